@@ -1,0 +1,27 @@
+//! API errors: Chinese messages for the user, sorted into input errors and data errors.
+
+use yusuan_import::ImportError;
+use yusuan_store::StoreError;
+
+/// What went wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A file could not be read.
+    #[error("无法读取文件 {path}：{reason}。请检查路径和权限。")]
+    Read {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The file is not an importable disclosure.
+    #[error("{0}")]
+    Import(#[from] ImportError),
+    /// The library refused or failed.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// A document reference that names nothing.
+    #[error("找不到文档“{0}”。用 yusuan list 查看库中文档的编号。")]
+    NoSuchDocument(String),
+}
+

@@ -1,0 +1,63 @@
+//! Importing files into a library: read, recognise the format, parse, store atomically.
+
+use crate::{ApiError, Library};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use yusuan_import::{ImportError, ImportReport};
+use yusuan_store::{NewDocument, StoreError};
+
+/// What one import did.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportOutcome {
+    /// The file.
+    pub file: String,
+    /// The id of the stored document (or of the earlier import of the same content).
+    pub id: i64,
+    /// `true` when the same content was already in the library (nothing was stored).
+    pub duplicate: bool,
+    /// What was recognised and what was not (absent for duplicates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<ImportReport>,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Imports one file from disk.
+pub fn import_file(lib: &mut Library, path: &Path, now: &str) -> Result<ImportOutcome, ApiError> {
+    let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    import_bytes(lib, &name, &bytes, now)
+}
+
+/// Imports one file's bytes. Either the whole document is stored or nothing is.
+pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
+    let hash = sha256_hex(bytes);
+    if let Some(existing) = lib.store().find_by_hash(&hash)? {
+        return Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None });
+    }
+    let lower = name.to_lowercase();
+    let imported = if lower.ends_with(".pdf") || bytes.starts_with(b"%PDF") {
+        return Err(ImportError::Unsupported { file: name.into(), reason: "PDF 导入尚未实现，请先导入从 PDF 提取的文本".into() }.into());
+    } else if lower.ends_with(".xlsx") || lower.ends_with(".xls") {
+        return Err(ImportError::Unsupported { file: name.into(), reason: "XLSX 导入尚未实现".into() }.into());
+    } else {
+        yusuan_import::import_text(name, bytes)?
+    };
+    let report_json = serde_json::to_string(&imported.report).unwrap_or_else(|_| "{}".into());
+    let new = NewDocument {
+        document: &imported.document,
+        source_name: name,
+        content_hash: &hash,
+        imported_at: now,
+        report_json: &report_json,
+    };
+    match lib.store_mut().insert(&new) {
+        Ok(id) => Ok(ImportOutcome { file: name.to_string(), id, duplicate: false, report: Some(imported.report) }),
+        Err(StoreError::Duplicate { existing }) => Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None }),
+        Err(e) => Err(e.into()),
+    }
+}

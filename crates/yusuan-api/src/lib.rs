@@ -1,0 +1,21 @@
+//! The operations Yusuan offers, shared by the `yusuan` CLI and the desktop app.
+//!
+//! Every user-facing operation is a plain function here that takes an open [`Library`] (and, at
+//! this edge, files and the clock), so the CLI, the Tauri commands and the tests call exactly the
+//! same code without a desktop. Transport types (DTOs) that cross to the UI live in [`dto`]:
+//! amounts in them are decimal strings. Errors are [`ApiError`], whose messages are Chinese and
+//! say what, where and what to do, and which tell usage/input errors from data errors.
+#![deny(missing_docs)]
+
+mod clock;
+pub mod dto;
+mod error;
+mod examples;
+mod import;
+mod library;
+
+pub use clock::now_rfc3339;
+pub use error::ApiError;
+pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
+pub use import::{import_bytes, import_file, ImportOutcome};
+pub use library::{default_data_dir, Library, LibraryKind};

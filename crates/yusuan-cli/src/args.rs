@@ -1,0 +1,54 @@
+//! The command line: `yusuan [--db PATH] <command>`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// 预算 Yusuan：部门预算的导入、比较、编制、审核与公开。
+#[derive(Debug, Parser)]
+#[command(name = "yusuan", version, about)]
+pub struct Cli {
+    /// 预算库文件（默认：系统数据目录下的 yusuan/library.db）
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// 供人阅读的文本
+    Text,
+    /// JSON（金额为十进制字符串）
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 创建或升级预算库
+    Init,
+    /// 列出库中的文档
+    List {
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 显示一个文档的全部内容
+    Show {
+        /// 文档编号（或部门名称、文件名中唯一的一段）
+        doc: String,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 导入公开文件（文本）；同一文件重复导入会被识别
+    Import {
+        /// 要导入的文件
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}

@@ -1,0 +1,93 @@
+//! Text rendering of CLI output, in Chinese.
+
+use std::io::{self, Write};
+use yusuan_api::dto::DocumentSummary;
+use yusuan_api::ImportOutcome;
+use yusuan_domain::{Cell, Document, RowCode};
+
+/// `yusuan list`
+pub fn list(out: &mut dyn Write, docs: &[DocumentSummary]) -> io::Result<()> {
+    if docs.is_empty() {
+        return writeln!(out, "库中还没有文档。用 yusuan import 文件 导入。");
+    }
+    writeln!(out, "编号\t年度\t类型\t格式\t表\t金额\t预算主管部门\t来源文件")?;
+    for d in docs {
+        writeln!(
+            out,
+            "{}\t{}\t{}{}\t{}\t{}\t{}\t{}\t{}",
+            d.id, d.year, d.scope, d.kind, d.format, d.tables, d.amounts, d.department, d.source_name
+        )?;
+    }
+    writeln!(out, "共 {} 个文档", docs.len())
+}
+
+/// `yusuan import` (text)
+pub fn import_outcome(out: &mut dyn Write, o: &ImportOutcome) -> io::Result<()> {
+    if o.duplicate {
+        return writeln!(out, "{}：已导入过（文档编号 {}），未重复导入", o.file, o.id);
+    }
+    writeln!(out, "{}：已导入为文档 {}", o.file, o.id)?;
+    if let Some(r) = &o.report {
+        writeln!(
+            out,
+            "  识别：{} 张表，{} 行，{} 个金额；{} 个文字部分，{} 个项目说明，{} 张绩效目标表（{} 个指标）",
+            r.tables, r.rows, r.amounts, r.sections, r.projects, r.forms, r.indicators
+        )?;
+        if !r.unrecognised.is_empty() {
+            writeln!(out, "  未识别（原文保留）：{} 处", r.unrecognised.len())?;
+            for u in &r.unrecognised {
+                let text: String = u.message.chars().take(40).collect();
+                writeln!(out, "    {}：{}", u.location, text)?;
+            }
+        }
+        for w in &r.warnings {
+            writeln!(out, "  警告 {}：{}", w.location, w.message)?;
+        }
+    }
+    Ok(())
+}
+
+fn code_text(code: &Option<RowCode>) -> String {
+    match code {
+        Some(RowCode::Function(c)) => c.split_form(),
+        Some(c) => c.as_str().to_string(),
+        None => String::new(),
+    }
+}
+
+/// `yusuan show --format text`
+pub fn document(out: &mut dyn Write, id: i64, d: &Document) -> io::Result<()> {
+    let m = &d.meta;
+    writeln!(out, "文档 {id}：{}", m.title)?;
+    writeln!(out, "预算主管部门：{}；{}年度 {}{}；格式：{}", m.department, m.year, m.scope_label(), m.kind_label(), m.format.label())?;
+    if !d.units.is_empty() {
+        writeln!(out, "预算单位：{}", d.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join("、"))?;
+    }
+    for s in &d.sections {
+        writeln!(out, "\n【{}】（{} 段）", s.title, s.paragraphs.len())?;
+    }
+    for t in &d.tables {
+        writeln!(out, "\n{}{}（单位：{}）", t.number.as_ref().map(|n| format!("{n}. ")).unwrap_or_default(), t.title, t.unit)?;
+        let cols: Vec<String> = t.columns.iter().map(|c| c.name()).collect();
+        writeln!(out, "编码\t名称\t{}", cols.join("\t"))?;
+        for r in &t.rows {
+            let cells: Vec<String> = r
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Blank => String::new(),
+                    Cell::Amount { printed, .. } => printed.clone(),
+                    Cell::Text { text } => text.clone(),
+                })
+                .collect();
+            writeln!(out, "{}\t{}\t{}", code_text(&r.code), r.label, cells.join("\t"))?;
+        }
+        if let Some(n) = &t.note {
+            writeln!(out, "{n}")?;
+        }
+    }
+    for p in &d.projects {
+        writeln!(out, "\n【项目】{}：{}", p.name, p.parts.iter().map(|x| x.kind.label()).collect::<Vec<_>>().join("、"))?;
+    }
+    Ok(())
+}

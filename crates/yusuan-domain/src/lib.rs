@@ -1,0 +1,30 @@
+//! The budget domain of Yusuan, in the vocabulary of the documents themselves.
+//!
+//! This crate holds the model every other crate speaks: exact [`Amount`]s with their [`Unit`]
+//! (元 or 万元), classification codes ([`FunctionCode`] 类/款/项 and [`EconomicCode`] 类/款) in one
+//! canonical form, the published disclosure [`Document`] (cover, narrative sections, tables,
+//! project descriptions with their seven parts, performance target forms with their indicator
+//! tree), and the [`Draft`] of next year's budget held as leaf line items. It does no I/O, reads
+//! no clock and cannot panic on user data: parsing functions return `Result`.
+#![deny(missing_docs)]
+
+mod amount;
+mod code;
+mod document;
+mod draft;
+mod location;
+mod performance;
+mod project;
+mod table;
+
+pub use amount::{parse_amount, Amount, AmountError, Unit};
+pub use code::{CodeError, CodeLevel, EconomicCode, FunctionCode};
+pub use document::{
+    BudgetUnit, ContentsEntry, DocKind, Document, DocumentMeta, Paragraph, RegionalFormat, Scope,
+    Section, SectionKind, UnitKind, Unrecognised,
+};
+pub use draft::{Draft, LineItem};
+pub use location::Location;
+pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
+pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
+pub use table::{Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

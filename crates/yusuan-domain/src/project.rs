@@ -1,0 +1,121 @@
+//! 项目经费情况说明: per project, the seven parts and their itemised amounts.
+
+use crate::{Amount, Location};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The seven parts of a project description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectPartKind {
+    /// 项目概述
+    Overview,
+    /// 立项依据
+    Basis,
+    /// 实施主体
+    Implementer,
+    /// 实施方案
+    Plan,
+    /// 实施周期
+    Period,
+    /// 年度预算安排 / 资金安排
+    Budget,
+    /// 绩效目标 (printed as 成绩目标 too)
+    Performance,
+    /// A heading that is none of the seven.
+    Other,
+}
+
+impl ProjectPartKind {
+    /// Recognises a part from its heading (`六、资金安排`, `（六）年度预算安排`).
+    pub fn from_heading(heading: &str) -> ProjectPartKind {
+        let h = heading;
+        if h.contains("概述") || h.contains("项目概况") {
+            ProjectPartKind::Overview
+        } else if h.contains("立项依据") {
+            ProjectPartKind::Basis
+        } else if h.contains("实施主体") {
+            ProjectPartKind::Implementer
+        } else if h.contains("实施方案") {
+            ProjectPartKind::Plan
+        } else if h.contains("实施周期") {
+            ProjectPartKind::Period
+        } else if h.contains("预算安排") || h.contains("资金安排") {
+            ProjectPartKind::Budget
+        } else if h.contains("绩效目标") || h.contains("成绩目标") {
+            ProjectPartKind::Performance
+        } else {
+            ProjectPartKind::Other
+        }
+    }
+
+    /// The standard heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectPartKind::Overview => "项目概述",
+            ProjectPartKind::Basis => "立项依据",
+            ProjectPartKind::Implementer => "实施主体",
+            ProjectPartKind::Plan => "实施方案",
+            ProjectPartKind::Period => "实施周期",
+            ProjectPartKind::Budget => "年度预算安排",
+            ProjectPartKind::Performance => "绩效目标",
+            ProjectPartKind::Other => "其他",
+        }
+    }
+}
+
+/// An amount the text itemises (`培训费 2.4万元`, `单价 300元 × 80人`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemisedAmount {
+    /// What the money is for, as printed.
+    pub label: String,
+    /// The amount.
+    pub amount: Amount,
+    /// Unit price, when given as price × quantity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<Amount>,
+    /// Quantity, when given as price × quantity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Decimal>,
+    /// The text as printed.
+    pub printed: String,
+    /// Where.
+    pub location: Location,
+}
+
+/// One part of a project description.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectPart {
+    /// Which of the seven parts.
+    pub kind: ProjectPartKind,
+    /// The heading as printed.
+    pub heading: String,
+    /// The text.
+    pub text: String,
+    /// Amounts itemised in this part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemisedAmount>,
+    /// Where the heading was printed.
+    pub location: Location,
+}
+
+/// A 项目经费情况说明.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectDescription {
+    /// The project's name.
+    pub name: String,
+    /// The stated total of the project, when the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Amount>,
+    /// The parts, in printed order.
+    pub parts: Vec<ProjectPart>,
+    /// Where the title was printed.
+    pub location: Location,
+}
+
+impl ProjectDescription {
+    /// The part of this kind, if present.
+    pub fn part(&self, kind: ProjectPartKind) -> Option<&ProjectPart> {
+        self.parts.iter().find(|p| p.kind == kind)
+    }
+}

@@ -1,0 +1,40 @@
+//! Importers: published disclosure documents into the domain model.
+//!
+//! An importer takes a file's name and bytes (it never opens files itself) and returns the
+//! [`Document`](yusuan_domain::Document) together with an [`ImportReport`]: what was recognised
+//! (tables, rows, amounts, sections, projects, indicators), what was kept as unrecognised text
+//! (with its line), and warnings. Bad input gives an [`ImportError`] naming the file and the
+//! reason; importers never panic. The text importer reads the text extracted from published PDFs
+//! (tab-separated cells, as the Shanghai seeds print them); PDF and XLSX importers plug in beside
+//! it and feed the same line-level parser.
+#![deny(missing_docs)]
+
+mod decode;
+mod error;
+mod lines;
+mod report;
+mod text;
+
+pub use decode::decode_text;
+pub use error::ImportError;
+pub use lines::{split_lines, Line};
+pub use report::{ImportReport, ReportItem};
+pub use text::parse_lines;
+
+use yusuan_domain::Document;
+
+/// A successfully imported document and its report.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The document.
+    pub document: Document,
+    /// What was and was not understood.
+    pub report: ImportReport,
+}
+
+/// Imports the text of a published disclosure (UTF-8 with or without BOM, UTF-16, GB18030).
+pub fn import_text(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = decode_text(file_name, bytes)?;
+    let lines = split_lines(&text);
+    parse_lines(file_name, &lines)
+}

@@ -1,0 +1,157 @@
+//! The cover (title, department, year, date) and the contents page.
+
+use crate::{ImportError, Line};
+use yusuan_domain::{ContentsEntry, DocKind, DocumentMeta, RegionalFormat, Scope};
+
+fn find_year(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    for w in 0..chars.len().saturating_sub(3) {
+        let cand: String = chars[w..w + 4].iter().collect();
+        let before_digit = w > 0 && chars[w - 1].is_ascii_digit();
+        let after_digit = chars.get(w + 4).is_some_and(|c| c.is_ascii_digit());
+        if !before_digit && !after_digit && cand.chars().all(|c| c.is_ascii_digit()) {
+            if let Ok(y) = cand.parse::<i32>() {
+                if (2000..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn after_colon(s: &str) -> Option<String> {
+    let i = s.find(['：', ':'])?;
+    let c = if s[i..].starts_with('：') { '：' } else { ':' };
+    let v = s[i + c.len_utf8()..].trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+fn is_contents_heading(compact: &str) -> bool {
+    compact == "目录"
+}
+
+/// Reads the cover: the lines before the contents page (or the first heading).
+/// Returns the cover facts and the index of the first line after the cover.
+pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), ImportError> {
+    let mut title: Option<String> = None;
+    let mut department: Option<String> = None;
+    let mut published: Option<String> = None;
+    let mut end = 0;
+    for (i, line) in lines.iter().enumerate().take(60) {
+        let c = line.compact();
+        if c.is_empty() {
+            continue;
+        }
+        if is_contents_heading(&c) {
+            end = i;
+            break;
+        }
+        if c.starts_with("预算主管部门") || c.starts_with("主管部门") || c.starts_with("部门名称") {
+            department = after_colon(line.text.trim());
+        } else if title.is_none() && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
+            title = Some(line.text.trim().to_string());
+        } else if published.is_none() && title.is_some() && c.len() <= 20 && c.ends_with('月') && find_year(&c).is_some() {
+            published = Some(c.clone());
+        }
+        end = i + 1;
+        if title.is_some() && department.is_some() && published.is_some() {
+            break;
+        }
+    }
+    let title = title.ok_or_else(|| ImportError::NotABudget {
+        file: file.to_string(),
+        reason: "封面上没有找到带年度的预算（决算）标题".into(),
+    })?;
+    let year = find_year(&title).unwrap_or_default();
+    let region = title.find(|c: char| c.is_ascii_digit()).map(|i| title[..i].trim().to_string()).filter(|s| !s.is_empty());
+    let department = department.unwrap_or_else(|| {
+        // Without a 预算主管部门 line, the title names the department (`XX2026年部门预算`).
+        region.clone().unwrap_or_default()
+    });
+    let kind = if title.contains("决算") { DocKind::FinalAccounts } else { DocKind::Budget };
+    let scope = if title.contains("单位预算") || title.contains("单位决算") { Scope::Unit } else { Scope::Department };
+    Ok((
+        DocumentMeta { title, department, year, kind, scope, format: RegionalFormat::Other(String::new()), region, published },
+        end,
+    ))
+}
+
+/// Splits `1. 标题`, `一、标题`, `- 1. 标题`, `（一）标题` into number and title.
+fn contents_entry(text: &str) -> Option<ContentsEntry> {
+    let indent = text.len() - text.trim_start().len();
+    let mut t = text.trim();
+    let mut level = u8::from(indent >= 1);
+    if let Some(rest) = t.strip_prefix('-') {
+        t = rest.trim();
+    }
+    // Dot leaders and trailing page numbers.
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '…' || c == '·' || c.is_whitespace());
+    let t = if t.is_empty() { text.trim() } else { t };
+    let num_end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c == '（' || c == '('))
+        .map(|(i, _)| i)?;
+    if num_end == 0 {
+        return None;
+    }
+    let number = t[..num_end].trim_matches(['（', '(']).to_string();
+    let rest = &t[num_end..];
+    let rest = rest.strip_prefix(['、', '.', '．', '）', ')'])?.trim();
+    if rest.is_empty() || rest.chars().count() > 60 {
+        return None;
+    }
+    if number.chars().all(|c| c.is_ascii_digit()) {
+        level = level.max(1);
+    }
+    Some(ContentsEntry { number: Some(number), title: rest.to_string(), level })
+}
+
+/// Reads the contents page starting at `start` (the 目录 line), if there is one.
+pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usize) {
+    let start = lines[start.min(lines.len())..].iter().position(|l| !l.is_blank()).map_or(start, |k| start + k);
+    let Some(first) = lines.get(start) else { return (vec![], start) };
+    if !is_contents_heading(&first.compact()) {
+        return (vec![], start);
+    }
+    let mut out = Vec::new();
+    let mut i = start + 1;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        match contents_entry(&line.text) {
+            Some(e) => out.push(e),
+            None => break,
+        }
+        i += 1;
+    }
+    (out, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contents_entries() {
+        let e = contents_entry(" - 10. 2026年部门一般公共预算基本支出部门预算经济分类预算表").unwrap();
+        assert_eq!(e.number.as_deref(), Some("10"));
+        assert_eq!(e.level, 1);
+        let e = contents_entry("- 一、部门主要职能").unwrap();
+        assert_eq!((e.number.as_deref(), e.title.as_str(), e.level), (Some("一"), "部门主要职能", 0));
+        let e = contents_entry("    1.   2024年部门财务收支预算总表").unwrap();
+        assert_eq!(e.title, "2024年部门财务收支预算总表");
+        assert!(contents_entry("中共上海市委社会工作部（部门）主要职能").is_none());
+        assert!(contents_entry("2026年2月").is_none());
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(find_year("上海市2026年市级部门预算"), Some(2026));
+        assert_eq!(find_year("12026"), None);
+        assert_eq!(find_year("无"), None);
+    }
+}

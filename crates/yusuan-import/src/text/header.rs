@@ -1,0 +1,136 @@
+//! Multi-level table headers to column paths.
+//!
+//! Header rows are grids of cells. Cells that name key columns (类/款/项, 科目名称, 项目, 序号 …)
+//! are dropped; each remaining cell spans rightwards to the next cell of its row. A cell is a
+//! leaf (a value column) when no lower row has a cell inside its span; a leaf's path is, from
+//! the top, the cell of each higher row whose span covers it. Value columns are then matched to
+//! the data cells by order, which survives the misaligned header rows of extracted text.
+
+use yusuan_domain::Column;
+
+/// Header texts that name key (non-value) columns.
+pub fn is_key_header(compact: &str) -> bool {
+    matches!(
+        compact,
+        "类" | "款"
+            | "项"
+            | "项目"
+            | "序号"
+            | "预算单位"
+            | "单位名称"
+            | "科目编码"
+            | "科目名称"
+            | "功能分类科目编码"
+            | "功能分类科目名称"
+            | "经济分类科目编码"
+            | "经济分类科目名称"
+            | "部门预算经济分类科目编码"
+            | "支出功能分类科目编码"
+            | "支出功能分类科目名称"
+    ) || compact.ends_with("科目编码")
+        || compact.ends_with("科目名称")
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A header cell at a grid position.
+#[derive(Debug, Clone)]
+struct HCell {
+    pos: usize,
+    text: String,
+}
+
+/// Builds the value columns from header rows (cells per row, as printed).
+pub fn columns(rows: &[Vec<String>]) -> Vec<(usize, Column)> {
+    let grid: Vec<Vec<HCell>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .filter_map(|(pos, t)| {
+                    let c = compact(t);
+                    (!c.is_empty() && !is_key_header(&c)).then_some(HCell { pos, text: t.trim().to_string() })
+                })
+                .collect()
+        })
+        .collect();
+    let span_end = |row: &[HCell], k: usize| row.get(k + 1).map_or(usize::MAX, |n| n.pos);
+    let mut leaves: Vec<(usize, Column)> = Vec::new();
+    for (r, row) in grid.iter().enumerate() {
+        for (k, cell) in row.iter().enumerate() {
+            let (start, end) = (cell.pos, span_end(row, k));
+            let covered_below = grid[r + 1..].iter().any(|lower| lower.iter().any(|c| c.pos >= start && c.pos < end));
+            if covered_below {
+                continue;
+            }
+            let mut path = Vec::new();
+            for upper in &grid[..r] {
+                if let Some(u) = upper.iter().rev().find(|u| u.pos <= cell.pos) {
+                    path.push(u.text.clone());
+                }
+            }
+            path.push(cell.text.clone());
+            leaves.push((cell.pos, Column { path }));
+        }
+    }
+    leaves.sort_by_key(|(pos, _)| *pos);
+    leaves
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(s: &str) -> Vec<Vec<String>> {
+        s.lines().map(|l| l.split('\t').map(str::to_string).collect()).collect()
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        columns(&rows(s)).into_iter().map(|(_, c)| c.name()).collect()
+    }
+
+    #[test]
+    fn two_levels_over_code_columns() {
+        let h = "项目\t\t\t收入预算\t\t\t\t\t\n功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入\n类\t款\t项\t\t\t\t\t\t";
+        assert_eq!(
+            names(h),
+            ["收入预算/合计", "收入预算/财政拨款收入", "收入预算/事业收入", "收入预算/事业单位经营收入", "收入预算/其他收入"]
+        );
+    }
+
+    #[test]
+    fn split_subcolumns() {
+        let h = "序号\t预算单位\t合计\t基本支出\t\t项目支出\n\t\t\t人员经费\t公用经费\t";
+        assert_eq!(names(h), ["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
+        let h = "序号\t预算单位\t财政拨款支出\t\t\t\n\t\t合计\t基本支出\t\t项目支出\n\t\t\t人员经费\t公用经费\t";
+        assert_eq!(
+            names(h),
+            ["财政拨款支出/合计", "财政拨款支出/基本支出/人员经费", "财政拨款支出/基本支出/公用经费", "财政拨款支出/项目支出"]
+        );
+    }
+
+    #[test]
+    fn three_public_header() {
+        let h = "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数\n合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t\n\t\t\t小计\t购置费\t运行费\t";
+        assert_eq!(
+            names(h),
+            [
+                "“三公”经费预算数/合计",
+                "“三公”经费预算数/因公出国(境)费",
+                "“三公”经费预算数/公务接待费",
+                "“三公”经费预算数/公务用车购置及运行费/小计",
+                "“三公”经费预算数/公务用车购置及运行费/购置费",
+                "“三公”经费预算数/公务用车购置及运行费/运行费",
+                "机关运行经费预算数"
+            ]
+        );
+    }
+
+    #[test]
+    fn misaligned_rows_keep_order() {
+        let h = "项目\t\t一般公共预算基本支出\t\t\n部门预算经济分类科目编码\t\t经济分类科目名称\t\t\n类\t款\t合计\t人员经费\t公用经费";
+        assert_eq!(names(h), ["一般公共预算基本支出/合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费"]);
+    }
+}

@@ -1,0 +1,92 @@
+//! The line-level parser of disclosure text: cover, contents, sections, tables, projects.
+//!
+//! It walks the numbered [`Line`]s once. Table titles are recognised by their shape and the
+//! 编制部门/单位 lines that follow; narrative headings by their standard endings (主要职能,
+//! 机构设置, 名词解释, 编制说明, 其他相关情况说明, 项目经费情况说明). Whatever is not understood is
+//! kept in `Document::unrecognised` and listed in the report.
+
+mod cover;
+mod header;
+mod narrative;
+mod table;
+
+use crate::{ImportError, ImportReport, Imported, Line, ReportItem};
+use yusuan_domain::{Document, RegionalFormat, TableKind};
+
+/// Parses the lines of one document.
+pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> {
+    let mut warnings: Vec<ReportItem> = Vec::new();
+    let (meta, mut i) = cover::parse_cover(file, lines)?;
+    let mut doc = Document::new(meta);
+    let (contents, next) = cover::parse_contents(lines, i);
+    doc.contents = contents;
+    i = next;
+
+    let mut body = narrative::Body::default();
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        if table::is_title(lines, i) {
+            body.close();
+            let (t, next) = table::parse_table(lines, i, &mut warnings);
+            doc.tables.push(t);
+            i = next;
+            continue;
+        }
+        body.line(line, &mut doc);
+        i += 1;
+    }
+    body.close_into(&mut doc);
+    narrative::read_units(&mut doc);
+    number_tables(&mut doc);
+    doc.meta.format = detect_format(&doc);
+
+    if doc.tables.is_empty() && doc.projects.is_empty() && doc.performance_forms.is_empty() && doc.sections.is_empty() {
+        return Err(ImportError::NotABudget {
+            file: file.to_string(),
+            reason: "没有找到预算表、编制说明或项目经费情况说明".into(),
+        });
+    }
+    let report = ImportReport::tally(file, &doc, warnings);
+    Ok(Imported { document: doc, report })
+}
+
+/// Gives each table its number from the contents page (`1. 2026年部门财务收支预算总表`).
+fn number_tables(doc: &mut Document) {
+    for t in &mut doc.tables {
+        if t.number.is_some() {
+            continue;
+        }
+        let title: String = t.title.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(e) = doc.contents.iter().find(|e| e.title.chars().filter(|c| !c.is_whitespace()).collect::<String>() == title) {
+            t.number = e.number.clone();
+        }
+    }
+}
+
+fn detect_format(doc: &Document) -> RegionalFormat {
+    let has = |k: TableKind| doc.tables.iter().any(|t| t.kind == k);
+    let shanghai = doc.meta.title.contains("上海")
+        || doc.meta.department.contains("上海")
+        || doc.tables.iter().any(|t| t.title.contains("部门财务收支预算总表"));
+    if has(TableKind::Projects) || has(TableKind::AssetAllocation) || has(TableKind::DepartmentPerformance) {
+        RegionalFormat::Hubei15
+    } else if !doc.tables.is_empty() && shanghai {
+        if has(TableKind::ExpenditureByUnit) || has(TableKind::FiscalByUnit) {
+            RegionalFormat::Shanghai11
+        } else {
+            RegionalFormat::Shanghai9
+        }
+    } else if !doc.tables.is_empty() {
+        RegionalFormat::Other(format!("{}张表", doc.tables.len()))
+    } else if !doc.projects.is_empty() {
+        RegionalFormat::ProjectDescriptions
+    } else if !doc.performance_forms.is_empty() {
+        RegionalFormat::PerformanceForms
+    } else {
+        RegionalFormat::Other("文字说明".into())
+    }
+}

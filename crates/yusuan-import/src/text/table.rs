@@ -1,0 +1,317 @@
+//! Disclosure tables: title, 编制部门 and 单位 lines, header rows, data rows, repeated headers.
+
+use super::header::{columns, is_key_header};
+use crate::{Line, ReportItem};
+use std::collections::HashSet;
+use yusuan_domain::{
+    parse_amount, Cell, Column, EconomicCode, FunctionCode, LedgerSide, Location, Row, RowCode, Table, TableKind, Unit,
+};
+
+fn is_meta(compact: &str) -> bool {
+    compact.starts_with("编制部门") || compact.starts_with("部门：") || compact.starts_with("部门:") || compact.starts_with("单位：")
+        || compact.starts_with("单位:")
+        || compact.starts_with("编制单位")
+}
+
+/// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
+pub fn is_title(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    if line.is_tabular() {
+        return false;
+    }
+    let c = line.compact();
+    if c.chars().count() > 60 || !(c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
+        return false;
+    }
+    lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
+}
+
+/// How a data row's leading cells key it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// 类/款/项 in three cells, then the name.
+    FunctionSplit,
+    /// 类/款 in two cells, then the name.
+    EconomicSplit,
+    /// One cell with a joined code, then the name.
+    Joined { economic: bool },
+    /// 序号, then the unit's name.
+    UnitSeq,
+    /// Just a label.
+    Label,
+    /// No key at all (the 三公 table's single row).
+    None,
+    /// Two-sided 收入 | 支出; `left` value columns on the income side.
+    Ledger { split: usize, left: usize },
+}
+
+impl Keys {
+    fn width(self) -> usize {
+        match self {
+            Keys::FunctionSplit => 4,
+            Keys::EconomicSplit => 3,
+            Keys::Joined { .. } | Keys::UnitSeq => 2,
+            Keys::Label => 1,
+            Keys::None | Keys::Ledger { .. } => 0,
+        }
+    }
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn is_total_label(s: &str) -> bool {
+    let c = compact(s);
+    c.ends_with("合计") || c.ends_with("总计")
+}
+
+fn is_code_like(s: &str) -> bool {
+    let c = compact(s);
+    matches!(c.len(), 3 | 5 | 7) && c.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A data row has an amount, or starts with a code, or is a total row with nothing else in it.
+fn is_data(cells: &[String]) -> bool {
+    let first = cells.first().map(String::as_str).unwrap_or("");
+    cells.iter().any(|c| parse_amount(c).is_ok() && !is_code_like(c))
+        || is_code_like(first)
+        || (is_total_label(first) && cells[1..].iter().all(|c| c.trim().is_empty()))
+}
+
+fn detect_keys(header: &[Vec<String>], first_data: Option<&Vec<String>>, title: &str) -> Keys {
+    let all: Vec<String> = header.iter().flatten().map(|c| compact(c)).collect();
+    let has = |s: &str| all.iter().any(|c| c == s);
+    for row in header {
+        let items: Vec<(usize, String)> =
+            row.iter().enumerate().map(|(i, c)| (i, compact(c))).filter(|(_, c)| c == "项目").collect();
+        if items.len() >= 2 {
+            let split = items[1].0;
+            return Keys::Ledger { split, left: 0 };
+        }
+    }
+    let economic = all.iter().any(|c| c.contains("经济分类")) || title.contains("经济分类");
+    if has("类") && has("款") {
+        return if has("项") && !economic { Keys::FunctionSplit } else { Keys::EconomicSplit };
+    }
+    if has("序号") {
+        return Keys::UnitSeq;
+    }
+    match first_data.and_then(|r| r.iter().find(|c| !c.is_empty())) {
+        Some(f) if is_code_like(f) => Keys::Joined { economic },
+        Some(f) if parse_amount(f).is_ok() => Keys::None,
+        _ => Keys::Label,
+    }
+}
+
+fn cell(text: &str) -> Cell {
+    let t = text.trim();
+    if t.is_empty() {
+        Cell::Blank
+    } else if let Ok(value) = parse_amount(t) {
+        Cell::Amount { value, printed: t.to_string() }
+    } else {
+        Cell::Text { text: t.to_string() }
+    }
+}
+
+fn code_of(keys: Keys, key_cells: &[String]) -> Option<RowCode> {
+    let get = |i: usize| key_cells.get(i).map(String::as_str).unwrap_or("");
+    match keys {
+        Keys::FunctionSplit => FunctionCode::from_parts(get(0), get(1), get(2)).ok().map(RowCode::Function),
+        Keys::EconomicSplit => EconomicCode::from_parts(get(0), get(1)).ok().map(RowCode::Economic),
+        Keys::Joined { economic: true } => EconomicCode::parse(get(0)).ok().map(RowCode::Economic),
+        Keys::Joined { economic: false } => FunctionCode::parse(get(0)).ok().map(RowCode::Function),
+        Keys::UnitSeq => {
+            let s = get(0).trim();
+            (!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric())).then(|| RowCode::Unit(s.to_string()))
+        }
+        _ => None,
+    }
+}
+
+struct Builder<'a> {
+    keys: Keys,
+    ncols: usize,
+    warnings: &'a mut Vec<ReportItem>,
+    title: String,
+}
+
+impl Builder<'_> {
+    fn values(&mut self, cells: &[String], from: usize, count: usize, loc: Location) -> Vec<Cell> {
+        let mut out: Vec<Cell> = (0..count).map(|k| cells.get(from + k).map_or(Cell::Blank, |c| cell(c))).collect();
+        let extra: Vec<&String> = cells.iter().skip(from + count).filter(|c| !c.is_empty()).collect();
+        if !extra.is_empty() && !matches!(self.keys, Keys::Ledger { .. }) {
+            self.warnings.push(ReportItem {
+                message: format!("表“{}”此行的数值比表头多 {} 个：{}", self.title, extra.len(), extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")),
+                location: loc,
+            });
+            out.extend(extra.into_iter().map(|c| cell(c)));
+        }
+        out
+    }
+
+    fn rows(&mut self, line: &Line) -> Vec<Row> {
+        let cells = &line.cells;
+        let loc = line.location;
+        match self.keys {
+            Keys::Ledger { split, left } => {
+                let right = self.ncols - left;
+                let mut out = Vec::new();
+                let sides = [
+                    (LedgerSide::Income, 0usize, 1usize, left, 0usize),
+                    (LedgerSide::Expenditure, split, split + 1, right, left),
+                ];
+                for (side, label_at, from, count, offset) in sides {
+                    let label = cells.get(label_at).map(|s| s.trim().to_string()).unwrap_or_default();
+                    let vals = self.values(cells, from, count, loc);
+                    if label.is_empty() && vals.iter().all(|c| *c == Cell::Blank) {
+                        continue;
+                    }
+                    let mut row_cells = vec![Cell::Blank; self.ncols];
+                    for (k, v) in vals.into_iter().enumerate().take(count) {
+                        row_cells[offset + k] = v;
+                    }
+                    out.push(Row { code: None, label, side: Some(side), cells: row_cells, location: loc });
+                }
+                out
+            }
+            keys => {
+                let w = keys.width();
+                let key_cells: Vec<String> = cells.iter().take(w).cloned().collect();
+                let code = code_of(keys, &key_cells);
+                let label = if code.is_some() {
+                    key_cells.last().cloned().unwrap_or_default()
+                } else {
+                    key_cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join("")
+                };
+                let cells_v = self.values(cells, w, self.ncols, loc);
+                vec![Row { code, label, side: None, cells: cells_v, location: loc }]
+            }
+        }
+    }
+}
+
+/// Parses the table whose title is at `start`; returns it and the index after it.
+pub fn parse_table(lines: &[Line], start: usize, warnings: &mut Vec<ReportItem>) -> (Table, usize) {
+    let title_line = &lines[start];
+    let title = title_line.text.trim().to_string();
+    let kind = TableKind::from_title(&title);
+    let mut unit = None;
+    let mut compiled_by = None;
+    let mut i = start + 1;
+    // 编制部门 / 单位 lines (possibly on one line: `编制部门：X 单位：元`).
+    while i < lines.len() {
+        let l = &lines[i];
+        let c = l.compact();
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if !is_meta(&c) {
+            break;
+        }
+        for part in l.text.split(['\t']).flat_map(|p| p.split("  ")) {
+            let pc = compact(part);
+            if let Some(pos) = pc.find("单位") {
+                if let Some(u) = Unit::parse(&pc[pos..]) {
+                    unit = Some(u);
+                    if pos > 0 && is_meta(&pc[..pos]) {
+                        compiled_by = Some(strip_label(&pc[..pos]));
+                    }
+                    continue;
+                }
+            }
+            if is_meta(&pc) && !pc.is_empty() {
+                compiled_by = Some(strip_label(&pc));
+            }
+        }
+        i += 1;
+    }
+    // Header rows: the lines before the first data row.
+    let mut header: Vec<Vec<String>> = Vec::new();
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if is_data(&l.cells) || !l.is_tabular() {
+            break;
+        }
+        header.push(l.cells.clone());
+        i += 1;
+    }
+    let first_data = lines[i..].iter().find(|l| !l.is_blank()).map(|l| &l.cells);
+    let mut keys = detect_keys(&header, first_data, &title);
+    let cols = columns(&header);
+    if let Keys::Ledger { split, .. } = keys {
+        keys = Keys::Ledger { split, left: cols.iter().filter(|(p, _)| *p < split).count() };
+    }
+    let columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
+    let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+    let mut b = Builder { keys, ncols: columns.len(), warnings, title: title.clone() };
+    let mut rows = Vec::new();
+    let mut note = None;
+    let mut extra_cols = 0usize;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if is_title(lines, i) {
+            break;
+        }
+        if !l.is_tabular() {
+            let c = l.compact();
+            if c.starts_with("说明") || c.starts_with("注") || c.contains("空表") {
+                note = Some(l.text.trim().to_string());
+                i += 1;
+                continue;
+            }
+            // A lone number or total label on its own line still belongs to the table.
+            if !is_data(&l.cells) {
+                break;
+            }
+        }
+        let non_empty: Vec<String> = l.cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+        let only_total = non_empty.len() == 1 && is_total_label(&non_empty[0]);
+        let repeated_header = !non_empty.is_empty()
+            && !only_total
+            && non_empty.iter().all(|c| vocab.contains(c) || is_key_header(c))
+            && !l.cells.iter().any(|c| parse_amount(c).is_ok());
+        if repeated_header {
+            i += 1;
+            continue;
+        }
+        for r in b.rows(l) {
+            extra_cols = extra_cols.max(r.cells.len().saturating_sub(b.ncols));
+            rows.push(r);
+        }
+        i += 1;
+    }
+    let mut columns = columns;
+    for k in 0..extra_cols {
+        columns.push(Column { path: vec![format!("未命名列{}", k + 1)] });
+    }
+    for r in &mut rows {
+        r.cells.resize(columns.len(), Cell::Blank);
+    }
+    let unit = unit.unwrap_or_else(|| {
+        b.warnings.push(ReportItem {
+            message: format!("表“{title}”没有注明金额单位，按“元”处理，请核对"),
+            location: title_line.location,
+        });
+        Unit::Yuan
+    });
+    (Table { title, number: None, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)
+}
+
+fn strip_label(s: &str) -> String {
+    let s = s.trim();
+    match s.find(['：', ':']) {
+        Some(p) => s[p..].trim_start_matches(['：', ':']).trim().to_string(),
+        None => s.to_string(),
+    }
+}

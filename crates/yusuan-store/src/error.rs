@@ -1,0 +1,54 @@
+//! Store errors, in Chinese for the user, with the path when there is one.
+
+use std::path::PathBuf;
+
+/// What went wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database was written by a newer version of Yusuan.
+    #[error("数据库 {path} 由更新版本的预算软件创建（结构版本 {found}，本程序支持到 {supported}），为保护数据未作任何修改。请升级本软件后再打开。")]
+    NewerSchema {
+        /// The database file.
+        path: String,
+        /// Its schema version.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// A migration failed; nothing was changed.
+    #[error("数据库结构升级到第 {version} 版失败，数据库未作任何修改：{source}")]
+    Migration {
+        /// The migration that failed.
+        version: i64,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// The database file could not be opened.
+    #[error("无法打开数据库 {path}：{source}")]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// The same content was imported before.
+    #[error("该文件已导入过（文档编号 {existing}），未重复导入。")]
+    Duplicate {
+        /// The id of the document already stored.
+        existing: i64,
+    },
+    /// No document with this id.
+    #[error("库中没有编号为 {0} 的文档。")]
+    NotFound(i64),
+    /// The stored model could not be read back (the file was edited by hand or is damaged).
+    #[error("文档 {id} 的存储内容已损坏：{reason}")]
+    Corrupt {
+        /// The document.
+        id: i64,
+        /// Why.
+        reason: String,
+    },
+    /// Any other SQLite error.
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}

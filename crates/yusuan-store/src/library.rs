@@ -1,0 +1,249 @@
+//! The library of documents: insert (atomically), list, read back, delete.
+
+use crate::{migrate, StoreError, MIGRATIONS};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+use yusuan_domain::{Amount, Cell, DocKind, Document, Scope};
+
+/// An open library database.
+pub struct Store {
+    conn: Connection,
+}
+
+/// A document to store, with what the caller knows about where it came from.
+pub struct NewDocument<'a> {
+    /// The model.
+    pub document: &'a Document,
+    /// The file name it was imported from.
+    pub source_name: &'a str,
+    /// SHA-256 of the file's bytes, hex (detects a second import of the same file).
+    pub content_hash: &'a str,
+    /// When it was imported (RFC 3339, supplied by the caller: the store reads no clock).
+    pub imported_at: &'a str,
+    /// The import report, as JSON.
+    pub report_json: &'a str,
+}
+
+/// One line of the library listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSummary {
+    /// The document's id in this library.
+    pub id: i64,
+    /// Cover title.
+    pub title: String,
+    /// 预算主管部门.
+    pub department: String,
+    /// Budget year.
+    pub year: i32,
+    /// 预算 / 决算.
+    pub kind: String,
+    /// 部门 / 单位.
+    pub scope: String,
+    /// Regional format, in Chinese.
+    pub format: String,
+    /// File it came from.
+    pub source_name: String,
+    /// When it was imported.
+    pub imported_at: String,
+    /// Number of tables.
+    pub tables: i64,
+    /// Number of amounts in its tables.
+    pub amounts: i64,
+}
+
+fn kind_str(k: DocKind) -> &'static str {
+    match k {
+        DocKind::Budget => "预算",
+        DocKind::FinalAccounts => "决算",
+    }
+}
+
+fn scope_str(s: Scope) -> &'static str {
+    match s {
+        Scope::Department => "部门",
+        Scope::Unit => "单位",
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the library at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() && !dir.exists() {
+                std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                    path: path.to_path_buf(),
+                    source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+                })?;
+            }
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Store::setup(conn, &path.display().to_string())
+    }
+
+    /// A library in memory (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::setup(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn setup(mut conn: Connection, name: &str) -> Result<Store, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // journal_mode returns a row; in-memory databases answer "memory".
+        let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrate(&mut conn, MIGRATIONS, name)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The id of a document with this content hash, if one was imported.
+    pub fn find_by_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [hash], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Stores a document and all its amounts in one transaction; returns its id.
+    pub fn insert(&mut self, new: &NewDocument<'_>) -> Result<i64, StoreError> {
+        if let Some(existing) = self.find_by_hash(new.content_hash)? {
+            return Err(StoreError::Duplicate { existing });
+        }
+        let doc = new.document;
+        let model_json = serde_json::to_string(doc)
+            .map_err(|e| StoreError::Corrupt { id: 0, reason: e.to_string() })?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO documents (content_hash, source_name, title, department, year, kind, scope, format,
+                                    imported_at, model_json, report_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                new.content_hash,
+                new.source_name,
+                doc.meta.title,
+                doc.meta.department,
+                doc.meta.year,
+                kind_str(doc.meta.kind),
+                scope_str(doc.meta.scope),
+                doc.meta.format.label(),
+                new.imported_at,
+                model_json,
+                new.report_json
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut table_stmt = tx.prepare(
+                "INSERT INTO doc_tables (doc_id, idx, title, kind, unit, row_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut amount_stmt = tx.prepare(
+                "INSERT INTO amounts (doc_id, table_idx, row_idx, col_idx, row_code, row_label, column_name, unit,
+                                      value, value_yuan, printed, page, line)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for (ti, table) in doc.tables.iter().enumerate() {
+                let kind = serde_json::to_value(table.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+                table_stmt.execute(params![
+                    id,
+                    ti as i64,
+                    table.title,
+                    kind.unwrap_or_default(),
+                    table.unit.as_str(),
+                    table.rows.len() as i64
+                ])?;
+                for (ri, row) in table.rows.iter().enumerate() {
+                    for (ci, cell) in row.cells.iter().enumerate() {
+                        if let Cell::Amount { value, printed } = cell {
+                            let column = table.columns.get(ci).map(|c| c.name()).unwrap_or_default();
+                            let amount = Amount { value: *value, unit: table.unit };
+                            amount_stmt.execute(params![
+                                id,
+                                ti as i64,
+                                ri as i64,
+                                ci as i64,
+                                row.code.as_ref().map(|c| c.as_str().to_string()),
+                                row.label,
+                                column,
+                                table.unit.as_str(),
+                                value.to_string(),
+                                amount.to_yuan().to_string(),
+                                printed,
+                                row.location.page,
+                                row.location.line
+                            ])?;
+                        }
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Every document, by department, year and id.
+    pub fn list(&self) -> Result<Vec<DocumentSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, d.title, d.department, d.year, d.kind, d.scope, d.format, d.source_name, d.imported_at,
+                    (SELECT COUNT(*) FROM doc_tables t WHERE t.doc_id = d.id),
+                    (SELECT COUNT(*) FROM amounts a WHERE a.doc_id = d.id)
+             FROM documents d ORDER BY d.department, d.year, d.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                department: r.get(2)?,
+                year: r.get(3)?,
+                kind: r.get(4)?,
+                scope: r.get(5)?,
+                format: r.get(6)?,
+                source_name: r.get(7)?,
+                imported_at: r.get(8)?,
+                tables: r.get(9)?,
+                amounts: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Reads a whole document back.
+    pub fn get(&self, id: i64) -> Result<Document, StoreError> {
+        let json: String = self
+            .conn
+            .query_row("SELECT model_json FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound(id))?;
+        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })
+    }
+
+    /// The import report stored with a document (JSON).
+    pub fn report_json(&self, id: i64) -> Result<String, StoreError> {
+        self.conn
+            .query_row("SELECT report_json FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound(id))
+    }
+
+    /// Removes a document and its amounts.
+    pub fn delete(&mut self, id: i64) -> Result<(), StoreError> {
+        let n = self.conn.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    /// The number of stored amounts of a document, and their exact total in 元 as text
+    /// (used by tests to prove the long form matches the model).
+    pub fn amount_rows(&self, id: i64) -> Result<Vec<(String, String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT row_label, column_name, value_yuan FROM amounts WHERE doc_id = ?1
+             ORDER BY table_idx, row_idx, col_idx",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

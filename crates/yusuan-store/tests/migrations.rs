@@ -1,0 +1,106 @@
+//! Migration behaviour: fresh database, reopen, refusal of a newer schema, all-or-nothing.
+
+use rusqlite::Connection;
+use yusuan_store::{migrate, Migration, Store, StoreError, MIGRATIONS};
+
+fn user_version(conn: &Connection) -> i64 {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+}
+
+fn table_names(conn: &Connection) -> Vec<String> {
+    let mut s = conn.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").unwrap();
+    s.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn fresh_database_gets_every_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/lib.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), MIGRATIONS.last().unwrap().version);
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(table_names(&conn), vec!["amounts", "doc_tables", "documents"]);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn reopening_is_a_no_op_and_keeps_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    Store::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO documents (content_hash, source_name, title, department, year, kind, scope, format, imported_at, model_json, report_json)
+         VALUES ('h', 's', 't', 'd', 2026, '预算', '部门', 'f', 'now', '{}', '{}')",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.find_by_hash("h").unwrap(), Some(1));
+}
+
+#[test]
+fn newer_schema_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+    }
+    let err = Store::open(&path).err().expect("newer schema must be refused");
+    match &err {
+        StoreError::NewerSchema { found, supported, .. } => {
+            assert_eq!(*found, 99);
+            assert_eq!(*supported, 1);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(err.to_string().contains("更新版本"), "{err}");
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(user_version(&conn), 99);
+    assert_eq!(table_names(&conn), vec!["future"]);
+}
+
+#[test]
+fn failing_migration_changes_nothing() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    let ok = [Migration { version: 1, sql: "CREATE TABLE a (x);" }];
+    migrate(&mut conn, &ok, "t").unwrap();
+    let bad = [
+        Migration { version: 1, sql: "CREATE TABLE a (x);" },
+        Migration { version: 2, sql: "CREATE TABLE b (x); INSERT INTO a VALUES (1);" },
+        Migration { version: 3, sql: "CREATE TABLE c (x); THIS IS NOT SQL;" },
+    ];
+    let err = migrate(&mut conn, &bad, "t").unwrap_err();
+    assert!(matches!(err, StoreError::Migration { version: 3, .. }), "{err:?}");
+    assert_eq!(user_version(&conn), 1);
+    assert_eq!(table_names(&conn), vec!["a"]);
+    let n: i64 = conn.query_row("SELECT COUNT(*) FROM a", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0, "migration 2's insert must be rolled back with 3");
+}
+
+#[test]
+fn migrations_are_numbered_without_gaps() {
+    for (i, m) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(m.version, i as i64 + 1);
+    }
+}
+
+#[test]
+fn no_column_is_real() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    Store::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    for table in table_names(&conn) {
+        let mut s = conn.prepare(&format!("PRAGMA table_info({table})")).unwrap();
+        let types: Vec<(String, String)> =
+            s.query_map([], |r| Ok((r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+        for (col, ty) in types {
+            assert!(!ty.eq_ignore_ascii_case("REAL") && !ty.to_uppercase().contains("FLOA"), "{table}.{col} is {ty}");
+        }
+    }
+}

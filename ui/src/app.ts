@@ -1,0 +1,196 @@
+/**
+ * The application controller: holds the state (libraries, chosen library,
+ * its documents, the open document, tab and table), talks to the Backend, and
+ * re-renders the sidebar, error banner and main pane. `mount` takes the
+ * Backend and root element so tests can inject a mock.
+ */
+import type { Backend, DocumentSummary, Library } from "./backend";
+import { emptyState, h } from "./dom";
+import { errorMessage } from "./format";
+import type { Document } from "./model";
+import { renderDocView, type TabId } from "./views/docView";
+import { renderErrorBanner } from "./views/errorBanner";
+import { renderFormsTab } from "./views/formsTab";
+import { renderProjectsTab } from "./views/projectsTab";
+import { renderSectionsTab } from "./views/sectionsTab";
+import { renderSidebar } from "./views/sidebar";
+import { renderTablesTab } from "./views/tablesTab";
+
+interface State {
+  libraries: Library[];
+  library: string | null;
+  documents: DocumentSummary[];
+  docId: number | null;
+  doc: Document | null;
+  tab: TabId;
+  table: number;
+  loading: boolean;
+  error: string | null;
+}
+
+/** What `mount` hands back: actions for code and tests, and a way to wait. */
+export interface App {
+  selectLibrary(id: string): Promise<void>;
+  selectDocument(id: number): Promise<void>;
+  selectTab(tab: TabId): void;
+  selectTable(index: number): void;
+  /** Resolves when every backend call started so far has been handled. */
+  idle(): Promise<void>;
+}
+
+/** The library to open first: "user" if it has documents, else "examples" if it has, else the first. */
+export function initialLibrary(libraries: Library[]): string | null {
+  const withDocs = (id: string) => libraries.find((l) => l.id === id && l.documents > 0);
+  return (withDocs("user") ?? withDocs("examples") ?? libraries[0])?.id ?? null;
+}
+
+export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
+  const state: State = {
+    libraries: [], library: null, documents: [], docId: null, doc: null,
+    tab: "tables", table: 0, loading: true, error: null,
+  };
+  let pending: Promise<void> = Promise.resolve();
+  let docRequest = 0;
+  let libRequest = 0;
+
+  const banner = h("div", { class: "banner-slot" });
+  const sidebarSlot = h("div", { class: "sidebar-slot" });
+  const main = h("main", { class: "main" });
+  root.replaceChildren(
+    h("div", { class: "app" },
+      h("header", { class: "app-bar" }, h("span", { class: "app-title" }, "预算 Yusuan"), h("span", { class: "app-subtitle" }, "部门预算决算公开文档查阅")),
+      banner,
+      h("div", { class: "panes" }, sidebarSlot, main),
+    ),
+  );
+
+  const fail = (context: string, e: unknown) => {
+    state.error = `${context}：${errorMessage(e)}`;
+  };
+
+  function track(work: Promise<void>): Promise<void> {
+    pending = Promise.all([pending, work]).then(
+      () => undefined,
+      () => undefined,
+    );
+    return work;
+  }
+
+  function render(): void {
+    renderBanner();
+    sidebarSlot.replaceChildren(renderSidebar({
+      libraries: state.libraries, library: state.library, documents: state.documents,
+      selectedDoc: state.docId, loading: state.loading,
+      onLibrary: (id) => void app.selectLibrary(id),
+      onDocument: (id) => void app.selectDocument(id),
+    }));
+    renderMain();
+  }
+
+  function renderBanner(): void {
+    const el = renderErrorBanner(state.error, () => { state.error = null; renderBanner(); });
+    banner.replaceChildren(...(el ? [el] : []));
+  }
+
+  function renderMain(): void {
+    if (!state.doc) {
+      const text = state.loading ? "正在读取…" : state.documents.length > 0 ? "请在左侧选择一份文档。" : "没有可显示的文档。";
+      main.replaceChildren(emptyState(text));
+      return;
+    }
+    main.replaceChildren(renderDocView({ doc: state.doc, tab: state.tab, body: tabBody(state.doc), onTab: (t) => app.selectTab(t) }));
+  }
+
+  function tabBody(doc: Document): HTMLElement {
+    switch (state.tab) {
+      case "tables":
+        return renderTablesTab({ tables: doc.tables, selected: state.table, onSelect: (i) => app.selectTable(i) });
+      case "sections":
+        return renderSectionsTab(doc);
+      case "projects":
+        return renderProjectsTab(doc.projects);
+      case "forms":
+        return renderFormsTab(doc.performance_forms);
+    }
+  }
+
+  async function loadDocument(library: string, id: number): Promise<void> {
+    const request = ++docRequest;
+    state.docId = id;
+    state.loading = true;
+    render();
+    try {
+      const doc = await backend.getDocument(library, id);
+      if (request !== docRequest) return;
+      state.doc = doc;
+      state.tab = "tables";
+      state.table = 0;
+    } catch (e) {
+      if (request !== docRequest) return;
+      state.doc = null;
+      fail("无法打开文档", e);
+    }
+    state.loading = false;
+    render();
+  }
+
+  async function loadLibrary(id: string): Promise<void> {
+    const request = ++libRequest;
+    docRequest++; // any document still loading belongs to the old library
+    Object.assign(state, { library: id, documents: [], docId: null, doc: null, loading: true });
+    render();
+    try {
+      const documents = await backend.listDocuments(id);
+      if (request !== libRequest) return;
+      state.documents = documents;
+    } catch (e) {
+      if (request !== libRequest) return;
+      fail("无法读取文档列表", e);
+    }
+    const first = state.documents[0];
+    if (first) return loadDocument(id, first.id);
+    state.loading = false;
+    render();
+  }
+
+  async function start(): Promise<void> {
+    render();
+    try {
+      state.libraries = await backend.listLibraries();
+    } catch (e) {
+      fail("无法读取文档库", e);
+    }
+    const id = initialLibrary(state.libraries);
+    if (id) return loadLibrary(id);
+    state.loading = false;
+    render();
+  }
+
+  const app: App = {
+    selectLibrary: (id) => (id === state.library ? pending : track(loadLibrary(id))),
+    selectDocument: (id) => (state.library === null ? pending : track(loadDocument(state.library, id))),
+    selectTab(tab) {
+      state.tab = tab;
+      renderMain();
+    },
+    selectTable(index) {
+      state.table = index;
+      const body = main.querySelector(".tab-body");
+      if (!state.doc || !body) return renderMain();
+      const navTop = main.querySelector(".table-nav")?.scrollTop ?? 0;
+      body.replaceChildren(tabBody(state.doc));
+      const nav = main.querySelector(".table-nav");
+      if (nav) nav.scrollTop = navTop;
+    },
+    idle: async () => {
+      let seen: Promise<void>;
+      do {
+        seen = pending;
+        await seen;
+      } while (seen !== pending);
+    },
+  };
+
+  await track(start());
+  return app;
+}
