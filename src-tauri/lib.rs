@@ -1,1 +1,49 @@
+//! The Yusuan desktop app: a thin Tauri 2 shell over `yusuan-api`.
+//!
+//! The shell opens the [`Desk`](yusuan_api::Desk) (the user's library and the example library
+//! in the OS data directory, or `YUSUAN_DATA_DIR`), loads the bundled real documents into the
+//! example library, and exposes the API's operations to the web UI in `ui/` as Tauri commands.
+//! No budget logic lives here: every command is one call into `yusuan-api`.
 
+mod commands;
+mod examples;
+
+use std::sync::Mutex;
+use yusuan_api::{default_data_dir, now_rfc3339, Desk};
+
+/// The state the commands share.
+pub struct AppState {
+    desk: Mutex<Desk>,
+}
+
+/// Opens the desk and the window, and runs the app until the window closes.
+pub fn run() {
+    let data_dir = default_data_dir();
+    let mut desk = match Desk::open(&data_dir) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("预算 Yusuan：{e}");
+            std::process::exit(2);
+        }
+    };
+    match desk.load_examples(examples::FILES, &now_rfc3339()) {
+        Ok(o) => {
+            for (file, reason) in &o.skipped {
+                eprintln!("示例库：跳过 {file}：{reason}");
+            }
+        }
+        Err(e) => eprintln!("示例库：{e}"),
+    }
+    tauri::Builder::default()
+        .manage(AppState { desk: Mutex::new(desk) })
+        .invoke_handler(tauri::generate_handler![
+            commands::list_libraries,
+            commands::list_documents,
+            commands::get_document
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("预算 Yusuan 无法启动窗口：{e}");
+            std::process::exit(1);
+        });
+}

@@ -21,10 +21,30 @@ pub struct ExamplesOutcome {
     pub skipped: Vec<(String, String)>,
 }
 
-/// Imports every example the importers can read; already-present ones are left alone.
+/// Imports every example the importers understand completely (no unrecognised text, no
+/// warnings); the others are skipped with the reason, so the examples only show what the
+/// importers really read. Already-present ones are left alone.
 pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Result<ExamplesOutcome, ApiError> {
     let mut out = ExamplesOutcome::default();
     for f in files {
+        match yusuan_import::import_text(f.name, f.bytes) {
+            Ok(i) if i.report.unrecognised.is_empty() && i.report.warnings.is_empty() => {}
+            Ok(i) => {
+                out.skipped.push((
+                    f.name.to_string(),
+                    format!(
+                        "本版本尚不能完整识别（未识别 {} 处，警告 {} 条）",
+                        i.report.unrecognised.len(),
+                        i.report.warnings.len()
+                    ),
+                ));
+                continue;
+            }
+            Err(e) => {
+                out.skipped.push((f.name.to_string(), e.to_string()));
+                continue;
+            }
+        }
         match import_bytes(lib, f.name, f.bytes, now) {
             Ok(o) if o.duplicate => out.present += 1,
             Ok(_) => out.imported += 1,

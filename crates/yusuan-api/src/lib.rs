@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod clock;
+mod desk;
 pub mod dto;
 mod error;
 mod examples;
@@ -15,6 +16,8 @@ mod import;
 mod library;
 
 pub use clock::now_rfc3339;
+pub use desk::Desk;
+pub use yusuan_domain::Document;
 pub use error::ApiError;
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
 pub use import::{import_bytes, import_file, ImportOutcome};

@@ -1,0 +1,68 @@
+//! The desk: the user's library and the example library side by side, as the app shows them.
+
+use crate::dto::{DocumentSummary, LibraryInfo};
+use crate::{load_examples, ApiError, ExampleFile, ExamplesOutcome, Library, LibraryKind};
+use std::path::{Path, PathBuf};
+use yusuan_domain::Document;
+
+/// Both libraries of one data directory.
+pub struct Desk {
+    data_dir: PathBuf,
+    user: Library,
+    examples: Library,
+}
+
+impl Desk {
+    /// Opens (creating if needed) `library.db` and `examples.db` in `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<Desk, ApiError> {
+        Ok(Desk {
+            data_dir: data_dir.to_path_buf(),
+            user: Library::open(&LibraryKind::User.path_in(data_dir))?,
+            examples: Library::open(&LibraryKind::Examples.path_in(data_dir))?,
+        })
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Loads the example documents into the example library (never into the user's).
+    pub fn load_examples(&mut self, files: &[ExampleFile], now: &str) -> Result<ExamplesOutcome, ApiError> {
+        load_examples(&mut self.examples, files, now)
+    }
+
+    fn library(&self, id: &str) -> Result<&Library, ApiError> {
+        match LibraryKind::from_id(id) {
+            Some(LibraryKind::User) => Ok(&self.user),
+            Some(LibraryKind::Examples) => Ok(&self.examples),
+            None => Err(ApiError::NoSuchLibrary(id.to_string())),
+        }
+    }
+
+    /// Both libraries with their document counts.
+    pub fn libraries(&self) -> Result<Vec<LibraryInfo>, ApiError> {
+        [LibraryKind::User, LibraryKind::Examples]
+            .into_iter()
+            .map(|k| {
+                let lib = self.library(k.id())?;
+                Ok(LibraryInfo {
+                    id: k.id().to_string(),
+                    name: k.name().to_string(),
+                    path: lib.path().display().to_string(),
+                    documents: lib.store().list()?.len(),
+                })
+            })
+            .collect()
+    }
+
+    /// The documents of one library.
+    pub fn documents(&self, library: &str) -> Result<Vec<DocumentSummary>, ApiError> {
+        self.library(library)?.list()
+    }
+
+    /// One whole document.
+    pub fn document(&self, library: &str, id: i64) -> Result<Document, ApiError> {
+        self.library(library)?.document(id)
+    }
+}
