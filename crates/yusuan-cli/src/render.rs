@@ -43,6 +43,9 @@ pub fn import_outcome(out: &mut dyn Write, o: &ImportOutcome) -> io::Result<()> 
         for w in &r.warnings {
             writeln!(out, "  警告 {}：{}", w.location, w.message)?;
         }
+        for n in &r.notes {
+            writeln!(out, "  说明 {}：{}", n.location, n.message)?;
+        }
     }
     Ok(())
 }

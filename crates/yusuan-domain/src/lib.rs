@@ -13,6 +13,7 @@ mod code;
 mod document;
 mod draft;
 mod location;
+mod numbers;
 mod performance;
 mod project;
 mod table;
@@ -25,6 +26,7 @@ pub use document::{
 };
 pub use draft::{Draft, LineItem};
 pub use location::Location;
+pub use numbers::NumberEntry;
 pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
 pub use table::{Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

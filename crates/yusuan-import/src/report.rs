@@ -35,6 +35,10 @@ pub struct ImportReport {
     pub unrecognised: Vec<ReportItem>,
     /// Things the user should look at.
     pub warnings: Vec<ReportItem>,
+    /// Ambiguities of the extracted text that the importer resolved with evidence (e.g. the
+    /// column of a number decided by the sub-rows' sums); worth a glance, not a problem.
+    #[serde(default)]
+    pub notes: Vec<ReportItem>,
 }
 
 impl ImportReport {
@@ -55,6 +59,7 @@ impl ImportReport {
                 .map(|u| ReportItem { message: u.text.clone(), location: u.location })
                 .collect(),
             warnings,
+            notes: vec![],
         }
     }
 }

@@ -16,6 +16,7 @@ use yusuan_domain::{Document, RegionalFormat, TableKind};
 /// Parses the lines of one document.
 pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> {
     let mut warnings: Vec<ReportItem> = Vec::new();
+    let mut notes: Vec<ReportItem> = Vec::new();
     let (meta, mut i) = cover::parse_cover(file, lines)?;
     let mut doc = Document::new(meta);
     let (contents, next) = cover::parse_contents(lines, i);
@@ -31,7 +32,7 @@ pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> 
         }
         if table::is_title(lines, i) {
             body.close();
-            let (t, next) = table::parse_table(lines, i, &mut warnings);
+            let (t, next) = table::parse_table(lines, i, &mut warnings, &mut notes);
             doc.tables.push(t);
             i = next;
             continue;
@@ -50,7 +51,8 @@ pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> 
             reason: "没有找到预算表、编制说明或项目经费情况说明".into(),
         });
     }
-    let report = ImportReport::tally(file, &doc, warnings);
+    let mut report = ImportReport::tally(file, &doc, warnings);
+    report.notes = notes;
     Ok(Imported { document: doc, report })
 }
 

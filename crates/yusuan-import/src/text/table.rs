@@ -193,7 +193,12 @@ impl Builder<'_> {
 }
 
 /// Parses the table whose title is at `start`; returns it and the index after it.
-pub fn parse_table(lines: &[Line], start: usize, warnings: &mut Vec<ReportItem>) -> (Table, usize) {
+pub fn parse_table(
+    lines: &[Line],
+    start: usize,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+) -> (Table, usize) {
     let title_line = &lines[start];
     let title = title_line.text.trim().to_string();
     let kind = TableKind::from_title(&title);
@@ -254,6 +259,7 @@ pub fn parse_table(lines: &[Line], start: usize, warnings: &mut Vec<ReportItem>)
     let mut rows = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
+    let mut shorts: Vec<bool> = Vec::new();
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -285,9 +291,11 @@ pub fn parse_table(lines: &[Line], start: usize, warnings: &mut Vec<ReportItem>)
             i += 1;
             continue;
         }
+        let short = l.cells.len() < b.keys.width() + b.ncols;
         for r in b.rows(l) {
             extra_cols = extra_cols.max(r.cells.len().saturating_sub(b.ncols));
             rows.push(r);
+            shorts.push(short);
         }
         i += 1;
     }
@@ -297,6 +305,9 @@ pub fn parse_table(lines: &[Line], start: usize, warnings: &mut Vec<ReportItem>)
     }
     for r in &mut rows {
         r.cells.resize(columns.len(), Cell::Blank);
+    }
+    if !matches!(keys, Keys::Ledger { .. }) {
+        place_short_rows(&mut rows, &shorts, &title, notes);
     }
     let unit = unit.unwrap_or_else(|| {
         b.warnings.push(ReportItem {
@@ -313,5 +324,69 @@ fn strip_label(s: &str) -> String {
     match s.find(['：', ':']) {
         Some(p) => s[p..].trim_start_matches(['：', ':']).trim().to_string(),
         None => s.to_string(),
+    }
+}
+
+/// Text extraction drops the empty cells at the end of a line, so a line with fewer cells than
+/// the header leaves the place of its numbers open (`302 商品和服务支出 6,710,518 6,710,518`
+/// under 合计 | 人员经费 | 公用经费). For a row that has sub-rows (a 类 or 款 with its 款 or 项),
+/// the sub-rows' column sums decide: when the printed order does not match them and exactly one
+/// other placement of the same numbers in the same order does, that placement is taken and the
+/// report says so. Rows without sub-rows keep the printed order (blanks at the end).
+fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, notes: &mut Vec<ReportItem>) {
+    use rust_decimal::Decimal;
+    let parent_of = |c: &RowCode| match c {
+        RowCode::Function(f) => f.parent().map(|p| p.as_str().to_string()),
+        RowCode::Economic(e) => e.parent().map(|p| p.as_str().to_string()),
+        _ => None,
+    };
+    for i in 0..rows.len() {
+        if !shorts.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(code) = rows[i].code.clone() else { continue };
+        let n = rows[i].cells.len();
+        let children: Vec<usize> = (0..rows.len())
+            .filter(|&j| rows[j].code.as_ref().and_then(parent_of).as_deref() == Some(code.as_str()))
+            .collect();
+        if children.is_empty() {
+            continue;
+        }
+        let mut sums = vec![Decimal::ZERO; n];
+        for &j in &children {
+            for (k, c) in rows[j].cells.iter().enumerate().take(n) {
+                match c.value_or_zero() {
+                    Some(v) => sums[k] += v,
+                    None => return,
+                }
+            }
+        }
+        let values: Vec<Cell> = rows[i].cells.iter().filter(|c| **c != Cell::Blank).cloned().collect();
+        let matches = |cells: &[Cell]| cells.iter().zip(&sums).all(|(c, s)| c.value_or_zero() == Some(*s));
+        if matches(&rows[i].cells) {
+            continue;
+        }
+        let mut found: Vec<Vec<Cell>> = Vec::new();
+        for mask in 0u32..(1u32 << n.min(16)) {
+            if mask.count_ones() as usize != values.len() {
+                continue;
+            }
+            let mut it = values.iter();
+            let cand: Vec<Cell> =
+                (0..n).map(|k| if mask & (1 << k) != 0 { it.next().cloned().unwrap_or(Cell::Blank) } else { Cell::Blank }).collect();
+            if matches(&cand) {
+                found.push(cand);
+            }
+        }
+        if found.len() == 1 {
+            rows[i].cells = found.remove(0);
+            notes.push(ReportItem {
+                message: format!(
+                    "表“{title}”中“{}”一行的空单元格在提取时丢失，已按其下级科目的合计确定数值所在的列，请核对",
+                    rows[i].label
+                ),
+                location: rows[i].location,
+            });
+        }
     }
 }

@@ -1,0 +1,113 @@
+//! The `yusuan` binary's contract: exit codes, one-line errors on stderr, nothing stored on failure.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_yusuan"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Out {
+    let o = bin().args(args).output().unwrap();
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+fn count(db: &str) -> usize {
+    let o = run(&["--db", db, "list", "--format", "json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    serde_json::from_str::<serde_json::Value>(&o.stdout).unwrap().as_array().unwrap().len()
+}
+
+#[test]
+fn init_import_list_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let o = run(&["--db", &db, "init"]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.contains("结构版本 1"), "{}", o.stdout);
+    let o = run(&["--db", &db, "import", fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v[0]["id"], 1);
+    assert_eq!(v[0]["report"]["tables"], 11);
+    assert_eq!(v[0]["report"]["amounts"], 259);
+    let o = run(&["--db", &db, "list"]);
+    assert!(o.stdout.contains("中共上海市委社会工作部"), "{}", o.stdout);
+    assert!(o.stdout.contains("共 1 个文档"));
+    let o = run(&["--db", &db, "show", "1"]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.contains("201 39 01\t行政运行\t25,863,796\t20,492,868\t5,370,928"), "{}", o.stdout);
+    let o = run(&["--db", &db, "show", "社会工作部", "--format", "json"]);
+    assert_eq!(o.code, 0, "a unique part of the department names the document: {}", o.stderr);
+}
+
+#[test]
+fn usage_and_input_errors_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    for (args, needle) in [
+        (vec!["--db", &db, "frobnicate"], "用法错误"),
+        (vec!["--db", &db, "show", "42"], "找不到文档“42”"),
+        (vec!["--db", &db, "list", "--format", "xml"], "用法错误"),
+        (vec!["--db", &db, "import", "/nonexistent/file.txt"], "无法读取文件 /nonexistent/file.txt"),
+    ] {
+        let o = run(&args);
+        assert_eq!(o.code, 2, "{args:?}: {}", o.stderr);
+        assert_eq!(o.stderr.lines().count(), 1, "{args:?}: {}", o.stderr);
+        assert!(o.stderr.contains(needle), "{args:?}: {}", o.stderr);
+    }
+}
+
+#[test]
+fn bad_files_store_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let junk = dir.path().join("junk.txt");
+    std::fs::write(&junk, (0..4000u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>()).unwrap();
+    let prose = dir.path().join("prose.txt");
+    std::fs::write(&prose, "今天天气很好。\n我们去公园散步。\n").unwrap();
+    for (f, needle) in [(&empty, "文件是空的"), (&junk, "不是文本文件"), (&prose, "不是部门预算公开文件")] {
+        let o = run(&["--db", &db, "import", f.to_str().unwrap()]);
+        assert_eq!(o.code, 2, "{}", o.stderr);
+        assert!(o.stderr.contains(needle), "{}", o.stderr);
+        assert!(o.stderr.contains(f.file_name().unwrap().to_str().unwrap()), "names the file: {}", o.stderr);
+        assert_eq!(count(&db), 0);
+    }
+}
+
+#[test]
+fn newer_database_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    init_with_future_schema(&path);
+    let o = run(&["--db", path.to_str().unwrap(), "list"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("更新版本"), "{}", o.stderr);
+}
+
+/// Creates a library with `init`, then sets its schema version to 99 by hand: SQLite keeps
+/// `user_version` at offset 60 of the file header (big-endian u32).
+fn init_with_future_schema(path: &std::path::Path) {
+    let o = run(&["--db", path.to_str().unwrap(), "init"]);
+    assert_eq!(o.code, 0);
+    // The WAL is checkpointed when the CLI closes the database, so the header is in the file.
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[60..64].copy_from_slice(&99u32.to_be_bytes());
+    std::fs::write(path, bytes).unwrap();
+}
