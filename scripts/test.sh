@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Quick start 2: installs what is missing and runs every test: the UI's unit tests (Vitest), then
+# one cargo command for the whole workspace (unit, integration, golden, CLI and the real-window
+# end-to-end tests, under Xvfb).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/install-deps.sh
+
+echo "== ui: vitest"
+(cd ui && npx vitest run --reporter=default 2>&1) | tee target-ui-test.log
+passed=$(grep -Eo 'Tests +[0-9]+ passed' target-ui-test.log | grep -Eo '[0-9]+' | head -1 || true)
+failed=$(grep -Eo '[0-9]+ failed' target-ui-test.log | grep -Eo '[0-9]+' | head -1 || true)
+rm -f target-ui-test.log
+echo "ui: ${passed:-0} passed, ${failed:-0} failed"
+
+echo "== ui: build (the app embeds ui/dist)"
+(cd ui && npm run build --silent)
+
+echo "== cargo test (workspace, under Xvfb)"
+xvfb-run -a -s "-screen 0 1400x900x24" cargo test --workspace --locked
