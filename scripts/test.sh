@@ -9,9 +9,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/install-deps.sh
 
 echo "== ui: vitest"
-(cd ui && npx vitest run --reporter=default 2>&1) | tee target-ui-test.log
-passed=$(grep -Eo 'Tests +[0-9]+ passed' target-ui-test.log | grep -Eo '[0-9]+' | head -1 || true)
-failed=$(grep -Eo '[0-9]+ failed' target-ui-test.log | grep -Eo '[0-9]+' | head -1 || true)
+(cd ui && NO_COLOR=1 FORCE_COLOR=0 npx vitest run 2>&1) | tee target-ui-test.log
+passed=$(grep -E '^ *Tests ' target-ui-test.log | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' | head -1 || true)
+failed=$(grep -E '^ *Tests ' target-ui-test.log | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+' | head -1 || true)
 rm -f target-ui-test.log
 echo "ui: ${passed:-0} passed, ${failed:-0} failed"
 

@@ -14,6 +14,14 @@ pub enum ApiError {
         /// Why.
         reason: String,
     },
+    /// A file could not be written.
+    #[error("无法写入文件 {path}：{reason}。请检查路径和权限。")]
+    Write {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// The file is not an importable disclosure.
     #[error("{0}")]
     Import(#[from] ImportError),

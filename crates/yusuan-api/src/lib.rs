@@ -12,6 +12,7 @@ mod desk;
 pub mod dto;
 mod error;
 mod examples;
+mod export;
 mod import;
 mod library;
 
@@ -19,6 +20,7 @@ pub use clock::now_rfc3339;
 pub use desk::Desk;
 pub use yusuan_domain::Document;
 pub use error::ApiError;
+pub use export::{numbers_csv, NUMBERS_CSV_HEADER};
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
 pub use import::{import_bytes, import_file, ImportOutcome};
 pub use library::{default_data_dir, Library, LibraryKind};

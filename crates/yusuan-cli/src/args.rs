@@ -23,6 +23,13 @@ pub enum Format {
     Json,
 }
 
+/// Export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// 长表 CSV（doc,table,row_code,row_label,column,value_yuan,printed,location）
+    Csv,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -41,6 +48,17 @@ pub enum Command {
         /// 输出格式
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+    },
+    /// 导出文档的全部数字（长表 CSV：每个数字一行，金额折算为元）
+    Export {
+        /// 文档编号（或部门名称、文件名中唯一的一段）
+        doc: String,
+        /// 导出格式
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// 输出文件（省略则写到标准输出）
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// 导入公开文件（文本）；同一文件重复导入会被识别
     Import {

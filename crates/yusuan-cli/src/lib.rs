@@ -9,11 +9,11 @@
 mod args;
 mod render;
 
-use args::{Cli, Command, Format};
+use args::{Cli, Command, ExportFormat, Format};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
-use yusuan_api::{default_data_dir, import_file, now_rfc3339, ApiError, Library, LibraryKind};
+use yusuan_api::{default_data_dir, import_file, now_rfc3339, numbers_csv, ApiError, Library, LibraryKind};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -83,6 +83,16 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             match format {
                 Format::Json => json_line(out, &document).map_err(io)?,
                 Format::Text => render::document(out, id, &document).map_err(io)?,
+            }
+        }
+        Command::Export { doc, format: ExportFormat::Csv, output } => {
+            let lib = open(&cli.db)?;
+            let id = lib.resolve(&doc)?;
+            let csv = numbers_csv(id, &lib.document(id)?);
+            match output {
+                Some(path) => std::fs::write(&path, csv)
+                    .map_err(|e| ApiError::Write { path: path.display().to_string(), reason: e.to_string() })?,
+                None => out.write_all(csv.as_bytes()).map_err(io)?,
             }
         }
         Command::Import { files, format } => {

@@ -1,0 +1,47 @@
+//! Exports of a stored document: every number in long form as CSV.
+
+use yusuan_domain::Document;
+
+/// The header of the long-form CSV (a contract: tests and users' spreadsheets rely on it).
+pub const NUMBERS_CSV_HEADER: &str = "doc,table,row_code,row_label,column,value_yuan,printed,location";
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Every number of the document, one per row: the table as titled, the row's canonical code,
+/// its label, the column's header path joined with `/`, the exact value in 元, the text as
+/// printed, and where it was printed.
+pub fn numbers_csv(doc_id: i64, doc: &Document) -> String {
+    let mut out = String::from(NUMBERS_CSV_HEADER);
+    out.push('\n');
+    for n in doc.numbers() {
+        let row = [
+            doc_id.to_string(),
+            n.table,
+            n.row_code,
+            n.row_label,
+            n.column,
+            n.value_yuan.to_string(),
+            n.printed,
+            n.location.to_string(),
+        ];
+        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quotes_only_when_needed() {
+        assert_eq!(super::field("68,643,213"), "\"68,643,213\"");
+        assert_eq!(super::field("行政运行"), "行政运行");
+        assert_eq!(super::field("a\"b"), "\"a\"\"b\"");
+    }
+}
