@@ -41,7 +41,7 @@ pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> R
     }
     let lower = name.to_lowercase();
     let imported = if lower.ends_with(".pdf") || bytes.starts_with(b"%PDF") {
-        return Err(ImportError::Unsupported { file: name.into(), reason: "PDF 导入尚未实现，请先导入从 PDF 提取的文本".into() }.into());
+        yusuan_import::import_pdf(name, bytes)?
     } else if lower.ends_with(".xlsx") || lower.ends_with(".xls") {
         return Err(ImportError::Unsupported { file: name.into(), reason: "XLSX 导入尚未实现".into() }.into());
     } else {

@@ -25,6 +25,22 @@ pub enum ImportError {
         /// What is missing.
         reason: String,
     },
+    /// The file is damaged or truncated.
+    #[error("{file}：文件已损坏或不完整（{reason}）。请重新下载或导出该文件后再导入。")]
+    Damaged {
+        /// The file.
+        file: String,
+        /// Why.
+        reason: String,
+    },
+    /// A PDF without text (a scan).
+    #[error("{file}：PDF 共 {pages} 页，但没有文字层（可能是扫描件），无法读取数字。请使用带文字的 PDF，或先做文字识别（OCR）。")]
+    NoTextLayer {
+        /// The file.
+        file: String,
+        /// Its page count.
+        pages: usize,
+    },
     /// The file's format is not supported.
     #[error("{file}：不支持的文件格式（{reason}）。")]
     Unsupported {

@@ -12,14 +12,16 @@
 mod decode;
 mod error;
 mod lines;
+mod pdf;
 mod report;
 mod text;
 
 pub use decode::decode_text;
 pub use error::ImportError;
 pub use lines::{split_lines, Line};
+pub use pdf::pdf_text;
 pub use report::{ImportReport, ReportItem};
-pub use text::parse_lines;
+pub use text::{parse_lines, parse_lines_with, Layout};
 
 use yusuan_domain::Document;
 
@@ -37,4 +39,11 @@ pub fn import_text(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportErro
     let text = decode_text(file_name, bytes)?;
     let lines = split_lines(&text);
     parse_lines(file_name, &lines)
+}
+
+/// Imports a published PDF from its text layer (pages kept for locations).
+pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = pdf_text(file_name, bytes)?;
+    let lines = split_lines(&text);
+    parse_lines_with(file_name, &lines, Layout::Flow)
 }

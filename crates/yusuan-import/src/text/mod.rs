@@ -6,15 +6,31 @@
 //! kept in `Document::unrecognised` and listed in the report.
 
 mod cover;
+mod flow;
 mod header;
 mod narrative;
 mod table;
+mod template;
 
 use crate::{ImportError, ImportReport, Imported, Line, ReportItem};
 use yusuan_domain::{Document, RegionalFormat, TableKind};
 
-/// Parses the lines of one document.
+/// How the cells of a line were delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Tab-separated cells that keep their positions (empty cells are kept).
+    Cells,
+    /// Cells without reliable positions (PDF text layers): rows are read in order.
+    Flow,
+}
+
+/// Parses the lines of one document whose cells are tab-separated.
 pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> {
+    parse_lines_with(file, lines, Layout::Cells)
+}
+
+/// Parses the lines of one document.
+pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Imported, ImportError> {
     let mut warnings: Vec<ReportItem> = Vec::new();
     let mut notes: Vec<ReportItem> = Vec::new();
     let (meta, mut i) = cover::parse_cover(file, lines)?;
@@ -32,7 +48,7 @@ pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> 
         }
         if table::is_title(lines, i) {
             body.close();
-            let (t, next) = table::parse_table(lines, i, &mut warnings, &mut notes);
+            let (t, next) = table::parse_table(lines, i, layout, &mut warnings, &mut notes);
             doc.tables.push(t);
             i = next;
             continue;

@@ -1,6 +1,9 @@
 //! Disclosure tables: title, 编制部门 and 单位 lines, header rows, data rows, repeated headers.
 
+use super::flow;
 use super::header::{columns, is_key_header};
+use super::template::{shanghai, Template};
+use super::Layout;
 use crate::{Line, ReportItem};
 use std::collections::HashSet;
 use yusuan_domain::{
@@ -137,6 +140,14 @@ struct Builder<'a> {
     title: String,
 }
 
+fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
+    let mut out: Vec<Cell> = values.iter().map(|v| cell(v)).collect();
+    if out.len() < count {
+        out.resize(count, Cell::Blank);
+    }
+    out
+}
+
 impl Builder<'_> {
     fn values(&mut self, cells: &[String], from: usize, count: usize, loc: Location) -> Vec<Cell> {
         let mut out: Vec<Cell> = (0..count).map(|k| cells.get(from + k).map_or(Cell::Blank, |c| cell(c))).collect();
@@ -149,6 +160,75 @@ impl Builder<'_> {
             out.extend(extra.into_iter().map(|c| cell(c)));
         }
         out
+    }
+
+    fn short_row(&mut self, got: usize, loc: Location) {
+        self.warnings.push(ReportItem {
+            message: format!(
+                "表“{}”此行只有 {} 个数值（表头有 {} 列），已按顺序对应到前几列，请核对原文",
+                self.title, got, self.ncols
+            ),
+            location: loc,
+        });
+    }
+
+    /// Reads a row of a layout without reliable cell positions (see [`flow`]).
+    fn flow_rows(&mut self, line: &Line) -> Vec<Row> {
+        let toks = flow::tokens(&line.cells);
+        let loc = line.location;
+        if let Keys::Ledger { left, .. } = self.keys {
+            let right = self.ncols - left;
+            let mut out = Vec::new();
+            let sides = flow::ledger_sides(&toks, left);
+            for (k, (label, vals)) in sides.into_iter().enumerate() {
+                if label.is_empty() && vals.is_empty() {
+                    continue;
+                }
+                let (side, offset, count) =
+                    if k == 0 { (LedgerSide::Income, 0, left) } else { (LedgerSide::Expenditure, left, right) };
+                let mut cells = vec![Cell::Blank; self.ncols];
+                for (j, v) in vals.iter().enumerate().take(count) {
+                    cells[offset + j] = cell(v);
+                }
+                out.push(Row { code: None, label, side: Some(side), cells, location: loc });
+            }
+            return out;
+        }
+        let (code, rest): (Option<RowCode>, &[String]) = match self.keys {
+            Keys::FunctionSplit | Keys::EconomicSplit => {
+                let widths: &[usize] = if self.keys == Keys::FunctionSplit { &[3, 2, 2] } else { &[3, 2] };
+                let (parts, n) = flow::leading_code(&toks, widths);
+                let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
+                let code = if n == 0 {
+                    None
+                } else if self.keys == Keys::FunctionSplit {
+                    FunctionCode::from_parts(get(0), get(1), get(2)).ok().map(RowCode::Function)
+                } else {
+                    EconomicCode::from_parts(get(0), get(1)).ok().map(RowCode::Economic)
+                };
+                (code, &toks[n..])
+            }
+            Keys::Joined { .. } | Keys::UnitSeq => match toks.first() {
+                Some(f) if !flow::is_amount(f) || f.chars().all(|c| c.is_ascii_digit()) => {
+                    let code = code_of(self.keys, std::slice::from_ref(f));
+                    if code.is_some() { (code, &toks[1..]) } else { (None, &toks[..]) }
+                }
+                _ => (None, &toks[..]),
+            },
+            _ => (None, &toks[..]),
+        };
+        let (label, vals) = if self.keys == Keys::None { (String::new(), rest.to_vec()) } else { flow::label_and_values(rest) };
+        if vals.len() < self.ncols && !vals.is_empty() {
+            self.short_row(vals.len(), loc);
+        }
+        let cells = if vals.len() > self.ncols {
+            let mut c = self.values(&vals, 0, self.ncols, loc);
+            c.truncate(vals.len());
+            c
+        } else {
+            cells_of(&vals, self.ncols)
+        };
+        vec![Row { code, label, side: None, cells, location: loc }]
     }
 
     fn rows(&mut self, line: &Line) -> Vec<Row> {
@@ -196,9 +276,11 @@ impl Builder<'_> {
 pub fn parse_table(
     lines: &[Line],
     start: usize,
+    layout: Layout,
     warnings: &mut Vec<ReportItem>,
     notes: &mut Vec<ReportItem>,
 ) -> (Table, usize) {
+    let flow_mode = layout == Layout::Flow;
     let title_line = &lines[start];
     let title = title_line.text.trim().to_string();
     let kind = TableKind::from_title(&title);
@@ -241,7 +323,9 @@ pub fn parse_table(
             i += 1;
             continue;
         }
-        if is_data(&l.cells) || !l.is_tabular() {
+        let data = if flow_mode { is_data(&flow::tokens(&l.cells)) } else { is_data(&l.cells) };
+        let header_like = l.is_tabular() || (flow_mode && l.compact().chars().count() <= 30 && !is_title(lines, i));
+        if data || !header_like {
             break;
         }
         header.push(l.cells.clone());
@@ -253,13 +337,28 @@ pub fn parse_table(
     if let Keys::Ledger { split, .. } = keys {
         keys = Keys::Ledger { split, left: cols.iter().filter(|(p, _)| *p < split).count() };
     }
-    let columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
+    let mut columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
+    if flow_mode {
+        // Wrapped header cells make the grid unreliable: use the standard layout when there is one.
+        let path = |s: &&str| Column { path: s.split('/').map(str::to_string).collect() };
+        match (shanghai(kind), keys) {
+            (Some(Template::Ledger(l, r)), Keys::Ledger { split, .. }) => {
+                columns = l.iter().chain(r.iter()).map(path).collect();
+                keys = Keys::Ledger { split, left: l.len() };
+            }
+            (Some(Template::Columns(c)), k) if !matches!(k, Keys::Ledger { .. }) => {
+                columns = c.iter().map(path).collect();
+            }
+            _ => {}
+        }
+    }
     let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
     let mut b = Builder { keys, ncols: columns.len(), warnings, title: title.clone() };
     let mut rows = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
     let mut shorts: Vec<bool> = Vec::new();
+    let mut pending_label = String::new();
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -276,12 +375,45 @@ pub fn parse_table(
                 i += 1;
                 continue;
             }
+            if flow_mode && !is_data(&flow::tokens(&l.cells)) && c.chars().count() <= 30 {
+                // A header repeated after a page break, a ledger row without amounts, or a
+                // fragment of a wrapped row label.
+                if vocab.contains(&c) || is_key_header(&c) {
+                    i += 1;
+                    continue;
+                }
+                if matches!(b.keys, Keys::Ledger { .. }) {
+                    let side = if flow::is_expenditure_label(&c) { LedgerSide::Expenditure } else { LedgerSide::Income };
+                    rows.push(Row { code: None, label: l.text.trim().to_string(), side: Some(side), cells: vec![Cell::Blank; b.ncols], location: l.location });
+                    shorts.push(false);
+                    i += 1;
+                    continue;
+                }
+                let next_is_data = lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| is_data(&flow::tokens(&n.cells)));
+                let prev_unlabelled = rows.last().is_some_and(|r: &Row| r.code.is_some() && r.label.is_empty());
+                if prev_unlabelled {
+                    if let Some(r) = rows.last_mut() {
+                        r.label.push_str(l.text.trim());
+                    }
+                    i += 1;
+                    continue;
+                }
+                if next_is_data {
+                    pending_label.push_str(l.text.trim());
+                    i += 1;
+                    continue;
+                }
+            }
             // A lone number or total label on its own line still belongs to the table.
-            if !is_data(&l.cells) {
+            if !is_data(&if flow_mode { flow::tokens(&l.cells) } else { l.cells.clone() }) {
                 break;
             }
         }
-        let non_empty: Vec<String> = l.cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+        let non_empty: Vec<String> = if flow_mode {
+            flow::tokens(&l.cells).iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect()
+        } else {
+            l.cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect()
+        };
         let only_total = non_empty.len() == 1 && is_total_label(&non_empty[0]);
         let repeated_header = !non_empty.is_empty()
             && !only_total
@@ -291,8 +423,20 @@ pub fn parse_table(
             i += 1;
             continue;
         }
-        let short = l.cells.len() < b.keys.width() + b.ncols;
-        for r in b.rows(l) {
+        let short = !flow_mode && l.cells.len() < b.keys.width() + b.ncols;
+        let mut rows_of_line = if flow_mode { b.flow_rows(l) } else { b.rows(l) };
+        if let [only] = rows_of_line.as_mut_slice() {
+            if only.label.is_empty() && only.code.is_some() && !pending_label.is_empty() {
+                only.label = std::mem::take(&mut pending_label);
+            }
+        }
+        if !pending_label.is_empty() {
+            b.warnings.push(ReportItem {
+                message: format!("表“{title}”中有一段文字无法对应到行：{}", std::mem::take(&mut pending_label)),
+                location: l.location,
+            });
+        }
+        for r in rows_of_line {
             extra_cols = extra_cols.max(r.cells.len().saturating_sub(b.ncols));
             rows.push(r);
             shorts.push(short);

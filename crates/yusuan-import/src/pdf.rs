@@ -1,0 +1,124 @@
+//! PDF to positioned text: every glyph with its place, regrouped into lines and cells.
+//!
+//! Text is taken from the PDF's text layer with `pdf-extract` (pure Rust, on `lopdf`). Glyphs are
+//! grouped into lines by their baseline and split into cells where the gap between two glyphs is
+//! wider than a cell gap (a fraction of the font size); each page ends with a form feed, so the
+//! line parser keeps page numbers for locations. The result is the same tab-separated text the
+//! text importer reads, so PDFs and extracted text share one parser. Any panic inside the PDF
+//! library is caught and reported as a damaged file.
+
+use crate::ImportError;
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One glyph on a page, in points from the top-left corner (layout coordinates, not money).
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+    text: String,
+}
+
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Vec<Glyph>>,
+    height: f64,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.height = media_box.ury - media_box.lly;
+        self.pages.push(Vec::new());
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+        // The font size in page space: the text matrix applied to (size, size).
+        let (vx, vy) = (font_size * (trm.m11 + trm.m21), font_size * (trm.m12 + trm.m22));
+        let size = (vx * vy).abs().sqrt().max(1.0);
+        let (x, y) = (trm.m31, self.height - trm.m32);
+        if let Some(page) = self.pages.last_mut() {
+            if !ch.trim().is_empty() {
+                page.push(Glyph { x, y, end: x + width * size, size, text: ch.to_string() });
+            }
+        }
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A gap wider than this many font sizes separates two cells.
+const CELL_GAP: f64 = 1.2;
+
+fn page_text(glyphs: &mut [Glyph], out: &mut String) {
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs.iter() {
+        match lines.last_mut() {
+            Some(line) if (line[0].y - g.y).abs() <= line[0].size.min(g.size) * 0.45 => line.push(g.clone()),
+            _ => lines.push(vec![g.clone()]),
+        }
+    }
+    for line in &mut lines {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut prev_end: Option<f64> = None;
+        for g in line.iter() {
+            if let Some(e) = prev_end {
+                let gap = g.x - e;
+                if gap > g.size * CELL_GAP {
+                    out.push('\t');
+                } else if gap > g.size * 0.25 && g.text.is_ascii() {
+                    out.push(' ');
+                }
+            }
+            out.push_str(&g.text);
+            prev_end = Some(prev_end.map_or(g.end, |e: f64| e.max(g.end)));
+        }
+        out.push('\n');
+    }
+}
+
+/// Extracts the text of a PDF as tab-separated lines, one form feed per page.
+pub fn pdf_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
+    let damaged = |reason: String| ImportError::Damaged { file: file.to_string(), reason };
+    if !bytes.starts_with(b"%PDF") {
+        return Err(ImportError::Unsupported { file: file.to_string(), reason: "文件头不是 %PDF".into() });
+    }
+    let result = std::panic::catch_unwind(|| -> Result<Collector, String> {
+        let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("无法解析 PDF 结构（{e}）"))?;
+        if doc.is_encrypted() {
+            return Err("PDF 已加密，请先解除密码保护".into());
+        }
+        let mut c = Collector::default();
+        pdf_extract::output_doc(&doc, &mut c).map_err(|e| format!("读取文字层失败（{e}）"))?;
+        Ok(c)
+    });
+    let mut collected = match result {
+        Ok(Ok(c)) => c,
+        Ok(Err(reason)) => return Err(damaged(reason)),
+        Err(_) => return Err(damaged("PDF 内容不完整或已损坏".into())),
+    };
+    let glyphs: usize = collected.pages.iter().map(Vec::len).sum();
+    if glyphs == 0 {
+        return Err(ImportError::NoTextLayer { file: file.to_string(), pages: collected.pages.len() });
+    }
+    let mut out = String::new();
+    for (i, page) in collected.pages.iter_mut().enumerate() {
+        if i > 0 {
+            out.push('\u{c}');
+        }
+        page_text(page, &mut out);
+    }
+    Ok(out)
+}
