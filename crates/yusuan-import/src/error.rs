@@ -41,6 +41,12 @@ pub enum ImportError {
         /// Its page count.
         pages: usize,
     },
+    /// The importer met something it could not handle (a bug): nothing was stored.
+    #[error("{file}：导入时遇到无法处理的内容，未导入任何数据。请把该文件反馈给开发者。")]
+    Internal {
+        /// The file.
+        file: String,
+    },
     /// The file's format is not supported.
     #[error("{file}：不支持的文件格式（{reason}）。")]
     Unsupported {

@@ -19,7 +19,7 @@ mod text;
 pub use decode::decode_text;
 pub use error::ImportError;
 pub use lines::{split_lines, Line};
-pub use pdf::pdf_text;
+pub use pdf::{pdf_lines, pdf_text};
 pub use report::{ImportReport, ReportItem};
 pub use text::{parse_lines, parse_lines_with, Layout};
 
@@ -36,14 +36,25 @@ pub struct Imported {
 
 /// Imports the text of a published disclosure (UTF-8 with or without BOM, UTF-16, GB18030).
 pub fn import_text(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    let text = decode_text(file_name, bytes)?;
-    let lines = split_lines(&text);
-    parse_lines(file_name, &lines)
+    guard(file_name, || {
+        let text = decode_text(file_name, bytes)?;
+        let lines = split_lines(&text);
+        parse_lines(file_name, &lines)
+    })
+}
+
+/// Runs an import so that a bug can never crash the caller: a panic becomes an error that
+/// names the file (and nothing is stored).
+fn guard(file_name: &str, f: impl FnOnce() -> Result<Imported, ImportError>) -> Result<Imported, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(ImportError::Internal { file: file_name.to_string() })
+    })
 }
 
 /// Imports a published PDF from its text layer (pages kept for locations).
 pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    let text = pdf_text(file_name, bytes)?;
-    let lines = split_lines(&text);
-    parse_lines_with(file_name, &lines, Layout::Flow)
+    guard(file_name, || {
+        let lines = pdf_lines(file_name, bytes)?;
+        parse_lines_with(file_name, &lines, Layout::Flow)
+    })
 }

@@ -3,7 +3,7 @@
 use yusuan_domain::Location;
 
 /// One line of the source text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     /// Where it was.
     pub location: Location,
@@ -11,6 +11,9 @@ pub struct Line {
     pub text: String,
     /// The cells when the line is tab-separated (trimmed; empty cells kept), else one cell.
     pub cells: Vec<String>,
+    /// For lines read from a PDF: each cell's horizontal extent on the page, in points
+    /// (layout coordinates, not money). Empty for plain text.
+    pub spans: Vec<(f32, f32)>,
 }
 
 impl Line {
@@ -74,7 +77,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         let text = cleaned.trim_end_matches([' ', '\r', '\u{3000}']).to_string();
         let location = Location { page: has_pages.then_some(page), line: Some(i as u32 + 1) };
         if is_page_number(&text) {
-            out.push(Line { location, text: String::new(), cells: vec![String::new()] });
+            out.push(Line { location, text: String::new(), cells: vec![String::new()], spans: vec![] });
             continue;
         }
         let cells = if text.trim().is_empty() {
@@ -84,7 +87,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         } else {
             vec![text.trim().to_string()]
         };
-        out.push(Line { location, text, cells });
+        out.push(Line { location, text, cells, spans: vec![] });
     }
     out
 }

@@ -7,7 +7,8 @@
 //! text importer reads, so PDFs and extracted text share one parser. Any panic inside the PDF
 //! library is caught and reported as a damaged file.
 
-use crate::ImportError;
+use crate::{ImportError, Line};
+use yusuan_domain::Location;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 /// One glyph on a page, in points from the top-left corner (layout coordinates, not money).
@@ -61,7 +62,8 @@ impl OutputDev for Collector {
 /// A gap wider than this many font sizes separates two cells.
 const CELL_GAP: f64 = 1.2;
 
-fn page_text(glyphs: &mut [Glyph], out: &mut String) {
+/// One line of a page: its cells and their horizontal extents (layout coordinates).
+fn page_lines(glyphs: &mut [Glyph]) -> Vec<(Vec<String>, Vec<(f32, f32)>)> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs.iter() {
@@ -70,27 +72,76 @@ fn page_text(glyphs: &mut [Glyph], out: &mut String) {
             _ => lines.push(vec![g.clone()]),
         }
     }
+    let mut out = Vec::new();
     for line in &mut lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut cells: Vec<String> = Vec::new();
+        let mut spans: Vec<(f32, f32)> = Vec::new(); // layout coordinates
         let mut prev_end: Option<f64> = None;
         for g in line.iter() {
-            if let Some(e) = prev_end {
-                let gap = g.x - e;
-                if gap > g.size * CELL_GAP {
-                    out.push('\t');
-                } else if gap > g.size * 0.25 && g.text.is_ascii() {
-                    out.push(' ');
+            let gap = prev_end.map(|e| g.x - e);
+            match gap {
+                Some(gap) if gap <= g.size * CELL_GAP => {
+                    if let (Some(c), Some(sp)) = (cells.last_mut(), spans.last_mut()) {
+                        if gap > g.size * 0.25 && g.text.is_ascii() {
+                            c.push(' ');
+                        }
+                        c.push_str(&g.text);
+                        sp.1 = sp.1.max(g.end as f32);
+                    }
+                }
+                _ => {
+                    cells.push(g.text.clone());
+                    spans.push((g.x as f32, g.end as f32));
                 }
             }
-            out.push_str(&g.text);
             prev_end = Some(prev_end.map_or(g.end, |e: f64| e.max(g.end)));
         }
-        out.push('\n');
+        out.push((cells, spans));
     }
+    out
+}
+
+/// Reads a PDF's text layer as numbered lines with cells and their positions.
+pub fn pdf_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+    let mut collected = collect(file, bytes)?;
+    let mut out = Vec::new();
+    for (p, page) in collected.pages.iter_mut().enumerate() {
+        for (cells, spans) in page_lines(page) {
+            let location = Location { page: Some(p as u32 + 1), line: Some(out.len() as u32 + 1) };
+            let text = cells.join("\t");
+            if is_page_number(&text) {
+                continue;
+            }
+            out.push(Line { location, text, cells, spans });
+        }
+    }
+    Ok(out)
+}
+
+/// A line that is only a page number (`5`, `- 5 -`, `—5—`).
+fn is_page_number(t: &str) -> bool {
+    let inner = t.trim().trim_matches(['-', '—', '－', ' ']);
+    !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Extracts the text of a PDF as tab-separated lines, one form feed per page.
 pub fn pdf_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
+    let lines = pdf_lines(file, bytes)?;
+    let mut out = String::new();
+    let mut page = 1;
+    for l in &lines {
+        while l.location.page.unwrap_or(1) > page {
+            out.push('\u{c}');
+            page += 1;
+        }
+        out.push_str(&l.text);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn collect(file: &str, bytes: &[u8]) -> Result<Collector, ImportError> {
     let damaged = |reason: String| ImportError::Damaged { file: file.to_string(), reason };
     if !bytes.starts_with(b"%PDF") {
         return Err(ImportError::Unsupported { file: file.to_string(), reason: "文件头不是 %PDF".into() });
@@ -104,7 +155,7 @@ pub fn pdf_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
         pdf_extract::output_doc(&doc, &mut c).map_err(|e| format!("读取文字层失败（{e}）"))?;
         Ok(c)
     });
-    let mut collected = match result {
+    let collected = match result {
         Ok(Ok(c)) => c,
         Ok(Err(reason)) => return Err(damaged(reason)),
         Err(_) => return Err(damaged("PDF 内容不完整或已损坏".into())),
@@ -113,12 +164,5 @@ pub fn pdf_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
     if glyphs == 0 {
         return Err(ImportError::NoTextLayer { file: file.to_string(), pages: collected.pages.len() });
     }
-    let mut out = String::new();
-    for (i, page) in collected.pages.iter_mut().enumerate() {
-        if i > 0 {
-            out.push('\u{c}');
-        }
-        page_text(page, &mut out);
-    }
-    Ok(out)
+    Ok(collected)
 }

@@ -47,7 +47,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             end = i;
             break;
         }
-        if c.starts_with("预算主管部门") || c.starts_with("主管部门") || c.starts_with("部门名称") {
+        if c.starts_with("预算主管部门") || c.starts_with("主管部门") || c.starts_with("部门名称") || c.starts_with("预算单位：") || c.starts_with("预算单位:") {
             department = after_colon(line.text.trim());
         } else if title.is_none() && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
             title = Some(line.text.trim().to_string());

@@ -101,18 +101,71 @@ pub fn tokens(cells: &[String]) -> Vec<String> {
     out
 }
 
-/// Reads `n` code parts of the given digit widths from the front of `toks` (a 类 row has only
-/// the first). Returns the parts and how many tokens they took.
-pub fn leading_code(toks: &[String], widths: &[usize]) -> (Vec<String>, usize) {
+/// Re-tokenises a row's cells, keeping for each token the horizontal centre of where it was
+/// printed when the cells carry positions (PDF lines); a cell cut into several tokens shares
+/// its extent among them by length.
+pub fn tokens_with_x(cells: &[String], spans: &[(f32, f32)]) -> Vec<(String, Option<f32>)> {
+    let mut out = Vec::new();
+    for (k, cell) in cells.iter().enumerate() {
+        let toks = tokens(std::slice::from_ref(cell));
+        let span = spans.get(k).copied();
+        let total: usize = toks.iter().map(|t| t.chars().count()).sum::<usize>().max(1);
+        let mut done = 0usize;
+        for t in toks {
+            let n = t.chars().count();
+            let x = span.map(|(a, b)| {
+                let w = b - a; // layout coordinates
+                a + w * (done as f32 + n as f32 / 2.0) / total as f32
+            });
+            done += n;
+            out.push((t, x));
+        }
+    }
+    out
+}
+
+/// Places values into columns by where they were printed: each value goes to the column whose
+/// header centre is nearest, and the columns must come in the printed order. `None` when a
+/// position is missing or two values would share a column.
+pub fn place_by_x(values: &[(String, Option<f32>)], columns: &[Option<f32>]) -> Option<Vec<Option<String>>> {
+    let mut out: Vec<Option<String>> = vec![None; columns.len()];
+    let mut last: Option<usize> = None;
+    for (v, x) in values {
+        let x = (*x)?;
+        let (best, _) = columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| (i, (c - x).abs())))
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        if last.is_some_and(|l| best <= l) {
+            return None;
+        }
+        out[best] = Some(v.clone());
+        last = Some(best);
+    }
+    Some(out)
+}
+
+/// Reads code parts of the given digit widths from the front of `toks` (a 类 row has only the
+/// first). Returns the parts and how many tokens they took.
+///
+/// A 款 or 项 printed without its leading zero (`301 2 津贴补贴`, a real misprint) is read as
+/// `02`; the third value says which parts were padded.
+pub fn leading_code(toks: &[String], widths: &[usize]) -> (Vec<String>, usize, Vec<String>) {
     let mut parts = Vec::new();
+    let mut padded = Vec::new();
     for (k, w) in widths.iter().enumerate() {
         match toks.get(k) {
             Some(t) if is_digits(t) && t.len() == *w => parts.push(t.clone()),
+            Some(t) if k > 0 && is_digits(t) && t.len() < *w => {
+                padded.push(t.clone());
+                parts.push(format!("{t:0>w$}", w = *w));
+            }
             _ => break,
         }
     }
     let n = parts.len();
-    (parts, n)
+    (parts, n, padded)
 }
 
 /// Splits the rest of a row into its label (text before the first amount) and its values.

@@ -147,8 +147,8 @@ pub fn read_units(doc: &mut Document) {
         if digits == 0 {
             continue;
         }
-        let rest = t[digits..].trim_start_matches(['.', '．', '、', ' ']).trim();
-        if rest.is_empty() || rest.ends_with('。') || rest.chars().count() > 40 {
+        let rest = t[digits..].trim_start_matches(['.', '．', '、', ' ']).trim().trim_end_matches(['。', '；', ';']);
+        if rest.is_empty() || rest.contains('。') || rest.chars().count() > 40 {
             continue;
         }
         units.push(BudgetUnit { name: rest.to_string(), code: None, kind: UnitKind::Other });

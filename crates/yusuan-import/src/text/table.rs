@@ -136,7 +136,10 @@ fn code_of(keys: Keys, key_cells: &[String]) -> Option<RowCode> {
 struct Builder<'a> {
     keys: Keys,
     ncols: usize,
+    /// Where each column's header was printed (PDF lines only; layout coordinates).
+    col_x: Vec<Option<f32>>,
     warnings: &'a mut Vec<ReportItem>,
+    notes: &'a mut Vec<ReportItem>,
     title: String,
 }
 
@@ -174,7 +177,8 @@ impl Builder<'_> {
 
     /// Reads a row of a layout without reliable cell positions (see [`flow`]).
     fn flow_rows(&mut self, line: &Line) -> Vec<Row> {
-        let toks = flow::tokens(&line.cells);
+        let toks_x = flow::tokens_with_x(&line.cells, &line.spans);
+        let toks: Vec<String> = toks_x.iter().map(|(t, _)| t.clone()).collect();
         let loc = line.location;
         if let Keys::Ledger { left, .. } = self.keys {
             let right = self.ncols - left;
@@ -197,7 +201,18 @@ impl Builder<'_> {
         let (code, rest): (Option<RowCode>, &[String]) = match self.keys {
             Keys::FunctionSplit | Keys::EconomicSplit => {
                 let widths: &[usize] = if self.keys == Keys::FunctionSplit { &[3, 2, 2] } else { &[3, 2] };
-                let (parts, n) = flow::leading_code(&toks, widths);
+                let (parts, n, padded) = flow::leading_code(&toks, widths);
+                if !padded.is_empty() {
+                    self.notes.push(ReportItem {
+                        message: format!(
+                            "表“{}”此行的编码“{}”缺少前导0，按“{}”读取",
+                            self.title,
+                            toks[..n].join(" "),
+                            parts[..n].join("")
+                        ),
+                        location: loc,
+                    });
+                }
                 let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
                 let code = if n == 0 {
                     None
@@ -219,6 +234,11 @@ impl Builder<'_> {
         };
         let (label, vals) = if self.keys == Keys::None { (String::new(), rest.to_vec()) } else { flow::label_and_values(rest) };
         if vals.len() < self.ncols && !vals.is_empty() {
+            let with_x = &toks_x[toks_x.len() - vals.len()..];
+            if let Some(placed) = flow::place_by_x(with_x, &self.col_x) {
+                let cells = placed.iter().map(|v| v.as_deref().map_or(Cell::Blank, cell)).collect();
+                return vec![Row { code, label, side: None, cells, location: loc }];
+            }
             self.short_row(vals.len(), loc);
         }
         let cells = if vals.len() > self.ncols {
@@ -317,6 +337,7 @@ pub fn parse_table(
     }
     // Header rows: the lines before the first data row.
     let mut header: Vec<Vec<String>> = Vec::new();
+    let mut header_lines: Vec<Line> = Vec::new();
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -329,6 +350,7 @@ pub fn parse_table(
             break;
         }
         header.push(l.cells.clone());
+        header_lines.push(l.clone());
         i += 1;
     }
     let first_data = lines[i..].iter().find(|l| !l.is_blank()).map(|l| &l.cells);
@@ -353,7 +375,8 @@ pub fn parse_table(
         }
     }
     let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
-    let mut b = Builder { keys, ncols: columns.len(), warnings, title: title.clone() };
+    let col_x = if flow_mode { header_positions(&header_lines, &columns) } else { vec![] };
+    let mut b = Builder { keys, ncols: columns.len(), col_x, warnings, notes, title: title.clone() };
     let mut rows = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
@@ -451,7 +474,7 @@ pub fn parse_table(
         r.cells.resize(columns.len(), Cell::Blank);
     }
     if !matches!(keys, Keys::Ledger { .. }) {
-        place_short_rows(&mut rows, &shorts, &title, notes);
+        place_short_rows(&mut rows, &shorts, &title, b.notes);
     }
     let unit = unit.unwrap_or_else(|| {
         b.warnings.push(ReportItem {
@@ -533,4 +556,49 @@ fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, notes: &mut 
             });
         }
     }
+}
+
+/// Where each column's header cell was printed: the centre of the first header cell whose text
+/// is the column's last header name (or, for a header wrapped over lines, its first line),
+/// taken left to right (PDF lines; layout coordinates).
+fn header_positions(header: &[Line], columns: &[Column]) -> Vec<Option<f32>> {
+    let mut cells: Vec<(String, f32)> = Vec::new(); // layout coordinates
+    let mut spans: Vec<(f32, f32)> = Vec::new(); // layout coordinates
+    for l in header {
+        for (c, sp) in l.cells.iter().zip(&l.spans) {
+            cells.push((compact(c), (sp.0 + sp.1) / 2.0));
+            spans.push(*sp);
+        }
+    }
+    let mut used = vec![false; cells.len()];
+    columns
+        .iter()
+        .map(|col| {
+            let name = compact(col.path.last().map(String::as_str).unwrap_or(""));
+            let mut hits: Vec<usize> = (0..cells.len()).filter(|&k| !used[k] && cells[k].0 == name).collect();
+            if hits.is_empty() {
+                // A wrapped header cell: its first line (`机关运行经费预算` of `机关运行经费预算数`).
+                hits = (0..cells.len())
+                    .filter(|&k| !used[k] && cells[k].0.chars().count() >= 4 && name.starts_with(cells[k].0.as_str()))
+                    .collect();
+            }
+            hits.sort_by(|&a, &b| cells[a].1.total_cmp(&cells[b].1));
+            if let Some(&k) = hits.first() {
+                used[k] = true;
+                return Some(cells[k].1);
+            }
+            // Two header cells printed without a gap (`财政拨款收入事业收入`): the name's share
+            // of the cell, by characters.
+            cells.iter().zip(&spans).find_map(|((text, _), (a, b))| {
+                let at = text.find(name.as_str())?;
+                if name.is_empty() || text.len() == name.len() {
+                    return None;
+                }
+                let before = text[..at].chars().count() as f32;
+                let len = name.chars().count() as f32;
+                let total = text.chars().count() as f32;
+                Some(a + (b - a) * (before + len / 2.0) / total)
+            })
+        })
+        .collect()
 }
