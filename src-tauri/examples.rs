@@ -15,4 +15,8 @@ pub const FILES: &[ExampleFile] = &[
     fixture!("002_e0c4b3d6f0f45810.txt"),
     fixture!("003_f631a08b6fb80526.txt"),
     fixture!("004_dd8ce94d1496a6c0.txt"),
+    fixture!("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"),
+    fixture!("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf"),
+    fixture!("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
+    fixture!("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
 ];

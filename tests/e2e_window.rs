@@ -59,12 +59,22 @@ async fn window_shows_real_documents_from_the_store() {
     caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
     let c = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await.unwrap();
 
-    // The example library is chosen (the user's is empty) and lists the real document.
-    let item = text_of(&c, "[data-testid=doc-item]").await;
-    assert!(item.contains("中共上海市委社会工作部"), "{item}");
+    // The example library is chosen (the user's is empty) and lists the real documents: the
+    // seed text and the four published PDFs.
+    text_of(&c, "[data-testid=doc-item]").await;
     let select = c.find(Locator::Css("[data-testid=library-select]")).await.unwrap();
     let libraries = select.text().await.unwrap();
-    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（1"), "{libraries}");
+    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（5"), "{libraries}");
+    let items = c.find_all(Locator::Css("[data-testid=doc-item]")).await.unwrap();
+    assert_eq!(items.len(), 5);
+    let mut target = None;
+    for it in items {
+        if it.text().await.unwrap().contains("中共上海市委社会工作部") {
+            target = Some(it);
+        }
+    }
+    target.expect("seed 000 is in the example library").click().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
 
     // The first table, with numbers exactly as published.
     let title = text_of(&c, "[data-testid=doc-title]").await;

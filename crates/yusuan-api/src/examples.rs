@@ -27,7 +27,7 @@ pub struct ExamplesOutcome {
 pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Result<ExamplesOutcome, ApiError> {
     let mut out = ExamplesOutcome::default();
     for f in files {
-        match yusuan_import::import_text(f.name, f.bytes) {
+        match yusuan_import::import_any(f.name, f.bytes) {
             Ok(i) if i.report.unrecognised.is_empty() && i.report.warnings.is_empty() => {}
             Ok(i) => {
                 out.skipped.push((

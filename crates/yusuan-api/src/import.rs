@@ -4,7 +4,7 @@ use crate::{ApiError, Library};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::Path;
-use yusuan_import::{ImportError, ImportReport};
+use yusuan_import::ImportReport;
 use yusuan_store::{NewDocument, StoreError};
 
 /// What one import did.
@@ -39,14 +39,7 @@ pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> R
     if let Some(existing) = lib.store().find_by_hash(&hash)? {
         return Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None });
     }
-    let lower = name.to_lowercase();
-    let imported = if lower.ends_with(".pdf") || bytes.starts_with(b"%PDF") {
-        yusuan_import::import_pdf(name, bytes)?
-    } else if lower.ends_with(".xlsx") || lower.ends_with(".xls") {
-        return Err(ImportError::Unsupported { file: name.into(), reason: "XLSX 导入尚未实现".into() }.into());
-    } else {
-        yusuan_import::import_text(name, bytes)?
-    };
+    let imported = yusuan_import::import_any(name, bytes)?;
     let report_json = serde_json::to_string(&imported.report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument {
         document: &imported.document,

@@ -58,3 +58,15 @@ pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
         parse_lines_with(file_name, &lines, Layout::Flow)
     })
 }
+
+/// Imports any supported file, recognised by its first bytes (PDF) or else read as text.
+pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let lower = file_name.to_lowercase();
+    if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
+        import_pdf(file_name, bytes)
+    } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") || lower.ends_with(".xls") {
+        Err(ImportError::Unsupported { file: file_name.to_string(), reason: "XLSX 导入尚未实现".into() })
+    } else {
+        import_text(file_name, bytes)
+    }
+}

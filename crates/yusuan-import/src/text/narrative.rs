@@ -66,6 +66,9 @@ pub struct Body {
     project: Option<ProjectDescription>,
     done_sections: Vec<Section>,
     done_projects: Vec<ProjectDescription>,
+    /// After a `项目经费情况说明` heading: a part heading without a project title starts a
+    /// project whose name the document does not print.
+    in_projects: bool,
 }
 
 impl Body {
@@ -84,6 +87,7 @@ impl Body {
         match heading(line) {
             Some(Heading::Section(kind)) => {
                 self.close();
+                self.in_projects = false;
                 self.section = Some(Section {
                     kind,
                     title: line.text.trim().to_string(),
@@ -99,11 +103,15 @@ impl Body {
             }
             Some(Heading::Projects) => {
                 self.close();
+                self.in_projects = true;
                 return;
             }
             None => {}
         }
         let text = line.text.trim().to_string();
+        if self.in_projects && self.project.is_none() && self.section.is_none() && part_heading(line) == Some(ProjectPartKind::Overview) {
+            self.project = Some(ProjectDescription { name: "（未注明项目名称）".into(), total: None, parts: vec![], location: line.location });
+        }
         if let Some(p) = &mut self.project {
             if let Some(kind) = part_heading(line) {
                 p.parts.push(ProjectPart { kind, heading: text, text: String::new(), items: vec![], location: line.location });

@@ -382,6 +382,7 @@ pub fn parse_table(
     let mut extra_cols = 0usize;
     let mut shorts: Vec<bool> = Vec::new();
     let mut pending_label = String::new();
+    let mut label_wrapped = false;
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -414,7 +415,7 @@ pub fn parse_table(
                 }
                 let next_is_data = lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| is_data(&flow::tokens(&n.cells)));
                 let prev_unlabelled = rows.last().is_some_and(|r: &Row| r.code.is_some() && r.label.is_empty());
-                if prev_unlabelled {
+                if prev_unlabelled || std::mem::take(&mut label_wrapped) {
                     if let Some(r) = rows.last_mut() {
                         r.label.push_str(l.text.trim());
                     }
@@ -450,7 +451,11 @@ pub fn parse_table(
         let mut rows_of_line = if flow_mode { b.flow_rows(l) } else { b.rows(l) };
         if let [only] = rows_of_line.as_mut_slice() {
             if only.label.is_empty() && only.code.is_some() && !pending_label.is_empty() {
+                // The label was wrapped around the row's line: its end may follow on the next line.
                 only.label = std::mem::take(&mut pending_label);
+                label_wrapped = true;
+            } else {
+                label_wrapped = false;
             }
         }
         if !pending_label.is_empty() {
