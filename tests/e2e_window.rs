@@ -8,6 +8,7 @@
 mod common;
 
 use fantoccini::{ClientBuilder, Locator};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,8 @@ struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // tauri-driver runs in its own process group: end it with WebKitWebDriver and the app.
+        let _ = Command::new("kill").arg("--").arg(format!("-{}", self.0.id())).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -32,8 +35,43 @@ fn wait_for_port(port: u16) {
     }
 }
 
+/// The text of the first element matching `css`, retried while the UI re-renders it.
 async fn text_of(c: &fantoccini::Client, css: &str) -> String {
-    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap().text().await.unwrap()
+    let start = Instant::now();
+    loop {
+        let found = c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await;
+        match found {
+            Ok(e) => match e.text().await {
+                Ok(t) => return t,
+                Err(err) if start.elapsed() < Duration::from_secs(20) => eprintln!("e2e: {err}; retrying"),
+                Err(err) => panic!("{css}: {err}"),
+            },
+            Err(err) => panic!("{css} never appeared: {err}"),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Clicks the element matching `xpath`, retried while the UI re-renders it.
+async fn click(c: &fantoccini::Client, xpath: &str) {
+    let start = Instant::now();
+    loop {
+        let found = c.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(xpath)).await;
+        match found {
+            Ok(e) => match e.click().await {
+                Ok(_) => break,
+                Err(err) if start.elapsed() < Duration::from_secs(20) => eprintln!("e2e: {err}; retrying"),
+                Err(err) => panic!("{xpath}: {err}"),
+            },
+            Err(err) => panic!("{xpath} never appeared: {err}"),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+}
+
+async fn count(c: &fantoccini::Client, css: &str) -> usize {
+    c.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -50,6 +88,7 @@ async fn window_shows_real_documents_from_the_store() {
         .env("YUSUAN_DATA_DIR", data.path())
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
+        .process_group(0)
         .spawn()
         .expect("tauri-driver not found: scripts/install-deps.sh installs it");
     let _driver = Driver(driver);
@@ -57,24 +96,30 @@ async fn window_shows_real_documents_from_the_store() {
 
     let mut caps = serde_json::Map::new();
     caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
-    let c = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await.unwrap();
+    // tauri-driver listens before WebKitWebDriver is ready: retry the session for a while.
+    let url = format!("http://127.0.0.1:{port}");
+    let start = Instant::now();
+    let c = loop {
+        match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+            Ok(c) => break c,
+            Err(e) if start.elapsed() < Duration::from_secs(30) => {
+                eprintln!("e2e: WebDriver session not ready yet ({e}); retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("no WebDriver session after 30 s: {e}"),
+        }
+    };
 
     // The example library is chosen (the user's is empty) and lists the real documents: the
     // seed text and the four published PDFs.
-    text_of(&c, "[data-testid=doc-item]").await;
-    let select = c.find(Locator::Css("[data-testid=library-select]")).await.unwrap();
-    let libraries = select.text().await.unwrap();
-    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（5"), "{libraries}");
-    let items = c.find_all(Locator::Css("[data-testid=doc-item]")).await.unwrap();
-    assert_eq!(items.len(), 5);
-    let mut target = None;
-    for it in items {
-        if it.text().await.unwrap().contains("中共上海市委社会工作部") {
-            target = Some(it);
-        }
+    let start = Instant::now();
+    while count(&c, "[data-testid=doc-item]").await < 5 {
+        assert!(start.elapsed() < Duration::from_secs(20), "the example library did not list 5 documents");
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    target.expect("seed 000 is in the example library").click().await.unwrap();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let libraries = text_of(&c, "[data-testid=library-select]").await;
+    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（5"), "{libraries}");
+    click(&c, "//*[@data-testid='doc-item'][contains(., '中共上海市委社会工作部')]").await;
 
     // The first table, with numbers exactly as published.
     let title = text_of(&c, "[data-testid=doc-title]").await;
@@ -84,10 +129,8 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(pane.contains("68,643,213") && pane.contains("一、一般公共服务支出") && pane.contains("5,363,528"), "{pane}");
 
     // Another table: 支出预算总表, row 201 39 01.
-    let items = c.find_all(Locator::Css("[data-testid=table-item]")).await.unwrap();
-    assert_eq!(items.len(), 11);
-    items[2].click().await.unwrap();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(count(&c, "[data-testid=table-item]").await, 11);
+    click(&c, "(//*[@data-testid='table-item'])[3]").await;
     let table = text_of(&c, "[data-testid=budget-table]").await;
     assert!(table.contains("201 39 01") && table.contains("20,492,868") && table.contains("5,370,928"), "{table}");
 
@@ -98,8 +141,7 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(shot.starts_with(b"\x89PNG") && shot.len() > 20_000, "screenshot is {} bytes", shot.len());
 
     // The narrative tab.
-    c.find(Locator::Css("[data-testid=tab-sections]")).await.unwrap().click().await.unwrap();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    click(&c, "//*[@data-testid='tab-sections']").await;
     let sections = text_of(&c, "[data-testid=sections]").await;
     assert!(sections.contains("主要职能") && sections.contains("6,864万元"), "{}", &sections[..sections.len().min(300)]);
     std::fs::write(dir.join("window-sections.png"), c.screenshot().await.unwrap()).unwrap();

@@ -83,7 +83,7 @@ impl TableKind {
             TableKind::FiscalByUnit
         } else if has("财政拨款收支") {
             TableKind::FiscalSummary
-        } else if has("财务收支") || has("部门收支总表") || has("收支预算总表") {
+        } else if has("财务收支") || has("收支总表") || has("收支预算总表") || has("收支总体情况表") {
             TableKind::FinancialSummary
         } else if has("基本支出") && (has("经济分类") || has("一般公共预算")) {
             TableKind::GeneralPublicBasicEconomic
@@ -290,6 +290,7 @@ mod tests {
             ("2026年部门一般公共预算基本支出部门预算经济分类预算表", TableKind::GeneralPublicBasicEconomic),
             ("2026年部门“三公”经费和机关运行经费预算表", TableKind::ThreePublic),
             ("部门收支总表", TableKind::FinancialSummary),
+            ("表1.青山区城市运行管理中心2026年收支总表", TableKind::FinancialSummary),
             ("收入总表", TableKind::Income),
             ("支出总表", TableKind::Expenditure),
             ("财政拨款收支总表", TableKind::FiscalSummary),

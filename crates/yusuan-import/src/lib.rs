@@ -13,6 +13,7 @@ mod decode;
 mod error;
 mod lines;
 mod pdf;
+mod render;
 mod report;
 mod text;
 
@@ -20,6 +21,7 @@ pub use decode::decode_text;
 pub use error::ImportError;
 pub use lines::{split_lines, Line};
 pub use pdf::{pdf_lines, pdf_text};
+pub use render::table_text;
 pub use report::{ImportReport, ReportItem};
 pub use text::{parse_lines, parse_lines_with, Layout};
 

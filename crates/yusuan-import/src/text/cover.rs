@@ -53,6 +53,10 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             title = Some(line.text.trim().to_string());
         } else if published.is_none() && title.is_some() && c.len() <= 20 && c.ends_with('月') && find_year(&c).is_some() {
             published = Some(c.clone());
+        } else if title.is_some() {
+            // The body starts (no contents page): leave this line to it.
+            end = i;
+            break;
         }
         end = i + 1;
         if title.is_some() && department.is_some() && published.is_some() {
@@ -77,8 +81,17 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
     ))
 }
 
-/// Splits `1. 标题`, `一、标题`, `- 1. 标题`, `（一）标题` into number and title.
+/// Splits `1. 标题`, `一、标题`, `- 1. 标题`, `（一）标题`, `第一部分 标题` into number and title.
 fn contents_entry(text: &str) -> Option<ContentsEntry> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(rest) = compact.strip_prefix('第') {
+        if let Some(p) = rest.find("部分") {
+            let title = rest[p + "部分".len()..].to_string();
+            if !title.is_empty() && title.chars().count() <= 60 {
+                return Some(ContentsEntry { number: Some(format!("第{}部分", &rest[..p])), title, level: 0 });
+            }
+        }
+    }
     let indent = text.len() - text.trim_start().len();
     let mut t = text.trim();
     let mut level = u8::from(indent >= 1);
@@ -123,6 +136,8 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
             continue;
         }
         match contents_entry(&line.text) {
+            // The body starts when the first entry comes round again.
+            Some(e) if out.first().is_some_and(|f: &ContentsEntry| f.title == e.title && f.number == e.number) => break,
             Some(e) => out.push(e),
             None => break,
         }

@@ -27,12 +27,28 @@ pub fn is_key_header(compact: &str) -> bool {
             | "部门预算经济分类科目编码"
             | "支出功能分类科目编码"
             | "支出功能分类科目名称"
-    ) || compact.ends_with("科目编码")
-        || compact.ends_with("科目名称")
+    ) || compact.ends_with("编码")
+        || compact.ends_with("代码")
+        || compact.ends_with("名称")
+        || compact.ends_with("分类科目")
 }
 
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A header's text with the spaces of wrapped cells removed (`一般 公共 预算` → `一般公共预算`),
+/// keeping a space between two Latin words.
+fn tidy(t: &str) -> String {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut out = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 && out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) && w.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A header cell at a grid position.
@@ -51,7 +67,7 @@ pub fn columns(rows: &[Vec<String>]) -> Vec<(usize, Column)> {
                 .enumerate()
                 .filter_map(|(pos, t)| {
                     let c = compact(t);
-                    (!c.is_empty() && !is_key_header(&c)).then_some(HCell { pos, text: t.trim().to_string() })
+                    (!c.is_empty() && !is_key_header(&c)).then_some(HCell { pos, text: tidy(t) })
                 })
                 .collect()
         })

@@ -10,7 +10,7 @@ use yusuan_domain::{
 enum Heading {
     Section(SectionKind),
     Project(String),
-    /// `项目经费情况说明` alone: the container of the projects that follow.
+    /// A container heading (`项目经费情况说明` alone, `第二部分 …预算表`): closes what is open.
     Projects,
 }
 
@@ -24,6 +24,18 @@ fn heading(line: &Line) -> Option<Heading> {
     }
     // Strip a leading `七、` or `第一部分`.
     let stripped = c.trim_start_matches(|ch: char| "一二三四五六七八九十".contains(ch)).trim_start_matches('、');
+    if let Some(rest) = c.strip_prefix('第').filter(|r| r.contains("部分")) {
+        // Hubei's parts: 第一部分 概况 / 第二部分 预算表 / 第三部分 情况说明 / 第四部分 名词解释.
+        return Some(if rest.ends_with("名词解释") {
+            Heading::Section(SectionKind::Glossary)
+        } else if rest.contains("情况说明") {
+            Heading::Section(SectionKind::BudgetExplanation)
+        } else if rest.ends_with("预算表") {
+            Heading::Projects
+        } else {
+            Heading::Section(SectionKind::Other)
+        });
+    }
     let kind = if c.ends_with("主要职能") {
         SectionKind::Functions
     } else if c.ends_with("机构设置") {

@@ -14,6 +14,8 @@ fn is_meta(compact: &str) -> bool {
     compact.starts_with("编制部门") || compact.starts_with("部门：") || compact.starts_with("部门:") || compact.starts_with("单位：")
         || compact.starts_with("单位:")
         || compact.starts_with("编制单位")
+        || compact.starts_with("填报日期")
+        || compact.starts_with("申报日期")
 }
 
 /// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
@@ -23,7 +25,11 @@ pub fn is_title(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let c = line.compact();
-    if c.chars().count() > 60 || !(c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
+    if c.starts_with('第') && c.contains("部分") {
+        return false;
+    }
+    let numbered = title_number(&line.text).is_some();
+    if c.chars().count() > 60 || !(numbered || c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
         return false;
     }
     lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
@@ -40,6 +46,9 @@ enum Keys {
     Joined { economic: bool },
     /// 序号, then the unit's name.
     UnitSeq,
+    /// A code column (科目编码, 项目编码, 单位代码) then a name column; `function`/`economic` say
+    /// which classification a 科目编码 is in.
+    CodeName { function: bool, economic: bool },
     /// Just a label.
     Label,
     /// No key at all (the 三公 table's single row).
@@ -53,7 +62,7 @@ impl Keys {
         match self {
             Keys::FunctionSplit => 4,
             Keys::EconomicSplit => 3,
-            Keys::Joined { .. } | Keys::UnitSeq => 2,
+            Keys::Joined { .. } | Keys::UnitSeq | Keys::CodeName { .. } => 2,
             Keys::Label => 1,
             Keys::None | Keys::Ledger { .. } => 0,
         }
@@ -100,7 +109,15 @@ fn detect_keys(header: &[Vec<String>], first_data: Option<&Vec<String>>, title: 
     if has("序号") {
         return Keys::UnitSeq;
     }
-    match first_data.and_then(|r| r.iter().find(|c| !c.is_empty())) {
+    // `科目编码 | 科目名称`, `项目编码 | 项目名称`, `部门(单位)代码 | 部门(单位)名称`.
+    for row in header {
+        let cells: Vec<String> = row.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+        if cells.len() >= 2 && (cells[0].ends_with("编码") || cells[0].ends_with("代码")) && cells[1].ends_with("名称") {
+            let subject = cells[0].contains("科目");
+            return Keys::CodeName { function: subject && !economic, economic: subject && economic };
+        }
+    }
+    match first_data.and_then(|r| r.first().filter(|c| !c.is_empty()).or_else(|| r.iter().find(|c| !c.is_empty()))) {
         Some(f) if is_code_like(f) => Keys::Joined { economic },
         Some(f) if parse_amount(f).is_ok() => Keys::None,
         _ => Keys::Label,
@@ -128,6 +145,20 @@ fn code_of(keys: Keys, key_cells: &[String]) -> Option<RowCode> {
         Keys::UnitSeq => {
             let s = get(0).trim();
             (!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric())).then(|| RowCode::Unit(s.to_string()))
+        }
+        Keys::CodeName { function, economic } => {
+            let s = get(0).trim();
+            if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
+                None
+            } else if function {
+                FunctionCode::parse(s).ok().map(RowCode::Function)
+            } else if economic {
+                EconomicCode::parse(s).ok().map(RowCode::Economic)
+            } else if s.chars().any(|c| c.is_ascii_alphabetic()) || s.len() > 8 {
+                Some(RowCode::Project(s.to_string()))
+            } else {
+                Some(RowCode::Unit(s.to_string()))
+            }
         }
         _ => None,
     }
@@ -303,10 +334,24 @@ pub fn parse_table(
     let flow_mode = layout == Layout::Flow;
     let title_line = &lines[start];
     let title = title_line.text.trim().to_string();
-    let kind = TableKind::from_title(&title);
+    let mut i = start + 1;
+    // Hubei prints `表 1. …年收支总表` then a subtitle (`收支总体情况表`) before the 部门 line.
+    let mut subtitle = String::new();
+    if let Some(k) = (i..lines.len()).find(|&k| !lines[k].is_blank()) {
+        let c = lines[k].compact();
+        let meta_follows = lines[k + 1..].iter().filter(|l| !l.is_blank()).take(2).any(|l| is_meta(&l.compact()));
+        if !lines[k].is_tabular() && !is_meta(&c) && c.chars().count() <= 30 && meta_follows {
+            subtitle = c;
+            i = k + 1;
+        }
+    }
+    let kind = match TableKind::from_title(&title) {
+        TableKind::Other => TableKind::from_title(&subtitle),
+        k => k,
+    };
+    let number = title_number(&title);
     let mut unit = None;
     let mut compiled_by = None;
-    let mut i = start + 1;
     // 编制部门 / 单位 lines (possibly on one line: `编制部门：X 单位：元`).
     while i < lines.len() {
         let l = &lines[i];
@@ -334,6 +379,9 @@ pub fn parse_table(
             }
         }
         i += 1;
+    }
+    if matches!(kind, TableKind::DepartmentPerformance | TableKind::ProjectPerformance | TableKind::AssetAllocation) {
+        return grid_table(lines, i, title_line, title, number, kind, unit, compiled_by, notes);
     }
     // Header rows: the lines before the first data row.
     let mut header: Vec<Vec<String>> = Vec::new();
@@ -372,6 +420,21 @@ pub fn parse_table(
                 columns = c.iter().map(path).collect();
             }
             _ => {}
+        }
+    }
+    if !flow_mode && !matches!(keys, Keys::Ledger { .. }) {
+        // Rows wider than the header's named columns (sub-headers lost in extraction): name the
+        // columns by position under the header cells that span them.
+        let w = keys.width();
+        let end = (i..lines.len()).find(|&k| is_title(lines, k) || (!lines[k].is_blank() && !lines[k].is_tabular())).unwrap_or(lines.len());
+        let widest = lines[i..end]
+            .iter()
+            .filter(|l| l.is_tabular() && is_data(&l.cells))
+            .map(|l| l.cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |p| p + 1))
+            .max()
+            .unwrap_or(0);
+        if widest > w + columns.len() && !header.is_empty() {
+            columns = positional_columns(&header, w, widest);
         }
     }
     let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
@@ -488,7 +551,7 @@ pub fn parse_table(
         });
         Unit::Yuan
     });
-    (Table { title, number: None, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)
+    (Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)
 }
 
 fn strip_label(s: &str) -> String {
@@ -606,4 +669,95 @@ fn header_positions(header: &[Line], columns: &[Column]) -> Vec<Option<f32>> {
             })
         })
         .collect()
+}
+
+/// The number of a table printed in its title (`表 5-1. …` → `5-1`).
+fn title_number(title: &str) -> Option<String> {
+    let t = compact(title);
+    let rest = t.strip_prefix('表')?;
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '-'))?;
+    let (num, after) = rest.split_at(end);
+    (!num.is_empty() && (after.starts_with('.') || after.starts_with('．') || after.starts_with('、'))).then(|| num.to_string())
+}
+
+/// Form-like tables (绩效目标申报表, 资产配置预算表) whose cells are labels and values in
+/// varying places: kept cell by cell as printed (columns 第1列 …), every number exact, and the
+/// report says they were kept as a grid rather than read field by field.
+#[allow(clippy::too_many_arguments)]
+fn grid_table(
+    lines: &[Line],
+    mut i: usize,
+    title_line: &Line,
+    title: String,
+    number: Option<String>,
+    kind: TableKind,
+    unit: Option<Unit>,
+    compiled_by: Option<String>,
+    notes: &mut Vec<ReportItem>,
+) -> (Table, usize) {
+    let mut rows = Vec::new();
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if is_title(lines, i) || (!l.is_tabular() && l.compact().chars().count() <= 40 && !rows.is_empty() && lines.get(i + 1).is_some_and(|n| !n.is_tabular())) {
+            break;
+        }
+        let cells: Vec<Cell> = l.cells.iter().skip(1).map(|c| cell(c)).collect();
+        rows.push(Row { code: None, label: l.cells.first().cloned().unwrap_or_default(), side: None, cells, location: l.location });
+        i += 1;
+    }
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    for r in &mut rows {
+        r.cells.resize(width, Cell::Blank);
+    }
+    let columns = (0..width).map(|k| Column { path: vec![format!("第{}列", k + 2)] }).collect();
+    notes.push(ReportItem {
+        message: format!("表“{title}”按原样逐格保留（{} 行），其中的栏目尚未逐项识别", rows.len()),
+        location: title_line.location,
+    });
+    let unit = unit.unwrap_or(Unit::WanYuan);
+    (Table { title, number, kind, unit, compiled_by, columns, rows, note: None, location: title_line.location }, i)
+}
+
+/// Column paths by grid position: for each data position from `from` to `to`, the header cell
+/// of each header row that covers it (a cell covers the positions up to the next cell of its
+/// row). Positions sharing a path are numbered (`本年收入/第2项`).
+fn positional_columns(header: &[Vec<String>], from: usize, to: usize) -> Vec<Column> {
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for p in from..to {
+        let mut path = Vec::new();
+        for row in header {
+            let covering = row[..row.len().min(p + 1)]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, c)| !c.trim().is_empty())
+                .map(|(k, c)| (k, c.trim().to_string()));
+            if let Some((k, c)) = covering {
+                let c: String = c.split_whitespace().collect();
+                let key = is_key_header(&compact(&c));
+                if !key && (k >= from || p == k) {
+                    path.push(c);
+                }
+            }
+        }
+        if path.is_empty() {
+            path.push(format!("第{}列", p + 1));
+        }
+        paths.push(path);
+    }
+    let mut out = Vec::new();
+    for (k, p) in paths.iter().enumerate() {
+        let same: Vec<usize> = (0..paths.len()).filter(|&j| paths[j] == *p).collect();
+        let mut path = p.clone();
+        if same.len() > 1 {
+            let n = same.iter().position(|&j| j == k).unwrap_or(0) + 1;
+            path.push(format!("第{n}项"));
+        }
+        out.push(Column { path });
+    }
+    out
 }
