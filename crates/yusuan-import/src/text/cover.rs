@@ -49,7 +49,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         }
         if c.starts_with("预算主管部门") || c.starts_with("主管部门") || c.starts_with("部门名称") || c.starts_with("预算单位：") || c.starts_with("预算单位:") {
             department = after_colon(line.text.trim());
-        } else if title.is_none() && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
+        } else if title.is_none() && c.chars().count() <= 60 && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
             title = Some(line.text.trim().to_string());
         } else if published.is_none() && title.is_some() && c.len() <= 20 && c.ends_with('月') && find_year(&c).is_some() {
             published = Some(c.clone());
@@ -63,10 +63,37 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             break;
         }
     }
-    let title = title.ok_or_else(|| ImportError::NotABudget {
-        file: file.to_string(),
-        reason: "封面上没有找到带年度的预算（决算）标题".into(),
-    })?;
+    let title = match title {
+        Some(t) => t,
+        None => {
+            // No cover (a set of project descriptions or forms): the first line stands for the
+            // title, and the year is the first one printed.
+            let year_line = lines.iter().take(80).find(|l| find_year(&l.compact()).is_some());
+            let Some(yl) = year_line else {
+                return Err(ImportError::NotABudget { file: file.to_string(), reason: "前80行中没有找到预算年度".into() });
+            };
+            let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.trim().to_string()).unwrap_or_default();
+            let short: String = first.chars().take(60).collect();
+            let year = find_year(&yl.compact()).unwrap_or_default();
+            let is_title = short.chars().count() <= 40 && find_year(&short).is_some();
+            let end = if is_title { lines.iter().position(|l| !l.is_blank()).map_or(0, |k| k + 1) } else { 0 };
+            let title = if is_title { short } else { format!("{year}年度") };
+            let department = department.unwrap_or_default();
+            return Ok((
+                DocumentMeta {
+                    title,
+                    department,
+                    year,
+                    kind: DocKind::Budget,
+                    scope: Scope::Department,
+                    format: RegionalFormat::Other(String::new()),
+                    region: None,
+                    published: None,
+                },
+                end,
+            ));
+        }
+    };
     let year = find_year(&title).unwrap_or_default();
     let region = title.find(|c: char| c.is_ascii_digit()).map(|i| title[..i].trim().to_string()).filter(|s| !s.is_empty());
     let department = department.unwrap_or_else(|| {

@@ -7,6 +7,7 @@
 
 mod cover;
 mod flow;
+mod form;
 mod header;
 mod narrative;
 mod table;
@@ -46,6 +47,12 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
             i += 1;
             continue;
         }
+        if form::is_start(lines, i) {
+            let (f, next) = form::parse_form(lines, i);
+            doc.performance_forms.push(f);
+            i = next;
+            continue;
+        }
         if table::is_title(lines, i) {
             body.close();
             let (t, next) = table::parse_table(lines, i, layout, &mut warnings, &mut notes);
@@ -58,8 +65,20 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     }
     body.close_into(&mut doc);
     narrative::read_units(&mut doc);
+    narrative::read_project_amounts(&mut doc);
+    narrative::read_inline_indicators(&mut doc);
+    if doc.meta.department.is_empty() {
+        // No cover: the forms name the department.
+        if let Some(d) = doc.performance_forms.iter().find_map(|f| f.department.clone()) {
+            doc.meta.department = d;
+        }
+    }
     number_tables(&mut doc);
     doc.meta.format = detect_format(&doc);
+    if doc.meta.title == format!("{}年度", doc.meta.year) {
+        // A document without a cover: name it after its department, year and kind.
+        doc.meta.title = format!("{}{}年{}", doc.meta.department, doc.meta.year, doc.meta.format.label());
+    }
 
     if doc.tables.is_empty() && doc.projects.is_empty() && doc.performance_forms.is_empty() && doc.sections.is_empty() {
         return Err(ImportError::NotABudget {

@@ -1,9 +1,10 @@
 //! Narrative sections, project descriptions (seven parts) and the units of the department.
 
+use super::form;
 use crate::Line;
 use yusuan_domain::{
-    BudgetUnit, Document, Paragraph, ProjectDescription, ProjectPart, ProjectPartKind, Section, SectionKind, UnitKind,
-    Unrecognised,
+    parse_amount, Amount, BudgetUnit, Document, ItemisedAmount, Paragraph, PerformanceForm, ProjectDescription, ProjectPart,
+    ProjectPartKind, Section, SectionKind, Unit, UnitKind, Unrecognised,
 };
 
 /// What a heading line starts.
@@ -46,6 +47,10 @@ fn heading(line: &Line) -> Option<Heading> {
         SectionKind::BudgetExplanation
     } else if c.ends_with("其他相关情况说明") {
         SectionKind::OtherExplanations
+    } else if let Some(name) = c.strip_prefix("项目经费情况说明").and_then(|r| {
+        r.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')']))
+    }) {
+        return Some(Heading::Project(name.to_string()));
     } else if stripped == "项目经费情况说明" {
         return Some(Heading::Projects);
     } else if c.ends_with("经费情况说明") {
@@ -174,4 +179,107 @@ pub fn read_units(doc: &mut Document) {
         units.push(BudgetUnit { name: rest.to_string(), code: None, kind: UnitKind::Other });
     }
     doc.units = units;
+}
+
+/// The first `number + 万元/元` in `text`, with the byte range it was printed in.
+fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].1.is_ascii_digit() {
+            let start = chars[k].0;
+            let mut j = k;
+            while j < chars.len() && (chars[j].1.is_ascii_digit() || chars[j].1 == '.' || chars[j].1 == ',') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |c| c.0);
+            let tail = &text[end..];
+            let unit = if tail.starts_with("万元") {
+                Some((Unit::WanYuan, "万元".len()))
+            } else if tail.starts_with('元') && !tail.starts_with("元/") {
+                Some((Unit::Yuan, "元".len()))
+            } else {
+                None
+            };
+            if let (Some((unit, ulen)), Ok(value)) = (unit, parse_amount(text[start..end].trim_end_matches('.'))) {
+                return Some((Amount { value, unit }, start, end + ulen));
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+    None
+}
+
+/// Reads the amounts a project's 年度预算安排 itemises (`1.干部探望慰问6.00万元：…`) and its
+/// stated total (`共计66.78万元`, `预算资金约66.78万元`).
+pub fn read_project_amounts(doc: &mut Document) {
+    for p in &mut doc.projects {
+        let mut total = None;
+        for part in &mut p.parts {
+            if total.is_none() {
+                for key in ["共计", "合计", "总计", "预算资金", "预算需求"] {
+                    if let Some(at) = part.text.find(key) {
+                        let after = &part.text[at + key.len()..];
+                        let after = after.trim_start_matches(['约', '为', '：', ':']);
+                        if let Some((a, 0, _)) = first_amount(after) {
+                            total = Some(a);
+                            break;
+                        }
+                    }
+                }
+            }
+            if part.kind != ProjectPartKind::Budget {
+                continue;
+            }
+            for line in part.text.lines() {
+                let t = line.trim();
+                let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+                if digits == 0 || digits > 2 {
+                    continue;
+                }
+                let rest = t[digits..].trim_start_matches(['.', '．', '、']);
+                if rest.len() == t.len() - digits {
+                    continue;
+                }
+                if let Some((amount, s, e)) = first_amount(rest) {
+                    let label = rest[..s].trim_end_matches(['：', ':', '约', '为']).trim().to_string();
+                    if label.is_empty() || label.chars().count() > 30 {
+                        continue;
+                    }
+                    part.items.push(ItemisedAmount {
+                        label,
+                        amount,
+                        unit_price: None,
+                        quantity: None,
+                        printed: rest[s..e].to_string(),
+                        location: part.location,
+                    });
+                }
+            }
+        }
+        p.total = total;
+    }
+}
+
+/// Projects whose 绩效目标 part prints the indicators as run-on text get a form of their own.
+pub fn read_inline_indicators(doc: &mut Document) {
+    for p in &doc.projects {
+        let Some(part) = p.part(ProjectPartKind::Performance) else { continue };
+        let indicators = form::indicators_in_text(&part.text, part.location);
+        if indicators.is_empty() {
+            continue;
+        }
+        doc.performance_forms.push(PerformanceForm {
+            project: p.name.clone(),
+            department: Some(doc.meta.department.clone()),
+            implementer: None,
+            period: None,
+            funds: Default::default(),
+            annual_goal: None,
+            indicators,
+            location: part.location,
+        });
+    }
 }

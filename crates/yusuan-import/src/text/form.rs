@@ -1,0 +1,233 @@
+//! 绩效目标 forms: the tabular 财政项目支出绩效目标申报表 and the run-on indicator text some
+//! project descriptions print instead (`产出指标数量指标-聘用人数≥236.00(人) …`).
+
+use crate::Line;
+use yusuan_domain::{parse_amount, Amount, Funds, Indicator, IndicatorValue, Location, Operator, PerformanceForm, Unit};
+
+const LEVEL1: [&str; 4] = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether line `i` starts a 绩效目标申报表.
+pub fn is_start(lines: &[Line], i: usize) -> bool {
+    let c = lines[i].compact();
+    c.ends_with("绩效目标申报表") && c.starts_with("财政项目支出")
+}
+
+/// Reads an indicator value: `≥236.00(人)`, `=100.00(%)`, `≤100000.00(元/场)`, `及时`, `=可持续使用`.
+pub fn parse_value(printed: &str) -> IndicatorValue {
+    let t = compact(printed);
+    let op_len = ["≥", "≤", ">=", "<=", "＝", "=", ">", "<", "＞", "＜"].iter().find(|o| t.starts_with(**o)).map_or(0, |o| o.len());
+    let operator = Operator::parse(&t[..op_len]);
+    let rest = &t[op_len..];
+    let num_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+    if num_end > 0 {
+        if let Ok(value) = parse_amount(&rest[..num_end]) {
+            let tail = rest[num_end..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+            return IndicatorValue::Measured {
+                operator: operator.unwrap_or(Operator::Eq),
+                value,
+                measure: (!tail.is_empty()).then(|| tail.to_string()),
+            };
+        }
+    }
+    IndicatorValue::Word { operator, text: rest.to_string() }
+}
+
+fn amount_after(cells: &[String], label: &str, unit: Unit) -> Option<Amount> {
+    let k = cells.iter().position(|c| compact(c).trim_end_matches(['：', ':']).ends_with(label))?;
+    cells[k + 1..].iter().find_map(|c| parse_amount(c).ok()).map(|value| Amount { value, unit })
+}
+
+fn text_after(cells: &[String], label: &str) -> Option<String> {
+    let k = cells.iter().position(|c| compact(c) == label)?;
+    cells[k + 1..].iter().find(|c| !c.trim().is_empty()).map(|c| c.trim().to_string())
+}
+
+/// Parses the form starting at `start`; returns it and the index after it.
+pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
+    let mut form = PerformanceForm {
+        project: String::new(),
+        department: None,
+        implementer: None,
+        period: None,
+        funds: Funds::default(),
+        annual_goal: None,
+        indicators: vec![],
+        location: lines[start].location,
+    };
+    let mut unit = Unit::Yuan;
+    let (mut begin, mut end) = (None::<String>, None::<String>);
+    let mut in_goal = false;
+    let mut in_indicators = false;
+    let (mut l1, mut l2) = (String::new(), String::new());
+    let mut i = start + 1;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if is_start(lines, i) || !l.is_tabular() && !l.compact().starts_with('(') && !l.compact().starts_with('（') {
+            break;
+        }
+        let cells: Vec<String> = l.cells.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        let joined = compact(&l.text);
+        if let Some(v) = text_after(&cells, "项目名称") {
+            form.project = v;
+        }
+        if let Some(v) = text_after(&cells, "主管部门") {
+            form.department = Some(v);
+        }
+        if let Some(v) = text_after(&cells, "实施单位") {
+            form.implementer = Some(v);
+        }
+        if let Some(v) = text_after(&cells, "计划开始日期") {
+            begin = Some(v);
+        }
+        if let Some(v) = text_after(&cells, "计划完成日期") {
+            end = Some(v);
+        }
+        if joined.contains("项目资金") && joined.contains("万元") {
+            unit = Unit::WanYuan;
+        }
+        if let Some(a) = amount_after(&cells, "年度资金申请总额", unit) {
+            form.funds.total = Some(a);
+        }
+        if let Some(a) = amount_after(&cells, "当年财政拨款", unit) {
+            form.funds.fiscal = Some(a);
+        }
+        if let Some(a) = amount_after(&cells, "上年结转资金", unit) {
+            form.funds.carried_over = Some(a);
+        }
+        if joined.contains("其他资金") {
+            if let Some(v) = cells.iter().rev().find_map(|c| parse_amount(c).ok()) {
+                form.funds.other = Some(Amount { value: v, unit });
+            }
+        }
+        if joined.contains("年度总体目标") {
+            in_goal = true;
+            i += 1;
+            continue;
+        }
+        if cells.iter().any(|c| compact(c) == "一级指标") {
+            in_goal = false;
+            in_indicators = true;
+            i += 1;
+            continue;
+        }
+        if in_goal {
+            let text = cells.iter().max_by_key(|c| c.chars().count()).cloned().unwrap_or_default();
+            let goal = form.annual_goal.get_or_insert_with(String::new);
+            goal.push_str(&text);
+        } else if in_indicators {
+            let mut rest: Vec<String> = Vec::new();
+            for c in &cells {
+                let cc = compact(c);
+                if cc == "绩效指标" {
+                    continue;
+                }
+                if LEVEL1.contains(&cc.as_str()) {
+                    l1 = cc;
+                    l2.clear();
+                } else if rest.is_empty() && cc.ends_with("指标") {
+                    l2 = cc;
+                } else {
+                    rest.push(c.clone());
+                }
+            }
+            if let (Some(name), Some(value)) = (rest.first(), rest.last()) {
+                let printed = if rest.len() > 1 { value.clone() } else { String::new() };
+                form.indicators.push(Indicator {
+                    level1: l1.clone(),
+                    level2: l2.clone(),
+                    name: name.clone(),
+                    value: parse_value(&printed),
+                    printed,
+                    location: l.location,
+                });
+            }
+        }
+        i += 1;
+    }
+    if begin.is_some() || end.is_some() {
+        form.period = Some(format!("{}至{}", begin.unwrap_or_default(), end.unwrap_or_default()));
+    }
+    (form, i)
+}
+
+/// Reads run-on indicator text (`成本指标经济成本指标-控制在概算资金范围内 =100.00(%) 效益指标-…`)
+/// into indicators.
+pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Split where a 一级指标 name begins.
+    let mut starts: Vec<usize> = Vec::new();
+    for name in LEVEL1 {
+        // Only where a name begins an item: at the start, or after the previous value.
+        starts.extend(
+            t.match_indices(name)
+                .map(|(i, _)| i)
+                .filter(|&i| i == 0 || t[..i].ends_with([' ', ')', '）'])),
+        );
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let seg = t[s..starts.get(k + 1).copied().unwrap_or(t.len())].trim();
+        let Some(l1) = LEVEL1.iter().find(|n| seg.starts_with(**n)) else { continue };
+        let rest = seg[l1.len()..].trim_start_matches(['-', '－']);
+        let Some(l2_end) = rest.find("指标") else { continue };
+        let l2 = &rest[..l2_end + "指标".len()];
+        let rest = rest[l2.len()..].trim_start_matches(['-', '－']);
+        let Some(op) = rest.find(['=', '≥', '≤', '>', '<', '＝']) else { continue };
+        let name = rest[..op].trim();
+        let printed = rest[op..].trim();
+        if name.is_empty() {
+            continue;
+        }
+        out.push(Indicator {
+            level1: l1.to_string(),
+            level2: l2.to_string(),
+            name: name.to_string(),
+            value: parse_value(printed),
+            printed: printed.to_string(),
+            location,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn values() {
+        assert_eq!(
+            parse_value("≥236.00(人)"),
+            IndicatorValue::Measured { operator: Operator::Ge, value: Decimal::from_str("236.00").unwrap(), measure: Some("人".into()) }
+        );
+        assert_eq!(
+            parse_value("≤100000.00(元/场)"),
+            IndicatorValue::Measured { operator: Operator::Le, value: Decimal::from_str("100000.00").unwrap(), measure: Some("元/场".into()) }
+        );
+        assert_eq!(parse_value("及时"), IndicatorValue::Word { operator: None, text: "及时".into() });
+        assert_eq!(parse_value("=可持续使用"), IndicatorValue::Word { operator: Some(Operator::Eq), text: "可持续使用".into() });
+    }
+
+    #[test]
+    fn run_on_text() {
+        let t = "成本指标经济成本指标-控制在概算资金范围内 =100.00(%) 成本指标生态环境成本指标-符合环保要求 =100.00(%) 效益指标-生态效益指标-园区绿化覆盖率≥20.00(%) 效益指标-可持续影响指标-项目成果可持续性 =可持续使用";
+        let v = indicators_in_text(t, Location::default());
+        assert_eq!(v.len(), 4);
+        assert_eq!((v[0].level1.as_str(), v[0].level2.as_str(), v[0].name.as_str()), ("成本指标", "经济成本指标", "控制在概算资金范围内"));
+        assert_eq!((v[1].level2.as_str(), v[1].name.as_str()), ("生态环境成本指标", "符合环保要求"));
+        assert_eq!((v[2].level2.as_str(), v[2].name.as_str(), v[2].printed.as_str()), ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"));
+        assert_eq!(v[3].printed, "=可持续使用");
+    }
+}
