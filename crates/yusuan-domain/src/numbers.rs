@@ -24,7 +24,10 @@ pub struct NumberEntry {
 }
 
 impl Document {
-    /// Every amount of every table, in printed order.
+    /// Every number of the document: every amount of every table in printed order, then the
+    /// projects' stated totals and itemised amounts, then the performance forms' funds and
+    /// measured indicator values (an indicator's number is not money: its `value_yuan` is the
+    /// number as printed and the column names its measure).
     pub fn numbers(&self) -> Vec<NumberEntry> {
         let mut out = Vec::new();
         for t in &self.tables {
@@ -45,6 +48,52 @@ impl Document {
                 }
             }
         }
+        for p in &self.projects {
+            let table = format!("{}经费情况说明", p.name);
+            if let Some(t) = p.total {
+                out.push(money(&table, "项目预算合计", "合计", t, p.location));
+            }
+            for part in &p.parts {
+                for item in &part.items {
+                    out.push(money(&table, &item.label, part.kind.label(), item.amount, item.location));
+                }
+            }
+        }
+        for f in &self.performance_forms {
+            let table = format!("绩效目标表：{}", f.project);
+            let funds = [("年度资金总额", f.funds.total), ("当年财政拨款", f.funds.fiscal), ("其他资金", f.funds.other), ("上年结转资金", f.funds.carried_over)];
+            for (label, amount) in funds {
+                if let Some(a) = amount {
+                    out.push(money(&table, label, "项目资金", a, f.location));
+                }
+            }
+            for ind in &f.indicators {
+                if let crate::IndicatorValue::Measured { value, measure, .. } = &ind.value {
+                    // Not money: the number is given as printed, its measure in the column.
+                    out.push(NumberEntry {
+                        table: table.clone(),
+                        row_code: String::new(),
+                        row_label: format!("{}/{}/{}", ind.level1, ind.level2, ind.name),
+                        column: format!("指标值（{}）", measure.clone().unwrap_or_default()),
+                        value_yuan: *value,
+                        printed: ind.printed.clone(),
+                        location: ind.location,
+                    });
+                }
+            }
+        }
         out
+    }
+}
+
+fn money(table: &str, label: &str, column: &str, a: crate::Amount, location: Location) -> NumberEntry {
+    NumberEntry {
+        table: table.to_string(),
+        row_code: String::new(),
+        row_label: label.to_string(),
+        column: column.to_string(),
+        value_yuan: a.to_yuan(),
+        printed: format!("{}{}", a.value, a.unit),
+        location,
     }
 }

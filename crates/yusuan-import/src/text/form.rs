@@ -162,6 +162,7 @@ pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
 /// into indicators.
 pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
     let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.as_str();
     // Split where a 一级指标 name begins.
     let mut starts: Vec<usize> = Vec::new();
     for name in LEVEL1 {
@@ -182,9 +183,14 @@ pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
         let Some(l2_end) = rest.find("指标") else { continue };
         let l2 = &rest[..l2_end + "指标".len()];
         let rest = rest[l2.len()..].trim_start_matches(['-', '－']);
-        let Some(op) = rest.find(['=', '≥', '≤', '>', '<', '＝']) else { continue };
-        let name = rest[..op].trim();
-        let printed = rest[op..].trim();
+        // `名称=100.00(%)`, or `名称：较好`.
+        let (name, printed) = match rest.find(['=', '≥', '≤', '>', '<', '＝']) {
+            Some(op) => (rest[..op].trim(), rest[op..].trim()),
+            None => match rest.find(['：', ':']) {
+                Some(c) => (rest[..c].trim(), rest[c..].trim_start_matches(['：', ':']).trim()),
+                None => continue,
+            },
+        };
         if name.is_empty() {
             continue;
         }
@@ -229,5 +235,8 @@ mod tests {
         assert_eq!((v[1].level2.as_str(), v[1].name.as_str()), ("生态环境成本指标", "符合环保要求"));
         assert_eq!((v[2].level2.as_str(), v[2].name.as_str(), v[2].printed.as_str()), ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"));
         assert_eq!(v[3].printed, "=可持续使用");
+        let v = indicators_in_text("成本指标-社会成本指标-助力居村减持续负：较好\n产出指标-质量指标-持续优化功能：较好", Location::default());
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].level2.as_str(), v[0].name.as_str(), v[0].printed.as_str()), ("社会成本指标", "助力居村减持续负", "较好"));
     }
 }

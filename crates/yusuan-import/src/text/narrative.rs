@@ -219,7 +219,7 @@ pub fn read_project_amounts(doc: &mut Document) {
         let mut total = None;
         for part in &mut p.parts {
             if total.is_none() {
-                for key in ["共计", "合计", "总计", "预算资金", "预算需求"] {
+                for key in ["共计", "合计", "总计", "预算资金", "预算需求", "项目金额"] {
                     if let Some(at) = part.text.find(key) {
                         let after = &part.text[at + key.len()..];
                         let after = after.trim_start_matches(['约', '为', '：', ':']);
