@@ -194,6 +194,8 @@ fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
             }
             let end = chars.get(j).map_or(text.len(), |c| c.0);
             let tail = &text[end..];
+            let gap = tail.len() - tail.trim_start().len();
+            let tail = tail.trim_start();
             let unit = if tail.starts_with("万元") {
                 Some((Unit::WanYuan, "万元".len()))
             } else if tail.starts_with('元') && !tail.starts_with("元/") {
@@ -202,7 +204,7 @@ fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
                 None
             };
             if let (Some((unit, ulen)), Ok(value)) = (unit, parse_amount(text[start..end].trim_end_matches('.'))) {
-                return Some((Amount { value, unit }, start, end + ulen));
+                return Some((Amount { value, unit }, start, end + gap + ulen));
             }
             k = j;
         } else {

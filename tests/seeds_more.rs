@@ -1,0 +1,144 @@
+//! Seeds 002 (three 绩效目标申报表), 003 (seven 项目经费情况说明 with their forms) and 004 (Hubei
+//! 15-table format, 万元, joined codes) through the real CLI, with golden files of every number
+//! and hand-written assertions read from the source text.
+
+mod common;
+
+use common::{fixture, golden, numbers_tsv, root, yusuan};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use yusuan_domain::{Document, IndicatorValue, Operator, RegionalFormat, TableKind, Unit};
+
+fn import(name: &str) -> (Document, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let r = yusuan(&["--db", &db, "import", fixture(name).to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let r = yusuan(&["--db", &db, "show", "1", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: Document = serde_json::from_str(&r.stdout).unwrap();
+    golden(&root().join(format!("fixtures/golden/{}.numbers.tsv", name.trim_end_matches(".txt"))), &numbers_tsv(&doc));
+    (doc, report[0]["report"].clone())
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn cell(doc: &Document, kind: TableKind, row: &str, column: &str) -> Option<Decimal> {
+    let t = doc.table(kind).unwrap_or_else(|| panic!("no table {kind:?}"));
+    let ci = t.columns.iter().position(|c| c.name() == column).unwrap_or_else(|| panic!("{kind:?}: no column {column}"));
+    let r = t
+        .rows
+        .iter()
+        .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == row) || r.label == row)
+        .unwrap_or_else(|| panic!("{kind:?}: no row {row}"));
+    r.cells[ci].amount()
+}
+
+#[test]
+fn seed_002_performance_forms() {
+    let (doc, report) = import("002_e0c4b3d6f0f45810.txt");
+    assert_eq!(report["unrecognised"].as_array().unwrap().len(), 0);
+    assert_eq!(doc.meta.format, RegionalFormat::PerformanceForms);
+    assert_eq!(doc.meta.department, "上海市松江区人民政府九里亭街道办事处");
+    assert_eq!(doc.meta.year, 2026);
+    let f: Vec<(&str, usize, Decimal)> = doc
+        .performance_forms
+        .iter()
+        .map(|f| (f.project.as_str(), f.indicators.len(), f.funds.total.unwrap().value))
+        .collect();
+    assert_eq!(f, [("编外人员工作经费", 8, d("36118005.00")), ("党群综合服务", 33, d("5721160.00")), ("社区自治管理", 7, d("2975000.00"))]);
+    let first = &doc.performance_forms[0];
+    assert_eq!(first.implementer.as_deref(), Some("上海市松江区九里亭街道社区党群服务中心"));
+    assert_eq!(first.period.as_deref(), Some("2026-01-01至2026-12-31"));
+    assert_eq!(first.funds.total.unwrap().unit, Unit::Yuan);
+    assert_eq!(
+        first.indicators[0].value,
+        IndicatorValue::Measured { operator: Operator::Ge, value: d("236.00"), measure: Some("人".into()) }
+    );
+    assert_eq!((first.indicators[7].level1.as_str(), first.indicators[7].name.as_str()), ("满意度指标", "居民满意度"));
+    // `<p>` tags in the goal text are gone.
+    assert!(doc.performance_forms[1].annual_goal.as_deref().is_some_and(|g| g.starts_with("完成区域内两新组织党建工作")));
+    let last = &doc.performance_forms[1].indicators[32];
+    assert_eq!((last.name.as_str(), last.printed.as_str()), ("社区居民满意度", "≥90.00(%)"));
+}
+
+#[test]
+fn seed_003_project_descriptions() {
+    let (doc, report) = import("003_f631a08b6fb80526.txt");
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 0);
+    assert_eq!(doc.meta.format, RegionalFormat::ProjectDescriptions);
+    assert_eq!(doc.meta.department, "中共上海市松江区委组织部");
+    let projects: Vec<(&str, usize, String)> =
+        doc.projects.iter().map(|p| (p.name.as_str(), p.parts.len(), p.total.map(|a| a.to_string()).unwrap_or_default())).collect();
+    assert_eq!(
+        projects,
+        [
+            ("干部工作", 7, "66.78万元".to_string()),
+            ("党建工作", 7, "198.00万元".into()),
+            ("公务员工作", 7, "57.45万元".into()),
+            ("业务培训", 7, "87.40万元".into()),
+            ("网络信息系统运行与维护", 7, "39.93万元".into()),
+            ("党代表工作经费", 7, "1.8万元".into()),
+            ("局、处级干部体检费", 7, "4.20万元".into()),
+        ]
+    );
+    let items: Vec<(String, String)> = doc.projects[0]
+        .parts
+        .iter()
+        .flat_map(|p| &p.items)
+        .map(|i| (i.label.clone(), i.amount.to_string()))
+        .collect();
+    assert_eq!(items.len(), 8);
+    assert_eq!(items[0], ("干部探望慰问".to_string(), "6.00万元".to_string()));
+    assert_eq!(items[3], ("干部档案数字化扫描".to_string(), "5.28万元".to_string()));
+    assert_eq!(doc.performance_forms.len(), 7);
+    let f = &doc.performance_forms[0];
+    assert_eq!(f.project, "干部工作经费");
+    assert_eq!(f.funds.total.unwrap().value, d("667800.00"));
+    assert_eq!((f.indicators[0].level2.as_str(), f.indicators[0].name.as_str()), ("经济成本指标", "干部工作相关费用成本可控"));
+}
+
+#[test]
+fn seed_004_hubei_fifteen_tables() {
+    let (doc, report) = import("004_dd8ce94d1496a6c0.txt");
+    assert_eq!(report["unrecognised"].as_array().unwrap().len(), 0, "{}", report["unrecognised"]);
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 0, "{}", report["warnings"]);
+    use TableKind::*;
+    assert_eq!(doc.meta.format, RegionalFormat::Hubei15);
+    assert_eq!(doc.meta.year, 2026);
+    assert!(doc.tables.iter().all(|t| t.unit == Unit::WanYuan));
+    let numbers: Vec<Option<&str>> = doc.tables.iter().map(|t| t.number.as_deref()).collect();
+    // 表 11 (政府采购预算表) is listed in the contents but not printed in the document.
+    assert_eq!(
+        numbers,
+        [Some("1"), Some("2"), Some("3"), Some("4"), Some("5-1"), Some("6"), Some("7"), Some("8"), Some("9"), Some("10"), Some("12"), Some("13"), Some("14"), Some("15"), None]
+    );
+    assert_eq!(cell(&doc, FinancialSummary, "收 入 总 计", "收入/预算数"), Some(d("880.84")));
+    assert_eq!(cell(&doc, FinancialSummary, "十八、住房保障支出", "支出/预算数"), Some(d("43.21")));
+    assert_eq!(cell(&doc, Income, "143001", "本年收入/一般公共预算"), Some(d("880.84")));
+    assert_eq!(cell(&doc, Income, "143001", "上年结转结余/单位资金"), Some(d("0.00")));
+    assert_eq!(doc.table(Income).unwrap().columns.len(), 17);
+    assert_eq!(cell(&doc, Expenditure, "2010399", "项目支出"), Some(d("417.00")));
+    assert_eq!(cell(&doc, Expenditure, "合计", "基本支出"), Some(d("463.84")));
+    assert_eq!(cell(&doc, Expenditure, "合计", "事业单位经营支出"), None);
+    assert_eq!(cell(&doc, FiscalSummary, "（八）卫生健康支出", "支出/预算数"), Some(d("47.91")));
+    assert_eq!(cell(&doc, GeneralPublicFunction, "2010350", "基本支出/公用经费"), Some(d("28.80")));
+    assert_eq!(cell(&doc, GeneralPublicFunction, "合计", "基本支出/人员经费"), Some(d("435.04")));
+    assert_eq!(cell(&doc, GeneralPublicBasicEconomic, "30399", "本年一般公共预算基本支出/人员经费"), Some(d("7.56")));
+    assert_eq!(cell(&doc, GeneralPublicBasicEconomic, "302", "本年一般公共预算基本支出/公用经费"), Some(d("28.80")));
+    let t = doc.table(ThreePublic).unwrap();
+    assert_eq!(t.rows.len(), 1);
+    assert!(t.note.as_deref().is_some_and(|n| n.contains("无一般公共预算“三公”经费")));
+    for k in [GovernmentFundFunction, StateCapitalFunction, PurchasedServices] {
+        let t = doc.table(k).unwrap();
+        assert!(t.rows.is_empty() && t.note.is_some(), "{k:?}");
+    }
+    assert_eq!(cell(&doc, Projects, "42010726143T000000100", "合计"), Some(d("333.20")));
+    assert_eq!(cell(&doc, Projects, "42010726143T000000101", "本年拨款/一般公共预算"), Some(d("83.80")));
+    let sections: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(sections.iter().any(|s| s.contains("名词解释")), "{sections:?}");
+    assert!(sections.iter().any(|s| s.contains("情况说明")), "{sections:?}");
+}
