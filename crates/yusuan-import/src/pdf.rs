@@ -151,9 +151,31 @@ fn collect(file: &str, bytes: &[u8]) -> Result<Collector, ImportError> {
         if doc.is_encrypted() {
             return Err("PDF 已加密，请先解除密码保护".into());
         }
-        let mut c = Collector::default();
-        pdf_extract::output_doc(&doc, &mut c).map_err(|e| format!("读取文字层失败（{e}）"))?;
-        Ok(c)
+        // Pages are independent (fonts are loaded per page): read them on every core.
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let chunk = pages.len().div_ceil(workers).max(1);
+        let results: Vec<Result<Collector, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pages
+                .chunks(chunk)
+                .map(|part| {
+                    let doc = &doc;
+                    scope.spawn(move || {
+                        let mut c = Collector::default();
+                        for &n in part {
+                            pdf_extract::output_doc_page(doc, &mut c, n).map_err(|e| format!("第{n}页读取文字层失败（{e}）"))?;
+                        }
+                        Ok(c)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("PDF 内容不完整或已损坏".into()))).collect()
+        });
+        let mut all = Collector::default();
+        for r in results {
+            all.pages.extend(r?.pages);
+        }
+        Ok(all)
     });
     let collected = match result {
         Ok(Ok(c)) => c,
