@@ -142,3 +142,36 @@ fn seed_004_hubei_fifteen_tables() {
     assert!(sections.iter().any(|s| s.contains("名词解释")), "{sections:?}");
     assert!(sections.iter().any(|s| s.contains("情况说明")), "{sections:?}");
 }
+
+#[test]
+fn seed_001_space_separated_cells() {
+    let (doc, report) = import("001_e395be5bb9699fb6.txt");
+    use TableKind::*;
+    assert_eq!(doc.meta.department, "嘉定区地区工作办公室");
+    assert_eq!(doc.meta.year, 2024);
+    assert_eq!(doc.meta.format, RegionalFormat::Shanghai11);
+    assert_eq!(doc.tables.len(), 11);
+    assert_eq!(doc.tables[1].number.as_deref(), Some("2"));
+    assert_eq!(doc.tables[1].title, "2024年部门收入预算总表");
+    // Blanks are not printed; the tables' own sums (and sibling tables) place the values.
+    assert_eq!(cell(&doc, Expenditure, "2120102", "支出预算/项目支出"), Some(d("11443950")));
+    assert_eq!(cell(&doc, Expenditure, "2120102", "支出预算/基本支出"), None);
+    assert_eq!(cell(&doc, Expenditure, "2120101", "支出预算/基本支出"), Some(d("2441289")));
+    assert_eq!(cell(&doc, Expenditure, "229", "支出预算/项目支出"), Some(d("1160000")));
+    assert_eq!(cell(&doc, GovernmentFundFunction, "2296002", "政府性基金预算支出/项目支出"), Some(d("1160000")));
+    assert_eq!(cell(&doc, GovernmentFundFunction, "合计", "政府性基金预算支出/项目支出"), Some(d("1160000")));
+    assert_eq!(cell(&doc, Income, "2210201", "收入预算/财政拨款收入"), Some(d("382296")));
+    assert_eq!(cell(&doc, Income, "2210201", "收入预算/事业收入"), None);
+    assert_eq!(cell(&doc, GeneralPublicBasicEconomic, "30228", "一般公共预算基本支出/公用经费"), Some(d("68133")));
+    assert_eq!(cell(&doc, GeneralPublicBasicEconomic, "30302", "一般公共预算基本支出/人员经费"), Some(d("50280")));
+    assert_eq!(cell(&doc, ExpenditureByUnit, "上海市嘉定区社会建设工作事务中心", "基本支出/公用经费"), Some(d("106353")));
+    assert_eq!(cell(&doc, ExpenditureByUnit, "上海市嘉定区社会建设工作事务中心", "项目支出"), None);
+    assert_eq!(cell(&doc, FinancialSummary, "2、政府性基金", "本年收入/预算数"), Some(d("1160000")));
+    assert_eq!(cell(&doc, FiscalSummary, "一、一般公共预算资金", "财政拨款收入/预算数"), Some(d("16701071")));
+    // What the text cannot decide is reported, row by row: the 财政拨款收支总表's 支出 side and
+    // the 三公 row print fewer numbers than columns.
+    let warnings: Vec<String> = report["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap().to_string()).collect();
+    assert_eq!(warnings.len(), 7, "{warnings:?}");
+    assert!(warnings[..6].iter().all(|w| w.contains("财政拨款收支预算总表")), "{warnings:?}");
+    assert!(warnings[6].contains("三公"), "{warnings:?}");
+}

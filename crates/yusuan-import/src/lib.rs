@@ -40,8 +40,19 @@ pub struct Imported {
 pub fn import_text(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     guard(file_name, || {
         let text = decode_text(file_name, bytes)?;
-        let lines = split_lines(&text);
-        parse_lines(file_name, &lines)
+        let mut lines = split_lines(&text);
+        if lines.iter().any(|l| l.is_tabular()) {
+            return parse_lines(file_name, &lines);
+        }
+        // No tabs anywhere: cells were printed separated by spaces (a poor extraction). Split on
+        // whitespace and read the rows in order, as for PDF lines without positions.
+        for l in &mut lines {
+            let parts: Vec<String> = l.text.split_whitespace().map(str::to_string).collect();
+            if parts.len() > 1 {
+                l.cells = parts;
+            }
+        }
+        parse_lines_with(file_name, &lines, Layout::Flow)
     })
 }
 

@@ -193,6 +193,11 @@ pub fn ledger_sides(toks: &[String], left: usize) -> [(String, Vec<String>); 2] 
         }
         (label, vals)
     };
+    // A line whose first label is an expenditure item belongs wholly to the 支出 side.
+    if toks.first().is_some_and(|t| !is_amount(t) && is_expenditure_label(t)) {
+        let vals: Vec<String> = toks[1..].iter().filter(|t| is_amount(t)).cloned().collect();
+        return [(String::new(), vec![]), (toks[0].clone(), vals)];
+    }
     let first = read_side(Some(left));
     let second = read_side(None);
     if second.0.is_empty() && second.1.is_empty() && is_expenditure_label(&first.0) {

@@ -35,6 +35,16 @@ pub fn is_title(lines: &[Line], i: usize) -> bool {
     lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
 }
 
+/// A row whose values could not be placed in their columns (no positions, no deciding sums):
+/// they are in printed order for now.
+#[derive(Debug, Clone)]
+pub struct OpenRow {
+    /// The row's index in its table.
+    pub row: usize,
+    /// Its printed values.
+    pub values: Vec<rust_decimal::Decimal>,
+}
+
 /// How a data row's leading cells key it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Keys {
@@ -172,6 +182,10 @@ struct Builder<'a> {
     warnings: &'a mut Vec<ReportItem>,
     notes: &'a mut Vec<ReportItem>,
     title: String,
+    /// The values of the row just read when it was short and could not be placed by position.
+    pending_short: Option<Vec<rust_decimal::Decimal>>,
+    /// A ledger label wrapped over lines before its values.
+    pending_label: String,
 }
 
 fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
@@ -196,6 +210,7 @@ impl Builder<'_> {
         out
     }
 
+    #[allow(dead_code)]
     fn short_row(&mut self, got: usize, loc: Location) {
         self.warnings.push(ReportItem {
             message: format!(
@@ -214,7 +229,11 @@ impl Builder<'_> {
         if let Keys::Ledger { left, .. } = self.keys {
             let right = self.ncols - left;
             let mut out = Vec::new();
-            let sides = flow::ledger_sides(&toks, left);
+            let mut sides = flow::ledger_sides(&toks, left);
+            if sides[0].0.is_empty() && !sides[0].1.is_empty() && !self.pending_label.is_empty() {
+                // The income label was wrapped onto the lines above (`一、一般公共预` / `算资金`).
+                sides[0].0 = std::mem::take(&mut self.pending_label);
+            }
             for (k, (label, vals)) in sides.into_iter().enumerate() {
                 if label.is_empty() && vals.is_empty() {
                     continue;
@@ -224,6 +243,16 @@ impl Builder<'_> {
                 let mut cells = vec![Cell::Blank; self.ncols];
                 for (j, v) in vals.iter().enumerate().take(count) {
                     cells[offset + j] = cell(v);
+                }
+                if vals.len() > 1 && vals.len() < count && line.spans.is_empty() {
+                    self.warnings.push(ReportItem {
+                        message: format!(
+                            "表“{}”中“{label}”只印出 {} 个数值（该栏有 {count} 列），原文未印出空白单元格，已按顺序对应，请核对原文",
+                            self.title,
+                            vals.len()
+                        ),
+                        location: loc,
+                    });
                 }
                 out.push(Row { code: None, label, side: Some(side), cells, location: loc });
             }
@@ -270,7 +299,8 @@ impl Builder<'_> {
                 let cells = placed.iter().map(|v| v.as_deref().map_or(Cell::Blank, cell)).collect();
                 return vec![Row { code, label, side: None, cells, location: loc }];
             }
-            self.short_row(vals.len(), loc);
+            // No positions: the table's arithmetic places these values later (see `blanks`).
+            self.pending_short = vals.iter().map(|v| yusuan_domain::parse_amount(v).ok()).collect();
         }
         let cells = if vals.len() > self.ncols {
             let mut c = self.values(&vals, 0, self.ncols, loc);
@@ -330,6 +360,7 @@ pub fn parse_table(
     layout: Layout,
     warnings: &mut Vec<ReportItem>,
     notes: &mut Vec<ReportItem>,
+    open: &mut Vec<OpenRow>,
 ) -> (Table, usize) {
     let flow_mode = layout == Layout::Flow;
     let title_line = &lines[start];
@@ -345,11 +376,19 @@ pub fn parse_table(
             i = k + 1;
         }
     }
+    // `部门预算02表` printed above `2024年部门收入预算总表`: the dated line is the title.
+    let (title, subtitle, number_hint) = if !subtitle.is_empty() && has_year(&subtitle) && !has_year(&title) {
+        let digits: String = title.chars().filter(|c| c.is_ascii_digit()).collect();
+        let hint = digits.trim_start_matches('0').to_string();
+        (lines[(start + 1..lines.len()).find(|&k| !lines[k].is_blank()).unwrap_or(start)].text.trim().to_string(), title, (!hint.is_empty()).then_some(hint))
+    } else {
+        (title, subtitle, None)
+    };
     let kind = match TableKind::from_title(&title) {
         TableKind::Other => TableKind::from_title(&subtitle),
         k => k,
     };
-    let number = title_number(&title);
+    let number = title_number(&title).or(number_hint);
     let mut unit = None;
     let mut compiled_by = None;
     // 编制部门 / 单位 lines (possibly on one line: `编制部门：X 单位：元`).
@@ -392,8 +431,12 @@ pub fn parse_table(
             i += 1;
             continue;
         }
-        let data = if flow_mode { is_data(&flow::tokens(&l.cells)) } else { is_data(&l.cells) };
-        let header_like = l.is_tabular() || (flow_mode && l.compact().chars().count() <= 30 && !is_title(lines, i));
+        let next_is_data = lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| is_data(&flow::tokens(&n.cells)));
+        let lone_total_heading = flow_mode && is_total_label(&l.compact()) && !l.is_tabular() && !next_is_data;
+        let data = !lone_total_heading && if flow_mode { is_data(&flow::tokens(&l.cells)) } else { is_data(&l.cells) };
+        let enumerated = is_enumerated(&l.compact());
+        let header_like = !(flow_mode && enumerated)
+            && (l.is_tabular() || (flow_mode && l.compact().chars().count() <= 30 && !is_title(lines, i)));
         if data || !header_like {
             break;
         }
@@ -439,13 +482,14 @@ pub fn parse_table(
     }
     let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
     let col_x = if flow_mode { header_positions(&header_lines, &columns) } else { vec![] };
-    let mut b = Builder { keys, ncols: columns.len(), col_x, warnings, notes, title: title.clone() };
+    let mut b = Builder { keys, ncols: columns.len(), col_x, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new() };
     let mut rows = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
     let mut shorts: Vec<bool> = Vec::new();
     let mut pending_label = String::new();
     let mut label_wrapped = false;
+    let mut flow_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> = Vec::new();
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -470,8 +514,20 @@ pub fn parse_table(
                     continue;
                 }
                 if matches!(b.keys, Keys::Ledger { .. }) {
+                    // A fragment of a wrapped label when the values follow on a later line.
+                    let next = lines[i + 1..].iter().find(|n| !n.is_blank());
+                    let fragment = next.is_some_and(|n| {
+                        let t = flow::tokens(&n.cells);
+                        !n.is_tabular() && !is_data(&t) && !is_enumerated(&n.compact()) || t.first().is_some_and(|f| flow::is_amount(f))
+                    }) && !flow::is_expenditure_label(&c);
+                    if fragment {
+                        b.pending_label.push_str(l.text.trim());
+                        i += 1;
+                        continue;
+                    }
                     let side = if flow::is_expenditure_label(&c) { LedgerSide::Expenditure } else { LedgerSide::Income };
-                    rows.push(Row { code: None, label: l.text.trim().to_string(), side: Some(side), cells: vec![Cell::Blank; b.ncols], location: l.location });
+                    let label = std::mem::take(&mut b.pending_label) + l.text.trim();
+                    rows.push(Row { code: None, label, side: Some(side), cells: vec![Cell::Blank; b.ncols], location: l.location });
                     shorts.push(false);
                     i += 1;
                     continue;
@@ -511,6 +567,24 @@ pub fn parse_table(
             continue;
         }
         let short = !flow_mode && l.cells.len() < b.keys.width() + b.ncols;
+        if flow_mode && matches!(b.keys, Keys::Ledger { .. }) {
+            let toks = flow::tokens(&l.cells);
+            if !toks.is_empty() && toks.iter().all(|t| flow::is_amount(t)) && b.pending_label.is_empty() {
+                // Values wrapped onto a line of their own: they continue the row above.
+                if let Some(prev) = rows.last_mut() {
+                    let mut it = toks.iter();
+                    let start = prev.cells.iter().rposition(|c| *c != Cell::Blank).map_or(0, |p| p + 1);
+                    for k in start..prev.cells.len() {
+                        match it.next() {
+                            Some(v) => prev.cells[k] = cell(v),
+                            None => break,
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         let mut rows_of_line = if flow_mode { b.flow_rows(l) } else { b.rows(l) };
         if let [only] = rows_of_line.as_mut_slice() {
             if only.label.is_empty() && only.code.is_some() && !pending_label.is_empty() {
@@ -527,10 +601,12 @@ pub fn parse_table(
                 location: l.location,
             });
         }
+        let flow_short = b.pending_short.take();
         for r in rows_of_line {
             extra_cols = extra_cols.max(r.cells.len().saturating_sub(b.ncols));
             rows.push(r);
             shorts.push(short);
+            flow_shorts.push(flow_short.clone());
         }
         i += 1;
     }
@@ -543,6 +619,21 @@ pub fn parse_table(
     }
     if !matches!(keys, Keys::Ledger { .. }) {
         place_short_rows(&mut rows, &shorts, &title, b.notes);
+    }
+    if flow_shorts.iter().any(Option::is_some) {
+        flow_shorts.resize(rows.len(), None);
+        let outcome = super::blanks::resolve(&mut rows, &flow_shorts, &columns, kind);
+        if outcome.placed > 0 {
+            b.notes.push(ReportItem {
+                message: format!("表“{title}”有 {} 行未印出空白单元格，已按表内合计关系确定各数值所在的列", outcome.placed),
+                location: title_line.location,
+            });
+        }
+        for i in outcome.open {
+            if let Some(vals) = flow_shorts[i].clone() {
+                open.push(OpenRow { row: i, values: vals });
+            }
+        }
     }
     let unit = unit.unwrap_or_else(|| {
         b.warnings.push(ReportItem {
@@ -760,4 +851,16 @@ fn positional_columns(header: &[Vec<String>], from: usize, to: usize) -> Vec<Col
         out.push(Column { path });
     }
     out
+}
+
+fn has_year(s: &str) -> bool {
+    let d: Vec<char> = s.chars().collect();
+    d.windows(5).any(|w| w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
+}
+
+/// Whether a line starts with an item number (`一、`, `1、`, `1.`, `（一）`): a row label, never a
+/// header.
+fn is_enumerated(c: &str) -> bool {
+    let body = c.trim_start_matches(|ch: char| ch.is_ascii_digit() || "一二三四五六七八九十（(".contains(ch));
+    body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
 }

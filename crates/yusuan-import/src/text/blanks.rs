@@ -1,0 +1,189 @@
+//! Where the blanks were: placing the values of rows printed without their empty cells.
+//!
+//! A space-separated (or position-less) row `208 05 01 行政单位离退休 63,240 63,240` under
+//! 合计 | 基本支出 | 项目支出 does not say whether 63,240 is 基本 or 项目. The table's own arithmetic
+//! does: each row's 合计 is the sum of its parts, each 类/款 is the sum of its 款/项, and the 合计
+//! row is the sum of the 类 rows. Every order-keeping placement of a short row's values is a
+//! candidate; candidates that break an identity are dropped, group by group, until nothing
+//! changes. A row left with one candidate is placed; one left with several keeps the printed
+//! order and is reported.
+
+use rust_decimal::Decimal;
+use yusuan_domain::{Cell, Column, Row, RowCode, TableKind};
+
+/// Candidates: for each value column, the value's index in the printed list (or none).
+type Placement = Vec<Option<usize>>;
+
+fn placements(n: usize, m: usize) -> Vec<Placement> {
+    let mut out = Vec::new();
+    if m > n || n > 16 {
+        return out;
+    }
+    for mask in 0u32..(1u32 << n) {
+        if mask.count_ones() as usize != m {
+            continue;
+        }
+        let mut k = 0;
+        out.push(
+            (0..n)
+                .map(|c| {
+                    if mask & (1 << c) != 0 {
+                        k += 1;
+                        Some(k - 1)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        );
+    }
+    out
+}
+
+fn values_of(p: &Placement, vals: &[Decimal]) -> Vec<Decimal> {
+    p.iter().map(|i| i.map_or(Decimal::ZERO, |i| vals[i])).collect()
+}
+
+/// Whether the first column is the 合计 of the others in this kind of table.
+fn total_first(kind: TableKind, columns: &[Column]) -> bool {
+    use TableKind::*;
+    matches!(
+        kind,
+        Income | Expenditure | ExpenditureByUnit | FiscalByUnit | GeneralPublicFunction | GovernmentFundFunction | StateCapitalFunction | GeneralPublicBasicEconomic
+    ) && columns.first().and_then(|c| c.path.last()).is_some_and(|l| l == "合计")
+        && columns.len() > 1
+}
+
+/// The outcome for the short rows: how many were placed by the arithmetic, and the indexes of
+/// those still ambiguous (they keep the printed order).
+pub struct Outcome {
+    /// Rows placed by the identities.
+    pub placed: usize,
+    /// Rows whose place stays open.
+    pub open: Vec<usize>,
+}
+
+/// Places the short rows. `short[i]` holds the printed values of row `i` when it had fewer
+/// values than columns (and no positions to place them by).
+pub fn resolve(rows: &mut [Row], short: &[Option<Vec<Decimal>>], columns: &[Column], kind: TableKind) -> Outcome {
+    let n = columns.len();
+    let identity = total_first(kind, columns);
+    let mut cands: Vec<Vec<(Placement, Vec<Decimal>)>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match short.get(i).and_then(|s| s.as_ref()) {
+            Some(vals) => placements(n, vals.len())
+                .into_iter()
+                .map(|p| {
+                    let v = values_of(&p, vals);
+                    (p, v)
+                })
+                .filter(|(_, v)| !identity || v[0] == v[1..].iter().copied().sum::<Decimal>())
+                .collect(),
+            None => vec![(vec![], r.cells.iter().map(|c| c.value_or_zero().unwrap_or(Decimal::ZERO)).collect())],
+        })
+        .collect();
+    // Groups: a 类/款 with its 款/项, and the 合计 row with the 类 rows (or the units).
+    let parent_of = |r: &Row| match &r.code {
+        Some(RowCode::Function(f)) => f.parent().map(|p| p.as_str().to_string()),
+        Some(RowCode::Economic(e)) => e.parent().map(|p| p.as_str().to_string()),
+        _ => None,
+    };
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(code) = &r.code {
+            let kids: Vec<usize> = (0..rows.len()).filter(|&j| parent_of(&rows[j]).as_deref() == Some(code.as_str())).collect();
+            if !kids.is_empty() {
+                groups.push((i, kids));
+            }
+        } else if r.is_total() {
+            let tops: Vec<usize> = (0..rows.len())
+                .filter(|&j| match &rows[j].code {
+                    Some(RowCode::Function(_)) | Some(RowCode::Economic(_)) => parent_of(&rows[j]).is_none(),
+                    Some(RowCode::Unit(_)) => true,
+                    _ => false,
+                })
+                .collect();
+            if !tops.is_empty() {
+                groups.push((i, tops));
+            }
+        }
+    }
+    for _ in 0..10 {
+        let mut changed = false;
+        for (parent, kids) in &groups {
+            let members: Vec<usize> = std::iter::once(*parent).chain(kids.iter().copied()).collect();
+            let size: usize = members.iter().map(|&m| cands[m].len().max(1)).product();
+            if size <= 1 || size > 1 << 16 || members.iter().any(|&m| cands[m].is_empty()) {
+                continue;
+            }
+            let mut keep: Vec<Vec<bool>> = members.iter().map(|&m| vec![false; cands[m].len()]).collect();
+            let mut idx = vec![0usize; members.len()];
+            loop {
+                let parent_vals = &cands[members[0]][idx[0]].1;
+                let ok = (0..n).all(|c| {
+                    let sum: Decimal = members[1..].iter().zip(&idx[1..]).map(|(&m, &k)| cands[m][k].1[c]).sum();
+                    sum == parent_vals[c]
+                });
+                if ok {
+                    for (t, &k) in idx.iter().enumerate() {
+                        keep[t][k] = true;
+                    }
+                }
+                // Next combination.
+                let mut t = 0;
+                while t < members.len() {
+                    idx[t] += 1;
+                    if idx[t] < cands[members[t]].len() {
+                        break;
+                    }
+                    idx[t] = 0;
+                    t += 1;
+                }
+                if t == members.len() {
+                    break;
+                }
+            }
+            if keep.iter().all(|k| !k.iter().any(|&b| b)) {
+                continue; // The printed numbers break the identity anyway: that is for the checks.
+            }
+            for (t, &m) in members.iter().enumerate() {
+                let before = cands[m].len();
+                let mut k = 0;
+                cands[m].retain(|_| {
+                    k += 1;
+                    keep[t][k - 1]
+                });
+                changed |= cands[m].len() != before;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut out = Outcome { placed: 0, open: vec![] };
+    for (i, s) in short.iter().enumerate() {
+        let Some(vals) = s else { continue };
+        if cands[i].len() == 1 && !cands[i][0].0.is_empty() {
+            let printed: Vec<String> = rows[i]
+                .cells
+                .iter()
+                .filter_map(|c| match c {
+                    Cell::Amount { printed, .. } => Some(printed.clone()),
+                    _ => None,
+                })
+                .collect();
+            if printed.len() == vals.len() {
+                rows[i].cells = cands[i][0]
+                    .0
+                    .iter()
+                    .map(|k| k.map_or(Cell::Blank, |k| Cell::Amount { value: vals[k], printed: printed[k].clone() }))
+                    .collect();
+                out.placed += 1;
+                continue;
+            }
+        }
+        out.open.push(i);
+    }
+    out
+}
