@@ -14,6 +14,7 @@ mod error;
 mod lines;
 mod pdf;
 mod render;
+mod xlsx;
 mod report;
 mod text;
 
@@ -22,6 +23,7 @@ pub use error::ImportError;
 pub use lines::{split_lines, Line};
 pub use pdf::{pdf_lines, pdf_text};
 pub use render::table_text;
+pub use xlsx::xlsx_lines;
 pub use report::{ImportReport, ReportItem};
 pub use text::{parse_lines, parse_lines_with, Layout};
 
@@ -77,9 +79,23 @@ pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
     let lower = file_name.to_lowercase();
     if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
         import_pdf(file_name, bytes)
-    } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") || lower.ends_with(".xls") {
-        Err(ImportError::Unsupported { file: file_name.to_string(), reason: "XLSX 导入尚未实现".into() })
+    } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") {
+        import_xlsx(file_name, bytes)
+    } else if lower.ends_with(".xls") {
+        Err(ImportError::Unsupported { file: file_name.to_string(), reason: "旧版 .xls 格式，请在表格软件中另存为 .xlsx".into() })
     } else {
         import_text(file_name, bytes)
     }
+}
+
+/// Imports an XLSX workbook with one sheet per table.
+pub fn import_xlsx(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    guard(file_name, || {
+        let lines = xlsx_lines(file_name, bytes)?;
+        let imported = parse_lines(file_name, &lines)?;
+        if imported.document.tables.is_empty() {
+            return Err(ImportError::NotABudget { file: file_name.to_string(), reason: "工作簿中没有可识别的预算表".into() });
+        }
+        Ok(imported)
+    })
 }

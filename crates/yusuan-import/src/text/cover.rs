@@ -43,7 +43,8 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         if c.is_empty() {
             continue;
         }
-        if is_contents_heading(&c) {
+        if is_contents_heading(&c) || super::table::is_title(lines, i) {
+            // The contents page, or a table straight away (a workbook, a bare set of tables).
             end = i;
             break;
         }
@@ -76,9 +77,22 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             let short: String = first.chars().take(60).collect();
             let year = find_year(&yl.compact()).unwrap_or_default();
             let is_title = short.chars().count() <= 40 && find_year(&short).is_some();
-            let end = if is_title { lines.iter().position(|l| !l.is_blank()).map_or(0, |k| k + 1) } else { 0 };
+            let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
+            // A table's title stands for the document's, but stays with its table.
+            let end = if is_title && !super::table::is_title(lines, first_k) { first_k + 1 } else { 0 };
             let title = if is_title { short } else { format!("{year}年度") };
-            let department = department.unwrap_or_default();
+            // Without a cover line, a table's 编制部门 names the department.
+            let department = department
+                .or_else(|| {
+                    lines.iter().take(80).find_map(|l| {
+                        let c = l.compact();
+                        let rest = c.strip_prefix("编制部门")?.trim_start_matches(['：', ':']);
+                        let end = rest.find("单位：").or_else(|| rest.find("单位:")).unwrap_or(rest.len());
+                        let d = rest[..end].to_string();
+                        (!d.is_empty()).then_some(d)
+                    })
+                })
+                .unwrap_or_default();
             return Ok((
                 DocumentMeta {
                     title,

@@ -1,0 +1,78 @@
+//! XLSX workbooks as budget systems export them: one sheet per table.
+//!
+//! Each sheet becomes lines of tab-separated cells (its title rows, 编制部门/单位 rows, header
+//! rows and data rows as laid out), the sheets one after another, and the same line parser reads
+//! them. Numbers stored as numbers are written back in their shortest exact decimal form; cells
+//! stored as text are kept as printed. A workbook none of whose sheets is a budget table is
+//! refused.
+
+use crate::{ImportError, Line};
+use calamine::{Data, Reader, Xlsx};
+use std::io::Cursor;
+use yusuan_domain::Location;
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        // Shortest representation that reads back as the same double: `68643213`, `62.1`.
+        Data::Float(f) => {
+            let s = format!("{f}");
+            s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+        }
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d.to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("{e:?}"),
+    }
+}
+
+/// Reads every sheet of a workbook as numbered lines (the page is the sheet's number).
+pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("不是有效的 XLSX 工作簿（{e}）") })?;
+    let names = book.sheet_names().to_vec();
+    let mut out = Vec::new();
+    for (s, name) in names.iter().enumerate() {
+        let range = book
+            .worksheet_range(name)
+            .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("工作表“{name}”无法读取（{e}）") })?;
+        let mut first = true;
+        let mut in_table = false;
+        for row in range.rows() {
+            let cells: Vec<String> = row.iter().map(cell_text).collect();
+            let last = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1);
+            let cells: Vec<String> = cells[..last].to_vec();
+            if first && !cells.is_empty() {
+                // A sheet whose first row is not its title: the sheet's name is.
+                let c: String = cells.concat();
+                if !(cells.iter().filter(|c| !c.is_empty()).count() == 1 && (c.ends_with('表') || c.contains("预算"))) {
+                    out.push(line(name.clone(), vec![name.clone()], s, out.len()));
+                }
+                first = false;
+            }
+            let filled = cells.iter().filter(|c| !c.is_empty()).count();
+            if filled > 1 {
+                in_table = true;
+            }
+            let text = cells.join("\t");
+            let note = text.starts_with("说明") || text.starts_with("注");
+            let cells = if cells.len() > 1 {
+                cells
+            } else if in_table && filled == 1 && !note {
+                // A row with only its label, inside the table: still a row of cells.
+                vec![text.trim().to_string(), String::new()]
+            } else {
+                vec![text.trim().to_string()]
+            };
+            out.push(line(text, cells, s, out.len()));
+        }
+        out.push(line(String::new(), vec![String::new()], s, out.len()));
+    }
+    Ok(out)
+}
+
+fn line(text: String, cells: Vec<String>, sheet: usize, n: usize) -> Line {
+    Line { location: Location { page: Some(sheet as u32 + 1), line: Some(n as u32 + 1) }, text, cells, spans: vec![] }
+}
