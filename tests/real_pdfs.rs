@@ -45,6 +45,7 @@ fn no_warnings(report: &serde_json::Value) {
 fn wanli_2025() {
     let (doc, report) = import("shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
     no_warnings(&report);
+    common::golden(&common::root().join("fixtures/golden/wanli-2025.numbers.tsv"), &common::numbers_tsv(&doc));
     use TableKind::*;
     assert_eq!(doc.meta.department, "上海市普陀区人民政府万里街道办事处");
     assert_eq!(doc.meta.year, 2025);
@@ -74,6 +75,7 @@ fn wanli_2025() {
 fn wanli_2024() {
     let (doc, report) = import("shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf");
     no_warnings(&report);
+    common::golden(&common::root().join("fixtures/golden/wanli-2024.numbers.tsv"), &common::numbers_tsv(&doc));
     use TableKind::*;
     assert_eq!(doc.meta.year, 2024);
     assert_eq!(cell(&doc, FinancialSummary, "支出总计", "本年支出/预算数"), d("156211123"));
@@ -100,6 +102,8 @@ fn district_office_2025_department_and_unit() {
     ] {
         let (doc, report) = import(name);
         assert_eq!(report["tables"], 9, "{name}");
+        let stem = name.trim_end_matches(".pdf").replace("shanghai-putuo-qu-zhengfu-bangongshi-", "district-office-");
+        common::golden(&common::root().join(format!("fixtures/golden/{stem}.numbers.tsv")), &common::numbers_tsv(&doc));
         use TableKind::*;
         assert_eq!(doc.meta.scope, scope, "{name}");
         assert_eq!(doc.meta.department, "上海市普陀区人民政府办公室", "{name}");
@@ -161,4 +165,63 @@ fn minimal_pdf_without_text() -> Vec<u8> {
     }
     out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
     out
+}
+
+/// An independent oracle: poppler's `pdftotext -layout` on the same file. Every coded row we
+/// read is looked up in its table's part of that text (by code and name); the numbers printed
+/// on that line must be exactly the row's numbers, in order. Rows whose line cannot be found
+/// (a name wrapped over lines) are counted, and must stay few.
+#[test]
+fn every_coded_row_agrees_with_pdftotext() {
+    for name in [
+        "shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        "shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+        "shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
+        "shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
+    ] {
+        let (doc, _) = import(name);
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout", fixture(&format!("pdf/{name}")).to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils, installed by scripts/install-deps.sh)");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<String> = text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        let (mut checked, mut missing) = (0, 0);
+        let mut from = 0;
+        for t in &doc.tables {
+            let start = lines[from..].iter().position(|l| l.replace(' ', "") == t.title.replace(' ', "")).map_or(from, |k| from + k);
+            let end = lines[start + 1..]
+                .iter()
+                .position(|l| doc.tables.iter().any(|o| o.title.replace(' ', "") == l.replace(' ', "")))
+                .map_or(lines.len(), |k| start + 1 + k);
+            from = start;
+            for r in &t.rows {
+                let Some(code) = &r.code else { continue };
+                let code_text = match code {
+                    yusuan_domain::RowCode::Function(f) => f.split_form(),
+                    yusuan_domain::RowCode::Economic(e) => format!("{} {}", &e.as_str()[..3], e.as_str().get(3..).unwrap_or("")).trim().to_string(),
+                    other => other.as_str().to_string(),
+                };
+                let key = format!("{code_text} {}", r.label);
+                let Some(line) = lines[start..end].iter().find(|l| l.starts_with(&key)) else {
+                    missing += 1;
+                    continue;
+                };
+                let printed: Vec<&str> = line[key.len()..].split(' ').filter(|w| yusuan_domain::parse_amount(w).is_ok()).collect();
+                let ours: Vec<String> = r
+                    .cells
+                    .iter()
+                    .filter_map(|c| match c {
+                        yusuan_domain::Cell::Amount { printed, .. } => Some(printed.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(ours, printed, "{name}: {} row {key}", t.title);
+                checked += 1;
+            }
+        }
+        assert!(checked >= 50, "{name}: only {checked} rows checked");
+        assert!(missing * 20 <= checked, "{name}: {missing} rows not found in pdftotext's text ({checked} checked)");
+        eprintln!("{name}: {checked} coded rows agree with pdftotext, {missing} not located");
+    }
 }
