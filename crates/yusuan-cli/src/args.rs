@@ -60,7 +60,7 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// 导入公开文件（文本）；同一文件重复导入会被识别
+    /// 导入公开文件（文本、PDF、XLSX）；同一文件重复导入会被识别
     Import {
         /// 要导入的文件
         #[arg(required = true)]
