@@ -19,4 +19,13 @@ echo "== ui: build (the app embeds ui/dist)"
 (cd ui && npm run build --silent)
 
 echo "== cargo test (workspace, under Xvfb)"
-xvfb-run -a -s "-screen 0 1400x900x24" cargo test --workspace --locked
+log=$(mktemp)
+status=0
+xvfb-run -a -s "-screen 0 1400x900x24" cargo test --workspace --locked 2>&1 | tee "$log" || status=$?
+rust_passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+rust_failed=$(grep -Eo '[0-9]+ failed;' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+rm -f "$log"
+echo "rust: ${rust_passed:-0} passed, ${rust_failed:-0} failed"
+# One closing line for the whole run (UI + Rust).
+echo "all: $(( ${passed:-0} + ${rust_passed:-0} )) passed, $(( ${failed:-0} + ${rust_failed:-0} )) failed"
+exit "$status"

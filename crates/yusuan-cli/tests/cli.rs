@@ -111,3 +111,24 @@ fn init_with_future_schema(path: &std::path::Path) {
     bytes[60..64].copy_from_slice(&99u32.to_be_bytes());
     std::fs::write(path, bytes).unwrap();
 }
+
+#[test]
+fn export_csv_gives_every_number_in_yuan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let o = run(&["--db", &db, "import", fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let out = dir.path().join("n.csv");
+    let o = run(&["--db", &db, "export", "1", "--format", "csv", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "doc,table,row_code,row_label,column,value_yuan,printed,location");
+    assert_eq!(lines.len(), 1 + 267);
+    assert!(lines.contains(&"1,2026年部门支出预算总表,2013901,行政运行,支出预算/基本支出,20492868,\"20,492,868\",第155行"), "{}", &csv[..600]);
+    // 万元 cells are converted exactly: 62.10 万元 = 621000 元.
+    assert!(lines.iter().any(|l| l.contains("“三公”经费预算数/合计,621000,62.10,")), "{csv}");
+    // To stdout without -o.
+    let o = run(&["--db", &db, "export", "1"]);
+    assert_eq!(o.stdout, csv);
+}
