@@ -67,6 +67,14 @@ fn wanli_2025() {
     assert_eq!(t.unit, Unit::WanYuan);
     let vals: Vec<String> = t.rows[0].cells.iter().map(|c| c.amount().map(|v| v.to_string()).unwrap_or_default()).collect();
     assert_eq!(vals, ["37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"]);
+    let p = doc.stated.procurement.as_ref().unwrap();
+    assert_eq!(
+        [Some(p.total), p.goods, p.works, p.services].map(|a| a.unwrap().to_string()),
+        ["4821.20万元", "57.43万元", "3780.72万元", "983.05万元"]
+    );
+    let perf = doc.stated.performance.as_ref().unwrap();
+    assert_eq!((perf.units, perf.projects, perf.amount.map(|a| a.to_string())), (Some(3), Some(49), Some("8825.98万元".into())));
+    assert_eq!(doc.stated.assets.as_ref().unwrap().vehicles, Some(8));
     // Locations keep the page.
     assert!(doc.tables.iter().all(|t| t.location.page.is_some()));
 }

@@ -44,7 +44,7 @@ fn cell(doc: &Document, kind: TableKind, row: &str, column: &str) -> Option<Deci
 fn every_number_matches_the_golden_file() {
     let (_dir, _db, doc) = imported();
     golden(&root().join("fixtures/golden/000_e54fcd81d7b1024c.numbers.tsv"), &numbers_tsv(&doc));
-    assert_eq!(doc.numbers().len(), 267);
+    assert_eq!(doc.numbers().len(), 273);
 }
 
 #[test]
@@ -82,6 +82,17 @@ fn cover_contents_units_sections_projects() {
     // The 绩效目标 parts print indicators as run-on text: 7 and 3 indicators.
     let forms: Vec<(&str, usize)> = doc.performance_forms.iter().map(|f| (f.project.as_str(), f.indicators.len())).collect();
     assert_eq!(forms, [("办公用房修缮及装修项目", 7), ("信息工作项目", 3)]);
+    // 其他相关情况说明: 政府采购 with its parts, the 绩效 summary, the 国有资产 counts.
+    let p = doc.stated.procurement.as_ref().unwrap();
+    let parts: Vec<String> = [Some(p.total), p.goods, p.works, p.services, p.reserved_for_small_firms]
+        .iter()
+        .map(|a| a.map(|a| a.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(parts, ["1382.56万元", "20.02万元", "1004.84万元", "357.71万元", "0.00万元"]);
+    let perf = doc.stated.performance.as_ref().unwrap();
+    assert_eq!((perf.units, perf.projects, perf.amount.map(|a| a.to_string())), (Some(2), Some(17), Some("3196.78万元".into())));
+    let assets = doc.stated.assets.as_ref().unwrap();
+    assert_eq!((assets.vehicles, assets.costly_equipment, assets.vehicles_to_buy), (Some(0), Some(0), Some(0)));
     assert!(doc.unrecognised.is_empty(), "{:?}", doc.unrecognised);
     let titles: Vec<(Option<&str>, TableKind)> = doc.tables.iter().map(|t| (t.number.as_deref(), t.kind)).collect();
     assert_eq!(titles.len(), 11);

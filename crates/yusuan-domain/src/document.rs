@@ -189,6 +189,9 @@ pub struct Document {
     pub projects: Vec<ProjectDescription>,
     /// 绩效目标 forms.
     pub performance_forms: Vec<PerformanceForm>,
+    /// Figures the narrative states outside the tables (政府采购, 绩效, 国有资产).
+    #[serde(default)]
+    pub stated: crate::StatedFigures,
     /// What was not understood.
     pub unrecognised: Vec<Unrecognised>,
 }
@@ -204,6 +207,7 @@ impl Document {
             tables: vec![],
             projects: vec![],
             performance_forms: vec![],
+            stated: Default::default(),
             unrecognised: vec![],
         }
     }

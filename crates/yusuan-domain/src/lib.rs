@@ -16,6 +16,7 @@ mod location;
 mod numbers;
 mod performance;
 mod project;
+mod stated;
 mod table;
 
 pub use amount::{parse_amount, Amount, AmountError, Unit};
@@ -29,4 +30,5 @@ pub use location::Location;
 pub use numbers::NumberEntry;
 pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
+pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures};
 pub use table::{Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

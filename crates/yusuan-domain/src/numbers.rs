@@ -59,6 +59,17 @@ impl Document {
                 }
             }
         }
+        if let Some(p) = &self.stated.procurement {
+            let parts = [("政府采购预算", Some(p.total)), ("货物", p.goods), ("工程", p.works), ("服务", p.services), ("面向中小企业预留", p.reserved_for_small_firms)];
+            for (label, a) in parts {
+                if let Some(a) = a {
+                    out.push(money("政府采购预算情况", label, "预算数", a, p.location));
+                }
+            }
+        }
+        if let Some(a) = self.stated.performance.as_ref().and_then(|p| p.amount.map(|a| (a, p.location))) {
+            out.push(money("绩效目标设置情况", "涉及项目预算资金", "预算数", a.0, a.1));
+        }
         for f in &self.performance_forms {
             let table = format!("绩效目标表：{}", f.project);
             let funds = [("年度资金总额", f.funds.total), ("当年财政拨款", f.funds.fiscal), ("其他资金", f.funds.other), ("上年结转资金", f.funds.carried_over)];

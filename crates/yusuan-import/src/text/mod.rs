@@ -11,6 +11,7 @@ mod flow;
 mod form;
 mod header;
 mod narrative;
+mod stated;
 mod table;
 mod template;
 
@@ -72,6 +73,7 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     narrative::read_units(&mut doc);
     narrative::read_project_amounts(&mut doc);
     narrative::read_inline_indicators(&mut doc);
+    stated::read_stated(&mut doc);
     if doc.meta.department.is_empty() {
         // No cover: the forms name the department.
         if let Some(d) = doc.performance_forms.iter().find_map(|f| f.department.clone()) {

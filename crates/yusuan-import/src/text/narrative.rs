@@ -182,7 +182,7 @@ pub fn read_units(doc: &mut Document) {
 }
 
 /// The first `number + 万元/元` in `text`, with the byte range it was printed in.
-fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
+pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while k < chars.len() {
