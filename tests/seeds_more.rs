@@ -138,6 +138,15 @@ fn seed_004_hubei_fifteen_tables() {
     }
     assert_eq!(cell(&doc, Projects, "42010726143T000000100", "合计"), Some(d("333.20")));
     assert_eq!(cell(&doc, Projects, "42010726143T000000101", "本年拨款/一般公共预算"), Some(d("83.80")));
+    // The 项目支出绩效目标表 grids are read into forms.
+    let forms: Vec<(&str, String, usize)> = doc
+        .performance_forms
+        .iter()
+        .map(|f| (f.project.as_str(), f.funds.total.map(|a| a.to_string()).unwrap_or_default(), f.indicators.len()))
+        .collect();
+    assert_eq!(forms, [("网上群众工作部年度费用", "333.2万元".to_string(), 4), ("青山区网格员终端服务项目", "83.8万元".to_string(), 4)]);
+    let i = &doc.performance_forms[1].indicators[1];
+    assert_eq!((i.level2.as_str(), i.name.as_str(), i.printed.as_str()), ("数量指标", "运营商每月提供语音通话时长", "≥1000 分钟"));
     let sections: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
     assert!(sections.iter().any(|s| s.contains("名词解释")), "{sections:?}");
     assert!(sections.iter().any(|s| s.contains("情况说明")), "{sections:?}");

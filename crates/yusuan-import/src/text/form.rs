@@ -240,3 +240,97 @@ mod tests {
         assert_eq!((v[0].level2.as_str(), v[0].name.as_str(), v[0].printed.as_str()), ("社会成本指标", "助力居村减持续负", "较好"));
     }
 }
+
+/// Hubei's 部门项目支出绩效目标申报表, kept as a grid of cells, read into forms: the project,
+/// its department and executing unit, years, this year's budget, and the 年度绩效目标表
+/// indicators (一级/二级 carried down the rows as printed).
+pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
+    use yusuan_domain::Cell;
+    let mut out: Vec<PerformanceForm> = Vec::new();
+    let mut annual = false;
+    let mut cols: Option<(usize, usize, usize, usize)> = None;
+    let (mut l1, mut l2) = (String::new(), String::new());
+    let mut begin = String::new();
+    for r in &t.rows {
+        let mut all = vec![r.label.trim().to_string()];
+        all.extend(r.cells.iter().map(|c| match c {
+            Cell::Blank => String::new(),
+            Cell::Amount { printed, .. } => printed.clone(),
+            Cell::Text { text } => text.clone(),
+        }));
+        let find = |key: &str| all.iter().position(|c| compact(c) == key);
+        let next = |k: usize| all[k + 1..].iter().find(|c| !c.is_empty()).cloned();
+        if let Some(k) = find("项目名称") {
+            out.push(PerformanceForm {
+                project: next(k).unwrap_or_default(),
+                department: None,
+                implementer: None,
+                period: None,
+                funds: Funds::default(),
+                annual_goal: None,
+                indicators: vec![],
+                location: r.location,
+            });
+            annual = false;
+            cols = None;
+            continue;
+        }
+        let Some(form) = out.last_mut() else { continue };
+        if let Some(k) = find("项目主管部门") {
+            form.department = next(k);
+        }
+        if let Some(k) = find("项目执行单位") {
+            form.implementer = next(k);
+        }
+        if let Some(k) = find("起始年度") {
+            begin = next(k).unwrap_or_default();
+        }
+        if let Some(k) = find("终止年度") {
+            let end = next(k).unwrap_or_default();
+            form.period = Some(format!("{begin}至{end}"));
+        }
+        if let Some(k) = find("项目当年预算") {
+            form.funds.total = next(k).and_then(|v| parse_amount(&v).ok()).map(|value| Amount { value, unit: t.unit });
+        }
+        if let Some(k) = find("年度绩效目标") {
+            if form.annual_goal.is_none() {
+                form.annual_goal = next(k);
+            }
+        }
+        if all.iter().any(|c| compact(c).contains("年度绩效目标表")) {
+            annual = !all.iter().any(|c| compact(c).contains("长期绩效目标表"));
+            continue;
+        }
+        if all.iter().any(|c| compact(c).contains("长期绩效目标表")) {
+            annual = false;
+            continue;
+        }
+        if let (Some(a), Some(b), Some(c), Some(d)) = (find("一级指标"), find("二级指标"), find("三级指标名称"), find("指标值")) {
+            cols = Some((a, b, c, d));
+            continue;
+        }
+        if let (true, Some((a, b, c, d))) = (annual, cols) {
+            let get = |k: usize| all.get(k).cloned().unwrap_or_default();
+            if !get(a).is_empty() {
+                l1 = get(a);
+                l2.clear();
+            }
+            if !get(b).is_empty() {
+                l2 = get(b);
+            }
+            let name = get(c);
+            if !name.is_empty() {
+                let printed = get(d);
+                form.indicators.push(Indicator {
+                    level1: l1.clone(),
+                    level2: l2.clone(),
+                    name,
+                    value: parse_value(&printed),
+                    printed,
+                    location: r.location,
+                });
+            }
+        }
+    }
+    out
+}

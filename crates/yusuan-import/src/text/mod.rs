@@ -74,6 +74,9 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     narrative::read_project_amounts(&mut doc);
     narrative::read_inline_indicators(&mut doc);
     stated::read_stated(&mut doc);
+    let grid_forms: Vec<_> =
+        doc.tables.iter().filter(|t| t.kind == TableKind::ProjectPerformance).flat_map(form::forms_from_grid).collect();
+    doc.performance_forms.extend(grid_forms);
     if doc.meta.department.is_empty() {
         // No cover: the forms name the department.
         if let Some(d) = doc.performance_forms.iter().find_map(|f| f.department.clone()) {
