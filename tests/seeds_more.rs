@@ -181,6 +181,14 @@ fn seed_001_space_separated_cells() {
     // the 三公 row print fewer numbers than columns.
     let warnings: Vec<String> = report["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap().to_string()).collect();
     assert_eq!(warnings.len(), 7, "{warnings:?}");
+    assert_eq!(report["unrecognised"].as_array().unwrap().len(), 0);
+    // The space-separated 绩效目标填报表, names wrapped over lines.
+    let f = &doc.performance_forms[0];
+    assert_eq!((f.project.as_str(), f.funds.total.unwrap().value), ("培训经费", d("647050.00")));
+    let names: Vec<&str> = f.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names.len(), 10);
+    assert_eq!(names[8], "社区自治项目考核评比机制");
+    assert_eq!(f.indicators[8].printed, "健全");
     assert!(warnings[..6].iter().all(|w| w.contains("财政拨款收支预算总表")), "{warnings:?}");
     assert!(warnings[6].contains("三公"), "{warnings:?}");
 }

@@ -13,8 +13,10 @@ fn compact(s: &str) -> String {
 /// Whether line `i` starts a 绩效目标申报表.
 pub fn is_start(lines: &[Line], i: usize) -> bool {
     let c = lines[i].compact();
-    c.ends_with("绩效目标申报表") && c.starts_with("财政项目支出")
+    (c.ends_with("绩效目标申报表") || c.ends_with("绩效目标填报表")) && c.starts_with("财政项目支出")
 }
+
+
 
 /// Reads an indicator value: `≥236.00(人)`, `=100.00(%)`, `≤100000.00(元/场)`, `及时`, `=可持续使用`.
 pub fn parse_value(printed: &str) -> IndicatorValue {
@@ -47,7 +49,7 @@ fn text_after(cells: &[String], label: &str) -> Option<String> {
 }
 
 /// Parses the form starting at `start`; returns it and the index after it.
-pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
+pub fn parse_form(lines: &[Line], start: usize, flow: bool) -> (PerformanceForm, usize) {
     let mut form = PerformanceForm {
         project: String::new(),
         department: None,
@@ -63,6 +65,7 @@ pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
     let mut in_goal = false;
     let mut in_indicators = false;
     let (mut l1, mut l2) = (String::new(), String::new());
+    let mut pending = String::new();
     let mut i = start + 1;
     while i < lines.len() {
         let l = &lines[i];
@@ -70,7 +73,14 @@ pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
             i += 1;
             continue;
         }
-        if is_start(lines, i) || !l.is_tabular() && !l.compact().starts_with('(') && !l.compact().starts_with('（') {
+        let stop_here = if flow {
+            // Space-separated text: single cells are normal here; the form ends with the next
+            // form or a project's heading.
+            l.compact().ends_with("经费情况说明")
+        } else {
+            !l.is_tabular() && !l.compact().starts_with('(') && !l.compact().starts_with('（')
+        };
+        if is_start(lines, i) || stop_here {
             break;
         }
         let cells: Vec<String> = l.cells.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
@@ -107,7 +117,7 @@ pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
                 form.funds.other = Some(Amount { value: v, unit });
             }
         }
-        if joined.contains("年度总体目标") {
+        if joined.contains("年度总体目标") || (flow && joined == "年度总目标") {
             in_goal = true;
             i += 1;
             continue;
@@ -115,6 +125,10 @@ pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
         if cells.iter().any(|c| compact(c) == "一级指标") {
             in_goal = false;
             in_indicators = true;
+            i += 1;
+            continue;
+        }
+        if flow && in_goal && (joined == "绩效" || joined == "指标") {
             i += 1;
             continue;
         }
@@ -137,6 +151,33 @@ pub fn parse_form(lines: &[Line], start: usize) -> (PerformanceForm, usize) {
                 } else {
                     rest.push(c.clone());
                 }
+            }
+            if flow && rest.len() == 1 {
+                // A name wrapped over lines, or the value printed below it.
+                let only = rest[0].clone();
+                // A short word is the value, unless another short word follows it (then it was
+                // the tail of a wrapped name: `考核评比机` / `制` / `健全`).
+                let next_short = lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| {
+                    let c = n.compact();
+                    n.cells.len() == 1 && c.chars().count() <= 4 && !c.ends_with("指标")
+                });
+                let looks_like_value = matches!(parse_value(&only), IndicatorValue::Measured { .. })
+                    || (only.chars().count() <= 4 && !pending.is_empty() && !next_short);
+                if looks_like_value && !pending.is_empty() {
+                    let name = std::mem::take(&mut pending);
+                    form.indicators.push(Indicator {
+                        level1: l1.clone(),
+                        level2: l2.clone(),
+                        name,
+                        value: parse_value(&only),
+                        printed: only,
+                        location: l.location,
+                    });
+                } else {
+                    pending.push_str(&only);
+                }
+                i += 1;
+                continue;
             }
             if let (Some(name), Some(value)) = (rest.first(), rest.last()) {
                 let printed = if rest.len() > 1 { value.clone() } else { String::new() };
