@@ -113,12 +113,12 @@ async fn window_shows_real_documents_from_the_store() {
     // The example library is chosen (the user's is empty) and lists the real documents: the
     // seed text and the four published PDFs.
     let start = Instant::now();
-    while count(&c, "[data-testid=doc-item]").await < 7 {
-        assert!(start.elapsed() < Duration::from_secs(20), "the example library did not list 7 documents");
+    while count(&c, "[data-testid=doc-item]").await < 8 {
+        assert!(start.elapsed() < Duration::from_secs(20), "the example library did not list 8 documents");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let libraries = text_of(&c, "[data-testid=library-select]").await;
-    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（7"), "{libraries}");
+    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（8"), "{libraries}");
     click(&c, "//*[@data-testid='doc-item'][contains(., '中共上海市委社会工作部')]").await;
 
     // The first table, with numbers exactly as published.

@@ -69,7 +69,11 @@ fn seed_002_performance_forms() {
 fn seed_003_project_descriptions() {
     let (doc, report) = import("003_f631a08b6fb80526.txt");
     assert_eq!(report["warnings"].as_array().unwrap().len(), 0);
+    assert_eq!(report["unrecognised"].as_array().unwrap().len(), 0);
     assert_eq!(doc.meta.format, RegionalFormat::ProjectDescriptions);
+    // The opening sentence is the 绩效 summary: 7 projects, 725.56万元.
+    let perf = doc.stated.performance.as_ref().unwrap();
+    assert_eq!((perf.projects, perf.amount.map(|a| a.to_string())), (Some(7), Some("725.56万元".into())));
     assert_eq!(doc.meta.department, "中共上海市松江区委组织部");
     let projects: Vec<(&str, usize, String)> =
         doc.projects.iter().map(|p| (p.name.as_str(), p.parts.len(), p.total.map(|a| a.to_string()).unwrap_or_default())).collect();
@@ -181,7 +185,12 @@ fn seed_001_space_separated_cells() {
     // the 三公 row print fewer numbers than columns.
     let warnings: Vec<String> = report["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap().to_string()).collect();
     assert_eq!(warnings.len(), 7, "{warnings:?}");
-    assert_eq!(report["unrecognised"].as_array().unwrap().len(), 0);
+    // Only the repeated, empty 重点项目经费情况说明 heading (line 703) is not understood.
+    let unrecognised = report["unrecognised"].as_array().unwrap();
+    assert_eq!(unrecognised.len(), 1, "{unrecognised:?}");
+    assert_eq!(unrecognised[0]["location"]["line"], 703);
+    assert_eq!(doc.projects.len(), 1);
+    assert_eq!(doc.projects[0].total.map(|a| a.to_string()).as_deref(), Some("64.705万元"));
     // The space-separated 绩效目标填报表, names wrapped over lines.
     let f = &doc.performance_forms[0];
     assert_eq!((f.project.as_str(), f.funds.total.unwrap().value), ("培训经费", d("647050.00")));

@@ -86,6 +86,8 @@ pub struct Body {
     /// After a `项目经费情况说明` heading: a part heading without a project title starts a
     /// project whose name the document does not print.
     in_projects: bool,
+    /// Headings that turned out to head nothing.
+    stray: Vec<Unrecognised>,
 }
 
 impl Body {
@@ -95,7 +97,12 @@ impl Body {
             self.done_sections.push(s);
         }
         if let Some(p) = self.project.take() {
-            self.done_projects.push(p);
+            if p.parts.is_empty() {
+                // A project heading with nothing under it (a repeated page title).
+                self.stray.push(Unrecognised { text: format!("{}经费情况说明", p.name), location: p.location });
+            } else {
+                self.done_projects.push(p);
+            }
         }
     }
 
@@ -130,7 +137,9 @@ impl Body {
             self.project = Some(ProjectDescription { name: "（未注明项目名称）".into(), total: None, parts: vec![], location: line.location });
         }
         if let Some(p) = &mut self.project {
-            if let Some(kind) = part_heading(line) {
+            // Only the seven parts open a part; other numbered lines (`一、社区工作者培训` inside
+            // 实施方案) are text of the part they are in.
+            if let Some(kind) = part_heading(line).filter(|k| *k != ProjectPartKind::Other || p.parts.is_empty()) {
                 p.parts.push(ProjectPart { kind, heading: text, text: String::new(), items: vec![], location: line.location });
                 return;
             }
@@ -145,6 +154,11 @@ impl Body {
             }
             return;
         }
+        if self.section.is_none() && self.project.is_none() && text.ends_with('。') && text.chars().count() > 20 {
+            // Full sentences before any heading (a collection of project descriptions opens
+            // with its 绩效 summary): narrative without a heading of its own.
+            self.section = Some(Section { kind: SectionKind::Other, title: String::new(), paragraphs: vec![], location: line.location });
+        }
         if let Some(s) = &mut self.section {
             s.paragraphs.push(Paragraph { text, location: line.location });
             return;
@@ -156,6 +170,7 @@ impl Body {
     pub fn close_into(mut self, doc: &mut Document) {
         self.close();
         doc.sections.extend(self.done_sections);
+        doc.unrecognised.extend(self.stray);
         doc.projects.extend(self.done_projects);
         doc.sections.sort_by_key(|s| s.location.line);
         doc.projects.sort_by_key(|p| p.location.line);
@@ -234,6 +249,12 @@ pub fn read_project_amounts(doc: &mut Document) {
             }
             if part.kind != ProjectPartKind::Budget {
                 continue;
+            }
+            if total.is_none() {
+                // `六、年度预算安排：` followed by the amount alone (`64.705万元`).
+                if let Some((a, 0, _)) = first_amount(part.text.trim()) {
+                    total = Some(a);
+                }
             }
             for line in part.text.lines() {
                 let t = line.trim();
