@@ -66,24 +66,31 @@ pub struct Outcome {
 /// Places the short rows. `short[i]` holds the printed values of row `i` when it had fewer
 /// values than columns (and no positions to place them by).
 pub fn resolve(rows: &mut [Row], short: &[Option<Vec<Decimal>>], columns: &[Column], kind: TableKind) -> Outcome {
-    let n = columns.len();
     let identity = total_first(kind, columns);
-    let mut cands: Vec<Vec<(Placement, Vec<Decimal>)>> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| match short.get(i).and_then(|s| s.as_ref()) {
-            Some(vals) => placements(n, vals.len())
-                .into_iter()
-                .map(|p| {
-                    let v = values_of(&p, vals);
-                    (p, v)
-                })
-                .filter(|(_, v)| !identity || v[0] == v[1..].iter().copied().sum::<Decimal>())
-                .collect(),
-            None => vec![(vec![], r.cells.iter().map(|c| c.value_or_zero().unwrap_or(Decimal::ZERO)).collect())],
+    let groups = code_groups(rows);
+    resolve_in(rows, short, columns.len(), identity, &groups)
+}
+
+/// Places the short rows of one side of a two-sided table: its 总计 row is the sum of the
+/// side's top-level items (`一、…`, `二、…`); `identity` when the side's first column is the
+/// 合计 of the others.
+pub fn resolve_side(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identity: bool) -> Outcome {
+    let top = |l: &str| {
+        let body = l.trim_start_matches(|c: char| "一二三四五六七八九十廿".contains(c));
+        body.len() < l.len() && body.starts_with('、')
+    };
+    let items: Vec<usize> = (0..rows.len()).filter(|&i| top(rows[i].label.trim())).collect();
+    let groups: Vec<(usize, Vec<usize>)> = (0..rows.len())
+        .filter(|&i| {
+            let l: String = rows[i].label.chars().filter(|c| !c.is_whitespace()).collect();
+            l.ends_with("总计")
         })
+        .map(|i| (i, items.clone()))
         .collect();
-    // Groups: a 类/款 with its 款/项, and the 合计 row with the 类 rows (or the units).
+    resolve_in(rows, short, n, identity, &groups)
+}
+
+fn code_groups(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
     let parent_of = |r: &Row| match &r.code {
         Some(RowCode::Function(f)) => f.parent().map(|p| p.as_str().to_string()),
         Some(RowCode::Economic(e)) => e.parent().map(|p| p.as_str().to_string()),
@@ -109,9 +116,28 @@ pub fn resolve(rows: &mut [Row], short: &[Option<Vec<Decimal>>], columns: &[Colu
             }
         }
     }
+    groups
+}
+
+fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identity: bool, groups: &[(usize, Vec<usize>)]) -> Outcome {
+    let mut cands: Vec<Vec<(Placement, Vec<Decimal>)>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match short.get(i).and_then(|s| s.as_ref()) {
+            Some(vals) => placements(n, vals.len())
+                .into_iter()
+                .map(|p| {
+                    let v = values_of(&p, vals);
+                    (p, v)
+                })
+                .filter(|(_, v)| !identity || v[0] == v[1..].iter().copied().sum::<Decimal>())
+                .collect(),
+            None => vec![(vec![], r.cells.iter().map(|c| c.value_or_zero().unwrap_or(Decimal::ZERO)).collect())],
+        })
+        .collect();
     for _ in 0..10 {
         let mut changed = false;
-        for (parent, kids) in &groups {
+        for (parent, kids) in groups {
             let members: Vec<usize> = std::iter::once(*parent).chain(kids.iter().copied()).collect();
             let size: usize = members.iter().map(|&m| cands[m].len().max(1)).product();
             if size <= 1 || size > 1 << 16 || members.iter().any(|&m| cands[m].is_empty()) {
@@ -186,4 +212,51 @@ pub fn resolve(rows: &mut [Row], short: &[Option<Vec<Decimal>>], columns: &[Colu
         out.open.push(i);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_domain::Location;
+
+    fn row(label: &str, vals: &[&str]) -> Row {
+        Row {
+            code: None,
+            label: label.into(),
+            side: None,
+            cells: vals
+                .iter()
+                .map(|v| if v.is_empty() { Cell::Blank } else { Cell::Amount { value: v.parse().unwrap(), printed: v.to_string() } })
+                .collect(),
+            location: Location::default(),
+        }
+    }
+
+    #[test]
+    fn a_side_total_places_its_items() {
+        // 合计 | 一般公共预算 | 政府性基金预算; items printed without their blanks (made up).
+        let mut rows = vec![
+            row("一、社会保障和就业支出", &["100", "100", ""]),
+            row("二、其他支出", &["40", "40", ""]),
+            row("支出总计", &["140", "100", "40"]),
+        ];
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let short = vec![Some(vec![d("100"), d("100")]), Some(vec![d("40"), d("40")]), None];
+        let out = resolve_side(&mut rows, &short, 3, true);
+        assert_eq!(out.placed, 2);
+        assert!(out.open.is_empty());
+        assert_eq!(rows[1].cells[1], Cell::Blank);
+        assert_eq!(rows[1].cells[2].amount(), Some(d("40")));
+        assert_eq!(rows[0].cells[1].amount(), Some(d("100")));
+    }
+
+    #[test]
+    fn undecidable_rows_stay_open() {
+        let mut rows = vec![row("一、甲", &["5", "5", ""]), row("支出总计", &["5", "5", ""])];
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let short = vec![Some(vec![d("5"), d("5")]), Some(vec![d("5"), d("5")])];
+        let out = resolve_side(&mut rows, &short, 3, true);
+        assert_eq!(out.placed, 0);
+        assert_eq!(out.open, vec![0, 1]);
+    }
 }

@@ -186,6 +186,8 @@ struct Builder<'a> {
     pending_short: Option<Vec<rust_decimal::Decimal>>,
     /// A ledger label wrapped over lines before its values.
     pending_label: String,
+    /// For each two-sided row read in flow mode, its values when fewer than its side's columns.
+    ledger_short: Vec<Option<Vec<rust_decimal::Decimal>>>,
 }
 
 fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
@@ -244,16 +246,9 @@ impl Builder<'_> {
                 for (j, v) in vals.iter().enumerate().take(count) {
                     cells[offset + j] = cell(v);
                 }
-                if vals.len() > 1 && vals.len() < count && line.spans.is_empty() {
-                    self.warnings.push(ReportItem {
-                        message: format!(
-                            "表“{}”中“{label}”只印出 {} 个数值（该栏有 {count} 列），原文未印出空白单元格，已按顺序对应，请核对原文",
-                            self.title,
-                            vals.len()
-                        ),
-                        location: loc,
-                    });
-                }
+                let short = (vals.len() > 1 && vals.len() < count && line.spans.is_empty())
+                    .then(|| vals.iter().filter_map(|v| yusuan_domain::parse_amount(v).ok()).collect::<Vec<_>>());
+                self.ledger_short.push(short);
                 out.push(Row { code: None, label, side: Some(side), cells, location: loc });
             }
             return out;
@@ -482,7 +477,7 @@ pub fn parse_table(
     }
     let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
     let col_x = if flow_mode { header_positions(&header_lines, &columns) } else { vec![] };
-    let mut b = Builder { keys, ncols: columns.len(), col_x, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new() };
+    let mut b = Builder { keys, ncols: columns.len(), col_x, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new(), ledger_short: Vec::new() };
     let mut rows = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
@@ -490,6 +485,7 @@ pub fn parse_table(
     let mut pending_label = String::new();
     let mut label_wrapped = false;
     let mut flow_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> = Vec::new();
+    let mut ledger_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> = Vec::new();
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -602,8 +598,11 @@ pub fn parse_table(
             });
         }
         let flow_short = b.pending_short.take();
+        let mut side_shorts = std::mem::take(&mut b.ledger_short).into_iter();
         for r in rows_of_line {
             extra_cols = extra_cols.max(r.cells.len().saturating_sub(b.ncols));
+            ledger_shorts.resize(rows.len(), None);
+            ledger_shorts.push(if r.side.is_some() { side_shorts.next().flatten() } else { None });
             rows.push(r);
             shorts.push(short);
             flow_shorts.push(flow_short.clone());
@@ -619,6 +618,12 @@ pub fn parse_table(
     }
     if !matches!(keys, Keys::Ledger { .. }) {
         place_short_rows(&mut rows, &shorts, &title, b.notes);
+    }
+    if let Keys::Ledger { left, .. } = keys {
+        ledger_shorts.resize(rows.len(), None);
+        if ledger_shorts.iter().any(Option::is_some) {
+            resolve_ledger(&mut rows, &ledger_shorts, &columns, left, &title, b.warnings, b.notes, title_line.location);
+        }
     }
     if flow_shorts.iter().any(Option::is_some) {
         flow_shorts.resize(rows.len(), None);
@@ -863,4 +868,55 @@ fn has_year(s: &str) -> bool {
 fn is_enumerated(c: &str) -> bool {
     let body = c.trim_start_matches(|ch: char| ch.is_ascii_digit() || "一二三四五六七八九十（(".contains(ch));
     body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
+}
+
+/// Places the values of two-sided rows printed without their blanks, side by side: each side's
+/// 总计 is the sum of its items, and a side whose first column is 合计 adds up across.
+#[allow(clippy::too_many_arguments)]
+fn resolve_ledger(
+    rows: &mut [Row],
+    shorts: &[Option<Vec<rust_decimal::Decimal>>],
+    columns: &[Column],
+    left: usize,
+    title: &str,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+    at: Location,
+) {
+    let mut placed = 0;
+    for (side, range) in [(LedgerSide::Income, 0..left), (LedgerSide::Expenditure, left..columns.len())] {
+        let idx: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].side == Some(side)).collect();
+        if idx.is_empty() || !idx.iter().any(|&i| shorts[i].is_some()) {
+            continue;
+        }
+        let mut side_rows: Vec<Row> = idx
+            .iter()
+            .map(|&i| Row { cells: rows[i].cells[range.clone()].to_vec(), ..rows[i].clone() })
+            .collect();
+        let side_shorts: Vec<_> = idx.iter().map(|&i| shorts[i].clone()).collect();
+        let identity = columns[range.clone()].first().and_then(|c| c.path.last()).is_some_and(|l| l == "合计") && range.len() > 1;
+        let outcome = super::blanks::resolve_side(&mut side_rows, &side_shorts, range.len(), identity);
+        placed += outcome.placed;
+        for (k, &i) in idx.iter().enumerate() {
+            rows[i].cells.splice(range.clone(), side_rows[k].cells.iter().cloned());
+        }
+        for k in outcome.open {
+            let r = &rows[idx[k]];
+            warnings.push(ReportItem {
+                message: format!(
+                    "表“{title}”中“{}”只印出 {} 个数值（该栏有 {} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应，请核对原文",
+                    r.label,
+                    side_shorts[k].as_ref().map_or(0, Vec::len),
+                    range.len()
+                ),
+                location: r.location,
+            });
+        }
+    }
+    if placed > 0 {
+        notes.push(ReportItem {
+            message: format!("表“{title}”有 {placed} 行未印出空白单元格，已按总计与各项的合计关系确定各数值所在的列"),
+            location: at,
+        });
+    }
 }
