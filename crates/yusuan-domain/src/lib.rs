@@ -30,5 +30,5 @@ pub use location::Location;
 pub use numbers::NumberEntry;
 pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
-pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures};
+pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures, UnitCounts};
 pub use table::{Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

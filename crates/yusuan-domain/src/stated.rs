@@ -57,6 +57,19 @@ pub struct AssetSummary {
     pub location: Location,
 }
 
+/// How many units of each type the 机构设置 says the department has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitCounts {
+    /// 行政单位.
+    pub administrative: u32,
+    /// 参公 (参照公务员法管理的) 事业单位.
+    pub civil_service: u32,
+    /// 事业单位 (other than 参公).
+    pub institutions: u32,
+    /// Where it is stated.
+    pub location: Location,
+}
+
 /// The figures stated in the narrative.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedFigures {
@@ -69,4 +82,7 @@ pub struct StatedFigures {
     /// 国有资产.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assets: Option<AssetSummary>,
+    /// 机构设置: units by type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_counts: Option<UnitCounts>,
 }

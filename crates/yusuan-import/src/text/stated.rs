@@ -3,7 +3,7 @@
 //! section, in the documents' own phrasing.
 
 use super::narrative::first_amount;
-use yusuan_domain::{Amount, AssetSummary, Document, Location, PerformanceSummary, Procurement};
+use yusuan_domain::{Amount, AssetSummary, Document, Location, PerformanceSummary, Procurement, SectionKind, UnitCounts, UnitKind};
 
 /// The amount printed right after `key` (at any of its occurrences).
 fn amount_after(text: &str, key: &str) -> Option<Amount> {
@@ -31,8 +31,46 @@ fn count_before(text: &str, key: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The `N家` after a unit type in the 机构设置 text (`行政单位1家`, `参公单位 1 家`).
+fn units_of(text: &str, keys: &[&str]) -> u32 {
+    keys.iter().filter_map(|k| count_after(text, k)).sum()
+}
+
+/// Reads the 机构设置 counts, and gives every listed unit its type when the counts leave no
+/// doubt (all units of one type, as many as listed).
+fn read_unit_counts(doc: &mut Document) {
+    let Some(sec) = doc.section(SectionKind::Organisation) else { return };
+    let text: String = sec.paragraphs.iter().map(|p| p.text.replace(' ', "")).collect();
+    if !text.contains("单位") || !text.contains('家') {
+        return;
+    }
+    let counts = UnitCounts {
+        administrative: units_of(&text, &["行政单位"]),
+        civil_service: units_of(&text, &["参公单位", "参照公务员法管理的事业单位", "参公事业单位"]),
+        institutions: units_of(&text, &["，事业单位", ",事业单位", "、事业单位"]).max(if text.starts_with("事业单位") { units_of(&text, &["事业单位"]) } else { 0 }),
+        location: sec.location,
+    };
+    let total = counts.administrative + counts.civil_service + counts.institutions;
+    if total == 0 {
+        return;
+    }
+    let kinds = [
+        (counts.administrative, UnitKind::Administrative),
+        (counts.civil_service, UnitKind::CivilServiceInstitution),
+        (counts.institutions, UnitKind::Institution),
+    ];
+    let present: Vec<UnitKind> = kinds.iter().filter(|(n, _)| *n > 0).map(|(_, k)| *k).collect();
+    if present.len() == 1 && doc.units.len() == total as usize {
+        for u in &mut doc.units {
+            u.kind = present[0];
+        }
+    }
+    doc.stated.unit_counts = Some(counts);
+}
+
 /// Fills `doc.stated` from the narrative.
 pub fn read_stated(doc: &mut Document) {
+    read_unit_counts(doc);
     // Text extracted from PDFs breaks sentences across lines: read each section as one text,
     // sentence by sentence (a sentence ends with 。), keeping where each sentence starts.
     let mut sentences: Vec<(String, Location)> = Vec::new();
