@@ -126,3 +126,23 @@ proptest! {
         }
     }
 }
+
+/// Seed 000 re-encoded (by this test) as GB18030, UTF-16 LE with BOM and UTF-8 with BOM gives the
+/// same document as the original UTF-8 file.
+#[test]
+fn every_encoding_gives_the_same_document() {
+    let bytes = fixture("000_e54fcd81d7b1024c.txt");
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let original = import_text("000.txt", &bytes).unwrap().document;
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(&bytes);
+    for (name, b) in [("gbk.txt", gbk.into_owned()), ("utf16.txt", utf16), ("bom.txt", bom)] {
+        let doc = import_text(name, &b).unwrap_or_else(|e| panic!("{e}")).document;
+        assert_eq!(doc, original, "{name}");
+    }
+}
