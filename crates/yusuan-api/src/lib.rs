@@ -18,6 +18,7 @@ mod library;
 
 pub use clock::now_rfc3339;
 pub use desk::Desk;
+pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
 pub use error::ApiError;
 pub use export::{numbers_csv, NUMBERS_CSV_HEADER};

@@ -49,6 +49,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// 审核文档：逐条列出发现的问题（错误、警告、提示）；有错误时退出码为 1
+    Check {
+        /// 文件路径（直接审核，不入库），或库中文档的编号、部门名称
+        doc: String,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// 导出文档的全部数字（长表 CSV：每个数字一行，金额折算为元）
     Export {
         /// 文档编号（或部门名称、文件名中唯一的一段）

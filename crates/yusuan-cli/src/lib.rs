@@ -85,6 +85,26 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 Format::Text => render::document(out, id, &document).map_err(io)?,
             }
         }
+        Command::Check { doc, format } => {
+            let path = std::path::Path::new(&doc);
+            let document = if path.is_file() {
+                let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: doc.clone(), reason: e.to_string() })?;
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| doc.clone());
+                yusuan_import::import_any(&name, &bytes)?.document
+            } else {
+                let lib = open(&cli.db)?;
+                let id = lib.resolve(&doc)?;
+                lib.document(id)?
+            };
+            let findings = yusuan_api::check(&document);
+            match format {
+                Format::Json => json_line(out, &serde_json::json!({ "findings": findings })).map_err(io)?,
+                Format::Text => render::findings(out, &findings).map_err(io)?,
+            }
+            if findings.iter().any(|f| f.severity == yusuan_api::Severity::Error) {
+                return Ok(EXIT_DATA);
+            }
+        }
         Command::Export { doc, format: ExportFormat::Csv, output } => {
             let lib = open(&cli.db)?;
             let id = lib.resolve(&doc)?;

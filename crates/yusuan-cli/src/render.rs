@@ -94,3 +94,48 @@ pub fn document(out: &mut dyn Write, id: i64, d: &Document) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// `yusuan check` (text): like a compiler, grouped by severity.
+pub fn findings(out: &mut dyn Write, findings: &[yusuan_api::Finding]) -> io::Result<()> {
+    if findings.is_empty() {
+        return writeln!(out, "未发现问题。");
+    }
+    for sev in [yusuan_api::Severity::Error, yusuan_api::Severity::Warning, yusuan_api::Severity::Info] {
+        let these: Vec<_> = findings.iter().filter(|f| f.severity == sev).collect();
+        if these.is_empty() {
+            continue;
+        }
+        writeln!(out, "== {}（{} 条）", sev.label(), these.len())?;
+        for f in these {
+            let l = &f.location;
+            let mut place = Vec::new();
+            if let Some(p) = l.page {
+                place.push(format!("第{p}页"));
+            }
+            if let Some(n) = l.line {
+                place.push(format!("第{n}行"));
+            }
+            let what = [l.table.as_deref(), l.row.as_deref(), l.column.as_deref(), l.section.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" / ");
+            writeln!(out, "{}[{}] {}：{}", sev.label(), f.rule, place.join(" "), what)?;
+            writeln!(out, "    {}", f.message)?;
+            if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
+                writeln!(out, "    应为 {e}，实为 {a}")?;
+            }
+            if let Some(h) = &f.hint {
+                writeln!(out, "    提示：{h}")?;
+            }
+        }
+    }
+    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+    writeln!(
+        out,
+        "共 {} 个错误、{} 个警告、{} 个提示",
+        n(yusuan_api::Severity::Error),
+        n(yusuan_api::Severity::Warning),
+        n(yusuan_api::Severity::Info)
+    )
+}

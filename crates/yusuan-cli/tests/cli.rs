@@ -132,3 +132,41 @@ fn export_csv_gives_every_number_in_yuan() {
     let o = run(&["--db", &db, "export", "1"]);
     assert_eq!(o.stdout, csv);
 }
+
+/// Seed 000 has real 1-元 slips: the 分单位 tables' 合计 (61,566,619 and 68,643,213) are 1 元 more
+/// than 人员经费 + 公用经费 + 项目支出, and the economic table's 合计 row (36,545,394) is 1 元 more
+/// than its parts and than Σ类. `check` reports each, and exits 1.
+#[test]
+fn check_reports_the_real_slips_of_seed_000() {
+    let o = run(&["check", fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let got: Vec<(String, String, i64, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["location"]["line"].as_i64().unwrap(),
+                f["expected"].as_str().unwrap().to_string(),
+                f["actual"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("T001", "error", 187, "61566618元", "61566619元"),
+        ("T001", "error", 189, "68643212元", "68643213元"),
+        ("T001", "error", 214, "61566618元", "61566619元"),
+        ("T001", "error", 216, "68643212元", "68643213元"),
+        ("T001", "error", 327, "36545393元", "36545394元"),
+        ("T002", "error", 327, "36545393元", "36545394元"),
+    ];
+    let want: Vec<(String, String, i64, String, String)> =
+        want.iter().map(|w| (w.0.into(), w.1.into(), w.2, w.3.into(), w.4.into())).collect();
+    assert_eq!(got, want);
+    let o = run(&["check", fixture("002_e0c4b3d6f0f45810.txt").to_str().unwrap()]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.contains("未发现问题"), "{}", o.stdout);
+}

@@ -1,0 +1,34 @@
+//! The reviewer's rules: every check is a function from a [`Document`] to [`Finding`]s.
+//!
+//! A [`Rule`] has a stable id (`T001` …), a severity (错误 blocks export, 警告 needs a written
+//! explanation, 提示 is a hint), a Chinese description and an example; [`RULES`] is the
+//! registry, [`check`] runs all of them and returns every finding, never only the first.
+//! Amounts are compared exactly with the printed precision: exact in 元; in 万元 each summed
+//! term may carry ±0.005 of rounding, so a difference within that tail is a 提示, not an 错误.
+//! The crate does no I/O.
+#![deny(missing_docs)]
+
+mod finding;
+mod rules;
+mod tolerance;
+
+pub use finding::{Finding, FindingLocation, Severity};
+pub use rules::{Rule, RULES};
+
+use yusuan_domain::Document;
+
+/// Runs every rule of the registry on `doc`; findings sorted by severity, then place.
+pub fn check(doc: &Document) -> Vec<Finding> {
+    let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.run)(doc)).collect();
+    out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.location.line.cmp(&b.location.line)).then(a.rule.cmp(b.rule)));
+    out
+}
+
+/// `docs/rules.md`, generated from the registry.
+pub fn rules_markdown() -> String {
+    let mut s = String::from("# Rules\n\nGenerated from the rule registry (`crates/yusuan-check/src/rules`); do not edit by hand:\n`UPDATE_GOLDEN=1 cargo test -p yusuan-check` rewrites it.\n\n| id | severity | what it checks | example |\n|---|---|---|---|\n");
+    for r in RULES {
+        s.push_str(&format!("| {} | {} | {} | {} |\n", r.id, r.severity.label(), r.description, r.example));
+    }
+    s
+}

@@ -1,0 +1,63 @@
+//! T002: 类 = Σ款 = Σ项 and the 合计 row = Σ类, column by column.
+
+use super::at;
+use crate::finding::money;
+use crate::tolerance::{agree, Agreement};
+use crate::{Finding, Severity};
+use rust_decimal::Decimal;
+use yusuan_domain::{Document, Row, RowCode};
+
+fn parent_of(r: &Row) -> Option<String> {
+    match &r.code {
+        Some(RowCode::Function(f)) => f.parent().map(|p| p.as_str().to_string()),
+        Some(RowCode::Economic(e)) => e.parent().map(|p| p.as_str().to_string()),
+        _ => None,
+    }
+}
+
+fn classified(r: &Row) -> bool {
+    matches!(r.code, Some(RowCode::Function(_)) | Some(RowCode::Economic(_)))
+}
+
+/// The check.
+pub fn run(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        if !t.rows.iter().any(classified) {
+            continue;
+        }
+        for r in &t.rows {
+            let kids: Vec<&Row> = match &r.code {
+                Some(c) if classified(r) => t.rows.iter().filter(|k| parent_of(k).as_deref() == Some(c.as_str())).collect(),
+                None if r.is_total() => t.rows.iter().filter(|k| classified(k) && parent_of(k).is_none()).collect(),
+                _ => continue,
+            };
+            // A 类 printed without its 款 (or a table with one level) has nothing to add up.
+            if kids.is_empty() {
+                continue;
+            }
+            for (c, col) in t.columns.iter().enumerate() {
+                let Some(printed) = r.cells.get(c).and_then(|x| x.value_or_zero()) else { continue };
+                let vals: Option<Vec<Decimal>> = kids.iter().map(|k| k.cells.get(c).and_then(|x| x.value_or_zero())).collect();
+                let Some(vals) = vals else { continue };
+                let sum: Decimal = vals.iter().copied().sum();
+                let (severity, what) = match agree(printed, sum, kids.len(), t.unit) {
+                    Agreement::Exact => continue,
+                    Agreement::RoundingTail => (Severity::Info, "与下级科目之和相差在四舍五入尾差范围内"),
+                    Agreement::Differs => (Severity::Error, "不等于下级科目之和"),
+                };
+                let level = if r.code.is_none() { "合计行" } else { "该科目" };
+                out.push(Finding {
+                    rule: "T002",
+                    severity,
+                    message: format!("{level}“{}”{what}（{} 个下级）", col.name(), kids.len()),
+                    location: at(t, r, Some(&col.name())),
+                    expected: Some(money(sum, t.unit)),
+                    actual: Some(money(printed, t.unit)),
+                    hint: Some("核对该科目及其下级科目的数值".into()),
+                });
+            }
+        }
+    }
+    out
+}

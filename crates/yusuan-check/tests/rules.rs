@@ -1,0 +1,126 @@
+//! Each rule on small made-up tables (positive and negative), and docs/rules.md kept in sync
+//! with the registry.
+
+use rust_decimal::Decimal;
+use yusuan_check::{check, rules_markdown, Severity};
+use yusuan_domain::{
+    Cell, Column, DocKind, Document, DocumentMeta, FunctionCode, LedgerSide, Location, RegionalFormat, Row, RowCode, Scope, Table,
+    TableKind, Unit,
+};
+
+fn amount(v: &str) -> Cell {
+    if v.is_empty() {
+        Cell::Blank
+    } else {
+        Cell::Amount { value: v.parse::<Decimal>().unwrap(), printed: v.into() }
+    }
+}
+
+fn row(code: Option<&str>, label: &str, vals: &[&str]) -> Row {
+    Row {
+        code: code.map(|c| RowCode::Function(FunctionCode::parse(c).unwrap())),
+        label: label.into(),
+        side: None,
+        cells: vals.iter().map(|v| amount(v)).collect(),
+        location: Location::line(1),
+    }
+}
+
+fn doc(tables: Vec<Table>) -> Document {
+    let mut d = Document::new(DocumentMeta {
+        title: "测试".into(),
+        department: "测试部门".into(),
+        year: 2026,
+        kind: DocKind::Budget,
+        scope: Scope::Department,
+        format: RegionalFormat::Shanghai11,
+        region: None,
+        published: None,
+    });
+    d.tables = tables;
+    d
+}
+
+fn expenditure(unit: Unit, rows: Vec<Row>) -> Table {
+    Table {
+        title: "2026年部门支出预算总表".into(),
+        number: None,
+        kind: TableKind::Expenditure,
+        unit,
+        compiled_by: None,
+        columns: ["合计", "基本支出", "项目支出"].iter().map(|c| Column { path: vec!["支出预算".into(), c.to_string()] }).collect(),
+        rows,
+        note: None,
+        location: Location::default(),
+    }
+}
+
+fn rules_of(d: &Document) -> Vec<(&'static str, Severity)> {
+    check(d).into_iter().map(|f| (f.rule, f.severity)).collect()
+}
+
+#[test]
+fn t001_row_total_equals_its_parts() {
+    let ok = doc(vec![expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])])]);
+    assert!(rules_of(&ok).is_empty());
+    let one_yuan_off = doc(vec![expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["31", "10", "20"])])]);
+    assert_eq!(rules_of(&one_yuan_off), [("T001", Severity::Error)]);
+    let f = &check(&one_yuan_off)[0];
+    assert_eq!((f.expected.as_deref(), f.actual.as_deref()), (Some("30元"), Some("31元")));
+    // In 万元 a 0.01 tail is a hint; more is an error.
+    let tail = doc(vec![expenditure(Unit::WanYuan, vec![row(Some("2013901"), "行政运行", &["30.01", "10.00", "20.00"])])]);
+    assert_eq!(rules_of(&tail), [("T001", Severity::Info)]);
+    let wrong = doc(vec![expenditure(Unit::WanYuan, vec![row(Some("2013901"), "行政运行", &["30.50", "10.00", "20.00"])])]);
+    assert_eq!(rules_of(&wrong), [("T001", Severity::Error)]);
+}
+
+#[test]
+fn t002_class_equals_the_sum_of_its_items() {
+    let rows = |k: &str| {
+        vec![
+            row(Some("201"), "一般公共服务支出", &[k, k, ""]),
+            row(Some("20139"), "社会工作事务", &["30", "30", ""]),
+            row(Some("2013901"), "行政运行", &["10", "10", ""]),
+            row(Some("2013950"), "事业运行", &["20", "20", ""]),
+            row(None, "合计", &[k, k, ""]),
+        ]
+    };
+    assert!(rules_of(&doc(vec![expenditure(Unit::Yuan, rows("30"))])).is_empty());
+    let found = rules_of(&doc(vec![expenditure(Unit::Yuan, rows("31"))]));
+    // 201 ≠ Σ款 in two columns; the 合计 row equals Σ类 (both 31).
+    assert_eq!(found, [("T002", Severity::Error), ("T002", Severity::Error)]);
+}
+
+#[test]
+fn t003_income_total_equals_expenditure_total() {
+    let side = |label: &str, side: LedgerSide, cells: [&str; 2]| Row {
+        code: None,
+        label: label.into(),
+        side: Some(side),
+        cells: cells.iter().map(|v| amount(v)).collect(),
+        location: Location::line(9),
+    };
+    let table = |exp: &str| Table {
+        title: "2026年部门财务收支预算总表".into(),
+        number: None,
+        kind: TableKind::FinancialSummary,
+        unit: Unit::Yuan,
+        compiled_by: None,
+        columns: vec![Column { path: vec!["本年收入".into(), "预算数".into()] }, Column { path: vec!["本年支出".into(), "预算数".into()] }],
+        rows: vec![side("收入总计", LedgerSide::Income, ["100", ""]), side("支出总计", LedgerSide::Expenditure, ["", exp])],
+        note: None,
+        location: Location::default(),
+    };
+    assert!(rules_of(&doc(vec![table("100")])).is_empty());
+    assert_eq!(rules_of(&doc(vec![table("99")])), [("T003", Severity::Error)]);
+}
+
+#[test]
+fn rules_md_is_generated_from_the_registry() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+    let md = rules_markdown();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &md).unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), md, "run UPDATE_GOLDEN=1 cargo test -p yusuan-check");
+}
