@@ -14,10 +14,10 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 /// One glyph on a page, in points from the top-left corner (layout coordinates, not money).
 #[derive(Debug, Clone)]
 struct Glyph {
-    x: f64,
-    y: f64,
-    end: f64,
-    size: f64,
+    x: f64,    // layout coordinates (points), not money
+    y: f64,    // layout coordinates
+    end: f64,  // layout coordinates
+    size: f64, // font size (layout)
     text: String,
 }
 
@@ -60,7 +60,7 @@ impl OutputDev for Collector {
 }
 
 /// A gap wider than this many font sizes separates two cells.
-const CELL_GAP: f64 = 1.2;
+const CELL_GAP: f64 = 1.2; // in font sizes (layout)
 
 /// One line of a page: its cells and their horizontal extents (layout coordinates).
 fn page_lines(glyphs: &mut [Glyph]) -> Vec<(Vec<String>, Vec<(f32, f32)>)> {
@@ -77,7 +77,7 @@ fn page_lines(glyphs: &mut [Glyph]) -> Vec<(Vec<String>, Vec<(f32, f32)>)> {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut cells: Vec<String> = Vec::new();
         let mut spans: Vec<(f32, f32)> = Vec::new(); // layout coordinates
-        let mut prev_end: Option<f64> = None;
+        let mut prev_end: Option<f64> = None; // layout coordinates
         for g in line.iter() {
             let gap = prev_end.map(|e| g.x - e);
             match gap {

@@ -6,6 +6,7 @@
 //! the top, the cell of each higher row whose span covers it. Value columns are then matched to
 //! the data cells by order, which survives the misaligned header rows of extracted text.
 
+use crate::Line;
 use yusuan_domain::Column;
 
 /// Header texts that name key (non-value) columns.
@@ -93,6 +94,91 @@ pub fn columns(rows: &[Vec<String>]) -> Vec<(usize, Column)> {
     }
     leaves.sort_by_key(|(pos, _)| *pos);
     leaves
+}
+
+/// Column paths by grid position: for each data position from `from` to `to`, the header cell
+/// of each header row that covers it (a cell covers the positions up to the next cell of its
+/// row). Positions sharing a path are numbered (`本年收入/第2项`).
+pub fn positional_columns(header: &[Vec<String>], from: usize, to: usize) -> Vec<Column> {
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for p in from..to {
+        let mut path = Vec::new();
+        for row in header {
+            let covering = row[..row.len().min(p + 1)]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, c)| !c.trim().is_empty())
+                .map(|(k, c)| (k, c.trim().to_string()));
+            if let Some((k, c)) = covering {
+                let c: String = c.split_whitespace().collect();
+                let key = is_key_header(&compact(&c));
+                if !key && (k >= from || p == k) {
+                    path.push(c);
+                }
+            }
+        }
+        if path.is_empty() {
+            path.push(format!("第{}列", p + 1));
+        }
+        paths.push(path);
+    }
+    let mut out = Vec::new();
+    for (k, p) in paths.iter().enumerate() {
+        let same: Vec<usize> = (0..paths.len()).filter(|&j| paths[j] == *p).collect();
+        let mut path = p.clone();
+        if same.len() > 1 {
+            let n = same.iter().position(|&j| j == k).unwrap_or(0) + 1;
+            path.push(format!("第{n}项"));
+        }
+        out.push(Column { path });
+    }
+    out
+}
+
+/// Where each column's header cell was printed: the centre of the first header cell whose text
+/// is the column's last header name (or, for a header wrapped over lines, its first line),
+/// taken left to right (PDF lines; layout coordinates).
+pub fn header_positions(header: &[Line], columns: &[Column]) -> Vec<Option<f32>> {
+    let mut cells: Vec<(String, f32)> = Vec::new(); // layout coordinates
+    let mut spans: Vec<(f32, f32)> = Vec::new(); // layout coordinates
+    for l in header {
+        for (c, sp) in l.cells.iter().zip(&l.spans) {
+            cells.push((compact(c), (sp.0 + sp.1) / 2.0));
+            spans.push(*sp);
+        }
+    }
+    let mut used = vec![false; cells.len()];
+    columns
+        .iter()
+        .map(|col| {
+            let name = compact(col.path.last().map(String::as_str).unwrap_or(""));
+            let mut hits: Vec<usize> = (0..cells.len()).filter(|&k| !used[k] && cells[k].0 == name).collect();
+            if hits.is_empty() {
+                // A wrapped header cell: its first line (`机关运行经费预算` of `机关运行经费预算数`).
+                hits = (0..cells.len())
+                    .filter(|&k| !used[k] && cells[k].0.chars().count() >= 4 && name.starts_with(cells[k].0.as_str()))
+                    .collect();
+            }
+            hits.sort_by(|&a, &b| cells[a].1.total_cmp(&cells[b].1));
+            if let Some(&k) = hits.first() {
+                used[k] = true;
+                return Some(cells[k].1);
+            }
+            // Two header cells printed without a gap (`财政拨款收入事业收入`): the name's share
+            // of the cell, by characters.
+            cells.iter().zip(&spans).find_map(|((text, _), (a, b))| {
+                let at = text.find(name.as_str())?;
+                if name.is_empty() || text.len() == name.len() {
+                    return None;
+                }
+                let before = text[..at].chars().count() as f32;
+                let len = name.chars().count() as f32;
+                let total = text.chars().count() as f32;
+                Some(a + (b - a) * (before + len / 2.0) / total)
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

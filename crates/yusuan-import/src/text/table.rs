@@ -1,7 +1,9 @@
 //! Disclosure tables: title, 编制部门 and 单位 lines, header rows, data rows, repeated headers.
 
 use super::flow;
-use super::header::{columns, is_key_header};
+use super::grid::grid_table;
+use super::header::{columns, header_positions, is_key_header, positional_columns};
+use super::placement::{place_short_rows, resolve_ledger};
 use super::template::{shanghai, Template};
 use super::Layout;
 use crate::{Line, ReportItem};
@@ -134,7 +136,7 @@ fn detect_keys(header: &[Vec<String>], first_data: Option<&Vec<String>>, title: 
     }
 }
 
-fn cell(text: &str) -> Cell {
+pub(super) fn cell(text: &str) -> Cell {
     let t = text.trim();
     if t.is_empty() {
         Cell::Blank
@@ -658,114 +660,7 @@ fn strip_label(s: &str) -> String {
     }
 }
 
-/// Text extraction drops the empty cells at the end of a line, so a line with fewer cells than
-/// the header leaves the place of its numbers open (`302 商品和服务支出 6,710,518 6,710,518`
-/// under 合计 | 人员经费 | 公用经费). For a row that has sub-rows (a 类 or 款 with its 款 or 项),
-/// the sub-rows' column sums decide: when the printed order does not match them and exactly one
-/// other placement of the same numbers in the same order does, that placement is taken and the
-/// report says so. Rows without sub-rows keep the printed order (blanks at the end).
-fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, notes: &mut Vec<ReportItem>) {
-    use rust_decimal::Decimal;
-    let parent_of = |c: &RowCode| match c {
-        RowCode::Function(f) => f.parent().map(|p| p.as_str().to_string()),
-        RowCode::Economic(e) => e.parent().map(|p| p.as_str().to_string()),
-        _ => None,
-    };
-    for i in 0..rows.len() {
-        if !shorts.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        let Some(code) = rows[i].code.clone() else { continue };
-        let n = rows[i].cells.len();
-        let children: Vec<usize> = (0..rows.len())
-            .filter(|&j| rows[j].code.as_ref().and_then(parent_of).as_deref() == Some(code.as_str()))
-            .collect();
-        if children.is_empty() {
-            continue;
-        }
-        let mut sums = vec![Decimal::ZERO; n];
-        for &j in &children {
-            for (k, c) in rows[j].cells.iter().enumerate().take(n) {
-                match c.value_or_zero() {
-                    Some(v) => sums[k] += v,
-                    None => return,
-                }
-            }
-        }
-        let values: Vec<Cell> = rows[i].cells.iter().filter(|c| **c != Cell::Blank).cloned().collect();
-        let matches = |cells: &[Cell]| cells.iter().zip(&sums).all(|(c, s)| c.value_or_zero() == Some(*s));
-        if matches(&rows[i].cells) {
-            continue;
-        }
-        let mut found: Vec<Vec<Cell>> = Vec::new();
-        for mask in 0u32..(1u32 << n.min(16)) {
-            if mask.count_ones() as usize != values.len() {
-                continue;
-            }
-            let mut it = values.iter();
-            let cand: Vec<Cell> =
-                (0..n).map(|k| if mask & (1 << k) != 0 { it.next().cloned().unwrap_or(Cell::Blank) } else { Cell::Blank }).collect();
-            if matches(&cand) {
-                found.push(cand);
-            }
-        }
-        if found.len() == 1 {
-            rows[i].cells = found.remove(0);
-            notes.push(ReportItem {
-                message: format!(
-                    "表“{title}”中“{}”一行的空单元格在提取时丢失，已按其下级科目的合计确定数值所在的列，请核对",
-                    rows[i].label
-                ),
-                location: rows[i].location,
-            });
-        }
-    }
-}
 
-/// Where each column's header cell was printed: the centre of the first header cell whose text
-/// is the column's last header name (or, for a header wrapped over lines, its first line),
-/// taken left to right (PDF lines; layout coordinates).
-fn header_positions(header: &[Line], columns: &[Column]) -> Vec<Option<f32>> {
-    let mut cells: Vec<(String, f32)> = Vec::new(); // layout coordinates
-    let mut spans: Vec<(f32, f32)> = Vec::new(); // layout coordinates
-    for l in header {
-        for (c, sp) in l.cells.iter().zip(&l.spans) {
-            cells.push((compact(c), (sp.0 + sp.1) / 2.0));
-            spans.push(*sp);
-        }
-    }
-    let mut used = vec![false; cells.len()];
-    columns
-        .iter()
-        .map(|col| {
-            let name = compact(col.path.last().map(String::as_str).unwrap_or(""));
-            let mut hits: Vec<usize> = (0..cells.len()).filter(|&k| !used[k] && cells[k].0 == name).collect();
-            if hits.is_empty() {
-                // A wrapped header cell: its first line (`机关运行经费预算` of `机关运行经费预算数`).
-                hits = (0..cells.len())
-                    .filter(|&k| !used[k] && cells[k].0.chars().count() >= 4 && name.starts_with(cells[k].0.as_str()))
-                    .collect();
-            }
-            hits.sort_by(|&a, &b| cells[a].1.total_cmp(&cells[b].1));
-            if let Some(&k) = hits.first() {
-                used[k] = true;
-                return Some(cells[k].1);
-            }
-            // Two header cells printed without a gap (`财政拨款收入事业收入`): the name's share
-            // of the cell, by characters.
-            cells.iter().zip(&spans).find_map(|((text, _), (a, b))| {
-                let at = text.find(name.as_str())?;
-                if name.is_empty() || text.len() == name.len() {
-                    return None;
-                }
-                let before = text[..at].chars().count() as f32;
-                let len = name.chars().count() as f32;
-                let total = text.chars().count() as f32;
-                Some(a + (b - a) * (before + len / 2.0) / total)
-            })
-        })
-        .collect()
-}
 
 /// The number of a table printed in its title (`表 5-1. …` → `5-1`).
 fn title_number(title: &str) -> Option<String> {
@@ -776,87 +671,7 @@ fn title_number(title: &str) -> Option<String> {
     (!num.is_empty() && (after.starts_with('.') || after.starts_with('．') || after.starts_with('、'))).then(|| num.to_string())
 }
 
-/// Form-like tables (绩效目标申报表, 资产配置预算表) whose cells are labels and values in
-/// varying places: kept cell by cell as printed (columns 第1列 …), every number exact, and the
-/// report says they were kept as a grid rather than read field by field.
-#[allow(clippy::too_many_arguments)]
-fn grid_table(
-    lines: &[Line],
-    mut i: usize,
-    title_line: &Line,
-    title: String,
-    number: Option<String>,
-    kind: TableKind,
-    unit: Option<Unit>,
-    compiled_by: Option<String>,
-    notes: &mut Vec<ReportItem>,
-) -> (Table, usize) {
-    let mut rows = Vec::new();
-    while i < lines.len() {
-        let l = &lines[i];
-        if l.is_blank() {
-            i += 1;
-            continue;
-        }
-        if is_title(lines, i) || (!l.is_tabular() && l.compact().chars().count() <= 40 && !rows.is_empty() && lines.get(i + 1).is_some_and(|n| !n.is_tabular())) {
-            break;
-        }
-        let cells: Vec<Cell> = l.cells.iter().skip(1).map(|c| cell(c)).collect();
-        rows.push(Row { code: None, label: l.cells.first().cloned().unwrap_or_default(), side: None, cells, location: l.location });
-        i += 1;
-    }
-    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    for r in &mut rows {
-        r.cells.resize(width, Cell::Blank);
-    }
-    let columns = (0..width).map(|k| Column { path: vec![format!("第{}列", k + 2)] }).collect();
-    notes.push(ReportItem {
-        message: format!("表“{title}”按原样逐格保留（{} 行），其中的栏目尚未逐项识别", rows.len()),
-        location: title_line.location,
-    });
-    let unit = unit.unwrap_or(Unit::WanYuan);
-    (Table { title, number, kind, unit, compiled_by, columns, rows, note: None, location: title_line.location }, i)
-}
 
-/// Column paths by grid position: for each data position from `from` to `to`, the header cell
-/// of each header row that covers it (a cell covers the positions up to the next cell of its
-/// row). Positions sharing a path are numbered (`本年收入/第2项`).
-fn positional_columns(header: &[Vec<String>], from: usize, to: usize) -> Vec<Column> {
-    let mut paths: Vec<Vec<String>> = Vec::new();
-    for p in from..to {
-        let mut path = Vec::new();
-        for row in header {
-            let covering = row[..row.len().min(p + 1)]
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, c)| !c.trim().is_empty())
-                .map(|(k, c)| (k, c.trim().to_string()));
-            if let Some((k, c)) = covering {
-                let c: String = c.split_whitespace().collect();
-                let key = is_key_header(&compact(&c));
-                if !key && (k >= from || p == k) {
-                    path.push(c);
-                }
-            }
-        }
-        if path.is_empty() {
-            path.push(format!("第{}列", p + 1));
-        }
-        paths.push(path);
-    }
-    let mut out = Vec::new();
-    for (k, p) in paths.iter().enumerate() {
-        let same: Vec<usize> = (0..paths.len()).filter(|&j| paths[j] == *p).collect();
-        let mut path = p.clone();
-        if same.len() > 1 {
-            let n = same.iter().position(|&j| j == k).unwrap_or(0) + 1;
-            path.push(format!("第{n}项"));
-        }
-        out.push(Column { path });
-    }
-    out
-}
 
 fn has_year(s: &str) -> bool {
     let d: Vec<char> = s.chars().collect();
@@ -870,53 +685,3 @@ fn is_enumerated(c: &str) -> bool {
     body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
 }
 
-/// Places the values of two-sided rows printed without their blanks, side by side: each side's
-/// 总计 is the sum of its items, and a side whose first column is 合计 adds up across.
-#[allow(clippy::too_many_arguments)]
-fn resolve_ledger(
-    rows: &mut [Row],
-    shorts: &[Option<Vec<rust_decimal::Decimal>>],
-    columns: &[Column],
-    left: usize,
-    title: &str,
-    warnings: &mut Vec<ReportItem>,
-    notes: &mut Vec<ReportItem>,
-    at: Location,
-) {
-    let mut placed = 0;
-    for (side, range) in [(LedgerSide::Income, 0..left), (LedgerSide::Expenditure, left..columns.len())] {
-        let idx: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].side == Some(side)).collect();
-        if idx.is_empty() || !idx.iter().any(|&i| shorts[i].is_some()) {
-            continue;
-        }
-        let mut side_rows: Vec<Row> = idx
-            .iter()
-            .map(|&i| Row { cells: rows[i].cells[range.clone()].to_vec(), ..rows[i].clone() })
-            .collect();
-        let side_shorts: Vec<_> = idx.iter().map(|&i| shorts[i].clone()).collect();
-        let identity = columns[range.clone()].first().and_then(|c| c.path.last()).is_some_and(|l| l == "合计") && range.len() > 1;
-        let outcome = super::blanks::resolve_side(&mut side_rows, &side_shorts, range.len(), identity);
-        placed += outcome.placed;
-        for (k, &i) in idx.iter().enumerate() {
-            rows[i].cells.splice(range.clone(), side_rows[k].cells.iter().cloned());
-        }
-        for k in outcome.open {
-            let r = &rows[idx[k]];
-            warnings.push(ReportItem {
-                message: format!(
-                    "表“{title}”中“{}”只印出 {} 个数值（该栏有 {} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应，请核对原文",
-                    r.label,
-                    side_shorts[k].as_ref().map_or(0, Vec::len),
-                    range.len()
-                ),
-                location: r.location,
-            });
-        }
-    }
-    if placed > 0 {
-        notes.push(ReportItem {
-            message: format!("表“{title}”有 {placed} 行未印出空白单元格，已按总计与各项的合计关系确定各数值所在的列"),
-            location: at,
-        });
-    }
-}
