@@ -124,3 +124,12 @@ fn rules_md_is_generated_from_the_registry() {
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), md, "run UPDATE_GOLDEN=1 cargo test -p yusuan-check");
 }
+
+#[test]
+fn t004_tables_listed_in_the_contents_are_printed() {
+    let mut d = doc(vec![expenditure(Unit::Yuan, vec![])]);
+    d.contents = vec![yusuan_domain::ContentsEntry { number: Some("3".into()), title: "2026年部门支出预算总表".into(), level: 1 }];
+    assert!(rules_of(&d).is_empty());
+    d.contents.push(yusuan_domain::ContentsEntry { number: Some("十一".into()), title: "政府采购预算表".into(), level: 1 });
+    assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
+}

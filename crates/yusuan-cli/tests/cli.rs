@@ -170,3 +170,15 @@ fn check_reports_the_real_slips_of_seed_000() {
     assert_eq!(o.code, 0);
     assert!(o.stdout.contains("未发现问题"), "{}", o.stdout);
 }
+
+/// Seed 004's contents lists 十一、政府采购预算表, which the document never prints.
+#[test]
+fn check_finds_the_missing_table_of_seed_004() {
+    let o = run(&["check", fixture("004_dd8ce94d1496a6c0.txt").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let errors: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["rule"], "T004");
+    assert_eq!(errors[0]["expected"], "政府采购预算表");
+}

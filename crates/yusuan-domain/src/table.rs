@@ -77,7 +77,7 @@ impl TableKind {
         let has = |s: &str| t.contains(s);
         if has("三公") {
             TableKind::ThreePublic
-        } else if has("分单位") {
+        } else if has("分单位") && !has("一般公共预算") {
             TableKind::ExpenditureByUnit
         } else if has("财政拨款支出预算明细") {
             TableKind::FiscalByUnit
@@ -295,6 +295,7 @@ mod tests {
             ("支出总表", TableKind::Expenditure),
             ("财政拨款收支总表", TableKind::FiscalSummary),
             ("一般公共预算支出表(分功能科目)", TableKind::GeneralPublicFunction),
+            ("一般公共预算支出表（分功能分类，分单位）", TableKind::GeneralPublicFunction),
             ("一般公共预算基本支出表", TableKind::GeneralPublicBasicEconomic),
             ("项目支出表", TableKind::Projects),
             ("政府采购预算表", TableKind::Procurement),

@@ -1,6 +1,7 @@
 //! The rule registry. Each rule lives in its own module as a plain function.
 
 mod balance;
+mod completeness;
 mod hierarchy;
 mod row_sums;
 
@@ -43,6 +44,13 @@ pub const RULES: &[Rule] = &[
         description: "收支总表（财务收支、财政拨款收支）收入总计＝支出总计",
         example: "财务收支预算总表：收入总计 68,643,213，支出总计 68,643,212",
         run: balance::run,
+    },
+    Rule {
+        id: "T004",
+        severity: Severity::Error,
+        description: "目录列出的每张表都在正文中公开（无数据的表也应公开空表并注明）",
+        example: "目录列出“十一、政府采购预算表”，正文从表10直接到表12",
+        run: completeness::run,
     },
 ];
 
