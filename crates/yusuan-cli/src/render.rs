@@ -74,15 +74,7 @@ pub fn document(out: &mut dyn Write, id: i64, d: &Document) -> io::Result<()> {
         let cols: Vec<String> = t.columns.iter().map(|c| c.name()).collect();
         writeln!(out, "编码\t名称\t{}", cols.join("\t"))?;
         for r in &t.rows {
-            let cells: Vec<String> = r
-                .cells
-                .iter()
-                .map(|c| match c {
-                    Cell::Blank => String::new(),
-                    Cell::Amount { printed, .. } => printed.clone(),
-                    Cell::Text { text } => text.clone(),
-                })
-                .collect();
+            let cells: Vec<&str> = r.cells.iter().map(Cell::printed).collect();
             writeln!(out, "{}\t{}\t{}", code_text(&r.code), r.label, cells.join("\t"))?;
         }
         if let Some(n) = &t.note {

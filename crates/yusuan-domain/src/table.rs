@@ -158,6 +158,15 @@ impl Cell {
         }
     }
 
+    /// The cell as printed: the number's text, the words, or nothing for a blank.
+    pub fn printed(&self) -> &str {
+        match self {
+            Cell::Blank => "",
+            Cell::Amount { printed, .. } => printed,
+            Cell::Text { text } => text,
+        }
+    }
+
     /// The value for sums: a blank counts as 0; text is not a number.
     pub fn value_or_zero(&self) -> Option<Decimal> {
         match self {
@@ -221,6 +230,11 @@ pub struct Row {
 }
 
 impl Row {
+    /// The printed text of the row's amount cells, in column order.
+    pub fn printed_amounts(&self) -> Vec<String> {
+        self.cells.iter().filter(|c| c.amount().is_some()).map(|c| c.printed().to_string()).collect()
+    }
+
     /// Whether this is a total row (合计 / 总计 / 小计).
     pub fn is_total(&self) -> bool {
         let l: String = self.label.chars().filter(|c| !c.is_whitespace()).collect();

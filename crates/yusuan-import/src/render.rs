@@ -5,15 +5,7 @@
 //! printed values, blanks kept). Two-sided tables are written side by side. Used to prove that
 //! text → model → text → model keeps every number.
 
-use yusuan_domain::{Cell, LedgerSide, Row, RowCode, Table};
-
-fn printed(c: &Cell) -> String {
-    match c {
-        Cell::Blank => String::new(),
-        Cell::Amount { printed, .. } => printed.clone(),
-        Cell::Text { text } => text.clone(),
-    }
-}
+use yusuan_domain::{LedgerSide, Row, RowCode, Table};
 
 /// Header rows for value columns: row `r` names each column's `r`-th header level, once per run.
 fn header_rows(paths: &[Vec<String>]) -> Vec<Vec<String>> {
@@ -82,14 +74,14 @@ pub fn table_text(t: &Table) -> String {
             match inc.get(k) {
                 Some(r) => {
                     cells.push(r.label.clone());
-                    cells.extend(r.cells[..nl].iter().map(printed));
+                    cells.extend(r.cells[..nl].iter().map(|c| c.printed().to_string()));
                 }
                 None => cells.extend(std::iter::repeat_n(String::new(), nl + 1)),
             }
             match exp.get(k) {
                 Some(r) => {
                     cells.push(r.label.clone());
-                    cells.extend(r.cells[nl..].iter().map(printed));
+                    cells.extend(r.cells[nl..].iter().map(|c| c.printed().to_string()));
                 }
                 None => cells.extend(std::iter::repeat_n(String::new(), rp.len() + 1)),
             }
@@ -121,7 +113,7 @@ pub fn table_text(t: &Table) -> String {
     }
     for r in &t.rows {
         let mut cells = if width == 0 { vec![] } else { key_cells(&r.code, &r.label, width) };
-        cells.extend(r.cells.iter().map(printed));
+        cells.extend(r.cells.iter().map(|c| c.printed().to_string()));
         out.push_str(&line(cells));
     }
     out

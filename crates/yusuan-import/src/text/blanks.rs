@@ -191,14 +191,7 @@ fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identi
     for (i, s) in short.iter().enumerate() {
         let Some(vals) = s else { continue };
         if cands[i].len() == 1 && !cands[i][0].0.is_empty() {
-            let printed: Vec<String> = rows[i]
-                .cells
-                .iter()
-                .filter_map(|c| match c {
-                    Cell::Amount { printed, .. } => Some(printed.clone()),
-                    _ => None,
-                })
-                .collect();
+            let printed = rows[i].printed_amounts();
             if printed.len() == vals.len() {
                 rows[i].cells = cands[i][0]
                     .0

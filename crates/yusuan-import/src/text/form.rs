@@ -286,7 +286,6 @@ mod tests {
 /// its department and executing unit, years, this year's budget, and the 年度绩效目标表
 /// indicators (一级/二级 carried down the rows as printed).
 pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
-    use yusuan_domain::Cell;
     let mut out: Vec<PerformanceForm> = Vec::new();
     let mut annual = false;
     let mut cols: Option<(usize, usize, usize, usize)> = None;
@@ -294,11 +293,7 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
     let mut begin = String::new();
     for r in &t.rows {
         let mut all = vec![r.label.trim().to_string()];
-        all.extend(r.cells.iter().map(|c| match c {
-            Cell::Blank => String::new(),
-            Cell::Amount { printed, .. } => printed.clone(),
-            Cell::Text { text } => text.clone(),
-        }));
+        all.extend(r.cells.iter().map(|c| c.printed().to_string()));
         let find = |key: &str| all.iter().position(|c| compact(c) == key);
         let next = |k: usize| all[k + 1..].iter().find(|c| !c.is_empty()).cloned();
         if let Some(k) = find("项目名称") {

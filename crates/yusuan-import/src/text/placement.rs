@@ -1,8 +1,9 @@
-//! Placing values whose empty cells were lost: by sub-row sums (tab text) and by each side's
-//! 总计 (two-sided tables read without positions).
+//! Placing values whose empty cells were lost: by sub-row sums (tab text), by each side's 总计
+//! (two-sided tables read without positions), and by sibling tables of the same document.
 
+use super::table::OpenRow;
 use crate::ReportItem;
-use yusuan_domain::{Cell, Column, LedgerSide, Location, Row, RowCode};
+use yusuan_domain::{Cell, Column, Document, LedgerSide, Location, Row, RowCode, TableKind};
 
 /// Text extraction drops the empty cells at the end of a line, so a line with fewer cells than
 /// the header leaves the place of its numbers open (`302 商品和服务支出 6,710,518 6,710,518`
@@ -115,6 +116,103 @@ pub(super) fn resolve_ledger(
         notes.push(ReportItem {
             message: format!("表“{title}”有 {placed} 行未印出空白单元格，已按总计与各项的合计关系确定各数值所在的列"),
             location: at,
+        });
+    }
+}
+
+/// Rows still open after their own table's arithmetic: another table of the document that
+/// prints the same code under the same columns with every value placed (支出预算总表 for the
+/// fund tables) decides, when exactly one placement of the printed values matches it. The rest
+/// keep the printed order and are reported for the user to check.
+pub(super) fn place_by_sibling_tables(
+    doc: &mut Document,
+    open: Vec<(usize, OpenRow)>,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+) {
+    use yusuan_domain::Cell;
+    let mut placed = 0;
+    for (ti, o) in open {
+        let (code, leafs, title, loc, n) = {
+            let t = &doc.tables[ti];
+            let r = &t.rows[o.row];
+            let leafs: Vec<String> = t.columns.iter().map(|c| c.path.last().cloned().unwrap_or_default()).collect();
+            (r.code.clone(), leafs, t.title.clone(), r.location, t.columns.len())
+        };
+        let sibling = code.as_ref().and_then(|code| {
+            doc.tables.iter().enumerate().filter(|(k, _)| *k != ti).find_map(|(_, t)| {
+                let same_cols = t.columns.len() == n && t.columns.iter().zip(&leafs).all(|(c, l)| c.path.last() == Some(l));
+                let row = t.rows.iter().find(|r| r.code.as_ref() == Some(code))?;
+                same_cols.then(|| row.cells.iter().map(|c| c.amount()).collect::<Vec<_>>())
+            })
+        });
+        // A 合计 row: its own table's 类 rows, once placed, are the evidence.
+        let sibling = sibling.or_else(|| {
+            let t = &doc.tables[ti];
+            if code.is_some() || !t.rows[o.row].is_total() {
+                return None;
+            }
+            let tops: Vec<&yusuan_domain::Row> = t
+                .rows
+                .iter()
+                .filter(|r| matches!(&r.code, Some(yusuan_domain::RowCode::Function(f)) if f.parent().is_none()))
+                .collect();
+            (!tops.is_empty()).then(|| {
+                (0..n)
+                    .map(|c| Some(tops.iter().map(|r| r.cells[c].value_or_zero().unwrap_or_default()).sum()))
+                    .collect::<Vec<Option<rust_decimal::Decimal>>>()
+            })
+        });
+        // 收入预算总表: an income source the 财务收支预算总表 shows as empty holds nothing here.
+        let sibling = sibling.or_else(|| {
+            let t = &doc.tables[ti];
+            if t.kind != TableKind::Income || o.values.len() != 2 || o.values[0] != o.values[1] {
+                return None;
+            }
+            let summary = doc.table(TableKind::FinancialSummary)?;
+            let has_money = |name: &str| {
+                summary.rows.iter().any(|r| {
+                    r.side == Some(yusuan_domain::LedgerSide::Income)
+                        && r.label.contains(name.trim_end_matches("收入"))
+                        && r.cells.iter().any(|c| c.amount().is_some_and(|v| !v.is_zero()))
+                })
+            };
+            let allowed: Vec<usize> = (1..n).filter(|&c| has_money(&leafs[c])).collect();
+            (allowed.len() == 1).then(|| (0..n).map(|c| (c == 0 || c == allowed[0]).then_some(o.values[0])).collect())
+        });
+        let mut done = false;
+        if let Some(sib) = sibling {
+            // The sibling's non-blank cells must be exactly our values, in order.
+            let present: Vec<usize> = (0..n).filter(|&c| sib[c].is_some_and(|v| !v.is_zero())).collect();
+            let ours: Vec<_> = o.values.iter().filter(|v| !v.is_zero()).collect();
+            if present.len() == o.values.len() && ours.len() == o.values.len() && present.iter().zip(&o.values).all(|(&c, v)| sib[c] == Some(*v)) {
+                let t = &mut doc.tables[ti];
+                let printed = t.rows[o.row].printed_amounts();
+                if printed.len() == o.values.len() {
+                    let mut cells = vec![Cell::Blank; n];
+                    for (k, &c) in present.iter().enumerate() {
+                        cells[c] = Cell::Amount { value: o.values[k], printed: printed[k].clone() };
+                    }
+                    t.rows[o.row].cells = cells;
+                    placed += 1;
+                    done = true;
+                }
+            }
+        }
+        if !done {
+            warnings.push(ReportItem {
+                message: format!(
+                    "表“{title}”此行只有 {} 个数值（表头有 {n} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应到前几列，请核对原文",
+                    o.values.len()
+                ),
+                location: loc,
+            });
+        }
+    }
+    if placed > 0 {
+        notes.push(ReportItem {
+            message: format!("{placed} 行未印出空白单元格，已按本文档其他表中同一科目的数值确定所在的列"),
+            location: yusuan_domain::Location::default(),
         });
     }
 }
