@@ -4,36 +4,17 @@
 
 mod common;
 
-use common::{fixture, yusuan};
+use common::{cell, fixture, import_fixture, yusuan};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use yusuan_domain::{Document, RegionalFormat, Scope, TableKind, Unit};
 
 fn import(name: &str) -> (Document, serde_json::Value) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
-    let path = fixture(&format!("pdf/{name}"));
-    let r = yusuan(&["--db", &db, "import", path.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let r = yusuan(&["--db", &db, "show", "1", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    (serde_json::from_str(&r.stdout).unwrap(), report[0]["report"].clone())
+    import_fixture(&format!("pdf/{name}"))
 }
 
 fn d(s: &str) -> Option<Decimal> {
     Some(Decimal::from_str(s).unwrap())
-}
-
-fn cell(doc: &Document, kind: TableKind, row: &str, column: &str) -> Option<Decimal> {
-    let t = doc.table(kind).unwrap_or_else(|| panic!("no table {kind:?}"));
-    let ci = t.columns.iter().position(|c| c.name() == column).unwrap_or_else(|| panic!("{kind:?}: no column {column}"));
-    let r = t
-        .rows
-        .iter()
-        .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == row) || r.label == row)
-        .unwrap_or_else(|| panic!("{kind:?}: no row {row}"));
-    r.cells[ci].amount()
 }
 
 fn no_warnings(report: &serde_json::Value) {
@@ -216,14 +197,7 @@ fn every_coded_row_agrees_with_pdftotext() {
                     continue;
                 };
                 let printed: Vec<&str> = line[key.len()..].split(' ').filter(|w| yusuan_domain::parse_amount(w).is_ok()).collect();
-                let ours: Vec<String> = r
-                    .cells
-                    .iter()
-                    .filter_map(|c| match c {
-                        yusuan_domain::Cell::Amount { printed, .. } => Some(printed.clone()),
-                        _ => None,
-                    })
-                    .collect();
+                let ours = r.printed_amounts();
                 assert_eq!(ours, printed, "{name}: {} row {key}", t.title);
                 checked += 1;
             }

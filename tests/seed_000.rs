@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, golden, numbers_tsv, root, yusuan};
+use common::{cell, fixture, golden, numbers_tsv, root, yusuan};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use yusuan_domain::{Document, LedgerSide, RegionalFormat, TableKind, Unit};
@@ -26,18 +26,6 @@ fn imported() -> (tempfile::TempDir, String, Document) {
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
-}
-
-/// The value at (row code or label, column path) of the table of this kind.
-fn cell(doc: &Document, kind: TableKind, row: &str, column: &str) -> Option<Decimal> {
-    let t = doc.table(kind).unwrap_or_else(|| panic!("no table {kind:?}"));
-    let ci = t.columns.iter().position(|c| c.name() == column).unwrap_or_else(|| panic!("{kind:?}: no column {column}"));
-    let r = t
-        .rows
-        .iter()
-        .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == row) || r.label == row)
-        .unwrap_or_else(|| panic!("{kind:?}: no row {row}"));
-    r.cells[ci].amount()
 }
 
 #[test]

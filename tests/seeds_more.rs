@@ -4,37 +4,19 @@
 
 mod common;
 
-use common::{fixture, golden, numbers_tsv, root, yusuan};
+use common::{cell, golden, import_fixture, numbers_tsv, root};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use yusuan_domain::{Document, IndicatorValue, Operator, RegionalFormat, TableKind, Unit};
 
 fn import(name: &str) -> (Document, serde_json::Value) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
-    let r = yusuan(&["--db", &db, "import", fixture(name).to_str().unwrap(), "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let r = yusuan(&["--db", &db, "show", "1", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let doc: Document = serde_json::from_str(&r.stdout).unwrap();
+    let (doc, report) = import_fixture(name);
     golden(&root().join(format!("fixtures/golden/{}.numbers.tsv", name.trim_end_matches(".txt"))), &numbers_tsv(&doc));
-    (doc, report[0]["report"].clone())
+    (doc, report)
 }
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
-}
-
-fn cell(doc: &Document, kind: TableKind, row: &str, column: &str) -> Option<Decimal> {
-    let t = doc.table(kind).unwrap_or_else(|| panic!("no table {kind:?}"));
-    let ci = t.columns.iter().position(|c| c.name() == column).unwrap_or_else(|| panic!("{kind:?}: no column {column}"));
-    let r = t
-        .rows
-        .iter()
-        .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == row) || r.label == row)
-        .unwrap_or_else(|| panic!("{kind:?}: no row {row}"));
-    r.cells[ci].amount()
 }
 
 #[test]

@@ -75,3 +75,28 @@ pub fn numbers_tsv(doc: &yusuan_domain::Document) -> String {
     }
     s
 }
+
+/// The value at (row code or label, column path) of the first table of this kind.
+pub fn cell(doc: &yusuan_domain::Document, kind: yusuan_domain::TableKind, row: &str, column: &str) -> Option<rust_decimal::Decimal> {
+    let t = doc.table(kind).unwrap_or_else(|| panic!("no table {kind:?}"));
+    let ci = t.columns.iter().position(|c| c.name() == column).unwrap_or_else(|| panic!("{kind:?}: no column {column}"));
+    let r = t
+        .rows
+        .iter()
+        .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == row) || r.label == row)
+        .unwrap_or_else(|| panic!("{kind:?}: no row {row}"));
+    r.cells[ci].amount()
+}
+
+/// Imports `fixtures/<name>` into a fresh library through the CLI; the stored document and the
+/// import report.
+pub fn import_fixture(name: &str) -> (yusuan_domain::Document, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let r = yusuan(&["--db", &db, "import", fixture(name).to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let r = yusuan(&["--db", &db, "show", "1", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (serde_json::from_str(&r.stdout).unwrap(), report[0]["report"].clone())
+}
