@@ -1,6 +1,7 @@
 //! The example library: real published documents loaded apart from the user's own.
 
-use crate::{import_bytes, ApiError, Library};
+use crate::import::{sha256_hex, store_parsed};
+use crate::{ApiError, Library};
 
 /// A bundled example file.
 pub struct ExampleFile {
@@ -27,8 +28,14 @@ pub struct ExamplesOutcome {
 pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Result<ExamplesOutcome, ApiError> {
     let mut out = ExamplesOutcome::default();
     for f in files {
-        match yusuan_import::import_any(f.name, f.bytes) {
-            Ok(i) if i.report.unrecognised.is_empty() && i.report.warnings.is_empty() => {}
+        // Already loaded (every start-up after the first): nothing to parse.
+        let hash = sha256_hex(f.bytes);
+        if lib.store().find_by_hash(&hash)?.is_some() {
+            out.present += 1;
+            continue;
+        }
+        let imported = match yusuan_import::import_any(f.name, f.bytes) {
+            Ok(i) if i.report.unrecognised.is_empty() && i.report.warnings.is_empty() => i,
             Ok(i) => {
                 out.skipped.push((
                     f.name.to_string(),
@@ -44,12 +51,10 @@ pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Res
                 out.skipped.push((f.name.to_string(), e.to_string()));
                 continue;
             }
-        }
-        match import_bytes(lib, f.name, f.bytes, now) {
-            Ok(o) if o.duplicate => out.present += 1,
-            Ok(_) => out.imported += 1,
-            Err(ApiError::Import(e)) => out.skipped.push((f.name.to_string(), e.to_string())),
-            Err(e) => return Err(e),
+        };
+        match store_parsed(lib, f.name, &hash, imported, now)? {
+            o if o.duplicate => out.present += 1,
+            _ => out.imported += 1,
         }
     }
     Ok(out)

@@ -21,7 +21,7 @@ pub struct ImportOutcome {
     pub report: Option<ImportReport>,
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -40,11 +40,22 @@ pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> R
         return Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None });
     }
     let imported = yusuan_import::import_any(name, bytes)?;
+    store_parsed(lib, name, &hash, imported, now)
+}
+
+/// Stores a parsed document (one transaction) under its content hash.
+pub(crate) fn store_parsed(
+    lib: &mut Library,
+    name: &str,
+    hash: &str,
+    imported: yusuan_import::Imported,
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let report_json = serde_json::to_string(&imported.report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument {
         document: &imported.document,
         source_name: name,
-        content_hash: &hash,
+        content_hash: hash,
         imported_at: now,
         report_json: &report_json,
     };
