@@ -9,6 +9,13 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use yusuan_domain::{Document, RegionalFormat, Scope, TableKind, Unit};
 
+const REAL_PDFS: [&str; 4] = [
+    "shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+    "shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+    "shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
+    "shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
+];
+
 fn import(name: &str) -> (Document, serde_json::Value) {
     import_fixture(&format!("pdf/{name}"))
 }
@@ -162,12 +169,7 @@ fn minimal_pdf_without_text() -> Vec<u8> {
 /// (a name wrapped over lines) are counted, and must stay few.
 #[test]
 fn every_coded_row_agrees_with_pdftotext() {
-    for name in [
-        "shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
-        "shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
-        "shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
-        "shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
-    ] {
+    for name in REAL_PDFS {
         let (doc, _) = import(name);
         let out = std::process::Command::new("pdftotext")
             .args(["-layout", fixture(&format!("pdf/{name}")).to_str().unwrap(), "-"])
@@ -205,5 +207,35 @@ fn every_coded_row_agrees_with_pdftotext() {
         assert!(checked >= 50, "{name}: only {checked} rows checked");
         assert!(missing * 20 <= checked, "{name}: {missing} rows not found in pdftotext's text ({checked} checked)");
         eprintln!("{name}: {checked} coded rows agree with pdftotext, {missing} not located");
+    }
+}
+
+/// Our own text-layer reader (fonts cached per document) reads every real PDF as `pdf-extract`
+/// does: the same lines on the same pages with the same text, cells starting at the same
+/// places, and the same document once parsed. Cells may be split differently where a glyph's
+/// width matters: pdf-extract ignores the `first last width` ranges of a CID font's W array
+/// (it uses the default width there, so `201 05` reads as one cell); ours reads them.
+#[test]
+fn own_text_layer_reader_agrees_with_pdf_extract() {
+    use yusuan_import::{parse_lines_with, pdf_lines_with, Layout, TextLayer};
+    for name in REAL_PDFS {
+        let bytes = std::fs::read(fixture(&format!("pdf/{name}"))).unwrap();
+        let ours = pdf_lines_with(name, &bytes, TextLayer::Auto).unwrap();
+        let theirs = pdf_lines_with(name, &bytes, TextLayer::PdfExtract).unwrap();
+        assert_eq!(ours.len(), theirs.len(), "{name}: line count");
+        let mut split_differently = 0;
+        for (a, b) in ours.iter().zip(&theirs) {
+            let text = |cells: &[String]| cells.concat().replace(' ', "");
+            assert_eq!((&a.location, text(&a.cells)), (&b.location, text(&b.cells)), "{name}");
+            split_differently += usize::from(a.cells != b.cells);
+            for sa in &a.spans {
+                assert!(b.spans.iter().any(|sb| (sa.0 - sb.0).abs() < 0.01) || a.cells != b.cells, "{name} {:?}", a.location);
+            }
+        }
+        eprintln!("{name}: {split_differently} of {} lines split differently", ours.len());
+        let ours = parse_lines_with(name, &ours, Layout::Flow).unwrap();
+        let theirs = parse_lines_with(name, &theirs, Layout::Flow).unwrap();
+        assert_eq!(ours.document.numbers(), theirs.document.numbers(), "{name}");
+        assert_eq!(ours.document.tables, theirs.document.tables, "{name}");
     }
 }

@@ -21,7 +21,7 @@ mod text;
 pub use decode::decode_text;
 pub use error::ImportError;
 pub use lines::{split_lines, Line};
-pub use pdf::{pdf_lines, pdf_text};
+pub use pdf::{pdf_lines, pdf_lines_with, pdf_text, TextLayer};
 pub use render::table_text;
 pub use xlsx::xlsx_lines;
 pub use report::{ImportReport, ReportItem};

@@ -1,62 +1,28 @@
 //! PDF to positioned text: every glyph with its place, regrouped into lines and cells.
 //!
-//! Text is taken from the PDF's text layer with `pdf-extract` (pure Rust, on `lopdf`). Glyphs are
+//! Text is taken from the PDF's text layer by our own content-stream reader on `lopdf`
+//! (`reader.rs`, fonts decoded once per document), or by `pdf-extract` (`extract.rs`) when a
+//! font is of a kind our reader does not read. Glyphs are
 //! grouped into lines by their baseline and split into cells where the gap between two glyphs is
 //! wider than a cell gap (a fraction of the font size); each page ends with a form feed, so the
 //! line parser keeps page numbers for locations. The result is the same tab-separated text the
 //! text importer reads, so PDFs and extracted text share one parser. Any panic inside the PDF
 //! library is caught and reported as a damaged file.
 
+mod extract;
+mod reader;
+
 use crate::{ImportError, Line};
 use yusuan_domain::Location;
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 /// One glyph on a page, in points from the top-left corner (layout coordinates, not money).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Glyph {
     x: f64,    // layout coordinates (points), not money
     y: f64,    // layout coordinates
     end: f64,  // layout coordinates
     size: f64, // font size (layout)
     text: String,
-}
-
-#[derive(Default)]
-struct Collector {
-    pages: Vec<Vec<Glyph>>,
-    height: f64,
-}
-
-impl OutputDev for Collector {
-    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        self.height = media_box.ury - media_box.lly;
-        self.pages.push(Vec::new());
-        Ok(())
-    }
-    fn end_page(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
-        // The font size in page space: the text matrix applied to (size, size).
-        let (vx, vy) = (font_size * (trm.m11 + trm.m21), font_size * (trm.m12 + trm.m22));
-        let size = (vx * vy).abs().sqrt().max(1.0);
-        let (x, y) = (trm.m31, self.height - trm.m32);
-        if let Some(page) = self.pages.last_mut() {
-            if !ch.trim().is_empty() {
-                page.push(Glyph { x, y, end: x + width * size, size, text: ch.to_string() });
-            }
-        }
-        Ok(())
-    }
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
 }
 
 /// A gap wider than this many font sizes separates two cells.
@@ -104,9 +70,14 @@ fn page_lines(glyphs: &mut [Glyph]) -> Vec<(Vec<String>, Vec<(f32, f32)>)> {
 
 /// Reads a PDF's text layer as numbered lines with cells and their positions.
 pub fn pdf_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
-    let mut collected = collect(file, bytes)?;
+    pdf_lines_with(file, bytes, TextLayer::Auto)
+}
+
+/// [`pdf_lines`] with a chosen text-layer reader.
+pub fn pdf_lines_with(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Line>, ImportError> {
+    let mut pages = collect(file, bytes, layer)?;
     let mut out = Vec::new();
-    for (p, page) in collected.pages.iter_mut().enumerate() {
+    for (p, page) in pages.iter_mut().enumerate() {
         for (cells, spans) in page_lines(page) {
             let location = Location { page: Some(p as u32 + 1), line: Some(out.len() as u32 + 1) };
             let text = cells.join("\t");
@@ -141,50 +112,66 @@ pub fn pdf_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
     Ok(out)
 }
 
-fn collect(file: &str, bytes: &[u8]) -> Result<Collector, ImportError> {
+/// Which text-layer reader to use (tests compare the two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextLayer {
+    /// Our reader with fonts cached per document, falling back to `pdf-extract` when a font
+    /// is of a kind it does not read.
+    Auto,
+    /// `pdf-extract` only.
+    PdfExtract,
+}
+
+fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Vec<Glyph>>, ImportError> {
     let damaged = |reason: String| ImportError::Damaged { file: file.to_string(), reason };
     if !bytes.starts_with(b"%PDF") {
         return Err(ImportError::Unsupported { file: file.to_string(), reason: "文件头不是 %PDF".into() });
     }
-    let result = std::panic::catch_unwind(|| -> Result<Collector, String> {
-        let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("无法解析 PDF 结构（{e}）"))?;
+    let result = std::panic::catch_unwind(|| -> Result<Vec<Vec<Glyph>>, String> {
+        let doc = lopdf::Document::load_mem(bytes).map_err(|e| format!("无法解析 PDF 结构（{e}）"))?;
         if doc.is_encrypted() {
             return Err("PDF 已加密，请先解除密码保护".into());
         }
-        // Pages are independent (fonts are loaded per page): read them on every core.
-        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-        let chunk = pages.len().div_ceil(workers).max(1);
-        let results: Vec<Result<Collector, String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = pages
-                .chunks(chunk)
-                .map(|part| {
-                    let doc = &doc;
-                    scope.spawn(move || {
-                        let mut c = Collector::default();
-                        for &n in part {
-                            pdf_extract::output_doc_page(doc, &mut c, n).map_err(|e| format!("第{n}页读取文字层失败（{e}）"))?;
-                        }
-                        Ok(c)
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("PDF 内容不完整或已损坏".into()))).collect()
-        });
-        let mut all = Collector::default();
-        for r in results {
-            all.pages.extend(r?.pages);
+        let pages: Vec<(u32, lopdf::ObjectId)> = doc.get_pages().into_iter().collect();
+        if layer == TextLayer::Auto {
+            if let Ok(glyphs) = in_parallel(&pages, |part| {
+                let mut fonts = reader::FontCache::default();
+                part.iter().map(|&(_, id)| reader::read_page(&doc, id, &mut fonts).map_err(|e| e.0)).collect()
+            }) {
+                return Ok(glyphs);
+            }
         }
-        Ok(all)
+        in_parallel(&pages, |part| {
+            let numbers: Vec<u32> = part.iter().map(|&(n, _)| n).collect();
+            extract::read_pages(&doc, &numbers)
+        })
     });
-    let collected = match result {
+    let pages = match result {
         Ok(Ok(c)) => c,
         Ok(Err(reason)) => return Err(damaged(reason)),
         Err(_) => return Err(damaged("PDF 内容不完整或已损坏".into())),
     };
-    let glyphs: usize = collected.pages.iter().map(Vec::len).sum();
+    let glyphs: usize = pages.iter().map(Vec::len).sum();
     if glyphs == 0 {
-        return Err(ImportError::NoTextLayer { file: file.to_string(), pages: collected.pages.len() });
+        return Err(ImportError::NoTextLayer { file: file.to_string(), pages: pages.len() });
     }
-    Ok(collected)
+    Ok(pages)
+}
+
+/// Runs `read` on consecutive runs of pages on every core and joins the pages in order.
+fn in_parallel<F>(pages: &[(u32, lopdf::ObjectId)], read: F) -> Result<Vec<Vec<Glyph>>, String>
+where
+    F: Fn(&[(u32, lopdf::ObjectId)]) -> Result<Vec<Vec<Glyph>>, String> + Sync,
+{
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let chunk = pages.len().div_ceil(workers).max(1);
+    let results: Vec<Result<Vec<Vec<Glyph>>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pages.chunks(chunk).map(|part| scope.spawn(|| read(part))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("PDF 内容不完整或已损坏".into()))).collect()
+    });
+    let mut all = Vec::new();
+    for r in results {
+        all.extend(r?);
+    }
+    Ok(all)
 }

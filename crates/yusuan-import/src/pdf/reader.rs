@@ -1,0 +1,412 @@
+//! Our own reader of a PDF page's text layer: the content stream interpreted for its text
+//! operators, with every font decoded once per document.
+//!
+//! `pdf-extract` rebuilds every font on every page, and parsing a CJK font's ToUnicode map is
+//! most of its time on budget PDFs (a 30-page document has three fonts but reads them 90 times).
+//! This reader keeps a cache of fonts by object, follows the PDF text model (ISO 32000 §9.4: text
+//! matrix, line matrix, Tc/Tw/Tz/TL/Ts, TJ adjustments, `cm`, `q`/`Q`, Form XObjects) and hands
+//! out the same glyph placement as `pdf-extract` did. It reads the fonts budget PDFs are made of
+//! (composite fonts with Identity or UCS-2 encodings and a ToUnicode map; simple fonts with widths
+//! and a standard, differences or ToUnicode encoding). Anything else is `Unsupported`, and the
+//! caller falls back to `pdf-extract` for the whole document, so no file reads worse than before.
+//!
+//! Coordinates, widths and sizes here are layout in points (f64), never money.
+
+use super::Glyph;
+use lopdf::{content::Content, Dictionary, Document, Encoding, Object, ObjectId};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Why the fast reader cannot read a document (the caller falls back to `pdf-extract`).
+#[derive(Debug)]
+pub struct Unsupported(pub String);
+
+/// A 2-D affine transform in PDF's row-vector convention: [a b c d e f] (layout, not money).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Matrix([f64; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    fn translate(tx: f64, ty: f64) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+    /// `self` applied first, then `o` (self × o).
+    fn then(&self, o: &Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = o.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+}
+
+/// How a font's codes become text.
+enum Decoder {
+    /// Two-byte codes looked up in the ToUnicode map (Identity-H/V).
+    Cmap2(Encoding<'static>),
+    /// Two-byte codes that are UCS-2 / UTF-16 themselves (UniGB-UCS2-H, UniGB-UTF16-H).
+    Ucs2,
+    /// One-byte codes, every code's text worked out once.
+    OneByte(Box<[String; 256]>),
+}
+
+/// A font as the reader needs it: how to decode codes and how wide each glyph is.
+pub(super) struct Font {
+    decoder: Decoder,
+    widths: HashMap<u32, f64>, // glyph space units (layout)
+    default_width: f64,       // glyph space units (layout)
+}
+
+impl Font {
+    fn two_byte(&self) -> bool {
+        !matches!(self.decoder, Decoder::OneByte(_))
+    }
+    fn width(&self, code: u32) -> f64 {
+        self.widths.get(&code).copied().unwrap_or(self.default_width)
+    }
+    fn text(&self, code: u32) -> String {
+        match &self.decoder {
+            Decoder::OneByte(table) => table[(code & 0xff) as usize].clone(),
+            Decoder::Ucs2 => char::from_u32(code).map(String::from).unwrap_or_default(),
+            Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)) => {
+                map.get(code, 2).map(|u| String::from_utf16_lossy(&u)).unwrap_or_default()
+            }
+            Decoder::Cmap2(_) => String::new(),
+        }
+    }
+}
+
+fn num(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(*r as f64),
+        _ => None,
+    }
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
+}
+
+fn dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+    d.get(key).ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok())
+}
+
+/// Builds a font from its dictionary, or says why this reader cannot.
+fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
+    let subtype = font.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+    let unsupported = |why: &str| Unsupported(format!("{} 字体：{why}", String::from_utf8_lossy(subtype)));
+    if subtype == b"Type0" {
+        let encoding = font.get(b"Encoding").ok().map(|o| deref(doc, o)).and_then(|o| o.as_name().ok()).unwrap_or(b"");
+        let decoder = match encoding {
+            b"Identity-H" | b"Identity-V" => {
+                let has_map = font.get(b"ToUnicode").ok().map(|o| deref(doc, o)).is_some_and(|o| o.as_stream().is_ok());
+                if !has_map {
+                    return Err(unsupported("Identity 编码而无 ToUnicode"));
+                }
+                // The map is owned by the encoding, so it outlives the document borrow.
+                match font.get_font_encoding(doc) {
+                    Ok(Encoding::UnicodeMapEncoding(map)) => Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)),
+                    _ => return Err(unsupported("ToUnicode 无法解析")),
+                }
+            }
+            b"UniGB-UCS2-H" | b"UniGB-UTF16-H" => Decoder::Ucs2,
+            _ => return Err(unsupported("编码不受支持")),
+        };
+        let descendant = font
+            .get(b"DescendantFonts")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| a.first())
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok())
+            .ok_or_else(|| unsupported("缺少 DescendantFonts"))?;
+        let default_width = descendant.get(b"DW").ok().and_then(num).unwrap_or(1000.0);
+        let mut widths = HashMap::new();
+        if let Some(w) = descendant.get(b"W").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok()) {
+            let mut i = 0;
+            while i < w.len() {
+                let Some(first) = num(deref(doc, &w[i])) else { return Err(unsupported("W 数组格式错误")) };
+                match w.get(i + 1).map(|o| deref(doc, o)) {
+                    Some(Object::Array(list)) => {
+                        for (k, v) in list.iter().enumerate() {
+                            if let Some(v) = num(deref(doc, v)) {
+                                widths.insert(first as u32 + k as u32, v);
+                            }
+                        }
+                        i += 2;
+                    }
+                    Some(last) => {
+                        let (Some(last), Some(v)) = (num(last), w.get(i + 2).map(|o| deref(doc, o)).and_then(num)) else {
+                            return Err(unsupported("W 数组格式错误"));
+                        };
+                        for c in first as u32..=last as u32 {
+                            widths.insert(c, v);
+                        }
+                        i += 3;
+                    }
+                    None => break,
+                }
+            }
+        }
+        return Ok(Font { decoder, widths, default_width });
+    }
+    // Simple fonts (TrueType, Type1, MMType1): one byte per code, widths from /Widths.
+    if !matches!(subtype, b"TrueType" | b"Type1" | b"MMType1") {
+        return Err(unsupported("字体类型不受支持"));
+    }
+    let Some(list) = font.get(b"Widths").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok()) else {
+        return Err(unsupported("缺少 Widths（标准 14 字体）"));
+    };
+    let first = font.get(b"FirstChar").ok().and_then(num).unwrap_or(0.0) as u32;
+    let widths = list.iter().enumerate().filter_map(|(k, v)| num(deref(doc, v)).map(|v| (first + k as u32, v))).collect();
+    let default_width = dict(doc, font, b"FontDescriptor").and_then(|d| d.get(b"MissingWidth").ok()).and_then(num).unwrap_or(0.0);
+    let has_encoding = font.get(b"Encoding").is_ok();
+    let has_map = font.get(b"ToUnicode").is_ok();
+    if !has_encoding && !has_map {
+        // The font's built-in encoding: only known for symbolic fonts by reading the font program.
+        return Err(unsupported("无编码信息"));
+    }
+    let encoding = font.get_font_encoding(doc).map_err(|e| unsupported(&format!("编码无法解析（{e}）")))?;
+    let table: Vec<String> = (0u8..=255)
+        .map(|b| match &encoding {
+            Encoding::UnicodeMapEncoding(map) => map.get(b as u32, 1).map(|u| String::from_utf16_lossy(&u)).unwrap_or_default(),
+            e => e.bytes_to_string(&[b]).unwrap_or_default(),
+        })
+        .collect();
+    let table: Box<[String; 256]> = table.into_boxed_slice().try_into().map_err(|_| unsupported("编码表"))?;
+    Ok(Font { decoder: Decoder::OneByte(table), widths, default_width })
+}
+
+/// Fonts already built, by the object they came from (shared by all pages of a document).
+#[derive(Default)]
+pub(super) struct FontCache {
+    by_id: HashMap<ObjectId, Arc<Font>>,
+}
+
+impl FontCache {
+    fn get(&mut self, doc: &Document, resources: &[&Dictionary], name: &[u8]) -> Result<Option<Arc<Font>>, Unsupported> {
+        for res in resources.iter().rev() {
+            let Some(fonts) = dict(doc, res, b"Font") else { continue };
+            let Ok(entry) = fonts.get(name) else { continue };
+            let id = entry.as_reference().ok();
+            if let Some(font) = id.and_then(|id| self.by_id.get(&id)) {
+                return Ok(Some(font.clone()));
+            }
+            let Ok(d) = deref(doc, entry).as_dict() else { continue };
+            let font = Arc::new(load_font(doc, d)?);
+            if let Some(id) = id {
+                self.by_id.insert(id, font.clone());
+            }
+            return Ok(Some(font));
+        }
+        Ok(None)
+    }
+}
+
+#[derive(Clone)]
+struct TextState {
+    font: Option<Arc<Font>>,
+    size: f64,      // layout
+    char_space: f64, // layout
+    word_space: f64, // layout
+    scale: f64,     // horizontal scaling (layout)
+    leading: f64,   // layout
+    rise: f64,      // layout
+}
+
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    text: TextState,
+}
+
+struct Page<'a> {
+    doc: &'a Document,
+    fonts: &'a mut FontCache,
+    height: f64, // layout
+    glyphs: Vec<Glyph>,
+    tm: Matrix,
+    tlm: Matrix,
+}
+
+impl Page<'_> {
+    fn show(&mut self, st: &State, bytes: &[u8]) {
+        let Some(font) = st.text.font.clone() else { return };
+        let t = &st.text;
+        let step = if font.two_byte() { 2 } else { 1 };
+        for chunk in bytes.chunks(step) {
+            let code = chunk.iter().fold(0u32, |acc, b| acc * 256 + *b as u32);
+            let tsm = Matrix([t.scale, 0.0, 0.0, 1.0, 0.0, t.rise]);
+            let trm = tsm.then(&self.tm).then(&st.ctm);
+            let w0 = font.width(code) / 1000.0;
+            let ch = font.text(code);
+            if !ch.trim().is_empty() {
+                let [m11, m12, m21, m22, m31, m32] = trm.0;
+                let (vx, vy) = (t.size * (m11 + m21), t.size * (m12 + m22));
+                let size = (vx * vy).abs().sqrt().max(1.0);
+                let (x, y) = (m31, self.height - m32);
+                self.glyphs.push(Glyph { x, y, end: x + w0 * size, size, text: ch });
+            }
+            let mut spacing = t.char_space;
+            if step == 1 && code == 32 {
+                spacing += t.word_space;
+            }
+            let tx = t.scale * (w0 * t.size + spacing);
+            self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
+        }
+    }
+
+    fn run(&mut self, content: &[u8], resources: &[&Dictionary], st: &mut State, depth: u32) -> Result<(), Unsupported> {
+        let content = Content::decode(content).map_err(|e| Unsupported(format!("内容流无法解析（{e}）")))?;
+        let mut stack: Vec<State> = Vec::new();
+        for op in &content.operations {
+            let n: Vec<f64> = op.operands.iter().filter_map(num).collect();
+            match op.operator.as_str() {
+                "BT" | "ET" => {
+                    self.tm = Matrix::IDENTITY;
+                    self.tlm = Matrix::IDENTITY;
+                }
+                "cm" if n.len() == 6 => st.ctm = Matrix([n[0], n[1], n[2], n[3], n[4], n[5]]).then(&st.ctm),
+                "q" => stack.push(st.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        *st = s;
+                    }
+                }
+                "Tc" if !n.is_empty() => st.text.char_space = n[0],
+                "Tw" if !n.is_empty() => st.text.word_space = n[0],
+                "Tz" if !n.is_empty() => st.text.scale = n[0] / 100.0,
+                "TL" if !n.is_empty() => st.text.leading = n[0],
+                "Ts" if !n.is_empty() => st.text.rise = n[0],
+                "Tf" => {
+                    let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or(b"");
+                    st.text.font = self.fonts.get(self.doc, resources, name)?;
+                    st.text.size = op.operands.get(1).and_then(num).unwrap_or(0.0);
+                }
+                "Tm" if n.len() == 6 => {
+                    self.tlm = Matrix([n[0], n[1], n[2], n[3], n[4], n[5]]);
+                    self.tm = self.tlm;
+                }
+                "Td" | "TD" if n.len() == 2 => {
+                    if op.operator == "TD" {
+                        st.text.leading = -n[1];
+                    }
+                    self.tlm = Matrix::translate(n[0], n[1]).then(&self.tlm);
+                    self.tm = self.tlm;
+                }
+                "T*" => self.next_line(st),
+                "Tj" => {
+                    if let Some(Object::String(s, _)) = op.operands.first() {
+                        self.show(st, s);
+                    }
+                }
+                "'" | "\"" => {
+                    if op.operator == "\"" && n.len() >= 2 {
+                        st.text.word_space = n[0];
+                        st.text.char_space = n[1];
+                    }
+                    self.next_line(st);
+                    if let Some(Object::String(s, _)) = op.operands.last() {
+                        self.show(st, s);
+                    }
+                }
+                "TJ" => {
+                    let Some(Object::Array(items)) = op.operands.first() else { continue };
+                    for item in items {
+                        match item {
+                            Object::String(s, _) => self.show(st, s),
+                            o => {
+                                if let Some(adj) = num(o) {
+                                    let tx = st.text.scale * (-adj / 1000.0 * st.text.size);
+                                    self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
+                                }
+                            }
+                        }
+                    }
+                }
+                "Do" if depth < 8 => {
+                    let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or(b"");
+                    let Some(xobj) = resources.iter().rev().find_map(|r| {
+                        dict(self.doc, r, b"XObject").and_then(|x| x.get(name).ok()).map(|o| deref(self.doc, o))
+                    }) else {
+                        continue;
+                    };
+                    let Ok(stream) = xobj.as_stream() else { continue };
+                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+                        continue;
+                    }
+                    let data = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+                    let mut inner = st.clone();
+                    if let Some(m) = stream.dict.get(b"Matrix").ok().and_then(|o| o.as_array().ok()) {
+                        let m: Vec<f64> = m.iter().filter_map(num).collect();
+                        if m.len() == 6 {
+                            inner.ctm = Matrix([m[0], m[1], m[2], m[3], m[4], m[5]]).then(&st.ctm);
+                        }
+                    }
+                    let mut res: Vec<&Dictionary> = resources.to_vec();
+                    if let Some(own) = dict(self.doc, &stream.dict, b"Resources") {
+                        res.push(own);
+                    }
+                    let (tm, tlm) = (self.tm, self.tlm);
+                    self.run(&data, &res, &mut inner, depth + 1)?;
+                    (self.tm, self.tlm) = (tm, tlm);
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn next_line(&mut self, st: &State) {
+        self.tlm = Matrix::translate(0.0, -st.text.leading).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+}
+
+/// The inherited value of a page attribute (MediaBox, Resources) up the page tree.
+fn inherited<'a>(doc: &'a Document, mut page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    for _ in 0..32 {
+        if let Ok(v) = page.get(key) {
+            return Some(deref(doc, v));
+        }
+        page = dict(doc, page, b"Parent")?;
+    }
+    None
+}
+
+/// Reads the glyphs of one page (the page's own resources and those it inherits).
+pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> Result<Vec<Glyph>, Unsupported> {
+    let page = doc.get_dictionary(page_id).map_err(|e| Unsupported(format!("页面对象缺失（{e}）")))?;
+    let media: Vec<f64> = inherited(doc, page, b"MediaBox")
+        .and_then(|o| o.as_array().ok())
+        .map(|a| a.iter().filter_map(|o| num(deref(doc, o))).collect())
+        .unwrap_or_default();
+    let height = if media.len() == 4 { media[3] - media[1] } else { 842.0 };
+    let resources: Vec<&Dictionary> = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok()).into_iter().collect();
+    let content = doc.get_page_content(page_id).map_err(|e| Unsupported(format!("内容流无法读取（{e}）")))?;
+    let mut reader = Page { doc, fonts, height, glyphs: Vec::new(), tm: Matrix::IDENTITY, tlm: Matrix::IDENTITY };
+    let text = TextState { font: None, size: 0.0, char_space: 0.0, word_space: 0.0, scale: 1.0, leading: 0.0, rise: 0.0 };
+    let mut st = State { ctm: Matrix::IDENTITY, text };
+    reader.run(&content, &resources, &mut st, 0)?;
+    Ok(reader.glyphs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Matrix;
+
+    #[test]
+    fn matrix_product_applies_left_first() {
+        let scale = Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
+        let shift = Matrix::translate(10.0, 5.0);
+        assert_eq!(scale.then(&shift).0, [2.0, 0.0, 0.0, 2.0, 10.0, 5.0]);
+        assert_eq!(shift.then(&scale).0, [2.0, 0.0, 0.0, 2.0, 20.0, 10.0]);
+    }
+}
