@@ -68,9 +68,21 @@ fn seed_003_project_descriptions() {
             ("业务培训", 7, "87.40万元".into()),
             ("网络信息系统运行与维护", 7, "39.93万元".into()),
             ("党代表工作经费", 7, "1.8万元".into()),
-            ("局、处级干部体检费", 7, "4.20万元".into()),
+            ("局、处级干部体检费", 7, "274.20万元".into()),
         ]
     );
+    // Every itemised budget adds up to its stated total (read against the seed: the numbered
+    // items, not their `(1)` details), with the number of items per project.
+    for (p, expected_items) in doc.projects.iter().zip([8, 21, 7, 10, 8, 0, 2]) {
+        let top: Vec<_> = p.parts.iter().flat_map(|x| &x.items).filter(|i| i.level == 1).collect();
+        assert_eq!(top.len(), expected_items, "{}", p.name);
+        if !top.is_empty() {
+            let sum: Decimal = top.iter().map(|i| i.amount.to_yuan()).sum();
+            assert_eq!(sum, p.total.unwrap().to_yuan(), "{}", p.name);
+        }
+    }
+    // The total is located where it was printed, not at the heading: 274.20万元 on line 621.
+    assert_eq!(doc.projects[6].total_printed.as_ref().map(|(p, l)| (p.as_str(), l.line)), Some(("274.20万元", Some(621))));
     let items: Vec<(String, String)> = doc.projects[0]
         .parts
         .iter()

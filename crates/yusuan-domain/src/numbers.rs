@@ -51,11 +51,14 @@ impl Document {
         for p in &self.projects {
             let table = format!("{}经费情况说明", p.name);
             if let Some(t) = p.total {
-                out.push(money(&table, "项目预算合计", "合计", t, p.location));
+                let (printed, location) = p.total_printed.clone().unwrap_or_else(|| (format!("{}{}", t.value, t.unit), p.location));
+                out.push(NumberEntry { printed, ..money(&table, "项目预算合计", "合计", t, location) });
             }
             for part in &p.parts {
                 for item in &part.items {
-                    out.push(money(&table, &item.label, part.kind.label(), item.amount, item.location));
+                    let column = if item.level > 1 { format!("{}/明细", part.kind.label()) } else { part.kind.label().to_string() };
+                    let entry = money(&table, &item.label, &column, item.amount, item.location);
+                    out.push(NumberEntry { printed: item.printed.clone(), ..entry });
                 }
             }
         }
@@ -72,10 +75,19 @@ impl Document {
         }
         for f in &self.performance_forms {
             let table = format!("绩效目标表：{}", f.project);
-            let funds = [("年度资金总额", f.funds.total), ("当年财政拨款", f.funds.fiscal), ("其他资金", f.funds.other), ("上年结转资金", f.funds.carried_over)];
-            for (label, amount) in funds {
+            let funds = [
+                ("年度资金总额", "total", f.funds.total),
+                ("当年财政拨款", "fiscal", f.funds.fiscal),
+                ("其他资金", "other", f.funds.other),
+                ("上年结转资金", "carried_over", f.funds.carried_over),
+            ];
+            for (label, field, amount) in funds {
                 if let Some(a) = amount {
-                    out.push(money(&table, label, "项目资金", a, f.location));
+                    let entry = money(&table, label, "项目资金", a, f.location);
+                    match f.funds.printed.get(field) {
+                        Some((printed, location)) => out.push(NumberEntry { printed: printed.clone(), location: *location, ..entry }),
+                        None => out.push(entry),
+                    }
                 }
             }
             for ind in &f.indicators {

@@ -19,6 +19,10 @@ pub struct Funds {
     /// 上年结转资金
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_over: Option<Amount>,
+    /// How and where each amount above was printed, by field name (`total`, `fiscal`,
+    /// `other`, `carried_over`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub printed: std::collections::BTreeMap<String, (String, Location)>,
 }
 
 /// The comparison an indicator value states.

@@ -81,6 +81,13 @@ pub struct ItemisedAmount {
     pub printed: String,
     /// Where.
     pub location: Location,
+    /// 1 for a numbered item (`1.`), 2 for a sub-item under it (`(1)` after a `1.`).
+    #[serde(default = "top_level")]
+    pub level: u8,
+}
+
+fn top_level() -> u8 {
+    1
 }
 
 /// One part of a project description.
@@ -97,6 +104,9 @@ pub struct ProjectPart {
     pub items: Vec<ItemisedAmount>,
     /// Where the heading was printed.
     pub location: Location,
+    /// Where each line of `text` was printed (one per line, same order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_locations: Vec<Location>,
 }
 
 /// A 项目经费情况说明.
@@ -107,6 +117,9 @@ pub struct ProjectDescription {
     /// The stated total of the project, when the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Amount>,
+    /// The stated total as printed, and where (when `total` is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_printed: Option<(String, Location)>,
     /// The parts, in printed order.
     pub parts: Vec<ProjectPart>,
     /// Where the title was printed.

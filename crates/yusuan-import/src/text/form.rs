@@ -38,9 +38,9 @@ pub fn parse_value(printed: &str) -> IndicatorValue {
     IndicatorValue::Word { operator, text: rest.to_string() }
 }
 
-fn amount_after(cells: &[String], label: &str, unit: Unit) -> Option<Amount> {
+fn amount_after(cells: &[String], label: &str, unit: Unit) -> Option<(Amount, String)> {
     let k = cells.iter().position(|c| compact(c).trim_end_matches(['：', ':']).ends_with(label))?;
-    cells[k + 1..].iter().find_map(|c| parse_amount(c).ok()).map(|value| Amount { value, unit })
+    cells[k + 1..].iter().find_map(|c| parse_amount(c).ok().map(|value| (Amount { value, unit }, c.trim().to_string())))
 }
 
 fn text_after(cells: &[String], label: &str) -> Option<String> {
@@ -103,18 +103,22 @@ pub fn parse_form(lines: &[Line], start: usize, flow: bool) -> (PerformanceForm,
         if joined.contains("项目资金") && joined.contains("万元") {
             unit = Unit::WanYuan;
         }
-        if let Some(a) = amount_after(&cells, "年度资金申请总额", unit) {
+        if let Some((a, printed)) = amount_after(&cells, "年度资金申请总额", unit) {
             form.funds.total = Some(a);
+            form.funds.printed.insert("total".into(), (printed, l.location));
         }
-        if let Some(a) = amount_after(&cells, "当年财政拨款", unit) {
+        if let Some((a, printed)) = amount_after(&cells, "当年财政拨款", unit) {
             form.funds.fiscal = Some(a);
+            form.funds.printed.insert("fiscal".into(), (printed, l.location));
         }
-        if let Some(a) = amount_after(&cells, "上年结转资金", unit) {
+        if let Some((a, printed)) = amount_after(&cells, "上年结转资金", unit) {
             form.funds.carried_over = Some(a);
+            form.funds.printed.insert("carried_over".into(), (printed, l.location));
         }
         if joined.contains("其他资金") {
-            if let Some(v) = cells.iter().rev().find_map(|c| parse_amount(c).ok()) {
+            if let Some((v, printed)) = cells.iter().rev().find_map(|c| parse_amount(c).ok().map(|v| (v, c.trim().to_string()))) {
                 form.funds.other = Some(Amount { value: v, unit });
+                form.funds.printed.insert("other".into(), (printed, l.location));
             }
         }
         if joined.contains("年度总体目标") || (flow && joined == "年度总目标") {
@@ -326,7 +330,10 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
             form.period = Some(format!("{begin}至{end}"));
         }
         if let Some(k) = find("项目当年预算") {
-            form.funds.total = next(k).and_then(|v| parse_amount(&v).ok()).map(|value| Amount { value, unit: t.unit });
+            if let Some((value, printed)) = next(k).and_then(|v| parse_amount(&v).ok().map(|value| (value, v))) {
+                form.funds.total = Some(Amount { value, unit: t.unit });
+                form.funds.printed.insert("total".into(), (printed, r.location));
+            }
         }
         if let Some(k) = find("年度绩效目标") {
             if form.annual_goal.is_none() {

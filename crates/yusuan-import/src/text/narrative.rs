@@ -3,7 +3,7 @@
 use super::form;
 use crate::Line;
 use yusuan_domain::{
-    parse_amount, Amount, BudgetUnit, Document, ItemisedAmount, Paragraph, PerformanceForm, ProjectDescription, ProjectPart,
+    parse_amount, Amount, BudgetUnit, Document, ItemisedAmount, Location, Paragraph, PerformanceForm, ProjectDescription, ProjectPart,
     ProjectPartKind, Section, SectionKind, Unit, UnitKind, Unrecognised,
 };
 
@@ -122,7 +122,7 @@ impl Body {
             }
             Some(Heading::Project(name)) => {
                 self.close();
-                self.project = Some(ProjectDescription { name, total: None, parts: vec![], location: line.location });
+                self.project = Some(ProjectDescription { name, total: None, total_printed: None, parts: vec![], location: line.location });
                 return;
             }
             Some(Heading::Projects) => {
@@ -134,13 +134,13 @@ impl Body {
         }
         let text = line.text.trim().to_string();
         if self.in_projects && self.project.is_none() && self.section.is_none() && part_heading(line) == Some(ProjectPartKind::Overview) {
-            self.project = Some(ProjectDescription { name: "（未注明项目名称）".into(), total: None, parts: vec![], location: line.location });
+            self.project = Some(ProjectDescription { name: "（未注明项目名称）".into(), total: None, total_printed: None, parts: vec![], location: line.location });
         }
         if let Some(p) = &mut self.project {
             // Only the seven parts open a part; other numbered lines (`一、社区工作者培训` inside
             // 实施方案) are text of the part they are in.
             if let Some(kind) = part_heading(line).filter(|k| *k != ProjectPartKind::Other || p.parts.is_empty()) {
-                p.parts.push(ProjectPart { kind, heading: text, text: String::new(), items: vec![], location: line.location });
+                p.parts.push(ProjectPart { kind, heading: text, text: String::new(), items: vec![], location: line.location, line_locations: vec![] });
                 return;
             }
             match p.parts.last_mut() {
@@ -149,6 +149,7 @@ impl Body {
                         part.text.push('\n');
                     }
                     part.text.push_str(&text);
+                    part.line_locations.push(line.location);
                 }
                 None => doc.unrecognised.push(Unrecognised { text, location: line.location }),
             }
@@ -196,7 +197,8 @@ pub fn read_units(doc: &mut Document) {
     doc.units = units;
 }
 
-/// The first `number + 万元/元` in `text`, with the byte range it was printed in.
+/// The first `number + 万元/元` in `text`, with the byte range it was printed in. `万` alone
+/// counts when the number has decimals (`7.50万`), a way budget texts shorten 万元.
 pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
@@ -208,6 +210,7 @@ pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |c| c.0);
+            let number = text[start..end].trim_end_matches('.');
             let tail = &text[end..];
             let gap = tail.len() - tail.trim_start().len();
             let tail = tail.trim_start();
@@ -215,10 +218,12 @@ pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
                 Some((Unit::WanYuan, "万元".len()))
             } else if tail.starts_with('元') && !tail.starts_with("元/") {
                 Some((Unit::Yuan, "元".len()))
+            } else if tail.starts_with('万') && number.contains('.') && !tail[3..].starts_with(['人', '次', '份', '册', '件', '条', '户', '名', '个']) {
+                Some((Unit::WanYuan, "万".len()))
             } else {
                 None
             };
-            if let (Some((unit, ulen)), Ok(value)) = (unit, parse_amount(text[start..end].trim_end_matches('.'))) {
+            if let (Some((unit, ulen)), Ok(value)) = (unit, parse_amount(number)) {
                 return Some((Amount { value, unit }, start, end + gap + ulen));
             }
             k = j;
@@ -229,60 +234,137 @@ pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
     None
 }
 
-/// Reads the amounts a project's 年度预算安排 itemises (`1.干部探望慰问6.00万元：…`) and its
-/// stated total (`共计66.78万元`, `预算资金约66.78万元`).
-pub fn read_project_amounts(doc: &mut Document) {
-    for p in &mut doc.projects {
-        let mut total = None;
-        for part in &mut p.parts {
-            if total.is_none() {
-                for key in ["共计", "合计", "总计", "预算资金", "预算需求", "项目金额"] {
-                    if let Some(at) = part.text.find(key) {
-                        let after = &part.text[at + key.len()..];
-                        let after = after.trim_start_matches(['约', '为', '：', ':']);
-                        if let Some((a, 0, _)) = first_amount(after) {
-                            total = Some(a);
-                            break;
-                        }
-                    }
-                }
+/// A numbered line's marker: its level (1 for `1.` `1、`, 2 for `(1)` `（1）`) and the text
+/// after it. Bullets (`- `, `• `) before the marker are dropped.
+fn item_marker(line: &str) -> Option<(u8, &str)> {
+    let t = line.trim().trim_start_matches(['-', '•', '·', '*']).trim_start();
+    if let Some(rest) = t.strip_prefix(['(', '（']) {
+        let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        let after = &rest[digits..];
+        if (1..=2).contains(&digits) {
+            if let Some(r) = after.strip_prefix([')', '）']) {
+                return Some((2, r.trim_start()));
             }
-            if part.kind != ProjectPartKind::Budget {
-                continue;
+        }
+        return None;
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = &t[digits..];
+    let after = rest.trim_start_matches(['.', '．', '、']);
+    if after.len() == rest.len() || after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None; // `2026年…` or `3.5万元` is not a marker
+    }
+    Some((1, after.trim_start()))
+}
+
+/// What an itemised amount is for: the text before the amount, up to its first clause.
+fn item_label(before: &str) -> String {
+    let t = before.trim().trim_end_matches(['：', ':', '，', ',', '约', '为', ' ']);
+    let t = t.strip_suffix("预计").unwrap_or(t).trim_end_matches(['：', ':', '，', ',', ' ']);
+    let t = t.strip_suffix("费用为").map(|x| format!("{x}费用")).unwrap_or_else(|| t.to_string());
+    let first_clause = t.split(['，', ',', '。', '；', '：', ':']).next().unwrap_or(&t).trim().to_string();
+    let clause: String = first_clause.chars().take(40).collect();
+    clause
+}
+
+/// The stated total of a project: the amount of the 年度预算安排 part's opening lines
+/// (`局级、处级干部体检费274.20万元，具体如下：`, `六、年度预算安排：64.705万元`), else an amount
+/// right after 共计/合计/总计/预算资金… in the budget part, the overview, then any part.
+fn stated_total(p: &ProjectDescription) -> Option<(Amount, String, Location)> {
+    const KEYS: [&str; 6] = ["共计", "合计", "总计", "预算资金", "预算需求", "项目金额"];
+    let budget = p.part(ProjectPartKind::Budget);
+    if let Some(part) = budget {
+        if let Some((a, s, e)) = first_amount(&part.heading) {
+            return Some((a, part.heading[s..e].to_string(), part.location));
+        }
+        for (k, line) in part.text.lines().enumerate() {
+            if item_marker(line).is_some() {
+                break;
             }
-            if total.is_none() {
-                // `六、年度预算安排：` followed by the amount alone (`64.705万元`).
-                if let Some((a, 0, _)) = first_amount(part.text.trim()) {
-                    total = Some(a);
+            // One amount on the line: the total. Several (`第一季度用款计划15万元，第二季度…`)
+            // itemise the year, and the document states no total.
+            if let Some((a, s, e)) = first_amount(line) {
+                if first_amount(&line[e..]).is_none() {
+                    return Some((a, line[s..e].to_string(), part.line_locations.get(k).copied().unwrap_or(part.location)));
                 }
+                break;
             }
-            for line in part.text.lines() {
-                let t = line.trim();
-                let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-                if digits == 0 || digits > 2 {
-                    continue;
-                }
-                let rest = t[digits..].trim_start_matches(['.', '．', '、']);
-                if rest.len() == t.len() - digits {
-                    continue;
-                }
-                if let Some((amount, s, e)) = first_amount(rest) {
-                    let label = rest[..s].trim_end_matches(['：', ':', '约', '为']).trim().to_string();
-                    if label.is_empty() || label.chars().count() > 30 {
-                        continue;
-                    }
-                    part.items.push(ItemisedAmount {
-                        label,
-                        amount,
-                        unit_price: None,
-                        quantity: None,
-                        printed: rest[s..e].to_string(),
-                        location: part.location,
-                    });
+        }
+    }
+    // Key words: the budget part's opening lines, the overview, the other parts, and only then
+    // the budget's numbered items (there `共计24.00万元` usually sums one item's own costs; but
+    // `（1）项目主要实施内容的预算需求：…共计约2829.55万元` states the whole).
+    let order = budget
+        .into_iter()
+        .map(|b| (b, false))
+        .chain(p.part(ProjectPartKind::Overview).map(|o| (o, true)))
+        .chain(p.parts.iter().filter(|x| !matches!(x.kind, ProjectPartKind::Budget | ProjectPartKind::Overview)).map(|x| (x, true)))
+        .chain(budget.map(|b| (b, true)));
+    for (part, items_too) in order {
+        for (k, line) in part.text.lines().enumerate() {
+            if !items_too && item_marker(line).is_some() {
+                break;
+            }
+            for key in KEYS {
+                let Some(at) = line.find(key) else { continue };
+                let after = &line[at + key.len()..];
+                let skip = after.len() - after.trim_start_matches(['约', '为', '：', ':']).len();
+                if let Some((a, 0, e)) = first_amount(&after[skip..]) {
+                    let printed = after[skip..skip + e].to_string();
+                    return Some((a, printed, part.line_locations.get(k).copied().unwrap_or(part.location)));
                 }
             }
         }
-        p.total = total;
+    }
+    None
+}
+
+/// Reads the amounts a project's 年度预算安排 itemises (`1.干部探望慰问6.00万元：…`, with
+/// `(1)` sub-items) and its stated total.
+pub fn read_project_amounts(doc: &mut Document) {
+    for p in &mut doc.projects {
+        if let Some((a, printed, location)) = stated_total(p) {
+            p.total = Some(a);
+            p.total_printed = Some((printed, location));
+        }
+        for part in &mut p.parts {
+            if part.kind != ProjectPartKind::Budget {
+                continue;
+            }
+            let lines: Vec<&str> = part.text.lines().collect();
+            let mut seen_top = false;
+            let mut k = 0;
+            while k < lines.len() {
+                let Some((marker_level, rest)) = item_marker(lines[k]) else {
+                    k += 1;
+                    continue;
+                };
+                // `(1)` is a sub-item when it follows a numbered item, else a top-level item.
+                let level = if marker_level == 2 && seen_top { 2 } else { 1 };
+                seen_top |= marker_level == 1;
+                // An item wrapped over lines: its amount may be on the next unnumbered line.
+                let mut text = rest.to_string();
+                let mut starts = vec![(0, k)]; // (byte offset in `text`, line index)
+                let mut j = k + 1;
+                while first_amount(&text).is_none() && j < lines.len() && item_marker(lines[j]).is_none() {
+                    starts.push((text.len(), j));
+                    text.push_str(lines[j].trim());
+                    j += 1;
+                }
+                k += 1;
+                let Some((amount, s, e)) = first_amount(&text) else { continue };
+                let at = starts.iter().rev().find(|(off, _)| *off <= s).map_or(k - 1, |(_, l)| *l);
+                let location = part.line_locations.get(at).copied().unwrap_or(part.location);
+                let label = item_label(&text[..s]);
+                if label.is_empty() {
+                    continue;
+                }
+                part.items.push(ItemisedAmount { label, amount, unit_price: None, quantity: None, printed: text[s..e].to_string(), location, level });
+            }
+        }
     }
 }
 
