@@ -145,6 +145,23 @@ fn seed_004_hubei_fifteen_tables() {
     assert_eq!(forms, [("网上群众工作部年度费用", "333.2万元".to_string(), 4), ("青山区网格员终端服务项目", "83.8万元".to_string(), 4)]);
     let i = &doc.performance_forms[1].indicators[1];
     assert_eq!((i.level2.as_str(), i.name.as_str(), i.printed.as_str()), ("数量指标", "运营商每月提供语音通话时长", "≥1000 分钟"));
+    // Tables 13–15 are grids; their numbers keep their heads and labels, and counts, years,
+    // postcodes, phone numbers and shares are not money (read against lines 340–494).
+    let numbers = doc.numbers();
+    let find = |table: &str, label: &str, column: &str| {
+        numbers.iter().filter(|n| n.table.starts_with(table) && n.row_label.ends_with(label) && n.column == column).map(|n| n.value_yuan).collect::<Vec<_>>()
+    };
+    assert_eq!(find("表 13", "/碎纸机", "单价(万元)"), [d("1000")]);
+    assert_eq!(find("表 13", "/台式计算机", "总金额(万元)"), [d("40000")]);
+    assert_eq!(find("表 13", "/台式计算机", "资产数量"), []); // 5 台, a count
+    assert_eq!(find("表 14", "收入 构成/财政拨款", "第6列"), [d("8067700")]); // 806.77 in 2025
+    assert_eq!(find("表 14", "支出 构成/人员类项目支出", "第5列"), []); // 49%, a share
+    assert_eq!(find("表 15", "项目当年预算", "第4列"), [d("3332000")]);
+    assert_eq!(find("表 15", "碎纸机", "第4列"), [d("3000")]); // 0.3万元; its 数量 3 is not money
+    for not_money in ["20260000", "4300800000", "688651570000", "10000", "30000", "120000"] {
+        let hits: Vec<_> = numbers.iter().filter(|n| n.table.starts_with("表 1") && n.value_yuan == d(not_money)).collect();
+        assert!(hits.is_empty(), "{not_money} stored as money: {hits:?}");
+    }
     let sections: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
     assert!(sections.iter().any(|s| s.contains("名词解释")), "{sections:?}");
     assert!(sections.iter().any(|s| s.contains("情况说明")), "{sections:?}");

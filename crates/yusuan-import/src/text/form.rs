@@ -296,8 +296,7 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
     let (mut l1, mut l2) = (String::new(), String::new());
     let mut begin = String::new();
     for r in &t.rows {
-        let mut all = vec![r.label.trim().to_string()];
-        all.extend(r.cells.iter().map(|c| c.printed().to_string()));
+        let all: Vec<String> = r.cells.iter().map(|c| c.printed().trim().to_string()).collect();
         let find = |key: &str| all.iter().position(|c| compact(c) == key);
         let next = |k: usize| all[k + 1..].iter().find(|c| !c.is_empty()).cloned();
         if let Some(k) = find("项目名称") {

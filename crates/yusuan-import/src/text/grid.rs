@@ -2,11 +2,13 @@
 
 use super::table::{cell, is_title};
 use crate::{Line, ReportItem};
-use yusuan_domain::{Cell, Column, Row, Table, TableKind, Unit};
+use yusuan_domain::{parse_amount, Cell, Column, Row, Table, TableKind, Unit};
 
 /// Form-like tables (绩效目标申报表, 资产配置预算表) whose cells are labels and values in
-/// varying places: kept cell by cell as printed (columns 第1列 …), every number exact, and the
-/// report says they were kept as a grid rather than read field by field.
+/// varying places: kept cell by cell as printed, every number exact, and the report says they
+/// were kept as a grid rather than read field by field. Columns are named by the heads printed
+/// above the first numbers (else 第1列 …); a row is labelled by its text before its first
+/// number; numbers that are counts, codes, years, shares or phone numbers stay text.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn grid_table(
     lines: &[Line],
@@ -19,29 +21,135 @@ pub(super) fn grid_table(
     compiled_by: Option<String>,
     notes: &mut Vec<ReportItem>,
 ) -> (Table, usize) {
-    let mut rows = Vec::new();
+    let mut printed: Vec<&Line> = Vec::new();
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
             i += 1;
             continue;
         }
-        if is_title(lines, i) || (!l.is_tabular() && l.compact().chars().count() <= 40 && !rows.is_empty() && lines.get(i + 1).is_some_and(|n| !n.is_tabular())) {
+        if is_title(lines, i) || (!l.is_tabular() && l.compact().chars().count() <= 40 && !printed.is_empty() && lines.get(i + 1).is_some_and(|n| !n.is_tabular())) {
             break;
         }
-        let cells: Vec<Cell> = l.cells.iter().skip(1).map(|c| cell(c)).collect();
-        rows.push(Row { code: None, label: l.cells.first().cloned().unwrap_or_default(), side: None, cells, location: l.location });
+        printed.push(l);
         i += 1;
     }
-    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    for r in &mut rows {
-        r.cells.resize(width, Cell::Blank);
+    let width = printed.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let texts: Vec<Vec<String>> = printed.iter().map(|l| (0..width).map(|k| l.cells.get(k).map_or(String::new(), |c| c.trim().to_string())).collect()).collect();
+    let is_number = |t: &str| parse_amount(t).is_ok();
+    let numeric = |t: &str| is_number(t) || t.strip_suffix('%').is_some_and(|n| parse_amount(n).is_ok());
+    // Column heads, carried down: a row without numbers names the columns under its cells; a
+    // head row right after another one names sub-columns (`财政审核数` / `单价(万元)`).
+    let mut heads: Vec<String> = vec![String::new(); width];
+    let mut prev_was_head = false;
+    let mut labels: Vec<Option<String>> = vec![None; width]; // label cells of the row above
+    let mut rows = Vec::new();
+    let mut leading_heads: Option<Vec<String>> = None; // the heads printed before any data row
+    for (l, cells) in printed.iter().zip(&texts) {
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        let first_number = cells.iter().position(|c| is_number(c));
+        if first_number.is_none() && filled >= 2 {
+            // A head row that starts indented under the row above holds its sub-heads.
+            let sub = prev_was_head && cells.first().is_some_and(String::is_empty);
+            for (k, c) in cells.iter().enumerate() {
+                if !c.is_empty() {
+                    heads[k] = if sub { format!("{}/{}", parent_of(&heads, k), c) } else { c.clone() };
+                }
+            }
+            prev_was_head = true;
+        } else {
+            if first_number.is_some() && leading_heads.is_none() {
+                // The heads above the first numbers name the grid's columns when they stand
+                // over every number of that row (a table such as 资产配置预算表, not a form of
+                // `label | value` pairs).
+                let numbers: Vec<usize> = (0..width).filter(|&k| is_number(&cells[k])).collect();
+                let headed = numbers.len() >= 2 && numbers.iter().all(|&k| !heads[k].is_empty());
+                leading_heads = Some(if headed { heads.clone() } else { Vec::new() });
+                if !rows.is_empty() && headed {
+                    labels = vec![None; width]; // the head rows label no data row
+                }
+            }
+            prev_was_head = false;
+        }
+        // The row's label: its text cells before the first number, with the cells a merged
+        // cell left empty taken from the row above (`收入构成` / `财政专户管理资金`).
+        let end = first_number.unwrap_or_else(|| cells.iter().position(|c| !c.is_empty()).map_or(0, |k| k + 1));
+        let first_filled = cells.iter().position(|c| !c.is_empty()).unwrap_or(width);
+        let mut parts: Vec<String> = Vec::new();
+        let mut own: Vec<Option<String>> = vec![None; width];
+        for k in 0..end.min(width) {
+            if !cells[k].is_empty() {
+                parts.push(cells[k].clone());
+                own[k] = Some(cells[k].clone());
+            } else if k < first_filled {
+                if let Some(up) = &labels[k] {
+                    parts.push(up.clone());
+                    own[k] = Some(up.clone());
+                }
+            }
+        }
+        labels = own;
+        // A number is money unless its column head or the label just left of it names a count,
+        // a code, a date, a share or a phone number (`资产数量`, `联系电话`, `起始年度`).
+        let out_cells: Vec<Cell> = cells
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let left = if k > 0 { cells[k - 1].as_str() } else { "" };
+                if is_number(c) && (not_money(&heads[k]) || (!numeric(left) && not_money(left))) {
+                    Cell::Text { text: c.clone() }
+                } else {
+                    cell(c)
+                }
+            })
+            .collect();
+        // In a form of `label | value | label | value` pairs, each later pair is a row of its
+        // own, labelled by its label (`项目总预算 333.2 项目当年预算 333.2`).
+        let form_like = leading_heads.as_ref().is_some_and(Vec::is_empty);
+        let splits: Vec<usize> = match (form_like, first_number) {
+            (true, Some(f)) => (f + 1..width).filter(|&k| is_number(&cells[k]) && !cells[k - 1].is_empty() && !numeric(&cells[k - 1])).collect(),
+            _ => Vec::new(),
+        };
+        // Each pair keeps its label cell, so the row still reads `label | value`.
+        let mut bounds = vec![0];
+        bounds.extend(splits.iter().map(|k| k - 1));
+        bounds.push(width);
+        for (n, pair) in bounds.windows(2).enumerate() {
+            let label = if n == 0 { parts.join("/") } else { cells[pair[0]].clone() };
+            let part_cells = out_cells
+                .iter()
+                .enumerate()
+                .map(|(k, c)| if (pair[0]..pair[1]).contains(&k) { c.clone() } else { Cell::Blank })
+                .collect();
+            rows.push(Row { code: None, label, side: None, cells: part_cells, location: l.location });
+        }
     }
-    let columns = (0..width).map(|k| Column { path: vec![format!("第{}列", k + 2)] }).collect();
+    let leading = leading_heads.unwrap_or_default();
+    let columns = (0..width)
+        .map(|k| match leading.get(k).filter(|h| !h.is_empty()) {
+            Some(h) => Column { path: h.split('/').map(str::to_string).collect() },
+            None => Column { path: vec![format!("第{}列", k + 1)] },
+        })
+        .collect();
     notes.push(ReportItem {
         message: format!("表“{title}”按原样逐格保留（{} 行），其中的栏目尚未逐项识别", rows.len()),
         location: title_line.location,
     });
     let unit = unit.unwrap_or(Unit::WanYuan);
     (Table { title, number, kind, unit, compiled_by, columns, rows, note: None, location: title_line.location }, i)
+}
+
+/// The head of the nearest column at or left of `k` (the parent of a sub-column).
+fn parent_of(heads: &[String], k: usize) -> String {
+    let h = (0..=k).rev().map(|j| heads[j].as_str()).find(|h| !h.is_empty()).unwrap_or("");
+    h.split('/').next().unwrap_or(h).to_string()
+}
+
+/// Whether a column head or field label names a number that is not money.
+fn not_money(label: &str) -> bool {
+    let t: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || ["金额", "万元", "元）", "元)", "预算", "单价", "资金", "经费", "费"].iter().any(|k| t.contains(k)) {
+        return false;
+    }
+    ["数量", "数", "电话", "邮政编码", "邮编", "年度", "日期", "编码", "代码", "占比", "比例", "比重", "%", "人数"].iter().any(|k| t.contains(k))
 }
