@@ -20,6 +20,7 @@ pub use clock::now_rfc3339;
 pub use desk::Desk;
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
+pub use yusuan_compare as compare;
 pub use error::ApiError;
 pub use export::{numbers_csv, NUMBERS_CSV_HEADER};
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};

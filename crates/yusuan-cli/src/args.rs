@@ -23,6 +23,17 @@ pub enum Format {
     Json,
 }
 
+/// Comparison output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// 供人阅读的文本（只列有变动的行）
+    Text,
+    /// JSON（全部对齐行、发现的问题、图表数据；金额为十进制字符串，单位元）
+    Json,
+    /// CSV（全部对齐行，每行一个金额栏目，单位元）
+    Csv,
+}
+
 /// Export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -56,6 +67,21 @@ pub enum Command {
         /// 输出格式
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+    },
+    /// 比较两个或多个年度的文档：按科目代码逐行对齐，列出增减额、增减率、占比和标记
+    Compare {
+        /// 文件路径或库中文档的编号、部门名称（至少两个，按年度排序）
+        #[arg(required = true, num_args = 2..)]
+        docs: Vec<String>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: CompareFormat,
+        /// 变动较大的阈值：增减率（%）
+        #[arg(long, default_value = "10")]
+        threshold_percent: rust_decimal::Decimal,
+        /// 变动较大的阈值：增减额（万元）
+        #[arg(long, default_value = "50")]
+        threshold_wan: rust_decimal::Decimal,
     },
     /// 导出文档的全部数字（长表 CSV：每个数字一行，金额折算为元）
     Export {

@@ -7,13 +7,14 @@
 #![deny(missing_docs)]
 
 mod args;
+mod compare_render;
 mod render;
 
-use args::{Cli, Command, ExportFormat, Format};
+use args::{Cli, Command, CompareFormat, ExportFormat, Format};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
-use yusuan_api::{default_data_dir, import_file, now_rfc3339, numbers_csv, ApiError, Library, LibraryKind};
+use yusuan_api::{compare, default_data_dir, import_file, now_rfc3339, numbers_csv, ApiError, Library, LibraryKind};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -56,6 +57,20 @@ fn open(cli_db: &Option<std::path::PathBuf>) -> Result<Library, ApiError> {
     Library::open(&path)
 }
 
+/// A document from a file path (imported in memory, not stored) or from the library.
+fn load(db: &Option<std::path::PathBuf>, doc: &str) -> Result<yusuan_domain::Document, ApiError> {
+    let path = std::path::Path::new(doc);
+    if path.is_file() {
+        let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: doc.to_string(), reason: e.to_string() })?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| doc.to_string());
+        Ok(yusuan_import::import_any(&name, &bytes)?.document)
+    } else {
+        let lib = open(db)?;
+        let id = lib.resolve(doc)?;
+        lib.document(id)
+    }
+}
+
 fn json_line(out: &mut dyn Write, v: &impl serde::Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, v).map_err(std::io::Error::other)?;
     writeln!(out)
@@ -85,17 +100,25 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 Format::Text => render::document(out, id, &document).map_err(io)?,
             }
         }
+        Command::Compare { docs, format, threshold_percent, threshold_wan } => {
+            let mut loaded = Vec::new();
+            for d in &docs {
+                loaded.push((load(&cli.db, d)?, d.clone()));
+            }
+            let pairs: Vec<(&yusuan_domain::Document, String)> = loaded.iter().map(|(d, l)| (d, l.clone())).collect();
+            let options = compare::Options { threshold_percent, threshold_yuan: threshold_wan * rust_decimal::Decimal::from(10_000) };
+            let c = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
+            match format {
+                CompareFormat::Json => {
+                    let series = compare::series(&c, 10);
+                    json_line(out, &serde_json::json!({ "comparison": c, "series": series })).map_err(io)?
+                }
+                CompareFormat::Csv => compare_render::csv(out, &c).map_err(io)?,
+                CompareFormat::Text => compare_render::text(out, &c).map_err(io)?,
+            }
+        }
         Command::Check { doc, format } => {
-            let path = std::path::Path::new(&doc);
-            let document = if path.is_file() {
-                let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: doc.clone(), reason: e.to_string() })?;
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| doc.clone());
-                yusuan_import::import_any(&name, &bytes)?.document
-            } else {
-                let lib = open(&cli.db)?;
-                let id = lib.resolve(&doc)?;
-                lib.document(id)?
-            };
+            let document = load(&cli.db, &doc)?;
             let findings = yusuan_api::check(&document);
             match format {
                 Format::Json => json_line(out, &serde_json::json!({ "findings": findings })).map_err(io)?,

@@ -1,0 +1,91 @@
+//! `yusuan compare` output: a reviewer's text (changed lines only, grouped by table) and a CSV
+//! of every aligned line.
+
+use rust_decimal::Decimal;
+use std::io::{self, Write};
+use yusuan_api::compare::{AlignedLine, Comparison, Flag};
+
+fn wan(yuan: Decimal) -> String {
+    format!("{:.2}", (yuan / Decimal::from(10_000)).round_dp(2))
+}
+
+fn opt_wan(v: Option<Decimal>) -> String {
+    v.map_or("—".into(), wan)
+}
+
+fn flags(l: &AlignedLine) -> String {
+    l.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("、")
+}
+
+/// Text: what changed, table by table, in 万元.
+pub fn text(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    let docs: Vec<String> = c.documents.iter().map(|d| format!("{}年 {}（{}）", d.year, d.department, d.label)).collect();
+    writeln!(out, "比较：{}", docs.join(" → "))?;
+    let count = |f: Flag| c.lines.iter().filter(|l| l.flags.contains(&f)).count();
+    let changed = c.lines.iter().filter(|l| !l.change.is_zero()).count();
+    writeln!(
+        out,
+        "共 {} 行：有变动 {}，新增 {}，取消 {}，变动较大 {}，未变 {}（金额单位：万元）",
+        c.lines.len(),
+        changed,
+        count(Flag::New),
+        count(Flag::Removed),
+        count(Flag::BeyondThreshold),
+        c.lines.len() - changed
+    )?;
+    let mut table = String::new();
+    for l in c.lines.iter().filter(|l| !l.change.is_zero() || l.flags.contains(&Flag::New) || l.flags.contains(&Flag::Removed)) {
+        if l.table_title != table {
+            table = l.table_title.clone();
+            writeln!(out, "\n【{}】", l.key.table.label())?;
+        }
+        let amounts: Vec<String> = l.amounts.iter().map(|a| opt_wan(*a)).collect();
+        let pct = l.change_percent.map_or("—".into(), |p| format!("{p:+}%"));
+        let code = if l.key.code.is_empty() { String::new() } else { format!("{} ", l.key.code) };
+        let mut line = format!("  {code}{} | {} | {} | 增减 {} ({pct})", l.row_label, l.key.column, amounts.join(" → "), wan(l.change));
+        if !l.flags.is_empty() {
+            line.push_str(&format!(" [{}]", flags(l)));
+        }
+        writeln!(out, "{line}")?;
+        if let Some(r) = &l.reason {
+            writeln!(out, "      原因：{r}")?;
+        }
+    }
+    if !c.findings.is_empty() {
+        writeln!(out, "\n文字中引用的上年数：")?;
+        for f in &c.findings {
+            let at = [f.location.page.map(|p| format!("第{p}页")), f.location.line.map(|l| format!("第{l}行"))].into_iter().flatten().collect::<Vec<_>>().join("");
+            writeln!(out, "  {} {} {}：{}", f.severity.label(), f.rule, at, f.message)?;
+            writeln!(out, "      应为 {}，文中 {}", f.expected.as_deref().unwrap_or("—"), f.actual.as_deref().unwrap_or("—"))?;
+        }
+    }
+    Ok(())
+}
+
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+/// CSV: every aligned line, amounts in 元.
+pub fn csv(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    let years: Vec<String> = c.documents.iter().map(|d| format!("{}年_元", d.year)).collect();
+    writeln!(out, "table,row_code,row_label,column,{},change_yuan,change_percent,flags,mapped_from,reason", years.join(","))?;
+    for l in &c.lines {
+        let amounts: Vec<String> = l.amounts.iter().map(|a| a.map(|v| v.to_string()).unwrap_or_default()).collect();
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{}",
+            quote(l.key.table.label()),
+            l.key.code,
+            quote(&l.row_label),
+            quote(&l.key.column),
+            amounts.join(","),
+            l.change,
+            l.change_percent.map(|p| p.to_string()).unwrap_or_default(),
+            quote(&flags(l)),
+            l.mapped_from.as_deref().unwrap_or(""),
+            quote(l.reason.as_deref().unwrap_or(""))
+        )?;
+    }
+    Ok(())
+}

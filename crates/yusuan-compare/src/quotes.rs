@@ -1,0 +1,182 @@
+//! What the narrative says about the change: the reasons it gives (`主要原因是…`) and the
+//! prior-year figures it quotes (`比2024年预算增加3,355.65万元`), checked against the comparison.
+
+use crate::model::AlignedLine;
+use rust_decimal::Decimal;
+use yusuan_check::{Finding, FindingLocation, Severity};
+use yusuan_domain::{parse_amount, Document, Location};
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A clause of the narrative (split at 。 and ；) with where its paragraph was printed.
+fn clauses(doc: &Document) -> Vec<(String, String, Location)> {
+    let mut out = Vec::new();
+    for s in &doc.sections {
+        for p in &s.paragraphs {
+            for c in compact(&p.text).split(['。', '；']) {
+                if !c.is_empty() {
+                    out.push((c.to_string(), s.title.clone(), p.location));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every `number 万元|元` in a text: value in 元, decimals printed, byte start and end.
+fn amounts(text: &str) -> Vec<(Decimal, u32, bool, usize, usize)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
+            let mut j = i;
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
+                j += 1;
+            }
+            let number = text[i..j].trim_end_matches(['.', ',']);
+            let tail = &text[i + number.len()..];
+            let (wan, ulen) = if tail.starts_with("万元") {
+                (true, "万元".len())
+            } else if tail.starts_with('元') {
+                (false, "元".len())
+            } else {
+                i = j;
+                continue;
+            };
+            if let Ok(v) = parse_amount(number) {
+                let dp = number.split('.').nth(1).map_or(0, |f| f.len() as u32);
+                let yuan = if wan { v * Decimal::from(10_000) } else { v }.normalize();
+                out.push((yuan, dp, wan, i, i + number.len() + ulen));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A value in 元 as printed with `dp` decimals in 万元 (or 元).
+fn as_printed(yuan: Decimal, dp: u32, wan: bool) -> Decimal {
+    if wan { (yuan / Decimal::from(10_000)).round_dp(dp) } else { yuan.round_dp(dp) }
+}
+
+/// Attaches to each changed line the reason the latest narrative gives in a clause that names it.
+pub(crate) fn attach_reasons(latest: &Document, lines: &mut [AlignedLine]) {
+    let clauses = clauses(latest);
+    for l in lines.iter_mut() {
+        // In the 三公 table the item is the column (`…/公务用车购置及运行费/购置费`).
+        let label = if l.key.table == yusuan_domain::TableKind::ThreePublic {
+            compact(l.key.column.rsplit('/').next().unwrap_or_default())
+        } else {
+            compact(&l.row_label)
+        };
+        let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c));
+        if l.change.is_zero() || label.chars().count() < 2 || ["合计", "总计", "小计"].iter().any(|t| label.ends_with(t)) {
+            continue;
+        }
+        for (c, _, _) in &clauses {
+            let Some(at) = c.find(label) else { continue };
+            let after = &c[at..];
+            if let Some(k) = ["主要原因是", "原因是", "主要是"].iter().find_map(|key| after.find(key).map(|k| k + key.len())) {
+                let reason = after[k..].trim_start_matches(['：', ':']).to_string();
+                if !reason.is_empty() {
+                    l.reason = Some(reason);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Checks the prior-year changes the latest document quotes against the comparison.
+/// C001 (警告): the quoted change disagrees; C002 (提示): it differs only because the author
+/// subtracted rounded figures; C003 (警告): 增加/减少 contradicts the sign.
+pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let Some(latest) = docs.last() else { return out };
+    let last = docs.len() - 1;
+    for (clause, section, location) in clauses(latest) {
+        for (earlier, doc) in docs.iter().enumerate().take(last) {
+            let marker = format!("比{}年", doc.meta.year);
+            let Some(at) = clause.find(&marker) else { continue };
+            let after = &clause[at + marker.len()..];
+            let word = ["增加", "增长", "减少", "下降", "持平"].iter().filter_map(|w| after.find(w).map(|k| (k, *w))).min();
+            let Some((wk, word)) = word else { continue };
+            let subject = amounts(&clause[..at]).into_iter().last();
+            let stated = amounts(&after[wk..]).into_iter().next().filter(|a| a.3 <= 3 * "增".len());
+            let Some((subject, dp, wan, _, _)) = subject else { continue };
+            // The lines the subject amount names: same value as printed, present in both years.
+            let candidates: Vec<&AlignedLine> = lines
+                .iter()
+                .filter(|l| l.amounts[last].is_some_and(|v| as_printed(v, dp, wan) == as_printed(subject, dp, wan)) && l.amounts[earlier].is_some())
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            let loc = FindingLocation { section: Some(section.clone()), page: location.page, line: location.line, ..Default::default() };
+            let unit = if wan { "万元" } else { "元" };
+            let change_of = |l: &AlignedLine| l.amounts[last].unwrap_or_default() - l.amounts[earlier].unwrap_or_default();
+            let decrease = matches!(word, "减少" | "下降");
+            let sign_ok = |c: Decimal| match word {
+                "持平" => c.is_zero(),
+                _ if decrease => c.is_sign_negative() || c.is_zero(),
+                _ => c.is_sign_positive() || c.is_zero(),
+            };
+            if !candidates.iter().any(|l| sign_ok(change_of(l))) {
+                let l = candidates[0];
+                out.push(Finding {
+                    rule: "C003",
+                    severity: Severity::Warning,
+                    message: format!("文字说“比{}年{}”，但{}的增减方向与此相反", doc.meta.year, word, l.row_label),
+                    location: loc.clone(),
+                    expected: Some(format!("{}{unit}", as_printed(change_of(l), dp, wan))),
+                    actual: Some(word.to_string()),
+                    hint: Some("请核对增减用词与表中数字".into()),
+                });
+                continue;
+            }
+            let Some((stated, sdp, swan, _, _)) = stated else { continue };
+            let stated_signed = if decrease { -stated } else { stated };
+            let exact = candidates.iter().any(|l| as_printed(change_of(l), sdp, swan) == as_printed(stated_signed, sdp, swan));
+            if exact {
+                continue;
+            }
+            let l = candidates[0];
+            let computed = as_printed(change_of(l), sdp, swan);
+            let rounded_diff = as_printed(l.amounts[last].unwrap_or_default(), sdp, swan) - as_printed(l.amounts[earlier].unwrap_or_default(), sdp, swan);
+            let printed_stated = as_printed(stated_signed, sdp, swan);
+            let (rule, severity, message) = if rounded_diff == printed_stated {
+                ("C002", Severity::Info, format!("“比{}年{}”的金额是两个已取整数相减，与精确差额相差一个尾数（{}）", doc.meta.year, word, l.row_label))
+            } else {
+                ("C001", Severity::Warning, format!("文字所述比{}年的增减额与两年文档中{}的差额不符", doc.meta.year, l.row_label))
+            };
+            out.push(Finding {
+                rule,
+                severity,
+                message,
+                location: loc,
+                expected: Some(format!("{computed}{unit}")),
+                actual: Some(format!("{printed_stated}{unit}")),
+                hint: Some(format!("{}年文档：{}；{}年：{}", doc.meta.year, l.amounts[earlier].unwrap_or_default(), latest.meta.year, l.amounts[last].unwrap_or_default())),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_amounts_with_their_precision() {
+        let a = amounts("收入预算18,976.76万元，比2024年增加3,355.65万元，其中120元");
+        let got: Vec<(String, u32, bool)> = a.iter().map(|x| (x.0.to_string(), x.1, x.2)).collect();
+        assert_eq!(got, [("189767600".to_string(), 2, true), ("33556500".into(), 2, true), ("120".into(), 0, false)]);
+        assert_eq!(as_printed(Decimal::from(189_767_551), 2, true).to_string(), "18976.76");
+    }
+}

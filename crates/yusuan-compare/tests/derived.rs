@@ -1,0 +1,106 @@
+//! Comparisons against prior-year documents derived from seed 000 for the purpose (made by this
+//! test, not real documents; see fixtures/SOURCES.md): a renamed code, a removed and a new line,
+//! a code changed through the mapping table, and a 万元 document against a 元 one.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use yusuan_compare::{compare, Flag, Mapping, Options};
+use yusuan_domain::{Cell, Document, RowCode, TableKind, Unit};
+
+fn seed() -> Document {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/000_e54fcd81d7b1024c.txt");
+    yusuan_import::import_text("000.txt", &std::fs::read(path).unwrap()).unwrap().document
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn line<'a>(c: &'a yusuan_compare::Comparison, table: TableKind, code: &str, column: &str) -> &'a yusuan_compare::AlignedLine {
+    c.lines.iter().find(|l| l.key.table == table && l.key.code == code && l.key.column == column).unwrap_or_else(|| panic!("{code} {column}"))
+}
+
+#[test]
+fn derived_prior_year_renamed_removed_new_mapped_and_in_wan() {
+    let now = seed(); // 2026, amounts in 元
+    let mut before = now.clone();
+    before.meta.year = 2025;
+    let exp = before.tables.iter_mut().find(|t| t.kind == TableKind::Expenditure).unwrap();
+    // 2025 printed 2013901 under another name, and one more 项 (2013998) that 2026 dropped.
+    let r = exp.rows.iter_mut().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2013901")).unwrap();
+    r.label = "行政运行（旧称）".into();
+    let mut extra = r.clone();
+    extra.code = Some(RowCode::Function(yusuan_domain::FunctionCode::parse("2013998").unwrap()));
+    extra.label = "已取消的项（测试用）".into();
+    exp.rows.push(extra);
+    // 2026's 2013903 did not exist in 2025 (new line).
+    exp.rows.retain(|r| r.code.as_ref().is_none_or(|c| c.as_str() != "2013903"));
+    // The 2025 economic table was printed in 万元 (same money).
+    let eco = before.tables.iter_mut().find(|t| t.kind == TableKind::GeneralPublicBasicEconomic).unwrap();
+    eco.unit = Unit::WanYuan;
+    for r in &mut eco.rows {
+        for c in &mut r.cells {
+            if let Cell::Amount { value, printed } = c {
+                *value /= Decimal::from(10_000);
+                *printed = value.to_string();
+            }
+        }
+    }
+    // 2025's 30201 became 30299 from 2026 on (a made-up catalogue change for the test).
+    let mapping = Mapping::parse("economic\t30201\t30299\t2026\t合并（测试用）\n").unwrap();
+    let c = compare(&[(&now, "2026".into()), (&before, "2025".into())], &mapping, &Options::default());
+    assert_eq!(c.documents.iter().map(|d| d.year).collect::<Vec<_>>(), [2025, 2026], "oldest first");
+    let renamed = line(&c, TableKind::Expenditure, "2013901", "支出预算/基本支出");
+    assert!(renamed.flags.contains(&Flag::Renamed), "{:?}", renamed.flags);
+    assert_eq!(renamed.row_label, "行政运行");
+    assert!(renamed.change.is_zero());
+    let removed = line(&c, TableKind::Expenditure, "2013998", "支出预算/基本支出");
+    assert!(removed.flags.contains(&Flag::Removed));
+    assert_eq!(removed.amounts[1], None);
+    assert_eq!(removed.change, -removed.amounts[0].unwrap());
+    let new: Vec<_> = c.lines.iter().filter(|l| l.key.table == TableKind::Expenditure && l.key.code == "2013903").collect();
+    assert!(!new.is_empty() && new.iter().all(|l| l.flags.contains(&Flag::New) && l.amounts[0].is_none()));
+    // 万元 against 元: identical money, no change on any economic line except the mapped ones.
+    let eco: Vec<_> = c.lines.iter().filter(|l| l.key.table == TableKind::GeneralPublicBasicEconomic).collect();
+    assert!(!eco.is_empty());
+    for l in &eco {
+        if l.key.code == "30201" || l.key.code == "30299" {
+            continue;
+        }
+        assert!(l.change.is_zero(), "{} {}: {:?}", l.key.code, l.key.column, l.amounts);
+    }
+    let mapped = eco.iter().find(|l| l.key.code == "30299" && l.mapped_from.is_some()).expect("30201 compared as 30299");
+    assert!(mapped.flags.contains(&Flag::Mapped));
+    assert_eq!(mapped.mapped_from.as_deref(), Some("30201"));
+}
+
+#[test]
+fn percent_share_and_threshold() {
+    let now = seed();
+    let mut before = now.clone();
+    before.meta.year = 2025;
+    let exp = before.tables.iter_mut().find(|t| t.kind == TableKind::Expenditure).unwrap();
+    let total_col = exp.columns.iter().position(|c| c.name() == "支出预算/合计").unwrap();
+    for r in &mut exp.rows {
+        if r.code.as_ref().is_some_and(|c| c.as_str() == "2013901") || r.is_total() {
+            if let Cell::Amount { value, .. } = &mut r.cells[total_col] {
+                *value -= d("1000000"); // 2025 had 100万元 less
+            }
+        }
+    }
+    let c = compare(&[(&before, "a".into()), (&now, "b".into())], &Mapping::default(), &Options::default());
+    let l = line(&c, TableKind::Expenditure, "2013901", "支出预算/合计");
+    let (a, b) = (l.amounts[0].unwrap(), l.amounts[1].unwrap());
+    assert_eq!(l.change, d("1000000"));
+    assert_eq!(l.change_percent, Some((d("1000000") * d("100") / a).round_dp(2)));
+    assert!(l.share_percent[1].unwrap() > Decimal::ZERO && l.share_percent[1].unwrap() <= d("100"));
+    assert_eq!(b - a, l.change);
+    let big = l.change_percent.unwrap().abs() >= d("10");
+    assert_eq!(l.flags.contains(&Flag::BeyondThreshold), big);
+    let strict = Options { threshold_percent: d("0"), threshold_yuan: d("1000000") };
+    let c = compare(&[(&before, "a".into()), (&now, "b".into())], &Mapping::default(), &strict);
+    assert!(line(&c, TableKind::Expenditure, "2013901", "支出预算/合计").flags.contains(&Flag::BeyondThreshold));
+    let loose = Options { threshold_percent: d("0"), threshold_yuan: d("1000001") };
+    let c = compare(&[(&before, "a".into()), (&now, "b".into())], &Mapping::default(), &loose);
+    assert!(!line(&c, TableKind::Expenditure, "2013901", "支出预算/合计").flags.contains(&Flag::BeyondThreshold));
+}
