@@ -27,11 +27,15 @@ fn wanli_2024_against_2025() {
     assert_eq!(c["documents"][0]["year"], 2024);
     assert_eq!(c["documents"][1]["year"], 2025);
     let lines = c["lines"].as_array().unwrap();
-    // Every amount of both documents is on exactly one line (875 each; no line new or removed).
-    assert_eq!(lines.len(), 875);
-    for (k, n) in [(0, 875), (1, 875)] {
-        assert_eq!(lines.iter().filter(|l| !l["amounts"][k].is_null()).count(), n);
+    // Every table amount of both documents is on exactly one line (875 each; no table line new
+    // or removed), then the numbers stated in the text (项目, 政府采购, 绩效).
+    let tables: Vec<&serde_json::Value> = lines.iter().filter(|l| l["key"]["table"] != "other").collect();
+    assert_eq!(tables.len(), 875);
+    for k in [0, 1] {
+        assert_eq!(tables.iter().filter(|l| !l["amounts"][k].is_null()).count(), 875);
     }
+    let stated: Vec<String> = lines.iter().filter(|l| l["key"]["table"] == "other").map(|l| format!("{}/{}", l["table_title"].as_str().unwrap(), l["row_label"].as_str().unwrap())).collect();
+    assert!(stated.iter().any(|s| s == "政府采购预算情况/政府采购预算"), "{stated:?}");
     let amount = |l: &serde_json::Value, k: usize| l["amounts"][k].as_str().map(d);
     let find = |table: &str, code: &str, label: &str, column: &str| {
         lines
@@ -80,5 +84,5 @@ fn wanli_2024_against_2025() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     golden(&root().join("fixtures/golden/compare-wanli-2024-2025.csv"), &r.stdout);
     let r = yusuan(&["compare", a, b]);
-    assert!(r.stdout.contains("共 875 行"), "{}", r.stdout);
+    assert!(r.stdout.contains(&format!("共 {} 行", lines.len())), "{}", r.stdout);
 }

@@ -13,6 +13,11 @@ fn opt_wan(v: Option<Decimal>) -> String {
     v.map_or("—".into(), wan)
 }
 
+/// The table a line belongs to: the standard table's name, or the text part that states it.
+fn table_name(l: &AlignedLine) -> &str {
+    if l.key.table == yusuan_domain::TableKind::Other { &l.table_title } else { l.key.table.label() }
+}
+
 fn flags(l: &AlignedLine) -> String {
     l.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("、")
 }
@@ -37,7 +42,7 @@ pub fn text(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     for l in c.lines.iter().filter(|l| !l.change.is_zero() || l.flags.contains(&Flag::New) || l.flags.contains(&Flag::Removed)) {
         if l.table_title != table {
             table = l.table_title.clone();
-            writeln!(out, "\n【{}】", l.key.table.label())?;
+            writeln!(out, "\n【{}】", table_name(l))?;
         }
         let amounts: Vec<String> = l.amounts.iter().map(|a| opt_wan(*a)).collect();
         let pct = l.change_percent.map_or("—".into(), |p| format!("{p:+}%"));
@@ -75,7 +80,7 @@ pub fn csv(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
         writeln!(
             out,
             "{},{},{},{},{},{},{},{},{},{}",
-            quote(l.key.table.label()),
+            quote(table_name(l)),
             l.key.code,
             quote(&l.row_label),
             quote(&l.key.column),

@@ -16,7 +16,7 @@ struct Read {
     totals: HashMap<(TableKind, Option<yusuan_domain::LedgerSide>, String), Decimal>,
 }
 
-fn read(doc: &Document, mapping: &Mapping, last_year: i32) -> Read {
+fn read(doc: &Document, project_names: &HashMap<String, String>, mapping: &Mapping, last_year: i32) -> Read {
     let mut amounts = HashMap::new();
     let mut totals = HashMap::new();
     for t in &doc.tables {
@@ -46,7 +46,70 @@ fn read(doc: &Document, mapping: &Mapping, last_year: i32) -> Read {
             }
         }
     }
+    // Numbers stated outside the tables: projects' totals (by name, see `project_names`),
+    // 政府采购 and its parts, the 绩效 summary.
+    for n in doc.numbers().into_iter().filter(|n| !doc.tables.iter().any(|t| t.title == n.table)) {
+        if n.table.starts_with("绩效目标表") || (n.table.ends_with("经费情况说明") && n.row_label != "项目预算合计") {
+            continue; // form funds repeat the project total; itemised amounts are compared as text
+        }
+        let table = match n.table.strip_suffix("经费情况说明").and_then(|p| project_names.get(p)) {
+            Some(latest) => format!("{latest}经费情况说明"),
+            None => n.table.clone(),
+        };
+        let label = compact(&format!("{table}/{}", n.row_label));
+        let key = LineKey { table: TableKind::Other, side: None, code: String::new(), label, column: n.column.clone() };
+        amounts.entry(key).or_insert((n.value_yuan, n.row_label.clone(), table, None));
+    }
     Read { amounts, totals }
+}
+
+/// Character bigrams of a name (for matching project names that drift between years).
+fn bigrams(s: &str) -> Vec<(char, char)> {
+    let c: Vec<char> = compact(s).chars().collect();
+    c.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// How alike two names are: shared bigrams over all bigrams (Dice), 0..=1.
+fn similarity(a: &str, b: &str) -> f32 {
+    // A ratio for ranking names, not money.
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return if compact(a) == compact(b) { 1.0 } else { 0.0 };
+    }
+    let shared = x.iter().filter(|g| y.contains(g)).count();
+    2.0 * shared as f32 / (x.len() + y.len()) as f32
+}
+
+/// For each document, its project names that match a name of the latest document (similarity
+/// ≥ 0.6, best match first, each name used once) → that latest name, so a project whose name
+/// drifted between years stays one line.
+fn project_names(docs: &[&Document]) -> Vec<HashMap<String, String>> {
+    let Some(last) = docs.last() else { return Vec::new() };
+    let names: Vec<&String> = last.projects.iter().map(|p| &p.name).collect();
+    docs.iter()
+        .map(|d| {
+            let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+            for (i, p) in d.projects.iter().enumerate() {
+                for (j, n) in names.iter().enumerate() {
+                    let s = similarity(&p.name, n);
+                    if s >= 0.6 {
+                        pairs.push((s, i, j));
+                    }
+                }
+            }
+            pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let (mut used_i, mut used_j) = (vec![false; d.projects.len()], vec![false; names.len()]);
+            let mut map = HashMap::new();
+            for (_, i, j) in pairs {
+                if !used_i[i] && !used_j[j] {
+                    used_i[i] = true;
+                    used_j[j] = true;
+                    map.insert(d.projects[i].name.clone(), names[j].clone());
+                }
+            }
+            map
+        })
+        .collect()
 }
 
 fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
@@ -58,7 +121,8 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
     let mut docs: Vec<&(&Document, String)> = docs.iter().collect();
     docs.sort_by_key(|(d, _)| d.meta.year);
     let last_year = docs.last().map_or(0, |(d, _)| d.meta.year);
-    let reads: Vec<Read> = docs.iter().map(|(d, _)| read(d, mapping, last_year)).collect();
+    let names = project_names(&docs.iter().map(|(d, _)| *d).collect::<Vec<_>>());
+    let reads: Vec<Read> = docs.iter().zip(&names).map(|((d, _), n)| read(d, n, mapping, last_year)).collect();
     let mut keys: BTreeMap<LineKey, ()> = BTreeMap::new();
     for r in &reads {
         for k in r.amounts.keys() {

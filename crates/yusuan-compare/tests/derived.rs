@@ -104,3 +104,25 @@ fn percent_share_and_threshold() {
     let c = compare(&[(&before, "a".into()), (&now, "b".into())], &Mapping::default(), &loose);
     assert!(!line(&c, TableKind::Expenditure, "2013901", "支出预算/合计").flags.contains(&Flag::BeyondThreshold));
 }
+
+#[test]
+fn projects_align_by_name_when_names_drift() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/003_f631a08b6fb80526.txt");
+    let now = yusuan_import::import_text("003.txt", &std::fs::read(path).unwrap()).unwrap().document;
+    let mut before = now.clone();
+    before.meta.year -= 1;
+    before.projects[1].name = "党建工作经费".into(); // the 2025 name (made up for the test)
+    before.projects[1].total = Some(yusuan_domain::Amount::wan(d("180.00")));
+    before.projects.remove(6); // 体检费 is new in the later year
+    let c = compare(&[(&before, "a".into()), (&now, "b".into())], &Mapping::default(), &Options::default());
+    let party = c.lines.iter().find(|l| l.table_title == "党建工作经费情况说明" && l.row_label == "项目预算合计").unwrap();
+    assert_eq!(party.amounts, [Some(d("1800000")), Some(d("1980000"))]);
+    assert_eq!(party.change, d("180000"));
+    let health = c.lines.iter().find(|l| l.table_title.starts_with("局、处级干部体检费") && l.row_label == "项目预算合计").unwrap();
+    assert!(health.flags.contains(&Flag::New));
+    // A name that is not alike stays apart: two lines, one removed and one new.
+    before.projects[0].name = "完全不同的项目".into();
+    let c = compare(&[(&before, "a".into()), (&now, "b".into())], &Mapping::default(), &Options::default());
+    assert!(c.lines.iter().any(|l| l.table_title == "完全不同的项目经费情况说明" && l.flags.contains(&Flag::Removed)));
+    assert!(c.lines.iter().any(|l| l.table_title == "干部工作经费情况说明" && l.flags.contains(&Flag::New)));
+}
