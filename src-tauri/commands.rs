@@ -26,3 +26,10 @@ pub fn list_documents(state: State<'_, AppState>, library: String) -> Result<Vec
 pub fn get_document(state: State<'_, AppState>, library: String, id: i64) -> Result<Document, String> {
     desk(&state)?.document(&library, id).map_err(|e| e.to_string())
 }
+
+/// Years side by side: the documents `ids` of one library (one id: every year of its
+/// department), aligned line by line, with findings and chart series.
+#[tauri::command]
+pub fn compare_documents(state: State<'_, AppState>, library: String, ids: Vec<i64>) -> Result<yusuan_api::CompareView, String> {
+    desk(&state)?.compare(&library, &ids).map_err(|e| e.to_string())
+}

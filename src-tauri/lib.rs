@@ -39,7 +39,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::list_libraries,
             commands::list_documents,
-            commands::get_document
+            commands::get_document,
+            commands::compare_documents
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

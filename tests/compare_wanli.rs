@@ -86,3 +86,65 @@ fn wanli_2024_against_2025() {
     let r = yusuan(&["compare", a, b]);
     assert!(r.stdout.contains(&format!("共 {} 行", lines.len())), "{}", r.stdout);
 }
+
+/// One library document is compared with every other year of its department; a department with
+/// one year only gets a clear error.
+#[test]
+fn one_document_pairs_with_its_department_in_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let db = db.to_str().unwrap();
+    let files = [fixture(B), fixture("000_e54fcd81d7b1024c.txt"), fixture(A)];
+    for f in &files {
+        let r = yusuan(&["--db", db, "import", f.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let r = yusuan(&["--db", db, "compare", "1", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let docs: Vec<(i64, &str)> = v["comparison"]["documents"].as_array().unwrap().iter().map(|d| (d["year"].as_i64().unwrap(), d["label"].as_str().unwrap())).collect();
+    assert_eq!(docs, [(2024, "3"), (2025, "1")]);
+    let r = yusuan(&["--db", db, "compare", "2"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("无法比较"), "{}", r.stderr);
+}
+
+/// The desk (what the app's `compare_documents` command calls): one id compares every year of
+/// its department; the view carries lines, findings and chart series.
+#[test]
+fn the_desk_compares_for_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut lib = yusuan_api::Library::open(&yusuan_api::LibraryKind::User.path_in(dir.path())).unwrap();
+        for f in [A, B] {
+            yusuan_api::import_file(&mut lib, &fixture(f), "2026-11-22T00:00:00Z").unwrap();
+        }
+    }
+    let desk = yusuan_api::Desk::open(dir.path()).unwrap();
+    let view = desk.compare("user", &[2]).unwrap();
+    assert_eq!(view.comparison.documents.iter().map(|d| d.year).collect::<Vec<_>>(), [2024, 2025]);
+    assert_eq!(view.series.trend.len(), 2);
+    let w = view.series.waterfall.as_ref().unwrap();
+    assert_eq!(w.start + w.steps.iter().map(|s| s.1).sum::<Decimal>() + w.other, w.end);
+    assert_eq!(w.steps.len(), 10);
+    assert!(desk.compare("user", &[99]).is_err());
+    let json = serde_json::to_value(&view).unwrap();
+    assert!(json["comparison"]["lines"][0]["amounts"][0].is_string(), "amounts cross as decimal strings");
+}
+
+/// `--format xlsx -o FILE`: the same columns as the CSV, amounts as exact numbers.
+#[test]
+fn compare_writes_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("比较.xlsx");
+    let (a, b) = (fixture(A), fixture(B));
+    let r = yusuan(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "xlsx", "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = yusuan(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "csv"]).stdout;
+    let lines = yusuan_import::xlsx_lines("比较.xlsx", &std::fs::read(&out).unwrap()).unwrap();
+    let rows: Vec<&yusuan_import::Line> = lines.iter().filter(|l| !l.cells.is_empty() && !l.text.trim().is_empty()).collect();
+    assert_eq!(rows.len(), csv.lines().count() + 1, "title line, header and every aligned line"); 
+    let total = rows.iter().find(|l| l.cells.first().is_some_and(|c| c == "支出预算总表") && l.cells.get(2).is_some_and(|c| c == "合计") && l.cells.get(3).is_some_and(|c| c == "支出预算/合计")).unwrap();
+    assert_eq!(&total.cells[4..7], ["156211123", "189767551", "33556428"]);
+    assert!(yusuan(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "xlsx"]).code != 0, "xlsx needs -o");
+}

@@ -65,4 +65,12 @@ impl Desk {
     pub fn document(&self, library: &str, id: i64) -> Result<Document, ApiError> {
         self.library(library)?.document(id)
     }
+
+    /// Compares documents of one library; one id alone is compared with every other year of
+    /// its department.
+    pub fn compare(&self, library: &str, ids: &[i64]) -> Result<crate::CompareView, ApiError> {
+        let lib = self.library(library)?;
+        let ids = if ids.len() == 1 { crate::same_department(lib, ids[0])? } else { ids.to_vec() };
+        crate::compare_ids(lib, &ids, &yusuan_compare::Options::default())
+    }
 }

@@ -31,6 +31,9 @@ pub enum ApiError {
     /// A document reference that names nothing.
     #[error("找不到文档“{0}”。用 yusuan list 查看库中文档的编号。")]
     NoSuchDocument(String),
+    /// Not enough documents to compare.
+    #[error("无法比较：{0}")]
+    NothingToCompare(String),
     /// A library id that names nothing.
     #[error("没有名为“{0}”的预算库（可用：user 我的预算库，examples 示例库）。")]
     NoSuchLibrary(String),

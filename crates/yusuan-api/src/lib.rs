@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod clock;
+mod compare_docs;
 mod desk;
 pub mod dto;
 mod error;
@@ -21,6 +22,7 @@ pub use desk::Desk;
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
 pub use yusuan_compare as compare;
+pub use compare_docs::{compare_ids, same_department, CompareView};
 pub use error::ApiError;
 pub use export::{numbers_csv, NUMBERS_CSV_HEADER};
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};

@@ -32,6 +32,8 @@ pub enum CompareFormat {
     Json,
     /// CSV（全部对齐行，每行一个金额栏目，单位元）
     Csv,
+    /// XLSX 工作簿（与 CSV 相同的栏目；需要 -o 文件）
+    Xlsx,
 }
 
 /// Export format.
@@ -70,8 +72,8 @@ pub enum Command {
     },
     /// 比较两个或多个年度的文档：按科目代码逐行对齐，列出增减额、增减率、占比和标记
     Compare {
-        /// 文件路径或库中文档的编号、部门名称（至少两个，按年度排序）
-        #[arg(required = true, num_args = 2..)]
+        /// 文件路径或库中文档的编号、部门名称（按年度排序）；只给一个库中文档时，与该部门其他年度的文档比较
+        #[arg(required = true, num_args = 1..)]
         docs: Vec<String>,
         /// 输出格式
         #[arg(long, value_enum, default_value = "text")]
@@ -82,6 +84,9 @@ pub enum Command {
         /// 变动较大的阈值：增减额（万元）
         #[arg(long, default_value = "50")]
         threshold_wan: rust_decimal::Decimal,
+        /// 输出文件（省略则写到标准输出；xlsx 必须指定）
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// 导出文档的全部数字（长表 CSV：每个数字一行，金额折算为元）
     Export {

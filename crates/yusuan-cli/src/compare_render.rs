@@ -71,26 +71,64 @@ fn quote(s: &str) -> String {
     if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
+/// The columns of the CSV and XLSX outputs (the year columns go after `column`).
+fn header(c: &Comparison) -> Vec<String> {
+    let mut h: Vec<String> = ["table", "row_code", "row_label", "column"].map(String::from).to_vec();
+    h.extend(c.documents.iter().map(|d| format!("{}年_元", d.year)));
+    h.extend(["change_yuan", "change_percent", "flags", "mapped_from", "reason"].map(String::from));
+    h
+}
+
+/// One line's fields, as text (amounts as exact decimal strings in 元).
+fn fields(l: &AlignedLine) -> Vec<String> {
+    let mut f = vec![table_name(l).to_string(), l.key.code.clone(), l.row_label.clone(), l.key.column.clone()];
+    f.extend(l.amounts.iter().map(|a| a.map(|v| v.to_string()).unwrap_or_default()));
+    f.push(l.change.to_string());
+    f.push(l.change_percent.map(|p| p.to_string()).unwrap_or_default());
+    f.push(flags(l));
+    f.push(l.mapped_from.clone().unwrap_or_default());
+    f.push(l.reason.clone().unwrap_or_default());
+    f
+}
+
+/// XLSX: the CSV's columns in a sheet 比较. Amounts and percents are written as numbers when the
+/// spreadsheet's number format holds them exactly (up to 15 significant digits, i.e. every
+/// budget amount in 元 with 分), else as text, so no value is ever rounded.
+pub fn xlsx(path: &std::path::Path, c: &Comparison) -> Result<(), String> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("比较").map_err(|e| e.to_string())?;
+    let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    for (k, h) in header(c).iter().enumerate() {
+        sheet.write_string(0, k as u16, h).map_err(e)?;
+    }
+    let numeric_from = 4; // year columns, change, percent
+    let numeric_to = 4 + c.documents.len() + 2;
+    for (r, l) in c.lines.iter().enumerate() {
+        for (k, v) in fields(l).iter().enumerate() {
+            let (row, col) = (r as u32 + 1, k as u16);
+            if (numeric_from..numeric_to).contains(&k) && !v.is_empty() {
+                // The spreadsheet stores numbers as binary doubles: only write one when it
+                // reads back as the same decimal.
+                match v.parse::<f64>() {
+                    Ok(x) if Decimal::from_str_exact(&format!("{x}")).ok().map(|d| d.normalize()) == Decimal::from_str_exact(v).ok().map(|d| d.normalize()) => {
+                        sheet.write_number(row, col, x).map_err(e)?
+                    }
+                    _ => sheet.write_string(row, col, v).map_err(e)?,
+                };
+            } else {
+                sheet.write_string(row, col, v).map_err(e)?;
+            }
+        }
+    }
+    book.save(path).map_err(e)
+}
+
 /// CSV: every aligned line, amounts in 元.
 pub fn csv(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
-    let years: Vec<String> = c.documents.iter().map(|d| format!("{}年_元", d.year)).collect();
-    writeln!(out, "table,row_code,row_label,column,{},change_yuan,change_percent,flags,mapped_from,reason", years.join(","))?;
+    writeln!(out, "{}", header(c).join(","))?;
     for l in &c.lines {
-        let amounts: Vec<String> = l.amounts.iter().map(|a| a.map(|v| v.to_string()).unwrap_or_default()).collect();
-        writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{}",
-            quote(table_name(l)),
-            l.key.code,
-            quote(&l.row_label),
-            quote(&l.key.column),
-            amounts.join(","),
-            l.change,
-            l.change_percent.map(|p| p.to_string()).unwrap_or_default(),
-            quote(&flags(l)),
-            l.mapped_from.as_deref().unwrap_or(""),
-            quote(l.reason.as_deref().unwrap_or(""))
-        )?;
+        writeln!(out, "{}", fields(l).iter().map(|f| quote(f)).collect::<Vec<_>>().join(","))?;
     }
     Ok(())
 }

@@ -100,21 +100,39 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 Format::Text => render::document(out, id, &document).map_err(io)?,
             }
         }
-        Command::Compare { docs, format, threshold_percent, threshold_wan } => {
-            let mut loaded = Vec::new();
-            for d in &docs {
-                loaded.push((load(&cli.db, d)?, d.clone()));
-            }
-            let pairs: Vec<(&yusuan_domain::Document, String)> = loaded.iter().map(|(d, l)| (d, l.clone())).collect();
+        Command::Compare { docs, format, threshold_percent, threshold_wan, output } => {
             let options = compare::Options { threshold_percent, threshold_yuan: threshold_wan * rust_decimal::Decimal::from(10_000) };
-            let c = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
-            match format {
-                CompareFormat::Json => {
-                    let series = compare::series(&c, 10);
-                    json_line(out, &serde_json::json!({ "comparison": c, "series": series })).map_err(io)?
+            let view = if docs.len() == 1 {
+                // One document: every year of its department in the library.
+                let lib = open(&cli.db)?;
+                let ids = yusuan_api::same_department(&lib, lib.resolve(&docs[0])?)?;
+                yusuan_api::compare_ids(&lib, &ids, &options)?
+            } else {
+                let mut loaded = Vec::new();
+                for d in &docs {
+                    loaded.push((load(&cli.db, d)?, d.clone()));
                 }
-                CompareFormat::Csv => compare_render::csv(out, &c).map_err(io)?,
-                CompareFormat::Text => compare_render::text(out, &c).map_err(io)?,
+                let pairs: Vec<(&yusuan_domain::Document, String)> = loaded.iter().map(|(d, l)| (d, l.clone())).collect();
+                let comparison = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
+                let series = compare::series(&comparison, 10);
+                yusuan_api::CompareView { comparison, series }
+            };
+            let write_err = |path: &std::path::Path, reason: String| ApiError::Write { path: path.display().to_string(), reason };
+            let mut buf: Vec<u8> = Vec::new();
+            match format {
+                CompareFormat::Json => json_line(&mut buf, &view).map_err(io)?,
+                CompareFormat::Csv => compare_render::csv(&mut buf, &view.comparison).map_err(io)?,
+                CompareFormat::Text => compare_render::text(&mut buf, &view.comparison).map_err(io)?,
+                CompareFormat::Xlsx => {
+                    let Some(path) = &output else {
+                        return Err(ApiError::Write { path: "标准输出".into(), reason: "XLSX 需要用 -o 指定输出文件".into() });
+                    };
+                    return compare_render::xlsx(path, &view.comparison).map(|_| EXIT_OK).map_err(|e| write_err(path, e));
+                }
+            }
+            match &output {
+                Some(path) => std::fs::write(path, &buf).map_err(|e| write_err(path, e.to_string()))?,
+                None => out.write_all(&buf).map_err(io)?,
             }
         }
         Command::Check { doc, format } => {
