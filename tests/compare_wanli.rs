@@ -67,11 +67,11 @@ fn wanli_2024_against_2025() {
     assert!(l["flags"].as_array().unwrap().iter().any(|f| f == "three_public"));
     assert_eq!(l["reason"], "购置车辆类型不同");
     // The narrative's "比2024年预算增加3,355.65万元": the two rounded totals subtracted; the exact
-    // change is 3,355.64万元 — a rounding tail (C002, 提示), no disagreement (C001) or wrong word.
+    // change is 3,355.64万元 — a rounding tail (Q002, 提示), no disagreement (Q001) or wrong word.
     let findings = c["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
     for f in findings {
-        assert_eq!((f["rule"].as_str(), f["severity"].as_str()), (Some("C002"), Some("info")), "{f}");
+        assert_eq!((f["rule"].as_str(), f["severity"].as_str()), (Some("Q002"), Some("info")), "{f}");
         assert_eq!((f["expected"].as_str(), f["actual"].as_str()), (Some("3355.64万元"), Some("3355.65万元")));
     }
     // Chart series: trend and 基本/项目.

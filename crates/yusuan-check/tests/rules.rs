@@ -133,3 +133,92 @@ fn t004_tables_listed_in_the_contents_are_printed() {
     d.contents.push(yusuan_domain::ContentsEntry { number: Some("十一".into()), title: "政府采购预算表".into(), level: 1 });
     assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
 }
+
+/// A made-up table of `kind` with columns `group/name…`.
+fn table(kind: TableKind, unit: Unit, group: &str, names: &[&str], rows: Vec<Row>) -> Table {
+    Table {
+        title: format!("2026年{}", kind.label()),
+        number: None,
+        kind,
+        unit,
+        compiled_by: None,
+        columns: names.iter().map(|c| Column { path: vec![group.into(), c.to_string()] }).collect(),
+        rows,
+        note: None,
+        location: Location::default(),
+    }
+}
+
+fn eco_row(code: &str, label: &str, vals: &[&str]) -> Row {
+    Row { code: Some(RowCode::Economic(yusuan_domain::EconomicCode::parse(code).unwrap())), ..row(None, label, vals) }
+}
+
+#[test]
+fn x001_income_and_expenditure_agree_per_code() {
+    let income = |v: &str| table(TableKind::Income, Unit::Yuan, "收入预算", &["合计", "财政拨款收入"], vec![row(Some("2013901"), "行政运行", &[v, v])]);
+    let exp = expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])]);
+    assert!(rules_of(&doc(vec![income("30"), exp.clone()])).is_empty());
+    assert_eq!(rules_of(&doc(vec![income("31"), exp])), [("X001", Severity::Error)]);
+}
+
+#[test]
+fn x002_financial_summary_matches_the_totals() {
+    let side = |label: &str, side: LedgerSide, v: &str| Row { side: Some(side), ..row(None, label, &[v]) };
+    let fs = |v: &str| Table {
+        rows: vec![side("收入总计", LedgerSide::Income, v), side("支出总计", LedgerSide::Expenditure, v)],
+        ..table(TableKind::FinancialSummary, Unit::Yuan, "本年收入", &["预算数"], vec![])
+    };
+    let exp = expenditure(Unit::Yuan, vec![row(None, "合计", &["30", "10", "20"])]);
+    assert!(rules_of(&doc(vec![fs("30"), exp.clone()])).is_empty());
+    assert_eq!(rules_of(&doc(vec![fs("31"), exp])), [("X002", Severity::Error)]);
+}
+
+#[test]
+fn x003_basic_expenditure_matches_the_economic_table() {
+    let f = table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(None, "合计", &["30", "10", "20"])]);
+    let e = |v: &str| table(TableKind::GeneralPublicBasicEconomic, Unit::Yuan, "一般公共预算基本支出", &["合计", "人员经费", "公用经费"], vec![row(None, "合计", &[v, v, "0"])]);
+    assert!(rules_of(&doc(vec![f.clone(), e("10")])).is_empty());
+    assert_eq!(rules_of(&doc(vec![f, e("11")])), [("X003", Severity::Error)]);
+}
+
+#[test]
+fn x004_fiscal_tables_within_the_expenditure_table() {
+    let exp = expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])]);
+    let gp = |v: &[&str]| table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(Some("2013901"), "行政运行", v)]);
+    let income = |fiscal: &str, other: &str| {
+        table(TableKind::Income, Unit::Yuan, "收入预算", &["合计", "财政拨款收入", "事业收入"], vec![row(None, "合计", &["30", fiscal, other])])
+    };
+    // Part of the money is 事业收入: the fiscal tables may be smaller, never larger.
+    assert!(rules_of(&doc(vec![exp.clone(), gp(&["25", "10", "15"]), income("25", "5")])).iter().all(|r| r.0 != "X004"));
+    assert!(rules_of(&doc(vec![exp.clone(), gp(&["35", "10", "25"]), income("25", "5")])).contains(&("X004", Severity::Error)));
+    // All income is 财政拨款: equal.
+    assert!(rules_of(&doc(vec![exp.clone(), gp(&["30", "10", "20"]), income("30", "0")])).iter().all(|r| r.0 != "X004"));
+    assert!(rules_of(&doc(vec![exp, gp(&["25", "10", "15"]), income("30", "0")])).contains(&("X004", Severity::Error)));
+}
+
+#[test]
+fn x005_units_add_up_to_the_department() {
+    let by_unit = |v: &str| table(TableKind::ExpenditureByUnit, Unit::Yuan, "支出", &["合计", "基本支出", "项目支出"], vec![row(None, "合计", &[v, "10", "20"])]);
+    let exp = expenditure(Unit::Yuan, vec![row(None, "合计", &["30", "10", "20"])]);
+    assert!(rules_of(&doc(vec![by_unit("30"), exp.clone()])).iter().all(|r| r.0 != "X005"));
+    assert!(rules_of(&doc(vec![by_unit("31"), exp])).contains(&("X005", Severity::Error)));
+}
+
+#[test]
+fn x006_x007_three_public_against_the_economic_table() {
+    let tp = |reception: &str, running: &str| {
+        let mut t = table(TableKind::ThreePublic, Unit::WanYuan, "“三公”经费预算数", &["合计", "公务接待费"], vec![row(None, "", &[reception, reception, running])]);
+        t.columns.push(Column { path: vec!["机关运行经费预算数".into()] });
+        t
+    };
+    let eco = table(
+        TableKind::GeneralPublicBasicEconomic,
+        Unit::Yuan,
+        "一般公共预算基本支出",
+        &["合计", "人员经费", "公用经费"],
+        vec![row(None, "合计", &["500000", "300000", "200000"]), eco_row("30217", "公务接待费", &["20000", "", "20000"])],
+    );
+    assert!(rules_of(&doc(vec![tp("2.00", "20.00"), eco.clone()])).is_empty());
+    assert_eq!(rules_of(&doc(vec![tp("1.35", "20.00"), eco.clone()])), [("X006", Severity::Warning)]);
+    assert_eq!(rules_of(&doc(vec![tp("2.00", "25.00"), eco])), [("X007", Severity::Warning)]);
+}

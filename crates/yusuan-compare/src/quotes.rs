@@ -93,8 +93,8 @@ pub(crate) fn attach_reasons(latest: &Document, lines: &mut [AlignedLine]) {
 }
 
 /// Checks the prior-year changes the latest document quotes against the comparison.
-/// C001 (警告): the quoted change disagrees; C002 (提示): it differs only because the author
-/// subtracted rounded figures; C003 (警告): 增加/减少 contradicts the sign.
+/// Q001 (警告): the quoted change disagrees; Q002 (提示): it differs only because the author
+/// subtracted rounded figures; Q003 (警告): 增加/减少 contradicts the sign.
 pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some(latest) = docs.last() else { return out };
@@ -129,7 +129,7 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
             if !candidates.iter().any(|l| sign_ok(change_of(l))) {
                 let l = candidates[0];
                 out.push(Finding {
-                    rule: "C003",
+                    rule: "Q003",
                     severity: Severity::Warning,
                     message: format!("文字说“比{}年{}”，但{}的增减方向与此相反", doc.meta.year, word, l.row_label),
                     location: loc.clone(),
@@ -150,9 +150,9 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
             let rounded_diff = as_printed(l.amounts[last].unwrap_or_default(), sdp, swan) - as_printed(l.amounts[earlier].unwrap_or_default(), sdp, swan);
             let printed_stated = as_printed(stated_signed, sdp, swan);
             let (rule, severity, message) = if rounded_diff == printed_stated {
-                ("C002", Severity::Info, format!("“比{}年{}”的金额是两个已取整数相减，与精确差额相差一个尾数（{}）", doc.meta.year, word, l.row_label))
+                ("Q002", Severity::Info, format!("“比{}年{}”的金额是两个已取整数相减，与精确差额相差一个尾数（{}）", doc.meta.year, word, l.row_label))
             } else {
-                ("C001", Severity::Warning, format!("文字所述比{}年的增减额与两年文档中{}的差额不符", doc.meta.year, l.row_label))
+                ("Q001", Severity::Warning, format!("文字所述比{}年的增减额与两年文档中{}的差额不符", doc.meta.year, l.row_label))
             };
             out.push(Finding {
                 rule,

@@ -2,11 +2,14 @@
 
 mod balance;
 mod completeness;
+mod cross;
 mod hierarchy;
 mod row_sums;
 
 use crate::{Finding, FindingLocation, Severity};
-use yusuan_domain::{Document, Row, Table};
+use crate::tolerance::Agreement;
+use rust_decimal::Decimal;
+use yusuan_domain::{Amount, Document, Row, Table, Unit};
 
 /// A rule of the registry.
 pub struct Rule {
@@ -52,7 +55,85 @@ pub const RULES: &[Rule] = &[
         example: "目录列出“十一、政府采购预算表”，正文从表10直接到表12",
         run: completeness::run,
     },
+    Rule {
+        id: "X001",
+        severity: Severity::Error,
+        description: "收入总表与支出总表都按功能分类列示时，同一科目的收入合计等于支出合计",
+        example: "收入总表 2013901 合计 20,492,868，支出总表 2013901 合计 20,492,869",
+        run: cross::income_matches_expenditure,
+    },
+    Rule {
+        id: "X002",
+        severity: Severity::Error,
+        description: "财务收支总表的本年收入（支出）合计等于收入总表（支出总表）的合计（无结转时即收入总计、支出总计）",
+        example: "财务收支总表 收入总计 68,643,213，收入总表 合计 68,643,212",
+        run: cross::summary_matches_totals,
+    },
+    Rule {
+        id: "X003",
+        severity: Severity::Error,
+        description: "一般公共预算支出功能分类表的基本支出合计等于基本支出经济分类表的合计",
+        example: "一般公共预算支出表 基本支出合计 36,545,393，经济分类表 合计 36,545,394",
+        run: cross::basic_matches_economic,
+    },
+    Rule {
+        id: "X004",
+        severity: Severity::Error,
+        description: "每个功能科目：一般公共预算、政府性基金、国有资本经营支出表之和不大于支出总表；收入全部为财政拨款时二者相等（逐列：合计、基本支出、项目支出）",
+        example: "收入只有财政拨款；支出总表 2120102 项目支出 11,443,950，一般公共预算支出表 11,443,905",
+        run: cross::fiscal_within_expenditure,
+    },
+    Rule {
+        id: "X005",
+        severity: Severity::Error,
+        description: "支出预算分单位明细表的合计行等于支出总表的合计行（合计、基本支出、项目支出）",
+        example: "分单位表 合计 61,566,619，支出总表 合计 61,566,618",
+        run: cross::units_add_up,
+    },
+    Rule {
+        id: "X006",
+        severity: Severity::Warning,
+        description: "“三公”各项不小于经济分类表中对应科目的基本支出（30212 因公出国（境）费、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置）",
+        example: "“三公”公务接待费 1.35万元，经济分类表 30217 公务接待费 2.00万元",
+        run: cross::three_public_bounds,
+    },
+    Rule {
+        id: "X007",
+        severity: Severity::Warning,
+        description: "机关运行经费不大于经济分类表的公用经费合计",
+        example: "机关运行经费 504.99万元，经济分类表 公用经费合计 480.00万元",
+        run: cross::running_costs_within_public,
+    },
 ];
+
+/// The coarser of two units (a comparison is as precise as its least precise side).
+pub(crate) fn coarser(a: Unit, b: Unit) -> Unit {
+    if a == Unit::WanYuan || b == Unit::WanYuan { Unit::WanYuan } else { Unit::Yuan }
+}
+
+/// Two amounts in 元 printed at `unit`'s precision: equal, a 万元 rounding tail (up to 0.01万元,
+/// i.e. 100元), or different.
+pub(crate) fn tables_agree(a: Decimal, b: Decimal, unit: Unit) -> Agreement {
+    let diff = (a - b).abs();
+    if diff.is_zero() {
+        Agreement::Exact
+    } else if unit == Unit::WanYuan && diff <= Decimal::from(100) {
+        Agreement::RoundingTail
+    } else {
+        Agreement::Differs
+    }
+}
+
+/// The table's 合计 row: the first row without a code or side labelled 合计/总计.
+pub(crate) fn total_row(t: &Table) -> Option<&Row> {
+    t.rows.iter().find(|r| r.code.is_none() && r.side.is_none() && r.is_total())
+}
+
+/// A cell's amount in 元 (a blank cell in an amount row counts as 0).
+pub(crate) fn yuan_of(t: &Table, r: &Row, col: usize) -> Option<Decimal> {
+    let v = r.cells.get(col)?.value_or_zero()?;
+    Some(Amount { value: v, unit: t.unit }.to_yuan())
+}
 
 /// Where a cell of a table is.
 pub(crate) fn at(t: &Table, r: &Row, column: Option<&str>) -> FindingLocation {
