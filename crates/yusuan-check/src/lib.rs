@@ -19,7 +19,23 @@ use yusuan_domain::Document;
 
 /// Runs every rule of the registry on `doc`; findings sorted by severity, then place.
 pub fn check(doc: &Document) -> Vec<Finding> {
-    let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.run)(doc)).collect();
+    // A rule that fails on an input it did not foresee reports that, instead of crashing.
+    let mut out: Vec<Finding> = RULES
+        .iter()
+        .flat_map(|r| {
+            std::panic::catch_unwind(|| (r.run)(doc)).unwrap_or_else(|_| {
+                vec![Finding {
+                    rule: r.id,
+                    severity: Severity::Warning,
+                    message: format!("规则 {} 未能完成检查（内部错误），请人工核对此项：{}", r.id, r.description),
+                    location: FindingLocation::default(),
+                    expected: None,
+                    actual: None,
+                    hint: Some("请将此文档反馈给开发者".into()),
+                }]
+            })
+        })
+        .collect();
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.location.line.cmp(&b.location.line)).then(a.rule.cmp(b.rule)));
     out
 }

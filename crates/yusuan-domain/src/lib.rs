@@ -31,4 +31,4 @@ pub use numbers::NumberEntry;
 pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
 pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures, UnitCounts};
-pub use table::{Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};
+pub use table::{sum_identities, Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

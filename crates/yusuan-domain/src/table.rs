@@ -268,6 +268,46 @@ pub struct Table {
     pub location: Location,
 }
 
+/// For each 合计/小计 column, the columns that add up to it, read from the header paths: the
+/// siblings under the same parent (a sibling group with its own 小计 counts by that 小计).
+/// `numeric[k]` says whether column `k` holds amounts at all.
+/// E.g. 三公: 合计 = 因公出国 + 公务用车/小计 + 公务接待; 公务用车/小计 = 购置 + 运行.
+pub fn sum_identities(columns: &[Column], numeric: &[bool]) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    for (c, col) in columns.iter().enumerate() {
+        let leaf = col.path.last().map(String::as_str).unwrap_or("");
+        if leaf != "合计" && leaf != "小计" {
+            continue;
+        }
+        let parent = &col.path[..col.path.len() - 1];
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (k, other) in columns.iter().enumerate() {
+            if k == c || !numeric.get(k).copied().unwrap_or(true) || other.path.len() <= parent.len() || other.path[..parent.len()] != *parent {
+                continue;
+            }
+            let name = other.path[parent.len()].clone();
+            match groups.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, v)) => v.push(k),
+                None => groups.push((name, vec![k])),
+            }
+        }
+        let parts: Vec<usize> = groups
+            .into_iter()
+            .flat_map(|(_, cols)| {
+                let sub = cols.iter().copied().find(|&k| columns[k].path.last().is_some_and(|l| l == "小计"));
+                match sub {
+                    Some(s) => vec![s],
+                    None => cols,
+                }
+            })
+            .collect();
+        if parts.len() >= 2 {
+            out.push((c, parts));
+        }
+    }
+    out
+}
+
 impl Table {
     /// The column index whose header path ends with `name` (first match).
     pub fn column_index(&self, name: &str) -> Option<usize> {

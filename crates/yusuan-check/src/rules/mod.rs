@@ -3,6 +3,7 @@
 mod balance;
 mod completeness;
 mod cross;
+mod narrative;
 mod hierarchy;
 mod row_sums;
 
@@ -103,6 +104,41 @@ pub const RULES: &[Rule] = &[
         description: "机关运行经费不大于经济分类表的公用经费合计",
         example: "机关运行经费 504.99万元，经济分类表 公用经费合计 480.00万元",
         run: cross::running_costs_within_public,
+    },
+    Rule {
+        id: "N001",
+        severity: Severity::Error,
+        description: "文字中的金额（收支总额、各收入来源、基本支出和项目支出、功能科目、经济科目、“三公”各项、机关运行经费、项目）与表中数字一致（按所印精度取整；只差末位一个尾数为提示）",
+        example: "文字“一般公共服务支出5,779万元”，一般公共预算支出表 201 合计 5,780.12万元",
+        run: |d| narrative::amounts_match_tables(d).into_iter().filter(|f| f.rule == "N001").collect(),
+    },
+    Rule {
+        id: "N002",
+        severity: Severity::Error,
+        description: "文字中的金额单位错误：数值与表中一致，但元写成了万元（或万元写成了元）",
+        example: "文字“行政事业单位医疗30.3元”，表中为 30.30万元",
+        run: |d| narrative::amounts_match_tables(d).into_iter().filter(|f| f.rule == "N002").collect(),
+    },
+    Rule {
+        id: "N003",
+        severity: Severity::Warning,
+        description: "文字中的占比（“其中：…X万元，占Y%”）按所列金额重新计算后一致",
+        example: "“支出总额1786.11万元，其中：基本支出29.43万元，占29.51%”，按金额应占 1.65%",
+        run: narrative::shares_add_up,
+    },
+    Rule {
+        id: "N004",
+        severity: Severity::Warning,
+        description: "增减用词与增减幅度用词一致（增加对应增幅，减少对应减幅）",
+        example: "“比上年增加90.58万元，减幅53.43%”",
+        run: |d| narrative::changes_are_consistent(d).into_iter().filter(|f| f.rule == "N004").collect(),
+    },
+    Rule {
+        id: "N005",
+        severity: Severity::Warning,
+        description: "增减幅度按所列金额重新计算后一致（增减额÷上年数）",
+        example: "“收入1786.11万元，比上年增加90.58万元，增幅53.43%”，按金额应为 5.34%",
+        run: |d| narrative::changes_are_consistent(d).into_iter().filter(|f| f.rule == "N005").collect(),
     },
 ];
 

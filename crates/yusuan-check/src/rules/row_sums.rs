@@ -7,43 +7,11 @@ use crate::{Finding, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{Document, Table, TableKind};
 
-/// For each 合计/小计 column: the columns that make it up.
+/// For each 合计/小计 column: the numeric columns that make it up.
 fn identities(t: &Table) -> Vec<(usize, Vec<usize>)> {
     let numeric: Vec<bool> =
         (0..t.columns.len()).map(|c| t.rows.iter().any(|r| r.cells.get(c).is_some_and(|x| x.amount().is_some()))).collect();
-    let mut out = Vec::new();
-    for (c, col) in t.columns.iter().enumerate() {
-        let leaf = col.path.last().map(String::as_str).unwrap_or("");
-        if leaf != "合计" && leaf != "小计" {
-            continue;
-        }
-        let parent = &col.path[..col.path.len() - 1];
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-        for (k, other) in t.columns.iter().enumerate() {
-            if k == c || !numeric[k] || other.path.len() <= parent.len() || other.path[..parent.len()] != *parent {
-                continue;
-            }
-            let name = other.path[parent.len()].clone();
-            match groups.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, v)) => v.push(k),
-                None => groups.push((name, vec![k])),
-            }
-        }
-        let parts: Vec<usize> = groups
-            .into_iter()
-            .flat_map(|(_, cols)| {
-                let sub = cols.iter().copied().find(|&k| t.columns[k].path.last().is_some_and(|l| l == "小计"));
-                match sub {
-                    Some(s) => vec![s],
-                    None => cols,
-                }
-            })
-            .collect();
-        if parts.len() >= 2 {
-            out.push((c, parts));
-        }
-    }
-    out
+    yusuan_domain::sum_identities(&t.columns, &numeric)
 }
 
 /// The check.

@@ -12,9 +12,9 @@ use rust_decimal::Decimal;
 use yusuan_domain::{Cell, Column, Row, RowCode, TableKind};
 
 /// Candidates: for each value column, the value's index in the printed list (or none).
-type Placement = Vec<Option<usize>>;
+pub(super) type Placement = Vec<Option<usize>>;
 
-fn placements(n: usize, m: usize) -> Vec<Placement> {
+pub(super) fn placements(n: usize, m: usize) -> Vec<Placement> {
     let mut out = Vec::new();
     if m > n || n > 16 {
         return out;
@@ -66,15 +66,23 @@ pub struct Outcome {
 /// Places the short rows. `short[i]` holds the printed values of row `i` when it had fewer
 /// values than columns (and no positions to place them by).
 pub fn resolve(rows: &mut [Row], short: &[Option<Vec<Decimal>>], columns: &[Column], kind: TableKind) -> Outcome {
-    let identity = total_first(kind, columns);
+    let identities: Vec<(usize, Vec<usize>)> = if total_first(kind, columns) {
+        vec![(0, (1..columns.len()).collect())]
+    } else if kind == TableKind::ThreePublic {
+        // 合计 = 因公出国 + 公务用车/小计 + 公务接待; 小计 = 购置 + 运行 (from the header paths).
+        yusuan_domain::sum_identities(columns, &vec![true; columns.len()])
+    } else {
+        Vec::new()
+    };
     let groups = code_groups(rows);
-    resolve_in(rows, short, columns.len(), identity, &groups)
+    resolve_in(rows, short, columns.len(), &identities, &groups)
 }
 
 /// Places the short rows of one side of a two-sided table: its 总计 row is the sum of the
 /// side's top-level items (`一、…`, `二、…`); `identity` when the side's first column is the
 /// 合计 of the others.
 pub fn resolve_side(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identity: bool) -> Outcome {
+    let identities: Vec<(usize, Vec<usize>)> = if identity && n > 1 { vec![(0, (1..n).collect())] } else { Vec::new() };
     let top = |l: &str| {
         let body = l.trim_start_matches(|c: char| "一二三四五六七八九十廿".contains(c));
         body.len() < l.len() && body.starts_with('、')
@@ -87,7 +95,7 @@ pub fn resolve_side(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, 
         })
         .map(|i| (i, items.clone()))
         .collect();
-    resolve_in(rows, short, n, identity, &groups)
+    resolve_in(rows, short, n, &identities, &groups)
 }
 
 fn code_groups(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
@@ -119,7 +127,8 @@ fn code_groups(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
     groups
 }
 
-fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identity: bool, groups: &[(usize, Vec<usize>)]) -> Outcome {
+/// `identities`: (total column, its part columns) that every placed row must satisfy.
+fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identities: &[(usize, Vec<usize>)], groups: &[(usize, Vec<usize>)]) -> Outcome {
     let mut cands: Vec<Vec<(Placement, Vec<Decimal>)>> = rows
         .iter()
         .enumerate()
@@ -130,7 +139,7 @@ fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identi
                     let v = values_of(&p, vals);
                     (p, v)
                 })
-                .filter(|(_, v)| !identity || v[0] == v[1..].iter().copied().sum::<Decimal>())
+                .filter(|(_, v)| identities.iter().all(|(t, parts)| v[*t] == parts.iter().map(|&k| v[k]).sum::<Decimal>()))
                 .collect(),
             None => vec![(vec![], r.cells.iter().map(|c| c.value_or_zero().unwrap_or(Decimal::ZERO)).collect())],
         })

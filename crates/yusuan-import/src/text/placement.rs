@@ -199,6 +199,13 @@ pub(super) fn place_by_sibling_tables(
                 }
             }
         }
+        if !done && doc.tables[ti].kind == TableKind::ThreePublic {
+            if let Some((cells, how)) = place_three_public(doc, ti, &o) {
+                doc.tables[ti].rows[o.row].cells = cells;
+                notes.push(ReportItem { message: format!("表“{title}”此行未印出空白单元格，已{how}确定各数值所在的列"), location: loc });
+                done = true;
+            }
+        }
         if !done {
             warnings.push(ReportItem {
                 message: format!(
@@ -215,4 +222,69 @@ pub(super) fn place_by_sibling_tables(
             location: yusuan_domain::Location::default(),
         });
     }
+}
+
+/// The 三公 figures the narrative states (`公务接待费预算0.5万元`, `机关运行经费预算为31.8万元`),
+/// as (column, value in the table's unit).
+fn three_public_stated(doc: &Document, t: &yusuan_domain::Table) -> Vec<(usize, rust_decimal::Decimal)> {
+    let leaf = |c: &Column| c.path.last().cloned().unwrap_or_default();
+    let col = |pred: &dyn Fn(&str, &Column) -> bool| t.columns.iter().position(|c| pred(&leaf(c), c));
+    let keys: [(&str, Option<usize>); 6] = [
+        ("因公出国", col(&|l, _| l.contains("因公出国"))),
+        ("公务接待", col(&|l, _| l.contains("公务接待"))),
+        ("机关运行经费", col(&|l, c| l.contains("机关运行经费") || c.name().contains("机关运行经费"))),
+        ("公务用车购置费", col(&|l, _| l == "购置费")),
+        ("公务用车运行", col(&|l, _| l == "运行费" || l == "运行维护费")),
+        ("三公”经费", col(&|l, c| l == "合计" && c.name().contains("三公"))),
+    ];
+    let text: String = doc.sections.iter().flat_map(|s| &s.paragraphs).flat_map(|p| p.text.chars()).filter(|c| !c.is_whitespace()).collect();
+    let mut out = Vec::new();
+    for (key, column) in keys {
+        let Some(column) = column else { continue };
+        for (at, _) in text.match_indices(key) {
+            let after: String = text[at + key.len()..].chars().take(14).collect();
+            let Some(start) = after.find(|c: char| c.is_ascii_digit()) else { continue };
+            let number: String = after[start..].chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+            if !after[start + number.len()..].starts_with("万元") {
+                continue;
+            }
+            if let Ok(v) = number.parse::<rust_decimal::Decimal>() {
+                let v = if t.unit == yusuan_domain::Unit::Yuan { v * rust_decimal::Decimal::from(10_000) } else { v };
+                out.push((column, v));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A 三公 row printed without its empty cells: the placements (printed order kept) that satisfy
+/// the table's sums (合计 = 因公出国 + 公务用车 + 公务接待, 公务用车 = 购置 + 运行); when several
+/// do, the one agreeing with every 三公 figure the narrative states.
+fn place_three_public(doc: &Document, ti: usize, o: &OpenRow) -> Option<(Vec<Cell>, &'static str)> {
+    let t = &doc.tables[ti];
+    let n = t.columns.len();
+    let ids = yusuan_domain::sum_identities(&t.columns, &vec![true; n]);
+    let printed = t.rows[o.row].printed_amounts();
+    if printed.len() != o.values.len() {
+        return None;
+    }
+    let value = |p: &super::blanks::Placement, c: usize| p[c].map_or(rust_decimal::Decimal::ZERO, |k| o.values[k]);
+    let fits: Vec<super::blanks::Placement> = super::blanks::placements(n, o.values.len())
+        .into_iter()
+        .filter(|p| ids.iter().all(|(tc, parts)| value(p, *tc) == parts.iter().map(|&k| value(p, k)).sum::<rust_decimal::Decimal>()))
+        .collect();
+    let (chosen, how) = match fits.len() {
+        1 => (fits[0].clone(), "按表内合计关系"),
+        0 => return None,
+        _ => {
+            let stated = three_public_stated(doc, t);
+            let agree: Vec<&super::blanks::Placement> = fits.iter().filter(|p| stated.iter().all(|(c, v)| value(p, *c) == *v)).collect();
+            if stated.is_empty() || agree.len() != 1 {
+                return None;
+            }
+            (agree[0].clone(), "按表内合计关系和文字说明中的“三公”经费金额")
+        }
+    };
+    Some((chosen.iter().map(|k| k.map_or(Cell::Blank, |k| Cell::Amount { value: o.values[k], printed: printed[k].clone() })).collect(), how))
 }

@@ -1,0 +1,438 @@
+//! Narrative against tables (N001–N005). The text of each section is read as one run (lines a
+//! PDF wrapped mid-number are joined), every `amount 万元|元` it prints is named by the words
+//! before it (`财政拨款收入6,864万元`, `“行政单位医疗（项）”18.41万元`), the name is resolved to
+//! the table cells it can mean, and the printed amount must agree with one of them at the
+//! printed precision. Shares (`占52.7%`) and rates of change (`增幅5.3%`) are recomputed from
+//! the amounts printed beside them.
+
+use super::{total_row, yuan_of};
+use crate::{Finding, FindingLocation, Severity};
+use rust_decimal::Decimal;
+use yusuan_domain::{parse_amount, Document, Location, RowCode, Table, TableKind};
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The (up to) `n` bytes of `text` before `at`, cut at a character boundary.
+fn lead(text: &str, at: usize, n: usize) -> &str {
+    let mut s = at.saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    &text[s..at]
+}
+
+/// A section's text as one string, with where each paragraph starts.
+struct Run {
+    text: String,
+    starts: Vec<(usize, Location)>,
+    section: String,
+}
+
+impl Run {
+    fn location(&self, at: usize) -> Location {
+        self.starts.iter().rev().find(|(s, _)| *s <= at).map_or_else(Location::default, |x| x.1)
+    }
+}
+
+fn runs(doc: &Document) -> Vec<Run> {
+    doc.sections
+        .iter()
+        .map(|s| {
+            let mut text = String::new();
+            let mut starts = Vec::new();
+            for p in &s.paragraphs {
+                starts.push((text.len(), p.location));
+                text.push_str(&compact(&p.text));
+            }
+            Run { text, starts, section: s.title.clone() }
+        })
+        .collect()
+}
+
+/// An amount printed in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    name: String,
+    value: Decimal,
+    decimals: u32,
+    wan: bool,
+    printed: String,
+    start: usize,
+    end: usize,
+}
+
+impl Mention {
+    fn yuan(&self) -> Decimal {
+        if self.wan { self.value * Decimal::from(10_000) } else { self.value }
+    }
+    fn unit(&self) -> &'static str {
+        if self.wan { "万元" } else { "元" }
+    }
+}
+
+const CHANGE_WORDS: [&str; 6] = ["增加", "减少", "增长", "下降", "持平", "变化"];
+
+/// The name of an amount: the words before it back to the clause's start, without numbering,
+/// years, quotes, `（类）/（款）/（项）` and linking words.
+fn name_before(text: &str, start: usize) -> String {
+    let before = &text[..start];
+    let cut = before.rfind(['，', '。', '；', '：', ':', ',']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let mut name = before[cut..].to_string();
+    // `“社会保障和就业支出（类）行政事业单位养老支出（款）”`: the last level named.
+    for marker in ["（类）", "（款）", "（项）", "(类)", "(款)", "(项)"] {
+        name = name.replace(marker, "|");
+    }
+    let name = name.trim_end_matches(['|', '”', '"', '’']);
+    let name = name.rsplit('|').next().unwrap_or(name);
+    let mut name: String = name.chars().filter(|c| !"“”\"‘’".contains(*c)).collect();
+    // Leading numbering and years: `1.` `（一）` `(2)` `2026年`.
+    loop {
+        let t = name.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．)）(（一二三四五六七八九十".contains(c));
+        let t = t.strip_prefix("年").unwrap_or(t).to_string();
+        if t == name {
+            break;
+        }
+        name = t;
+    }
+    for prefix in ["其中", "包括", "本部门", "部门", "本单位", "安排"] {
+        if let Some(t) = name.strip_prefix(prefix) {
+            name = t.to_string();
+        }
+    }
+    for suffix in ["为", "是", "约", "共", "合计", "科目", "预算数", "总额为"] {
+        if let Some(t) = name.strip_suffix(suffix) {
+            name = t.to_string();
+        }
+    }
+    name
+}
+
+/// Every `number 万元|元` of a text, with its name.
+fn mentions(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
+            j += 1;
+        }
+        let number = text[i..j].trim_end_matches(['.', ',']);
+        let after = &text[i + number.len()..];
+        let (wan, unit_len) = if after.starts_with("万元") {
+            (true, "万元".len())
+        } else if after.starts_with('元') && !after.starts_with("元/") && !after.starts_with("元（含）") {
+            (false, '元'.len_utf8())
+        } else {
+            i = j;
+            continue;
+        };
+        if let Ok(value) = parse_amount(number) {
+            let decimals = number.split('.').nth(1).map_or(0, |f| f.len() as u32);
+            let end = i + number.len() + unit_len;
+            out.push(Mention { name: name_before(text, i), value, decimals, wan, printed: text[i..end].to_string(), start: i, end });
+        }
+        i = j;
+    }
+    out
+}
+
+/// A cell an amount's name can mean: its value in 元 and a description for the finding.
+struct Candidate {
+    yuan: Decimal,
+    what: String,
+}
+
+fn column_of(t: &Table, pred: impl Fn(&str) -> bool) -> Option<usize> {
+    t.columns.iter().position(|c| pred(&c.name()))
+}
+
+fn total_cell(doc: &Document, kind: TableKind, pred: impl Fn(&str) -> bool) -> Option<Candidate> {
+    let t = doc.table(kind)?;
+    let r = total_row(t).or_else(|| (kind == TableKind::ThreePublic).then(|| t.rows.iter().find(|r| r.cells.iter().any(|c| c.amount().is_some()))).flatten())?;
+    let c = column_of(t, pred)?;
+    Some(Candidate { yuan: yuan_of(t, r, c)?, what: format!("{}“{}”", t.kind.label(), t.columns[c].name()) })
+}
+
+/// The sum of the 合计 rows of the fiscal function tables present (a table not printed is 0
+/// only when the document prints at least one of them).
+fn fiscal_total(doc: &Document, kinds: &[TableKind]) -> Option<Candidate> {
+    let mut sum = Decimal::ZERO;
+    let mut any = false;
+    for k in kinds {
+        if let Some(c) = total_cell(doc, *k, |n| n.ends_with("合计")) {
+            sum += c.yuan;
+            any = true;
+        }
+    }
+    any.then(|| Candidate { yuan: sum, what: "财政拨款支出表合计".into() })
+}
+
+/// Rows labelled `name` in the classification tables (their 合计 column).
+fn rows_named(doc: &Document, name: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        if !matches!(
+            t.kind,
+            TableKind::Expenditure | TableKind::GeneralPublicFunction | TableKind::GeneralPublicBasicEconomic | TableKind::Projects | TableKind::GovernmentFundFunction
+        ) {
+            continue;
+        }
+        let Some(c) = column_of(t, |n| n.ends_with("合计")).or(if t.columns.len() == 1 { Some(0) } else { None }) else { continue };
+        for r in &t.rows {
+            let label = compact(&r.label);
+            let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．一二三四五六七八九十".contains(c));
+            if label == name {
+                if let Some(v) = yuan_of(t, r, c) {
+                    let code = match &r.code {
+                        Some(RowCode::Function(f)) => format!("{} ", f.as_str()),
+                        Some(RowCode::Economic(e)) => format!("{} ", e.as_str()),
+                        _ => String::new(),
+                    };
+                    out.push(Candidate { yuan: v, what: format!("{} {code}{}", t.kind.label(), r.label.trim()) });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a named amount can be in the tables.
+fn resolve(doc: &Document, name: &str) -> Vec<Candidate> {
+    use TableKind::*;
+    let mut out: Vec<Option<Candidate>> = Vec::new();
+    let has = |k: &str| name.contains(k);
+    if has("采购") || has("资产") || has("绩效") || has("购买服务") || has("结转") || has("上年") || has("预留") {
+        // Stated figures with their own rules (政府采购, 资产, 绩效) or not in these tables.
+        return Vec::new();
+    }
+    // The 三公 item named closest to the amount (`因公出国…；（二）公务接待费预算0.5万元`).
+    let three: [(&str, fn(&str) -> bool); 7] = [
+        ("三公", |n| n.ends_with("“三公”经费预算数/合计") || n == "合计" || n.ends_with("三公”经费/合计")),
+        ("因公出国", |n| n.contains("因公出国")),
+        ("公务用车购置及运行", |n| n.contains("公务用车") && n.ends_with("小计")),
+        ("公务用车购置", |n| n.ends_with("购置费")),
+        ("公务用车运行", |n| n.ends_with("运行费") || n.ends_with("运行维护费")),
+        ("公务接待", |n| n.contains("公务接待")),
+        ("机关运行经费", |n| n.contains("机关运行经费")),
+    ];
+    let nearest = three.iter().filter_map(|(k, pred)| name.rfind(k).map(|at| (at + k.len(), *pred))).max_by_key(|x| x.0);
+    if let Some((_, pred)) = nearest {
+        out.push(total_cell(doc, ThreePublic, pred));
+    } else if has("一般公共预算") && has("基本支出") {
+        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with("基本支出")));
+        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| n.ends_with("合计")));
+    } else if has("一般公共预算") && has("项目支出") {
+        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with("项目支出")));
+    } else if has("一般公共预算") && has("支出") {
+        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with("合计")));
+    } else if has("政府性基金") && has("支出") {
+        out.push(fiscal_total(doc, &[GovernmentFundFunction]).or_else(|| fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate { yuan: Decimal::ZERO, what: "政府性基金预算支出（未列表，为0）".into() })));
+    } else if has("国有资本经营") && has("支出") {
+        out.push(fiscal_total(doc, &[StateCapitalFunction]).or_else(|| fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate { yuan: Decimal::ZERO, what: "国有资本经营预算支出（未列表，为0）".into() })));
+    } else if has("财政拨款") && has("支出") {
+        out.push(fiscal_total(doc, &[GeneralPublicFunction, GovernmentFundFunction, StateCapitalFunction]));
+    } else if has("财政拨款") && has("收入") {
+        out.push(total_cell(doc, Income, |n| n.contains("财政拨款")));
+    } else if ["事业收入", "事业单位经营收入", "其他收入"].contains(&name) {
+        out.push(total_cell(doc, Income, |n| n.ends_with(name)));
+    } else if ["收入预算", "预算收入", "收入总额", "预算收入总额", "收入预算总额", "收支总预算", "收入总预算"].iter().any(|k| name.ends_with(k)) {
+        out.push(total_cell(doc, Income, |n| n.ends_with("合计")));
+    } else if ["支出预算", "预算支出", "支出总额", "预算支出总额", "支出预算总额"].iter().any(|k| name.ends_with(k)) {
+        out.push(total_cell(doc, Expenditure, |n| n.ends_with("合计")));
+    } else if name == "基本支出" || name == "项目支出" {
+        out.push(total_cell(doc, Expenditure, |n| n.ends_with(name)));
+        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with(name)));
+    } else if name == "人员经费" || name == "公用经费" {
+        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| n.ends_with(name)));
+    } else if name.chars().count() >= 2 {
+        return rows_named(doc, name);
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// A value in 元 as printed with `decimals` decimals in 万元 (or 元).
+fn as_printed(yuan: Decimal, decimals: u32, wan: bool) -> Decimal {
+    if wan { (yuan / Decimal::from(10_000)).round_dp(decimals) } else { yuan.round_dp(decimals) }
+}
+
+fn location(run: &Run, at: usize) -> FindingLocation {
+    let l = run.location(at);
+    FindingLocation { section: Some(run.section.clone()), page: l.page, line: l.line, ..Default::default() }
+}
+
+/// N001 (amount contradicts the tables) and N002 (元 written for 万元, or the reverse).
+pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for run in runs(doc) {
+        for m in mentions(&run.text) {
+            // An amount right after 增加/减少… is a change, not a level.
+            let lead = lead(&run.text, m.start, 12);
+            if CHANGE_WORDS.iter().any(|w| lead.contains(w)) || m.name.is_empty() {
+                continue;
+            }
+            let candidates = resolve(doc, &m.name);
+            if candidates.is_empty() {
+                continue;
+            }
+            let unit = if m.wan { 10_000 } else { 1 };
+            let step = Decimal::new(1, m.decimals); // one unit of the last printed digit
+            if candidates.iter().any(|c| as_printed(c.yuan, m.decimals, m.wan) == m.value) {
+                continue;
+            }
+            let c = &candidates[0];
+            let slip = candidates.iter().find(|c| as_printed(c.yuan, m.decimals, !m.wan) == m.value);
+            let (rule, severity, message, expected) = if let Some(s) = slip {
+                let right = if m.wan { "元" } else { "万元" };
+                (
+                    "N002",
+                    Severity::Error,
+                    format!("“{}”的金额单位写错了：表中为{}，文字写成“{}”（应为{}）", m.name, s.what, m.printed, right),
+                    format!("{}{right}", as_printed(s.yuan, m.decimals, !m.wan).normalize()),
+                )
+            } else if candidates.iter().any(|c| (as_printed(c.yuan, m.decimals, m.wan) - m.value).abs() <= step) {
+                ("N001", Severity::Info, format!("“{}”的金额与{}相差一个尾数", m.name, c.what), format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()))
+            } else {
+                ("N001", Severity::Error, format!("“{}”的金额与{}不符", m.name, c.what), format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()))
+            };
+            let _ = unit;
+            out.push(Finding {
+                rule,
+                severity,
+                message,
+                location: location(&run, m.start),
+                expected: Some(expected),
+                actual: Some(m.printed.clone()),
+                hint: Some("文字中的金额应与表中数字一致（按所印精度取整）".into()),
+            });
+        }
+    }
+    out
+}
+
+/// A percentage printed right after `at` (`，占52.7%`, `，增幅5.3%`): its value, decimals and end.
+fn percent_after(text: &str, at: usize, words: &[&str]) -> Option<(String, Decimal, u32)> {
+    let rest = &text[at..];
+    let rest = rest.trim_start_matches(['，', ',', '、']);
+    let word = words.iter().find(|w| rest.starts_with(**w))?;
+    let rest = rest[word.len()..].trim_start_matches(['为', '了']);
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    if digits.is_empty() || !rest[digits.len()..].starts_with(['%', '％']) {
+        return None;
+    }
+    let value = digits.parse::<Decimal>().ok()?;
+    Some((word.to_string(), value, digits.split('.').nth(1).map_or(0, |f| f.len() as u32)))
+}
+
+/// N003: a share `X万元，占Y%` of the whole the sentence opened with (`支出预算880.84万元，其中：`).
+pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for run in runs(doc) {
+        let ms = mentions(&run.text);
+        for (k, m) in ms.iter().enumerate() {
+            let Some((_, pct, dp)) = percent_after(&run.text, m.end, &["占"]) else { continue };
+            // The whole: the last amount before a `其中` that precedes this one in the sentence.
+            let sentence_start = run.text[..m.start].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let Some(whole) = ms[..k].iter().rev().find(|w| w.start >= sentence_start && run.text[w.end..m.start].contains("其中")) else { continue };
+            if whole.yuan().is_zero() {
+                continue;
+            }
+            let share = (m.yuan() * Decimal::from(100) / whole.yuan()).round_dp(dp);
+            let step = Decimal::new(1, dp);
+            if (share - pct).abs() <= step {
+                continue;
+            }
+            out.push(Finding {
+                rule: "N003",
+                severity: Severity::Warning,
+                message: format!("“{}”占比与所列金额不符：{}÷{}", m.name, m.printed, whole.printed),
+                location: location(&run, m.start),
+                expected: Some(format!("{share}%")),
+                actual: Some(format!("{pct}%")),
+                hint: Some("占比应按所列金额重新计算".into()),
+            });
+        }
+    }
+    out
+}
+
+/// N004: 增加 described as a 减幅 (or 减少 as an 增幅); N005: the rate of change recomputed from
+/// the amount and the change printed (`1786.11万元…比上年增加90.58万元，增幅5.3%`).
+pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for run in runs(doc) {
+        let ms = mentions(&run.text);
+        for (k, m) in ms.iter().enumerate() {
+            let lead = lead(&run.text, m.start, 9);
+            let up = lead.contains("增加") || lead.contains("增长");
+            let down = lead.contains("减少") || lead.contains("下降");
+            if !up && !down {
+                continue;
+            }
+            let Some((word, pct, dp)) = percent_after(&run.text, m.end, &["增幅", "减幅", "增长", "下降", "增长率", "降幅"]) else { continue };
+            let pct_up = word == "增幅" || word.starts_with("增长");
+            if pct_up != up {
+                out.push(Finding {
+                    rule: "N004",
+                    severity: Severity::Warning,
+                    message: format!("增减用词矛盾：金额“{}”前写的是{}，百分比写的是“{}”", m.printed, if up { "增加" } else { "减少" }, word),
+                    location: location(&run, m.start),
+                    expected: Some(if up { "增幅".into() } else { "减幅".into() }),
+                    actual: Some(word.clone()),
+                    hint: Some("增加对应增幅，减少对应减幅".into()),
+                });
+            }
+            // The level it changed to: the sentence's first amount, else the previous sentence's
+            // (`…预算收入总额为1786.11万元…。比上年部门收入增加90.58万元，…`).
+            let sentence_start = run.text[..m.start].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let previous_start = run.text[..sentence_start.saturating_sub('。'.len_utf8())].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let level = ms[..k].iter().find(|w| w.start >= sentence_start).or_else(|| ms[..k].iter().find(|w| w.start >= previous_start && w.end <= sentence_start));
+            let Some(level) = level else { continue };
+            let prior = if up { level.yuan() - m.yuan() } else { level.yuan() + m.yuan() };
+            if prior <= Decimal::ZERO {
+                continue;
+            }
+            let rate = (m.yuan() * Decimal::from(100) / prior).round_dp(dp);
+            if (rate - pct).abs() <= Decimal::new(1, dp) {
+                continue;
+            }
+            out.push(Finding {
+                rule: "N005",
+                severity: Severity::Warning,
+                message: format!("增减幅度与金额不符：{}÷（{}{}{}）", m.printed, level.printed, if up { "－" } else { "＋" }, m.printed),
+                location: location(&run, m.start),
+                expected: Some(format!("{rate}%")),
+                actual: Some(format!("{pct}%")),
+                hint: Some("增减幅度＝增减额÷上年数".into()),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_amounts_by_the_words_before_them() {
+        let t = compact("2026年，某部门收入预算6,864万元，其中：财政拨款收入6,864万元；事业收入0万元。2、“卫生健康支出（类）行政事业单位医疗（款）”30.3元，其中：“行政单位医疗（项）”18.41万元");
+        let names: Vec<(String, String)> = mentions(&t).into_iter().map(|m| (m.name, m.printed)).collect();
+        assert_eq!(
+            names,
+            [
+                ("某部门收入预算".to_string(), "6,864万元".to_string()),
+                ("财政拨款收入".into(), "6,864万元".into()),
+                ("事业收入".into(), "0万元".into()),
+                ("行政事业单位医疗".into(), "30.3元".into()),
+                ("行政单位医疗".into(), "18.41万元".into()),
+            ]
+        );
+    }
+}
