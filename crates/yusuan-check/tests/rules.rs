@@ -222,3 +222,68 @@ fn x006_x007_three_public_against_the_economic_table() {
     assert_eq!(rules_of(&doc(vec![tp("1.35", "20.00"), eco.clone()])), [("X006", Severity::Warning)]);
     assert_eq!(rules_of(&doc(vec![tp("2.00", "25.00"), eco])), [("X007", Severity::Warning)]);
 }
+
+/// A document with one narrative section of these paragraphs.
+fn with_text(mut d: Document, paragraphs: &[&str]) -> Document {
+    d.sections.push(yusuan_domain::Section {
+        kind: yusuan_domain::SectionKind::BudgetExplanation,
+        title: "2026年部门预算编制说明".into(),
+        paragraphs: paragraphs.iter().enumerate().map(|(k, t)| yusuan_domain::Paragraph { text: t.to_string(), location: Location::line(100 + k as u32) }).collect(),
+        location: Location::line(99),
+    });
+    d
+}
+
+fn totals_doc() -> Document {
+    let income = table(TableKind::Income, Unit::Yuan, "收入预算", &["合计", "财政拨款收入", "事业收入"], vec![row(None, "合计", &["68643213", "68643213", "0"])]);
+    let exp = expenditure(
+        Unit::Yuan,
+        vec![
+            row(None, "合计", &["68643213", "61566618", "7076595"]),
+            row(Some("201"), "一般公共服务支出", &["57791200", "50714605", "7076595"]),
+            row(Some("208"), "社会保障和就业支出", &["10852013", "10852013", "0"]),
+        ],
+    );
+    doc(vec![income, exp])
+}
+
+#[test]
+fn n001_narrative_amounts_match_the_tables() {
+    let ok = with_text(totals_doc(), &["2026年，本部门收入预算6,864.32万元，其中：财政拨款收入6,864万元；事业收入0万元。支出预算6,864.32万元。", "1.“一般公共服务支出”科目5,779.12万元。"]);
+    assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
+    let wrong = with_text(totals_doc(), &["2026年，本部门收入预算6,964.32万元。"]);
+    assert_eq!(rules_of(&wrong), [("N001", Severity::Error)]);
+    let f = &check(&wrong)[0];
+    assert_eq!((f.expected.as_deref(), f.actual.as_deref()), (Some("6864.32万元"), Some("6,964.32万元")));
+    // One unit in the last printed digit off: a hint.
+    let tail = with_text(totals_doc(), &["本部门支出预算6,864.33万元。"]);
+    assert_eq!(rules_of(&tail), [("N001", Severity::Info)]);
+    // An amount after 增加/减少 is a change, not a level; unknown names are left alone.
+    let change = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元。宣传经费12万元。"]);
+    assert!(rules_of(&change).is_empty(), "{:?}", check(&change));
+}
+
+#[test]
+fn n002_yuan_written_for_wan() {
+    let slip = with_text(totals_doc(), &["“一般公共服务支出”科目5,779.12元，主要用于…"]);
+    assert_eq!(rules_of(&slip), [("N002", Severity::Error)]);
+    assert_eq!(check(&slip)[0].expected.as_deref(), Some("5779.12万元"));
+}
+
+#[test]
+fn n003_shares_are_recomputed() {
+    let ok = with_text(totals_doc(), &["支出预算6,864.32万元，其中：基本支出6,156.66万元，占89.69%；项目支出707.66万元，占10.31%。"]);
+    assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
+    let wrong = with_text(totals_doc(), &["支出预算6,864.32万元，其中：基本支出6,156.66万元，占79.69%。"]);
+    assert_eq!(rules_of(&wrong), [("N003", Severity::Warning)]);
+}
+
+#[test]
+fn n004_n005_change_wording_and_rate() {
+    let ok = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅27.75%。"]);
+    assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
+    let word = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，减幅27.75%。"]);
+    assert_eq!(rules_of(&word), [("N004", Severity::Warning)]);
+    let rate = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅37.75%。"]);
+    assert_eq!(rules_of(&rate), [("N005", Severity::Warning)]);
+}
