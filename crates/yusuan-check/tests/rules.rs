@@ -259,7 +259,7 @@ fn n001_narrative_amounts_match_the_tables() {
     let tail = with_text(totals_doc(), &["本部门支出预算6,864.33万元。"]);
     assert_eq!(rules_of(&tail), [("N001", Severity::Info)]);
     // An amount after 增加/减少 is a change, not a level; unknown names are left alone.
-    let change = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元。宣传经费12万元。"]);
+    let change = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元，主要原因是新设单位。宣传经费12万元。"]);
     assert!(rules_of(&change).is_empty(), "{:?}", check(&change));
 }
 
@@ -280,10 +280,132 @@ fn n003_shares_are_recomputed() {
 
 #[test]
 fn n004_n005_change_wording_and_rate() {
-    let ok = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅27.75%。"]);
+    let ok = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅27.75%，主要原因是新设单位。"]);
     assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
-    let word = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，减幅27.75%。"]);
+    let word = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，减幅27.75%，主要原因是新设单位。"]);
     assert_eq!(rules_of(&word), [("N004", Severity::Warning)]);
-    let rate = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅37.75%。"]);
+    let rate = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅37.75%，主要原因是新设单位。"]);
     assert_eq!(rules_of(&rate), [("N005", Severity::Warning)]);
+}
+
+fn project(name: &str, total: &str, items: &[&str], kinds: &[yusuan_domain::ProjectPartKind]) -> yusuan_domain::ProjectDescription {
+    use yusuan_domain::{Amount, ItemisedAmount, ProjectPart, ProjectPartKind};
+    let parts = kinds
+        .iter()
+        .map(|k| ProjectPart {
+            kind: *k,
+            heading: k.label().into(),
+            text: String::new(),
+            items: if *k == ProjectPartKind::Budget {
+                items
+                    .iter()
+                    .map(|v| ItemisedAmount { label: "项".into(), amount: Amount::wan(v.parse().unwrap()), unit_price: None, quantity: None, printed: format!("{v}万元"), location: Location::line(5), level: 1 })
+                    .collect()
+            } else {
+                vec![]
+            },
+            location: Location::line(2),
+            line_locations: vec![],
+        })
+        .collect();
+    yusuan_domain::ProjectDescription { name: name.into(), total: Some(Amount::wan(total.parse().unwrap())), total_printed: None, parts, location: Location::line(1) }
+}
+
+const ALL_PARTS: [yusuan_domain::ProjectPartKind; 7] = {
+    use yusuan_domain::ProjectPartKind::*;
+    [Overview, Basis, Implementer, Plan, Period, Budget, Performance]
+};
+
+fn form(project: &str, total_yuan: &str, level1: &[&str]) -> yusuan_domain::PerformanceForm {
+    use yusuan_domain::{Amount, Indicator, IndicatorValue, PerformanceForm};
+    PerformanceForm {
+        project: project.into(),
+        department: None,
+        implementer: None,
+        period: None,
+        funds: yusuan_domain::Funds { total: Some(Amount::yuan(total_yuan.parse().unwrap())), ..Default::default() },
+        annual_goal: None,
+        indicators: level1
+            .iter()
+            .map(|l| Indicator { level1: l.to_string(), level2: String::new(), name: "指标".into(), value: IndicatorValue::Word { operator: None, text: "好".into() }, printed: "好".into(), location: Location::line(9) })
+            .collect(),
+        location: Location::line(8),
+    }
+}
+
+#[test]
+fn p001_items_add_up_to_the_project_total() {
+    let mut d = doc(vec![]);
+    d.projects = vec![project("干部工作", "66.78", &["6.00", "60.78"], &ALL_PARTS)];
+    assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
+    d.projects = vec![project("干部工作", "66.78", &["6.00", "50.78"], &ALL_PARTS)];
+    assert_eq!(rules_of(&d), [("P001", Severity::Error)]);
+}
+
+#[test]
+fn p002_k002_k003_forms_against_projects() {
+    let mut d = doc(vec![]);
+    d.projects = vec![project("局、处级干部体检费", "274.20", &[], &ALL_PARTS), project("党建工作", "198.00", &[], &ALL_PARTS)];
+    d.performance_forms = vec![form("局级、处级干部 体检费", "2742000", &["产出指标", "效益指标", "满意度指标"]), form("党建工作经费", "1980000", &["产出指标", "效益指标", "满意度指标"])];
+    assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
+    d.performance_forms[1].funds.total = Some(yusuan_domain::Amount::yuan("1890000".parse().unwrap()));
+    assert_eq!(rules_of(&d), [("P002", Severity::Warning)]);
+    d.performance_forms.pop();
+    assert_eq!(rules_of(&d), [("K002", Severity::Warning)]);
+    d.performance_forms[0].indicators.pop();
+    assert!(rules_of(&d).contains(&("K003", Severity::Warning)));
+}
+
+#[test]
+fn k001_seven_parts() {
+    let mut d = doc(vec![]);
+    d.projects = vec![project("信息工作", "25", &[], &ALL_PARTS[..6])];
+    assert_eq!(rules_of(&d), [("K001", Severity::Warning)]);
+    assert!(check(&d)[0].message.contains("绩效目标"));
+}
+
+#[test]
+fn s001_procurement_parts() {
+    use yusuan_domain::{Amount, Procurement};
+    let mut d = doc(vec![]);
+    let w = |v: &str| Amount::wan(v.parse().unwrap());
+    d.stated.procurement = Some(Procurement { total: w("173.95"), goods: Some(w("5.95")), works: Some(w("0")), services: Some(w("168")), reserved_for_small_firms: None, location: Location::line(3) });
+    assert!(rules_of(&d).is_empty());
+    d.stated.procurement.as_mut().unwrap().services = Some(w("158"));
+    assert_eq!(rules_of(&d), [("S001", Severity::Error)]);
+    d.stated.procurement.as_mut().unwrap().services = Some(w("168.01"));
+    assert_eq!(rules_of(&d), [("S001", Severity::Info)]);
+}
+
+#[test]
+fn s002_summary_counts_the_projects() {
+    use yusuan_domain::{Amount, PerformanceSummary};
+    let mut d = doc(vec![]);
+    d.meta.format = RegionalFormat::ProjectDescriptions;
+    d.projects = vec![project("甲", "10", &[], &ALL_PARTS), project("乙", "5", &[], &ALL_PARTS)];
+    d.stated.performance = Some(PerformanceSummary { units: None, projects: Some(2), amount: Some(Amount::wan("15".parse().unwrap())), location: Location::line(1) });
+    assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
+    d.stated.performance.as_mut().unwrap().projects = Some(3);
+    assert_eq!(rules_of(&d), [("S002", Severity::Warning)]);
+}
+
+#[test]
+fn w001_w002_w003_text() {
+    let d = with_text(doc(vec![]), &["2026年本部门下属2家单位，2025年完成调整。"]);
+    assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
+    let d = with_text(doc(vec![]), &["本部门下属XX家单位。"]);
+    assert_eq!(rules_of(&d), [("W001", Severity::Warning)]);
+    let long = "本部门主要职能是负责协调推进社会工作，加强党的建设，完善社会治理体系，提升服务水平。";
+    let d = with_text(doc(vec![]), &[long, long]);
+    assert_eq!(rules_of(&d), [("W002", Severity::Info)]);
+    let d = with_text(doc(vec![]), &["2023年部门预算安排如下。依据《2021年工作方案》执行。"]);
+    assert_eq!(rules_of(&d), [("W003", Severity::Info)]);
+}
+
+#[test]
+fn n006_a_change_needs_a_reason() {
+    let ok = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元，主要原因是新设单位。"]);
+    assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
+    let bare = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元。"]);
+    assert_eq!(rules_of(&bare), [("N006", Severity::Warning)]);
 }

@@ -141,10 +141,12 @@ fn check_reports_the_real_slips_of_seed_000() {
     let o = run(&["check", fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.code, 1, "{}", o.stderr);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    // The errors (every finding of every document is in tests/findings.rs).
     let got: Vec<(String, String, i64, String, String)> = v["findings"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|f| f["severity"] == "error")
         .map(|f| {
             (
                 f["rule"].as_str().unwrap().to_string(),

@@ -4,6 +4,9 @@ mod balance;
 mod completeness;
 mod cross;
 mod narrative;
+mod stated;
+mod template;
+mod text;
 mod hierarchy;
 mod row_sums;
 
@@ -139,6 +142,83 @@ pub const RULES: &[Rule] = &[
         description: "增减幅度按所列金额重新计算后一致（增减额÷上年数）",
         example: "“收入1786.11万元，比上年增加90.58万元，增幅53.43%”，按金额应为 5.34%",
         run: |d| narrative::changes_are_consistent(d).into_iter().filter(|f| f.rule == "N005").collect(),
+    },
+    Rule {
+        id: "N006",
+        severity: Severity::Warning,
+        description: "说明了与上年相比的增减，应在同句或其后三句内说明原因（主要原因是…）",
+        example: "“支出预算比2025年预算增加1,491万元。”之后没有说明原因",
+        run: narrative::changes_have_reasons,
+    },
+    Rule {
+        id: "P001",
+        severity: Severity::Error,
+        description: "项目经费情况说明中年度预算安排所列各项（1.、2.…）之和等于所述预算总额",
+        example: "“公务员工作经费 57.45万元”，所列 5 项之和 46.45万元",
+        run: stated::project_items_add_up,
+    },
+    Rule {
+        id: "P002",
+        severity: Severity::Warning,
+        description: "绩效目标表的年度资金总额等于该项目经费情况说明所述总额",
+        example: "网络信息系统运行与维护：说明 39.93万元，绩效目标表 399,280.00元",
+        run: stated::form_funds_match_project,
+    },
+    Rule {
+        id: "S001",
+        severity: Severity::Error,
+        description: "政府采购预算的货物、工程、服务之和等于政府采购预算总额",
+        example: "政府采购预算 173.95万元：货物 5.95＋工程 0＋服务 168＝173.95",
+        run: stated::procurement_parts_add_up,
+    },
+    Rule {
+        id: "S002",
+        severity: Severity::Warning,
+        description: "（项目经费情况说明汇编）绩效目标情况所述项目个数、预算资金与所列项目一致",
+        example: "“共7个项目，涉及项目预算资金725.56万元”，所列项目 6 个",
+        run: stated::summary_matches_projects,
+    },
+    Rule {
+        id: "K001",
+        severity: Severity::Warning,
+        description: "每个项目经费情况说明有七个部分：项目概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标",
+        example: "“信息工作项目”缺少：实施周期",
+        run: template::seven_parts,
+    },
+    Rule {
+        id: "K002",
+        severity: Severity::Warning,
+        description: "文档附有绩效目标表时，每个项目都有对应的绩效目标表",
+        example: "项目“党代表工作经费”没有对应的绩效目标表",
+        run: template::project_has_form,
+    },
+    Rule {
+        id: "K003",
+        severity: Severity::Warning,
+        description: "每张绩效目标表都有产出、效益、满意度三类一级指标",
+        example: "绩效目标表“培训经费”缺少满意度指标",
+        run: template::form_has_indicator_kinds,
+    },
+    Rule {
+        id: "W001",
+        severity: Severity::Warning,
+        description: "文中或表中留有占位符（XX、××、待填、待补充）",
+        example: "“本部门下属XX家单位”",
+        run: text::placeholders,
+    },
+    Rule {
+        id: "W002",
+        severity: Severity::Info,
+        description: "较长的段落一字不差地重复出现",
+        example: "第 62 行与第 40 行的段落相同",
+        run: text::repeated_paragraphs,
+    },
+    Rule {
+        id: "W003",
+        severity: Severity::Info,
+        description: "文中出现的年份既不是预算年度也不是上一年度（书名号、引号内的文件名除外）",
+        example: "2026年预算说明中写“2023年部门预算安排…”",
+        run: text::stray_years,
     },
 ];
 

@@ -416,6 +416,48 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// N006: a stated increase or decrease (`比2025年预算增加1,491万元`) with no reason given in the
+/// sentence or the three after it (`主要原因是…`, `主要用于…`).
+pub fn changes_have_reasons(doc: &Document) -> Vec<Finding> {
+    const REASONS: [&str; 7] = ["原因", "主要是", "主要用于", "由于", "因为", "用于", "系"];
+    let mut out = Vec::new();
+    for run in runs(doc) {
+        for m in mentions(&run.text) {
+            let lead = lead(&run.text, m.start, 12);
+            let changed = ["增加", "减少", "增长", "下降"].iter().any(|w| lead.contains(w));
+            if !changed || m.value.is_zero() || !lead_has_comparison(&run.text, m.start) {
+                continue;
+            }
+            // The reason may follow the whole passage of figures: up to three sentences on.
+            let rest = &run.text[m.end..];
+            let mut end = 0;
+            for _ in 0..4 {
+                end = rest[end..].find('。').map_or(rest.len(), |k| end + k + '。'.len_utf8());
+            }
+            if REASONS.iter().any(|r| rest[..end].contains(r)) {
+                continue;
+            }
+            out.push(Finding {
+                rule: "N006",
+                severity: Severity::Warning,
+                message: format!("说明了增减（{}）但没有说明原因", m.printed),
+                location: location(&run, m.start),
+                expected: Some("增减原因（主要原因是…）".into()),
+                actual: Some("（未说明）".into()),
+                hint: Some("预算增减应说明主要原因".into()),
+            });
+        }
+    }
+    out
+}
+
+/// Whether the clause before `at` compares with another year (`比2025年`, `比上年`, `较上年`).
+fn lead_has_comparison(text: &str, at: usize) -> bool {
+    let l = lead(text, at, 60);
+    let clause = l.rsplit(['。', '；']).next().unwrap_or(l);
+    clause.contains('比') || clause.contains("较上年") || clause.contains("同比")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,179 @@
+//! Within the narrative (P001, P002, S001, S002): parts that must add up to a stated whole —
+//! a project's itemised budget and its total, a performance form's funds and its project, 政府
+//! 采购 货物 + 工程 + 服务, and the 绩效 summary's count and amount against the projects listed.
+
+use crate::tolerance::{agree, Agreement};
+use crate::{Finding, FindingLocation, Severity};
+use rust_decimal::Decimal;
+use yusuan_domain::{Amount, Document, Location, RegionalFormat, Unit};
+
+fn at(section: &str, l: Location) -> FindingLocation {
+    FindingLocation { section: Some(section.into()), page: l.page, line: l.line, ..Default::default() }
+}
+
+fn wan(yuan: Decimal) -> String {
+    format!("{}万元", (yuan / Decimal::from(10_000)).normalize())
+}
+
+/// Sums printed amounts: in 元, with the unit the tolerance should use (万元 when any term is).
+fn sum(amounts: &[Amount]) -> (Decimal, Unit) {
+    let unit = if amounts.iter().any(|a| a.unit == Unit::WanYuan) { Unit::WanYuan } else { Unit::Yuan };
+    (amounts.iter().map(|a| a.to_yuan()).sum(), unit)
+}
+
+/// `agree` on 元 values, with the tolerance of `unit`.
+fn agrees(total: Decimal, parts: Decimal, terms: usize, unit: Unit) -> Agreement {
+    if unit == Unit::WanYuan {
+        let w = Decimal::from(10_000);
+        agree(total / w, parts / w, terms, unit)
+    } else {
+        agree(total, parts, terms, unit)
+    }
+}
+
+/// P001: a project's numbered budget items add up to its stated total.
+pub fn project_items_add_up(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for p in &doc.projects {
+        let Some(total) = p.total else { continue };
+        let items: Vec<Amount> = p.parts.iter().flat_map(|x| &x.items).filter(|i| i.level == 1).map(|i| i.amount).collect();
+        if items.len() < 2 {
+            continue;
+        }
+        let (s, unit) = sum(&items);
+        let severity = match agrees(total.to_yuan(), s, items.len(), unit) {
+            Agreement::Exact => continue,
+            Agreement::RoundingTail => Severity::Info,
+            Agreement::Differs => Severity::Error,
+        };
+        let loc = p.total_printed.as_ref().map_or(p.location, |x| x.1);
+        out.push(Finding {
+            rule: "P001",
+            severity,
+            message: format!("项目“{}”年度预算安排所列 {} 项之和与所述预算总额不符", p.name, items.len()),
+            location: at(&format!("{}经费情况说明", p.name), loc),
+            expected: Some(wan(s)),
+            actual: Some(wan(total.to_yuan())),
+            hint: Some("核对各项金额与总额，或补上漏列的项目".into()),
+        });
+    }
+    out
+}
+
+fn key(name: &str) -> String {
+    let c: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    c.trim_end_matches("经费").trim_end_matches("项目").to_string()
+}
+
+/// Whether a form's project and a project description name the same project: one name
+/// contains the other, or they share most character pairs (`局、处级干部体检费` and
+/// `局级、处级干部 体检费`); a document with one of each pairs them.
+pub(crate) fn same_project(doc: &Document, form: &str, project: &str) -> bool {
+    if doc.projects.len() == 1 && doc.performance_forms.len() == 1 {
+        return true;
+    }
+    let (a, b) = (key(form), key(project));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.contains(&b) || b.contains(&a) {
+        return true;
+    }
+    let pairs = |s: &str| s.chars().collect::<Vec<_>>().windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>();
+    let (x, y) = (pairs(&a), pairs(&b));
+    let shared = x.iter().filter(|g| y.contains(g)).count();
+    // Dice similarity ≥ 0.6, in integers: 2·shared / (|x|+|y|) ≥ 3/5.
+    10 * shared >= 3 * (x.len() + y.len())
+}
+
+/// P002: a performance form's 年度资金总额 equals its project's stated total.
+pub fn form_funds_match_project(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for f in &doc.performance_forms {
+        let Some(funds) = f.funds.total else { continue };
+        let Some(p) = doc.projects.iter().find(|p| same_project(doc, &f.project, &p.name)) else { continue };
+        let Some(total) = p.total else { continue };
+        let unit = if funds.unit == Unit::WanYuan || total.unit == Unit::WanYuan { Unit::WanYuan } else { Unit::Yuan };
+        let severity = match agrees(total.to_yuan(), funds.to_yuan(), 1, unit) {
+            Agreement::Exact => continue,
+            Agreement::RoundingTail => Severity::Info,
+            Agreement::Differs => Severity::Warning,
+        };
+        let loc = f.funds.printed.get("total").map_or(f.location, |x| x.1);
+        out.push(Finding {
+            rule: "P002",
+            severity,
+            message: format!("绩效目标表“{}”的年度资金总额与项目经费情况说明所述总额不符", f.project),
+            location: at(&format!("绩效目标表：{}", f.project), loc),
+            expected: Some(wan(total.to_yuan())),
+            actual: Some(wan(funds.to_yuan())),
+            hint: Some("绩效目标表的资金应与项目预算一致".into()),
+        });
+    }
+    out
+}
+
+/// S001: 政府采购 货物 + 工程 + 服务 equals the stated total.
+pub fn procurement_parts_add_up(doc: &Document) -> Vec<Finding> {
+    let Some(p) = &doc.stated.procurement else { return Vec::new() };
+    let (Some(g), Some(w), Some(s)) = (p.goods, p.works, p.services) else { return Vec::new() };
+    let (parts, unit) = sum(&[g, w, s]);
+    let severity = match agrees(p.total.to_yuan(), parts, 3, unit) {
+        Agreement::Exact => return Vec::new(),
+        Agreement::RoundingTail => Severity::Info,
+        Agreement::Differs => Severity::Error,
+    };
+    vec![Finding {
+        rule: "S001",
+        severity,
+        message: "政府采购预算的货物、工程、服务之和与总额不符".into(),
+        location: at("政府采购预算情况", p.location),
+        expected: Some(wan(parts)),
+        actual: Some(wan(p.total.to_yuan())),
+        hint: Some("核对政府采购预算总额及其分项".into()),
+    }]
+}
+
+/// S002: where the document prints the project descriptions themselves, the 绩效 summary's
+/// number of projects and amount equal the projects printed.
+pub fn summary_matches_projects(doc: &Document) -> Vec<Finding> {
+    let Some(perf) = &doc.stated.performance else { return Vec::new() };
+    if doc.meta.format != RegionalFormat::ProjectDescriptions || doc.projects.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(n) = perf.projects {
+        if n as usize != doc.projects.len() {
+            out.push(Finding {
+                rule: "S002",
+                severity: Severity::Warning,
+                message: "绩效目标情况所述项目个数与所列项目经费情况说明的个数不符".into(),
+                location: at("绩效目标设置情况", perf.location),
+                expected: Some(format!("{}个", doc.projects.len())),
+                actual: Some(format!("{n}个")),
+                hint: None,
+            });
+        }
+    }
+    let totals: Option<Vec<Amount>> = doc.projects.iter().map(|p| p.total).collect();
+    if let (Some(a), Some(totals)) = (perf.amount, totals) {
+        let (s, unit) = sum(&totals);
+        let severity = match agrees(a.to_yuan(), s, totals.len(), unit) {
+            Agreement::Exact => None,
+            Agreement::RoundingTail => Some(Severity::Info),
+            Agreement::Differs => Some(Severity::Warning),
+        };
+        if let Some(severity) = severity {
+            out.push(Finding {
+                rule: "S002",
+                severity,
+                message: "绩效目标情况所述项目预算资金与各项目所述总额之和不符".into(),
+                location: at("绩效目标设置情况", perf.location),
+                expected: Some(wan(s)),
+                actual: Some(wan(a.to_yuan())),
+                hint: None,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,83 @@
+//! Completeness of project descriptions and performance forms (K001–K003): the seven parts of
+//! a 项目经费情况说明, a 绩效目标表 for each project (where the document prints forms at all),
+//! and 产出 / 效益 / 满意度 indicators in every form.
+
+use crate::{Finding, FindingLocation, Severity};
+use yusuan_domain::{Document, ProjectPartKind};
+
+/// K001: every project description has the seven parts.
+pub fn seven_parts(doc: &Document) -> Vec<Finding> {
+    use ProjectPartKind::*;
+    let mut out = Vec::new();
+    for p in &doc.projects {
+        let missing: Vec<&str> = [Overview, Basis, Implementer, Plan, Period, Budget, Performance]
+            .iter()
+            .filter(|k| p.part(**k).is_none())
+            .map(|k| k.label())
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(Finding {
+            rule: "K001",
+            severity: Severity::Warning,
+            message: format!("项目“{}”的经费情况说明缺少：{}", p.name, missing.join("、")),
+            location: FindingLocation { section: Some(format!("{}经费情况说明", p.name)), page: p.location.page, line: p.location.line, ..Default::default() },
+            expected: Some("七个部分：项目概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标".into()),
+            actual: Some(format!("缺少 {} 个部分", missing.len())),
+            hint: Some("补写缺少的部分".into()),
+        });
+    }
+    out
+}
+
+/// K002: where the document prints performance forms, each project description has one.
+pub fn project_has_form(doc: &Document) -> Vec<Finding> {
+    if doc.performance_forms.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in &doc.projects {
+        if doc.performance_forms.iter().any(|f| super::stated::same_project(doc, &f.project, &p.name)) {
+            continue;
+        }
+        out.push(Finding {
+            rule: "K002",
+            severity: Severity::Warning,
+            message: format!("项目“{}”没有对应的绩效目标表", p.name),
+            location: FindingLocation { section: Some(format!("{}经费情况说明", p.name)), page: p.location.page, line: p.location.line, ..Default::default() },
+            expected: Some("绩效目标表".into()),
+            actual: Some("（缺失）".into()),
+            hint: Some("每个公开的项目都应附绩效目标表".into()),
+        });
+    }
+    out
+}
+
+/// K003: every form has 产出, 效益 and 满意度 indicators.
+pub fn form_has_indicator_kinds(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for f in &doc.performance_forms {
+        if f.indicators.is_empty() {
+            continue;
+        }
+        // A 满意度 indicator counts even where the extraction lost its 满意度指标 heading.
+        let missing: Vec<&str> = ["产出", "效益", "满意度"]
+            .into_iter()
+            .filter(|k| !f.indicators.iter().any(|i| i.level1.contains(k) || (*k == "满意度" && i.name.contains("满意度"))))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(Finding {
+            rule: "K003",
+            severity: Severity::Warning,
+            message: format!("绩效目标表“{}”缺少{}指标", f.project, missing.join("、")),
+            location: FindingLocation { section: Some(format!("绩效目标表：{}", f.project)), page: f.location.page, line: f.location.line, ..Default::default() },
+            expected: Some("产出、效益、满意度指标".into()),
+            actual: Some(format!("缺少：{}", missing.join("、"))),
+            hint: Some("按模板补齐一级指标".into()),
+        });
+    }
+    out
+}

@@ -1,0 +1,113 @@
+//! The text itself (W001–W003): placeholders left in, a paragraph repeated verbatim, and years
+//! that are neither the budget year nor the year before (outside quoted titles).
+
+use crate::{Finding, FindingLocation, Severity};
+use yusuan_domain::{Document, Location};
+
+fn at(section: &str, l: Location) -> FindingLocation {
+    FindingLocation { section: Some(section.into()), page: l.page, line: l.line, ..Default::default() }
+}
+
+/// Every narrative paragraph with its section title.
+fn paragraphs(doc: &Document) -> impl Iterator<Item = (&str, &yusuan_domain::Paragraph)> {
+    doc.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.title.as_str(), p)))
+}
+
+/// W001: placeholders (`XX`, `××`, `待填`, `＊＊`) in the text or in table labels.
+pub fn placeholders(doc: &Document) -> Vec<Finding> {
+    const MARKS: [&str; 7] = ["XX", "xx", "××", "ＸＸ", "待填", "待补充", "＊＊"];
+    let mut out = Vec::new();
+    let mut report = |text: &str, loc: FindingLocation| {
+        if let Some(m) = MARKS.iter().find(|m| text.contains(**m)) {
+            let at = text.find(m).unwrap_or(0);
+            let snippet: String = text[at..].chars().take(20).collect();
+            out.push(Finding {
+                rule: "W001",
+                severity: Severity::Warning,
+                message: format!("文中留有占位符“{m}”：{snippet}"),
+                location: loc,
+                expected: Some("实际内容".into()),
+                actual: Some(m.to_string()),
+                hint: Some("替换为实际内容后再公开".into()),
+            });
+        }
+    };
+    for (title, p) in paragraphs(doc) {
+        report(&p.text, at(title, p.location));
+    }
+    for t in &doc.tables {
+        for r in &t.rows {
+            report(&r.label, FindingLocation { table: Some(t.title.clone()), row: Some(r.label.clone()), page: r.location.page, line: r.location.line, ..Default::default() });
+        }
+    }
+    out
+}
+
+/// W002: a paragraph of some length printed twice, word for word.
+pub fn repeated_paragraphs(doc: &Document) -> Vec<Finding> {
+    let mut seen: Vec<(String, Location)> = Vec::new();
+    let mut out = Vec::new();
+    for (title, p) in paragraphs(doc) {
+        let t: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
+        if t.chars().count() < 30 {
+            continue;
+        }
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == t) {
+            out.push(Finding {
+                rule: "W002",
+                severity: Severity::Info,
+                message: format!("此段与第{}行的段落一字不差", first.line.unwrap_or(0)),
+                location: at(title, p.location),
+                expected: None,
+                actual: Some(t.chars().take(30).collect::<String>() + "…"),
+                hint: Some("确认是否重复粘贴".into()),
+            });
+        } else {
+            seen.push((t, p.location));
+        }
+    }
+    out
+}
+
+/// W003: a year in the text that is neither the budget year nor the one before, outside 《》 and
+/// quoted titles.
+pub fn stray_years(doc: &Document) -> Vec<Finding> {
+    let year = doc.meta.year;
+    if year == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (title, p) in paragraphs(doc) {
+        let mut depth = 0i32;
+        let chars: Vec<char> = p.text.chars().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            match chars[k] {
+                '《' | '“' | '〔' | '[' | '【' => depth += 1,
+                '》' | '”' | '〕' | ']' | '】' => depth -= 1,
+                _ => {}
+            }
+            let is_year = k + 5 <= chars.len()
+                && chars[k..k + 4].iter().all(char::is_ascii_digit)
+                && (k == 0 || !chars[k - 1].is_ascii_digit())
+                && chars[k + 4] == '年';
+            if is_year && depth <= 0 {
+                let y: i32 = chars[k..k + 4].iter().collect::<String>().parse().unwrap_or(0);
+                if (2000..2100).contains(&y) && y != year && y != year - 1 {
+                    out.push(Finding {
+                        rule: "W003",
+                        severity: Severity::Info,
+                        message: format!("文中出现{y}年（预算年度为{year}年）"),
+                        location: at(title, p.location),
+                        expected: Some(format!("{year}年或{}年", year - 1)),
+                        actual: Some(format!("{y}年")),
+                        hint: Some("确认不是沿用往年文稿未改的年份".into()),
+                    });
+                    break;
+                }
+            }
+            k += 1;
+        }
+    }
+    out
+}
