@@ -409,3 +409,17 @@ fn n006_a_change_needs_a_reason() {
     let bare = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元。"]);
     assert_eq!(rules_of(&bare), [("N006", Severity::Warning)]);
 }
+
+#[test]
+fn d001_d002_d003_codes() {
+    let exp = |label: &str| expenditure(Unit::Yuan, vec![row(Some("2080505"), label, &["30", "10", "20"])]);
+    let gp = |label: &str| table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(Some("2080505"), label, &["30", "10", "20"])]);
+    let name = "机关事业单位基本养老保险缴费支出";
+    assert!(rules_of(&doc(vec![exp(name), gp(name)])).is_empty());
+    // Two names for one code in one document.
+    assert_eq!(rules_of(&doc(vec![exp(name), gp("养老保险缴费")])), [("D001", Severity::Warning), ("D002", Severity::Info)]);
+    // A name unlike the catalogue's, the same in every table: a hint.
+    assert_eq!(rules_of(&doc(vec![exp("养老保险缴费"), gp("养老保险缴费")])), [("D002", Severity::Info)]);
+    // A 类 that does not exist.
+    assert_eq!(rules_of(&doc(vec![expenditure(Unit::Yuan, vec![row(Some("2180101"), "不存在的科目", &["30", "10", "20"])])])), [("D003", Severity::Info)]);
+}

@@ -1,6 +1,7 @@
 //! The rule registry. Each rule lives in its own module as a plain function.
 
 mod balance;
+mod codes;
 mod completeness;
 mod cross;
 mod narrative;
@@ -177,6 +178,27 @@ pub const RULES: &[Rule] = &[
         description: "（项目经费情况说明汇编）绩效目标情况所述项目个数、预算资金与所列项目一致",
         example: "“共7个项目，涉及项目预算资金725.56万元”，所列项目 6 个",
         run: stated::summary_matches_projects,
+    },
+    Rule {
+        id: "D001",
+        severity: Severity::Warning,
+        description: "同一科目代码在文档各表中使用同一名称",
+        example: "2013901 在支出总表中名为“行政运行”，在一般公共预算支出表中名为“一般行政管理事务”",
+        run: codes::one_name_per_code,
+    },
+    Rule {
+        id: "D002",
+        severity: Severity::Info,
+        description: "科目名称与科目目录（由真实公开文件整理，data/codes.tsv）一致",
+        example: "2080505 目录为“机关事业单位基本养老保险缴费支出”，此处为“基本养老保险缴费”",
+        run: codes::names_match_catalogue,
+    },
+    Rule {
+        id: "D003",
+        severity: Severity::Info,
+        description: "功能分类、经济分类科目的类级代码属于政府收支分类科目",
+        example: "科目 2180101 的类级代码 218 不在政府收支分类科目中",
+        run: codes::known_classes,
     },
     Rule {
         id: "K001",

@@ -174,9 +174,11 @@ fn fiscal_total(doc: &Document, kinds: &[TableKind]) -> Option<Candidate> {
     any.then(|| Candidate { yuan: sum, what: "财政拨款支出表合计".into() })
 }
 
-/// Rows labelled `name` in the classification tables (their 合计 column).
-fn rows_named(doc: &Document, name: &str) -> Vec<Candidate> {
-    let mut out = Vec::new();
+/// The rows of the classification tables by label (their 合计 column), built once per check.
+type Labels = std::collections::HashMap<String, Vec<Candidate>>;
+
+fn label_index(doc: &Document) -> Labels {
+    let mut out: Labels = std::collections::HashMap::new();
     for t in &doc.tables {
         if !matches!(
             t.kind,
@@ -188,15 +190,13 @@ fn rows_named(doc: &Document, name: &str) -> Vec<Candidate> {
         for r in &t.rows {
             let label = compact(&r.label);
             let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．一二三四五六七八九十".contains(c));
-            if label == name {
-                if let Some(v) = yuan_of(t, r, c) {
-                    let code = match &r.code {
-                        Some(RowCode::Function(f)) => format!("{} ", f.as_str()),
-                        Some(RowCode::Economic(e)) => format!("{} ", e.as_str()),
-                        _ => String::new(),
-                    };
-                    out.push(Candidate { yuan: v, what: format!("{} {code}{}", t.kind.label(), r.label.trim()) });
-                }
+            if let Some(v) = yuan_of(t, r, c) {
+                let code = match &r.code {
+                    Some(RowCode::Function(f)) => format!("{} ", f.as_str()),
+                    Some(RowCode::Economic(e)) => format!("{} ", e.as_str()),
+                    _ => String::new(),
+                };
+                out.entry(label.to_string()).or_default().push(Candidate { yuan: v, what: format!("{} {code}{}", t.kind.label(), r.label.trim()) });
             }
         }
     }
@@ -204,7 +204,7 @@ fn rows_named(doc: &Document, name: &str) -> Vec<Candidate> {
 }
 
 /// What a named amount can be in the tables.
-fn resolve(doc: &Document, name: &str) -> Vec<Candidate> {
+fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     use TableKind::*;
     let mut out: Vec<Option<Candidate>> = Vec::new();
     let has = |k: &str| name.contains(k);
@@ -252,7 +252,7 @@ fn resolve(doc: &Document, name: &str) -> Vec<Candidate> {
     } else if name == "人员经费" || name == "公用经费" {
         out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| n.ends_with(name)));
     } else if name.chars().count() >= 2 {
-        return rows_named(doc, name);
+        return labels.get(name).map(|v| v.iter().map(|c| Candidate { yuan: c.yuan, what: c.what.clone() }).collect()).unwrap_or_default();
     }
     out.into_iter().flatten().collect()
 }
@@ -270,6 +270,7 @@ fn location(run: &Run, at: usize) -> FindingLocation {
 /// N001 (amount contradicts the tables) and N002 (元 written for 万元, or the reverse).
 pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
+    let labels = label_index(doc);
     for run in runs(doc) {
         for m in mentions(&run.text) {
             // An amount right after 增加/减少… is a change, not a level.
@@ -277,7 +278,7 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
             if CHANGE_WORDS.iter().any(|w| lead.contains(w)) || m.name.is_empty() {
                 continue;
             }
-            let candidates = resolve(doc, &m.name);
+            let candidates = resolve(doc, &labels, &m.name);
             if candidates.is_empty() {
                 continue;
             }

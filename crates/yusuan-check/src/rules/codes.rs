@@ -1,0 +1,128 @@
+//! Classification codes (D001–D003): one code, one name within a document; names against the
+//! catalogue built from real documents (`data/codes.tsv`, made by
+//! `scripts/build-code-catalogue.py`); codes whose 类 is not a class of the catalogue of
+//! government revenue and expenditure classification (政府收支分类科目).
+
+use crate::{Finding, Severity};
+use std::collections::HashMap;
+use yusuan_domain::{Document, RowCode};
+
+/// A name without spaces, full-width brackets as half-width (`维修（护）费` = `维修(护)费`).
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        c => c,
+    }).collect()
+}
+
+/// The shipped catalogue: code → name as printed in real documents.
+fn catalogue() -> HashMap<&'static str, &'static str> {
+    include_str!("../../data/codes.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?))
+        })
+        .collect()
+}
+
+/// 支出功能分类 类 (2xx) and 部门/政府预算支出经济分类 类 (3xx, 5xx).
+const FUNCTION_CLASSES: [&str; 33] = [
+    "201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211", "212", "213", "214", "215", "216", "217", "219", "220", "221",
+    "222", "223", "224", "227", "229", "230", "231", "232", "233", "234", "235", "236", "299",
+];
+const ECONOMIC_CLASSES: [&str; 20] = [
+    "301", "302", "303", "307", "309", "310", "311", "312", "313", "399", "501", "502", "503", "504", "505", "506", "507", "508", "509", "599",
+];
+
+fn coded_rows(doc: &Document) -> impl Iterator<Item = (&yusuan_domain::Table, &yusuan_domain::Row, &str)> {
+    doc.tables.iter().flat_map(|t| {
+        t.rows.iter().filter_map(move |r| match &r.code {
+            Some(c @ (RowCode::Function(_) | RowCode::Economic(_))) => Some((t, r, c.as_str())),
+            _ => None,
+        })
+    })
+}
+
+/// D001: a code printed under two different names in one document.
+pub fn one_name_per_code(doc: &Document) -> Vec<Finding> {
+    let mut first: HashMap<&str, (String, &yusuan_domain::Table)> = HashMap::new();
+    let mut out = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    for (t, r, code) in coded_rows(doc) {
+        let name = compact(&r.label);
+        if name.is_empty() {
+            continue;
+        }
+        match first.get(code) {
+            None => {
+                first.insert(code, (name, t));
+            }
+            Some((seen, where_)) if *seen != name && reported.insert(code.to_string()) => {
+                out.push(Finding {
+                    rule: "D001",
+                    severity: Severity::Warning,
+                    message: format!("科目 {code} 在{}中名为“{seen}”，在此处名为“{name}”", where_.kind.label()),
+                    location: super::at(t, r, None),
+                    expected: Some(seen.clone()),
+                    actual: Some(name),
+                    hint: Some("同一科目在各表中应使用同一名称".into()),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// D002: a code's name differs from the catalogue's (提示: the catalogue may lag a change).
+pub fn names_match_catalogue(doc: &Document) -> Vec<Finding> {
+    let cat = catalogue();
+    let mut out = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    for (t, r, code) in coded_rows(doc) {
+        let Some(known) = cat.get(code) else { continue };
+        let name = compact(&r.label);
+        if name.is_empty() || name == compact(known) || !reported.insert(code.to_string()) {
+            continue;
+        }
+        out.push(Finding {
+            rule: "D002",
+            severity: Severity::Info,
+            message: format!("科目 {code} 的名称与科目目录不同"),
+            location: super::at(t, r, None),
+            expected: Some(known.to_string()),
+            actual: Some(name),
+            hint: Some("核对科目代码与名称是否对应（若为当年科目调整，可忽略）".into()),
+        });
+    }
+    out
+}
+
+/// D003: a code whose 类 is not a class of the classification.
+pub fn known_classes(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    for (t, r, code) in coded_rows(doc) {
+        let class = &code[..3.min(code.len())];
+        let known = match &r.code {
+            Some(RowCode::Function(_)) => FUNCTION_CLASSES.contains(&class),
+            _ => ECONOMIC_CLASSES.contains(&class),
+        };
+        if known || !reported.insert(class.to_string()) {
+            continue;
+        }
+        out.push(Finding {
+            rule: "D003",
+            severity: Severity::Info,
+            message: format!("科目 {code} 的类级代码 {class} 不在政府收支分类科目中"),
+            location: super::at(t, r, None),
+            expected: Some("有效的类级代码".into()),
+            actual: Some(class.to_string()),
+            hint: Some("核对科目代码是否录错".into()),
+        });
+    }
+    out
+}
