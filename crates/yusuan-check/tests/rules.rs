@@ -127,7 +127,7 @@ fn rules_md_is_generated_from_the_registry() {
 
 #[test]
 fn t004_tables_listed_in_the_contents_are_printed() {
-    let mut d = doc(vec![expenditure(Unit::Yuan, vec![])]);
+    let mut d = doc(vec![expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])])]);
     d.contents = vec![yusuan_domain::ContentsEntry { number: Some("3".into()), title: "2026年部门支出预算总表".into(), level: 1 }];
     assert!(rules_of(&d).is_empty());
     d.contents.push(yusuan_domain::ContentsEntry { number: Some("十一".into()), title: "政府采购预算表".into(), level: 1 });
@@ -223,8 +223,10 @@ fn x006_x007_three_public_against_the_economic_table() {
     assert_eq!(rules_of(&doc(vec![tp("2.00", "25.00"), eco])), [("X007", Severity::Warning)]);
 }
 
-/// A document with one narrative section of these paragraphs.
+/// A document with one narrative section of these paragraphs (of no regional template, so the
+/// template's sections are not asked for).
 fn with_text(mut d: Document, paragraphs: &[&str]) -> Document {
+    d.meta.format = RegionalFormat::Other("测试".into());
     d.sections.push(yusuan_domain::Section {
         kind: yusuan_domain::SectionKind::BudgetExplanation,
         title: "2026年部门预算编制说明".into(),
@@ -422,4 +424,21 @@ fn d001_d002_d003_codes() {
     assert_eq!(rules_of(&doc(vec![exp("养老保险缴费"), gp("养老保险缴费")])), [("D002", Severity::Info)]);
     // A 类 that does not exist.
     assert_eq!(rules_of(&doc(vec![expenditure(Unit::Yuan, vec![row(Some("2180101"), "不存在的科目", &["30", "10", "20"])])])), [("D003", Severity::Info)]);
+}
+
+#[test]
+fn k004_k005_empty_tables_and_template_sections() {
+    let empty = table(TableKind::StateCapitalFunction, Unit::Yuan, "国有资本经营预算支出", &["合计", "基本支出", "项目支出"], vec![]);
+    assert_eq!(rules_of(&doc(vec![empty.clone()])).iter().filter(|r| r.0 == "K004").count(), 1);
+    let noted = Table { note: Some("注：本部门无国有资本经营预算财政拨款安排的预算，故本表为空表。".into()), ..empty };
+    assert!(rules_of(&doc(vec![noted])).iter().all(|r| r.0 != "K004"));
+    // The test documents are Shanghai-format without sections: K005 lists what is missing.
+    let mut d = with_text(doc(vec![]), &["本部门主要职能是…"]);
+    d.meta.format = RegionalFormat::Shanghai11;
+    d.sections[0].kind = yusuan_domain::SectionKind::Functions;
+    let f: Vec<_> = check(&d).into_iter().filter(|f| f.rule == "K005").collect();
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.contains("机构设置") && !f[0].message.contains("主要职能"), "{}", f[0].message);
+    d.meta.format = RegionalFormat::Hubei15;
+    assert!(rules_of(&d).iter().all(|r| r.0 != "K005"));
 }

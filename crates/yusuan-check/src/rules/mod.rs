@@ -222,6 +222,20 @@ pub const RULES: &[Rule] = &[
         run: template::form_has_indicator_kinds,
     },
     Rule {
+        id: "K004",
+        severity: Severity::Warning,
+        description: "没有金额的表注明原因（如“本部门无政府性基金预算财政拨款安排的预算，故本表为空表”）",
+        example: "“政府性基金预算支出功能分类预算表”没有金额，也没有注明原因",
+        run: template::empty_tables_say_why,
+    },
+    Rule {
+        id: "K005",
+        severity: Severity::Warning,
+        description: "上海市部门（单位）预算公开（含文字部分时）包含模板的各部分：主要职能、机构设置、名词解释、预算编制说明、其他相关情况说明",
+        example: "按上海市部门预算公开模板，缺少：名词解释",
+        run: template::template_sections,
+    },
+    Rule {
         id: "W001",
         severity: Severity::Warning,
         description: "文中或表中留有占位符（XX、××、待填、待补充）",

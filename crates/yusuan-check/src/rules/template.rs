@@ -3,7 +3,7 @@
 //! and 产出 / 效益 / 满意度 indicators in every form.
 
 use crate::{Finding, FindingLocation, Severity};
-use yusuan_domain::{Document, ProjectPartKind};
+use yusuan_domain::{Document, ProjectPartKind, RegionalFormat, SectionKind, TableKind};
 
 /// K001: every project description has the seven parts.
 pub fn seven_parts(doc: &Document) -> Vec<Finding> {
@@ -80,4 +80,57 @@ pub fn form_has_indicator_kinds(doc: &Document) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// K004: a table that prints no amount says why (`本部门无…，故本表为空表`).
+pub fn empty_tables_say_why(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        if matches!(t.kind, TableKind::Other | TableKind::DepartmentPerformance | TableKind::ProjectPerformance) {
+            continue;
+        }
+        let any = t.rows.iter().flat_map(|r| &r.cells).any(|c| c.amount().is_some_and(|v| !v.is_zero()));
+        if any || t.note.is_some() {
+            continue;
+        }
+        out.push(Finding {
+            rule: "K004",
+            severity: Severity::Warning,
+            message: format!("“{}”没有金额，也没有注明原因", t.title),
+            location: FindingLocation { table: Some(t.title.clone()), page: t.location.page, line: t.location.line, ..Default::default() },
+            expected: Some("注：本部门无…，故本表为空表".into()),
+            actual: Some("（未注明）".into()),
+            hint: Some("空表应注明无数据的原因".into()),
+        });
+    }
+    out
+}
+
+/// K005: a Shanghai department or unit budget has the template's sections: 主要职能, 机构设置,
+/// 名词解释, 预算编制说明, 其他相关情况说明 (when it prints any narrative at all).
+pub fn template_sections(doc: &Document) -> Vec<Finding> {
+    // Only for a whole disclosure (a workbook of tables alone has no narrative to check).
+    if !matches!(doc.meta.format, RegionalFormat::Shanghai9 | RegionalFormat::Shanghai11) || doc.sections.is_empty() {
+        return Vec::new();
+    }
+    let want = [
+        (SectionKind::Functions, "主要职能"),
+        (SectionKind::Organisation, "机构设置"),
+        (SectionKind::Glossary, "名词解释"),
+        (SectionKind::BudgetExplanation, "预算编制说明"),
+        (SectionKind::OtherExplanations, "其他相关情况说明"),
+    ];
+    let missing: Vec<&str> = want.iter().filter(|(k, _)| doc.section(*k).is_none()).map(|(_, n)| *n).collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        rule: "K005",
+        severity: Severity::Warning,
+        message: format!("按上海市部门预算公开模板，缺少：{}", missing.join("、")),
+        location: FindingLocation::default(),
+        expected: Some(want.iter().map(|(_, n)| *n).collect::<Vec<_>>().join("、")),
+        actual: Some(format!("缺少 {} 部分", missing.len())),
+        hint: Some("补上模板要求的部分".into()),
+    }]
 }

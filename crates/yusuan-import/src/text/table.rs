@@ -136,6 +136,12 @@ fn detect_keys(header: &[Vec<String>], first_data: Option<&Vec<String>>, title: 
     }
 }
 
+/// A table's note: `注：…`, `说明…`, `…故本表为空表`, `本单位2024年无国有资本经营预算…的预算`.
+fn is_note(c: &str) -> bool {
+    let no_data = (c.starts_with("本部门") || c.starts_with("本单位")) && c.contains('无') && c.contains("预算");
+    c.starts_with("说明") || c.starts_with("注") || c.contains("空表") || no_data
+}
+
 pub(super) fn cell(text: &str) -> Cell {
     let t = text.trim();
     if t.is_empty() {
@@ -433,6 +439,7 @@ pub fn parse_table(
         let data = !lone_total_heading && if flow_mode { is_data(&flow::tokens(&l.cells)) } else { is_data(&l.cells) };
         let enumerated = is_enumerated(&l.compact());
         let header_like = !(flow_mode && enumerated)
+            && !is_note(&l.compact())
             && (l.is_tabular() || (flow_mode && l.compact().chars().count() <= 30 && !is_title(lines, i)));
         if data || !header_like {
             break;
@@ -499,7 +506,7 @@ pub fn parse_table(
         }
         if !l.is_tabular() {
             let c = l.compact();
-            if c.starts_with("说明") || c.starts_with("注") || c.contains("空表") {
+            if is_note(&c) {
                 note = Some(l.text.trim().to_string());
                 i += 1;
                 continue;
