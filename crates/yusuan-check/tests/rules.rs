@@ -442,3 +442,18 @@ fn k004_k005_empty_tables_and_template_sections() {
     d.meta.format = RegionalFormat::Hubei15;
     assert!(rules_of(&d).iter().all(|r| r.0 != "K005"));
 }
+
+#[test]
+fn x008_summaries_match_the_class_rows() {
+    let fiscal = |v: &str| Table {
+        columns: ["财政拨款收入/预算数", "财政拨款支出/合计", "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算"]
+            .iter()
+            .map(|c| Column { path: c.split('/').map(String::from).collect() })
+            .collect(),
+        rows: vec![Row { side: Some(LedgerSide::Expenditure), ..row(None, "一、一般公共服务支出", &["", v, v, ""]) }],
+        ..table(TableKind::FiscalSummary, Unit::Yuan, "", &[], vec![])
+    };
+    let gp = table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(Some("201"), "一般公共服务支出", &["30", "10", "20"])]);
+    assert!(rules_of(&doc(vec![fiscal("30"), gp.clone()])).is_empty(), "{:?}", check(&doc(vec![fiscal("30"), gp.clone()])));
+    assert_eq!(rules_of(&doc(vec![fiscal("31"), gp])), [("X008", Severity::Error)]);
+}

@@ -226,3 +226,45 @@ pub fn running_costs_within_public(doc: &Document) -> Vec<Finding> {
     }
     Vec::new()
 }
+
+/// A ledger row's label without its numbering (`八、城乡社区支出` → `城乡社区支出`).
+fn bare(label: &str) -> String {
+    compact(label).trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c)).to_string()
+}
+
+/// The 合计 of the function class named `name` in a table of `kind` (元).
+fn class_total(doc: &Document, kind: TableKind, name: &str) -> Option<Decimal> {
+    let t = doc.table(kind)?;
+    let c = t.columns.iter().position(|x| x.path.last().is_some_and(|l| l == "合计"))?;
+    let r = t.rows.iter().find(|r| matches!(&r.code, Some(RowCode::Function(f)) if f.as_str().len() == 3) && compact(&r.label) == name)?;
+    yuan_of(t, r, c)
+}
+
+/// X008: the summary tables' expenditure rows by 功能类 equal the class rows of the detailed
+/// tables: 财务收支总表 ↔ 支出总表; 财政拨款收支总表's 一般公共预算 / 政府性基金 columns ↔ those
+/// tables.
+pub fn summaries_match_classes(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let checks: [(TableKind, Option<&str>, TableKind); 3] = [
+        (TableKind::FinancialSummary, None, TableKind::Expenditure),
+        (TableKind::FiscalSummary, Some("一般公共预算"), TableKind::GeneralPublicFunction),
+        (TableKind::FiscalSummary, Some("政府性基金"), TableKind::GovernmentFundFunction),
+    ];
+    for (summary, column, detail) in checks {
+        let (Some(s), Some(d)) = (doc.table(summary), doc.table(detail)) else { continue };
+        for r in s.rows.iter().filter(|r| r.side == Some(LedgerSide::Expenditure)) {
+            let name = bare(&r.label);
+            let c = match column {
+                Some(col) => s.columns.iter().position(|x| x.path.last().is_some_and(|l| l.contains(col))),
+                None => r.cells.iter().position(|c| c.amount().is_some()),
+            };
+            let Some(c) = c else { continue };
+            let (Some(v), Some(expected)) = (yuan_of(s, r, c), class_total(doc, detail, &name)) else { continue };
+            if tables_agree(expected, v, coarser(s.unit, d.unit)) != Agreement::Exact {
+                let col = s.columns.get(c).map(|x| x.name()).unwrap_or_default();
+                out.push(differs("X008", s, r, &col, expected, v, &format!("“{name}”与{}中该类的合计不一致", detail.label()), "总表中按功能类列示的支出应等于明细表中该类的合计"));
+            }
+        }
+    }
+    out
+}

@@ -110,6 +110,13 @@ pub const RULES: &[Rule] = &[
         run: cross::running_costs_within_public,
     },
     Rule {
+        id: "X008",
+        severity: Severity::Error,
+        description: "财务收支总表、财政拨款收支总表按功能类列示的支出，等于支出总表、一般公共预算支出表、政府性基金支出表中该类的合计",
+        example: "财政拨款收支总表“八、城乡社区支出”一般公共预算 154,369,326，一般公共预算支出表 212 合计 154,369,327",
+        run: cross::summaries_match_classes,
+    },
+    Rule {
         id: "N001",
         severity: Severity::Error,
         description: "文字中的金额（收支总额、各收入来源、基本支出和项目支出、功能科目、经济科目、“三公”各项、机关运行经费、项目）与表中数字一致（按所印精度取整；只差末位一个尾数为提示）",

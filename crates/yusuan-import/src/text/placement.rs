@@ -288,3 +288,83 @@ fn place_three_public(doc: &Document, ti: usize, o: &OpenRow) -> Option<(Vec<Cel
     };
     Some((chosen.iter().map(|k| k.map_or(Cell::Blank, |k| Cell::Amount { value: o.values[k], printed: printed[k].clone() })).collect(), how))
 }
+
+/// The 财政拨款收支总表's 支出 side printed without its empty cells (`五、其他支出 1,160,000
+/// 1,160,000` under 合计 | 一般公共预算 | 政府性基金 | 国有资本经营): each row names a 功能类 (or is the
+/// 支出总计), and the fund tables of the same document give that class's amount in each fund.
+/// When the printed values are exactly those amounts (zeros left out) in column order, that
+/// placement is taken and the row's warning is withdrawn.
+pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut Vec<ReportItem>, notes: &mut Vec<ReportItem>) {
+    use rust_decimal::Decimal;
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let funds = [TableKind::GeneralPublicFunction, TableKind::GovernmentFundFunction, TableKind::StateCapitalFunction];
+    // A fund table's 合计 for a class name (or its 合计 row for `None`); 0 when the table has no
+    // such class; unknown when the table is not printed.
+    let fund_amount = |doc: &Document, kind: TableKind, class: Option<&str>| -> Option<Decimal> {
+        let t = doc.table(kind)?;
+        let c = t.columns.iter().position(|x| x.path.last().is_some_and(|l| l == "合计"))?;
+        let row = t.rows.iter().find(|r| match class {
+            Some(name) => matches!(&r.code, Some(RowCode::Function(f)) if f.as_str().len() == 3) && compact(&r.label) == name,
+            None => r.code.is_none() && r.is_total(),
+        });
+        Some(row.and_then(|r| r.cells.get(c)).and_then(|x| x.value_or_zero()).unwrap_or_default())
+    };
+    let Some(ti) = doc.tables.iter().position(|t| t.kind == TableKind::FiscalSummary) else { return };
+    let cols = &doc.tables[ti].columns;
+    let side: Vec<usize> = (0..cols.len()).filter(|&c| cols[c].path.first().is_some_and(|p| p.contains("支出"))).collect();
+    let find = |pred: &dyn Fn(&str) -> bool| side.iter().copied().find(|&c| cols[c].path.last().is_some_and(|l| pred(l)));
+    let (Some(total_c), Some(gp_c), Some(gf_c)) = (find(&|l| l == "合计"), find(&|l| l.contains("一般公共预算")), find(&|l| l.contains("政府性基金"))) else { return };
+    let sc_c = find(&|l| l.contains("国有资本"));
+    let mut placed = 0;
+    for ri in 0..doc.tables[ti].rows.len() {
+        let (label, location, printed, values) = {
+            let r = &doc.tables[ti].rows[ri];
+            if r.side != Some(LedgerSide::Expenditure) {
+                continue;
+            }
+            let printed: Vec<String> = side.iter().filter_map(|&c| r.cells.get(c)).filter(|c| c.amount().is_some()).map(|c| c.printed().to_string()).collect();
+            let values: Vec<Decimal> = side.iter().filter_map(|&c| r.cells.get(c).and_then(|c| c.amount())).collect();
+            (r.label.clone(), r.location, printed, values)
+        };
+        let name = compact(&label).trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c)).to_string();
+        let class = if name.ends_with("总计") || name.ends_with("合计") { None } else { Some(name.as_str()) };
+        let amounts: Option<Vec<Decimal>> = funds.iter().take(if sc_c.is_some() { 3 } else { 2 }).map(|k| fund_amount(doc, *k, class)).collect();
+        let Some(amounts) = amounts else { continue };
+        if class.is_some() && amounts.iter().all(|a| a.is_zero()) {
+            continue; // not a class of the fund tables
+        }
+        let mut expected: Vec<(usize, Decimal)> = vec![(total_c, amounts.iter().copied().sum()), (gp_c, amounts[0]), (gf_c, amounts[1])];
+        if let Some(sc) = sc_c {
+            expected.push((sc, amounts[2]));
+        }
+        expected.sort_by_key(|e| e.0);
+        let nonzero: Vec<(usize, Decimal)> = expected.iter().copied().filter(|e| !e.1.is_zero()).collect();
+        if nonzero.iter().map(|e| e.1).collect::<Vec<_>>() != values.iter().copied().filter(|v| !v.is_zero()).collect::<Vec<_>>() || values.iter().any(|v| v.is_zero()) {
+            continue;
+        }
+        let row = &mut doc.tables[ti].rows[ri];
+        let already = nonzero.iter().all(|(c, v)| row.cells.get(*c).and_then(|x| x.amount()) == Some(*v));
+        for &c in &side {
+            if c < row.cells.len() {
+                row.cells[c] = Cell::Blank;
+            }
+        }
+        for (k, (c, v)) in nonzero.iter().enumerate() {
+            if *c < row.cells.len() {
+                row.cells[*c] = Cell::Amount { value: *v, printed: printed[k].clone() };
+            }
+        }
+        let before = warnings.len();
+        warnings.retain(|w| !(w.location == location && w.message.contains(&label)));
+        if !already || warnings.len() < before {
+            placed += 1;
+        }
+    }
+    if placed > 0 {
+        let title = doc.tables[ti].title.clone();
+        notes.push(ReportItem {
+            message: format!("表“{title}”支出方有 {placed} 行未印出空白单元格，已按一般公共预算、政府性基金等支出表中同一功能类的金额确定所在的列"),
+            location: doc.tables[ti].location,
+        });
+    }
+}
