@@ -74,7 +74,7 @@ pub(crate) fn attach_reasons(latest: &Document, lines: &mut [AlignedLine]) {
         } else {
             compact(&l.row_label)
         };
-        let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c));
+        let label = yusuan_domain::strip_numbering(&label);
         if l.change.is_zero() || label.chars().count() < 2 || ["合计", "总计", "小计"].iter().any(|t| label.ends_with(t)) {
             continue;
         }

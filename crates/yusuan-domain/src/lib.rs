@@ -17,6 +17,7 @@ mod numbers;
 mod performance;
 mod project;
 mod stated;
+mod label;
 mod table;
 
 pub use amount::{parse_amount, Amount, AmountError, Unit};
@@ -31,4 +32,5 @@ pub use numbers::NumberEntry;
 pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
 pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures, UnitCounts};
+pub use label::strip_numbering;
 pub use table::{sum_identities, Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

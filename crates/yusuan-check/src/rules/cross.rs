@@ -229,7 +229,7 @@ pub fn running_costs_within_public(doc: &Document) -> Vec<Finding> {
 
 /// A ledger row's label without its numbering (`八、城乡社区支出` → `城乡社区支出`).
 fn bare(label: &str) -> String {
-    compact(label).trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c)).to_string()
+    yusuan_domain::strip_numbering(&compact(label)).to_string()
 }
 
 /// The 合计 of the function class named `name` in a table of `kind` (元).

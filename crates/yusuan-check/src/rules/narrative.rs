@@ -89,8 +89,10 @@ fn name_before(text: &str, start: usize) -> String {
     let mut name: String = name.chars().filter(|c| !"“”\"‘’".contains(*c)).collect();
     // Leading numbering and years: `1.` `（一）` `(2)` `2026年`.
     loop {
-        let t = name.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．)）(（一二三四五六七八九十".contains(c));
-        let t = t.strip_prefix("年").unwrap_or(t).to_string();
+        let t = yusuan_domain::strip_numbering(&name);
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        let t = if digits == 4 && t[digits..].starts_with('年') { &t[digits + '年'.len_utf8()..] } else { t };
+        let t = t.trim_start_matches(['，', ',']).to_string();
         if t == name {
             break;
         }
@@ -189,7 +191,7 @@ fn label_index(doc: &Document) -> Labels {
         let Some(c) = column_of(t, |n| n.ends_with("合计")).or(if t.columns.len() == 1 { Some(0) } else { None }) else { continue };
         for r in &t.rows {
             let label = compact(&r.label);
-            let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．一二三四五六七八九十".contains(c));
+            let label = yusuan_domain::strip_numbering(&label);
             if let Some(v) = yuan_of(t, r, c) {
                 let code = match &r.code {
                     Some(RowCode::Function(f)) => format!("{} ", f.as_str()),

@@ -326,7 +326,7 @@ pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut
             let values: Vec<Decimal> = side.iter().filter_map(|&c| r.cells.get(c).and_then(|c| c.amount())).collect();
             (r.label.clone(), r.location, printed, values)
         };
-        let name = compact(&label).trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c)).to_string();
+        let name = yusuan_domain::strip_numbering(&compact(&label)).to_string();
         let class = if name.ends_with("总计") || name.ends_with("合计") { None } else { Some(name.as_str()) };
         let amounts: Option<Vec<Decimal>> = funds.iter().take(if sc_c.is_some() { 3 } else { 2 }).map(|k| fund_amount(doc, *k, class)).collect();
         let Some(amounts) = amounts else { continue };
