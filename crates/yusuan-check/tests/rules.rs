@@ -457,3 +457,19 @@ fn x008_summaries_match_the_class_rows() {
     assert!(rules_of(&doc(vec![fiscal("30"), gp.clone()])).is_empty(), "{:?}", check(&doc(vec![fiscal("30"), gp.clone()])));
     assert_eq!(rules_of(&doc(vec![fiscal("31"), gp])), [("X008", Severity::Error)]);
 }
+
+#[test]
+fn s003_s004_counts_and_products() {
+    use yusuan_domain::{BudgetUnit, UnitCounts, UnitKind};
+    let mut d = doc(vec![]);
+    d.units = vec![BudgetUnit { name: "本部".into(), code: None, kind: UnitKind::Other }, BudgetUnit { name: "中心".into(), code: None, kind: UnitKind::Other }];
+    d.stated.unit_counts = Some(UnitCounts { administrative: 1, civil_service: 0, institutions: 1, location: Location::line(54) });
+    assert!(rules_of(&d).is_empty());
+    d.stated.unit_counts.as_mut().unwrap().institutions = 2;
+    assert_eq!(rules_of(&d), [("S003", Severity::Warning)]);
+    let ok = with_text(doc(vec![]), &["培训费3天*800人*60.00元/人/天=144000.00元。"]);
+    assert!(rules_of(&ok).is_empty());
+    let wrong = with_text(doc(vec![]), &["租车费用0.35万元*7=2.55万元。"]);
+    assert_eq!(rules_of(&wrong), [("S004", Severity::Error)]);
+    assert_eq!(check(&wrong)[0].expected.as_deref(), Some("2.45万元"));
+}

@@ -187,6 +187,20 @@ pub const RULES: &[Rule] = &[
         run: stated::summary_matches_projects,
     },
     Rule {
+        id: "S003",
+        severity: Severity::Warning,
+        description: "机构设置所述各类单位个数之和等于所列单位的个数",
+        example: "“行政单位1家，事业单位2家”，名单只列 2 家",
+        run: stated::unit_counts_match_list,
+    },
+    Rule {
+        id: "S004",
+        severity: Severity::Error,
+        description: "文字中的计算式（单价×数量＝金额，可有多项相加）结果正确",
+        example: "“0.35万元*7=2.45万元”；“3天*800人*60.00元/人/天=144000.00元”",
+        run: stated::products_are_right,
+    },
+    Rule {
         id: "D001",
         severity: Severity::Warning,
         description: "同一科目代码在文档各表中使用同一名称",
