@@ -39,6 +39,10 @@ fn wanli_2025() {
     assert_eq!(doc.meta.year, 2025);
     assert_eq!(doc.meta.format, RegionalFormat::Shanghai9);
     assert_eq!(doc.units.len(), 6);
+    // 行政单位1家、参公1家、事业单位4家 (page 4): the names give exactly these counts.
+    use yusuan_domain::UnitKind::*;
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind).collect();
+    assert_eq!(kinds, [Administrative, Institution, Institution, Institution, Institution, CivilServiceInstitution]);
     assert_eq!(cell(&doc, FinancialSummary, "收入总计", "本年收入/预算数"), d("189767551"));
     assert_eq!(cell(&doc, FinancialSummary, "八、城乡社区支出", "本年支出/预算数"), d("154369326"));
     assert_eq!(cell(&doc, FinancialSummary, "二、事业收入", "本年收入/预算数"), None);

@@ -47,6 +47,9 @@ fn cover_contents_units_sections_projects() {
     assert_eq!(doc.contents[5].title, "2026年部门财务收支预算总表");
     let units: Vec<&str> = doc.units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(units, ["中共上海市委社会工作部本部", "上海市社会工作发展服务中心"]);
+    // 行政单位1家, 事业单位1家 (line 54): the 本部 is 行政, the 中心 事业.
+    let kinds: Vec<yusuan_domain::UnitKind> = doc.units.iter().map(|u| u.kind).collect();
+    assert_eq!(kinds, [yusuan_domain::UnitKind::Administrative, yusuan_domain::UnitKind::Institution]);
     // 行政单位1家, 事业单位1家: counted, but which unit is which the text does not say.
     let c = doc.stated.unit_counts.as_ref().unwrap();
     assert_eq!((c.administrative, c.civil_service, c.institutions), (1, 0, 1));

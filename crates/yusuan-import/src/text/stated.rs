@@ -38,6 +38,24 @@ fn units_of(text: &str, keys: &[&str]) -> u32 {
 
 /// Reads the 机构设置 counts, and gives every listed unit its type when the counts leave no
 /// doubt (all units of one type, as many as listed).
+/// A unit's likely type from its name (see [`read_unit_counts`], which checks the guess against
+/// the counts the text states).
+fn kind_by_name(name: &str) -> UnitKind {
+    let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = n.trim_end_matches(['（', '）', '(', ')']).replace("（本部）", "本部").replace("(本部)", "本部");
+    if n.contains("参公") || n.contains("执法") {
+        UnitKind::CivilServiceInstitution
+    } else if n.contains("事业单位") {
+        UnitKind::Institution
+    } else if n.ends_with("本部") || ["办事处", "办公室", "委员会", "部", "局", "厅", "委", "政府"].iter().any(|s| n.ends_with(s)) {
+        UnitKind::Administrative
+    } else if ["中心", "站", "所", "院", "馆", "队", "社", "学校", "室"].iter().any(|s| n.contains(s)) {
+        UnitKind::Institution
+    } else {
+        UnitKind::Other
+    }
+}
+
 fn read_unit_counts(doc: &mut Document) {
     let Some(sec) = doc.section(SectionKind::Organisation) else { return };
     let text: String = sec.paragraphs.iter().map(|p| p.text.replace(' ', "")).collect();
@@ -63,6 +81,20 @@ fn read_unit_counts(doc: &mut Document) {
     if present.len() == 1 && doc.units.len() == total as usize {
         for u in &mut doc.units {
             u.kind = present[0];
+        }
+    } else if doc.units.len() == total as usize {
+        // The text counts the types but does not say which unit is which: the names do
+        // (`…本部` and organs are 行政; `…执法队` is 参公; `…中心`, `…站`, `…所` are 事业). Taken
+        // only when the names give exactly the counts the text states.
+        let guess: Vec<UnitKind> = doc.units.iter().map(|u| kind_by_name(&u.name)).collect();
+        let count = |k: UnitKind| guess.iter().filter(|g| **g == k).count() as u32;
+        if count(UnitKind::Administrative) == counts.administrative
+            && count(UnitKind::CivilServiceInstitution) == counts.civil_service
+            && count(UnitKind::Institution) == counts.institutions
+        {
+            for (u, g) in doc.units.iter_mut().zip(guess) {
+                u.kind = g;
+            }
         }
     }
     doc.stated.unit_counts = Some(counts);
