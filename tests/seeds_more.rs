@@ -142,8 +142,21 @@ fn seed_004_hubei_fifteen_tables() {
         .iter()
         .map(|f| (f.project.as_str(), f.funds.total.map(|a| a.to_string()).unwrap_or_default(), f.indicators.len()))
         .collect();
-    assert_eq!(forms, [("网上群众工作部年度费用", "333.2万元".to_string(), 4), ("青山区网格员终端服务项目", "83.8万元".to_string(), 4)]);
-    let i = &doc.performance_forms[1].indicators[1];
+    // Table 14 (整体支出绩效目标表) is the department's own form: its 收入 合计 (line 366) and the
+    // two 年度绩效指标 blocks (lines 396–407), each value the 预期当年实现值 column.
+    assert_eq!(
+        forms,
+        [
+            ("部门整体支出：青山区城市运行管理中心", "880.84万元".to_string(), 8),
+            ("网上群众工作部年度费用", "333.2万元".to_string(), 4),
+            ("青山区网格员终端服务项目", "83.8万元".to_string(), 4)
+        ]
+    );
+    let whole = &doc.performance_forms[0];
+    let firsts: Vec<(&str, &str)> = whole.indicators.iter().take(4).map(|i| (i.name.as_str(), i.printed.as_str())).collect();
+    assert_eq!(firsts, [("制发群众诉求办理情况月报", "12 期"), ("按时办结率", "100%"), ("群众诉求受理率", "100%"), ("群众满意度", "≥88%")]);
+    assert_eq!((whole.indicators[5].name.as_str(), whole.indicators[5].printed.as_str()), ("运营商每月提供语音通话时长", "≥1000 分钟"));
+    let i = &doc.performance_forms[2].indicators[1];
     assert_eq!((i.level2.as_str(), i.name.as_str(), i.printed.as_str()), ("数量指标", "运营商每月提供语音通话时长", "≥1000 分钟"));
     // Tables 13–15 are grids; their numbers keep their heads and labels, and counts, years,
     // postcodes, phone numbers and shares are not money (read against lines 340–494).

@@ -289,6 +289,10 @@ mod tests {
 /// Hubei's 部门项目支出绩效目标申报表, kept as a grid of cells, read into forms: the project,
 /// its department and executing unit, years, this year's budget, and the 年度绩效目标表
 /// indicators (一级/二级 carried down the rows as printed).
+fn whole_form(f: &PerformanceForm) -> bool {
+    f.project.starts_with("部门整体支出：")
+}
+
 pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
     let mut out: Vec<PerformanceForm> = Vec::new();
     let mut annual = false;
@@ -299,9 +303,15 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
         let all: Vec<String> = r.cells.iter().map(|c| c.printed().trim().to_string()).collect();
         let find = |key: &str| all.iter().position(|c| compact(c) == key);
         let next = |k: usize| all[k + 1..].iter().find(|c| !c.is_empty()).cloned();
-        if let Some(k) = find("项目名称") {
+        // A department's 整体支出绩效目标表 is read as a form of the department as a whole.
+        let department_table = t.kind == yusuan_domain::TableKind::DepartmentPerformance;
+        let whole = find("部门名称").filter(|_| department_table);
+        // (In the department table, `项目名称` heads its list of projects, not a form.)
+        let start = if department_table { whole } else { find("项目名称") };
+        if let Some(k) = start {
+            let name = next(k).unwrap_or_default();
             out.push(PerformanceForm {
-                project: next(k).unwrap_or_default(),
+                project: if whole.is_some() { format!("部门整体支出：{name}") } else { name },
                 department: None,
                 implementer: None,
                 period: None,
@@ -338,6 +348,28 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
             if form.annual_goal.is_none() {
                 form.annual_goal = next(k);
             }
+        }
+        // The department form's funds: the first 合计 row (收入构成), its first number.
+        if whole_form(form) && form.funds.total.is_none() {
+            if let Some(k) = all.iter().position(|c| compact(c) == "合计") {
+                if let Some((value, printed)) = all[k + 1..].iter().find_map(|v| parse_amount(v).ok().map(|x| (x, v.clone()))) {
+                    form.funds.total = Some(Amount { value, unit: t.unit });
+                    form.funds.printed.insert("total".into(), (printed, r.location));
+                }
+            }
+        }
+        // `年度绩效 指标 | 一级指标 | …` / `长期绩效 指标 | …`: the block's kind on its header row.
+        if all.iter().any(|c| compact(c).contains("年度绩效指标")) {
+            annual = true;
+        } else if all.iter().any(|c| compact(c).contains("长期绩效指标")) {
+            annual = false;
+        }
+        // `预期当年实现值` under 指标值, after the 近两年指标值 (2025 年 | 2024 年): this year's value
+        // is the third value after the name (the merged header cells do not line up with the
+        // data cells, so its position is counted from the name, not taken from the header).
+        if let (Some(_), Some((a, b, c, _))) = (find("预期当年实现值"), cols) {
+            cols = Some((a, b, c, c + 3));
+            continue;
         }
         if all.iter().any(|c| compact(c).contains("年度绩效目标表")) {
             annual = !all.iter().any(|c| compact(c).contains("长期绩效目标表"));

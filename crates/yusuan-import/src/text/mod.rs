@@ -78,7 +78,7 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     narrative::read_inline_indicators(&mut doc);
     stated::read_stated(&mut doc);
     let grid_forms: Vec<_> =
-        doc.tables.iter().filter(|t| t.kind == TableKind::ProjectPerformance).flat_map(form::forms_from_grid).collect();
+        doc.tables.iter().filter(|t| matches!(t.kind, TableKind::ProjectPerformance | TableKind::DepartmentPerformance)).flat_map(form::forms_from_grid).collect();
     doc.performance_forms.extend(grid_forms);
     if doc.meta.department.is_empty() {
         // No cover: the forms name the department.
