@@ -87,9 +87,15 @@ fn seed_003_project_descriptions() {
         .parts
         .iter()
         .flat_map(|p| &p.items)
+        .filter(|i| i.level == 1)
         .map(|i| (i.label.clone(), i.amount.to_string()))
         .collect();
     assert_eq!(items.len(), 8);
+    // The computations inside the items, with unit price and quantity (lines 45–51, 399–405).
+    let sums: Vec<(String, String, String)> = doc.projects.iter().flat_map(|p| &p.parts).flat_map(|p| &p.items).filter(|i| i.level == 3).filter_map(|i| Some((i.unit_price?.to_string(), i.quantity?.to_string(), i.amount.to_string()))).collect();
+    assert_eq!(sums[0], ("4000.00元".to_string(), "36".to_string(), "14.40万元".to_string()));
+    assert!(sums.contains(&("60.00元".to_string(), "2400".to_string(), "144000.00元".to_string())), "{sums:?}");
+    assert_eq!(sums.len(), 7);
     assert_eq!(items[0], ("干部探望慰问".to_string(), "6.00万元".to_string()));
     assert_eq!(items[3], ("干部档案数字化扫描".to_string(), "5.28万元".to_string()));
     assert_eq!(doc.performance_forms.len(), 7);

@@ -56,7 +56,14 @@ impl Document {
             }
             for part in &p.parts {
                 for item in &part.items {
-                    let column = if item.level > 1 { format!("{}/明细", part.kind.label()) } else { part.kind.label().to_string() };
+                    let column = match item.level {
+                        1 => part.kind.label().to_string(),
+                        2 => format!("{}/明细", part.kind.label()),
+                        _ => format!("{}/测算", part.kind.label()),
+                    };
+                    if let Some(price) = item.unit_price {
+                        out.push(money(&table, &item.label, &format!("{column}/单价"), price, item.location));
+                    }
                     let entry = money(&table, &item.label, &column, item.amount, item.location);
                     out.push(NumberEntry { printed: item.printed.clone(), ..entry });
                 }

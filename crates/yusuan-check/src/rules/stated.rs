@@ -178,91 +178,6 @@ pub fn summary_matches_projects(doc: &Document) -> Vec<Finding> {
     out
 }
 
-/// One factor of a price × quantity expression: its number, and 元 per unit when it is money.
-fn factor(s: &str) -> Option<(Decimal, Option<bool>, usize)> {
-    let digits = s.char_indices().take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',').last().map(|(i, c)| i + c.len_utf8())?;
-    let number = s[..digits].trim_end_matches(['.', ',']);
-    let value = yusuan_domain::parse_amount(number).ok()?;
-    let mut at = number.len();
-    let rest = &s[at..];
-    let money = if rest.starts_with("万元") {
-        at += "万元".len();
-        Some(true)
-    } else if rest.starts_with('元') {
-        at += '元'.len_utf8();
-        Some(false)
-    } else {
-        None
-    };
-    // `/人/天`, then a count word (`期`, `人`, `批次`): up to two characters each.
-    let is_word = |c: char| !c.is_ascii() && !"元万×✕＊＝，。；：、（）".contains(c);
-    loop {
-        let rest = &s[at..];
-        if let Some(r) = rest.strip_prefix('/') {
-            let n: usize = r.chars().take_while(|c| is_word(*c)).take(3).map(char::len_utf8).sum();
-            if n == 0 {
-                break;
-            }
-            at += 1 + n;
-        } else {
-            break;
-        }
-    }
-    let n: usize = s[at..].chars().take_while(|c| is_word(*c)).take(2).map(char::len_utf8).sum();
-    Some((value, money, at + n))
-}
-
-/// Evaluates `a*b*c+d*e` (exactly one money factor per term) in 元; the whole of `s` must parse.
-fn evaluate(s: &str) -> Option<Decimal> {
-    let mut total = Decimal::ZERO;
-    for term in s.split('+') {
-        let mut product = Decimal::ONE;
-        let mut money = 0;
-        for f in term.split(['*', '×', 'x', 'X', '✕', '＊']) {
-            let (v, m, used) = factor(f)?;
-            if used != f.len() {
-                return None;
-            }
-            if let Some(wan) = m {
-                money += 1;
-                product *= if wan { v * Decimal::from(10_000) } else { v };
-            } else {
-                product *= v;
-            }
-        }
-        if money != 1 || !term.contains(['*', '×', 'x', 'X', '✕', '＊']) && s.split('+').count() == 1 {
-            return None;
-        }
-        total += product;
-    }
-    Some(total)
-}
-
-/// Every `price × quantity = amount` in a text: (expression, computed 元, printed result, result
-/// as printed in its unit and precision).
-fn products(text: &str) -> Vec<(String, Decimal, String, Decimal, Decimal)> {
-    let mut out = Vec::new();
-    for (eq, sign) in text.match_indices(['=', '＝']) {
-        let right = &text[eq + sign.len()..];
-        let Some((result, Some(wan), used)) = factor(right) else { continue };
-        let printed = right[..used].trim_end_matches(|c: char| !c.is_ascii_digit() && c != '元').to_string();
-        let dp = printed.split('.').nth(1).map_or(0, |f| f.chars().take_while(char::is_ascii_digit).count() as u32);
-        // The longest expression ending at `=`: try every start in the clause.
-        let left = &text[..eq];
-        let clause_start = left.rfind(['，', '。', '；', '：', ':', '（', '(', '、', ',']).map_or(0, |k| k + left[k..].chars().next().map_or(1, char::len_utf8));
-        let clause = &left[clause_start..];
-        let starts = clause.char_indices().filter(|(i, c)| c.is_ascii_digit() && (*i == 0 || !clause[..*i].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ',')));
-        for (i, _) in starts {
-            if let Some(v) = evaluate(&clause[i..]) {
-                let unit = if wan { Decimal::from(10_000) } else { Decimal::ONE };
-                out.push((clause[i..].to_string(), v, printed.clone(), (v / unit).round_dp(dp), result));
-                break;
-            }
-        }
-    }
-    out
-}
-
 /// S004: a `price × quantity = amount` the text computes (`0.35万元*7=2.45万元`,
 /// `3天*800人*60.00元/人/天=144000.00元`) is right.
 pub fn products_are_right(doc: &Document) -> Vec<Finding> {
@@ -281,18 +196,17 @@ pub fn products_are_right(doc: &Document) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for (text, loc, section) in texts {
-        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        for (expr, _, printed, computed, result) in products(&compact) {
-            if computed == result {
+        for p in yusuan_domain::products(&text) {
+            if p.is_right() {
                 continue;
             }
             out.push(Finding {
                 rule: "S004",
                 severity: Severity::Error,
-                message: format!("计算式“{expr}={printed}”的结果不对"),
+                message: format!("计算式“{}={}”的结果不对", p.expression, p.result_printed),
                 location: at(&section, loc),
-                expected: Some(format!("{computed}{}", if printed.ends_with("万元") { "万元" } else { "元" })),
-                actual: Some(printed),
+                expected: Some(format!("{}{}", p.computed_as_printed(), p.result.unit)),
+                actual: Some(p.result_printed.clone()),
                 hint: Some("核对单价、数量与金额".into()),
             });
         }
@@ -317,30 +231,4 @@ pub fn unit_counts_match_list(doc: &Document) -> Vec<Finding> {
         actual: Some(format!("{stated}家")),
         hint: Some("核对单位个数与名单".into()),
     }]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::products;
-
-    #[test]
-    fn computes_what_the_text_computes() {
-        // Seed 003's own expressions (all right).
-        for t in [
-            "预计租房费用为4000.00元*12*3=14.40万元",
-            "共计800.00元*10*6+800.00元*6*12=10.56万元",
-            "50*450.00元+101*300.00元=5.28万元",
-            "体检租车费用0.35万元*7=2.45万元",
-            "培训费3天*800人*60.00元/人/天=144000.00元",
-            "师资费4000.00元/讲*20期=80000.00元",
-            "费用:1100人*50.00元/人=55000.00元",
-        ] {
-            let p = products(t);
-            assert_eq!(p.len(), 1, "{t}");
-            assert_eq!(p[0].3, p[0].4, "{t}: {:?}", p[0]);
-        }
-        let wrong = products("租车费用0.35万元*7=2.55万元");
-        assert_eq!((wrong[0].3.to_string(), wrong[0].4.to_string()), ("2.45".to_string(), "2.55".to_string()));
-        assert!(products("2026年1月=全年").is_empty());
-    }
 }

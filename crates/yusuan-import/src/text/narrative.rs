@@ -263,6 +263,7 @@ fn item_marker(line: &str) -> Option<(u8, &str)> {
 /// What an itemised amount is for: the text before the amount, up to its first clause.
 fn item_label(before: &str) -> String {
     let t = before.trim().trim_end_matches(['：', ':', '，', ',', '约', '为', ' ']);
+    let t = t.strip_suffix("共计").or_else(|| t.strip_suffix("合计")).unwrap_or(t).trim_end_matches(['：', ':', '，', ',', ' ']);
     let t = t.strip_suffix("预计").unwrap_or(t).trim_end_matches(['：', ':', '，', ',', ' ']);
     let t = t.strip_suffix("费用为").map(|x| format!("{x}费用")).unwrap_or_else(|| t.to_string());
     let first_clause = t.split(['，', ',', '。', '；', '：', ':']).next().unwrap_or(&t).trim().to_string();
@@ -363,6 +364,25 @@ pub fn read_project_amounts(doc: &mut Document) {
                     continue;
                 }
                 part.items.push(ItemisedAmount { label, amount, unit_price: None, quantity: None, printed: text[s..e].to_string(), location, level });
+            }
+            // The computations inside the items (`租房费用为4000.00元*12*3=14.40万元`): level 3,
+            // with the unit price and quantity when there is one price.
+            for (k, line) in lines.iter().enumerate() {
+                let location = part.line_locations.get(k).copied().unwrap_or(part.location);
+                let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+                for p in yusuan_domain::products(&compact) {
+                    let label = item_label(compact[..p.start].rsplit(['；', '。', '，']).next().unwrap_or_default());
+                    let single = (p.terms.len() == 1).then(|| &p.terms[0]);
+                    part.items.push(ItemisedAmount {
+                        label: if label.is_empty() { p.expression.clone() } else { label },
+                        amount: p.result,
+                        unit_price: single.map(|t| t.price),
+                        quantity: single.map(|t| t.quantity),
+                        printed: p.result_printed.clone(),
+                        location,
+                        level: 3,
+                    });
+                }
             }
         }
     }
