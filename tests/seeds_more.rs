@@ -96,6 +96,13 @@ fn seed_003_project_descriptions() {
     assert_eq!(sums[0], ("4000.00元".to_string(), "36".to_string(), "14.40万元".to_string()));
     assert!(sums.contains(&("60.00元".to_string(), "2400".to_string(), "144000.00元".to_string())), "{sums:?}");
     assert_eq!(sums.len(), 7);
+    // Every other amount of the descriptions is kept too (level 4), as printed: the 业务培训 split
+    // (line 363) and the 党建 split whose second half is printed in 元 where 万元 is meant (line 95).
+    let others: Vec<(String, String, Option<u32>)> =
+        doc.projects.iter().flat_map(|p| &p.parts).flat_map(|p| &p.items).filter(|i| i.level == 4).map(|i| (i.label.clone(), i.printed.clone(), i.location.line)).collect();
+    assert!(others.contains(&("干部教育工作培训费".into(), "45.90万元".into(), Some(363))), "{others:?}");
+    assert!(others.contains(&("基层党建培训经费".into(), "41.50万元".into(), Some(363))), "{others:?}");
+    assert!(others.contains(&("党建服务中心专项经费".into(), "133.00元".into(), Some(95))), "{others:?}");
     assert_eq!(items[0], ("干部探望慰问".to_string(), "6.00万元".to_string()));
     assert_eq!(items[3], ("干部档案数字化扫描".to_string(), "5.28万元".to_string()));
     assert_eq!(doc.performance_forms.len(), 7);

@@ -13,6 +13,7 @@ mod code;
 mod document;
 mod draft;
 mod location;
+mod mention;
 mod numbers;
 mod performance;
 mod product;
@@ -29,6 +30,7 @@ pub use document::{
 };
 pub use draft::{Draft, LineItem};
 pub use location::Location;
+pub use mention::{mentions, name_before, Mention};
 pub use numbers::NumberEntry;
 pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use product::{products, Product, Term};

@@ -59,7 +59,8 @@ impl Document {
                     let column = match item.level {
                         1 => part.kind.label().to_string(),
                         2 => format!("{}/明细", part.kind.label()),
-                        _ => format!("{}/测算", part.kind.label()),
+                        3 => format!("{}/测算", part.kind.label()),
+                        _ => format!("{}/文中金额", part.kind.label()),
                     };
                     if let Some(price) = item.unit_price {
                         out.push(money(&table, &item.label, &format!("{column}/单价"), price, item.location));

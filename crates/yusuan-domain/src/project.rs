@@ -82,7 +82,8 @@ pub struct ItemisedAmount {
     /// Where.
     pub location: Location,
     /// 1 for a numbered item (`1.`), 2 for a sub-item under it (`(1)` after a `1.`), 3 for a
-    /// computation inside an item (`4000.00元*12*3=14.40万元`, with its unit price and quantity).
+    /// computation inside an item (`4000.00元*12*3=14.40万元`, with its unit price and quantity),
+    /// 4 for any other amount the part's text prints (`党建工作经费65.00万元`).
     #[serde(default = "top_level")]
     pub level: u8,
 }

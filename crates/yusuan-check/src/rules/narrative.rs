@@ -8,7 +8,7 @@
 use super::{total_row, yuan_of};
 use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
-use yusuan_domain::{parse_amount, Document, Location, RowCode, Table, TableKind};
+use yusuan_domain::{mentions, Document, Location, RowCode, Table, TableKind};
 
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -51,99 +51,7 @@ fn runs(doc: &Document) -> Vec<Run> {
         .collect()
 }
 
-/// An amount printed in the text.
-#[derive(Debug, Clone)]
-struct Mention {
-    name: String,
-    value: Decimal,
-    decimals: u32,
-    wan: bool,
-    printed: String,
-    start: usize,
-    end: usize,
-}
-
-impl Mention {
-    fn yuan(&self) -> Decimal {
-        if self.wan { self.value * Decimal::from(10_000) } else { self.value }
-    }
-    fn unit(&self) -> &'static str {
-        if self.wan { "万元" } else { "元" }
-    }
-}
-
 const CHANGE_WORDS: [&str; 6] = ["增加", "减少", "增长", "下降", "持平", "变化"];
-
-/// The name of an amount: the words before it back to the clause's start, without numbering,
-/// years, quotes, `（类）/（款）/（项）` and linking words.
-fn name_before(text: &str, start: usize) -> String {
-    let before = &text[..start];
-    let cut = before.rfind(['，', '。', '；', '：', ':', ',']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
-    let mut name = before[cut..].to_string();
-    // `“社会保障和就业支出（类）行政事业单位养老支出（款）”`: the last level named.
-    for marker in ["（类）", "（款）", "（项）", "(类)", "(款)", "(项)"] {
-        name = name.replace(marker, "|");
-    }
-    let name = name.trim_end_matches(['|', '”', '"', '’']);
-    let name = name.rsplit('|').next().unwrap_or(name);
-    let mut name: String = name.chars().filter(|c| !"“”\"‘’".contains(*c)).collect();
-    // Leading numbering and years: `1.` `（一）` `(2)` `2026年`.
-    loop {
-        let t = yusuan_domain::strip_numbering(&name);
-        let digits = t.chars().take_while(char::is_ascii_digit).count();
-        let t = if digits == 4 && t[digits..].starts_with('年') { &t[digits + '年'.len_utf8()..] } else { t };
-        let t = t.trim_start_matches(['，', ',']).to_string();
-        if t == name {
-            break;
-        }
-        name = t;
-    }
-    for prefix in ["其中", "包括", "本部门", "部门", "本单位", "安排"] {
-        if let Some(t) = name.strip_prefix(prefix) {
-            name = t.to_string();
-        }
-    }
-    for suffix in ["为", "是", "约", "共", "合计", "科目", "预算数", "总额为"] {
-        if let Some(t) = name.strip_suffix(suffix) {
-            name = t.to_string();
-        }
-    }
-    name
-}
-
-/// Every `number 万元|元` of a text, with its name.
-fn mentions(text: &str) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !(b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
-            j += 1;
-        }
-        let number = text[i..j].trim_end_matches(['.', ',']);
-        let after = &text[i + number.len()..];
-        let (wan, unit_len) = if after.starts_with("万元") {
-            (true, "万元".len())
-        } else if after.starts_with('元') && !after.starts_with("元/") && !after.starts_with("元（含）") {
-            (false, '元'.len_utf8())
-        } else {
-            i = j;
-            continue;
-        };
-        if let Ok(value) = parse_amount(number) {
-            let decimals = number.split('.').nth(1).map_or(0, |f| f.len() as u32);
-            let end = i + number.len() + unit_len;
-            out.push(Mention { name: name_before(text, i), value, decimals, wan, printed: text[i..end].to_string(), start: i, end });
-        }
-        i = j;
-    }
-    out
-}
 
 /// A cell an amount's name can mean: its value in 元 and a description for the finding.
 struct Candidate {
@@ -459,25 +367,4 @@ fn lead_has_comparison(text: &str, at: usize) -> bool {
     let l = lead(text, at, 60);
     let clause = l.rsplit(['。', '；']).next().unwrap_or(l);
     clause.contains('比') || clause.contains("较上年") || clause.contains("同比")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_amounts_by_the_words_before_them() {
-        let t = compact("2026年，某部门收入预算6,864万元，其中：财政拨款收入6,864万元；事业收入0万元。2、“卫生健康支出（类）行政事业单位医疗（款）”30.3元，其中：“行政单位医疗（项）”18.41万元");
-        let names: Vec<(String, String)> = mentions(&t).into_iter().map(|m| (m.name, m.printed)).collect();
-        assert_eq!(
-            names,
-            [
-                ("某部门收入预算".to_string(), "6,864万元".to_string()),
-                ("财政拨款收入".into(), "6,864万元".into()),
-                ("事业收入".into(), "0万元".into()),
-                ("行政事业单位医疗".into(), "30.3元".into()),
-                ("行政单位医疗".into(), "18.41万元".into()),
-            ]
-        );
-    }
 }

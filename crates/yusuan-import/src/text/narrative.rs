@@ -388,6 +388,45 @@ pub fn read_project_amounts(doc: &mut Document) {
     }
 }
 
+/// Every other amount a project description prints (`党建工作经费65.00万元`, `换届材料1.00万元`):
+/// kept as level-4 items named by the words before them, so that no printed amount of the
+/// description is lost. Amounts already read (the total, the items, the computations' prices
+/// and results) are not repeated.
+pub fn read_other_project_amounts(doc: &mut Document) {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for p in &mut doc.projects {
+        let total = p.total_printed.clone();
+        for part in &mut p.parts {
+            let lines: Vec<String> = part.text.lines().map(compact).collect();
+            let mut extra = Vec::new();
+            for (k, line) in lines.iter().enumerate() {
+                let location = part.line_locations.get(k).copied().unwrap_or(part.location);
+                let computed: Vec<(usize, usize)> =
+                    yusuan_domain::products(line).iter().map(|x| (x.start, line[x.start..].find(&x.result_printed).map_or(line.len(), |e| x.start + e + x.result_printed.len()))).collect();
+                for m in yusuan_domain::mentions(line) {
+                    let known = part.items.iter().any(|i| i.location == location && compact(&i.printed) == m.printed)
+                        || total.as_ref().is_some_and(|(printed, l)| *l == location && compact(printed) == m.printed)
+                        || computed.iter().any(|(a, b)| m.start >= *a && m.end <= *b);
+                    if known {
+                        continue;
+                    }
+                    let label: String = m.name.chars().take(40).collect();
+                    extra.push(ItemisedAmount {
+                        label: if label.is_empty() { "（未注明）".into() } else { label },
+                        amount: m.amount(),
+                        unit_price: None,
+                        quantity: None,
+                        printed: m.printed.clone(),
+                        location,
+                        level: 4,
+                    });
+                }
+            }
+            part.items.extend(extra);
+        }
+    }
+}
+
 /// Projects whose 绩效目标 part prints the indicators as run-on text get a form of their own.
 pub fn read_inline_indicators(doc: &mut Document) {
     for p in &doc.projects {

@@ -1,0 +1,137 @@
+//! Amounts a text prints (`财政拨款收入6,864万元`, `“行政单位医疗（项）”18.41万元`), each named by
+//! the words before it: what the checker compares with the tables and what the importer keeps
+//! of a project description's prose.
+
+use crate::{parse_amount, Amount, Unit};
+use rust_decimal::Decimal;
+
+/// An amount printed in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The words before it (numbering, years, quotes and linking words removed).
+    pub name: String,
+    /// The number as printed, exact.
+    pub value: Decimal,
+    /// Decimals printed.
+    pub decimals: u32,
+    /// Printed in 万元 (else 元).
+    pub wan: bool,
+    /// The text as printed (`6,864万元`).
+    pub printed: String,
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+impl Mention {
+    /// The amount in 元.
+    pub fn yuan(&self) -> Decimal {
+        if self.wan { self.value * Decimal::from(10_000) } else { self.value }
+    }
+    /// `万元` or `元`.
+    pub fn unit(&self) -> &'static str {
+        if self.wan { "万元" } else { "元" }
+    }
+    /// The amount with its unit.
+    pub fn amount(&self) -> Amount {
+        Amount { value: self.value, unit: if self.wan { Unit::WanYuan } else { Unit::Yuan } }
+    }
+}
+
+/// The name of an amount: the words before it back to the clause's start, without numbering,
+/// years, quotes, `（类）/（款）/（项）` and linking words.
+pub fn name_before(text: &str, start: usize) -> String {
+    let before = &text[..start];
+    let cut = before.rfind(['，', '。', '；', '：', ':', ',', '、']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let mut name = before[cut..].to_string();
+    // `“社会保障和就业支出（类）行政事业单位养老支出（款）”`: the last level named.
+    for marker in ["（类）", "（款）", "（项）", "(类)", "(款)", "(项)"] {
+        name = name.replace(marker, "|");
+    }
+    let name = name.trim_end_matches(['|', '”', '"', '’']);
+    let name = name.rsplit('|').next().unwrap_or(name);
+    let mut name: String = name.chars().filter(|c| !"“”\"‘’".contains(*c)).collect();
+    // Leading numbering and years: `1.` `（一）` `(2)` `2026年`.
+    loop {
+        let t = crate::strip_numbering(&name);
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        let t = if digits == 4 && t[digits..].starts_with('年') { &t[digits + '年'.len_utf8()..] } else { t };
+        let t = t.trim_start_matches(['，', ',']).to_string();
+        if t == name {
+            break;
+        }
+        name = t;
+    }
+    for prefix in ["其中", "包括", "本部门", "部门", "本单位", "安排"] {
+        if let Some(t) = name.strip_prefix(prefix) {
+            name = t.to_string();
+        }
+    }
+    for suffix in ["为", "是", "约", "共", "合计", "科目", "预算数", "总额为"] {
+        if let Some(t) = name.strip_suffix(suffix) {
+            name = t.to_string();
+        }
+    }
+    name
+}
+
+/// Every `number 万元|元` of a text (whitespace already removed), with its name.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
+            j += 1;
+        }
+        let number = text[i..j].trim_end_matches(['.', ',']);
+        let after = &text[i + number.len()..];
+        let (wan, unit_len) = if after.starts_with("万元") {
+            (true, "万元".len())
+        } else if after.starts_with('元') && !after.starts_with("元/") && !after.starts_with("元（含）") {
+            (false, '元'.len_utf8())
+        } else {
+            i = j;
+            continue;
+        };
+        if let Ok(value) = parse_amount(number) {
+            let decimals = number.split('.').nth(1).map_or(0, |f| f.len() as u32);
+            let end = i + number.len() + unit_len;
+            out.push(Mention { name: name_before(text, i), value, decimals, wan, printed: text[i..end].to_string(), start: i, end });
+        }
+        i = j;
+    }
+    out
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::mentions;
+
+    fn compact(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    #[test]
+    fn names_amounts_by_the_words_before_them() {
+        let t = compact("2026年，某部门收入预算6,864万元，其中：财政拨款收入6,864万元；事业收入0万元。2、“卫生健康支出（类）行政事业单位医疗（款）”30.3元，其中：“行政单位医疗（项）”18.41万元");
+        let names: Vec<(String, String)> = mentions(&t).into_iter().map(|m| (m.name, m.printed)).collect();
+        assert_eq!(
+            names,
+            [
+                ("某部门收入预算".to_string(), "6,864万元".to_string()),
+                ("财政拨款收入".into(), "6,864万元".into()),
+                ("事业收入".into(), "0万元".into()),
+                ("行政事业单位医疗".into(), "30.3元".into()),
+                ("行政单位医疗".into(), "18.41万元".into()),
+            ]
+        );
+    }
+}
