@@ -36,6 +36,9 @@ fn wanli_2024_against_2025() {
     }
     let stated: Vec<String> = lines.iter().filter(|l| l["key"]["table"] == "other").map(|l| format!("{}/{}", l["table_title"].as_str().unwrap(), l["row_label"].as_str().unwrap())).collect();
     assert!(stated.iter().any(|s| s == "政府采购预算情况/政府采购预算"), "{stated:?}");
+    // 国有资产: 7 vehicles at 2024's count date, 8 at 2025's (counts, column 数量).
+    let cars = lines.iter().find(|l| l["key"]["label"] == "国有资产占有使用情况/车辆").unwrap_or_else(|| panic!("vehicle counts aligned: {stated:?}"));
+    assert_eq!((cars["amounts"][0].as_str(), cars["amounts"][1].as_str()), (Some("7"), Some("8")));
     let amount = |l: &serde_json::Value, k: usize| l["amounts"][k].as_str().map(d);
     let find = |table: &str, code: &str, label: &str, column: &str| {
         lines

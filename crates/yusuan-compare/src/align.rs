@@ -60,6 +60,15 @@ fn read(doc: &Document, project_names: &HashMap<String, String>, mapping: &Mappi
         let key = LineKey { table: TableKind::Other, side: None, code: String::new(), label, column: n.column.clone() };
         amounts.entry(key).or_insert((n.value_yuan, n.row_label.clone(), table, None));
     }
+    // 国有资产 counts (车辆, 单价100万元以上设备, 拟购置车辆): counts, not 元, in the column 数量.
+    if let Some(a) = &doc.stated.assets {
+        for (label, n) in [("车辆", a.vehicles), ("单价100万元（含）以上设备", a.costly_equipment), ("拟购置车辆", a.vehicles_to_buy)] {
+            if let Some(n) = n {
+                let key = LineKey { table: TableKind::Other, side: None, code: String::new(), label: format!("国有资产占有使用情况/{label}"), column: "数量".into() };
+                amounts.entry(key).or_insert((Decimal::from(n), label.to_string(), "国有资产占有使用情况".into(), None));
+            }
+        }
+    }
     Read { amounts, totals }
 }
 
@@ -184,7 +193,9 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
     }
     let documents: Vec<DocRef> =
         docs.iter().map(|(d, label)| DocRef { department: d.meta.department.clone(), year: d.meta.year, label: label.clone() }).collect();
-    let findings = quotes::check_quotes(&docs.iter().map(|(d, _)| *d).collect::<Vec<_>>(), &lines);
+    let plain: Vec<&Document> = docs.iter().map(|(d, _)| *d).collect();
+    let mut findings = quotes::check_quotes(&plain, &lines);
+    findings.extend(quotes::check_hubei_quotes(&plain));
     Comparison { documents, lines, findings }
 }
 

@@ -90,7 +90,8 @@ pub struct AlignedLine {
     pub row_label: String,
     /// The table title in the latest document that has the line.
     pub table_title: String,
-    /// The amount in 元 in each document (same order as `Comparison::documents`).
+    /// The amount in 元 in each document (same order as `Comparison::documents`); for the
+    /// 国有资产 lines (column 数量) a count.
     pub amounts: Vec<Option<Decimal>>,
     /// Last minus first (a missing amount counts as 0), in 元.
     pub change: Decimal,

@@ -168,6 +168,47 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
     out
 }
 
+/// The columns of a department's 整体支出绩效目标表 (Hubei table 14) holding this year's amount
+/// (`当年金额`) and the first prior year's (`近两年收支金额`, its first sub-column).
+fn hubei_columns(t: &yusuan_domain::Table) -> Option<(usize, usize)> {
+    t.rows.iter().find_map(|r| {
+        let cur = r.cells.iter().position(|c| compact(c.printed()) == "当年金额")?;
+        let prior = r.cells.iter().position(|c| compact(c.printed()).starts_with("近两年"))?;
+        Some((cur, prior))
+    })
+}
+
+/// Q004: the prior-year amounts a Hubei 整体支出绩效目标表 quotes (`近两年收支金额 / 2025 年`)
+/// against the 当年金额 of the previous year's document of the same table and row.
+pub(crate) fn check_hubei_quotes(docs: &[&Document]) -> Vec<Finding> {
+    use yusuan_domain::TableKind::DepartmentPerformance;
+    let mut out = Vec::new();
+    let Some(latest) = docs.last() else { return out };
+    let Some(previous) = docs.iter().rev().skip(1).find(|d| d.meta.year == latest.meta.year - 1) else { return out };
+    let (Some(lt), Some(pt)) = (latest.table(DepartmentPerformance), previous.table(DepartmentPerformance)) else { return out };
+    let (Some((_, quoted_col)), Some((own_col, _))) = (hubei_columns(lt), hubei_columns(pt)) else { return out };
+    for r in &lt.rows {
+        let Some(quoted) = r.cells.get(quoted_col).and_then(|c| c.amount()) else { continue };
+        if r.label.is_empty() {
+            continue;
+        }
+        let Some(own) = pt.rows.iter().find(|p| p.label == r.label).and_then(|p| p.cells.get(own_col)).and_then(|c| c.amount()) else { continue };
+        if own == quoted {
+            continue;
+        }
+        out.push(Finding {
+            rule: "Q004",
+            severity: Severity::Warning,
+            message: format!("{}年文档引用的{}年数与{}年文档本身不一致（{}）", latest.meta.year, previous.meta.year, previous.meta.year, r.label),
+            location: FindingLocation { table: Some(lt.title.clone()), row: Some(r.label.clone()), page: r.location.page, line: r.location.line, ..Default::default() },
+            expected: Some(format!("{own}{}", pt.unit)),
+            actual: Some(format!("{quoted}{}", lt.unit)),
+            hint: Some("近两年收支金额应与上年公开的数字一致".into()),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

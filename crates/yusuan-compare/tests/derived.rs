@@ -126,3 +126,36 @@ fn projects_align_by_name_when_names_drift() {
     assert!(c.lines.iter().any(|l| l.table_title == "完全不同的项目经费情况说明" && l.flags.contains(&Flag::Removed)));
     assert!(c.lines.iter().any(|l| l.table_title == "干部工作经费情况说明" && l.flags.contains(&Flag::New)));
 }
+
+/// Seed 004's 整体支出绩效目标表 quotes 2025 amounts (近两年收支金额 / 2025 年, lines 363–370); a
+/// 2025 document derived from it for the test carries those amounts as its own 当年金额. When it
+/// is in the comparison, the quotes are checked against it (Q004).
+#[test]
+fn hubei_prior_year_quotes_are_checked_against_the_prior_document() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/004_dd8ce94d1496a6c0.txt");
+    let now = yusuan_import::import_text("004.txt", &std::fs::read(path).unwrap()).unwrap().document;
+    let t = now.table(TableKind::DepartmentPerformance).unwrap();
+    let (cur, prior) = (3, 5); // 第4列 当年金额, 第6列 近两年收支金额/2025 年 (see the golden)
+    assert_eq!(t.rows.iter().find(|r| r.label.ends_with("收入 构成/合 计")).unwrap().cells[prior].amount(), Some(d("806.77")));
+    let mut before = now.clone();
+    before.meta.year = 2025;
+    let bt = before.tables.iter_mut().find(|t| t.kind == TableKind::DepartmentPerformance).unwrap();
+    for r in &mut bt.rows {
+        if let Some(v) = r.cells.get(prior).and_then(|c| c.amount()) {
+            r.cells[cur] = Cell::Amount { value: v, printed: v.to_string() };
+        }
+    }
+    let c = compare(&[(&before, "2025".into()), (&now, "2026".into())], &Mapping::default(), &Options::default());
+    assert!(c.findings.iter().all(|f| f.rule != "Q004"), "{:?}", c.findings);
+    let r = bt_row(&mut before, "收入 构成/合 计");
+    r.cells[cur] = Cell::Amount { value: d("800.00"), printed: "800.00".into() };
+    let c = compare(&[(&before, "2025".into()), (&now, "2026".into())], &Mapping::default(), &Options::default());
+    let q: Vec<_> = c.findings.iter().filter(|f| f.rule == "Q004").collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].expected.as_deref(), q[0].actual.as_deref()), (Some("800.00万元"), Some("806.77万元")));
+}
+
+fn bt_row<'a>(doc: &'a mut Document, label: &str) -> &'a mut yusuan_domain::Row {
+    let t = doc.tables.iter_mut().find(|t| t.kind == TableKind::DepartmentPerformance).unwrap();
+    t.rows.iter_mut().find(|r| r.label.ends_with(label)).unwrap()
+}
