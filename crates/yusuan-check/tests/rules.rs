@@ -473,3 +473,14 @@ fn s003_s004_counts_and_products() {
     assert_eq!(rules_of(&wrong), [("S004", Severity::Error)]);
     assert_eq!(check(&wrong)[0].expected.as_deref(), Some("2.45万元"));
 }
+
+#[test]
+fn k006_indicator_values() {
+    let mut d = doc(vec![]);
+    d.performance_forms = vec![form("培训", "100", &["产出指标", "效益指标", "满意度指标"])];
+    assert!(rules_of(&d).is_empty());
+    d.performance_forms[0].indicators[2].printed = "≥".into();
+    assert_eq!(rules_of(&d), [("K006", Severity::Warning)]);
+    d.performance_forms[0].indicators[2].printed = String::new();
+    assert_eq!(rules_of(&d), [("K006", Severity::Warning)]);
+}

@@ -257,6 +257,13 @@ pub const RULES: &[Rule] = &[
         run: template::template_sections,
     },
     Rule {
+        id: "K006",
+        severity: Severity::Warning,
+        description: "绩效目标表的每个指标都有指标值；带比较符号（≥、≤、=）的指标值后面有数值或文字",
+        example: "指标“群众满意度”的指标值只有“≥”",
+        run: template::indicator_values_well_formed,
+    },
+    Rule {
         id: "W001",
         severity: Severity::Warning,
         description: "文中或表中留有占位符（XX、××、待填、待补充）",

@@ -134,3 +134,29 @@ pub fn template_sections(doc: &Document) -> Vec<Finding> {
         hint: Some("补上模板要求的部分".into()),
     }]
 }
+
+/// K006: every indicator has a value, and a value with an operator (`≥`, `≤`, `=`) has a
+/// number or a word after it.
+pub fn indicator_values_well_formed(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for f in &doc.performance_forms {
+        for i in &f.indicators {
+            let v: String = i.printed.chars().filter(|c| !c.is_whitespace()).collect();
+            let body = v.trim_start_matches(['≥', '≤', '＞', '＜', '>', '<', '=', '＝']);
+            let bad = v.is_empty() || body.is_empty() || body.chars().all(|c| "()（）%％".contains(c));
+            if !bad {
+                continue;
+            }
+            out.push(Finding {
+                rule: "K006",
+                severity: Severity::Warning,
+                message: format!("绩效目标表“{}”的指标“{}”没有有效的指标值", f.project, i.name),
+                location: FindingLocation { section: Some(format!("绩效目标表：{}", f.project)), page: i.location.page, line: i.location.line, ..Default::default() },
+                expected: Some("指标值（如 ≥95%、=100人、及时）".into()),
+                actual: Some(if v.is_empty() { "（空）".into() } else { v }),
+                hint: Some("补写指标值".into()),
+            });
+        }
+    }
+    out
+}
