@@ -148,6 +148,14 @@ fn seed_004_hubei_fifteen_tables() {
         assert!(t.rows.is_empty() && t.note.is_some(), "{k:?}");
     }
     assert_eq!(cell(&doc, Projects, "42010726143T000000100", "合计"), Some(d("333.20")));
+    // Table 7 (三公, line 272) prints 0.00 in every column, with its 说明; tables 8 and 9 print no
+    // rows, only their 说明 (lines 281, 294).
+    assert_eq!(cell(&doc, ThreePublic, "", "“三公”经费合计"), Some(d("0.00")));
+    assert_eq!(cell(&doc, ThreePublic, "", "公务用车购置及运行费/公务用车运行费"), Some(d("0.00")));
+    for kind in [ThreePublic, GovernmentFundFunction, StateCapitalFunction] {
+        let t = doc.table(kind).unwrap();
+        assert!(t.note.as_deref().is_some_and(|n| n.starts_with("说明：2026 年度本单位无")), "{kind:?}: {:?}", t.note);
+    }
     assert_eq!(cell(&doc, Projects, "42010726143T000000101", "本年拨款/一般公共预算"), Some(d("83.80")));
     // The 项目支出绩效目标表 grids are read into forms.
     let forms: Vec<(&str, String, usize)> = doc

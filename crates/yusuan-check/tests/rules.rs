@@ -484,3 +484,20 @@ fn k006_indicator_values() {
     d.performance_forms[0].indicators[2].printed = String::new();
     assert_eq!(rules_of(&d), [("K006", Severity::Warning)]);
 }
+
+#[test]
+fn n007_change_against_the_documents_own_prior_year_column() {
+    let text = |v: &str| Cell::Text { text: v.into() };
+    let perf = Table {
+        columns: (1..=5).map(|k| Column { path: vec![format!("第{k}列")] }).collect(),
+        rows: vec![
+            Row { cells: vec![text("总体资金情况"), text("当年金额"), text("占比"), text("近两年收支金额"), Cell::Blank], ..row(None, "部门总体 资金情况", &[]) },
+            Row { cells: vec![text("合 计"), amount("880.84"), text("100%"), amount("806.77"), amount("0")], ..row(None, "收入 构成/合 计", &[]) },
+        ],
+        ..table(TableKind::DepartmentPerformance, Unit::WanYuan, "", &[], vec![])
+    };
+    let ok = with_text(doc(vec![perf.clone()]), &["2026年收支总预算880.84万元。比2025年预算增加74.07万元，主要是人员增加。"]);
+    assert!(rules_of(&ok).iter().all(|r| r.0 != "N007"), "{:?}", check(&ok));
+    let wrong = with_text(doc(vec![perf]), &["2026年收支总预算880.84万元。比2025年预算增加73.87万元，主要是人员增加。"]);
+    assert!(rules_of(&wrong).contains(&("N007", Severity::Warning)), "{:?}", check(&wrong));
+}

@@ -171,11 +171,7 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
 /// The columns of a department's 整体支出绩效目标表 (Hubei table 14) holding this year's amount
 /// (`当年金额`) and the first prior year's (`近两年收支金额`, its first sub-column).
 fn hubei_columns(t: &yusuan_domain::Table) -> Option<(usize, usize)> {
-    t.rows.iter().find_map(|r| {
-        let cur = r.cells.iter().position(|c| compact(c.printed()) == "当年金额")?;
-        let prior = r.cells.iter().position(|c| compact(c.printed()).starts_with("近两年"))?;
-        Some((cur, prior))
-    })
+    Some((t.head_column("当年金额")?, t.head_column("近两年")?))
 }
 
 /// Q004: the prior-year amounts a Hubei 整体支出绩效目标表 quotes (`近两年收支金额 / 2025 年`)

@@ -319,6 +319,14 @@ impl Table {
         self.rows.iter().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))
     }
 
+    /// In a grid whose heads are rows of the table (form-like tables), the column of the first
+    /// cell that starts with `head` (spaces ignored), e.g. `当年金额`, `近两年收支金额`.
+    pub fn head_column(&self, head: &str) -> Option<usize> {
+        self.rows.iter().find_map(|r| {
+            r.cells.iter().position(|c| c.printed().chars().filter(|x| !x.is_whitespace()).collect::<String>().starts_with(head))
+        })
+    }
+
     /// The number of amount cells in the table.
     pub fn amount_count(&self) -> usize {
         self.rows.iter().flat_map(|r| &r.cells).filter(|c| c.amount().is_some()).count()

@@ -159,6 +159,13 @@ pub const RULES: &[Rule] = &[
         run: narrative::changes_have_reasons,
     },
     Rule {
+        id: "N007",
+        severity: Severity::Warning,
+        description: "文字所述与上年相比的增减额（及增减用词）与本文档自身所列的当年、上年金额之差一致（湖北整体支出绩效目标表的“近两年收支金额”）",
+        example: "“比2025年预算增加73.87万元”，表14：当年 880.84，2025年 806.77（差 74.07）",
+        run: narrative::changes_match_own_prior_year,
+    },
+    Rule {
         id: "P001",
         severity: Severity::Error,
         description: "项目经费情况说明中年度预算安排所列各项（1.、2.…）之和等于所述预算总额",

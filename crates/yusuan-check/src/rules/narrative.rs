@@ -368,3 +368,51 @@ fn lead_has_comparison(text: &str, at: usize) -> bool {
     let clause = l.rsplit(['。', '；']).next().unwrap_or(l);
     clause.contains('比') || clause.contains("较上年") || clause.contains("同比")
 }
+
+/// N007: a change the narrative states against last year (`比2025年预算增加73.87万元`) against the
+/// prior-year amounts the document itself prints (Hubei 整体支出绩效目标表: 当年金额 and 近两年收支
+/// 金额): the subject amount names the row, and the change must be the difference, with the right
+/// word.
+pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let Some(t) = doc.table(TableKind::DepartmentPerformance) else { return out };
+    let (Some(cur), Some(prior)) = (t.head_column("当年金额"), t.head_column("近两年")) else { return out };
+    let wan = |v: Decimal| if t.unit == yusuan_domain::Unit::WanYuan { v * Decimal::from(10_000) } else { v };
+    let rows: Vec<(Decimal, Decimal)> = t
+        .rows
+        .iter()
+        .filter_map(|r| Some((wan(r.cells.get(cur)?.amount()?), wan(r.cells.get(prior)?.amount()?))))
+        .collect();
+    let marker = format!("比{}年", doc.meta.year - 1);
+    for run in runs(doc) {
+        let ms = mentions(&run.text);
+        for (k, m) in ms.iter().enumerate() {
+            let lead = lead(&run.text, m.start, 30);
+            let up = lead.contains("增加") || lead.contains("增长");
+            let down = lead.contains("减少") || lead.contains("下降");
+            if !(up || down) || !lead.contains(&marker) {
+                continue;
+            }
+            let sentence_start = run.text[..m.start].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let previous_start = run.text[..sentence_start.saturating_sub('。'.len_utf8())].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let subject = ms[..k].iter().rev().find(|w| w.start >= sentence_start).or_else(|| ms[..k].iter().rev().find(|w| w.start >= previous_start));
+            let Some(subject) = subject else { continue };
+            let Some((c, p)) = rows.iter().find(|(c, _)| as_printed(*c, subject.decimals, subject.wan) == subject.value) else { continue };
+            let computed = *c - *p;
+            let stated = if down { -m.yuan() } else { m.yuan() };
+            if as_printed(computed, m.decimals, m.wan) == as_printed(stated, m.decimals, m.wan) {
+                continue;
+            }
+            out.push(Finding {
+                rule: "N007",
+                severity: Severity::Warning,
+                message: format!("文字所述比{}年的增减额与本文档“{}”所列当年金额、{}年金额之差不符", doc.meta.year - 1, t.title, doc.meta.year - 1),
+                location: location(&run, m.start),
+                expected: Some(format!("{}{}", as_printed(computed, m.decimals, m.wan), m.unit())),
+                actual: Some(format!("{}{}", as_printed(stated, m.decimals, m.wan), m.unit())),
+                hint: Some(format!("{}：当年 {}，{}年 {}；若所比口径不同（预算与执行），请在文中说明", t.title, as_printed(*c, 2, true), doc.meta.year - 1, as_printed(*p, 2, true))),
+            });
+        }
+    }
+    out
+}
