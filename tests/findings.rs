@@ -4,19 +4,8 @@
 
 mod common;
 
-use common::{fixture, golden, root, yusuan};
+use common::{fixture, golden, root, yusuan, REAL_DOCUMENTS};
 
-const DOCS: [(&str, &str); 9] = [
-    ("000_e54fcd81d7b1024c.txt", "000_e54fcd81d7b1024c"),
-    ("001_e395be5bb9699fb6.txt", "001_e395be5bb9699fb6"),
-    ("002_e0c4b3d6f0f45810.txt", "002_e0c4b3d6f0f45810"),
-    ("003_f631a08b6fb80526.txt", "003_f631a08b6fb80526"),
-    ("004_dd8ce94d1496a6c0.txt", "004_dd8ce94d1496a6c0"),
-    ("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf", "wanli-2024"),
-    ("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "wanli-2025"),
-    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf", "district-office-2025-bumen-yusuan"),
-    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf", "district-office-2025-danwei-yusuan"),
-];
 
 fn field(v: &serde_json::Value) -> String {
     match v {
@@ -28,7 +17,7 @@ fn field(v: &serde_json::Value) -> String {
 
 #[test]
 fn every_document_has_exactly_its_expected_findings() {
-    for (file, stem) in DOCS {
+    for (file, stem) in REAL_DOCUMENTS {
         let r = yusuan(&["check", fixture(file).to_str().unwrap(), "--format", "json"]);
         assert!(r.code == 0 || r.code == 1, "{file}: {}", r.stderr);
         let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();

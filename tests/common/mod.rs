@@ -100,3 +100,16 @@ pub fn import_fixture(name: &str) -> (yusuan_domain::Document, serde_json::Value
     assert_eq!(r.code, 0, "{}", r.stderr);
     (serde_json::from_str(&r.stdout).unwrap(), report[0]["report"].clone())
 }
+
+/// The nine real documents under fixtures/, with the stem of their golden files.
+pub const REAL_DOCUMENTS: [(&str, &str); 9] = [
+    ("000_e54fcd81d7b1024c.txt", "000_e54fcd81d7b1024c"),
+    ("001_e395be5bb9699fb6.txt", "001_e395be5bb9699fb6"),
+    ("002_e0c4b3d6f0f45810.txt", "002_e0c4b3d6f0f45810"),
+    ("003_f631a08b6fb80526.txt", "003_f631a08b6fb80526"),
+    ("004_dd8ce94d1496a6c0.txt", "004_dd8ce94d1496a6c0"),
+    ("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf", "wanli-2024"),
+    ("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "wanli-2025"),
+    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf", "district-office-2025-bumen-yusuan"),
+    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf", "district-office-2025-danwei-yusuan"),
+];

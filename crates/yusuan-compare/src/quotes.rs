@@ -4,7 +4,7 @@
 use crate::model::AlignedLine;
 use rust_decimal::Decimal;
 use yusuan_check::{Finding, FindingLocation, Severity};
-use yusuan_domain::{parse_amount, Document, Location};
+use yusuan_domain::{Document, Location};
 
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -25,38 +25,9 @@ fn clauses(doc: &Document) -> Vec<(String, String, Location)> {
     out
 }
 
-/// Every `number 万元|元` in a text: value in 元, decimals printed, byte start and end.
+/// Every `number 万元|元` in a (compact) text: value in 元, decimals printed, 万元?, byte range.
 fn amounts(text: &str) -> Vec<(Decimal, u32, bool, usize, usize)> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
-            let mut j = i;
-            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
-                j += 1;
-            }
-            let number = text[i..j].trim_end_matches(['.', ',']);
-            let tail = &text[i + number.len()..];
-            let (wan, ulen) = if tail.starts_with("万元") {
-                (true, "万元".len())
-            } else if tail.starts_with('元') {
-                (false, "元".len())
-            } else {
-                i = j;
-                continue;
-            };
-            if let Ok(v) = parse_amount(number) {
-                let dp = number.split('.').nth(1).map_or(0, |f| f.len() as u32);
-                let yuan = if wan { v * Decimal::from(10_000) } else { v }.normalize();
-                out.push((yuan, dp, wan, i, i + number.len() + ulen));
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    yusuan_domain::mentions(text).into_iter().map(|m| (m.yuan().normalize(), m.decimals, m.wan, m.start, m.end)).collect()
 }
 
 /// A value in 元 as printed with `dp` decimals in 万元 (or 元).

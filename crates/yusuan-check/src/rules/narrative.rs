@@ -14,6 +14,13 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Where the sentence holding byte `at` starts, and where the sentence before it starts.
+fn sentence_starts(text: &str, at: usize) -> (usize, usize) {
+    let this = text[..at].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+    let previous = text[..this.saturating_sub('。'.len_utf8())].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+    (this, previous)
+}
+
 /// The (up to) `n` bytes of `text` before `at`, cut at a character boundary.
 fn lead(text: &str, at: usize, n: usize) -> &str {
     let mut s = at.saturating_sub(n);
@@ -249,7 +256,7 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
         for (k, m) in ms.iter().enumerate() {
             let Some((_, pct, dp)) = percent_after(&run.text, m.end, &["占"]) else { continue };
             // The whole: the last amount before a `其中` that precedes this one in the sentence.
-            let sentence_start = run.text[..m.start].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let (sentence_start, _) = sentence_starts(&run.text, m.start);
             let Some(whole) = ms[..k].iter().rev().find(|w| w.start >= sentence_start && run.text[w.end..m.start].contains("其中")) else { continue };
             if whole.yuan().is_zero() {
                 continue;
@@ -301,8 +308,7 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             }
             // The level it changed to: the sentence's first amount, else the previous sentence's
             // (`…预算收入总额为1786.11万元…。比上年部门收入增加90.58万元，…`).
-            let sentence_start = run.text[..m.start].rfind('。').map_or(0, |s| s + '。'.len_utf8());
-            let previous_start = run.text[..sentence_start.saturating_sub('。'.len_utf8())].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let (sentence_start, previous_start) = sentence_starts(&run.text, m.start);
             let level = ms[..k].iter().find(|w| w.start >= sentence_start).or_else(|| ms[..k].iter().find(|w| w.start >= previous_start && w.end <= sentence_start));
             let Some(level) = level else { continue };
             let prior = if up { level.yuan() - m.yuan() } else { level.yuan() + m.yuan() };
@@ -393,8 +399,7 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
             if !(up || down) || !lead.contains(&marker) {
                 continue;
             }
-            let sentence_start = run.text[..m.start].rfind('。').map_or(0, |s| s + '。'.len_utf8());
-            let previous_start = run.text[..sentence_start.saturating_sub('。'.len_utf8())].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+            let (sentence_start, previous_start) = sentence_starts(&run.text, m.start);
             let subject = ms[..k].iter().rev().find(|w| w.start >= sentence_start).or_else(|| ms[..k].iter().rev().find(|w| w.start >= previous_start));
             let Some(subject) = subject else { continue };
             let Some((c, p)) = rows.iter().find(|(c, _)| as_printed(*c, subject.decimals, subject.wan) == subject.value) else { continue };
