@@ -199,10 +199,13 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
     Comparison { documents, lines, findings }
 }
 
+/// A row of a table across documents: kind, code, label.
+type RowKey = (TableKind, String, String);
+
 /// Flags rows whose 基本支出 and 项目支出 moved in opposite directions, both beyond the amount
 /// threshold (money moved from one to the other).
 fn flag_shifts(lines: &mut [AlignedLine], options: &Options) {
-    let mut by_row: HashMap<(TableKind, String, String), (Option<Decimal>, Option<Decimal>)> = HashMap::new();
+    let mut by_row: HashMap<RowKey, (Option<Decimal>, Option<Decimal>)> = HashMap::new();
     for l in lines.iter() {
         let row = (l.key.table, l.key.code.clone(), l.key.label.clone());
         let e = by_row.entry(row).or_default();

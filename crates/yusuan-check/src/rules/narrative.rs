@@ -120,6 +120,9 @@ fn label_index(doc: &Document) -> Labels {
     out
 }
 
+/// A test on a column's header path.
+type ColumnTest = fn(&str) -> bool;
+
 /// What a named amount can be in the tables.
 fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     use TableKind::*;
@@ -130,7 +133,7 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
         return Vec::new();
     }
     // The 三公 item named closest to the amount (`因公出国…；（二）公务接待费预算0.5万元`).
-    let three: [(&str, fn(&str) -> bool); 7] = [
+    let three: [(&str, ColumnTest); 7] = [
         ("三公", |n| n.ends_with("“三公”经费预算数/合计") || n == "合计" || n.ends_with("三公”经费/合计")),
         ("因公出国", |n| n.contains("因公出国")),
         ("公务用车购置及运行", |n| n.contains("公务用车") && n.ends_with("小计")),

@@ -29,7 +29,10 @@ struct Glyph {
 const CELL_GAP: f64 = 1.2; // in font sizes (layout)
 
 /// One line of a page: its cells and their horizontal extents (layout coordinates).
-fn page_lines(glyphs: &mut [Glyph]) -> Vec<(Vec<String>, Vec<(f32, f32)>)> {
+/// A line's cells and their horizontal extents (layout coordinates).
+type PageLine = (Vec<String>, Vec<(f32, f32)>);
+
+fn page_lines(glyphs: &mut [Glyph]) -> Vec<PageLine> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs.iter() {

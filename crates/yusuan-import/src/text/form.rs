@@ -251,40 +251,6 @@ pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    #[test]
-    fn values() {
-        assert_eq!(
-            parse_value("≥236.00(人)"),
-            IndicatorValue::Measured { operator: Operator::Ge, value: Decimal::from_str("236.00").unwrap(), measure: Some("人".into()) }
-        );
-        assert_eq!(
-            parse_value("≤100000.00(元/场)"),
-            IndicatorValue::Measured { operator: Operator::Le, value: Decimal::from_str("100000.00").unwrap(), measure: Some("元/场".into()) }
-        );
-        assert_eq!(parse_value("及时"), IndicatorValue::Word { operator: None, text: "及时".into() });
-        assert_eq!(parse_value("=可持续使用"), IndicatorValue::Word { operator: Some(Operator::Eq), text: "可持续使用".into() });
-    }
-
-    #[test]
-    fn run_on_text() {
-        let t = "成本指标经济成本指标-控制在概算资金范围内 =100.00(%) 成本指标生态环境成本指标-符合环保要求 =100.00(%) 效益指标-生态效益指标-园区绿化覆盖率≥20.00(%) 效益指标-可持续影响指标-项目成果可持续性 =可持续使用";
-        let v = indicators_in_text(t, Location::default());
-        assert_eq!(v.len(), 4);
-        assert_eq!((v[0].level1.as_str(), v[0].level2.as_str(), v[0].name.as_str()), ("成本指标", "经济成本指标", "控制在概算资金范围内"));
-        assert_eq!((v[1].level2.as_str(), v[1].name.as_str()), ("生态环境成本指标", "符合环保要求"));
-        assert_eq!((v[2].level2.as_str(), v[2].name.as_str(), v[2].printed.as_str()), ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"));
-        assert_eq!(v[3].printed, "=可持续使用");
-        let v = indicators_in_text("成本指标-社会成本指标-助力居村减持续负：较好\n产出指标-质量指标-持续优化功能：较好", Location::default());
-        assert_eq!(v.len(), 2);
-        assert_eq!((v[0].level2.as_str(), v[0].name.as_str(), v[0].printed.as_str()), ("社会成本指标", "助力居村减持续负", "较好"));
-    }
-}
 
 /// Hubei's 部门项目支出绩效目标申报表, kept as a grid of cells, read into forms: the project,
 /// its department and executing unit, years, this year's budget, and the 年度绩效目标表
@@ -407,4 +373,39 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn values() {
+        assert_eq!(
+            parse_value("≥236.00(人)"),
+            IndicatorValue::Measured { operator: Operator::Ge, value: Decimal::from_str("236.00").unwrap(), measure: Some("人".into()) }
+        );
+        assert_eq!(
+            parse_value("≤100000.00(元/场)"),
+            IndicatorValue::Measured { operator: Operator::Le, value: Decimal::from_str("100000.00").unwrap(), measure: Some("元/场".into()) }
+        );
+        assert_eq!(parse_value("及时"), IndicatorValue::Word { operator: None, text: "及时".into() });
+        assert_eq!(parse_value("=可持续使用"), IndicatorValue::Word { operator: Some(Operator::Eq), text: "可持续使用".into() });
+    }
+
+    #[test]
+    fn run_on_text() {
+        let t = "成本指标经济成本指标-控制在概算资金范围内 =100.00(%) 成本指标生态环境成本指标-符合环保要求 =100.00(%) 效益指标-生态效益指标-园区绿化覆盖率≥20.00(%) 效益指标-可持续影响指标-项目成果可持续性 =可持续使用";
+        let v = indicators_in_text(t, Location::default());
+        assert_eq!(v.len(), 4);
+        assert_eq!((v[0].level1.as_str(), v[0].level2.as_str(), v[0].name.as_str()), ("成本指标", "经济成本指标", "控制在概算资金范围内"));
+        assert_eq!((v[1].level2.as_str(), v[1].name.as_str()), ("生态环境成本指标", "符合环保要求"));
+        assert_eq!((v[2].level2.as_str(), v[2].name.as_str(), v[2].printed.as_str()), ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"));
+        assert_eq!(v[3].printed, "=可持续使用");
+        let v = indicators_in_text("成本指标-社会成本指标-助力居村减持续负：较好\n产出指标-质量指标-持续优化功能：较好", Location::default());
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].level2.as_str(), v[0].name.as_str(), v[0].printed.as_str()), ("社会成本指标", "助力居村减持续负", "较好"));
+    }
 }

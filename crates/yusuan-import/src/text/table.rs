@@ -438,8 +438,7 @@ pub fn parse_table(
         let lone_total_heading = flow_mode && is_total_label(&l.compact()) && !l.is_tabular() && !next_is_data;
         let data = !lone_total_heading && if flow_mode { is_data(&flow::tokens(&l.cells)) } else { is_data(&l.cells) };
         let enumerated = is_enumerated(&l.compact());
-        let header_like = !(flow_mode && enumerated)
-            && !is_note(&l.compact())
+        let header_like = !(is_note(&l.compact()) || flow_mode && enumerated)
             && (l.is_tabular() || (flow_mode && l.compact().chars().count() <= 30 && !is_title(lines, i)));
         if data || !header_like {
             break;
@@ -618,7 +617,6 @@ pub fn parse_table(
         }
         i += 1;
     }
-    let mut columns = columns;
     for k in 0..extra_cols {
         columns.push(Column { path: vec![format!("未命名列{}", k + 1)] });
     }
