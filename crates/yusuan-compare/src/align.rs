@@ -121,8 +121,13 @@ fn project_names(docs: &[&Document]) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
+/// `part` in percent of `whole`, always printed with two decimals (`0.00`, `-40.00`).
 fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    (!whole.is_zero()).then(|| (part * Decimal::from(100) / whole).round_dp(2))
+    (!whole.is_zero()).then(|| {
+        let mut p = (part * Decimal::from(100) / whole).round_dp(2);
+        p.rescale(2);
+        p
+    })
 }
 
 /// Compares documents of one department (or any documents): oldest first by year.

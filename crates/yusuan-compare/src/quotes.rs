@@ -10,16 +10,24 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// A clause of the narrative (split at 。 and ；) with where its paragraph was printed.
+/// A clause of the narrative (split at 。 and ；) with where it starts. A section's paragraphs
+/// are read as one text first, so a clause a PDF wrapped over lines stays whole.
 fn clauses(doc: &Document) -> Vec<(String, String, Location)> {
     let mut out = Vec::new();
     for s in &doc.sections {
+        let mut text = String::new();
+        let mut starts: Vec<(usize, Location)> = Vec::new();
         for p in &s.paragraphs {
-            for c in compact(&p.text).split(['。', '；']) {
-                if !c.is_empty() {
-                    out.push((c.to_string(), s.title.clone(), p.location));
-                }
+            starts.push((text.len(), p.location));
+            text.push_str(&compact(&p.text));
+        }
+        let mut at = 0;
+        for c in text.split(['。', '；']) {
+            if !c.is_empty() {
+                let location = starts.iter().rev().find(|(k, _)| *k <= at).map_or_else(Location::default, |x| x.1);
+                out.push((c.to_string(), s.title.clone(), location));
             }
+            at += c.len() + '。'.len_utf8();
         }
     }
     out
@@ -27,7 +35,7 @@ fn clauses(doc: &Document) -> Vec<(String, String, Location)> {
 
 /// Every `number 万元|元` in a (compact) text: value in 元, decimals printed, 万元?, byte range.
 fn amounts(text: &str) -> Vec<(Decimal, u32, bool, usize, usize)> {
-    yusuan_domain::mentions(text).into_iter().map(|m| (m.yuan().normalize(), m.decimals, m.wan, m.start, m.end)).collect()
+    yusuan_domain::mentions(text).into_iter().filter(|m| m.per.is_none()).map(|m| (m.yuan().normalize(), m.decimals, m.wan, m.start, m.end)).collect()
 }
 
 /// A value in 元 as printed with `dp` decimals in 万元 (or 元).
@@ -39,9 +47,13 @@ fn as_printed(yuan: Decimal, dp: u32, wan: bool) -> Decimal {
 pub(crate) fn attach_reasons(latest: &Document, lines: &mut [AlignedLine]) {
     let clauses = clauses(latest);
     for l in lines.iter_mut() {
-        // In the 三公 table the item is the column (`…/公务用车购置及运行费/购置费`).
+        // In the 三公 table the item is the column (`…/公务用车购置及运行费/购置费`); a 小计 or
+        // 合计 is named by its parent (`公务用车购置及运行费`, `“三公”经费`).
         let label = if l.key.table == yusuan_domain::TableKind::ThreePublic {
-            compact(l.key.column.rsplit('/').next().unwrap_or_default())
+            let mut parts = l.key.column.rsplit('/');
+            let last = parts.next().unwrap_or_default();
+            let name = if last == "小计" || last == "合计" { parts.next().unwrap_or(last) } else { last };
+            compact(name.trim_matches(['“', '”']))
         } else {
             compact(&l.row_label)
         };

@@ -18,7 +18,9 @@ pub struct Mention {
     pub wan: bool,
     /// The text as printed (`6,864万元`).
     pub printed: String,
-    /// Byte range in the text.
+    /// For a unit price (`2000.00元/人/次`), what it is per (`/人/次`).
+    pub per: Option<String>,
+    /// Byte range in the text (a unit price's includes its `/人/次`).
     pub start: usize,
     /// End of the byte range.
     pub end: usize,
@@ -94,7 +96,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         let after = &text[i + number.len()..];
         let (wan, unit_len) = if after.starts_with("万元") {
             (true, "万元".len())
-        } else if after.starts_with('元') && !after.starts_with("元/") && !after.starts_with("元（含）") {
+        } else if after.starts_with('元') && !after.starts_with("元（含）") {
             (false, '元'.len_utf8())
         } else {
             i = j;
@@ -102,8 +104,26 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         };
         if let Ok(value) = parse_amount(number) {
             let decimals = number.split('.').nth(1).map_or(0, |f| f.len() as u32);
-            let end = i + number.len() + unit_len;
-            out.push(Mention { name: name_before(text, i), value, decimals, wan, printed: text[i..end].to_string(), start: i, end });
+            let mut end = i + number.len() + unit_len;
+            // `元/人/次`: a unit price, per what follows the slashes.
+            let mut per = String::new();
+            while let Some(rest) = text[end..].strip_prefix('/') {
+                // One character (`人`, `次`, `期`), or two joined by `·` (`人·年`).
+                let mut it = rest.chars();
+                let word: String = match (it.next(), it.next(), it.next()) {
+                    (Some(a), Some('·'), Some(b)) if a.is_alphabetic() && b.is_alphabetic() => [a, '·', b].iter().collect(),
+                    (Some(a), _, _) if a.is_alphabetic() && !a.is_ascii() => a.to_string(),
+                    _ => String::new(),
+                };
+                if word.is_empty() {
+                    break;
+                }
+                per.push('/');
+                per.push_str(&word);
+                end += 1 + word.len();
+            }
+            let per = (!per.is_empty()).then_some(per);
+            out.push(Mention { name: name_before(text, i), value, decimals, wan, printed: text[i..end].to_string(), per, start: i, end });
         }
         i = j;
     }

@@ -14,6 +14,11 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The amounts of a text that are levels or changes (unit prices `元/人` left out).
+fn amounts(text: &str) -> Vec<yusuan_domain::Mention> {
+    mentions(text).into_iter().filter(|m| m.per.is_none()).collect()
+}
+
 /// Where the sentence holding byte `at` starts, and where the sentence before it starts.
 fn sentence_starts(text: &str, at: usize) -> (usize, usize) {
     let this = text[..at].rfind('。').map_or(0, |s| s + '。'.len_utf8());
@@ -192,7 +197,7 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let labels = label_index(doc);
     for run in runs(doc) {
-        for m in mentions(&run.text) {
+        for m in amounts(&run.text) {
             // An amount right after 增加/减少… is a change, not a level.
             let lead = lead(&run.text, m.start, 12);
             if CHANGE_WORDS.iter().any(|w| lead.contains(w)) || m.name.is_empty() {
@@ -255,7 +260,7 @@ fn percent_after(text: &str, at: usize, words: &[&str]) -> Option<(String, Decim
 pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for run in runs(doc) {
-        let ms = mentions(&run.text);
+        let ms = amounts(&run.text);
         for (k, m) in ms.iter().enumerate() {
             let Some((_, pct, dp)) = percent_after(&run.text, m.end, &["占"]) else { continue };
             // The whole: the last amount before a `其中` that precedes this one in the sentence.
@@ -288,7 +293,7 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
 pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for run in runs(doc) {
-        let ms = mentions(&run.text);
+        let ms = amounts(&run.text);
         for (k, m) in ms.iter().enumerate() {
             let lead = lead(&run.text, m.start, 9);
             let up = lead.contains("增加") || lead.contains("增长");
@@ -342,7 +347,7 @@ pub fn changes_have_reasons(doc: &Document) -> Vec<Finding> {
     const REASONS: [&str; 7] = ["原因", "主要是", "主要用于", "由于", "因为", "用于", "系"];
     let mut out = Vec::new();
     for run in runs(doc) {
-        for m in mentions(&run.text) {
+        for m in amounts(&run.text) {
             let lead = lead(&run.text, m.start, 12);
             let changed = ["增加", "减少", "增长", "下降"].iter().any(|w| lead.contains(w));
             if !changed || m.value.is_zero() || !lead_has_comparison(&run.text, m.start) {
@@ -394,7 +399,7 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
         .collect();
     let marker = format!("比{}年", doc.meta.year - 1);
     for run in runs(doc) {
-        let ms = mentions(&run.text);
+        let ms = amounts(&run.text);
         for (k, m) in ms.iter().enumerate() {
             let lead = lead(&run.text, m.start, 30);
             let up = lead.contains("增加") || lead.contains("增长");
