@@ -501,3 +501,14 @@ fn n007_change_against_the_documents_own_prior_year_column() {
     let wrong = with_text(doc(vec![perf]), &["2026年收支总预算880.84万元。比2025年预算增加73.87万元，主要是人员增加。"]);
     assert!(rules_of(&wrong).contains(&("N007", Severity::Warning)), "{:?}", check(&wrong));
 }
+
+#[test]
+fn s005_parts_with_a_unit_slip() {
+    let ok = with_text(doc(vec![]), &["预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费133.00万元）。"]);
+    assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
+    let slip = with_text(doc(vec![]), &["预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费133.00元）。"]);
+    assert_eq!(rules_of(&slip), [("S005", Severity::Error)]);
+    // A partial list (it adds up neither way) is left alone.
+    let partial = with_text(doc(vec![]), &["预算资金约198.00万元（其中党建工作经费65.00万元，宣传经费33.00元）。"]);
+    assert!(rules_of(&partial).is_empty(), "{:?}", check(&partial));
+}

@@ -71,7 +71,8 @@ pub fn name_before(text: &str, start: usize) -> String {
         }
     }
     for suffix in ["为", "是", "约", "共", "合计", "科目", "预算数", "总额为"] {
-        if let Some(t) = name.strip_suffix(suffix) {
+        // (A name that is only `合计` stays `合计`.)
+        if let Some(t) = name.strip_suffix(suffix).filter(|t| !t.is_empty()) {
             name = t.to_string();
         }
     }

@@ -208,6 +208,13 @@ pub const RULES: &[Rule] = &[
         run: stated::products_are_right,
     },
     Rule {
+        id: "S005",
+        severity: Severity::Error,
+        description: "“其中”所列各项只有把以元列示的一项读作万元时才等于总额：单位写错",
+        example: "“预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费133.00元）”",
+        run: stated::parts_unit_slip,
+    },
+    Rule {
         id: "D001",
         severity: Severity::Warning,
         description: "同一科目代码在文档各表中使用同一名称",

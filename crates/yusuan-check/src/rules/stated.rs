@@ -232,3 +232,54 @@ pub fn unit_counts_match_list(doc: &Document) -> Vec<Finding> {
         hint: Some("核对单位个数与名单".into()),
     }]
 }
+
+/// S005: parts listed after `其中` that add up to the whole before it only when a part printed in
+/// 元 is read as 万元 (`预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费
+/// 133.00元）`): a unit slip. A list that does not add up either way may be partial and is left
+/// alone.
+pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
+    let mut texts: Vec<(String, Location, String)> = Vec::new();
+    for s in &doc.sections {
+        for p in &s.paragraphs {
+            texts.push((p.text.clone(), p.location, s.title.clone()));
+        }
+    }
+    for p in &doc.projects {
+        for part in &p.parts {
+            for (k, line) in part.text.lines().enumerate() {
+                texts.push((line.to_string(), part.line_locations.get(k).copied().unwrap_or(part.location), format!("{}经费情况说明", p.name)));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (text, loc, section) in texts {
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let ms: Vec<yusuan_domain::Mention> = yusuan_domain::mentions(&text).into_iter().filter(|m| m.per.is_none()).collect();
+        for (k, _) in text.match_indices("其中") {
+            let sentence_start = text[..k].rfind('。').map_or(0, |k| k + '。'.len_utf8());
+            let sentence_end = text[k..].find('。').map_or(text.len(), |e| k + e);
+            let Some(whole) = ms.iter().rev().find(|m| m.end <= k && m.start >= sentence_start) else { continue };
+            let parts: Vec<&yusuan_domain::Mention> = ms.iter().filter(|m| m.start > k && m.end <= sentence_end).collect();
+            if parts.len() < 2 || !whole.wan {
+                continue;
+            }
+            let sum = |fix: bool| -> Decimal { parts.iter().map(|m| if fix && !m.wan { m.value * Decimal::from(10_000) } else { m.yuan() }).sum() };
+            let target = whole.yuan();
+            if sum(false) == target || sum(true) != target {
+                continue;
+            }
+            for m in parts.iter().filter(|m| !m.wan) {
+                out.push(Finding {
+                    rule: "S005",
+                    severity: Severity::Error,
+                    message: format!("“{}”写作“{}”，按万元计各项之和才等于{}（{}）：单位应为万元", m.name, m.printed, whole.printed, whole.name),
+                    location: at(&section, loc),
+                    expected: Some(format!("{}万元", m.value)),
+                    actual: Some(m.printed.clone()),
+                    hint: Some("核对金额单位".into()),
+                });
+            }
+        }
+    }
+    out
+}

@@ -132,7 +132,8 @@ pub fn parse_form(lines: &[Line], start: usize, flow: bool) -> (PerformanceForm,
             i += 1;
             continue;
         }
-        if flow && in_goal && (joined == "绩效" || joined == "指标") {
+        // The wrapped halves of the row labels (`项目绩效` / `目标`, `绩效` / `指标`) are not goal text.
+        if in_goal && matches!(joined.as_str(), "绩效" | "指标" | "目标" | "绩效目标" | "项目绩效") {
             i += 1;
             continue;
         }

@@ -371,7 +371,7 @@ pub fn read_project_amounts(doc: &mut Document) {
                 let location = part.line_locations.get(k).copied().unwrap_or(part.location);
                 let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
                 for p in yusuan_domain::products(&compact) {
-                    let label = item_label(compact[..p.start].rsplit(['；', '。', '，']).next().unwrap_or_default());
+                    let label = item_label(compact[..p.start].rsplit(['；', '。', '，', ',']).next().unwrap_or_default());
                     let single = (p.terms.len() == 1).then(|| &p.terms[0]);
                     part.items.push(ItemisedAmount {
                         label: if label.is_empty() { p.expression.clone() } else { label },
@@ -388,6 +388,27 @@ pub fn read_project_amounts(doc: &mut Document) {
     }
 }
 
+/// The part of `original` that is bytes `start..end` of it with whitespace removed (the printed
+/// text of an amount found in the compacted line, spaces and all: `1.30 万元`).
+fn original_span(original: &str, start: usize, end: usize) -> &str {
+    let mut compact_at = 0;
+    let (mut from, mut to) = (None, original.len());
+    for (i, c) in original.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if compact_at == start {
+            from = Some(i);
+        }
+        if compact_at == end {
+            to = i;
+            break;
+        }
+        compact_at += c.len_utf8();
+    }
+    original[from.unwrap_or(0)..to].trim_end()
+}
+
 /// Every other amount a project description prints (`党建工作经费65.00万元`, `换届材料1.00万元`):
 /// kept as level-4 items named by the words before them, so that no printed amount of the
 /// description is lost. Amounts already read (the total, the items, the computations' prices
@@ -397,7 +418,8 @@ pub fn read_other_project_amounts(doc: &mut Document) {
     for p in &mut doc.projects {
         let total = p.total_printed.clone();
         for part in &mut p.parts {
-            let lines: Vec<String> = part.text.lines().map(compact).collect();
+            let originals: Vec<&str> = part.text.lines().collect();
+            let lines: Vec<String> = originals.iter().map(|l| compact(l)).collect();
             let mut extra = Vec::new();
             for (k, line) in lines.iter().enumerate() {
                 let location = part.line_locations.get(k).copied().unwrap_or(part.location);
@@ -416,7 +438,7 @@ pub fn read_other_project_amounts(doc: &mut Document) {
                         amount: m.amount(),
                         unit_price: None,
                         quantity: None,
-                        printed: m.printed.clone(),
+                        printed: original_span(originals[k], m.start, m.end).to_string(),
                         location,
                         level: 4,
                     });
