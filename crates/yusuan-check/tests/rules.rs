@@ -512,3 +512,10 @@ fn s005_parts_with_a_unit_slip() {
     let partial = with_text(doc(vec![]), &["预算资金约198.00万元（其中党建工作经费65.00万元，宣传经费33.00元）。"]);
     assert!(rules_of(&partial).is_empty(), "{:?}", check(&partial));
 }
+
+#[test]
+fn n001_a_funds_income_is_not_the_departments() {
+    // 政府性基金收入预算 is not the department's 收入预算 (which the name ends with).
+    let d = with_text(totals_doc(), &["本部门政府性基金收入预算0万元。"]);
+    assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
+}

@@ -161,6 +161,10 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
         out.push(fiscal_total(doc, &[GovernmentFundFunction]).or_else(|| fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate { yuan: Decimal::ZERO, what: "政府性基金预算支出（未列表，为0）".into() })));
     } else if has("国有资本经营") && has("支出") {
         out.push(fiscal_total(doc, &[StateCapitalFunction]).or_else(|| fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate { yuan: Decimal::ZERO, what: "国有资本经营预算支出（未列表，为0）".into() })));
+    } else if has("一般公共预算") || has("政府性基金") || has("国有资本经营") {
+        // A fund's income (`政府性基金收入预算`) or anything else of a fund not read above: the
+        // department-wide totals below would be the wrong cells.
+        return Vec::new();
     } else if has("财政拨款") && has("支出") {
         out.push(fiscal_total(doc, &[GeneralPublicFunction, GovernmentFundFunction, StateCapitalFunction]));
     } else if has("财政拨款") && has("收入") {
