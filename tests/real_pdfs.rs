@@ -145,13 +145,19 @@ fn broken_pdfs_are_refused_and_store_nothing() {
 /// A one-page PDF whose page draws a rectangle and no text (what a scan looks like to a text
 /// extractor). Made by hand for this test, with a correct cross-reference table.
 fn minimal_pdf_without_text() -> Vec<u8> {
-    let content = b"0 0 0 rg 100 100 200 300 re f";
-    let objects = [
+    minimal_pdf(b"0 0 0 rg 100 100 200 300 re f", "<< >>", &[])
+}
+
+/// A one-page PDF made by the test: this content stream, these page resources, extra objects
+/// (numbered from 5).
+fn minimal_pdf(content: &[u8], resources: &str, extra: &[&str]) -> Vec<u8> {
+    let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources {resources} >>"),
         format!("<< /Length {} >>\nstream\n{}\nendstream", content.len(), std::str::from_utf8(content).unwrap()),
     ];
+    objects.extend(extra.iter().map(|o| o.to_string()));
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
@@ -242,4 +248,15 @@ fn own_text_layer_reader_agrees_with_pdf_extract() {
         assert_eq!(ours.document.numbers(), theirs.document.numbers(), "{name}");
         assert_eq!(ours.document.tables, theirs.document.tables, "{name}");
     }
+}
+
+/// A PDF whose font our reader does not read (a standard-14 Type1 font without /Widths, made by
+/// this test) is read by the pdf-extract fallback: the text comes through either way.
+#[test]
+fn fonts_our_reader_does_not_know_fall_back_to_pdf_extract() {
+    let content = b"BT /F1 12 Tf 72 700 Td (2013901 Xingzheng 25,863,796) Tj ET";
+    let pdf = minimal_pdf(content, "<< /Font << /F1 5 0 R >> >>", &["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]);
+    let lines = yusuan_import::pdf_lines("standard-font.pdf", &pdf).unwrap();
+    let text: String = lines.iter().map(|l| l.cells.concat()).collect::<Vec<_>>().join("|").replace(' ', "");
+    assert!(text.contains("2013901") && text.contains("25,863,796"), "{text}");
 }

@@ -234,6 +234,8 @@ struct Page<'a> {
     glyphs: Vec<Glyph>,
     tm: Matrix,
     tlm: Matrix,
+    /// Codes that decoded to no text at all (a ToUnicode map that misses them).
+    undecoded: usize,
 }
 
 impl Page<'_> {
@@ -247,6 +249,9 @@ impl Page<'_> {
             let trm = tsm.then(&self.tm).then(&st.ctm);
             let w0 = font.width(code) / 1000.0;
             let ch = font.text(code);
+            if ch.is_empty() {
+                self.undecoded += 1;
+            }
             if !ch.trim().is_empty() {
                 let [m11, m12, m21, m22, m31, m32] = trm.0;
                 let (vx, vy) = (t.size * (m11 + m21), t.size * (m12 + m22));
@@ -391,10 +396,15 @@ pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache
     let height = if media.len() == 4 { media[3] - media[1] } else { 842.0 };
     let resources: Vec<&Dictionary> = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok()).into_iter().collect();
     let content = doc.get_page_content(page_id).map_err(|e| Unsupported(format!("内容流无法读取（{e}）")))?;
-    let mut reader = Page { doc, fonts, height, glyphs: Vec::new(), tm: Matrix::IDENTITY, tlm: Matrix::IDENTITY };
+    let mut reader = Page { doc, fonts, height, glyphs: Vec::new(), tm: Matrix::IDENTITY, tlm: Matrix::IDENTITY, undecoded: 0 };
     let text = TextState { font: None, size: 0.0, char_space: 0.0, word_space: 0.0, scale: 1.0, leading: 0.0, rise: 0.0 };
     let mut st = State { ctm: Matrix::IDENTITY, text };
     reader.run(&content, &resources, &mut st, 0)?;
+    // Many codes without text: the fonts' maps are incomplete for this reader; pdf-extract (which
+    // also reads the fonts' own tables) does better.
+    if reader.undecoded > 10 && reader.undecoded * 10 > reader.glyphs.len() {
+        return Err(Unsupported(format!("{} 个字符无法解码", reader.undecoded)));
+    }
     Ok(reader.glyphs)
 }
 
