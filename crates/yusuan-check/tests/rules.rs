@@ -519,3 +519,11 @@ fn n001_a_funds_income_is_not_the_departments() {
     let d = with_text(totals_doc(), &["本部门政府性基金收入预算0万元。"]);
     assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
 }
+
+#[test]
+fn n008_one_prior_year_figure() {
+    let ok = with_text(doc(vec![]), &["“三公”经费预算数为62.10万元，与2025年预算持平。", "本年“三公”经费预算数为62.10万元，比2025年预算增加0万元，主要原因是无变化。"]);
+    assert!(rules_of(&ok).iter().all(|r| r.0 != "N008"), "{:?}", check(&ok));
+    let wrong = with_text(doc(vec![]), &["“三公”经费预算数为62.10万元，与2025年预算持平。", "“三公”经费预算数为62.10万元，比2025年预算减少5万元，主要原因是压减。"]);
+    assert!(rules_of(&wrong).contains(&("N008", Severity::Warning)), "{:?}", check(&wrong));
+}

@@ -166,6 +166,13 @@ pub const RULES: &[Rule] = &[
         run: narrative::changes_match_own_prior_year,
     },
     Rule {
+        id: "N008",
+        severity: Severity::Warning,
+        description: "同一项目在文中各处与上年比较时，推得的上年数一致（本年数∓增减额；持平即本年数）",
+        example: "“三公经费62.10万元，与2025年预算持平”，后文“三公经费62.10万元，比2025年预算减少5万元”",
+        run: narrative::prior_year_consistent,
+    },
+    Rule {
         id: "P001",
         severity: Severity::Error,
         description: "项目经费情况说明中年度预算安排所列各项（1.、2.…）之和等于所述预算总额",

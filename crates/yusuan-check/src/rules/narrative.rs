@@ -433,3 +433,59 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
     }
     out
 }
+
+/// N008: one prior-year figure, wherever the text implies it. Each `S…比2025年预算增加X` implies
+/// the 2025 figure of S's name (S − X; S + X for 减少; S for 持平); the same name must imply the
+/// same figure every time it is compared.
+pub fn prior_year_consistent(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let marker = format!("比{}年", doc.meta.year - 1);
+    let same = format!("与{}年", doc.meta.year - 1);
+    let mut seen: Vec<(String, Decimal, u32, bool, String)> = Vec::new(); // name, prior 元, dp, 万元, printed
+    for run in runs(doc) {
+        let ms = amounts(&run.text);
+        for (k, m) in ms.iter().enumerate() {
+            let lead = lead(&run.text, m.start, 30);
+            let up = lead.contains("增加") || lead.contains("增长");
+            let down = lead.contains("减少") || lead.contains("下降");
+            if !(up || down) || !lead.contains(&marker) {
+                continue;
+            }
+            let Some(subject) = ms[..k].last().filter(|s| run.text[s.end..m.start].contains(&marker)) else { continue };
+            let prior = if up { subject.yuan() - m.yuan() } else { subject.yuan() + m.yuan() };
+            check_prior(&mut seen, &mut out, &run, subject, prior, m.decimals.max(subject.decimals));
+        }
+        // `…X万元，与2025年预算持平`: the prior figure is X itself.
+        for (at, _) in run.text.match_indices(&same) {
+            if !run.text[at..].chars().take(12).collect::<String>().contains("持平") {
+                continue;
+            }
+            let Some(subject) = ms.iter().rev().find(|s| s.end <= at && !run.text[s.end..at].contains(['。', '；'])) else { continue };
+            check_prior(&mut seen, &mut out, &run, subject, subject.yuan(), subject.decimals);
+        }
+    }
+    out
+}
+
+fn check_prior(seen: &mut Vec<(String, Decimal, u32, bool, String)>, out: &mut Vec<Finding>, run: &Run, subject: &yusuan_domain::Mention, prior: Decimal, dp: u32) {
+    if subject.name.chars().count() < 2 {
+        return;
+    }
+    match seen.iter().find(|s| s.0 == subject.name) {
+        None => seen.push((subject.name.clone(), prior, dp, subject.wan, subject.printed.clone())),
+        Some((_, first, first_dp, wan, printed)) => {
+            let d = dp.min(*first_dp);
+            if as_printed(*first, d, *wan) != as_printed(prior, d, *wan) {
+                out.push(Finding {
+                    rule: "N008",
+                    severity: Severity::Warning,
+                    message: format!("“{}”的上年数前后不一致（前文由{}推得另一数值）", subject.name, printed),
+                    location: location(run, subject.start),
+                    expected: Some(format!("{}{}", as_printed(*first, d, *wan), if *wan { "万元" } else { "元" })),
+                    actual: Some(format!("{}{}", as_printed(prior, d, *wan), if *wan { "万元" } else { "元" })),
+                    hint: Some("同一项目的上年数在文中应一致".into()),
+                });
+            }
+        }
+    }
+}
