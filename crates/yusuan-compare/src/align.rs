@@ -72,23 +72,6 @@ fn read(doc: &Document, project_names: &HashMap<String, String>, mapping: &Mappi
     Read { amounts, totals }
 }
 
-/// Character bigrams of a name (for matching project names that drift between years).
-fn bigrams(s: &str) -> Vec<(char, char)> {
-    let c: Vec<char> = compact(s).chars().collect();
-    c.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-/// How alike two names are: shared bigrams over all bigrams (Dice), 0..=1.
-fn similarity(a: &str, b: &str) -> f32 {
-    // A ratio for ranking names, not money.
-    let (x, y) = (bigrams(a), bigrams(b));
-    if x.is_empty() || y.is_empty() {
-        return if compact(a) == compact(b) { 1.0 } else { 0.0 };
-    }
-    let shared = x.iter().filter(|g| y.contains(g)).count();
-    2.0 * shared as f32 / (x.len() + y.len()) as f32
-}
-
 /// For each document, its project names that match a name of the latest document (similarity
 /// ≥ 0.6, best match first, each name used once) → that latest name, so a project whose name
 /// drifted between years stays one line.
@@ -100,7 +83,7 @@ fn project_names(docs: &[&Document]) -> Vec<HashMap<String, String>> {
             let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
             for (i, p) in d.projects.iter().enumerate() {
                 for (j, n) in names.iter().enumerate() {
-                    let s = similarity(&p.name, n);
+                    let s = yusuan_domain::name_similarity(&p.name, n);
                     if s >= 0.6 {
                         pairs.push((s, i, j));
                     }

@@ -10,22 +10,16 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// A clause of the narrative (split at 。 and ；) with where it starts. A section's paragraphs
-/// are read as one text first, so a clause a PDF wrapped over lines stays whole.
+/// A clause of the narrative (split at 。 and ；) with its section and where it starts. A
+/// section's paragraphs are read as one text first, so a clause a PDF wrapped over lines stays
+/// whole.
 fn clauses(doc: &Document) -> Vec<(String, String, Location)> {
     let mut out = Vec::new();
-    for s in &doc.sections {
-        let mut text = String::new();
-        let mut starts: Vec<(usize, Location)> = Vec::new();
-        for p in &s.paragraphs {
-            starts.push((text.len(), p.location));
-            text.push_str(&compact(&p.text));
-        }
+    for s in yusuan_domain::section_texts(doc) {
         let mut at = 0;
-        for c in text.split(['。', '；']) {
+        for c in s.text.split(['。', '；']) {
             if !c.is_empty() {
-                let location = starts.iter().rev().find(|(k, _)| *k <= at).map_or_else(Location::default, |x| x.1);
-                out.push((c.to_string(), s.title.clone(), location));
+                out.push((c.to_string(), s.title.clone(), s.location(at)));
             }
             at += c.len() + '。'.len_utf8();
         }

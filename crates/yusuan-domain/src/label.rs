@@ -1,4 +1,6 @@
-//! Row and item labels as printed: their enumeration markers (`一、`, `1.`, `（一）`, `(2)`).
+//! Row and item labels as printed: their enumeration markers (`一、`, `1.`, `（一）`, `(2)`), and
+//! how alike two names are (a project's name drifting between years or between its description
+//! and its form).
 
 /// The label without its leading enumeration markers: `一、一般公共服务支出` → `一般公共服务支出`,
 /// `（二）公务接待费` → `公务接待费`, `1.党建` → `党建`. A label that merely starts with a numeral
@@ -32,9 +34,35 @@ pub fn strip_numbering(label: &str) -> &str {
     }
 }
 
+/// How alike two names are, 0..=1: the character pairs they share over all their pairs (Dice),
+/// spaces ignored (`局、处级干部体检费` and `局级、处级干部 体检费`: 0.8). Names too short to have a
+/// pair are alike only when equal. A ratio for matching names, not money.
+pub fn name_similarity(a: &str, b: &str) -> f32 {
+    let pairs = |s: &str| {
+        let c: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>()
+    };
+    let (x, y) = (pairs(a), pairs(b));
+    if x.is_empty() || y.is_empty() {
+        let same = a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace()));
+        return if same { 1.0 } else { 0.0 };
+    }
+    let shared = x.iter().filter(|g| y.contains(g)).count();
+    2.0 * shared as f32 / (x.len() + y.len()) as f32
+}
+
 #[cfg(test)]
 mod tests {
-    use super::strip_numbering;
+    use super::{name_similarity, strip_numbering};
+
+    #[test]
+    fn names_alike() {
+        assert!(name_similarity("局、处级干部体检费", "局级、处级干部 体检费") >= 0.6);
+        assert!(name_similarity("党建工作", "党建工作经费") >= 0.6);
+        assert!(name_similarity("党建工作", "完全不同的项目") < 0.6);
+        assert_eq!(name_similarity("甲", "甲"), 1.0);
+        assert_eq!(name_similarity("甲", "乙"), 0.0);
+    }
 
     #[test]
     fn strips_markers_not_numerals() {

@@ -30,11 +30,11 @@ pub use document::{
 };
 pub use draft::{Draft, LineItem};
 pub use location::Location;
-pub use mention::{mentions, name_before, Mention};
+pub use mention::{mentions, name_before, section_texts, Mention, SectionText};
 pub use numbers::NumberEntry;
 pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use product::{products, Product, Term};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
 pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures, UnitCounts};
-pub use label::strip_numbering;
+pub use label::{name_similarity, strip_numbering};
 pub use table::{sum_identities, Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

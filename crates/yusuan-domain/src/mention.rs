@@ -2,8 +2,42 @@
 //! the words before it: what the checker compares with the tables and what the importer keeps
 //! of a project description's prose.
 
-use crate::{parse_amount, Amount, Unit};
+use crate::{parse_amount, Amount, Document, Location, Unit};
 use rust_decimal::Decimal;
+
+/// A narrative section's text read as one string without whitespace (so that a number or a
+/// clause a PDF wrapped over lines stays whole), with where each paragraph starts.
+#[derive(Debug, Clone)]
+pub struct SectionText {
+    /// The section's title.
+    pub title: String,
+    /// The paragraphs joined, whitespace removed.
+    pub text: String,
+    starts: Vec<(usize, Location)>,
+}
+
+impl SectionText {
+    /// Where byte `at` of `text` was printed (its paragraph's location).
+    pub fn location(&self, at: usize) -> Location {
+        self.starts.iter().rev().find(|(s, _)| *s <= at).map_or_else(Location::default, |x| x.1)
+    }
+}
+
+/// Every narrative section of a document as one text (see [`SectionText`]).
+pub fn section_texts(doc: &Document) -> Vec<SectionText> {
+    doc.sections
+        .iter()
+        .map(|s| {
+            let mut text = String::new();
+            let mut starts = Vec::new();
+            for p in &s.paragraphs {
+                starts.push((text.len(), p.location));
+                text.extend(p.text.chars().filter(|c| !c.is_whitespace()));
+            }
+            SectionText { title: s.title.clone(), text, starts }
+        })
+        .collect()
+}
 
 /// An amount printed in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@
 use super::{total_row, yuan_of};
 use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
-use yusuan_domain::{mentions, Document, Location, RowCode, Table, TableKind};
+use yusuan_domain::{mentions, Document, RowCode, Table, TableKind};
 
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -17,6 +17,11 @@ fn compact(s: &str) -> String {
 /// The amounts of a text that are levels or changes (unit prices `元/人` left out).
 fn amounts(text: &str) -> Vec<yusuan_domain::Mention> {
     mentions(text).into_iter().filter(|m| m.per.is_none()).collect()
+}
+
+/// Whether the words before an amount say it is an increase (增加/增长) and a decrease (减少/下降).
+fn change_words(lead: &str) -> (bool, bool) {
+    (lead.contains("增加") || lead.contains("增长"), lead.contains("减少") || lead.contains("下降"))
 }
 
 /// Where the sentence holding byte `at` starts, and where the sentence before it starts.
@@ -35,32 +40,11 @@ fn lead(text: &str, at: usize, n: usize) -> &str {
     &text[s..at]
 }
 
-/// A section's text as one string, with where each paragraph starts.
-struct Run {
-    text: String,
-    starts: Vec<(usize, Location)>,
-    section: String,
-}
-
-impl Run {
-    fn location(&self, at: usize) -> Location {
-        self.starts.iter().rev().find(|(s, _)| *s <= at).map_or_else(Location::default, |x| x.1)
-    }
-}
+/// A section's text as one run (whitespace removed, wrapped lines joined).
+type Run = yusuan_domain::SectionText;
 
 fn runs(doc: &Document) -> Vec<Run> {
-    doc.sections
-        .iter()
-        .map(|s| {
-            let mut text = String::new();
-            let mut starts = Vec::new();
-            for p in &s.paragraphs {
-                starts.push((text.len(), p.location));
-                text.push_str(&compact(&p.text));
-            }
-            Run { text, starts, section: s.title.clone() }
-        })
-        .collect()
+    yusuan_domain::section_texts(doc)
 }
 
 const CHANGE_WORDS: [&str; 6] = ["增加", "减少", "增长", "下降", "持平", "变化"];
@@ -193,7 +177,7 @@ fn as_printed(yuan: Decimal, decimals: u32, wan: bool) -> Decimal {
 
 fn location(run: &Run, at: usize) -> FindingLocation {
     let l = run.location(at);
-    FindingLocation { section: Some(run.section.clone()), page: l.page, line: l.line, ..Default::default() }
+    FindingLocation { section: Some(run.title.clone()), page: l.page, line: l.line, ..Default::default() }
 }
 
 /// N001 (amount contradicts the tables) and N002 (元 written for 万元, or the reverse).
@@ -300,8 +284,7 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
         let ms = amounts(&run.text);
         for (k, m) in ms.iter().enumerate() {
             let lead = lead(&run.text, m.start, 9);
-            let up = lead.contains("增加") || lead.contains("增长");
-            let down = lead.contains("减少") || lead.contains("下降");
+            let (up, down) = change_words(lead);
             if !up && !down {
                 continue;
             }
@@ -353,7 +336,7 @@ pub fn changes_have_reasons(doc: &Document) -> Vec<Finding> {
     for run in runs(doc) {
         for m in amounts(&run.text) {
             let lead = lead(&run.text, m.start, 12);
-            let changed = ["增加", "减少", "增长", "下降"].iter().any(|w| lead.contains(w));
+            let changed = change_words(lead) != (false, false);
             if !changed || m.value.is_zero() || !lead_has_comparison(&run.text, m.start) {
                 continue;
             }
@@ -406,8 +389,7 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
         let ms = amounts(&run.text);
         for (k, m) in ms.iter().enumerate() {
             let lead = lead(&run.text, m.start, 30);
-            let up = lead.contains("增加") || lead.contains("增长");
-            let down = lead.contains("减少") || lead.contains("下降");
+            let (up, down) = change_words(lead);
             if !(up || down) || !lead.contains(&marker) {
                 continue;
             }
@@ -446,8 +428,7 @@ pub fn prior_year_consistent(doc: &Document) -> Vec<Finding> {
         let ms = amounts(&run.text);
         for (k, m) in ms.iter().enumerate() {
             let lead = lead(&run.text, m.start, 30);
-            let up = lead.contains("增加") || lead.contains("增长");
-            let down = lead.contains("减少") || lead.contains("下降");
+            let (up, down) = change_words(lead);
             if !(up || down) || !lead.contains(&marker) {
                 continue;
             }

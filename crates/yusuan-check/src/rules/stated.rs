@@ -79,11 +79,7 @@ pub(crate) fn same_project(doc: &Document, form: &str, project: &str) -> bool {
     if a.contains(&b) || b.contains(&a) {
         return true;
     }
-    let pairs = |s: &str| s.chars().collect::<Vec<_>>().windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>();
-    let (x, y) = (pairs(&a), pairs(&b));
-    let shared = x.iter().filter(|g| y.contains(g)).count();
-    // Dice similarity ≥ 0.6, in integers: 2·shared / (|x|+|y|) ≥ 3/5.
-    10 * shared >= 3 * (x.len() + y.len())
+    yusuan_domain::name_similarity(&a, &b) >= 0.6
 }
 
 /// P002: a performance form's 年度资金总额 equals its project's stated total.
@@ -178,22 +174,29 @@ pub fn summary_matches_projects(doc: &Document) -> Vec<Finding> {
     out
 }
 
-/// S004: a `price × quantity = amount` the text computes (`0.35万元*7=2.45万元`,
-/// `3天*800人*60.00元/人/天=144000.00元`) is right.
-pub fn products_are_right(doc: &Document) -> Vec<Finding> {
-    let mut texts: Vec<(String, Location, String)> = Vec::new();
+/// Every paragraph of the narrative and every line of the project descriptions, with where it
+/// was printed and the part it belongs to (the texts S004 and S005 read).
+fn texts(doc: &Document) -> Vec<(String, Location, String)> {
+    let mut out: Vec<(String, Location, String)> = Vec::new();
     for s in &doc.sections {
         for p in &s.paragraphs {
-            texts.push((p.text.clone(), p.location, s.title.clone()));
+            out.push((p.text.clone(), p.location, s.title.clone()));
         }
     }
     for p in &doc.projects {
         for part in &p.parts {
             for (k, line) in part.text.lines().enumerate() {
-                texts.push((line.to_string(), part.line_locations.get(k).copied().unwrap_or(part.location), format!("{}经费情况说明", p.name)));
+                out.push((line.to_string(), part.line_locations.get(k).copied().unwrap_or(part.location), format!("{}经费情况说明", p.name)));
             }
         }
     }
+    out
+}
+
+/// S004: a `price × quantity = amount` the text computes (`0.35万元*7=2.45万元`,
+/// `3天*800人*60.00元/人/天=144000.00元`) is right.
+pub fn products_are_right(doc: &Document) -> Vec<Finding> {
+    let texts = texts(doc);
     let mut out = Vec::new();
     for (text, loc, section) in texts {
         for p in yusuan_domain::products(&text) {
@@ -238,19 +241,7 @@ pub fn unit_counts_match_list(doc: &Document) -> Vec<Finding> {
 /// 133.00元）`): a unit slip. A list that does not add up either way may be partial and is left
 /// alone.
 pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
-    let mut texts: Vec<(String, Location, String)> = Vec::new();
-    for s in &doc.sections {
-        for p in &s.paragraphs {
-            texts.push((p.text.clone(), p.location, s.title.clone()));
-        }
-    }
-    for p in &doc.projects {
-        for part in &p.parts {
-            for (k, line) in part.text.lines().enumerate() {
-                texts.push((line.to_string(), part.line_locations.get(k).copied().unwrap_or(part.location), format!("{}经费情况说明", p.name)));
-            }
-        }
-    }
+    let texts = texts(doc);
     let mut out = Vec::new();
     for (text, loc, section) in texts {
         let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
