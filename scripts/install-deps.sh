@@ -16,6 +16,8 @@ PKGS=(
   xvfb xauth webkit2gtk-driver imagemagick
   # PDF text and rendering (checks of exported PDFs, benchmarks against pdftotext)
   poppler-utils
+  # XLSX formulas recalculated headless (draft workbook tests) and the PDF-conversion yardstick
+  libreoffice-calc-nogui
 )
 
 missing=()

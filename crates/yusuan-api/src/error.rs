@@ -34,6 +34,9 @@ pub enum ApiError {
     /// Not enough documents to compare.
     #[error("无法比较：{0}")]
     NothingToCompare(String),
+    /// A draft operation refused (bad key, bad value, a document that cannot be rolled forward …).
+    #[error("{0}")]
+    Draft(String),
     /// A library id that names nothing.
     #[error("没有名为“{0}”的预算库（可用：user 我的预算库，examples 示例库）。")]
     NoSuchLibrary(String),

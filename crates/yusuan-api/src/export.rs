@@ -17,11 +17,16 @@ fn field(s: &str) -> String {
 /// its label, the column's header path joined with `/`, the exact value in 元, the text as
 /// printed, and where it was printed.
 pub fn numbers_csv(doc_id: i64, doc: &Document) -> String {
+    numbers_csv_for(&doc_id.to_string(), doc)
+}
+
+/// [`numbers_csv`] with any reference in the `doc` column (`draft:3`).
+pub fn numbers_csv_for(reference: &str, doc: &Document) -> String {
     let mut out = String::from(NUMBERS_CSV_HEADER);
     out.push('\n');
     for n in doc.numbers() {
         let row = [
-            doc_id.to_string(),
+            reference.to_string(),
             n.table,
             n.row_code,
             n.row_label,

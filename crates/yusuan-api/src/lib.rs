@@ -10,6 +10,7 @@
 mod clock;
 mod compare_docs;
 mod desk;
+mod drafts;
 pub mod dto;
 mod error;
 mod examples;
@@ -23,8 +24,14 @@ pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
 pub use yusuan_compare as compare;
 pub use compare_docs::{compare_ids, same_department, CompareView};
+pub use drafts::{
+    draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_redo, draft_set,
+    draft_undo, draft_version, load_draft, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
+};
 pub use error::ApiError;
-pub use export::{numbers_csv, NUMBERS_CSV_HEADER};
+pub use yusuan_draft as draft;
+pub use yusuan_store::{DraftEvent, DraftRow};
+pub use export::{numbers_csv, numbers_csv_for, NUMBERS_CSV_HEADER};
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
 pub use import::{import_bytes, import_file, ImportOutcome};
 pub use library::{default_data_dir, Library, LibraryKind};

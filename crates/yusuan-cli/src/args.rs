@@ -43,6 +43,107 @@ pub enum ExportFormat {
     Csv,
 }
 
+/// Output format of lists that scripts read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinesFormat {
+    /// 供人阅读的文本
+    Text,
+    /// CSV（key,label,value_yuan,baseline_yuan,…）
+    Csv,
+    /// JSON（金额为十进制字符串）
+    Json,
+}
+
+/// The `draft` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DraftCommand {
+    /// 由库中一份预算文档滚动编制下一年度草稿，输出草稿编号 draft:N
+    New {
+        /// 上年文档（编号、部门名称或文件名中唯一的一段）
+        #[arg(long = "from")]
+        from: String,
+        /// 预算年度（默认：上年文档年度＋1）
+        #[arg(long)]
+        year: Option<i32>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 列出库中的草稿
+    List,
+    /// 列出草稿的全部明细行
+    Lines {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: LinesFormat,
+    },
+    /// 修改一个明细行的金额（元）
+    Set {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 明细行的键（见 draft lines），或 #行号
+        key: String,
+        /// 金额（元）
+        #[arg(allow_hyphen_values = true)]
+        value_yuan: String,
+    },
+    /// 填写变动原因（明细行的键，或“说明|收入预算”等说明数字的键）；空文本删除原因
+    Reason {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 键
+        key: String,
+        /// 原因
+        text: String,
+    },
+    /// 撤销最近一次修改
+    Undo {
+        /// 草稿（draft:N）
+        draft: String,
+    },
+    /// 重做最近一次撤销的修改
+    Redo {
+        /// 草稿（draft:N）
+        draft: String,
+    },
+    /// 修改记录（时间、用户、原值、新值）
+    History {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 保存命名版本（一上、二上、批复…），可锁定为只读
+    Version {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 版本名称
+        #[arg(long)]
+        name: String,
+        /// 锁定：此后草稿为只读
+        #[arg(long)]
+        lock: bool,
+    },
+    /// 导出可编辑的工作簿：明细行工作表，以及每张公开表一个工作表（合计为公式）
+    ExportXlsx {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 输出文件
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// 导入编辑过的工作簿，报告改动了什么
+    ImportXlsx {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 工作簿文件
+        file: PathBuf,
+    },
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -90,7 +191,7 @@ pub enum Command {
     },
     /// 导出文档的全部数字（长表 CSV：每个数字一行，金额折算为元）
     Export {
-        /// 文档编号（或部门名称、文件名中唯一的一段）
+        /// 文档编号（或部门名称、文件名中唯一的一段），或草稿 draft:N
         doc: String,
         /// 导出格式
         #[arg(long, value_enum, default_value = "csv")]
@@ -98,6 +199,11 @@ pub enum Command {
         /// 输出文件（省略则写到标准输出）
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// 编制下一年度预算：滚动编制、修改明细行、原因、撤销/重做、版本、工作簿往返
+    Draft {
+        #[command(subcommand)]
+        command: DraftCommand,
     },
     /// 导入公开文件（文本、PDF、XLSX）；同一文件重复导入会被识别
     Import {

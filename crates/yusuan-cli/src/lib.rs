@@ -10,7 +10,7 @@ mod args;
 mod compare_render;
 mod render;
 
-use args::{Cli, Command, CompareFormat, ExportFormat, Format};
+use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -57,8 +57,25 @@ fn open(cli_db: &Option<std::path::PathBuf>) -> Result<Library, ApiError> {
     Library::open(&path)
 }
 
-/// A document from a file path (imported in memory, not stored) or from the library.
+/// A draft reference (`draft:N`, `draft:N@版本`), refused with a clear message otherwise.
+fn draft_ref(reference: &str) -> Result<(i64, Option<String>), ApiError> {
+    yusuan_api::parse_draft_ref(reference)
+        .ok_or_else(|| ApiError::Draft(format!("“{reference}”不是草稿编号；草稿写作 draft:N（用 yusuan draft list 查看）")))
+}
+
+fn draft_id(reference: &str) -> Result<i64, ApiError> {
+    match draft_ref(reference)? {
+        (id, None) => Ok(id),
+        (_, Some(v)) => Err(ApiError::Draft(format!("版本“{v}”是只读的；修改请用草稿本身 draft:N"))),
+    }
+}
+
+/// A document from a file path (imported in memory, not stored), a draft (`draft:N`, derived)
+/// or the library.
 fn load(db: &Option<std::path::PathBuf>, doc: &str) -> Result<yusuan_domain::Document, ApiError> {
+    if let Some((id, version)) = yusuan_api::parse_draft_ref(doc) {
+        return yusuan_api::draft_document(&open(db)?, id, version.as_deref());
+    }
     let path = std::path::Path::new(doc);
     if path.is_file() {
         let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: doc.to_string(), reason: e.to_string() })?;
@@ -92,17 +109,34 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             }
         }
         Command::Show { doc, format } => {
-            let lib = open(&cli.db)?;
-            let id = lib.resolve(&doc)?;
-            let document = lib.document(id)?;
+            let (label, document) = match yusuan_api::parse_draft_ref(&doc) {
+                Some(_) => (doc.clone(), load(&cli.db, &doc)?),
+                None => {
+                    let lib = open(&cli.db)?;
+                    let id = lib.resolve(&doc)?;
+                    (id.to_string(), lib.document(id)?)
+                }
+            };
             match format {
                 Format::Json => json_line(out, &document).map_err(io)?,
-                Format::Text => render::document(out, id, &document).map_err(io)?,
+                Format::Text => render::document(out, &label, &document).map_err(io)?,
             }
         }
         Command::Compare { docs, format, threshold_percent, threshold_wan, output } => {
             let options = compare::Options { threshold_percent, threshold_yuan: threshold_wan * rust_decimal::Decimal::from(10_000) };
-            let view = if docs.len() == 1 {
+            let view = if docs.len() == 1 && yusuan_api::parse_draft_ref(&docs[0]).is_some() {
+                // One draft: beside the document it was rolled forward from.
+                let lib = open(&cli.db)?;
+                let (id, version) = draft_ref(&docs[0])?;
+                let draft = yusuan_api::load_draft(&lib, id, version.as_deref())?;
+                let derived = yusuan_api::draft::derive(&draft);
+                let source = draft.source_document.ok_or_else(|| ApiError::Draft(format!("草稿 {} 没有上年文档可比较", docs[0])))?;
+                let base = lib.document(source)?;
+                let pairs = [(&base, source.to_string()), (&derived, docs[0].clone())];
+                let comparison = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
+                let series = compare::series(&comparison, 10);
+                yusuan_api::CompareView { comparison, series }
+            } else if docs.len() == 1 {
                 // One document: every year of its department in the library.
                 let lib = open(&cli.db)?;
                 let ids = yusuan_api::same_department(&lib, lib.resolve(&docs[0])?)?;
@@ -136,8 +170,10 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             }
         }
         Command::Check { doc, format } => {
-            let document = load(&cli.db, &doc)?;
-            let findings = yusuan_api::check(&document);
+            let findings = match yusuan_api::parse_draft_ref(&doc) {
+                Some((id, None)) => yusuan_api::draft_check(&open(&cli.db)?, id)?,
+                _ => yusuan_api::check(&load(&cli.db, &doc)?),
+            };
             match format {
                 Format::Json => json_line(out, &serde_json::json!({ "findings": findings })).map_err(io)?,
                 Format::Text => render::findings(out, &findings).map_err(io)?,
@@ -147,15 +183,21 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             }
         }
         Command::Export { doc, format: ExportFormat::Csv, output } => {
-            let lib = open(&cli.db)?;
-            let id = lib.resolve(&doc)?;
-            let csv = numbers_csv(id, &lib.document(id)?);
+            let csv = match yusuan_api::parse_draft_ref(&doc) {
+                Some(_) => yusuan_api::numbers_csv_for(&doc, &load(&cli.db, &doc)?),
+                None => {
+                    let lib = open(&cli.db)?;
+                    let id = lib.resolve(&doc)?;
+                    numbers_csv(id, &lib.document(id)?)
+                }
+            };
             match output {
                 Some(path) => std::fs::write(&path, csv)
                     .map_err(|e| ApiError::Write { path: path.display().to_string(), reason: e.to_string() })?,
                 None => out.write_all(csv.as_bytes()).map_err(io)?,
             }
         }
+        Command::Draft { command } => return draft(&cli.db, command, out),
         Command::Import { files, format } => {
             let mut lib = open(&cli.db)?;
             let now = now_rfc3339();
@@ -171,6 +213,87 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                     }
                 }
             }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn Write) -> Result<i32, ApiError> {
+    let io = |e: std::io::Error| ApiError::Read { path: "标准输出".into(), reason: e.to_string() };
+    let mut lib = open(db)?;
+    let now = now_rfc3339();
+    match command {
+        DraftCommand::New { from, year, format } => {
+            let id = lib.resolve(&from)?;
+            let made = yusuan_api::draft_new(&mut lib, id, year, &now)?;
+            match format {
+                Format::Json => json_line(out, &serde_json::json!({ "draft": made.draft, "report": made.report })).map_err(io)?,
+                Format::Text => {
+                    writeln!(out, "{}", made.draft).map_err(io)?;
+                    let r = &made.report;
+                    writeln!(out, "由文档 {id} 滚动编制：{} 个明细行（{} 个为估算分配），{} 处上年表内不一致，{} 处按原表结转", r.leaves, r.estimated, r.contradictions.len(), r.carried.len()).map_err(io)?;
+                }
+            }
+        }
+        DraftCommand::List => {
+            for (d, dept, year, locked) in yusuan_api::draft_list(&lib)? {
+                let lock = locked.map(|v| format!("（已锁定：{v}）")).unwrap_or_default();
+                writeln!(out, "{d}\t{year}\t{dept}{lock}").map_err(io)?;
+            }
+        }
+        DraftCommand::Lines { draft, format } => {
+            let lines = yusuan_api::draft_lines(&lib, draft_id(&draft)?)?;
+            match format {
+                LinesFormat::Csv => out.write_all(yusuan_api::draft_lines_csv(&lines).as_bytes()).map_err(io)?,
+                LinesFormat::Json => json_line(out, &lines).map_err(io)?,
+                LinesFormat::Text => render::draft_lines(out, &lines).map_err(io)?,
+            }
+        }
+        DraftCommand::Set { draft, key, value_yuan } => {
+            let e = yusuan_api::draft_set(&mut lib, draft_id(&draft)?, &key, &value_yuan, &now)?;
+            writeln!(out, "已修改 {}：{} → {} 元", e.target, e.old.as_deref().unwrap_or("（新行）"), e.new.as_deref().unwrap_or("")).map_err(io)?;
+        }
+        DraftCommand::Reason { draft, key, text } => {
+            let e = yusuan_api::draft_reason(&mut lib, draft_id(&draft)?, &key, &text, &now)?;
+            writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;
+        }
+        DraftCommand::Undo { draft } => match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {
+            Some(e) => writeln!(out, "已撤销第 {} 次修改（{} {}）", e.seq, e.action, e.target).map_err(io)?,
+            None => writeln!(out, "没有可撤销的修改").map_err(io)?,
+        },
+        DraftCommand::Redo { draft } => match yusuan_api::draft_redo(&mut lib, draft_id(&draft)?, &now)? {
+            Some(e) => writeln!(out, "已重做第 {} 次修改（{} {}）", e.seq, e.action, e.target).map_err(io)?,
+            None => writeln!(out, "没有可重做的修改").map_err(io)?,
+        },
+        DraftCommand::History { draft, format } => {
+            let events = yusuan_api::draft_history(&lib, draft_id(&draft)?)?;
+            match format {
+                Format::Json => {
+                    let v: Vec<_> = events
+                        .iter()
+                        .map(|e| serde_json::json!({"seq": e.seq, "action": e.action, "target": e.target, "old": e.old_value, "new": e.new_value, "at": e.at, "user": e.os_user, "undone": e.undone}))
+                        .collect();
+                    json_line(out, &v).map_err(io)?
+                }
+                Format::Text => render::draft_history(out, &events).map_err(io)?,
+            }
+        }
+        DraftCommand::Version { draft, name, lock } => {
+            let h = yusuan_api::draft_version(&mut lib, draft_id(&draft)?, &name, lock, &now)?;
+            let locked = if lock { "，草稿已锁定为只读" } else { "" };
+            writeln!(out, "已保存版本“{name}”（内容摘要 {}）{locked}", &h[..16]).map_err(io)?;
+        }
+        DraftCommand::ExportXlsx { draft, output } => {
+            let bytes = yusuan_api::draft_export_xlsx(&lib, draft_id(&draft)?)?;
+            std::fs::write(&output, bytes).map_err(|e| ApiError::Write { path: output.display().to_string(), reason: e.to_string() })?;
+            writeln!(out, "已导出工作簿 {}", output.display()).map_err(io)?;
+        }
+        DraftCommand::ImportXlsx { draft, file } => {
+            let edits = yusuan_api::draft_import_xlsx(&mut lib, draft_id(&draft)?, &file, &now)?;
+            for e in &edits {
+                writeln!(out, "{}：{} → {} 元", e.target, e.old.as_deref().unwrap_or("（新行）"), e.new.as_deref().unwrap_or("")).map_err(io)?;
+            }
+            writeln!(out, "共 {} 处改动", edits.len()).map_err(io)?;
         }
     }
     Ok(EXIT_OK)

@@ -59,7 +59,7 @@ fn code_text(code: &Option<RowCode>) -> String {
 }
 
 /// `yusuan show --format text`
-pub fn document(out: &mut dyn Write, id: i64, d: &Document) -> io::Result<()> {
+pub fn document(out: &mut dyn Write, id: &str, d: &Document) -> io::Result<()> {
     let m = &d.meta;
     writeln!(out, "文档 {id}：{}", m.title)?;
     writeln!(out, "预算主管部门：{}；{}年度 {}{}；格式：{}", m.department, m.year, m.scope_label(), m.kind_label(), m.format.label())?;
@@ -130,4 +130,36 @@ pub fn findings(out: &mut dyn Write, findings: &[yusuan_api::Finding]) -> io::Re
         n(yusuan_api::Severity::Warning),
         n(yusuan_api::Severity::Info)
     )
+}
+
+/// The leaf lines of a draft as a readable list.
+pub fn draft_lines(out: &mut dyn Write, lines: &[yusuan_api::LeafLine]) -> io::Result<()> {
+    for (i, l) in lines.iter().enumerate() {
+        let mark = if l.estimated { "（估算）" } else { "" };
+        writeln!(out, "#{:<4} {}  本年 {} 元  上年 {} 元{mark}", i + 1, l.label, l.value_yuan, l.baseline_yuan)?;
+        writeln!(out, "      键：{}", l.key)?;
+    }
+    writeln!(out, "共 {} 行明细", lines.len())
+}
+
+/// A draft's edit history.
+pub fn draft_history(out: &mut dyn Write, events: &[yusuan_api::DraftEvent]) -> io::Result<()> {
+    for e in events {
+        let state = if e.undone { "（已撤销）" } else { "" };
+        writeln!(
+            out,
+            "{:>3}. {} {} {}：{} → {}  {}{state}",
+            e.seq,
+            e.at,
+            e.os_user,
+            e.action,
+            e.old_value.as_deref().unwrap_or("（无）"),
+            e.new_value.as_deref().unwrap_or("（无）"),
+            e.target
+        )?;
+    }
+    if events.is_empty() {
+        writeln!(out, "尚无修改记录")?;
+    }
+    Ok(())
 }

@@ -4,14 +4,13 @@
 //! (元 or 万元), classification codes ([`FunctionCode`] 类/款/项 and [`EconomicCode`] 类/款) in one
 //! canonical form, the published disclosure [`Document`] (cover, narrative sections, tables,
 //! project descriptions with their seven parts, performance target forms with their indicator
-//! tree), and the [`Draft`] of next year's budget held as leaf line items. It does no I/O, reads
+//! tree). Drafts live in `yusuan-draft`. It does no I/O, reads
 //! no clock and cannot panic on user data: parsing functions return `Result`.
 #![deny(missing_docs)]
 
 mod amount;
 mod code;
 mod document;
-mod draft;
 mod location;
 mod mention;
 mod numbers;
@@ -28,7 +27,6 @@ pub use document::{
     BudgetUnit, ContentsEntry, DocKind, Document, DocumentMeta, Paragraph, RegionalFormat, Scope,
     Section, SectionKind, UnitKind, Unrecognised,
 };
-pub use draft::{Draft, LineItem};
 pub use location::Location;
 pub use mention::{mentions, name_before, section_texts, Mention, SectionText};
 pub use numbers::NumberEntry;

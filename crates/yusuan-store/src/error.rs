@@ -37,6 +37,25 @@ pub enum StoreError {
         /// The id of the document already stored.
         existing: i64,
     },
+    /// No draft with this id.
+    #[error("库中没有编号为 draft:{0} 的预算草稿。用 yusuan draft list 查看草稿。")]
+    NoDraft(i64),
+    /// The draft is locked at a version.
+    #[error("草稿 draft:{id} 已锁定在版本“{version}”，为只读；如需继续修改，请从它新建草稿。")]
+    DraftLocked {
+        /// The draft.
+        id: i64,
+        /// The version.
+        version: String,
+    },
+    /// A version name used twice.
+    #[error("草稿 draft:{id} 已有名为“{name}”的版本，请换一个名称。")]
+    VersionExists {
+        /// The draft.
+        id: i64,
+        /// The name.
+        name: String,
+    },
     /// No document with this id.
     #[error("库中没有编号为 {0} 的文档。")]
     NotFound(i64),

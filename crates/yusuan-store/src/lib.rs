@@ -8,10 +8,12 @@
 //! The store knows nothing of parsing or checking; it receives finished domain values.
 #![deny(missing_docs)]
 
+mod drafts;
 mod error;
 mod library;
 mod migrate;
 
+pub use drafts::{DraftEvent, DraftRow, DraftVersion};
 pub use error::StoreError;
 pub use library::{DocumentSummary, NewDocument, Store};
 pub use migrate::{migrate, Migration, MIGRATIONS};

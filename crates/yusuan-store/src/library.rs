@@ -7,7 +7,7 @@ use yusuan_domain::{Amount, Cell, DocKind, Document, Scope};
 
 /// An open library database.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
 }
 
 /// A document to store, with what the caller knows about where it came from.

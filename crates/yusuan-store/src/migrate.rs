@@ -16,7 +16,10 @@ pub struct Migration {
 }
 
 /// Every migration of this build, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration { version: 1, sql: include_str!("../migrations/0001_library.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("../migrations/0001_library.sql") },
+    Migration { version: 2, sql: include_str!("../migrations/0002_drafts.sql") },
+];
 
 /// Brings `conn` up to the last of `migrations`. `path` names the database in messages.
 ///

@@ -29,8 +29,9 @@ fn fresh_database_gets_every_migration() {
 fn reopening_is_a_no_op_and_keeps_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lib.db");
-    Store::open(&path).unwrap();
-    let conn = Connection::open(&path).unwrap();
+    // A library of schema 1 (before drafts), upgraded in place with its documents kept.
+    let mut conn = Connection::open(&path).unwrap();
+    migrate(&mut conn, &MIGRATIONS[..1], "v1").unwrap();
     conn.execute_batch(
         "INSERT INTO documents (content_hash, source_name, title, department, year, kind, scope, format, imported_at, model_json, report_json)
          VALUES ('h', 's', 't', 'd', 2026, '预算', '部门', 'f', 'now', '{}', '{}')",
@@ -38,7 +39,7 @@ fn reopening_is_a_no_op_and_keeps_data() {
     .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), MIGRATIONS.last().unwrap().version);
     assert_eq!(store.find_by_hash("h").unwrap(), Some(1));
 }
 
@@ -54,7 +55,7 @@ fn newer_schema_is_refused_and_untouched() {
     match &err {
         StoreError::NewerSchema { found, supported, .. } => {
             assert_eq!(*found, 99);
-            assert_eq!(*supported, 1);
+            assert_eq!(*supported, MIGRATIONS.last().unwrap().version);
         }
         other => panic!("unexpected {other:?}"),
     }

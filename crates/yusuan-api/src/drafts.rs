@@ -1,0 +1,345 @@
+//! Drafting operations: roll forward, edit leaf lines and reasons, undo/redo, history, versions,
+//! the derived document and its findings, the workbook round trip. Each edit is one transaction
+//! (new state + its event), so a failed or interrupted operation leaves the draft as it was.
+
+use crate::{ApiError, Library};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use yusuan_check::Finding;
+use yusuan_domain::{parse_amount, Document};
+use yusuan_draft::{derive, draft_findings, roll_forward, Draft, LeafKey, RollReport};
+use yusuan_store::DraftEvent;
+
+/// A draft reference: `draft:N`, or `draft:N@版本名` for a named version.
+pub fn parse_draft_ref(reference: &str) -> Option<(i64, Option<String>)> {
+    let rest = reference.trim().strip_prefix("draft:")?;
+    let (id, version) = match rest.split_once('@') {
+        Some((id, v)) => (id, Some(v.to_string())),
+        None => (rest, None),
+    };
+    Some((id.parse().ok()?, version))
+}
+
+/// The OS user recorded with every edit.
+pub fn os_user() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "未知用户".into())
+}
+
+/// What `draft new` made.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewDraft {
+    /// `draft:N`.
+    pub draft: String,
+    /// What the roll-forward did.
+    pub report: RollReport,
+}
+
+/// One leaf line, as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeafLine {
+    /// The key.
+    pub key: String,
+    /// Its name.
+    pub label: String,
+    /// This year, 元 (decimal string).
+    pub value_yuan: String,
+    /// Last year, 元 (decimal string; empty when none).
+    pub baseline_yuan: String,
+    /// Change, 元.
+    pub change_yuan: String,
+    /// Allocated by the roll-forward, to be confirmed.
+    pub estimated: bool,
+    /// The reason written for its change.
+    pub reason: String,
+    /// Where the baseline came from.
+    pub origin: String,
+}
+
+fn bad(msg: String) -> ApiError {
+    ApiError::Draft(msg)
+}
+
+fn hash(state: &str) -> String {
+    Sha256::digest(state.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn to_json(d: &Draft) -> Result<String, ApiError> {
+    serde_json::to_string(d).map_err(|e| bad(format!("草稿无法保存：{e}")))
+}
+
+fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
+    serde_json::from_str(s).map_err(|e| bad(format!("草稿 draft:{id} 的存储内容已损坏：{e}")))
+}
+
+/// Rolls a stored document forward into a new draft of `year` (default: its year + 1).
+pub fn draft_new(lib: &mut Library, doc_id: i64, year: Option<i32>, now: &str) -> Result<NewDraft, ApiError> {
+    let doc = lib.document(doc_id)?;
+    let (draft, report) = roll_forward(&doc, doc_id, year).map_err(|e| bad(format!("文档 {doc_id} 不能滚动编制：{e}")))?;
+    let id = lib.store_mut().insert_draft(&draft.department, draft.year, &draft.format.label(), Some(doc_id), now, &to_json(&draft)?)?;
+    Ok(NewDraft { draft: format!("draft:{id}"), report })
+}
+
+/// Every draft in the library (`draft:N`, department, year, locked version).
+pub fn draft_list(lib: &Library) -> Result<Vec<(String, String, i32, Option<String>)>, ApiError> {
+    Ok(lib.store().drafts()?.into_iter().map(|d| (format!("draft:{}", d.id), d.department, d.year, d.locked_version)).collect())
+}
+
+/// A draft (its current state, or a named version's).
+pub fn load_draft(lib: &Library, id: i64, version: Option<&str>) -> Result<Draft, ApiError> {
+    match version {
+        None => from_json(id, &lib.store().draft(id)?.state_json),
+        Some(v) => {
+            let versions = lib.store().draft_versions(id)?;
+            let found = versions.iter().find(|x| x.name == v).ok_or_else(|| bad(format!("草稿 draft:{id} 没有名为“{v}”的版本")))?;
+            from_json(id, &found.state_json)
+        }
+    }
+}
+
+/// The document a draft derives.
+pub fn draft_document(lib: &Library, id: i64, version: Option<&str>) -> Result<Document, ApiError> {
+    Ok(derive(&load_draft(lib, id, version)?))
+}
+
+/// The findings on a draft: the checker on the derived document plus the draft rules.
+pub fn draft_check(lib: &Library, id: i64) -> Result<Vec<Finding>, ApiError> {
+    Ok(draft_findings(&load_draft(lib, id, None)?))
+}
+
+/// The leaf lines.
+pub fn draft_lines(lib: &Library, id: i64) -> Result<Vec<LeafLine>, ApiError> {
+    let d = load_draft(lib, id, None)?;
+    Ok(d.leaves
+        .iter()
+        .map(|l| {
+            let key = l.key.to_string();
+            LeafLine {
+                reason: d.reasons.get(&key).cloned().unwrap_or_default(),
+                key,
+                label: l.label.clone(),
+                value_yuan: l.value.to_string(),
+                baseline_yuan: l.baseline.map(|b| b.to_string()).unwrap_or_default(),
+                change_yuan: (l.value - l.baseline.unwrap_or_default()).to_string(),
+                estimated: l.estimated,
+                origin: l
+                    .origin
+                    .as_ref()
+                    .map(|o| {
+                        let place = match (o.page, o.line) {
+                            (Some(p), _) => format!("第{p}页"),
+                            (None, Some(l)) => format!("第{l}行"),
+                            _ => String::new(),
+                        };
+                        format!("文档{} {} {} {} {}", o.document, o.table, o.row, o.column, place).trim().to_string()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+/// `draft lines --format csv`: `key,label,value_yuan,baseline_yuan,…`.
+pub fn draft_lines_csv(lines: &[LeafLine]) -> String {
+    let field = |s: &str| if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
+    let mut out = String::from("key,label,value_yuan,baseline_yuan,change_yuan,estimated,reason,origin\n");
+    for l in lines {
+        let row = [&l.key, &l.label, &l.value_yuan, &l.baseline_yuan, &l.change_yuan, &l.estimated.to_string(), &l.reason, &l.origin];
+        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Resolves a leaf reference: its key, or `#N` (its line number in `draft lines`).
+fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
+    if let Some(n) = reference.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+        return d.leaves.get(n.wrapping_sub(1)).map(|l| l.key.clone()).ok_or_else(|| bad(format!("草稿 draft:{id} 没有第 {n} 行（共 {} 行）", d.leaves.len())));
+    }
+    let key = LeafKey::parse(reference).ok_or_else(|| {
+        bad(format!("“{reference}”不是明细行的键。键的形式如“支出|一般公共预算|2013901|基本支出”，用 yusuan draft lines draft:{id} 查看"))
+    })?;
+    if d.leaf(&key).is_none() && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. }) {
+        return Err(bad(format!("草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看")));
+    }
+    Ok(key)
+}
+
+fn parse_value(text: &str) -> Result<Decimal, ApiError> {
+    let t = text.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t),
+    };
+    let v = parse_amount(body).map_err(|_| bad(format!("“{text}”不是金额；请输入以元为单位的数字，如 1250000 或 1,250,000.50")))?;
+    Ok(if neg { -v } else { v })
+}
+
+fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
+    match d.leaf_mut(key) {
+        Some(l) => {
+            let old = l.value;
+            l.value = value;
+            l.estimated = false;
+            Some(old)
+        }
+        None => {
+            let label = d.label_for(key);
+            d.leaves.push(yusuan_draft::Leaf { key: key.clone(), label, value, baseline: None, origin: None, estimated: false });
+            None
+        }
+    }
+}
+
+/// What an edit changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edit {
+    /// The event's sequence number.
+    pub seq: i64,
+    /// The target.
+    pub target: String,
+    /// Before.
+    pub old: Option<String>,
+    /// After.
+    pub new: Option<String>,
+}
+
+/// Sets a leaf line to `value` 元 (a new Spend/Economic key adds a line).
+pub fn draft_set(lib: &mut Library, id: i64, reference: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
+    let mut d = load_draft(lib, id, None)?;
+    let key = leaf_key(&d, id, reference)?;
+    let v = parse_value(value)?;
+    let old = set_leaf(&mut d, &key, v).map(|o| o.to_string());
+    let target = key.to_string();
+    let new = Some(v.to_string());
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
+    Ok(Edit { seq, target, old, new })
+}
+
+/// Writes the reason for a change (a leaf key or a narrative figure key `说明|…`); an empty
+/// text removes it.
+pub fn draft_reason(lib: &mut Library, id: i64, key: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+    let mut d = load_draft(lib, id, None)?;
+    let figure = yusuan_draft::narrative::figures(&d).iter().any(|f| f.key == key);
+    let target = if figure { key.to_string() } else { leaf_key(&d, id, key)?.to_string() };
+    let old = if text.trim().is_empty() { d.reasons.remove(&target) } else { d.reasons.insert(target.clone(), text.trim().to_string()) };
+    let new = (!text.trim().is_empty()).then(|| text.trim().to_string());
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "reason", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
+    Ok(Edit { seq, target, old, new })
+}
+
+/// Applies one side (old or new) of an event to a draft.
+fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> {
+    let value = if side_old { &e.old_value } else { &e.new_value };
+    match e.action.as_str() {
+        "set" => {
+            let key = LeafKey::parse(&e.target).ok_or_else(|| bad(format!("历史记录中的键无法识别：{}", e.target)))?;
+            match value {
+                Some(v) => {
+                    set_leaf(d, &key, parse_value(v)?);
+                }
+                None => d.leaves.retain(|l| l.key != key),
+            }
+        }
+        "reason" => match value {
+            Some(v) => {
+                d.reasons.insert(e.target.clone(), v.clone());
+            }
+            None => {
+                d.reasons.remove(&e.target);
+            }
+        },
+        "import-xlsx" => {
+            let map: BTreeMap<String, Option<String>> = serde_json::from_str(value.as_deref().unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
+            for (k, v) in map {
+                let key = LeafKey::parse(&k).ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
+                match v {
+                    Some(v) => {
+                        set_leaf(d, &key, parse_value(&v)?);
+                    }
+                    None => d.leaves.retain(|l| l.key != key),
+                }
+            }
+        }
+        other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
+    }
+    Ok(())
+}
+
+/// Undoes the last edit; `None` when there is nothing to undo.
+pub fn draft_undo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
+    let Some(e) = lib.store().draft_undo_target(id)? else { return Ok(None) };
+    let mut d = load_draft(lib, id, None)?;
+    apply(&mut d, &e, true)?;
+    lib.store_mut().mark_draft_event(id, e.id, true, &to_json(&d)?, now)?;
+    Ok(Some(e))
+}
+
+/// Redoes the last undone edit; `None` when there is nothing to redo.
+pub fn draft_redo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
+    let Some(e) = lib.store().draft_redo_target(id)? else { return Ok(None) };
+    let mut d = load_draft(lib, id, None)?;
+    apply(&mut d, &e, false)?;
+    lib.store_mut().mark_draft_event(id, e.id, false, &to_json(&d)?, now)?;
+    Ok(Some(e))
+}
+
+/// Every edit, oldest first.
+pub fn draft_history(lib: &Library, id: i64) -> Result<Vec<DraftEvent>, ApiError> {
+    lib.store().draft(id)?;
+    Ok(lib.store().draft_events(id)?)
+}
+
+/// Saves the draft as a named version (一上, 二上, 批复 …); returns its content hash. With
+/// `lock`, the draft becomes read-only.
+pub fn draft_version(lib: &mut Library, id: i64, name: &str, lock: bool, now: &str) -> Result<String, ApiError> {
+    if name.trim().is_empty() {
+        return Err(bad("版本名称不能为空（例如 一上、二上、批复）".into()));
+    }
+    let h = hash(&lib.store().draft(id)?.state_json);
+    lib.store_mut().add_draft_version(id, name.trim(), &h, lock, now)?;
+    Ok(h)
+}
+
+/// Applies a set of leaf values (from an edited workbook) as one edit; returns the changes.
+fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Decimal)], source: &str, now: &str) -> Result<Vec<Edit>, ApiError> {
+    let mut d = load_draft(lib, id, None)?;
+    let mut old_map: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut new_map: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut edits = Vec::new();
+    for (key, v) in values {
+        let before = d.leaf(key).map(|l| l.value);
+        if before == Some(*v) {
+            continue;
+        }
+        set_leaf(&mut d, key, *v);
+        old_map.insert(key.to_string(), before.map(|b| b.to_string()));
+        new_map.insert(key.to_string(), Some(v.to_string()));
+        edits.push(Edit { seq: 0, target: key.to_string(), old: before.map(|b| b.to_string()), new: Some(v.to_string()) });
+    }
+    if edits.is_empty() {
+        return Ok(edits);
+    }
+    let json = |m: &BTreeMap<String, Option<String>>| serde_json::to_string(m).unwrap_or_default();
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "import-xlsx", source, Some(&json(&old_map)), Some(&json(&new_map)), now, &os_user())?;
+    for e in &mut edits {
+        e.seq = seq;
+    }
+    Ok(edits)
+}
+
+/// The draft as an editable workbook (leaf sheet + one sheet per table, totals as formulas).
+pub fn draft_export_xlsx(lib: &Library, id: i64) -> Result<Vec<u8>, ApiError> {
+    yusuan_draft::workbook::write(&load_draft(lib, id, None)?).map_err(|e| bad(e.to_string()))
+}
+
+/// Reads an edited workbook back into the draft as one edit (undoable); returns what changed.
+/// Nothing changes when the workbook contradicts itself (a table cell typed over its formula).
+pub fn draft_import_xlsx(lib: &mut Library, id: i64, path: &std::path::Path, now: &str) -> Result<Vec<Edit>, ApiError> {
+    let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?;
+    let d = load_draft(lib, id, None)?;
+    let read = yusuan_draft::workbook::read(&d, &bytes).map_err(|e| bad(format!("{}：{e}", path.display())))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    draft_apply_values(lib, id, &read.values, &name, now)
+}

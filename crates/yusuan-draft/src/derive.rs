@@ -1,0 +1,307 @@
+//! From leaves to the disclosure: every table cell is a sum of leaves, every narrative figure too.
+
+use crate::layout::{Body, CellRule, ColumnRule, Query, RowRule, TableLayout, TotalRow};
+use crate::model::{Draft, Fund, LeafKey, SpendKind};
+use crate::{narrative, print};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+use yusuan_domain::{
+    Amount, Cell, DocKind, Document, DocumentMeta, EconomicCode, FunctionCode, Location, Paragraph, Row, RowCode, SectionKind, Table,
+};
+
+/// Which amounts of the leaves to evaluate: this year's or last year's (the baseline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Year {
+    /// The draft's values.
+    Current,
+    /// The baselines (0 where a leaf has none).
+    Baseline,
+}
+
+/// Sums over the leaves of a draft, in 元.
+pub(crate) struct Eval<'a> {
+    draft: &'a Draft,
+    year: Year,
+    by_key: HashMap<&'a LeafKey, usize>,
+}
+
+impl<'a> Eval<'a> {
+    pub(crate) fn new(draft: &'a Draft, year: Year) -> Eval<'a> {
+        Eval { draft, year, by_key: draft.leaves.iter().enumerate().map(|(i, l)| (&l.key, i)).collect() }
+    }
+
+    fn value(&self, i: usize) -> Decimal {
+        let l = &self.draft.leaves[i];
+        match self.year {
+            Year::Current => l.value,
+            Year::Baseline => l.baseline.unwrap_or_default(),
+        }
+    }
+
+    /// The sum of a query, in 元.
+    pub(crate) fn sum(&self, q: &Query) -> Decimal {
+        match q {
+            Query::Leaves { keys } => keys.iter().filter_map(|k| self.by_key.get(k)).map(|&i| self.value(i)).sum(),
+            Query::Spend { funds, prefix, kinds } => self
+                .draft
+                .leaves
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| match &l.key {
+                    LeafKey::Spend { fund, function, kind } => {
+                        funds.as_ref().is_none_or(|f| f.contains(fund))
+                            && prefix.as_ref().is_none_or(|p| function.as_str().starts_with(p.as_str()))
+                            && kinds.as_ref().is_none_or(|k| k.contains(kind))
+                    }
+                    _ => false,
+                })
+                .map(|(i, _)| self.value(i))
+                .sum(),
+            Query::Economic { prefix, kinds } => self
+                .draft
+                .leaves
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| match &l.key {
+                    LeafKey::Economic { code, kind } => {
+                        prefix.as_ref().is_none_or(|p| code.as_str().starts_with(p.as_str())) && kinds.as_ref().is_none_or(|k| k.contains(kind))
+                    }
+                    _ => false,
+                })
+                .map(|(i, _)| self.value(i))
+                .sum(),
+        }
+    }
+
+    /// Spending of these funds (all when `None`) and kinds, in 元.
+    pub(crate) fn spend(&self, funds: Option<&[Fund]>, kinds: Option<&[SpendKind]>) -> Decimal {
+        self.sum(&Query::Spend { funds: funds.map(<[Fund]>::to_vec), prefix: None, kinds: kinds.map(<[SpendKind]>::to_vec) })
+    }
+
+    /// The leaves' values of a table-local leaf, by key (0 when absent).
+    pub(crate) fn leaf(&self, key: &LeafKey) -> Option<Decimal> {
+        self.by_key.get(key).map(|&i| self.value(i))
+    }
+}
+
+/// One derived cell, in the table's unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedCell {
+    /// Value in the table's unit.
+    pub value: Decimal,
+    /// As printed.
+    pub printed: String,
+}
+
+/// The draft's tables, derived from its leaves.
+pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
+    let eval = Eval::new(draft, Year::Current);
+    draft.layout.iter().map(|t| derive_table(draft, &eval, t)).collect()
+}
+
+/// The whole disclosure document the draft derives: carried texts, generated narrative figures,
+/// derived tables.
+pub fn derive(draft: &Draft) -> Document {
+    let eval = Eval::new(draft, Year::Current);
+    let base = Eval::new(draft, Year::Baseline);
+    let meta = DocumentMeta {
+        title: draft.title.clone(),
+        department: draft.department.clone(),
+        year: draft.year,
+        kind: DocKind::Budget,
+        scope: draft.scope,
+        format: draft.format.clone(),
+        region: draft.region.clone(),
+        published: None,
+    };
+    let mut doc = Document::new(meta);
+    doc.units = draft.units.clone();
+    doc.stated = draft.stated.clone();
+    doc.projects = draft.projects.clone();
+    doc.performance_forms = draft.performance_forms.clone();
+    let mut line = 1u32;
+    let mut next = || {
+        line += 1;
+        Location::line(line)
+    };
+    for s in &draft.sections {
+        let mut s = s.clone();
+        s.location = next();
+        let generated = match s.kind {
+            SectionKind::BudgetExplanation => Some(narrative::budget_explanation(draft, &eval, &base)),
+            SectionKind::OtherExplanations => Some(narrative::other_explanations(draft, &eval, &base)),
+            _ => None,
+        };
+        let texts: Vec<String> = match generated {
+            Some(g) => g,
+            None => s.paragraphs.iter().map(|p| p.text.clone()).collect(),
+        };
+        s.paragraphs = texts.into_iter().map(|text| Paragraph { text, location: next() }).collect();
+        doc.sections.push(s);
+    }
+    for t in &draft.layout {
+        let mut table = derive_table(draft, &eval, t);
+        table.location = next();
+        for r in &mut table.rows {
+            r.location = next();
+        }
+        doc.tables.push(table);
+    }
+    doc.contents = doc
+        .sections
+        .iter()
+        .map(|s| s.title.clone())
+        .chain(doc.tables.iter().map(|t| t.title.clone()))
+        .map(|title| yusuan_domain::ContentsEntry { number: None, title, level: 0 })
+        .collect();
+    doc
+}
+
+fn amount_cell(t: &TableLayout, col: usize, yuan: Decimal) -> Cell {
+    let value = Amount::yuan(yuan).in_unit(t.unit).value;
+    if value.is_zero() && !t.style.zero_printed.get(col).copied().unwrap_or(false) {
+        return Cell::Blank;
+    }
+    let printed = print::amount(value, t.style.decimals, t.style.separators);
+    Cell::Amount { value: value.round_dp(t.style.decimals.max(value.scale())), printed }
+}
+
+fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
+    let rows = match &t.body {
+        Body::Rows { rows } => rows.iter().map(|r| kept_row(eval, t, r)).collect(),
+        Body::Function { funds, columns, total } => function_rows(draft, eval, t, funds, columns, total),
+        Body::Economic { columns, total } => economic_rows(draft, eval, t, columns, total),
+    };
+    let empty = match &t.body {
+        Body::Rows { .. } => false,
+        _ => rows.iter().all(|r: &Row| r.cells.iter().all(|c| c.amount().is_none_or(|v| v.is_zero()))),
+    };
+    Table {
+        title: t.title.clone(),
+        number: t.number.clone(),
+        kind: t.kind,
+        unit: t.unit,
+        compiled_by: t.compiled_by.clone(),
+        columns: t.columns.clone(),
+        rows: if empty && t.empty_note.is_some() { vec![] } else { rows },
+        note: if empty { t.empty_note.clone() } else { None },
+        location: Location::default(),
+    }
+}
+
+fn kept_row(eval: &Eval, t: &TableLayout, r: &RowRule) -> Row {
+    let cells = r
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(c, rule)| match rule {
+            CellRule::Blank => Cell::Blank,
+            CellRule::Text { text } => Cell::Text { text: text.clone() },
+            CellRule::Fixed { value, printed } => Cell::Amount { value: *value, printed: printed.clone() },
+            CellRule::Sum { query } => amount_cell(t, c, eval.sum(query)),
+        })
+        .collect();
+    Row { code: r.code.clone(), label: r.label.clone(), side: r.side, cells, location: Location::default() }
+}
+
+/// The codes with money in a generated table, with their parents, and each code's column sums.
+fn grid_sums<K: Ord + Clone>(
+    entries: impl Iterator<Item = (Vec<K>, Decimal, Vec<usize>)>,
+    ncols: usize,
+) -> (BTreeMap<K, Vec<Decimal>>, BTreeMap<K, bool>, Vec<Decimal>) {
+    let mut sums: BTreeMap<K, Vec<Decimal>> = BTreeMap::new();
+    let mut money: BTreeMap<K, bool> = BTreeMap::new();
+    let mut total = vec![Decimal::ZERO; ncols];
+    for (codes, v, cols) in entries {
+        for code in codes {
+            let row = sums.entry(code.clone()).or_insert_with(|| vec![Decimal::ZERO; ncols]);
+            for &c in &cols {
+                row[c] += v;
+            }
+            *money.entry(code).or_default() |= !v.is_zero();
+        }
+        for &c in &cols {
+            total[c] += v;
+        }
+    }
+    (sums, money, total)
+}
+
+fn matching_columns(columns: &[ColumnRule], fund: Option<&Fund>, kind: &SpendKind) -> Vec<usize> {
+    columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| match c {
+            ColumnRule::Filter { funds, kinds } => {
+                fund.is_none_or(|f| funds.as_ref().is_none_or(|fs| fs.contains(f))) && kinds.as_ref().is_none_or(|k| k.contains(kind))
+            }
+            ColumnRule::Blank => false,
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn with_total(t: &TableLayout, mut rows: Vec<Row>, total: &Option<TotalRow>, sums: &[Decimal]) -> Vec<Row> {
+    if let Some(tr) = total {
+        let cells = sums.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect();
+        let row = Row { code: None, label: tr.label.clone(), side: None, cells, location: Location::default() };
+        if tr.first {
+            rows.insert(0, row);
+        } else {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+fn function_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, funds: &Option<Vec<Fund>>, columns: &[ColumnRule], total: &Option<TotalRow>) -> Vec<Row> {
+    let entries = draft.leaves.iter().filter_map(|l| match &l.key {
+        LeafKey::Spend { fund, function, kind } if funds.as_ref().is_none_or(|f| f.contains(fund)) => {
+            let mut codes = vec![function.clone()];
+            while let Some(p) = codes.last().and_then(FunctionCode::parent) {
+                codes.push(p);
+            }
+            Some((codes, l.value, matching_columns(columns, Some(fund), kind)))
+        }
+        _ => None,
+    });
+    let (sums, money, tot) = grid_sums(entries, columns.len());
+    let rows = sums
+        .into_iter()
+        .filter(|(code, _)| money.get(code).copied().unwrap_or(false))
+        .map(|(code, vals)| Row {
+            label: draft.name_of(code.as_str()).to_string(),
+            code: Some(RowCode::Function(code)),
+            side: None,
+            cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
+            location: Location::default(),
+        })
+        .collect();
+    with_total(t, rows, total, &tot)
+}
+
+fn economic_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, columns: &[ColumnRule], total: &Option<TotalRow>) -> Vec<Row> {
+    let entries = draft.leaves.iter().filter_map(|l| match &l.key {
+        LeafKey::Economic { code, kind } => {
+            let mut codes = vec![code.clone()];
+            if let Some(p) = code.parent() {
+                codes.push(p);
+            }
+            Some((codes, l.value, matching_columns(columns, None, kind)))
+        }
+        _ => None,
+    });
+    let (sums, money, tot) = grid_sums::<EconomicCode>(entries, columns.len());
+    let rows = sums
+        .into_iter()
+        .filter(|(code, _)| money.get(code).copied().unwrap_or(false))
+        .map(|(code, vals)| Row {
+            label: draft.name_of(code.as_str()).to_string(),
+            code: Some(RowCode::Economic(code)),
+            side: None,
+            cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
+            location: Location::default(),
+        })
+        .collect();
+    with_total(t, rows, total, &tot)
+}

@@ -1,0 +1,28 @@
+//! Drafting next year's budget: leaf lines in, every table, total and narrative figure derived.
+//!
+//! A [`Draft`] holds only what a user decides: leaf lines ([`Leaf`], one amount in 元 keyed by
+//! fund, function 项, 基本/项目 kind, economic 款, or a cell of a table whose structure is local),
+//! the reasons for changes, and the texts carried from last year. Everything printed is derived:
+//! [`derive`] turns a draft into a disclosure [`yusuan_domain::Document`] whose tables are sums of
+//! leaves through each table's [`TableLayout`], and whose 编制说明 sentences are generated from the
+//! same sums ([`narrative`]). [`roll_forward`] builds a draft from a stored document of year N,
+//! keeping its amounts as the baseline with where each came from, and reports where the source
+//! contradicts itself. [`draft_findings`] runs the document checker on the derived document plus
+//! the draft rules. [`workbook`] writes the draft as an XLSX whose totals are formulas and reads
+//! an edited one back. The crate does no file I/O and reads no clock.
+#![deny(missing_docs)]
+
+mod derive;
+mod layout;
+mod model;
+pub mod narrative;
+mod print;
+mod roll;
+mod rules;
+pub mod workbook;
+
+pub use derive::{derive, derive_table_values, DerivedCell};
+pub use layout::{Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
+pub use model::{Draft, Fund, Leaf, LeafKey, Origin, SpendKind, DRAFT_SCHEMA};
+pub use roll::{roll_forward, RollReport, SourceContradiction};
+pub use rules::{draft_findings, DRAFT_RULES};

@@ -1,0 +1,357 @@
+//! The draft itself: leaf lines with their keys, baselines and origins, and what the user wrote.
+
+use crate::layout::TableLayout;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use yusuan_domain::{
+    BudgetUnit, EconomicCode, FunctionCode, PerformanceForm, ProjectDescription, RegionalFormat, Scope, Section, StatedFigures,
+};
+
+/// The version of the draft's JSON shape (stored with every draft).
+pub const DRAFT_SCHEMA: u32 = 1;
+
+/// Where money comes from (资金来源). The first three are 财政拨款.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Fund {
+    /// 一般公共预算
+    #[serde(rename = "一般公共预算")]
+    GeneralPublic,
+    /// 政府性基金预算
+    #[serde(rename = "政府性基金预算")]
+    GovernmentFund,
+    /// 国有资本经营预算
+    #[serde(rename = "国有资本经营预算")]
+    StateCapital,
+    /// 财政专户管理资金
+    #[serde(rename = "财政专户管理资金")]
+    SpecialAccount,
+    /// 事业收入
+    #[serde(rename = "事业收入")]
+    Business,
+    /// 事业单位经营收入
+    #[serde(rename = "事业单位经营收入")]
+    Operating,
+    /// 其他收入
+    #[serde(rename = "其他收入")]
+    Other,
+    /// 上年结转
+    #[serde(rename = "上年结转")]
+    CarryOver,
+}
+
+impl Fund {
+    /// Every fund, in the order the tables print them.
+    pub const ALL: [Fund; 8] = [
+        Fund::GeneralPublic,
+        Fund::GovernmentFund,
+        Fund::StateCapital,
+        Fund::SpecialAccount,
+        Fund::Business,
+        Fund::Operating,
+        Fund::Other,
+        Fund::CarryOver,
+    ];
+
+    /// The 财政拨款 funds.
+    pub const FISCAL: [Fund; 3] = [Fund::GeneralPublic, Fund::GovernmentFund, Fund::StateCapital];
+
+    /// The name as the documents print it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Fund::GeneralPublic => "一般公共预算",
+            Fund::GovernmentFund => "政府性基金预算",
+            Fund::StateCapital => "国有资本经营预算",
+            Fund::SpecialAccount => "财政专户管理资金",
+            Fund::Business => "事业收入",
+            Fund::Operating => "事业单位经营收入",
+            Fund::Other => "其他收入",
+            Fund::CarryOver => "上年结转",
+        }
+    }
+
+    /// Whether this is 财政拨款.
+    pub fn is_fiscal(&self) -> bool {
+        Fund::FISCAL.contains(self)
+    }
+
+    /// The fund a printed label names (`一般公共预算资金`, `政府性基金`, `事业收入` …).
+    pub fn from_label(text: &str) -> Option<Fund> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let has = |s: &str| t.contains(s);
+        if has("一般公共预算") {
+            Some(Fund::GeneralPublic)
+        } else if has("政府性基金") {
+            Some(Fund::GovernmentFund)
+        } else if has("国有资本经营") {
+            Some(Fund::StateCapital)
+        } else if has("财政专户") {
+            Some(Fund::SpecialAccount)
+        } else if has("经营收入") {
+            Some(Fund::Operating)
+        } else if has("事业收入") {
+            Some(Fund::Business)
+        } else if has("其他收入") {
+            Some(Fund::Other)
+        } else if has("上年结转") {
+            Some(Fund::CarryOver)
+        } else {
+            None
+        }
+    }
+}
+
+/// What kind of spending a line is: 基本支出 (人员经费 / 公用经费, or unsplit where the source
+/// prints only 基本支出) or 项目支出, or another column a format prints (事业单位经营支出 …).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SpendKind {
+    /// 人员经费
+    #[serde(rename = "人员经费")]
+    Personnel,
+    /// 公用经费
+    #[serde(rename = "公用经费")]
+    Public,
+    /// 基本支出, not split into 人员/公用 by the source.
+    #[serde(rename = "基本支出")]
+    Basic,
+    /// 项目支出
+    #[serde(rename = "项目支出")]
+    Project,
+    /// Another spending column (`事业单位经营支出`, `上缴上级支出` …).
+    #[serde(rename = "其他")]
+    Named(String),
+}
+
+impl SpendKind {
+    /// The name as printed.
+    pub fn label(&self) -> &str {
+        match self {
+            SpendKind::Personnel => "人员经费",
+            SpendKind::Public => "公用经费",
+            SpendKind::Basic => "基本支出",
+            SpendKind::Project => "项目支出",
+            SpendKind::Named(s) => s,
+        }
+    }
+
+    /// 人员经费, 公用经费 and unsplit 基本支出.
+    pub fn is_basic(&self) -> bool {
+        matches!(self, SpendKind::Personnel | SpendKind::Public | SpendKind::Basic)
+    }
+
+    fn parse(text: &str) -> SpendKind {
+        match text {
+            "人员经费" => SpendKind::Personnel,
+            "公用经费" => SpendKind::Public,
+            "基本支出" => SpendKind::Basic,
+            "项目支出" => SpendKind::Project,
+            other => SpendKind::Named(other.to_string()),
+        }
+    }
+}
+
+/// What one leaf line is keyed by. Its text form (`支出|一般公共预算|2013901|基本支出`) is the
+/// key users type and scripts read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "grid", rename_all = "snake_case")]
+pub enum LeafKey {
+    /// Spending by fund, function 项 and kind: the grid behind every function-classified table.
+    Spend {
+        /// 资金来源
+        fund: Fund,
+        /// 支出功能分类 项 (or the deepest level the source prints)
+        function: FunctionCode,
+        /// 基本 (人员/公用) or 项目
+        kind: SpendKind,
+    },
+    /// 一般公共预算 基本支出 by economic 款 and 人员/公用.
+    Economic {
+        /// 部门预算支出经济分类 款
+        code: EconomicCode,
+        /// 人员经费 / 公用经费
+        kind: SpendKind,
+    },
+    /// One cell of a table whose structure is its own (units, 三公, projects): the table kind's
+    /// name, the row's key (code or label) and the column's header path.
+    Cell {
+        /// The table kind's Chinese name.
+        table: String,
+        /// The row key.
+        row: String,
+        /// The column path joined with `/`.
+        column: String,
+    },
+}
+
+impl fmt::Display for LeafKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LeafKey::Spend { fund, function, kind } => write!(f, "支出|{}|{}|{}", fund.label(), function.as_str(), kind.label()),
+            LeafKey::Economic { code, kind } => write!(f, "经济|{}|{}", code.as_str(), kind.label()),
+            LeafKey::Cell { table, row, column } => write!(f, "表|{table}|{row}|{column}"),
+        }
+    }
+}
+
+impl LeafKey {
+    /// Reads the text form; `None` when it is not a key.
+    pub fn parse(text: &str) -> Option<LeafKey> {
+        let parts: Vec<&str> = text.trim().splitn(4, '|').collect();
+        match parts.as_slice() {
+            ["支出", fund, code, kind] => Some(LeafKey::Spend {
+                fund: Fund::ALL.into_iter().find(|f| f.label() == *fund)?,
+                function: FunctionCode::parse(code).ok()?,
+                kind: SpendKind::parse(kind),
+            }),
+            ["经济", code, kind] => Some(LeafKey::Economic { code: EconomicCode::parse(code).ok()?, kind: SpendKind::parse(kind) }),
+            ["表", table, row, column] => Some(LeafKey::Cell { table: table.to_string(), row: row.to_string(), column: column.to_string() }),
+            _ => None,
+        }
+    }
+}
+
+/// Where a baseline figure came from: the document, the table, the row and column, the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The source document's library id.
+    pub document: i64,
+    /// The table as titled.
+    pub table: String,
+    /// The row (code and label).
+    pub row: String,
+    /// The column's header path.
+    pub column: String,
+    /// The value as printed there.
+    pub printed: String,
+    /// Page, when the source has pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Line in the source text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+/// One leaf line: an amount in 元 the user decides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leaf {
+    /// What it is keyed by.
+    pub key: LeafKey,
+    /// A readable name (`一般公共预算 2013901 行政运行 基本支出`).
+    pub label: String,
+    /// This year's amount, in 元.
+    pub value: Decimal,
+    /// Last year's amount, in 元 (when rolled forward).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Decimal>,
+    /// Where the baseline came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// The value was allocated by the roll-forward (the source prints only margins), not read:
+    /// the user should confirm it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
+}
+
+/// A draft of next year's budget of one department (or one unit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The JSON shape's version ([`DRAFT_SCHEMA`]).
+    pub schema: u32,
+    /// 预算主管部门 (or the unit, for a 单位预算).
+    pub department: String,
+    /// The budget year.
+    pub year: i32,
+    /// The year of the baseline (the source document's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<i32>,
+    /// The source document's library id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_document: Option<i64>,
+    /// The disclosure format the draft derives.
+    pub format: RegionalFormat,
+    /// 部门 / 单位.
+    pub scope: Scope,
+    /// The region as printed (`上海市普陀区`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The cover title (`上海市普陀区2026年区级部门预算`).
+    pub title: String,
+    /// The department's units.
+    pub units: Vec<BudgetUnit>,
+    /// The leaf lines, in a stable order.
+    pub leaves: Vec<Leaf>,
+    /// The tables to derive, in order.
+    pub layout: Vec<TableLayout>,
+    /// Names of classification codes (功能 and 经济), for rows the derivation prints.
+    pub names: BTreeMap<String, String>,
+    /// Reasons for changes, by leaf key or narrative figure key.
+    pub reasons: BTreeMap<String, String>,
+    /// Carried narrative sections (职能, 机构设置, 名词解释 …) with years advanced; the 编制说明
+    /// and the figures of 其他相关情况说明 are generated, not carried.
+    pub sections: Vec<Section>,
+    /// Carried project descriptions (years advanced).
+    pub projects: Vec<ProjectDescription>,
+    /// Carried performance forms (years advanced).
+    pub performance_forms: Vec<PerformanceForm>,
+    /// Figures the narrative states outside the tables (政府采购, 国有资产, unit counts), carried.
+    pub stated: StatedFigures,
+    /// Change threshold in percent beyond which a change needs a reason (default 10).
+    pub threshold_percent: Decimal,
+}
+
+impl Draft {
+    /// The leaf with this key.
+    pub fn leaf(&self, key: &LeafKey) -> Option<&Leaf> {
+        self.leaves.iter().find(|l| &l.key == key)
+    }
+
+    /// The leaf with this key, for editing.
+    pub fn leaf_mut(&mut self, key: &LeafKey) -> Option<&mut Leaf> {
+        self.leaves.iter_mut().find(|l| &l.key == key)
+    }
+
+    /// The name of a function or economic code, when known.
+    pub fn name_of(&self, code: &str) -> &str {
+        self.names.get(code).map(String::as_str).unwrap_or("")
+    }
+
+    /// A readable label for a key.
+    pub fn label_for(&self, key: &LeafKey) -> String {
+        match key {
+            LeafKey::Spend { fund, function, kind } => {
+                format!("{} {} {} {}", fund.label(), function.as_str(), self.name_of(function.as_str()), kind.label())
+            }
+            LeafKey::Economic { code, kind } => format!("基本支出 {} {} {}", code.as_str(), self.name_of(code.as_str()), kind.label()),
+            LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_back_from_their_text() {
+        let keys = [
+            LeafKey::Spend { fund: Fund::GeneralPublic, function: FunctionCode::parse("2013901").unwrap(), kind: SpendKind::Basic },
+            LeafKey::Spend { fund: Fund::Business, function: FunctionCode::parse("2080505").unwrap(), kind: SpendKind::Project },
+            LeafKey::Economic { code: EconomicCode::parse("30101").unwrap(), kind: SpendKind::Personnel },
+            LeafKey::Cell { table: "三公".into(), row: "1".into(), column: "a/b|c".into() },
+        ];
+        for k in keys {
+            assert_eq!(LeafKey::parse(&k.to_string()), Some(k.clone()), "{k}");
+        }
+        assert_eq!(LeafKey::parse("支出|不存在|2013901|基本支出"), None);
+        assert_eq!(LeafKey::parse("随便"), None);
+    }
+
+    #[test]
+    fn funds_from_printed_labels() {
+        assert_eq!(Fund::from_label("1.一般公共预算资金"), Some(Fund::GeneralPublic));
+        assert_eq!(Fund::from_label("二、政府性基金"), Some(Fund::GovernmentFund));
+        assert_eq!(Fund::from_label("事业单位经营收入"), Some(Fund::Operating));
+        assert_eq!(Fund::from_label("合计"), None);
+    }
+}

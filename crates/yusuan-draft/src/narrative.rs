@@ -1,0 +1,321 @@
+//! The narrative's numbers, generated from the leaves in the region's wording: 收入预算X万元，比上年
+//! 增加Y万元，增长Z% …; the user writes only the reasons (keyed by [`Figure::key`]).
+
+use crate::derive::Eval;
+use crate::model::{Draft, Fund, LeafKey, SpendKind};
+use crate::print;
+use rust_decimal::{Decimal, RoundingStrategy};
+use yusuan_domain::{Amount, TableKind, Unit};
+
+/// A figure the narrative states, with last year's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Its key, for reasons (`说明|收入预算`).
+    pub key: String,
+    /// Its name as the sentence prints it.
+    pub name: String,
+    /// This year, in 元.
+    pub current: Decimal,
+    /// Last year, in 元.
+    pub baseline: Decimal,
+}
+
+/// 万元 with two decimals, as the narrative prints it (exact conversion through [`Unit`], then
+/// rounded for print).
+pub(crate) fn wan(yuan: Decimal) -> Decimal {
+    Amount::yuan(yuan).in_unit(Unit::WanYuan).value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn wan_text(yuan: Decimal) -> String {
+    print::amount(wan(yuan), 2, true)
+}
+
+/// The change clause: `比2025年预算增加12.00万元，增长3.40%` / `与2025年预算持平` / `为新增`.
+pub fn change_clause(current: Decimal, baseline: Decimal, base_year: i32) -> String {
+    let (c, b) = (wan(current), wan(baseline));
+    let d = c - b;
+    if d.is_zero() {
+        return format!("与{base_year}年预算持平");
+    }
+    let word = if d > Decimal::ZERO { ("增加", "增长") } else { ("减少", "下降") };
+    let amount = print::amount(d.abs(), 2, true);
+    if b.is_zero() {
+        return format!("比{base_year}年预算{}{amount}万元", word.0);
+    }
+    let pct = (d.abs() / b.abs() * Decimal::from(100)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    format!("比{base_year}年预算{}{amount}万元，{}{pct:.2}%", word.0, word.1)
+}
+
+/// Whether a change needs a written reason: beyond `threshold` percent, or from or to zero.
+pub fn needs_reason(current: Decimal, baseline: Decimal, threshold: Decimal) -> bool {
+    if current == baseline {
+        return false;
+    }
+    if current.is_zero() || baseline.is_zero() {
+        return true;
+    }
+    ((current - baseline).abs() / baseline.abs() * Decimal::from(100)) > threshold
+}
+
+/// The 三公 table's leaves whose column (its last header, or its whole path when `whole`)
+/// contains every word of `words` and none of `not`: this year's and last year's sums.
+fn three_public_leaf(draft: &Draft, words: &[&str], not: &[&str], whole: bool) -> Option<(Decimal, Decimal)> {
+    let eval = Eval::new(draft, crate::derive::Year::Current);
+    let base = Eval::new(draft, crate::derive::Year::Baseline);
+    let keys: Vec<&LeafKey> = draft
+        .leaves
+        .iter()
+        .map(|l| &l.key)
+        .filter(|k| match k {
+            LeafKey::Cell { table, column, .. } => {
+                let c = if whole { column.as_str() } else { column.rsplit('/').next().unwrap_or(column) };
+                table.starts_with(TableKind::ThreePublic.label()) && words.iter().all(|w| c.contains(w)) && !not.iter().any(|w| c.contains(w))
+            }
+            _ => false,
+        })
+        .collect();
+    if keys.is_empty() {
+        return None;
+    }
+    let sum = |e: &Eval| keys.iter().filter_map(|k| e.leaf(k)).sum::<Decimal>();
+    Some((sum(&eval), sum(&base)))
+}
+
+/// Every figure the narrative states, in order.
+pub fn figures(draft: &Draft) -> Vec<Figure> {
+    let eval = Eval::new(draft, crate::derive::Year::Current);
+    let base = Eval::new(draft, crate::derive::Year::Baseline);
+    let mut out = Vec::new();
+    let mut fig = |key: &str, name: &str, f: &dyn Fn(&Eval) -> Decimal| {
+        out.push(Figure { key: format!("说明|{key}"), name: name.to_string(), current: f(&eval), baseline: f(&base) });
+    };
+    fig("收入预算", "收入预算", &|e| e.spend(None, None));
+    fig("财政拨款收入", "财政拨款收入", &|e| e.spend(Some(&Fund::FISCAL), None));
+    for f in &Fund::ALL[3..] {
+        let fs = [f.clone()];
+        fig(f.label(), f.label(), &|e| e.spend(Some(&fs), None));
+    }
+    fig("支出预算", "支出预算", &|e| e.spend(None, None));
+    fig("基本支出", "基本支出", &|e| e.spend(None, Some(&[SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])));
+    fig("项目支出", "项目支出", &|e| e.spend(None, Some(&[SpendKind::Project])));
+    fig("财政拨款支出", "财政拨款支出预算", &|e| e.spend(Some(&Fund::FISCAL), None));
+    for (f, name) in [
+        (Fund::GeneralPublic, "一般公共预算拨款支出预算"),
+        (Fund::GovernmentFund, "政府性基金拨款支出预算"),
+        (Fund::StateCapital, "国有资本经营预算拨款支出预算"),
+    ] {
+        let fs = [f.clone()];
+        fig(f.label(), name, &|e| e.spend(Some(&fs), None));
+    }
+    let abroad = three_public_leaf(draft, &["出国"], &[], false);
+    let cars = three_public_leaf(draft, &["公务用车"], &[], true);
+    let reception = three_public_leaf(draft, &["接待"], &[], false);
+    let parts = [abroad, cars, reception];
+    if parts.iter().any(Option::is_some) {
+        let (c, b) = parts.iter().flatten().fold((Decimal::ZERO, Decimal::ZERO), |(c, b), (x, y)| (c + x, b + y));
+        out.push(Figure { key: "说明|三公经费".into(), name: "“三公”经费预算数".into(), current: c, baseline: b });
+    }
+    let items = [
+        ("因公出国（境）费", abroad),
+        ("公务用车购置及运行费", cars),
+        ("公务用车购置费", three_public_leaf(draft, &["购置"], &[], false)),
+        ("公务用车运行费", three_public_leaf(draft, &["运行"], &["机关运行"], false)),
+        ("公务接待费", reception),
+        ("机关运行经费", three_public_leaf(draft, &["机关运行经费"], &[], false)),
+    ];
+    for (name, found) in items {
+        if let Some((c, b)) = found {
+            let shown = if name == "机关运行经费" { "机关运行经费预算" } else { name };
+            out.push(Figure { key: format!("说明|{name}"), name: shown.to_string(), current: c, baseline: b });
+        }
+    }
+    out
+}
+
+fn find<'a>(figs: &'a [Figure], key: &str) -> Option<&'a Figure> {
+    figs.iter().find(|f| f.key == format!("说明|{key}"))
+}
+
+fn with_reason(draft: &Draft, f: &Figure) -> String {
+    let base_year = draft.base_year.unwrap_or(draft.year - 1);
+    let mut s = format!("{}{}万元，{}", f.name, wan_text(f.current), change_clause(f.current, f.baseline, base_year));
+    if let Some(r) = draft.reasons.get(&f.key) {
+        s.push_str(&format!("，主要原因是{}", r.trim_end_matches('。')));
+    }
+    s
+}
+
+/// The paragraphs of the 编制说明.
+pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Vec<String> {
+    let figs = figures(draft);
+    let y = draft.year;
+    let mut out = Vec::new();
+    let get = |k: &str| find(&figs, k);
+    if let Some(total) = get("收入预算") {
+        let mut s = format!("{y}年，{}{}", draft.department, with_reason(draft, total));
+        let mut parts = Vec::new();
+        if let Some(f) = get("财政拨款收入") {
+            parts.push(with_reason(draft, f));
+        }
+        for fund in &Fund::ALL[3..] {
+            if let Some(f) = get(fund.label()).filter(|f| !f.current.is_zero() || !f.baseline.is_zero()) {
+                parts.push(with_reason(draft, f));
+            }
+        }
+        if !parts.is_empty() {
+            s.push_str(&format!("。其中：{}", parts.join("；")));
+        }
+        s.push('。');
+        out.push(s);
+    }
+    if let Some(total) = get("支出预算") {
+        let mut s = with_reason(draft, total);
+        let parts: Vec<String> = ["基本支出", "项目支出"].iter().filter_map(|k| get(k)).map(|f| with_reason(draft, f)).collect();
+        if !parts.is_empty() {
+            s.push_str(&format!("。其中：{}", parts.join("；")));
+        }
+        s.push('。');
+        out.push(s);
+    }
+    if let Some(fiscal) = get("财政拨款支出") {
+        let mut s = with_reason(draft, fiscal);
+        let parts: Vec<String> = Fund::FISCAL.iter().filter_map(|f| get(f.label())).map(|f| with_reason(draft, f)).collect();
+        s.push_str(&format!("。财政拨款支出预算中，{}。", parts.join("；")));
+        out.push(s);
+    }
+    // The 一般公共预算 items by function 项.
+    let mut items: Vec<(String, Decimal)> = Vec::new();
+    for l in &draft.leaves {
+        if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
+            match items.iter_mut().find(|(c, _)| c == function.as_str()) {
+                Some((_, v)) => *v += l.value,
+                None => items.push((function.as_str().to_string(), l.value)),
+            }
+        }
+    }
+    items.sort();
+    items.retain(|(_, v)| !v.is_zero());
+    if !items.is_empty() {
+        out.push("一般公共预算拨款支出主要内容如下：".to_string());
+        for (n, (code, v)) in items.iter().enumerate() {
+            let name = |c: &str| draft.name_of(c).to_string();
+            let path = match code.len() {
+                7 => format!("{}（类）{}（款）{}（项）", name(&code[..3]), name(&code[..5]), name(code)),
+                5 => format!("{}（类）{}（款）", name(&code[..3]), name(code)),
+                _ => format!("{}（类）", name(code)),
+            };
+            out.push(format!("{}.“{path}”科目{}万元。", n + 1, wan_text(*v)));
+        }
+    }
+    let _ = eval;
+    out
+}
+
+/// The paragraphs of 其他相关情况说明: 三公 and 机关运行经费 generated; 政府采购, 绩效 and 国有资产
+/// from the carried figures.
+pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> Vec<String> {
+    let figs = figures(draft);
+    let y = draft.year;
+    let mut out = Vec::new();
+    let mut n = 0;
+    let mut heading = |out: &mut Vec<String>, title: String| {
+        const NUM: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+        out.push(format!("{}、{title}", NUM[n.min(5)]));
+        n += 1;
+    };
+    if let Some(total) = find(&figs, "三公经费") {
+        heading(&mut out, format!("{y}年“三公”经费预算情况说明"));
+        out.push(format!("{y}年{}。其中：", with_reason(draft, total)));
+        let item = |k: &str| find(&figs, k).map(|f| with_reason(draft, f));
+        if let Some(s) = item("因公出国（境）费") {
+            out.push(format!("（一）{s}。"));
+        }
+        if let Some(s) = item("公务用车购置及运行费") {
+            let mut p = format!("（二）{s}");
+            let parts: Vec<String> = ["公务用车购置费", "公务用车运行费"].iter().filter_map(|k| item(k)).collect();
+            if !parts.is_empty() {
+                p.push_str(&format!("。其中：{}", parts.join("；")));
+            }
+            p.push('。');
+            out.push(p);
+        }
+        if let Some(s) = item("公务接待费") {
+            out.push(format!("（三）{s}。"));
+        }
+    }
+    if let Some(f) = find(&figs, "机关运行经费") {
+        heading(&mut out, "机关运行经费预算".to_string());
+        out.push(format!("{y}年{}{}。", draft.department, with_reason(draft, f)));
+    }
+    if let Some(p) = &draft.stated.procurement {
+        heading(&mut out, "政府采购预算情况".to_string());
+        let part = |name: &str, a: &Option<Amount>| a.map(|a| format!("政府采购{name}预算{}万元", print::amount(a.to_wan(), 2, false)));
+        let parts: Vec<String> = [part("货物", &p.goods), part("工程", &p.works), part("服务", &p.services)].into_iter().flatten().collect();
+        let mut s = format!("{y}年本部门政府采购预算{}万元", print::amount(p.total.to_wan(), 2, false));
+        if !parts.is_empty() {
+            s.push_str(&format!("，其中：{}", parts.join("、")));
+        }
+        s.push('。');
+        out.push(s);
+        if let Some(r) = p.reserved_for_small_firms {
+            out.push(format!("{y}年本部门面向中小企业预留政府采购项目预算金额{}万元。", print::amount(r.to_wan(), 2, false)));
+        }
+    }
+    if let Some(p) = &draft.stated.performance {
+        heading(&mut out, "绩效目标设置情况".to_string());
+        let mut s = format!("按照本区预算绩效管理工作的总体要求，本部门{y}年编报绩效目标的项目");
+        if let Some(k) = p.projects {
+            s.push_str(&format!("{k}个"));
+        }
+        if let Some(a) = p.amount {
+            s.push_str(&format!("，涉及项目预算资金{}万元", print::amount(a.to_wan(), 2, false)));
+        }
+        s.push('。');
+        out.push(s);
+    }
+    if let Some(a) = &draft.stated.assets {
+        heading(&mut out, "国有资产占有使用情况".to_string());
+        let mut s = format!("截至{}年8月31日，{}共有车辆{}辆", y - 1, draft.department, a.vehicles.unwrap_or(0));
+        if let Some(e) = a.costly_equipment {
+            s.push_str(&format!("；单价100万元（含）以上设备（不含车辆）{e}台（套）"));
+        }
+        s.push('。');
+        out.push(s);
+        if let Some(v) = a.vehicles_to_buy {
+            out.push(format!("{y}年部门预算安排购置车辆{v}辆。"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn change_clauses_in_the_regions_wording() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        // check(input, expect)
+        let cases = [
+            (("189767551", "156211123"), "比2024年预算增加3,355.65万元，增长21.48%"),
+            (("1000000", "1100000"), "比2024年预算减少10.00万元，下降9.09%"),
+            (("500000", "500000"), "与2024年预算持平"),
+            (("500000", "0"), "比2024年预算增加50.00万元"),
+        ];
+        for ((c, b), expect) in cases {
+            assert_eq!(change_clause(d(c), d(b), 2024), expect);
+        }
+    }
+
+    #[test]
+    fn reasons_are_needed_beyond_the_threshold_or_from_zero() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let t = d("10");
+        assert!(!needs_reason(d("110"), d("100"), t));
+        assert!(needs_reason(d("111"), d("100"), t));
+        assert!(needs_reason(d("0"), d("100"), t));
+        assert!(needs_reason(d("5"), d("0"), t));
+        assert!(!needs_reason(d("0"), d("0"), t));
+    }
+}

@@ -1,0 +1,706 @@
+//! Roll-forward: a stored document of year N becomes a draft of year N+1.
+//!
+//! The leaves are read from the finest cells the document prints: the fund tables' 项 rows by
+//! 基本/项目 (or 人员/公用/项目), the rest of the 支出总表 (non-fiscal money) split by the 收入总表's
+//! sources, the economic table's 款 rows, and the own cells of tables whose structure is local.
+//! Every leaf keeps its value as the baseline with its origin. The draft is then derived and
+//! compared with the source cell by cell: a cell that differs is one where the source contradicts
+//! itself, and it is reported with the checker's findings on that cell.
+
+use crate::derive::derive_table_values;
+use crate::layout::{FUNCTION_CLASSES, column_filter, column_side, ledger_query, narrow, table_funds, Body, CellRule, ColumnRule, PrintStyle, Query, RowRule, TableLayout, TotalRow};
+use crate::model::{Draft, Fund, Leaf, LeafKey, Origin, SpendKind, DRAFT_SCHEMA};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use yusuan_domain::{
+    sum_identities, Amount, Cell, DocKind, Document, LedgerSide, Row, RowCode, Section, SectionKind, Table, TableKind,
+};
+
+/// A cell where the derived draft differs from its source because the source contradicts itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceContradiction {
+    /// The table as titled in the source.
+    pub table: String,
+    /// The row (code and label).
+    pub row: String,
+    /// The column.
+    pub column: String,
+    /// As the source prints it.
+    pub printed: String,
+    /// As the leaves give it.
+    pub derived: String,
+    /// The checker's findings on that place of the source (`T002 …`); empty when none.
+    pub findings: Vec<String>,
+}
+
+/// What the roll-forward did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RollReport {
+    /// Leaves made.
+    pub leaves: usize,
+    /// Leaves whose split was allocated (the source prints only margins): to be confirmed.
+    pub estimated: usize,
+    /// Cells carried as printed (not derived from leaves), with why.
+    pub carried: Vec<String>,
+    /// Cells where the source contradicts itself; the draft uses the leaves.
+    pub contradictions: Vec<SourceContradiction>,
+}
+
+/// Why a document cannot be rolled forward.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RollError {
+    /// A 决算 is not a budget.
+    NotABudget,
+    /// The document has no tables to derive.
+    NoTables,
+}
+
+impl std::fmt::Display for RollError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RollError::NotABudget => f.write_str("这是决算文档，不能作为下一年预算的底稿；请选择一份部门预算或单位预算"),
+            RollError::NoTables => f.write_str("这份文档没有预算表（例如只有项目说明或绩效目标表），无法据此编制；请选择含收支预算表的公开文件"),
+        }
+    }
+}
+
+/// Builds the draft of `year` (default: the document's year + 1) from a stored document.
+pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(Draft, RollReport), RollError> {
+    if doc.meta.kind == DocKind::FinalAccounts {
+        return Err(RollError::NotABudget);
+    }
+    if !doc.tables.iter().any(|t| t.amount_count() > 0) {
+        return Err(RollError::NoTables);
+    }
+    let year = year.unwrap_or(doc.meta.year + 1);
+    let shift = year - doc.meta.year;
+    let adv = |s: &str| advance_years(s, doc.meta.year, shift);
+    let mut r = Roller { doc, doc_id, leaves: Vec::new(), index: BTreeMap::new(), report: RollReport::default() };
+    let names = code_names(doc);
+
+    r.fund_leaves();
+    r.non_fiscal_leaves();
+    r.economic_leaves();
+    let mut layout = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for t in &doc.tables {
+        let n = seen.entry(t.kind.label().to_string()).or_default();
+        *n += 1;
+        let table_key = if *n == 1 { t.kind.label().to_string() } else { format!("{}#{}", t.kind.label(), n) };
+        let mut l = r.layout(t, &table_key, &names);
+        l.title = adv(&l.title);
+        l.empty_note = l.empty_note.map(|s| adv(&s));
+        layout.push(l);
+    }
+    let sections: Vec<Section> = doc
+        .sections
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            s.title = adv(&s.title);
+            for p in &mut s.paragraphs {
+                p.text = adv(&p.text);
+            }
+            if matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
+                s.paragraphs.clear();
+            }
+            s
+        })
+        .collect();
+    let mut projects = doc.projects.clone();
+    for p in &mut projects {
+        p.name = adv(&p.name);
+        for part in &mut p.parts {
+            part.text = adv(&part.text);
+        }
+    }
+    let mut forms = doc.performance_forms.clone();
+    for f in &mut forms {
+        f.project = adv(&f.project);
+        f.period = f.period.as_ref().map(|g| adv(g));
+        f.annual_goal = f.annual_goal.as_ref().map(|g| adv(g));
+    }
+    let leaves = std::mem::take(&mut r.leaves);
+    let mut report = std::mem::take(&mut r.report);
+    let mut draft = Draft {
+        schema: DRAFT_SCHEMA,
+        department: doc.meta.department.clone(),
+        year,
+        base_year: Some(doc.meta.year),
+        source_document: Some(doc_id),
+        format: doc.meta.format.clone(),
+        scope: doc.meta.scope,
+        region: doc.meta.region.clone(),
+        title: adv(&doc.meta.title),
+        units: doc.units.clone(),
+        leaves,
+        layout,
+        names,
+        reasons: BTreeMap::new(),
+        sections,
+        projects,
+        performance_forms: forms,
+        stated: doc.stated.clone(),
+        threshold_percent: Decimal::from(10),
+    };
+    for l in &mut draft.leaves {
+        l.label = draft_label(&draft.names, &l.key);
+    }
+    report.leaves = draft.leaves.len();
+    report.estimated = draft.leaves.iter().filter(|l| l.estimated).count();
+    report.contradictions = contradictions(doc, &draft);
+    Ok((draft, report))
+}
+
+fn draft_label(names: &BTreeMap<String, String>, key: &LeafKey) -> String {
+    let name = |c: &str| names.get(c).cloned().unwrap_or_default();
+    match key {
+        LeafKey::Spend { fund, function, kind } => format!("{} {} {} {}", fund.label(), function.as_str(), name(function.as_str()), kind.label()),
+        LeafKey::Economic { code, kind } => format!("一般公共预算基本支出 {} {} {}", code.as_str(), name(code.as_str()), kind.label()),
+        LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
+    }
+}
+
+/// `2025年` → `2026年` for the years up to the document's own (a 4-digit year followed by 年 or
+/// 年度), so texts carried to the next year speak of it.
+pub(crate) fn advance_years(text: &str, year: i32, shift: i32) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let digits = chars.len() >= i + 4 && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && (i == 0 || !chars[i - 1].is_ascii_digit());
+        // The year may be printed with a space before 年 (`2026 年`).
+        let mut j = i + 4;
+        while digits && j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        if digits && j < chars.len() && chars[j] == '年' {
+            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            if (year - 3..=year).contains(&y) {
+                out.push_str(&(y + shift).to_string());
+            } else {
+                out.extend(&chars[i..i + 4]);
+            }
+            i += 4;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Names of every function and economic code the document prints, and its 类 by name.
+fn code_names(doc: &Document) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    for t in &doc.tables {
+        for r in &t.rows {
+            if let Some(RowCode::Function(_) | RowCode::Economic(_)) = &r.code {
+                let code = r.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default();
+                let label = r.label.split_whitespace().collect::<String>();
+                if !label.is_empty() {
+                    names.entry(code).or_insert(label);
+                }
+            }
+        }
+    }
+    names
+}
+
+fn is_function_table(t: &Table) -> bool {
+    matches!(t.kind, TableKind::Income | TableKind::Expenditure | TableKind::GeneralPublicFunction | TableKind::GovernmentFundFunction | TableKind::StateCapitalFunction)
+        && (t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Function(_)))) || t.rows.iter().all(|r| r.code.is_none() && r.is_total()))
+}
+
+fn is_economic_table(t: &Table) -> bool {
+    t.kind == TableKind::GeneralPublicBasicEconomic && t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Economic(_))))
+}
+
+fn row_name(r: &Row) -> String {
+    match &r.code {
+        Some(c) => format!("{} {}", c.as_str(), r.label),
+        None => r.label.clone(),
+    }
+}
+
+/// Whether `r` has a child code row in `t` (a deeper code under it).
+fn has_child(t: &Table, r: &Row) -> bool {
+    let Some(code) = &r.code else { return false };
+    t.rows.iter().any(|s| match (&s.code, code) {
+        (Some(RowCode::Function(a)), RowCode::Function(b)) => a.as_str().len() > b.as_str().len() && a.as_str().starts_with(b.as_str()),
+        (Some(RowCode::Economic(a)), RowCode::Economic(b)) => a.as_str().len() > b.as_str().len() && a.as_str().starts_with(b.as_str()),
+        _ => false,
+    })
+}
+
+fn yuan(t: &Table, v: Decimal) -> Decimal {
+    Amount { value: v, unit: t.unit }.to_yuan()
+}
+
+struct Roller<'a> {
+    doc: &'a Document,
+    doc_id: i64,
+    leaves: Vec<Leaf>,
+    index: BTreeMap<LeafKey, usize>,
+    report: RollReport,
+}
+
+impl Roller<'_> {
+    fn origin(&self, t: &Table, r: &Row, c: usize) -> Origin {
+        Origin {
+            document: self.doc_id,
+            table: t.title.clone(),
+            row: row_name(r),
+            column: t.columns.get(c).map(|c| c.name()).unwrap_or_default(),
+            printed: r.cells.get(c).map(|c| c.printed().to_string()).unwrap_or_default(),
+            page: r.location.page,
+            line: r.location.line,
+        }
+    }
+
+    fn add(&mut self, key: LeafKey, value: Decimal, origin: Option<Origin>, estimated: bool) {
+        if let Some(&i) = self.index.get(&key) {
+            self.leaves[i].value += value;
+            self.leaves[i].baseline = Some(self.leaves[i].value);
+            return;
+        }
+        self.index.insert(key.clone(), self.leaves.len());
+        self.leaves.push(Leaf { key, label: String::new(), value, baseline: Some(value), origin, estimated });
+    }
+
+    /// The finest kind columns of a function table: 人员/公用 where printed, else 基本; 项目.
+    fn kind_columns(t: &Table) -> Vec<(usize, SpendKind)> {
+        let funds = table_funds(t.kind);
+        let filters: Vec<Option<Vec<SpendKind>>> =
+            t.columns.iter().map(|c| column_filter(&c.path, &funds).and_then(|(_, k)| k)).collect();
+        let split = filters.iter().flatten().any(|k| k == &vec![SpendKind::Personnel]);
+        filters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| {
+                let k = k.as_ref()?;
+                match k.as_slice() {
+                    [one] if *one == SpendKind::Personnel || *one == SpendKind::Public || *one == SpendKind::Project => Some((i, one.clone())),
+                    [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] if !split => Some((i, SpendKind::Basic)),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    fn fund_leaves(&mut self) {
+        let doc = self.doc;
+        for t in doc.tables.iter().filter(|t| is_function_table(t)) {
+            let Some(funds) = table_funds(t.kind) else { continue };
+            let fund = funds[0].clone();
+            let cols = Self::kind_columns(t);
+            for r in t.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(t, r)) {
+                let Some(RowCode::Function(code)) = &r.code else { continue };
+                for (c, kind) in &cols {
+                    let v = r.cells.get(*c).and_then(Cell::value_or_zero).unwrap_or_default();
+                    let key = LeafKey::Spend { fund: fund.clone(), function: code.clone(), kind: kind.clone() };
+                    let origin = self.origin(t, r, *c);
+                    self.add(key, yuan(t, v), Some(origin), false);
+                }
+            }
+        }
+    }
+
+    /// Money of the 支出总表 that no fund table holds: split by the 收入总表's non-fiscal sources
+    /// (north-west corner: exact, margins kept; marked estimated when the split is not printed).
+    fn non_fiscal_leaves(&mut self) {
+        let doc = self.doc;
+        let Some(exp) = doc.tables.iter().find(|t| t.kind == TableKind::Expenditure && is_function_table(t)) else { return };
+        let fiscal_tables: Vec<&Table> = doc.tables.iter().filter(|t| is_function_table(t) && table_funds(t.kind).is_some()).collect();
+        let cols = Self::kind_columns(exp);
+        let income = doc.tables.iter().find(|t| t.kind == TableKind::Income && is_function_table(t));
+        for r in exp.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(exp, r)) {
+            let Some(RowCode::Function(code)) = &r.code else { continue };
+            // Residual per kind: the 支出总表 minus the fiscal leaves of this code.
+            let mut residual: Vec<(SpendKind, Decimal, usize)> = Vec::new();
+            for (c, kind) in &cols {
+                let total = yuan(exp, r.cells.get(*c).and_then(Cell::value_or_zero).unwrap_or_default());
+                let fiscal: Decimal = self
+                    .leaves
+                    .iter()
+                    .filter(|l| match &l.key {
+                        LeafKey::Spend { fund, function, kind: k } => {
+                            fund.is_fiscal() && function == code && (k == kind || (kind == &SpendKind::Basic && k.is_basic()))
+                        }
+                        _ => false,
+                    })
+                    .map(|l| l.value)
+                    .sum();
+                if fiscal_tables.is_empty() || !(total - fiscal).is_zero() {
+                    residual.push((kind.clone(), total - fiscal, *c));
+                }
+            }
+            if residual.iter().all(|(_, v, _)| v.is_zero()) {
+                continue;
+            }
+            // Sources of this code's non-fiscal money, from the 收入总表.
+            let mut sources: Vec<(Fund, Decimal)> = Vec::new();
+            if let Some(inc) = income {
+                if let Some(ir) = inc.rows.iter().find(|x| x.code.as_ref() == r.code.as_ref()) {
+                    for (c, col) in inc.columns.iter().enumerate() {
+                        let Some((Some(f), None)) = column_filter(&col.path, &None) else { continue };
+                        if let [fund] = f.as_slice() {
+                            let fiscal_ok = !fiscal_tables.is_empty() && fund.is_fiscal();
+                            let v = yuan(inc, ir.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default());
+                            if !fiscal_ok && !v.is_zero() {
+                                sources.push((fund.clone(), v));
+                            }
+                        }
+                    }
+                }
+            }
+            if sources.is_empty() {
+                sources.push((Fund::Other, residual.iter().map(|(_, v, _)| *v).sum()));
+                self.report.carried.push(format!("{} {}：支出总表中财政拨款以外的资金在收入总表中没有来源，记为其他收入", exp.title, row_name(r)));
+            }
+            let estimated = sources.len() > 1 && residual.iter().filter(|(_, v, _)| !v.is_zero()).count() > 1;
+            for (fund, kind, v, c) in north_west(&sources, &residual) {
+                let origin = self.origin(exp, r, c);
+                let key = LeafKey::Spend { fund, function: code.clone(), kind };
+                self.add(key, v, Some(origin), estimated);
+            }
+        }
+    }
+
+    fn economic_leaves(&mut self) {
+        let doc = self.doc;
+        let Some(t) = doc.tables.iter().find(|t| is_economic_table(t)) else { return };
+        let cols = Self::kind_columns(t);
+        for r in t.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Economic(_))) && !has_child(t, r)) {
+            let Some(RowCode::Economic(code)) = &r.code else { continue };
+            for (c, kind) in &cols {
+                let v = r.cells.get(*c).and_then(Cell::value_or_zero).unwrap_or_default();
+                let origin = self.origin(t, r, *c);
+                self.add(LeafKey::Economic { code: code.clone(), kind: kind.clone() }, yuan(t, v), Some(origin), false);
+            }
+        }
+    }
+
+    fn style(t: &Table) -> PrintStyle {
+        let amounts: Vec<&str> = t.rows.iter().flat_map(|r| &r.cells).filter(|c| c.amount().is_some()).map(Cell::printed).collect();
+        let decimals = amounts.iter().filter_map(|p| p.split_once('.').map(|(_, f)| f.len() as u32)).max().unwrap_or(if t.unit == yusuan_domain::Unit::WanYuan { 2 } else { 0 });
+        let separators = amounts.iter().any(|p| p.contains(',')) || (amounts.is_empty() && t.unit == yusuan_domain::Unit::Yuan);
+        let zero_printed = (0..t.columns.len())
+            .map(|c| t.rows.iter().any(|r| r.cells.get(c).and_then(Cell::amount).is_some_and(|v| v.is_zero())))
+            .collect();
+        PrintStyle { decimals, separators, zero_printed }
+    }
+
+    fn total_row(t: &Table) -> Option<TotalRow> {
+        let pos = t.rows.iter().position(|r| r.code.is_none() && r.is_total())?;
+        let first_coded = t.rows.iter().position(|r| r.code.is_some()).unwrap_or(usize::MAX);
+        Some(TotalRow { label: t.rows[pos].label.clone(), first: pos < first_coded })
+    }
+
+    fn layout(&mut self, t: &Table, table_key: &str, names: &BTreeMap<String, String>) -> TableLayout {
+        let funds = table_funds(t.kind);
+        let column_rules = || -> Vec<ColumnRule> {
+            t.columns
+                .iter()
+                .map(|c| match column_filter(&c.path, &funds) {
+                    Some((f, k)) => ColumnRule::Filter { funds: f, kinds: k },
+                    None => ColumnRule::Blank,
+                })
+                .collect()
+        };
+        let body = if is_function_table(t) {
+            let columns = column_rules();
+            for (i, c) in columns.iter().enumerate() {
+                if *c == ColumnRule::Blank && t.rows.iter().any(|r| r.cells.get(i).and_then(Cell::amount).is_some_and(|v| !v.is_zero())) {
+                    self.report.carried.push(format!("{}：栏目“{}”不能由明细行推出，按空栏处理", t.title, t.columns[i].name()));
+                }
+            }
+            Body::Function { funds, columns, total: Self::total_row(t) }
+        } else if is_economic_table(t) {
+            Body::Economic { columns: column_rules(), total: Self::total_row(t) }
+        } else if matches!(t.kind, TableKind::FinancialSummary | TableKind::FiscalSummary) {
+            Body::Rows { rows: self.ledger_rows(t, names) }
+        } else if matches!(t.kind, TableKind::ExpenditureByUnit | TableKind::FiscalByUnit | TableKind::ThreePublic | TableKind::Projects | TableKind::Income) {
+            Body::Rows { rows: self.local_rows(t, table_key) }
+        } else {
+            if t.amount_count() > 0 {
+                self.report.carried.push(format!("{}：按原表结转（{} 个数字，不由明细行推出）", t.title, t.amount_count()));
+            }
+            Body::Rows { rows: t.rows.iter().map(|r| fixed_row(r)).collect() }
+        };
+        TableLayout {
+            title: t.title.clone(),
+            number: t.number.clone(),
+            kind: t.kind,
+            unit: t.unit,
+            compiled_by: t.compiled_by.clone(),
+            columns: t.columns.clone(),
+            empty_note: t.note.clone().filter(|n| n.contains("空表") || n.contains('无')),
+            style: Self::style(t),
+            body,
+        }
+    }
+
+    fn ledger_rows(&mut self, t: &Table, names: &BTreeMap<String, String>) -> Vec<RowRule> {
+        let funds = table_funds(t.kind);
+        let class_code = |name: &str| -> Option<String> {
+            names
+                .iter()
+                .find(|(code, n)| code.len() == 3 && n.as_str() == name)
+                .map(|(c, _)| c.clone())
+                .or_else(|| FUNCTION_CLASSES.iter().find(|(_, n)| *n == name).map(|(c, _)| c.to_string()))
+        };
+        let mut out = Vec::new();
+        // A numbered heading (`二、上年结转`) opens a block on its side; the rows under a carry-over
+        // heading are not this year's money.
+        let mut carry: BTreeMap<Option<LedgerSide>, bool> = BTreeMap::new();
+        for r in &t.rows {
+            let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
+            let heading = l.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && l.contains('、');
+            if heading {
+                carry.insert(r.side, l.contains("结转") || l.contains("结余"));
+            }
+            let in_carry = !heading && carry.get(&r.side).copied().unwrap_or(false) && l.starts_with('（');
+            let q = if in_carry { None } else { ledger_query(&r.label, r.side, &funds, class_code) };
+            let cells = r
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| match cell {
+                    Cell::Text { text } => CellRule::Text { text: text.clone() },
+                    _ => {
+                        let col = &t.columns[c];
+                        let same_side = column_side(col).is_none_or(|s| Some(s) == r.side);
+                        match (&q, same_side, column_filter(&col.path, &funds)) {
+                            (Some(q), true, Some((cf, ck))) => CellRule::Sum { query: narrow(q.clone(), &cf, &ck) },
+                            _ if matches!(cell, Cell::Blank) => CellRule::Blank,
+                            _ => {
+                                self.report.carried.push(format!("{} {} {}：按原表结转（{}）", t.title, row_name(r), col.name(), cell.printed()));
+                                fixed_cell(cell)
+                            }
+                        }
+                    }
+                })
+                .collect();
+            out.push(RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells });
+        }
+        out
+    }
+
+    /// A table with its own structure: its leaf cells become leaves; total rows (合计, parent
+    /// codes) and total columns (合计/小计 by header path) sum them.
+    fn local_rows(&mut self, t: &Table, table_key: &str) -> Vec<RowRule> {
+        // A column of amounts: one that prints an amount, or that is blank in every row (an empty
+        // 购置费 column is still an amount column: its 小计 sums it).
+        let numeric: Vec<bool> = (0..t.columns.len())
+            .map(|c| {
+                t.rows.iter().any(|r| r.cells.get(c).and_then(Cell::amount).is_some())
+                    || t.rows.iter().all(|r| matches!(r.cells.get(c), None | Some(Cell::Blank)))
+            })
+            .collect();
+        let col_parts: BTreeMap<usize, Vec<usize>> = sum_identities(&t.columns, &numeric).into_iter().collect();
+        let mut keys: Vec<String> = Vec::new();
+        for (i, r) in t.rows.iter().enumerate() {
+            let base = match &r.code {
+                Some(c) => c.as_str().to_string(),
+                None if !r.label.trim().is_empty() => r.label.split_whitespace().collect(),
+                None => format!("第{}行", i + 1),
+            };
+            let mut k = base.clone();
+            let mut n = 1;
+            while keys.contains(&k) {
+                n += 1;
+                k = format!("{base}#{n}");
+            }
+            keys.push(k);
+        }
+        let code_of = |r: &Row| match &r.code {
+            Some(RowCode::Unit(s) | RowCode::Project(s)) => Some(s.clone()),
+            _ => None,
+        };
+        // Children by code prefix (the nearest longer code under each).
+        let children: Vec<Vec<usize>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                let Some(pc) = code_of(r) else { return vec![] };
+                t.rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        code_of(s).is_some_and(|sc| {
+                            sc.len() > pc.len()
+                                && sc.starts_with(&pc)
+                                && !t.rows.iter().any(|m| code_of(m).is_some_and(|mc| mc.len() > pc.len() && mc.len() < sc.len() && mc.starts_with(&pc) && sc.starts_with(&mc)))
+                        })
+                    })
+                    .map(|(j, _)| j)
+                    .collect()
+            })
+            .collect();
+        let is_child: BTreeSet<usize> = children.iter().flatten().copied().collect();
+        let is_total = |r: &Row| r.code.is_none() && r.is_total();
+        let top: Vec<usize> = (0..t.rows.len()).filter(|&i| !is_total(&t.rows[i]) && !is_child.contains(&i)).collect();
+        fn expand(t: &Table, i: usize, c: usize, keys: &[String], children: &[Vec<usize>], top: &[usize], col_parts: &BTreeMap<usize, Vec<usize>>, table_key: &str, out: &mut Vec<LeafKey>) {
+            let r = &t.rows[i];
+            if r.code.is_none() && r.is_total() {
+                for &j in top {
+                    expand(t, j, c, keys, children, top, col_parts, table_key, out);
+                }
+            } else if !children[i].is_empty() {
+                for &j in &children[i] {
+                    expand(t, j, c, keys, children, top, col_parts, table_key, out);
+                }
+            } else if let Some(parts) = col_parts.get(&c) {
+                for &p in parts {
+                    expand(t, i, p, keys, children, top, col_parts, table_key, out);
+                }
+            } else {
+                out.push(LeafKey::Cell { table: table_key.to_string(), row: keys[i].clone(), column: t.columns[c].name() });
+            }
+        }
+        let mut out = Vec::new();
+        for (i, r) in t.rows.iter().enumerate() {
+            let leaf_row = !is_total(r) && children[i].is_empty();
+            let mut cells = Vec::new();
+            for c in 0..t.columns.len() {
+                let cell = r.cells.get(c).cloned().unwrap_or(Cell::Blank);
+                if let Cell::Text { text } = &cell {
+                    cells.push(CellRule::Text { text: text.clone() });
+                    continue;
+                }
+                if !numeric[c] {
+                    cells.push(CellRule::Blank);
+                    continue;
+                }
+                if leaf_row && !col_parts.contains_key(&c) {
+                    let key = LeafKey::Cell { table: table_key.to_string(), row: keys[i].clone(), column: t.columns[c].name() };
+                    let v = yuan(t, cell.value_or_zero().unwrap_or_default());
+                    let origin = self.origin(t, r, c);
+                    self.add(key, v, Some(origin), false);
+                }
+                let mut ks = Vec::new();
+                expand(t, i, c, &keys, &children, &top, &col_parts, table_key, &mut ks);
+                cells.push(CellRule::Sum { query: Query::Leaves { keys: ks } });
+            }
+            out.push(RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells });
+        }
+        out
+    }
+}
+
+fn fixed_cell(cell: &Cell) -> CellRule {
+    match cell {
+        Cell::Blank => CellRule::Blank,
+        Cell::Text { text } => CellRule::Text { text: text.clone() },
+        Cell::Amount { value, printed } => CellRule::Fixed { value: *value, printed: printed.clone() },
+    }
+}
+
+fn fixed_row(r: &Row) -> RowRule {
+    RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells: r.cells.iter().map(fixed_cell).collect() }
+}
+
+/// Splits `rows` (sources and their amounts) over `cols` (kinds and their amounts) keeping both
+/// margins exactly (north-west corner rule): no rounding, deterministic. When the margins
+/// disagree, the last kind takes the difference.
+fn north_west(rows: &[(Fund, Decimal)], cols: &[(SpendKind, Decimal, usize)]) -> Vec<(Fund, SpendKind, Decimal, usize)> {
+    let mut out = Vec::new();
+    let mut need: Vec<Decimal> = cols.iter().map(|c| c.1).collect();
+    for (ri, (fund, amount)) in rows.iter().enumerate() {
+        let mut left = *amount;
+        for (ci, (kind, _, c)) in cols.iter().enumerate() {
+            let last = ri == rows.len() - 1 && ci == cols.len() - 1;
+            let take = if last { left } else { left.min(need[ci].max(Decimal::ZERO)) };
+            if !take.is_zero() {
+                out.push((fund.clone(), kind.clone(), take, *c));
+            }
+            left -= take;
+            need[ci] -= take;
+        }
+    }
+    out
+}
+
+fn same_place(f: &yusuan_check::Finding, table: &str, row: &str) -> bool {
+    f.location.table.as_deref() == Some(table) && f.location.row.as_deref().is_none_or(|r| r == row || row.starts_with(r) || r.starts_with(row))
+}
+
+/// Every cell where the derived tables differ from the source's, with the checker's findings there.
+fn contradictions(doc: &Document, draft: &Draft) -> Vec<SourceContradiction> {
+    let derived = derive_table_values(draft);
+    let findings = yusuan_check::check(doc);
+    let mut out = Vec::new();
+    for (src, der) in doc.tables.iter().zip(&derived) {
+        let cmp = |r: &Row| (r.side, r.code.as_ref().map(|c| c.as_str().to_string()), if r.code.is_some() { String::new() } else { r.label.clone() });
+        let mut keys: Vec<_> = src.rows.iter().map(cmp).collect();
+        keys.extend(der.rows.iter().map(cmp));
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let s = src.rows.iter().find(|r| cmp(r) == key);
+            let d = der.rows.iter().find(|r| cmp(r) == key);
+            for c in 0..src.columns.len() {
+                let value = |r: Option<&Row>| r.and_then(|r| r.cells.get(c)).and_then(Cell::value_or_zero).unwrap_or_default();
+                let (sv, dv) = (value(s), value(d));
+                let text = |r: Option<&Row>| r.and_then(|r| r.cells.get(c)).map(|c| c.printed().to_string()).unwrap_or_default();
+                let both_text = s.and_then(|r| r.cells.get(c)).is_some_and(|c| matches!(c, Cell::Text { .. }));
+                if both_text || sv == dv {
+                    continue;
+                }
+                let row = s.or(d).map(row_name).unwrap_or_default();
+                let column = src.columns[c].name();
+                let mut here: Vec<String> =
+                    findings.iter().filter(|f| same_place(f, &src.title, &row)).map(|f| format!("{} {}", f.rule, f.message)).collect();
+                if here.is_empty() {
+                    // A total above a contradiction carries it: the findings on the same column below.
+                    here = findings
+                        .iter()
+                        .filter(|f| f.location.table.as_deref() == Some(src.title.as_str()) && f.location.column.as_deref() == Some(column.as_str()))
+                        .map(|f| format!("{} {}（{}）", f.rule, f.message, f.location.row.clone().unwrap_or_default()))
+                        .collect();
+                }
+                out.push(SourceContradiction { table: src.title.clone(), row, column, printed: text(s), derived: text(d), findings: here });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn years_advance_in_texts() {
+        // check(input, expect)
+        let cases = [
+            ("2025年部门预算编制说明", "2026年部门预算编制说明"),
+            ("截至2024年8月31日", "截至2025年8月31日"),
+            ("比2024年预算增加", "比2025年预算增加"),
+            ("1998年成立", "1998年成立"),
+            ("编号12025年", "编号12025年"),
+            ("青山区 2026 年收支总表", "青山区 2027 年收支总表"),
+        ];
+        for (input, expect) in cases {
+            assert_eq!(advance_years(input, if input.contains("2026 ") { 2026 } else { 2025 }, 1), expect, "{input}");
+        }
+    }
+
+    #[test]
+    fn north_west_keeps_both_margins_exactly() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let rows = [(Fund::Business, d("100")), (Fund::Other, d("50.5"))];
+        let cols = [(SpendKind::Basic, d("70"), 1), (SpendKind::Project, d("80.5"), 2)];
+        let cells = north_west(&rows, &cols);
+        for (f, a) in &rows {
+            assert_eq!(cells.iter().filter(|c| &c.0 == f).map(|c| c.2).sum::<Decimal>(), *a);
+        }
+        for (k, a, _) in &cols {
+            assert_eq!(cells.iter().filter(|c| &c.1 == k).map(|c| c.2).sum::<Decimal>(), *a);
+        }
+    }
+
+}

@@ -1,0 +1,116 @@
+//! Checking a draft: the document checker's registry on the derived document, plus the rules
+//! only a draft has (reasons for changes, placeholders in what the user wrote, estimated splits,
+//! negative lines).
+
+use crate::derive::derive;
+use crate::model::Draft;
+use crate::narrative::{figures, needs_reason, wan};
+use yusuan_check::{Finding, FindingLocation, Severity};
+
+/// The draft rules: id, severity, what each checks.
+pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
+    ("R001", Severity::Warning, "变动超过阈值（默认±10%，或由零变为非零、由非零变为零）的数字须写明原因"),
+    ("R002", Severity::Error, "原因说明不得为空或占位符（XX、……、待补充、TODO、“主要原因是。”）"),
+    ("R003", Severity::Info, "由汇总数分配估算的明细行，须经确认"),
+    ("R004", Severity::Error, "明细行金额不得为负数"),
+];
+
+const PLACEHOLDERS: [&str; 9] = ["XX", "xx", "××", "……", "...", "待补充", "待填", "TODO", "todo"];
+
+fn placeholder(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('。');
+    t.is_empty() || t == "主要原因是" || PLACEHOLDERS.iter().any(|p| t.contains(p))
+}
+
+fn finding(rule: &'static str, severity: Severity, message: String, row: Option<String>, expected: Option<String>, actual: Option<String>) -> Finding {
+    Finding {
+        rule,
+        severity,
+        message,
+        location: FindingLocation { row, section: Some("编制".into()), ..Default::default() },
+        expected,
+        actual,
+        hint: None,
+    }
+}
+
+/// Every finding on the draft: the registry on the derived document, then the draft rules.
+/// The registry's N006 (a stated change without a reason) gives way to R001, which applies the
+/// draft's threshold: the generated text states every change, and only those beyond the
+/// threshold need a reason.
+pub fn draft_findings(draft: &Draft) -> Vec<Finding> {
+    let mut out: Vec<Finding> = yusuan_check::check(&derive(draft)).into_iter().filter(|f| f.rule != "N006").collect();
+    out.extend(own_findings(draft));
+    out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
+    out
+}
+
+fn own_findings(draft: &Draft) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let t = draft.threshold_percent;
+    for f in figures(draft) {
+        if needs_reason(f.current, f.baseline, t) && !draft.reasons.contains_key(&f.key) {
+            out.push(finding(
+                "R001",
+                Severity::Warning,
+                format!("{}比上年变动超过{}%，请说明原因（yusuan draft reason … {}）", f.name, t, f.key),
+                Some(f.key.clone()),
+                Some(format!("上年{}万元", wan(f.baseline))),
+                Some(format!("本年{}万元", wan(f.current))),
+            ));
+        }
+    }
+    for l in &draft.leaves {
+        let key = l.key.to_string();
+        if needs_reason(l.value, l.baseline.unwrap_or_default(), t) && !draft.reasons.contains_key(&key) {
+            out.push(finding(
+                "R001",
+                Severity::Warning,
+                format!("{}比上年变动超过{}%，请说明原因", l.label, t),
+                Some(key.clone()),
+                Some(format!("上年{}元", l.baseline.unwrap_or_default())),
+                Some(format!("本年{}元", l.value)),
+            ));
+        }
+        if l.value.is_sign_negative() && !l.value.is_zero() {
+            out.push(finding("R004", Severity::Error, format!("{}为负数", l.label), Some(key), Some("≥0".into()), Some(format!("{}元", l.value))));
+        }
+    }
+    for (key, reason) in &draft.reasons {
+        if placeholder(reason) {
+            out.push(finding(
+                "R002",
+                Severity::Error,
+                format!("“{key}”的原因说明是空的或只是占位符，请写明实际原因"),
+                Some(key.clone()),
+                None,
+                Some(reason.clone()),
+            ));
+        }
+    }
+    let estimated = draft.leaves.iter().filter(|l| l.estimated).count();
+    if estimated > 0 {
+        out.push(finding(
+            "R003",
+            Severity::Info,
+            format!("{estimated} 个明细行的金额由上年公开表的汇总数分配估算（公开表只列出边际合计），请逐行确认"),
+            None,
+            None,
+            None,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_in_reasons() {
+        // check(input, expect)
+        for (text, expect) in [("主要原因是。", true), ("", true), ("XX项目调整", true), ("待补充", true), ("新增社区服务项目", false)] {
+            assert_eq!(placeholder(text), expect, "{text}");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Drafts in the library: state as JSON, every edit an event written in the same transaction,
+//! undo/redo by marking events, named versions with a content hash, lockable read-only.
+//!
+//! The store does not know what a draft means: it keeps the JSON the caller gives and applies
+//! the caller's undo/redo states. A locked draft refuses every change.
+
+use crate::{Store, StoreError};
+use rusqlite::{params, OptionalExtension};
+
+/// A draft row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftRow {
+    /// Its id (`draft:N`).
+    pub id: i64,
+    /// The department.
+    pub department: String,
+    /// The budget year.
+    pub year: i32,
+    /// The format's id.
+    pub format: String,
+    /// The document it was rolled forward from.
+    pub source_doc_id: Option<i64>,
+    /// When it was created.
+    pub created_at: String,
+    /// When it was last changed.
+    pub updated_at: String,
+    /// The version it is locked at, when locked.
+    pub locked_version: Option<String>,
+    /// The state.
+    pub state_json: String,
+}
+
+/// One edit of a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftEvent {
+    /// Row id.
+    pub id: i64,
+    /// 1, 2, 3 … per draft.
+    pub seq: i64,
+    /// What was done (`set`, `reason`, `import-xlsx` …).
+    pub action: String,
+    /// What it was done to (a leaf key, a reason key).
+    pub target: String,
+    /// The value before.
+    pub old_value: Option<String>,
+    /// The value after.
+    pub new_value: Option<String>,
+    /// When.
+    pub at: String,
+    /// The OS user who did it.
+    pub os_user: String,
+    /// Undone (on the redo stack).
+    pub undone: bool,
+}
+
+/// A named version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftVersion {
+    /// Its name (一上, 二上, 批复 …).
+    pub name: String,
+    /// SHA-256 of its state.
+    pub content_hash: String,
+    /// Locked read-only.
+    pub locked: bool,
+    /// When.
+    pub created_at: String,
+    /// The state then.
+    pub state_json: String,
+}
+
+fn event(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftEvent> {
+    Ok(DraftEvent {
+        id: r.get(0)?,
+        seq: r.get(1)?,
+        action: r.get(2)?,
+        target: r.get(3)?,
+        old_value: r.get(4)?,
+        new_value: r.get(5)?,
+        at: r.get(6)?,
+        os_user: r.get(7)?,
+        undone: r.get::<_, i64>(8)? == 1,
+    })
+}
+
+const EVENT_COLUMNS: &str = "id, seq, action, target, old_value, new_value, at, os_user, undone";
+
+impl Store {
+    /// Stores a new draft; returns its id.
+    pub fn insert_draft(&mut self, department: &str, year: i32, format: &str, source_doc_id: Option<i64>, now: &str, state_json: &str) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO drafts (department, year, format, source_doc_id, created_at, updated_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+            params![department, year, format, source_doc_id, now, state_json],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every draft (state included).
+    pub fn drafts(&self) -> Result<Vec<DraftRow>, StoreError> {
+        let mut s = self.conn.prepare(
+            "SELECT id, department, year, format, source_doc_id, created_at, updated_at, locked_version, state_json FROM drafts ORDER BY id",
+        )?;
+        let rows = s.query_map([], |r| {
+            Ok(DraftRow {
+                id: r.get(0)?,
+                department: r.get(1)?,
+                year: r.get(2)?,
+                format: r.get(3)?,
+                source_doc_id: r.get(4)?,
+                created_at: r.get(5)?,
+                updated_at: r.get(6)?,
+                locked_version: r.get(7)?,
+                state_json: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One draft.
+    pub fn draft(&self, id: i64) -> Result<DraftRow, StoreError> {
+        self.drafts()?.into_iter().find(|d| d.id == id).ok_or(StoreError::NoDraft(id))
+    }
+
+    fn refuse_locked(&self, id: i64) -> Result<(), StoreError> {
+        match self.draft(id)?.locked_version {
+            Some(version) => Err(StoreError::DraftLocked { id, version }),
+            None => Ok(()),
+        }
+    }
+
+    /// Records an edit: the new state and its event, in one transaction; clears the redo stack.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_draft_edit(
+        &mut self,
+        id: i64,
+        state_json: &str,
+        action: &str,
+        target: &str,
+        old_value: Option<&str>,
+        new_value: Option<&str>,
+        now: &str,
+        os_user: &str,
+    ) -> Result<i64, StoreError> {
+        self.refuse_locked(id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM draft_events WHERE draft_id = ?1 AND undone = 1", [id])?;
+        let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM draft_events WHERE draft_id = ?1", [id], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO draft_events (draft_id, seq, action, target, old_value, new_value, at, os_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, seq, action, target, old_value, new_value, now, os_user],
+        )?;
+        tx.execute("UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1", params![id, state_json, now])?;
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    /// The edit an undo would revert (the last one not undone).
+    pub fn draft_undo_target(&self, id: i64) -> Result<Option<DraftEvent>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"),
+                [id],
+                event,
+            )
+            .optional()?)
+    }
+
+    /// The edit a redo would re-apply (the first one undone).
+    pub fn draft_redo_target(&self, id: i64) -> Result<Option<DraftEvent>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1"),
+                [id],
+                event,
+            )
+            .optional()?)
+    }
+
+    /// Marks an event undone (or redone) and stores the resulting state, in one transaction.
+    pub fn mark_draft_event(&mut self, id: i64, event_id: i64, undone: bool, state_json: &str, now: &str) -> Result<(), StoreError> {
+        self.refuse_locked(id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE draft_events SET undone = ?3 WHERE draft_id = ?1 AND id = ?2", params![id, event_id, undone as i64])?;
+        tx.execute("UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1", params![id, state_json, now])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every edit, oldest first.
+    pub fn draft_events(&self, id: i64) -> Result<Vec<DraftEvent>, StoreError> {
+        let mut s = self.conn.prepare(&format!("SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 ORDER BY seq"))?;
+        let rows = s.query_map([id], event)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Saves a named version; with `locked`, the draft becomes read-only at it.
+    pub fn add_draft_version(&mut self, id: i64, name: &str, content_hash: &str, locked: bool, now: &str) -> Result<(), StoreError> {
+        self.refuse_locked(id)?;
+        let state = self.draft(id)?.state_json;
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row("SELECT COUNT(*) FROM draft_versions WHERE draft_id = ?1 AND name = ?2", params![id, name], |r| r.get::<_, i64>(0))? > 0;
+        if exists {
+            return Err(StoreError::VersionExists { id, name: name.to_string() });
+        }
+        tx.execute(
+            "INSERT INTO draft_versions (draft_id, name, content_hash, locked, created_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, name, content_hash, locked as i64, now, state],
+        )?;
+        if locked {
+            tx.execute("UPDATE drafts SET locked_version = ?2 WHERE id = ?1", params![id, name])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The named versions, oldest first.
+    pub fn draft_versions(&self, id: i64) -> Result<Vec<DraftVersion>, StoreError> {
+        let mut s = self.conn.prepare("SELECT name, content_hash, locked, created_at, state_json FROM draft_versions WHERE draft_id = ?1 ORDER BY id")?;
+        let rows = s.query_map([id], |r| {
+            Ok(DraftVersion { name: r.get(0)?, content_hash: r.get(1)?, locked: r.get::<_, i64>(2)? == 1, created_at: r.get(3)?, state_json: r.get(4)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
