@@ -25,4 +25,4 @@ pub use derive::{derive, derive_table_values, DerivedCell};
 pub use layout::{Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
 pub use model::{Draft, Fund, Leaf, LeafKey, Origin, SpendKind, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
-pub use rules::{draft_findings, DRAFT_RULES};
+pub use rules::{draft_findings, findings_on, DRAFT_RULES};

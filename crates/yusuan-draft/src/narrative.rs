@@ -59,9 +59,7 @@ pub fn needs_reason(current: Decimal, baseline: Decimal, threshold: Decimal) -> 
 
 /// The 三公 table's leaves whose column (its last header, or its whole path when `whole`)
 /// contains every word of `words` and none of `not`: this year's and last year's sums.
-fn three_public_leaf(draft: &Draft, words: &[&str], not: &[&str], whole: bool) -> Option<(Decimal, Decimal)> {
-    let eval = Eval::new(draft, crate::derive::Year::Current);
-    let base = Eval::new(draft, crate::derive::Year::Baseline);
+fn three_public_leaf(draft: &Draft, eval: &Eval, base: &Eval, words: &[&str], not: &[&str], whole: bool) -> Option<(Decimal, Decimal)> {
     let keys: Vec<&LeafKey> = draft
         .leaves
         .iter()
@@ -78,7 +76,7 @@ fn three_public_leaf(draft: &Draft, words: &[&str], not: &[&str], whole: bool) -
         return None;
     }
     let sum = |e: &Eval| keys.iter().filter_map(|k| e.leaf(k)).sum::<Decimal>();
-    Some((sum(&eval), sum(&base)))
+    Some((sum(eval), sum(base)))
 }
 
 /// Every figure the narrative states, in order.
@@ -107,9 +105,9 @@ pub fn figures(draft: &Draft) -> Vec<Figure> {
         let fs = [f.clone()];
         fig(f.label(), name, &|e| e.spend(Some(&fs), None));
     }
-    let abroad = three_public_leaf(draft, &["出国"], &[], false);
-    let cars = three_public_leaf(draft, &["公务用车"], &[], true);
-    let reception = three_public_leaf(draft, &["接待"], &[], false);
+    let abroad = three_public_leaf(draft, &eval, &base, &["出国"], &[], false);
+    let cars = three_public_leaf(draft, &eval, &base, &["公务用车"], &[], true);
+    let reception = three_public_leaf(draft, &eval, &base, &["接待"], &[], false);
     let parts = [abroad, cars, reception];
     if parts.iter().any(Option::is_some) {
         let (c, b) = parts.iter().flatten().fold((Decimal::ZERO, Decimal::ZERO), |(c, b), (x, y)| (c + x, b + y));
@@ -118,10 +116,10 @@ pub fn figures(draft: &Draft) -> Vec<Figure> {
     let items = [
         ("因公出国（境）费", abroad),
         ("公务用车购置及运行费", cars),
-        ("公务用车购置费", three_public_leaf(draft, &["购置"], &[], false)),
-        ("公务用车运行费", three_public_leaf(draft, &["运行"], &["机关运行"], false)),
+        ("公务用车购置费", three_public_leaf(draft, &eval, &base, &["购置"], &[], false)),
+        ("公务用车运行费", three_public_leaf(draft, &eval, &base, &["运行"], &["机关运行"], false)),
         ("公务接待费", reception),
-        ("机关运行经费", three_public_leaf(draft, &["机关运行经费"], &[], false)),
+        ("机关运行经费", three_public_leaf(draft, &eval, &base, &["机关运行经费"], &[], false)),
     ];
     for (name, found) in items {
         if let Some((c, b)) = found {
@@ -184,17 +182,13 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
         out.push(s);
     }
     // The 一般公共预算 items by function 项.
-    let mut items: Vec<(String, Decimal)> = Vec::new();
+    let mut by_code: std::collections::BTreeMap<&str, Decimal> = std::collections::BTreeMap::new();
     for l in &draft.leaves {
         if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
-            match items.iter_mut().find(|(c, _)| c == function.as_str()) {
-                Some((_, v)) => *v += l.value,
-                None => items.push((function.as_str().to_string(), l.value)),
-            }
+            *by_code.entry(function.as_str()).or_default() += l.value;
         }
     }
-    items.sort();
-    items.retain(|(_, v)| !v.is_zero());
+    let items: Vec<(&str, Decimal)> = by_code.into_iter().filter(|(_, v)| !v.is_zero()).collect();
     if !items.is_empty() {
         out.push("一般公共预算拨款支出主要内容如下：".to_string());
         for (n, (code, v)) in items.iter().enumerate() {

@@ -39,7 +39,12 @@ fn finding(rule: &'static str, severity: Severity, message: String, row: Option<
 /// draft's threshold: the generated text states every change, and only those beyond the
 /// threshold need a reason.
 pub fn draft_findings(draft: &Draft) -> Vec<Finding> {
-    let mut out: Vec<Finding> = yusuan_check::check(&derive(draft)).into_iter().filter(|f| f.rule != "N006").collect();
+    findings_on(draft, &derive(draft))
+}
+
+/// [`draft_findings`] when the derived document is at hand (the editor derives once per edit).
+pub fn findings_on(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding> {
+    let mut out: Vec<Finding> = yusuan_check::check(derived).into_iter().filter(|f| f.rule != "N006").collect();
     out.extend(own_findings(draft));
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
     out

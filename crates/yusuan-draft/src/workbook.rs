@@ -316,6 +316,8 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
         }
         let Ok(range) = wb.worksheet_range(&name) else { continue };
         let start = range.start().unwrap_or((0, 0));
+        // Rows are matched by code and label, the n-th sheet row of a key with the n-th derived row.
+        let mut seen: HashMap<(String, String), usize> = HashMap::new();
         for (r, row) in range.rows().enumerate() {
             let sr = start.0 + r as u32;
             if sr < TABLE_FIRST_ROW {
@@ -323,8 +325,14 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
             }
             let code = row.first().map(|d| d.to_string()).unwrap_or_default();
             let label = row.get(1).map(|d| d.to_string()).unwrap_or_default();
-            let derived_row = t.rows.iter().find(|x| x.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default() == code && x.label == label);
+            let n = seen.entry((code.clone(), label.clone())).or_default();
+            let derived_row = t.rows.iter().filter(|x| x.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default() == code && x.label == label).nth(*n);
+            *n += 1;
             for (c, d) in row.iter().enumerate().skip(2) {
+                // Only numbers are amounts: words (a count kept as printed) are not checked.
+                if !matches!(d, Data::Float(_) | Data::Int(_)) {
+                    continue;
+                }
                 let Some(v) = cell_decimal(d) else { continue };
                 let expect = derived_row.and_then(|x| x.cells.get(c - 2)).and_then(Cell::value_or_zero).unwrap_or_default();
                 if v != expect {

@@ -147,8 +147,13 @@ pub fn fiscal_within_expenditure(doc: &Document) -> Vec<Finding> {
     let unit = fiscal.iter().fold(exp.unit, |u, t| coarser(u, t.unit));
     for col in ["合计", "基本支出", "项目支出"] {
         let totals = by_code(exp, col);
+        // Each code's sum over the fund tables, once (not per code: tables run to thousands of rows).
+        let mut sums: std::collections::HashMap<String, Decimal> = std::collections::HashMap::new();
+        for (c, v, _) in fiscal.iter().flat_map(|t| by_code(t, col)) {
+            *sums.entry(c).or_default() += v;
+        }
         for (code, ev, er) in &totals {
-            let sum: Decimal = fiscal.iter().flat_map(|t| by_code(t, col)).filter(|(c, _, _)| c == code).map(|x| x.1).sum();
+            let sum: Decimal = sums.get(code).copied().unwrap_or_default();
             let too_much = sum > *ev && tables_agree(sum, *ev, unit) == Agreement::Differs;
             let too_little = all_fiscal == Some(true) && tables_agree(sum, *ev, unit) != Agreement::Exact;
             if too_much {

@@ -26,9 +26,16 @@ pub fn run(doc: &Document) -> Vec<Finding> {
         if !t.rows.iter().any(classified) {
             continue;
         }
+        // Each code's rows one level down, found once per table.
+        let mut children: std::collections::HashMap<String, Vec<&Row>> = std::collections::HashMap::new();
+        for k in &t.rows {
+            if let Some(p) = parent_of(k) {
+                children.entry(p).or_default().push(k);
+            }
+        }
         for r in &t.rows {
             let kids: Vec<&Row> = match &r.code {
-                Some(c) if classified(r) => t.rows.iter().filter(|k| parent_of(k).as_deref() == Some(c.as_str())).collect(),
+                Some(c) if classified(r) => children.get(c.as_str()).cloned().unwrap_or_default(),
                 None if r.is_total() => t.rows.iter().filter(|k| classified(k) && parent_of(k).is_none()).collect(),
                 _ => continue,
             };

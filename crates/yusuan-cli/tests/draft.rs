@@ -1,0 +1,119 @@
+//! The `yusuan draft …` contract that scripts rely on, on a real PDF: roll forward, list, edit,
+//! reasons, undo/redo, history, versions and locking, `draft:N` wherever a document id goes,
+//! the workbook round trip; bad input is one line on stderr and changes nothing.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name).display().to_string()
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(db: &str, args: &[&str]) -> Out {
+    let o = Command::new(env!("CARGO_BIN_EXE_yusuan")).arg("--db").arg(db).args(args).env("USER", "会计甲").output().unwrap();
+    Out { code: o.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&o.stdout).into_owned(), stderr: String::from_utf8_lossy(&o.stderr).into_owned() }
+}
+
+fn ok(db: &str, args: &[&str]) -> String {
+    let o = run(db, args);
+    assert_eq!(o.code, 0, "{args:?}: {}{}", o.stdout, o.stderr);
+    o.stdout
+}
+
+fn numbers(db: &str, doc: &str) -> Vec<String> {
+    ok(db, &["export", doc, "--format", "csv"]).lines().map(String::from).collect()
+}
+
+#[test]
+fn draft_workflow_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    let made: serde_json::Value = serde_json::from_str(&ok(db, &["draft", "new", "--from", "1", "--format", "json"])).unwrap();
+    assert_eq!(made["draft"], "draft:1");
+    assert_eq!(made["report"]["leaves"], 127);
+    assert_eq!(ok(db, &["draft", "new", "--from", "1", "--year", "2027"]).lines().next(), Some("draft:2"));
+
+    // Lines: the CSV contract.
+    let csv = ok(db, &["draft", "lines", "draft:1", "--format", "csv"]);
+    assert!(csv.starts_with("key,label,value_yuan,baseline_yuan"), "{csv}");
+    let key = "支出|一般公共预算|2010507|项目支出";
+    let line = csv.lines().find(|l| l.starts_with(key)).expect("the 专项普查活动 project line");
+    assert!(line.contains(",438300,438300,"), "{line}");
+
+    // Unedited, the draft's numbers are the source's but for its 1-元 slip (21201, see draft-roll.tsv).
+    let before = numbers(db, "draft:1");
+    assert!(before.iter().any(|l| l.contains("收入总计") && l.contains(",189767551,")), "{before:?}");
+    assert_eq!(run(db, &["check", "draft:1"]).code, 0);
+
+    // One edit: +1,000 元.
+    assert!(ok(db, &["draft", "set", "draft:1", key, "439300"]).contains("438300 → 439300"));
+    let after = numbers(db, "draft:1");
+    assert!(after.iter().any(|l| l.contains("收入总计") && l.contains(",189768551,")));
+    let changed = after.iter().filter(|l| !before.contains(l)).count();
+    assert_eq!(changed, 35, "cells containing the line (see fixtures/golden/draft-edit.tsv)");
+    let shown = ok(db, &["show", "draft:1", "--format", "json"]);
+    assert!(shown.contains("收入预算18,976.86万元，比2025年预算增加0.10万元"), "the narrative follows");
+
+    // A placeholder reason is an 错误 (exit 1); undone, the draft is clean again; redo brings it back.
+    ok(db, &["draft", "reason", "draft:1", "说明|收入预算", "XX"]);
+    let o = run(db, &["check", "draft:1"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stdout.contains("R002"), "{}", o.stdout);
+    assert!(ok(db, &["draft", "undo", "draft:1"]).contains("已撤销第 2 次修改"));
+    assert_eq!(run(db, &["check", "draft:1"]).code, 0);
+    assert!(ok(db, &["draft", "redo", "draft:1"]).contains("已重做第 2 次修改"));
+    ok(db, &["draft", "undo", "draft:1"]);
+    let history = ok(db, &["draft", "history", "draft:1"]);
+    assert!(history.contains("会计甲 set：438300 → 439300") && history.contains("（已撤销）"), "{history}");
+
+    // draft:N wherever a document goes.
+    assert!(ok(db, &["compare", "draft:1"]).contains("2010507 专项普查活动"));
+    assert!(ok(db, &["show", "draft:1"]).starts_with("文档 draft:1：上海市普陀区2026年区级部门预算"));
+
+    // The workbook round trip without edits changes nothing.
+    let xlsx = dir.path().join("d.xlsx").display().to_string();
+    ok(db, &["draft", "export-xlsx", "draft:1", "-o", &xlsx]);
+    assert!(ok(db, &["draft", "import-xlsx", "draft:1", &xlsx]).contains("共 0 处改动"));
+
+    // Bad input: one line, exit 2, nothing changes.
+    let events = ok(db, &["draft", "history", "draft:1", "--format", "json"]);
+    for args in [
+        vec!["draft", "set", "draft:1", "支出|一般公共预算|2010507", "1"],
+        vec!["draft", "set", "draft:1", key, "十万"],
+        vec!["draft", "set", "draft:9", key, "1"],
+        vec!["draft", "reason", "draft:1", "说明|不存在", "原因"],
+        vec!["draft", "lines", "7"],
+    ] {
+        let o = run(db, &args);
+        assert_eq!(o.code, 2, "{args:?}: {}", o.stdout);
+        assert_eq!(o.stderr.lines().count(), 1, "{args:?}: {}", o.stderr);
+        assert!(o.stderr.starts_with("yusuan: "), "{}", o.stderr);
+    }
+    assert_eq!(ok(db, &["draft", "history", "draft:1", "--format", "json"]), events);
+
+    // A named, locked version: read-only from then on, and readable as draft:1@一上.
+    assert!(ok(db, &["draft", "version", "draft:1", "--name", "一上", "--lock"]).contains("已锁定"));
+    let o = run(db, &["draft", "set", "draft:1", key, "1"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("已锁定在版本“一上”"), "{}", o.stderr);
+    assert_eq!(numbers(db, "draft:1@一上"), numbers(db, "draft:1").iter().map(|l| l.replace("draft:1,", "draft:1@一上,")).collect::<Vec<_>>());
+}
+
+#[test]
+fn documents_without_tables_cannot_be_rolled_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    ok(&db, &["import", &fixture("002_e0c4b3d6f0f45810.txt")]);
+    let o = run(&db, &["draft", "new", "--from", "1"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("没有预算表"), "{}", o.stderr);
+    assert_eq!(ok(&db, &["draft", "list"]), "");
+}
