@@ -20,7 +20,7 @@ fn fresh_database_gets_every_migration() {
     assert_eq!(store.schema_version().unwrap(), MIGRATIONS.last().unwrap().version);
     drop(store);
     let conn = Connection::open(&path).unwrap();
-    assert_eq!(table_names(&conn), vec!["amounts", "doc_tables", "documents"]);
+    assert_eq!(table_names(&conn), vec!["amounts", "doc_tables", "documents", "draft_events", "draft_versions", "drafts"]);
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
 }
@@ -104,4 +104,27 @@ fn no_column_is_real() {
             assert!(!ty.eq_ignore_ascii_case("REAL") && !ty.to_uppercase().contains("FLOA"), "{table}.{col} is {ty}");
         }
     }
+}
+
+#[test]
+fn a_draft_edit_is_one_transaction_and_a_locked_draft_refuses_changes() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert_draft("部门", 2027, "上海9张表", None, "t0", "{\"v\":0}").unwrap();
+    store.record_draft_edit(id, "{\"v\":1}", "set", "k", Some("0"), Some("1"), "t1", "u").unwrap();
+    store.record_draft_edit(id, "{\"v\":2}", "set", "k", Some("1"), Some("2"), "t2", "u").unwrap();
+    let undo = store.draft_undo_target(id).unwrap().unwrap();
+    assert_eq!(undo.seq, 2);
+    store.mark_draft_event(id, undo.id, true, "{\"v\":1}", "t3").unwrap();
+    assert_eq!(store.draft_redo_target(id).unwrap().unwrap().seq, 2);
+    // A new edit clears the redo stack.
+    store.record_draft_edit(id, "{\"v\":3}", "set", "k", Some("1"), Some("3"), "t4", "u").unwrap();
+    assert!(store.draft_redo_target(id).unwrap().is_none());
+    let seqs: Vec<i64> = store.draft_events(id).unwrap().iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, [1, 2]);
+    store.add_draft_version(id, "一上", "hash", true, "t5").unwrap();
+    let err = store.record_draft_edit(id, "{\"v\":4}", "set", "k", Some("3"), Some("4"), "t6", "u").unwrap_err();
+    assert!(matches!(err, StoreError::DraftLocked { .. }), "{err:?}");
+    assert_eq!(store.draft(id).unwrap().state_json, "{\"v\":3}");
+    assert_eq!(store.draft_versions(id).unwrap()[0].state_json, "{\"v\":3}");
+    assert!(matches!(store.draft(99), Err(StoreError::NoDraft(99))));
 }
