@@ -45,6 +45,8 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     doc.contents = contents;
     i = next;
 
+    // Shanghai's standard column layouts apply to Shanghai's documents only.
+    let shanghai = doc.meta.title.contains("上海") || doc.meta.department.contains("上海");
     let mut body = narrative::Body::default();
     while i < lines.len() {
         let line = &lines[i];
@@ -61,7 +63,7 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
         if table::is_title(lines, i) {
             body.close();
             let mut open = Vec::new();
-            let (t, next) = table::parse_table(lines, i, layout, &mut warnings, &mut notes, &mut open);
+            let (t, next) = table::parse_table(lines, i, layout, shanghai, &mut warnings, &mut notes, &mut open);
             open_rows.extend(open.into_iter().map(|o| (doc.tables.len(), o)));
             doc.tables.push(t);
             i = next;

@@ -286,7 +286,8 @@ impl Builder<'_> {
                 };
                 (code, &toks[n..])
             }
-            Keys::Joined { .. } | Keys::UnitSeq => match toks.first() {
+            // `科目编码 | 科目名称` headers key rows by a joined code in PDFs too.
+            Keys::Joined { .. } | Keys::UnitSeq | Keys::CodeName { .. } => match toks.first() {
                 Some(f) if !flow::is_amount(f) || f.chars().all(|c| c.is_ascii_digit()) => {
                     let code = code_of(self.keys, std::slice::from_ref(f));
                     if code.is_some() { (code, &toks[1..]) } else { (None, &toks[..]) }
@@ -357,10 +358,14 @@ impl Builder<'_> {
 }
 
 /// Parses the table whose title is at `start`; returns it and the index after it.
+/// `shanghai_layouts`: the document is Shanghai's, so a table whose header the text layer
+/// garbled may take the standard Shanghai column layout of its kind (never another region's).
+#[allow(clippy::too_many_arguments)]
 pub fn parse_table(
     lines: &[Line],
     start: usize,
     layout: Layout,
+    shanghai_layouts: bool,
     warnings: &mut Vec<ReportItem>,
     notes: &mut Vec<ReportItem>,
     open: &mut Vec<OpenRow>,
@@ -454,7 +459,7 @@ pub fn parse_table(
         keys = Keys::Ledger { split, left: cols.iter().filter(|(p, _)| *p < split).count() };
     }
     let mut columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
-    if flow_mode {
+    if flow_mode && shanghai_layouts {
         // Wrapped header cells make the grid unreliable: use the standard layout when there is one.
         let path = |s: &&str| Column { path: s.split('/').map(str::to_string).collect() };
         match (shanghai(kind), keys) {

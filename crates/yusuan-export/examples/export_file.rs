@@ -1,0 +1,23 @@
+//! Exports a file's document as the region's PDF: `cargo run -q -p yusuan-export --example
+//! export_file -- FIXTURE OUT.pdf` (fonts: Debian's Noto CJK).
+use std::sync::Arc;
+use yusuan_export::{export_pdf, template_for, ExportOptions, FontFace, Fonts};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let bytes = std::fs::read(&args[1]).unwrap();
+    let doc = yusuan_import::import_any(&args[1], &bytes).unwrap().document;
+    let serif = Arc::new(std::fs::read("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").unwrap());
+    let sans = Arc::new(std::fs::read("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc").unwrap());
+    let fonts = Fonts { body: FontFace::new("Noto Serif CJK SC", serif, 2).unwrap(), heading: FontFace::new("Noto Sans CJK SC Bold", sans, 2).unwrap() };
+    let t = std::time::Instant::now();
+    let template = template_for(&doc).unwrap();
+    let pdf = export_pdf(&doc, template, &fonts, &ExportOptions { date: (2026, 2, 1), page_numbers: false, contents_page_numbers: false }).unwrap();
+    eprintln!("{} pages? {} bytes in {:?}", template.id, pdf.len(), t.elapsed());
+    match yusuan_export::preflight(&pdf, &doc, template) {
+        Ok(p) => eprintln!("preflight ok: {p:?}"),
+        Err(yusuan_export::ExportError::Preflight(p)) => { eprintln!("preflight: {} problems", p.len()); for x in &p { eprintln!("  {}", x.chars().take(160).collect::<String>()); } }
+        Err(e) => eprintln!("{e}"),
+    }
+    std::fs::write(&args[2], pdf).unwrap();
+}

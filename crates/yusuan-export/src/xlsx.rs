@@ -1,0 +1,1 @@
+//! The disclosure's tables as a workbook (placeholder, completed below).
