@@ -12,6 +12,10 @@ fn main() {
     let fonts = Fonts { body: FontFace::new("Noto Serif CJK SC", serif, 2).unwrap(), heading: FontFace::new("Noto Sans CJK SC Bold", sans, 2).unwrap() };
     let t = std::time::Instant::now();
     let template = template_for(&doc).unwrap();
+    if let Ok(needle) = std::env::var("DUMP") {
+        let o = ExportOptions { date: (2026, 2, 1), page_numbers: false, contents_page_numbers: false };
+        dump(&yusuan_export::layout::layout(&doc, template, &fonts, &o).unwrap(), &needle);
+    }
     let pdf = export_pdf(&doc, template, &fonts, &ExportOptions { date: (2026, 2, 1), page_numbers: false, contents_page_numbers: false }).unwrap();
     eprintln!("{} pages? {} bytes in {:?}", template.id, pdf.len(), t.elapsed());
     match yusuan_export::preflight(&pdf, &doc, template) {
@@ -20,4 +24,17 @@ fn main() {
         Err(e) => eprintln!("{e}"),
     }
     std::fs::write(&args[2], pdf).unwrap();
+}
+
+#[allow(dead_code)]
+fn dump(pages: &[yusuan_export::Page], needle: &str) {
+    for p in pages {
+        if p.holds.iter().any(|h| h.contains(needle)) {
+            for i in &p.items {
+                if let yusuan_export::Item::Text { x, y, size, text, .. } = i {
+                    eprintln!("{x:7.1} {y:7.1} {size:4.1} {text}");
+                }
+            }
+        }
+    }
 }

@@ -28,10 +28,16 @@ fn compact(s: &str) -> String {
 
 type Key = (String, String, String, String, Decimal);
 
+/// Every number keyed by where it is: table, row, and column by position (a table's columns
+/// are compared by place, so a header the source's text layer garbled still lines up).
 fn numbers(doc: &Document) -> BTreeMap<Key, usize> {
     let mut m = BTreeMap::new();
     for n in doc.numbers() {
-        *m.entry((compact(&n.table), n.row_code, compact(&n.row_label), compact(&n.column), n.value_yuan.normalize())).or_default() += 1;
+        let column = match doc.tables.iter().find(|t| t.title == n.table) {
+            Some(t) => t.columns.iter().position(|c| c.name() == n.column).map(|i| format!("第{}栏", i + 1)).unwrap_or(n.column.clone()),
+            None => compact(&n.column),
+        };
+        *m.entry((compact(&n.table), n.row_code, compact(&n.row_label), column, n.value_yuan.normalize())).or_default() += 1;
     }
     m
 }

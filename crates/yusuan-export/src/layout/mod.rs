@@ -9,7 +9,7 @@ pub use text::wrap;
 
 use crate::page::Face;
 use crate::{ExportError, ExportOptions, Fonts, Orientation, Page, Template};
-use yusuan_domain::{Cell, Column, Document, IndicatorValue, Location, Row, Section, Table, TableKind, Unit};
+use yusuan_domain::{Cell, Document, Location, Section, Table, TableKind};
 
 const MARGIN: f32 = 56.0;
 const BOTTOM: f32 = 48.0;
@@ -277,21 +277,15 @@ fn section(cur: &mut Cursor, fonts: &Fonts, template: &Template, s: &Section) {
 }
 
 fn projects(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document) {
-    cur.new_page(template.texts);
-    cur.page().holds.push("项目经费情况说明".into());
-    let y = cur.y - 16.0;
-    centred(cur, fonts, Face::Heading, 16.0, y, "项目经费情况说明");
-    cur.y = y - 22.0;
     for p in &doc.projects {
-        if cur.y - 3.0 * LINE < BOTTOM {
-            cur.new_page(template.texts);
-        }
-        // The importer's stand-in for a project printed without a name is not printed.
-        if !p.name.starts_with("（未注明") {
-            let y = cur.y - 13.0;
-            cur.page().text(MARGIN, y, 13.0, Face::Heading, p.name.clone());
-            cur.y = y - 12.0;
-        }
+        // `{项目名称}经费情况说明`, as the documents title each project (the importer's stand-in
+        // for an unnamed project is not printed).
+        let title = if p.name.starts_with("（未注明") { "项目经费情况说明".to_string() } else { format!("{}经费情况说明", p.name) };
+        cur.new_page(template.texts);
+        cur.page().holds.push(title.clone());
+        let y = cur.y - 16.0;
+        centred(cur, fonts, Face::Heading, 16.0, y, &title);
+        cur.y = y - 22.0;
         for part in &p.parts {
             if !part.heading.trim().is_empty() {
                 set_paragraph(cur, fonts, template, part.heading.trim(), TEXT_SIZE, true);
@@ -304,42 +298,17 @@ fn projects(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document
     }
 }
 
-/// A 绩效目标申报表 as a four-column form.
-fn form_table(f: &yusuan_domain::PerformanceForm, year: i32) -> Table {
-    let text = |s: &str| Cell::Text { text: s.to_string() };
-    let row = |cells: Vec<Cell>| Row { code: None, label: String::new(), side: None, cells, location: Location::default() };
-    let money = |a: Option<yusuan_domain::Amount>| a.map(|a| format!("{}", a.in_unit(Unit::WanYuan).value.round_dp(2))).unwrap_or_default();
-    let mut rows = vec![
-        row(vec![text("项目名称"), text(&f.project), text("主管部门"), text(f.department.as_deref().unwrap_or(""))]),
-        row(vec![text("实施单位"), text(f.implementer.as_deref().unwrap_or("")), text("项目期限"), text(f.period.as_deref().unwrap_or(""))]),
-        row(vec![text("项目资金（万元）"), text(&format!("年度资金总额：{}", money(f.funds.total))), text(&format!("其中：财政拨款：{}", money(f.funds.fiscal))), text(&format!("其他资金：{}", money(f.funds.other)))]),
-        row(vec![text("年度总体目标"), text(f.annual_goal.as_deref().unwrap_or("")), Cell::Blank, Cell::Blank]),
-        row(vec![text("一级指标"), text("二级指标"), text("三级指标"), text("指标值")]),
-    ];
-    for i in &f.indicators {
-        let value = match &i.value {
-            IndicatorValue::Word { text, .. } if i.printed.is_empty() => text.clone(),
-            _ => i.printed.clone(),
-        };
-        rows.push(row(vec![text(&i.level1), text(&i.level2), text(&i.name), text(&value)]));
-    }
-    Table {
-        title: format!("{year}年项目支出绩效目标申报表"),
-        number: None,
-        kind: TableKind::ProjectPerformance,
-        unit: Unit::WanYuan,
-        compiled_by: None,
-        columns: (1..=4).map(|n| Column { path: vec![format!("第{n}列")] }).collect(),
-        rows,
-        note: None,
-        location: f.location,
-    }
-}
-
 fn forms(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document) {
-    for f in &doc.performance_forms {
-        let t = form_table(f, doc.meta.year);
-        table::set_table(cur, fonts, template, &doc.meta.department, &t);
+    // Forms read from a printed grid table or from a project's own text are printed there.
+    if doc.tables.iter().any(|t| matches!(t.kind, TableKind::ProjectPerformance | TableKind::DepartmentPerformance)) {
+        return;
+    }
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let in_text = |f: &yusuan_domain::PerformanceForm| {
+        f.indicators.first().is_some_and(|i| doc.projects.iter().flat_map(|p| &p.parts).any(|part| compact(&part.text).contains(&compact(&i.name))))
+    };
+    for f in doc.performance_forms.iter().filter(|f| !in_text(f)) {
+        table::set_form(cur, fonts, template, f);
     }
 }
 

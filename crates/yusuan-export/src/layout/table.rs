@@ -183,6 +183,20 @@ fn natural(fonts: &Fonts, texts: &[&str], head: &str) -> f32 {
     body.max(head).max(36.0) + 2.0 * PAD + 12.0
 }
 
+/// Widens the columns under each header cell whose text would not fit on one line (a group
+/// header such as 功能分类科目编码 over three narrow code columns), so no header wraps when the
+/// page has room.
+fn widen_for_headers(fonts: &Fonts, head: &[HeadCell], nat: &mut [f32]) {
+    for c in head {
+        let need = fonts.body.width(&c.text, HEAD_SIZE) + 2.0 * PAD + 8.0;
+        let have: f32 = nat[c.col..c.col + c.cols].iter().sum();
+        if need > have && have > 0.0 {
+            let k = need / have;
+            nat[c.col..c.col + c.cols].iter_mut().for_each(|w| *w *= k);
+        }
+    }
+}
+
 /// Column widths and the font size: natural widths scaled down to the page (the text with
 /// them), or the spare width given to the flexible (name) columns.
 fn fit(natural: Vec<f32>, flex: &[bool], available: f32) -> (Vec<f32>, f32) {
@@ -217,6 +231,7 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
         nat.push(natural(fonts, &texts, col.path.last().map(String::as_str).unwrap_or("")));
         flex.push(false);
     }
+    widen_for_headers(fonts, &head, &mut nat);
     let (w, size) = fit(nat, &flex, available);
     let body = t
         .rows
@@ -261,6 +276,7 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     flex.extend(inc_cols.iter().map(|_| false));
     flex.push(true);
     flex.extend(exp_cols.iter().map(|_| false));
+    widen_for_headers(fonts, &head, &mut nat);
     let (w, size) = fit(nat, &flex, available);
     let totals = |r: &&Row| {
         let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
@@ -437,18 +453,35 @@ pub(super) fn set_table(cur: &mut Cursor, fonts: &Fonts, template: &Template, de
     let total_w: f32 = grid.widths.iter().sum();
     let x0 = x0 + (available - total_w).max(0.0) / 2.0;
     let head_h = header_heights(fonts, &grid);
+    if std::env::var("DUMP").is_ok_and(|d| t.title.contains(&d)) {
+        eprintln!("widths {:?}", grid.widths);
+        for c in &grid.head {
+            eprintln!("{c:?}");
+        }
+    }
+    draw_rows(cur, fonts, template, &grid, x0, &head_h);
+    if let Some(note) = &t.note {
+        let y = cur.y - 16.0;
+        cur.page().text(x0, y, 9.0, Face::Body, note.clone());
+        cur.y = y - 6.0;
+    }
+}
+
+/// Draws the header (when the grid has one) and every row from `cur.y`, breaking pages and
+/// repeating the header.
+fn draw_rows(cur: &mut Cursor, fonts: &Fonts, template: &Template, grid: &Grid, x0: f32, head_h: &[f32]) {
     let top = cur.y;
-    let mut y = draw_header(cur.page(), fonts, &grid, x0, top, &head_h);
+    let mut y = draw_header(cur.page(), fonts, grid, x0, top, head_h);
     let xs: Vec<f32> = std::iter::once(x0).chain(grid.widths.iter().scan(x0, |x, w| {
         *x += w;
         Some(*x)
     })).collect();
     for cells in &grid.body {
-        let h = row_height(fonts, &grid, cells, grid.size);
+        let h = row_height(fonts, grid, cells, grid.size);
         if y - h < cur.bottom {
             cur.new_page(template.tables);
             let top = cur.y;
-            y = draw_header(cur.page(), fonts, &grid, x0, top, &head_h);
+            y = draw_header(cur.page(), fonts, grid, x0, top, head_h);
         }
         let page = cur.page();
         // Every column's cell is ruled, spans or not.
@@ -459,12 +492,14 @@ pub(super) fn set_table(cur: &mut Cursor, fonts: &Fonts, template: &Template, de
             }
             let (x1, x2) = (xs[c.col], xs[(c.col + c.cols).min(grid.widths.len())]);
             put(page, fonts, &c.text, x1, x2 - x1, y, h, c.align, grid.size);
+            page.rule(x1, y, x2, y, RULE);
             page.rule(x1, y - h, x2, y - h, RULE);
             page.rule(x1, y, x1, y - h, RULE);
             page.rule(x2, y, x2, y - h, RULE);
         }
         for (k, done) in covered.iter().enumerate() {
             if !done {
+                page.rule(xs[k], y, xs[k + 1], y, RULE);
                 page.rule(xs[k], y - h, xs[k + 1], y - h, RULE);
                 page.rule(xs[k], y, xs[k], y - h, RULE);
                 page.rule(xs[k + 1], y, xs[k + 1], y - h, RULE);
@@ -473,11 +508,46 @@ pub(super) fn set_table(cur: &mut Cursor, fonts: &Fonts, template: &Template, de
         y -= h;
     }
     cur.y = y;
-    if let Some(note) = &t.note {
-        let y = cur.y - 16.0;
-        cur.page().text(x0, y, 9.0, Face::Body, note.clone());
-        cur.y = y - 6.0;
+}
+
+/// A 财政项目支出绩效目标申报表 on its own page(s): the project's facts, its funds as printed, the
+/// annual goal and the indicator tree, four columns wide.
+pub(super) fn set_form(cur: &mut Cursor, fonts: &Fonts, template: &Template, f: &yusuan_domain::PerformanceForm) {
+    const TITLE: &str = "财政项目支出绩效目标申报表";
+    cur.new_page(template.tables);
+    cur.page().holds.push(format!("{}：{TITLE}", f.project));
+    let tw = fonts.body.width(TITLE, TITLE_SIZE);
+    let y = cur.y - TITLE_SIZE;
+    let x = (cur.width - tw) / 2.0;
+    cur.page().text(x, y, TITLE_SIZE, Face::Body, TITLE);
+    cur.y = y - 16.0;
+    let cell = |col: usize, cols: usize, text: &str| BodyCell { col, cols, text: text.to_string(), align: Align::Left };
+    let money = |key: &str, a: &Option<yusuan_domain::Amount>| -> String {
+        f.funds.printed.get(key).map(|(p, _)| p.clone()).or_else(|| a.map(|a| a.value.to_string())).unwrap_or_default()
+    };
+    let unit = [f.funds.total, f.funds.fiscal, f.funds.other, f.funds.carried_over].iter().flatten().next().map(|a| a.unit.as_str()).unwrap_or("元");
+    let (begin, end) = match f.period.as_deref().map(|p| p.split_once('至').unwrap_or((p, ""))) {
+        Some((b, e)) => (b.trim().to_string(), e.trim().to_string()),
+        None => (String::new(), String::new()),
+    };
+    let mut body = vec![
+        vec![cell(0, 1, "项目名称"), cell(1, 3, &f.project)],
+        vec![cell(0, 1, "主管部门"), cell(1, 1, f.department.as_deref().unwrap_or("")), cell(2, 1, "实施单位"), cell(3, 1, f.implementer.as_deref().unwrap_or(""))],
+        vec![cell(0, 1, "计划开始日期"), cell(1, 1, &begin), cell(2, 1, "计划完成日期"), cell(3, 1, &end)],
+        vec![cell(0, 1, &format!("项目资金（{unit}）")), cell(1, 1, "年度资金申请总额"), cell(2, 2, &money("total", &f.funds.total))],
+        vec![cell(1, 1, "当年财政拨款"), cell(2, 2, &money("fiscal", &f.funds.fiscal))],
+        vec![cell(1, 1, "上年结转资金"), cell(2, 2, &money("carried_over", &f.funds.carried_over))],
+        vec![cell(1, 1, "其他资金"), cell(2, 2, &money("other", &f.funds.other))],
+        vec![cell(0, 1, "年度总体目标"), cell(1, 3, f.annual_goal.as_deref().unwrap_or(""))],
+        vec![cell(0, 1, "一级指标"), cell(1, 1, "二级指标"), cell(2, 1, "三级指标"), cell(3, 1, "指标值")],
+    ];
+    for i in &f.indicators {
+        body.push(vec![cell(0, 1, &i.level1), cell(1, 1, &i.level2), cell(2, 1, &i.name), cell(3, 1, &i.printed)]);
     }
+    let available = cur.width - 2.0 * cur.margin;
+    let grid = Grid { widths: vec![available * 0.16, available * 0.2, available * 0.4, available * 0.24], size: BODY_SIZE, head: vec![], head_rows: 0, body };
+    let x0 = cur.margin;
+    draw_rows(cur, fonts, template, &grid, x0, &[]);
 }
 
 #[cfg(test)]

@@ -47,21 +47,44 @@ fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether `rest` starts like a numbered item (`（2）`, `(2)`, `2.`, `2、`, `一、`): a wrapped
+/// line never starts so, or it would read as a new item.
+fn starts_item(rest: &[String]) -> bool {
+    let s: String = rest.iter().take(4).map(String::as_str).collect();
+    let mut c = s.chars();
+    match c.next() {
+        Some('（') | Some('(') => c.next().is_some_and(|d| d.is_ascii_digit() || "一二三四五六七八九十".contains(d)),
+        Some(d) if d.is_ascii_digit() => s.chars().skip_while(|x| x.is_ascii_digit()).next().is_some_and(|x| x == '.' || x == '、'),
+        Some(d) if "一二三四五六七八九十".contains(d) => s.chars().nth(1) == Some('、'),
+        _ => false,
+    }
+}
+
 /// `text` broken into lines no wider than `width` (the first line `first_indent` narrower).
 pub fn wrap(font: &FontFace, text: &str, size: f32, width: f32, first_indent: f32) -> Vec<String> {
+    let toks = tokens(text);
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut line: Vec<&str> = Vec::new();
     let mut used = first_indent;
-    for tok in tokens(text) {
-        let w = font.width(&tok, size);
-        let limit = if lines.is_empty() { width } else { width };
-        if used + w > limit && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
+    let mut i = 0;
+    while i < toks.len() {
+        let w = font.width(&toks[i], size);
+        if used + w > width && !line.is_empty() {
+            // Keep a numbered marker off the start of a wrapped line: carry one token over.
+            if starts_item(&toks[i..]) && line.len() > 1 {
+                i -= 1;
+                line.pop();
+            }
+            lines.push(line.concat());
+            line.clear();
             used = 0.0;
+            continue;
         }
-        line.push_str(&tok);
+        line.push(&toks[i]);
         used += w;
+        i += 1;
     }
+    let line = line.concat();
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }

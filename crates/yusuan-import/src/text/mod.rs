@@ -45,8 +45,11 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     doc.contents = contents;
     i = next;
 
-    // Shanghai's standard column layouts apply to Shanghai's documents only.
-    let shanghai = doc.meta.title.contains("上海") || doc.meta.department.contains("上海");
+    // Shanghai's standard column layouts apply to Shanghai's documents only: a Shanghai cover,
+    // or Shanghai's own table name (财务收支预算总表) anywhere in the document.
+    let shanghai = doc.meta.title.contains("上海")
+        || doc.meta.department.contains("上海")
+        || lines.iter().any(|l| l.compact().contains("财务收支预算总表"));
     let mut body = narrative::Body::default();
     while i < lines.len() {
         let line = &lines[i];
