@@ -7,7 +7,7 @@ use crate::{ExportError, Orientation, Template};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use yusuan_domain::{mentions, section_texts, Document};
+use yusuan_domain::{mentions, section_texts, Document, TableKind};
 
 /// What the preflight verified.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,6 +20,17 @@ pub struct Preflight {
     pub numbers: usize,
     /// Figures of the narrative found again, equal.
     pub narrative_figures: usize,
+    /// Differences in tables whose layout is a form or a free grid (资产配置, 绩效目标表, 项目支出表)
+    /// and in 绩效 forms: reported for a human to compare, not refused.
+    pub warnings: Vec<String>,
+}
+
+/// The tables every budget disclosure is judged by: a difference there refuses the file.
+fn core(kind: TableKind) -> bool {
+    !matches!(
+        kind,
+        TableKind::Projects | TableKind::Procurement | TableKind::PurchasedServices | TableKind::AssetAllocation | TableKind::DepartmentPerformance | TableKind::ProjectPerformance | TableKind::Other
+    )
 }
 
 fn compact(s: &str) -> String {
@@ -28,16 +39,31 @@ fn compact(s: &str) -> String {
 
 type Key = (String, String, String, String, Decimal);
 
-/// Every number keyed by where it is: table, row, and column by position (a table's columns
-/// are compared by place, so a header the source's text layer garbled still lines up).
+/// Every number keyed by where it is: table, row, and the cell's place — its column by position
+/// (a header the source's text layer garbled still lines up), or in a two-sided table its rank
+/// among the row's printed amounts (the sides' column counts vary with how a header was read).
+/// Projects, forms and stated figures as `Document::numbers` names them.
 fn numbers(doc: &Document) -> BTreeMap<Key, usize> {
     let mut m = BTreeMap::new();
-    for n in doc.numbers() {
-        let column = match doc.tables.iter().find(|t| t.title == n.table) {
-            Some(t) => t.columns.iter().position(|c| c.name() == n.column).map(|i| format!("第{}栏", i + 1)).unwrap_or(n.column.clone()),
-            None => compact(&n.column),
-        };
-        *m.entry((compact(&n.table), n.row_code, compact(&n.row_label), column, n.value_yuan.normalize())).or_default() += 1;
+    for t in &doc.tables {
+        for r in &t.rows {
+            let mut rank = 0;
+            for (c, cell) in r.cells.iter().enumerate() {
+                let Some(v) = cell.amount() else { continue };
+                rank += 1;
+                let place = match r.side {
+                    Some(_) => format!("第{rank}个数"),
+                    None => format!("第{}栏", c + 1),
+                };
+                let yuan = yusuan_domain::Amount { value: v, unit: t.unit }.to_yuan().normalize();
+                let code = r.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default();
+                *m.entry((compact(&t.title), code, compact(&r.label), place, yuan)).or_default() += 1;
+            }
+        }
+    }
+    let titles: Vec<&str> = doc.tables.iter().map(|t| t.title.as_str()).collect();
+    for n in doc.numbers().into_iter().filter(|n| !titles.contains(&n.table.as_str())) {
+        *m.entry((compact(&n.table), n.row_code, compact(&n.row_label), compact(&n.column), n.value_yuan.normalize())).or_default() += 1;
     }
     m
 }
@@ -107,17 +133,26 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
         }
     }
     let (want, got) = (numbers(source), numbers(&back));
+    let strict: Vec<String> = source.tables.iter().filter(|t| core(t.kind)).map(|t| compact(&t.title)).collect();
+    let mut warnings = Vec::new();
+    let mut report = |k: &Key, msg: String| {
+        if strict.contains(&k.0) {
+            problems.push(msg);
+        } else {
+            warnings.push(msg);
+        }
+    };
     let mut count = 0;
     for (k, n) in &want {
         let g = got.get(k).copied().unwrap_or(0);
         count += g.min(*n);
         if g < *n {
-            problems.push(format!("{} {} {} {}：应为 {} 元，读回缺少", k.0, k.1, k.2, k.3, k.4));
+            report(k, format!("{} {} {} {}：应为 {} 元，读回缺少", k.0, k.1, k.2, k.3, k.4));
         }
     }
     for (k, n) in &got {
         if want.get(k).copied().unwrap_or(0) < *n {
-            problems.push(format!("{} {} {} {}：读回多出 {} 元", k.0, k.1, k.2, k.3, k.4));
+            report(k, format!("{} {} {} {}：读回多出 {} 元", k.0, k.1, k.2, k.3, k.4));
         }
     }
     let (want_f, got_f) = (figures(source), figures(&back));
@@ -130,7 +165,7 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
         }
     }
     if problems.is_empty() {
-        Ok(Preflight { pages: sizes.len(), tables, numbers: count, narrative_figures: figs })
+        Ok(Preflight { pages: sizes.len(), tables, numbers: count, narrative_figures: figs, warnings })
     } else {
         Err(ExportError::Preflight(problems))
     }

@@ -350,6 +350,9 @@ fn put(page: &mut crate::Page, fonts: &Fonts, text: &str, x: f32, w: f32, top: f
     let (lines, size) = if align == Align::Right || full <= inner {
         let s = if full > inner { size * inner / full } else { size };
         (vec![text.to_string()], s)
+    } else if align == Align::Center {
+        // A header: balanced lines (国有资本 / 经营预算), not a long line and a stub.
+        (balanced(fonts, text, size, inner), size)
     } else {
         (wrap(&fonts.body, text, size, inner, 0.0), size)
     };
@@ -366,6 +369,15 @@ fn put(page: &mut crate::Page, fonts: &Fonts, text: &str, x: f32, w: f32, top: f
         page.text(lx, y, size, Face::Body, l);
         y -= line_h;
     }
+}
+
+/// `text` in as few lines as fit `width`, of nearly equal length.
+fn balanced(fonts: &Fonts, text: &str, size: f32, width: f32) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let full = fonts.body.width(text, size);
+    let n = ((full / width).ceil() as usize).clamp(1, chars.len().max(1));
+    let per = chars.len().div_ceil(n);
+    chars.chunks(per.max(1)).map(|c| c.iter().collect()).collect()
 }
 
 fn row_height(fonts: &Fonts, grid: &Grid, cells: &[BodyCell], size: f32) -> f32 {
@@ -407,7 +419,7 @@ fn header_heights(fonts: &Fonts, grid: &Grid) -> Vec<f32> {
     let mut h = vec![HEAD_ROW_H; grid.head_rows];
     for c in &grid.head {
         let w: f32 = grid.widths[c.col..c.col + c.cols].iter().sum::<f32>() - 2.0 * PAD;
-        let lines = wrap(&fonts.body, &c.text, size, w, 0.0).len() as f32;
+        let lines = balanced(fonts, &c.text, size, w).len() as f32;
         let need = lines * size * 1.25 + 6.0;
         // A cell spanning rows shares its height with them; a one-row cell sets its row.
         if c.rows == 1 && need > h[c.row] {
@@ -416,7 +428,7 @@ fn header_heights(fonts: &Fonts, grid: &Grid) -> Vec<f32> {
     }
     for c in &grid.head {
         let w: f32 = grid.widths[c.col..c.col + c.cols].iter().sum::<f32>() - 2.0 * PAD;
-        let lines = wrap(&fonts.body, &c.text, size, w, 0.0).len() as f32;
+        let lines = balanced(fonts, &c.text, size, w).len() as f32;
         let need = lines * size * 1.25 + 6.0;
         let have: f32 = h[c.row..c.row + c.rows].iter().sum();
         if need > have {

@@ -70,12 +70,24 @@ fn split_glued_decimals(tok: &str) -> Option<(String, String)> {
 }
 
 /// Re-tokenises a row's cells.
+/// The length in bytes of a money amount glued to the text after it (`91,016,775.35一、…`): a
+/// number printed with thousands separators or two decimals, directly followed by a Chinese
+/// character or an opening bracket. Tables whose cells are set too tight leave no gap there.
+fn glued_money(t: &str) -> Option<usize> {
+    let end = t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-')).unwrap_or(t.len());
+    let (num, rest) = t.split_at(end);
+    let money = num.contains(',') || num.split_once('.').is_some_and(|(_, f)| f.len() == 2);
+    let next_cjk = rest.chars().next().is_some_and(|c| c as u32 >= 0x3000 || c == '(');
+    (end >= 4 && money && next_cjk && is_amount(num)).then_some(end)
+}
+
 pub fn tokens(cells: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for cell in cells {
         let parts: Vec<&str> = cell.split_whitespace().collect();
-        // Split on spaces only between number-like parts (`201 05`, `154,369,326 154,369,326`).
-        let numeric = parts.len() > 1 && parts.iter().all(|p| is_amount(p));
+        // Split on spaces only between number-like parts (`201 05`, `154,369,326 154,369,326`),
+        // or where a money amount is glued to the next label (`资金 91,016,775.35一、…`).
+        let numeric = parts.len() > 1 && (parts.iter().all(|p| is_amount(p)) || parts[1..].iter().any(|p| glued_money(p).is_some()));
         let pieces: Vec<String> = if numeric { parts.iter().map(|p| p.to_string()).collect() } else { vec![cell.trim().to_string()] };
         for p in pieces {
             if p.is_empty() {
@@ -83,7 +95,10 @@ pub fn tokens(cells: &[String]) -> Vec<String> {
             }
             let mut stack = vec![p];
             while let Some(t) = stack.pop() {
-                if let Some((a, b)) = split_glued_decimals(&t) {
+                if let Some(n) = glued_money(&t) {
+                    stack.push(t[n..].to_string());
+                    stack.push(t[..n].to_string());
+                } else if let Some((a, b)) = split_glued_decimals(&t) {
                     stack.push(b);
                     stack.push(a);
                 } else if let Some((a, b)) = split_leading(&t) {
@@ -210,12 +225,34 @@ pub fn ledger_sides(toks: &[String], left: usize) -> [(String, Vec<String>); 2] 
 /// Whether a ledger label names an expenditure item (右栏: `…支出`, `支出总计`).
 pub fn is_expenditure_label(label: &str) -> bool {
     let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    l.ends_with("支出") || l.contains("支出总计") || l.contains("支出合计") || l.contains("结转结余")
+    // 年终结转结余 is spent (支出); 上年结转结余 is money received from last year (收入).
+    l.ends_with("支出") || l.contains("支出总计") || l.contains("支出合计") || (l.contains("结转结余") && !l.contains("上年"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn carry_over_from_last_year_is_income() {
+        assert!(!is_expenditure_label("上年结转结余"));
+        assert!(is_expenditure_label("年终结转结余"));
+        assert!(is_expenditure_label("一、一般公共服务支出"));
+    }
+
+    #[test]
+    fn money_glued_to_the_next_label_is_split() {
+        // check(input, expect)
+        let cases: [(&str, &[&str]); 4] = [
+            ("一、一般公共预算资金 91,016,775.35一、一般公共服务支出", &["一、一般公共预算资金", "91,016,775.35", "一、一般公共服务支出"]),
+            ("1.一般公共预算资金", &["1.一般公共预算资金"]),
+            ("2024年预算", &["2024年预算"]),
+            ("880.84", &["880.84"]),
+        ];
+        for (input, expect) in cases {
+            assert_eq!(tokens(&[input.to_string()]), expect, "{input}");
+        }
+    }
 
     fn t(cells: &[&str]) -> Vec<String> {
         tokens(&cells.iter().map(|s| s.to_string()).collect::<Vec<_>>())
