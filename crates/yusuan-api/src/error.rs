@@ -37,6 +37,17 @@ pub enum ApiError {
     /// A draft operation refused (bad key, bad value, a document that cannot be rolled forward …).
     #[error("{0}")]
     Draft(String),
+    /// An export that cannot be made (no template, no font, a failed preflight).
+    #[error("{0}")]
+    Export(String),
+    /// An export refused because of findings (错误, or 警告 without explanation).
+    #[error("不能导出：{reason}")]
+    ExportRefused {
+        /// Why.
+        reason: String,
+        /// The findings.
+        findings: Vec<yusuan_check::Finding>,
+    },
     /// A library id that names nothing.
     #[error("没有名为“{0}”的预算库（可用：user 我的预算库，examples 示例库）。")]
     NoSuchLibrary(String),

@@ -41,6 +41,10 @@ pub enum CompareFormat {
 pub enum ExportFormat {
     /// 长表 CSV（doc,table,row_code,row_label,column,value_yuan,printed,location）
     Csv,
+    /// 公开格式的 PDF（按地区模板排版，导出后复核）
+    Pdf,
+    /// 公开表格的 XLSX 工作簿（每表一页，打印设置同 PDF）
+    Xlsx,
 }
 
 /// Output format of lists that scripts read.
@@ -196,10 +200,30 @@ pub enum Command {
         /// 导出格式
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
-        /// 输出文件（省略则写到标准输出）
+        /// 输出文件（CSV 省略则写到标准输出；PDF、XLSX 必须指定）
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// 模板（默认：文档自身的格式；yusuan templates 查看）
+        #[arg(long)]
+        template: Option<String>,
+        /// 封面和文件日期 YYYY-MM-DD（默认：今天）；同样的输入和日期得到完全相同的文件
+        #[arg(long)]
+        date: Option<String>,
+        /// 警告的说明，按规则：R001=说明文字（可重复）；草稿的每个警告都须说明才能导出
+        #[arg(long = "explain", value_name = "RULE=TEXT")]
+        explain: Vec<String>,
+        /// 页脚加页码，目录加页码
+        #[arg(long)]
+        page_numbers: bool,
+        /// 正文字体文件（默认：宋体，或 Noto Serif CJK SC）
+        #[arg(long, value_name = "FILE")]
+        font: Option<PathBuf>,
+        /// 标题字体文件（默认：黑体，或 Noto Sans CJK SC）
+        #[arg(long, value_name = "FILE")]
+        heading_font: Option<PathBuf>,
     },
+    /// 列出公开格式模板
+    Templates,
     /// 编制下一年度预算：滚动编制、修改明细行、原因、撤销/重做、版本、工作簿往返
     Draft {
         #[command(subcommand)]

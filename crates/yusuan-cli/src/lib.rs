@@ -182,7 +182,44 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 return Ok(EXIT_DATA);
             }
         }
-        Command::Export { doc, format: ExportFormat::Csv, output } => {
+        Command::Templates => {
+            for t in yusuan_api::list_templates() {
+                writeln!(out, "{}\t{}\t{}\t表格{}", t.id, t.name, t.format, t.orientation).map_err(io)?;
+            }
+        }
+        Command::Export { doc, format: format @ (ExportFormat::Pdf | ExportFormat::Xlsx), output, template, date, explain, page_numbers, font, heading_font } => {
+            let Some(path) = output else {
+                return Err(ApiError::Write { path: "标准输出".into(), reason: "PDF 和 XLSX 需要用 -o 指定输出文件".into() });
+            };
+            let mut explanations = std::collections::BTreeMap::new();
+            for e in &explain {
+                let Some((rule, text)) = e.split_once('=') else {
+                    return Err(ApiError::Export(format!("--explain “{e}”应写作 规则=说明，如 R001=新增项目已在编制说明中说明")));
+                };
+                explanations.insert(rule.trim().to_string(), text.trim().to_string());
+            }
+            let req = yusuan_api::ExportRequest { template, date, explanations, page_numbers, fonts: (font, heading_font) };
+            let fmt = if format == ExportFormat::Pdf { yusuan_api::OutFormat::Pdf } else { yusuan_api::OutFormat::Xlsx };
+            let mut lib = open(&cli.db)?;
+            match yusuan_api::export_file(&mut lib, &doc, fmt, &path, &req, &now_rfc3339()) {
+                Ok(o) => {
+                    writeln!(out, "已导出 {}（{} 字节，模板 {}，SHA-256 {}）", o.path, o.bytes, o.template, &o.sha256[..16]).map_err(io)?;
+                    if let Some(p) = &o.preflight {
+                        writeln!(out, "复核通过：{} 页，{} 张表，{} 个数字与原文一致，说明中 {} 个数字一致", p.pages, p.tables, p.numbers, p.narrative_figures).map_err(io)?;
+                        for w in &p.warnings {
+                            writeln!(out, "  请人工核对：{w}").map_err(io)?;
+                        }
+                    }
+                }
+                Err(ApiError::ExportRefused { reason, findings }) => {
+                    writeln!(out, "不能导出：{reason}").map_err(io)?;
+                    render::findings(out, &findings).map_err(io)?;
+                    return Ok(EXIT_DATA);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Command::Export { doc, format: ExportFormat::Csv, output, .. } => {
             let csv = match yusuan_api::parse_draft_ref(&doc) {
                 Some(_) => yusuan_api::numbers_csv_for(&doc, &load(&cli.db, &doc)?),
                 None => {

@@ -119,41 +119,44 @@ pub fn derive(draft: &Draft) -> Document {
     doc.stated = draft.stated.clone();
     doc.projects = draft.projects.clone();
     doc.performance_forms = draft.performance_forms.clone();
-    let mut line = 1u32;
-    let mut next = || {
-        line += 1;
-        Location::line(line)
-    };
+    // Texts and tables keep the places the source printed them at, so the document's order
+    // (narrative, tables, 其他说明, projects) is the source's; generated paragraphs follow their
+    // section's heading.
     for s in &draft.sections {
         let mut s = s.clone();
-        s.location = next();
         let generated = match s.kind {
             SectionKind::BudgetExplanation => Some(narrative::budget_explanation(draft, &eval, &base)),
             SectionKind::OtherExplanations => Some(narrative::other_explanations(draft, &eval, &base)),
             _ => None,
         };
-        let texts: Vec<String> = match generated {
-            Some(g) => g,
-            None => s.paragraphs.iter().map(|p| p.text.clone()).collect(),
-        };
-        s.paragraphs = texts.into_iter().map(|text| Paragraph { text, location: next() }).collect();
+        if let Some(texts) = generated {
+            let at = s.location;
+            s.paragraphs = texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Paragraph { text, location: Location { page: at.page, line: at.line.map(|l| l + 1 + i as u32) } })
+                .collect();
+        }
         doc.sections.push(s);
     }
     for t in &draft.layout {
         let mut table = derive_table(draft, &eval, t);
-        table.location = next();
-        for r in &mut table.rows {
-            r.location = next();
+        table.location = t.location;
+        for (i, r) in table.rows.iter_mut().enumerate() {
+            r.location = Location { page: t.location.page, line: t.location.line.map(|l| l + 1 + i as u32) };
         }
         doc.tables.push(table);
     }
-    doc.contents = doc
-        .sections
-        .iter()
-        .map(|s| s.title.clone())
-        .chain(doc.tables.iter().map(|t| t.title.clone()))
-        .map(|title| yusuan_domain::ContentsEntry { number: None, title, level: 0 })
-        .collect();
+    doc.contents = if draft.contents.is_empty() {
+        doc.sections
+            .iter()
+            .map(|s| s.title.clone())
+            .chain(doc.tables.iter().map(|t| t.title.clone()))
+            .map(|title| yusuan_domain::ContentsEntry { number: None, title, level: 0 })
+            .collect()
+    } else {
+        draft.contents.clone()
+    };
     doc
 }
 

@@ -11,7 +11,7 @@
 use crate::model::{Fund, LeafKey, SpendKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use yusuan_domain::{strip_numbering, Column, LedgerSide, RowCode, TableKind, Unit};
+use yusuan_domain::{strip_numbering, Column, LedgerSide, Location, RowCode, TableKind, Unit};
 
 /// What a cell sums.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,6 +178,9 @@ pub struct TableLayout {
     pub style: PrintStyle,
     /// The rows.
     pub body: Body,
+    /// Where the source printed the table (keeps the document's order of texts and tables).
+    #[serde(default)]
+    pub location: Location,
 }
 
 const NEUTRAL: [&str; 14] = ["合计", "小计", "预算数", "收入预算", "支出预算", "本年收入", "本年支出", "本年拨款", "金额", "总计", "预算", "本年", "收入", "支出"];

@@ -298,6 +298,9 @@ pub struct Draft {
     pub stated: StatedFigures,
     /// Change threshold in percent beyond which a change needs a reason (default 10).
     pub threshold_percent: Decimal,
+    /// The 目录, carried (years advanced).
+    #[serde(default)]
+    pub contents: Vec<yusuan_domain::ContentsEntry>,
 }
 
 impl Draft {

@@ -161,7 +161,8 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
             }
         }
         if !parts.is_empty() {
-            s.push_str(&format!("。其中：{}", parts.join("；")));
+            // One sentence per figure: a reviewer (and the checker) reads each change with its own base.
+            s.push_str(&format!("。其中：{}", parts.join("。")));
         }
         s.push('。');
         out.push(s);
@@ -170,7 +171,7 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
         let mut s = with_reason(draft, total);
         let parts: Vec<String> = ["基本支出", "项目支出"].iter().filter_map(|k| get(k)).map(|f| with_reason(draft, f)).collect();
         if !parts.is_empty() {
-            s.push_str(&format!("。其中：{}", parts.join("；")));
+            s.push_str(&format!("。其中：{}", parts.join("。")));
         }
         s.push('。');
         out.push(s);
@@ -178,7 +179,7 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
     if let Some(fiscal) = get("财政拨款支出") {
         let mut s = with_reason(draft, fiscal);
         let parts: Vec<String> = Fund::FISCAL.iter().filter_map(|f| get(f.label())).map(|f| with_reason(draft, f)).collect();
-        s.push_str(&format!("。财政拨款支出预算中，{}。", parts.join("；")));
+        s.push_str(&format!("。财政拨款支出预算中，{}。", parts.join("。")));
         out.push(s);
     }
     // The 一般公共预算 items by function 项.
@@ -228,7 +229,7 @@ pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> V
             let mut p = format!("（二）{s}");
             let parts: Vec<String> = ["公务用车购置费", "公务用车运行费"].iter().filter_map(|k| item(k)).collect();
             if !parts.is_empty() {
-                p.push_str(&format!("。其中：{}", parts.join("；")));
+                p.push_str(&format!("。其中：{}", parts.join("。")));
             }
             p.push('。');
             out.push(p);

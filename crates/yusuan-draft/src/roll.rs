@@ -143,6 +143,11 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
         performance_forms: forms,
         stated: doc.stated.clone(),
         threshold_percent: Decimal::from(10),
+        contents: doc
+            .contents
+            .iter()
+            .map(|c| yusuan_domain::ContentsEntry { number: c.number.clone(), title: adv(&c.title), level: c.level })
+            .collect(),
     };
     for l in &mut draft.leaves {
         l.label = draft_label(&draft.names, &l.key);
@@ -439,6 +444,7 @@ impl Roller<'_> {
             empty_note: t.note.clone().filter(|n| n.contains("空表") || n.contains('无')),
             style: Self::style(t),
             body,
+            location: t.location,
         }
     }
 

@@ -93,3 +93,27 @@ impl Fonts {
         }
     }
 }
+
+/// The face of a font file (a collection holds several) whose family name contains one of
+/// `wanted` (`SC`, `SimSun`), or the first face that has Chinese glyphs.
+pub fn choose_face(bytes: &[u8], wanted: &[&str]) -> Option<u32> {
+    let n = ttf_parser::fonts_in_collection(bytes).unwrap_or(1);
+    let mut fallback = None;
+    for i in 0..n {
+        let Ok(face) = ttf_parser::Face::parse(bytes, i) else { continue };
+        if face.glyph_index('预').is_none() {
+            continue;
+        }
+        fallback.get_or_insert(i);
+        let family: Vec<String> = face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::FAMILY || n.name_id == ttf_parser::name_id::FULL_NAME)
+            .filter_map(|n| n.to_string())
+            .collect();
+        if family.iter().any(|f| wanted.iter().any(|w| f.contains(w))) {
+            return Some(i);
+        }
+    }
+    fallback
+}

@@ -21,7 +21,7 @@ mod template;
 pub mod xlsx;
 
 pub use error::ExportError;
-pub use fonts::{FontFace, Fonts};
+pub use fonts::{choose_face, FontFace, Fonts};
 pub use page::{Face, Item, Page};
 pub use preflight::{preflight, Preflight};
 pub use template::{template, template_for, templates, CodeStyle, Orientation, Template};

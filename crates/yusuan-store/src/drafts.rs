@@ -223,3 +223,68 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+/// One export, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRecord {
+    /// The stored document exported, when not a draft.
+    pub doc_id: Option<i64>,
+    /// The draft exported.
+    pub draft_id: Option<i64>,
+    /// The draft's content hash at export.
+    pub draft_hash: Option<String>,
+    /// `pdf` or `xlsx`.
+    pub format: String,
+    /// The template's id.
+    pub template: String,
+    /// Where it was written.
+    pub path: String,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    /// Its size.
+    pub bytes: i64,
+    /// Pages (PDF).
+    pub pages: Option<i64>,
+    /// The 警告 explanations, as JSON.
+    pub explanations: String,
+    /// When.
+    pub exported_at: String,
+    /// Who.
+    pub os_user: String,
+}
+
+impl Store {
+    /// Records an export.
+    pub fn record_export(&mut self, r: &ExportRecord) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO exports (doc_id, draft_id, draft_hash, format, template, path, sha256, bytes, pages, explanations, exported_at, os_user)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![r.doc_id, r.draft_id, r.draft_hash, r.format, r.template, r.path, r.sha256, r.bytes, r.pages, r.explanations, r.exported_at, r.os_user],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every export, oldest first.
+    pub fn exports(&self) -> Result<Vec<ExportRecord>, StoreError> {
+        let mut s = self.conn.prepare(
+            "SELECT doc_id, draft_id, draft_hash, format, template, path, sha256, bytes, pages, explanations, exported_at, os_user FROM exports ORDER BY id",
+        )?;
+        let rows = s.query_map([], |r| {
+            Ok(ExportRecord {
+                doc_id: r.get(0)?,
+                draft_id: r.get(1)?,
+                draft_hash: r.get(2)?,
+                format: r.get(3)?,
+                template: r.get(4)?,
+                path: r.get(5)?,
+                sha256: r.get(6)?,
+                bytes: r.get(7)?,
+                pages: r.get(8)?,
+                explanations: r.get(9)?,
+                exported_at: r.get(10)?,
+                os_user: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -13,7 +13,7 @@ mod error;
 mod library;
 mod migrate;
 
-pub use drafts::{DraftEvent, DraftRow, DraftVersion};
+pub use drafts::{DraftEvent, DraftRow, DraftVersion, ExportRecord};
 pub use error::StoreError;
 pub use library::{DocumentSummary, NewDocument, Store};
 pub use migrate::{migrate, Migration, MIGRATIONS};

@@ -20,7 +20,7 @@ fn fresh_database_gets_every_migration() {
     assert_eq!(store.schema_version().unwrap(), MIGRATIONS.last().unwrap().version);
     drop(store);
     let conn = Connection::open(&path).unwrap();
-    assert_eq!(table_names(&conn), vec!["amounts", "doc_tables", "documents", "draft_events", "draft_versions", "drafts"]);
+    assert_eq!(table_names(&conn), vec!["amounts", "doc_tables", "documents", "draft_events", "draft_versions", "drafts", "exports"]);
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
 }

@@ -2,7 +2,7 @@
 //! and the tables in the order the document prints them, the project descriptions and the 绩效
 //! forms. Text is measured with the export's fonts; nothing here writes PDF.
 
-mod table;
+pub(crate) mod table;
 mod text;
 
 pub use text::wrap;

@@ -26,20 +26,20 @@ enum Align {
 
 /// A header cell spanning rows and columns.
 #[derive(Debug, Clone, PartialEq)]
-struct HeadCell {
-    row: usize,
-    col: usize,
-    rows: usize,
-    cols: usize,
-    text: String,
+pub(crate) struct HeadCell {
+    pub(crate) row: usize,
+    pub(crate) col: usize,
+    pub(crate) rows: usize,
+    pub(crate) cols: usize,
+    pub(crate) text: String,
 }
 
 /// A body cell (a row's cell may span several columns: the 合计 label over the key columns).
 #[derive(Debug, Clone, PartialEq)]
-struct BodyCell {
-    col: usize,
-    cols: usize,
-    text: String,
+pub(crate) struct BodyCell {
+    pub(crate) col: usize,
+    pub(crate) cols: usize,
+    pub(crate) text: String,
     align: Align,
 }
 
@@ -56,7 +56,7 @@ struct Grid {
 
 /// Header cells from one path per column: equal prefixes merge across columns, a path's last
 /// part runs down to the header's bottom row.
-fn header(paths: &[Vec<String>]) -> (Vec<HeadCell>, usize) {
+pub(crate) fn header(paths: &[Vec<String>]) -> (Vec<HeadCell>, usize) {
     let depth = paths.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let mut cells = Vec::new();
     for level in 0..depth {
@@ -82,7 +82,7 @@ fn header(paths: &[Vec<String>]) -> (Vec<HeadCell>, usize) {
     (cells, depth)
 }
 
-fn is_grid(t: &Table) -> bool {
+pub(crate) fn is_grid(t: &Table) -> bool {
     !t.columns.is_empty() && t.columns.iter().all(|c| c.path.len() == 1 && c.path[0].starts_with('第') && c.path[0].ends_with('列'))
 }
 
@@ -95,7 +95,7 @@ fn amount_text(c: &Cell) -> (String, Align) {
 }
 
 /// The key columns a table's rows need: (header path, width) per column, from the template.
-fn key_columns(t: &Table, template: &Template) -> (Vec<(Vec<String>, f32)>, Keys) {
+pub(crate) fn key_columns(t: &Table, template: &Template) -> (Vec<(Vec<String>, f32)>, Keys) {
     let has = |f: fn(&RowCode) -> bool| t.rows.iter().any(|r| r.code.as_ref().is_some_and(f));
     let keys: &[&[&str]] = if has(|c| matches!(c, RowCode::Function(_))) {
         template.function_keys
@@ -132,14 +132,14 @@ fn key_columns(t: &Table, template: &Template) -> (Vec<(Vec<String>, f32)>, Keys
 
 /// How a row's key cells are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keys {
+pub(crate) enum Keys {
     Split(usize),
     Joined,
     Label,
     None,
 }
 
-fn key_cells(r: &Row, keys: Keys, total_spans: bool) -> Vec<BodyCell> {
+pub(crate) fn key_cells(r: &Row, keys: Keys, total_spans: bool) -> Vec<BodyCell> {
     let n = match keys {
         Keys::Split(k) => k + 1,
         Keys::Joined => 2,
