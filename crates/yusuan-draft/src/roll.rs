@@ -143,9 +143,15 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
         performance_forms: forms,
         stated: doc.stated.clone(),
         threshold_percent: Decimal::from(10),
+        // The 目录 lists what the draft prints: an entry naming a table the source did not print
+        // (a published 目录 that promised a table it left out) is not carried.
         contents: doc
             .contents
             .iter()
+            .filter(|c| match TableKind::from_title(&c.title) {
+                TableKind::Other => true,
+                kind => doc.tables.iter().any(|t| t.kind == kind),
+            })
             .map(|c| yusuan_domain::ContentsEntry { number: c.number.clone(), title: adv(&c.title), level: c.level })
             .collect(),
     };
