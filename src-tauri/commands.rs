@@ -33,3 +33,100 @@ pub fn get_document(state: State<'_, AppState>, library: String, id: i64) -> Res
 pub fn compare_documents(state: State<'_, AppState>, library: String, ids: Vec<i64>) -> Result<yusuan_api::CompareView, String> {
     desk(&state)?.compare(&library, &ids).map_err(|e| e.to_string())
 }
+
+/// The findings on a stored document (the reviewer's rules).
+#[tauri::command]
+pub fn check_document(state: State<'_, AppState>, library: String, id: i64) -> Result<Vec<yusuan_api::Finding>, String> {
+    let doc = desk(&state)?.document(&library, id).map_err(|e| e.to_string())?;
+    Ok(yusuan_api::check(&doc))
+}
+
+/// Starts next year's draft from a document (an example is copied into 我的预算库 first).
+#[tauri::command]
+pub fn start_draft(state: State<'_, AppState>, library: String, id: i64) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.start_draft(&library, id, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// The drafts of 我的预算库.
+#[tauri::command]
+pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<yusuan_api::DraftSummary>, String> {
+    desk(&state)?.drafts().map_err(|e| e.to_string())
+}
+
+fn draft_id(draft: &str) -> Result<i64, String> {
+    yusuan_api::parse_draft_ref(draft).map(|r| r.0).ok_or_else(|| format!("“{draft}”不是草稿编号"))
+}
+
+/// A draft as the 编制 view shows it.
+#[tauri::command]
+pub fn get_draft(state: State<'_, AppState>, draft: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_view(draft_id(&draft)?).map_err(|e| e.to_string())
+}
+
+/// Sets one leaf line (元); answers with the recomputed draft.
+#[tauri::command]
+pub fn set_leaf(state: State<'_, AppState>, draft: String, key: String, value: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_set(draft_id(&draft)?, &key, &value, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Writes the reason for a change.
+#[tauri::command]
+pub fn set_reason(state: State<'_, AppState>, draft: String, key: String, text: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_reason(draft_id(&draft)?, &key, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Undoes the last edit.
+#[tauri::command]
+pub fn undo_edit(state: State<'_, AppState>, draft: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_undo(draft_id(&draft)?, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Redoes the last undone edit.
+#[tauri::command]
+pub fn redo_edit(state: State<'_, AppState>, draft: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_redo(draft_id(&draft)?, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// What the export view sends.
+#[derive(serde::Deserialize)]
+pub struct ExportArgs {
+    /// `draft:N` or a document id of 我的预算库.
+    reference: String,
+    /// `pdf` or `xlsx`.
+    format: String,
+    /// A file name (written in the export folder) or a full path.
+    file: String,
+    /// `YYYY-MM-DD`.
+    date: Option<String>,
+    /// Explanations of 警告 by rule.
+    explanations: std::collections::BTreeMap<String, String>,
+}
+
+/// The result of an export: the file written, or the findings that refused it.
+#[derive(serde::Serialize)]
+pub struct ExportResult {
+    /// The outcome when written.
+    outcome: Option<yusuan_api::ExportOutcome>,
+    /// Why it was refused.
+    refused: Option<String>,
+    /// The findings that refused it.
+    findings: Vec<yusuan_api::Finding>,
+}
+
+/// Exports a draft or document as PDF or XLSX (into 导出/ of the data folder unless a full path).
+#[tauri::command]
+pub fn export_file(state: State<'_, AppState>, args: ExportArgs) -> Result<ExportResult, String> {
+    let mut desk = desk(&state)?;
+    let name = std::path::Path::new(&args.file);
+    let path = if name.is_absolute() { name.to_path_buf() } else { desk.export_dir().join(name) };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("无法创建导出文件夹 {}：{e}", dir.display()))?;
+    }
+    let format = if args.format == "xlsx" { yusuan_api::OutFormat::Xlsx } else { yusuan_api::OutFormat::Pdf };
+    let req = yusuan_api::ExportRequest { date: args.date, explanations: args.explanations, ..Default::default() };
+    match desk.export(&args.reference, format, &path, &req, &yusuan_api::now_rfc3339()) {
+        Ok(o) => Ok(ExportResult { outcome: Some(o), refused: None, findings: vec![] }),
+        Err(yusuan_api::ApiError::ExportRefused { reason, findings }) => Ok(ExportResult { outcome: None, refused: Some(reason), findings }),
+        Err(e) => Err(e.to_string()),
+    }
+}

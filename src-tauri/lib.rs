@@ -40,7 +40,16 @@ pub fn run() {
             commands::list_libraries,
             commands::list_documents,
             commands::get_document,
-            commands::compare_documents
+            commands::compare_documents,
+            commands::check_document,
+            commands::start_draft,
+            commands::list_drafts,
+            commands::get_draft,
+            commands::set_leaf,
+            commands::set_reason,
+            commands::undo_edit,
+            commands::redo_edit,
+            commands::export_file
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

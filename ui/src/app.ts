@@ -8,7 +8,10 @@ import type { Backend, DocumentSummary, Library } from "./backend";
 import { emptyState, h } from "./dom";
 import { errorMessage } from "./format";
 import type { Document } from "./model";
+import type { DraftView, ExportResult, Finding } from "./drafting";
 import { renderDocView, type TabId } from "./views/docView";
+import { renderDraftView } from "./views/draftView";
+import { renderFindingsTab } from "./views/findingsTab";
 import { renderErrorBanner } from "./views/errorBanner";
 import { renderFormsTab } from "./views/formsTab";
 import { renderProjectsTab } from "./views/projectsTab";
@@ -26,6 +29,13 @@ interface State {
   table: number;
   loading: boolean;
   error: string | null;
+  /** The draft being edited (the 编制 view replaces the document view). */
+  draft: DraftView | null;
+  draftFilter: string;
+  busy: boolean;
+  exportResult: ExportResult | null;
+  /** The open document's findings, once asked for. */
+  findings: Finding[] | null;
 }
 
 /** What `mount` hands back: actions for code and tests, and a way to wait. */
@@ -34,6 +44,10 @@ export interface App {
   selectDocument(id: number): Promise<void>;
   selectTab(tab: TabId): void;
   selectTable(index: number): void;
+  /** Starts next year's draft from the open document. */
+  startDraft(): Promise<void>;
+  /** Sets a leaf line of the open draft. */
+  setLeaf(key: string, value: string): Promise<void>;
   /** Resolves when every backend call started so far has been handled. */
   idle(): Promise<void>;
 }
@@ -48,6 +62,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
+    draft: null, draftFilter: "", busy: false, exportResult: null, findings: null,
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -93,12 +108,67 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   }
 
   function renderMain(): void {
+    if (state.draft) {
+      main.replaceChildren(renderDraftView({
+        view: state.draft, busy: state.busy, filter: state.draftFilter, exportResult: state.exportResult,
+        onFilter: (t) => { state.draftFilter = t; renderMain(); },
+        onSet: (key, value) => void app.setLeaf(key, value),
+        onUndo: () => void track(draftCall((d) => backend.undo(d))),
+        onRedo: () => void track(draftCall((d) => backend.redo(d))),
+        onExport: (date, file, explanations) => void track(exportDraft(date, file, explanations)),
+        onBack: () => { state.draft = null; state.exportResult = null; renderMain(); },
+      }));
+      return;
+    }
     if (!state.doc) {
       const text = state.loading ? "正在读取…" : state.documents.length > 0 ? "请在左侧选择一份文档。" : "没有可显示的文档。";
       main.replaceChildren(emptyState(text));
       return;
     }
-    main.replaceChildren(renderDocView({ doc: state.doc, tab: state.tab, body: tabBody(state.doc), onTab: (t) => app.selectTab(t) }));
+    main.replaceChildren(renderDocView({
+      doc: state.doc, tab: state.tab, body: tabBody(state.doc), onTab: (t) => app.selectTab(t),
+      onDraft: () => void app.startDraft(),
+    }));
+  }
+
+  /** One call on the open draft; the recomputed draft replaces the shown one. */
+  async function draftCall(call: (draft: string) => Promise<DraftView>): Promise<void> {
+    if (!state.draft) return;
+    state.busy = true;
+    try {
+      state.draft = await call(state.draft.draft);
+      state.exportResult = null;
+    } catch (e) {
+      fail("修改未保存", e);
+    }
+    state.busy = false;
+    renderBanner();
+    renderMain();
+  }
+
+  async function exportDraft(date: string, file: string, explanations: Record<string, string>): Promise<void> {
+    if (!state.draft) return;
+    state.busy = true;
+    renderMain();
+    try {
+      state.exportResult = await backend.exportFile({ reference: state.draft.draft, format: "pdf", file, date: date || null, explanations });
+    } catch (e) {
+      fail("导出失败", e);
+    }
+    state.busy = false;
+    renderBanner();
+    renderMain();
+  }
+
+  async function loadFindings(): Promise<void> {
+    if (state.library === null || state.docId === null) return;
+    try {
+      state.findings = await backend.checkDocument(state.library, state.docId);
+    } catch (e) {
+      fail("无法审核文档", e);
+    }
+    renderBanner();
+    renderMain();
   }
 
   function tabBody(doc: Document): HTMLElement {
@@ -111,6 +181,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         return renderProjectsTab(doc.projects);
       case "forms":
         return renderFormsTab(doc.performance_forms);
+      case "findings":
+        return renderFindingsTab(state.findings);
     }
   }
 
@@ -123,6 +195,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       const doc = await backend.getDocument(library, id);
       if (request !== docRequest) return;
       state.doc = doc;
+      state.findings = null;
       state.tab = "tables";
       state.table = 0;
     } catch (e) {
@@ -172,7 +245,23 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     selectTab(tab) {
       state.tab = tab;
       renderMain();
+      if (tab === "findings" && state.findings === null) void track(loadFindings());
     },
+    startDraft: () =>
+      track((async () => {
+        if (state.library === null || state.docId === null) return;
+        state.busy = true;
+        try {
+          state.draft = await backend.startDraft(state.library, state.docId);
+          state.exportResult = null;
+          state.draftFilter = "";
+        } catch (e) {
+          fail("无法编制", e);
+        }
+        state.busy = false;
+        render();
+      })()),
+    setLeaf: (key, value) => track(draftCall((d) => backend.setLeaf(d, key, value))),
     selectTable(index) {
       state.table = index;
       const body = main.querySelector(".tab-body");

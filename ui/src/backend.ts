@@ -3,6 +3,7 @@
  * uses the Tauri implementation (tauriBackend.ts); tests inject an in-memory
  * one (mockBackend.ts). Nothing else in the UI may call Tauri directly.
  */
+import type { DraftingBackend } from "./drafting";
 import type { Document } from "./model";
 
 export type { Document } from "./model";
@@ -33,7 +34,7 @@ export interface DocumentSummary {
   amounts: number;
 }
 
-export interface Backend {
+export interface Backend extends DraftingBackend {
   /** invoke("list_libraries") */
   listLibraries(): Promise<Library[]>;
   /** invoke("list_documents", { library }) */

@@ -4,6 +4,7 @@
  * error banner can be exercised. Summaries are derived from the documents.
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
+import type { DraftView, ExportArgs, ExportResult, Finding } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
 
@@ -22,7 +23,68 @@ export class MockBackend implements Backend {
   /** Every call made, as "method:arg,arg", for assertions. */
   readonly calls: string[] = [];
 
+  /**
+   * Scripted drafting answers (the UI computes no money: the real numbers come from Rust): the
+   * first is what startDraft returns, each edit, undo or redo returns the next.
+   */
+  draftViews: DraftView[] = [];
+  private draftStep = 0;
+  /** Scripted export answers, in order. */
+  exportResults: ExportResult[] = [];
+  /** Findings per "library:id". */
+  findings: Record<string, Finding[]> = {};
+
   constructor(private readonly libraries: MockLibrary[]) {}
+
+  private nextView(): DraftView {
+    const v = this.draftViews[Math.min(this.draftStep, this.draftViews.length - 1)];
+    if (!v) throw new Error("没有草稿");
+    this.draftStep++;
+    return v;
+  }
+
+  async startDraft(library: string, id: number): Promise<DraftView> {
+    this.record("startDraft", [library, id]);
+    this.draftStep = 0;
+    return this.nextView();
+  }
+
+  async getDraft(draft: string): Promise<DraftView> {
+    this.record("getDraft", [draft]);
+    return this.draftViews[Math.max(this.draftStep - 1, 0)];
+  }
+
+  async setLeaf(draft: string, key: string, value: string): Promise<DraftView> {
+    this.record("setLeaf", [draft, key, value]);
+    return this.nextView();
+  }
+
+  async setReason(draft: string, key: string, text: string): Promise<DraftView> {
+    this.record("setReason", [draft, key, text]);
+    return this.nextView();
+  }
+
+  async undo(draft: string): Promise<DraftView> {
+    this.record("undo", [draft]);
+    return this.nextView();
+  }
+
+  async redo(draft: string): Promise<DraftView> {
+    this.record("redo", [draft]);
+    return this.nextView();
+  }
+
+  async exportFile(args: ExportArgs): Promise<ExportResult> {
+    this.record("exportFile", [args.reference, args.format, args.file, JSON.stringify(args.explanations)]);
+    const r = this.exportResults.shift();
+    if (!r) throw new Error("没有导出结果");
+    return r;
+  }
+
+  async checkDocument(library: string, id: number): Promise<Finding[]> {
+    this.record("checkDocument", [library, id]);
+    return this.findings[`${library}:${id}`] ?? [];
+  }
 
   async listLibraries(): Promise<Library[]> {
     this.record("listLibraries", []);

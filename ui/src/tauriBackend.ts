@@ -5,6 +5,7 @@
  */
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
+import type { DraftView, ExportArgs, ExportResult, Finding } from "./drafting";
 import type { Document } from "./model";
 
 /** Calls a Rust command, with a clear message when not running inside the desktop app. */
@@ -24,5 +25,37 @@ export class TauriBackend implements Backend {
 
   getDocument(library: string, id: number): Promise<Document> {
     return call<Document>("get_document", { library, id });
+  }
+
+  startDraft(library: string, id: number): Promise<DraftView> {
+    return call<DraftView>("start_draft", { library, id });
+  }
+
+  getDraft(draft: string): Promise<DraftView> {
+    return call<DraftView>("get_draft", { draft });
+  }
+
+  setLeaf(draft: string, key: string, value: string): Promise<DraftView> {
+    return call<DraftView>("set_leaf", { draft, key, value });
+  }
+
+  setReason(draft: string, key: string, text: string): Promise<DraftView> {
+    return call<DraftView>("set_reason", { draft, key, text });
+  }
+
+  undo(draft: string): Promise<DraftView> {
+    return call<DraftView>("undo_edit", { draft });
+  }
+
+  redo(draft: string): Promise<DraftView> {
+    return call<DraftView>("redo_edit", { draft });
+  }
+
+  exportFile(args: ExportArgs): Promise<ExportResult> {
+    return call<ExportResult>("export_file", { args });
+  }
+
+  checkDocument(library: string, id: number): Promise<Finding[]> {
+    return call<Finding[]>("check_document", { library, id });
   }
 }

@@ -7,9 +7,9 @@ use yusuan_domain::Document;
 
 /// Both libraries of one data directory.
 pub struct Desk {
-    data_dir: PathBuf,
-    user: Library,
-    examples: Library,
+    pub(crate) data_dir: PathBuf,
+    pub(crate) user: Library,
+    pub(crate) examples: Library,
 }
 
 impl Desk {

@@ -10,6 +10,7 @@
 mod clock;
 mod compare_docs;
 mod desk;
+mod desk_drafts;
 mod drafts;
 pub mod dto;
 mod error;
@@ -21,6 +22,7 @@ mod library;
 
 pub use clock::now_rfc3339;
 pub use desk::Desk;
+pub use desk_drafts::{DraftSummary, DraftView, FigureView};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
 pub use yusuan_compare as compare;

@@ -22,7 +22,7 @@ pub struct Figure {
 
 /// 万元 with two decimals, as the narrative prints it (exact conversion through [`Unit`], then
 /// rounded for print).
-pub(crate) fn wan(yuan: Decimal) -> Decimal {
+pub fn wan(yuan: Decimal) -> Decimal {
     Amount::yuan(yuan).in_unit(Unit::WanYuan).value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 

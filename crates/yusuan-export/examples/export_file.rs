@@ -16,10 +16,17 @@ fn main() {
         let o = ExportOptions { date: (2026, 2, 1), page_numbers: false, contents_page_numbers: false };
         dump(&yusuan_export::layout::layout(&doc, template, &fonts, &o).unwrap(), &needle);
     }
-    let pdf = export_pdf(&doc, template, &fonts, &ExportOptions { date: (2026, 2, 1), page_numbers: false, contents_page_numbers: false }).unwrap();
+    let o = ExportOptions { date: (2026, 2, 1), page_numbers: false, contents_page_numbers: false };
+    let t0 = std::time::Instant::now();
+    let pages = yusuan_export::layout::layout(&doc, template, &fonts, &o).unwrap();
+    let t1 = t0.elapsed();
+    let pdf = yusuan_export::pdf::write(&pages, &fonts, &doc.meta.title, &o).unwrap();
+    let t2 = t0.elapsed();
+    let _ = yusuan_export::preflight(&pdf, &doc, template);
+    eprintln!("layout {t1:?}, pdf {:?}, preflight {:?}", t2 - t1, t0.elapsed() - t2);
     eprintln!("{} pages? {} bytes in {:?}", template.id, pdf.len(), t.elapsed());
     match yusuan_export::preflight(&pdf, &doc, template) {
-        Ok(p) => eprintln!("preflight ok: {p:?}"),
+        Ok(p) => eprintln!("preflight ok: {} pages, {} tables, {} numbers, {} figures, {} warnings", p.pages, p.tables, p.numbers, p.narrative_figures, p.warnings.len()),
         Err(yusuan_export::ExportError::Preflight(p)) => { eprintln!("preflight: {} problems", p.len()); for x in &p { eprintln!("  {}", x.chars().take(160).collect::<String>()); } }
         Err(e) => eprintln!("{e}"),
     }

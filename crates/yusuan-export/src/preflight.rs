@@ -119,7 +119,8 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
             problems.push(format!("第{}页是空白页", i + 1));
         }
     }
-    let back = yusuan_import::import_pdf("导出.pdf", bytes).map_err(|e| ExportError::Preflight(vec![e.to_string()]))?.document;
+    // The text layer is read once: for the blank-page check above and for the import here.
+    let back = yusuan_import::parse_lines_with("导出.pdf", &lines, yusuan_import::Layout::Flow).map_err(|e| ExportError::Preflight(vec![e.to_string()]))?.document;
     let mut tables = 0;
     for t in &source.tables {
         match back.tables.iter().find(|b| compact(&b.title) == compact(&t.title)) {

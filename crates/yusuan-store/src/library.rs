@@ -221,6 +221,22 @@ impl Store {
         serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })
     }
 
+    /// The content hash a document was stored with.
+    pub fn content_hash(&self, id: i64) -> Result<String, StoreError> {
+        self.conn
+            .query_row("SELECT content_hash FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound(id))
+    }
+
+    /// The file name a document was imported from.
+    pub fn source_name(&self, id: i64) -> Result<String, StoreError> {
+        self.conn
+            .query_row("SELECT source_name FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound(id))
+    }
+
     /// The import report stored with a document (JSON).
     pub fn report_json(&self, id: i64) -> Result<String, StoreError> {
         self.conn

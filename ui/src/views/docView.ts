@@ -8,13 +8,15 @@ import { formatLabel } from "../format";
 import type { Document } from "../model";
 import { amountCount } from "../tableModel";
 
-export type TabId = "tables" | "sections" | "projects" | "forms";
+export type TabId = "tables" | "sections" | "projects" | "forms" | "findings";
 
 export interface DocViewProps {
   doc: Document;
   tab: TabId;
   body: HTMLElement;
   onTab(tab: TabId): void;
+  /** Starts next year's draft from this document (budgets with tables only). */
+  onDraft?: () => void;
 }
 
 function tabList(doc: Document): [TabId, string, number][] {
@@ -23,6 +25,7 @@ function tabList(doc: Document): [TabId, string, number][] {
     ["sections", "文字说明", doc.sections.length],
     ["projects", "项目经费情况说明", doc.projects.length],
     ["forms", "绩效目标表", doc.performance_forms.length],
+    ["findings", "审核", -1],
   ];
 }
 
@@ -49,7 +52,7 @@ function renderHeader(doc: Document): HTMLElement {
   );
 }
 
-export function renderDocView({ doc, tab, body, onTab }: DocViewProps): HTMLElement {
+export function renderDocView({ doc, tab, body, onTab, onDraft }: DocViewProps): HTMLElement {
   const tabs = h(
     "nav",
     { class: "tabs", role: "tablist" },
@@ -65,14 +68,18 @@ export function renderDocView({ doc, tab, body, onTab }: DocViewProps): HTMLElem
           onclick: () => onTab(id),
         },
         label,
-        h("span", { class: "tab-count" }, String(count)),
+        count >= 0 ? h("span", { class: "tab-count" }, String(count)) : null,
       ),
     ),
   );
+  const header = renderHeader(doc);
+  if (onDraft && doc.meta.kind === "预算" && doc.tables.length > 0) {
+    header.append(h("button", { type: "button", class: "primary", "data-testid": "start-draft", onclick: () => onDraft() }, `编制${doc.meta.year + 1}年预算`));
+  }
   return h(
     "div",
     { class: "doc-view", "data-testid": "doc-view" },
-    renderHeader(doc),
+    header,
     tabs,
     h("div", { class: "tab-body", role: "tabpanel" }, body),
   );

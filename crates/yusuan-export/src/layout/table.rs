@@ -224,7 +224,16 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
     paths.extend(t.columns.iter().map(|c| c.path.clone()));
     let (head, head_rows) = header(&paths);
     let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
-    let mut nat: Vec<f32> = keys.iter().map(|k| if k.1 > 0.0 { k.1 } else { natural(fonts, &labels, "").clamp(90.0, 240.0) }).collect();
+    // A code column is as wide as its longest code (a Hubei 项目编码 runs to 21 characters).
+    let code_w = t.rows.iter().filter_map(|r| r.code.as_ref()).map(|c| fonts.body.width(c.as_str(), BODY_SIZE)).fold(0.0, f32::max) + 2.0 * PAD + 4.0;
+    let mut nat: Vec<f32> = keys
+        .iter()
+        .map(|k| match k.1 {
+            w if w >= 60.0 => w.max(code_w),
+            w if w > 0.0 => w,
+            _ => natural(fonts, &labels, "").clamp(90.0, 240.0),
+        })
+        .collect();
     let mut flex: Vec<bool> = keys.iter().map(|k| k.1 == 0.0).collect();
     for (c, col) in t.columns.iter().enumerate() {
         let texts: Vec<&str> = t.rows.iter().filter_map(|r| r.cells.get(c)).map(Cell::printed).collect();

@@ -1,0 +1,179 @@
+//! The desk's drafting and export operations for the app: drafts live in the user's library;
+//! drafting from a bundled example first copies that document into the user's library (the
+//! example library stays as shipped). Every edit answers with the whole [`DraftView`]: leaf
+//! lines, the narrative figures, the derived document and its findings.
+
+use crate::drafts::{self, draft_lines, load_draft, LeafLine};
+use crate::{ApiError, Desk, ExportOutcome, ExportRequest, Library, OutFormat};
+use serde::Serialize;
+use yusuan_check::Finding;
+use yusuan_domain::Document;
+use yusuan_store::NewDocument;
+
+/// A narrative figure with last year's value (decimal strings, 元).
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    /// Its key (for reasons).
+    pub key: String,
+    /// As the sentence names it.
+    pub name: String,
+    /// This year.
+    pub current_yuan: String,
+    /// Last year.
+    pub baseline_yuan: String,
+    /// The change.
+    pub change_yuan: String,
+    /// This year in 万元, as the narrative prints it.
+    pub current_wan: String,
+    /// Last year in 万元.
+    pub baseline_wan: String,
+    /// The change clause as generated (`比2025年预算增加0.10万元，增长0.01%`).
+    pub change_text: String,
+    /// Beyond the threshold without a reason (R001).
+    pub needs_reason: bool,
+    /// The reason written for it.
+    pub reason: String,
+}
+
+/// Everything the 编制 view shows of a draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftView {
+    /// `draft:N`.
+    pub draft: String,
+    /// The derived document's title.
+    pub title: String,
+    /// The department.
+    pub department: String,
+    /// The budget year.
+    pub year: i32,
+    /// The leaf lines.
+    pub lines: Vec<LeafLine>,
+    /// The narrative's figures.
+    pub figures: Vec<FigureView>,
+    /// The findings (registry + draft rules).
+    pub findings: Vec<Finding>,
+    /// The derived document (tables, narrative).
+    pub document: Document,
+    /// An undo is possible.
+    pub can_undo: bool,
+    /// A redo is possible.
+    pub can_redo: bool,
+    /// The version the draft is locked at.
+    pub locked: Option<String>,
+}
+
+/// A draft of the user's library, listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftSummary {
+    /// `draft:N`.
+    pub draft: String,
+    /// The department.
+    pub department: String,
+    /// The budget year.
+    pub year: i32,
+}
+
+fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
+    let d = load_draft(lib, id, None)?;
+    let document = yusuan_draft::derive(&d);
+    let findings = yusuan_draft::findings_on(&d, &document);
+    use yusuan_draft::narrative::{change_clause, needs_reason, wan};
+    let base_year = d.base_year.unwrap_or(d.year - 1);
+    let figures = yusuan_draft::narrative::figures(&d)
+        .into_iter()
+        .map(|f| FigureView {
+            reason: d.reasons.get(&f.key).cloned().unwrap_or_default(),
+            needs_reason: needs_reason(f.current, f.baseline, d.threshold_percent) && !d.reasons.contains_key(&f.key),
+            current_wan: format!("{:.2}", wan(f.current)),
+            baseline_wan: format!("{:.2}", wan(f.baseline)),
+            change_text: change_clause(f.current, f.baseline, base_year),
+            key: f.key,
+            name: f.name,
+            current_yuan: f.current.to_string(),
+            baseline_yuan: f.baseline.to_string(),
+            change_yuan: (f.current - f.baseline).to_string(),
+        })
+        .collect();
+    let row = lib.store().draft(id)?;
+    Ok(DraftView {
+        draft: format!("draft:{id}"),
+        title: document.meta.title.clone(),
+        department: d.department.clone(),
+        year: d.year,
+        lines: draft_lines(lib, id)?,
+        figures,
+        findings,
+        document,
+        can_undo: lib.store().draft_undo_target(id)?.is_some(),
+        can_redo: lib.store().draft_redo_target(id)?.is_some(),
+        locked: row.locked_version,
+    })
+}
+
+impl Desk {
+    /// Starts a draft of next year from a document of either library; an example is first
+    /// copied into the user's library.
+    pub fn start_draft(&mut self, library: &str, id: i64, now: &str) -> Result<DraftView, ApiError> {
+        let source_id = if library == "examples" {
+            let doc = self.examples.document(id)?;
+            let hash = self.examples.store().content_hash(id)?;
+            match self.user.store().find_by_hash(&hash)? {
+                Some(existing) => existing,
+                None => {
+                    let name = self.examples.store().source_name(id)?;
+                    let report = self.examples.store().report_json(id)?;
+                    self.user.store_mut().insert(&NewDocument { document: &doc, source_name: &name, content_hash: &hash, imported_at: now, report_json: &report })?
+                }
+            }
+        } else {
+            id
+        };
+        let made = drafts::draft_new(&mut self.user, source_id, None, now)?;
+        let n = drafts::parse_draft_ref(&made.draft).map(|r| r.0).unwrap_or_default();
+        view(&self.user, n)
+    }
+
+    /// The drafts of the user's library.
+    pub fn drafts(&self) -> Result<Vec<DraftSummary>, ApiError> {
+        Ok(drafts::draft_list(&self.user)?.into_iter().map(|(draft, department, year, _)| DraftSummary { draft, department, year }).collect())
+    }
+
+    /// A draft as the 编制 view shows it.
+    pub fn draft_view(&self, id: i64) -> Result<DraftView, ApiError> {
+        view(&self.user, id)
+    }
+
+    /// Sets a leaf line (元) and answers with the recomputed draft.
+    pub fn draft_set(&mut self, id: i64, key: &str, value: &str, now: &str) -> Result<DraftView, ApiError> {
+        drafts::draft_set(&mut self.user, id, key, value, now)?;
+        view(&self.user, id)
+    }
+
+    /// Writes a reason.
+    pub fn draft_reason(&mut self, id: i64, key: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+        drafts::draft_reason(&mut self.user, id, key, text, now)?;
+        view(&self.user, id)
+    }
+
+    /// Undoes the last edit.
+    pub fn draft_undo(&mut self, id: i64, now: &str) -> Result<DraftView, ApiError> {
+        drafts::draft_undo(&mut self.user, id, now)?;
+        view(&self.user, id)
+    }
+
+    /// Redoes the last undone edit.
+    pub fn draft_redo(&mut self, id: i64, now: &str) -> Result<DraftView, ApiError> {
+        drafts::draft_redo(&mut self.user, id, now)?;
+        view(&self.user, id)
+    }
+
+    /// Exports a document of the user's library or a draft as a PDF or XLSX at `path`.
+    pub fn export(&mut self, reference: &str, format: OutFormat, path: &std::path::Path, req: &ExportRequest, now: &str) -> Result<ExportOutcome, ApiError> {
+        crate::export_file(&mut self.user, reference, format, path, req, now)
+    }
+
+    /// Where exports go by default: `导出/` in the data directory.
+    pub fn export_dir(&self) -> std::path::PathBuf {
+        self.data_dir.join("导出")
+    }
+}

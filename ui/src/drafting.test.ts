@@ -1,0 +1,107 @@
+/**
+ * The 编制 and 审核 views against the MockBackend: starting next year's draft from the open
+ * document, the leaf lines with last year beside this year, an edit sent to Rust as key and
+ * value and the recomputed figures and findings shown, undo, and the export panel (a 警告 needs
+ * an explanation; a refusal lists its findings; a written file shows the preflight).
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { mount } from "./app";
+import type { DraftView, Finding } from "./drafting";
+import { sampleDocument } from "./fixtures/sampleDocument";
+import { MockBackend } from "./mockBackend";
+
+let root: HTMLElement;
+const q = <T extends Element = HTMLElement>(id: string) => root.querySelector<T & Element>(`[data-testid="${id}"]`);
+const qa = (id: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+
+const warning: Finding = { rule: "R001", severity: "warning", message: "项目支出比上年变动超过10%，请说明原因", location: { row: "支出|一般公共预算|2010507|项目支出" }, expected: "上年438300元", actual: "本年600000元" };
+
+function view(value: string, income: string, findings: Finding[], canUndo: boolean): DraftView {
+  return {
+    draft: "draft:1",
+    title: "上海市文化旅游局2027年部门预算",
+    department: "上海市文化旅游局",
+    year: 2027,
+    lines: [
+      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表" },
+      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "" },
+    ],
+    figures: [
+      { key: "说明|收入预算", name: "收入预算", current_yuan: "0", baseline_yuan: "0", change_yuan: "0", current_wan: income, baseline_wan: "18976.76", change_text: income === "18976.76" ? "与2026年预算持平" : "比2026年预算增加16.17万元，增长0.09%", needs_reason: false, reason: "" },
+    ],
+    findings,
+    document: sampleDocument(),
+    can_undo: canUndo,
+    can_redo: false,
+    locked: null,
+  };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = "";
+  root = document.createElement("div");
+  document.body.appendChild(root);
+});
+
+describe("编制", () => {
+  it("starts a draft, sends an edit as key and value, and shows what Rust recomputed", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("600000", "18992.93", [warning], true)];
+    const app = await mount(backend, root);
+    expect(q("start-draft")!.textContent).toBe("编制2027年预算");
+    await app.startDraft();
+    expect(q("draft-title")!.textContent).toBe("上海市文化旅游局2027年部门预算（编制中）");
+    const inputs = qa("leaf-input") as HTMLInputElement[];
+    expect(inputs.map((i) => i.value)).toEqual(["438,300", "6,084,184"]);
+    expect(root.querySelector("tr.estimated")?.textContent).toContain("估算");
+    expect(q("figure-收入预算")!.textContent).toContain("18,976.76");
+    expect(q("undo")!.hasAttribute("disabled")).toBe(true);
+
+    inputs[0].value = "600000";
+    inputs[0].dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls).toContain("setLeaf:draft:1,支出|一般公共预算|2010507|项目支出,600000");
+    expect(q("figure-收入预算")!.textContent).toContain("18,992.93");
+    expect(q("figure-收入预算")!.textContent).toContain("比2026年预算增加16.17万元");
+    expect(q("draft-findings")!.textContent).toContain("0 个错误、1 个警告");
+    expect(qa("finding")[0].textContent).toContain("警告[R001]");
+    expect(q("undo")!.hasAttribute("disabled")).toBe(false);
+    // An unchanged cell sends nothing.
+    const calls = backend.calls.length;
+    (qa("leaf-input")[1] as HTMLInputElement).dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls.length).toBe(calls);
+  });
+
+  it("exports with the 警告 explained, and lists the findings of a refusal", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("600000", "18992.93", [warning], true)];
+    backend.exportResults = [
+      { outcome: null, refused: "1 个警告尚未说明", findings: [warning] },
+      { outcome: { path: "/data/导出/a.pdf", sha256: "ab", bytes: 230000, template: "shanghai-9-bumen", fonts: [], preflight: { pages: 26, tables: 9, numbers: 885, narrative_figures: 62, warnings: [] } }, refused: null, findings: [] },
+    ];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(q("explain-R001")).not.toBeNull();
+    q("export-pdf")!.click();
+    await app.idle();
+    expect(q("export-result")!.textContent).toContain("不能导出：1 个警告尚未说明");
+    (q("explain-R001") as HTMLInputElement).value = "新增专项普查任务";
+    q("export-pdf")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe('exportFile:draft:1,pdf,上海市文化旅游局2027年部门预算.pdf,{"R001":"新增专项普查任务"}');
+    expect(q("export-result")!.textContent).toContain("复核通过：26 页，9 张表，885 个数字与草稿一致");
+  });
+});
+
+describe("审核", () => {
+  it("shows a document's findings when the tab is opened", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.findings = { "user:1": [{ ...warning, rule: "T001", severity: "error", message: "“合计”不等于各项之和" }] };
+    const app = await mount(backend, root);
+    app.selectTab("findings");
+    await app.idle();
+    expect(q("doc-findings")!.textContent).toContain("错误[T001]");
+    expect(backend.calls).toContain("checkDocument:user,1");
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The 编制 view of a draft: its leaf lines with last year beside this year's amount, edited in
+ * place (Enter or leaving the cell saves; the recomputed draft comes back from Rust), the
+ * figures the generated 编制说明 states, the live findings, undo/redo, and the 导出 panel (date,
+ * file name, an explanation for each 警告 rule, the result or the findings that refuse it).
+ */
+import { h } from "../dom";
+import { groupThousands } from "../format";
+import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding } from "../drafting";
+
+export interface DraftViewProps {
+  view: DraftView;
+  busy: boolean;
+  /** Show only lines whose label contains this text. */
+  filter: string;
+  exportResult: ExportResult | null;
+  onFilter(text: string): void;
+  onSet(key: string, value: string): void;
+  onUndo(): void;
+  onRedo(): void;
+  onExport(date: string, file: string, explanations: Record<string, string>): void;
+  onBack(): void;
+}
+
+function findingItem(f: Finding): HTMLElement {
+  const where = [f.location.table, f.location.row, f.location.column, f.location.section].filter(Boolean).join(" / ");
+  return h(
+    "li",
+    { class: `finding ${f.severity}`, "data-testid": "finding", "data-rule": f.rule },
+    h("span", { class: "sev" }, `${severityLabel(f.severity)}[${f.rule}]`),
+    " ",
+    f.message,
+    where ? h("div", { class: "where" }, where) : null,
+    f.expected || f.actual ? h("div", { class: "where" }, `应为 ${f.expected ?? ""}，实为 ${f.actual ?? ""}`) : null,
+  );
+}
+
+function findingsPanel(findings: Finding[]): HTMLElement {
+  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  return h(
+    "section",
+    { class: "panel", "data-testid": "draft-findings" },
+    h("h2", {}, `审核：${count("error")} 个错误、${count("warning")} 个警告、${count("info")} 个提示`),
+    findings.length === 0 ? h("p", { class: "muted" }, "未发现问题。") : h("ul", { class: "findings" }, findings.map(findingItem)),
+  );
+}
+
+function figuresPanel(view: DraftView): HTMLElement {
+  return h(
+    "section",
+    { class: "panel", "data-testid": "draft-figures" },
+    h("h2", {}, "编制说明中的数字（万元）"),
+    h(
+      "table",
+      { class: "grid" },
+      h("thead", {}, h("tr", {}, h("th", {}, "项目"), h("th", {}, "上年"), h("th", {}, "本年"), h("th", {}, "说明"))),
+      h(
+        "tbody",
+        {},
+        view.figures.map((f) =>
+          h(
+            "tr",
+            { "data-testid": `figure-${f.key.replace("说明|", "")}`, class: f.needs_reason ? "needs-reason" : "" },
+            h("td", {}, f.name),
+            h("td", { class: "num" }, groupThousands(f.baseline_wan)),
+            h("td", { class: "num", "data-testid": "figure-current" }, groupThousands(f.current_wan)),
+            h("td", {}, f.change_text, f.needs_reason ? h("span", { class: "sev warning" }, " 须说明原因") : null),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function linesTable(props: DraftViewProps): HTMLElement {
+  const { view, filter } = props;
+  const shown = view.lines.filter((l) => !filter || l.label.includes(filter) || l.key.includes(filter));
+  const save = (key: string, input: HTMLInputElement, old: string) => {
+    const value = input.value.trim();
+    if (value !== old && value !== groupThousands(old)) props.onSet(key, value);
+  };
+  return h(
+    "section",
+    { class: "panel lines" },
+    h(
+      "div",
+      { class: "panel-head" },
+      h("h2", {}, `明细行（${view.lines.length} 行，单位：元）`),
+      h("input", {
+        type: "search",
+        placeholder: "筛选：科目、项目…",
+        value: filter,
+        "data-testid": "line-filter",
+        onchange: (e: Event) => props.onFilter((e.target as HTMLInputElement).value),
+      }),
+    ),
+    h(
+      "div",
+      { class: "lines-scroll" },
+      h(
+        "table",
+        { class: "grid", "data-testid": "draft-lines" },
+        h("thead", {}, h("tr", {}, h("th", {}, "明细行"), h("th", {}, "上年"), h("th", {}, "本年"), h("th", {}, "增减"))),
+        h(
+          "tbody",
+          {},
+          shown.map((l) => {
+            const input = h("input", {
+              class: "amount-input",
+              value: groupThousands(l.value_yuan),
+              "data-testid": "leaf-input",
+              "data-key": l.key,
+              disabled: props.busy || view.locked !== null,
+            });
+            input.addEventListener("keydown", (e) => {
+              if ((e as KeyboardEvent).key === "Enter") save(l.key, input, l.value_yuan);
+            });
+            input.addEventListener("change", () => save(l.key, input, l.value_yuan));
+            return h(
+              "tr",
+              { class: l.estimated ? "estimated" : "", title: l.origin },
+              h("td", { class: "label" }, l.label, l.estimated ? h("span", { class: "tag" }, "估算") : null),
+              h("td", { class: "num" }, groupThousands(l.baseline_yuan)),
+              h("td", {}, input),
+              h("td", { class: "num" }, l.change_yuan === "0" ? "" : groupThousands(l.change_yuan)),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function exportPanel(props: DraftViewProps): HTMLElement {
+  const { view, exportResult } = props;
+  const rules = warningRules(view.findings);
+  const date = h("input", { type: "date", value: new Date().toISOString().slice(0, 10), "data-testid": "export-date" });
+  const file = h("input", { value: `${view.title}.pdf`, "data-testid": "export-file" });
+  const explain = rules.map((rule) => h("input", { placeholder: `${rule} 的说明`, "data-testid": `explain-${rule}`, "data-rule": rule }));
+  const errors = view.findings.filter((f) => f.severity === "error").length;
+  const result = exportResult
+    ? exportResult.outcome
+      ? h(
+          "div",
+          { class: "ok", "data-testid": "export-result" },
+          `已导出：${exportResult.outcome.path}（${exportResult.outcome.bytes} 字节）`,
+          exportResult.outcome.preflight
+            ? h("div", {}, `复核通过：${exportResult.outcome.preflight.pages} 页，${exportResult.outcome.preflight.tables} 张表，${exportResult.outcome.preflight.numbers} 个数字与草稿一致`)
+            : null,
+        )
+      : h("div", { class: "refused", "data-testid": "export-result" }, `不能导出：${exportResult.refused ?? ""}`, h("ul", { class: "findings" }, exportResult.findings.map(findingItem)))
+    : null;
+  return h(
+    "section",
+    { class: "panel", "data-testid": "export-panel" },
+    h("h2", {}, "导出公开文件（PDF）"),
+    errors > 0 ? h("p", { class: "sev error" }, `有 ${errors} 个错误，改正后才能导出。`) : null,
+    h("label", {}, "日期 ", date),
+    h("label", {}, "文件名 ", file),
+    rules.length ? h("div", {}, h("p", {}, "每个警告都须写明说明，随导出记录保存："), ...explain.map((e) => h("label", {}, e.dataset.rule ?? "", " ", e))) : null,
+    h(
+      "button",
+      {
+        type: "button",
+        "data-testid": "export-pdf",
+        disabled: props.busy,
+        onclick: () => {
+          const explanations: Record<string, string> = {};
+          for (const e of explain) if (e.value.trim()) explanations[e.dataset.rule ?? ""] = e.value.trim();
+          props.onExport(date.value, file.value, explanations);
+        },
+      },
+      "导出 PDF",
+    ),
+    result,
+  );
+}
+
+export function renderDraftView(props: DraftViewProps): HTMLElement {
+  const { view } = props;
+  return h(
+    "div",
+    { class: "draft-view", "data-testid": "draft-view" },
+    h(
+      "header",
+      { class: "doc-header" },
+      h("h1", { class: "doc-title", "data-testid": "draft-title" }, `${view.title}（编制中）`),
+      h(
+        "div",
+        { class: "doc-facts" },
+        h("span", { class: "fact" }, h("span", { class: "fact-label" }, "草稿"), view.draft),
+        h("span", { class: "fact" }, h("span", { class: "fact-label" }, "预算主管部门"), view.department),
+        view.locked ? h("span", { class: "fact" }, h("span", { class: "fact-label" }, "已锁定"), view.locked) : null,
+        h("button", { type: "button", "data-testid": "undo", disabled: !view.can_undo || props.busy, onclick: () => props.onUndo() }, "撤销"),
+        h("button", { type: "button", "data-testid": "redo", disabled: !view.can_redo || props.busy, onclick: () => props.onRedo() }, "重做"),
+        h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
+      ),
+    ),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, figuresPanel(view), findingsPanel(view.findings), exportPanel(props))),
+  );
+}
