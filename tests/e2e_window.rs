@@ -146,5 +146,67 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(sections.contains("主要职能") && sections.contains("6,864万元"), "{}", &sections[..sections.len().min(300)]);
     std::fs::write(dir.join("window-sections.png"), c.screenshot().await.unwrap()).unwrap();
 
+    // The views of the workflow, each saved under target/e2e-screenshots/.
+    let shots = common::root().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let save = |name: &str, png: Vec<u8>| {
+        assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{name}: {} bytes", png.len());
+        std::fs::write(shots.join(name), png).unwrap();
+    };
+    save("library.png", c.screenshot().await.unwrap());
+
+    // 文档: wanli 2025, its 审核 tab lists the findings (the source's 1-元 slip in 21201).
+    click(&c, "//*[@data-testid='doc-item'][contains(., '万里街道') and contains(., '2025')]").await;
+    click(&c, "//*[@data-testid='tab-findings']").await;
+    let findings = text_of(&c, "[data-testid=doc-findings]").await;
+    assert!(findings.contains("T002") && findings.contains("21201"), "{}", &findings[..findings.len().min(300)]);
+    save("document.png", c.screenshot().await.unwrap());
+
+    // 编制: next year's draft from it; one line edited; the 编制说明 figure and the findings follow.
+    click(&c, "//*[@data-testid='start-draft']").await;
+    let figure = text_of(&c, "[data-testid='figure-收入预算'] [data-testid=figure-current]").await;
+    assert_eq!(figure, "18,976.76");
+    let key = "支出|一般公共预算|2010507|项目支出";
+    let input = c.find(Locator::XPath(&format!("//input[@data-key='{key}']"))).await.unwrap();
+    // Empty the cell (as selecting its text would), then type the new amount and Enter.
+    c.execute("document.querySelector(`input[data-key='${arguments[0]}']`).value = '';", vec![serde_json::json!(key)]).await.unwrap();
+    input.send_keys("600000\u{E007}").await.unwrap();
+    let start = Instant::now();
+    loop {
+        let now = text_of(&c, "[data-testid='figure-收入预算'] [data-testid=figure-current]").await;
+        if now == "18,992.93" {
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            std::fs::write(shots.join("draft-failed.png"), c.screenshot().await.unwrap()).unwrap();
+            panic!("the total did not follow the edit: {now}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let panel = text_of(&c, "[data-testid=draft-findings]").await;
+    assert!(panel.contains("R001") && panel.contains("专项普查活动"), "{panel}");
+    c.execute("document.querySelector('[data-testid=draft-findings]').scrollIntoView();", vec![]).await.unwrap();
+    save("draft.png", c.screenshot().await.unwrap());
+
+    // 导出: refused until the 警告 is explained; then written, read back, found on disk.
+    let explain = c.find(Locator::Css("[data-testid=explain-R001]")).await.unwrap();
+    explain.send_keys("新增专项普查任务").await.unwrap();
+    click(&c, "//*[@data-testid='export-pdf']").await;
+    let start = Instant::now();
+    let result = loop {
+        let found = c.find(Locator::Css("[data-testid=export-result]")).await;
+        if let Ok(e) = found {
+            break e.text().await.unwrap();
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "no export result");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    assert!(result.contains("已导出") && result.contains("复核通过"), "{result}");
+    let exported = data.path().join("导出").join("上海市普陀区2026年区级部门预算.pdf");
+    let bytes = std::fs::read(&exported).unwrap_or_else(|e| panic!("{}: {e}", exported.display()));
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    c.execute("document.querySelector('[data-testid=export-result]').scrollIntoView();", vec![]).await.unwrap();
+    save("export.png", c.screenshot().await.unwrap());
+
     c.close().await.unwrap();
 }

@@ -77,6 +77,11 @@ function linesTable(props: DraftViewProps): HTMLElement {
   const shown = view.lines.filter((l) => !filter || l.label.includes(filter) || l.key.includes(filter));
   const save = (key: string, input: HTMLInputElement, old: string) => {
     const value = input.value.trim();
+    // An emptied cell is not an amount: it goes back to what it was (type 0 for nothing).
+    if (value === "") {
+      input.value = groupThousands(old);
+      return;
+    }
     if (value !== old && value !== groupThousands(old)) props.onSet(key, value);
   };
   return h(
@@ -196,6 +201,6 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, figuresPanel(view), findingsPanel(view.findings), exportPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings), exportPanel(props), figuresPanel(view))),
   );
 }
