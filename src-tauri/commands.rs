@@ -130,3 +130,14 @@ pub fn export_file(state: State<'_, AppState>, args: ExportArgs) -> Result<Expor
         Err(e) => Err(e.to_string()),
     }
 }
+
+/// Imports one file (chosen in the open dialog, dropped on the window, or typed) into 我的预算库:
+/// the UI calls it file by file to show progress; a failure comes back as the file's report.
+#[tauri::command]
+pub fn import_file(state: State<'_, AppState>, path: String) -> Result<yusuan_api::ImportResult, String> {
+    let p = std::path::PathBuf::from(path.trim());
+    if !p.is_absolute() {
+        return Err(format!("“{}”不是完整的文件路径", p.display()));
+    }
+    Ok(desk(&state)?.import_path(&p, &yusuan_api::now_rfc3339()))
+}

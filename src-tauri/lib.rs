@@ -35,6 +35,7 @@ pub fn run() {
         Err(e) => eprintln!("示例库：{e}"),
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState { desk: Mutex::new(desk) })
         .invoke_handler(tauri::generate_handler![
             commands::list_libraries,
@@ -49,7 +50,8 @@ pub fn run() {
             commands::set_reason,
             commands::undo_edit,
             commands::redo_edit,
-            commands::export_file
+            commands::export_file,
+            commands::import_file
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -153,8 +153,6 @@ async fn window_shows_real_documents_from_the_store() {
         assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{name}: {} bytes", png.len());
         std::fs::write(shots.join(name), png).unwrap();
     };
-    save("library.png", c.screenshot().await.unwrap());
-
     // 文档: wanli 2025, its 审核 tab lists the findings (the source's 1-元 slip in 21201).
     click(&c, "//*[@data-testid='doc-item'][contains(., '万里街道') and contains(., '2025')]").await;
     click(&c, "//*[@data-testid='tab-findings']").await;
@@ -207,6 +205,35 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
     c.execute("document.querySelector('[data-testid=export-result]').scrollIntoView();", vec![]).await.unwrap();
     save("export.png", c.screenshot().await.unwrap());
+
+    // 资料库: two years of one department imported into 我的预算库 (paths typed, as the open dialog
+    // and a drop hand them over); the 2025 file is already there (the draft brought it).
+    let y2024 = common::fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf");
+    let y2025 = common::fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
+    // (The WebKit driver drops a typed newline: the two lines are put in the field directly.)
+    let typed = format!("{}\n{}", y2024.display(), y2025.display());
+    c.execute("document.querySelector('[data-testid=import-paths]').value = arguments[0];", vec![serde_json::json!(typed)]).await.unwrap();
+    click(&c, "//*[@data-testid='import-go']").await;
+    let start = Instant::now();
+    while count(&c, "[data-testid=import-item]").await < 2 || count(&c, "[data-testid=doc-item]").await < 2 {
+        if start.elapsed() > Duration::from_secs(30) {
+            std::fs::write(shots.join("import-failed.png"), c.screenshot().await.unwrap()).unwrap();
+            panic!("the imports did not finish");
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let report = text_of(&c, "[data-testid=import-report]").await;
+    assert!(report.contains("2024-bumen-yusuan.pdf 已导入为文档") && report.contains("875 个金额"), "{report}");
+    assert!(report.contains("2025-bumen-yusuan.pdf 已导入过"), "{report}");
+    let libraries = text_of(&c, "[data-testid=library-select]").await;
+    assert!(libraries.contains("我的预算库（2"), "{libraries}");
+    save("library.png", c.screenshot().await.unwrap());
+
+    // 对比: the two years side by side, with a known change.
+    click(&c, "//*[@data-testid='open-compare']").await;
+    let lines = text_of(&c, "[data-testid=compare-lines]").await;
+    assert!(lines.contains("156,211,123") && lines.contains("189,767,551"), "{}", &lines[..lines.len().min(400)]);
+    save("compare.png", c.screenshot().await.unwrap());
 
     c.close().await.unwrap();
 }

@@ -180,7 +180,7 @@ describe("switching and errors", () => {
 
   it("shows the empty-library message", async () => {
     await mount(new MockBackend(libraries([], [])), root);
-    expect(q("doc-list")!.textContent).toBe("本库还没有文档。用 yusuan import 导入，或切换到示例库。");
+    expect(q("doc-list")!.textContent).toBe("本库还没有文档。用上方“导入文件…”导入公开文件，或切换到示例库。");
     expect(q("doc-view")).toBeNull();
     expect(q("error")).toBeNull();
   });

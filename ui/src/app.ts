@@ -8,9 +8,11 @@ import type { Backend, DocumentSummary, Library } from "./backend";
 import { emptyState, h } from "./dom";
 import { errorMessage } from "./format";
 import type { Document } from "./model";
-import type { DraftView, ExportResult, Finding } from "./drafting";
+import type { DraftView, ExportResult, Finding, ImportResult } from "./drafting";
 import { renderDocView, type TabId } from "./views/docView";
 import { renderDraftView } from "./views/draftView";
+import { renderCompareView } from "./views/compareView";
+import type { CompareFilter, CompareView } from "./comparing";
 import { renderFindingsTab } from "./views/findingsTab";
 import { renderErrorBanner } from "./views/errorBanner";
 import { renderFormsTab } from "./views/formsTab";
@@ -36,6 +38,10 @@ interface State {
   exportResult: ExportResult | null;
   /** The open document's findings, once asked for. */
   findings: Finding[] | null;
+  importing: { done: number; total: number; results: ImportResult[] } | null;
+  /** The comparison shown (the 对比 view replaces the document view). */
+  compare: CompareView | null;
+  compareFilter: CompareFilter;
 }
 
 /** What `mount` hands back: actions for code and tests, and a way to wait. */
@@ -48,6 +54,10 @@ export interface App {
   startDraft(): Promise<void>;
   /** Sets a leaf line of the open draft. */
   setLeaf(key: string, value: string): Promise<void>;
+  /** Imports files (full paths) into 我的预算库, one by one, and shows each file's report. */
+  importFiles(paths: string[]): Promise<void>;
+  /** Compares the open document with the other years of its department. */
+  compare(): Promise<void>;
   /** Resolves when every backend call started so far has been handled. */
   idle(): Promise<void>;
 }
@@ -62,7 +72,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", busy: false, exportResult: null, findings: null,
+    draft: null, draftFilter: "", busy: false, exportResult: null, findings: null, importing: null,
+    compare: null, compareFilter: "changed",
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -98,6 +109,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       selectedDoc: state.docId, loading: state.loading,
       onLibrary: (id) => void app.selectLibrary(id),
       onDocument: (id) => void app.selectDocument(id),
+      importing: state.importing,
+      onChoose: () => void track(backend.chooseFiles().then((paths) => (paths.length ? app.importFiles(paths) : undefined), (e) => { fail("无法打开文件对话框", e); renderBanner(); })),
+      onImportPaths: (paths) => void app.importFiles(paths),
     }));
     renderMain();
   }
@@ -108,6 +122,14 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   }
 
   function renderMain(): void {
+    if (state.compare) {
+      main.replaceChildren(renderCompareView({
+        view: state.compare, filter: state.compareFilter,
+        onFilter: (f) => { state.compareFilter = f; renderMain(); },
+        onBack: () => { state.compare = null; renderMain(); },
+      }));
+      return;
+    }
     if (state.draft) {
       main.replaceChildren(renderDraftView({
         view: state.draft, busy: state.busy, filter: state.draftFilter, exportResult: state.exportResult,
@@ -128,6 +150,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     main.replaceChildren(renderDocView({
       doc: state.doc, tab: state.tab, body: tabBody(state.doc), onTab: (t) => app.selectTab(t),
       onDraft: () => void app.startDraft(),
+      onCompare: () => void app.compare(),
     }));
   }
 
@@ -189,6 +212,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   async function loadDocument(library: string, id: number): Promise<void> {
     const request = ++docRequest;
     state.docId = id;
+    state.draft = null;
+    state.compare = null;
     state.loading = true;
     render();
     try {
@@ -262,6 +287,43 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         render();
       })()),
     setLeaf: (key, value) => track(draftCall((d) => backend.setLeaf(d, key, value))),
+    compare: () =>
+      track((async () => {
+        if (state.library === null || state.docId === null) return;
+        try {
+          state.compare = await backend.compareDocuments(state.library, [state.docId]);
+          state.compareFilter = "changed";
+        } catch (e) {
+          fail("无法对比", e);
+        }
+        render();
+      })()),
+    importFiles: (paths) =>
+      track((async () => {
+        if (paths.length === 0) return;
+        state.importing = { done: 0, total: paths.length, results: [] };
+        render();
+        for (const path of paths) {
+          let result: ImportResult;
+          try {
+            result = await backend.importFile(path);
+          } catch (e) {
+            result = { file: path.split(/[\\/]/).pop() ?? path, id: null, duplicate: false, report: null, error: errorMessage(e) };
+          }
+          state.importing.results.push(result);
+          state.importing.done++;
+          render();
+        }
+        // Show 我的预算库 with what was imported.
+        try {
+          state.libraries = await backend.listLibraries();
+        } catch (e) {
+          fail("无法读取文档库", e);
+        }
+        const imported = state.importing.results.find((r) => r.id !== null);
+        await loadLibrary("user");
+        if (imported?.id != null) await loadDocument("user", imported.id);
+      })()),
     selectTable(index) {
       state.table = index;
       const body = main.querySelector(".tab-body");

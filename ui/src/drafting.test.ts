@@ -105,3 +105,67 @@ describe("审核", () => {
     expect(backend.calls).toContain("checkDocument:user,1");
   });
 });
+
+describe("资料库：导入", () => {
+  it("imports file by file with each file's report, and opens 我的预算库 with the import", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.importResults = {
+      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { tables: 9, amounts: 875, sections: 5, projects: 1, forms: 0, warnings: [{ message: "x" }], unrecognised: [] }, error: null },
+      "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null },
+    };
+    backend.chosenFiles = ["/data/a.pdf", "/data/b.pdf", "/data/c.doc"];
+    const app = await mount(backend, root);
+    q("import-open")!.click();
+    await app.idle();
+    const items = qa("import-item").map((e) => e.textContent ?? "");
+    expect(items).toEqual([
+      "a.pdf 已导入为文档 1：9 张表，875 个金额，1 处需核对",
+      "b.pdf 已导入过（文档 1），未重复导入",
+      "c.doc 未能导入：无法读取文件 /data/c.doc",
+    ]);
+    expect((q("import-progress") as HTMLProgressElement).value).toBe(3);
+    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/a.pdf", "importFile:/data/b.pdf", "importFile:/data/c.doc"]);
+    expect(backend.calls.at(-1)).toBe("getDocument:user,1");
+  });
+
+  it("imports the paths typed one per line", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.importResults = { "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: null, error: null } };
+    const app = await mount(backend, root);
+    (q("import-paths") as HTMLTextAreaElement).value = " /data/a.pdf \n\n";
+    q("import-go")!.click();
+    await app.idle();
+    expect(qa("import-item").map((e) => e.textContent)).toEqual(["a.pdf 已导入为文档 1"]);
+  });
+});
+
+describe("对比", () => {
+  it("shows the years side by side, filters changed lines and flags", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const line = (label: string, a: string, b: string, change: string, pct: string | null, flags: string[]) => ({
+      key: { table: "financial_summary", side: "income", code: "", label, column: "本年收入/预算数" },
+      row_label: label, table_title: "2025年部门财务收支预算总表", amounts: [a, b], change, change_percent: pct, share_percent: [null, null], flags,
+    });
+    backend.comparison = {
+      comparison: {
+        documents: [{ department: "万里街道", year: 2024, label: "1" }, { department: "万里街道", year: 2025, label: "2" }],
+        lines: [line("收入总计", "156211123", "189767551", "33556428", "21.48", ["beyond_threshold"]), line("二、事业收入", "0", "0", "0", null, [])],
+        findings: [],
+      },
+      series: { by_function_class: [{ label: "一般公共服务支出", values: ["3000000", "3296600"] }], by_basic_project: [], by_economic_class: [], trend: [] },
+    };
+    const app = await mount(backend, root);
+    q("open-compare")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("compareDocuments:user,1");
+    const rows = qa("compare-line").map((r) => r.textContent ?? "");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain("156,211,123");
+    expect(rows[0]).toContain("189,767,551");
+    expect(rows[0]).toContain("21.48%");
+    expect(rows[0]).toContain("变动较大");
+    expect(q("compare-classes")!.textContent).toContain("3,296,600");
+    q("compare-filter-all")!.click();
+    expect(qa("compare-line")).toHaveLength(2);
+  });
+});

@@ -83,8 +83,23 @@ export interface ExportResult {
   findings: Finding[];
 }
 
+/** One file's import, as the 资料库 lists it. */
+export interface ImportResult {
+  file: string;
+  id: number | null;
+  duplicate: boolean;
+  report: { tables: number; amounts: number; sections: number; projects: number; forms: number; warnings: { message: string }[]; unrecognised: { text?: string; message?: string }[] } | null;
+  error: string | null;
+}
+
 /** The drafting operations of the Backend. */
 export interface DraftingBackend {
+  /** Imports one file (a full path) into 我的预算库. */
+  importFile(path: string): Promise<ImportResult>;
+  /** The open-file dialog: the chosen paths (empty when cancelled). */
+  chooseFiles(): Promise<string[]>;
+  /** Every year of a document's department, aligned (one id), or the documents `ids`. */
+  compareDocuments(library: string, ids: number[]): Promise<import("./comparing").CompareView>;
   startDraft(library: string, id: number): Promise<DraftView>;
   getDraft(draft: string): Promise<DraftView>;
   setLeaf(draft: string, key: string, value: string): Promise<DraftView>;

@@ -18,5 +18,17 @@ async function chooseBackend(): Promise<Backend> {
   return new TauriBackend();
 }
 
+/** Files dropped on the window are imported (the paths come from Tauri's drag-and-drop event). */
+async function listenForDrops(importFiles: (paths: string[]) => Promise<void>): Promise<void> {
+  if (!isTauri()) return;
+  const { getCurrentWebview } = await import("@tauri-apps/api/webview");
+  await getCurrentWebview().onDragDropEvent((event) => {
+    if (event.payload.type === "drop") void importFiles(event.payload.paths);
+  });
+}
+
 const root = document.getElementById("app");
-if (root) void chooseBackend().then((backend) => mount(backend, root));
+if (root) void chooseBackend().then(async (backend) => {
+  const app = await mount(backend, root);
+  await listenForDrops((paths) => app.importFiles(paths));
+});

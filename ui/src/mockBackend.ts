@@ -4,7 +4,8 @@
  * error banner can be exercised. Summaries are derived from the documents.
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
-import type { DraftView, ExportArgs, ExportResult, Finding } from "./drafting";
+import type { CompareView } from "./comparing";
+import type { DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
 
@@ -79,6 +80,32 @@ export class MockBackend implements Backend {
     const r = this.exportResults.shift();
     if (!r) throw new Error("没有导出结果");
     return r;
+  }
+
+  /** Scripted import answers by path; a path without one fails like an unreadable file. */
+  importResults: Record<string, ImportResult> = {};
+  /** What the open dialog "chooses". */
+  chosenFiles: string[] = [];
+
+  async importFile(path: string): Promise<ImportResult> {
+    this.record("importFile", [path]);
+    const r = this.importResults[path];
+    if (!r) throw new Error(`无法读取文件 ${path}`);
+    return r;
+  }
+
+  /** The scripted comparison. */
+  comparison: CompareView | null = null;
+
+  async compareDocuments(library: string, ids: number[]): Promise<CompareView> {
+    this.record("compareDocuments", [library, ids.join("+")]);
+    if (!this.comparison) throw new Error("无法比较：该部门只有一个年度的文档");
+    return this.comparison;
+  }
+
+  async chooseFiles(): Promise<string[]> {
+    this.record("chooseFiles", []);
+    return this.chosenFiles;
   }
 
   async checkDocument(library: string, id: number): Promise<Finding[]> {

@@ -5,7 +5,8 @@
  */
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
-import type { DraftView, ExportArgs, ExportResult, Finding } from "./drafting";
+import type { CompareView } from "./comparing";
+import type { DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import type { Document } from "./model";
 
 /** Calls a Rust command, with a clear message when not running inside the desktop app. */
@@ -53,6 +54,21 @@ export class TauriBackend implements Backend {
 
   exportFile(args: ExportArgs): Promise<ExportResult> {
     return call<ExportResult>("export_file", { args });
+  }
+
+  compareDocuments(library: string, ids: number[]): Promise<CompareView> {
+    return call<CompareView>("compare_documents", { library, ids });
+  }
+
+  importFile(path: string): Promise<ImportResult> {
+    return call<ImportResult>("import_file", { path });
+  }
+
+  async chooseFiles(): Promise<string[]> {
+    const { open } = await import("@tauri-apps/plugin-dialog");
+    const chosen = await open({ multiple: true, title: "导入公开文件", filters: [{ name: "预算公开文件（PDF、XLSX、文本）", extensions: ["pdf", "xlsx", "txt"] }] });
+    if (chosen === null) return [];
+    return Array.isArray(chosen) ? chosen : [chosen];
   }
 
   checkDocument(library: string, id: number): Promise<Finding[]> {

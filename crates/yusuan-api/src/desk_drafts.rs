@@ -177,3 +177,30 @@ impl Desk {
         self.data_dir.join("导出")
     }
 }
+
+/// One file's import, as the 资料库 view lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportResult {
+    /// The file.
+    pub file: String,
+    /// The document it became (or was already), when read.
+    pub id: Option<i64>,
+    /// The same content was already in the library.
+    pub duplicate: bool,
+    /// What was read (absent for duplicates and failures).
+    pub report: Option<yusuan_import::ImportReport>,
+    /// Why the file could not be imported.
+    pub error: Option<String>,
+}
+
+impl Desk {
+    /// Imports one file into the user's library; a failure is reported, never thrown, so the
+    /// other files of a batch go on.
+    pub fn import_path(&mut self, path: &std::path::Path, now: &str) -> ImportResult {
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        match crate::import_file(&mut self.user, path, now) {
+            Ok(o) => ImportResult { file, id: Some(o.id), duplicate: o.duplicate, report: o.report, error: None },
+            Err(e) => ImportResult { file, id: None, duplicate: false, report: None, error: Some(e.to_string()) },
+        }
+    }
+}

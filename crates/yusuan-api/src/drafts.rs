@@ -81,8 +81,11 @@ pub fn draft_new(lib: &mut Library, doc_id: i64, year: Option<i32>, now: &str) -
     Ok(NewDraft { draft: format!("draft:{id}"), report })
 }
 
-/// Every draft in the library (`draft:N`, department, year, locked version).
-pub fn draft_list(lib: &Library) -> Result<Vec<(String, String, i32, Option<String>)>, ApiError> {
+/// A draft listed: `draft:N`, department, year, the version it is locked at.
+pub type DraftListing = (String, String, i32, Option<String>);
+
+/// Every draft in the library.
+pub fn draft_list(lib: &Library) -> Result<Vec<DraftListing>, ApiError> {
     Ok(lib.store().drafts()?.into_iter().map(|d| (format!("draft:{}", d.id), d.department, d.year, d.locked_version)).collect())
 }
 

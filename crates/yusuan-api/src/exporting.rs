@@ -191,7 +191,7 @@ pub fn export_file(lib: &mut Library, reference: &str, format: OutFormat, out: &
             return Err(ApiError::ExportRefused { reason: format!("草稿有 {} 个错误，须先改正", errors.len()), findings: errors.into_iter().cloned().collect() });
         }
         let unexplained: Vec<Finding> =
-            src.findings.iter().filter(|f| f.severity == Severity::Warning && !req.explanations.get(f.rule).is_some_and(|t| !t.trim().is_empty())).cloned().collect();
+            src.findings.iter().filter(|f| f.severity == Severity::Warning && req.explanations.get(f.rule).is_none_or(|t| t.trim().is_empty())).cloned().collect();
         if !unexplained.is_empty() {
             let rules: std::collections::BTreeSet<&str> = unexplained.iter().map(|f| f.rule).collect();
             return Err(ApiError::ExportRefused {

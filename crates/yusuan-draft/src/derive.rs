@@ -207,11 +207,14 @@ fn kept_row(eval: &Eval, t: &TableLayout, r: &RowRule) -> Row {
     Row { code: r.code.clone(), label: r.label.clone(), side: r.side, cells, location: Location::default() }
 }
 
+/// Per code its column sums, whether any money is under it, and the table's column totals.
+type GridSums<K> = (BTreeMap<K, Vec<Decimal>>, BTreeMap<K, bool>, Vec<Decimal>);
+
 /// The codes with money in a generated table, with their parents, and each code's column sums.
 fn grid_sums<K: Ord + Clone>(
     entries: impl Iterator<Item = (Vec<K>, Decimal, Vec<usize>)>,
     ncols: usize,
-) -> (BTreeMap<K, Vec<Decimal>>, BTreeMap<K, bool>, Vec<Decimal>) {
+) -> GridSums<K> {
     let mut sums: BTreeMap<K, Vec<Decimal>> = BTreeMap::new();
     let mut money: BTreeMap<K, bool> = BTreeMap::new();
     let mut total = vec![Decimal::ZERO; ncols];

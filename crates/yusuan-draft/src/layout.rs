@@ -197,9 +197,12 @@ pub(crate) const FUNCTION_CLASSES: [(&str, &str); 29] = [
     ("232", "债务付息支出"), ("233", "债务发行费用支出"), ("234", "抗疫特别国债安排的支出"),
 ];
 
+/// Funds and kinds a column restricts (`None`: all).
+pub(crate) type Restriction = (Option<Vec<Fund>>, Option<Vec<SpendKind>>);
+
 /// What a column's header path restricts: funds and kinds; `None` when a part of the path is
 /// not understood (the column is then not derived).
-pub(crate) fn column_filter(path: &[String], table_funds: &Option<Vec<Fund>>) -> Option<(Option<Vec<Fund>>, Option<Vec<SpendKind>>)> {
+pub(crate) fn column_filter(path: &[String], table_funds: &Option<Vec<Fund>>) -> Option<Restriction> {
     let mut funds = table_funds.clone();
     let mut kinds: Option<Vec<SpendKind>> = None;
     let intersect_f = |cur: Option<Vec<Fund>>, new: Vec<Fund>| -> Option<Vec<Fund>> {
@@ -342,7 +345,8 @@ mod tests {
     #[test]
     fn column_paths_restrict_funds_and_kinds() {
         // check(input, expect): what a header path restricts.
-        let cases: [(&str, Option<Vec<Fund>>, Option<(Option<Vec<Fund>>, Option<Vec<SpendKind>>)>); 7] = [
+        type Case = (&'static str, Option<Vec<Fund>>, Option<Restriction>);
+        let cases: [Case; 7] = [
             ("支出预算/基本支出", None, Some((None, Some(vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])))),
             ("收入预算/财政拨款收入", None, Some((Some(Fund::FISCAL.to_vec()), None))),
             ("收入预算/事业收入", None, Some((Some(vec![Fund::Business]), None))),

@@ -438,7 +438,7 @@ impl Roller<'_> {
             if t.amount_count() > 0 {
                 self.report.carried.push(format!("{}：按原表结转（{} 个数字，不由明细行推出）", t.title, t.amount_count()));
             }
-            Body::Rows { rows: t.rows.iter().map(|r| fixed_row(r)).collect() }
+            Body::Rows { rows: t.rows.iter().map(fixed_row).collect() }
         };
         TableLayout {
             title: t.title.clone(),
@@ -554,6 +554,7 @@ impl Roller<'_> {
         let is_child: BTreeSet<usize> = children.iter().flatten().copied().collect();
         let is_total = |r: &Row| r.code.is_none() && r.is_total();
         let top: Vec<usize> = (0..t.rows.len()).filter(|&i| !is_total(&t.rows[i]) && !is_child.contains(&i)).collect();
+        #[allow(clippy::too_many_arguments)]
         fn expand(t: &Table, i: usize, c: usize, keys: &[String], children: &[Vec<usize>], top: &[usize], col_parts: &BTreeMap<usize, Vec<usize>>, table_key: &str, out: &mut Vec<LeafKey>) {
             let r = &t.rows[i];
             if r.code.is_none() && r.is_total() {
@@ -576,13 +577,13 @@ impl Roller<'_> {
         for (i, r) in t.rows.iter().enumerate() {
             let leaf_row = !is_total(r) && children[i].is_empty();
             let mut cells = Vec::new();
-            for c in 0..t.columns.len() {
+            for (c, is_numeric) in numeric.iter().enumerate() {
                 let cell = r.cells.get(c).cloned().unwrap_or(Cell::Blank);
                 if let Cell::Text { text } = &cell {
                     cells.push(CellRule::Text { text: text.clone() });
                     continue;
                 }
-                if !numeric[c] {
+                if !is_numeric {
                     cells.push(CellRule::Blank);
                     continue;
                 }

@@ -1,7 +1,7 @@
 //! Exports a file's document as the region's PDF: `cargo run -q -p yusuan-export --example
 //! export_file -- FIXTURE OUT.pdf` (fonts: Debian's Noto CJK).
 use std::sync::Arc;
-use yusuan_export::{export_pdf, template_for, ExportOptions, FontFace, Fonts};
+use yusuan_export::{template_for, ExportOptions, FontFace, Fonts};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

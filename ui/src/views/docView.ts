@@ -17,6 +17,8 @@ export interface DocViewProps {
   onTab(tab: TabId): void;
   /** Starts next year's draft from this document (budgets with tables only). */
   onDraft?: () => void;
+  /** Compares this document with the other years of its department. */
+  onCompare?: () => void;
 }
 
 function tabList(doc: Document): [TabId, string, number][] {
@@ -52,7 +54,7 @@ function renderHeader(doc: Document): HTMLElement {
   );
 }
 
-export function renderDocView({ doc, tab, body, onTab, onDraft }: DocViewProps): HTMLElement {
+export function renderDocView({ doc, tab, body, onTab, onDraft, onCompare }: DocViewProps): HTMLElement {
   const tabs = h(
     "nav",
     { class: "tabs", role: "tablist" },
@@ -75,6 +77,9 @@ export function renderDocView({ doc, tab, body, onTab, onDraft }: DocViewProps):
   const header = renderHeader(doc);
   if (onDraft && doc.meta.kind === "预算" && doc.tables.length > 0) {
     header.append(h("button", { type: "button", class: "primary", "data-testid": "start-draft", onclick: () => onDraft() }, `编制${doc.meta.year + 1}年预算`));
+  }
+  if (onCompare && doc.tables.length > 0) {
+    header.append(h("button", { type: "button", "data-testid": "open-compare", onclick: () => onCompare() }, "与其他年度对比"));
   }
   return h(
     "div",

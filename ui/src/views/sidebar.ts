@@ -4,6 +4,7 @@
  * year, kind and format. Selecting either calls back into the app.
  */
 import type { DocumentSummary, Library } from "../backend";
+import type { ImportResult } from "../drafting";
 import { emptyState, h } from "../dom";
 import { docKindText } from "../format";
 
@@ -15,12 +16,42 @@ export interface SidebarProps {
   loading: boolean;
   onLibrary(id: string): void;
   onDocument(id: number): void;
+  /** Import: the files done so far of how many, and each file's report. */
+  importing: { done: number; total: number; results: ImportResult[] } | null;
+  onChoose(): void;
+  onImportPaths(paths: string[]): void;
+}
+
+function importReport(r: ImportResult): HTMLElement {
+  const text = r.error
+    ? `未能导入：${r.error}`
+    : r.duplicate
+      ? `已导入过（文档 ${r.id}），未重复导入`
+      : r.report
+        ? `已导入为文档 ${r.id}：${r.report.tables} 张表，${r.report.amounts} 个金额${r.report.warnings.length ? `，${r.report.warnings.length} 处需核对` : ""}${r.report.unrecognised.length ? `，${r.report.unrecognised.length} 处未识别` : ""}`
+        : `已导入为文档 ${r.id}`;
+  return h("li", { class: r.error ? "import-item failed" : "import-item", "data-testid": "import-item" }, h("strong", {}, r.file), " ", text);
+}
+
+function importPanel(p: SidebarProps): HTMLElement {
+  const paths = h("textarea", { rows: 2, placeholder: "或粘贴文件的完整路径，每行一个", "data-testid": "import-paths" });
+  const i = p.importing;
+  return h(
+    "section",
+    { class: "import-panel", "data-testid": "import-panel" },
+    h("button", { type: "button", class: "primary", "data-testid": "import-open", disabled: i !== null && i.done < i.total, onclick: () => p.onChoose() }, "导入文件…"),
+    h("p", { class: "muted" }, "也可把 PDF、XLSX 文件拖到窗口中。"),
+    paths,
+    h("button", { type: "button", "data-testid": "import-go", onclick: () => p.onImportPaths(paths.value.split("\n").map((s) => s.trim()).filter(Boolean)) }, "按路径导入"),
+    i ? h("progress", { max: i.total, value: i.done, "data-testid": "import-progress" }) : null,
+    i ? h("ul", { class: "import-report", "data-testid": "import-report" }, i.results.map(importReport)) : null,
+  );
 }
 
 function emptyText(library: string | null): string {
   return library === "examples"
     ? "示例库里还没有文档。"
-    : "本库还没有文档。用 yusuan import 导入，或切换到示例库。";
+    : "本库还没有文档。用上方“导入文件…”导入公开文件，或切换到示例库。";
 }
 
 function renderItem(d: DocumentSummary, selected: boolean, onDocument: (id: number) => void): HTMLElement {
@@ -67,6 +98,7 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
     { class: "sidebar" },
     h("label", { class: "sidebar-label", for: "library-select" }, "文档库"),
     select,
+    importPanel(p),
     h("h2", { class: "sidebar-label" }, "文档"),
     list,
   );

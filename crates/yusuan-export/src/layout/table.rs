@@ -349,6 +349,7 @@ fn grid_for(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> Gr
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn put(page: &mut crate::Page, fonts: &Fonts, text: &str, x: f32, w: f32, top: f32, h: f32, align: Align, size: f32) {
     if text.is_empty() {
         return;

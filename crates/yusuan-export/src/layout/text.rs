@@ -54,7 +54,7 @@ fn starts_item(rest: &[String]) -> bool {
     let mut c = s.chars();
     match c.next() {
         Some('（') | Some('(') => c.next().is_some_and(|d| d.is_ascii_digit() || "一二三四五六七八九十".contains(d)),
-        Some(d) if d.is_ascii_digit() => s.chars().skip_while(|x| x.is_ascii_digit()).next().is_some_and(|x| x == '.' || x == '、'),
+        Some(d) if d.is_ascii_digit() => s.chars().find(|x| !x.is_ascii_digit()).is_some_and(|x| x == '.' || x == '、'),
         Some(d) if "一二三四五六七八九十".contains(d) => s.chars().nth(1) == Some('、'),
         _ => false,
     }

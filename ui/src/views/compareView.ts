@@ -1,0 +1,87 @@
+/**
+ * The 对比 view: the years of one department side by side, line by line as Rust aligned them
+ * (table, row, column), with the change and its percent, the flags (新增, 取消, 变动较大 …) and the
+ * reason the latest text gives; filters for changed lines, beyond the threshold, new or removed,
+ * and 三公. Totals by 功能分类 类 per year above the lines.
+ */
+import { h } from "../dom";
+import { groupThousands } from "../format";
+import { FLAG_LABELS, keep, type CompareFilter, type CompareView } from "../comparing";
+
+export interface CompareViewProps {
+  view: CompareView;
+  filter: CompareFilter;
+  onFilter(f: CompareFilter): void;
+  onBack(): void;
+}
+
+const FILTERS: [CompareFilter, string][] = [
+  ["changed", "有变动"],
+  ["beyond", "变动较大"],
+  ["new_removed", "新增或取消"],
+  ["three_public", "三公经费"],
+  ["all", "全部"],
+];
+
+export function renderCompareView({ view, filter, onFilter, onBack }: CompareViewProps): HTMLElement {
+  const docs = view.comparison.documents;
+  const years = docs.map((d) => `${d.year}年`);
+  const lines = view.comparison.lines.filter((l) => keep(l, filter));
+  const amount = (v: string | null) => (v === null ? "" : groupThousands(v));
+  const classes = h(
+    "table",
+    { class: "grid", "data-testid": "compare-classes" },
+    h("thead", {}, h("tr", {}, h("th", {}, "支出功能分类（类）"), years.map((y) => h("th", {}, `${y}（元）`)))),
+    h("tbody", {}, view.series.by_function_class.map((p) => h("tr", {}, h("td", {}, p.label), p.values.map((v) => h("td", { class: "num" }, amount(v)))))),
+  );
+  return h(
+    "div",
+    { class: "compare-view", "data-testid": "compare-view" },
+    h(
+      "header",
+      { class: "doc-header" },
+      h("h1", { class: "doc-title" }, `${docs[0]?.department ?? ""} ${years.join(" → ")} 对比`),
+      h(
+        "div",
+        { class: "doc-facts" },
+        FILTERS.map(([id, label]) =>
+          h("button", { type: "button", class: id === filter ? "tab selected" : "tab", "data-testid": `compare-filter-${id}`, onclick: () => onFilter(id) }, label),
+        ),
+        h("span", { class: "counts" }, `${lines.length} / ${view.comparison.lines.length} 行`),
+        h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => onBack() }, "返回文档"),
+      ),
+    ),
+    h("section", { class: "panel" }, h("h2", {}, "按支出功能分类"), classes),
+    h(
+      "section",
+      { class: "panel lines" },
+      h(
+        "div",
+        { class: "lines-scroll" },
+        h(
+          "table",
+          { class: "grid", "data-testid": "compare-lines" },
+          h("thead", {}, h("tr", {}, h("th", {}, "表"), h("th", {}, "行"), h("th", {}, "栏目"), years.map((y) => h("th", {}, y)), h("th", {}, "增减"), h("th", {}, "增减率"), h("th", {}, "标记"), h("th", {}, "原因"))),
+          h(
+            "tbody",
+            {},
+            lines.map((l) =>
+              h(
+                "tr",
+                { class: l.flags.includes("beyond_threshold") ? "needs-reason" : "", "data-testid": "compare-line" },
+                h("td", {}, l.table_title),
+                h("td", {}, [l.key.code, l.row_label].filter(Boolean).join(" ")),
+                h("td", {}, l.key.column),
+                l.amounts.map((a) => h("td", { class: "num" }, amount(a))),
+                h("td", { class: "num" }, groupThousands(l.change)),
+                h("td", { class: "num" }, l.change_percent === null ? "" : `${l.change_percent}%`),
+                h("td", {}, l.flags.map((f) => FLAG_LABELS[f] ?? f).join("、")),
+                h("td", {}, l.reason ?? ""),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
