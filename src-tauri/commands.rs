@@ -141,3 +141,9 @@ pub fn import_file(state: State<'_, AppState>, path: String) -> Result<yusuan_ap
     }
     Ok(desk(&state)?.import_path(&p, &yusuan_api::now_rfc3339()))
 }
+
+/// Sets several lines at once (a column pasted from Excel or WPS): one undoable edit.
+#[tauri::command]
+pub fn set_leaves(state: State<'_, AppState>, draft: String, pairs: Vec<(String, String)>) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_set_many(draft_id(&draft)?, &pairs, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}

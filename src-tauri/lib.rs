@@ -48,6 +48,7 @@ pub fn run() {
             commands::get_draft,
             commands::set_leaf,
             commands::set_reason,
+            commands::set_leaves,
             commands::undo_edit,
             commands::redo_edit,
             commands::export_file,

@@ -55,7 +55,7 @@ describe("start", () => {
     expect(q("doc-department")!.textContent).toContain("上海市文化旅游局");
     expect(q("doc-format")!.textContent).toContain("上海11张表");
     expect(q("doc-counts")!.textContent).toBe("5张表 · 30个金额");
-    expect(backend.calls).toEqual(["listLibraries:", "listDocuments:user", "getDocument:user,1"]);
+    expect(backend.calls).toEqual(["listLibraries:", "listDrafts:", "listDocuments:user", "getDocument:user,1"]);
   });
 
   it("opens the examples library when the user library is empty", async () => {

@@ -8,7 +8,7 @@ import type { Backend, DocumentSummary, Library } from "./backend";
 import { emptyState, h } from "./dom";
 import { errorMessage } from "./format";
 import type { Document } from "./model";
-import type { DraftView, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftView, ExportResult, Finding, ImportResult } from "./drafting";
 import { renderDocView, type TabId } from "./views/docView";
 import { renderDraftView } from "./views/draftView";
 import { renderCompareView } from "./views/compareView";
@@ -42,6 +42,8 @@ interface State {
   /** The comparison shown (the 对比 view replaces the document view). */
   compare: CompareView | null;
   compareFilter: CompareFilter;
+  drafts: DraftSummary[];
+  focusKey: string | null;
 }
 
 /** What `mount` hands back: actions for code and tests, and a way to wait. */
@@ -58,6 +60,8 @@ export interface App {
   importFiles(paths: string[]): Promise<void>;
   /** Compares the open document with the other years of its department. */
   compare(): Promise<void>;
+  /** Opens a draft of 我的预算库. */
+  openDraft(draft: string): Promise<void>;
   /** Resolves when every backend call started so far has been handled. */
   idle(): Promise<void>;
 }
@@ -73,7 +77,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
     draft: null, draftFilter: "", busy: false, exportResult: null, findings: null, importing: null,
-    compare: null, compareFilter: "changed",
+    compare: null, compareFilter: "changed", drafts: [], focusKey: null,
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -112,6 +116,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       importing: state.importing,
       onChoose: () => void track(backend.chooseFiles().then((paths) => (paths.length ? app.importFiles(paths) : undefined), (e) => { fail("无法打开文件对话框", e); renderBanner(); })),
       onImportPaths: (paths) => void app.importFiles(paths),
+      drafts: state.drafts,
+      openDraft: state.draft?.draft ?? null,
+      onDraft: (d) => void app.openDraft(d),
     }));
     renderMain();
   }
@@ -135,6 +142,10 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         view: state.draft, busy: state.busy, filter: state.draftFilter, exportResult: state.exportResult,
         onFilter: (t) => { state.draftFilter = t; renderMain(); },
         onSet: (key, value) => void app.setLeaf(key, value),
+        onSetMany: (pairs) => void track(draftCall((d) => backend.setLeaves(d, pairs))),
+        onReason: (key, text) => void track(draftCall((d) => backend.setReason(d, key, text))),
+        focusKey: state.focusKey,
+        onFocusNext: (key) => { state.focusKey = key; },
         onUndo: () => void track(draftCall((d) => backend.undo(d))),
         onRedo: () => void track(draftCall((d) => backend.redo(d))),
         onExport: (date, file, explanations) => void track(exportDraft(date, file, explanations)),
@@ -255,6 +266,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     render();
     try {
       state.libraries = await backend.listLibraries();
+      state.drafts = await backend.listDrafts();
     } catch (e) {
       fail("无法读取文档库", e);
     }
@@ -280,6 +292,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
           state.draft = await backend.startDraft(state.library, state.docId);
           state.exportResult = null;
           state.draftFilter = "";
+          state.drafts = await backend.listDrafts();
         } catch (e) {
           fail("无法编制", e);
         }
@@ -287,6 +300,17 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         render();
       })()),
     setLeaf: (key, value) => track(draftCall((d) => backend.setLeaf(d, key, value))),
+    openDraft: (draft) =>
+      track((async () => {
+        try {
+          state.draft = await backend.getDraft(draft);
+          state.compare = null;
+          state.exportResult = null;
+        } catch (e) {
+          fail("无法打开草稿", e);
+        }
+        render();
+      })()),
     compare: () =>
       track((async () => {
         if (state.library === null || state.docId === null) return;

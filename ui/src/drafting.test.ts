@@ -169,3 +169,35 @@ describe("对比", () => {
     expect(qa("compare-line")).toHaveLength(2);
   });
 });
+
+describe("编制：键盘、粘贴、原因、草稿列表", () => {
+  it("pastes a column from Excel as one edit, writes a reason, lists and reopens drafts", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true), view("500000", "18982.93", [], true)];
+    const app = await mount(backend, root);
+    backend.drafts = [{ draft: "draft:1", department: "上海市文化旅游局", year: 2027 }];
+    await app.startDraft();
+    // Two cells copied from a spreadsheet column (with thousands separators) land on two lines.
+    const first = qa("leaf-input")[0] as HTMLInputElement;
+    const paste = new Event("paste", { cancelable: true }) as Event & { clipboardData: { getData(t: string): string } };
+    Object.assign(paste, { clipboardData: { getData: () => "500,000\t备注\r\n6,100,000\r\n" } });
+    first.dispatchEvent(paste);
+    await app.idle();
+    expect(paste.defaultPrevented).toBe(true);
+    expect(backend.calls).toContain("setLeaves:draft:1,支出|一般公共预算|2010507|项目支出=500000;经济|30101|人员经费=6100000");
+    // The reason of a figure.
+    const reason = q<HTMLInputElement>("reason-收入预算")!;
+    reason.value = "新增专项普查任务";
+    reason.dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls).toContain("setReason:draft:1,说明|收入预算,新增专项普查任务");
+    // Back to the documents; the draft is listed and opens again.
+    q("back-to-docs")!.click();
+    await app.selectDocument(1);
+    expect(qa("draft-item").map((e) => e.textContent)).toEqual(["上海市文化旅游局2027年预算（draft:1）"]);
+    qa("draft-item")[0].click();
+    await app.idle();
+    expect(q("draft-title")).not.toBeNull();
+    expect(backend.calls.at(-1)).toBe("getDraft:draft:1");
+  });
+});

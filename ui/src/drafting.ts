@@ -60,6 +60,13 @@ export interface DraftView {
   locked: string | null;
 }
 
+/** A draft of 我的预算库, listed. */
+export interface DraftSummary {
+  draft: string;
+  department: string;
+  year: number;
+}
+
 /** What the 导出 panel sends. */
 export interface ExportArgs {
   reference: string;
@@ -103,6 +110,9 @@ export interface DraftingBackend {
   startDraft(library: string, id: number): Promise<DraftView>;
   getDraft(draft: string): Promise<DraftView>;
   setLeaf(draft: string, key: string, value: string): Promise<DraftView>;
+  /** Several lines at once (a pasted column): one undoable edit. */
+  setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView>;
+  listDrafts(): Promise<DraftSummary[]>;
   setReason(draft: string, key: string, text: string): Promise<DraftView>;
   undo(draft: string): Promise<DraftView>;
   redo(draft: string): Promise<DraftView>;

@@ -5,7 +5,7 @@
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
 
@@ -58,6 +58,19 @@ export class MockBackend implements Backend {
   async setLeaf(draft: string, key: string, value: string): Promise<DraftView> {
     this.record("setLeaf", [draft, key, value]);
     return this.nextView();
+  }
+
+  async setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView> {
+    this.record("setLeaves", [draft, pairs.map((p) => p.join("=")).join(";")]);
+    return this.nextView();
+  }
+
+  /** The drafts listed in the sidebar. */
+  drafts: DraftSummary[] = [];
+
+  async listDrafts(): Promise<DraftSummary[]> {
+    this.record("listDrafts", []);
+    return this.drafts;
   }
 
   async setReason(draft: string, key: string, text: string): Promise<DraftView> {

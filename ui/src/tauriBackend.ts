@@ -6,7 +6,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import type { Document } from "./model";
 
 /** Calls a Rust command, with a clear message when not running inside the desktop app. */
@@ -38,6 +38,14 @@ export class TauriBackend implements Backend {
 
   setLeaf(draft: string, key: string, value: string): Promise<DraftView> {
     return call<DraftView>("set_leaf", { draft, key, value });
+  }
+
+  setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView> {
+    return call<DraftView>("set_leaves", { draft, pairs });
+  }
+
+  listDrafts(): Promise<DraftSummary[]> {
+    return call<DraftSummary[]>("list_drafts");
   }
 
   setReason(draft: string, key: string, text: string): Promise<DraftView> {

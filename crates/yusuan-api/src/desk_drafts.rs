@@ -149,6 +149,12 @@ impl Desk {
         view(&self.user, id)
     }
 
+    /// Sets several lines at once (a pasted column) as one edit.
+    pub fn draft_set_many(&mut self, id: i64, pairs: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
+        drafts::draft_set_many(&mut self.user, id, pairs, now)?;
+        view(&self.user, id)
+    }
+
     /// Writes a reason.
     pub fn draft_reason(&mut self, id: i64, key: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
         drafts::draft_reason(&mut self.user, id, key, text, now)?;

@@ -253,7 +253,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
                 d.reasons.remove(&e.target);
             }
         },
-        "import-xlsx" => {
+        "import-xlsx" | "paste" => {
             let map: BTreeMap<String, Option<String>> = serde_json::from_str(value.as_deref().unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
             for (k, v) in map {
                 let key = LeafKey::parse(&k).ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
@@ -305,8 +305,19 @@ pub fn draft_version(lib: &mut Library, id: i64, name: &str, lock: bool, now: &s
     Ok(h)
 }
 
-/// Applies a set of leaf values (from an edited workbook) as one edit; returns the changes.
-fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Decimal)], source: &str, now: &str) -> Result<Vec<Edit>, ApiError> {
+/// Sets several leaf lines at once (a column pasted from Excel or WPS) as one undoable edit.
+/// Nothing changes when any key or amount is not understood.
+pub fn draft_set_many(lib: &mut Library, id: i64, pairs: &[(String, String)], now: &str) -> Result<Vec<Edit>, ApiError> {
+    let d = load_draft(lib, id, None)?;
+    let mut values = Vec::new();
+    for (k, v) in pairs {
+        values.push((leaf_key(&d, id, k)?, parse_value(v)?));
+    }
+    draft_apply_values(lib, id, &values, "paste", "粘贴", now)
+}
+
+/// Applies a set of leaf values (an edited workbook, a paste) as one edit; returns the changes.
+fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Decimal)], action: &str, source: &str, now: &str) -> Result<Vec<Edit>, ApiError> {
     let mut d = load_draft(lib, id, None)?;
     let mut old_map: BTreeMap<String, Option<String>> = BTreeMap::new();
     let mut new_map: BTreeMap<String, Option<String>> = BTreeMap::new();
@@ -325,7 +336,7 @@ fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Decimal)],
         return Ok(edits);
     }
     let json = |m: &BTreeMap<String, Option<String>>| serde_json::to_string(m).unwrap_or_default();
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "import-xlsx", source, Some(&json(&old_map)), Some(&json(&new_map)), now, &os_user())?;
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, action, source, Some(&json(&old_map)), Some(&json(&new_map)), now, &os_user())?;
     for e in &mut edits {
         e.seq = seq;
     }
@@ -344,5 +355,5 @@ pub fn draft_import_xlsx(lib: &mut Library, id: i64, path: &std::path::Path, now
     let d = load_draft(lib, id, None)?;
     let read = yusuan_draft::workbook::read(&d, &bytes).map_err(|e| bad(format!("{}：{e}", path.display())))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    draft_apply_values(lib, id, &read.values, &name, now)
+    draft_apply_values(lib, id, &read.values, "import-xlsx", &name, now)
 }

@@ -16,6 +16,12 @@ export interface DraftViewProps {
   exportResult: ExportResult | null;
   onFilter(text: string): void;
   onSet(key: string, value: string): void;
+  /** Several lines at once: a column pasted from Excel or WPS. */
+  onSetMany(pairs: [string, string][]): void;
+  onReason(key: string, text: string): void;
+  /** The line whose input takes the focus after this render (Enter moves down). */
+  focusKey: string | null;
+  onFocusNext(key: string | null): void;
   onUndo(): void;
   onRedo(): void;
   onExport(date: string, file: string, explanations: Record<string, string>): void;
@@ -45,6 +51,16 @@ function findingsPanel(findings: Finding[]): HTMLElement {
   );
 }
 
+let reasonHandler: (key: string, text: string) => void = () => undefined;
+
+function reasonInput(key: string, reason: string): HTMLElement {
+  const input = h("input", { class: "reason-input", value: reason, placeholder: "主要原因是…", "data-testid": `reason-${key.replace("说明|", "")}` });
+  input.addEventListener("change", () => {
+    if (input.value.trim() !== reason) reasonHandler(key, input.value.trim());
+  });
+  return input;
+}
+
 function figuresPanel(view: DraftView): HTMLElement {
   return h(
     "section",
@@ -53,7 +69,7 @@ function figuresPanel(view: DraftView): HTMLElement {
     h(
       "table",
       { class: "grid" },
-      h("thead", {}, h("tr", {}, h("th", {}, "项目"), h("th", {}, "上年"), h("th", {}, "本年"), h("th", {}, "说明"))),
+      h("thead", {}, h("tr", {}, h("th", {}, "项目"), h("th", {}, "上年"), h("th", {}, "本年"), h("th", {}, "说明"), h("th", {}, "主要原因"))),
       h(
         "tbody",
         {},
@@ -65,6 +81,7 @@ function figuresPanel(view: DraftView): HTMLElement {
             h("td", { class: "num" }, groupThousands(f.baseline_wan)),
             h("td", { class: "num", "data-testid": "figure-current" }, groupThousands(f.current_wan)),
             h("td", {}, f.change_text, f.needs_reason ? h("span", { class: "sev warning" }, " 须说明原因") : null),
+            h("td", {}, reasonInput(f.key, f.reason)),
           ),
         ),
       ),
@@ -109,7 +126,7 @@ function linesTable(props: DraftViewProps): HTMLElement {
         h(
           "tbody",
           {},
-          shown.map((l) => {
+          shown.map((l, i) => {
             const input = h("input", {
               class: "amount-input",
               value: groupThousands(l.value_yuan),
@@ -117,9 +134,25 @@ function linesTable(props: DraftViewProps): HTMLElement {
               "data-key": l.key,
               disabled: props.busy || view.locked !== null,
             });
+            const next = shown[i + 1]?.key ?? null;
             input.addEventListener("keydown", (e) => {
-              if ((e as KeyboardEvent).key === "Enter") save(l.key, input, l.value_yuan);
+              const k = (e as KeyboardEvent).key;
+              if (k === "Enter" || k === "ArrowDown" || k === "ArrowUp") {
+                e.preventDefault();
+                props.onFocusNext(k === "ArrowUp" ? (shown[i - 1]?.key ?? l.key) : next);
+                if (k === "Enter") save(l.key, input, l.value_yuan);
+                else focusLine(input.closest("table"), k === "ArrowUp" ? shown[i - 1]?.key : next);
+              }
             });
+            // A column copied from Excel or WPS lands on this line and the ones below it.
+            input.addEventListener("paste", (e) => {
+              const text = (e as ClipboardEvent).clipboardData?.getData("text/plain") ?? "";
+              const values = text.split(/\r?\n/).map((row) => row.split("\t")[0].trim()).filter((v) => v !== "");
+              if (values.length < 2) return;
+              e.preventDefault();
+              props.onSetMany(values.slice(0, shown.length - i).map((v, k) => [shown[i + k].key, v.replace(/,/g, "")]));
+            });
+            if (props.focusKey === l.key) queueMicrotask(() => { input.focus(); input.select(); });
             input.addEventListener("change", () => save(l.key, input, l.value_yuan));
             return h(
               "tr",
@@ -134,6 +167,13 @@ function linesTable(props: DraftViewProps): HTMLElement {
       ),
     ),
   );
+}
+
+function focusLine(table: Element | null, key: string | null | undefined): void {
+  if (!table || !key) return;
+  const el = table.querySelector<HTMLInputElement>(`input[data-key="${CSS.escape(key)}"]`);
+  el?.focus();
+  el?.select();
 }
 
 function exportPanel(props: DraftViewProps): HTMLElement {
@@ -183,6 +223,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
 
 export function renderDraftView(props: DraftViewProps): HTMLElement {
   const { view } = props;
+  reasonHandler = props.onReason;
   return h(
     "div",
     { class: "draft-view", "data-testid": "draft-view" },

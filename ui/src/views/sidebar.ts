@@ -4,7 +4,7 @@
  * year, kind and format. Selecting either calls back into the app.
  */
 import type { DocumentSummary, Library } from "../backend";
-import type { ImportResult } from "../drafting";
+import type { DraftSummary, ImportResult } from "../drafting";
 import { emptyState, h } from "../dom";
 import { docKindText } from "../format";
 
@@ -20,6 +20,10 @@ export interface SidebarProps {
   importing: { done: number; total: number; results: ImportResult[] } | null;
   onChoose(): void;
   onImportPaths(paths: string[]): void;
+  /** 我的预算库's drafts, and the one open. */
+  drafts: DraftSummary[];
+  openDraft: string | null;
+  onDraft(draft: string): void;
 }
 
 function importReport(r: ImportResult): HTMLElement {
@@ -99,6 +103,29 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
     h("label", { class: "sidebar-label", for: "library-select" }, "文档库"),
     select,
     importPanel(p),
+    p.drafts.length
+      ? h(
+          "div",
+          {},
+          h("h2", { class: "sidebar-label" }, "编制中的草稿"),
+          h(
+            "ul",
+            { class: "doc-list", "data-testid": "draft-list" },
+            p.drafts.map((d) =>
+              h(
+                "li",
+                {},
+                h(
+                  "button",
+                  { type: "button", class: d.draft === p.openDraft ? "doc-item selected" : "doc-item", "data-testid": "draft-item", onclick: () => p.onDraft(d.draft) },
+                  h("span", { class: "doc-dept" }, d.department),
+                  h("span", { class: "doc-kind" }, `${d.year}年预算（${d.draft}）`),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
     h("h2", { class: "sidebar-label" }, "文档"),
     list,
   );

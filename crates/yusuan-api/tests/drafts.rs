@@ -1,0 +1,33 @@
+//! Drafting through the API as the app uses it: a pasted column is one undoable edit, and a
+//! paste with one bad cell changes nothing.
+
+use std::path::PathBuf;
+use yusuan_api::{draft_history, draft_new, draft_set_many, draft_undo, import_file, load_draft, Library};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
+}
+
+#[test]
+fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    let (a, b) = ("支出|一般公共预算|2010507|项目支出", "经济|30101|人员经费");
+    let before = load_draft(&lib, id, None).unwrap();
+    let value = |d: &yusuan_api::draft::Draft, k: &str| d.leaf(&yusuan_api::draft::LeafKey::parse(k).unwrap()).unwrap().value.to_string();
+    let edits = draft_set_many(&mut lib, id, &[(a.into(), "500000".into()), (b.into(), "6100000".into())], now).unwrap();
+    assert_eq!(edits.len(), 2);
+    let after = load_draft(&lib, id, None).unwrap();
+    assert_eq!((value(&after, a), value(&after, b)), ("500000".to_string(), "6100000".to_string()));
+    assert_eq!(draft_history(&lib, id).unwrap().len(), 1, "one event for the whole paste");
+    draft_undo(&mut lib, id, now).unwrap();
+    let undone = load_draft(&lib, id, None).unwrap();
+    assert_eq!((value(&undone, a), value(&undone, b)), (value(&before, a), value(&before, b)));
+    // One cell that is not an amount: refused, nothing changes.
+    let err = draft_set_many(&mut lib, id, &[(a.into(), "1".into()), (b.into(), "五万".into())], now).unwrap_err();
+    assert!(err.to_string().contains("不是金额"), "{err}");
+    assert_eq!(value(&load_draft(&lib, id, None).unwrap(), a), value(&before, a));
+}
