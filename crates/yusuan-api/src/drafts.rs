@@ -188,6 +188,26 @@ fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
             Some(old)
         }
         None => {
+            // A line under a code the draft has not printed: its name (and its 款's and 类's) from
+            // the catalogue, so the new rows are labelled.
+            let codes: Vec<String> = match key {
+                LeafKey::Spend { function, .. } => {
+                    let c = function.as_str();
+                    [c.get(..3), c.get(..5), c.get(..7)].into_iter().flatten().map(str::to_string).collect()
+                }
+                LeafKey::Economic { code, .. } => {
+                    let c = code.as_str();
+                    [c.get(..3), c.get(..5)].into_iter().flatten().map(str::to_string).collect()
+                }
+                LeafKey::Cell { .. } => vec![],
+            };
+            for c in codes {
+                if !d.names.contains_key(&c) {
+                    if let Some(name) = yusuan_check::catalogue_name(&c).or_else(|| yusuan_draft::class_name(&c)) {
+                        d.names.insert(c, name.to_string());
+                    }
+                }
+            }
             let label = d.label_for(key);
             d.leaves.push(yusuan_draft::Leaf { key: key.clone(), label, value, baseline: None, origin: None, estimated: false });
             None

@@ -31,3 +31,23 @@ fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
     assert!(err.to_string().contains("不是金额"), "{err}");
     assert_eq!(value(&load_draft(&lib, id, None).unwrap(), a), value(&before, a));
 }
+
+#[test]
+fn a_new_line_takes_its_names_from_the_catalogue_or_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    // 2013901 is not in wanli's tables but in the catalogue (seed 000 prints it).
+    yusuan_api::draft_set(&mut lib, id, "支出|一般公共预算|2013901|基本支出", "100000", now).unwrap();
+    // 2130101: its 类 has a name, its 款 and 项 are in no catalogue this build knows.
+    yusuan_api::draft_set(&mut lib, id, "支出|一般公共预算|2130101|项目支出", "50000", now).unwrap();
+    let d = load_draft(&lib, id, None).unwrap();
+    assert_eq!((d.name_of("20139"), d.name_of("2013901"), d.name_of("213")), ("社会工作事务", "行政运行", "农林水支出"));
+    let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
+    let exp = doc.table(yusuan_domain::TableKind::Expenditure).unwrap();
+    assert!(exp.rows.iter().any(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2013901") && r.label == "行政运行"));
+    let r005: Vec<String> = yusuan_api::draft_check(&lib, id).unwrap().into_iter().filter(|f| f.rule == "R005").map(|f| f.actual.unwrap_or_default()).collect();
+    assert_eq!(r005, ["2130101"]);
+}

@@ -14,6 +14,7 @@ mod tolerance;
 
 pub use finding::{Finding, FindingLocation, Severity};
 pub use rules::{Rule, RULES};
+pub use rules::codes::catalogue_name;
 
 use yusuan_domain::Document;
 

@@ -185,6 +185,11 @@ pub struct TableLayout {
 
 const NEUTRAL: [&str; 14] = ["合计", "小计", "预算数", "收入预算", "支出预算", "本年收入", "本年支出", "本年拨款", "金额", "总计", "预算", "本年", "收入", "支出"];
 
+/// The name of a 支出功能分类 类 (`213` → 农林水支出).
+pub fn class_name(code: &str) -> Option<&'static str> {
+    FUNCTION_CLASSES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+}
+
 /// The 类 of the 支出功能分类 (2024–2026 catalogue), for ledger rows that name a 类 the document
 /// prints no code row for (Hubei's 收支总表 lists every 类, most of them 0.00).
 pub(crate) const FUNCTION_CLASSES: [(&str, &str); 29] = [

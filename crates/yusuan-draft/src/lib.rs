@@ -22,7 +22,7 @@ mod rules;
 pub mod workbook;
 
 pub use derive::{derive, derive_table_values, DerivedCell};
-pub use layout::{Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
+pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
 pub use model::{Draft, Fund, Leaf, LeafKey, Origin, SpendKind, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};

@@ -13,6 +13,7 @@ pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
     ("R002", Severity::Error, "原因说明不得为空或占位符（XX、……、待补充、TODO、“主要原因是。”）"),
     ("R003", Severity::Info, "由汇总数分配估算的明细行，须经确认"),
     ("R004", Severity::Error, "明细行金额不得为负数"),
+    ("R005", Severity::Warning, "明细行的科目须有名称：代码不在本年科目目录中时，核对代码或补上名称"),
 ];
 
 const PLACEHOLDERS: [&str; 9] = ["XX", "xx", "××", "……", "...", "待补充", "待填", "TODO", "todo"];
@@ -92,6 +93,25 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
                 Some(reason.clone()),
             ));
         }
+    }
+    // A line under a code the draft cannot name: not in the catalogue it knows.
+    for l in &draft.leaves {
+        let code = match &l.key {
+            crate::LeafKey::Spend { function, .. } => function.as_str().to_string(),
+            crate::LeafKey::Economic { code, .. } => code.as_str().to_string(),
+            crate::LeafKey::Cell { .. } => continue,
+        };
+        if l.value.is_zero() || !draft.name_of(&code).is_empty() {
+            continue;
+        }
+        out.push(finding(
+            "R005",
+            Severity::Warning,
+            format!("科目 {code} 没有名称：目录中没有此代码，请核对代码"),
+            Some(l.key.to_string()),
+            Some("本年科目目录中的代码".into()),
+            Some(code),
+        ));
     }
     let estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     if estimated > 0 {

@@ -28,6 +28,12 @@ fn catalogue() -> HashMap<&'static str, &'static str> {
         .collect()
 }
 
+/// The name the catalogue gives a classification code, when it has one.
+pub fn catalogue_name(code: &str) -> Option<&'static str> {
+    static CATALOGUE: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(catalogue).get(code).copied()
+}
+
 /// 支出功能分类 类 (2xx) and 部门/政府预算支出经济分类 类 (3xx, 5xx).
 const FUNCTION_CLASSES: [&str; 33] = [
     "201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211", "212", "213", "214", "215", "216", "217", "219", "220", "221",

@@ -1,7 +1,7 @@
 //! The rule registry. Each rule lives in its own module as a plain function.
 
 mod balance;
-mod codes;
+pub(crate) mod codes;
 mod completeness;
 mod cross;
 mod narrative;
