@@ -19,6 +19,7 @@ pub struct AppState {
 /// Opens the desk and the window, and runs the app until the window closes.
 pub fn run() {
     let data_dir = default_data_dir();
+    yusuan_api::quiet_panics(&data_dir);
     let mut desk = match Desk::open(&data_dir) {
         Ok(d) => d,
         Err(e) => {

@@ -260,3 +260,4 @@ fn fonts_our_reader_does_not_know_fall_back_to_pdf_extract() {
     let text: String = lines.iter().map(|l| l.cells.concat()).collect::<Vec<_>>().join("|").replace(' ', "");
     assert!(text.contains("2013901") && text.contains("25,863,796"), "{text}");
 }
+

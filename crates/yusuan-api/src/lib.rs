@@ -19,6 +19,7 @@ mod export;
 mod exporting;
 mod import;
 mod library;
+mod panics;
 
 pub use clock::now_rfc3339;
 pub use desk::Desk;
@@ -40,3 +41,4 @@ pub use export::{numbers_csv, numbers_csv_for, NUMBERS_CSV_HEADER};
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
 pub use import::{import_bytes, import_file, ImportOutcome};
 pub use library::{default_data_dir, Library, LibraryKind};
+pub use panics::{panic_log, quiet_panics};

@@ -184,3 +184,56 @@ fn check_finds_the_missing_table_of_seed_004() {
     assert_eq!(errors[0]["rule"], "T004");
     assert_eq!(errors[0]["expected"], "政府采购预算表");
 }
+
+/// A one-page PDF made by the test: this content stream, these page resources, extra objects
+/// (numbered from 5).
+fn minimal_pdf(content: &[u8], resources: &str, extra: &[&str]) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources {resources} >>"),
+        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len(), std::str::from_utf8(content).unwrap()),
+    ];
+    objects.extend(extra.iter().map(|o| o.to_string()));
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
+}
+
+/// A font a PDF library panics on (a non-embedded CJK font with the predefined GBK-EUC-H CMap,
+/// made by the test): the user gets one line on stderr, no panic message, no backtrace; the
+/// panic is in the log of the data folder.
+#[test]
+fn a_panic_inside_a_pdf_library_never_reaches_the_user() {
+    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /GBK-EUC-H /DescendantFonts [6 0 R] >>";
+    let cid = "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>";
+    let desc = "<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>";
+    let content = b"BT /F1 12 Tf 72 720 Td <D4A4CBE3> Tj ET";
+    let pdf = minimal_pdf(content, "<< /Font << /F1 5 0 R >> >>", &[font, cid, desc]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gbk.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .args(["--db", dir.path().join("t.db").to_str().unwrap(), "import", file.to_str().unwrap()])
+        .env("YUSUAN_DATA_DIR", dir.path())
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
+    assert!(stderr.lines().count() <= 1, "{stderr}");
+    // The panic did happen (the test would prove nothing otherwise), and went to the log.
+    let log = std::fs::read_to_string(dir.path().join("logs/panics.log")).expect("the panic is logged");
+    assert!(log.contains("GBK-EUC-H"), "{log}");
+    assert!(stderr.contains("gbk.pdf"), "{stderr}");
+}
