@@ -87,35 +87,9 @@ pub fn redo_edit(state: State<'_, AppState>, draft: String) -> Result<yusuan_api
     desk(&state)?.draft_redo(draft_id(&draft)?, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
-/// What the export view sends.
-#[derive(serde::Deserialize)]
-pub struct ExportArgs {
-    /// `draft:N` or a document id of 我的预算库.
-    reference: String,
-    /// `pdf` or `xlsx`.
-    format: String,
-    /// A file name (written in the export folder) or a full path.
-    file: String,
-    /// `YYYY-MM-DD`.
-    date: Option<String>,
-    /// Explanations of 警告 by rule.
-    explanations: std::collections::BTreeMap<String, String>,
-}
-
-/// The result of an export: the file written, or the findings that refused it.
-#[derive(serde::Serialize)]
-pub struct ExportResult {
-    /// The outcome when written.
-    outcome: Option<yusuan_api::ExportOutcome>,
-    /// Why it was refused.
-    refused: Option<String>,
-    /// The findings that refused it.
-    findings: Vec<yusuan_api::Finding>,
-}
-
 /// Exports a draft or document as PDF or XLSX (into 导出/ of the data folder unless a full path).
 #[tauri::command]
-pub fn export_file(state: State<'_, AppState>, args: ExportArgs) -> Result<ExportResult, String> {
+pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs) -> Result<yusuan_api::dto::ExportResult, String> {
     let mut desk = desk(&state)?;
     let name = std::path::Path::new(&args.file);
     let path = if name.is_absolute() { name.to_path_buf() } else { desk.export_dir().join(name) };
@@ -125,8 +99,8 @@ pub fn export_file(state: State<'_, AppState>, args: ExportArgs) -> Result<Expor
     let format = if args.format == "xlsx" { yusuan_api::OutFormat::Xlsx } else { yusuan_api::OutFormat::Pdf };
     let req = yusuan_api::ExportRequest { date: args.date, explanations: args.explanations, ..Default::default() };
     match desk.export(&args.reference, format, &path, &req, &yusuan_api::now_rfc3339()) {
-        Ok(o) => Ok(ExportResult { outcome: Some(o), refused: None, findings: vec![] }),
-        Err(yusuan_api::ApiError::ExportRefused { reason, findings }) => Ok(ExportResult { outcome: None, refused: Some(reason), findings }),
+        Ok(o) => Ok(yusuan_api::dto::ExportResult { outcome: Some(o), refused: None, findings: vec![] }),
+        Err(yusuan_api::ApiError::ExportRefused { reason, findings }) => Ok(yusuan_api::dto::ExportResult { outcome: None, refused: Some(reason), findings }),
         Err(e) => Err(e.to_string()),
     }
 }

@@ -8,31 +8,9 @@ import type { Document } from "./model";
 
 export type { Document } from "./model";
 
-/** A document library: the user's own, or the bundled examples. */
-export interface Library {
-  id: "user" | "examples";
-  name: string;
-  path: string;
-  documents: number;
-}
-
-/** One line of a library's document list. */
-export interface DocumentSummary {
-  id: number;
-  title: string;
-  department: string;
-  year: number;
-  /** 预算 | 决算 */
-  kind: string;
-  /** 部门 | 单位 */
-  scope: string;
-  /** Already a Chinese label, e.g. 上海11张表. */
-  format: string;
-  source_name: string;
-  imported_at: string;
-  tables: number;
-  amounts: number;
-}
+/** A document library (我的预算库 / 示例库) and one line of its document list: generated types. */
+export type { DocumentSummary, LibraryInfo as Library } from "./generated/contract";
+import type { DocumentSummary, LibraryInfo as Library } from "./generated/contract";
 
 export interface Backend extends DraftingBackend {
   /** invoke("list_libraries") */

@@ -1,31 +1,11 @@
 /**
- * The comparison contract: what the Rust command compare_documents returns (yusuan-compare's
- * Comparison and ChartSeries). Amounts are decimal strings in 元; percents are decimal strings.
+ * The comparison as the UI filters it. The shapes (yusuan-compare's Comparison and
+ * ChartSeries, as compare_documents returns them) are the generated ones; amounts and percents
+ * are decimal strings.
  */
-import type { Finding } from "./drafting";
 
-export interface AlignedLine {
-  key: { table: string; side: string | null; code: string; label: string; column: string };
-  row_label: string;
-  table_title: string;
-  amounts: (string | null)[];
-  change: string;
-  change_percent: string | null;
-  share_percent: (string | null)[];
-  flags: string[];
-  mapped_from?: string;
-  reason?: string;
-}
-
-export interface CompareView {
-  comparison: { documents: { department: string; year: number; label: string }[]; lines: AlignedLine[]; findings: Finding[] };
-  series: {
-    by_function_class: { label: string; values: (string | null)[] }[];
-    by_basic_project: { label: string; values: (string | null)[] }[];
-    by_economic_class: { label: string; values: (string | null)[] }[];
-    trend: { label: string; values: (string | null)[] }[];
-  };
-}
+export type { AlignedLine, CompareView } from "./generated/contract";
+import type { AlignedLine } from "./generated/contract";
 
 /** 新增, 取消, 变动较大 … as the users read them (the Rust Flag names). */
 export const FLAG_LABELS: Record<string, string> = {

@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { mount } from "./app";
 import type { DraftView, Finding } from "./drafting";
+import type { AlignedLine, Flag } from "./generated/contract";
 import { sampleDocument } from "./fixtures/sampleDocument";
 import { MockBackend } from "./mockBackend";
 
@@ -110,7 +111,7 @@ describe("资料库：导入", () => {
   it("imports file by file with each file's report, and opens 我的预算库 with the import", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.importResults = {
-      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { tables: 9, amounts: 875, sections: 5, projects: 1, forms: 0, warnings: [{ message: "x" }], unrecognised: [] }, error: null },
+      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "x", location: {} }], unrecognised: [] }, error: null },
       "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null },
     };
     backend.chosenFiles = ["/data/a.pdf", "/data/b.pdf", "/data/c.doc"];
@@ -142,7 +143,7 @@ describe("资料库：导入", () => {
 describe("对比", () => {
   it("shows the years side by side, filters changed lines and flags", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
-    const line = (label: string, a: string, b: string, change: string, pct: string | null, flags: string[]) => ({
+    const line = (label: string, a: string, b: string, change: string, pct: string | null, flags: Flag[]): AlignedLine => ({
       key: { table: "financial_summary", side: "income", code: "", label, column: "本年收入/预算数" },
       row_label: label, table_title: "2025年部门财务收支预算总表", amounts: [a, b], change, change_percent: pct, share_percent: [null, null], flags,
     });
@@ -152,7 +153,7 @@ describe("对比", () => {
         lines: [line("收入总计", "156211123", "189767551", "33556428", "21.48", ["beyond_threshold"]), line("二、事业收入", "0", "0", "0", null, [])],
         findings: [],
       },
-      series: { by_function_class: [{ label: "一般公共服务支出", values: ["3000000", "3296600"] }], by_basic_project: [], by_economic_class: [], trend: [] },
+      series: { by_function_class: [{ label: "一般公共服务支出", values: ["3000000", "3296600"] }], by_basic_project: [], by_economic_class: [], waterfall: null, trend: [] },
     };
     const app = await mount(backend, root);
     q("open-compare")!.click();

@@ -1,103 +1,21 @@
 /**
- * The drafting and export contract: the shapes the Rust commands return (start_draft,
- * get_draft, set_leaf, set_reason, undo_edit, redo_edit, export_file, check_document). Amounts
- * are decimal strings in 元; the UI only formats them.
+ * The drafting and export operations of the Backend. The shapes the Rust commands return
+ * (start_draft, get_draft, set_leaf, set_reason, undo_edit, redo_edit, export_file,
+ * check_document, import_file) are the generated ones (`generated/contract.ts`); amounts are
+ * decimal strings in 元, the UI only formats them.
  */
-import type { Document } from "./model";
 
-/** A finding of the reviewer's rules. */
-export interface Finding {
-  rule: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  location: { table?: string; row?: string; column?: string; section?: string; page?: number; line?: number };
-  expected?: string | null;
-  actual?: string | null;
-  hint?: string | null;
-}
-
-/** One leaf line of a draft. */
-export interface LeafLine {
-  key: string;
-  label: string;
-  value_yuan: string;
-  baseline_yuan: string;
-  change_yuan: string;
-  estimated: boolean;
-  reason: string;
-  origin: string;
-}
-
-/** A figure the generated narrative states. */
-export interface FigureView {
-  key: string;
-  name: string;
-  current_yuan: string;
-  baseline_yuan: string;
-  change_yuan: string;
-  /** 万元, two decimals, as the narrative prints it. */
-  current_wan: string;
-  baseline_wan: string;
-  /** The change clause as generated: 比2025年预算增加0.10万元，增长0.01% */
-  change_text: string;
-  /** Beyond the threshold without a reason (R001). */
-  needs_reason: boolean;
-  reason: string;
-}
-
-/** Everything the 编制 view shows. */
-export interface DraftView {
-  draft: string;
-  title: string;
-  department: string;
-  year: number;
-  lines: LeafLine[];
-  figures: FigureView[];
-  findings: Finding[];
-  document: Document;
-  can_undo: boolean;
-  can_redo: boolean;
-  locked: string | null;
-}
-
-/** A draft of 我的预算库, listed. */
-export interface DraftSummary {
-  draft: string;
-  department: string;
-  year: number;
-}
-
-/** What the 导出 panel sends. */
-export interface ExportArgs {
-  reference: string;
-  format: "pdf" | "xlsx";
-  file: string;
-  date: string | null;
-  explanations: Record<string, string>;
-}
-
-/** An export: the file written (with what the preflight verified), or why it was refused. */
-export interface ExportResult {
-  outcome: {
-    path: string;
-    sha256: string;
-    bytes: number;
-    template: string;
-    preflight?: { pages: number; tables: number; numbers: number; narrative_figures: number; warnings: string[] };
-    fonts: string[];
-  } | null;
-  refused: string | null;
-  findings: Finding[];
-}
-
-/** One file's import, as the 资料库 lists it. */
-export interface ImportResult {
-  file: string;
-  id: number | null;
-  duplicate: boolean;
-  report: { tables: number; amounts: number; sections: number; projects: number; forms: number; warnings: { message: string }[]; unrecognised: { text?: string; message?: string }[] } | null;
-  error: string | null;
-}
+export type {
+  DraftSummary,
+  DraftView,
+  ExportArgs,
+  ExportResult,
+  FigureView,
+  Finding,
+  ImportResult,
+  LeafLine,
+} from "./generated/contract";
+import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./generated/contract";
 
 /** The drafting operations of the Backend. */
 export interface DraftingBackend {

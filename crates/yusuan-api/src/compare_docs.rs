@@ -1,12 +1,13 @@
 //! Comparing documents of a library: explicit ids, or a document with every other year of its
 //! department (paired by department name).
 
+use ts_rs::TS;
 use crate::{ApiError, Library};
 use serde::Serialize;
 use yusuan_compare::{compare, series, ChartSeries, Comparison, Mapping, Options};
 
 /// What the comparison view receives: the aligned lines, the findings and the chart series.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct CompareView {
     /// The comparison.
     pub comparison: Comparison,

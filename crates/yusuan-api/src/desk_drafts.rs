@@ -3,6 +3,7 @@
 //! example library stays as shipped). Every edit answers with the whole [`DraftView`]: leaf
 //! lines, the narrative figures, the derived document and its findings.
 
+use ts_rs::TS;
 use crate::drafts::{self, draft_lines, load_draft, LeafLine};
 use crate::{ApiError, Desk, ExportOutcome, ExportRequest, Library, OutFormat};
 use serde::Serialize;
@@ -11,7 +12,7 @@ use yusuan_domain::Document;
 use yusuan_store::NewDocument;
 
 /// A narrative figure with last year's value (decimal strings, 元).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct FigureView {
     /// Its key (for reasons).
     pub key: String,
@@ -36,7 +37,7 @@ pub struct FigureView {
 }
 
 /// Everything the 编制 view shows of a draft.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DraftView {
     /// `draft:N`.
     pub draft: String,
@@ -63,7 +64,7 @@ pub struct DraftView {
 }
 
 /// A draft of the user's library, listed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DraftSummary {
     /// `draft:N`.
     pub draft: String,
@@ -185,11 +186,12 @@ impl Desk {
 }
 
 /// One file's import, as the 资料库 view lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportResult {
     /// The file.
     pub file: String,
     /// The document it became (or was already), when read.
+    #[ts(type = "number | null")]
     pub id: Option<i64>,
     /// The same content was already in the library.
     pub duplicate: bool,

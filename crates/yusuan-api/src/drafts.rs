@@ -2,6 +2,7 @@
 //! the derived document and its findings, the workbook round trip. Each edit is one transaction
 //! (new state + its event), so a failed or interrupted operation leaves the draft as it was.
 
+use ts_rs::TS;
 use crate::{ApiError, Library};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -28,7 +29,7 @@ pub fn os_user() -> String {
 }
 
 /// What `draft new` made.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct NewDraft {
     /// `draft:N`.
     pub draft: String,
@@ -37,7 +38,7 @@ pub struct NewDraft {
 }
 
 /// One leaf line, as listed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct LeafLine {
     /// The key.
     pub key: String,
@@ -202,9 +203,9 @@ fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
                 LeafKey::Cell { .. } => vec![],
             };
             for c in codes {
-                if !d.names.contains_key(&c) {
-                    if let Some(name) = yusuan_check::catalogue_name(&c).or_else(|| yusuan_draft::class_name(&c)) {
-                        d.names.insert(c, name.to_string());
+                if let std::collections::btree_map::Entry::Vacant(slot) = d.names.entry(c) {
+                    if let Some(name) = yusuan_check::catalogue_name(slot.key()).or_else(|| yusuan_draft::class_name(slot.key())) {
+                        slot.insert(name.to_string());
                     }
                 }
             }
@@ -216,7 +217,7 @@ fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
 }
 
 /// What an edit changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Edit {
     /// The event's sequence number.
     pub seq: i64,

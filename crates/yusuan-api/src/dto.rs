@@ -1,11 +1,13 @@
 //! Transport types for the UI and for `--format json`. Amounts are decimal strings.
 
+use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 
 /// One document of a library listing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DocumentSummary {
     /// Id in its library.
+    #[ts(type = "number")]
     pub id: i64,
     /// Cover title.
     pub title: String,
@@ -24,8 +26,10 @@ pub struct DocumentSummary {
     /// When it was imported (RFC 3339).
     pub imported_at: String,
     /// Number of tables.
+    #[ts(type = "number")]
     pub tables: i64,
     /// Number of amounts in its tables.
+    #[ts(type = "number")]
     pub amounts: i64,
 }
 
@@ -48,7 +52,7 @@ impl From<yusuan_store::DocumentSummary> for DocumentSummary {
 }
 
 /// A library the app can show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct LibraryInfo {
     /// `user` or `examples`.
     pub id: String,
@@ -58,4 +62,30 @@ pub struct LibraryInfo {
     pub path: String,
     /// How many documents it holds.
     pub documents: usize,
+}
+
+/// What the 导出 panel sends.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ExportArgs {
+    /// `draft:N` or a document id of 我的预算库.
+    pub reference: String,
+    /// `pdf` or `xlsx`.
+    pub format: String,
+    /// A file name (written in the export folder) or a full path.
+    pub file: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Explanations of 警告 by rule.
+    pub explanations: std::collections::BTreeMap<String, String>,
+}
+
+/// An export: the file written, or why it was refused with the findings that refused it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportResult {
+    /// The outcome when written.
+    pub outcome: Option<crate::ExportOutcome>,
+    /// Why it was refused.
+    pub refused: Option<String>,
+    /// The findings that refused it.
+    pub findings: Vec<yusuan_check::Finding>,
 }

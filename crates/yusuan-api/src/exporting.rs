@@ -2,6 +2,7 @@
 //! XLSX), checked on the way out (a draft with 错误 is refused; every 警告 needs an explanation),
 //! preflighted, written atomically (a temporary file renamed into place) and recorded.
 
+use ts_rs::TS;
 use crate::drafts::{load_draft, os_user, parse_draft_ref};
 use crate::{ApiError, Library};
 use serde::Serialize;
@@ -14,7 +15,7 @@ use yusuan_domain::Document;
 use yusuan_export::{choose_face, template, template_for, ExportOptions, FontFace, Fonts, Preflight, Template};
 
 /// The output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub enum OutFormat {
     /// The disclosure PDF.
     Pdf,
@@ -39,7 +40,7 @@ pub struct ExportRequest {
 }
 
 /// What was written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ExportOutcome {
     /// Where.
     pub path: String,
@@ -51,13 +52,14 @@ pub struct ExportOutcome {
     pub template: String,
     /// What the preflight verified (PDF).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub preflight: Option<Preflight>,
     /// The fonts embedded.
     pub fonts: Vec<String>,
 }
 
 /// A template listed for users.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct TemplateInfo {
     /// Its id.
     pub id: String,

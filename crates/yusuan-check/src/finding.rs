@@ -1,10 +1,11 @@
 //! Findings: what a rule found, where, and what was expected.
 
+use ts_rs::TS;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// 错误: blocks export.
@@ -27,30 +28,36 @@ impl Severity {
 }
 
 /// Where a finding is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct FindingLocation {
     /// The table, as titled.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub table: Option<String>,
     /// The row (code and label).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub row: Option<String>,
     /// The column's header path.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub column: Option<String>,
     /// The narrative section.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub section: Option<String>,
     /// Page, when the source has pages.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub page: Option<u32>,
     /// Line in the source.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub line: Option<u32>,
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Finding {
     /// The rule's stable id.
     pub rule: &'static str,
@@ -62,12 +69,15 @@ pub struct Finding {
     pub location: FindingLocation,
     /// The expected value (decimal string with its unit).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub expected: Option<String>,
     /// The value printed.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub actual: Option<String>,
     /// What to do.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub hint: Option<String>,
 }
 

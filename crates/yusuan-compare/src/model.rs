@@ -1,5 +1,6 @@
 //! The shapes a comparison is made of (what the CLI prints and the UI receives).
 
+use ts_rs::TS;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use yusuan_check::Finding;
@@ -21,7 +22,7 @@ impl Default for Options {
 }
 
 /// One compared document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DocRef {
     /// The department.
     pub department: String,
@@ -32,7 +33,7 @@ pub struct DocRef {
 }
 
 /// What identifies a line across years.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
 pub struct LineKey {
     /// The standard table.
     pub table: TableKind,
@@ -47,7 +48,7 @@ pub struct LineKey {
 }
 
 /// A flag on an aligned line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// Only in the later documents (新增).
@@ -82,7 +83,7 @@ impl Flag {
 }
 
 /// One line of the comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AlignedLine {
     /// What the line is.
     pub key: LineKey,
@@ -92,25 +93,31 @@ pub struct AlignedLine {
     pub table_title: String,
     /// The amount in 元 in each document (same order as `Comparison::documents`); for the
     /// 国有资产 lines (column 数量) a count.
+    #[ts(type = "Array<string | null>")]
     pub amounts: Vec<Option<Decimal>>,
     /// Last minus first (a missing amount counts as 0), in 元.
+    #[ts(type = "string")]
     pub change: Decimal,
     /// The change in percent of the first amount, 2 decimals; none when the first is 0 or missing.
+    #[ts(type = "string | null")]
     pub change_percent: Option<Decimal>,
     /// The line's share of its table's total in each document, percent, 2 decimals.
+    #[ts(type = "Array<string | null>")]
     pub share_percent: Vec<Option<Decimal>>,
     /// Flags.
     pub flags: Vec<Flag>,
     /// The earlier code the line was printed under, when mapped.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub mapped_from: Option<String>,
     /// The reason the latest narrative gives for the change (`主要原因是…`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub reason: Option<String>,
 }
 
 /// A comparison of two or more documents.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Comparison {
     /// The documents, oldest first.
     pub documents: Vec<DocRef>,

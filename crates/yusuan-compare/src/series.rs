@@ -1,35 +1,41 @@
 //! Chart data derived from a comparison: by 功能类, by 基本/项目, by economic 类, a waterfall
 //! of the largest changes, and a multi-year trend. Amounts are decimal strings in 元.
 
+use ts_rs::TS;
 use crate::model::{AlignedLine, Comparison};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use yusuan_domain::TableKind;
 
 /// One point of a series.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct Point {
     /// What the point is (a 类 name, 基本支出, a year).
     pub label: String,
     /// The amount in 元 in each document, oldest first.
+    #[ts(type = "Array<string | null>")]
     pub values: Vec<Option<Decimal>>,
 }
 
 /// A waterfall from the first document's total to the last one's.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct Waterfall {
     /// The first total, in 元.
+    #[ts(type = "string")]
     pub start: Decimal,
     /// The largest changes (by size), each a step, in 元.
+    #[ts(type = "Array<[string, string]>")]
     pub steps: Vec<(String, Decimal)>,
     /// Everything else, in 元.
+    #[ts(type = "string")]
     pub other: Decimal,
     /// The last total, in 元.
+    #[ts(type = "string")]
     pub end: Decimal,
 }
 
 /// Every series the comparison view draws.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct ChartSeries {
     /// 支出 by 功能分类 类 (the 支出预算总表's 合计 column).
     pub by_function_class: Vec<Point>,

@@ -1,12 +1,13 @@
 //! Exact money: a `Decimal` value always carried with its unit (元 or 万元).
 
+use ts_rs::TS;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
 /// The unit an amount is printed in. 1 万元 = 10,000 元.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, TS)]
 pub enum Unit {
     /// 元
     #[serde(rename = "元")]
@@ -55,9 +56,10 @@ impl fmt::Display for Unit {
 }
 
 /// An exact amount of money with its unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub struct Amount {
     /// The value in `unit`, exactly as printed (scale kept: `62.10` stays `62.10`).
+    #[ts(type = "string")]
     pub value: Decimal,
     /// 元 or 万元.
     pub unit: Unit,

@@ -4,11 +4,12 @@
 //! `201 39 01` (often in three table columns) or joined as `2013901`. 经济分类 (economic) codes
 //! are 类 (3) / 款 (2). The canonical form is the joined digit string.
 
+use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The level of a code in its classification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, TS)]
 pub enum CodeLevel {
     /// 类
     #[serde(rename = "类")]
@@ -60,7 +61,7 @@ fn digits_of(printed: &str) -> Option<String> {
 }
 
 /// A 支出功能分类 code: 3 (类), 5 (款) or 7 (项) digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(try_from = "String", into = "String")]
 pub struct FunctionCode(String);
 
@@ -141,7 +142,7 @@ impl fmt::Display for FunctionCode {
 }
 
 /// A 部门预算支出经济分类 code: 3 (类) or 5 (款) digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(try_from = "String", into = "String")]
 pub struct EconomicCode(String);
 

@@ -1,10 +1,11 @@
 //! A published disclosure document: cover, contents, narrative, tables, projects, forms.
 
+use ts_rs::TS;
 use crate::{Location, PerformanceForm, ProjectDescription, Table};
 use serde::{Deserialize, Serialize};
 
 /// 预算 or 决算.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub enum DocKind {
     /// 预算 (budget)
     #[serde(rename = "预算")]
@@ -15,7 +16,7 @@ pub enum DocKind {
 }
 
 /// 部门 (whole department) or 单位 (one unit).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub enum Scope {
     /// 部门
     #[serde(rename = "部门")]
@@ -26,7 +27,7 @@ pub enum Scope {
 }
 
 /// The regional standard format the document follows.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RegionalFormat {
     /// Shanghai, 11 tables (with the two 分单位 tables).
@@ -58,7 +59,7 @@ impl RegionalFormat {
 }
 
 /// The cover facts of a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DocumentMeta {
     /// The title as printed on the cover (`上海市2026年市级部门预算`).
     pub title: String,
@@ -74,14 +75,16 @@ pub struct DocumentMeta {
     pub format: RegionalFormat,
     /// The region / level as printed (`上海市`, `嘉定区`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub region: Option<String>,
     /// The publication date as printed (`2026年2月`), when printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub published: Option<String>,
 }
 
 /// The type of a budget unit (预算单位).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub enum UnitKind {
     /// 行政单位
     #[serde(rename = "行政单位")]
@@ -98,22 +101,24 @@ pub enum UnitKind {
 }
 
 /// A budget unit of the department (本部 or a subordinate unit).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BudgetUnit {
     /// The unit's name.
     pub name: String,
     /// Its code, when printed (Hubei prints `143001`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub code: Option<String>,
     /// Its type, when the document says.
     pub kind: UnitKind,
 }
 
 /// One line of the contents page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ContentsEntry {
     /// The number as printed (`一`, `1`), when any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub number: Option<String>,
     /// The title.
     pub title: String,
@@ -122,7 +127,7 @@ pub struct ContentsEntry {
 }
 
 /// The kind of a narrative section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// 部门主要职能
@@ -142,7 +147,7 @@ pub enum SectionKind {
 }
 
 /// One paragraph with its place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Paragraph {
     /// The text.
     pub text: String,
@@ -151,7 +156,7 @@ pub struct Paragraph {
 }
 
 /// A narrative section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Section {
     /// What it is.
     pub kind: SectionKind,
@@ -164,7 +169,7 @@ pub struct Section {
 }
 
 /// Text the importer did not understand: kept, and listed in the import report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Unrecognised {
     /// The text.
     pub text: String,
@@ -173,7 +178,7 @@ pub struct Unrecognised {
 }
 
 /// A whole disclosure document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Document {
     /// Cover facts.
     pub meta: DocumentMeta,

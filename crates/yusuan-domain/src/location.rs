@@ -1,16 +1,19 @@
 //! Where something is in its source file.
 
+use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A place in the source document: 1-based page (when the source has pages) and line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub struct Location {
     /// 1-based page number, when the source has pages (PDF, or page-break marks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub page: Option<u32>,
     /// 1-based line number in the (extracted) text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub line: Option<u32>,
 }
 

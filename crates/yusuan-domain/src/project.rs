@@ -1,11 +1,12 @@
 //! 项目经费情况说明: per project, the seven parts and their itemised amounts.
 
+use ts_rs::TS;
 use crate::{Amount, Location};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The seven parts of a project description.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectPartKind {
     /// 项目概述
@@ -65,7 +66,7 @@ impl ProjectPartKind {
 }
 
 /// An amount the text itemises (`培训费 2.4万元`, `单价 300元 × 80人`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ItemisedAmount {
     /// What the money is for, as printed.
     pub label: String,
@@ -73,9 +74,11 @@ pub struct ItemisedAmount {
     pub amount: Amount,
     /// Unit price, when given as price × quantity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unit_price: Option<Amount>,
     /// Quantity, when given as price × quantity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(type = "string", optional)]
     pub quantity: Option<Decimal>,
     /// The text as printed.
     pub printed: String,
@@ -93,7 +96,7 @@ fn top_level() -> u8 {
 }
 
 /// One part of a project description.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ProjectPart {
     /// Which of the seven parts.
     pub kind: ProjectPartKind,
@@ -103,24 +106,28 @@ pub struct ProjectPart {
     pub text: String,
     /// Amounts itemised in this part.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<ItemisedAmount>>", optional)]
     pub items: Vec<ItemisedAmount>,
     /// Where the heading was printed.
     pub location: Location,
     /// Where each line of `text` was printed (one per line, same order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Location>>", optional)]
     pub line_locations: Vec<Location>,
 }
 
 /// A 项目经费情况说明.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ProjectDescription {
     /// The project's name.
     pub name: String,
     /// The stated total of the project, when the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub total: Option<Amount>,
     /// The stated total as printed, and where (when `total` is given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub total_printed: Option<(String, Location)>,
     /// The parts, in printed order.
     pub parts: Vec<ProjectPart>,

@@ -1,11 +1,12 @@
 //! Disclosure tables: titled, with a unit, header columns and rows keyed by code.
 
+use ts_rs::TS;
 use crate::{EconomicCode, FunctionCode, Location, Unit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Which of the standard disclosure tables this is, recognised from its title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {
     /// 财务收支预算总表 / 部门收支总表
@@ -116,7 +117,7 @@ impl TableKind {
 }
 
 /// A column, named by its header path from the top header row down (multi-level headers).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Column {
     /// e.g. `["收入预算", "财政拨款收入"]` or `["本年支出", "预算数"]`.
     pub path: Vec<String>,
@@ -130,7 +131,7 @@ impl Column {
 }
 
 /// One printed cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "t", rename_all = "snake_case")]
 pub enum Cell {
     /// Nothing printed ("nothing here": 0 in sums, but not a printed 0).
@@ -138,6 +139,7 @@ pub enum Cell {
     /// A number, exact, in the table's unit, with the text as printed.
     Amount {
         /// Exact value in the table's unit.
+        #[ts(type = "string")]
         value: Decimal,
         /// The text as printed (`68,643,213`).
         printed: String,
@@ -178,7 +180,7 @@ impl Cell {
 }
 
 /// What a row is keyed by.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "t", content = "code", rename_all = "snake_case")]
 pub enum RowCode {
     /// 支出功能分类 类/款/项
@@ -203,7 +205,7 @@ impl RowCode {
 }
 
 /// In a two-sided (收入 | 支出) table, which side a row belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum LedgerSide {
     /// 收入 side (left)
@@ -213,15 +215,17 @@ pub enum LedgerSide {
 }
 
 /// One logical row. A printed line of a two-sided table gives two rows (one per side).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Row {
     /// The classification or unit code, when the row has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub code: Option<RowCode>,
     /// The row's label as printed (科目名称, 项目, unit name, 合计).
     pub label: String,
     /// Side of a two-sided table; `None` in ordinary tables.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub side: Option<LedgerSide>,
     /// One cell per column of the table (same order as `Table::columns`).
     pub cells: Vec<Cell>,
@@ -243,12 +247,13 @@ impl Row {
 }
 
 /// A disclosure table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Table {
     /// The title as printed (`2026年部门收入预算总表`).
     pub title: String,
     /// The table number when printed or listed (`1`, `5-1`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub number: Option<String>,
     /// Which standard table this is.
     pub kind: TableKind,
@@ -256,6 +261,7 @@ pub struct Table {
     pub unit: Unit,
     /// 编制部门 / 部门 line, when printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub compiled_by: Option<String>,
     /// The value columns (code and label columns are not listed: they key the rows).
     pub columns: Vec<Column>,
@@ -263,6 +269,7 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// A note printed with the table (e.g. 本部门无…，故本表为空表).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub note: Option<String>,
     /// Where the title was printed.
     pub location: Location,

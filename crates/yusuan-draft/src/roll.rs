@@ -7,6 +7,7 @@
 //! compared with the source cell by cell: a cell that differs is one where the source contradicts
 //! itself, and it is reported with the checker's findings on that cell.
 
+use ts_rs::TS;
 use crate::derive::derive_table_values;
 use crate::layout::{FUNCTION_CLASSES, column_filter, column_side, ledger_query, narrow, table_funds, Body, CellRule, ColumnRule, PrintStyle, Query, RowRule, TableLayout, TotalRow};
 use crate::model::{Draft, Fund, Leaf, LeafKey, Origin, SpendKind, DRAFT_SCHEMA};
@@ -18,7 +19,7 @@ use yusuan_domain::{
 };
 
 /// A cell where the derived draft differs from its source because the source contradicts itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SourceContradiction {
     /// The table as titled in the source.
     pub table: String,
@@ -35,7 +36,7 @@ pub struct SourceContradiction {
 }
 
 /// What the roll-forward did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct RollReport {
     /// Leaves made.
     pub leaves: usize,

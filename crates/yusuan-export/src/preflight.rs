@@ -3,6 +3,7 @@
 //! number — table cells, project and form amounts, the narrative's figures — equal to the
 //! source's. A failed preflight is an error, never a silent file.
 
+use ts_rs::TS;
 use crate::{ExportError, Orientation, Template};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 use yusuan_domain::{mentions, section_texts, Document, TableKind};
 
 /// What the preflight verified.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Preflight {
     /// Pages.
     pub pages: usize,

@@ -1,10 +1,11 @@
 //! The import report: what was recognised, what was kept as text, and warnings.
 
+use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 use yusuan_domain::{Document, Location};
 
 /// One reported item: a message with its place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReportItem {
     /// What, in Chinese.
     pub message: String,
@@ -13,7 +14,7 @@ pub struct ReportItem {
 }
 
 /// The report of one import.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportReport {
     /// The file imported.
     pub file: String,

@@ -7,7 +7,7 @@ import { emptyState, h, paragraphs } from "../dom";
 import { formatAmount, locationText } from "../format";
 import type { Funds, Indicator, PerformanceForm } from "../model";
 
-const FUND_LABELS: [keyof Funds, string][] = [
+const FUND_LABELS: [Exclude<keyof Funds, "printed">, string][] = [
   ["total", "资金总额"],
   ["fiscal", "财政资金"],
   ["other", "其他资金"],

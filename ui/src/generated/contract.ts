@@ -1,0 +1,1126 @@
+// Generated from the Rust types by crates/yusuan-api/tests/ts_contract.rs (ts-rs): do not edit.
+// `UPDATE_GOLDEN=1 cargo test -p yusuan-api --test ts_contract` rewrites it.
+
+export type Document = { 
+/**
+ * Cover facts.
+ */
+meta: DocumentMeta, 
+/**
+ * The department's units.
+ */
+units: Array<BudgetUnit>, 
+/**
+ * The contents page.
+ */
+contents: Array<ContentsEntry>, 
+/**
+ * Narrative sections, in order.
+ */
+sections: Array<Section>, 
+/**
+ * Tables, in order.
+ */
+tables: Array<Table>, 
+/**
+ * 项目经费情况说明, one per project.
+ */
+projects: Array<ProjectDescription>, 
+/**
+ * 绩效目标 forms.
+ */
+performance_forms: Array<PerformanceForm>, 
+/**
+ * Figures the narrative states outside the tables (政府采购, 绩效, 国有资产).
+ */
+stated: StatedFigures, 
+/**
+ * What was not understood.
+ */
+unrecognised: Array<Unrecognised>, };
+
+export type DocumentMeta = { 
+/**
+ * The title as printed on the cover (`上海市2026年市级部门预算`).
+ */
+title: string, 
+/**
+ * 预算主管部门 (the department).
+ */
+department: string, 
+/**
+ * The budget year.
+ */
+year: number, 
+/**
+ * 预算 / 决算.
+ */
+kind: DocKind, 
+/**
+ * 部门 / 单位.
+ */
+scope: Scope, 
+/**
+ * The regional format.
+ */
+format: RegionalFormat, 
+/**
+ * The region / level as printed (`上海市`, `嘉定区`), when known.
+ */
+region?: string, 
+/**
+ * The publication date as printed (`2026年2月`), when printed.
+ */
+published?: string, };
+
+export type DocKind = "预算" | "决算";
+
+export type Scope = "部门" | "单位";
+
+export type RegionalFormat = "shanghai11" | "shanghai9" | "hubei15" | "performance_forms" | "project_descriptions" | { "other": string };
+
+export type BudgetUnit = { 
+/**
+ * The unit's name.
+ */
+name: string, 
+/**
+ * Its code, when printed (Hubei prints `143001`).
+ */
+code?: string, 
+/**
+ * Its type, when the document says.
+ */
+kind: UnitKind, };
+
+export type UnitKind = "行政单位" | "参公事业单位" | "事业单位" | "其他";
+
+export type ContentsEntry = { 
+/**
+ * The number as printed (`一`, `1`), when any.
+ */
+number?: string, 
+/**
+ * The title.
+ */
+title: string, 
+/**
+ * Nesting level (0 = top).
+ */
+level: number, };
+
+export type Section = { 
+/**
+ * What it is.
+ */
+kind: SectionKind, 
+/**
+ * Its heading as printed.
+ */
+title: string, 
+/**
+ * Its paragraphs, in order.
+ */
+paragraphs: Array<Paragraph>, 
+/**
+ * Where the heading was printed.
+ */
+location: Location, };
+
+export type SectionKind = "functions" | "organisation" | "glossary" | "budget_explanation" | "other_explanations" | "notes" | "other";
+
+export type Paragraph = { 
+/**
+ * The text.
+ */
+text: string, 
+/**
+ * Where it was printed.
+ */
+location: Location, };
+
+export type Unrecognised = { 
+/**
+ * The text.
+ */
+text: string, 
+/**
+ * Where it was.
+ */
+location: Location, };
+
+export type Location = { 
+/**
+ * 1-based page number, when the source has pages (PDF, or page-break marks).
+ */
+page?: number, 
+/**
+ * 1-based line number in the (extracted) text.
+ */
+line?: number, };
+
+export type Table = { 
+/**
+ * The title as printed (`2026年部门收入预算总表`).
+ */
+title: string, 
+/**
+ * The table number when printed or listed (`1`, `5-1`).
+ */
+number?: string, 
+/**
+ * Which standard table this is.
+ */
+kind: TableKind, 
+/**
+ * The unit of every amount in the table.
+ */
+unit: Unit, 
+/**
+ * 编制部门 / 部门 line, when printed.
+ */
+compiled_by?: string, 
+/**
+ * The value columns (code and label columns are not listed: they key the rows).
+ */
+columns: Array<Column>, 
+/**
+ * The rows, in printed order.
+ */
+rows: Array<Row>, 
+/**
+ * A note printed with the table (e.g. 本部门无…，故本表为空表).
+ */
+note?: string, 
+/**
+ * Where the title was printed.
+ */
+location: Location, };
+
+export type TableKind = "financial_summary" | "income" | "expenditure" | "expenditure_by_unit" | "fiscal_summary" | "fiscal_by_unit" | "general_public_function" | "government_fund_function" | "state_capital_function" | "general_public_basic_economic" | "three_public" | "projects" | "procurement" | "purchased_services" | "asset_allocation" | "department_performance" | "project_performance" | "other";
+
+export type Column = { 
+/**
+ * e.g. `["收入预算", "财政拨款收入"]` or `["本年支出", "预算数"]`.
+ */
+path: Array<string>, };
+
+export type Row = { 
+/**
+ * The classification or unit code, when the row has one.
+ */
+code?: RowCode, 
+/**
+ * The row's label as printed (科目名称, 项目, unit name, 合计).
+ */
+label: string, 
+/**
+ * Side of a two-sided table; `None` in ordinary tables.
+ */
+side?: LedgerSide, 
+/**
+ * One cell per column of the table (same order as `Table::columns`).
+ */
+cells: Array<Cell>, 
+/**
+ * Where the row was printed.
+ */
+location: Location, };
+
+export type RowCode = { "t": "function", "code": FunctionCode } | { "t": "economic", "code": EconomicCode } | { "t": "unit", "code": string } | { "t": "project", "code": string };
+
+export type Cell = { "t": "blank" } | { "t": "amount", 
+/**
+ * Exact value in the table's unit.
+ */
+value: string, 
+/**
+ * The text as printed (`68,643,213`).
+ */
+printed: string, } | { "t": "text", 
+/**
+ * The text.
+ */
+text: string, };
+
+export type LedgerSide = "income" | "expenditure";
+
+export type Unit = "元" | "万元";
+
+export type Amount = { 
+/**
+ * The value in `unit`, exactly as printed (scale kept: `62.10` stays `62.10`).
+ */
+value: string, 
+/**
+ * 元 or 万元.
+ */
+unit: Unit, };
+
+export type FunctionCode = string;
+
+export type EconomicCode = string;
+
+export type ProjectDescription = { 
+/**
+ * The project's name.
+ */
+name: string, 
+/**
+ * The stated total of the project, when the text gives one.
+ */
+total?: Amount, 
+/**
+ * The stated total as printed, and where (when `total` is given).
+ */
+total_printed?: [string, Location], 
+/**
+ * The parts, in printed order.
+ */
+parts: Array<ProjectPart>, 
+/**
+ * Where the title was printed.
+ */
+location: Location, };
+
+export type ProjectPart = { 
+/**
+ * Which of the seven parts.
+ */
+kind: ProjectPartKind, 
+/**
+ * The heading as printed.
+ */
+heading: string, 
+/**
+ * The text.
+ */
+text: string, 
+/**
+ * Amounts itemised in this part.
+ */
+items?: Array<ItemisedAmount>, 
+/**
+ * Where the heading was printed.
+ */
+location: Location, 
+/**
+ * Where each line of `text` was printed (one per line, same order).
+ */
+line_locations?: Array<Location>, };
+
+export type ProjectPartKind = "overview" | "basis" | "implementer" | "plan" | "period" | "budget" | "performance" | "other";
+
+export type ItemisedAmount = { 
+/**
+ * What the money is for, as printed.
+ */
+label: string, 
+/**
+ * The amount.
+ */
+amount: Amount, 
+/**
+ * Unit price, when given as price × quantity.
+ */
+unit_price?: Amount, 
+/**
+ * Quantity, when given as price × quantity.
+ */
+quantity?: string, 
+/**
+ * The text as printed.
+ */
+printed: string, 
+/**
+ * Where.
+ */
+location: Location, 
+/**
+ * 1 for a numbered item (`1.`), 2 for a sub-item under it (`(1)` after a `1.`), 3 for a
+ * computation inside an item (`4000.00元*12*3=14.40万元`, with its unit price and quantity),
+ * 4 for any other amount the part's text prints (`党建工作经费65.00万元`).
+ */
+level: number, };
+
+export type PerformanceForm = { 
+/**
+ * 项目名称 (or the department, for the whole-department form).
+ */
+project: string, 
+/**
+ * 主管部门
+ */
+department?: string, 
+/**
+ * 实施单位
+ */
+implementer?: string, 
+/**
+ * 项目期限 / dates, as printed.
+ */
+period?: string, 
+/**
+ * The funds.
+ */
+funds: Funds, 
+/**
+ * 年度总体目标 text.
+ */
+annual_goal?: string, 
+/**
+ * The indicator tree, flattened in printed order.
+ */
+indicators: Array<Indicator>, 
+/**
+ * Where the form starts.
+ */
+location: Location, };
+
+export type Funds = { 
+/**
+ * 资金总额 / 年度资金总额
+ */
+total?: Amount, 
+/**
+ * 财政资金 / 财政拨款
+ */
+fiscal?: Amount, 
+/**
+ * 其他资金
+ */
+other?: Amount, 
+/**
+ * 上年结转资金
+ */
+carried_over?: Amount, 
+/**
+ * How and where each amount above was printed, by field name (`total`, `fiscal`,
+ * `other`, `carried_over`).
+ */
+printed?: { [key in string]?: [string, Location] }, };
+
+export type Indicator = { 
+/**
+ * 一级指标 (产出 / 效益 / 满意度 / 成本).
+ */
+level1: string, 
+/**
+ * 二级指标 (数量 / 质量 / 时效 / 社会效益 …).
+ */
+level2: string, 
+/**
+ * 三级指标 name.
+ */
+name: string, 
+/**
+ * The target value.
+ */
+value: IndicatorValue, 
+/**
+ * The value as printed.
+ */
+printed: string, 
+/**
+ * Where.
+ */
+location: Location, };
+
+export type IndicatorValue = { "t": "measured", 
+/**
+ * The comparison.
+ */
+operator: Operator, 
+/**
+ * The number, exact.
+ */
+value: string, 
+/**
+ * The measure (`人`, `%`, `元/场`), when printed.
+ */
+measure?: string, } | { "t": "word", 
+/**
+ * The comparison, when printed.
+ */
+operator?: Operator, 
+/**
+ * The word.
+ */
+text: string, };
+
+export type Operator = "=" | "≥" | "≤" | ">" | "<";
+
+export type StatedFigures = { 
+/**
+ * 政府采购.
+ */
+procurement?: Procurement, 
+/**
+ * 绩效目标 summary.
+ */
+performance?: PerformanceSummary, 
+/**
+ * 国有资产.
+ */
+assets?: AssetSummary, 
+/**
+ * 机构设置: units by type.
+ */
+unit_counts?: UnitCounts, };
+
+export type Procurement = { 
+/**
+ * 政府采购预算 (the total).
+ */
+total: Amount, 
+/**
+ * 货物.
+ */
+goods?: Amount, 
+/**
+ * 工程.
+ */
+works?: Amount, 
+/**
+ * 服务.
+ */
+services?: Amount, 
+/**
+ * 面向中小企业预留.
+ */
+reserved_for_small_firms?: Amount, 
+/**
+ * Where it is stated.
+ */
+location: Location, };
+
+export type PerformanceSummary = { 
+/**
+ * How many budget units set targets.
+ */
+units?: number, 
+/**
+ * How many projects have targets.
+ */
+projects?: number, 
+/**
+ * The project money they cover.
+ */
+amount?: Amount, 
+/**
+ * Where it is stated.
+ */
+location: Location, };
+
+export type AssetSummary = { 
+/**
+ * 车辆 held.
+ */
+vehicles?: number, 
+/**
+ * 单价100万元（含）以上设备 held.
+ */
+costly_equipment?: number, 
+/**
+ * 车辆 to be bought this year.
+ */
+vehicles_to_buy?: number, 
+/**
+ * Where it is stated.
+ */
+location: Location, };
+
+export type UnitCounts = { 
+/**
+ * 行政单位.
+ */
+administrative: number, 
+/**
+ * 参公 (参照公务员法管理的) 事业单位.
+ */
+civil_service: number, 
+/**
+ * 事业单位 (other than 参公).
+ */
+institutions: number, 
+/**
+ * Where it is stated.
+ */
+location: Location, };
+
+export type Finding = { 
+/**
+ * The rule's stable id.
+ */
+rule: string, 
+/**
+ * How serious.
+ */
+severity: Severity, 
+/**
+ * What is wrong, in Chinese.
+ */
+message: string, 
+/**
+ * Where.
+ */
+location: FindingLocation, 
+/**
+ * The expected value (decimal string with its unit).
+ */
+expected?: string, 
+/**
+ * The value printed.
+ */
+actual?: string, 
+/**
+ * What to do.
+ */
+hint?: string, };
+
+export type FindingLocation = { 
+/**
+ * The table, as titled.
+ */
+table?: string, 
+/**
+ * The row (code and label).
+ */
+row?: string, 
+/**
+ * The column's header path.
+ */
+column?: string, 
+/**
+ * The narrative section.
+ */
+section?: string, 
+/**
+ * Page, when the source has pages.
+ */
+page?: number, 
+/**
+ * Line in the source.
+ */
+line?: number, };
+
+export type Severity = "error" | "warning" | "info";
+
+export type LibraryInfo = { 
+/**
+ * `user` or `examples`.
+ */
+id: string, 
+/**
+ * 我的预算库 / 示例库.
+ */
+name: string, 
+/**
+ * The database file.
+ */
+path: string, 
+/**
+ * How many documents it holds.
+ */
+documents: number, };
+
+export type DocumentSummary = { 
+/**
+ * Id in its library.
+ */
+id: number, 
+/**
+ * Cover title.
+ */
+title: string, 
+/**
+ * 预算主管部门.
+ */
+department: string, 
+/**
+ * Budget year.
+ */
+year: number, 
+/**
+ * 预算 / 决算.
+ */
+kind: string, 
+/**
+ * 部门 / 单位.
+ */
+scope: string, 
+/**
+ * Regional format (Chinese).
+ */
+format: string, 
+/**
+ * The file it came from.
+ */
+source_name: string, 
+/**
+ * When it was imported (RFC 3339).
+ */
+imported_at: string, 
+/**
+ * Number of tables.
+ */
+tables: number, 
+/**
+ * Number of amounts in its tables.
+ */
+amounts: number, };
+
+export type ImportResult = { 
+/**
+ * The file.
+ */
+file: string, 
+/**
+ * The document it became (or was already), when read.
+ */
+id: number | null, 
+/**
+ * The same content was already in the library.
+ */
+duplicate: boolean, 
+/**
+ * What was read (absent for duplicates and failures).
+ */
+report: ImportReport | null, 
+/**
+ * Why the file could not be imported.
+ */
+error: string | null, };
+
+export type ImportReport = { 
+/**
+ * The file imported.
+ */
+file: string, 
+/**
+ * Number of tables recognised.
+ */
+tables: number, 
+/**
+ * Number of table rows.
+ */
+rows: number, 
+/**
+ * Number of amounts in tables.
+ */
+amounts: number, 
+/**
+ * Number of narrative sections.
+ */
+sections: number, 
+/**
+ * Number of project descriptions.
+ */
+projects: number, 
+/**
+ * Number of performance forms.
+ */
+forms: number, 
+/**
+ * Number of performance indicators.
+ */
+indicators: number, 
+/**
+ * Text kept but not understood.
+ */
+unrecognised: Array<ReportItem>, 
+/**
+ * Things the user should look at.
+ */
+warnings: Array<ReportItem>, 
+/**
+ * Ambiguities of the extracted text that the importer resolved with evidence (e.g. the
+ * column of a number decided by the sub-rows' sums); worth a glance, not a problem.
+ */
+notes: Array<ReportItem>, };
+
+export type ReportItem = { 
+/**
+ * What, in Chinese.
+ */
+message: string, 
+/**
+ * Where.
+ */
+location: Location, };
+
+export type CompareView = { 
+/**
+ * The comparison.
+ */
+comparison: Comparison, 
+/**
+ * Chart data.
+ */
+series: ChartSeries, };
+
+export type Comparison = { 
+/**
+ * The documents, oldest first.
+ */
+documents: Array<DocRef>, 
+/**
+ * Every line of every document, aligned.
+ */
+lines: Array<AlignedLine>, 
+/**
+ * Prior-year figures the later documents quote that disagree with the comparison.
+ */
+findings: Array<Finding>, };
+
+export type DocRef = { 
+/**
+ * The department.
+ */
+department: string, 
+/**
+ * The budget year.
+ */
+year: number, 
+/**
+ * A caller's label (library id or file name).
+ */
+label: string, };
+
+export type AlignedLine = { 
+/**
+ * What the line is.
+ */
+key: LineKey, 
+/**
+ * The row label as printed in the latest document that has the line.
+ */
+row_label: string, 
+/**
+ * The table title in the latest document that has the line.
+ */
+table_title: string, 
+/**
+ * The amount in 元 in each document (same order as `Comparison::documents`); for the
+ * 国有资产 lines (column 数量) a count.
+ */
+amounts: Array<string | null>, 
+/**
+ * Last minus first (a missing amount counts as 0), in 元.
+ */
+change: string, 
+/**
+ * The change in percent of the first amount, 2 decimals; none when the first is 0 or missing.
+ */
+change_percent: string | null, 
+/**
+ * The line's share of its table's total in each document, percent, 2 decimals.
+ */
+share_percent: Array<string | null>, 
+/**
+ * Flags.
+ */
+flags: Array<Flag>, 
+/**
+ * The earlier code the line was printed under, when mapped.
+ */
+mapped_from?: string, 
+/**
+ * The reason the latest narrative gives for the change (`主要原因是…`).
+ */
+reason?: string, };
+
+export type LineKey = { 
+/**
+ * The standard table.
+ */
+table: TableKind, 
+/**
+ * 收入 / 支出 side of a two-sided table.
+ */
+side: LedgerSide | null, 
+/**
+ * The canonical code (empty for rows keyed by label).
+ */
+code: string, 
+/**
+ * The row label with spaces removed (used when there is no code).
+ */
+label: string, 
+/**
+ * The column's header path.
+ */
+column: string, };
+
+export type Flag = "new" | "removed" | "beyond_threshold" | "renamed" | "mapped" | "basic_project_shift" | "three_public";
+
+export type ChartSeries = { 
+/**
+ * 支出 by 功能分类 类 (the 支出预算总表's 合计 column).
+ */
+by_function_class: Array<Point>, 
+/**
+ * 基本支出 and 项目支出 totals.
+ */
+by_basic_project: Array<Point>, 
+/**
+ * 一般公共预算基本支出 by 经济分类 类.
+ */
+by_economic_class: Array<Point>, 
+/**
+ * The largest changes among 功能分类 项 between the first and the last document.
+ */
+waterfall: Waterfall | null, 
+/**
+ * Total expenditure per year.
+ */
+trend: Array<Point>, };
+
+export type Point = { 
+/**
+ * What the point is (a 类 name, 基本支出, a year).
+ */
+label: string, 
+/**
+ * The amount in 元 in each document, oldest first.
+ */
+values: Array<string | null>, };
+
+export type Waterfall = { 
+/**
+ * The first total, in 元.
+ */
+start: string, 
+/**
+ * The largest changes (by size), each a step, in 元.
+ */
+steps: Array<[string, string]>, 
+/**
+ * Everything else, in 元.
+ */
+other: string, 
+/**
+ * The last total, in 元.
+ */
+end: string, };
+
+export type DraftView = { 
+/**
+ * `draft:N`.
+ */
+draft: string, 
+/**
+ * The derived document's title.
+ */
+title: string, 
+/**
+ * The department.
+ */
+department: string, 
+/**
+ * The budget year.
+ */
+year: number, 
+/**
+ * The leaf lines.
+ */
+lines: Array<LeafLine>, 
+/**
+ * The narrative's figures.
+ */
+figures: Array<FigureView>, 
+/**
+ * The findings (registry + draft rules).
+ */
+findings: Array<Finding>, 
+/**
+ * The derived document (tables, narrative).
+ */
+document: Document, 
+/**
+ * An undo is possible.
+ */
+can_undo: boolean, 
+/**
+ * A redo is possible.
+ */
+can_redo: boolean, 
+/**
+ * The version the draft is locked at.
+ */
+locked: string | null, };
+
+export type DraftSummary = { 
+/**
+ * `draft:N`.
+ */
+draft: string, 
+/**
+ * The department.
+ */
+department: string, 
+/**
+ * The budget year.
+ */
+year: number, };
+
+export type LeafLine = { 
+/**
+ * The key.
+ */
+key: string, 
+/**
+ * Its name.
+ */
+label: string, 
+/**
+ * This year, 元 (decimal string).
+ */
+value_yuan: string, 
+/**
+ * Last year, 元 (decimal string; empty when none).
+ */
+baseline_yuan: string, 
+/**
+ * Change, 元.
+ */
+change_yuan: string, 
+/**
+ * Allocated by the roll-forward, to be confirmed.
+ */
+estimated: boolean, 
+/**
+ * The reason written for its change.
+ */
+reason: string, 
+/**
+ * Where the baseline came from.
+ */
+origin: string, };
+
+export type FigureView = { 
+/**
+ * Its key (for reasons).
+ */
+key: string, 
+/**
+ * As the sentence names it.
+ */
+name: string, 
+/**
+ * This year.
+ */
+current_yuan: string, 
+/**
+ * Last year.
+ */
+baseline_yuan: string, 
+/**
+ * The change.
+ */
+change_yuan: string, 
+/**
+ * This year in 万元, as the narrative prints it.
+ */
+current_wan: string, 
+/**
+ * Last year in 万元.
+ */
+baseline_wan: string, 
+/**
+ * The change clause as generated (`比2025年预算增加0.10万元，增长0.01%`).
+ */
+change_text: string, 
+/**
+ * Beyond the threshold without a reason (R001).
+ */
+needs_reason: boolean, 
+/**
+ * The reason written for it.
+ */
+reason: string, };
+
+export type ExportArgs = { 
+/**
+ * `draft:N` or a document id of 我的预算库.
+ */
+reference: string, 
+/**
+ * `pdf` or `xlsx`.
+ */
+format: string, 
+/**
+ * A file name (written in the export folder) or a full path.
+ */
+file: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string | null, 
+/**
+ * Explanations of 警告 by rule.
+ */
+explanations: { [key in string]?: string }, };
+
+export type ExportResult = { 
+/**
+ * The outcome when written.
+ */
+outcome: ExportOutcome | null, 
+/**
+ * Why it was refused.
+ */
+refused: string | null, 
+/**
+ * The findings that refused it.
+ */
+findings: Array<Finding>, };
+
+export type ExportOutcome = { 
+/**
+ * Where.
+ */
+path: string, 
+/**
+ * SHA-256 of the file.
+ */
+sha256: string, 
+/**
+ * Size in bytes.
+ */
+bytes: number, 
+/**
+ * The template used.
+ */
+template: string, 
+/**
+ * What the preflight verified (PDF).
+ */
+preflight?: Preflight, 
+/**
+ * The fonts embedded.
+ */
+fonts: Array<string>, };
+
+export type Preflight = { 
+/**
+ * Pages.
+ */
+pages: number, 
+/**
+ * Tables found again.
+ */
+tables: number, 
+/**
+ * Numbers (table cells, projects, forms, stated figures) found again, equal.
+ */
+numbers: number, 
+/**
+ * Figures of the narrative found again, equal.
+ */
+narrative_figures: number, 
+/**
+ * Differences in tables whose layout is a form or a free grid (资产配置, 绩效目标表, 项目支出表)
+ * and in 绩效 forms: reported for a human to compare, not refused.
+ */
+warnings: Array<string>, };
