@@ -233,7 +233,17 @@ async fn window_shows_real_documents_from_the_store() {
     click(&c, "//*[@data-testid='open-compare']").await;
     let lines = text_of(&c, "[data-testid=compare-lines]").await;
     assert!(lines.contains("156,211,123") && lines.contains("189,767,551"), "{}", &lines[..lines.len().min(400)]);
+    // The charts are drawn (ECharts, SVG): by 功能分类 类 and the waterfall of the largest changes.
+    let charts = c
+        .execute("return [...document.querySelectorAll('[data-testid^=chart-]')].filter(e => e.querySelector('svg text')).map(e => e.dataset.testid + ':' + e.textContent).join('|');", vec![])
+        .await
+        .unwrap();
+    let charts = charts.as_str().unwrap_or_default().to_string();
+    assert!(charts.contains("chart-function:") && charts.contains("一般公共服务支出") && charts.contains("城乡社区支出"), "{charts}");
+    assert!(charts.contains("chart-waterfall:") && charts.contains("2024年") && charts.contains("2025年"), "{charts}");
     save("compare.png", c.screenshot().await.unwrap());
+    c.execute("document.querySelector('[data-testid=chart-waterfall]').scrollIntoView();", vec![]).await.unwrap();
+    save("compare-waterfall.png", c.screenshot().await.unwrap());
 
     c.close().await.unwrap();
 }

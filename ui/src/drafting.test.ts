@@ -159,6 +159,9 @@ describe("对比", () => {
     q("open-compare")!.click();
     await app.idle();
     expect(backend.calls).toContain("compareDocuments:user,1");
+    expect(qa("compare-charts").length).toBe(1);
+    expect(q("chart-function")!.querySelector("svg")).not.toBeNull();
+    expect(q("chart-waterfall")).toBeNull();
     const rows = qa("compare-line").map((r) => r.textContent ?? "");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain("156,211,123");

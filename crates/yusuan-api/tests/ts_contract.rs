@@ -73,6 +73,8 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_compare::ChartSeries>(),
         decl::<yusuan_compare::Point>(),
         decl::<yusuan_compare::Waterfall>(),
+        decl::<yusuan_compare::WaterfallBar>(),
+        decl::<yusuan_compare::BarKind>(),
         // Drafting and export.
         decl::<yusuan_api::DraftView>(),
         decl::<yusuan_api::DraftSummary>(),

@@ -18,4 +18,4 @@ mod series;
 pub use align::{compare, pair_by_department};
 pub use mapping::{CodeMapping, Mapping};
 pub use model::{AlignedLine, Comparison, DocRef, Flag, LineKey, Options};
-pub use series::{series, ChartSeries, Point, Waterfall};
+pub use series::{series, BarKind, ChartSeries, Point, Waterfall, WaterfallBar};

@@ -902,7 +902,35 @@ other: string,
 /**
  * The last total, in 元.
  */
-end: string, };
+end: string, 
+/**
+ * The bars to draw, start to end: each floats from `low` to `low + size`.
+ */
+bars: Array<WaterfallBar>, };
+
+export type WaterfallBar = { 
+/**
+ * `2024年`, `2080502 事业单位离退休`, `其他`.
+ */
+label: string, 
+/**
+ * Total, increase or decrease.
+ */
+kind: BarKind, 
+/**
+ * Where the bar starts, in 元.
+ */
+low: string, 
+/**
+ * How tall it is (never negative), in 元.
+ */
+size: string, 
+/**
+ * The signed change (the total itself for a total bar), in 元.
+ */
+change: string, };
+
+export type BarKind = "total" | "up" | "down";
 
 export type DraftView = { 
 /**

@@ -2,10 +2,12 @@
  * The 对比 view: the years of one department side by side, line by line as Rust aligned them
  * (table, row, column), with the change and its percent, the flags (新增, 取消, 变动较大 …) and the
  * reason the latest text gives; filters for changed lines, beyond the threshold, new or removed,
- * and 三公. Totals by 功能分类 类 per year above the lines.
+ * and 三公. Charts (功能分类 类, 基本/项目, 经济分类 类, the largest changes, the trend) and the
+ * totals by 功能分类 类 per year above the lines.
  */
 import { h } from "../dom";
 import { groupThousands } from "../format";
+import { renderCharts } from "./chartsPanel";
 import { FLAG_LABELS, keep, type CompareFilter, type CompareView } from "../comparing";
 
 export interface CompareViewProps {
@@ -51,6 +53,7 @@ export function renderCompareView({ view, filter, onFilter, onBack }: CompareVie
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => onBack() }, "返回文档"),
       ),
     ),
+    renderCharts(view.series, years),
     h("section", { class: "panel" }, h("h2", {}, "按支出功能分类"), classes),
     h(
       "section",
