@@ -87,6 +87,12 @@ pub fn redo_edit(state: State<'_, AppState>, draft: String) -> Result<yusuan_api
     desk(&state)?.draft_redo(draft_id(&draft)?, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Saves the draft as a named version (一上, 二上, 批复 …), optionally locked read-only.
+#[tauri::command]
+pub fn save_version(state: State<'_, AppState>, draft: String, name: String, lock: bool) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_save_version(draft_id(&draft)?, &name, lock, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Exports a draft or document as PDF or XLSX (into 导出/ of the data folder unless a full path).
 #[tauri::command]
 pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs) -> Result<yusuan_api::dto::ExportResult, String> {

@@ -52,6 +52,7 @@ pub fn run() {
             commands::set_leaves,
             commands::undo_edit,
             commands::redo_edit,
+            commands::save_version,
             commands::export_file,
             commands::import_file
         ])

@@ -206,6 +206,22 @@ async fn window_shows_real_documents_from_the_store() {
     c.execute("document.querySelector('[data-testid=export-result]').scrollIntoView();", vec![]).await.unwrap();
     save("export.png", c.screenshot().await.unwrap());
 
+    // 版本: the edit is in the history; 一上 is saved as a named version.
+    let name = c.find(Locator::Css("[data-testid=version-name]")).await.unwrap();
+    name.send_keys("一上").await.unwrap();
+    click(&c, "//*[@data-testid='version-save']").await;
+    let start = Instant::now();
+    let versions = loop {
+        if let Ok(e) = c.find(Locator::Css("[data-testid=version-item]")).await {
+            break e.text().await.unwrap();
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "no version listed");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(versions.starts_with("一上"), "{versions}");
+    let history = text_of(&c, "[data-testid=draft-history]").await;
+    assert!(history.contains("修改") && history.contains("专项普查活动") && history.contains("→ 600,000"), "{history}");
+
     // 资料库: two years of one department imported into 我的预算库 (paths typed, as the open dialog
     // and a drop hand them over); the 2025 file is already there (the draft brought it).
     let y2024 = common::fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf");

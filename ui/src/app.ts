@@ -148,6 +148,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onFocusNext: (key) => { state.focusKey = key; },
         onUndo: () => void track(draftCall((d) => backend.undo(d))),
         onRedo: () => void track(draftCall((d) => backend.redo(d))),
+        onSaveVersion: (name, lock) => void track(draftCall((d) => backend.saveVersion(d, name, lock))),
         onExport: (date, file, explanations) => void track(exportDraft(date, file, explanations)),
         onBack: () => { state.draft = null; state.exportResult = null; renderMain(); },
       }));

@@ -35,6 +35,8 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     can_undo: canUndo,
     can_redo: false,
     locked: null,
+    history: [],
+    versions: [],
   };
 }
 
@@ -203,5 +205,35 @@ describe("编制：键盘、粘贴、原因、草稿列表", () => {
     await app.idle();
     expect(q("draft-title")).not.toBeNull();
     expect(backend.calls.at(-1)).toBe("getDraft:draft:1");
+  });
+});
+
+describe("编制：版本、修改记录、定位", () => {
+  it("saves a named version, lists the edits newest first, and a finding's click focuses its line", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const edited = view("600000", "18992.93", [warning], true);
+    edited.history = [
+      { seq: 2, action: "修改", target: "一般公共预算 2010507 专项普查活动 项目支出", old_value: "438300", new_value: "600000", at: "2026-12-01T09:00:00Z", user: "caiwu", undone: false },
+      { seq: 1, action: "填写原因", target: "收入预算", old_value: "", new_value: "新增专项普查任务", at: "2026-12-01T08:59:00Z", user: "caiwu", undone: true },
+    ];
+    const saved = { ...edited, versions: [{ name: "一上", hash: "0123456789ab", locked: true, created_at: "2026-12-01T09:01:00Z" }], locked: "一上" };
+    backend.draftViews = [edited, saved];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(qa("history-item").map((e) => e.textContent)).toEqual([
+      "修改 一般公共预算 2010507 专项普查活动 项目支出：438,300 → 600,000",
+      "填写原因 收入预算：（空） → 新增专项普查任务（已撤销）",
+    ]);
+    // A finding about a line: its click puts the cursor in that line.
+    qa("finding")[0].click();
+    expect((document.activeElement as HTMLInputElement).dataset.key).toBe("支出|一般公共预算|2010507|项目支出");
+    // Save 一上, locked.
+    q<HTMLInputElement>("version-name")!.value = " 一上 ";
+    q<HTMLInputElement>("version-lock")!.checked = true;
+    q("version-save")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("saveVersion:draft:1,一上,true");
+    expect(qa("version-item").map((e) => e.textContent)).toEqual(["一上（已锁定）　2026-12-01 09:01　0123456789ab"]);
+    expect(q("version-save")).toBeNull();
   });
 });

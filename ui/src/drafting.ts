@@ -12,8 +12,10 @@ export type {
   ExportResult,
   FigureView,
   Finding,
+  HistoryItem,
   ImportResult,
   LeafLine,
+  VersionItem,
 } from "./generated/contract";
 import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./generated/contract";
 
@@ -34,6 +36,8 @@ export interface DraftingBackend {
   setReason(draft: string, key: string, text: string): Promise<DraftView>;
   undo(draft: string): Promise<DraftView>;
   redo(draft: string): Promise<DraftView>;
+  /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */
+  saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView>;
   exportFile(args: ExportArgs): Promise<ExportResult>;
   checkDocument(library: string, id: number): Promise<Finding[]>;
 }

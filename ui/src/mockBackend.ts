@@ -88,6 +88,11 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
+    this.record("saveVersion", [draft, name, String(lock)]);
+    return this.nextView();
+  }
+
   async exportFile(args: ExportArgs): Promise<ExportResult> {
     this.record("exportFile", [args.reference, args.format, args.file, JSON.stringify(args.explanations)]);
     const r = this.exportResults.shift();

@@ -60,6 +60,10 @@ export class TauriBackend implements Backend {
     return call<DraftView>("redo_edit", { draft });
   }
 
+  saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
+    return call<DraftView>("save_version", { draft, name, lock });
+  }
+
   exportFile(args: ExportArgs): Promise<ExportResult> {
     return call<ExportResult>("export_file", { args });
   }

@@ -61,6 +61,71 @@ pub struct DraftView {
     pub can_redo: bool,
     /// The version the draft is locked at.
     pub locked: Option<String>,
+    /// The edits, newest first (undone ones marked).
+    pub history: Vec<HistoryItem>,
+    /// The named versions, oldest first.
+    pub versions: Vec<VersionItem>,
+}
+
+/// One edit of the draft's history, as the 编制 view lists it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct HistoryItem {
+    /// 1, 2, 3 … per draft.
+    #[ts(type = "number")]
+    pub seq: i64,
+    /// 修改 / 填写原因 / 粘贴 / 导入工作簿.
+    pub action: String,
+    /// The line's name (or the reason's figure, or the pasted source).
+    pub target: String,
+    /// Before (an amount in 元, a text, or how many lines).
+    pub old_value: String,
+    /// After.
+    pub new_value: String,
+    /// When (RFC 3339).
+    pub at: String,
+    /// The OS user.
+    pub user: String,
+    /// Undone (a redo brings it back).
+    pub undone: bool,
+}
+
+/// A named version (一上, 二上, 批复 …).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct VersionItem {
+    /// Its name.
+    pub name: String,
+    /// The first 12 hex digits of its content hash.
+    pub hash: String,
+    /// Locked read-only.
+    pub locked: bool,
+    /// When (RFC 3339).
+    pub created_at: String,
+}
+
+fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -> Result<Vec<HistoryItem>, ApiError> {
+    let name_of = |target: &str| {
+        lines.iter().find(|l| l.key == target).map(|l| l.label.clone()).or_else(|| figures.iter().find(|f| f.key == target).map(|f| f.name.clone())).unwrap_or_else(|| target.to_string())
+    };
+    let count = |v: &Option<String>| {
+        v.as_deref().and_then(|j| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(j).ok()).map(|m| format!("{} 行", m.len())).unwrap_or_default()
+    };
+    let mut items: Vec<HistoryItem> = lib
+        .store()
+        .draft_events(id)?
+        .into_iter()
+        .map(|e| {
+            let (action, target, old_value, new_value) = match e.action.as_str() {
+                "set" => ("修改", name_of(&e.target), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
+                "reason" => ("填写原因", name_of(&e.target), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
+                "paste" => ("粘贴", "从表格粘贴".to_string(), String::new(), count(&e.new_value)),
+                "import-xlsx" => ("导入工作簿", e.target.clone(), String::new(), count(&e.new_value)),
+                other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
+            };
+            HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }
+        })
+        .collect();
+    items.reverse();
+    Ok(items)
 }
 
 /// A draft of the user's library, listed.
@@ -80,7 +145,7 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
     let findings = yusuan_draft::findings_on(&d, &document);
     use yusuan_draft::narrative::{change_clause, needs_reason, wan};
     let base_year = d.base_year.unwrap_or(d.year - 1);
-    let figures = yusuan_draft::narrative::figures(&d)
+    let figures: Vec<FigureView> = yusuan_draft::narrative::figures(&d)
         .into_iter()
         .map(|f| FigureView {
             reason: d.reasons.get(&f.key).cloned().unwrap_or_default(),
@@ -96,12 +161,22 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         })
         .collect();
     let row = lib.store().draft(id)?;
+    let lines = draft_lines(lib, id)?;
+    let history = history(lib, id, &lines, &figures)?;
+    let versions = lib
+        .store()
+        .draft_versions(id)?
+        .into_iter()
+        .map(|v| VersionItem { hash: v.content_hash.chars().take(12).collect(), name: v.name, locked: v.locked, created_at: v.created_at })
+        .collect();
     Ok(DraftView {
         draft: format!("draft:{id}"),
         title: document.meta.title.clone(),
         department: d.department.clone(),
         year: d.year,
-        lines: draft_lines(lib, id)?,
+        lines,
+        history,
+        versions,
         figures,
         findings,
         document,
@@ -165,6 +240,12 @@ impl Desk {
     /// Undoes the last edit.
     pub fn draft_undo(&mut self, id: i64, now: &str) -> Result<DraftView, ApiError> {
         drafts::draft_undo(&mut self.user, id, now)?;
+        view(&self.user, id)
+    }
+
+    /// Saves the draft as a named version (一上, 二上, 批复 …), locked read-only when asked.
+    pub fn draft_save_version(&mut self, id: i64, name: &str, lock: bool, now: &str) -> Result<DraftView, ApiError> {
+        drafts::draft_version(&mut self.user, id, name, lock, now)?;
         view(&self.user, id)
     }
 

@@ -23,7 +23,7 @@ mod panics;
 
 pub use clock::now_rfc3339;
 pub use desk::Desk;
-pub use desk_drafts::{DraftSummary, DraftView, FigureView, ImportResult};
+pub use desk_drafts::{DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, VersionItem};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
 pub use yusuan_compare as compare;

@@ -51,3 +51,36 @@ fn a_new_line_takes_its_names_from_the_catalogue_or_is_flagged() {
     let r005: Vec<String> = yusuan_api::draft_check(&lib, id).unwrap().into_iter().filter(|f| f.rule == "R005").map(|f| f.actual.unwrap_or_default()).collect();
     assert_eq!(r005, ["2130101"]);
 }
+
+#[test]
+fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
+    let imported = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now);
+    let view = desk.start_draft("user", imported.id.unwrap(), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
+    assert!(view.history.is_empty() && view.versions.is_empty());
+    let key = "支出|一般公共预算|2010507|项目支出";
+    let line = view.lines.iter().find(|l| l.key == key).unwrap().clone();
+    desk.draft_set(id, key, "500000", now).unwrap();
+    let undone = desk.draft_undo(id, now).unwrap();
+    assert!(undone.history[0].undone, "an undone edit is listed as undone");
+    desk.draft_set(id, key, "600000", now).unwrap();
+    desk.draft_save_version(id, "一上", false, now).unwrap();
+    let view = desk.draft_view(id).unwrap();
+    // Newest first, by the line's name, with the amounts before and after.
+    let first = &view.history[0];
+    assert_eq!((first.action.as_str(), first.target.as_str(), first.old_value.as_str(), first.new_value.as_str()), ("修改", line.label.as_str(), line.value_yuan.as_str(), "600000"));
+    assert!(!first.undone);
+    assert_eq!(view.versions.len(), 1);
+    assert_eq!((view.versions[0].name.as_str(), view.versions[0].locked, view.versions[0].hash.len()), ("一上", false, 12));
+    // Locking makes the draft read-only; an empty name is refused and changes nothing.
+    let err = desk.draft_save_version(id, " ", true, now).unwrap_err();
+    assert!(err.to_string().contains("版本名称不能为空"), "{err}");
+    assert!(desk.draft_view(id).unwrap().locked.is_none());
+    let locked = desk.draft_save_version(id, "批复", true, now).unwrap();
+    assert_eq!(locked.locked.as_deref(), Some("批复"));
+    assert_eq!(locked.versions.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), vec!["一上", "批复"]);
+    assert!(desk.draft_set(id, key, "1", now).is_err(), "a locked draft refuses edits");
+}

@@ -80,6 +80,8 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::DraftSummary>(),
         decl::<yusuan_api::LeafLine>(),
         decl::<yusuan_api::FigureView>(),
+        decl::<yusuan_api::HistoryItem>(),
+        decl::<yusuan_api::VersionItem>(),
         decl::<yusuan_api::dto::ExportArgs>(),
         decl::<yusuan_api::dto::ExportResult>(),
         decl::<yusuan_api::ExportOutcome>(),

@@ -976,7 +976,15 @@ can_redo: boolean,
 /**
  * The version the draft is locked at.
  */
-locked: string | null, };
+locked: string | null, 
+/**
+ * The edits, newest first (undone ones marked).
+ */
+history: Array<HistoryItem>, 
+/**
+ * The named versions, oldest first.
+ */
+versions: Array<VersionItem>, };
 
 export type DraftSummary = { 
 /**
@@ -1067,6 +1075,58 @@ needs_reason: boolean,
  * The reason written for it.
  */
 reason: string, };
+
+export type HistoryItem = { 
+/**
+ * 1, 2, 3 … per draft.
+ */
+seq: number, 
+/**
+ * 修改 / 填写原因 / 粘贴 / 导入工作簿.
+ */
+action: string, 
+/**
+ * The line's name (or the reason's figure, or the pasted source).
+ */
+target: string, 
+/**
+ * Before (an amount in 元, a text, or how many lines).
+ */
+old_value: string, 
+/**
+ * After.
+ */
+new_value: string, 
+/**
+ * When (RFC 3339).
+ */
+at: string, 
+/**
+ * The OS user.
+ */
+user: string, 
+/**
+ * Undone (a redo brings it back).
+ */
+undone: boolean, };
+
+export type VersionItem = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * The first 12 hex digits of its content hash.
+ */
+hash: string, 
+/**
+ * Locked read-only.
+ */
+locked: boolean, 
+/**
+ * When (RFC 3339).
+ */
+created_at: string, };
 
 export type ExportArgs = { 
 /**

@@ -6,7 +6,7 @@
  */
 import { h } from "../dom";
 import { groupThousands } from "../format";
-import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding } from "../drafting";
+import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 
 export interface DraftViewProps {
   view: DraftView;
@@ -24,15 +24,31 @@ export interface DraftViewProps {
   onFocusNext(key: string | null): void;
   onUndo(): void;
   onRedo(): void;
+  /** Saves a named version (一上, 二上, 批复 …), locked read-only when asked. */
+  onSaveVersion(name: string, lock: boolean): void;
   onExport(date: string, file: string, explanations: Record<string, string>): void;
   onBack(): void;
 }
 
-function findingItem(f: Finding): HTMLElement {
+/** Focuses a leaf line's input (a finding's click): scrolls it into view and selects it. */
+function jumpTo(key: string): void {
+  const input = Array.from(document.querySelectorAll<HTMLInputElement>("input[data-key]")).find((i) => i.dataset.key === key);
+  if (!input) return;
+  input.scrollIntoView?.({ block: "center" });
+  input.focus();
+  input.select();
+}
+
+function findingItem(f: Finding, lines: DraftView["lines"]): HTMLElement {
   const where = [f.location.table, f.location.row, f.location.column, f.location.section].filter(Boolean).join(" / ");
+  const line = lines.find((l) => l.key === f.location.row || (f.location.row && l.label === f.location.row));
   return h(
     "li",
-    { class: `finding ${f.severity}`, "data-testid": "finding", "data-rule": f.rule },
+    {
+      class: `finding ${f.severity}${line ? " jump" : ""}`, "data-testid": "finding", "data-rule": f.rule,
+      title: line ? `点击定位到：${line.label}` : undefined,
+      onclick: line ? () => jumpTo(line.key) : undefined,
+    },
     h("span", { class: "sev" }, `${severityLabel(f.severity)}[${f.rule}]`),
     " ",
     f.message,
@@ -41,13 +57,13 @@ function findingItem(f: Finding): HTMLElement {
   );
 }
 
-function findingsPanel(findings: Finding[]): HTMLElement {
+function findingsPanel(findings: Finding[], lines: DraftView["lines"]): HTMLElement {
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   return h(
     "section",
     { class: "panel", "data-testid": "draft-findings" },
     h("h2", {}, `审核：${count("error")} 个错误、${count("warning")} 个警告、${count("info")} 个提示`),
-    findings.length === 0 ? h("p", { class: "muted" }, "未发现问题。") : h("ul", { class: "findings" }, findings.map(findingItem)),
+    findings.length === 0 ? h("p", { class: "muted" }, "未发现问题。") : h("ul", { class: "findings" }, findings.map((f) => findingItem(f, lines))),
   );
 }
 
@@ -176,6 +192,37 @@ function focusLine(table: Element | null, key: string | null | undefined): void 
   el?.select();
 }
 
+/** The named versions and the edits, newest first (the last 50; undone ones struck through). */
+function historyPanel(props: DraftViewProps): HTMLElement {
+  const { view } = props;
+  const name = h("input", { placeholder: "版本名称，如 一上、二上、批复", "data-testid": "version-name" });
+  const lock = h("input", { type: "checkbox", "data-testid": "version-lock" });
+  const save = () => {
+    if (name.value.trim()) props.onSaveVersion(name.value.trim(), lock.checked);
+  };
+  const change = (e: HistoryItem) => (e.old_value || e.new_value ? `：${e.old_value ? groupThousands(e.old_value) : "（空）"} → ${e.new_value ? groupThousands(e.new_value) : "（空）"}` : "");
+  return h(
+    "section",
+    { class: "panel", "data-testid": "draft-history" },
+    h("h2", {}, "版本与修改记录"),
+    view.versions.length === 0
+      ? h("p", { class: "muted" }, "尚未保存版本。")
+      : h("ul", { class: "versions" }, view.versions.map((v) => h("li", { "data-testid": "version-item" }, `${v.name}${v.locked ? "（已锁定）" : ""}　${v.created_at.slice(0, 16).replace("T", " ")}　${v.hash}`))),
+    view.locked
+      ? null
+      : h("div", { class: "export-form" }, name, h("label", {}, lock, "锁定为只读"), h("button", { type: "button", "data-testid": "version-save", disabled: props.busy, onclick: save }, "保存版本")),
+    view.history.length === 0
+      ? h("p", { class: "muted" }, "尚无修改。")
+      : h(
+          "ol",
+          { class: "history" },
+          view.history.slice(0, 50).map((e) =>
+            h("li", { class: e.undone ? "undone" : "", "data-testid": "history-item", title: `${e.user} ${e.at}` }, `${e.action} ${e.target}${change(e)}${e.undone ? "（已撤销）" : ""}`),
+          ),
+        ),
+  );
+}
+
 function exportPanel(props: DraftViewProps): HTMLElement {
   const { view, exportResult } = props;
   const rules = warningRules(view.findings);
@@ -193,7 +240,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
             ? h("div", {}, `复核通过：${exportResult.outcome.preflight.pages} 页，${exportResult.outcome.preflight.tables} 张表，${exportResult.outcome.preflight.numbers} 个数字与草稿一致`)
             : null,
         )
-      : h("div", { class: "refused", "data-testid": "export-result" }, `不能导出：${exportResult.refused ?? ""}`, h("ul", { class: "findings" }, exportResult.findings.map(findingItem)))
+      : h("div", { class: "refused", "data-testid": "export-result" }, `不能导出：${exportResult.refused ?? ""}`, h("ul", { class: "findings" }, exportResult.findings.map((f) => findingItem(f, view.lines))))
     : null;
   return h(
     "section",
@@ -242,6 +289,6 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings), exportPanel(props), figuresPanel(view))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), exportPanel(props), figuresPanel(view), historyPanel(props))),
   );
 }
