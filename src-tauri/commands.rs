@@ -111,6 +111,13 @@ pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs
     }
 }
 
+/// The pages an export would print, as SVG (the preview in the 导出 panel).
+#[tauri::command]
+pub fn preview_export(state: State<'_, AppState>, reference: String, date: Option<String>) -> Result<Vec<String>, String> {
+    let req = yusuan_api::ExportRequest { date, ..Default::default() };
+    desk(&state)?.preview(&reference, &req, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Imports one file (chosen in the open dialog, dropped on the window, or typed) into 我的预算库:
 /// the UI calls it file by file to show progress; a failure comes back as the file's report.
 #[tauri::command]

@@ -53,6 +53,7 @@ pub fn run() {
             commands::undo_edit,
             commands::redo_edit,
             commands::save_version,
+            commands::preview_export,
             commands::export_file,
             commands::import_file
         ])

@@ -186,6 +186,24 @@ async fn window_shows_real_documents_from_the_store() {
     c.execute("document.querySelector('[data-testid=draft-findings]').scrollIntoView();", vec![]).await.unwrap();
     save("draft.png", c.screenshot().await.unwrap());
 
+    // 导出预览: the pages the PDF will print, drawn in the window.
+    click(&c, "//*[@data-testid='export-preview']").await;
+    let start = Instant::now();
+    let pages = loop {
+        let n = c.execute("return [...document.querySelectorAll('[data-testid=preview-page]')].filter(i => i.complete && i.naturalWidth > 0).length;", vec![]).await.unwrap();
+        let n = n.as_u64().unwrap_or(0);
+        if n >= 2 {
+            break n;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "no preview pages");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    assert!(pages >= 9, "{pages} preview pages");
+    save("export-preview.png", c.screenshot().await.unwrap());
+    c.execute("document.querySelectorAll('[data-testid=preview-page]')[7].scrollIntoView();", vec![]).await.unwrap();
+    save("export-preview-table.png", c.screenshot().await.unwrap());
+    click(&c, "//*[@data-testid='preview-close']").await;
+
     // 导出: refused until the 警告 is explained; then written, read back, found on disk.
     let explain = c.find(Locator::Css("[data-testid=explain-R001]")).await.unwrap();
     explain.send_keys("新增专项普查任务").await.unwrap();

@@ -233,3 +233,39 @@ fn rendered_pages_match_the_reference_renderings() {
         assert!(px.iter().filter(|p| **p < 200).count() > 200, "{what}: blank");
     }
 }
+
+/// The preview draws the pages the PDF prints: as many pages, each with the PDF page's numbers.
+#[test]
+fn the_preview_shows_the_pages_the_pdf_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("lib.db")).unwrap();
+    let o = import_file(&mut lib, &common::fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), "2026-12-01T00:00:00Z").unwrap();
+    let pdf = dir.path().join("a.pdf");
+    export_file(&mut lib, &o.id.to_string(), OutFormat::Pdf, &pdf, &request(), "2026-12-01T00:00:00Z").unwrap();
+    let pages = yusuan_api::export_preview(&lib, &o.id.to_string(), &request(), "2026-12-01T00:00:00Z").unwrap();
+    let info = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let count: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert_eq!(pages.len(), count);
+    assert!(pages[0].starts_with("<svg") && pages[0].contains("上海市普陀区2025年区级部门预算"), "{:.300}", pages[0]);
+    let number = regex_lite_numbers;
+    let mut checked = 0;
+    for (i, svg) in pages.iter().enumerate() {
+        let text = std::process::Command::new("pdftotext").args(["-f", &(i + 1).to_string(), "-l", &(i + 1).to_string(), "-layout"]).arg(&pdf).arg("-").output().unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        for n in number(&text) {
+            assert!(svg.contains(&n), "page {}: {n} printed in the PDF but not in the preview", i + 1);
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} numbers compared");
+}
+
+/// The grouped amounts of a text (`189,767,551`, `2,932,700.00`).
+fn regex_lite_numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|t| t.trim_matches(|c| c == ',' || c == '.'))
+        .filter(|t| t.contains(',') && t.len() >= 5)
+        .map(str::to_string)
+        .collect()
+}

@@ -36,6 +36,8 @@ interface State {
   draftFilter: string;
   busy: boolean;
   exportResult: ExportResult | null;
+  /** The export preview's pages (SVG) while it is open. */
+  preview: string[] | null;
   /** The open document's findings, once asked for. */
   findings: Finding[] | null;
   importing: { done: number; total: number; results: ImportResult[] } | null;
@@ -76,7 +78,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", busy: false, exportResult: null, findings: null, importing: null,
+    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, findings: null, importing: null,
     compare: null, compareFilter: "changed", drafts: [], focusKey: null,
   };
   let pending: Promise<void> = Promise.resolve();
@@ -150,7 +152,10 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onRedo: () => void track(draftCall((d) => backend.redo(d))),
         onSaveVersion: (name, lock) => void track(draftCall((d) => backend.saveVersion(d, name, lock))),
         onExport: (date, file, explanations) => void track(exportDraft(date, file, explanations)),
-        onBack: () => { state.draft = null; state.exportResult = null; renderMain(); },
+        preview: state.preview,
+        onPreview: (date) => void track(previewDraft(date)),
+        onClosePreview: () => { state.preview = null; renderMain(); },
+        onBack: () => { state.draft = null; state.exportResult = null; state.preview = null; renderMain(); },
       }));
       return;
     }
@@ -173,8 +178,23 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     try {
       state.draft = await call(state.draft.draft);
       state.exportResult = null;
+      state.preview = null;
     } catch (e) {
       fail("修改未保存", e);
+    }
+    state.busy = false;
+    renderBanner();
+    renderMain();
+  }
+
+  async function previewDraft(date: string): Promise<void> {
+    if (!state.draft) return;
+    state.busy = true;
+    renderMain();
+    try {
+      state.preview = await backend.previewExport(state.draft.draft, date || null);
+    } catch (e) {
+      fail("无法预览", e);
     }
     state.busy = false;
     renderBanner();

@@ -237,3 +237,28 @@ describe("编制：版本、修改记录、定位", () => {
     expect(q("version-save")).toBeNull();
   });
 });
+
+describe("导出预览", () => {
+  it("shows the pages the export would print and closes again; an edit closes a stale preview", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true)];
+    backend.previewPages = ['<svg xmlns="http://www.w3.org/2000/svg"><text>封面</text></svg>', '<svg xmlns="http://www.w3.org/2000/svg"><text>目录</text></svg>'];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    q<HTMLInputElement>("export-date")!.value = "2027-02-15";
+    q("export-preview")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("previewExport:draft:1,2027-02-15");
+    const pages = qa("preview-page") as HTMLImageElement[];
+    expect(pages.map((p) => p.alt)).toEqual(["第 1 页", "第 2 页"]);
+    expect(decodeURIComponent(pages[1]!.src)).toContain("<text>目录</text>");
+    q("preview-close")!.click();
+    expect(q("preview")).toBeNull();
+    q("export-preview")!.click();
+    await app.idle();
+    expect(q("preview")).not.toBeNull();
+    await app.setLeaf("支出|一般公共预算|2010507|项目支出", "500000");
+    await app.idle();
+    expect(q("preview")).toBeNull();
+  });
+});

@@ -39,6 +39,8 @@ export interface DraftingBackend {
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView>;
   exportFile(args: ExportArgs): Promise<ExportResult>;
+  /** The pages an export would print, as SVG documents (nothing written). */
+  previewExport(reference: string, date: string | null): Promise<string[]>;
   checkDocument(library: string, id: number): Promise<Finding[]>;
 }
 

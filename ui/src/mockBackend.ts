@@ -88,6 +88,14 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  /** What previewExport returns. */
+  previewPages: string[] = [];
+
+  async previewExport(reference: string, date: string | null): Promise<string[]> {
+    this.record("previewExport", [reference, date ?? ""]);
+    return this.previewPages;
+  }
+
   async saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
     this.record("saveVersion", [draft, name, String(lock)]);
     return this.nextView();

@@ -60,6 +60,10 @@ export class TauriBackend implements Backend {
     return call<DraftView>("redo_edit", { draft });
   }
 
+  previewExport(reference: string, date: string | null): Promise<string[]> {
+    return call<string[]>("preview_export", { reference, date });
+  }
+
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
     return call<DraftView>("save_version", { draft, name, lock });
   }

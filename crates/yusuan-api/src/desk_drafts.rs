@@ -260,6 +260,11 @@ impl Desk {
         crate::export_file(&mut self.user, reference, format, path, req, now)
     }
 
+    /// The pages an export of a draft or a document of 我的预算库 would print, as SVG.
+    pub fn preview(&self, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<String>, ApiError> {
+        crate::export_preview(&self.user, reference, req, now)
+    }
+
     /// Where exports go by default: `导出/` in the data directory.
     pub fn export_dir(&self) -> std::path::PathBuf {
         self.data_dir.join("导出")

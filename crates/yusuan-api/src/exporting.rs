@@ -240,8 +240,8 @@ pub fn export_file(lib: &mut Library, reference: &str, format: OutFormat, out: &
     Ok(ExportOutcome { path: out.display().to_string(), sha256, bytes: bytes.len(), template: tpl.id.into(), preflight, fonts })
 }
 
-/// The PDF bytes of `reference` without writing or recording (previews).
-pub fn export_pdf_bytes(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<u8>, ApiError> {
+/// The document, template, fonts and options of an export that is only looked at.
+fn prepared(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> Result<(Document, &'static Template, Fonts, ExportOptions), ApiError> {
     let src = source(lib, reference)?;
     let tpl = template_of(&src.doc, &req.template)?;
     let date = match &req.date {
@@ -249,6 +249,18 @@ pub fn export_pdf_bytes(lib: &Library, reference: &str, req: &ExportRequest, now
         None => parse_date(now.get(..10).unwrap_or("2026-01-01"))?,
     };
     let fonts = find_fonts(&req.fonts)?;
-    yusuan_export::export_pdf(&src.doc, tpl, &fonts, &ExportOptions { date, page_numbers: req.page_numbers, contents_page_numbers: req.page_numbers })
-        .map_err(|e| ApiError::Export(e.to_string()))
+    Ok((src.doc, tpl, fonts, ExportOptions { date, page_numbers: req.page_numbers, contents_page_numbers: req.page_numbers }))
+}
+
+/// The PDF bytes of `reference` without writing or recording.
+pub fn export_pdf_bytes(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<u8>, ApiError> {
+    let (doc, tpl, fonts, options) = prepared(lib, reference, req, now)?;
+    yusuan_export::export_pdf(&doc, tpl, &fonts, &options).map_err(|e| ApiError::Export(e.to_string()))
+}
+
+/// The pages `reference` would export, as SVG, for the preview (laid out as the PDF is; nothing
+/// written, nothing recorded, shown even while 错误 would refuse the export).
+pub fn export_preview(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<String>, ApiError> {
+    let (doc, tpl, fonts, options) = prepared(lib, reference, req, now)?;
+    yusuan_export::svg::preview(&doc, tpl, &fonts, &options).map_err(|e| ApiError::Export(e.to_string()))
 }

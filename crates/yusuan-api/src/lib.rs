@@ -36,7 +36,7 @@ pub use error::ApiError;
 pub use yusuan_draft as draft;
 pub use yusuan_export as typeset;
 pub use yusuan_store::{DraftEvent, DraftRow};
-pub use exporting::{export_file, export_pdf_bytes, find_fonts, list_templates, ExportOutcome, ExportRequest, OutFormat, TemplateInfo};
+pub use exporting::{export_file, export_pdf_bytes, export_preview, find_fonts, list_templates, ExportOutcome, ExportRequest, OutFormat, TemplateInfo};
 pub use export::{numbers_csv, numbers_csv_for, NUMBERS_CSV_HEADER};
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
 pub use import::{import_bytes, import_file, ImportOutcome};

@@ -7,7 +7,7 @@
 //! with the chosen fonts ([`Fonts`]); [`pdf`] writes the pages with printpdf, the fonts embedded
 //! as subsets, byte-identical for the same input and date; [`preflight`] reads the written PDF
 //! back (page size and orientation, no blank page, every table, every number equal to the
-//! source). [`xlsx`] writes the same tables as a workbook laid out for printing. No file I/O: font
+//! source); [`svg`] draws the same pages for the in-app preview. [`xlsx`] writes the same tables as a workbook laid out for printing. No file I/O: font
 //! bytes come from the caller.
 #![deny(missing_docs)]
 
@@ -17,6 +17,7 @@ pub mod layout;
 mod page;
 pub mod pdf;
 pub mod preflight;
+pub mod svg;
 mod template;
 pub mod xlsx;
 

@@ -27,6 +27,10 @@ export interface DraftViewProps {
   /** Saves a named version (一上, 二上, 批复 …), locked read-only when asked. */
   onSaveVersion(name: string, lock: boolean): void;
   onExport(date: string, file: string, explanations: Record<string, string>): void;
+  /** The pages of the PDF as SVG while the preview is open. */
+  preview: string[] | null;
+  onPreview(date: string): void;
+  onClosePreview(): void;
   onBack(): void;
 }
 
@@ -264,7 +268,24 @@ function exportPanel(props: DraftViewProps): HTMLElement {
       },
       "导出 PDF",
     ),
+    h("button", { type: "button", "data-testid": "export-preview", disabled: props.busy, onclick: () => props.onPreview(date.value) }, "预览"),
     result,
+  );
+}
+
+/** The pages the PDF will print, drawn from the same layout (SVG images: no script, no HTML). */
+function previewOverlay(pages: string[], onClose: () => void): HTMLElement {
+  return h(
+    "div",
+    { class: "preview-overlay", "data-testid": "preview" },
+    h("div", { class: "panel-head" }, h("h2", {}, `导出预览：共 ${pages.length} 页`), h("button", { type: "button", "data-testid": "preview-close", onclick: () => onClose() }, "关闭预览")),
+    h(
+      "div",
+      { class: "preview-pages" },
+      pages.map((svg, i) =>
+        h("figure", { class: "preview-page" }, h("img", { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: `第 ${i + 1} 页`, loading: "lazy", "data-testid": "preview-page" }), h("figcaption", {}, `第 ${i + 1} 页`)),
+      ),
+    ),
   );
 }
 
@@ -290,5 +311,6 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
       ),
     ),
     h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), exportPanel(props), figuresPanel(view), historyPanel(props))),
+    props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
   );
 }
