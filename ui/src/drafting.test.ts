@@ -31,7 +31,6 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
       { key: "说明|收入预算", name: "收入预算", current_yuan: "0", baseline_yuan: "0", change_yuan: "0", current_wan: income, baseline_wan: "18976.76", change_text: income === "18976.76" ? "与2026年预算持平" : "比2026年预算增加16.17万元，增长0.09%", needs_reason: false, reason: "" },
     ],
     findings,
-    document: sampleDocument(),
     can_undo: canUndo,
     can_redo: false,
     locked: null,

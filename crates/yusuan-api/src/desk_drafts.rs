@@ -8,7 +8,6 @@ use crate::drafts::{self, draft_lines, load_draft, LeafLine};
 use crate::{ApiError, Desk, ExportOutcome, ExportRequest, Library, OutFormat};
 use serde::Serialize;
 use yusuan_check::Finding;
-use yusuan_domain::Document;
 use yusuan_store::NewDocument;
 
 /// A narrative figure with last year's value (decimal strings, 元).
@@ -53,8 +52,6 @@ pub struct DraftView {
     pub figures: Vec<FigureView>,
     /// The findings (registry + draft rules).
     pub findings: Vec<Finding>,
-    /// The derived document (tables, narrative).
-    pub document: Document,
     /// An undo is possible.
     pub can_undo: bool,
     /// A redo is possible.
@@ -171,7 +168,7 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         .collect();
     Ok(DraftView {
         draft: format!("draft:{id}"),
-        title: document.meta.title.clone(),
+        title: document.meta.title,
         department: d.department.clone(),
         year: d.year,
         lines,
@@ -179,7 +176,6 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         versions,
         figures,
         findings,
-        document,
         can_undo: lib.store().draft_undo_target(id)?.is_some(),
         can_redo: lib.store().draft_redo_target(id)?.is_some(),
         locked: row.locked_version,

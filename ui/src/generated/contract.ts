@@ -962,10 +962,6 @@ figures: Array<FigureView>,
  */
 findings: Array<Finding>, 
 /**
- * The derived document (tables, narrative).
- */
-document: Document, 
-/**
  * An undo is possible.
  */
 can_undo: boolean, 

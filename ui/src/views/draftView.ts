@@ -61,13 +61,17 @@ function findingItem(f: Finding, lines: DraftView["lines"]): HTMLElement {
   );
 }
 
+/** How many findings the panel lists (a large draft can have thousands; errors come first). */
+const SHOWN_FINDINGS = 200;
+
 function findingsPanel(findings: Finding[], lines: DraftView["lines"]): HTMLElement {
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   return h(
     "section",
     { class: "panel", "data-testid": "draft-findings" },
     h("h2", {}, `审核：${count("error")} 个错误、${count("warning")} 个警告、${count("info")} 个提示`),
-    findings.length === 0 ? h("p", { class: "muted" }, "未发现问题。") : h("ul", { class: "findings" }, findings.map((f) => findingItem(f, lines))),
+    findings.length === 0 ? h("p", { class: "muted" }, "未发现问题。") : h("ul", { class: "findings" }, findings.slice(0, SHOWN_FINDINGS).map((f) => findingItem(f, lines))),
+    findings.length > SHOWN_FINDINGS ? h("p", { class: "muted", "data-testid": "findings-more" }, `另有 ${findings.length - SHOWN_FINDINGS} 条未列出：先处理以上各条（错误在前）。`) : null,
   );
 }
 
