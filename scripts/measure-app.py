@@ -99,7 +99,7 @@ def main():
                     script(base, sid, "document.querySelector('[data-testid=start-draft]').click();")
                 while not script(base, sid, "return !!document.querySelector('input[data-key]');"):
                     time.sleep(0.05)
-                lines = script(base, sid, "return document.querySelectorAll('input[data-key]').length;")
+                lines = script(base, sid, "return parseInt(document.querySelector('.lines h2').textContent.match(/（(\\d+) 行/)[1], 10);")
                 key = script(base, sid, "return [...document.querySelectorAll('input[data-key]')].find(i => i.dataset.key.startsWith('支出|')).dataset.key;")
                 measure = """
                   const [key, value] = arguments;

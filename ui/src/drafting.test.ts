@@ -261,3 +261,36 @@ describe("导出预览", () => {
     expect(q("preview")).toBeNull();
   });
 });
+
+describe("编制：大量明细行", () => {
+  it("draws only the rows near view in a large draft, and the focused line after an edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const big = (value: string) => {
+      const v = view(value, "18976.76", [], false);
+      const template = v.lines[0]!;
+      v.lines = Array.from({ length: 1000 }, (_, i) => ({ ...template, key: `支出|一般公共预算|20105${String(i).padStart(2, "0")}|${i}`, label: `第${i}行`, value_yuan: i === 900 ? value : "1" }));
+      return v;
+    };
+    backend.draftViews = [big("1"), big("5000")];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    await app.idle();
+    const drawn = () => (qa("leaf-input") as HTMLInputElement[]).map((i) => i.dataset.key ?? "");
+    expect(drawn().length).toBeLessThan(200);
+    expect(drawn()[0]).toBe("支出|一般公共预算|2010500|0");
+    const spacers = Array.from(root.querySelectorAll<HTMLElement>("tr.spacer")).map((t) => parseInt(t.style.height, 10));
+    expect(spacers.reduce((a, b) => a + b, 0) + drawn().length * 32).toBe(1000 * 32);
+    // Scrolled to line 900: its rows are drawn; an edit there keeps the place after Rust's answer.
+    const scroller = root.querySelector<HTMLElement>(".lines-scroll")!;
+    scroller.scrollTop = 900 * 32;
+    scroller.dispatchEvent(new Event("scroll"));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(drawn()).toContain("支出|一般公共预算|20105900|900");
+    await app.setLeaf("支出|一般公共预算|20105900|900", "5000");
+    await app.idle();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(backend.calls).toContain("setLeaf:draft:1,支出|一般公共预算|20105900|900,5000");
+    const after = (qa("leaf-input") as HTMLInputElement[]).find((i) => i.dataset.key === "支出|一般公共预算|20105900|900");
+    expect(after?.value).toBe("5,000");
+  });
+});
