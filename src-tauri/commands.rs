@@ -118,6 +118,24 @@ pub fn preview_export(state: State<'_, AppState>, reference: String, date: Optio
     desk(&state)?.preview(&reference, &req, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// The 设置 view: thresholds, fonts, where the libraries are, backups.
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Result<yusuan_api::SettingsView, String> {
+    desk(&state)?.settings_view().map_err(|e| e.to_string())
+}
+
+/// Saves the settings (checked first; nothing is written when one is refused).
+#[tauri::command]
+pub fn save_settings(state: State<'_, AppState>, settings: yusuan_api::Settings) -> Result<yusuan_api::SettingsView, String> {
+    desk(&state)?.save_settings(&settings).map_err(|e| e.to_string())
+}
+
+/// Backs up 我的预算库 into 备份/ of the data folder.
+#[tauri::command]
+pub fn backup_library(state: State<'_, AppState>) -> Result<yusuan_api::SettingsView, String> {
+    desk(&state)?.backup(&yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Imports one file (chosen in the open dialog, dropped on the window, or typed) into 我的预算库:
 /// the UI calls it file by file to show progress; a failure comes back as the file's report.
 #[tauri::command]

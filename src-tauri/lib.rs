@@ -54,6 +54,9 @@ pub fn run() {
             commands::redo_edit,
             commands::save_version,
             commands::preview_export,
+            commands::get_settings,
+            commands::save_settings,
+            commands::backup_library,
             commands::export_file,
             commands::import_file
         ])

@@ -279,5 +279,23 @@ async fn window_shows_real_documents_from_the_store() {
     c.execute("document.querySelector('[data-testid=chart-waterfall]').scrollIntoView();", vec![]).await.unwrap();
     save("compare-waterfall.png", c.screenshot().await.unwrap());
 
+    // 设置: where the data is; a backup of 我的预算库 lands in 备份/ of the data folder.
+    click(&c, "//*[@data-testid='open-settings']").await;
+    let dir = text_of(&c, "[data-testid=data-dir]").await;
+    assert_eq!(dir, data.path().display().to_string());
+    click(&c, "//*[@data-testid='backup']").await;
+    let start = Instant::now();
+    let backup = loop {
+        if let Ok(e) = c.find(Locator::Css("[data-testid=backup-item]")).await {
+            break e.text().await.unwrap();
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "no backup listed");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let made: Vec<_> = std::fs::read_dir(data.path().join("备份")).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert!(backup.contains(&made[0].display().to_string()), "{backup}");
+    save("settings.png", c.screenshot().await.unwrap());
+
     c.close().await.unwrap();
 }

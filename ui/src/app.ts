@@ -12,6 +12,8 @@ import type { DraftSummary, DraftView, ExportResult, Finding, ImportResult } fro
 import { renderDocView, type TabId } from "./views/docView";
 import { renderDraftView } from "./views/draftView";
 import { renderCompareView } from "./views/compareView";
+import { renderSettingsView } from "./views/settingsView";
+import type { SettingsView } from "./generated/contract";
 import type { CompareFilter, CompareView } from "./comparing";
 import { renderFindingsTab } from "./views/findingsTab";
 import { renderErrorBanner } from "./views/errorBanner";
@@ -38,6 +40,9 @@ interface State {
   exportResult: ExportResult | null;
   /** The export preview's pages (SVG) while it is open. */
   preview: string[] | null;
+  /** The 设置 view while it is open, and what its last save or backup did. */
+  settings: SettingsView | null;
+  settingsNotice: string | null;
   /** The open document's findings, once asked for. */
   findings: Finding[] | null;
   importing: { done: number; total: number; results: ImportResult[] } | null;
@@ -78,7 +83,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, findings: null, importing: null,
+    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, settings: null, settingsNotice: null, findings: null, importing: null,
     compare: null, compareFilter: "changed", drafts: [], focusKey: null,
   };
   let pending: Promise<void> = Promise.resolve();
@@ -113,14 +118,15 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     sidebarSlot.replaceChildren(renderSidebar({
       libraries: state.libraries, library: state.library, documents: state.documents,
       selectedDoc: state.docId, loading: state.loading,
-      onLibrary: (id) => void app.selectLibrary(id),
-      onDocument: (id) => void app.selectDocument(id),
+      onLibrary: (id) => { state.settings = null; void app.selectLibrary(id); },
+      onDocument: (id) => { state.settings = null; void app.selectDocument(id); },
       importing: state.importing,
       onChoose: () => void track(backend.chooseFiles().then((paths) => (paths.length ? app.importFiles(paths) : undefined), (e) => { fail("无法打开文件对话框", e); renderBanner(); })),
       onImportPaths: (paths) => void app.importFiles(paths),
       drafts: state.drafts,
       openDraft: state.draft?.draft ?? null,
-      onDraft: (d) => void app.openDraft(d),
+      onDraft: (d) => { state.settings = null; void app.openDraft(d); },
+      onSettings: () => void track(openSettings()),
     }));
     renderMain();
   }
@@ -131,6 +137,15 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   }
 
   function renderMain(): void {
+    if (state.settings) {
+      main.replaceChildren(renderSettingsView({
+        view: state.settings, busy: state.busy, notice: state.settingsNotice,
+        onSave: (s) => void track(settingsCall(() => backend.saveSettings(s), "设置已保存：新建的草稿和对比按新的阈值，导出按新的字体。")),
+        onBackup: () => void track(settingsCall(() => backend.backupLibrary(), "已备份我的预算库。")),
+        onBack: () => { state.settings = null; state.settingsNotice = null; renderMain(); },
+      }));
+      return;
+    }
     if (state.compare) {
       main.replaceChildren(renderCompareView({
         view: state.compare, filter: state.compareFilter,
@@ -169,6 +184,32 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       onDraft: () => void app.startDraft(),
       onCompare: () => void app.compare(),
     }));
+  }
+
+  async function openSettings(): Promise<void> {
+    try {
+      state.settings = await backend.getSettings();
+      state.settingsNotice = null;
+    } catch (e) {
+      fail("无法打开设置", e);
+    }
+    renderBanner();
+    renderMain();
+  }
+
+  /** A 设置 call; a refusal shows as the error banner, the view stays as it was. */
+  async function settingsCall(call: () => Promise<SettingsView>, done: string): Promise<void> {
+    state.busy = true;
+    renderMain();
+    try {
+      state.settings = await call();
+      state.settingsNotice = done;
+    } catch (e) {
+      fail("设置未保存", e);
+    }
+    state.busy = false;
+    renderBanner();
+    renderMain();
   }
 
   /** One call on the open draft; the recomputed draft replaces the shown one. */

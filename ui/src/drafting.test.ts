@@ -294,3 +294,42 @@ describe("编制：大量明细行", () => {
     expect(after?.value).toBe("5,000");
   });
 });
+
+describe("设置", () => {
+  it("shows the settings, sends them as typed, shows Rust's refusal, and backs up", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const base = {
+      settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null },
+      data_dir: "/home/caiwu/.local/share/yusuan",
+      libraries: [{ path: "/home/caiwu/.local/share/yusuan/library.db", bytes: 2048000 }, { path: "/home/caiwu/.local/share/yusuan/examples.db", bytes: 1024 }],
+      backups: [],
+    };
+    const saved = { ...base, settings: { ...base.settings, threshold_percent: "20" } };
+    const backedUp = { ...saved, backups: [{ path: "/home/caiwu/.local/share/yusuan/备份/预算库-20261201-093015.db", bytes: 2048000 }] };
+    backend.settingsViews = [base, "字体文件 /nowhere/simsun.ttc 不存在：请填写字体文件的完整路径", saved, backedUp];
+    const app = await mount(backend, root);
+    q("open-settings")!.click();
+    await app.idle();
+    expect(q<HTMLInputElement>("setting-threshold-percent")!.value).toBe("10");
+    expect(q("data-dir")!.textContent).toBe("/home/caiwu/.local/share/yusuan");
+    // A font that is not there: Rust refuses, the banner says why.
+    q<HTMLInputElement>("setting-body-font")!.value = "/nowhere/simsun.ttc";
+    q("settings-save")!.click();
+    await app.idle();
+    expect(root.textContent).toContain("字体文件 /nowhere/simsun.ttc 不存在");
+    // 20 %, font left empty.
+    q<HTMLInputElement>("setting-body-font")!.value = "";
+    q<HTMLInputElement>("setting-threshold-percent")!.value = " 20 ";
+    q<HTMLInputElement>("setting-threshold-yuan")!.value = "500,000";
+    q("settings-save")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe('saveSettings:{"threshold_percent":"20","threshold_yuan":"500000","body_font":null,"heading_font":null}');
+    expect(q("settings-notice")!.textContent).toContain("设置已保存");
+    q("backup")!.click();
+    await app.idle();
+    expect(qa("backup-item").map((e) => e.textContent)).toEqual(["/home/caiwu/.local/share/yusuan/备份/预算库-20261201-093015.db（2,000 KB）"]);
+    // Back to the documents.
+    q("back-to-docs")!.click();
+    expect(q("settings-view")).toBeNull();
+  });
+});

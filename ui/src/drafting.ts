@@ -39,6 +39,10 @@ export interface DraftingBackend {
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView>;
   exportFile(args: ExportArgs): Promise<ExportResult>;
+  /** 设置: read, save (Rust checks), back up 我的预算库. */
+  getSettings(): Promise<import("./generated/contract").SettingsView>;
+  saveSettings(settings: import("./generated/contract").Settings): Promise<import("./generated/contract").SettingsView>;
+  backupLibrary(): Promise<import("./generated/contract").SettingsView>;
   /** The pages an export would print, as SVG documents (nothing written). */
   previewExport(reference: string, date: string | null): Promise<string[]>;
   checkDocument(library: string, id: number): Promise<Finding[]>;

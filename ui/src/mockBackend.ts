@@ -8,6 +8,7 @@ import type { CompareView } from "./comparing";
 import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
+import type { Settings, SettingsView } from "./generated/contract";
 
 export interface MockLibrary {
   id: Library["id"];
@@ -94,6 +95,31 @@ export class MockBackend implements Backend {
   async previewExport(reference: string, date: string | null): Promise<string[]> {
     this.record("previewExport", [reference, date ?? ""]);
     return this.previewPages;
+  }
+
+  /** What the 设置 calls answer, in order (a string is a refusal). */
+  settingsViews: (SettingsView | string)[] = [];
+
+  private nextSettings(): SettingsView {
+    const v = this.settingsViews.shift();
+    if (v === undefined) throw new Error("没有设置");
+    if (typeof v === "string") throw new Error(v);
+    return v;
+  }
+
+  async getSettings(): Promise<SettingsView> {
+    this.record("getSettings", []);
+    return this.nextSettings();
+  }
+
+  async saveSettings(settings: Settings): Promise<SettingsView> {
+    this.record("saveSettings", [JSON.stringify(settings)]);
+    return this.nextSettings();
+  }
+
+  async backupLibrary(): Promise<SettingsView> {
+    this.record("backupLibrary", []);
+    return this.nextSettings();
   }
 
   async saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {

@@ -8,6 +8,7 @@ import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
 import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import type { Document } from "./model";
+import type { Settings, SettingsView } from "./generated/contract";
 
 /** Calls a Rust command, with a clear message when not running inside the desktop app. */
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -62,6 +63,18 @@ export class TauriBackend implements Backend {
 
   previewExport(reference: string, date: string | null): Promise<string[]> {
     return call<string[]>("preview_export", { reference, date });
+  }
+
+  getSettings(): Promise<SettingsView> {
+    return call<SettingsView>("get_settings");
+  }
+
+  saveSettings(settings: Settings): Promise<SettingsView> {
+    return call<SettingsView>("save_settings", { settings });
+  }
+
+  backupLibrary(): Promise<SettingsView> {
+    return call<SettingsView>("backup_library");
   }
 
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {

@@ -71,6 +71,7 @@ impl Desk {
     pub fn compare(&self, library: &str, ids: &[i64]) -> Result<crate::CompareView, ApiError> {
         let lib = self.library(library)?;
         let ids = if ids.len() == 1 { crate::same_department(lib, ids[0])? } else { ids.to_vec() };
-        crate::compare_ids(lib, &ids, &yusuan_compare::Options::default())
+        let s = self.settings();
+        crate::compare_ids(lib, &ids, &yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan })
     }
 }

@@ -200,7 +200,8 @@ impl Desk {
         } else {
             id
         };
-        let made = drafts::draft_new(&mut self.user, source_id, None, now)?;
+        let threshold = self.settings().threshold_percent;
+        let made = drafts::draft_new_with(&mut self.user, source_id, None, Some(threshold), now)?;
         let n = drafts::parse_draft_ref(&made.draft).map(|r| r.0).unwrap_or_default();
         view(&self.user, n)
     }
@@ -253,12 +254,23 @@ impl Desk {
 
     /// Exports a document of the user's library or a draft as a PDF or XLSX at `path`.
     pub fn export(&mut self, reference: &str, format: OutFormat, path: &std::path::Path, req: &ExportRequest, now: &str) -> Result<ExportOutcome, ApiError> {
-        crate::export_file(&mut self.user, reference, format, path, req, now)
+        let req = self.with_chosen_fonts(req);
+        crate::export_file(&mut self.user, reference, format, path, &req, now)
+    }
+
+    /// The request with the fonts of 设置 when it names none.
+    fn with_chosen_fonts(&self, req: &ExportRequest) -> ExportRequest {
+        let mut req = req.clone();
+        if req.fonts == (None, None) {
+            let s = self.settings();
+            req.fonts = (s.body_font.map(Into::into), s.heading_font.map(Into::into));
+        }
+        req
     }
 
     /// The pages an export of a draft or a document of 我的预算库 would print, as SVG.
     pub fn preview(&self, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<String>, ApiError> {
-        crate::export_preview(&self.user, reference, req, now)
+        crate::export_preview(&self.user, reference, &self.with_chosen_fonts(req), now)
     }
 
     /// Where exports go by default: `导出/` in the data directory.

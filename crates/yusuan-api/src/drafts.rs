@@ -76,8 +76,17 @@ fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
 
 /// Rolls a stored document forward into a new draft of `year` (default: its year + 1).
 pub fn draft_new(lib: &mut Library, doc_id: i64, year: Option<i32>, now: &str) -> Result<NewDraft, ApiError> {
+    draft_new_with(lib, doc_id, year, None, now)
+}
+
+/// [`draft_new`] with the change threshold (percent) beyond which a change needs a reason
+/// (the user's setting; 10 when `None`).
+pub fn draft_new_with(lib: &mut Library, doc_id: i64, year: Option<i32>, threshold_percent: Option<rust_decimal::Decimal>, now: &str) -> Result<NewDraft, ApiError> {
     let doc = lib.document(doc_id)?;
-    let (draft, report) = roll_forward(&doc, doc_id, year).map_err(|e| bad(format!("文档 {doc_id} 不能滚动编制：{e}")))?;
+    let (mut draft, report) = roll_forward(&doc, doc_id, year).map_err(|e| bad(format!("文档 {doc_id} 不能滚动编制：{e}")))?;
+    if let Some(t) = threshold_percent {
+        draft.threshold_percent = t;
+    }
     let id = lib.store_mut().insert_draft(&draft.department, draft.year, &draft.format.label(), Some(doc_id), now, &to_json(&draft)?)?;
     Ok(NewDraft { draft: format!("draft:{id}"), report })
 }

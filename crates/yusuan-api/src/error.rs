@@ -31,6 +31,9 @@ pub enum ApiError {
     /// A document reference that names nothing.
     #[error("找不到文档“{0}”。用 yusuan list 查看库中文档的编号。")]
     NoSuchDocument(String),
+    /// A setting was refused (what, and what to enter instead).
+    #[error("{0}")]
+    Settings(String),
     /// Not enough documents to compare.
     #[error("无法比较：{0}")]
     NothingToCompare(String),

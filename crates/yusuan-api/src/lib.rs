@@ -20,9 +20,11 @@ mod exporting;
 mod import;
 mod library;
 mod panics;
+mod settings;
 
 pub use clock::now_rfc3339;
 pub use desk::Desk;
+pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
 pub use desk_drafts::{DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, VersionItem};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;

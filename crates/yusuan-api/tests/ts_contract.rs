@@ -82,6 +82,10 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::FigureView>(),
         decl::<yusuan_api::HistoryItem>(),
         decl::<yusuan_api::VersionItem>(),
+        // Settings.
+        decl::<yusuan_api::Settings>(),
+        decl::<yusuan_api::SettingsView>(),
+        decl::<yusuan_api::FileInfo>(),
         decl::<yusuan_api::dto::ExportArgs>(),
         decl::<yusuan_api::dto::ExportResult>(),
         decl::<yusuan_api::ExportOutcome>(),

@@ -221,6 +221,13 @@ impl Store {
         serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })
     }
 
+    /// Writes a consistent copy of the whole library to `path` (which must not exist): SQLite's
+    /// `VACUUM INTO`, safe while the library is open.
+    pub fn backup_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        self.conn.execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        Ok(())
+    }
+
     /// The content hash a document was stored with.
     pub fn content_hash(&self, id: i64) -> Result<String, StoreError> {
         self.conn

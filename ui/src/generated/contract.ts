@@ -1124,6 +1124,52 @@ locked: boolean,
  */
 created_at: string, };
 
+export type Settings = { 
+/**
+ * A change beyond this percent needs a reason (drafts) and is 变动较大 (comparisons).
+ */
+threshold_percent: string, 
+/**
+ * A comparison also needs the change to exceed this many 元 to call it 变动较大.
+ */
+threshold_yuan: string, 
+/**
+ * The export's body font file (宋体), when not the system's.
+ */
+body_font: string | null, 
+/**
+ * The export's heading font file (黑体), when not the system's.
+ */
+heading_font: string | null, };
+
+export type SettingsView = { 
+/**
+ * The settings in force.
+ */
+settings: Settings, 
+/**
+ * The data folder.
+ */
+data_dir: string, 
+/**
+ * 我的预算库 and 示例库.
+ */
+libraries: Array<FileInfo>, 
+/**
+ * Backups of 我的预算库 in `备份/`, newest first.
+ */
+backups: Array<FileInfo>, };
+
+export type FileInfo = { 
+/**
+ * Full path.
+ */
+path: string, 
+/**
+ * Size in bytes.
+ */
+bytes: number, };
+
 export type ExportArgs = { 
 /**
  * `draft:N` or a document id of 我的预算库.

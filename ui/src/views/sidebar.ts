@@ -24,6 +24,8 @@ export interface SidebarProps {
   drafts: DraftSummary[];
   openDraft: string | null;
   onDraft(draft: string): void;
+  /** Opens 设置. */
+  onSettings(): void;
 }
 
 function importReport(r: ImportResult): HTMLElement {
@@ -100,7 +102,7 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
   return h(
     "aside",
     { class: "sidebar" },
-    h("label", { class: "sidebar-label", for: "library-select" }, "文档库"),
+    h("div", { class: "panel-head" }, h("label", { class: "sidebar-label", for: "library-select" }, "文档库"), h("button", { type: "button", class: "link", "data-testid": "open-settings", onclick: () => p.onSettings() }, "设置")),
     select,
     importPanel(p),
     p.drafts.length

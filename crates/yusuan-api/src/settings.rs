@@ -1,0 +1,141 @@
+//! The user's settings (设置): the change threshold beyond which a change needs a reason (drafts)
+//! or is 变动较大 (comparisons), the export fonts, where the libraries live, and backups of the
+//! user's library. Kept in `settings.json` in the data folder; a missing file means the defaults.
+
+use crate::{find_fonts, ApiError, Desk, LibraryKind};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// What the user can set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    /// A change beyond this percent needs a reason (drafts) and is 变动较大 (comparisons).
+    #[ts(type = "string")]
+    pub threshold_percent: Decimal,
+    /// A comparison also needs the change to exceed this many 元 to call it 变动较大.
+    #[ts(type = "string")]
+    pub threshold_yuan: Decimal,
+    /// The export's body font file (宋体), when not the system's.
+    #[serde(default)]
+    pub body_font: Option<String>,
+    /// The export's heading font file (黑体), when not the system's.
+    #[serde(default)]
+    pub heading_font: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        let o = yusuan_compare::Options::default();
+        Settings { threshold_percent: o.threshold_percent, threshold_yuan: o.threshold_yuan, body_font: None, heading_font: None }
+    }
+}
+
+/// A file of the data folder, listed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FileInfo {
+    /// Full path.
+    pub path: String,
+    /// Size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The 设置 view: the settings, where things are, the backups made.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SettingsView {
+    /// The settings in force.
+    pub settings: Settings,
+    /// The data folder.
+    pub data_dir: String,
+    /// 我的预算库 and 示例库.
+    pub libraries: Vec<FileInfo>,
+    /// Backups of 我的预算库 in `备份/`, newest first.
+    pub backups: Vec<FileInfo>,
+}
+
+fn settings_path(dir: &Path) -> PathBuf {
+    dir.join("settings.json")
+}
+
+/// A file and its size (a library's with its write-ahead log, where its newest pages are).
+fn info(path: &Path) -> FileInfo {
+    let len = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    FileInfo { path: path.display().to_string(), bytes: len(path) + len(&wal) }
+}
+
+/// The settings of a data folder (the defaults when none were saved).
+pub fn load_settings(dir: &Path) -> Result<Settings, ApiError> {
+    let path = settings_path(dir);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| ApiError::Settings(format!("设置文件 {} 无法读取（{e}）：请在“设置”中重新保存，或删除该文件以恢复默认设置", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+        Err(e) => Err(ApiError::Read { path: path.display().to_string(), reason: e.to_string() }),
+    }
+}
+
+/// Checks and saves the settings; nothing is written when any value is refused.
+pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
+    if s.threshold_percent <= Decimal::ZERO || s.threshold_percent > Decimal::from(1000) {
+        return Err(ApiError::Settings(format!("变动幅度阈值 {}% 不在 0 到 1000 之间：请填写如 10 表示 ±10%", s.threshold_percent)));
+    }
+    if s.threshold_yuan.is_sign_negative() {
+        return Err(ApiError::Settings(format!("变动金额阈值 {} 元不能为负数", s.threshold_yuan)));
+    }
+    let chosen = |f: &Option<String>| f.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(PathBuf::from);
+    let fonts = (chosen(&s.body_font), chosen(&s.heading_font));
+    for p in [&fonts.0, &fonts.1].into_iter().flatten() {
+        if !p.is_file() {
+            return Err(ApiError::Settings(format!("字体文件 {} 不存在：请填写字体文件的完整路径（.ttf/.ttc/.otf），或留空使用系统字体", p.display())));
+        }
+    }
+    if fonts.0.is_some() || fonts.1.is_some() {
+        find_fonts(&fonts)?;
+    }
+    let clean = Settings { body_font: fonts.0.map(|p| p.display().to_string()), heading_font: fonts.1.map(|p| p.display().to_string()), ..s.clone() };
+    let json = serde_json::to_string_pretty(&clean).map_err(|e| ApiError::Settings(e.to_string()))?;
+    let tmp = settings_path(dir).with_extension("json.tmp");
+    std::fs::write(&tmp, json).and_then(|_| std::fs::rename(&tmp, settings_path(dir))).map_err(|e| ApiError::Write { path: settings_path(dir).display().to_string(), reason: e.to_string() })
+}
+
+impl Desk {
+    /// The 设置 view.
+    pub fn settings_view(&self) -> Result<SettingsView, ApiError> {
+        let mut backups: Vec<FileInfo> = std::fs::read_dir(self.data_dir.join("备份"))
+            .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "db")).map(|p| info(&p)).collect())
+            .unwrap_or_default();
+        backups.sort_by(|a, b| b.path.cmp(&a.path));
+        Ok(SettingsView {
+            settings: load_settings(&self.data_dir)?,
+            data_dir: self.data_dir.display().to_string(),
+            libraries: [LibraryKind::User, LibraryKind::Examples].iter().map(|k| info(&k.path_in(&self.data_dir))).collect(),
+            backups,
+        })
+    }
+
+    /// Saves the settings and answers with the 设置 view.
+    pub fn save_settings(&mut self, s: &Settings) -> Result<SettingsView, ApiError> {
+        save_settings(&self.data_dir, s)?;
+        self.settings_view()
+    }
+
+    /// Copies 我的预算库 to `备份/预算库-YYYYMMDD-HHMMSS.db` in the data folder.
+    pub fn backup(&mut self, now: &str) -> Result<SettingsView, ApiError> {
+        let dir = self.data_dir.join("备份");
+        std::fs::create_dir_all(&dir).map_err(|e| ApiError::Write { path: dir.display().to_string(), reason: e.to_string() })?;
+        let stamp: String = now.chars().filter(|c| c.is_ascii_digit()).take(14).collect();
+        let path = dir.join(format!("预算库-{}-{}.db", &stamp[..stamp.len().min(8)], stamp.get(8..).unwrap_or("")));
+        if path.exists() {
+            return Err(ApiError::Settings(format!("备份 {} 已存在：请稍后再试", path.display())));
+        }
+        self.user.store().backup_to(&path)?;
+        self.settings_view()
+    }
+
+    /// The settings in force (the defaults when the file cannot be read).
+    pub fn settings(&self) -> Settings {
+        load_settings(&self.data_dir).unwrap_or_default()
+    }
+}
