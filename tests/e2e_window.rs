@@ -159,6 +159,11 @@ async fn window_shows_real_documents_from_the_store() {
     let findings = text_of(&c, "[data-testid=doc-findings]").await;
     assert!(findings.contains("T002") && findings.contains("21201"), "{}", &findings[..findings.len().min(300)]);
     save("document.png", c.screenshot().await.unwrap());
+    // A click on the T002 finding opens its table with the row marked.
+    click(&c, "(//*[@data-testid='finding'][contains(., 'T002')])[1]").await;
+    let marked = text_of(&c, "[data-testid=marked-row]").await;
+    assert!(marked.contains("212"), "{marked}");
+    save("document-finding.png", c.screenshot().await.unwrap());
 
     // 编制: next year's draft from it; one line edited; the 编制说明 figure and the findings follow.
     click(&c, "//*[@data-testid='start-draft']").await;

@@ -15,7 +15,7 @@ import { renderCompareView } from "./views/compareView";
 import { renderSettingsView } from "./views/settingsView";
 import type { SettingsView } from "./generated/contract";
 import type { CompareFilter, CompareView } from "./comparing";
-import { renderFindingsTab } from "./views/findingsTab";
+import { renderFindingsTab, rowText, type SeverityFilter } from "./views/findingsTab";
 import { renderErrorBanner } from "./views/errorBanner";
 import { renderFormsTab } from "./views/formsTab";
 import { renderProjectsTab } from "./views/projectsTab";
@@ -45,6 +45,9 @@ interface State {
   settingsNotice: string | null;
   /** The open document's findings, once asked for. */
   findings: Finding[] | null;
+  findingsFilter: SeverityFilter;
+  /** The row a finding pointed at, marked in its table. */
+  markRow: string | null;
   importing: { done: number; total: number; results: ImportResult[] } | null;
   /** The comparison shown (the 对比 view replaces the document view). */
   compare: CompareView | null;
@@ -83,7 +86,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, settings: null, settingsNotice: null, findings: null, importing: null,
+    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
     compare: null, compareFilter: "changed", drafts: [], focusKey: null,
   };
   let pending: Promise<void> = Promise.resolve();
@@ -278,8 +281,34 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       case "forms":
         return renderFormsTab(doc.performance_forms);
       case "findings":
-        return renderFindingsTab(state.findings);
+        return renderFindingsTab({
+          findings: state.findings, filter: state.findingsFilter,
+          onFilter: (f) => { state.findingsFilter = f; renderMain(); },
+          onJump: (f) => jumpToFinding(doc, f),
+        });
     }
+  }
+
+  /** Opens the finding's table and marks its row (the first whose code and label contain it). */
+  function jumpToFinding(doc: Document, f: Finding): void {
+    const index = doc.tables.findIndex((t) => t.title === f.location.table);
+    if (index < 0) return;
+    state.tab = "tables";
+    state.table = index;
+    state.markRow = f.location.row ?? null;
+    renderMain();
+    markFindingRow();
+  }
+
+  function markFindingRow(): void {
+    if (!state.markRow) return;
+    const wanted = rowText(state.markRow);
+    const rows = Array.from(main.querySelectorAll<HTMLTableRowElement>("[data-testid=budget-table] tbody tr"));
+    const row = rows.find((r) => rowText(r.textContent ?? "").includes(wanted)) ?? rows.find((r) => wanted.includes(rowText(r.cells[0]?.textContent ?? "")) && rowText(r.cells[0]?.textContent ?? "") !== "");
+    if (!row) return;
+    row.classList.add("marked");
+    row.setAttribute("data-testid", "marked-row");
+    row.scrollIntoView?.({ block: "center" });
   }
 
   async function loadDocument(library: string, id: number): Promise<void> {
@@ -294,6 +323,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       if (request !== docRequest) return;
       state.doc = doc;
       state.findings = null;
+      state.markRow = null;
       state.tab = "tables";
       state.table = 0;
     } catch (e) {
@@ -412,6 +442,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       })()),
     selectTable(index) {
       state.table = index;
+      state.markRow = null;
       const body = main.querySelector(".tab-body");
       if (!state.doc || !body) return renderMain();
       const navTop = main.querySelector(".table-nav")?.scrollTop ?? 0;

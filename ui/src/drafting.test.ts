@@ -106,6 +106,23 @@ describe("审核", () => {
     expect(q("doc-findings")!.textContent).toContain("错误[T001]");
     expect(backend.calls).toContain("checkDocument:user,1");
   });
+
+  it("filters by severity, and a click opens the table at the finding's row", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const inTable: Finding = { rule: "T002", severity: "error", message: "“文化和旅游”不等于其下各项之和", location: { table: "2026年部门一般公共预算支出功能分类预算表", row: "2070199 其他文化和旅游支出", column: "合计" }, expected: "1", actual: "2" };
+    const hint: Finding = { rule: "N001", severity: "info", message: "提示", location: { section: "三、部门预算编制说明" } };
+    backend.findings = { "user:1": [inTable, hint] };
+    const app = await mount(backend, root);
+    app.selectTab("findings");
+    await app.idle();
+    expect(q("severity-all")!.textContent).toBe("全部（2）");
+    q("severity-info")!.click();
+    expect(qa("finding").map((e) => e.textContent?.slice(0, 8))).toEqual(["提示[N001]"]);
+    q("severity-error")!.click();
+    qa("finding")[0].click();
+    expect(q("marked-row")?.textContent).toContain("其他文化和旅游支出");
+    expect(q("marked-row")?.textContent).toContain("20,000,000");
+  });
 });
 
 describe("资料库：导入", () => {
