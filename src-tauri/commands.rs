@@ -118,6 +118,18 @@ pub fn preview_export(state: State<'_, AppState>, reference: String, date: Optio
     desk(&state)?.preview(&reference, &req, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Exports the comparison as XLSX into 导出/ of the data folder (or to a full path).
+#[tauri::command]
+pub fn export_comparison(state: State<'_, AppState>, library: String, ids: Vec<i64>, file: String) -> Result<String, String> {
+    let desk = desk(&state)?;
+    let name = std::path::Path::new(&file);
+    let path = if name.is_absolute() { name.to_path_buf() } else { desk.export_dir().join(name) };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("无法创建导出文件夹 {}：{e}", dir.display()))?;
+    }
+    desk.export_comparison(&library, &ids, &path).map_err(|e| e.to_string())
+}
+
 /// The 设置 view: thresholds, fonts, where the libraries are, backups.
 #[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> Result<yusuan_api::SettingsView, String> {

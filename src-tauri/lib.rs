@@ -57,6 +57,7 @@ pub fn run() {
             commands::get_settings,
             commands::save_settings,
             commands::backup_library,
+            commands::export_comparison,
             commands::export_file,
             commands::import_file
         ])

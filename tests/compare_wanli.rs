@@ -151,3 +151,26 @@ fn compare_writes_a_workbook() {
     assert_eq!(&total.cells[4..7], ["156211123", "189767551", "33556428"]);
     assert!(yusuan(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "xlsx"]).code != 0, "xlsx needs -o");
 }
+
+/// The app's 对比 export: the same lines as the CLI's workbook, headers in Chinese, amounts exact.
+#[test]
+fn the_desk_exports_the_comparison_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
+    let a = desk.import_path(&fixture(A), now).id.unwrap();
+    let b = desk.import_path(&fixture(B), now).id.unwrap();
+    let out = dir.path().join("对比.xlsx");
+    let written = desk.export_comparison("user", &[a, b], &out).unwrap();
+    assert_eq!(written, out.display().to_string());
+    let lines = yusuan_import::xlsx_lines("对比.xlsx", &std::fs::read(&out).unwrap()).unwrap();
+    let rows: Vec<&yusuan_import::Line> = lines.iter().filter(|l| !l.cells.is_empty() && !l.text.trim().is_empty()).collect();
+    let shown = desk.compare("user", &[a, b]).unwrap().comparison.lines.len();
+    assert_eq!(rows.len(), shown + 2, "title line, header and every aligned line");
+    assert!(rows.iter().any(|l| l.cells.starts_with(&["表".to_string(), "科目编码".into(), "行".into(), "栏目".into(), "2024年（元）".into(), "2025年（元）".into(), "增减（元）".into()])));
+    let total = rows.iter().find(|l| l.cells.first().is_some_and(|c| c == "支出预算总表") && l.cells.get(2).is_some_and(|c| c == "合计") && l.cells.get(3).is_some_and(|c| c == "支出预算/合计")).unwrap();
+    assert_eq!(&total.cells[4..7], ["156211123", "189767551", "33556428"]);
+    // A folder that is not there: a clear error, no file.
+    let err = desk.export_comparison("user", &[a, b], &dir.path().join("nowhere/对比.xlsx")).unwrap_err();
+    assert!(err.to_string().contains("无法写入文件"), "{err}");
+}

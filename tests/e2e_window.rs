@@ -281,6 +281,12 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(charts.contains("chart-function:") && charts.contains("一般公共服务支出") && charts.contains("城乡社区支出"), "{charts}");
     assert!(charts.contains("chart-waterfall:") && charts.contains("2024年") && charts.contains("2025年"), "{charts}");
     save("compare.png", c.screenshot().await.unwrap());
+    // The comparison as XLSX, into 导出/ of the data folder.
+    click(&c, "//*[@data-testid='compare-export']").await;
+    let exported = text_of(&c, "[data-testid=compare-exported]").await;
+    let xlsx = data.path().join("导出").join("上海市普陀区人民政府万里街道办事处2024年-2025年对比.xlsx");
+    assert!(exported.contains(&xlsx.display().to_string()), "{exported}");
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "not an XLSX");
     c.execute("document.querySelector('[data-testid=chart-waterfall]').scrollIntoView();", vec![]).await.unwrap();
     save("compare-waterfall.png", c.screenshot().await.unwrap());
 

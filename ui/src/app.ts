@@ -51,6 +51,8 @@ interface State {
   importing: { done: number; total: number; results: ImportResult[] } | null;
   /** The comparison shown (the 对比 view replaces the document view). */
   compare: CompareView | null;
+  /** Where the shown comparison was exported (null until it is). */
+  compareExported: string | null;
   compareFilter: CompareFilter;
   drafts: DraftSummary[];
   focusKey: string | null;
@@ -87,7 +89,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
     draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
-    compare: null, compareFilter: "changed", drafts: [], focusKey: null,
+    compare: null, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null,
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -153,7 +155,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       main.replaceChildren(renderCompareView({
         view: state.compare, filter: state.compareFilter,
         onFilter: (f) => { state.compareFilter = f; renderMain(); },
-        onBack: () => { state.compare = null; renderMain(); },
+        onBack: () => { state.compare = null; state.compareExported = null; renderMain(); },
+        exported: state.compareExported,
+        onExport: (file) => void track(exportComparison(file)),
       }));
       return;
     }
@@ -187,6 +191,18 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       onDraft: () => void app.startDraft(),
       onCompare: () => void app.compare(),
     }));
+  }
+
+  async function exportComparison(file: string): Promise<void> {
+    if (!state.compare || state.library === null) return;
+    const ids = state.compare.comparison.documents.map((d) => Number(d.label));
+    try {
+      state.compareExported = await backend.exportComparison(state.library, ids, file);
+    } catch (e) {
+      fail("对比表未导出", e);
+    }
+    renderBanner();
+    renderMain();
   }
 
   async function openSettings(): Promise<void> {
@@ -408,6 +424,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         if (state.library === null || state.docId === null) return;
         try {
           state.compare = await backend.compareDocuments(state.library, [state.docId]);
+          state.compareExported = null;
           state.compareFilter = "changed";
         } catch (e) {
           fail("无法对比", e);

@@ -180,6 +180,10 @@ describe("对比", () => {
     expect(qa("compare-charts").length).toBe(1);
     expect(q("chart-function")!.querySelector("svg")).not.toBeNull();
     expect(q("chart-waterfall")).toBeNull();
+    q("compare-export")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe("exportComparison:user,1+2,万里街道2024年-2025年对比.xlsx");
+    expect(q("compare-exported")!.textContent).toBe("已导出：/data/导出/万里街道2024年-2025年对比.xlsx");
     const rows = qa("compare-line").map((r) => r.textContent ?? "");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain("156,211,123");

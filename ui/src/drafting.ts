@@ -39,6 +39,8 @@ export interface DraftingBackend {
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView>;
   exportFile(args: ExportArgs): Promise<ExportResult>;
+  /** Writes the comparison of `ids` as XLSX (into 导出/ unless `file` is a full path); the path. */
+  exportComparison(library: string, ids: number[], file: string): Promise<string>;
   /** 设置: read, save (Rust checks), back up 我的预算库. */
   getSettings(): Promise<import("./generated/contract").SettingsView>;
   saveSettings(settings: import("./generated/contract").Settings): Promise<import("./generated/contract").SettingsView>;

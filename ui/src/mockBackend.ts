@@ -107,6 +107,11 @@ export class MockBackend implements Backend {
     return v;
   }
 
+  async exportComparison(library: string, ids: number[], file: string): Promise<string> {
+    this.record("exportComparison", [library, ids.join("+"), file]);
+    return `/data/导出/${file}`;
+  }
+
   async getSettings(): Promise<SettingsView> {
     this.record("getSettings", []);
     return this.nextSettings();

@@ -65,6 +65,10 @@ export class TauriBackend implements Backend {
     return call<string[]>("preview_export", { reference, date });
   }
 
+  exportComparison(library: string, ids: number[], file: string): Promise<string> {
+    return call<string>("export_comparison", { library, ids, file });
+  }
+
   getSettings(): Promise<SettingsView> {
     return call<SettingsView>("get_settings");
   }

@@ -74,4 +74,19 @@ impl Desk {
         let s = self.settings();
         crate::compare_ids(lib, &ids, &yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan })
     }
+
+    /// Writes the comparison [`Desk::compare`] shows as a workbook (sheet 比较, Chinese headers,
+    /// exact amounts) to `path`; answers the path written. Nothing is left behind on failure.
+    pub fn export_comparison(&self, library: &str, ids: &[i64], path: &Path) -> Result<String, ApiError> {
+        let view = self.compare(library, ids)?;
+        let bytes = crate::compare_sheet::xlsx(&view.comparison, true)?;
+        let tmp = path.with_extension("xlsx.part");
+        let write = |e: std::io::Error| ApiError::Write { path: path.display().to_string(), reason: e.to_string() };
+        std::fs::write(&tmp, bytes).map_err(write)?;
+        std::fs::rename(&tmp, path).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            write(e)
+        })?;
+        Ok(path.display().to_string())
+    }
 }

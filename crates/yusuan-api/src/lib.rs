@@ -9,6 +9,7 @@
 
 mod clock;
 mod compare_docs;
+pub mod compare_sheet;
 mod desk;
 mod desk_drafts;
 mod drafts;

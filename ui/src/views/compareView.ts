@@ -15,6 +15,9 @@ export interface CompareViewProps {
   filter: CompareFilter;
   onFilter(f: CompareFilter): void;
   onBack(): void;
+  /** Where the comparison was exported, once it was. */
+  exported: string | null;
+  onExport(file: string): void;
 }
 
 const FILTERS: [CompareFilter, string][] = [
@@ -25,7 +28,7 @@ const FILTERS: [CompareFilter, string][] = [
   ["all", "全部"],
 ];
 
-export function renderCompareView({ view, filter, onFilter, onBack }: CompareViewProps): HTMLElement {
+export function renderCompareView({ view, filter, onFilter, onBack, exported, onExport }: CompareViewProps): HTMLElement {
   const docs = view.comparison.documents;
   const years = docs.map((d) => `${d.year}年`);
   const lines = view.comparison.lines.filter((l) => keep(l, filter));
@@ -50,7 +53,9 @@ export function renderCompareView({ view, filter, onFilter, onBack }: CompareVie
           h("button", { type: "button", class: id === filter ? "tab selected" : "tab", "data-testid": `compare-filter-${id}`, onclick: () => onFilter(id) }, label),
         ),
         h("span", { class: "counts" }, `${lines.length} / ${view.comparison.lines.length} 行`),
+        h("button", { type: "button", "data-testid": "compare-export", onclick: () => onExport(`${docs[0]?.department ?? "对比"}${years.join("-")}对比.xlsx`) }, "导出 XLSX"),
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => onBack() }, "返回文档"),
+        exported ? h("span", { class: "ok", "data-testid": "compare-exported" }, `已导出：${exported}`) : null,
       ),
     ),
     renderCharts(view.series, years),
