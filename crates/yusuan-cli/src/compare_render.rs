@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use yusuan_api::compare::{Comparison, Flag};
 
 fn wan(yuan: Decimal) -> String {
-    format!("{:.2}", (yuan / Decimal::from(10_000)).round_dp(2))
+    format!("{:.2}", (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(2))
 }
 
 fn opt_wan(v: Option<Decimal>) -> String {

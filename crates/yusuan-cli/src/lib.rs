@@ -123,7 +123,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             }
         }
         Command::Compare { docs, format, threshold_percent, threshold_wan, output } => {
-            let options = compare::Options { threshold_percent, threshold_yuan: threshold_wan * rust_decimal::Decimal::from(10_000) };
+            let options = compare::Options { threshold_percent, threshold_yuan: threshold_wan * yusuan_domain::Unit::WanYuan.in_yuan() };
             let view = if docs.len() == 1 && yusuan_api::parse_draft_ref(&docs[0]).is_some() {
                 // One draft: beside the document it was rolled forward from.
                 let lib = open(&cli.db)?;

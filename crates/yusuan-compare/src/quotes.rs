@@ -34,7 +34,7 @@ fn amounts(text: &str) -> Vec<(Decimal, u32, bool, usize, usize)> {
 
 /// A value in 元 as printed with `dp` decimals in 万元 (or 元).
 fn as_printed(yuan: Decimal, dp: u32, wan: bool) -> Decimal {
-    if wan { (yuan / Decimal::from(10_000)).round_dp(dp) } else { yuan.round_dp(dp) }
+    if wan { (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(dp) } else { yuan.round_dp(dp) }
 }
 
 /// Attaches to each changed line the reason the latest narrative gives in a clause that names it.

@@ -63,7 +63,7 @@ pub struct Mention {
 impl Mention {
     /// The amount in 元.
     pub fn yuan(&self) -> Decimal {
-        if self.wan { self.value * Decimal::from(10_000) } else { self.value }
+        if self.wan { self.value * crate::Unit::WanYuan.in_yuan() } else { self.value }
     }
     /// `万元` or `元`.
     pub fn unit(&self) -> &'static str {

@@ -38,7 +38,7 @@ impl Product {
     pub fn computed_as_printed(&self) -> Decimal {
         let dp = self.result_printed.split('.').nth(1).map_or(0, |f| f.chars().take_while(char::is_ascii_digit).count() as u32);
         let v = self.computed_yuan();
-        let v = if self.result.unit == Unit::WanYuan { v / Decimal::from(10_000) } else { v };
+        let v = if self.result.unit == Unit::WanYuan { v / Unit::WanYuan.in_yuan() } else { v };
         v.round_dp(dp)
     }
 

@@ -16,7 +16,7 @@ fn compact(s: &str) -> String {
 #[allow(clippy::too_many_arguments)]
 fn differs(rule: &'static str, t: &Table, r: &Row, column: &str, expected: Decimal, actual: Decimal, why: &str, hint: &str) -> Finding {
     let tail = tables_agree(expected, actual, t.unit) == Agreement::RoundingTail;
-    let in_unit = |v: Decimal| if t.unit == Unit::WanYuan { v / Decimal::from(10_000) } else { v };
+    let in_unit = |v: Decimal| if t.unit == Unit::WanYuan { v / Unit::WanYuan.in_yuan() } else { v };
     Finding {
         rule,
         severity: if tail { Severity::Info } else { Severity::Error },

@@ -172,7 +172,7 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
 
 /// A value in 元 as printed with `decimals` decimals in 万元 (or 元).
 fn as_printed(yuan: Decimal, decimals: u32, wan: bool) -> Decimal {
-    if wan { (yuan / Decimal::from(10_000)).round_dp(decimals) } else { yuan.round_dp(decimals) }
+    if wan { (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(decimals) } else { yuan.round_dp(decimals) }
 }
 
 fn location(run: &Run, at: usize) -> FindingLocation {
@@ -195,7 +195,6 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
             if candidates.is_empty() {
                 continue;
             }
-            let unit = if m.wan { 10_000 } else { 1 };
             let step = Decimal::new(1, m.decimals); // one unit of the last printed digit
             if candidates.iter().any(|c| as_printed(c.yuan, m.decimals, m.wan) == m.value) {
                 continue;
@@ -215,7 +214,6 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
             } else {
                 ("N001", Severity::Error, format!("“{}”的金额与{}不符", m.name, c.what), format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()))
             };
-            let _ = unit;
             out.push(Finding {
                 rule,
                 severity,
@@ -378,7 +376,7 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some(t) = doc.table(TableKind::DepartmentPerformance) else { return out };
     let (Some(cur), Some(prior)) = (t.head_column("当年金额"), t.head_column("近两年")) else { return out };
-    let wan = |v: Decimal| if t.unit == yusuan_domain::Unit::WanYuan { v * Decimal::from(10_000) } else { v };
+    let wan = |v: Decimal| if t.unit == yusuan_domain::Unit::WanYuan { v * yusuan_domain::Unit::WanYuan.in_yuan() } else { v };
     let rows: Vec<(Decimal, Decimal)> = t
         .rows
         .iter()

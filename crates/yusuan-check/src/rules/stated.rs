@@ -12,7 +12,7 @@ fn at(section: &str, l: Location) -> FindingLocation {
 }
 
 fn wan(yuan: Decimal) -> String {
-    format!("{}万元", (yuan / Decimal::from(10_000)).normalize())
+    format!("{}万元", (yuan / Unit::WanYuan.in_yuan()).normalize())
 }
 
 /// Sums printed amounts: in 元, with the unit the tolerance should use (万元 when any term is).
@@ -24,7 +24,7 @@ fn sum(amounts: &[Amount]) -> (Decimal, Unit) {
 /// `agree` on 元 values, with the tolerance of `unit`.
 fn agrees(total: Decimal, parts: Decimal, terms: usize, unit: Unit) -> Agreement {
     if unit == Unit::WanYuan {
-        let w = Decimal::from(10_000);
+        let w = Unit::WanYuan.in_yuan();
         agree(total / w, parts / w, terms, unit)
     } else {
         agree(total, parts, terms, unit)
@@ -254,7 +254,7 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
             if parts.len() < 2 || !whole.wan {
                 continue;
             }
-            let sum = |fix: bool| -> Decimal { parts.iter().map(|m| if fix && !m.wan { m.value * Decimal::from(10_000) } else { m.yuan() }).sum() };
+            let sum = |fix: bool| -> Decimal { parts.iter().map(|m| if fix && !m.wan { m.value * Unit::WanYuan.in_yuan() } else { m.yuan() }).sum() };
             let target = whole.yuan();
             if sum(false) == target || sum(true) != target {
                 continue;

@@ -249,7 +249,7 @@ fn three_public_stated(doc: &Document, t: &yusuan_domain::Table) -> Vec<(usize, 
                 continue;
             }
             if let Ok(v) = number.parse::<rust_decimal::Decimal>() {
-                let v = if t.unit == yusuan_domain::Unit::Yuan { v * rust_decimal::Decimal::from(10_000) } else { v };
+                let v = if t.unit == yusuan_domain::Unit::Yuan { v * yusuan_domain::Unit::WanYuan.in_yuan() } else { v };
                 out.push((column, v));
                 break;
             }
