@@ -177,6 +177,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         preview: state.preview,
         onPreview: (date) => void track(previewDraft(date)),
         onClosePreview: () => { state.preview = null; renderMain(); },
+        chooseSavePath: (suggested, extension) => backend.chooseSavePath(suggested, extension).catch((e) => { fail("无法打开保存对话框", e); renderBanner(); return null; }),
         onBack: () => { state.draft = null; state.exportResult = null; state.preview = null; renderMain(); },
       }));
       return;

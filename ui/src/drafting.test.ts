@@ -88,10 +88,17 @@ describe("编制", () => {
     q("export-pdf")!.click();
     await app.idle();
     expect(q("export-result")!.textContent).toContain("不能导出：1 个警告尚未说明");
+    expect(backend.calls.at(-1)).toBe("exportFile:draft:1,pdf,上海市文化旅游局2027年部门预算.pdf,{}");
+    // 另存为…: the save dialog's path is what the export writes to.
+    backend.savePath = "/home/caiwu/公开/2027年部门预算.pdf";
+    q("export-choose")!.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(backend.calls.at(-1)).toBe("chooseSavePath:上海市文化旅游局2027年部门预算.pdf,pdf");
+    expect(q<HTMLInputElement>("export-file")!.value).toBe("/home/caiwu/公开/2027年部门预算.pdf");
     (q("explain-R001") as HTMLInputElement).value = "新增专项普查任务";
     q("export-pdf")!.click();
     await app.idle();
-    expect(backend.calls.at(-1)).toBe('exportFile:draft:1,pdf,上海市文化旅游局2027年部门预算.pdf,{"R001":"新增专项普查任务"}');
+    expect(backend.calls.at(-1)).toBe('exportFile:draft:1,pdf,/home/caiwu/公开/2027年部门预算.pdf,{"R001":"新增专项普查任务"}');
     expect(q("export-result")!.textContent).toContain("复核通过：26 页，9 张表，885 个数字与草稿一致");
   });
 });

@@ -25,6 +25,8 @@ export interface DraftingBackend {
   importFile(path: string): Promise<ImportResult>;
   /** The open-file dialog: the chosen paths (empty when cancelled). */
   chooseFiles(): Promise<string[]>;
+  /** The save dialog for an export: the chosen full path (null when cancelled). */
+  chooseSavePath(suggested: string, extension: string): Promise<string | null>;
   /** Every year of a document's department, aligned (one id), or the documents `ids`. */
   compareDocuments(library: string, ids: number[]): Promise<import("./comparing").CompareView>;
   startDraft(library: string, id: number): Promise<DraftView>;

@@ -107,6 +107,14 @@ export class MockBackend implements Backend {
     return v;
   }
 
+  /** What the save dialog answers (null: cancelled). */
+  savePath: string | null = null;
+
+  async chooseSavePath(suggested: string, extension: string): Promise<string | null> {
+    this.record("chooseSavePath", [suggested, extension]);
+    return this.savePath;
+  }
+
   async exportComparison(library: string, ids: number[], file: string): Promise<string> {
     this.record("exportComparison", [library, ids.join("+"), file]);
     return `/data/导出/${file}`;

@@ -104,6 +104,12 @@ export class TauriBackend implements Backend {
     return Array.isArray(chosen) ? chosen : [chosen];
   }
 
+  async chooseSavePath(suggested: string, extension: string): Promise<string | null> {
+    const { save } = await import("@tauri-apps/plugin-dialog");
+    const name = extension === "pdf" ? "PDF 文件" : "Excel 工作簿";
+    return save({ title: "导出到…", defaultPath: suggested, filters: [{ name, extensions: [extension] }] });
+  }
+
   checkDocument(library: string, id: number): Promise<Finding[]> {
     return call<Finding[]>("check_document", { library, id });
   }

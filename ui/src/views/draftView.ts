@@ -31,6 +31,8 @@ export interface DraftViewProps {
   preview: string[] | null;
   onPreview(date: string): void;
   onClosePreview(): void;
+  /** The save dialog: the full path chosen for the export (null when cancelled). */
+  chooseSavePath(suggested: string, extension: string): Promise<string | null>;
   onBack(): void;
 }
 
@@ -294,11 +296,16 @@ function historyPanel(props: DraftViewProps): HTMLElement {
   );
 }
 
+/** The export's file as the user last typed or chose it, kept across re-renders. */
+let exportTarget = { draft: "", file: "" };
+
 function exportPanel(props: DraftViewProps): HTMLElement {
   const { view, exportResult } = props;
+  if (exportTarget.draft !== view.draft) exportTarget = { draft: view.draft, file: `${view.title}.pdf` };
   const rules = warningRules(view.findings);
   const date = h("input", { type: "date", value: new Date().toISOString().slice(0, 10), "data-testid": "export-date" });
-  const file = h("input", { value: `${view.title}.pdf`, "data-testid": "export-file" });
+  const file = h("input", { value: exportTarget.file, "data-testid": "export-file" });
+  file.addEventListener("change", () => { exportTarget.file = file.value; });
   const explain = rules.map((rule) => h("input", { placeholder: `${rule} 的说明`, "data-testid": `explain-${rule}`, "data-rule": rule }));
   const errors = view.findings.filter((f) => f.severity === "error").length;
   const result = exportResult
@@ -320,6 +327,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     errors > 0 ? h("p", { class: "sev error" }, `有 ${errors} 个错误，改正后才能导出。`) : null,
     h("label", {}, "日期 ", date),
     h("label", {}, "文件名 ", file),
+    h("button", { type: "button", "data-testid": "export-choose", onclick: () => void props.chooseSavePath(file.value, "pdf").then((p) => { if (p) file.value = exportTarget.file = p; }) }, "另存为…"),
     rules.length ? h("div", {}, h("p", {}, "每个警告都须写明说明，随导出记录保存："), ...explain.map((e) => h("label", {}, e.dataset.rule ?? "", " ", e))) : null,
     h(
       "button",
