@@ -87,6 +87,12 @@ pub fn redo_edit(state: State<'_, AppState>, draft: String) -> Result<yusuan_api
     desk(&state)?.draft_redo(draft_id(&draft)?, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// The document a draft derives now (its tables).
+#[tauri::command]
+pub fn get_draft_document(state: State<'_, AppState>, draft: String) -> Result<yusuan_api::Document, String> {
+    desk(&state)?.draft_document(draft_id(&draft)?).map_err(|e| e.to_string())
+}
+
 /// Saves the draft as a named version (一上, 二上, 批复 …), optionally locked read-only.
 #[tauri::command]
 pub fn save_version(state: State<'_, AppState>, draft: String, name: String, lock: bool) -> Result<yusuan_api::DraftView, String> {

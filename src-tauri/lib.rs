@@ -53,6 +53,7 @@ pub fn run() {
             commands::undo_edit,
             commands::redo_edit,
             commands::save_version,
+            commands::get_draft_document,
             commands::preview_export,
             commands::get_settings,
             commands::save_settings,

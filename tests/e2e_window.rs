@@ -190,6 +190,12 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(panel.contains("R001") && panel.contains("专项普查活动"), "{panel}");
     c.execute("document.querySelector('[data-testid=draft-findings]').scrollIntoView();", vec![]).await.unwrap();
     save("draft.png", c.screenshot().await.unwrap());
+    // The tables the draft derives, beside the lines: 收入总计 includes the edit.
+    click(&c, "//*[@data-testid='show-tables']").await;
+    let tables = text_of(&c, "[data-testid=draft-tables]").await;
+    assert!(tables.contains("2026年部门财务收支预算总表") && tables.contains("189,929,251"), "{}", &tables[..tables.len().min(600)]);
+    save("draft-tables.png", c.screenshot().await.unwrap());
+    click(&c, "//*[@data-testid='tables-close']").await;
 
     // 导出预览: the pages the PDF will print, drawn in the window.
     click(&c, "//*[@data-testid='export-preview']").await;

@@ -40,6 +40,8 @@ interface State {
   exportResult: ExportResult | null;
   /** The export preview's pages (SVG) while it is open. */
   preview: string[] | null;
+  /** The draft's derived tables while they are shown. */
+  draftTables: { doc: Document; selected: number } | null;
   /** The 设置 view while it is open, and what its last save or backup did. */
   settings: SettingsView | null;
   settingsNotice: string | null;
@@ -88,7 +90,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
+    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
     compare: null, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null,
   };
   let pending: Promise<void> = Promise.resolve();
@@ -177,8 +179,12 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         preview: state.preview,
         onPreview: (date) => void track(previewDraft(date)),
         onClosePreview: () => { state.preview = null; renderMain(); },
+        tables: state.draftTables,
+        onShowTables: () => void track(loadDraftTables(0)),
+        onSelectTable: (i) => { if (state.draftTables) state.draftTables.selected = i; renderMain(); },
+        onCloseTables: () => { state.draftTables = null; renderMain(); },
         chooseSavePath: (suggested, extension) => backend.chooseSavePath(suggested, extension).catch((e) => { fail("无法打开保存对话框", e); renderBanner(); return null; }),
-        onBack: () => { state.draft = null; state.exportResult = null; state.preview = null; renderMain(); },
+        onBack: () => { state.draft = null; state.exportResult = null; state.preview = null; state.draftTables = null; renderMain(); },
       }));
       return;
     }
@@ -240,10 +246,22 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       state.draft = await call(state.draft.draft);
       state.exportResult = null;
       state.preview = null;
+      if (state.draftTables) state.draftTables = { doc: await backend.getDraftDocument(state.draft.draft), selected: state.draftTables.selected };
     } catch (e) {
       fail("修改未保存", e);
     }
     state.busy = false;
+    renderBanner();
+    renderMain();
+  }
+
+  async function loadDraftTables(selected: number): Promise<void> {
+    if (!state.draft) return;
+    try {
+      state.draftTables = { doc: await backend.getDraftDocument(state.draft.draft), selected };
+    } catch (e) {
+      fail("无法显示草稿的表格", e);
+    }
     renderBanner();
     renderMain();
   }
@@ -399,6 +417,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         state.busy = true;
         try {
           state.draft = await backend.startDraft(state.library, state.docId);
+          state.draftTables = null;
           state.exportResult = null;
           state.draftFilter = "";
           state.drafts = await backend.listDrafts();
@@ -413,6 +432,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       track((async () => {
         try {
           state.draft = await backend.getDraft(draft);
+          state.draftTables = null;
           state.compare = null;
           state.exportResult = null;
         } catch (e) {

@@ -361,3 +361,27 @@ describe("设置", () => {
     expect(q("settings-view")).toBeNull();
   });
 });
+
+describe("编制：草稿的表格", () => {
+  it("shows the tables the draft derives and refreshes them after an edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true)];
+    const before = sampleDocument();
+    const after = sampleDocument();
+    after.tables[1]!.rows[3]!.cells[0] = { t: "amount", value: "20061700", printed: "20061700" };
+    backend.draftDocuments = [before, after];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    q("show-tables")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe("getDraftDocument:draft:1");
+    (root.querySelectorAll<HTMLElement>("[data-testid=draft-tables] [data-testid=table-item]"))[1]!.click();
+    expect(q("draft-tables")!.textContent).toContain("20,000,000");
+    await app.setLeaf("支出|一般公共预算|2010507|项目支出", "500000");
+    await app.idle();
+    expect(backend.calls.slice(-2)).toEqual(["setLeaf:draft:1,支出|一般公共预算|2010507|项目支出,500000", "getDraftDocument:draft:1"]);
+    expect(q("draft-tables")!.textContent).toContain("20,061,700");
+    q("tables-close")!.click();
+    expect(q("draft-tables")).toBeNull();
+  });
+});

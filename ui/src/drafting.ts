@@ -31,6 +31,8 @@ export interface DraftingBackend {
   compareDocuments(library: string, ids: number[]): Promise<import("./comparing").CompareView>;
   startDraft(library: string, id: number): Promise<DraftView>;
   getDraft(draft: string): Promise<DraftView>;
+  /** The document the draft derives now (its tables). */
+  getDraftDocument(draft: string): Promise<import("./model").Document>;
   setLeaf(draft: string, key: string, value: string): Promise<DraftView>;
   /** Several lines at once (a pasted column): one undoable edit. */
   setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView>;

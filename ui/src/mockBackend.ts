@@ -110,6 +110,16 @@ export class MockBackend implements Backend {
   /** What the save dialog answers (null: cancelled). */
   savePath: string | null = null;
 
+  /** What getDraftDocument answers, in order (the last one repeats). */
+  draftDocuments: Document[] = [];
+
+  async getDraftDocument(draft: string): Promise<Document> {
+    this.record("getDraftDocument", [draft]);
+    const d = this.draftDocuments.length > 1 ? this.draftDocuments.shift() : this.draftDocuments[0];
+    if (!d) throw new Error("没有派生文档");
+    return d;
+  }
+
   async chooseSavePath(suggested: string, extension: string): Promise<string | null> {
     this.record("chooseSavePath", [suggested, extension]);
     return this.savePath;

@@ -104,6 +104,10 @@ export class TauriBackend implements Backend {
     return Array.isArray(chosen) ? chosen : [chosen];
   }
 
+  getDraftDocument(draft: string): Promise<Document> {
+    return call<Document>("get_draft_document", { draft });
+  }
+
   async chooseSavePath(suggested: string, extension: string): Promise<string | null> {
     const { save } = await import("@tauri-apps/plugin-dialog");
     const name = extension === "pdf" ? "PDF 文件" : "Excel 工作簿";

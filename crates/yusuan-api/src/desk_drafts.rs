@@ -240,6 +240,11 @@ impl Desk {
         view(&self.user, id)
     }
 
+    /// The document the draft derives now (its tables, as the 编制 view shows them beside the lines).
+    pub fn draft_document(&self, id: i64) -> Result<yusuan_domain::Document, ApiError> {
+        drafts::draft_document(&self.user, id, None)
+    }
+
     /// Saves the draft as a named version (一上, 二上, 批复 …), locked read-only when asked.
     pub fn draft_save_version(&mut self, id: i64, name: &str, lock: bool, now: &str) -> Result<DraftView, ApiError> {
         drafts::draft_version(&mut self.user, id, name, lock, now)?;

@@ -5,6 +5,8 @@
  * file name, an explanation for each 警告 rule, the result or the findings that refuse it).
  */
 import { h } from "../dom";
+import type { Document } from "../model";
+import { renderTablesTab } from "./tablesTab";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 
@@ -27,6 +29,11 @@ export interface DraftViewProps {
   /** Saves a named version (一上, 二上, 批复 …), locked read-only when asked. */
   onSaveVersion(name: string, lock: boolean): void;
   onExport(date: string, file: string, explanations: Record<string, string>): void;
+  /** The tables the draft derives, while they are shown (refreshed after every edit). */
+  tables: { doc: Document; selected: number } | null;
+  onShowTables(): void;
+  onSelectTable(index: number): void;
+  onCloseTables(): void;
   /** The pages of the PDF as SVG while the preview is open. */
   preview: string[] | null;
   onPreview(date: string): void;
@@ -382,10 +389,19 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         view.locked ? h("span", { class: "fact" }, h("span", { class: "fact-label" }, "已锁定"), view.locked) : null,
         h("button", { type: "button", "data-testid": "undo", disabled: !view.can_undo || props.busy, onclick: () => props.onUndo() }, "撤销"),
         h("button", { type: "button", "data-testid": "redo", disabled: !view.can_redo || props.busy, onclick: () => props.onRedo() }, "重做"),
+        h("button", { type: "button", "data-testid": "show-tables", onclick: () => props.onShowTables() }, "查看表格"),
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
     h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), exportPanel(props), figuresPanel(view), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
+    props.tables
+      ? h(
+          "div",
+          { class: "preview-overlay tables-overlay", "data-testid": "draft-tables" },
+          h("div", { class: "panel-head" }, h("h2", {}, "草稿的表格（随修改更新）"), h("button", { type: "button", "data-testid": "tables-close", onclick: () => props.onCloseTables() }, "关闭")),
+          h("div", { class: "tab-body" }, renderTablesTab({ tables: props.tables.doc.tables, selected: props.tables.selected, onSelect: (i) => props.onSelectTable(i) })),
+        )
+      : null,
   );
 }
