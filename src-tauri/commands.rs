@@ -124,6 +124,12 @@ pub fn preview_export(state: State<'_, AppState>, reference: String, date: Optio
     desk(&state)?.preview(&reference, &req, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Compares drafts and versions (`draft:N` alone: with its source document).
+#[tauri::command]
+pub fn compare_references(state: State<'_, AppState>, references: Vec<String>) -> Result<yusuan_api::CompareView, String> {
+    desk(&state)?.compare_references(&references).map_err(|e| e.to_string())
+}
+
 /// Exports the comparison as XLSX into 导出/ of the data folder (or to a full path).
 #[tauri::command]
 pub fn export_comparison(state: State<'_, AppState>, library: String, ids: Vec<i64>, file: String) -> Result<String, String> {

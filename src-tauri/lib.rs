@@ -59,6 +59,7 @@ pub fn run() {
             commands::save_settings,
             commands::backup_library,
             commands::export_comparison,
+            commands::compare_references,
             commands::export_file,
             commands::import_file
         ])

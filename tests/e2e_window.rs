@@ -250,6 +250,12 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(versions.starts_with("一上"), "{versions}");
     let history = text_of(&c, "[data-testid=draft-history]").await;
     assert!(history.contains("修改") && history.contains("专项普查活动") && history.contains("→ 600,000"), "{history}");
+    // 与上年对比: the draft beside the 2025 document it came from; 收入总计 up by the edit.
+    click(&c, "//*[@data-testid='compare-draft']").await;
+    let lines = text_of(&c, "[data-testid=compare-lines]").await;
+    assert!(lines.contains("189,767,551") && lines.contains("189,929,251") && lines.contains("161,700"), "{}", &lines[..lines.len().min(400)]);
+    click(&c, "//*[@data-testid='back-to-docs']").await;
+    text_of(&c, "[data-testid=draft-title]").await;
 
     // 资料库: two years of one department imported into 我的预算库 (paths typed, as the open dialog
     // and a drop hand them over); the 2025 file is already there (the draft brought it).

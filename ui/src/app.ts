@@ -53,6 +53,8 @@ interface State {
   importing: { done: number; total: number; results: ImportResult[] } | null;
   /** The comparison shown (the 对比 view replaces the document view). */
   compare: CompareView | null;
+  /** The shown comparison is of drafts or versions (not exported from here). */
+  compareOfDrafts: boolean;
   /** Where the shown comparison was exported (null until it is). */
   compareExported: string | null;
   compareFilter: CompareFilter;
@@ -91,7 +93,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
     draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
-    compare: null, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null,
+    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null,
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -159,7 +161,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onFilter: (f) => { state.compareFilter = f; renderMain(); },
         onBack: () => { state.compare = null; state.compareExported = null; renderMain(); },
         exported: state.compareExported,
-        onExport: (file) => void track(exportComparison(file)),
+        onExport: state.compareOfDrafts ? null : (file) => void track(exportComparison(file)),
       }));
       return;
     }
@@ -174,6 +176,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onFocusNext: (key) => { state.focusKey = key; },
         onUndo: () => void track(draftCall((d) => backend.undo(d))),
         onRedo: () => void track(draftCall((d) => backend.redo(d))),
+        onCompare: (refs) => void track(compareReferences(refs)),
         onSaveVersion: (name, lock) => void track(draftCall((d) => backend.saveVersion(d, name, lock))),
         onExport: (date, file, explanations) => void track(exportDraft(date, file, explanations)),
         preview: state.preview,
@@ -200,8 +203,21 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     }));
   }
 
+  async function compareReferences(refs: string[]): Promise<void> {
+    try {
+      state.compare = await backend.compareReferences(refs);
+      state.compareFilter = "changed";
+      state.compareExported = null;
+      state.compareOfDrafts = true;
+    } catch (e) {
+      fail("无法对比", e);
+    }
+    renderBanner();
+    renderMain();
+  }
+
   async function exportComparison(file: string): Promise<void> {
-    if (!state.compare || state.library === null) return;
+    if (!state.compare || state.library === null || state.compareOfDrafts) return;
     const ids = state.compare.comparison.documents.map((d) => Number(d.label));
     try {
       state.compareExported = await backend.exportComparison(state.library, ids, file);
@@ -446,6 +462,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         try {
           state.compare = await backend.compareDocuments(state.library, [state.docId]);
           state.compareExported = null;
+          state.compareOfDrafts = false;
           state.compareFilter = "changed";
         } catch (e) {
           fail("无法对比", e);

@@ -262,6 +262,16 @@ describe("编制：版本、修改记录、定位", () => {
     expect(backend.calls).toContain("saveVersion:draft:1,一上,true");
     expect(qa("version-item").map((e) => e.textContent)).toEqual(["一上（已锁定）　2026-12-01 09:01　0123456789ab"]);
     expect(q("version-save")).toBeNull();
+    // 一上 beside the draft now, in the 对比 view (no XLSX export there); back to 编制.
+    backend.comparison = { comparison: { documents: [{ department: "上海市文化旅游局", year: 2027, label: "draft:1@一上" }, { department: "上海市文化旅游局", year: 2027, label: "draft:1" }], lines: [], findings: [] }, series: { by_function_class: [], by_basic_project: [], by_economic_class: [], waterfall: null, trend: [] } };
+    q("compare-version")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe("compareReferences:draft:1@一上+draft:1");
+    expect(q("compare-view")).not.toBeNull();
+    expect(q("compare-export")).toBeNull();
+    expect(q("back-to-docs")!.textContent).toBe("返回编制");
+    q("back-to-docs")!.click();
+    expect(q("draft-title")).not.toBeNull();
   });
 });
 

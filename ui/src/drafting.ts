@@ -30,6 +30,8 @@ export interface DraftingBackend {
   /** Every year of a document's department, aligned (one id), or the documents `ids`. */
   compareDocuments(library: string, ids: number[]): Promise<import("./comparing").CompareView>;
   startDraft(library: string, id: number): Promise<DraftView>;
+  /** Compares drafts and versions (`draft:N` alone: with last year's document). */
+  compareReferences(references: string[]): Promise<import("./comparing").CompareView>;
   getDraft(draft: string): Promise<DraftView>;
   /** The document the draft derives now (its tables). */
   getDraftDocument(draft: string): Promise<import("./model").Document>;

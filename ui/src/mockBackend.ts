@@ -110,6 +110,12 @@ export class MockBackend implements Backend {
   /** What the save dialog answers (null: cancelled). */
   savePath: string | null = null;
 
+  async compareReferences(references: string[]): Promise<CompareView> {
+    this.record("compareReferences", [references.join("+")]);
+    if (!this.comparison) throw new Error("没有对比");
+    return this.comparison;
+  }
+
   /** What getDraftDocument answers, in order (the last one repeats). */
   draftDocuments: Document[] = [];
 

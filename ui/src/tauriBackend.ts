@@ -104,6 +104,10 @@ export class TauriBackend implements Backend {
     return Array.isArray(chosen) ? chosen : [chosen];
   }
 
+  compareReferences(references: string[]): Promise<CompareView> {
+    return call<CompareView>("compare_references", { references });
+  }
+
   getDraftDocument(draft: string): Promise<Document> {
     return call<Document>("get_draft_document", { draft });
   }

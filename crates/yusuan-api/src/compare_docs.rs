@@ -38,3 +38,38 @@ pub fn compare_ids(lib: &Library, ids: &[i64], options: &Options) -> Result<Comp
     let series = series(&comparison, 10);
     Ok(CompareView { comparison, series })
 }
+
+/// The document a reference names: `draft:N` (derived now), `draft:N@版本` (a named version,
+/// derived) or a document of the library.
+fn referenced(lib: &Library, reference: &str) -> Result<yusuan_domain::Document, ApiError> {
+    match crate::parse_draft_ref(reference) {
+        Some((id, version)) => crate::draft_document(lib, id, version.as_deref()),
+        None => lib.document(lib.resolve(reference)?),
+    }
+}
+
+/// Compares by reference: one draft alone beside the document it was rolled forward from;
+/// otherwise the documents, drafts and versions named, in that order (at least two).
+pub fn compare_references(lib: &Library, references: &[String], options: &Options) -> Result<CompareView, ApiError> {
+    let mut loaded: Vec<(yusuan_domain::Document, String)> = Vec::new();
+    if let [one] = references {
+        if let Some((id, version)) = crate::parse_draft_ref(one) {
+            let draft = crate::load_draft(lib, id, version.as_deref())?;
+            let source = draft.source_document.ok_or_else(|| ApiError::Draft(format!("草稿 {one} 没有上年文档可比较")))?;
+            loaded.push((lib.document(source)?, source.to_string()));
+            loaded.push((yusuan_draft::derive(&draft), one.clone()));
+        }
+    }
+    if loaded.is_empty() {
+        if references.len() < 2 {
+            return Err(ApiError::NothingToCompare("需要至少两个文档或草稿版本。".into()));
+        }
+        for r in references {
+            loaded.push((referenced(lib, r)?, r.clone()));
+        }
+    }
+    let refs: Vec<(&yusuan_domain::Document, String)> = loaded.iter().map(|(d, l)| (d, l.clone())).collect();
+    let comparison = compare(&refs, &Mapping::shipped(), options);
+    let series = series(&comparison, 10);
+    Ok(CompareView { comparison, series })
+}

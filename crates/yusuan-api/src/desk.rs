@@ -75,6 +75,13 @@ impl Desk {
         crate::compare_ids(lib, &ids, &yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan })
     }
 
+    /// Compares drafts and their versions of 我的预算库 (see [`crate::compare_references`]):
+    /// `draft:N` alone is compared with its source document.
+    pub fn compare_references(&self, references: &[String]) -> Result<crate::CompareView, ApiError> {
+        let s = self.settings();
+        crate::compare_references(&self.user, references, &yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan })
+    }
+
     /// Writes the comparison [`Desk::compare`] shows as a workbook (sheet 比较, Chinese headers,
     /// exact amounts) to `path`; answers the path written. Nothing is left behind on failure.
     pub fn export_comparison(&self, library: &str, ids: &[i64], path: &Path) -> Result<String, ApiError> {

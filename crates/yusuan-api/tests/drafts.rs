@@ -84,3 +84,32 @@ fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
     assert_eq!(locked.versions.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), vec!["一上", "批复"]);
     assert!(desk.draft_set(id, key, "1", now).is_err(), "a locked draft refuses edits");
 }
+
+#[test]
+fn a_draft_compares_with_last_year_and_a_version_with_the_draft_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
+    let imported = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now);
+    let view = desk.start_draft("user", imported.id.unwrap(), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
+    let key = "支出|一般公共预算|2010507|项目支出";
+    desk.draft_save_version(id, "一上", false, now).unwrap();
+    desk.draft_set(id, key, "600000", now).unwrap();
+    let total = |v: &yusuan_api::CompareView| {
+        v.comparison.lines.iter().find(|l| l.row_label == "收入总计" && l.key.column.contains("预算数")).map(|l| (l.amounts.clone(), l.change)).unwrap()
+    };
+    let d = |s: &str| Some(s.parse::<rust_decimal::Decimal>().unwrap());
+    // The draft beside last year's document: 收入总计 up by the edit.
+    let with_source = desk.compare_references(&[view.draft.clone()]).unwrap();
+    assert_eq!(with_source.comparison.documents.len(), 2);
+    assert_eq!(total(&with_source), (vec![d("189767551"), d("189929251")], "161700".parse().unwrap()));
+    // 一上 beside the draft now: only what was edited since differs.
+    let with_version = desk.compare_references(&[format!("{}@一上", view.draft), view.draft.clone()]).unwrap();
+    assert_eq!(total(&with_version).1, "161700".parse().unwrap());
+    let changed: Vec<&str> = with_version.comparison.lines.iter().filter(|l| !l.change.is_zero()).map(|l| l.table_title.as_str()).collect();
+    assert!(!changed.is_empty() && changed.len() < 40, "{changed:?}");
+    // A version that does not exist: a clear error.
+    let err = desk.compare_references(&[format!("{}@二上", view.draft), view.draft.clone()]).unwrap_err();
+    assert!(err.to_string().contains("没有名为“二上”的版本"), "{err}");
+}

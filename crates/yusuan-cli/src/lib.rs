@@ -126,16 +126,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             let options = compare::Options { threshold_percent, threshold_yuan: threshold_wan * yusuan_domain::Unit::WanYuan.in_yuan() };
             let view = if docs.len() == 1 && yusuan_api::parse_draft_ref(&docs[0]).is_some() {
                 // One draft: beside the document it was rolled forward from.
-                let lib = open(&cli.db)?;
-                let (id, version) = draft_ref(&docs[0])?;
-                let draft = yusuan_api::load_draft(&lib, id, version.as_deref())?;
-                let derived = yusuan_api::draft::derive(&draft);
-                let source = draft.source_document.ok_or_else(|| ApiError::Draft(format!("草稿 {} 没有上年文档可比较", docs[0])))?;
-                let base = lib.document(source)?;
-                let pairs = [(&base, source.to_string()), (&derived, docs[0].clone())];
-                let comparison = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
-                let series = compare::series(&comparison, 10);
-                yusuan_api::CompareView { comparison, series }
+                yusuan_api::compare_references(&open(&cli.db)?, &docs, &options)?
             } else if docs.len() == 1 {
                 // One document: every year of its department in the library.
                 let lib = open(&cli.db)?;

@@ -17,7 +17,8 @@ export interface CompareViewProps {
   onBack(): void;
   /** Where the comparison was exported, once it was. */
   exported: string | null;
-  onExport(file: string): void;
+  /** Exports the comparison (null: not offered, e.g. for drafts and versions). */
+  onExport: ((file: string) => void) | null;
 }
 
 const FILTERS: [CompareFilter, string][] = [
@@ -53,8 +54,8 @@ export function renderCompareView({ view, filter, onFilter, onBack, exported, on
           h("button", { type: "button", class: id === filter ? "tab selected" : "tab", "data-testid": `compare-filter-${id}`, onclick: () => onFilter(id) }, label),
         ),
         h("span", { class: "counts" }, `${lines.length} / ${view.comparison.lines.length} 行`),
-        h("button", { type: "button", "data-testid": "compare-export", onclick: () => onExport(`${docs[0]?.department ?? "对比"}${years.join("-")}对比.xlsx`) }, "导出 XLSX"),
-        h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => onBack() }, "返回文档"),
+        onExport ? h("button", { type: "button", "data-testid": "compare-export", onclick: () => onExport(`${docs[0]?.department ?? "对比"}${years.join("-")}对比.xlsx`) }, "导出 XLSX") : null,
+        h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => onBack() }, onExport ? "返回文档" : "返回编制"),
         exported ? h("span", { class: "ok", "data-testid": "compare-exported" }, `已导出：${exported}`) : null,
       ),
     ),

@@ -26,6 +26,8 @@ export interface DraftViewProps {
   onFocusNext(key: string | null): void;
   onUndo(): void;
   onRedo(): void;
+  /** Opens the comparison of these references (`draft:N` alone: with last year's document). */
+  onCompare(references: string[]): void;
   /** Saves a named version (一上, 二上, 批复 …), locked read-only when asked. */
   onSaveVersion(name: string, lock: boolean): void;
   onExport(date: string, file: string, explanations: Record<string, string>): void;
@@ -287,7 +289,19 @@ function historyPanel(props: DraftViewProps): HTMLElement {
     h("h2", {}, "版本与修改记录"),
     view.versions.length === 0
       ? h("p", { class: "muted" }, "尚未保存版本。")
-      : h("ul", { class: "versions" }, view.versions.map((v) => h("li", { "data-testid": "version-item" }, `${v.name}${v.locked ? "（已锁定）" : ""}　${v.created_at.slice(0, 16).replace("T", " ")}　${v.hash}`))),
+      : h(
+          "ul",
+          { class: "versions" },
+          view.versions.map((v) =>
+            h(
+              "li",
+              {},
+              h("span", { "data-testid": "version-item" }, `${v.name}${v.locked ? "（已锁定）" : ""}　${v.created_at.slice(0, 16).replace("T", " ")}　${v.hash}`),
+              " ",
+              h("button", { type: "button", class: "link", "data-testid": "compare-version", onclick: () => props.onCompare([`${view.draft}@${v.name}`, view.draft]) }, "与当前对比"),
+            ),
+          ),
+        ),
     view.locked
       ? null
       : h("div", { class: "export-form" }, name, h("label", {}, lock, "锁定为只读"), h("button", { type: "button", "data-testid": "version-save", disabled: props.busy, onclick: save }, "保存版本")),
@@ -390,6 +404,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "undo", disabled: !view.can_undo || props.busy, onclick: () => props.onUndo() }, "撤销"),
         h("button", { type: "button", "data-testid": "redo", disabled: !view.can_redo || props.busy, onclick: () => props.onRedo() }, "重做"),
         h("button", { type: "button", "data-testid": "show-tables", onclick: () => props.onShowTables() }, "查看表格"),
+        h("button", { type: "button", "data-testid": "compare-draft", onclick: () => props.onCompare([view.draft]) }, "与上年对比"),
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
