@@ -101,7 +101,7 @@ fn a_draft_compares_with_last_year_and_a_version_with_the_draft_now() {
     };
     let d = |s: &str| Some(s.parse::<rust_decimal::Decimal>().unwrap());
     // The draft beside last year's document: 收入总计 up by the edit.
-    let with_source = desk.compare_references(&[view.draft.clone()]).unwrap();
+    let with_source = desk.compare_references(std::slice::from_ref(&view.draft)).unwrap();
     assert_eq!(with_source.comparison.documents.len(), 2);
     assert_eq!(total(&with_source), (vec![d("189767551"), d("189929251")], "161700".parse().unwrap()));
     // 一上 beside the draft now: only what was edited since differs.
