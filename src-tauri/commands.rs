@@ -103,11 +103,7 @@ pub fn save_version(state: State<'_, AppState>, draft: String, name: String, loc
 #[tauri::command]
 pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs) -> Result<yusuan_api::dto::ExportResult, String> {
     let mut desk = desk(&state)?;
-    let name = std::path::Path::new(&args.file);
-    let path = if name.is_absolute() { name.to_path_buf() } else { desk.export_dir().join(name) };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("无法创建导出文件夹 {}：{e}", dir.display()))?;
-    }
+    let path = desk.export_target(&args.file).map_err(|e| e.to_string())?;
     let format = if args.format == "xlsx" { yusuan_api::OutFormat::Xlsx } else { yusuan_api::OutFormat::Pdf };
     let req = yusuan_api::ExportRequest { date: args.date, explanations: args.explanations, ..Default::default() };
     match desk.export(&args.reference, format, &path, &req, &yusuan_api::now_rfc3339()) {
@@ -134,11 +130,7 @@ pub fn compare_references(state: State<'_, AppState>, references: Vec<String>) -
 #[tauri::command]
 pub fn export_comparison(state: State<'_, AppState>, library: String, ids: Vec<i64>, file: String) -> Result<String, String> {
     let desk = desk(&state)?;
-    let name = std::path::Path::new(&file);
-    let path = if name.is_absolute() { name.to_path_buf() } else { desk.export_dir().join(name) };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("无法创建导出文件夹 {}：{e}", dir.display()))?;
-    }
+    let path = desk.export_target(&file).map_err(|e| e.to_string())?;
     desk.export_comparison(&library, &ids, &path).map_err(|e| e.to_string())
 }
 

@@ -71,15 +71,19 @@ impl Desk {
     pub fn compare(&self, library: &str, ids: &[i64]) -> Result<crate::CompareView, ApiError> {
         let lib = self.library(library)?;
         let ids = if ids.len() == 1 { crate::same_department(lib, ids[0])? } else { ids.to_vec() };
+        crate::compare_ids(lib, &ids, &self.compare_options())
+    }
+
+    /// The comparison thresholds of 设置.
+    fn compare_options(&self) -> yusuan_compare::Options {
         let s = self.settings();
-        crate::compare_ids(lib, &ids, &yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan })
+        yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan }
     }
 
     /// Compares drafts and their versions of 我的预算库 (see [`crate::compare_references`]):
     /// `draft:N` alone is compared with its source document.
     pub fn compare_references(&self, references: &[String]) -> Result<crate::CompareView, ApiError> {
-        let s = self.settings();
-        crate::compare_references(&self.user, references, &yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan })
+        crate::compare_references(&self.user, references, &self.compare_options())
     }
 
     /// Writes the comparison [`Desk::compare`] shows as a workbook (sheet 比较, Chinese headers,

@@ -4,7 +4,7 @@
 //! lines, the narrative figures, the derived document and its findings.
 
 use ts_rs::TS;
-use crate::drafts::{self, draft_lines, load_draft, LeafLine};
+use crate::drafts::{self, from_json, leaf_lines, LeafLine};
 use crate::{ApiError, Desk, ExportOutcome, ExportRequest, Library, OutFormat};
 use serde::Serialize;
 use yusuan_check::Finding;
@@ -137,7 +137,9 @@ pub struct DraftSummary {
 }
 
 fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
-    let d = load_draft(lib, id, None)?;
+    // One read of the draft's row per view: its state and its lock.
+    let row = lib.store().draft(id)?;
+    let d = from_json(id, &row.state_json)?;
     let document = yusuan_draft::derive(&d);
     let findings = yusuan_draft::findings_on(&d, &document);
     use yusuan_draft::narrative::{change_clause, needs_reason, wan};
@@ -157,8 +159,7 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
             change_yuan: (f.current - f.baseline).to_string(),
         })
         .collect();
-    let row = lib.store().draft(id)?;
-    let lines = draft_lines(lib, id)?;
+    let lines = leaf_lines(&d);
     let history = history(lib, id, &lines, &figures)?;
     let versions = lib
         .store()
@@ -281,6 +282,17 @@ impl Desk {
     /// Where exports go by default: `导出/` in the data directory.
     pub fn export_dir(&self) -> std::path::PathBuf {
         self.data_dir.join("导出")
+    }
+
+    /// Where an export named `file` goes: a full path as given, a bare name into [`Desk::export_dir`];
+    /// its folder is created.
+    pub fn export_target(&self, file: &str) -> Result<std::path::PathBuf, ApiError> {
+        let name = std::path::Path::new(file);
+        let path = if name.is_absolute() { name.to_path_buf() } else { self.export_dir().join(name) };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| ApiError::Write { path: dir.display().to_string(), reason: e.to_string() })?;
+        }
+        Ok(path)
     }
 }
 

@@ -70,7 +70,7 @@ fn to_json(d: &Draft) -> Result<String, ApiError> {
     serde_json::to_string(d).map_err(|e| bad(format!("草稿无法保存：{e}")))
 }
 
-fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
+pub(crate) fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
     serde_json::from_str(s).map_err(|e| bad(format!("草稿 draft:{id} 的存储内容已损坏：{e}")))
 }
 
@@ -123,8 +123,12 @@ pub fn draft_check(lib: &Library, id: i64) -> Result<Vec<Finding>, ApiError> {
 
 /// The leaf lines.
 pub fn draft_lines(lib: &Library, id: i64) -> Result<Vec<LeafLine>, ApiError> {
-    let d = load_draft(lib, id, None)?;
-    Ok(d.leaves
+    Ok(leaf_lines(&load_draft(lib, id, None)?))
+}
+
+/// The leaf lines of a loaded draft.
+pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
+    d.leaves
         .iter()
         .map(|l| {
             let key = l.key.to_string();
@@ -150,7 +154,7 @@ pub fn draft_lines(lib: &Library, id: i64) -> Result<Vec<LeafLine>, ApiError> {
                     .unwrap_or_default(),
             }
         })
-        .collect())
+        .collect()
 }
 
 /// `draft lines --format csv`: `key,label,value_yuan,baseline_yuan,…`.

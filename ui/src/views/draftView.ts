@@ -189,8 +189,17 @@ function linesTable(props: DraftViewProps): HTMLElement {
   };
   const tbody = h("tbody", {});
   const scroller = h("div", { class: windowed ? "lines-scroll windowed" : "lines-scroll" });
-  let drawn: [number, number] = [0, 0];
+  let drawn: [number, number] = [-1, -1];
   const spacer = (height: number) => h("tr", { class: "spacer", style: `height:${height}px` }, h("td", { colspan: 4 }));
+  // Rows first..last, with spacers standing for the rows above and below.
+  const drawRange = (first: number, last: number) => {
+    if (drawn[0] === first && drawn[1] === last) return;
+    drawn = [first, last];
+    const rows: HTMLElement[] = [];
+    for (let i = first; i < last; i++) rows.push(row(i));
+    tbody.replaceChildren(spacer(first * ROW), ...rows, spacer((shown.length - last) * ROW));
+  };
+  // The rows in and near view (every row when the draft is small).
   const draw = () => {
     if (!windowed) {
       tbody.replaceChildren(...shown.map((_, i) => row(i)));
@@ -198,12 +207,7 @@ function linesTable(props: DraftViewProps): HTMLElement {
     }
     const height = scroller.clientHeight || 800;
     const first = Math.max(0, Math.floor(scroller.scrollTop / ROW) - 20);
-    const last = Math.min(shown.length, first + Math.ceil(height / ROW) + 40);
-    if (drawn[0] === first && drawn[1] === last && tbody.childElementCount > 0) return;
-    drawn = [first, last];
-    const rows: HTMLElement[] = [];
-    for (let i = first; i < last; i++) rows.push(row(i));
-    tbody.replaceChildren(spacer(first * ROW), ...rows, spacer((shown.length - last) * ROW));
+    drawRange(first, Math.min(shown.length, first + Math.ceil(height / ROW) + 40));
   };
   // Brings line `i` into the drawn window (keyboard moves past the edge of what is drawn).
   const reveal = (i: number) => {
@@ -232,11 +236,7 @@ function linesTable(props: DraftViewProps): HTMLElement {
     });
     // Until it is attached and measured, draw from the remembered position.
     const first = Math.max(0, Math.floor(linesScroll.top / ROW) - 20);
-    drawn = [-1, -1];
-    const last = Math.min(shown.length, first + 60);
-    const rows: HTMLElement[] = [];
-    for (let i = first; i < last; i++) rows.push(row(i));
-    tbody.replaceChildren(spacer(first * ROW), ...rows, spacer((shown.length - last) * ROW));
+    drawRange(first, Math.min(shown.length, first + 60));
   } else {
     draw();
   }
