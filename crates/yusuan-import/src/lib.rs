@@ -20,7 +20,7 @@ mod text;
 
 pub use decode::decode_text;
 pub use error::ImportError;
-pub use lines::{split_lines, Line};
+pub use lines::{split_lines, CellBox, Line};
 pub use pdf::{pdf_lines, pdf_lines_with, pdf_text, TextLayer};
 pub use render::table_text;
 pub use xlsx::xlsx_lines;

@@ -14,6 +14,22 @@ pub struct Line {
     /// For lines read from a PDF: each cell's horizontal extent on the page, in points
     /// (layout coordinates, not money). Empty for plain text.
     pub spans: Vec<(f32, f32)>,
+    /// For lines read from a ruled PDF table: the box of drawn rules each cell sits in (one per
+    /// cell, `None` where it is not enclosed). Empty when the page has no rules or for text.
+    pub boxes: Vec<Option<CellBox>>,
+}
+
+/// A ruled cell's extent on the page, in points from the top left (layout coordinates).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellBox {
+    /// Left rule.
+    pub left: f32, // layout
+    /// Rule above.
+    pub top: f32, // layout
+    /// Right rule.
+    pub right: f32, // layout
+    /// Rule below.
+    pub bottom: f32, // layout
 }
 
 impl Line {
@@ -77,7 +93,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         let text = cleaned.trim_end_matches([' ', '\r', '\u{3000}']).to_string();
         let location = Location { page: has_pages.then_some(page), line: Some(i as u32 + 1) };
         if is_page_number(&text) {
-            out.push(Line { location, text: String::new(), cells: vec![String::new()], spans: vec![] });
+            out.push(Line { location, text: String::new(), cells: vec![String::new()], spans: vec![], boxes: vec![] });
             continue;
         }
         let cells = if text.trim().is_empty() {
@@ -87,7 +103,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         } else {
             vec![text.trim().to_string()]
         };
-        out.push(Line { location, text, cells, spans: vec![] });
+        out.push(Line { location, text, cells, spans: vec![], boxes: vec![] });
     }
     out
 }

@@ -74,5 +74,5 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 }
 
 fn line(text: String, cells: Vec<String>, sheet: usize, n: usize) -> Line {
-    Line { location: Location { page: Some(sheet as u32 + 1), line: Some(n as u32 + 1) }, text, cells, spans: vec![] }
+    Line { location: Location { page: Some(sheet as u32 + 1), line: Some(n as u32 + 1) }, text, cells, spans: vec![], boxes: vec![] }
 }

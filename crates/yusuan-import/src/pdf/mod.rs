@@ -25,14 +25,62 @@ struct Glyph {
     text: String,
 }
 
+/// A straight rule drawn on a page, parallel to one of its axes (page coordinates from the top
+/// left, `x0 <= x1`, `y0 <= y1`; layout, not money).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rule {
+    x0: f64, // layout
+    y0: f64, // layout
+    x1: f64, // layout
+    y1: f64, // layout
+}
+
+/// What one page holds for the importer: its glyphs and its drawn rules.
+#[derive(Debug, Default)]
+struct PageText {
+    glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
+}
+
+/// Rules closer than this to a cell's text still bound it (a glyph touching its border).
+const RULE_SLACK: f64 = 1.0; // points (layout)
+
+/// The ruled box around a piece of text spanning `x0..x1` on a line centred at `y`: the nearest
+/// vertical rules left and right of it and horizontal rules above and below it, each crossing
+/// the text's line or centre. `None` when the text is not enclosed on all four sides.
+fn enclosing_box(rules: &[Rule], x0: f64, x1: f64, y: f64) -> Option<crate::CellBox> {
+    let xm = (x0 + x1) / 2.0;
+    let (mut left, mut right, mut top, mut bottom) = (f64::MIN, f64::MAX, f64::MIN, f64::MAX);
+    for r in rules {
+        if r.x1 - r.x0 < 0.5 {
+            if r.y0 - RULE_SLACK <= y && y <= r.y1 + RULE_SLACK {
+                if r.x0 <= x0 + RULE_SLACK {
+                    left = left.max(r.x0);
+                } else if r.x0 >= x1 - RULE_SLACK {
+                    right = right.min(r.x0);
+                }
+            }
+        } else if r.x0 - RULE_SLACK <= xm && xm <= r.x1 + RULE_SLACK {
+            if r.y0 <= y {
+                top = top.max(r.y0);
+            } else {
+                bottom = bottom.min(r.y0);
+            }
+        }
+    }
+    (left > f64::MIN && right < f64::MAX && top > f64::MIN && bottom < f64::MAX)
+        .then_some(crate::CellBox { left: left as f32, top: top as f32, right: right as f32, bottom: bottom as f32 })
+}
+
 /// A gap wider than this many font sizes separates two cells.
 const CELL_GAP: f64 = 1.2; // in font sizes (layout)
 
-/// One line of a page: its cells and their horizontal extents (layout coordinates).
-/// A line's cells and their horizontal extents (layout coordinates).
-type PageLine = (Vec<String>, Vec<(f32, f32)>);
+/// One line of a page: its cells, their horizontal extents and the ruled boxes they sit in
+/// (layout coordinates).
+type PageLine = (Vec<String>, Vec<(f32, f32)>, Vec<Option<crate::CellBox>>);
 
-fn page_lines(glyphs: &mut [Glyph]) -> Vec<PageLine> {
+fn page_lines(page: &mut PageText) -> Vec<PageLine> {
+    let PageText { glyphs, rules } = page;
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs.iter() {
@@ -46,6 +94,9 @@ fn page_lines(glyphs: &mut [Glyph]) -> Vec<PageLine> {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut cells: Vec<String> = Vec::new();
         let mut spans: Vec<(f32, f32)> = Vec::new(); // layout coordinates
+        let mut boxes = Vec::new();
+        // The text's vertical middle: the baseline less about a third of the font size.
+        let mid = line[0].y - line[0].size * 0.35; // layout
         let mut prev_end: Option<f64> = None; // layout coordinates
         for g in line.iter() {
             let gap = prev_end.map(|e| g.x - e);
@@ -66,7 +117,10 @@ fn page_lines(glyphs: &mut [Glyph]) -> Vec<PageLine> {
             }
             prev_end = Some(prev_end.map_or(g.end, |e: f64| e.max(g.end)));
         }
-        out.push((cells, spans));
+        if !rules.is_empty() {
+            boxes = spans.iter().map(|&(a, b)| enclosing_box(rules, a as f64, b as f64, mid)).collect();
+        }
+        out.push((cells, spans, boxes));
     }
     out
 }
@@ -81,13 +135,13 @@ pub fn pdf_lines_with(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<
     let mut pages = collect(file, bytes, layer)?;
     let mut out = Vec::new();
     for (p, page) in pages.iter_mut().enumerate() {
-        for (cells, spans) in page_lines(page) {
+        for (cells, spans, boxes) in page_lines(page) {
             let location = Location { page: Some(p as u32 + 1), line: Some(out.len() as u32 + 1) };
             let text = cells.join("\t");
             if is_page_number(&text) {
                 continue;
             }
-            out.push(Line { location, text, cells, spans });
+            out.push(Line { location, text, cells, spans, boxes });
         }
     }
     Ok(out)
@@ -125,12 +179,12 @@ pub enum TextLayer {
     PdfExtract,
 }
 
-fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Vec<Glyph>>, ImportError> {
+fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<PageText>, ImportError> {
     let damaged = |reason: String| ImportError::Damaged { file: file.to_string(), reason };
     if !bytes.starts_with(b"%PDF") {
         return Err(ImportError::Unsupported { file: file.to_string(), reason: "文件头不是 %PDF".into() });
     }
-    let result = std::panic::catch_unwind(|| -> Result<Vec<Vec<Glyph>>, String> {
+    let result = std::panic::catch_unwind(|| -> Result<Vec<PageText>, String> {
         let doc = lopdf::Document::load_mem(bytes).map_err(|e| format!("无法解析 PDF 结构（{e}）"))?;
         if doc.is_encrypted() {
             return Err("PDF 已加密，请先解除密码保护".into());
@@ -146,7 +200,7 @@ fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Vec<Glyph>>
         }
         in_parallel(&pages, |part| {
             let numbers: Vec<u32> = part.iter().map(|&(n, _)| n).collect();
-            extract::read_pages(&doc, &numbers)
+            extract::read_pages(&doc, &numbers).map(|pages| pages.into_iter().map(|glyphs| PageText { glyphs, rules: Vec::new() }).collect())
         })
     });
     let pages = match result {
@@ -154,7 +208,7 @@ fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Vec<Glyph>>
         Ok(Err(reason)) => return Err(damaged(reason)),
         Err(_) => return Err(damaged("PDF 内容不完整或已损坏".into())),
     };
-    let glyphs: usize = pages.iter().map(Vec::len).sum();
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs == 0 {
         return Err(ImportError::NoTextLayer { file: file.to_string(), pages: pages.len() });
     }
@@ -162,13 +216,13 @@ fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Vec<Glyph>>
 }
 
 /// Runs `read` on consecutive runs of pages on every core and joins the pages in order.
-fn in_parallel<F>(pages: &[(u32, lopdf::ObjectId)], read: F) -> Result<Vec<Vec<Glyph>>, String>
+fn in_parallel<F>(pages: &[(u32, lopdf::ObjectId)], read: F) -> Result<Vec<PageText>, String>
 where
-    F: Fn(&[(u32, lopdf::ObjectId)]) -> Result<Vec<Vec<Glyph>>, String> + Sync,
+    F: Fn(&[(u32, lopdf::ObjectId)]) -> Result<Vec<PageText>, String> + Sync,
 {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     let chunk = pages.len().div_ceil(workers).max(1);
-    let results: Vec<Result<Vec<Vec<Glyph>>, String>> = std::thread::scope(|scope| {
+    let results: Vec<Result<Vec<PageText>, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = pages.chunks(chunk).map(|part| scope.spawn(|| read(part))).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("PDF 内容不完整或已损坏".into()))).collect()
     });
@@ -177,4 +231,31 @@ where
         all.extend(r?);
     }
     Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(x0: f64, y0: f64, x1: f64, y1: f64) -> Rule {
+        Rule { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn text_is_boxed_by_the_nearest_rules_around_it() {
+        // Two columns (0–50, 50–100) under a merged cell (0–100) over rows 0–20 and 20–40.
+        let rules = [
+            rule(0.0, 0.0, 100.0, 0.0),
+            rule(0.0, 20.0, 100.0, 20.0),
+            rule(0.0, 40.0, 100.0, 40.0),
+            rule(0.0, 0.0, 0.0, 40.0),
+            rule(100.0, 0.0, 100.0, 40.0),
+            rule(50.0, 20.0, 50.0, 40.0),
+        ];
+        let b = |x0, x1, y| enclosing_box(&rules, x0, x1, y).map(|b| (b.left, b.top, b.right, b.bottom));
+        assert_eq!(b(40.0, 60.0, 10.0), Some((0.0, 0.0, 100.0, 20.0)), "the merged cell's text spans the hidden divider");
+        assert_eq!(b(60.0, 90.0, 30.0), Some((50.0, 20.0, 100.0, 40.0)));
+        assert_eq!(b(10.0, 20.0, 50.0), None, "below the table");
+        assert_eq!(b(110.0, 120.0, 10.0), None, "beside the table");
+    }
 }

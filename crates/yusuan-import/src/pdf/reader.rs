@@ -10,9 +10,12 @@
 //! and a standard, differences or ToUnicode encoding). Anything else is `Unsupported`, and the
 //! caller falls back to `pdf-extract` for the whole document, so no file reads worse than before.
 //!
+//! The page's drawn rules (stroked or filled straight, axis-parallel path segments) are kept
+//! beside the glyphs: they are the cell borders of ruled tables.
+//!
 //! Coordinates, widths and sizes here are layout in points (f64), never money.
 
-use super::Glyph;
+use super::{Glyph, PageText, Rule};
 use lopdf::{content::Content, Dictionary, Document, Encoding, Object, ObjectId};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -236,6 +239,11 @@ struct Page<'a> {
     tlm: Matrix,
     /// Codes that decoded to no text at all (a ToUnicode map that misses them).
     undecoded: usize,
+    /// Segments of the path being built (page coordinates, top-left origin), until painted.
+    path: Vec<Rule>,
+    /// The current point and the start of the current subpath (page coordinates).
+    at: Option<((f64, f64), (f64, f64))>,
+    rules: Vec<Rule>,
 }
 
 impl Page<'_> {
@@ -363,10 +371,66 @@ impl Page<'_> {
                     self.run(&data, &res, &mut inner, depth + 1)?;
                     (self.tm, self.tlm) = (tm, tlm);
                 }
+                "m" | "l" | "c" | "v" | "y" | "h" | "re" | "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                    self.path_op(st, op.operator.as_str(), &n)
+                }
                 _ => {}
             }
         }
         Ok(())
+    }
+
+    /// A user-space point in page coordinates with the origin at the top left.
+    fn page_point(&self, st: &State, x: f64, y: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f] = st.ctm.0;
+        (a * x + c * y + e, self.height - (b * x + d * y + f))
+    }
+
+    /// Path construction and painting: only straight segments parallel to the page's axes are
+    /// kept (a table's borders); curves end the segment chain.
+    fn path_op(&mut self, st: &State, op: &str, n: &[f64]) {
+        let segment = |from: (f64, f64), to: (f64, f64)| Rule { x0: from.0.min(to.0), y0: from.1.min(to.1), x1: from.0.max(to.0), y1: from.1.max(to.1) };
+        match op {
+            "m" if n.len() == 2 => {
+                let p = self.page_point(st, n[0], n[1]);
+                self.at = Some((p, p));
+            }
+            "l" if n.len() == 2 => {
+                let p = self.page_point(st, n[0], n[1]);
+                if let Some((cur, start)) = self.at {
+                    self.path.push(segment(cur, p));
+                    self.at = Some((p, start));
+                }
+            }
+            "c" | "v" | "y" if n.len() >= 4 => {
+                let p = self.page_point(st, n[n.len() - 2], n[n.len() - 1]);
+                self.at = self.at.map(|(_, start)| (p, start));
+            }
+            "h" => {
+                if let Some((cur, start)) = self.at {
+                    self.path.push(segment(cur, start));
+                    self.at = Some((start, start));
+                }
+            }
+            "re" if n.len() == 4 => {
+                let c = [(n[0], n[1]), (n[0] + n[2], n[1]), (n[0] + n[2], n[1] + n[3]), (n[0], n[1] + n[3])].map(|(x, y)| self.page_point(st, x, y));
+                for k in 0..4 {
+                    self.path.push(segment(c[k], c[(k + 1) % 4]));
+                }
+                self.at = Some((c[0], c[0]));
+            }
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                // A filled hairline rectangle is a rule too: its long edges are kept.
+                let painted = std::mem::take(&mut self.path);
+                self.rules.extend(painted.into_iter().filter(|r| (r.x1 - r.x0 < 0.5) != (r.y1 - r.y0 < 0.5)));
+                self.at = None;
+            }
+            "n" => {
+                self.path.clear();
+                self.at = None;
+            }
+            _ => {}
+        }
     }
 
     fn next_line(&mut self, st: &State) {
@@ -387,7 +451,7 @@ fn inherited<'a>(doc: &'a Document, mut page: &'a Dictionary, key: &[u8]) -> Opt
 }
 
 /// Reads the glyphs of one page (the page's own resources and those it inherits).
-pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> Result<Vec<Glyph>, Unsupported> {
+pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> Result<PageText, Unsupported> {
     let page = doc.get_dictionary(page_id).map_err(|e| Unsupported(format!("页面对象缺失（{e}）")))?;
     let media: Vec<f64> = inherited(doc, page, b"MediaBox")
         .and_then(|o| o.as_array().ok())
@@ -396,7 +460,7 @@ pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache
     let height = if media.len() == 4 { media[3] - media[1] } else { 842.0 };
     let resources: Vec<&Dictionary> = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok()).into_iter().collect();
     let content = doc.get_page_content(page_id).map_err(|e| Unsupported(format!("内容流无法读取（{e}）")))?;
-    let mut reader = Page { doc, fonts, height, glyphs: Vec::new(), tm: Matrix::IDENTITY, tlm: Matrix::IDENTITY, undecoded: 0 };
+    let mut reader = Page { doc, fonts, height, glyphs: Vec::new(), tm: Matrix::IDENTITY, tlm: Matrix::IDENTITY, undecoded: 0, path: Vec::new(), at: None, rules: Vec::new() };
     let text = TextState { font: None, size: 0.0, char_space: 0.0, word_space: 0.0, scale: 1.0, leading: 0.0, rise: 0.0 };
     let mut st = State { ctm: Matrix::IDENTITY, text };
     reader.run(&content, &resources, &mut st, 0)?;
@@ -405,7 +469,7 @@ pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache
     if reader.undecoded > 10 && reader.undecoded * 10 > reader.glyphs.len() {
         return Err(Unsupported(format!("{} 个字符无法解码", reader.undecoded)));
     }
-    Ok(reader.glyphs)
+    Ok(PageText { glyphs: reader.glyphs, rules: reader.rules })
 }
 
 #[cfg(test)]

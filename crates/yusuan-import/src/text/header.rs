@@ -96,6 +96,74 @@ pub fn columns(rows: &[Vec<String>]) -> Vec<(usize, Column)> {
     leaves
 }
 
+/// Boxes this close (points) are the same drawn cell.
+const SAME_BOX: f32 = 1.0; // layout
+
+fn same_box(a: &crate::CellBox, b: &crate::CellBox) -> bool {
+    (a.left - b.left).abs() < SAME_BOX && (a.right - b.right).abs() < SAME_BOX && (a.top - b.top).abs() < SAME_BOX && (a.bottom - b.bottom).abs() < SAME_BOX
+}
+
+/// Column paths of a ruled header (a PDF whose header cells sit in drawn boxes), with the centre
+/// of each value column (layout coordinates).
+///
+/// The drawn boxes decide what the text order cannot: every fragment inside one box is one cell
+/// (`一般公` / `共预算` wrapped in a narrow column), a merged cell covers exactly the columns under
+/// its box wherever its text is centred, and a box no other header box sits under is a value
+/// column. A column's path is the boxes above it that cover its centre, top first. `None` when a
+/// header cell is not enclosed by rules (the order-based reading applies).
+pub fn ruled_columns(header: &[Line]) -> Option<(Vec<Column>, Vec<f32>)> {
+    struct Cellbox {
+        b: crate::CellBox,
+        parts: Vec<(usize, f32, String)>, // (line, x, text); x is layout
+    }
+    let mut cells: Vec<Cellbox> = Vec::new();
+    for (k, l) in header.iter().enumerate() {
+        if l.boxes.len() != l.cells.len() || l.cells.is_empty() {
+            return None;
+        }
+        for ((c, sp), b) in l.cells.iter().zip(&l.spans).zip(&l.boxes) {
+            let b = (*b)?;
+            match cells.iter_mut().find(|x| same_box(&x.b, &b)) {
+                Some(x) => x.parts.push((k, sp.0, c.clone())),
+                None => cells.push(Cellbox { b, parts: vec![(k, sp.0, c.clone())] }),
+            }
+        }
+    }
+    let named: Vec<(crate::CellBox, String)> = cells
+        .into_iter()
+        .map(|mut c| {
+            c.parts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let text = tidy(&c.parts.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join(" "));
+            (c.b, text)
+        })
+        .filter(|(_, t)| !is_key_header(&compact(t)))
+        .collect();
+    let inside = |outer: &crate::CellBox, inner: &crate::CellBox| {
+        inner.left >= outer.left - SAME_BOX && inner.right <= outer.right + SAME_BOX && inner.top >= outer.bottom - SAME_BOX
+    };
+    let mut leaves: Vec<&(crate::CellBox, String)> =
+        named.iter().filter(|(b, _)| !named.iter().any(|(o, _)| !same_box(o, b) && inside(b, o))).collect();
+    if leaves.is_empty() {
+        return None;
+    }
+    leaves.sort_by(|a, b| a.0.left.total_cmp(&b.0.left));
+    let mut columns = Vec::new();
+    let mut centres = Vec::new();
+    for (b, text) in leaves {
+        let centre = (b.left + b.right) / 2.0;
+        let mut above: Vec<&(crate::CellBox, String)> = named
+            .iter()
+            .filter(|(o, _)| o.bottom <= b.top + SAME_BOX && o.left <= centre && centre <= o.right)
+            .collect();
+        above.sort_by(|a, b| a.0.top.total_cmp(&b.0.top));
+        let mut path: Vec<String> = above.into_iter().map(|(_, t)| t.clone()).collect();
+        path.push(text.clone());
+        columns.push(Column { path });
+        centres.push(centre);
+    }
+    Some((columns, centres))
+}
+
 /// Column paths by grid position: for each data position from `from` to `to`, the header cell
 /// of each header row that covers it (a cell covers the positions up to the next cell of its
 /// row). Positions sharing a path are numbered (`本年收入/第2项`).
@@ -200,6 +268,40 @@ mod tests {
             names(h),
             ["收入预算/合计", "收入预算/财政拨款收入", "收入预算/事业收入", "收入预算/事业单位经营收入", "收入预算/其他收入"]
         );
+    }
+
+    /// A header line of a ruled PDF: (text, left, right, box) per cell, boxes as
+    /// (left, top, right, bottom).
+    fn ruled_line(y: u32, cells: &[(&str, f32, (f32, f32, f32, f32))]) -> Line {
+        Line {
+            location: yusuan_domain::Location { page: Some(1), line: Some(y) },
+            text: cells.iter().map(|c| c.0).collect::<Vec<_>>().join("\t"),
+            cells: cells.iter().map(|c| c.0.to_string()).collect(),
+            spans: cells.iter().map(|c| (c.1, c.1 + 10.0)).collect(),
+            boxes: cells.iter().map(|c| Some(crate::CellBox { left: c.2 .0, top: c.2 .1, right: c.2 .2, bottom: c.2 .3 })).collect(),
+        }
+    }
+
+    #[test]
+    fn ruled_header_cells() {
+        // Hubei 5-1 as printed: 基本支出 over three columns on the first line; 科目编码, 科目名称,
+        // 合计 and 项目支出 merged over both rows and centred, so printed on the middle line; the
+        // 一般公共预算 cell wrapped in its narrow column (`一般公` / `共预算`).
+        let tall = |l: f32, r: f32| (l, 0.0, r, 40.0);
+        let lines = [
+            ruled_line(1, &[("基本支出", 140.0, (120.0, 0.0, 210.0, 20.0))]),
+            ruled_line(2, &[("科目编码", 5.0, tall(0.0, 40.0)), ("科目名称", 50.0, tall(40.0, 90.0)), ("合计", 95.0, tall(90.0, 120.0)), ("项目支出", 215.0, tall(210.0, 240.0)), ("一般公", 245.0, tall(240.0, 270.0))]),
+            ruled_line(3, &[("小计", 125.0, (120.0, 20.0, 150.0, 40.0)), ("人员经费", 155.0, (150.0, 20.0, 180.0, 40.0)), ("公用经费", 185.0, (180.0, 20.0, 210.0, 40.0))]),
+            ruled_line(4, &[("共预算", 245.0, tall(240.0, 270.0))]),
+        ];
+        let (cols, x) = ruled_columns(&lines).unwrap();
+        let names: Vec<String> = cols.iter().map(|c| c.name()).collect();
+        assert_eq!(names, ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出", "一般公共预算"]);
+        assert_eq!(x, [105.0, 135.0, 165.0, 195.0, 225.0, 255.0]);
+        // One cell outside any rule: the drawn boxes cannot decide, the caller reads by order.
+        let mut open = lines.clone();
+        open[2].boxes[1] = None;
+        assert!(ruled_columns(&open).is_none());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::flow;
 use super::grid::grid_table;
-use super::header::{columns, header_positions, is_key_header, positional_columns};
+use super::header::{columns, header_positions, is_key_header, positional_columns, ruled_columns};
 use super::placement::{place_short_rows, resolve_ledger};
 use super::template::{shanghai, Template};
 use super::Layout;
@@ -459,6 +459,11 @@ pub fn parse_table(
         keys = Keys::Ledger { split, left: cols.iter().filter(|(p, _)| *p < split).count() };
     }
     let mut columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
+    // A ruled PDF header: the drawn cells give each column's path and position exactly.
+    let ruled = if flow_mode && !matches!(keys, Keys::Ledger { .. }) { ruled_columns(&header_lines) } else { None };
+    if let Some((c, _)) = &ruled {
+        columns = c.clone();
+    }
     if flow_mode && shanghai_layouts {
         // Wrapped header cells make the grid unreliable: use the standard layout when there is one.
         let path = |s: &&str| Column { path: s.split('/').map(str::to_string).collect() };
@@ -489,7 +494,11 @@ pub fn parse_table(
         }
     }
     let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
-    let col_x = if flow_mode { header_positions(&header_lines, &columns) } else { vec![] };
+    let col_x = match &ruled {
+        Some((c, x)) if *c == columns => x.iter().map(|x| Some(*x)).collect(),
+        _ if flow_mode => header_positions(&header_lines, &columns),
+        _ => vec![],
+    };
     let mut b = Builder { keys, ncols: columns.len(), col_x, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new(), ledger_short: Vec::new() };
     let mut rows = Vec::new();
     let mut note = None;
