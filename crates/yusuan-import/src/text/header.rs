@@ -270,9 +270,11 @@ mod tests {
         );
     }
 
-    /// A header line of a ruled PDF: (text, left, right, box) per cell, boxes as
-    /// (left, top, right, bottom).
-    fn ruled_line(y: u32, cells: &[(&str, f32, (f32, f32, f32, f32))]) -> Line {
+    /// A box as (left, top, right, bottom).
+    type Bx = (f32, f32, f32, f32);
+
+    /// A header line of a ruled PDF: (text, left, box) per cell.
+    fn ruled_line(y: u32, cells: &[(&str, f32, Bx)]) -> Line {
         Line {
             location: yusuan_domain::Location { page: Some(1), line: Some(y) },
             text: cells.iter().map(|c| c.0).collect::<Vec<_>>().join("\t"),
