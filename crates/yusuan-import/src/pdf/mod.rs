@@ -97,11 +97,18 @@ fn page_lines(page: &mut PageText) -> Vec<PageLine> {
         let mut boxes = Vec::new();
         // The text's vertical middle: the baseline less about a third of the font size.
         let mid = line[0].y - line[0].size * 0.35; // layout
+        // Vertical rules crossing this line: a cell border splits text however close it is.
+        let dividers: Vec<f64> = rules
+            .iter()
+            .filter(|r| r.x1 - r.x0 < 0.5 && r.y0 - RULE_SLACK <= mid && mid <= r.y1 + RULE_SLACK)
+            .map(|r| r.x0)
+            .collect(); // layout
         let mut prev_end: Option<f64> = None; // layout coordinates
         for g in line.iter() {
             let gap = prev_end.map(|e| g.x - e);
+            let ruled_off = prev_end.is_some_and(|e| dividers.iter().any(|&x| e - RULE_SLACK < x && x < g.x + RULE_SLACK));
             match gap {
-                Some(gap) if gap <= g.size * CELL_GAP => {
+                Some(gap) if gap <= g.size * CELL_GAP && !ruled_off => {
                     if let (Some(c), Some(sp)) = (cells.last_mut(), spans.last_mut()) {
                         if gap > g.size * 0.25 && g.text.is_ascii() {
                             c.push(' ');

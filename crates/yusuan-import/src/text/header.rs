@@ -103,15 +103,33 @@ fn same_box(a: &crate::CellBox, b: &crate::CellBox) -> bool {
     (a.left - b.left).abs() < SAME_BOX && (a.right - b.right).abs() < SAME_BOX && (a.top - b.top).abs() < SAME_BOX && (a.bottom - b.bottom).abs() < SAME_BOX
 }
 
-/// Column paths of a ruled header (a PDF whose header cells sit in drawn boxes), with the centre
-/// of each value column (layout coordinates).
+/// A ruled header as the drawn boxes give it: value columns with their paths and horizontal
+/// extents, and the extents of the key columns (code, name …) left to right (layout).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuledHeader {
+    /// The value columns.
+    pub columns: Vec<Column>,
+    /// Each value column's left and right rule (layout).
+    pub values: Vec<(f32, f32)>,
+    /// Each key column's left and right rule (layout).
+    pub keys: Vec<(f32, f32)>,
+}
+
+impl RuledHeader {
+    /// Each value column's centre (layout).
+    pub fn centres(&self) -> Vec<f32> {
+        self.values.iter().map(|(l, r)| (l + r) / 2.0).collect()
+    }
+}
+
+/// The column paths of a ruled header (a PDF whose header cells sit in drawn boxes).
 ///
 /// The drawn boxes decide what the text order cannot: every fragment inside one box is one cell
 /// (`一般公` / `共预算` wrapped in a narrow column), a merged cell covers exactly the columns under
-/// its box wherever its text is centred, and a box no other header box sits under is a value
-/// column. A column's path is the boxes above it that cover its centre, top first. `None` when a
+/// its box wherever its text is centred, and a box no other header box sits under is a column.
+/// A value column's path is the boxes above it that cover its centre, top first. `None` when a
 /// header cell is not enclosed by rules (the order-based reading applies).
-pub fn ruled_columns(header: &[Line]) -> Option<(Vec<Column>, Vec<f32>)> {
+pub fn ruled_columns(header: &[Line]) -> Option<RuledHeader> {
     struct Cellbox {
         b: crate::CellBox,
         parts: Vec<(usize, f32, String)>, // (line, x, text); x is layout
@@ -129,39 +147,68 @@ pub fn ruled_columns(header: &[Line]) -> Option<(Vec<Column>, Vec<f32>)> {
             }
         }
     }
-    let named: Vec<(crate::CellBox, String)> = cells
+    let all: Vec<(crate::CellBox, String, bool)> = cells
         .into_iter()
         .map(|mut c| {
             c.parts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
             let text = tidy(&c.parts.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join(" "));
-            (c.b, text)
+            let key = is_key_header(&compact(&text));
+            (c.b, text, key)
         })
-        .filter(|(_, t)| !is_key_header(&compact(t)))
         .collect();
     let inside = |outer: &crate::CellBox, inner: &crate::CellBox| {
         inner.left >= outer.left - SAME_BOX && inner.right <= outer.right + SAME_BOX && inner.top >= outer.bottom - SAME_BOX
     };
-    let mut leaves: Vec<&(crate::CellBox, String)> =
-        named.iter().filter(|(b, _)| !named.iter().any(|(o, _)| !same_box(o, b) && inside(b, o))).collect();
-    if leaves.is_empty() {
+    // Leaves of each kind: a key box over 类/款/项 boxes is not itself a column.
+    let leaves = |key: bool| {
+        let mut v: Vec<&(crate::CellBox, String, bool)> = all
+            .iter()
+            .filter(|(b, _, k)| *k == key && !all.iter().any(|(o, _, ok)| *ok == key && !same_box(o, b) && inside(b, o)))
+            .collect();
+        v.sort_by(|a, b| a.0.left.total_cmp(&b.0.left));
+        v
+    };
+    let value_leaves = leaves(false);
+    if value_leaves.is_empty() {
         return None;
     }
-    leaves.sort_by(|a, b| a.0.left.total_cmp(&b.0.left));
     let mut columns = Vec::new();
-    let mut centres = Vec::new();
-    for (b, text) in leaves {
+    for (b, text, _) in &value_leaves {
         let centre = (b.left + b.right) / 2.0;
-        let mut above: Vec<&(crate::CellBox, String)> = named
-            .iter()
-            .filter(|(o, _)| o.bottom <= b.top + SAME_BOX && o.left <= centre && centre <= o.right)
-            .collect();
+        let mut above: Vec<&(crate::CellBox, String, bool)> =
+            all.iter().filter(|(o, _, k)| !k && o.bottom <= b.top + SAME_BOX && o.left <= centre && centre <= o.right).collect();
         above.sort_by(|a, b| a.0.top.total_cmp(&b.0.top));
-        let mut path: Vec<String> = above.into_iter().map(|(_, t)| t.clone()).collect();
+        let mut path: Vec<String> = above.into_iter().map(|(_, t, _)| t.clone()).collect();
         path.push(text.clone());
         columns.push(Column { path });
-        centres.push(centre);
     }
-    Some((columns, centres))
+    Some(RuledHeader {
+        columns,
+        values: value_leaves.iter().map(|(b, _, _)| (b.left, b.right)).collect(),
+        keys: leaves(true).iter().map(|(b, _, _)| (b.left, b.right)).collect(),
+    })
+}
+
+/// Which column each cell of a ruled row falls in, by where its text is centred: `Some((key
+/// cells, value cells))` when every cell falls in exactly one column (texts in one column are
+/// joined), else `None`.
+pub fn ruled_row(line: &Line, header: &RuledHeader) -> Option<(Vec<String>, Vec<String>)> {
+    if line.spans.len() != line.cells.len() {
+        return None;
+    }
+    let within = |x: f32, (l, r): (f32, f32)| l - SAME_BOX <= x && x <= r + SAME_BOX;
+    let mut keys = vec![String::new(); header.keys.len()];
+    let mut values = vec![String::new(); header.values.len()];
+    for (text, sp) in line.cells.iter().zip(&line.spans) {
+        let x = (sp.0 + sp.1) / 2.0;
+        let slot = match (header.values.iter().position(|&c| within(x, c)), header.keys.iter().position(|&c| within(x, c))) {
+            (Some(v), None) => &mut values[v],
+            (None, Some(k)) => &mut keys[k],
+            _ => return None,
+        };
+        slot.push_str(text.trim());
+    }
+    Some((keys, values))
 }
 
 /// Column paths by grid position: for each data position from `from` to `to`, the header cell
@@ -296,10 +343,16 @@ mod tests {
             ruled_line(3, &[("小计", 125.0, (120.0, 20.0, 150.0, 40.0)), ("人员经费", 155.0, (150.0, 20.0, 180.0, 40.0)), ("公用经费", 185.0, (180.0, 20.0, 210.0, 40.0))]),
             ruled_line(4, &[("共预算", 245.0, tall(240.0, 270.0))]),
         ];
-        let (cols, x) = ruled_columns(&lines).unwrap();
-        let names: Vec<String> = cols.iter().map(|c| c.name()).collect();
+        let h = ruled_columns(&lines).unwrap();
+        let names: Vec<String> = h.columns.iter().map(|c| c.name()).collect();
         assert_eq!(names, ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出", "一般公共预算"]);
-        assert_eq!(x, [105.0, 135.0, 165.0, 195.0, 225.0, 255.0]);
+        assert_eq!(h.centres(), [105.0, 135.0, 165.0, 195.0, 225.0, 255.0]);
+        assert_eq!(h.keys, [(0.0, 40.0), (40.0, 90.0)]);
+        // A data row: each text goes to the column it is centred in, an empty column stays empty.
+        let row = ruled_line(5, &[("2010350", 5.0, tall(0.0, 40.0)), ("事业运行", 50.0, tall(40.0, 90.0)), ("334.35", 95.0, tall(90.0, 120.0)), ("0.00", 215.0, tall(210.0, 240.0))]);
+        let (keys, values) = ruled_row(&row, &h).unwrap();
+        assert_eq!(keys, ["2010350", "事业运行"]);
+        assert_eq!(values, ["334.35", "", "", "", "0.00", ""]);
         // One cell outside any rule: the drawn boxes cannot decide, the caller reads by order.
         let mut open = lines.clone();
         open[2].boxes[1] = None;

@@ -2,7 +2,7 @@
 
 use super::flow;
 use super::grid::grid_table;
-use super::header::{columns, header_positions, is_key_header, positional_columns, ruled_columns};
+use super::header::{columns, header_positions, is_key_header, positional_columns, ruled_columns, ruled_row, RuledHeader};
 use super::placement::{place_short_rows, resolve_ledger};
 use super::template::{shanghai, Template};
 use super::Layout;
@@ -187,6 +187,8 @@ struct Builder<'a> {
     ncols: usize,
     /// Where each column's header was printed (PDF lines only; layout coordinates).
     col_x: Vec<Option<f32>>,
+    /// The drawn boxes of a ruled header: rows are read by which box each text sits in.
+    ruled: Option<RuledHeader>,
     warnings: &'a mut Vec<ReportItem>,
     notes: &'a mut Vec<ReportItem>,
     title: String,
@@ -231,8 +233,28 @@ impl Builder<'_> {
         });
     }
 
+    /// A row of a ruled table, each text in the column whose rules enclose it; `None` when the
+    /// line does not fit the header's boxes (the flow reading applies).
+    fn ruled_row(&self, line: &Line) -> Option<Row> {
+        let header = self.ruled.as_ref()?;
+        let (keys, values) = ruled_row(line, header)?;
+        let width = self.keys.width();
+        if matches!(self.keys, Keys::Ledger { .. }) || keys.len() != width || values.iter().all(|v| v.is_empty()) {
+            return None;
+        }
+        let code = code_of(self.keys, &keys);
+        let label = if width == 0 { String::new() } else { keys[width - 1].clone() };
+        if code.is_none() && width > 1 && !keys[0].is_empty() {
+            return None; // a code the key columns do not read: the flow reading decides
+        }
+        Some(Row { code, label, side: None, cells: values.iter().map(|v| cell(v)).collect(), location: line.location })
+    }
+
     /// Reads a row of a layout without reliable cell positions (see [`flow`]).
     fn flow_rows(&mut self, line: &Line) -> Vec<Row> {
+        if let Some(row) = self.ruled_row(line) {
+            return vec![row];
+        }
         let toks_x = flow::tokens_with_x(&line.cells, &line.spans);
         let toks: Vec<String> = toks_x.iter().map(|(t, _)| t.clone()).collect();
         let loc = line.location;
@@ -461,8 +483,8 @@ pub fn parse_table(
     let mut columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
     // A ruled PDF header: the drawn cells give each column's path and position exactly.
     let ruled = if flow_mode && !matches!(keys, Keys::Ledger { .. }) { ruled_columns(&header_lines) } else { None };
-    if let Some((c, _)) = &ruled {
-        columns = c.clone();
+    if let Some(h) = &ruled {
+        columns = h.columns.clone();
     }
     if flow_mode && shanghai_layouts {
         // Wrapped header cells make the grid unreliable: use the standard layout when there is one.
@@ -494,12 +516,14 @@ pub fn parse_table(
         }
     }
     let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+    // The standard layout may have replaced the ruled columns: then the boxes no longer apply.
+    let ruled = ruled.filter(|h| h.columns == columns);
     let col_x = match &ruled {
-        Some((c, x)) if *c == columns => x.iter().map(|x| Some(*x)).collect(),
-        _ if flow_mode => header_positions(&header_lines, &columns),
-        _ => vec![],
+        Some(h) => h.centres().into_iter().map(Some).collect(),
+        None if flow_mode => header_positions(&header_lines, &columns),
+        None => vec![],
     };
-    let mut b = Builder { keys, ncols: columns.len(), col_x, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new(), ledger_short: Vec::new() };
+    let mut b = Builder { keys, ncols: columns.len(), col_x, ruled, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new(), ledger_short: Vec::new() };
     let mut rows = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
