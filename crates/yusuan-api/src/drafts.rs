@@ -177,8 +177,21 @@ fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
     let key = LeafKey::parse(reference).ok_or_else(|| {
         bad(format!("“{reference}”不是明细行的键。键的形式如“支出|一般公共预算|2013901|基本支出”，用 yusuan draft lines draft:{id} 查看"))
     })?;
-    if d.leaf(&key).is_none() && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. }) {
+    if d.leaf(&key).is_none() && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. }) {
         return Err(bad(format!("草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看")));
+    }
+    // 政府采购 is either its 货物/工程/服务 parts (the total is their sum) or one total, never both.
+    if let LeafKey::Procurement { part } = &key {
+        use yusuan_draft::ProcurementPart as P;
+        let has = |p: P| d.leaf(&LeafKey::Procurement { part: p }).is_some();
+        let parts = [P::Goods, P::Works, P::Services].into_iter().any(has);
+        if d.leaf(&key).is_none() && *part == P::Total && parts {
+            return Err(bad(format!("草稿 draft:{id} 的政府采购预算按货物、工程、服务分项填列，合计由分项相加，不能另填合计")));
+        }
+        let total_stated = d.leaf(&LeafKey::Procurement { part: P::Total }).is_some_and(|l| !l.value.is_zero());
+        if d.leaf(&key).is_none() && matches!(part, P::Goods | P::Works | P::Services) && total_stated {
+            return Err(bad(format!("草稿 draft:{id} 的政府采购预算只有合计数（采购|合计）；如要分货物、工程、服务填列，请先将合计设为 0")));
+        }
     }
     Ok(key)
 }
@@ -213,7 +226,7 @@ fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
                     let c = code.as_str();
                     [c.get(..3), c.get(..5)].into_iter().flatten().map(str::to_string).collect()
                 }
-                LeafKey::Cell { .. } => vec![],
+                LeafKey::Cell { .. } | LeafKey::Procurement { .. } => vec![],
             };
             for c in codes {
                 if let std::collections::btree_map::Entry::Vacant(slot) = d.names.entry(c) {

@@ -113,3 +113,24 @@ fn a_draft_compares_with_last_year_and_a_version_with_the_draft_now() {
     let err = desk.compare_references(&[format!("{}@二上", view.draft), view.draft.clone()]).unwrap_err();
     assert!(err.to_string().contains("没有名为“二上”的版本"), "{err}");
 }
+
+#[test]
+fn procurement_is_its_parts_or_one_total_never_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    // The office states 货物 0, 工程 0, 服务 34 万元: a total of its own is refused, a part is edited.
+    let err = yusuan_api::draft_set(&mut lib, id, "采购|合计", "500000", now).unwrap_err();
+    assert!(err.to_string().contains("合计由分项相加"), "{err}");
+    yusuan_api::draft_set(&mut lib, id, "采购|货物", "60000", now).unwrap();
+    let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
+    let p = doc.stated.procurement.unwrap();
+    assert_eq!((p.total.to_yuan().to_string(), p.goods.unwrap().to_yuan().to_string()), ("400000".to_string(), "60000".to_string()));
+    assert!(yusuan_api::draft_lines(&lib, id).unwrap().iter().any(|l| l.key == "采购|货物" && l.label == "政府采购预算 货物" && l.change_yuan == "60000"));
+    // Undo brings the stated figure back.
+    draft_undo(&mut lib, id, now).unwrap();
+    let p = yusuan_api::draft_document(&lib, id, None).unwrap().stated.procurement.unwrap();
+    assert_eq!(p.total.to_yuan().to_string(), "340000");
+}

@@ -99,6 +99,31 @@ pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
     draft.layout.iter().map(|t| derive_table(draft, &eval, t)).collect()
 }
 
+/// The figures the narrative states outside the tables: 政府采购 from its leaves (the total is
+/// the sum of 货物/工程/服务 where the draft has them), the rest carried.
+pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
+    use crate::model::ProcurementPart as P;
+    let leaf = |part: P| draft.leaf(&crate::LeafKey::Procurement { part }).map(|l| l.value);
+    let yuan = |v: Decimal| yusuan_domain::Amount { value: v, unit: yusuan_domain::Unit::Yuan };
+    let mut s = draft.stated.clone();
+    let (goods, works, services) = (leaf(P::Goods), leaf(P::Works), leaf(P::Services));
+    let total = match (goods, works, services) {
+        (None, None, None) => leaf(P::Total),
+        _ => Some(goods.unwrap_or_default() + works.unwrap_or_default() + services.unwrap_or_default()),
+    };
+    if let Some(total) = total {
+        s.procurement = Some(yusuan_domain::Procurement {
+            total: yuan(total),
+            goods: goods.map(yuan),
+            works: works.map(yuan),
+            services: services.map(yuan),
+            reserved_for_small_firms: leaf(P::SmallFirms).map(yuan),
+            location: Default::default(),
+        });
+    }
+    s
+}
+
 /// The whole disclosure document the draft derives: carried texts, generated narrative figures,
 /// derived tables.
 pub fn derive(draft: &Draft) -> Document {
@@ -116,7 +141,7 @@ pub fn derive(draft: &Draft) -> Document {
     };
     let mut doc = Document::new(meta);
     doc.units = draft.units.clone();
-    doc.stated = draft.stated.clone();
+    doc.stated = stated(draft);
     doc.projects = draft.projects.clone();
     doc.performance_forms = draft.performance_forms.clone();
     // Texts and tables keep the places the source printed them at, so the document's order

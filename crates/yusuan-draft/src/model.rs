@@ -151,6 +151,54 @@ impl SpendKind {
     }
 }
 
+/// A figure of 政府采购预算 as the narrative states it. The total is a leaf only where the source
+/// states no 货物/工程/服务 parts; otherwise it is their sum. 面向中小企业预留 is a share of them,
+/// stated beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ProcurementPart {
+    /// 政府采购预算 (the total, when no parts are stated).
+    #[serde(rename = "合计")]
+    Total,
+    /// 货物
+    #[serde(rename = "货物")]
+    Goods,
+    /// 工程
+    #[serde(rename = "工程")]
+    Works,
+    /// 服务
+    #[serde(rename = "服务")]
+    Services,
+    /// 面向中小企业预留
+    #[serde(rename = "面向中小企业预留")]
+    SmallFirms,
+}
+
+impl ProcurementPart {
+    /// Every part, in the order the narrative states them.
+    pub const ALL: [ProcurementPart; 5] =
+        [ProcurementPart::Total, ProcurementPart::Goods, ProcurementPart::Works, ProcurementPart::Services, ProcurementPart::SmallFirms];
+
+    /// The name as printed.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProcurementPart::Total => "合计",
+            ProcurementPart::Goods => "货物",
+            ProcurementPart::Works => "工程",
+            ProcurementPart::Services => "服务",
+            ProcurementPart::SmallFirms => "面向中小企业预留",
+        }
+    }
+
+    /// The leaf line's readable name.
+    pub fn leaf_label(self) -> String {
+        match self {
+            ProcurementPart::Total => "政府采购预算".to_string(),
+            ProcurementPart::SmallFirms => "政府采购预算 其中：面向中小企业预留".to_string(),
+            part => format!("政府采购预算 {}", part.label()),
+        }
+    }
+}
+
 /// What one leaf line is keyed by. Its text form (`支出|一般公共预算|2013901|基本支出`) is the
 /// key users type and scripts read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -182,6 +230,11 @@ pub enum LeafKey {
         /// The column path joined with `/`.
         column: String,
     },
+    /// 政府采购预算 as the 其他相关情况说明 states it.
+    Procurement {
+        /// 货物, 工程, 服务, 面向中小企业预留, or the total.
+        part: ProcurementPart,
+    },
 }
 
 impl fmt::Display for LeafKey {
@@ -190,6 +243,7 @@ impl fmt::Display for LeafKey {
             LeafKey::Spend { fund, function, kind } => write!(f, "支出|{}|{}|{}", fund.label(), function.as_str(), kind.label()),
             LeafKey::Economic { code, kind } => write!(f, "经济|{}|{}", code.as_str(), kind.label()),
             LeafKey::Cell { table, row, column } => write!(f, "表|{table}|{row}|{column}"),
+            LeafKey::Procurement { part } => write!(f, "采购|{}", part.label()),
         }
     }
 }
@@ -206,6 +260,7 @@ impl LeafKey {
             }),
             ["经济", code, kind] => Some(LeafKey::Economic { code: EconomicCode::parse(code).ok()?, kind: SpendKind::parse(kind) }),
             ["表", table, row, column] => Some(LeafKey::Cell { table: table.to_string(), row: row.to_string(), column: column.to_string() }),
+            ["采购", part] => Some(LeafKey::Procurement { part: ProcurementPart::ALL.into_iter().find(|p| p.label() == *part)? }),
             _ => None,
         }
     }
@@ -327,6 +382,7 @@ impl Draft {
             }
             LeafKey::Economic { code, kind } => format!("基本支出 {} {} {}", code.as_str(), self.name_of(code.as_str()), kind.label()),
             LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
+            LeafKey::Procurement { part } => part.leaf_label(),
         }
     }
 }
@@ -342,12 +398,14 @@ mod tests {
             LeafKey::Spend { fund: Fund::Business, function: FunctionCode::parse("2080505").unwrap(), kind: SpendKind::Project },
             LeafKey::Economic { code: EconomicCode::parse("30101").unwrap(), kind: SpendKind::Personnel },
             LeafKey::Cell { table: "三公".into(), row: "1".into(), column: "a/b|c".into() },
+            LeafKey::Procurement { part: ProcurementPart::SmallFirms },
         ];
         for k in keys {
             assert_eq!(LeafKey::parse(&k.to_string()), Some(k.clone()), "{k}");
         }
         assert_eq!(LeafKey::parse("支出|不存在|2013901|基本支出"), None);
         assert_eq!(LeafKey::parse("随便"), None);
+        assert_eq!(LeafKey::parse("采购|家具"), None);
     }
 
     #[test]

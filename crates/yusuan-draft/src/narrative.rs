@@ -242,7 +242,8 @@ pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> V
         heading(&mut out, "机关运行经费预算".to_string());
         out.push(format!("{y}年{}{}。", draft.department, with_reason(draft, f)));
     }
-    if let Some(p) = &draft.stated.procurement {
+    let stated = crate::derive::stated(draft);
+    if let Some(p) = &stated.procurement {
         heading(&mut out, "政府采购预算情况".to_string());
         let part = |name: &str, a: &Option<Amount>| a.map(|a| format!("政府采购{name}预算{}万元", print::amount(a.to_wan(), 2, false)));
         let parts: Vec<String> = [part("货物", &p.goods), part("工程", &p.works), part("服务", &p.services)].into_iter().flatten().collect();

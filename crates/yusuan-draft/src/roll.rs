@@ -10,7 +10,7 @@
 use ts_rs::TS;
 use crate::derive::derive_table_values;
 use crate::layout::{FUNCTION_CLASSES, column_filter, column_side, ledger_query, narrow, table_funds, Body, CellRule, ColumnRule, PrintStyle, Query, RowRule, TableLayout, TotalRow};
-use crate::model::{Draft, Fund, Leaf, LeafKey, Origin, SpendKind, DRAFT_SCHEMA};
+use crate::model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, DRAFT_SCHEMA};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,6 +83,7 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
     r.fund_leaves();
     r.non_fiscal_leaves();
     r.economic_leaves();
+    r.procurement_leaves();
     let mut layout = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for t in &doc.tables {
@@ -142,7 +143,8 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
         sections,
         projects,
         performance_forms: forms,
-        stated: doc.stated.clone(),
+        // 政府采购 lives in its leaves (see `procurement_leaves`); derive states it from them.
+        stated: yusuan_domain::StatedFigures { procurement: None, ..doc.stated.clone() },
         threshold_percent: Decimal::from(10),
         // The 目录 lists what the draft prints: an entry naming a table the source did not print
         // (a published 目录 that promised a table it left out) is not carried.
@@ -171,6 +173,7 @@ fn draft_label(names: &BTreeMap<String, String>, key: &LeafKey) -> String {
         LeafKey::Spend { fund, function, kind } => format!("{} {} {} {}", fund.label(), function.as_str(), name(function.as_str()), kind.label()),
         LeafKey::Economic { code, kind } => format!("一般公共预算基本支出 {} {} {}", code.as_str(), name(code.as_str()), kind.label()),
         LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
+        LeafKey::Procurement { part } => part.leaf_label(),
     }
 }
 
@@ -299,6 +302,34 @@ impl Roller<'_> {
                 }
             })
             .collect()
+    }
+
+    /// 政府采购预算 as the narrative states it: its 货物/工程/服务 parts (their sum is the total) or,
+    /// where it states none, the total; 面向中小企业预留 beside them.
+    fn procurement_leaves(&mut self) {
+        let doc: &Document = self.doc;
+        let Some(p) = &doc.stated.procurement else { return };
+        let doc_id = self.doc_id;
+        let origin = |part: ProcurementPart, a: &yusuan_domain::Amount| Origin {
+            document: doc_id,
+            table: "其他相关情况说明".into(),
+            row: "政府采购预算".into(),
+            column: part.label().into(),
+            printed: format!("{}{}", a.value, a.unit.as_str()),
+            page: p.location.page,
+            line: p.location.line,
+        };
+        let parts = [(ProcurementPart::Goods, p.goods), (ProcurementPart::Works, p.works), (ProcurementPart::Services, p.services)];
+        let stated: Vec<(ProcurementPart, yusuan_domain::Amount)> = if parts.iter().any(|(_, a)| a.is_some()) {
+            parts.iter().filter_map(|(k, a)| a.map(|a| (*k, a))).collect()
+        } else {
+            vec![(ProcurementPart::Total, p.total)]
+        };
+        let reserved = p.reserved_for_small_firms.map(|a| (ProcurementPart::SmallFirms, a));
+        for (part, a) in stated.into_iter().chain(reserved) {
+            let o = origin(part, &a);
+            self.add(LeafKey::Procurement { part }, a.to_yuan(), Some(o), false);
+        }
     }
 
     fn fund_leaves(&mut self) {

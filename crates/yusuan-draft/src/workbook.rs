@@ -64,6 +64,7 @@ fn leaf_columns(k: &LeafKey) -> [String; 5] {
         LeafKey::Spend { fund, function, kind } => ["支出".into(), fund.label().into(), function.as_str().into(), kind.label().into(), String::new()],
         LeafKey::Economic { code, kind } => ["经济".into(), Fund::GeneralPublic.label().into(), String::new(), kind.label().into(), code.as_str().into()],
         LeafKey::Cell { table, .. } => ["表".into(), String::new(), String::new(), table.clone(), String::new()],
+        LeafKey::Procurement { part } => ["政府采购".into(), String::new(), String::new(), part.label().into(), String::new()],
     }
 }
 

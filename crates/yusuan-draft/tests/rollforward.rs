@@ -27,18 +27,19 @@ fn golden(name: &str, actual: &str) {
     assert!(expect == actual, "{name} differs from the golden; run with UPDATE_GOLDEN=1 and review the diff\n{actual}");
 }
 
-/// Every real document with tables: (file, leaves, cells that differ from the source, the
+/// Every real document with tables: (file, leaves (with 政府采购's 货物/工程/服务/中小企业预留 where
+/// the narrative states them), cells that differ from the source, the
 /// arithmetic 错误 the draft inherits).
 const DOCS: [(&str, usize, usize, &[&str]); 7] = [
     // 000's 分单位 and 经济分类 tables print totals 1 元 above their parts (T001); their leaves
     // sum 1 元 below the function tables, which the draft shows between tables until fixed.
-    ("000_e54fcd81d7b1024c.txt", 103, 5, &["X003", "X005"]),
+    ("000_e54fcd81d7b1024c.txt", 107, 5, &["X003", "X005"]),
     ("001_e395be5bb9699fb6.txt", 93, 0, &[]),
     ("004_dd8ce94d1496a6c0.txt", 109, 4, &[]),
-    ("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf", 127, 0, &[]),
-    ("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", 127, 4, &[]),
-    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf", 79, 0, &[]),
-    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf", 79, 0, &[]),
+    ("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf", 131, 0, &[]),
+    ("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", 131, 4, &[]),
+    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf", 83, 0, &[]),
+    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf", 83, 0, &[]),
 ];
 
 #[test]
@@ -162,4 +163,32 @@ fn an_edit_on_one_breakdown_leaves_a_visible_difference_on_the_other() {
     let e = LeafKey::parse("经济|30101|人员经费").unwrap();
     draft.leaf_mut(&e).unwrap().value += Decimal::from(1000);
     assert!(errors(&draft).is_empty(), "{:?}", errors(&draft));
+}
+
+#[test]
+fn procurement_is_edited_by_its_parts_and_the_narrative_states_their_sum() {
+    let doc = fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
+    let stated = doc.stated.procurement.clone().expect("wanli 2025 states its 政府采购");
+    let (mut draft, _) = roll_forward(&doc, 1, None).unwrap();
+    let part = |p: yusuan_draft::ProcurementPart| LeafKey::Procurement { part: p };
+    use yusuan_draft::ProcurementPart::*;
+    // Rolled forward: the parts as stated (货物 57.43, 工程 3780.72, 服务 983.05 万元), their sum
+    // the stated total, each with where it was stated.
+    let goods = draft.leaf(&part(Goods)).unwrap();
+    assert_eq!(goods.value, Decimal::from(574_300));
+    assert_eq!(goods.origin.as_ref().unwrap().row, "政府采购预算");
+    assert!(draft.leaf(&part(Total)).is_none(), "the total is not a leaf where parts are stated");
+    let derived = yusuan_draft::stated(&draft).procurement.unwrap();
+    assert_eq!(derived.total.to_yuan(), stated.total.to_yuan());
+    let other = |d: &yusuan_draft::Draft| {
+        derive(d).section(SectionKind::OtherExplanations).map(|s| s.paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>().join("\n")).unwrap_or_default()
+    };
+    assert!(other(&draft).contains("政府采购预算4821.20万元，其中：政府采购货物预算57.43万元"), "{}", other(&draft));
+    // One edit of 货物: the total and its sentence follow; nothing else of the text changes.
+    let before = other(&draft);
+    draft.leaf_mut(&part(Goods)).unwrap().value += Decimal::from(10_000);
+    let after = other(&draft);
+    assert!(after.contains("政府采购预算4822.20万元，其中：政府采购货物预算58.43万元"), "{after}");
+    let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1, "{changed:#?}");
 }
