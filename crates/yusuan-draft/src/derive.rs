@@ -194,9 +194,96 @@ fn amount_cell(t: &TableLayout, col: usize, yuan: Decimal) -> Cell {
     Cell::Amount { value: value.round_dp(t.style.decimals.max(value.scale())), printed }
 }
 
+/// Chinese numerals for a class row's ordinal (`一、` … `二十九、`).
+fn ordinal(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => String::new(),
+        1..=9 => D[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[n - 10]),
+        _ => format!("{}十{}", D[n / 10], D[n % 10]),
+    }
+}
+
+/// The rows a kept table prints. A ledger's expenditure side lists the function 类 it spends
+/// on, one row each bound to the 类's code; a 类 the draft now spends on that the source did
+/// not print gets its row, in code order, shaped like its neighbours (the same columns summing
+/// its code), and the 类 rows are numbered again (`一、` …) where the source numbered them —
+/// so the 类 rows still add up to 支出总计.
+pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
+    let class_of = |r: &RowRule| -> Option<String> {
+        if r.side != Some(yusuan_domain::LedgerSide::Expenditure) {
+            return None;
+        }
+        r.cells.iter().find_map(|c| match c {
+            CellRule::Sum { query: Query::Spend { prefix: Some(p), .. } } if p.len() == 3 => Some(p.clone()),
+            _ => None,
+        })
+    };
+    let class_rows: Vec<(usize, String)> = rows.iter().enumerate().filter_map(|(i, r)| class_of(r).map(|c| (i, c))).collect();
+    let Some(&(_, ref template_code)) = class_rows.last() else { return rows.to_vec() };
+    let template = &rows[class_rows.last().map(|(i, _)| *i).unwrap_or(0)];
+    // The table's funds, as its class rows sum them.
+    let funds = template.cells.iter().find_map(|c| match c {
+        CellRule::Sum { query: Query::Spend { funds, .. } } => Some(funds.clone()),
+        _ => None,
+    });
+    let printed: Vec<&String> = class_rows.iter().map(|(_, c)| c).collect();
+    let mut new: Vec<String> = draft
+        .leaves
+        .iter()
+        .filter_map(|l| match &l.key {
+            LeafKey::Spend { fund, function, .. } if !l.value.is_zero() && funds.as_ref().is_none_or(|f| f.as_ref().is_none_or(|f| f.contains(fund))) => {
+                function.as_str().get(..3).map(str::to_string)
+            }
+            _ => None,
+        })
+        .filter(|c| !printed.contains(&c))
+        .collect();
+    new.sort();
+    new.dedup();
+    if new.is_empty() {
+        return rows.to_vec();
+    }
+    let numbered = template.label.trim_start().chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && template.label.contains('、');
+    let mut out: Vec<RowRule> = rows.to_vec();
+    for code in new {
+        let name = draft.names.get(&code).cloned().or_else(|| crate::layout::class_name(&code).map(str::to_string)).unwrap_or_default();
+        let cells = template
+            .cells
+            .iter()
+            .map(|c| match c {
+                CellRule::Sum { query: Query::Spend { funds, prefix: Some(p), kinds } } if p == template_code => {
+                    CellRule::Sum { query: Query::Spend { funds: funds.clone(), prefix: Some(code.clone()), kinds: kinds.clone() } }
+                }
+                CellRule::Sum { .. } | CellRule::Fixed { .. } => CellRule::Blank,
+                other => other.clone(),
+            })
+            .collect();
+        let row = RowRule { code: template.code.clone(), label: name, side: template.side, cells };
+        // Before the first printed 类 row with a higher code, else after the last 类 row.
+        let at = out
+            .iter()
+            .position(|r| class_of(r).is_some_and(|c| c > code))
+            .unwrap_or_else(|| out.iter().rposition(|r| class_of(r).is_some()).map_or(out.len(), |i| i + 1));
+        out.insert(at, row);
+    }
+    if numbered {
+        let mut n = 0;
+        for r in out.iter_mut() {
+            if class_of(r).is_some() {
+                n += 1;
+                r.label = format!("{}、{}", ordinal(n), yusuan_domain::strip_numbering(&r.label));
+            }
+        }
+    }
+    out
+}
+
 fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
     let rows = match &t.body {
-        Body::Rows { rows } => rows.iter().map(|r| kept_row(eval, t, r)).collect(),
+        Body::Rows { rows } => printed_rows(draft, rows).iter().map(|r| kept_row(eval, t, r)).collect(),
         Body::Function { funds, columns, total } => function_rows(draft, eval, t, funds, columns, total),
         Body::Economic { columns, total } => economic_rows(draft, eval, t, columns, total),
     };

@@ -163,6 +163,10 @@ fn write_table(wb: &mut Workbook, ti: usize, draft: &Draft, table: &Table, rows:
     ws.set_print_fit_to_pages(1, 0);
     // Cell rules by (row key) for kept rows; generated rows use their column rules.
     let scale = Unit::in_yuan(table.unit);
+    let kept = match &layout.body {
+        Body::Rows { rows: rr } => crate::derive::printed_rows(draft, rr),
+        _ => Vec::new(),
+    };
     for (ri, row) in table.rows.iter().enumerate() {
         let sr = TABLE_FIRST_ROW + ri as u32;
         ws.write_string_with_format(sr, 0, row.code.as_ref().map(|c| c.as_str()).unwrap_or(""), &text)?;
@@ -170,7 +174,7 @@ fn write_table(wb: &mut Workbook, ti: usize, draft: &Draft, table: &Table, rows:
         for (c, cell) in row.cells.iter().enumerate() {
             let sc = c as u16 + 2;
             let query = match &layout.body {
-                Body::Rows { rows: rr } => match rr.get(ri).and_then(|r| r.cells.get(c)) {
+                Body::Rows { .. } => match kept.get(ri).and_then(|r| r.cells.get(c)) {
                     Some(CellRule::Sum { query }) => Some(query.clone()),
                     _ => None,
                 },

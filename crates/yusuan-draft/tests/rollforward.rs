@@ -192,3 +192,30 @@ fn procurement_is_edited_by_its_parts_and_the_narrative_states_their_sum() {
     let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
     assert_eq!(changed.len(), 1, "{changed:#?}");
 }
+
+#[test]
+fn a_line_under_a_new_class_gets_its_row_in_the_ledger_tables() {
+    use yusuan_domain::{LedgerSide, TableKind};
+    let (mut draft, _) = roll_forward(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), 1, None).unwrap();
+    // wanli prints nine 支出 类 (201 … 221); 213 农林水支出 is new.
+    let key = LeafKey::parse("支出|一般公共预算|2130101|项目支出").unwrap();
+    draft.leaves.push(yusuan_draft::Leaf { key, label: String::new(), value: Decimal::from(50_000), baseline: None, origin: None, estimated: false });
+    let doc = derive(&draft);
+    for kind in [TableKind::FinancialSummary, TableKind::FiscalSummary] {
+        let t = doc.table(kind).unwrap();
+        let spend: Vec<&yusuan_domain::Row> = t.rows.iter().filter(|r| r.side == Some(LedgerSide::Expenditure)).collect();
+        let labels: Vec<&str> = spend.iter().map(|r| r.label.as_str()).collect();
+        // In code order (213 before 221 住房保障支出), the rows after it numbered on.
+        let at = labels.iter().position(|l| *l == "九、农林水支出").unwrap_or_else(|| panic!("{kind:?}: {labels:?}"));
+        assert_eq!((labels[at - 1], labels[at + 1]), ("八、城乡社区支出", "十、住房保障支出"), "{kind:?}");
+        let amount = |r: &yusuan_domain::Row| r.cells.iter().filter_map(|c| c.amount()).next().unwrap_or_default();
+        assert_eq!(amount(spend[at]), Decimal::from(50_000), "{kind:?}");
+        // The 类 rows add up to 支出总计 again.
+        let classes: Decimal = spend.iter().filter(|r| r.label.contains('、')).map(|r| amount(r)).sum();
+        let total = spend.iter().find(|r| r.label.contains("总计")).map(|r| amount(r)).unwrap();
+        assert_eq!(classes, total, "{kind:?}");
+    }
+    // The findings on the derived draft name the new line's code only, not an unbalanced ledger.
+    let errors: Vec<&str> = draft_findings(&draft).into_iter().filter(|f| f.severity == yusuan_check::Severity::Error).map(|f| f.rule).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
