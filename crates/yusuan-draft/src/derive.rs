@@ -222,8 +222,8 @@ pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
         })
     };
     let class_rows: Vec<(usize, String)> = rows.iter().enumerate().filter_map(|(i, r)| class_of(r).map(|c| (i, c))).collect();
-    let Some(&(_, ref template_code)) = class_rows.last() else { return rows.to_vec() };
-    let template = &rows[class_rows.last().map(|(i, _)| *i).unwrap_or(0)];
+    let Some((template_at, template_code)) = class_rows.last() else { return rows.to_vec() };
+    let template = &rows[*template_at];
     // The table's funds, as its class rows sum them.
     let funds = template.cells.iter().find_map(|c| match c {
         CellRule::Sum { query: Query::Spend { funds, .. } } => Some(funds.clone()),
