@@ -32,14 +32,12 @@ fn finding_keys(findings: &[yusuan_api::Finding]) -> BTreeSet<(String, String, S
     findings.iter().map(|f| (f.rule.to_string(), c(&f.location.table), c(&f.location.row), c(&f.location.column))).collect()
 }
 
-/// The amounts of the tables every disclosure is judged by (form-like grids — 资产配置, 绩效目标表,
-/// 项目支出表 — are compared by the preflight, which reports their differences for a human).
+/// The amounts of every table, form-like grids (资产配置, 绩效目标表) included, keyed by table and
+/// row, and every number of the 绩效 forms.
 fn table_numbers(doc: &yusuan_domain::Document) -> Vec<(String, String, Decimal)> {
-    use yusuan_domain::TableKind::*;
     let mut v: Vec<(String, String, Decimal)> = doc
         .tables
         .iter()
-        .filter(|t| !matches!(t.kind, Projects | Procurement | PurchasedServices | AssetAllocation | DepartmentPerformance | ProjectPerformance | Other))
         .flat_map(|t| {
             t.rows.iter().flat_map(move |r| {
                 r.cells.iter().filter_map(move |c| {
@@ -51,6 +49,11 @@ fn table_numbers(doc: &yusuan_domain::Document) -> Vec<(String, String, Decimal)
             })
         })
         .collect();
+    let titles: Vec<&str> = doc.tables.iter().map(|t| t.title.as_str()).collect();
+    v.extend(doc.numbers().into_iter().filter(|n| n.table.starts_with("绩效目标表") && !titles.contains(&n.table.as_str())).map(|n| {
+        let c = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        (c(&n.table), format!("{}/{}", c(&n.row_label), c(&n.column)), n.value_yuan.normalize())
+    }));
     v.sort();
     v
 }
@@ -201,6 +204,10 @@ fn rendered_pages_match_the_reference_renderings() {
         ("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", 9, "shanghai9-income"),
         ("000_e54fcd81d7b1024c.txt", 10, "shanghai11-by-unit"),
         ("004_dd8ce94d1496a6c0.txt", 9, "hubei15-table"),
+        // Form-like grids printed cell by cell as the source prints them (a description spans
+        // the rest of its row): 资产配置预算表 and 整体支出绩效目标表.
+        ("004_dd8ce94d1496a6c0.txt", 18, "hubei15-asset-grid"),
+        ("004_dd8ce94d1496a6c0.txt", 19, "hubei15-performance-form"),
     ];
     let mut exported = std::collections::BTreeMap::new();
     for (name, page, what) in pages {

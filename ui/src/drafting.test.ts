@@ -80,7 +80,7 @@ describe("编制", () => {
     backend.draftViews = [view("600000", "18992.93", [warning], true)];
     backend.exportResults = [
       { outcome: null, refused: "1 个警告尚未说明", findings: [warning] },
-      { outcome: { path: "/data/导出/a.pdf", sha256: "ab", bytes: 230000, template: "shanghai-9-bumen", fonts: [], preflight: { pages: 26, tables: 9, numbers: 885, narrative_figures: 62, warnings: [] } }, refused: null, findings: [] },
+      { outcome: { path: "/data/导出/a.pdf", sha256: "ab", bytes: 230000, template: "shanghai-9-bumen", fonts: [], preflight: { pages: 26, tables: 9, numbers: 885, narrative_figures: 62 } }, refused: null, findings: [] },
     ];
     const app = await mount(backend, root);
     await app.startDraft();

@@ -197,12 +197,6 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                     writeln!(out, "已导出 {}（{} 字节，模板 {}，SHA-256 {}）", o.path, o.bytes, o.template, &o.sha256[..16]).map_err(io)?;
                     if let Some(p) = &o.preflight {
                         writeln!(out, "复核通过：{} 页，{} 张表，{} 个数字与原文一致，说明中 {} 个数字一致", p.pages, p.tables, p.numbers, p.narrative_figures).map_err(io)?;
-                        if !p.warnings.is_empty() {
-                            writeln!(out, "请人工核对 {} 处（表样复杂的表和绩效目标表读回不一致），如：", p.warnings.len()).map_err(io)?;
-                            for w in p.warnings.iter().take(5) {
-                                writeln!(out, "  {w}").map_err(io)?;
-                            }
-                        }
                     }
                 }
                 Err(ApiError::ExportRefused { reason, findings }) => {

@@ -1,14 +1,15 @@
 //! The written PDF read back before it is handed over: every page A4 in the template's
 //! orientation, no blank page, every table present (an empty one with its note), and every
-//! number — table cells, project and form amounts, the narrative's figures — equal to the
-//! source's. A failed preflight is an error, never a silent file.
+//! number — the cells of every table (form-like grids included), project and form amounts, the
+//! narrative's figures — equal to the source's, in the same places. A failed preflight is an
+//! error, never a silent file.
 
 use ts_rs::TS;
 use crate::{ExportError, Orientation, Template};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use yusuan_domain::{mentions, section_texts, Document, TableKind};
+use yusuan_domain::{mentions, section_texts, Document};
 
 /// What the preflight verified.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -21,17 +22,6 @@ pub struct Preflight {
     pub numbers: usize,
     /// Figures of the narrative found again, equal.
     pub narrative_figures: usize,
-    /// Differences in tables whose layout is a form or a free grid (资产配置, 绩效目标表, 项目支出表)
-    /// and in 绩效 forms: reported for a human to compare, not refused.
-    pub warnings: Vec<String>,
-}
-
-/// The tables every budget disclosure is judged by: a difference there refuses the file.
-fn core(kind: TableKind) -> bool {
-    !matches!(
-        kind,
-        TableKind::Projects | TableKind::Procurement | TableKind::PurchasedServices | TableKind::AssetAllocation | TableKind::DepartmentPerformance | TableKind::ProjectPerformance | TableKind::Other
-    )
 }
 
 fn compact(s: &str) -> String {
@@ -134,27 +124,20 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
             }
         }
     }
+    // Every table — form-like grids (资产配置, 绩效目标表) and the 绩效 forms read from them too —
+    // must read back to the same numbers in the same places.
     let (want, got) = (numbers(source), numbers(&back));
-    let strict: Vec<String> = source.tables.iter().filter(|t| core(t.kind)).map(|t| compact(&t.title)).collect();
-    let mut warnings = Vec::new();
-    let mut report = |k: &Key, msg: String| {
-        if strict.contains(&k.0) {
-            problems.push(msg);
-        } else {
-            warnings.push(msg);
-        }
-    };
     let mut count = 0;
     for (k, n) in &want {
         let g = got.get(k).copied().unwrap_or(0);
         count += g.min(*n);
         if g < *n {
-            report(k, format!("{} {} {} {}：应为 {} 元，读回缺少", k.0, k.1, k.2, k.3, k.4));
+            problems.push(format!("{} {} {} {}：应为 {} 元，读回缺少", k.0, k.1, k.2, k.3, k.4));
         }
     }
     for (k, n) in &got {
         if want.get(k).copied().unwrap_or(0) < *n {
-            report(k, format!("{} {} {} {}：读回多出 {} 元", k.0, k.1, k.2, k.3, k.4));
+            problems.push(format!("{} {} {} {}：读回多出 {} 元", k.0, k.1, k.2, k.3, k.4));
         }
     }
     let (want_f, got_f) = (figures(source), figures(&back));
@@ -167,7 +150,7 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
         }
     }
     if problems.is_empty() {
-        Ok(Preflight { pages: sizes.len(), tables, numbers: count, narrative_figures: figs, warnings })
+        Ok(Preflight { pages: sizes.len(), tables, numbers: count, narrative_figures: figs })
     } else {
         Err(ExportError::Preflight(problems))
     }

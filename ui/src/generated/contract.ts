@@ -1248,9 +1248,4 @@ numbers: number,
 /**
  * Figures of the narrative found again, equal.
  */
-narrative_figures: number, 
-/**
- * Differences in tables whose layout is a form or a free grid (资产配置, 绩效目标表, 项目支出表)
- * and in 绩效 forms: reported for a human to compare, not refused.
- */
-warnings: Array<string>, };
+narrative_figures: number, };

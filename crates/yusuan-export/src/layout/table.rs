@@ -6,7 +6,7 @@ use super::text::wrap;
 use super::Cursor;
 use crate::page::Face;
 use crate::{Fonts, Template};
-use yusuan_domain::{Cell, LedgerSide, Row, RowCode, Table};
+use yusuan_domain::{Cell, LedgerSide, Row, RowCode, Table, TableKind};
 
 const BODY_SIZE: f32 = 9.0;
 const HEAD_SIZE: f32 = 9.0;
@@ -82,8 +82,13 @@ pub(crate) fn header(paths: &[Vec<String>]) -> (Vec<HeadCell>, usize) {
     (cells, depth)
 }
 
+/// A table kept cell by cell as printed (a form-like grid: 绩效目标表, 资产配置预算表, whose head
+/// rows are among its rows): printed the same way, every cell in its column, no header of ours.
 pub(crate) fn is_grid(t: &Table) -> bool {
-    !t.columns.is_empty() && t.columns.iter().all(|c| c.path.len() == 1 && c.path[0].starts_with('第') && c.path[0].ends_with('列'))
+    let unnamed = t.columns.iter().all(|c| c.path.len() == 1 && c.path[0].starts_with('第') && c.path[0].ends_with('列'));
+    let form_like = matches!(t.kind, TableKind::AssetAllocation | TableKind::DepartmentPerformance | TableKind::ProjectPerformance)
+        && t.rows.iter().all(|r| r.code.is_none() && r.side.is_none());
+    !t.columns.is_empty() && (unnamed || form_like)
 }
 
 fn amount_text(c: &Cell) -> (String, Align) {
@@ -318,20 +323,69 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     Grid { widths: w, size, head, head_rows, body }
 }
 
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The widest a column of a form-like grid grows before its texts wrap (points).
+const PLAIN_GRID_MAX_COLUMN: f32 = 120.0; // layout
+
 /// A form-like table (heads printed in its rows): every cell as printed, no header.
-fn plain_grid(t: &Table, available: f32) -> Grid {
+fn plain_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     let n = t.columns.len().max(1);
-    let w = vec![available / n as f32; n];
-    let body = t
-        .rows
-        .iter()
-        .map(|r| {
-            r.cells
+    // Each column as wide as its widest text up to a few lines' worth of a long one, so codes
+    // and amounts stay whole and long texts wrap.
+    let nat: Vec<f32> = (0..n)
+        .map(|c| {
+            let texts: Vec<&str> = t.rows.iter().filter_map(|r| r.cells.get(c)).map(Cell::printed).collect();
+            natural(fonts, &texts, "").min(PLAIN_GRID_MAX_COLUMN)
+        })
+        .collect();
+    let (w, _) = fit(nat, &vec![true; n], available);
+    // A printed line the importer split into rows (`项目总预算 333.2 | 项目当年预算 333.2`, one
+    // row per label and value pair) is printed as the one line it was.
+    // Such a row starts with its own label right after the amount that ends the row before it
+    // (a draft's derived rows no longer share the printed line's place).
+    let continues = |line: &[&Cell], r: &Row| {
+        let Some(first) = r.cells.iter().position(|c| !matches!(c, Cell::Blank)) else { return false };
+        let before = line.iter().rposition(|c| !matches!(c, Cell::Blank));
+        let own_label = matches!(&r.cells[first], Cell::Text { text } if compact(text) == compact(&r.label));
+        before.is_some_and(|b| b < first && line[b].amount().is_some()) && own_label && r.cells[first..].iter().any(|c| c.amount().is_some())
+    };
+    let mut lines: Vec<Vec<&Cell>> = Vec::new();
+    let mut last: Option<&yusuan_domain::Location> = None;
+    for r in &t.rows {
+        let same_place = last == Some(&r.location) && r.location != yusuan_domain::Location::default();
+        let joins = same_place || lines.last().is_some_and(|l| continues(l, r));
+        match lines.last_mut() {
+            Some(line) if joins && line.iter().zip(&r.cells).all(|(a, b)| matches!(a, Cell::Blank) || matches!(b, Cell::Blank)) => {
+                for (k, c) in r.cells.iter().enumerate() {
+                    if !matches!(c, Cell::Blank) {
+                        if let Some(slot) = line.get_mut(k) {
+                            *slot = c;
+                        }
+                    }
+                }
+            }
+            _ => lines.push(r.cells.iter().collect()),
+        }
+        last = Some(&r.location);
+    }
+    let body = lines
+        .into_iter()
+        .map(|cells| {
+            // A text with nothing after it in its row (a form's description merged across the
+            // row) spans the rest of the row.
+            let last = cells.iter().rposition(|c| !matches!(c, Cell::Blank));
+            cells
                 .iter()
                 .enumerate()
+                .take(last.map_or(cells.len(), |l| l + 1))
                 .map(|(c, cell)| {
                     let (text, _) = amount_text(cell);
-                    BodyCell { col: c, cols: 1, text, align: if cell.amount().is_some() { Align::Right } else { Align::Left } }
+                    let spans = Some(c) == last && matches!(cell, Cell::Text { .. });
+                    let cols = if spans { n - c } else { 1 };
+                    BodyCell { col: c, cols, text, align: if cell.amount().is_some() { Align::Right } else { Align::Left } }
                 })
                 .collect()
         })
@@ -343,7 +397,7 @@ fn grid_for(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> Gr
     if t.rows.iter().any(|r| r.side.is_some()) {
         ledger_grid(t, fonts, available)
     } else if is_grid(t) {
-        plain_grid(t, available)
+        plain_grid(t, fonts, available)
     } else {
         keyed_grid(t, template, fonts, available)
     }

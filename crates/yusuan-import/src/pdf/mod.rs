@@ -132,6 +132,90 @@ fn page_lines(page: &mut PageText) -> Vec<PageLine> {
     out
 }
 
+/// Boxes this close (points) are the same drawn cell.
+const SAME_BOX: f32 = 1.0; // layout
+
+fn same_box(a: &crate::CellBox, b: &crate::CellBox) -> bool {
+    (a.left - b.left).abs() < SAME_BOX && (a.right - b.right).abs() < SAME_BOX && (a.top - b.top).abs() < SAME_BOX && (a.bottom - b.bottom).abs() < SAME_BOX
+}
+
+/// A ruled row taller than this (points) is a frame around text, not a table row.
+const MAX_RULED_ROW: f32 = 120.0; // layout
+
+/// The ruled row band (top, bottom) every cell of a line sits in, when they all sit in boxes of
+/// one band and the band is a table row's height.
+fn band(line: &PageLine) -> Option<(f32, f32)> {
+    let (cells, _, boxes) = line;
+    if boxes.is_empty() || boxes.len() != cells.len() {
+        return None;
+    }
+    let first = boxes[0]?;
+    let same = boxes.iter().all(|b| b.is_some_and(|b| (b.top - first.top).abs() < SAME_BOX && (b.bottom - first.bottom).abs() < SAME_BOX));
+    (same && first.bottom - first.top <= MAX_RULED_ROW).then_some((first.top, first.bottom))
+}
+
+/// Joins the text of one drawn cell wrapped over lines: no space between CJK pieces, one
+/// between two Latin words or numbers.
+fn join_wrapped(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let p = p.trim();
+        if out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) && p.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Consecutive lines inside one ruled table row (a cell's text wrapped over lines, a row's
+/// label above and below its numbers) become one line: each drawn cell one cell, its pieces
+/// joined in reading order. Returns each line with the number of printed lines it stands for.
+fn merge_ruled_rows(lines: Vec<PageLine>) -> Vec<(PageLine, usize)> {
+    let mut out: Vec<(PageLine, usize)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(b) = band(&lines[i]) else {
+            out.push((lines[i].clone(), 1));
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < lines.len() && band(&lines[j]).is_some_and(|o| (o.0 - b.0).abs() < SAME_BOX && (o.1 - b.1).abs() < SAME_BOX) {
+            j += 1;
+        }
+        // Pieces by drawn cell, in reading order.
+        let mut cells: Vec<(crate::CellBox, Vec<&str>, (f32, f32))> = Vec::new(); // spans: layout
+        for (texts, spans, boxes) in &lines[i..j] {
+            for ((t, sp), bx) in texts.iter().zip(spans).zip(boxes) {
+                let Some(bx) = bx else { continue };
+                match cells.iter_mut().find(|c| same_box(&c.0, bx)) {
+                    Some(c) => {
+                        c.1.push(t);
+                        c.2 = (c.2 .0.min(sp.0), c.2 .1.max(sp.1));
+                    }
+                    None => cells.push((*bx, vec![t], *sp)),
+                }
+            }
+        }
+        if j - i == 1 || cells.len() < 2 {
+            // One line, or one drawn cell around everything (a frame): as printed.
+            out.extend(lines[i..j].iter().map(|l| (l.clone(), 1)));
+            i = j;
+            continue;
+        }
+        cells.sort_by(|a, b| a.0.left.total_cmp(&b.0.left));
+        let merged: PageLine = (
+            cells.iter().map(|c| join_wrapped(&c.1)).collect(),
+            cells.iter().map(|c| c.2).collect(),
+            cells.iter().map(|c| Some(c.0)).collect(),
+        );
+        out.push((merged, j - i));
+        i = j;
+    }
+    out
+}
+
 /// Reads a PDF's text layer as numbered lines with cells and their positions.
 pub fn pdf_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     pdf_lines_with(file, bytes, TextLayer::Auto)
@@ -141,13 +225,17 @@ pub fn pdf_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 pub fn pdf_lines_with(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Line>, ImportError> {
     let mut pages = collect(file, bytes, layer)?;
     let mut out = Vec::new();
+    // Printed lines so far: a merged ruled row keeps the number of its first line, and the lines
+    // after it keep theirs.
+    let mut printed = 0u32;
     for (p, page) in pages.iter_mut().enumerate() {
-        for (cells, spans, boxes) in page_lines(page) {
-            let location = Location { page: Some(p as u32 + 1), line: Some(out.len() as u32 + 1) };
+        for ((cells, spans, boxes), n) in merge_ruled_rows(page_lines(page)) {
             let text = cells.join("\t");
             if is_page_number(&text) {
                 continue;
             }
+            let location = Location { page: Some(p as u32 + 1), line: Some(printed + 1) };
+            printed += n as u32;
             out.push(Line { location, text, cells, spans, boxes });
         }
     }

@@ -28,14 +28,22 @@ pub(super) fn grid_table(
             i += 1;
             continue;
         }
-        if is_title(lines, i) || (!l.is_tabular() && l.compact().chars().count() <= 40 && !printed.is_empty() && lines.get(i + 1).is_some_and(|n| !n.is_tabular())) {
+        // A line inside the drawn cells of a ruled table belongs to it, tabular or not.
+        let prose_follows = lines.get(i + 1).is_some_and(|n| !n.is_tabular() && !ruled(n));
+        if is_title(lines, i) || (!l.is_tabular() && !ruled(l) && l.compact().chars().count() <= 40 && !printed.is_empty() && prose_follows) {
             break;
         }
         printed.push(l);
         i += 1;
     }
-    let width = printed.iter().map(|l| l.cells.len()).max().unwrap_or(0);
-    let texts: Vec<Vec<String>> = printed.iter().map(|l| (0..width).map(|k| l.cells.get(k).map_or(String::new(), |c| c.trim().to_string())).collect()).collect();
+    let texts: Vec<Vec<String>> = match ruled_grid(&printed) {
+        Some(grid) => grid,
+        None => {
+            let width = printed.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+            printed.iter().map(|l| (0..width).map(|k| l.cells.get(k).map_or(String::new(), |c| c.trim().to_string())).collect()).collect()
+        }
+    };
+    let width = texts.iter().map(Vec::len).max().unwrap_or(0);
     let is_number = |t: &str| parse_amount(t).is_ok();
     let numeric = |t: &str| is_number(t) || t.strip_suffix('%').is_some_and(|n| parse_amount(n).is_ok());
     // Column heads, carried down: a row without numbers names the columns under its cells; a
@@ -137,6 +145,45 @@ pub(super) fn grid_table(
     });
     let unit = unit.unwrap_or(Unit::WanYuan);
     (Table { title, number, kind, unit, compiled_by, columns, rows, note: None, location: title_line.location }, i)
+}
+
+/// Whether every cell of a line sits in a drawn box (a PDF's ruled table).
+fn ruled(l: &Line) -> bool {
+    !l.boxes.is_empty() && l.boxes.len() == l.cells.len() && l.boxes.iter().all(Option::is_some)
+}
+
+/// Boxes' edges this close (points) are one column boundary.
+const SAME_EDGE: f32 = 1.0; // layout
+
+/// A ruled grid's lines as rows of cells at their column positions, the way a spreadsheet
+/// prints them: the columns are the drawn boxes' edges over the whole grid, each text goes to
+/// the column its box starts in, and a column with nothing printed in a row stays an empty cell
+/// (a cell merged over rows above, a blank). `None` unless every line is ruled.
+fn ruled_grid(printed: &[&Line]) -> Option<Vec<Vec<String>>> {
+    if printed.is_empty() || !printed.iter().all(|l| ruled(l)) {
+        return None;
+    }
+    let mut edges: Vec<f32> = printed.iter().flat_map(|l| l.boxes.iter().flatten().flat_map(|b| [b.left, b.right])).collect(); // layout
+    edges.sort_by(f32::total_cmp);
+    edges.dedup_by(|a, b| (*a - *b).abs() < SAME_EDGE);
+    let width = edges.len().saturating_sub(1);
+    Some(
+        printed
+            .iter()
+            .map(|l| {
+                let mut row = vec![String::new(); width];
+                for (text, b) in l.cells.iter().zip(&l.boxes) {
+                    let Some(b) = b else { continue };
+                    let k = edges.iter().position(|e| (e - b.left).abs() < SAME_EDGE).unwrap_or(0).min(width.saturating_sub(1));
+                    if !row[k].is_empty() {
+                        row[k].push(' ');
+                    }
+                    row[k].push_str(text.trim());
+                }
+                row
+            })
+            .collect(),
+    )
 }
 
 /// The head of the nearest column at or left of `k` (the parent of a sub-column).
