@@ -26,7 +26,7 @@ fn main() {
     eprintln!("layout {t1:?}, pdf {:?}, preflight {:?}", t2 - t1, t0.elapsed() - t2);
     eprintln!("{} pages? {} bytes in {:?}", template.id, pdf.len(), t.elapsed());
     match yusuan_export::preflight(&pdf, &doc, template) {
-        Ok(p) => eprintln!("preflight ok: {} pages, {} tables, {} numbers, {} figures, {} warnings", p.pages, p.tables, p.numbers, p.narrative_figures, p.warnings.len()),
+        Ok(p) => eprintln!("preflight ok: {} pages, {} tables, {} numbers, {} figures", p.pages, p.tables, p.numbers, p.narrative_figures),
         Err(yusuan_export::ExportError::Preflight(p)) => { eprintln!("preflight: {} problems", p.len()); for x in &p { eprintln!("  {}", x.chars().take(160).collect::<String>()); } }
         Err(e) => eprintln!("{e}"),
     }
