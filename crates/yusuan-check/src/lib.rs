@@ -38,6 +38,19 @@ pub fn check(doc: &Document) -> Vec<Finding> {
         })
         .collect();
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.location.line.cmp(&b.location.line)).then(a.rule.cmp(b.rule)));
+    // One cause, one finding: a paragraph read twice (a clipped page, content repeated on the
+    // next page) raises its findings where it first appears; W002 reports the repetition itself.
+    let mut repeated = std::collections::HashSet::new();
+    for section in &doc.sections {
+        let mut texts = std::collections::HashSet::new();
+        for p in &section.paragraphs {
+            let t: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
+            if !t.is_empty() && !texts.insert(t) {
+                repeated.insert((p.location.page, p.location.line));
+            }
+        }
+    }
+    out.retain(|f| f.rule == "W002" || f.location.section.is_none() || !repeated.contains(&(f.location.page, f.location.line)));
     out
 }
 

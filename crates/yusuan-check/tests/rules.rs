@@ -527,3 +527,45 @@ fn n008_one_prior_year_figure() {
     let wrong = with_text(doc(vec![]), &["“三公”经费预算数为62.10万元，与2025年预算持平。", "“三公”经费预算数为62.10万元，比2025年预算减少5万元，主要原因是压减。"]);
     assert!(rules_of(&wrong).contains(&("N008", Severity::Warning)), "{:?}", check(&wrong));
 }
+
+#[test]
+fn a_total_printed_with_fewer_decimals_than_its_parts_is_a_rounding_tail() {
+    // 合计 printed to the 元 over parts printed to the fen: 22,118,861 above 22,118,861.34 is how
+    // it was rounded (提示); among cells printed alike a 1-元 difference is a mistake (错误).
+    let t001 = |rows: Vec<Row>| -> Vec<Severity> {
+        check(&doc(vec![expenditure(Unit::Yuan, rows)])).into_iter().filter(|f| f.rule == "T001").map(|f| f.severity).collect()
+    };
+    assert_eq!(t001(vec![row(Some("2010301"), "行政运行", &["22118861", "22000000.00", "118861.34"])]), vec![Severity::Info]);
+    assert_eq!(t001(vec![row(Some("2010301"), "行政运行", &["22118862", "22000000.00", "118861.34"])]), vec![Severity::Error]);
+    assert_eq!(t001(vec![row(Some("2010301"), "行政运行", &["22118862", "22000000", "118861"])]), vec![Severity::Error]);
+    // The same between a 类 and its 项 (T002).
+    let t002: Vec<Severity> = check(&doc(vec![expenditure(
+        Unit::Yuan,
+        vec![row(Some("201"), "一般公共服务支出", &["300", "300", ""]), row(Some("20103"), "政府办公厅", &["300", "300", ""]), row(Some("2010301"), "行政运行", &["100.40", "100.40", ""]), row(Some("2010302"), "一般行政管理事务", &["199.80", "199.80", ""])],
+    )]))
+    .into_iter()
+    .filter(|f| f.rule == "T002")
+    .map(|f| f.severity)
+    .collect();
+    assert!(!t002.is_empty() && t002.iter().all(|s| *s == Severity::Info), "{t002:?}");
+}
+
+#[test]
+fn a_paragraph_read_twice_raises_its_finding_once() {
+    use yusuan_domain::{Paragraph, Section, SectionKind};
+    // The same sentence with a placeholder, printed (or extracted) twice in one section.
+    let mut d = doc(vec![]);
+    let text = "2026年收入预算XX万元，主要原因是。";
+    d.sections = vec![Section {
+        kind: SectionKind::BudgetExplanation,
+        title: "部门预算编制说明".into(),
+        paragraphs: vec![Paragraph { text: text.into(), location: Location::line(10) }, Paragraph { text: text.into(), location: Location::line(30) }],
+        location: Location::line(9),
+    }];
+    let findings = check(&d);
+    let mut rules: Vec<&str> = findings.iter().filter(|f| f.rule != "W002").map(|f| f.rule).collect();
+    let all = rules.len();
+    rules.dedup();
+    assert!(all > 0, "the placeholder is found");
+    assert_eq!(rules.len(), all, "each finding once: {findings:#?}");
+}

@@ -2,7 +2,7 @@
 
 use super::at;
 use crate::finding::money;
-use crate::tolerance::{agree, Agreement};
+use crate::tolerance::{agree_printed, Agreement};
 use crate::{Finding, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{Document, Row, RowCode};
@@ -48,7 +48,9 @@ pub fn run(doc: &Document) -> Vec<Finding> {
                 let vals: Option<Vec<Decimal>> = kids.iter().map(|k| k.cells.get(c).and_then(|x| x.value_or_zero())).collect();
                 let Some(vals) = vals else { continue };
                 let sum: Decimal = vals.iter().copied().sum();
-                let (severity, what) = match agree(printed, sum, kids.len(), t.unit) {
+                let kid_cells: Vec<&yusuan_domain::Cell> = kids.iter().filter_map(|k| k.cells.get(c)).collect();
+                let Some(total_cell) = r.cells.get(c) else { continue };
+                let (severity, what) = match agree_printed(total_cell, &kid_cells, t.unit) {
                     Agreement::Exact => continue,
                     Agreement::RoundingTail => (Severity::Info, "与下级科目之和相差在四舍五入尾差范围内"),
                     Agreement::Differs => (Severity::Error, "不等于下级科目之和"),

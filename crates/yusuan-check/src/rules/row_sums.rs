@@ -2,7 +2,7 @@
 
 use super::at;
 use crate::finding::money;
-use crate::tolerance::{agree, Agreement};
+use crate::tolerance::{agree_printed, Agreement};
 use crate::{Finding, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{Document, Table, TableKind};
@@ -34,7 +34,9 @@ pub fn run(doc: &Document) -> Vec<Finding> {
                 let sum: Decimal = values.iter().copied().sum();
                 let names: Vec<String> = parts.iter().map(|&k| t.columns[k].path.last().cloned().unwrap_or_default()).collect();
                 let col = t.columns[total].name();
-                let (severity, what) = match agree(printed, sum, parts.len(), t.unit) {
+                let part_cells: Vec<&yusuan_domain::Cell> = parts.iter().filter_map(|&k| r.cells.get(k)).collect();
+                let Some(total_cell) = r.cells.get(total) else { continue };
+                let (severity, what) = match agree_printed(total_cell, &part_cells, t.unit) {
                     Agreement::Exact => continue,
                     Agreement::RoundingTail => (Severity::Info, "与各项之和相差在四舍五入尾差范围内"),
                     Agreement::Differs => (Severity::Error, "不等于各项之和"),
