@@ -97,22 +97,25 @@ def main():
                     script(base, sid, "[...document.querySelectorAll('[data-testid=doc-item]')].find(e => e.textContent.includes('万里街道') && e.textContent.includes('2025')).click();")
                     time.sleep(1.0)
                     script(base, sid, "document.querySelector('[data-testid=start-draft]').click();")
-                while not script(base, sid, "return !!document.querySelector('input[data-key]');"):
+                while not script(base, sid, "return !!document.querySelector('.tabulator-row[data-key]');"):
                     time.sleep(0.05)
                 lines = script(base, sid, "return parseInt(document.querySelector('.lines h2').textContent.match(/（(\\d+) 行/)[1], 10);")
-                key = script(base, sid, "return [...document.querySelectorAll('input[data-key]')].find(i => i.dataset.key.startsWith('支出|')).dataset.key;")
+                key = script(base, sid, "return [...document.querySelectorAll('.tabulator-row[data-key]')].find(r => r.dataset.key.startsWith('支出|')).dataset.key;")
                 measure = """
                   const [key, value] = arguments;
                   const figure = () => document.querySelector("[data-testid='figure-收入预算'] [data-testid=figure-current]").textContent;
                   const before = figure();
-                  const input = [...document.querySelectorAll('input[data-key]')].find(i => i.dataset.key === key);
+                  // The line's 本年 cell in the grid: focusing it opens its editor, as a click does.
+                  const cell = [...document.querySelectorAll('.tabulator-row[data-key]')].find(r => r.dataset.key === key).querySelector('[tabulator-field=value_yuan]');
+                  cell.focus();
+                  const input = cell.querySelector('input');
                   window.__dt = null;
                   const t0 = performance.now();
                   const obs = new MutationObserver(() => {
                     if (figure() !== before) { obs.disconnect(); requestAnimationFrame(() => { window.__dt = performance.now() - t0; }); }
                   });
                   obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-                  input.value = value; input.dispatchEvent(new Event('change'));
+                  input.value = value; input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
                 """
                 for i in range(8):
                     script(base, sid, measure, [key, str(600000 + 1000 * (i + 1))])

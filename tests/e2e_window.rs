@@ -170,9 +170,13 @@ async fn window_shows_real_documents_from_the_store() {
     let figure = text_of(&c, "[data-testid='figure-收入预算'] [data-testid=figure-current]").await;
     assert_eq!(figure, "18,976.76");
     let key = "支出|一般公共预算|2010507|项目支出";
-    let input = c.find(Locator::XPath(&format!("//input[@data-key='{key}']"))).await.unwrap();
+    // The grid (Tabulator): a click on the line's 本年 cell opens its editor.
+    let cell = format!("//div[contains(@class,'tabulator-row') and @data-key='{key}']//div[@tabulator-field='value_yuan']");
+    c.execute("document.evaluate(arguments[0], document, null, 9, null).singleNodeValue.scrollIntoView({block: 'center'});", vec![serde_json::json!(cell)]).await.unwrap();
+    click(&c, &cell).await;
+    let input = c.find(Locator::XPath(&format!("{cell}//input"))).await.unwrap();
     // Empty the cell (as selecting its text would), then type the new amount and Enter.
-    c.execute("document.querySelector(`input[data-key='${arguments[0]}']`).value = '';", vec![serde_json::json!(key)]).await.unwrap();
+    c.execute("arguments[0].value = '';", vec![serde_json::to_value(&input).unwrap()]).await.unwrap();
     input.send_keys("600000\u{E007}").await.unwrap();
     let start = Instant::now();
     loop {

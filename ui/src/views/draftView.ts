@@ -7,6 +7,7 @@
 import { h } from "../dom";
 import type { Document } from "../model";
 import { renderTablesTab } from "./tablesTab";
+import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 
@@ -45,13 +46,23 @@ export interface DraftViewProps {
   onBack(): void;
 }
 
-/** Focuses a leaf line's input (a finding's click): scrolls it into view and selects it. */
+/** The grid module (Tabulator), loaded the first time a draft is opened: the library and the
+ * documents, where the app starts, do not carry it. */
+let grid: typeof LinesGrid | null = null;
+let gridLoading: Promise<typeof LinesGrid> | null = null;
+
+function withGrid(use: (m: typeof LinesGrid) => void): void {
+  if (grid) {
+    use(grid);
+    return;
+  }
+  gridLoading ??= import("./linesGrid").then((m) => (grid = m));
+  void gridLoading.then(use);
+}
+
+/** Focuses a leaf line's 本年 cell (a finding's click): scrolled into view, editing. */
 function jumpTo(key: string): void {
-  const input = Array.from(document.querySelectorAll<HTMLInputElement>("input[data-key]")).find((i) => i.dataset.key === key);
-  if (!input) return;
-  input.scrollIntoView?.({ block: "center" });
-  input.focus();
-  input.select();
+  withGrid((m) => m.focusLeaf(key));
 }
 
 function findingItem(f: Finding, lines: DraftView["lines"]): HTMLElement {
@@ -124,130 +135,23 @@ function figuresPanel(view: DraftView): HTMLElement {
   );
 }
 
-/** Row height of the lines grid (labels stay on one line; the full label is the row's title). */
-const ROW = 32;
-/** Up to this many lines are all rendered; above it only the rows in and near view. */
-const WINDOW_FROM = 300;
-/** Where the lines grid was scrolled, kept across the re-render that follows every edit. */
-let linesScroll = { draft: "", top: 0 };
-
 function linesTable(props: DraftViewProps): HTMLElement {
   const { view, filter } = props;
   const shown = view.lines.filter((l) => !filter || l.label.includes(filter) || l.key.includes(filter));
-  const windowed = shown.length > WINDOW_FROM;
-  if (linesScroll.draft !== view.draft) linesScroll = { draft: view.draft, top: 0 };
-  const save = (key: string, input: HTMLInputElement, old: string) => {
-    const value = input.value.trim();
-    // An emptied cell is not an amount: it goes back to what it was (type 0 for nothing).
-    if (value === "") {
-      input.value = groupThousands(old);
-      return;
-    }
-    if (value !== old && value !== groupThousands(old)) props.onSet(key, value);
-  };
-  const row = (i: number): HTMLElement => {
-    const l = shown[i]!;
-    const input = h("input", {
-      class: "amount-input",
-      value: groupThousands(l.value_yuan),
-      "data-testid": "leaf-input",
-      "data-key": l.key,
-      disabled: props.busy || view.locked !== null,
-    });
-    const next = shown[i + 1]?.key ?? null;
-    input.addEventListener("keydown", (e) => {
-      const k = (e as KeyboardEvent).key;
-      if (k === "Enter" || k === "ArrowDown" || k === "ArrowUp") {
-        e.preventDefault();
-        const target = k === "ArrowUp" ? (shown[i - 1]?.key ?? l.key) : next;
-        props.onFocusNext(target);
-        if (k === "Enter") save(l.key, input, l.value_yuan);
-        else {
-          reveal(k === "ArrowUp" ? i - 1 : i + 1);
-          focusLine(tbody.closest("table"), target);
-        }
-      }
-    });
-    // A column copied from Excel or WPS lands on this line and the ones below it.
-    input.addEventListener("paste", (e) => {
-      const text = (e as ClipboardEvent).clipboardData?.getData("text/plain") ?? "";
-      const values = text.split(/\r?\n/).map((r) => r.split("\t")[0].trim()).filter((v) => v !== "");
-      if (values.length < 2) return;
-      e.preventDefault();
-      props.onSetMany(values.slice(0, shown.length - i).map((v, k) => [shown[i + k].key, v.replace(/,/g, "")]));
-    });
-    if (props.focusKey === l.key) queueMicrotask(() => { input.focus(); input.select(); });
-    input.addEventListener("change", () => save(l.key, input, l.value_yuan));
-    return h(
-      "tr",
-      { class: l.estimated ? "estimated leaf" : "leaf", title: [l.label, l.origin].filter(Boolean).join("\n") },
-      h("td", { class: "label" }, l.label, l.estimated ? h("span", { class: "tag" }, "估算") : null),
-      h("td", { class: "num" }, groupThousands(l.baseline_yuan)),
-      h("td", {}, input),
-      h("td", { class: "num" }, l.change_yuan === "0" ? "" : groupThousands(l.change_yuan)),
-    );
-  };
-  const tbody = h("tbody", {});
-  const scroller = h("div", { class: windowed ? "lines-scroll windowed" : "lines-scroll" });
-  let drawn: [number, number] = [-1, -1];
-  const spacer = (height: number) => h("tr", { class: "spacer", style: `height:${height}px` }, h("td", { colspan: 4 }));
-  // Rows first..last, with spacers standing for the rows above and below.
-  const drawRange = (first: number, last: number) => {
-    if (drawn[0] === first && drawn[1] === last) return;
-    drawn = [first, last];
-    const rows: HTMLElement[] = [];
-    for (let i = first; i < last; i++) rows.push(row(i));
-    tbody.replaceChildren(spacer(first * ROW), ...rows, spacer((shown.length - last) * ROW));
-  };
-  // The rows in and near view (every row when the draft is small).
-  const draw = () => {
-    if (!windowed) {
-      tbody.replaceChildren(...shown.map((_, i) => row(i)));
-      return;
-    }
-    const height = scroller.clientHeight || 800;
-    const first = Math.max(0, Math.floor(scroller.scrollTop / ROW) - 20);
-    drawRange(first, Math.min(shown.length, first + Math.ceil(height / ROW) + 40));
-  };
-  // Brings line `i` into the drawn window (keyboard moves past the edge of what is drawn).
-  const reveal = (i: number) => {
-    if (!windowed || i < 0 || i >= shown.length) return;
-    if (i < drawn[0] + 2 || i >= drawn[1] - 2) {
-      scroller.scrollTop = Math.max(0, i * ROW - scroller.clientHeight / 2);
-      draw();
-    }
-  };
-  if (windowed) {
-    let pending = false;
-    scroller.addEventListener("scroll", () => {
-      linesScroll.top = scroller.scrollTop;
-      if (pending) return;
-      pending = true;
-      requestAnimationFrame(() => { pending = false; draw(); });
-    });
-    const focusAt = props.focusKey ? shown.findIndex((l) => l.key === props.focusKey) : -1;
-    // After the re-render an edit causes: the same scroll position, the focused line in view.
-    queueMicrotask(() => {
-      scroller.scrollTop = linesScroll.top;
-      if (focusAt >= 0 && (focusAt * ROW < scroller.scrollTop || (focusAt + 1) * ROW > scroller.scrollTop + scroller.clientHeight)) {
-        scroller.scrollTop = Math.max(0, focusAt * ROW - scroller.clientHeight / 2);
-      }
-      draw();
-    });
-    // Until it is attached and measured, draw from the remembered position.
-    const first = Math.max(0, Math.floor(linesScroll.top / ROW) - 20);
-    drawRange(first, Math.min(shown.length, first + 60));
-  } else {
-    draw();
-  }
-  scroller.append(
-    h(
-      "table",
-      { class: "grid", "data-testid": "draft-lines" },
-      h("thead", {}, h("tr", {}, h("th", {}, "明细行"), h("th", {}, "上年"), h("th", {}, "本年"), h("th", {}, "增减"))),
-      tbody,
-    ),
-  );
+  const host = h("div", { class: "lines-host" });
+  withGrid((m) => m.mountLinesGrid(
+    host,
+    {
+      draft: view.draft,
+      lines: view.lines,
+      editable: !props.busy && view.locked === null,
+      focusKey: props.focusKey,
+      onSet: props.onSet,
+      onSetMany: props.onSetMany,
+      onFocusNext: props.onFocusNext,
+    },
+    shown,
+  ));
   return h(
     "section",
     { class: "panel lines" },
@@ -263,15 +167,8 @@ function linesTable(props: DraftViewProps): HTMLElement {
         onchange: (e: Event) => props.onFilter((e.target as HTMLInputElement).value),
       }),
     ),
-    scroller,
+    host,
   );
-}
-
-function focusLine(table: Element | null, key: string | null | undefined): void {
-  if (!table || !key) return;
-  const el = table.querySelector<HTMLInputElement>(`input[data-key="${CSS.escape(key)}"]`);
-  el?.focus();
-  el?.select();
 }
 
 /** The named versions and the edits, newest first (the last 50; undone ones struck through). */

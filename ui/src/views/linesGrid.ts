@@ -1,0 +1,262 @@
+/**
+ * The 编制 view's grid of leaf lines, on Tabulator (a maintained data grid, MIT): virtual
+ * scrolling for thousands of lines, the name column frozen while the amounts scroll, a grouped
+ * header (金额（元） over 上年 / 本年 / 增减), editing in place with the keyboard, and a column
+ * pasted from Excel or WPS as one edit.
+ *
+ * The grid outlives the view's re-renders: every edit answers with the whole draft view from
+ * Rust, and only the rows whose values changed are updated in the grid (its scroll position,
+ * widths and the line being edited stay). The grid shows Rust's decimal strings; it computes
+ * nothing.
+ */
+import {
+  Tabulator,
+  EditModule,
+  FormatModule,
+  FrozenColumnsModule,
+  InteractionModule,
+  ResizeColumnsModule,
+  TooltipModule,
+  type CellComponent,
+  type ColumnDefinition,
+} from "tabulator-tables";
+import "tabulator-tables/dist/css/tabulator_simple.min.css";
+import { groupThousands } from "../format";
+import type { DraftView } from "../drafting";
+
+Tabulator.registerModule([EditModule, FormatModule, FrozenColumnsModule, InteractionModule, ResizeColumnsModule, TooltipModule]);
+
+type Line = DraftView["lines"][number];
+
+/** What the grid needs from the view on each render. */
+export interface LinesGridProps {
+  draft: string;
+  lines: Line[];
+  /** Editing is off while a call is running or the draft is a locked version. */
+  editable: boolean;
+  /** The line whose 本年 cell takes the focus after this render. */
+  focusKey: string | null;
+  onSet(key: string, value: string): void;
+  onSetMany(pairs: [string, string][]): void;
+  onFocusNext(key: string | null): void;
+}
+
+/** Above this many lines only the rows in and near view are drawn. */
+const VIRTUAL_FROM = 300;
+
+interface Grid {
+  draft: string;
+  el: HTMLElement;
+  table: Tabulator;
+  built: Promise<void>;
+  /** The lines shown, in order, by key. */
+  shown: Line[];
+  props: LinesGridProps;
+  /** Where Enter or an arrow key asked to go once the edit is saved. */
+  navTarget: string | null;
+  /** The line whose 本年 cell is being edited. */
+  editing: string | null;
+  /** Whether only the rows near view are drawn. */
+  virtual: boolean;
+}
+
+let grid: Grid | null = null;
+
+function money(cell: CellComponent): string {
+  const v = String(cell.getValue() ?? "");
+  return v === "" ? "" : groupThousands(v);
+}
+
+function columns(): ColumnDefinition[] {
+  return [
+    {
+      title: "明细行",
+      field: "label",
+      frozen: true,
+      minWidth: 160,
+      widthGrow: 3,
+      formatter: (cell) => {
+        const l = cell.getData() as Line;
+        const el = document.createElement("span");
+        el.textContent = l.label;
+        if (l.estimated) {
+          const tag = document.createElement("span");
+          tag.className = "tag";
+          tag.textContent = "估算";
+          el.append(tag);
+        }
+        return el;
+      },
+      tooltip: (_e, cell) => {
+        const l = cell.getData() as Line;
+        return [l.label, l.origin].filter(Boolean).join("\n");
+      },
+    },
+    {
+      title: "金额（元）",
+      columns: [
+        { title: "上年", field: "baseline_yuan", hozAlign: "right", minWidth: 95, formatter: money },
+        {
+          title: "本年",
+          field: "value_yuan",
+          hozAlign: "right",
+          minWidth: 105,
+          formatter: money,
+          cssClass: "amount-cell",
+          editor: "input",
+          editable: () => grid?.props.editable ?? false,
+        },
+        { title: "增减", field: "change_yuan", hozAlign: "right", minWidth: 90, formatter: (cell) => (cell.getValue() === "0" ? "" : money(cell)) },
+      ],
+    },
+  ];
+}
+
+/** Starts editing a line's 本年 cell, scrolled into view. */
+function edit(g: Grid, key: string): void {
+  const row = g.table.getRow(key);
+  if (!row) return;
+  void g.table.scrollToRow(key, "nearest", false).then(() => row.getCell("value_yuan").edit(true));
+}
+
+/** Focuses a line's 本年 cell (a finding's click). */
+export function focusLeaf(key: string): void {
+  if (grid) edit(grid, key);
+}
+
+function lineAfter(g: Grid, key: string, step: number): string | null {
+  const i = g.shown.findIndex((l) => l.key === key);
+  return g.shown[i + step]?.key ?? null;
+}
+
+function create(props: LinesGridProps, shown: Line[]): Grid {
+  const el = document.createElement("div");
+  el.className = "lines-grid";
+  el.dataset.testid = "draft-lines";
+  const table = new Tabulator(el, {
+    data: shown,
+    index: "key",
+    columns: columns(),
+    layout: "fitColumns",
+    height: "calc(100vh - 200px)",
+    renderVertical: shown.length > VIRTUAL_FROM ? "virtual" : "basic",
+    rowFormatter: (row) => {
+      const l = row.getData() as Line;
+      const r = row.getElement();
+      r.dataset.key = l.key;
+      r.classList.toggle("estimated", l.estimated);
+    },
+    placeholder: "没有符合筛选的明细行",
+  });
+  const g: Grid = {
+    draft: props.draft, el, table, built: new Promise((ok) => table.on("tableBuilt", () => ok())), shown, props, navTarget: null, editing: null,
+    virtual: shown.length > VIRTUAL_FROM,
+  };
+  table.on("cellEditing", (cell) => {
+    g.editing = (cell.getData() as Line).key;
+  });
+  table.on("cellEditCancelled", () => {
+    g.editing = null;
+    const target = g.navTarget;
+    g.navTarget = null;
+    if (target) edit(g, target);
+  });
+  table.on("cellEdited", (cell) => {
+    g.editing = null;
+    const key = (cell.getData() as Line).key;
+    const value = String(cell.getValue() ?? "").trim();
+    const old = String(cell.getOldValue() ?? "");
+    const target = g.navTarget;
+    g.navTarget = null;
+    // An emptied cell is not an amount: it goes back to what it was (type 0 for nothing).
+    if (value === "" || value === old || value === groupThousands(old)) {
+      if (value === "") cell.restoreOldValue();
+      if (target) edit(g, target);
+      return;
+    }
+    g.props.onFocusNext(target);
+    g.props.onSet(key, value);
+  });
+  // Enter and the arrow keys save the cell and move to the line below or above.
+  el.addEventListener(
+    "keydown",
+    (e) => {
+      const input = e.target as HTMLElement;
+      if (!(input instanceof HTMLInputElement) || !g.editing) return;
+      const k = e.key;
+      if (k !== "Enter" && k !== "ArrowDown" && k !== "ArrowUp") return;
+      e.preventDefault();
+      e.stopPropagation();
+      g.navTarget = lineAfter(g, g.editing, k === "ArrowUp" ? -1 : 1);
+      input.blur();
+    },
+    true,
+  );
+  // A column copied from Excel or WPS lands on the edited line and the ones below it.
+  el.addEventListener(
+    "paste",
+    (e) => {
+      if (!g.editing) return;
+      const text = e.clipboardData?.getData("text/plain") ?? "";
+      const values = text.split(/\r?\n/).map((r) => r.split("\t")[0].trim()).filter((v) => v !== "");
+      if (values.length < 2) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const from = g.shown.findIndex((l) => l.key === g.editing);
+      const row = g.table.getRow(g.editing);
+      g.editing = null;
+      row?.getCell("value_yuan").cancelEdit();
+      g.props.onSetMany(values.slice(0, g.shown.length - from).map((v, k) => [g.shown[from + k].key, v.replace(/,/g, "")]));
+    },
+    true,
+  );
+  return g;
+}
+
+/** Brings the grid up to date with a render: the same table when the draft is the same (only
+ * changed rows redrawn, or the rows replaced when the filter changed what is shown). */
+export function mountLinesGrid(host: HTMLElement, props: LinesGridProps, shown: Line[]): void {
+  // Another draft, or a size that needs the other way of drawing rows: a new grid.
+  if (grid && (grid.draft !== props.draft || grid.virtual !== shown.length > VIRTUAL_FROM)) {
+    grid.table.destroy();
+    grid = null;
+  }
+  if (!grid) {
+    const g = create(props, shown);
+    grid = g;
+    host.append(g.el);
+    // Built on a detached element: drawn once the view is on screen.
+    void g.built.then(() => setTimeout(() => { if (g.el.isConnected) g.table.redraw(true); }, 0));
+  } else {
+    host.append(grid.el);
+    const g = grid;
+    const before = new Map(g.shown.map((l) => [l.key, l]));
+    const sameRows = g.shown.length === shown.length && g.shown.every((l, i) => l.key === shown[i].key);
+    g.props = props;
+    g.shown = shown;
+    void g.built.then(() => {
+      if (!sameRows) {
+        void g.table.replaceData(shown);
+      } else {
+        const changed = shown.filter((l) => {
+          const b = before.get(l.key);
+          return !b || b.value_yuan !== l.value_yuan || b.baseline_yuan !== l.baseline_yuan || b.change_yuan !== l.change_yuan || b.estimated !== l.estimated || b.label !== l.label;
+        });
+        if (changed.length) void g.table.updateData(changed);
+      }
+    });
+  }
+  grid.props = props;
+  const g = grid;
+  if (props.focusKey) {
+    const key = props.focusKey;
+    // Once: a later render (a reason typed, a version saved) leaves the focus where it is.
+    props.onFocusNext(null);
+    void g.built.then(() => edit(g, key));
+  }
+}
+
+/** The grid's table (tests). */
+export function currentGrid(): Tabulator | null {
+  return grid?.table ?? null;
+}
