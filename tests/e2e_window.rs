@@ -261,14 +261,19 @@ async fn window_shows_real_documents_from_the_store() {
     click(&c, "//*[@data-testid='back-to-docs']").await;
     text_of(&c, "[data-testid=draft-title]").await;
 
-    // 资料库: two years of one department imported into 我的预算库 (paths typed, as the open dialog
-    // and a drop hand them over); the 2025 file is already there (the draft brought it).
+    // 资料库: two years of one department dropped on the window and imported into 我的预算库; the
+    // 2025 file is already there (the draft brought it). The drop is the window's own Tauri
+    // drag-and-drop event, as the system delivers it when files are dropped (WebDriver cannot
+    // drag from the desktop): it goes through the app's drop listener and import, as a real one.
     let y2024 = common::fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf");
     let y2025 = common::fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
-    // (The WebKit driver drops a typed newline: the two lines are put in the field directly.)
-    let typed = format!("{}\n{}", y2024.display(), y2025.display());
-    c.execute("document.querySelector('[data-testid=import-paths]').value = arguments[0];", vec![serde_json::json!(typed)]).await.unwrap();
-    click(&c, "//*[@data-testid='import-go']").await;
+    let paths = serde_json::json!([y2024.display().to_string(), y2025.display().to_string()]);
+    c.execute(
+        "return window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://drag-drop', payload: { paths: arguments[0], position: { x: 600, y: 400 } } });",
+        vec![paths],
+    )
+    .await
+    .unwrap();
     let start = Instant::now();
     while count(&c, "[data-testid=import-item]").await < 2 || count(&c, "[data-testid=doc-item]").await < 2 {
         if start.elapsed() > Duration::from_secs(30) {
