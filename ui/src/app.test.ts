@@ -69,6 +69,29 @@ describe("start", () => {
   });
 });
 
+describe("资料库：按部门、搜索", () => {
+  it("groups the documents by department, newest year first, and searches them", async () => {
+    const older = { ...sampleDocument(), meta: { ...sampleDocument().meta, year: 2025, title: "上海市文化旅游局2025年部门预算" } };
+    const backend = new MockBackend(libraries([older, sampleDistrictDocument(), sampleDocument()]));
+    await mount(backend, root);
+    const groups = qa("doc-group").map((g) => g.querySelector("h3")!.textContent);
+    expect(groups).toEqual(["上海市文化旅游局（2）", "嘉定区教育局（1）"]);
+    // Within a department the newest year comes first.
+    const first = qa("doc-group")[0].querySelectorAll("[data-testid=doc-item]");
+    expect(Array.from(first).map((e) => e.querySelector(".doc-kind")!.textContent)).toEqual(["2026年 部门预算", "2025年 部门预算"]);
+    // Every word of the search must match: department, year, kind of document, file name.
+    const search = q<HTMLInputElement>("doc-search")!;
+    search.value = "文化旅游 2025";
+    search.dispatchEvent(new Event("input"));
+    expect(qa("doc-item").map((e) => e.querySelector(".doc-kind")!.textContent)).toEqual(["2025年 部门预算"]);
+    expect(document.activeElement).toBe(q("doc-search"));
+    search.value = "无此部门";
+    q<HTMLInputElement>("doc-search")!.value = "无此部门";
+    q<HTMLInputElement>("doc-search")!.dispatchEvent(new Event("input"));
+    expect(q("empty")!.textContent).toBe("没有与“无此部门”相符的文档。");
+  });
+});
+
 describe("预算表 tab", () => {
   it("lists the tables and renders the two-sided first table as 收入 and 支出", async () => {
     await mount(new MockBackend(libraries()), root);

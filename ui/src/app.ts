@@ -60,6 +60,8 @@ interface State {
   compareFilter: CompareFilter;
   drafts: DraftSummary[];
   focusKey: string | null;
+  /** The search over the library's documents. */
+  docSearch: string;
 }
 
 /** What `mount` hands back: actions for code and tests, and a way to wait. */
@@ -93,7 +95,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
     draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
-    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null,
+    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "",
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -124,6 +126,11 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
 
   function render(): void {
     renderBanner();
+    renderSide();
+    renderMain();
+  }
+
+  function renderSide(): void {
     sidebarSlot.replaceChildren(renderSidebar({
       libraries: state.libraries, library: state.library, documents: state.documents,
       selectedDoc: state.docId, loading: state.loading,
@@ -136,8 +143,16 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       openDraft: state.draft?.draft ?? null,
       onDraft: (d) => { state.settings = null; void app.openDraft(d); },
       onSettings: () => void track(openSettings()),
+      search: state.docSearch,
+      onSearch: (t) => {
+        state.docSearch = t;
+        // Re-render the list, keeping the cursor in the search field.
+        renderSide();
+        const input = sidebarSlot.querySelector<HTMLInputElement>("[data-testid=doc-search]");
+        input?.focus();
+        input?.setSelectionRange(t.length, t.length);
+      },
     }));
-    renderMain();
   }
 
   function renderBanner(): void {

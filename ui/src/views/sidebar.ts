@@ -1,7 +1,8 @@
 /**
  * The left sidebar: the library switcher (我的预算库 / 示例库, with document
- * counts) and the documents of the chosen library, each showing department,
- * year, kind and format. Selecting either calls back into the app.
+ * counts), import, the drafts, and the documents of the chosen library grouped by
+ * department, newest year first, with a search over department, title, year and file
+ * name. Selecting either calls back into the app.
  */
 import type { DocumentSummary, Library } from "../backend";
 import type { DraftSummary, ImportResult } from "../drafting";
@@ -26,6 +27,30 @@ export interface SidebarProps {
   onDraft(draft: string): void;
   /** Opens 设置. */
   onSettings(): void;
+  /** The search typed over the documents (department, title, year, file name). */
+  search: string;
+  onSearch(text: string): void;
+}
+
+/** Whether a document matches every word of the search. */
+export function matches(d: DocumentSummary, search: string): boolean {
+  const hay = `${d.department} ${d.title} ${d.year}年 ${d.source_name} ${d.format}`.toLowerCase();
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+/** Documents by department (in the order the library lists them), each newest year first. */
+export function byDepartment(docs: DocumentSummary[]): [string, DocumentSummary[]][] {
+  const groups = new Map<string, DocumentSummary[]>();
+  for (const d of docs) {
+    const g = groups.get(d.department) ?? [];
+    g.push(d);
+    groups.set(d.department, g);
+  }
+  return [...groups].map(([dept, list]) => [dept, [...list].sort((a, b) => b.year - a.year || a.id - b.id)]);
 }
 
 function importReport(r: ImportResult): HTMLElement {
@@ -95,10 +120,34 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
       h("option", { value: l.id, selected: l.id === p.library, title: l.path }, `${l.name}（${l.documents}份）`),
     ),
   );
+  const found = p.documents.filter((d) => matches(d, p.search));
   const list =
-    p.documents.length > 0
-      ? h("ul", { class: "doc-list", "data-testid": "doc-list" }, p.documents.map((d) => renderItem(d, d.id === p.selectedDoc, p.onDocument)))
-      : h("div", { class: "doc-list", "data-testid": "doc-list" }, p.loading ? h("p", { class: "empty" }, "正在读取…") : emptyState(emptyText(p.library)));
+    found.length > 0
+      ? h(
+          "div",
+          { class: "doc-list", "data-testid": "doc-list" },
+          byDepartment(found).map(([dept, docs]) =>
+            h(
+              "section",
+              { class: "doc-group", "data-testid": "doc-group" },
+              h("h3", { class: "doc-group-title", title: dept }, `${dept}（${docs.length}）`),
+              h("ul", {}, docs.map((d) => renderItem(d, d.id === p.selectedDoc, p.onDocument))),
+            ),
+          ),
+        )
+      : h(
+          "div",
+          { class: "doc-list", "data-testid": "doc-list" },
+          p.loading ? h("p", { class: "empty" }, "正在读取…") : p.documents.length > 0 ? emptyState(`没有与“${p.search}”相符的文档。`) : emptyState(emptyText(p.library)),
+        );
+  const search = h("input", {
+    type: "search",
+    class: "doc-search",
+    placeholder: "搜索：部门、年度、文件名…",
+    value: p.search,
+    "data-testid": "doc-search",
+    oninput: (e: Event) => p.onSearch((e.target as HTMLInputElement).value),
+  });
   return h(
     "aside",
     { class: "sidebar" },
@@ -129,6 +178,7 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
         )
       : null,
     h("h2", { class: "sidebar-label" }, "文档"),
+    p.documents.length > 0 ? search : null,
     list,
   );
 }
