@@ -102,6 +102,17 @@ describe("编制", () => {
     await typeInto("经济|30101|人员经费", "6084184");
     await app.idle();
     expect(backend.calls.length).toBe(calls);
+    // The R001 警告 on the edited line asks for its reason in the 原因 column; typed there, it
+    // goes to Rust under the line's key.
+    const reasonCell = () => root.querySelector<HTMLElement>(`.tabulator-row[data-key="支出|一般公共预算|2010507|项目支出"] .tabulator-cell[tabulator-field="reason"]`)!;
+    expect(reasonCell().textContent).toBe("须说明原因");
+    reasonCell().focus();
+    await settle();
+    const reason = reasonCell().querySelector("input")!;
+    reason.value = "新增专项普查任务";
+    reason.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+    await app.idle();
+    expect(backend.calls).toContain("setReason:draft:1,支出|一般公共预算|2010507|项目支出,新增专项普查任务");
   });
 
   it("exports with the 警告 explained, and lists the findings of a refusal", async () => {

@@ -137,7 +137,11 @@ function figuresPanel(view: DraftView): HTMLElement {
 
 function linesTable(props: DraftViewProps): HTMLElement {
   const { view, filter } = props;
-  const shown = view.lines.filter((l) => !filter || l.label.includes(filter) || l.key.includes(filter));
+  // A line a finding asks a reason for (R001) says so in its 原因 cell.
+  const needs = new Set(view.findings.filter((f) => f.rule === "R001" && f.location.row).map((f) => f.location.row!));
+  const shown = view.lines
+    .filter((l) => !filter || l.label.includes(filter) || l.key.includes(filter))
+    .map((l) => ({ ...l, needs_reason: needs.has(l.key) }));
   const host = h("div", { class: "lines-host" });
   withGrid((m) => m.mountLinesGrid(
     host,
@@ -148,6 +152,7 @@ function linesTable(props: DraftViewProps): HTMLElement {
       focusKey: props.focusKey,
       onSet: props.onSet,
       onSetMany: props.onSetMany,
+      onReason: props.onReason,
       onFocusNext: props.onFocusNext,
     },
     shown,

@@ -26,7 +26,16 @@ import type { DraftView } from "../drafting";
 
 Tabulator.registerModule([EditModule, FormatModule, FrozenColumnsModule, InteractionModule, ResizeColumnsModule, TooltipModule]);
 
-type Line = DraftView["lines"][number];
+/** A line as the view passes it: Rust's line, and whether a finding asks for its reason. */
+type Line = DraftView["lines"][number] & { needs_reason?: boolean };
+
+/** A line as the grid holds it: a reason a finding asks for and nobody wrote is `null`, so the
+ * grid redraws that cell when the finding comes or goes (it redraws cells whose value changed). */
+type Row = Omit<Line, "reason"> & { reason: string | null };
+
+function toRow(l: Line): Row {
+  return { ...l, reason: l.reason === "" && l.needs_reason ? null : l.reason };
+}
 
 /** What the grid needs from the view on each render. */
 export interface LinesGridProps {
@@ -38,6 +47,8 @@ export interface LinesGridProps {
   focusKey: string | null;
   onSet(key: string, value: string): void;
   onSetMany(pairs: [string, string][]): void;
+  /** The reason for a line's change (an empty text removes it). */
+  onReason(key: string, text: string): void;
   onFocusNext(key: string | null): void;
 }
 
@@ -54,8 +65,8 @@ interface Grid {
   props: LinesGridProps;
   /** Where Enter or an arrow key asked to go once the edit is saved. */
   navTarget: string | null;
-  /** The line whose 本年 cell is being edited. */
-  editing: string | null;
+  /** The cell being edited: its line and column. */
+  editing: { key: string; field: string } | null;
   /** Whether only the rows near view are drawn. */
   virtual: boolean;
 }
@@ -73,7 +84,7 @@ function columns(): ColumnDefinition[] {
       title: "明细行",
       field: "label",
       frozen: true,
-      minWidth: 160,
+      minWidth: 140,
       widthGrow: 3,
       formatter: (cell) => {
         const l = cell.getData() as Line;
@@ -95,28 +106,44 @@ function columns(): ColumnDefinition[] {
     {
       title: "金额（元）",
       columns: [
-        { title: "上年", field: "baseline_yuan", hozAlign: "right", minWidth: 95, formatter: money },
+        { title: "上年", field: "baseline_yuan", hozAlign: "right", minWidth: 85, formatter: money },
         {
           title: "本年",
           field: "value_yuan",
           hozAlign: "right",
-          minWidth: 105,
+          minWidth: 95,
           formatter: money,
           cssClass: "amount-cell",
           editor: "input",
           editable: () => grid?.props.editable ?? false,
         },
-        { title: "增减", field: "change_yuan", hozAlign: "right", minWidth: 90, formatter: (cell) => (cell.getValue() === "0" ? "" : money(cell)) },
+        { title: "增减", field: "change_yuan", hozAlign: "right", minWidth: 80, formatter: (cell) => (cell.getValue() === "0" ? "" : money(cell)) },
       ],
+    },
+    {
+      title: "原因",
+      field: "reason",
+      minWidth: 100,
+      widthGrow: 2,
+      editor: "input",
+      editable: () => grid?.props.editable ?? false,
+      formatter: (cell) => {
+        const reason = cell.getValue() as string | null;
+        if (reason !== null) return reason;
+        const el = document.createElement("span");
+        el.className = "sev warning";
+        el.textContent = "须说明原因";
+        return el;
+      },
     },
   ];
 }
 
-/** Starts editing a line's 本年 cell, scrolled into view. */
-function edit(g: Grid, key: string): void {
+/** Starts editing a line's cell (本年 unless named), scrolled into view. */
+function edit(g: Grid, key: string, field = "value_yuan"): void {
   const row = g.table.getRow(key);
   if (!row) return;
-  void g.table.scrollToRow(key, "nearest", false).then(() => row.getCell("value_yuan").edit(true));
+  void g.table.scrollToRow(key, "nearest", false).then(() => row.getCell(field).edit(true));
 }
 
 /** Focuses a line's 本年 cell (a finding's click). */
@@ -134,7 +161,7 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
   el.className = "lines-grid";
   el.dataset.testid = "draft-lines";
   const table = new Tabulator(el, {
-    data: shown,
+    data: shown.map(toRow),
     index: "key",
     columns: columns(),
     layout: "fitColumns",
@@ -153,21 +180,26 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
     virtual: shown.length > VIRTUAL_FROM,
   };
   table.on("cellEditing", (cell) => {
-    g.editing = (cell.getData() as Line).key;
+    g.editing = { key: (cell.getData() as Line).key, field: cell.getField() };
   });
-  table.on("cellEditCancelled", () => {
+  table.on("cellEditCancelled", (cell) => {
     g.editing = null;
     const target = g.navTarget;
     g.navTarget = null;
-    if (target) edit(g, target);
+    if (target) edit(g, target, cell.getField());
   });
   table.on("cellEdited", (cell) => {
     g.editing = null;
     const key = (cell.getData() as Line).key;
     const value = String(cell.getValue() ?? "").trim();
-    const old = String(cell.getOldValue() ?? "");
+    const old = String(cell.getOldValue() ?? "").trim();
     const target = g.navTarget;
     g.navTarget = null;
+    if (cell.getField() === "reason") {
+      if (value !== old) g.props.onReason(key, value);
+      if (target) edit(g, target, "reason");
+      return;
+    }
     // An emptied cell is not an amount: it goes back to what it was (type 0 for nothing).
     if (value === "" || value === old || value === groupThousands(old)) {
       if (value === "") cell.restoreOldValue();
@@ -187,7 +219,7 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
       if (k !== "Enter" && k !== "ArrowDown" && k !== "ArrowUp") return;
       e.preventDefault();
       e.stopPropagation();
-      g.navTarget = lineAfter(g, g.editing, k === "ArrowUp" ? -1 : 1);
+      g.navTarget = lineAfter(g, g.editing.key, k === "ArrowUp" ? -1 : 1);
       input.blur();
     },
     true,
@@ -196,14 +228,15 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
   el.addEventListener(
     "paste",
     (e) => {
-      if (!g.editing) return;
+      if (!g.editing || g.editing.field !== "value_yuan") return;
       const text = e.clipboardData?.getData("text/plain") ?? "";
       const values = text.split(/\r?\n/).map((r) => r.split("\t")[0].trim()).filter((v) => v !== "");
       if (values.length < 2) return;
       e.preventDefault();
       e.stopPropagation();
-      const from = g.shown.findIndex((l) => l.key === g.editing);
-      const row = g.table.getRow(g.editing);
+      const editing = g.editing.key;
+      const from = g.shown.findIndex((l) => l.key === editing);
+      const row = g.table.getRow(editing);
       g.editing = null;
       row?.getCell("value_yuan").cancelEdit();
       g.props.onSetMany(values.slice(0, g.shown.length - from).map((v, k) => [g.shown[from + k].key, v.replace(/,/g, "")]));
@@ -236,13 +269,16 @@ export function mountLinesGrid(host: HTMLElement, props: LinesGridProps, shown: 
     g.shown = shown;
     void g.built.then(() => {
       if (!sameRows) {
-        void g.table.replaceData(shown);
+        void g.table.replaceData(shown.map(toRow));
       } else {
         const changed = shown.filter((l) => {
           const b = before.get(l.key);
-          return !b || b.value_yuan !== l.value_yuan || b.baseline_yuan !== l.baseline_yuan || b.change_yuan !== l.change_yuan || b.estimated !== l.estimated || b.label !== l.label;
+          return (
+            !b || b.value_yuan !== l.value_yuan || b.baseline_yuan !== l.baseline_yuan || b.change_yuan !== l.change_yuan || b.estimated !== l.estimated
+            || b.label !== l.label || b.reason !== l.reason || b.needs_reason !== l.needs_reason
+          );
         });
-        if (changed.length) void g.table.updateData(changed);
+        if (changed.length) void g.table.updateData(changed.map(toRow));
       }
     });
   }
