@@ -176,16 +176,23 @@ describe("资料库：导入", () => {
   it("imports file by file with each file's report, and opens 我的预算库 with the import", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.importResults = {
-      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "x", location: {} }], unrecognised: [] }, error: null },
+      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 } }] }, error: null },
       "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null },
     };
     backend.chosenFiles = ["/data/a.pdf", "/data/b.pdf", "/data/c.doc"];
     const app = await mount(backend, root);
     q("import-open")!.click();
     await app.idle();
+    // Each file's report: what was read, and on request each place to check or not understood.
+    const details = q("import-details")!;
+    expect(Array.from(details.querySelectorAll("li")).map((e) => e.textContent)).toEqual([
+      "需核对 第7页 第105行：表“收入总表”此行的数值比表头多 1 个：0.00",
+      "未识别 第18页 第265行：网上群众工作部年度费用",
+    ]);
+    details.remove();
     const items = qa("import-item").map((e) => e.textContent ?? "");
     expect(items).toEqual([
-      "a.pdf 已导入为文档 1：9 张表，875 个金额，1 处需核对",
+      "a.pdf 已导入为文档 1：9 张表，875 个金额，1 处需核对，1 处未识别",
       "b.pdf 已导入过（文档 1），未重复导入",
       "c.doc 未能导入：无法读取文件 /data/c.doc",
     ]);

@@ -61,7 +61,19 @@ function importReport(r: ImportResult): HTMLElement {
       : r.report
         ? `已导入为文档 ${r.id}：${r.report.tables} 张表，${r.report.amounts} 个金额${r.report.warnings.length ? `，${r.report.warnings.length} 处需核对` : ""}${r.report.unrecognised.length ? `，${r.report.unrecognised.length} 处未识别` : ""}`
         : `已导入为文档 ${r.id}`;
-  return h("li", { class: r.error ? "import-item failed" : "import-item", "data-testid": "import-item" }, h("strong", {}, r.file), " ", text);
+  // What needs checking and what was not understood, each with where it is (the first 20).
+  const where = (l: { page?: number | null; line?: number | null }) => [l.page ? `第${l.page}页` : "", l.line ? `第${l.line}行` : ""].join(" ").trim();
+  const items = r.report ? [...r.report.warnings.map((w) => ({ kind: "需核对", ...w })), ...r.report.unrecognised.map((u) => ({ kind: "未识别", ...u }))] : [];
+  const details = items.length
+    ? h(
+        "details",
+        { class: "import-details", "data-testid": "import-details" },
+        h("summary", {}, "查看明细"),
+        h("ul", {}, items.slice(0, 20).map((i) => h("li", {}, `${i.kind} ${where(i.location)}：${i.message}`))),
+        items.length > 20 ? h("p", { class: "muted" }, `另有 ${items.length - 20} 处，见命令行 yusuan import 的报告。`) : null,
+      )
+    : null;
+  return h("li", { class: r.error ? "import-item failed" : "import-item", "data-testid": "import-item" }, h("strong", {}, r.file), " ", text, details);
 }
 
 function importPanel(p: SidebarProps): HTMLElement {
