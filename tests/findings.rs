@@ -64,3 +64,26 @@ fn an_altered_real_document_is_caught_between_tables() {
     assert_eq!(x001.len(), 1, "{x001:?}");
     assert_eq!((x001[0]["expected"].as_str(), x001[0]["actual"].as_str()), (Some("25863797元"), Some("25863796元")));
 }
+
+/// The newer rules find their class in a real document changed the way the defect appears in
+/// published ones (the unchanged document has none of them).
+#[test]
+fn newer_rules_find_their_class_in_mutated_real_documents() {
+    use yusuan_domain::TableKind::{GovernmentFundFunction, StateCapitalFunction};
+    let count = |d: &yusuan_domain::Document, rule: &str| yusuan_api::check(d).into_iter().filter(|f| f.rule == rule).count();
+    let (doc, _) = common::import_fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
+    assert_eq!((count(&doc, "K007"), count(&doc, "W001")), (0, 0));
+    // K007: the 国有资本经营 table's note copied from the 政府性基金 table.
+    let mut copied = doc.clone();
+    let note = copied.table(GovernmentFundFunction).unwrap().note.clone();
+    assert!(note.as_deref().is_some_and(|n| n.contains("无政府性基金预算")), "{note:?}");
+    copied.tables.iter_mut().find(|t| t.kind == StateCapitalFunction).unwrap().note = note;
+    assert_eq!(count(&copied, "K007"), 1);
+    // W001: a reason the text announces and leaves empty.
+    let mut emptied = doc.clone();
+    let p = emptied.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()).find(|p| p.text.contains("主要原因是")).expect("a reason in wanli 2025");
+    let at = p.text.find("主要原因是").unwrap() + "主要原因是".len();
+    let end = p.text[at..].find('。').map_or(p.text.len(), |e| at + e);
+    p.text.replace_range(at..end, "");
+    assert_eq!(count(&emptied, "W001"), 1);
+}

@@ -563,9 +563,50 @@ fn a_paragraph_read_twice_raises_its_finding_once() {
         location: Location::line(9),
     }];
     let findings = check(&d);
-    let mut rules: Vec<&str> = findings.iter().filter(|f| f.rule != "W002").map(|f| f.rule).collect();
-    let all = rules.len();
-    rules.dedup();
+    let mut found: Vec<(&str, &str)> = findings.iter().filter(|f| f.rule != "W002").map(|f| (f.rule, f.message.as_str())).collect();
+    let all = found.len();
+    found.sort();
+    found.dedup();
     assert!(all > 0, "the placeholder is found");
-    assert_eq!(rules.len(), all, "each finding once: {findings:#?}");
+    assert_eq!(found.len(), all, "each finding once: {findings:#?}");
+    assert!(findings.iter().all(|f| f.location.line != Some(30) || f.rule == "W002"), "none at the repeated paragraph");
+}
+
+#[test]
+fn x009_the_ledger_splits_basic_spending_as_the_economic_table_does() {
+    // 财务收支总表: 支出 side with 合计 / 人员经费 / 公用经费 / 项目支出 columns.
+    let fs = |personnel: &str, public: &str| {
+        let mut t = table(TableKind::FinancialSummary, Unit::Yuan, "本年支出", &["合计", "人员经费", "公用经费", "项目支出"], vec![]);
+        t.columns.insert(0, Column { path: vec!["本年收入".into(), "预算数".into()] });
+        t.rows = vec![
+            Row { side: Some(LedgerSide::Income), ..row(None, "收入总计", &["130", "", "", "", ""]) },
+            Row { side: Some(LedgerSide::Expenditure), ..row(None, "支出总计", &["", "130", personnel, public, "30"]) },
+        ];
+        t
+    };
+    let eco = table(TableKind::GeneralPublicBasicEconomic, Unit::Yuan, "一般公共预算基本支出", &["合计", "人员经费", "公用经费"], vec![row(None, "合计", &["100", "80", "20"])]);
+    let x009 = |d: &Document| check(d).into_iter().filter(|f| f.rule == "X009").map(|f| (f.severity, f.location.column.unwrap_or_default())).collect::<Vec<_>>();
+    assert!(x009(&doc(vec![fs("80", "20"), eco.clone()])).is_empty(), "the same split");
+    assert_eq!(x009(&doc(vec![fs("70", "30"), eco.clone()])), [(Severity::Error, "人员经费".to_string()), (Severity::Error, "公用经费".to_string())]);
+    // Basic spending of other funds too (the totals differ): the two splits need not agree.
+    assert!(x009(&doc(vec![fs("90", "30"), eco])).is_empty());
+}
+
+#[test]
+fn k007_an_empty_tables_note_names_its_own_fund() {
+    let fund_table = |kind: TableKind, note: &str| Table { note: Some(note.into()), ..table(kind, Unit::Yuan, "支出", &["合计"], vec![]) };
+    let k007 = |t: Table| check(&doc(vec![t])).into_iter().filter(|f| f.rule == "K007").map(|f| f.severity).collect::<Vec<_>>();
+    assert_eq!(k007(fund_table(TableKind::StateCapitalFunction, "注：本部门无政府性基金预算财政拨款安排的预算，故本表为空表。")), [Severity::Error]);
+    assert!(k007(fund_table(TableKind::StateCapitalFunction, "注：本部门无国有资本经营预算财政拨款安排的预算，故本表为空表。")).is_empty());
+    assert!(k007(fund_table(TableKind::GovernmentFundFunction, "本部门2026年无政府性基金预算支出，故本表为空表。")).is_empty());
+    assert!(k007(fund_table(TableKind::GovernmentFundFunction, "故本表为空表。")).is_empty(), "a note naming no fund");
+}
+
+#[test]
+fn w001_an_announced_reason_with_nothing_after_it() {
+    let w001 = |text: &str| check(&with_text(doc(vec![]), &[text])).into_iter().filter(|f| f.rule == "W001").map(|f| f.message).collect::<Vec<_>>();
+    let found = w001("2026年支出预算比2025年增加12.00万元，主要原因是。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("原因说明是空的"), "{found:?}");
+    assert!(w001("2026年支出预算比2025年增加12.00万元，主要原因是新增社区服务项目。").is_empty());
 }

@@ -1,4 +1,4 @@
-//! Between tables (X001–X007): the same money printed in two tables must agree. Each rule says
+//! Between tables (X001–X009): the same money printed in two tables must agree. Each rule says
 //! in its message why it applies (which tables, which income mix).
 
 use super::{at, coarser, tables_agree, total_row, yuan_of};
@@ -230,6 +230,33 @@ pub fn running_costs_within_public(doc: &Document) -> Vec<Finding> {
         return vec![f];
     }
     Vec::new()
+}
+
+/// X009: the 财务收支总表's 支出总计 split into 人员经费 and 公用经费 agrees with the 合计 row of the
+/// 一般公共预算基本支出 economic table, when the two print the same 基本支出 (all of it 一般公共预算):
+/// the same money cannot be split two ways.
+pub fn ledger_split_matches_economic(doc: &Document) -> Vec<Finding> {
+    let (Some(fs), Some(eco)) = (doc.table(TableKind::FinancialSummary), doc.table(TableKind::GeneralPublicBasicEconomic)) else {
+        return Vec::new();
+    };
+    let spend_col = |name: &str| {
+        fs.columns.iter().position(|c| c.path.last().is_some_and(|l| compact(l) == name) && c.path.first().is_some_and(|f| f.contains("支出")))
+    };
+    let (Some(fp), Some(fu)) = (spend_col("人员经费"), spend_col("公用经费")) else { return Vec::new() };
+    let Some(total) = fs.rows.iter().find(|r| r.side == Some(LedgerSide::Expenditure) && compact(&r.label).contains("总计")) else {
+        return Vec::new();
+    };
+    let (Some(er), Some(ep), Some(eu)) = (total_row(eco), eco.column_index("人员经费"), eco.column_index("公用经费")) else { return Vec::new() };
+    let (Some(lp), Some(lu), Some(xp), Some(xu)) = (yuan_of(fs, total, fp), yuan_of(fs, total, fu), yuan_of(eco, er, ep), yuan_of(eco, er, eu)) else {
+        return Vec::new();
+    };
+    let unit = coarser(fs.unit, eco.unit);
+    if tables_agree(lp + lu, xp + xu, unit) != Agreement::Exact || tables_agree(lp, xp, unit) == Agreement::Exact {
+        return Vec::new();
+    }
+    let why = "财务收支总表的人员经费、公用经费与基本支出经济分类表不一致（两表基本支出合计相同）";
+    let hint = "同一笔基本支出只有一种人员经费、公用经费划分；核对两表";
+    vec![differs("X009", fs, total, "人员经费", xp, lp, why, hint), differs("X009", fs, total, "公用经费", xu, lu, why, hint)]
 }
 
 /// A ledger row's label without its numbering (`八、城乡社区支出` → `城乡社区支出`).

@@ -117,6 +117,13 @@ pub const RULES: &[Rule] = &[
         run: cross::summaries_match_classes,
     },
     Rule {
+        id: "X009",
+        severity: Severity::Error,
+        description: "财务收支总表支出总计的人员经费、公用经费，在基本支出全部为一般公共预算时，等于基本支出经济分类表合计行的人员经费、公用经费",
+        example: "财务收支总表 人员经费 22,473,997.81，经济分类表 人员经费 22,373,997.81（两表基本支出合计相同）",
+        run: cross::ledger_split_matches_economic,
+    },
+    Rule {
         id: "N001",
         severity: Severity::Error,
         description: "文字中的金额（收支总额、各收入来源、基本支出和项目支出、功能科目、经济科目、“三公”各项、机关运行经费、项目）与表中数字一致（按所印精度取整；只差末位一个尾数为提示）",
@@ -285,10 +292,17 @@ pub const RULES: &[Rule] = &[
         run: template::indicator_values_well_formed,
     },
     Rule {
+        id: "K007",
+        severity: Severity::Error,
+        description: "空表的说明所称的资金与该表一致（政府性基金预算表注明无政府性基金预算，国有资本经营预算表注明无国有资本经营预算）",
+        example: "国有资本经营预算支出表注“本部门无政府性基金预算财政拨款安排的预算”",
+        run: template::empty_note_names_its_fund,
+    },
+    Rule {
         id: "W001",
         severity: Severity::Warning,
-        description: "文中或表中留有占位符（XX、××、待填、待补充）",
-        example: "“本部门下属XX家单位”",
+        description: "文中或表中留有占位符（XX、××、待填、待补充），或原因说明是空的（主要原因是。）",
+        example: "“本部门下属XX家单位”；“比上年增加12.00万元，主要原因是。”",
         run: text::placeholders,
     },
     Rule {

@@ -106,6 +106,33 @@ pub fn empty_tables_say_why(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// K007: an empty fund table's note names its own fund: the 政府性基金 table says there is no
+/// 政府性基金预算, the 国有资本经营 table no 国有资本经营预算 (a note copied from the other table
+/// names the wrong one).
+pub fn empty_note_names_its_fund(doc: &Document) -> Vec<Finding> {
+    const FUNDS: [(TableKind, &str); 2] = [(TableKind::GovernmentFundFunction, "政府性基金"), (TableKind::StateCapitalFunction, "国有资本经营")];
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        let Some((_, own)) = FUNDS.iter().find(|(k, _)| *k == t.kind) else { continue };
+        let Some(note) = &t.note else { continue };
+        let note_c: String = note.chars().filter(|c| !c.is_whitespace()).collect();
+        let named: Vec<&str> = FUNDS.iter().map(|(_, f)| *f).filter(|f| note_c.contains(f)).collect();
+        if named.is_empty() || named.contains(own) {
+            continue;
+        }
+        out.push(Finding {
+            rule: "K007",
+            severity: Severity::Error,
+            message: format!("“{}”的说明称无{}预算，本表是{}预算表", t.title, named.join("、"), own),
+            location: FindingLocation { table: Some(t.title.clone()), page: t.location.page, line: t.location.line, ..Default::default() },
+            expected: Some(format!("本部门无{own}预算…")),
+            actual: Some(note.trim().to_string()),
+            hint: Some("空表的说明应写本表的资金：从另一张表复制说明后没有改".into()),
+        });
+    }
+    out
+}
+
 /// K005: a Shanghai department or unit budget has the template's sections: 主要职能, 机构设置,
 /// 名词解释, 预算编制说明, 其他相关情况说明 (when it prints any narrative at all).
 pub fn template_sections(doc: &Document) -> Vec<Finding> {

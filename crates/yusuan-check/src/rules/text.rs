@@ -13,11 +13,30 @@ fn paragraphs(doc: &Document) -> impl Iterator<Item = (&str, &yusuan_domain::Par
     doc.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.title.as_str(), p)))
 }
 
-/// W001: placeholders (`XX`, `××`, `待填`, `＊＊`) in the text or in table labels.
+/// An announced reason with nothing after it (`主要原因是。`, `原因是：；`): a reason the text
+/// promised and never wrote.
+const EMPTY_REASONS: [&str; 8] = ["原因是。", "原因是；", "原因是，", "原因是：。", "原因是:。", "原因为。", "原因是…", "原因是……"];
+
+/// W001: placeholders (`XX`, `××`, `待填`, `＊＊`, an empty `主要原因是。`) in the text or in table
+/// labels.
 pub fn placeholders(doc: &Document) -> Vec<Finding> {
     const MARKS: [&str; 7] = ["XX", "xx", "××", "ＸＸ", "待填", "待补充", "＊＊"];
     let mut out = Vec::new();
     let mut report = |text: &str, loc: FindingLocation| {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(m) = EMPTY_REASONS.iter().find(|m| compact.contains(**m)) {
+            let at = compact.find(m).unwrap_or(0);
+            let before: String = compact[..at].chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
+            out.push(Finding {
+                rule: "W001",
+                severity: Severity::Warning,
+                message: format!("原因说明是空的：{before}{m}"),
+                location: loc.clone(),
+                expected: Some("写明主要原因".into()),
+                actual: Some(m.to_string()),
+                hint: Some("补写增减变化的主要原因后再公开".into()),
+            });
+        }
         if let Some(m) = MARKS.iter().find(|m| text.contains(**m)) {
             let at = text.find(m).unwrap_or(0);
             let snippet: String = text[at..].chars().take(20).collect();
