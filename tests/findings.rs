@@ -86,4 +86,18 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
     let end = p.text[at..].find('。').map_or(p.text.len(), |e| at + e);
     p.text.replace_range(at..end, "");
     assert_eq!(count(&emptied, "W001"), 1);
+    // X009: the 单位 2025 财务收支总表 prints 人员经费 22,473,997.81 and 公用经费 2,132,777.54, as
+    // its economic table does; 100 元 moved from 人员经费 to 公用经费 in the economic table.
+    let (unit, _) = common::import_fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf");
+    assert_eq!(count(&unit, "X009"), 0);
+    let mut moved = unit.clone();
+    let eco = moved.tables.iter_mut().find(|t| t.kind == yusuan_domain::TableKind::GeneralPublicBasicEconomic).unwrap();
+    let (p, u) = (eco.column_index("人员经费").unwrap(), eco.column_index("公用经费").unwrap());
+    let total = eco.rows.iter_mut().find(|r| r.is_total()).unwrap();
+    for (c, by) in [(p, -100), (u, 100)] {
+        if let yusuan_domain::Cell::Amount { value, .. } = &mut total.cells[c] {
+            *value += rust_decimal::Decimal::from(by);
+        }
+    }
+    assert_eq!(count(&moved, "X009"), 2);
 }

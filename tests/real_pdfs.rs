@@ -277,10 +277,20 @@ fn own_text_layer_reader_agrees_with_pdf_extract() {
         // documents carry the same numbers.
         let ours = parse_lines_with(name, &ours, Layout::Flow).unwrap();
         let theirs = parse_lines_with(name, &theirs, Layout::Flow).unwrap();
-        let same = |d: &yusuan_domain::Document| d.numbers().into_iter().filter(|n| !split.contains(&n.location)).collect::<Vec<_>>();
-        assert_eq!(same(&ours.document), same(&theirs.document), "{name}");
-        let titles = |d: &yusuan_domain::Document| d.tables.iter().map(|t| (t.title.clone(), t.columns.clone())).collect::<Vec<_>>();
+        // A table whose header our reader took from its drawn rules (a 财务收支总表 printing 人员经费
+        // and 公用经费 beside 合计) has more columns than the standard layout pdf-extract's text
+        // falls back to: never fewer, and its numbers are compared through the golden files.
+        let titles = |d: &yusuan_domain::Document| d.tables.iter().map(|t| t.title.clone()).collect::<Vec<_>>();
         assert_eq!(titles(&ours.document), titles(&theirs.document), "{name}");
+        let mut drawn = std::collections::HashSet::new();
+        for (a, b) in ours.document.tables.iter().zip(&theirs.document.tables) {
+            if a.columns != b.columns {
+                assert!(a.columns.len() > b.columns.len(), "{name}: {}: {:?} against {:?}", a.title, a.columns, b.columns);
+                drawn.insert(a.title.clone());
+            }
+        }
+        let same = |d: &yusuan_domain::Document| d.numbers().into_iter().filter(|n| !split.contains(&n.location) && !drawn.contains(&n.table)).collect::<Vec<_>>();
+        assert_eq!(same(&ours.document), same(&theirs.document), "{name}");
     }
 }
 

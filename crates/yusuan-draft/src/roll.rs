@@ -463,7 +463,7 @@ impl Roller<'_> {
         } else if is_economic_table(t) {
             Body::Economic { columns: column_rules(), total: Self::total_row(t) }
         } else if matches!(t.kind, TableKind::FinancialSummary | TableKind::FiscalSummary) {
-            Body::Rows { rows: self.ledger_rows(t, names) }
+            Body::Rows { rows: self.ledger_rows(t, names, table_key) }
         } else if matches!(t.kind, TableKind::ExpenditureByUnit | TableKind::FiscalByUnit | TableKind::ThreePublic | TableKind::Projects | TableKind::Income) {
             Body::Rows { rows: self.local_rows(t, table_key) }
         } else {
@@ -486,7 +486,11 @@ impl Roller<'_> {
         }
     }
 
-    fn ledger_rows(&mut self, t: &Table, names: &BTreeMap<String, String>) -> Vec<RowRule> {
+    fn ledger_rows(&mut self, t: &Table, names: &BTreeMap<String, String>, table_key: &str) -> Vec<RowRule> {
+        // Whether the spending leaves split 基本支出 into 人员经费 and 公用经费: a format whose
+        // function tables print only 基本支出 does not, and a ledger column of 人员经费 by 功能类
+        // (a 单位 财务收支总表) cannot be summed from them.
+        let split = self.leaves.iter().any(|l| matches!(&l.key, LeafKey::Spend { kind: SpendKind::Personnel | SpendKind::Public, .. }));
         let funds = table_funds(t.kind);
         let class_code = |name: &str| -> Option<String> {
             names
@@ -516,7 +520,24 @@ impl Roller<'_> {
                     _ => {
                         let col = &t.columns[c];
                         let same_side = column_side(col).is_none_or(|s| Some(s) == r.side);
+                        let personnel_or_public = |k: &Option<Vec<SpendKind>>| {
+                            k.as_ref().is_some_and(|k| !k.is_empty() && k.iter().all(|k| matches!(k, SpendKind::Personnel | SpendKind::Public)))
+                        };
                         match (&q, same_side, column_filter(&col.path, &funds)) {
+                            (Some(_), true, Some((_, ck))) if !split && personnel_or_public(&ck) => {
+                                let total = { let l = compact_label(&r.label); l.contains("总计") || l.contains("合计") };
+                                if total {
+                                    // The whole 人员经费 (公用经费) is the economic leaves' own split.
+                                    CellRule::Sum { query: Query::Economic { prefix: None, kinds: ck.clone() } }
+                                } else {
+                                    // By 功能类 it is the department's own figure: a leaf of its own.
+                                    let key = LeafKey::Cell { table: table_key.to_string(), row: compact_label(&r.label), column: col.name() };
+                                    let v = yuan(t, cell.value_or_zero().unwrap_or_default());
+                                    let origin = self.origin(t, r, c);
+                                    self.add(key.clone(), v, Some(origin), false);
+                                    CellRule::Sum { query: Query::Leaves { keys: vec![key] } }
+                                }
+                            }
                             (Some(q), true, Some((cf, ck))) => CellRule::Sum { query: narrow(q.clone(), &cf, &ck) },
                             _ if matches!(cell, Cell::Blank) => CellRule::Blank,
                             _ => {
@@ -633,6 +654,11 @@ impl Roller<'_> {
         }
         out
     }
+}
+
+/// A row label without whitespace (the key of a ledger row's own cells).
+fn compact_label(label: &str) -> String {
+    label.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn fixed_cell(cell: &Cell) -> CellRule {

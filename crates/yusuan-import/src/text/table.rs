@@ -235,6 +235,30 @@ impl Builder<'_> {
 
     /// A row of a ruled table, each text in the column whose rules enclose it; `None` when the
     /// line does not fit the header's boxes (the flow reading applies).
+    /// A line of a ruled two-sided table: the income side's label and values, then the
+    /// expenditure side's, each in the columns whose rules enclose them.
+    fn ruled_ledger_rows(&self, line: &Line) -> Option<Vec<Row>> {
+        let header = self.ruled.as_ref()?;
+        let Keys::Ledger { left, .. } = self.keys else { return None };
+        let (keys, values) = ruled_row(line, header)?;
+        if keys.len() != 2 {
+            return None;
+        }
+        let mut out = Vec::new();
+        for (side, label, range) in [(LedgerSide::Income, &keys[0], 0..left), (LedgerSide::Expenditure, &keys[1], left..values.len())] {
+            let vals = &values[range.clone()];
+            if label.is_empty() && vals.iter().all(|v| v.is_empty()) {
+                continue;
+            }
+            let mut cells = vec![Cell::Blank; self.ncols];
+            for (k, v) in range.zip(vals) {
+                cells[k] = cell(v);
+            }
+            out.push(Row { code: None, label: label.clone(), side: Some(side), cells, location: line.location });
+        }
+        Some(out)
+    }
+
     fn ruled_row(&self, line: &Line) -> Option<Row> {
         let header = self.ruled.as_ref()?;
         let (keys, values) = ruled_row(line, header)?;
@@ -252,6 +276,10 @@ impl Builder<'_> {
 
     /// Reads a row of a layout without reliable cell positions (see [`flow`]).
     fn flow_rows(&mut self, line: &Line) -> Vec<Row> {
+        if let Some(rows) = self.ruled_ledger_rows(line) {
+            self.ledger_short.extend(rows.iter().map(|_| None));
+            return rows;
+        }
         if let Some(row) = self.ruled_row(line) {
             return vec![row];
         }
@@ -481,8 +509,19 @@ pub fn parse_table(
         keys = Keys::Ledger { split, left: cols.iter().filter(|(p, _)| *p < split).count() };
     }
     let mut columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
-    // A ruled PDF header: the drawn cells give each column's path and position exactly.
-    let ruled = if flow_mode && !matches!(keys, Keys::Ledger { .. }) { ruled_columns(&header_lines) } else { None };
+    // A ruled PDF header: the drawn cells give each column's path and position exactly. A
+    // two-sided table's two 项目 columns are its key columns; the value columns left of the
+    // second are the income side's.
+    let ruled = if flow_mode { ruled_columns(&header_lines) } else { None };
+    let ruled = match (ruled, keys) {
+        (Some(h), Keys::Ledger { split, .. }) if h.keys.len() == 2 => {
+            let left = h.values.iter().filter(|(_, r)| *r <= h.keys[1].0 + 1.0).count();
+            keys = Keys::Ledger { split, left };
+            Some(h)
+        }
+        (Some(_), Keys::Ledger { .. }) => None,
+        (h, _) => h,
+    };
     if let Some(h) = &ruled {
         columns = h.columns.clone();
     }
@@ -490,7 +529,8 @@ pub fn parse_table(
         // Wrapped header cells make the grid unreliable: use the standard layout when there is one.
         let path = |s: &&str| Column { path: s.split('/').map(str::to_string).collect() };
         match (shanghai(kind), keys) {
-            (Some(Template::Ledger(l, r)), Keys::Ledger { split, .. }) => {
+            // A ruled two-sided table's own columns stand (a side may print 人员经费/公用经费).
+            (Some(Template::Ledger(l, r)), Keys::Ledger { split, .. }) if ruled.is_none() => {
                 columns = l.iter().chain(r.iter()).map(path).collect();
                 keys = Keys::Ledger { split, left: l.len() };
             }
