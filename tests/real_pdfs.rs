@@ -305,3 +305,71 @@ fn fonts_our_reader_does_not_know_fall_back_to_pdf_extract() {
     assert!(text.contains("2013901") && text.contains("25,863,796"), "{text}");
 }
 
+
+/// Every amount the document prints is a fact: of the number tokens `pdftotext -layout` prints
+/// (`1,234.56`, `12.30`, `2,389`), at least 98 % are in the CSV export — table cells, projects,
+/// forms, and the narrative's own figures and percentages.
+#[test]
+fn the_csv_export_carries_the_numbers_the_pdf_prints() {
+    for name in REAL_PDFS {
+        let path = fixture(&format!("pdf/{name}"));
+        let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().expect("pdftotext");
+        let text = String::from_utf8_lossy(&out.stdout);
+        // Tokens: grouped thousands (with or without decimals) or a decimal number, standing alone.
+        let mut printed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let boundary = i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.' || chars[i - 1] == ',');
+            if !(chars[i].is_ascii_digit() && boundary) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.' || chars[j] == ',') {
+                j += 1;
+            }
+            let tok: String = chars[i..j].iter().collect::<String>().trim_end_matches(['.', ',']).to_string();
+            let grouped = tok.contains(',') && tok.split('.').next().unwrap().split(',').skip(1).all(|g| g.len() == 3);
+            let decimal = !tok.contains(',') && tok.matches('.').count() == 1;
+            if grouped || decimal {
+                *printed.entry(tok).or_default() += 1;
+            }
+            i = j;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let doc = yusuan_import::import_any(name, &bytes).unwrap().document;
+        let csv = yusuan_api::numbers_csv(1, &doc);
+        let mut exported: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for line in csv.lines().skip(1) {
+            // printed is the 7th field; numbers with commas are quoted.
+            let fields = split_csv(line);
+            let p = fields[6].trim_end_matches("万元").trim_end_matches('元').trim_end_matches(['%', '％']).to_string();
+            *exported.entry(p).or_default() += 1;
+        }
+        let total: usize = printed.values().sum();
+        let found: usize = printed.iter().map(|(t, n)| (*n).min(exported.get(t).copied().unwrap_or(0))).sum();
+        let share = found as f64 / total as f64; // a share of tokens, not money
+        eprintln!("{name}: {found} of {total} printed numbers in the CSV ({:.1} %)", share * 100.0);
+        assert!(share >= 0.98, "{name}: only {found} of {total} printed numbers are in the CSV export");
+    }
+}
+
+/// Splits one CSV line (fields with commas are quoted, quotes doubled).
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                out.last_mut().unwrap().push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(String::new()),
+            c => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}

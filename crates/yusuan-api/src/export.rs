@@ -13,9 +13,10 @@ fn field(s: &str) -> String {
     }
 }
 
-/// Every number of the document, one per row: the table as titled, the row's canonical code,
-/// its label, the column's header path joined with `/`, the exact value in 元, the text as
-/// printed, and where it was printed.
+/// Every number of the document, one per row: the table as titled (a narrative figure: its
+/// section's title), the row's canonical code, its label (the words naming a figure), the
+/// column's header path joined with `/` (`文中金额`, `文中百分比`), the exact value in 元 (a
+/// percentage: the number), the text as printed, and where it was printed.
 pub fn numbers_csv(doc_id: i64, doc: &Document) -> String {
     numbers_csv_for(&doc_id.to_string(), doc)
 }
@@ -24,7 +25,8 @@ pub fn numbers_csv(doc_id: i64, doc: &Document) -> String {
 pub fn numbers_csv_for(reference: &str, doc: &Document) -> String {
     let mut out = String::from(NUMBERS_CSV_HEADER);
     out.push('\n');
-    for n in doc.numbers() {
+    // The tables', projects' and forms' numbers, then every figure the narrative prints.
+    for n in doc.numbers().into_iter().chain(doc.narrative_numbers()) {
         let row = [
             reference.to_string(),
             n.table,

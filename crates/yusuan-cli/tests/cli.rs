@@ -124,7 +124,12 @@ fn export_csv_gives_every_number_in_yuan() {
     let csv = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "doc,table,row_code,row_label,column,value_yuan,printed,location");
-    assert_eq!(lines.len(), 1 + 274);
+    // 274 numbers of the tables, projects and forms, then the 33 figures and percentages the
+    // narrative prints.
+    assert_eq!(lines.len(), 1 + 274 + 33);
+    assert_eq!(lines.iter().filter(|l| l.contains(",文中金额,") || l.contains(",文中百分比,")).count(), 33);
+    // Each named by the words before it, in its section, where it was printed.
+    assert!(lines.contains(&"1,2026年部门预算编制说明,,财政拨款收入,文中金额,68640000,\"6,864万元\",第79行"), "{csv}");
     assert!(lines.contains(&"1,2026年部门支出预算总表,2013901,行政运行,支出预算/基本支出,20492868,\"20,492,868\",第155行"), "{}", &csv[..600]);
     // 万元 cells are converted exactly: 62.10 万元 = 621000 元.
     assert!(lines.iter().any(|l| l.contains("“三公”经费预算数/合计,621000,62.10,")), "{csv}");

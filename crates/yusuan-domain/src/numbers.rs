@@ -117,6 +117,93 @@ impl Document {
     }
 }
 
+impl Document {
+    /// Every figure the narrative prints, in the order printed: each `万元`/`元` amount and each
+    /// percentage, named by the words before it, under its section's title (`table`), in the
+    /// column `文中金额` or `文中百分比`. A percentage is not money: its `value_yuan` is the
+    /// number as printed. (Kept apart from [`Document::numbers`], whose entries the comparison
+    /// aligns year by year.)
+    pub fn narrative_numbers(&self) -> Vec<NumberEntry> {
+        let mut out = Vec::new();
+        for run in crate::section_texts(self) {
+            let mut found: Vec<(usize, NumberEntry)> = crate::mentions(&run.text)
+                .into_iter()
+                .map(|m| {
+                    let entry = NumberEntry {
+                        table: run.title.clone(),
+                        row_code: String::new(),
+                        row_label: m.name.clone(),
+                        column: "文中金额".into(),
+                        value_yuan: m.yuan(),
+                        printed: m.printed.clone(),
+                        location: run.location(m.start),
+                    };
+                    (m.start, entry)
+                })
+                .collect();
+            found.extend(percentages(&run.text).into_iter().map(|(start, value, printed)| {
+                let entry = NumberEntry {
+                    table: run.title.clone(),
+                    row_code: String::new(),
+                    row_label: crate::name_before(&run.text, start),
+                    column: "文中百分比".into(),
+                    value_yuan: value,
+                    printed,
+                    location: run.location(start),
+                };
+                (start, entry)
+            }));
+            found.sort_by_key(|(start, _)| *start);
+            out.extend(found.into_iter().map(|(_, e)| e));
+        }
+        // The projects' own texts: their amounts are the projects' items (`numbers`); their
+        // percentages here.
+        for p in &self.projects {
+            for part in &p.parts {
+                let text: String = part.text.chars().filter(|c| !c.is_whitespace()).collect();
+                for (start, value, printed) in percentages(&text) {
+                    out.push(NumberEntry {
+                        table: format!("{}经费情况说明", p.name),
+                        row_code: String::new(),
+                        row_label: crate::name_before(&text, start),
+                        column: "文中百分比".into(),
+                        value_yuan: value,
+                        printed,
+                        location: part.location,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Every `number%` of a text (whitespace removed): where it starts, its value, as printed.
+fn percentages(text: &str) -> Vec<(usize, Decimal, String)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
+            j += 1;
+        }
+        let number = &text[i..j];
+        if text[j..].starts_with('%') || text[j..].starts_with('％') {
+            if let Ok(v) = number.parse::<Decimal>() {
+                let sign = text[j..].chars().next().map_or(1, char::len_utf8);
+                out.push((i, v, text[i..j + sign].to_string()));
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 fn money(table: &str, label: &str, column: &str, a: crate::Amount, location: Location) -> NumberEntry {
     NumberEntry {
         table: table.to_string(),
