@@ -113,10 +113,11 @@ pub fn name_before(text: &str, start: usize) -> String {
     name
 }
 
-/// Every `number 万元|元` of a text (whitespace already removed), with its name.
-pub fn mentions(text: &str) -> Vec<Mention> {
-    let mut out = Vec::new();
+/// The numbers of a text (digits with `.` and `,`, starting where no number part stands
+/// before): each one's start and the text of it, its trailing `.`/`,` left out.
+pub(crate) fn number_runs(text: &str) -> Vec<(usize, &str)> {
     let b = text.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if !(b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))) {
@@ -127,14 +128,22 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
             j += 1;
         }
-        let number = text[i..j].trim_end_matches(['.', ',']);
+        out.push((i, text[i..j].trim_end_matches(['.', ','])));
+        i = j;
+    }
+    out
+}
+
+/// Every `number 万元|元` of a text (whitespace already removed), with its name.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, number) in number_runs(text) {
         let after = &text[i + number.len()..];
         let (wan, unit_len) = if after.starts_with("万元") {
             (true, "万元".len())
         } else if after.starts_with('元') && !after.starts_with("元（含）") {
             (false, '元'.len_utf8())
         } else {
-            i = j;
             continue;
         };
         if let Ok(value) = parse_amount(number) {
@@ -160,7 +169,6 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             let per = (!per.is_empty()).then_some(per);
             out.push(Mention { name: name_before(text, i), value, decimals, wan, printed: text[i..end].to_string(), per, start: i, end });
         }
-        i = j;
     }
     out
 }

@@ -180,28 +180,15 @@ impl Document {
 
 /// Every `number%` of a text (whitespace removed): where it starts, its value, as printed.
 fn percentages(text: &str) -> Vec<(usize, Decimal, String)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !(b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
-            j += 1;
-        }
-        let number = &text[i..j];
-        if text[j..].starts_with('%') || text[j..].starts_with('％') {
-            if let Ok(v) = number.parse::<Decimal>() {
-                let sign = text[j..].chars().next().map_or(1, char::len_utf8);
-                out.push((i, v, text[i..j + sign].to_string()));
-            }
-        }
-        i = j;
-    }
-    out
+    crate::mention::number_runs(text)
+        .into_iter()
+        .filter_map(|(i, number)| {
+            let after = &text[i + number.len()..];
+            let sign = after.chars().next().filter(|c| *c == '%' || *c == '％')?;
+            let value = number.parse::<Decimal>().ok()?;
+            Some((i, value, text[i..i + number.len() + sign.len_utf8()].to_string()))
+        })
+        .collect()
 }
 
 fn money(table: &str, label: &str, column: &str, a: crate::Amount, location: Location) -> NumberEntry {
