@@ -44,8 +44,8 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     department: "上海市文化旅游局",
     year: 2027,
     lines: [
-      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表" },
-      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "" },
+      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表", unit: "元" },
+      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "", unit: "元" },
     ],
     figures: [
       { key: "说明|收入预算", name: "收入预算", current_yuan: "0", baseline_yuan: "0", change_yuan: "0", current_wan: income, baseline_wan: "18976.76", change_text: income === "18976.76" ? "与2026年预算持平" : "比2026年预算增加16.17万元，增长0.09%", needs_reason: false, reason: "" },
@@ -350,6 +350,21 @@ describe("导出预览", () => {
     await app.setLeaf("支出|一般公共预算|2010507|项目支出", "500000");
     await app.idle();
     expect(q("preview")).toBeNull();
+  });
+});
+
+describe("编制：数量", () => {
+  it("shows a count line (国有资产 车辆) with its measure, not as 元", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const v = view("438300", "18976.76", [], false);
+    v.draft = "draft:2";
+    v.lines.push({ key: "情况|车辆", label: "国有资产 车辆（辆）", value_yuan: "8", baseline_yuan: "8", change_yuan: "0", estimated: false, reason: "", origin: "", unit: "辆" });
+    backend.draftViews = [v];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    for (let i = 0; i < 50 && !valueCell("情况|车辆"); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(valueCell("情况|车辆")!.textContent).toBe("8 辆");
+    expect(valueCell("支出|一般公共预算|2010507|项目支出")!.textContent).toBe("438,300");
   });
 });
 

@@ -56,6 +56,8 @@ pub struct LeafLine {
     pub reason: String,
     /// Where the baseline came from.
     pub origin: String,
+    /// What the value counts: `元`, or a count's measure (`辆`, `台（套）`, `个`).
+    pub unit: String,
 }
 
 fn bad(msg: String) -> ApiError {
@@ -140,6 +142,7 @@ pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
                 baseline_yuan: l.baseline.map(|b| b.to_string()).unwrap_or_default(),
                 change_yuan: (l.value - l.baseline.unwrap_or_default()).to_string(),
                 estimated: l.estimated,
+                unit: l.key.unit().to_string(),
                 origin: l
                     .origin
                     .as_ref()
@@ -177,7 +180,7 @@ fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
     let key = LeafKey::parse(reference).ok_or_else(|| {
         bad(format!("“{reference}”不是明细行的键。键的形式如“支出|一般公共预算|2013901|基本支出”，用 yusuan draft lines draft:{id} 查看"))
     })?;
-    if d.leaf(&key).is_none() && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. }) {
+    if d.leaf(&key).is_none() && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. }) {
         return Err(bad(format!("草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看")));
     }
     // 政府采购 is either its 货物/工程/服务 parts (the total is their sum) or one total, never both.
@@ -194,6 +197,23 @@ fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
         }
     }
     Ok(key)
+}
+
+/// A count (车辆, 项目) is a whole number, not below zero.
+fn value_for(key: &LeafKey, text: &str) -> Result<Decimal, ApiError> {
+    let v = parse_value(text)?;
+    let unit = key.unit();
+    if unit != "元" && (v.is_sign_negative() || !v.fract().is_zero() || u32::try_from(v).is_err()) {
+        return Err(bad(format!("“{text}”不是{unit}数：{}请填不小于 0 的整数", key_label(key))));
+    }
+    Ok(v)
+}
+
+fn key_label(key: &LeafKey) -> String {
+    match key {
+        LeafKey::Stated { item } => format!("{}是数量，", item.leaf_label()),
+        _ => String::new(),
+    }
 }
 
 fn parse_value(text: &str) -> Result<Decimal, ApiError> {
@@ -226,7 +246,7 @@ fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
                     let c = code.as_str();
                     [c.get(..3), c.get(..5)].into_iter().flatten().map(str::to_string).collect()
                 }
-                LeafKey::Cell { .. } | LeafKey::Procurement { .. } => vec![],
+                LeafKey::Cell { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. } => vec![],
             };
             for c in codes {
                 if let std::collections::btree_map::Entry::Vacant(slot) = d.names.entry(c) {
@@ -259,7 +279,7 @@ pub struct Edit {
 pub fn draft_set(lib: &mut Library, id: i64, reference: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
     let mut d = load_draft(lib, id, None)?;
     let key = leaf_key(&d, id, reference)?;
-    let v = parse_value(value)?;
+    let v = value_for(&key, value)?;
     let old = set_leaf(&mut d, &key, v).map(|o| o.to_string());
     let target = key.to_string();
     let new = Some(v.to_string());
@@ -358,7 +378,9 @@ pub fn draft_set_many(lib: &mut Library, id: i64, pairs: &[(String, String)], no
     let d = load_draft(lib, id, None)?;
     let mut values = Vec::new();
     for (k, v) in pairs {
-        values.push((leaf_key(&d, id, k)?, parse_value(v)?));
+        let key = leaf_key(&d, id, k)?;
+        let value = value_for(&key, v)?;
+        values.push((key, value));
     }
     draft_apply_values(lib, id, &values, "paste", "粘贴", now)
 }

@@ -134,3 +134,31 @@ fn procurement_is_its_parts_or_one_total_never_both() {
     let p = yusuan_api::draft_document(&lib, id, None).unwrap().stated.procurement.unwrap();
     assert_eq!(p.total.to_yuan().to_string(), "340000");
 }
+
+#[test]
+fn the_state_owned_assets_and_performance_figures_are_lines_of_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    let text = |lib: &Library| {
+        let doc = yusuan_api::draft_document(lib, id, None).unwrap();
+        doc.section(yusuan_domain::SectionKind::OtherExplanations).map(|s| s.paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>().join("\n")).unwrap_or_default()
+    };
+    // Rolled forward as stated in 2025 (8 vehicles, 49 projects with targets), each a line with
+    // its measure.
+    let lines = yusuan_api::draft_lines(&lib, id).unwrap();
+    let vehicles = lines.iter().find(|l| l.key == "情况|车辆").unwrap();
+    assert_eq!((vehicles.value_yuan.as_str(), vehicles.unit.as_str()), ("8", "辆"));
+    assert!(text(&lib).contains("共有车辆8辆"), "{}", text(&lib));
+    // Next year's count, stated by the user, is what the narrative says.
+    yusuan_api::draft_set(&mut lib, id, "情况|车辆", "7", now).unwrap();
+    yusuan_api::draft_set(&mut lib, id, "情况|绩效项目", "52", now).unwrap();
+    let t = text(&lib);
+    assert!(t.contains("共有车辆7辆") && t.contains("编报绩效目标的项目52个"), "{t}");
+    // A count is a whole number.
+    let err = yusuan_api::draft_set(&mut lib, id, "情况|车辆", "7.5", now).unwrap_err();
+    assert!(err.to_string().contains("整数"), "{err}");
+    assert!(text(&lib).contains("共有车辆7辆"), "a refused value changes nothing");
+}

@@ -38,7 +38,7 @@ fn draft_workflow_through_the_command_line() {
     ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
     let made: serde_json::Value = serde_json::from_str(&ok(db, &["draft", "new", "--from", "1", "--format", "json"])).unwrap();
     assert_eq!(made["draft"], "draft:1");
-    assert_eq!(made["report"]["leaves"], 131, "127 table lines and 政府采购 货物/工程/服务/中小企业预留");
+    assert_eq!(made["report"]["leaves"], 136, "127 table lines, 政府采购 货物/工程/服务/中小企业预留, 国有资产 and 绩效目标 figures");
     assert_eq!(ok(db, &["draft", "new", "--from", "1", "--year", "2027"]).lines().next(), Some("draft:2"));
 
     // Lines: the CSV contract.

@@ -100,7 +100,8 @@ pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
 }
 
 /// The figures the narrative states outside the tables: 政府采购 from its leaves (the total is
-/// the sum of 货物/工程/服务 where the draft has them), the rest carried.
+/// the sum of 货物/工程/服务 where the draft has them), the 国有资产 counts and the 绩效目标
+/// summary from theirs, the rest carried.
 pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
     use crate::model::ProcurementPart as P;
     let leaf = |part: P| draft.leaf(&crate::LeafKey::Procurement { part }).map(|l| l.value);
@@ -111,6 +112,25 @@ pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
         (None, None, None) => leaf(P::Total),
         _ => Some(goods.unwrap_or_default() + works.unwrap_or_default() + services.unwrap_or_default()),
     };
+    use crate::model::StatedItem as I;
+    let stated = |item: I| draft.leaf(&crate::LeafKey::Stated { item }).map(|l| l.value);
+    let count = |item: I| stated(item).filter(|v| v.fract().is_zero()).and_then(|v| u32::try_from(v).ok());
+    if [I::Vehicles, I::CostlyEquipment, I::VehiclesToBuy].into_iter().any(|i| stated(i).is_some()) {
+        s.assets = Some(yusuan_domain::AssetSummary {
+            vehicles: count(I::Vehicles),
+            costly_equipment: count(I::CostlyEquipment),
+            vehicles_to_buy: count(I::VehiclesToBuy),
+            location: Default::default(),
+        });
+    }
+    if [I::TargetProjects, I::TargetAmount].into_iter().any(|i| stated(i).is_some()) {
+        s.performance = Some(yusuan_domain::PerformanceSummary {
+            units: draft.stated.performance.as_ref().and_then(|p| p.units),
+            projects: count(I::TargetProjects),
+            amount: stated(I::TargetAmount).map(yuan),
+            location: Default::default(),
+        });
+    }
     if let Some(total) = total {
         s.procurement = Some(yusuan_domain::Procurement {
             total: yuan(total),

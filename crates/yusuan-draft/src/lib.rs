@@ -23,6 +23,6 @@ pub mod workbook;
 
 pub use derive::{derive, derive_table_values, stated, DerivedCell};
 pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
-pub use model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, DRAFT_SCHEMA};
+pub use model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};

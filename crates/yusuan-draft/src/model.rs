@@ -199,6 +199,65 @@ impl ProcurementPart {
     }
 }
 
+/// A figure of 其他相关情况说明 that is not a sum of the tables: the 国有资产 counts and the
+/// 绩效目标设置 summary. Next year's are facts the user states (the vehicles held on 8月31日,
+/// the projects with targets), so they are lines of the draft rather than carried text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum StatedItem {
+    /// 车辆 held (辆).
+    #[serde(rename = "车辆")]
+    Vehicles,
+    /// 单价100万元（含）以上设备 held (台（套）).
+    #[serde(rename = "大型设备")]
+    CostlyEquipment,
+    /// 车辆 to be bought in the budget year (辆).
+    #[serde(rename = "购置车辆")]
+    VehiclesToBuy,
+    /// Projects with 绩效目标 (个).
+    #[serde(rename = "绩效项目")]
+    TargetProjects,
+    /// The project money those targets cover (元).
+    #[serde(rename = "绩效资金")]
+    TargetAmount,
+}
+
+impl StatedItem {
+    /// Every item, in the order the narrative states them.
+    pub const ALL: [StatedItem; 5] = [StatedItem::Vehicles, StatedItem::CostlyEquipment, StatedItem::VehiclesToBuy, StatedItem::TargetProjects, StatedItem::TargetAmount];
+
+    /// The name in the key (`情况|车辆`).
+    pub fn label(self) -> &'static str {
+        match self {
+            StatedItem::Vehicles => "车辆",
+            StatedItem::CostlyEquipment => "大型设备",
+            StatedItem::VehiclesToBuy => "购置车辆",
+            StatedItem::TargetProjects => "绩效项目",
+            StatedItem::TargetAmount => "绩效资金",
+        }
+    }
+
+    /// What the value counts: `元` for money, else the measure (`辆`, `台（套）`, `个`).
+    pub fn unit(self) -> &'static str {
+        match self {
+            StatedItem::Vehicles | StatedItem::VehiclesToBuy => "辆",
+            StatedItem::CostlyEquipment => "台（套）",
+            StatedItem::TargetProjects => "个",
+            StatedItem::TargetAmount => "元",
+        }
+    }
+
+    /// The leaf line's readable name.
+    pub fn leaf_label(self) -> String {
+        match self {
+            StatedItem::Vehicles => "国有资产 车辆（辆）".to_string(),
+            StatedItem::CostlyEquipment => "国有资产 单价100万元（含）以上设备（台（套））".to_string(),
+            StatedItem::VehiclesToBuy => "国有资产 本年购置车辆（辆）".to_string(),
+            StatedItem::TargetProjects => "绩效目标 编报绩效目标的项目（个）".to_string(),
+            StatedItem::TargetAmount => "绩效目标 涉及项目预算资金".to_string(),
+        }
+    }
+}
+
 /// What one leaf line is keyed by. Its text form (`支出|一般公共预算|2013901|基本支出`) is the
 /// key users type and scripts read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -235,6 +294,11 @@ pub enum LeafKey {
         /// 货物, 工程, 服务, 面向中小企业预留, or the total.
         part: ProcurementPart,
     },
+    /// A 国有资产 count or the 绩效目标 summary, as the 其他相关情况说明 states it.
+    Stated {
+        /// Which figure.
+        item: StatedItem,
+    },
 }
 
 impl fmt::Display for LeafKey {
@@ -244,6 +308,7 @@ impl fmt::Display for LeafKey {
             LeafKey::Economic { code, kind } => write!(f, "经济|{}|{}", code.as_str(), kind.label()),
             LeafKey::Cell { table, row, column } => write!(f, "表|{table}|{row}|{column}"),
             LeafKey::Procurement { part } => write!(f, "采购|{}", part.label()),
+            LeafKey::Stated { item } => write!(f, "情况|{}", item.label()),
         }
     }
 }
@@ -261,6 +326,7 @@ impl LeafKey {
             ["经济", code, kind] => Some(LeafKey::Economic { code: EconomicCode::parse(code).ok()?, kind: SpendKind::parse(kind) }),
             ["表", table, row, column] => Some(LeafKey::Cell { table: table.to_string(), row: row.to_string(), column: column.to_string() }),
             ["采购", part] => Some(LeafKey::Procurement { part: ProcurementPart::ALL.into_iter().find(|p| p.label() == *part)? }),
+            ["情况", item] => Some(LeafKey::Stated { item: StatedItem::ALL.into_iter().find(|i| i.label() == *item)? }),
             _ => None,
         }
     }
@@ -383,6 +449,17 @@ impl Draft {
             LeafKey::Economic { code, kind } => format!("基本支出 {} {} {}", code.as_str(), self.name_of(code.as_str()), kind.label()),
             LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
             LeafKey::Procurement { part } => part.leaf_label(),
+            LeafKey::Stated { item } => item.leaf_label(),
+        }
+    }
+}
+
+impl LeafKey {
+    /// What a leaf's value counts: `元`, or a count's measure (`辆`, `个` …).
+    pub fn unit(&self) -> &'static str {
+        match self {
+            LeafKey::Stated { item } => item.unit(),
+            _ => "元",
         }
     }
 }
@@ -399,6 +476,7 @@ mod tests {
             LeafKey::Economic { code: EconomicCode::parse("30101").unwrap(), kind: SpendKind::Personnel },
             LeafKey::Cell { table: "三公".into(), row: "1".into(), column: "a/b|c".into() },
             LeafKey::Procurement { part: ProcurementPart::SmallFirms },
+            LeafKey::Stated { item: StatedItem::Vehicles },
         ];
         for k in keys {
             assert_eq!(LeafKey::parse(&k.to_string()), Some(k.clone()), "{k}");

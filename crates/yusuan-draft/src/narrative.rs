@@ -257,7 +257,7 @@ pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> V
             out.push(format!("{y}年本部门面向中小企业预留政府采购项目预算金额{}万元。", print::amount(r.to_wan(), 2, false)));
         }
     }
-    if let Some(p) = &draft.stated.performance {
+    if let Some(p) = &stated.performance {
         heading(&mut out, "绩效目标设置情况".to_string());
         let mut s = format!("按照本区预算绩效管理工作的总体要求，本部门{y}年编报绩效目标的项目");
         if let Some(k) = p.projects {
@@ -269,7 +269,7 @@ pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> V
         s.push('。');
         out.push(s);
     }
-    if let Some(a) = &draft.stated.assets {
+    if let Some(a) = &stated.assets {
         heading(&mut out, "国有资产占有使用情况".to_string());
         let mut s = format!("截至{}年8月31日，{}共有车辆{}辆", y - 1, draft.department, a.vehicles.unwrap_or(0));
         if let Some(e) = a.costly_equipment {

@@ -10,7 +10,7 @@
 use ts_rs::TS;
 use crate::derive::derive_table_values;
 use crate::layout::{FUNCTION_CLASSES, column_filter, column_side, ledger_query, narrow, table_funds, Body, CellRule, ColumnRule, PrintStyle, Query, RowRule, TableLayout, TotalRow};
-use crate::model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, DRAFT_SCHEMA};
+use crate::model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -84,6 +84,7 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
     r.non_fiscal_leaves();
     r.economic_leaves();
     r.procurement_leaves();
+    r.stated_leaves();
     let mut layout = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for t in &doc.tables {
@@ -144,7 +145,8 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
         projects,
         performance_forms: forms,
         // 政府采购 lives in its leaves (see `procurement_leaves`); derive states it from them.
-        stated: yusuan_domain::StatedFigures { procurement: None, ..doc.stated.clone() },
+        // 政府采购, 国有资产 and 绩效目标 live in their leaves; derive states them from them.
+        stated: yusuan_domain::StatedFigures { procurement: None, assets: None, performance: None, ..doc.stated.clone() },
         threshold_percent: Decimal::from(10),
         // The 目录 lists what the draft prints: an entry naming a table the source did not print
         // (a published 目录 that promised a table it left out) is not carried.
@@ -174,6 +176,7 @@ fn draft_label(names: &BTreeMap<String, String>, key: &LeafKey) -> String {
         LeafKey::Economic { code, kind } => format!("一般公共预算基本支出 {} {} {}", code.as_str(), name(code.as_str()), kind.label()),
         LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
         LeafKey::Procurement { part } => part.leaf_label(),
+        LeafKey::Stated { item } => item.leaf_label(),
     }
 }
 
@@ -302,6 +305,36 @@ impl Roller<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The 国有资产 counts and the 绩效目标 summary as the narrative states them: lines of the
+    /// draft, each with where it was stated.
+    fn stated_leaves(&mut self) {
+        let doc: &Document = self.doc;
+        let doc_id = self.doc_id;
+        let assets = doc.stated.assets.as_ref();
+        let perf = doc.stated.performance.as_ref();
+        let count = |v: Option<u32>| v.map(Decimal::from);
+        let items = [
+            (StatedItem::Vehicles, assets.and_then(|a| count(a.vehicles)), assets.map(|a| a.location), "国有资产占有使用情况"),
+            (StatedItem::CostlyEquipment, assets.and_then(|a| count(a.costly_equipment)), assets.map(|a| a.location), "国有资产占有使用情况"),
+            (StatedItem::VehiclesToBuy, assets.and_then(|a| count(a.vehicles_to_buy)), assets.map(|a| a.location), "国有资产占有使用情况"),
+            (StatedItem::TargetProjects, perf.and_then(|p| count(p.projects)), perf.map(|p| p.location), "绩效目标设置情况"),
+            (StatedItem::TargetAmount, perf.and_then(|p| p.amount.map(|a| a.to_yuan())), perf.map(|p| p.location), "绩效目标设置情况"),
+        ];
+        for (item, value, at, section) in items {
+            let (Some(value), Some(at)) = (value, at) else { continue };
+            let origin = Origin {
+                document: doc_id,
+                table: section.into(),
+                row: item.leaf_label(),
+                column: item.unit().into(),
+                printed: format!("{value}{}", item.unit()),
+                page: at.page,
+                line: at.line,
+            };
+            self.add(LeafKey::Stated { item }, value, Some(origin), false);
+        }
     }
 
     /// 政府采购预算 as the narrative states it: its 货物/工程/服务 parts (their sum is the total) or,

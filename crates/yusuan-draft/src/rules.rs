@@ -99,7 +99,7 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
         let code = match &l.key {
             crate::LeafKey::Spend { function, .. } => function.as_str().to_string(),
             crate::LeafKey::Economic { code, .. } => code.as_str().to_string(),
-            crate::LeafKey::Cell { .. } | crate::LeafKey::Procurement { .. } => continue,
+            crate::LeafKey::Cell { .. } | crate::LeafKey::Procurement { .. } | crate::LeafKey::Stated { .. } => continue,
         };
         if l.value.is_zero() || !draft.name_of(&code).is_empty() {
             continue;

@@ -65,6 +65,7 @@ fn leaf_columns(k: &LeafKey) -> [String; 5] {
         LeafKey::Economic { code, kind } => ["经济".into(), Fund::GeneralPublic.label().into(), String::new(), kind.label().into(), code.as_str().into()],
         LeafKey::Cell { table, .. } => ["表".into(), String::new(), String::new(), table.clone(), String::new()],
         LeafKey::Procurement { part } => ["政府采购".into(), String::new(), String::new(), part.label().into(), String::new()],
+        LeafKey::Stated { item } => ["情况".into(), String::new(), String::new(), item.label().into(), String::new()],
     }
 }
 

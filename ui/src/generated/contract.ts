@@ -1028,7 +1028,11 @@ reason: string,
 /**
  * Where the baseline came from.
  */
-origin: string, };
+origin: string, 
+/**
+ * What the value counts: `元`, or a count's measure (`辆`, `台（套）`, `个`).
+ */
+unit: string, };
 
 export type FigureView = { 
 /**

@@ -73,9 +73,12 @@ interface Grid {
 
 let grid: Grid | null = null;
 
+/** An amount with thousands separators; a count (车辆, 项目) with its measure. */
 function money(cell: CellComponent): string {
   const v = String(cell.getValue() ?? "");
-  return v === "" ? "" : groupThousands(v);
+  if (v === "") return "";
+  const unit = (cell.getData() as Line).unit;
+  return unit && unit !== "元" ? `${groupThousands(v)} ${unit}` : groupThousands(v);
 }
 
 function columns(): ColumnDefinition[] {
