@@ -69,6 +69,12 @@ pub fn set_leaf(state: State<'_, AppState>, draft: String, key: String, value: S
     desk(&state)?.draft_set(draft_id(&draft)?, &key, &value, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Rewrites a carried narrative section of a draft (主要职能, 机构设置 …).
+#[tauri::command]
+pub fn set_section_text(state: State<'_, AppState>, draft: String, title: String, text: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_section(draft_id(&draft)?, &title, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Writes the reason for a change.
 #[tauri::command]
 pub fn set_reason(state: State<'_, AppState>, draft: String, key: String, text: String) -> Result<yusuan_api::DraftView, String> {

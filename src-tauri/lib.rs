@@ -49,6 +49,7 @@ pub fn run() {
             commands::get_draft,
             commands::set_leaf,
             commands::set_reason,
+            commands::set_section_text,
             commands::set_leaves,
             commands::undo_edit,
             commands::redo_edit,

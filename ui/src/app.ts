@@ -187,6 +187,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onSet: (key, value) => void app.setLeaf(key, value),
         onSetMany: (pairs) => void track(draftCall((d) => backend.setLeaves(d, pairs))),
         onReason: (key, text) => void track(draftCall((d) => backend.setReason(d, key, text))),
+        onSectionText: (title, text) => void track(draftCall((d) => backend.setSectionText(d, title, text))),
         focusKey: state.focusKey,
         onFocusNext: (key) => { state.focusKey = key; },
         onUndo: () => void track(draftCall((d) => backend.undo(d))),

@@ -56,6 +56,10 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     locked: null,
     history: [],
     versions: [],
+    sections: [
+      { title: "部门主要职能", text: "负责全市文化和旅游工作。\n统筹规划文化事业。", generated: false },
+      { title: "部门预算编制说明", text: `收入预算${income}万元。`, generated: true },
+    ],
   };
 }
 
@@ -350,6 +354,27 @@ describe("导出预览", () => {
     await app.setLeaf("支出|一般公共预算|2010507|项目支出", "500000");
     await app.idle();
     expect(q("preview")).toBeNull();
+  });
+});
+
+describe("编制：文字部分", () => {
+  it("rewrites a carried section as one edit; a generated one is shown, not edited", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    const area = q<HTMLTextAreaElement>("section-部门主要职能")!;
+    expect(area.value).toBe("负责全市文化和旅游工作。\n统筹规划文化事业。");
+    expect(q("section-部门预算编制说明")).toBeNull();
+    expect(q("draft-sections")!.textContent).toContain("部门预算编制说明（由数字生成）");
+    // Unchanged: nothing is sent.
+    q("section-save-部门主要职能")!.click();
+    await app.idle();
+    expect(backend.calls.some((c) => c.startsWith("setSectionText"))).toBe(false);
+    area.value = "负责全市文化和旅游工作。\n新增：统筹社会工作。";
+    q("section-save-部门主要职能")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("setSectionText:draft:1,部门主要职能,负责全市文化和旅游工作。⏎新增：统筹社会工作。");
   });
 });
 

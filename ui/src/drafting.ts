@@ -1,6 +1,6 @@
 /**
  * The drafting and export operations of the Backend. The shapes the Rust commands return
- * (start_draft, get_draft, set_leaf, set_reason, undo_edit, redo_edit, export_file,
+ * (start_draft, get_draft, set_leaf, set_reason, set_section_text, undo_edit, redo_edit, export_file,
  * check_document, import_file) are the generated ones (`generated/contract.ts`); amounts are
  * decimal strings in 元, the UI only formats them.
  */
@@ -15,6 +15,7 @@ export type {
   HistoryItem,
   ImportResult,
   LeafLine,
+  SectionView,
   VersionItem,
 } from "./generated/contract";
 import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./generated/contract";
@@ -40,6 +41,8 @@ export interface DraftingBackend {
   setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView>;
   listDrafts(): Promise<DraftSummary[]>;
   setReason(draft: string, key: string, text: string): Promise<DraftView>;
+  /** Rewrites a carried narrative section (主要职能, 机构设置 …), a paragraph a line. */
+  setSectionText(draft: string, title: string, text: string): Promise<DraftView>;
   undo(draft: string): Promise<DraftView>;
   redo(draft: string): Promise<DraftView>;
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */

@@ -79,6 +79,11 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async setSectionText(draft: string, title: string, text: string): Promise<DraftView> {
+    this.record("setSectionText", [draft, title, text.replace(/\n/g, "⏎")]);
+    return this.nextView();
+  }
+
   async undo(draft: string): Promise<DraftView> {
     this.record("undo", [draft]);
     return this.nextView();

@@ -53,6 +53,10 @@ export class TauriBackend implements Backend {
     return call<DraftView>("set_reason", { draft, key, text });
   }
 
+  setSectionText(draft: string, title: string, text: string): Promise<DraftView> {
+    return call<DraftView>("set_section_text", { draft, title, text });
+  }
+
   undo(draft: string): Promise<DraftView> {
     return call<DraftView>("undo_edit", { draft });
   }

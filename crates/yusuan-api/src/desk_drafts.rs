@@ -62,6 +62,19 @@ pub struct DraftView {
     pub history: Vec<HistoryItem>,
     /// The named versions, oldest first.
     pub versions: Vec<VersionItem>,
+    /// The narrative's sections: the carried ones to rewrite, the generated ones to read.
+    pub sections: Vec<SectionView>,
+}
+
+/// A narrative section of the draft, as the 编制 view shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SectionView {
+    /// Its title (the key to rewrite it).
+    pub title: String,
+    /// Its text, a paragraph a line.
+    pub text: String,
+    /// Generated from the numbers (编制说明, 其他相关情况说明): read only.
+    pub generated: bool,
 }
 
 /// One edit of the draft's history, as the 编制 view lists it.
@@ -116,6 +129,7 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
                 "reason" => ("填写原因", name_of(&e.target), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
                 "paste" => ("粘贴", "从表格粘贴".to_string(), String::new(), count(&e.new_value)),
                 "import-xlsx" => ("导入工作簿", e.target.clone(), String::new(), count(&e.new_value)),
+                "text" => ("改写文字", e.target.clone(), format!("{} 字", e.old_value.as_deref().unwrap_or("").chars().count()), format!("{} 字", e.new_value.as_deref().unwrap_or("").chars().count())),
                 other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
             };
             HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }
@@ -167,7 +181,14 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         .into_iter()
         .map(|v| VersionItem { hash: v.content_hash.chars().take(12).collect(), name: v.name, locked: v.locked, created_at: v.created_at })
         .collect();
+    // The sections as the derived document prints them (generated ones with their sentences).
+    let sections = document
+        .sections
+        .iter()
+        .map(|s| SectionView { title: s.title.clone(), text: drafts::section_text(s), generated: drafts::generated_section(s.kind) })
+        .collect();
     Ok(DraftView {
+        sections,
         draft: format!("draft:{id}"),
         title: document.meta.title,
         department: d.department.clone(),
@@ -226,6 +247,12 @@ impl Desk {
     /// Sets several lines at once (a pasted column) as one edit.
     pub fn draft_set_many(&mut self, id: i64, pairs: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
         drafts::draft_set_many(&mut self.user, id, pairs, now)?;
+        view(&self.user, id)
+    }
+
+    /// Rewrites a carried narrative section.
+    pub fn draft_section(&mut self, id: i64, title: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+        drafts::draft_section(&mut self.user, id, title, text, now)?;
         view(&self.user, id)
     }
 

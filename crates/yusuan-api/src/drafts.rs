@@ -299,6 +299,49 @@ pub fn draft_reason(lib: &mut Library, id: i64, key: &str, text: &str, now: &str
     Ok(Edit { seq, target, old, new })
 }
 
+/// Whether a draft section's text is generated from its numbers (编制说明, 其他相关情况说明):
+/// those are not typed, their reasons are.
+pub fn generated_section(kind: yusuan_domain::SectionKind) -> bool {
+    matches!(kind, yusuan_domain::SectionKind::BudgetExplanation | yusuan_domain::SectionKind::OtherExplanations)
+}
+
+/// A carried section's text as one string, a paragraph a line.
+pub fn section_text(s: &yusuan_domain::Section) -> String {
+    s.paragraphs.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join("\n")
+}
+
+fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result<String, ApiError> {
+    let s = d.sections.iter_mut().find(|s| s.title == title).ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
+    let old = section_text(s);
+    let at = s.paragraphs.first().map_or(s.location, |p| p.location);
+    s.paragraphs = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(i, l)| yusuan_domain::Paragraph { text: l.to_string(), location: yusuan_domain::Location { page: at.page, line: at.line.map(|n| n + i as u32) } })
+        .collect();
+    Ok(old)
+}
+
+/// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …): its text, a paragraph a
+/// line. The sections the draft generates from its numbers are refused (write their reasons).
+pub fn draft_section(lib: &mut Library, id: i64, title: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+    let mut d = load_draft(lib, id, None)?;
+    if let Some(s) = d.sections.iter().find(|s| s.title == title) {
+        if generated_section(s.kind) {
+            return Err(bad(format!("“{title}”由草稿的数字生成，不能直接改写；请在“编制说明中的数字”里写明原因")));
+        }
+    }
+    let old = put_section_text(&mut d, title, text)?;
+    let new = d.sections.iter().find(|s| s.title == title).map(section_text).unwrap_or_default();
+    if new == old {
+        return Ok(Edit { seq: 0, target: title.to_string(), old: Some(old), new: Some(new) });
+    }
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "text", title, Some(&old), Some(&new), now, &os_user())?;
+    Ok(Edit { seq, target: title.to_string(), old: Some(old), new: Some(new) })
+}
+
 /// Applies one side (old or new) of an event to a draft.
 fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> {
     let value = if side_old { &e.old_value } else { &e.new_value };
@@ -331,6 +374,9 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
                     None => d.leaves.retain(|l| l.key != key),
                 }
             }
+        }
+        "text" => {
+            put_section_text(d, &e.target, value.as_deref().unwrap_or(""))?;
         }
         other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
     }

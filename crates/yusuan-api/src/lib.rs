@@ -26,13 +26,13 @@ mod settings;
 pub use clock::now_rfc3339;
 pub use desk::Desk;
 pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
-pub use desk_drafts::{DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, VersionItem};
+pub use desk_drafts::{DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, SectionView, VersionItem};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
 pub use yusuan_compare as compare;
 pub use compare_docs::{compare_ids, compare_references, same_department, CompareView};
 pub use drafts::{
-    draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_set_many, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_redo, draft_set,
+    draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_set_many, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_redo, draft_section, draft_set,
     draft_undo, draft_version, load_draft, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
 };
 pub use error::ApiError;

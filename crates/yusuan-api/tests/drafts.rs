@@ -162,3 +162,31 @@ fn the_state_owned_assets_and_performance_figures_are_lines_of_the_draft() {
     assert!(err.to_string().contains("整数"), "{err}");
     assert!(text(&lib).contains("共有车辆7辆"), "a refused value changes nothing");
 }
+
+#[test]
+fn a_carried_section_is_rewritten_as_one_undoable_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    let d = load_draft(&lib, id, None).unwrap();
+    let functions = d.sections.iter().find(|s| s.kind == yusuan_domain::SectionKind::Functions).unwrap().title.clone();
+    let explanation = d.sections.iter().find(|s| s.kind == yusuan_domain::SectionKind::BudgetExplanation).unwrap().title.clone();
+    let paragraphs = |lib: &Library| {
+        let doc = yusuan_api::draft_document(lib, id, None).unwrap();
+        doc.sections.iter().find(|s| s.title == functions).unwrap().paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+    };
+    let before = paragraphs(&lib);
+    assert!(!before.is_empty());
+    // Two paragraphs, a line each; the derived document prints them.
+    yusuan_api::draft_section(&mut lib, id, &functions, "负责街道社区治理。\n\n统筹辖区社会工作。", now).unwrap();
+    assert_eq!(paragraphs(&lib), ["负责街道社区治理。", "统筹辖区社会工作。"]);
+    // Undo brings last year's text back.
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(paragraphs(&lib), before);
+    // The 编制说明 is written from the numbers: refused, nothing changes.
+    let err = yusuan_api::draft_section(&mut lib, id, &explanation, "随便写的说明", now).unwrap_err();
+    assert!(err.to_string().contains("由草稿的数字生成"), "{err}");
+    assert!(yusuan_api::draft_section(&mut lib, id, "不存在的部分", "x", now).is_err());
+}

@@ -81,6 +81,7 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::LeafLine>(),
         decl::<yusuan_api::FigureView>(),
         decl::<yusuan_api::HistoryItem>(),
+        decl::<yusuan_api::SectionView>(),
         decl::<yusuan_api::VersionItem>(),
         // Settings.
         decl::<yusuan_api::Settings>(),

@@ -102,6 +102,15 @@ pub enum DraftCommand {
         /// 原因
         text: String,
     },
+    /// 改写沿用的文字部分（主要职能、机构设置、名词解释等），每行一段；编制说明等由数字生成的部分不能改写
+    Text {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 部分的标题（如“部门主要职能”）
+        section: String,
+        /// 新的文字（每行一段）
+        text: String,
+    },
     /// 撤销最近一次修改
     Undo {
         /// 草稿（draft:N）

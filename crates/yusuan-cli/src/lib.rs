@@ -282,6 +282,10 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
             let e = yusuan_api::draft_reason(&mut lib, draft_id(&draft)?, &key, &text, &now)?;
             writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;
         }
+        DraftCommand::Text { draft, section, text } => {
+            let e = yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
+            writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
+        }
         DraftCommand::Undo { draft } => match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {
             Some(e) => writeln!(out, "已撤销第 {} 次修改（{} {}）", e.seq, e.action, e.target).map_err(io)?,
             None => writeln!(out, "没有可撤销的修改").map_err(io)?,

@@ -66,6 +66,14 @@ fn draft_workflow_through_the_command_line() {
     let shown = ok(db, &["show", "draft:1", "--format", "json"]);
     assert!(shown.contains("收入预算18,976.86万元，比2025年预算增加0.10万元"), "the narrative follows");
 
+    // The carried texts are rewritten by section; a section that does not exist is named.
+    let shown: serde_json::Value = serde_json::from_str(&ok(db, &["show", "draft:1", "--format", "json"])).unwrap();
+    let functions = shown["sections"].as_array().unwrap().iter().find(|s| s["kind"] == "functions").unwrap()["title"].as_str().unwrap().to_string();
+    assert!(ok(db, &["draft", "text", "draft:1", &functions, "负责街道社区治理。\n统筹辖区社会工作。"]).contains("2 段"));
+    let o = run(db, &["draft", "text", "draft:1", "不存在的部分", "x"]);
+    assert!(o.code != 0 && o.stderr.contains("没有“不存在的部分”"), "{}", o.stderr);
+    ok(db, &["draft", "undo", "draft:1"]);
+
     // A placeholder reason is an 错误 (exit 1); undone, the draft is clean again; redo brings it back.
     ok(db, &["draft", "reason", "draft:1", "说明|收入预算", "XX"]);
     let o = run(db, &["check", "draft:1"]);

@@ -980,7 +980,11 @@ history: Array<HistoryItem>,
 /**
  * The named versions, oldest first.
  */
-versions: Array<VersionItem>, };
+versions: Array<VersionItem>, 
+/**
+ * The narrative's sections: the carried ones to rewrite, the generated ones to read.
+ */
+sections: Array<SectionView>, };
 
 export type DraftSummary = { 
 /**
@@ -1109,6 +1113,20 @@ user: string,
  * Undone (a redo brings it back).
  */
 undone: boolean, };
+
+export type SectionView = { 
+/**
+ * Its title (the key to rewrite it).
+ */
+title: string, 
+/**
+ * Its text, a paragraph a line.
+ */
+text: string, 
+/**
+ * Generated from the numbers (编制说明, 其他相关情况说明): read only.
+ */
+generated: boolean, };
 
 export type VersionItem = { 
 /**

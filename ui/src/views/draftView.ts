@@ -22,6 +22,8 @@ export interface DraftViewProps {
   /** Several lines at once: a column pasted from Excel or WPS. */
   onSetMany(pairs: [string, string][]): void;
   onReason(key: string, text: string): void;
+  /** Rewrites a carried narrative section (主要职能, 机构设置 …). */
+  onSectionText(title: string, text: string): void;
   /** The line whose input takes the focus after this render (Enter moves down). */
   focusKey: string | null;
   onFocusNext(key: string | null): void;
@@ -176,6 +178,32 @@ function linesTable(props: DraftViewProps): HTMLElement {
   );
 }
 
+/** The narrative: each carried section (主要职能, 机构设置, 名词解释 …) to rewrite, a paragraph a
+ * line, saved as one undoable edit; the sections generated from the numbers shown as they
+ * will print. */
+function sectionsPanel(props: DraftViewProps): HTMLElement {
+  const { view } = props;
+  return h(
+    "section",
+    { class: "panel", "data-testid": "draft-sections" },
+    h("h2", {}, "文字部分"),
+    view.sections.map((s) => {
+      if (s.generated) {
+        return h("details", { class: "section-text generated" }, h("summary", {}, `${s.title}（由数字生成）`), ...s.text.split("\n").map((t) => h("p", {}, t)));
+      }
+      const area = h("textarea", { rows: 4, class: "section-input", "data-testid": `section-${s.title}`, disabled: props.busy || view.locked !== null });
+      area.value = s.text;
+      const save = h("button", {
+        type: "button",
+        "data-testid": `section-save-${s.title}`,
+        disabled: props.busy || view.locked !== null,
+        onclick: () => { if (area.value !== s.text) props.onSectionText(s.title, area.value); },
+      }, "保存");
+      return h("div", { class: "section-text" }, h("h3", {}, s.title), area, save);
+    }),
+  );
+}
+
 /** The named versions and the edits, newest first (the last 50; undone ones struck through). */
 function historyPanel(props: DraftViewProps): HTMLElement {
   const { view } = props;
@@ -310,7 +338,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), exportPanel(props), figuresPanel(view), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), exportPanel(props), figuresPanel(view), sectionsPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(
