@@ -86,6 +86,12 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
     let end = p.text[at..].find('。').map_or(p.text.len(), |e| at + e);
     p.text.replace_range(at..end, "");
     assert_eq!(count(&emptied, "W001"), 1);
+    // N009: `政府性基金拨款支出预算0.00万元，比2024年预算持平` made an increase.
+    assert_eq!(count(&doc, "N009"), 0);
+    let mut increased = doc.clone();
+    let p = increased.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()).find(|p| p.text.contains("政府性基金拨款支出预算0.00万元，比2024年预算持平")).expect("the 政府性基金 sentence");
+    p.text = p.text.replace("政府性基金拨款支出预算0.00万元，比2024年预算持平", "政府性基金拨款支出预算0.00万元，比2024年预算增加5.00万元");
+    assert_eq!(count(&increased, "N009"), 1);
     // X009: the 单位 2025 财务收支总表 prints 人员经费 22,473,997.81 and 公用经费 2,132,777.54, as
     // its economic table does; 100 元 moved from 人员经费 to 公用经费 in the economic table.
     let (unit, _) = common::import_fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf");

@@ -610,3 +610,18 @@ fn w001_an_announced_reason_with_nothing_after_it() {
     assert!(found[0].contains("原因说明是空的"), "{found:?}");
     assert!(w001("2026年支出预算比2025年增加12.00万元，主要原因是新增社区服务项目。").is_empty());
 }
+
+#[test]
+fn n009_an_increase_cannot_end_at_nothing() {
+    let n009 = |d: &Document| check(d).into_iter().filter(|f| f.rule == "N009").map(|f| f.severity).collect::<Vec<_>>();
+    // The level printed just before: 0 万元, yet 增加.
+    assert_eq!(n009(&with_text(doc(vec![]), &["政府性基金预算拨款支出0万元，比2025年预算增加12万元。"])), [Severity::Error]);
+    assert!(n009(&with_text(doc(vec![]), &["政府性基金预算拨款支出50万元，比2025年预算增加12万元。"])).is_empty());
+    assert!(n009(&with_text(doc(vec![]), &["政府性基金预算拨款支出0万元，比2025年预算减少12万元。"])).is_empty(), "a decrease to nothing is fine");
+    // No level in the sentence: the fund's table is empty (its note says so) while a general
+    // public budget table is printed.
+    let gp = table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(None, "合计", &["30", "10", "20"])]);
+    let gf = Table { note: Some("本部门无政府性基金预算，故本表为空表。".into()), ..table(TableKind::GovernmentFundFunction, Unit::Yuan, "政府性基金预算支出", &["合计"], vec![]) };
+    assert_eq!(n009(&with_text(doc(vec![gp.clone(), gf.clone()]), &["政府性基金预算支出比2025年预算增加12万元。"])), [Severity::Error]);
+    assert!(n009(&with_text(doc(vec![gp, gf]), &["一般公共预算支出比2025年预算增加12万元。"])).is_empty(), "its table is not 0");
+}

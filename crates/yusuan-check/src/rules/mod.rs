@@ -180,6 +180,13 @@ pub const RULES: &[Rule] = &[
         run: narrative::prior_year_consistent,
     },
     Rule {
+        id: "N009",
+        severity: Severity::Error,
+        description: "文字说某项比上年增加，而该项本年为0（文字所列为0，或表中为0、为空表）：增加之后不可能为0",
+        example: "“政府性基金预算拨款支出0万元，比2025年预算增加12万元”",
+        run: narrative::increase_to_nothing,
+    },
+    Rule {
         id: "P001",
         severity: Severity::Error,
         description: "项目经费情况说明中年度预算安排所列各项（1.、2.…）之和等于所述预算总额",

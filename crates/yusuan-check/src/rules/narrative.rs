@@ -446,6 +446,50 @@ pub fn prior_year_consistent(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// N009: an increase over last year (`比2025年预算增加12万元`) stated for a figure that is 0 this
+/// year — printed as 0 just before, or, when the sentence prints no level, 0 (or an empty table)
+/// in the tables for what it names. An increase cannot end at nothing: one of the two is wrong.
+pub fn increase_to_nothing(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let labels = label_index(doc);
+    let marker = format!("比{}年", doc.meta.year - 1);
+    for run in runs(doc) {
+        let ms = amounts(&run.text);
+        for (k, m) in ms.iter().enumerate() {
+            let lead_text = lead(&run.text, m.start, 30);
+            let (up, _) = change_words(lead(&run.text, m.start, 9));
+            if !up || m.value <= Decimal::ZERO || !lead_text.contains(&marker) {
+                continue;
+            }
+            // The clause the change belongs to: from its start to the comparison.
+            let clause_start = run.text[..m.start].rfind(['。', '；', '，', ',']).map_or(0, |c| c + run.text[c..].chars().next().map_or(1, char::len_utf8));
+            let level = ms[..k].last().filter(|s| run.text[s.end..m.start].contains(&marker) && !run.text[s.end..m.start].contains(['。', '；']));
+            let zero = match level {
+                // `…0万元，比2025年预算增加12万元`
+                Some(level) => level.value.is_zero().then(|| format!("文字所列为{}", level.printed)),
+                None => {
+                    // `政府性基金预算拨款支出比2025年预算增加12万元`: what the clause names.
+                    let Some(at) = run.text[clause_start..m.start].find(&marker) else { continue };
+                    let name = yusuan_domain::name_before(&run.text, clause_start + at);
+                    let candidates = resolve(doc, &labels, &name);
+                    (!candidates.is_empty() && candidates.iter().all(|c| c.yuan.is_zero())).then(|| format!("{}为0", candidates[0].what))
+                }
+            };
+            let Some(why) = zero else { continue };
+            out.push(Finding {
+                rule: "N009",
+                severity: Severity::Error,
+                message: format!("文字说比上年增加{}，但本年为0（{why}）", m.printed),
+                location: location(&run, m.start),
+                expected: Some("本年不为0，或写“减少”".into()),
+                actual: Some(format!("增加{}", m.printed)),
+                hint: Some("核对本年数与增减额：增加之后不可能为0".into()),
+            });
+        }
+    }
+    out
+}
+
 fn check_prior(seen: &mut Vec<(String, Decimal, u32, bool, String)>, out: &mut Vec<Finding>, run: &Run, subject: &yusuan_domain::Mention, prior: Decimal, dp: u32) {
     if subject.name.chars().count() < 2 {
         return;
