@@ -92,6 +92,13 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
     let p = increased.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()).find(|p| p.text.contains("政府性基金拨款支出预算0.00万元，比2024年预算持平")).expect("the 政府性基金 sentence");
     p.text = p.text.replace("政府性基金拨款支出预算0.00万元，比2024年预算持平", "政府性基金拨款支出预算0.00万元，比2024年预算增加5.00万元");
     assert_eq!(count(&increased, "N009"), 1);
+    // D004: 210 printed under its name before 2019 in every table of the 2025 budget: one finding.
+    assert_eq!(count(&doc, "D004"), 0);
+    let mut renamed = doc.clone();
+    for r in renamed.tables.iter_mut().flat_map(|t| t.rows.iter_mut()).filter(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "210")) {
+        r.label = "医疗卫生与计划生育支出".into();
+    }
+    assert_eq!((count(&renamed, "D004"), count(&renamed, "D002")), (1, count(&doc, "D002")));
     // X009: the 单位 2025 财务收支总表 prints 人员经费 22,473,997.81 and 公用经费 2,132,777.54, as
     // its economic table does; 100 元 moved from 人员经费 to 公用经费 in the economic table.
     let (unit, _) = common::import_fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf");

@@ -625,3 +625,29 @@ fn n009_an_increase_cannot_end_at_nothing() {
     assert_eq!(n009(&with_text(doc(vec![gp.clone(), gf.clone()]), &["政府性基金预算支出比2025年预算增加12万元。"])), [Severity::Error]);
     assert!(n009(&with_text(doc(vec![gp, gf]), &["一般公共预算支出比2025年预算增加12万元。"])).is_empty(), "its table is not 0");
 }
+
+#[test]
+fn d004_a_name_of_another_code() {
+    let d004 = |year: i32, code: &str, name: &str| {
+        let mut d = doc(vec![expenditure(Unit::Yuan, vec![row(Some(code), name, &["10", "10", ""])])]);
+        d.meta.year = year;
+        check(&d).into_iter().filter(|f| f.rule == "D004" || f.rule == "D002").map(|f| (f.rule, f.severity)).collect::<Vec<_>>()
+    };
+    // 210's name before 2019, in a 2026 budget: one finding (not also D002).
+    assert_eq!(d004(2026, "210", "医疗卫生与计划生育支出"), [("D004", Severity::Warning)]);
+    // In a 2018 budget it was the name.
+    assert!(d004(2018, "210", "医疗卫生与计划生育支出").iter().all(|(r, _)| *r != "D004"));
+    assert!(d004(2026, "210", "卫生健康支出").is_empty());
+    // 30202 under the name of its sibling 30201 (办公费): the code or the name is wrong.
+    let eco = |name: &str| {
+        let t = table(TableKind::GeneralPublicBasicEconomic, Unit::Yuan, "一般公共预算基本支出", &["合计", "人员经费", "公用经费"], vec![eco_row("30202", name, &["5", "", "5"])]);
+        check(&doc(vec![t])).into_iter().filter(|f| f.rule == "D004" || f.rule == "D002").map(|f| (f.rule, f.message)).collect::<Vec<_>>()
+    };
+    let found = eco("办公费");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "D004");
+    assert!(found[0].1.contains("30201"), "{found:?}");
+    assert!(eco("印刷费").is_empty());
+    // A name the catalogue does not know is only D002's (提示).
+    assert_eq!(eco("印刷装订费").iter().map(|f| f.0).collect::<Vec<_>>(), ["D002"]);
+}

@@ -1,4 +1,4 @@
-//! Classification codes (D001–D003): one code, one name within a document; names against the
+//! Classification codes (D001–D004): one code, one name within a document; names against the
 //! catalogue built from real documents (`data/codes.tsv`, made by
 //! `scripts/build-code-catalogue.py`); codes whose 类 is not a class of the catalogue of
 //! government revenue and expenditure classification (政府收支分类科目).
@@ -83,6 +83,56 @@ pub fn one_name_per_code(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// 功能分类 类 renamed by the 政府收支分类科目 of 2019: (code, the old name, the new name, the
+/// first budget year of the new name).
+const RENAMED_CLASSES: [(&str, &str, &str, i32); 3] = [
+    ("207", "文化体育与传媒支出", "文化旅游体育与传媒支出", 2019),
+    ("210", "医疗卫生与计划生育支出", "卫生健康支出", 2019),
+    ("220", "国土海洋气象等支出", "自然资源海洋气象等支出", 2019),
+];
+
+/// Why a row's name is another code's: an old name of its class, or the catalogue's name of a
+/// sibling code (same 类 or 款: `30202 咨询费` beside `30203 咨询费`). (What it should be, why.)
+fn misnamed(year: i32, code: &str, name: &str) -> Option<(String, String)> {
+    if let Some((_, old, new, since)) = RENAMED_CLASSES.iter().find(|(c, o, _, since)| *c == code && compact(o) == name && year >= *since) {
+        return Some((format!("{code} {new}"), format!("“{old}”是{since}年以前的类名")));
+    }
+    let own = catalogue_name(code)?;
+    if compact(own) == name || code.len() < 5 {
+        return None;
+    }
+    let parent = &code[..code.len() - 2];
+    static BY_NAME: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    let all = BY_NAME.get_or_init(|| catalogue().into_iter().collect());
+    let sibling = all.iter().find(|(c, n)| *c != code && c.len() == code.len() && c.starts_with(parent) && compact(n) == name)?;
+    Some((format!("{code} {own}"), format!("“{name}”是科目 {} 的名称", sibling.0)))
+}
+
+/// D004: a code printed under another code's name — its class's name before the 2019 renaming,
+/// or the name of a sibling code — so the code or the name is wrong (one finding; D002 leaves
+/// the row to it).
+pub fn names_of_other_codes(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    for (t, r, code) in coded_rows(doc) {
+        let name = compact(&r.label);
+        let Some((expected, why)) = misnamed(doc.meta.year, code, &name) else { continue };
+        if !reported.insert(code.to_string()) {
+            continue;
+        }
+        out.push(Finding {
+            rule: "D004",
+            severity: Severity::Warning,
+            message: format!("科目 {code} 的名称是别的科目的：{why}"),
+            location: super::at(t, r, None),
+            expected: Some(expected),
+            actual: Some(format!("{code} {name}")),
+            hint: Some("核对科目代码与名称：代码录错，或沿用了旧名称".into()),
+        });
+    }
+    out
+}
+
 /// D002: a code's name differs from the catalogue's (提示: the catalogue may lag a change).
 pub fn names_match_catalogue(doc: &Document) -> Vec<Finding> {
     let cat = catalogue();
@@ -91,7 +141,7 @@ pub fn names_match_catalogue(doc: &Document) -> Vec<Finding> {
     for (t, r, code) in coded_rows(doc) {
         let Some(known) = cat.get(code) else { continue };
         let name = compact(&r.label);
-        if name.is_empty() || name == compact(known) || !reported.insert(code.to_string()) {
+        if name.is_empty() || name == compact(known) || misnamed(doc.meta.year, code, &name).is_some() || !reported.insert(code.to_string()) {
             continue;
         }
         out.push(Finding {

@@ -257,6 +257,13 @@ pub const RULES: &[Rule] = &[
         run: codes::known_classes,
     },
     Rule {
+        id: "D004",
+        severity: Severity::Warning,
+        description: "科目名称是别的科目的：2019年改名前的类名（医疗卫生与计划生育支出、文化体育与传媒支出、国土海洋气象等支出），或目录中同级相邻科目的名称",
+        example: "2026年预算中 210 名为“医疗卫生与计划生育支出”（2019年起为卫生健康支出）",
+        run: codes::names_of_other_codes,
+    },
+    Rule {
         id: "K001",
         severity: Severity::Warning,
         description: "每个项目经费情况说明有七个部分：项目概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标",
