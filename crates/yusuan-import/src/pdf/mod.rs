@@ -168,6 +168,14 @@ fn join_wrapped(parts: &[&str]) -> String {
     out
 }
 
+/// Whether a text opens a list item: `二、`, `3.`, `3、`, `（四）`, `(2)`.
+fn starts_an_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let numeral = t.chars().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)).count();
+    let rest: String = t.chars().skip(numeral).take(1).collect();
+    (numeral > 0 && (rest == "、" || rest == "." || rest == "．")) || ((t.starts_with('（') || t.starts_with('(')) && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+}
+
 /// Consecutive lines inside one ruled table row (a cell's text wrapped over lines, a row's
 /// label above and below its numbers) become one line: each drawn cell one cell, its pieces
 /// joined in reading order. Returns each line with the number of printed lines it stands for.
@@ -180,8 +188,27 @@ fn merge_ruled_rows(lines: Vec<PageLine>) -> Vec<(PageLine, usize)> {
             i += 1;
             continue;
         };
+        // Boxes that already hold a number in this group: a second number under one of them is
+        // the next row of a table drawn without rules between its rows, not a wrapped cell.
+        let numbered = |l: &PageLine| -> Vec<crate::CellBox> {
+            l.0.iter().zip(&l.2).filter(|(t, _)| yusuan_domain::parse_amount(t.trim()).is_ok()).filter_map(|(_, b)| *b).collect()
+        };
+        // Likewise an item marker (`二、` `3.` `（四）`) opening text in a box that already holds text.
+        let texted = |l: &PageLine| -> Vec<(crate::CellBox, bool)> {
+            l.0.iter().zip(&l.2).filter_map(|(t, b)| b.map(|b| (b, starts_an_item(t)))).collect()
+        };
+        let mut holding = numbered(&lines[i]);
+        let mut with_text: Vec<crate::CellBox> = texted(&lines[i]).into_iter().map(|(b, _)| b).collect();
         let mut j = i + 1;
         while j < lines.len() && band(&lines[j]).is_some_and(|o| (o.0 - b.0).abs() < SAME_BOX && (o.1 - b.1).abs() < SAME_BOX) {
+            let more = numbered(&lines[j]);
+            let items = texted(&lines[j]);
+            let new_item = items.iter().any(|(b, item)| *item && with_text.iter().any(|h| same_box(h, b)));
+            if new_item || more.iter().any(|m| holding.iter().any(|h| same_box(h, m))) {
+                break;
+            }
+            holding.extend(more);
+            with_text.extend(items.into_iter().map(|(b, _)| b));
             j += 1;
         }
         // Pieces by drawn cell, in reading order.
@@ -352,5 +379,49 @@ mod tests {
         assert_eq!(b(60.0, 90.0, 30.0), Some((50.0, 20.0, 100.0, 40.0)));
         assert_eq!(b(10.0, 20.0, 50.0), None, "below the table");
         assert_eq!(b(110.0, 120.0, 10.0), None, "beside the table");
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+
+    /// A line of cells in boxes: (text, left, right) with every box spanning `top..bottom`.
+    fn line(cells: &[(&str, f32, f32)], top: f32, bottom: f32) -> PageLine {
+        (
+            cells.iter().map(|c| c.0.to_string()).collect(),
+            cells.iter().map(|c| (c.1 + 1.0, c.2 - 1.0)).collect(),
+            cells.iter().map(|c| Some(crate::CellBox { left: c.1, top, right: c.2, bottom })).collect(),
+        )
+    }
+
+    #[test]
+    fn a_wrapped_row_joins_and_rows_without_rules_between_them_do_not() {
+        // A label wrapped above and below its numbers, inside one drawn row.
+        let wrapped = vec![
+            line(&[("武汉市青山区城市运行管理中", 0.0, 100.0)], 10.0, 50.0),
+            line(&[("143", 100.0, 150.0), ("880.84", 150.0, 200.0)], 10.0, 50.0),
+            line(&[("心", 0.0, 100.0)], 10.0, 50.0),
+        ];
+        let merged = merge_ruled_rows(wrapped);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].0 .0, ["武汉市青山区城市运行管理中心", "143", "880.84"]);
+        assert_eq!(merged[0].1, 3, "it stands for three printed lines");
+        // Two rows of a table with rules only between its columns: each amount column holds a
+        // number on both lines, so they stay two rows.
+        let unruled = vec![
+            line(&[("行政运行", 0.0, 100.0), ("120.00", 100.0, 150.0)], 10.0, 50.0),
+            line(&[("事业运行", 0.0, 100.0), ("80.00", 100.0, 150.0)], 10.0, 50.0),
+        ];
+        let kept = merge_ruled_rows(unruled);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[1].0 .0, ["事业运行", "80.00"]);
+        // Item rows without amounts in such a table: each marker opens a row of its own.
+        let items = vec![line(&[("二、事业收入", 0.0, 100.0)], 10.0, 50.0), line(&[("三、事业单位经营收入", 0.0, 100.0)], 10.0, 50.0)];
+        assert_eq!(merge_ruled_rows(items).len(), 2);
+        // check(input, expect)
+        for (t, expect) in [("二、事业收入", true), ("3.国有资本经营预算", true), ("（四）其他", true), ("心", false), ("共预算", false), ("2025年", false)] {
+            assert_eq!(starts_an_item(t), expect, "{t}");
+        }
     }
 }
