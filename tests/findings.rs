@@ -99,6 +99,16 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
         r.label = "医疗卫生与计划生育支出".into();
     }
     assert_eq!((count(&renamed, "D004"), count(&renamed, "D002")), (1, count(&doc, "D002")));
+    // P003: seed 003's 党建引领基层治理工作 5.00万元 over (1) 2.00 and (2) 3.00; (2) made 4.00.
+    let (projects, _) = common::import_fixture("003_f631a08b6fb80526.txt");
+    assert_eq!(count(&projects, "P003"), 0);
+    let mut sub = projects.clone();
+    let items = sub.projects.iter_mut().flat_map(|p| p.parts.iter_mut()).map(|x| &mut x.items).find(|items| items.iter().any(|i| i.label.contains("党建引领基层治理工作"))).unwrap();
+    let at = items.iter().position(|i| i.label.contains("党建引领基层治理工作")).unwrap();
+    let child = items[at + 1..].iter_mut().filter(|i| i.level == 2).nth(1).unwrap();
+    assert_eq!(child.amount.value.to_string(), "3.00");
+    child.amount.value = "4.00".parse().unwrap();
+    assert_eq!(count(&sub, "P003"), 1);
     // X009: the 单位 2025 财务收支总表 prints 人员经费 22,473,997.81 and 公用经费 2,132,777.54, as
     // its economic table does; 100 元 moved from 人员经费 to 公用经费 in the economic table.
     let (unit, _) = common::import_fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf");

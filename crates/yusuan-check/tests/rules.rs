@@ -651,3 +651,21 @@ fn d004_a_name_of_another_code() {
     // A name the catalogue does not know is only D002's (提示).
     assert_eq!(eco("印刷装订费").iter().map(|f| f.0).collect::<Vec<_>>(), ["D002"]);
 }
+
+#[test]
+fn p003_sub_items_add_up_to_their_item() {
+    use yusuan_domain::ProjectPartKind;
+    // `1. 12万元` with `(1) 5万元`, `(2) x万元`, then `2. 8万元` (P001: 12 + 8 = 20).
+    let with_subs = |second: &str| {
+        let mut p = project("会议保障", "20", &["12", "5", second, "8"], &ALL_PARTS);
+        let budget = p.parts.iter_mut().find(|x| x.kind == ProjectPartKind::Budget).unwrap();
+        budget.items[1].level = 2;
+        budget.items[2].level = 2;
+        let mut d = doc(vec![]);
+        d.projects = vec![p];
+        check(&d).into_iter().filter(|f| f.rule == "P003").map(|f| f.severity).collect::<Vec<_>>()
+    };
+    assert!(with_subs("7").is_empty(), "5 + 7 = 12");
+    assert_eq!(with_subs("6"), [Severity::Error], "5 + 6 ≠ 12");
+    assert_eq!(with_subs("7.01"), [Severity::Info], "a 万元 tail");
+}

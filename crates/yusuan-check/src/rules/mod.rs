@@ -201,6 +201,13 @@ pub const RULES: &[Rule] = &[
         run: stated::form_funds_match_project,
     },
     Rule {
+        id: "P003",
+        severity: Severity::Error,
+        description: "项目经费情况说明中，一项之下所列的分项（(1)、(2)…，或两个以上的计算式）之和等于该项金额",
+        example: "“1.会议费 12万元：(1)场地费 5万元；(2)资料费 6万元”，分项之和 11万元",
+        run: stated::sub_items_add_up,
+    },
+    Rule {
         id: "S001",
         severity: Severity::Error,
         description: "政府采购预算的货物、工程、服务之和等于政府采购预算总额",

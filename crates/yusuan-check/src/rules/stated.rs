@@ -1,4 +1,4 @@
-//! Within the narrative (P001, P002, S001, S002): parts that must add up to a stated whole —
+//! Within the narrative (P001–P003, S001, S002): parts that must add up to a stated whole —
 //! a project's itemised budget and its total, a performance form's funds and its project, 政府
 //! 采购 货物 + 工程 + 服务, and the 绩效 summary's count and amount against the projects listed.
 
@@ -56,6 +56,44 @@ pub fn project_items_add_up(doc: &Document) -> Vec<Finding> {
             actual: Some(wan(total.to_yuan())),
             hint: Some("核对各项金额与总额，或补上漏列的项目".into()),
         });
+    }
+    out
+}
+
+/// P003: a numbered item's sub-items (`1.` then `(1)`, `(2)` …) add up to it, and a sub-item's
+/// computations (`单价×数量=金额`, two or more) to the sub-item — at every level the text prints
+/// parts under a whole.
+pub fn sub_items_add_up(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for p in &doc.projects {
+        for part in &p.parts {
+            let items = &part.items;
+            for (k, whole) in items.iter().enumerate() {
+                if !(whole.level == 1 || whole.level == 2) {
+                    continue;
+                }
+                let parts: Vec<Amount> = items[k + 1..].iter().take_while(|i| i.level > whole.level && i.level <= 3).filter(|i| i.level == whole.level + 1).map(|i| i.amount).collect();
+                if parts.len() < 2 {
+                    continue;
+                }
+                let (s, unit) = sum(&parts);
+                let unit = if whole.amount.unit == Unit::WanYuan { Unit::WanYuan } else { unit };
+                let severity = match agrees(whole.amount.to_yuan(), s, parts.len(), unit) {
+                    Agreement::Exact => continue,
+                    Agreement::RoundingTail => Severity::Info,
+                    Agreement::Differs => Severity::Error,
+                };
+                out.push(Finding {
+                    rule: "P003",
+                    severity,
+                    message: format!("项目“{}”中“{}”所列 {} 项之和与其金额不符", p.name, whole.label, parts.len()),
+                    location: at(&format!("{}经费情况说明", p.name), whole.location),
+                    expected: Some(wan(s)),
+                    actual: Some(wan(whole.amount.to_yuan())),
+                    hint: Some("核对分项金额与该项金额".into()),
+                });
+            }
+        }
     }
     out
 }
