@@ -490,14 +490,27 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         if (paths.length === 0) return;
         state.importing = { done: 0, total: paths.length, results: [] };
         render();
-        for (const path of paths) {
-          let result: ImportResult;
+        const importOne = async (path: string): Promise<ImportResult> => {
           try {
-            result = await backend.importFile(path);
+            return await backend.importFile(path);
           } catch (e) {
-            result = { file: path.split(/[\\/]/).pop() ?? path, id: null, duplicate: false, report: null, error: errorMessage(e) };
+            return { file: path.split(/[\\/]/).pop() ?? path, id: null, duplicate: false, report: null, error: errorMessage(e), attached: false, needs_narrative: false };
+          }
+        };
+        // Tables that name no year wait for the narrative of the same import, then join it.
+        const later: string[] = [];
+        for (const path of paths) {
+          const result = await importOne(path);
+          if (result.needs_narrative && paths.length > 1 && !later.includes(path)) {
+            later.push(path);
+            continue;
           }
           state.importing.results.push(result);
+          state.importing.done++;
+          render();
+        }
+        for (const path of later) {
+          state.importing.results.push(await importOne(path));
           state.importing.done++;
           render();
         }

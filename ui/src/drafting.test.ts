@@ -180,8 +180,8 @@ describe("资料库：导入", () => {
   it("imports file by file with each file's report, and opens 我的预算库 with the import", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.importResults = {
-      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 } }] }, error: null },
-      "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null },
+      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 } }] }, error: null, attached: false, needs_narrative: false },
+      "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null, attached: false, needs_narrative: false },
     };
     backend.chosenFiles = ["/data/a.pdf", "/data/b.pdf", "/data/c.doc"];
     const app = await mount(backend, root);
@@ -205,9 +205,29 @@ describe("资料库：导入", () => {
     expect(backend.calls.at(-1)).toBe("getDocument:user,1");
   });
 
+  it("imports tables that name no year after the narrative of the same import, which they join", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const report = { file: "tables.pdf", tables: 12, rows: 148, amounts: 162, sections: 0, projects: 0, forms: 0, indicators: 0, notes: [], warnings: [], unrecognised: [] };
+    backend.importResults = {
+      "/data/tables.pdf": [
+        { file: "tables.pdf", id: null, duplicate: false, report: null, error: "tables.pdf：文件中没有预算年度（只有公开表）", attached: false, needs_narrative: true },
+        { file: "tables.pdf", id: 1, duplicate: false, report, error: null, attached: true, needs_narrative: false },
+      ],
+      "/data/text.pdf": { file: "text.pdf", id: 1, duplicate: false, report: null, error: null, attached: false, needs_narrative: false },
+    };
+    const app = await mount(backend, root);
+    await app.importFiles(["/data/tables.pdf", "/data/text.pdf"]);
+    await app.idle();
+    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/tables.pdf", "importFile:/data/text.pdf", "importFile:/data/tables.pdf"]);
+    expect(qa("import-item").map((e) => e.textContent)).toEqual([
+      "text.pdf 已导入为文档 1",
+      "tables.pdf 表格已并入文档 1（同一部门、同一年度的文字说明）：12 张表，162 个金额",
+    ]);
+  });
+
   it("imports the paths typed one per line", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
-    backend.importResults = { "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: null, error: null } };
+    backend.importResults = { "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: null, error: null, attached: false, needs_narrative: false } };
     const app = await mount(backend, root);
     (q("import-paths") as HTMLTextAreaElement).value = " /data/a.pdf \n\n";
     q("import-go")!.click();

@@ -168,14 +168,16 @@ export class MockBackend implements Backend {
     return r;
   }
 
-  /** Scripted import answers by path; a path without one fails like an unreadable file. */
-  importResults: Record<string, ImportResult> = {};
+  /** Scripted import answers by path (a list: one answer per call, in turn); a path without
+   * one fails like an unreadable file. */
+  importResults: Record<string, ImportResult | ImportResult[]> = {};
   /** What the open dialog "chooses". */
   chosenFiles: string[] = [];
 
   async importFile(path: string): Promise<ImportResult> {
     this.record("importFile", [path]);
-    const r = this.importResults[path];
+    const scripted = this.importResults[path];
+    const r = Array.isArray(scripted) ? scripted.shift() : scripted;
     if (!r) throw new Error(`无法读取文件 ${path}`);
     return r;
   }

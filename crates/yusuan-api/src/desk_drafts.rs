@@ -337,6 +337,11 @@ pub struct ImportResult {
     pub report: Option<yusuan_import::ImportReport>,
     /// Why the file could not be imported.
     pub error: Option<String>,
+    /// The file's tables joined a document already there (the same department's narrative).
+    pub attached: bool,
+    /// Refused only because it names no year (tables published apart from their narrative):
+    /// worth trying again after the other files of the same import.
+    pub needs_narrative: bool,
 }
 
 impl Desk {
@@ -345,8 +350,11 @@ impl Desk {
     pub fn import_path(&mut self, path: &std::path::Path, now: &str) -> ImportResult {
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
         match crate::import_file(&mut self.user, path, now) {
-            Ok(o) => ImportResult { file, id: Some(o.id), duplicate: o.duplicate, report: o.report, error: None },
-            Err(e) => ImportResult { file, id: None, duplicate: false, report: None, error: Some(e.to_string()) },
+            Ok(o) => ImportResult { file, id: Some(o.id), duplicate: o.duplicate, report: o.report, error: None, attached: o.attached, needs_narrative: false },
+            Err(e) => {
+                let needs_narrative = matches!(e, ApiError::Import(yusuan_import::ImportError::NoYear { .. }));
+                ImportResult { file, id: None, duplicate: false, report: None, error: Some(e.to_string()), attached: false, needs_narrative }
+            }
         }
     }
 }

@@ -19,6 +19,10 @@ pub struct ImportOutcome {
     /// What was recognised and what was not (absent for duplicates).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub report: Option<ImportReport>,
+    /// The file held the tables of a document already in the library (the same department's
+    /// narrative, published as a file of its own): they were joined to it (`id`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub attached: bool,
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
@@ -37,10 +41,60 @@ pub fn import_file(lib: &mut Library, path: &Path, now: &str) -> Result<ImportOu
 pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
     let hash = sha256_hex(bytes);
     if let Some(existing) = lib.store().find_by_hash(&hash)? {
-        return Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None });
+        return Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None, attached: false });
     }
-    let imported = yusuan_import::import_any(name, bytes)?;
-    store_parsed(lib, name, &hash, imported, now)
+    match yusuan_import::import_any(name, bytes) {
+        Ok(imported) => store_parsed(lib, name, &hash, imported, now),
+        Err(yusuan_import::ImportError::NoYear { file, departments }) => match narrative_for(lib, &departments)? {
+            Some(target) => attach_tables(lib, target, name, bytes, now),
+            None => Err(yusuan_import::ImportError::NoYear { file, departments }.into()),
+        },
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The library's document the year-less tables of `departments` belong to: that department's
+/// narrative without tables of its own (the latest year, when there are several).
+fn narrative_for(lib: &Library, departments: &[String]) -> Result<Option<i64>, ApiError> {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let wanted: Vec<String> = departments.iter().map(|d| compact(d)).collect();
+    let mut best: Option<(i32, i64)> = None;
+    for d in lib.store().list()? {
+        if d.tables > 0 || !wanted.contains(&compact(&d.department)) {
+            continue;
+        }
+        let doc = lib.store().get(d.id)?;
+        if doc.sections.is_empty() {
+            continue;
+        }
+        if best.is_none_or(|(y, _)| d.year > y) {
+            best = Some((d.year, d.id));
+        }
+    }
+    Ok(best.map(|(_, id)| id))
+}
+
+/// Reads the tables with the narrative's cover and joins them to it: one document, its tables
+/// from this file, its text from the other (same id, so the narrative's import is still
+/// recognised when imported again).
+fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
+    let narrative = lib.store().get(target)?;
+    let cover = format!("{}{}年{}", narrative.meta.department, narrative.meta.year, narrative.meta.title.rsplit_once('年').map_or("部门预算", |(_, t)| t));
+    let tables = yusuan_import::import_with_cover(name, bytes, &cover)?;
+    let mut joined = narrative.clone();
+    joined.tables = tables.document.tables;
+    joined.meta.format = tables.document.meta.format.clone();
+    let mut report = tables.report;
+    report.notes.push(yusuan_import::ReportItem {
+        message: format!("表格并入文档 {target}（{}{}年的文字说明），两个文件合为一份公开文件", narrative.meta.department, narrative.meta.year),
+        location: Default::default(),
+    });
+    let source = lib.store().source_name(target)?;
+    let hash = lib.store().content_hash(target)?;
+    let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
+    let new = NewDocument { document: &joined, source_name: &format!("{source} + {name}"), content_hash: &hash, imported_at: now, report_json: &report_json };
+    lib.store_mut().replace(target, &new)?;
+    Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
 }
 
 /// Stores a parsed document (one transaction) under its content hash.
@@ -60,8 +114,8 @@ pub(crate) fn store_parsed(
         report_json: &report_json,
     };
     match lib.store_mut().insert(&new) {
-        Ok(id) => Ok(ImportOutcome { file: name.to_string(), id, duplicate: false, report: Some(imported.report) }),
-        Err(StoreError::Duplicate { existing }) => Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None }),
+        Ok(id) => Ok(ImportOutcome { file: name.to_string(), id, duplicate: false, report: Some(imported.report), attached: false }),
+        Err(StoreError::Duplicate { existing }) => Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None, attached: false }),
         Err(e) => Err(e.into()),
     }
 }

@@ -190,3 +190,4 @@ fn a_carried_section_is_rewritten_as_one_undoable_edit() {
     assert!(err.to_string().contains("由草稿的数字生成"), "{err}");
     assert!(yusuan_api::draft_section(&mut lib, id, "不存在的部分", "x", now).is_err());
 }
+

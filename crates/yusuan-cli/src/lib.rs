@@ -227,7 +227,16 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             let mut lib = open(&cli.db)?;
             let now = now_rfc3339();
             let mut outcomes = Vec::new();
+            // Tables that name no year wait for the narrative of the same import to join it.
+            let mut later = Vec::new();
             for f in &files {
+                match import_file(&mut lib, f, &now) {
+                    Ok(o) => outcomes.push(o),
+                    Err(ApiError::Import(yusuan_import::ImportError::NoYear { .. })) if files.len() > 1 => later.push(f),
+                    Err(e) => return Err(e),
+                }
+            }
+            for f in later {
                 outcomes.push(import_file(&mut lib, f, &now)?);
             }
             match format {

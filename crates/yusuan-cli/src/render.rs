@@ -26,7 +26,11 @@ pub fn import_outcome(out: &mut dyn Write, o: &ImportOutcome) -> io::Result<()> 
     if o.duplicate {
         return writeln!(out, "{}：已导入过（文档编号 {}），未重复导入", o.file, o.id);
     }
-    writeln!(out, "{}：已导入为文档 {}", o.file, o.id)?;
+    if o.attached {
+        writeln!(out, "{}：表格已并入文档 {}（同一部门、同一年度的文字说明）", o.file, o.id)?;
+    } else {
+        writeln!(out, "{}：已导入为文档 {}", o.file, o.id)?;
+    }
     if let Some(r) = &o.report {
         writeln!(
             out,

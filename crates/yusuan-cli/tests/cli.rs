@@ -242,3 +242,23 @@ fn a_panic_inside_a_pdf_library_never_reaches_the_user() {
     assert!(log.contains("GBK-EUC-H"), "{log}");
     assert!(stderr.contains("gbk.pdf"), "{stderr}");
 }
+
+/// The Jiangsu disclosure's two files in one import, tables first: the narrative is imported,
+/// the tables (which name no year) join it.
+#[test]
+fn a_narrative_and_its_tables_imported_together_are_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let o = run(&[
+        "--db",
+        &db,
+        "import",
+        fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf").to_str().unwrap(),
+        fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("jiangsu-zhengxie-2018-bumen-yusuan-text.pdf：已导入为文档 1"), "{}", o.stdout);
+    assert!(o.stdout.contains("jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf：表格已并入文档 1"), "{}", o.stdout);
+    let list = run(&["--db", &db, "list"]);
+    assert!(list.stdout.contains("江苏省政协办公厅") && list.stdout.contains("共 1 个文档"), "{}", list.stdout);
+}

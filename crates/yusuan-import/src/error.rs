@@ -25,6 +25,15 @@ pub enum ImportError {
         /// What is missing.
         reason: String,
     },
+    /// Tables that name no budget year: the tables of a disclosure published apart from its
+    /// narrative (Jiangsu's 公开01表 … file). They join the narrative of the same department.
+    #[error("{file}：文件中没有预算年度（只有公开表），不能单独导入。请把同一部门同一年度的文字说明一起导入（或先导入文字说明），表格会并入那份文档。")]
+    NoYear {
+        /// The file.
+        file: String,
+        /// The departments its 部门/编制单位 lines name.
+        departments: Vec<String>,
+    },
     /// The file is damaged or truncated.
     #[error("{file}：文件已损坏或不完整（{reason}）。请重新下载或导出该文件后再导入。")]
     Damaged {

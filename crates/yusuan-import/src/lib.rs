@@ -74,6 +74,25 @@ pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
     })
 }
 
+/// Imports the tables of a disclosure whose narrative is another file (see
+/// [`ImportError::NoYear`]): `cover` is the line the narrative's cover gives them
+/// (`江苏省政协办公厅2018年部门预算`), read as this file's first line.
+pub fn import_with_cover(file_name: &str, bytes: &[u8], cover: &str) -> Result<Imported, ImportError> {
+    guard(file_name, || {
+        let lower = file_name.to_lowercase();
+        let (mut lines, layout) = if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
+            (pdf_lines(file_name, bytes)?, Layout::Flow)
+        } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") {
+            (xlsx_lines(file_name, bytes)?, Layout::Cells)
+        } else {
+            (split_lines(&decode_text(file_name, bytes)?), Layout::Cells)
+        };
+        let at = lines.first().map(|l| l.location).unwrap_or_default();
+        lines.insert(0, Line { location: at, text: cover.to_string(), cells: vec![cover.to_string()], spans: vec![], boxes: vec![] });
+        parse_lines_with(file_name, &lines, layout)
+    })
+}
+
 /// Imports any supported file, recognised by its first bytes (PDF) or else read as text.
 pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     let lower = file_name.to_lowercase();

@@ -137,52 +137,44 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        {
-            let mut table_stmt = tx.prepare(
-                "INSERT INTO doc_tables (doc_id, idx, title, kind, unit, row_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            let mut amount_stmt = tx.prepare(
-                "INSERT INTO amounts (doc_id, table_idx, row_idx, col_idx, row_code, row_label, column_name, unit,
-                                      value, value_yuan, printed, page, line)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
-            for (ti, table) in doc.tables.iter().enumerate() {
-                let kind = serde_json::to_value(table.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-                table_stmt.execute(params![
-                    id,
-                    ti as i64,
-                    table.title,
-                    kind.unwrap_or_default(),
-                    table.unit.as_str(),
-                    table.rows.len() as i64
-                ])?;
-                for (ri, row) in table.rows.iter().enumerate() {
-                    for (ci, cell) in row.cells.iter().enumerate() {
-                        if let Cell::Amount { value, printed } = cell {
-                            let column = table.columns.get(ci).map(|c| c.name()).unwrap_or_default();
-                            let amount = Amount { value: *value, unit: table.unit };
-                            amount_stmt.execute(params![
-                                id,
-                                ti as i64,
-                                ri as i64,
-                                ci as i64,
-                                row.code.as_ref().map(|c| c.as_str().to_string()),
-                                row.label,
-                                column,
-                                table.unit.as_str(),
-                                value.to_string(),
-                                amount.to_yuan().to_string(),
-                                printed,
-                                row.location.page,
-                                row.location.line
-                            ])?;
-                        }
-                    }
-                }
-            }
-        }
+        write_tables(&tx, id, doc)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Replaces a stored document's content (its model, tables and amounts) in one transaction,
+    /// keeping its id (drafts made from it keep their link) and content hash: a narrative whose
+    /// tables came in a file of their own.
+    pub fn replace(&mut self, id: i64, new: &NewDocument<'_>) -> Result<(), StoreError> {
+        let doc = new.document;
+        let model_json = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })?;
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE documents SET source_name = ?2, title = ?3, department = ?4, year = ?5, kind = ?6, scope = ?7, format = ?8,
+                                  imported_at = ?9, model_json = ?10, report_json = ?11
+             WHERE id = ?1",
+            params![
+                id,
+                new.source_name,
+                doc.meta.title,
+                doc.meta.department,
+                doc.meta.year,
+                kind_str(doc.meta.kind),
+                scope_str(doc.meta.scope),
+                doc.meta.format.label(),
+                new.imported_at,
+                model_json,
+                new.report_json
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        tx.execute("DELETE FROM amounts WHERE doc_id = ?1", [id])?;
+        tx.execute("DELETE FROM doc_tables WHERE doc_id = ?1", [id])?;
+        write_tables(&tx, id, doc)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Every document, by department, year and id.
@@ -271,4 +263,51 @@ impl Store {
         let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Writes a document's tables and every amount in long form (inside the caller's transaction).
+fn write_tables(tx: &rusqlite::Transaction<'_>, id: i64, doc: &Document) -> Result<(), StoreError> {
+    let mut table_stmt = tx.prepare(
+        "INSERT INTO doc_tables (doc_id, idx, title, kind, unit, row_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut amount_stmt = tx.prepare(
+        "INSERT INTO amounts (doc_id, table_idx, row_idx, col_idx, row_code, row_label, column_name, unit,
+                              value, value_yuan, printed, page, line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    for (ti, table) in doc.tables.iter().enumerate() {
+        let kind = serde_json::to_value(table.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+        table_stmt.execute(params![
+            id,
+            ti as i64,
+            table.title,
+            kind.unwrap_or_default(),
+            table.unit.as_str(),
+            table.rows.len() as i64
+        ])?;
+        for (ri, row) in table.rows.iter().enumerate() {
+            for (ci, cell) in row.cells.iter().enumerate() {
+                if let Cell::Amount { value, printed } = cell {
+                    let column = table.columns.get(ci).map(|c| c.name()).unwrap_or_default();
+                    let amount = Amount { value: *value, unit: table.unit };
+                    amount_stmt.execute(params![
+                        id,
+                        ti as i64,
+                        ri as i64,
+                        ci as i64,
+                        row.code.as_ref().map(|c| c.as_str().to_string()),
+                        row.label,
+                        column,
+                        table.unit.as_str(),
+                        value.to_string(),
+                        amount.to_yuan().to_string(),
+                        printed,
+                        row.location.page,
+                        row.location.line
+                    ])?;
+                }
+            }
+        }
+    }
+    Ok(())
 }

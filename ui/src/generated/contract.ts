@@ -690,7 +690,16 @@ report: ImportReport | null,
 /**
  * Why the file could not be imported.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * The file's tables joined a document already there (the same department's narrative).
+ */
+attached: boolean, 
+/**
+ * Refused only because it names no year (tables published apart from their narrative):
+ * worth trying again after the other files of the same import.
+ */
+needs_narrative: boolean, };
 
 export type ImportReport = { 
 /**

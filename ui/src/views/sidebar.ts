@@ -58,6 +58,8 @@ function importReport(r: ImportResult): HTMLElement {
     ? `未能导入：${r.error}`
     : r.duplicate
       ? `已导入过（文档 ${r.id}），未重复导入`
+      : r.attached && r.report
+        ? `表格已并入文档 ${r.id}（同一部门、同一年度的文字说明）：${r.report.tables} 张表，${r.report.amounts} 个金额`
       : r.report
         ? `已导入为文档 ${r.id}：${r.report.tables} 张表，${r.report.amounts} 个金额${r.report.warnings.length ? `，${r.report.warnings.length} 处需核对` : ""}${r.report.unrecognised.length ? `，${r.report.unrecognised.length} 处未识别` : ""}`
         : `已导入为文档 ${r.id}`;

@@ -31,6 +31,23 @@ fn is_contents_heading(compact: &str) -> bool {
     compact == "目录"
 }
 
+/// The departments a file's table heads name (`部门：江苏省政协办公厅`, `编制单位：…`), each once.
+fn departments_named(lines: &[Line]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        for cell in &l.cells {
+            let c: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+            let name = ["编制部门：", "编制单位：", "部门：", "单位名称："].iter().find_map(|p| c.strip_prefix(p)).map(|n| n.split("单位：").next().unwrap_or(n).to_string());
+            if let Some(n) = name.filter(|n| n.chars().count() >= 2) {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Reads the cover: the lines before the contents page (or the first heading).
 /// Returns the cover facts and the index of the first line after the cover.
 pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), ImportError> {
@@ -71,6 +88,11 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             // title, and the year is the first one printed.
             let year_line = lines.iter().take(80).find(|l| find_year(&l.compact()).is_some());
             let Some(yl) = year_line else {
+                // Tables that name their department but no year join that department's narrative.
+                let departments = departments_named(lines);
+                if !departments.is_empty() && lines.iter().any(|l| l.is_tabular()) {
+                    return Err(ImportError::NoYear { file: file.to_string(), departments });
+                }
                 return Err(ImportError::NotABudget { file: file.to_string(), reason: "前80行中没有找到预算年度".into() });
             };
             let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.trim().to_string()).unwrap_or_default();
@@ -79,8 +101,25 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             let is_title = short.chars().count() <= 40 && find_year(&short).is_some();
             let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
             // A table's title stands for the document's, but stays with its table.
-            let end = if is_title && !super::table::is_title(lines, first_k) { first_k + 1 } else { 0 };
-            let title = if is_title { short } else { format!("{year}年度") };
+            let mut end = if is_title && !super::table::is_title(lines, first_k) { first_k + 1 } else { 0 };
+            let mut title = if is_title { short } else { format!("{year}年度") };
+            // `江苏省政协办公厅 2018年度` over `部门预算公开`: the title goes on over the next line,
+            // and the words before its year name the department.
+            let mut continued = false;
+            if is_title && end > 0 && !title.contains("预算") && !title.contains("决算") {
+                if let Some((k, next)) = lines.iter().enumerate().skip(end).find(|(_, l)| !l.is_blank()) {
+                    let c = next.compact();
+                    if (c.contains("预算") || c.contains("决算")) && find_year(&c).is_none() && c.chars().count() <= 20 && !is_contents_heading(&c) {
+                        title = format!("{}{c}", title.split_whitespace().collect::<String>());
+                        end = k + 1;
+                        continued = true;
+                    }
+                }
+            }
+            let named_by_title = continued
+                .then(|| title.find(|ch: char| ch.is_ascii_digit()).map(|i| title[..i].trim().to_string()))
+                .flatten()
+                .filter(|d| d.chars().count() >= 2);
             // Without a cover line, a table's 编制部门 names the department.
             let department = department
                 .or_else(|| {
@@ -92,13 +131,15 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
                         (!d.is_empty()).then_some(d)
                     })
                 })
+                .or(named_by_title)
                 .unwrap_or_default();
+            let kind = if title.contains("决算") { DocKind::FinalAccounts } else { DocKind::Budget };
             return Ok((
                 DocumentMeta {
                     title,
                     department,
                     year,
-                    kind: DocKind::Budget,
+                    kind,
                     scope: Scope::Department,
                     format: RegionalFormat::Other(String::new()),
                     region: None,

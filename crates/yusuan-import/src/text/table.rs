@@ -37,6 +37,14 @@ pub fn is_title(lines: &[Line], i: usize) -> bool {
     lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
 }
 
+/// A table label that names no table: `公开05表`, `部门预算02表`, `附表3`.
+fn is_bare_label(title: &str) -> bool {
+    let c = compact(title);
+    let rest = ["公开", "部门预算", "预算公开", "附表", "表"].iter().find_map(|p| c.strip_prefix(p)).unwrap_or(&c);
+    let rest = rest.trim_end_matches('表');
+    !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit())
+}
+
 /// A row whose values could not be placed in their columns (no positions, no deciding sums):
 /// they are in printed order for now.
 #[derive(Debug, Clone)]
@@ -434,8 +442,9 @@ pub fn parse_table(
             i = k + 1;
         }
     }
-    // `部门预算02表` printed above `2024年部门收入预算总表`: the dated line is the title.
-    let (title, subtitle, number_hint) = if !subtitle.is_empty() && has_year(&subtitle) && !has_year(&title) {
+    // `部门预算02表` printed above `2024年部门收入预算总表`: the dated line is the title; so is
+    // the named line under a bare label (`公开05表` over `财政拨款支出预算表`).
+    let (title, subtitle, number_hint) = if !subtitle.is_empty() && ((has_year(&subtitle) && !has_year(&title)) || is_bare_label(&title)) {
         let digits: String = title.chars().filter(|c| c.is_ascii_digit()).collect();
         let hint = digits.trim_start_matches('0').to_string();
         (lines[(start + 1..lines.len()).find(|&k| !lines[k].is_blank()).unwrap_or(start)].text.trim().to_string(), title, (!hint.is_empty()).then_some(hint))

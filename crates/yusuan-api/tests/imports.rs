@@ -1,0 +1,43 @@
+//! Importing through the API: a disclosure published in two files (narrative and tables)
+//! becomes one document.
+
+use std::path::PathBuf;
+use yusuan_api::{import_file, Library};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
+}
+
+#[test]
+fn a_disclosure_in_two_files_becomes_one_document() {
+    // Jiangsu publishes the narrative and the 12 tables as two files; the tables name no year.
+    let now = "2026-12-01T00:00:00Z";
+    let (text, tables) = (fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"));
+    // Alone, the tables are refused with what to do.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let err = import_file(&mut lib, &tables, now).unwrap_err();
+    assert!(err.to_string().contains("没有预算年度") && err.to_string().contains("文字说明一起导入"), "{err}");
+    assert!(lib.store().list().unwrap().is_empty(), "nothing stored");
+    // With the narrative: one document, its text and the 12 tables.
+    let narrative = import_file(&mut lib, &text, now).unwrap();
+    let joined = import_file(&mut lib, &tables, now).unwrap();
+    assert!(joined.attached && joined.id == narrative.id);
+    let list = lib.store().list().unwrap();
+    assert_eq!(list.len(), 1);
+    let doc = lib.document(narrative.id).unwrap();
+    assert_eq!((doc.meta.department.as_str(), doc.meta.year), ("江苏省政协办公厅", 2018));
+    assert_eq!(doc.tables.len(), 12);
+    assert!(!doc.sections.is_empty());
+    let titles: Vec<&str> = doc.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(&titles[..3], ["收支预算总表", "收入预算总表", "支出预算总表"]);
+    assert_eq!(doc.tables[4].number.as_deref(), Some("5"), "the 公开05表 label numbers it");
+    // The 收入总计 as printed: 10,150.48 万元.
+    let income = doc.table(yusuan_domain::TableKind::Income).unwrap();
+    assert!(income.rows.iter().any(|r| r.cells.iter().any(|c| c.printed() == "10,150.48")), "{:?}", income.rows.first());
+    // No 错误 from the joining: the 目录's tables are all there.
+    let errors: Vec<&str> = yusuan_api::check(&doc).into_iter().filter(|f| f.severity == yusuan_api::Severity::Error).map(|f| f.rule).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // The narrative imported again is recognised.
+    assert!(import_file(&mut lib, &text, now).unwrap().duplicate);
+}
