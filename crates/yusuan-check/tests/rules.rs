@@ -635,8 +635,10 @@ fn d004_a_name_of_another_code() {
     };
     // 210's name before 2019, in a 2026 budget: one finding (not also D002).
     assert_eq!(d004(2026, "210", "医疗卫生与计划生育支出"), [("D004", Severity::Warning)]);
-    // In a 2018 budget it was the name.
-    assert!(d004(2018, "210", "医疗卫生与计划生育支出").iter().all(|(r, _)| *r != "D004"));
+    // In a 2018 budget it was the name: neither D004 nor D002 (the catalogue's later name).
+    assert!(d004(2018, "210", "医疗卫生与计划生育支出").is_empty());
+    assert!(d004(2018, "20805", "行政事业单位离退休").is_empty());
+    assert_eq!(d004(2026, "20805", "行政事业单位离退休"), [("D004", Severity::Warning)]);
     assert!(d004(2026, "210", "卫生健康支出").is_empty());
     // 30202 under the name of its sibling 30201 (办公费): the code or the name is wrong.
     let eco = |name: &str| {
@@ -668,4 +670,15 @@ fn p003_sub_items_add_up_to_their_item() {
     assert!(with_subs("7").is_empty(), "5 + 7 = 12");
     assert_eq!(with_subs("6"), [Severity::Error], "5 + 6 ≠ 12");
     assert_eq!(with_subs("7.01"), [Severity::Info], "a 万元 tail");
+}
+
+#[test]
+fn n006_a_reason_given_as_a_sentence_that_ends_in_the_change() {
+    let n006 = |text: &str| check(&with_text(doc(vec![]), &[text])).into_iter().filter(|f| f.rule == "N006").count();
+    // Why, then the effect: a reason without the words 主要原因.
+    assert_eq!(n006("基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。退休人员退休费由省社保机构统一发放，单位支出减少。"), 0);
+    // No reason at all: still a 警告.
+    assert_eq!(n006("基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。项目支出预算数为3,314.68万元。"), 1);
+    // A sentence with the other direction explains nothing.
+    assert_eq!(n006("基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。培训任务明显增加。"), 1);
 }

@@ -347,6 +347,16 @@ pub fn changes_have_reasons(doc: &Document) -> Vec<Finding> {
             if REASONS.iter().any(|r| rest[..end].contains(r)) {
                 continue;
             }
+            // Or a sentence after it that tells why and ends in the same change, with no figure
+            // of its own (`退休人员退休费由省社保机构统一发放，单位支出减少。`).
+            let (up, down) = change_words(lead);
+            let explained = rest[..end].split('。').skip(1).any(|sentence| {
+                let same = (up && (sentence.contains("增加") || sentence.contains("增长"))) || (down && (sentence.contains("减少") || sentence.contains("下降")));
+                same && amounts(sentence).is_empty() && !sentence.contains('%') && sentence.chars().count() >= 8
+            });
+            if explained {
+                continue;
+            }
             out.push(Finding {
                 rule: "N006",
                 severity: Severity::Warning,

@@ -161,12 +161,21 @@ pub(super) fn cell(text: &str) -> Cell {
     }
 }
 
+/// A code of the 经济分类 (部门预算 3xx, 政府预算 5xx), never of the 功能分类 (2xx).
+fn economic_class(code: &str) -> bool {
+    let c = code.trim();
+    (c.starts_with('3') || c.starts_with('5')) && matches!(c.len(), 3 | 5) && c.chars().all(|ch| ch.is_ascii_digit())
+}
+
 fn code_of(keys: Keys, key_cells: &[String]) -> Option<RowCode> {
     let get = |i: usize| key_cells.get(i).map(String::as_str).unwrap_or("");
     match keys {
         Keys::FunctionSplit => FunctionCode::from_parts(get(0), get(1), get(2)).ok().map(RowCode::Function),
         Keys::EconomicSplit => EconomicCode::from_parts(get(0), get(1)).ok().map(RowCode::Economic),
         Keys::Joined { economic: true } => EconomicCode::parse(get(0)).ok().map(RowCode::Economic),
+        // 支出功能分类 classes are 2xx; a 3xx or 5xx code is 经济分类 whatever the title says
+        // (`财政拨款基本支出预算表` by 经济科目).
+        Keys::Joined { economic: false } if economic_class(get(0)) => EconomicCode::parse(get(0)).ok().map(RowCode::Economic),
         Keys::Joined { economic: false } => FunctionCode::parse(get(0)).ok().map(RowCode::Function),
         Keys::UnitSeq => {
             let s = get(0).trim();
@@ -176,9 +185,9 @@ fn code_of(keys: Keys, key_cells: &[String]) -> Option<RowCode> {
             let s = get(0).trim();
             if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
                 None
-            } else if function {
+            } else if function && !economic_class(s) {
                 FunctionCode::parse(s).ok().map(RowCode::Function)
-            } else if economic {
+            } else if economic || function {
                 EconomicCode::parse(s).ok().map(RowCode::Economic)
             } else if s.chars().any(|c| c.is_ascii_alphabetic()) || s.len() > 8 {
                 Some(RowCode::Project(s.to_string()))
