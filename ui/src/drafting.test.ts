@@ -44,8 +44,8 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     department: "上海市文化旅游局",
     year: 2027,
     lines: [
-      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表", unit: "元" },
-      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "", unit: "元" },
+      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表", unit: "元", group: "一般公共预算（按功能科目）", name: "项目支出 2010507 专项普查活动" },
+      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "", unit: "元", group: "一般公共预算基本支出（按经济科目）", name: "人员经费 30101 基本工资" },
     ],
     figures: [
       { key: "说明|收入预算", name: "收入预算", current_yuan: "0", baseline_yuan: "0", change_yuan: "0", current_wan: income, baseline_wan: "18976.76", change_text: income === "18976.76" ? "与2026年预算持平" : "比2026年预算增加16.17万元，增长0.09%", needs_reason: false, reason: "" },
@@ -83,6 +83,9 @@ describe("编制", () => {
     expect(root.querySelector(".tabulator-row.estimated")?.textContent).toContain("估算");
     // The header groups the amounts: 金额（元） over 上年, 本年, 增减.
     expect(root.querySelector(".tabulator-col-group")?.textContent).toContain("金额（元）");
+    // The lines by block, each named within it.
+    expect(Array.from(root.querySelectorAll(".tabulator-group")).map((g) => g.textContent)).toEqual(["一般公共预算（按功能科目）（1 行）", "一般公共预算基本支出（按经济科目）（1 行）"]);
+    expect(root.querySelector('.tabulator-row[data-key="经济|30101|人员经费"] .tabulator-cell[tabulator-field="label"]')?.textContent).toContain("人员经费 30101 基本工资");
     expect(q("figure-收入预算")!.textContent).toContain("18,976.76");
     expect(q("undo")!.hasAttribute("disabled")).toBe(true);
 
@@ -403,7 +406,7 @@ describe("编制：数量", () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
     v.draft = "draft:2";
-    v.lines.push({ key: "情况|车辆", label: "国有资产 车辆（辆）", value_yuan: "8", baseline_yuan: "8", change_yuan: "0", estimated: false, reason: "", origin: "", unit: "辆" });
+    v.lines.push({ key: "情况|车辆", label: "国有资产 车辆（辆）", value_yuan: "8", baseline_yuan: "8", change_yuan: "0", estimated: false, reason: "", origin: "", unit: "辆", group: "国有资产与绩效目标", name: "国有资产 车辆（辆）" });
     backend.draftViews = [v];
     const app = await mount(backend, root);
     await app.startDraft();

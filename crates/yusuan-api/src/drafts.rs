@@ -58,6 +58,32 @@ pub struct LeafLine {
     pub origin: String,
     /// What the value counts: `元`, or a count's measure (`辆`, `台（套）`, `个`).
     pub unit: String,
+    /// The block the line belongs to (its fund's spending, the economic breakdown, a table of
+    /// its own, 政府采购, 国有资产与绩效目标): the grid groups by it.
+    pub group: String,
+    /// The line's name within its block (its label without the block's words).
+    pub name: String,
+}
+
+/// The block a leaf line is listed in.
+fn group_of(key: &LeafKey) -> String {
+    match key {
+        LeafKey::Spend { fund, .. } => format!("{}（按功能科目）", fund.label()),
+        LeafKey::Economic { .. } => "一般公共预算基本支出（按经济科目）".to_string(),
+        LeafKey::Cell { table, .. } => table.split('#').next().unwrap_or(table).to_string(),
+        LeafKey::Procurement { .. } => "政府采购".to_string(),
+        LeafKey::Stated { .. } => "国有资产与绩效目标".to_string(),
+    }
+}
+
+/// The words a leaf's label starts with that its block already says.
+fn group_prefix(key: &LeafKey) -> String {
+    match key {
+        LeafKey::Spend { .. } | LeafKey::Economic { .. } => String::new(),
+        LeafKey::Cell { table, .. } => table.split('#').next().unwrap_or(table).to_string(),
+        LeafKey::Procurement { .. } => "政府采购预算".to_string(),
+        LeafKey::Stated { .. } => String::new(),
+    }
 }
 
 fn bad(msg: String) -> ApiError {
@@ -143,6 +169,17 @@ pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
                 change_yuan: (l.value - l.baseline.unwrap_or_default()).to_string(),
                 estimated: l.estimated,
                 unit: l.key.unit().to_string(),
+                group: group_of(&l.key),
+                // The kind first: a 项's 基本支出 and 项目支出 lines read apart even when the
+                // name is cut short.
+                name: match &l.key {
+                    LeafKey::Spend { function, kind, .. } => format!("{} {} {}", kind.label(), function.as_str(), d.name_of(function.as_str())).trim().to_string(),
+                    LeafKey::Economic { code, kind } => format!("{} {} {}", kind.label(), code.as_str(), d.name_of(code.as_str())).trim().to_string(),
+                    _ => {
+                        let g = group_prefix(&l.key);
+                        l.label.strip_prefix(g.as_str()).map(str::trim).filter(|n| !n.is_empty()).unwrap_or(&l.label).to_string()
+                    }
+                },
                 origin: l
                     .origin
                     .as_ref()

@@ -1045,7 +1045,16 @@ origin: string,
 /**
  * What the value counts: `元`, or a count's measure (`辆`, `台（套）`, `个`).
  */
-unit: string, };
+unit: string, 
+/**
+ * The block the line belongs to (its fund's spending, the economic breakdown, a table of
+ * its own, 政府采购, 国有资产与绩效目标): the grid groups by it.
+ */
+group: string, 
+/**
+ * The line's name within its block (its label without the block's words).
+ */
+name: string, };
 
 export type FigureView = { 
 /**

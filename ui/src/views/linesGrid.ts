@@ -1,8 +1,9 @@
 /**
  * The 编制 view's grid of leaf lines, on Tabulator (a maintained data grid, MIT): virtual
  * scrolling for thousands of lines, the name column frozen while the amounts scroll, a grouped
- * header (金额（元） over 上年 / 本年 / 增减), editing in place with the keyboard, and a column
- * pasted from Excel or WPS as one edit.
+ * header (金额（元） over 上年 / 本年 / 增减), the lines grouped by block (a fund's spending, the
+ * economic breakdown, 政府采购 …), editing in place with the keyboard, and a column pasted from
+ * Excel or WPS as one edit.
  *
  * The grid outlives the view's re-renders: every edit answers with the whole draft view from
  * Rust, and only the rows whose values changed are updated in the grid (its scroll position,
@@ -14,6 +15,7 @@ import {
   EditModule,
   FormatModule,
   FrozenColumnsModule,
+  GroupRowsModule,
   InteractionModule,
   ResizeColumnsModule,
   TooltipModule,
@@ -24,7 +26,7 @@ import "tabulator-tables/dist/css/tabulator_simple.min.css";
 import { groupThousands } from "../format";
 import type { DraftView } from "../drafting";
 
-Tabulator.registerModule([EditModule, FormatModule, FrozenColumnsModule, InteractionModule, ResizeColumnsModule, TooltipModule]);
+Tabulator.registerModule([EditModule, FormatModule, FrozenColumnsModule, GroupRowsModule, InteractionModule, ResizeColumnsModule, TooltipModule]);
 
 /** A line as the view passes it: Rust's line, and whether a finding asks for its reason. */
 type Line = DraftView["lines"][number] & { needs_reason?: boolean };
@@ -92,7 +94,8 @@ function columns(): ColumnDefinition[] {
       formatter: (cell) => {
         const l = cell.getData() as Line;
         const el = document.createElement("span");
-        el.textContent = l.label;
+        // Its name within its block (the group row above says the fund or table).
+        el.textContent = l.name || l.label;
         if (l.estimated) {
           const tag = document.createElement("span");
           tag.className = "tag";
@@ -170,6 +173,10 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
     layout: "fitColumns",
     height: "calc(100vh - 200px)",
     renderVertical: shown.length > VIRTUAL_FROM ? "virtual" : "basic",
+    // Lines by block: each fund's spending by 功能科目, the 经济科目 breakdown, a table's own
+    // cells, 政府采购, 国有资产与绩效目标.
+    groupBy: "group",
+    groupHeader: (value: string, count: number) => `${value}（${count} 行）`,
     rowFormatter: (row) => {
       const l = row.getData() as Line;
       const r = row.getElement();
