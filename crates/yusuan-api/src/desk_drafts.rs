@@ -156,16 +156,15 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
     let d = from_json(id, &row.state_json)?;
     let document = yusuan_draft::derive(&d);
     let findings = yusuan_draft::findings_on(&d, &document);
-    use yusuan_draft::narrative::{change_clause, needs_reason, wan};
-    let base_year = d.base_year.unwrap_or(d.year - 1);
+    use yusuan_draft::narrative::{change_of, reason_needed, wan};
     let figures: Vec<FigureView> = yusuan_draft::narrative::figures(&d)
         .into_iter()
         .map(|f| FigureView {
             reason: d.reasons.get(&f.key).cloned().unwrap_or_default(),
-            needs_reason: needs_reason(f.current, f.baseline, d.threshold_percent) && !d.reasons.contains_key(&f.key),
+            needs_reason: reason_needed(&d, f.current, f.baseline) && !d.reasons.contains_key(&f.key),
             current_wan: format!("{:.2}", wan(f.current)),
             baseline_wan: format!("{:.2}", wan(f.baseline)),
-            change_text: change_clause(f.current, f.baseline, base_year),
+            change_text: change_of(&d, f.current, f.baseline).unwrap_or_else(|| "（无上年数）".to_string()),
             key: f.key,
             name: f.name,
             current_yuan: f.current.to_string(),

@@ -226,21 +226,29 @@ fn ordinal(n: usize) -> String {
     }
 }
 
+/// The 功能 类 a ledger's expenditure row is bound to (its cells sum a 3-digit code).
+pub(crate) fn class_code(r: &RowRule) -> Option<String> {
+    if r.side != Some(yusuan_domain::LedgerSide::Expenditure) {
+        return None;
+    }
+    r.cells.iter().find_map(|c| match c {
+        CellRule::Sum { query: Query::Spend { prefix: Some(p), .. } } if p.len() == 3 => Some(p.clone()),
+        _ => None,
+    })
+}
+
+/// Whether a ledger row is a 功能 类 row.
+pub(crate) fn is_class_row(r: &RowRule) -> bool {
+    class_code(r).is_some()
+}
+
 /// The rows a kept table prints. A ledger's expenditure side lists the function 类 it spends
 /// on, one row each bound to the 类's code; a 类 the draft now spends on that the source did
 /// not print gets its row, in code order, shaped like its neighbours (the same columns summing
 /// its code), and the 类 rows are numbered again (`一、` …) where the source numbered them —
 /// so the 类 rows still add up to 支出总计.
 pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
-    let class_of = |r: &RowRule| -> Option<String> {
-        if r.side != Some(yusuan_domain::LedgerSide::Expenditure) {
-            return None;
-        }
-        r.cells.iter().find_map(|c| match c {
-            CellRule::Sum { query: Query::Spend { prefix: Some(p), .. } } if p.len() == 3 => Some(p.clone()),
-            _ => None,
-        })
-    };
+    let class_of = class_code;
     let class_rows: Vec<(usize, String)> = rows.iter().enumerate().filter_map(|(i, r)| class_of(r).map(|c| (i, c))).collect();
     let Some((template_at, template_code)) = class_rows.last() else { return rows.to_vec() };
     let template = &rows[*template_at];
@@ -249,7 +257,8 @@ pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
         CellRule::Sum { query: Query::Spend { funds, .. } } => Some(funds.clone()),
         _ => None,
     });
-    let printed: Vec<&String> = class_rows.iter().map(|(_, c)| c).collect();
+    // A pattern row (a blank template's) is not printed: its 类 is new like any other.
+    let printed: Vec<&String> = class_rows.iter().filter(|(i, _)| !rows[*i].pattern).map(|(_, c)| c).collect();
     let mut new: Vec<String> = draft
         .leaves
         .iter()
@@ -264,11 +273,12 @@ pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
     new.sort();
     new.dedup();
     if new.is_empty() {
-        return rows.to_vec();
+        return rows.iter().filter(|r| !r.pattern).cloned().collect();
     }
     let numbered = template.label.trim_start().chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && template.label.contains('、');
     let mut out: Vec<RowRule> = rows.to_vec();
     for code in new {
+        let printed_class = |r: &RowRule| if r.pattern { None } else { class_of(r) };
         let name = draft.names.get(&code).cloned().or_else(|| crate::layout::class_name(&code).map(str::to_string)).unwrap_or_default();
         let cells = template
             .cells
@@ -281,14 +291,15 @@ pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
                 other => other.clone(),
             })
             .collect();
-        let row = RowRule { code: template.code.clone(), label: name, side: template.side, cells };
+        let row = RowRule { code: template.code.clone(), label: name, side: template.side, cells, pattern: false };
         // Before the first printed 类 row with a higher code, else after the last 类 row.
         let at = out
             .iter()
-            .position(|r| class_of(r).is_some_and(|c| c > code))
+            .position(|r| printed_class(r).is_some_and(|c| c > code))
             .unwrap_or_else(|| out.iter().rposition(|r| class_of(r).is_some()).map_or(out.len(), |i| i + 1));
         out.insert(at, row);
     }
+    out.retain(|r| !r.pattern);
     if numbered {
         let mut n = 0;
         for r in out.iter_mut() {

@@ -85,6 +85,10 @@ pub struct RowRule {
     pub side: Option<LedgerSide>,
     /// One rule per column.
     pub cells: Vec<CellRule>,
+    /// Not printed: kept as the pattern a new 类 row of a ledger copies (a blank template keeps
+    /// one 类 row of each ledger this way).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pattern: bool,
 }
 
 /// What a column of a generated table sums (intersected with the row's code).

@@ -19,6 +19,8 @@ pub mod narrative;
 mod print;
 mod roll;
 mod rules;
+mod template;
+mod units;
 pub mod workbook;
 
 pub use derive::{derive, derive_table_values, stated, DerivedCell};
@@ -26,3 +28,5 @@ pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLa
 pub use model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
+pub use template::{blank, placeholder_text, BlankFor};
+pub use units::{add_unit, listed_units, remove_unit, UnitError};

@@ -134,9 +134,22 @@ fn find<'a>(figs: &'a [Figure], key: &str) -> Option<&'a Figure> {
     figs.iter().find(|f| f.key == format!("说明|{key}"))
 }
 
+/// The change a figure's sentence states, or `None` for a draft with no 上年 (a blank one).
+pub fn change_of(draft: &Draft, current: Decimal, baseline: Decimal) -> Option<String> {
+    draft.base_year.map(|y| change_clause(current, baseline, y))
+}
+
+/// Whether a change needs its reason written: beyond the draft's threshold, and only where
+/// there is a 上年 to change from.
+pub fn reason_needed(draft: &Draft, current: Decimal, baseline: Decimal) -> bool {
+    draft.base_year.is_some() && needs_reason(current, baseline, draft.threshold_percent)
+}
+
 fn with_reason(draft: &Draft, f: &Figure) -> String {
-    let base_year = draft.base_year.unwrap_or(draft.year - 1);
-    let mut s = format!("{}{}万元，{}", f.name, wan_text(f.current), change_clause(f.current, f.baseline, base_year));
+    let mut s = format!("{}{}万元", f.name, wan_text(f.current));
+    if let Some(change) = change_of(draft, f.current, f.baseline) {
+        s.push_str(&format!("，{change}"));
+    }
     if let Some(r) = draft.reasons.get(&f.key) {
         s.push_str(&format!("，主要原因是{}", r.trim_end_matches('。')));
     }

@@ -581,7 +581,7 @@ impl Roller<'_> {
                     }
                 })
                 .collect();
-            out.push(RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells });
+            out.push(RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells, pattern: false });
         }
         out
     }
@@ -683,7 +683,7 @@ impl Roller<'_> {
                 expand(t, i, c, &keys, &children, &top, &col_parts, table_key, &mut ks);
                 cells.push(CellRule::Sum { query: Query::Leaves { keys: ks } });
             }
-            out.push(RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells });
+            out.push(RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells, pattern: false });
         }
         out
     }
@@ -703,7 +703,7 @@ fn fixed_cell(cell: &Cell) -> CellRule {
 }
 
 fn fixed_row(r: &Row) -> RowRule {
-    RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells: r.cells.iter().map(fixed_cell).collect() }
+    RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells: r.cells.iter().map(fixed_cell).collect(), pattern: false }
 }
 
 /// Splits `rows` (sources and their amounts) over `cols` (kinds and their amounts) keeping both

@@ -4,7 +4,7 @@
 
 use crate::derive::derive;
 use crate::model::Draft;
-use crate::narrative::{figures, needs_reason, wan};
+use crate::narrative::{figures, reason_needed, wan};
 use yusuan_check::{Finding, FindingLocation, Severity};
 
 /// The draft rules: id, severity, what each checks.
@@ -14,7 +14,17 @@ pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
     ("R003", Severity::Info, "由汇总数分配估算的明细行，须经确认"),
     ("R004", Severity::Error, "明细行金额不得为负数"),
     ("R005", Severity::Warning, "明细行的科目须有名称：代码不在本年科目目录中时，核对代码或补上名称"),
+    ("R006", Severity::Error, "文字部分不得留有待补充的内容（空白模板的“待补充”、XX、TODO）"),
 ];
+
+/// Marks of text not yet written, in a draft's carried sections (the blank template writes
+/// `（待补充：…）`).
+const UNWRITTEN: [&str; 6] = ["待补充", "待填", "XX", "××", "ＸＸ", "TODO"];
+
+/// Whether a section's paragraph is still to be written.
+fn unwritten(text: &str) -> Option<&'static str> {
+    UNWRITTEN.iter().find(|m| text.contains(**m)).copied()
+}
 
 const PLACEHOLDERS: [&str; 9] = ["XX", "xx", "××", "……", "...", "待补充", "待填", "TODO", "todo"];
 
@@ -55,7 +65,7 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
     let mut out = Vec::new();
     let t = draft.threshold_percent;
     for f in figures(draft) {
-        if needs_reason(f.current, f.baseline, t) && !draft.reasons.contains_key(&f.key) {
+        if reason_needed(draft, f.current, f.baseline) && !draft.reasons.contains_key(&f.key) {
             out.push(finding(
                 "R001",
                 Severity::Warning,
@@ -68,7 +78,7 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
     }
     for l in &draft.leaves {
         let key = l.key.to_string();
-        if needs_reason(l.value, l.baseline.unwrap_or_default(), t) && !draft.reasons.contains_key(&key) {
+        if reason_needed(draft, l.value, l.baseline.unwrap_or_default()) && !draft.reasons.contains_key(&key) {
             out.push(finding(
                 "R001",
                 Severity::Warning,
@@ -113,6 +123,14 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             Some(code),
         ));
     }
+    for s in draft.sections.iter().filter(|s| !matches!(s.kind, yusuan_domain::SectionKind::BudgetExplanation | yusuan_domain::SectionKind::OtherExplanations)) {
+        if let Some((p, mark)) = s.paragraphs.iter().find_map(|p| unwritten(&p.text).map(|m| (p, m))) {
+            let snippet: String = p.text.chars().take(30).collect();
+            let mut f = finding("R006", Severity::Error, format!("“{}”尚未写完：{snippet}", s.title), None, Some("实际内容".into()), Some(mark.into()));
+            f.location.section = Some(s.title.clone());
+            out.push(f);
+        }
+    }
     let estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     if estimated > 0 {
         out.push(finding(
@@ -136,6 +154,13 @@ mod tests {
         // check(input, expect)
         for (text, expect) in [("主要原因是。", true), ("", true), ("XX项目调整", true), ("待补充", true), ("新增社区服务项目", false)] {
             assert_eq!(placeholder(text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn unwritten_sections() {
+        for (text, expect) in [("（待补充：主要职能）", Some("待补充")), ("XX街道负责……", Some("XX")), ("本部门负责辖区内的相关工作……", None)] {
+            assert_eq!(unwritten(text), expect, "{text}");
         }
     }
 }
