@@ -47,6 +47,18 @@ pub fn start_draft(state: State<'_, AppState>, library: String, id: i64) -> Resu
     desk(&state)?.start_draft(&library, id, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// The shipped formats a blank draft can start from.
+#[tauri::command]
+pub fn list_draft_templates() -> Vec<yusuan_api::DraftTemplate> {
+    yusuan_api::draft_templates()
+}
+
+/// Starts a blank draft of a shipped format for a department (no 上年 to roll forward).
+#[tauri::command]
+pub fn start_blank_draft(state: State<'_, AppState>, template: String, department: String, region: Option<String>, year: Option<i32>) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.start_blank_draft(&template, &department, region.as_deref(), year, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// The drafts of 我的预算库.
 #[tauri::command]
 pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<yusuan_api::DraftSummary>, String> {
@@ -67,6 +79,25 @@ pub fn get_draft(state: State<'_, AppState>, draft: String) -> Result<yusuan_api
 #[tauri::command]
 pub fn set_leaf(state: State<'_, AppState>, draft: String, key: String, value: String) -> Result<yusuan_api::DraftView, String> {
     desk(&state)?.draft_set(draft_id(&draft)?, &key, &value, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Adds a new line to a draft (a code it has no line for), its code and 类/款 named where the
+/// catalogue cannot (`[["", "行政运行"], ["20101", "人大事务"]]`).
+#[tauri::command]
+pub fn add_line(state: State<'_, AppState>, draft: String, key: String, value: String, names: Vec<(String, String)>) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_add_line(draft_id(&draft)?, &key, &value, &names, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Adds a unit to a draft's 分单位 tables.
+#[tauri::command]
+pub fn add_unit(state: State<'_, AppState>, draft: String, name: String, code: Option<String>) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_unit_add(draft_id(&draft)?, &name, code.as_deref(), &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Removes a unit (its lines at zero) from a draft's 分单位 tables.
+#[tauri::command]
+pub fn remove_unit(state: State<'_, AppState>, draft: String, name: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_unit_remove(draft_id(&draft)?, &name, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
 /// Rewrites a carried narrative section of a draft (主要职能, 机构设置 …).

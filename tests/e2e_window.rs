@@ -311,6 +311,40 @@ async fn window_shows_real_documents_from_the_store() {
     c.execute("document.querySelector('[data-testid=chart-waterfall]').scrollIntoView();", vec![]).await.unwrap();
     save("compare-waterfall.png", c.screenshot().await.unwrap());
 
+    // 新建空白草稿: a department with no budget to roll forward starts from a shipped format,
+    // adds a line by the 新增明细行 form, and sees it in the grid and the texts it must write.
+    click(&c, "//*[@data-testid='new-blank-draft']").await;
+    c.execute("const s = document.querySelector('[data-testid=blank-template]'); s.value = 'shanghai-9-bumen'; s.dispatchEvent(new Event('change'));", vec![]).await.unwrap();
+    let region = c.find(Locator::Css("[data-testid=blank-region]")).await.unwrap();
+    assert_eq!(region.prop("value").await.unwrap().as_deref(), Some("上海市普陀区"));
+    c.find(Locator::Css("[data-testid=blank-department]")).await.unwrap().send_keys("上海市普陀区新设街道办事处").await.unwrap();
+    click(&c, "//*[@data-testid='blank-create']").await;
+    let title = text_of(&c, "[data-testid=draft-title]").await;
+    assert!(title.contains("（编制中）"), "{title}");
+    assert!(text_of(&c, "[data-testid=blank-note]").await.contains("无上年数"));
+    c.find(Locator::Css("[data-testid=add-code]")).await.unwrap().send_keys("2010101").await.unwrap();
+    c.find(Locator::Css("[data-testid=add-name]")).await.unwrap().send_keys("行政运行").await.unwrap();
+    c.find(Locator::Css("[data-testid=add-parent-name]")).await.unwrap().send_keys("人大事务").await.unwrap();
+    c.find(Locator::Css("[data-testid=add-value]")).await.unwrap().send_keys("1500000").await.unwrap();
+    click(&c, "//*[@data-testid='add-line-save']").await;
+    let key = "支出|一般公共预算|2010101|基本支出";
+    let start = Instant::now();
+    loop {
+        if count(&c, &format!(".tabulator-row[data-key='{key}']")).await == 1 {
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            std::fs::write(shots.join("blank-draft-failed.png"), c.screenshot().await.unwrap()).unwrap();
+            panic!("the new line is not in the grid");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let figures = text_of(&c, "[data-testid=draft-figures]").await;
+    assert!(figures.contains("150.00") && figures.contains("无上年数"), "{figures}");
+    let panel = text_of(&c, "[data-testid=draft-findings]").await;
+    assert!(panel.contains("R006") && panel.contains("主要职能"), "{panel}");
+    save("blank-draft.png", c.screenshot().await.unwrap());
+
     // 设置: where the data is; a backup of 我的预算库 lands in 备份/ of the data folder.
     click(&c, "//*[@data-testid='open-settings']").await;
     let dir = text_of(&c, "[data-testid=data-dir]").await;

@@ -8,11 +8,12 @@ import type { Backend, DocumentSummary, Library } from "./backend";
 import { emptyState, h } from "./dom";
 import { errorMessage } from "./format";
 import type { Document } from "./model";
-import type { DraftSummary, DraftView, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, ExportResult, Finding, ImportResult } from "./drafting";
 import { renderDocView, type TabId } from "./views/docView";
 import { renderDraftView } from "./views/draftView";
 import { renderCompareView } from "./views/compareView";
 import { renderSettingsView } from "./views/settingsView";
+import { renderBlankDraftView } from "./views/blankDraftView";
 import type { SettingsView } from "./generated/contract";
 import type { CompareFilter, CompareView } from "./comparing";
 import { renderFindingsTab, rowText, type SeverityFilter } from "./views/findingsTab";
@@ -62,6 +63,8 @@ interface State {
   focusKey: string | null;
   /** The search over the library's documents. */
   docSearch: string;
+  /** 新建空白草稿 while it is open: the shipped formats. */
+  blank: DraftTemplate[] | null;
 }
 
 /** What `mount` hands back: actions for code and tests, and a way to wait. */
@@ -80,6 +83,10 @@ export interface App {
   compare(): Promise<void>;
   /** Opens a draft of 我的预算库. */
   openDraft(draft: string): Promise<void>;
+  /** Opens 新建空白草稿 with the shipped formats. */
+  newBlankDraft(): Promise<void>;
+  /** Starts a blank draft of a format for a department. */
+  startBlankDraft(template: string, department: string, region: string | null, year: number | null): Promise<void>;
   /** Resolves when every backend call started so far has been handled. */
   idle(): Promise<void>;
 }
@@ -95,7 +102,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
     draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
-    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "",
+    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", blank: null,
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -141,7 +148,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       onImportPaths: (paths) => void app.importFiles(paths),
       drafts: state.drafts,
       openDraft: state.draft?.draft ?? null,
-      onDraft: (d) => { state.settings = null; void app.openDraft(d); },
+      onDraft: (d) => { state.settings = null; state.blank = null; void app.openDraft(d); },
+      onBlankDraft: () => void app.newBlankDraft(),
       onSettings: () => void track(openSettings()),
       search: state.docSearch,
       onSearch: (t) => {
@@ -170,6 +178,14 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       }));
       return;
     }
+    if (state.blank) {
+      main.replaceChildren(renderBlankDraftView({
+        templates: state.blank, busy: state.busy, year: new Date().getFullYear() + 1,
+        onCreate: (template, department, region, year) => void app.startBlankDraft(template, department, region, year),
+        onBack: () => { state.blank = null; renderMain(); },
+      }));
+      return;
+    }
     if (state.compare) {
       main.replaceChildren(renderCompareView({
         view: state.compare, filter: state.compareFilter,
@@ -186,6 +202,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onFilter: (t) => { state.draftFilter = t; renderMain(); },
         onSet: (key, value) => void app.setLeaf(key, value),
         onSetMany: (pairs) => void track(draftCall((d) => backend.setLeaves(d, pairs))),
+        onAddLine: (key, value, names) => void track(draftCall((d) => backend.addLine(d, key, value, names))),
+        onAddUnit: (name, code) => void track(draftCall((d) => backend.addUnit(d, name, code))),
+        onRemoveUnit: (name) => void track(draftCall((d) => backend.removeUnit(d, name))),
         onReason: (key, text) => void track(draftCall((d) => backend.setReason(d, key, text))),
         onSectionText: (title, text) => void track(draftCall((d) => backend.setSectionText(d, title, text))),
         focusKey: state.focusKey,
@@ -460,6 +479,35 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         render();
       })()),
     setLeaf: (key, value) => track(draftCall((d) => backend.setLeaf(d, key, value))),
+    newBlankDraft: () =>
+      track((async () => {
+        try {
+          state.blank = await backend.listDraftTemplates();
+          state.settings = null;
+          state.compare = null;
+          state.draft = null;
+        } catch (e) {
+          fail("无法读取格式模板", e);
+        }
+        render();
+      })()),
+    startBlankDraft: (template, department, region, year) =>
+      track((async () => {
+        state.busy = true;
+        renderMain();
+        try {
+          state.draft = await backend.startBlankDraft(template, department, region, year);
+          state.blank = null;
+          state.draftTables = null;
+          state.exportResult = null;
+          state.draftFilter = "";
+          state.drafts = await backend.listDrafts();
+        } catch (e) {
+          fail("无法新建草稿", e);
+        }
+        state.busy = false;
+        render();
+      })()),
     openDraft: (draft) =>
       track((async () => {
         try {

@@ -60,13 +60,84 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
       { title: "部门主要职能", text: "负责全市文化和旅游工作。\n统筹规划文化事业。", generated: false },
       { title: "部门预算编制说明", text: `收入预算${income}万元。`, generated: true },
     ],
+    base_year: 2026,
+    units: [],
+    has_unit_tables: false,
+    funds: ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入", "事业单位经营收入", "其他收入", "上年结转"],
+    spend_kinds: ["基本支出", "项目支出"],
   };
+}
+
+/** A blank draft of a format with 分单位 tables: no 上年, units listed. */
+function blankView(units: { name: string; code: string }[]): DraftView {
+  return { ...view("0", "0.00", [], false), draft: "draft:2", title: "上海市新设工作局2027年部门预算", department: "上海市新设工作局", base_year: null, has_unit_tables: true, units, lines: [] };
 }
 
 beforeEach(() => {
   document.body.innerHTML = "";
   root = document.createElement("div");
   document.body.appendChild(root);
+});
+
+describe("空白草稿", () => {
+  it("starts a blank draft of a shipped format, adds a line with its names, and adds and removes a unit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.templates = [
+      { id: "shanghai-11-bumen", name: "上海 11张表 部门预算（含分单位表）", region: "上海市", tables: 11 },
+      { id: "hubei-15-bumen", name: "湖北 15张表 部门预算", region: "", tables: 15 },
+    ];
+    backend.draftViews = [blankView([]), blankView([]), blankView([]), blankView([{ name: "上海市新设工作局（本级）", code: "1" }]), blankView([])];
+    const app = await mount(backend, root);
+    q("new-blank-draft")!.click();
+    await app.idle();
+    // The formats, the region suggested by the one chosen.
+    expect(qa("blank-template")[0].textContent).toContain("上海 11张表 部门预算（含分单位表）（11 张表）");
+    expect(q<HTMLInputElement>("blank-region")!.value).toBe("上海市");
+    const template = q<HTMLSelectElement>("blank-template")!;
+    template.value = "hubei-15-bumen";
+    template.dispatchEvent(new Event("change"));
+    expect(q<HTMLInputElement>("blank-region")!.value).toBe("");
+    template.value = "shanghai-11-bumen";
+    template.dispatchEvent(new Event("change"));
+    q<HTMLInputElement>("blank-department")!.value = "上海市新设工作局";
+    q<HTMLInputElement>("blank-year")!.value = "2027";
+    q("blank-create")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("startBlankDraft:shanghai-11-bumen,上海市新设工作局,上海市,2027");
+    expect(q("draft-title")!.textContent).toBe("上海市新设工作局2027年部门预算（编制中）");
+    // No 上年: said so, and nothing to compare with.
+    expect(q("blank-note")!.textContent).toContain("无上年数");
+    expect(q("compare-draft")).toBeNull();
+    // 新增明细行: the key composed from the form, the names of the code and its 款.
+    q<HTMLInputElement>("add-code")!.value = "2010101";
+    q<HTMLInputElement>("add-name")!.value = "行政运行";
+    q<HTMLInputElement>("add-parent-name")!.value = "人大事务";
+    q<HTMLInputElement>("add-value")!.value = "1500000";
+    q("add-line-save")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("addLine:draft:2,支出|一般公共预算|2010101|基本支出,1500000,=行政运行;20101=人大事务");
+    // An economic line.
+    const grid = q<HTMLSelectElement>("add-grid")!;
+    grid.value = "按经济科目的基本支出";
+    grid.dispatchEvent(new Event("change"));
+    q<HTMLSelectElement>("add-econ-kind")!.value = "公用经费";
+    q<HTMLInputElement>("add-code")!.value = "30201";
+    q<HTMLInputElement>("add-value")!.value = "300000";
+    q("add-line-save")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("addLine:draft:2,经济|30201|公用经费,300000,");
+    // Units: added by name (code by 序号), listed, removed.
+    expect(q("units")!.textContent).toContain("单位（0 个）");
+    q<HTMLInputElement>("unit-name")!.value = "上海市新设工作局（本级）";
+    q("unit-add")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("addUnit:draft:2,上海市新设工作局（本级）,");
+    expect(qa("unit-item").map((u) => u.textContent)).toEqual(["1　上海市新设工作局（本级） 删除"]);
+    q("unit-remove")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("removeUnit:draft:2,上海市新设工作局（本级）");
+    expect(qa("unit-item")).toEqual([]);
+  });
 });
 
 describe("编制", () => {

@@ -1,6 +1,7 @@
 /**
  * The drafting and export operations of the Backend. The shapes the Rust commands return
- * (start_draft, get_draft, set_leaf, set_reason, set_section_text, undo_edit, redo_edit, export_file,
+ * (start_draft, start_blank_draft, list_draft_templates, get_draft, set_leaf, add_line, add_unit,
+ * remove_unit, set_reason, set_section_text, undo_edit, redo_edit, export_file,
  * check_document, import_file) are the generated ones (`generated/contract.ts`); amounts are
  * decimal strings in 元, the UI only formats them.
  */
@@ -17,8 +18,10 @@ export type {
   LeafLine,
   SectionView,
   VersionItem,
+  UnitView,
+  DraftTemplate,
 } from "./generated/contract";
-import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./generated/contract";
+import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./generated/contract";
 
 /** The drafting operations of the Backend. */
 export interface DraftingBackend {
@@ -31,6 +34,16 @@ export interface DraftingBackend {
   /** Every year of a document's department, aligned (one id), or the documents `ids`. */
   compareDocuments(library: string, ids: number[]): Promise<import("./comparing").CompareView>;
   startDraft(library: string, id: number): Promise<DraftView>;
+  /** The shipped formats a blank draft can start from. */
+  listDraftTemplates(): Promise<DraftTemplate[]>;
+  /** A blank draft of a format for a department with no published budget to roll forward. */
+  startBlankDraft(template: string, department: string, region: string | null, year: number | null): Promise<DraftView>;
+  /** A new line (a code the draft has no line for); `names` name its code ("" ) and 类/款. */
+  addLine(draft: string, key: string, value: string, names: [string, string][]): Promise<DraftView>;
+  /** A unit in the draft's 分单位 tables (code: the next 序号 when null). */
+  addUnit(draft: string, name: string, code: string | null): Promise<DraftView>;
+  /** Removes a unit whose lines are at zero. */
+  removeUnit(draft: string, name: string): Promise<DraftView>;
   /** Compares drafts and versions (`draft:N` alone: with last year's document). */
   compareReferences(references: string[]): Promise<import("./comparing").CompareView>;
   getDraft(draft: string): Promise<DraftView>;
@@ -67,4 +80,24 @@ export function severityLabel(s: Finding["severity"]): string {
 /** The rules whose 警告 a draft must explain before export. */
 export function warningRules(findings: Finding[]): string[] {
   return [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.rule))].sort();
+}
+
+/** The key of a new spending line (`支出|一般公共预算|2010101|基本支出`). */
+export function spendKey(fund: string, code: string, kind: string): string {
+  return `支出|${fund}|${code.trim()}|${kind}`;
+}
+
+/** The key of a new economic line (`经济|30201|公用经费`). */
+export function economicKey(code: string, kind: string): string {
+  return `经济|${code.trim()}|${kind}`;
+}
+
+/** The codes a new line's names are for: the line's own code (""), its 款 and, for a 项, nothing
+ * more (the 类 names come from the catalogue). Empty names are left out. */
+export function lineNames(code: string, name: string, parentName: string): [string, string][] {
+  const c = code.trim();
+  const out: [string, string][] = [];
+  if (name.trim()) out.push(["", name.trim()]);
+  if (parentName.trim() && c.length === 7) out.push([c.slice(0, 5), parentName.trim()]);
+  return out;
 }

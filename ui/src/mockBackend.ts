@@ -5,7 +5,7 @@
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
@@ -48,6 +48,35 @@ export class MockBackend implements Backend {
   async startDraft(library: string, id: number): Promise<DraftView> {
     this.record("startDraft", [library, id]);
     this.draftStep = 0;
+    return this.nextView();
+  }
+
+  /** The shipped templates listed. */
+  templates: DraftTemplate[] = [];
+
+  async listDraftTemplates(): Promise<DraftTemplate[]> {
+    this.record("listDraftTemplates", []);
+    return this.templates;
+  }
+
+  async startBlankDraft(template: string, department: string, region: string | null, year: number | null): Promise<DraftView> {
+    this.record("startBlankDraft", [template, department, region ?? "", year ?? ""]);
+    this.draftStep = 0;
+    return this.nextView();
+  }
+
+  async addLine(draft: string, key: string, value: string, names: [string, string][]): Promise<DraftView> {
+    this.record("addLine", [draft, key, value, names.map((n) => n.join("=")).join(";")]);
+    return this.nextView();
+  }
+
+  async addUnit(draft: string, name: string, code: string | null): Promise<DraftView> {
+    this.record("addUnit", [draft, name, code ?? ""]);
+    return this.nextView();
+  }
+
+  async removeUnit(draft: string, name: string): Promise<DraftView> {
+    this.record("removeUnit", [draft, name]);
     return this.nextView();
   }
 

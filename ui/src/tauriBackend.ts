@@ -6,7 +6,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
 
@@ -31,6 +31,26 @@ export class TauriBackend implements Backend {
 
   startDraft(library: string, id: number): Promise<DraftView> {
     return call<DraftView>("start_draft", { library, id });
+  }
+
+  listDraftTemplates(): Promise<DraftTemplate[]> {
+    return call<DraftTemplate[]>("list_draft_templates");
+  }
+
+  startBlankDraft(template: string, department: string, region: string | null, year: number | null): Promise<DraftView> {
+    return call<DraftView>("start_blank_draft", { template, department, region, year });
+  }
+
+  addLine(draft: string, key: string, value: string, names: [string, string][]): Promise<DraftView> {
+    return call<DraftView>("add_line", { draft, key, value, names });
+  }
+
+  addUnit(draft: string, name: string, code: string | null): Promise<DraftView> {
+    return call<DraftView>("add_unit", { draft, name, code });
+  }
+
+  removeUnit(draft: string, name: string): Promise<DraftView> {
+    return call<DraftView>("remove_unit", { draft, name });
   }
 
   getDraft(draft: string): Promise<DraftView> {

@@ -64,6 +64,25 @@ pub struct DraftView {
     pub versions: Vec<VersionItem>,
     /// The narrative's sections: the carried ones to rewrite, the generated ones to read.
     pub sections: Vec<SectionView>,
+    /// The year of the 上年 figures (none for a blank draft).
+    pub base_year: Option<i32>,
+    /// The units the 分单位 tables list (none where the format prints no such table).
+    pub units: Vec<UnitView>,
+    /// Whether the format prints 分单位 tables (units can be added).
+    pub has_unit_tables: bool,
+    /// The funds a new line can be of, as printed (一般公共预算 …).
+    pub funds: Vec<String>,
+    /// The kinds a new spending line can be of (人员经费/公用经费/项目支出, or 基本支出/项目支出).
+    pub spend_kinds: Vec<String>,
+}
+
+/// A unit of the draft's 分单位 tables.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UnitView {
+    /// Its name.
+    pub name: String,
+    /// Its 序号 or code.
+    pub code: String,
 }
 
 /// A narrative section of the draft, as the 编制 view shows it.
@@ -130,6 +149,8 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
                 "paste" => ("粘贴", "从表格粘贴".to_string(), String::new(), count(&e.new_value)),
                 "import-xlsx" => ("导入工作簿", e.target.clone(), String::new(), count(&e.new_value)),
                 "text" => ("改写文字", e.target.clone(), format!("{} 字", e.old_value.as_deref().unwrap_or("").chars().count()), format!("{} 字", e.new_value.as_deref().unwrap_or("").chars().count())),
+                "unit" if e.new_value.is_some() => ("增加单位", e.target.clone(), String::new(), format!("序号/代码 {}", e.new_value.as_deref().unwrap_or(""))),
+                "unit" => ("删除单位", e.target.clone(), format!("序号/代码 {}", e.old_value.as_deref().unwrap_or("")), String::new()),
                 other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
             };
             HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }
@@ -197,6 +218,11 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         versions,
         figures,
         findings,
+        base_year: d.base_year,
+        units: yusuan_draft::listed_units(&d).into_iter().map(|(name, code)| UnitView { name, code }).collect(),
+        has_unit_tables: d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ExpenditureByUnit | yusuan_domain::TableKind::FiscalByUnit)),
+        funds: yusuan_draft::Fund::ALL.iter().map(|f| f.label().to_string()).collect(),
+        spend_kinds: yusuan_draft::spend_kinds(&d).iter().map(|k| k.label().to_string()).collect(),
         can_undo: lib.store().draft_undo_target(id)?.is_some(),
         can_redo: lib.store().draft_redo_target(id)?.is_some(),
         locked: row.locked_version,
@@ -225,6 +251,37 @@ impl Desk {
         let made = drafts::draft_new_with(&mut self.user, source_id, None, Some(threshold), now)?;
         let n = drafts::parse_draft_ref(&made.draft).map(|r| r.0).unwrap_or_default();
         view(&self.user, n)
+    }
+
+    /// Starts a blank draft of a shipped template's format for a department.
+    pub fn start_blank_draft(&mut self, template: &str, department: &str, region: Option<&str>, year: Option<i32>, now: &str) -> Result<DraftView, ApiError> {
+        let req = crate::BlankRequest {
+            department: department.to_string(),
+            region: region.map(str::to_string),
+            year,
+            threshold_percent: Some(self.settings().threshold_percent),
+        };
+        let made = crate::draft_new_blank(&mut self.user, &crate::BlankFrom::Template(template.to_string()), &req, now)?;
+        let n = drafts::parse_draft_ref(&made.draft).map(|r| r.0).unwrap_or_default();
+        view(&self.user, n)
+    }
+
+    /// Adds a new line (a code the draft has no line for) and answers with the recomputed draft.
+    pub fn draft_add_line(&mut self, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_add_line(&mut self.user, id, key, value, names, now)?;
+        view(&self.user, id)
+    }
+
+    /// Adds a unit to the draft's 分单位 tables.
+    pub fn draft_unit_add(&mut self, id: i64, name: &str, code: Option<&str>, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_unit_add(&mut self.user, id, name, code, now)?;
+        view(&self.user, id)
+    }
+
+    /// Removes a unit (its lines at zero) from the draft's 分单位 tables.
+    pub fn draft_unit_remove(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_unit_remove(&mut self.user, id, name, now)?;
+        view(&self.user, id)
     }
 
     /// The drafts of the user's library.

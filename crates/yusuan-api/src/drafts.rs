@@ -86,7 +86,7 @@ fn group_prefix(key: &LeafKey) -> String {
     }
 }
 
-fn bad(msg: String) -> ApiError {
+pub(crate) fn bad(msg: String) -> ApiError {
     ApiError::Draft(msg)
 }
 
@@ -94,7 +94,7 @@ fn hash(state: &str) -> String {
     Sha256::digest(state.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn to_json(d: &Draft) -> Result<String, ApiError> {
+pub(crate) fn to_json(d: &Draft) -> Result<String, ApiError> {
     serde_json::to_string(d).map_err(|e| bad(format!("草稿无法保存：{e}")))
 }
 
@@ -210,7 +210,7 @@ pub fn draft_lines_csv(lines: &[LeafLine]) -> String {
 }
 
 /// Resolves a leaf reference: its key, or `#N` (its line number in `draft lines`).
-fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
+pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
     if let Some(n) = reference.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
         return d.leaves.get(n.wrapping_sub(1)).map(|l| l.key.clone()).ok_or_else(|| bad(format!("草稿 draft:{id} 没有第 {n} 行（共 {} 行）", d.leaves.len())));
     }
@@ -237,7 +237,7 @@ fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
 }
 
 /// A count (车辆, 项目) is a whole number, not below zero.
-fn value_for(key: &LeafKey, text: &str) -> Result<Decimal, ApiError> {
+pub(crate) fn value_for(key: &LeafKey, text: &str) -> Result<Decimal, ApiError> {
     let v = parse_value(text)?;
     let unit = key.unit();
     if unit != "元" && (v.is_sign_negative() || !v.fract().is_zero() || u32::try_from(v).is_err()) {
@@ -263,7 +263,7 @@ fn parse_value(text: &str) -> Result<Decimal, ApiError> {
     Ok(if neg { -v } else { v })
 }
 
-fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
+pub(crate) fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
     match d.leaf_mut(key) {
         Some(l) => {
             let old = l.value;
@@ -415,6 +415,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "text" => {
             put_section_text(d, &e.target, value.as_deref().unwrap_or(""))?;
         }
+        "unit" => crate::draft_setup::apply_unit(d, &e.target, value.as_deref())?,
         other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
     }
     Ok(())

@@ -13,6 +13,7 @@ pub mod compare_sheet;
 mod desk;
 mod desk_drafts;
 mod drafts;
+mod draft_setup;
 pub mod dto;
 mod error;
 mod examples;
@@ -26,7 +27,7 @@ mod settings;
 pub use clock::now_rfc3339;
 pub use desk::Desk;
 pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
-pub use desk_drafts::{DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, SectionView, VersionItem};
+pub use desk_drafts::{DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, SectionView, UnitView, VersionItem};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_domain::Document;
 pub use yusuan_compare as compare;
@@ -35,6 +36,7 @@ pub use drafts::{
     draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_set_many, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_redo, draft_section, draft_set,
     draft_undo, draft_version, load_draft, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
 };
+pub use draft_setup::{draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom, BlankRequest, DraftTemplate};
 pub use error::ApiError;
 pub use yusuan_draft as draft;
 pub use yusuan_export as typeset;

@@ -83,6 +83,8 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::HistoryItem>(),
         decl::<yusuan_api::SectionView>(),
         decl::<yusuan_api::VersionItem>(),
+        decl::<yusuan_api::UnitView>(),
+        decl::<yusuan_api::DraftTemplate>(),
         // Settings.
         decl::<yusuan_api::Settings>(),
         decl::<yusuan_api::SettingsView>(),

@@ -58,15 +58,37 @@ pub enum LinesFormat {
     Json,
 }
 
+/// What `draft unit` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitAction {
+    /// 增加单位
+    Add,
+    /// 删除单位
+    Remove,
+}
+
 /// The `draft` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum DraftCommand {
-    /// 由库中一份预算文档滚动编制下一年度草稿，输出草稿编号 draft:N
+    /// 由库中一份预算文档滚动编制下一年度草稿，输出草稿编号 draft:N；或按格式新建空白草稿
+    /// （--template 模板，或 --from 文档 --blank，并给出 --department）
     New {
         /// 上年文档（编号、部门名称或文件名中唯一的一段）
-        #[arg(long = "from")]
-        from: String,
-        /// 预算年度（默认：上年文档年度＋1）
+        #[arg(long = "from", required_unless_present = "template")]
+        from: Option<String>,
+        /// 空白草稿的格式模板（yusuan draft templates 查看）
+        #[arg(long, conflicts_with = "from")]
+        template: Option<String>,
+        /// 只取 --from 文档的格式，新建空白草稿（不带金额和文字）
+        #[arg(long, requires = "from")]
+        blank: bool,
+        /// 空白草稿的部门名称（--template 或 --blank 时必填）
+        #[arg(long)]
+        department: Option<String>,
+        /// 空白草稿的地区（默认：格式自带的地区）
+        #[arg(long)]
+        region: Option<String>,
+        /// 预算年度（默认：上年文档年度＋1；空白草稿为明年）
         #[arg(long)]
         year: Option<i32>,
         /// 输出格式
@@ -75,6 +97,33 @@ pub enum DraftCommand {
     },
     /// 列出库中的草稿
     List,
+    /// 列出空白草稿可用的格式模板
+    Templates,
+    /// 新增一个明细行（草稿中还没有的科目），金额为元
+    Add {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 明细行的键：支出|资金来源|功能科目代码|人员经费/公用经费/基本支出/项目支出，或 经济|经济科目代码|人员经费/公用经费
+        key: String,
+        /// 金额（元）
+        value_yuan: String,
+        /// 科目名称（科目目录中没有此代码时填写）；类、款的名称写成 代码=名称，如 --name 20101=人大事务（可重复）
+        #[arg(long = "name")]
+        names: Vec<String>,
+    },
+    /// 分单位表中的单位：增加（add）或删除（remove，金额须先清零）
+    Unit {
+        /// 草稿（draft:N）
+        draft: String,
+        /// add 或 remove
+        #[arg(value_enum)]
+        action: UnitAction,
+        /// 单位名称
+        name: String,
+        /// 单位代码（默认：下一个序号）
+        #[arg(long)]
+        code: Option<String>,
+    },
     /// 列出草稿的全部明细行
     Lines {
         /// 草稿（draft:N）

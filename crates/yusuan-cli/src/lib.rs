@@ -10,7 +10,7 @@ mod args;
 mod compare_render;
 mod render;
 
-use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat};
+use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, UnitAction};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -257,8 +257,26 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
     let mut lib = open(db)?;
     let now = now_rfc3339();
     match command {
-        DraftCommand::New { from, year, format } => {
-            let id = lib.resolve(&from)?;
+        DraftCommand::New { from, template, blank, department, region, year, format } => {
+            let blank_from = match (&template, &from) {
+                (Some(t), _) => Some(yusuan_api::BlankFrom::Template(t.clone())),
+                (None, Some(f)) if blank => Some(yusuan_api::BlankFrom::Document(lib.resolve(f)?)),
+                _ => None,
+            };
+            if let Some(blank_from) = blank_from {
+                let department = department.ok_or_else(|| ApiError::Draft("空白草稿须给出部门名称：--department 名称".into()))?;
+                let req = yusuan_api::BlankRequest { department, region, year, threshold_percent: None };
+                let made = yusuan_api::draft_new_blank(&mut lib, &blank_from, &req, &now)?;
+                match format {
+                    Format::Json => json_line(out, &serde_json::json!({ "draft": made.draft, "report": made.report })).map_err(io)?,
+                    Format::Text => {
+                        writeln!(out, "{}", made.draft).map_err(io)?;
+                        writeln!(out, "空白草稿：{} 个明细行（均为 0），文字部分待补充；用 yusuan draft add 新增明细行", made.report.leaves).map_err(io)?;
+                    }
+                }
+                return Ok(0);
+            }
+            let id = lib.resolve(from.as_deref().unwrap_or_default())?;
             let made = yusuan_api::draft_new(&mut lib, id, year, &now)?;
             match format {
                 Format::Json => json_line(out, &serde_json::json!({ "draft": made.draft, "report": made.report })).map_err(io)?,
@@ -266,6 +284,36 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
                     writeln!(out, "{}", made.draft).map_err(io)?;
                     let r = &made.report;
                     writeln!(out, "由文档 {id} 滚动编制：{} 个明细行（{} 个为估算分配），{} 处上年表内不一致，{} 处按原表结转", r.leaves, r.estimated, r.contradictions.len(), r.carried.len()).map_err(io)?;
+                }
+            }
+        }
+        DraftCommand::Templates => {
+            for t in yusuan_api::draft_templates() {
+                writeln!(out, "{}\t{}\t{} 张表\t{}", t.id, t.name, t.tables, t.region).map_err(io)?;
+            }
+        }
+        DraftCommand::Add { draft, key, value_yuan, names } => {
+            // `名称` names the line's own code; `代码=名称` names it or one of its 类/款.
+            let names: Vec<(String, String)> = names
+                .iter()
+                .map(|n| match n.split_once('=') {
+                    Some((c, name)) if !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()) => (c.to_string(), name.to_string()),
+                    _ => (String::new(), n.clone()),
+                })
+                .collect();
+            let e = yusuan_api::draft_add_line(&mut lib, draft_id(&draft)?, &key, &value_yuan, &names, &now)?;
+            writeln!(out, "已新增 {}：{} 元", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
+        }
+        DraftCommand::Unit { draft, action, name, code } => {
+            let id = draft_id(&draft)?;
+            match action {
+                UnitAction::Add => {
+                    let e = yusuan_api::draft_unit_add(&mut lib, id, &name, code.as_deref(), &now)?;
+                    writeln!(out, "已增加单位“{}”（序号/代码 {}）：分单位表各增一行，金额为 0", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
+                }
+                UnitAction::Remove => {
+                    let e = yusuan_api::draft_unit_remove(&mut lib, id, &name, &now)?;
+                    writeln!(out, "已删除单位“{}”", e.target).map_err(io)?;
                 }
             }
         }

@@ -140,7 +140,10 @@ pub fn findings(out: &mut dyn Write, findings: &[yusuan_api::Finding]) -> io::Re
 pub fn draft_lines(out: &mut dyn Write, lines: &[yusuan_api::LeafLine]) -> io::Result<()> {
     for (i, l) in lines.iter().enumerate() {
         let mark = if l.estimated { "（估算）" } else { "" };
-        writeln!(out, "#{:<4} {}  本年 {} 元  上年 {} 元{mark}", i + 1, l.label, l.value_yuan, l.baseline_yuan)?;
+        // A count's measure (`辆`, `个`) where the line counts; no 上年 for a new line or a blank draft.
+        let unit = &l.unit;
+        let baseline = if l.baseline_yuan.is_empty() { "—".to_string() } else { format!("{} {unit}", l.baseline_yuan) };
+        writeln!(out, "#{:<4} {}  本年 {} {unit}  上年 {baseline}{mark}", i + 1, l.label, l.value_yuan)?;
         writeln!(out, "      键：{}", l.key)?;
     }
     writeln!(out, "共 {} 行明细", lines.len())

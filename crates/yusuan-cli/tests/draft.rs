@@ -129,3 +129,68 @@ fn documents_without_tables_cannot_be_rolled_forward() {
     assert!(o.stderr.contains("没有预算表"), "{}", o.stderr);
     assert_eq!(ok(&db, &["draft", "list"]), "");
 }
+
+/// A department with no budget to roll forward: `draft templates`, `draft new --template …
+/// --department …`, new lines with their names, units of the 分单位 tables, undo; and the
+/// refusals, each one line on stderr that changes nothing.
+#[test]
+fn a_blank_draft_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    let templates = ok(db, &["draft", "templates"]);
+    assert_eq!(templates.lines().map(|l| l.split('\t').next().unwrap()).collect::<Vec<_>>(), ["shanghai-11-bumen", "shanghai-9-bumen", "shanghai-9-danwei", "hubei-15-bumen"]);
+    let made: serde_json::Value = serde_json::from_str(&ok(db, &["draft", "new", "--template", "shanghai-11-bumen", "--department", "上海市新设工作局", "--year", "2027", "--format", "json"])).unwrap();
+    assert_eq!(made["draft"], "draft:1");
+    // Without a department, or of an unknown template: refused, no draft made.
+    let o = run(db, &["draft", "new", "--template", "shanghai-11-bumen"]);
+    assert_eq!((o.code, o.stderr.lines().count()), (2, 1), "{}", o.stderr);
+    assert!(o.stderr.contains("--department"), "{}", o.stderr);
+    let o = run(db, &["draft", "new", "--template", "江苏", "--department", "某局"]);
+    assert!(o.code != 0 && o.stderr.contains("可用的模板：shanghai-11-bumen"), "{}", o.stderr);
+    assert_eq!(ok(db, &["draft", "list"]).lines().count(), 1);
+
+    // Lines, named where the catalogue cannot; the 款 by `代码=名称`.
+    ok(db, &["draft", "add", "draft:1", "支出|一般公共预算|2010101|基本支出", "1500000", "--name", "行政运行", "--name", "20101=人大事务"]);
+    ok(db, &["draft", "add", "draft:1", "经济|30101|人员经费", "1500000"]);
+    // A line that exists, a kind the format does not split by, a name for another code: refused.
+    for (args, says) in [
+        (vec!["draft", "add", "draft:1", "经济|30101|人员经费", "1"], "直接修改它的金额"),
+        (vec!["draft", "add", "draft:1", "支出|一般公共预算|2010102|人员经费", "1"], "基本支出、项目支出"),
+        (vec!["draft", "add", "draft:1", "支出|一般公共预算|2010102|基本支出", "1", "--name", "20199=其他"], "不是 2010102 或它的类、款"),
+        (vec!["draft", "add", "draft:1", "表|支出预算分单位明细表|9|项目支出", "1"], "没有明细行"),
+    ] {
+        let o = run(db, &args);
+        assert!(o.code != 0 && o.stderr.lines().count() == 1 && o.stderr.contains(says), "{args:?}: {}", o.stderr);
+    }
+    let numbers_now = numbers(db, "draft:1");
+    assert!(numbers_now.iter().any(|l| l.contains("2010101") && l.contains(",1500000,")), "{numbers_now:?}");
+
+    // A unit: its row in the 分单位 tables, its lines in `draft lines`.
+    assert!(ok(db, &["draft", "unit", "draft:1", "add", "上海市新设工作局（本级）"]).contains("序号/代码 1"));
+    let csv = ok(db, &["draft", "lines", "draft:1", "--format", "csv"]);
+    let unit_key = "表|支出预算分单位明细表|1|基本支出/人员经费";
+    assert!(csv.lines().any(|l| l.starts_with(unit_key)), "{csv}");
+    ok(db, &["draft", "set", "draft:1", unit_key, "1500000"]);
+    // A unit with money is not removed; at zero it is, and undo brings it back.
+    let o = run(db, &["draft", "unit", "draft:1", "remove", "上海市新设工作局（本级）"]);
+    assert!(o.code != 0 && o.stderr.contains("先将其金额清零"), "{}", o.stderr);
+    ok(db, &["draft", "set", "draft:1", unit_key, "0"]);
+    ok(db, &["draft", "unit", "draft:1", "remove", "上海市新设工作局（本级）"]);
+    assert!(!ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(unit_key));
+    ok(db, &["draft", "undo", "draft:1"]);
+    assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(unit_key));
+    let history = ok(db, &["draft", "history", "draft:1"]);
+    assert!(history.contains("unit") && history.contains("上海市新设工作局（本级）"), "{history}");
+
+    // The texts still to write are 错误 (R006): `check` exits 1 and names them.
+    let o = run(db, &["check", "draft:1"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stdout.contains("错误[R006]") && o.stdout.contains("主要职能"), "{}", o.stdout);
+
+    // A blank draft from a stored document's format.
+    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    let line = ok(db, &["draft", "new", "--from", "1", "--blank", "--department", "上海市普陀区新设街道办事处"]);
+    assert_eq!(line.lines().next(), Some("draft:2"));
+    assert!(ok(db, &["draft", "lines", "draft:2", "--format", "csv"]).lines().skip(1).all(|l| l.split(',').nth(2) == Some("0")));
+}

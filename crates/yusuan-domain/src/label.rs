@@ -11,7 +11,7 @@ pub fn strip_numbering(label: &str) -> &str {
         let before = s;
         // `（一）` `(2)`
         if let Some(rest) = s.strip_prefix(['（', '(']) {
-            let inner = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            let inner = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c));
             if inner.len() < rest.len() {
                 if let Some(r) = inner.strip_prefix([')', '）']) {
                     s = r.trim_start();
@@ -19,7 +19,7 @@ pub fn strip_numbering(label: &str) -> &str {
             }
         }
         // `一、` `1.` `1、` `1．`
-        let inner = s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        let inner = s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c));
         if inner.len() < s.len() {
             if let Some(r) = inner.strip_prefix(['、', '.', '．']) {
                 // `3.5万元` is a number, not a marker.
@@ -74,5 +74,7 @@ mod tests {
         assert_eq!(strip_numbering("十一、政府采购预算表"), "政府采购预算表");
         assert_eq!(strip_numbering("2026年收入预算"), "2026年收入预算");
         assert_eq!(strip_numbering("3.5万元"), "3.5万元");
+        // Hubei numbers its 类 on past twenty with 廿.
+        assert_eq!(strip_numbering("廿一、灾害防治及应急管理支出"), "灾害防治及应急管理支出");
     }
 }

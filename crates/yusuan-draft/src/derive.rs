@@ -318,10 +318,10 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
         Body::Function { funds, columns, total } => function_rows(draft, eval, t, funds, columns, total),
         Body::Economic { columns, total } => economic_rows(draft, eval, t, columns, total),
     };
-    let empty = match &t.body {
-        Body::Rows { .. } => false,
-        _ => rows.iter().all(|r: &Row| r.cells.iter().all(|c| c.amount().is_none_or(|v| v.is_zero()))),
-    };
+    // A table with no money prints its note instead of its rows (a kept table too: a 三公 table
+    // of zeros is 空表 with its note, as the checker's K004 expects).
+    let empty = rows.iter().all(|r: &Row| r.cells.iter().all(|c| c.amount().is_none_or(|v| v.is_zero())))
+        && (t.empty_note.is_some() || !matches!(t.body, Body::Rows { .. }));
     Table {
         title: t.title.clone(),
         number: t.number.clone(),

@@ -343,6 +343,21 @@ pub(crate) fn narrow(query: Query, funds: &Option<Vec<Fund>>, kinds: &Option<Vec
     }
 }
 
+/// The kinds a spending line of this draft is keyed by: 人员经费, 公用经费 and 项目支出 where
+/// its function tables split 基本支出 (Shanghai), else 基本支出 and 项目支出.
+pub fn spend_kinds(d: &crate::model::Draft) -> Vec<SpendKind> {
+    let split_in_lines = d.leaves.iter().any(|l| matches!(&l.key, LeafKey::Spend { kind: SpendKind::Personnel | SpendKind::Public, .. }));
+    let split_in_tables = d.layout.iter().any(|t| match &t.body {
+        Body::Function { columns, .. } => columns.iter().any(|c| matches!(c, ColumnRule::Filter { kinds: Some(k), .. } if k.iter().any(|k| matches!(k, SpendKind::Personnel | SpendKind::Public)) && !k.contains(&SpendKind::Basic))),
+        _ => false,
+    });
+    if split_in_lines || split_in_tables {
+        vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Project]
+    } else {
+        vec![SpendKind::Basic, SpendKind::Project]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,3 +394,4 @@ mod tests {
         assert_eq!(ledger_query("结转下年", Some(LedgerSide::Expenditure), &None, class), None);
     }
 }
+

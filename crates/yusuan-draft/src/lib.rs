@@ -24,9 +24,9 @@ mod units;
 pub mod workbook;
 
 pub use derive::{derive, derive_table_values, stated, DerivedCell};
-pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
+pub use layout::{class_name, spend_kinds, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
 pub use model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
-pub use template::{blank, placeholder_text, BlankFor};
+pub use template::{blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT};
 pub use units::{add_unit, listed_units, remove_unit, UnitError};

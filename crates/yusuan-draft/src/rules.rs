@@ -15,6 +15,7 @@ pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
     ("R004", Severity::Error, "明细行金额不得为负数"),
     ("R005", Severity::Warning, "明细行的科目须有名称：代码不在本年科目目录中时，核对代码或补上名称"),
     ("R006", Severity::Error, "文字部分不得留有待补充的内容（空白模板的“待补充”、XX、TODO）"),
+    ("R007", Severity::Warning, "项目支出有金额的，须有项目支出绩效目标（格式列有绩效目标表时）"),
 ];
 
 /// Marks of text not yet written, in a draft's carried sections (the blank template writes
@@ -56,7 +57,11 @@ pub fn draft_findings(draft: &Draft) -> Vec<Finding> {
 /// [`draft_findings`] when the derived document is at hand (the editor derives once per edit).
 pub fn findings_on(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding> {
     let mut out: Vec<Finding> = yusuan_check::check(derived).into_iter().filter(|f| f.rule != "N006").collect();
-    out.extend(own_findings(draft));
+    let own = own_findings(draft);
+    // A section still to be written is R006's (an 错误 in a draft), not also W001's 警告.
+    let unwritten: Vec<&str> = own.iter().filter(|f| f.rule == "R006").filter_map(|f| f.location.section.as_deref()).collect();
+    out.retain(|f| !(f.rule == "W001" && f.location.section.as_deref().is_some_and(|s| unwritten.contains(&s))));
+    out.extend(own);
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
     out
 }
@@ -104,21 +109,29 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             ));
         }
     }
-    // A line under a code the draft cannot name: not in the catalogue it knows.
-    for l in &draft.leaves {
+    // A line under a code the draft cannot name, at any level the tables print (类, 款, 项):
+    // not in the catalogue it knows. Each code once.
+    let mut unnamed: Vec<(String, String)> = Vec::new();
+    for l in draft.leaves.iter().filter(|l| !l.value.is_zero()) {
         let code = match &l.key {
             crate::LeafKey::Spend { function, .. } => function.as_str().to_string(),
             crate::LeafKey::Economic { code, .. } => code.as_str().to_string(),
             crate::LeafKey::Cell { .. } | crate::LeafKey::Procurement { .. } | crate::LeafKey::Stated { .. } => continue,
         };
-        if l.value.is_zero() || !draft.name_of(&code).is_empty() {
-            continue;
+        for level in [3, 5, 7].into_iter().filter(|&n| n <= code.len()) {
+            let c = code[..level].to_string();
+            let named = !draft.name_of(&c).is_empty() || (level == 3 && crate::layout::class_name(&c).is_some() && matches!(l.key, crate::LeafKey::Spend { .. }));
+            if !named && !unnamed.iter().any(|(u, _)| *u == c) {
+                unnamed.push((c, l.key.to_string()));
+            }
         }
+    }
+    for (code, key) in unnamed {
         out.push(finding(
             "R005",
             Severity::Warning,
-            format!("科目 {code} 没有名称：目录中没有此代码，请核对代码"),
-            Some(l.key.to_string()),
+            format!("科目 {code} 没有名称：目录中没有此代码，请核对代码或补上名称"),
+            Some(key),
             Some("本年科目目录中的代码".into()),
             Some(code),
         ));
@@ -130,6 +143,20 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             f.location.section = Some(s.title.clone());
             out.push(f);
         }
+    }
+    // Project money with no 绩效 targets, where the format prints them.
+    let project: rust_decimal::Decimal = draft.leaves.iter().filter(|l| matches!(&l.key, crate::LeafKey::Spend { kind: crate::SpendKind::Project, .. })).map(|l| l.value).sum();
+    let prints_targets = draft.layout.iter().any(|t| t.kind == yusuan_domain::TableKind::ProjectPerformance);
+    let has_targets = !draft.performance_forms.is_empty() || draft.layout.iter().any(|t| t.kind == yusuan_domain::TableKind::ProjectPerformance && matches!(&t.body, crate::Body::Rows { rows } if !rows.is_empty()));
+    if prints_targets && !has_targets && !project.is_zero() {
+        out.push(finding(
+            "R007",
+            Severity::Warning,
+            format!("项目支出{}万元，但草稿没有项目支出绩效目标：绩效目标表将印为空表", wan(project)),
+            None,
+            Some("项目支出绩效目标".into()),
+            Some("无".into()),
+        ));
     }
     let estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     if estimated > 0 {

@@ -8,7 +8,8 @@
 //! to the source's department go: its function and economic rows (they are generated from the
 //! lines), its units and projects, the 类 rows of its ledgers (one stays, unprinted, as the
 //! pattern a new 类 row copies), the figures carried from its tables. The texts it wrote become
-//! `待补充` placeholders, which the checker reports until they are written. There is no 上年:
+//! `待补充` placeholders, which the draft rule R006 reports until they are written (the 名词解释,
+//! which defines the format's terms, stays). There is no 上年:
 //! the narrative states this year's figures without a comparison.
 
 use crate::derive::is_class_row;
@@ -17,6 +18,24 @@ use crate::model::{Draft, LeafKey};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 use yusuan_domain::{RowCode, SectionKind, StatedFigures, TableKind};
+
+/// The department a shipped template names (replaced by the user's department).
+pub const TEMPLATE_DEPARTMENT: &str = "（部门名称）";
+
+/// The templates shipped with the app: id, what the user picks, the blank draft as JSON. Each
+/// is a real document of its format made blank (see `tests/blank.rs`, which writes them).
+pub const TEMPLATES: [(&str, &str, &str); 4] = [
+    ("shanghai-11-bumen", "上海 11张表 部门预算（含分单位表）", include_str!("../templates/shanghai-11-bumen.json")),
+    ("shanghai-9-bumen", "上海 9张表 部门预算（区级）", include_str!("../templates/shanghai-9-bumen.json")),
+    ("shanghai-9-danwei", "上海 9张表 单位预算（区级）", include_str!("../templates/shanghai-9-danwei.json")),
+    ("hubei-15-bumen", "湖北 15张表 部门预算", include_str!("../templates/hubei-15-bumen.json")),
+];
+
+/// A shipped template by id (or by the name the user picks).
+pub fn template(id: &str) -> Option<Draft> {
+    let (_, _, json) = TEMPLATES.iter().find(|(i, n, _)| *i == id.trim() || *n == id.trim())?;
+    serde_json::from_str(json).ok()
+}
 
 /// Who the blank draft is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,11 +56,15 @@ pub fn placeholder_text(title: &str) -> String {
 /// A draft of `format_of`'s format for another department, with nothing of its money or texts.
 pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     let old_department = format_of.department.clone();
-    let old_region = format_of.region.clone();
+    let forms = name_forms(&old_department);
+    // A region read as the department's own name is no region.
+    let old_region = format_of.region.clone().filter(|r| !forms.contains(r));
     let rename = |text: &str| -> String {
         let mut t = crate::roll::advance_years(text, format_of.year, to.year - format_of.year);
-        if !old_department.is_empty() {
-            t = t.replace(&old_department, &to.department);
+        // The name as the text prints it: in full, or without its region (`青山区城市运行管理中心`
+        // for 武汉市青山区城市运行管理中心).
+        if let Some(form) = forms.iter().find(|f| t.contains(f.as_str())) {
+            t = t.replace(form.as_str(), &to.department);
         }
         if let (Some(old), Some(new)) = (&old_region, &to.region) {
             if !old.is_empty() {
@@ -67,7 +90,19 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     }
     for s in &mut d.sections {
         s.title = rename(&s.title);
-        if !matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
+        if s.kind == SectionKind::Glossary {
+            // 名词解释 defines the tables' terms, the same for every department of the format —
+            // up to an item about the department itself (Hubei lists `本部门使用的主要支出功能分类
+            // 科目`), which is the new department's to write.
+            if let Some(own) = s.paragraphs.iter().position(|p| p.text.contains("本部门") || p.text.contains("本单位")) {
+                let lead: String = s.paragraphs[own].text.split(['：', ':']).next().unwrap_or("").to_string();
+                s.paragraphs.truncate(own + 1);
+                s.paragraphs[own].text = format!("{}：（待补充）", lead.trim());
+            }
+            for p in &mut s.paragraphs {
+                p.text = rename(&p.text);
+            }
+        } else if !s.paragraphs.is_empty() && !matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
             let at = s.paragraphs.first().map_or(s.location, |p| p.location);
             s.paragraphs = vec![yusuan_domain::Paragraph { text: placeholder_text(&s.title), location: at }];
         }
@@ -75,8 +110,11 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     let mut removed: BTreeSet<LeafKey> = BTreeSet::new();
     for t in &mut d.layout {
         t.title = rename(&t.title);
-        t.compiled_by = t.compiled_by.as_deref().map(|c| compiled_by(c, &old_department, &to.department));
-        t.empty_note = t.empty_note.as_deref().map(rename);
+        t.compiled_by = t.compiled_by.as_deref().map(|c| {
+            let renamed = rename(c);
+            if renamed.contains(&to.department) { renamed } else { compiled_by(c, &old_department, &to.department) }
+        });
+        t.empty_note = t.empty_note.as_deref().map(rename).or_else(|| empty_note(t.kind, d.scope, to.year));
         if let Body::Rows { rows } = &mut t.body {
             let (kept, gone) = blank_rows(t.kind, std::mem::take(rows));
             *rows = kept;
@@ -101,6 +139,42 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     d
 }
 
+/// The forms a department's name is printed in: in full, then without each leading region
+/// (`上海市普陀区万里街道办事处`, `普陀区万里街道办事处`, `万里街道办事处`), longest first.
+pub fn name_forms(department: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = department.trim();
+    while rest.chars().count() >= 4 {
+        out.push(rest.to_string());
+        // A region is at least three characters (`青山区`, `武汉市`): `城市运行…` is not one.
+        let cut = rest.char_indices().enumerate().take(8).find(|(n, (_, c))| *n >= 2 && matches!(c, '省' | '市' | '区' | '县')).map(|(_, (i, c))| i + c.len_utf8());
+        match cut {
+            Some(i) if rest[i..].chars().count() >= 4 => rest = &rest[i..],
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The note an empty fund or 三公 table prints, where the source printed none (its tables had
+/// money): a blank draft's department may have none of that money.
+fn empty_note(kind: TableKind, scope: yusuan_domain::Scope, year: i32) -> Option<String> {
+    let who = if scope == yusuan_domain::Scope::Unit { "单位" } else { "部门" };
+    let what = match kind {
+        TableKind::GovernmentFundFunction => "无政府性基金预算财政拨款安排的预算",
+        TableKind::StateCapitalFunction => "无国有资本经营预算财政拨款安排的预算",
+        TableKind::ThreePublic => "无“三公”经费和机关运行经费预算",
+        TableKind::PurchasedServices => "无政府购买服务预算",
+        TableKind::AssetAllocation => "无资产配置预算",
+        // The forms a blank draft does not carry: the draft rule R007 asks for them where
+        // projects have money.
+        TableKind::DepartmentPerformance => "未编报部门整体支出绩效目标",
+        TableKind::ProjectPerformance => "未编报项目支出绩效目标",
+        _ => return None,
+    };
+    Some(format!("注：本{who}{year}年{what}，故本表为空表。"))
+}
+
 /// `编制部门：旧部门` → `编制部门：新部门` (the prefix kept; a line that does not name the old
 /// department by its full name names the new one after its colon).
 fn compiled_by(line: &str, old: &str, new: &str) -> String {
@@ -117,6 +191,10 @@ fn compiled_by(line: &str, old: &str, new: &str) -> String {
     }
 }
 
+/// A ledger printing this many 类 rows lists every 类 of the catalogue (no department spends
+/// in fifteen), so a blank draft keeps them all.
+const EVERY_CLASS: usize = 15; // layout
+
 /// The rows a blank table keeps, and those it drops.
 fn blank_rows(kind: TableKind, rows: Vec<RowRule>) -> (Vec<RowRule>, Vec<RowRule>) {
     let (mut kept, mut gone) = (Vec::new(), Vec::new());
@@ -128,13 +206,15 @@ fn blank_rows(kind: TableKind, rows: Vec<RowRule>) -> (Vec<RowRule>, Vec<RowRule
 
 fn blank_rows_marked(kind: TableKind, rows: Vec<RowRule>) -> Vec<(RowRule, bool)> {
     match kind {
-        // Ledgers keep their fund and total rows; of the 类 rows, the last stays as the pattern.
+        // Ledgers keep their fund and total rows; of the 类 rows, the last stays as the pattern —
+        // unless the format lists every 类 whether it has money or not (Hubei), when all stay.
         TableKind::FinancialSummary | TableKind::FiscalSummary => {
-            let last_class = rows.iter().rposition(is_class_row);
+            let every_class = rows.iter().filter(|r| is_class_row(r)).count() >= EVERY_CLASS;
+            let last_class = if every_class { None } else { rows.iter().rposition(is_class_row) };
             rows.into_iter()
                 .enumerate()
                 .map(|(i, mut r)| {
-                    if is_class_row(&r) {
+                    if is_class_row(&r) && !every_class {
                         if Some(i) != last_class {
                             return (r, false);
                         }
@@ -189,6 +269,14 @@ mod tests {
         check("编制部门：上海市普陀区万里街道办事处", "上海市普陀区万里街道办事处", "编制部门：上海市嘉定区新部门");
         check("编制单位：万里街道  单位：元", "上海市普陀区万里街道办事处", "编制单位：上海市嘉定区新部门  单位：元");
         check("单位：元", "x", "单位：元");
+    }
+
+    #[test]
+    fn a_name_without_its_regions() {
+        assert_eq!(name_forms("武汉市青山区城市运行管理中心"), ["武汉市青山区城市运行管理中心", "青山区城市运行管理中心", "城市运行管理中心"]);
+        assert_eq!(name_forms("上海市普陀区人民政府办公室"), ["上海市普陀区人民政府办公室", "普陀区人民政府办公室", "人民政府办公室"]);
+        assert_eq!(name_forms("中共上海市委社会工作部"), ["中共上海市委社会工作部", "委社会工作部"]);
+        assert!(name_forms("").is_empty());
     }
 
     #[test]

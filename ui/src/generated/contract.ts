@@ -993,7 +993,27 @@ versions: Array<VersionItem>,
 /**
  * The narrative's sections: the carried ones to rewrite, the generated ones to read.
  */
-sections: Array<SectionView>, };
+sections: Array<SectionView>, 
+/**
+ * The year of the 上年 figures (none for a blank draft).
+ */
+base_year: number | null, 
+/**
+ * The units the 分单位 tables list (none where the format prints no such table).
+ */
+units: Array<UnitView>, 
+/**
+ * Whether the format prints 分单位 tables (units can be added).
+ */
+has_unit_tables: boolean, 
+/**
+ * The funds a new line can be of, as printed (一般公共预算 …).
+ */
+funds: Array<string>, 
+/**
+ * The kinds a new spending line can be of (人员经费/公用经费/项目支出, or 基本支出/项目支出).
+ */
+spend_kinds: Array<string>, };
 
 export type DraftSummary = { 
 /**
@@ -1163,6 +1183,34 @@ locked: boolean,
  * When (RFC 3339).
  */
 created_at: string, };
+
+export type UnitView = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its 序号 or code.
+ */
+code: string, };
+
+export type DraftTemplate = { 
+/**
+ * Its id (`shanghai-9-bumen`).
+ */
+id: string, 
+/**
+ * What the user picks (`上海 9张表 部门预算（区级）`).
+ */
+name: string, 
+/**
+ * The region the template prints (`上海市普陀区`): the dialog's suggestion.
+ */
+region: string, 
+/**
+ * How many tables it prints.
+ */
+tables: number, };
 
 export type Settings = { 
 /**

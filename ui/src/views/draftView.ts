@@ -10,6 +10,7 @@ import { renderTablesTab } from "./tablesTab";
 import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
+import { addLinePanel, unitsPanel } from "./draftSetup";
 
 export interface DraftViewProps {
   view: DraftView;
@@ -21,6 +22,11 @@ export interface DraftViewProps {
   onSet(key: string, value: string): void;
   /** Several lines at once: a column pasted from Excel or WPS. */
   onSetMany(pairs: [string, string][]): void;
+  /** A new line (a code the draft has no line for), with the names of its code and 款. */
+  onAddLine(key: string, value: string, names: [string, string][]): void;
+  /** A unit of the 分单位 tables: added (code: next 序号 when null) or removed. */
+  onAddUnit(name: string, code: string | null): void;
+  onRemoveUnit(name: string): void;
   onReason(key: string, text: string): void;
   /** Rewrites a carried narrative section (主要职能, 机构设置 …). */
   onSectionText(title: string, text: string): void;
@@ -126,7 +132,7 @@ function figuresPanel(view: DraftView): HTMLElement {
             "tr",
             { "data-testid": `figure-${f.key.replace("说明|", "")}`, class: f.needs_reason ? "needs-reason" : "" },
             h("td", {}, f.name),
-            h("td", { class: "num" }, groupThousands(f.baseline_wan)),
+            h("td", { class: "num" }, view.base_year === null ? "—" : groupThousands(f.baseline_wan)),
             h("td", { class: "num", "data-testid": "figure-current" }, groupThousands(f.current_wan)),
             h("td", {}, f.change_text, f.needs_reason ? h("span", { class: "sev warning" }, " 须说明原因") : null),
             h("td", {}, reasonInput(f.key, f.reason)),
@@ -330,15 +336,16 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         { class: "doc-facts" },
         h("span", { class: "fact" }, h("span", { class: "fact-label" }, "草稿"), view.draft),
         h("span", { class: "fact" }, h("span", { class: "fact-label" }, "预算主管部门"), view.department),
+        view.base_year === null ? h("span", { class: "fact", "data-testid": "blank-note" }, h("span", { class: "fact-label" }, "空白草稿"), "无上年数，编制说明只写本年数") : null,
         view.locked ? h("span", { class: "fact" }, h("span", { class: "fact-label" }, "已锁定"), view.locked) : null,
         h("button", { type: "button", "data-testid": "undo", disabled: !view.can_undo || props.busy, onclick: () => props.onUndo() }, "撤销"),
         h("button", { type: "button", "data-testid": "redo", disabled: !view.can_redo || props.busy, onclick: () => props.onRedo() }, "重做"),
         h("button", { type: "button", "data-testid": "show-tables", onclick: () => props.onShowTables() }, "查看表格"),
-        h("button", { type: "button", "data-testid": "compare-draft", onclick: () => props.onCompare([view.draft]) }, "与上年对比"),
+        view.base_year === null ? null : h("button", { type: "button", "data-testid": "compare-draft", onclick: () => props.onCompare([view.draft]) }, "与上年对比"),
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), exportPanel(props), figuresPanel(view), sectionsPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(

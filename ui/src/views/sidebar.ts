@@ -25,6 +25,8 @@ export interface SidebarProps {
   drafts: DraftSummary[];
   openDraft: string | null;
   onDraft(draft: string): void;
+  /** Opens 新建空白草稿 (a format with no money, for a department with no budget to roll forward). */
+  onBlankDraft(): void;
   /** Opens 设置. */
   onSettings(): void;
   /** The search typed over the documents (department, title, year, file name). */
@@ -168,6 +170,7 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
     h("div", { class: "panel-head" }, h("label", { class: "sidebar-label", for: "library-select" }, "文档库"), h("button", { type: "button", class: "link", "data-testid": "open-settings", onclick: () => p.onSettings() }, "设置")),
     select,
     importPanel(p),
+    h("div", { class: "panel-head" }, h("h2", { class: "sidebar-label" }, "编制"), h("button", { type: "button", class: "link", "data-testid": "new-blank-draft", onclick: () => p.onBlankDraft() }, "新建空白草稿…")),
     p.drafts.length
       ? h(
           "div",

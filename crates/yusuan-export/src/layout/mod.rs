@@ -233,6 +233,9 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
         t.starts_with(['（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']) && t.chars().take(4).any(|c| c == '、' || c == '）' || c == ')')
             || t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.chars().take(4).any(|c| c == '.' || c == '、')
     };
+    // A numbered heading (`一、2027年“三公”经费预算情况说明`): an item with no sentence in it,
+    // short enough to stand on its own line. What follows it is a paragraph of its own.
+    let heading = |s: &str| starts_new(s) && !s.contains(['。', '，', '；', '：', ',']) && s.chars().count() <= 24;
     let mut open = false;
     for l in lines {
         let l = l.trim();
@@ -244,7 +247,7 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
             Some(last) if open && !starts_new(l) => last.push_str(l),
             _ => out.push(l.to_string()),
         }
-        open = !ends(l);
+        open = !ends(l) && !heading(l);
     }
     out
 }
@@ -315,6 +318,14 @@ fn forms(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numbered_heading_stands_on_its_own_line() {
+        let lines = ["一、2027年“三公”经费预算情况说明", "2027年“三公”经费预算数0.00万元。其中：", "五、国有资产占有使用情况", "截至2026年8月31日，本部门共有车辆0辆。"];
+        assert_eq!(paragraphs(&lines), lines.map(String::from));
+        // An item broken mid-sentence still joins.
+        assert_eq!(paragraphs(&["（一）因公出国（境）费预算数为12.5万元，比上年", "减少0.5万元。"]), ["（一）因公出国（境）费预算数为12.5万元，比上年减少0.5万元。"]);
+    }
 
     #[test]
     fn lines_broken_mid_sentence_join_into_paragraphs() {

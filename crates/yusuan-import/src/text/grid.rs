@@ -22,11 +22,20 @@ pub(super) fn grid_table(
     notes: &mut Vec<ReportItem>,
 ) -> (Table, usize) {
     let mut printed: Vec<&Line> = Vec::new();
+    let mut note = None;
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
             i += 1;
             continue;
+        }
+        // The note of an empty grid (`注：本部门2027年无资产配置预算，故本表为空表。`), printed
+        // outside its drawn cells, ends it.
+        let text = l.compact();
+        if !ruled(l) && !l.is_tabular() && (text.starts_with("注") || text.contains("空表")) {
+            note = Some(l.text.trim().to_string());
+            i += 1;
+            break;
         }
         // A line inside the drawn cells of a ruled table belongs to it, tabular or not.
         let prose_follows = lines.get(i + 1).is_some_and(|n| !n.is_tabular() && !ruled(n));
@@ -144,7 +153,7 @@ pub(super) fn grid_table(
         location: title_line.location,
     });
     let unit = unit.unwrap_or(Unit::WanYuan);
-    (Table { title, number, kind, unit, compiled_by, columns, rows, note: None, location: title_line.location }, i)
+    (Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)
 }
 
 /// Whether every cell of a line sits in a drawn box (a PDF's ruled table).

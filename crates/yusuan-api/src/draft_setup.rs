@@ -1,0 +1,216 @@
+//! Setting a draft up: a blank draft of a format (a shipped template, or a stored document's
+//! format) for a department with no published budget to roll forward, and the units a
+//! department's 分单位 tables list. Each change is one recorded, undoable edit.
+
+use crate::drafts::{bad, leaf_key, load_draft, os_user, set_leaf, to_json, value_for, Edit, NewDraft};
+use crate::{ApiError, Library};
+use serde::Serialize;
+use ts_rs::TS;
+use yusuan_draft::{blank, roll_forward, BlankFor, RollReport};
+
+/// A format to start a blank draft from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlankFrom {
+    /// A shipped template, by id or name (see [`draft_templates`]).
+    Template(String),
+    /// The format of a stored budget document (any department's).
+    Document(i64),
+}
+
+/// A shipped template, listed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DraftTemplate {
+    /// Its id (`shanghai-9-bumen`).
+    pub id: String,
+    /// What the user picks (`上海 9张表 部门预算（区级）`).
+    pub name: String,
+    /// The region the template prints (`上海市普陀区`): the dialog's suggestion.
+    pub region: String,
+    /// How many tables it prints.
+    pub tables: usize,
+}
+
+/// The shipped templates.
+pub fn draft_templates() -> Vec<DraftTemplate> {
+    yusuan_draft::TEMPLATES
+        .iter()
+        .filter_map(|(id, name, _)| {
+            let t = yusuan_draft::template(id)?;
+            Some(DraftTemplate { id: id.to_string(), name: name.to_string(), region: t.region.clone().unwrap_or_default(), tables: t.layout.len() })
+        })
+        .collect()
+}
+
+/// A department's or unit's name as typed: trimmed, not empty, one line, not too long.
+fn checked_name(what: &str, name: &str) -> Result<String, ApiError> {
+    let n = name.trim();
+    if n.is_empty() {
+        return Err(bad(format!("{what}不能为空")));
+    }
+    if n.chars().any(char::is_control) {
+        return Err(bad(format!("{what}中有换行或控制字符，请只填一行名称")));
+    }
+    if n.chars().count() > 60 {
+        return Err(bad(format!("{what}过长（{} 个字，最多 60 个字）", n.chars().count())));
+    }
+    Ok(n.to_string())
+}
+
+/// The year after `now`'s (an RFC 3339 time).
+fn next_year(now: &str) -> Option<i32> {
+    now.get(..4)?.parse::<i32>().ok().map(|y| y + 1)
+}
+
+/// Who a blank draft is for: the department, its region (the format's when `None`), the
+/// budget year (next year when `None`), the change threshold (10 % when `None`).
+#[derive(Debug, Clone, Default)]
+pub struct BlankRequest {
+    /// The department (or unit) as printed.
+    pub department: String,
+    /// The region as printed.
+    pub region: Option<String>,
+    /// The budget year.
+    pub year: Option<i32>,
+    /// The user's change threshold, percent.
+    pub threshold_percent: Option<rust_decimal::Decimal>,
+}
+
+/// Starts a blank draft of a format for a department: its tables with no money, its texts to
+/// be written, no 上年.
+pub fn draft_new_blank(lib: &mut Library, from: &BlankFrom, req: &BlankRequest, now: &str) -> Result<NewDraft, ApiError> {
+    let (department, region, year) = (req.department.as_str(), req.region.as_deref(), req.year);
+    let department = checked_name("部门名称", department)?;
+    let region = match region.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => Some(checked_name("地区", r)?),
+        None => None,
+    };
+    let (format_of, source) = match from {
+        BlankFrom::Template(id) => {
+            let names: Vec<&str> = yusuan_draft::TEMPLATES.iter().map(|(i, _, _)| *i).collect();
+            let t = yusuan_draft::template(id).ok_or_else(|| bad(format!("没有名为“{id}”的模板；可用的模板：{}", names.join("、"))))?;
+            (t, None)
+        }
+        BlankFrom::Document(doc_id) => {
+            let doc = lib.document(*doc_id)?;
+            let (d, _) = roll_forward(&doc, *doc_id, None).map_err(|e| bad(format!("文档 {doc_id} 不能作为空白草稿的格式：{e}")))?;
+            (d, Some(*doc_id))
+        }
+    };
+    let year = year.or_else(|| next_year(now)).unwrap_or(format_of.year);
+    if !(2000..=2100).contains(&year) {
+        return Err(bad(format!("预算年度 {year} 不在 2000–2100 之间")));
+    }
+    let mut draft = blank(&format_of, &BlankFor { department, year, region });
+    if let Some(t) = req.threshold_percent {
+        draft.threshold_percent = t;
+    }
+    let report = RollReport { leaves: draft.leaves.len(), ..RollReport::default() };
+    let id = lib.store_mut().insert_draft(&draft.department, draft.year, &draft.format.label(), source, now, &to_json(&draft)?)?;
+    Ok(NewDraft { draft: format!("draft:{id}"), report })
+}
+
+/// Adds a unit to a department's draft: a row in each 分单位 table, its lines at zero. The
+/// code is the one given, or the next 序号.
+pub fn draft_unit_add(lib: &mut Library, id: i64, name: &str, code: Option<&str>, now: &str) -> Result<Edit, ApiError> {
+    let name = checked_name("单位名称", name)?;
+    let mut d = load_draft(lib, id, None)?;
+    let (code, _) = yusuan_draft::add_unit(&mut d, &name, code).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, None, Some(&code), now, &os_user())?;
+    Ok(Edit { seq, target: name, old: None, new: Some(code) })
+}
+
+/// Removes a unit from a department's draft. Its lines must be at zero first, so that nothing
+/// typed is lost (and undo brings back exactly what was there).
+pub fn draft_unit_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
+    let name = name.trim().to_string();
+    let mut d = load_draft(lib, id, None)?;
+    let Some((_, code)) = yusuan_draft::listed_units(&d).into_iter().find(|(n, _)| *n == name) else {
+        return Err(bad(format!("草稿 draft:{id} 的分单位表中没有单位“{name}”")));
+    };
+    let with_money: Vec<String> = d
+        .leaves
+        .iter()
+        .filter(|l| !l.value.is_zero() && matches!(&l.key, yusuan_draft::LeafKey::Cell { row, .. } if *row == code))
+        .map(|l| l.label.clone())
+        .collect();
+    if !with_money.is_empty() {
+        return Err(bad(format!("单位“{name}”还有 {} 个不为零的明细行（如“{}”）：先将其金额清零，再删除单位", with_money.len(), with_money[0])));
+    }
+    yusuan_draft::remove_unit(&mut d, &name).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, Some(&code), None, now, &os_user())?;
+    Ok(Edit { seq, target: name, old: Some(code), new: None })
+}
+
+/// Adds a new line: spending of a fund under a function code (`支出|一般公共预算|2130101|项目支出`)
+/// or a 基本支出 economic code (`经济|30217|公用经费`), with its amount. `names` name the code
+/// and its 类/款 (`("", "行政运行")` for the line's own code, `("20101", "人大事务")`) where the
+/// draft's catalogue does not (else R005 asks for them). A line that exists is refused: change
+/// its amount instead.
+pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<Edit, ApiError> {
+    use yusuan_draft::LeafKey;
+    let mut d = load_draft(lib, id, None)?;
+    let k = leaf_key(&d, id, key)?;
+    let code = match &k {
+        LeafKey::Spend { function, .. } => function.as_str().to_string(),
+        LeafKey::Economic { code, .. } => code.as_str().to_string(),
+        _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）或经济科目（经济|科目代码|人员经费或公用经费）填写"))),
+    };
+    if let LeafKey::Spend { kind, .. } = &k {
+        let kinds = yusuan_draft::spend_kinds(&d);
+        if !kinds.contains(kind) {
+            let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+            return Err(bad(format!("草稿 draft:{id} 的支出按“{}”分列，没有“{}”；请选其中之一", names.join("、"), kind.label())));
+        }
+    }
+    if d.leaf(&k).is_some() {
+        return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的金额", d.label_for(&k))));
+    }
+    let v = value_for(&k, value)?;
+    for (c, n) in names {
+        let c = if c.trim().is_empty() { code.clone() } else { c.trim().to_string() };
+        if !code.starts_with(&c) {
+            return Err(bad(format!("名称“{n}”所对应的代码 {c} 不是 {code} 或它的类、款")));
+        }
+        if !n.trim().is_empty() {
+            d.names.insert(c, checked_name("科目名称", n)?);
+        }
+    }
+    set_leaf(&mut d, &k, v);
+    let target = k.to_string();
+    let new = Some(v.to_string());
+    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, None, new.as_deref(), now, &os_user())?;
+    Ok(Edit { seq, target, old: None, new })
+}
+
+/// Applies one side of a recorded unit edit (undo/redo): a code adds the unit, none removes it.
+pub(crate) fn apply_unit(d: &mut yusuan_draft::Draft, name: &str, code: Option<&str>) -> Result<(), ApiError> {
+    let r = match code {
+        Some(c) => yusuan_draft::add_unit(d, name, Some(c)).map(|_| ()),
+        None => yusuan_draft::remove_unit(d, name),
+    };
+    r.map_err(|e| bad(format!("历史记录中的单位操作无法重放：{e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_as_typed() {
+        // check(input, expect)
+        for (input, expect) in [
+            ("  上海市嘉定区新设局 ", Ok("上海市嘉定区新设局".to_string())),
+            ("", Err(())),
+            ("第一行\n第二行", Err(())),
+            (&"局".repeat(61), Err(())),
+        ] {
+            assert_eq!(checked_name("部门名称", input).map_err(|_| ()), expect, "{input}");
+        }
+    }
+
+    #[test]
+    fn next_year_from_the_clock() {
+        assert_eq!(next_year("2026-12-01T00:00:00Z"), Some(2027));
+        assert_eq!(next_year("x"), None);
+    }
+}
