@@ -263,6 +263,18 @@ fn parse_value(text: &str) -> Result<Decimal, ApiError> {
     Ok(if neg { -v } else { v })
 }
 
+/// The order of the blocks of lines: spending by fund (in the tables' order of funds), the
+/// economic lines, 政府采购, 国有资产与绩效目标, then the cells of tables of their own.
+fn block_rank(key: &LeafKey) -> (u8, usize) {
+    match key {
+        LeafKey::Spend { fund, .. } => (0, yusuan_draft::Fund::ALL.iter().position(|f| f == fund).unwrap_or(0)),
+        LeafKey::Economic { .. } => (1, 0),
+        LeafKey::Procurement { .. } => (2, 0),
+        LeafKey::Stated { .. } => (3, 0),
+        LeafKey::Cell { .. } => (4, 0),
+    }
+}
+
 pub(crate) fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
     match d.leaf_mut(key) {
         Some(l) => {
@@ -293,7 +305,10 @@ pub(crate) fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<D
                 }
             }
             let label = d.label_for(key);
-            d.leaves.push(yusuan_draft::Leaf { key: key.clone(), label, value, baseline: None, origin: None, estimated: false });
+            // In its block (a fund's spending, the economic lines, …), so the editor lists it
+            // there; the tables and the text order their rows by code whatever the order here.
+            let at = d.leaves.iter().rposition(|l| block_rank(&l.key) <= block_rank(key)).map_or(0, |i| i + 1);
+            d.leaves.insert(at, yusuan_draft::Leaf { key: key.clone(), label, value, baseline: None, origin: None, estimated: false });
             None
         }
     }

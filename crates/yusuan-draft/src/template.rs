@@ -85,6 +85,11 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     d.projects.clear();
     d.performance_forms.clear();
     d.stated = StatedFigures::default();
+    // The 目录 lists what a blank draft prints: not the project 说明 and 绩效 forms it drops.
+    d.contents.retain(|c| {
+        let dropped = c.title.contains("项目经费") || (c.title.contains("绩效目标") && TableKind::from_title(&c.title) == TableKind::Other);
+        !dropped
+    });
     for c in &mut d.contents {
         c.title = rename(&c.title);
     }
