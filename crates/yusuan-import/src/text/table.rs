@@ -144,6 +144,12 @@ fn detect_keys(header: &[Vec<String>], first_data: Option<&Vec<String>>, title: 
     }
 }
 
+/// The most amounts a data line of the table starting at `i` carries (0 for an empty table).
+fn data_width(lines: &[Line], i: usize) -> usize {
+    let end = (i..lines.len()).find(|&k| k > i && is_title(lines, k)).unwrap_or(lines.len());
+    lines[i..end].iter().map(|l| flow::tokens(&l.cells).iter().filter(|t| parse_amount(t).is_ok()).count()).max().unwrap_or(0)
+}
+
 /// A table's note: `注：…`, `说明…`, `…故本表为空表`, `本单位2024年无国有资本经营预算…的预算`.
 fn is_note(c: &str) -> bool {
     let no_data = (c.starts_with("本部门") || c.starts_with("本单位")) && c.contains('无') && c.contains("预算");
@@ -552,7 +558,10 @@ pub fn parse_table(
                 columns = l.iter().chain(r.iter()).map(path).collect();
                 keys = Keys::Ledger { split, left: l.len() };
             }
-            (Some(Template::Columns(c)), k) if !matches!(k, Keys::Ledger { .. }) => {
+            // A ruled header whose rows carry more values than the standard layout has columns
+            // is not that layout (a Hubei-format table of a department named 上海市…): its drawn
+            // cells stand.
+            (Some(Template::Columns(c)), k) if !matches!(k, Keys::Ledger { .. }) && !(ruled.is_some() && data_width(lines, i) > c.len()) => {
                 columns = c.iter().map(path).collect();
             }
             _ => {}

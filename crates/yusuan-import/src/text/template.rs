@@ -1,8 +1,9 @@
 //! Standard column layouts of the regional formats' tables.
 //!
 //! Text extracted from PDFs wraps header cells over several lines (`事业单位` / `经营收入`), which
-//! makes a header grid unreliable. When a table is recognised and its rows carry exactly the
-//! number of values of the standard layout, the standard column paths are used instead.
+//! makes a header grid unreliable. When a Shanghai document's table is recognised, the standard
+//! column paths are used instead — unless its header was read from drawn rules and its rows carry
+//! more values than the standard layout has columns (then it is not that layout).
 
 use yusuan_domain::TableKind;
 
