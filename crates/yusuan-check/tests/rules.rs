@@ -397,6 +397,10 @@ fn w001_w002_w003_text() {
     assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
     let d = with_text(doc(vec![]), &["本部门下属XX家单位。"]);
     assert_eq!(rules_of(&d), [("W001", Severity::Warning)]);
+    // In a heading too.
+    let mut d = with_text(doc(vec![]), &["2026年本部门下属2家单位。"]);
+    d.sections[0].title = "第二部分 上海市普陀区XX局 2024年度部门决算表".into();
+    assert_eq!(rules_of(&d), [("W001", Severity::Warning)]);
     let long = "本部门主要职能是负责协调推进社会工作，加强党的建设，完善社会治理体系，提升服务水平。";
     let d = with_text(doc(vec![]), &[long, long]);
     assert_eq!(rules_of(&d), [("W002", Severity::Info)]);

@@ -215,32 +215,52 @@ fn minimal_pdf(content: &[u8], resources: &str, extra: &[&str]) -> Vec<u8> {
     out
 }
 
-/// A font a PDF library panics on (a non-embedded CJK font with the predefined GBK-EUC-H CMap,
-/// made by the test): the user gets one line on stderr, no panic message, no backtrace; the
-/// panic is in the log of the data folder.
-#[test]
-fn a_panic_inside_a_pdf_library_never_reaches_the_user() {
-    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /GBK-EUC-H /DescendantFonts [6 0 R] >>";
+/// A one-page PDF printing `bytes` in a non-embedded CJK font with the predefined CMap `cmap`.
+fn cjk_pdf(cmap: &str, bytes: &str) -> Vec<u8> {
+    let font = format!("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{cmap} /DescendantFonts [6 0 R] >>");
     let cid = "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>";
     let desc = "<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>";
-    let content = b"BT /F1 12 Tf 72 720 Td <D4A4CBE3> Tj ET";
-    let pdf = minimal_pdf(content, "<< /Font << /F1 5 0 R >> >>", &[font, cid, desc]);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("gbk.pdf");
-    std::fs::write(&file, pdf).unwrap();
+    let content = format!("BT /F1 12 Tf 72 720 Td <{bytes}> Tj ET");
+    minimal_pdf(content.as_bytes(), "<< /Font << /F1 5 0 R >> >>", &[&font, cid, desc])
+}
+
+fn import_in(dir: &std::path::Path, file: &std::path::Path) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .args(["--db", dir.path().join("t.db").to_str().unwrap(), "import", file.to_str().unwrap()])
-        .env("YUSUAN_DATA_DIR", dir.path())
+        .args(["--db", dir.join("t.db").to_str().unwrap(), "import", file.to_str().unwrap()])
+        .env("YUSUAN_DATA_DIR", dir)
         .env("RUST_BACKTRACE", "1")
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A font a PDF library panics on (a non-embedded CJK font with the predefined Big5 CMap
+/// B5pc-H, which our reader leaves to `pdf-extract`, made by the test): the user gets one line on
+/// stderr, no panic message, no backtrace; the panic is in the log of the data folder. The same
+/// font with the GBK CMap is our reader's own: its text is read.
+#[test]
+fn a_panic_inside_a_pdf_library_never_reaches_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big5.pdf");
+    std::fs::write(&file, cjk_pdf("B5pc-H", "B977BAE2")).unwrap();
+    let stderr = import_in(dir.path(), &file);
     assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
     assert!(stderr.lines().count() <= 1, "{stderr}");
     // The panic did happen (the test would prove nothing otherwise), and went to the log.
     let log = std::fs::read_to_string(dir.path().join("logs/panics.log")).expect("the panic is logged");
-    assert!(log.contains("GBK-EUC-H"), "{log}");
-    assert!(stderr.contains("gbk.pdf"), "{stderr}");
+    assert!(log.contains("B5pc-H"), "{log}");
+    assert!(stderr.contains("big5.pdf"), "{stderr}");
+
+    // `2026年部门预算` in GBK under GBK-EUC-H: read (no table in it, so not imported — but not
+    // refused as damaged, and nothing panicked).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gbk.pdf");
+    let (gbk, _, _) = encoding_rs::GBK.encode("2026年部门预算");
+    let hex: String = gbk.iter().map(|b| format!("{b:02X}")).collect();
+    std::fs::write(&file, cjk_pdf("GBK-EUC-H", &hex)).unwrap();
+    let stderr = import_in(dir.path(), &file);
+    assert!(!stderr.contains("已损坏") && stderr.lines().count() <= 1, "{stderr}");
+    assert!(!dir.path().join("logs/panics.log").exists(), "nothing panicked");
 }
 
 /// The Jiangsu disclosure's two files in one import, tables first: the narrative is imported,

@@ -82,9 +82,11 @@ impl TableKind {
             TableKind::ExpenditureByUnit
         } else if has("财政拨款支出预算明细") {
             TableKind::FiscalByUnit
-        } else if has("财政拨款收支") {
+        } else if has("财政拨款收支") || (has("财政拨款") && has("收入支出") && has("总表")) {
+            // 决算: `财政拨款收入支出决算总表`.
             TableKind::FiscalSummary
-        } else if has("财务收支") || has("收支总表") || has("收支预算总表") || has("收支总体情况表") {
+        } else if has("财务收支") || has("收支总表") || has("收支预算总表") || has("收支总体情况表") || (has("收入支出") && has("总表")) {
+            // 决算: `收入支出决算总表`.
             TableKind::FinancialSummary
         } else if has("基本支出") && (has("经济分类") || has("一般公共预算")) {
             TableKind::GeneralPublicBasicEconomic
@@ -106,9 +108,9 @@ impl TableKind {
             TableKind::AssetAllocation
         } else if has("项目支出表") {
             TableKind::Projects
-        } else if has("收入") && has("总表") {
+        } else if has("收入") && (has("总表") || has("收入决算表")) {
             TableKind::Income
-        } else if has("支出") && has("总表") {
+        } else if has("支出") && (has("总表") || has("支出决算表")) {
             TableKind::Expenditure
         } else {
             TableKind::Other
@@ -348,6 +350,14 @@ mod tests {
     fn recognises_shanghai_and_hubei_titles() {
         let cases = [
             ("2026年部门财务收支预算总表", TableKind::FinancialSummary),
+            // The national 部门决算 format's tables.
+            ("收入支出决算总表", TableKind::FinancialSummary),
+            ("收入决算表", TableKind::Income),
+            ("支出决算表", TableKind::Expenditure),
+            ("财政拨款收入支出决算总表", TableKind::FiscalSummary),
+            ("一般公共预算财政拨款支出决算表", TableKind::GeneralPublicFunction),
+            ("一般公共预算财政拨款基本支出决算表", TableKind::GeneralPublicBasicEconomic),
+            ("政府性基金预算财政拨款收入支出决算表", TableKind::GovernmentFundFunction),
             ("2026年部门收入预算总表", TableKind::Income),
             ("2026年部门支出预算总表", TableKind::Expenditure),
             ("2026年部门支出预算分单位明细表", TableKind::ExpenditureByUnit),

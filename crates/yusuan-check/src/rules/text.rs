@@ -17,8 +17,8 @@ fn paragraphs(doc: &Document) -> impl Iterator<Item = (&str, &yusuan_domain::Par
 /// promised and never wrote.
 const EMPTY_REASONS: [&str; 8] = ["原因是。", "原因是；", "原因是，", "原因是：。", "原因是:。", "原因为。", "原因是…", "原因是……"];
 
-/// W001: placeholders (`XX`, `××`, `待填`, `＊＊`, an empty `主要原因是。`) in the text or in table
-/// labels.
+/// W001: placeholders (`XX`, `××`, `待填`, `＊＊`, an empty `主要原因是。`) in the text, its headings
+/// or table labels.
 pub fn placeholders(doc: &Document) -> Vec<Finding> {
     const MARKS: [&str; 7] = ["XX", "xx", "××", "ＸＸ", "待填", "待补充", "＊＊"];
     let mut out = Vec::new();
@@ -53,6 +53,10 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
     };
     for (title, p) in paragraphs(doc) {
         report(&p.text, at(title, p.location));
+    }
+    // A heading is text too (`第二部分 上海市普陀区XX局 2024年度部门决算表`).
+    for s in &doc.sections {
+        report(&s.title, at(&s.title, s.location));
     }
     for t in &doc.tables {
         for r in &t.rows {

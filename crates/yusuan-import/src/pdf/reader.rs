@@ -6,8 +6,9 @@
 //! This reader keeps a cache of fonts by object, follows the PDF text model (ISO 32000 §9.4: text
 //! matrix, line matrix, Tc/Tw/Tz/TL/Ts, TJ adjustments, `cm`, `q`/`Q`, Form XObjects) and hands
 //! out the same glyph placement as `pdf-extract` did. It reads the fonts budget PDFs are made of
-//! (composite fonts with Identity or UCS-2 encodings and a ToUnicode map; simple fonts with widths
-//! and a standard, differences or ToUnicode encoding). Anything else is `Unsupported`, and the
+//! (composite fonts with Identity or UCS-2 encodings and a ToUnicode map, or not embedded with a
+//! predefined GBK / GB 2312 CMap; simple fonts with widths and a standard, differences or
+//! ToUnicode encoding). Anything else is `Unsupported`, and the
 //! caller falls back to `pdf-extract` for the whole document, so no file reads worse than before.
 //!
 //! The page's drawn rules (stroked or filled straight, axis-parallel path segments) are kept
@@ -56,7 +57,17 @@ enum Decoder {
     Ucs2,
     /// One-byte codes, every code's text worked out once.
     OneByte(Box<[String; 256]>),
+    /// The predefined CJK CMaps of GBK / GB 2312 (`GBK-EUC-H`, `GB-EUC-H`, …), for fonts that are
+    /// not embedded and carry no ToUnicode map: a byte below 0x81 is a code of its own (ASCII),
+    /// else it leads a two-byte code; the codes are GBK text. `half_width`: the CMap maps ASCII
+    /// to Adobe-GB1's half-width Latin (CIDs 814…), else to its proportional Latin (CIDs 1…).
+    Gbk { half_width: bool },
 }
+
+/// The first Adobe-GB1 CID of the half-width Latin glyphs (code 0x20) and of the proportional
+/// ones, which the predefined CMaps map ASCII to.
+const GB1_HALF_WIDTH_SPACE: u32 = 814;
+const GB1_PROPORTIONAL_SPACE: u32 = 1;
 
 /// A font as the reader needs it: how to decode codes and how wide each glyph is.
 pub(super) struct Font {
@@ -66,14 +77,36 @@ pub(super) struct Font {
 }
 
 impl Font {
-    fn two_byte(&self) -> bool {
-        !matches!(self.decoder, Decoder::OneByte(_))
+    /// The next code of a string and how many bytes it takes.
+    fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
+        let len = match self.decoder {
+            Decoder::OneByte(_) => 1,
+            Decoder::Gbk { .. } if bytes[0] < 0x81 => 1,
+            _ => 2,
+        }
+        .min(bytes.len());
+        (bytes[..len].iter().fold(0u32, |acc, b| acc * 256 + *b as u32), len)
     }
     fn width(&self, code: u32) -> f64 {
+        if let Decoder::Gbk { half_width } = self.decoder {
+            // Widths are by CID: an ASCII code's CID is known, a two-byte code's is not (its
+            // glyph is full-width: the default width).
+            if (0x20..0x7f).contains(&code) {
+                let first = if half_width { GB1_HALF_WIDTH_SPACE } else { GB1_PROPORTIONAL_SPACE };
+                let half = if half_width { 500.0 } else { self.default_width };
+                return self.widths.get(&(first + code - 0x20)).copied().unwrap_or(half);
+            }
+            return self.default_width;
+        }
         self.widths.get(&code).copied().unwrap_or(self.default_width)
     }
     fn text(&self, code: u32) -> String {
         match &self.decoder {
+            Decoder::Gbk { .. } => {
+                let bytes: Vec<u8> = if code < 0x100 { vec![code as u8] } else { vec![(code >> 8) as u8, code as u8] };
+                let (text, bad) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
+                if bad { String::new() } else { text.into_owned() }
+            }
             Decoder::OneByte(table) => table[(code & 0xff) as usize].clone(),
             Decoder::Ucs2 => char::from_u32(code).map(String::from).unwrap_or_default(),
             Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)) => {
@@ -118,7 +151,9 @@ fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
                     _ => return Err(unsupported("ToUnicode 无法解析")),
                 }
             }
-            b"UniGB-UCS2-H" | b"UniGB-UTF16-H" => Decoder::Ucs2,
+            b"UniGB-UCS2-H" | b"UniGB-UTF16-H" | b"UniGB-UCS2-V" | b"UniGB-UTF16-V" => Decoder::Ucs2,
+            b"GBK-EUC-H" | b"GBK-EUC-V" | b"GB-EUC-H" | b"GB-EUC-V" => Decoder::Gbk { half_width: true },
+            b"GBKp-EUC-H" | b"GBKp-EUC-V" | b"GBpc-EUC-H" | b"GBpc-EUC-V" => Decoder::Gbk { half_width: false },
             _ => return Err(unsupported("编码不受支持")),
         };
         let descendant = font
@@ -250,9 +285,10 @@ impl Page<'_> {
     fn show(&mut self, st: &State, bytes: &[u8]) {
         let Some(font) = st.text.font.clone() else { return };
         let t = &st.text;
-        let step = if font.two_byte() { 2 } else { 1 };
-        for chunk in bytes.chunks(step) {
-            let code = chunk.iter().fold(0u32, |acc, b| acc * 256 + *b as u32);
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let (code, len) = font.next_code(rest);
+            rest = &rest[len..];
             let tsm = Matrix([t.scale, 0.0, 0.0, 1.0, 0.0, t.rise]);
             let trm = tsm.then(&self.tm).then(&st.ctm);
             let w0 = font.width(code) / 1000.0;
@@ -268,7 +304,8 @@ impl Page<'_> {
                 self.glyphs.push(Glyph { x, y, end: x + w0 * size, size, text: ch });
             }
             let mut spacing = t.char_space;
-            if step == 1 && code == 32 {
+            // Word spacing applies to the single-byte code 32, in any encoding.
+            if len == 1 && code == 32 {
                 spacing += t.word_space;
             }
             let tx = t.scale * (w0 * t.size + spacing);
@@ -474,7 +511,36 @@ pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache
 
 #[cfg(test)]
 mod tests {
-    use super::Matrix;
+    use super::{Decoder, Font, Matrix};
+    use std::collections::HashMap;
+
+    /// A font with a predefined GBK CMap: ASCII bytes are codes of their own (half-width, 500
+    /// units unless /W says), GBK pairs are Chinese (the default width), decoded as GBK.
+    #[test]
+    fn gbk_codes_decode_and_measure() {
+        let font = Font { decoder: Decoder::Gbk { half_width: true }, widths: HashMap::from([(814 + 0x10, 520.0)]), default_width: 1000.0 };
+        // `工资 95.36` in GBK.
+        let (bytes, _, _) = encoding_rs::GBK.encode("工资 95.36");
+        let mut rest: &[u8] = &bytes;
+        let mut out = Vec::new();
+        while !rest.is_empty() {
+            let (code, len) = font.next_code(rest);
+            out.push((font.text(code), len, font.width(code)));
+            rest = &rest[len..];
+        }
+        let expect = [("工", 2, 1000.0), ("资", 2, 1000.0), (" ", 1, 500.0), ("9", 1, 500.0), ("5", 1, 500.0), (".", 1, 500.0), ("3", 1, 500.0), ("6", 1, 500.0)];
+        assert_eq!(out.len(), expect.len());
+        for ((t, l, w), (et, el, ew)) in out.iter().zip(expect) {
+            assert_eq!((t.as_str(), *l), (et, el));
+            // `0` (0x30) has its own width in /W.
+            assert_eq!(*w, if t == "0" { 520.0 } else { ew });
+        }
+        let zero = font.next_code(b"0").0;
+        assert_eq!(font.width(zero), 520.0);
+        // A lead byte with nothing after it, or a pair GBK does not define, is no text.
+        assert_eq!(font.next_code(&[0xB9]), (0xB9, 1));
+        assert_eq!(font.text(0xFFFF), "");
+    }
 
     #[test]
     fn matrix_product_applies_left_first() {

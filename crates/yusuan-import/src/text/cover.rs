@@ -48,6 +48,19 @@ fn departments_named(lines: &[Line]) -> Vec<String> {
     out
 }
 
+/// The most lines a cover sets its title over.
+const TITLE_LINES: usize = 4; // layout
+
+/// A title set over a cover's first lines, before its contents page: joined, it names a year and
+/// 预算 or 决算 (`中共上海市普陀区委` / `社会工作部 2024 年度` / `部门决算`).
+fn title_over_lines(cover: &[String]) -> Option<String> {
+    if cover.is_empty() || cover.len() > TITLE_LINES {
+        return None;
+    }
+    let joined: String = cover.concat();
+    (find_year(&joined).is_some() && (joined.contains("预算") || joined.contains("决算")) && joined.chars().count() <= 60).then_some(joined)
+}
+
 /// Reads the cover: the lines before the contents page (or the first heading).
 /// Returns the cover facts and the index of the first line after the cover.
 pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), ImportError> {
@@ -55,6 +68,9 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
     let mut department: Option<String> = None;
     let mut published: Option<String> = None;
     let mut end = 0;
+    // The cover's short lines before its contents page, in order: a title set over several
+    // lines (`中共上海市普陀区委` / `社会工作部 2024 年度` / `部门决算`).
+    let mut cover_lines: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(60) {
         let c = line.compact();
         if c.is_empty() {
@@ -63,12 +79,24 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         if is_contents_heading(&c) || super::table::is_title(lines, i) {
             // The contents page, or a table straight away (a workbook, a bare set of tables).
             end = i;
+            if title.is_none() {
+                title = title_over_lines(&cover_lines);
+            }
             break;
+        }
+        if title.is_none() && c.chars().count() <= 30 && !c.contains(['：', ':']) {
+            cover_lines.push(c.clone());
         }
         if c.starts_with("预算主管部门") || c.starts_with("主管部门") || c.starts_with("部门名称") || c.starts_with("预算单位：") || c.starts_with("预算单位:") {
             department = after_colon(line.text.trim());
         } else if title.is_none() && c.chars().count() <= 60 && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
-            title = Some(line.text.trim().to_string());
+            // `上海市普陀区财政局` over `2024 年度部门决算`: a title that starts with its year
+            // goes on from the name on the line above.
+            let above = cover_lines.iter().rev().nth(1).filter(|p| find_year(p).is_none() && c.starts_with(|ch: char| ch.is_ascii_digit()));
+            title = Some(match above {
+                Some(name) => format!("{name}{}", line.text.trim()),
+                None => line.text.trim().to_string(),
+            });
         } else if published.is_none() && title.is_some() && c.len() <= 20 && c.ends_with('月') && find_year(&c).is_some() {
             published = Some(c.clone());
         } else if title.is_some() {
@@ -243,6 +271,21 @@ mod tests {
         assert_eq!(e.title, "2024年部门财务收支预算总表");
         assert!(contents_entry("中共上海市委社会工作部（部门）主要职能").is_none());
         assert!(contents_entry("2026年2月").is_none());
+    }
+
+    #[test]
+    fn a_title_set_over_the_covers_lines() {
+        let v = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // check(input, expect)
+        for (cover, expect) in [
+            (v(&["中共上海市普陀区委", "社会工作部2024年度", "部门决算"]), Some("中共上海市普陀区委社会工作部2024年度部门决算")),
+            (v(&["江苏省政协办公厅2018年度", "部门预算公开"]), Some("江苏省政协办公厅2018年度部门预算公开")),
+            (v(&["某某局", "工作报告"]), None),
+            (v(&["一", "二", "三", "四", "2024年度部门决算"]), None),
+            (v(&[]), None),
+        ] {
+            assert_eq!(title_over_lines(&cover).as_deref(), expect, "{cover:?}");
+        }
     }
 
     #[test]

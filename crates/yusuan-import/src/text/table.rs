@@ -561,7 +561,7 @@ pub fn parse_table(
             // A ruled header whose rows carry more values than the standard layout has columns
             // is not that layout (a Hubei-format table of a department named 上海市…): its drawn
             // cells stand.
-            (Some(Template::Columns(c)), k) if !matches!(k, Keys::Ledger { .. }) && !(ruled.is_some() && data_width(lines, i) > c.len()) => {
+            (Some(Template::Columns(c)), k) if !(matches!(k, Keys::Ledger { .. }) || ruled.is_some() && data_width(lines, i) > c.len()) => {
                 columns = c.iter().map(path).collect();
             }
             _ => {}
