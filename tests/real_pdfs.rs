@@ -390,9 +390,14 @@ fn final_accounts_are_read_as_final_accounts() {
     let kinds: Vec<TableKind> = doc.tables.iter().map(|t| t.kind).collect();
     assert_eq!(kinds, [FinancialSummary, Income, Expenditure, FiscalSummary, GeneralPublicFunction, GeneralPublicBasicEconomic, ThreePublic, GovernmentFundFunction, StateCapitalFunction]);
     assert!(doc.tables.iter().all(|t| t.unit == Unit::WanYuan));
+    // Its 基本支出 table is printed in halves (人员经费 left, 公用经费 right): each code a row.
     let t = doc.table(GeneralPublicBasicEconomic).unwrap();
-    let wages = t.rows.iter().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "301")).unwrap();
-    assert_eq!(wages.cells[0].amount(), d("95.36"));
+    let amount = |code: &str| t.rows.iter().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code)).unwrap_or_else(|| panic!("{code}")).cells[0].amount();
+    assert_eq!(t.columns.len(), 1);
+    assert_eq!((amount("301"), amount("302"), amount("30201"), amount("30299"), amount("310")), (d("95.36"), d("10.23"), d("3.78"), d("0.20"), d("0.00")));
+    // A real, unaltered document: nothing wrong in it.
+    let errors: Vec<String> = yusuan_api::check(&doc).into_iter().filter(|f| f.severity == yusuan_api::Severity::Error).map(|f| format!("{} {}", f.rule, f.message)).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 
     let (doc, report) = import("shanghai-putuo-caizhengju-2024-bumen-juesuan-TAMPERED.pdf");
     assert_eq!((doc.meta.kind, doc.meta.year, doc.meta.department.as_str()), (DocKind::FinalAccounts, 2024, "上海市普陀区财政局"));
@@ -408,4 +413,9 @@ fn final_accounts_are_read_as_final_accounts() {
     let has = |rule: &str, words: &str| findings.iter().any(|f| f.rule == rule && format!("{} {:?}", f.message, f.location).contains(words));
     assert!(has("W001", "XX局"), "the placeholder in the 第二部分 heading");
     assert!(has("T004", "支出决算表"), "the table the 目录 lists and the body leaves out");
+    assert!(has("N001", "收入支出总计"), "收入支出总计 0 万元 where the summary's 总计 is 2,995.39");
+    // And nothing else is 错误: the 年初预算 a 决算 states beside its outturn, the 财政拨款 总计,
+    // the halves of its 基本支出 table are read as what they are.
+    let errors: Vec<&str> = findings.iter().filter(|f| f.severity == yusuan_api::Severity::Error).map(|f| f.rule).collect();
+    assert_eq!(errors, ["T004", "N001"]);
 }

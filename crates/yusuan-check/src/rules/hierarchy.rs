@@ -1,4 +1,5 @@
-//! T002: 类 = Σ款 = Σ项 and the 合计 row = Σ类, column by column.
+//! T002: 类 = Σ款 = Σ项 and the 合计 row = Σ类, column by column (each 合计 its own block's 类
+//! where a table prints several).
 
 use super::at;
 use crate::finding::money;
@@ -33,10 +34,18 @@ pub fn run(doc: &Document) -> Vec<Finding> {
                 children.entry(p).or_default().push(k);
             }
         }
-        for r in &t.rows {
+        // A table of several 合计 rows, each under its own block (a table printed in halves:
+        // 人员经费合计 under 301/303, 公用经费合计 under 302/310), sums each block apart.
+        let totals: Vec<usize> = (0..t.rows.len()).filter(|&i| t.rows[i].code.is_none() && t.rows[i].is_total()).collect();
+        let top = |from: usize, to: usize| -> Vec<&Row> { t.rows[from..to].iter().filter(|k| classified(k) && parent_of(k).is_none()).collect() };
+        for (i, r) in t.rows.iter().enumerate() {
             let kids: Vec<&Row> = match &r.code {
                 Some(c) if classified(r) => children.get(c.as_str()).cloned().unwrap_or_default(),
-                None if r.is_total() => t.rows.iter().filter(|k| classified(k) && parent_of(k).is_none()).collect(),
+                None if r.is_total() => {
+                    let since = totals.iter().rev().find(|&&k| k < i).map_or(0, |k| k + 1);
+                    let block = if totals.len() > 1 { top(since, i) } else { Vec::new() };
+                    if block.is_empty() { top(0, t.rows.len()) } else { block }
+                }
                 _ => continue,
             };
             // A 类 printed without its 款 (or a table with one level) has nothing to add up.

@@ -80,6 +80,14 @@ fn fiscal_total(doc: &Document, kinds: &[TableKind]) -> Option<Candidate> {
     any.then(|| Candidate { yuan: sum, what: "财政拨款支出表合计".into() })
 }
 
+/// The 总计 of a two-sided summary table (the first amount of its 总计 row).
+fn ledger_total(doc: &Document, kind: TableKind) -> Option<Candidate> {
+    let t = doc.table(kind)?;
+    let r = t.rows.iter().find(|r| r.code.is_none() && compact(&r.label).ends_with("总计") && r.cells.iter().any(|c| c.amount().is_some()))?;
+    let c = r.cells.iter().position(|c| c.amount().is_some())?;
+    Some(Candidate { yuan: yuan_of(t, r, c)?, what: format!("{}“{}”", t.title.trim(), r.label.trim()) })
+}
+
 /// The rows of the classification tables by label (their 合计 column), built once per check.
 type Labels = std::collections::HashMap<String, Vec<Candidate>>;
 
@@ -120,6 +128,16 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     if has("采购") || has("资产") || has("绩效") || has("购买服务") || has("结转") || has("上年") || has("预留") {
         // Stated figures with their own rules (政府采购, 资产, 绩效) or not in these tables.
         return Vec::new();
+    }
+    if doc.meta.kind == yusuan_domain::DocKind::FinalAccounts && (name.ends_with("预算") || name.ends_with("预算数") || has("年初预算") || has("全年预算") || has("调整预算")) {
+        // A 决算 states the budget beside the outturn (`年初预算为 0 万元，全年预算为 321.02
+        // 万元，支出决算为 307.82 万元`): its tables print the outturn only.
+        return Vec::new();
+    }
+    if name.ends_with("总计") {
+        // `收入支出总计`, `财政拨款收入支出总计`: the 总计 row of the two-sided summary.
+        let kind = if has("财政拨款") { FiscalSummary } else { FinancialSummary };
+        return ledger_total(doc, kind).into_iter().collect();
     }
     // The 三公 item named closest to the amount (`因公出国…；（二）公务接待费预算0.5万元`).
     let three: [(&str, ColumnTest); 7] = [

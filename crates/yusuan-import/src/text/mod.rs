@@ -10,6 +10,7 @@ mod cover;
 mod flow;
 mod form;
 mod grid;
+mod halves;
 mod header;
 mod narrative;
 mod placement;

@@ -590,6 +590,8 @@ pub fn parse_table(
         None if flow_mode => header_positions(&header_lines, &columns),
         None => vec![],
     };
+    // The warnings of this table's rows start here (a table printed in halves takes them back).
+    let warned_from = warnings.len();
     let mut b = Builder { keys, ncols: columns.len(), col_x, ruled, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new(), ledger_short: Vec::new() };
     let mut rows = Vec::new();
     let mut note = None;
@@ -759,7 +761,13 @@ pub fn parse_table(
         });
         Unit::Yuan
     });
-    (Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)
+    let mut table = Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location };
+    if !matches!(keys, Keys::Ledger { .. }) && super::halves::unfold_halves(&mut table) {
+        // Its rows' "more values than the header" were the right halves, now rows of their own.
+        b.warnings.truncate(warned_from);
+        b.notes.push(ReportItem { message: format!("表“{}”左右两半并排印出，已将右半的科目读为各自的行", table.title), location: table.location });
+    }
+    (table, i)
 }
 
 fn strip_label(s: &str) -> String {
