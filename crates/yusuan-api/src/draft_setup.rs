@@ -112,33 +112,37 @@ pub fn draft_new_blank(lib: &mut Library, from: &BlankFrom, req: &BlankRequest, 
 /// Adds a unit to a department's draft: a row in each 分单位 table, its lines at zero. The
 /// code is the one given, or the next 序号.
 pub fn draft_unit_add(lib: &mut Library, id: i64, name: &str, code: Option<&str>, now: &str) -> Result<Edit, ApiError> {
-    let name = checked_name("单位名称", name)?;
-    let mut d = load_draft(lib, id, None)?;
-    let (code, _) = yusuan_draft::add_unit(&mut d, &name, code).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, None, Some(&code), now, &os_user())?;
-    Ok(Edit { seq, target: name, old: None, new: Some(code) })
+    crate::drafts::retrying(lib, |lib| {
+        let name = checked_name("单位名称", name)?;
+        let mut d = load_draft(lib, id, None)?;
+        let (code, _) = yusuan_draft::add_unit(&mut d, &name, code).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, None, Some(&code), now, &os_user())?;
+        Ok(Edit { seq, target: name, old: None, new: Some(code) })
+    })
 }
 
 /// Removes a unit from a department's draft. Its lines must be at zero first, so that nothing
 /// typed is lost (and undo brings back exactly what was there).
 pub fn draft_unit_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
-    let name = name.trim().to_string();
-    let mut d = load_draft(lib, id, None)?;
-    let Some((_, code)) = yusuan_draft::listed_units(&d).into_iter().find(|(n, _)| *n == name) else {
-        return Err(bad(format!("草稿 draft:{id} 的分单位表中没有单位“{name}”")));
-    };
-    let with_money: Vec<String> = d
-        .leaves
-        .iter()
-        .filter(|l| !l.value.is_zero() && matches!(&l.key, yusuan_draft::LeafKey::Cell { row, .. } if *row == code))
-        .map(|l| l.label.clone())
-        .collect();
-    if !with_money.is_empty() {
-        return Err(bad(format!("单位“{name}”还有 {} 个不为零的明细行（如“{}”）：先将其金额清零，再删除单位", with_money.len(), with_money[0])));
-    }
-    yusuan_draft::remove_unit(&mut d, &name).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, Some(&code), None, now, &os_user())?;
-    Ok(Edit { seq, target: name, old: Some(code), new: None })
+    crate::drafts::retrying(lib, |lib| {
+        let name = name.trim().to_string();
+        let mut d = load_draft(lib, id, None)?;
+        let Some((_, code)) = yusuan_draft::listed_units(&d).into_iter().find(|(n, _)| *n == name) else {
+            return Err(bad(format!("草稿 draft:{id} 的分单位表中没有单位“{name}”")));
+        };
+        let with_money: Vec<String> = d
+            .leaves
+            .iter()
+            .filter(|l| !l.value.is_zero() && matches!(&l.key, yusuan_draft::LeafKey::Cell { row, .. } if *row == code))
+            .map(|l| l.label.clone())
+            .collect();
+        if !with_money.is_empty() {
+            return Err(bad(format!("单位“{name}”还有 {} 个不为零的明细行（如“{}”）：先将其金额清零，再删除单位", with_money.len(), with_money[0])));
+        }
+        yusuan_draft::remove_unit(&mut d, &name).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, Some(&code), None, now, &os_user())?;
+        Ok(Edit { seq, target: name, old: Some(code), new: None })
+    })
 }
 
 /// Adds a new line: spending of a fund under a function code (`支出|一般公共预算|2130101|项目支出`)
@@ -147,39 +151,41 @@ pub fn draft_unit_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> R
 /// draft's catalogue does not (else R005 asks for them). A line that exists is refused: change
 /// its amount instead.
 pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<Edit, ApiError> {
-    use yusuan_draft::LeafKey;
-    let mut d = load_draft(lib, id, None)?;
-    let k = leaf_key(&d, id, key)?;
-    let code = match &k {
-        LeafKey::Spend { function, .. } => function.as_str().to_string(),
-        LeafKey::Economic { code, .. } => code.as_str().to_string(),
-        _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）或经济科目（经济|科目代码|人员经费或公用经费）填写"))),
-    };
-    if let LeafKey::Spend { kind, .. } = &k {
-        let kinds = yusuan_draft::spend_kinds(&d);
-        if !kinds.contains(kind) {
-            let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-            return Err(bad(format!("草稿 draft:{id} 的支出按“{}”分列，没有“{}”；请选其中之一", names.join("、"), kind.label())));
+    crate::drafts::retrying(lib, |lib| {
+        use yusuan_draft::LeafKey;
+        let mut d = load_draft(lib, id, None)?;
+        let k = leaf_key(&d, id, key)?;
+        let code = match &k {
+            LeafKey::Spend { function, .. } => function.as_str().to_string(),
+            LeafKey::Economic { code, .. } => code.as_str().to_string(),
+            _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）或经济科目（经济|科目代码|人员经费或公用经费）填写"))),
+        };
+        if let LeafKey::Spend { kind, .. } = &k {
+            let kinds = yusuan_draft::spend_kinds(&d);
+            if !kinds.contains(kind) {
+                let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+                return Err(bad(format!("草稿 draft:{id} 的支出按“{}”分列，没有“{}”；请选其中之一", names.join("、"), kind.label())));
+            }
         }
-    }
-    if d.leaf(&k).is_some() {
-        return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的金额", d.label_for(&k))));
-    }
-    let v = value_for(&k, value)?;
-    for (c, n) in names {
-        let c = if c.trim().is_empty() { code.clone() } else { c.trim().to_string() };
-        if !code.starts_with(&c) {
-            return Err(bad(format!("名称“{n}”所对应的代码 {c} 不是 {code} 或它的类、款")));
+        if d.leaf(&k).is_some() {
+            return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的金额", d.label_for(&k))));
         }
-        if !n.trim().is_empty() {
-            d.names.insert(c, checked_name("科目名称", n)?);
+        let v = value_for(&k, value)?;
+        for (c, n) in names {
+            let c = if c.trim().is_empty() { code.clone() } else { c.trim().to_string() };
+            if !code.starts_with(&c) {
+                return Err(bad(format!("名称“{n}”所对应的代码 {c} 不是 {code} 或它的类、款")));
+            }
+            if !n.trim().is_empty() {
+                d.names.insert(c, checked_name("科目名称", n)?);
+            }
         }
-    }
-    set_leaf(&mut d, &k, v);
-    let target = k.to_string();
-    let new = Some(v.to_string());
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, None, new.as_deref(), now, &os_user())?;
-    Ok(Edit { seq, target, old: None, new })
+        set_leaf(&mut d, &k, v);
+        let target = k.to_string();
+        let new = Some(v.to_string());
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, None, new.as_deref(), now, &os_user())?;
+        Ok(Edit { seq, target, old: None, new })
+    })
 }
 
 /// Applies one side of a recorded unit edit (undo/redo): a code adds the unit, none removes it.

@@ -327,28 +327,53 @@ pub struct Edit {
     pub new: Option<String>,
 }
 
+/// How often an edit is tried again when the draft changed under it (several processes writing
+/// the same draft at once each get through within a few rounds).
+const EDIT_TRIES: u32 = 40; // concurrency
+
+/// Runs an edit again when another window or command changed the draft between the edit's read
+/// and its write: each run reads the draft anew, so neither edit is lost. Between tries it waits
+/// a little, longer each time and not in step with the other writers.
+pub(crate) fn retrying<T>(lib: &mut Library, mut edit: impl FnMut(&mut Library) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    let mut tries = 0;
+    loop {
+        match edit(lib) {
+            Err(ApiError::Store(yusuan_store::StoreError::DraftChanged(_))) if tries < EDIT_TRIES => {
+                tries += 1;
+                let spread = u64::from(std::process::id() % 7 + 1);
+                std::thread::sleep(std::time::Duration::from_millis(spread * u64::from(tries.min(10))));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Sets a leaf line to `value` 元 (a new Spend/Economic key adds a line).
 pub fn draft_set(lib: &mut Library, id: i64, reference: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
-    let mut d = load_draft(lib, id, None)?;
-    let key = leaf_key(&d, id, reference)?;
-    let v = value_for(&key, value)?;
-    let old = set_leaf(&mut d, &key, v).map(|o| o.to_string());
-    let target = key.to_string();
-    let new = Some(v.to_string());
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
-    Ok(Edit { seq, target, old, new })
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let key = leaf_key(&d, id, reference)?;
+        let v = value_for(&key, value)?;
+        let old = set_leaf(&mut d, &key, v).map(|o| o.to_string());
+        let target = key.to_string();
+        let new = Some(v.to_string());
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
+        Ok(Edit { seq, target, old, new })
+    })
 }
 
 /// Writes the reason for a change (a leaf key or a narrative figure key `说明|…`); an empty
 /// text removes it.
 pub fn draft_reason(lib: &mut Library, id: i64, key: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
-    let mut d = load_draft(lib, id, None)?;
-    let figure = yusuan_draft::narrative::figures(&d).iter().any(|f| f.key == key);
-    let target = if figure { key.to_string() } else { leaf_key(&d, id, key)?.to_string() };
-    let old = if text.trim().is_empty() { d.reasons.remove(&target) } else { d.reasons.insert(target.clone(), text.trim().to_string()) };
-    let new = (!text.trim().is_empty()).then(|| text.trim().to_string());
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "reason", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
-    Ok(Edit { seq, target, old, new })
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let figure = yusuan_draft::narrative::figures(&d).iter().any(|f| f.key == key);
+        let target = if figure { key.to_string() } else { leaf_key(&d, id, key)?.to_string() };
+        let old = if text.trim().is_empty() { d.reasons.remove(&target) } else { d.reasons.insert(target.clone(), text.trim().to_string()) };
+        let new = (!text.trim().is_empty()).then(|| text.trim().to_string());
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "reason", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
+        Ok(Edit { seq, target, old, new })
+    })
 }
 
 /// Whether a draft section's text is generated from its numbers (编制说明, 其他相关情况说明):
@@ -379,19 +404,21 @@ fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result<String, Ap
 /// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …): its text, a paragraph a
 /// line. The sections the draft generates from its numbers are refused (write their reasons).
 pub fn draft_section(lib: &mut Library, id: i64, title: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
-    let mut d = load_draft(lib, id, None)?;
-    if let Some(s) = d.sections.iter().find(|s| s.title == title) {
-        if generated_section(s.kind) {
-            return Err(bad(format!("“{title}”由草稿的数字生成，不能直接改写；请在“编制说明中的数字”里写明原因")));
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        if let Some(s) = d.sections.iter().find(|s| s.title == title) {
+            if generated_section(s.kind) {
+                return Err(bad(format!("“{title}”由草稿的数字生成，不能直接改写；请在“编制说明中的数字”里写明原因")));
+            }
         }
-    }
-    let old = put_section_text(&mut d, title, text)?;
-    let new = d.sections.iter().find(|s| s.title == title).map(section_text).unwrap_or_default();
-    if new == old {
-        return Ok(Edit { seq: 0, target: title.to_string(), old: Some(old), new: Some(new) });
-    }
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "text", title, Some(&old), Some(&new), now, &os_user())?;
-    Ok(Edit { seq, target: title.to_string(), old: Some(old), new: Some(new) })
+        let old = put_section_text(&mut d, title, text)?;
+        let new = d.sections.iter().find(|s| s.title == title).map(section_text).unwrap_or_default();
+        if new == old {
+            return Ok(Edit { seq: 0, target: title.to_string(), old: Some(old), new: Some(new) });
+        }
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "text", title, Some(&old), Some(&new), now, &os_user())?;
+        Ok(Edit { seq, target: title.to_string(), old: Some(old), new: Some(new) })
+    })
 }
 
 /// Applies one side (old or new) of an event to a draft.
@@ -438,20 +465,24 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
 
 /// Undoes the last edit; `None` when there is nothing to undo.
 pub fn draft_undo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
-    let Some(e) = lib.store().draft_undo_target(id)? else { return Ok(None) };
-    let mut d = load_draft(lib, id, None)?;
-    apply(&mut d, &e, true)?;
-    lib.store_mut().mark_draft_event(id, e.id, true, &to_json(&d)?, now)?;
-    Ok(Some(e))
+    retrying(lib, |lib| {
+        let Some(e) = lib.store().draft_undo_target(id)? else { return Ok(None) };
+        let mut d = load_draft(lib, id, None)?;
+        apply(&mut d, &e, true)?;
+        lib.store_mut().mark_draft_event(id, e.id, true, &to_json(&d)?, now)?;
+        Ok(Some(e))
+    })
 }
 
 /// Redoes the last undone edit; `None` when there is nothing to redo.
 pub fn draft_redo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
-    let Some(e) = lib.store().draft_redo_target(id)? else { return Ok(None) };
-    let mut d = load_draft(lib, id, None)?;
-    apply(&mut d, &e, false)?;
-    lib.store_mut().mark_draft_event(id, e.id, false, &to_json(&d)?, now)?;
-    Ok(Some(e))
+    retrying(lib, |lib| {
+        let Some(e) = lib.store().draft_redo_target(id)? else { return Ok(None) };
+        let mut d = load_draft(lib, id, None)?;
+        apply(&mut d, &e, false)?;
+        lib.store_mut().mark_draft_event(id, e.id, false, &to_json(&d)?, now)?;
+        Ok(Some(e))
+    })
 }
 
 /// Every edit, oldest first.
@@ -486,29 +517,31 @@ pub fn draft_set_many(lib: &mut Library, id: i64, pairs: &[(String, String)], no
 
 /// Applies a set of leaf values (an edited workbook, a paste) as one edit; returns the changes.
 fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Decimal)], action: &str, source: &str, now: &str) -> Result<Vec<Edit>, ApiError> {
-    let mut d = load_draft(lib, id, None)?;
-    let mut old_map: BTreeMap<String, Option<String>> = BTreeMap::new();
-    let mut new_map: BTreeMap<String, Option<String>> = BTreeMap::new();
-    let mut edits = Vec::new();
-    for (key, v) in values {
-        let before = d.leaf(key).map(|l| l.value);
-        if before == Some(*v) {
-            continue;
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let mut old_map: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let mut new_map: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let mut edits = Vec::new();
+        for (key, v) in values {
+            let before = d.leaf(key).map(|l| l.value);
+            if before == Some(*v) {
+                continue;
+            }
+            set_leaf(&mut d, key, *v);
+            old_map.insert(key.to_string(), before.map(|b| b.to_string()));
+            new_map.insert(key.to_string(), Some(v.to_string()));
+            edits.push(Edit { seq: 0, target: key.to_string(), old: before.map(|b| b.to_string()), new: Some(v.to_string()) });
         }
-        set_leaf(&mut d, key, *v);
-        old_map.insert(key.to_string(), before.map(|b| b.to_string()));
-        new_map.insert(key.to_string(), Some(v.to_string()));
-        edits.push(Edit { seq: 0, target: key.to_string(), old: before.map(|b| b.to_string()), new: Some(v.to_string()) });
-    }
-    if edits.is_empty() {
-        return Ok(edits);
-    }
-    let json = |m: &BTreeMap<String, Option<String>>| serde_json::to_string(m).unwrap_or_default();
-    let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, action, source, Some(&json(&old_map)), Some(&json(&new_map)), now, &os_user())?;
-    for e in &mut edits {
-        e.seq = seq;
-    }
-    Ok(edits)
+        if edits.is_empty() {
+            return Ok(edits);
+        }
+        let json = |m: &BTreeMap<String, Option<String>>| serde_json::to_string(m).unwrap_or_default();
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, action, source, Some(&json(&old_map)), Some(&json(&new_map)), now, &os_user())?;
+        for e in &mut edits {
+            e.seq = seq;
+        }
+        Ok(edits)
+    })
 }
 
 /// The draft as an editable workbook (leaf sheet + one sheet per table, totals as formulas).

@@ -84,6 +84,14 @@ fn event(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftEvent> {
 
 const EVENT_COLUMNS: &str = "id, seq, action, target, old_value, new_value, at, os_user, undone";
 
+/// A draft state's fingerprint (to tell whether it changed; not a security hash).
+fn state_hash(state_json: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    state_json.hash(&mut h);
+    h.finish()
+}
+
 impl Store {
     /// Stores a new draft; returns its id.
     pub fn insert_draft(&mut self, department: &str, year: i32, format: &str, source_doc_id: Option<i64>, now: &str, state_json: &str) -> Result<i64, StoreError> {
@@ -117,11 +125,24 @@ impl Store {
 
     /// One draft.
     pub fn draft(&self, id: i64) -> Result<DraftRow, StoreError> {
+        let row = self.draft_row(id)?;
+        self.seen.borrow_mut().insert(id, state_hash(&row.state_json));
+        Ok(row)
+    }
+
+    fn draft_row(&self, id: i64) -> Result<DraftRow, StoreError> {
         self.drafts()?.into_iter().find(|d| d.id == id).ok_or(StoreError::NoDraft(id))
     }
 
+    /// Within a write: refuses when the draft is not the state this connection last read.
+    fn refuse_changed(seen: &std::cell::RefCell<std::collections::HashMap<i64, u64>>, tx: &rusqlite::Transaction<'_>, id: i64) -> Result<(), StoreError> {
+        let Some(seen) = seen.borrow().get(&id).copied() else { return Ok(()) };
+        let now: String = tx.query_row("SELECT state_json FROM drafts WHERE id = ?1", [id], |r| r.get(0))?;
+        if state_hash(&now) == seen { Ok(()) } else { Err(StoreError::DraftChanged(id)) }
+    }
+
     fn refuse_locked(&self, id: i64) -> Result<(), StoreError> {
-        match self.draft(id)?.locked_version {
+        match self.draft_row(id)?.locked_version {
             Some(version) => Err(StoreError::DraftLocked { id, version }),
             None => Ok(()),
         }
@@ -141,7 +162,9 @@ impl Store {
         os_user: &str,
     ) -> Result<i64, StoreError> {
         self.refuse_locked(id)?;
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: the write lock is taken before the check, so no one writes in between.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Self::refuse_changed(&self.seen, &tx, id)?;
         tx.execute("DELETE FROM draft_events WHERE draft_id = ?1 AND undone = 1", [id])?;
         let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM draft_events WHERE draft_id = ?1", [id], |r| r.get(0))?;
         tx.execute(
@@ -150,6 +173,7 @@ impl Store {
         )?;
         tx.execute("UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1", params![id, state_json, now])?;
         tx.commit()?;
+        self.seen.borrow_mut().insert(id, state_hash(state_json));
         Ok(seq)
     }
 
@@ -180,10 +204,12 @@ impl Store {
     /// Marks an event undone (or redone) and stores the resulting state, in one transaction.
     pub fn mark_draft_event(&mut self, id: i64, event_id: i64, undone: bool, state_json: &str, now: &str) -> Result<(), StoreError> {
         self.refuse_locked(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Self::refuse_changed(&self.seen, &tx, id)?;
         tx.execute("UPDATE draft_events SET undone = ?3 WHERE draft_id = ?1 AND id = ?2", params![id, event_id, undone as i64])?;
         tx.execute("UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1", params![id, state_json, now])?;
         tx.commit()?;
+        self.seen.borrow_mut().insert(id, state_hash(state_json));
         Ok(())
     }
 

@@ -31,6 +31,9 @@ pub enum StoreError {
         /// Why.
         source: rusqlite::Error,
     },
+    /// Another window or command changed the draft between this edit's read and its write.
+    #[error("草稿 draft:{0} 刚被另一个窗口或命令修改过，本次修改未保存；请重新打开草稿后再改")]
+    DraftChanged(i64),
     /// The same content was imported before.
     #[error("该文件已导入过（文档编号 {existing}），未重复导入。")]
     Duplicate {

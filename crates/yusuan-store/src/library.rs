@@ -8,6 +8,9 @@ use yusuan_domain::{Amount, Cell, DocKind, Document, Scope};
 /// An open library database.
 pub struct Store {
     pub(crate) conn: Connection,
+    /// Each draft's state as this connection last read it (a hash): an edit based on an older
+    /// read — another window or command wrote in between — is refused, not written over it.
+    pub(crate) seen: std::cell::RefCell<std::collections::HashMap<i64, u64>>,
 }
 
 /// A document to store, with what the caller knows about where it came from.
@@ -93,7 +96,7 @@ impl Store {
         // WAL with NORMAL sync: a crash can lose the last commit but never corrupts the file.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrate(&mut conn, MIGRATIONS, name)?;
-        Ok(Store { conn })
+        Ok(Store { conn, seen: Default::default() })
     }
 
     /// The schema version of the open database.
