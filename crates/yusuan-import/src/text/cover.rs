@@ -48,6 +48,9 @@ fn departments_named(lines: &[Line]) -> Vec<String> {
     out
 }
 
+/// The longest end of a contents entry's title wrapped onto a line of its own.
+const WRAPPED_TITLE: usize = 8; // layout
+
 /// The most lines a cover sets its title over.
 const TITLE_LINES: usize = 4; // layout
 
@@ -249,7 +252,16 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
             // The body starts when the first entry comes round again.
             Some(e) if out.first().is_some_and(|f: &ContentsEntry| f.title == e.title && f.number == e.number) => break,
             Some(e) => out.push(e),
-            None => break,
+            None => {
+                // An entry's title wrapped onto a line of its own (`第三部分 … 部门决算情况` / `说明`),
+                // with more entries after it.
+                let next_is_entry = lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|n| contents_entry(&n.text).is_some());
+                let c = line.compact();
+                match out.last_mut() {
+                    Some(last) if c.chars().count() <= WRAPPED_TITLE && next_is_entry && !is_contents_heading(&c) => last.title.push_str(&c),
+                    _ => break,
+                }
+            }
         }
         i += 1;
     }
@@ -286,6 +298,15 @@ mod tests {
         ] {
             assert_eq!(title_over_lines(&cover).as_deref(), expect, "{cover:?}");
         }
+    }
+
+    #[test]
+    fn a_contents_title_wrapped_onto_its_own_line() {
+        let lines: Vec<crate::Line> = crate::lines::split_lines("目   录\n第二部分 某部门2024年度部门决算表\n一、收入支出决算总表\n第三部分 某部门2024年度部门决算情况\n说明\n一、收入支出决算总体情况说明\n\n某部门（部门）主要职能\n负责……。");
+        let (entries, end) = parse_contents(&lines, 0);
+        let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["某部门2024年度部门决算表", "收入支出决算总表", "某部门2024年度部门决算情况说明", "收入支出决算总体情况说明"]);
+        assert_eq!(lines[end].compact(), "某部门（部门）主要职能");
     }
 
     #[test]

@@ -129,7 +129,11 @@ fn detect_format(doc: &Document) -> RegionalFormat {
     let shanghai = doc.meta.title.contains("上海")
         || doc.meta.department.contains("上海")
         || doc.tables.iter().any(|t| t.title.contains("部门财务收支预算总表"));
-    if has(TableKind::Projects) || has(TableKind::AssetAllocation) || has(TableKind::DepartmentPerformance) {
+    if doc.meta.kind == yusuan_domain::DocKind::FinalAccounts && !doc.tables.is_empty() {
+        // A 决算 is printed in the national 部门决算 format, not in a region's budget format (whose
+        // templates, sections and export layouts do not apply to it).
+        RegionalFormat::Other(format!("部门决算{}张表", doc.tables.len()))
+    } else if has(TableKind::Projects) || has(TableKind::AssetAllocation) || has(TableKind::DepartmentPerformance) {
         RegionalFormat::Hubei15
     } else if !doc.tables.is_empty() && shanghai {
         if has(TableKind::ExpenditureByUnit) || has(TableKind::FiscalByUnit) {
