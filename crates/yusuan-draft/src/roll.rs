@@ -163,6 +163,24 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
     for l in &mut draft.leaves {
         l.label = draft_label(&draft.names, &l.key);
     }
+    // A table of one unlabelled row (a 三公 table's line of figures): its cells are named by their
+    // columns alone, not by `第1行`.
+    let single: Vec<String> = {
+        let mut rows: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for l in &draft.leaves {
+            if let LeafKey::Cell { table, row, .. } = &l.key {
+                rows.entry(table.clone()).or_default().insert(row.clone());
+            }
+        }
+        rows.into_iter().filter(|(_, r)| r.len() == 1 && r.iter().all(|r| r.starts_with('第') && r.ends_with('行'))).map(|(t, _)| t).collect()
+    };
+    for l in &mut draft.leaves {
+        if let LeafKey::Cell { table, column, .. } = &l.key {
+            if single.contains(table) {
+                l.label = format!("{table} {column}");
+            }
+        }
+    }
     report.leaves = draft.leaves.len();
     report.estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     report.contradictions = contradictions(doc, &draft);
