@@ -27,7 +27,7 @@ impl OutputDev for Collector {
         let (x, y) = (trm.m31, self.height - trm.m32);
         if let Some(page) = self.pages.last_mut() {
             if !ch.trim().is_empty() {
-                page.push(Glyph { x, y, end: x + width * size, size, text: ch.to_string() });
+                page.push(Glyph { x, y, end: x + width * size, size, text: ch.to_string(), turn: 0 });
             }
         }
         Ok(())

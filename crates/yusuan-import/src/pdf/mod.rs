@@ -20,9 +20,59 @@ use yusuan_domain::Location;
 struct Glyph {
     x: f64,    // layout coordinates (points), not money
     y: f64,    // layout coordinates
-    end: f64,  // layout coordinates
+    /// Where the glyph ends along its direction: an x for text read left to right (or right to
+    /// left), a y for text set vertically (layout coordinates).
+    end: f64,
     size: f64, // font size (layout)
     text: String,
+    /// Quarter turns of the text's direction on the page: 0 left to right, 1 bottom to top (a
+    /// landscape table printed on a portrait page), 2 upside down, 3 top to bottom.
+    turn: u8,
+}
+
+/// The quarter turns of a text direction `(dx, dy)` in page coordinates (y down).
+fn turn_of(dx: f64, dy: f64) -> u8 {
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 { 0 } else { 2 }
+    } else if dy < 0.0 {
+        1
+    } else {
+        3
+    }
+}
+
+/// A page whose text is mostly set turned (a landscape table printed on a portrait page, its
+/// text matrices rotated): glyphs and rules turned back, so its lines read left to right, top to
+/// bottom, as on the printed sheet.
+fn turn_upright(page: &mut PageText) {
+    let mut counts = [0usize; 4];
+    for g in &page.glyphs {
+        counts[g.turn as usize & 3] += 1;
+    }
+    let Some(turn) = (1..4u8).find(|&t| counts[t as usize] * 2 > page.glyphs.len()) else { return };
+    let (w, h) = (page.width, page.height);
+    let to = move |x: f64, y: f64| -> (f64, f64) {
+        match turn {
+            1 => (h - y, x),
+            2 => (w - x, h - y),
+            _ => (y, w - x),
+        }
+    };
+    for g in &mut page.glyphs {
+        let (x, y) = to(g.x, g.y);
+        let end = match (g.turn, turn) {
+            (1, 1) => h - g.end,
+            (2, 2) => w - g.end,
+            (3, 3) => g.end,
+            // A glyph set another way than the page's text: its start stands for it.
+            _ => x + g.size,
+        };
+        *g = Glyph { x, y, end, turn: 0, ..g.clone() };
+    }
+    for r in &mut page.rules {
+        let (a, b) = (to(r.x0, r.y0), to(r.x1, r.y1));
+        *r = Rule { x0: a.0.min(b.0), y0: a.1.min(b.1), x1: a.0.max(b.0), y1: a.1.max(b.1) };
+    }
 }
 
 /// A straight rule drawn on a page, parallel to one of its axes (page coordinates from the top
@@ -40,6 +90,9 @@ struct Rule {
 struct PageText {
     glyphs: Vec<Glyph>,
     rules: Vec<Rule>,
+    /// The page's size (its MediaBox; layout, points).
+    width: f64,
+    height: f64,
 }
 
 /// Rules closer than this to a cell's text still bound it (a glyph touching its border).
@@ -80,7 +133,8 @@ const CELL_GAP: f64 = 1.2; // in font sizes (layout)
 type PageLine = (Vec<String>, Vec<(f32, f32)>, Vec<Option<crate::CellBox>>);
 
 fn page_lines(page: &mut PageText) -> Vec<PageLine> {
-    let PageText { glyphs, rules } = page;
+    turn_upright(page);
+    let PageText { glyphs, rules, .. } = page;
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs.iter() {
@@ -322,7 +376,7 @@ fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<PageText>, 
         }
         in_parallel(&pages, |part| {
             let numbers: Vec<u32> = part.iter().map(|&(n, _)| n).collect();
-            extract::read_pages(&doc, &numbers).map(|pages| pages.into_iter().map(|glyphs| PageText { glyphs, rules: Vec::new() }).collect())
+            extract::read_pages(&doc, &numbers).map(|pages| pages.into_iter().map(|glyphs| PageText { glyphs, ..Default::default() }).collect())
         })
     });
     let pages = match result {
@@ -361,6 +415,46 @@ mod tests {
 
     fn rule(x0: f64, y0: f64, x1: f64, y1: f64) -> Rule {
         Rule { x0, y0, x1, y1 }
+    }
+
+    /// A landscape sheet (842 × 595) printed on a portrait page (595 × 842) with its text turned a
+    /// quarter (bottom to top): `text` at sheet point (x, y), each glyph 6 points wide.
+    fn turned(text: &str, x: f64, y: f64) -> Vec<Glyph> {
+        let h = 842.0;
+        text.chars()
+            .enumerate()
+            .map(|(k, ch)| {
+                let sx = x + 6.0 * k as f64;
+                // Sheet (X, Y) is page (Y, H − X); the glyph runs up the page.
+                Glyph { x: y, y: h - sx, end: h - sx - 6.0, size: 12.0, text: ch.to_string(), turn: 1 }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_of_turned_text_reads_as_the_printed_sheet() {
+        let mut glyphs = Vec::new();
+        glyphs.extend(turned("201", 50.0, 100.0));
+        glyphs.extend(turned("100.00", 300.0, 100.0));
+        glyphs.extend(turned("20101", 50.0, 120.0));
+        glyphs.extend(turned("60.00", 300.0, 120.0));
+        // A vertical rule of the sheet at X = 200, from Y = 90 to 130: horizontal on the page.
+        let rules = vec![rule(90.0, 842.0 - 200.0, 130.0, 842.0 - 200.0)];
+        let mut page = PageText { glyphs, rules, width: 595.0, height: 842.0 };
+        let lines = page_lines(&mut page);
+        let cells: Vec<Vec<String>> = lines.iter().map(|(c, _, _)| c.clone()).collect();
+        assert_eq!(cells, [vec!["201".to_string(), "100.00".into()], vec!["20101".into(), "60.00".into()]]);
+        assert_eq!(lines[0].1[1], (300.0, 336.0));
+        assert_eq!(page.rules[0], rule(200.0, 90.0, 200.0, 130.0));
+        // Upright text is left as it is; a page with a few turned glyphs (a rotated stamp) too.
+        assert_eq!(turn_of(1.0, 0.0), 0);
+        assert_eq!(turn_of(0.0, -1.0), 1);
+        assert_eq!(turn_of(-1.0, 0.0), 2);
+        assert_eq!(turn_of(0.0, 1.0), 3);
+        let mut page = PageText { glyphs: turned("章", 10.0, 10.0), rules: vec![], width: 595.0, height: 842.0 };
+        page.glyphs.extend((0..3).map(|k| Glyph { x: 10.0 * k as f64, y: 50.0, end: 10.0 * k as f64 + 6.0, size: 12.0, text: "字".into(), turn: 0 }));
+        turn_upright(&mut page);
+        assert_eq!(page.glyphs[1].y, 50.0);
     }
 
     #[test]

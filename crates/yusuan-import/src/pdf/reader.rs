@@ -301,7 +301,16 @@ impl Page<'_> {
                 let (vx, vy) = (t.size * (m11 + m21), t.size * (m12 + m22));
                 let size = (vx * vy).abs().sqrt().max(1.0);
                 let (x, y) = (m31, self.height - m32);
-                self.glyphs.push(Glyph { x, y, end: x + w0 * size, size, text: ch });
+                // The text's direction on the page (y down): a rotated text matrix turns it.
+                let turn = super::turn_of(m11, -m12);
+                let advance = w0 * size;
+                let end = match turn {
+                    0 => x + advance,
+                    1 => y - advance,
+                    2 => x - advance,
+                    _ => y + advance,
+                };
+                self.glyphs.push(Glyph { x, y, end, size, text: ch, turn });
             }
             let mut spacing = t.char_space;
             // Word spacing applies to the single-byte code 32, in any encoding.
@@ -495,6 +504,7 @@ pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache
         .map(|a| a.iter().filter_map(|o| num(deref(doc, o))).collect())
         .unwrap_or_default();
     let height = if media.len() == 4 { media[3] - media[1] } else { 842.0 };
+    let width = if media.len() == 4 { media[2] - media[0] } else { 595.0 };
     let resources: Vec<&Dictionary> = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok()).into_iter().collect();
     let content = doc.get_page_content(page_id).map_err(|e| Unsupported(format!("内容流无法读取（{e}）")))?;
     let mut reader = Page { doc, fonts, height, glyphs: Vec::new(), tm: Matrix::IDENTITY, tlm: Matrix::IDENTITY, undecoded: 0, path: Vec::new(), at: None, rules: Vec::new() };
@@ -506,7 +516,7 @@ pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache
     if reader.undecoded > 10 && reader.undecoded * 10 > reader.glyphs.len() {
         return Err(Unsupported(format!("{} 个字符无法解码", reader.undecoded)));
     }
-    Ok(PageText { glyphs: reader.glyphs, rules: reader.rules })
+    Ok(PageText { glyphs: reader.glyphs, rules: reader.rules, width, height })
 }
 
 #[cfg(test)]
