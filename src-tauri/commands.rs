@@ -47,6 +47,12 @@ pub fn start_draft(state: State<'_, AppState>, library: String, id: i64) -> Resu
     desk(&state)?.start_draft(&library, id, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Restores 我的预算库 from one of its backups (its present state kept first).
+#[tauri::command]
+pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<yusuan_api::SettingsView, String> {
+    desk(&state)?.restore(std::path::Path::new(&path), &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// The shipped formats a blank draft can start from.
 #[tauri::command]
 pub fn list_draft_templates() -> Vec<yusuan_api::DraftTemplate> {

@@ -27,6 +27,10 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    // The day's backup of 我的预算库 (the last few days kept); the app opens without it if it fails.
+    if let Err(e) = desk.daily_backup(&now_rfc3339()) {
+        eprintln!("预算 Yusuan：今日自动备份未完成：{e}");
+    }
     match desk.load_examples(examples::FILES, &now_rfc3339()) {
         Ok(o) => {
             for (file, reason) in &o.skipped {
@@ -64,6 +68,7 @@ pub fn run() {
             commands::get_settings,
             commands::save_settings,
             commands::backup_library,
+            commands::restore_backup,
             commands::export_comparison,
             commands::compare_references,
             commands::export_file,

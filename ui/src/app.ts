@@ -174,6 +174,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         view: state.settings, busy: state.busy, notice: state.settingsNotice,
         onSave: (s) => void track(settingsCall(() => backend.saveSettings(s), "设置已保存：新建的草稿和对比按新的阈值，导出按新的字体。")),
         onBackup: () => void track(settingsCall(() => backend.backupLibrary(), "已备份我的预算库。")),
+        onRestore: (path) => void track(settingsCall(() => backend.restoreBackup(path), "已用备份恢复我的预算库（恢复前的状态已另存为一份备份）。").then(() => reloadLibraries())),
         onBack: () => { state.settings = null; state.settingsNotice = null; renderMain(); },
       }));
       return;
@@ -287,6 +288,20 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     state.busy = false;
     renderBanner();
     renderMain();
+  }
+
+  /** After a restore: the libraries, drafts and document list as the restored library has them
+   * (an open draft or document may be gone). */
+  async function reloadLibraries(): Promise<void> {
+    try {
+      state.libraries = await backend.listLibraries();
+      state.drafts = await backend.listDrafts();
+      if (state.library) state.documents = await backend.listDocuments(state.library);
+      Object.assign(state, { draft: null, docId: null, doc: null, findings: null });
+    } catch (e) {
+      fail("无法读取文档库", e);
+    }
+    render();
   }
 
   /** One call on the open draft; the recomputed draft replaces the shown one. */

@@ -519,7 +519,7 @@ describe("编制：大量明细行", () => {
 });
 
 describe("设置", () => {
-  it("shows the settings, sends them as typed, shows Rust's refusal, and backs up", async () => {
+  it("shows the settings, sends them as typed, shows Rust's refusal, backs up and restores", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const base = {
       settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null },
@@ -529,7 +529,7 @@ describe("设置", () => {
     };
     const saved = { ...base, settings: { ...base.settings, threshold_percent: "20" } };
     const backedUp = { ...saved, backups: [{ path: "/home/caiwu/.local/share/yusuan/备份/预算库-20261201-093015.db", bytes: 2048000 }] };
-    backend.settingsViews = [base, "字体文件 /nowhere/simsun.ttc 不存在：请填写字体文件的完整路径", saved, backedUp];
+    backend.settingsViews = [base, "字体文件 /nowhere/simsun.ttc 不存在：请填写字体文件的完整路径", saved, backedUp, backedUp];
     const app = await mount(backend, root);
     q("open-settings")!.click();
     await app.idle();
@@ -550,7 +550,22 @@ describe("设置", () => {
     expect(q("settings-notice")!.textContent).toContain("设置已保存");
     q("backup")!.click();
     await app.idle();
-    expect(qa("backup-item").map((e) => e.textContent)).toEqual(["/home/caiwu/.local/share/yusuan/备份/预算库-20261201-093015.db（2,000 KB）"]);
+    expect(qa("backup-item").map((e) => e.textContent)).toEqual(["/home/caiwu/.local/share/yusuan/备份/预算库-20261201-093015.db（2,000 KB） 恢复"]);
+    // 恢复: asked first; declined, nothing is sent; confirmed, the backup goes to Rust and the
+    // library's lists are read again.
+    const confirm = window.confirm;
+    window.confirm = () => false;
+    q("restore")!.click();
+    await app.idle();
+    expect(backend.calls).not.toContain("restoreBackup:/home/caiwu/.local/share/yusuan/备份/预算库-20261201-093015.db");
+    window.confirm = () => true;
+    const before = backend.calls.filter((c) => c.startsWith("listDocuments")).length;
+    q("restore")!.click();
+    await app.idle();
+    window.confirm = confirm;
+    expect(backend.calls).toContain("restoreBackup:/home/caiwu/.local/share/yusuan/备份/预算库-20261201-093015.db");
+    expect(backend.calls.filter((c) => c.startsWith("listDocuments")).length).toBe(before + 1);
+    expect(q("settings-notice")!.textContent).toContain("已用备份恢复");
     // Back to the documents.
     q("back-to-docs")!.click();
     expect(q("settings-view")).toBeNull();

@@ -67,6 +67,8 @@ export interface DraftingBackend {
   getSettings(): Promise<import("./generated/contract").SettingsView>;
   saveSettings(settings: import("./generated/contract").Settings): Promise<import("./generated/contract").SettingsView>;
   backupLibrary(): Promise<import("./generated/contract").SettingsView>;
+  /** Restores 我的预算库 from one of its backups (its present state kept first). */
+  restoreBackup(path: string): Promise<import("./generated/contract").SettingsView>;
   /** The pages an export would print, as SVG documents (nothing written). */
   previewExport(reference: string, date: string | null): Promise<string[]>;
   checkDocument(library: string, id: number): Promise<Finding[]>;

@@ -185,6 +185,11 @@ export class MockBackend implements Backend {
     return this.nextSettings();
   }
 
+  async restoreBackup(path: string): Promise<SettingsView> {
+    this.record("restoreBackup", [path]);
+    return this.nextSettings();
+  }
+
   async saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
     this.record("saveVersion", [draft, name, String(lock)]);
     return this.nextView();

@@ -105,6 +105,10 @@ export class TauriBackend implements Backend {
     return call<SettingsView>("backup_library");
   }
 
+  restoreBackup(path: string): Promise<SettingsView> {
+    return call<SettingsView>("restore_backup", { path });
+  }
+
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
     return call<DraftView>("save_version", { draft, name, lock });
   }

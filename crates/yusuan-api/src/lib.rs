@@ -7,6 +7,7 @@
 //! say what, where and what to do, and which tell usage/input errors from data errors.
 #![deny(missing_docs)]
 
+mod backups;
 mod clock;
 mod compare_docs;
 pub mod compare_sheet;
@@ -24,6 +25,7 @@ mod library;
 mod panics;
 mod settings;
 
+pub use backups::{backup_library, restore_library, DAILY_BACKUPS_KEPT};
 pub use clock::now_rfc3339;
 pub use desk::Desk;
 pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};

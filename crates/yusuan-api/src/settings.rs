@@ -123,14 +123,7 @@ impl Desk {
 
     /// Copies 我的预算库 to `备份/预算库-YYYYMMDD-HHMMSS.db` in the data folder.
     pub fn backup(&mut self, now: &str) -> Result<SettingsView, ApiError> {
-        let dir = self.data_dir.join("备份");
-        std::fs::create_dir_all(&dir).map_err(|e| ApiError::Write { path: dir.display().to_string(), reason: e.to_string() })?;
-        let stamp: String = now.chars().filter(|c| c.is_ascii_digit()).take(14).collect();
-        let path = dir.join(format!("预算库-{}-{}.db", &stamp[..stamp.len().min(8)], stamp.get(8..).unwrap_or("")));
-        if path.exists() {
-            return Err(ApiError::Settings(format!("备份 {} 已存在：请稍后再试", path.display())));
-        }
-        self.user.store().backup_to(&path)?;
+        crate::backups::backup_library(&self.user, None, now)?;
         self.settings_view()
     }
 

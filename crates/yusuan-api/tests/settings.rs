@@ -59,3 +59,30 @@ fn settings_are_checked_saved_and_used_and_a_backup_opens() {
     assert_eq!(copy.store().drafts().unwrap().len(), 1);
     assert!(desk.backup(now).is_err(), "the same name is not overwritten");
 }
+
+/// The app's daily backup: once a day, only when 我的预算库 holds something, the last seven kept;
+/// and a restore from one brings that day's library back (the state before the restore kept).
+#[test]
+fn a_backup_a_day_the_last_seven_kept_and_any_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path()).unwrap();
+    assert_eq!(desk.daily_backup("2026-12-01T08:00:00Z").unwrap(), None, "an empty library is not backed up");
+    let mut lib = Library::open(&dir.path().join("library.db")).unwrap();
+    yusuan_api::import_file(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"), "2026-12-01T08:00:00Z").unwrap();
+    let first = desk.daily_backup("2026-12-01T08:05:00Z").unwrap().expect("the day's backup");
+    assert!(first.ends_with("备份/预算库-自动-20261201.db"), "{}", first.display());
+    assert_eq!(desk.daily_backup("2026-12-01T17:00:00Z").unwrap(), None, "once a day");
+    for day in 2..=9 {
+        assert!(desk.daily_backup(&format!("2026-12-{day:02}T08:00:00Z")).unwrap().is_some());
+    }
+    let mut daily: Vec<String> = std::fs::read_dir(dir.path().join("备份")).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    daily.sort();
+    assert_eq!(daily.len(), yusuan_api::DAILY_BACKUPS_KEPT);
+    assert_eq!(daily[0], "预算库-自动-20261203.db");
+    // A second document, then the 3 December backup restored: one document again.
+    yusuan_api::import_file(&mut lib, &fixture("001_e395be5bb9699fb6.txt"), "2026-12-10T08:00:00Z").unwrap();
+    drop(lib);
+    let view = desk.restore(&dir.path().join("备份").join("预算库-自动-20261203.db"), "2026-12-10T09:00:00Z").unwrap();
+    assert_eq!(desk.libraries().unwrap().iter().find(|l| l.id == "user").unwrap().documents, 1);
+    assert!(view.backups.iter().any(|b| b.path.ends_with("预算库-恢复前-20261210090000.db")), "{:?}", view.backups);
+}

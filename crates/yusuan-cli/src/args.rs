@@ -282,6 +282,17 @@ pub enum Command {
     },
     /// 列出公开格式模板
     Templates,
+    /// 备份预算库（使用中也可备份）；默认写到预算库旁的 备份/ 目录
+    Backup {
+        /// 备份文件（默认：备份/预算库-日期-时间.db）
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// 用备份恢复整个预算库（恢复前的状态先另存为 备份/预算库-恢复前-….db）
+    Restore {
+        /// 备份文件
+        file: PathBuf,
+    },
     /// 编制下一年度预算：滚动编制、修改明细行、原因、撤销/重做、版本、工作簿往返
     Draft {
         #[command(subcommand)]

@@ -173,6 +173,16 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 return Ok(EXIT_DATA);
             }
         }
+        Command::Backup { output } => {
+            let lib = open(&cli.db)?;
+            let path = yusuan_api::backup_library(&lib, output.as_deref(), &now_rfc3339())?;
+            writeln!(out, "已备份到 {}", path.display()).map_err(io)?;
+        }
+        Command::Restore { file } => {
+            let mut lib = open(&cli.db)?;
+            let kept = yusuan_api::restore_library(&mut lib, &file, &now_rfc3339())?;
+            writeln!(out, "已用 {} 恢复预算库 {}（恢复前的状态另存为 {}）", file.display(), lib.path().display(), kept.display()).map_err(io)?;
+        }
         Command::Templates => {
             for t in yusuan_api::list_templates() {
                 writeln!(out, "{}\t{}\t{}\t表格{}", t.id, t.name, t.format, t.orientation).map_err(io)?;

@@ -110,3 +110,38 @@ fn a_process_killed_during_an_import_or_an_edit_leaves_the_library_whole() {
     assert!(o.status.success() || String::from_utf8_lossy(&o.stderr).contains("已导入过"), "{}", String::from_utf8_lossy(&o.stderr));
     integrity(db);
 }
+
+/// `yusuan backup` and `yusuan restore`: the library back as it was at the backup (its state at
+/// the restore kept as a backup of its own); a file that is not a library is refused in one line
+/// and changes nothing.
+#[test]
+fn a_library_is_backed_up_and_restored_by_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    let backup = dir.path().join("周一.db");
+    assert!(ok(db, &["backup", "-o", backup.to_str().unwrap()]).contains("已备份到"));
+    // Refuses to overwrite a backup.
+    let o = spawn(db, &["backup", "-o", backup.to_str().unwrap()]).wait_with_output().unwrap();
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("已存在"));
+    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf")]);
+    ok(db, &["draft", "new", "--from", "1"]);
+    assert_eq!(documents(db), 2);
+    // Not a library: one line, nothing changed.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"SQLite format 3 is not what this is").unwrap();
+    let o = spawn(db, &["restore", junk.to_str().unwrap()]).wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && stderr.lines().count() == 1 && stderr.contains("不能用来恢复"), "{stderr}");
+    assert_eq!(documents(db), 2);
+    // Restored: the one document of Monday, no draft; the state before kept.
+    let said = ok(db, &["restore", backup.to_str().unwrap()]);
+    assert!(said.contains("恢复前的状态另存为"), "{said}");
+    assert_eq!(documents(db), 1);
+    assert!(ok(db, &["draft", "list"]).trim().is_empty());
+    integrity(db);
+    let kept = std::fs::read_dir(dir.path().join("备份")).unwrap().flatten().map(|e| e.path()).find(|p| p.to_string_lossy().contains("恢复前")).expect("the state before the restore");
+    ok(db, &["restore", kept.to_str().unwrap()]);
+    assert_eq!(documents(db), 2);
+}

@@ -31,6 +31,14 @@ pub enum StoreError {
         /// Why.
         source: rusqlite::Error,
     },
+    /// A file offered as a backup is not a library this version can read.
+    #[error("{path} 不能用来恢复：{why}。预算库未作任何修改。")]
+    NotALibrary {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
     /// Another window or command changed the draft between this edit's read and its write.
     #[error("草稿 draft:{0} 刚被另一个窗口或命令修改过，本次修改未保存；请重新打开草稿后再改")]
     DraftChanged(i64),

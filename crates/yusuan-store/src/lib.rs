@@ -15,5 +15,5 @@ mod migrate;
 
 pub use drafts::{DraftEvent, DraftRow, DraftVersion, ExportRecord};
 pub use error::StoreError;
-pub use library::{DocumentSummary, NewDocument, Store};
+pub use library::{backup_dir, DocumentSummary, NewDocument, Store};
 pub use migrate::{migrate, Migration, MIGRATIONS};

@@ -68,8 +68,42 @@ fn scope_str(s: Scope) -> &'static str {
     }
 }
 
+/// The folder beside a library where its backups go (`备份/`).
+pub fn backup_dir(library: &Path) -> std::path::PathBuf {
+    library.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("备份")
+}
+
+/// A free name in `dir` for `stem` (`stem.db`, else `stem-2.db` …).
+fn free_name(dir: &Path, stem: &str) -> std::path::PathBuf {
+    let mut path = dir.join(format!("{stem}.db"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("{stem}-{n}.db"));
+    }
+    path
+}
+
+/// A library about to be upgraded is copied first, as it is, to `备份/预算库-升级前-第N版.db`: an
+/// upgrade that a user regrets, or that a later version gets wrong, loses nothing. Nothing is
+/// upgraded when the copy cannot be made.
+fn backup_before_migrating(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let latest = MIGRATIONS.last().map_or(0, |m| m.version);
+    if current == 0 || current >= latest {
+        return Ok(());
+    }
+    let dir = backup_dir(path);
+    let fail = |e: String| StoreError::Open { path: path.to_path_buf(), source: rusqlite::Error::ToSqlConversionFailure(format!("升级前无法备份到 {}：{e}；预算库未作任何修改", dir.display()).into()) };
+    std::fs::create_dir_all(&dir).map_err(|e| fail(e.to_string()))?;
+    let to = free_name(&dir, &format!("预算库-升级前-第{current}版"));
+    conn.execute("VACUUM INTO ?1", [to.to_string_lossy()]).map_err(|e| fail(e.to_string()))?;
+    Ok(())
+}
+
 impl Store {
-    /// Opens (creating if needed) the library at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the library at `path` and brings its schema up to date (a
+    /// library of an older version is backed up first).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() && !dir.exists() {
@@ -80,6 +114,7 @@ impl Store {
             }
         }
         let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        backup_before_migrating(&conn, path)?;
         Store::setup(conn, &path.display().to_string())
     }
 
@@ -220,6 +255,32 @@ impl Store {
     /// `VACUUM INTO`, safe while the library is open.
     pub fn backup_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
         self.conn.execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        Ok(())
+    }
+
+    /// Replaces the whole library with a backup of it (SQLite's backup API, so other open
+    /// connections see the restored library, never a half-copied file), then brings it up to
+    /// this version's schema. The file must be a Yusuan library this version can read; nothing
+    /// changes otherwise.
+    pub fn restore_from(&mut self, backup: &Path) -> Result<(), StoreError> {
+        let refused = |why: String| StoreError::NotALibrary { path: backup.to_path_buf(), why };
+        let src = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| refused(e.to_string()))?;
+        let version: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| refused(e.to_string()))?;
+        let latest = MIGRATIONS.last().map_or(0, |m| m.version);
+        let has_documents: bool = src
+            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'", [], |r| r.get::<_, i64>(0))
+            .map(|n| n > 0)
+            .map_err(|e| refused(e.to_string()))?;
+        if version == 0 || !has_documents {
+            return Err(refused("不是预算库（没有文档表）".into()));
+        }
+        if version > latest {
+            return Err(refused(format!("由更新版本的预算软件创建（结构版本 {version}，本程序支持到 {latest}）")));
+        }
+        drop(src);
+        self.conn.restore(rusqlite::MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)?;
+        migrate(&mut self.conn, MIGRATIONS, &backup.display().to_string())?;
+        self.seen.borrow_mut().clear();
         Ok(())
     }
 

@@ -188,5 +188,52 @@ fn every_landed_schema_version_upgrades_with_its_data() {
         let conn = Connection::open(&path).unwrap();
         let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(ok, "ok", "version {version}");
+        // Before the upgrade the library was copied, as it was, beside it.
+        let backup = dir.path().join("备份").join(format!("预算库-升级前-第{version}版.db"));
+        let old = Connection::open(&backup).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        assert_eq!(user_version(&old), version as i64);
+        let docs: i64 = old.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)).unwrap();
+        assert_eq!(docs, 1, "version {version}");
+        // Reopening upgrades nothing, so backs nothing up again.
+        drop(Store::open(&path).unwrap());
+        assert_eq!(std::fs::read_dir(dir.path().join("备份")).unwrap().count(), 1, "version {version}");
     }
+}
+
+#[test]
+fn a_library_is_restored_whole_from_a_backup_and_a_file_that_is_not_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let meta = yusuan_domain::DocumentMeta {
+        title: "甲".into(),
+        department: "某局".into(),
+        year: 2026,
+        kind: yusuan_domain::DocKind::Budget,
+        scope: yusuan_domain::Scope::Department,
+        format: yusuan_domain::RegionalFormat::Shanghai9,
+        region: None,
+        published: None,
+    };
+    let doc = yusuan_domain::Document::new(meta);
+    let path = dir.path().join("lib.db");
+    let mut store = Store::open(&path).unwrap();
+    let insert = |store: &mut Store, hash: &str| store.insert(&yusuan_store::NewDocument { document: &doc, source_name: "a.pdf", content_hash: hash, imported_at: "t", report_json: "{}" }).unwrap();
+    insert(&mut store, "h1");
+    let backup = dir.path().join("b.db");
+    store.backup_to(&backup).unwrap();
+    insert(&mut store, "h2");
+    store.insert_draft("某局", 2027, "上海9张表", None, "t", "{}").unwrap();
+    // Not a library: refused, nothing changed.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database at all").unwrap();
+    assert!(matches!(store.restore_from(&junk), Err(StoreError::NotALibrary { .. })));
+    assert_eq!((store.list().unwrap().len(), store.drafts().unwrap().len()), (2, 1));
+    // An older version's library restores and is upgraded.
+    let old = dir.path().join("old.db");
+    library_at(1, &old, &doc);
+    store.restore_from(&old).unwrap();
+    assert_eq!((store.list().unwrap().len(), store.drafts().unwrap().len(), store.schema_version().unwrap()), (1, 0, MIGRATIONS.last().unwrap().version));
+    // The backup: one document, no draft — and another connection sees the same.
+    store.restore_from(&backup).unwrap();
+    assert_eq!((store.list().unwrap().len(), store.drafts().unwrap().len()), (1, 0));
+    assert_eq!(Store::open(&path).unwrap().list().unwrap().len(), 1);
 }

@@ -1,7 +1,7 @@
 /**
  * The 设置 view: the change threshold (percent and 元) that drafts and comparisons use, the
  * export fonts (empty = the system's 宋体/黑体), where the data folder and libraries are, and
- * backups of 我的预算库. Values go to Rust as typed; Rust checks them and says what is wrong.
+ * backups of 我的预算库 (made now, or daily and before upgrades by Rust; any of them restored). Values go to Rust as typed; Rust checks them and says what is wrong.
  */
 import { h } from "../dom";
 import { groupThousands } from "../format";
@@ -14,6 +14,8 @@ export interface SettingsViewProps {
   notice: string | null;
   onSave(settings: Settings): void;
   onBackup(): void;
+  /** Restores 我的预算库 from this backup (Rust keeps the present state first). */
+  onRestore(path: string): void;
   onBack(): void;
 }
 
@@ -66,7 +68,25 @@ export function renderSettingsView(p: SettingsViewProps): HTMLElement {
       h("button", { type: "button", "data-testid": "backup", disabled: p.busy, onclick: () => p.onBackup() }, "立即备份我的预算库"),
       p.view.backups.length === 0
         ? h("p", { class: "muted" }, "尚无备份。")
-        : h("ul", { "data-testid": "backups" }, p.view.backups.map((b) => h("li", { "data-testid": "backup-item" }, h("code", {}, b.path), `（${size(b.bytes)}）`))),
+        : h(
+            "ul",
+            { "data-testid": "backups" },
+            p.view.backups.map((b) =>
+              h(
+                "li",
+                { "data-testid": "backup-item" },
+                h("code", {}, b.path),
+                `（${size(b.bytes)}）`,
+                " ",
+                h("button", {
+                  type: "button", class: "link", "data-testid": "restore", disabled: p.busy,
+                  title: "用这份备份替换我的预算库；替换前的状态另存为一份备份",
+                  onclick: () => { if (window.confirm(`用这份备份恢复我的预算库？\n${b.path}\n当前的预算库会先另存为一份备份。`)) p.onRestore(b.path); },
+                }, "恢复"),
+              ),
+            ),
+          ),
+      h("p", { class: "muted" }, "每天第一次打开时自动备份一次（保留最近 7 天）；预算库升级到新版本前也会先备份。"),
     ),
   );
 }
