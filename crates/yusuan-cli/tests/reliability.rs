@@ -145,3 +145,20 @@ fn a_library_is_backed_up_and_restored_by_the_command_line() {
     ok(db, &["restore", kept.to_str().unwrap()]);
     assert_eq!(documents(db), 2);
 }
+
+/// A file larger than any disclosure is refused before it is read, in one line naming the limit.
+#[test]
+fn a_file_larger_than_any_disclosure_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let big = dir.path().join("大文件.pdf");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(120 * 1024 * 1024).unwrap(); // sparse: nothing written
+    let started = std::time::Instant::now();
+    let o = spawn(&db, &["import", big.to_str().unwrap()]).wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && stderr.lines().count() == 1, "{stderr}");
+    assert!(stderr.contains("大文件.pdf") && stderr.contains("120 MB") && stderr.contains("上限 100 MB"), "{stderr}");
+    assert!(started.elapsed() < Duration::from_secs(5), "read instead of refused: {:?}", started.elapsed());
+    assert_eq!(documents(&db), 0);
+}

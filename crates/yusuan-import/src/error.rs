@@ -34,6 +34,16 @@ pub enum ImportError {
         /// The departments its 部门/编制单位 lines name.
         departments: Vec<String>,
     },
+    /// The file is larger than any disclosure, or unpacks to more than one holds (a zip bomb).
+    #[error("{file}：{what}，超过导入上限 {limit_mb} MB（部门预算公开文件通常只有几 MB），未导入。请确认选择的文件是否正确。")]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// How large it is, in words.
+        what: String,
+        /// The limit, in MB.
+        limit_mb: u64,
+    },
     /// The file is damaged or truncated.
     #[error("{file}：文件已损坏或不完整（{reason}）。请重新下载或导出该文件后再导入。")]
     Damaged {

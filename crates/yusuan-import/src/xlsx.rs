@@ -28,8 +28,28 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
+/// The most an XLSX may unpack to (a budget workbook unpacks to a few MB; more is a zip bomb).
+pub(crate) const MAX_UNPACKED_MB: u64 = 200; // limit
+
+/// Refuses a workbook whose parts unpack, as its directory declares them, to more than
+/// `limit_mb`: read before anything is unpacked, so a zip bomb costs nothing.
+pub(crate) fn check_unpacked(file: &str, bytes: &[u8], limit_mb: u64) -> Result<(), ImportError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) }; // calamine says why
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(f) = zip.by_index_raw(i) {
+            total = total.saturating_add(f.size());
+        }
+    }
+    if total > limit_mb * 1024 * 1024 {
+        return Err(ImportError::TooLarge { file: file.to_string(), what: format!("工作簿解压后有 {} MB", total / 1024 / 1024), limit_mb });
+    }
+    Ok(())
+}
+
 /// Reads every sheet of a workbook as numbered lines (the page is the sheet's number).
 pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+    check_unpacked(file, bytes, MAX_UNPACKED_MB)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("不是有效的 XLSX 工作簿（{e}）") })?;
     let names = book.sheet_names().to_vec();
@@ -75,4 +95,38 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 
 fn line(text: String, cells: Vec<String>, sheet: usize, n: usize) -> Line {
     Line { location: Location { page: Some(sheet as u32 + 1), line: Some(n as u32 + 1) }, text, cells, spans: vec![], boxes: vec![] }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A workbook-shaped zip whose one part unpacks to `mb` MB of zeros (a few KB packed).
+    fn packed(mb: usize) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut out);
+        z.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).unwrap();
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..mb {
+            z.write_all(&zeros).unwrap();
+        }
+        z.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_workbook_that_unpacks_past_the_limit_is_refused_before_unpacking() {
+        // check(input, expect): the limit here 2 MB.
+        let bomb = packed(3);
+        assert!(bomb.len() < 64 * 1024, "{} bytes packed", bomb.len());
+        match check_unpacked("炸弹.xlsx", &bomb, 2) {
+            Err(ImportError::TooLarge { what, limit_mb: 2, .. }) => assert_eq!(what, "工作簿解压后有 3 MB"),
+            other => panic!("{other:?}"),
+        }
+        assert!(check_unpacked("小.xlsx", &packed(1), 2).is_ok());
+        // Not a zip at all: left to the workbook reader, which says it is damaged.
+        assert!(check_unpacked("乱码.xlsx", b"not a zip", 2).is_ok());
+        assert!(matches!(xlsx_lines("乱码.xlsx", b"not a zip"), Err(ImportError::Damaged { .. })));
+    }
 }
