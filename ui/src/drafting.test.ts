@@ -79,6 +79,26 @@ beforeEach(() => {
   document.body.appendChild(root);
 });
 
+describe("文档中的文字只作文字", () => {
+  it("shows a line's name, reason and group from a hostile document as text, never as HTML", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const hostile = '<img src=x onerror="window.__owned=1"><b>加粗</b>';
+    const v = view("438300", "18976.76", [], false);
+    v.lines = v.lines.map((l) => ({ ...l, name: `${hostile}名称`, label: `${hostile}标签`, reason: `${hostile}原因`, group: `${hostile}分组` }));
+    backend.draftViews = [v];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    await settle();
+    const grid = root.querySelector(".tabulator")!;
+    expect(grid.querySelector("img")).toBeNull();
+    expect(grid.querySelector("b")).toBeNull();
+    expect(grid.textContent).toContain(`${hostile}名称`);
+    expect(grid.textContent).toContain(`${hostile}原因`);
+    expect(Array.from(grid.querySelectorAll(".tabulator-group")).map((g) => g.textContent)[0]).toContain(`${hostile}分组`);
+    expect((window as unknown as { __owned?: number }).__owned).toBeUndefined();
+  });
+});
+
 describe("空白草稿", () => {
   it("starts a blank draft of a shipped format, adds a line with its names, and adds and removes a unit", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);

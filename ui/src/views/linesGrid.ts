@@ -83,6 +83,19 @@ function money(cell: CellComponent): string {
   return unit && unit !== "元" ? `${groupThousands(v)} ${unit}` : groupThousands(v);
 }
 
+/** Words for a grid cell, as a text node's element: Tabulator puts a string a formatter returns
+ * into the page as HTML, and these words come from documents and from what users typed. */
+function text(words: string): HTMLElement {
+  const el = document.createElement("span");
+  el.textContent = words;
+  return el;
+}
+
+/** Words made safe to stand in HTML. */
+export function escapeHtml(words: string): string {
+  return words.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}
+
 function columns(): ColumnDefinition[] {
   return [
     {
@@ -106,7 +119,8 @@ function columns(): ColumnDefinition[] {
       },
       tooltip: (_e, cell) => {
         const l = cell.getData() as Line;
-        return [l.label, l.origin].filter(Boolean).join("\n");
+        // A document's words as text, never as HTML (Tabulator inserts a returned string as HTML).
+        return text([l.label, l.origin].filter(Boolean).join("\n"));
       },
     },
     {
@@ -135,7 +149,7 @@ function columns(): ColumnDefinition[] {
       editable: () => grid?.props.editable ?? false,
       formatter: (cell) => {
         const reason = cell.getValue() as string | null;
-        if (reason !== null) return reason;
+        if (reason !== null) return text(reason);
         const el = document.createElement("span");
         el.className = "sev warning";
         el.textContent = "须说明原因";
@@ -176,7 +190,8 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
     // Lines by block: each fund's spending by 功能科目, the 经济科目 breakdown, a table's own
     // cells, 政府采购, 国有资产与绩效目标.
     groupBy: "group",
-    groupHeader: (value: string, count: number) => `${value}（${count} 行）`,
+    // Typed as HTML by Tabulator: the words escaped.
+    groupHeader: (value: string, count: number) => escapeHtml(`${value}（${count} 行）`),
     rowFormatter: (row) => {
       const l = row.getData() as Line;
       const r = row.getElement();
