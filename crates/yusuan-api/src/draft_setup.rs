@@ -160,13 +160,6 @@ pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names:
             LeafKey::Economic { code, .. } => code.as_str().to_string(),
             _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）或经济科目（经济|科目代码|人员经费或公用经费）填写"))),
         };
-        if let LeafKey::Spend { kind, .. } = &k {
-            let kinds = yusuan_draft::spend_kinds(&d);
-            if !kinds.contains(kind) {
-                let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-                return Err(bad(format!("草稿 draft:{id} 的支出按“{}”分列，没有“{}”；请选其中之一", names.join("、"), kind.label())));
-            }
-        }
         if d.leaf(&k).is_some() {
             return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的金额", d.label_for(&k))));
         }

@@ -220,6 +220,20 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, A
     if d.leaf(&key).is_none() && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. }) {
         return Err(bad(format!("草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看")));
     }
+    // A new line's kind is one the format's tables print (else no table would show it).
+    if d.leaf(&key).is_none() {
+        let allowed: Vec<yusuan_draft::SpendKind> = match &key {
+            LeafKey::Spend { .. } => yusuan_draft::spend_kinds(d),
+            LeafKey::Economic { .. } => vec![yusuan_draft::SpendKind::Personnel, yusuan_draft::SpendKind::Public],
+            _ => Vec::new(),
+        };
+        if let LeafKey::Spend { kind, .. } | LeafKey::Economic { kind, .. } = &key {
+            if !allowed.contains(kind) {
+                let names: Vec<&str> = allowed.iter().map(|k| k.label()).collect();
+                return Err(bad(format!("草稿 draft:{id} 的这类明细行按“{}”分列，没有“{}”；请选其中之一", names.join("、"), kind.label())));
+            }
+        }
+    }
     // 政府采购 is either its 货物/工程/服务 parts (the total is their sum) or one total, never both.
     if let LeafKey::Procurement { part } = &key {
         use yusuan_draft::ProcurementPart as P;
