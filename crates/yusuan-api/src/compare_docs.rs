@@ -18,13 +18,14 @@ pub struct CompareView {
 /// The ids of every document of `id`'s department in the library (spaces in names ignored),
 /// oldest first, one per year (the earliest imported when a year is there twice).
 pub fn same_department(lib: &Library, id: i64) -> Result<Vec<i64>, ApiError> {
-    let all = lib.list()?;
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let me = all.iter().find(|d| d.id == id).ok_or_else(|| ApiError::NoSuchDocument(id.to_string()))?;
-    let mut same: Vec<&crate::dto::DocumentSummary> = all.iter().filter(|d| compact(&d.department) == compact(&me.department)).collect();
-    same.sort_by_key(|d| (d.year, d.id != id, d.id));
-    same.dedup_by_key(|d| d.year);
-    Ok(same.iter().map(|d| d.id).collect())
+    // One query (the department's rows), not the whole library's list.
+    let mut same = lib.store().same_department(id)?;
+    if same.is_empty() {
+        return Err(ApiError::NoSuchDocument(id.to_string()));
+    }
+    same.sort_by_key(|&(d, year)| (year, d != id, d));
+    same.dedup_by_key(|&mut (_, year)| year);
+    Ok(same.iter().map(|&(d, _)| d).collect())
 }
 
 /// Compares library documents (at least two).

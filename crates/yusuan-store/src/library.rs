@@ -139,6 +139,18 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// The documents of a department, its name compared without spaces: (id, year), with the
+    /// department of `id` found first. Empty when `id` is not stored.
+    pub fn same_department(&self, id: i64) -> Result<Vec<(i64, i32)>, StoreError> {
+        // Spaces of every kind a printed name may carry (ASCII, full-width, tabs).
+        const COMPACT: &str = "replace(replace(replace(department, ' ', ''), '\u{3000}', ''), char(9), '')";
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, year FROM documents WHERE {COMPACT} = (SELECT {COMPACT} FROM documents WHERE id = ?1) ORDER BY year, id"
+        ))?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The id of a document with this content hash, if one was imported.
     pub fn find_by_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
         Ok(self
@@ -219,8 +231,7 @@ impl Store {
     pub fn list(&self) -> Result<Vec<DocumentSummary>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT d.id, d.title, d.department, d.year, d.kind, d.scope, d.format, d.source_name, d.imported_at,
-                    (SELECT COUNT(*) FROM doc_tables t WHERE t.doc_id = d.id),
-                    (SELECT COUNT(*) FROM amounts a WHERE a.doc_id = d.id)
+                    d.table_count, d.amount_count
              FROM documents d ORDER BY d.department, d.year, d.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -373,5 +384,11 @@ fn write_tables(tx: &rusqlite::Transaction<'_>, id: i64, doc: &Document) -> Resu
             }
         }
     }
+    drop((table_stmt, amount_stmt));
+    // The list's counts, kept with the document.
+    tx.execute(
+        "UPDATE documents SET table_count = (SELECT COUNT(*) FROM doc_tables WHERE doc_id = ?1), amount_count = (SELECT COUNT(*) FROM amounts WHERE doc_id = ?1) WHERE id = ?1",
+        [id],
+    )?;
     Ok(())
 }

@@ -141,6 +141,16 @@ fn library_at(version: usize, path: &std::path::Path, doc: &yusuan_domain::Docum
         rusqlite::params![doc.meta.title, doc.meta.department, doc.meta.year, serde_json::to_string(doc).unwrap()],
     )
     .unwrap();
+    // One table of two amounts (the document list counts them).
+    conn.execute("INSERT INTO doc_tables (doc_id, idx, title, kind, unit, row_count) VALUES (1, 0, '收入总表', 'income', '元', 1)", []).unwrap();
+    for col in 0..2 {
+        conn.execute(
+            "INSERT INTO amounts (doc_id, table_idx, row_idx, col_idx, row_code, row_label, column_name, unit, value, value_yuan, printed)
+             VALUES (1, 0, 0, ?1, NULL, '合计', '合计', '元', '1', '1', '1')",
+            [col],
+        )
+        .unwrap();
+    }
     if version >= 2 {
         conn.execute(
             "INSERT INTO drafts (id, department, year, format, source_doc_id, created_at, updated_at, locked_version, state_json)
@@ -177,7 +187,9 @@ fn every_landed_schema_version_upgrades_with_its_data() {
         library_at(version, &path, &doc);
         let store = Store::open(&path).unwrap_or_else(|e| panic!("version {version}: {e}"));
         assert_eq!(store.schema_version().unwrap(), latest, "version {version}");
-        assert_eq!(store.list().unwrap().len(), 1, "version {version}");
+        let list = store.list().unwrap();
+        assert_eq!(list.len(), 1, "version {version}");
+        assert_eq!((list[0].tables, list[0].amounts), (1, 2), "version {version}: the list's counts");
         assert_eq!(store.get(1).unwrap(), doc, "version {version}: the document reads back the same");
         if version >= 2 {
             let d = store.draft(1).unwrap();
