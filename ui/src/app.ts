@@ -63,6 +63,8 @@ interface State {
   focusKey: string | null;
   /** The search over the library's documents. */
   docSearch: string;
+  /** Where the long document list was scrolled to (it is rebuilt on every render). */
+  docListScroll: number;
   /** 新建空白草稿 while it is open: the shipped formats. */
   blank: DraftTemplate[] | null;
 }
@@ -102,7 +104,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
     draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
-    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", blank: null,
+    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", docListScroll: 0, blank: null,
   };
   let pending: Promise<void> = Promise.resolve();
   let docRequest = 0;
@@ -152,8 +154,11 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       onBlankDraft: () => void app.newBlankDraft(),
       onSettings: () => void track(openSettings()),
       search: state.docSearch,
+      listScroll: state.docListScroll,
+      onListScroll: (top) => { state.docListScroll = top; },
       onSearch: (t) => {
         state.docSearch = t;
+        state.docListScroll = 0;
         // Re-render the list, keeping the cursor in the search field.
         renderSide();
         const input = sidebarSlot.querySelector<HTMLInputElement>("[data-testid=doc-search]");
@@ -439,7 +444,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   async function loadLibrary(id: string): Promise<void> {
     const request = ++libRequest;
     docRequest++; // any document still loading belongs to the old library
-    Object.assign(state, { library: id, documents: [], docId: null, doc: null, loading: true });
+    Object.assign(state, { library: id, documents: [], docId: null, doc: null, loading: true, docListScroll: 0 });
     render();
     try {
       const documents = await backend.listDocuments(id);

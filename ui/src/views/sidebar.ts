@@ -8,6 +8,7 @@ import type { DocumentSummary, Library } from "../backend";
 import type { DraftSummary, ImportResult } from "../drafting";
 import { emptyState, h } from "../dom";
 import { docKindText } from "../format";
+import { virtualList, type VirtualRow } from "./virtualList";
 
 export interface SidebarProps {
   libraries: Library[];
@@ -32,7 +33,16 @@ export interface SidebarProps {
   /** The search typed over the documents (department, title, year, file name). */
   search: string;
   onSearch(text: string): void;
+  /** Where the long (windowed) document list was scrolled to, kept across re-renders. */
+  listScroll: number;
+  onListScroll(top: number): void;
 }
+
+/** Above this many rows (departments and documents) the list keeps only the rows in view. */
+export const WINDOWED_ABOVE = 300;
+/** Row heights of the windowed list, in px (style.css gives the rows these heights). */
+export const GROUP_ROW_PX = 30;
+export const DOC_ROW_PX = 62;
 
 /** Whether a document matches every word of the search. */
 export function matches(d: DocumentSummary, search: string): boolean {
@@ -101,9 +111,9 @@ function emptyText(library: string | null): string {
     : "本库还没有文档。用上方“导入文件…”导入公开文件，或切换到示例库。";
 }
 
-function renderItem(d: DocumentSummary, selected: boolean, onDocument: (id: number) => void): HTMLElement {
+function renderItem(d: DocumentSummary, selected: boolean, onDocument: (id: number) => void, tag: "li" | "div" = "li"): HTMLElement {
   return h(
-    "li",
+    tag,
     {},
     h(
       "button",
@@ -123,6 +133,17 @@ function renderItem(d: DocumentSummary, selected: boolean, onDocument: (id: numb
   );
 }
 
+/** A long library's list (a city's departments over years): one row a department heading or a
+ * document, only those in view in the page. */
+function documentWindow(groups: [string, DocumentSummary[]][], p: SidebarProps): HTMLElement {
+  const rows: VirtualRow[] = [];
+  for (const [dept, docs] of groups) {
+    rows.push({ height: GROUP_ROW_PX, render: () => h("div", { class: "doc-group-title", title: dept, "data-testid": "doc-group" }, `${dept}（${docs.length}）`) });
+    for (const d of docs) rows.push({ height: DOC_ROW_PX, render: () => renderItem(d, d.id === p.selectedDoc, p.onDocument, "div") });
+  }
+  return virtualList(rows, { class: "doc-list", testid: "doc-list", scrollTop: p.listScroll, onScroll: p.onListScroll });
+}
+
 export function renderSidebar(p: SidebarProps): HTMLElement {
   const select = h(
     "select",
@@ -137,8 +158,12 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
     ),
   );
   const found = p.documents.filter((d) => matches(d, p.search));
+  const groups = byDepartment(found);
+  const windowed = groups.length + found.length > WINDOWED_ABOVE;
   const list =
-    found.length > 0
+    windowed
+      ? documentWindow(groups, p)
+      : found.length > 0
       ? h(
           "div",
           { class: "doc-list", "data-testid": "doc-list" },
@@ -166,7 +191,7 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
   });
   return h(
     "aside",
-    { class: "sidebar" },
+    { class: windowed ? "sidebar long" : "sidebar" },
     h("div", { class: "panel-head" }, h("label", { class: "sidebar-label", for: "library-select" }, "文档库"), h("button", { type: "button", class: "link", "data-testid": "open-settings", onclick: () => p.onSettings() }, "设置")),
     select,
     importPanel(p),
