@@ -94,7 +94,7 @@ fn json_line(out: &mut dyn Write, v: &impl serde::Serialize) -> std::io::Result<
 }
 
 fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Read { path: "标准输出".into(), reason: e.to_string() };
+    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
     match cli.command {
         Command::Init => {
             let lib = open(&cli.db)?;
@@ -263,7 +263,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
 }
 
 fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn Write) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Read { path: "标准输出".into(), reason: e.to_string() };
+    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
     let mut lib = open(db)?;
     let now = now_rfc3339();
     match command {

@@ -38,7 +38,7 @@ fn init_import_list_show() {
     let db = dir.path().join("t.db").display().to_string();
     let o = run(&["--db", &db, "init"]);
     assert_eq!(o.code, 0);
-    assert!(o.stdout.contains("结构版本 3"), "{}", o.stdout);
+    assert!(o.stdout.contains("结构版本 4"), "{}", o.stdout);
     let o = run(&["--db", &db, "import", fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();

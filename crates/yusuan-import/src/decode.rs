@@ -24,6 +24,12 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
             return Err(not_text(file, "UTF-16 编码损坏"));
         }
         cow.into_owned()
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        let (cow, bad) = enc.decode_without_bom_handling(bytes);
+        if bad {
+            return Err(not_text(file, "UTF-16 编码损坏"));
+        }
+        cow.into_owned()
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         s.to_string()
     } else {
@@ -38,6 +44,25 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
         return Err(not_text(file, "含有大量控制字符，像是二进制文件"));
     }
     Ok(text)
+}
+
+/// UTF-16 saved without its byte-order mark (some Windows tools): a budget's text has digits,
+/// tabs and line breaks on every line, so one byte of each pair is zero for a large share of
+/// them — in UTF-8 or GBK text a zero byte never occurs.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 64 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_at = |k: usize| bytes.iter().skip(k).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zero_at(0), zero_at(1));
+    // A fifth of the pairs ASCII, and the zeros on that side (a CJK character's low byte may
+    // be zero too, rarely).
+    match (even * 5 > pairs && odd * 10 < even, odd * 5 > pairs && even * 10 < odd) {
+        (true, false) => Some(encoding_rs::UTF_16BE),
+        (false, true) => Some(encoding_rs::UTF_16LE),
+        _ => None,
+    }
 }
 
 fn not_text(file: &str, reason: &str) -> ImportError {
@@ -62,6 +87,12 @@ mod tests {
             u16.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode_text("f", &u16).unwrap(), s);
+        // Without the byte-order mark, either byte order (a table's lines: digits and tabs).
+        let table = "2026年部门收入预算总表\n单位：元\n合计\t1,234,567.89\t1,000,000.00\n一般公共预算\t234,567.89\n";
+        let le: Vec<u8> = table.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = table.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode_text("f", &le).unwrap(), table);
+        assert_eq!(decode_text("f", &be).unwrap(), table);
     }
 
     #[test]

@@ -52,6 +52,13 @@ pub enum ImportError {
         /// Why.
         reason: String,
     },
+    /// A PDF that opens only with its password (one that restricts only printing or copying is
+    /// read: its empty user password opens it).
+    #[error("{file}：PDF 设有打开密码，无法读取。请在 PDF 阅读器中输入密码后另存为不加密的 PDF（或向发布单位索取公开版本），再导入。")]
+    Encrypted {
+        /// The file.
+        file: String,
+    },
     /// A PDF without text (a scan).
     #[error("{file}：PDF 共 {pages} 页，但没有文字层（可能是扫描件），无法读取数字。请使用带文字的 PDF，或先做文字识别（OCR）。")]
     NoTextLayer {

@@ -69,8 +69,13 @@ fn guard(file_name: &str, f: impl FnOnce() -> Result<Imported, ImportError>) -> 
 /// Imports a published PDF from its text layer (pages kept for locations).
 pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     guard(file_name, || {
-        let lines = pdf_lines(file_name, bytes)?;
-        parse_lines_with(file_name, &lines, Layout::Flow)
+        let (lines, salvaged) = pdf::read_lines(file_name, bytes, TextLayer::Auto)?;
+        let mut imported = parse_lines_with(file_name, &lines, Layout::Flow)?;
+        if let Some(pages) = salvaged {
+            let message = format!("文件不完整（可能没有下载完）：结尾部分缺失，已读出留下的 {pages} 页；缺失部分的表和文字未能导入，请核对，或重新下载完整的文件后再导入");
+            imported.report.warnings.insert(0, ReportItem { message, location: Default::default() });
+        }
+        Ok(imported)
     })
 }
 

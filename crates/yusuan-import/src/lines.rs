@@ -49,6 +49,18 @@ impl Line {
     }
 }
 
+/// A text with its control characters removed (tab and line feed kept: they separate cells and
+/// lines). A document's text is shown in a terminal and in the window: a control character
+/// (an escape sequence, a bell) is never content, and printed raw it could rewrite the
+/// user's terminal.
+pub(crate) fn without_controls(s: String) -> String {
+    if s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n')) {
+        s.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n')).collect()
+    } else {
+        s
+    }
+}
+
 fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -89,7 +101,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             page += raw.matches('\u{c}').count() as u32;
             raw = raw.trim_start_matches('\u{c}');
         }
-        let cleaned = strip_tags(raw).replace('\u{c}', "");
+        let cleaned = without_controls(strip_tags(raw).replace('\u{c}', ""));
         let text = cleaned.trim_end_matches([' ', '\r', '\u{3000}']).to_string();
         let location = Location { page: has_pages.then_some(page), line: Some(i as u32 + 1) };
         if is_page_number(&text) {
@@ -122,5 +134,12 @@ mod tests {
         assert_eq!(lines[2].location.line, Some(3));
         assert!(!is_page_number("2026"));
         assert!(is_page_number("第3页"));
+    }
+
+    #[test]
+    fn control_characters_are_not_text() {
+        let lines = split_lines("某局\u{1b}[31m\u{7}\t1,000\u{0}\u{85}\r\n");
+        assert_eq!(lines[0].cells, vec!["某局[31m", "1,000"]);
+        assert_eq!(without_controls("一\n二".into()), "一\n二");
     }
 }

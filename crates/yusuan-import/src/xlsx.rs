@@ -6,8 +6,9 @@
 //! stored as text are kept as printed. A workbook none of whose sheets is a budget table is
 //! refused.
 
+use crate::lines::without_controls;
 use crate::{ImportError, Line};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx};
 use std::io::Cursor;
 use yusuan_domain::Location;
 
@@ -47,12 +48,19 @@ pub(crate) fn check_unpacked(file: &str, bytes: &[u8], limit_mb: u64) -> Result<
     Ok(())
 }
 
-/// Reads every sheet of a workbook as numbered lines (the page is the sheet's number).
+/// Reads every visible worksheet of a workbook as numbered lines (the page is its number among them).
 pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     check_unpacked(file, bytes, MAX_UNPACKED_MB)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("不是有效的 XLSX 工作簿（{e}）") })?;
-    let names = book.sheet_names().to_vec();
+    // The sheets a user sees: a hidden sheet holds a system's helper lists and lookups, not a
+    // table of the disclosure, and a chart sheet has no cells.
+    let names: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
     let mut out = Vec::new();
     for (s, name) in names.iter().enumerate() {
         let range = book
@@ -94,6 +102,7 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 }
 
 fn line(text: String, cells: Vec<String>, sheet: usize, n: usize) -> Line {
+    let (text, cells) = (without_controls(text), cells.into_iter().map(without_controls).collect());
     Line { location: Location { page: Some(sheet as u32 + 1), line: Some(n as u32 + 1) }, text, cells, spans: vec![], boxes: vec![] }
 }
 

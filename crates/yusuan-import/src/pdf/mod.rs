@@ -11,7 +11,9 @@
 
 mod extract;
 mod reader;
+mod salvage;
 
+use crate::lines::without_controls;
 use crate::{ImportError, Line};
 use yusuan_domain::Location;
 
@@ -304,7 +306,13 @@ pub fn pdf_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 
 /// [`pdf_lines`] with a chosen text-layer reader.
 pub fn pdf_lines_with(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<Line>, ImportError> {
-    let mut pages = collect(file, bytes, layer)?;
+    Ok(read_lines(file, bytes, layer)?.0)
+}
+
+/// A PDF's lines, and when the file was cut short, how many of its pages survive (read what
+/// can be; the import warns).
+pub(crate) fn read_lines(file: &str, bytes: &[u8], layer: TextLayer) -> Result<(Vec<Line>, Option<usize>), ImportError> {
+    let (mut pages, salvaged) = collect(file, bytes, layer)?;
     let mut out = Vec::new();
     // Printed lines so far: a merged ruled row keeps the number of its first line, and the lines
     // after it keep theirs.
@@ -317,10 +325,11 @@ pub fn pdf_lines_with(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<
             }
             let location = Location { page: Some(p as u32 + 1), line: Some(printed + 1) };
             printed += n as u32;
+            let (text, cells) = (without_controls(text), cells.into_iter().map(without_controls).collect());
             out.push(Line { location, text, cells, spans, boxes });
         }
     }
-    Ok(out)
+    Ok((out, salvaged))
 }
 
 /// A line that is only a page number (`5`, `- 5 -`, `—5—`).
@@ -355,17 +364,49 @@ pub enum TextLayer {
     PdfExtract,
 }
 
-fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<PageText>, ImportError> {
+/// The pages' text, and the number of pages that survive when the file was cut short.
+fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<(Vec<PageText>, Option<usize>), ImportError> {
     let damaged = |reason: String| ImportError::Damaged { file: file.to_string(), reason };
     if !bytes.starts_with(b"%PDF") {
         return Err(ImportError::Unsupported { file: file.to_string(), reason: "文件头不是 %PDF".into() });
     }
+    // lopdf opens a PDF protected only against printing or copying with its empty user
+    // password; one still encrypted after loading needs a password the user must give.
+    let encrypted = std::sync::atomic::AtomicBool::new(false);
+    let salvaged = std::sync::atomic::AtomicUsize::new(0);
     let result = std::panic::catch_unwind(|| -> Result<Vec<PageText>, String> {
-        let doc = lopdf::Document::load_mem(bytes).map_err(|e| format!("无法解析 PDF 结构（{e}）"))?;
+        let doc = match lopdf::Document::load_mem(bytes) {
+            Ok(doc) => doc,
+            // Cut short (its cross-reference table lost): the complete objects, indexed anew.
+            Err(e) => salvage::rebuild(bytes)
+                .and_then(|(fixed, pages)| lopdf::Document::load_mem(&fixed).ok().map(|d| (d, pages)))
+                .map(|(d, pages)| {
+                    salvaged.store(pages, std::sync::atomic::Ordering::Relaxed);
+                    d
+                })
+                .ok_or_else(|| format!("无法解析 PDF 结构（{e}）"))?,
+        };
         if doc.is_encrypted() {
-            return Err("PDF 已加密，请先解除密码保护".into());
+            encrypted.store(true, std::sync::atomic::Ordering::Relaxed);
+            return Err(String::new());
         }
         let pages: Vec<(u32, lopdf::ObjectId)> = doc.get_pages().into_iter().collect();
+        if salvaged.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+            // A page whose contents or fonts were in the lost part is left blank.
+            return in_parallel(&pages, |part| {
+                let mut fonts = reader::FontCache::default();
+                Ok(part
+                    .iter()
+                    .map(|&(n, id)| {
+                        reader::read_page(&doc, id, &mut fonts).unwrap_or_else(|_| {
+                            let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::read_pages(&doc, &[n])));
+                            let glyphs = page.ok().and_then(Result::ok).and_then(|mut p| p.pop()).unwrap_or_default();
+                            PageText { glyphs, ..Default::default() }
+                        })
+                    })
+                    .collect())
+            });
+        }
         if layer == TextLayer::Auto {
             if let Ok(glyphs) = in_parallel(&pages, |part| {
                 let mut fonts = reader::FontCache::default();
@@ -381,14 +422,19 @@ fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<Vec<PageText>, 
     });
     let pages = match result {
         Ok(Ok(c)) => c,
+        Ok(Err(_)) if encrypted.load(std::sync::atomic::Ordering::Relaxed) => return Err(ImportError::Encrypted { file: file.to_string() }),
         Ok(Err(reason)) => return Err(damaged(reason)),
         Err(_) => return Err(damaged("PDF 内容不完整或已损坏".into())),
     };
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    let salvaged = Some(salvaged.load(std::sync::atomic::Ordering::Relaxed)).filter(|&n| n > 0);
+    if glyphs == 0 && salvaged.is_some() {
+        return Err(damaged("文件不完整，留下的部分中没有可读的页".into()));
+    }
     if glyphs == 0 {
         return Err(ImportError::NoTextLayer { file: file.to_string(), pages: pages.len() });
     }
-    Ok(pages)
+    Ok((pages, salvaged))
 }
 
 /// Runs `read` on consecutive runs of pages on every core and joins the pages in order.
