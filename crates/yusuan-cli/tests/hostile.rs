@@ -1,7 +1,7 @@
 //! The hostile corpus: files a user may bring by mistake or an attacker may craft — truncated,
 //! corrupt, encrypted and scanned PDFs, binary junk, a 5 MB single line, broken tables, wrong
-//! encodings, workbooks with formulas, merged cells and hidden sheets, names that are very long
-//! or carry control characters and markup. Each is made here (from the real fixtures where it
+//! encodings, workbooks with formulas, merged cells, hidden sheets or a huge sparse range, names
+//! that are very long or carry control characters and markup. Each is made here (from the real fixtures where it
 //! varies one) and given to the `yusuan` binary as a user would: every one gives a clean import
 //! or one line on stderr naming the file, never a panic, a hang or a half-stored document.
 //! (The 100 MB file and the zip bomb are in `reliability.rs` and `yusuan-import/tests/xlsx.rs`.)
@@ -141,6 +141,16 @@ fn formula_workbook() -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
+/// A workbook of two cells, one at A1 and one at Excel's last cell (XFD1048576): a grid of its
+/// used range would be 17 billion cells (the reader once aborted on it, out of memory).
+fn sparse_workbook() -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "2026年部门收入预算总表").unwrap();
+    sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
 fn corpus() -> Vec<Case> {
     let pdf = fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
     let text = fixture("000_e54fcd81d7b1024c.txt");
@@ -173,6 +183,7 @@ fn corpus() -> Vec<Case> {
         Case { file: "UTF16无BOM.txt", bytes: utf16(false), expect: Expect::Imports { amounts: 259, warning: None } },
         Case { file: "BIG5编码.txt", bytes: encoding_rs::BIG5.encode(&utf8).0.into_owned(), expect: Expect::Refused("不是部门预算公开文件") },
         Case { file: "公式合并隐藏.xlsx", bytes: formula_workbook(), expect: Expect::Imports { amounts: 259, warning: None } },
+        Case { file: "稀疏巨表.xlsx", bytes: sparse_workbook(), expect: Expect::Refused("不是部门预算公开文件") },
         Case { file: "恶意名称.txt", bytes: hostile_names(), expect: Expect::Imports { amounts: 259, warning: None } },
     ]
 }

@@ -162,3 +162,42 @@ fn a_file_larger_than_any_disclosure_is_refused_unread() {
     assert!(started.elapsed() < Duration::from_secs(5), "read instead of refused: {:?}", started.elapsed());
     assert_eq!(documents(&db), 0);
 }
+
+/// An export killed at any moment leaves under the target name either the file that was there
+/// before or the whole new one — never half a PDF (written to a hidden temporary file in the same
+/// folder, then renamed into place).
+#[test]
+fn a_process_killed_during_an_export_never_leaves_half_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    let out = dir.path().join("导出.pdf");
+    let target = out.to_str().unwrap();
+    ok(db, &["export", "1", "--format", "pdf", "-o", target, "--date", "2026-02-15"]);
+    let first = std::fs::read(&out).unwrap();
+    ok(db, &["draft", "new", "--from", "1"]);
+    for delay in [0u64, 20, 60, 120, 250, 500, 1000, 2000] {
+        // A different export (the draft's) over the same file, killed after `delay` ms.
+        let mut export = spawn(db, &["export", "draft:1", "--format", "pdf", "-o", target, "--date", "2026-02-16"]);
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = export.kill();
+        let finished = export.wait().unwrap().success();
+        let now = std::fs::read(&out).unwrap();
+        let whole = now.starts_with(b"%PDF") && now.trim_ascii_end().ends_with(b"%%EOF");
+        assert!(now == first || whole, "after {delay} ms: {} bytes, not the old file nor a whole PDF", now.len());
+        if now != first {
+            // The new file is a whole, readable export.
+            assert!(yusuan_import::import_pdf("导出.pdf", &now).is_ok(), "after {delay} ms the file does not read");
+        }
+        assert!(!finished || now != first, "the export said it finished but the file is the old one");
+    }
+    // Left alone, the export replaces the file.
+    ok(db, &["export", "draft:1", "--format", "pdf", "-o", target, "--date", "2026-02-16"]);
+    assert_ne!(std::fs::read(&out).unwrap(), first);
+    // Nothing but hidden temporaries of killed exports beside it.
+    for e in std::fs::read_dir(dir.path()).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        assert!(name == "导出.pdf" || name.starts_with("t.db") || name.starts_with('.') || e.path().is_dir(), "{name}");
+    }
+}

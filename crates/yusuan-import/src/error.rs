@@ -44,6 +44,22 @@ pub enum ImportError {
         /// The limit, in MB.
         limit_mb: u64,
     },
+    /// Something in the file is beyond any disclosure (a limit, named in `what`).
+    #[error("{file}：{what}，超过导入上限（部门预算公开文件远小于此），未导入。请确认选择的文件是否正确。")]
+    Limit {
+        /// The file.
+        file: String,
+        /// What is beyond the limit, in words.
+        what: String,
+    },
+    /// Reading took longer than any disclosure does (a file built to hang the reader).
+    #[error("{file}：读取超过 {seconds} 秒仍未完成（部门预算公开文件通常不到 1 秒即可读完），已停止，未导入。请确认选择的文件是否正确。")]
+    TooSlow {
+        /// The file.
+        file: String,
+        /// The limit, in seconds.
+        seconds: u64,
+    },
     /// The file is damaged or truncated.
     #[error("{file}：文件已损坏或不完整（{reason}）。请重新下载或导出该文件后再导入。")]
     Damaged {

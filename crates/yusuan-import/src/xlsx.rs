@@ -63,13 +63,10 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
         .collect();
     let mut out = Vec::new();
     for (s, name) in names.iter().enumerate() {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("工作表“{name}”无法读取（{e}）") })?;
+        let rows = sheet_rows(file, &mut book, name)?;
         let mut first = true;
         let mut in_table = false;
-        for row in range.rows() {
-            let cells: Vec<String> = row.iter().map(cell_text).collect();
+        for cells in rows {
             let last = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1);
             let cells: Vec<String> = cells[..last].to_vec();
             if first && !cells.is_empty() {
@@ -99,6 +96,56 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
         out.push(line(String::new(), vec![String::new()], s, out.len()));
     }
     Ok(out)
+}
+
+/// The most cells a sheet may hold (a disclosure table has a few thousand).
+pub(crate) const MAX_CELLS: usize = 1_000_000; // limit
+/// Excel's own bounds: a cell beyond them is not from a spreadsheet program.
+const MAX_ROW: u32 = 1_048_576; // limit (Excel)
+const MAX_COLUMN: u32 = 16_384; // limit (Excel)
+/// Runs of empty rows longer than this are one gap (a sheet's used range may be declared far
+/// beyond its data).
+const EMPTY_ROWS_KEPT: u32 = 50;
+
+/// A sheet's rows of cell texts, from its first used row and column, read cell by cell: a sheet
+/// that declares a huge used range with a few cells in it costs only its cells (a dense grid of
+/// it would not fit in memory).
+fn sheet_rows(file: &str, book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Vec<Vec<String>>, ImportError> {
+    let damaged = |e: calamine::XlsxError| ImportError::Damaged { file: file.to_string(), reason: format!("工作表“{name}”无法读取（{e}）") };
+    let limit = |what: String| ImportError::Limit { file: file.to_string(), what };
+    let mut reader = book.worksheet_cells_reader(name).map_err(damaged)?;
+    let mut cells: Vec<(u32, u32, String)> = Vec::new();
+    let (mut top, mut left) = (u32::MAX, u32::MAX);
+    while let Some(cell) = reader.next_cell().map_err(damaged)? {
+        let (r, c) = cell.get_position();
+        if r >= MAX_ROW || c >= MAX_COLUMN {
+            return Err(limit(format!("工作表“{name}”中有位于第 {} 行第 {} 列的单元格，超出电子表格的行列范围", r as u64 + 1, c as u64 + 1)));
+        }
+        if cells.len() >= MAX_CELLS {
+            return Err(limit(format!("工作表“{name}”有超过 {MAX_CELLS} 个单元格")));
+        }
+        (top, left) = (top.min(r), left.min(c));
+        cells.push((r, c, cell_text(&Data::from(cell.get_value().clone()))));
+    }
+    cells.sort_by_key(|&(r, c, _)| (r, c));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut at = top;
+    let mut cells = cells.into_iter().peekable();
+    while let Some(&(r, _, _)) = cells.peek() {
+        // The empty rows before this one (a long run kept short).
+        rows.extend((0..(r - at).min(EMPTY_ROWS_KEPT)).map(|_| Vec::new()));
+        let mut row: Vec<String> = Vec::new();
+        while let Some((_, c, text)) = cells.next_if(|&(rr, _, _)| rr == r) {
+            let k = (c - left) as usize;
+            if row.len() <= k {
+                row.resize(k + 1, String::new());
+            }
+            row[k] = text;
+        }
+        rows.push(row);
+        at = r + 1;
+    }
+    Ok(rows)
 }
 
 fn line(text: String, cells: Vec<String>, sheet: usize, n: usize) -> Line {

@@ -10,8 +10,11 @@
 //! library is caught and reported as a damaged file.
 
 mod extract;
+mod pages;
 mod reader;
 mod salvage;
+
+use pages::collect;
 
 use crate::lines::without_controls;
 use crate::{ImportError, Line};
@@ -364,96 +367,6 @@ pub enum TextLayer {
     PdfExtract,
 }
 
-/// The pages' text, and the number of pages that survive when the file was cut short.
-fn collect(file: &str, bytes: &[u8], layer: TextLayer) -> Result<(Vec<PageText>, Option<usize>), ImportError> {
-    let damaged = |reason: String| ImportError::Damaged { file: file.to_string(), reason };
-    if !bytes.starts_with(b"%PDF") {
-        return Err(ImportError::Unsupported { file: file.to_string(), reason: "文件头不是 %PDF".into() });
-    }
-    // lopdf opens a PDF protected only against printing or copying with its empty user
-    // password; one still encrypted after loading needs a password the user must give.
-    let encrypted = std::sync::atomic::AtomicBool::new(false);
-    let salvaged = std::sync::atomic::AtomicUsize::new(0);
-    let result = std::panic::catch_unwind(|| -> Result<Vec<PageText>, String> {
-        let doc = match lopdf::Document::load_mem(bytes) {
-            Ok(doc) => doc,
-            // Cut short (its cross-reference table lost): the complete objects, indexed anew.
-            Err(e) => salvage::rebuild(bytes)
-                .and_then(|(fixed, pages)| lopdf::Document::load_mem(&fixed).ok().map(|d| (d, pages)))
-                .map(|(d, pages)| {
-                    salvaged.store(pages, std::sync::atomic::Ordering::Relaxed);
-                    d
-                })
-                .ok_or_else(|| format!("无法解析 PDF 结构（{e}）"))?,
-        };
-        if doc.is_encrypted() {
-            encrypted.store(true, std::sync::atomic::Ordering::Relaxed);
-            return Err(String::new());
-        }
-        let pages: Vec<(u32, lopdf::ObjectId)> = doc.get_pages().into_iter().collect();
-        if salvaged.load(std::sync::atomic::Ordering::Relaxed) > 0 {
-            // A page whose contents or fonts were in the lost part is left blank.
-            return in_parallel(&pages, |part| {
-                let mut fonts = reader::FontCache::default();
-                Ok(part
-                    .iter()
-                    .map(|&(n, id)| {
-                        reader::read_page(&doc, id, &mut fonts).unwrap_or_else(|_| {
-                            let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::read_pages(&doc, &[n])));
-                            let glyphs = page.ok().and_then(Result::ok).and_then(|mut p| p.pop()).unwrap_or_default();
-                            PageText { glyphs, ..Default::default() }
-                        })
-                    })
-                    .collect())
-            });
-        }
-        if layer == TextLayer::Auto {
-            if let Ok(glyphs) = in_parallel(&pages, |part| {
-                let mut fonts = reader::FontCache::default();
-                part.iter().map(|&(_, id)| reader::read_page(&doc, id, &mut fonts).map_err(|e| e.0)).collect()
-            }) {
-                return Ok(glyphs);
-            }
-        }
-        in_parallel(&pages, |part| {
-            let numbers: Vec<u32> = part.iter().map(|&(n, _)| n).collect();
-            extract::read_pages(&doc, &numbers).map(|pages| pages.into_iter().map(|glyphs| PageText { glyphs, ..Default::default() }).collect())
-        })
-    });
-    let pages = match result {
-        Ok(Ok(c)) => c,
-        Ok(Err(_)) if encrypted.load(std::sync::atomic::Ordering::Relaxed) => return Err(ImportError::Encrypted { file: file.to_string() }),
-        Ok(Err(reason)) => return Err(damaged(reason)),
-        Err(_) => return Err(damaged("PDF 内容不完整或已损坏".into())),
-    };
-    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
-    let salvaged = Some(salvaged.load(std::sync::atomic::Ordering::Relaxed)).filter(|&n| n > 0);
-    if glyphs == 0 && salvaged.is_some() {
-        return Err(damaged("文件不完整，留下的部分中没有可读的页".into()));
-    }
-    if glyphs == 0 {
-        return Err(ImportError::NoTextLayer { file: file.to_string(), pages: pages.len() });
-    }
-    Ok((pages, salvaged))
-}
-
-/// Runs `read` on consecutive runs of pages on every core and joins the pages in order.
-fn in_parallel<F>(pages: &[(u32, lopdf::ObjectId)], read: F) -> Result<Vec<PageText>, String>
-where
-    F: Fn(&[(u32, lopdf::ObjectId)]) -> Result<Vec<PageText>, String> + Sync,
-{
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-    let chunk = pages.len().div_ceil(workers).max(1);
-    let results: Vec<Result<Vec<PageText>, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pages.chunks(chunk).map(|part| scope.spawn(|| read(part))).collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("PDF 内容不完整或已损坏".into()))).collect()
-    });
-    let mut all = Vec::new();
-    for r in results {
-        all.extend(r?);
-    }
-    Ok(all)
-}
 
 #[cfg(test)]
 mod tests {
