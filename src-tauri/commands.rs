@@ -112,6 +112,24 @@ pub fn set_section_text(state: State<'_, AppState>, draft: String, title: String
     desk(&state)?.draft_section(draft_id(&draft)?, &title, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Rewrites one part of a project's description (年度预算安排, 绩效目标 …).
+#[tauri::command]
+pub fn set_project_part(state: State<'_, AppState>, draft: String, project: String, part: String, text: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_project_part(draft_id(&draft)?, &project, &part, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Adds a project, its seven parts to write.
+#[tauri::command]
+pub fn add_project(state: State<'_, AppState>, draft: String, name: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_project_add(draft_id(&draft)?, &name, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Removes a project's description.
+#[tauri::command]
+pub fn remove_project(state: State<'_, AppState>, draft: String, name: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_project_remove(draft_id(&draft)?, &name, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Writes the reason for a change.
 #[tauri::command]
 pub fn set_reason(state: State<'_, AppState>, draft: String, key: String, text: String) -> Result<yusuan_api::DraftView, String> {

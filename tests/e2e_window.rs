@@ -194,6 +194,24 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(panel.contains("R001") && panel.contains("专项普查活动"), "{panel}");
     c.execute("document.querySelector('[data-testid=draft-findings]').scrollIntoView();", vec![]).await.unwrap();
     save("draft.png", c.screenshot().await.unwrap());
+    // 项目说明: a part of the project rewritten in its own box, saved as one edit.
+    c.execute("const d = document.querySelector('[data-testid=project]'); d.open = true; d.scrollIntoView();", vec![]).await.unwrap();
+    let part = "[data-testid='project-part-（未注明项目名称）-项目概述']";
+    c.execute(&format!("document.querySelector(\"{part}\").value = '万里街道社区公共服务中心新建工程，2027年完成竣工结算。';"), vec![]).await.unwrap();
+    click(&c, "//*[@data-testid='project-save-（未注明项目名称）-项目概述']").await;
+    let start = Instant::now();
+    loop {
+        let history = text_of(&c, "[data-testid=draft-history]").await;
+        if history.contains("项目概述") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "the project edit is not in the history: {history}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let now = c.execute(&format!("return document.querySelector(\"{part}\").value;"), vec![]).await.unwrap();
+    assert_eq!(now.as_str(), Some("万里街道社区公共服务中心新建工程，2027年完成竣工结算。"));
+    c.execute("document.querySelector('[data-testid=draft-projects]').scrollIntoView();", vec![]).await.unwrap();
+    save("draft-project.png", c.screenshot().await.unwrap());
     // The tables the draft derives, beside the lines: 收入总计 includes the edit.
     click(&c, "//*[@data-testid='show-tables']").await;
     let tables = text_of(&c, "[data-testid=draft-tables]").await;

@@ -60,6 +60,16 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
       { title: "部门主要职能", text: "负责全市文化和旅游工作。\n统筹规划文化事业。", generated: false },
       { title: "部门预算编制说明", text: `收入预算${income}万元。`, generated: true },
     ],
+    projects: [
+      {
+        name: "文旅宣传推广",
+        total_yuan: "120000",
+        parts: [
+          { kind: "项目概述", heading: "一、项目概述", text: "开展文旅宣传推广。", items: 0 },
+          { kind: "年度预算安排", heading: "六、年度预算安排", text: "1.宣传费12.00万元。", items: 1 },
+        ],
+      },
+    ],
     base_year: 2026,
     units: [],
     has_unit_tables: false,
@@ -489,6 +499,39 @@ describe("编制：文字部分", () => {
     q("section-save-部门主要职能")!.click();
     await app.idle();
     expect(backend.calls).toContain("setSectionText:draft:1,部门主要职能,负责全市文化和旅游工作。⏎新增：统筹社会工作。");
+  });
+});
+
+describe("编制：项目说明", () => {
+  it("rewrites a part of a project, adds and removes a project, each as one edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(q("draft-projects")!.textContent).toContain("文旅宣传推广（说明所列 120000 元）");
+    expect(q("draft-projects")!.textContent).toContain("列有 1 个金额");
+    const box = q<HTMLDetailsElement>("project")!;
+    box.open = true;
+    box.dispatchEvent(new Event("toggle"));
+    const area = q<HTMLTextAreaElement>("project-part-文旅宣传推广-年度预算安排")!;
+    expect(area.value).toBe("1.宣传费12.00万元。");
+    // Unchanged: nothing is sent.
+    q("project-save-文旅宣传推广-年度预算安排")!.click();
+    await app.idle();
+    expect(backend.calls.some((c) => c.startsWith("setProjectPart"))).toBe(false);
+    area.value = "1.宣传费9.60万元。\n2.培训费2.40万元：单价300元×80人=2.40万元。";
+    q("project-save-文旅宣传推广-年度预算安排")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("setProjectPart:draft:1,文旅宣传推广,年度预算安排,1.宣传费9.60万元。⏎2.培训费2.40万元：单价300元×80人=2.40万元。");
+    // The project the user opened stays open after the edit's re-render.
+    expect(q<HTMLDetailsElement>("project")!.open).toBe(true);
+    q<HTMLInputElement>("project-new-name")!.value = "社区治理创新";
+    q("project-add")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("addProject:draft:1,社区治理创新");
+    q("project-remove-文旅宣传推广")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("removeProject:draft:1,文旅宣传推广");
   });
 });
 

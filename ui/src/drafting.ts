@@ -56,6 +56,12 @@ export interface DraftingBackend {
   setReason(draft: string, key: string, text: string): Promise<DraftView>;
   /** Rewrites a carried narrative section (主要职能, 机构设置 …), a paragraph a line. */
   setSectionText(draft: string, title: string, text: string): Promise<DraftView>;
+  /** Rewrites one part of a project's description (年度预算安排 …), a paragraph a line. */
+  setProjectPart(draft: string, project: string, part: string, text: string): Promise<DraftView>;
+  /** A new project, its seven parts to write. */
+  addProject(draft: string, name: string): Promise<DraftView>;
+  /** Removes a project's description (undoable). */
+  removeProject(draft: string, name: string): Promise<DraftView>;
   undo(draft: string): Promise<DraftView>;
   redo(draft: string): Promise<DraftView>;
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */

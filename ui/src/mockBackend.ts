@@ -113,6 +113,21 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async setProjectPart(draft: string, project: string, part: string, text: string): Promise<DraftView> {
+    this.record("setProjectPart", [draft, project, part, text.replace(/\n/g, "⏎")]);
+    return this.nextView();
+  }
+
+  async addProject(draft: string, name: string): Promise<DraftView> {
+    this.record("addProject", [draft, name]);
+    return this.nextView();
+  }
+
+  async removeProject(draft: string, name: string): Promise<DraftView> {
+    this.record("removeProject", [draft, name]);
+    return this.nextView();
+  }
+
   async undo(draft: string): Promise<DraftView> {
     this.record("undo", [draft]);
     return this.nextView();

@@ -77,6 +77,18 @@ export class TauriBackend implements Backend {
     return call<DraftView>("set_section_text", { draft, title, text });
   }
 
+  setProjectPart(draft: string, project: string, part: string, text: string): Promise<DraftView> {
+    return call<DraftView>("set_project_part", { draft, project, part, text });
+  }
+
+  addProject(draft: string, name: string): Promise<DraftView> {
+    return call<DraftView>("add_project", { draft, name });
+  }
+
+  removeProject(draft: string, name: string): Promise<DraftView> {
+    return call<DraftView>("remove_project", { draft, name });
+  }
+
   undo(draft: string): Promise<DraftView> {
     return call<DraftView>("undo_edit", { draft });
   }

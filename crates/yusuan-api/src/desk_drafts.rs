@@ -64,6 +64,8 @@ pub struct DraftView {
     pub versions: Vec<VersionItem>,
     /// The narrative's sections: the carried ones to rewrite, the generated ones to read.
     pub sections: Vec<SectionView>,
+    /// The 项目经费情况说明: each project's parts to rewrite.
+    pub projects: Vec<crate::ProjectView>,
     /// The year of the 上年 figures (none for a blank draft).
     pub base_year: Option<i32>,
     /// The units the 分单位 tables list (none where the format prints no such table).
@@ -151,6 +153,9 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
                 "text" => ("改写文字", e.target.clone(), format!("{} 字", e.old_value.as_deref().unwrap_or("").chars().count()), format!("{} 字", e.new_value.as_deref().unwrap_or("").chars().count())),
                 "unit" if e.new_value.is_some() => ("增加单位", e.target.clone(), String::new(), format!("序号/代码 {}", e.new_value.as_deref().unwrap_or(""))),
                 "unit" => ("删除单位", e.target.clone(), format!("序号/代码 {}", e.old_value.as_deref().unwrap_or("")), String::new()),
+                "project-part" => ("改写项目说明", e.target.replacen('|', "：", 1), format!("{} 字", e.old_value.as_deref().unwrap_or("").chars().count()), format!("{} 字", e.new_value.as_deref().unwrap_or("").chars().count())),
+                "project" if e.new_value.is_some() => ("新增项目", e.target.clone(), String::new(), String::new()),
+                "project" => ("删除项目", e.target.clone(), String::new(), String::new()),
                 other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
             };
             HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }
@@ -209,6 +214,7 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         .collect();
     Ok(DraftView {
         sections,
+        projects: crate::draft_projects::project_views(&d),
         draft: format!("draft:{id}"),
         title: document.meta.title,
         department: d.department.clone(),
@@ -309,6 +315,24 @@ impl Desk {
     /// Rewrites a carried narrative section.
     pub fn draft_section(&mut self, id: i64, title: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
         drafts::draft_section(&mut self.user, id, title, text, now)?;
+        view(&self.user, id)
+    }
+
+    /// Rewrites one part of a project's description.
+    pub fn draft_project_part(&mut self, id: i64, project: &str, part: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_project_part(&mut self.user, id, project, part, text, now)?;
+        view(&self.user, id)
+    }
+
+    /// Adds a project with its seven parts to write.
+    pub fn draft_project_add(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_project_add(&mut self.user, id, name, now)?;
+        view(&self.user, id)
+    }
+
+    /// Removes a project's description.
+    pub fn draft_project_remove(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_project_remove(&mut self.user, id, name, now)?;
         view(&self.user, id)
     }
 

@@ -472,6 +472,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
             put_section_text(d, &e.target, value.as_deref().unwrap_or(""))?;
         }
         "unit" => crate::draft_setup::apply_unit(d, &e.target, value.as_deref())?,
+        "project" | "project-part" => crate::draft_projects::apply(d, &e.action, &e.target, value.as_deref())?,
         other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
     }
     Ok(())

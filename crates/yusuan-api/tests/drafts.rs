@@ -192,3 +192,60 @@ fn a_carried_section_is_rewritten_as_one_undoable_edit() {
     assert!(yusuan_api::draft_section(&mut lib, id, "不存在的部分", "x", now).is_err());
 }
 
+
+/// A project's description is rewritten part by part: the amounts of the new text are read as an
+/// import reads them (so P001/P003 check what the user wrote), each change is undoable, a new
+/// project starts unwritten (R006) and the export prints what was written.
+#[test]
+fn a_project_description_is_rewritten_part_by_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    let projects = yusuan_api::draft_projects(&lib, id).unwrap();
+    assert_eq!(projects.len(), 2);
+    let name = projects[0].name.clone();
+    let budget_before = projects[0].parts.iter().find(|p| p.kind == "年度预算安排").unwrap().text.clone();
+    let project = |lib: &Library| yusuan_api::draft_document(lib, id, None).unwrap().projects.into_iter().find(|p| p.name == name).unwrap();
+
+    // Two items and a computation that add up: read, and nothing to report.
+    let text = "该项目年度预算安排12.00万元。\n1.培训费2.40万元：单价300元×80人=2.40万元；\n2.宣传费9.60万元。";
+    yusuan_api::draft_project_part(&mut lib, id, &name, "年度预算安排", text, now).unwrap();
+    let p = project(&lib);
+    assert_eq!(p.total.unwrap().to_yuan(), rust_decimal::Decimal::from(120_000));
+    let budget = p.parts.iter().find(|x| x.kind == yusuan_domain::ProjectPartKind::Budget).unwrap();
+    let items: Vec<(String, String, u8)> = budget.items.iter().map(|i| (i.label.clone(), i.amount.to_yuan().normalize().to_string(), i.level)).collect();
+    assert!(items.contains(&("培训费".into(), "24000".into(), 1)) && items.contains(&("宣传费".into(), "96000".into(), 1)), "{items:?}");
+    assert!(budget.items.iter().any(|i| i.level == 3 && i.quantity == Some(rust_decimal::Decimal::from(80))), "{items:?}");
+    let about = |lib: &Library| yusuan_api::draft_check(lib, id).unwrap().into_iter().filter(|f| (f.rule == "P001" || f.rule == "P003") && f.message.contains(&name)).count();
+    assert_eq!(about(&lib), 0);
+    // Items that do not add up to the total: P001, as in a published document.
+    let slip = "该项目年度预算安排12.00万元。\n1.培训费2.40万元；\n2.宣传费9.00万元。";
+    yusuan_api::draft_project_part(&mut lib, id, &name, "年度预算安排", slip, now).unwrap();
+    assert_eq!(about(&lib), 1, "P001 for the slip");
+    // Undo twice: the first text, then last year's.
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(yusuan_api::draft_projects(&lib, id).unwrap()[0].parts.iter().find(|p| p.kind == "年度预算安排").unwrap().text, text);
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(yusuan_api::draft_projects(&lib, id).unwrap()[0].parts.iter().find(|p| p.kind == "年度预算安排").unwrap().text, budget_before);
+    // A part that is not one of the seven, a project that is not there: refused, named.
+    let err = yusuan_api::draft_project_part(&mut lib, id, &name, "其他说明", "x", now).unwrap_err();
+    assert!(err.to_string().contains("年度预算安排"), "{err}");
+    assert!(yusuan_api::draft_project_part(&mut lib, id, "没有的项目", "项目概述", "x", now).unwrap_err().to_string().contains(&name));
+
+    // A new project: seven parts to write, R006 until they are; removed and brought back by undo.
+    yusuan_api::draft_project_add(&mut lib, id, "社区治理创新项目", now).unwrap();
+    let r006 = yusuan_api::draft_check(&lib, id).unwrap().into_iter().filter(|f| f.rule == "R006" && f.message.contains("社区治理创新项目")).count();
+    assert_eq!(r006, 7);
+    assert!(yusuan_api::draft_project_add(&mut lib, id, "社区治理创新项目", now).is_err(), "a name twice");
+    yusuan_api::draft_project_part(&mut lib, id, "社区治理创新项目", "项目概述", "开展社区治理创新试点。", now).unwrap();
+    let r006 = yusuan_api::draft_check(&lib, id).unwrap().into_iter().filter(|f| f.rule == "R006" && f.message.contains("社区治理创新项目")).count();
+    assert_eq!(r006, 6);
+    yusuan_api::draft_project_remove(&mut lib, id, &name, now).unwrap();
+    assert_eq!(yusuan_api::draft_projects(&lib, id).unwrap().len(), 2);
+    draft_undo(&mut lib, id, now).unwrap();
+    let names: Vec<String> = yusuan_api::draft_projects(&lib, id).unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(names[0], name, "back where it was");
+    assert_eq!(names.len(), 3);
+}

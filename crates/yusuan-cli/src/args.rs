@@ -67,6 +67,41 @@ pub enum UnitAction {
     Remove,
 }
 
+/// The `draft project` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// 列出草稿的项目及其说明的各部分
+    List {
+        /// 草稿（draft:N）
+        draft: String,
+    },
+    /// 新增一个项目（七个部分待填写）
+    Add {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 项目名称
+        name: String,
+    },
+    /// 删除一个项目的说明
+    Remove {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 项目名称
+        name: String,
+    },
+    /// 改写项目说明的一部分（项目概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标），每行一段
+    Set {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 项目名称
+        name: String,
+        /// 部分（如“年度预算安排”）
+        part: String,
+        /// 新的文字（每行一段）
+        text: String,
+    },
+}
+
 /// The `draft` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum DraftCommand {
@@ -159,6 +194,11 @@ pub enum DraftCommand {
         section: String,
         /// 新的文字（每行一段）
         text: String,
+    },
+    /// 项目经费情况说明：列出（list）、新增（add）、删除（remove）项目，或改写项目说明的一部分（set）
+    Project {
+        #[command(subcommand)]
+        command: ProjectCommand,
     },
     /// 撤销最近一次修改
     Undo {

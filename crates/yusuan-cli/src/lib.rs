@@ -10,7 +10,7 @@ mod args;
 mod compare_render;
 mod render;
 
-use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, UnitAction};
+use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, ProjectCommand, UnitAction};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -353,6 +353,7 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
             let e = yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
             writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
         }
+        DraftCommand::Project { command } => project(&mut lib, command, &now, out)?,
         DraftCommand::Undo { draft } => match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {
             Some(e) => writeln!(out, "已撤销第 {} 次修改（{} {}）", e.seq, e.action, e.target).map_err(io)?,
             None => writeln!(out, "没有可撤销的修改").map_err(io)?,
@@ -393,4 +394,38 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
         }
     }
     Ok(EXIT_OK)
+}
+
+fn project(lib: &mut Library, command: ProjectCommand, now: &str, out: &mut dyn Write) -> Result<(), ApiError> {
+    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+    match command {
+        ProjectCommand::List { draft } => {
+            let d = yusuan_api::draft_projects(lib, draft_id(&draft)?)?;
+            if d.is_empty() {
+                writeln!(out, "草稿中没有项目经费情况说明").map_err(io)?;
+            }
+            for p in d {
+                let total = p.total_yuan.map(|t| format!("（说明中的项目经费 {t} 元）")).unwrap_or_default();
+                writeln!(out, "{}{total}", p.name).map_err(io)?;
+                for part in p.parts {
+                    let first: String = part.text.lines().next().unwrap_or("").chars().take(40).collect();
+                    writeln!(out, "  {}	{} 段，{} 个金额	{first}", part.kind, part.text.lines().count(), part.items).map_err(io)?;
+                }
+            }
+        }
+        ProjectCommand::Add { draft, name } => {
+            let e = yusuan_api::draft_project_add(lib, draft_id(&draft)?, &name, now)?;
+            writeln!(out, "已新增项目“{}”：项目说明的七个部分待填写（draft project set）", e.target).map_err(io)?;
+        }
+        ProjectCommand::Remove { draft, name } => {
+            let e = yusuan_api::draft_project_remove(lib, draft_id(&draft)?, &name, now)?;
+            writeln!(out, "已删除项目“{}”的说明（可撤销）", e.target).map_err(io)?;
+        }
+        ProjectCommand::Set { draft, name, part, text } => {
+            let e = yusuan_api::draft_project_part(lib, draft_id(&draft)?, &name, &part, &text, now)?;
+            let (project, part) = e.target.split_once('|').unwrap_or((&e.target, ""));
+            writeln!(out, "已改写项目“{project}”的“{part}”：{} 段", e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
+        }
+    }
+    Ok(())
 }

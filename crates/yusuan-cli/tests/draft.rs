@@ -195,3 +195,35 @@ fn a_blank_draft_through_the_command_line() {
     assert_eq!(line.lines().next(), Some("draft:2"));
     assert!(ok(db, &["draft", "lines", "draft:2", "--format", "csv"]).lines().skip(1).all(|l| l.split(',').nth(2) == Some("0")));
 }
+
+/// `yusuan draft project list|set|add|remove`: a project's description rewritten part by part,
+/// the amounts of the new text counted, a project added and removed; bad input is one line.
+#[test]
+fn project_descriptions_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("000_e54fcd81d7b1024c.txt")]);
+    ok(db, &["draft", "new", "--from", "1"]);
+    let listed = ok(db, &["draft", "project", "list", "draft:1"]);
+    let name = listed.lines().next().unwrap().split('（').next().unwrap().to_string();
+    assert!(listed.contains("  年度预算安排\t"), "{listed}");
+    let text = "该项目年度预算安排12.00万元。\n1.培训费2.40万元：单价300元×80人=2.40万元；\n2.宣传费9.60万元。";
+    let said = ok(db, &["draft", "project", "set", "draft:1", &name, "年度预算安排", text]);
+    assert_eq!(said.trim(), format!("已改写项目“{name}”的“年度预算安排”：3 段"));
+    let listed = ok(db, &["draft", "project", "list", "draft:1"]);
+    assert!(listed.contains(&format!("{name}（说明中的项目经费 120000 元）")), "{listed}");
+    assert!(listed.contains("  年度预算安排\t3 段，3 个金额\t该项目年度预算安排12.00万元。"), "{listed}");
+    ok(db, &["draft", "project", "add", "draft:1", "社区治理创新"]);
+    let check = run(db, &["check", "draft:1"]);
+    assert!(check.stdout.contains("R006") && check.stdout.contains("社区治理创新"), "{}", check.stdout);
+    ok(db, &["draft", "project", "remove", "draft:1", "社区治理创新"]);
+    assert!(!ok(db, &["draft", "project", "list", "draft:1"]).contains("社区治理创新"));
+    let history = ok(db, &["draft", "history", "draft:1"]);
+    assert!(history.contains("project-part") || history.contains("年度预算安排"), "{history}");
+    // A part that is not one of the seven: one line naming what can be written; nothing changes.
+    let bad = run(db, &["draft", "project", "set", "draft:1", &name, "附件", "x"]);
+    assert_eq!(bad.code, 2);
+    assert_eq!(bad.stderr.lines().count(), 1, "{}", bad.stderr);
+    assert!(bad.stderr.contains("项目概述、立项依据"), "{}", bad.stderr);
+}

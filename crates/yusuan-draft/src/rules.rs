@@ -14,7 +14,7 @@ pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
     ("R003", Severity::Info, "由汇总数分配估算的明细行，须经确认"),
     ("R004", Severity::Error, "明细行金额不得为负数"),
     ("R005", Severity::Warning, "明细行的科目须有名称：代码不在本年科目目录中时，核对代码或补上名称"),
-    ("R006", Severity::Error, "文字部分不得留有待补充的内容（空白模板的“待补充”、XX、TODO）"),
+    ("R006", Severity::Error, "文字部分和项目说明不得留有待补充的内容（空白模板的“待补充”、XX、TODO）"),
     ("R007", Severity::Warning, "项目支出有金额的，须有项目支出绩效目标（格式列有绩效目标表时）"),
 ];
 
@@ -142,6 +142,17 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             let mut f = finding("R006", Severity::Error, format!("“{}”尚未写完：{snippet}", s.title), None, Some("实际内容".into()), Some(mark.into()));
             f.location.section = Some(s.title.clone());
             out.push(f);
+        }
+    }
+    // A project description's parts, likewise (a project added in the window starts unwritten).
+    for pr in &draft.projects {
+        for part in &pr.parts {
+            if let Some(mark) = part.text.lines().find_map(unwritten) {
+                let snippet: String = part.text.chars().take(30).collect();
+                let mut f = finding("R006", Severity::Error, format!("项目“{}”的“{}”尚未写完：{snippet}", pr.name, part.kind.label()), None, Some("实际内容".into()), Some(mark.into()));
+                f.location.section = Some(format!("{}：{}", pr.name, part.kind.label()));
+                out.push(f);
+            }
         }
     }
     // Project money with no 绩效 targets, where the format prints them.

@@ -98,6 +98,32 @@ pub fn import_with_cover(file_name: &str, bytes: &[u8], cover: &str) -> Result<I
     })
 }
 
+/// Reads a project description's amounts again after its text was rewritten (a draft's
+/// project edited in the window): its stated total, the 年度预算安排's items and computations,
+/// and every other amount its parts print — as an import reads them.
+pub fn reread_project(project: &mut yusuan_domain::ProjectDescription) {
+    project.total = None;
+    project.total_printed = None;
+    for part in &mut project.parts {
+        part.items.clear();
+    }
+    let mut doc = yusuan_domain::Document::new(yusuan_domain::DocumentMeta {
+        title: String::new(),
+        department: String::new(),
+        year: 0,
+        kind: yusuan_domain::DocKind::Budget,
+        scope: yusuan_domain::Scope::Department,
+        format: yusuan_domain::RegionalFormat::ProjectDescriptions,
+        region: None,
+        published: None,
+    });
+    doc.projects.push(project.clone());
+    text::read_project_amounts(&mut doc);
+    if let Some(p) = doc.projects.pop() {
+        *project = p;
+    }
+}
+
 /// Imports any supported file, recognised by its first bytes (PDF) or else read as text.
 pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     let lower = file_name.to_lowercase();

@@ -995,6 +995,10 @@ versions: Array<VersionItem>,
  */
 sections: Array<SectionView>, 
 /**
+ * The 项目经费情况说明: each project's parts to rewrite.
+ */
+projects: Array<ProjectView>, 
+/**
  * The year of the 上年 figures (none for a blank draft).
  */
 base_year: number | null, 
@@ -1165,6 +1169,38 @@ text: string,
  * Generated from the numbers (编制说明, 其他相关情况说明): read only.
  */
 generated: boolean, };
+
+export type ProjectView = { 
+/**
+ * 项目名称.
+ */
+name: string, 
+/**
+ * The total its text states (`项目经费…万元`), in 元, when it states one.
+ */
+total_yuan: string | null, 
+/**
+ * Its parts, in print order.
+ */
+parts: Array<ProjectPartView>, };
+
+export type ProjectPartView = { 
+/**
+ * The standard name (`年度预算安排`): what an edit names.
+ */
+kind: string, 
+/**
+ * The heading as printed.
+ */
+heading: string, 
+/**
+ * The text, a paragraph a line.
+ */
+text: string, 
+/**
+ * How many amounts the text itemises (items, computations, other amounts).
+ */
+items: number, };
 
 export type VersionItem = { 
 /**

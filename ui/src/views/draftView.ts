@@ -11,6 +11,7 @@ import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 import { addLinePanel, unitsPanel } from "./draftSetup";
+import { projectsPanel } from "./draftProjects";
 
 export interface DraftViewProps {
   view: DraftView;
@@ -30,6 +31,10 @@ export interface DraftViewProps {
   onReason(key: string, text: string): void;
   /** Rewrites a carried narrative section (主要职能, 机构设置 …). */
   onSectionText(title: string, text: string): void;
+  /** A project's description: a part rewritten, a project added or removed. */
+  onProjectPart(project: string, part: string, text: string): void;
+  onAddProject(name: string): void;
+  onRemoveProject(name: string): void;
   /** The line whose input takes the focus after this render (Enter moves down). */
   focusKey: string | null;
   onFocusNext(key: string | null): void;
@@ -345,7 +350,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(

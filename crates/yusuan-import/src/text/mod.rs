@@ -35,6 +35,13 @@ pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> 
     parse_lines_with(file, lines, Layout::Cells)
 }
 
+/// The amounts of a document's project descriptions, read from their text (see
+/// [`crate::reread_project`]).
+pub(crate) fn read_project_amounts(doc: &mut Document) {
+    narrative::read_project_amounts(doc);
+    narrative::read_other_project_amounts(doc);
+}
+
 /// Parses the lines of one document.
 pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Imported, ImportError> {
     let mut warnings: Vec<ReportItem> = Vec::new();

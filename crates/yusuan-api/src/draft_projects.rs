@@ -1,0 +1,215 @@
+//! A draft's 项目经费情况说明: each project's parts (项目概述 … 绩效目标) rewritten, projects
+//! added and removed. The amounts a part prints (its items, the computations 单价 × 数量 = 金额,
+//! the stated total) are read again from the new text as an import reads them, so the checker's
+//! project rules and the export's preflight see what the user wrote. Each change is one
+//! recorded, undoable edit.
+
+use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::{ApiError, Library};
+use serde::Serialize;
+use ts_rs::TS;
+use yusuan_domain::{Location, ProjectDescription, ProjectPart, ProjectPartKind};
+
+/// The parts a project description has, in the order the formats print them.
+pub const PART_KINDS: [ProjectPartKind; 7] = [
+    ProjectPartKind::Overview,
+    ProjectPartKind::Basis,
+    ProjectPartKind::Implementer,
+    ProjectPartKind::Plan,
+    ProjectPartKind::Period,
+    ProjectPartKind::Budget,
+    ProjectPartKind::Performance,
+];
+
+/// Project names and part texts are at most this long (a description runs to a few pages).
+const MAX_TEXT_CHARS: usize = 20_000;
+
+/// A project of the draft, for the window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProjectView {
+    /// 项目名称.
+    pub name: String,
+    /// The total its text states (`项目经费…万元`), in 元, when it states one.
+    pub total_yuan: Option<String>,
+    /// Its parts, in print order.
+    pub parts: Vec<ProjectPartView>,
+}
+
+/// One part of a project description.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProjectPartView {
+    /// The standard name (`年度预算安排`): what an edit names.
+    pub kind: String,
+    /// The heading as printed.
+    pub heading: String,
+    /// The text, a paragraph a line.
+    pub text: String,
+    /// How many amounts the text itemises (items, computations, other amounts).
+    pub items: usize,
+}
+
+/// The draft's projects, for the window.
+pub fn project_views(d: &yusuan_draft::Draft) -> Vec<ProjectView> {
+    d.projects
+        .iter()
+        .map(|p| ProjectView {
+            name: p.name.clone(),
+            total_yuan: p.total.map(|a| a.to_yuan().normalize().to_string()),
+            parts: p.parts.iter().map(|x| ProjectPartView { kind: x.kind.label().to_string(), heading: x.heading.clone(), text: x.text.clone(), items: x.items.len() }).collect(),
+        })
+        .collect()
+}
+
+/// A draft's projects (`draft:N` or a saved version's state is not needed: the draft as it is).
+pub fn draft_projects(lib: &Library, id: i64) -> Result<Vec<ProjectView>, ApiError> {
+    Ok(project_views(&load_draft(lib, id, None)?))
+}
+
+fn part_kind(label: &str) -> Result<ProjectPartKind, ApiError> {
+    let kind = ProjectPartKind::from_heading(label.trim());
+    if kind == ProjectPartKind::Other {
+        let names: Vec<&str> = PART_KINDS.iter().map(|k| k.label()).collect();
+        return Err(bad(format!("“{label}”不是项目说明的一部分；可写：{}", names.join("、"))));
+    }
+    Ok(kind)
+}
+
+fn checked_text(what: &str, text: &str) -> Result<String, ApiError> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let joined = lines.join("\n");
+    if joined.chars().count() > MAX_TEXT_CHARS {
+        return Err(bad(format!("{what}过长（{} 个字，最多 {MAX_TEXT_CHARS} 个字）", joined.chars().count())));
+    }
+    if joined.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(bad(format!("{what}中有控制字符")));
+    }
+    Ok(joined)
+}
+
+fn project_mut<'a>(d: &'a mut yusuan_draft::Draft, id: i64, name: &str) -> Result<&'a mut ProjectDescription, ApiError> {
+    let names: Vec<String> = d.projects.iter().map(|p| p.name.clone()).collect();
+    d.projects.iter_mut().find(|p| p.name == name.trim()).ok_or_else(|| {
+        let listed = if names.is_empty() { "草稿中还没有项目".to_string() } else { format!("草稿中的项目：{}", names.join("、")) };
+        bad(format!("草稿 draft:{id} 中没有项目“{name}”（{listed}）"))
+    })
+}
+
+/// Puts `text` into a part of a project (the part added, in print order, when the project has
+/// none such) and reads its amounts again. Returns the part's text before.
+fn put_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &str) -> String {
+    let old = p.part(kind).map(|x| x.text.clone()).unwrap_or_default();
+    let at = p.parts.first().map_or(p.location, |x| x.location);
+    match p.parts.iter_mut().find(|x| x.kind == kind) {
+        Some(part) => {
+            part.text = text.to_string();
+            part.line_locations = text.lines().enumerate().map(|(i, _)| Location { page: part.location.page, line: part.location.line.map(|n| n + 1 + i as u32) }).collect();
+        }
+        None => {
+            let rank = |k: ProjectPartKind| PART_KINDS.iter().position(|x| *x == k).unwrap_or(PART_KINDS.len());
+            let index = p.parts.iter().position(|x| rank(x.kind) > rank(kind)).unwrap_or(p.parts.len());
+            let number = ["一", "二", "三", "四", "五", "六", "七"][rank(kind).min(6)];
+            p.parts.insert(
+                index,
+                ProjectPart {
+                    kind,
+                    heading: format!("{number}、{}", kind.label()),
+                    text: text.to_string(),
+                    items: vec![],
+                    location: at,
+                    line_locations: text.lines().map(|_| at).collect(),
+                },
+            );
+        }
+    }
+    yusuan_import::reread_project(p);
+    old
+}
+
+/// A new project: its name and the seven parts, each `（待补充：…）` until written (R006 keeps
+/// the draft from being exported before).
+fn new_project(name: &str, at: Location) -> ProjectDescription {
+    let parts = PART_KINDS
+        .iter()
+        .enumerate()
+        .map(|(i, k)| ProjectPart {
+            kind: *k,
+            heading: format!("{}、{}", ["一", "二", "三", "四", "五", "六", "七"][i], k.label()),
+            text: format!("（待补充：{}）", k.label()),
+            items: vec![],
+            location: at,
+            line_locations: vec![at],
+        })
+        .collect();
+    ProjectDescription { name: name.to_string(), total: None, total_printed: None, parts, location: at }
+}
+
+/// Rewrites one part of a project's description (`年度预算安排`, `绩效目标` …), a paragraph a
+/// line; its amounts are read again from the new text.
+pub fn draft_project_part(lib: &mut Library, id: i64, project: &str, part: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+    let kind = part_kind(part)?;
+    let text = checked_text("项目说明", text)?;
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let p = project_mut(&mut d, id, project)?;
+        let target = format!("{}|{}", p.name, kind.label());
+        let old = put_part(p, kind, &text);
+        if old == text {
+            return Ok(Edit { seq: 0, target, old: Some(old), new: Some(text.clone()) });
+        }
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project-part", &target, Some(&old), Some(&text), now, &os_user())?;
+        Ok(Edit { seq, target, old: Some(old), new: Some(text.clone()) })
+    })
+}
+
+/// Adds a project (after the others) with its seven parts to write.
+pub fn draft_project_add(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
+    let name = name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
+        return Err(bad("项目名称须为一行、1 至 60 个字".to_string()));
+    }
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        if d.projects.iter().any(|p| p.name == name) {
+            return Err(bad(format!("草稿 draft:{id} 中已有项目“{name}”")));
+        }
+        let at = d.projects.last().map_or_else(Location::default, |p| p.location);
+        let project = new_project(&name, at);
+        let new = serde_json::to_string(&(d.projects.len(), &project)).map_err(|e| bad(e.to_string()))?;
+        d.projects.push(project);
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project", &name, None, Some(&new), now, &os_user())?;
+        Ok(Edit { seq, target: name.clone(), old: None, new: Some(new) })
+    })
+}
+
+/// Removes a project's description (undo brings it back where it was).
+pub fn draft_project_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        project_mut(&mut d, id, name)?;
+        let at = d.projects.iter().position(|p| p.name == name.trim()).unwrap_or_default();
+        let removed = d.projects.remove(at);
+        let old = serde_json::to_string(&(at, &removed)).map_err(|e| bad(e.to_string()))?;
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project", &removed.name, Some(&old), None, now, &os_user())?;
+        Ok(Edit { seq, target: removed.name, old: Some(old), new: None })
+    })
+}
+
+/// Applies one side of a recorded project edit (undo and redo).
+pub(crate) fn apply(d: &mut yusuan_draft::Draft, action: &str, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+    match action {
+        "project-part" => {
+            let (name, part) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的项目无法识别：{target}")))?;
+            let kind = part_kind(part)?;
+            let p = d.projects.iter_mut().find(|p| p.name == name).ok_or_else(|| bad(format!("历史记录中的项目已不在草稿中：{name}")))?;
+            put_part(p, kind, value.unwrap_or(""));
+        }
+        _ => {
+            d.projects.retain(|p| p.name != target);
+            if let Some(v) = value {
+                let (at, project): (usize, ProjectDescription) = serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
+                d.projects.insert(at.min(d.projects.len()), project);
+            }
+        }
+    }
+    Ok(())
+}
