@@ -16,6 +16,21 @@ const REAL_PDFS: [&str; 4] = [
     "shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
 ];
 
+/// Every PDF in fixtures/pdf (for the CSV coverage).
+const ALL_PDFS: [&str; 8] = [
+    "shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+    "shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+    "shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
+    "shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
+    "shanghai-putuo-shegongbu-2024-bumen-juesuan.pdf",
+    "shanghai-putuo-caizhengju-2024-bumen-juesuan-TAMPERED.pdf",
+    "jiangsu-zhengxie-2018-bumen-yusuan-text.pdf",
+    "jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf",
+];
+
+/// The five seed documents (text).
+const SEEDS: [&str; 5] = ["000_e54fcd81d7b1024c.txt", "001_e395be5bb9699fb6.txt", "002_e0c4b3d6f0f45810.txt", "003_f631a08b6fb80526.txt", "004_dd8ce94d1496a6c0.txt"];
+
 fn import(name: &str) -> (Document, serde_json::Value) {
     import_fixture(&format!("pdf/{name}"))
 }
@@ -306,53 +321,96 @@ fn fonts_our_reader_does_not_know_fall_back_to_pdf_extract() {
 }
 
 
-/// Every amount the document prints is a fact: of the number tokens `pdftotext -layout` prints
-/// (`1,234.56`, `12.30`, `2,389`), at least 98 % are in the CSV export — table cells, projects,
-/// forms, and the narrative's own figures and percentages.
+/// The number tokens a text prints: grouped thousands (with or without decimals) or a decimal
+/// number, standing alone (`1,234.56`, `12.30`, `2,389`), with how often each is printed.
+fn number_tokens(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut printed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let boundary = i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.' || chars[i - 1] == ',');
+        if !(chars[i].is_ascii_digit() && boundary) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.' || chars[j] == ',') {
+            j += 1;
+        }
+        let tok: String = chars[i..j].iter().collect::<String>().trim_end_matches(['.', ',']).to_string();
+        let grouped = tok.contains(',') && tok.split('.').next().unwrap().split(',').skip(1).all(|g| g.len() == 3);
+        let decimal = !tok.contains(',') && tok.matches('.').count() == 1;
+        if grouped || decimal {
+            *printed.entry(tok).or_default() += 1;
+        }
+        i = j;
+    }
+    printed
+}
+
+/// The share of `text`'s number tokens that the CSV export of `doc` carries (each printing
+/// counted once: a number printed twice must be exported twice).
+fn csv_coverage(text: &str, doc: &Document) -> (usize, usize) {
+    let printed = number_tokens(text);
+    let mut exported: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for line in yusuan_api::numbers_csv(1, doc).lines().skip(1) {
+        // `printed` is the 7th field (`≥236.00(人)`, `12.30万元`): its number tokens.
+        for (t, n) in number_tokens(&split_csv(line)[6]) {
+            *exported.entry(t).or_default() += n;
+        }
+    }
+    let total: usize = printed.values().sum();
+    let found: usize = printed.iter().map(|(t, n)| (*n).min(exported.get(t).copied().unwrap_or(0))).sum();
+    (found, total)
+}
+
+/// Every amount a document prints is a fact: of the number tokens it prints — read by
+/// `pdftotext -layout` from each PDF (the Jiangsu narrative and its tables as the one document
+/// they make), or from the seed text itself — at least 98 % are in the CSV export (96 % for the
+/// Jiangsu pair until its summary tables are read): table cells,
+/// projects (items, each price of a computation), forms (funds of the year and of the whole
+/// project, indicator values), and the narrative's own figures and percentages.
 #[test]
-fn the_csv_export_carries_the_numbers_the_pdf_prints() {
-    for name in REAL_PDFS {
+fn the_csv_export_carries_the_numbers_every_fixture_prints() {
+    let pdftotext = |path: &std::path::Path| String::from_utf8_lossy(&std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().expect("pdftotext").stdout).into_owned();
+    let mut cases: Vec<(String, String, Document)> = Vec::new();
+    for name in ALL_PDFS.iter().filter(|n| !n.starts_with("jiangsu")) {
         let path = fixture(&format!("pdf/{name}"));
-        let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().expect("pdftotext");
-        let text = String::from_utf8_lossy(&out.stdout);
-        // Tokens: grouped thousands (with or without decimals) or a decimal number, standing alone.
-        let mut printed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let chars: Vec<char> = text.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let boundary = i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.' || chars[i - 1] == ',');
-            if !(chars[i].is_ascii_digit() && boundary) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.' || chars[j] == ',') {
-                j += 1;
-            }
-            let tok: String = chars[i..j].iter().collect::<String>().trim_end_matches(['.', ',']).to_string();
-            let grouped = tok.contains(',') && tok.split('.').next().unwrap().split(',').skip(1).all(|g| g.len() == 3);
-            let decimal = !tok.contains(',') && tok.matches('.').count() == 1;
-            if grouped || decimal {
-                *printed.entry(tok).or_default() += 1;
-            }
-            i = j;
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        let doc = yusuan_import::import_any(name, &bytes).unwrap().document;
-        let csv = yusuan_api::numbers_csv(1, &doc);
-        let mut exported: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for line in csv.lines().skip(1) {
-            // printed is the 7th field; numbers with commas are quoted.
-            let fields = split_csv(line);
-            let p = fields[6].trim_end_matches("万元").trim_end_matches('元').trim_end_matches(['%', '％']).to_string();
-            *exported.entry(p).or_default() += 1;
-        }
-        let total: usize = printed.values().sum();
-        let found: usize = printed.iter().map(|(t, n)| (*n).min(exported.get(t).copied().unwrap_or(0))).sum();
+        let doc = yusuan_import::import_any(name, &std::fs::read(&path).unwrap()).unwrap().document;
+        cases.push((name.to_string(), pdftotext(&path), doc));
+    }
+    // The Jiangsu pair: one document.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = yusuan_api::Library::open(&dir.path().join("t.db")).unwrap();
+    let (text, tables) = (fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"));
+    let id = yusuan_api::import_file(&mut lib, &text, "2026-12-01T00:00:00Z").unwrap().id;
+    assert_eq!(yusuan_api::import_file(&mut lib, &tables, "2026-12-01T00:00:00Z").unwrap().id, id, "the tables join the narrative");
+    cases.push(("jiangsu pair".into(), pdftotext(&text) + &pdftotext(&tables), lib.document(id).unwrap()));
+    for seed in SEEDS {
+        let path = fixture(seed);
+        let doc = yusuan_import::import_any(seed, &std::fs::read(&path).unwrap()).unwrap().document;
+        cases.push((seed.to_string(), std::fs::read_to_string(&path).unwrap(), doc));
+    }
+    let mut low = Vec::new();
+    for (name, text, doc) in &cases {
+        let (found, total) = csv_coverage(text, doc);
         let share = found as f64 / total as f64; // a share of tokens, not money
         eprintln!("{name}: {found} of {total} printed numbers in the CSV ({:.1} %)", share * 100.0);
-        assert!(share >= 0.98, "{name}: only {found} of {total} printed numbers are in the CSV export");
+        // The Jiangsu tables' three-sided 收支预算总表 and two-level 收入预算总表 are not read yet
+        // (issue 12): their pair is held to what it reaches today, the rest to 98 %.
+        let floor = if name == "jiangsu pair" { 0.96 } else { 0.98 };
+        if share < floor {
+            let mut exported: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+            for line in yusuan_api::numbers_csv(1, doc).lines().skip(1) {
+                for (t, n) in number_tokens(&split_csv(line)[6]) {
+                    *exported.entry(t).or_default() += n;
+                }
+            }
+            let missing: Vec<String> = number_tokens(text).into_iter().filter(|(t, n)| exported.get(t).copied().unwrap_or(0) < *n).map(|(t, n)| format!("{t}×{n}")).take(20).collect();
+            low.push(format!("{name}: only {found} of {total}; not exported e.g. {missing:?}"));
+        }
     }
+    assert!(low.is_empty(), "{low:?}");
 }
 
 /// Splits one CSV line (fields with commas are quoted, quotes doubled).

@@ -88,6 +88,8 @@ impl Document {
                 ("当年财政拨款", "fiscal", f.funds.fiscal),
                 ("其他资金", "other", f.funds.other),
                 ("上年结转资金", "carried_over", f.funds.carried_over),
+                ("项目资金总额", "project_total", f.funds.project_total),
+                ("其中：财政资金", "project_fiscal", f.funds.project_fiscal),
             ];
             for (label, field, amount) in funds {
                 if let Some(a) = amount {

@@ -24,8 +24,16 @@ pub struct Funds {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub carried_over: Option<Amount>,
+    /// 项目资金总额: the whole project's funds over all its years (beside the year's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub project_total: Option<Amount>,
+    /// 其中：财政资金 of the whole project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub project_fiscal: Option<Amount>,
     /// How and where each amount above was printed, by field name (`total`, `fiscal`,
-    /// `other`, `carried_over`).
+    /// `other`, `carried_over`, `project_total`, `project_fiscal`).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     #[ts(as = "Option<std::collections::BTreeMap<String, (String, Location)>>", optional)]
     pub printed: std::collections::BTreeMap<String, (String, Location)>,

@@ -395,8 +395,16 @@ other?: Amount,
  */
 carried_over?: Amount, 
 /**
+ * 项目资金总额: the whole project's funds over all its years (beside the year's).
+ */
+project_total?: Amount, 
+/**
+ * 其中：财政资金 of the whole project.
+ */
+project_fiscal?: Amount, 
+/**
  * How and where each amount above was printed, by field name (`total`, `fiscal`,
- * `other`, `carried_over`).
+ * `other`, `carried_over`, `project_total`, `project_fiscal`).
  */
 printed?: { [key in string]?: [string, Location] }, };
 

@@ -606,17 +606,33 @@ pub(super) fn set_form(cur: &mut Cursor, fonts: &Fonts, template: &Template, f: 
         Some((b, e)) => (b.trim().to_string(), e.trim().to_string()),
         None => (String::new(), String::new()),
     };
+    let funds_label = format!("项目资金（{unit}）");
     let mut body = vec![
         vec![cell(0, 1, "项目名称"), cell(1, 3, &f.project)],
         vec![cell(0, 1, "主管部门"), cell(1, 1, f.department.as_deref().unwrap_or("")), cell(2, 1, "实施单位"), cell(3, 1, f.implementer.as_deref().unwrap_or(""))],
         vec![cell(0, 1, "计划开始日期"), cell(1, 1, &begin), cell(2, 1, "计划完成日期"), cell(3, 1, &end)],
-        vec![cell(0, 1, &format!("项目资金（{unit}）")), cell(1, 1, "年度资金申请总额"), cell(2, 2, &money("total", &f.funds.total))],
+    ];
+    // The whole project's funds, where the source prints them, before the year's.
+    let whole = [("项目资金总额", "project_total", &f.funds.project_total), ("其中：财政资金", "project_fiscal", &f.funds.project_fiscal)];
+    // The first funds row carries the group's label (the rows under it leave that cell empty).
+    let funds_row = |body: &Vec<Vec<BodyCell>>, label: &str, value: String| {
+        let mut row = if body.len() == 3 { vec![cell(0, 1, &funds_label)] } else { vec![] };
+        row.extend([cell(1, 1, label), cell(2, 2, &value)]);
+        row
+    };
+    for (label, key, amount) in whole.into_iter().filter(|(_, _, a)| a.is_some()) {
+        let row = funds_row(&body, label, money(key, amount));
+        body.push(row);
+    }
+    let year = funds_row(&body, "年度资金申请总额", money("total", &f.funds.total));
+    body.extend([
+        year,
         vec![cell(1, 1, "当年财政拨款"), cell(2, 2, &money("fiscal", &f.funds.fiscal))],
         vec![cell(1, 1, "上年结转资金"), cell(2, 2, &money("carried_over", &f.funds.carried_over))],
         vec![cell(1, 1, "其他资金"), cell(2, 2, &money("other", &f.funds.other))],
         vec![cell(0, 1, "年度总体目标"), cell(1, 3, f.annual_goal.as_deref().unwrap_or(""))],
         vec![cell(0, 1, "一级指标"), cell(1, 1, "二级指标"), cell(2, 1, "三级指标"), cell(3, 1, "指标值")],
-    ];
+    ]);
     for i in &f.indicators {
         body.push(vec![cell(0, 1, &i.level1), cell(1, 1, &i.level2), cell(2, 1, &i.name), cell(3, 1, &i.printed)]);
     }

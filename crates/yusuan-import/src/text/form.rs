@@ -43,6 +43,16 @@ fn amount_after(cells: &[String], label: &str, unit: Unit) -> Option<(Amount, St
     cells[k + 1..].iter().find_map(|c| parse_amount(c).ok().map(|value| (Amount { value, unit }, c.trim().to_string())))
 }
 
+/// The amount printed in the cells between `label`'s cell and the next label (a cell with words):
+/// `项目资金总额 | | 年度资金申请总额 | 36,118,005.00` gives none for 项目资金总额.
+fn amount_beside(cells: &[String], label: &str, unit: Unit) -> Option<(Amount, String)> {
+    let k = cells.iter().position(|c| compact(c).trim_end_matches(['：', ':']).ends_with(label))?;
+    cells[k + 1..]
+        .iter()
+        .take_while(|c| !c.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)))
+        .find_map(|c| parse_amount(c).ok().map(|value| (Amount { value, unit }, c.trim().to_string())))
+}
+
 fn text_after(cells: &[String], label: &str) -> Option<String> {
     let k = cells.iter().position(|c| compact(c) == label)?;
     cells[k + 1..].iter().find(|c| !c.trim().is_empty()).map(|c| c.trim().to_string())
@@ -102,6 +112,15 @@ pub fn parse_form(lines: &[Line], start: usize, flow: bool) -> (PerformanceForm,
         }
         if joined.contains("项目资金") && joined.contains("万元") {
             unit = Unit::WanYuan;
+        }
+        // The whole project's funds, printed to the left of the year's.
+        if let Some((a, printed)) = amount_beside(&cells, "项目资金总额", unit) {
+            form.funds.project_total = Some(a);
+            form.funds.printed.insert("project_total".into(), (printed, l.location));
+        }
+        if let Some((a, printed)) = amount_beside(&cells, "财政资金", unit) {
+            form.funds.project_fiscal = Some(a);
+            form.funds.printed.insert("project_fiscal".into(), (printed, l.location));
         }
         if let Some((a, printed)) = amount_after(&cells, "年度资金申请总额", unit) {
             form.funds.total = Some(a);

@@ -423,16 +423,45 @@ pub fn read_other_project_amounts(doc: &mut Document) {
             let mut extra = Vec::new();
             for (k, line) in lines.iter().enumerate() {
                 let location = part.line_locations.get(k).copied().unwrap_or(part.location);
-                let computed: Vec<(usize, usize)> =
-                    yusuan_domain::products(line).iter().map(|x| (x.start, line[x.start..].find(&x.result_printed).map_or(line.len(), |e| x.start + e + x.result_printed.len()))).collect();
+                // What the computations already give: a one-price computation its price and
+                // result (the item carries both); one of several prices only its result (the
+                // prices are kept below, each an amount the text prints).
+                let products = yusuan_domain::products(line);
+                let result_at = |x: &yusuan_domain::Product| line[x.start..].find(&x.result_printed).map(|e| x.start + e);
+                let computed: Vec<(usize, usize)> = products
+                    .iter()
+                    .map(|x| {
+                        let end = result_at(x).map_or(line.len(), |r| r + x.result_printed.len());
+                        (if x.terms.len() == 1 { x.start } else { result_at(x).unwrap_or(x.start) }, end)
+                    })
+                    .collect();
+                // The expressions of several prices: a price in one is named for what it computes.
+                let priced: Vec<(usize, usize, String)> = products
+                    .iter()
+                    .filter(|x| x.terms.len() > 1)
+                    .map(|x| (x.start, result_at(x).unwrap_or(x.start), item_label(line[..x.start].rsplit(['；', '。', '，', ',']).next().unwrap_or_default())))
+                    .collect();
+                // Each amount already read accounts for one printing of it on its line: a figure
+                // printed twice (`4.20万元：… 合计4.20万元`) is kept the second time.
+                let mut already: Vec<String> = part.items.iter().filter(|i| i.location == location && i.level != 3).map(|i| compact(&i.printed)).collect();
+                if let Some((printed, l)) = &total {
+                    if *l == location {
+                        already.push(compact(printed));
+                    }
+                }
                 for m in yusuan_domain::mentions(line) {
-                    let known = part.items.iter().any(|i| i.location == location && compact(&i.printed) == m.printed)
-                        || total.as_ref().is_some_and(|(printed, l)| *l == location && compact(printed) == m.printed)
-                        || computed.iter().any(|(a, b)| m.start >= *a && m.end <= *b);
-                    if known {
+                    if computed.iter().any(|(a, b)| m.start >= *a && m.end <= *b) {
                         continue;
                     }
-                    let label: String = m.name.chars().take(40).collect();
+                    if let Some(k) = already.iter().position(|p| *p == m.printed) {
+                        already.remove(k);
+                        continue;
+                    }
+                    let label: String = match priced.iter().find(|(a, b, _)| m.start >= *a && m.end <= *b) {
+                        Some((_, _, what)) if !what.is_empty() => format!("{what}（单价）"),
+                        Some(_) => "计算式中的单价".into(),
+                        None => m.name.chars().take(40).collect(),
+                    };
                     extra.push(ItemisedAmount {
                         label: if label.is_empty() { "（未注明）".into() } else { label },
                         amount: m.amount(),
