@@ -5,6 +5,11 @@ use super::table::OpenRow;
 use crate::ReportItem;
 use yusuan_domain::{Cell, Column, Document, LedgerSide, Location, Row, RowCode, TableKind};
 
+/// The widest row whose values are placed by trying every arrangement (2^16 candidates): a
+/// disclosure table has at most a dozen value columns; a wider one (a damaged or foreign file)
+/// keeps its printed order.
+const SEARCH_COLUMNS: usize = 16;
+
 /// Text extraction drops the empty cells at the end of a line, so a line with fewer cells than
 /// the header leaves the place of its numbers open (`302 商品和服务支出 6,710,518 6,710,518`
 /// under 合计 | 人员经费 | 公用经费). For a row that has sub-rows (a 类 or 款 with its 款 or 项),
@@ -44,14 +49,19 @@ pub(super) fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, n
         if matches(&rows[i].cells) {
             continue;
         }
+        // Every way to put the values in order into the columns: 2^n candidates, so only for a
+        // table of at most SEARCH_COLUMNS columns (a wider row stays unplaced, as printed).
+        if n > SEARCH_COLUMNS {
+            continue;
+        }
         let mut found: Vec<Vec<Cell>> = Vec::new();
-        for mask in 0u32..(1u32 << n.min(16)) {
+        for mask in 0u32..(1u32 << n) {
             if mask.count_ones() as usize != values.len() {
                 continue;
             }
             let mut it = values.iter();
             let cand: Vec<Cell> =
-                (0..n).map(|k| if mask & (1 << k) != 0 { it.next().cloned().unwrap_or(Cell::Blank) } else { Cell::Blank }).collect();
+                (0..n).map(|k| if mask & (1u32 << k) != 0 { it.next().cloned().unwrap_or(Cell::Blank) } else { Cell::Blank }).collect();
             if matches(&cand) {
                 found.push(cand);
             }
