@@ -294,3 +294,30 @@ fn a_hidden_sheet_is_not_read_as_a_table() {
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["tables"].as_array().unwrap().len(), 11);
 }
+
+/// The draft workbook read back (`draft import-xlsx`) is held to the same limits as an import:
+/// the sparse workbook whose used range spans Excel's whole grid is refused in one line naming
+/// the limit, and the draft is unchanged.
+#[test]
+fn a_hostile_workbook_read_back_into_a_draft_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/000_e54fcd81d7b1024c.txt");
+    assert_eq!(yusuan(dir.path(), &["import", seed.to_str().unwrap()]).0, 0);
+    assert_eq!(yusuan(dir.path(), &["draft", "new", "--from", "1"]).0, 0);
+    let before = yusuan(dir.path(), &["draft", "lines", "draft:1", "--format", "csv"]).1;
+    // Its sheet named as the draft workbook's leaf sheet, so a grid reader would lay it out.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(yusuan_api::draft::workbook::LEAF_SHEET).unwrap();
+    sheet.write_string(0, 0, "键").unwrap();
+    sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
+    let path = dir.path().join("稀疏巨表.xlsx");
+    std::fs::write(&path, book.save_to_buffer().unwrap()).unwrap();
+    let started = Instant::now();
+    let (code, _, err) = yusuan(dir.path(), &["draft", "import-xlsx", "draft:1", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("稀疏巨表.xlsx") && err.contains("使用范围") && err.contains("上限"), "{err}");
+    assert_eq!(yusuan(dir.path(), &["draft", "lines", "draft:1", "--format", "csv"]).1, before);
+}

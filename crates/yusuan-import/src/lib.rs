@@ -23,7 +23,7 @@ pub use error::ImportError;
 pub use lines::{split_lines, CellBox, Line};
 pub use pdf::{pdf_lines, pdf_lines_with, pdf_text, TextLayer};
 pub use render::table_text;
-pub use xlsx::xlsx_lines;
+pub use xlsx::{check_workbook, xlsx_lines, MAX_GRID_CELLS};
 pub use report::{ImportReport, ReportItem};
 pub use text::{parse_lines, parse_lines_with, Layout};
 

@@ -98,6 +98,40 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     Ok(out)
 }
 
+/// The largest used range (rows × columns, blanks included) a workbook read as a grid may span:
+/// a reader that lays a sheet out as a grid (the draft workbook's) allocates it whole.
+pub const MAX_GRID_CELLS: u64 = 4_000_000; // limit
+
+/// Checks a workbook before a reader lays its sheets out as grids: its unpacked size, and each
+/// sheet's used range, read cell by cell (a 5 KB workbook with cells at A1 and XFD1048576 spans
+/// 17 billion cells).
+pub fn check_workbook(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    check_unpacked(file, bytes, MAX_UNPACKED_MB)?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("不是有效的 XLSX 工作簿（{e}）") })?;
+    let names: Vec<String> = book.sheet_names().to_vec();
+    for name in names {
+        let Ok(mut reader) = book.worksheet_cells_reader(&name) else { continue };
+        let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+        let mut cells = 0usize;
+        while let Ok(Some(cell)) = reader.next_cell() {
+            let (r, c) = cell.get_position();
+            (top, left, bottom, right) = (top.min(r), left.min(c), bottom.max(r), right.max(c));
+            cells += 1;
+            if cells > MAX_CELLS {
+                return Err(ImportError::Limit { file: file.to_string(), what: format!("工作表“{name}”有超过 {MAX_CELLS} 个单元格") });
+            }
+        }
+        if cells > 0 {
+            let area = (u64::from(bottom - top) + 1) * (u64::from(right - left) + 1);
+            if area > MAX_GRID_CELLS {
+                return Err(ImportError::Limit { file: file.to_string(), what: format!("工作表“{name}”的使用范围有 {area} 个单元格（上限 {MAX_GRID_CELLS}）") });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The most cells a sheet may hold (a disclosure table has a few thousand).
 pub(crate) const MAX_CELLS: usize = 1_000_000; // limit
 /// Excel's own bounds: a cell beyond them is not from a spreadsheet program.
