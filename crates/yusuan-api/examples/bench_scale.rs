@@ -4,7 +4,8 @@
 //! name, one department's five years compared — with the file's size and the store's throughput.
 //!
 //! `cargo run --release -p yusuan-api --example bench_scale [-- 10000]` prints a Markdown table for
-//! docs/benchmarks.md (medians of repeated runs; the library is built in a temporary folder).
+//! docs/benchmarks.md (medians of repeated runs; the library is built in a temporary folder, or
+//! kept in `KEEP_DIR` as that data folder's user library, to open the app on it).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -40,8 +41,11 @@ fn main() {
     println!("| documents | build (docs/s) | file (MB) | list, median ms | find a department, median ms | compare 5 years, median ms |");
     println!("|---|---|---|---|---|---|");
     for n in sizes {
+        // KEEP_DIR=dir keeps the library as the user library of that data folder (to open the
+        // app on it: YUSUAN_DATA_DIR=dir).
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("library.db");
+        let folder = std::env::var_os("KEEP_DIR").map(PathBuf::from).unwrap_or_else(|| dir.path().to_path_buf());
+        let path = folder.join("library.db");
         let mut lib = Library::open(&path).unwrap();
         let started = Instant::now();
         for k in 0..n {
@@ -53,7 +57,7 @@ fn main() {
             lib.store_mut().insert(&NewDocument { document: &doc, source_name: "scale", content_hash: &hash, imported_at: "2026-12-01T00:00:00Z", report_json: "{}" }).unwrap();
         }
         let built = started.elapsed();
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) + std::fs::metadata(dir.path().join("library.db-wal")).map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) + std::fs::metadata(folder.join("library.db-wal")).map(|m| m.len()).unwrap_or(0);
         let runs = 15;
         let list = median((0..runs).map(|_| { let t = Instant::now(); let l = lib.list().unwrap(); assert_eq!(l.len(), n); t.elapsed() }).collect());
         let wanted = format!("（第{}号）", n / 10);

@@ -42,7 +42,7 @@ export interface SidebarProps {
 export const WINDOWED_ABOVE = 300;
 /** Row heights of the windowed list, in px (style.css gives the rows these heights). */
 export const GROUP_ROW_PX = 30;
-export const DOC_ROW_PX = 62;
+export const DOC_ROW_PX = 84;
 
 /** Whether a document matches every word of the search. */
 export function matches(d: DocumentSummary, search: string): boolean {
