@@ -98,6 +98,14 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     Ok(out)
 }
 
+/// Runs one call into calamine so that a panic of its own on a malformed part (its cell
+/// references overflow on a column name of a dozen letters) is a damaged file, as a PDF
+/// library's is — not an internal error of ours.
+fn in_calamine<T>(file: &str, sheet: &str, call: impl FnOnce() -> T) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+        .map_err(|_| ImportError::Damaged { file: file.to_string(), reason: format!("工作表“{sheet}”的内容无法解析") })
+}
+
 /// The largest used range (rows × columns, blanks included) a workbook read as a grid may span:
 /// a reader that lays a sheet out as a grid (the draft workbook's) allocates it whole.
 pub const MAX_GRID_CELLS: u64 = 4_000_000; // limit
@@ -114,7 +122,7 @@ pub fn check_workbook(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
         let Ok(mut reader) = book.worksheet_cells_reader(&name) else { continue };
         let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
         let mut cells = 0usize;
-        while let Ok(Some(cell)) = reader.next_cell() {
+        while let Ok(Some(cell)) = in_calamine(file, &name, || reader.next_cell())? {
             let (r, c) = cell.get_position();
             (top, left, bottom, right) = (top.min(r), left.min(c), bottom.max(r), right.max(c));
             cells += 1;
@@ -150,7 +158,7 @@ fn sheet_rows(file: &str, book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<
     let mut reader = book.worksheet_cells_reader(name).map_err(damaged)?;
     let mut cells: Vec<(u32, u32, String)> = Vec::new();
     let (mut top, mut left) = (u32::MAX, u32::MAX);
-    while let Some(cell) = reader.next_cell().map_err(damaged)? {
+    while let Some(cell) = in_calamine(file, name, || reader.next_cell())?.map_err(damaged)? {
         let (r, c) = cell.get_position();
         if r >= MAX_ROW || c >= MAX_COLUMN {
             return Err(limit(format!("工作表“{name}”中有位于第 {} 行第 {} 列的单元格，超出电子表格的行列范围", r as u64 + 1, c as u64 + 1)));
