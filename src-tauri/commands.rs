@@ -124,6 +124,18 @@ pub fn add_project(state: State<'_, AppState>, draft: String, name: String) -> R
     desk(&state)?.draft_project_add(draft_id(&draft)?, &name, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Sets (or adds) an indicator's target value in a project's 绩效目标表 (`path`: 一级/二级/三级).
+#[tauri::command]
+pub fn set_indicator(state: State<'_, AppState>, draft: String, form: String, path: String, value: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_indicator_set(draft_id(&draft)?, &form, &path, &value, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Removes an indicator from a project's 绩效目标表.
+#[tauri::command]
+pub fn remove_indicator(state: State<'_, AppState>, draft: String, form: String, path: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_indicator_remove(draft_id(&draft)?, &form, &path, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Removes a project's description.
 #[tauri::command]
 pub fn remove_project(state: State<'_, AppState>, draft: String, name: String) -> Result<yusuan_api::DraftView, String> {

@@ -62,6 +62,8 @@ pub fn run() {
             commands::set_project_part,
             commands::add_project,
             commands::remove_project,
+            commands::set_indicator,
+            commands::remove_indicator,
             commands::set_leaves,
             commands::undo_edit,
             commands::redo_edit,

@@ -120,6 +120,25 @@ fn an_edited_draft_of_each_format_exports_and_reads_back_the_same() {
             let text = "该项目年度预算安排12.00万元。\n1.培训费2.40万元：单价300元×80人=2.40万元；\n2.宣传费9.60万元。";
             yusuan_api::draft_project_part(&mut lib, id, p, "年度预算安排", text, "2026-12-01T00:00:00Z").unwrap();
         }
+        // The first 绩效目标表's first indicator given a new target, printed and read back.
+        let mut target = d.performance_forms.first().and_then(|f| f.indicators.first().map(|i| (f.project.clone(), format!("{}/{}/{}", i.level1, i.level2, i.name))));
+        if let Some((form, path)) = target.clone() {
+            let (form, path) = (&form, &path);
+            let set = yusuan_api::draft_indicator_set(&mut lib, id, form, path, "≥12(次)", "2026-12-01T00:00:00Z");
+            if matches!(&set, Err(e) if e.to_string().contains("整表照印")) {
+                // Hubei prints its forms as carried grids: not edited here (said so), nothing changed.
+                target = None;
+            } else if let Err(e) = set {
+                // A form printed inline in the project's 绩效目标 text is edited in that text.
+                assert!(e.to_string().contains("绩效目标”部分"), "{name}: {e}");
+                let d = yusuan_api::load_draft(&lib, id, None).unwrap();
+                let f = d.performance_forms.iter().find(|f| &f.project == form).unwrap();
+                let part = d.projects.iter().find(|p| &p.name == form).unwrap().part(yusuan_domain::ProjectPartKind::Performance).unwrap();
+                let text = part.text.replacen(&f.indicators[0].printed, "≥12(次)", 1);
+                assert_ne!(text, part.text, "{name}: the value is in the text");
+                yusuan_api::draft_project_part(&mut lib, id, form, "绩效目标", &text, "2026-12-01T00:00:00Z").unwrap();
+            }
+        }
         // The published tables never join the function grid with the unit, economic or (Hubei)
         // income-by-unit tables: an edit shows as a between-tables 错误 until the user balances
         // the other breakdown, and the export is refused meanwhile. 000's draft also inherits its
@@ -148,6 +167,10 @@ fn an_edited_draft_of_each_format_exports_and_reads_back_the_same() {
         let derived_now = yusuan_api::draft_document(&lib, id, None).unwrap();
         let findings_now = yusuan_api::check(&derived_now);
         let back = round_trip(&mut lib, dir.path(), &made.draft, &derived_now, &findings_now, &req);
+        if let Some((form, path)) = &target {
+            let printed = |doc: &yusuan_domain::Document| doc.performance_forms.iter().find(|f| &f.project == form).and_then(|f| f.indicators.iter().find(|i| &format!("{}/{}/{}", i.level1, i.level2, i.name) == path)).map(|i| i.printed.clone());
+            assert_eq!(printed(&back), Some("≥12(次)".into()), "{name}: the new target reads back");
+        }
         if let Some(p) = &project {
             let items = project_items(&derived_now, p);
             assert!(items.contains(&("培训费".into(), "24000".into(), 1)), "{name}: {items:?}");

@@ -216,6 +216,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onProjectPart: (project, part, text) => void track(draftCall((d) => backend.setProjectPart(d, project, part, text))),
         onAddProject: (name) => void track(draftCall((d) => backend.addProject(d, name))),
         onRemoveProject: (name) => void track(draftCall((d) => backend.removeProject(d, name))),
+        onIndicator: (form, path, value) => void track(draftCall((d) => backend.setIndicator(d, form, path, value))),
+        onRemoveIndicator: (form, path) => void track(draftCall((d) => backend.removeIndicator(d, form, path))),
         focusKey: state.focusKey,
         onFocusNext: (key) => { state.focusKey = key; },
         onUndo: () => void track(draftCall((d) => backend.undo(d))),

@@ -70,6 +70,10 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
         ],
       },
     ],
+    forms: [
+      { project: "文旅宣传推广", not_editable: null, indicators: [{ path: "产出指标/数量指标/宣传场次", name: "宣传场次", printed: "≥12(场)" }] },
+      { project: "文旅惠民活动", not_editable: "写在该项目说明的“绩效目标”部分中：请改写那一部分的文字", indicators: [{ path: "效益指标/社会效益指标/参与人次", name: "参与人次", printed: "≥5000(人次)" }] },
+    ],
     base_year: 2026,
     units: [],
     has_unit_tables: false,
@@ -532,6 +536,41 @@ describe("编制：项目说明", () => {
     q("project-remove-文旅宣传推广")!.click();
     await app.idle();
     expect(backend.calls).toContain("removeProject:draft:1,文旅宣传推广");
+  });
+});
+
+describe("编制：绩效目标表", () => {
+  it("sets an indicator's value, removes one, adds one to a project's form, each as one edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(q("draft-forms")!.textContent).toContain("文旅宣传推广（1 个指标）");
+    // A form written in its project's text is shown with where to edit it, not as inputs.
+    expect(q("form-not-editable")!.textContent).toContain("绩效目标”部分");
+    expect(q("indicator-文旅惠民活动-效益指标/社会效益指标/参与人次")).toBeNull();
+    expect(q("draft-forms")!.textContent).toContain("≥5000(人次)");
+    expect([...q<HTMLSelectElement>("indicator-new-form")!.options].map((o) => o.value)).toEqual(["文旅宣传推广"]);
+    const input = q<HTMLInputElement>("indicator-文旅宣传推广-产出指标/数量指标/宣传场次")!;
+    expect(input.value).toBe("≥12(场)");
+    // Unchanged: nothing is sent.
+    q("indicator-save-文旅宣传推广-产出指标/数量指标/宣传场次")!.click();
+    await app.idle();
+    expect(backend.calls.some((c) => c.startsWith("setIndicator"))).toBe(false);
+    input.value = "≥15(场)";
+    q("indicator-save-文旅宣传推广-产出指标/数量指标/宣传场次")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("setIndicator:draft:1,文旅宣传推广,产出指标/数量指标/宣传场次,≥15(场)");
+    q("indicator-remove-文旅宣传推广-产出指标/数量指标/宣传场次")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("removeIndicator:draft:1,文旅宣传推广,产出指标/数量指标/宣传场次");
+    q<HTMLSelectElement>("indicator-new-level1")!.value = "满意度指标";
+    q<HTMLInputElement>("indicator-new-level2")!.value = "服务对象满意度指标";
+    q<HTMLInputElement>("indicator-new-name")!.value = "游客满意度";
+    q<HTMLInputElement>("indicator-new-value")!.value = "≥90%";
+    q("indicator-add")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("setIndicator:draft:1,文旅宣传推广,满意度指标/服务对象满意度指标/游客满意度,≥90%");
   });
 });
 

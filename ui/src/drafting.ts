@@ -62,6 +62,10 @@ export interface DraftingBackend {
   addProject(draft: string, name: string): Promise<DraftView>;
   /** Removes a project's description (undoable). */
   removeProject(draft: string, name: string): Promise<DraftView>;
+  /** Sets (or adds) an indicator's target value in a project's 绩效目标表 (path 一级/二级/三级). */
+  setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView>;
+  /** Removes an indicator from a project's 绩效目标表. */
+  removeIndicator(draft: string, form: string, path: string): Promise<DraftView>;
   undo(draft: string): Promise<DraftView>;
   redo(draft: string): Promise<DraftView>;
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */

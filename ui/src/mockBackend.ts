@@ -128,6 +128,16 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
+    this.record("setIndicator", [draft, form, path, value]);
+    return this.nextView();
+  }
+
+  async removeIndicator(draft: string, form: string, path: string): Promise<DraftView> {
+    this.record("removeIndicator", [draft, form, path]);
+    return this.nextView();
+  }
+
   async undo(draft: string): Promise<DraftView> {
     this.record("undo", [draft]);
     return this.nextView();

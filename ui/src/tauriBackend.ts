@@ -89,6 +89,14 @@ export class TauriBackend implements Backend {
     return call<DraftView>("remove_project", { draft, name });
   }
 
+  setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
+    return call<DraftView>("set_indicator", { draft, form, path, value });
+  }
+
+  removeIndicator(draft: string, form: string, path: string): Promise<DraftView> {
+    return call<DraftView>("remove_indicator", { draft, form, path });
+  }
+
   undo(draft: string): Promise<DraftView> {
     return call<DraftView>("undo_edit", { draft });
   }

@@ -66,6 +66,8 @@ pub struct DraftView {
     pub sections: Vec<SectionView>,
     /// The 项目经费情况说明: each project's parts to rewrite.
     pub projects: Vec<crate::ProjectView>,
+    /// The 绩效目标表: each indicator's target value to set.
+    pub forms: Vec<crate::FormView>,
     /// The year of the 上年 figures (none for a blank draft).
     pub base_year: Option<i32>,
     /// The units the 分单位 tables list (none where the format prints no such table).
@@ -156,6 +158,10 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
                 "project-part" => ("改写项目说明", e.target.replacen('|', "：", 1), format!("{} 字", e.old_value.as_deref().unwrap_or("").chars().count()), format!("{} 字", e.new_value.as_deref().unwrap_or("").chars().count())),
                 "project" if e.new_value.is_some() => ("新增项目", e.target.clone(), String::new(), String::new()),
                 "project" => ("删除项目", e.target.clone(), String::new(), String::new()),
+                "indicator" => {
+                    let printed = |v: &Option<String>| v.as_deref().and_then(|j| serde_json::from_str::<(usize, String)>(j).ok()).map(|s| s.1).unwrap_or_default();
+                    ("绩效指标", e.target.replacen('|', "：", 1), printed(&e.old_value), printed(&e.new_value))
+                }
                 other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
             };
             HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }
@@ -215,6 +221,7 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
     Ok(DraftView {
         sections,
         projects: crate::draft_projects::project_views(&d),
+        forms: crate::draft_forms::form_views(&d),
         draft: format!("draft:{id}"),
         title: document.meta.title,
         department: d.department.clone(),
@@ -327,6 +334,18 @@ impl Desk {
     /// Adds a project with its seven parts to write.
     pub fn draft_project_add(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
         crate::draft_project_add(&mut self.user, id, name, now)?;
+        view(&self.user, id)
+    }
+
+    /// Sets (or adds) an indicator's target value in a project's 绩效目标表.
+    pub fn draft_indicator_set(&mut self, id: i64, form: &str, path: &str, value: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_indicator_set(&mut self.user, id, form, path, value, now)?;
+        view(&self.user, id)
+    }
+
+    /// Removes an indicator from a project's 绩效目标表.
+    pub fn draft_indicator_remove(&mut self, id: i64, form: &str, path: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_indicator_remove(&mut self.user, id, form, path, now)?;
         view(&self.user, id)
     }
 

@@ -94,9 +94,43 @@ fn project_mut<'a>(d: &'a mut yusuan_draft::Draft, id: i64, name: &str) -> Resul
     })
 }
 
+/// Puts `text` into a part of a project and reads it again: its amounts, and — for a 绩效目标
+/// part that prints its indicators as run-on text — the project's form, which is that text's
+/// (the export prints the text, not a form). Returns the part's text before.
+fn put_part(d: &mut yusuan_draft::Draft, id: i64, project: &str, kind: ProjectPartKind, text: &str) -> Result<String, ApiError> {
+    let p = project_mut(d, id, project)?;
+    let old = put_project_part(p, kind, text);
+    if kind == ProjectPartKind::Performance {
+        let (name, at) = (p.name.clone(), p.part(kind).map_or(p.location, |x| x.location));
+        let was_inline = !yusuan_import::inline_indicators(&old, at).is_empty();
+        let indicators = yusuan_import::inline_indicators(text, at);
+        let slot = d.performance_forms.iter().position(|f| f.project == name);
+        if was_inline {
+            if let Some(k) = slot {
+                d.performance_forms.remove(k);
+            }
+        }
+        if !indicators.is_empty() {
+            let form = yusuan_domain::PerformanceForm {
+                project: name,
+                department: Some(d.department.clone()),
+                implementer: None,
+                period: None,
+                funds: Default::default(),
+                annual_goal: None,
+                indicators,
+                location: at,
+            };
+            let k = slot.filter(|_| was_inline).unwrap_or(d.performance_forms.len()).min(d.performance_forms.len());
+            d.performance_forms.insert(k, form);
+        }
+    }
+    Ok(old)
+}
+
 /// Puts `text` into a part of a project (the part added, in print order, when the project has
 /// none such) and reads its amounts again. Returns the part's text before.
-fn put_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &str) -> String {
+fn put_project_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &str) -> String {
     let old = p.part(kind).map(|x| x.text.clone()).unwrap_or_default();
     let at = p.parts.first().map_or(p.location, |x| x.location);
     match p.parts.iter_mut().find(|x| x.kind == kind) {
@@ -150,9 +184,8 @@ pub fn draft_project_part(lib: &mut Library, id: i64, project: &str, part: &str,
     let text = checked_text("项目说明", text)?;
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let p = project_mut(&mut d, id, project)?;
-        let target = format!("{}|{}", p.name, kind.label());
-        let old = put_part(p, kind, &text);
+        let target = format!("{}|{}", project_mut(&mut d, id, project)?.name, kind.label());
+        let old = put_part(&mut d, id, project.trim(), kind, &text)?;
         if old == text {
             return Ok(Edit { seq: 0, target, old: Some(old), new: Some(text.clone()) });
         }
@@ -200,8 +233,7 @@ pub(crate) fn apply(d: &mut yusuan_draft::Draft, action: &str, target: &str, val
         "project-part" => {
             let (name, part) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的项目无法识别：{target}")))?;
             let kind = part_kind(part)?;
-            let p = d.projects.iter_mut().find(|p| p.name == name).ok_or_else(|| bad(format!("历史记录中的项目已不在草稿中：{name}")))?;
-            put_part(p, kind, value.unwrap_or(""));
+            put_part(d, 0, name, kind, value.unwrap_or(""))?;
         }
         _ => {
             d.projects.retain(|p| p.name != target);

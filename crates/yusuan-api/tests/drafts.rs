@@ -249,3 +249,56 @@ fn a_project_description_is_rewritten_part_by_part() {
     assert_eq!(names[0], name, "back where it was");
     assert_eq!(names.len(), 3);
 }
+
+/// A 绩效目标表's indicators: a target value set (read as a printed form is: K006 checks it), an
+/// indicator added in its group and removed (undo puts it back where it was), a project's first
+/// target starting its form (K003 asks for the other kinds) and its last one taking it away.
+#[test]
+fn performance_targets_are_set_added_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("001_e395be5bb9699fb6.txt"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    let forms = yusuan_api::draft_forms(&lib, id).unwrap();
+    let form = forms.iter().find(|f| f.project == "培训经费").expect("the 培训经费 form");
+    let path = "产出指标/数量指标/社区培训人数";
+    assert_eq!(form.indicators.iter().find(|i| i.path == path).unwrap().printed, ">1580.00(人)");
+    let indicator = |lib: &Library, path: &str| {
+        let doc = yusuan_api::draft_document(lib, id, None).unwrap();
+        let f = doc.performance_forms.into_iter().find(|f| f.project == "培训经费").unwrap();
+        f.indicators.iter().position(|i| format!("{}/{}/{}", i.level1, i.level2, i.name) == path).map(|k| (k, f.indicators[k].clone()))
+    };
+    // A new target: read as a printed form.
+    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", path, "≥1600(人)", now).unwrap();
+    let (_, i) = indicator(&lib, path).unwrap();
+    assert_eq!(i.value, yusuan_domain::IndicatorValue::Measured { operator: yusuan_domain::Operator::Ge, value: 1600.into(), measure: Some("人".into()) });
+    // A comparison with nothing after it: K006 names the indicator.
+    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", path, "≥", now).unwrap();
+    assert!(yusuan_api::draft_check(&lib, id).unwrap().iter().any(|f| f.rule == "K006" && f.message.contains("社区培训人数")));
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(indicator(&lib, path).unwrap().1.printed, "≥1600(人)");
+    // Added in its group (after the last 效益指标/社会效益指标), removed, brought back by undo.
+    let new = "效益指标/社会效益指标/居民知晓率";
+    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", new, "≥90(%)", now).unwrap();
+    let (k, _) = indicator(&lib, new).unwrap();
+    let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
+    let f = doc.performance_forms.iter().find(|f| f.project == "培训经费").unwrap();
+    assert_eq!((f.indicators[k - 1].level1.as_str(), f.indicators[k - 1].level2.as_str()), ("效益指标", "社会效益指标"));
+    assert!(f.indicators[k + 1..].iter().all(|i| !(i.level1 == "效益指标" && i.level2 == "社会效益指标")));
+    yusuan_api::draft_indicator_remove(&mut lib, id, "培训经费", new, now).unwrap();
+    assert!(indicator(&lib, new).is_none());
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(indicator(&lib, new).unwrap().0, k, "back where it was");
+    // Bad input: refused, named.
+    assert!(yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", "社区培训人数", "≥1", now).unwrap_err().to_string().contains("一级指标/二级指标/三级指标"));
+    assert!(yusuan_api::draft_indicator_remove(&mut lib, id, "培训经费", "产出指标/数量指标/没有", now).is_err());
+    // A project without a form: its first target starts one; K003 asks for 效益 and 满意度.
+    yusuan_api::draft_project_add(&mut lib, id, "社区治理创新", now).unwrap();
+    yusuan_api::draft_indicator_set(&mut lib, id, "社区治理创新", "产出指标/数量指标/试点社区", "=3(个)", now).unwrap();
+    let forms = yusuan_api::draft_forms(&lib, id).unwrap();
+    assert_eq!(forms.iter().find(|f| f.project == "社区治理创新").unwrap().indicators.len(), 1);
+    assert!(yusuan_api::draft_check(&lib, id).unwrap().iter().any(|f| f.rule == "K003" && f.message.contains("社区治理创新")));
+    yusuan_api::draft_indicator_remove(&mut lib, id, "社区治理创新", "产出指标/数量指标/试点社区", now).unwrap();
+    assert!(yusuan_api::draft_forms(&lib, id).unwrap().iter().all(|f| f.project != "社区治理创新"), "an empty form goes");
+}

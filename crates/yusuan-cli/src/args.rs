@@ -67,6 +67,36 @@ pub enum UnitAction {
     Remove,
 }
 
+/// The `draft form` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum FormCommand {
+    /// 列出草稿的绩效目标表及其指标
+    List {
+        /// 草稿（draft:N）
+        draft: String,
+    },
+    /// 设定一个指标的指标值（没有此指标时新增；项目还没有绩效目标表时新建）
+    Set {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 项目名称（绩效目标表所属的项目）
+        project: String,
+        /// 指标：一级指标/二级指标/三级指标，如 产出指标/数量指标/培训人次
+        path: String,
+        /// 指标值，如 ≥800(人次)、=100(%)、及时
+        value: String,
+    },
+    /// 删除一个指标
+    Remove {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 项目名称
+        project: String,
+        /// 指标：一级指标/二级指标/三级指标
+        path: String,
+    },
+}
+
 /// The `draft project` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ProjectCommand {
@@ -199,6 +229,11 @@ pub enum DraftCommand {
     Project {
         #[command(subcommand)]
         command: ProjectCommand,
+    },
+    /// 绩效目标表：列出（list）指标，设定（set）或删除（remove）一个指标的指标值
+    Form {
+        #[command(subcommand)]
+        command: FormCommand,
     },
     /// 撤销最近一次修改
     Undo {

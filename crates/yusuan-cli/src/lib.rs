@@ -10,7 +10,7 @@ mod args;
 mod compare_render;
 mod render;
 
-use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, ProjectCommand, UnitAction};
+use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, FormCommand, ProjectCommand, UnitAction};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -354,6 +354,7 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
             writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
         }
         DraftCommand::Project { command } => project(&mut lib, command, &now, out)?,
+        DraftCommand::Form { command } => form(&mut lib, command, &now, out)?,
         DraftCommand::Undo { draft } => match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {
             Some(e) => writeln!(out, "已撤销第 {} 次修改（{} {}）", e.seq, e.action, e.target).map_err(io)?,
             None => writeln!(out, "没有可撤销的修改").map_err(io)?,
@@ -425,6 +426,38 @@ fn project(lib: &mut Library, command: ProjectCommand, now: &str, out: &mut dyn 
             let e = yusuan_api::draft_project_part(lib, draft_id(&draft)?, &name, &part, &text, now)?;
             let (project, part) = e.target.split_once('|').unwrap_or((&e.target, ""));
             writeln!(out, "已改写项目“{project}”的“{part}”：{} 段", e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+fn form(lib: &mut Library, command: FormCommand, now: &str, out: &mut dyn Write) -> Result<(), ApiError> {
+    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+    match command {
+        FormCommand::List { draft } => {
+            let forms = yusuan_api::draft_forms(lib, draft_id(&draft)?)?;
+            if forms.is_empty() {
+                writeln!(out, "草稿中没有绩效目标表").map_err(io)?;
+            }
+            for f in forms {
+                writeln!(out, "{}（{} 个指标）", f.project, f.indicators.len()).map_err(io)?;
+                for i in f.indicators {
+                    writeln!(out, "  {}\t{}", i.path, i.printed).map_err(io)?;
+                }
+            }
+        }
+        FormCommand::Set { draft, project, path, value } => {
+            let e = yusuan_api::draft_indicator_set(lib, draft_id(&draft)?, &project, &path, &value, now)?;
+            let (form, path) = e.target.split_once('|').unwrap_or((&e.target, ""));
+            match e.old {
+                Some(old) if old != value => writeln!(out, "已修改“{form}”的指标“{path}”：{old} → {value}").map_err(io)?,
+                Some(_) => writeln!(out, "“{form}”的指标“{path}”已是 {value}，未修改").map_err(io)?,
+                None => writeln!(out, "已在“{form}”中新增指标“{path}”：{value}").map_err(io)?,
+            }
+        }
+        FormCommand::Remove { draft, project, path } => {
+            let e = yusuan_api::draft_indicator_remove(lib, draft_id(&draft)?, &project, &path, now)?;
+            writeln!(out, "已删除“{}”的指标（原为 {}）", e.target.replacen('|', "：", 1), e.old.unwrap_or_default()).map_err(io)?;
         }
     }
     Ok(())

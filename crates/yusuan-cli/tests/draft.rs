@@ -227,3 +227,25 @@ fn project_descriptions_through_the_command_line() {
     assert_eq!(bad.stderr.lines().count(), 1, "{}", bad.stderr);
     assert!(bad.stderr.contains("项目概述、立项依据"), "{}", bad.stderr);
 }
+
+/// `yusuan draft form list|set|remove`: a target value changed, an indicator added and removed.
+#[test]
+fn performance_targets_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("001_e395be5bb9699fb6.txt")]);
+    ok(db, &["draft", "new", "--from", "1"]);
+    let listed = ok(db, &["draft", "form", "list", "draft:1"]);
+    assert!(listed.contains("培训经费（") && listed.contains("  产出指标/数量指标/社区培训人数\t>1580.00(人)"), "{listed}");
+    let said = ok(db, &["draft", "form", "set", "draft:1", "培训经费", "产出指标/数量指标/社区培训人数", "≥1600(人)"]);
+    assert_eq!(said.trim(), "已修改“培训经费”的指标“产出指标/数量指标/社区培训人数”：>1580.00(人) → ≥1600(人)");
+    let said = ok(db, &["draft", "form", "set", "draft:1", "培训经费", "效益指标/社会效益指标/居民知晓率", "≥90(%)"]);
+    assert_eq!(said.trim(), "已在“培训经费”中新增指标“效益指标/社会效益指标/居民知晓率”：≥90(%)");
+    assert!(ok(db, &["draft", "form", "list", "draft:1"]).contains("  效益指标/社会效益指标/居民知晓率\t≥90(%)"));
+    ok(db, &["draft", "form", "remove", "draft:1", "培训经费", "效益指标/社会效益指标/居民知晓率"]);
+    assert!(!ok(db, &["draft", "form", "list", "draft:1"]).contains("居民知晓率"));
+    let bad = run(db, &["draft", "form", "set", "draft:1", "培训经费", "居民知晓率", "≥90(%)"]);
+    assert_eq!((bad.code, bad.stderr.lines().count()), (2, 1), "{}", bad.stderr);
+    assert!(bad.stderr.contains("一级指标/二级指标/三级指标"), "{}", bad.stderr);
+}

@@ -124,6 +124,17 @@ pub fn reread_project(project: &mut yusuan_domain::ProjectDescription) {
     }
 }
 
+/// Reads an indicator value as a form prints it: `≥236.00(人)`, `=100.00(%)`, `及时`.
+pub fn parse_indicator_value(printed: &str) -> yusuan_domain::IndicatorValue {
+    text::parse_indicator_value(printed)
+}
+
+/// The indicators a project's 绩效目标 part prints as run-on text (`产出指标数量指标-聘用人数≥236.00(人) …`),
+/// as an import reads them into a form of their own; none when the part is prose.
+pub fn inline_indicators(text: &str, at: yusuan_domain::Location) -> Vec<yusuan_domain::Indicator> {
+    text::inline_indicators(text, at)
+}
+
 /// Imports any supported file, recognised by its first bytes (PDF) or else read as text.
 pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     let lower = file_name.to_lowercase();

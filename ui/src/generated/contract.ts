@@ -1007,6 +1007,10 @@ sections: Array<SectionView>,
  */
 projects: Array<ProjectView>, 
 /**
+ * The 绩效目标表: each indicator's target value to set.
+ */
+forms: Array<FormView>, 
+/**
  * The year of the 上年 figures (none for a blank draft).
  */
 base_year: number | null, 
@@ -1209,6 +1213,35 @@ text: string,
  * How many amounts the text itemises (items, computations, other amounts).
  */
 items: number, };
+
+export type FormView = { 
+/**
+ * 项目名称 (the form's key).
+ */
+project: string, 
+/**
+ * Why its indicators are not edited here (written in the project's text, or a format that
+ * prints its forms as carried grids); `None` when they are.
+ */
+not_editable: string | null, 
+/**
+ * Its indicators in printed order.
+ */
+indicators: Array<IndicatorView>, };
+
+export type IndicatorView = { 
+/**
+ * `一级/二级/三级`: what an edit names.
+ */
+path: string, 
+/**
+ * 三级指标.
+ */
+name: string, 
+/**
+ * The target value as printed.
+ */
+printed: string, };
 
 export type VersionItem = { 
 /**

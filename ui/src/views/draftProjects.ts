@@ -1,8 +1,10 @@
 /**
- * The 编制 view's 项目说明 panel: each project of the draft with its parts (项目概述 … 绩效目标)
- * to rewrite, a paragraph a line, each saved as one undoable edit (Rust reads the part's amounts
- * again: items, 单价 × 数量 computations, the stated total); a project added by name (its parts
- * to write: R006 until they are) or removed.
+ * The 编制 view's 项目说明 and 绩效目标 panels: each project of the draft with its parts (项目概述 …
+ * 绩效目标) to rewrite, a paragraph a line, each saved as one undoable edit (Rust reads the part's
+ * amounts again: items, 单价 × 数量 computations, the stated total); a project added by name (its
+ * parts to write: R006 until they are) or removed. Each 绩效目标表's indicators with their target
+ * values to set or remove, and an indicator added to a project's form (Rust starts the form when
+ * the project has none; K003/K006 check what was written).
  */
 import { h } from "../dom";
 import type { DraftView } from "../drafting";
@@ -13,6 +15,74 @@ export interface ProjectsPanelProps {
   onProjectPart(project: string, part: string, text: string): void;
   onAddProject(name: string): void;
   onRemoveProject(name: string): void;
+  /** An indicator's target value set (added when the form has none such): path 一级/二级/三级. */
+  onIndicator(form: string, path: string, value: string): void;
+  onRemoveIndicator(form: string, path: string): void;
+}
+
+/** The forms the user has opened (kept open across re-renders). */
+const openedForms = new Set<string>();
+
+/** The 一级指标 a form prints. */
+const LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+
+export function formsPanel(props: ProjectsPanelProps): HTMLElement {
+  const { view } = props;
+  const locked = props.busy || view.locked !== null;
+  const forms = view.forms.map((f) => {
+    const box = h(
+      "details",
+      { class: "project-text", "data-testid": "form", open: openedForms.has(f.project) },
+      h("summary", {}, `${f.project}（${f.indicators.length} 个指标）`),
+      f.not_editable ? h("p", { class: "muted", "data-testid": "form-not-editable" }, f.not_editable) : null,
+      h(
+        "table",
+        { class: "indicators" },
+        f.indicators.map((i) => {
+          if (f.not_editable) return h("tr", {}, h("td", { title: i.path }, i.path.split("/").join(" · ")), h("td", {}, i.printed));
+          const input = h("input", { type: "text", value: i.printed, "data-testid": `indicator-${f.project}-${i.path}`, disabled: locked });
+          return h(
+            "tr",
+            {},
+            h("td", { title: i.path }, i.path.split("/").join(" · ")),
+            h("td", {}, input),
+            h("td", {},
+              h("button", { type: "button", "data-testid": `indicator-save-${f.project}-${i.path}`, disabled: locked, onclick: () => { if (input.value.trim() !== i.printed) props.onIndicator(f.project, i.path, input.value.trim()); } }, "保存"),
+              h("button", { type: "button", class: "link", "data-testid": `indicator-remove-${f.project}-${i.path}`, disabled: locked, onclick: () => props.onRemoveIndicator(f.project, i.path) }, "删除"),
+            ),
+          );
+        }),
+      ),
+    );
+    box.addEventListener("toggle", () => { if (box.open) openedForms.add(f.project); else openedForms.delete(f.project); });
+    return box;
+  });
+  // A new indicator: in a form, or starting one for a project that has none.
+  const fixed = new Set(view.forms.filter((f) => f.not_editable).map((f) => f.project));
+  const names = [...new Set([...view.forms.map((f) => f.project), ...view.projects.map((p) => p.name)])].filter((n) => !fixed.has(n));
+  const form = h("select", { "data-testid": "indicator-new-form", disabled: locked }, names.map((n) => h("option", { value: n }, n)));
+  const level1 = h("select", { "data-testid": "indicator-new-level1", disabled: locked }, LEVEL1.map((n) => h("option", { value: n }, n)));
+  const level2 = h("input", { type: "text", placeholder: "二级指标（如 数量指标）", "data-testid": "indicator-new-level2", disabled: locked });
+  const name = h("input", { type: "text", placeholder: "三级指标", "data-testid": "indicator-new-name", disabled: locked });
+  const value = h("input", { type: "text", placeholder: "指标值（如 ≥95%）", "data-testid": "indicator-new-value", disabled: locked });
+  const add = h("button", {
+    type: "button",
+    "data-testid": "indicator-add",
+    disabled: locked || names.length === 0,
+    onclick: () => {
+      if (form.value && level2.value.trim() && name.value.trim() && value.value.trim()) {
+        props.onIndicator(form.value, `${level1.value}/${level2.value.trim()}/${name.value.trim()}`, value.value.trim());
+      }
+    },
+  }, "新增指标");
+  return h(
+    "section",
+    { class: "panel", "data-testid": "draft-forms" },
+    h("h2", {}, "绩效目标表"),
+    view.forms.length === 0 ? h("p", { class: "muted" }, "草稿中还没有绩效目标表；为项目新增指标即建立。") : null,
+    forms,
+    names.length > 0 ? h("div", { class: "add-indicator" }, form, level1, level2, name, value, add) : null,
+  );
 }
 
 /** The projects the user has opened: they stay open across the re-render after each edit. */

@@ -11,7 +11,7 @@ import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 import { addLinePanel, unitsPanel } from "./draftSetup";
-import { projectsPanel } from "./draftProjects";
+import { formsPanel, projectsPanel } from "./draftProjects";
 
 export interface DraftViewProps {
   view: DraftView;
@@ -35,6 +35,9 @@ export interface DraftViewProps {
   onProjectPart(project: string, part: string, text: string): void;
   onAddProject(name: string): void;
   onRemoveProject(name: string): void;
+  /** A 绩效目标表 indicator's target value set (added when absent) or removed. */
+  onIndicator(form: string, path: string, value: string): void;
+  onRemoveIndicator(form: string, path: string): void;
   /** The line whose input takes the focus after this render (Enter moves down). */
   focusKey: string | null;
   onFocusNext(key: string | null): void;
@@ -350,7 +353,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(

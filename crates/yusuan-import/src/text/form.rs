@@ -226,17 +226,29 @@ pub fn parse_form(lines: &[Line], start: usize, flow: bool) -> (PerformanceForm,
 /// Reads run-on indicator text (`成本指标经济成本指标-控制在概算资金范围内 =100.00(%) 效益指标-…`)
 /// into indicators.
 pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
-    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The lines of a wrapped paragraph join as one: without a space where the break falls
+    // between two Chinese characters (inside a name: `园区绿化覆` / `盖率`), with one elsewhere.
+    let mut t = String::new();
+    for line in text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()) {
+        let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+        let joins_word = wide(t.chars().last()) && wide(line.chars().next());
+        if !t.is_empty() && !joins_word {
+            t.push(' ');
+        }
+        t.push_str(&line);
+    }
     let t = t.as_str();
-    // Split where a 一级指标 name begins.
+    // Split where a 一级指标 name begins an item: followed by its 二级 (a short name ending in
+    // 指标, with no number in it) — not where it ends a 二级 name (`生态效益指标-园区…`,
+    // `经济成本指标-控制…`). A value may run into the next item without a space (`较好产出指标…`).
+    let begins_item = |i: usize, name: &str| {
+        let rest = t[i + name.len()..].trim_start_matches(['-', '－', ' ']);
+        let level2 = rest.split(['-', '－', ' ']).next().unwrap_or("");
+        level2.ends_with("指标") && level2.chars().count() <= 12 && !level2.chars().any(|c| c.is_ascii_digit() || "=≥≤<>＝（(%：:，,、。".contains(c))
+    };
     let mut starts: Vec<usize> = Vec::new();
     for name in LEVEL1 {
-        // Only where a name begins an item: at the start, or after the previous value.
-        starts.extend(
-            t.match_indices(name)
-                .map(|(i, _)| i)
-                .filter(|&i| i == 0 || t[..i].ends_with([' ', ')', '）'])),
-        );
+        starts.extend(t.match_indices(name).map(|(i, _)| i).filter(|&i| begins_item(i, name)));
     }
     starts.sort_unstable();
     starts.dedup();
@@ -427,5 +439,14 @@ mod tests {
         let v = indicators_in_text("成本指标-社会成本指标-助力居村减持续负：较好\n产出指标-质量指标-持续优化功能：较好", Location::default());
         assert_eq!(v.len(), 2);
         assert_eq!((v[0].level2.as_str(), v[0].name.as_str(), v[0].printed.as_str()), ("社会成本指标", "助力居村减持续负", "较好"));
+        // A paragraph wrapped inside a name (as a PDF prints it) reads as one.
+        let v = indicators_in_text("效益指标-生态效益指标-园区绿化覆\n盖率≥20.00(%) 效益指标-可持续影响指标-项目成果\n可持续性 =可持续使用", Location::default());
+        assert_eq!(v.iter().map(|i| (i.name.as_str(), i.printed.as_str())).collect::<Vec<_>>(), [("园区绿化覆盖率", "≥20.00(%)"), ("项目成果可持续性", "=可持续使用")]);
+        // Items run together without spaces, a line broken inside a 二级 name (`生态` / `效益指标`).
+        let v = indicators_in_text("产出指标时效指标-按时完工=100.00(%)效益指标-生态\n效益指标-园区绿化覆盖率≥20.00(%)成本指标-社会成本指标-减负：较好产出指标-质量指标-优化功能：较好", Location::default());
+        assert_eq!(
+            v.iter().map(|i| (i.level2.as_str(), i.name.as_str(), i.printed.as_str())).collect::<Vec<_>>(),
+            [("时效指标", "按时完工", "=100.00(%)"), ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"), ("社会成本指标", "减负", "较好"), ("质量指标", "优化功能", "较好")]
+        );
     }
 }

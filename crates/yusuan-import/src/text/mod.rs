@@ -35,6 +35,16 @@ pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> 
     parse_lines_with(file, lines, Layout::Cells)
 }
 
+/// The indicators run-on text prints (see [`crate::inline_indicators`]).
+pub(crate) fn inline_indicators(text: &str, at: yusuan_domain::Location) -> Vec<yusuan_domain::Indicator> {
+    form::indicators_in_text(text, at)
+}
+
+/// An indicator value read as a form prints it (see [`crate::parse_indicator_value`]).
+pub(crate) fn parse_indicator_value(printed: &str) -> yusuan_domain::IndicatorValue {
+    form::parse_value(printed)
+}
+
 /// The amounts of a document's project descriptions, read from their text (see
 /// [`crate::reread_project`]).
 pub(crate) fn read_project_amounts(doc: &mut Document) {

@@ -1,0 +1,193 @@
+//! A draft's 绩效目标表: each indicator's target value (`≥236(人)`, `=100(%)`, `及时`) set,
+//! indicators added under 一级/二级 headings and removed, a form started for a project that has
+//! none. Values are read as an import reads a printed form, so K006 (a value with nothing after
+//! its ≥) and K003 (产出, 效益 and 满意度 present) check what the user wrote; the export prints
+//! the form. Each change is one recorded, undoable edit.
+
+use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::{ApiError, Library};
+use serde::Serialize;
+use ts_rs::TS;
+use yusuan_domain::{Funds, Indicator, Location, PerformanceForm};
+
+/// A 绩效目标表 of the draft, for the window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FormView {
+    /// 项目名称 (the form's key).
+    pub project: String,
+    /// Why its indicators are not edited here (written in the project's text, or a format that
+    /// prints its forms as carried grids); `None` when they are.
+    pub not_editable: Option<String>,
+    /// Its indicators in printed order.
+    pub indicators: Vec<IndicatorView>,
+}
+
+/// One indicator of a form.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IndicatorView {
+    /// `一级/二级/三级`: what an edit names.
+    pub path: String,
+    /// 三级指标.
+    pub name: String,
+    /// The target value as printed.
+    pub printed: String,
+}
+
+/// Why a form's indicators are not edited here, when they are not: a form a project's 绩效目标
+/// text prints inline is that text's; a format that prints its forms as carried grids (Hubei's)
+/// prints those grids, not the forms.
+fn not_editable(d: &yusuan_draft::Draft, form: &str) -> Option<String> {
+    let inline = d.projects.iter().find(|p| p.name == form).and_then(|p| p.part(yusuan_domain::ProjectPartKind::Performance)).is_some_and(|part| !yusuan_import::inline_indicators(&part.text, part.location).is_empty());
+    if inline {
+        return Some("写在该项目说明的“绩效目标”部分中：请改写那一部分的文字（项目经费情况说明，或 yusuan draft project set … 绩效目标）".into());
+    }
+    let grids = d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ProjectPerformance | yusuan_domain::TableKind::DepartmentPerformance) && matches!(&t.body, yusuan_draft::Body::Rows { rows } if !rows.is_empty()));
+    grids.then(|| "按原表样式沿用（本格式的绩效目标表整表照印），暂不能逐项修改指标值".into())
+}
+
+fn path_of(i: &Indicator) -> String {
+    format!("{}/{}/{}", i.level1, i.level2, i.name)
+}
+
+/// The draft's forms, for the window.
+pub fn form_views(d: &yusuan_draft::Draft) -> Vec<FormView> {
+    d.performance_forms
+        .iter()
+        .map(|f| FormView {
+            project: f.project.clone(),
+            not_editable: not_editable(d, &f.project),
+            indicators: f.indicators.iter().map(|i| IndicatorView { path: path_of(i), name: i.name.clone(), printed: i.printed.clone() }).collect(),
+        })
+        .collect()
+}
+
+/// A draft's forms (`yusuan draft form list`).
+pub fn draft_forms(lib: &Library, id: i64) -> Result<Vec<FormView>, ApiError> {
+    Ok(form_views(&load_draft(lib, id, None)?))
+}
+
+/// `一级/二级/三级`, each part one line of at most 60 characters.
+fn checked_path(path: &str) -> Result<(String, String, String), ApiError> {
+    let parts: Vec<&str> = path.split('/').map(str::trim).collect();
+    let ok = |s: &&str| !s.is_empty() && s.chars().count() <= 60 && !s.chars().any(char::is_control);
+    match parts.as_slice() {
+        [a, b, c] if [a, b, c].iter().all(|s| ok(s)) => Ok((a.to_string(), b.to_string(), c.to_string())),
+        _ => Err(bad(format!("指标“{path}”须写作 一级指标/二级指标/三级指标（如 产出指标/数量指标/培训人次）"))),
+    }
+}
+
+fn checked_value(value: &str) -> Result<String, ApiError> {
+    let v = value.trim();
+    if v.is_empty() || v.chars().count() > 200 || v.chars().any(char::is_control) {
+        return Err(bad("指标值须为一行、1 至 200 个字（如 ≥95%、=100(人)、及时）".to_string()));
+    }
+    Ok(v.to_string())
+}
+
+/// Where a new indicator goes: after the last of its 一级/二级 group, else after the last of its
+/// 一级, else at the end.
+fn place_for(f: &PerformanceForm, level1: &str, level2: &str) -> usize {
+    let last = |pred: &dyn Fn(&Indicator) -> bool| f.indicators.iter().rposition(pred).map(|k| k + 1);
+    last(&|i| i.level1 == level1 && i.level2 == level2).or_else(|| last(&|i| i.level1 == level1)).unwrap_or(f.indicators.len())
+}
+
+/// Puts one indicator's state: `Some((index, printed))` sets it (added at `index` when absent),
+/// `None` removes it. Returns its state before, in the same form.
+fn put(d: &mut yusuan_draft::Draft, form: &str, path: &str, state: Option<(usize, String)>) -> Result<Option<(usize, String)>, ApiError> {
+    let (level1, level2, name) = checked_path(path)?;
+    if let Some(why) = not_editable(d, form) {
+        return Err(bad(format!("绩效目标表“{form}”{why}")));
+    }
+    let department = d.department.clone();
+    let project_total = d.projects.iter().find(|p| p.name == form).and_then(|p| p.total);
+    if !d.performance_forms.iter().any(|f| f.project == form) {
+        if state.is_none() {
+            return Ok(None);
+        }
+        // A project's first target starts its form (its funds the description's total).
+        let at = d.performance_forms.last().map_or_else(Location::default, |f| f.location);
+        d.performance_forms.push(PerformanceForm {
+            project: form.to_string(),
+            department: Some(department),
+            implementer: None,
+            period: None,
+            funds: Funds { total: project_total, fiscal: project_total, ..Default::default() },
+            annual_goal: None,
+            indicators: vec![],
+            location: at,
+        });
+    }
+    let f = d.performance_forms.iter_mut().find(|f| f.project == form).expect("the form exists");
+    let found = f.indicators.iter().position(|i| i.level1 == level1 && i.level2 == level2 && i.name == name);
+    let before = found.map(|k| (k, f.indicators[k].printed.clone()));
+    match (state, found) {
+        (Some((_, printed)), Some(k)) => {
+            f.indicators[k].value = yusuan_import::parse_indicator_value(&printed);
+            f.indicators[k].printed = printed;
+        }
+        (Some((index, printed)), None) => {
+            let location = f.indicators.last().map_or(f.location, |i| i.location);
+            let value = yusuan_import::parse_indicator_value(&printed);
+            f.indicators.insert(index.min(f.indicators.len()), Indicator { level1, level2, name, value, printed, location });
+        }
+        (None, Some(k)) => {
+            f.indicators.remove(k);
+        }
+        (None, None) => {}
+    }
+    // A form left with nothing (its last indicator removed, one this draft started) goes too.
+    d.performance_forms.retain(|f| !(f.indicators.is_empty() && f.annual_goal.is_none()));
+    Ok(before)
+}
+
+fn state_json(state: &Option<(usize, String)>) -> Option<String> {
+    state.as_ref().map(|s| serde_json::to_string(s).unwrap_or_default())
+}
+
+/// Sets an indicator's target value in a project's form (`form`: 项目名称; `path`:
+/// 一级/二级/三级), adding the indicator in its group when the form has none such, and starting
+/// the form when the project has none.
+pub fn draft_indicator_set(lib: &mut Library, id: i64, form: &str, path: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
+    let value = checked_value(value)?;
+    let form = form.trim().to_string();
+    if form.is_empty() {
+        return Err(bad("须写明绩效目标表所属的项目名称".to_string()));
+    }
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let (level1, level2, _) = checked_path(path)?;
+        let index = d.performance_forms.iter().find(|f| f.project == form).map_or(0, |f| place_for(f, &level1, &level2));
+        let before = put(&mut d, &form, path, Some((index, value.clone())))?;
+        let after = d.performance_forms.iter().find(|f| f.project == form).and_then(|f| f.indicators.iter().position(|i| path_of(i) == path.trim()).map(|k| (k, value.clone())));
+        let target = format!("{form}|{}", path.trim());
+        if before.as_ref().map(|b| &b.1) == Some(&value) {
+            return Ok(Edit { seq: 0, target, old: Some(value.clone()), new: Some(value.clone()) });
+        }
+        let (old, new) = (state_json(&before), state_json(&after));
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "indicator", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
+        Ok(Edit { seq, target, old: before.map(|b| b.1), new: Some(value.clone()) })
+    })
+}
+
+/// Removes an indicator from a project's form.
+pub fn draft_indicator_remove(lib: &mut Library, id: i64, form: &str, path: &str, now: &str) -> Result<Edit, ApiError> {
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let before = put(&mut d, form.trim(), path, None)?;
+        let Some(before) = before else {
+            return Err(bad(format!("绩效目标表“{form}”中没有指标“{path}”")));
+        };
+        let target = format!("{}|{}", form.trim(), path.trim());
+        let old = state_json(&Some(before.clone()));
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "indicator", &target, old.as_deref(), None, now, &os_user())?;
+        Ok(Edit { seq, target, old: Some(before.1), new: None })
+    })
+}
+
+/// Applies one side of a recorded indicator edit (undo and redo).
+pub(crate) fn apply(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+    let (form, path) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的指标无法识别：{target}")))?;
+    let state: Option<(usize, String)> = value.map(serde_json::from_str).transpose().map_err(|e| bad(e.to_string()))?;
+    put(d, form, path, state)?;
+    Ok(())
+}
