@@ -686,3 +686,41 @@ fn n006_a_reason_given_as_a_sentence_that_ends_in_the_change() {
     // A sentence with the other direction explains nothing.
     assert_eq!(n006("基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。培训任务明显增加。"), 1);
 }
+
+/// A made-up project description: its overview restates the budget as `overview`, its
+/// 年度预算安排 states 56.12万元 and itemises it.
+fn restated(overview: &str) -> Document {
+    let text = format!(
+        "按照本市预算绩效管理工作的总体要求，本预算部门开展了2026年项目预算绩效目标编报工作。\n\n项目经费情况说明（社区治理）\n\n一、项目概述\n\n{overview}\n\n二、立项依据\n\n根据区委区政府工作安排。\n\n三、实施主体\n\n社区治理科。\n\n四、实施方案\n\n开展社区治理试点。\n\n五、实施周期\n\n2026年1月1日至2026年12月31日\n\n六、年度预算安排\n\n社区治理共计56.12万元，具体如下：\n\n1.试点经费30.00万元。\n\n2.宣传经费26.12万元。\n\n七、绩效目标\n\n完成试点。\n"
+    );
+    yusuan_import::import_text("made-up.txt", text.as_bytes()).unwrap().document
+}
+
+#[test]
+fn p004_a_project_budget_restated_with_another_figure() {
+    let p004 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P004").collect::<Vec<_>>();
+    // Restated with another figure: a 警告 with both.
+    let f = p004(&restated("本项目2026年预算安排57.80万元，用于社区治理试点。"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].severity, f[0].expected.as_deref(), f[0].actual.as_deref()), (Severity::Warning, Some("56.12万元"), Some("57.8万元")));
+    // The same figure, last year's, or a sub-project's: nothing.
+    assert!(p004(&restated("本项目2026年预算安排56.12万元。")).is_empty());
+    assert!(p004(&restated("上年本项目预算安排50.00万元，本年增加试点。")).is_empty());
+    assert!(p004(&restated("本项目2025年预算安排50.00万元。")).is_empty());
+    assert!(p004(&restated("(1)“美好社区”项目经费2.00万元。")).is_empty());
+}
+
+#[test]
+fn p004_finds_a_restated_budget_in_a_mutated_real_document() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/003_f631a08b6fb80526.txt");
+    let text = std::fs::read_to_string(root).unwrap();
+    let real = yusuan_import::import_text("003.txt", text.as_bytes()).unwrap().document;
+    assert!(yusuan_check::check(&real).iter().all(|f| f.rule != "P004"), "the real document restates nothing differently");
+    // The 干部工作 project (66.78万元) made to restate 70.00万元 in its overview.
+    let mutated = text.replacen("实施干部工作项目，", "实施干部工作项目，本项目2026年预算安排70.00万元，", 1);
+    assert_ne!(mutated, text);
+    let doc = yusuan_import::import_text("003.txt", mutated.as_bytes()).unwrap().document;
+    let f: Vec<_> = yusuan_check::check(&doc).into_iter().filter(|f| f.rule == "P004").collect();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].message.contains("干部工作") && f[0].expected.as_deref() == Some("66.78万元"), "{f:?}");
+}

@@ -208,6 +208,13 @@ pub const RULES: &[Rule] = &[
         run: stated::sub_items_add_up,
     },
     Rule {
+        id: "P004",
+        severity: Severity::Warning,
+        description: "项目经费情况说明中另述本项目预算（本项目安排…、该项目预算…）之处，与所述预算总额一致",
+        example: "年度预算安排“共计56.12万元”，概述“本项目2026年预算安排57.80万元”",
+        run: stated::project_total_restated,
+    },
+    Rule {
         id: "S001",
         severity: Severity::Error,
         description: "政府采购预算的货物、工程、服务之和等于政府采购预算总额",

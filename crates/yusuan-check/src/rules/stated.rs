@@ -312,3 +312,58 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
     }
     out
 }
+
+/// Words that mark a clause as stating the whole project's budget (`本项目年度预算安排57.8万元`);
+/// `项目经费` alone is not one (`“先锋行动”项目经费2.00万元` is a sub-project's).
+const WHOLE_PROJECT: [&str; 3] = ["本项目", "该项目", "项目总预算"];
+/// Words that mark another figure of the project: an earlier year's, a running total, a source.
+const OTHER_FIGURE: [&str; 12] = ["上年", "去年", "以前", "累计", "已", "概算", "总投资", "其中", "中央", "市级补助", "结转", "占"];
+
+/// P004: where a project's description restates its budget (`本项目安排…`, `项目经费…`) the figure
+/// is the total it states (`56.12万元 … 本项目安排57.8万元` is one project with two budgets).
+pub fn project_total_restated(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let year = doc.meta.year.to_string();
+    for p in &doc.projects {
+        let (Some(total), Some((_, total_at))) = (p.total, p.total_printed.as_ref()) else { continue };
+        for part in &p.parts {
+            for (k, line) in part.text.lines().enumerate() {
+                let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+                // An item or sub-item (`1.`, `(1)`, `①`) is a part of the budget, not the whole.
+                let item = compact.chars().next().is_some_and(|c| c.is_ascii_digit() || "(（①②③④⑤⑥⑦⑧⑨⑩".contains(c));
+                if item {
+                    continue;
+                }
+                let location = part.line_locations.get(k).copied().unwrap_or(part.location);
+                for m in yusuan_domain::mentions(&compact) {
+                    if m.per.is_some() || (location == *total_at && m.amount().to_yuan() == total.to_yuan()) {
+                        continue;
+                    }
+                    // The clause the figure closes: from the last stop before it.
+                    let before = &compact[..m.start];
+                    let clause = before.rsplit(['。', '；', ';', '，', ',', '：', ':']).next().unwrap_or(before);
+                    let named = !p.name.is_empty() && clause.contains(format!("{}项目", p.name).as_str());
+                    let whole = WHOLE_PROJECT.iter().any(|w| clause.contains(w)) || named;
+                    let other_year = clause.contains("年") && !clause.contains(year.as_str()) && clause.chars().any(|c| c.is_ascii_digit());
+                    if !whole || other_year || OTHER_FIGURE.iter().any(|w| clause.contains(w)) || !clause.contains("安排") && !clause.contains("预算") && !clause.contains("经费") {
+                        continue;
+                    }
+                    let unit = if m.wan || total.unit == Unit::WanYuan { Unit::WanYuan } else { Unit::Yuan };
+                    if agrees(total.to_yuan(), m.amount().to_yuan(), 1, unit) != Agreement::Differs {
+                        continue;
+                    }
+                    out.push(Finding {
+                        rule: "P004",
+                        severity: Severity::Warning,
+                        message: format!("项目“{}”的说明在“{}”处另述预算{}，与所述总额不同", p.name, clause.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect::<String>(), m.printed),
+                        location: at(&format!("{}经费情况说明", p.name), location),
+                        expected: Some(wan(total.to_yuan())),
+                        actual: Some(wan(m.amount().to_yuan())),
+                        hint: Some("核对项目预算总额：两处应为同一数字（或写明另一数字是哪一年、哪一部分的）".into()),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
