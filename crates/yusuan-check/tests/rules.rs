@@ -710,6 +710,38 @@ fn p004_a_project_budget_restated_with_another_figure() {
     assert!(p004(&restated("(1)“美好社区”项目经费2.00万元。")).is_empty());
 }
 
+/// The made-up description with its 年度预算安排's second item stated as a share of the budget.
+fn shared(share: &str) -> Document {
+    let d = restated("本项目2026年实施社区治理试点。");
+    let mut d = d;
+    let p = &mut d.projects[0];
+    let part = p.parts.iter_mut().find(|x| x.kind == yusuan_domain::ProjectPartKind::Budget).unwrap();
+    part.text = part.text.replace("2.宣传经费26.12万元。", &format!("2.宣传经费26.12万元，{share}。"));
+    d
+}
+
+#[test]
+fn p005_a_share_of_the_project_budget_follows_from_the_amounts() {
+    let p005 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P005").collect::<Vec<_>>();
+    // 26.12 ÷ 56.12 = 46.54 %.
+    let f = p005(&shared("占项目总预算的40%"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("47%"), Some("40%")));
+    assert!(p005(&shared("占项目总预算的46.54%")).is_empty());
+    assert!(p005(&shared("占项目预算的47%")).is_empty());
+    // A share of something else (not the project's budget): not this rule's.
+    assert!(p005(&shared("占宣传类支出的40%")).is_empty());
+    // The real seed 003 raises none.
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/003_f631a08b6fb80526.txt")).unwrap();
+    assert!(p005(&yusuan_import::import_text("003.txt", text.as_bytes()).unwrap().document).is_empty());
+    // Mutated: 党建基础性工作 10.00万元 of 党建工作's 198万元 is 5.05 %, printed as 20 %.
+    let mutated = text.replacen("3.党建基础性工作10.00万元。", "3.党建基础性工作10.00万元，占项目总预算的20.00%。", 1);
+    assert_ne!(mutated, text);
+    let f = p005(&yusuan_import::import_text("003.txt", mutated.as_bytes()).unwrap().document);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("5.05%"), Some("20.00%")));
+}
+
 #[test]
 fn p004_finds_a_restated_budget_in_a_mutated_real_document() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/003_f631a08b6fb80526.txt");

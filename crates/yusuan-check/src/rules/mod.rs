@@ -215,6 +215,13 @@ pub const RULES: &[Rule] = &[
         run: stated::project_total_restated,
     },
     Rule {
+        id: "P005",
+        severity: Severity::Warning,
+        description: "项目经费情况说明中，一项占项目预算的比例（占项目总预算的…%）按所列金额与所述预算总额重新计算后一致",
+        example: "预算总额56.12万元，“宣传经费26.12万元，占项目总预算的40%”，按金额应占 46.54%",
+        run: stated::project_shares_follow,
+    },
+    Rule {
         id: "S001",
         severity: Severity::Error,
         description: "政府采购预算的货物、工程、服务之和等于政府采购预算总额",

@@ -367,3 +367,53 @@ pub fn project_total_restated(doc: &Document) -> Vec<Finding> {
     }
     out
 }
+
+/// A share of the project printed right after an amount (`，占项目总预算的20%`): the words
+/// between 占 and the number name the project's budget; its percentage and decimals.
+fn project_share_after(text: &str, at: usize) -> Option<(Decimal, u32)> {
+    let rest = text[at..].trim_start_matches(['，', ',', '、', '（', '(']);
+    let rest = rest.strip_prefix('占')?;
+    let words: String = rest.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let names_project = words.chars().count() <= 12 && (words.contains("项目") || words.contains("总预算")) && !words.contains("其中");
+    if !names_project {
+        return None;
+    }
+    let rest = &rest[words.len()..];
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    if digits.is_empty() || !rest[digits.len()..].starts_with(['%', '％']) {
+        return None;
+    }
+    Some((digits.parse().ok()?, digits.split('.').nth(1).map_or(0, |f| f.len() as u32)))
+}
+
+/// P005: a part of a project stated as a share of the project's budget (`培训费2.40万元，占项目
+/// 总预算的20%`) is that share of the total the description states.
+pub fn project_shares_follow(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for p in &doc.projects {
+        let Some(total) = p.total.filter(|t| !t.value.is_zero()) else { continue };
+        for part in &p.parts {
+            for (k, line) in part.text.lines().enumerate() {
+                let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+                let location = part.line_locations.get(k).copied().unwrap_or(part.location);
+                for m in yusuan_domain::mentions(&compact) {
+                    let Some((pct, dp)) = project_share_after(&compact, m.end) else { continue };
+                    let share = (m.amount().to_yuan() * Decimal::from(100) / total.to_yuan()).round_dp(dp);
+                    if (share - pct).abs() <= Decimal::new(1, dp) {
+                        continue;
+                    }
+                    out.push(Finding {
+                        rule: "P005",
+                        severity: Severity::Warning,
+                        message: format!("项目“{}”中“{}”{}占项目预算的比例与金额不符：{}÷{}", p.name, m.name, m.printed, m.printed, wan(total.to_yuan())),
+                        location: at(&format!("{}经费情况说明", p.name), location),
+                        expected: Some(format!("{share}%")),
+                        actual: Some(format!("{pct}%")),
+                        hint: Some("占比应按所列金额与项目预算总额重新计算".into()),
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -7,9 +7,15 @@ fn find_year(s: &str) -> Option<i32> {
     let chars: Vec<char> = s.chars().collect();
     for w in 0..chars.len().saturating_sub(3) {
         let cand: String = chars[w..w + 4].iter().collect();
-        let before_digit = w > 0 && chars[w - 1].is_ascii_digit();
+        let before_digit = w > 0 && (chars[w - 1].is_ascii_digit() || matches!(chars[w - 1], '.' | ','));
         let after_digit = chars.get(w + 4).is_some_and(|c| c.is_ascii_digit());
-        if !before_digit && !after_digit && cand.chars().all(|c| c.is_ascii_digit()) {
+        // An amount is not a year: `2000.00元/人/次`, `2000元`, `2,026`.
+        let amount = match (chars.get(w + 4), chars.get(w + 5)) {
+            (Some('.' | ','), Some(d)) if d.is_ascii_digit() => true,
+            (Some('元' | '万'), _) => true,
+            _ => false,
+        };
+        if !before_digit && !after_digit && !amount && cand.chars().all(|c| c.is_ascii_digit()) {
             if let Ok(y) = cand.parse::<i32>() {
                 if (2000..=2100).contains(&y) {
                     return Some(y);
@@ -271,6 +277,22 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An amount is not a year; a year is, however it is followed.
+    #[test]
+    fn years_not_amounts() {
+        for (s, y) in [
+            ("上海市2026年市级部门预算", Some(2026)),
+            ("2026 年度部门预算", Some(2026)),
+            ("（2026）", Some(2026)),
+            ("慰问金2000.00元/人/次，占项目总预算的二成", None),
+            ("经费2000元", None),
+            ("共计2,026人", None),
+            ("1.2026万元", None),
+        ] {
+            assert_eq!(find_year(&s.chars().filter(|c| !c.is_whitespace()).collect::<String>()), y, "{s}");
+        }
+    }
 
     #[test]
     fn contents_entries() {
