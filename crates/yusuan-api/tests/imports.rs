@@ -35,6 +35,27 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     // The 收入总计 as printed: 10,150.48 万元.
     let income = doc.table(yusuan_domain::TableKind::Income).unwrap();
     assert!(income.rows.iter().any(|r| r.cells.iter().any(|c| c.printed() == "10,150.48")), "{:?}", income.rows.first());
+    // The 财政拨款收支预算总表: two-sided, its two 项目名称 printed on lines of their own (the
+    // 支出 side under 支出用途) and blanks not printed — each text on the side it was printed on.
+    let fiscal = doc.tables.iter().find(|t| t.title == "财政拨款收支预算总表").unwrap();
+    let names: Vec<String> = fiscal.columns.iter().map(|c| c.name()).collect();
+    assert_eq!(names, ["收入/金额", "支出/支出用途/金额"]);
+    let rows: Vec<(String, Option<yusuan_domain::LedgerSide>, Vec<String>)> =
+        fiscal.rows.iter().map(|r| (r.label.clone(), r.side, r.cells.iter().map(|c| c.printed().to_string()).collect())).collect();
+    use yusuan_domain::LedgerSide::{Expenditure, Income};
+    let row = |l: &str, s, a: &str, b: &str| (l.to_string(), Some(s), vec![a.to_string(), b.to_string()]);
+    assert_eq!(
+        rows,
+        [
+            row("一、一般公共预算", Income, "10,070.48", ""),
+            row("一、基本支出", Expenditure, "", "5,598.17"),
+            row("二、政府性基金预算", Income, "", ""),
+            row("二、项目支出", Expenditure, "", "3,314.68"),
+            row("三、单位预留机动经费", Expenditure, "", "1,157.63"),
+            row("收入合计", Income, "10,070.48", ""),
+            row("支出合计", Expenditure, "", "10,070.48"),
+        ]
+    );
     // Checked as one document (judged in docs/findings-review.md): no 错误 or 警告 — the 目录's
     // tables are all there, the 2018 names fit their year, the 基本支出 decrease gives its
     // reason in its own words; three paragraphs the narrative prints twice are 提示.

@@ -221,6 +221,9 @@ struct Builder<'a> {
     pending_label: String,
     /// For each two-sided row read in flow mode, its values when fewer than its side's columns.
     ledger_short: Vec<Option<Vec<rust_decimal::Decimal>>>,
+    /// Where a two-sided table's 支出 side begins on the page, when its header says so by
+    /// position only (see [`sides_by_position`]): each text goes to the side it was printed on.
+    side_split_x: Option<f32>,
 }
 
 fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
@@ -312,7 +315,10 @@ impl Builder<'_> {
         if let Keys::Ledger { left, .. } = self.keys {
             let right = self.ncols - left;
             let mut out = Vec::new();
-            let mut sides = flow::ledger_sides(&toks, left);
+            let mut sides = match self.side_split_x {
+                Some(x) => split_sides_at(&toks_x, x),
+                None => flow::ledger_sides(&toks, left),
+            };
             if sides[0].0.is_empty() && !sides[0].1.is_empty() && !self.pending_label.is_empty() {
                 // The income label was wrapped onto the lines above (`一、一般公共预` / `算资金`).
                 sides[0].0 = std::mem::take(&mut self.pending_label);
@@ -533,6 +539,12 @@ pub fn parse_table(
         keys = Keys::Ledger { split, left: cols.iter().filter(|(p, _)| *p < split).count() };
     }
     let mut columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
+    // A two-sided table whose two 项目名称 cells are printed on different header lines.
+    let side_split = if flow_mode && !matches!(keys, Keys::Ledger { .. }) { sides_by_position(&header_lines) } else { None };
+    if let Some((_, cols)) = &side_split {
+        keys = Keys::Ledger { split: 1, left: 1 };
+        columns = cols.clone();
+    }
     // A ruled PDF header: the drawn cells give each column's path and position exactly. A
     // two-sided table's two 项目 columns are its key columns; the value columns left of the
     // second are the income side's.
@@ -592,7 +604,19 @@ pub fn parse_table(
     };
     // The warnings of this table's rows start here (a table printed in halves takes them back).
     let warned_from = warnings.len();
-    let mut b = Builder { keys, ncols: columns.len(), col_x, ruled, warnings, notes, title: title.clone(), pending_short: None, pending_label: String::new(), ledger_short: Vec::new() };
+    let mut b = Builder {
+        keys,
+        ncols: columns.len(),
+        col_x,
+        ruled,
+        warnings,
+        notes,
+        title: title.clone(),
+        pending_short: None,
+        pending_label: String::new(),
+        ledger_short: Vec::new(),
+        side_split_x: side_split.as_ref().map(|(x, _)| *x),
+    };
     let mut rows = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
@@ -803,3 +827,58 @@ fn is_enumerated(c: &str) -> bool {
     body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
 }
 
+/// A two-sided table whose header gives its sides by position only: `收入 | 支出` over lines
+/// where each side's 项目名称 | 金额 is printed on a line of its own (the 支出 side under a
+/// further heading, `支出用途`), as Jiangsu's 财政拨款收支预算总表 is. Exactly two key cells and two
+/// 金额 cells (a third side is another table's shape). Returns where the 支出 side begins
+/// (layout) and the two columns: `收入/金额`, `支出/…/金额`.
+fn sides_by_position(header: &[Line]) -> Option<(f32, Vec<Column>)> {
+    let first = header.first()?;
+    let top: Vec<String> = first.cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+    if top != ["收入", "支出"] || first.spans.len() != first.cells.len() {
+        return None;
+    }
+    let mut keys: Vec<(f32, f32)> = Vec::new(); // layout
+    let mut amounts: Vec<f32> = Vec::new(); // layout
+    let mut headings: Vec<(String, f32)> = Vec::new(); // layout
+    for l in &header[1..] {
+        if l.spans.len() != l.cells.len() {
+            return None;
+        }
+        for (c, &(a, b)) in l.cells.iter().zip(&l.spans) {
+            match compact(c).as_str() {
+                "项目" | "项目名称" => keys.push((a, b)),
+                "金额" => amounts.push((a + b) / 2.0),
+                "" => {}
+                other => headings.push((other.to_string(), (a + b) / 2.0)),
+            }
+        }
+    }
+    if keys.len() != 2 || amounts.len() != 2 {
+        return None;
+    }
+    keys.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let split = keys[1].0 - 1.0; // layout: just left of the 支出 side's key cell
+    if !(amounts.iter().filter(|&&x| x < split).count() == 1 && amounts.iter().filter(|&&x| x >= split).count() == 1) {
+        return None;
+    }
+    let mut right = vec!["支出".to_string()];
+    right.extend(headings.iter().filter(|(_, x)| *x >= split).map(|(h, _)| h.clone()));
+    right.push("金额".into());
+    Some((split, vec![Column { path: vec!["收入".into(), "金额".into()] }, Column { path: right }]))
+}
+
+/// A two-sided line split where the 支出 side begins: each side's label (its words joined) and
+/// its values, by where each text was printed.
+fn split_sides_at(toks: &[(String, Option<f32>)], split: f32) -> [(String, Vec<String>); 2] {
+    let mut sides: [(String, Vec<String>); 2] = Default::default();
+    for (t, x) in toks {
+        let k = usize::from(x.is_some_and(|x| x >= split));
+        if flow::is_amount(t) {
+            sides[k].1.push(t.clone());
+        } else {
+            sides[k].0.push_str(t);
+        }
+    }
+    sides
+}
