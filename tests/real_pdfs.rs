@@ -366,8 +366,7 @@ fn csv_coverage(text: &str, doc: &Document) -> (usize, usize) {
 
 /// Every amount a document prints is a fact: of the number tokens it prints — read by
 /// `pdftotext -layout` from each PDF (the Jiangsu narrative and its tables as the one document
-/// they make), or from the seed text itself — at least 98 % are in the CSV export (96 % for the
-/// Jiangsu pair until its summary tables are read): table cells,
+/// they make), or from the seed text itself — at least 98 % are in the CSV export: table cells,
 /// projects (items, each price of a computation), forms (funds of the year and of the whole
 /// project, indicator values), and the narrative's own figures and percentages.
 #[test]
@@ -396,10 +395,7 @@ fn the_csv_export_carries_the_numbers_every_fixture_prints() {
         let (found, total) = csv_coverage(text, doc);
         let share = found as f64 / total as f64; // a share of tokens, not money
         eprintln!("{name}: {found} of {total} printed numbers in the CSV ({:.1} %)", share * 100.0);
-        // The Jiangsu tables' three-sided 收支预算总表 and two-level 收入预算总表 are not read yet
-        // (issue 12): their pair is held to what it reaches today, the rest to 98 %.
-        let floor = if name == "jiangsu pair" { 0.96 } else { 0.98 };
-        if share < floor {
+        if share < 0.98 {
             let mut exported: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
             for line in yusuan_api::numbers_csv(1, doc).lines().skip(1) {
                 for (t, n) in number_tokens(&split_csv(line)[6]) {

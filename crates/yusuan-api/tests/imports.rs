@@ -35,6 +35,7 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     // The 收入总计 as printed: 10,150.48 万元.
     let income = doc.table(yusuan_domain::TableKind::Income).unwrap();
     assert!(income.rows.iter().any(|r| r.cells.iter().any(|c| c.printed() == "10,150.48")), "{:?}", income.rows.first());
+    use yusuan_domain::LedgerSide::{Expenditure, Income};
     // The 财政拨款收支预算总表: two-sided, its two 项目名称 printed on lines of their own (the
     // 支出 side under 支出用途) and blanks not printed — each text on the side it was printed on.
     let fiscal = doc.tables.iter().find(|t| t.title == "财政拨款收支预算总表").unwrap();
@@ -42,7 +43,6 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     assert_eq!(names, ["收入/金额", "支出/支出用途/金额"]);
     let rows: Vec<(String, Option<yusuan_domain::LedgerSide>, Vec<String>)> =
         fiscal.rows.iter().map(|r| (r.label.clone(), r.side, r.cells.iter().map(|c| c.printed().to_string()).collect())).collect();
-    use yusuan_domain::LedgerSide::{Expenditure, Income};
     let row = |l: &str, s, a: &str, b: &str| (l.to_string(), Some(s), vec![a.to_string(), b.to_string()]);
     assert_eq!(
         rows,
@@ -56,6 +56,21 @@ fn a_disclosure_in_two_files_becomes_one_document() {
             row("支出合计", Expenditure, "", "10,070.48"),
         ]
     );
+    // The 收支预算总表: three sides (收入; 支出 by 功能分类; 支出 by 支出用途), read the same way;
+    // a label printed across the 支出 sides keeps the amount printed under the last.
+    let summary = &doc.tables[0];
+    let names: Vec<String> = summary.columns.iter().map(|c| c.name()).collect();
+    assert_eq!(names, ["收入/金额", "支出/功能分类/金额", "支出/支出用途/金额"]);
+    let cells = |label: &str| summary.rows.iter().find(|r| r.label == label).map(|r| (r.side, r.cells.iter().map(|c| c.printed().to_string()).collect::<Vec<_>>()));
+    let three = |a: &str, b: &str, c: &str| vec![a.to_string(), b.to_string(), c.to_string()];
+    assert_eq!(cells("一、财政拨款"), Some((Some(Income), three("10,070.48", "", ""))));
+    assert_eq!(cells("一、一般公共服务支出"), Some((Some(Expenditure), three("", "7,827.46", ""))));
+    assert_eq!(cells("一、基本支出"), Some((Some(Expenditure), three("", "", "5,678.17"))));
+    assert_eq!(cells("三、单位预留机动经费"), Some((Some(Expenditure), three("", "", "1,157.63"))));
+    assert_eq!(cells("十八、住房保障支出"), Some((Some(Expenditure), three("", "1,499.26", ""))));
+    assert_eq!(cells("三、其他资金"), Some((Some(Income), three("80.00", "", ""))));
+    assert_eq!(cells("当年支出小计"), Some((Some(Expenditure), three("", "", "10,150.48"))));
+    assert_eq!(cells("收入合计"), Some((Some(Income), three("10,150.48", "", ""))));
     // Checked as one document (judged in docs/findings-review.md): no 错误 or 警告 — the 目录's
     // tables are all there, the 2018 names fit their year, the 基本支出 decrease gives its
     // reason in its own words; three paragraphs the narrative prints twice are 提示.

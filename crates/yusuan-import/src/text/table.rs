@@ -221,9 +221,10 @@ struct Builder<'a> {
     pending_label: String,
     /// For each two-sided row read in flow mode, its values when fewer than its side's columns.
     ledger_short: Vec<Option<Vec<rust_decimal::Decimal>>>,
-    /// Where a two-sided table's 支出 side begins on the page, when its header says so by
-    /// position only (see [`sides_by_position`]): each text goes to the side it was printed on.
-    side_split_x: Option<f32>,
+    /// Where each side after the first begins on the page, when a table's header gives its
+    /// sides by position only (see [`sides_by_position`]): each text goes to the side it was
+    /// printed on, each side one 金额 column.
+    side_splits: Option<Sides>,
 }
 
 fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
@@ -300,6 +301,33 @@ impl Builder<'_> {
         Some(Row { code, label, side: None, cells: values.iter().map(|v| cell(v)).collect(), location: line.location })
     }
 
+    /// A line of a table whose sides are known by position: each side's words and its amount,
+    /// a row of the side's own (the first side 收入, the others 支出), its amount in its column.
+    fn positional_ledger_rows(&mut self, toks: &[(String, Option<f32>)], sides: &Sides, loc: Location) -> Vec<Row> {
+        let mut out = Vec::new();
+        let mut split = split_sides_at(toks, sides);
+        // A label printed across the 支出 sides (`当年支出小计`, `支出合计`) with its amount under
+        // the last: one row, the amount where it was printed.
+        for k in 1..split.len().saturating_sub(1) {
+            if !split[k].0.is_empty() && split[k].1.is_empty() && split[k + 1].0.is_empty() && !split[k + 1].1.is_empty() {
+                split[k + 1].0 = std::mem::take(&mut split[k].0);
+            }
+        }
+        for (k, (label, vals)) in split.into_iter().enumerate() {
+            if label.is_empty() && vals.is_empty() {
+                continue;
+            }
+            let mut cells = vec![Cell::Blank; self.ncols];
+            if let Some(v) = vals.first() {
+                cells[k.min(self.ncols - 1)] = cell(v);
+            }
+            self.ledger_short.push(None);
+            let side = if k == 0 { LedgerSide::Income } else { LedgerSide::Expenditure };
+            out.push(Row { code: None, label, side: Some(side), cells, location: loc });
+        }
+        out
+    }
+
     /// Reads a row of a layout without reliable cell positions (see [`flow`]).
     fn flow_rows(&mut self, line: &Line) -> Vec<Row> {
         if let Some(rows) = self.ruled_ledger_rows(line) {
@@ -315,10 +343,10 @@ impl Builder<'_> {
         if let Keys::Ledger { left, .. } = self.keys {
             let right = self.ncols - left;
             let mut out = Vec::new();
-            let mut sides = match self.side_split_x {
-                Some(x) => split_sides_at(&toks_x, x),
-                None => flow::ledger_sides(&toks, left),
-            };
+            if let Some(sides) = self.side_splits.clone() {
+                return self.positional_ledger_rows(&toks_x, &sides, loc);
+            }
+            let mut sides = flow::ledger_sides(&toks, left);
             if sides[0].0.is_empty() && !sides[0].1.is_empty() && !self.pending_label.is_empty() {
                 // The income label was wrapped onto the lines above (`一、一般公共预` / `算资金`).
                 sides[0].0 = std::mem::take(&mut self.pending_label);
@@ -615,7 +643,7 @@ pub fn parse_table(
         pending_short: None,
         pending_label: String::new(),
         ledger_short: Vec::new(),
-        side_split_x: side_split.as_ref().map(|(x, _)| *x),
+        side_splits: side_split.map(|(x, _)| x),
     };
     let mut rows = Vec::new();
     let mut note = None;
@@ -827,58 +855,79 @@ fn is_enumerated(c: &str) -> bool {
     body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
 }
 
-/// A two-sided table whose header gives its sides by position only: `收入 | 支出` over lines
-/// where each side's 项目名称 | 金额 is printed on a line of its own (the 支出 side under a
-/// further heading, `支出用途`), as Jiangsu's 财政拨款收支预算总表 is. Exactly two key cells and two
-/// 金额 cells (a third side is another table's shape). Returns where the 支出 side begins
-/// (layout) and the two columns: `收入/金额`, `支出/…/金额`.
-fn sides_by_position(header: &[Line]) -> Option<(f32, Vec<Column>)> {
+/// A table whose header gives its sides by position only: `收入 | 支出` over lines where each
+/// side's key cell (项目名称, 功能科目名称) and its 金额 are printed as they fit — the 支出 sides under
+/// headings of their own (功能分类, 支出用途) — and blanks are not printed, as Jiangsu's 收支预算总表
+/// (three sides) and 财政拨款收支预算总表 (two) are.
+fn sides_by_position(header: &[Line]) -> Option<(Sides, Vec<Column>)> {
     let first = header.first()?;
     let top: Vec<String> = first.cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
     if top != ["收入", "支出"] || first.spans.len() != first.cells.len() {
         return None;
     }
-    let mut keys: Vec<(f32, f32)> = Vec::new(); // layout
-    let mut amounts: Vec<f32> = Vec::new(); // layout
+    let mut keys: Vec<f32> = Vec::new(); // layout: each key cell's centre
+    let mut amounts: Vec<(f32, f32)> = Vec::new(); // layout: each 金额 cell's extent
     let mut headings: Vec<(String, f32)> = Vec::new(); // layout
     for l in &header[1..] {
         if l.spans.len() != l.cells.len() {
             return None;
         }
         for (c, &(a, b)) in l.cells.iter().zip(&l.spans) {
-            match compact(c).as_str() {
-                "项目" | "项目名称" => keys.push((a, b)),
-                "金额" => amounts.push((a + b) / 2.0),
-                "" => {}
-                other => headings.push((other.to_string(), (a + b) / 2.0)),
+            let c = compact(c);
+            if c == "项目" || c.ends_with("名称") {
+                keys.push((a + b) / 2.0);
+            } else if c == "金额" {
+                amounts.push((a, b));
+            } else if !c.is_empty() {
+                headings.push((c, (a + b) / 2.0));
             }
         }
     }
-    if keys.len() != 2 || amounts.len() != 2 {
+    if keys.len() < 2 || keys.len() != amounts.len() {
         return None;
     }
-    keys.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let split = keys[1].0 - 1.0; // layout: just left of the 支出 side's key cell
-    if !(amounts.iter().filter(|&&x| x < split).count() == 1 && amounts.iter().filter(|&&x| x >= split).count() == 1) {
+    keys.sort_by(f32::total_cmp);
+    amounts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Each side: its key, then its 金额 (a side's 金额 between its key and the next key).
+    let ordered = (0..keys.len()).all(|k| keys[k] < amounts[k].0 && keys.get(k + 1).is_none_or(|next| amounts[k].1 < *next));
+    if !ordered {
         return None;
     }
-    let mut right = vec!["支出".to_string()];
-    right.extend(headings.iter().filter(|(_, x)| *x >= split).map(|(h, _)| h.clone()));
-    right.push("金额".into());
-    Some((split, vec![Column { path: vec!["收入".into(), "金额".into()] }, Column { path: right }]))
+    // A side's labels begin after the 金额 of the side before it (labels are set from the left
+    // of their column, whose border lies right of that centred header).
+    let sides = Sides { label_from: amounts[..amounts.len() - 1].iter().map(|a| a.1).collect(), amount_at: amounts.iter().map(|a| (a.0 + a.1) / 2.0).collect() };
+    let side_of = |x: f32| sides.label_from.iter().filter(|&&s| x >= s).count();
+    let mut columns = vec![Column { path: vec!["收入".into(), "金额".into()] }];
+    for k in 1..keys.len() {
+        let mut path = vec!["支出".to_string()];
+        path.extend(headings.iter().filter(|(_, x)| side_of(*x) == k).map(|(h, _)| h.clone()));
+        path.push("金额".into());
+        columns.push(Column { path });
+    }
+    Some((sides, columns))
 }
 
-/// A two-sided line split where the 支出 side begins: each side's label (its words joined) and
-/// its values, by where each text was printed.
-fn split_sides_at(toks: &[(String, Option<f32>)], split: f32) -> [(String, Vec<String>); 2] {
-    let mut sides: [(String, Vec<String>); 2] = Default::default();
+/// Where a positional ledger's sides are (layout coordinates).
+#[derive(Debug, Clone, Default)]
+struct Sides {
+    /// Where each side after the first begins, for its words.
+    label_from: Vec<f32>,
+    /// The centre of each side's 金额 header, for its amounts (set under it, right-aligned).
+    amount_at: Vec<f32>,
+}
+
+/// A line split into its sides: each side's label (its words joined) and its values — words by
+/// where they begin, amounts under the nearest 金额.
+fn split_sides_at(toks: &[(String, Option<f32>)], sides: &Sides) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = vec![Default::default(); sides.amount_at.len()];
     for (t, x) in toks {
-        let k = usize::from(x.is_some_and(|x| x >= split));
         if flow::is_amount(t) {
-            sides[k].1.push(t.clone());
+            let k = x.map_or(0, |x| (0..sides.amount_at.len()).min_by(|&a, &b| (sides.amount_at[a] - x).abs().total_cmp(&(sides.amount_at[b] - x).abs())).unwrap_or(0));
+            out[k].1.push(t.clone());
         } else {
-            sides[k].0.push_str(t);
+            let k = x.map_or(0, |x| sides.label_from.iter().filter(|&&s| x >= s).count());
+            out[k].0.push_str(t);
         }
     }
-    sides
+    out
 }
