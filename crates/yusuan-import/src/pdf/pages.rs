@@ -94,12 +94,20 @@ fn open(bytes: &[u8], inflated_mb: u64) -> Result<(lopdf::Document, Option<usize
     Ok((doc, salvaged))
 }
 
-/// Whether the document's Flate streams unpack to more than `limit` bytes together: counted
-/// while unpacking into nothing, so a bomb costs no memory and stops at the limit.
+/// Whether the document's Flate streams that a reader unpacks (page contents, forms, character
+/// maps — not embedded font programs or images, which text extraction never unpacks) come to
+/// more than `limit` bytes together: counted while unpacking into nothing, so a bomb costs no
+/// memory and stops at the limit.
 fn inflated(doc: &lopdf::Document, limit: u64) -> bool {
     let mut total: u64 = 0;
     for object in doc.objects.values() {
         let Ok(stream) = object.as_stream() else { continue };
+        let font_program = [b"Length1".as_slice(), b"Length2", b"Length3"].iter().any(|k| stream.dict.has(k))
+            || matches!(stream.dict.get(b"Subtype").and_then(lopdf::Object::as_name), Ok(b"Type1C" | b"CIDFontType0C" | b"OpenType"));
+        let image = matches!(stream.dict.get(b"Subtype").and_then(lopdf::Object::as_name), Ok(b"Image"));
+        if font_program || image {
+            continue;
+        }
         let flate = match stream.dict.get(b"Filter") {
             Ok(lopdf::Object::Name(n)) => n == b"FlateDecode",
             Ok(lopdf::Object::Array(a)) => a.first().and_then(|o| o.as_name().ok()) == Some(b"FlateDecode"),
