@@ -14,6 +14,7 @@ mod halves;
 mod header;
 mod narrative;
 mod placement;
+mod sides;
 mod stated;
 mod table;
 mod template;

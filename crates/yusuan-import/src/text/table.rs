@@ -4,6 +4,7 @@ use super::flow;
 use super::grid::grid_table;
 use super::header::{columns, header_positions, is_key_header, positional_columns, ruled_columns, ruled_row, RuledHeader};
 use super::placement::{place_short_rows, resolve_ledger};
+use super::sides::{sides_by_position, split_sides_at, Sides};
 use super::template::{shanghai, Template};
 use super::Layout;
 use crate::{Line, ReportItem};
@@ -853,81 +854,4 @@ fn has_year(s: &str) -> bool {
 fn is_enumerated(c: &str) -> bool {
     let body = c.trim_start_matches(|ch: char| ch.is_ascii_digit() || "一二三四五六七八九十（(".contains(ch));
     body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
-}
-
-/// A table whose header gives its sides by position only: `收入 | 支出` over lines where each
-/// side's key cell (项目名称, 功能科目名称) and its 金额 are printed as they fit — the 支出 sides under
-/// headings of their own (功能分类, 支出用途) — and blanks are not printed, as Jiangsu's 收支预算总表
-/// (three sides) and 财政拨款收支预算总表 (two) are.
-fn sides_by_position(header: &[Line]) -> Option<(Sides, Vec<Column>)> {
-    let first = header.first()?;
-    let top: Vec<String> = first.cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
-    if top != ["收入", "支出"] || first.spans.len() != first.cells.len() {
-        return None;
-    }
-    let mut keys: Vec<f32> = Vec::new(); // layout: each key cell's centre
-    let mut amounts: Vec<(f32, f32)> = Vec::new(); // layout: each 金额 cell's extent
-    let mut headings: Vec<(String, f32)> = Vec::new(); // layout
-    for l in &header[1..] {
-        if l.spans.len() != l.cells.len() {
-            return None;
-        }
-        for (c, &(a, b)) in l.cells.iter().zip(&l.spans) {
-            let c = compact(c);
-            if c == "项目" || c.ends_with("名称") {
-                keys.push((a + b) / 2.0);
-            } else if c == "金额" {
-                amounts.push((a, b));
-            } else if !c.is_empty() {
-                headings.push((c, (a + b) / 2.0));
-            }
-        }
-    }
-    if keys.len() < 2 || keys.len() != amounts.len() {
-        return None;
-    }
-    keys.sort_by(f32::total_cmp);
-    amounts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    // Each side: its key, then its 金额 (a side's 金额 between its key and the next key).
-    let ordered = (0..keys.len()).all(|k| keys[k] < amounts[k].0 && keys.get(k + 1).is_none_or(|next| amounts[k].1 < *next));
-    if !ordered {
-        return None;
-    }
-    // A side's labels begin after the 金额 of the side before it (labels are set from the left
-    // of their column, whose border lies right of that centred header).
-    let sides = Sides { label_from: amounts[..amounts.len() - 1].iter().map(|a| a.1).collect(), amount_at: amounts.iter().map(|a| (a.0 + a.1) / 2.0).collect() };
-    let side_of = |x: f32| sides.label_from.iter().filter(|&&s| x >= s).count();
-    let mut columns = vec![Column { path: vec!["收入".into(), "金额".into()] }];
-    for k in 1..keys.len() {
-        let mut path = vec!["支出".to_string()];
-        path.extend(headings.iter().filter(|(_, x)| side_of(*x) == k).map(|(h, _)| h.clone()));
-        path.push("金额".into());
-        columns.push(Column { path });
-    }
-    Some((sides, columns))
-}
-
-/// Where a positional ledger's sides are (layout coordinates).
-#[derive(Debug, Clone, Default)]
-struct Sides {
-    /// Where each side after the first begins, for its words.
-    label_from: Vec<f32>,
-    /// The centre of each side's 金额 header, for its amounts (set under it, right-aligned).
-    amount_at: Vec<f32>,
-}
-
-/// A line split into its sides: each side's label (its words joined) and its values — words by
-/// where they begin, amounts under the nearest 金额.
-fn split_sides_at(toks: &[(String, Option<f32>)], sides: &Sides) -> Vec<(String, Vec<String>)> {
-    let mut out: Vec<(String, Vec<String>)> = vec![Default::default(); sides.amount_at.len()];
-    for (t, x) in toks {
-        if flow::is_amount(t) {
-            let k = x.map_or(0, |x| (0..sides.amount_at.len()).min_by(|&a, &b| (sides.amount_at[a] - x).abs().total_cmp(&(sides.amount_at[b] - x).abs())).unwrap_or(0));
-            out[k].1.push(t.clone());
-        } else {
-            let k = x.map_or(0, |x| sides.label_from.iter().filter(|&&s| x >= s).count());
-            out[k].0.push_str(t);
-        }
-    }
-    out
 }
