@@ -141,12 +141,11 @@ fn put_project_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &st
         None => {
             let rank = |k: ProjectPartKind| PART_KINDS.iter().position(|x| *x == k).unwrap_or(PART_KINDS.len());
             let index = p.parts.iter().position(|x| rank(x.kind) > rank(kind)).unwrap_or(p.parts.len());
-            let number = ["一", "二", "三", "四", "五", "六", "七"][rank(kind).min(6)];
             p.parts.insert(
                 index,
                 ProjectPart {
                     kind,
-                    heading: format!("{number}、{}", kind.label()),
+                    heading: heading_of(kind),
                     text: text.to_string(),
                     items: vec![],
                     location: at,
@@ -159,15 +158,20 @@ fn put_project_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &st
     old
 }
 
+/// A part's standard heading, numbered by its place among the seven (`六、年度预算安排`).
+fn heading_of(kind: ProjectPartKind) -> String {
+    let rank = PART_KINDS.iter().position(|x| *x == kind).unwrap_or(PART_KINDS.len() - 1);
+    format!("{}、{}", ["一", "二", "三", "四", "五", "六", "七"][rank], kind.label())
+}
+
 /// A new project: its name and the seven parts, each `（待补充：…）` until written (R006 keeps
 /// the draft from being exported before).
 fn new_project(name: &str, at: Location) -> ProjectDescription {
     let parts = PART_KINDS
         .iter()
-        .enumerate()
-        .map(|(i, k)| ProjectPart {
+        .map(|k| ProjectPart {
             kind: *k,
-            heading: format!("{}、{}", ["一", "二", "三", "四", "五", "六", "七"][i], k.label()),
+            heading: heading_of(*k),
             text: format!("（待补充：{}）", k.label()),
             items: vec![],
             location: at,
@@ -196,10 +200,7 @@ pub fn draft_project_part(lib: &mut Library, id: i64, project: &str, part: &str,
 
 /// Adds a project (after the others) with its seven parts to write.
 pub fn draft_project_add(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
-    let name = name.trim().to_string();
-    if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
-        return Err(bad("项目名称须为一行、1 至 60 个字".to_string()));
-    }
+    let name = crate::draft_setup::checked_name("项目名称", name)?;
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         if d.projects.iter().any(|p| p.name == name) {

@@ -42,7 +42,7 @@ pub fn draft_templates() -> Vec<DraftTemplate> {
 }
 
 /// A department's or unit's name as typed: trimmed, not empty, one line, not too long.
-fn checked_name(what: &str, name: &str) -> Result<String, ApiError> {
+pub(crate) fn checked_name(what: &str, name: &str) -> Result<String, ApiError> {
     let n = name.trim();
     if n.is_empty() {
         return Err(bad(format!("{what}不能为空")));

@@ -568,13 +568,8 @@ pub fn draft_export_xlsx(lib: &Library, id: i64) -> Result<Vec<u8>, ApiError> {
 /// Reads an edited workbook back into the draft as one edit (undoable); returns what changed.
 /// Nothing changes when the workbook contradicts itself (a table cell typed over its formula).
 pub fn draft_import_xlsx(lib: &mut Library, id: i64, path: &std::path::Path, now: &str) -> Result<Vec<Edit>, ApiError> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // The limits of any import: the file's size, its unpacked size and its sheets' ranges.
-    let len = std::fs::metadata(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?.len();
-    if len > crate::import::MAX_FILE_MB * 1024 * 1024 {
-        return Err(yusuan_import::ImportError::TooLarge { file: name, what: format!("文件有 {} MB", len / 1024 / 1024), limit_mb: crate::import::MAX_FILE_MB }.into());
-    }
-    let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?;
+    let (name, bytes) = crate::import::read_limited(path)?;
     yusuan_import::check_workbook(&name, &bytes)?;
     let d = load_draft(lib, id, None)?;
     let read = yusuan_draft::workbook::read(&d, &bytes).map_err(|e| bad(format!("{}：{e}", path.display())))?;

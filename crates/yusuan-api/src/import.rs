@@ -32,14 +32,19 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Imports one file from disk.
 pub fn import_file(lib: &mut Library, path: &Path, now: &str) -> Result<ImportOutcome, ApiError> {
+    let (name, bytes) = read_limited(path)?;
+    import_bytes(lib, &name, &bytes, now)
+}
+
+/// A file's name and bytes, a file larger than any disclosure refused before it is read.
+pub(crate) fn read_limited(path: &Path) -> Result<(String, Vec<u8>), ApiError> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-    // A file larger than any disclosure is refused before it is read.
     let len = std::fs::metadata(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?.len();
     if len > MAX_FILE_MB * 1024 * 1024 {
         return Err(yusuan_import::ImportError::TooLarge { file: name, what: format!("文件有 {} MB", len / 1024 / 1024), limit_mb: MAX_FILE_MB }.into());
     }
     let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?;
-    import_bytes(lib, &name, &bytes, now)
+    Ok((name, bytes))
 }
 
 /// The largest file imported (published disclosures are a few MB; scanned ones tens of MB).

@@ -1,5 +1,8 @@
 //! The `yusuan` binary's contract: exit codes, one-line errors on stderr, nothing stored on failure.
 
+mod common;
+
+use common::minimal_pdf;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -192,36 +195,13 @@ fn check_finds_the_missing_table_of_seed_004() {
 
 /// A one-page PDF made by the test: this content stream, these page resources, extra objects
 /// (numbered from 5).
-fn minimal_pdf(content: &[u8], resources: &str, extra: &[&str]) -> Vec<u8> {
-    let mut objects = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources {resources} >>"),
-        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len(), std::str::from_utf8(content).unwrap()),
-    ];
-    objects.extend(extra.iter().map(|o| o.to_string()));
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
-    out
-}
-
 /// A one-page PDF printing `bytes` in a non-embedded CJK font with the predefined CMap `cmap`.
 fn cjk_pdf(cmap: &str, bytes: &str) -> Vec<u8> {
     let font = format!("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{cmap} /DescendantFonts [6 0 R] >>");
     let cid = "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>";
     let desc = "<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>";
     let content = format!("BT /F1 12 Tf 72 720 Td <{bytes}> Tj ET");
-    minimal_pdf(content.as_bytes(), "<< /Font << /F1 5 0 R >> >>", &[&font, cid, desc])
+    minimal_pdf(content.as_bytes(), "<< /Font << /F1 5 0 R >> >>", &[&font, cid, desc], "")
 }
 
 fn import_in(dir: &std::path::Path, file: &std::path::Path) -> String {

@@ -98,8 +98,7 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     placement::place_by_sibling_tables(&mut doc, open_rows, &mut warnings, &mut notes);
     placement::place_fiscal_summary_by_classes(&mut doc, &mut warnings, &mut notes);
     narrative::read_units(&mut doc);
-    narrative::read_project_amounts(&mut doc);
-    narrative::read_other_project_amounts(&mut doc);
+    read_project_amounts(&mut doc);
     narrative::read_inline_indicators(&mut doc);
     stated::read_stated(&mut doc);
     let grid_forms: Vec<_> =
