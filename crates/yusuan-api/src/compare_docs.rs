@@ -44,7 +44,7 @@ pub fn compare_ids(lib: &Library, ids: &[i64], options: &Options) -> Result<Comp
 /// derived) or a document of the library.
 fn referenced(lib: &Library, reference: &str) -> Result<yusuan_domain::Document, ApiError> {
     match crate::parse_draft_ref(reference) {
-        Some((id, version)) => crate::draft_document(lib, id, version.as_deref()),
+        Some(_) => crate::reference_document(lib, reference),
         None => lib.document(lib.resolve(reference)?),
     }
 }
@@ -54,8 +54,8 @@ fn referenced(lib: &Library, reference: &str) -> Result<yusuan_domain::Document,
 pub fn compare_references(lib: &Library, references: &[String], options: &Options) -> Result<CompareView, ApiError> {
     let mut loaded: Vec<(yusuan_domain::Document, String)> = Vec::new();
     if let [one] = references {
-        if let Some((id, version)) = crate::parse_draft_ref(one) {
-            let draft = crate::load_draft(lib, id, version.as_deref())?;
+        if crate::parse_draft_ref(one).is_some() {
+            let draft = crate::load_reference(lib, one)?;
             let source = draft.source_document.ok_or_else(|| ApiError::Draft(format!("草稿 {one} 没有上年文档可比较")))?;
             loaded.push((lib.document(source)?, source.to_string()));
             loaded.push((yusuan_draft::derive(&draft), one.clone()));

@@ -154,13 +154,14 @@ pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names:
     crate::drafts::retrying(lib, |lib| {
         use yusuan_draft::LeafKey;
         let mut d = load_draft(lib, id, None)?;
-        let k = leaf_key(&d, id, key)?;
+        let at = leaf_key(&d, id, key)?;
+        let k = at.0.clone();
         let code = match &k {
             LeafKey::Spend { function, .. } => function.as_str().to_string(),
             LeafKey::Economic { code, .. } => code.as_str().to_string(),
             _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）或经济科目（经济|科目代码|人员经费或公用经费）填写"))),
         };
-        if d.leaf(&k).is_some() {
+        if d.leaf_at(&k, at.1.as_deref()).is_some() {
             return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的金额", d.label_for(&k))));
         }
         let v = value_for(&k, value)?;
@@ -173,8 +174,8 @@ pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names:
                 d.names.insert(c, checked_name("科目名称", n)?);
             }
         }
-        set_leaf(&mut d, &k, v);
-        let target = k.to_string();
+        set_leaf(&mut d, &at, v);
+        let target = yusuan_draft::address(&k, at.1.as_deref());
         let new = Some(v.to_string());
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, None, new.as_deref(), now, &os_user())?;
         Ok(Edit { seq, target, old: None, new })

@@ -13,9 +13,11 @@ use yusuan_domain::{parse_amount, Document};
 use yusuan_draft::{derive, draft_findings, roll_forward, Draft, LeafKey, RollReport};
 use yusuan_store::DraftEvent;
 
-/// A draft reference: `draft:N`, or `draft:N@版本名` for a named version.
+/// A draft reference: `draft:N`, or `draft:N@版本名` for a named version; a unit's view
+/// (`…/单位名称`, [`crate::load_reference`]) names the same draft.
 pub fn parse_draft_ref(reference: &str) -> Option<(i64, Option<String>)> {
-    let rest = reference.trim().strip_prefix("draft:")?;
+    let (base, _unit) = crate::draft_units::split_unit_ref(reference);
+    let rest = base.strip_prefix("draft:")?;
     let (id, version) = match rest.split_once('@') {
         Some((id, v)) => (id, Some(v.to_string())),
         None => (rest, None),
@@ -63,6 +65,8 @@ pub struct LeafLine {
     pub group: String,
     /// The line's name within its block (its label without the block's words).
     pub name: String,
+    /// The unit (单位) the line is placed in; empty while it is the department's, not placed.
+    pub budget_unit: String,
 }
 
 /// The block a leaf line is listed in.
@@ -144,9 +148,19 @@ pub fn draft_document(lib: &Library, id: i64, version: Option<&str>) -> Result<D
     Ok(derive(&load_draft(lib, id, version)?))
 }
 
+/// The document a draft reference derives (a draft, a version, a unit's 单位预算).
+pub fn reference_document(lib: &Library, reference: &str) -> Result<Document, ApiError> {
+    Ok(derive(&crate::load_reference(lib, reference)?))
+}
+
 /// The findings on a draft: the checker on the derived document plus the draft rules.
 pub fn draft_check(lib: &Library, id: i64) -> Result<Vec<Finding>, ApiError> {
     Ok(draft_findings(&load_draft(lib, id, None)?))
+}
+
+/// The findings on what a draft reference derives (a draft, a version, a unit's 单位预算).
+pub fn reference_check(lib: &Library, reference: &str) -> Result<Vec<Finding>, ApiError> {
+    Ok(draft_findings(&crate::load_reference(lib, reference)?))
 }
 
 /// The leaf lines.
@@ -159,8 +173,9 @@ pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
     d.leaves
         .iter()
         .map(|l| {
-            let key = l.key.to_string();
+            let key = l.address();
             LeafLine {
+                budget_unit: l.unit.clone().unwrap_or_default(),
                 reason: d.reasons.get(&key).cloned().unwrap_or_default(),
                 key,
                 label: l.label.clone(),
@@ -200,28 +215,43 @@ pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
 /// `draft lines --format csv`: `key,label,value_yuan,baseline_yuan,…`.
 pub fn draft_lines_csv(lines: &[LeafLine]) -> String {
     let field = |s: &str| if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
-    let mut out = String::from("key,label,value_yuan,baseline_yuan,change_yuan,estimated,reason,origin\n");
+    let mut out = String::from("key,label,value_yuan,baseline_yuan,change_yuan,estimated,reason,origin,budget_unit\n");
     for l in lines {
-        let row = [&l.key, &l.label, &l.value_yuan, &l.baseline_yuan, &l.change_yuan, &l.estimated.to_string(), &l.reason, &l.origin];
+        let row = [&l.key, &l.label, &l.value_yuan, &l.baseline_yuan, &l.change_yuan, &l.estimated.to_string(), &l.reason, &l.origin, &l.budget_unit];
         out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
     }
     out
 }
 
-/// Resolves a leaf reference: its key, or `#N` (its line number in `draft lines`).
-pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, ApiError> {
+/// A leaf line's address: its key and the unit it is placed in (`None`: not placed).
+pub(crate) type Address = (LeafKey, Option<String>);
+
+/// Resolves a leaf reference: its key (`…@单位` for a unit's line), or `#N` (its line number in
+/// `draft lines`).
+pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, ApiError> {
     if let Some(n) = reference.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
-        return d.leaves.get(n.wrapping_sub(1)).map(|l| l.key.clone()).ok_or_else(|| bad(format!("草稿 draft:{id} 没有第 {n} 行（共 {} 行）", d.leaves.len())));
+        return d
+            .leaves
+            .get(n.wrapping_sub(1))
+            .map(|l| (l.key.clone(), l.unit.clone()))
+            .ok_or_else(|| bad(format!("草稿 draft:{id} 没有第 {n} 行（共 {} 行）", d.leaves.len())));
     }
-    let key = LeafKey::parse(reference).ok_or_else(|| {
-        bad(format!("“{reference}”不是明细行的键。键的形式如“支出|一般公共预算|2013901|基本支出”，用 yusuan draft lines draft:{id} 查看"))
+    let (key, unit) = yusuan_draft::parse_address(reference).ok_or_else(|| {
+        bad(format!("“{reference}”不是明细行的键。键的形式如“支出|一般公共预算|2013901|基本支出”（某单位的行在后面加“@单位名称”），用 yusuan draft lines draft:{id} 查看"))
     })?;
-    if d.leaf(&key).is_none() && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. }) {
+    if let Some(u) = &unit {
+        let names = yusuan_draft::unit_names(d);
+        if !names.contains(u) {
+            return Err(bad(format!("草稿 draft:{id}：{}", yusuan_draft::UnitError::NotAUnit { name: u.clone(), units: names })));
+        }
+    }
+    let found = d.leaf_at(&key, unit.as_deref()).is_some();
+    if !found && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. }) {
         return Err(bad(format!("草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看")));
     }
     // A new line's kind is one the format's tables print (else no table would show it).
-    if d.leaf(&key).is_none() {
+    if !found {
         let allowed: Vec<yusuan_draft::SpendKind> = match &key {
             LeafKey::Spend { .. } => yusuan_draft::spend_kinds(d),
             LeafKey::Economic { .. } => vec![yusuan_draft::SpendKind::Personnel, yusuan_draft::SpendKind::Public],
@@ -237,17 +267,17 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<LeafKey, A
     // 政府采购 is either its 货物/工程/服务 parts (the total is their sum) or one total, never both.
     if let LeafKey::Procurement { part } = &key {
         use yusuan_draft::ProcurementPart as P;
-        let has = |p: P| d.leaf(&LeafKey::Procurement { part: p }).is_some();
+        let has = |p: P| d.total_of(&LeafKey::Procurement { part: p }).is_some();
         let parts = [P::Goods, P::Works, P::Services].into_iter().any(has);
-        if d.leaf(&key).is_none() && *part == P::Total && parts {
+        if !found && *part == P::Total && parts {
             return Err(bad(format!("草稿 draft:{id} 的政府采购预算按货物、工程、服务分项填列，合计由分项相加，不能另填合计")));
         }
-        let total_stated = d.leaf(&LeafKey::Procurement { part: P::Total }).is_some_and(|l| !l.value.is_zero());
-        if d.leaf(&key).is_none() && matches!(part, P::Goods | P::Works | P::Services) && total_stated {
+        let total_stated = d.total_of(&LeafKey::Procurement { part: P::Total }).is_some_and(|v| !v.is_zero());
+        if !found && matches!(part, P::Goods | P::Works | P::Services) && total_stated {
             return Err(bad(format!("草稿 draft:{id} 的政府采购预算只有合计数（采购|合计）；如要分货物、工程、服务填列，请先将合计设为 0")));
         }
     }
-    Ok(key)
+    Ok((key, unit))
 }
 
 /// A count (车辆, 项目) is a whole number, not below zero.
@@ -289,8 +319,8 @@ fn block_rank(key: &LeafKey) -> (u8, usize) {
     }
 }
 
-pub(crate) fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<Decimal> {
-    match d.leaf_mut(key) {
+pub(crate) fn set_leaf(d: &mut Draft, (key, unit): &Address, value: Decimal) -> Option<Decimal> {
+    match d.leaf_at_mut(key, unit.as_deref()) {
         Some(l) => {
             let old = l.value;
             l.value = value;
@@ -322,7 +352,7 @@ pub(crate) fn set_leaf(d: &mut Draft, key: &LeafKey, value: Decimal) -> Option<D
             // In its block (a fund's spending, the economic lines, …), so the editor lists it
             // there; the tables and the text order their rows by code whatever the order here.
             let at = d.leaves.iter().rposition(|l| block_rank(&l.key) <= block_rank(key)).map_or(0, |i| i + 1);
-            d.leaves.insert(at, yusuan_draft::Leaf { key: key.clone(), label, value, baseline: None, origin: None, estimated: false });
+            d.leaves.insert(at, yusuan_draft::Leaf { key: key.clone(), label, value, baseline: None, origin: None, estimated: false, unit: unit.clone() });
             None
         }
     }
@@ -366,10 +396,10 @@ pub(crate) fn retrying<T>(lib: &mut Library, mut edit: impl FnMut(&mut Library) 
 pub fn draft_set(lib: &mut Library, id: i64, reference: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let key = leaf_key(&d, id, reference)?;
-        let v = value_for(&key, value)?;
-        let old = set_leaf(&mut d, &key, v).map(|o| o.to_string());
-        let target = key.to_string();
+        let at = leaf_key(&d, id, reference)?;
+        let v = value_for(&at.0, value)?;
+        let old = set_leaf(&mut d, &at, v).map(|o| o.to_string());
+        let target = yusuan_draft::address(&at.0, at.1.as_deref());
         let new = Some(v.to_string());
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
         Ok(Edit { seq, target, old, new })
@@ -382,7 +412,12 @@ pub fn draft_reason(lib: &mut Library, id: i64, key: &str, text: &str, now: &str
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let figure = yusuan_draft::narrative::figures(&d).iter().any(|f| f.key == key);
-        let target = if figure { key.to_string() } else { leaf_key(&d, id, key)?.to_string() };
+        let target = if figure {
+            key.to_string()
+        } else {
+            let (k, u) = leaf_key(&d, id, key)?;
+            yusuan_draft::address(&k, u.as_deref())
+        };
         let old = if text.trim().is_empty() { d.reasons.remove(&target) } else { d.reasons.insert(target.clone(), text.trim().to_string()) };
         let new = (!text.trim().is_empty()).then(|| text.trim().to_string());
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "reason", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
@@ -440,12 +475,12 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
     let value = if side_old { &e.old_value } else { &e.new_value };
     match e.action.as_str() {
         "set" => {
-            let key = LeafKey::parse(&e.target).ok_or_else(|| bad(format!("历史记录中的键无法识别：{}", e.target)))?;
+            let at = yusuan_draft::parse_address(&e.target).ok_or_else(|| bad(format!("历史记录中的键无法识别：{}", e.target)))?;
             match value {
                 Some(v) => {
-                    set_leaf(d, &key, parse_value(v)?);
+                    set_leaf(d, &at, parse_value(v)?);
                 }
-                None => d.leaves.retain(|l| l.key != key),
+                None => d.leaves.retain(|l| !(l.key == at.0 && l.unit == at.1)),
             }
         }
         "reason" => match value {
@@ -459,12 +494,12 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "import-xlsx" | "paste" => {
             let map: BTreeMap<String, Option<String>> = serde_json::from_str(value.as_deref().unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
             for (k, v) in map {
-                let key = LeafKey::parse(&k).ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
+                let at = yusuan_draft::parse_address(&k).ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
                 match v {
                     Some(v) => {
-                        set_leaf(d, &key, parse_value(&v)?);
+                        set_leaf(d, &at, parse_value(&v)?);
                     }
-                    None => d.leaves.retain(|l| l.key != key),
+                    None => d.leaves.retain(|l| !(l.key == at.0 && l.unit == at.1)),
                 }
             }
         }
@@ -472,6 +507,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
             put_section_text(d, &e.target, value.as_deref().unwrap_or(""))?;
         }
         "unit" => crate::draft_setup::apply_unit(d, &e.target, value.as_deref())?,
+        "place" => crate::draft_units::apply_lines(d, value.as_deref())?,
         "project" | "project-part" => crate::draft_projects::apply(d, &e.action, &e.target, value.as_deref())?,
         "indicator" => crate::draft_forms::apply(d, &e.target, value.as_deref())?,
         other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
@@ -524,29 +560,31 @@ pub fn draft_set_many(lib: &mut Library, id: i64, pairs: &[(String, String)], no
     let d = load_draft(lib, id, None)?;
     let mut values = Vec::new();
     for (k, v) in pairs {
-        let key = leaf_key(&d, id, k)?;
+        let (key, unit) = leaf_key(&d, id, k)?;
         let value = value_for(&key, v)?;
-        values.push((key, value));
+        values.push((key, unit, value));
     }
     draft_apply_values(lib, id, &values, "paste", "粘贴", now)
 }
 
 /// Applies a set of leaf values (an edited workbook, a paste) as one edit; returns the changes.
-fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Decimal)], action: &str, source: &str, now: &str) -> Result<Vec<Edit>, ApiError> {
+fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Option<String>, Decimal)], action: &str, source: &str, now: &str) -> Result<Vec<Edit>, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let mut old_map: BTreeMap<String, Option<String>> = BTreeMap::new();
         let mut new_map: BTreeMap<String, Option<String>> = BTreeMap::new();
         let mut edits = Vec::new();
-        for (key, v) in values {
-            let before = d.leaf(key).map(|l| l.value);
+        for (key, unit, v) in values {
+            let before = d.leaf_at(key, unit.as_deref()).map(|l| l.value);
             if before == Some(*v) {
                 continue;
             }
-            set_leaf(&mut d, key, *v);
-            old_map.insert(key.to_string(), before.map(|b| b.to_string()));
-            new_map.insert(key.to_string(), Some(v.to_string()));
-            edits.push(Edit { seq: 0, target: key.to_string(), old: before.map(|b| b.to_string()), new: Some(v.to_string()) });
+            let at = (key.clone(), unit.clone());
+            set_leaf(&mut d, &at, *v);
+            let target = yusuan_draft::address(key, unit.as_deref());
+            old_map.insert(target.clone(), before.map(|b| b.to_string()));
+            new_map.insert(target.clone(), Some(v.to_string()));
+            edits.push(Edit { seq: 0, target, old: before.map(|b| b.to_string()), new: Some(v.to_string()) });
         }
         if edits.is_empty() {
             return Ok(edits);

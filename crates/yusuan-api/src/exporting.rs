@@ -3,7 +3,7 @@
 //! preflighted, written atomically (a temporary file renamed into place) and recorded.
 
 use ts_rs::TS;
-use crate::drafts::{load_draft, os_user, parse_draft_ref};
+use crate::drafts::{os_user, parse_draft_ref};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -150,8 +150,8 @@ struct Source {
 }
 
 fn source(lib: &Library, reference: &str) -> Result<Source, ApiError> {
-    if let Some((id, version)) = parse_draft_ref(reference) {
-        let d = load_draft(lib, id, version.as_deref())?;
+    if let Some((id, _)) = parse_draft_ref(reference) {
+        let d = crate::load_reference(lib, reference)?;
         let doc = yusuan_draft::derive(&d);
         let findings = yusuan_draft::findings_on(&d, &doc);
         let state = serde_json::to_string(&d).unwrap_or_default();

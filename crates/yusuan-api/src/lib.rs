@@ -17,6 +17,7 @@ mod drafts;
 mod draft_setup;
 mod draft_projects;
 mod draft_forms;
+mod draft_units;
 pub mod dto;
 mod error;
 mod examples;
@@ -38,8 +39,9 @@ pub use yusuan_compare as compare;
 pub use compare_docs::{compare_ids, compare_references, same_department, CompareView};
 pub use drafts::{
     draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_set_many, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_redo, draft_section, draft_set,
-    draft_undo, draft_version, load_draft, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
+    draft_undo, draft_version, load_draft, reference_check, reference_document, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
 };
+pub use draft_units::{draft_place, draft_unit_money, load_reference, split_unit_ref, UnitMoney};
 pub use draft_forms::{draft_forms, draft_indicator_remove, draft_indicator_set, FormView, IndicatorView};
 pub use draft_projects::{draft_project_add, draft_projects, draft_project_part, draft_project_remove, ProjectPartView, ProjectView};
 pub use draft_setup::{draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom, BlankRequest, DraftTemplate};

@@ -61,6 +61,10 @@ pub enum LinesFormat {
 /// What `draft unit` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum UnitAction {
+    /// 列出各单位及其金额
+    List,
+    /// 把明细行的金额分配到单位
+    Place,
     /// 增加单位
     Add,
     /// 删除单位
@@ -176,18 +180,24 @@ pub enum DraftCommand {
         #[arg(long = "name")]
         names: Vec<String>,
     },
-    /// 分单位表中的单位：增加（add）或删除（remove，金额须先清零）
+    /// 草稿的单位：列出各单位的金额（list）；把明细行的金额分配到单位（place）；分单位表中增加（add）或删除（remove，金额须先清零）单位。单位自己的单位预算写作 draft:N/单位名称（show、check、compare、export 均可用）
     Unit {
         /// 草稿（draft:N）
         draft: String,
-        /// add 或 remove
+        /// list、place、add 或 remove
         #[arg(value_enum)]
         action: UnitAction,
-        /// 单位名称
-        name: String,
-        /// 单位代码（默认：下一个序号）
+        /// 单位名称（place 时写“未分配”则退回部门未分配的金额）
+        name: Option<String>,
+        /// 单位代码（add；默认：下一个序号）
         #[arg(long)]
         code: Option<String>,
+        /// 要分配的明细行（place）：键、键@单位 或 #行号
+        #[arg(long)]
+        line: Option<String>,
+        /// 分配的金额（元，place；默认：整行）
+        #[arg(long)]
+        amount: Option<String>,
     },
     /// 列出草稿的全部明细行
     Lines {

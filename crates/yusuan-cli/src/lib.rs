@@ -64,6 +64,9 @@ fn draft_ref(reference: &str) -> Result<(i64, Option<String>), ApiError> {
 }
 
 fn draft_id(reference: &str) -> Result<i64, ApiError> {
+    if let (_, Some(unit)) = yusuan_api::split_unit_ref(reference) {
+        return Err(ApiError::Draft(format!("“{reference}”是单位“{unit}”的单位预算，由部门草稿派生，只读；修改请用部门草稿 draft:N")));
+    }
     match draft_ref(reference)? {
         (id, None) => Ok(id),
         (_, Some(v)) => Err(ApiError::Draft(format!("版本“{v}”是只读的；修改请用草稿本身 draft:N"))),
@@ -73,8 +76,8 @@ fn draft_id(reference: &str) -> Result<i64, ApiError> {
 /// A document from a file path (imported in memory, not stored), a draft (`draft:N`, derived)
 /// or the library.
 fn load(db: &Option<std::path::PathBuf>, doc: &str) -> Result<yusuan_domain::Document, ApiError> {
-    if let Some((id, version)) = yusuan_api::parse_draft_ref(doc) {
-        return yusuan_api::draft_document(&open(db)?, id, version.as_deref());
+    if yusuan_api::parse_draft_ref(doc).is_some() {
+        return yusuan_api::reference_document(&open(db)?, doc);
     }
     let path = std::path::Path::new(doc);
     if path.is_file() {
@@ -162,7 +165,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
         }
         Command::Check { doc, format } => {
             let findings = match yusuan_api::parse_draft_ref(&doc) {
-                Some((id, None)) => yusuan_api::draft_check(&open(&cli.db)?, id)?,
+                Some((_, None)) => yusuan_api::reference_check(&open(&cli.db)?, &doc)?,
                 _ => yusuan_api::check(&load(&cli.db, &doc)?),
             };
             match format {
@@ -314,15 +317,30 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
             let e = yusuan_api::draft_add_line(&mut lib, draft_id(&draft)?, &key, &value_yuan, &names, &now)?;
             writeln!(out, "已新增 {}：{} 元", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
         }
-        DraftCommand::Unit { draft, action, name, code } => {
+        DraftCommand::Unit { draft, action, name, code, line, amount } => {
             let id = draft_id(&draft)?;
+            let named = || name.clone().filter(|n| !n.trim().is_empty()).ok_or_else(|| ApiError::Draft("请写出单位名称".into()));
             match action {
+                UnitAction::List => {
+                    for u in yusuan_api::draft_unit_money(&lib, id)? {
+                        let who = if u.name.is_empty() { "（未分配到单位）" } else { u.name.as_str() };
+                        writeln!(out, "{who}\t{} 行\t支出 {} 元\t上年 {} 元\t{}", u.lines, u.value_yuan, u.baseline_yuan, u.reference).map_err(io)?;
+                    }
+                }
+                UnitAction::Place => {
+                    let line = line.ok_or_else(|| ApiError::Draft("place 需要 --line 指明要分配的明细行（键、键@单位 或 #行号）".into()))?;
+                    let to = named()?;
+                    let to = (to.trim() != "未分配").then_some(to);
+                    let e = yusuan_api::draft_place(&mut lib, id, &line, to.as_deref(), amount.as_deref(), &now)?;
+                    writeln!(out, "已分配：{}", e.target).map_err(io)?;
+                }
                 UnitAction::Add => {
+                    let name = named()?;
                     let e = yusuan_api::draft_unit_add(&mut lib, id, &name, code.as_deref(), &now)?;
                     writeln!(out, "已增加单位“{}”（序号/代码 {}）：分单位表各增一行，金额为 0", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
                 }
                 UnitAction::Remove => {
-                    let e = yusuan_api::draft_unit_remove(&mut lib, id, &name, &now)?;
+                    let e = yusuan_api::draft_unit_remove(&mut lib, id, &named()?, &now)?;
                     writeln!(out, "已删除单位“{}”", e.target).map_err(io)?;
                 }
             }

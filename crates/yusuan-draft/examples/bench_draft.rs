@@ -27,7 +27,7 @@ fn main() {
                     let key = LeafKey::Spend { fund: fund.clone(), function, kind: kind.clone() };
                     if draft.leaf(&key).is_none() {
                         let value = Decimal::from(1_000 + n * 37);
-                        draft.leaves.push(Leaf { label: draft.label_for(&key), key, value, baseline: Some(value), origin: None, estimated: false });
+                        draft.leaves.push(Leaf { label: draft.label_for(&key), key, value, baseline: Some(value), origin: None, estimated: false, unit: None });
                     }
                 }
             }
@@ -42,7 +42,7 @@ fn main() {
             let key = LeafKey::Economic { code, kind };
             if draft.leaf(&key).is_none() {
                 let value = Decimal::from(500 + k);
-                draft.leaves.push(Leaf { label: draft.label_for(&key), key, value, baseline: Some(value), origin: None, estimated: false });
+                draft.leaves.push(Leaf { label: draft.label_for(&key), key, value, baseline: Some(value), origin: None, estimated: false, unit: None });
             }
         }
     }

@@ -22,12 +22,17 @@ pub(crate) enum Year {
 pub(crate) struct Eval<'a> {
     draft: &'a Draft,
     year: Year,
-    by_key: HashMap<&'a LeafKey, usize>,
+    /// The lines of each key: one per unit it is placed in (and the unplaced one).
+    by_key: HashMap<&'a LeafKey, Vec<usize>>,
 }
 
 impl<'a> Eval<'a> {
     pub(crate) fn new(draft: &'a Draft, year: Year) -> Eval<'a> {
-        Eval { draft, year, by_key: draft.leaves.iter().enumerate().map(|(i, l)| (&l.key, i)).collect() }
+        let mut by_key: HashMap<&LeafKey, Vec<usize>> = HashMap::new();
+        for (i, l) in draft.leaves.iter().enumerate() {
+            by_key.entry(&l.key).or_default().push(i);
+        }
+        Eval { draft, year, by_key }
     }
 
     fn value(&self, i: usize) -> Decimal {
@@ -41,7 +46,7 @@ impl<'a> Eval<'a> {
     /// The sum of a query, in 元.
     pub(crate) fn sum(&self, q: &Query) -> Decimal {
         match q {
-            Query::Leaves { keys } => keys.iter().filter_map(|k| self.by_key.get(k)).map(|&i| self.value(i)).sum(),
+            Query::Leaves { keys } => keys.iter().filter_map(|k| self.by_key.get(k)).flatten().map(|&i| self.value(i)).sum(),
             Query::Spend { funds, prefix, kinds } => self
                 .draft
                 .leaves
@@ -80,7 +85,7 @@ impl<'a> Eval<'a> {
 
     /// The leaves' values of a table-local leaf, by key (0 when absent).
     pub(crate) fn leaf(&self, key: &LeafKey) -> Option<Decimal> {
-        self.by_key.get(key).map(|&i| self.value(i))
+        self.by_key.get(key).map(|lines| lines.iter().map(|&i| self.value(i)).sum())
     }
 }
 
@@ -104,7 +109,7 @@ pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
 /// summary from theirs, the rest carried.
 pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
     use crate::model::ProcurementPart as P;
-    let leaf = |part: P| draft.leaf(&crate::LeafKey::Procurement { part }).map(|l| l.value);
+    let leaf = |part: P| draft.total_of(&crate::LeafKey::Procurement { part });
     let yuan = |v: Decimal| yusuan_domain::Amount { value: v, unit: yusuan_domain::Unit::Yuan };
     let mut s = draft.stated.clone();
     let (goods, works, services) = (leaf(P::Goods), leaf(P::Works), leaf(P::Services));
@@ -113,7 +118,7 @@ pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
         _ => Some(goods.unwrap_or_default() + works.unwrap_or_default() + services.unwrap_or_default()),
     };
     use crate::model::StatedItem as I;
-    let stated = |item: I| draft.leaf(&crate::LeafKey::Stated { item }).map(|l| l.value);
+    let stated = |item: I| draft.total_of(&crate::LeafKey::Stated { item });
     let count = |item: I| stated(item).filter(|v| v.fract().is_zero()).and_then(|v| u32::try_from(v).ok());
     if [I::Vehicles, I::CostlyEquipment, I::VehiclesToBuy].into_iter().any(|i| stated(i).is_some()) {
         s.assets = Some(yusuan_domain::AssetSummary {

@@ -21,12 +21,14 @@ mod roll;
 mod rules;
 mod template;
 mod units;
+mod unit_view;
 pub mod workbook;
 
 pub use derive::{derive, derive_table_values, stated, DerivedCell};
 pub use layout::{class_name, spend_kinds, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
-pub use model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
+pub use model::{address, parse_address, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
 pub use template::{blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT};
-pub use units::{add_unit, listed_units, remove_unit, UnitError};
+pub use units::{add_unit, listed_units, place, remove_unit, UnitError};
+pub use unit_view::{unit_names, unit_view, unit_wording};

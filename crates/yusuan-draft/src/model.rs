@@ -372,6 +372,42 @@ pub struct Leaf {
     /// the user should confirm it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub estimated: bool,
+    /// The unit (单位) whose money this is; `None` while the department's money is not placed
+    /// in a unit (a department of one unit needs none). The department's tables sum every unit;
+    /// a unit's own 单位预算 ([`crate::unit_view`]) takes its lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+impl Leaf {
+    /// The line's address as users type it: its key, then `@单位` when placed in a unit.
+    pub fn address(&self) -> String {
+        address(&self.key, self.unit.as_deref())
+    }
+}
+
+/// A line's address: `key` or `key@单位`.
+pub fn address(key: &LeafKey, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{key}@{u}"),
+        None => key.to_string(),
+    }
+}
+
+/// Reads an address (`支出|一般公共预算|2013901|基本支出@某单位`): the key and the unit.
+pub fn parse_address(text: &str) -> Option<(LeafKey, Option<String>)> {
+    let text = text.trim();
+    if let Some(key) = LeafKey::parse(text) {
+        if !text.contains('@') {
+            return Some((key, None));
+        }
+    }
+    let (key, unit) = text.rsplit_once('@')?;
+    let unit = unit.trim();
+    if unit.is_empty() {
+        return None;
+    }
+    Some((LeafKey::parse(key)?, Some(unit.to_string())))
 }
 
 /// A draft of next year's budget of one department (or one unit).
@@ -425,14 +461,41 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// The leaf with this key.
+    /// The leaf with this key not placed in a unit.
     pub fn leaf(&self, key: &LeafKey) -> Option<&Leaf> {
-        self.leaves.iter().find(|l| &l.key == key)
+        self.leaf_at(key, None)
     }
 
-    /// The leaf with this key, for editing.
+    /// The leaf with this key in this unit (`None`: not placed in a unit).
+    pub fn leaf_at(&self, key: &LeafKey, unit: Option<&str>) -> Option<&Leaf> {
+        self.leaves.iter().find(|l| &l.key == key && l.unit.as_deref() == unit)
+    }
+
+    /// The leaf with this key not placed in a unit, for editing.
     pub fn leaf_mut(&mut self, key: &LeafKey) -> Option<&mut Leaf> {
-        self.leaves.iter_mut().find(|l| &l.key == key)
+        self.leaf_at_mut(key, None)
+    }
+
+    /// The leaf with this key in this unit, for editing.
+    pub fn leaf_at_mut(&mut self, key: &LeafKey, unit: Option<&str>) -> Option<&mut Leaf> {
+        self.leaves.iter_mut().find(|l| &l.key == key && l.unit.as_deref() == unit)
+    }
+
+    /// The department's amount of a key: its lines in every unit and not placed (`None` when
+    /// the draft has no such line).
+    pub fn total_of(&self, key: &LeafKey) -> Option<Decimal> {
+        let mut lines = self.leaves.iter().filter(|l| &l.key == key).peekable();
+        lines.peek()?;
+        Some(lines.map(|l| l.value).sum())
+    }
+
+    /// `部门` or `单位`: how the draft's own texts name whose budget it is (本部门, 本单位).
+    pub fn who(&self) -> &'static str {
+        if self.scope == Scope::Unit {
+            "单位"
+        } else {
+            "部门"
+        }
     }
 
     /// The name of a function or economic code, when known.

@@ -260,19 +260,19 @@ pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> V
         heading(&mut out, "政府采购预算情况".to_string());
         let part = |name: &str, a: &Option<Amount>| a.map(|a| format!("政府采购{name}预算{}万元", print::amount(a.to_wan(), 2, false)));
         let parts: Vec<String> = [part("货物", &p.goods), part("工程", &p.works), part("服务", &p.services)].into_iter().flatten().collect();
-        let mut s = format!("{y}年本部门政府采购预算{}万元", print::amount(p.total.to_wan(), 2, false));
+        let mut s = format!("{y}年本{}政府采购预算{}万元", draft.who(), print::amount(p.total.to_wan(), 2, false));
         if !parts.is_empty() {
             s.push_str(&format!("，其中：{}", parts.join("、")));
         }
         s.push('。');
         out.push(s);
         if let Some(r) = p.reserved_for_small_firms {
-            out.push(format!("{y}年本部门面向中小企业预留政府采购项目预算金额{}万元。", print::amount(r.to_wan(), 2, false)));
+            out.push(format!("{y}年本{}面向中小企业预留政府采购项目预算金额{}万元。", draft.who(), print::amount(r.to_wan(), 2, false)));
         }
     }
     if let Some(p) = &stated.performance {
         heading(&mut out, "绩效目标设置情况".to_string());
-        let mut s = format!("按照本区预算绩效管理工作的总体要求，本部门{y}年编报绩效目标的项目");
+        let mut s = format!("按照本区预算绩效管理工作的总体要求，本{}{y}年编报绩效目标的项目", draft.who());
         if let Some(k) = p.projects {
             s.push_str(&format!("{k}个"));
         }
@@ -291,7 +291,7 @@ pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> V
         s.push('。');
         out.push(s);
         if let Some(v) = a.vehicles_to_buy {
-            out.push(format!("{y}年部门预算安排购置车辆{v}辆。"));
+            out.push(format!("{y}年{}预算安排购置车辆{v}辆。", draft.who()));
         }
     }
     out

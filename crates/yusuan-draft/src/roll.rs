@@ -302,7 +302,7 @@ impl Roller<'_> {
             return;
         }
         self.index.insert(key.clone(), self.leaves.len());
-        self.leaves.push(Leaf { key, label: String::new(), value, baseline: Some(value), origin, estimated });
+        self.leaves.push(Leaf { key, label: String::new(), value, baseline: Some(value), origin, estimated, unit: None });
     }
 
     /// The finest kind columns of a function table: 人员/公用 where printed, else 基本; 项目.

@@ -82,19 +82,23 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
         }
     }
     for l in &draft.leaves {
-        let key = l.key.to_string();
+        let key = l.address();
+        let label = match &l.unit {
+            Some(u) => format!("{}（{u}）", l.label),
+            None => l.label.clone(),
+        };
         if reason_needed(draft, l.value, l.baseline.unwrap_or_default()) && !draft.reasons.contains_key(&key) {
             out.push(finding(
                 "R001",
                 Severity::Warning,
-                format!("{}比上年变动超过{}%，请说明原因", l.label, t),
+                format!("{label}比上年变动超过{}%，请说明原因", t),
                 Some(key.clone()),
                 Some(format!("上年{}元", l.baseline.unwrap_or_default())),
                 Some(format!("本年{}元", l.value)),
             ));
         }
         if l.value.is_sign_negative() && !l.value.is_zero() {
-            out.push(finding("R004", Severity::Error, format!("{}为负数", l.label), Some(key), Some("≥0".into()), Some(format!("{}元", l.value))));
+            out.push(finding("R004", Severity::Error, format!("{label}为负数"), Some(key), Some("≥0".into()), Some(format!("{}元", l.value))));
         }
     }
     for (key, reason) in &draft.reasons {

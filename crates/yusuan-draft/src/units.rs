@@ -23,6 +23,15 @@ pub enum UnitError {
     Unknown(String),
     /// The name is empty.
     EmptyName,
+    /// A name that is none of the draft's units (for a unit's own budget, or placing lines).
+    NotAUnit {
+        /// The name given.
+        name: String,
+        /// The draft's units.
+        units: Vec<String>,
+    },
+    /// Placing a line: no such line, or not that much money on it.
+    Place(String),
 }
 
 impl std::fmt::Display for UnitError {
@@ -32,13 +41,16 @@ impl std::fmt::Display for UnitError {
             UnitError::Exists(s) => write!(f, "草稿中已有单位“{s}”"),
             UnitError::Unknown(s) => write!(f, "草稿的分单位表中没有单位“{s}”"),
             UnitError::EmptyName => f.write_str("单位名称不能为空"),
+            UnitError::NotAUnit { name, units } if units.is_empty() => write!(f, "草稿没有列出所属单位，“{name}”不是其中之一；部门只有本级一个单位时，单位预算用部门名称"),
+            UnitError::NotAUnit { name, units } => write!(f, "草稿的单位中没有“{name}”；可选的单位：{}", units.join("、")),
+            UnitError::Place(s) => f.write_str(s),
         }
     }
 }
 
 /// A table whose rows are the units: the 分单位 tables, and a 收入总表 printed by unit (Hubei)
 /// rather than by function code.
-fn is_unit_table(t: &TableLayout) -> bool {
+pub(crate) fn is_unit_table(t: &TableLayout) -> bool {
     matches!(t.kind, TableKind::ExpenditureByUnit | TableKind::FiscalByUnit | TableKind::Income) && matches!(t.body, Body::Rows { .. })
 }
 
@@ -49,7 +61,7 @@ fn is_total(r: &RowRule) -> bool {
     }
 }
 
-fn unit_code(r: &RowRule) -> Option<&str> {
+pub(crate) fn unit_code(r: &RowRule) -> Option<&str> {
     match &r.code {
         Some(RowCode::Unit(c)) => Some(c),
         _ => None,
@@ -144,7 +156,7 @@ pub fn add_unit(d: &mut Draft, name: &str, code: Option<&str>) -> Result<(String
                 LeafKey::Cell { table, column, .. } => format!("{table} {name} {column}"),
                 other => d.label_for(other),
             };
-            d.leaves.push(Leaf { key: k.clone(), label, value: Decimal::ZERO, baseline: None, origin: None, estimated: false });
+            d.leaves.push(Leaf { key: k.clone(), label, value: Decimal::ZERO, baseline: None, origin: None, estimated: false, unit: None });
         }
     }
     d.units.push(BudgetUnit { name: name.to_string(), code: Some(code.clone()), kind: UnitKind::Other });
@@ -203,4 +215,74 @@ pub fn listed_units(d: &Draft) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Moves money of one line between units: `amount` (all of it when `None`) from the line as
+/// placed in `from` (`None`: not yet placed in a unit) to the same line in `to` (`None`: back
+/// to the department's unplaced money). The department's tables do not change; each unit's own
+/// 单位预算 does. Last year's amount moves with it (in the same proportion when only part moves,
+/// to the 分), and so does the reason when the whole line moves. Returns the amount moved.
+pub fn place(d: &mut Draft, key: &LeafKey, from: Option<&str>, to: Option<&str>, amount: Option<Decimal>) -> Result<Decimal, UnitError> {
+    let names = crate::unit_view::unit_names(d);
+    for u in [from, to].into_iter().flatten() {
+        if !names.iter().any(|n| n == u) {
+            return Err(UnitError::NotAUnit { name: u.to_string(), units: names });
+        }
+    }
+    let here = |u: Option<&str>| u.map_or_else(|| "未分配到单位的".to_string(), |u| format!("单位“{u}”的"));
+    if from == to {
+        return Err(UnitError::Place(format!("明细行已是{}，不需要移动", here(to))));
+    }
+    if names.len() < 2 {
+        return Err(UnitError::Place("草稿只有一个单位，部门的明细就是这个单位的，不需要分配".into()));
+    }
+    let in_unit_table = d.layout.iter().filter(|t| is_unit_table(t)).any(|t| match &t.body {
+        Body::Rows { rows } => rows.iter().flat_map(|r| &r.cells).filter_map(keys_of).any(|ks| ks.contains(key)),
+        _ => false,
+    });
+    if in_unit_table {
+        return Err(UnitError::Place(format!("“{key}”是分单位表中某一单位的数，已经属于该单位")));
+    }
+    let at = d.leaves.iter().position(|l| &l.key == key && l.unit.as_deref() == from).ok_or_else(|| UnitError::Place(format!("{}明细中没有“{key}”", here(from))))?;
+    let src = d.leaves[at].clone();
+    let amount = amount.unwrap_or(src.value);
+    if amount.is_sign_negative() || amount.is_zero() && !src.value.is_zero() {
+        return Err(UnitError::Place(format!("移动的金额 {amount} 元应大于 0")));
+    }
+    if amount > src.value {
+        return Err(UnitError::Place(format!("{}“{key}”只有 {} 元，不能移出 {amount} 元", here(from), src.value)));
+    }
+    let whole = amount == src.value;
+    let moved_base = match (whole, src.baseline) {
+        (true, b) => b,
+        (false, Some(b)) => Some((b * amount / src.value).round_dp(2)),
+        (false, None) => None,
+    };
+    let from_address = src.address();
+    let to_address = crate::model::address(key, to);
+    if whole {
+        d.leaves.remove(at);
+        if let Some(r) = d.reasons.remove(&from_address) {
+            d.reasons.entry(to_address).or_insert(r);
+        }
+    } else {
+        let s = &mut d.leaves[at];
+        s.value -= amount;
+        s.baseline = s.baseline.map(|b| b - moved_base.unwrap_or_default());
+    }
+    match d.leaf_at_mut(key, to) {
+        Some(t) => {
+            t.value += amount;
+            t.baseline = match (t.baseline, moved_base) {
+                (None, None) => None,
+                (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+            };
+        }
+        None => {
+            let leaf = Leaf { value: amount, baseline: moved_base, unit: to.map(str::to_string), origin: src.origin.clone(), ..src };
+            let at = at.min(d.leaves.len());
+            d.leaves.insert(if whole { at } else { at + 1 }, leaf);
+        }
+    }
+    Ok(amount)
 }

@@ -22,7 +22,7 @@ use yusuan_domain::{Cell, Table, Unit};
 
 /// The leaf sheet's name.
 pub const LEAF_SHEET: &str = "明细";
-const HEADER: [&str; 9] = ["键", "名称", "类别", "资金来源", "功能科目", "支出类型", "经济科目", "本年金额（元）", "上年金额（元）"];
+const HEADER: [&str; 10] = ["键", "名称", "类别", "资金来源", "功能科目", "支出类型", "经济科目", "本年金额（元）", "上年金额（元）", "单位"];
 /// The leaf sheet's amount column (0-based): H.
 const VALUE_COL: u16 = 7;
 const FIRST_ROW: u32 = 1;
@@ -61,7 +61,7 @@ pub fn cell_name(row: u32, col: u16) -> String {
 
 fn leaf_columns(k: &LeafKey) -> [String; 5] {
     match k {
-        LeafKey::Spend { fund, function, kind } => ["支出".into(), fund.label().into(), function.as_str().into(), kind.label().into(), String::new()],
+        LeafKey::Spend { fund, function, kind, .. } => ["支出".into(), fund.label().into(), function.as_str().into(), kind.label().into(), String::new()],
         LeafKey::Economic { code, kind } => ["经济".into(), Fund::GeneralPublic.label().into(), String::new(), kind.label().into(), code.as_str().into()],
         LeafKey::Cell { table, .. } => ["表".into(), String::new(), String::new(), table.clone(), String::new()],
         LeafKey::Procurement { part } => ["政府采购".into(), String::new(), String::new(), part.label().into(), String::new()],
@@ -85,13 +85,13 @@ fn sheet_name(i: usize, title: &str) -> String {
     name
 }
 
-fn formula_for(q: &Query, rows: &HashMap<&LeafKey, u32>, n: u32, scale: Decimal) -> String {
+fn formula_for(q: &Query, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32, scale: Decimal) -> String {
     let last = FIRST_ROW + n.max(1);
     let r = |c: u16| format!("{LEAF_SHEET}!${}${}:${}${}", col_name(c), FIRST_ROW + 1, col_name(c), last);
     let value = r(VALUE_COL);
     let body = match q {
         Query::Leaves { keys } => {
-            let refs: Vec<String> = keys.iter().filter_map(|k| rows.get(k)).map(|row| format!("{LEAF_SHEET}!{}", cell_name(*row, VALUE_COL))).collect();
+            let refs: Vec<String> = keys.iter().filter_map(|k| rows.get(k)).flatten().map(|row| format!("{LEAF_SHEET}!{}", cell_name(*row, VALUE_COL))).collect();
             if refs.is_empty() {
                 "0".to_string()
             } else {
@@ -135,7 +135,7 @@ fn formula_for(q: &Query, rows: &HashMap<&LeafKey, u32>, n: u32, scale: Decimal)
 
 const TABLE_FIRST_ROW: u32 = 4;
 
-fn write_table(wb: &mut Workbook, ti: usize, draft: &Draft, table: &Table, rows: &HashMap<&LeafKey, u32>, n: u32) -> Result<(), WorkbookError> {
+fn write_table(wb: &mut Workbook, ti: usize, draft: &Draft, table: &Table, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32) -> Result<(), WorkbookError> {
     let layout = &draft.layout[ti];
     let name = sheet_name(ti, &table.title);
     let ws: &mut Worksheet = wb.add_worksheet();
@@ -236,7 +236,10 @@ pub fn write(draft: &Draft) -> Result<Vec<u8>, WorkbookError> {
         }
         for (i, l) in draft.leaves.iter().enumerate() {
             let r = FIRST_ROW + i as u32;
-            ws.write_string(r, 0, l.key.to_string())?;
+            ws.write_string(r, 0, l.address())?;
+            if let Some(u) = &l.unit {
+                ws.write_string(r, VALUE_COL + 2, u)?;
+            }
             ws.write_string(r, 1, &l.label)?;
             for (c, v) in leaf_columns(&l.key).iter().enumerate() {
                 ws.write_string(r, c as u16 + 2, v)?;
@@ -253,7 +256,10 @@ pub fn write(draft: &Draft) -> Result<Vec<u8>, WorkbookError> {
         ws.set_freeze_panes(1, 2)?;
         ws.autofilter(0, 0, n.max(1), HEADER.len() as u16 - 1)?;
     }
-    let rows: HashMap<&LeafKey, u32> = draft.leaves.iter().enumerate().map(|(i, l)| (&l.key, FIRST_ROW + i as u32)).collect();
+    let mut rows: HashMap<&LeafKey, Vec<u32>> = HashMap::new();
+    for (i, l) in draft.leaves.iter().enumerate() {
+        rows.entry(&l.key).or_default().push(FIRST_ROW + i as u32);
+    }
     for (ti, t) in tables.iter().enumerate() {
         write_table(&mut wb, ti, draft, t, &rows, n)?;
     }
@@ -279,8 +285,8 @@ fn cell_decimal(d: &Data) -> Option<Decimal> {
 /// What an edited workbook holds: the leaf amounts it gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadBack {
-    /// Every leaf key and amount of the leaf sheet, in 元.
-    pub values: Vec<(LeafKey, Decimal)>,
+    /// Every leaf line of the leaf sheet: its key, its unit (`None`: not placed), its amount in 元.
+    pub values: Vec<(LeafKey, Option<String>, Decimal)>,
 }
 
 /// Reads an edited workbook: the leaf amounts, then every table sheet's cells checked against
@@ -295,21 +301,21 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
             continue;
         }
         let r = i as u32;
-        let key = LeafKey::parse(&key_text).ok_or_else(|| WorkbookError(format!("工作表“{LEAF_SHEET}”单元格 {}：“{key_text}”不是明细行的键", cell_name(r, 0))))?;
+        let (key, unit) = crate::model::parse_address(&key_text).ok_or_else(|| WorkbookError(format!("工作表“{LEAF_SHEET}”单元格 {}：“{key_text}”不是明细行的键", cell_name(r, 0))))?;
         let v = match row.get(VALUE_COL as usize) {
             None | Some(Data::Empty) => Decimal::ZERO,
             Some(d) => cell_decimal(d).ok_or_else(|| WorkbookError(format!("工作表“{LEAF_SHEET}”单元格 {}：“{d}”不是金额", cell_name(r, VALUE_COL))))?,
         };
-        values.push((key, v));
+        values.push((key, unit, v));
     }
     // The table sheets against the leaves.
     let mut edited = draft.clone();
-    for (k, v) in &values {
-        match edited.leaf_mut(k) {
+    for (k, unit, v) in &values {
+        match edited.leaf_at_mut(k, unit.as_deref()) {
             Some(l) => l.value = *v,
             None => {
                 let label = edited.label_for(k);
-                edited.leaves.push(crate::Leaf { key: k.clone(), label, value: *v, baseline: None, origin: None, estimated: false })
+                edited.leaves.push(crate::Leaf { key: k.clone(), label, value: *v, baseline: None, origin: None, estimated: false, unit: unit.clone() })
             }
         }
     }

@@ -36,7 +36,7 @@ fn set(d: &mut Draft, key: &str, yuan: i64) {
     let value = Decimal::from(yuan);
     match d.leaves.iter_mut().find(|l| l.key == key) {
         Some(l) => l.value = value,
-        None => d.leaves.push(Leaf { label: d.label_for(&key), key, value, baseline: None, origin: None, estimated: false }),
+        None => d.leaves.push(Leaf { label: d.label_for(&key), key, value, baseline: None, origin: None, estimated: false, unit: None }),
     }
 }
 

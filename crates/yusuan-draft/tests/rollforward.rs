@@ -201,7 +201,7 @@ fn a_line_under_a_new_class_gets_its_row_in_the_ledger_tables() {
     let (mut draft, _) = roll_forward(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), 1, None).unwrap();
     // wanli prints nine 支出 类 (201 … 221); 213 农林水支出 is new.
     let key = LeafKey::parse("支出|一般公共预算|2130101|项目支出").unwrap();
-    draft.leaves.push(yusuan_draft::Leaf { key, label: String::new(), value: Decimal::from(50_000), baseline: None, origin: None, estimated: false });
+    draft.leaves.push(yusuan_draft::Leaf { key, label: String::new(), value: Decimal::from(50_000), baseline: None, origin: None, estimated: false, unit: None });
     let doc = derive(&draft);
     for kind in [TableKind::FinancialSummary, TableKind::FiscalSummary] {
         let t = doc.table(kind).unwrap();

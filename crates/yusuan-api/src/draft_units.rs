@@ -1,0 +1,150 @@
+//! A department draft's units (单位): how much of its money each unit has, placing lines in a
+//! unit (one undoable edit), and each unit's own 单位预算 as a read-only view (`draft:N/单位名称`,
+//! accepted wherever a draft reference is: show, check, compare, export).
+
+use crate::drafts::{bad, leaf_key, load_draft, os_user, retrying, to_json, Edit};
+use crate::{ApiError, Library};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+use yusuan_domain::parse_amount;
+use yusuan_draft::{Draft, Leaf};
+
+/// One unit of a draft, with the money placed in it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UnitMoney {
+    /// The unit's name (empty: the department's money not yet placed in a unit).
+    pub name: String,
+    /// Lines placed in it.
+    pub lines: usize,
+    /// Its spending this year (the 支出 lines by fund and function), 元 (decimal string).
+    pub value_yuan: String,
+    /// Its spending last year, 元 (decimal string).
+    pub baseline_yuan: String,
+    /// The reference of the unit's own 单位预算 (`draft:N/名称`); empty for the unplaced money.
+    pub reference: String,
+}
+
+/// The draft's units with their money, then the money not yet placed in a unit (when any). A
+/// department of one unit lists that unit with all of the department's money.
+pub fn draft_unit_money(lib: &Library, id: i64) -> Result<Vec<UnitMoney>, ApiError> {
+    let d = load_draft(lib, id, None)?;
+    let names = yusuan_draft::unit_names(&d);
+    let money = |l: &&Leaf| l.key.unit() == "元";
+    let sum = |ls: &[&Leaf]| -> (String, String) {
+        let spend = || ls.iter().filter(|l| matches!(l.key, yusuan_draft::LeafKey::Spend { .. }));
+        let v: Decimal = spend().map(|l| l.value).sum();
+        let b: Decimal = spend().filter_map(|l| l.baseline).sum();
+        (v.to_string(), b.to_string())
+    };
+    let whole = names.len() <= 1;
+    let mut out = Vec::new();
+    for n in &names {
+        let ls: Vec<&Leaf> = d.leaves.iter().filter(money).filter(|l| whole || l.unit.as_deref() == Some(n.as_str())).collect();
+        let (value_yuan, baseline_yuan) = sum(&ls);
+        out.push(UnitMoney { name: n.clone(), lines: ls.len(), value_yuan, baseline_yuan, reference: format!("draft:{id}/{n}") });
+    }
+    if names.is_empty() {
+        let ls: Vec<&Leaf> = d.leaves.iter().filter(money).collect();
+        let (value_yuan, baseline_yuan) = sum(&ls);
+        out.push(UnitMoney { name: d.department.clone(), lines: ls.len(), value_yuan, baseline_yuan, reference: format!("draft:{id}/{}", d.department) });
+    } else if !whole {
+        let ls: Vec<&Leaf> = d.leaves.iter().filter(money).filter(|l| l.unit.is_none()).collect();
+        if !ls.is_empty() {
+            let (value_yuan, baseline_yuan) = sum(&ls);
+            out.push(UnitMoney { name: String::new(), lines: ls.len(), value_yuan, baseline_yuan, reference: String::new() });
+        }
+    }
+    Ok(out)
+}
+
+/// The lines an edit touched, before or after it, to put back on undo or redo.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Lines {
+    lines: BTreeMap<String, Option<Leaf>>,
+    reasons: BTreeMap<String, Option<String>>,
+}
+
+fn snapshot(d: &Draft, addresses: &[String]) -> Lines {
+    let mut s = Lines::default();
+    for a in addresses {
+        s.lines.insert(a.clone(), d.leaves.iter().find(|l| l.address() == *a).cloned());
+        s.reasons.insert(a.clone(), d.reasons.get(a).cloned());
+    }
+    s
+}
+
+/// Puts lines back as a snapshot recorded them (undo/redo of a placing).
+pub(crate) fn apply_lines(d: &mut Draft, value: Option<&str>) -> Result<(), ApiError> {
+    let s: Lines = serde_json::from_str(value.unwrap_or("{}")).map_err(|e| bad(format!("历史记录无法读取：{e}")))?;
+    for (a, leaf) in s.lines {
+        let at = d.leaves.iter().position(|l| l.address() == a);
+        match (at, leaf) {
+            (Some(i), Some(l)) => d.leaves[i] = l,
+            (Some(i), None) => {
+                d.leaves.remove(i);
+            }
+            (None, Some(l)) => {
+                // Beside the other lines of its key, where placing put it.
+                let near = d.leaves.iter().rposition(|x| x.key == l.key).map_or(d.leaves.len(), |i| i + 1);
+                d.leaves.insert(near, l);
+            }
+            (None, None) => {}
+        }
+    }
+    for (a, r) in s.reasons {
+        match r {
+            Some(r) => d.reasons.insert(a, r),
+            None => d.reasons.remove(&a),
+        };
+    }
+    Ok(())
+}
+
+/// Places money of a line in a unit: `amount` 元 (all of it when `None`) of the line `line`
+/// (its key, `key@单位` or `#N`) moves to the same line of unit `to` (`None`: back to the
+/// department's money not placed in a unit). The department's tables stay as they are; the
+/// units' own budgets change. One undoable edit.
+pub fn draft_place(lib: &mut Library, id: i64, line: &str, to: Option<&str>, amount: Option<&str>, now: &str) -> Result<Edit, ApiError> {
+    let to = to.map(str::trim).filter(|t| !t.is_empty());
+    let amount = match amount.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => Some(parse_amount(a).map_err(|_| bad(format!("“{a}”不是金额；请输入以元为单位的数字，如 1250000 或 1,250,000.50")))?),
+        None => None,
+    };
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let (key, from) = leaf_key(&d, id, line)?;
+        if key.unit() != "元" {
+            return Err(bad(format!("“{key}”是数量，不是金额；数量按部门填报")));
+        }
+        let touched = [yusuan_draft::address(&key, from.as_deref()), yusuan_draft::address(&key, to)];
+        let before = snapshot(&d, &touched);
+        let moved = yusuan_draft::place(&mut d, &key, from.as_deref(), to, amount).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let after = snapshot(&d, &touched);
+        let json = |s: &Lines| serde_json::to_string(s).unwrap_or_default();
+        let target = format!("{} → {}（{moved} 元）", touched[0], to.unwrap_or("未分配"));
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "place", &target, Some(&json(&before)), Some(&json(&after)), now, &os_user())?;
+        Ok(Edit { seq, target, old: Some(touched[0].clone()), new: Some(touched[1].clone()) })
+    })
+}
+
+/// Splits a draft reference's unit off: `draft:3/某中心` → (`draft:3`, `某中心`).
+pub fn split_unit_ref(reference: &str) -> (&str, Option<&str>) {
+    match reference.trim().split_once('/') {
+        Some((r, u)) if r.starts_with("draft:") && !u.trim().is_empty() => (r, Some(u.trim())),
+        _ => (reference.trim(), None),
+    }
+}
+
+/// The draft a reference names, as derived from: the draft (or a version of it), or the view of
+/// one of its units (`draft:N/单位名称`, `draft:N@版本/单位名称`).
+pub fn load_reference(lib: &Library, reference: &str) -> Result<Draft, ApiError> {
+    let (base, unit) = split_unit_ref(reference);
+    let (id, version) = crate::parse_draft_ref(base).ok_or_else(|| bad(format!("“{reference}”不是草稿编号；草稿写作 draft:N，单位预算写作 draft:N/单位名称")))?;
+    let d = load_draft(lib, id, version.as_deref())?;
+    match unit {
+        None => Ok(d),
+        Some(u) => yusuan_draft::unit_view(&d, u).map_err(|e| bad(format!("草稿 draft:{id}：{e}"))),
+    }
+}

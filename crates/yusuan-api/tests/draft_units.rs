@@ -1,0 +1,62 @@
+//! A department draft's units through the API: placing a line in a unit is one undoable edit
+//! that never moves the department's tables; a unit's own 单位预算 (`draft:N/单位`) is derived,
+//! checked, exported as CSV and PDF like a draft; a unit view is read-only and a wrong unit is
+//! refused with the units there are.
+
+use std::path::PathBuf;
+use yusuan_api::{
+    draft_lines, draft_new, draft_place, draft_redo, draft_set, draft_undo, draft_unit_money, import_file, load_draft, numbers_csv_for, reference_check, reference_document, Library,
+};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
+}
+
+#[test]
+fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now).unwrap();
+    let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
+    let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let units = draft_unit_money(&lib, id).unwrap();
+    // Six units, nothing placed yet: the money is the department's, not yet any unit's.
+    assert_eq!(units.len(), 7, "{units:?}");
+    assert!(units[..6].iter().all(|u| u.lines == 0 && u.value_yuan == "0"));
+    let centre = units[1].name.clone();
+    assert_eq!(centre, "上海市普陀区万里街道社区事务受理服务中心");
+    let dept_csv = numbers_csv_for(&reference, &reference_document(&lib, &reference).unwrap());
+    let line = "支出|一般公共预算|2010507|项目支出";
+    let whole = load_draft(&lib, id, None).unwrap().leaf(&yusuan_api::draft::LeafKey::parse(line).unwrap()).unwrap().value;
+    let e = draft_place(&mut lib, id, line, Some(&centre), Some("1,000"), now).unwrap();
+    assert_eq!(e.new.as_deref(), Some(format!("{line}@{centre}").as_str()));
+    // The department's numbers are exactly as they were; the centre has its 1,000 元.
+    assert_eq!(numbers_csv_for(&reference, &reference_document(&lib, &reference).unwrap()), dept_csv);
+    let lines = draft_lines(&lib, id).unwrap();
+    let placed = lines.iter().find(|l| l.budget_unit == centre).unwrap();
+    assert_eq!((placed.key.as_str(), placed.value_yuan.as_str()), (format!("{line}@{centre}").as_str(), "1000"));
+    let unit_ref = format!("{reference}/{centre}");
+    let unit_doc = reference_document(&lib, &unit_ref).unwrap();
+    assert_eq!(unit_doc.meta.department, centre);
+    assert!(numbers_csv_for(&unit_ref, &unit_doc).lines().any(|l| l.contains("1000")));
+    reference_check(&lib, &unit_ref).unwrap();
+    // The unit's line is edited by its address; undo and redo move the money back and forth.
+    draft_set(&mut lib, id, &format!("{line}@{centre}"), "2000", now).unwrap();
+    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, now).unwrap();
+    let undone = load_draft(&lib, id, None).unwrap();
+    assert!(undone.leaves.iter().all(|l| l.unit.is_none()));
+    assert_eq!(undone.leaf(&yusuan_api::draft::LeafKey::parse(line).unwrap()).unwrap().value, whole);
+    draft_redo(&mut lib, id, now).unwrap();
+    assert_eq!(draft_unit_money(&lib, id).unwrap()[1].value_yuan, "1000");
+    // Refused, nothing changes: a unit the draft has not, more than the line holds.
+    let before = load_draft(&lib, id, None).unwrap();
+    let err = draft_place(&mut lib, id, line, Some("别的单位"), None, now).unwrap_err().to_string();
+    assert!(err.contains("可选的单位") && err.contains(&centre), "{err}");
+    let err = draft_place(&mut lib, id, &format!("{line}@{centre}"), None, Some("5000"), now).unwrap_err().to_string();
+    assert!(err.contains("只有 1000 元"), "{err}");
+    let err = reference_document(&lib, &format!("{reference}/别的单位")).unwrap_err().to_string();
+    assert!(err.contains("可选的单位"), "{err}");
+    assert_eq!(load_draft(&lib, id, None).unwrap(), before);
+}

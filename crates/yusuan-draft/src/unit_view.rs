@@ -1,0 +1,209 @@
+//! A unit's own 单位预算 from a department's draft: the unit's lines alone, in the same format,
+//! in the unit's wording (预算单位 for 部门 in the table titles, 本单位, 编制单位).
+//!
+//! A line belongs to a unit when it is placed there ([`crate::place`]); a department of one
+//! unit needs no placing, its unit's budget is the whole draft. The view is derived, never
+//! edited: it is a [`Draft`] so that everything a draft offers (derive, check, export, compare)
+//! works on it unchanged, and every figure in it is still a sum of the department draft's lines.
+
+use crate::layout::{Body, CellRule, Query, RowRule, TableLayout};
+use crate::model::Draft;
+use std::collections::HashSet;
+use crate::units::{is_unit_table, listed_units, unit_code, UnitError};
+use yusuan_domain::{BudgetUnit, ProjectPartKind, Scope, TableKind, UnitKind};
+
+/// The units a draft's lines can be placed in: those its 分单位 tables list (a row whose code
+/// heads other rows' codes is the department above them, not a unit), else those its 机构设置
+/// names as budget units (not one whose money is budgeted in another's).
+pub fn unit_names(d: &Draft) -> Vec<String> {
+    let listed = listed_units(d);
+    let parent = |c: &str| listed.iter().any(|(_, o)| o.len() > c.len() && o.starts_with(c));
+    let mut out: Vec<String> = Vec::new();
+    for (name, code) in &listed {
+        if !parent(code) && !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    if out.is_empty() {
+        for u in &d.units {
+            let name = u.name.trim().to_string();
+            if !name.is_empty() && !out.contains(&name) && !no_budget_of_its_own(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// A 机构设置 item naming a unit whose money is budgeted in another's (`下属事业单位…不单列预算，
+/// 并入本部`): an organisation of the department, but no budget unit of its own.
+fn no_budget_of_its_own(item: &str) -> bool {
+    ["不单列预算", "不单独编制预算", "不单独编列预算", "未单列预算", "并入本部", "纳入本部"].iter().any(|w| item.contains(w))
+}
+
+/// Whether the draft's money is all one unit's: it lists at most one unit.
+fn single_unit(d: &Draft) -> bool {
+    unit_names(d).len() <= 1
+}
+
+/// The unit a name stands for in a view: one of the draft's units, or (for a department of one
+/// unit, or none listed) the department itself.
+fn resolve(d: &Draft, names: &[String], name: &str) -> Option<String> {
+    let name = name.trim();
+    if let Some(n) = names.iter().find(|n| n.as_str() == name) {
+        return Some(n.clone());
+    }
+    (names.len() <= 1 && (name == d.department.trim())).then(|| name.to_string())
+}
+
+/// The unit's own 单位预算: its lines (all of them for a department of one unit), the format's
+/// tables less those listing the units, its row of a 收入总表 printed by unit, the projects and
+/// forms it carries out, and the texts in the unit's wording.
+pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
+    let names = unit_names(d);
+    let name = resolve(d, &names, unit).ok_or_else(|| UnitError::NotAUnit { name: unit.trim().to_string(), units: names.clone() })?;
+    let whole = single_unit(d);
+    let code = listed_units(d).into_iter().find(|(n, _)| *n == name).map(|(_, c)| c);
+    let mut v = d.clone();
+    // The unit's row of a table printed by unit keeps its cells; the other tables' lines are the
+    // unit's where placed (all of them for a department of one unit).
+    let (mut mine, mut others) = (HashSet::new(), HashSet::new());
+    for t in d.layout.iter().filter(|t| is_unit_table(t)) {
+        if let Body::Rows { rows } = &t.body {
+            for r in rows.iter().filter(|r| unit_code(r).is_some()) {
+                let to = if unit_code(r) == code.as_deref() { &mut mine } else { &mut others };
+                for c in &r.cells {
+                    if let CellRule::Sum { query: Query::Leaves { keys } } = c {
+                        to.extend(keys.iter().cloned());
+                    }
+                }
+            }
+        }
+    }
+    v.leaves.retain(|l| {
+        if mine.contains(&l.key) {
+            true
+        } else if others.contains(&l.key) {
+            false
+        } else {
+            whole || l.unit.as_deref() == Some(name.as_str())
+        }
+    });
+    let mut reasons = std::collections::BTreeMap::new();
+    for l in &mut v.leaves {
+        if let Some(r) = d.reasons.get(&l.address()) {
+            reasons.insert(l.key.to_string(), r.clone());
+        }
+        l.unit = None;
+    }
+    for (k, r) in &d.reasons {
+        if k.starts_with("说明|") {
+            reasons.insert(k.clone(), r.clone());
+        }
+    }
+    v.reasons = reasons;
+    v.layout = d.layout.iter().filter_map(|t| unit_table(t, code.as_deref())).collect();
+    for t in &mut v.layout {
+        t.title = unit_wording(&t.title);
+        t.empty_note = t.empty_note.as_deref().map(unit_wording);
+        t.compiled_by = t.compiled_by.as_deref().map(|c| compiled_line(c, &d.department, &name));
+    }
+    if !whole {
+        let carries = |text: &str| text.contains(name.as_str());
+        v.projects.retain(|p| p.part(ProjectPartKind::Implementer).is_some_and(|part| carries(&part.text)));
+        let kept: Vec<String> = v.projects.iter().map(|p| p.name.clone()).collect();
+        v.performance_forms.retain(|f| f.implementer.as_deref().is_some_and(carries) || kept.contains(&f.project));
+    }
+    for s in &mut v.sections {
+        s.title = unit_wording(&s.title);
+        for p in &mut s.paragraphs {
+            p.text = unit_wording(&p.text);
+        }
+    }
+    for c in &mut v.contents {
+        c.title = unit_wording(&c.title);
+    }
+    // The department's counts of its units are not the unit's.
+    v.stated.unit_counts = None;
+    v.title = unit_wording(&d.title);
+    v.department = name.clone();
+    v.scope = Scope::Unit;
+    let kind = d.units.iter().find(|u| u.name.trim() == name).map(|u| u.kind).unwrap_or(UnitKind::Other);
+    v.units = vec![BudgetUnit { name, code, kind }];
+    Ok(v)
+}
+
+/// A table of the unit's budget: the department's, less the 分单位 tables; a 收入总表 printed by
+/// unit keeps the unit's row and its totals.
+fn unit_table(t: &TableLayout, code: Option<&str>) -> Option<TableLayout> {
+    if !is_unit_table(t) {
+        return Some(t.clone());
+    }
+    if t.kind != TableKind::Income {
+        return None;
+    }
+    let mut t = t.clone();
+    if let Body::Rows { rows } = &mut t.body {
+        rows.retain(|r: &RowRule| unit_code(r).is_none_or(|c| Some(c) == code));
+    }
+    Some(t)
+}
+
+/// `编制部门：部门` → `编制单位：单位`.
+fn compiled_line(line: &str, department: &str, unit: &str) -> String {
+    let line = line.replacen("编制部门", "编制单位", 1);
+    if !department.trim().is_empty() && line.contains(department.trim()) {
+        return line.replacen(department.trim(), unit, 1);
+    }
+    line
+}
+
+/// The department's wording made the unit's, as the regions print a 单位预算: `2026年部门收入预算总表`
+/// → `2026年预算单位收入预算总表`, `2026年部门“三公”经费…` → `2026年单位“三公”经费…`, `本部门` → `本单位`,
+/// `部门预算编制说明` → `单位预算编制说明`, `区级部门预算` → `区级单位预算`. The classification's own name
+/// (`部门预算经济分类`) stays.
+pub fn unit_wording(text: &str) -> String {
+    const KEEP: &str = "部门预算经济分类";
+    const HOLD: &str = "\u{0}";
+    let mut s = text.replace(KEEP, HOLD);
+    for (from, to) in [
+        ("部门预算编制说明", "单位预算编制说明"),
+        ("年部门“三公”", "年单位“三公”"),
+        ("年部门\"三公\"", "年单位\"三公\""),
+        ("年部门", "年预算单位"),
+        ("本部门", "本单位"),
+        ("级部门预算", "级单位预算"),
+        ("部门预算", "单位预算"),
+    ] {
+        s = s.replace(from, to);
+    }
+    s.replace(HOLD, KEEP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_budgeted_in_another_are_not_budget_units() {
+        for (item, expect) in [("下属事业单位上海市普陀区交流服务中心不单列预算，并入本部", true), ("上海市普陀区人民政府办公室本部", false), ("某某中心（不单独编制预算）", true)] {
+            assert_eq!(no_budget_of_its_own(item), expect, "{item}");
+        }
+    }
+
+    #[test]
+    fn the_units_wording() {
+        for (dept, unit) in [
+            ("2025年部门财务收支预算总表", "2025年预算单位财务收支预算总表"),
+            ("2025年部门“三公”经费和机关运行经费预算表", "2025年单位“三公”经费和机关运行经费预算表"),
+            ("2025年部门一般公共预算基本支出部门预算经济分类预算表", "2025年预算单位一般公共预算基本支出部门预算经济分类预算表"),
+            ("上海市普陀区2025年区级部门预算", "上海市普陀区2025年区级单位预算"),
+            ("2025年部门预算编制说明", "2025年单位预算编制说明"),
+            ("注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。", "注:本单位2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"),
+            ("一般公共服务支出", "一般公共服务支出"),
+        ] {
+            assert_eq!(unit_wording(dept), unit, "{dept}");
+        }
+        assert_eq!(compiled_line("编制部门：上海市某局", "上海市某局", "上海市某中心"), "编制单位：上海市某中心");
+    }
+}

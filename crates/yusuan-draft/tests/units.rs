@@ -1,0 +1,119 @@
+//! A unit's own 单位预算 from a department's draft: on the real pair of one department's 部门预算
+//! and 单位预算 of the same year (the unit's view of the department draft is the 单位预算's own
+//! draft, table for table and cell for cell), and placing lines between the units of a
+//! department of two (the department's tables never move; each unit's budget holds its lines).
+
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use yusuan_domain::{Cell, Document, SectionKind, Table};
+use yusuan_draft::{derive, derive_table_values, place, roll_forward, unit_names, unit_view, LeafKey, UnitError};
+
+fn fixture(name: &str) -> Document {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let bytes = std::fs::read(root.join(name)).unwrap();
+    yusuan_import::import_any(name, &bytes).unwrap().document
+}
+
+/// Every amount of a table by (row code and label, column), in the table's unit.
+fn cells(t: &Table) -> BTreeMap<(String, usize), Decimal> {
+    let mut out = BTreeMap::new();
+    for r in &t.rows {
+        let label: String = yusuan_domain::strip_numbering(&r.label).split_whitespace().collect();
+        let row = format!("{}{label}", r.code.as_ref().map(|c| format!("{c:?}")).unwrap_or_default());
+        for (c, cell) in r.cells.iter().enumerate() {
+            if let Cell::Amount { value, .. } = cell {
+                out.insert((row.clone(), c), *value);
+            }
+        }
+    }
+    out
+}
+
+fn total(t: &[Table]) -> Decimal {
+    t.iter().flat_map(|t| cells(t).into_values()).sum()
+}
+
+#[test]
+fn a_department_of_one_unit_gives_the_units_budget_as_published() {
+    let dept = fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf");
+    let unit = fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf");
+    let (d, _) = roll_forward(&dept, 1, None).unwrap();
+    // Its 机构设置 lists the 本部 and a unit that "不单列预算，并入本部": one budget unit.
+    assert_eq!(unit_names(&d), ["上海市普陀区人民政府办公室本部"]);
+    let view = unit_view(&d, "上海市普陀区人民政府办公室").unwrap();
+    let (u, _) = roll_forward(&unit, 2, None).unwrap();
+    let (mine, theirs) = (derive(&view), derive(&u));
+    assert_eq!(mine.meta.scope, yusuan_domain::Scope::Unit);
+    assert_eq!(mine.meta.title, theirs.meta.title);
+    let titles = |doc: &Document| doc.tables.iter().map(|t| t.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&mine), titles(&theirs));
+    for (a, b) in mine.tables.iter().zip(&theirs.tables) {
+        assert_eq!(a.compiled_by, b.compiled_by, "{}", a.title);
+        assert_eq!(a.note, b.note, "{}", a.title);
+        // The 单位 财务收支总表 also prints 人员经费/公用经费/项目支出 by 功能类 (its columns 2–4 on
+        // the 支出 side, which the 部门 one leaves blank): those are the 单位 layout's own.
+        let (x, y) = (cells(a), cells(b));
+        let missing: Vec<_> = y.iter().filter(|(k, v)| x.get(*k) != Some(*v)).collect();
+        let extra: Vec<_> = x.iter().filter(|(k, v)| y.get(*k) != Some(*v)).collect();
+        if a.kind == yusuan_domain::TableKind::FinancialSummary {
+            assert!(extra.is_empty() && missing.iter().all(|((_, c), _)| (2..=4).contains(c)), "{}: {extra:?} {missing:?}", a.title);
+        } else {
+            assert!(extra.is_empty() && missing.is_empty(), "{}: {extra:?} {missing:?}", a.title);
+        }
+    }
+    let heading = |doc: &Document| doc.sections.iter().find(|s| s.kind == SectionKind::BudgetExplanation).map(|s| s.title.clone());
+    assert_eq!(heading(&mine), heading(&theirs));
+    let other = |doc: &Document| doc.sections.iter().find(|s| s.kind == SectionKind::OtherExplanations).map(|s| s.paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>().join("\n")).unwrap_or_default();
+    assert!(other(&mine).contains("本单位政府采购预算34.00万元"), "{}", other(&mine));
+    // The department's own name and its unit's both name the one unit; another is refused.
+    assert!(unit_view(&d, "上海市普陀区人民政府办公室本部").is_ok());
+    assert!(matches!(unit_view(&d, "别的单位"), Err(UnitError::NotAUnit { .. })));
+}
+
+#[test]
+fn placing_lines_moves_money_between_units_and_never_the_departments_tables() {
+    let doc = fixture("000_e54fcd81d7b1024c.txt");
+    let (mut d, _) = roll_forward(&doc, 1, None).unwrap();
+    let units = unit_names(&d);
+    assert_eq!(units, ["中共上海市委社会工作部", "上海市社会工作发展服务中心"]);
+    let before = derive_table_values(&d);
+    let spend: Vec<LeafKey> = d.leaves.iter().filter(|l| matches!(l.key, LeafKey::Spend { .. }) && !l.value.is_zero()).map(|l| l.key.clone()).collect();
+    // Nothing is placed yet: a unit's budget of a department of two holds only what is placed
+    // in it (the 分单位 tables' own row of it stays).
+    let centre = unit_view(&d, &units[1]).unwrap();
+    assert!(centre.leaves.iter().all(|l| matches!(l.key, LeafKey::Cell { .. })), "{:?}", centre.leaves.iter().map(|l| l.key.to_string()).collect::<Vec<_>>());
+    // All of the first line to the centre, 1,000 元 of the second to it, the rest to the 本部.
+    let first = d.leaf(&spend[0]).unwrap().clone();
+    place(&mut d, &spend[0], None, Some(&units[1]), None).unwrap();
+    place(&mut d, &spend[1], None, Some(&units[1]), Some(Decimal::from(1000))).unwrap();
+    for k in &spend[1..] {
+        place(&mut d, k, None, Some(&units[0]), None).unwrap();
+    }
+    assert_eq!(derive_table_values(&d), before, "the department's tables moved");
+    assert!(d.leaf(&spend[0]).is_none());
+    let moved = d.leaf_at(&spend[0], Some(&units[1])).unwrap();
+    assert_eq!((moved.value, moved.baseline, &moved.origin), (first.value, first.baseline, &first.origin));
+    // Each unit's budget holds its lines; together they are the department's spending.
+    let spent = |v: &yusuan_draft::Draft| -> Decimal { v.leaves.iter().filter(|l| matches!(l.key, LeafKey::Spend { .. })).map(|l| l.value).sum() };
+    let (a, b) = (unit_view(&d, &units[0]).unwrap(), unit_view(&d, &units[1]).unwrap());
+    assert_eq!(spent(&a) + spent(&b), spent(&d));
+    assert_eq!(spent(&b), first.value + Decimal::from(1000));
+    // A unit's budget prints no 分单位 table and names itself.
+    let shown = derive(&b);
+    assert!(shown.tables.iter().all(|t| !t.title.contains("分单位")));
+    assert!(shown.tables.iter().all(|t| !t.title.contains("年部门")), "{:?}", shown.tables.iter().map(|t| &t.title).collect::<Vec<_>>());
+    assert_eq!(shown.meta.department, units[1]);
+    assert!(total(&derive_table_values(&b)) > Decimal::ZERO);
+    // Refused, the draft unchanged: too much, an unknown unit, where the line is not.
+    let kept = d.clone();
+    let more = d.leaf_at(&spend[1], Some(&units[1])).unwrap().value + Decimal::ONE;
+    assert!(matches!(place(&mut d, &spend[1], Some(&units[1]), Some(&units[0]), Some(more)), Err(UnitError::Place(_))));
+    assert!(matches!(place(&mut d, &spend[1], None, Some("别的单位"), None), Err(UnitError::NotAUnit { .. })));
+    assert!(matches!(place(&mut d, &spend[1], None, Some(&units[0]), None), Err(UnitError::Place(_))));
+    assert_eq!(d, kept);
+    // Back to the department's unplaced money.
+    place(&mut d, &spend[0], Some(&units[1]), None, None).unwrap();
+    assert_eq!(d.leaf(&spend[0]).unwrap().value, first.value);
+    assert_eq!(derive_table_values(&d), before);
+}
