@@ -72,6 +72,9 @@ pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<yusuan_api::DraftSu
 }
 
 fn draft_id(draft: &str) -> Result<i64, String> {
+    if let (_, Some(unit)) = yusuan_api::split_unit_ref(draft) {
+        return Err(format!("“{draft}”是单位“{unit}”的单位预算，由部门草稿派生，只读；请在部门草稿中修改"));
+    }
     yusuan_api::parse_draft_ref(draft).map(|r| r.0).ok_or_else(|| format!("“{draft}”不是草稿编号"))
 }
 
@@ -98,6 +101,13 @@ pub fn add_line(state: State<'_, AppState>, draft: String, key: String, value: S
 #[tauri::command]
 pub fn add_unit(state: State<'_, AppState>, draft: String, name: String, code: Option<String>) -> Result<yusuan_api::DraftView, String> {
     desk(&state)?.draft_unit_add(draft_id(&draft)?, &name, code.as_deref(), &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Places money of a line (`key`, `key@单位`, `#N`) in a unit (`to`; none: back to the
+/// department's money not placed in a unit): `amount` 元, all of the line when none.
+#[tauri::command]
+pub fn place_line(state: State<'_, AppState>, draft: String, line: String, to: Option<String>, amount: Option<String>) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_place(draft_id(&draft)?, &line, to.as_deref(), amount.as_deref(), &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
 /// Removes a unit (its lines at zero) from a draft's 分单位 tables.

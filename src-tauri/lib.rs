@@ -53,6 +53,7 @@ pub fn run() {
             commands::start_blank_draft,
             commands::add_line,
             commands::add_unit,
+            commands::place_line,
             commands::remove_unit,
             commands::list_drafts,
             commands::get_draft,

@@ -211,6 +211,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onAddLine: (key, value, names) => void track(draftCall((d) => backend.addLine(d, key, value, names))),
         onAddUnit: (name, code) => void track(draftCall((d) => backend.addUnit(d, name, code))),
         onRemoveUnit: (name) => void track(draftCall((d) => backend.removeUnit(d, name))),
+        onPlace: (line, to, amount) => void track(draftCall((d) => backend.placeLine(d, line, to, amount))),
         onReason: (key, text) => void track(draftCall((d) => backend.setReason(d, key, text))),
         onSectionText: (title, text) => void track(draftCall((d) => backend.setSectionText(d, title, text))),
         onProjectPart: (project, part, text) => void track(draftCall((d) => backend.setProjectPart(d, project, part, text))),
@@ -224,9 +225,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onRedo: () => void track(draftCall((d) => backend.redo(d))),
         onCompare: (refs) => void track(compareReferences(refs)),
         onSaveVersion: (name, lock) => void track(draftCall((d) => backend.saveVersion(d, name, lock))),
-        onExport: (date, file, explanations) => void track(exportDraft(date, file, explanations)),
+        onExport: (date, file, explanations, reference) => void track(exportDraft(date, file, explanations, reference)),
         preview: state.preview,
-        onPreview: (date) => void track(previewDraft(date)),
+        onPreview: (date, reference) => void track(previewDraft(date, reference)),
         onClosePreview: () => { state.preview = null; renderMain(); },
         tables: state.draftTables,
         onShowTables: () => void track(loadDraftTables(0)),
@@ -342,12 +343,12 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     renderMain();
   }
 
-  async function previewDraft(date: string): Promise<void> {
+  async function previewDraft(date: string, reference: string): Promise<void> {
     if (!state.draft) return;
     state.busy = true;
     renderMain();
     try {
-      state.preview = await backend.previewExport(state.draft.draft, date || null);
+      state.preview = await backend.previewExport(reference || state.draft.draft, date || null);
     } catch (e) {
       fail("无法预览", e);
     }
@@ -356,12 +357,12 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     renderMain();
   }
 
-  async function exportDraft(date: string, file: string, explanations: Record<string, string>): Promise<void> {
+  async function exportDraft(date: string, file: string, explanations: Record<string, string>, reference: string): Promise<void> {
     if (!state.draft) return;
     state.busy = true;
     renderMain();
     try {
-      state.exportResult = await backend.exportFile({ reference: state.draft.draft, format: "pdf", file, date: date || null, explanations });
+      state.exportResult = await backend.exportFile({ reference: reference || state.draft.draft, format: "pdf", file, date: date || null, explanations });
     } catch (e) {
       fail("导出失败", e);
     }

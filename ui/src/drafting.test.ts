@@ -44,8 +44,8 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     department: "上海市文化旅游局",
     year: 2027,
     lines: [
-      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表", unit: "元", group: "一般公共预算（按功能科目）", name: "项目支出 2010507 专项普查活动" },
-      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "", unit: "元", group: "一般公共预算基本支出（按经济科目）", name: "人员经费 30101 基本工资" },
+      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表", unit: "元", group: "一般公共预算（按功能科目）", name: "项目支出 2010507 专项普查活动", budget_unit: "" },
+      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "", unit: "元", group: "一般公共预算基本支出（按经济科目）", name: "人员经费 30101 基本工资", budget_unit: "" },
     ],
     figures: [
       { key: "说明|收入预算", name: "收入预算", current_yuan: "0", baseline_yuan: "0", change_yuan: "0", current_wan: income, baseline_wan: "18976.76", change_text: income === "18976.76" ? "与2026年预算持平" : "比2026年预算增加16.17万元，增长0.09%", needs_reason: false, reason: "" },
@@ -77,6 +77,7 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     base_year: 2026,
     units: [],
     has_unit_tables: false,
+    unit_money: [],
     funds: ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入", "事业单位经营收入", "其他收入", "上年结转"],
     spend_kinds: ["基本支出", "项目支出"],
   };
@@ -579,7 +580,7 @@ describe("编制：数量", () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
     v.draft = "draft:2";
-    v.lines.push({ key: "情况|车辆", label: "国有资产 车辆（辆）", value_yuan: "8", baseline_yuan: "8", change_yuan: "0", estimated: false, reason: "", origin: "", unit: "辆", group: "国有资产与绩效目标", name: "国有资产 车辆（辆）" });
+    v.lines.push({ key: "情况|车辆", label: "国有资产 车辆（辆）", value_yuan: "8", baseline_yuan: "8", change_yuan: "0", estimated: false, reason: "", origin: "", unit: "辆", group: "国有资产与绩效目标", name: "国有资产 车辆（辆）", budget_unit: "" });
     backend.draftViews = [v];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -695,5 +696,38 @@ describe("编制：草稿的表格", () => {
     expect(q("draft-tables")!.textContent).toContain("20,061,700");
     q("tables-close")!.click();
     expect(q("draft-tables")).toBeNull();
+  });
+});
+
+describe("编制：单位预算", () => {
+  it("places a line's money in a unit and exports that unit's own 单位预算", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const v = view("438300", "18976.76", [], false);
+    v.unit_money = [
+      { name: "上海市文化旅游局本部", lines: 0, value_yuan: "0", baseline_yuan: "0", reference: "draft:1/上海市文化旅游局本部" },
+      { name: "上海市文化旅游发展中心", lines: 0, value_yuan: "0", baseline_yuan: "0", reference: "draft:1/上海市文化旅游发展中心" },
+      { name: "", lines: 2, value_yuan: "438300", baseline_yuan: "438300", reference: "" },
+    ];
+    backend.draftViews = [v];
+    backend.exportResults = [{ outcome: { path: "/data/导出/b.pdf", sha256: "cd", bytes: 120000, template: "shanghai-9-danwei", fonts: [], preflight: { pages: 18, tables: 9, numbers: 227, narrative_figures: 35 } }, refused: null, findings: [] }];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(qa("unit-money").map((r) => r.textContent)).toEqual(["上海市文化旅游局本部0 元0 行", "上海市文化旅游发展中心0 元0 行", "（未分配到单位）438,300 元2 行"]);
+    // Only 支出 lines are placed (the economic line follows its own breakdown).
+    expect(Array.from(q<HTMLSelectElement>("place-line")!.options).map((o) => o.value)).toEqual(["支出|一般公共预算|2010507|项目支出"]);
+    q<HTMLSelectElement>("place-to")!.value = "上海市文化旅游发展中心";
+    q<HTMLInputElement>("place-amount")!.value = "100000";
+    q("place-save")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("placeLine:draft:1,支出|一般公共预算|2010507|项目支出,上海市文化旅游发展中心,100000");
+    // 导出: the unit's 单位预算, under its own file name.
+    const scope = q<HTMLSelectElement>("export-scope")!;
+    expect(Array.from(scope.options).map((o) => o.textContent)).toEqual(["部门预算", "单位预算：上海市文化旅游局本部", "单位预算：上海市文化旅游发展中心"]);
+    scope.value = "draft:1/上海市文化旅游发展中心";
+    scope.dispatchEvent(new Event("change"));
+    expect(q<HTMLInputElement>("export-file")!.value).toBe("2027年上海市文化旅游发展中心单位预算.pdf");
+    q("export-pdf")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe("exportFile:draft:1/上海市文化旅游发展中心,pdf,2027年上海市文化旅游发展中心单位预算.pdf,{}");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The drafting and export operations of the Backend. The shapes the Rust commands return
  * (start_draft, start_blank_draft, list_draft_templates, get_draft, set_leaf, add_line, add_unit,
- * remove_unit, set_reason, set_section_text, undo_edit, redo_edit, export_file,
+ * remove_unit, place_line, set_reason, set_section_text, undo_edit, redo_edit, export_file,
  * check_document, import_file) are the generated ones (`generated/contract.ts`); amounts are
  * decimal strings in 元, the UI only formats them.
  */
@@ -19,6 +19,7 @@ export type {
   SectionView,
   VersionItem,
   UnitView,
+  UnitMoney,
   DraftTemplate,
 } from "./generated/contract";
 import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./generated/contract";
@@ -44,6 +45,9 @@ export interface DraftingBackend {
   addUnit(draft: string, name: string, code: string | null): Promise<DraftView>;
   /** Removes a unit whose lines are at zero. */
   removeUnit(draft: string, name: string): Promise<DraftView>;
+  /** Places `amount` 元 of a line (all of it when null) in unit `to` (null: back to the
+   * department's money not placed in a unit). */
+  placeLine(draft: string, line: string, to: string | null, amount: string | null): Promise<DraftView>;
   /** Compares drafts and versions (`draft:N` alone: with last year's document). */
   compareReferences(references: string[]): Promise<import("./comparing").CompareView>;
   getDraft(draft: string): Promise<DraftView>;

@@ -80,6 +80,11 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async placeLine(draft: string, line: string, to: string | null, amount: string | null): Promise<DraftView> {
+    this.record("placeLine", [draft, line, to ?? "", amount ?? ""]);
+    return this.nextView();
+  }
+
   async getDraft(draft: string): Promise<DraftView> {
     this.record("getDraft", [draft]);
     return this.draftViews[Math.max(this.draftStep - 1, 0)];

@@ -53,6 +53,10 @@ export class TauriBackend implements Backend {
     return call<DraftView>("remove_unit", { draft, name });
   }
 
+  placeLine(draft: string, line: string, to: string | null, amount: string | null): Promise<DraftView> {
+    return call<DraftView>("place_line", { draft, line, to, amount });
+  }
+
   getDraft(draft: string): Promise<DraftView> {
     return call<DraftView>("get_draft", { draft });
   }

@@ -74,6 +74,9 @@ pub struct DraftView {
     pub units: Vec<UnitView>,
     /// Whether the format prints 分单位 tables (units can be added).
     pub has_unit_tables: bool,
+    /// Each unit's spending placed in it (its own 单位预算 is `reference`), then the money not
+    /// yet placed in a unit.
+    pub unit_money: Vec<crate::UnitMoney>,
     /// The funds a new line can be of, as printed (一般公共预算 …).
     pub funds: Vec<String>,
     /// The kinds a new spending line can be of (人员经费/公用经费/项目支出, or 基本支出/项目支出).
@@ -233,6 +236,7 @@ fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         findings,
         base_year: d.base_year,
         units: yusuan_draft::listed_units(&d).into_iter().map(|(name, code)| UnitView { name, code }).collect(),
+        unit_money: crate::draft_units::unit_money(&d, id),
         has_unit_tables: d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ExpenditureByUnit | yusuan_domain::TableKind::FiscalByUnit)),
         funds: yusuan_draft::Fund::ALL.iter().map(|f| f.label().to_string()).collect(),
         spend_kinds: yusuan_draft::spend_kinds(&d).iter().map(|k| k.label().to_string()).collect(),
@@ -282,6 +286,12 @@ impl Desk {
     /// Adds a new line (a code the draft has no line for) and answers with the recomputed draft.
     pub fn draft_add_line(&mut self, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
         crate::draft_add_line(&mut self.user, id, key, value, names, now)?;
+        view(&self.user, id)
+    }
+
+    /// Places money of a line in a unit (or back, `to` = `None`) and answers with the draft.
+    pub fn draft_place(&mut self, id: i64, line: &str, to: Option<&str>, amount: Option<&str>, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_place(&mut self.user, id, line, to, amount, now)?;
         view(&self.user, id)
     }
 

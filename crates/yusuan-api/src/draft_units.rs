@@ -29,7 +29,11 @@ pub struct UnitMoney {
 /// The draft's units with their money, then the money not yet placed in a unit (when any). A
 /// department of one unit lists that unit with all of the department's money.
 pub fn draft_unit_money(lib: &Library, id: i64) -> Result<Vec<UnitMoney>, ApiError> {
-    let d = load_draft(lib, id, None)?;
+    Ok(unit_money(&load_draft(lib, id, None)?, id))
+}
+
+/// [`draft_unit_money`] of a loaded draft.
+pub(crate) fn unit_money(d: &Draft, id: i64) -> Vec<UnitMoney> {
     let names = yusuan_draft::unit_names(&d);
     let money = |l: &&Leaf| l.key.unit() == "元";
     let sum = |ls: &[&Leaf]| -> (String, String) {
@@ -56,7 +60,7 @@ pub fn draft_unit_money(lib: &Library, id: i64) -> Result<Vec<UnitMoney>, ApiErr
             out.push(UnitMoney { name: String::new(), lines: ls.len(), value_yuan, baseline_yuan, reference: String::new() });
         }
     }
-    Ok(out)
+    out
 }
 
 /// The lines an edit touched, before or after it, to put back on undo or redo.

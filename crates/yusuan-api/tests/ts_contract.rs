@@ -88,6 +88,7 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::IndicatorView>(),
         decl::<yusuan_api::VersionItem>(),
         decl::<yusuan_api::UnitView>(),
+        decl::<yusuan_api::UnitMoney>(),
         decl::<yusuan_api::DraftTemplate>(),
         // Settings.
         decl::<yusuan_api::Settings>(),

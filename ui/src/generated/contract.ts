@@ -1023,6 +1023,11 @@ units: Array<UnitView>,
  */
 has_unit_tables: boolean, 
 /**
+ * Each unit's spending placed in it (its own 单位预算 is `reference`), then the money not
+ * yet placed in a unit.
+ */
+unit_money: Array<UnitMoney>, 
+/**
  * The funds a new line can be of, as printed (一般公共预算 …).
  */
 funds: Array<string>, 
@@ -1090,7 +1095,11 @@ group: string,
 /**
  * The line's name within its block (its label without the block's words).
  */
-name: string, };
+name: string, 
+/**
+ * The unit (单位) the line is placed in; empty while it is the department's, not placed.
+ */
+budget_unit: string, };
 
 export type FigureView = { 
 /**
@@ -1270,6 +1279,28 @@ name: string,
  * Its 序号 or code.
  */
 code: string, };
+
+export type UnitMoney = { 
+/**
+ * The unit's name (empty: the department's money not yet placed in a unit).
+ */
+name: string, 
+/**
+ * Lines placed in it.
+ */
+lines: number, 
+/**
+ * Its spending this year (the 支出 lines by fund and function), 元 (decimal string).
+ */
+value_yuan: string, 
+/**
+ * Its spending last year, 元 (decimal string).
+ */
+baseline_yuan: string, 
+/**
+ * The reference of the unit's own 单位预算 (`draft:N/名称`); empty for the unplaced money.
+ */
+reference: string, };
 
 export type DraftTemplate = { 
 /**

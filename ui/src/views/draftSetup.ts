@@ -6,6 +6,7 @@
  */
 import { h } from "../dom";
 import { economicKey, lineNames, spendKey, type DraftView } from "../drafting";
+import { groupThousands } from "../format";
 
 export interface DraftSetupProps {
   view: DraftView;
@@ -13,6 +14,7 @@ export interface DraftSetupProps {
   onAddLine(key: string, value: string, names: [string, string][]): void;
   onAddUnit(name: string, code: string | null): void;
   onRemoveUnit(name: string): void;
+  onPlace(line: string, to: string | null, amount: string | null): void;
 }
 
 function select(testid: string, options: string[], value?: string): HTMLSelectElement {
@@ -90,5 +92,53 @@ export function unitsPanel(props: DraftSetupProps): HTMLElement | null {
       code,
       h("button", { type: "button", "data-testid": "unit-add", disabled: props.busy || locked, onclick: () => { if (name.value.trim()) props.onAddUnit(name.value.trim(), code.value.trim() || null); } }, "增加单位"),
     ),
+  );
+}
+
+const UNPLACED = "（未分配到单位）";
+
+/** 单位预算: each unit's spending placed in it (its own 单位预算 is derived from those lines and
+ * exported from 导出公开文件), the money not yet placed, and a form that places a line's money
+ * (all of it, or an amount) in a unit. A department of one unit needs no placing. */
+export function unitBudgetsPanel(props: DraftSetupProps): HTMLElement | null {
+  const { view } = props;
+  if (view.unit_money.length === 0) return null;
+  const units = view.unit_money.filter((u) => u.reference !== "");
+  const several = units.length > 1;
+  const lines = view.lines.filter((l) => l.unit === "元" && l.key.startsWith("支出|"));
+  const line = select("place-line", lines.map((l) => l.key));
+  line.replaceChildren(...lines.map((l) => h("option", { value: l.key }, `${l.budget_unit ? `［${l.budget_unit}］` : ""}${l.label}（${groupThousands(l.value_yuan)} 元）`)));
+  const to = select("place-to", [...units.map((u) => u.name), UNPLACED]);
+  const amount = h("input", { placeholder: "金额（元，不填为整行）", inputmode: "decimal", "data-testid": "place-amount" }) as HTMLInputElement;
+  const locked = view.locked !== null;
+  return h(
+    "section",
+    { class: "panel", "data-testid": "unit-budgets" },
+    h("h2", {}, "单位预算"),
+    h("p", { class: "muted" }, several ? "把明细行的金额分配到单位：部门的表格不变，各单位的单位预算由分配给它的明细生成，在“导出公开文件”中选择单位导出。" : "部门只有一个预算单位：单位预算就是部门的全部明细，在“导出公开文件”中选择导出。"),
+    h(
+      "table",
+      { class: "unit-money" },
+      h("tbody", {}, view.unit_money.map((u) => h("tr", { "data-testid": "unit-money" }, h("td", {}, u.name || UNPLACED), h("td", { class: "num" }, `${groupThousands(u.value_yuan)} 元`), h("td", { class: "muted" }, `${u.lines} 行`)))),
+    ),
+    several
+      ? h(
+          "div",
+          { class: "export-form" },
+          h("label", {}, "明细行 ", line),
+          h("label", {}, "分配到 ", to),
+          amount,
+          h(
+            "button",
+            {
+              type: "button",
+              "data-testid": "place-save",
+              disabled: props.busy || locked || lines.length === 0,
+              onclick: () => props.onPlace(line.value, to.value === UNPLACED ? null : to.value, amount.value.trim() || null),
+            },
+            "分配",
+          ),
+        )
+      : null,
   );
 }

@@ -10,7 +10,7 @@ import { renderTablesTab } from "./tablesTab";
 import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
-import { addLinePanel, unitsPanel } from "./draftSetup";
+import { addLinePanel, unitBudgetsPanel, unitsPanel } from "./draftSetup";
 import { formsPanel, projectsPanel } from "./draftProjects";
 
 export interface DraftViewProps {
@@ -28,6 +28,7 @@ export interface DraftViewProps {
   /** A unit of the 分单位 tables: added (code: next 序号 when null) or removed. */
   onAddUnit(name: string, code: string | null): void;
   onRemoveUnit(name: string): void;
+  onPlace(line: string, to: string | null, amount: string | null): void;
   onReason(key: string, text: string): void;
   /** Rewrites a carried narrative section (主要职能, 机构设置 …). */
   onSectionText(title: string, text: string): void;
@@ -47,7 +48,8 @@ export interface DraftViewProps {
   onCompare(references: string[]): void;
   /** Saves a named version (一上, 二上, 批复 …), locked read-only when asked. */
   onSaveVersion(name: string, lock: boolean): void;
-  onExport(date: string, file: string, explanations: Record<string, string>): void;
+  /** Exports `reference`: the draft (`draft:N`) or one unit's 单位预算 (`draft:N/单位`). */
+  onExport(date: string, file: string, explanations: Record<string, string>, reference: string): void;
   /** The tables the draft derives, while they are shown (refreshed after every edit). */
   tables: { doc: Document; selected: number } | null;
   onShowTables(): void;
@@ -55,7 +57,7 @@ export interface DraftViewProps {
   onCloseTables(): void;
   /** The pages of the PDF as SVG while the preview is open. */
   preview: string[] | null;
-  onPreview(date: string): void;
+  onPreview(date: string, reference: string): void;
   onClosePreview(): void;
   /** The save dialog: the full path chosen for the export (null when cancelled). */
   chooseSavePath(suggested: string, extension: string): Promise<string | null>;
@@ -262,11 +264,20 @@ function historyPanel(props: DraftViewProps): HTMLElement {
 }
 
 /** The export's file as the user last typed or chose it, kept across re-renders. */
-let exportTarget = { draft: "", file: "" };
+let exportTarget = { draft: "", file: "", reference: "" };
 
 function exportPanel(props: DraftViewProps): HTMLElement {
   const { view, exportResult } = props;
-  if (exportTarget.draft !== view.draft) exportTarget = { draft: view.draft, file: `${view.title}.pdf` };
+  if (exportTarget.draft !== view.draft) exportTarget = { draft: view.draft, file: `${view.title}.pdf`, reference: view.draft };
+  const scopes: [string, string][] = [[view.draft, "部门预算"], ...view.unit_money.filter((u) => u.reference !== "").map((u): [string, string] => [u.reference, `单位预算：${u.name}`])];
+  if (!scopes.some(([r]) => r === exportTarget.reference)) exportTarget.reference = view.draft;
+  const scope = h("select", { "data-testid": "export-scope" }, scopes.map(([r, name]) => h("option", { value: r }, name))) as HTMLSelectElement;
+  scope.value = exportTarget.reference;
+  scope.addEventListener("change", () => {
+    exportTarget.reference = scope.value;
+    const unit = scopes.find(([r]) => r === scope.value);
+    file.value = exportTarget.file = scope.value === view.draft ? `${view.title}.pdf` : `${view.year}年${unit ? unit[1].replace("单位预算：", "") : ""}单位预算.pdf`;
+  });
   const rules = warningRules(view.findings);
   const date = h("input", { type: "date", value: new Date().toISOString().slice(0, 10), "data-testid": "export-date" });
   const file = h("input", { value: exportTarget.file, "data-testid": "export-file" });
@@ -290,6 +301,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     { class: "panel", "data-testid": "export-panel" },
     h("h2", {}, "导出公开文件（PDF）"),
     errors > 0 ? h("p", { class: "sev error" }, `有 ${errors} 个错误，改正后才能导出。`) : null,
+    scopes.length > 1 ? h("label", {}, "导出 ", scope) : null,
     h("label", {}, "日期 ", date),
     h("label", {}, "文件名 ", file),
     h("button", { type: "button", "data-testid": "export-choose", onclick: () => void props.chooseSavePath(file.value, "pdf").then((p) => { if (p) file.value = exportTarget.file = p; }) }, "另存为…"),
@@ -303,12 +315,12 @@ function exportPanel(props: DraftViewProps): HTMLElement {
         onclick: () => {
           const explanations: Record<string, string> = {};
           for (const e of explain) if (e.value.trim()) explanations[e.dataset.rule ?? ""] = e.value.trim();
-          props.onExport(date.value, file.value, explanations);
+          props.onExport(date.value, file.value, explanations, exportTarget.reference);
         },
       },
       "导出 PDF",
     ),
-    h("button", { type: "button", "data-testid": "export-preview", disabled: props.busy, onclick: () => props.onPreview(date.value) }, "预览"),
+    h("button", { type: "button", "data-testid": "export-preview", disabled: props.busy, onclick: () => props.onPreview(date.value, exportTarget.reference) }, "预览"),
     result,
   );
 }
@@ -353,7 +365,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(
