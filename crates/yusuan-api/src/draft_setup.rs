@@ -139,6 +139,10 @@ pub fn draft_unit_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> R
         if !with_money.is_empty() {
             return Err(bad(format!("单位“{name}”还有 {} 个不为零的明细行（如“{}”）：先将其金额清零，再删除单位", with_money.len(), with_money[0])));
         }
+        let placed = d.leaves.iter().filter(|l| l.unit.as_deref() == Some(name.as_str())).count();
+        if placed > 0 {
+            return Err(bad(format!("单位“{name}”还有 {placed} 个分配给它的明细行：先把它们移回部门（yusuan draft unit draft:{id} place 未分配 --line 键@{name}），再删除单位")));
+        }
         yusuan_draft::remove_unit(&mut d, &name).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, Some(&code), None, now, &os_user())?;
         Ok(Edit { seq, target: name, old: Some(code), new: None })

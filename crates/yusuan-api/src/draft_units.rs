@@ -66,14 +66,19 @@ pub(crate) fn unit_money(d: &Draft, id: i64) -> Vec<UnitMoney> {
 /// The lines an edit touched, before or after it, to put back on undo or redo.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Lines {
-    lines: BTreeMap<String, Option<Leaf>>,
+    /// Each touched line (by address) with its place among the lines, or none where absent.
+    lines: BTreeMap<String, Option<(usize, Leaf)>>,
     reasons: BTreeMap<String, Option<String>>,
+    /// The tables' layout, when the edit changed it (a unit's 分单位 rows turned into sums), with
+    /// every line in its order (the unit's typed cells gone or back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    layout: Option<(Vec<yusuan_draft::TableLayout>, Vec<Leaf>)>,
 }
 
 fn snapshot(d: &Draft, addresses: &[String]) -> Lines {
     let mut s = Lines::default();
     for a in addresses {
-        s.lines.insert(a.clone(), d.leaves.iter().find(|l| l.address() == *a).cloned());
+        s.lines.insert(a.clone(), d.leaves.iter().position(|l| l.address() == *a).map(|i| (i, d.leaves[i].clone())));
         s.reasons.insert(a.clone(), d.reasons.get(a).cloned());
     }
     s
@@ -82,19 +87,17 @@ fn snapshot(d: &Draft, addresses: &[String]) -> Lines {
 /// Puts lines back as a snapshot recorded them (undo/redo of a placing).
 pub(crate) fn apply_lines(d: &mut Draft, value: Option<&str>) -> Result<(), ApiError> {
     let s: Lines = serde_json::from_str(value.unwrap_or("{}")).map_err(|e| bad(format!("历史记录无法读取：{e}")))?;
-    for (a, leaf) in s.lines {
-        let at = d.leaves.iter().position(|l| l.address() == a);
-        match (at, leaf) {
-            (Some(i), Some(l)) => d.leaves[i] = l,
-            (Some(i), None) => {
-                d.leaves.remove(i);
-            }
-            (None, Some(l)) => {
-                // Beside the other lines of its key, where placing put it.
-                let near = d.leaves.iter().rposition(|x| x.key == l.key).map_or(d.leaves.len(), |i| i + 1);
-                d.leaves.insert(near, l);
-            }
-            (None, None) => {}
+    if let Some((layout, leaves)) = s.layout {
+        d.layout = layout;
+        d.leaves = leaves;
+    } else {
+        // Out first, then back at the places they had, in order.
+        let addresses: Vec<&String> = s.lines.keys().collect();
+        d.leaves.retain(|l| !addresses.contains(&&l.address()));
+        let mut back: Vec<(usize, Leaf)> = s.lines.values().flatten().cloned().collect();
+        back.sort_by_key(|(i, _)| *i);
+        for (i, l) in back {
+            d.leaves.insert(i.min(d.leaves.len()), l);
         }
     }
     for (a, r) in s.reasons {
@@ -122,10 +125,18 @@ pub fn draft_place(lib: &mut Library, id: i64, line: &str, to: Option<&str>, amo
         if key.unit() != "元" {
             return Err(bad(format!("“{key}”是数量，不是金额；数量按部门填报")));
         }
-        let touched = [yusuan_draft::address(&key, from.as_deref()), yusuan_draft::address(&key, to)];
-        let before = snapshot(&d, &touched);
-        let moved = yusuan_draft::place(&mut d, &key, from.as_deref(), to, amount).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let after = snapshot(&d, &touched);
+        let mut touched = vec![yusuan_draft::address(&key, from.as_deref()), yusuan_draft::address(&key, to)];
+        let layout = d.layout.clone();
+        let kept = d.clone();
+        let placed = yusuan_draft::place(&mut d, &key, from.as_deref(), to, amount).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        touched.extend(placed.typed.iter().map(|l| l.address()));
+        let mut before = snapshot(&kept, &touched);
+        let mut after = snapshot(&d, &touched);
+        if d.layout != layout {
+            before.layout = Some((layout, kept.leaves.clone()));
+            after.layout = Some((d.layout.clone(), d.leaves.clone()));
+        }
+        let moved = placed.moved;
         let json = |s: &Lines| serde_json::to_string(s).unwrap_or_default();
         let target = format!("{} → {}（{moved} 元）", touched[0], to.unwrap_or("未分配"));
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "place", &target, Some(&json(&before)), Some(&json(&after)), now, &os_user())?;

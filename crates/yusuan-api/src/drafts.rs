@@ -247,6 +247,11 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
         }
     }
     let found = d.leaf_at(&key, unit.as_deref()).is_some();
+    if let (false, Some(u)) = (found, &unit) {
+        return Err(bad(format!(
+            "单位“{u}”还没有明细行“{key}”：先把部门的金额分配给它（yusuan draft unit draft:{id} place {u} --line {key}），没有这一行时先新增部门的行再分配"
+        )));
+    }
     if !found && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. }) {
         return Err(bad(format!("草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看")));
     }
@@ -576,6 +581,9 @@ fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Option<Str
         let mut edits = Vec::new();
         for (key, unit, v) in values {
             let before = d.leaf_at(key, unit.as_deref()).map(|l| l.value);
+            if let (None, Some(u)) = (before, unit) {
+                return Err(bad(format!("单位“{u}”没有明细行“{key}”：工作簿中不能新增单位的行；请在草稿中把部门的金额分配给该单位")));
+            }
             if before == Some(*v) {
                 continue;
             }

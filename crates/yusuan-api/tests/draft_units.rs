@@ -20,6 +20,7 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
     let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now).unwrap();
     let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
     let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let start = load_draft(&lib, id, None).unwrap();
     let units = draft_unit_money(&lib, id).unwrap();
     // Six units, nothing placed yet: the money is the department's, not yet any unit's.
     assert_eq!(units.len(), 7, "{units:?}");
@@ -46,6 +47,8 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
     draft_undo(&mut lib, id, now).unwrap();
     draft_undo(&mut lib, id, now).unwrap();
     let undone = load_draft(&lib, id, None).unwrap();
+    // Every line back where it was (`#N` names the same line as before), none in a unit.
+    assert!(undone == start, "undo puts the draft back as it was");
     assert!(undone.leaves.iter().all(|l| l.unit.is_none()));
     assert_eq!(undone.leaf(&yusuan_api::draft::LeafKey::parse(line).unwrap()).unwrap().value, whole);
     draft_redo(&mut lib, id, now).unwrap();
@@ -59,4 +62,29 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
     let err = reference_document(&lib, &format!("{reference}/别的单位")).unwrap_err().to_string();
     assert!(err.contains("可选的单位"), "{err}");
     assert_eq!(load_draft(&lib, id, None).unwrap(), before);
+}
+
+#[test]
+fn undoing_the_first_placing_brings_back_the_units_typed_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"), now).unwrap();
+    let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
+    let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let before = load_draft(&lib, id, None).unwrap();
+    let centre = "上海市社会工作发展服务中心";
+    let line = before.leaves.iter().find(|l| matches!(l.key, yusuan_api::draft::LeafKey::Spend { .. }) && !l.value.is_zero()).unwrap().address();
+    draft_place(&mut lib, id, &line, Some(centre), None, now).unwrap();
+    let placed = load_draft(&lib, id, None).unwrap();
+    assert_ne!(placed.layout, before.layout, "the centre's rows now sum its lines");
+    // A unit line that does not exist is not typed into being; a unit with lines is not removed.
+    let err = draft_set(&mut lib, id, &format!("经济|30101|人员经费@{centre}"), "1", now).unwrap_err().to_string();
+    assert!(err.contains("先把部门的金额分配给它"), "{err}");
+    let err = yusuan_api::draft_unit_remove(&mut lib, id, centre, now).unwrap_err().to_string();
+    assert!(err.contains("分配给它的明细行"), "{err}");
+    draft_undo(&mut lib, id, now).unwrap();
+    assert!(load_draft(&lib, id, None).unwrap() == before, "undo puts back the typed row and its cells");
+    draft_redo(&mut lib, id, now).unwrap();
+    assert!(load_draft(&lib, id, None).unwrap() == placed, "redo places it again");
 }

@@ -249,3 +249,35 @@ fn performance_targets_through_the_command_line() {
     assert_eq!((bad.code, bad.stderr.lines().count()), (2, 1), "{}", bad.stderr);
     assert!(bad.stderr.contains("一级指标/二级指标/三级指标"), "{}", bad.stderr);
 }
+
+#[test]
+fn units_and_their_own_budgets_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("000_e54fcd81d7b1024c.txt")]);
+    ok(db, &["draft", "new", "--from", "1"]);
+    let centre = "上海市社会工作发展服务中心";
+    let list = ok(db, &["draft", "unit", "draft:1", "list"]);
+    assert!(list.contains(&format!("{centre}\t0 行\t支出 0 元")) && list.contains("（未分配到单位）"), "{list}");
+    let key = "支出|一般公共预算|2013999|项目支出";
+    assert!(ok(db, &["draft", "unit", "draft:1", "place", centre, "--line", key, "--amount", "1,000,000"]).contains("1000000 元"));
+    let csv = ok(db, &["draft", "lines", "draft:1", "--format", "csv"]);
+    assert!(csv.lines().next().unwrap().ends_with(",budget_unit"));
+    assert!(csv.lines().any(|l| l.starts_with(&format!("{key}@{centre},")) && l.contains(",1000000,") && l.ends_with(centre)), "{csv}");
+    // The unit's own 单位预算: shown, checked, exported; read-only.
+    let unit = format!("draft:1/{centre}");
+    let numbers = ok(db, &["export", &unit, "--format", "csv"]);
+    assert!(numbers.lines().any(|l| l.contains("1000000")), "{numbers}");
+    assert!(ok(db, &["show", &unit]).contains(centre));
+    let refused = run(db, &["draft", "set", &unit, key, "1"]);
+    assert_eq!(refused.code, 2, "{}", refused.stdout);
+    assert!(refused.stderr.contains("只读") && refused.stderr.lines().count() == 1, "{}", refused.stderr);
+    let wrong = run(db, &["export", "draft:1/别的单位", "--format", "csv"]);
+    assert!(wrong.code != 0 && wrong.stderr.contains("可选的单位"), "{}", wrong.stderr);
+    // Back to the department, then undone.
+    ok(db, &["draft", "unit", "draft:1", "place", "未分配", "--line", &format!("{key}@{centre}")]);
+    assert!(!ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(&format!("@{centre}")));
+    ok(db, &["draft", "undo", "draft:1"]);
+    assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(&format!("{key}@{centre}")));
+}

@@ -62,6 +62,20 @@ impl<'a> Eval<'a> {
                 })
                 .map(|(i, _)| self.value(i))
                 .sum(),
+            Query::Placed { unit, funds, kinds } => self
+                .draft
+                .leaves
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| match &l.key {
+                    LeafKey::Spend { fund, kind, .. } => {
+                        l.unit.as_deref() == Some(unit.as_str()) && funds.as_ref().is_none_or(|f| f.contains(fund)) && kinds.as_ref().is_none_or(|k| k.contains(kind))
+                    }
+                    _ => false,
+                })
+                .map(|(i, _)| self.value(i))
+                .sum(),
+            Query::Parts { parts } => parts.iter().map(|q| self.sum(q)).sum(),
             Query::Economic { prefix, kinds } => self
                 .draft
                 .leaves

@@ -44,6 +44,24 @@ pub enum Query {
         /// The keys.
         keys: Vec<LeafKey>,
     },
+    /// Spending placed in a unit (its row of a 分单位 table, once it has lines of its own): of
+    /// these funds and kinds (all when `None`).
+    Placed {
+        /// The unit's name.
+        unit: String,
+        /// Funds.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        funds: Option<Vec<Fund>>,
+        /// Kinds.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kinds: Option<Vec<SpendKind>>,
+    },
+    /// The sum of several queries (a 分单位 table's 合计 row over units typed as cells and units
+    /// whose row sums their placed lines).
+    Parts {
+        /// The queries.
+        parts: Vec<Query>,
+    },
 }
 
 /// One cell of a kept row.

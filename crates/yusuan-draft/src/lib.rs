@@ -30,5 +30,5 @@ pub use model::{address, parse_address, Draft, Fund, Leaf, LeafKey, Origin, Proc
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
 pub use template::{blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT};
-pub use units::{add_unit, listed_units, place, remove_unit, UnitError};
+pub use units::{add_unit, listed_units, place, remove_unit, Placed, UnitError};
 pub use unit_view::{unit_names, unit_view, unit_wording};

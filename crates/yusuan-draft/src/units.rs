@@ -8,7 +8,7 @@
 //! columns they had).
 
 use crate::layout::{Body, CellRule, Query, RowRule, TableLayout};
-use crate::model::{Draft, Leaf, LeafKey};
+use crate::model::{Draft, Fund, Leaf, LeafKey, SpendKind};
 use rust_decimal::Decimal;
 use yusuan_domain::{BudgetUnit, RowCode, TableKind, UnitKind};
 
@@ -68,12 +68,111 @@ pub(crate) fn unit_code(r: &RowRule) -> Option<&str> {
     }
 }
 
-/// The leaf keys a cell sums.
+/// The leaf keys a cell sums (in a 合计 row over units placed and not, the typed units' part).
 fn keys_of(c: &CellRule) -> Option<&Vec<LeafKey>> {
     match c {
         CellRule::Sum { query: Query::Leaves { keys } } => Some(keys),
+        CellRule::Sum { query: Query::Parts { parts } } => parts.iter().find_map(|p| match p {
+            Query::Leaves { keys } => Some(keys),
+            _ => None,
+        }),
         _ => None,
     }
+}
+
+/// [`keys_of`], for editing.
+fn keys_of_mut(c: &mut CellRule) -> Option<&mut Vec<LeafKey>> {
+    match c {
+        CellRule::Sum { query: Query::Leaves { keys } } => Some(keys),
+        CellRule::Sum { query: Query::Parts { parts } } => parts.iter_mut().find_map(|p| match p {
+            Query::Leaves { keys } => Some(keys),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// What a column of a table by unit sums of a unit's spending: its funds and kinds (all when
+/// `None`), from its header (`基本支出/人员经费`, `项目支出`, `财政拨款收入`, `一般公共预算`, `合计`);
+/// `None` for a column no spending line answers (`上级补助收入`).
+fn column_filter(column: &str, kinds: &[SpendKind]) -> Option<(Option<Vec<Fund>>, Option<Vec<SpendKind>>)> {
+    let last = column.rsplit('/').next().unwrap_or(column).split_whitespace().collect::<String>();
+    let whole = ["合计", "小计", "总计"].iter().any(|w| last == *w);
+    Some(match last.as_str() {
+        _ if whole => (None, None),
+        "人员经费" => (None, Some(vec![SpendKind::Personnel])),
+        "公用经费" => (None, Some(vec![SpendKind::Public])),
+        "基本支出" => (None, Some(vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])),
+        "项目支出" => (None, Some(vec![SpendKind::Project])),
+        l if l.starts_with("财政拨款") => (Some(Fund::FISCAL.to_vec()), None),
+        l => match Fund::from_label(l) {
+            Some(f) => (Some(vec![f]), None),
+            None => {
+                let named = SpendKind::Named(l.to_string());
+                return kinds.contains(&named).then_some((None, Some(vec![named])));
+            }
+        },
+    })
+}
+
+/// Once a unit has lines of its own, its rows of the 分单位 tables sum them (one source of
+/// truth: the department's 分单位 table is then the sum of its units' lines), and the tables'
+/// 合计 rows take those sums in. A table with a column no spending line answers keeps the unit's
+/// typed cells. Returns the typed cells the rows no longer use (taken out of the draft).
+pub(crate) fn derive_unit_rows(d: &mut Draft, unit: &str) -> Vec<Leaf> {
+    let kinds: Vec<SpendKind> = d.leaves.iter().filter_map(|l| match &l.key {
+        LeafKey::Spend { kind, .. } => Some(kind.clone()),
+        _ => None,
+    }).collect();
+    let mut gone: Vec<LeafKey> = Vec::new();
+    for t in d.layout.iter_mut() {
+        let table_funds = match t.kind {
+            TableKind::ExpenditureByUnit => None,
+            TableKind::FiscalByUnit => Some(Fund::FISCAL.to_vec()),
+            _ => continue,
+        };
+        let Body::Rows { rows } = &mut t.body else { continue };
+        let Some(at) = rows.iter().position(|r| unit_code(r).is_some() && r.label.trim() == unit) else { continue };
+        if rows[at].cells.iter().any(|c| matches!(c, CellRule::Sum { query: Query::Placed { .. } })) {
+            continue;
+        }
+        let filters: Option<Vec<_>> = t.columns.iter().map(|c| column_filter(&c.name(), &kinds)).collect();
+        let Some(filters) = filters else { continue };
+        let placed = |c: usize| {
+            let (funds, kinds) = filters[c].clone();
+            let funds = match (funds, &table_funds) {
+                (Some(f), Some(t)) => Some(f.into_iter().filter(|x| t.contains(x)).collect()),
+                (f, t) => f.or_else(|| t.clone()),
+            };
+            Query::Placed { unit: unit.to_string(), funds, kinds }
+        };
+        let mine: Vec<LeafKey> = rows[at].cells.iter().filter_map(keys_of).flatten().cloned().collect();
+        for c in 0..rows[at].cells.len().min(filters.len()) {
+            if keys_of(&rows[at].cells[c]).is_some() {
+                rows[at].cells[c] = CellRule::Sum { query: placed(c) };
+            }
+        }
+        for r in rows.iter_mut().filter(|r| is_total(r)) {
+            for c in 0..r.cells.len().min(filters.len()) {
+                let Some(keys) = keys_of(&r.cells[c]) else { continue };
+                if !keys.iter().any(|k| mine.contains(k)) {
+                    continue;
+                }
+                let rest: Vec<LeafKey> = keys.iter().filter(|k| !mine.contains(k)).cloned().collect();
+                let mut parts = match &r.cells[c] {
+                    CellRule::Sum { query: Query::Parts { parts } } => parts.iter().filter(|p| !matches!(p, Query::Leaves { .. })).cloned().collect(),
+                    _ => Vec::new(),
+                };
+                parts.insert(0, Query::Leaves { keys: rest });
+                parts.push(placed(c));
+                r.cells[c] = CellRule::Sum { query: Query::Parts { parts } };
+            }
+        }
+        gone.extend(mine);
+    }
+    let (taken, kept): (Vec<Leaf>, Vec<Leaf>) = std::mem::take(&mut d.leaves).into_iter().partition(|l| l.unit.is_none() && gone.contains(&l.key));
+    d.leaves = kept;
+    taken
 }
 
 /// Adds a unit: a row in every 分单位 table, its lines at zero. The code is the one given, or
@@ -133,7 +232,7 @@ pub fn add_unit(d: &mut Draft, name: &str, code: Option<&str>) -> Result<(String
             .collect();
         for (c, cell) in cells.iter().enumerate() {
             let Some(mine) = keys_of(cell) else { continue };
-            if let Some(CellRule::Sum { query: Query::Leaves { keys } }) = rows[total_at].cells.get_mut(c) {
+            if let Some(keys) = rows[total_at].cells.get_mut(c).and_then(keys_of_mut) {
                 keys.extend(mine.iter().filter(|k| !keys.contains(k)).cloned().collect::<Vec<_>>());
             }
             for k in mine {
@@ -179,7 +278,12 @@ pub fn remove_unit(d: &mut Draft, name: &str) -> Result<(), UnitError> {
             codes.push((table, code.to_string()));
         }
     }
-    if codes.is_empty() && !d.units.iter().any(|u| u.name == name) {
+    let placed_row = |t: &TableLayout| match &t.body {
+        Body::Rows { rows } => rows.iter().any(|r| r.cells.iter().any(|c| matches!(c, CellRule::Sum { query: Query::Placed { unit, .. } } if unit == name))),
+        _ => false,
+    };
+    let had_placed_row = d.layout.iter().any(placed_row);
+    if codes.is_empty() && !had_placed_row && !d.units.iter().any(|u| u.name == name) {
         return Err(UnitError::Unknown(name.to_string()));
     }
     let gone = |k: &LeafKey| matches!(k, LeafKey::Cell { table, row, .. } if codes.iter().any(|(t, c)| t == table && c == row));
@@ -187,7 +291,10 @@ pub fn remove_unit(d: &mut Draft, name: &str) -> Result<(), UnitError> {
         if let Body::Rows { rows } = &mut t.body {
             for r in rows.iter_mut() {
                 for c in &mut r.cells {
-                    if let CellRule::Sum { query: Query::Leaves { keys } } = c {
+                    if let CellRule::Sum { query: Query::Parts { parts } } = c {
+                        parts.retain(|p| !matches!(p, Query::Placed { unit, .. } if unit == name));
+                    }
+                    if let Some(keys) = keys_of_mut(c) {
                         keys.retain(|k| !gone(k));
                     }
                 }
@@ -221,8 +328,9 @@ pub fn listed_units(d: &Draft) -> Vec<(String, String)> {
 /// placed in `from` (`None`: not yet placed in a unit) to the same line in `to` (`None`: back
 /// to the department's unplaced money). The department's tables do not change; each unit's own
 /// 单位预算 does. Last year's amount moves with it (in the same proportion when only part moves,
-/// to the 分), and so does the reason when the whole line moves. Returns the amount moved.
-pub fn place(d: &mut Draft, key: &LeafKey, from: Option<&str>, to: Option<&str>, amount: Option<Decimal>) -> Result<Decimal, UnitError> {
+/// to the 分), and so does the reason when the whole line moves. The first line a unit gets
+/// turns its rows of the 分单位 tables into sums of its lines ([`derive_unit_rows`]).
+pub fn place(d: &mut Draft, key: &LeafKey, from: Option<&str>, to: Option<&str>, amount: Option<Decimal>) -> Result<Placed, UnitError> {
     let names = crate::unit_view::unit_names(d);
     for u in [from, to].into_iter().flatten() {
         if !names.iter().any(|n| n == u) {
@@ -284,5 +392,18 @@ pub fn place(d: &mut Draft, key: &LeafKey, from: Option<&str>, to: Option<&str>,
             d.leaves.insert(if whole { at } else { at + 1 }, leaf);
         }
     }
-    Ok(amount)
+    let typed = match to {
+        Some(u) if matches!(key, LeafKey::Spend { .. }) => derive_unit_rows(d, u),
+        _ => Vec::new(),
+    };
+    Ok(Placed { moved: amount, typed })
+}
+
+/// What placing did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The amount moved, 元.
+    pub moved: Decimal,
+    /// The unit's typed cells of the 分单位 tables its rows no longer use (they now sum its lines).
+    pub typed: Vec<Leaf>,
 }

@@ -98,11 +98,17 @@ fn formula_for(q: &Query, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32, scale: Dec
                 refs.chunks(200).map(|c| format!("SUM({})", c.join(","))).collect::<Vec<_>>().join("+")
             }
         }
-        Query::Spend { .. } | Query::Economic { .. } => {
-            let (grid, code_col, funds, prefix, kinds) = match q {
-                Query::Spend { funds, prefix, kinds } => ("支出", 4u16, funds.clone(), prefix, kinds),
-                Query::Economic { prefix, kinds } => ("经济", 6u16, None, prefix, kinds),
-                Query::Leaves { .. } => unreachable!("handled above"),
+        Query::Parts { parts } => {
+            let terms: Vec<String> = parts.iter().map(|p| formula_for(p, rows, n, Decimal::ONE).trim_start_matches('=').to_string()).collect();
+            if terms.is_empty() { "0".into() } else { terms.iter().map(|t| format!("({t})")).collect::<Vec<_>>().join("+") }
+        }
+        Query::Spend { .. } | Query::Economic { .. } | Query::Placed { .. } => {
+            let none = None;
+            let (grid, code_col, funds, prefix, kinds, unit) = match q {
+                Query::Spend { funds, prefix, kinds } => ("支出", 4u16, funds.clone(), prefix, kinds, None),
+                Query::Economic { prefix, kinds } => ("经济", 6u16, None, prefix, kinds, None),
+                Query::Placed { unit, funds, kinds } => ("支出", 4u16, funds.clone(), &none, kinds, Some(unit)),
+                Query::Leaves { .. } | Query::Parts { .. } => unreachable!("handled above"),
             };
             let funds: Vec<Option<Fund>> = funds.map(|f| f.into_iter().map(Some).collect()).unwrap_or_else(|| vec![None]);
             let kinds: Vec<Option<SpendKind>> = kinds.clone().map(|k| k.into_iter().map(Some).collect()).unwrap_or_else(|| vec![None]);
@@ -118,6 +124,9 @@ fn formula_for(q: &Query, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32, scale: Dec
                     }
                     if let Some(k) = k {
                         t.push_str(&format!(",{},\"{}\"", r(5), k.label()));
+                    }
+                    if let Some(u) = unit {
+                        t.push_str(&format!(",{},\"{}\"", r(VALUE_COL + 2), u.replace('~', "~~").replace('*', "~*").replace('?', "~?").replace('"', "\"\"")));
                     }
                     t.push(')');
                     terms.push(t);

@@ -30,10 +30,6 @@ fn cells(t: &Table) -> BTreeMap<(String, usize), Decimal> {
     out
 }
 
-fn total(t: &[Table]) -> Decimal {
-    t.iter().flat_map(|t| cells(t).into_values()).sum()
-}
-
 #[test]
 fn a_department_of_one_unit_gives_the_units_budget_as_published() {
     let dept = fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf");
@@ -72,39 +68,60 @@ fn a_department_of_one_unit_gives_the_units_budget_as_published() {
 }
 
 #[test]
-fn placing_lines_moves_money_between_units_and_never_the_departments_tables() {
+fn placing_lines_moves_money_between_units_and_the_unit_tables_follow() {
     let doc = fixture("000_e54fcd81d7b1024c.txt");
     let (mut d, _) = roll_forward(&doc, 1, None).unwrap();
     let units = unit_names(&d);
     assert_eq!(units, ["中共上海市委社会工作部", "上海市社会工作发展服务中心"]);
     let before = derive_table_values(&d);
+    let by_unit = |tables: &[Table]| tables.iter().position(|t| t.kind == yusuan_domain::TableKind::ExpenditureByUnit).unwrap();
+    let u = by_unit(&before);
     let spend: Vec<LeafKey> = d.leaves.iter().filter(|l| matches!(l.key, LeafKey::Spend { .. }) && !l.value.is_zero()).map(|l| l.key.clone()).collect();
-    // Nothing is placed yet: a unit's budget of a department of two holds only what is placed
-    // in it (the 分单位 tables' own row of it stays).
+    let total: Decimal = d.leaves.iter().filter(|l| matches!(l.key, LeafKey::Spend { .. })).map(|l| l.value).sum();
+    // The source's 分单位 table prints 1 元 less than its function tables (X005, inherited).
+    let rules = |d: &yusuan_draft::Draft| yusuan_draft::draft_findings(d).into_iter().filter(|f| f.severity == yusuan_check::Severity::Error).map(|f| f.rule).collect::<Vec<_>>();
+    assert!(rules(&d).contains(&"X005"));
+    // Nothing is placed yet: a unit's budget of a department of two holds only its 分单位 row.
     let centre = unit_view(&d, &units[1]).unwrap();
-    assert!(centre.leaves.iter().all(|l| matches!(l.key, LeafKey::Cell { .. })), "{:?}", centre.leaves.iter().map(|l| l.key.to_string()).collect::<Vec<_>>());
-    // All of the first line to the centre, 1,000 元 of the second to it, the rest to the 本部.
+    assert!(centre.leaves.iter().all(|l| matches!(l.key, LeafKey::Cell { .. })));
+    // All of the first line to the centre, 1,000 元 of the second, the rest to the 本部.
     let first = d.leaf(&spend[0]).unwrap().clone();
-    place(&mut d, &spend[0], None, Some(&units[1]), None).unwrap();
+    let typed = place(&mut d, &spend[0], None, Some(&units[1]), None).unwrap().typed;
+    // Its typed 人员经费/公用经费/项目支出 cells of both tables by unit (all funds; 财政拨款) give
+    // way to its lines.
+    assert_eq!(typed.len(), 6, "{:?}", typed.iter().map(|l| l.address()).collect::<Vec<_>>());
     place(&mut d, &spend[1], None, Some(&units[1]), Some(Decimal::from(1000))).unwrap();
     for k in &spend[1..] {
         place(&mut d, k, None, Some(&units[0]), None).unwrap();
     }
-    assert_eq!(derive_table_values(&d), before, "the department's tables moved");
     assert!(d.leaf(&spend[0]).is_none());
     let moved = d.leaf_at(&spend[0], Some(&units[1])).unwrap();
     assert_eq!((moved.value, moved.baseline, &moved.origin), (first.value, first.baseline, &first.origin));
-    // Each unit's budget holds its lines; together they are the department's spending.
+    // Every table but those by unit is as it was; those are now the sums of the units' lines,
+    // so their 合计 is the department's spending and the source's 1-元 slip is gone.
+    let after = derive_table_values(&d);
+    for (a, b) in after.iter().zip(&before) {
+        if !matches!(a.kind, yusuan_domain::TableKind::ExpenditureByUnit | yusuan_domain::TableKind::FiscalByUnit) {
+            assert_eq!(a, b, "{}", a.title);
+        }
+    }
+    let rows = |t: &Table| t.rows.iter().map(|r| (r.label.clone(), cells(t).into_iter().filter(|((k, _), _)| k.ends_with(&r.label.split_whitespace().collect::<String>())).map(|((_, c), v)| (c, v)).collect::<BTreeMap<_, _>>())).collect::<Vec<_>>();
+    let printed = rows(&after[u]);
     let spent = |v: &yusuan_draft::Draft| -> Decimal { v.leaves.iter().filter(|l| matches!(l.key, LeafKey::Spend { .. })).map(|l| l.value).sum() };
     let (a, b) = (unit_view(&d, &units[0]).unwrap(), unit_view(&d, &units[1]).unwrap());
-    assert_eq!(spent(&a) + spent(&b), spent(&d));
+    assert_eq!(spent(&a) + spent(&b), total);
     assert_eq!(spent(&b), first.value + Decimal::from(1000));
+    let unit_of = |name: &str| printed.iter().find(|(l, _)| l.trim() == name).map(|(_, c)| c[&0]).unwrap();
+    assert_eq!(unit_of(&units[0]), spent(&a));
+    assert_eq!(unit_of(&units[1]), spent(&b));
+    assert_eq!(unit_of("合计"), total);
+    assert!(!rules(&d).contains(&"X005"), "{:?}", rules(&d));
     // A unit's budget prints no 分单位 table and names itself.
     let shown = derive(&b);
     assert!(shown.tables.iter().all(|t| !t.title.contains("分单位")));
     assert!(shown.tables.iter().all(|t| !t.title.contains("年部门")), "{:?}", shown.tables.iter().map(|t| &t.title).collect::<Vec<_>>());
     assert_eq!(shown.meta.department, units[1]);
-    assert!(total(&derive_table_values(&b)) > Decimal::ZERO);
+    assert_eq!(total_spending(&shown), spent(&b));
     // Refused, the draft unchanged: too much, an unknown unit, where the line is not.
     let kept = d.clone();
     let more = d.leaf_at(&spend[1], Some(&units[1])).unwrap().value + Decimal::ONE;
@@ -112,8 +129,19 @@ fn placing_lines_moves_money_between_units_and_never_the_departments_tables() {
     assert!(matches!(place(&mut d, &spend[1], None, Some("别的单位"), None), Err(UnitError::NotAUnit { .. })));
     assert!(matches!(place(&mut d, &spend[1], None, Some(&units[0]), None), Err(UnitError::Place(_))));
     assert_eq!(d, kept);
-    // Back to the department's unplaced money.
+    // Back to the department's unplaced money: the centre's row keeps only its 1,000 元.
     place(&mut d, &spend[0], Some(&units[1]), None, None).unwrap();
     assert_eq!(d.leaf(&spend[0]).unwrap().value, first.value);
-    assert_eq!(derive_table_values(&d), before);
+    assert_eq!(rows(&derive_table_values(&d)[u]).iter().find(|(l, _)| l.trim() == units[1]).map(|(_, c)| c[&0]), Some(Decimal::from(1000)));
 }
+
+/// The 合计 of a unit's 支出预算总表 (its total spending), in 元.
+fn total_spending(doc: &Document) -> Decimal {
+    let t = doc.tables.iter().find(|t| t.kind == yusuan_domain::TableKind::Expenditure).unwrap();
+    let r = t.rows.iter().find(|r| r.label.contains("合计")).unwrap();
+    match &r.cells[0] {
+        Cell::Amount { value, .. } => *value * t.unit.in_yuan(),
+        other => panic!("{other:?}"),
+    }
+}
+

@@ -75,8 +75,20 @@ fn first_nonzero_spend(d: &Draft) -> usize {
 
 #[test]
 fn libreoffice_recalculates_exactly_the_totals_rust_derives_and_an_edit_comes_back() {
-    for name in ["000_e54fcd81d7b1024c.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "004_dd8ce94d1496a6c0.txt"] {
-        let (draft, _) = roll_forward(&fixture(name), 1, None).unwrap();
+    let mut drafts: Vec<(&str, Draft)> = ["000_e54fcd81d7b1024c.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "004_dd8ce94d1496a6c0.txt"]
+        .into_iter()
+        .map(|name| (name, roll_forward(&fixture(name), 1, None).unwrap().0))
+        .collect();
+    // 000 with lines placed in its second unit (all of one, 1,000 元 of another): that unit's
+    // rows of the 分单位 tables sum its lines (SUMIFS by 单位) and the 合计 rows add them to the
+    // other unit's typed cells.
+    let mut placed = drafts[0].1.clone();
+    let unit = yusuan_draft::unit_names(&placed)[1].clone();
+    let spend: Vec<_> = placed.leaves.iter().filter(|l| matches!(l.key, yusuan_draft::LeafKey::Spend { .. }) && !l.value.is_zero()).map(|l| l.key.clone()).take(2).collect();
+    yusuan_draft::place(&mut placed, &spend[0], None, Some(&unit), None).unwrap();
+    yusuan_draft::place(&mut placed, &spend[1], None, Some(&unit), Some(Decimal::from(1000))).unwrap();
+    drafts.push(("000 placed in a unit", placed));
+    for (name, draft) in drafts {
         let bytes = workbook::write(&draft).unwrap();
         // Untouched, it reads back unchanged.
         let back = workbook::read(&draft, &bytes).unwrap();
