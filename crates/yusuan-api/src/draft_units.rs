@@ -34,7 +34,7 @@ pub fn draft_unit_money(lib: &Library, id: i64) -> Result<Vec<UnitMoney>, ApiErr
 
 /// [`draft_unit_money`] of a loaded draft.
 pub(crate) fn unit_money(d: &Draft, id: i64) -> Vec<UnitMoney> {
-    let names = yusuan_draft::unit_names(&d);
+    let names = yusuan_draft::unit_names(d);
     let money = |l: &&Leaf| l.key.unit() == "元";
     let sum = |ls: &[&Leaf]| -> (String, String) {
         let spend = || ls.iter().filter(|l| matches!(l.key, yusuan_draft::LeafKey::Spend { .. }));

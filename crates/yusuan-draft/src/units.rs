@@ -92,10 +92,13 @@ fn keys_of_mut(c: &mut CellRule) -> Option<&mut Vec<LeafKey>> {
     }
 }
 
+/// Funds and kinds of spending (all when `None`).
+type SpendFilter = (Option<Vec<Fund>>, Option<Vec<SpendKind>>);
+
 /// What a column of a table by unit sums of a unit's spending: its funds and kinds (all when
 /// `None`), from its header (`基本支出/人员经费`, `项目支出`, `财政拨款收入`, `一般公共预算`, `合计`);
 /// `None` for a column no spending line answers (`上级补助收入`).
-fn column_filter(column: &str, kinds: &[SpendKind]) -> Option<(Option<Vec<Fund>>, Option<Vec<SpendKind>>)> {
+fn column_filter(column: &str, kinds: &[SpendKind]) -> Option<SpendFilter> {
     let last = column.rsplit('/').next().unwrap_or(column).split_whitespace().collect::<String>();
     let whole = ["合计", "小计", "总计"].iter().any(|w| last == *w);
     Some(match last.as_str() {
