@@ -219,6 +219,32 @@ async fn window_shows_real_documents_from_the_store() {
     save("draft-tables.png", c.screenshot().await.unwrap());
     click(&c, "//*[@data-testid='tables-close']").await;
 
+    // 单位预算: 100,000 元 of the edited line placed in one of the 街道's six units; the unit's
+    // spending shows it, the department's tables do not move.
+    let unit = "上海市普陀区万里街道社区党群服务中心";
+    c.execute(
+        "const p = document.querySelector('[data-testid=unit-budgets]'); p.scrollIntoView(); p.querySelector('[data-testid=place-line]').value = arguments[0]; p.querySelector('[data-testid=place-to]').value = arguments[1]; p.querySelector('[data-testid=place-amount]').value = '100000';",
+        vec![serde_json::json!(key), serde_json::json!(unit)],
+    )
+    .await
+    .unwrap();
+    click(&c, "//*[@data-testid='place-save']").await;
+    let start = Instant::now();
+    loop {
+        let money = c.execute("return [...document.querySelectorAll('[data-testid=unit-money]')].map(r => r.textContent).join('|');", vec![]).await.unwrap();
+        let money = money.as_str().unwrap_or("").to_string();
+        if money.contains(&format!("{unit}100,000 元1 行")) {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "the unit's spending did not follow: {money}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(text_of(&c, "[data-testid='figure-收入预算'] [data-testid=figure-current]").await, "18,992.93");
+    // The grid lists the placed part under its unit.
+    let tagged = c.execute("return [...document.querySelectorAll('[data-testid=line-unit]')].map(t => t.textContent).join('|');", vec![]).await.unwrap();
+    assert_eq!(tagged.as_str(), Some(unit));
+    save("draft-units.png", c.screenshot().await.unwrap());
+
     // 导出预览: the pages the PDF will print, drawn in the window.
     click(&c, "//*[@data-testid='export-preview']").await;
     let start = Instant::now();

@@ -107,8 +107,16 @@ function columns(): ColumnDefinition[] {
       formatter: (cell) => {
         const l = cell.getData() as Line;
         const el = document.createElement("span");
+        // A line placed in a unit says which, first (the department's unplaced lines say nothing).
+        if (l.budget_unit) {
+          const unit = document.createElement("span");
+          unit.className = "tag unit";
+          unit.dataset.testid = "line-unit";
+          unit.textContent = l.budget_unit;
+          el.append(unit);
+        }
         // Its name within its block (the group row above says the fund or table).
-        el.textContent = l.name || l.label;
+        el.append(l.name || l.label);
         if (l.estimated) {
           const tag = document.createElement("span");
           tag.className = "tag";
@@ -120,7 +128,7 @@ function columns(): ColumnDefinition[] {
       tooltip: (_e, cell) => {
         const l = cell.getData() as Line;
         // A document's words as text, never as HTML (Tabulator inserts a returned string as HTML).
-        return text([l.label, l.origin].filter(Boolean).join("\n"));
+        return text([l.budget_unit ? `单位：${l.budget_unit}` : "", l.label, l.origin].filter(Boolean).join("\n"));
       },
     },
     {
