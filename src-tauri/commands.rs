@@ -196,6 +196,19 @@ pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs
     }
 }
 
+/// Writes a draft's editable workbook (into 导出/ of the data folder unless a full path).
+#[tauri::command]
+pub fn export_draft_workbook(state: State<'_, AppState>, draft: String, file: String) -> Result<String, String> {
+    desk(&state)?.draft_export_workbook(draft_id(&draft)?, &file).map_err(|e| e.to_string())
+}
+
+/// Reads an edited workbook back into a draft (one undoable edit) and says what changed.
+#[tauri::command]
+pub fn import_draft_workbook(state: State<'_, AppState>, draft: String, file: String) -> Result<yusuan_api::WorkbookImport, String> {
+    let path = std::path::PathBuf::from(&file);
+    desk(&state)?.draft_import_workbook(draft_id(&draft)?, &path, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// The pages an export would print, as SVG (the preview in the 导出 panel).
 #[tauri::command]
 pub fn preview_export(state: State<'_, AppState>, reference: String, date: Option<String>) -> Result<Vec<String>, String> {

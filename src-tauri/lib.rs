@@ -54,6 +54,8 @@ pub fn run() {
             commands::add_line,
             commands::add_unit,
             commands::place_line,
+            commands::export_draft_workbook,
+            commands::import_draft_workbook,
             commands::remove_unit,
             commands::list_drafts,
             commands::get_draft,

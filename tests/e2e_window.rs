@@ -283,6 +283,17 @@ async fn window_shows_real_documents_from_the_store() {
     c.execute("document.querySelector('[data-testid=export-result]').scrollIntoView();", vec![]).await.unwrap();
     save("export.png", c.screenshot().await.unwrap());
 
+    // 编制工作簿: written into 导出/, read back unchanged (the file just written is the default).
+    click(&c, "//*[@data-testid='workbook-export']").await;
+    let written = text_of(&c, "[data-testid=workbook-written]").await;
+    let workbook = data.path().join("导出").join("上海市普陀区2026年区级部门预算（编制工作簿）.xlsx");
+    assert!(written.contains("编制工作簿") && workbook.is_file(), "{written}: {}", workbook.display());
+    click(&c, "//*[@data-testid='workbook-import']").await;
+    let back = text_of(&c, "[data-testid=workbook-result]").await;
+    assert_eq!(back, "工作簿与草稿一致，没有改动。");
+    c.execute("document.querySelector('[data-testid=workbook]').scrollIntoView();", vec![]).await.unwrap();
+    save("draft-workbook.png", c.screenshot().await.unwrap());
+
     // 版本: the edit is in the history; 一上 is saved as a named version.
     let name = c.find(Locator::Css("[data-testid=version-name]")).await.unwrap();
     name.send_keys("一上").await.unwrap();

@@ -11,6 +11,7 @@ import type { Document } from "./model";
 import type { DraftSummary, DraftTemplate, DraftView, ExportResult, Finding, ImportResult } from "./drafting";
 import { renderDocView, type TabId } from "./views/docView";
 import { renderDraftView } from "./views/draftView";
+import type { WorkbookState } from "./views/draftWorkbook";
 import { renderCompareView } from "./views/compareView";
 import { renderSettingsView } from "./views/settingsView";
 import { renderBlankDraftView } from "./views/blankDraftView";
@@ -39,6 +40,8 @@ interface State {
   draftFilter: string;
   busy: boolean;
   exportResult: ExportResult | null;
+  /** The last workbook export or import of the open draft. */
+  workbook: WorkbookState | null;
   /** The export preview's pages (SVG) while it is open. */
   preview: string[] | null;
   /** The draft's derived tables while they are shown. */
@@ -103,7 +106,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", busy: false, exportResult: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
+    draft: null, draftFilter: "", busy: false, exportResult: null, workbook: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
     compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", docListScroll: 0, blank: null,
   };
   let pending: Promise<void> = Promise.resolve();
@@ -225,7 +228,15 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onRedo: () => void track(draftCall((d) => backend.redo(d))),
         onCompare: (refs) => void track(compareReferences(refs)),
         onSaveVersion: (name, lock) => void track(draftCall((d) => backend.saveVersion(d, name, lock))),
-        onExport: (date, file, explanations, reference) => void track(exportDraft(date, file, explanations, reference)),
+        onExport: (date, file, explanations, reference, format) => void track(exportDraft(date, file, explanations, reference, format)),
+        workbook: state.workbook,
+        onExportWorkbook: (file) => void track(workbookCall(async (d) => ({ draft: d, written: await backend.exportDraftWorkbook(d, file), changes: null }), "无法导出工作簿")),
+        onImportWorkbook: (file) => void track(workbookCall(async (d) => {
+          const r = await backend.importDraftWorkbook(d, file);
+          state.draft = r.view;
+          return { draft: d, written: state.workbook?.written ?? null, changes: r.changes };
+        }, "无法导入工作簿")),
+        chooseWorkbook: () => backend.chooseWorkbook().catch((e) => { fail("无法打开文件对话框", e); renderBanner(); return null; }),
         preview: state.preview,
         onPreview: (date, reference) => void track(previewDraft(date, reference)),
         onClosePreview: () => { state.preview = null; renderMain(); },
@@ -234,7 +245,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onSelectTable: (i) => { if (state.draftTables) state.draftTables.selected = i; renderMain(); },
         onCloseTables: () => { state.draftTables = null; renderMain(); },
         chooseSavePath: (suggested, extension) => backend.chooseSavePath(suggested, extension).catch((e) => { fail("无法打开保存对话框", e); renderBanner(); return null; }),
-        onBack: () => { state.draft = null; state.exportResult = null; state.preview = null; state.draftTables = null; renderMain(); },
+        onBack: () => { state.draft = null; state.exportResult = null; state.workbook = null; state.preview = null; state.draftTables = null; renderMain(); },
       }));
       return;
     }
@@ -357,12 +368,27 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     renderMain();
   }
 
-  async function exportDraft(date: string, file: string, explanations: Record<string, string>, reference: string): Promise<void> {
+  /** A workbook action on the open draft: its result kept for the panel, a failure shown. */
+  async function workbookCall(run: (draft: string) => Promise<WorkbookState>, failure: string): Promise<void> {
     if (!state.draft) return;
     state.busy = true;
     renderMain();
     try {
-      state.exportResult = await backend.exportFile({ reference: reference || state.draft.draft, format: "pdf", file, date: date || null, explanations });
+      state.workbook = await run(state.draft.draft);
+    } catch (e) {
+      fail(failure, e);
+    }
+    state.busy = false;
+    renderBanner();
+    renderMain();
+  }
+
+  async function exportDraft(date: string, file: string, explanations: Record<string, string>, reference: string, format: "pdf" | "xlsx"): Promise<void> {
+    if (!state.draft) return;
+    state.busy = true;
+    renderMain();
+    try {
+      state.exportResult = await backend.exportFile({ reference: reference || state.draft.draft, format, file, date: date || null, explanations });
     } catch (e) {
       fail("导出失败", e);
     }

@@ -731,3 +731,43 @@ describe("编制：单位预算", () => {
     expect(backend.calls.at(-1)).toBe("exportFile:draft:1/上海市文化旅游发展中心,pdf,2027年上海市文化旅游发展中心单位预算.pdf,{}");
   });
 });
+
+describe("编制：工作簿", () => {
+  it("exports the draft's workbook, reads an edited one back and lists what changed", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(q<HTMLInputElement>("workbook-file")!.value).toBe("上海市文化旅游局2027年部门预算（编制工作簿）.xlsx");
+    q("workbook-export")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe("exportDraftWorkbook:draft:1,上海市文化旅游局2027年部门预算（编制工作簿）.xlsx");
+    expect(q("workbook-written")!.textContent).toBe("已导出：/data/导出/上海市文化旅游局2027年部门预算（编制工作簿）.xlsx");
+    // The file just written is what reads back by default.
+    expect(q<HTMLInputElement>("workbook-import-file")!.value).toBe("/data/导出/上海市文化旅游局2027年部门预算（编制工作簿）.xlsx");
+    backend.workbookChanges = [{ seq: 4, target: "支出|一般公共预算|2010507|项目支出", old: "438300", new: "500000" }];
+    q("workbook-import")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe("importDraftWorkbook:draft:1,/data/导出/上海市文化旅游局2027年部门预算（编制工作簿）.xlsx");
+    expect(qa("workbook-change").map((c) => c.textContent)).toEqual(["支出|一般公共预算|2010507|项目支出：438,300 元 → 500,000 元"]);
+    // The draft shown is the one after the import.
+    expect(q("workbook-result")!.textContent).toContain("已导入 1 处改动");
+    // A workbook with a total typed over: the message, nothing else changes.
+    backend.workbookChanges = "工作表“2.收入预算总表”单元格 C5：与明细之和不符";
+    q("workbook-import")!.click();
+    await app.idle();
+    expect(root.textContent).toContain("单元格 C5");
+  });
+
+  it("exports the disclosure's tables as XLSX beside the PDF", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false)];
+    backend.exportResults = [{ outcome: { path: "/data/导出/a.xlsx", sha256: "ab", bytes: 23000, template: "shanghai-9-bumen", fonts: [] }, refused: null, findings: [] }];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    q("export-xlsx")!.click();
+    await app.idle();
+    expect(backend.calls.at(-1)).toBe("exportFile:draft:1,xlsx,上海市文化旅游局2027年部门预算.xlsx,{}");
+    expect(q("export-result")!.textContent).toContain("已导出：/data/导出/a.xlsx");
+  });
+});

@@ -21,8 +21,10 @@ export type {
   UnitView,
   UnitMoney,
   DraftTemplate,
+  WorkbookImport,
+  Edit,
 } from "./generated/contract";
-import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./generated/contract";
+import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./generated/contract";
 
 /** The drafting operations of the Backend. */
 export interface DraftingBackend {
@@ -75,6 +77,12 @@ export interface DraftingBackend {
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView>;
   exportFile(args: ExportArgs): Promise<ExportResult>;
+  /** Writes the draft's editable workbook (into 导出/ unless a full path); the path written. */
+  exportDraftWorkbook(draft: string, file: string): Promise<string>;
+  /** Reads an edited workbook back into the draft (one undoable edit) with what changed. */
+  importDraftWorkbook(draft: string, file: string): Promise<WorkbookImport>;
+  /** The open dialog for a workbook: the chosen path (null when cancelled). */
+  chooseWorkbook(): Promise<string | null>;
   /** Writes the comparison of `ids` as XLSX (into 导出/ unless `file` is a full path); the path. */
   exportComparison(library: string, ids: number[], file: string): Promise<string>;
   /** 设置: read, save (Rust checks), back up 我的预算库. */

@@ -5,7 +5,7 @@
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
@@ -193,6 +193,28 @@ export class MockBackend implements Backend {
   async chooseSavePath(suggested: string, extension: string): Promise<string | null> {
     this.record("chooseSavePath", [suggested, extension]);
     return this.savePath;
+  }
+
+  async exportDraftWorkbook(draft: string, file: string): Promise<string> {
+    this.record("exportDraftWorkbook", [draft, file]);
+    return file.startsWith("/") ? file : `/data/导出/${file}`;
+  }
+
+  /** What the next workbook import changes (a string: it fails with that message). */
+  workbookChanges: Edit[] | string = [];
+
+  async importDraftWorkbook(draft: string, file: string): Promise<WorkbookImport> {
+    this.record("importDraftWorkbook", [draft, file]);
+    if (typeof this.workbookChanges === "string") throw new Error(this.workbookChanges);
+    return { view: this.nextView(), changes: this.workbookChanges };
+  }
+
+  /** What the workbook open dialog answers (null: cancelled). */
+  workbookPath: string | null = null;
+
+  async chooseWorkbook(): Promise<string | null> {
+    this.record("chooseWorkbook", []);
+    return this.workbookPath;
   }
 
   async exportComparison(library: string, ids: number[], file: string): Promise<string> {

@@ -6,7 +6,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./drafting";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
 
@@ -139,6 +139,20 @@ export class TauriBackend implements Backend {
 
   exportFile(args: ExportArgs): Promise<ExportResult> {
     return call<ExportResult>("export_file", { args });
+  }
+
+  exportDraftWorkbook(draft: string, file: string): Promise<string> {
+    return call<string>("export_draft_workbook", { draft, file });
+  }
+
+  importDraftWorkbook(draft: string, file: string): Promise<WorkbookImport> {
+    return call<WorkbookImport>("import_draft_workbook", { draft, file });
+  }
+
+  async chooseWorkbook(): Promise<string | null> {
+    const { open } = await import("@tauri-apps/plugin-dialog");
+    const chosen = await open({ multiple: false, title: "导入编制工作簿", filters: [{ name: "Excel 工作簿", extensions: ["xlsx"] }] });
+    return Array.isArray(chosen) ? (chosen[0] ?? null) : chosen;
   }
 
   compareDocuments(library: string, ids: number[]): Promise<CompareView> {

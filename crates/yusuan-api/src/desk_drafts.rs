@@ -185,7 +185,7 @@ pub struct DraftSummary {
     pub year: i32,
 }
 
-fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
+pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
     // One read of the draft's row per view: its state and its lock.
     let row = lib.store().draft(id)?;
     let d = from_json(id, &row.state_json)?;

@@ -367,6 +367,7 @@ pub(crate) fn set_leaf(d: &mut Draft, (key, unit): &Address, value: Decimal) -> 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Edit {
     /// The event's sequence number.
+    #[ts(type = "number")]
     pub seq: i64,
     /// The target.
     pub target: String,

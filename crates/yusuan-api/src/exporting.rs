@@ -173,7 +173,7 @@ fn template_of(doc: &Document, chosen: &Option<String>) -> Result<&'static Templ
 
 /// Writes `bytes` to `out` through a temporary file in the same folder, renamed into place: a
 /// crash leaves no half-written file under the target name.
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "导出".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));

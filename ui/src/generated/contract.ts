@@ -1302,6 +1302,34 @@ baseline_yuan: string,
  */
 reference: string, };
 
+export type WorkbookImport = { 
+/**
+ * The draft after it.
+ */
+view: DraftView, 
+/**
+ * Each line whose amount the workbook changed (old → new, 元); empty when it agreed.
+ */
+changes: Array<Edit>, };
+
+export type Edit = { 
+/**
+ * The event's sequence number.
+ */
+seq: number, 
+/**
+ * The target.
+ */
+target: string, 
+/**
+ * Before.
+ */
+old: string | null, 
+/**
+ * After.
+ */
+new: string | null, };
+
 export type DraftTemplate = { 
 /**
  * Its id (`shanghai-9-bumen`).

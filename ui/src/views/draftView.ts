@@ -11,6 +11,7 @@ import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 import { addLinePanel, unitBudgetsPanel, unitsPanel } from "./draftSetup";
+import { workbookPanel, type WorkbookState } from "./draftWorkbook";
 import { formsPanel, projectsPanel } from "./draftProjects";
 
 export interface DraftViewProps {
@@ -48,8 +49,13 @@ export interface DraftViewProps {
   onCompare(references: string[]): void;
   /** Saves a named version (一上, 二上, 批复 …), locked read-only when asked. */
   onSaveVersion(name: string, lock: boolean): void;
-  /** Exports `reference`: the draft (`draft:N`) or one unit's 单位预算 (`draft:N/单位`). */
-  onExport(date: string, file: string, explanations: Record<string, string>, reference: string): void;
+  /** Exports `reference` (the draft `draft:N`, or one unit's 单位预算 `draft:N/单位`) as PDF or XLSX. */
+  onExport(date: string, file: string, explanations: Record<string, string>, reference: string, format: "pdf" | "xlsx"): void;
+  /** The last workbook action's result. */
+  workbook: WorkbookState | null;
+  onExportWorkbook(file: string): void;
+  onImportWorkbook(file: string): void;
+  chooseWorkbook(): Promise<string | null>;
   /** The tables the draft derives, while they are shown (refreshed after every edit). */
   tables: { doc: Document; selected: number } | null;
   onShowTables(): void;
@@ -270,7 +276,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
   const { view, exportResult } = props;
   if (exportTarget.draft !== view.draft) exportTarget = { draft: view.draft, file: `${view.title}.pdf`, reference: view.draft };
   const scopes: [string, string][] = [[view.draft, "部门预算"], ...view.unit_money.filter((u) => u.reference !== "").map((u): [string, string] => [u.reference, `单位预算：${u.name}`])];
-  if (!scopes.some(([r]) => r === exportTarget.reference)) exportTarget.reference = view.draft;
+  if (!scopes.some(([r]) => r === exportTarget.reference)) exportTarget = { draft: view.draft, file: `${view.title}.pdf`, reference: view.draft };
   const scope = h("select", { "data-testid": "export-scope" }, scopes.map(([r, name]) => h("option", { value: r }, name))) as HTMLSelectElement;
   scope.value = exportTarget.reference;
   scope.addEventListener("change", () => {
@@ -315,10 +321,25 @@ function exportPanel(props: DraftViewProps): HTMLElement {
         onclick: () => {
           const explanations: Record<string, string> = {};
           for (const e of explain) if (e.value.trim()) explanations[e.dataset.rule ?? ""] = e.value.trim();
-          props.onExport(date.value, file.value, explanations, exportTarget.reference);
+          props.onExport(date.value, file.value, explanations, exportTarget.reference, "pdf");
         },
       },
       "导出 PDF",
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        "data-testid": "export-xlsx",
+        disabled: props.busy,
+        title: "公开表格的 Excel 版（数字与 PDF 相同）",
+        onclick: () => {
+          const explanations: Record<string, string> = {};
+          for (const e of explain) if (e.value.trim()) explanations[e.dataset.rule ?? ""] = e.value.trim();
+          props.onExport(date.value, file.value.replace(/\.pdf$/i, "") + ".xlsx", explanations, exportTarget.reference, "xlsx");
+        },
+      },
+      "导出 XLSX",
     ),
     h("button", { type: "button", "data-testid": "export-preview", disabled: props.busy, onclick: () => props.onPreview(date.value, exportTarget.reference) }, "预览"),
     result,
@@ -365,7 +386,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(
