@@ -756,3 +756,20 @@ fn p004_finds_a_restated_budget_in_a_mutated_real_document() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].message.contains("干部工作") && f[0].expected.as_deref() == Some("66.78万元"), "{f:?}");
 }
+
+/// The narrative rules share one reading of the document during a check: each rule run alone
+/// (reading it itself) finds exactly what it finds within the check.
+#[test]
+fn the_shared_reading_changes_no_finding() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    for name in ["000_e54fcd81d7b1024c.txt", "003_f631a08b6fb80526.txt", "004_dd8ce94d1496a6c0.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"] {
+        let doc = yusuan_import::import_any(name, &std::fs::read(root.join(name)).unwrap()).unwrap().document;
+        let key = |f: &yusuan_check::Finding| format!("{} {:?} {}", f.rule, f.location.line, f.message);
+        let mut within: Vec<String> = yusuan_check::check(&doc).iter().map(key).collect();
+        let mut alone: Vec<String> = yusuan_check::RULES.iter().flat_map(|r| (r.run)(&doc)).map(|f| key(&f)).collect();
+        within.sort();
+        alone.sort();
+        assert_eq!(within, alone, "{name}");
+        assert!(!within.is_empty() || name.contains("wanli"), "{name}: the comparison saw no finding at all");
+    }
+}

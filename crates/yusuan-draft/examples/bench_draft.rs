@@ -83,6 +83,18 @@ fn phases(draft: &yusuan_draft::Draft) {
     let t = Instant::now();
     let _ = yusuan_draft::narrative::figures(draft);
     let c = t.elapsed();
+    let t = Instant::now();
+    let _ = yusuan_draft::derive_table_values(draft);
+    eprintln!("tables alone {:?}", t.elapsed());
+    for l in &draft.layout {
+        let one = yusuan_draft::Draft { layout: vec![l.clone()], ..draft.clone() };
+        let t = Instant::now();
+        let _ = yusuan_draft::derive_table_values(&one);
+        let e = t.elapsed();
+        if e.as_micros() > 300 {
+            eprintln!("  table {} {e:?}", l.title);
+        }
+    }
     eprintln!("derive {a:?} check {b:?} ({} findings) figures {c:?}", f.len());
     for r in yusuan_check::RULES {
         let t = Instant::now();

@@ -56,7 +56,7 @@ pub fn draft_findings(draft: &Draft) -> Vec<Finding> {
 
 /// [`draft_findings`] when the derived document is at hand (the editor derives once per edit).
 pub fn findings_on(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding> {
-    let mut out: Vec<Finding> = yusuan_check::check(derived).into_iter().filter(|f| f.rule != "N006").collect();
+    let mut out: Vec<Finding> = yusuan_check::check_except(derived, &["N006"]);
     let own = own_findings(draft);
     // A section still to be written is R006's (an 错误 in a draft), not also W001's 警告.
     let unwritten: Vec<&str> = own.iter().filter(|f| f.rule == "R006").filter_map(|f| f.location.section.as_deref()).collect();

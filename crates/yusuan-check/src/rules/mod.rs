@@ -4,7 +4,7 @@ mod balance;
 pub(crate) mod codes;
 mod completeness;
 mod cross;
-mod narrative;
+pub(crate) mod narrative;
 mod stated;
 mod template;
 mod text;
