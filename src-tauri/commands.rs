@@ -196,6 +196,12 @@ pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs
     }
 }
 
+/// Sets how much of a 项目支出 line funds a project (0 takes the share away).
+#[tauri::command]
+pub fn set_project_fund(state: State<'_, AppState>, draft: String, project: String, line: String, amount: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_project_fund(draft_id(&draft)?, &project, &line, &amount, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Writes a draft's editable workbook (into 导出/ of the data folder unless a full path).
 #[tauri::command]
 pub fn export_draft_workbook(state: State<'_, AppState>, draft: String, file: String) -> Result<String, String> {

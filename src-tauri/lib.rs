@@ -54,6 +54,7 @@ pub fn run() {
             commands::add_line,
             commands::add_unit,
             commands::place_line,
+            commands::set_project_fund,
             commands::export_draft_workbook,
             commands::import_draft_workbook,
             commands::remove_unit,

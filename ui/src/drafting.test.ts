@@ -68,6 +68,8 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
           { kind: "项目概述", heading: "一、项目概述", text: "开展文旅宣传推广。", items: 0 },
           { kind: "年度预算安排", heading: "六、年度预算安排", text: "1.宣传费12.00万元。", items: 1 },
         ],
+        funds: [],
+        funded_yuan: null,
       },
     ],
     forms: [
@@ -769,5 +771,27 @@ describe("编制：工作簿", () => {
     await app.idle();
     expect(backend.calls.at(-1)).toBe("exportFile:draft:1,xlsx,上海市文化旅游局2027年部门预算.xlsx,{}");
     expect(q("export-result")!.textContent).toContain("已导出：/data/导出/a.xlsx");
+  });
+});
+
+describe("编制：项目资金", () => {
+  it("funds a project from a 项目支出 line and shows its budget against its description", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const funded = view("438300", "18976.76", [], true);
+    funded.projects[0].funds = [{ line: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", amount_yuan: "120000", line_yuan: "438300" }];
+    funded.projects[0].funded_yuan = "120000";
+    backend.draftViews = [view("438300", "18976.76", [], false), funded];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    const box = q("project-funds-文旅宣传推广")!;
+    expect(box.textContent).toContain("尚未指定");
+    // Only 项目支出 lines fund projects.
+    expect(Array.from(q<HTMLSelectElement>("project-fund-line-文旅宣传推广")!.options).map((o) => o.value)).toEqual(["支出|一般公共预算|2010507|项目支出"]);
+    q<HTMLInputElement>("project-fund-amount-文旅宣传推广")!.value = "120000";
+    q("project-fund-save-文旅宣传推广")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("setProjectFund:draft:1,文旅宣传推广,支出|一般公共预算|2010507|项目支出,120000");
+    expect(qa("project-fund").map((f) => f.textContent)).toEqual(["一般公共预算 2010507 专项普查活动 项目支出：120,000 元 取消"]);
+    expect(q("project-funded")!.textContent).toBe("合计 120,000 元（说明所述 120,000 元）");
   });
 });

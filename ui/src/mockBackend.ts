@@ -195,6 +195,11 @@ export class MockBackend implements Backend {
     return this.savePath;
   }
 
+  async setProjectFund(draft: string, project: string, line: string, amount: string): Promise<DraftView> {
+    this.record("setProjectFund", [draft, project, line, amount]);
+    return this.nextView();
+  }
+
   async exportDraftWorkbook(draft: string, file: string): Promise<string> {
     this.record("exportDraftWorkbook", [draft, file]);
     return file.startsWith("/") ? file : `/data/导出/${file}`;

@@ -141,6 +141,10 @@ export class TauriBackend implements Backend {
     return call<ExportResult>("export_file", { args });
   }
 
+  setProjectFund(draft: string, project: string, line: string, amount: string): Promise<DraftView> {
+    return call<DraftView>("set_project_fund", { draft, project, line, amount });
+  }
+
   exportDraftWorkbook(draft: string, file: string): Promise<string> {
     return call<string>("export_draft_workbook", { draft, file });
   }

@@ -341,6 +341,12 @@ impl Desk {
         view(&self.user, id)
     }
 
+    /// Sets how much of a 项目支出 line funds a project.
+    pub fn draft_project_fund(&mut self, id: i64, project: &str, line: &str, amount: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_project_fund(&mut self.user, id, project, line, amount, now)?;
+        view(&self.user, id)
+    }
+
     /// Adds a project with its seven parts to write.
     pub fn draft_project_add(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
         crate::draft_project_add(&mut self.user, id, name, now)?;

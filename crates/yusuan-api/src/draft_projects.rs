@@ -33,6 +33,23 @@ pub struct ProjectView {
     pub total_yuan: Option<String>,
     /// Its parts, in print order.
     pub parts: Vec<ProjectPartView>,
+    /// The 项目支出 lines that fund it and how much of each.
+    pub funds: Vec<ProjectFundView>,
+    /// Its budget from those shares, 元 (decimal string; none while no line funds it).
+    pub funded_yuan: Option<String>,
+}
+
+/// A project's share of one 项目支出 line.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProjectFundView {
+    /// The line's address (what an edit names).
+    pub line: String,
+    /// The line's name.
+    pub label: String,
+    /// The share, 元 (decimal string).
+    pub amount_yuan: String,
+    /// The whole line this year, 元 (decimal string; empty when the line is gone).
+    pub line_yuan: String,
 }
 
 /// One part of a project description.
@@ -56,8 +73,47 @@ pub fn project_views(d: &yusuan_draft::Draft) -> Vec<ProjectView> {
             name: p.name.clone(),
             total_yuan: p.total.map(|a| a.to_yuan().normalize().to_string()),
             parts: p.parts.iter().map(|x| ProjectPartView { kind: x.kind.label().to_string(), heading: x.heading.clone(), text: x.text.clone(), items: x.items.len() }).collect(),
+            funds: d
+                .project_funds
+                .get(&p.name)
+                .into_iter()
+                .flatten()
+                .map(|s| {
+                    let line = yusuan_draft::parse_address(&s.line).and_then(|(k, u)| d.leaf_at(&k, u.as_deref()));
+                    ProjectFundView {
+                        line: s.line.clone(),
+                        label: line.map(|l| match &l.unit {
+                            Some(u) => format!("{}（{u}）", l.label),
+                            None => l.label.clone(),
+                        }).unwrap_or_else(|| s.line.clone()),
+                        amount_yuan: s.amount.to_string(),
+                        line_yuan: line.map(|l| l.value.to_string()).unwrap_or_default(),
+                    }
+                })
+                .collect(),
+            funded_yuan: yusuan_draft::project_funds::project_money(d, &p.name).map(|v| v.to_string()),
         })
         .collect()
+}
+
+/// Sets how much of a 项目支出 line (`line`: its key, `key@单位` or `#N`) funds a project, in 元
+/// (0 takes the share away); one undoable edit.
+pub fn draft_project_fund(lib: &mut Library, id: i64, project: &str, line: &str, amount: &str, now: &str) -> Result<Edit, ApiError> {
+    let amount = yusuan_domain::parse_amount(amount.trim()).map_err(|_| bad(format!("“{amount}”不是金额；请输入以元为单位的数字，如 250000")))?;
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let (key, unit) = crate::drafts::leaf_key(&d, id, line)?;
+        let address = yusuan_draft::address(&key, unit.as_deref());
+        let name = project_mut(&mut d, id, project)?.name.clone();
+        let old = yusuan_draft::project_funds::set_share(&mut d, &name, &address, amount).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let (old, new) = (old.map(|o| o.to_string()), (!amount.is_zero()).then(|| amount.to_string()));
+        let target = format!("{name}|{address}");
+        if old == new {
+            return Ok(Edit { seq: 0, target, old, new });
+        }
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project-fund", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
+        Ok(Edit { seq, target, old, new })
+    })
 }
 
 /// A draft's projects (`draft:N` or a saved version's state is not needed: the draft as it is).
@@ -231,6 +287,11 @@ pub fn draft_project_remove(lib: &mut Library, id: i64, name: &str, now: &str) -
 /// Applies one side of a recorded project edit (undo and redo).
 pub(crate) fn apply(d: &mut yusuan_draft::Draft, action: &str, target: &str, value: Option<&str>) -> Result<(), ApiError> {
     match action {
+        "project-fund" => {
+            let (name, line) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的项目资金无法识别：{target}")))?;
+            let amount = value.map(yusuan_domain::parse_amount).transpose().map_err(|_| bad(format!("历史记录中的金额无法识别：{target}")))?.unwrap_or_default();
+            yusuan_draft::project_funds::set_share(d, name, line, amount).map_err(|e| bad(format!("历史记录中的项目资金无法重放：{e}")))?;
+        }
         "project-part" => {
             let (name, part) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的项目无法识别：{target}")))?;
             let kind = part_kind(part)?;

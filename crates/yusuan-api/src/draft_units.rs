@@ -73,6 +73,9 @@ struct Lines {
     /// every line in its order (the unit's typed cells gone or back).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     layout: Option<(Vec<yusuan_draft::TableLayout>, Vec<Leaf>)>,
+    /// The projects' shares, when the edit moved them with their line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    funds: Option<BTreeMap<String, Vec<yusuan_draft::ProjectShare>>>,
 }
 
 fn snapshot(d: &Draft, addresses: &[String]) -> Lines {
@@ -87,6 +90,9 @@ fn snapshot(d: &Draft, addresses: &[String]) -> Lines {
 /// Puts lines back as a snapshot recorded them (undo/redo of a placing).
 pub(crate) fn apply_lines(d: &mut Draft, value: Option<&str>) -> Result<(), ApiError> {
     let s: Lines = serde_json::from_str(value.unwrap_or("{}")).map_err(|e| bad(format!("历史记录无法读取：{e}")))?;
+    if let Some(funds) = s.funds {
+        d.project_funds = funds;
+    }
     if let Some((layout, leaves)) = s.layout {
         d.layout = layout;
         d.leaves = leaves;
@@ -135,6 +141,10 @@ pub fn draft_place(lib: &mut Library, id: i64, line: &str, to: Option<&str>, amo
         if d.layout != layout {
             before.layout = Some((layout, kept.leaves.clone()));
             after.layout = Some((d.layout.clone(), d.leaves.clone()));
+        }
+        if d.project_funds != kept.project_funds {
+            before.funds = Some(kept.project_funds.clone());
+            after.funds = Some(d.project_funds.clone());
         }
         let moved = placed.moved;
         let json = |s: &Lines| serde_json::to_string(s).unwrap_or_default();

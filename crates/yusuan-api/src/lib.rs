@@ -45,7 +45,7 @@ pub use drafts::{
 };
 pub use draft_units::{draft_place, draft_unit_money, load_reference, split_unit_ref, UnitMoney};
 pub use draft_forms::{draft_forms, draft_indicator_remove, draft_indicator_set, FormView, IndicatorView};
-pub use draft_projects::{draft_project_add, draft_projects, draft_project_part, draft_project_remove, ProjectPartView, ProjectView};
+pub use draft_projects::{draft_project_add, draft_project_fund, draft_projects, draft_project_part, draft_project_remove, ProjectFundView, ProjectPartView, ProjectView};
 pub use draft_setup::{draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom, BlankRequest, DraftTemplate};
 pub use error::ApiError;
 pub use yusuan_draft as draft;

@@ -88,3 +88,23 @@ fn undoing_the_first_placing_brings_back_the_units_typed_row() {
     draft_redo(&mut lib, id, now).unwrap();
     assert!(load_draft(&lib, id, None).unwrap() == placed, "redo places it again");
 }
+
+#[test]
+fn a_projects_share_moves_with_its_line_and_back_on_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let o = import_file(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"), now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    let line = "支出|一般公共预算|2013999|项目支出";
+    let centre = "上海市社会工作发展服务中心";
+    yusuan_api::draft_project_fund(&mut lib, id, "信息工作项目", line, "250000", now).unwrap();
+    draft_place(&mut lib, id, line, Some(centre), None, now).unwrap();
+    let share = |lib: &Library| load_draft(lib, id, None).unwrap().project_funds["信息工作项目"][0].line.clone();
+    assert_eq!(share(&lib), format!("{line}@{centre}"));
+    assert!(reference_check(&lib, &format!("draft:{id}")).unwrap().iter().all(|f| f.rule != "R008"));
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(share(&lib), line);
+    draft_redo(&mut lib, id, now).unwrap();
+    assert_eq!(share(&lib), format!("{line}@{centre}"));
+}

@@ -84,6 +84,7 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::SectionView>(),
         decl::<yusuan_api::ProjectView>(),
         decl::<yusuan_api::ProjectPartView>(),
+        decl::<yusuan_api::ProjectFundView>(),
         decl::<yusuan_api::FormView>(),
         decl::<yusuan_api::IndicatorView>(),
         decl::<yusuan_api::VersionItem>(),

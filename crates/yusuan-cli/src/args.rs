@@ -134,6 +134,17 @@ pub enum ProjectCommand {
         /// 新的文字（每行一段）
         text: String,
     },
+    /// 指定项目的资金来自哪一行项目支出、多少元（0 为取消）：项目的预算即其各行资金之和，与说明所述总额核对
+    Fund {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 项目名称
+        name: String,
+        /// 项目支出明细行：键（支出|资金来源|科目|项目支出）、键@单位 或 #行号
+        line: String,
+        /// 金额（元）
+        amount: String,
+    },
 }
 
 /// The `draft` subcommands.

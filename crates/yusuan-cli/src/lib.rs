@@ -430,6 +430,20 @@ fn project(lib: &mut Library, command: ProjectCommand, now: &str, out: &mut dyn 
                     let first: String = part.text.lines().next().unwrap_or("").chars().take(40).collect();
                     writeln!(out, "  {}	{} 段，{} 个金额	{first}", part.kind, part.text.lines().count(), part.items).map_err(io)?;
                 }
+                for f in &p.funds {
+                    writeln!(out, "  资金	{} 元	{}（{}）", f.amount_yuan, f.label, f.line).map_err(io)?;
+                }
+                if let Some(v) = &p.funded_yuan {
+                    writeln!(out, "  项目支出分配合计 {v} 元").map_err(io)?;
+                }
+            }
+        }
+        ProjectCommand::Fund { draft, name, line, amount } => {
+            let e = yusuan_api::draft_project_fund(lib, draft_id(&draft)?, &name, &line, &amount, now)?;
+            let (project, line) = e.target.split_once('|').unwrap_or((&e.target, ""));
+            match e.new {
+                Some(v) => writeln!(out, "项目“{project}”的资金：来自“{line}” {v} 元").map_err(io)?,
+                None => writeln!(out, "项目“{project}”不再由“{line}”出资").map_err(io)?,
             }
         }
         ProjectCommand::Add { draft, name } => {

@@ -281,3 +281,30 @@ fn units_and_their_own_budgets_through_the_command_line() {
     ok(db, &["draft", "undo", "draft:1"]);
     assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(&format!("{key}@{centre}")));
 }
+
+#[test]
+fn project_funds_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("000_e54fcd81d7b1024c.txt")]);
+    ok(db, &["draft", "new", "--from", "1"]);
+    let line = "支出|一般公共预算|2013999|项目支出";
+    // 信息工作项目 states 25万元: funded 25万元, nothing to say.
+    assert!(ok(db, &["draft", "project", "fund", "draft:1", "信息工作项目", line, "250000"]).contains("来自“支出|一般公共预算|2013999|项目支出” 250000 元"));
+    let listed = ok(db, &["draft", "project", "list", "draft:1"]);
+    assert!(listed.contains("项目支出分配合计 250000 元"), "{listed}");
+    assert!(!run(db, &["check", "draft:1"]).stdout.contains("R009"));
+    // 30万元: its description's total disagrees (a 警告 to explain or fix).
+    ok(db, &["draft", "project", "fund", "draft:1", "信息工作项目", line, "300000"]);
+    let checked = run(db, &["check", "draft:1"]).stdout;
+    assert!(checked.contains("R009") && checked.contains("信息工作项目"), "{checked}");
+    // A 基本支出 line funds no project: refused, one line, nothing changes.
+    let refused = run(db, &["draft", "project", "fund", "draft:1", "信息工作项目", "支出|一般公共预算|2013901|基本支出", "1"]);
+    assert!(refused.code != 0 && refused.stderr.contains("项目支出") && refused.stderr.lines().count() == 1, "{}", refused.stderr);
+    // Undo, undo: back to no share at all.
+    ok(db, &["draft", "undo", "draft:1"]);
+    assert!(ok(db, &["draft", "project", "list", "draft:1"]).contains("项目支出分配合计 250000 元"));
+    ok(db, &["draft", "undo", "draft:1"]);
+    assert!(!ok(db, &["draft", "project", "list", "draft:1"]).contains("项目支出分配合计"));
+}

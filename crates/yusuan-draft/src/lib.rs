@@ -17,6 +17,7 @@ mod layout;
 mod model;
 pub mod narrative;
 mod print;
+pub mod project_funds;
 mod roll;
 mod rules;
 mod template;
@@ -26,7 +27,7 @@ pub mod workbook;
 
 pub use derive::{derive, derive_table_values, stated, DerivedCell};
 pub use layout::{class_name, spend_kinds, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
-pub use model::{address, parse_address, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
+pub use model::{address, parse_address, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, ProjectShare, SpendKind, StatedItem, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
 pub use template::{blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT};

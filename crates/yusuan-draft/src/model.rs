@@ -458,6 +458,20 @@ pub struct Draft {
     /// The 目录, carried (years advanced).
     #[serde(default)]
     pub contents: Vec<yusuan_domain::ContentsEntry>,
+    /// Each project's money: the 项目支出 lines (by address) that fund it and how much of each
+    /// ([`crate::project_funds`]). A project's budget is the sum of its shares; its
+    /// description's stated total is checked against it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub project_funds: BTreeMap<String, Vec<ProjectShare>>,
+}
+
+/// A project's share of one 项目支出 line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectShare {
+    /// The line's address (`支出|一般公共预算|2013999|项目支出`, `…@单位`).
+    pub line: String,
+    /// How much of it funds the project, 元.
+    pub amount: Decimal,
 }
 
 impl Draft {

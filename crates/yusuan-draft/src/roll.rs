@@ -159,6 +159,8 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
             })
             .map(|c| yusuan_domain::ContentsEntry { number: c.number.clone(), title: adv(&c.title), level: c.level })
             .collect(),
+        // No table says which 项目支出 line funds which project: the user says (project_funds).
+        project_funds: BTreeMap::new(),
     };
     for l in &mut draft.leaves {
         l.label = draft_label(&draft.names, &l.key);

@@ -16,6 +16,8 @@ pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
     ("R005", Severity::Warning, "明细行的科目须有名称：代码不在本年科目目录中时，核对代码或补上名称"),
     ("R006", Severity::Error, "文字部分和项目说明不得留有待补充的内容（空白模板的“待补充”、XX、TODO）"),
     ("R007", Severity::Warning, "项目支出有金额的，须有项目支出绩效目标（格式列有绩效目标表时）"),
+    ("R008", Severity::Error, "分配给各项目的资金合计不得超过所来自的项目支出明细行，且该行须仍在草稿中"),
+    ("R009", Severity::Warning, "项目经费情况说明所述预算总额与分配给该项目的项目支出一致（按说明印出的精度）"),
 ];
 
 /// Marks of text not yet written, in a draft's carried sections (the blank template writes
@@ -34,7 +36,7 @@ fn placeholder(text: &str) -> bool {
     t.is_empty() || t == "主要原因是" || PLACEHOLDERS.iter().any(|p| t.contains(p))
 }
 
-fn finding(rule: &'static str, severity: Severity, message: String, row: Option<String>, expected: Option<String>, actual: Option<String>) -> Finding {
+pub(crate) fn finding(rule: &'static str, severity: Severity, message: String, row: Option<String>, expected: Option<String>, actual: Option<String>) -> Finding {
     Finding {
         rule,
         severity,
@@ -184,6 +186,7 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             None,
         ));
     }
+    out.extend(crate::project_funds::findings(draft));
     out
 }
 

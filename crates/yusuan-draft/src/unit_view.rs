@@ -90,10 +90,12 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         }
     });
     let mut reasons = std::collections::BTreeMap::new();
+    let mut renamed = std::collections::BTreeMap::new();
     for l in &mut v.leaves {
         if let Some(r) = d.reasons.get(&l.address()) {
             reasons.insert(l.key.to_string(), r.clone());
         }
+        renamed.insert(l.address(), l.key.to_string());
         l.unit = None;
     }
     for (k, r) in &d.reasons {
@@ -108,9 +110,21 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         t.empty_note = t.empty_note.as_deref().map(unit_wording);
         t.compiled_by = t.compiled_by.as_deref().map(|c| compiled_line(c, &d.department, &name));
     }
+    // The projects' shares of the unit's lines, by the lines' addresses in the view.
+    v.project_funds = d
+        .project_funds
+        .iter()
+        .map(|(p, shares)| {
+            let mine = shares.iter().filter_map(|s| renamed.get(&s.line).map(|line| crate::ProjectShare { line: line.clone(), amount: s.amount })).collect::<Vec<_>>();
+            (p.clone(), mine)
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .collect();
     if !whole {
+        // A project is the unit's when the unit's lines fund it, or its 实施主体 names the unit.
+        let funded: Vec<String> = v.project_funds.keys().cloned().collect();
         let carries = |text: &str| text.contains(name.as_str());
-        v.projects.retain(|p| p.part(ProjectPartKind::Implementer).is_some_and(|part| carries(&part.text)));
+        v.projects.retain(|p| funded.contains(&p.name) || p.part(ProjectPartKind::Implementer).is_some_and(|part| carries(&part.text)));
         let kept: Vec<String> = v.projects.iter().map(|p| p.name.clone()).collect();
         v.performance_forms.retain(|f| f.implementer.as_deref().is_some_and(carries) || kept.contains(&f.project));
     }

@@ -374,7 +374,11 @@ pub fn place(d: &mut Draft, key: &LeafKey, from: Option<&str>, to: Option<&str>,
     if whole {
         d.leaves.remove(at);
         if let Some(r) = d.reasons.remove(&from_address) {
-            d.reasons.entry(to_address).or_insert(r);
+            d.reasons.entry(to_address.clone()).or_insert(r);
+        }
+        // The projects it funds are funded by the line where it now is.
+        for share in d.project_funds.values_mut().flatten().filter(|s| s.line == from_address) {
+            share.line = to_address.clone();
         }
     } else {
         let s = &mut d.leaves[at];

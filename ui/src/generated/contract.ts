@@ -1203,7 +1203,15 @@ total_yuan: string | null,
 /**
  * Its parts, in print order.
  */
-parts: Array<ProjectPartView>, };
+parts: Array<ProjectPartView>, 
+/**
+ * The 项目支出 lines that fund it and how much of each.
+ */
+funds: Array<ProjectFundView>, 
+/**
+ * Its budget from those shares, 元 (decimal string; none while no line funds it).
+ */
+funded_yuan: string | null, };
 
 export type ProjectPartView = { 
 /**
@@ -1222,6 +1230,24 @@ text: string,
  * How many amounts the text itemises (items, computations, other amounts).
  */
 items: number, };
+
+export type ProjectFundView = { 
+/**
+ * The line's address (what an edit names).
+ */
+line: string, 
+/**
+ * The line's name.
+ */
+label: string, 
+/**
+ * The share, 元 (decimal string).
+ */
+amount_yuan: string, 
+/**
+ * The whole line this year, 元 (decimal string; empty when the line is gone).
+ */
+line_yuan: string, };
 
 export type FormView = { 
 /**

@@ -8,6 +8,47 @@
  */
 import { h } from "../dom";
 import type { DraftView } from "../drafting";
+import type { ProjectView } from "../generated/contract";
+import { groupThousands } from "../format";
+
+/** 项目资金: the 项目支出 lines that fund a project and how much of each — its budget, which the
+ * checker holds its description's stated total to (R009) and the lines to (R008). */
+function fundsOf(p: ProjectView, props: ProjectsPanelProps, locked: boolean): HTMLElement {
+  const lines = props.view.lines.filter((l) => l.unit === "元" && l.key.startsWith("支出|") && l.key.split("@")[0].endsWith("|项目支出"));
+  const line = h("select", { "data-testid": `project-fund-line-${p.name}`, disabled: locked }, lines.map((l) => h("option", { value: l.key }, `${l.budget_unit ? `［${l.budget_unit}］` : ""}${l.label}（${groupThousands(l.value_yuan)} 元）`))) as HTMLSelectElement;
+  const amount = h("input", { placeholder: "金额（元）", inputmode: "decimal", "data-testid": `project-fund-amount-${p.name}`, disabled: locked }) as HTMLInputElement;
+  const stated = p.total_yuan ? `说明所述 ${groupThousands(p.total_yuan)} 元` : "说明未写明总额";
+  return h(
+    "div",
+    { class: "section-text", "data-testid": `project-funds-${p.name}` },
+    h("h3", {}, "项目资金（来自项目支出明细行）"),
+    p.funds.length === 0
+      ? h("p", { class: "muted" }, "尚未指定：项目的预算由各行项目支出分配而来，并与说明所述总额核对。")
+      : h(
+          "ul",
+          { class: "versions" },
+          p.funds.map((f) =>
+            h(
+              "li",
+              { "data-testid": "project-fund" },
+              `${f.label}：${groupThousands(f.amount_yuan)} 元`,
+              " ",
+              h("button", { type: "button", class: "link", disabled: locked, onclick: () => props.onProjectFund(p.name, f.line, "0") }, "取消"),
+            ),
+          ),
+        ),
+    p.funded_yuan ? h("p", { "data-testid": "project-funded" }, `合计 ${groupThousands(p.funded_yuan)} 元（${stated}）`) : null,
+    lines.length === 0
+      ? null
+      : h(
+          "div",
+          { class: "export-form" },
+          line,
+          amount,
+          h("button", { type: "button", "data-testid": `project-fund-save-${p.name}`, disabled: locked, onclick: () => { if (amount.value.trim()) props.onProjectFund(p.name, line.value, amount.value.trim()); } }, "分配"),
+        ),
+  );
+}
 
 export interface ProjectsPanelProps {
   view: DraftView;
@@ -15,6 +56,8 @@ export interface ProjectsPanelProps {
   onProjectPart(project: string, part: string, text: string): void;
   onAddProject(name: string): void;
   onRemoveProject(name: string): void;
+  /** How much of a 项目支出 line (its address) funds a project, 元 ("0" takes the share away). */
+  onProjectFund(project: string, line: string, amount: string): void;
   /** An indicator's target value set (added when the form has none such): path 一级/二级/三级. */
   onIndicator(form: string, path: string, value: string): void;
   onRemoveIndicator(form: string, path: string): void;
@@ -120,6 +163,7 @@ export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
           const counted = part.items > 0 ? h("span", { class: "muted" }, ` 列有 ${part.items} 个金额`) : null;
           return h("div", { class: "section-text" }, h("h3", {}, part.heading, counted), area, save);
         }),
+        fundsOf(p, props, locked),
         h("button", { type: "button", class: "link", "data-testid": `project-remove-${p.name}`, disabled: locked, onclick: () => props.onRemoveProject(p.name) }, "删除此项目"),
       );
       box.addEventListener("toggle", () => { if (box.open) opened.add(p.name); else opened.delete(p.name); });

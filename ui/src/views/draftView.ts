@@ -37,6 +37,7 @@ export interface DraftViewProps {
   onProjectPart(project: string, part: string, text: string): void;
   onAddProject(name: string): void;
   onRemoveProject(name: string): void;
+  onProjectFund(project: string, line: string, amount: string): void;
   /** A 绩效目标表 indicator's target value set (added when absent) or removed. */
   onIndicator(form: string, path: string, value: string): void;
   onRemoveIndicator(form: string, path: string): void;
