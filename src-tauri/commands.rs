@@ -196,6 +196,12 @@ pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs
     }
 }
 
+/// Writes a unit's own text of a carried section (an empty text gives it the department's).
+#[tauri::command]
+pub fn set_unit_text(state: State<'_, AppState>, draft: String, unit: String, title: String, text: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_unit_text(draft_id(&draft)?, &unit, &title, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Sets how much of a 项目支出 line funds a project (0 takes the share away).
 #[tauri::command]
 pub fn set_project_fund(state: State<'_, AppState>, draft: String, project: String, line: String, amount: String) -> Result<yusuan_api::DraftView, String> {

@@ -55,6 +55,7 @@ pub fn run() {
             commands::add_unit,
             commands::place_line,
             commands::set_project_fund,
+            commands::set_unit_text,
             commands::export_draft_workbook,
             commands::import_draft_workbook,
             commands::remove_unit,

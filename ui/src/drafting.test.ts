@@ -80,6 +80,7 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     units: [],
     has_unit_tables: false,
     unit_money: [],
+    unit_texts: [],
     funds: ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入", "事业单位经营收入", "其他收入", "上年结转"],
     spend_kinds: ["基本支出", "项目支出"],
   };
@@ -793,5 +794,27 @@ describe("编制：项目资金", () => {
     expect(backend.calls).toContain("setProjectFund:draft:1,文旅宣传推广,支出|一般公共预算|2010507|项目支出,120000");
     expect(qa("project-fund").map((f) => f.textContent)).toEqual(["一般公共预算 2010507 专项普查活动 项目支出：120,000 元 取消"]);
     expect(q("project-funded")!.textContent).toBe("合计 120,000 元（说明所述 120,000 元）");
+  });
+});
+
+describe("编制：单位的文字", () => {
+  it("edits a unit's own 主要职能 for its 单位预算, the department's text untouched", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const v = view("438300", "18976.76", [], false);
+    v.unit_texts = [
+      { unit: "上海市文化旅游发展中心", title: "部门主要职能", shown_title: "单位主要职能", text: "负责全市文化和旅游工作。\n统筹规划文化事业。", own: false },
+    ];
+    backend.draftViews = [v];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    const who = q<HTMLSelectElement>("sections-of")!;
+    expect(Array.from(who.options).map((o) => o.textContent)).toEqual(["部门预算", "单位预算：上海市文化旅游发展中心"]);
+    who.value = "上海市文化旅游发展中心";
+    who.dispatchEvent(new Event("change"));
+    expect(q("draft-sections")!.textContent).toContain("单位主要职能（沿用部门的文字）");
+    q<HTMLTextAreaElement>("unit-section-部门主要职能")!.value = "承担文旅项目的具体实施。";
+    q("unit-section-save-部门主要职能")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("setUnitText:draft:1,上海市文化旅游发展中心,部门主要职能,承担文旅项目的具体实施。");
   });
 });

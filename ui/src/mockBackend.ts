@@ -195,6 +195,11 @@ export class MockBackend implements Backend {
     return this.savePath;
   }
 
+  async setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
+    this.record("setUnitText", [draft, unit, title, text]);
+    return this.nextView();
+  }
+
   async setProjectFund(draft: string, project: string, line: string, amount: string): Promise<DraftView> {
     this.record("setProjectFund", [draft, project, line, amount]);
     return this.nextView();

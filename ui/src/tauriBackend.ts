@@ -141,6 +141,10 @@ export class TauriBackend implements Backend {
     return call<ExportResult>("export_file", { args });
   }
 
+  setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
+    return call<DraftView>("set_unit_text", { draft, unit, title, text });
+  }
+
   setProjectFund(draft: string, project: string, line: string, amount: string): Promise<DraftView> {
     return call<DraftView>("set_project_fund", { draft, project, line, amount });
   }

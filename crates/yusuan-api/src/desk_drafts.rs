@@ -77,6 +77,9 @@ pub struct DraftView {
     /// Each unit's spending placed in it (its own 单位预算 is `reference`), then the money not
     /// yet placed in a unit.
     pub unit_money: Vec<crate::UnitMoney>,
+    /// Each unit's carried sections as its own budget prints them (none for a department of one
+    /// unit, whose budget prints the department's).
+    pub unit_texts: Vec<crate::UnitTextView>,
     /// The funds a new line can be of, as printed (一般公共预算 …).
     pub funds: Vec<String>,
     /// The kinds a new spending line can be of (人员经费/公用经费/项目支出, or 基本支出/项目支出).
@@ -237,6 +240,7 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         base_year: d.base_year,
         units: yusuan_draft::listed_units(&d).into_iter().map(|(name, code)| UnitView { name, code }).collect(),
         unit_money: crate::draft_units::unit_money(&d, id),
+        unit_texts: if yusuan_draft::unit_names(&d).len() > 1 { crate::draft_units::unit_texts(&d) } else { Vec::new() },
         has_unit_tables: d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ExpenditureByUnit | yusuan_domain::TableKind::FiscalByUnit)),
         funds: yusuan_draft::Fund::ALL.iter().map(|f| f.label().to_string()).collect(),
         spend_kinds: yusuan_draft::spend_kinds(&d).iter().map(|k| k.label().to_string()).collect(),
@@ -286,6 +290,12 @@ impl Desk {
     /// Adds a new line (a code the draft has no line for) and answers with the recomputed draft.
     pub fn draft_add_line(&mut self, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
         crate::draft_add_line(&mut self.user, id, key, value, names, now)?;
+        view(&self.user, id)
+    }
+
+    /// Writes a unit's own text of a carried section and answers with the draft.
+    pub fn draft_unit_text(&mut self, id: i64, unit: &str, title: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_unit_text(&mut self.user, id, unit, title, text, now)?;
         view(&self.user, id)
     }
 

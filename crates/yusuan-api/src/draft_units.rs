@@ -173,3 +173,89 @@ pub fn load_reference(lib: &Library, reference: &str) -> Result<Draft, ApiError>
         Some(u) => yusuan_draft::unit_view(&d, u).map_err(|e| bad(format!("草稿 draft:{id}：{e}"))),
     }
 }
+
+/// A carried section as a unit's own budget prints it, for the window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UnitTextView {
+    /// The unit.
+    pub unit: String,
+    /// The department's section title (what an edit names).
+    pub title: String,
+    /// The title the unit's budget prints (`某中心主要职能`).
+    pub shown_title: String,
+    /// The text the unit's budget prints, a paragraph a line.
+    pub text: String,
+    /// Written for the unit (else the department's, in the unit's wording).
+    pub own: bool,
+}
+
+/// Each unit's carried sections (主要职能, 机构设置, 名词解释 …) as its own budget prints them.
+pub(crate) fn unit_texts(d: &Draft) -> Vec<UnitTextView> {
+    let mut out = Vec::new();
+    for unit in yusuan_draft::unit_names(d) {
+        for s in d.sections.iter().filter(|s| !crate::drafts::generated_section(s.kind)) {
+            let own = d.unit_texts.get(&unit).and_then(|t| t.get(&s.title));
+            let text = match own {
+                Some(paragraphs) => paragraphs.join("\n"),
+                None => s.paragraphs.iter().map(|p| yusuan_draft::unit_wording(p.text.trim())).collect::<Vec<_>>().join("\n"),
+            };
+            out.push(UnitTextView { unit: unit.clone(), title: s.title.clone(), shown_title: yusuan_draft::unit_section_title(&s.title, &d.department, &unit), text, own: own.is_some() });
+        }
+    }
+    out
+}
+
+/// Writes a unit's own text of a carried section (`title`: the department's title or the one the
+/// unit's budget prints), a paragraph a line; an empty text gives the unit the department's
+/// again. One undoable edit.
+pub fn draft_unit_text(lib: &mut Library, id: i64, unit: &str, title: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+    let lines: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+    if lines.iter().any(|l| l.chars().any(char::is_control)) || lines.iter().map(|l| l.chars().count()).sum::<usize>() > 20_000 {
+        return Err(bad("单位的文字中有控制字符或过长（最多 20000 个字）".into()));
+    }
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let unit = yusuan_draft::resolve_unit(&d, unit).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let section = d
+            .sections
+            .iter()
+            .find(|s| s.title == title.trim() || yusuan_draft::unit_section_title(&s.title, &d.department, &unit) == title.trim())
+            .ok_or_else(|| bad(format!("草稿 draft:{id} 中没有“{title}”这一部分")))?;
+        if crate::drafts::generated_section(section.kind) {
+            return Err(bad(format!("“{title}”由数字生成，单位预算的这一部分由分配给该单位的明细生成")));
+        }
+        let key = section.title.clone();
+        let texts = d.unit_texts.entry(unit.clone()).or_default();
+        let old = if lines.is_empty() { texts.remove(&key) } else { texts.insert(key.clone(), lines.clone()) };
+        if texts.is_empty() {
+            d.unit_texts.remove(&unit);
+        }
+        let json = |v: &Option<Vec<String>>| v.as_ref().map(|p| serde_json::to_string(p).unwrap_or_default());
+        let new = (!lines.is_empty()).then(|| lines.clone());
+        let target = format!("{unit}|{key}");
+        if old == new {
+            return Ok(Edit { seq: 0, target, old: json(&old), new: json(&new) });
+        }
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit-text", &target, json(&old).as_deref(), json(&new).as_deref(), now, &os_user())?;
+        Ok(Edit { seq, target, old: json(&old), new: json(&new) })
+    })
+}
+
+/// Applies one side of a recorded unit-text edit (undo/redo).
+pub(crate) fn apply_unit_text(d: &mut Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+    let (unit, title) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的单位文字无法识别：{target}")))?;
+    let texts = d.unit_texts.entry(unit.to_string()).or_default();
+    match value {
+        Some(v) => {
+            let paragraphs: Vec<String> = serde_json::from_str(v).map_err(|e| bad(format!("历史记录无法读取：{e}")))?;
+            texts.insert(title.to_string(), paragraphs);
+        }
+        None => {
+            texts.remove(title);
+        }
+    }
+    if texts.is_empty() {
+        d.unit_texts.remove(unit);
+    }
+    Ok(())
+}

@@ -367,10 +367,21 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
             let e = yusuan_api::draft_reason(&mut lib, draft_id(&draft)?, &key, &text, &now)?;
             writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;
         }
-        DraftCommand::Text { draft, section, text } => {
-            let e = yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
-            writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
-        }
+        DraftCommand::Text { draft, section, text } => match yusuan_api::split_unit_ref(&draft) {
+            // A unit's own text, for its 单位预算 (draft:N/单位名称).
+            (base, Some(unit)) => {
+                let e = yusuan_api::draft_unit_text(&mut lib, draft_id(base)?, unit, &section, &text, &now)?;
+                let (unit, title) = e.target.split_once('|').unwrap_or((&e.target, ""));
+                match e.new {
+                    Some(_) => writeln!(out, "已改写单位“{unit}”的“{title}”：{} 段", text.lines().filter(|l| !l.trim().is_empty()).count()).map_err(io)?,
+                    None => writeln!(out, "单位“{unit}”的“{title}”恢复为部门的文字").map_err(io)?,
+                }
+            }
+            (_, None) => {
+                let e = yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
+                writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
+            }
+        },
         DraftCommand::Project { command } => project(&mut lib, command, &now, out)?,
         DraftCommand::Form { command } => form(&mut lib, command, &now, out)?,
         DraftCommand::Undo { draft } => match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {

@@ -66,7 +66,9 @@ fn code_text(code: &Option<RowCode>) -> String {
 pub fn document(out: &mut dyn Write, id: &str, d: &Document) -> io::Result<()> {
     let m = &d.meta;
     writeln!(out, "文档 {id}：{}", m.title)?;
-    writeln!(out, "预算主管部门：{}；{}年度 {}{}；格式：{}", m.department, m.year, m.scope_label(), m.kind_label(), m.format.label())?;
+    // A unit's own budget names its unit, as its cover does (预算单位).
+    let who = if m.scope == yusuan_domain::Scope::Unit { "预算单位" } else { "预算主管部门" };
+    writeln!(out, "{who}：{}；{}年度 {}{}；格式：{}", m.department, m.year, m.scope_label(), m.kind_label(), m.format.label())?;
     if !d.units.is_empty() {
         writeln!(out, "预算单位：{}", d.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join("、"))?;
     }

@@ -308,3 +308,25 @@ fn project_funds_through_the_command_line() {
     ok(db, &["draft", "undo", "draft:1"]);
     assert!(!ok(db, &["draft", "project", "list", "draft:1"]).contains("项目支出分配合计"));
 }
+
+#[test]
+fn a_units_own_texts_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("000_e54fcd81d7b1024c.txt")]);
+    ok(db, &["draft", "new", "--from", "1"]);
+    let unit = "draft:1/上海市社会工作发展服务中心";
+    // Named by the title the unit's budget prints.
+    let said = ok(db, &["draft", "text", unit, "上海市社会工作发展服务中心（单位）主要职能", "承担社会工作人才培养的具体工作。\n承担志愿服务的组织协调。"]);
+    assert!(said.contains("已改写单位“上海市社会工作发展服务中心”的“中共上海市委社会工作部（部门）主要职能”：2 段"), "{said}");
+    let shown = ok(db, &["show", unit, "--format", "json"]);
+    assert!(shown.contains("承担志愿服务的组织协调") && shown.contains("上海市社会工作发展服务中心（单位）主要职能"), "{shown}");
+    // The department's own text is untouched; undo gives the unit the department's again.
+    assert!(!ok(db, &["show", "draft:1", "--format", "json"]).contains("承担志愿服务的组织协调"));
+    ok(db, &["draft", "undo", "draft:1"]);
+    assert!(!ok(db, &["show", unit, "--format", "json"]).contains("承担志愿服务的组织协调"));
+    // A generated section is the numbers': refused.
+    let refused = run(db, &["draft", "text", unit, "2027年部门预算编制说明", "x"]);
+    assert!(refused.code != 0 && refused.stderr.contains("由数字生成"), "{}", refused.stderr);
+}

@@ -32,4 +32,4 @@ pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
 pub use template::{blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT};
 pub use units::{add_unit, listed_units, place, remove_unit, Placed, UnitError};
-pub use unit_view::{unit_names, unit_view, unit_wording};
+pub use unit_view::{resolve_unit, unit_names, unit_section_title, unit_view, unit_wording};

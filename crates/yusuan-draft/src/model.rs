@@ -463,6 +463,11 @@ pub struct Draft {
     /// description's stated total is checked against it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub project_funds: BTreeMap<String, Vec<ProjectShare>>,
+    /// A unit's own texts for its 单位预算 (主要职能, 机构设置 …): by unit, by the department's
+    /// section title, the unit's paragraphs ([`crate::unit_view`]; a section a unit has not
+    /// written is the department's, in the unit's wording).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unit_texts: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 /// A project's share of one 项目支出 line.

@@ -56,12 +56,17 @@ fn resolve(d: &Draft, names: &[String], name: &str) -> Option<String> {
     (names.len() <= 1 && (name == d.department.trim())).then(|| name.to_string())
 }
 
+/// The unit a name stands for in a view or an edit of its texts (see [`unit_view`]).
+pub fn resolve_unit(d: &Draft, unit: &str) -> Result<String, UnitError> {
+    let names = unit_names(d);
+    resolve(d, &names, unit).ok_or_else(|| UnitError::NotAUnit { name: unit.trim().to_string(), units: names })
+}
+
 /// The unit's own 单位预算: its lines (all of them for a department of one unit), the format's
 /// tables less those listing the units, its row of a 收入总表 printed by unit, the projects and
 /// forms it carries out, and the texts in the unit's wording.
 pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
-    let names = unit_names(d);
-    let name = resolve(d, &names, unit).ok_or_else(|| UnitError::NotAUnit { name: unit.trim().to_string(), units: names.clone() })?;
+    let name = resolve_unit(d, unit)?;
     let whole = single_unit(d);
     let code = listed_units(d).into_iter().find(|(n, _)| *n == name).map(|(_, c)| c);
     let mut v = d.clone();
@@ -128,11 +133,25 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         let kept: Vec<String> = v.projects.iter().map(|p| p.name.clone()).collect();
         v.performance_forms.retain(|f| f.implementer.as_deref().is_some_and(carries) || kept.contains(&f.project));
     }
+    let own = d.unit_texts.get(&name);
     for s in &mut v.sections {
-        s.title = unit_wording(&s.title);
-        for p in &mut s.paragraphs {
-            p.text = unit_wording(&p.text);
+        match own.and_then(|t| t.get(&s.title)) {
+            // The unit's own text, paragraph for paragraph where it was printed.
+            Some(text) => {
+                let at = s.paragraphs.first().map_or(s.location, |p| p.location);
+                s.paragraphs = text
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| yusuan_domain::Paragraph { text: t.clone(), location: yusuan_domain::Location { page: at.page, line: at.line.map(|l| l + i as u32) } })
+                    .collect();
+            }
+            None => {
+                for p in &mut s.paragraphs {
+                    p.text = unit_wording(&p.text);
+                }
+            }
         }
+        s.title = unit_section_title(&s.title, &d.department, &name);
     }
     for c in &mut v.contents {
         c.title = unit_wording(&c.title);
@@ -161,6 +180,14 @@ fn unit_table(t: &TableLayout, code: Option<&str>) -> Option<TableLayout> {
         rows.retain(|r: &RowRule| unit_code(r).is_none_or(|c| Some(c) == code));
     }
     Some(t)
+}
+
+/// A section's title in the unit's budget: the department's name made the unit's
+/// (`某局主要职能` → `某中心主要职能`), in the unit's wording.
+pub fn unit_section_title(title: &str, department: &str, unit: &str) -> String {
+    let department = department.trim();
+    let named = if !department.is_empty() && title.contains(department) { title.replacen(department, unit, 1) } else { title.to_string() };
+    unit_wording(&named).replace("（部门）", "（单位）")
 }
 
 /// `编制部门：部门` → `编制单位：单位`.

@@ -145,3 +145,23 @@ fn total_spending(doc: &Document) -> Decimal {
     }
 }
 
+
+#[test]
+fn a_unit_prints_its_own_texts_where_written_and_the_departments_elsewhere() {
+    let (mut d, _) = roll_forward(&fixture("000_e54fcd81d7b1024c.txt"), 1, None).unwrap();
+    let centre = "上海市社会工作发展服务中心";
+    let functions = d.sections.iter().find(|s| s.kind == SectionKind::Functions).unwrap().title.clone();
+    assert_eq!(functions, "中共上海市委社会工作部（部门）主要职能");
+    d.unit_texts.entry(centre.to_string()).or_default().insert(functions.clone(), vec!["承担社会工作人才培养的具体工作。".into(), "承担志愿服务的组织协调。".into()]);
+    let shown = derive(&unit_view(&d, centre).unwrap());
+    let own = shown.sections.iter().find(|s| s.kind == SectionKind::Functions).unwrap();
+    assert_eq!(own.title, "上海市社会工作发展服务中心（单位）主要职能");
+    assert_eq!(own.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["承担社会工作人才培养的具体工作。", "承担志愿服务的组织协调。"]);
+    // 机构设置, not written for the centre: the department's, in the unit's wording.
+    let org = shown.sections.iter().find(|s| s.kind == SectionKind::Organisation).unwrap();
+    assert_eq!(org.title, "上海市社会工作发展服务中心（单位）机构设置");
+    assert!(org.paragraphs[0].text.contains("本单位中") && !org.paragraphs[0].text.contains("本部门"), "{}", org.paragraphs[0].text);
+    // The 本部's budget keeps the department's texts.
+    let hq = derive(&unit_view(&d, "中共上海市委社会工作部").unwrap());
+    assert!(hq.sections.iter().find(|s| s.kind == SectionKind::Functions).unwrap().paragraphs[0].text.starts_with("中共上海市委社会工作部是"));
+}

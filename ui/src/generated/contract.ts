@@ -1028,6 +1028,11 @@ has_unit_tables: boolean,
  */
 unit_money: Array<UnitMoney>, 
 /**
+ * Each unit's carried sections as its own budget prints them (none for a department of one
+ * unit, whose budget prints the department's).
+ */
+unit_texts: Array<UnitTextView>, 
+/**
  * The funds a new line can be of, as printed (一般公共预算 …).
  */
 funds: Array<string>, 
@@ -1327,6 +1332,28 @@ baseline_yuan: string,
  * The reference of the unit's own 单位预算 (`draft:N/名称`); empty for the unplaced money.
  */
 reference: string, };
+
+export type UnitTextView = { 
+/**
+ * The unit.
+ */
+unit: string, 
+/**
+ * The department's section title (what an edit names).
+ */
+title: string, 
+/**
+ * The title the unit's budget prints (`某中心主要职能`).
+ */
+shown_title: string, 
+/**
+ * The text the unit's budget prints, a paragraph a line.
+ */
+text: string, 
+/**
+ * Written for the unit (else the department's, in the unit's wording).
+ */
+own: boolean, };
 
 export type WorkbookImport = { 
 /**

@@ -38,6 +38,8 @@ export interface DraftViewProps {
   onAddProject(name: string): void;
   onRemoveProject(name: string): void;
   onProjectFund(project: string, line: string, amount: string): void;
+  /** A unit's own text of a carried section (an empty text: the department's again). */
+  onUnitText(unit: string, title: string, text: string): void;
   /** A 绩效目标表 indicator's target value set (added when absent) or removed. */
   onIndicator(form: string, path: string, value: string): void;
   onRemoveIndicator(form: string, path: string): void;
@@ -204,27 +206,59 @@ function linesTable(props: DraftViewProps): HTMLElement {
 /** The narrative: each carried section (主要职能, 机构设置, 名词解释 …) to rewrite, a paragraph a
  * line, saved as one undoable edit; the sections generated from the numbers shown as they
  * will print. */
+/** Whose texts the 文字部分 panel shows: the department's ("") or a unit's (its own budget). */
+let sectionsOf = "";
+
 function sectionsPanel(props: DraftViewProps): HTMLElement {
   const { view } = props;
-  return h(
-    "section",
-    { class: "panel", "data-testid": "draft-sections" },
-    h("h2", {}, "文字部分"),
-    view.sections.map((s) => {
-      if (s.generated) {
-        return h("details", { class: "section-text generated" }, h("summary", {}, `${s.title}（由数字生成）`), ...s.text.split("\n").map((t) => h("p", {}, t)));
-      }
-      const area = h("textarea", { rows: 4, class: "section-input", "data-testid": `section-${s.title}`, disabled: props.busy || view.locked !== null });
-      area.value = s.text;
-      const save = h("button", {
-        type: "button",
-        "data-testid": `section-save-${s.title}`,
-        disabled: props.busy || view.locked !== null,
-        onclick: () => { if (area.value !== s.text) props.onSectionText(s.title, area.value); },
-      }, "保存");
-      return h("div", { class: "section-text" }, h("h3", {}, s.title), area, save);
-    }),
-  );
+  const locked = props.busy || view.locked !== null;
+  const units = [...new Set(view.unit_texts.map((t) => t.unit))];
+  if (!units.includes(sectionsOf)) sectionsOf = "";
+  const who = h("select", { "data-testid": "sections-of" }, [h("option", { value: "" }, "部门预算"), ...units.map((u) => h("option", { value: u }, `单位预算：${u}`))]) as HTMLSelectElement;
+  who.value = sectionsOf;
+  const body = h("div", {});
+  const draw = () => {
+    if (sectionsOf === "") {
+      body.replaceChildren(
+        ...view.sections.map((s) => {
+          if (s.generated) {
+            return h("details", { class: "section-text generated" }, h("summary", {}, `${s.title}（由数字生成）`), ...s.text.split("\n").map((t) => h("p", {}, t)));
+          }
+          const area = h("textarea", { rows: 4, class: "section-input", "data-testid": `section-${s.title}`, disabled: locked });
+          area.value = s.text;
+          const save = h("button", {
+            type: "button",
+            "data-testid": `section-save-${s.title}`,
+            disabled: locked,
+            onclick: () => { if (area.value !== s.text) props.onSectionText(s.title, area.value); },
+          }, "保存");
+          return h("div", { class: "section-text" }, h("h3", {}, s.title), area, save);
+        }),
+      );
+      return;
+    }
+    // A unit's own texts: what its budget prints (the department's, in the unit's wording, until
+    // written); an emptied box gives the unit the department's text again.
+    body.replaceChildren(
+      h("p", { class: "muted" }, "单位预算的文字：未改写的部分沿用部门的文字（措辞改为本单位）；清空后保存即恢复为部门的文字。由数字生成的部分按分配给该单位的明细生成。"),
+      ...view.unit_texts
+        .filter((t) => t.unit === sectionsOf)
+        .map((t) => {
+          const area = h("textarea", { rows: 4, class: "section-input", "data-testid": `unit-section-${t.title}`, disabled: locked });
+          area.value = t.text;
+          const save = h("button", {
+            type: "button",
+            "data-testid": `unit-section-save-${t.title}`,
+            disabled: locked,
+            onclick: () => { if (area.value !== t.text || !t.own) props.onUnitText(t.unit, t.title, area.value); },
+          }, "保存");
+          return h("div", { class: "section-text" }, h("h3", {}, t.shown_title, t.own ? null : h("span", { class: "muted" }, "（沿用部门的文字）")), area, save);
+        }),
+    );
+  };
+  who.addEventListener("change", () => { sectionsOf = who.value; draw(); });
+  draw();
+  return h("section", { class: "panel", "data-testid": "draft-sections" }, h("h2", {}, "文字部分"), units.length ? h("label", {}, "文字属于 ", who) : null, body);
 }
 
 /** The named versions and the edits, newest first (the last 50; undone ones struck through). */
