@@ -389,7 +389,7 @@ impl Desk {
 
     /// Undoes the last edit.
     pub fn draft_undo(&mut self, id: i64, now: &str) -> Result<DraftView, ApiError> {
-        drafts::draft_undo(&mut self.user, id, now)?;
+        crate::draft_undo(&mut self.user, id, now)?;
         view(&self.user, id)
     }
 
@@ -406,7 +406,7 @@ impl Desk {
 
     /// Redoes the last undone edit.
     pub fn draft_redo(&mut self, id: i64, now: &str) -> Result<DraftView, ApiError> {
-        drafts::draft_redo(&mut self.user, id, now)?;
+        crate::draft_redo(&mut self.user, id, now)?;
         view(&self.user, id)
     }
 

@@ -2,7 +2,7 @@
 //! unit (one undoable edit), and each unit's own 单位预算 as a read-only view (`draft:N/单位名称`,
 //! accepted wherever a draft reference is: show, check, compare, export).
 
-use crate::drafts::{bad, leaf_key, load_draft, os_user, retrying, to_json, Edit};
+use crate::drafts::{bad, leaf_key, load_draft, os_user, retrying, split_unit_ref, to_json, Edit};
 use crate::{ApiError, Library};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -154,14 +154,6 @@ pub fn draft_place(lib: &mut Library, id: i64, line: &str, to: Option<&str>, amo
     })
 }
 
-/// Splits a draft reference's unit off: `draft:3/某中心` → (`draft:3`, `某中心`).
-pub fn split_unit_ref(reference: &str) -> (&str, Option<&str>) {
-    match reference.trim().split_once('/') {
-        Some((r, u)) if r.starts_with("draft:") && !u.trim().is_empty() => (r, Some(u.trim())),
-        _ => (reference.trim(), None),
-    }
-}
-
 /// The draft a reference names, as derived from: the draft (or a version of it), or the view of
 /// one of its units (`draft:N/单位名称`, `draft:N@版本/单位名称`).
 pub fn load_reference(lib: &Library, reference: &str) -> Result<Draft, ApiError> {
@@ -259,3 +251,14 @@ pub(crate) fn apply_unit_text(d: &mut Draft, target: &str, value: Option<&str>) 
     }
     Ok(())
 }
+
+/// The document a draft reference derives (a draft, a version, a unit's 单位预算).
+pub fn reference_document(lib: &Library, reference: &str) -> Result<yusuan_domain::Document, ApiError> {
+    Ok(yusuan_draft::derive(&load_reference(lib, reference)?))
+}
+
+/// The findings on what a draft reference derives (a draft, a version, a unit's 单位预算).
+pub fn reference_check(lib: &Library, reference: &str) -> Result<Vec<yusuan_check::Finding>, ApiError> {
+    Ok(yusuan_draft::draft_findings(&load_reference(lib, reference)?))
+}
+

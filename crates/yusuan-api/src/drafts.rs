@@ -16,13 +16,21 @@ use yusuan_store::DraftEvent;
 /// A draft reference: `draft:N`, or `draft:N@版本名` for a named version; a unit's view
 /// (`…/单位名称`, [`crate::load_reference`]) names the same draft.
 pub fn parse_draft_ref(reference: &str) -> Option<(i64, Option<String>)> {
-    let (base, _unit) = crate::draft_units::split_unit_ref(reference);
+    let (base, _unit) = split_unit_ref(reference);
     let rest = base.strip_prefix("draft:")?;
     let (id, version) = match rest.split_once('@') {
         Some((id, v)) => (id, Some(v.to_string())),
         None => (rest, None),
     };
     Some((id.parse().ok()?, version))
+}
+
+/// Splits a draft reference's unit off: `draft:3/某中心` → (`draft:3`, `某中心`).
+pub fn split_unit_ref(reference: &str) -> (&str, Option<&str>) {
+    match reference.trim().split_once('/') {
+        Some((r, u)) if r.starts_with("draft:") && !u.trim().is_empty() => (r, Some(u.trim())),
+        _ => (reference.trim(), None),
+    }
 }
 
 /// The OS user recorded with every edit.
@@ -148,19 +156,9 @@ pub fn draft_document(lib: &Library, id: i64, version: Option<&str>) -> Result<D
     Ok(derive(&load_draft(lib, id, version)?))
 }
 
-/// The document a draft reference derives (a draft, a version, a unit's 单位预算).
-pub fn reference_document(lib: &Library, reference: &str) -> Result<Document, ApiError> {
-    Ok(derive(&crate::load_reference(lib, reference)?))
-}
-
 /// The findings on a draft: the checker on the derived document plus the draft rules.
 pub fn draft_check(lib: &Library, id: i64) -> Result<Vec<Finding>, ApiError> {
     Ok(draft_findings(&load_draft(lib, id, None)?))
-}
-
-/// The findings on what a draft reference derives (a draft, a version, a unit's 单位预算).
-pub fn reference_check(lib: &Library, reference: &str) -> Result<Vec<Finding>, ApiError> {
-    Ok(draft_findings(&crate::load_reference(lib, reference)?))
 }
 
 /// The leaf lines.
@@ -302,7 +300,7 @@ fn key_label(key: &LeafKey) -> String {
     }
 }
 
-fn parse_value(text: &str) -> Result<Decimal, ApiError> {
+pub(crate) fn parse_value(text: &str) -> Result<Decimal, ApiError> {
     let t = text.trim();
     let (neg, body) = match t.strip_prefix('-') {
         Some(b) => (true, b),
@@ -442,7 +440,7 @@ pub fn section_text(s: &yusuan_domain::Section) -> String {
     s.paragraphs.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join("\n")
 }
 
-fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result<String, ApiError> {
+pub(crate) fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result<String, ApiError> {
     let s = d.sections.iter_mut().find(|s| s.title == title).ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
     let old = section_text(s);
     let at = s.paragraphs.first().map_or(s.location, |p| p.location);
@@ -473,74 +471,6 @@ pub fn draft_section(lib: &mut Library, id: i64, title: &str, text: &str, now: &
         }
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "text", title, Some(&old), Some(&new), now, &os_user())?;
         Ok(Edit { seq, target: title.to_string(), old: Some(old), new: Some(new) })
-    })
-}
-
-/// Applies one side (old or new) of an event to a draft.
-fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> {
-    let value = if side_old { &e.old_value } else { &e.new_value };
-    match e.action.as_str() {
-        "set" => {
-            let at = yusuan_draft::parse_address(&e.target).ok_or_else(|| bad(format!("历史记录中的键无法识别：{}", e.target)))?;
-            match value {
-                Some(v) => {
-                    set_leaf(d, &at, parse_value(v)?);
-                }
-                None => d.leaves.retain(|l| !(l.key == at.0 && l.unit == at.1)),
-            }
-        }
-        "reason" => match value {
-            Some(v) => {
-                d.reasons.insert(e.target.clone(), v.clone());
-            }
-            None => {
-                d.reasons.remove(&e.target);
-            }
-        },
-        "import-xlsx" | "paste" => {
-            let map: BTreeMap<String, Option<String>> = serde_json::from_str(value.as_deref().unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
-            for (k, v) in map {
-                let at = yusuan_draft::parse_address(&k).ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
-                match v {
-                    Some(v) => {
-                        set_leaf(d, &at, parse_value(&v)?);
-                    }
-                    None => d.leaves.retain(|l| !(l.key == at.0 && l.unit == at.1)),
-                }
-            }
-        }
-        "text" => {
-            put_section_text(d, &e.target, value.as_deref().unwrap_or(""))?;
-        }
-        "unit" => crate::draft_setup::apply_unit(d, &e.target, value.as_deref())?,
-        "place" => crate::draft_units::apply_lines(d, value.as_deref())?,
-        "unit-text" => crate::draft_units::apply_unit_text(d, &e.target, value.as_deref())?,
-        "project" | "project-part" | "project-fund" => crate::draft_projects::apply(d, &e.action, &e.target, value.as_deref())?,
-        "indicator" => crate::draft_forms::apply(d, &e.target, value.as_deref())?,
-        other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
-    }
-    Ok(())
-}
-
-/// Undoes the last edit; `None` when there is nothing to undo.
-pub fn draft_undo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
-    retrying(lib, |lib| {
-        let Some(e) = lib.store().draft_undo_target(id)? else { return Ok(None) };
-        let mut d = load_draft(lib, id, None)?;
-        apply(&mut d, &e, true)?;
-        lib.store_mut().mark_draft_event(id, e.id, true, &to_json(&d)?, now)?;
-        Ok(Some(e))
-    })
-}
-
-/// Redoes the last undone edit; `None` when there is nothing to redo.
-pub fn draft_redo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
-    retrying(lib, |lib| {
-        let Some(e) = lib.store().draft_redo_target(id)? else { return Ok(None) };
-        let mut d = load_draft(lib, id, None)?;
-        apply(&mut d, &e, false)?;
-        lib.store_mut().mark_draft_event(id, e.id, false, &to_json(&d)?, now)?;
-        Ok(Some(e))
     })
 }
 

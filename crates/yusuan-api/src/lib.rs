@@ -15,6 +15,7 @@ mod desk;
 mod desk_drafts;
 mod desk_workbook;
 mod drafts;
+mod draft_history;
 mod draft_setup;
 mod draft_projects;
 mod draft_forms;
@@ -40,10 +41,11 @@ pub use yusuan_domain::Document;
 pub use yusuan_compare as compare;
 pub use compare_docs::{compare_ids, compare_references, same_department, CompareView};
 pub use drafts::{
-    draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_set_many, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_redo, draft_section, draft_set,
-    draft_undo, draft_version, load_draft, reference_check, reference_document, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
+    draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_set_many, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_section, draft_set,
+    draft_version, load_draft, split_unit_ref, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
 };
-pub use draft_units::{draft_place, draft_unit_money, draft_unit_text, load_reference, split_unit_ref, UnitMoney, UnitTextView};
+pub use draft_units::{draft_place, draft_unit_money, draft_unit_text, load_reference, reference_check, reference_document, UnitMoney, UnitTextView};
+pub use draft_history::{draft_redo, draft_undo};
 pub use draft_forms::{draft_forms, draft_indicator_remove, draft_indicator_set, FormView, IndicatorView};
 pub use draft_projects::{draft_project_add, draft_project_fund, draft_projects, draft_project_part, draft_project_remove, ProjectFundView, ProjectPartView, ProjectView};
 pub use draft_setup::{draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom, BlankRequest, DraftTemplate};

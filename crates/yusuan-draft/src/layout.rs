@@ -8,7 +8,7 @@
 //! the draft and their total rows and columns sum them (from `合计` rows, code prefixes and the
 //! header paths).
 
-use crate::model::{Fund, LeafKey, SpendKind};
+use crate::keys::{Fund, LeafKey, SpendKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use yusuan_domain::{strip_numbering, Column, LedgerSide, Location, RowCode, TableKind, Unit};
@@ -358,21 +358,6 @@ pub(crate) fn narrow(query: Query, funds: &Option<Vec<Fund>>, kinds: &Option<Vec
             Query::Spend { funds: f, prefix, kinds: k }
         }
         other => other,
-    }
-}
-
-/// The kinds a spending line of this draft is keyed by: 人员经费, 公用经费 and 项目支出 where
-/// its function tables split 基本支出 (Shanghai), else 基本支出 and 项目支出.
-pub fn spend_kinds(d: &crate::model::Draft) -> Vec<SpendKind> {
-    let split_in_lines = d.leaves.iter().any(|l| matches!(&l.key, LeafKey::Spend { kind: SpendKind::Personnel | SpendKind::Public, .. }));
-    let split_in_tables = d.layout.iter().any(|t| match &t.body {
-        Body::Function { columns, .. } => columns.iter().any(|c| matches!(c, ColumnRule::Filter { kinds: Some(k), .. } if k.iter().any(|k| matches!(k, SpendKind::Personnel | SpendKind::Public)) && !k.contains(&SpendKind::Basic))),
-        _ => false,
-    });
-    if split_in_lines || split_in_tables {
-        vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Project]
-    } else {
-        vec![SpendKind::Basic, SpendKind::Project]
     }
 }
 

@@ -13,6 +13,8 @@
 #![deny(missing_docs)]
 
 mod derive;
+mod finding;
+mod keys;
 mod layout;
 mod model;
 pub mod narrative;
@@ -26,10 +28,10 @@ mod unit_view;
 pub mod workbook;
 
 pub use derive::{derive, derive_table_values, stated, DerivedCell};
-pub use layout::{class_name, spend_kinds, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
-pub use model::{address, parse_address, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, ProjectShare, SpendKind, StatedItem, DRAFT_SCHEMA};
+pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
+pub use model::{address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, ProjectShare, SpendKind, StatedItem, DRAFT_SCHEMA};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
 pub use template::{blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT};
-pub use units::{add_unit, listed_units, place, remove_unit, Placed, UnitError};
-pub use unit_view::{resolve_unit, unit_names, unit_section_title, unit_view, unit_wording};
+pub use units::{add_unit, listed_units, place, remove_unit, unit_names, Placed, UnitError};
+pub use unit_view::{resolve_unit, unit_section_title, unit_view, unit_wording};

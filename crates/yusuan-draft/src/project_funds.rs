@@ -75,7 +75,7 @@ pub(crate) fn findings(d: &Draft) -> Vec<yusuan_check::Finding> {
             *by_line.entry(s.line.as_str()).or_default() += s.amount;
             let exists = parse_address(&s.line).is_some_and(|(k, u)| d.leaf_at(&k, u.as_deref()).is_some());
             if !exists {
-                out.push(crate::rules::finding(
+                out.push(crate::finding::finding(
                     "R008",
                     Severity::Error,
                     format!("项目“{project}”的资金来自明细行“{}”，草稿中已没有这一行（已移到单位或删除）：请重新指定项目资金", s.line),
@@ -90,7 +90,7 @@ pub(crate) fn findings(d: &Draft) -> Vec<yusuan_check::Finding> {
         let Some((k, u)) = parse_address(line) else { continue };
         let Some(l) = d.leaf_at(&k, u.as_deref()) else { continue };
         if shared > l.value {
-            out.push(crate::rules::finding(
+            out.push(crate::finding::finding(
                 "R008",
                 Severity::Error,
                 format!("分配给各项目的资金合计超过明细行“{}”的金额", l.label),
@@ -107,7 +107,7 @@ pub(crate) fn findings(d: &Draft) -> Vec<yusuan_check::Finding> {
         // that round to what it prints agree.
         let printed_as = Amount::yuan(money).in_unit(total.unit).value.round_dp(total.value.scale());
         if printed_as != total.value {
-            out.push(crate::rules::finding(
+            out.push(crate::finding::finding(
                 "R009",
                 Severity::Warning,
                 format!("项目“{}”的说明所述预算总额与分配给它的项目支出不一致：改写年度预算安排，或调整项目资金", p.name),

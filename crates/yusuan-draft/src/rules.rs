@@ -5,7 +5,8 @@
 use crate::derive::derive;
 use crate::model::Draft;
 use crate::narrative::{figures, reason_needed, wan};
-use yusuan_check::{Finding, FindingLocation, Severity};
+use crate::finding::finding;
+use yusuan_check::{Finding, Severity};
 
 /// The draft rules: id, severity, what each checks.
 pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
@@ -34,18 +35,6 @@ const PLACEHOLDERS: [&str; 9] = ["XX", "xx", "××", "……", "...", "待补充
 fn placeholder(text: &str) -> bool {
     let t = text.trim().trim_end_matches('。');
     t.is_empty() || t == "主要原因是" || PLACEHOLDERS.iter().any(|p| t.contains(p))
-}
-
-pub(crate) fn finding(rule: &'static str, severity: Severity, message: String, row: Option<String>, expected: Option<String>, actual: Option<String>) -> Finding {
-    Finding {
-        rule,
-        severity,
-        message,
-        location: FindingLocation { row, section: Some("编制".into()), ..Default::default() },
-        expected,
-        actual,
-        hint: None,
-    }
 }
 
 /// Every finding on the draft: the registry on the derived document, then the draft rules.

@@ -9,37 +9,8 @@
 use crate::layout::{Body, CellRule, Query, RowRule, TableLayout};
 use crate::model::Draft;
 use std::collections::HashSet;
-use crate::units::{is_unit_table, listed_units, unit_code, UnitError};
+use crate::units::{is_unit_table, listed_units, unit_code, unit_names, UnitError};
 use yusuan_domain::{BudgetUnit, ProjectPartKind, Scope, TableKind, UnitKind};
-
-/// The units a draft's lines can be placed in: those its 分单位 tables list (a row whose code
-/// heads other rows' codes is the department above them, not a unit), else those its 机构设置
-/// names as budget units (not one whose money is budgeted in another's).
-pub fn unit_names(d: &Draft) -> Vec<String> {
-    let listed = listed_units(d);
-    let parent = |c: &str| listed.iter().any(|(_, o)| o.len() > c.len() && o.starts_with(c));
-    let mut out: Vec<String> = Vec::new();
-    for (name, code) in &listed {
-        if !parent(code) && !out.contains(name) {
-            out.push(name.clone());
-        }
-    }
-    if out.is_empty() {
-        for u in &d.units {
-            let name = u.name.trim().to_string();
-            if !name.is_empty() && !out.contains(&name) && !no_budget_of_its_own(&name) {
-                out.push(name);
-            }
-        }
-    }
-    out
-}
-
-/// A 机构设置 item naming a unit whose money is budgeted in another's (`下属事业单位…不单列预算，
-/// 并入本部`): an organisation of the department, but no budget unit of its own.
-fn no_budget_of_its_own(item: &str) -> bool {
-    ["不单列预算", "不单独编制预算", "不单独编列预算", "未单列预算", "并入本部", "纳入本部"].iter().any(|w| item.contains(w))
-}
 
 /// Whether the draft's money is all one unit's: it lists at most one unit.
 fn single_unit(d: &Draft) -> bool {
@@ -224,13 +195,6 @@ pub fn unit_wording(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn units_budgeted_in_another_are_not_budget_units() {
-        for (item, expect) in [("下属事业单位上海市普陀区交流服务中心不单列预算，并入本部", true), ("上海市普陀区人民政府办公室本部", false), ("某某中心（不单独编制预算）", true)] {
-            assert_eq!(no_budget_of_its_own(item), expect, "{item}");
-        }
-    }
 
     #[test]
     fn the_units_wording() {

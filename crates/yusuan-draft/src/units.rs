@@ -327,6 +327,35 @@ pub fn listed_units(d: &Draft) -> Vec<(String, String)> {
     out
 }
 
+/// The units a draft's lines can be placed in: those its 分单位 tables list (a row whose code
+/// heads other rows' codes is the department above them, not a unit), else those its 机构设置
+/// names as budget units (not one whose money is budgeted in another's).
+pub fn unit_names(d: &Draft) -> Vec<String> {
+    let listed = listed_units(d);
+    let parent = |c: &str| listed.iter().any(|(_, o)| o.len() > c.len() && o.starts_with(c));
+    let mut out: Vec<String> = Vec::new();
+    for (name, code) in &listed {
+        if !parent(code) && !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    if out.is_empty() {
+        for u in &d.units {
+            let name = u.name.trim().to_string();
+            if !name.is_empty() && !out.contains(&name) && !no_budget_of_its_own(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// A 机构设置 item naming a unit whose money is budgeted in another's (`下属事业单位…不单列预算，
+/// 并入本部`): an organisation of the department, but no budget unit of its own.
+fn no_budget_of_its_own(item: &str) -> bool {
+    ["不单列预算", "不单独编制预算", "不单独编列预算", "未单列预算", "并入本部", "纳入本部"].iter().any(|w| item.contains(w))
+}
+
 /// Moves money of one line between units: `amount` (all of it when `None`) from the line as
 /// placed in `from` (`None`: not yet placed in a unit) to the same line in `to` (`None`: back
 /// to the department's unplaced money). The department's tables do not change; each unit's own
@@ -334,7 +363,7 @@ pub fn listed_units(d: &Draft) -> Vec<(String, String)> {
 /// to the 分), and so does the reason when the whole line moves. The first line a unit gets
 /// turns its rows of the 分单位 tables into sums of its lines ([`derive_unit_rows`]).
 pub fn place(d: &mut Draft, key: &LeafKey, from: Option<&str>, to: Option<&str>, amount: Option<Decimal>) -> Result<Placed, UnitError> {
-    let names = crate::unit_view::unit_names(d);
+    let names = unit_names(d);
     for u in [from, to].into_iter().flatten() {
         if !names.iter().any(|n| n == u) {
             return Err(UnitError::NotAUnit { name: u.to_string(), units: names });
@@ -413,4 +442,16 @@ pub struct Placed {
     pub moved: Decimal,
     /// The unit's typed cells of the 分单位 tables its rows no longer use (they now sum its lines).
     pub typed: Vec<Leaf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_budgeted_in_another_are_not_budget_units() {
+        for (item, expect) in [("下属事业单位上海市普陀区交流服务中心不单列预算，并入本部", true), ("上海市普陀区人民政府办公室本部", false), ("某某中心（不单独编制预算）", true)] {
+            assert_eq!(no_budget_of_its_own(item), expect, "{item}");
+        }
+    }
 }

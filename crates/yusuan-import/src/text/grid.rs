@@ -1,6 +1,6 @@
 //! Form-like tables (绩效目标申报表, 资产配置预算表) kept cell by cell.
 
-use super::table::{cell, is_title};
+use super::marks::{cell, is_title};
 use crate::{Line, ReportItem};
 use yusuan_domain::{parse_amount, Cell, Column, Row, Table, TableKind, Unit};
 

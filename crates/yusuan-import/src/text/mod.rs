@@ -12,6 +12,7 @@ mod form;
 mod grid;
 mod halves;
 mod header;
+mod marks;
 mod narrative;
 mod placement;
 mod sides;
@@ -57,7 +58,7 @@ pub(crate) fn read_project_amounts(doc: &mut Document) {
 pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Imported, ImportError> {
     let mut warnings: Vec<ReportItem> = Vec::new();
     let mut notes: Vec<ReportItem> = Vec::new();
-    let mut open_rows: Vec<(usize, table::OpenRow)> = Vec::new();
+    let mut open_rows: Vec<(usize, placement::OpenRow)> = Vec::new();
     let (meta, mut i) = cover::parse_cover(file, lines)?;
     let mut doc = Document::new(meta);
     let (contents, next) = cover::parse_contents(lines, i);
@@ -82,7 +83,7 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
             i = next;
             continue;
         }
-        if table::is_title(lines, i) {
+        if marks::is_title(lines, i) {
             body.close();
             let mut open = Vec::new();
             let (t, next) = table::parse_table(lines, i, layout, shanghai, &mut warnings, &mut notes, &mut open);

@@ -1,9 +1,19 @@
 //! Placing values whose empty cells were lost: by sub-row sums (tab text), by each side's 总计
 //! (two-sided tables read without positions), and by sibling tables of the same document.
 
-use super::table::OpenRow;
 use crate::ReportItem;
 use yusuan_domain::{Cell, Column, Document, LedgerSide, Location, Row, RowCode, TableKind};
+
+/// A row whose values could not be placed in their columns (no positions, no deciding sums):
+/// they are in printed order for now.
+#[derive(Debug, Clone)]
+pub struct OpenRow {
+    /// The row's index in its table.
+    pub row: usize,
+    /// Its printed values.
+    pub values: Vec<rust_decimal::Decimal>,
+}
+
 
 /// The widest row whose values are placed by trying every arrangement (2^16 candidates): a
 /// disclosure table has at most a dozen value columns; a wider one (a damaged or foreign file)

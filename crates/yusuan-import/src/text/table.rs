@@ -3,7 +3,8 @@
 use super::flow;
 use super::grid::grid_table;
 use super::header::{columns, header_positions, is_key_header, positional_columns, ruled_columns, ruled_row, RuledHeader};
-use super::placement::{place_short_rows, resolve_ledger};
+use super::marks::{cell, is_meta, is_title, title_number};
+use super::placement::{place_short_rows, resolve_ledger, OpenRow};
 use super::sides::{sides_by_position, split_sides_at, Sides};
 use super::template::{shanghai, Template};
 use super::Layout;
@@ -13,47 +14,12 @@ use yusuan_domain::{
     parse_amount, Cell, Column, EconomicCode, FunctionCode, LedgerSide, Location, Row, RowCode, Table, TableKind, Unit,
 };
 
-fn is_meta(compact: &str) -> bool {
-    compact.starts_with("编制部门") || compact.starts_with("部门：") || compact.starts_with("部门:") || compact.starts_with("单位：")
-        || compact.starts_with("单位:")
-        || compact.starts_with("编制单位")
-        || compact.starts_with("填报日期")
-        || compact.starts_with("申报日期")
-}
-
-/// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
-pub fn is_title(lines: &[Line], i: usize) -> bool {
-    let line = &lines[i];
-    if line.is_tabular() {
-        return false;
-    }
-    let c = line.compact();
-    if c.starts_with('第') && c.contains("部分") {
-        return false;
-    }
-    let numbered = title_number(&line.text).is_some();
-    if c.chars().count() > 60 || !(numbered || c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
-        return false;
-    }
-    lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
-}
-
 /// A table label that names no table: `公开05表`, `部门预算02表`, `附表3`.
 fn is_bare_label(title: &str) -> bool {
     let c = compact(title);
     let rest = ["公开", "部门预算", "预算公开", "附表", "表"].iter().find_map(|p| c.strip_prefix(p)).unwrap_or(&c);
     let rest = rest.trim_end_matches('表');
     !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit())
-}
-
-/// A row whose values could not be placed in their columns (no positions, no deciding sums):
-/// they are in printed order for now.
-#[derive(Debug, Clone)]
-pub struct OpenRow {
-    /// The row's index in its table.
-    pub row: usize,
-    /// Its printed values.
-    pub values: Vec<rust_decimal::Decimal>,
 }
 
 /// How a data row's leading cells key it.
@@ -155,17 +121,6 @@ fn data_width(lines: &[Line], i: usize) -> usize {
 fn is_note(c: &str) -> bool {
     let no_data = (c.starts_with("本部门") || c.starts_with("本单位")) && c.contains('无') && c.contains("预算");
     c.starts_with("说明") || c.starts_with("注") || c.contains("空表") || no_data
-}
-
-pub(super) fn cell(text: &str) -> Cell {
-    let t = text.trim();
-    if t.is_empty() {
-        Cell::Blank
-    } else if let Ok(value) = parse_amount(t) {
-        Cell::Amount { value, printed: t.to_string() }
-    } else {
-        Cell::Text { text: t.to_string() }
-    }
 }
 
 /// A code of the 经济分类 (部门预算 3xx, 政府预算 5xx), never of the 功能分类 (2xx).
@@ -829,17 +784,6 @@ fn strip_label(s: &str) -> String {
         Some(p) => s[p..].trim_start_matches(['：', ':']).trim().to_string(),
         None => s.to_string(),
     }
-}
-
-
-
-/// The number of a table printed in its title (`表 5-1. …` → `5-1`).
-fn title_number(title: &str) -> Option<String> {
-    let t = compact(title);
-    let rest = t.strip_prefix('表')?;
-    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '-'))?;
-    let (num, after) = rest.split_at(end);
-    (!num.is_empty() && (after.starts_with('.') || after.starts_with('．') || after.starts_with('、'))).then(|| num.to_string())
 }
 
 

@@ -1,0 +1,77 @@
+//! What a line of extracted text is, before any parser reads it: a table's title (the line that
+//! starts a table block), a table's 编制部门/单位 lines, a cell's value. Shared by the parsers of
+//! tables, grids and the cover, so that each decides where a block ends the same way.
+
+use crate::Line;
+use yusuan_domain::{parse_amount, Cell};
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A table's 编制部门 / 单位 / 填报日期 line.
+pub(super) fn is_meta(compact: &str) -> bool {
+    compact.starts_with("编制部门") || compact.starts_with("部门：") || compact.starts_with("部门:") || compact.starts_with("单位：")
+        || compact.starts_with("单位:")
+        || compact.starts_with("编制单位")
+        || compact.starts_with("填报日期")
+        || compact.starts_with("申报日期")
+}
+
+/// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
+pub fn is_title(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    if line.is_tabular() {
+        return false;
+    }
+    let c = line.compact();
+    if c.starts_with('第') && c.contains("部分") {
+        return false;
+    }
+    let numbered = title_number(&line.text).is_some();
+    if c.chars().count() > 60 || !(numbered || c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
+        return false;
+    }
+    lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
+}
+
+/// A cell's value as printed: blank, an exact amount, or words.
+pub(super) fn cell(text: &str) -> Cell {
+    let t = text.trim();
+    if t.is_empty() {
+        Cell::Blank
+    } else if let Ok(value) = parse_amount(t) {
+        Cell::Amount { value, printed: t.to_string() }
+    } else {
+        Cell::Text { text: t.to_string() }
+    }
+}
+
+/// The number of a table printed in its title (`表 5-1. …` → `5-1`).
+pub(super) fn title_number(title: &str) -> Option<String> {
+    let t = compact(title);
+    let rest = t.strip_prefix('表')?;
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '-'))?;
+    let (num, after) = rest.split_at(end);
+    (!num.is_empty() && (after.starts_with('.') || after.starts_with('．') || after.starts_with('、'))).then(|| num.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_titles() {
+        // check(input, expect)
+        for (title, expect) in [("表 5-1. 一般公共预算支出表", Some("5-1")), ("表13、资产配置预算表", Some("13")), ("2026年部门收入预算总表", None), ("表格说明", None)] {
+            assert_eq!(title_number(title).as_deref(), expect, "{title}");
+        }
+    }
+
+    #[test]
+    fn cells_as_printed() {
+        assert_eq!(cell("  "), Cell::Blank);
+        assert!(matches!(cell("1,234.50"), Cell::Amount { .. }));
+        assert!(matches!(cell("行政运行"), Cell::Text { .. }));
+    }
+}
