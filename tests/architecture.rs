@@ -1,0 +1,106 @@
+//! The architecture stays visible: within each crate, no module uses another that (directly or
+//! through others) uses it back. A module is a file of `src/` or a folder of it; a use is a
+//! `crate::name` outside comments.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// Each top-level module of a crate's `src/` and the modules it uses.
+fn uses(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut text: BTreeMap<String, String> = BTreeMap::new();
+    for e in std::fs::read_dir(src).unwrap().flatten() {
+        let p = e.path();
+        let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+        if name == "lib" || name == "main" {
+            continue;
+        }
+        let mut files = Vec::new();
+        if p.is_dir() {
+            rust_files(&p, &mut files);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            files.push(p.clone());
+        }
+        let code: String = files
+            .iter()
+            .flat_map(|f| std::fs::read_to_string(f).unwrap().lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect::<Vec<_>>())
+            .collect();
+        text.entry(name).or_default().push_str(&code);
+    }
+    let names: BTreeSet<String> = text.keys().cloned().collect();
+    text.iter()
+        .map(|(m, code)| {
+            let used = code
+                .match_indices("crate::")
+                .filter_map(|(at, _)| {
+                    let rest = &code[at + "crate::".len()..];
+                    let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
+                    (names.contains(&name) && name != *m).then_some(name)
+                })
+                .collect();
+            (m.clone(), used)
+        })
+        .collect()
+}
+
+/// A cycle through `start`, if any (the modules along it).
+fn cycle(g: &BTreeMap<String, BTreeSet<String>>, start: &str) -> Option<Vec<String>> {
+    let mut stack = vec![vec![start.to_string()]];
+    let mut seen = BTreeSet::new();
+    while let Some(path) = stack.pop() {
+        let last = path.last().unwrap().clone();
+        for next in g.get(&last).into_iter().flatten() {
+            if next == start {
+                return Some(path.clone());
+            }
+            if seen.insert(next.clone()) {
+                let mut p = path.clone();
+                p.push(next.clone());
+                stack.push(p);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_module_uses_another_in_a_circle() {
+    let crates = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates");
+    let mut circles = Vec::new();
+    let mut modules = 0;
+    for c in std::fs::read_dir(&crates).unwrap().flatten() {
+        let src = c.path().join("src");
+        if !src.is_dir() {
+            continue;
+        }
+        let g = uses(&src);
+        modules += g.len();
+        for m in g.keys() {
+            if let Some(path) = cycle(&g, m) {
+                circles.push(format!("{}: {} → {m}", c.file_name().to_string_lossy(), path.join(" → ")));
+            }
+        }
+    }
+    assert!(modules > 50, "only {modules} modules found: the scan looks in the wrong place");
+    assert!(circles.is_empty(), "modules that use each other in a circle:\n{}", circles.join("\n"));
+}
+
+#[test]
+fn a_circle_is_found() {
+    let g: BTreeMap<String, BTreeSet<String>> = [("a", &["b"][..]), ("b", &["c"]), ("c", &["a"]), ("d", &["a"])]
+        .into_iter()
+        .map(|(m, u)| (m.to_string(), u.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    assert_eq!(cycle(&g, "a"), Some(vec!["a".to_string(), "b".to_string(), "c".to_string()]));
+    assert_eq!(cycle(&g, "d"), None);
+}
