@@ -420,24 +420,19 @@ impl Builder<'_> {
     }
 }
 
-/// Parses the table whose title is at `start`; returns it and the index after it.
-/// `shanghai_layouts`: the document is Shanghai's, so a table whose header the text layer
-/// garbled may take the standard Shanghai column layout of its kind (never another region's).
-#[allow(clippy::too_many_arguments)]
-pub fn parse_table(
-    lines: &[Line],
-    start: usize,
-    layout: Layout,
-    shanghai_layouts: bool,
-    warnings: &mut Vec<ReportItem>,
-    notes: &mut Vec<ReportItem>,
-    open: &mut Vec<OpenRow>,
-) -> (Table, usize) {
-    let flow_mode = layout == Layout::Flow;
-    let title_line = &lines[start];
-    let title = title_line.text.trim().to_string();
+/// A table's title block: its title (the dated or named line when a bare label like `公开05表`
+/// or `部门预算02表` is printed above it), number, and kind (from the title, else the subtitle).
+struct Heading {
+    title: String,
+    number: Option<String>,
+    kind: TableKind,
+}
+
+/// Reads the title block at `start` (Hubei prints `表 1. …年收支总表` then a subtitle,
+/// `收支总体情况表`, before the 部门 line); returns it and the index after it.
+fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
+    let title = lines[start].text.trim().to_string();
     let mut i = start + 1;
-    // Hubei prints `表 1. …年收支总表` then a subtitle (`收支总体情况表`) before the 部门 line.
     let mut subtitle = String::new();
     if let Some(k) = (i..lines.len()).find(|&k| !lines[k].is_blank()) {
         let c = lines[k].compact();
@@ -461,9 +456,14 @@ pub fn parse_table(
         k => k,
     };
     let number = title_number(&title).or(number_hint);
+    (Heading { title, number, kind }, i)
+}
+
+/// The 编制部门 / 单位 lines from `i` (possibly one line: `编制部门：X 单位：元`): the unit, who
+/// compiled it, and the index after them.
+fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<String>, usize) {
     let mut unit = None;
     let mut compiled_by = None;
-    // 编制部门 / 单位 lines (possibly on one line: `编制部门：X 单位：元`).
     while i < lines.len() {
         let l = &lines[i];
         let c = l.compact();
@@ -491,10 +491,12 @@ pub fn parse_table(
         }
         i += 1;
     }
-    if matches!(kind, TableKind::DepartmentPerformance | TableKind::ProjectPerformance | TableKind::AssetAllocation) {
-        return grid_table(lines, i, title_line, title, number, kind, unit, compiled_by, notes);
-    }
-    // Header rows: the lines before the first data row.
+    (unit, compiled_by, i)
+}
+
+/// The header rows from `i`: the lines before the first data row (their cells and the lines
+/// themselves, for positions and drawn boxes), and the index of the first data row.
+fn read_header(lines: &[Line], mut i: usize, flow_mode: bool) -> (Vec<Vec<String>>, Vec<Line>, usize) {
     let mut header: Vec<Vec<String>> = Vec::new();
     let mut header_lines: Vec<Line> = Vec::new();
     while i < lines.len() {
@@ -516,15 +518,32 @@ pub fn parse_table(
         header_lines.push(l.clone());
         i += 1;
     }
+    (header, header_lines, i)
+}
+
+/// How a table's rows are read: their key layout, the value columns, the sides of a table whose
+/// header gives them by position, the drawn header boxes, and where each column was printed.
+struct ColumnPlan {
+    keys: Keys,
+    columns: Vec<Column>,
+    side_split: Option<Sides>,
+    ruled: Option<RuledHeader>,
+    col_x: Vec<Option<f32>>,
+}
+
+/// Decides the columns from the header (its drawn boxes when ruled; the standard layout of a
+/// Shanghai table whose header the text layer garbled; positions for rows wider than the header).
+#[allow(clippy::too_many_arguments)]
+fn plan_columns(lines: &[Line], i: usize, header: &[Vec<String>], header_lines: &[Line], title: &str, kind: TableKind, flow_mode: bool, shanghai_layouts: bool) -> ColumnPlan {
     let first_data = lines[i..].iter().find(|l| !l.is_blank()).map(|l| &l.cells);
-    let mut keys = detect_keys(&header, first_data, &title);
-    let cols = columns(&header);
+    let mut keys = detect_keys(header, first_data, title);
+    let cols = columns(header);
     if let Keys::Ledger { split, .. } = keys {
         keys = Keys::Ledger { split, left: cols.iter().filter(|(p, _)| *p < split).count() };
     }
     let mut columns: Vec<Column> = cols.into_iter().map(|(_, c)| c).collect();
     // A two-sided table whose two 项目名称 cells are printed on different header lines.
-    let side_split = if flow_mode && !matches!(keys, Keys::Ledger { .. }) { sides_by_position(&header_lines) } else { None };
+    let side_split = if flow_mode && !matches!(keys, Keys::Ledger { .. }) { sides_by_position(header_lines) } else { None };
     if let Some((_, cols)) = &side_split {
         keys = Keys::Ledger { split: 1, left: 1 };
         columns = cols.clone();
@@ -532,7 +551,7 @@ pub fn parse_table(
     // A ruled PDF header: the drawn cells give each column's path and position exactly. A
     // two-sided table's two 项目 columns are its key columns; the value columns left of the
     // second are the income side's.
-    let ruled = if flow_mode { ruled_columns(&header_lines) } else { None };
+    let ruled = if flow_mode { ruled_columns(header_lines) } else { None };
     let ruled = match (ruled, keys) {
         (Some(h), Keys::Ledger { split, .. }) if h.keys.len() == 2 => {
             let left = h.values.iter().filter(|(_, r)| *r <= h.keys[1].0 + 1.0).count();
@@ -575,40 +594,54 @@ pub fn parse_table(
             .max()
             .unwrap_or(0);
         if widest > w + columns.len() && !header.is_empty() {
-            columns = positional_columns(&header, w, widest);
+            columns = positional_columns(header, w, widest);
         }
     }
-    let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
     // The standard layout may have replaced the ruled columns: then the boxes no longer apply.
     let ruled = ruled.filter(|h| h.columns == columns);
     let col_x = match &ruled {
         Some(h) => h.centres().into_iter().map(Some).collect(),
-        None if flow_mode => header_positions(&header_lines, &columns),
+        None if flow_mode => header_positions(header_lines, &columns),
         None => vec![],
     };
-    // The warnings of this table's rows start here (a table printed in halves takes them back).
-    let warned_from = warnings.len();
-    let mut b = Builder {
-        keys,
-        ncols: columns.len(),
-        col_x,
-        ruled,
-        warnings,
-        notes,
-        title: title.clone(),
-        pending_short: None,
-        pending_label: String::new(),
-        ledger_short: Vec::new(),
-        side_splits: side_split.map(|(x, _)| x),
-    };
-    let mut rows = Vec::new();
+    ColumnPlan { keys, columns, side_split: side_split.map(|(x, _)| x), ruled, col_x }
+}
+
+/// A data row as read, with what its line left undecided: values printed without their blanks
+/// (`short`: fewer cells than columns; `flow`: values whose columns only the table's sums can
+/// decide; `ledger`: a two-sided row's side with fewer values than its columns). One record per
+/// row, so they can never fall out of step.
+struct ReadRow {
+    row: Row,
+    short: bool,
+    flow: Option<Vec<rust_decimal::Decimal>>,
+    ledger: Option<Vec<rust_decimal::Decimal>>,
+}
+
+impl ReadRow {
+    fn plain(row: Row) -> ReadRow {
+        ReadRow { row, short: false, flow: None, ledger: None }
+    }
+}
+
+/// What the data lines of a table gave: its rows, its note, how many values ran past the named
+/// columns, and the index after the table.
+struct Body {
+    rows: Vec<ReadRow>,
+    note: Option<String>,
+    extra_cols: usize,
+    end: usize,
+}
+
+/// Reads the data lines from `i` to the next table's title: rows (with wrapped labels joined,
+/// repeated headers and notes set apart), through `b` (which places each line's values).
+fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<String>, b: &mut Builder) -> Body {
+    let title = b.title.clone();
+    let mut rows: Vec<ReadRow> = Vec::new();
     let mut note = None;
     let mut extra_cols = 0usize;
-    let mut shorts: Vec<bool> = Vec::new();
     let mut pending_label = String::new();
     let mut label_wrapped = false;
-    let mut flow_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> = Vec::new();
-    let mut ledger_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> = Vec::new();
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -646,16 +679,15 @@ pub fn parse_table(
                     }
                     let side = if flow::is_expenditure_label(&c) { LedgerSide::Expenditure } else { LedgerSide::Income };
                     let label = std::mem::take(&mut b.pending_label) + l.text.trim();
-                    rows.push(Row { code: None, label, side: Some(side), cells: vec![Cell::Blank; b.ncols], location: l.location });
-                    shorts.push(false);
+                    rows.push(ReadRow::plain(Row { code: None, label, side: Some(side), cells: vec![Cell::Blank; b.ncols], location: l.location }));
                     i += 1;
                     continue;
                 }
                 let next_is_data = lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| is_data(&flow::tokens(&n.cells)));
-                let prev_unlabelled = rows.last().is_some_and(|r: &Row| r.code.is_some() && r.label.is_empty());
+                let prev_unlabelled = rows.last().is_some_and(|r| r.row.code.is_some() && r.row.label.is_empty());
                 if prev_unlabelled || std::mem::take(&mut label_wrapped) {
                     if let Some(r) = rows.last_mut() {
-                        r.label.push_str(l.text.trim());
+                        r.row.label.push_str(l.text.trim());
                     }
                     i += 1;
                     continue;
@@ -692,10 +724,10 @@ pub fn parse_table(
                 // Values wrapped onto a line of their own: they continue the row above.
                 if let Some(prev) = rows.last_mut() {
                     let mut it = toks.iter();
-                    let start = prev.cells.iter().rposition(|c| *c != Cell::Blank).map_or(0, |p| p + 1);
-                    for k in start..prev.cells.len() {
+                    let start = prev.row.cells.iter().rposition(|c| *c != Cell::Blank).map_or(0, |p| p + 1);
+                    for k in start..prev.row.cells.len() {
                         match it.next() {
-                            Some(v) => prev.cells[k] = cell(v),
+                            Some(v) => prev.row.cells[k] = cell(v),
                             None => break,
                         }
                     }
@@ -724,17 +756,63 @@ pub fn parse_table(
         let mut side_shorts = std::mem::take(&mut b.ledger_short).into_iter();
         for r in rows_of_line {
             extra_cols = extra_cols.max(r.cells.len().saturating_sub(b.ncols));
-            ledger_shorts.resize(rows.len(), None);
-            ledger_shorts.push(if r.side.is_some() { side_shorts.next().flatten() } else { None });
-            rows.push(r);
-            shorts.push(short);
-            flow_shorts.push(flow_short.clone());
+            let ledger = if r.side.is_some() { side_shorts.next().flatten() } else { None };
+            rows.push(ReadRow { row: r, short, flow: flow_short.clone(), ledger });
         }
         i += 1;
     }
+    Body { rows, note, extra_cols, end: i }
+}
+
+/// Parses the table whose title is at `start`; returns it and the index after it.
+/// `shanghai_layouts`: the document is Shanghai's, so a table whose header the text layer
+/// garbled may take the standard Shanghai column layout of its kind (never another region's).
+/// The title block, the 编制 lines, the header and the body are read in turn; values whose
+/// columns a line left open are then placed by the table's own sums, or handed back in `open`
+/// for the document to decide.
+#[allow(clippy::too_many_arguments)]
+pub fn parse_table(
+    lines: &[Line],
+    start: usize,
+    layout: Layout,
+    shanghai_layouts: bool,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+    open: &mut Vec<OpenRow>,
+) -> (Table, usize) {
+    let flow_mode = layout == Layout::Flow;
+    let title_line = &lines[start];
+    let (Heading { title, number, kind }, i) = read_heading(lines, start);
+    let (unit, compiled_by, i) = read_meta(lines, i);
+    if matches!(kind, TableKind::DepartmentPerformance | TableKind::ProjectPerformance | TableKind::AssetAllocation) {
+        return grid_table(lines, i, title_line, title, number, kind, unit, compiled_by, notes);
+    }
+    let (header, header_lines, i) = read_header(lines, i, flow_mode);
+    let ColumnPlan { keys, mut columns, side_split, ruled, col_x } = plan_columns(lines, i, &header, &header_lines, &title, kind, flow_mode, shanghai_layouts);
+    let vocab: HashSet<String> = header.iter().flatten().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+    // The warnings of this table's rows start here (a table printed in halves takes them back).
+    let warned_from = warnings.len();
+    let mut b = Builder {
+        keys,
+        ncols: columns.len(),
+        col_x,
+        ruled,
+        warnings,
+        notes,
+        title: title.clone(),
+        pending_short: None,
+        pending_label: String::new(),
+        ledger_short: Vec::new(),
+        side_splits: side_split,
+    };
+    let Body { rows: read, note, extra_cols, end } = read_body(lines, i, flow_mode, &vocab, &mut b);
     for k in 0..extra_cols {
         columns.push(Column { path: vec![format!("未命名列{}", k + 1)] });
     }
+    let shorts: Vec<bool> = read.iter().map(|r| r.short).collect();
+    let flow_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> = read.iter().map(|r| r.flow.clone()).collect();
+    let ledger_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> = read.iter().map(|r| r.ledger.clone()).collect();
+    let mut rows: Vec<Row> = read.into_iter().map(|r| r.row).collect();
     for r in &mut rows {
         r.cells.resize(columns.len(), Cell::Blank);
     }
@@ -742,13 +820,11 @@ pub fn parse_table(
         place_short_rows(&mut rows, &shorts, &title, b.notes);
     }
     if let Keys::Ledger { left, .. } = keys {
-        ledger_shorts.resize(rows.len(), None);
         if ledger_shorts.iter().any(Option::is_some) {
             resolve_ledger(&mut rows, &ledger_shorts, &columns, left, &title, b.warnings, b.notes, title_line.location);
         }
     }
     if flow_shorts.iter().any(Option::is_some) {
-        flow_shorts.resize(rows.len(), None);
         let outcome = super::blanks::resolve(&mut rows, &flow_shorts, &columns, kind);
         if outcome.placed > 0 {
             b.notes.push(ReportItem {
@@ -775,7 +851,7 @@ pub fn parse_table(
         b.warnings.truncate(warned_from);
         b.notes.push(ReportItem { message: format!("表“{}”左右两半并排印出，已将右半的科目读为各自的行", table.title), location: table.location });
     }
-    (table, i)
+    (table, end)
 }
 
 fn strip_label(s: &str) -> String {
