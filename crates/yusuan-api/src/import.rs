@@ -101,6 +101,7 @@ fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: 
     report.notes.push(yusuan_import::ReportItem {
         message: format!("表格并入文档 {target}（{}{}年的文字说明），两个文件合为一份公开文件", narrative.meta.department, narrative.meta.year),
         location: Default::default(),
+        about: None,
     });
     let source = lib.store().source_name(target)?;
     let hash = lib.store().content_hash(target)?;

@@ -73,7 +73,7 @@ pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
         let mut imported = parse_lines_with(file_name, &lines, Layout::Flow)?;
         if let Some(pages) = salvaged {
             let message = format!("文件不完整（可能没有下载完）：结尾部分缺失，已读出留下的 {pages} 页；缺失部分的表和文字未能导入，请核对，或重新下载完整的文件后再导入");
-            imported.report.warnings.insert(0, ReportItem { message, location: Default::default() });
+            imported.report.warnings.insert(0, ReportItem { message, location: Default::default(), about: None });
         }
         Ok(imported)
     })

@@ -11,7 +11,22 @@ pub struct ReportItem {
     pub message: String,
     /// Where.
     pub location: Location,
+    /// What the warning is about, for a later pass that settles it (never the message's words).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub about: Option<Undecided>,
 }
+
+/// A row whose values the table alone could not place in their columns: a later pass that
+/// places them (from the document's other tables) withdraws the warning by this, not by text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undecided {
+    /// The table's title.
+    pub table: String,
+    /// The row's label.
+    pub row: String,
+}
+
 
 /// The report of one import.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -57,7 +72,7 @@ impl ImportReport {
             unrecognised: doc
                 .unrecognised
                 .iter()
-                .map(|u| ReportItem { message: u.text.clone(), location: u.location })
+                .map(|u| ReportItem { message: u.text.clone(), location: u.location, about: None })
                 .collect(),
             warnings,
             notes: vec![],

@@ -151,6 +151,7 @@ pub(super) fn grid_table(
     notes.push(ReportItem {
         message: format!("表“{title}”按原样逐格保留（{} 行），其中的栏目尚未逐项识别", rows.len()),
         location: title_line.location,
+        about: None,
     });
     let unit = unit.unwrap_or(Unit::WanYuan);
     (Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)

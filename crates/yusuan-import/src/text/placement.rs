@@ -1,6 +1,7 @@
 //! Placing values whose empty cells were lost: by sub-row sums (tab text), by each side's 总计
 //! (two-sided tables read without positions), and by sibling tables of the same document.
 
+use crate::report::Undecided;
 use crate::ReportItem;
 use yusuan_domain::{Cell, Column, Document, LedgerSide, Location, Row, RowCode, TableKind};
 
@@ -84,6 +85,7 @@ pub(super) fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, n
                     rows[i].label
                 ),
                 location: rows[i].location,
+                about: None,
             });
         }
     }
@@ -129,6 +131,7 @@ pub(super) fn resolve_ledger(
                     range.len()
                 ),
                 location: r.location,
+                about: Some(Undecided { table: title.to_string(), row: r.label.clone() }),
             });
         }
     }
@@ -136,6 +139,7 @@ pub(super) fn resolve_ledger(
         notes.push(ReportItem {
             message: format!("表“{title}”有 {placed} 行未印出空白单元格，已按总计与各项的合计关系确定各数值所在的列"),
             location: at,
+            about: None,
         });
     }
 }
@@ -222,7 +226,7 @@ pub(super) fn place_by_sibling_tables(
         if !done && doc.tables[ti].kind == TableKind::ThreePublic {
             if let Some((cells, how)) = place_three_public(doc, ti, &o) {
                 doc.tables[ti].rows[o.row].cells = cells;
-                notes.push(ReportItem { message: format!("表“{title}”此行未印出空白单元格，已{how}确定各数值所在的列"), location: loc });
+                notes.push(ReportItem { message: format!("表“{title}”此行未印出空白单元格，已{how}确定各数值所在的列"), location: loc, about: None });
                 done = true;
             }
         }
@@ -233,6 +237,7 @@ pub(super) fn place_by_sibling_tables(
                     o.values.len()
                 ),
                 location: loc,
+                about: None,
             });
         }
     }
@@ -240,6 +245,7 @@ pub(super) fn place_by_sibling_tables(
         notes.push(ReportItem {
             message: format!("{placed} 行未印出空白单元格，已按本文档其他表中同一科目的数值确定所在的列"),
             location: yusuan_domain::Location::default(),
+            about: None,
         });
     }
 }
@@ -375,7 +381,8 @@ pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut
             }
         }
         let before = warnings.len();
-        warnings.retain(|w| !(w.location == location && w.message.contains(&label)));
+        let settled = Undecided { table: doc.tables[ti].title.clone(), row: label.clone() };
+        warnings.retain(|w| !(w.location == location && w.about.as_ref() == Some(&settled)));
         if !already || warnings.len() < before {
             placed += 1;
         }
@@ -385,6 +392,7 @@ pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut
         notes.push(ReportItem {
             message: format!("表“{title}”支出方有 {placed} 行未印出空白单元格，已按一般公共预算、政府性基金等支出表中同一功能类的金额确定所在的列"),
             location: doc.tables[ti].location,
+            about: None,
         });
     }
 }

@@ -199,6 +199,7 @@ impl Builder<'_> {
             self.warnings.push(ReportItem {
                 message: format!("表“{}”此行的数值比表头多 {} 个：{}", self.title, extra.len(), extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")),
                 location: loc,
+                about: None,
             });
             out.extend(extra.into_iter().map(|c| cell(c)));
         }
@@ -213,6 +214,7 @@ impl Builder<'_> {
                 self.title, got, self.ncols
             ),
             location: loc,
+            about: None,
         });
     }
 
@@ -337,6 +339,7 @@ impl Builder<'_> {
                             parts[..n].join("")
                         ),
                         location: loc,
+                        about: None,
                     });
                 }
                 let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
@@ -750,6 +753,7 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
             b.warnings.push(ReportItem {
                 message: format!("表“{title}”中有一段文字无法对应到行：{}", std::mem::take(&mut pending_label)),
                 location: l.location,
+                about: None,
             });
         }
         let flow_short = b.pending_short.take();
@@ -830,6 +834,7 @@ pub fn parse_table(
             b.notes.push(ReportItem {
                 message: format!("表“{title}”有 {} 行未印出空白单元格，已按表内合计关系确定各数值所在的列", outcome.placed),
                 location: title_line.location,
+                about: None,
             });
         }
         for i in outcome.open {
@@ -842,6 +847,7 @@ pub fn parse_table(
         b.warnings.push(ReportItem {
             message: format!("表“{title}”没有注明金额单位，按“元”处理，请核对"),
             location: title_line.location,
+            about: None,
         });
         Unit::Yuan
     });
@@ -849,7 +855,7 @@ pub fn parse_table(
     if !matches!(keys, Keys::Ledger { .. }) && super::halves::unfold_halves(&mut table) {
         // Its rows' "more values than the header" were the right halves, now rows of their own.
         b.warnings.truncate(warned_from);
-        b.notes.push(ReportItem { message: format!("表“{}”左右两半并排印出，已将右半的科目读为各自的行", table.title), location: table.location });
+        b.notes.push(ReportItem { message: format!("表“{}”左右两半并排印出，已将右半的科目读为各自的行", table.title), location: table.location, about: None });
     }
     (table, end)
 }
