@@ -11,6 +11,11 @@
 use rust_decimal::Decimal;
 use yusuan_domain::{Cell, Column, Row, RowCode, TableKind};
 
+/// The joint placements of a parent row and its children are tried exhaustively up to this many
+/// (2^16); beyond, the rows stay open for the document-level pass. Real tables need a few
+/// hundred at most; a crafted one cannot make the import search for ever.
+const MAX_JOINT_PLACEMENTS: usize = 1 << 16;
+
 /// Candidates: for each value column, the value's index in the printed list (or none).
 pub(super) type Placement = Vec<Option<usize>>;
 
@@ -149,7 +154,7 @@ fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identi
         for (parent, kids) in groups {
             let members: Vec<usize> = std::iter::once(*parent).chain(kids.iter().copied()).collect();
             let size: usize = members.iter().map(|&m| cands[m].len().max(1)).product();
-            if size <= 1 || size > 1 << 16 || members.iter().any(|&m| cands[m].is_empty()) {
+            if size <= 1 || size > MAX_JOINT_PLACEMENTS || members.iter().any(|&m| cands[m].is_empty()) {
                 continue;
             }
             let mut keep: Vec<Vec<bool>> = members.iter().map(|&m| vec![false; cands[m].len()]).collect();

@@ -9,6 +9,19 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// A table's title is one short line: a longer line that ends in 表 is a sentence about a table.
+pub(super) const TITLE_MAX_CHARS: usize = 60;
+
+/// A subtitle, a header line of a table printed without cells, or a fragment of a wrapped row
+/// label is short; a longer line is prose or data.
+pub(super) const FRAGMENT_MAX_CHARS: usize = 30;
+
+/// Whether a line (compacted) is short enough to be a subtitle, a header line or a label's
+/// fragment ([`FRAGMENT_MAX_CHARS`]).
+pub(super) fn is_fragment(compact: &str) -> bool {
+    compact.chars().count() <= FRAGMENT_MAX_CHARS
+}
+
 /// A table's 编制部门 / 单位 / 填报日期 line.
 pub(super) fn is_meta(compact: &str) -> bool {
     compact.starts_with("编制部门") || compact.starts_with("部门：") || compact.starts_with("部门:") || compact.starts_with("单位：")
@@ -29,7 +42,7 @@ pub fn is_title(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let numbered = title_number(&line.text).is_some();
-    if c.chars().count() > 60 || !(numbered || c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
+    if c.chars().count() > TITLE_MAX_CHARS || !(numbered || c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
         return false;
     }
     lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
@@ -65,6 +78,14 @@ mod tests {
         // check(input, expect)
         for (title, expect) in [("表 5-1. 一般公共预算支出表", Some("5-1")), ("表13、资产配置预算表", Some("13")), ("2026年部门收入预算总表", None), ("表格说明", None)] {
             assert_eq!(title_number(title).as_deref(), expect, "{title}");
+        }
+    }
+
+    #[test]
+    fn fragments_are_short() {
+        // check(input, expect)
+        for (line, expect) in [("收支总体情况表", true), ("财政拨款支出", true), (&"一".repeat(30) as &str, true), (&"一".repeat(31) as &str, false)] {
+            assert_eq!(is_fragment(line), expect, "{line}");
         }
     }
 

@@ -3,7 +3,7 @@
 use super::flow;
 use super::grid::grid_table;
 use super::header::{columns, header_positions, is_key_header, positional_columns, ruled_columns, ruled_row, RuledHeader};
-use super::marks::{cell, is_meta, is_title, title_number};
+use super::marks::{cell, is_fragment, is_meta, is_title, title_number};
 use super::placement::{place_short_rows, resolve_ledger, OpenRow};
 use super::sides::{sides_by_position, split_sides_at, Sides};
 use super::template::{shanghai, Template};
@@ -440,7 +440,7 @@ fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
     if let Some(k) = (i..lines.len()).find(|&k| !lines[k].is_blank()) {
         let c = lines[k].compact();
         let meta_follows = lines[k + 1..].iter().filter(|l| !l.is_blank()).take(2).any(|l| is_meta(&l.compact()));
-        if !lines[k].is_tabular() && !is_meta(&c) && c.chars().count() <= 30 && meta_follows {
+        if !lines[k].is_tabular() && !is_meta(&c) && is_fragment(&c) && meta_follows {
             subtitle = c;
             i = k + 1;
         }
@@ -513,7 +513,7 @@ fn read_header(lines: &[Line], mut i: usize, flow_mode: bool) -> (Vec<Vec<String
         let data = !lone_total_heading && if flow_mode { is_data(&flow::tokens(&l.cells)) } else { is_data(&l.cells) };
         let enumerated = is_enumerated(&l.compact());
         let header_like = !(is_note(&l.compact()) || flow_mode && enumerated)
-            && (l.is_tabular() || (flow_mode && l.compact().chars().count() <= 30 && !is_title(lines, i)));
+            && (l.is_tabular() || (flow_mode && is_fragment(&l.compact()) && !is_title(lines, i)));
         if data || !header_like {
             break;
         }
@@ -661,7 +661,7 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
                 i += 1;
                 continue;
             }
-            if flow_mode && !is_data(&flow::tokens(&l.cells)) && c.chars().count() <= 30 {
+            if flow_mode && !is_data(&flow::tokens(&l.cells)) && is_fragment(&c) {
                 // A header repeated after a page break, a ledger row without amounts, or a
                 // fragment of a wrapped row label.
                 if vocab.contains(&c) || is_key_header(&c) {
