@@ -35,6 +35,17 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     // The 收入总计 as printed: 10,150.48 万元.
     let income = doc.table(yusuan_domain::TableKind::Income).unwrap();
     assert!(income.rows.iter().any(|r| r.cells.iter().any(|c| c.printed() == "10,150.48")), "{:?}", income.rows.first());
+    // Its two levels (a category printed beside its items, vertically centred) leave rows of
+    // label only between the amounts (专项收入, 其他非税收入 …) and after them (上年结转和结余资金):
+    // rows of the table, not its end, so every amount and label of page 2 is read.
+    let rows: Vec<(String, String)> = income.rows.iter().map(|r| (r.label.replace(' ', ""), r.cells.iter().map(|c| c.printed().to_string()).collect::<Vec<_>>().join("|"))).collect();
+    let row = |label: &str| rows.iter().filter(|(l, _)| l == label).map(|(_, v)| v.as_str()).collect::<Vec<_>>();
+    assert_eq!(row("其他收入"), ["80.00"]);
+    assert_eq!(row("小计"), ["10,070.48", "", "80.00", ""]);
+    assert_eq!(row("专项收入"), [""]);
+    assert_eq!(row("其他非税收入"), [""]);
+    assert_eq!(rows.last().map(|(l, _)| l.as_str()), Some("其中：动用上年结转和结余资金"));
+    assert_eq!(rows.len(), 16, "{rows:?}");
     use yusuan_domain::LedgerSide::{Expenditure, Income};
     // The 财政拨款收支预算总表: two-sided, its two 项目名称 printed on lines of their own (the
     // 支出 side under 支出用途) and blanks not printed — each text on the side it was printed on.

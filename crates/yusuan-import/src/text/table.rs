@@ -636,6 +636,33 @@ struct Body {
     end: usize,
 }
 
+/// How far a label-only line looks for the table's next row of numbers (a two-level income
+/// table prints a few category and item labels between its amounts).
+const LABEL_ROWS_AHEAD: usize = 8;
+
+/// Whether the table goes on after a line of label only: within [`LABEL_ROWS_AHEAD`] lines a row
+/// with numbers follows, or the next table begins after only such labels (the last rows of a
+/// table printed without amounts), before any prose or note.
+fn table_goes_on(lines: &[Line], from: usize) -> bool {
+    let mut ahead = lines.iter().enumerate().skip(from).filter(|(_, l)| !l.is_blank()).take(LABEL_ROWS_AHEAD).peekable();
+    if ahead.peek().is_none() {
+        return false;
+    }
+    for (k, l) in ahead {
+        let c = l.compact();
+        if is_title(lines, k) {
+            return true;
+        }
+        if is_note(&c) || (!l.is_tabular() && !is_fragment(&c)) || c.ends_with('。') {
+            return false;
+        }
+        if is_data(&flow::tokens(&l.cells)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Reads the data lines from `i` to the next table's title: rows (with wrapped labels joined,
 /// repeated headers and notes set apart), through `b` (which places each line's values).
 fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<String>, b: &mut Builder) -> Body {
@@ -700,6 +727,13 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
                     i += 1;
                     continue;
                 }
+                // A row printed with its label only (`专项收入` with no amount, a category printed
+                // beside its items) inside a table that goes on: a row of blanks, not the end.
+                if !rows.is_empty() && table_goes_on(lines, i + 1) {
+                    rows.push(ReadRow::plain(Row { code: None, label: l.text.split_whitespace().collect::<Vec<_>>().join(" "), side: None, cells: vec![Cell::Blank; b.ncols], location: l.location }));
+                    i += 1;
+                    continue;
+                }
             }
             // A lone number or total label on its own line still belongs to the table.
             if !is_data(&if flow_mode { flow::tokens(&l.cells) } else { l.cells.clone() }) {
@@ -748,6 +782,11 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
             } else {
                 label_wrapped = false;
             }
+        }
+        if !pending_label.is_empty() && b.keys == Keys::Label {
+            // A table keyed by labels alone: the text before a row with a label of its own is a
+            // row of its own, printed without amounts (`其他非税收入` above `小计 80.00`).
+            rows.push(ReadRow::plain(Row { code: None, label: std::mem::take(&mut pending_label), side: None, cells: vec![Cell::Blank; b.ncols], location: l.location }));
         }
         if !pending_label.is_empty() {
             b.warnings.push(ReportItem {
