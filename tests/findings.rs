@@ -123,4 +123,15 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
         }
     }
     assert_eq!(count(&moved, "X009"), 2);
+    // T005: the 财务收支预算总表's 一、一般公共服务支出 one 元 more, its 支出总计 as printed (both
+    // sides still balance, so T003 has nothing to say).
+    assert_eq!(count(&doc, "T005"), 0);
+    let mut slipped = doc.clone();
+    let summary = slipped.tables.iter_mut().find(|t| t.kind == yusuan_domain::TableKind::FinancialSummary).unwrap();
+    let row = summary.rows.iter_mut().find(|r| r.label.contains("一般公共服务支出")).unwrap();
+    let cell = row.cells.iter_mut().find(|c| c.amount().is_some()).unwrap();
+    if let yusuan_domain::Cell::Amount { value, .. } = cell {
+        *value += rust_decimal::Decimal::ONE;
+    }
+    assert_eq!((count(&slipped, "T005"), count(&slipped, "T003")), (1, 0));
 }

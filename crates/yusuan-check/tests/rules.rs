@@ -115,6 +115,51 @@ fn t003_income_total_equals_expenditure_total() {
     assert_eq!(rules_of(&doc(vec![table("99")])), [("T003", Severity::Error)]);
 }
 
+/// A three-sided 收支预算总表 in 万元 as Jiangsu prints it: 收入 | 支出 by 功能分类 | 支出 by 支出用途.
+fn jiangsu_summary(reserve: &str) -> Table {
+    let side = |label: &str, side: LedgerSide, cells: [&str; 3]| Row {
+        code: None,
+        label: label.into(),
+        side: Some(side),
+        cells: cells.iter().map(|v| if v.is_empty() { Cell::Blank } else { Cell::Amount { value: v.replace(',', "").parse::<Decimal>().unwrap(), printed: v.to_string() } }).collect(),
+        location: Location::line(9),
+    };
+    use LedgerSide::{Expenditure as E, Income as I};
+    Table {
+        title: "收支预算总表".into(),
+        number: None,
+        kind: TableKind::FinancialSummary,
+        unit: Unit::WanYuan,
+        compiled_by: None,
+        columns: [["收入", "金额"], ["支出", "功能分类/金额"], ["支出", "支出用途/金额"]].iter().map(|p| Column { path: p.iter().map(|s| s.to_string()).collect() }).collect(),
+        rows: vec![
+            side("一、财政拨款", I, ["10,070.48", "", ""]),
+            side("二、其他资金", I, ["80.00", "", ""]),
+            side("一、一般公共服务支出", E, ["", "7,827.46", ""]),
+            side("二、住房保障支出", E, ["", "2,323.02", ""]),
+            side("一、基本支出", E, ["", "", "5,678.17"]),
+            side("二、项目支出", E, ["", "", "3,314.68"]),
+            side("三、单位预留机动经费", E, ["", "", reserve]),
+            side("收入合计", I, ["10,150.48", "", ""]),
+            side("当年支出小计", E, ["", "10,150.48", "10,150.48"]),
+        ],
+        note: None,
+        location: Location::default(),
+    }
+}
+
+#[test]
+fn t005_each_sides_items_add_up_to_its_total() {
+    assert!(rules_of(&doc(vec![(jiangsu_summary("1,157.63"))])).is_empty());
+    // 单位预留机动经费 misprinted: the 支出用途 items no longer make the 当年支出小计; the 功能分类
+    // column and the 收入 side still do.
+    let f = check(&doc(vec![(jiangsu_summary("1,157.36"))]));
+    assert_eq!(f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(), [("T005", Severity::Error)]);
+    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("10150.21万元"), Some("10150.48万元")));
+    // A 万元 rounding tail is a 提示.
+    assert_eq!(rules_of(&doc(vec![(jiangsu_summary("1,157.64"))])), [("T005", Severity::Info)]);
+}
+
 #[test]
 fn rules_md_is_generated_from_the_registry() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");

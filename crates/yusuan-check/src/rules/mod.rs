@@ -54,6 +54,13 @@ pub const RULES: &[Rule] = &[
         run: balance::run,
     },
     Rule {
+        id: "T005",
+        severity: Severity::Error,
+        description: "收支总表每一方的各项（一、二、……）之和等于该方的合计（小计、总计），逐列",
+        example: "收支预算总表 支出用途：基本支出 5,678.17＋项目支出 3,314.68＋单位预留机动经费 1,157.63＝当年支出小计 10,150.48",
+        run: balance::items_add_up,
+    },
+    Rule {
         id: "T004",
         severity: Severity::Error,
         description: "目录列出的每张表都在正文中公开（无数据的表也应公开空表并注明）",
