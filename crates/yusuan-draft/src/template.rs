@@ -165,7 +165,7 @@ pub fn name_forms(department: &str) -> Vec<String> {
 
 /// The note an empty fund or 三公 table prints, where the source printed none (its tables had
 /// money): a blank draft's department may have none of that money.
-fn empty_note(kind: TableKind, scope: yusuan_domain::Scope, year: i32) -> Option<String> {
+pub(crate) fn empty_note(kind: TableKind, scope: yusuan_domain::Scope, year: i32) -> Option<String> {
     let who = if scope == yusuan_domain::Scope::Unit { "单位" } else { "部门" };
     let what = match kind {
         TableKind::GovernmentFundFunction => "无政府性基金预算财政拨款安排的预算",

@@ -83,7 +83,8 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     v.layout = d.layout.iter().filter_map(|t| unit_table(t, code.as_deref())).collect();
     for t in &mut v.layout {
         t.title = unit_wording(&t.title);
-        t.empty_note = t.empty_note.as_deref().map(unit_wording);
+        // A fund or 三公 table the unit has no money in says so, as its budget prints it.
+        t.empty_note = t.empty_note.as_deref().map(unit_wording).or_else(|| crate::template::empty_note(t.kind, Scope::Unit, d.year));
         t.compiled_by = t.compiled_by.as_deref().map(|c| compiled_line(c, &d.department, &name));
     }
     // The projects' shares of the unit's lines, by the lines' addresses in the view.
@@ -124,6 +125,12 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         }
         s.title = unit_section_title(&s.title, &d.department, &name);
     }
+    // The 目录 lists the tables the unit's budget prints (not the 分单位 tables).
+    let kinds: Vec<TableKind> = v.layout.iter().map(|t| t.kind).collect();
+    v.contents.retain(|c| match TableKind::from_title(&c.title) {
+        TableKind::Other => true,
+        kind => kinds.contains(&kind),
+    });
     for c in &mut v.contents {
         c.title = unit_wording(&c.title);
     }

@@ -122,6 +122,12 @@ fn placing_lines_moves_money_between_units_and_the_unit_tables_follow() {
     assert!(shown.tables.iter().all(|t| !t.title.contains("年部门")), "{:?}", shown.tables.iter().map(|t| &t.title).collect::<Vec<_>>());
     assert_eq!(shown.meta.department, units[1]);
     assert_eq!(total_spending(&shown), spent(&b));
+    // Its 目录 lists only what it prints, and a fund table it has no money in says so; its
+    // economic table is empty until economic lines are placed in it too (X003 says so).
+    let found = yusuan_draft::draft_findings(&b);
+    assert!(!found.iter().any(|f| f.rule == "T004"), "{found:?}");
+    assert!(found.iter().filter(|f| f.rule == "K004").all(|f| f.location.table.as_deref().is_some_and(|t| t.contains("经济分类"))), "{found:?}");
+    assert!(found.iter().any(|f| f.rule == "X003"));
     // Refused, the draft unchanged: too much, an unknown unit, where the line is not.
     let kept = d.clone();
     let more = d.leaf_at(&spend[1], Some(&units[1])).unwrap().value + Decimal::ONE;
