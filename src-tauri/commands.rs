@@ -196,6 +196,12 @@ pub fn export_file(state: State<'_, AppState>, args: yusuan_api::dto::ExportArgs
     }
 }
 
+/// Sets one cell (row, column from 1) of a table the draft carries as printed.
+#[tauri::command]
+pub fn set_carried_cell(state: State<'_, AppState>, draft: String, table: String, row: usize, column: usize, text: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_cell(draft_id(&draft)?, &table, row, column, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Writes a unit's own text of a carried section (an empty text gives it the department's).
 #[tauri::command]
 pub fn set_unit_text(state: State<'_, AppState>, draft: String, unit: String, title: String, text: String) -> Result<yusuan_api::DraftView, String> {

@@ -56,6 +56,7 @@ pub fn run() {
             commands::place_line,
             commands::set_project_fund,
             commands::set_unit_text,
+            commands::set_carried_cell,
             commands::export_draft_workbook,
             commands::import_draft_workbook,
             commands::remove_unit,

@@ -220,6 +220,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onProjectPart: (project, part, text) => void track(draftCall((d) => backend.setProjectPart(d, project, part, text))),
         onAddProject: (name) => void track(draftCall((d) => backend.addProject(d, name))),
         onRemoveProject: (name) => void track(draftCall((d) => backend.removeProject(d, name))),
+        onCarriedCell: (table, row, column, text) => void track(draftCall((d) => backend.setCarriedCell(d, table, row, column, text))),
         onUnitText: (unit, title, text) => void track(draftCall((d) => backend.setUnitText(d, unit, title, text))),
         onProjectFund: (project, line, amount) => void track(draftCall((d) => backend.setProjectFund(d, project, line, amount))),
         onIndicator: (form, path, value) => void track(draftCall((d) => backend.setIndicator(d, form, path, value))),

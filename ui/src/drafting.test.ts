@@ -81,6 +81,7 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     has_unit_tables: false,
     unit_money: [],
     unit_texts: [],
+    carried: [],
     funds: ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入", "事业单位经营收入", "其他收入", "上年结转"],
     spend_kinds: ["基本支出", "项目支出"],
   };
@@ -816,5 +817,23 @@ describe("编制：单位的文字", () => {
     q("unit-section-save-部门主要职能")!.click();
     await app.idle();
     expect(backend.calls).toContain("setUnitText:draft:1,上海市文化旅游发展中心,部门主要职能,承担文旅项目的具体实施。");
+  });
+});
+
+describe("编制：按原表结转的表", () => {
+  it("edits a cell of a carried grid as one edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const v = view("438300", "18976.76", [], false);
+    v.carried = [{ title: "表 15. 项目支出绩效目标表", columns: ["第1列", "第2列"], rows: [["项目名称", "网上群众工作部年度费用"], ["起始年度", "2026"]] }];
+    backend.draftViews = [v];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(qa("carried-table").map((t) => t.querySelector("summary")!.textContent)).toEqual(["表 15. 项目支出绩效目标表"]);
+    const year = q<HTMLInputElement>("carried-2-2")!;
+    expect(year.value).toBe("2026");
+    year.value = "2027";
+    year.dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls).toContain("setCarriedCell:draft:1,表 15. 项目支出绩效目标表,2,2,2027");
   });
 });

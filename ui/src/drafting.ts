@@ -64,6 +64,8 @@ export interface DraftingBackend {
   setSectionText(draft: string, title: string, text: string): Promise<DraftView>;
   /** Rewrites one part of a project's description (年度预算安排 …), a paragraph a line. */
   setProjectPart(draft: string, project: string, part: string, text: string): Promise<DraftView>;
+  /** A cell (row, column from 1) of a table the draft carries as printed. */
+  setCarriedCell(draft: string, table: string, row: number, column: number, text: string): Promise<DraftView>;
   /** A unit's own text of a carried section, for its 单位预算 (empty: the department's again). */
   setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView>;
   /** How much of a 项目支出 line funds a project ("0" takes the share away). */

@@ -195,6 +195,11 @@ export class MockBackend implements Backend {
     return this.savePath;
   }
 
+  async setCarriedCell(draft: string, table: string, row: number, column: number, text: string): Promise<DraftView> {
+    this.record("setCarriedCell", [draft, table, String(row), String(column), text]);
+    return this.nextView();
+  }
+
   async setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
     this.record("setUnitText", [draft, unit, title, text]);
     return this.nextView();

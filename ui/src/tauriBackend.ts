@@ -141,6 +141,10 @@ export class TauriBackend implements Backend {
     return call<ExportResult>("export_file", { args });
   }
 
+  setCarriedCell(draft: string, table: string, row: number, column: number, text: string): Promise<DraftView> {
+    return call<DraftView>("set_carried_cell", { draft, table, row, column, text });
+  }
+
   setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
     return call<DraftView>("set_unit_text", { draft, unit, title, text });
   }

@@ -80,6 +80,8 @@ pub struct DraftView {
     /// Each unit's carried sections as its own budget prints them (none for a department of one
     /// unit, whose budget prints the department's).
     pub unit_texts: Vec<crate::UnitTextView>,
+    /// The tables the draft carries as printed (Hubei's 资产配置 and 绩效 grids), cell by cell.
+    pub carried: Vec<crate::CarriedTableView>,
     /// The funds a new line can be of, as printed (一般公共预算 …).
     pub funds: Vec<String>,
     /// The kinds a new spending line can be of (人员经费/公用经费/项目支出, or 基本支出/项目支出).
@@ -240,6 +242,7 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         base_year: d.base_year,
         units: yusuan_draft::listed_units(&d).into_iter().map(|(name, code)| UnitView { name, code }).collect(),
         unit_money: crate::draft_units::unit_money(&d, id),
+        carried: crate::draft_forms::carried_views(&d),
         unit_texts: if yusuan_draft::unit_names(&d).len() > 1 { crate::draft_units::unit_texts(&d) } else { Vec::new() },
         has_unit_tables: d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ExpenditureByUnit | yusuan_domain::TableKind::FiscalByUnit)),
         funds: yusuan_draft::Fund::ALL.iter().map(|f| f.label().to_string()).collect(),
@@ -290,6 +293,12 @@ impl Desk {
     /// Adds a new line (a code the draft has no line for) and answers with the recomputed draft.
     pub fn draft_add_line(&mut self, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
         crate::draft_add_line(&mut self.user, id, key, value, names, now)?;
+        view(&self.user, id)
+    }
+
+    /// Sets one cell of a table the draft carries as printed and answers with the draft.
+    pub fn draft_cell(&mut self, id: i64, table: &str, row: usize, column: usize, text: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_cell(&mut self.user, id, table, row, column, text, now)?;
         view(&self.user, id)
     }
 

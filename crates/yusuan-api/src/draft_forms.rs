@@ -42,7 +42,7 @@ fn not_editable(d: &yusuan_draft::Draft, form: &str) -> Option<String> {
         return Some("写在该项目说明的“绩效目标”部分中：请改写那一部分的文字（项目经费情况说明，或 yusuan draft project set … 绩效目标）".into());
     }
     let grids = d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ProjectPerformance | yusuan_domain::TableKind::DepartmentPerformance) && matches!(&t.body, yusuan_draft::Body::Rows { rows } if !rows.is_empty()));
-    grids.then(|| "按原表样式沿用（本格式的绩效目标表整表照印），暂不能逐项修改指标值".into())
+    grids.then(|| "本格式的绩效目标表按原表样式整表印出：请在“按原表结转的表”中逐格修改（yusuan draft cell …）".into())
 }
 
 fn path_of(i: &Indicator) -> String {
@@ -190,4 +190,61 @@ pub(crate) fn apply(d: &mut yusuan_draft::Draft, target: &str, value: Option<&st
     let state: Option<(usize, String)> = value.map(serde_json::from_str).transpose().map_err(|e| bad(e.to_string()))?;
     put(d, form, path, state)?;
     Ok(())
+}
+
+/// A table the draft carries as printed (Hubei's 资产配置 and 绩效 grids), for the window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CarriedTableView {
+    /// Its title (what an edit names).
+    pub title: String,
+    /// Its column headers.
+    pub columns: Vec<String>,
+    /// Each row's cells as printed (row labels are cells of these grids).
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The tables the draft carries as printed.
+pub(crate) fn carried_views(d: &yusuan_draft::Draft) -> Vec<CarriedTableView> {
+    d.layout
+        .iter()
+        .filter(|t| yusuan_draft::carried::is_carried(t))
+        .map(|t| CarriedTableView {
+            title: t.title.clone(),
+            columns: t.columns.iter().map(|c| c.name()).collect(),
+            rows: match &t.body {
+                yusuan_draft::Body::Rows { rows } => rows.iter().map(|r| r.cells.iter().map(yusuan_draft::carried::cell_text).collect()).collect(),
+                _ => Vec::new(),
+            },
+        })
+        .collect()
+}
+
+/// Sets one cell (row and column from 1) of a table the draft carries as printed — an
+/// indicator's target value in a 绩效 grid, a count or amount of the 资产配置预算表 — printed as
+/// written (a number as an amount of the table's unit). One undoable edit.
+pub fn draft_cell(lib: &mut Library, id: i64, table: &str, row: usize, column: usize, text: &str, now: &str) -> Result<Edit, ApiError> {
+    if text.chars().any(char::is_control) || text.chars().count() > 500 {
+        return Err(bad("单元格的内容有控制字符或过长（最多 500 个字）".into()));
+    }
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let old = yusuan_draft::carried::set_carried_cell(&mut d, table, row, column, text).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let target = format!("{}|{row}|{column}", table.trim());
+        let new = text.trim().to_string();
+        if old == new {
+            return Ok(Edit { seq: 0, target, old: Some(old), new: Some(new) });
+        }
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "cell", &target, Some(&old), Some(&new), now, &os_user())?;
+        Ok(Edit { seq, target, old: Some(old), new: Some(new) })
+    })
+}
+
+/// Applies one side of a recorded carried-cell edit (undo/redo).
+pub(crate) fn apply_cell(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+    let mut parts = target.rsplitn(3, '|');
+    let (Some(col), Some(row), Some(title)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(bad(format!("历史记录中的单元格无法识别：{target}")));
+    };
+    let (row, col) = (row.parse().unwrap_or(0), col.parse().unwrap_or(0));
+    yusuan_draft::carried::set_carried_cell(d, title, row, col, value.unwrap_or("")).map(|_| ()).map_err(|e| bad(format!("历史记录中的单元格无法重放：{e}")))
 }

@@ -91,6 +91,7 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::UnitView>(),
         decl::<yusuan_api::UnitMoney>(),
         decl::<yusuan_api::UnitTextView>(),
+        decl::<yusuan_api::CarriedTableView>(),
         decl::<yusuan_api::WorkbookImport>(),
         decl::<yusuan_api::Edit>(),
         decl::<yusuan_api::DraftTemplate>(),

@@ -210,6 +210,19 @@ pub enum DraftCommand {
         #[arg(long)]
         amount: Option<String>,
     },
+    /// 修改按原表结转的表（如湖北格式的资产配置预算表、绩效目标表）的一个单元格：表名、行号、列号（从 1 起）、内容（数字按金额，其余按文字；空为清空）
+    Cell {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 表名（按草稿中的标题）
+        table: String,
+        /// 行号（从 1 起）
+        row: usize,
+        /// 列号（从 1 起，含行标签所在的列）
+        column: usize,
+        /// 内容
+        text: String,
+    },
     /// 列出草稿的全部明细行
     Lines {
         /// 草稿（draft:N）

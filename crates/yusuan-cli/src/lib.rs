@@ -382,6 +382,10 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
                 writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
             }
         },
+        DraftCommand::Cell { draft, table, row, column, text } => {
+            let e = yusuan_api::draft_cell(&mut lib, draft_id(&draft)?, &table, row, column, &text, &now)?;
+            writeln!(out, "已修改“{table}”第 {row} 行第 {column} 列：{} → {}", e.old.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）"), e.new.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）")).map_err(io)?;
+        }
         DraftCommand::Project { command } => project(&mut lib, command, &now, out)?,
         DraftCommand::Form { command } => form(&mut lib, command, &now, out)?,
         DraftCommand::Undo { draft } => match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {

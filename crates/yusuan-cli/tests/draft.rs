@@ -330,3 +330,17 @@ fn a_units_own_texts_through_the_command_line() {
     let refused = run(db, &["draft", "text", unit, "2027年部门预算编制说明", "x"]);
     assert!(refused.code != 0 && refused.stderr.contains("由数字生成"), "{}", refused.stderr);
 }
+
+#[test]
+fn a_carried_cell_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["import", &fixture("004_dd8ce94d1496a6c0.txt")]);
+    ok(db, &["draft", "new", "--from", "1"]);
+    let title = "表 15. 青山区城市运行管理中心 2027 年项目支出绩效目标表";
+    assert!(ok(db, &["draft", "cell", "draft:1", title, "7", "2", "2027"]).contains("第 7 行第 2 列：2026 → 2027"));
+    assert!(ok(db, &["export", "draft:1", "--format", "csv"]).lines().any(|l| l.contains("项目支出绩效目标表") && l.contains(",2027,")));
+    let refused = run(db, &["draft", "cell", "draft:1", "没有这张表", "1", "1", "x"]);
+    assert!(refused.code != 0 && refused.stderr.contains("按原表结转的表"), "{}", refused.stderr);
+}

@@ -1033,6 +1033,10 @@ unit_money: Array<UnitMoney>,
  */
 unit_texts: Array<UnitTextView>, 
 /**
+ * The tables the draft carries as printed (Hubei's 资产配置 and 绩效 grids), cell by cell.
+ */
+carried: Array<CarriedTableView>, 
+/**
  * The funds a new line can be of, as printed (一般公共预算 …).
  */
 funds: Array<string>, 
@@ -1354,6 +1358,20 @@ text: string,
  * Written for the unit (else the department's, in the unit's wording).
  */
 own: boolean, };
+
+export type CarriedTableView = { 
+/**
+ * Its title (what an edit names).
+ */
+title: string, 
+/**
+ * Its column headers.
+ */
+columns: Array<string>, 
+/**
+ * Each row's cells as printed (row labels are cells of these grids).
+ */
+rows: Array<Array<string>>, };
 
 export type WorkbookImport = { 
 /**

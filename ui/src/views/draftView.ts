@@ -12,6 +12,7 @@ import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 import { addLinePanel, unitBudgetsPanel, unitsPanel } from "./draftSetup";
 import { workbookPanel, type WorkbookState } from "./draftWorkbook";
+import { carriedPanel } from "./draftCarried";
 import { formsPanel, projectsPanel } from "./draftProjects";
 
 export interface DraftViewProps {
@@ -40,6 +41,8 @@ export interface DraftViewProps {
   onProjectFund(project: string, line: string, amount: string): void;
   /** A unit's own text of a carried section (an empty text: the department's again). */
   onUnitText(unit: string, title: string, text: string): void;
+  /** A cell (row, column from 1) of a table the draft carries as printed. */
+  onCarriedCell(table: string, row: number, column: number, text: string): void;
   /** A 绩效目标表 indicator's target value set (added when absent) or removed. */
   onIndicator(form: string, path: string, value: string): void;
   onRemoveIndicator(form: string, path: string): void;
@@ -421,7 +424,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), carriedPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(
