@@ -125,9 +125,12 @@ fn an_edited_draft_of_each_format_exports_and_reads_back_the_same() {
         if let Some((form, path)) = target.clone() {
             let (form, path) = (&form, &path);
             let set = yusuan_api::draft_indicator_set(&mut lib, id, form, path, "≥12(次)", "2026-12-01T00:00:00Z");
-            if matches!(&set, Err(e) if e.to_string().contains("整表照印")) {
-                // Hubei prints its forms as carried grids: not edited here (said so), nothing changed.
+            if matches!(&set, Err(e) if e.to_string().contains("按原表结转的表")) {
+                // Hubei prints its forms as carried grids: edited there, cell by cell (the
+                // project's 起始年度, row 7), printed and read back with the rest.
                 target = None;
+                let grid = yusuan_api::load_draft(&lib, id, None).unwrap().layout.iter().find(|t| t.title.contains("项目支出绩效目标表")).map(|t| t.title.clone()).unwrap();
+                yusuan_api::draft_cell(&mut lib, id, &grid, 7, 2, "2027", "2026-12-01T00:00:00Z").unwrap();
             } else if let Err(e) = set {
                 // A form printed inline in the project's 绩效目标 text is edited in that text.
                 assert!(e.to_string().contains("绩效目标”部分"), "{name}: {e}");

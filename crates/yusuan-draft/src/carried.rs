@@ -33,11 +33,14 @@ pub fn is_carried(t: &TableLayout) -> bool {
 }
 
 /// The cell a text gives: empty → blank, an amount as printed → that amount (in the table's
-/// unit, printed as typed), else words.
+/// unit, printed as typed), else words. A year (`2027`, a grid's 起始年度) is words, not money.
 fn cell_of(text: &str) -> CellRule {
     let t = text.trim();
+    let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && ("2000".."2101").contains(&t);
     if t.is_empty() {
         CellRule::Blank
+    } else if year {
+        CellRule::Text { text: t.to_string() }
     } else if let Ok(value) = parse_amount(t) {
         CellRule::Fixed { value, printed: t.to_string() }
     } else {
@@ -75,7 +78,7 @@ mod tests {
     #[test]
     fn cells_as_typed() {
         // check(input, expect)
-        for (text, expect) in [("", CellRule::Blank), (" ≥95% ", CellRule::Text { text: "≥95%".into() }), ("35.45", CellRule::Fixed { value: "35.45".parse().unwrap(), printed: "35.45".into() }), ("1,200", CellRule::Fixed { value: "1200".parse().unwrap(), printed: "1,200".into() })] {
+        for (text, expect) in [("", CellRule::Blank), (" ≥95% ", CellRule::Text { text: "≥95%".into() }), ("35.45", CellRule::Fixed { value: "35.45".parse().unwrap(), printed: "35.45".into() }), ("1,200", CellRule::Fixed { value: "1200".parse().unwrap(), printed: "1,200".into() }), ("2027", CellRule::Text { text: "2027".into() })] {
             assert_eq!(cell_of(text), expect, "{text}");
         }
     }
