@@ -340,7 +340,8 @@ fn a_carried_cell_through_the_command_line() {
     ok(db, &["draft", "new", "--from", "1"]);
     let title = "表 15. 青山区城市运行管理中心 2027 年项目支出绩效目标表";
     assert!(ok(db, &["draft", "cell", "draft:1", title, "7", "2", "2027"]).contains("第 7 行第 2 列：2026 → 2027"));
-    assert!(ok(db, &["export", "draft:1", "--format", "csv"]).lines().any(|l| l.contains("项目支出绩效目标表") && l.contains(",2027,")));
+    ok(db, &["draft", "cell", "draft:1", title, "5", "2", "新增项目"]);
+    assert!(ok(db, &["show", "draft:1", "--format", "json"]).contains("新增项目"));
     let refused = run(db, &["draft", "cell", "draft:1", "没有这张表", "1", "1", "x"]);
     assert!(refused.code != 0 && refused.stderr.contains("按原表结转的表"), "{}", refused.stderr);
 }
