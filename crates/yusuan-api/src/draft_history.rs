@@ -57,22 +57,23 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
 
 /// Undoes the last edit; `None` when there is nothing to undo.
 pub fn draft_undo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
-    retrying(lib, |lib| {
-        let Some(e) = lib.store().draft_undo_target(id)? else { return Ok(None) };
-        let mut d = load_draft(lib, id, None)?;
-        apply(&mut d, &e, true)?;
-        lib.store_mut().mark_draft_event(id, e.id, true, &to_json(&d)?, now)?;
-        Ok(Some(e))
-    })
+    step(lib, id, now, true)
 }
 
 /// Redoes the last undone edit; `None` when there is nothing to redo.
 pub fn draft_redo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftEvent>, ApiError> {
+    step(lib, id, now, false)
+}
+
+/// One step along the events: back (the last edit's old side) or forward (the last undone
+/// edit's new side), with the event marked accordingly.
+fn step(lib: &mut Library, id: i64, now: &str, back: bool) -> Result<Option<DraftEvent>, ApiError> {
     retrying(lib, |lib| {
-        let Some(e) = lib.store().draft_redo_target(id)? else { return Ok(None) };
+        let target = if back { lib.store().draft_undo_target(id)? } else { lib.store().draft_redo_target(id)? };
+        let Some(e) = target else { return Ok(None) };
         let mut d = load_draft(lib, id, None)?;
-        apply(&mut d, &e, false)?;
-        lib.store_mut().mark_draft_event(id, e.id, false, &to_json(&d)?, now)?;
+        apply(&mut d, &e, back)?;
+        lib.store_mut().mark_draft_event(id, e.id, back, &to_json(&d)?, now)?;
         Ok(Some(e))
     })
 }

@@ -43,38 +43,32 @@ impl<'a> Eval<'a> {
         }
     }
 
+    /// Spending lines of these funds, under this function code prefix, of these kinds (all when
+    /// `None`), placed in `unit` when one is given; their sum in 元.
+    fn spending(&self, unit: Option<&String>, funds: &Option<Vec<Fund>>, prefix: Option<&str>, kinds: &Option<Vec<SpendKind>>) -> Decimal {
+        self.draft
+            .leaves
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| match &l.key {
+                LeafKey::Spend { fund, function, kind } => {
+                    unit.is_none_or(|u| l.unit.as_ref() == Some(u))
+                        && funds.as_ref().is_none_or(|f| f.contains(fund))
+                        && prefix.is_none_or(|p| function.as_str().starts_with(p))
+                        && kinds.as_ref().is_none_or(|k| k.contains(kind))
+                }
+                _ => false,
+            })
+            .map(|(i, _)| self.value(i))
+            .sum()
+    }
+
     /// The sum of a query, in 元.
     pub(crate) fn sum(&self, q: &Query) -> Decimal {
         match q {
             Query::Leaves { keys } => keys.iter().filter_map(|k| self.by_key.get(k)).flatten().map(|&i| self.value(i)).sum(),
-            Query::Spend { funds, prefix, kinds } => self
-                .draft
-                .leaves
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| match &l.key {
-                    LeafKey::Spend { fund, function, kind } => {
-                        funds.as_ref().is_none_or(|f| f.contains(fund))
-                            && prefix.as_ref().is_none_or(|p| function.as_str().starts_with(p.as_str()))
-                            && kinds.as_ref().is_none_or(|k| k.contains(kind))
-                    }
-                    _ => false,
-                })
-                .map(|(i, _)| self.value(i))
-                .sum(),
-            Query::Placed { unit, funds, kinds } => self
-                .draft
-                .leaves
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| match &l.key {
-                    LeafKey::Spend { fund, kind, .. } => {
-                        l.unit.as_deref() == Some(unit.as_str()) && funds.as_ref().is_none_or(|f| f.contains(fund)) && kinds.as_ref().is_none_or(|k| k.contains(kind))
-                    }
-                    _ => false,
-                })
-                .map(|(i, _)| self.value(i))
-                .sum(),
+            Query::Spend { funds, prefix, kinds } => self.spending(None, funds, prefix.as_deref(), kinds),
+            Query::Placed { unit, funds, kinds } => self.spending(Some(unit), funds, None, kinds),
             Query::Parts { parts } => parts.iter().map(|q| self.sum(q)).sum(),
             Query::Economic { prefix, kinds } => self
                 .draft

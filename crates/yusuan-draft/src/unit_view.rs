@@ -12,33 +12,31 @@ use std::collections::HashSet;
 use crate::units::{is_unit_table, listed_units, unit_code, unit_names, UnitError};
 use yusuan_domain::{BudgetUnit, ProjectPartKind, Scope, TableKind, UnitKind};
 
-/// Whether the draft's money is all one unit's: it lists at most one unit.
-fn single_unit(d: &Draft) -> bool {
-    unit_names(d).len() <= 1
-}
-
 /// The unit a name stands for in a view: one of the draft's units, or (for a department of one
 /// unit, or none listed) the department itself.
-fn resolve(d: &Draft, names: &[String], name: &str) -> Option<String> {
+fn resolve(d: &Draft, names: &[String], name: &str) -> Result<String, UnitError> {
     let name = name.trim();
     if let Some(n) = names.iter().find(|n| n.as_str() == name) {
-        return Some(n.clone());
+        return Ok(n.clone());
     }
-    (names.len() <= 1 && (name == d.department.trim())).then(|| name.to_string())
+    if names.len() <= 1 && name == d.department.trim() {
+        return Ok(name.to_string());
+    }
+    Err(UnitError::NotAUnit { name: name.to_string(), units: names.to_vec() })
 }
 
 /// The unit a name stands for in a view or an edit of its texts (see [`unit_view`]).
 pub fn resolve_unit(d: &Draft, unit: &str) -> Result<String, UnitError> {
-    let names = unit_names(d);
-    resolve(d, &names, unit).ok_or_else(|| UnitError::NotAUnit { name: unit.trim().to_string(), units: names })
+    resolve(d, &unit_names(d), unit)
 }
 
 /// The unit's own 单位预算: its lines (all of them for a department of one unit), the format's
 /// tables less those listing the units, its row of a 收入总表 printed by unit, the projects and
 /// forms it carries out, and the texts in the unit's wording.
 pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
-    let name = resolve_unit(d, unit)?;
-    let whole = single_unit(d);
+    let names = unit_names(d);
+    let name = resolve(d, &names, unit)?;
+    let whole = names.len() <= 1;
     let code = listed_units(d).into_iter().find(|(n, _)| *n == name).map(|(_, c)| c);
     let mut v = d.clone();
     // The unit's row of a table printed by unit keeps its cells; the other tables' lines are the
