@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use yusuan_api::{export_file, import_file, ExportRequest, Library, OutFormat};
 
-const DOCS: [&str; 7] = [
+const DOCS: [&str; 8] = [
     "000_e54fcd81d7b1024c.txt",
     "001_e395be5bb9699fb6.txt",
     "004_dd8ce94d1496a6c0.txt",
@@ -20,6 +20,8 @@ const DOCS: [&str; 7] = [
     "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
     "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
     "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
+    // The Jiangsu pair, as one document.
+    "jiangsu",
 ];
 
 fn request() -> ExportRequest {
@@ -85,10 +87,10 @@ fn every_real_document_exports_and_reads_back_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("lib.db")).unwrap();
     for name in DOCS {
-        let o = import_file(&mut lib, &common::fixture(name), "2026-12-01T00:00:00Z").unwrap();
-        let doc = lib.document(o.id).unwrap();
+        let id = common::import_into(&mut lib, name);
+        let doc = lib.document(id).unwrap();
         let findings = yusuan_api::check(&doc);
-        round_trip(&mut lib, dir.path(), &o.id.to_string(), &doc, &findings, &request());
+        round_trip(&mut lib, dir.path(), &id.to_string(), &doc, &findings, &request());
     }
 }
 
@@ -107,9 +109,10 @@ fn an_edited_draft_of_each_format_exports_and_reads_back_the_same() {
         ("000_e54fcd81d7b1024c.txt", "支出|一般公共预算|2013901|基本支出"),
         ("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "支出|一般公共预算|2010507|项目支出"),
         ("004_dd8ce94d1496a6c0.txt", "支出|一般公共预算|2010350|人员经费"),
+        ("jiangsu", "支出|一般公共预算|2010202|项目支出"),
     ] {
-        let o = import_file(&mut lib, &common::fixture(name), "2026-12-01T00:00:00Z").unwrap();
-        let made = yusuan_api::draft_new(&mut lib, o.id, None, "2026-12-01T00:00:00Z").unwrap();
+        let doc_id = common::import_into(&mut lib, name);
+        let made = yusuan_api::draft_new(&mut lib, doc_id, None, "2026-12-01T00:00:00Z").unwrap();
         let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
         let d = yusuan_api::load_draft(&lib, id, None).unwrap();
         let old = d.leaf(&yusuan_api::draft::LeafKey::parse(key).unwrap()).unwrap().value;
@@ -182,7 +185,7 @@ fn an_edited_draft_of_each_format_exports_and_reads_back_the_same() {
     }
     // Every export of a draft is recorded with the draft's content hash.
     let drafts = lib.store().exports().unwrap().into_iter().filter(|e| e.draft_id.is_some()).count();
-    assert_eq!(drafts, 3);
+    assert_eq!(drafts, 4);
 }
 
 #[test]

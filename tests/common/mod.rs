@@ -13,6 +13,22 @@ pub fn fixture(name: &str) -> PathBuf {
     root().join("fixtures").join(name)
 }
 
+/// The Jiangsu disclosure, published as two files (narrative, then tables): imported together
+/// they are one document.
+pub const JIANGSU_PAIR: [&str; 2] = ["pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf", "pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"];
+
+/// Imports a fixture through the API (`jiangsu` imports the pair), returning the document's id.
+pub fn import_into(lib: &mut yusuan_api::Library, name: &str) -> i64 {
+    let now = "2026-12-01T00:00:00Z";
+    if name == "jiangsu" {
+        let first = yusuan_api::import_file(lib, &fixture(JIANGSU_PAIR[0]), now).unwrap();
+        let joined = yusuan_api::import_file(lib, &fixture(JIANGSU_PAIR[1]), now).unwrap();
+        assert!(joined.attached && joined.id == first.id);
+        return first.id;
+    }
+    yusuan_api::import_file(lib, &fixture(name), now).unwrap().id
+}
+
 /// Output of one CLI run.
 pub struct Run {
     pub code: i32,

@@ -77,6 +77,7 @@ const FORMAT_LABELS: Record<string, string> = {
   shanghai11: "上海11张表",
   shanghai9: "上海9张表",
   hubei15: "湖北15张表",
+  jiangsu12: "江苏12张表",
   performance_forms: "项目绩效目标表",
   project_descriptions: "项目经费情况说明",
 };

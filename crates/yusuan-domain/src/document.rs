@@ -36,6 +36,8 @@ pub enum RegionalFormat {
     Shanghai9,
     /// Hubei / Wuhan, 15 tables.
     Hubei15,
+    /// Jiangsu, 12 tables (公开01表–公开12表, 万元; 财政拨款支出 and 机关运行经费 tables of their own).
+    Jiangsu12,
     /// A standalone set of 项目绩效目标 forms.
     PerformanceForms,
     /// A standalone 项目经费情况说明 (with forms).
@@ -51,6 +53,7 @@ impl RegionalFormat {
             RegionalFormat::Shanghai11 => "上海11张表".into(),
             RegionalFormat::Shanghai9 => "上海9张表".into(),
             RegionalFormat::Hubei15 => "湖北15张表".into(),
+            RegionalFormat::Jiangsu12 => "江苏12张表".into(),
             RegionalFormat::PerformanceForms => "项目绩效目标表".into(),
             RegionalFormat::ProjectDescriptions => "项目经费情况说明".into(),
             RegionalFormat::Other(s) => s.clone(),

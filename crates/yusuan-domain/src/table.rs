@@ -21,6 +21,9 @@ pub enum TableKind {
     FiscalSummary,
     /// 财政拨款支出预算明细表
     FiscalByUnit,
+    /// 财政拨款支出预算表: every 财政拨款 fund by function code (Jiangsu prints it beside the
+    /// fund tables).
+    FiscalFunction,
     /// 一般公共预算支出功能分类预算表 / 一般公共预算支出表
     GeneralPublicFunction,
     /// 政府性基金预算支出功能分类预算表 / 政府性基金预算支出表
@@ -29,8 +32,12 @@ pub enum TableKind {
     StateCapitalFunction,
     /// 一般公共预算基本支出部门预算经济分类预算表 / 一般公共预算基本支出表
     GeneralPublicBasicEconomic,
+    /// 财政拨款基本支出预算表: the 财政拨款 funds' 基本支出 by economic code.
+    FiscalBasicEconomic,
     /// “三公”经费和机关运行经费预算表 / “三公”经费支出表
     ThreePublic,
+    /// 机关运行经费支出预算表 printed as a table of its own, by economic code (Jiangsu).
+    RunningCosts,
     /// 项目支出表
     Projects,
     /// 政府采购预算表
@@ -57,11 +64,14 @@ impl TableKind {
             TableKind::ExpenditureByUnit => "支出预算分单位明细表",
             TableKind::FiscalSummary => "财政拨款收支预算总表",
             TableKind::FiscalByUnit => "财政拨款支出预算明细表",
+            TableKind::FiscalFunction => "财政拨款支出预算表",
             TableKind::GeneralPublicFunction => "一般公共预算支出功能分类预算表",
             TableKind::GovernmentFundFunction => "政府性基金预算支出功能分类预算表",
             TableKind::StateCapitalFunction => "国有资本经营预算支出功能分类预算表",
             TableKind::GeneralPublicBasicEconomic => "一般公共预算基本支出经济分类预算表",
+            TableKind::FiscalBasicEconomic => "财政拨款基本支出预算表",
             TableKind::ThreePublic => "“三公”经费和机关运行经费预算表",
+            TableKind::RunningCosts => "机关运行经费支出预算表",
             TableKind::Projects => "项目支出表",
             TableKind::Procurement => "政府采购预算表",
             TableKind::PurchasedServices => "政府购买服务预算表",
@@ -88,10 +98,17 @@ impl TableKind {
         } else if has("财务收支") || has("收支总表") || has("收支预算总表") || has("收支总体情况表") || (has("收入支出") && has("总表")) {
             // 决算: `收入支出决算总表`.
             TableKind::FinancialSummary
+        } else if has("机关运行经费") {
+            // Its own table (Jiangsu: `一般公共预算机关运行经费支出预算表`), by economic code.
+            TableKind::RunningCosts
+        } else if has("财政拨款") && has("基本支出") && !has("一般公共预算") {
+            TableKind::FiscalBasicEconomic
         } else if has("基本支出") && (has("经济分类") || has("一般公共预算")) {
             TableKind::GeneralPublicBasicEconomic
         } else if has("一般公共预算") && has("支出") {
             TableKind::GeneralPublicFunction
+        } else if has("财政拨款支出") && !has("政府性基金") && !has("国有资本经营") {
+            TableKind::FiscalFunction
         } else if has("政府性基金") {
             TableKind::GovernmentFundFunction
         } else if has("国有资本经营") {
@@ -381,6 +398,15 @@ mod tests {
             ("政府向社会力量购买服务预算表", TableKind::PurchasedServices),
             ("资产配置预算表", TableKind::AssetAllocation),
             ("部门整体支出绩效目标申报表", TableKind::DepartmentPerformance),
+            // Jiangsu's 12 tables.
+            ("财政拨款支出预算表", TableKind::FiscalFunction),
+            ("财政拨款基本支出预算表", TableKind::FiscalBasicEconomic),
+            ("一般公共预算机关运行经费支出预算表", TableKind::RunningCosts),
+            ("“三公”经费、会议费、培训费支出预算表", TableKind::ThreePublic),
+            ("财政拨款政府性基金支出预算表", TableKind::GovernmentFundFunction),
+            // 决算: the 一般公共预算 ones stay theirs.
+            ("一般公共预算财政拨款基本支出决算表", TableKind::GeneralPublicBasicEconomic),
+            ("一般公共预算财政拨款支出决算表", TableKind::GeneralPublicFunction),
         ];
         for (title, kind) in cases {
             assert_eq!(TableKind::from_title(title), kind, "{title}");

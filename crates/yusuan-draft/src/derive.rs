@@ -380,7 +380,8 @@ fn grid_sums<K: Ord + Clone>(
             for &c in &cols {
                 row[c] += v;
             }
-            *money.entry(code).or_default() |= !v.is_zero();
+            // Money in a column the table prints (机关运行经费 prints 公用经费 only).
+            *money.entry(code).or_default() |= !v.is_zero() && !cols.is_empty();
         }
         for &c in &cols {
             total[c] += v;

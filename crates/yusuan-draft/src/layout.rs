@@ -205,7 +205,8 @@ pub struct TableLayout {
     pub location: Location,
 }
 
-const NEUTRAL: [&str; 14] = ["合计", "小计", "预算数", "收入预算", "支出预算", "本年收入", "本年支出", "本年拨款", "金额", "总计", "预算", "本年", "收入", "支出"];
+/// Header words that restrict nothing (`支出用途` and `功能分类` group a Jiangsu ledger's columns).
+const NEUTRAL: [&str; 16] = ["合计", "小计", "预算数", "收入预算", "支出预算", "本年收入", "本年支出", "本年拨款", "金额", "总计", "预算", "本年", "收入", "支出", "支出用途", "功能分类"];
 
 /// The name of a 支出功能分类 类 (`213` → 农林水支出).
 pub fn class_name(code: &str) -> Option<&'static str> {
@@ -259,7 +260,8 @@ pub(crate) fn column_filter(path: &[String], table_funds: &Option<Vec<Fund>>) ->
             Some(vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])
         } else if p.contains("项目支出") {
             Some(vec![SpendKind::Project])
-        } else if !understood && p.ends_with("支出") {
+        } else if !understood && (p.ends_with("支出") || p.ends_with("经费")) {
+            // Another spending column (`事业单位经营支出`; Jiangsu's `单位预留机动经费`).
             Some(vec![SpendKind::Named(p.clone())])
         } else {
             None
@@ -284,7 +286,7 @@ pub(crate) fn table_funds(kind: TableKind) -> Option<Vec<Fund>> {
         TableKind::GeneralPublicFunction => Some(vec![Fund::GeneralPublic]),
         TableKind::GovernmentFundFunction => Some(vec![Fund::GovernmentFund]),
         TableKind::StateCapitalFunction => Some(vec![Fund::StateCapital]),
-        TableKind::FiscalSummary | TableKind::FiscalByUnit => Some(Fund::FISCAL.to_vec()),
+        TableKind::FiscalSummary | TableKind::FiscalByUnit | TableKind::FiscalFunction => Some(Fund::FISCAL.to_vec()),
         _ => None,
     }
 }
@@ -297,7 +299,8 @@ pub(crate) fn ledger_query(label: &str, side: Option<LedgerSide>, table: &Option
     if l.contains("结转") || l.contains("结余") || l.contains("上级补助") || l.contains("附属单位") || l.contains("用事业基金") {
         return None;
     }
-    let total = l.contains("总计") || l.contains("合计") || bare == "本年收入" || bare == "本年支出";
+    // `当年收入小计` (Jiangsu) is this year's total like `本年收入`.
+    let total = l.contains("总计") || l.contains("合计") || bare == "本年收入" || bare == "本年支出" || l.ends_with("收入小计") || l.ends_with("支出小计");
     match side {
         Some(LedgerSide::Income) => {
             if total {
@@ -305,6 +308,9 @@ pub(crate) fn ledger_query(label: &str, side: Option<LedgerSide>, table: &Option
             }
             let funds = if l.contains("财政拨款") {
                 Fund::FISCAL.to_vec()
+            } else if bare == "其他资金" {
+                // Jiangsu: 事业收入, 事业单位经营收入 and 其他收入 together.
+                vec![Fund::Business, Fund::Operating, Fund::Other]
             } else {
                 vec![Fund::from_label(&l)?]
             };
@@ -322,8 +328,11 @@ pub(crate) fn ledger_query(label: &str, side: Option<LedgerSide>, table: &Option
                 let kinds = if bare == "基本支出" { vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] } else { vec![SpendKind::Project] };
                 return Some(Query::Spend { funds: table.clone(), prefix: None, kinds: Some(kinds) });
             }
-            let code = class_code(&bare)?;
-            Some(Query::Spend { funds: table.clone(), prefix: Some(code), kinds: None })
+            if let Some(code) = class_code(&bare) {
+                return Some(Query::Spend { funds: table.clone(), prefix: Some(code), kinds: None });
+            }
+            // A spending use of its own (Jiangsu's `单位预留机动经费` beside 基本/项目支出).
+            bare.ends_with("机动经费").then(|| Query::Spend { funds: table.clone(), prefix: None, kinds: Some(vec![SpendKind::Named(bare.clone())]) })
         }
         None => None,
     }
@@ -373,13 +382,14 @@ mod tests {
     fn column_paths_restrict_funds_and_kinds() {
         // check(input, expect): what a header path restricts.
         type Case = (&'static str, Option<Vec<Fund>>, Option<Restriction>);
-        let cases: [Case; 7] = [
+        let cases: [Case; 8] = [
             ("支出预算/基本支出", None, Some((None, Some(vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])))),
             ("收入预算/财政拨款收入", None, Some((Some(Fund::FISCAL.to_vec()), None))),
             ("收入预算/事业收入", None, Some((Some(vec![Fund::Business]), None))),
             ("一般公共预算支出/项目支出", Some(vec![Fund::GeneralPublic]), Some((Some(vec![Fund::GeneralPublic]), Some(vec![SpendKind::Project])))),
             ("基本支出/人员经费", None, Some((None, Some(vec![SpendKind::Personnel])))),
             ("事业单位经营支出", None, Some((None, Some(vec![SpendKind::Named("事业单位经营支出".into())])))),
+            ("单位预留机动经费", None, Some((None, Some(vec![SpendKind::Named("单位预留机动经费".into())])))),
             ("项目单位", None, None),
         ];
         for (p, tf, expect) in cases {
@@ -395,6 +405,13 @@ mod tests {
         let q = ledger_query("1.一般公共预算资金", Some(LedgerSide::Income), &None, class);
         assert_eq!(q, Some(Query::Spend { funds: Some(vec![Fund::GeneralPublic]), prefix: None, kinds: None }));
         assert_eq!(ledger_query("结转下年", Some(LedgerSide::Expenditure), &None, class), None);
+        // Jiangsu's words.
+        let q = ledger_query("三、其他资金", Some(LedgerSide::Income), &None, class);
+        assert_eq!(q, Some(Query::Spend { funds: Some(vec![Fund::Business, Fund::Operating, Fund::Other]), prefix: None, kinds: None }));
+        let q = ledger_query("当年支出小计", Some(LedgerSide::Expenditure), &None, class);
+        assert_eq!(q, Some(Query::Spend { funds: None, prefix: None, kinds: None }));
+        let q = ledger_query("三、单位预留机动经费", Some(LedgerSide::Expenditure), &None, class);
+        assert_eq!(q, Some(Query::Spend { funds: None, prefix: None, kinds: Some(vec![SpendKind::Named("单位预留机动经费".into())]) }));
     }
 }
 

@@ -23,6 +23,7 @@ mod print;
 pub mod project_funds;
 mod roll;
 mod rules;
+mod sources;
 mod template;
 mod units;
 mod unit_view;

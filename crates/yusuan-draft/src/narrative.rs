@@ -79,6 +79,19 @@ fn three_public_leaf(draft: &Draft, eval: &Eval, base: &Eval, words: &[&str], no
     Some((sum(eval), sum(base)))
 }
 
+/// The spending kinds of the format's own the draft's lines use (`单位预留机动经费`), in order.
+fn named_kinds(draft: &Draft) -> Vec<SpendKind> {
+    let mut out: Vec<SpendKind> = Vec::new();
+    for l in &draft.leaves {
+        if let LeafKey::Spend { kind: k @ SpendKind::Named(_), .. } = &l.key {
+            if !out.contains(k) {
+                out.push(k.clone());
+            }
+        }
+    }
+    out
+}
+
 /// Every figure the narrative states, in order.
 pub fn figures(draft: &Draft) -> Vec<Figure> {
     let eval = Eval::new(draft, crate::derive::Year::Current);
@@ -96,6 +109,11 @@ pub fn figures(draft: &Draft) -> Vec<Figure> {
     fig("支出预算", "支出预算", &|e| e.spend(None, None));
     fig("基本支出", "基本支出", &|e| e.spend(None, Some(&[SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])));
     fig("项目支出", "项目支出", &|e| e.spend(None, Some(&[SpendKind::Project])));
+    // A use of the format's own beside them (Jiangsu's 单位预留机动经费).
+    for kind in named_kinds(draft) {
+        let ks = [kind.clone()];
+        fig(kind.label(), kind.label(), &|e| e.spend(None, Some(&ks)));
+    }
     fig("财政拨款支出", "财政拨款支出预算", &|e| e.spend(Some(&Fund::FISCAL), None));
     for (f, name) in [
         (Fund::GeneralPublic, "一般公共预算拨款支出预算"),
@@ -182,7 +200,9 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
     }
     if let Some(total) = get("支出预算") {
         let mut s = with_reason(draft, total);
-        let parts: Vec<String> = ["基本支出", "项目支出"].iter().filter_map(|k| get(k)).map(|f| with_reason(draft, f)).collect();
+        let named: Vec<String> = named_kinds(draft).iter().map(|k| k.label().to_string()).collect();
+        let parts: Vec<String> =
+            ["基本支出", "项目支出"].into_iter().chain(named.iter().map(String::as_str)).filter_map(get).map(|f| with_reason(draft, f)).collect();
         if !parts.is_empty() {
             s.push_str(&format!("。其中：{}", parts.join("。")));
         }

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use yusuan_domain::{
-    sum_identities, Amount, Cell, DocKind, Document, LedgerSide, Row, RowCode, Section, SectionKind, Table, TableKind,
+    sum_identities, Amount, Cell, DocKind, Document, FunctionCode, LedgerSide, Row, RowCode, Section, SectionKind, Table, TableKind,
 };
 
 /// A cell where the derived draft differs from its source because the source contradicts itself.
@@ -77,8 +77,14 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
     let year = year.unwrap_or(doc.meta.year + 1);
     let shift = year - doc.meta.year;
     let adv = |s: &str| advance_years(s, doc.meta.year, shift);
-    let mut r = Roller { doc, doc_id, leaves: Vec::new(), index: BTreeMap::new(), report: RollReport::default() };
-    let names = code_names(doc);
+    let mut r = Roller { doc, doc_id, year, leaves: Vec::new(), index: BTreeMap::new(), report: RollReport::default() };
+    let mut names = code_names(doc);
+    // A code renamed by a later catalogue takes its name of the draft's year.
+    for (code, name) in names.iter_mut() {
+        if let Some(new) = yusuan_check::renamed_for_year(code, name, year) {
+            *name = new.to_string();
+        }
+    }
 
     r.fund_leaves();
     r.non_fiscal_leaves();
@@ -248,12 +254,53 @@ fn code_names(doc: &Document) -> BTreeMap<String, String> {
 }
 
 fn is_function_table(t: &Table) -> bool {
-    matches!(t.kind, TableKind::Income | TableKind::Expenditure | TableKind::GeneralPublicFunction | TableKind::GovernmentFundFunction | TableKind::StateCapitalFunction)
-        && (t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Function(_)))) || t.rows.iter().all(|r| r.code.is_none() && r.is_total()))
+    matches!(
+        t.kind,
+        TableKind::Income | TableKind::Expenditure | TableKind::FiscalFunction | TableKind::GeneralPublicFunction | TableKind::GovernmentFundFunction | TableKind::StateCapitalFunction
+    ) && (t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Function(_)))) || t.rows.iter().all(|r| r.code.is_none() && (r.is_total() || r.label.trim().is_empty())))
 }
 
 fn is_economic_table(t: &Table) -> bool {
-    t.kind == TableKind::GeneralPublicBasicEconomic && t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Economic(_))))
+    matches!(t.kind, TableKind::GeneralPublicBasicEconomic | TableKind::FiscalBasicEconomic | TableKind::RunningCosts)
+        && t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Economic(_))))
+}
+
+/// Whether a function table prints no code rows, only its totals (Jiangsu's 支出预算总表: one
+/// row of 合计 / 基本支出 / 项目支出 / 单位预留机动经费).
+fn totals_only(t: &Table) -> bool {
+    !t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Function(_)))) && t.amount_count() > 0
+}
+
+/// The column of a table that sums every kind (`金额`, `合计`), for tables that print no kind
+/// columns.
+fn total_column(t: &Table) -> Option<usize> {
+    let funds = table_funds(t.kind);
+    t.columns.iter().position(|c| matches!(column_filter(&c.path, &funds), Some((_, None))))
+}
+
+/// The kind of a 基本支出 economic line where the table prints no 人员经费/公用经费 columns:
+/// 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303), 公用经费 the rest.
+fn economic_kind(code: &str) -> SpendKind {
+    if code.starts_with("301") || code.starts_with("303") {
+        SpendKind::Personnel
+    } else {
+        SpendKind::Public
+    }
+}
+
+/// Whether a function code is one whose money is 基本支出 by its nature (行政运行, 事业运行,
+/// 离退休 and 养老, 行政事业单位医疗, 住房改革): when a format prints only each code's total,
+/// these take the 基本支出 first.
+fn basic_by_nature(code: &str) -> bool {
+    (code.len() == 7 && (code.ends_with("01") || code.ends_with("50"))) || ["20805", "21011", "22102"].iter().any(|p| code.starts_with(p))
+}
+
+/// A ledger row's one amount on its side (the column of its side that sums, else the first).
+fn side_amount(t: &Table, r: &Row) -> Option<(usize, Decimal)> {
+    let on_side = |c: usize| column_side(&t.columns[c]).is_none_or(|s| Some(s) == r.side);
+    (0..t.columns.len())
+        .filter(|&c| on_side(c))
+        .find_map(|c| r.cells.get(c).and_then(Cell::amount).map(|v| (c, v)))
 }
 
 fn row_name(r: &Row) -> String {
@@ -280,6 +327,8 @@ fn yuan(t: &Table, v: Decimal) -> Decimal {
 struct Roller<'a> {
     doc: &'a Document,
     doc_id: i64,
+    /// The draft's year.
+    year: i32,
     leaves: Vec<Leaf>,
     index: BTreeMap<LeafKey, usize>,
     report: RollReport,
@@ -320,7 +369,7 @@ impl Roller<'_> {
             .filter_map(|(i, k)| {
                 let k = k.as_ref()?;
                 match k.as_slice() {
-                    [one] if *one == SpendKind::Personnel || *one == SpendKind::Public || *one == SpendKind::Project => Some((i, one.clone())),
+                    [one] if matches!(one, SpendKind::Personnel | SpendKind::Public | SpendKind::Project | SpendKind::Named(_)) => Some((i, one.clone())),
                     [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] if !split => Some((i, SpendKind::Basic)),
                     _ => None,
                 }
@@ -388,12 +437,20 @@ impl Roller<'_> {
 
     fn fund_leaves(&mut self) {
         let doc = self.doc;
+        // Codes whose kind split the table does not print (one 金额 column): (fund, code), amount, origin.
+        let mut totals: Vec<((Fund, FunctionCode), Decimal, Origin)> = Vec::new();
         for t in doc.tables.iter().filter(|t| is_function_table(t)) {
             let Some(funds) = table_funds(t.kind) else { continue };
-            let fund = funds[0].clone();
+            // A table of several funds (财政拨款支出预算表) repeats the funds' own tables.
+            let [fund] = funds.as_slice() else { continue };
             let cols = Self::kind_columns(t);
+            let total_col = if cols.is_empty() { total_column(t) } else { None };
             for r in t.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(t, r)) {
                 let Some(RowCode::Function(code)) = &r.code else { continue };
+                if let Some(c) = total_col {
+                    let v = r.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default();
+                    totals.push(((fund.clone(), code.clone()), yuan(t, v), self.origin(t, r, c)));
+                }
                 for (c, kind) in &cols {
                     let v = r.cells.get(*c).and_then(Cell::value_or_zero).unwrap_or_default();
                     let key = LeafKey::Spend { fund: fund.clone(), function: code.clone(), kind: kind.clone() };
@@ -402,6 +459,47 @@ impl Roller<'_> {
                 }
             }
         }
+        if !totals.is_empty() {
+            self.split_code_totals(totals);
+        }
+    }
+
+    /// The 财政拨款's spending by kind as its 收支总表 prints it (基本支出, 项目支出, 单位预留机动经费).
+    fn fiscal_kind_margins(&self) -> Vec<(SpendKind, Decimal)> {
+        let Some(t) = self.doc.tables.iter().find(|t| t.kind == TableKind::FiscalSummary) else { return vec![] };
+        let funds = Some(Fund::FISCAL.to_vec());
+        let mut out = Vec::new();
+        for r in t.rows.iter().filter(|r| r.side == Some(LedgerSide::Expenditure)) {
+            let Some(Query::Spend { prefix: None, kinds: Some(kinds), .. }) = ledger_query(&r.label, r.side, &funds, |_| None) else { continue };
+            let kind = match kinds.as_slice() {
+                [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] => SpendKind::Basic,
+                [one] => one.clone(),
+                _ => continue,
+            };
+            let v = side_amount(t, r).map(|(_, v)| yuan(t, v)).unwrap_or_default();
+            out.push((kind, v));
+        }
+        out
+    }
+
+    /// A format whose function tables print each code's total only (Jiangsu): the kinds are the
+    /// 财政拨款收支总表's, spread over the codes keeping both margins (the codes that are 基本支出
+    /// by nature first), and marked estimated where more than one kind has money.
+    fn split_code_totals(&mut self, mut totals: Vec<((Fund, FunctionCode), Decimal, Origin)>) {
+        let sum: Decimal = totals.iter().map(|t| t.1).sum();
+        let mut margins = self.fiscal_kind_margins();
+        if margins.is_empty() || margins.iter().map(|m| m.1).sum::<Decimal>() != sum {
+            self.report.carried.push("功能分类表只列各科目合计，财政拨款收支总表中没有与之相符的基本支出、项目支出，各科目暂记为基本支出，请核对".into());
+            margins = vec![(SpendKind::Basic, sum)];
+        }
+        totals.sort_by_key(|((_, code), _, _)| !basic_by_nature(code.as_str()));
+        let estimated = margins.iter().filter(|m| !m.1.is_zero()).count() > 1;
+        let rows: Vec<(usize, Decimal)> = totals.iter().enumerate().map(|(i, t)| (i, t.1)).collect();
+        for (i, kind, v) in north_west(&rows, &margins) {
+            let ((fund, code), _, origin) = &totals[i];
+            let key = LeafKey::Spend { fund: fund.clone(), function: code.clone(), kind };
+            self.add(key, v, Some(origin.clone()), estimated);
+        }
     }
 
     /// Money of the 支出总表 that no fund table holds: split by the 收入总表's non-fiscal sources
@@ -409,6 +507,10 @@ impl Roller<'_> {
     fn non_fiscal_leaves(&mut self) {
         let doc = self.doc;
         let Some(exp) = doc.tables.iter().find(|t| t.kind == TableKind::Expenditure && is_function_table(t)) else { return };
+        if totals_only(exp) {
+            self.non_fiscal_by_class(exp);
+            return;
+        }
         let fiscal_tables: Vec<&Table> = doc.tables.iter().filter(|t| is_function_table(t) && table_funds(t.kind).is_some()).collect();
         let cols = Self::kind_columns(exp);
         let income = doc.tables.iter().find(|t| t.kind == TableKind::Income && is_function_table(t));
@@ -457,7 +559,8 @@ impl Roller<'_> {
                 self.report.carried.push(format!("{} {}：支出总表中财政拨款以外的资金在收入总表中没有来源，记为其他收入", exp.title, row_name(r)));
             }
             let estimated = sources.len() > 1 && residual.iter().filter(|(_, v, _)| !v.is_zero()).count() > 1;
-            for (fund, kind, v, c) in north_west(&sources, &residual) {
+            let residual: Vec<((SpendKind, usize), Decimal)> = residual.into_iter().map(|(k, v, c)| ((k, c), v)).collect();
+            for (fund, (kind, c), v) in north_west(&sources, &residual) {
                 let origin = self.origin(exp, r, c);
                 let key = LeafKey::Spend { fund, function: code.clone(), kind };
                 self.add(key, v, Some(origin), estimated);
@@ -465,16 +568,93 @@ impl Roller<'_> {
         }
     }
 
+    /// The fiscal lines' sum under a function code prefix, of these kinds (all when `None`).
+    fn fiscal_sum(&self, prefix: &str, kinds: Option<&[SpendKind]>) -> Decimal {
+        self.leaves
+            .iter()
+            .filter(|l| match &l.key {
+                LeafKey::Spend { fund, function, kind } => fund.is_fiscal() && function.as_str().starts_with(prefix) && kinds.is_none_or(|k| k.contains(kind)),
+                _ => false,
+            })
+            .map(|l| l.value)
+            .sum()
+    }
+
+    /// Money the 财政拨款 does not hold where the 支出总表 prints no codes (Jiangsu): the 收支总表
+    /// gives all funds' spending by 类; what a 类 has beyond its fiscal lines is the other funds'
+    /// (the 收入总表's sources), of the kinds the 支出总表's total row has beyond the fiscal lines.
+    /// The lines are at 类 level: no table says under which 款 or 项.
+    fn non_fiscal_by_class(&mut self, exp: &Table) {
+        let doc = self.doc;
+        let Some(fs) = doc.tables.iter().find(|t| t.kind == TableKind::FinancialSummary) else { return };
+        let names = code_names(doc);
+        let mut classes: Vec<((FunctionCode, Origin), Decimal)> = Vec::new();
+        for r in fs.rows.iter().filter(|r| r.side == Some(LedgerSide::Expenditure)) {
+            let bare = yusuan_domain::strip_numbering(&compact_label(&r.label)).to_string();
+            let Some(code) = class_code(&names, &bare).and_then(|c| FunctionCode::parse(&c).ok()) else { continue };
+            let Some((c, v)) = side_amount(fs, r) else { continue };
+            let rest = yuan(fs, v) - self.fiscal_sum(code.as_str(), None);
+            if !rest.is_zero() {
+                classes.push(((code, self.origin(fs, r, c)), rest));
+            }
+        }
+        if classes.is_empty() {
+            return;
+        }
+        let Some(total) = exp.rows.iter().find(|r| r.code.is_none() && r.cells.iter().any(|c| c.amount().is_some())) else { return };
+        let basic = [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic];
+        let kinds: Vec<(SpendKind, Decimal)> = Self::kind_columns(exp)
+            .into_iter()
+            .map(|(c, kind)| {
+                let all = yuan(exp, total.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default());
+                let of = if kind.is_basic() { self.fiscal_sum("", Some(&basic)) } else { self.fiscal_sum("", Some(std::slice::from_ref(&kind))) };
+                (kind, all - of)
+            })
+            .filter(|(_, v)| !v.is_zero())
+            .collect();
+        let rest: Decimal = classes.iter().map(|c| c.1).sum();
+        let kinds = if kinds.iter().map(|k| k.1).sum::<Decimal>() == rest { kinds } else { vec![(SpendKind::Basic, rest)] };
+        let mut sources: Vec<(Fund, Decimal)> = doc
+            .tables
+            .iter()
+            .filter(|t| crate::sources::is_sources_table(t))
+            .flat_map(|t| {
+                t.rows.iter().zip(crate::sources::classify(&t.rows)).filter_map(move |(r, k)| match k {
+                    crate::sources::SourceRow::Fund(f) if !f.is_fiscal() => {
+                        let v = yuan(t, r.cells.iter().find_map(Cell::amount).unwrap_or_default());
+                        (!v.is_zero()).then_some((f, v))
+                    }
+                    _ => None,
+                })
+            })
+            .collect();
+        if sources.iter().map(|s| s.1).sum::<Decimal>() != rest {
+            self.report.carried.push(format!("{}：财政拨款以外的资金在收入总表中没有相符的来源，记为其他收入", fs.title));
+            sources = vec![(Fund::Other, rest)];
+        }
+        let estimated = classes.len() > 1 || kinds.len() > 1 || sources.len() > 1;
+        let pieces: Vec<((FunctionCode, Origin, Fund), Decimal)> =
+            north_west(&classes, &sources).into_iter().map(|((code, origin), fund, v)| ((code, origin, fund), v)).collect();
+        for ((code, origin, fund), kind, v) in north_west(&pieces, &kinds) {
+            self.add(LeafKey::Spend { fund, function: code, kind }, v, Some(origin), estimated);
+        }
+    }
+
     fn economic_leaves(&mut self) {
         let doc = self.doc;
-        let Some(t) = doc.tables.iter().find(|t| is_economic_table(t)) else { return };
+        // The 一般公共预算's table where printed, else the 财政拨款's.
+        let economic = |kind: TableKind| doc.tables.iter().find(|t| t.kind == kind && is_economic_table(t));
+        let Some(t) = economic(TableKind::GeneralPublicBasicEconomic).or_else(|| economic(TableKind::FiscalBasicEconomic)) else { return };
         let cols = Self::kind_columns(t);
+        // No 人员经费/公用经费 columns (Jiangsu): each line's kind is its class's.
+        let total_col = if cols.is_empty() { total_column(t) } else { None };
         for r in t.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Economic(_))) && !has_child(t, r)) {
             let Some(RowCode::Economic(code)) = &r.code else { continue };
-            for (c, kind) in &cols {
-                let v = r.cells.get(*c).and_then(Cell::value_or_zero).unwrap_or_default();
-                let origin = self.origin(t, r, *c);
-                self.add(LeafKey::Economic { code: code.clone(), kind: kind.clone() }, yuan(t, v), Some(origin), false);
+            let by_class = total_col.map(|c| (c, economic_kind(code.as_str())));
+            for (c, kind) in cols.iter().cloned().chain(by_class) {
+                let v = r.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default();
+                let origin = self.origin(t, r, c);
+                self.add(LeafKey::Economic { code: code.clone(), kind }, yuan(t, v), Some(origin), false);
             }
         }
     }
@@ -506,7 +686,33 @@ impl Roller<'_> {
                 })
                 .collect()
         };
-        let body = if is_function_table(t) {
+        let body = if crate::sources::is_sources_table(t) {
+            Body::Rows { rows: self.source_rows(t, table_key) }
+        } else if is_function_table(t) && totals_only(t) {
+            // Its rows are totals: each cell sums its column's funds and kinds.
+            let columns = column_rules();
+            let rows = t
+                .rows
+                .iter()
+                .map(|r| {
+                    let cells = columns
+                        .iter()
+                        .zip(&r.cells)
+                        .map(|(rule, cell)| match (rule, cell) {
+                            (_, Cell::Text { text }) => CellRule::Text { text: text.clone() },
+                            (ColumnRule::Filter { funds, kinds }, _) => CellRule::Sum { query: Query::Spend { funds: funds.clone(), prefix: None, kinds: kinds.clone() } },
+                            (ColumnRule::Blank, cell) => fixed_cell(cell),
+                        })
+                        .collect();
+                    RowRule { code: None, label: r.label.clone(), side: r.side, cells, pattern: false }
+                })
+                .collect();
+            Body::Rows { rows }
+        } else if t.kind == TableKind::RunningCosts && is_economic_table(t) {
+            // 机关运行经费 is the 公用经费 of the 基本支出, by economic code.
+            let columns = vec![ColumnRule::Filter { funds: None, kinds: Some(vec![SpendKind::Public]) }; t.columns.len()];
+            Body::Economic { columns, total: Self::total_row(t) }
+        } else if is_function_table(t) {
             let columns = column_rules();
             for (i, c) in columns.iter().enumerate() {
                 if *c == ColumnRule::Blank && t.rows.iter().any(|r| r.cells.get(i).and_then(Cell::amount).is_some_and(|v| !v.is_zero())) {
@@ -546,25 +752,26 @@ impl Roller<'_> {
         // (a 单位 财务收支总表) cannot be summed from them.
         let split = self.leaves.iter().any(|l| matches!(&l.key, LeafKey::Spend { kind: SpendKind::Personnel | SpendKind::Public, .. }));
         let funds = table_funds(t.kind);
-        let class_code = |name: &str| -> Option<String> {
-            names
-                .iter()
-                .find(|(code, n)| code.len() == 3 && n.as_str() == name)
-                .map(|(c, _)| c.clone())
-                .or_else(|| FUNCTION_CLASSES.iter().find(|(_, n)| *n == name).map(|(c, _)| c.to_string()))
-        };
+        let class_code = |name: &str| class_code(names, name);
         let mut out = Vec::new();
         // A numbered heading (`二、上年结转`) opens a block on its side; the rows under a carry-over
         // heading are not this year's money.
         let mut carry: BTreeMap<Option<LedgerSide>, bool> = BTreeMap::new();
-        for r in &t.rows {
-            let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
-            let heading = l.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && l.contains('、');
-            if heading {
-                carry.insert(r.side, l.contains("结转") || l.contains("结余"));
-            }
-            let in_carry = !heading && carry.get(&r.side).copied().unwrap_or(false) && l.starts_with('（');
-            let q = if in_carry { None } else { ledger_query(&r.label, r.side, &funds, class_code) };
+        let queries: Vec<Option<Query>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
+                let heading = l.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && l.contains('、');
+                if heading {
+                    carry.insert(r.side, l.contains("结转") || l.contains("结余"));
+                }
+                let in_carry = !heading && carry.get(&r.side).copied().unwrap_or(false) && l.starts_with('（');
+                if in_carry { None } else { ledger_query(&r.label, r.side, &funds, class_code) }
+            })
+            .collect();
+        let elsewhere = blocks_elsewhere(t, &queries);
+        for (ri, (r, q)) in t.rows.iter().zip(&queries).enumerate() {
             let cells = r
                 .cells
                 .iter()
@@ -577,7 +784,7 @@ impl Roller<'_> {
                         let personnel_or_public = |k: &Option<Vec<SpendKind>>| {
                             k.as_ref().is_some_and(|k| !k.is_empty() && k.iter().all(|k| matches!(k, SpendKind::Personnel | SpendKind::Public)))
                         };
-                        match (&q, same_side, column_filter(&col.path, &funds)) {
+                        match (q, same_side && !elsewhere(ri, c), column_filter(&col.path, &funds)) {
                             (Some(_), true, Some((_, ck))) if !split && personnel_or_public(&ck) => {
                                 let total = { let l = compact_label(&r.label); l.contains("总计") || l.contains("合计") };
                                 if total {
@@ -602,9 +809,34 @@ impl Roller<'_> {
                     }
                 })
                 .collect();
-            out.push(RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells, pattern: false });
+            out.push(RowRule { code: r.code.clone(), label: self.renamed_label(&r.label, q), side: r.side, cells, pattern: false });
         }
         out
+    }
+
+    /// A ledger row naming a 类 by a name the draft's year has replaced (`九、医疗卫生与计划生育支出`
+    /// in a 2018 budget rolled into 2019) takes the new name, numbering kept.
+    fn renamed_label(&self, label: &str, q: &Option<Query>) -> String {
+        let Some(Query::Spend { prefix: Some(code), .. }) = q else { return label.to_string() };
+        let bare = yusuan_domain::strip_numbering(label.trim());
+        match yusuan_check::renamed_for_year(code, bare, self.year) {
+            Some(new) => format!("{}{new}", &label.trim()[..label.trim().len() - bare.len()]),
+            None => label.to_string(),
+        }
+    }
+
+    /// An income table by source ([`crate::sources`]): its rows follow the funds' lines; a figure
+    /// that names no fund is a leaf of the table's own.
+    fn source_rows(&mut self, t: &Table, table_key: &str) -> Vec<RowRule> {
+        let mut own = |i: usize, c: usize| {
+            let r = &t.rows[i];
+            let key = LeafKey::Cell { table: table_key.to_string(), row: compact_label(&r.label), column: t.columns[c].name() };
+            let v = yuan(t, r.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default());
+            let origin = self.origin(t, r, c);
+            self.add(key.clone(), v, Some(origin), false);
+            Query::Leaves { keys: vec![key] }
+        };
+        crate::sources::source_rows(t, &mut own)
     }
 
     /// A table with its own structure: its leaf cells become leaves; total rows (合计, parent
@@ -710,6 +942,49 @@ impl Roller<'_> {
     }
 }
 
+/// The 类 a ledger row names: by the document's own names, the catalogue's, or an earlier name
+/// of the class (a 2018 ledger's `医疗卫生与计划生育支出`).
+fn class_code(names: &BTreeMap<String, String>, name: &str) -> Option<String> {
+    names
+        .iter()
+        .find(|(code, n)| code.len() == 3 && n.as_str() == name)
+        .map(|(c, _)| c.clone())
+        .or_else(|| FUNCTION_CLASSES.iter().find(|(_, n)| *n == name).map(|(c, _)| c.to_string()))
+        .or_else(|| yusuan_check::renamed_class_code(name).filter(|c| c.len() == 3).map(str::to_string))
+}
+
+/// What a ledger row sums, for telling its columns apart: a 类, a use (基本支出 …), a total.
+fn row_category(q: &Option<Query>) -> Option<u8> {
+    match q {
+        Some(Query::Spend { prefix: Some(_), .. }) => Some(0),
+        Some(Query::Spend { prefix: None, kinds: Some(_), .. }) => Some(1),
+        Some(Query::Spend { prefix: None, kinds: None, .. }) => Some(2),
+        _ => None,
+    }
+}
+
+/// Whether a ledger row's cell belongs to another column of its side: a ledger may print one
+/// side in two blocks (Jiangsu: 功能分类 beside 支出用途), each column printing its own kind of
+/// rows. A cell is another column's when its column prints no row of its category while a
+/// column of the same side and restriction does.
+fn blocks_elsewhere<'a>(t: &'a Table, queries: &'a [Option<Query>]) -> impl Fn(usize, usize) -> bool + 'a {
+    let prints = move |c: usize, cat: u8| {
+        t.rows.iter().zip(queries).any(|(r, q)| row_category(q) == Some(cat) && r.cells.get(c).and_then(Cell::amount).is_some_and(|v| !v.is_zero()))
+    };
+    let funds = table_funds(t.kind);
+    move |ri: usize, c: usize| {
+        let Some(cat) = row_category(&queries[ri]) else { return false };
+        let side = t.rows[ri].side;
+        let filter = column_filter(&t.columns[c].path, &funds);
+        !prints(c, cat)
+            && (0..t.columns.len()).any(|o| {
+                o != c && column_side(&t.columns[o]) == column_side(&t.columns[c]) && column_side(&t.columns[o]).is_none_or(|s| Some(s) == side)
+                    && column_filter(&t.columns[o].path, &funds) == filter
+                    && prints(o, cat)
+            })
+    }
+}
+
 /// A row label without whitespace (the key of a ledger row's own cells).
 fn compact_label(label: &str) -> String {
     label.chars().filter(|c| !c.is_whitespace()).collect()
@@ -727,19 +1002,19 @@ fn fixed_row(r: &Row) -> RowRule {
     RowRule { code: r.code.clone(), label: r.label.clone(), side: r.side, cells: r.cells.iter().map(fixed_cell).collect(), pattern: false }
 }
 
-/// Splits `rows` (sources and their amounts) over `cols` (kinds and their amounts) keeping both
-/// margins exactly (north-west corner rule): no rounding, deterministic. When the margins
-/// disagree, the last kind takes the difference.
-fn north_west(rows: &[(Fund, Decimal)], cols: &[(SpendKind, Decimal, usize)]) -> Vec<(Fund, SpendKind, Decimal, usize)> {
+/// Splits `rows` (e.g. sources and their amounts) over `cols` (e.g. kinds and their amounts)
+/// keeping both margins exactly (north-west corner rule): no rounding, deterministic. When the
+/// margins disagree, the last column takes the difference.
+fn north_west<R: Clone, C: Clone>(rows: &[(R, Decimal)], cols: &[(C, Decimal)]) -> Vec<(R, C, Decimal)> {
     let mut out = Vec::new();
     let mut need: Vec<Decimal> = cols.iter().map(|c| c.1).collect();
-    for (ri, (fund, amount)) in rows.iter().enumerate() {
+    for (ri, (row, amount)) in rows.iter().enumerate() {
         let mut left = *amount;
-        for (ci, (kind, _, c)) in cols.iter().enumerate() {
+        for (ci, (col, _)) in cols.iter().enumerate() {
             let last = ri == rows.len() - 1 && ci == cols.len() - 1;
             let take = if last { left } else { left.min(need[ci].max(Decimal::ZERO)) };
             if !take.is_zero() {
-                out.push((fund.clone(), kind.clone(), take, *c));
+                out.push((row.clone(), col.clone(), take));
             }
             left -= take;
             need[ci] -= take;
@@ -818,12 +1093,12 @@ mod tests {
     fn north_west_keeps_both_margins_exactly() {
         let d = |s: &str| Decimal::from_str(s).unwrap();
         let rows = [(Fund::Business, d("100")), (Fund::Other, d("50.5"))];
-        let cols = [(SpendKind::Basic, d("70"), 1), (SpendKind::Project, d("80.5"), 2)];
+        let cols = [(SpendKind::Basic, d("70")), (SpendKind::Project, d("80.5"))];
         let cells = north_west(&rows, &cols);
         for (f, a) in &rows {
             assert_eq!(cells.iter().filter(|c| &c.0 == f).map(|c| c.2).sum::<Decimal>(), *a);
         }
-        for (k, a, _) in &cols {
+        for (k, a) in &cols {
             assert_eq!(cells.iter().filter(|c| &c.1 == k).map(|c| c.2).sum::<Decimal>(), *a);
         }
     }

@@ -83,6 +83,8 @@ const SH_UNIT: &[&[&str]] = &[&["序号"], &["预算单位"]];
 const HB_FUNCTION: &[&[&str]] = &[&["科目编码"], &["科目名称"]];
 const HB_ECONOMIC: &[&[&str]] = &[&["部门预算支出经济分类科目", "科目编码"], &["部门预算支出经济分类科目", "科目名称"]];
 const HB_UNIT: &[&[&str]] = &[&["单位编码"], &["单位名称"]];
+const JS_FUNCTION: &[&[&str]] = &[&["功能科目代码"], &["功能科目名称"]];
+const JS_ECONOMIC: &[&[&str]] = &[&["科目编码"], &["科目名称"]];
 
 static TEMPLATES: std::sync::OnceLock<Vec<Template>> = std::sync::OnceLock::new();
 
@@ -151,6 +153,22 @@ pub fn templates() -> &'static [Template] {
                 years: (2024, 2027),
                 function_keys: HB_FUNCTION,
                 economic_keys: HB_ECONOMIC,
+                unit_keys: HB_UNIT,
+                total_spans_keys: false,
+            },
+            Template {
+                id: "jiangsu-12",
+                name: "江苏部门预算公开（12张表）",
+                format: RegionalFormat::Jiangsu12,
+                scope: None,
+                tables: Orientation::Landscape,
+                texts: Orientation::Portrait,
+                codes: CodeStyle::Joined,
+                cover_label: "预算主管部门",
+                compiled_label: "部门",
+                years: (2018, 2027),
+                function_keys: JS_FUNCTION,
+                economic_keys: JS_ECONOMIC,
                 unit_keys: HB_UNIT,
                 total_spans_keys: false,
             },

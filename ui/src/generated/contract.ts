@@ -77,7 +77,7 @@ export type DocKind = "预算" | "决算";
 
 export type Scope = "部门" | "单位";
 
-export type RegionalFormat = "shanghai11" | "shanghai9" | "hubei15" | "performance_forms" | "project_descriptions" | { "other": string };
+export type RegionalFormat = "shanghai11" | "shanghai9" | "hubei15" | "jiangsu12" | "performance_forms" | "project_descriptions" | { "other": string };
 
 export type BudgetUnit = { 
 /**
@@ -197,7 +197,7 @@ note?: string,
  */
 location: Location, };
 
-export type TableKind = "financial_summary" | "income" | "expenditure" | "expenditure_by_unit" | "fiscal_summary" | "fiscal_by_unit" | "general_public_function" | "government_fund_function" | "state_capital_function" | "general_public_basic_economic" | "three_public" | "projects" | "procurement" | "purchased_services" | "asset_allocation" | "department_performance" | "project_performance" | "other";
+export type TableKind = "financial_summary" | "income" | "expenditure" | "expenditure_by_unit" | "fiscal_summary" | "fiscal_by_unit" | "fiscal_function" | "general_public_function" | "government_fund_function" | "state_capital_function" | "general_public_basic_economic" | "fiscal_basic_economic" | "three_public" | "running_costs" | "projects" | "procurement" | "purchased_services" | "asset_allocation" | "department_performance" | "project_performance" | "other";
 
 export type Column = { 
 /**

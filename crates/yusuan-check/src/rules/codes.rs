@@ -85,12 +85,28 @@ pub fn one_name_per_code(doc: &Document) -> Vec<Finding> {
 
 /// 功能分类 类 and 款 renamed by the 政府收支分类科目 of 2019: (code, the old name, the new
 /// name, the first budget year of the new name).
-const RENAMED_CLASSES: [(&str, &str, &str, i32); 4] = [
+const RENAMED_CLASSES: [(&str, &str, &str, i32); 5] = [
     ("207", "文化体育与传媒支出", "文化旅游体育与传媒支出", 2019),
     ("210", "医疗卫生与计划生育支出", "卫生健康支出", 2019),
+    ("215", "资源勘探信息等支出", "资源勘探工业信息等支出", 2019),
     ("220", "国土海洋气象等支出", "自然资源海洋气象等支出", 2019),
     ("20805", "行政事业单位离退休", "行政事业单位养老支出", 2019),
 ];
+
+/// The code an earlier name of a 类 or 款 belongs to (`医疗卫生与计划生育支出` → 210): a ledger
+/// of a year before the renaming names its rows so.
+pub fn renamed_class_code(name: &str) -> Option<&'static str> {
+    let name = compact(name);
+    RENAMED_CLASSES.iter().find(|(_, old, _, _)| compact(old) == name).map(|(c, ..)| *c)
+}
+
+/// The name a code has in `year` when `name` is its name before a renaming that `year` is past
+/// (20805 `行政事业单位离退休` → `行政事业单位养老支出` from 2019): a budget rolled into a later
+/// year takes the new name.
+pub fn renamed_for_year(code: &str, name: &str, year: i32) -> Option<&'static str> {
+    let name = compact(name);
+    RENAMED_CLASSES.iter().find(|(c, old, _, since)| *c == code && compact(old) == name && year >= *since).map(|(_, _, new, _)| *new)
+}
 
 /// Whether a name is its code's name of the document's own year, before a renaming (a 2018
 /// budget's 20805 行政事业单位离退休): the catalogue's later name is not expected of it.

@@ -153,6 +153,9 @@ fn detect_format(doc: &Document) -> RegionalFormat {
         RegionalFormat::Other(format!("部门决算{}张表", doc.tables.len()))
     } else if has(TableKind::Projects) || has(TableKind::AssetAllocation) || has(TableKind::DepartmentPerformance) {
         RegionalFormat::Hubei15
+    } else if has(TableKind::FiscalFunction) || has(TableKind::FiscalBasicEconomic) || has(TableKind::RunningCosts) {
+        // The tables only Jiangsu prints beside the fund tables.
+        RegionalFormat::Jiangsu12
     } else if !doc.tables.is_empty() && shanghai {
         if has(TableKind::ExpenditureByUnit) || has(TableKind::FiscalByUnit) {
             RegionalFormat::Shanghai11
