@@ -332,8 +332,9 @@ fn a_blank_draft_of_each_shipped_format_filled_in_exports_and_reads_back_the_sam
     let now = "2026-12-01T00:00:00Z";
     for t in yusuan_api::draft_templates() {
         // A 上海市 name on the Hubei format too: the importer reads each table's drawn header, not
-        // the layout the name suggests.
-        let department = "上海市新设工作局";
+        // the layout the name suggests. (Jiangsu's format is a Jiangsu department's: a 上海 cover
+        // makes the importer apply Shanghai's standard columns to its single-column tables.)
+        let department = if t.id.starts_with("jiangsu") { "江苏省新设工作局" } else { "上海市新设工作局" };
         let req = yusuan_api::BlankRequest { department: department.into(), region: None, year: Some(2027), threshold_percent: None };
         let made = yusuan_api::draft_new_blank(&mut lib, &yusuan_api::BlankFrom::Template(t.id.clone()), &req, now).unwrap();
         let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;

@@ -80,6 +80,7 @@ describe("labels", () => {
     expect(formatLabel("shanghai11")).toBe("上海11张表");
     expect(formatLabel("shanghai9")).toBe("上海9张表");
     expect(formatLabel("hubei15")).toBe("湖北15张表");
+    expect(formatLabel("jiangsu12")).toBe("江苏12张表");
     expect(formatLabel("performance_forms")).toBe("项目绩效目标表");
     expect(formatLabel("project_descriptions")).toBe("项目经费情况说明");
     expect(formatLabel({ other: "区级格式" })).toBe("区级格式");

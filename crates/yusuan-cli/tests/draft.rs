@@ -139,7 +139,7 @@ fn a_blank_draft_through_the_command_line() {
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
     let templates = ok(db, &["draft", "templates"]);
-    assert_eq!(templates.lines().map(|l| l.split('\t').next().unwrap()).collect::<Vec<_>>(), ["shanghai-11-bumen", "shanghai-9-bumen", "shanghai-9-danwei", "hubei-15-bumen"]);
+    assert_eq!(templates.lines().map(|l| l.split('\t').next().unwrap()).collect::<Vec<_>>(), ["shanghai-11-bumen", "shanghai-9-bumen", "shanghai-9-danwei", "hubei-15-bumen", "jiangsu-12-bumen"]);
     let made: serde_json::Value = serde_json::from_str(&ok(db, &["draft", "new", "--template", "shanghai-11-bumen", "--department", "上海市新设工作局", "--year", "2027", "--format", "json"])).unwrap();
     assert_eq!(made["draft"], "draft:1");
     // Without a department, or of an unknown template: refused, no draft made.

@@ -24,11 +24,12 @@ pub const TEMPLATE_DEPARTMENT: &str = "（部门名称）";
 
 /// The templates shipped with the app: id, what the user picks, the blank draft as JSON. Each
 /// is a real document of its format made blank (see `tests/blank.rs`, which writes them).
-pub const TEMPLATES: [(&str, &str, &str); 4] = [
+pub const TEMPLATES: [(&str, &str, &str); 5] = [
     ("shanghai-11-bumen", "上海 11张表 部门预算（含分单位表）", include_str!("../templates/shanghai-11-bumen.json")),
     ("shanghai-9-bumen", "上海 9张表 部门预算（区级）", include_str!("../templates/shanghai-9-bumen.json")),
     ("shanghai-9-danwei", "上海 9张表 单位预算（区级）", include_str!("../templates/shanghai-9-danwei.json")),
     ("hubei-15-bumen", "湖北 15张表 部门预算", include_str!("../templates/hubei-15-bumen.json")),
+    ("jiangsu-12-bumen", "江苏 12张表 部门预算", include_str!("../templates/jiangsu-12-bumen.json")),
 ];
 
 /// A shipped template by id (or by the name the user picks).
@@ -237,8 +238,8 @@ fn blank_rows_marked(kind: TableKind, rows: Vec<RowRule>) -> Vec<(RowRule, bool)
                 .collect()
         }
         // Tables whose rows are their own keep the rows that are not the source's units or
-        // projects (the 合计, the 三公 items).
-        TableKind::ExpenditureByUnit | TableKind::FiscalByUnit | TableKind::ThreePublic | TableKind::Projects | TableKind::Income => {
+        // projects (the 合计, the 三公 items; a 支出总表 of totals only, Jiangsu's).
+        TableKind::ExpenditureByUnit | TableKind::FiscalByUnit | TableKind::ThreePublic | TableKind::Projects | TableKind::Income | TableKind::Expenditure => {
             rows.into_iter().map(|r| {
                 let keep = !matches!(r.code, Some(RowCode::Unit(_) | RowCode::Project(_)));
                 (r, keep)

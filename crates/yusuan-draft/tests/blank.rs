@@ -8,16 +8,16 @@ use yusuan_check::Severity;
 use yusuan_domain::{Cell, Document, RowCode, TableKind};
 use yusuan_draft::{blank, derive, draft_findings, roll_forward, BlankFor, Draft, Leaf, LeafKey, SpendKind};
 
-fn fixture(name: &str) -> Document {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name);
-    yusuan_import::import_any(name, &std::fs::read(path).unwrap()).unwrap().document
-}
+mod common;
 
-const FORMATS: [&str; 4] = [
+use common::{fixture, JIANGSU};
+
+const FORMATS: [&str; 5] = [
     "000_e54fcd81d7b1024c.txt",
     "004_dd8ce94d1496a6c0.txt",
     "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
     "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
+    JIANGSU,
 ];
 
 fn for_new() -> BlankFor {
@@ -118,18 +118,27 @@ fn a_filled_blank_draft_derives_every_table_from_its_lines() {
         // 2,200,000 元 in every total.
         let total = Decimal::from(2_200_000);
         let exp = doc.tables.iter().find(|t| t.kind == TableKind::Expenditure).unwrap_or_else(|| panic!("{name}: no 支出总表"));
-        let total_row = exp.rows.iter().find(|r| r.code.is_none() && r.is_total()).unwrap();
+        // (Jiangsu's 支出总表 is one unlabelled row of totals.)
+        let total_row = exp.rows.iter().find(|r| r.code.is_none() && (r.is_total() || r.label.is_empty())).unwrap();
         let first = total_row.cells.iter().find_map(Cell::amount).unwrap();
         assert_eq!(first * exp.unit.in_yuan(), total, "{name}");
-        let codes: Vec<&str> = exp.rows.iter().filter_map(|r| r.code.as_ref().map(|c| c.as_str())).collect();
+        // The codes, where the 支出总表 prints them, else in the 一般公共预算 table.
+        let coded = |t: &&yusuan_domain::Table| t.rows.iter().any(|r| r.code.is_some());
+        let by_code = Some(exp).filter(coded).or_else(|| doc.tables.iter().find(|t| t.kind == TableKind::GeneralPublicFunction)).unwrap();
+        let codes: Vec<&str> = by_code.rows.iter().filter_map(|r| r.code.as_ref().map(|c| c.as_str())).collect();
         assert_eq!(codes, ["201", "20101", "2010101", "2010150", "208", "20805", "2080505"], "{name}");
         // The ledgers print the two 类 they spend on, in order, and balance.
-        // (Hubei's list every 类, the others the ones with money.)
+        // (Hubei's and Jiangsu's list every 类, the others the ones with money.)
         for t in doc.tables.iter().filter(|t| matches!(t.kind, TableKind::FinancialSummary | TableKind::FiscalSummary)) {
             let labels: Vec<String> = t.rows.iter().filter(|r| r.side == Some(yusuan_domain::LedgerSide::Expenditure)).map(|r| yusuan_domain::strip_numbering(&r.label).to_string()).collect();
+            if !labels.iter().any(|l| l.ends_with("支出") && yusuan_draft::class_name("201").is_some() && !["基本支出", "项目支出"].contains(&l.as_str())) {
+                // Jiangsu's 财政拨款收支总表 prints its spending by use only.
+                continue;
+            }
             let at = |n: &str| labels.iter().position(|l| l == n).unwrap_or_else(|| panic!("{name} {}: {n} not in {labels:?}", t.title));
             let (a, b) = (at("一般公共服务支出"), at("社会保障和就业支出"));
-            if name.starts_with("004") {
+            if name.starts_with("004") || name == JIANGSU {
+                // Hubei and Jiangsu list every 类.
                 assert!(labels.len() > 20 && a < b, "{name} {}: {labels:?}", t.title);
             } else {
                 assert_eq!(b, a + 1, "{name} {}: {labels:?}", t.title);
@@ -196,6 +205,7 @@ fn the_shipped_templates_are_their_formats_made_blank() {
         ("shanghai-9-bumen", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
         ("shanghai-9-danwei", "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf"),
         ("hubei-15-bumen", "004_dd8ce94d1496a6c0.txt"),
+        ("jiangsu-12-bumen", JIANGSU),
     ];
     assert_eq!(sources.len(), yusuan_draft::TEMPLATES.len());
     for (id, name) in sources {

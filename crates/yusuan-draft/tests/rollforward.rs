@@ -5,31 +5,12 @@
 //! `UPDATE_GOLDEN=1` and read against the sources (see fixtures/SOURCES.md).
 
 use rust_decimal::Decimal;
-use std::path::PathBuf;
 use yusuan_domain::{Document, SectionKind};
 use yusuan_draft::{derive, derive_table_values, draft_findings, roll_forward, LeafKey};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
 
-/// The Jiangsu disclosure is published in two files; `JIANGSU` names the pair.
-const JIANGSU: &str = "pdf/jiangsu-zhengxie-2018-bumen-yusuan (text + tables)";
-
-fn fixture(name: &str) -> Document {
-    if name == JIANGSU {
-        // As the library joins them: the narrative, and the tables read with its cover.
-        let mut doc = fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf");
-        let tables_file = "pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf";
-        let bytes = std::fs::read(root().join("fixtures").join(tables_file)).unwrap();
-        let tables = yusuan_import::import_with_cover(tables_file, &bytes, "江苏省政协办公厅2018年部门预算").unwrap().document;
-        doc.tables = tables.tables;
-        doc.meta.format = tables.meta.format;
-        return doc;
-    }
-    let bytes = std::fs::read(root().join("fixtures").join(name)).unwrap();
-    yusuan_import::import_any(name, &bytes).unwrap().document
-}
+use common::{fixture, root, JIANGSU};
 
 fn golden(name: &str, actual: &str) {
     let path = root().join("fixtures/golden").join(name);

@@ -5,14 +5,12 @@
 
 use rust_decimal::Decimal;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use yusuan_domain::Document;
+use std::path::Path;
 use yusuan_draft::{roll_forward, workbook, Draft};
 
-fn fixture(name: &str) -> Document {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name);
-    yusuan_import::import_any(name, &std::fs::read(path).unwrap()).unwrap().document
-}
+mod common;
+
+use common::{fixture, JIANGSU};
 
 /// Rewrites one part of an XLSX with `edit`.
 fn edit_part(bytes: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
@@ -75,7 +73,7 @@ fn first_nonzero_spend(d: &Draft) -> usize {
 
 #[test]
 fn libreoffice_recalculates_exactly_the_totals_rust_derives_and_an_edit_comes_back() {
-    let mut drafts: Vec<(&str, Draft)> = ["000_e54fcd81d7b1024c.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "004_dd8ce94d1496a6c0.txt"]
+    let mut drafts: Vec<(&str, Draft)> = ["000_e54fcd81d7b1024c.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "004_dd8ce94d1496a6c0.txt", JIANGSU]
         .into_iter()
         .map(|name| (name, roll_forward(&fixture(name), 1, None).unwrap().0))
         .collect();
