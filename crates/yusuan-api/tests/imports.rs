@@ -21,6 +21,9 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     assert!(lib.store().list().unwrap().is_empty(), "nothing stored");
     // With the narrative: one document, its text and the 12 tables.
     let narrative = import_file(&mut lib, &text, now).unwrap();
+    // Alone, the narrative (its 目录 lists the 12 tables, and it says `公开表附后`) misses no table.
+    let alone = yusuan_api::check(&lib.document(narrative.id).unwrap());
+    assert!(alone.iter().all(|f| f.severity != yusuan_api::Severity::Error), "{alone:?}");
     let joined = import_file(&mut lib, &tables, now).unwrap();
     assert!(joined.attached && joined.id == narrative.id);
     let list = lib.store().list().unwrap();

@@ -14,7 +14,7 @@ mod tolerance;
 
 pub use finding::{Finding, FindingLocation, Severity};
 pub use rules::{Rule, RULES};
-pub use rules::codes::{catalogue_name, renamed_class_code, renamed_for_year};
+pub use rules::codes::{catalogue_name, economic_standard, renamed_class_code, renamed_for_year};
 
 use yusuan_domain::Document;
 

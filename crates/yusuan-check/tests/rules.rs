@@ -177,6 +177,15 @@ fn t004_tables_listed_in_the_contents_are_printed() {
     assert!(rules_of(&d).is_empty());
     d.contents.push(yusuan_domain::ContentsEntry { number: Some("十一".into()), title: "政府采购预算表".into(), level: 1 });
     assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
+    // A narrative without tables that says its tables are attached (Jiangsu publishes them as a
+    // file of their own): not missing. Without those words, or with tables of its own: missing.
+    let mut narrative = doc(vec![]);
+    narrative.contents = d.contents.clone();
+    assert_eq!(rules_of(&narrative), [("T004", Severity::Error), ("T004", Severity::Error)]);
+    narrative.unrecognised.push(yusuan_domain::Unrecognised { text: "2026年度部门预算公开表附后。".into(), location: Location::line(40) });
+    assert!(rules_of(&narrative).is_empty());
+    d.unrecognised = narrative.unrecognised.clone();
+    assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
 }
 
 /// A made-up table of `kind` with columns `group/name…`.
@@ -701,6 +710,35 @@ fn d004_a_name_of_another_code() {
     assert!(eco("印刷费").is_empty());
     // A name the catalogue does not know is only D002's (提示).
     assert_eq!(eco("印刷装订费").iter().map(|f| f.0).collect::<Vec<_>>(), ["D002"]);
+    // 30202 咨询费: 咨询费 is 30203's in the standard, though no document here prints 30203.
+    let found = eco("咨询费");
+    assert_eq!(found.iter().map(|f| f.0).collect::<Vec<_>>(), ["D004"], "{found:?}");
+    assert!(found[0].1.contains("30203"), "{found:?}");
+}
+
+/// The economic classification's standard (`data/economic-codes.tsv`) names every economic
+/// code the real documents print as they print it, and is a tree: each 款 under a 类 it lists.
+#[test]
+fn the_economic_standard_agrees_with_the_real_documents() {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).map(|c| match c { '（' => '(', '）' => ')', c => c }).collect::<String>();
+    let standard: std::collections::BTreeMap<&str, &str> = yusuan_check::economic_standard().collect();
+    assert!(standard.len() > 100, "{}", standard.len());
+    for code in standard.keys() {
+        assert!(code.len() == 3 || standard.contains_key(&code[..3]), "{code} has no 类");
+    }
+    let printed = include_str!("../data/codes.tsv");
+    let mut checked = 0;
+    for line in printed.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        let (Some(code), Some(name)) = (f.next(), f.next()) else { continue };
+        if !code.starts_with('3') {
+            continue;
+        }
+        let known = standard.get(code).unwrap_or_else(|| panic!("{code} {name} printed but not in the standard"));
+        assert_eq!(compact(known), compact(name), "{code}");
+        checked += 1;
+    }
+    assert!(checked >= 40, "{checked}");
 }
 
 #[test]
@@ -817,4 +855,57 @@ fn the_shared_reading_changes_no_finding() {
         assert_eq!(within, alone, "{name}");
         assert!(!within.is_empty() || name.contains("wanli"), "{name}: the comparison saw no finding at all");
     }
+}
+
+/// The made-up description stating its 政府采购 in its overview, in a department whose 政府采购
+/// 服务 is `services` 万元 (of a total 50 万元: 货物 50 − services, 工程 0).
+fn procuring(overview: &str, services: &str) -> Document {
+    use yusuan_domain::{Amount, Procurement};
+    let mut d = restated(overview);
+    let s: Decimal = services.parse().unwrap();
+    d.stated.procurement = Some(Procurement {
+        total: Amount::wan(Decimal::from(50)),
+        goods: Some(Amount::wan(Decimal::from(50) - s)),
+        works: Some(Amount::wan(Decimal::ZERO)),
+        services: Some(Amount::wan(s)),
+        reserved_for_small_firms: None,
+        location: Location::line(3),
+    });
+    d
+}
+
+#[test]
+fn p006_projects_procurement_within_the_departments() {
+    let p006 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P006").collect::<Vec<_>>();
+    // 30 万元 of 服务 stated by the project, 20 万元 in the department's 政府采购: one 警告.
+    let f = p006(&procuring("本项目政府采购服务预算30.00万元。", "20"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].severity, f[0].expected.as_deref(), f[0].actual.as_deref()), (Severity::Warning, Some("不超过 20万元"), Some("30万元")));
+    assert!(f[0].message.contains("政府采购服务") && f[0].message.contains("社区治理"), "{f:?}");
+    // Within it: nothing; nor where the text names no 政府采购, or another year's.
+    assert!(p006(&procuring("本项目政府采购服务预算30.00万元。", "35")).is_empty());
+    assert!(p006(&procuring("本项目采购服务30.00万元。", "20")).is_empty());
+    assert!(p006(&procuring("2024年本项目政府采购服务30.00万元。", "20")).is_empty());
+    // More than the project's own budget (56.12 万元): its own 警告.
+    let f = p006(&procuring("本项目政府采购预算60.00万元。", "50"));
+    assert!(f.iter().any(|f| f.message.contains("超过项目预算")), "{f:?}");
+    // The whole and its part exceeded by the same figure: one finding.
+    let f = p006(&procuring("本项目政府采购服务预算55.00万元。", "20"));
+    assert_eq!(f.iter().filter(|f| f.message.contains("超过部门")).count(), 1, "{f:?}");
+}
+
+#[test]
+fn p006_finds_a_project_buying_more_works_than_the_department_in_a_mutated_real_document() {
+    let p006 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P006").collect::<Vec<_>>();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/000_e54fcd81d7b1024c.txt");
+    let text = std::fs::read_to_string(root).unwrap();
+    // Seed 000 (政府采购工程预算1,004.84万元) raises none.
+    assert!(p006(&yusuan_import::import_text("000.txt", text.as_bytes()).unwrap().document).is_empty());
+    // Its 办公用房修缮 project (2,829.55 万元) made to say 1,100 万元 of it is bought as 工程 by 政府采购.
+    let at = text.find("办公用房修缮及装修项目经费情况说明").unwrap();
+    let overview = at + text[at..].find("一、项目概述").unwrap() + "一、项目概述".len();
+    let mutated = format!("{}\n\n本项目政府采购工程预算1,100.00万元。{}", &text[..overview], &text[overview..]);
+    let f = p006(&yusuan_import::import_text("000.txt", mutated.as_bytes()).unwrap().document);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("不超过 1004.84万元"), Some("1100万元")));
 }

@@ -1,6 +1,7 @@
 //! Classification codes (D001–D004): one code, one name within a document; names against the
 //! catalogue built from real documents (`data/codes.tsv`, made by
-//! `scripts/build-code-catalogue.py`); codes whose 类 is not a class of the catalogue of
+//! `scripts/build-code-catalogue.py`) and the economic classification's standard
+//! (`data/economic-codes.tsv`); codes whose 类 is not a class of the catalogue of
 //! government revenue and expenditure classification (政府收支分类科目).
 
 use crate::{Finding, Severity};
@@ -16,16 +17,27 @@ fn compact(s: &str) -> String {
     }).collect()
 }
 
-/// The shipped catalogue: code → name as printed in real documents.
+/// `code<TAB>name` lines of a data file (comments `#`).
+fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|l| {
+        let mut f = l.split('\t');
+        Some((f.next()?, f.next()?))
+    })
+}
+
+/// The 部门预算支出经济分类 as the standard names it (`data/economic-codes.tsv`).
+pub fn economic_standard() -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(include_str!("../../data/economic-codes.tsv"))
+}
+
+/// The shipped catalogue: code → name as printed in real documents, and every economic 款 of the
+/// standard besides (so a sibling's name is known even where no document here prints it).
 fn catalogue() -> HashMap<&'static str, &'static str> {
-    include_str!("../../data/codes.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some((f.next()?, f.next()?))
-        })
-        .collect()
+    let mut cat: HashMap<&'static str, &'static str> = entries(include_str!("../../data/codes.tsv")).collect();
+    for (code, name) in economic_standard() {
+        cat.entry(code).or_insert(name);
+    }
+    cat
 }
 
 /// The name the catalogue gives a classification code, when it has one.

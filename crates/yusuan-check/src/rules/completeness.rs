@@ -1,4 +1,6 @@
-//! T004: every table the contents page lists is printed in the body.
+//! T004: every table the contents page lists is printed in the body — unless the document is
+//! the narrative of a disclosure whose tables are published as a file of their own (Jiangsu:
+//! `2018年度部门预算公开表附后`), which prints none and says so.
 
 use crate::{Finding, FindingLocation, Severity};
 use yusuan_domain::{Document, TableKind};
@@ -7,9 +9,26 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Whether a text says the tables follow as an attachment (`公开表附后`, `具体公开表样附后`,
+/// `详见附件`).
+fn says_tables_attached(text: &str) -> bool {
+    let t = compact(text);
+    (t.contains("表") && (t.contains("附后") || t.contains("另附"))) || t.contains("详见附件") || t.contains("见附表")
+}
+
+/// A narrative without tables that says its tables are attached: they are another file's.
+fn tables_published_apart(doc: &Document) -> bool {
+    doc.tables.is_empty()
+        && (doc.sections.iter().flat_map(|s| &s.paragraphs).any(|p| says_tables_attached(&p.text))
+            || doc.unrecognised.iter().any(|u| says_tables_attached(&u.text)))
+}
+
 /// The check.
 pub fn run(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
+    if tables_published_apart(doc) {
+        return out;
+    }
     for (k, e) in doc.contents.iter().enumerate() {
         let title = compact(&e.title);
         // A heading over the tables (`五、部门预算表`, `第二部分 …预算表`) is not a table.
@@ -40,4 +59,24 @@ pub fn run(doc: &Document) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_that_say_the_tables_are_attached() {
+        // check(input, expect)
+        let cases = [
+            ("2018年度部门预算公开表附后。", true),
+            ("具体公开表样附后", true),
+            ("详见附件：部门预算公开表", true),
+            ("本部门无政府性基金预算，故本表为空表。", false),
+            ("附后说明如下", false),
+        ];
+        for (text, expect) in cases {
+            assert_eq!(says_tables_attached(text), expect, "{text}");
+        }
+    }
 }

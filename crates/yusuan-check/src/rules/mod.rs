@@ -3,6 +3,7 @@
 mod balance;
 pub(crate) mod codes;
 mod completeness;
+mod procurement;
 mod cross;
 pub(crate) mod narrative;
 mod stated;
@@ -229,6 +230,13 @@ pub const RULES: &[Rule] = &[
         run: stated::project_shares_follow,
     },
     Rule {
+        id: "P006",
+        severity: Severity::Warning,
+        description: "项目经费情况说明所述的政府采购（货物、工程、服务），各项目合计不超过部门政府采购预算的同类金额，每个项目不超过其预算",
+        example: "两个项目说明所述政府采购服务合计420万元，部门政府采购服务预算357.71万元",
+        run: procurement::projects_within_procurement,
+    },
+    Rule {
         id: "S001",
         severity: Severity::Error,
         description: "政府采购预算的货物、工程、服务之和等于政府采购预算总额",
@@ -273,7 +281,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "D002",
         severity: Severity::Info,
-        description: "科目名称与科目目录（由真实公开文件整理，data/codes.tsv）一致",
+        description: "科目名称与科目目录（真实公开文件所印名称 data/codes.tsv，及部门预算支出经济分类科目 data/economic-codes.tsv）一致",
         example: "2080505 目录为“机关事业单位基本养老保险缴费支出”，此处为“基本养老保险缴费”",
         run: codes::names_match_catalogue,
     },
