@@ -909,3 +909,46 @@ fn p006_finds_a_project_buying_more_works_than_the_department_in_a_mutated_real_
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("不超过 1004.84万元"), Some("1100万元")));
 }
+
+#[test]
+fn d005_a_misprinted_code_is_one_finding() {
+    let table = |label_code: Option<&str>, label: &str| {
+        expenditure(
+            Unit::Yuan,
+            vec![
+                row(None, "合计", &["30", "10", "20"]),
+                row(Some("201"), "一般公共服务支出", &["20", "0", "20"]),
+                row(Some("20101"), "人大事务", &["20", "0", "20"]),
+                row(Some("2010101"), "行政运行", &["20", "0", "20"]),
+                row(label_code, label, &["10", "10", ""]),
+                row(Some("20805"), "行政事业单位养老支出", &["10", "10", ""]),
+                row(Some("2080505"), "机关事业单位基本养老保险缴费支出", &["10", "10", ""]),
+            ],
+        )
+    };
+    // The 类 printed as `7`: one 错误 naming 208, and no T002 on the 合计 it still adds up to.
+    let f = check(&doc(vec![table(None, "7社会保障和就业支出")]));
+    assert_eq!(f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(), [("D005", Severity::Error)], "{f:?}");
+    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("208 社会保障和就业支出"), Some("7 社会保障和就业支出")));
+    // Printed right: nothing. A name that is not the code's: not this rule's (the sums speak).
+    assert!(rules_of(&doc(vec![table(Some("208"), "社会保障和就业支出")])).is_empty());
+    assert!(!rules_of(&doc(vec![table(None, "7其他支出")])).iter().any(|r| r.0 == "D005"));
+}
+
+#[test]
+fn d005_finds_a_misprinted_class_in_a_mutated_real_document() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/004_dd8ce94d1496a6c0.txt");
+    let text = std::fs::read_to_string(root).unwrap();
+    let rules = |t: &str| check(&yusuan_import::import_text("004.txt", t.as_bytes()).unwrap().document);
+    assert!(!rules(&text).iter().any(|f| f.rule == "D005"));
+    // Seed 004's 一般公共预算支出表 with its 208 printed as 7 (the class a reviewer found): D005
+    // once, and the table's 合计 raises no T002 (it did, on three columns, before).
+    let line = "208\t社会保障和就业支出\t38.37\t38.37\t38.37\t0.00\t0.00\n";
+    assert!(text.contains(line));
+    let mutated = text.replacen(line, "7\t社会保障和就业支出\t38.37\t38.37\t38.37\t0.00\t0.00\n", 1);
+    let before: Vec<_> = rules(&text).into_iter().map(|f| (f.rule, f.location.table)).collect();
+    let after: Vec<_> = rules(&mutated).into_iter().map(|f| (f.rule, f.location.table)).collect();
+    let new: Vec<_> = after.iter().filter(|f| !before.contains(f)).collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    assert_eq!(new[0].0, "D005");
+}

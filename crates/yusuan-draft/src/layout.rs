@@ -213,17 +213,8 @@ pub fn class_name(code: &str) -> Option<&'static str> {
     FUNCTION_CLASSES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
 }
 
-/// The 类 of the 支出功能分类 (2024–2026 catalogue), for ledger rows that name a 类 the document
-/// prints no code row for (Hubei's 收支总表 lists every 类, most of them 0.00).
-pub(crate) const FUNCTION_CLASSES: [(&str, &str); 29] = [
-    ("201", "一般公共服务支出"), ("202", "外交支出"), ("203", "国防支出"), ("204", "公共安全支出"), ("205", "教育支出"),
-    ("206", "科学技术支出"), ("207", "文化旅游体育与传媒支出"), ("208", "社会保障和就业支出"), ("210", "卫生健康支出"),
-    ("211", "节能环保支出"), ("212", "城乡社区支出"), ("213", "农林水支出"), ("214", "交通运输支出"),
-    ("215", "资源勘探工业信息等支出"), ("216", "商业服务业等支出"), ("217", "金融支出"), ("219", "援助其他地区支出"),
-    ("220", "自然资源海洋气象等支出"), ("221", "住房保障支出"), ("222", "粮油物资储备支出"), ("223", "国有资本经营预算支出"),
-    ("224", "灾害防治及应急管理支出"), ("227", "预备费"), ("229", "其他支出"), ("230", "转移性支出"), ("231", "债务还本支出"),
-    ("232", "债务付息支出"), ("233", "债务发行费用支出"), ("234", "抗疫特别国债安排的支出"),
-];
+/// The 类 of the 支出功能分类 with their names (the checker's list).
+pub(crate) use yusuan_check::FUNCTION_CLASS_NAMES as FUNCTION_CLASSES;
 
 /// Funds and kinds a column restricts (`None`: all).
 pub(crate) type Restriction = (Option<Vec<Fund>>, Option<Vec<SpendKind>>);

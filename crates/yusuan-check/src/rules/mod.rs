@@ -4,6 +4,7 @@ mod balance;
 pub(crate) mod codes;
 mod completeness;
 mod procurement;
+pub(crate) mod misprint;
 mod cross;
 pub(crate) mod narrative;
 mod stated;
@@ -298,6 +299,13 @@ pub const RULES: &[Rule] = &[
         description: "科目名称是别的科目的：2019年改名前的名称（医疗卫生与计划生育支出、文化体育与传媒支出、国土海洋气象等支出、行政事业单位离退休），或目录中同级相邻科目的名称",
         example: "2026年预算中 210 名为“医疗卫生与计划生育支出”（2019年起为卫生健康支出）",
         run: codes::names_of_other_codes,
+    },
+    Rule {
+        id: "D005",
+        severity: Severity::Error,
+        description: "科目代码印错：无代码的行以非代码的数字开头，其下级科目与名称都指向同一个代码（只报一次，其余规则按改正后的代码检查）",
+        example: "“7 社会保障和就业支出”，其下为 20805，应为 208",
+        run: misprint::run,
     },
     Rule {
         id: "K001",
