@@ -4,7 +4,7 @@ use crate::layout::{Body, CellRule, ColumnRule, Query, RowRule, TableLayout, Tot
 use crate::model::{Draft, Fund, LeafKey, SpendKind};
 use crate::{narrative, print};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use yusuan_domain::{
     Amount, Cell, DocKind, Document, DocumentMeta, EconomicCode, FunctionCode, Location, Paragraph, Row, RowCode, SectionKind, Table,
 };
@@ -363,31 +363,29 @@ fn kept_row(eval: &Eval, t: &TableLayout, r: &RowRule) -> Row {
     Row { code: r.code.clone(), label: r.label.clone(), side: r.side, cells, location: Location::default() }
 }
 
-/// Per code its column sums, whether any money is under it, and the table's column totals.
-type GridSums<K> = (BTreeMap<K, Vec<Decimal>>, BTreeMap<K, bool>, Vec<Decimal>);
-
-/// The codes with money in a generated table, with their parents, and each code's column sums.
-fn grid_sums<K: Ord + Clone>(
-    entries: impl Iterator<Item = (Vec<K>, Decimal, Vec<usize>)>,
-    ncols: usize,
-) -> GridSums<K> {
-    let mut sums: BTreeMap<K, Vec<Decimal>> = BTreeMap::new();
-    let mut money: BTreeMap<K, bool> = BTreeMap::new();
+/// The codes with money in a generated table (each line's code and its parents: the prefixes of
+/// 3, 5, 7 digits), in code order with their column sums, and the table's column totals. Keyed
+/// by the lines' own code text, so no code is built for a row that is not printed.
+fn grid_sums<'a>(entries: impl Iterator<Item = (&'a str, Decimal, Vec<usize>)>, ncols: usize) -> (Vec<(&'a str, Vec<Decimal>)>, Vec<Decimal>) {
+    let mut sums: HashMap<&'a str, (Vec<Decimal>, bool)> = HashMap::new();
     let mut total = vec![Decimal::ZERO; ncols];
-    for (codes, v, cols) in entries {
-        for code in codes {
-            let row = sums.entry(code.clone()).or_insert_with(|| vec![Decimal::ZERO; ncols]);
+    for (code, v, cols) in entries {
+        // Money in a column the table prints (机关运行经费 prints 公用经费 only).
+        let money = !v.is_zero() && !cols.is_empty();
+        for len in (3..=code.len()).step_by(2) {
+            let row = sums.entry(&code[..len]).or_insert_with(|| (vec![Decimal::ZERO; ncols], false));
             for &c in &cols {
-                row[c] += v;
+                row.0[c] += v;
             }
-            // Money in a column the table prints (机关运行经费 prints 公用经费 only).
-            *money.entry(code).or_default() |= !v.is_zero() && !cols.is_empty();
+            row.1 |= money;
         }
         for &c in &cols {
             total[c] += v;
         }
     }
-    (sums, money, total)
+    let mut rows: Vec<(&str, Vec<Decimal>)> = sums.into_iter().filter(|(_, (_, money))| *money).map(|(k, (vals, _))| (k, vals)).collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    (rows, total)
 }
 
 fn matching_columns(columns: &[ColumnRule], fund: Option<&Fund>, kind: &SpendKind) -> Vec<usize> {
@@ -420,24 +418,21 @@ fn with_total(t: &TableLayout, mut rows: Vec<Row>, total: &Option<TotalRow>, sum
 fn function_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, funds: &Option<Vec<Fund>>, columns: &[ColumnRule], total: &Option<TotalRow>) -> Vec<Row> {
     let entries = draft.leaves.iter().filter_map(|l| match &l.key {
         LeafKey::Spend { fund, function, kind } if funds.as_ref().is_none_or(|f| f.contains(fund)) => {
-            let mut codes = vec![function.clone()];
-            while let Some(p) = codes.last().and_then(FunctionCode::parent) {
-                codes.push(p);
-            }
-            Some((codes, l.value, matching_columns(columns, Some(fund), kind)))
+            Some((function.as_str(), l.value, matching_columns(columns, Some(fund), kind)))
         }
         _ => None,
     });
-    let (sums, money, tot) = grid_sums(entries, columns.len());
+    let (sums, tot) = grid_sums(entries, columns.len());
     let rows = sums
         .into_iter()
-        .filter(|(code, _)| money.get(code).copied().unwrap_or(false))
-        .map(|(code, vals)| Row {
-            label: draft.name_of(code.as_str()).to_string(),
-            code: Some(RowCode::Function(code)),
-            side: None,
-            cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
-            location: Location::default(),
+        .filter_map(|(code, vals)| {
+            Some(Row {
+                label: draft.name_of(code).to_string(),
+                code: Some(RowCode::Function(FunctionCode::parse(code).ok()?)),
+                side: None,
+                cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
+                location: Location::default(),
+            })
         })
         .collect();
     with_total(t, rows, total, &tot)
@@ -445,25 +440,20 @@ fn function_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, funds: &Option<Ve
 
 fn economic_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, columns: &[ColumnRule], total: &Option<TotalRow>) -> Vec<Row> {
     let entries = draft.leaves.iter().filter_map(|l| match &l.key {
-        LeafKey::Economic { code, kind } => {
-            let mut codes = vec![code.clone()];
-            if let Some(p) = code.parent() {
-                codes.push(p);
-            }
-            Some((codes, l.value, matching_columns(columns, None, kind)))
-        }
+        LeafKey::Economic { code, kind } => Some((code.as_str(), l.value, matching_columns(columns, None, kind))),
         _ => None,
     });
-    let (sums, money, tot) = grid_sums::<EconomicCode>(entries, columns.len());
+    let (sums, tot) = grid_sums(entries, columns.len());
     let rows = sums
         .into_iter()
-        .filter(|(code, _)| money.get(code).copied().unwrap_or(false))
-        .map(|(code, vals)| Row {
-            label: draft.name_of(code.as_str()).to_string(),
-            code: Some(RowCode::Economic(code)),
-            side: None,
-            cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
-            location: Location::default(),
+        .filter_map(|(code, vals)| {
+            Some(Row {
+                label: draft.name_of(code).to_string(),
+                code: Some(RowCode::Economic(EconomicCode::parse(code).ok()?)),
+                side: None,
+                cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
+                location: Location::default(),
+            })
         })
         .collect();
     with_total(t, rows, total, &tot)

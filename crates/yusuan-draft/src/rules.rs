@@ -107,6 +107,7 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
     // A line under a code the draft cannot name, at any level the tables print (类, 款, 项):
     // not in the catalogue it knows. Each code once.
     let mut unnamed: Vec<(String, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for l in draft.leaves.iter().filter(|l| !l.value.is_zero()) {
         let code = match &l.key {
             crate::LeafKey::Spend { function, .. } => function.as_str().to_string(),
@@ -116,7 +117,7 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
         for level in [3, 5, 7].into_iter().filter(|&n| n <= code.len()) {
             let c = code[..level].to_string();
             let named = !draft.name_of(&c).is_empty() || (level == 3 && crate::layout::class_name(&c).is_some() && matches!(l.key, crate::LeafKey::Spend { .. }));
-            if !named && !unnamed.iter().any(|(u, _)| *u == c) {
+            if !named && seen.insert(c.clone()) {
                 unnamed.push((c, l.key.to_string()));
             }
         }

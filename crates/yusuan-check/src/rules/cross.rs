@@ -46,14 +46,17 @@ pub fn income_matches_expenditure(doc: &Document) -> Vec<Finding> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    // Each side's codes looked up once (a draft prints thousands of 项).
+    let income: std::collections::HashMap<&str, Decimal> = i.iter().map(|(c, v, _)| (c.as_str(), *v)).collect();
+    let spent: std::collections::HashSet<&str> = e.iter().map(|(c, _, _)| c.as_str()).collect();
     for (code, ev, er) in &e {
-        let iv = i.iter().find(|(c, _, _)| c == code).map_or(Decimal::ZERO, |x| x.1);
+        let iv = income.get(code.as_str()).copied().unwrap_or(Decimal::ZERO);
         if tables_agree(iv, *ev, coarser(exp.unit, inc.unit)) != Agreement::Exact {
             out.push(differs("X001", exp, er, "合计", iv, *ev, "支出总表与收入总表同一功能科目的合计不一致", "两表都按功能分类列示，同一科目的收入与支出应相等"));
         }
     }
     for (code, iv, ir) in &i {
-        if !e.iter().any(|(c, _, _)| c == code) && !iv.is_zero() {
+        if !spent.contains(code.as_str()) && !iv.is_zero() {
             out.push(differs("X001", inc, ir, "合计", Decimal::ZERO, *iv, "收入总表有此功能科目，支出总表没有", "两表都按功能分类列示，科目应一一对应"));
         }
     }
