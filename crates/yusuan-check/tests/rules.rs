@@ -952,3 +952,25 @@ fn d005_finds_a_misprinted_class_in_a_mutated_real_document() {
     assert_eq!(new.len(), 1, "{new:?}");
     assert_eq!(new[0].0, "D005");
 }
+
+#[test]
+fn n001_running_costs_against_their_own_table_where_the_region_prints_one() {
+    // Jiangsu prints 机关运行经费 as a table of its own (by economic code, 万元).
+    let running = Table {
+        title: "一般公共预算机关运行经费支出预算表".into(),
+        number: Some("11".into()),
+        kind: TableKind::RunningCosts,
+        unit: Unit::WanYuan,
+        compiled_by: None,
+        columns: vec![Column { path: vec!["机关运行经费支出".into()] }],
+        rows: vec![row(None, "合计", &["1115.85"]), eco_row("302", "商品和服务支出", &["1115.85"]), eco_row("30201", "办公费", &["1115.85"])],
+        note: None,
+        location: Location::default(),
+    };
+    let text = |v: &str| with_text(doc(vec![running.clone()]), &[&format!("2018年一般公共预算机关运行经费预算支出{v}万元，与上年相比减少2,233.13万元。")]);
+    let n001 = |d: &Document| check(d).into_iter().filter(|f| f.rule == "N001").collect::<Vec<_>>();
+    assert!(n001(&text("1,115.85")).is_empty());
+    let f = n001(&text("1,215.85"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("1115.85万元"), Some("1,215.85万元")));
+}

@@ -185,8 +185,11 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
         ("公务接待", |n| n.contains("公务接待")),
         ("机关运行经费", |n| n.contains("机关运行经费")),
     ];
-    let nearest = three.iter().filter_map(|(k, pred)| name.rfind(k).map(|at| (at + k.len(), *pred))).max_by_key(|x| x.0);
-    if let Some((_, pred)) = nearest {
+    let nearest = three.iter().filter_map(|(k, pred)| name.rfind(k).map(|at| (at + k.len(), *k, *pred))).max_by_key(|x| x.0);
+    if let Some((_, "机关运行经费", _)) = nearest.filter(|_| doc.table(RunningCosts).is_some()) {
+        // A region that prints 机关运行经费 as a table of its own (Jiangsu): that table's 合计.
+        out.push(total_cell(doc, RunningCosts, |n| n.contains("机关运行经费") || n.ends_with("合计") || n == "金额"));
+    } else if let Some((_, _, pred)) = nearest {
         out.push(total_cell(doc, ThreePublic, pred));
     } else if has("一般公共预算") && has("基本支出") {
         out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with("基本支出")));
