@@ -8,7 +8,7 @@ macro_rules! fixture {
     };
 }
 
-/// Every seed; the loader keeps those the importers read completely.
+/// Every seed and real budget PDF; the loader keeps those the importers read completely.
 pub const FILES: &[ExampleFile] = &[
     fixture!("000_e54fcd81d7b1024c.txt"),
     fixture!("001_e395be5bb9699fb6.txt"),
@@ -19,4 +19,7 @@ pub const FILES: &[ExampleFile] = &[
     fixture!("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf"),
     fixture!("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
     fixture!("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+    // Jiangsu publishes narrative and tables as two files: the narrative first, the tables join it.
+    fixture!("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"),
+    fixture!("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"),
 ];

@@ -47,6 +47,17 @@ pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Res
                 ));
                 continue;
             }
+            // Tables published apart from their narrative (Jiangsu's pair; the narrative comes
+            // first in the list): joined to it as an import joins them, once.
+            Err(yusuan_import::ImportError::NoYear { departments, .. }) => {
+                match crate::import::import_bytes(lib, f.name, f.bytes, now) {
+                    Ok(o) if o.attached => out.imported += 1,
+                    Ok(_) => out.present += 1,
+                    Err(_) if already_joined(lib, &departments)? => out.present += 1,
+                    Err(e) => out.skipped.push((f.name.to_string(), e.to_string())),
+                }
+                continue;
+            }
             Err(e) => {
                 out.skipped.push((f.name.to_string(), e.to_string()));
                 continue;
@@ -58,4 +69,12 @@ pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Res
         }
     }
     Ok(out)
+}
+
+/// Whether a department's narrative in the library already has its tables (the tables file of
+/// a pair was joined at an earlier start).
+fn already_joined(lib: &Library, departments: &[String]) -> Result<bool, ApiError> {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let wanted: Vec<String> = departments.iter().map(|d| compact(d)).collect();
+    Ok(lib.store().list()?.iter().any(|d| d.tables > 0 && wanted.contains(&compact(&d.department))))
 }

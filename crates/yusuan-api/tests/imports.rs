@@ -93,3 +93,26 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     // The narrative imported again is recognised.
     assert!(import_file(&mut lib, &text, now).unwrap().duplicate);
 }
+
+#[test]
+fn the_example_library_joins_the_jiangsu_pair_once() {
+    let now = "2026-12-01T00:00:00Z";
+    let file = |name: &'static str| yusuan_api::ExampleFile { name, bytes: Box::leak(std::fs::read(fixture(name)).unwrap().into_boxed_slice()) };
+    let files = [
+        file("004_dd8ce94d1496a6c0.txt"),
+        file("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"),
+        file("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("examples.db")).unwrap();
+    let first = yusuan_api::load_examples(&mut lib, &files, now).unwrap();
+    // The narrative reads completely (its `公开表附后` is the tables part's text), the tables join it.
+    assert_eq!((first.imported, first.present, first.skipped.len()), (3, 0, 0), "{:?}", first.skipped);
+    let list = lib.store().list().unwrap();
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().any(|d| d.department == "江苏省政协办公厅" && d.tables == 12));
+    // Every later start: all present, nothing parsed again or skipped.
+    let again = yusuan_api::load_examples(&mut lib, &files, now).unwrap();
+    assert_eq!((again.imported, again.present, again.skipped.len()), (0, 3, 0), "{:?}", again.skipped);
+    assert_eq!(lib.store().list().unwrap().len(), 2);
+}

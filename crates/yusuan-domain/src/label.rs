@@ -2,6 +2,13 @@
 //! how alike two names are (a project's name drifting between years or between its description
 //! and its form).
 
+/// Whether a text says a disclosure's tables follow as an attachment (`2018年度部门预算公开表附后`,
+/// `具体公开表样附后`, `详见附件`): a narrative published apart from its tables.
+pub fn says_tables_attached(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    (t.contains('表') && (t.contains("附后") || t.contains("另附"))) || t.contains("详见附件") || t.contains("见附表")
+}
+
 /// The label without its leading enumeration markers: `一、一般公共服务支出` → `一般公共服务支出`,
 /// `（二）公务接待费` → `公务接待费`, `1.党建` → `党建`. A label that merely starts with a numeral
 /// (`一般公共预算`, `2026年`) is left as it is.
@@ -53,7 +60,22 @@ pub fn name_similarity(a: &str, b: &str) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_similarity, strip_numbering};
+    use super::{name_similarity, says_tables_attached, strip_numbering};
+
+    #[test]
+    fn texts_that_say_the_tables_are_attached() {
+        // check(input, expect)
+        let cases = [
+            ("2018年度部门预算公开表附后。", true),
+            ("具体公开表样附后", true),
+            ("详见附件：部门预算公开表", true),
+            ("本部门无政府性基金预算，故本表为空表。", false),
+            ("附后说明如下", false),
+        ];
+        for (text, expect) in cases {
+            assert_eq!(says_tables_attached(text), expect, "{text}");
+        }
+    }
 
     #[test]
     fn names_alike() {

@@ -110,6 +110,11 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
             for p in &mut s.paragraphs {
                 p.text = rename(&p.text);
             }
+        } else if !s.paragraphs.is_empty() && s.paragraphs.iter().all(|p| yusuan_domain::says_tables_attached(&p.text)) {
+            // `部门预算公开表附后`: the format's words about where its tables are, kept.
+            for p in &mut s.paragraphs {
+                p.text = rename(&p.text);
+            }
         } else if !s.paragraphs.is_empty() && !matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
             let at = s.paragraphs.first().map_or(s.location, |p| p.location);
             s.paragraphs = vec![yusuan_domain::Paragraph { text: placeholder_text(&s.title), location: at }];

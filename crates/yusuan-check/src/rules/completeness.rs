@@ -3,17 +3,10 @@
 //! `2018年度部门预算公开表附后`), which prints none and says so.
 
 use crate::{Finding, FindingLocation, Severity};
-use yusuan_domain::{Document, TableKind};
+use yusuan_domain::{says_tables_attached, Document, TableKind};
 
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Whether a text says the tables follow as an attachment (`公开表附后`, `具体公开表样附后`,
-/// `详见附件`).
-fn says_tables_attached(text: &str) -> bool {
-    let t = compact(text);
-    (t.contains("表") && (t.contains("附后") || t.contains("另附"))) || t.contains("详见附件") || t.contains("见附表")
 }
 
 /// A narrative without tables that says its tables are attached: they are another file's.
@@ -59,24 +52,4 @@ pub fn run(doc: &Document) -> Vec<Finding> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn texts_that_say_the_tables_are_attached() {
-        // check(input, expect)
-        let cases = [
-            ("2018年度部门预算公开表附后。", true),
-            ("具体公开表样附后", true),
-            ("详见附件：部门预算公开表", true),
-            ("本部门无政府性基金预算，故本表为空表。", false),
-            ("附后说明如下", false),
-        ];
-        for (text, expect) in cases {
-            assert_eq!(says_tables_attached(text), expect, "{text}");
-        }
-    }
 }

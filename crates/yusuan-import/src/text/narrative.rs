@@ -88,6 +88,8 @@ pub struct Body {
     in_projects: bool,
     /// Headings that turned out to head nothing.
     stray: Vec<Unrecognised>,
+    /// The last part heading over the tables (`第二部分 2018年度部门预算表`), with where it was.
+    tables_part: Option<(String, yusuan_domain::Location)>,
 }
 
 impl Body {
@@ -128,6 +130,7 @@ impl Body {
             Some(Heading::Projects) => {
                 self.close();
                 self.in_projects = true;
+                self.tables_part = Some((line.text.trim().to_string(), line.location));
                 return;
             }
             None => {}
@@ -154,6 +157,12 @@ impl Body {
                 None => doc.unrecognised.push(Unrecognised { text, location: line.location }),
             }
             return;
+        }
+        if self.section.is_none() && self.project.is_none() && yusuan_domain::says_tables_attached(&text) {
+            // The tables part of a narrative published apart from them (`2018年度部门预算公开表
+            // 附后。` under `第二部分 …预算表`): a section of its own saying so.
+            let (title, location) = self.tables_part.clone().unwrap_or_else(|| (String::new(), line.location));
+            self.section = Some(Section { kind: SectionKind::Other, title, paragraphs: vec![], location });
         }
         if self.section.is_none() && self.project.is_none() && text.ends_with('。') && text.chars().count() > 20 {
             // Full sentences before any heading (a collection of project descriptions opens
