@@ -202,6 +202,18 @@ pub fn set_carried_cell(state: State<'_, AppState>, draft: String, table: String
     desk(&state)?.draft_cell(draft_id(&draft)?, &table, row, column, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Adds a blank row at the end of a table the draft carries as printed.
+#[tauri::command]
+pub fn add_carried_row(state: State<'_, AppState>, draft: String, table: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_row(draft_id(&draft)?, &table, yusuan_api::RowEdit::Add, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Removes a row (from 1) of a table the draft carries as printed.
+#[tauri::command]
+pub fn remove_carried_row(state: State<'_, AppState>, draft: String, table: String, row: usize) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_row(draft_id(&draft)?, &table, yusuan_api::RowEdit::Remove(row), &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Writes a unit's own text of a carried section (an empty text gives it the department's).
 #[tauri::command]
 pub fn set_unit_text(state: State<'_, AppState>, draft: String, unit: String, title: String, text: String) -> Result<yusuan_api::DraftView, String> {

@@ -57,6 +57,8 @@ pub fn run() {
             commands::set_project_fund,
             commands::set_unit_text,
             commands::set_carried_cell,
+            commands::add_carried_row,
+            commands::remove_carried_row,
             commands::export_draft_workbook,
             commands::import_draft_workbook,
             commands::remove_unit,

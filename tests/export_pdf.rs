@@ -375,6 +375,18 @@ fn a_blank_draft_of_each_shipped_format_filled_in_exports_and_reads_back_the_sam
             yusuan_api::draft_section(&mut lib, id, &s.title, "负责本区相关事务的统筹协调。", now).unwrap();
         }
         assert_eq!(errors(&lib), Vec::<&str>::new(), "{}", t.id);
+        // A format that carries its 资产配置预算表 as printed (Hubei): the emptied table written
+        // anew, a row of it, printed and read back with the rest.
+        let d = yusuan_api::load_draft(&lib, id, None).unwrap();
+        if let Some(assets) = d.layout.iter().find(|l| l.title.contains("资产配置预算表") && yusuan_api::draft::carried::is_carried(l)).map(|l| l.title.clone()) {
+            // Its item as a user fills it: project, 科目, class and name, counts, price, amount.
+            let e = yusuan_api::draft_row(&mut lib, id, &assets, yusuan_api::RowEdit::Add, now).unwrap();
+            let row: usize = e.target.rsplit_once('|').unwrap().1.parse().unwrap();
+            let cells = [(1, "办公设备购置"), (2, "[2010101]行政运行"), (3, "[A3]设备"), (4, "台式计算机"), (5, "5"), (6, "5"), (7, "5"), (8, "0.8"), (9, "4.00")];
+            for (col, text) in cells {
+                yusuan_api::draft_cell(&mut lib, id, &assets, row, col, text, now).unwrap();
+            }
+        }
         let mut req = request();
         for f in yusuan_api::draft_check(&lib, id).unwrap().iter().filter(|f| f.severity == yusuan_api::Severity::Warning) {
             req.explanations.insert(f.rule.to_string(), "已核对".into());

@@ -221,6 +221,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onAddProject: (name) => void track(draftCall((d) => backend.addProject(d, name))),
         onRemoveProject: (name) => void track(draftCall((d) => backend.removeProject(d, name))),
         onCarriedCell: (table, row, column, text) => void track(draftCall((d) => backend.setCarriedCell(d, table, row, column, text))),
+        onAddCarriedRow: (table) => void track(draftCall((d) => backend.addCarriedRow(d, table))),
+        onRemoveCarriedRow: (table, row) => void track(draftCall((d) => backend.removeCarriedRow(d, table, row))),
         onUnitText: (unit, title, text) => void track(draftCall((d) => backend.setUnitText(d, unit, title, text))),
         onProjectFund: (project, line, amount) => void track(draftCall((d) => backend.setProjectFund(d, project, line, amount))),
         onIndicator: (form, path, value) => void track(draftCall((d) => backend.setIndicator(d, form, path, value))),

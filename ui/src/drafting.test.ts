@@ -836,4 +836,23 @@ describe("编制：按原表结转的表", () => {
     await app.idle();
     expect(backend.calls).toContain("setCarriedCell:draft:1,表 15. 项目支出绩效目标表,2,2,2027");
   });
+
+  it("adds a row to an emptied grid and removes one, each one edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const empty = view("438300", "18976.76", [], false);
+    empty.carried = [{ title: "表 13. 资产配置预算表", columns: ["项目", "资产名称", "资产数量", "总金额(万元)"], rows: [] }];
+    const one = view("438300", "18976.76", [], false);
+    one.carried = [{ title: "表 13. 资产配置预算表", columns: ["项目", "资产名称", "资产数量", "总金额(万元)"], rows: [["", "", "", ""]] }];
+    backend.draftViews = [empty, one, empty];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(q("carried")!.textContent).toContain("本表还没有内容（4 列：项目、资产名称、资产数量、总金额(万元)）");
+    q("carried-add-row")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("addCarriedRow:draft:1,表 13. 资产配置预算表");
+    expect(q<HTMLInputElement>("carried-1-4")!.value).toBe("");
+    q("carried-remove-1")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("removeCarriedRow:draft:1,表 13. 资产配置预算表,1");
+  });
 });

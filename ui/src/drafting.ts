@@ -66,6 +66,10 @@ export interface DraftingBackend {
   setProjectPart(draft: string, project: string, part: string, text: string): Promise<DraftView>;
   /** A cell (row, column from 1) of a table the draft carries as printed. */
   setCarriedCell(draft: string, table: string, row: number, column: number, text: string): Promise<DraftView>;
+  /** A blank row added at the end of a carried table (a new asset to buy). */
+  addCarriedRow(draft: string, table: string): Promise<DraftView>;
+  /** A row (from 1) of a carried table taken out. */
+  removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView>;
   /** A unit's own text of a carried section, for its 单位预算 (empty: the department's again). */
   setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView>;
   /** How much of a 项目支出 line funds a project ("0" takes the share away). */

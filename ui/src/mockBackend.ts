@@ -200,6 +200,16 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async addCarriedRow(draft: string, table: string): Promise<DraftView> {
+    this.record("addCarriedRow", [draft, table]);
+    return this.nextView();
+  }
+
+  async removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView> {
+    this.record("removeCarriedRow", [draft, table, String(row)]);
+    return this.nextView();
+  }
+
   async setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
     this.record("setUnitText", [draft, unit, title, text]);
     return this.nextView();

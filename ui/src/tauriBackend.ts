@@ -145,6 +145,14 @@ export class TauriBackend implements Backend {
     return call<DraftView>("set_carried_cell", { draft, table, row, column, text });
   }
 
+  addCarriedRow(draft: string, table: string): Promise<DraftView> {
+    return call<DraftView>("add_carried_row", { draft, table });
+  }
+
+  removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView> {
+    return call<DraftView>("remove_carried_row", { draft, table, row });
+  }
+
   setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
     return call<DraftView>("set_unit_text", { draft, unit, title, text });
   }

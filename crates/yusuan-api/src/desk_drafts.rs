@@ -302,6 +302,12 @@ impl Desk {
         view(&self.user, id)
     }
 
+    /// Adds or removes a row of a table the draft carries as printed and answers with the draft.
+    pub fn draft_row(&mut self, id: i64, table: &str, edit: crate::RowEdit, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_row(&mut self.user, id, table, edit, now)?;
+        view(&self.user, id)
+    }
+
     /// Writes a unit's own text of a carried section and answers with the draft.
     pub fn draft_unit_text(&mut self, id: i64, unit: &str, title: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
         crate::draft_unit_text(&mut self.user, id, unit, title, text, now)?;

@@ -239,6 +239,54 @@ pub fn draft_cell(lib: &mut Library, id: i64, table: &str, row: usize, column: u
     })
 }
 
+/// A row of a carried table, added or removed — one undoable edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowEdit {
+    /// A blank row after the last (a new asset, a new line of a grid).
+    Add,
+    /// This row (from 1) taken out.
+    Remove(usize),
+}
+
+/// Adds a blank row at the end of a table the draft carries as printed, or removes one of its
+/// rows (a blank draft's emptied 资产配置预算表 is written row by row). The event records the row's
+/// cells, so undo puts a removed row back as it was.
+pub fn draft_row(lib: &mut Library, id: i64, table: &str, edit: RowEdit, now: &str) -> Result<Edit, ApiError> {
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let fail = |e: yusuan_draft::carried::CarriedError| bad(format!("草稿 draft:{id}：{e}"));
+        let (at, old, new) = match edit {
+            RowEdit::Add => {
+                let at = carried_views(&d).into_iter().find(|t| t.title == table.trim()).map_or(1, |t| t.rows.len() + 1);
+                yusuan_draft::carried::insert_carried_row(&mut d, table, at, &[]).map_err(fail)?;
+                (at, None, Some(String::new()))
+            }
+            RowEdit::Remove(row) => {
+                let cells = yusuan_draft::carried::remove_carried_row(&mut d, table, row).map_err(fail)?;
+                (row, Some(cells.join("\t")), None)
+            }
+        };
+        let target = format!("{}|{at}", table.trim());
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "row", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
+        Ok(Edit { seq, target, old, new })
+    })
+}
+
+/// Applies one side of a recorded row edit (undo/redo): the row's cells put in at its place, or
+/// (no cells) the row taken out.
+pub(crate) fn apply_row(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+    let (title, at) = target.rsplit_once('|').ok_or_else(|| bad(format!("历史记录中的行无法识别：{target}")))?;
+    let at: usize = at.parse().unwrap_or(0);
+    let replay = |e: yusuan_draft::carried::CarriedError| bad(format!("历史记录中的行无法重放：{e}"));
+    match value {
+        Some(cells) => {
+            let cells: Vec<String> = cells.split('\t').map(str::to_string).collect();
+            yusuan_draft::carried::insert_carried_row(d, title, at, &cells).map_err(replay)
+        }
+        None => yusuan_draft::carried::remove_carried_row(d, title, at).map(|_| ()).map_err(replay),
+    }
+}
+
 /// Applies one side of a recorded carried-cell edit (undo/redo).
 pub(crate) fn apply_cell(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
     let mut parts = target.rsplitn(3, '|');

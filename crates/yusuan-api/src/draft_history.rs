@@ -49,6 +49,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "unit-text" => crate::draft_units::apply_unit_text(d, &e.target, value.as_deref())?,
         "project" | "project-part" | "project-fund" => crate::draft_projects::apply(d, &e.action, &e.target, value.as_deref())?,
         "cell" => crate::draft_forms::apply_cell(d, &e.target, value.as_deref())?,
+        "row" => crate::draft_forms::apply_row(d, &e.target, value.as_deref())?,
         "indicator" => crate::draft_forms::apply(d, &e.target, value.as_deref())?,
         other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
     }

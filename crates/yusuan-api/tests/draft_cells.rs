@@ -36,3 +36,68 @@ fn a_carried_grid_is_edited_cell_by_cell() {
     assert!(err.contains("按原表结转的表"), "{err}");
     assert_eq!(cell(&lib, 7, 2), "2027");
 }
+
+#[test]
+fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
+    use yusuan_api::{draft_redo, draft_row, RowEdit};
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let req = yusuan_api::BlankRequest { department: "武汉市青山区新设中心".into(), region: None, year: Some(2027), threshold_percent: None };
+    let made = yusuan_api::draft_new_blank(&mut lib, &yusuan_api::BlankFrom::Template("hubei-15-bumen".into()), &req, now).unwrap();
+    let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
+    // The 资产配置预算表 is carried and empty: its head rows stay (the source's 项目 … rows), no
+    // asset of the template's department is left; it prints its head rows and its note.
+    let d = yusuan_api::load_draft(&lib, id, None).unwrap();
+    let title = d.layout.iter().find(|t| t.title.contains("资产配置预算表")).unwrap().title.clone();
+    let rows = |lib: &Library| -> Vec<Vec<String>> {
+        let doc = reference_document(lib, &made.draft).unwrap();
+        let t = doc.tables.iter().find(|t| t.title == title).unwrap();
+        t.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount().is_some())).map(|r| r.cells.iter().map(|c| c.printed().to_string()).collect()).collect()
+    };
+    let heads = {
+        let doc = reference_document(&lib, &made.draft).unwrap();
+        let t = doc.tables.iter().find(|t| t.title == title).unwrap();
+        assert!(t.note.is_some(), "{t:?}");
+        assert!(t.rows.iter().all(|r| r.cells.iter().all(|c| c.amount().is_none())));
+        t.rows.len()
+    };
+    assert_eq!(heads, 2);
+    assert!(rows(&lib).is_empty());
+    // A row added under them, then written: it prints as written, labelled by its words as a
+    // reading of the page labels it.
+    let e = draft_row(&mut lib, id, &title, RowEdit::Add, now).unwrap();
+    assert!(e.target.ends_with("|3"), "{}", e.target);
+    draft_cell(&mut lib, id, &title, 3, 4, "台式计算机", now).unwrap();
+    draft_cell(&mut lib, id, &title, 3, 9, "4.00", now).unwrap();
+    let written = rows(&lib);
+    assert_eq!(written.len(), 1);
+    assert_eq!((written[0][3].as_str(), written[0][8].as_str()), ("台式计算机", "4.00"));
+    let doc = reference_document(&lib, &made.draft).unwrap();
+    assert_eq!(doc.tables.iter().find(|t| t.title == title).unwrap().rows[2].label, "台式计算机");
+    // Removed, and the removal undone: the row comes back as it was; redone, gone again.
+    draft_row(&mut lib, id, &title, RowEdit::Remove(3), now).unwrap();
+    assert!(rows(&lib).is_empty());
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(rows(&lib), written);
+    draft_redo(&mut lib, id, now).unwrap();
+    assert!(rows(&lib).is_empty());
+    // Words alone print too (a 绩效 grid's lines are words): the table is not empty.
+    let form = yusuan_api::load_draft(&lib, id, None).unwrap().layout.iter().find(|t| t.title.contains("项目支出绩效目标表")).unwrap().title.clone();
+    draft_row(&mut lib, id, &form, RowEdit::Add, now).unwrap();
+    draft_cell(&mut lib, id, &form, 1, 1, "项目名称", now).unwrap();
+    let doc = reference_document(&lib, &made.draft).unwrap();
+    let t = doc.tables.iter().find(|t| t.title == form).unwrap();
+    assert_eq!(t.rows.first().map(|r| r.cells[0].printed().to_string()), Some("项目名称".to_string()), "{t:?}");
+    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, now).unwrap();
+    // A row the table has not: refused, nothing recorded.
+    let err = draft_row(&mut lib, id, &title, RowEdit::Remove(5), now).unwrap_err().to_string();
+    assert!(err.contains("没有第 5 行"), "{err}");
+    // Back to the written row, then the added row undone too.
+    draft_undo(&mut lib, id, now).unwrap();
+    for _ in 0..3 {
+        draft_undo(&mut lib, id, now).unwrap();
+    }
+    assert!(rows(&lib).is_empty());
+}

@@ -47,6 +47,15 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+/// What `draft row` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RowAction {
+    /// 在表末增加一个空行
+    Add,
+    /// 删除一行（给出行号）
+    Remove,
+}
+
 /// Output format of lists that scripts read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LinesFormat {
@@ -222,6 +231,17 @@ pub enum DraftCommand {
         column: usize,
         /// 内容
         text: String,
+    },
+    /// 按原表结转的表（如湖北格式的资产配置预算表）增加一行（add，加在表末，再用 draft cell 填写）或删除一行（remove 行号）
+    Row {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 表名（按草稿中的标题）
+        table: String,
+        /// add 或 remove
+        action: RowAction,
+        /// 要删除的行号（从 1 起；remove 时必填）
+        row: Option<usize>,
     },
     /// 列出草稿的全部明细行
     Lines {

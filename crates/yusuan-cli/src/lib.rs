@@ -10,7 +10,7 @@ mod args;
 mod compare_render;
 mod render;
 
-use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, FormCommand, ProjectCommand, UnitAction};
+use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, FormCommand, ProjectCommand, RowAction, UnitAction};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -385,6 +385,19 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
         DraftCommand::Cell { draft, table, row, column, text } => {
             let e = yusuan_api::draft_cell(&mut lib, draft_id(&draft)?, &table, row, column, &text, &now)?;
             writeln!(out, "已修改“{table}”第 {row} 行第 {column} 列：{} → {}", e.old.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）"), e.new.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）")).map_err(io)?;
+        }
+        DraftCommand::Row { draft, table, action, row } => {
+            let edit = match (action, row) {
+                (RowAction::Add, _) => yusuan_api::RowEdit::Add,
+                (RowAction::Remove, Some(n)) => yusuan_api::RowEdit::Remove(n),
+                (RowAction::Remove, None) => return Err(yusuan_api::ApiError::Draft("删除哪一行？请给出行号，如 draft row draft:1 表名 remove 3".into())),
+            };
+            let e = yusuan_api::draft_row(&mut lib, draft_id(&draft)?, &table, edit, &now)?;
+            let at = e.target.rsplit_once('|').map_or("", |x| x.1).to_string();
+            match edit {
+                yusuan_api::RowEdit::Add => writeln!(out, "已在“{table}”增加第 {at} 行（用 yusuan draft cell 填写各列）").map_err(io)?,
+                yusuan_api::RowEdit::Remove(_) => writeln!(out, "已删除“{table}”第 {at} 行：{}", e.old.as_deref().unwrap_or("").replace('\t', " | ")).map_err(io)?,
+            }
         }
         DraftCommand::Project { command } => project(&mut lib, command, &now, out)?,
         DraftCommand::Form { command } => form(&mut lib, command, &now, out)?,

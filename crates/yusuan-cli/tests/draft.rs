@@ -345,3 +345,25 @@ fn a_carried_cell_through_the_command_line() {
     let refused = run(db, &["draft", "cell", "draft:1", "没有这张表", "1", "1", "x"]);
     assert!(refused.code != 0 && refused.stderr.contains("按原表结转的表"), "{}", refused.stderr);
 }
+
+/// `draft row`: a blank Hubei draft's emptied 资产配置预算表 gets a row, written with `draft cell`
+/// and exported in the CSV; a removal without its row number is refused with what to type.
+#[test]
+fn a_carried_table_row_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(db, &["draft", "new", "--template", "hubei-15-bumen", "--department", "武汉市青山区新设中心", "--year", "2027"]);
+    let title = "表 13. 武汉市青山区新设中心 2027 年资产配置预算表";
+    // Under its two head rows.
+    assert!(ok(db, &["draft", "row", "draft:1", title, "add"]).contains("增加第 3 行"));
+    ok(db, &["draft", "cell", "draft:1", title, "3", "4", "台式计算机"]);
+    ok(db, &["draft", "cell", "draft:1", title, "3", "9", "4.00"]);
+    let csv = numbers(db, "draft:1");
+    assert!(csv.iter().any(|l| l.contains("资产配置预算表") && l.contains(",40000,")), "{csv:?}");
+    let o = run(db, &["draft", "row", "draft:1", title, "remove"]);
+    assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
+    assert!(o.stderr.contains("请给出行号"), "{}", o.stderr);
+    assert!(ok(db, &["draft", "row", "draft:1", title, "remove", "3"]).contains("台式计算机"));
+    assert!(!numbers(db, "draft:1").iter().any(|l| l.contains("资产配置预算表") && l.contains(",40000,")));
+}

@@ -2,6 +2,16 @@
 //! how alike two names are (a project's name drifting between years or between its description
 //! and its form).
 
+/// Whether a column head or field label names a number that is not money (`资产数量`, `联系电话`,
+/// `起始年度`, `占比`): such a number prints as words in a grid.
+pub fn names_non_money(label: &str) -> bool {
+    let t: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || ["金额", "万元", "元）", "元)", "预算", "单价", "资金", "经费", "费"].iter().any(|k| t.contains(k)) {
+        return false;
+    }
+    ["数量", "数", "电话", "邮政编码", "邮编", "年度", "日期", "编码", "代码", "占比", "比例", "比重", "%", "人数"].iter().any(|k| t.contains(k))
+}
+
 /// Whether a text says a disclosure's tables follow as an attachment (`2018年度部门预算公开表附后`,
 /// `具体公开表样附后`, `详见附件`): a narrative published apart from its tables.
 pub fn says_tables_attached(text: &str) -> bool {

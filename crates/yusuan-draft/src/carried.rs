@@ -1,8 +1,9 @@
 //! Tables a draft carries as printed (Hubei's 资产配置预算表, 部门整体支出绩效目标表 and
 //! 项目支出绩效目标表: grids no leaf derives): each of their cells is edited as the user would on
-//! paper — a target value, a count, an amount — and printed as written.
+//! paper — a target value, a count, an amount — and printed as written; rows are added (a new
+//! asset to buy) and removed, so a blank draft's emptied grid can be written anew.
 
-use crate::layout::{Body, CellRule, TableLayout};
+use crate::layout::{Body, CellRule, RowRule, TableLayout};
 use crate::model::Draft;
 use yusuan_domain::parse_amount;
 
@@ -24,22 +25,66 @@ impl std::fmt::Display for CarriedError {
     }
 }
 
-/// Whether a table is carried as printed: kept rows whose cells no leaf derives.
+/// Whether a table is carried as printed: marked so by the roll-forward, or (a draft saved
+/// before the mark) kept rows whose cells no leaf derives.
 pub fn is_carried(t: &TableLayout) -> bool {
     match &t.body {
-        Body::Rows { rows } => !rows.is_empty() && rows.iter().flat_map(|r| &r.cells).all(|c| !matches!(c, CellRule::Sum { .. })) && rows.iter().flat_map(|r| &r.cells).any(|c| matches!(c, CellRule::Fixed { .. })),
+        Body::Rows { rows } => {
+            t.carried
+                || (!rows.is_empty()
+                    && rows.iter().flat_map(|r| &r.cells).all(|c| !matches!(c, CellRule::Sum { .. }))
+                    && rows.iter().flat_map(|r| &r.cells).any(|c| matches!(c, CellRule::Fixed { .. })))
+        }
         _ => false,
     }
 }
 
-/// The cell a text gives: empty → blank, an amount as printed → that amount (in the table's
-/// unit, printed as typed), else words. A year (`2027`, a grid's 起始年度) is words, not money.
-fn cell_of(text: &str) -> CellRule {
+/// The rows of the carried table titled `title`, for editing.
+fn carried_rows<'a>(d: &'a mut Draft, title: &str) -> Result<(&'a mut Vec<RowRule>, usize), CarriedError> {
+    let t = d.layout.iter_mut().find(|t| t.title == title.trim() && is_carried(t)).ok_or_else(|| CarriedError::NoTable(title.trim().to_string()))?;
+    let columns = t.columns.len();
+    match &mut t.body {
+        Body::Rows { rows } => Ok((rows, columns)),
+        _ => Err(CarriedError::NoTable(title.trim().to_string())),
+    }
+}
+
+/// Inserts a row at `at` (1-based; one past the last appends) of the carried table titled
+/// `title`, its cells as typed (missing ones blank): a new asset, a new indicator line.
+pub fn insert_carried_row(d: &mut Draft, title: &str, at: usize, cells: &[String]) -> Result<(), CarriedError> {
+    let heads: Vec<String> = d.layout.iter().find(|t| t.title == title.trim()).map(|t| t.columns.iter().map(|c| c.name()).collect()).unwrap_or_default();
+    let (rows, columns) = carried_rows(d, title)?;
+    let n = rows.len();
+    if at == 0 || at > n + 1 {
+        return Err(CarriedError::NoCell(format!("表“{title}”不能在第 {at} 行插入（共 {n} 行）")));
+    }
+    let width = rows.first().map_or(columns, |r| r.cells.len());
+    let head = |c: usize| heads.get(c).map_or("", String::as_str);
+    let cells: Vec<CellRule> = (0..width).map(|c| cells.get(c).map_or(CellRule::Blank, |t| cell_of(t, head(c)))).collect();
+    rows.insert(at - 1, RowRule { code: None, label: label_of(&cells), side: None, cells, pattern: false });
+    Ok(())
+}
+
+/// Removes row `row` (1-based) of the carried table titled `title`; returns its cells' texts.
+pub fn remove_carried_row(d: &mut Draft, title: &str, row: usize) -> Result<Vec<String>, CarriedError> {
+    let (rows, _) = carried_rows(d, title)?;
+    let n = rows.len();
+    if row == 0 || row > n {
+        return Err(CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")));
+    }
+    Ok(rows.remove(row - 1).cells.iter().map(cell_text).collect())
+}
+
+/// The cell a text gives under a column head: empty → blank, an amount as printed → that amount
+/// (in the table's unit, printed as typed), else words. A year (`2027`, a grid's 起始年度) is
+/// words, not money, and so is a number under a head that names a count (`资产数量`), as a
+/// reading of the page takes it.
+fn cell_of(text: &str, head: &str) -> CellRule {
     let t = text.trim();
     let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && ("2000".."2101").contains(&t);
     if t.is_empty() {
         CellRule::Blank
-    } else if year {
+    } else if year || yusuan_domain::names_non_money(head) {
         CellRule::Text { text: t.to_string() }
     } else if let Ok(value) = parse_amount(t) {
         CellRule::Fixed { value, printed: t.to_string() }
@@ -57,17 +102,43 @@ pub fn cell_text(c: &CellRule) -> String {
     }
 }
 
+/// A grid row's label as a reading of the printed page gives it: its words before its first
+/// number (an amount, or a count printed as words), joined by `/`
+/// (`办公设备购置/[2010101]行政运行/[A3]设备/台式计算机`).
+fn label_of(cells: &[CellRule]) -> String {
+    let number = |c: &CellRule| match c {
+        CellRule::Fixed { .. } => true,
+        CellRule::Text { text } => parse_amount(text).is_ok(),
+        _ => false,
+    };
+    cells
+        .iter()
+        .take_while(|c| !number(c))
+        .filter_map(|c| match c {
+            CellRule::Text { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Sets the cell at `row`, `column` (1-based) of the carried table titled `title` to `text`;
-/// returns its text before.
+/// returns its text before. A row whose label is its leading words (an item row, one the user
+/// added) keeps it so.
 pub fn set_carried_cell(d: &mut Draft, title: &str, row: usize, column: usize, text: &str) -> Result<String, CarriedError> {
     let t = d.layout.iter_mut().find(|t| t.title == title.trim() && is_carried(t)).ok_or_else(|| CarriedError::NoTable(title.trim().to_string()))?;
+    let head = t.columns.get(column.wrapping_sub(1)).map(|c| c.name()).unwrap_or_default();
     let Body::Rows { rows } = &mut t.body else { return Err(CarriedError::NoTable(title.trim().to_string())) };
     let n = rows.len();
     let r = rows.get_mut(row.wrapping_sub(1)).ok_or_else(|| CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")))?;
     let m = r.cells.len();
+    let label_before = label_of(&r.cells);
     let c = r.cells.get_mut(column.wrapping_sub(1)).ok_or_else(|| CarriedError::NoCell(format!("表“{title}”第 {row} 行没有第 {column} 列（共 {m} 列）")))?;
     let old = cell_text(c);
-    *c = cell_of(text);
+    *c = cell_of(text, &head);
+    if r.label.is_empty() || r.label == label_before {
+        r.label = label_of(&r.cells);
+    }
     Ok(old)
 }
 
@@ -79,7 +150,9 @@ mod tests {
     fn cells_as_typed() {
         // check(input, expect)
         for (text, expect) in [("", CellRule::Blank), (" ≥95% ", CellRule::Text { text: "≥95%".into() }), ("35.45", CellRule::Fixed { value: "35.45".parse().unwrap(), printed: "35.45".into() }), ("1,200", CellRule::Fixed { value: "1200".parse().unwrap(), printed: "1,200".into() }), ("2027", CellRule::Text { text: "2027".into() })] {
-            assert_eq!(cell_of(text), expect, "{text}");
+            assert_eq!(cell_of(text, "金额"), expect, "{text}");
         }
+        // A count under its head is words, as the page reads it.
+        assert_eq!(cell_of("5", "资产数量"), CellRule::Text { text: "5".into() });
     }
 }

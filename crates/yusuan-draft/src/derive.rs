@@ -333,7 +333,13 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
     };
     // A table with no money prints its note instead of its rows (a kept table too: a 三公 table
     // of zeros is 空表 with its note, as the checker's K004 expects).
-    let empty = rows.iter().all(|r: &Row| r.cells.iter().all(|c| c.amount().is_none_or(|v| v.is_zero())))
+    // A carried grid of items under head rows (资产配置, 政府购买服务) with no item prints its head
+    // rows and the note, as the documents print it; a carried form with words in it (a 绩效 form
+    // written anew) is not empty.
+    let headed = t.carried && matches!(t.kind, yusuan_domain::TableKind::AssetAllocation | yusuan_domain::TableKind::PurchasedServices);
+    let words = t.carried && !headed && rows.iter().any(|r: &Row| r.cells.iter().any(|c| matches!(c, Cell::Text { .. })));
+    let empty = !words
+        && rows.iter().all(|r: &Row| r.cells.iter().all(|c| c.amount().is_none_or(|v| v.is_zero())))
         && (t.empty_note.is_some() || !matches!(t.body, Body::Rows { .. }));
     Table {
         title: t.title.clone(),
@@ -342,7 +348,7 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
         unit: t.unit,
         compiled_by: t.compiled_by.clone(),
         columns: t.columns.clone(),
-        rows: if empty && t.empty_note.is_some() { vec![] } else { rows },
+        rows: if empty && t.empty_note.is_some() && !headed { vec![] } else { rows },
         note: if empty { t.empty_note.clone() } else { None },
         location: Location::default(),
     }

@@ -203,6 +203,10 @@ pub struct TableLayout {
     /// Where the source printed the table (keeps the document's order of texts and tables).
     #[serde(default)]
     pub location: Location,
+    /// Carried as printed (no leaf derives it; the user edits its cells and rows): kept when a
+    /// blank draft empties it, so its rows can be written anew.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 /// Header words that restrict nothing (`支出用途` and `功能分类` group a Jiangsu ledger's columns).

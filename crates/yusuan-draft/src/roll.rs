@@ -686,6 +686,7 @@ impl Roller<'_> {
                 })
                 .collect()
         };
+        let mut carried = false;
         let body = if crate::sources::is_sources_table(t) {
             Body::Rows { rows: self.source_rows(t, table_key) }
         } else if is_function_table(t) && totals_only(t) {
@@ -730,6 +731,7 @@ impl Roller<'_> {
             if t.amount_count() > 0 {
                 self.report.carried.push(format!("{}：按原表结转（{} 个数字，不由明细行推出）", t.title, t.amount_count()));
             }
+            carried = true;
             Body::Rows { rows: t.rows.iter().map(fixed_row).collect() }
         };
         TableLayout {
@@ -743,6 +745,7 @@ impl Roller<'_> {
             style: Self::style(t),
             body,
             location: t.location,
+            carried,
         }
     }
 

@@ -250,7 +250,13 @@ fn blank_rows_marked(kind: TableKind, rows: Vec<RowRule>) -> Vec<(RowRule, bool)
                 (r, keep)
             }).collect()
         }
-        // Tables carried as printed (资产配置, 绩效目标 forms): nothing of the source's stays.
+        // A grid of items under head rows printed in its body (资产配置, 政府购买服务): its head
+        // rows stay (the items are written under them), nothing of the source's items.
+        TableKind::AssetAllocation | TableKind::PurchasedServices => {
+            let first_item = rows.iter().position(|r| r.cells.iter().any(|c| matches!(c, CellRule::Fixed { .. }))).unwrap_or(rows.len());
+            rows.into_iter().enumerate().map(|(i, r)| (r, i < first_item)).collect()
+        }
+        // Other tables carried as printed (绩效目标 forms): nothing of the source's stays.
         _ => rows.into_iter().map(|r| (r, false)).collect(),
     }
 }

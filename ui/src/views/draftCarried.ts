@@ -1,7 +1,8 @@
 /**
  * 按原表结转的表: the tables a draft prints as its source printed them (Hubei's 资产配置预算表 and
  * 绩效目标 grids: no line derives them), each cell editable as on paper — an indicator's target, a
- * year, a count, an amount. Each change is one undoable edit; Rust prints it as written.
+ * year, a count, an amount — and rows added (a new asset to buy; a blank draft's emptied grid is
+ * written this way) or removed. Each change is one undoable edit; Rust prints it as written.
  */
 import { h } from "../dom";
 import type { DraftView } from "../drafting";
@@ -10,6 +11,8 @@ export interface CarriedProps {
   view: DraftView;
   busy: boolean;
   onCarriedCell(table: string, row: number, column: number, text: string): void;
+  onAddCarriedRow(table: string): void;
+  onRemoveCarriedRow(table: string, row: number): void;
 }
 
 /** The tables the user has opened (kept open across re-renders). */
@@ -35,8 +38,10 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
           h(
             "tbody",
             {},
-            t.rows.map((cells, r) =>
-              h(
+            t.rows.map((cells, r) => {
+              const remove = h("button", { type: "button", class: "link", disabled: locked, "data-testid": `carried-remove-${r + 1}`, title: `删除${t.title}第${r + 1}行` }, "删除") as HTMLButtonElement;
+              remove.addEventListener("click", () => props.onRemoveCarriedRow(t.title, r + 1));
+              return h(
                 "tr",
                 {},
                 cells.map((text, c) => {
@@ -44,10 +49,17 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
                   input.addEventListener("change", () => { if (input.value.trim() !== text) props.onCarriedCell(t.title, r + 1, c + 1, input.value); });
                   return h("td", {}, input);
                 }),
-              ),
-            ),
+                h("td", {}, remove),
+              );
+            }),
           ),
         ),
+        t.rows.length === 0 ? h("p", { class: "muted" }, `本表还没有内容（${t.columns.length} 列：${t.columns.join("、")}）。`) : null,
+        (() => {
+          const add = h("button", { type: "button", disabled: locked, "data-testid": "carried-add-row" }, "增加一行") as HTMLButtonElement;
+          add.addEventListener("click", () => props.onAddCarriedRow(t.title));
+          return add;
+        })(),
       );
       box.addEventListener("toggle", () => { if (box.open) opened.add(t.title); else opened.delete(t.title); });
       return box;

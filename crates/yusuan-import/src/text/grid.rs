@@ -202,11 +202,4 @@ fn parent_of(heads: &[String], k: usize) -> String {
     h.split('/').next().unwrap_or(h).to_string()
 }
 
-/// Whether a column head or field label names a number that is not money.
-fn not_money(label: &str) -> bool {
-    let t: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() || ["金额", "万元", "元）", "元)", "预算", "单价", "资金", "经费", "费"].iter().any(|k| t.contains(k)) {
-        return false;
-    }
-    ["数量", "数", "电话", "邮政编码", "邮编", "年度", "日期", "编码", "代码", "占比", "比例", "比重", "%", "人数"].iter().any(|k| t.contains(k))
-}
+use yusuan_domain::names_non_money as not_money;
