@@ -488,7 +488,9 @@ fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<String>, usi
                     continue;
                 }
             }
-            if is_meta(&pc) && !pc.is_empty() {
+            // A form's 填报日期 is when it was filled in, not who compiled it.
+            let date = pc.starts_with("填报日期") || pc.starts_with("申报日期");
+            if is_meta(&pc) && !pc.is_empty() && !date {
                 compiled_by = Some(strip_label(&pc));
             }
         }
