@@ -4,14 +4,13 @@
 //! precision it prints; shares follow their line into a unit and into the unit's own budget.
 
 use rust_decimal::Decimal;
-use std::path::PathBuf;
 use yusuan_draft::project_funds::{project_money, set_share, ShareError};
 use yusuan_draft::{draft_findings, place, roll_forward, unit_view, Draft};
 
+mod common;
+
 fn draft() -> Draft {
-    let name = "000_e54fcd81d7b1024c.txt";
-    let bytes = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)).unwrap();
-    roll_forward(&yusuan_import::import_any(name, &bytes).unwrap().document, 1, None).unwrap().0
+    roll_forward(&common::fixture("000_e54fcd81d7b1024c.txt"), 1, None).unwrap().0
 }
 
 fn rules(d: &Draft) -> Vec<&'static str> {

@@ -5,15 +5,12 @@
 
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use yusuan_domain::{Cell, Document, SectionKind, Table};
 use yusuan_draft::{derive, derive_table_values, place, roll_forward, unit_names, unit_view, LeafKey, UnitError};
 
-fn fixture(name: &str) -> Document {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    let bytes = std::fs::read(root.join(name)).unwrap();
-    yusuan_import::import_any(name, &bytes).unwrap().document
-}
+mod common;
+
+use common::fixture;
 
 /// Every amount of a table by (row code and label, column), in the table's unit.
 fn cells(t: &Table) -> BTreeMap<(String, usize), Decimal> {
