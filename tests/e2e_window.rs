@@ -118,7 +118,7 @@ async fn window_shows_real_documents_from_the_store() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let libraries = text_of(&c, "[data-testid=library-select]").await;
-    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（9"), "{libraries}");
+    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（10"), "{libraries}");
     click(&c, "//*[@data-testid='doc-item'][contains(., '中共上海市委社会工作部')]").await;
 
     // The first table, with numbers exactly as published.

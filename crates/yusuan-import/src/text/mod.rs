@@ -78,6 +78,7 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
             continue;
         }
         if form::is_start(lines, i) {
+            body.form_starts();
             let (f, next) = form::parse_form(lines, i, layout == Layout::Flow);
             doc.performance_forms.push(f);
             i = next;

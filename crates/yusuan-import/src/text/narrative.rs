@@ -108,6 +108,14 @@ impl Body {
         }
     }
 
+    /// A performance form starts: a project heading with nothing under it yet is the heading of
+    /// the forms that follow (`重点项目经费情况说明` over a collection of 绩效目标填报表), read as such.
+    pub fn form_starts(&mut self) {
+        if self.project.as_ref().is_some_and(|p| p.parts.is_empty()) {
+            self.project = None;
+        }
+    }
+
     /// Reads one non-blank line that is not part of a table.
     pub fn line(&mut self, line: &Line, doc: &mut Document) {
         match heading(line) {
