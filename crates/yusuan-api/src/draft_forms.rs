@@ -257,8 +257,7 @@ pub fn draft_row(lib: &mut Library, id: i64, table: &str, edit: RowEdit, now: &s
         let fail = |e: yusuan_draft::carried::CarriedError| bad(format!("草稿 draft:{id}：{e}"));
         let (at, old, new) = match edit {
             RowEdit::Add => {
-                let at = carried_views(&d).into_iter().find(|t| t.title == table.trim()).map_or(1, |t| t.rows.len() + 1);
-                yusuan_draft::carried::insert_carried_row(&mut d, table, at, &[]).map_err(fail)?;
+                let at = yusuan_draft::carried::insert_carried_row(&mut d, table, None, &[]).map_err(fail)?;
                 (at, None, Some(String::new()))
             }
             RowEdit::Remove(row) => {
@@ -281,7 +280,7 @@ pub(crate) fn apply_row(d: &mut yusuan_draft::Draft, target: &str, value: Option
     match value {
         Some(cells) => {
             let cells: Vec<String> = cells.split('\t').map(str::to_string).collect();
-            yusuan_draft::carried::insert_carried_row(d, title, at, &cells).map_err(replay)
+            yusuan_draft::carried::insert_carried_row(d, title, Some(at), &cells).map(|_| ()).map_err(replay)
         }
         None => yusuan_draft::carried::remove_carried_row(d, title, at).map(|_| ()).map_err(replay),
     }

@@ -74,7 +74,5 @@ pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Res
 /// Whether a department's narrative in the library already has its tables (the tables file of
 /// a pair was joined at an earlier start).
 fn already_joined(lib: &Library, departments: &[String]) -> Result<bool, ApiError> {
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let wanted: Vec<String> = departments.iter().map(|d| compact(d)).collect();
-    Ok(lib.store().list()?.iter().any(|d| d.tables > 0 && wanted.contains(&compact(&d.department))))
+    Ok(crate::import::documents_of(lib, departments)?.iter().any(|d| d.tables > 0))
 }

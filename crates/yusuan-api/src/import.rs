@@ -69,11 +69,9 @@ pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> R
 /// The library's document the year-less tables of `departments` belong to: that department's
 /// narrative without tables of its own (the latest year, when there are several).
 fn narrative_for(lib: &Library, departments: &[String]) -> Result<Option<i64>, ApiError> {
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let wanted: Vec<String> = departments.iter().map(|d| compact(d)).collect();
     let mut best: Option<(i32, i64)> = None;
-    for d in lib.store().list()? {
-        if d.tables > 0 || !wanted.contains(&compact(&d.department)) {
+    for d in documents_of(lib, departments)? {
+        if d.tables > 0 {
             continue;
         }
         let doc = lib.store().get(d.id)?;
@@ -87,17 +85,19 @@ fn narrative_for(lib: &Library, departments: &[String]) -> Result<Option<i64>, A
     Ok(best.map(|(_, id)| id))
 }
 
+/// The library's documents of these departments (names compared without spaces).
+pub(crate) fn documents_of(lib: &Library, departments: &[String]) -> Result<Vec<yusuan_store::DocumentSummary>, ApiError> {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let wanted: Vec<String> = departments.iter().map(|d| compact(d)).collect();
+    Ok(lib.store().list()?.into_iter().filter(|d| wanted.contains(&compact(&d.department))).collect())
+}
+
 /// Reads the tables with the narrative's cover and joins them to it: one document, its tables
 /// from this file, its text from the other (same id, so the narrative's import is still
 /// recognised when imported again).
 fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
     let narrative = lib.store().get(target)?;
-    let cover = format!("{}{}年{}", narrative.meta.department, narrative.meta.year, narrative.meta.title.rsplit_once('年').map_or("部门预算", |(_, t)| t));
-    let tables = yusuan_import::import_with_cover(name, bytes, &cover)?;
-    let mut joined = narrative.clone();
-    joined.tables = tables.document.tables;
-    joined.meta.format = tables.document.meta.format.clone();
-    let mut report = tables.report;
+    let yusuan_import::Imported { document: joined, mut report } = yusuan_import::attach_tables(&narrative, name, bytes)?;
     report.notes.push(yusuan_import::ReportItem {
         message: format!("表格并入文档 {target}（{}{}年的文字说明），两个文件合为一份公开文件", narrative.meta.department, narrative.meta.year),
         location: Default::default(),

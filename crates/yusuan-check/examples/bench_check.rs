@@ -8,11 +8,8 @@ fn read(f: &str) -> (yusuan_domain::Document, usize) {
     if let Some(stem) = f.strip_suffix(" (pair)") {
         let text = std::fs::read(path(&format!("{stem}-text.pdf"))).unwrap();
         let tables = std::fs::read(path(&format!("{stem}-tables.pdf"))).unwrap();
-        let mut doc = yusuan_import::import_any("text.pdf", &text).unwrap().document;
-        let cover = format!("{}{}年部门预算", doc.meta.department, doc.meta.year);
-        let t = yusuan_import::import_with_cover("tables.pdf", &tables, &cover).unwrap().document;
-        doc.tables = t.tables;
-        doc.meta.format = t.meta.format;
+        let narrative = yusuan_import::import_any("text.pdf", &text).unwrap().document;
+        let doc = yusuan_import::attach_tables(&narrative, "tables.pdf", &tables).unwrap().document;
         return (doc, text.len() + tables.len());
     }
     let bytes = std::fs::read(path(f)).unwrap();

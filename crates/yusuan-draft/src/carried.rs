@@ -39,30 +39,30 @@ pub fn is_carried(t: &TableLayout) -> bool {
     }
 }
 
-/// The rows of the carried table titled `title`, for editing.
-fn carried_rows<'a>(d: &'a mut Draft, title: &str) -> Result<(&'a mut Vec<RowRule>, usize), CarriedError> {
+/// The rows of the carried table titled `title`, for editing, with its column heads.
+fn carried_rows<'a>(d: &'a mut Draft, title: &str) -> Result<(&'a mut Vec<RowRule>, Vec<String>), CarriedError> {
     let t = d.layout.iter_mut().find(|t| t.title == title.trim() && is_carried(t)).ok_or_else(|| CarriedError::NoTable(title.trim().to_string()))?;
-    let columns = t.columns.len();
+    let heads = t.columns.iter().map(|c| c.name()).collect();
     match &mut t.body {
-        Body::Rows { rows } => Ok((rows, columns)),
+        Body::Rows { rows } => Ok((rows, heads)),
         _ => Err(CarriedError::NoTable(title.trim().to_string())),
     }
 }
 
-/// Inserts a row at `at` (1-based; one past the last appends) of the carried table titled
-/// `title`, its cells as typed (missing ones blank): a new asset, a new indicator line.
-pub fn insert_carried_row(d: &mut Draft, title: &str, at: usize, cells: &[String]) -> Result<(), CarriedError> {
-    let heads: Vec<String> = d.layout.iter().find(|t| t.title == title.trim()).map(|t| t.columns.iter().map(|c| c.name()).collect()).unwrap_or_default();
-    let (rows, columns) = carried_rows(d, title)?;
+/// Inserts a row at `at` (1-based; `None` appends) of the carried table titled `title`, its
+/// cells as typed (missing ones blank): a new asset, a new indicator line. Returns where it is.
+pub fn insert_carried_row(d: &mut Draft, title: &str, at: Option<usize>, cells: &[String]) -> Result<usize, CarriedError> {
+    let (rows, heads) = carried_rows(d, title)?;
     let n = rows.len();
+    let at = at.unwrap_or(n + 1);
     if at == 0 || at > n + 1 {
         return Err(CarriedError::NoCell(format!("表“{title}”不能在第 {at} 行插入（共 {n} 行）")));
     }
-    let width = rows.first().map_or(columns, |r| r.cells.len());
+    let width = rows.first().map_or(heads.len(), |r| r.cells.len());
     let head = |c: usize| heads.get(c).map_or("", String::as_str);
     let cells: Vec<CellRule> = (0..width).map(|c| cells.get(c).map_or(CellRule::Blank, |t| cell_of(t, head(c)))).collect();
     rows.insert(at - 1, RowRule { code: None, label: label_of(&cells), side: None, cells, pattern: false });
-    Ok(())
+    Ok(at)
 }
 
 /// Removes row `row` (1-based) of the carried table titled `title`; returns its cells' texts.
@@ -126,9 +126,8 @@ fn label_of(cells: &[CellRule]) -> String {
 /// returns its text before. A row whose label is its leading words (an item row, one the user
 /// added) keeps it so.
 pub fn set_carried_cell(d: &mut Draft, title: &str, row: usize, column: usize, text: &str) -> Result<String, CarriedError> {
-    let t = d.layout.iter_mut().find(|t| t.title == title.trim() && is_carried(t)).ok_or_else(|| CarriedError::NoTable(title.trim().to_string()))?;
-    let head = t.columns.get(column.wrapping_sub(1)).map(|c| c.name()).unwrap_or_default();
-    let Body::Rows { rows } = &mut t.body else { return Err(CarriedError::NoTable(title.trim().to_string())) };
+    let (rows, heads) = carried_rows(d, title)?;
+    let head = heads.get(column.wrapping_sub(1)).cloned().unwrap_or_default();
     let n = rows.len();
     let r = rows.get_mut(row.wrapping_sub(1)).ok_or_else(|| CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")))?;
     let m = r.cells.len();

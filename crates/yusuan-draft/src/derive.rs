@@ -428,20 +428,7 @@ fn function_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, funds: &Option<Ve
         }
         _ => None,
     });
-    let (sums, tot) = grid_sums(entries, columns.len());
-    let rows = sums
-        .into_iter()
-        .filter_map(|(code, vals)| {
-            Some(Row {
-                label: draft.name_of(code).to_string(),
-                code: Some(RowCode::Function(FunctionCode::parse(code).ok()?)),
-                side: None,
-                cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
-                location: Location::default(),
-            })
-        })
-        .collect();
-    with_total(t, rows, total, &tot)
+    coded_rows(draft, t, entries, columns.len(), total, |c| FunctionCode::parse(c).ok().map(RowCode::Function))
 }
 
 fn economic_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, columns: &[ColumnRule], total: &Option<TotalRow>) -> Vec<Row> {
@@ -449,15 +436,28 @@ fn economic_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, columns: &[Column
         LeafKey::Economic { code, kind } => Some((code.as_str(), l.value, matching_columns(columns, None, kind))),
         _ => None,
     });
-    let (sums, tot) = grid_sums(entries, columns.len());
+    coded_rows(draft, t, entries, columns.len(), total, |c| EconomicCode::parse(c).ok().map(RowCode::Economic))
+}
+
+/// A generated table's rows: each code with money (and its parents), named, its column sums
+/// printed, and the 合计 row.
+fn coded_rows<'a>(
+    draft: &Draft,
+    t: &TableLayout,
+    entries: impl Iterator<Item = (&'a str, Decimal, Vec<usize>)>,
+    ncols: usize,
+    total: &Option<TotalRow>,
+    code: impl Fn(&str) -> Option<RowCode>,
+) -> Vec<Row> {
+    let (sums, tot) = grid_sums(entries, ncols);
     let rows = sums
         .into_iter()
-        .filter_map(|(code, vals)| {
+        .filter_map(|(c, vals)| {
             Some(Row {
-                label: draft.name_of(code).to_string(),
-                code: Some(RowCode::Economic(EconomicCode::parse(code).ok()?)),
+                label: draft.name_of(c).to_string(),
+                code: Some(code(c)?),
                 side: None,
-                cells: vals.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect(),
+                cells: vals.iter().enumerate().map(|(i, v)| amount_cell(t, i, *v)).collect(),
                 location: Location::default(),
             })
         })

@@ -98,6 +98,19 @@ pub fn import_with_cover(file_name: &str, bytes: &[u8], cover: &str) -> Result<I
     })
 }
 
+/// Joins a disclosure's tables, published as a file of their own, to its narrative already read:
+/// the tables are read under the narrative's cover line (department, year and title), and the
+/// one document is the narrative with those tables and their format. The report is the tables'.
+pub fn attach_tables(narrative: &Document, file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let meta = &narrative.meta;
+    let cover = format!("{}{}年{}", meta.department, meta.year, meta.title.rsplit_once('年').map_or("部门预算", |(_, t)| t));
+    let tables = import_with_cover(file_name, bytes, &cover)?;
+    let mut joined = narrative.clone();
+    joined.tables = tables.document.tables;
+    joined.meta.format = tables.document.meta.format;
+    Ok(Imported { document: joined, report: tables.report })
+}
+
 /// Reads a project description's amounts again after its text was rewritten (a draft's
 /// project edited in the window): its stated total, the 年度预算安排's items and computations,
 /// and every other amount its parts print — as an import reads them.

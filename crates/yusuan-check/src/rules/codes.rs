@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use yusuan_domain::{Document, RowCode};
 
 /// A name without spaces, full-width brackets as half-width (`维修（护）费` = `维修(护)费`).
-fn compact(s: &str) -> String {
+pub(crate) fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
         '（' => '(',
         '）' => ')',

@@ -4,7 +4,8 @@
 //! more than the department states (其他相关情况说明) or prints (政府采购预算表) for each, nor a
 //! project's 政府采购 more than the project's budget.
 
-use crate::tolerance::{agree, Agreement};
+use super::stated::{agrees, wan};
+use crate::tolerance::Agreement;
 use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{Amount, Document, Location, TableKind, Unit};
@@ -111,13 +112,9 @@ fn department(doc: &Document) -> Vec<(Part, Amount)> {
     total.map(|v| vec![(Part::Total, Amount { value: v, unit: t.unit })]).unwrap_or_default()
 }
 
-fn wan(yuan: Decimal) -> String {
-    format!("{}万元", (yuan / Unit::WanYuan.in_yuan()).normalize())
-}
-
+/// More than the limit beyond the printed precision's tolerance.
 fn exceeds(sum: Decimal, limit: Decimal, terms: usize, unit: Unit) -> bool {
-    let w = if unit == Unit::WanYuan { Unit::WanYuan.in_yuan() } else { Decimal::ONE };
-    sum > limit && agree(limit / w, sum / w, terms, unit) == Agreement::Differs
+    sum > limit && agrees(limit, sum, terms, unit) == Agreement::Differs
 }
 
 /// P006: the projects' 政府采购 within the department's, part by part, and each project's within

@@ -11,7 +11,7 @@ fn at(section: &str, l: Location) -> FindingLocation {
     FindingLocation { section: Some(section.into()), page: l.page, line: l.line, ..Default::default() }
 }
 
-fn wan(yuan: Decimal) -> String {
+pub(crate) fn wan(yuan: Decimal) -> String {
     format!("{}万元", (yuan / Unit::WanYuan.in_yuan()).normalize())
 }
 
@@ -22,7 +22,7 @@ fn sum(amounts: &[Amount]) -> (Decimal, Unit) {
 }
 
 /// `agree` on 元 values, with the tolerance of `unit`.
-fn agrees(total: Decimal, parts: Decimal, terms: usize, unit: Unit) -> Agreement {
+pub(crate) fn agrees(total: Decimal, parts: Decimal, terms: usize, unit: Unit) -> Agreement {
     if unit == Unit::WanYuan {
         let w = Unit::WanYuan.in_yuan();
         agree(total / w, parts / w, terms, unit)

@@ -16,13 +16,10 @@ pub fn root() -> PathBuf {
 /// joined as the library joins them).
 pub fn fixture(name: &str) -> Document {
     if name == JIANGSU {
-        let mut doc = fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf");
+        let narrative = fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf");
         let tables_file = "pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf";
         let bytes = std::fs::read(root().join("fixtures").join(tables_file)).unwrap();
-        let tables = yusuan_import::import_with_cover(tables_file, &bytes, "江苏省政协办公厅2018年部门预算").unwrap().document;
-        doc.tables = tables.tables;
-        doc.meta.format = tables.meta.format;
-        return doc;
+        return yusuan_import::attach_tables(&narrative, tables_file, &bytes).unwrap().document;
     }
     let bytes = std::fs::read(root().join("fixtures").join(name)).unwrap();
     yusuan_import::import_any(name, &bytes).unwrap().document
