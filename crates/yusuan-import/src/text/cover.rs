@@ -85,7 +85,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         if c.is_empty() {
             continue;
         }
-        if is_contents_heading(&c) || super::marks::is_title(lines, i) {
+        if is_contents_heading(&c) || super::segment::starts_table(lines, i) {
             // The contents page, or a table straight away (a workbook, a bare set of tables).
             end = i;
             if title.is_none() {
@@ -138,7 +138,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             let is_title = short.chars().count() <= 40 && find_year(&short).is_some();
             let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
             // A table's title stands for the document's, but stays with its table.
-            let mut end = if is_title && !super::marks::is_title(lines, first_k) { first_k + 1 } else { 0 };
+            let mut end = if is_title && !super::segment::starts_table(lines, first_k) { first_k + 1 } else { 0 };
             let mut title = if is_title { short } else { format!("{year}年度") };
             // `江苏省政协办公厅 2018年度` over `部门预算公开`: the title goes on over the next line,
             // and the words before its year name the department.

@@ -58,8 +58,10 @@ fn text_after(cells: &[String], label: &str) -> Option<String> {
     cells[k + 1..].iter().find(|c| !c.trim().is_empty()).map(|c| c.trim().to_string())
 }
 
-/// Parses the form starting at `start`; returns it and the index after it.
-pub fn parse_form(lines: &[Line], start: usize, flow: bool) -> (PerformanceForm, usize) {
+/// Parses the form whose block is `lines` (its title line first; the next form or table starts
+/// after them); returns it and the number of lines it took (prose after it is the narrative's).
+pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
+    let start = 0;
     let mut form = PerformanceForm {
         project: String::new(),
         department: None,
@@ -90,7 +92,7 @@ pub fn parse_form(lines: &[Line], start: usize, flow: bool) -> (PerformanceForm,
         } else {
             !l.is_tabular() && !l.compact().starts_with('(') && !l.compact().starts_with('（')
         };
-        if is_start(lines, i) || stop_here {
+        if stop_here {
             break;
         }
         let cells: Vec<String> = l.cells.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();

@@ -1,6 +1,6 @@
 //! Form-like tables (绩效目标申报表, 资产配置预算表) kept cell by cell.
 
-use super::marks::{cell, is_title};
+use super::marks::cell;
 use crate::{Line, ReportItem};
 use yusuan_domain::{parse_amount, Cell, Column, Row, Table, TableKind, Unit};
 
@@ -20,6 +20,7 @@ pub(super) fn grid_table(
     unit: Option<Unit>,
     compiled_by: Option<String>,
     notes: &mut Vec<ReportItem>,
+    more_blocks: bool,
 ) -> (Table, usize) {
     let mut printed: Vec<&Line> = Vec::new();
     let mut note = None;
@@ -38,8 +39,9 @@ pub(super) fn grid_table(
             break;
         }
         // A line inside the drawn cells of a ruled table belongs to it, tabular or not.
-        let prose_follows = lines.get(i + 1).is_some_and(|n| !n.is_tabular() && !ruled(n));
-        if is_title(lines, i) || (!l.is_tabular() && !ruled(l) && l.compact().chars().count() <= 40 && !printed.is_empty() && prose_follows) {
+        // The block's last line is followed by the next block's title line, which is prose.
+        let prose_follows = lines.get(i + 1).map_or(more_blocks, |n| !n.is_tabular() && !ruled(n));
+        if !l.is_tabular() && !ruled(l) && l.compact().chars().count() <= 40 && !printed.is_empty() && prose_follows {
             break;
         }
         printed.push(l);

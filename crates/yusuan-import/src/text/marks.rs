@@ -1,6 +1,6 @@
 //! What a line of extracted text is, before any parser reads it: a table's title (the line that
-//! starts a table block), a table's 编制部门/单位 lines, a cell's value. Shared by the parsers of
-//! tables, grids and the cover, so that each decides where a block ends the same way.
+//! starts a table block: asked by [`super::segment`] only), a table's 编制部门/单位 lines, a
+//! cell's value.
 
 use crate::Line;
 use yusuan_domain::{parse_amount, Cell};
@@ -32,7 +32,7 @@ pub(super) fn is_meta(compact: &str) -> bool {
 }
 
 /// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
-pub fn is_title(lines: &[Line], i: usize) -> bool {
+pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
     if line.is_tabular() {
         return false;

@@ -1,6 +1,8 @@
 //! The line-level parser of disclosure text: cover, contents, sections, tables, projects.
 //!
-//! It walks the numbered [`Line`]s once. Table titles are recognised by their shape and the
+//! It cuts the numbered [`Line`]s into blocks once ([`segment`]: cover and contents first, then
+//! tables, forms and text), hands each parser its block, and then places what the tables left
+//! open by the document's other tables ([`placement`]). Table titles are recognised by their shape and the
 //! 编制部门/单位 lines that follow; narrative headings by their standard endings (主要职能,
 //! 机构设置, 名词解释, 编制说明, 其他相关情况说明, 项目经费情况说明). Whatever is not understood is
 //! kept in `Document::unrecognised` and listed in the report.
@@ -15,6 +17,7 @@ mod header;
 mod marks;
 mod narrative;
 mod placement;
+mod segment;
 mod sides;
 mod stated;
 mod table;
@@ -59,11 +62,10 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     let mut warnings: Vec<ReportItem> = Vec::new();
     let mut notes: Vec<ReportItem> = Vec::new();
     let mut open_rows: Vec<(usize, placement::OpenRow)> = Vec::new();
-    let (meta, mut i) = cover::parse_cover(file, lines)?;
+    let (meta, cover_end) = cover::parse_cover(file, lines)?;
     let mut doc = Document::new(meta);
-    let (contents, next) = cover::parse_contents(lines, i);
+    let (contents, body_start) = cover::parse_contents(lines, cover_end);
     doc.contents = contents;
-    i = next;
 
     // Shanghai's standard column layouts apply to Shanghai's documents only: a Shanghai cover,
     // or Shanghai's own table name (财务收支预算总表) anywhere in the document.
@@ -71,30 +73,29 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
         || doc.meta.department.contains("上海")
         || lines.iter().any(|l| l.compact().contains("财务收支预算总表"));
     let mut body = narrative::Body::default();
-    while i < lines.len() {
-        let line = &lines[i];
-        if line.is_blank() {
-            i += 1;
-            continue;
+    for block in segment::cut(lines, body_start) {
+        let part = &lines[block.range.clone()];
+        let used = match block.kind {
+            segment::BlockKind::Form => {
+                body.form_starts();
+                let (f, used) = form::parse_form(part, layout == Layout::Flow);
+                doc.performance_forms.push(f);
+                used
+            }
+            segment::BlockKind::Table => {
+                body.close();
+                let mut open = Vec::new();
+                let (t, used) = table::parse_table(part, block.next, layout, shanghai, &mut warnings, &mut notes, &mut open);
+                open_rows.extend(open.into_iter().map(|o| (doc.tables.len(), o)));
+                doc.tables.push(t);
+                used
+            }
+            segment::BlockKind::Text => 0,
+        };
+        // What a table or form leaves of its block is text.
+        for line in part[used..].iter().filter(|l| !l.is_blank()) {
+            body.line(line, &mut doc);
         }
-        if form::is_start(lines, i) {
-            body.form_starts();
-            let (f, next) = form::parse_form(lines, i, layout == Layout::Flow);
-            doc.performance_forms.push(f);
-            i = next;
-            continue;
-        }
-        if marks::is_title(lines, i) {
-            body.close();
-            let mut open = Vec::new();
-            let (t, next) = table::parse_table(lines, i, layout, shanghai, &mut warnings, &mut notes, &mut open);
-            open_rows.extend(open.into_iter().map(|o| (doc.tables.len(), o)));
-            doc.tables.push(t);
-            i = next;
-            continue;
-        }
-        body.line(line, &mut doc);
-        i += 1;
     }
     body.close_into(&mut doc);
     placement::place_by_sibling_tables(&mut doc, open_rows, &mut warnings, &mut notes);

@@ -3,8 +3,9 @@
 use super::flow;
 use super::grid::grid_table;
 use super::header::{columns, header_positions, is_key_header, positional_columns, ruled_columns, ruled_row, RuledHeader};
-use super::marks::{cell, is_fragment, is_meta, is_title, title_number};
+use super::marks::{cell, is_fragment, is_meta, title_number};
 use super::placement::{place_short_rows, resolve_ledger, OpenRow};
+use super::segment::BlockKind;
 use super::sides::{sides_by_position, split_sides_at, Sides};
 use super::template::{shanghai, Template};
 use super::Layout;
@@ -111,10 +112,9 @@ fn detect_keys(header: &[Vec<String>], first_data: Option<&Vec<String>>, title: 
     }
 }
 
-/// The most amounts a data line of the table starting at `i` carries (0 for an empty table).
+/// The most amounts a data line of the table's block from `i` carries (0 for an empty table).
 fn data_width(lines: &[Line], i: usize) -> usize {
-    let end = (i..lines.len()).find(|&k| k > i && is_title(lines, k)).unwrap_or(lines.len());
-    lines[i..end].iter().map(|l| flow::tokens(&l.cells).iter().filter(|t| parse_amount(t).is_ok()).count()).max().unwrap_or(0)
+    lines[i..].iter().map(|l| flow::tokens(&l.cells).iter().filter(|t| parse_amount(t).is_ok()).count()).max().unwrap_or(0)
 }
 
 /// A table's note: `注：…`, `说明…`, `…故本表为空表`, `本单位2024年无国有资本经营预算…的预算`.
@@ -515,7 +515,7 @@ fn read_header(lines: &[Line], mut i: usize, flow_mode: bool) -> (Vec<Vec<String
         let data = !lone_total_heading && if flow_mode { is_data(&flow::tokens(&l.cells)) } else { is_data(&l.cells) };
         let enumerated = is_enumerated(&l.compact());
         let header_like = !(is_note(&l.compact()) || flow_mode && enumerated)
-            && (l.is_tabular() || (flow_mode && is_fragment(&l.compact()) && !is_title(lines, i)));
+            && (l.is_tabular() || (flow_mode && is_fragment(&l.compact())));
         if data || !header_like {
             break;
         }
@@ -591,7 +591,7 @@ fn plan_columns(lines: &[Line], i: usize, header: &[Vec<String>], header_lines: 
         // Rows wider than the header's named columns (sub-headers lost in extraction): name the
         // columns by position under the header cells that span them.
         let w = keys.width();
-        let end = (i..lines.len()).find(|&k| is_title(lines, k) || (!lines[k].is_blank() && !lines[k].is_tabular())).unwrap_or(lines.len());
+        let end = (i..lines.len()).find(|&k| !lines[k].is_blank() && !lines[k].is_tabular()).unwrap_or(lines.len());
         let widest = lines[i..end]
             .iter()
             .filter(|l| l.is_tabular() && is_data(&l.cells))
@@ -643,18 +643,12 @@ struct Body {
 const LABEL_ROWS_AHEAD: usize = 8;
 
 /// Whether the table goes on after a line of label only: within [`LABEL_ROWS_AHEAD`] lines a row
-/// with numbers follows, or the next table begins after only such labels (the last rows of a
-/// table printed without amounts), before any prose or note.
-fn table_goes_on(lines: &[Line], from: usize) -> bool {
-    let mut ahead = lines.iter().enumerate().skip(from).filter(|(_, l)| !l.is_blank()).take(LABEL_ROWS_AHEAD).peekable();
-    if ahead.peek().is_none() {
-        return false;
-    }
-    for (k, l) in ahead {
+/// with numbers follows, or the next table begins after only such labels (`table_follows`: the
+/// last rows of a table printed without amounts), before any prose or note.
+fn table_goes_on(lines: &[Line], from: usize, table_follows: bool) -> bool {
+    let ahead: Vec<&Line> = lines.iter().skip(from).filter(|l| !l.is_blank()).take(LABEL_ROWS_AHEAD).collect();
+    for l in &ahead {
         let c = l.compact();
-        if is_title(lines, k) {
-            return true;
-        }
         if is_note(&c) || (!l.is_tabular() && !is_fragment(&c)) || c.ends_with('。') {
             return false;
         }
@@ -662,12 +656,15 @@ fn table_goes_on(lines: &[Line], from: usize) -> bool {
             return true;
         }
     }
-    false
+    // Only labels up to the end of the block: the next table begins after them.
+    ahead.len() < LABEL_ROWS_AHEAD && table_follows
 }
 
-/// Reads the data lines from `i` to the next table's title: rows (with wrapped labels joined,
-/// repeated headers and notes set apart), through `b` (which places each line's values).
-fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<String>, b: &mut Builder) -> Body {
+/// Reads the data lines of the block from `i`: rows (with wrapped labels joined, repeated
+/// headers and notes set apart), through `b` (which places each line's values), up to the
+/// block's end or the prose after the table.
+fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, next_block: Option<BlockKind>, vocab: &HashSet<String>, b: &mut Builder) -> Body {
+    let table_follows = next_block == Some(BlockKind::Table);
     let title = b.title.clone();
     let mut rows: Vec<ReadRow> = Vec::new();
     let mut note = None;
@@ -679,9 +676,6 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
         if l.is_blank() {
             i += 1;
             continue;
-        }
-        if is_title(lines, i) {
-            break;
         }
         if !l.is_tabular() {
             let c = l.compact();
@@ -699,8 +693,9 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
                 }
                 if matches!(b.keys, Keys::Ledger { .. }) {
                     // A fragment of a wrapped label when the values follow on a later line.
+                    // At the block's end the next line is the next block's title: words, no data.
                     let next = lines[i + 1..].iter().find(|n| !n.is_blank());
-                    let fragment = next.is_some_and(|n| {
+                    let fragment = next.map_or(next_block.is_some(), |n| {
                         let t = flow::tokens(&n.cells);
                         !n.is_tabular() && !is_data(&t) && !is_enumerated(&n.compact()) || t.first().is_some_and(|f| flow::is_amount(f))
                     }) && !flow::is_expenditure_label(&c);
@@ -731,7 +726,7 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
                 }
                 // A row printed with its label only (`专项收入` with no amount, a category printed
                 // beside its items) inside a table that goes on: a row of blanks, not the end.
-                if !rows.is_empty() && table_goes_on(lines, i + 1) {
+                if !rows.is_empty() && table_goes_on(lines, i + 1, table_follows) {
                     rows.push(ReadRow::plain(Row { code: None, label: l.text.split_whitespace().collect::<Vec<_>>().join(" "), side: None, cells: vec![Cell::Blank; b.ncols], location: l.location }));
                     i += 1;
                     continue;
@@ -809,7 +804,16 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
     Body { rows, note, extra_cols, end: i }
 }
 
-/// Parses the table whose title is at `start`; returns it and the index after it.
+/// Where the heading of the table whose title is at `start` ends: after its title (a bare label
+/// over its named title is one heading) and its 编制 lines. No other block starts inside it.
+pub(super) fn heading_end(lines: &[Line], start: usize) -> usize {
+    let (_, i) = read_heading(lines, start);
+    read_meta(lines, i).2
+}
+
+/// Parses the table whose block is `lines` (its title first; [`super::segment`] cut it);
+/// returns it and the number of lines it took (prose printed after its rows is the narrative's).
+/// `next`: the kind of the block after this one, if any.
 /// `shanghai_layouts`: the document is Shanghai's, so a table whose header the text layer
 /// garbled may take the standard Shanghai column layout of its kind (never another region's).
 /// The title block, the 编制 lines, the header and the body are read in turn; values whose
@@ -818,7 +822,7 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, vocab: &HashSet<Stri
 #[allow(clippy::too_many_arguments)]
 pub fn parse_table(
     lines: &[Line],
-    start: usize,
+    next: Option<BlockKind>,
     layout: Layout,
     shanghai_layouts: bool,
     warnings: &mut Vec<ReportItem>,
@@ -826,11 +830,12 @@ pub fn parse_table(
     open: &mut Vec<OpenRow>,
 ) -> (Table, usize) {
     let flow_mode = layout == Layout::Flow;
+    let start = 0;
     let title_line = &lines[start];
     let (Heading { title, number, kind }, i) = read_heading(lines, start);
     let (unit, compiled_by, i) = read_meta(lines, i);
     if matches!(kind, TableKind::DepartmentPerformance | TableKind::ProjectPerformance | TableKind::AssetAllocation) {
-        return grid_table(lines, i, title_line, title, number, kind, unit, compiled_by, notes);
+        return grid_table(lines, i, title_line, title, number, kind, unit, compiled_by, notes, next.is_some());
     }
     let (header, header_lines, i) = read_header(lines, i, flow_mode);
     let ColumnPlan { keys, mut columns, side_split, ruled, col_x } = plan_columns(lines, i, &header, &header_lines, &title, kind, flow_mode, shanghai_layouts);
@@ -850,7 +855,7 @@ pub fn parse_table(
         ledger_short: Vec::new(),
         side_splits: side_split,
     };
-    let Body { rows: read, note, extra_cols, end } = read_body(lines, i, flow_mode, &vocab, &mut b);
+    let Body { rows: read, note, extra_cols, end } = read_body(lines, i, flow_mode, next, &vocab, &mut b);
     for k in 0..extra_cols {
         columns.push(Column { path: vec![format!("未命名列{}", k + 1)] });
     }

@@ -1,0 +1,119 @@
+//! Cutting a document's body into blocks, once: each table (its title, 编制 lines and what
+//! follows up to the next block), each 绩效目标 form, and the text between them. This is the one
+//! place that decides where a block starts; the parsers of tables, grids and forms are handed
+//! their own block's lines only and cannot read into the next one. What a parser leaves of its
+//! block (prose printed after a table's last row) is text, read by the narrative.
+
+use super::marks::is_title;
+use crate::Line;
+use std::ops::Range;
+
+/// What a block holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BlockKind {
+    /// A table: its heading first.
+    Table,
+    /// A 财政项目支出绩效目标申报表: its title line first.
+    Form,
+    /// Narrative text (sections, project descriptions).
+    Text,
+}
+
+/// One block of the body: its kind, its lines, and what comes after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+    /// The kind of the block that follows (none at the end of the document): a table's last
+    /// label-only lines are its rows when another table follows straight after them.
+    pub next: Option<BlockKind>,
+}
+
+/// What starts a block at line `i`, if anything: a form's title, or a table's title (a short
+/// line ending in 表 over 编制部门 / 单位 lines).
+pub(super) fn starts_block(lines: &[Line], i: usize) -> Option<BlockKind> {
+    if lines[i].is_blank() {
+        None
+    } else if super::form::is_start(lines, i) {
+        Some(BlockKind::Form)
+    } else if starts_table(lines, i) {
+        Some(BlockKind::Table)
+    } else {
+        None
+    }
+}
+
+/// Whether a table's title is at line `i` (the cover ends before the first table of a document
+/// printed without a contents page).
+pub(super) fn starts_table(lines: &[Line], i: usize) -> bool {
+    !lines[i].is_blank() && is_title(lines, i)
+}
+
+/// Cuts the lines from `from` (after the cover and contents) into blocks, in order. A table's
+/// heading (a bare label over its named title, then its 编制 lines) is one with its table: no
+/// block starts inside it.
+pub(super) fn cut(lines: &[Line], from: usize) -> Vec<Block> {
+    let mut starts: Vec<(usize, BlockKind)> = Vec::new();
+    let mut i = from;
+    while i < lines.len() {
+        match starts_block(lines, i) {
+            Some(kind) => {
+                starts.push((i, kind));
+                i = if kind == BlockKind::Table { super::table::heading_end(lines, i) } else { i + 1 };
+            }
+            None => i += 1,
+        }
+    }
+    let mut blocks = Vec::new();
+    let mut at = from;
+    for (k, &(start, kind)) in starts.iter().enumerate() {
+        if start > at {
+            blocks.push(Block { kind: BlockKind::Text, range: at..start, next: Some(kind) });
+        }
+        let end = starts.get(k + 1).map_or(lines.len(), |s| s.0);
+        blocks.push(Block { kind, range: start..end, next: starts.get(k + 1).map(|s| s.1) });
+        at = end;
+    }
+    if at < lines.len() {
+        blocks.push(Block { kind: BlockKind::Text, range: at..lines.len(), next: None });
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        crate::lines::split_lines(text)
+    }
+
+    fn kinds(text: &str) -> Vec<(BlockKind, Range<usize>, Option<BlockKind>)> {
+        cut(&lines(text), 0).into_iter().map(|b| (b.kind, b.range, b.next)).collect()
+    }
+
+    #[test]
+    fn blocks_in_order() {
+        use BlockKind::*;
+        // check(input, expect): a section, two tables, the text after the last one.
+        let text = "一、主要职能\n负责全市工作。\n收入预算总表\n编制部门：某局\t单位：元\n项目\t金额\n合计\t1.00\n支出预算总表\n单位：元\n项目\t金额\n合计\t1.00\n二、名词解释\n说明文字。";
+        assert_eq!(kinds(text), vec![(Text, 0..2, Some(Table)), (Table, 2..6, Some(Table)), (Table, 6..12, None)]);
+        // No title: one text block.
+        assert_eq!(kinds("一、主要职能\n负责全市工作。"), vec![(Text, 0..2, None)]);
+    }
+
+    #[test]
+    fn a_label_over_its_title_is_one_heading() {
+        use BlockKind::*;
+        // `公开05表` over `财政拨款支出预算表`: both look like titles; one table starts.
+        let text = "公开05表\n财政拨款支出预算表\n编制部门：某局\n单位：万元\n项目\t金额\n合计\t1.00";
+        assert_eq!(kinds(text), vec![(Table, 0..6, None)]);
+    }
+
+    #[test]
+    fn forms_start_blocks() {
+        use BlockKind::*;
+        let text = "说明。\n财政项目支出绩效目标申报表\n项目名称\t某项目\n财政项目支出绩效目标申报表\n项目名称\t另一项目";
+        assert_eq!(kinds(text), vec![(Text, 0..1, Some(Form)), (Form, 1..3, Some(Form)), (Form, 3..5, None)]);
+    }
+}
