@@ -293,7 +293,7 @@ describe("资料库：导入", () => {
   it("imports file by file with each file's report, and opens 我的预算库 with the import", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.importResults = {
-      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 } }] }, error: null, attached: false, needs_narrative: false },
+      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 }, diagnostic: { kind: "extra_values", table: "收入总表", values: ["0.00"] } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 }, diagnostic: { kind: "unrecognised", text: "网上群众工作部年度费用" } }] }, error: null, attached: false, needs_narrative: false },
       "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null, attached: false, needs_narrative: false },
     };
     backend.chosenFiles = ["/data/a.pdf", "/data/b.pdf", "/data/c.doc"];

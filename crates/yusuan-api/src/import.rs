@@ -98,11 +98,8 @@ pub(crate) fn documents_of(lib: &Library, departments: &[String]) -> Result<Vec<
 fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
     let narrative = lib.store().get(target)?;
     let yusuan_import::Imported { document: joined, mut report } = yusuan_import::attach_tables(&narrative, name, bytes)?;
-    report.notes.push(yusuan_import::ReportItem {
-        message: format!("表格并入文档 {target}（{}{}年的文字说明），两个文件合为一份公开文件", narrative.meta.department, narrative.meta.year),
-        location: Default::default(),
-        about: None,
-    });
+    let attached = yusuan_import::Diagnostic::Attached { target, department: narrative.meta.department.clone(), year: narrative.meta.year };
+    report.notes.push(yusuan_import::ReportItem::new(attached, Default::default()));
     let source = lib.store().source_name(target)?;
     let hash = lib.store().content_hash(target)?;
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());

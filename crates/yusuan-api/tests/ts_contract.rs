@@ -63,6 +63,7 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::ImportResult>(),
         decl::<yusuan_import::ImportReport>(),
         decl::<yusuan_import::ReportItem>(),
+        decl::<yusuan_import::Diagnostic>(),
         // Comparison.
         decl::<yusuan_api::CompareView>(),
         decl::<yusuan_compare::Comparison>(),

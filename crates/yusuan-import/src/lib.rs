@@ -24,7 +24,7 @@ pub use lines::{split_lines, CellBox, Line};
 pub use pdf::{pdf_lines, pdf_lines_with, pdf_text, TextLayer};
 pub use render::table_text;
 pub use xlsx::{check_workbook, xlsx_lines, MAX_GRID_CELLS};
-pub use report::{ImportReport, ReportItem};
+pub use report::{Diagnostic, ImportReport, ReportItem};
 pub use text::{parse_lines, parse_lines_with, Layout};
 
 use yusuan_domain::Document;
@@ -72,8 +72,7 @@ pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
         let (lines, salvaged) = pdf::read_lines(file_name, bytes, TextLayer::Auto)?;
         let mut imported = parse_lines_with(file_name, &lines, Layout::Flow)?;
         if let Some(pages) = salvaged {
-            let message = format!("文件不完整（可能没有下载完）：结尾部分缺失，已读出留下的 {pages} 页；缺失部分的表和文字未能导入，请核对，或重新下载完整的文件后再导入");
-            imported.report.warnings.insert(0, ReportItem { message, location: Default::default(), about: None });
+            imported.report.warnings.insert(0, ReportItem::new(report::Diagnostic::Truncated { pages }, Default::default()));
         }
         Ok(imported)
     })

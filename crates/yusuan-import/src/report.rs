@@ -4,29 +4,101 @@ use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 use yusuan_domain::{Document, Location};
 
-/// One reported item: a message with its place.
+/// One reported item: what it is (typed, with its data), its message and its place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReportItem {
-    /// What, in Chinese.
+    /// What, in Chinese (rendered from `diagnostic`).
     pub message: String,
     /// Where.
     pub location: Location,
-    /// What the warning is about, for a later pass that settles it (never the message's words).
-    #[serde(skip)]
-    #[ts(skip)]
-    pub about: Option<Undecided>,
+    /// What it is, with its data: a later pass settles a warning by this, never by the message's
+    /// words; a report stored by an earlier version reads as [`Diagnostic::Recorded`].
+    #[serde(default)]
+    pub diagnostic: Diagnostic,
 }
 
-/// A row whose values the table alone could not place in their columns: a later pass that
-/// places them (from the document's other tables) withdraws the warning by this, not by text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Undecided {
-    /// The table's title.
-    pub table: String,
-    /// The row's label.
-    pub row: String,
+impl ReportItem {
+    /// An item of this kind at this place, its message rendered from it.
+    pub fn new(diagnostic: Diagnostic, location: Location) -> ReportItem {
+        ReportItem { message: diagnostic.message(), location, diagnostic }
+    }
 }
 
+/// What the importer reports: each kind with the data it is about. The fields mean the same in
+/// every kind: `table` a table's title, `row` a row's label, `rows` how many rows, `printed`
+/// how many values a row printed and `columns` how many it should have had.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Diagnostic {
+    /// A report stored by an earlier version of Yusuan, before diagnostics were typed.
+    #[default]
+    Recorded,
+    /// A PDF cut short: the pages that could still be read.
+    Truncated { pages: usize },
+    /// A line kept as text but not understood.
+    Unrecognised { text: String },
+    /// A table printed without its unit, read as 元.
+    NoUnit { table: String },
+    /// A row printed with more values than the header has columns (kept in unnamed columns).
+    ExtraValues { table: String, values: Vec<String> },
+    /// Words inside a table that belong to no row.
+    StrayText { table: String, text: String },
+    /// A code printed without its leading zeros, read with them.
+    PaddedCode { table: String, printed: String, read: String },
+    /// A form-like table kept cell by cell.
+    Grid { table: String, rows: usize },
+    /// A table printed in two halves side by side, its right half read as rows of their own.
+    Halves { table: String },
+    /// Rows printed without their blanks, placed by the table's own sums.
+    PlacedByTableSums { table: String, rows: usize },
+    /// Rows of a two-sided table printed without their blanks, placed by each side's 总计.
+    PlacedBySideTotals { table: String, rows: usize },
+    /// A row whose blanks were lost, placed by the sum of its sub-rows.
+    PlacedBySubRows { table: String, row: String },
+    /// A row printed without its blanks, placed as `how` says (the 三公 table's own identities).
+    PlacedRow { table: String, how: String },
+    /// Rows printed without their blanks, placed by the same code's values in the document's
+    /// other tables.
+    PlacedByOtherTables { rows: usize },
+    /// The 支出 side of a 财政拨款收支总表, placed by the function tables' 类 amounts.
+    PlacedByFunctionClasses { table: String, rows: usize },
+    /// A row printed without its blanks whose values' columns no evidence decides: kept in
+    /// the printed order.
+    RowOpen { table: String, printed: usize, columns: usize },
+    /// The same for one side of a two-sided table's row (settled later if another table
+    /// decides it).
+    SideOpen { table: String, row: String, printed: usize, columns: usize },
+    /// A file of tables joined to its narrative (document `target`).
+    Attached { target: i64, department: String, year: i32 },
+}
+
+impl Diagnostic {
+    /// The message a user reads, in Chinese.
+    pub fn message(&self) -> String {
+        use Diagnostic::*;
+        match self {
+            Recorded => String::new(),
+            Truncated { pages } => format!("文件不完整（可能没有下载完）：结尾部分缺失，已读出留下的 {pages} 页；缺失部分的表和文字未能导入，请核对，或重新下载完整的文件后再导入"),
+            Unrecognised { text } => text.clone(),
+            NoUnit { table } => format!("表“{table}”没有注明金额单位，按“元”处理，请核对"),
+            ExtraValues { table, values } => format!("表“{table}”此行的数值比表头多 {} 个：{}", values.len(), values.join(" ")),
+            StrayText { table, text } => format!("表“{table}”中有一段文字无法对应到行：{text}"),
+            PaddedCode { table, printed, read } => format!("表“{table}”此行的编码“{printed}”缺少前导0，按“{read}”读取"),
+            Grid { table, rows } => format!("表“{table}”按原样逐格保留（{rows} 行），其中的栏目尚未逐项识别"),
+            Halves { table } => format!("表“{table}”左右两半并排印出，已将右半的科目读为各自的行"),
+            PlacedByTableSums { table, rows } => format!("表“{table}”有 {rows} 行未印出空白单元格，已按表内合计关系确定各数值所在的列"),
+            PlacedBySideTotals { table, rows } => format!("表“{table}”有 {rows} 行未印出空白单元格，已按总计与各项的合计关系确定各数值所在的列"),
+            PlacedBySubRows { table, row } => format!("表“{table}”中“{row}”一行的空单元格在提取时丢失，已按其下级科目的合计确定数值所在的列，请核对"),
+            PlacedRow { table, how } => format!("表“{table}”此行未印出空白单元格，已{how}确定各数值所在的列"),
+            PlacedByOtherTables { rows } => format!("{rows} 行未印出空白单元格，已按本文档其他表中同一科目的数值确定所在的列"),
+            PlacedByFunctionClasses { table, rows } => format!("表“{table}”支出方有 {rows} 行未印出空白单元格，已按一般公共预算、政府性基金等支出表中同一功能类的金额确定所在的列"),
+            RowOpen { table, printed, columns } => format!("表“{table}”此行只有 {printed} 个数值（表头有 {columns} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应到前几列，请核对原文"),
+            SideOpen { table, row, printed, columns } => format!("表“{table}”中“{row}”只印出 {printed} 个数值（该栏有 {columns} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应，请核对原文"),
+            Attached { target, department, year } => format!("表格并入文档 {target}（{department}{year}年的文字说明），两个文件合为一份公开文件"),
+        }
+    }
+}
 
 /// The report of one import.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -72,10 +144,31 @@ impl ImportReport {
             unrecognised: doc
                 .unrecognised
                 .iter()
-                .map(|u| ReportItem { message: u.text.clone(), location: u.location, about: None })
+                .map(|u| ReportItem::new(Diagnostic::Unrecognised { text: u.text.clone() }, u.location))
                 .collect(),
             warnings,
             notes: vec![],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_says_what_it_is_and_renders_its_message() {
+        let item = ReportItem::new(Diagnostic::NoUnit { table: "收入预算总表".into() }, Location::default());
+        assert_eq!(item.message, "表“收入预算总表”没有注明金额单位，按“元”处理，请核对");
+        let json = serde_json::to_value(&item).unwrap();
+        assert_eq!(json["diagnostic"], serde_json::json!({ "kind": "no_unit", "table": "收入预算总表" }));
+        assert_eq!(serde_json::from_value::<ReportItem>(json).unwrap(), item);
+    }
+
+    #[test]
+    fn a_report_stored_before_diagnostics_were_typed_still_reads() {
+        let stored = r#"{"message":"表“X”没有注明金额单位","location":{"page":null,"line":3}}"#;
+        let item: ReportItem = serde_json::from_str(stored).unwrap();
+        assert_eq!((item.message.as_str(), item.diagnostic), ("表“X”没有注明金额单位", Diagnostic::Recorded));
     }
 }

@@ -758,13 +758,20 @@ notes: Array<ReportItem>, };
 
 export type ReportItem = { 
 /**
- * What, in Chinese.
+ * What, in Chinese (rendered from `diagnostic`).
  */
 message: string, 
 /**
  * Where.
  */
-location: Location, };
+location: Location, 
+/**
+ * What it is, with its data: a later pass settles a warning by this, never by the message's
+ * words; a report stored by an earlier version reads as [`Diagnostic::Recorded`].
+ */
+diagnostic: Diagnostic, };
+
+export type Diagnostic = { "kind": "recorded" } | { "kind": "truncated", pages: number, } | { "kind": "unrecognised", text: string, } | { "kind": "no_unit", table: string, } | { "kind": "extra_values", table: string, values: Array<string>, } | { "kind": "stray_text", table: string, text: string, } | { "kind": "padded_code", table: string, printed: string, read: string, } | { "kind": "grid", table: string, rows: number, } | { "kind": "halves", table: string, } | { "kind": "placed_by_table_sums", table: string, rows: number, } | { "kind": "placed_by_side_totals", table: string, rows: number, } | { "kind": "placed_by_sub_rows", table: string, row: string, } | { "kind": "placed_row", table: string, how: string, } | { "kind": "placed_by_other_tables", rows: number, } | { "kind": "placed_by_function_classes", table: string, rows: number, } | { "kind": "row_open", table: string, printed: number, columns: number, } | { "kind": "side_open", table: string, row: string, printed: number, columns: number, } | { "kind": "attached", target: bigint, department: string, year: number, };
 
 export type CompareView = { 
 /**

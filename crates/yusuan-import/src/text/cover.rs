@@ -57,6 +57,28 @@ fn departments_named(lines: &[Line]) -> Vec<String> {
 /// The longest end of a contents entry's title wrapped onto a line of its own.
 const WRAPPED_TITLE: usize = 8; // layout
 
+/// A cover is the first page: its facts are within this many lines, else there is no cover.
+const COVER_MAX_LINES: usize = 60;
+
+/// A cover's title is one line of a few dozen characters (`上海市普陀区人民政府办公室2025年度部门预算`).
+const COVER_TITLE_MAX_CHARS: usize = 60;
+
+/// A line of a title set over several lines is short (`中共上海市普陀区委`).
+const COVER_LINE_MAX_CHARS: usize = 30;
+
+/// A document without a cover still prints its year near the start (a form's 年度, a table's
+/// title); past this many lines a year belongs to the body, not the document.
+const YEAR_SEARCH_LINES: usize = 80;
+
+/// A first line that stands for a cover-less document's title is a heading, not a paragraph.
+const FIRST_LINE_TITLE_MAX_CHARS: usize = 40;
+
+/// A title's second line (`部门预算公开`) is a few words.
+const SHORT_LINE_MAX: usize = 20;
+
+/// A publication date is the date alone (`2025年12月`, 13 bytes), not a sentence ending in 月.
+const DATE_LINE_MAX_BYTES: usize = 20;
+
 /// The most lines a cover sets its title over.
 const TITLE_LINES: usize = 4; // layout
 
@@ -67,7 +89,7 @@ fn title_over_lines(cover: &[String]) -> Option<String> {
         return None;
     }
     let joined: String = cover.concat();
-    (find_year(&joined).is_some() && (joined.contains("预算") || joined.contains("决算")) && joined.chars().count() <= 60).then_some(joined)
+    (find_year(&joined).is_some() && (joined.contains("预算") || joined.contains("决算")) && joined.chars().count() <= COVER_TITLE_MAX_CHARS).then_some(joined)
 }
 
 /// Reads the cover: the lines before the contents page (or the first heading).
@@ -80,7 +102,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
     // The cover's short lines before its contents page, in order: a title set over several
     // lines (`中共上海市普陀区委` / `社会工作部 2024 年度` / `部门决算`).
     let mut cover_lines: Vec<String> = Vec::new();
-    for (i, line) in lines.iter().enumerate().take(60) {
+    for (i, line) in lines.iter().enumerate().take(COVER_MAX_LINES) {
         let c = line.compact();
         if c.is_empty() {
             continue;
@@ -93,12 +115,12 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             }
             break;
         }
-        if title.is_none() && c.chars().count() <= 30 && !c.contains(['：', ':']) {
+        if title.is_none() && c.chars().count() <= COVER_LINE_MAX_CHARS && !c.contains(['：', ':']) {
             cover_lines.push(c.clone());
         }
         if c.starts_with("预算主管部门") || c.starts_with("主管部门") || c.starts_with("部门名称") || c.starts_with("预算单位：") || c.starts_with("预算单位:") {
             department = after_colon(line.text.trim());
-        } else if title.is_none() && c.chars().count() <= 60 && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
+        } else if title.is_none() && c.chars().count() <= COVER_TITLE_MAX_CHARS && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
             // `上海市普陀区财政局` over `2024 年度部门决算`: a title that starts with its year
             // goes on from the name on the line above.
             let above = cover_lines.iter().rev().nth(1).filter(|p| find_year(p).is_none() && c.starts_with(|ch: char| ch.is_ascii_digit()));
@@ -106,7 +128,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
                 Some(name) => format!("{name}{}", line.text.trim()),
                 None => line.text.trim().to_string(),
             });
-        } else if published.is_none() && title.is_some() && c.len() <= 20 && c.ends_with('月') && find_year(&c).is_some() {
+        } else if published.is_none() && title.is_some() && c.len() <= DATE_LINE_MAX_BYTES && c.ends_with('月') && find_year(&c).is_some() {
             published = Some(c.clone());
         } else if title.is_some() {
             // The body starts (no contents page): leave this line to it.
@@ -123,7 +145,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         None => {
             // No cover (a set of project descriptions or forms): the first line stands for the
             // title, and the year is the first one printed.
-            let year_line = lines.iter().take(80).find(|l| find_year(&l.compact()).is_some());
+            let year_line = lines.iter().take(YEAR_SEARCH_LINES).find(|l| find_year(&l.compact()).is_some());
             let Some(yl) = year_line else {
                 // Tables that name their department but no year join that department's narrative.
                 let departments = departments_named(lines);
@@ -133,9 +155,9 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
                 return Err(ImportError::NotABudget { file: file.to_string(), reason: "前80行中没有找到预算年度".into() });
             };
             let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.trim().to_string()).unwrap_or_default();
-            let short: String = first.chars().take(60).collect();
+            let short: String = first.chars().take(COVER_TITLE_MAX_CHARS).collect();
             let year = find_year(&yl.compact()).unwrap_or_default();
-            let is_title = short.chars().count() <= 40 && find_year(&short).is_some();
+            let is_title = short.chars().count() <= FIRST_LINE_TITLE_MAX_CHARS && find_year(&short).is_some();
             let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
             // A table's title stands for the document's, but stays with its table.
             let mut end = if is_title && !super::segment::starts_table(lines, first_k) { first_k + 1 } else { 0 };
@@ -146,7 +168,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             if is_title && end > 0 && !title.contains("预算") && !title.contains("决算") {
                 if let Some((k, next)) = lines.iter().enumerate().skip(end).find(|(_, l)| !l.is_blank()) {
                     let c = next.compact();
-                    if (c.contains("预算") || c.contains("决算")) && find_year(&c).is_none() && c.chars().count() <= 20 && !is_contents_heading(&c) {
+                    if (c.contains("预算") || c.contains("决算")) && find_year(&c).is_none() && c.chars().count() <= SHORT_LINE_MAX && !is_contents_heading(&c) {
                         title = format!("{}{c}", title.split_whitespace().collect::<String>());
                         end = k + 1;
                         continued = true;
@@ -160,7 +182,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             // Without a cover line, a table's 编制部门 names the department.
             let department = department
                 .or_else(|| {
-                    lines.iter().take(80).find_map(|l| {
+                    lines.iter().take(YEAR_SEARCH_LINES).find_map(|l| {
                         let c = l.compact();
                         let rest = c.strip_prefix("编制部门")?.trim_start_matches(['：', ':']);
                         let end = rest.find("单位：").or_else(|| rest.find("单位:")).unwrap_or(rest.len());
@@ -206,7 +228,7 @@ fn contents_entry(text: &str) -> Option<ContentsEntry> {
     if let Some(rest) = compact.strip_prefix('第') {
         if let Some(p) = rest.find("部分") {
             let title = rest[p + "部分".len()..].to_string();
-            if !title.is_empty() && title.chars().count() <= 60 {
+            if !title.is_empty() && title.chars().count() <= COVER_TITLE_MAX_CHARS {
                 return Some(ContentsEntry { number: Some(format!("第{}部分", &rest[..p])), title, level: 0 });
             }
         }
@@ -230,7 +252,7 @@ fn contents_entry(text: &str) -> Option<ContentsEntry> {
     let number = t[..num_end].trim_matches(['（', '(']).to_string();
     let rest = &t[num_end..];
     let rest = rest.strip_prefix(['、', '.', '．', '）', ')'])?.trim();
-    if rest.is_empty() || rest.chars().count() > 60 {
+    if rest.is_empty() || rest.chars().count() > COVER_TITLE_MAX_CHARS {
         return None;
     }
     if number.chars().all(|c| c.is_ascii_digit()) {
@@ -277,6 +299,31 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cover_of(text: &str) -> DocumentMeta {
+        parse_cover("t.txt", &crate::lines::split_lines(text)).unwrap().0
+    }
+
+    /// The named limits of a cover, each at its edge: check(input, expect).
+    #[test]
+    fn cover_limits() {
+        let over = |parts: &[&str]| title_over_lines(&parts.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+        // A title set over up to TITLE_LINES lines, joined within COVER_TITLE_MAX_CHARS.
+        assert_eq!(over(&["中共上海市普陀区委", "社会工作部2024年度", "部门决算"]).as_deref(), Some("中共上海市普陀区委社会工作部2024年度部门决算"));
+        assert_eq!(over(&["甲", "乙", "丙", "2024年度", "部门决算"]), None);
+        let long = format!("{}2024年度部门预算", "某".repeat(COVER_TITLE_MAX_CHARS - 9)); // one past the limit
+        assert_eq!(over(&[&long]), None);
+        // A publication date is the date alone (DATE_LINE_MAX_BYTES).
+        for (date, expect) in [("2025年2月", Some("2025年2月")), ("2025年12月", Some("2025年12月")), ("本部门于2025年2月", None)] {
+            let meta = cover_of(&format!("某局2025年度部门预算\n{date}\n目录\n"));
+            assert_eq!(meta.published.as_deref(), expect, "{date}");
+        }
+        // Past YEAR_SEARCH_LINES a year is the body's, not the document's.
+        let late = format!("{}2026年部门预算\n", "说明文字\n".repeat(YEAR_SEARCH_LINES));
+        assert!(parse_cover("t.txt", &crate::lines::split_lines(&late)).is_err());
+        let early = format!("{}2026年部门预算\n", "说明文字\n".repeat(YEAR_SEARCH_LINES - 1));
+        assert_eq!(cover_of(&early).year, 2026);
+    }
 
     /// An amount is not a year; a year is, however it is followed.
     #[test]

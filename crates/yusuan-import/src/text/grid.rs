@@ -1,7 +1,7 @@
 //! Form-like tables (绩效目标申报表, 资产配置预算表) kept cell by cell.
 
 use super::marks::cell;
-use crate::{Line, ReportItem};
+use crate::{Diagnostic, Line, ReportItem};
 use yusuan_domain::{parse_amount, Cell, Column, Row, Table, TableKind, Unit};
 
 /// Form-like tables (绩效目标申报表, 资产配置预算表) whose cells are labels and values in
@@ -150,11 +150,10 @@ pub(super) fn grid_table(
             None => Column { path: vec![format!("第{}列", k + 1)] },
         })
         .collect();
-    notes.push(ReportItem {
-        message: format!("表“{title}”按原样逐格保留（{} 行），其中的栏目尚未逐项识别", rows.len()),
-        location: title_line.location,
-        about: None,
-    });
+    notes.push(ReportItem::new(
+        Diagnostic::Grid { table: title.clone(), rows: rows.len() },
+        title_line.location,
+    ));
     let unit = unit.unwrap_or(Unit::WanYuan);
     (Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)
 }

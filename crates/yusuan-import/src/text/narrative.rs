@@ -15,12 +15,28 @@ enum Heading {
     Projects,
 }
 
+/// A heading is one short line (`二、部门财务收支预算总体情况`): a longer line is a paragraph.
+const HEADING_MAX_CHARS: usize = 50;
+
+/// A project's part heading (`一、项目概述`) names the part in a few words; longer is a sentence.
+const PART_HEADING_MAX_CHARS: usize = 20;
+
+/// A line of full sentence before any heading opens narrative of its own when it is longer
+/// than a caption (`说明：` notes and page furniture are shorter).
+const SENTENCE_MIN_CHARS: usize = 20;
+
+/// A unit listed in 机构设置 (`1.上海市某某中心`) is a name, not a sentence about one.
+const UNIT_NAME_MAX_CHARS: usize = 40;
+
+/// An itemised amount's label is its first clause, cut to what a column can show.
+const ITEM_LABEL_MAX_CHARS: usize = 40;
+
 fn heading(line: &Line) -> Option<Heading> {
     if line.is_tabular() {
         return None;
     }
     let c = line.compact();
-    if c.chars().count() > 50 || c.ends_with('。') || c.ends_with('；') {
+    if c.chars().count() > HEADING_MAX_CHARS || c.ends_with('。') || c.ends_with('；') {
         return None;
     }
     // Strip a leading `七、` or `第一部分`.
@@ -70,7 +86,7 @@ fn part_heading(line: &Line) -> Option<ProjectPartKind> {
         return None;
     }
     let rest = rest.strip_prefix('、')?;
-    if rest.chars().count() > 20 || rest.ends_with('。') {
+    if rest.chars().count() > PART_HEADING_MAX_CHARS || rest.ends_with('。') {
         return None;
     }
     Some(ProjectPartKind::from_heading(rest))
@@ -172,7 +188,7 @@ impl Body {
             let (title, location) = self.tables_part.clone().unwrap_or_else(|| (String::new(), line.location));
             self.section = Some(Section { kind: SectionKind::Other, title, paragraphs: vec![], location });
         }
-        if self.section.is_none() && self.project.is_none() && text.ends_with('。') && text.chars().count() > 20 {
+        if self.section.is_none() && self.project.is_none() && text.ends_with('。') && text.chars().count() > SENTENCE_MIN_CHARS {
             // Full sentences before any heading (a collection of project descriptions opens
             // with its 绩效 summary): narrative without a heading of its own.
             self.section = Some(Section { kind: SectionKind::Other, title: String::new(), paragraphs: vec![], location: line.location });
@@ -206,7 +222,7 @@ pub fn read_units(doc: &mut Document) {
             continue;
         }
         let rest = t[digits..].trim_start_matches(['.', '．', '、', ' ']).trim().trim_end_matches(['。', '；', ';']);
-        if rest.is_empty() || rest.contains('。') || rest.chars().count() > 40 {
+        if rest.is_empty() || rest.contains('。') || rest.chars().count() > UNIT_NAME_MAX_CHARS {
             continue;
         }
         units.push(BudgetUnit { name: rest.to_string(), code: None, kind: UnitKind::Other });
@@ -284,7 +300,7 @@ fn item_label(before: &str) -> String {
     let t = t.strip_suffix("预计").unwrap_or(t).trim_end_matches(['：', ':', '，', ',', ' ']);
     let t = t.strip_suffix("费用为").map(|x| format!("{x}费用")).unwrap_or_else(|| t.to_string());
     let first_clause = t.split(['，', ',', '。', '；', '：', ':']).next().unwrap_or(&t).trim().to_string();
-    let clause: String = first_clause.chars().take(40).collect();
+    let clause: String = first_clause.chars().take(ITEM_LABEL_MAX_CHARS).collect();
     clause
 }
 
@@ -513,5 +529,51 @@ pub fn read_inline_indicators(doc: &mut Document) {
             indicators,
             location: part.location,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Line {
+        crate::lines::split_lines(text).remove(0)
+    }
+
+    /// The named lengths of headings, each at its edge: check(input, expect).
+    #[test]
+    fn heading_lengths() {
+        let pad = |n: usize| "某".repeat(n);
+        // HEADING_MAX_CHARS: `一、…主要职能` is a heading up to the limit, a paragraph past it.
+        for (text, expect) in [
+            ("一、主要职能".to_string(), true),
+            (format!("一、{}主要职能", pad(HEADING_MAX_CHARS - 6)), true),
+            (format!("一、{}主要职能", pad(HEADING_MAX_CHARS - 5)), false),
+            ("一、主要职能。".to_string(), false),
+        ] {
+            assert_eq!(heading(&line(&text)).is_some(), expect, "{text}");
+        }
+        // PART_HEADING_MAX_CHARS: a project's part heading names the part in a few words.
+        for (text, expect) in [
+            ("一、项目概述".to_string(), true),
+            (format!("二、{}", pad(PART_HEADING_MAX_CHARS)), true),
+            (format!("二、{}", pad(PART_HEADING_MAX_CHARS + 1)), false),
+            ("三、立项依据。".to_string(), false),
+        ] {
+            assert_eq!(part_heading(&line(&text)).is_some(), expect, "{text}");
+        }
+    }
+
+    /// ITEM_LABEL_MAX_CHARS: an itemised amount's label is its first clause, cut to fit.
+    #[test]
+    fn item_labels() {
+        for (before, expect) in [
+            ("其中：办公费共计", "其中".to_string()),
+            ("会议费预计", "会议费".to_string()),
+            ("印刷费用为", "印刷费用".to_string()),
+            (&"某".repeat(50) as &str, "某".repeat(ITEM_LABEL_MAX_CHARS)),
+        ] {
+            assert_eq!(item_label(before), expect, "{before}");
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! Placing values whose empty cells were lost: by sub-row sums (tab text), by each side's 总计
 //! (two-sided tables read without positions), and by sibling tables of the same document.
 
-use crate::report::Undecided;
-use crate::ReportItem;
+use crate::{Diagnostic, ReportItem};
 use yusuan_domain::{Cell, Column, Document, LedgerSide, Location, Row, RowCode, TableKind};
 
 /// A row whose values could not be placed in their columns (no positions, no deciding sums):
@@ -79,14 +78,7 @@ pub(super) fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, n
         }
         if found.len() == 1 {
             rows[i].cells = found.remove(0);
-            notes.push(ReportItem {
-                message: format!(
-                    "表“{title}”中“{}”一行的空单元格在提取时丢失，已按其下级科目的合计确定数值所在的列，请核对",
-                    rows[i].label
-                ),
-                location: rows[i].location,
-                about: None,
-            });
+            notes.push(ReportItem::new(Diagnostic::PlacedBySubRows { table: title.to_string(), row: rows[i].label.clone() }, rows[i].location));
         }
     }
 }
@@ -123,24 +115,12 @@ pub(super) fn resolve_ledger(
         }
         for k in outcome.open {
             let r = &rows[idx[k]];
-            warnings.push(ReportItem {
-                message: format!(
-                    "表“{title}”中“{}”只印出 {} 个数值（该栏有 {} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应，请核对原文",
-                    r.label,
-                    side_shorts[k].as_ref().map_or(0, Vec::len),
-                    range.len()
-                ),
-                location: r.location,
-                about: Some(Undecided { table: title.to_string(), row: r.label.clone() }),
-            });
+            let open = Diagnostic::SideOpen { table: title.to_string(), row: r.label.clone(), printed: side_shorts[k].as_ref().map_or(0, Vec::len), columns: range.len() };
+            warnings.push(ReportItem::new(open, r.location));
         }
     }
     if placed > 0 {
-        notes.push(ReportItem {
-            message: format!("表“{title}”有 {placed} 行未印出空白单元格，已按总计与各项的合计关系确定各数值所在的列"),
-            location: at,
-            about: None,
-        });
+        notes.push(ReportItem::new(Diagnostic::PlacedBySideTotals { table: title.to_string(), rows: placed }, at));
     }
 }
 
@@ -226,27 +206,16 @@ pub(super) fn place_by_sibling_tables(
         if !done && doc.tables[ti].kind == TableKind::ThreePublic {
             if let Some((cells, how)) = place_three_public(doc, ti, &o) {
                 doc.tables[ti].rows[o.row].cells = cells;
-                notes.push(ReportItem { message: format!("表“{title}”此行未印出空白单元格，已{how}确定各数值所在的列"), location: loc, about: None });
+                notes.push(ReportItem::new(Diagnostic::PlacedRow { table: title.clone(), how: how.to_string() }, loc));
                 done = true;
             }
         }
         if !done {
-            warnings.push(ReportItem {
-                message: format!(
-                    "表“{title}”此行只有 {} 个数值（表头有 {n} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应到前几列，请核对原文",
-                    o.values.len()
-                ),
-                location: loc,
-                about: None,
-            });
+            warnings.push(ReportItem::new(Diagnostic::RowOpen { table: title.clone(), printed: o.values.len(), columns: n }, loc));
         }
     }
     if placed > 0 {
-        notes.push(ReportItem {
-            message: format!("{placed} 行未印出空白单元格，已按本文档其他表中同一科目的数值确定所在的列"),
-            location: yusuan_domain::Location::default(),
-            about: None,
-        });
+        notes.push(ReportItem::new(Diagnostic::PlacedByOtherTables { rows: placed }, yusuan_domain::Location::default()));
     }
 }
 
@@ -381,18 +350,15 @@ pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut
             }
         }
         let before = warnings.len();
-        let settled = Undecided { table: doc.tables[ti].title.clone(), row: label.clone() };
-        warnings.retain(|w| !(w.location == location && w.about.as_ref() == Some(&settled)));
+        let table = &doc.tables[ti].title;
+        let settled = |d: &Diagnostic| matches!(d, Diagnostic::SideOpen { table: t, row, .. } if t == table && *row == label);
+        warnings.retain(|w| !(w.location == location && settled(&w.diagnostic)));
         if !already || warnings.len() < before {
             placed += 1;
         }
     }
     if placed > 0 {
         let title = doc.tables[ti].title.clone();
-        notes.push(ReportItem {
-            message: format!("表“{title}”支出方有 {placed} 行未印出空白单元格，已按一般公共预算、政府性基金等支出表中同一功能类的金额确定所在的列"),
-            location: doc.tables[ti].location,
-            about: None,
-        });
+        notes.push(ReportItem::new(Diagnostic::PlacedByFunctionClasses { table: title.to_string(), rows: placed }, doc.tables[ti].location));
     }
 }

@@ -9,7 +9,7 @@ use super::segment::BlockKind;
 use super::sides::{sides_by_position, split_sides_at, Sides};
 use super::template::{shanghai, Template};
 use super::Layout;
-use crate::{Line, ReportItem};
+use crate::{Diagnostic, Line, ReportItem};
 use std::collections::HashSet;
 use yusuan_domain::{
     parse_amount, Cell, Column, EconomicCode, FunctionCode, LedgerSide, Location, Row, RowCode, Table, TableKind, Unit,
@@ -196,26 +196,11 @@ impl Builder<'_> {
         let mut out: Vec<Cell> = (0..count).map(|k| cells.get(from + k).map_or(Cell::Blank, |c| cell(c))).collect();
         let extra: Vec<&String> = cells.iter().skip(from + count).filter(|c| !c.is_empty()).collect();
         if !extra.is_empty() && !matches!(self.keys, Keys::Ledger { .. }) {
-            self.warnings.push(ReportItem {
-                message: format!("表“{}”此行的数值比表头多 {} 个：{}", self.title, extra.len(), extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")),
-                location: loc,
-                about: None,
-            });
+            let values = extra.iter().map(|s| s.to_string()).collect();
+            self.warnings.push(ReportItem::new(Diagnostic::ExtraValues { table: self.title.clone(), values }, loc));
             out.extend(extra.into_iter().map(|c| cell(c)));
         }
         out
-    }
-
-    #[allow(dead_code)]
-    fn short_row(&mut self, got: usize, loc: Location) {
-        self.warnings.push(ReportItem {
-            message: format!(
-                "表“{}”此行只有 {} 个数值（表头有 {} 列），已按顺序对应到前几列，请核对原文",
-                self.title, got, self.ncols
-            ),
-            location: loc,
-            about: None,
-        });
     }
 
     /// A row of a ruled table, each text in the column whose rules enclose it; `None` when the
@@ -331,16 +316,8 @@ impl Builder<'_> {
                 let widths: &[usize] = if self.keys == Keys::FunctionSplit { &[3, 2, 2] } else { &[3, 2] };
                 let (parts, n, padded) = flow::leading_code(&toks, widths);
                 if !padded.is_empty() {
-                    self.notes.push(ReportItem {
-                        message: format!(
-                            "表“{}”此行的编码“{}”缺少前导0，按“{}”读取",
-                            self.title,
-                            toks[..n].join(" "),
-                            parts[..n].join("")
-                        ),
-                        location: loc,
-                        about: None,
-                    });
+                    let padded = Diagnostic::PaddedCode { table: self.title.clone(), printed: toks[..n].join(" "), read: parts[..n].join("") };
+                    self.notes.push(ReportItem::new(padded, loc));
                 }
                 let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
                 let code = if n == 0 {
@@ -786,11 +763,8 @@ fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, next_block: Option<B
             rows.push(ReadRow::plain(Row { code: None, label: std::mem::take(&mut pending_label), side: None, cells: vec![Cell::Blank; b.ncols], location: l.location }));
         }
         if !pending_label.is_empty() {
-            b.warnings.push(ReportItem {
-                message: format!("表“{title}”中有一段文字无法对应到行：{}", std::mem::take(&mut pending_label)),
-                location: l.location,
-                about: None,
-            });
+            let stray = Diagnostic::StrayText { table: title.clone(), text: std::mem::take(&mut pending_label) };
+            b.warnings.push(ReportItem::new(stray, l.location));
         }
         let flow_short = b.pending_short.take();
         let mut side_shorts = std::mem::take(&mut b.ledger_short).into_iter();
@@ -877,11 +851,7 @@ pub fn parse_table(
     if flow_shorts.iter().any(Option::is_some) {
         let outcome = super::blanks::resolve(&mut rows, &flow_shorts, &columns, kind);
         if outcome.placed > 0 {
-            b.notes.push(ReportItem {
-                message: format!("表“{title}”有 {} 行未印出空白单元格，已按表内合计关系确定各数值所在的列", outcome.placed),
-                location: title_line.location,
-                about: None,
-            });
+            b.notes.push(ReportItem::new(Diagnostic::PlacedByTableSums { table: title.clone(), rows: outcome.placed }, title_line.location));
         }
         for i in outcome.open {
             if let Some(vals) = flow_shorts[i].clone() {
@@ -890,18 +860,14 @@ pub fn parse_table(
         }
     }
     let unit = unit.unwrap_or_else(|| {
-        b.warnings.push(ReportItem {
-            message: format!("表“{title}”没有注明金额单位，按“元”处理，请核对"),
-            location: title_line.location,
-            about: None,
-        });
+        b.warnings.push(ReportItem::new(Diagnostic::NoUnit { table: title.clone() }, title_line.location));
         Unit::Yuan
     });
     let mut table = Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location };
     if !matches!(keys, Keys::Ledger { .. }) && super::halves::unfold_halves(&mut table) {
         // Its rows' "more values than the header" were the right halves, now rows of their own.
         b.warnings.truncate(warned_from);
-        b.notes.push(ReportItem { message: format!("表“{}”左右两半并排印出，已将右半的科目读为各自的行", table.title), location: table.location, about: None });
+        b.notes.push(ReportItem::new(Diagnostic::Halves { table: table.title.clone() }, table.location));
     }
     (table, end)
 }
