@@ -1,6 +1,7 @@
 //! The architecture stays visible: within each crate, no module uses another that (directly or
 //! through others) uses it back. A module is a file of `src/` or a folder of it; a use is a
-//! `crate::name` outside comments.
+//! `crate::name` outside comments. Inside a folder module (`text/`, `pdf/`, `rules/` …) the same
+//! holds for its files, whose uses of each other are `super::name`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,44 @@ fn uses(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         .collect()
 }
 
+/// The files of a folder module (not its `mod.rs`) and which of their siblings each uses
+/// (`super::name` outside comments).
+fn sibling_uses(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut text: BTreeMap<String, String> = BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+        if p.is_file() && p.extension().is_some_and(|x| x == "rs") && name != "mod" {
+            let code = std::fs::read_to_string(&p).unwrap();
+            text.insert(name, code.lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect());
+        }
+    }
+    let names: BTreeSet<String> = text.keys().cloned().collect();
+    text.iter()
+        .map(|(m, code)| {
+            let used = code
+                .match_indices("super::")
+                .filter_map(|(at, _)| {
+                    let rest = &code[at + "super::".len()..];
+                    let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
+                    (names.contains(&name) && name != *m).then_some(name)
+                })
+                .collect();
+            (m.clone(), used)
+        })
+        .collect()
+}
+
+/// Every folder under `dir`, at any depth.
+fn folders(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            out.push(e.path());
+            folders(&e.path(), out);
+        }
+    }
+}
+
 /// A cycle through `start`, if any (the modules along it).
 fn cycle(g: &BTreeMap<String, BTreeSet<String>>, start: &str) -> Option<Vec<String>> {
     let mut stack = vec![vec![start.to_string()]];
@@ -83,11 +122,19 @@ fn no_module_uses_another_in_a_circle() {
         if !src.is_dir() {
             continue;
         }
-        let g = uses(&src);
-        modules += g.len();
-        for m in g.keys() {
-            if let Some(path) = cycle(&g, m) {
-                circles.push(format!("{}: {} → {m}", c.file_name().to_string_lossy(), path.join(" → ")));
+        let mut graphs = vec![(String::new(), uses(&src))];
+        let mut dirs = Vec::new();
+        folders(&src, &mut dirs);
+        for d in dirs {
+            let inside = d.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
+            graphs.push((format!("{inside}/"), sibling_uses(&d)));
+        }
+        for (folder, g) in graphs {
+            modules += g.len();
+            for m in g.keys() {
+                if let Some(path) = cycle(&g, m) {
+                    circles.push(format!("{}: {folder}{} → {m}", c.file_name().to_string_lossy(), path.join(" → ")));
+                }
             }
         }
     }
@@ -103,4 +150,20 @@ fn a_circle_is_found() {
         .collect();
     assert_eq!(cycle(&g, "a"), Some(vec!["a".to_string(), "b".to_string(), "c".to_string()]));
     assert_eq!(cycle(&g, "d"), None);
+}
+
+/// A folder's files are scanned too: two files of a folder that use each other by `super::`
+/// are a circle (made in a temporary folder by the test).
+#[test]
+fn a_circle_inside_a_folder_is_found() {
+    let dir = std::env::temp_dir().join(format!("yusuan-arch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("mod.rs"), "mod a;\nmod b;\n").unwrap();
+    std::fs::write(dir.join("a.rs"), "use super::b::f;\n// super::c is a comment\n").unwrap();
+    std::fs::write(dir.join("b.rs"), "pub fn f() { super::a::g() }\n").unwrap();
+    std::fs::write(dir.join("c.rs"), "use super::a::g;\n").unwrap();
+    let g = sibling_uses(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(cycle(&g, "a"), Some(vec!["a".to_string(), "b".to_string()]));
+    assert_eq!(cycle(&g, "c"), None);
 }

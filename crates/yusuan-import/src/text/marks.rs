@@ -1,11 +1,11 @@
 //! What a line of extracted text is, before any parser reads it: a table's title (the line that
 //! starts a table block: asked by [`super::segment`] only), a table's 编制部门/单位 lines, a
-//! cell's value.
+//! cell's value; and what a table's line is: data, a total, a note, an enumerated label.
 
 use crate::Line;
 use yusuan_domain::{parse_amount, Cell};
 
-fn compact(s: &str) -> String {
+pub(super) fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -67,6 +67,37 @@ pub(super) fn title_number(title: &str) -> Option<String> {
     let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '-'))?;
     let (num, after) = rest.split_at(end);
     (!num.is_empty() && (after.starts_with('.') || after.starts_with('．') || after.starts_with('、'))).then(|| num.to_string())
+}
+
+pub(super) fn is_total_label(s: &str) -> bool {
+    let c = compact(s);
+    c.ends_with("合计") || c.ends_with("总计")
+}
+
+pub(super) fn is_code_like(s: &str) -> bool {
+    let c = compact(s);
+    matches!(c.len(), 3 | 5 | 7) && c.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A data row has an amount, or starts with a code, or is a total row with nothing else in it.
+pub(super) fn is_data(cells: &[String]) -> bool {
+    let first = cells.first().map(String::as_str).unwrap_or("");
+    cells.iter().any(|c| parse_amount(c).is_ok() && !is_code_like(c))
+        || is_code_like(first)
+        || (is_total_label(first) && cells[1..].iter().all(|c| c.trim().is_empty()))
+}
+
+/// A table's note: `注：…`, `说明…`, `…故本表为空表`, `本单位2024年无国有资本经营预算…的预算`.
+pub(super) fn is_note(c: &str) -> bool {
+    let no_data = (c.starts_with("本部门") || c.starts_with("本单位")) && c.contains('无') && c.contains("预算");
+    c.starts_with("说明") || c.starts_with("注") || c.contains("空表") || no_data
+}
+
+/// Whether a line starts with an item number (`一、`, `1、`, `1.`, `（一）`): a row label, never a
+/// header.
+pub(super) fn is_enumerated(c: &str) -> bool {
+    let body = c.trim_start_matches(|ch: char| ch.is_ascii_digit() || "一二三四五六七八九十（(".contains(ch));
+    body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ pub(super) fn cut(lines: &[Line], from: usize) -> Vec<Block> {
         match starts_block(lines, i) {
             Some(kind) => {
                 starts.push((i, kind));
-                i = if kind == BlockKind::Table { super::table::heading_end(lines, i) } else { i + 1 };
+                i = if kind == BlockKind::Table { super::heading::heading_end(lines, i) } else { i + 1 };
             }
             None => i += 1,
         }
