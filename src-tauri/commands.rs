@@ -280,13 +280,21 @@ pub fn backup_library(state: State<'_, AppState>) -> Result<yusuan_api::Settings
 
 /// Imports one file (chosen in the open dialog, dropped on the window, or typed) into 我的预算库:
 /// the UI calls it file by file to show progress; a failure comes back as the file's report.
+/// A file of tables that names no year: `wait` refuses it for now (the batch's narrative may
+/// come later), `year` reads it under the year the user gave, else its file name's year.
 #[tauri::command]
-pub fn import_file(state: State<'_, AppState>, path: String) -> Result<yusuan_api::ImportResult, String> {
+pub fn import_file(state: State<'_, AppState>, path: String, wait: Option<bool>, year: Option<i32>) -> Result<yusuan_api::ImportResult, String> {
     let p = std::path::PathBuf::from(path.trim());
     if !p.is_absolute() {
         return Err(format!("“{}”不是完整的文件路径", p.display()));
     }
-    Ok(desk(&state)?.import_path(&p, &yusuan_api::now_rfc3339()))
+    let yearless = match (year, wait) {
+        (Some(y), _) if (1990..=2100).contains(&y) => yusuan_api::Yearless::Year(y),
+        (Some(y), _) => return Err(format!("预算年度“{y}”不对：请填写四位数的年份，如 2026")),
+        (None, Some(true)) => yusuan_api::Yearless::Wait,
+        (None, _) => yusuan_api::Yearless::FromFileName,
+    };
+    Ok(desk(&state)?.import_path(&p, yearless, &yusuan_api::now_rfc3339()))
 }
 
 /// Sets several lines at once (a column pasted from Excel or WPS): one undoable edit.

@@ -158,8 +158,8 @@ fn the_desk_exports_the_comparison_it_shows() {
     let dir = tempfile::tempdir().unwrap();
     let now = "2026-12-01T00:00:00Z";
     let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
-    let a = desk.import_path(&fixture(A), now).id.unwrap();
-    let b = desk.import_path(&fixture(B), now).id.unwrap();
+    let a = desk.import_path(&fixture(A), yusuan_api::Yearless::FromFileName, now).id.unwrap();
+    let b = desk.import_path(&fixture(B), yusuan_api::Yearless::FromFileName, now).id.unwrap();
     let out = dir.path().join("对比.xlsx");
     let written = desk.export_comparison("user", &[a, b], &out).unwrap();
     assert_eq!(written, out.display().to_string());

@@ -8,7 +8,7 @@ import type { Backend, DocumentSummary, Library } from "./backend";
 import { emptyState, h } from "./dom";
 import { errorMessage } from "./format";
 import type { Document } from "./model";
-import type { DraftSummary, DraftTemplate, DraftView, ExportResult, Finding, ImportResult } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, ExportResult, Finding, ImportResult, Yearless } from "./drafting";
 import { renderDocView, type TabId } from "./views/docView";
 import { renderDraftView } from "./views/draftView";
 import type { WorkbookState } from "./views/draftWorkbook";
@@ -22,7 +22,7 @@ import { renderErrorBanner } from "./views/errorBanner";
 import { renderFormsTab } from "./views/formsTab";
 import { renderProjectsTab } from "./views/projectsTab";
 import { renderSectionsTab } from "./views/sectionsTab";
-import { renderSidebar } from "./views/sidebar";
+import { renderSidebar, type Importing } from "./views/sidebar";
 import { renderTablesTab } from "./views/tablesTab";
 
 interface State {
@@ -38,6 +38,8 @@ interface State {
   /** The draft being edited (the 编制 view replaces the document view). */
   draft: DraftView | null;
   draftFilter: string;
+  /** The draft's lines that are 0 in both years are hidden (on by default). */
+  hideZeroLines: boolean;
   busy: boolean;
   exportResult: ExportResult | null;
   /** The last workbook export or import of the open draft. */
@@ -54,7 +56,7 @@ interface State {
   findingsFilter: SeverityFilter;
   /** The row a finding pointed at, marked in its table. */
   markRow: string | null;
-  importing: { done: number; total: number; results: ImportResult[] } | null;
+  importing: Importing | null;
   /** The comparison shown (the 对比 view replaces the document view). */
   compare: CompareView | null;
   /** The shown comparison is of drafts or versions (not exported from here). */
@@ -84,6 +86,8 @@ export interface App {
   setLeaf(key: string, value: string): Promise<void>;
   /** Imports files (full paths) into 我的预算库, one by one, and shows each file's report. */
   importFiles(paths: string[]): Promise<void>;
+  /** Imports again the file of the import's result `index` that named no year, under `year`. */
+  importWithYear(index: number, year: number): Promise<void>;
   /** Compares the open document with the other years of its department. */
   compare(): Promise<void>;
   /** Opens a draft of 我的预算库. */
@@ -106,7 +110,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", busy: false, exportResult: null, workbook: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
+    draft: null, draftFilter: "", hideZeroLines: true, busy: false, exportResult: null, workbook: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
     compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", docListScroll: 0, blank: null,
   };
   let pending: Promise<void> = Promise.resolve();
@@ -118,7 +122,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const main = h("main", { class: "main" });
   root.replaceChildren(
     h("div", { class: "app" },
-      h("header", { class: "app-bar" }, h("span", { class: "app-title" }, "预算 Yusuan"), h("span", { class: "app-subtitle" }, "部门预算决算公开文档查阅")),
+      h("header", { class: "app-bar" }, h("span", { class: "app-title" }, "预算 Yusuan"), h("span", { class: "app-subtitle" }, "部门预算编制、审核、对比与公开")),
       banner,
       h("div", { class: "panes" }, sidebarSlot, main),
     ),
@@ -151,6 +155,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       importing: state.importing,
       onChoose: () => void track(backend.chooseFiles().then((paths) => (paths.length ? app.importFiles(paths) : undefined), (e) => { fail("无法打开文件对话框", e); renderBanner(); })),
       onImportPaths: (paths) => void app.importFiles(paths),
+      onImportYear: (index, year) => void app.importWithYear(index, year),
       drafts: state.drafts,
       openDraft: state.draft?.draft ?? null,
       onDraft: (d) => { state.settings = null; state.blank = null; void app.openDraft(d); },
@@ -207,8 +212,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     }
     if (state.draft) {
       main.replaceChildren(renderDraftView({
-        view: state.draft, busy: state.busy, filter: state.draftFilter, exportResult: state.exportResult,
+        view: state.draft, busy: state.busy, filter: state.draftFilter, hideZero: state.hideZeroLines, exportResult: state.exportResult,
         onFilter: (t) => { state.draftFilter = t; renderMain(); },
+        onHideZero: (hide) => { state.hideZeroLines = hide; renderMain(); },
         onSet: (key, value) => void app.setLeaf(key, value),
         onSetMany: (pairs) => void track(draftCall((d) => backend.setLeaves(d, pairs))),
         onAddLine: (key, value, names) => void track(draftCall((d) => backend.addLine(d, key, value, names))),
@@ -511,6 +517,15 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     render();
   }
 
+  /** One file's import; a failure is the file's report, so a batch goes on. */
+  async function importOne(path: string, yearless: Yearless): Promise<ImportResult> {
+    try {
+      return await backend.importFile(path, yearless);
+    } catch (e) {
+      return { file: path.split(/[\\/]/).pop() ?? path, id: null, duplicate: false, report: null, error: errorMessage(e), attached: false, needs_year: false };
+    }
+  }
+
   const app: App = {
     selectLibrary: (id) => (id === state.library ? pending : track(loadLibrary(id))),
     selectDocument: (id) => (state.library === null ? pending : track(loadDocument(state.library, id))),
@@ -590,35 +605,47 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         }
         render();
       })()),
+    importWithYear: (index, year) =>
+      track((async () => {
+        const importing = state.importing;
+        const path = importing?.paths[index];
+        if (!importing || path === undefined) return;
+        const result = await importOne(path, { year });
+        importing.results[index] = result;
+        render();
+        if (result.id === null) return;
+        try {
+          state.libraries = await backend.listLibraries();
+        } catch (e) {
+          fail("无法读取文档库", e);
+        }
+        await loadLibrary("user");
+        await loadDocument("user", result.id);
+      })()),
     importFiles: (paths) =>
       track((async () => {
         if (paths.length === 0) return;
-        state.importing = { done: 0, total: paths.length, results: [] };
+        const importing: Importing = { done: 0, total: paths.length, results: [], paths: [] };
+        state.importing = importing;
         render();
-        const importOne = async (path: string): Promise<ImportResult> => {
-          try {
-            return await backend.importFile(path);
-          } catch (e) {
-            return { file: path.split(/[\\/]/).pop() ?? path, id: null, duplicate: false, report: null, error: errorMessage(e), attached: false, needs_narrative: false };
-          }
+        const done = (path: string, result: ImportResult) => {
+          importing.results.push(result);
+          importing.paths.push(path);
+          importing.done++;
+          render();
         };
-        // Tables that name no year wait for the narrative of the same import, then join it.
+        // Tables that name no year wait for the narrative of the same import, then join it (or,
+        // without one, take the year their file name gives).
         const later: string[] = [];
         for (const path of paths) {
-          const result = await importOne(path);
-          if (result.needs_narrative && paths.length > 1 && !later.includes(path)) {
+          const result = await importOne(path, { wait: paths.length > 1 });
+          if (result.needs_year && paths.length > 1 && !later.includes(path)) {
             later.push(path);
             continue;
           }
-          state.importing.results.push(result);
-          state.importing.done++;
-          render();
+          done(path, result);
         }
-        for (const path of later) {
-          state.importing.results.push(await importOne(path));
-          state.importing.done++;
-          render();
-        }
+        for (const path of later) done(path, await importOne(path, {}));
         // Show 我的预算库 with what was imported.
         try {
           state.libraries = await backend.listLibraries();

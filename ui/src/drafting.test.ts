@@ -293,8 +293,8 @@ describe("资料库：导入", () => {
   it("imports file by file with each file's report, and opens 我的预算库 with the import", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.importResults = {
-      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 }, diagnostic: { kind: "extra_values", table: "收入总表", values: ["0.00"] } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 }, diagnostic: { kind: "unrecognised", text: "网上群众工作部年度费用" } }] }, error: null, attached: false, needs_narrative: false },
-      "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null, attached: false, needs_narrative: false },
+      "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 }, diagnostic: { kind: "extra_values", table: "收入总表", values: ["0.00"] } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 }, diagnostic: { kind: "unrecognised", text: "网上群众工作部年度费用" } }] }, error: null, attached: false, needs_year: false },
+      "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null, attached: false, needs_year: false },
     };
     backend.chosenFiles = ["/data/a.pdf", "/data/b.pdf", "/data/c.doc"];
     const app = await mount(backend, root);
@@ -314,7 +314,7 @@ describe("资料库：导入", () => {
       "c.doc 未能导入：无法读取文件 /data/c.doc",
     ]);
     expect((q("import-progress") as HTMLProgressElement).value).toBe(3);
-    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/a.pdf", "importFile:/data/b.pdf", "importFile:/data/c.doc"]);
+    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/a.pdf,wait", "importFile:/data/b.pdf,wait", "importFile:/data/c.doc,wait"]);
     expect(backend.calls.at(-1)).toBe("getDocument:user,1");
   });
 
@@ -323,24 +323,54 @@ describe("资料库：导入", () => {
     const report = { file: "tables.pdf", tables: 12, rows: 148, amounts: 162, sections: 0, projects: 0, forms: 0, indicators: 0, notes: [], warnings: [], unrecognised: [] };
     backend.importResults = {
       "/data/tables.pdf": [
-        { file: "tables.pdf", id: null, duplicate: false, report: null, error: "tables.pdf：文件中没有预算年度（只有公开表）", attached: false, needs_narrative: true },
-        { file: "tables.pdf", id: 1, duplicate: false, report, error: null, attached: true, needs_narrative: false },
+        { file: "tables.pdf", id: null, duplicate: false, report: null, error: "tables.pdf：文件中没有预算年度（只有公开表）", attached: false, needs_year: true },
+        { file: "tables.pdf", id: 1, duplicate: false, report, error: null, attached: true, needs_year: false },
       ],
-      "/data/text.pdf": { file: "text.pdf", id: 1, duplicate: false, report: null, error: null, attached: false, needs_narrative: false },
+      "/data/text.pdf": { file: "text.pdf", id: 1, duplicate: false, report: null, error: null, attached: false, needs_year: false },
     };
     const app = await mount(backend, root);
     await app.importFiles(["/data/tables.pdf", "/data/text.pdf"]);
     await app.idle();
-    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/tables.pdf", "importFile:/data/text.pdf", "importFile:/data/tables.pdf"]);
+    // The first round waits; the tables are tried again after the narrative, taking their
+    // file name's year if there were none to join.
+    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/tables.pdf,wait", "importFile:/data/text.pdf,wait", "importFile:/data/tables.pdf"]);
     expect(qa("import-item").map((e) => e.textContent)).toEqual([
       "text.pdf 已导入为文档 1",
-      "tables.pdf 表格已并入文档 1（同一部门、同一年度的文字说明）：12 张表，162 个金额",
+      "tables.pdf 与文档 1 合为一份公开文件（同一部门、同一年度的文字说明与公开表）：12 张表，162 个金额",
     ]);
+  });
+
+  it("asks the year of tables that name none, and imports them under the year typed", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const report = { file: "公开表.pdf", tables: 12, rows: 148, amounts: 170, sections: 0, projects: 0, forms: 0, indicators: 0, notes: [], warnings: [], unrecognised: [] };
+    backend.importResults = {
+      "/data/公开表.pdf": [
+        { file: "公开表.pdf", id: null, duplicate: false, report: null, error: "公开表.pdf：文件中没有写明预算年度（只有公开表），文件名中也没有年份。", attached: false, needs_year: true },
+        { file: "公开表.pdf", id: 1, duplicate: false, report, error: null, attached: false, needs_year: false },
+      ],
+    };
+    const app = await mount(backend, root);
+    await app.importFiles(["/data/公开表.pdf"]);
+    await app.idle();
+    expect(qa("import-year")).toHaveLength(1);
+    const input = q("import-year") as HTMLInputElement;
+    // Not a year: said, nothing imported.
+    input.value = "26";
+    (q("import-year-go") as HTMLButtonElement).click();
+    expect(q("import-year-note")?.textContent).toBe("请填写四位数的预算年度，如 2026");
+    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/公开表.pdf"]);
+    input.value = "2018";
+    (q("import-year-go") as HTMLButtonElement).click();
+    await app.idle();
+    expect(backend.calls.filter((c) => c.startsWith("importFile"))).toEqual(["importFile:/data/公开表.pdf", "importFile:/data/公开表.pdf,year=2018"]);
+    expect(qa("import-item").map((e) => e.textContent)).toEqual(["公开表.pdf 已导入为文档 1：12 张表，170 个金额"]);
+    expect(qa("import-year")).toHaveLength(0);
+    expect(backend.calls.at(-1)).toBe("getDocument:user,1");
   });
 
   it("imports the paths typed one per line", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
-    backend.importResults = { "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: null, error: null, attached: false, needs_narrative: false } };
+    backend.importResults = { "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: null, error: null, attached: false, needs_year: false } };
     const app = await mount(backend, root);
     (q("import-paths") as HTMLTextAreaElement).value = " /data/a.pdf \n\n";
     q("import-go")!.click();
@@ -591,6 +621,43 @@ describe("编制：数量", () => {
     for (let i = 0; i < 50 && !valueCell("情况|车辆"); i++) await new Promise((r) => setTimeout(r, 10));
     expect(valueCell("情况|车辆")!.textContent).toBe("8 辆");
     expect(valueCell("支出|一般公共预算|2010507|项目支出")!.textContent).toBe("438,300");
+  });
+});
+
+describe("编制：两年均为0的行", () => {
+  it("hides the lines that are 0 in both years until asked, never in a blank draft", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const v = view("438300", "18976.76", [], false);
+    const template = v.lines[0]!;
+    v.lines.push({ ...template, key: "支出|一般公共预算|2010507|基本支出", label: "一般公共预算 2010507 专项普查活动 基本支出", value_yuan: "0", baseline_yuan: "0.00", change_yuan: "0" });
+    backend.draftViews = [v];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    await app.idle();
+    await settle();
+    const { currentGrid } = await import("./views/linesGrid");
+    expect(currentGrid()!.getDataCount()).toBe(v.lines.length - 1);
+    expect(q("hide-zero")?.parentElement?.textContent).toBe(" 隐藏两年均为0的 1 行");
+    const box = q<HTMLInputElement>("hide-zero")!;
+    box.checked = false;
+    box.dispatchEvent(new Event("change"));
+    await settle();
+    expect(currentGrid()!.getDataCount()).toBe(v.lines.length);
+    const again = q<HTMLInputElement>("hide-zero")!;
+    again.checked = true;
+    again.dispatchEvent(new Event("change"));
+    await settle();
+    expect(currentGrid()!.getDataCount()).toBe(v.lines.length - 1);
+    // A blank draft (no 上年 money), one line filled in: nothing hidden, no box.
+    const blank = view("0", "0", [], false);
+    blank.draft = "draft:3";
+    blank.lines = blank.lines.map((l, k) => ({ ...l, value_yuan: k === 0 ? "1500000" : "0", baseline_yuan: "0", change_yuan: "0" }));
+    backend.draftViews = [blank];
+    await app.startDraft();
+    await app.idle();
+    await settle();
+    expect(q("hide-zero")).toBeNull();
+    expect(currentGrid()!.getDataCount()).toBe(blank.lines.length);
   });
 });
 

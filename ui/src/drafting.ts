@@ -26,10 +26,18 @@ export type {
 } from "./generated/contract";
 import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./generated/contract";
 
+/** How an import treats a file of tables that names no year (see `importFile`). */
+export interface Yearless {
+  wait?: boolean;
+  year?: number;
+}
+
 /** The drafting operations of the Backend. */
 export interface DraftingBackend {
-  /** Imports one file (a full path) into 我的预算库. */
-  importFile(path: string): Promise<ImportResult>;
+  /** Imports one file (a full path) into 我的预算库. A file of tables that names no year:
+   * `wait` refuses it for now (its narrative may come later in the same import), `year` reads
+   * it under that year; else it takes the year its file name gives. */
+  importFile(path: string, yearless?: Yearless): Promise<ImportResult>;
   /** The open-file dialog: the chosen paths (empty when cancelled). */
   chooseFiles(): Promise<string[]>;
   /** The save dialog for an export: the chosen full path (null when cancelled). */

@@ -5,7 +5,7 @@
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
@@ -285,8 +285,8 @@ export class MockBackend implements Backend {
   /** What the open dialog "chooses". */
   chosenFiles: string[] = [];
 
-  async importFile(path: string): Promise<ImportResult> {
-    this.record("importFile", [path]);
+  async importFile(path: string, yearless?: Yearless): Promise<ImportResult> {
+    this.record("importFile", [path, ...(yearless?.wait ? ["wait"] : []), ...(yearless?.year ? [`year=${yearless.year}`] : [])]);
     const scripted = this.importResults[path];
     const r = Array.isArray(scripted) ? scripted.shift() : scripted;
     if (!r) throw new Error(`无法读取文件 ${path}`);

@@ -29,7 +29,7 @@ function props(documents: DocumentSummary[], over: Partial<SidebarProps> = {}): 
   return {
     libraries: [{ id: "user", name: "我的预算库", path: "", documents: documents.length }],
     library: "user", documents, selectedDoc: null, loading: false,
-    onLibrary: noop, onDocument: noop, importing: null, onChoose: noop, onImportPaths: noop,
+    onLibrary: noop, onDocument: noop, importing: null, onChoose: noop, onImportPaths: noop, onImportYear: noop,
     drafts: [], openDraft: null, onDraft: noop, onBlankDraft: noop, onSettings: noop,
     search: "", onSearch: noop, listScroll: 0, onListScroll: noop,
     ...over,

@@ -6,7 +6,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./drafting";
+import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
 
@@ -179,8 +179,8 @@ export class TauriBackend implements Backend {
     return call<CompareView>("compare_documents", { library, ids });
   }
 
-  importFile(path: string): Promise<ImportResult> {
-    return call<ImportResult>("import_file", { path });
+  importFile(path: string, yearless?: Yearless): Promise<ImportResult> {
+    return call<ImportResult>("import_file", { path, wait: yearless?.wait ?? null, year: yearless?.year ?? null });
   }
 
   async chooseFiles(): Promise<string[]> {

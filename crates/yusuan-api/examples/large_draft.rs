@@ -12,7 +12,7 @@ fn main() {
     let now = "2026-12-01T00:00:00Z";
     let mut desk = yusuan_api::Desk::open(&dir).unwrap();
     let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
-    let imported = desk.import_path(&pdf, now);
+    let imported = desk.import_path(&pdf, yusuan_api::Yearless::FromFileName, now);
     let view = desk.start_draft("user", imported.id.expect("imported"), now).unwrap();
     let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
     let have: std::collections::BTreeSet<String> = view.lines.iter().map(|l| l.key.clone()).collect();

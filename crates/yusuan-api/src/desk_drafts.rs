@@ -479,21 +479,22 @@ pub struct ImportResult {
     pub error: Option<String>,
     /// The file's tables joined a document already there (the same department's narrative).
     pub attached: bool,
-    /// Refused only because it names no year (tables published apart from their narrative):
-    /// worth trying again after the other files of the same import.
-    pub needs_narrative: bool,
+    /// Refused only because it names no year (tables published apart from their narrative)
+    /// and the import waited or the file's name gives none: worth trying again after the other
+    /// files of the same import, or with the year the user gives.
+    pub needs_year: bool,
 }
 
 impl Desk {
-    /// Imports one file into the user's library; a failure is reported, never thrown, so the
-    /// other files of a batch go on.
-    pub fn import_path(&mut self, path: &std::path::Path, now: &str) -> ImportResult {
+    /// Imports one file into the user's library, a year-less file of tables as `yearless` says;
+    /// a failure is reported, never thrown, so the other files of a batch go on.
+    pub fn import_path(&mut self, path: &std::path::Path, yearless: crate::Yearless, now: &str) -> ImportResult {
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-        match crate::import_file(&mut self.user, path, now) {
-            Ok(o) => ImportResult { file, id: Some(o.id), duplicate: o.duplicate, report: o.report, error: None, attached: o.attached, needs_narrative: false },
+        match crate::import_file_with(&mut self.user, path, yearless, now) {
+            Ok(o) => ImportResult { file, id: Some(o.id), duplicate: o.duplicate, report: o.report, error: None, attached: o.attached, needs_year: false },
             Err(e) => {
-                let needs_narrative = matches!(e, ApiError::Import(yusuan_import::ImportError::NoYear { .. }));
-                ImportResult { file, id: None, duplicate: false, report: None, error: Some(e.to_string()), attached: false, needs_narrative }
+                let needs_year = matches!(e, ApiError::Import(yusuan_import::ImportError::NoYear { .. }));
+                ImportResult { file, id: None, duplicate: false, report: None, error: Some(e.to_string()), attached: false, needs_year }
             }
         }
     }

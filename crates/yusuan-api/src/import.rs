@@ -30,10 +30,30 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Imports one file from disk.
+/// What an import does with a file of tables that names no year (Jiangsu prints its tables as a
+/// file apart from the narrative, and only the narrative's cover gives the year) when the
+/// library holds no narrative of that department for them to join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Yearless {
+    /// Refuse it for now: an import of several files tries it again after the others, one of
+    /// which may be its narrative.
+    Wait,
+    /// Read it under the year its file name gives (`2018年部门预算公开表.pdf`), with a warning to
+    /// check it; refuse it when the name gives none.
+    FromFileName,
+    /// Read it under the year the user gave.
+    Year(i32),
+}
+
+/// Imports one file from disk (a year-less file of tables takes its file name's year).
 pub fn import_file(lib: &mut Library, path: &Path, now: &str) -> Result<ImportOutcome, ApiError> {
+    import_file_with(lib, path, Yearless::FromFileName, now)
+}
+
+/// Imports one file from disk, a year-less file of tables as `yearless` says.
+pub fn import_file_with(lib: &mut Library, path: &Path, yearless: Yearless, now: &str) -> Result<ImportOutcome, ApiError> {
     let (name, bytes) = read_limited(path)?;
-    import_bytes(lib, &name, &bytes, now)
+    import_bytes_with(lib, &name, &bytes, yearless, now)
 }
 
 /// A file's name and bytes, a file larger than any disclosure refused before it is read.
@@ -50,39 +70,121 @@ pub(crate) fn read_limited(path: &Path) -> Result<(String, Vec<u8>), ApiError> {
 /// The largest file imported (published disclosures are a few MB; scanned ones tens of MB).
 pub const MAX_FILE_MB: u64 = 100; // limit
 
-/// Imports one file's bytes. Either the whole document is stored or nothing is.
+/// Imports one file's bytes (a year-less file of tables takes its file name's year). Either the
+/// whole document is stored or nothing is.
 pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
+    import_bytes_with(lib, name, bytes, Yearless::FromFileName, now)
+}
+
+/// Imports one file's bytes, a year-less file of tables as `yearless` says. The two files of a
+/// disclosure published apart become one document whichever comes first: tables join their
+/// narrative, and a narrative joins its tables already imported under the same year.
+pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: Yearless, now: &str) -> Result<ImportOutcome, ApiError> {
     let hash = sha256_hex(bytes);
     if let Some(existing) = lib.store().find_by_hash(&hash)? {
         return Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None, attached: false });
     }
     match yusuan_import::import_any(name, bytes) {
-        Ok(imported) => store_parsed(lib, name, &hash, imported, now),
-        Err(yusuan_import::ImportError::NoYear { file, departments }) => match narrative_for(lib, &departments)? {
-            Some(target) => attach_tables(lib, target, name, bytes, now),
-            None => Err(yusuan_import::ImportError::NoYear { file, departments }.into()),
+        Ok(imported) => match tables_for(lib, &imported.document)? {
+            Some(target) => join_narrative(lib, target, name, &hash, imported, now),
+            None => store_parsed(lib, name, &hash, imported, now),
         },
+        Err(yusuan_import::ImportError::NoYear { file, departments }) => {
+            let by_name = yusuan_import::year_in_file_name(name);
+            let year = match yearless {
+                Yearless::Wait => None,
+                Yearless::FromFileName => by_name.map(|y| (y, true)),
+                Yearless::Year(y) => Some((y, false)),
+            };
+            let only = match yearless {
+                Yearless::Year(y) => Some(y),
+                _ => None,
+            };
+            if let Some(target) = narrative_for(lib, &departments, only, by_name)? {
+                return attach_tables(lib, target, name, bytes, now);
+            }
+            match (year, departments.first()) {
+                (Some((y, _)), _) if let Some(id) = joined_before(lib, &departments, y, name)? => {
+                    Ok(ImportOutcome { file: name.to_string(), id, duplicate: true, report: None, attached: false })
+                }
+                (Some((y, from_name)), Some(department)) => {
+                    let imported = yusuan_import::import_tables_of_year(name, bytes, department, y, from_name)?;
+                    store_parsed(lib, name, &hash, imported, now)
+                }
+                _ => Err(yusuan_import::ImportError::NoYear { file, departments }.into()),
+            }
+        }
         Err(e) => Err(e.into()),
     }
 }
 
 /// The library's document the year-less tables of `departments` belong to: that department's
-/// narrative without tables of its own (the latest year, when there are several).
-fn narrative_for(lib: &Library, departments: &[String]) -> Result<Option<i64>, ApiError> {
-    let mut best: Option<(i32, i64)> = None;
+/// narrative without tables of its own — of year `only` when the user gave one; else the year
+/// the file's name gives (`prefer`) when there is one of it, else the latest.
+fn narrative_for(lib: &Library, departments: &[String], only: Option<i32>, prefer: Option<i32>) -> Result<Option<i64>, ApiError> {
+    let mut best: Option<(bool, i32, i64)> = None;
     for d in documents_of(lib, departments)? {
-        if d.tables > 0 {
+        if d.tables > 0 || only.is_some_and(|y| y != d.year) {
             continue;
         }
         let doc = lib.store().get(d.id)?;
         if doc.sections.is_empty() {
             continue;
         }
-        if best.is_none_or(|(y, _)| d.year > y) {
-            best = Some((d.year, d.id));
+        let rank = (prefer == Some(d.year), d.year, d.id);
+        if best.is_none_or(|b| (rank.0, rank.1) > (b.0, b.1)) {
+            best = Some(rank);
         }
     }
-    Ok(best.map(|(_, id)| id))
+    Ok(best.map(|(_, _, id)| id))
+}
+
+/// A document of `year` these tables were joined to by a version that kept only the first
+/// file's hash (libraries from before `joined_files`): stored from files of which this is one
+/// (`说明.pdf + 公开表.pdf`).
+fn joined_before(lib: &Library, departments: &[String], year: i32, name: &str) -> Result<Option<i64>, ApiError> {
+    for d in documents_of(lib, departments)? {
+        if d.year == year && d.tables > 0 && d.source_name.split(" + ").skip(1).any(|part| part == name) {
+            return Ok(Some(d.id));
+        }
+    }
+    Ok(None)
+}
+
+/// The library's document of tables only (imported apart under this year) that a narrative
+/// without tables of its own completes: same department, year and kind (预算 or 决算).
+fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64>, ApiError> {
+    if !doc.tables.is_empty() || doc.sections.is_empty() {
+        return Ok(None);
+    }
+    for d in documents_of(lib, std::slice::from_ref(&doc.meta.department))? {
+        if d.year != doc.meta.year || d.tables == 0 {
+            continue;
+        }
+        let other = lib.store().get(d.id)?;
+        if other.sections.is_empty() && other.projects.is_empty() && other.meta.kind == doc.meta.kind {
+            return Ok(Some(d.id));
+        }
+    }
+    Ok(None)
+}
+
+/// Joins a narrative to its tables already in the library (document `target`): one document,
+/// the narrative's cover and text with those tables and their format, under the same id.
+fn join_narrative(lib: &mut Library, target: i64, name: &str, hash: &str, imported: yusuan_import::Imported, now: &str) -> Result<ImportOutcome, ApiError> {
+    let tables = lib.store().get(target)?;
+    let yusuan_import::Imported { document: mut joined, mut report } = imported;
+    joined.tables = tables.tables;
+    joined.meta.format = tables.meta.format;
+    report.tables = joined.tables.len();
+    report.rows = joined.tables.iter().map(|t| t.rows.len()).sum();
+    report.amounts = joined.tables.iter().map(|t| t.amount_count()).sum();
+    report.notes.push(yusuan_import::ReportItem::new(yusuan_import::Diagnostic::NarrativeAttached { target }, Default::default()));
+    let source = format!("{name} + {}", lib.store().source_name(target)?);
+    let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
+    let new = NewDocument { document: &joined, source_name: &source, content_hash: hash, imported_at: now, report_json: &report_json };
+    lib.store_mut().replace(target, &new)?;
+    Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
 }
 
 /// The library's documents of these departments (names compared without spaces).
@@ -93,7 +195,7 @@ pub(crate) fn documents_of(lib: &Library, departments: &[String]) -> Result<Vec<
 }
 
 /// Reads the tables with the narrative's cover and joins them to it: one document, its tables
-/// from this file, its text from the other (same id, so the narrative's import is still
+/// from this file, its text from the other (same id; both files' hashes kept, so either is
 /// recognised when imported again).
 fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
     let narrative = lib.store().get(target)?;
@@ -101,7 +203,7 @@ fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: 
     let attached = yusuan_import::Diagnostic::Attached { target, department: narrative.meta.department.clone(), year: narrative.meta.year };
     report.notes.push(yusuan_import::ReportItem::new(attached, Default::default()));
     let source = lib.store().source_name(target)?;
-    let hash = lib.store().content_hash(target)?;
+    let hash = sha256_hex(bytes);
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument { document: &joined, source_name: &format!("{source} + {name}"), content_hash: &hash, imported_at: now, report_json: &report_json };
     lib.store_mut().replace(target, &new)?;

@@ -56,6 +56,6 @@ pub use yusuan_store::{DraftEvent, DraftRow};
 pub use exporting::{export_file, export_pdf_bytes, export_preview, find_fonts, list_templates, ExportOutcome, ExportRequest, OutFormat, TemplateInfo};
 pub use export::{numbers_csv, numbers_csv_for, NUMBERS_CSV_HEADER};
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
-pub use import::{import_bytes, import_file, ImportOutcome};
+pub use import::{import_bytes, import_bytes_with, import_file, import_file_with, ImportOutcome, Yearless};
 pub use library::{default_data_dir, Library, LibraryKind};
 pub use panics::{panic_log, quiet_panics};

@@ -58,7 +58,7 @@ fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
     let dir = tempfile::tempdir().unwrap();
     let now = "2026-12-01T00:00:00Z";
     let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
-    let imported = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now);
+    let imported = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), yusuan_api::Yearless::FromFileName, now);
     let view = desk.start_draft("user", imported.id.unwrap(), now).unwrap();
     let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
     assert!(view.history.is_empty() && view.versions.is_empty());
@@ -91,7 +91,7 @@ fn a_draft_compares_with_last_year_and_a_version_with_the_draft_now() {
     let dir = tempfile::tempdir().unwrap();
     let now = "2026-12-01T00:00:00Z";
     let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
-    let imported = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now);
+    let imported = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), yusuan_api::Yearless::FromFileName, now);
     let view = desk.start_draft("user", imported.id.unwrap(), now).unwrap();
     let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
     let key = "支出|一般公共预算|2010507|项目支出";

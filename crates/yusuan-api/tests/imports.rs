@@ -2,7 +2,7 @@
 //! becomes one document.
 
 use std::path::PathBuf;
-use yusuan_api::{import_file, Library};
+use yusuan_api::{import_bytes_with, import_file, import_file_with, Library, Yearless};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
@@ -13,11 +13,15 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     // Jiangsu publishes the narrative and the 12 tables as two files; the tables name no year.
     let now = "2026-12-01T00:00:00Z";
     let (text, tables) = (fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"));
-    // Alone, the tables are refused with what to do.
+    // Alone, waiting for their narrative, the tables are refused; so are they under a file
+    // name without a year, with what to do.
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let err = import_file(&mut lib, &tables, now).unwrap_err();
-    assert!(err.to_string().contains("没有预算年度") && err.to_string().contains("文字说明一起导入"), "{err}");
+    let err = import_file_with(&mut lib, &tables, Yearless::Wait, now).unwrap_err();
+    assert!(err.to_string().contains("没有写明预算年度"), "{err}");
+    let bytes = std::fs::read(&tables).unwrap();
+    let err = import_bytes_with(&mut lib, "公开表.pdf", &bytes, Yearless::FromFileName, now).unwrap_err();
+    assert!(err.to_string().contains("文字说明一起导入") && err.to_string().contains("--year"), "{err}");
     assert!(lib.store().list().unwrap().is_empty(), "nothing stored");
     // With the narrative: one document, its text and the 12 tables.
     let narrative = import_file(&mut lib, &text, now).unwrap();
@@ -94,6 +98,61 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     assert!(import_file(&mut lib, &text, now).unwrap().duplicate);
 }
 
+/// The tables imported first, alone: read under the year their file name gives (a warning says
+/// so), a document of their own; the narrative imported later joins them — the same document,
+/// every cell as when the tables join the narrative. Either file imported again is recognised.
+#[test]
+fn tables_imported_first_are_joined_by_their_narrative() {
+    let now = "2026-12-01T00:00:00Z";
+    let (text, tables) = (fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let first = import_file(&mut lib, &tables, now).unwrap();
+    assert!(!first.attached && !first.duplicate);
+    let report = first.report.unwrap();
+    assert_eq!(report.warnings[0].diagnostic, yusuan_import::Diagnostic::YearFromFileName { year: 2018 });
+    assert!(report.warnings[0].message.contains("文件名中的“2018”"), "{}", report.warnings[0].message);
+    let alone = lib.document(first.id).unwrap();
+    assert_eq!((alone.meta.department.as_str(), alone.meta.year, alone.tables.len()), ("江苏省政协办公厅", 2018, 12));
+    assert_eq!(alone.meta.format, yusuan_domain::RegionalFormat::Jiangsu12);
+
+    let second = import_file(&mut lib, &text, now).unwrap();
+    assert!(second.attached && second.id == first.id, "{second:?}");
+    assert_eq!(second.report.as_ref().unwrap().tables, 12);
+    assert_eq!(lib.store().list().unwrap().len(), 1);
+    let joined = lib.document(first.id).unwrap();
+    assert!(!joined.sections.is_empty());
+    assert_eq!(joined.meta.title, "江苏省政协办公厅2018年度部门预算公开", "the narrative's cover");
+    // The same tables as the narrative-first order gives.
+    let other = tempfile::tempdir().unwrap();
+    let mut lib2 = Library::open(&other.path().join("t.db")).unwrap();
+    let n = import_file(&mut lib2, &text, now).unwrap().id;
+    import_file(&mut lib2, &tables, now).unwrap();
+    let expected = lib2.document(n).unwrap();
+    let cells = |d: &yusuan_domain::Document| d.tables.iter().map(|t| (t.title.clone(), t.kind, t.unit, t.rows.iter().map(|r| (r.label.clone(), r.cells.clone())).collect::<Vec<_>>())).collect::<Vec<_>>();
+    assert_eq!(cells(&joined), cells(&expected));
+    assert_eq!(joined.meta.format, expected.meta.format);
+    // Imported again, either file is recognised; nothing new is stored.
+    assert!(import_file(&mut lib, &tables, now).unwrap().duplicate);
+    assert!(import_file(&mut lib, &text, now).unwrap().duplicate);
+    assert_eq!(lib.store().list().unwrap().len(), 1);
+}
+
+/// A year-less file of tables whose name gives no year is read under the year the user gives.
+#[test]
+fn tables_take_the_year_the_user_gives() {
+    let now = "2026-12-01T00:00:00Z";
+    let bytes = std::fs::read(fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let o = import_bytes_with(&mut lib, "公开表.pdf", &bytes, Yearless::Year(2018), now).unwrap();
+    let report = o.report.unwrap();
+    assert!(report.warnings.iter().all(|w| !matches!(w.diagnostic, yusuan_import::Diagnostic::YearFromFileName { .. })));
+    assert_eq!(report.notes[0].diagnostic, yusuan_import::Diagnostic::YearGiven { year: 2018 });
+    let doc = lib.document(o.id).unwrap();
+    assert_eq!((doc.meta.year, doc.tables.len()), (2018, 12));
+}
+
 #[test]
 fn the_example_library_joins_the_jiangsu_pair_once() {
     let now = "2026-12-01T00:00:00Z";
@@ -115,4 +174,27 @@ fn the_example_library_joins_the_jiangsu_pair_once() {
     let again = yusuan_api::load_examples(&mut lib, &files, now).unwrap();
     assert_eq!((again.imported, again.present, again.skipped.len()), (0, 3, 0), "{:?}", again.skipped);
     assert_eq!(lib.store().list().unwrap().len(), 2);
+}
+
+/// A library where an earlier version joined the pair (it kept only the narrative's hash): the
+/// tables file imported again is still recognised, not stored as a document of its own.
+#[test]
+fn a_pair_joined_by_an_earlier_version_is_recognised() {
+    let now = "2026-12-01T00:00:00Z";
+    let (text, tables) = (fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    {
+        let mut lib = Library::open(&path).unwrap();
+        import_file(&mut lib, &text, now).unwrap();
+        assert!(import_file(&mut lib, &tables, now).unwrap().attached);
+    }
+    // What the earlier version left: no record of the tables file's hash.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(conn.execute("DELETE FROM joined_files", []).unwrap(), 1);
+    drop(conn);
+    let mut lib = Library::open(&path).unwrap();
+    let again = import_file(&mut lib, &tables, now).unwrap();
+    assert!(again.duplicate, "{again:?}");
+    assert_eq!(lib.store().list().unwrap().len(), 1);
 }

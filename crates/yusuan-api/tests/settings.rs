@@ -34,8 +34,8 @@ fn settings_are_checked_saved_and_used_and_a_backup_opens() {
     let saved = desk.save_settings(&Settings { threshold_percent: Decimal::from(20), ..Settings::default() }).unwrap();
     assert_eq!(saved.settings.threshold_percent, Decimal::from(20));
     assert_eq!(Desk::open(dir.path()).unwrap().settings().threshold_percent, Decimal::from(20), "kept across restarts");
-    let a = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"), now).id.unwrap();
-    let b = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), now).id.unwrap();
+    let a = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"), yusuan_api::Yearless::FromFileName, now).id.unwrap();
+    let b = desk.import_path(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), yusuan_api::Yearless::FromFileName, now).id.unwrap();
     let draft = desk.start_draft("user", b, now).unwrap();
     let id = yusuan_api::parse_draft_ref(&draft.draft).unwrap().0;
     let lib = Library::open(&dir.path().join("library.db")).unwrap();

@@ -432,6 +432,9 @@ pub enum Command {
         /// 要导入的文件
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// 单独成册、没有写明年度的公开表按此预算年度导入（不指定时取文件名中的年份）
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        year: Option<i32>,
         /// 输出格式
         #[arg(long, value_enum, default_value = "text")]
         format: Format,

@@ -14,7 +14,7 @@ use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, Line
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
-use yusuan_api::{compare, default_data_dir, import_file, now_rfc3339, numbers_csv, ApiError, Library, LibraryKind};
+use yusuan_api::{compare, default_data_dir, import_file_with, now_rfc3339, numbers_csv, ApiError, Library, LibraryKind};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -236,21 +236,24 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             }
         }
         Command::Draft { command } => return draft(&cli.db, command, out),
-        Command::Import { files, format } => {
+        Command::Import { files, year, format } => {
             let mut lib = open(&cli.db)?;
             let now = now_rfc3339();
             let mut outcomes = Vec::new();
-            // Tables that name no year wait for the narrative of the same import to join it.
+            // Tables that name no year wait for the narrative of the same import to join it;
+            // then they take the year given, else their file name's.
+            let yearless = year.map_or(yusuan_api::Yearless::FromFileName, yusuan_api::Yearless::Year);
+            let first = if files.len() > 1 { yusuan_api::Yearless::Wait } else { yearless };
             let mut later = Vec::new();
             for f in &files {
-                match import_file(&mut lib, f, &now) {
+                match import_file_with(&mut lib, f, first, &now) {
                     Ok(o) => outcomes.push(o),
                     Err(ApiError::Import(yusuan_import::ImportError::NoYear { .. })) if files.len() > 1 => later.push(f),
                     Err(e) => return Err(e),
                 }
             }
             for f in later {
-                outcomes.push(import_file(&mut lib, f, &now)?);
+                outcomes.push(import_file_with(&mut lib, f, yearless, &now)?);
             }
             match format {
                 Format::Json => json_line(out, &outcomes).map_err(io)?,

@@ -27,7 +27,7 @@ pub fn import_outcome(out: &mut dyn Write, o: &ImportOutcome) -> io::Result<()> 
         return writeln!(out, "{}：已导入过（文档编号 {}），未重复导入", o.file, o.id);
     }
     if o.attached {
-        writeln!(out, "{}：表格已并入文档 {}（同一部门、同一年度的文字说明）", o.file, o.id)?;
+        writeln!(out, "{}：与文档 {} 合为一份公开文件（同一部门、同一年度的文字说明与公开表）", o.file, o.id)?;
     } else {
         writeln!(out, "{}：已导入为文档 {}", o.file, o.id)?;
     }

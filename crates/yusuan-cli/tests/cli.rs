@@ -41,7 +41,7 @@ fn init_import_list_show() {
     let db = dir.path().join("t.db").display().to_string();
     let o = run(&["--db", &db, "init"]);
     assert_eq!(o.code, 0);
-    assert!(o.stdout.contains("结构版本 4"), "{}", o.stdout);
+    assert!(o.stdout.contains("结构版本 5"), "{}", o.stdout);
     let o = run(&["--db", &db, "import", fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
@@ -258,7 +258,27 @@ fn a_narrative_and_its_tables_imported_together_are_one_document() {
     ]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(o.stdout.contains("jiangsu-zhengxie-2018-bumen-yusuan-text.pdf：已导入为文档 1"), "{}", o.stdout);
-    assert!(o.stdout.contains("jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf：表格已并入文档 1"), "{}", o.stdout);
+    assert!(o.stdout.contains("jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf：与文档 1 合为一份公开文件"), "{}", o.stdout);
     let list = run(&["--db", &db, "list"]);
     assert!(list.stdout.contains("江苏省政协办公厅") && list.stdout.contains("共 1 个文档"), "{}", list.stdout);
+}
+
+/// A file of tables whose name gives no year: refused with what to do, then read with `--year`;
+/// a year out of range is refused by the arguments.
+#[test]
+fn tables_without_a_year_take_the_one_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let renamed = dir.path().join("公开表.pdf");
+    std::fs::copy(fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"), &renamed).unwrap();
+    let o = run(&["--db", &db, "import", renamed.to_str().unwrap()]);
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(o.stderr.contains("--year"), "{}", o.stderr);
+    let o = run(&["--db", &db, "import", "--year", "1800", renamed.to_str().unwrap()]);
+    assert_ne!(o.code, 0);
+    let o = run(&["--db", &db, "import", "--year", "2018", renamed.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("公开表.pdf：已导入为文档 1") && o.stdout.contains("按导入时指定的 2018 年读取"), "{}", o.stdout);
+    let list = run(&["--db", &db, "list"]);
+    assert!(list.stdout.contains("江苏省政协办公厅") && list.stdout.contains("2018"), "{}", list.stdout);
 }

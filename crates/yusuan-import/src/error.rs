@@ -27,7 +27,7 @@ pub enum ImportError {
     },
     /// Tables that name no budget year: the tables of a disclosure published apart from its
     /// narrative (Jiangsu's 公开01表 … file). They join the narrative of the same department.
-    #[error("{file}：文件中没有预算年度（只有公开表），不能单独导入。请把同一部门同一年度的文字说明一起导入（或先导入文字说明），表格会并入那份文档。")]
+    #[error("{file}：文件中没有写明预算年度（只有公开表），文件名中也没有年份。请把同一部门同一年度的文字说明一起导入（表格会并入那份文档），或指定预算年度导入（窗口中填写年度；命令行加 --year 年份）。")]
     NoYear {
         /// The file.
         file: String,

@@ -97,6 +97,40 @@ pub fn import_with_cover(file_name: &str, bytes: &[u8], cover: &str) -> Result<I
     })
 }
 
+/// The budget year a file's name gives (`2018年部门预算公开表.pdf`, `jiangsu-2018-tables.pdf`),
+/// if it names exactly one; a date (`20181231`) or an amount is not a year.
+pub fn year_in_file_name(file_name: &str) -> Option<i32> {
+    let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let first = text::find_year(stem)?;
+    // A second, different year (`2018-2019…`) leaves the year open.
+    let after = stem.find(&first.to_string()).map_or("", |at| &stem[at + 4..]);
+    match text::find_year(after) {
+        Some(other) if other != first => None,
+        _ => Some(first),
+    }
+}
+
+/// Imports a file of tables that names no year on its own (see [`ImportError::NoYear`]) as the
+/// tables of `department`'s disclosure of `year`: the year the user gave (`from_file_name`
+/// false), or the one the file's name gives (then a warning asks to check it). 决算 tables
+/// (a title saying 决算) are read as a 部门决算.
+pub fn import_tables_of_year(file_name: &str, bytes: &[u8], department: &str, year: i32, from_file_name: bool) -> Result<Imported, ImportError> {
+    let read = |kind: &str| import_with_cover(file_name, bytes, &format!("{department}{year}年{kind}"));
+    let mut imported = read("部门预算")?;
+    if imported.document.tables.iter().any(|t| t.title.contains("决算")) {
+        imported = read("部门决算")?;
+    }
+    let diagnostic = if from_file_name { Diagnostic::YearFromFileName { year } } else { Diagnostic::YearGiven { year } };
+    let item = ReportItem::new(diagnostic, Default::default());
+    if from_file_name {
+        imported.report.warnings.insert(0, item);
+    } else {
+        imported.report.notes.insert(0, item);
+    }
+    Ok(imported)
+}
+
 /// Joins a disclosure's tables, published as a file of their own, to its narrative already read:
 /// the tables are read under the narrative's cover line (department, year and title), and the
 /// one document is the narrative with those tables and their format. The report is the tables'.
@@ -171,4 +205,25 @@ pub fn import_xlsx(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportErro
         }
         Ok(imported)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// check(input, expect): the year a file's name gives, and names that give none.
+    #[test]
+    fn years_in_file_names() {
+        for (name, expect) in [
+            ("jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf", Some(2018)),
+            ("2018年部门预算公开表.pdf", Some(2018)),
+            ("/home/a/下载/省政协办公厅2026年度部门预算公开表.xlsx", Some(2026)),
+            ("公开表（2018）.pdf", Some(2018)),
+            ("2018年部门预算（2018年3月更新）.pdf", Some(2018)),
+            ("公开表.pdf", None),
+            ("20181231.pdf", None),
+            ("2018-2019年公开表.pdf", None),
+            ("2025/公开表.pdf", None),
+        ] {
+            assert_eq!(super::year_in_file_name(name), expect, "{name}");
+        }
+    }
 }

@@ -71,6 +71,12 @@ pub enum Diagnostic {
     SideOpen { table: String, row: String, printed: usize, columns: usize },
     /// A file of tables joined to its narrative (document `target`).
     Attached { target: i64, department: String, year: i32 },
+    /// A narrative joined to its tables already in the library (document `target`).
+    NarrativeAttached { target: i64 },
+    /// A file of tables that names no year, read under the year its file name gives.
+    YearFromFileName { year: i32 },
+    /// A file of tables that names no year, read under the year the user gave.
+    YearGiven { year: i32 },
 }
 
 impl Diagnostic {
@@ -96,6 +102,9 @@ impl Diagnostic {
             RowOpen { table, printed, columns } => format!("表“{table}”此行只有 {printed} 个数值（表头有 {columns} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应到前几列，请核对原文"),
             SideOpen { table, row, printed, columns } => format!("表“{table}”中“{row}”只印出 {printed} 个数值（该栏有 {columns} 列），原文未印出空白单元格，无法确定所在列，已按顺序对应，请核对原文"),
             Attached { target, department, year } => format!("表格并入文档 {target}（{department}{year}年的文字说明），两个文件合为一份公开文件"),
+            NarrativeAttached { target } => format!("文字说明与库中文档 {target}（同一部门、同一年度单独导入的公开表）合为一份公开文件"),
+            YearFromFileName { year } => format!("文件中没有写明预算年度（公开表单独成册），已按文件名中的“{year}”读作 {year} 年，请核对；文字说明导入后会与之合为一份"),
+            YearGiven { year } => format!("文件中没有写明预算年度（公开表单独成册），已按导入时指定的 {year} 年读取"),
         }
     }
 }

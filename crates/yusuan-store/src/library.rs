@@ -151,11 +151,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The id of a document with this content hash, if one was imported.
+    /// The id of a document with this content hash, if one was imported (as the document, or
+    /// as the second file of a disclosure published in two, joined to it).
     pub fn find_by_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [hash], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1 UNION ALL SELECT doc_id FROM joined_files WHERE content_hash = ?1",
+                [hash],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -193,8 +198,9 @@ impl Store {
     }
 
     /// Replaces a stored document's content (its model, tables and amounts) in one transaction,
-    /// keeping its id (drafts made from it keep their link) and content hash: a narrative whose
-    /// tables came in a file of their own.
+    /// keeping its id (drafts made from it keep their link) and content hash: a disclosure whose
+    /// narrative and tables came as two files, joined. `new.content_hash` is the joining file's,
+    /// kept beside the document's own so that either file is recognised when imported again.
     pub fn replace(&mut self, id: i64, new: &NewDocument<'_>) -> Result<(), StoreError> {
         let doc = new.document;
         let model_json = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })?;
@@ -223,6 +229,11 @@ impl Store {
         tx.execute("DELETE FROM amounts WHERE doc_id = ?1", [id])?;
         tx.execute("DELETE FROM doc_tables WHERE doc_id = ?1", [id])?;
         write_tables(&tx, id, doc)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO joined_files (content_hash, doc_id)
+             SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM documents WHERE content_hash = ?1)",
+            params![new.content_hash, id],
+        )?;
         tx.commit()?;
         Ok(())
     }

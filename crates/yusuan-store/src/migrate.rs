@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, sql: include_str!("../migrations/0002_drafts.sql") },
     Migration { version: 3, sql: include_str!("../migrations/0003_exports.sql") },
     Migration { version: 4, sql: include_str!("../migrations/0004_counts.sql") },
+    Migration { version: 5, sql: include_str!("../migrations/0005_joined_files.sql") },
 ];
 
 /// Brings `conn` up to the last of `migrations`. `path` names the database in messages.

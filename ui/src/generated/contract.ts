@@ -704,10 +704,11 @@ error: string | null,
  */
 attached: boolean, 
 /**
- * Refused only because it names no year (tables published apart from their narrative):
- * worth trying again after the other files of the same import.
+ * Refused only because it names no year (tables published apart from their narrative)
+ * and the import waited or the file's name gives none: worth trying again after the other
+ * files of the same import, or with the year the user gives.
  */
-needs_narrative: boolean, };
+needs_year: boolean, };
 
 export type ImportReport = { 
 /**
@@ -771,7 +772,7 @@ location: Location,
  */
 diagnostic: Diagnostic, };
 
-export type Diagnostic = { "kind": "recorded" } | { "kind": "truncated", pages: number, } | { "kind": "unrecognised", text: string, } | { "kind": "no_unit", table: string, } | { "kind": "extra_values", table: string, values: Array<string>, } | { "kind": "stray_text", table: string, text: string, } | { "kind": "padded_code", table: string, printed: string, read: string, } | { "kind": "grid", table: string, rows: number, } | { "kind": "halves", table: string, } | { "kind": "placed_by_table_sums", table: string, rows: number, } | { "kind": "placed_by_side_totals", table: string, rows: number, } | { "kind": "placed_by_sub_rows", table: string, row: string, } | { "kind": "placed_row", table: string, how: string, } | { "kind": "placed_by_other_tables", rows: number, } | { "kind": "placed_by_function_classes", table: string, rows: number, } | { "kind": "row_open", table: string, printed: number, columns: number, } | { "kind": "side_open", table: string, row: string, printed: number, columns: number, } | { "kind": "attached", target: bigint, department: string, year: number, };
+export type Diagnostic = { "kind": "recorded" } | { "kind": "truncated", pages: number, } | { "kind": "unrecognised", text: string, } | { "kind": "no_unit", table: string, } | { "kind": "extra_values", table: string, values: Array<string>, } | { "kind": "stray_text", table: string, text: string, } | { "kind": "padded_code", table: string, printed: string, read: string, } | { "kind": "grid", table: string, rows: number, } | { "kind": "halves", table: string, } | { "kind": "placed_by_table_sums", table: string, rows: number, } | { "kind": "placed_by_side_totals", table: string, rows: number, } | { "kind": "placed_by_sub_rows", table: string, row: string, } | { "kind": "placed_row", table: string, how: string, } | { "kind": "placed_by_other_tables", rows: number, } | { "kind": "placed_by_function_classes", table: string, rows: number, } | { "kind": "row_open", table: string, printed: number, columns: number, } | { "kind": "side_open", table: string, row: string, printed: number, columns: number, } | { "kind": "attached", target: bigint, department: string, year: number, } | { "kind": "narrative_attached", target: bigint, } | { "kind": "year_from_file_name", year: number, } | { "kind": "year_given", year: number, };
 
 export type CompareView = { 
 /**

@@ -20,8 +20,11 @@ export interface DraftViewProps {
   busy: boolean;
   /** Show only lines whose label contains this text. */
   filter: string;
+  /** Hide the lines that are 0 in both years (the source printed 0 in their column). */
+  hideZero: boolean;
   exportResult: ExportResult | null;
   onFilter(text: string): void;
+  onHideZero(hide: boolean): void;
   onSet(key: string, value: string): void;
   /** Several lines at once: a column pasted from Excel or WPS. */
   onSetMany(pairs: [string, string][]): void;
@@ -167,12 +170,24 @@ function figuresPanel(view: DraftView): HTMLElement {
   );
 }
 
+/** Whether a decimal string is zero (`0`, `0.00`, `-0`). */
+function isZero(value: string): boolean {
+  return /^-?0*(\.0*)?$/.test(value.trim()) && value.trim() !== "";
+}
+
 function linesTable(props: DraftViewProps): HTMLElement {
   const { view, filter } = props;
   // A line a finding asks a reason for (R001) says so in its 原因 cell.
   const needs = new Set(view.findings.filter((f) => f.rule === "R001" && f.location.row).map((f) => f.location.row!));
+  // Lines that are 0 in both years are hidden on request — in a draft rolled forward from a
+  // year with money, never in a blank draft, whose lines are all still to fill in.
+  const zero = (l: DraftView["lines"][number]) => isZero(l.value_yuan) && isZero(l.baseline_yuan);
+  const zeros = view.lines.filter(zero).length;
+  const canHide = zeros > 0 && view.lines.some((l) => !isZero(l.baseline_yuan));
+  const hiding = props.hideZero && canHide;
   const shown = view.lines
     .filter((l) => !filter || l.label.includes(filter) || l.key.includes(filter))
+    .filter((l) => !hiding || !zero(l))
     .map((l) => ({ ...l, needs_reason: needs.has(l.key) }));
   const host = h("div", { class: "lines-host" });
   withGrid((m) => m.mountLinesGrid(
@@ -196,6 +211,14 @@ function linesTable(props: DraftViewProps): HTMLElement {
       "div",
       { class: "panel-head" },
       h("h2", {}, `明细行（${view.lines.length} 行，单位：元）`),
+      canHide
+        ? h(
+            "label",
+            { class: "hide-zero", title: "上年和本年均为0的行（原表印出的0）；要填写其中一行的金额时取消勾选" },
+            h("input", { type: "checkbox", checked: props.hideZero, "data-testid": "hide-zero", onchange: (e: Event) => props.onHideZero((e.target as HTMLInputElement).checked) }),
+            ` 隐藏两年均为0的 ${zeros} 行`,
+          )
+        : null,
       h("input", {
         type: "search",
         placeholder: "筛选：科目、项目…",

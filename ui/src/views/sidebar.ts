@@ -19,9 +19,11 @@ export interface SidebarProps {
   onLibrary(id: string): void;
   onDocument(id: number): void;
   /** Import: the files done so far of how many, and each file's report. */
-  importing: { done: number; total: number; results: ImportResult[] } | null;
+  importing: Importing | null;
   onChoose(): void;
   onImportPaths(paths: string[]): void;
+  /** Imports again result `index` (a file of tables that named no year) under `year`. */
+  onImportYear(index: number, year: number): void;
   /** 我的预算库's drafts, and the one open. */
   drafts: DraftSummary[];
   openDraft: string | null;
@@ -36,6 +38,15 @@ export interface SidebarProps {
   /** Where the long (windowed) document list was scrolled to, kept across re-renders. */
   listScroll: number;
   onListScroll(top: number): void;
+}
+
+/** An import under way or done: how many files of how many, each file's report and path. */
+export interface Importing {
+  done: number;
+  total: number;
+  results: ImportResult[];
+  /** The path each result was imported from (same order). */
+  paths: string[];
 }
 
 /** Above this many rows (departments and documents) the list keeps only the rows in view. */
@@ -65,13 +76,13 @@ export function byDepartment(docs: DocumentSummary[]): [string, DocumentSummary[
   return [...groups].map(([dept, list]) => [dept, [...list].sort((a, b) => b.year - a.year || a.id - b.id)]);
 }
 
-function importReport(r: ImportResult): HTMLElement {
+function importReport(r: ImportResult, index: number, onYear: (index: number, year: number) => void): HTMLElement {
   const text = r.error
     ? `未能导入：${r.error}`
     : r.duplicate
       ? `已导入过（文档 ${r.id}），未重复导入`
       : r.attached && r.report
-        ? `表格已并入文档 ${r.id}（同一部门、同一年度的文字说明）：${r.report.tables} 张表，${r.report.amounts} 个金额`
+        ? `与文档 ${r.id} 合为一份公开文件（同一部门、同一年度的文字说明与公开表）：${r.report.tables} 张表，${r.report.amounts} 个金额`
       : r.report
         ? `已导入为文档 ${r.id}：${r.report.tables} 张表，${r.report.amounts} 个金额${r.report.warnings.length ? `，${r.report.warnings.length} 处需核对` : ""}${r.report.unrecognised.length ? `，${r.report.unrecognised.length} 处未识别` : ""}`
         : `已导入为文档 ${r.id}`;
@@ -87,7 +98,25 @@ function importReport(r: ImportResult): HTMLElement {
         items.length > 20 ? h("p", { class: "muted" }, `另有 ${items.length - 20} 处，见命令行 yusuan import 的报告。`) : null,
       )
     : null;
-  return h("li", { class: r.error ? "import-item failed" : "import-item", "data-testid": "import-item" }, h("strong", {}, r.file), " ", text, details);
+  return h("li", { class: r.error ? "import-item failed" : "import-item", "data-testid": "import-item" }, h("strong", {}, r.file), " ", text, details, r.needs_year ? yearForm(index, onYear) : null);
+}
+
+/** For tables that name no year (and whose file name gives none): the year to read them as. */
+function yearForm(index: number, onYear: (index: number, year: number) => void): HTMLElement {
+  const input = h("input", { type: "number", min: 1990, max: 2100, step: 1, placeholder: "如 2026", "aria-label": "预算年度", "data-testid": "import-year" }) as HTMLInputElement;
+  const note = h("span", { class: "muted", "data-testid": "import-year-note" });
+  const go = () => {
+    const year = Number(input.value);
+    if (!Number.isInteger(year) || year < 1990 || year > 2100) {
+      note.textContent = "请填写四位数的预算年度，如 2026";
+      return;
+    }
+    onYear(index, year);
+  };
+  input.addEventListener("keydown", (e) => {
+    if ((e as KeyboardEvent).key === "Enter") go();
+  });
+  return h("div", { class: "import-year" }, h("label", {}, "预算年度 ", input), h("button", { type: "button", "data-testid": "import-year-go", onclick: go }, "按此年度导入"), note);
 }
 
 function importPanel(p: SidebarProps): HTMLElement {
@@ -101,7 +130,7 @@ function importPanel(p: SidebarProps): HTMLElement {
     paths,
     h("button", { type: "button", "data-testid": "import-go", onclick: () => p.onImportPaths(paths.value.split("\n").map((s) => s.trim()).filter(Boolean)) }, "按路径导入"),
     i ? h("progress", { max: i.total, value: i.done, "data-testid": "import-progress" }) : null,
-    i ? h("ul", { class: "import-report", "data-testid": "import-report" }, i.results.map(importReport)) : null,
+    i ? h("ul", { class: "import-report", "data-testid": "import-report" }, i.results.map((r, k) => importReport(r, k, p.onImportYear))) : null,
   );
 }
 

@@ -3,7 +3,7 @@
 use crate::{ImportError, Line};
 use yusuan_domain::{ContentsEntry, DocKind, DocumentMeta, RegionalFormat, Scope};
 
-fn find_year(s: &str) -> Option<i32> {
+pub(crate) fn find_year(s: &str) -> Option<i32> {
     let chars: Vec<char> = s.chars().collect();
     for w in 0..chars.len().saturating_sub(3) {
         let cand: String = chars[w..w + 4].iter().collect();

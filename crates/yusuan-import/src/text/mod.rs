@@ -60,6 +60,11 @@ pub(crate) fn read_project_amounts(doc: &mut Document) {
     narrative::read_other_project_amounts(doc);
 }
 
+/// The year a text names (`2018年`, `（2026）`, never an amount such as `2,026`).
+pub(crate) fn find_year(s: &str) -> Option<i32> {
+    cover::find_year(s)
+}
+
 /// Parses the lines of one document.
 pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Imported, ImportError> {
     let mut warnings: Vec<ReportItem> = Vec::new();
