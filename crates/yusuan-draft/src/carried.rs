@@ -1,8 +1,11 @@
 //! Tables a draft carries as printed (Hubei's 资产配置预算表, 部门整体支出绩效目标表 and
 //! 项目支出绩效目标表: grids no leaf derives): each of their cells is edited as the user would on
 //! paper — a target value, a count, an amount — and printed as written; rows are added (a new
-//! asset to buy) and removed, so a blank draft's emptied grid can be written anew.
+//! asset to buy) and removed, so a blank draft's emptied grid can be written anew. The grid's
+//! totals follow an edited amount ([`crate::grid_sums`]): every total the item was part of is
+//! its parts' sum again.
 
+use crate::grid_sums::Trees;
 use crate::layout::{Body, CellRule, RowRule, TableLayout};
 use crate::model::Draft;
 use yusuan_domain::parse_amount;
@@ -61,7 +64,12 @@ pub fn insert_carried_row(d: &mut Draft, title: &str, at: Option<usize>, cells: 
     let width = rows.first().map_or(heads.len(), |r| r.cells.len());
     let head = |c: usize| heads.get(c).map_or("", String::as_str);
     let cells: Vec<CellRule> = (0..width).map(|c| cells.get(c).map_or(CellRule::Blank, |t| cell_of(t, head(c)))).collect();
+    let mut trees = Trees::of(rows);
     rows.insert(at - 1, RowRule { code: None, label: label_of(&cells), side: None, cells, pattern: false });
+    trees.inserted(at - 1);
+    for c in trees.columns().collect::<Vec<_>>() {
+        trees.follow(rows, c, trees.parent(c, at - 1));
+    }
     Ok(at)
 }
 
@@ -72,7 +80,12 @@ pub fn remove_carried_row(d: &mut Draft, title: &str, row: usize) -> Result<Vec<
     if row == 0 || row > n {
         return Err(CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")));
     }
-    Ok(rows.remove(row - 1).cells.iter().map(cell_text).collect())
+    let mut trees = Trees::of(rows);
+    let removed = rows.remove(row - 1).cells.iter().map(cell_text).collect();
+    for (c, parent) in trees.removed(row - 1).into_iter().enumerate() {
+        trees.follow(rows, c, parent);
+    }
+    Ok(removed)
 }
 
 /// The cell a text gives under a column head: empty → blank, an amount as printed → that amount
@@ -131,6 +144,8 @@ pub fn set_carried_cell(d: &mut Draft, title: &str, row: usize, column: usize, t
     let n = rows.len();
     let r = rows.get_mut(row.wrapping_sub(1)).ok_or_else(|| CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")))?;
     let m = r.cells.len();
+    let trees = Trees::of(rows);
+    let r = &mut rows[row - 1];
     let label_before = label_of(&r.cells);
     let c = r.cells.get_mut(column.wrapping_sub(1)).ok_or_else(|| CarriedError::NoCell(format!("表“{title}”第 {row} 行没有第 {column} 列（共 {m} 列）")))?;
     let old = cell_text(c);
@@ -138,6 +153,7 @@ pub fn set_carried_cell(d: &mut Draft, title: &str, row: usize, column: usize, t
     if r.label.is_empty() || r.label == label_before {
         r.label = label_of(&r.cells);
     }
+    trees.follow(rows, column - 1, trees.parent(column - 1, row - 1));
     Ok(old)
 }
 

@@ -15,6 +15,7 @@
 pub mod carried;
 mod derive;
 mod finding;
+mod grid_sums;
 mod keys;
 mod layout;
 mod model;
