@@ -418,5 +418,34 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(backup.contains(&made[0].display().to_string()), "{backup}");
     save("settings.png", c.screenshot().await.unwrap());
 
+    // 导入: a file of tables that prints no year and whose name gives none is refused with a
+    // 预算年度 box; the year typed imports it (through the real Tauri command and its arguments).
+    let renamed = data.path().join("公开表.pdf");
+    std::fs::copy(common::fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"), &renamed).unwrap();
+    let typed = c.find(Locator::Css("[data-testid=import-paths]")).await.unwrap();
+    typed.send_keys(&renamed.display().to_string()).await.unwrap();
+    click(&c, "//*[@data-testid='import-go']").await;
+    let start = Instant::now();
+    while count(&c, "[data-testid=import-year]").await < 1 {
+        assert!(start.elapsed() < Duration::from_secs(30), "no 预算年度 box: {}", text_of(&c, "[data-testid=import-report]").await);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(text_of(&c, "[data-testid=import-report]").await.contains("没有写明预算年度"));
+    c.find(Locator::Css("[data-testid=import-year]")).await.unwrap().send_keys("2018").await.unwrap();
+    click(&c, "//*[@data-testid='import-year-go']").await;
+    let start = Instant::now();
+    loop {
+        let report = text_of(&c, "[data-testid=import-report]").await;
+        if report.contains("公开表.pdf 已导入为文档") {
+            assert!(report.contains("12 张表"), "{report}");
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "the year did not import it: {report}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let title = text_of(&c, "[data-testid=doc-title]").await;
+    assert!(title.contains("江苏省政协办公厅") && title.contains("2018"), "{title}");
+    save("import-year.png", c.screenshot().await.unwrap());
+
     c.close().await.unwrap();
 }

@@ -620,6 +620,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
           fail("无法读取文档库", e);
         }
         await loadLibrary("user");
+        // The imported document is shown, whatever view the import was started from.
+        state.settings = null;
+        state.blank = null;
         await loadDocument("user", result.id);
       })()),
     importFiles: (paths) =>
@@ -654,7 +657,11 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         }
         const imported = state.importing.results.find((r) => r.id !== null);
         await loadLibrary("user");
-        if (imported?.id != null) await loadDocument("user", imported.id);
+        if (imported?.id != null) {
+          state.settings = null;
+          state.blank = null;
+          await loadDocument("user", imported.id);
+        }
       })()),
     selectTable(index) {
       state.table = index;
