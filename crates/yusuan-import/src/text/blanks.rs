@@ -132,6 +132,63 @@ fn code_groups(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
     groups
 }
 
+/// Which candidates of a parent row and its children take part in at least one joint placement
+/// where the children's values add up to the parent's in every column (one flag per candidate,
+/// members in order, the parent first); `None` when an amount does not fit the exact integers
+/// the search adds (never for a printed budget). The children's combinations are walked as an
+/// odometer keeping their running sum, and each is looked up among the parent's candidates: one
+/// addition per step instead of a sum over every child and column.
+fn joint_keep(members: &[usize], cands: &[Vec<(Placement, Vec<Decimal>)>], n: usize) -> Option<Vec<Vec<bool>>> {
+    // Every amount as an integer of the largest scale among them (exact).
+    let scale = members.iter().flat_map(|&m| cands[m].iter().flat_map(|(_, v)| v.iter().map(Decimal::scale))).max().unwrap_or(0);
+    let factor = 10i128.checked_pow(scale)?;
+    let int = |d: &Decimal| d.mantissa().checked_mul(factor / 10i128.pow(d.scale()));
+    let vectors: Vec<Vec<Vec<i128>>> = members
+        .iter()
+        .map(|&m| cands[m].iter().map(|(_, v)| v.iter().take(n).map(int).collect::<Option<Vec<i128>>>()).collect::<Option<Vec<_>>>())
+        .collect::<Option<_>>()?;
+    let mut parents: std::collections::HashMap<&[i128], Vec<usize>> = std::collections::HashMap::new();
+    for (k, v) in vectors[0].iter().enumerate() {
+        parents.entry(v.as_slice()).or_default().push(k);
+    }
+    let mut keep: Vec<Vec<bool>> = members.iter().map(|&m| vec![false; cands[m].len()]).collect();
+    let kids = &vectors[1..];
+    let mut idx = vec![0usize; kids.len()];
+    let mut sum = vec![0i128; n];
+    for kid in kids {
+        for (s, v) in sum.iter_mut().zip(&kid[0]) {
+            *s = s.checked_add(*v)?;
+        }
+    }
+    loop {
+        if let Some(ps) = parents.get(sum.as_slice()) {
+            for &p in ps {
+                keep[0][p] = true;
+            }
+            for (t, &k) in idx.iter().enumerate() {
+                keep[t + 1][k] = true;
+            }
+        }
+        // The next combination: the first child that can move moves; those before it go back.
+        let mut t = 0;
+        while t < kids.len() {
+            let from = idx[t];
+            idx[t] = if from + 1 < kids[t].len() { from + 1 } else { 0 };
+            for (s, (old, new)) in sum.iter_mut().zip(kids[t][from].iter().zip(&kids[t][idx[t]])) {
+                *s = s.checked_sub(*old)?.checked_add(*new)?;
+            }
+            if idx[t] != 0 {
+                break;
+            }
+            t += 1;
+        }
+        if t == kids.len() {
+            break;
+        }
+    }
+    Some(keep)
+}
+
 /// `identities`: (total column, its part columns) that every placed row must satisfy.
 fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identities: &[(usize, Vec<usize>)], groups: &[(usize, Vec<usize>)]) -> Outcome {
     let mut cands: Vec<Vec<(Placement, Vec<Decimal>)>> = rows
@@ -157,33 +214,7 @@ fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identi
             if size <= 1 || size > MAX_JOINT_PLACEMENTS || members.iter().any(|&m| cands[m].is_empty()) {
                 continue;
             }
-            let mut keep: Vec<Vec<bool>> = members.iter().map(|&m| vec![false; cands[m].len()]).collect();
-            let mut idx = vec![0usize; members.len()];
-            loop {
-                let parent_vals = &cands[members[0]][idx[0]].1;
-                let ok = (0..n).all(|c| {
-                    let sum: Decimal = members[1..].iter().zip(&idx[1..]).map(|(&m, &k)| cands[m][k].1[c]).sum();
-                    sum == parent_vals[c]
-                });
-                if ok {
-                    for (t, &k) in idx.iter().enumerate() {
-                        keep[t][k] = true;
-                    }
-                }
-                // Next combination.
-                let mut t = 0;
-                while t < members.len() {
-                    idx[t] += 1;
-                    if idx[t] < cands[members[t]].len() {
-                        break;
-                    }
-                    idx[t] = 0;
-                    t += 1;
-                }
-                if t == members.len() {
-                    break;
-                }
-            }
+            let Some(keep) = joint_keep(&members, &cands, n) else { continue };
             if keep.iter().all(|k| !k.iter().any(|&b| b)) {
                 continue; // The printed numbers break the identity anyway: that is for the checks.
             }

@@ -92,6 +92,29 @@ fn title_over_lines(cover: &[String]) -> Option<String> {
     (find_year(&joined).is_some() && (joined.contains("预算") || joined.contains("决算")) && joined.chars().count() <= COVER_TITLE_MAX_CHARS).then_some(joined)
 }
 
+/// The administrative division a department's name starts with: `江苏省政协办公厅` → `江苏省`,
+/// `青山区城市运行管理中心` → `青山区`, `上海市普陀区人民政府办公室` → `上海市普陀区`; none for a name
+/// without one (`社会工作部`). A division is a name ending in 省, 市, 区, 县, 州, 旗 or 盟: the first
+/// of two to eight characters (`新疆维吾尔自治区`), each following one of three to five (`城市` in
+/// `青山区城市运行…` is not one).
+fn division_of(name: &str) -> Option<String> {
+    // A party organ's name starts with 中共 before its division (`中共上海市委…`).
+    let name = name.strip_prefix("中国共产党").or_else(|| name.strip_prefix("中共")).unwrap_or(name);
+    let chars: Vec<char> = name.chars().collect();
+    let ends = |c: char| "省市区县州旗盟".contains(c);
+    let mut end = 0;
+    loop {
+        // The first division may be an autonomous region's long name (`新疆维吾尔自治区`).
+        let (min, max) = if end == 0 { (2, 8) } else { (3, 5) };
+        let next = (end + min - 1..(end + max).min(chars.len())).find(|&k| ends(chars[k]));
+        match next {
+            Some(k) => end = k + 1,
+            None => break,
+        }
+    }
+    (end > 0).then(|| chars[..end].iter().collect())
+}
+
 /// Reads the cover: the lines before the contents page (or the first heading).
 /// Returns the cover facts and the index of the first line after the cover.
 pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), ImportError> {
@@ -210,10 +233,14 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
     };
     let year = find_year(&title).unwrap_or_default();
     let region = title.find(|c: char| c.is_ascii_digit()).map(|i| title[..i].trim().to_string()).filter(|s| !s.is_empty());
+    let named_by_title = department.is_none();
     let department = department.unwrap_or_else(|| {
         // Without a 预算主管部门 line, the title names the department (`XX2026年部门预算`).
         region.clone().unwrap_or_default()
     });
+    // A title that starts with its department (`江苏省政协办公厅2018年度…`) names no region
+    // beyond the divisions the department's name starts with.
+    let region = if named_by_title || region.as_deref() == Some(department.as_str()) { region.and_then(|r| division_of(&r)) } else { region };
     let kind = if title.contains("决算") { DocKind::FinalAccounts } else { DocKind::Budget };
     let scope = if title.contains("单位预算") || title.contains("单位决算") { Scope::Unit } else { Scope::Department };
     Ok((
@@ -299,6 +326,22 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// check(input, expect): the division a department's name starts with.
+    #[test]
+    fn divisions() {
+        for (name, expect) in [
+            ("江苏省政协办公厅", Some("江苏省")),
+            ("青山区城市运行管理中心", Some("青山区")),
+            ("上海市普陀区人民政府办公室", Some("上海市普陀区")),
+            ("湖北省武汉市青山区城市运行管理中心", Some("湖北省武汉市青山区")),
+            ("内蒙古自治区财政厅", Some("内蒙古自治区")),
+            ("中共上海市委社会工作部", Some("上海市")),
+            ("社会工作部", None),
+        ] {
+            assert_eq!(division_of(name).as_deref(), expect, "{name}");
+        }
+    }
 
     fn cover_of(text: &str) -> DocumentMeta {
         parse_cover("t.txt", &crate::lines::split_lines(text)).unwrap().0
