@@ -152,9 +152,10 @@ fn joined_before(lib: &Library, departments: &[String], year: i32, name: &str) -
 }
 
 /// The library's document of tables only (imported apart under this year) that a narrative
-/// without tables of its own completes: same department, year and kind (预算 or 决算).
+/// saying its tables are published apart (`公开表附后`) completes: same department, year and kind
+/// (预算 or 决算). Another text of the department (a 绩效 report) joins nothing.
 fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64>, ApiError> {
-    if !doc.tables.is_empty() || doc.sections.is_empty() {
+    if !yusuan_check::tables_published_apart(doc) {
         return Ok(None);
     }
     for d in documents_of(lib, std::slice::from_ref(&doc.meta.department))? {

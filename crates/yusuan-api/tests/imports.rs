@@ -198,3 +198,22 @@ fn a_pair_joined_by_an_earlier_version_is_recognised() {
     assert!(again.duplicate, "{again:?}");
     assert_eq!(lib.store().list().unwrap().len(), 1);
 }
+
+/// Only a narrative that says its tables are published apart joins tables imported alone:
+/// another text of the department for the same year (made here, no `公开表附后`) stays a document
+/// of its own.
+#[test]
+fn only_a_narrative_saying_its_tables_are_apart_joins_them() {
+    let now = "2026-12-01T00:00:00Z";
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let tables = import_file(&mut lib, &fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"), now).unwrap();
+    let other = "江苏省政协办公厅2018年度部门整体支出绩效报告\n\n一、部门主要职能\n\n负责政协全体会议和常务委员会会议的会务工作。\n";
+    let o = yusuan_api::import_bytes(&mut lib, "绩效报告.txt", other.as_bytes(), now).unwrap();
+    assert!(!o.attached && o.id != tables.id, "{o:?}");
+    assert_eq!(lib.store().list().unwrap().len(), 2);
+    assert_eq!(lib.document(tables.id).unwrap().tables.len(), 12, "the tables are untouched");
+    let narrative = import_file(&mut lib, &fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), now).unwrap();
+    assert!(narrative.attached && narrative.id == tables.id);
+    assert_eq!(lib.store().list().unwrap().len(), 2);
+}

@@ -10,7 +10,7 @@ fn compact(s: &str) -> String {
 }
 
 /// A narrative without tables that says its tables are attached: they are another file's.
-fn tables_published_apart(doc: &Document) -> bool {
+pub fn tables_published_apart(doc: &Document) -> bool {
     doc.tables.is_empty()
         && (doc.sections.iter().flat_map(|s| &s.paragraphs).any(|p| says_tables_attached(&p.text))
             || doc.unrecognised.iter().any(|u| says_tables_attached(&u.text)))

@@ -2,7 +2,7 @@
 
 mod balance;
 pub(crate) mod codes;
-mod completeness;
+pub(crate) mod completeness;
 mod procurement;
 pub(crate) mod misprint;
 mod cross;
