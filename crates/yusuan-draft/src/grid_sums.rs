@@ -258,6 +258,48 @@ mod tests {
         }
     }
 
+    /// Random trees of totals (a small generator, seeded): the reading is the tree the numbers
+    /// were made from, or none — never another tree.
+    #[test]
+    fn a_reading_is_the_tree_or_none() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        // Appends a subtree at `parent` in pre-order; returns its total.
+        fn grow(rows: &mut Vec<(Decimal, Option<usize>)>, parent: Option<usize>, depth: u32, next: &mut dyn FnMut(u64) -> u64) -> Decimal {
+            let at = rows.len();
+            rows.push((Decimal::ZERO, parent));
+            if depth == 0 || (parent.is_some() && next(3) == 0) {
+                let v = Decimal::new(next(100_000) as i64 + 1, 2);
+                rows[at].0 = v;
+                return v;
+            }
+            let kids = 1 + next(4);
+            let total: Decimal = (0..kids).map(|_| grow(rows, Some(at), depth - 1, next)).sum();
+            rows[at].0 = total;
+            total
+        }
+        let (mut read, mut left) = (0, 0);
+        for _ in 0..400 {
+            let mut rows = Vec::new();
+            let depth = 1 + next(3) as u32;
+            grow(&mut rows, None, depth, &mut next);
+            let values: Vec<Decimal> = rows.iter().map(|r| r.0).collect();
+            let truth: Vec<Option<usize>> = rows.iter().map(|r| r.1).collect();
+            match parents(&values) {
+                Some(tree) => {
+                    assert_eq!(tree, truth, "{values:?}");
+                    read += 1;
+                }
+                None => left += 1,
+            }
+        }
+        // Most random trees read back (a total with one part reads two ways, and is left).
+        assert!(read > left, "read {read}, left {left}");
+    }
+
     #[test]
     fn long_columns_are_read_or_left_quickly() {
         let col = |first: &str, ones: usize| -> Vec<Decimal> {
