@@ -91,22 +91,22 @@ pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: 
         },
         Err(yusuan_import::ImportError::NoYear { file, departments }) => {
             let by_name = yusuan_import::year_in_file_name(name);
-            let year = match yearless {
-                Yearless::Wait => None,
-                Yearless::FromFileName => by_name.map(|y| (y, true)),
+            // The year the tables are of, when known: the one the user gave, else their file
+            // name's. A year known joins only a narrative of that year.
+            let known = match yearless {
                 Yearless::Year(y) => Some((y, false)),
+                _ => by_name.map(|y| (y, true)),
             };
-            let only = match yearless {
-                Yearless::Year(y) => Some(y),
-                _ => None,
-            };
-            if let Some(target) = narrative_for(lib, &departments, only, by_name)? {
+            let only = known.map(|(y, _)| y);
+            if let Some(y) = only {
+                if let Some(id) = joined_before(lib, &departments, y, name)? {
+                    return Ok(ImportOutcome { file: name.to_string(), id, duplicate: true, report: None, attached: false });
+                }
+            }
+            if let Some(target) = narrative_for(lib, &departments, only)? {
                 return attach_tables(lib, target, name, bytes, now);
             }
-            match (year, departments.first()) {
-                (Some((y, _)), _) if let Some(id) = joined_before(lib, &departments, y, name)? => {
-                    Ok(ImportOutcome { file: name.to_string(), id, duplicate: true, report: None, attached: false })
-                }
+            match (known.filter(|_| yearless != Yearless::Wait), departments.first()) {
                 (Some((y, from_name)), Some(department)) => {
                     let imported = yusuan_import::import_tables_of_year(name, bytes, department, y, from_name)?;
                     store_parsed(lib, name, &hash, imported, now)
@@ -119,10 +119,10 @@ pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: 
 }
 
 /// The library's document the year-less tables of `departments` belong to: that department's
-/// narrative without tables of its own — of year `only` when the user gave one; else the year
-/// the file's name gives (`prefer`) when there is one of it, else the latest.
-fn narrative_for(lib: &Library, departments: &[String], only: Option<i32>, prefer: Option<i32>) -> Result<Option<i64>, ApiError> {
-    let mut best: Option<(bool, i32, i64)> = None;
+/// narrative without tables of its own — of year `only` when the tables' year is known (given,
+/// or named by their file), else the latest.
+fn narrative_for(lib: &Library, departments: &[String], only: Option<i32>) -> Result<Option<i64>, ApiError> {
+    let mut best: Option<(i32, i64)> = None;
     for d in documents_of(lib, departments)? {
         if d.tables > 0 || only.is_some_and(|y| y != d.year) {
             continue;
@@ -131,12 +131,11 @@ fn narrative_for(lib: &Library, departments: &[String], only: Option<i32>, prefe
         if doc.sections.is_empty() {
             continue;
         }
-        let rank = (prefer == Some(d.year), d.year, d.id);
-        if best.is_none_or(|b| (rank.0, rank.1) > (b.0, b.1)) {
-            best = Some(rank);
+        if best.is_none_or(|(y, _)| d.year > y) {
+            best = Some((d.year, d.id));
         }
     }
-    Ok(best.map(|(_, _, id)| id))
+    Ok(best.map(|(_, id)| id))
 }
 
 /// A document of `year` these tables were joined to by a version that kept only the first
@@ -177,6 +176,10 @@ fn join_narrative(lib: &mut Library, target: i64, name: &str, hash: &str, import
     let yusuan_import::Imported { document: mut joined, mut report } = imported;
     joined.tables = tables.tables;
     joined.meta.format = tables.meta.format;
+    // Forms the tables file printed as grids (绩效目标表) are the document's too.
+    if joined.performance_forms.is_empty() {
+        joined.performance_forms = tables.performance_forms;
+    }
     report.tables = joined.tables.len();
     report.rows = joined.tables.iter().map(|t| t.rows.len()).sum();
     report.amounts = joined.tables.iter().map(|t| t.amount_count()).sum();

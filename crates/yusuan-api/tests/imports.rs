@@ -217,3 +217,20 @@ fn only_a_narrative_saying_its_tables_are_apart_joins_them() {
     assert!(narrative.attached && narrative.id == tables.id);
     assert_eq!(lib.store().list().unwrap().len(), 2);
 }
+
+/// Tables whose file name gives their year join only a narrative of that year: with the
+/// department's 2019 narrative alone in the library (made here), the 2018 tables are a
+/// document of their own.
+#[test]
+fn tables_join_only_their_own_years_narrative() {
+    let now = "2026-12-01T00:00:00Z";
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let text = "江苏省政协办公厅2019年度部门预算公开\n\n一、部门主要职能\n\n负责政协全体会议和常务委员会会议的会务工作。\n\n2019年度部门预算公开表附后。\n";
+    let n2019 = yusuan_api::import_bytes(&mut lib, "2019说明.txt", text.as_bytes(), now).unwrap();
+    assert_eq!(lib.document(n2019.id).unwrap().meta.year, 2019);
+    let tables = import_file(&mut lib, &fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"), now).unwrap();
+    assert!(!tables.attached && tables.id != n2019.id, "{tables:?}");
+    assert_eq!(lib.document(tables.id).unwrap().meta.year, 2018);
+    assert!(lib.document(n2019.id).unwrap().tables.is_empty(), "the 2019 narrative is untouched");
+}

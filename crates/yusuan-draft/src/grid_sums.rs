@@ -26,6 +26,31 @@ pub fn parents(values: &[Decimal]) -> Option<Vec<Option<usize>>> {
     if values.len() < 2 || values.len() > MAX_ROWS || values.iter().any(|v| v.is_sign_negative() && !v.is_zero()) {
         return None;
     }
+    // Rows of 0 (a row just added, an item not bought this year) are read after the others:
+    // each is a part of the row above it when that is a total, else of that row's total.
+    let money: Vec<usize> = (0..values.len()).filter(|&k| !values[k].is_zero()).collect();
+    if money.first() != Some(&0) {
+        return None;
+    }
+    let tree = money_parents(&money.iter().map(|&k| values[k]).collect::<Vec<_>>())?;
+    let mut out: Vec<Option<usize>> = vec![None; values.len()];
+    for (k, p) in tree.into_iter().enumerate() {
+        out[money[k]] = p.map(|p| money[p]);
+    }
+    for k in 1..values.len() {
+        if values[k].is_zero() {
+            let above = k - 1;
+            out[k] = if out.contains(&Some(above)) || above == 0 { Some(above) } else { out[above] };
+        }
+    }
+    Some(out)
+}
+
+/// [`parents`] of a column without rows of 0.
+fn money_parents(values: &[Decimal]) -> Option<Vec<Option<usize>>> {
+    if values.len() < 2 {
+        return None;
+    }
     let n = values.len();
     let mut p = Parser { values, steps: 0, nodes: Default::default(), parts: Default::default() };
     let v0 = values[0];
@@ -211,10 +236,17 @@ impl Trees {
         let mut changed = 0;
         let mut at = from;
         while let Some(a) = at {
-            let sum: Decimal = (0..rows.len()).filter(|&k| tree[k] == Some(a)).filter_map(|k| rows[k].cells.get(c).and_then(value)).sum();
+            let parts: Vec<usize> = (0..rows.len()).filter(|&k| tree[k] == Some(a)).collect();
+            let sum: Decimal = parts.iter().filter_map(|&k| rows[k].cells.get(c).and_then(value)).sum();
+            // Printed with as many decimals as the total or any part shows (0.555 under 35.45).
+            let places = |c: &CellRule| match c {
+                CellRule::Fixed { printed, .. } => printed.split_once('.').map_or(0, |(_, f)| f.len() as u32),
+                _ => 0,
+            };
+            let part_places = parts.iter().filter_map(|&k| rows[k].cells.get(c)).map(places).max().unwrap_or(0);
             if let Some(CellRule::Fixed { value, printed }) = rows[a].cells.get_mut(c) {
                 if *value != sum {
-                    let decimals = printed.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+                    let decimals = printed.split_once('.').map_or(0, |(_, f)| f.len() as u32).max(part_places);
                     *printed = amount(sum, decimals, printed.contains(','));
                     *value = sum;
                     changed += 1;
@@ -247,8 +279,10 @@ mod tests {
             (vec!["10", "4", "1"], None),
             // Two readings (3 over 3 over 3, then 3; or 3 over 3 twice): left as written.
             (vec!["6", "3", "3", "3", "3"], None),
-            // Zero rows are parts of no total but still parts.
+            // A row of 0 is a part of the total above it, or of the total its neighbour above is
+            // part of (a row just added at the end, an item not bought this year).
             (vec!["5", "0", "5"], Some(vec![None, Some(0), Some(0)])),
+            (vec!["10", "4", "1", "3", "0", "6", "6", "0"], Some(vec![None, Some(0), Some(1), Some(1), Some(1), Some(0), Some(5), Some(5)])),
             // Negative amounts and a single row: no tree.
             (vec!["1", "-1", "2"], None),
             (vec!["1"], None),

@@ -34,6 +34,13 @@ fn jiangsu_procurement_totals_follow_an_item() {
     remove_carried_row(&mut d, &title, n - 1).unwrap();
     let removed = column(&d, "政府采购预算表", 3);
     assert_eq!((removed[0].as_str(), removed[13].as_str(), removed[n - 3].as_str()), ("1,276.26", "918.09", "8.00"));
+    // A blank row appended, then its amount typed (as the window does): it joins the last total.
+    insert_carried_row(&mut d, &title, None, &[]).unwrap();
+    set_carried_cell(&mut d, &title, n, 4, "1.00").unwrap();
+    let typed = column(&d, "政府采购预算表", 3);
+    assert_eq!((typed[0].as_str(), typed[13].as_str(), typed[n - 3].as_str(), typed[n - 1].as_str()), ("1,277.26", "919.09", "9.00", "1.00"));
+    remove_carried_row(&mut d, &title, n).unwrap();
+    assert_eq!(column(&d, "政府采购预算表", 3), removed);
     // A row appended joins the last total (培训费) with its amount.
     insert_carried_row(&mut d, &title, None, &["".into(), "".into(), "".into(), "2.00".into()]).unwrap();
     let appended = column(&d, "政府采购预算表", 3);

@@ -94,18 +94,19 @@ fn title_over_lines(cover: &[String]) -> Option<String> {
 
 /// The administrative division a department's name starts with: `江苏省政协办公厅` → `江苏省`,
 /// `青山区城市运行管理中心` → `青山区`, `上海市普陀区人民政府办公室` → `上海市普陀区`; none for a name
-/// without one (`社会工作部`). A division is a name ending in 省, 市, 区, 县, 州, 旗 or 盟: the first
-/// of two to eight characters (`新疆维吾尔自治区`), each following one of three to five (`城市` in
-/// `青山区城市运行…` is not one).
+/// without one (`社会工作部`, `城市管理局`). A division is a name ending in 省, 市, 区, 县 or 州:
+/// the first of three to five characters (`北京市`, `乌鲁木齐市`), or up to eight for an autonomous
+/// region (`新疆维吾尔自治区`); each following one of three to five (`城市` in `青山区城市运行…` is
+/// not one). A party's name before the division (`中共`, `民盟`, `九三学社` …) is not part of it.
 fn division_of(name: &str) -> Option<String> {
-    // A party organ's name starts with 中共 before its division (`中共上海市委…`).
-    let name = name.strip_prefix("中国共产党").or_else(|| name.strip_prefix("中共")).unwrap_or(name);
+    const PARTIES: [&str; 10] = ["中国共产党", "中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟"];
+    let name = PARTIES.iter().find_map(|p| name.strip_prefix(p)).unwrap_or(name);
     let chars: Vec<char> = name.chars().collect();
-    let ends = |c: char| "省市区县州旗盟".contains(c);
+    let ends = |c: char| "省市区县州".contains(c);
     let mut end = 0;
     loop {
-        // The first division may be an autonomous region's long name (`新疆维吾尔自治区`).
-        let (min, max) = if end == 0 { (2, 8) } else { (3, 5) };
+        let autonomous = end == 0 && chars.iter().take(8).collect::<String>().contains("自治");
+        let (min, max) = if autonomous { (3, 8) } else { (3, 5) };
         let next = (end + min - 1..(end + max).min(chars.len())).find(|&k| ends(chars[k]));
         match next {
             Some(k) => end = k + 1,
@@ -337,6 +338,11 @@ mod tests {
             ("湖北省武汉市青山区城市运行管理中心", Some("湖北省武汉市青山区")),
             ("内蒙古自治区财政厅", Some("内蒙古自治区")),
             ("中共上海市委社会工作部", Some("上海市")),
+            ("新疆维吾尔自治区财政厅", Some("新疆维吾尔自治区")),
+            ("乌鲁木齐市财政局", Some("乌鲁木齐市")),
+            ("城市管理局", None),
+            ("民盟江苏省委员会", Some("江苏省")),
+            ("九三学社江苏省委员会", Some("江苏省")),
             ("社会工作部", None),
         ] {
             assert_eq!(division_of(name).as_deref(), expect, "{name}");
