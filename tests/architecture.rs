@@ -17,6 +17,30 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A file's code without its comment lines.
+fn code_of(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect()
+}
+
+/// Which of the modules in `text` (name → code) each uses: the names written after `prefix`
+/// (`crate::` for a crate's modules, `super::` for a folder's files).
+fn graph(text: &BTreeMap<String, String>, prefix: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let names: BTreeSet<String> = text.keys().cloned().collect();
+    text.iter()
+        .map(|(m, code)| {
+            let used = code
+                .match_indices(prefix)
+                .filter_map(|(at, _)| {
+                    let rest = &code[at + prefix.len()..];
+                    let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
+                    (names.contains(&name) && name != *m).then_some(name)
+                })
+                .collect();
+            (m.clone(), used)
+        })
+        .collect()
+}
+
 /// Each top-level module of a crate's `src/` and the modules it uses.
 fn uses(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let mut text: BTreeMap<String, String> = BTreeMap::new();
@@ -32,26 +56,10 @@ fn uses(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         } else if p.extension().is_some_and(|x| x == "rs") {
             files.push(p.clone());
         }
-        let code: String = files
-            .iter()
-            .flat_map(|f| std::fs::read_to_string(f).unwrap().lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect::<Vec<_>>())
-            .collect();
+        let code: String = files.iter().map(|f| code_of(f)).collect();
         text.entry(name).or_default().push_str(&code);
     }
-    let names: BTreeSet<String> = text.keys().cloned().collect();
-    text.iter()
-        .map(|(m, code)| {
-            let used = code
-                .match_indices("crate::")
-                .filter_map(|(at, _)| {
-                    let rest = &code[at + "crate::".len()..];
-                    let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
-                    (names.contains(&name) && name != *m).then_some(name)
-                })
-                .collect();
-            (m.clone(), used)
-        })
-        .collect()
+    graph(&text, "crate::")
 }
 
 /// The files of a folder module (not its `mod.rs`) and which of their siblings each uses
@@ -62,24 +70,10 @@ fn sibling_uses(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
         let p = e.path();
         let name = p.file_stem().unwrap().to_string_lossy().into_owned();
         if p.is_file() && p.extension().is_some_and(|x| x == "rs") && name != "mod" {
-            let code = std::fs::read_to_string(&p).unwrap();
-            text.insert(name, code.lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect());
+            text.insert(name, code_of(&p));
         }
     }
-    let names: BTreeSet<String> = text.keys().cloned().collect();
-    text.iter()
-        .map(|(m, code)| {
-            let used = code
-                .match_indices("super::")
-                .filter_map(|(at, _)| {
-                    let rest = &code[at + "super::".len()..];
-                    let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
-                    (names.contains(&name) && name != *m).then_some(name)
-                })
-                .collect();
-            (m.clone(), used)
-        })
-        .collect()
+    graph(&text, "super::")
 }
 
 /// Every folder under `dir`, at any depth.

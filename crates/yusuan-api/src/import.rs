@@ -173,16 +173,16 @@ fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64
 /// the narrative's cover and text with those tables and their format, under the same id.
 fn join_narrative(lib: &mut Library, target: i64, name: &str, hash: &str, imported: yusuan_import::Imported, now: &str) -> Result<ImportOutcome, ApiError> {
     let tables = lib.store().get(target)?;
-    let yusuan_import::Imported { document: mut joined, mut report } = imported;
+    let yusuan_import::Imported { document: mut joined, report: read } = imported;
     joined.tables = tables.tables;
     joined.meta.format = tables.meta.format;
     // Forms the tables file printed as grids (绩效目标表) are the document's too.
     if joined.performance_forms.is_empty() {
         joined.performance_forms = tables.performance_forms;
     }
-    report.tables = joined.tables.len();
-    report.rows = joined.tables.iter().map(|t| t.rows.len()).sum();
-    report.amounts = joined.tables.iter().map(|t| t.amount_count()).sum();
+    // The narrative's report, counting what the joined document holds.
+    let mut report = yusuan_import::ImportReport::tally(&read.file, &joined, read.warnings);
+    report.notes = read.notes;
     report.notes.push(yusuan_import::ReportItem::new(yusuan_import::Diagnostic::NarrativeAttached { target }, Default::default()));
     let source = format!("{name} + {}", lib.store().source_name(target)?);
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());

@@ -8,6 +8,13 @@ fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
 }
 
+/// A new library in a folder of its own (kept while the folder is).
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("t.db")).unwrap();
+    (dir, lib)
+}
+
 #[test]
 fn a_disclosure_in_two_files_becomes_one_document() {
     // Jiangsu publishes the narrative and the 12 tables as two files; the tables name no year.
@@ -15,8 +22,7 @@ fn a_disclosure_in_two_files_becomes_one_document() {
     let (text, tables) = (fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"));
     // Alone, waiting for their narrative, the tables are refused; so are they under a file
     // name without a year, with what to do.
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let (_dir, mut lib) = library();
     let err = import_file_with(&mut lib, &tables, Yearless::Wait, now).unwrap_err();
     assert!(err.to_string().contains("没有写明预算年度"), "{err}");
     let bytes = std::fs::read(&tables).unwrap();
@@ -105,8 +111,7 @@ fn a_disclosure_in_two_files_becomes_one_document() {
 fn tables_imported_first_are_joined_by_their_narrative() {
     let now = "2026-12-01T00:00:00Z";
     let (text, tables) = (fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"), fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"));
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let (_dir, mut lib) = library();
     let first = import_file(&mut lib, &tables, now).unwrap();
     assert!(!first.attached && !first.duplicate);
     let report = first.report.unwrap();
@@ -124,8 +129,7 @@ fn tables_imported_first_are_joined_by_their_narrative() {
     assert!(!joined.sections.is_empty());
     assert_eq!(joined.meta.title, "江苏省政协办公厅2018年度部门预算公开", "the narrative's cover");
     // The same tables as the narrative-first order gives.
-    let other = tempfile::tempdir().unwrap();
-    let mut lib2 = Library::open(&other.path().join("t.db")).unwrap();
+    let (_other, mut lib2) = library();
     let n = import_file(&mut lib2, &text, now).unwrap().id;
     import_file(&mut lib2, &tables, now).unwrap();
     let expected = lib2.document(n).unwrap();
@@ -143,8 +147,7 @@ fn tables_imported_first_are_joined_by_their_narrative() {
 fn tables_take_the_year_the_user_gives() {
     let now = "2026-12-01T00:00:00Z";
     let bytes = std::fs::read(fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf")).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let (_dir, mut lib) = library();
     let o = import_bytes_with(&mut lib, "公开表.pdf", &bytes, Yearless::Year(2018), now).unwrap();
     let report = o.report.unwrap();
     assert!(report.warnings.iter().all(|w| !matches!(w.diagnostic, yusuan_import::Diagnostic::YearFromFileName { .. })));
@@ -205,8 +208,7 @@ fn a_pair_joined_by_an_earlier_version_is_recognised() {
 #[test]
 fn only_a_narrative_saying_its_tables_are_apart_joins_them() {
     let now = "2026-12-01T00:00:00Z";
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let (_dir, mut lib) = library();
     let tables = import_file(&mut lib, &fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"), now).unwrap();
     let other = "江苏省政协办公厅2018年度部门整体支出绩效报告\n\n一、部门主要职能\n\n负责政协全体会议和常务委员会会议的会务工作。\n";
     let o = yusuan_api::import_bytes(&mut lib, "绩效报告.txt", other.as_bytes(), now).unwrap();
@@ -224,8 +226,7 @@ fn only_a_narrative_saying_its_tables_are_apart_joins_them() {
 #[test]
 fn tables_join_only_their_own_years_narrative() {
     let now = "2026-12-01T00:00:00Z";
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let (_dir, mut lib) = library();
     let text = "江苏省政协办公厅2019年度部门预算公开\n\n一、部门主要职能\n\n负责政协全体会议和常务委员会会议的会务工作。\n\n2019年度部门预算公开表附后。\n";
     let n2019 = yusuan_api::import_bytes(&mut lib, "2019说明.txt", text.as_bytes(), now).unwrap();
     assert_eq!(lib.document(n2019.id).unwrap().meta.year, 2019);
