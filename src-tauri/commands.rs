@@ -146,6 +146,18 @@ pub fn remove_indicator(state: State<'_, AppState>, draft: String, form: String,
     desk(&state)?.draft_indicator_remove(draft_id(&draft)?, &form, &path, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Deletes a project's whole 绩效目标表.
+#[tauri::command]
+pub fn delete_form(state: State<'_, AppState>, draft: String, form: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_form_delete(draft_id(&draft)?, &form, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Renames a project (`name` as listed, or `#N`), its parts, form and funds kept.
+#[tauri::command]
+pub fn rename_project(state: State<'_, AppState>, draft: String, name: String, new_name: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_project_rename(draft_id(&draft)?, &name, &new_name, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Removes a project's description.
 #[tauri::command]
 pub fn remove_project(state: State<'_, AppState>, draft: String, name: String) -> Result<yusuan_api::DraftView, String> {

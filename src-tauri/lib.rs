@@ -70,6 +70,8 @@ pub fn run() {
             commands::set_project_part,
             commands::add_project,
             commands::remove_project,
+            commands::rename_project,
+            commands::delete_form,
             commands::set_indicator,
             commands::remove_indicator,
             commands::set_leaves,

@@ -226,6 +226,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onProjectPart: (project, part, text) => void track(draftCall((d) => backend.setProjectPart(d, project, part, text))),
         onAddProject: (name) => void track(draftCall((d) => backend.addProject(d, name))),
         onRemoveProject: (name) => void track(draftCall((d) => backend.removeProject(d, name))),
+        onRenameProject: (name, newName) => void track(draftCall((d) => backend.renameProject(d, name, newName))),
+        onDeleteForm: (form) => void track(draftCall((d) => backend.deleteForm(d, form))),
         onCarriedCell: (table, row, column, text) => void track(draftCall((d) => backend.setCarriedCell(d, table, row, column, text))),
         onAddCarriedRow: (table) => void track(draftCall((d) => backend.addCarriedRow(d, table))),
         onRemoveCarriedRow: (table, row) => void track(draftCall((d) => backend.removeCarriedRow(d, table, row))),

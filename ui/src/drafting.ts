@@ -86,6 +86,10 @@ export interface DraftingBackend {
   addProject(draft: string, name: string): Promise<DraftView>;
   /** Removes a project's description (undoable). */
   removeProject(draft: string, name: string): Promise<DraftView>;
+  /** Renames a project (`name` as listed, or `#N`): its parts, form and funds kept (undoable). */
+  renameProject(draft: string, name: string, newName: string): Promise<DraftView>;
+  /** Deletes a project's whole 绩效目标表 (undoable). */
+  deleteForm(draft: string, form: string): Promise<DraftView>;
   /** Sets (or adds) an indicator's target value in a project's 绩效目标表 (path 一级/二级/三级). */
   setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView>;
   /** Removes an indicator from a project's 绩效目标表. */

@@ -133,6 +133,16 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async renameProject(draft: string, name: string, newName: string): Promise<DraftView> {
+    this.record("renameProject", [draft, name, newName]);
+    return this.nextView();
+  }
+
+  async deleteForm(draft: string, form: string): Promise<DraftView> {
+    this.record("deleteForm", [draft, form]);
+    return this.nextView();
+  }
+
   async setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
     this.record("setIndicator", [draft, form, path, value]);
     return this.nextView();

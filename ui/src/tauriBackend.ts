@@ -93,6 +93,14 @@ export class TauriBackend implements Backend {
     return call<DraftView>("remove_project", { draft, name });
   }
 
+  renameProject(draft: string, name: string, newName: string): Promise<DraftView> {
+    return call<DraftView>("rename_project", { draft, name, newName });
+  }
+
+  deleteForm(draft: string, form: string): Promise<DraftView> {
+    return call<DraftView>("delete_form", { draft, form });
+  }
+
   setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
     return call<DraftView>("set_indicator", { draft, form, path, value });
   }

@@ -390,6 +390,18 @@ impl Desk {
         view(&self.user, id)
     }
 
+    /// Deletes a project's whole 绩效目标表.
+    pub fn draft_form_delete(&mut self, id: i64, form: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_form_delete(&mut self.user, id, form, now)?;
+        view(&self.user, id)
+    }
+
+    /// Renames a project (its parts, form and funds kept).
+    pub fn draft_project_rename(&mut self, id: i64, name: &str, new_name: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_project_rename(&mut self.user, id, name, new_name, now)?;
+        view(&self.user, id)
+    }
+
     /// Removes a project's description.
     pub fn draft_project_remove(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
         crate::draft_project_remove(&mut self.user, id, name, now)?;

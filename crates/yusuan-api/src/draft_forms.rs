@@ -66,12 +66,13 @@ pub fn draft_forms(lib: &Library, id: i64) -> Result<Vec<FormView>, ApiError> {
     Ok(form_views(&load_draft(lib, id, None)?))
 }
 
-/// `一级/二级/三级`, each part one line of at most 60 characters.
+/// `一级/二级/三级`, each part one line of at most 60 characters; 一级 and 二级 may be empty (an
+/// indicator printed with them blank is named `//三级`), the 三级 may not.
 fn checked_path(path: &str) -> Result<(String, String, String), ApiError> {
     let parts: Vec<&str> = path.split('/').map(str::trim).collect();
-    let ok = |s: &&str| !s.is_empty() && s.chars().count() <= 60 && !s.chars().any(char::is_control);
+    let ok = |s: &&str| s.chars().count() <= 60 && !s.chars().any(char::is_control);
     match parts.as_slice() {
-        [a, b, c] if [a, b, c].iter().all(|s| ok(s)) => Ok((a.to_string(), b.to_string(), c.to_string())),
+        [a, b, c] if !c.is_empty() && [a, b, c].iter().all(|s| ok(s)) => Ok((a.to_string(), b.to_string(), c.to_string())),
         _ => Err(bad(format!("指标“{path}”须写作 一级指标/二级指标/三级指标（如 产出指标/数量指标/培训人次）"))),
     }
 }
@@ -155,7 +156,11 @@ pub fn draft_indicator_set(lib: &mut Library, id: i64, form: &str, path: &str, v
     }
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let (level1, level2, _) = checked_path(path)?;
+        let (level1, level2, name) = checked_path(path)?;
+        let exists = d.performance_forms.iter().filter(|f| f.project == form).flat_map(|f| &f.indicators).any(|i| path_of(i) == path.trim());
+        if !exists && (level1.is_empty() || level2.is_empty()) {
+            return Err(bad(format!("新增的指标须写明一级和二级指标（如 产出指标/数量指标/{name}）")));
+        }
         let index = d.performance_forms.iter().find(|f| f.project == form).map_or(0, |f| place_for(f, &level1, &level2));
         let before = put(&mut d, &form, path, Some((index, value.clone())))?;
         let after = d.performance_forms.iter().find(|f| f.project == form).and_then(|f| f.indicators.iter().position(|i| path_of(i) == path.trim()).map(|k| (k, value.clone())));
@@ -182,6 +187,38 @@ pub fn draft_indicator_remove(lib: &mut Library, id: i64, form: &str, path: &str
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "indicator", &target, old.as_deref(), None, now, &os_user())?;
         Ok(Edit { seq, target, old: Some(before.1), new: None })
     })
+}
+
+/// Deletes a project's whole 绩效目标表 (every indicator, its funds and goal); undo brings it
+/// back where it was. A form written in a project's text goes with that text.
+pub fn draft_form_delete(lib: &mut Library, id: i64, form: &str, now: &str) -> Result<Edit, ApiError> {
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let form = form.trim();
+        if let Some(why) = not_editable(&d, form) {
+            return Err(bad(format!("绩效目标表“{form}”{why}")));
+        }
+        let Some(at) = d.performance_forms.iter().position(|f| f.project.trim() == form) else {
+            let names: Vec<&str> = d.performance_forms.iter().map(|f| f.project.as_str()).collect();
+            let listed = if names.is_empty() { "草稿中没有绩效目标表".to_string() } else { format!("草稿中的绩效目标表：{}", names.join("、")) };
+            return Err(bad(format!("草稿 draft:{id} 中没有项目“{form}”的绩效目标表（{listed}）")));
+        };
+        let removed = d.performance_forms.remove(at);
+        let old = serde_json::to_string(&(at, &removed)).map_err(|e| bad(e.to_string()))?;
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "form", &removed.project, Some(&old), None, now, &os_user())?;
+        Ok(Edit { seq, target: removed.project, old: Some(format!("{} 个指标", removed.indicators.len())), new: None })
+    })
+}
+
+/// Applies one side of a recorded whole-form edit (undo and redo): the form removed, or put
+/// back where it was.
+pub(crate) fn apply_form(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+    d.performance_forms.retain(|f| f.project != target);
+    if let Some(v) = value {
+        let (at, form): (usize, PerformanceForm) = serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
+        d.performance_forms.insert(at.min(d.performance_forms.len()), form);
+    }
+    Ok(())
 }
 
 /// Applies one side of a recorded indicator edit (undo and redo).

@@ -51,6 +51,11 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "cell" => crate::draft_forms::apply_cell(d, &e.target, value.as_deref())?,
         "row" => crate::draft_forms::apply_row(d, &e.target, value.as_deref())?,
         "indicator" => crate::draft_forms::apply(d, &e.target, value.as_deref())?,
+        "form" => crate::draft_forms::apply_form(d, &e.target, value.as_deref())?,
+        "project-rename" => {
+            let other = if side_old { &e.new_value } else { &e.old_value };
+            crate::draft_projects::apply_rename(d, other.as_deref().unwrap_or(""), value.as_deref().unwrap_or(""))?
+        }
         other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
     }
     Ok(())

@@ -142,11 +142,20 @@ fn checked_text(what: &str, text: &str) -> Result<String, ApiError> {
     Ok(joined)
 }
 
+/// Where the project `name` (or `#N`) is, in printed order.
+fn project_index(d: &yusuan_draft::Draft, name: &str) -> Option<usize> {
+    let nth = name.trim().strip_prefix('#').and_then(|n| n.parse::<usize>().ok()).filter(|n| *n >= 1 && *n <= d.projects.len());
+    nth.map(|n| n - 1).or_else(|| d.projects.iter().position(|p| p.name == name.trim()))
+}
+
+/// The project named `name`, or the N-th for `#N` (a project printed without a name has no
+/// other handle).
 fn project_mut<'a>(d: &'a mut yusuan_draft::Draft, id: i64, name: &str) -> Result<&'a mut ProjectDescription, ApiError> {
-    let names: Vec<String> = d.projects.iter().map(|p| p.name.clone()).collect();
-    d.projects.iter_mut().find(|p| p.name == name.trim()).ok_or_else(|| {
+    let names: Vec<String> = d.projects.iter().map(|p| if p.name.trim().is_empty() { "（未命名）".to_string() } else { p.name.clone() }).collect();
+    let at = project_index(d, name);
+    at.and_then(|k| d.projects.get_mut(k)).ok_or_else(|| {
         let listed = if names.is_empty() { "草稿中还没有项目".to_string() } else { format!("草稿中的项目：{}", names.join("、")) };
-        bad(format!("草稿 draft:{id} 中没有项目“{name}”（{listed}）"))
+        bad(format!("草稿 draft:{id} 中没有项目“{name}”（{listed}；未命名的项目写 #序号，如 #1）"))
     })
 }
 
@@ -276,12 +285,39 @@ pub fn draft_project_remove(lib: &mut Library, id: i64, name: &str, now: &str) -
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         project_mut(&mut d, id, name)?;
-        let at = d.projects.iter().position(|p| p.name == name.trim()).unwrap_or_default();
+        let at = project_index(&d, name).unwrap_or_default();
         let removed = d.projects.remove(at);
         let old = serde_json::to_string(&(at, &removed)).map_err(|e| bad(e.to_string()))?;
         let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project", &removed.name, Some(&old), None, now, &os_user())?;
         Ok(Edit { seq, target: removed.name, old: Some(old), new: None })
     })
+}
+
+/// Renames a project in one step: its seven parts, its 绩效目标表 and its shares of the lines
+/// kept (`name`: as listed, or `#N` for the N-th project — one printed without a name).
+pub fn draft_project_rename(lib: &mut Library, id: i64, name: &str, new_name: &str, now: &str) -> Result<Edit, ApiError> {
+    let new_name = crate::draft_setup::checked_name("项目名称", new_name)?;
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let old = project_mut(&mut d, id, name)?.name.clone();
+        let index = project_index(&d, name).unwrap_or_default();
+        if old == new_name {
+            return Ok(Edit { seq: 0, target: new_name.clone(), old: Some(old), new: Some(new_name.clone()) });
+        }
+        if d.projects.iter().any(|p| p.name == new_name) {
+            return Err(bad(format!("草稿 draft:{id} 中已有项目“{new_name}”")));
+        }
+        yusuan_draft::project_funds::rename_project(&mut d, index, &new_name).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project-rename", &new_name, Some(&old), Some(&new_name), now, &os_user())?;
+        Ok(Edit { seq, target: new_name.clone(), old: Some(old), new: Some(new_name.clone()) })
+    })
+}
+
+/// Applies one side of a recorded rename (undo and redo): the project named `from` is named
+/// `to` again.
+pub(crate) fn apply_rename(d: &mut yusuan_draft::Draft, from: &str, to: &str) -> Result<(), ApiError> {
+    let index = d.projects.iter().position(|p| p.name == from).ok_or_else(|| bad(format!("历史记录中的项目改名无法重放：草稿中没有项目“{from}”")))?;
+    yusuan_draft::project_funds::rename_project(d, index, to).map_err(|e| bad(format!("历史记录中的项目改名无法重放：{e}")))
 }
 
 /// Applies one side of a recorded project edit (undo and redo).

@@ -105,8 +105,15 @@ pub enum FormCommand {
         draft: String,
         /// 项目名称
         project: String,
-        /// 指标：一级指标/二级指标/三级指标
+        /// 指标：一级指标/二级指标/三级指标（一级、二级印为空白的写 //三级指标）
         path: String,
+    },
+    /// 删除项目的整张绩效目标表
+    Delete {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 项目名称
+        project: String,
     },
 }
 
@@ -129,8 +136,17 @@ pub enum ProjectCommand {
     Remove {
         /// 草稿（draft:N）
         draft: String,
-        /// 项目名称
+        /// 项目名称（未命名的项目写 #序号）
         name: String,
+    },
+    /// 项目改名：说明的七个部分、绩效目标表和项目资金都保留
+    Rename {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 现在的项目名称（未命名的项目写 #序号，如 #2）
+        name: String,
+        /// 新的项目名称
+        new_name: String,
     },
     /// 改写项目说明的一部分（项目概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标），每行一段
     Set {

@@ -485,6 +485,13 @@ fn project(lib: &mut Library, command: ProjectCommand, now: &str, out: &mut dyn 
             let e = yusuan_api::draft_project_remove(lib, draft_id(&draft)?, &name, now)?;
             writeln!(out, "已删除项目“{}”的说明（可撤销）", e.target).map_err(io)?;
         }
+        ProjectCommand::Rename { draft, name, new_name } => {
+            let e = yusuan_api::draft_project_rename(lib, draft_id(&draft)?, &name, &new_name, now)?;
+            match e.seq {
+                0 => writeln!(out, "项目已名为“{}”，未修改", e.target).map_err(io)?,
+                _ => writeln!(out, "已将项目“{}”改名为“{}”（说明、绩效目标表和资金随之改名）", e.old.unwrap_or_default(), e.target).map_err(io)?,
+            }
+        }
         ProjectCommand::Set { draft, name, part, text } => {
             let e = yusuan_api::draft_project_part(lib, draft_id(&draft)?, &name, &part, &text, now)?;
             let (project, part) = e.target.split_once('|').unwrap_or((&e.target, ""));
@@ -521,6 +528,10 @@ fn form(lib: &mut Library, command: FormCommand, now: &str, out: &mut dyn Write)
         FormCommand::Remove { draft, project, path } => {
             let e = yusuan_api::draft_indicator_remove(lib, draft_id(&draft)?, &project, &path, now)?;
             writeln!(out, "已删除“{}”的指标（原为 {}）", e.target.replacen('|', "：", 1), e.old.unwrap_or_default()).map_err(io)?;
+        }
+        FormCommand::Delete { draft, project } => {
+            let e = yusuan_api::draft_form_delete(lib, draft_id(&draft)?, &project, now)?;
+            writeln!(out, "已删除“{}”的绩效目标表（{}）", e.target, e.old.unwrap_or_default()).map_err(io)?;
         }
     }
     Ok(())

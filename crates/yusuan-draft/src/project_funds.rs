@@ -119,3 +119,22 @@ pub(crate) fn findings(d: &Draft) -> Vec<yusuan_check::Finding> {
     }
     out
 }
+
+/// Renames the project at `index` (in printed order) in one step: its description, its
+/// 绩效目标表 and its shares of the 项目支出 lines all follow; its seven parts are kept as
+/// written. A project printed without a name has a form and shares under the empty name.
+pub fn rename_project(d: &mut Draft, index: usize, to: &str) -> Result<(), ShareError> {
+    let to = to.trim();
+    let Some(p) = d.projects.get_mut(index) else {
+        return Err(ShareError::NoProject(format!("#{}", index + 1)));
+    };
+    let from = std::mem::replace(&mut p.name, to.to_string());
+    let from = from.trim();
+    for f in d.performance_forms.iter_mut().filter(|f| f.project.trim() == from) {
+        f.project = to.to_string();
+    }
+    if let Some(shares) = d.project_funds.remove(from) {
+        d.project_funds.insert(to.to_string(), shares);
+    }
+    Ok(())
+}

@@ -56,6 +56,10 @@ export interface ProjectsPanelProps {
   onProjectPart(project: string, part: string, text: string): void;
   onAddProject(name: string): void;
   onRemoveProject(name: string): void;
+  /** A project renamed (`name`: `#N`, its place in the list — one printed without a name has no other). */
+  onRenameProject(name: string, newName: string): void;
+  /** A project's whole 绩效目标表 deleted. */
+  onDeleteForm(form: string): void;
   /** How much of a 项目支出 line (its address) funds a project, 元 ("0" takes the share away). */
   onProjectFund(project: string, line: string, amount: string): void;
   /** An indicator's target value set (added when the form has none such): path 一级/二级/三级. */
@@ -96,6 +100,7 @@ export function formsPanel(props: ProjectsPanelProps): HTMLElement {
           );
         }),
       ),
+      f.not_editable ? null : h("button", { type: "button", class: "link", "data-testid": `form-delete-${f.project}`, disabled: locked, onclick: () => props.onDeleteForm(f.project) }, "删除整张绩效目标表"),
     );
     box.addEventListener("toggle", () => { if (box.open) openedForms.add(f.project); else openedForms.delete(f.project); });
     return box;
@@ -146,11 +151,20 @@ export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
     { class: "panel", "data-testid": "draft-projects" },
     h("h2", {}, "项目经费情况说明"),
     view.projects.length === 0 ? h("p", { class: "muted" }, "草稿中还没有项目说明。") : null,
-    view.projects.map((p) => {
+    view.projects.map((p, index) => {
+      const shown = p.name.trim() || "（未命名项目）";
+      const newName = h("input", { type: "text", value: p.name, placeholder: "项目名称", "data-testid": `project-name-${index + 1}`, disabled: locked });
+      const rename = h("button", {
+        type: "button",
+        "data-testid": `project-rename-${index + 1}`,
+        disabled: locked,
+        onclick: () => { if (newName.value.trim() && newName.value.trim() !== p.name) props.onRenameProject(`#${index + 1}`, newName.value.trim()); },
+      }, "改名");
       const box = h(
         "details",
         { class: "project-text", "data-testid": "project", open: opened.has(p.name) },
-        h("summary", {}, p.total_yuan ? `${p.name}（说明所列 ${p.total_yuan} 元）` : p.name),
+        h("summary", {}, p.total_yuan ? `${shown}（说明所列 ${p.total_yuan} 元）` : shown),
+        h("div", { class: "project-rename" }, newName, rename),
         p.parts.map((part) => {
           const area = h("textarea", { rows: 3, class: "section-input", "data-testid": `project-part-${p.name}-${part.kind}`, disabled: locked });
           area.value = part.text;

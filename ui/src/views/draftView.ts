@@ -41,6 +41,8 @@ export interface DraftViewProps {
   onProjectPart(project: string, part: string, text: string): void;
   onAddProject(name: string): void;
   onRemoveProject(name: string): void;
+  onRenameProject(name: string, newName: string): void;
+  onDeleteForm(form: string): void;
   onProjectFund(project: string, line: string, amount: string): void;
   /** A unit's own text of a carried section (an empty text: the department's again). */
   onUnitText(unit: string, title: string, text: string): void;
