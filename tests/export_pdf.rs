@@ -208,6 +208,18 @@ fn the_same_input_and_date_give_the_same_bytes() {
     let fonts = std::process::Command::new("pdffonts").arg(&a).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout);
     assert!(fonts.lines().skip(2).all(|l| l.contains(" yes ")), "{fonts}");
+    // Each a subset by its name's tag (six capital letters and +: pdffonts' `sub` column says
+    // yes), and no empty PDF/X claim in the info dictionary.
+    let rows: Vec<Vec<&str>> = fonts.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    for r in &rows {
+        let (tag, _) = r[0].split_once('+').unwrap_or_else(|| panic!("no subset tag: {fonts}"));
+        assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{fonts}");
+        let n = r.len();
+        assert_eq!((r[n - 5], r[n - 4], r[n - 3]), ("yes", "yes", "yes"), "emb sub uni: {fonts}");
+    }
+    let bytes = std::fs::read(&a).unwrap();
+    assert!(!bytes.windows(15).any(|w| w == b"GTS_PDFXVersion"), "an empty PDF/X version claim");
 }
 
 /// A page rendered by pdftoppm as 8-bit grey (PGM), at 30 dpi.

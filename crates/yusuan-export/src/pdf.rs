@@ -82,10 +82,71 @@ pub fn write(pages: &[Page], fonts: &Fonts, title: &str, options: &ExportOptions
     }
     h.update(title.as_bytes());
     h.update(format!("{y}-{m}-{d}").as_bytes());
-    let id: String = h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
+    let digest = h.finalize();
+    tag_subsets(&mut lo, &digest);
+    drop_empty_info(&mut lo);
+    let id: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
     let id = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Literal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| ExportError::Empty(format!("PDF 无法写出：{e}")))?;
     Ok(out)
+}
+
+/// A subset font's name carries a tag of six capital letters and a `+` (ISO 32000-1, 9.6.4):
+/// printpdf writes its resource id (`F1+`), which preflight tools read as a font that is not a
+/// subset. Each subset's tag is made from the content hash and its own name, so the same pages
+/// give the same file; `/BaseFont` and the descriptor's `/FontName` stay the same name.
+fn tag_subsets(lo: &mut lopdf::Document, digest: &[u8]) {
+    let mut renamed = std::collections::BTreeMap::new();
+    for object in lo.objects.values_mut() {
+        retag(object, digest, &mut renamed);
+    }
+}
+
+/// Retags the font names in an object and every dictionary nested in it (a descendant font's
+/// dictionary sits inline in its parent's array).
+fn retag(object: &mut lopdf::Object, digest: &[u8], renamed: &mut std::collections::BTreeMap<Vec<u8>, Vec<u8>>) {
+    match object {
+        lopdf::Object::Array(items) => items.iter_mut().for_each(|o| retag(o, digest, renamed)),
+        lopdf::Object::Dictionary(dict) => {
+            for key in [&b"BaseFont"[..], &b"FontName"[..]] {
+                let Ok(lopdf::Object::Name(name)) = dict.get(key) else { continue };
+                let Some(plus) = name.iter().position(|b| *b == b'+') else { continue };
+                let (tag, rest) = (&name[..plus], name[plus + 1..].to_vec());
+                if tag.len() == 6 && tag.iter().all(u8::is_ascii_uppercase) {
+                    continue;
+                }
+                let new = renamed.entry(name.clone()).or_insert_with(|| {
+                    let mut h = Sha256::new();
+                    h.update(digest);
+                    h.update(&name[..]);
+                    let letters: Vec<u8> = h.finalize().iter().take(6).map(|b| b'A' + b % 26).collect();
+                    [letters, b"+".to_vec(), rest].concat()
+                });
+                dict.set(key, lopdf::Object::Name(new.clone()));
+            }
+            for (_, v) in dict.iter_mut() {
+                retag(v, digest, renamed);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// printpdf writes an empty `/GTS_PDFXVersion` into the info dictionary; strict preflight tools
+/// read any such key as a PDF/X claim the file does not make, so an empty one goes (and empty
+/// trapping and conformance keys with it).
+fn drop_empty_info(lo: &mut lopdf::Document) {
+    let Ok(info) = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference) else { return };
+    if let Ok(lopdf::Object::Dictionary(dict)) = lo.get_object_mut(info) {
+        let empty: Vec<Vec<u8>> = dict
+            .iter()
+            .filter(|(k, v)| k.starts_with(b"GTS_") && matches!(v, lopdf::Object::String(s, _) if s.is_empty()))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in empty {
+            dict.remove(&k);
+        }
+    }
 }
