@@ -87,7 +87,11 @@ pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: 
     match yusuan_import::import_any(name, bytes) {
         Ok(imported) => match tables_for(lib, &imported.document)? {
             Some(target) => join_narrative(lib, target, name, &hash, imported, now),
-            None => store_parsed(lib, name, &hash, imported, now),
+            None => match narrative_awaiting(lib, &imported.document)? {
+                // Tables that print their year, and the narrative of that year already here.
+                Some(target) => attach_tables(lib, target, name, bytes, now),
+                None => store_parsed(lib, name, &hash, imported, now),
+            },
         },
         Err(yusuan_import::ImportError::NoYear { file, departments }) => {
             let by_name = yusuan_import::year_in_file_name(name);
@@ -136,6 +140,21 @@ fn narrative_for(lib: &Library, departments: &[String], only: Option<i32>) -> Re
         }
     }
     Ok(best.map(|(_, id)| id))
+}
+
+/// The narrative already in the library that a file of tables only (printing its year and
+/// department) completes: same department, year and kind, no tables of its own, and saying its
+/// tables are published apart (`公开表附后`).
+fn narrative_awaiting(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64>, ApiError> {
+    // A note printed under the last table may be read as untitled text; a titled section is a
+    // narrative of the file's own.
+    if doc.tables.is_empty() || doc.sections.iter().any(|s| !s.title.trim().is_empty()) || !doc.projects.is_empty() {
+        return Ok(None);
+    }
+    let Some(id) = narrative_for(lib, std::slice::from_ref(&doc.meta.department), Some(doc.meta.year))? else { return Ok(None) };
+    let narrative = lib.store().get(id)?;
+    let joins = narrative.meta.kind == doc.meta.kind && yusuan_check::tables_published_apart(&narrative);
+    Ok(joins.then_some(id))
 }
 
 /// A document of `year` these tables were joined to by a version that kept only the first
@@ -191,11 +210,11 @@ fn join_narrative(lib: &mut Library, target: i64, name: &str, hash: &str, import
     Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
 }
 
-/// The library's documents of these departments (names compared without spaces).
+/// The library's documents of these departments (names compared by `department_key`: without
+/// spaces, 中共/中国共产党, 委员会 as 委, a trailing 机关).
 pub(crate) fn documents_of(lib: &Library, departments: &[String]) -> Result<Vec<yusuan_store::DocumentSummary>, ApiError> {
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let wanted: Vec<String> = departments.iter().map(|d| compact(d)).collect();
-    Ok(lib.store().list()?.into_iter().filter(|d| wanted.contains(&compact(&d.department))).collect())
+    let wanted: Vec<String> = departments.iter().map(|d| yusuan_domain::department_key(d)).collect();
+    Ok(lib.store().list()?.into_iter().filter(|d| wanted.contains(&yusuan_domain::department_key(&d.department))).collect())
 }
 
 /// Reads the tables with the narrative's cover and joins them to it: one document, its tables

@@ -2,6 +2,28 @@
 //! how alike two names are (a project's name drifting between years or between its description
 //! and its form).
 
+/// A department's name as a key for matching the same department printed two ways (a
+/// narrative file and its tables file: `江苏省委办公厅` / `中国共产党江苏省委员会办公厅`): without
+/// spaces, without the party's name before it (`中国共产党`, `中共`), `委员会` as `委`, and without a
+/// trailing `机关`. Two different departments never share a key this way: each rule only drops
+/// or shortens words every name of the department may or may not print.
+pub fn department_key(name: &str) -> String {
+    let mut t: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    for prefix in ["中国共产党", "中共"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.to_string();
+            break;
+        }
+    }
+    t = t.replace("委员会", "委");
+    if let Some(rest) = t.strip_suffix("机关") {
+        if !rest.is_empty() {
+            t = rest.to_string();
+        }
+    }
+    t
+}
+
 /// Whether a column head or field label names a number that is not money (`资产数量`, `联系电话`,
 /// `起始年度`, `占比`): such a number prints as words in a grid.
 pub fn names_non_money(label: &str) -> bool {
@@ -108,5 +130,22 @@ mod tests {
         assert_eq!(strip_numbering("3.5万元"), "3.5万元");
         // Hubei numbers its 类 on past twenty with 廿.
         assert_eq!(strip_numbering("廿一、灾害防治及应急管理支出"), "灾害防治及应急管理支出");
+    }
+}
+
+#[cfg(test)]
+mod department_key_tests {
+    use super::department_key;
+
+    #[test]
+    fn one_department_printed_two_ways_has_one_key() {
+        let check = |a: &str, b: &str, same: bool| assert_eq!(department_key(a) == department_key(b), same, "{a} / {b}");
+        check("江苏省委办公厅", "中国共产党江苏省委员会办公厅", true);
+        check("中共江苏省委办公厅", "江苏省委办公厅", true);
+        check("中共上海市普陀区委社会工作部", "上海市普陀区委社会工作部", true);
+        check("上海市普陀区财政局机关", "上海市普陀区 财政局", true);
+        check("江苏省委办公厅", "江苏省政府办公厅", false);
+        check("江苏省人大常委会办公厅", "江苏省委办公厅", false);
+        assert_eq!(department_key("机关"), "机关");
     }
 }

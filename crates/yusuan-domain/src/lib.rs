@@ -34,5 +34,5 @@ pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceFor
 pub use product::{products, Product, Term};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
 pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures, UnitCounts};
-pub use label::{name_similarity, names_non_money, says_tables_attached, strip_numbering};
+pub use label::{department_key, name_similarity, names_non_money, says_tables_attached, strip_numbering};
 pub use table::{sum_identities, Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

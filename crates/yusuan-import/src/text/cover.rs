@@ -142,8 +142,10 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         if title.is_none() && c.chars().count() <= COVER_LINE_MAX_CHARS && !c.contains(['：', ':']) {
             cover_lines.push(c.clone());
         }
-        if c.starts_with("预算主管部门") || c.starts_with("主管部门") || c.starts_with("部门名称") || c.starts_with("预算单位：") || c.starts_with("预算单位:") {
-            department = after_colon(line.text.trim());
+        let names_department = ["预算主管部门", "主管部门", "部门名称", "预算单位：", "预算单位:", "部门：", "部门:"].iter().any(|p| c.starts_with(p));
+        if names_department && department.is_none() {
+            // `部门名称：X⇥单位：万元`: the unit printed at the end of the same line is not the name.
+            department = after_colon(line.text.trim()).map(|v| v.split(['⇥', '\t']).next().unwrap_or(&v).split("单位：").next().unwrap_or(&v).split("单位:").next().unwrap_or(&v).trim().to_string()).filter(|v| !v.is_empty());
         } else if title.is_none() && c.chars().count() <= COVER_TITLE_MAX_CHARS && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
             // `上海市普陀区财政局` over `2024 年度部门决算`: a title that starts with its year
             // goes on from the name on the line above.
@@ -289,6 +291,16 @@ fn contents_entry(text: &str) -> Option<ContentsEntry> {
     Some(ContentsEntry { number: Some(number), title: rest.to_string(), level })
 }
 
+/// Whether a line is the contents page's own column heads: only the words a contents table
+/// prints over its entries (`序号 报表名称`, `序号 名称 页码`).
+fn is_contents_header(compact: &str) -> bool {
+    let mut rest = compact.to_string();
+    for w in ["序号", "报表名称", "表格名称", "名称", "内容", "页码", "页次", "编号"] {
+        rest = rest.replace(w, "");
+    }
+    rest.is_empty() && !compact.is_empty()
+}
+
 /// Reads the contents page starting at `start` (the 目录 line), if there is one.
 pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usize) {
     let start = lines[start.min(lines.len())..].iter().position(|l| !l.is_blank()).map_or(start, |k| start + k);
@@ -314,6 +326,8 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
                 let next_is_entry = lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|n| contents_entry(&n.text).is_some());
                 let c = line.compact();
                 match out.last_mut() {
+                    // The contents' own column heads (`序号 报表名称`, `页码`) before any entry.
+                    None if is_contents_header(&c) => {}
                     Some(last) if c.chars().count() <= WRAPPED_TITLE && next_is_entry && !is_contents_heading(&c) => last.title.push_str(&c),
                     _ => break,
                 }
@@ -327,6 +341,17 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// check(input, expect): a contents page with its own column heads over the entries.
+    #[test]
+    fn contents_with_column_heads() {
+        let lines = crate::lines::split_lines("目      录\n序号   报表名称\n一、   收支预算总表\n十一、 一般公共预算“三公”经费、会议费、培训费支出预算表\n十二、 政府采购支出预算表\n收支预算总表\n部门：某局\t单位：万元");
+        let (entries, end) = parse_contents(&lines, 0);
+        let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["收支预算总表", "一般公共预算“三公”经费、会议费、培训费支出预算表", "政府采购支出预算表"]);
+        assert_eq!(end, 5);
+        assert!(is_contents_header("序号报表名称") && !is_contents_header("收支预算总表") && !is_contents_header(""));
+    }
 
     /// check(input, expect): the division a department's name starts with.
     #[test]

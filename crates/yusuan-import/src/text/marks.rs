@@ -31,6 +31,27 @@ pub(super) fn is_meta(compact: &str) -> bool {
         || compact.starts_with("申报日期")
 }
 
+/// A part heading of the document is one short line (`第三部分 2019年度部门预算情况说明`).
+pub(super) const DOCUMENT_PART_MAX_CHARS: usize = 40;
+
+/// Whether a line (compacted) is a part heading of the document (`第二部分 …预算表`, `第三部分
+/// …说明`): `第`, a number, `部分`, a few words, no sentence. It ends whatever block is before it
+/// and is never a table's title or row.
+pub(super) fn is_document_part(compact: &str) -> bool {
+    let Some(rest) = compact.strip_prefix('第') else { return false };
+    let digits = rest.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count();
+    digits > 0
+        && rest.chars().skip(digits).collect::<String>().starts_with("部分")
+        && compact.chars().count() <= DOCUMENT_PART_MAX_CHARS
+        && !compact.ends_with('。')
+}
+
+/// Whether a line names the whole set of tables (`省级部门预算公开报表` over `部门：X` on a cover),
+/// not one table of it.
+fn names_the_set(compact: &str) -> bool {
+    compact.ends_with("公开报表") || compact.ends_with("公开表")
+}
+
 /// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
 pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
@@ -38,7 +59,7 @@ pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let c = line.compact();
-    if c.starts_with('第') && c.contains("部分") {
+    if is_document_part(&c) || names_the_set(&c) {
         return false;
     }
     let numbered = title_number(&line.text).is_some();
@@ -125,5 +146,26 @@ mod tests {
         assert_eq!(cell("  "), Cell::Blank);
         assert!(matches!(cell("1,234.50"), Cell::Amount { .. }));
         assert!(matches!(cell("行政运行"), Cell::Text { .. }));
+    }
+}
+
+#[cfg(test)]
+mod document_part_tests {
+    use super::*;
+
+    #[test]
+    fn a_part_heading_is_a_short_numbered_line() {
+        // check(input, expect)
+        let check = |input: &str, expect: bool| assert_eq!(is_document_part(&compact(input)), expect, "{input}");
+        check("第二部分 2019年度部门预算表", true);
+        check("第三部分 2019年度部门预算情况说明", true);
+        check("第10部分 附表", true);
+        check("第一部分部门概况", true);
+        check("第三部分", true);
+        check("第二批项目支出预算表", false);
+        assert!(names_the_set("江苏省2018年度省级部门预算公开报表") && names_the_set("部门预算公开表") && !names_the_set("收支预算总表"));
+        check("第二部分内容详见附表，本部门2019年度收入预算总计27664.22万元。", false);
+        check(&format!("第二部分{}", "说".repeat(DOCUMENT_PART_MAX_CHARS - 4)), true);
+        check(&format!("第二部分{}", "说".repeat(DOCUMENT_PART_MAX_CHARS - 3)), false);
     }
 }

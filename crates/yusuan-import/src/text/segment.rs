@@ -4,7 +4,7 @@
 //! their own block's lines only and cannot read into the next one. What a parser leaves of its
 //! block (prose printed after a table's last row) is text, read by the narrative.
 
-use super::marks::is_title;
+use super::marks::{is_document_part, is_title};
 use crate::Line;
 use std::ops::Range;
 
@@ -29,11 +29,14 @@ pub(super) struct Block {
     pub next: Option<BlockKind>,
 }
 
-/// What starts a block at line `i`, if anything: a form's title, or a table's title (a short
-/// line ending in 表 over 编制部门 / 单位 lines).
+/// What starts a block at line `i`, if anything: a form's title, a table's title (a short
+/// line ending in 表 over 编制部门 / 单位 lines), or a part heading of the document (`第三部分
+/// …`), which starts text whatever block was before it.
 pub(super) fn starts_block(lines: &[Line], i: usize) -> Option<BlockKind> {
     if lines[i].is_blank() {
         None
+    } else if is_document_part(&lines[i].compact()) {
+        Some(BlockKind::Text)
     } else if super::form::is_start(lines, i) {
         Some(BlockKind::Form)
     } else if starts_table(lines, i) {
@@ -100,6 +103,14 @@ mod tests {
         assert_eq!(kinds(text), vec![(Text, 0..2, Some(Table)), (Table, 2..6, Some(Table)), (Table, 6..12, None)]);
         // No title: one text block.
         assert_eq!(kinds("一、主要职能\n负责全市工作。"), vec![(Text, 0..2, None)]);
+    }
+
+    #[test]
+    fn a_part_heading_ends_the_table_before_it() {
+        use BlockKind::*;
+        // check(input, expect): the part heading and the text under it are not rows of the table.
+        let text = "支出预算总表\n单位：万元\n项目\t金额\n合计\t1.00\n第三部分 2019年度部门预算情况说明\n一、收支预算总体情况说明\n收入预算总计1.00万元。";
+        assert_eq!(kinds(text), vec![(Table, 0..4, Some(Text)), (Text, 4..7, None)]);
     }
 
     #[test]
