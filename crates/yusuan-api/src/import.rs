@@ -89,7 +89,7 @@ pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: 
             Some(target) => join_narrative(lib, target, name, &hash, imported, now),
             None => match narrative_awaiting(lib, &imported.document)? {
                 // Tables that print their year, and the narrative of that year already here.
-                Some(target) => attach_tables(lib, target, name, bytes, now),
+                Some(target) => join_tables(lib, target, name, &hash, imported, now),
                 None => store_parsed(lib, name, &hash, imported, now),
             },
         },
@@ -229,6 +229,28 @@ fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: 
     let hash = sha256_hex(bytes);
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument { document: &joined, source_name: &format!("{source} + {name}"), content_hash: &hash, imported_at: now, report_json: &report_json };
+    lib.store_mut().replace(target, &new)?;
+    Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
+}
+
+/// Joins tables read with their own cover (they print their year and department) to their
+/// narrative already in the library (document `target`): one document, the narrative's cover
+/// and text with those tables, their format and the forms they print, under the same id.
+fn join_tables(lib: &mut Library, target: i64, name: &str, hash: &str, imported: yusuan_import::Imported, now: &str) -> Result<ImportOutcome, ApiError> {
+    let mut joined = lib.store().get(target)?;
+    let yusuan_import::Imported { document: tables, report: read } = imported;
+    joined.tables = tables.tables;
+    joined.meta.format = tables.meta.format;
+    if joined.performance_forms.is_empty() {
+        joined.performance_forms = tables.performance_forms;
+    }
+    let mut report = yusuan_import::ImportReport::tally(&read.file, &joined, read.warnings);
+    report.notes = read.notes;
+    let attached = yusuan_import::Diagnostic::Attached { target, department: joined.meta.department.clone(), year: joined.meta.year };
+    report.notes.push(yusuan_import::ReportItem::new(attached, Default::default()));
+    let source = format!("{} + {name}", lib.store().source_name(target)?);
+    let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
+    let new = NewDocument { document: &joined, source_name: &source, content_hash: hash, imported_at: now, report_json: &report_json };
     lib.store_mut().replace(target, &new)?;
     Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
 }
