@@ -341,6 +341,19 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
     let empty = !words
         && rows.iter().all(|r: &Row| r.cells.iter().all(|c| c.amount().is_none_or(|v| v.is_zero())))
         && (t.empty_note.is_some() || !matches!(t.body, Body::Rows { .. }));
+    // An empty table is printed in full, as the documents print one: its header with the code
+    // columns, its 合计 row left blank, and the note saying why it is empty.
+    let generated = !matches!(t.body, Body::Rows { .. });
+    let rows = match (empty, generated) {
+        (true, true) => vec![blank_total(&rows)],
+        (true, false) if t.empty_note.is_some() && !headed => vec![],
+        _ => rows,
+    };
+    let mut note = if empty { t.empty_note.clone() } else { None };
+    let no_amounts = rows.iter().all(|r| r.cells.iter().all(|c| c.amount().is_none()));
+    if note.is_none() && no_amounts && !words {
+        note = Some(crate::empty::note_for(draft, t));
+    }
     Table {
         title: t.title.clone(),
         number: t.number.clone(),
@@ -348,11 +361,21 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
         unit: t.unit,
         compiled_by: t.compiled_by.clone(),
         columns: t.columns.clone(),
-        rows: if empty && t.empty_note.is_some() && !headed { vec![] } else { rows },
-        note: if empty { t.empty_note.clone() } else { None },
+        rows,
+        note,
         location: Location::default(),
     }
 }
+
+/// The 合计 row of an empty table, its cells blank (its label as the table's own total row
+/// prints it).
+fn blank_total(rows: &[Row]) -> Row {
+    let total = rows.iter().find(|r| r.is_total() && r.code.is_none()).cloned();
+    let mut r = total.unwrap_or_else(|| Row { code: None, label: "合计".into(), side: None, cells: vec![], location: Location::default() });
+    r.cells.iter_mut().for_each(|c| *c = Cell::Blank);
+    r
+}
+
 
 fn kept_row(eval: &Eval, t: &TableLayout, r: &RowRule) -> Row {
     let cells = r

@@ -14,6 +14,7 @@
 
 pub mod carried;
 mod derive;
+mod empty;
 mod finding;
 mod grid_sums;
 mod keys;

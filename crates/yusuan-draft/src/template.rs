@@ -127,7 +127,7 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
             let renamed = rename(c);
             if renamed.contains(&to.department) { renamed } else { compiled_by(c, &old_department, &to.department) }
         });
-        t.empty_note = t.empty_note.as_deref().map(rename).or_else(|| empty_note(t.kind, d.scope, to.year));
+        t.empty_note = t.empty_note.as_deref().map(rename).or_else(|| crate::empty::empty_note(t.kind, d.scope, to.year));
         if let Body::Rows { rows } = &mut t.body {
             let (kept, gone) = blank_rows(t.kind, std::mem::take(rows));
             *rows = kept;
@@ -167,25 +167,6 @@ pub fn name_forms(department: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// The note an empty fund or 三公 table prints, where the source printed none (its tables had
-/// money): a blank draft's department may have none of that money.
-pub(crate) fn empty_note(kind: TableKind, scope: yusuan_domain::Scope, year: i32) -> Option<String> {
-    let who = if scope == yusuan_domain::Scope::Unit { "单位" } else { "部门" };
-    let what = match kind {
-        TableKind::GovernmentFundFunction => "无政府性基金预算财政拨款安排的预算",
-        TableKind::StateCapitalFunction => "无国有资本经营预算财政拨款安排的预算",
-        TableKind::ThreePublic => "无“三公”经费和机关运行经费预算",
-        TableKind::PurchasedServices => "无政府购买服务预算",
-        TableKind::AssetAllocation => "无资产配置预算",
-        // The forms a blank draft does not carry: the draft rule R007 asks for them where
-        // projects have money.
-        TableKind::DepartmentPerformance => "未编报部门整体支出绩效目标",
-        TableKind::ProjectPerformance => "未编报项目支出绩效目标",
-        _ => return None,
-    };
-    Some(format!("注：本{who}{year}年{what}，故本表为空表。"))
 }
 
 /// `编制部门：旧部门` → `编制部门：新部门` (the prefix kept; a line that does not name the old

@@ -82,7 +82,7 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     for t in &mut v.layout {
         t.title = unit_wording(&t.title);
         // A fund or 三公 table the unit has no money in says so, as its budget prints it.
-        t.empty_note = t.empty_note.as_deref().map(unit_wording).or_else(|| crate::template::empty_note(t.kind, Scope::Unit, d.year));
+        t.empty_note = t.empty_note.as_deref().map(unit_wording).or_else(|| crate::empty::empty_note(t.kind, Scope::Unit, d.year));
         t.compiled_by = t.compiled_by.as_deref().map(|c| compiled_line(c, &d.department, &name));
     }
     // The projects' shares of the unit's lines, by the lines' addresses in the view.

@@ -99,6 +99,11 @@ fn amount_text(c: &Cell) -> (String, Align) {
     }
 }
 
+/// Whether a table's rows are function 项 (an empty one prints their code columns all the same).
+fn by_function(kind: TableKind) -> bool {
+    matches!(kind, TableKind::Expenditure | TableKind::FiscalFunction | TableKind::GeneralPublicFunction | TableKind::GovernmentFundFunction | TableKind::StateCapitalFunction)
+}
+
 /// The key columns a table's rows need: (header path, width) per column, from the template.
 pub(crate) fn key_columns(t: &Table, template: &Template) -> (Vec<(Vec<String>, f32)>, Keys) {
     let has = |f: fn(&RowCode) -> bool| t.rows.iter().any(|r| r.code.as_ref().is_some_and(f));
@@ -108,6 +113,11 @@ pub(crate) fn key_columns(t: &Table, template: &Template) -> (Vec<(Vec<String>, 
         template.economic_keys
     } else if has(|c| matches!(c, RowCode::Unit(_) | RowCode::Project(_))) {
         template.unit_keys
+    } else if t.amount_count() == 0 && t.rows.iter().all(|r| r.code.is_none()) && by_function(t.kind) {
+        // An empty table by function 项 still prints its code columns over its 合计 row.
+        template.function_keys
+    } else if t.amount_count() == 0 && t.rows.iter().all(|r| r.code.is_none()) && matches!(t.kind, TableKind::GeneralPublicBasicEconomic | TableKind::FiscalBasicEconomic) {
+        template.economic_keys
     } else if t.rows.iter().any(|r| !r.label.trim().is_empty()) {
         return (vec![(vec!["项目".to_string()], 0.0)], Keys::Label);
     } else {
