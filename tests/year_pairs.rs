@@ -15,17 +15,25 @@ const NOW: &str = "2026-12-01T00:00:00Z";
 /// A disclosure: its files (narrative first).
 type Files = &'static [&'static str];
 
-const PAIRS: &[(&str, Files, Files)] = &[
-    ("万里街道 2024→2025", &["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"], &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]),
+/// Each pair with the share of the later document's table cells the draft reproduces at least
+/// (per mille), measured: 万里 reproduces every cell but the four its 2025 document printed wrong
+/// (T001/T002 there: a 1-元 slip in 21201, rightly re-added); the Jiangsu pairs are held where
+/// they stand — their 机关运行经费 table (not the 公用经费 lines in this format), 单位预留机动经费
+/// (a kind 2018 did not print) and 政府采购 grid (items carried as printed) are not yet derived
+/// the way 2019 prints them.
+const PAIRS: &[(&str, Files, Files, usize)] = &[
+    ("万里街道 2024→2025", &["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"], &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"], 995),
     (
         "省委办公厅 2017→2018",
         &["pdf/jiangsu-shengwei-2017-bumen-yusuan-text.pdf", "pdf/jiangsu-shengwei-2017-bumen-yusuan-tables.pdf"],
         &["pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf", "pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"],
+        769,
     ),
     (
         "省委办公厅 2018→2019",
         &["pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf", "pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"],
         &["pdf/jiangsu-shengwei-2019-bumen-yusuan-text.pdf", "pdf/jiangsu-shengwei-2019-bumen-yusuan-tables.pdf"],
+        170,
     ),
 ];
 
@@ -43,8 +51,13 @@ fn import(lib: &mut Library, files: Files) -> i64 {
 /// code and label, the column.
 type Place = (String, String, String, String);
 
+/// A title or label without the year it prints (`2025年部门…`, `2019年度…`): a cell's place is
+/// the same in both years whether or not the title prints its year (a print style, compared
+/// apart).
 fn without_year(s: &str, year: i32) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect::<String>().replace(&year.to_string(), "")
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let y = year.to_string();
+    s.replace(&format!("{y}年度"), "").replace(&format!("{y}年"), "").replace(&y, "")
 }
 
 fn cells(doc: &yusuan_domain::Document) -> BTreeMap<Place, Vec<Decimal>> {
@@ -79,7 +92,7 @@ fn equal_cells(want: &BTreeMap<Place, Vec<Decimal>>, got: &BTreeMap<Place, Vec<D
 #[test]
 fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_tables_and_exports() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, earlier, later) in PAIRS {
+    for (name, earlier, later, floor) in PAIRS {
         let mut lib = Library::open(&dir.path().join(format!("{}.db", name.replace(' ', "")))).unwrap();
         let (a, b) = (import(&mut lib, earlier), import(&mut lib, later));
         let draft = yusuan_api::parse_draft_ref(&yusuan_api::draft_new(&mut lib, a, None, NOW).unwrap().draft).unwrap().0;
@@ -96,7 +109,14 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
             let r = if known {
                 yusuan_api::draft_set(&mut lib, draft, &key, &value, NOW)
             } else {
-                let names: Vec<(String, String)> = vec![(String::new(), l.label.clone())];
+                // The names the later document prints for the code and its 类 and 款.
+                let code = match &l.key {
+                    yusuan_api::draft::LeafKey::Spend { function, .. } => function.as_str().to_string(),
+                    yusuan_api::draft::LeafKey::Economic { code, .. } => code.as_str().to_string(),
+                    _ => String::new(),
+                };
+                let names: Vec<(String, String)> =
+                    [3, 5, 7].iter().filter(|&&n| n <= code.len()).map(|&n| (code[..n].to_string(), target.name_of(&code[..n]).to_string())).filter(|(_, n)| !n.is_empty()).collect();
                 yusuan_api::draft_add_line(&mut lib, draft, &key, &value, &names, NOW)
             };
             match r {
@@ -121,7 +141,7 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
         for r in refused.iter().take(5) {
             println!("  refused {r}");
         }
-        for d in differ.iter().take(12) {
+        for d in differ.iter().take(std::env::var("PAIRS_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(12)) {
             println!("  {d}");
         }
         // The export: every 警告 explained (a user writes why), then written and read back.
@@ -135,6 +155,20 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
         match &exported {
             Ok(o) => println!("  exported: {} pages, {} numbers read back", o.preflight.as_ref().map_or(0, |p| p.pages), o.preflight.as_ref().map_or(0, |p| p.numbers)),
             Err(e) => println!("  export refused: {e}"),
+        }
+        assert!(exported.is_ok(), "{name}: a draft with no 错误 and its 警告 explained exports and reads back");
+        assert!(errors.is_empty(), "{name}: the draft set to the published lines has 错误: {errors:?}");
+        assert!(equal * 1000 >= total * floor, "{name}: {equal} of {total} cells equal, below {floor}‰");
+        if *floor >= 990 {
+            // Each cell that differs is one the checker reports in the later document itself.
+            let reported: Vec<(String, String)> = yusuan_api::check(&published_doc)
+                .iter()
+                .filter(|f| f.severity == yusuan_api::Severity::Error)
+                .map(|f| (without_year(f.location.table.as_deref().unwrap_or(""), published_doc.meta.year), f.location.row.clone().unwrap_or_default()))
+                .collect();
+            for d in &differ {
+                assert!(reported.iter().any(|(t, r)| d.starts_with(t.as_str()) && d.contains(r.as_str())), "{name}: {d} differs, and the published document is not reported wrong there");
+            }
         }
     }
 }
