@@ -26,6 +26,13 @@ pub fn import_into(lib: &mut yusuan_api::Library, name: &str) -> i64 {
         assert!(joined.attached && joined.id == first.id);
         return first.id;
     }
+    // `narrative.pdf+tables.pdf`: a disclosure published as two files, one document.
+    if let Some((text, tables)) = name.split_once('+') {
+        let first = yusuan_api::import_file(lib, &fixture(text), now).unwrap();
+        let joined = yusuan_api::import_file(lib, &fixture(tables), now).unwrap();
+        assert!(joined.attached && joined.id == first.id, "{name}: one document");
+        return first.id;
+    }
     yusuan_api::import_file(lib, &fixture(name), now).unwrap().id
 }
 
