@@ -574,6 +574,30 @@ describe("编制：项目说明", () => {
   });
 });
 
+describe("编制：改名与整表删除", () => {
+  it("renames a project by its place in the list and deletes a whole form, each one edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    const name = q<HTMLInputElement>("project-name-1")!;
+    expect(name.value).toBe("文旅宣传推广");
+    // Unchanged: nothing is sent.
+    q("project-rename-1")!.click();
+    await app.idle();
+    expect(backend.calls.some((c) => c.startsWith("renameProject"))).toBe(false);
+    name.value = "文旅宣传推广项目";
+    q("project-rename-1")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("renameProject:draft:1,#1,文旅宣传推广项目");
+    // A form edited here can be deleted whole; one written in its project's text cannot.
+    expect(q("form-delete-文旅惠民活动")).toBeNull();
+    q("form-delete-文旅宣传推广")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("deleteForm:draft:1,文旅宣传推广");
+  });
+});
+
 describe("编制：绩效目标表", () => {
   it("sets an indicator's value, removes one, adds one to a project's form, each as one edit", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
