@@ -222,9 +222,33 @@ pub fn spend_kinds(d: &Draft) -> Vec<SpendKind> {
         Body::Function { columns, .. } => columns.iter().any(|c| matches!(c, ColumnRule::Filter { kinds: Some(k), .. } if k.iter().any(|k| matches!(k, SpendKind::Personnel | SpendKind::Public)) && !k.contains(&SpendKind::Basic))),
         _ => false,
     });
-    if split_in_lines || split_in_tables {
+    let mut kinds = if split_in_lines || split_in_tables {
         vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Project]
     } else {
         vec![SpendKind::Basic, SpendKind::Project]
+    };
+    // A use of its own the tables print a column or a row for (Jiangsu's 单位预留机动经费), even
+    // where last year had none of it.
+    let mut named = |ks: &Option<Vec<SpendKind>>| {
+        for k in ks.iter().flatten() {
+            if matches!(k, SpendKind::Named(_)) && !kinds.contains(k) {
+                kinds.push(k.clone());
+            }
+        }
+    };
+    for t in &d.layout {
+        match &t.body {
+            Body::Function { columns, .. } | Body::Economic { columns, .. } => columns.iter().for_each(|c| {
+                if let ColumnRule::Filter { kinds, .. } = c {
+                    named(kinds)
+                }
+            }),
+            Body::Rows { rows } => rows.iter().flat_map(|r| &r.cells).for_each(|c| {
+                if let crate::layout::CellRule::Sum { query: crate::layout::Query::Spend { kinds, .. } } = c {
+                    named(kinds)
+                }
+            }),
+        }
     }
+    kinds
 }
