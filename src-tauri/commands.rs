@@ -146,6 +146,24 @@ pub fn remove_indicator(state: State<'_, AppState>, draft: String, form: String,
     desk(&state)?.draft_indicator_remove(draft_id(&draft)?, &form, &path, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Sets or clears one code's 上年执行数.
+#[tauri::command]
+pub fn set_actual(state: State<'_, AppState>, draft: String, code: String, value: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_actual(draft_id(&draft)?, &code, &value, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Pastes a column of 上年执行数.
+#[tauri::command]
+pub fn paste_actuals(state: State<'_, AppState>, draft: String, text: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_actuals_paste(draft_id(&draft)?, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
+/// Takes the 上年执行数 from a 决算 of the user's library.
+#[tauri::command]
+pub fn actuals_from(state: State<'_, AppState>, draft: String, document: i64) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_actuals_from(draft_id(&draft)?, document, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Deletes a project's whole 绩效目标表.
 #[tauri::command]
 pub fn delete_form(state: State<'_, AppState>, draft: String, form: String) -> Result<yusuan_api::DraftView, String> {

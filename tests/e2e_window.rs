@@ -212,6 +212,50 @@ async fn window_shows_real_documents_from_the_store() {
     assert_eq!(now.as_str(), Some("万里街道社区公共服务中心新建工程，2027年完成竣工结算。"));
     c.execute("document.querySelector('[data-testid=draft-projects]').scrollIntoView();", vec![]).await.unwrap();
     save("draft-project.png", c.screenshot().await.unwrap());
+    // The project printed without a name renamed in one step (its parts kept).
+    c.execute("const i = document.querySelector('[data-testid=project-name-1]'); i.value = '万里街道社区公共服务中心新建工程';", vec![]).await.unwrap();
+    click(&c, "//*[@data-testid='project-rename-1']").await;
+    let start = Instant::now();
+    loop {
+        let history = text_of(&c, "[data-testid=draft-history]").await;
+        if history.contains("项目改名") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "the rename is not in the history: {history}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let projects = text_of(&c, "[data-testid=draft-projects]").await;
+    assert!(projects.contains("万里街道社区公共服务中心新建工程") && !projects.contains("未注明项目名称"), "{projects}");
+    // A 绩效目标表 deleted whole, where the draft has one to edit.
+    let forms = c.execute("return [...document.querySelectorAll('[data-testid^=form-delete-]')].length;", vec![]).await.unwrap().as_u64().unwrap_or(0);
+    if forms > 0 {
+        c.execute("document.querySelector('[data-testid^=form-delete-]').click();", vec![]).await.unwrap();
+        let start = Instant::now();
+        while !text_of(&c, "[data-testid=draft-history]").await.contains("删除绩效目标表") {
+            assert!(start.elapsed() < Duration::from_secs(20), "the form deletion is not in the history");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+    // 2025年执行数 pasted as a column from a spreadsheet: the rate follows, the 编制说明 compares.
+    c.execute(
+        "const d = document.querySelector('[data-testid=draft-actuals]'); d.open = true; d.scrollIntoView(); document.querySelector('[data-testid=actuals-paste]').value = '科目编码\\t执行数\\n2010507\\t1404200\\n2120101\\t12000000';",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click(&c, "//*[@data-testid='actuals-paste-save']").await;
+    let start = Instant::now();
+    loop {
+        let rate = text_of(&c, "[data-testid='actual-rate-2010507']").await;
+        if rate.ends_with('%') {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "no execution rate after the paste: {rate}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(text_of(&c, "[data-testid=draft-history]").await.contains("上年执行数"));
+    c.execute("document.querySelector('[data-testid=draft-actuals]').scrollIntoView();", vec![]).await.unwrap();
+    save("draft-actuals.png", c.screenshot().await.unwrap());
     // The tables the draft derives, beside the lines: 收入总计 includes the edit.
     click(&c, "//*[@data-testid='show-tables']").await;
     let tables = text_of(&c, "[data-testid=draft-tables]").await;
@@ -280,6 +324,10 @@ async fn window_shows_real_documents_from_the_store() {
     let exported = data.path().join("导出").join("上海市普陀区2026年区级部门预算.pdf");
     let bytes = std::fs::read(&exported).unwrap_or_else(|e| panic!("{}: {e}", exported.display()));
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    // The exported 编制说明 compares with the pasted 执行数.
+    let text = std::process::Command::new("pdftotext").arg(&exported).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace('\n', "");
+    assert!(text.contains("比2025年执行数140.42万元"), "the 执行数 comparison is not in the PDF");
     c.execute("document.querySelector('[data-testid=export-result]').scrollIntoView();", vec![]).await.unwrap();
     save("export.png", c.screenshot().await.unwrap());
 

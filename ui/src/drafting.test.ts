@@ -84,6 +84,12 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     carried: [],
     funds: ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入", "事业单位经营收入", "其他收入", "上年结转"],
     spend_kinds: ["基本支出", "项目支出"],
+    actuals: [
+      { code: "2010507", name: "专项普查活动", actual_yuan: null, budget_yuan: "257700", current_yuan: "438300", rate_percent: null },
+      { code: "2120101", name: "行政运行", actual_yuan: "12000000", budget_yuan: "16603248", current_yuan: "16603248", rate_percent: "72.28" },
+    ],
+    actuals_year: 2026,
+    final_accounts: [{ id: 7, title: "上海市普陀区某街道2026年度部门决算" }],
   };
 }
 
@@ -571,6 +577,30 @@ describe("编制：项目说明", () => {
     q("project-remove-文旅宣传推广")!.click();
     await app.idle();
     expect(backend.calls).toContain("removeProject:draft:1,文旅宣传推广");
+  });
+});
+
+describe("编制：上年执行数", () => {
+  it("types one code's 执行数, pastes a column, takes a 决算's, each one edit; Rust's rate shown as sent", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(q("draft-actuals")!.textContent).toContain("2026年执行数");
+    expect(q("actual-rate-2120101")!.textContent).toBe("72.28%");
+    const input = q<HTMLInputElement>("actual-2010507")!;
+    input.value = "1404200";
+    input.dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls).toContain("setActual:draft:1,2010507,1404200");
+    const paste = q<HTMLTextAreaElement>("actuals-paste")!;
+    paste.value = "2010507\t1404200\n2120101\t12,000,000";
+    q("actuals-paste-save")!.click();
+    await app.idle();
+    expect(backend.calls.filter((c) => c.startsWith("pasteActuals"))).toEqual(["pasteActuals:draft:1,2010507\t1404200\n2120101\t12,000,000"]);
+    q("actuals-from-take")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("actualsFrom:draft:1,7");
   });
 });
 

@@ -90,6 +90,12 @@ export interface DraftingBackend {
   renameProject(draft: string, name: string, newName: string): Promise<DraftView>;
   /** Deletes a project's whole 绩效目标表 (undoable). */
   deleteForm(draft: string, form: string): Promise<DraftView>;
+  /** One code's 上年执行数 (元 or `…万元`; empty clears it). */
+  setActual(draft: string, code: string, value: string): Promise<DraftView>;
+  /** A pasted column of 上年执行数 (科目编码 and 金额 per line), one edit. */
+  pasteActuals(draft: string, text: string): Promise<DraftView>;
+  /** The 上年执行数 of a 决算 in the user's library, matched by code, one edit. */
+  actualsFrom(draft: string, document: number): Promise<DraftView>;
   /** Sets (or adds) an indicator's target value in a project's 绩效目标表 (path 一级/二级/三级). */
   setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView>;
   /** Removes an indicator from a project's 绩效目标表. */

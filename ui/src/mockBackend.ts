@@ -143,6 +143,21 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async setActual(draft: string, code: string, value: string): Promise<DraftView> {
+    this.record("setActual", [draft, code, value]);
+    return this.nextView();
+  }
+
+  async pasteActuals(draft: string, text: string): Promise<DraftView> {
+    this.record("pasteActuals", [draft, text]);
+    return this.nextView();
+  }
+
+  async actualsFrom(draft: string, document: number): Promise<DraftView> {
+    this.record("actualsFrom", [draft, String(document)]);
+    return this.nextView();
+  }
+
   async setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
     this.record("setIndicator", [draft, form, path, value]);
     return this.nextView();

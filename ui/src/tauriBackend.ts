@@ -101,6 +101,18 @@ export class TauriBackend implements Backend {
     return call<DraftView>("delete_form", { draft, form });
   }
 
+  setActual(draft: string, code: string, value: string): Promise<DraftView> {
+    return call<DraftView>("set_actual", { draft, code, value });
+  }
+
+  pasteActuals(draft: string, text: string): Promise<DraftView> {
+    return call<DraftView>("paste_actuals", { draft, text });
+  }
+
+  actualsFrom(draft: string, document: number): Promise<DraftView> {
+    return call<DraftView>("actuals_from", { draft, document });
+  }
+
   setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
     return call<DraftView>("set_indicator", { draft, form, path, value });
   }

@@ -86,6 +86,12 @@ pub struct DraftView {
     pub funds: Vec<String>,
     /// The kinds a new spending line can be of (人员经费/公用经费/项目支出, or 基本支出/项目支出).
     pub spend_kinds: Vec<String>,
+    /// 上年执行数 by function code of the 一般公共预算 lines, with each code's execution rate.
+    pub actuals: Vec<crate::ActualView>,
+    /// The year the 执行数 are of.
+    pub actuals_year: i32,
+    /// The library's 决算 of that year of the department, to take the 执行数 from.
+    pub final_accounts: Vec<crate::FinalAccountsRef>,
 }
 
 /// A unit of the draft's 分单位 tables.
@@ -170,6 +176,10 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
                     let printed = |v: &Option<String>| v.as_deref().and_then(|j| serde_json::from_str::<(usize, String)>(j).ok()).map(|s| s.1).unwrap_or_default();
                     ("绩效指标", e.target.replacen('|', "：", 1), printed(&e.old_value), printed(&e.new_value))
                 }
+                "project-rename" => ("项目改名", e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
+                "form" if e.new_value.is_some() => ("恢复绩效目标表", e.target.clone(), String::new(), String::new()),
+                "form" => ("删除绩效目标表", e.target.clone(), String::new(), String::new()),
+                "actuals" => ("上年执行数", e.target.clone(), count(&e.old_value), count(&e.new_value)),
                 other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
             };
             HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }
@@ -247,6 +257,9 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         has_unit_tables: d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ExpenditureByUnit | yusuan_domain::TableKind::FiscalByUnit)),
         funds: yusuan_draft::Fund::ALL.iter().map(|f| f.label().to_string()).collect(),
         spend_kinds: yusuan_draft::spend_kinds(&d).iter().map(|k| k.label().to_string()).collect(),
+        actuals: crate::draft_actuals::actual_views(&d),
+        actuals_year: yusuan_draft::actuals::actuals_year(&d),
+        final_accounts: crate::draft_actuals::final_accounts_for(lib, &d)?,
         can_undo: lib.store().draft_undo_target(id)?.is_some(),
         can_redo: lib.store().draft_redo_target(id)?.is_some(),
         locked: row.locked_version,
@@ -393,6 +406,24 @@ impl Desk {
     /// Deletes a project's whole 绩效目标表.
     pub fn draft_form_delete(&mut self, id: i64, form: &str, now: &str) -> Result<DraftView, ApiError> {
         crate::draft_form_delete(&mut self.user, id, form, now)?;
+        view(&self.user, id)
+    }
+
+    /// Sets or clears one code's 上年执行数.
+    pub fn draft_actual(&mut self, id: i64, code: &str, value: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_actual(&mut self.user, id, code, value, now)?;
+        view(&self.user, id)
+    }
+
+    /// Pastes a column of 上年执行数 (code and amount per line).
+    pub fn draft_actuals_paste(&mut self, id: i64, text: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_actuals_paste(&mut self.user, id, text, now)?;
+        view(&self.user, id)
+    }
+
+    /// Takes the 上年执行数 from a 决算 of the user's library.
+    pub fn draft_actuals_from(&mut self, id: i64, doc_id: i64, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_actuals_from(&mut self.user, id, doc_id, now)?;
         view(&self.user, id)
     }
 

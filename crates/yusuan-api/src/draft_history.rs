@@ -51,6 +51,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "cell" => crate::draft_forms::apply_cell(d, &e.target, value.as_deref())?,
         "row" => crate::draft_forms::apply_row(d, &e.target, value.as_deref())?,
         "indicator" => crate::draft_forms::apply(d, &e.target, value.as_deref())?,
+        "actuals" => crate::draft_actuals::apply(d, value.as_deref())?,
         "form" => crate::draft_forms::apply_form(d, &e.target, value.as_deref())?,
         "project-rename" => {
             let other = if side_old { &e.new_value } else { &e.old_value };

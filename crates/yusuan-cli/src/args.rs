@@ -235,6 +235,21 @@ pub enum DraftCommand {
         #[arg(long)]
         amount: Option<String>,
     },
+    /// 上年执行数（一般公共预算，按功能科目）：列出；填一个科目（金额为元，或写“万元”；空为清除）；--paste 文件（每行“科目编码 金额”，可从 Excel 复制）；--from 上年决算的文档编号（按科目匹配）
+    Actual {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 功能分类科目编码（类 3 位、款 5 位、项 7 位）
+        code: Option<String>,
+        /// 执行数（元；或如 140.42万元）
+        value: Option<String>,
+        /// 粘贴的列：文件路径，- 为标准输入
+        #[arg(long, conflicts_with_all = ["code", "from"])]
+        paste: Option<String>,
+        /// 取自上年决算（库中文档编号）
+        #[arg(long, conflicts_with_all = ["code", "paste"])]
+        from: Option<i64>,
+    },
     /// 修改按原表结转的表（如湖北格式的资产配置预算表、绩效目标表）的一个单元格：表名、行号、列号（从 1 起）、内容（数字按金额，其余按文字；空为清空）
     Cell {
         /// 草稿（draft:N）

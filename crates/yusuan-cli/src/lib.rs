@@ -385,6 +385,7 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
                 writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
             }
         },
+        DraftCommand::Actual { draft, code, value, paste, from } => actual(&mut lib, &draft, code, value, paste, from, &now, out)?,
         DraftCommand::Cell { draft, table, row, column, text } => {
             let e = yusuan_api::draft_cell(&mut lib, draft_id(&draft)?, &table, row, column, &text, &now)?;
             writeln!(out, "已修改“{table}”第 {row} 行第 {column} 列：{} → {}", e.old.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）"), e.new.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）")).map_err(io)?;
@@ -532,6 +533,55 @@ fn form(lib: &mut Library, command: FormCommand, now: &str, out: &mut dyn Write)
         FormCommand::Delete { draft, project } => {
             let e = yusuan_api::draft_form_delete(lib, draft_id(&draft)?, &project, now)?;
             writeln!(out, "已删除“{}”的绩效目标表（{}）", e.target, e.old.unwrap_or_default()).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+/// `draft actual`: list the 上年执行数, set one, paste a column, or take them from a 决算.
+#[allow(clippy::too_many_arguments)]
+fn actual(lib: &mut Library, draft: &str, code: Option<String>, value: Option<String>, paste: Option<String>, from: Option<i64>, now: &str, out: &mut dyn Write) -> Result<(), ApiError> {
+    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+    let id = draft_id(draft)?;
+    if let Some(doc) = from {
+        let r = yusuan_api::draft_actuals_from(lib, id, doc, now)?;
+        writeln!(out, "已从文档 {doc} 取得 {} 个科目的上年执行数{}", r.matched.len(), if r.seq == 0 { "（与草稿中的相同，未修改）" } else { "" }).map_err(io)?;
+        for v in &r.matched {
+            writeln!(out, "  {}\t{}\t{} 元", v.code, v.name, v.actual_yuan.as_deref().unwrap_or("")).map_err(io)?;
+        }
+        if !r.unmatched.is_empty() {
+            writeln!(out, "决算中没有这些科目（执行数未填）：{}", r.unmatched.join("、")).map_err(io)?;
+        }
+        return Ok(());
+    }
+    if let Some(file) = paste {
+        let text = if file == "-" {
+            std::io::read_to_string(std::io::stdin()).map_err(|e| ApiError::Read { path: "标准输入".into(), reason: e.to_string() })?
+        } else {
+            std::fs::read_to_string(&file).map_err(|e| ApiError::Read { path: file.clone(), reason: e.to_string() })?
+        };
+        let r = yusuan_api::draft_actuals_paste(lib, id, &text, now)?;
+        writeln!(out, "已填入 {} 个科目的上年执行数（一次修改，可撤销）", r.matched.len()).map_err(io)?;
+        if !r.unmatched.is_empty() {
+            writeln!(out, "草稿的一般公共预算明细行中没有这些科目（未填）：{}", r.unmatched.join("、")).map_err(io)?;
+        }
+        return Ok(());
+    }
+    match (code, value) {
+        (Some(code), value) => {
+            let e = yusuan_api::draft_actual(lib, id, &code, value.as_deref().unwrap_or(""), now)?;
+            match (e.seq, value.as_deref().map(str::trim).filter(|v| !v.is_empty())) {
+                (0, _) => writeln!(out, "科目 {code} 的上年执行数未修改").map_err(io)?,
+                (_, Some(v)) => writeln!(out, "已填科目 {code} 的上年执行数：{v}").map_err(io)?,
+                (_, None) => writeln!(out, "已清除科目 {code} 的上年执行数").map_err(io)?,
+            }
+        }
+        (None, _) => {
+            writeln!(out, "科目编码\t科目名称\t上年预算（元）\t上年执行数（元）\t执行率\t本年预算（元）").map_err(io)?;
+            for v in yusuan_api::draft_actuals(lib, id)? {
+                let rate = v.rate_percent.map(|r| format!("{r}%")).unwrap_or_default();
+                writeln!(out, "{}\t{}\t{}\t{}\t{rate}\t{}", v.code, v.name, v.budget_yuan, v.actual_yuan.unwrap_or_default(), v.current_yuan).map_err(io)?;
+            }
         }
     }
     Ok(())

@@ -12,6 +12,7 @@
 //! an edited one back. The crate does no file I/O and reads no clock.
 #![deny(missing_docs)]
 
+pub mod actuals;
 pub mod carried;
 mod derive;
 mod empty;

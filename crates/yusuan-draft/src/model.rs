@@ -146,6 +146,11 @@ pub struct Draft {
     /// written is the department's, in the unit's wording).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unit_texts: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// 上年执行数: last year's actual spending of the 一般公共预算 by function code (类, 款 or 项),
+    /// in 元 — typed, pasted or taken from last year's 决算 ([`crate::actuals`]). Where it is
+    /// given, the 编制说明 compares the code's budget with it (`比2025年执行数…`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actuals: BTreeMap<String, Decimal>,
 }
 
 /// A project's share of one 项目支出 line.

@@ -232,11 +232,55 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
                 5 => format!("{}（类）{}（款）", name(&code[..3]), name(code)),
                 _ => format!("{}（类）", name(code)),
             };
-            out.push(format!("{}.“{path}”科目{}万元。", n + 1, wan_text(*v)));
+            out.push(format!("{}.“{path}”科目{}万元{}。", n + 1, wan_text(*v), item_tail(draft, code, *v)));
         }
     }
     let _ = eval;
     out
+}
+
+/// What a 一般公共预算 item's sentence says after its amount: the change against last year's
+/// 执行数 where one is given (`，比2025年执行数140.42万元减少80.29万元，下降57.18%`), and every
+/// reason written for the item or its lines (`，主要原因是…`).
+fn item_tail(draft: &Draft, code: &str, current: Decimal) -> String {
+    let mut s = String::new();
+    if let Some(actual) = draft.actuals.get(code) {
+        let y = crate::actuals::actuals_year(draft);
+        s.push_str(&format!("，{}", actual_clause(current, *actual, y)));
+    }
+    let mut reasons: Vec<&str> = Vec::new();
+    let item_key = format!("说明|项|{code}");
+    let lines = draft.leaves.iter().filter(|l| matches!(&l.key, LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } if function.as_str() == code));
+    let keys = std::iter::once(item_key).chain(lines.map(|l| crate::model::address(&l.key, l.unit.as_deref())));
+    for k in keys {
+        if let Some(r) = draft.reasons.get(&k).map(|r| r.trim().trim_end_matches('。')).filter(|r| !r.is_empty()) {
+            if !reasons.contains(&r) {
+                reasons.push(r);
+            }
+        }
+    }
+    if !reasons.is_empty() {
+        s.push_str(&format!("，主要原因是{}", reasons.join("；")));
+    }
+    s
+}
+
+/// The change against last year's 执行数: `比2025年执行数140.42万元减少80.29万元，下降57.18%`,
+/// `与2025年执行数持平`.
+pub fn actual_clause(current: Decimal, actual: Decimal, year: i32) -> String {
+    let (c, a) = (wan(current), wan(actual));
+    let d = c - a;
+    if d.is_zero() {
+        return format!("与{year}年执行数持平");
+    }
+    let word = if d > Decimal::ZERO { ("增加", "增长") } else { ("减少", "下降") };
+    let amount = print::amount(d.abs(), 2, true);
+    let base = format!("比{year}年执行数{}万元{}{amount}万元", wan_text(actual), word.0);
+    if a.is_zero() {
+        return base;
+    }
+    let pct = (d.abs() / a.abs() * Decimal::from(100)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    format!("{base}，{}{pct:.2}%", word.1)
 }
 
 /// The paragraphs of 其他相关情况说明: 三公 and 机关运行经费 generated; 政府采购, 绩效 and 国有资产
@@ -335,6 +379,16 @@ mod tests {
         for ((c, b), expect) in cases {
             assert_eq!(change_clause(d(c), d(b), 2024), expect);
         }
+    }
+
+    #[test]
+    fn the_change_against_last_years_actuals() {
+        // check(input, expect): the Putuo wording, rates on the 万元 printed.
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(actual_clause(d("601300"), d("1404200"), 2023), "比2023年执行数140.42万元减少80.29万元，下降57.18%");
+        assert_eq!(actual_clause(d("1200000"), d("1000000"), 2025), "比2025年执行数100.00万元增加20.00万元，增长20.00%");
+        assert_eq!(actual_clause(d("1000000"), d("1000040"), 2025), "与2025年执行数持平");
+        assert_eq!(actual_clause(d("50000"), d("0"), 2025), "比2025年执行数0.00万元增加5.00万元");
     }
 
     #[test]

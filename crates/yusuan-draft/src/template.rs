@@ -86,6 +86,7 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     d.projects.clear();
     d.project_funds.clear();
     d.unit_texts.clear();
+    d.actuals.clear();
     d.performance_forms.clear();
     d.stated = StatedFigures::default();
     // The 目录 lists what a blank draft prints: not the project 说明 and 绩效 forms it drops.

@@ -1051,7 +1051,19 @@ funds: Array<string>,
 /**
  * The kinds a new spending line can be of (人员经费/公用经费/项目支出, or 基本支出/项目支出).
  */
-spend_kinds: Array<string>, };
+spend_kinds: Array<string>, 
+/**
+ * 上年执行数 by function code of the 一般公共预算 lines, with each code's execution rate.
+ */
+actuals: Array<ActualView>, 
+/**
+ * The year the 执行数 are of.
+ */
+actuals_year: number, 
+/**
+ * The library's 决算 of that year of the department, to take the 执行数 from.
+ */
+final_accounts: Array<FinalAccountsRef>, };
 
 export type DraftSummary = { 
 /**
@@ -1229,6 +1241,57 @@ funds: Array<ProjectFundView>,
  * Its budget from those shares, 元 (decimal string; none while no line funds it).
  */
 funded_yuan: string | null, };
+
+export type ActualView = { 
+/**
+ * 功能分类科目编码 (类, 款 or 项).
+ */
+code: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * 上年执行数, 元 (none while not given).
+ */
+actual_yuan: string | null, 
+/**
+ * 上年预算 (the lines' baselines), 元.
+ */
+budget_yuan: string, 
+/**
+ * This year's budget, 元.
+ */
+current_yuan: string, 
+/**
+ * 执行率 (执行数 ÷ 上年预算), percent.
+ */
+rate_percent: string | null, };
+
+export type ActualsImport = { 
+/**
+ * The recorded edit's number (0 when nothing changed).
+ */
+seq: bigint, 
+/**
+ * The codes the 决算 prints, with their 执行数.
+ */
+matched: Array<ActualView>, 
+/**
+ * The draft's codes the 决算 does not print (or, pasted, the codes the draft's lines do
+ * not use).
+ */
+unmatched: Array<string>, };
+
+export type FinalAccountsRef = { 
+/**
+ * Its library id.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, };
 
 export type ProjectPartView = { 
 /**

@@ -14,6 +14,7 @@ import { addLinePanel, unitBudgetsPanel, unitsPanel } from "./draftSetup";
 import { workbookPanel, type WorkbookState } from "./draftWorkbook";
 import { carriedPanel } from "./draftCarried";
 import { formsPanel, projectsPanel } from "./draftProjects";
+import { actualsPanel } from "./draftActuals";
 
 export interface DraftViewProps {
   view: DraftView;
@@ -43,6 +44,10 @@ export interface DraftViewProps {
   onRemoveProject(name: string): void;
   onRenameProject(name: string, newName: string): void;
   onDeleteForm(form: string): void;
+  /** 上年执行数: one code's, a pasted column, or a 决算's. */
+  onActual(code: string, value: string): void;
+  onPasteActuals(text: string): void;
+  onActualsFrom(document: number): void;
   onProjectFund(project: string, line: string, amount: string): void;
   /** A unit's own text of a carried section (an empty text: the department's again). */
   onUnitText(unit: string, title: string, text: string): void;
@@ -451,7 +456,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view), sectionsPanel(props), projectsPanel(props), formsPanel(props), carriedPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view), actualsPanel(props), sectionsPanel(props), projectsPanel(props), formsPanel(props), carriedPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(

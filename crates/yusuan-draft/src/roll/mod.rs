@@ -172,6 +172,7 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
         // No table says which 项目支出 line funds which project: the user says (project_funds).
         project_funds: BTreeMap::new(),
         unit_texts: BTreeMap::new(),
+        actuals: BTreeMap::new(),
     };
     for l in &mut draft.leaves {
         l.label = draft_label(&draft.names, &l.key);

@@ -1,0 +1,68 @@
+/**
+ * 上年执行数: last year's actual spending of the 一般公共预算 by function code, which the 编制说明
+ * compares each 项 with where the region does so. Each code's 执行数 typed in place, a column
+ * pasted from Excel/WPS (科目编码 and 金额 per line), or taken from last year's 决算 in the
+ * library (matched by code); each change is one undoable edit. Rust computes every number shown
+ * (the execution rate too); the UI only formats the strings.
+ */
+import { h } from "../dom";
+import type { DraftView } from "../drafting";
+import { groupThousands } from "../format";
+
+export interface ActualsProps {
+  view: DraftView;
+  busy: boolean;
+  /** One code's 执行数 (元, or `…万元`; empty clears it). */
+  onActual(code: string, value: string): void;
+  /** A pasted column: one `科目编码<TAB>金额` per line. */
+  onPasteActuals(text: string): void;
+  /** The 执行数 of a 决算 of the library (its id). */
+  onActualsFrom(document: number): void;
+}
+
+let open = false;
+
+export function actualsPanel(props: ActualsProps): HTMLElement | null {
+  const { view } = props;
+  if (view.actuals.length === 0) return null;
+  const locked = props.busy || view.locked !== null;
+  const y = view.actuals_year;
+  const rows = view.actuals.map((a) => {
+    const input = h("input", { type: "text", value: a.actual_yuan ?? "", placeholder: "元", disabled: locked, "data-testid": `actual-${a.code}`, title: `${a.code} ${a.name} ${y}年执行数` }) as HTMLInputElement;
+    input.addEventListener("change", () => { if (input.value.trim() !== (a.actual_yuan ?? "")) props.onActual(a.code, input.value.trim()); });
+    return h(
+      "tr",
+      {},
+      h("td", {}, a.code),
+      h("td", {}, a.name),
+      h("td", { class: "num" }, groupThousands(a.budget_yuan)),
+      h("td", {}, input),
+      h("td", { class: "num", "data-testid": `actual-rate-${a.code}` }, a.rate_percent ? `${a.rate_percent}%` : ""),
+      h("td", { class: "num" }, groupThousands(a.current_yuan)),
+    );
+  });
+  const paste = h("textarea", { rows: 3, class: "section-input", placeholder: "从 Excel/WPS 复制两列粘贴：科目编码、执行数（元）", disabled: locked, "data-testid": "actuals-paste" }) as HTMLTextAreaElement;
+  const pasteButton = h("button", { type: "button", disabled: locked, "data-testid": "actuals-paste-save" }, "填入粘贴的执行数") as HTMLButtonElement;
+  pasteButton.addEventListener("click", () => { if (paste.value.trim()) props.onPasteActuals(paste.value); });
+  const from = h("select", { disabled: locked, "data-testid": "actuals-from" }, view.final_accounts.map((f) => h("option", { value: String(f.id) }, f.title))) as HTMLSelectElement;
+  const fromButton = h("button", { type: "button", disabled: locked || view.final_accounts.length === 0, "data-testid": "actuals-from-take" }, "从决算取数") as HTMLButtonElement;
+  fromButton.addEventListener("click", () => { if (from.value) props.onActualsFrom(Number(from.value)); });
+  const box = h(
+    "details",
+    { class: "panel", "data-testid": "draft-actuals", open },
+    h("summary", {}, h("h2", { style: "display:inline" }, `${y}年执行数`)),
+    h("p", { class: "muted" }, `填写后，编制说明按科目与${y}年执行数比较（比${y}年执行数增加/减少…）；执行率＝执行数÷${y}年预算。`),
+    h(
+      "table",
+      { class: "actuals" },
+      h("thead", {}, h("tr", {}, ["科目编码", "科目名称", `${y}年预算（元）`, `${y}年执行数（元）`, "执行率", "本年预算（元）"].map((t) => h("th", {}, t)))),
+      h("tbody", {}, rows),
+    ),
+    h("div", {}, paste, pasteButton),
+    view.final_accounts.length > 0
+      ? h("div", {}, from, fromButton)
+      : h("p", { class: "muted" }, `资料库中没有本部门${y}年的决算；导入后可在此按科目取数。`),
+  );
+  box.addEventListener("toggle", () => { open = (box as HTMLDetailsElement).open; });
+  return box;
+}
