@@ -243,6 +243,7 @@ async fn window_shows_real_documents_from_the_store() {
     )
     .await
     .unwrap();
+    c.execute("document.querySelector('[data-testid=actuals-paste-save]').scrollIntoView({block: 'center'});", vec![]).await.unwrap();
     click(&c, "//*[@data-testid='actuals-paste-save']").await;
     let start = Instant::now();
     loop {
@@ -256,6 +257,7 @@ async fn window_shows_real_documents_from_the_store() {
     assert!(text_of(&c, "[data-testid=draft-history]").await.contains("上年执行数"));
     c.execute("document.querySelector('[data-testid=draft-actuals]').scrollIntoView();", vec![]).await.unwrap();
     save("draft-actuals.png", c.screenshot().await.unwrap());
+    c.execute("document.querySelector('[data-testid=draft-actuals]').open = false;", vec![]).await.unwrap();
     // The tables the draft derives, beside the lines: 收入总计 includes the edit.
     click(&c, "//*[@data-testid='show-tables']").await;
     let tables = text_of(&c, "[data-testid=draft-tables]").await;

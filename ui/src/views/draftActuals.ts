@@ -38,7 +38,6 @@ export function actualsPanel(props: ActualsProps): HTMLElement | null {
       h("td", { class: "num" }, groupThousands(a.budget_yuan)),
       h("td", {}, input),
       h("td", { class: "num", "data-testid": `actual-rate-${a.code}` }, a.rate_percent ? `${a.rate_percent}%` : ""),
-      h("td", { class: "num" }, groupThousands(a.current_yuan)),
     );
   });
   const paste = h("textarea", { rows: 3, class: "section-input", placeholder: "从 Excel/WPS 复制两列粘贴：科目编码、执行数（元）", disabled: locked, "data-testid": "actuals-paste" }) as HTMLTextAreaElement;
@@ -52,16 +51,16 @@ export function actualsPanel(props: ActualsProps): HTMLElement | null {
     { class: "panel", "data-testid": "draft-actuals", open },
     h("summary", {}, h("h2", { style: "display:inline" }, `${y}年执行数`)),
     h("p", { class: "muted" }, `填写后，编制说明按科目与${y}年执行数比较（比${y}年执行数增加/减少…）；执行率＝执行数÷${y}年预算。`),
+    h("div", { class: "actuals-paste" }, paste, h("div", {}, pasteButton)),
+    view.final_accounts.length > 0
+      ? h("div", { class: "actuals-paste" }, from, h("div", {}, fromButton))
+      : h("p", { class: "muted" }, `资料库中没有本部门${y}年的决算；导入后可在此按科目取数。`),
     h(
       "table",
       { class: "actuals" },
-      h("thead", {}, h("tr", {}, ["科目编码", "科目名称", `${y}年预算（元）`, `${y}年执行数（元）`, "执行率", "本年预算（元）"].map((t) => h("th", {}, t)))),
+      h("thead", {}, h("tr", {}, ["科目编码", "科目名称", `${y}年预算（元）`, `${y}年执行数（元）`, "执行率"].map((t) => h("th", {}, t)))),
       h("tbody", {}, rows),
     ),
-    h("div", {}, paste, pasteButton),
-    view.final_accounts.length > 0
-      ? h("div", {}, from, fromButton)
-      : h("p", { class: "muted" }, `资料库中没有本部门${y}年的决算；导入后可在此按科目取数。`),
   );
   box.addEventListener("toggle", () => { open = (box as HTMLDetailsElement).open; });
   return box;
