@@ -155,6 +155,17 @@ pub fn draft_unit_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> R
 /// draft's catalogue does not (else R005 asks for them). A line that exists is refused: change
 /// its amount instead.
 pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<Edit, ApiError> {
+    // A figure the generated sections state (政府采购 by kind, 面向中小企业预留, 车辆, 大型设备, 绩效
+    // 项目 …) is added as it is set: its own checks, no code to name.
+    let stated = yusuan_draft::parse_address(key).is_some_and(|(k, _)| matches!(k, yusuan_draft::LeafKey::Procurement { .. } | yusuan_draft::LeafKey::Stated { .. }));
+    if stated {
+        let d = load_draft(lib, id, None)?;
+        let at = leaf_key(&d, id, key)?;
+        if d.leaf_at(&at.0, at.1.as_deref()).is_some() {
+            return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的数值", d.label_for(&at.0))));
+        }
+        return crate::drafts::draft_set(lib, id, key, value, now);
+    }
     crate::drafts::retrying(lib, |lib| {
         use yusuan_draft::LeafKey;
         let mut d = load_draft(lib, id, None)?;
@@ -163,7 +174,7 @@ pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names:
         let code = match &k {
             LeafKey::Spend { function, .. } => function.as_str().to_string(),
             LeafKey::Economic { code, .. } => code.as_str().to_string(),
-            _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）或经济科目（经济|科目代码|人员经费或公用经费）填写"))),
+            _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）、经济科目（经济|科目代码|人员经费或公用经费）、政府采购（采购|货物、工程、服务或面向中小企业预留）或情况说明的数字（情况|车辆、大型设备、购置车辆、绩效项目、绩效资金）填写"))),
         };
         if d.leaf_at(&k, at.1.as_deref()).is_some() {
             return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的金额", d.label_for(&k))));

@@ -302,3 +302,27 @@ fn performance_targets_are_set_added_and_removed() {
     yusuan_api::draft_indicator_remove(&mut lib, id, "社区治理创新", "产出指标/数量指标/试点社区", now).unwrap();
     assert!(yusuan_api::draft_forms(&lib, id).unwrap().iter().all(|f| f.project != "社区治理创新"), "an empty form goes");
 }
+
+/// A figure the generated sections state that last year's document did not (Jiangsu's
+/// 省委办公厅 2018 states no 国有资产): added as a line with `draft add`, it is printed in the one
+/// 情况说明 the format has; a count keeps its measure.
+#[test]
+fn a_stated_figure_last_year_lacked_is_added_and_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    import_file(&mut lib, &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"), now).unwrap();
+    let o = import_file(&mut lib, &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"), now).unwrap();
+    assert!(o.attached);
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft).unwrap().0;
+    let lines = yusuan_api::draft_lines(&lib, id).unwrap();
+    assert!(lines.iter().all(|l| l.key != "情况|车辆"));
+    yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "12", &[], now).unwrap();
+    let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
+    let text: String = doc.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+    assert!(text.contains("共有车辆12辆"), "{text}");
+    assert!(yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "13", &[], now).unwrap_err().to_string().contains("已有明细行"));
+    assert!(yusuan_api::draft_add_line(&mut lib, id, "情况|购置车辆", "1.5", &[], now).unwrap_err().to_string().contains("整数"));
+    // No 错误 from the figures the draft generates in this format.
+    assert!(yusuan_api::draft_check(&lib, id).unwrap().iter().all(|f| f.severity != yusuan_api::Severity::Error));
+}

@@ -318,7 +318,8 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
                 })
                 .collect();
             let e = yusuan_api::draft_add_line(&mut lib, draft_id(&draft)?, &key, &value_yuan, &names, &now)?;
-            writeln!(out, "已新增 {}：{} 元", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
+            let unit = yusuan_api::draft::parse_address(&e.target).map_or("元", |(k, _)| k.unit());
+            writeln!(out, "已新增 {}：{} {unit}", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
         }
         DraftCommand::Unit { draft, action, name, code, line, amount } => {
             let id = draft_id(&draft)?;

@@ -180,9 +180,17 @@ pub fn derive(draft: &Draft) -> Document {
     // Texts and tables keep the places the source printed them at, so the document's order
     // (narrative, tables, 其他说明, projects) is the source's; generated paragraphs follow their
     // section's heading.
+    // A format whose 情况说明 is one section (Jiangsu's 第三部分) states its 政府采购, 国有资产 and
+    // 绩效 figures there too: with no 其他相关情况说明 of its own they follow the 编制说明.
+    let others_apart = draft.sections.iter().any(|s| s.kind == SectionKind::OtherExplanations);
     for s in &draft.sections {
         let mut s = s.clone();
         let generated = match s.kind {
+            SectionKind::BudgetExplanation if !others_apart => {
+                let mut texts = narrative::budget_explanation(draft, &eval, &base);
+                texts.extend(narrative::stated_explanations(draft));
+                Some(texts)
+            }
             SectionKind::BudgetExplanation => Some(narrative::budget_explanation(draft, &eval, &base)),
             SectionKind::OtherExplanations => Some(narrative::other_explanations(draft, &eval, &base)),
             _ => None,

@@ -286,7 +286,18 @@ pub fn actual_clause(current: Decimal, actual: Decimal, year: i32) -> String {
 /// The paragraphs of 其他相关情况说明: 三公 and 机关运行经费 generated; 政府采购, 绩效 and 国有资产
 /// from the carried figures.
 pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> Vec<String> {
-    let figs = figures(draft);
+    explanations(draft, true)
+}
+
+/// The 政府采购, 国有资产 and 绩效 paragraphs alone, for a format whose 情况说明 is one section and
+/// states its 三公 in its own wording (Jiangsu's 三公、会议费、培训费).
+pub(crate) fn stated_explanations(draft: &Draft) -> Vec<String> {
+    explanations(draft, false)
+}
+
+/// The paragraphs of 其他相关情况说明, the 三公 and 机关运行经费 ones when `three_public`.
+fn explanations(draft: &Draft, three_public: bool) -> Vec<String> {
+    let figs = if three_public { figures(draft) } else { Vec::new() };
     let y = draft.year;
     let mut out = Vec::new();
     let mut n = 0;
