@@ -235,3 +235,23 @@ fn tables_join_only_their_own_years_narrative() {
     assert_eq!(lib.document(tables.id).unwrap().meta.year, 2018);
     assert!(lib.document(n2019.id).unwrap().tables.is_empty(), "the 2019 narrative is untouched");
 }
+
+/// 江苏省人大常委会办公厅 2019, narrative and tables as two files: the narrative's ToUnicode maps
+/// carry a producer's slip (`/CMap difineresource`) our PDF library refuses, which sent the file
+/// to the fallback extractor and printed its year as `209年1度` (no year: refused); the tables
+/// file names its department in a cell after `部门：`. Read by the maps' entries and that cell, the
+/// two files are one 2019 document of that department.
+#[test]
+fn a_narrative_with_a_malformed_unicode_map_and_its_tables_make_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let text = import_file(&mut lib, &fixture("pdf/jiangsu-renda-2019-bumen-yusuan-text.pdf"), now).unwrap();
+    let doc = lib.document(text.id).unwrap();
+    assert_eq!((doc.meta.year, doc.meta.department.as_str()), (2019, "江苏省人大常委会办公厅"));
+    assert!(doc.meta.title.contains("2019年度部门预算公开"), "{}", doc.meta.title);
+    let tables = import_file(&mut lib, &fixture("pdf/jiangsu-renda-2019-bumen-yusuan-tables.pdf"), now).unwrap();
+    assert!(tables.attached && tables.id == text.id, "one document");
+    let joined = lib.document(text.id).unwrap();
+    assert!(!joined.tables.is_empty() && !joined.sections.is_empty());
+}

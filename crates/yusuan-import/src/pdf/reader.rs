@@ -62,6 +62,9 @@ enum Decoder {
     /// else it leads a two-byte code; the codes are GBK text. `half_width`: the CMap maps ASCII
     /// to Adobe-GB1's half-width Latin (CIDs 814…), else to its proportional Latin (CIDs 1…).
     Gbk { half_width: bool },
+    /// Two-byte codes looked up in a ToUnicode map our PDF library refused (a producer's slip
+    /// in the map's PostScript, such as `difineresource`), read by its bfchar / bfrange entries.
+    Map2(HashMap<u32, String>),
 }
 
 /// The first Adobe-GB1 CID of the half-width Latin glyphs (code 0x20) and of the proportional
@@ -113,6 +116,7 @@ impl Font {
                 map.get(code, 2).map(|u| String::from_utf16_lossy(&u)).unwrap_or_default()
             }
             Decoder::Cmap2(_) => String::new(),
+            Decoder::Map2(map) => map.get(&code).cloned().unwrap_or_default(),
         }
     }
 }
@@ -148,7 +152,15 @@ fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
                 // The map is owned by the encoding, so it outlives the document borrow.
                 match font.get_font_encoding(doc) {
                     Ok(Encoding::UnicodeMapEncoding(map)) => Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)),
-                    _ => return Err(unsupported("ToUnicode 无法解析")),
+                    _ => {
+                        let stream = font.get(b"ToUnicode").ok().map(|o| deref(doc, o)).and_then(|o| o.as_stream().ok());
+                        let data = stream.map(|st| st.decompressed_content().unwrap_or_else(|_| st.content.clone())).unwrap_or_default();
+                        let map = bf_entries(&data);
+                        if map.is_empty() {
+                            return Err(unsupported("ToUnicode 无法解析"));
+                        }
+                        Decoder::Map2(map)
+                    }
                 }
             }
             b"UniGB-UCS2-H" | b"UniGB-UTF16-H" | b"UniGB-UCS2-V" | b"UniGB-UTF16-V" => Decoder::Ucs2,
@@ -558,5 +570,126 @@ mod tests {
         let shift = Matrix::translate(10.0, 5.0);
         assert_eq!(scale.then(&shift).0, [2.0, 0.0, 0.0, 2.0, 10.0, 5.0]);
         assert_eq!(shift.then(&scale).0, [2.0, 0.0, 0.0, 2.0, 20.0, 10.0]);
+    }
+}
+
+/// A ToUnicode CMap's `bfchar` and `bfrange` entries (code → text), read from its tokens alone:
+/// what a map says even where its PostScript around them is not well formed.
+fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
+    #[derive(Debug, PartialEq)]
+    enum Tok {
+        Hex(Vec<u8>),
+        Open,
+        Close,
+        Word(String),
+    }
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        match data[i] {
+            b'<' if data.get(i + 1) != Some(&b'<') => {
+                let end = data[i..].iter().position(|&b| b == b'>').map_or(data.len(), |k| i + k);
+                let digits: Vec<u8> = data[i + 1..end].iter().copied().filter(u8::is_ascii_hexdigit).collect();
+                let bytes = digits.chunks(2).filter_map(|c| u8::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
+                toks.push(Tok::Hex(bytes));
+                i = end + 1;
+            }
+            b'[' => {
+                toks.push(Tok::Open);
+                i += 1;
+            }
+            b']' => {
+                toks.push(Tok::Close);
+                i += 1;
+            }
+            b if b.is_ascii_alphabetic() => {
+                let end = data[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(data.len(), |k| i + k);
+                toks.push(Tok::Word(String::from_utf8_lossy(&data[i..end]).into_owned()));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    let code = |b: &[u8]| b.iter().fold(0u32, |a, &x| a.wrapping_mul(256).wrapping_add(u32::from(x)));
+    let text = |b: &[u8]| {
+        let units: Vec<u16> = b.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    let mut map = HashMap::new();
+    let mut section = "";
+    let mut k = 0;
+    while k < toks.len() {
+        match &toks[k] {
+            Tok::Word(w) if w == "beginbfchar" || w == "beginbfrange" => section = if w == "beginbfchar" { "char" } else { "range" },
+            Tok::Word(w) if w.starts_with("end") => section = "",
+            Tok::Hex(src) if section == "char" => {
+                if let Some(Tok::Hex(dst)) = toks.get(k + 1) {
+                    map.insert(code(src), text(dst));
+                    k += 1;
+                }
+            }
+            Tok::Hex(lo) if section == "range" => {
+                let (Some(Tok::Hex(hi)), Some(next)) = (toks.get(k + 1), toks.get(k + 2)) else { break };
+                let (lo, hi) = (code(lo), code(hi));
+                if hi < lo || hi - lo > 0xFFFF {
+                    k += 3;
+                    continue;
+                }
+                match next {
+                    Tok::Hex(dst) => {
+                        for (n, c) in (lo..=hi).enumerate() {
+                            let mut d = dst.clone();
+                            // The last byte pair counts up from the first code's text.
+                            let last = d.len().saturating_sub(2);
+                            let base = u16::from_be_bytes([*d.get(last).unwrap_or(&0), *d.get(last + 1).unwrap_or(&0)]);
+                            let v = base.wrapping_add(n as u16).to_be_bytes();
+                            if d.len() >= 2 {
+                                d[last] = v[0];
+                                d[last + 1] = v[1];
+                            }
+                            map.insert(c, text(&d));
+                        }
+                        k += 3;
+                        continue;
+                    }
+                    Tok::Open => {
+                        let mut j = k + 3;
+                        let mut c = lo;
+                        while let Some(Tok::Hex(dst)) = toks.get(j) {
+                            if c <= hi {
+                                map.insert(c, text(dst));
+                            }
+                            c += 1;
+                            j += 1;
+                        }
+                        k = j + 1;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    map
+}
+
+#[cfg(test)]
+mod bf_tests {
+    use super::bf_entries;
+
+    #[test]
+    fn a_malformed_map_is_read_by_its_entries() {
+        // check(input, expect): the real file's slip (`difineresource`), a range counting up,
+        // a range with an array.
+        let map = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n2 beginbfchar\n<0001> <0032>\n<000C> <0025>\nendbfchar\n2 beginbfrange\n<0010> <0012> <5E74>\n<0020> <0021> [<90E8> <95E8>]\nendbfrange\nendcmap CMapName currentdict /CMap difineresource pop end end";
+        let m = bf_entries(map);
+        let get = |c: u32| m.get(&c).cloned().unwrap_or_default();
+        assert_eq!((get(1).as_str(), get(0x0C).as_str()), ("2", "%"));
+        assert_eq!((get(0x10).as_str(), get(0x11).as_str(), get(0x12).as_str()), ("年", "幵", "并"));
+        assert_eq!((get(0x20).as_str(), get(0x21).as_str()), ("部", "门"));
+        assert_eq!(m.len(), 7);
+        assert!(bf_entries(b"garbage").is_empty());
     }
 }

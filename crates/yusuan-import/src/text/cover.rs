@@ -41,9 +41,14 @@ fn is_contents_heading(compact: &str) -> bool {
 fn departments_named(lines: &[Line]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in lines {
-        for cell in &l.cells {
-            let c: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-            let name = ["编制部门：", "编制单位：", "部门：", "单位名称："].iter().find_map(|p| c.strip_prefix(p)).map(|n| n.split("单位：").next().unwrap_or(n).to_string());
+        let cells: Vec<String> = l.cells.iter().map(|cell| cell.chars().filter(|c| !c.is_whitespace()).collect()).filter(|c: &String| !c.is_empty()).collect();
+        for (k, c) in cells.iter().enumerate() {
+            let labels = ["编制部门：", "编制单位：", "部门：", "单位名称：", "编制部门:", "编制单位:", "部门:", "单位名称:"];
+            let name = labels.iter().find_map(|p| c.strip_prefix(p)).map(|n| {
+                // `部门：` in a cell of its own, the name in the next (a ruled heading).
+                let n = if n.is_empty() { cells.get(k + 1).map_or("", String::as_str) } else { n };
+                n.split("单位：").next().unwrap_or(n).to_string()
+            });
             if let Some(n) = name.filter(|n| n.chars().count() >= 2) {
                 if !out.contains(&n) {
                     out.push(n);
