@@ -192,20 +192,41 @@ fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64
 /// the narrative's cover and text with those tables and their format, under the same id.
 fn join_narrative(lib: &mut Library, target: i64, name: &str, hash: &str, imported: yusuan_import::Imported, now: &str) -> Result<ImportOutcome, ApiError> {
     let tables = lib.store().get(target)?;
-    let yusuan_import::Imported { document: mut joined, report: read } = imported;
-    joined.tables = tables.tables;
-    joined.meta.format = tables.meta.format;
-    // Forms the tables file printed as grids (绩效目标表) are the document's too.
-    if joined.performance_forms.is_empty() {
-        joined.performance_forms = tables.performance_forms;
+    let source = format!("{name} + {}", lib.store().source_name(target)?);
+    let joined = merged(imported.document, tables);
+    store_joined(lib, target, name, hash, joined, imported.report, yusuan_import::Diagnostic::NarrativeAttached { target }, &source, now)
+}
+
+/// A narrative with the tables of the other file of its disclosure: their tables and format, and
+/// the forms the tables file printed as grids (绩效目标表) where the narrative has none.
+fn merged(mut narrative: yusuan_domain::Document, tables: yusuan_domain::Document) -> yusuan_domain::Document {
+    narrative.tables = tables.tables;
+    narrative.meta.format = tables.meta.format;
+    if narrative.performance_forms.is_empty() {
+        narrative.performance_forms = tables.performance_forms;
     }
-    // The narrative's report, counting what the joined document holds.
+    narrative
+}
+
+/// Stores a joined document in place of document `target`, with the report of the file just
+/// read counting what the joined document holds, and `note` saying what joined.
+#[allow(clippy::too_many_arguments)]
+fn store_joined(
+    lib: &mut Library,
+    target: i64,
+    name: &str,
+    hash: &str,
+    joined: yusuan_domain::Document,
+    read: yusuan_import::ImportReport,
+    note: yusuan_import::Diagnostic,
+    source: &str,
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let mut report = yusuan_import::ImportReport::tally(&read.file, &joined, read.warnings);
     report.notes = read.notes;
-    report.notes.push(yusuan_import::ReportItem::new(yusuan_import::Diagnostic::NarrativeAttached { target }, Default::default()));
-    let source = format!("{name} + {}", lib.store().source_name(target)?);
+    report.notes.push(yusuan_import::ReportItem::new(note, Default::default()));
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
-    let new = NewDocument { document: &joined, source_name: &source, content_hash: hash, imported_at: now, report_json: &report_json };
+    let new = NewDocument { document: &joined, source_name: source, content_hash: hash, imported_at: now, report_json: &report_json };
     lib.store_mut().replace(target, &new)?;
     Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
 }
@@ -237,22 +258,11 @@ fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: 
 /// narrative already in the library (document `target`): one document, the narrative's cover
 /// and text with those tables, their format and the forms they print, under the same id.
 fn join_tables(lib: &mut Library, target: i64, name: &str, hash: &str, imported: yusuan_import::Imported, now: &str) -> Result<ImportOutcome, ApiError> {
-    let mut joined = lib.store().get(target)?;
-    let yusuan_import::Imported { document: tables, report: read } = imported;
-    joined.tables = tables.tables;
-    joined.meta.format = tables.meta.format;
-    if joined.performance_forms.is_empty() {
-        joined.performance_forms = tables.performance_forms;
-    }
-    let mut report = yusuan_import::ImportReport::tally(&read.file, &joined, read.warnings);
-    report.notes = read.notes;
-    let attached = yusuan_import::Diagnostic::Attached { target, department: joined.meta.department.clone(), year: joined.meta.year };
-    report.notes.push(yusuan_import::ReportItem::new(attached, Default::default()));
+    let narrative = lib.store().get(target)?;
     let source = format!("{} + {name}", lib.store().source_name(target)?);
-    let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
-    let new = NewDocument { document: &joined, source_name: &source, content_hash: hash, imported_at: now, report_json: &report_json };
-    lib.store_mut().replace(target, &new)?;
-    Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
+    let attached = yusuan_import::Diagnostic::Attached { target, department: narrative.meta.department.clone(), year: narrative.meta.year };
+    let joined = merged(narrative, imported.document);
+    store_joined(lib, target, name, hash, joined, imported.report, attached, &source, now)
 }
 
 /// Stores a parsed document (one transaction) under its content hash.
