@@ -32,18 +32,26 @@ fn wan_text(yuan: Decimal) -> String {
 
 /// The change clause: `比2025年预算增加12.00万元，增长3.40%` / `与2025年预算持平` / `为新增`.
 pub fn change_clause(current: Decimal, baseline: Decimal, base_year: i32) -> String {
-    let (c, b) = (wan(current), wan(baseline));
+    clause(current, baseline, &format!("{base_year}年预算"), false)
+}
+
+/// A change against a base (`2025年预算`, `2025年执行数`), rates on the 万元 printed; the base's
+/// amount printed after its name when `show_base`.
+fn clause(current: Decimal, base: Decimal, name: &str, show_base: bool) -> String {
+    let (c, b) = (wan(current), wan(base));
     let d = c - b;
     if d.is_zero() {
-        return format!("与{base_year}年预算持平");
+        return format!("与{name}持平");
     }
     let word = if d > Decimal::ZERO { ("增加", "增长") } else { ("减少", "下降") };
     let amount = print::amount(d.abs(), 2, true);
+    let shown = if show_base { format!("{}万元", wan_text(base)) } else { String::new() };
+    let head = format!("比{name}{shown}{}{amount}万元", word.0);
     if b.is_zero() {
-        return format!("比{base_year}年预算{}{amount}万元", word.0);
+        return head;
     }
     let pct = (d.abs() / b.abs() * Decimal::from(100)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    format!("比{base_year}年预算{}{amount}万元，{}{pct:.2}%", word.0, word.1)
+    format!("{head}，{}{pct:.2}%", word.1)
 }
 
 /// Whether a change needs a written reason: beyond `threshold` percent, or from or to zero.
@@ -268,19 +276,7 @@ fn item_tail(draft: &Draft, code: &str, current: Decimal) -> String {
 /// The change against last year's 执行数: `比2025年执行数140.42万元减少80.29万元，下降57.18%`,
 /// `与2025年执行数持平`.
 pub fn actual_clause(current: Decimal, actual: Decimal, year: i32) -> String {
-    let (c, a) = (wan(current), wan(actual));
-    let d = c - a;
-    if d.is_zero() {
-        return format!("与{year}年执行数持平");
-    }
-    let word = if d > Decimal::ZERO { ("增加", "增长") } else { ("减少", "下降") };
-    let amount = print::amount(d.abs(), 2, true);
-    let base = format!("比{year}年执行数{}万元{}{amount}万元", wan_text(actual), word.0);
-    if a.is_zero() {
-        return base;
-    }
-    let pct = (d.abs() / a.abs() * Decimal::from(100)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    format!("{base}，{}{pct:.2}%", word.1)
+    clause(current, actual, &format!("{year}年执行数"), true)
 }
 
 /// The paragraphs of 其他相关情况说明: 三公 and 机关运行经费 generated; 政府采购, 绩效 and 国有资产
