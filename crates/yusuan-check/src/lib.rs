@@ -13,7 +13,7 @@ mod rules;
 mod tolerance;
 
 pub use finding::{Finding, FindingLocation, Severity};
-pub use rules::completeness::tables_published_apart;
+pub use rules::completeness::{listed_tables, tables_published_apart, Listed};
 pub use rules::{Rule, RULES};
 pub use rules::codes::{catalogue_name, class_name, economic_standard, renamed_class_code, renamed_for_year, FUNCTION_CLASS_NAMES};
 

@@ -16,40 +16,63 @@ pub fn tables_published_apart(doc: &Document) -> bool {
             || doc.unrecognised.iter().any(|u| says_tables_attached(&u.text)))
 }
 
-/// The check.
-pub fn run(doc: &Document) -> Vec<Finding> {
+/// One table the contents page lists, and the table of the body found for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The title as the contents page prints it.
+    pub title: String,
+    /// The index in `doc.tables` of the table printed for it, if one was found.
+    pub found: Option<usize>,
+}
+
+/// Whether a contents entry lists a table (not a heading over the tables such as `五、部门预算表`
+/// or `第二部分 …预算表`, nor a section).
+fn lists_a_table(doc: &Document, k: usize) -> bool {
+    let e = &doc.contents[k];
+    let title = compact(&e.title);
+    let container = e.number.as_deref().is_some_and(|n| n.starts_with('第')) || doc.contents.get(k + 1).is_some_and(|next| next.level > e.level);
+    !container && (title.ends_with('表') || title.contains("表（") || title.contains("表("))
+}
+
+/// The tables the contents page lists, each with the body's table found for it, the first not
+/// yet taken of: the same title; the same kind with one title inside the other; the same kind;
+/// (for a kind we do not know) one title inside the other. Each table answers one entry only.
+pub fn listed_tables(doc: &Document) -> Vec<Listed> {
+    let titles: Vec<String> = doc.tables.iter().map(|t| compact(&t.title)).collect();
+    let mut taken = vec![false; doc.tables.len()];
     let mut out = Vec::new();
-    if tables_published_apart(doc) {
-        return out;
-    }
-    for (k, e) in doc.contents.iter().enumerate() {
-        let title = compact(&e.title);
-        // A heading over the tables (`五、部门预算表`, `第二部分 …预算表`) is not a table.
-        let container = e.number.as_deref().is_some_and(|n| n.starts_with('第'))
-            || doc.contents.get(k + 1).is_some_and(|next| next.level > e.level);
-        if container {
-            continue;
-        }
-        if !title.ends_with('表') && !title.contains("表（") && !title.contains("表(") {
-            continue;
-        }
+    for k in (0..doc.contents.len()).filter(|&k| lists_a_table(doc, k)) {
+        let title = compact(&doc.contents[k].title);
         let kind = TableKind::from_title(&title);
-        let present = if kind == TableKind::Other {
-            doc.tables.iter().any(|t| compact(&t.title).contains(&title) || title.contains(&compact(&t.title)))
-        } else {
-            doc.tables.iter().any(|t| t.kind == kind)
-        };
-        if !present {
-            out.push(Finding {
-                rule: "T004",
-                severity: Severity::Error,
-                message: format!("目录列出的“{}”在正文中没有找到", e.title),
-                location: FindingLocation { section: Some("目录".into()), ..Default::default() },
-                expected: Some(e.title.clone()),
-                actual: Some("（缺失）".into()),
-                hint: Some("补上该表；本部门无此项内容时也应公开空表并注明原因".into()),
-            });
+        let known = kind != TableKind::Other;
+        let nested = |i: usize| !titles[i].is_empty() && (titles[i].contains(&title) || title.contains(&titles[i]));
+        let same_kind = |i: usize| known && doc.tables[i].kind == kind;
+        let tests: [&dyn Fn(usize) -> bool; 4] = [&|i| titles[i] == title, &|i| same_kind(i) && nested(i), &same_kind, &|i| !known && nested(i)];
+        let found = tests.iter().find_map(|test| (0..doc.tables.len()).find(|&i| !taken[i] && test(i)));
+        if let Some(i) = found {
+            taken[i] = true;
         }
+        out.push(Listed { title: doc.contents[k].title.clone(), found });
     }
     out
+}
+
+/// The check.
+pub fn run(doc: &Document) -> Vec<Finding> {
+    if tables_published_apart(doc) {
+        return Vec::new();
+    }
+    listed_tables(doc)
+        .into_iter()
+        .filter(|l| l.found.is_none())
+        .map(|l| Finding {
+            rule: "T004",
+            severity: Severity::Error,
+            message: format!("目录列出的“{}”在正文中没有找到", l.title),
+            location: FindingLocation { section: Some("目录".into()), ..Default::default() },
+            expected: Some(l.title.clone()),
+            actual: Some("（缺失）".into()),
+            hint: Some("补上该表；本部门无此项内容时也应公开空表并注明原因".into()),
+        })
+        .collect()
 }

@@ -528,7 +528,38 @@ pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache
     if reader.undecoded > 10 && reader.undecoded * 10 > reader.glyphs.len() {
         return Err(Unsupported(format!("{} 个字符无法解码", reader.undecoded)));
     }
-    Ok(PageText { glyphs: reader.glyphs, rules: reader.rules, width, height })
+    let (left, bottom) = if media.len() == 4 { (media[0], media[1]) } else { (0.0, 0.0) };
+    let glyphs = on_the_page(reader.glyphs, left, bottom, width, height);
+    Ok(PageText { glyphs, rules: reader.rules, width, height })
+}
+
+/// How far (points) a glyph may start outside its page's box and still be printed (a character
+/// touching the edge).
+const PAGE_EDGE_SLACK: f64 = 2.0; // layout
+
+/// The glyphs drawn on the page: text set outside the page's box (a producer that writes the
+/// next page's table below this one, at y < 0) is never seen by a reader and is not content.
+/// Layout y is measured down from the box's top (`height - y` of the page's own coordinates).
+fn on_the_page(glyphs: Vec<Glyph>, left: f64, bottom: f64, width: f64, height: f64) -> Vec<Glyph> {
+    let (x0, x1) = (left - PAGE_EDGE_SLACK, left + width + PAGE_EDGE_SLACK);
+    let (y0, y1) = (-bottom - PAGE_EDGE_SLACK, height - bottom + PAGE_EDGE_SLACK);
+    glyphs.into_iter().filter(|g| (x0..=x1).contains(&g.x) && (y0..=y1).contains(&g.y)).collect()
+}
+
+#[cfg(test)]
+mod page_box_tests {
+    use super::{on_the_page, Glyph};
+
+    #[test]
+    fn text_set_outside_the_page_is_not_read() {
+        // check(input, expect): a glyph on an A4 page, one below it (y past the bottom), one
+        // left of it; a page whose box starts at (0, 100) moves the visible band.
+        let g = |x: f64, y: f64| Glyph { x, y, end: x + 10.0, size: 10.0, text: "字".into(), turn: 0 };
+        let kept = on_the_page(vec![g(100.0, 400.0), g(100.0, 2600.0), g(-50.0, 400.0), g(590.0, 841.0)], 0.0, 0.0, 595.3, 841.9);
+        assert_eq!(kept.iter().map(|g| (g.x, g.y)).collect::<Vec<_>>(), vec![(100.0, 400.0), (590.0, 841.0)]);
+        let kept = on_the_page(vec![g(100.0, -50.0), g(100.0, 700.0)], 0.0, 100.0, 595.0, 742.0);
+        assert_eq!(kept.iter().map(|g| g.y).collect::<Vec<_>>(), vec![-50.0]);
+    }
 }
 
 #[cfg(test)]

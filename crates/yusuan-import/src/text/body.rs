@@ -45,18 +45,18 @@ const LABEL_ROWS_AHEAD: usize = 8;
 /// with numbers follows, or the next table begins after only such labels (`table_follows`: the
 /// last rows of a table printed without amounts), before any prose or note.
 fn table_goes_on(lines: &[Line], from: usize, table_follows: bool) -> bool {
-    let ahead: Vec<&Line> = lines.iter().skip(from).filter(|l| !l.is_blank()).take(LABEL_ROWS_AHEAD).collect();
-    for l in &ahead {
+    for (k, l) in lines.iter().skip(from).filter(|l| !l.is_blank()).enumerate() {
         let c = l.compact();
         if is_note(&c) || (!l.is_tabular() && !is_fragment(&c)) || c.ends_with('。') {
             return false;
         }
         if is_data(&flow::tokens(&l.cells)) {
-            return true;
+            return k < LABEL_ROWS_AHEAD;
         }
     }
-    // Only labels up to the end of the block: the next table begins after them.
-    ahead.len() < LABEL_ROWS_AHEAD && table_follows
+    // Only labels up to the end of the block (a block ends where the next one starts): the last
+    // rows of a table printed without amounts, the next table beginning after them.
+    table_follows
 }
 
 /// Reads the data lines of the block from `i`: rows (with wrapped labels joined, repeated

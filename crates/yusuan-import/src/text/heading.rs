@@ -2,16 +2,39 @@
 //! heading with it), number and kind, then its 编制部门 / 单位 lines. Read by the table parser,
 //! and by [`super::segment`] to know where a table's block may next be cut.
 
-use super::marks::{compact, is_fragment, is_meta, title_number};
+use super::marks::{compact, is_fragment, is_meta, title_number, title_tail};
 use crate::Line;
 use yusuan_domain::{TableKind, Unit};
 
-/// A table label that names no table: `公开05表`, `部门预算02表`, `附表3`.
-fn is_bare_label(title: &str) -> bool {
+/// The number a table label prints (`公开05表` → 5, `公开表十一` → 11, `附表3` → 3), when the
+/// line is a label that names no table.
+fn bare_label_number(title: &str) -> Option<u32> {
     let c = compact(title);
     let rest = ["公开", "部门预算", "预算公开", "附表", "表"].iter().find_map(|p| c.strip_prefix(p)).unwrap_or(&c);
-    let rest = rest.trim_end_matches('表');
-    !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit())
+    let rest = rest.trim_start_matches('表').trim_end_matches('表');
+    if !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit()) {
+        rest.parse().ok()
+    } else {
+        chinese_number(rest)
+    }
+}
+
+/// A number written in Chinese numerals up to 99 (`五`, `十一`, `二十三`).
+fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|p| p as u32 / 3 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
+fn is_bare_label(title: &str) -> bool {
+    bare_label_number(title).is_some()
 }
 /// A table's title block: its title (the dated or named line when a bare label like `公开05表`
 /// or `部门预算02表` is printed above it), number, and kind (from the title, else the subtitle).
@@ -24,8 +47,12 @@ pub(super) struct Heading {
 /// Reads the title block at `start` (Hubei prints `表 1. …年收支总表` then a subtitle,
 /// `收支总体情况表`, before the 部门 line); returns it and the index after it.
 pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
-    let title = lines[start].text.trim().to_string();
+    let mut title = lines[start].text.trim().to_string();
     let mut i = start + 1;
+    if let Some(t) = title_tail(lines, start) {
+        title.push_str(lines[t].text.trim());
+        i = t + 1;
+    }
     let mut subtitle = String::new();
     if let Some(k) = (i..lines.len()).find(|&k| !lines[k].is_blank()) {
         let c = lines[k].compact();
@@ -37,12 +64,14 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
     }
     // `部门预算02表` printed above `2024年部门收入预算总表`: the dated line is the title; so is
     // the named line under a bare label (`公开05表` over `财政拨款支出预算表`).
+    // A label printed under its title (`财政拨款支出预算表（功能科目）` over `公开表五`) numbers it.
     let (title, subtitle, number_hint) = if !subtitle.is_empty() && ((has_year(&subtitle) && !has_year(&title)) || is_bare_label(&title)) {
         let digits: String = title.chars().filter(|c| c.is_ascii_digit()).collect();
-        let hint = digits.trim_start_matches('0').to_string();
-        (lines[(start + 1..lines.len()).find(|&k| !lines[k].is_blank()).unwrap_or(start)].text.trim().to_string(), title, (!hint.is_empty()).then_some(hint))
+        let hint = bare_label_number(&title).map(|n| n.to_string()).or_else(|| Some(digits.trim_start_matches('0').to_string()).filter(|h| !h.is_empty()));
+        (lines[(start + 1..lines.len()).find(|&k| !lines[k].is_blank()).unwrap_or(start)].text.trim().to_string(), title, hint)
     } else {
-        (title, subtitle, None)
+        let hint = bare_label_number(&subtitle).map(|n| n.to_string());
+        (title, subtitle, hint)
     };
     let kind = match TableKind::from_title(&title) {
         TableKind::Other => TableKind::from_title(&subtitle),
@@ -56,7 +85,8 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
 /// compiled it, and the index after them.
 pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<String>, usize) {
     let mut unit = None;
-    let mut compiled_by = None;
+    let mut compiled_by: Option<String> = None;
+    let mut named_at: Option<usize> = None;
     while i < lines.len() {
         let l = &lines[i];
         let c = l.compact();
@@ -65,7 +95,17 @@ pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<S
             continue;
         }
         if !is_meta(&c) {
-            break;
+            // `部门名称：江苏省人大` / `单位:万元` / `常委会办公厅`: the department's name wrapped
+            // under its label, printed where the label starts.
+            match (named_at, compiled_by.as_mut()) {
+                (Some(at), Some(name)) if continues_name(&lines[at], l) => {
+                    name.push_str(&c);
+                    named_at = None;
+                    i += 1;
+                    continue;
+                }
+                _ => break,
+            }
         }
         for part in l.text.split(['\t']).flat_map(|p| p.split("  ")) {
             let pc = compact(part);
@@ -82,6 +122,7 @@ pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<S
             let date = pc.starts_with("填报日期") || pc.starts_with("申报日期");
             if is_meta(&pc) && !pc.is_empty() && !date {
                 compiled_by = Some(strip_label(&pc));
+                named_at = Some(i);
             }
         }
         i += 1;
@@ -94,6 +135,24 @@ pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<S
 pub(super) fn heading_end(lines: &[Line], start: usize) -> usize {
     let (_, i) = read_heading(lines, start);
     read_meta(lines, i).2
+}
+
+/// The longest department name piece printed on a line of its own under its label.
+const NAME_PIECE_MAX_CHARS: usize = 20;
+
+/// How far (points) a wrapped name's piece may start from its label's start.
+const NAME_ALIGN_PT: f32 = 3.0; // layout
+
+/// Whether `line` is the rest of the department name printed on `named` (`部门名称：江苏省人大`):
+/// one short piece of words, no figure, starting where the label starts on the page. Only a PDF's
+/// positions can tell; a plain text's line is never taken.
+fn continues_name(named: &Line, line: &Line) -> bool {
+    let c = line.compact();
+    let starts = |l: &Line| l.spans.first().map(|s| s.0);
+    !line.is_tabular()
+        && c.chars().count() <= NAME_PIECE_MAX_CHARS
+        && !c.chars().any(|ch| ch.is_ascii_digit())
+        && matches!((starts(named), starts(line)), (Some(a), Some(b)) if (a - b).abs() <= NAME_ALIGN_PT)
 }
 
 fn strip_label(s: &str) -> String {
@@ -109,4 +168,17 @@ fn strip_label(s: &str) -> String {
 fn has_year(s: &str) -> bool {
     let d: Vec<char> = s.chars().collect();
     d.windows(5).any(|w| w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_number_their_tables() {
+        // check(input, expect)
+        for (label, expect) in [("公开05表", Some(5)), ("公开 12 表", Some(12)), ("公开表五", Some(5)), ("公开表十一", Some(11)), ("公开表十", Some(10)), ("公开表二十三", Some(23)), ("附表3", Some(3)), ("部门预算02表", Some(2)), ("收支预算总表", None), ("公开表", None)] {
+            assert_eq!(bare_label_number(label), expect, "{label}");
+        }
+    }
 }

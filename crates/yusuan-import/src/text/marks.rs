@@ -22,13 +22,18 @@ pub(super) fn is_fragment(compact: &str) -> bool {
     compact.chars().count() <= FRAGMENT_MAX_CHARS
 }
 
-/// A table's 编制部门 / 单位 / 填报日期 line.
+/// Labels that open a table's 编制 line: who compiled it, its unit, when it was filled in.
+const META_LABELS: [&str; 10] = ["编制部门", "编制单位", "部门名称：", "部门名称:", "部门：", "部门:", "单位：", "单位:", "填报日期", "申报日期"];
+
+/// A table's 编制部门 / 部门名称 / 单位 / 填报日期 line, or any short line that ends by naming
+/// its unit (`江苏省人大常委会办公厅 单位：万元`).
 pub(super) fn is_meta(compact: &str) -> bool {
-    compact.starts_with("编制部门") || compact.starts_with("部门：") || compact.starts_with("部门:") || compact.starts_with("单位：")
-        || compact.starts_with("单位:")
-        || compact.starts_with("编制单位")
-        || compact.starts_with("填报日期")
-        || compact.starts_with("申报日期")
+    META_LABELS.iter().any(|l| compact.starts_with(l)) || (compact.chars().count() <= TITLE_MAX_CHARS && ends_with_unit(compact))
+}
+
+/// Whether a line (compacted) ends with `单位：元` / `单位:万元` / `（单位：万元）`.
+pub(super) fn ends_with_unit(compact: &str) -> bool {
+    compact.rfind("单位").is_some_and(|p| yusuan_domain::Unit::parse(&compact[p..]).is_some())
 }
 
 /// A part heading of the document is one short line (`第三部分 2019年度部门预算情况说明`).
@@ -46,10 +51,35 @@ pub(super) fn is_document_part(compact: &str) -> bool {
         && !compact.ends_with('。')
 }
 
-/// Whether a line names the whole set of tables (`省级部门预算公开报表` over `部门：X` on a cover),
-/// not one table of it.
+/// Whether a line names the whole set of tables, not one table of it: `省级部门预算公开报表` over
+/// `部门：X` on a cover, or the rest of a part heading wrapped above the first table's own title
+/// (`第二部分中共…` / `…2024年度部门决算表` / `收入支出决算总表`).
 fn names_the_set(compact: &str) -> bool {
-    compact.ends_with("公开报表") || compact.ends_with("公开表")
+    compact.ends_with("公开报表")
+        || compact.ends_with("公开表")
+        || (compact.contains("年度") && (compact.ends_with("部门预算表") || compact.ends_with("部门决算表") || compact.ends_with("单位预算表")))
+}
+
+/// The longest piece of a title wrapped onto a line of its own (`财政拨款政府性基金支出预算` /
+/// `表`, `…培训费支出预` / `算表`).
+const TITLE_TAIL_MAX_CHARS: usize = 3;
+
+/// When the title at line `i` is wrapped, the line holding its last piece: the next line with
+/// text, short, not tabular, which completes a line that does not end as a title into one that
+/// does.
+pub(super) fn title_tail(lines: &[Line], i: usize) -> Option<usize> {
+    let c = lines[i].compact();
+    if lines[i].is_tabular() || ends_as_title(&c) || c.chars().count() > TITLE_MAX_CHARS {
+        return None;
+    }
+    let t = (i + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
+    let tail = lines[t].compact();
+    (!lines[t].is_tabular() && tail.chars().count() <= TITLE_TAIL_MAX_CHARS && !is_meta(&tail) && ends_as_title(&format!("{c}{tail}"))).then_some(t)
+}
+
+/// Whether line `i` is the last piece of a title wrapped from the line above it.
+fn is_title_tail(lines: &[Line], i: usize) -> bool {
+    (0..i).rev().find(|&k| !lines[k].is_blank()).is_some_and(|k| title_tail(lines, k) == Some(i))
 }
 
 /// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
@@ -58,15 +88,33 @@ pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
     if line.is_tabular() {
         return false;
     }
-    let c = line.compact();
-    if is_document_part(&c) || names_the_set(&c) {
+    let mut c = line.compact();
+    if is_document_part(&c) || is_title_tail(lines, i) {
+        return false;
+    }
+    let mut after = i + 1;
+    if let Some(t) = title_tail(lines, i) {
+        c.push_str(&lines[t].compact());
+        after = t + 1;
+    }
+    if names_the_set(&c) {
         return false;
     }
     let numbered = title_number(&line.text).is_some();
-    if c.chars().count() > TITLE_MAX_CHARS || !(numbered || c.ends_with('表') || c.ends_with("表)") || c.ends_with("表）")) {
+    if c.chars().count() > TITLE_MAX_CHARS || !(numbered || ends_as_title(&c)) {
         return false;
     }
-    lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
+    lines[after..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
+}
+
+/// Whether a line (compacted) ends as a table's title does: in 表, possibly followed by a
+/// qualifier in brackets (`财政拨款支出预算表（功能科目）`, `…预算表(单位：万元)`).
+fn ends_as_title(c: &str) -> bool {
+    let base = match c.strip_suffix('）').or_else(|| c.strip_suffix(')')) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(inner, |p| &inner[..p]),
+        None => c,
+    };
+    base.ends_with('表')
 }
 
 /// A cell's value as printed: blank, an exact amount, or words.
@@ -130,6 +178,14 @@ mod tests {
         // check(input, expect)
         for (title, expect) in [("表 5-1. 一般公共预算支出表", Some("5-1")), ("表13、资产配置预算表", Some("13")), ("2026年部门收入预算总表", None), ("表格说明", None)] {
             assert_eq!(title_number(title).as_deref(), expect, "{title}");
+        }
+    }
+
+    #[test]
+    fn titles_end_in_their_table() {
+        // check(input, expect): a qualifier in brackets may follow 表.
+        for (line, expect) in [("财政拨款支出预算表（功能科目）", true), ("收支预算总表", true), ("政府采购预算表(万元)", true), ("公开表五", false), ("支出（功能科目）", false), ("合计（万元）", false)] {
+            assert_eq!(ends_as_title(line), expect, "{line}");
         }
     }
 

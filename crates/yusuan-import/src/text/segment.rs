@@ -122,6 +122,26 @@ mod tests {
     }
 
     #[test]
+    fn headings_of_unseen_layouts_start_tables() {
+        use BlockKind::*;
+        // check(input, expect): `部门名称：X⇥单位：万元` under the title (issue 23, class 1).
+        let text = "说明。\n公开02表\n收入预算总表\n部门名称：某办公厅\t单位：万元\n项目名称\t金额\n收入总计\t1.00";
+        assert_eq!(kinds(text), vec![(Text, 0..1, Some(Table)), (Table, 1..6, None)]);
+        // A title wrapped over two lines (class 2): one table, not a table titled `算表`.
+        let text = "“三公”经费、会议费、培训费支出预\n算表\n部门：某局\t单位：万元\n合计\t1.00";
+        assert_eq!(kinds(text), vec![(Table, 0..4, None)]);
+        // A title with its qualifier in brackets, its label printed under it (`公开表五`).
+        let text = "财政拨款支出预算表（功能科目）\n公开表五\n部门：\t某局\t单位：万元\n合计\t1.00";
+        assert_eq!(kinds(text), vec![(Table, 0..4, None)]);
+        // The rest of a part heading wrapped above the first table is not that table's title.
+        let text = "第二部分某局\n2024年度部门决算表\n收入支出决算总表\n单位：万元\n合计\t1.00";
+        assert_eq!(kinds(text), vec![(Text, 0..2, Some(Table)), (Table, 2..5, None)]);
+        // A short last line of a table's rows over the next table's title is not joined to it.
+        let text = "收入预算总表\n单位：万元\n合计\t1.00\n结转资金\n支出预算总表\n单位：万元\n合计\t1.00";
+        assert_eq!(kinds(text), vec![(Table, 0..4, Some(Table)), (Table, 4..7, None)]);
+    }
+
+    #[test]
     fn forms_start_blocks() {
         use BlockKind::*;
         let text = "说明。\n财政项目支出绩效目标申报表\n项目名称\t某项目\n财政项目支出绩效目标申报表\n项目名称\t另一项目";
