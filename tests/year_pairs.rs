@@ -36,6 +36,13 @@ const PAIRS: &[(&str, Files, Files, usize)] = &[
         &["pdf/jiangsu-shengwei-2019-bumen-yusuan-text.pdf", "pdf/jiangsu-shengwei-2019-bumen-yusuan-tables.pdf"],
         200,
     ),
+    ("人大办公厅 2017→2018", &["pdf/jiangsu-renda-2017-bumen-yusuan.pdf"], &["pdf/jiangsu-renda-2018-bumen-yusuan.pdf"], 0),
+    (
+        "人大办公厅 2018→2019",
+        &["pdf/jiangsu-renda-2018-bumen-yusuan.pdf"],
+        &["pdf/jiangsu-renda-2019-bumen-yusuan-text.pdf", "pdf/jiangsu-renda-2019-bumen-yusuan-tables.pdf"],
+        0,
+    ),
 ];
 
 fn import(lib: &mut Library, files: Files) -> i64 {
@@ -61,11 +68,19 @@ fn without_year(s: &str, year: i32) -> String {
     s.replace(&format!("{y}年度"), "").replace(&format!("{y}年"), "").replace(&y, "")
 }
 
+/// A table's identity across years: its kind (`财政拨款支出预算表` one year is
+/// `财政拨款支出预算表（功能科目）` the next), or its title without the year for a kind we do not
+/// know.
+fn table_place(doc: &yusuan_domain::Document, title: &str) -> Option<String> {
+    let t = doc.tables.iter().find(|t| t.title == title)?;
+    Some(if t.kind == yusuan_domain::TableKind::Other { without_year(title, doc.meta.year) } else { t.kind.label().to_string() })
+}
+
 fn cells(doc: &yusuan_domain::Document) -> BTreeMap<Place, Vec<Decimal>> {
     let mut m: BTreeMap<Place, Vec<Decimal>> = BTreeMap::new();
-    let titles: Vec<&str> = doc.tables.iter().map(|t| t.title.as_str()).collect();
-    for n in doc.numbers().into_iter().filter(|n| titles.contains(&n.table.as_str())) {
-        let place = (without_year(&n.table, doc.meta.year), n.row_code, without_year(&n.row_label, doc.meta.year), without_year(&n.column, doc.meta.year));
+    for n in doc.numbers() {
+        let Some(table) = table_place(doc, &n.table) else { continue };
+        let place = (table, n.row_code, without_year(&n.row_label, doc.meta.year), without_year(&n.column, doc.meta.year));
         m.entry(place).or_default().push(n.value_yuan.normalize());
     }
     m
@@ -181,7 +196,7 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
             let reported: Vec<(String, String)> = yusuan_api::check(&published_doc)
                 .iter()
                 .filter(|f| f.severity == yusuan_api::Severity::Error)
-                .map(|f| (without_year(f.location.table.as_deref().unwrap_or(""), published_doc.meta.year), f.location.row.clone().unwrap_or_default()))
+                .map(|f| (f.location.table.as_deref().and_then(|t| table_place(&published_doc, t)).unwrap_or_default(), f.location.row.clone().unwrap_or_default()))
                 .collect();
             for d in &differ {
                 assert!(reported.iter().any(|(t, r)| d.starts_with(t.as_str()) && d.contains(r.as_str())), "{name}: {d} differs, and the published document is not reported wrong there");

@@ -132,8 +132,27 @@ impl Body {
         }
     }
 
+    /// A part heading wrapped over two lines (`第三部分江苏省人大常委会办公厅` /
+    /// `2017年度部门预算情况说明`): when `line` completes the part heading just opened (nothing
+    /// under it yet) into one that names its part, the heading as one line.
+    fn completed_part_heading(&self, line: &Line) -> Option<Line> {
+        let open = self.section.as_ref().filter(|s| s.paragraphs.is_empty() && s.kind == SectionKind::Other)?;
+        let c = line.compact();
+        if !super::marks::is_document_part(&compact_str(&open.title)) || line.is_tabular() || c.ends_with('。') {
+            return None;
+        }
+        let text = format!("{}{}", open.title, line.text.trim());
+        let joined = Line { location: open.location, cells: vec![text.clone()], text, spans: vec![], boxes: vec![] };
+        matches!(heading(&joined), Some(Heading::Projects) | Some(Heading::Section(SectionKind::Glossary | SectionKind::BudgetExplanation))).then_some(joined)
+    }
+
     /// Reads one non-blank line that is not part of a table.
     pub fn line(&mut self, line: &Line, doc: &mut Document) {
+        if let Some(joined) = self.completed_part_heading(line) {
+            // The part heading opened an empty section: it is replaced by the whole heading.
+            self.section = None;
+            return self.line(&joined, doc);
+        }
         match heading(line) {
             Some(Heading::Section(kind)) => {
                 self.close();
@@ -209,6 +228,10 @@ impl Body {
         doc.sections.sort_by_key(|s| s.location.line);
         doc.projects.sort_by_key(|p| p.location.line);
     }
+}
+
+fn compact_str(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Reads the department's units from the 机构设置 section's numbered list.
