@@ -156,6 +156,7 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
     let count = |v: &Option<String>| {
         v.as_deref().and_then(|j| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(j).ok()).map(|m| format!("{} 行", m.len())).unwrap_or_default()
     };
+    let rows = |v: &Option<String>| format!("{} 行", v.as_deref().map_or(0, |t| t.lines().count()));
     let mut items: Vec<HistoryItem> = lib
         .store()
         .draft_events(id)?
@@ -180,6 +181,7 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
                 "form" if e.new_value.is_some() => ("恢复绩效目标表", e.target.clone(), String::new(), String::new()),
                 "form" => ("删除绩效目标表", e.target.clone(), String::new(), String::new()),
                 "actuals" => ("上年执行数", e.target.clone(), count(&e.old_value), count(&e.new_value)),
+                "table" => ("粘贴整表", e.target.clone(), rows(&e.old_value), rows(&e.new_value)),
                 other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
             };
             HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }

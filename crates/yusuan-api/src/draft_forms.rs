@@ -308,6 +308,33 @@ pub fn draft_row(lib: &mut Library, id: i64, table: &str, edit: RowEdit, now: &s
     })
 }
 
+/// Replaces every row of a table the draft carries as printed by pasted rows (a line a row, cells
+/// separated by tabs, as copied from a spreadsheet; see
+/// [`yusuan_draft::carried::replace_carried_rows`]): next year's 政府采购 list or asset plan in one
+/// step. One undoable edit; the event keeps the table before and after.
+pub fn draft_table_paste(lib: &mut Library, id: i64, table: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return Err(bad("粘贴的内容有控制字符；请从表格软件中复制单元格".into()));
+    }
+    retrying(lib, |lib| {
+        let mut d = load_draft(lib, id, None)?;
+        let old = yusuan_draft::carried::replace_carried_rows(&mut d, table, text).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let new = yusuan_draft::carried::carried_rows_text(&mut d, table).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let target = table.trim().to_string();
+        if old == new {
+            return Ok(Edit { seq: 0, target, old: Some(old), new: Some(new) });
+        }
+        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "table", &target, Some(&old), Some(&new), now, &os_user())?;
+        Ok(Edit { seq, target, old: Some(old), new: Some(new) })
+    })
+}
+
+/// Applies one side of a recorded table paste (undo/redo): the table's rows as they were, or as
+/// pasted.
+pub(crate) fn apply_table(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+    yusuan_draft::carried::replace_carried_rows(d, target, value.unwrap_or("")).map(|_| ()).map_err(|e| bad(format!("历史记录中的表无法重放：{e}")))
+}
+
 /// Applies one side of a recorded row edit (undo/redo): the row's cells put in at its place, or
 /// (no cells) the row taken out.
 pub(crate) fn apply_row(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {

@@ -50,6 +50,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "project" | "project-part" | "project-fund" => crate::draft_projects::apply(d, &e.action, &e.target, value.as_deref())?,
         "cell" => crate::draft_forms::apply_cell(d, &e.target, value.as_deref())?,
         "row" => crate::draft_forms::apply_row(d, &e.target, value.as_deref())?,
+        "table" => crate::draft_forms::apply_table(d, &e.target, value.as_deref())?,
         "indicator" => crate::draft_forms::apply(d, &e.target, value.as_deref())?,
         "actuals" => crate::draft_actuals::apply(d, value.as_deref())?,
         "form" => crate::draft_forms::apply_form(d, &e.target, value.as_deref())?,

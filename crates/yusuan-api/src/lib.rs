@@ -47,7 +47,7 @@ pub use drafts::{
 };
 pub use draft_units::{draft_place, draft_unit_money, draft_unit_text, load_reference, reference_check, reference_document, UnitMoney, UnitTextView};
 pub use draft_history::{draft_redo, draft_undo};
-pub use draft_forms::{draft_cell, draft_forms, draft_row, RowEdit, draft_form_delete, draft_indicator_remove, draft_indicator_set, CarriedTableView, FormView, IndicatorView};
+pub use draft_forms::{draft_cell, draft_forms, draft_row, draft_table_paste, RowEdit, draft_form_delete, draft_indicator_remove, draft_indicator_set, CarriedTableView, FormView, IndicatorView};
 pub use draft_actuals::{actual_views, draft_actual, draft_actuals, draft_actuals_from, draft_actuals_paste, ActualView, ActualsImport, FinalAccountsRef};
 pub use draft_projects::{draft_project_add, draft_project_fund, draft_projects, draft_project_part, draft_project_remove, draft_project_rename, ProjectFundView, ProjectPartView, ProjectView};
 pub use draft_setup::{draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom, BlankRequest, DraftTemplate};

@@ -101,3 +101,46 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     }
     assert!(rows(&lib).is_empty());
 }
+
+#[test]
+fn next_years_procurement_list_is_pasted_whole() {
+    // Jiangsu's 政府采购预算表 (省委办公厅 2017, real): items named beside their columns, carried
+    // as printed; next year's list is pasted from a spreadsheet in one undoable edit.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let now = "2026-12-01T00:00:00Z";
+    let fixture = |f: &str| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf").join(f);
+    let o = import_file(&mut lib, &fixture("jiangsu-shengwei-2017-bumen-yusuan-text.pdf"), now).unwrap();
+    import_file(&mut lib, &fixture("jiangsu-shengwei-2017-bumen-yusuan-tables.pdf"), now).unwrap();
+    let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
+    let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let doc = reference_document(&lib, &reference).unwrap();
+    let table = doc.tables.iter().find(|t| t.kind == yusuan_domain::TableKind::Procurement).unwrap();
+    let (title, before) = (table.title.clone(), table.rows.len());
+    assert!(before > 5, "{table:?}");
+    let columns = table.columns.len();
+    let row = |label: &str, amount: &str| format!("{label}{}\t{amount}\n", "\t".repeat(columns - 1));
+    let text = format!("{}{}\n{}", row("合计", "35.00"), row("一、货物A", "35.00"), row("台式计算机（20万以下）分散自行组织", "35.00"));
+    let e = yusuan_api::draft_table_paste(&mut lib, id, &title, &text, now).unwrap();
+    assert!(e.seq > 0 && e.old.as_deref().unwrap().lines().count() == before);
+    let printed = |lib: &Library| {
+        let doc = reference_document(lib, &reference).unwrap();
+        let t = doc.tables.iter().find(|t| t.title == title).unwrap().clone();
+        t.rows.iter().map(|r| (r.label.clone(), r.cells.last().unwrap().printed().to_string())).collect::<Vec<_>>()
+    };
+    assert_eq!(printed(&lib), vec![("合计".to_string(), "35.00".to_string()), ("一、货物A".into(), "35.00".into()), ("台式计算机（20万以下）分散自行组织".into(), "35.00".into())]);
+    // The history names it; undo puts last year's list back as it was.
+    let history = yusuan_api::draft_history(&lib, id).unwrap();
+    assert_eq!(history.last().unwrap().action, "table");
+    draft_undo(&mut lib, id, now).unwrap();
+    assert_eq!(printed(&lib).len(), before);
+    // A line wider than the table, or a table the draft derives: refused, nothing recorded.
+    let wide = format!("名称{}\n", "\t1".repeat(columns + 1));
+    let err = yusuan_api::draft_table_paste(&mut lib, id, &title, &wide, now).unwrap_err().to_string();
+    assert!(err.contains("粘贴的第 1 行") && err.contains(&format!("只有名称和 {columns} 列")), "{err}");
+    let derived = doc.tables.iter().find(|t| t.kind == yusuan_domain::TableKind::FiscalFunction).unwrap().title.clone();
+    let err = yusuan_api::draft_table_paste(&mut lib, id, &derived, &text, now).unwrap_err().to_string();
+    assert!(err.contains("按原表结转的表"), "{err}");
+    assert_eq!(yusuan_api::draft_history(&lib, id).unwrap().len(), history.len());
+    assert_eq!(printed(&lib).len(), before);
+}

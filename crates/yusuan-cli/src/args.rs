@@ -54,6 +54,8 @@ pub enum RowAction {
     Add,
     /// 删除一行（给出行号）
     Remove,
+    /// 用粘贴的行替换整张表（--from 文件，或 - 为标准输入；每行一行，单元格以制表符分隔，可从 Excel 复制）
+    Paste,
 }
 
 /// Output format of lists that scripts read.
@@ -263,16 +265,19 @@ pub enum DraftCommand {
         /// 内容
         text: String,
     },
-    /// 按原表结转的表（如湖北格式的资产配置预算表）增加一行（add，加在表末，再用 draft cell 填写）或删除一行（remove 行号）
+    /// 按原表结转的表（如湖北格式的资产配置预算表、江苏格式的政府采购预算表）增加一行（add，加在表末，再用 draft cell 填写）、删除一行（remove 行号），或用粘贴的行替换整张表（paste --from 文件）
     Row {
         /// 草稿（draft:N）
         draft: String,
         /// 表名（按草稿中的标题）
         table: String,
-        /// add 或 remove
+        /// add、remove 或 paste
         action: RowAction,
         /// 要删除的行号（从 1 起；remove 时必填）
         row: Option<usize>,
+        /// paste 时的行：文件，或 - 为标准输入（行名在前，再依次各列，以制表符分隔）
+        #[arg(long)]
+        from: Option<String>,
     },
     /// 列出草稿的全部明细行
     Lines {

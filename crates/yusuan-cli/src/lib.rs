@@ -391,9 +391,19 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
             let e = yusuan_api::draft_cell(&mut lib, draft_id(&draft)?, &table, row, column, &text, &now)?;
             writeln!(out, "已修改“{table}”第 {row} 行第 {column} 列：{} → {}", e.old.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）"), e.new.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）")).map_err(io)?;
         }
-        DraftCommand::Row { draft, table, action, row } => {
+        DraftCommand::Row { draft, table, action: RowAction::Paste, from, .. } => {
+            let Some(file) = from else {
+                return Err(yusuan_api::ApiError::Draft("粘贴哪些行？请给出 --from 文件（或 --from - 从标准输入读）".into()));
+            };
+            let text = read_text(&file)?;
+            let e = yusuan_api::draft_table_paste(&mut lib, draft_id(&draft)?, &table, &text, &now)?;
+            let rows = |v: &Option<String>| v.as_deref().map_or(0, |t| t.lines().count());
+            writeln!(out, "已用粘贴的 {} 行替换“{table}”（原 {} 行；一次修改，可撤销）", rows(&e.new), rows(&e.old)).map_err(io)?;
+        }
+        DraftCommand::Row { draft, table, action, row, .. } => {
             let edit = match (action, row) {
                 (RowAction::Add, _) => yusuan_api::RowEdit::Add,
+                (RowAction::Paste, _) => unreachable!("handled above"),
                 (RowAction::Remove, Some(n)) => yusuan_api::RowEdit::Remove(n),
                 (RowAction::Remove, None) => return Err(yusuan_api::ApiError::Draft("删除哪一行？请给出行号，如 draft row draft:1 表名 remove 3".into())),
             };
@@ -556,11 +566,7 @@ fn actual(lib: &mut Library, draft: &str, code: Option<String>, value: Option<St
         return Ok(());
     }
     if let Some(file) = paste {
-        let text = if file == "-" {
-            std::io::read_to_string(std::io::stdin()).map_err(|e| ApiError::Read { path: "标准输入".into(), reason: e.to_string() })?
-        } else {
-            std::fs::read_to_string(&file).map_err(|e| ApiError::Read { path: file.clone(), reason: e.to_string() })?
-        };
+        let text = read_text(&file)?;
         let r = yusuan_api::draft_actuals_paste(lib, id, &text, now)?;
         writeln!(out, "已填入 {} 个科目的上年执行数（一次修改，可撤销）", r.matched.len()).map_err(io)?;
         if !r.unmatched.is_empty() {
@@ -586,4 +592,13 @@ fn actual(lib: &mut Library, draft: &str, code: Option<String>, value: Option<St
         }
     }
     Ok(())
+}
+
+/// A text the user gives as a file, or `-` for standard input (a column or a table pasted).
+fn read_text(file: &str) -> Result<String, ApiError> {
+    if file == "-" {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| ApiError::Read { path: "标准输入".into(), reason: e.to_string() })
+    } else {
+        std::fs::read_to_string(file).map_err(|e| ApiError::Read { path: file.to_string(), reason: e.to_string() })
+    }
 }

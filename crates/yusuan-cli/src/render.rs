@@ -153,6 +153,13 @@ pub fn draft_lines(out: &mut dyn Write, lines: &[yusuan_api::LeafLine]) -> io::R
 
 /// A draft's edit history.
 pub fn draft_history(out: &mut dyn Write, events: &[yusuan_api::DraftEvent]) -> io::Result<()> {
+    // A value of several lines (a section's text, a pasted table) is shown by its size: one
+    // event, one line.
+    let shown = |v: &Option<String>| match v.as_deref() {
+        None => "（无）".to_string(),
+        Some(t) if t.contains('\n') => format!("{} 行", t.lines().count()),
+        Some(t) => t.replace('\t', " | "),
+    };
     for e in events {
         let state = if e.undone { "（已撤销）" } else { "" };
         writeln!(
@@ -162,8 +169,8 @@ pub fn draft_history(out: &mut dyn Write, events: &[yusuan_api::DraftEvent]) -> 
             e.at,
             e.os_user,
             e.action,
-            e.old_value.as_deref().unwrap_or("（无）"),
-            e.new_value.as_deref().unwrap_or("（无）"),
+            shown(&e.old_value),
+            shown(&e.new_value),
             e.target
         )?;
     }

@@ -367,3 +367,24 @@ fn a_carried_table_row_through_the_command_line() {
     assert!(ok(db, &["draft", "row", "draft:1", title, "remove", "3"]).contains("台式计算机"));
     assert!(!numbers(db, "draft:1").iter().any(|l| l.contains("资产配置预算表") && l.contains(",40000,")));
 }
+
+#[test]
+fn a_carried_table_is_pasted_whole_from_a_file() {
+    // 省委办公厅 2017 (real, Jiangsu): its 政府采购预算表 replaced by next year's list in a file.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    ok(&db, &["import", &fixture("pdf/jiangsu-shengwei-2017-bumen-yusuan-text.pdf"), &fixture("pdf/jiangsu-shengwei-2017-bumen-yusuan-tables.pdf")]);
+    ok(&db, &["draft", "new", "--from", "1"]);
+    let file = dir.path().join("采购.tsv");
+    std::fs::write(&file, "合计\t\t\t\t12.00\n\n一、货物A\t\t\t\t12.00\n").unwrap();
+    let out = ok(&db, &["draft", "row", "draft:1", "2018年政府采购预算表", "paste", "--from", file.to_str().unwrap()]);
+    assert!(out.contains("已用粘贴的 2 行替换“2018年政府采购预算表”（原 48 行"), "{out}");
+    let history = ok(&db, &["draft", "history", "draft:1"]);
+    assert!(history.contains("table：48 行 → 2 行"), "{history}");
+    assert!(numbers(&db, "draft:1").iter().any(|l| l.contains("2018年政府采购预算表,,一、货物A,")), "the pasted row is printed");
+    // Without --from: one line saying what to give, nothing recorded.
+    let o = run(&db, &["draft", "row", "draft:1", "2018年政府采购预算表", "paste"]);
+    assert_eq!((o.code, o.stderr.lines().count()), (2, 1), "{}", o.stderr);
+    assert!(o.stderr.contains("--from"), "{}", o.stderr);
+    assert_eq!(ok(&db, &["draft", "history", "draft:1"]).lines().count(), 1);
+}

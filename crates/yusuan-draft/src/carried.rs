@@ -157,6 +157,67 @@ pub fn set_carried_cell(d: &mut Draft, title: &str, row: usize, column: usize, t
     Ok(old)
 }
 
+/// The most rows a pasted table may have (a procurement list runs to a few hundred items).
+pub const PASTED_ROWS_MAX: usize = 2000;
+
+/// Whether a carried table keeps its rows' labels in its cells (Hubei's grids, whose label is
+/// the row's leading words) rather than beside them (Jiangsu's 政府采购预算表: a 名称 and its
+/// columns).
+fn labels_in_cells(rows: &[RowRule]) -> bool {
+    rows.iter().all(|r| r.label.is_empty() || r.label == label_of(&r.cells))
+}
+
+/// The carried table titled `title` as text, a line a row, its cells separated by tabs (the row's
+/// label first where the table keeps it beside its cells): what a spreadsheet copies, and what
+/// [`replace_carried_rows`] reads back.
+pub fn carried_rows_text(d: &mut Draft, title: &str) -> Result<String, CarriedError> {
+    let (rows, _) = carried_rows(d, title)?;
+    let beside = !labels_in_cells(rows);
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let cells = r.cells.iter().map(cell_text);
+            if beside { std::iter::once(r.label.clone()).chain(cells).collect::<Vec<_>>().join("\t") } else { cells.collect::<Vec<_>>().join("\t") }
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+/// Replaces every row of the carried table titled `title` by the rows of `text` (a line a row,
+/// cells separated by tabs, as copied from a spreadsheet; the row's label first where the table
+/// keeps it beside its cells, see [`carried_rows_text`]): next year's procurement list or asset
+/// plan pasted whole, its 合计 rows as typed (the checker adds them up). Blank lines are
+/// skipped; a line with more cells than the table has columns is refused, naming it. Returns the
+/// table as it was, as text.
+pub fn replace_carried_rows(d: &mut Draft, title: &str, text: &str) -> Result<String, CarriedError> {
+    let before = carried_rows_text(d, title)?;
+    let (rows, heads) = carried_rows(d, title)?;
+    let beside = !labels_in_cells(rows);
+    let width = rows.first().map_or(heads.len(), |r| r.cells.len());
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
+    if lines.len() > PASTED_ROWS_MAX {
+        return Err(CarriedError::NoCell(format!("粘贴的表有 {} 行，超过上限 {PASTED_ROWS_MAX} 行", lines.len())));
+    }
+    let head = |c: usize| heads.get(c).map_or("", String::as_str);
+    let mut new_rows = Vec::with_capacity(lines.len());
+    for (n, line) in lines {
+        let mut fields: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+        let label = if beside { fields.remove(0).trim().to_string() } else { String::new() };
+        while fields.len() > width && fields.last().is_some_and(|f| f.trim().is_empty()) {
+            fields.pop();
+        }
+        if fields.len() > width {
+            let what = if beside { format!("名称和 {width} 列") } else { format!("{width} 列") };
+            return Err(CarriedError::NoCell(format!("粘贴的第 {} 行有 {} 个单元格，表“{title}”只有{what}", n + 1, fields.len() + usize::from(beside))));
+        }
+        let cells: Vec<CellRule> = (0..width).map(|c| fields.get(c).map_or(CellRule::Blank, |t| cell_of(t, head(c)))).collect();
+        let label = if beside { label } else { label_of(&cells) };
+        new_rows.push(RowRule { code: None, label, side: None, cells, pattern: false });
+    }
+    *rows = new_rows;
+    Ok(before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
