@@ -238,6 +238,13 @@ pub fn add_carried_row(state: State<'_, AppState>, draft: String, table: String)
     desk(&state)?.draft_row(draft_id(&draft)?, &table, yusuan_api::RowEdit::Add, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
 }
 
+/// Replaces every row of a table the draft carries as printed by pasted rows (a line a row,
+/// cells separated by tabs).
+#[tauri::command]
+pub fn paste_carried_table(state: State<'_, AppState>, draft: String, table: String, text: String) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?.draft_table_paste(draft_id(&draft)?, &table, &text, &yusuan_api::now_rfc3339()).map_err(|e| e.to_string())
+}
+
 /// Removes a row (from 1) of a table the draft carries as printed.
 #[tauri::command]
 pub fn remove_carried_row(state: State<'_, AppState>, draft: String, table: String, row: usize) -> Result<yusuan_api::DraftView, String> {

@@ -58,6 +58,7 @@ pub fn run() {
             commands::set_unit_text,
             commands::set_carried_cell,
             commands::add_carried_row,
+            commands::paste_carried_table,
             commands::remove_carried_row,
             commands::export_draft_workbook,
             commands::import_draft_workbook,

@@ -233,6 +233,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onActualsFrom: (document) => void track(draftCall((d) => backend.actualsFrom(d, document))),
         onCarriedCell: (table, row, column, text) => void track(draftCall((d) => backend.setCarriedCell(d, table, row, column, text))),
         onAddCarriedRow: (table) => void track(draftCall((d) => backend.addCarriedRow(d, table))),
+        onPasteCarriedTable: (table, text) => void track(draftCall((d) => backend.pasteCarriedTable(d, table, text))),
         onRemoveCarriedRow: (table, row) => void track(draftCall((d) => backend.removeCarriedRow(d, table, row))),
         onUnitText: (unit, title, text) => void track(draftCall((d) => backend.setUnitText(d, unit, title, text))),
         onProjectFund: (project, line, amount) => void track(draftCall((d) => backend.setProjectFund(d, project, line, amount))),

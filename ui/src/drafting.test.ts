@@ -945,7 +945,7 @@ describe("编制：按原表结转的表", () => {
   it("edits a cell of a carried grid as one edit", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
-    v.carried = [{ title: "表 15. 项目支出绩效目标表", columns: ["第1列", "第2列"], rows: [["项目名称", "网上群众工作部年度费用"], ["起始年度", "2026"]] }];
+    v.carried = [{ title: "表 15. 项目支出绩效目标表", columns: ["第1列", "第2列"], rows: [["项目名称", "网上群众工作部年度费用"], ["起始年度", "2026"]], labels: [], text: "项目名称\t网上群众工作部年度费用\n起始年度\t2026" }];
     backend.draftViews = [v];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -961,9 +961,9 @@ describe("编制：按原表结转的表", () => {
   it("adds a row to an emptied grid and removes one, each one edit", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const empty = view("438300", "18976.76", [], false);
-    empty.carried = [{ title: "表 13. 资产配置预算表", columns: ["项目", "资产名称", "资产数量", "总金额(万元)"], rows: [] }];
+    empty.carried = [{ title: "表 13. 资产配置预算表", columns: ["项目", "资产名称", "资产数量", "总金额(万元)"], rows: [], labels: [], text: "" }];
     const one = view("438300", "18976.76", [], false);
-    one.carried = [{ title: "表 13. 资产配置预算表", columns: ["项目", "资产名称", "资产数量", "总金额(万元)"], rows: [["", "", "", ""]] }];
+    one.carried = [{ title: "表 13. 资产配置预算表", columns: ["项目", "资产名称", "资产数量", "总金额(万元)"], rows: [["", "", "", ""]], labels: [], text: "\t\t\t" }];
     backend.draftViews = [empty, one, empty];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -975,5 +975,25 @@ describe("编制：按原表结转的表", () => {
     q("carried-remove-1")!.click();
     await app.idle();
     expect(backend.calls).toContain("removeCarriedRow:draft:1,表 13. 资产配置预算表,1");
+  });
+
+  it("shows a procurement list's names beside its columns and pastes next year's list whole", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const carried = view("438300", "18976.76", [], false);
+    carried.carried = [{ title: "2018年政府采购预算表", columns: ["采购品目大类", "经济科目", "采购组织形式", "总计"], rows: [["", "", "", "100.00"], ["", "", "分散自行组织", "100.00"]], labels: ["合计", "会议服务"], text: "合计\t\t\t\t100.00\n会议服务\t\t\t分散自行组织\t100.00" }];
+    backend.draftViews = [carried, carried];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    expect(q("carried-label-2")!.textContent).toBe("会议服务");
+    const area = q<HTMLTextAreaElement>("carried-paste-text")!;
+    expect(area.value).toBe("合计\t\t\t\t100.00\n会议服务\t\t\t分散自行组织\t100.00");
+    // Unchanged: nothing is sent; changed: one call with the table's title and the text.
+    q("carried-paste")!.click();
+    await app.idle();
+    expect(backend.calls.filter((c) => c.startsWith("pasteCarriedTable"))).toEqual([]);
+    area.value = "合计\t\t\t\t12.00\n一、货物A\t\t\t\t12.00";
+    q("carried-paste")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("pasteCarriedTable:draft:1,2018年政府采购预算表,合计\t\t\t\t12.00\n一、货物A\t\t\t\t12.00");
   });
 });

@@ -76,6 +76,8 @@ export interface DraftingBackend {
   setCarriedCell(draft: string, table: string, row: number, column: number, text: string): Promise<DraftView>;
   /** A blank row added at the end of a carried table (a new asset to buy). */
   addCarriedRow(draft: string, table: string): Promise<DraftView>;
+  /** Every row of a carried table replaced by pasted rows (a line a row, cells by tabs). */
+  pasteCarriedTable(draft: string, table: string, text: string): Promise<DraftView>;
   /** A row (from 1) of a carried table taken out. */
   removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView>;
   /** A unit's own text of a carried section, for its 单位预算 (empty: the department's again). */

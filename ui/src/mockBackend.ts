@@ -230,6 +230,11 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async pasteCarriedTable(draft: string, table: string, text: string): Promise<DraftView> {
+    this.record("pasteCarriedTable", [draft, table, text]);
+    return this.nextView();
+  }
+
   async removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView> {
     this.record("removeCarriedRow", [draft, table, String(row)]);
     return this.nextView();

@@ -169,6 +169,10 @@ export class TauriBackend implements Backend {
     return call<DraftView>("add_carried_row", { draft, table });
   }
 
+  pasteCarriedTable(draft: string, table: string, text: string): Promise<DraftView> {
+    return call<DraftView>("paste_carried_table", { draft, table, text });
+  }
+
   removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView> {
     return call<DraftView>("remove_carried_row", { draft, table, row });
   }

@@ -323,6 +323,12 @@ impl Desk {
         view(&self.user, id)
     }
 
+    /// Replaces every row of a carried table by pasted rows and answers with the draft.
+    pub fn draft_table_paste(&mut self, id: i64, table: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_table_paste(&mut self.user, id, table, text, now)?;
+        view(&self.user, id)
+    }
+
     /// Writes a unit's own text of a carried section and answers with the draft.
     pub fn draft_unit_text(&mut self, id: i64, unit: &str, title: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
         crate::draft_unit_text(&mut self.user, id, unit, title, text, now)?;

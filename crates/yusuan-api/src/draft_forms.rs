@@ -229,15 +229,22 @@ pub(crate) fn apply(d: &mut yusuan_draft::Draft, target: &str, value: Option<&st
     Ok(())
 }
 
-/// A table the draft carries as printed (Hubei's 资产配置 and 绩效 grids), for the window.
+/// A table the draft carries as printed (Hubei's 资产配置 and 绩效 grids, Jiangsu's 政府采购预算表),
+/// for the window.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CarriedTableView {
     /// Its title (what an edit names).
     pub title: String,
     /// Its column headers.
     pub columns: Vec<String>,
-    /// Each row's cells as printed (row labels are cells of these grids).
+    /// Each row's cells as printed (a Hubei grid's row label is one of its cells).
     pub rows: Vec<Vec<String>>,
+    /// Each row's name where the table prints it beside its cells (Jiangsu's 政府采购预算表: the
+    /// item, then its columns); empty where the name is a cell.
+    pub labels: Vec<String>,
+    /// The whole table as a paste gives it (a line a row, cells separated by tabs, the name first
+    /// where it is beside the cells): what 粘贴整表 starts from.
+    pub text: String,
 }
 
 /// The tables the draft carries as printed.
@@ -245,13 +252,20 @@ pub(crate) fn carried_views(d: &yusuan_draft::Draft) -> Vec<CarriedTableView> {
     d.layout
         .iter()
         .filter(|t| yusuan_draft::carried::is_carried(t))
-        .map(|t| CarriedTableView {
-            title: t.title.clone(),
-            columns: t.columns.iter().map(|c| c.name()).collect(),
-            rows: match &t.body {
-                yusuan_draft::Body::Rows { rows } => rows.iter().map(|r| r.cells.iter().map(yusuan_draft::carried::cell_text).collect()).collect(),
-                _ => Vec::new(),
-            },
+        .map(|t| {
+            let rows = match &t.body {
+                yusuan_draft::Body::Rows { rows } => rows.as_slice(),
+                _ => &[],
+            };
+            let text = yusuan_draft::carried::rows_text(rows);
+            let beside = yusuan_draft::carried::labels_beside(rows);
+            CarriedTableView {
+                title: t.title.clone(),
+                columns: t.columns.iter().map(|c| c.name()).collect(),
+                rows: rows.iter().map(|r| r.cells.iter().map(yusuan_draft::carried::cell_text).collect()).collect(),
+                labels: if beside { rows.iter().map(|r| r.label.clone()).collect() } else { Vec::new() },
+                text,
+            }
         })
         .collect()
 }

@@ -167,20 +167,30 @@ fn labels_in_cells(rows: &[RowRule]) -> bool {
     rows.iter().all(|r| r.label.is_empty() || r.label == label_of(&r.cells))
 }
 
+/// Whether a carried table prints its rows' names beside their cells (not as cells).
+pub fn labels_beside(rows: &[RowRule]) -> bool {
+    !labels_in_cells(rows)
+}
+
 /// The carried table titled `title` as text, a line a row, its cells separated by tabs (the row's
 /// label first where the table keeps it beside its cells): what a spreadsheet copies, and what
 /// [`replace_carried_rows`] reads back.
 pub fn carried_rows_text(d: &mut Draft, title: &str) -> Result<String, CarriedError> {
     let (rows, _) = carried_rows(d, title)?;
+    Ok(rows_text(rows))
+}
+
+/// Rows of a carried table as text (see [`carried_rows_text`]).
+pub fn rows_text(rows: &[RowRule]) -> String {
     let beside = !labels_in_cells(rows);
-    Ok(rows
+    rows
         .iter()
         .map(|r| {
             let cells = r.cells.iter().map(cell_text);
             if beside { std::iter::once(r.label.clone()).chain(cells).collect::<Vec<_>>().join("\t") } else { cells.collect::<Vec<_>>().join("\t") }
         })
         .collect::<Vec<_>>()
-        .join("\n"))
+        .join("\n")
 }
 
 /// Replaces every row of the carried table titled `title` by the rows of `text` (a line a row,

@@ -1440,9 +1440,19 @@ title: string,
  */
 columns: Array<string>, 
 /**
- * Each row's cells as printed (row labels are cells of these grids).
+ * Each row's cells as printed (a Hubei grid's row label is one of its cells).
  */
-rows: Array<Array<string>>, };
+rows: Array<Array<string>>, 
+/**
+ * Each row's name where the table prints it beside its cells (Jiangsu's 政府采购预算表: the
+ * item, then its columns); empty where the name is a cell.
+ */
+labels: Array<string>, 
+/**
+ * The whole table as a paste gives it (a line a row, cells separated by tabs, the name first
+ * where it is beside the cells): what 粘贴整表 starts from.
+ */
+text: string, };
 
 export type WorkbookImport = { 
 /**

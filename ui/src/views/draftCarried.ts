@@ -12,7 +12,28 @@ export interface CarriedProps {
   busy: boolean;
   onCarriedCell(table: string, row: number, column: number, text: string): void;
   onAddCarriedRow(table: string): void;
+  onPasteCarriedTable(table: string, text: string): void;
   onRemoveCarriedRow(table: string, row: number): void;
+}
+
+/**
+ * 粘贴整表: next year's list (a procurement plan, an asset plan) copied from the spreadsheet it
+ * was drawn up in replaces the table in one undoable edit. The box starts with the table as it
+ * is, so a user can also edit it as text.
+ */
+function pasteBox(title: string, text: string, named: boolean, locked: boolean, props: CarriedProps): HTMLElement {
+  const area = h("textarea", { rows: 6, disabled: locked, "data-testid": "carried-paste-text", placeholder: "从表格软件复制整张表，粘贴到这里" }) as HTMLTextAreaElement;
+  area.value = text;
+  const apply = h("button", { type: "button", disabled: locked, "data-testid": "carried-paste" }, "用粘贴的内容替换整张表") as HTMLButtonElement;
+  apply.addEventListener("click", () => { if (area.value.trim() !== text.trim()) props.onPasteCarriedTable(title, area.value); });
+  return h(
+    "details",
+    { class: "carried-paste" },
+    h("summary", {}, "粘贴整表"),
+    h("p", { class: "muted" }, named ? "每行一行：先写名称，再依次写各列，以制表符分隔（从 Excel 复制即是）；合计行照写。" : "每行一行：依次写各列，以制表符分隔（从 Excel 复制即是）；合计行照写。"),
+    area,
+    apply,
+  );
 }
 
 /** The tables the user has opened (kept open across re-renders). */
@@ -38,12 +59,14 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
           h(
             "tbody",
             {},
+            t.labels.length > 0 ? h("tr", {}, h("th", {}, "名称"), t.columns.map((c) => h("th", {}, c)), h("th", {})) : null,
             t.rows.map((cells, r) => {
               const remove = h("button", { type: "button", class: "link", disabled: locked, "data-testid": `carried-remove-${r + 1}`, title: `删除${t.title}第${r + 1}行` }, "删除") as HTMLButtonElement;
               remove.addEventListener("click", () => props.onRemoveCarriedRow(t.title, r + 1));
               return h(
                 "tr",
                 {},
+                t.labels.length > 0 ? h("th", { class: "carried-label", "data-testid": `carried-label-${r + 1}` }, t.labels[r] ?? "") : null,
                 cells.map((text, c) => {
                   const input = h("input", { value: text, disabled: locked, "data-testid": `carried-${r + 1}-${c + 1}`, title: `${t.title} 第${r + 1}行第${c + 1}列` }) as HTMLInputElement;
                   input.addEventListener("change", () => { if (input.value.trim() !== text) props.onCarriedCell(t.title, r + 1, c + 1, input.value); });
@@ -60,6 +83,7 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
           add.addEventListener("click", () => props.onAddCarriedRow(t.title));
           return add;
         })(),
+        pasteBox(t.title, t.text, t.labels.length > 0, locked, props),
       );
       box.addEventListener("toggle", () => { if (box.open) opened.add(t.title); else opened.delete(t.title); });
       return box;

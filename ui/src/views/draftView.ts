@@ -54,6 +54,7 @@ export interface DraftViewProps {
   /** A cell (row, column from 1) of a table the draft carries as printed. */
   onCarriedCell(table: string, row: number, column: number, text: string): void;
   onAddCarriedRow(table: string): void;
+  onPasteCarriedTable(table: string, text: string): void;
   onRemoveCarriedRow(table: string, row: number): void;
   /** A 绩效目标表 indicator's target value set (added when absent) or removed. */
   onIndicator(form: string, path: string, value: string): void;
