@@ -1,14 +1,11 @@
 //! 绩效目标 forms: the tabular 财政项目支出绩效目标申报表 and the run-on indicator text some
 //! project descriptions print instead (`产出指标数量指标-聘用人数≥236.00(人) …`).
 
+use super::marks::compact;
 use crate::Line;
 use yusuan_domain::{parse_amount, Amount, Funds, Indicator, IndicatorValue, Location, Operator, PerformanceForm, Unit};
 
 const LEVEL1: [&str; 4] = ["产出指标", "效益指标", "满意度指标", "成本指标"];
-
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
 
 /// Whether line `i` starts a 绩效目标申报表.
 pub fn is_start(lines: &[Line], i: usize) -> bool {

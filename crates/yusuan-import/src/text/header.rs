@@ -6,6 +6,7 @@
 //! the top, the cell of each higher row whose span covers it. Value columns are then matched to
 //! the data cells by order, which survives the misaligned header rows of extracted text.
 
+use super::marks::compact;
 use crate::Line;
 use yusuan_domain::Column;
 
@@ -32,10 +33,6 @@ pub fn is_key_header(compact: &str) -> bool {
         || compact.ends_with("代码")
         || compact.ends_with("名称")
         || compact.ends_with("分类科目")
-}
-
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// A header's text with the spaces of wrapped cells removed (`一般 公共 预算` → `一般公共预算`),

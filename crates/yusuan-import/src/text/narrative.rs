@@ -138,7 +138,7 @@ impl Body {
     fn completed_part_heading(&self, line: &Line) -> Option<Line> {
         let open = self.section.as_ref().filter(|s| s.paragraphs.is_empty() && s.kind == SectionKind::Other)?;
         let c = line.compact();
-        if !super::marks::is_document_part(&compact_str(&open.title)) || line.is_tabular() || c.ends_with('。') {
+        if !super::marks::is_document_part(&super::marks::compact(&open.title)) || line.is_tabular() || c.ends_with('。') {
             return None;
         }
         let text = format!("{}{}", open.title, line.text.trim());
@@ -228,10 +228,6 @@ impl Body {
         doc.sections.sort_by_key(|s| s.location.line);
         doc.projects.sort_by_key(|p| p.location.line);
     }
-}
-
-fn compact_str(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Reads the department's units from the 机构设置 section's numbered list.

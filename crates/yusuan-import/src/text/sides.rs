@@ -2,13 +2,10 @@
 //! cells printed where they fit, blanks not printed (Jiangsu's three-sided 收支预算总表 and two-
 //! sided 财政拨款收支预算总表): where each side is on the page, and a line split into its sides.
 
+use super::marks::compact;
 use super::flow;
 use crate::Line;
 use yusuan_domain::Column;
-
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
 
 /// A table whose header gives its sides by position only: `收入 | 支出` over lines where each
 /// side's key cell (项目名称, 功能科目名称) and its 金额 are printed as they fit — the 支出 sides under
