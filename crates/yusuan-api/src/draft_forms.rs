@@ -332,8 +332,7 @@ pub fn draft_table_paste(lib: &mut Library, id: i64, table: &str, text: &str, no
     }
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let old = yusuan_draft::carried::replace_carried_rows(&mut d, table, text).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let new = yusuan_draft::carried::carried_rows_text(&mut d, table).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let (old, new) = yusuan_draft::carried::replace_carried_rows(&mut d, table, text).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let target = table.trim().to_string();
         if old == new {
             return Ok(Edit { seq: 0, target, old: Some(old), new: Some(new) });

@@ -62,8 +62,7 @@ pub fn insert_carried_row(d: &mut Draft, title: &str, at: Option<usize>, cells: 
         return Err(CarriedError::NoCell(format!("表“{title}”不能在第 {at} 行插入（共 {n} 行）")));
     }
     let width = rows.first().map_or(heads.len(), |r| r.cells.len());
-    let head = |c: usize| heads.get(c).map_or("", String::as_str);
-    let cells: Vec<CellRule> = (0..width).map(|c| cells.get(c).map_or(CellRule::Blank, |t| cell_of(t, head(c)))).collect();
+    let cells = typed_cells(cells, &heads, width);
     let mut trees = Trees::of(rows);
     rows.insert(at - 1, RowRule { code: None, label: label_of(&cells), side: None, cells, pattern: false });
     trees.inserted(at - 1);
@@ -86,6 +85,12 @@ pub fn remove_carried_row(d: &mut Draft, title: &str, row: usize) -> Result<Vec<
         trees.follow(rows, c, parent);
     }
     Ok(removed)
+}
+
+/// A row's cells as typed, `width` of them (missing ones blank), each read under its column's
+/// head ([`cell_of`]).
+fn typed_cells<T: AsRef<str>>(texts: &[T], heads: &[String], width: usize) -> Vec<CellRule> {
+    (0..width).map(|c| texts.get(c).map_or(CellRule::Blank, |t| cell_of(t.as_ref(), heads.get(c).map_or("", String::as_str)))).collect()
 }
 
 /// The cell a text gives under a column head: empty → blank, an amount as printed → that amount
@@ -160,29 +165,18 @@ pub fn set_carried_cell(d: &mut Draft, title: &str, row: usize, column: usize, t
 /// The most rows a pasted table may have (a procurement list runs to a few hundred items).
 pub const PASTED_ROWS_MAX: usize = 2000;
 
-/// Whether a carried table keeps its rows' labels in its cells (Hubei's grids, whose label is
-/// the row's leading words) rather than beside them (Jiangsu's 政府采购预算表: a 名称 and its
-/// columns).
-fn labels_in_cells(rows: &[RowRule]) -> bool {
-    rows.iter().all(|r| r.label.is_empty() || r.label == label_of(&r.cells))
-}
-
-/// Whether a carried table prints its rows' names beside their cells (not as cells).
+/// Whether a carried table prints its rows' names beside their cells (Jiangsu's 政府采购预算表: a
+/// 名称 and its columns), not as its leading cells (Hubei's grids, whose label is the row's
+/// leading words).
 pub fn labels_beside(rows: &[RowRule]) -> bool {
-    !labels_in_cells(rows)
+    rows.iter().any(|r| !r.label.is_empty() && r.label != label_of(&r.cells))
 }
 
-/// The carried table titled `title` as text, a line a row, its cells separated by tabs (the row's
-/// label first where the table keeps it beside its cells): what a spreadsheet copies, and what
+/// Rows of a carried table as text, a line a row, cells separated by tabs (the row's name first
+/// where the table prints it beside its cells): what a spreadsheet copies, and what
 /// [`replace_carried_rows`] reads back.
-pub fn carried_rows_text(d: &mut Draft, title: &str) -> Result<String, CarriedError> {
-    let (rows, _) = carried_rows(d, title)?;
-    Ok(rows_text(rows))
-}
-
-/// Rows of a carried table as text (see [`carried_rows_text`]).
 pub fn rows_text(rows: &[RowRule]) -> String {
-    let beside = !labels_in_cells(rows);
+    let beside = labels_beside(rows);
     rows
         .iter()
         .map(|r| {
@@ -195,24 +189,23 @@ pub fn rows_text(rows: &[RowRule]) -> String {
 
 /// Replaces every row of the carried table titled `title` by the rows of `text` (a line a row,
 /// cells separated by tabs, as copied from a spreadsheet; the row's label first where the table
-/// keeps it beside its cells, see [`carried_rows_text`]): next year's procurement list or asset
-/// plan pasted whole, its 合计 rows as typed (the checker adds them up). Blank lines are
-/// skipped; a line with more cells than the table has columns is refused, naming it. Returns the
-/// table as it was, as text.
-pub fn replace_carried_rows(d: &mut Draft, title: &str, text: &str) -> Result<String, CarriedError> {
-    let before = carried_rows_text(d, title)?;
+/// keeps it beside its cells, see [`rows_text`]): next year's procurement list or asset plan
+/// pasted whole, its 合计 rows as typed (the checker adds them up). Blank lines are skipped; a
+/// line with more cells than the table has columns is refused, naming it. Returns the table as
+/// text before and after.
+pub fn replace_carried_rows(d: &mut Draft, title: &str, text: &str) -> Result<(String, String), CarriedError> {
     let (rows, heads) = carried_rows(d, title)?;
-    let beside = !labels_in_cells(rows);
+    let before = rows_text(rows);
+    let beside = labels_beside(rows);
     let width = rows.first().map_or(heads.len(), |r| r.cells.len());
     let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
     if lines.len() > PASTED_ROWS_MAX {
         return Err(CarriedError::NoCell(format!("粘贴的表有 {} 行，超过上限 {PASTED_ROWS_MAX} 行", lines.len())));
     }
-    let head = |c: usize| heads.get(c).map_or("", String::as_str);
     let mut new_rows = Vec::with_capacity(lines.len());
     for (n, line) in lines {
         let mut fields: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
-        let label = if beside { fields.remove(0).trim().to_string() } else { String::new() };
+        let name = beside.then(|| fields.remove(0).trim().to_string());
         while fields.len() > width && fields.last().is_some_and(|f| f.trim().is_empty()) {
             fields.pop();
         }
@@ -220,12 +213,12 @@ pub fn replace_carried_rows(d: &mut Draft, title: &str, text: &str) -> Result<St
             let what = if beside { format!("名称和 {width} 列") } else { format!("{width} 列") };
             return Err(CarriedError::NoCell(format!("粘贴的第 {} 行有 {} 个单元格，表“{title}”只有{what}", n + 1, fields.len() + usize::from(beside))));
         }
-        let cells: Vec<CellRule> = (0..width).map(|c| fields.get(c).map_or(CellRule::Blank, |t| cell_of(t, head(c)))).collect();
-        let label = if beside { label } else { label_of(&cells) };
+        let cells = typed_cells(&fields, &heads, width);
+        let label = name.unwrap_or_else(|| label_of(&cells));
         new_rows.push(RowRule { code: None, label, side: None, cells, pattern: false });
     }
     *rows = new_rows;
-    Ok(before)
+    Ok((before, rows_text(rows)))
 }
 
 #[cfg(test)]
