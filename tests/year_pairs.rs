@@ -181,9 +181,10 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
         // Only a table printed with the same columns both years is pasted as it is.
         let mut pasted = 0;
         let before = yusuan_api::draft_document(&lib, draft, None).unwrap();
+        let names = |t: &yusuan_domain::Table| t.columns.iter().map(|c| c.name()).collect::<Vec<_>>();
         for t in &before.tables {
-            let names = |t: &yusuan_domain::Table| t.columns.iter().map(|c| c.name()).collect::<Vec<_>>();
-            let Some(theirs) = published_doc.tables.iter().find(|p| table_place(&published_doc, &p.title) == table_place(&before, &t.title) && names(p) == names(t)) else { continue };
+            let place = table_place(&before, &t.title);
+            let Some(theirs) = published_doc.tables.iter().find(|p| table_place(&published_doc, &p.title) == place && names(p) == names(t)) else { continue };
             let text: String = theirs
                 .rows
                 .iter()
