@@ -4,7 +4,10 @@ use yusuan_api::ExampleFile;
 
 macro_rules! fixture {
     ($name:literal) => {
-        ExampleFile { name: $name, bytes: include_bytes!(concat!("../fixtures/", $name)) }
+        ExampleFile {
+            name: $name,
+            bytes: include_bytes!(concat!("../fixtures/", $name)),
+        }
     };
 }
 

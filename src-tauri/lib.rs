@@ -41,7 +41,9 @@ pub fn run() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState { desk: Mutex::new(desk) })
+        .manage(AppState {
+            desk: Mutex::new(desk),
+        })
         .invoke_handler(tauri::generate_handler![
             commands::list_libraries,
             commands::list_documents,

@@ -19,7 +19,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// A file's code without its comment lines.
 fn code_of(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect()
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// Which of the modules in `text` (name → code) each uses: the names written after `prefix`
@@ -32,7 +37,10 @@ fn graph(text: &BTreeMap<String, String>, prefix: &str) -> BTreeMap<String, BTre
                 .match_indices(prefix)
                 .filter_map(|(at, _)| {
                     let rest = &code[at + prefix.len()..];
-                    let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                        .collect();
                     (names.contains(&name) && name != *m).then_some(name)
                 })
                 .collect();
@@ -127,22 +135,41 @@ fn no_module_uses_another_in_a_circle() {
             modules += g.len();
             for m in g.keys() {
                 if let Some(path) = cycle(&g, m) {
-                    circles.push(format!("{}: {folder}{} → {m}", c.file_name().to_string_lossy(), path.join(" → ")));
+                    circles.push(format!(
+                        "{}: {folder}{} → {m}",
+                        c.file_name().to_string_lossy(),
+                        path.join(" → ")
+                    ));
                 }
             }
         }
     }
-    assert!(modules > 50, "only {modules} modules found: the scan looks in the wrong place");
-    assert!(circles.is_empty(), "modules that use each other in a circle:\n{}", circles.join("\n"));
+    assert!(
+        modules > 50,
+        "only {modules} modules found: the scan looks in the wrong place"
+    );
+    assert!(
+        circles.is_empty(),
+        "modules that use each other in a circle:\n{}",
+        circles.join("\n")
+    );
 }
 
 #[test]
 fn a_circle_is_found() {
-    let g: BTreeMap<String, BTreeSet<String>> = [("a", &["b"][..]), ("b", &["c"]), ("c", &["a"]), ("d", &["a"])]
-        .into_iter()
-        .map(|(m, u)| (m.to_string(), u.iter().map(|s| s.to_string()).collect()))
-        .collect();
-    assert_eq!(cycle(&g, "a"), Some(vec!["a".to_string(), "b".to_string(), "c".to_string()]));
+    let g: BTreeMap<String, BTreeSet<String>> = [
+        ("a", &["b"][..]),
+        ("b", &["c"]),
+        ("c", &["a"]),
+        ("d", &["a"]),
+    ]
+    .into_iter()
+    .map(|(m, u)| (m.to_string(), u.iter().map(|s| s.to_string()).collect()))
+    .collect();
+    assert_eq!(
+        cycle(&g, "a"),
+        Some(vec!["a".to_string(), "b".to_string(), "c".to_string()])
+    );
     assert_eq!(cycle(&g, "d"), None);
 }
 
@@ -153,7 +180,11 @@ fn a_circle_inside_a_folder_is_found() {
     let dir = std::env::temp_dir().join(format!("yusuan-arch-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("mod.rs"), "mod a;\nmod b;\n").unwrap();
-    std::fs::write(dir.join("a.rs"), "use super::b::f;\n// super::c is a comment\n").unwrap();
+    std::fs::write(
+        dir.join("a.rs"),
+        "use super::b::f;\n// super::c is a comment\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("b.rs"), "pub fn f() { super::a::g() }\n").unwrap();
     std::fs::write(dir.join("c.rs"), "use super::a::g;\n").unwrap();
     let g = sibling_uses(&dir);

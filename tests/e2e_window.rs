@@ -17,20 +17,30 @@ struct Driver(Child);
 impl Drop for Driver {
     fn drop(&mut self) {
         // tauri-driver runs in its own process group: end it with WebKitWebDriver and the app.
-        let _ = Command::new("kill").arg("--").arg(format!("-{}", self.0.id())).status();
+        let _ = Command::new("kill")
+            .arg("--")
+            .arg(format!("-{}", self.0.id()))
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn wait_for_port(port: u16) {
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "tauri-driver did not listen on {port}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "tauri-driver did not listen on {port}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -39,11 +49,17 @@ fn wait_for_port(port: u16) {
 async fn text_of(c: &fantoccini::Client, css: &str) -> String {
     let start = Instant::now();
     loop {
-        let found = c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await;
+        let found = c
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await;
         match found {
             Ok(e) => match e.text().await {
                 Ok(t) => return t,
-                Err(err) if start.elapsed() < Duration::from_secs(20) => eprintln!("e2e: {err}; retrying"),
+                Err(err) if start.elapsed() < Duration::from_secs(20) => {
+                    eprintln!("e2e: {err}; retrying")
+                }
                 Err(err) => panic!("{css}: {err}"),
             },
             Err(err) => panic!("{css} never appeared: {err}"),
@@ -56,11 +72,17 @@ async fn text_of(c: &fantoccini::Client, css: &str) -> String {
 async fn click(c: &fantoccini::Client, xpath: &str) {
     let start = Instant::now();
     loop {
-        let found = c.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(xpath)).await;
+        let found = c
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(xpath))
+            .await;
         match found {
             Ok(e) => match e.click().await {
                 Ok(_) => break,
-                Err(err) if start.elapsed() < Duration::from_secs(20) => eprintln!("e2e: {err}; retrying"),
+                Err(err) if start.elapsed() < Duration::from_secs(20) => {
+                    eprintln!("e2e: {err}; retrying")
+                }
                 Err(err) => panic!("{xpath}: {err}"),
             },
             Err(err) => panic!("{xpath} never appeared: {err}"),
@@ -71,7 +93,10 @@ async fn click(c: &fantoccini::Client, xpath: &str) {
 }
 
 async fn count(c: &fantoccini::Client, css: &str) -> usize {
-    c.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+    c.find_all(Locator::Css(css))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -84,7 +109,12 @@ async fn window_shows_real_documents_from_the_store() {
     let app = env!("CARGO_BIN_EXE_yusuan-app");
     let (port, native) = (free_port(), free_port());
     let driver = Command::new("tauri-driver")
-        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
         .env("YUSUAN_DATA_DIR", data.path())
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
@@ -95,12 +125,19 @@ async fn window_shows_real_documents_from_the_store() {
     wait_for_port(port);
 
     let mut caps = serde_json::Map::new();
-    caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": app }),
+    );
     // tauri-driver listens before WebKitWebDriver is ready: retry the session for a while.
     let url = format!("http://127.0.0.1:{port}");
     let start = Instant::now();
     let c = loop {
-        match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
             Ok(c) => break c,
             Err(e) if start.elapsed() < Duration::from_secs(30) => {
                 eprintln!("e2e: WebDriver session not ready yet ({e}); retrying");
@@ -114,50 +151,92 @@ async fn window_shows_real_documents_from_the_store() {
     // seed text and the four published PDFs.
     let start = Instant::now();
     while count(&c, "[data-testid=doc-item]").await < 8 {
-        assert!(start.elapsed() < Duration::from_secs(20), "the example library did not list 8 documents");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the example library did not list 8 documents"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let libraries = text_of(&c, "[data-testid=library-select]").await;
-    assert!(libraries.contains("我的预算库（0") && libraries.contains("示例库（10"), "{libraries}");
-    click(&c, "//*[@data-testid='doc-item'][contains(., '中共上海市委社会工作部')]").await;
+    assert!(
+        libraries.contains("我的预算库（0") && libraries.contains("示例库（10"),
+        "{libraries}"
+    );
+    click(
+        &c,
+        "//*[@data-testid='doc-item'][contains(., '中共上海市委社会工作部')]",
+    )
+    .await;
 
     // The first table, with numbers exactly as published.
     let title = text_of(&c, "[data-testid=doc-title]").await;
     assert_eq!(title, "上海市2026年市级部门预算");
     // 财务收支预算总表 is two-sided: the pane shows the 收入 and the 支出 side.
     let pane = text_of(&c, "[data-testid=table-pane]").await;
-    assert!(pane.contains("68,643,213") && pane.contains("一、一般公共服务支出") && pane.contains("5,363,528"), "{pane}");
+    assert!(
+        pane.contains("68,643,213")
+            && pane.contains("一、一般公共服务支出")
+            && pane.contains("5,363,528"),
+        "{pane}"
+    );
 
     // Another table: 支出预算总表, row 201 39 01.
     assert_eq!(count(&c, "[data-testid=table-item]").await, 11);
     click(&c, "(//*[@data-testid='table-item'])[3]").await;
     let table = text_of(&c, "[data-testid=budget-table]").await;
-    assert!(table.contains("201 39 01") && table.contains("20,492,868") && table.contains("5,370,928"), "{table}");
+    assert!(
+        table.contains("201 39 01") && table.contains("20,492,868") && table.contains("5,370,928"),
+        "{table}"
+    );
 
     let shot = c.screenshot().await.unwrap();
     let dir = common::root().join("target/e2e");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("window-tables.png"), &shot).unwrap();
-    assert!(shot.starts_with(b"\x89PNG") && shot.len() > 20_000, "screenshot is {} bytes", shot.len());
+    assert!(
+        shot.starts_with(b"\x89PNG") && shot.len() > 20_000,
+        "screenshot is {} bytes",
+        shot.len()
+    );
 
     // The narrative tab.
     click(&c, "//*[@data-testid='tab-sections']").await;
     let sections = text_of(&c, "[data-testid=sections]").await;
-    assert!(sections.contains("主要职能") && sections.contains("6,864万元"), "{}", &sections[..sections.len().min(300)]);
-    std::fs::write(dir.join("window-sections.png"), c.screenshot().await.unwrap()).unwrap();
+    assert!(
+        sections.contains("主要职能") && sections.contains("6,864万元"),
+        "{}",
+        &sections[..sections.len().min(300)]
+    );
+    std::fs::write(
+        dir.join("window-sections.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
 
     // The views of the workflow, each saved under target/e2e-screenshots/.
     let shots = common::root().join("target/e2e-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     let save = |name: &str, png: Vec<u8>| {
-        assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{name}: {} bytes", png.len());
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 20_000,
+            "{name}: {} bytes",
+            png.len()
+        );
         std::fs::write(shots.join(name), png).unwrap();
     };
     // 文档: wanli 2025, its 审核 tab lists the findings (the source's 1-元 slip in 21201).
-    click(&c, "//*[@data-testid='doc-item'][contains(., '万里街道') and contains(., '2025')]").await;
+    click(
+        &c,
+        "//*[@data-testid='doc-item'][contains(., '万里街道') and contains(., '2025')]",
+    )
+    .await;
     click(&c, "//*[@data-testid='tab-findings']").await;
     let findings = text_of(&c, "[data-testid=doc-findings]").await;
-    assert!(findings.contains("T002") && findings.contains("21201"), "{}", &findings[..findings.len().min(300)]);
+    assert!(
+        findings.contains("T002") && findings.contains("21201"),
+        "{}",
+        &findings[..findings.len().min(300)]
+    );
     save("document.png", c.screenshot().await.unwrap());
     // A click on the T002 finding opens its table with the row marked.
     click(&c, "(//*[@data-testid='finding'][contains(., 'T002')])[1]").await;
@@ -167,50 +246,99 @@ async fn window_shows_real_documents_from_the_store() {
 
     // 编制: next year's draft from it; one line edited; the 编制说明 figure and the findings follow.
     click(&c, "//*[@data-testid='start-draft']").await;
-    let figure = text_of(&c, "[data-testid='figure-收入预算'] [data-testid=figure-current]").await;
+    let figure = text_of(
+        &c,
+        "[data-testid='figure-收入预算'] [data-testid=figure-current]",
+    )
+    .await;
     assert_eq!(figure, "18,976.76");
     let key = "支出|一般公共预算|2010507|项目支出";
     // The grid (Tabulator): a click on the line's 本年 cell opens its editor.
     let cell = format!("//div[contains(@class,'tabulator-row') and @data-key='{key}']//div[@tabulator-field='value_yuan']");
     c.execute("document.evaluate(arguments[0], document, null, 9, null).singleNodeValue.scrollIntoView({block: 'center'});", vec![serde_json::json!(cell)]).await.unwrap();
     click(&c, &cell).await;
-    let input = c.find(Locator::XPath(&format!("{cell}//input"))).await.unwrap();
+    let input = c
+        .find(Locator::XPath(&format!("{cell}//input")))
+        .await
+        .unwrap();
     // Empty the cell (as selecting its text would), then type the new amount and Enter.
-    c.execute("arguments[0].value = '';", vec![serde_json::to_value(&input).unwrap()]).await.unwrap();
+    c.execute(
+        "arguments[0].value = '';",
+        vec![serde_json::to_value(&input).unwrap()],
+    )
+    .await
+    .unwrap();
     input.send_keys("600000\u{E007}").await.unwrap();
     let start = Instant::now();
     loop {
-        let now = text_of(&c, "[data-testid='figure-收入预算'] [data-testid=figure-current]").await;
+        let now = text_of(
+            &c,
+            "[data-testid='figure-收入预算'] [data-testid=figure-current]",
+        )
+        .await;
         if now == "18,992.93" {
             break;
         }
         if start.elapsed() > Duration::from_secs(20) {
-            std::fs::write(shots.join("draft-failed.png"), c.screenshot().await.unwrap()).unwrap();
+            std::fs::write(
+                shots.join("draft-failed.png"),
+                c.screenshot().await.unwrap(),
+            )
+            .unwrap();
             panic!("the total did not follow the edit: {now}");
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let panel = text_of(&c, "[data-testid=draft-findings]").await;
-    assert!(panel.contains("R001") && panel.contains("专项普查活动"), "{panel}");
-    c.execute("document.querySelector('[data-testid=draft-findings]').scrollIntoView();", vec![]).await.unwrap();
+    assert!(
+        panel.contains("R001") && panel.contains("专项普查活动"),
+        "{panel}"
+    );
+    c.execute(
+        "document.querySelector('[data-testid=draft-findings]').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("draft.png", c.screenshot().await.unwrap());
     // 项目说明: a part of the project rewritten in its own box, saved as one edit.
     c.execute("const d = document.querySelector('[data-testid=project]'); d.open = true; d.scrollIntoView();", vec![]).await.unwrap();
     let part = "[data-testid='project-part-（未注明项目名称）-项目概述']";
     c.execute(&format!("document.querySelector(\"{part}\").value = '万里街道社区公共服务中心新建工程，2027年完成竣工结算。';"), vec![]).await.unwrap();
-    click(&c, "//*[@data-testid='project-save-（未注明项目名称）-项目概述']").await;
+    click(
+        &c,
+        "//*[@data-testid='project-save-（未注明项目名称）-项目概述']",
+    )
+    .await;
     let start = Instant::now();
     loop {
         let history = text_of(&c, "[data-testid=draft-history]").await;
         if history.contains("项目概述") {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the project edit is not in the history: {history}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the project edit is not in the history: {history}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let now = c.execute(&format!("return document.querySelector(\"{part}\").value;"), vec![]).await.unwrap();
-    assert_eq!(now.as_str(), Some("万里街道社区公共服务中心新建工程，2027年完成竣工结算。"));
-    c.execute("document.querySelector('[data-testid=draft-projects]').scrollIntoView();", vec![]).await.unwrap();
+    let now = c
+        .execute(
+            &format!("return document.querySelector(\"{part}\").value;"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        now.as_str(),
+        Some("万里街道社区公共服务中心新建工程，2027年完成竣工结算。")
+    );
+    c.execute(
+        "document.querySelector('[data-testid=draft-projects]').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("draft-project.png", c.screenshot().await.unwrap());
     // The project printed without a name renamed in one step (its parts kept).
     c.execute("const i = document.querySelector('[data-testid=project-name-1]'); i.value = '万里街道社区公共服务中心新建工程';", vec![]).await.unwrap();
@@ -221,18 +349,44 @@ async fn window_shows_real_documents_from_the_store() {
         if history.contains("项目改名") {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the rename is not in the history: {history}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the rename is not in the history: {history}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let projects = text_of(&c, "[data-testid=draft-projects]").await;
-    assert!(projects.contains("万里街道社区公共服务中心新建工程") && !projects.contains("未注明项目名称"), "{projects}");
+    assert!(
+        projects.contains("万里街道社区公共服务中心新建工程")
+            && !projects.contains("未注明项目名称"),
+        "{projects}"
+    );
     // A 绩效目标表 deleted whole, where the draft has one to edit.
-    let forms = c.execute("return [...document.querySelectorAll('[data-testid^=form-delete-]')].length;", vec![]).await.unwrap().as_u64().unwrap_or(0);
+    let forms = c
+        .execute(
+            "return [...document.querySelectorAll('[data-testid^=form-delete-]')].length;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(0);
     if forms > 0 {
-        c.execute("document.querySelector('[data-testid^=form-delete-]').click();", vec![]).await.unwrap();
+        c.execute(
+            "document.querySelector('[data-testid^=form-delete-]').click();",
+            vec![],
+        )
+        .await
+        .unwrap();
         let start = Instant::now();
-        while !text_of(&c, "[data-testid=draft-history]").await.contains("删除绩效目标表") {
-            assert!(start.elapsed() < Duration::from_secs(20), "the form deletion is not in the history");
+        while !text_of(&c, "[data-testid=draft-history]")
+            .await
+            .contains("删除绩效目标表")
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the form deletion is not in the history"
+            );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
@@ -251,17 +405,36 @@ async fn window_shows_real_documents_from_the_store() {
         if rate.ends_with('%') {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "no execution rate after the paste: {rate}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no execution rate after the paste: {rate}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    assert!(text_of(&c, "[data-testid=draft-history]").await.contains("上年执行数"));
-    c.execute("document.querySelector('[data-testid=draft-actuals]').scrollIntoView();", vec![]).await.unwrap();
+    assert!(text_of(&c, "[data-testid=draft-history]")
+        .await
+        .contains("上年执行数"));
+    c.execute(
+        "document.querySelector('[data-testid=draft-actuals]').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("draft-actuals.png", c.screenshot().await.unwrap());
-    c.execute("document.querySelector('[data-testid=draft-actuals]').open = false;", vec![]).await.unwrap();
+    c.execute(
+        "document.querySelector('[data-testid=draft-actuals]').open = false;",
+        vec![],
+    )
+    .await
+    .unwrap();
     // The tables the draft derives, beside the lines: 收入总计 includes the edit.
     click(&c, "//*[@data-testid='show-tables']").await;
     let tables = text_of(&c, "[data-testid=draft-tables]").await;
-    assert!(tables.contains("2026年部门财务收支预算总表") && tables.contains("189,929,251"), "{}", &tables[..tables.len().min(600)]);
+    assert!(
+        tables.contains("2026年部门财务收支预算总表") && tables.contains("189,929,251"),
+        "{}",
+        &tables[..tables.len().min(600)]
+    );
     save("draft-tables.png", c.screenshot().await.unwrap());
     click(&c, "//*[@data-testid='tables-close']").await;
 
@@ -282,10 +455,20 @@ async fn window_shows_real_documents_from_the_store() {
         if money.contains(&format!("{unit}100,000 元1 行")) {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the unit's spending did not follow: {money}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the unit's spending did not follow: {money}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    assert_eq!(text_of(&c, "[data-testid='figure-收入预算'] [data-testid=figure-current]").await, "18,992.93");
+    assert_eq!(
+        text_of(
+            &c,
+            "[data-testid='figure-收入预算'] [data-testid=figure-current]"
+        )
+        .await,
+        "18,992.93"
+    );
     // The grid lists the placed part under its unit.
     let tagged = c.execute("return [...document.querySelectorAll('[data-testid=line-unit]')].map(t => t.textContent).join('|');", vec![]).await.unwrap();
     assert_eq!(tagged.as_str(), Some(unit));
@@ -300,17 +483,28 @@ async fn window_shows_real_documents_from_the_store() {
         if n >= 2 {
             break n;
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "no preview pages");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no preview pages"
+        );
         tokio::time::sleep(Duration::from_millis(300)).await;
     };
     assert!(pages >= 9, "{pages} preview pages");
     save("export-preview.png", c.screenshot().await.unwrap());
-    c.execute("document.querySelectorAll('[data-testid=preview-page]')[7].scrollIntoView();", vec![]).await.unwrap();
+    c.execute(
+        "document.querySelectorAll('[data-testid=preview-page]')[7].scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("export-preview-table.png", c.screenshot().await.unwrap());
     click(&c, "//*[@data-testid='preview-close']").await;
 
     // 导出: refused until the 警告 is explained; then written, read back, found on disk.
-    let explain = c.find(Locator::Css("[data-testid=explain-R001]")).await.unwrap();
+    let explain = c
+        .find(Locator::Css("[data-testid=explain-R001]"))
+        .await
+        .unwrap();
     explain.send_keys("新增专项普查任务").await.unwrap();
     click(&c, "//*[@data-testid='export-pdf']").await;
     let start = Instant::now();
@@ -319,33 +513,69 @@ async fn window_shows_real_documents_from_the_store() {
         if let Ok(e) = found {
             break e.text().await.unwrap();
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "no export result");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no export result"
+        );
         tokio::time::sleep(Duration::from_millis(300)).await;
     };
-    assert!(result.contains("已导出") && result.contains("复核通过"), "{result}");
-    let exported = data.path().join("导出").join("上海市普陀区2026年区级部门预算.pdf");
+    assert!(
+        result.contains("已导出") && result.contains("复核通过"),
+        "{result}"
+    );
+    let exported = data
+        .path()
+        .join("导出")
+        .join("上海市普陀区2026年区级部门预算.pdf");
     let bytes = std::fs::read(&exported).unwrap_or_else(|e| panic!("{}: {e}", exported.display()));
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
     // The exported 编制说明 compares with the pasted 执行数.
-    let text = std::process::Command::new("pdftotext").arg(&exported).arg("-").output().unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&exported)
+        .arg("-")
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&text.stdout).replace('\n', "");
-    assert!(text.contains("比2025年执行数140.42万元"), "the 执行数 comparison is not in the PDF");
-    c.execute("document.querySelector('[data-testid=export-result]').scrollIntoView();", vec![]).await.unwrap();
+    assert!(
+        text.contains("比2025年执行数140.42万元"),
+        "the 执行数 comparison is not in the PDF"
+    );
+    c.execute(
+        "document.querySelector('[data-testid=export-result]').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("export.png", c.screenshot().await.unwrap());
 
     // 编制工作簿: written into 导出/, read back unchanged (the file just written is the default).
     click(&c, "//*[@data-testid='workbook-export']").await;
     let written = text_of(&c, "[data-testid=workbook-written]").await;
-    let workbook = data.path().join("导出").join("上海市普陀区2026年区级部门预算（编制工作簿）.xlsx");
-    assert!(written.contains("编制工作簿") && workbook.is_file(), "{written}: {}", workbook.display());
+    let workbook = data
+        .path()
+        .join("导出")
+        .join("上海市普陀区2026年区级部门预算（编制工作簿）.xlsx");
+    assert!(
+        written.contains("编制工作簿") && workbook.is_file(),
+        "{written}: {}",
+        workbook.display()
+    );
     click(&c, "//*[@data-testid='workbook-import']").await;
     let back = text_of(&c, "[data-testid=workbook-result]").await;
     assert_eq!(back, "工作簿与草稿一致，没有改动。");
-    c.execute("document.querySelector('[data-testid=workbook]').scrollIntoView();", vec![]).await.unwrap();
+    c.execute(
+        "document.querySelector('[data-testid=workbook]').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("draft-workbook.png", c.screenshot().await.unwrap());
 
     // 版本: the edit is in the history; 一上 is saved as a named version.
-    let name = c.find(Locator::Css("[data-testid=version-name]")).await.unwrap();
+    let name = c
+        .find(Locator::Css("[data-testid=version-name]"))
+        .await
+        .unwrap();
     name.send_keys("一上").await.unwrap();
     click(&c, "//*[@data-testid='version-save']").await;
     let start = Instant::now();
@@ -353,16 +583,28 @@ async fn window_shows_real_documents_from_the_store() {
         if let Ok(e) = c.find(Locator::Css("[data-testid=version-item]")).await {
             break e.text().await.unwrap();
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "no version listed");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no version listed"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     assert!(versions.starts_with("一上"), "{versions}");
     let history = text_of(&c, "[data-testid=draft-history]").await;
-    assert!(history.contains("修改") && history.contains("专项普查活动") && history.contains("→ 600,000"), "{history}");
+    assert!(
+        history.contains("修改")
+            && history.contains("专项普查活动")
+            && history.contains("→ 600,000"),
+        "{history}"
+    );
     // 与上年对比: the draft beside the 2025 document it came from; 收入总计 up by the edit.
     click(&c, "//*[@data-testid='compare-draft']").await;
     let lines = text_of(&c, "[data-testid=compare-lines]").await;
-    assert!(lines.contains("189,767,551") && lines.contains("189,929,251") && lines.contains("161,700"), "{}", &lines[..lines.len().min(400)]);
+    assert!(
+        lines.contains("189,767,551") && lines.contains("189,929,251") && lines.contains("161,700"),
+        "{}",
+        &lines[..lines.len().min(400)]
+    );
     click(&c, "//*[@data-testid='back-to-docs']").await;
     text_of(&c, "[data-testid=draft-title]").await;
 
@@ -380,16 +622,28 @@ async fn window_shows_real_documents_from_the_store() {
     .await
     .unwrap();
     let start = Instant::now();
-    while count(&c, "[data-testid=import-item]").await < 2 || count(&c, "[data-testid=doc-item]").await < 2 {
+    while count(&c, "[data-testid=import-item]").await < 2
+        || count(&c, "[data-testid=doc-item]").await < 2
+    {
         if start.elapsed() > Duration::from_secs(30) {
-            std::fs::write(shots.join("import-failed.png"), c.screenshot().await.unwrap()).unwrap();
+            std::fs::write(
+                shots.join("import-failed.png"),
+                c.screenshot().await.unwrap(),
+            )
+            .unwrap();
             panic!("the imports did not finish");
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
     let report = text_of(&c, "[data-testid=import-report]").await;
-    assert!(report.contains("2024-bumen-yusuan.pdf 已导入为文档") && report.contains("875 个金额"), "{report}");
-    assert!(report.contains("2025-bumen-yusuan.pdf 已导入过"), "{report}");
+    assert!(
+        report.contains("2024-bumen-yusuan.pdf 已导入为文档") && report.contains("875 个金额"),
+        "{report}"
+    );
+    assert!(
+        report.contains("2025-bumen-yusuan.pdf 已导入过"),
+        "{report}"
+    );
     let libraries = text_of(&c, "[data-testid=library-select]").await;
     assert!(libraries.contains("我的预算库（2"), "{libraries}");
     save("library.png", c.screenshot().await.unwrap());
@@ -397,40 +651,98 @@ async fn window_shows_real_documents_from_the_store() {
     // 对比: the two years side by side, with a known change.
     click(&c, "//*[@data-testid='open-compare']").await;
     let lines = text_of(&c, "[data-testid=compare-lines]").await;
-    assert!(lines.contains("156,211,123") && lines.contains("189,767,551"), "{}", &lines[..lines.len().min(400)]);
+    assert!(
+        lines.contains("156,211,123") && lines.contains("189,767,551"),
+        "{}",
+        &lines[..lines.len().min(400)]
+    );
     // The charts are drawn (ECharts, SVG): by 功能分类 类 and the waterfall of the largest changes.
     let charts = c
         .execute("return [...document.querySelectorAll('[data-testid^=chart-]')].filter(e => e.querySelector('svg text')).map(e => e.dataset.testid + ':' + e.textContent).join('|');", vec![])
         .await
         .unwrap();
     let charts = charts.as_str().unwrap_or_default().to_string();
-    assert!(charts.contains("chart-function:") && charts.contains("一般公共服务支出") && charts.contains("城乡社区支出"), "{charts}");
-    assert!(charts.contains("chart-waterfall:") && charts.contains("2024年") && charts.contains("2025年"), "{charts}");
+    assert!(
+        charts.contains("chart-function:")
+            && charts.contains("一般公共服务支出")
+            && charts.contains("城乡社区支出"),
+        "{charts}"
+    );
+    assert!(
+        charts.contains("chart-waterfall:")
+            && charts.contains("2024年")
+            && charts.contains("2025年"),
+        "{charts}"
+    );
     save("compare.png", c.screenshot().await.unwrap());
     // The comparison as XLSX, into 导出/ of the data folder.
     click(&c, "//*[@data-testid='compare-export']").await;
     let exported = text_of(&c, "[data-testid=compare-exported]").await;
-    let xlsx = data.path().join("导出").join("上海市普陀区人民政府万里街道办事处2024年-2025年对比.xlsx");
+    let xlsx = data
+        .path()
+        .join("导出")
+        .join("上海市普陀区人民政府万里街道办事处2024年-2025年对比.xlsx");
     assert!(exported.contains(&xlsx.display().to_string()), "{exported}");
-    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "not an XLSX");
-    c.execute("document.querySelector('[data-testid=chart-waterfall]').scrollIntoView();", vec![]).await.unwrap();
+    assert!(
+        std::fs::read(&xlsx).unwrap().starts_with(b"PK"),
+        "not an XLSX"
+    );
+    c.execute(
+        "document.querySelector('[data-testid=chart-waterfall]').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("compare-waterfall.png", c.screenshot().await.unwrap());
 
     // 新建空白草稿: a department with no budget to roll forward starts from a shipped format,
     // adds a line by the 新增明细行 form, and sees it in the grid and the texts it must write.
     click(&c, "//*[@data-testid='new-blank-draft']").await;
     c.execute("const s = document.querySelector('[data-testid=blank-template]'); s.value = 'shanghai-9-bumen'; s.dispatchEvent(new Event('change'));", vec![]).await.unwrap();
-    let region = c.find(Locator::Css("[data-testid=blank-region]")).await.unwrap();
-    assert_eq!(region.prop("value").await.unwrap().as_deref(), Some("上海市普陀区"));
-    c.find(Locator::Css("[data-testid=blank-department]")).await.unwrap().send_keys("上海市普陀区新设街道办事处").await.unwrap();
+    let region = c
+        .find(Locator::Css("[data-testid=blank-region]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        region.prop("value").await.unwrap().as_deref(),
+        Some("上海市普陀区")
+    );
+    c.find(Locator::Css("[data-testid=blank-department]"))
+        .await
+        .unwrap()
+        .send_keys("上海市普陀区新设街道办事处")
+        .await
+        .unwrap();
     click(&c, "//*[@data-testid='blank-create']").await;
     let title = text_of(&c, "[data-testid=draft-title]").await;
     assert!(title.contains("（编制中）"), "{title}");
-    assert!(text_of(&c, "[data-testid=blank-note]").await.contains("无上年数"));
-    c.find(Locator::Css("[data-testid=add-code]")).await.unwrap().send_keys("2010101").await.unwrap();
-    c.find(Locator::Css("[data-testid=add-name]")).await.unwrap().send_keys("行政运行").await.unwrap();
-    c.find(Locator::Css("[data-testid=add-parent-name]")).await.unwrap().send_keys("人大事务").await.unwrap();
-    c.find(Locator::Css("[data-testid=add-value]")).await.unwrap().send_keys("1500000").await.unwrap();
+    assert!(text_of(&c, "[data-testid=blank-note]")
+        .await
+        .contains("无上年数"));
+    c.find(Locator::Css("[data-testid=add-code]"))
+        .await
+        .unwrap()
+        .send_keys("2010101")
+        .await
+        .unwrap();
+    c.find(Locator::Css("[data-testid=add-name]"))
+        .await
+        .unwrap()
+        .send_keys("行政运行")
+        .await
+        .unwrap();
+    c.find(Locator::Css("[data-testid=add-parent-name]"))
+        .await
+        .unwrap()
+        .send_keys("人大事务")
+        .await
+        .unwrap();
+    c.find(Locator::Css("[data-testid=add-value]"))
+        .await
+        .unwrap()
+        .send_keys("1500000")
+        .await
+        .unwrap();
     click(&c, "//*[@data-testid='add-line-save']").await;
     let key = "支出|一般公共预算|2010101|基本支出";
     let start = Instant::now();
@@ -439,15 +751,25 @@ async fn window_shows_real_documents_from_the_store() {
             break;
         }
         if start.elapsed() > Duration::from_secs(20) {
-            std::fs::write(shots.join("blank-draft-failed.png"), c.screenshot().await.unwrap()).unwrap();
+            std::fs::write(
+                shots.join("blank-draft-failed.png"),
+                c.screenshot().await.unwrap(),
+            )
+            .unwrap();
             panic!("the new line is not in the grid");
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let figures = text_of(&c, "[data-testid=draft-figures]").await;
-    assert!(figures.contains("150.00") && figures.contains("无上年数"), "{figures}");
+    assert!(
+        figures.contains("150.00") && figures.contains("无上年数"),
+        "{figures}"
+    );
     let panel = text_of(&c, "[data-testid=draft-findings]").await;
-    assert!(panel.contains("R006") && panel.contains("主要职能"), "{panel}");
+    assert!(
+        panel.contains("R006") && panel.contains("主要职能"),
+        "{panel}"
+    );
     save("blank-draft.png", c.screenshot().await.unwrap());
 
     // 设置: where the data is; a backup of 我的预算库 lands in 备份/ of the data folder.
@@ -460,10 +782,17 @@ async fn window_shows_real_documents_from_the_store() {
         if let Ok(e) = c.find(Locator::Css("[data-testid=backup-item]")).await {
             break e.text().await.unwrap();
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "no backup listed");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no backup listed"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
-    let made: Vec<_> = std::fs::read_dir(data.path().join("备份")).unwrap().flatten().map(|e| e.path()).collect();
+    let made: Vec<_> = std::fs::read_dir(data.path().join("备份"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     assert_eq!(made.len(), 1, "{made:?}");
     assert!(backup.contains(&made[0].display().to_string()), "{backup}");
     save("settings.png", c.screenshot().await.unwrap());
@@ -471,17 +800,38 @@ async fn window_shows_real_documents_from_the_store() {
     // 导入: a file of tables that prints no year and whose name gives none is refused with a
     // 预算年度 box; the year typed imports it (through the real Tauri command and its arguments).
     let renamed = data.path().join("公开表.pdf");
-    std::fs::copy(common::fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"), &renamed).unwrap();
-    let typed = c.find(Locator::Css("[data-testid=import-paths]")).await.unwrap();
-    typed.send_keys(&renamed.display().to_string()).await.unwrap();
+    std::fs::copy(
+        common::fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"),
+        &renamed,
+    )
+    .unwrap();
+    let typed = c
+        .find(Locator::Css("[data-testid=import-paths]"))
+        .await
+        .unwrap();
+    typed
+        .send_keys(&renamed.display().to_string())
+        .await
+        .unwrap();
     click(&c, "//*[@data-testid='import-go']").await;
     let start = Instant::now();
     while count(&c, "[data-testid=import-year]").await < 1 {
-        assert!(start.elapsed() < Duration::from_secs(30), "no 预算年度 box: {}", text_of(&c, "[data-testid=import-report]").await);
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no 预算年度 box: {}",
+            text_of(&c, "[data-testid=import-report]").await
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    assert!(text_of(&c, "[data-testid=import-report]").await.contains("没有写明预算年度"));
-    c.find(Locator::Css("[data-testid=import-year]")).await.unwrap().send_keys("2018").await.unwrap();
+    assert!(text_of(&c, "[data-testid=import-report]")
+        .await
+        .contains("没有写明预算年度"));
+    c.find(Locator::Css("[data-testid=import-year]"))
+        .await
+        .unwrap()
+        .send_keys("2018")
+        .await
+        .unwrap();
     click(&c, "//*[@data-testid='import-year-go']").await;
     let start = Instant::now();
     loop {
@@ -490,11 +840,17 @@ async fn window_shows_real_documents_from_the_store() {
             assert!(report.contains("12 张表"), "{report}");
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "the year did not import it: {report}");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the year did not import it: {report}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let title = text_of(&c, "[data-testid=doc-title]").await;
-    assert!(title.contains("江苏省政协办公厅") && title.contains("2018"), "{title}");
+    assert!(
+        title.contains("江苏省政协办公厅") && title.contains("2018"),
+        "{title}"
+    );
     save("import-year.png", c.screenshot().await.unwrap());
 
     c.close().await.unwrap();

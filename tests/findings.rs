@@ -6,7 +6,6 @@ mod common;
 
 use common::{fixture, golden, root, yusuan, REAL_DOCUMENTS};
 
-
 fn field(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::Null => String::new(),
@@ -23,8 +22,14 @@ fn every_document_has_exactly_its_expected_findings() {
         let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
         let findings = v["findings"].as_array().unwrap();
         let has_error = findings.iter().any(|f| f["severity"] == "error");
-        assert_eq!(r.code, i32::from(has_error), "{file}: exit 1 exactly when there is an error");
-        let mut tsv = String::from("rule\tseverity\ttable\trow\tcolumn\tsection\tpage\tline\texpected\tactual\n");
+        assert_eq!(
+            r.code,
+            i32::from(has_error),
+            "{file}: exit 1 exactly when there is an error"
+        );
+        let mut tsv = String::from(
+            "rule\tseverity\ttable\trow\tcolumn\tsection\tpage\tline\texpected\tactual\n",
+        );
         for f in findings {
             let l = &f["location"];
             let cols = [
@@ -42,7 +47,10 @@ fn every_document_has_exactly_its_expected_findings() {
             tsv.push_str(&cols.join("\t"));
             tsv.push('\n');
         }
-        golden(&root().join(format!("fixtures/golden/{stem}.findings.tsv")), &tsv);
+        golden(
+            &root().join(format!("fixtures/golden/{stem}.findings.tsv")),
+            &tsv,
+        );
     }
 }
 
@@ -60,9 +68,17 @@ fn an_altered_real_document_is_caught_between_tables() {
     std::fs::write(&path, lines.join("\n")).unwrap();
     let r = yusuan(&["check", path.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let x001: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "X001").collect();
+    let x001: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "X001")
+        .collect();
     assert_eq!(x001.len(), 1, "{x001:?}");
-    assert_eq!((x001[0]["expected"].as_str(), x001[0]["actual"].as_str()), (Some("25863797元"), Some("25863796元")));
+    assert_eq!(
+        (x001[0]["expected"].as_str(), x001[0]["actual"].as_str()),
+        (Some("25863797元"), Some("25863796元"))
+    );
 }
 
 /// The newer rules find their class in a real document changed the way the defect appears in
@@ -70,18 +86,37 @@ fn an_altered_real_document_is_caught_between_tables() {
 #[test]
 fn newer_rules_find_their_class_in_mutated_real_documents() {
     use yusuan_domain::TableKind::{GovernmentFundFunction, StateCapitalFunction};
-    let count = |d: &yusuan_domain::Document, rule: &str| yusuan_api::check(d).into_iter().filter(|f| f.rule == rule).count();
+    let count = |d: &yusuan_domain::Document, rule: &str| {
+        yusuan_api::check(d)
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .count()
+    };
     let (doc, _) = common::import_fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
     assert_eq!((count(&doc, "K007"), count(&doc, "W001")), (0, 0));
     // K007: the 国有资本经营 table's note copied from the 政府性基金 table.
     let mut copied = doc.clone();
     let note = copied.table(GovernmentFundFunction).unwrap().note.clone();
-    assert!(note.as_deref().is_some_and(|n| n.contains("无政府性基金预算")), "{note:?}");
-    copied.tables.iter_mut().find(|t| t.kind == StateCapitalFunction).unwrap().note = note;
+    assert!(
+        note.as_deref()
+            .is_some_and(|n| n.contains("无政府性基金预算")),
+        "{note:?}"
+    );
+    copied
+        .tables
+        .iter_mut()
+        .find(|t| t.kind == StateCapitalFunction)
+        .unwrap()
+        .note = note;
     assert_eq!(count(&copied, "K007"), 1);
     // W001: a reason the text announces and leaves empty.
     let mut emptied = doc.clone();
-    let p = emptied.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()).find(|p| p.text.contains("主要原因是")).expect("a reason in wanli 2025");
+    let p = emptied
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.paragraphs.iter_mut())
+        .find(|p| p.text.contains("主要原因是"))
+        .expect("a reason in wanli 2025");
     let at = p.text.find("主要原因是").unwrap() + "主要原因是".len();
     let end = p.text[at..].find('。').map_or(p.text.len(), |e| at + e);
     p.text.replace_range(at..end, "");
@@ -89,33 +124,77 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
     // N009: `政府性基金拨款支出预算0.00万元，比2024年预算持平` made an increase.
     assert_eq!(count(&doc, "N009"), 0);
     let mut increased = doc.clone();
-    let p = increased.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()).find(|p| p.text.contains("政府性基金拨款支出预算0.00万元，比2024年预算持平")).expect("the 政府性基金 sentence");
-    p.text = p.text.replace("政府性基金拨款支出预算0.00万元，比2024年预算持平", "政府性基金拨款支出预算0.00万元，比2024年预算增加5.00万元");
+    let p = increased
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.paragraphs.iter_mut())
+        .find(|p| {
+            p.text
+                .contains("政府性基金拨款支出预算0.00万元，比2024年预算持平")
+        })
+        .expect("the 政府性基金 sentence");
+    p.text = p.text.replace(
+        "政府性基金拨款支出预算0.00万元，比2024年预算持平",
+        "政府性基金拨款支出预算0.00万元，比2024年预算增加5.00万元",
+    );
     assert_eq!(count(&increased, "N009"), 1);
     // D004: 210 printed under its name before 2019 in every table of the 2025 budget: one finding.
     assert_eq!(count(&doc, "D004"), 0);
     let mut renamed = doc.clone();
-    for r in renamed.tables.iter_mut().flat_map(|t| t.rows.iter_mut()).filter(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "210")) {
+    for r in renamed
+        .tables
+        .iter_mut()
+        .flat_map(|t| t.rows.iter_mut())
+        .filter(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "210"))
+    {
         r.label = "医疗卫生与计划生育支出".into();
     }
-    assert_eq!((count(&renamed, "D004"), count(&renamed, "D002")), (1, count(&doc, "D002")));
+    assert_eq!(
+        (count(&renamed, "D004"), count(&renamed, "D002")),
+        (1, count(&doc, "D002"))
+    );
     // P003: seed 003's 党建引领基层治理工作 5.00万元 over (1) 2.00 and (2) 3.00; (2) made 4.00.
     let (projects, _) = common::import_fixture("003_f631a08b6fb80526.txt");
     assert_eq!(count(&projects, "P003"), 0);
     let mut sub = projects.clone();
-    let items = sub.projects.iter_mut().flat_map(|p| p.parts.iter_mut()).map(|x| &mut x.items).find(|items| items.iter().any(|i| i.label.contains("党建引领基层治理工作"))).unwrap();
-    let at = items.iter().position(|i| i.label.contains("党建引领基层治理工作")).unwrap();
-    let child = items[at + 1..].iter_mut().filter(|i| i.level == 2).nth(1).unwrap();
+    let items = sub
+        .projects
+        .iter_mut()
+        .flat_map(|p| p.parts.iter_mut())
+        .map(|x| &mut x.items)
+        .find(|items| {
+            items
+                .iter()
+                .any(|i| i.label.contains("党建引领基层治理工作"))
+        })
+        .unwrap();
+    let at = items
+        .iter()
+        .position(|i| i.label.contains("党建引领基层治理工作"))
+        .unwrap();
+    let child = items[at + 1..]
+        .iter_mut()
+        .filter(|i| i.level == 2)
+        .nth(1)
+        .unwrap();
     assert_eq!(child.amount.value.to_string(), "3.00");
     child.amount.value = "4.00".parse().unwrap();
     assert_eq!(count(&sub, "P003"), 1);
     // X009: the 单位 2025 财务收支总表 prints 人员经费 22,473,997.81 and 公用经费 2,132,777.54, as
     // its economic table does; 100 元 moved from 人员经费 to 公用经费 in the economic table.
-    let (unit, _) = common::import_fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf");
+    let (unit, _) =
+        common::import_fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf");
     assert_eq!(count(&unit, "X009"), 0);
     let mut moved = unit.clone();
-    let eco = moved.tables.iter_mut().find(|t| t.kind == yusuan_domain::TableKind::GeneralPublicBasicEconomic).unwrap();
-    let (p, u) = (eco.column_index("人员经费").unwrap(), eco.column_index("公用经费").unwrap());
+    let eco = moved
+        .tables
+        .iter_mut()
+        .find(|t| t.kind == yusuan_domain::TableKind::GeneralPublicBasicEconomic)
+        .unwrap();
+    let (p, u) = (
+        eco.column_index("人员经费").unwrap(),
+        eco.column_index("公用经费").unwrap(),
+    );
     let total = eco.rows.iter_mut().find(|r| r.is_total()).unwrap();
     for (c, by) in [(p, -100), (u, 100)] {
         if let yusuan_domain::Cell::Amount { value, .. } = &mut total.cells[c] {
@@ -127,8 +206,16 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
     // sides still balance, so T003 has nothing to say).
     assert_eq!(count(&doc, "T005"), 0);
     let mut slipped = doc.clone();
-    let summary = slipped.tables.iter_mut().find(|t| t.kind == yusuan_domain::TableKind::FinancialSummary).unwrap();
-    let row = summary.rows.iter_mut().find(|r| r.label.contains("一般公共服务支出")).unwrap();
+    let summary = slipped
+        .tables
+        .iter_mut()
+        .find(|t| t.kind == yusuan_domain::TableKind::FinancialSummary)
+        .unwrap();
+    let row = summary
+        .rows
+        .iter_mut()
+        .find(|r| r.label.contains("一般公共服务支出"))
+        .unwrap();
     let cell = row.cells.iter_mut().find(|c| c.amount().is_some()).unwrap();
     if let yusuan_domain::Cell::Amount { value, .. } = cell {
         *value += rust_decimal::Decimal::ONE;

@@ -14,6 +14,9 @@ fn every_document_model_matches_its_snapshot() {
     for (file, stem) in REAL_DOCUMENTS {
         let (doc, _) = import_fixture(file);
         let json = serde_json::to_string_pretty(&doc).unwrap() + "\n";
-        golden(&root().join(format!("fixtures/golden/{stem}.model.json")), &json);
+        golden(
+            &root().join(format!("fixtures/golden/{stem}.model.json")),
+            &json,
+        );
     }
 }

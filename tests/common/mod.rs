@@ -15,7 +15,10 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// The Jiangsu disclosure, published as two files (narrative, then tables): imported together
 /// they are one document.
-pub const JIANGSU_PAIR: [&str; 2] = ["pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf", "pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"];
+pub const JIANGSU_PAIR: [&str; 2] = [
+    "pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf",
+    "pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf",
+];
 
 /// Imports a fixture through the API (`jiangsu` imports the pair), returning the document's id.
 pub fn import_into(lib: &mut yusuan_api::Library, name: &str) -> i64 {
@@ -30,10 +33,15 @@ pub fn import_into(lib: &mut yusuan_api::Library, name: &str) -> i64 {
     if let Some((text, tables)) = name.split_once('+') {
         let first = yusuan_api::import_file(lib, &fixture(text), now).unwrap();
         let joined = yusuan_api::import_file(lib, &fixture(tables), now).unwrap();
-        assert!(joined.attached && joined.id == first.id, "{name}: one document");
+        assert!(
+            joined.attached && joined.id == first.id,
+            "{name}: one document"
+        );
         return first.id;
     }
-    yusuan_api::import_file(lib, &fixture(name), now).unwrap().id
+    yusuan_api::import_file(lib, &fixture(name), now)
+        .unwrap()
+        .id
 }
 
 /// Output of one CLI run.
@@ -50,7 +58,11 @@ pub fn yusuan(args: &[&str]) -> Run {
     let mut full = vec!["yusuan"];
     full.extend_from_slice(args);
     let code = yusuan_cli::run(full, &mut out, &mut err);
-    Run { code, stdout: String::from_utf8(out).unwrap(), stderr: String::from_utf8(err).unwrap() }
+    Run {
+        code,
+        stdout: String::from_utf8(out).unwrap(),
+        stderr: String::from_utf8(err).unwrap(),
+    }
 }
 
 /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it instead.
@@ -60,8 +72,12 @@ pub fn golden(path: &Path, actual: &str) {
         std::fs::write(path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("golden file {} missing: run with UPDATE_GOLDEN=1 and review it", path.display()));
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "golden file {} missing: run with UPDATE_GOLDEN=1 and review it",
+            path.display()
+        )
+    });
     if expected != actual {
         let diff: Vec<String> = expected
             .lines()
@@ -100,9 +116,20 @@ pub fn numbers_tsv(doc: &yusuan_domain::Document) -> String {
 }
 
 /// The value at (row code or label, column path) of the first table of this kind.
-pub fn cell(doc: &yusuan_domain::Document, kind: yusuan_domain::TableKind, row: &str, column: &str) -> Option<rust_decimal::Decimal> {
-    let t = doc.table(kind).unwrap_or_else(|| panic!("no table {kind:?}"));
-    let ci = t.columns.iter().position(|c| c.name() == column).unwrap_or_else(|| panic!("{kind:?}: no column {column}"));
+pub fn cell(
+    doc: &yusuan_domain::Document,
+    kind: yusuan_domain::TableKind,
+    row: &str,
+    column: &str,
+) -> Option<rust_decimal::Decimal> {
+    let t = doc
+        .table(kind)
+        .unwrap_or_else(|| panic!("no table {kind:?}"));
+    let ci = t
+        .columns
+        .iter()
+        .position(|c| c.name() == column)
+        .unwrap_or_else(|| panic!("{kind:?}: no column {column}"));
     let r = t
         .rows
         .iter()
@@ -116,12 +143,22 @@ pub fn cell(doc: &yusuan_domain::Document, kind: yusuan_domain::TableKind, row: 
 pub fn import_fixture(name: &str) -> (yusuan_domain::Document, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
-    let r = yusuan(&["--db", &db, "import", fixture(name).to_str().unwrap(), "--format", "json"]);
+    let r = yusuan(&[
+        "--db",
+        &db,
+        "import",
+        fixture(name).to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let r = yusuan(&["--db", &db, "show", "1", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    (serde_json::from_str(&r.stdout).unwrap(), report[0]["report"].clone())
+    (
+        serde_json::from_str(&r.stdout).unwrap(),
+        report[0]["report"].clone(),
+    )
 }
 
 /// The nine real documents under fixtures/, with the stem of their golden files.
@@ -131,8 +168,20 @@ pub const REAL_DOCUMENTS: [(&str, &str); 9] = [
     ("002_e0c4b3d6f0f45810.txt", "002_e0c4b3d6f0f45810"),
     ("003_f631a08b6fb80526.txt", "003_f631a08b6fb80526"),
     ("004_dd8ce94d1496a6c0.txt", "004_dd8ce94d1496a6c0"),
-    ("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf", "wanli-2024"),
-    ("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "wanli-2025"),
-    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf", "district-office-2025-bumen-yusuan"),
-    ("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf", "district-office-2025-danwei-yusuan"),
+    (
+        "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+        "wanli-2024",
+    ),
+    (
+        "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        "wanli-2025",
+    ),
+    (
+        "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
+        "district-office-2025-bumen-yusuan",
+    ),
+    (
+        "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
+        "district-office-2025-danwei-yusuan",
+    ),
 ];

@@ -32,7 +32,9 @@ fn fixtures(root: &Path) -> Vec<PathBuf> {
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let runs = 30;
-    println!("| file | result | import (parse + store), median ms | pdftotext, median ms | ratio |");
+    println!(
+        "| file | result | import (parse + store), median ms | pdftotext, median ms | ratio |"
+    );
     println!("|---|---|---|---|---|");
     let mut seeds_total = Duration::ZERO;
     for path in fixtures(&root) {
@@ -53,7 +55,10 @@ fn main() {
             let r = import_bytes(&mut lib, &name, &bytes, "2026-01-01T00:00:00Z");
             times.push(t.elapsed());
             result = match r {
-                Ok(o) if o.attached => format!("{} 个金额（并入文字说明）", o.report.map_or(0, |r| r.amounts)),
+                Ok(o) if o.attached => format!(
+                    "{} 个金额（并入文字说明）",
+                    o.report.map_or(0, |r| r.amounts)
+                ),
                 Ok(o) => format!("{} 个金额", o.report.map_or(0, |r| r.amounts)),
                 Err(e) => format!("未导入：{e}"),
             };
@@ -66,16 +71,30 @@ fn main() {
             let mut t_ext = Vec::new();
             for _ in 0..runs {
                 let t = Instant::now();
-                let ok = Command::new("pdftotext").arg(&path).arg("-").output().map(|o| o.status.success()).unwrap_or(false);
+                let ok = Command::new("pdftotext")
+                    .arg(&path)
+                    .arg("-")
+                    .output()
+                    .map(|o| o.status.success())
+                    .unwrap_or(false);
                 t_ext.push(t.elapsed());
-                assert!(ok, "pdftotext failed (scripts/install-deps.sh installs poppler-utils)");
+                assert!(
+                    ok,
+                    "pdftotext failed (scripts/install-deps.sh installs poppler-utils)"
+                );
             }
             let p = median(t_ext);
-            (ms(p), format!("{:.2}×", ours.as_secs_f64() / p.as_secs_f64()))
+            (
+                ms(p),
+                format!("{:.2}×", ours.as_secs_f64() / p.as_secs_f64()),
+            )
         } else {
             ("–".into(), "–".into())
         };
         println!("| {name} | {result} | {} | {pt} | {ratio} |", ms(ours));
     }
-    println!("\nFive seeds, parse + store, sum of medians: {} ms", ms(seeds_total));
+    println!(
+        "\nFive seeds, parse + store, sum of medians: {} ms",
+        ms(seeds_total)
+    );
 }

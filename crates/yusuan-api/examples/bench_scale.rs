@@ -25,10 +25,20 @@ fn ms(d: Duration) -> String {
 /// The fixtures with tables, read once.
 fn sources() -> Vec<Document> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    ["000_e54fcd81d7b1024c.txt", "001_e395be5bb9699fb6.txt", "004_dd8ce94d1496a6c0.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"]
-        .iter()
-        .map(|f| yusuan_import::import_any(f, &std::fs::read(root.join(f)).unwrap()).unwrap().document)
-        .collect()
+    [
+        "000_e54fcd81d7b1024c.txt",
+        "001_e395be5bb9699fb6.txt",
+        "004_dd8ce94d1496a6c0.txt",
+        "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
+    ]
+    .iter()
+    .map(|f| {
+        yusuan_import::import_any(f, &std::fs::read(root.join(f)).unwrap())
+            .unwrap()
+            .document
+    })
+    .collect()
 }
 
 fn main() {
@@ -44,7 +54,9 @@ fn main() {
         // KEEP_DIR=dir keeps the library as the user library of that data folder (to open the
         // app on it: YUSUAN_DATA_DIR=dir).
         let dir = tempfile::tempdir().unwrap();
-        let folder = std::env::var_os("KEEP_DIR").map(PathBuf::from).unwrap_or_else(|| dir.path().to_path_buf());
+        let folder = std::env::var_os("KEEP_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| dir.path().to_path_buf());
         let path = folder.join("library.db");
         let mut lib = Library::open(&path).unwrap();
         let started = Instant::now();
@@ -54,16 +66,69 @@ fn main() {
             doc.meta.department = format!("{}（第{}号）", doc.meta.department, k / 5);
             doc.meta.year = 2021 + (k % 5) as i32;
             let hash = format!("scale-{k}");
-            lib.store_mut().insert(&NewDocument { document: &doc, source_name: "scale", content_hash: &hash, imported_at: "2026-12-01T00:00:00Z", report_json: "{}" }).unwrap();
+            lib.store_mut()
+                .insert(&NewDocument {
+                    document: &doc,
+                    source_name: "scale",
+                    content_hash: &hash,
+                    imported_at: "2026-12-01T00:00:00Z",
+                    report_json: "{}",
+                })
+                .unwrap();
         }
         let built = started.elapsed();
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) + std::fs::metadata(folder.join("library.db-wal")).map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
+            + std::fs::metadata(folder.join("library.db-wal"))
+                .map(|m| m.len())
+                .unwrap_or(0);
         let runs = 15;
-        let list = median((0..runs).map(|_| { let t = Instant::now(); let l = lib.list().unwrap(); assert_eq!(l.len(), n); t.elapsed() }).collect());
+        let list = median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    let l = lib.list().unwrap();
+                    assert_eq!(l.len(), n);
+                    t.elapsed()
+                })
+                .collect(),
+        );
         let wanted = format!("（第{}号）", n / 10);
-        let find = median((0..runs).map(|_| { let t = Instant::now(); let l = lib.list().unwrap(); let hits = l.iter().filter(|d| d.department.contains(&wanted)).count(); assert_eq!(hits, 5); t.elapsed() }).collect());
-        let id = lib.list().unwrap().iter().find(|d| d.department.contains(&wanted)).unwrap().id;
-        let compare = median((0..runs).map(|_| { let t = Instant::now(); let ids = yusuan_api::same_department(&lib, id).unwrap(); assert_eq!(ids.len(), 5); compare_ids(&lib, &ids, &options).unwrap(); t.elapsed() }).collect());
-        println!("| {n} | {:.0} | {:.1} | {} | {} | {} |", n as f64 / built.as_secs_f64(), size as f64 / 1e6, ms(list), ms(find), ms(compare));
+        let find = median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    let l = lib.list().unwrap();
+                    let hits = l.iter().filter(|d| d.department.contains(&wanted)).count();
+                    assert_eq!(hits, 5);
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        let id = lib
+            .list()
+            .unwrap()
+            .iter()
+            .find(|d| d.department.contains(&wanted))
+            .unwrap()
+            .id;
+        let compare = median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    let ids = yusuan_api::same_department(&lib, id).unwrap();
+                    assert_eq!(ids.len(), 5);
+                    compare_ids(&lib, &ids, &options).unwrap();
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        println!(
+            "| {n} | {:.0} | {:.1} | {} | {} | {} |",
+            n as f64 / built.as_secs_f64(),
+            size as f64 / 1e6,
+            ms(list),
+            ms(find),
+            ms(compare)
+        );
     }
 }

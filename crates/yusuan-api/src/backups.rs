@@ -11,7 +11,10 @@ pub const DAILY_BACKUPS_KEPT: usize = 7;
 
 /// `20261201123456` from an RFC 3339 time.
 fn stamp(now: &str) -> String {
-    now.chars().filter(|c| c.is_ascii_digit()).take(14).collect()
+    now.chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(14)
+        .collect()
 }
 
 /// Copies the library (consistent even while it is in use) to `to`, or to
@@ -21,14 +24,24 @@ pub fn backup_library(lib: &Library, to: Option<&Path>, now: &str) -> Result<Pat
         Some(p) => p.to_path_buf(),
         None => {
             let s = stamp(now);
-            yusuan_store::backup_dir(lib.path()).join(format!("预算库-{}-{}.db", &s[..s.len().min(8)], s.get(8..).unwrap_or("")))
+            yusuan_store::backup_dir(lib.path()).join(format!(
+                "预算库-{}-{}.db",
+                &s[..s.len().min(8)],
+                s.get(8..).unwrap_or("")
+            ))
         }
     };
     if path.exists() {
-        return Err(ApiError::Write { path: path.display().to_string(), reason: "文件已存在，未覆盖；请换一个文件名或稍后再试".into() });
+        return Err(ApiError::Write {
+            path: path.display().to_string(),
+            reason: "文件已存在，未覆盖；请换一个文件名或稍后再试".into(),
+        });
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| ApiError::Write { path: dir.display().to_string(), reason: e.to_string() })?;
+        std::fs::create_dir_all(dir).map_err(|e| ApiError::Write {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
     }
     lib.store().backup_to(&path)?;
     Ok(path)
@@ -39,7 +52,10 @@ pub fn backup_library(lib: &Library, to: Option<&Path>, now: &str) -> Result<Pat
 /// version can read.
 pub fn restore_library(lib: &mut Library, backup: &Path, now: &str) -> Result<PathBuf, ApiError> {
     if !backup.is_file() {
-        return Err(ApiError::Read { path: backup.display().to_string(), reason: "文件不存在".into() });
+        return Err(ApiError::Read {
+            path: backup.display().to_string(),
+            reason: "文件不存在".into(),
+        });
     }
     let s = stamp(now);
     let dir = yusuan_store::backup_dir(lib.path());
@@ -66,13 +82,22 @@ impl Desk {
         let day: String = stamp(now).chars().take(8).collect();
         let dir = yusuan_store::backup_dir(self.user.path());
         let today = dir.join(format!("预算库-自动-{day}.db"));
-        let holds_anything = !self.user.store().list()?.is_empty() || !self.user.store().drafts()?.is_empty();
+        let holds_anything =
+            !self.user.store().list()?.is_empty() || !self.user.store().drafts()?.is_empty();
         if today.exists() || !holds_anything {
             return Ok(None);
         }
         backup_library(&self.user, Some(&today), now)?;
         let mut daily: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("预算库-自动-"))).collect())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("预算库-自动-"))
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         daily.sort();
         let excess = daily.len().saturating_sub(DAILY_BACKUPS_KEPT);

@@ -9,19 +9,38 @@ use yusuan_compare::{AlignedLine, Comparison};
 
 /// The table a line belongs to: the standard table's name, or the text part that states it.
 pub fn table_name(l: &AlignedLine) -> &str {
-    if l.key.table == yusuan_domain::TableKind::Other { &l.table_title } else { l.key.table.label() }
+    if l.key.table == yusuan_domain::TableKind::Other {
+        &l.table_title
+    } else {
+        l.key.table.label()
+    }
 }
 
 /// A line's flags in Chinese, joined by 、.
 pub fn flags(l: &AlignedLine) -> String {
-    l.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("、")
+    l.flags
+        .iter()
+        .map(|f| f.label())
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// The columns of the CSV and XLSX outputs (the year columns go after `column`).
 pub fn header(c: &Comparison) -> Vec<String> {
-    let mut h: Vec<String> = ["table", "row_code", "row_label", "column"].map(String::from).to_vec();
+    let mut h: Vec<String> = ["table", "row_code", "row_label", "column"]
+        .map(String::from)
+        .to_vec();
     h.extend(c.documents.iter().map(|d| format!("{}年_元", d.year)));
-    h.extend(["change_yuan", "change_percent", "flags", "mapped_from", "reason"].map(String::from));
+    h.extend(
+        [
+            "change_yuan",
+            "change_percent",
+            "flags",
+            "mapped_from",
+            "reason",
+        ]
+        .map(String::from),
+    );
     h
 }
 
@@ -35,8 +54,17 @@ pub fn header_zh(c: &Comparison) -> Vec<String> {
 
 /// One line's fields, as text (amounts as exact decimal strings in 元).
 pub fn fields(l: &AlignedLine) -> Vec<String> {
-    let mut f = vec![table_name(l).to_string(), l.key.code.clone(), l.row_label.clone(), l.key.column.clone()];
-    f.extend(l.amounts.iter().map(|a| a.map(|v| v.to_string()).unwrap_or_default()));
+    let mut f = vec![
+        table_name(l).to_string(),
+        l.key.code.clone(),
+        l.row_label.clone(),
+        l.key.column.clone(),
+    ];
+    f.extend(
+        l.amounts
+            .iter()
+            .map(|a| a.map(|v| v.to_string()).unwrap_or_default()),
+    );
     f.push(l.change.to_string());
     f.push(l.change_percent.map(|p| p.to_string()).unwrap_or_default());
     f.push(flags(l));
@@ -51,7 +79,10 @@ pub fn xlsx(c: &Comparison, zh: bool) -> Result<Vec<u8>, ApiError> {
     let e = |e: rust_xlsxwriter::XlsxError| ApiError::Export(format!("无法生成对比工作簿：{e}"));
     let sheet = book.add_worksheet();
     sheet.set_name("比较").map_err(e)?;
-    for (k, h) in (if zh { header_zh(c) } else { header(c) }).iter().enumerate() {
+    for (k, h) in (if zh { header_zh(c) } else { header(c) })
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(0, k as u16, h).map_err(e)?;
     }
     let numeric_from = 4; // year columns, change, percent
@@ -63,7 +94,12 @@ pub fn xlsx(c: &Comparison, zh: bool) -> Result<Vec<u8>, ApiError> {
                 // The spreadsheet stores numbers as binary doubles: only write one when it
                 // reads back as the same decimal.
                 match v.parse::<f64>() {
-                    Ok(x) if Decimal::from_str_exact(&format!("{x}")).ok().map(|d| d.normalize()) == Decimal::from_str_exact(v).ok().map(|d| d.normalize()) => {
+                    Ok(x)
+                        if Decimal::from_str_exact(&format!("{x}"))
+                            .ok()
+                            .map(|d| d.normalize())
+                            == Decimal::from_str_exact(v).ok().map(|d| d.normalize()) =>
+                    {
                         sheet.write_number(row, col, x).map_err(e)?
                     }
                     _ => sheet.write_string(row, col, v).map_err(e)?,

@@ -28,7 +28,11 @@ impl Desk {
     }
 
     /// Loads the example documents into the example library (never into the user's).
-    pub fn load_examples(&mut self, files: &[ExampleFile], now: &str) -> Result<ExamplesOutcome, ApiError> {
+    pub fn load_examples(
+        &mut self,
+        files: &[ExampleFile],
+        now: &str,
+    ) -> Result<ExamplesOutcome, ApiError> {
         load_examples(&mut self.examples, files, now)
     }
 
@@ -70,29 +74,47 @@ impl Desk {
     /// its department.
     pub fn compare(&self, library: &str, ids: &[i64]) -> Result<crate::CompareView, ApiError> {
         let lib = self.library(library)?;
-        let ids = if ids.len() == 1 { crate::same_department(lib, ids[0])? } else { ids.to_vec() };
+        let ids = if ids.len() == 1 {
+            crate::same_department(lib, ids[0])?
+        } else {
+            ids.to_vec()
+        };
         crate::compare_ids(lib, &ids, &self.compare_options())
     }
 
     /// The comparison thresholds of 设置.
     fn compare_options(&self) -> yusuan_compare::Options {
         let s = self.settings();
-        yusuan_compare::Options { threshold_percent: s.threshold_percent, threshold_yuan: s.threshold_yuan }
+        yusuan_compare::Options {
+            threshold_percent: s.threshold_percent,
+            threshold_yuan: s.threshold_yuan,
+        }
     }
 
     /// Compares drafts and their versions of 我的预算库 (see [`crate::compare_references`]):
     /// `draft:N` alone is compared with its source document.
-    pub fn compare_references(&self, references: &[String]) -> Result<crate::CompareView, ApiError> {
+    pub fn compare_references(
+        &self,
+        references: &[String],
+    ) -> Result<crate::CompareView, ApiError> {
         crate::compare_references(&self.user, references, &self.compare_options())
     }
 
     /// Writes the comparison [`Desk::compare`] shows as a workbook (sheet 比较, Chinese headers,
     /// exact amounts) to `path`; answers the path written. Nothing is left behind on failure.
-    pub fn export_comparison(&self, library: &str, ids: &[i64], path: &Path) -> Result<String, ApiError> {
+    pub fn export_comparison(
+        &self,
+        library: &str,
+        ids: &[i64],
+        path: &Path,
+    ) -> Result<String, ApiError> {
         let view = self.compare(library, ids)?;
         let bytes = crate::compare_sheet::xlsx(&view.comparison, true)?;
         let tmp = path.with_extension("xlsx.part");
-        let write = |e: std::io::Error| ApiError::Write { path: path.display().to_string(), reason: e.to_string() };
+        let write = |e: std::io::Error| ApiError::Write {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        };
         std::fs::write(&tmp, bytes).map_err(write)?;
         std::fs::rename(&tmp, path).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);

@@ -3,10 +3,10 @@
 //! example library stays as shipped). Every edit answers with the whole [`DraftView`]: leaf
 //! lines, the narrative figures, the derived document and its findings.
 
-use ts_rs::TS;
 use crate::drafts::{self, from_json, leaf_lines, LeafLine};
 use crate::{ApiError, Desk, ExportOutcome, ExportRequest, Library, OutFormat};
 use serde::Serialize;
+use ts_rs::TS;
 use yusuan_check::Finding;
 use yusuan_store::NewDocument;
 
@@ -149,12 +149,32 @@ pub struct VersionItem {
     pub created_at: String,
 }
 
-fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -> Result<Vec<HistoryItem>, ApiError> {
+fn history(
+    lib: &Library,
+    id: i64,
+    lines: &[LeafLine],
+    figures: &[FigureView],
+) -> Result<Vec<HistoryItem>, ApiError> {
     let name_of = |target: &str| {
-        lines.iter().find(|l| l.key == target).map(|l| l.label.clone()).or_else(|| figures.iter().find(|f| f.key == target).map(|f| f.name.clone())).unwrap_or_else(|| target.to_string())
+        lines
+            .iter()
+            .find(|l| l.key == target)
+            .map(|l| l.label.clone())
+            .or_else(|| {
+                figures
+                    .iter()
+                    .find(|f| f.key == target)
+                    .map(|f| f.name.clone())
+            })
+            .unwrap_or_else(|| target.to_string())
     };
     let count = |v: &Option<String>| {
-        v.as_deref().and_then(|j| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(j).ok()).map(|m| format!("{} 行", m.len())).unwrap_or_default()
+        v.as_deref()
+            .and_then(|j| {
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(j).ok()
+            })
+            .map(|m| format!("{} 行", m.len()))
+            .unwrap_or_default()
     };
     let rows = |v: &Option<String>| format!("{} 行", v.as_deref().map_or(0, |t| t.lines().count()));
     let mut items: Vec<HistoryItem> = lib
@@ -163,28 +183,131 @@ fn history(lib: &Library, id: i64, lines: &[LeafLine], figures: &[FigureView]) -
         .into_iter()
         .map(|e| {
             let (action, target, old_value, new_value) = match e.action.as_str() {
-                "set" => ("修改", name_of(&e.target), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
-                "reason" => ("填写原因", name_of(&e.target), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
-                "paste" => ("粘贴", "从表格粘贴".to_string(), String::new(), count(&e.new_value)),
-                "import-xlsx" => ("导入工作簿", e.target.clone(), String::new(), count(&e.new_value)),
-                "text" => ("改写文字", e.target.clone(), format!("{} 字", e.old_value.as_deref().unwrap_or("").chars().count()), format!("{} 字", e.new_value.as_deref().unwrap_or("").chars().count())),
-                "unit" if e.new_value.is_some() => ("增加单位", e.target.clone(), String::new(), format!("序号/代码 {}", e.new_value.as_deref().unwrap_or(""))),
-                "unit" => ("删除单位", e.target.clone(), format!("序号/代码 {}", e.old_value.as_deref().unwrap_or("")), String::new()),
-                "project-part" => ("改写项目说明", e.target.replacen('|', "：", 1), format!("{} 字", e.old_value.as_deref().unwrap_or("").chars().count()), format!("{} 字", e.new_value.as_deref().unwrap_or("").chars().count())),
-                "project" if e.new_value.is_some() => ("新增项目", e.target.clone(), String::new(), String::new()),
+                "set" => (
+                    "修改",
+                    name_of(&e.target),
+                    e.old_value.clone().unwrap_or_default(),
+                    e.new_value.clone().unwrap_or_default(),
+                ),
+                "reason" => (
+                    "填写原因",
+                    name_of(&e.target),
+                    e.old_value.clone().unwrap_or_default(),
+                    e.new_value.clone().unwrap_or_default(),
+                ),
+                "paste" => (
+                    "粘贴",
+                    "从表格粘贴".to_string(),
+                    String::new(),
+                    count(&e.new_value),
+                ),
+                "import-xlsx" => (
+                    "导入工作簿",
+                    e.target.clone(),
+                    String::new(),
+                    count(&e.new_value),
+                ),
+                "text" => (
+                    "改写文字",
+                    e.target.clone(),
+                    format!(
+                        "{} 字",
+                        e.old_value.as_deref().unwrap_or("").chars().count()
+                    ),
+                    format!(
+                        "{} 字",
+                        e.new_value.as_deref().unwrap_or("").chars().count()
+                    ),
+                ),
+                "unit" if e.new_value.is_some() => (
+                    "增加单位",
+                    e.target.clone(),
+                    String::new(),
+                    format!("序号/代码 {}", e.new_value.as_deref().unwrap_or("")),
+                ),
+                "unit" => (
+                    "删除单位",
+                    e.target.clone(),
+                    format!("序号/代码 {}", e.old_value.as_deref().unwrap_or("")),
+                    String::new(),
+                ),
+                "project-part" => (
+                    "改写项目说明",
+                    e.target.replacen('|', "：", 1),
+                    format!(
+                        "{} 字",
+                        e.old_value.as_deref().unwrap_or("").chars().count()
+                    ),
+                    format!(
+                        "{} 字",
+                        e.new_value.as_deref().unwrap_or("").chars().count()
+                    ),
+                ),
+                "project" if e.new_value.is_some() => {
+                    ("新增项目", e.target.clone(), String::new(), String::new())
+                }
                 "project" => ("删除项目", e.target.clone(), String::new(), String::new()),
                 "indicator" => {
-                    let printed = |v: &Option<String>| v.as_deref().and_then(|j| serde_json::from_str::<(usize, String)>(j).ok()).map(|s| s.1).unwrap_or_default();
-                    ("绩效指标", e.target.replacen('|', "：", 1), printed(&e.old_value), printed(&e.new_value))
+                    let printed = |v: &Option<String>| {
+                        v.as_deref()
+                            .and_then(|j| serde_json::from_str::<(usize, String)>(j).ok())
+                            .map(|s| s.1)
+                            .unwrap_or_default()
+                    };
+                    (
+                        "绩效指标",
+                        e.target.replacen('|', "：", 1),
+                        printed(&e.old_value),
+                        printed(&e.new_value),
+                    )
                 }
-                "project-rename" => ("项目改名", e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
-                "form" if e.new_value.is_some() => ("恢复绩效目标表", e.target.clone(), String::new(), String::new()),
-                "form" => ("删除绩效目标表", e.target.clone(), String::new(), String::new()),
-                "actuals" => ("上年执行数", e.target.clone(), count(&e.old_value), count(&e.new_value)),
-                "table" => ("粘贴整表", e.target.clone(), rows(&e.old_value), rows(&e.new_value)),
-                other => (other, e.target.clone(), e.old_value.clone().unwrap_or_default(), e.new_value.clone().unwrap_or_default()),
+                "project-rename" => (
+                    "项目改名",
+                    e.target.clone(),
+                    e.old_value.clone().unwrap_or_default(),
+                    e.new_value.clone().unwrap_or_default(),
+                ),
+                "form" if e.new_value.is_some() => (
+                    "恢复绩效目标表",
+                    e.target.clone(),
+                    String::new(),
+                    String::new(),
+                ),
+                "form" => (
+                    "删除绩效目标表",
+                    e.target.clone(),
+                    String::new(),
+                    String::new(),
+                ),
+                "actuals" => (
+                    "上年执行数",
+                    e.target.clone(),
+                    count(&e.old_value),
+                    count(&e.new_value),
+                ),
+                "table" => (
+                    "粘贴整表",
+                    e.target.clone(),
+                    rows(&e.old_value),
+                    rows(&e.new_value),
+                ),
+                other => (
+                    other,
+                    e.target.clone(),
+                    e.old_value.clone().unwrap_or_default(),
+                    e.new_value.clone().unwrap_or_default(),
+                ),
             };
-            HistoryItem { seq: e.seq, action: action.to_string(), target, old_value, new_value, at: e.at, user: e.os_user, undone: e.undone }
+            HistoryItem {
+                seq: e.seq,
+                action: action.to_string(),
+                target,
+                old_value,
+                new_value,
+                at: e.at,
+                user: e.os_user,
+                undone: e.undone,
+            }
         })
         .collect();
     items.reverse();
@@ -213,10 +336,12 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         .into_iter()
         .map(|f| FigureView {
             reason: d.reasons.get(&f.key).cloned().unwrap_or_default(),
-            needs_reason: reason_needed(&d, f.current, f.baseline) && !d.reasons.contains_key(&f.key),
+            needs_reason: reason_needed(&d, f.current, f.baseline)
+                && !d.reasons.contains_key(&f.key),
             current_wan: format!("{:.2}", wan(f.current)),
             baseline_wan: format!("{:.2}", wan(f.baseline)),
-            change_text: change_of(&d, f.current, f.baseline).unwrap_or_else(|| "（无上年数）".to_string()),
+            change_text: change_of(&d, f.current, f.baseline)
+                .unwrap_or_else(|| "（无上年数）".to_string()),
             key: f.key,
             name: f.name,
             current_yuan: f.current.to_string(),
@@ -230,13 +355,22 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         .store()
         .draft_versions(id)?
         .into_iter()
-        .map(|v| VersionItem { hash: v.content_hash.chars().take(12).collect(), name: v.name, locked: v.locked, created_at: v.created_at })
+        .map(|v| VersionItem {
+            hash: v.content_hash.chars().take(12).collect(),
+            name: v.name,
+            locked: v.locked,
+            created_at: v.created_at,
+        })
         .collect();
     // The sections as the derived document prints them (generated ones with their sentences).
     let sections = document
         .sections
         .iter()
-        .map(|s| SectionView { title: s.title.clone(), text: drafts::section_text(s), generated: drafts::generated_section(s.kind) })
+        .map(|s| SectionView {
+            title: s.title.clone(),
+            text: drafts::section_text(s),
+            generated: drafts::generated_section(s.kind),
+        })
         .collect();
     Ok(DraftView {
         sections,
@@ -252,13 +386,32 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         figures,
         findings,
         base_year: d.base_year,
-        units: yusuan_draft::listed_units(&d).into_iter().map(|(name, code)| UnitView { name, code }).collect(),
+        units: yusuan_draft::listed_units(&d)
+            .into_iter()
+            .map(|(name, code)| UnitView { name, code })
+            .collect(),
         unit_money: crate::draft_units::unit_money(&d, id),
         carried: crate::draft_forms::carried_views(&d),
-        unit_texts: if yusuan_draft::unit_names(&d).len() > 1 { crate::draft_units::unit_texts(&d) } else { Vec::new() },
-        has_unit_tables: d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ExpenditureByUnit | yusuan_domain::TableKind::FiscalByUnit)),
-        funds: yusuan_draft::Fund::ALL.iter().map(|f| f.label().to_string()).collect(),
-        spend_kinds: yusuan_draft::spend_kinds(&d).iter().map(|k| k.label().to_string()).collect(),
+        unit_texts: if yusuan_draft::unit_names(&d).len() > 1 {
+            crate::draft_units::unit_texts(&d)
+        } else {
+            Vec::new()
+        },
+        has_unit_tables: d.layout.iter().any(|t| {
+            matches!(
+                t.kind,
+                yusuan_domain::TableKind::ExpenditureByUnit
+                    | yusuan_domain::TableKind::FiscalByUnit
+            )
+        }),
+        funds: yusuan_draft::Fund::ALL
+            .iter()
+            .map(|f| f.label().to_string())
+            .collect(),
+        spend_kinds: yusuan_draft::spend_kinds(&d)
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect(),
         actuals: crate::draft_actuals::actual_views(&d),
         actuals_year: yusuan_draft::actuals::actuals_year(&d),
         final_accounts: crate::draft_actuals::final_accounts_for(lib, &d)?,
@@ -271,7 +424,12 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
 impl Desk {
     /// Starts a draft of next year from a document of either library; an example is first
     /// copied into the user's library.
-    pub fn start_draft(&mut self, library: &str, id: i64, now: &str) -> Result<DraftView, ApiError> {
+    pub fn start_draft(
+        &mut self,
+        library: &str,
+        id: i64,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         let source_id = if library == "examples" {
             let doc = self.examples.document(id)?;
             let hash = self.examples.store().content_hash(id)?;
@@ -280,7 +438,13 @@ impl Desk {
                 None => {
                     let name = self.examples.store().source_name(id)?;
                     let report = self.examples.store().report_json(id)?;
-                    self.user.store_mut().insert(&NewDocument { document: &doc, source_name: &name, content_hash: &hash, imported_at: now, report_json: &report })?
+                    self.user.store_mut().insert(&NewDocument {
+                        document: &doc,
+                        source_name: &name,
+                        content_hash: &hash,
+                        imported_at: now,
+                        report_json: &report,
+                    })?
                 }
             }
         } else {
@@ -288,74 +452,149 @@ impl Desk {
         };
         let threshold = self.settings().threshold_percent;
         let made = drafts::draft_new_with(&mut self.user, source_id, None, Some(threshold), now)?;
-        let n = drafts::parse_draft_ref(&made.draft).map(|r| r.0).unwrap_or_default();
+        let n = drafts::parse_draft_ref(&made.draft)
+            .map(|r| r.0)
+            .unwrap_or_default();
         view(&self.user, n)
     }
 
     /// Starts a blank draft of a shipped template's format for a department.
-    pub fn start_blank_draft(&mut self, template: &str, department: &str, region: Option<&str>, year: Option<i32>, now: &str) -> Result<DraftView, ApiError> {
+    pub fn start_blank_draft(
+        &mut self,
+        template: &str,
+        department: &str,
+        region: Option<&str>,
+        year: Option<i32>,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         let req = crate::BlankRequest {
             department: department.to_string(),
             region: region.map(str::to_string),
             year,
             threshold_percent: Some(self.settings().threshold_percent),
         };
-        let made = crate::draft_new_blank(&mut self.user, &crate::BlankFrom::Template(template.to_string()), &req, now)?;
-        let n = drafts::parse_draft_ref(&made.draft).map(|r| r.0).unwrap_or_default();
+        let made = crate::draft_new_blank(
+            &mut self.user,
+            &crate::BlankFrom::Template(template.to_string()),
+            &req,
+            now,
+        )?;
+        let n = drafts::parse_draft_ref(&made.draft)
+            .map(|r| r.0)
+            .unwrap_or_default();
         view(&self.user, n)
     }
 
     /// Adds a new line (a code the draft has no line for) and answers with the recomputed draft.
-    pub fn draft_add_line(&mut self, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_add_line(
+        &mut self,
+        id: i64,
+        key: &str,
+        value: &str,
+        names: &[(String, String)],
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_add_line(&mut self.user, id, key, value, names, now)?;
         view(&self.user, id)
     }
 
     /// Sets one cell of a table the draft carries as printed and answers with the draft.
-    pub fn draft_cell(&mut self, id: i64, table: &str, row: usize, column: usize, text: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_cell(
+        &mut self,
+        id: i64,
+        table: &str,
+        row: usize,
+        column: usize,
+        text: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_cell(&mut self.user, id, table, row, column, text, now)?;
         view(&self.user, id)
     }
 
     /// Adds or removes a row of a table the draft carries as printed and answers with the draft.
-    pub fn draft_row(&mut self, id: i64, table: &str, edit: crate::RowEdit, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_row(
+        &mut self,
+        id: i64,
+        table: &str,
+        edit: crate::RowEdit,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_row(&mut self.user, id, table, edit, now)?;
         view(&self.user, id)
     }
 
     /// Replaces every row of a carried table by pasted rows and answers with the draft.
-    pub fn draft_table_paste(&mut self, id: i64, table: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_table_paste(
+        &mut self,
+        id: i64,
+        table: &str,
+        text: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_table_paste(&mut self.user, id, table, text, now)?;
         view(&self.user, id)
     }
 
     /// Writes a unit's own text of a carried section and answers with the draft.
-    pub fn draft_unit_text(&mut self, id: i64, unit: &str, title: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_unit_text(
+        &mut self,
+        id: i64,
+        unit: &str,
+        title: &str,
+        text: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_unit_text(&mut self.user, id, unit, title, text, now)?;
         view(&self.user, id)
     }
 
     /// Places money of a line in a unit (or back, `to` = `None`) and answers with the draft.
-    pub fn draft_place(&mut self, id: i64, line: &str, to: Option<&str>, amount: Option<&str>, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_place(
+        &mut self,
+        id: i64,
+        line: &str,
+        to: Option<&str>,
+        amount: Option<&str>,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_place(&mut self.user, id, line, to, amount, now)?;
         view(&self.user, id)
     }
 
     /// Adds a unit to the draft's 分单位 tables.
-    pub fn draft_unit_add(&mut self, id: i64, name: &str, code: Option<&str>, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_unit_add(
+        &mut self,
+        id: i64,
+        name: &str,
+        code: Option<&str>,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_unit_add(&mut self.user, id, name, code, now)?;
         view(&self.user, id)
     }
 
     /// Removes a unit (its lines at zero) from the draft's 分单位 tables.
-    pub fn draft_unit_remove(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_unit_remove(
+        &mut self,
+        id: i64,
+        name: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_unit_remove(&mut self.user, id, name, now)?;
         view(&self.user, id)
     }
 
     /// The drafts of the user's library.
     pub fn drafts(&self) -> Result<Vec<DraftSummary>, ApiError> {
-        Ok(drafts::draft_list(&self.user)?.into_iter().map(|(draft, department, year, _)| DraftSummary { draft, department, year }).collect())
+        Ok(drafts::draft_list(&self.user)?
+            .into_iter()
+            .map(|(draft, department, year, _)| DraftSummary {
+                draft,
+                department,
+                year,
+            })
+            .collect())
     }
 
     /// A draft as the 编制 view shows it.
@@ -364,91 +603,178 @@ impl Desk {
     }
 
     /// Sets a leaf line (元) and answers with the recomputed draft.
-    pub fn draft_set(&mut self, id: i64, key: &str, value: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_set(
+        &mut self,
+        id: i64,
+        key: &str,
+        value: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         drafts::draft_set(&mut self.user, id, key, value, now)?;
         view(&self.user, id)
     }
 
     /// Sets several lines at once (a pasted column) as one edit.
-    pub fn draft_set_many(&mut self, id: i64, pairs: &[(String, String)], now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_set_many(
+        &mut self,
+        id: i64,
+        pairs: &[(String, String)],
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         drafts::draft_set_many(&mut self.user, id, pairs, now)?;
         view(&self.user, id)
     }
 
     /// Rewrites a carried narrative section.
-    pub fn draft_section(&mut self, id: i64, title: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_section(
+        &mut self,
+        id: i64,
+        title: &str,
+        text: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         drafts::draft_section(&mut self.user, id, title, text, now)?;
         view(&self.user, id)
     }
 
     /// Rewrites one part of a project's description.
-    pub fn draft_project_part(&mut self, id: i64, project: &str, part: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_project_part(
+        &mut self,
+        id: i64,
+        project: &str,
+        part: &str,
+        text: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_project_part(&mut self.user, id, project, part, text, now)?;
         view(&self.user, id)
     }
 
     /// Sets how much of a 项目支出 line funds a project.
-    pub fn draft_project_fund(&mut self, id: i64, project: &str, line: &str, amount: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_project_fund(
+        &mut self,
+        id: i64,
+        project: &str,
+        line: &str,
+        amount: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_project_fund(&mut self.user, id, project, line, amount, now)?;
         view(&self.user, id)
     }
 
     /// Adds a project with its seven parts to write.
-    pub fn draft_project_add(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_project_add(
+        &mut self,
+        id: i64,
+        name: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_project_add(&mut self.user, id, name, now)?;
         view(&self.user, id)
     }
 
     /// Sets (or adds) an indicator's target value in a project's 绩效目标表.
-    pub fn draft_indicator_set(&mut self, id: i64, form: &str, path: &str, value: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_indicator_set(
+        &mut self,
+        id: i64,
+        form: &str,
+        path: &str,
+        value: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_indicator_set(&mut self.user, id, form, path, value, now)?;
         view(&self.user, id)
     }
 
     /// Removes an indicator from a project's 绩效目标表.
-    pub fn draft_indicator_remove(&mut self, id: i64, form: &str, path: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_indicator_remove(
+        &mut self,
+        id: i64,
+        form: &str,
+        path: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_indicator_remove(&mut self.user, id, form, path, now)?;
         view(&self.user, id)
     }
 
     /// Deletes a project's whole 绩效目标表.
-    pub fn draft_form_delete(&mut self, id: i64, form: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_form_delete(
+        &mut self,
+        id: i64,
+        form: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_form_delete(&mut self.user, id, form, now)?;
         view(&self.user, id)
     }
 
     /// Sets or clears one code's 上年执行数.
-    pub fn draft_actual(&mut self, id: i64, code: &str, value: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_actual(
+        &mut self,
+        id: i64,
+        code: &str,
+        value: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_actual(&mut self.user, id, code, value, now)?;
         view(&self.user, id)
     }
 
     /// Pastes a column of 上年执行数 (code and amount per line).
-    pub fn draft_actuals_paste(&mut self, id: i64, text: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_actuals_paste(
+        &mut self,
+        id: i64,
+        text: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_actuals_paste(&mut self.user, id, text, now)?;
         view(&self.user, id)
     }
 
     /// Takes the 上年执行数 from a 决算 of the user's library.
-    pub fn draft_actuals_from(&mut self, id: i64, doc_id: i64, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_actuals_from(
+        &mut self,
+        id: i64,
+        doc_id: i64,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_actuals_from(&mut self.user, id, doc_id, now)?;
         view(&self.user, id)
     }
 
     /// Renames a project (its parts, form and funds kept).
-    pub fn draft_project_rename(&mut self, id: i64, name: &str, new_name: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_project_rename(
+        &mut self,
+        id: i64,
+        name: &str,
+        new_name: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_project_rename(&mut self.user, id, name, new_name, now)?;
         view(&self.user, id)
     }
 
     /// Removes a project's description.
-    pub fn draft_project_remove(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_project_remove(
+        &mut self,
+        id: i64,
+        name: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         crate::draft_project_remove(&mut self.user, id, name, now)?;
         view(&self.user, id)
     }
 
     /// Writes a reason.
-    pub fn draft_reason(&mut self, id: i64, key: &str, text: &str, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_reason(
+        &mut self,
+        id: i64,
+        key: &str,
+        text: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         drafts::draft_reason(&mut self.user, id, key, text, now)?;
         view(&self.user, id)
     }
@@ -465,7 +791,13 @@ impl Desk {
     }
 
     /// Saves the draft as a named version (一上, 二上, 批复 …), locked read-only when asked.
-    pub fn draft_save_version(&mut self, id: i64, name: &str, lock: bool, now: &str) -> Result<DraftView, ApiError> {
+    pub fn draft_save_version(
+        &mut self,
+        id: i64,
+        name: &str,
+        lock: bool,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
         drafts::draft_version(&mut self.user, id, name, lock, now)?;
         view(&self.user, id)
     }
@@ -477,7 +809,14 @@ impl Desk {
     }
 
     /// Exports a document of the user's library or a draft as a PDF or XLSX at `path`.
-    pub fn export(&mut self, reference: &str, format: OutFormat, path: &std::path::Path, req: &ExportRequest, now: &str) -> Result<ExportOutcome, ApiError> {
+    pub fn export(
+        &mut self,
+        reference: &str,
+        format: OutFormat,
+        path: &std::path::Path,
+        req: &ExportRequest,
+        now: &str,
+    ) -> Result<ExportOutcome, ApiError> {
         let req = self.with_chosen_fonts(req);
         crate::export_file(&mut self.user, reference, format, path, &req, now)
     }
@@ -493,7 +832,12 @@ impl Desk {
     }
 
     /// The pages an export of a draft or a document of 我的预算库 would print, as SVG.
-    pub fn preview(&self, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<String>, ApiError> {
+    pub fn preview(
+        &self,
+        reference: &str,
+        req: &ExportRequest,
+        now: &str,
+    ) -> Result<Vec<String>, ApiError> {
         crate::export_preview(&self.user, reference, &self.with_chosen_fonts(req), now)
     }
 
@@ -506,9 +850,16 @@ impl Desk {
     /// its folder is created.
     pub fn export_target(&self, file: &str) -> Result<std::path::PathBuf, ApiError> {
         let name = std::path::Path::new(file);
-        let path = if name.is_absolute() { name.to_path_buf() } else { self.export_dir().join(name) };
+        let path = if name.is_absolute() {
+            name.to_path_buf()
+        } else {
+            self.export_dir().join(name)
+        };
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| ApiError::Write { path: dir.display().to_string(), reason: e.to_string() })?;
+            std::fs::create_dir_all(dir).map_err(|e| ApiError::Write {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
         }
         Ok(path)
     }
@@ -539,13 +890,40 @@ pub struct ImportResult {
 impl Desk {
     /// Imports one file into the user's library, a year-less file of tables as `yearless` says;
     /// a failure is reported, never thrown, so the other files of a batch go on.
-    pub fn import_path(&mut self, path: &std::path::Path, yearless: crate::Yearless, now: &str) -> ImportResult {
-        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    pub fn import_path(
+        &mut self,
+        path: &std::path::Path,
+        yearless: crate::Yearless,
+        now: &str,
+    ) -> ImportResult {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
         match crate::import_file_with(&mut self.user, path, yearless, now) {
-            Ok(o) => ImportResult { file, id: Some(o.id), duplicate: o.duplicate, report: o.report, error: None, attached: o.attached, needs_year: false },
+            Ok(o) => ImportResult {
+                file,
+                id: Some(o.id),
+                duplicate: o.duplicate,
+                report: o.report,
+                error: None,
+                attached: o.attached,
+                needs_year: false,
+            },
             Err(e) => {
-                let needs_year = matches!(e, ApiError::Import(yusuan_import::ImportError::NoYear { .. }));
-                ImportResult { file, id: None, duplicate: false, report: None, error: Some(e.to_string()), attached: false, needs_year }
+                let needs_year = matches!(
+                    e,
+                    ApiError::Import(yusuan_import::ImportError::NoYear { .. })
+                );
+                ImportResult {
+                    file,
+                    id: None,
+                    duplicate: false,
+                    report: None,
+                    error: Some(e.to_string()),
+                    attached: false,
+                    needs_year,
+                }
             }
         }
     }

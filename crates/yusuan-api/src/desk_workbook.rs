@@ -26,8 +26,16 @@ impl Desk {
 
     /// Reads an edited workbook back into the draft as one undoable edit; nothing changes when
     /// the workbook contradicts itself (a table cell typed over its formula).
-    pub fn draft_import_workbook(&mut self, id: i64, path: &std::path::Path, now: &str) -> Result<WorkbookImport, ApiError> {
+    pub fn draft_import_workbook(
+        &mut self,
+        id: i64,
+        path: &std::path::Path,
+        now: &str,
+    ) -> Result<WorkbookImport, ApiError> {
         let changes = crate::draft_import_xlsx(&mut self.user, id, path, now)?;
-        Ok(WorkbookImport { view: crate::desk_drafts::view(&self.user, id)?, changes })
+        Ok(WorkbookImport {
+            view: crate::desk_drafts::view(&self.user, id)?,
+            changes,
+        })
     }
 }

@@ -75,7 +75,13 @@ fn map_json(m: &BTreeMap<String, Option<String>>) -> String {
 
 /// Puts `new` (code → 执行数 in 元, none to clear) into the draft as one edit; returns the
 /// edit (seq 0 when nothing changed).
-fn put(lib: &mut Library, id: i64, new: BTreeMap<String, Option<Decimal>>, target: &str, now: &str) -> Result<Edit, ApiError> {
+fn put(
+    lib: &mut Library,
+    id: i64,
+    new: BTreeMap<String, Option<Decimal>>,
+    target: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let mut old_side = BTreeMap::new();
@@ -93,11 +99,30 @@ fn put(lib: &mut Library, id: i64, new: BTreeMap<String, Option<Decimal>>, targe
             };
         }
         if new_side.is_empty() {
-            return Ok(Edit { seq: 0, target: target.to_string(), old: None, new: None });
+            return Ok(Edit {
+                seq: 0,
+                target: target.to_string(),
+                old: None,
+                new: None,
+            });
         }
         let (old, newj) = (map_json(&old_side), map_json(&new_side));
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "actuals", target, Some(&old), Some(&newj), now, &os_user())?;
-        Ok(Edit { seq, target: target.to_string(), old: Some(old), new: Some(newj) })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "actuals",
+            target,
+            Some(&old),
+            Some(&newj),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: target.to_string(),
+            old: Some(old),
+            new: Some(newj),
+        })
     })
 }
 
@@ -116,9 +141,19 @@ fn amount_in_yuan(text: &str) -> Result<Decimal, ApiError> {
 }
 
 /// Sets (or, with an empty value, clears) one code's 执行数.
-pub fn draft_actual(lib: &mut Library, id: i64, code: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_actual(
+    lib: &mut Library,
+    id: i64,
+    code: &str,
+    value: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     let code = actuals::checked_code(code).map_err(|e| bad(e.to_string()))?;
-    let v = if value.trim().is_empty() { None } else { Some(amount_in_yuan(value)?) };
+    let v = if value.trim().is_empty() {
+        None
+    } else {
+        Some(amount_in_yuan(value)?)
+    };
     put(lib, id, BTreeMap::from([(code.clone(), v)]), &code, now)
 }
 
@@ -126,16 +161,30 @@ pub fn draft_actual(lib: &mut Library, id: i64, code: &str, value: &str, now: &s
 /// spreadsheet, or spaces; a name may stand between them; a header line without a code is
 /// skipped). The draft's codes are set in one edit; codes its lines do not use are listed as not
 /// matched. A line that cannot be read refuses the whole paste, naming the line.
-pub fn draft_actuals_paste(lib: &mut Library, id: i64, text: &str, now: &str) -> Result<ActualsImport, ApiError> {
+pub fn draft_actuals_paste(
+    lib: &mut Library,
+    id: i64,
+    text: &str,
+    now: &str,
+) -> Result<ActualsImport, ApiError> {
     let mut new = BTreeMap::new();
     for (n, line) in text.lines().enumerate() {
-        let cells: Vec<&str> = if line.contains('\t') { line.split('\t').collect() } else { line.split([' ', '　']).collect() };
-        let cells: Vec<&str> = cells.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect();
+        let cells: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split([' ', '　']).collect()
+        };
+        let cells: Vec<&str> = cells
+            .into_iter()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
         let Some(first) = cells.first() else { continue };
         if n == 0 && !first.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        let code = actuals::checked_code(first).map_err(|e| bad(format!("第 {} 行：{e}", n + 1)))?;
+        let code =
+            actuals::checked_code(first).map_err(|e| bad(format!("第 {} 行：{e}", n + 1)))?;
         // The amount is the line's last cell (a name may stand between).
         let Some(value) = cells.get(1..).and_then(|rest| rest.last()) else {
             return Err(bad(format!("第 {} 行：科目 {code} 后没有金额", n + 1)));
@@ -147,23 +196,55 @@ pub fn draft_actuals_paste(lib: &mut Library, id: i64, text: &str, now: &str) ->
         return Err(bad("粘贴的内容中没有“科目编码 金额”行".into()));
     }
     let codes = actuals::codes(&load_draft(lib, id, None)?);
-    let (known, unmatched): (BTreeMap<String, Option<Decimal>>, BTreeMap<String, Option<Decimal>>) = new.into_iter().partition(|(c, _)| codes.contains(c));
+    let (known, unmatched): (
+        BTreeMap<String, Option<Decimal>>,
+        BTreeMap<String, Option<Decimal>>,
+    ) = new.into_iter().partition(|(c, _)| codes.contains(c));
     let edit = put(lib, id, known.clone(), "粘贴", now)?;
-    let matched = actual_views(&load_draft(lib, id, None)?).into_iter().filter(|v| known.contains_key(&v.code)).collect();
-    Ok(ActualsImport { seq: edit.seq, matched, unmatched: unmatched.into_keys().collect() })
+    let matched = actual_views(&load_draft(lib, id, None)?)
+        .into_iter()
+        .filter(|v| known.contains_key(&v.code))
+        .collect();
+    Ok(ActualsImport {
+        seq: edit.seq,
+        matched,
+        unmatched: unmatched.into_keys().collect(),
+    })
 }
 
 /// Takes the 执行数 from last year's 决算 (`doc_id`, a document of the library): its
 /// 一般公共预算财政拨款支出决算表 by code, for every code of the draft's lines. One edit.
-pub fn draft_actuals_from(lib: &mut Library, id: i64, doc_id: i64, now: &str) -> Result<ActualsImport, ApiError> {
+pub fn draft_actuals_from(
+    lib: &mut Library,
+    id: i64,
+    doc_id: i64,
+    now: &str,
+) -> Result<ActualsImport, ApiError> {
     let doc = lib.document(doc_id)?;
     let d = load_draft(lib, id, None)?;
-    let found = actuals::from_final_accounts(&d, &doc).map_err(|e| bad(format!("文档 {doc_id}：{e}")))?;
-    let unmatched: Vec<String> = actuals::codes(&d).into_iter().filter(|c| !found.contains_key(c)).collect();
-    let edit = put(lib, id, found.iter().map(|(c, v)| (c.clone(), Some(*v))).collect(), &format!("决算:{doc_id}"), now)?;
+    let found =
+        actuals::from_final_accounts(&d, &doc).map_err(|e| bad(format!("文档 {doc_id}：{e}")))?;
+    let unmatched: Vec<String> = actuals::codes(&d)
+        .into_iter()
+        .filter(|c| !found.contains_key(c))
+        .collect();
+    let edit = put(
+        lib,
+        id,
+        found.iter().map(|(c, v)| (c.clone(), Some(*v))).collect(),
+        &format!("决算:{doc_id}"),
+        now,
+    )?;
     let d = load_draft(lib, id, None)?;
-    let matched = actual_views(&d).into_iter().filter(|v| found.contains_key(&v.code)).collect();
-    Ok(ActualsImport { seq: edit.seq, matched, unmatched })
+    let matched = actual_views(&d)
+        .into_iter()
+        .filter(|v| found.contains_key(&v.code))
+        .collect();
+    Ok(ActualsImport {
+        seq: edit.seq,
+        matched,
+        unmatched,
+    })
 }
 
 /// A 决算 of the library the 执行数 can be taken from.
@@ -177,21 +258,32 @@ pub struct FinalAccountsRef {
 }
 
 /// The library's 决算 of the department for the year the draft's 执行数 are of.
-pub(crate) fn final_accounts_for(lib: &Library, d: &yusuan_draft::Draft) -> Result<Vec<FinalAccountsRef>, ApiError> {
+pub(crate) fn final_accounts_for(
+    lib: &Library,
+    d: &yusuan_draft::Draft,
+) -> Result<Vec<FinalAccountsRef>, ApiError> {
     let year = actuals::actuals_year(d);
     let key = yusuan_domain::department_key(&d.department);
     Ok(lib
         .store()
         .list()?
         .into_iter()
-        .filter(|s| s.year == year && s.kind == "决算" && yusuan_domain::department_key(&s.department) == key)
-        .map(|s| FinalAccountsRef { id: s.id, title: s.title })
+        .filter(|s| {
+            s.year == year
+                && s.kind == "决算"
+                && yusuan_domain::department_key(&s.department) == key
+        })
+        .map(|s| FinalAccountsRef {
+            id: s.id,
+            title: s.title,
+        })
         .collect())
 }
 
 /// Applies one side of a recorded 执行数 edit (undo and redo): code → amount, none cleared.
 pub(crate) fn apply(d: &mut yusuan_draft::Draft, value: Option<&str>) -> Result<(), ApiError> {
-    let map: BTreeMap<String, Option<String>> = serde_json::from_str(value.unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
+    let map: BTreeMap<String, Option<String>> =
+        serde_json::from_str(value.unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
     for (code, v) in map {
         match v {
             Some(v) => {

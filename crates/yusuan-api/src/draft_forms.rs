@@ -37,11 +37,24 @@ pub struct IndicatorView {
 /// text prints inline is that text's; a format that prints its forms as carried grids (Hubei's)
 /// prints those grids, not the forms.
 fn not_editable(d: &yusuan_draft::Draft, form: &str) -> Option<String> {
-    let inline = d.projects.iter().find(|p| p.name == form).and_then(|p| p.part(yusuan_domain::ProjectPartKind::Performance)).is_some_and(|part| !yusuan_import::inline_indicators(&part.text, part.location).is_empty());
+    let inline = d
+        .projects
+        .iter()
+        .find(|p| p.name == form)
+        .and_then(|p| p.part(yusuan_domain::ProjectPartKind::Performance))
+        .is_some_and(|part| {
+            !yusuan_import::inline_indicators(&part.text, part.location).is_empty()
+        });
     if inline {
         return Some("写在该项目说明的“绩效目标”部分中：请改写那一部分的文字（项目经费情况说明，或 yusuan draft project set … 绩效目标）".into());
     }
-    let grids = d.layout.iter().any(|t| matches!(t.kind, yusuan_domain::TableKind::ProjectPerformance | yusuan_domain::TableKind::DepartmentPerformance) && matches!(&t.body, yusuan_draft::Body::Rows { rows } if !rows.is_empty()));
+    let grids = d.layout.iter().any(|t| {
+        matches!(
+            t.kind,
+            yusuan_domain::TableKind::ProjectPerformance
+                | yusuan_domain::TableKind::DepartmentPerformance
+        ) && matches!(&t.body, yusuan_draft::Body::Rows { rows } if !rows.is_empty())
+    });
     grids.then(|| "本格式的绩效目标表按原表样式整表印出：请在“按原表结转的表”中逐格修改（yusuan draft cell …）".into())
 }
 
@@ -56,7 +69,15 @@ pub fn form_views(d: &yusuan_draft::Draft) -> Vec<FormView> {
         .map(|f| FormView {
             project: f.project.clone(),
             not_editable: not_editable(d, &f.project),
-            indicators: f.indicators.iter().map(|i| IndicatorView { path: path_of(i), name: i.name.clone(), printed: i.printed.clone() }).collect(),
+            indicators: f
+                .indicators
+                .iter()
+                .map(|i| IndicatorView {
+                    path: path_of(i),
+                    name: i.name.clone(),
+                    printed: i.printed.clone(),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -72,15 +93,21 @@ fn checked_path(path: &str) -> Result<(String, String, String), ApiError> {
     let parts: Vec<&str> = path.split('/').map(str::trim).collect();
     let ok = |s: &&str| s.chars().count() <= 60 && !s.chars().any(char::is_control);
     match parts.as_slice() {
-        [a, b, c] if !c.is_empty() && [a, b, c].iter().all(|s| ok(s)) => Ok((a.to_string(), b.to_string(), c.to_string())),
-        _ => Err(bad(format!("指标“{path}”须写作 一级指标/二级指标/三级指标（如 产出指标/数量指标/培训人次）"))),
+        [a, b, c] if !c.is_empty() && [a, b, c].iter().all(|s| ok(s)) => {
+            Ok((a.to_string(), b.to_string(), c.to_string()))
+        }
+        _ => Err(bad(format!(
+            "指标“{path}”须写作 一级指标/二级指标/三级指标（如 产出指标/数量指标/培训人次）"
+        ))),
     }
 }
 
 fn checked_value(value: &str) -> Result<String, ApiError> {
     let v = value.trim();
     if v.is_empty() || v.chars().count() > 200 || v.chars().any(char::is_control) {
-        return Err(bad("指标值须为一行、1 至 200 个字（如 ≥95%、=100(人)、及时）".to_string()));
+        return Err(bad(
+            "指标值须为一行、1 至 200 个字（如 ≥95%、=100(人)、及时）".to_string(),
+        ));
     }
     Ok(v.to_string())
 }
@@ -88,38 +115,64 @@ fn checked_value(value: &str) -> Result<String, ApiError> {
 /// Where a new indicator goes: after the last of its 一级/二级 group, else after the last of its
 /// 一级, else at the end.
 fn place_for(f: &PerformanceForm, level1: &str, level2: &str) -> usize {
-    let last = |pred: &dyn Fn(&Indicator) -> bool| f.indicators.iter().rposition(pred).map(|k| k + 1);
-    last(&|i| i.level1 == level1 && i.level2 == level2).or_else(|| last(&|i| i.level1 == level1)).unwrap_or(f.indicators.len())
+    let last =
+        |pred: &dyn Fn(&Indicator) -> bool| f.indicators.iter().rposition(pred).map(|k| k + 1);
+    last(&|i| i.level1 == level1 && i.level2 == level2)
+        .or_else(|| last(&|i| i.level1 == level1))
+        .unwrap_or(f.indicators.len())
 }
 
 /// Puts one indicator's state: `Some((index, printed))` sets it (added at `index` when absent),
 /// `None` removes it. Returns its state before, in the same form.
-fn put(d: &mut yusuan_draft::Draft, form: &str, path: &str, state: Option<(usize, String)>) -> Result<Option<(usize, String)>, ApiError> {
+fn put(
+    d: &mut yusuan_draft::Draft,
+    form: &str,
+    path: &str,
+    state: Option<(usize, String)>,
+) -> Result<Option<(usize, String)>, ApiError> {
     let (level1, level2, name) = checked_path(path)?;
     if let Some(why) = not_editable(d, form) {
         return Err(bad(format!("绩效目标表“{form}”{why}")));
     }
     let department = d.department.clone();
-    let project_total = d.projects.iter().find(|p| p.name == form).and_then(|p| p.total);
+    let project_total = d
+        .projects
+        .iter()
+        .find(|p| p.name == form)
+        .and_then(|p| p.total);
     if !d.performance_forms.iter().any(|f| f.project == form) {
         if state.is_none() {
             return Ok(None);
         }
         // A project's first target starts its form (its funds the description's total).
-        let at = d.performance_forms.last().map_or_else(Location::default, |f| f.location);
+        let at = d
+            .performance_forms
+            .last()
+            .map_or_else(Location::default, |f| f.location);
         d.performance_forms.push(PerformanceForm {
             project: form.to_string(),
             department: Some(department),
             implementer: None,
             period: None,
-            funds: Funds { total: project_total, fiscal: project_total, ..Default::default() },
+            funds: Funds {
+                total: project_total,
+                fiscal: project_total,
+                ..Default::default()
+            },
             annual_goal: None,
             indicators: vec![],
             location: at,
         });
     }
-    let f = d.performance_forms.iter_mut().find(|f| f.project == form).expect("the form exists");
-    let found = f.indicators.iter().position(|i| i.level1 == level1 && i.level2 == level2 && i.name == name);
+    let f = d
+        .performance_forms
+        .iter_mut()
+        .find(|f| f.project == form)
+        .expect("the form exists");
+    let found = f
+        .indicators
+        .iter()
+        .position(|i| i.level1 == level1 && i.level2 == level2 && i.name == name);
     let before = found.map(|k| (k, f.indicators[k].printed.clone()));
     match (state, found) {
         (Some((_, printed)), Some(k)) => {
@@ -129,7 +182,17 @@ fn put(d: &mut yusuan_draft::Draft, form: &str, path: &str, state: Option<(usize
         (Some((index, printed)), None) => {
             let location = f.indicators.last().map_or(f.location, |i| i.location);
             let value = yusuan_import::parse_indicator_value(&printed);
-            f.indicators.insert(index.min(f.indicators.len()), Indicator { level1, level2, name, value, printed, location });
+            f.indicators.insert(
+                index.min(f.indicators.len()),
+                Indicator {
+                    level1,
+                    level2,
+                    name,
+                    value,
+                    printed,
+                    location,
+                },
+            );
         }
         (None, Some(k)) => {
             f.indicators.remove(k);
@@ -137,18 +200,28 @@ fn put(d: &mut yusuan_draft::Draft, form: &str, path: &str, state: Option<(usize
         (None, None) => {}
     }
     // A form left with nothing (its last indicator removed, one this draft started) goes too.
-    d.performance_forms.retain(|f| !(f.indicators.is_empty() && f.annual_goal.is_none()));
+    d.performance_forms
+        .retain(|f| !(f.indicators.is_empty() && f.annual_goal.is_none()));
     Ok(before)
 }
 
 fn state_json(state: &Option<(usize, String)>) -> Option<String> {
-    state.as_ref().map(|s| serde_json::to_string(s).unwrap_or_default())
+    state
+        .as_ref()
+        .map(|s| serde_json::to_string(s).unwrap_or_default())
 }
 
 /// Sets an indicator's target value in a project's form (`form`: 项目名称; `path`:
 /// 一级/二级/三级), adding the indicator in its group when the form has none such, and starting
 /// the form when the project has none.
-pub fn draft_indicator_set(lib: &mut Library, id: i64, form: &str, path: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_indicator_set(
+    lib: &mut Library,
+    id: i64,
+    form: &str,
+    path: &str,
+    value: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     let value = checked_value(value)?;
     let form = form.trim().to_string();
     if form.is_empty() {
@@ -157,25 +230,70 @@ pub fn draft_indicator_set(lib: &mut Library, id: i64, form: &str, path: &str, v
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let (level1, level2, name) = checked_path(path)?;
-        let exists = d.performance_forms.iter().filter(|f| f.project == form).flat_map(|f| &f.indicators).any(|i| path_of(i) == path.trim());
+        let exists = d
+            .performance_forms
+            .iter()
+            .filter(|f| f.project == form)
+            .flat_map(|f| &f.indicators)
+            .any(|i| path_of(i) == path.trim());
         if !exists && (level1.is_empty() || level2.is_empty()) {
-            return Err(bad(format!("新增的指标须写明一级和二级指标（如 产出指标/数量指标/{name}）")));
+            return Err(bad(format!(
+                "新增的指标须写明一级和二级指标（如 产出指标/数量指标/{name}）"
+            )));
         }
-        let index = d.performance_forms.iter().find(|f| f.project == form).map_or(0, |f| place_for(f, &level1, &level2));
+        let index = d
+            .performance_forms
+            .iter()
+            .find(|f| f.project == form)
+            .map_or(0, |f| place_for(f, &level1, &level2));
         let before = put(&mut d, &form, path, Some((index, value.clone())))?;
-        let after = d.performance_forms.iter().find(|f| f.project == form).and_then(|f| f.indicators.iter().position(|i| path_of(i) == path.trim()).map(|k| (k, value.clone())));
+        let after = d
+            .performance_forms
+            .iter()
+            .find(|f| f.project == form)
+            .and_then(|f| {
+                f.indicators
+                    .iter()
+                    .position(|i| path_of(i) == path.trim())
+                    .map(|k| (k, value.clone()))
+            });
         let target = format!("{form}|{}", path.trim());
         if before.as_ref().map(|b| &b.1) == Some(&value) {
-            return Ok(Edit { seq: 0, target, old: Some(value.clone()), new: Some(value.clone()) });
+            return Ok(Edit {
+                seq: 0,
+                target,
+                old: Some(value.clone()),
+                new: Some(value.clone()),
+            });
         }
         let (old, new) = (state_json(&before), state_json(&after));
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "indicator", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
-        Ok(Edit { seq, target, old: before.map(|b| b.1), new: Some(value.clone()) })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "indicator",
+            &target,
+            old.as_deref(),
+            new.as_deref(),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old: before.map(|b| b.1),
+            new: Some(value.clone()),
+        })
     })
 }
 
 /// Removes an indicator from a project's form.
-pub fn draft_indicator_remove(lib: &mut Library, id: i64, form: &str, path: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_indicator_remove(
+    lib: &mut Library,
+    id: i64,
+    form: &str,
+    path: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let before = put(&mut d, form.trim(), path, None)?;
@@ -184,47 +302,109 @@ pub fn draft_indicator_remove(lib: &mut Library, id: i64, form: &str, path: &str
         };
         let target = format!("{}|{}", form.trim(), path.trim());
         let old = state_json(&Some(before.clone()));
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "indicator", &target, old.as_deref(), None, now, &os_user())?;
-        Ok(Edit { seq, target, old: Some(before.1), new: None })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "indicator",
+            &target,
+            old.as_deref(),
+            None,
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old: Some(before.1),
+            new: None,
+        })
     })
 }
 
 /// Deletes a project's whole 绩效目标表 (every indicator, its funds and goal); undo brings it
 /// back where it was. A form written in a project's text goes with that text.
-pub fn draft_form_delete(lib: &mut Library, id: i64, form: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_form_delete(
+    lib: &mut Library,
+    id: i64,
+    form: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let form = form.trim();
         if let Some(why) = not_editable(&d, form) {
             return Err(bad(format!("绩效目标表“{form}”{why}")));
         }
-        let Some(at) = d.performance_forms.iter().position(|f| f.project.trim() == form) else {
-            let names: Vec<&str> = d.performance_forms.iter().map(|f| f.project.as_str()).collect();
-            let listed = if names.is_empty() { "草稿中没有绩效目标表".to_string() } else { format!("草稿中的绩效目标表：{}", names.join("、")) };
-            return Err(bad(format!("草稿 draft:{id} 中没有项目“{form}”的绩效目标表（{listed}）")));
+        let Some(at) = d
+            .performance_forms
+            .iter()
+            .position(|f| f.project.trim() == form)
+        else {
+            let names: Vec<&str> = d
+                .performance_forms
+                .iter()
+                .map(|f| f.project.as_str())
+                .collect();
+            let listed = if names.is_empty() {
+                "草稿中没有绩效目标表".to_string()
+            } else {
+                format!("草稿中的绩效目标表：{}", names.join("、"))
+            };
+            return Err(bad(format!(
+                "草稿 draft:{id} 中没有项目“{form}”的绩效目标表（{listed}）"
+            )));
         };
         let removed = d.performance_forms.remove(at);
         let old = serde_json::to_string(&(at, &removed)).map_err(|e| bad(e.to_string()))?;
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "form", &removed.project, Some(&old), None, now, &os_user())?;
-        Ok(Edit { seq, target: removed.project, old: Some(format!("{} 个指标", removed.indicators.len())), new: None })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "form",
+            &removed.project,
+            Some(&old),
+            None,
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: removed.project,
+            old: Some(format!("{} 个指标", removed.indicators.len())),
+            new: None,
+        })
     })
 }
 
 /// Applies one side of a recorded whole-form edit (undo and redo): the form removed, or put
 /// back where it was.
-pub(crate) fn apply_form(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+pub(crate) fn apply_form(
+    d: &mut yusuan_draft::Draft,
+    target: &str,
+    value: Option<&str>,
+) -> Result<(), ApiError> {
     d.performance_forms.retain(|f| f.project != target);
     if let Some(v) = value {
-        let (at, form): (usize, PerformanceForm) = serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
-        d.performance_forms.insert(at.min(d.performance_forms.len()), form);
+        let (at, form): (usize, PerformanceForm) =
+            serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
+        d.performance_forms
+            .insert(at.min(d.performance_forms.len()), form);
     }
     Ok(())
 }
 
 /// Applies one side of a recorded indicator edit (undo and redo).
-pub(crate) fn apply(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
-    let (form, path) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的指标无法识别：{target}")))?;
-    let state: Option<(usize, String)> = value.map(serde_json::from_str).transpose().map_err(|e| bad(e.to_string()))?;
+pub(crate) fn apply(
+    d: &mut yusuan_draft::Draft,
+    target: &str,
+    value: Option<&str>,
+) -> Result<(), ApiError> {
+    let (form, path) = target
+        .split_once('|')
+        .ok_or_else(|| bad(format!("历史记录中的指标无法识别：{target}")))?;
+    let state: Option<(usize, String)> = value
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| bad(e.to_string()))?;
     put(d, form, path, state)?;
     Ok(())
 }
@@ -262,8 +442,20 @@ pub(crate) fn carried_views(d: &yusuan_draft::Draft) -> Vec<CarriedTableView> {
             CarriedTableView {
                 title: t.title.clone(),
                 columns: t.columns.iter().map(|c| c.name()).collect(),
-                rows: rows.iter().map(|r| r.cells.iter().map(yusuan_draft::carried::cell_text).collect()).collect(),
-                labels: if beside { rows.iter().map(|r| r.label.clone()).collect() } else { Vec::new() },
+                rows: rows
+                    .iter()
+                    .map(|r| {
+                        r.cells
+                            .iter()
+                            .map(yusuan_draft::carried::cell_text)
+                            .collect()
+                    })
+                    .collect(),
+                labels: if beside {
+                    rows.iter().map(|r| r.label.clone()).collect()
+                } else {
+                    Vec::new()
+                },
                 text,
             }
         })
@@ -273,20 +465,48 @@ pub(crate) fn carried_views(d: &yusuan_draft::Draft) -> Vec<CarriedTableView> {
 /// Sets one cell (row and column from 1) of a table the draft carries as printed — an
 /// indicator's target value in a 绩效 grid, a count or amount of the 资产配置预算表 — printed as
 /// written (a number as an amount of the table's unit). One undoable edit.
-pub fn draft_cell(lib: &mut Library, id: i64, table: &str, row: usize, column: usize, text: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_cell(
+    lib: &mut Library,
+    id: i64,
+    table: &str,
+    row: usize,
+    column: usize,
+    text: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     if text.chars().any(char::is_control) || text.chars().count() > 500 {
         return Err(bad("单元格的内容有控制字符或过长（最多 500 个字）".into()));
     }
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let old = yusuan_draft::carried::set_carried_cell(&mut d, table, row, column, text).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let old = yusuan_draft::carried::set_carried_cell(&mut d, table, row, column, text)
+            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let target = format!("{}|{row}|{column}", table.trim());
         let new = text.trim().to_string();
         if old == new {
-            return Ok(Edit { seq: 0, target, old: Some(old), new: Some(new) });
+            return Ok(Edit {
+                seq: 0,
+                target,
+                old: Some(old),
+                new: Some(new),
+            });
         }
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "cell", &target, Some(&old), Some(&new), now, &os_user())?;
-        Ok(Edit { seq, target, old: Some(old), new: Some(new) })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "cell",
+            &target,
+            Some(&old),
+            Some(&new),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old: Some(old),
+            new: Some(new),
+        })
     })
 }
 
@@ -302,23 +522,45 @@ pub enum RowEdit {
 /// Adds a blank row at the end of a table the draft carries as printed, or removes one of its
 /// rows (a blank draft's emptied 资产配置预算表 is written row by row). The event records the row's
 /// cells, so undo puts a removed row back as it was.
-pub fn draft_row(lib: &mut Library, id: i64, table: &str, edit: RowEdit, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_row(
+    lib: &mut Library,
+    id: i64,
+    table: &str,
+    edit: RowEdit,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let fail = |e: yusuan_draft::carried::CarriedError| bad(format!("草稿 draft:{id}：{e}"));
         let (at, old, new) = match edit {
             RowEdit::Add => {
-                let at = yusuan_draft::carried::insert_carried_row(&mut d, table, None, &[]).map_err(fail)?;
+                let at = yusuan_draft::carried::insert_carried_row(&mut d, table, None, &[])
+                    .map_err(fail)?;
                 (at, None, Some(String::new()))
             }
             RowEdit::Remove(row) => {
-                let cells = yusuan_draft::carried::remove_carried_row(&mut d, table, row).map_err(fail)?;
+                let cells =
+                    yusuan_draft::carried::remove_carried_row(&mut d, table, row).map_err(fail)?;
                 (row, Some(cells.join("\t")), None)
             }
         };
         let target = format!("{}|{at}", table.trim());
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "row", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
-        Ok(Edit { seq, target, old, new })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "row",
+            &target,
+            old.as_deref(),
+            new.as_deref(),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old,
+            new,
+        })
     })
 }
 
@@ -326,49 +568,101 @@ pub fn draft_row(lib: &mut Library, id: i64, table: &str, edit: RowEdit, now: &s
 /// separated by tabs, as copied from a spreadsheet; see
 /// [`yusuan_draft::carried::replace_carried_rows`]): next year's 政府采购 list or asset plan in one
 /// step. One undoable edit; the event keeps the table before and after.
-pub fn draft_table_paste(lib: &mut Library, id: i64, table: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+pub fn draft_table_paste(
+    lib: &mut Library,
+    id: i64,
+    table: &str,
+    text: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
         return Err(bad("粘贴的内容有控制字符；请从表格软件中复制单元格".into()));
     }
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let (old, new) = yusuan_draft::carried::replace_carried_rows(&mut d, table, text).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let (old, new) = yusuan_draft::carried::replace_carried_rows(&mut d, table, text)
+            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let target = table.trim().to_string();
         if old == new {
-            return Ok(Edit { seq: 0, target, old: Some(old), new: Some(new) });
+            return Ok(Edit {
+                seq: 0,
+                target,
+                old: Some(old),
+                new: Some(new),
+            });
         }
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "table", &target, Some(&old), Some(&new), now, &os_user())?;
-        Ok(Edit { seq, target, old: Some(old), new: Some(new) })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "table",
+            &target,
+            Some(&old),
+            Some(&new),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old: Some(old),
+            new: Some(new),
+        })
     })
 }
 
 /// Applies one side of a recorded table paste (undo/redo): the table's rows as they were, or as
 /// pasted.
-pub(crate) fn apply_table(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
-    yusuan_draft::carried::replace_carried_rows(d, target, value.unwrap_or("")).map(|_| ()).map_err(|e| bad(format!("历史记录中的表无法重放：{e}")))
+pub(crate) fn apply_table(
+    d: &mut yusuan_draft::Draft,
+    target: &str,
+    value: Option<&str>,
+) -> Result<(), ApiError> {
+    yusuan_draft::carried::replace_carried_rows(d, target, value.unwrap_or(""))
+        .map(|_| ())
+        .map_err(|e| bad(format!("历史记录中的表无法重放：{e}")))
 }
 
 /// Applies one side of a recorded row edit (undo/redo): the row's cells put in at its place, or
 /// (no cells) the row taken out.
-pub(crate) fn apply_row(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
-    let (title, at) = target.rsplit_once('|').ok_or_else(|| bad(format!("历史记录中的行无法识别：{target}")))?;
+pub(crate) fn apply_row(
+    d: &mut yusuan_draft::Draft,
+    target: &str,
+    value: Option<&str>,
+) -> Result<(), ApiError> {
+    let (title, at) = target
+        .rsplit_once('|')
+        .ok_or_else(|| bad(format!("历史记录中的行无法识别：{target}")))?;
     let at: usize = at.parse().unwrap_or(0);
-    let replay = |e: yusuan_draft::carried::CarriedError| bad(format!("历史记录中的行无法重放：{e}"));
+    let replay =
+        |e: yusuan_draft::carried::CarriedError| bad(format!("历史记录中的行无法重放：{e}"));
     match value {
         Some(cells) => {
             let cells: Vec<String> = cells.split('\t').map(str::to_string).collect();
-            yusuan_draft::carried::insert_carried_row(d, title, Some(at), &cells).map(|_| ()).map_err(replay)
+            yusuan_draft::carried::insert_carried_row(d, title, Some(at), &cells)
+                .map(|_| ())
+                .map_err(replay)
         }
-        None => yusuan_draft::carried::remove_carried_row(d, title, at).map(|_| ()).map_err(replay),
+        None => yusuan_draft::carried::remove_carried_row(d, title, at)
+            .map(|_| ())
+            .map_err(replay),
     }
 }
 
 /// Applies one side of a recorded carried-cell edit (undo/redo).
-pub(crate) fn apply_cell(d: &mut yusuan_draft::Draft, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+pub(crate) fn apply_cell(
+    d: &mut yusuan_draft::Draft,
+    target: &str,
+    value: Option<&str>,
+) -> Result<(), ApiError> {
     let mut parts = target.rsplitn(3, '|');
     let (Some(col), Some(row), Some(title)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(bad(format!("历史记录中的单元格无法识别：{target}")));
     };
     let (row, col) = (row.parse().unwrap_or(0), col.parse().unwrap_or(0));
-    yusuan_draft::carried::set_carried_cell(d, title, row, col, value.unwrap_or("")).map(|_| ()).map_err(|e| bad(format!("历史记录中的单元格无法重放：{e}")))
+    yusuan_draft::carried::set_carried_cell(d, title, row, col, value.unwrap_or(""))
+        .map(|_| ())
+        .map_err(|e| bad(format!("历史记录中的单元格无法重放：{e}")))
 }

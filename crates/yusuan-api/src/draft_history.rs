@@ -13,7 +13,8 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
     let value = if side_old { &e.old_value } else { &e.new_value };
     match e.action.as_str() {
         "set" => {
-            let at = yusuan_draft::parse_address(&e.target).ok_or_else(|| bad(format!("历史记录中的键无法识别：{}", e.target)))?;
+            let at = yusuan_draft::parse_address(&e.target)
+                .ok_or_else(|| bad(format!("历史记录中的键无法识别：{}", e.target)))?;
             match value {
                 Some(v) => {
                     set_leaf(d, &at, parse_value(v)?);
@@ -30,9 +31,12 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
             }
         },
         "import-xlsx" | "paste" => {
-            let map: BTreeMap<String, Option<String>> = serde_json::from_str(value.as_deref().unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
+            let map: BTreeMap<String, Option<String>> =
+                serde_json::from_str(value.as_deref().unwrap_or("{}"))
+                    .map_err(|e| bad(e.to_string()))?;
             for (k, v) in map {
-                let at = yusuan_draft::parse_address(&k).ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
+                let at = yusuan_draft::parse_address(&k)
+                    .ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
                 match v {
                     Some(v) => {
                         set_leaf(d, &at, parse_value(&v)?);
@@ -47,7 +51,9 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "unit" => crate::draft_setup::apply_unit(d, &e.target, value.as_deref())?,
         "place" => crate::draft_units::apply_lines(d, value.as_deref())?,
         "unit-text" => crate::draft_units::apply_unit_text(d, &e.target, value.as_deref())?,
-        "project" | "project-part" | "project-fund" => crate::draft_projects::apply(d, &e.action, &e.target, value.as_deref())?,
+        "project" | "project-part" | "project-fund" => {
+            crate::draft_projects::apply(d, &e.action, &e.target, value.as_deref())?
+        }
         "cell" => crate::draft_forms::apply_cell(d, &e.target, value.as_deref())?,
         "row" => crate::draft_forms::apply_row(d, &e.target, value.as_deref())?,
         "table" => crate::draft_forms::apply_table(d, &e.target, value.as_deref())?,
@@ -56,7 +62,11 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "form" => crate::draft_forms::apply_form(d, &e.target, value.as_deref())?,
         "project-rename" => {
             let other = if side_old { &e.new_value } else { &e.old_value };
-            crate::draft_projects::apply_rename(d, other.as_deref().unwrap_or(""), value.as_deref().unwrap_or(""))?
+            crate::draft_projects::apply_rename(
+                d,
+                other.as_deref().unwrap_or(""),
+                value.as_deref().unwrap_or(""),
+            )?
         }
         other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
     }
@@ -77,12 +87,16 @@ pub fn draft_redo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftE
 /// edit's new side), with the event marked accordingly.
 fn step(lib: &mut Library, id: i64, now: &str, back: bool) -> Result<Option<DraftEvent>, ApiError> {
     retrying(lib, |lib| {
-        let target = if back { lib.store().draft_undo_target(id)? } else { lib.store().draft_redo_target(id)? };
+        let target = if back {
+            lib.store().draft_undo_target(id)?
+        } else {
+            lib.store().draft_redo_target(id)?
+        };
         let Some(e) = target else { return Ok(None) };
         let mut d = load_draft(lib, id, None)?;
         apply(&mut d, &e, back)?;
-        lib.store_mut().mark_draft_event(id, e.id, back, &to_json(&d)?, now)?;
+        lib.store_mut()
+            .mark_draft_event(id, e.id, back, &to_json(&d)?, now)?;
         Ok(Some(e))
     })
 }
-

@@ -72,47 +72,94 @@ pub fn project_views(d: &yusuan_draft::Draft) -> Vec<ProjectView> {
         .map(|p| ProjectView {
             name: p.name.clone(),
             total_yuan: p.total.map(|a| a.to_yuan().normalize().to_string()),
-            parts: p.parts.iter().map(|x| ProjectPartView { kind: x.kind.label().to_string(), heading: x.heading.clone(), text: x.text.clone(), items: x.items.len() }).collect(),
+            parts: p
+                .parts
+                .iter()
+                .map(|x| ProjectPartView {
+                    kind: x.kind.label().to_string(),
+                    heading: x.heading.clone(),
+                    text: x.text.clone(),
+                    items: x.items.len(),
+                })
+                .collect(),
             funds: d
                 .project_funds
                 .get(&p.name)
                 .into_iter()
                 .flatten()
                 .map(|s| {
-                    let line = yusuan_draft::parse_address(&s.line).and_then(|(k, u)| d.leaf_at(&k, u.as_deref()));
+                    let line = yusuan_draft::parse_address(&s.line)
+                        .and_then(|(k, u)| d.leaf_at(&k, u.as_deref()));
                     ProjectFundView {
                         line: s.line.clone(),
-                        label: line.map(|l| match &l.unit {
-                            Some(u) => format!("{}（{u}）", l.label),
-                            None => l.label.clone(),
-                        }).unwrap_or_else(|| s.line.clone()),
+                        label: line
+                            .map(|l| match &l.unit {
+                                Some(u) => format!("{}（{u}）", l.label),
+                                None => l.label.clone(),
+                            })
+                            .unwrap_or_else(|| s.line.clone()),
                         amount_yuan: s.amount.to_string(),
                         line_yuan: line.map(|l| l.value.to_string()).unwrap_or_default(),
                     }
                 })
                 .collect(),
-            funded_yuan: yusuan_draft::project_funds::project_money(d, &p.name).map(|v| v.to_string()),
+            funded_yuan: yusuan_draft::project_funds::project_money(d, &p.name)
+                .map(|v| v.to_string()),
         })
         .collect()
 }
 
 /// Sets how much of a 项目支出 line (`line`: its key, `key@单位` or `#N`) funds a project, in 元
 /// (0 takes the share away); one undoable edit.
-pub fn draft_project_fund(lib: &mut Library, id: i64, project: &str, line: &str, amount: &str, now: &str) -> Result<Edit, ApiError> {
-    let amount = yusuan_domain::parse_amount(amount.trim()).map_err(|_| bad(format!("“{amount}”不是金额；请输入以元为单位的数字，如 250000")))?;
+pub fn draft_project_fund(
+    lib: &mut Library,
+    id: i64,
+    project: &str,
+    line: &str,
+    amount: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
+    let amount = yusuan_domain::parse_amount(amount.trim()).map_err(|_| {
+        bad(format!(
+            "“{amount}”不是金额；请输入以元为单位的数字，如 250000"
+        ))
+    })?;
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let (key, unit) = crate::drafts::leaf_key(&d, id, line)?;
         let address = yusuan_draft::address(&key, unit.as_deref());
         let name = project_mut(&mut d, id, project)?.name.clone();
-        let old = yusuan_draft::project_funds::set_share(&mut d, &name, &address, amount).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let (old, new) = (old.map(|o| o.to_string()), (!amount.is_zero()).then(|| amount.to_string()));
+        let old = yusuan_draft::project_funds::set_share(&mut d, &name, &address, amount)
+            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let (old, new) = (
+            old.map(|o| o.to_string()),
+            (!amount.is_zero()).then(|| amount.to_string()),
+        );
         let target = format!("{name}|{address}");
         if old == new {
-            return Ok(Edit { seq: 0, target, old, new });
+            return Ok(Edit {
+                seq: 0,
+                target,
+                old,
+                new,
+            });
         }
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project-fund", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
-        Ok(Edit { seq, target, old, new })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "project-fund",
+            &target,
+            old.as_deref(),
+            new.as_deref(),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old,
+            new,
+        })
     })
 }
 
@@ -125,16 +172,26 @@ fn part_kind(label: &str) -> Result<ProjectPartKind, ApiError> {
     let kind = ProjectPartKind::from_heading(label.trim());
     if kind == ProjectPartKind::Other {
         let names: Vec<&str> = PART_KINDS.iter().map(|k| k.label()).collect();
-        return Err(bad(format!("“{label}”不是项目说明的一部分；可写：{}", names.join("、"))));
+        return Err(bad(format!(
+            "“{label}”不是项目说明的一部分；可写：{}",
+            names.join("、")
+        )));
     }
     Ok(kind)
 }
 
 fn checked_text(what: &str, text: &str) -> Result<String, ApiError> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let joined = lines.join("\n");
     if joined.chars().count() > MAX_TEXT_CHARS {
-        return Err(bad(format!("{what}过长（{} 个字，最多 {MAX_TEXT_CHARS} 个字）", joined.chars().count())));
+        return Err(bad(format!(
+            "{what}过长（{} 个字，最多 {MAX_TEXT_CHARS} 个字）",
+            joined.chars().count()
+        )));
     }
     if joined.chars().any(|c| c.is_control() && c != '\n') {
         return Err(bad(format!("{what}中有控制字符")));
@@ -144,29 +201,63 @@ fn checked_text(what: &str, text: &str) -> Result<String, ApiError> {
 
 /// Where the project `name` (or `#N`) is, in printed order.
 fn project_index(d: &yusuan_draft::Draft, name: &str) -> Option<usize> {
-    let nth = name.trim().strip_prefix('#').and_then(|n| n.parse::<usize>().ok()).filter(|n| *n >= 1 && *n <= d.projects.len());
-    nth.map(|n| n - 1).or_else(|| d.projects.iter().position(|p| p.name == name.trim()))
+    let nth = name
+        .trim()
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| *n >= 1 && *n <= d.projects.len());
+    nth.map(|n| n - 1)
+        .or_else(|| d.projects.iter().position(|p| p.name == name.trim()))
 }
 
 /// The project named `name`, or the N-th for `#N` (a project printed without a name has no
 /// other handle).
-fn project_mut<'a>(d: &'a mut yusuan_draft::Draft, id: i64, name: &str) -> Result<&'a mut ProjectDescription, ApiError> {
-    let names: Vec<String> = d.projects.iter().map(|p| if p.name.trim().is_empty() { "（未命名）".to_string() } else { p.name.clone() }).collect();
+fn project_mut<'a>(
+    d: &'a mut yusuan_draft::Draft,
+    id: i64,
+    name: &str,
+) -> Result<&'a mut ProjectDescription, ApiError> {
+    let names: Vec<String> = d
+        .projects
+        .iter()
+        .map(|p| {
+            if p.name.trim().is_empty() {
+                "（未命名）".to_string()
+            } else {
+                p.name.clone()
+            }
+        })
+        .collect();
     let at = project_index(d, name);
     at.and_then(|k| d.projects.get_mut(k)).ok_or_else(|| {
-        let listed = if names.is_empty() { "草稿中还没有项目".to_string() } else { format!("草稿中的项目：{}", names.join("、")) };
-        bad(format!("草稿 draft:{id} 中没有项目“{name}”（{listed}；未命名的项目写 #序号，如 #1）"))
+        let listed = if names.is_empty() {
+            "草稿中还没有项目".to_string()
+        } else {
+            format!("草稿中的项目：{}", names.join("、"))
+        };
+        bad(format!(
+            "草稿 draft:{id} 中没有项目“{name}”（{listed}；未命名的项目写 #序号，如 #1）"
+        ))
     })
 }
 
 /// Puts `text` into a part of a project and reads it again: its amounts, and — for a 绩效目标
 /// part that prints its indicators as run-on text — the project's form, which is that text's
 /// (the export prints the text, not a form). Returns the part's text before.
-fn put_part(d: &mut yusuan_draft::Draft, id: i64, project: &str, kind: ProjectPartKind, text: &str) -> Result<String, ApiError> {
+fn put_part(
+    d: &mut yusuan_draft::Draft,
+    id: i64,
+    project: &str,
+    kind: ProjectPartKind,
+    text: &str,
+) -> Result<String, ApiError> {
     let p = project_mut(d, id, project)?;
     let old = put_project_part(p, kind, text);
     if kind == ProjectPartKind::Performance {
-        let (name, at) = (p.name.clone(), p.part(kind).map_or(p.location, |x| x.location));
+        let (name, at) = (
+            p.name.clone(),
+            p.part(kind).map_or(p.location, |x| x.location),
+        );
         let was_inline = !yusuan_import::inline_indicators(&old, at).is_empty();
         let indicators = yusuan_import::inline_indicators(text, at);
         let slot = d.performance_forms.iter().position(|f| f.project == name);
@@ -186,7 +277,10 @@ fn put_part(d: &mut yusuan_draft::Draft, id: i64, project: &str, kind: ProjectPa
                 indicators,
                 location: at,
             };
-            let k = slot.filter(|_| was_inline).unwrap_or(d.performance_forms.len()).min(d.performance_forms.len());
+            let k = slot
+                .filter(|_| was_inline)
+                .unwrap_or(d.performance_forms.len())
+                .min(d.performance_forms.len());
             d.performance_forms.insert(k, form);
         }
     }
@@ -201,11 +295,27 @@ fn put_project_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &st
     match p.parts.iter_mut().find(|x| x.kind == kind) {
         Some(part) => {
             part.text = text.to_string();
-            part.line_locations = text.lines().enumerate().map(|(i, _)| Location { page: part.location.page, line: part.location.line.map(|n| n + 1 + i as u32) }).collect();
+            part.line_locations = text
+                .lines()
+                .enumerate()
+                .map(|(i, _)| Location {
+                    page: part.location.page,
+                    line: part.location.line.map(|n| n + 1 + i as u32),
+                })
+                .collect();
         }
         None => {
-            let rank = |k: ProjectPartKind| PART_KINDS.iter().position(|x| *x == k).unwrap_or(PART_KINDS.len());
-            let index = p.parts.iter().position(|x| rank(x.kind) > rank(kind)).unwrap_or(p.parts.len());
+            let rank = |k: ProjectPartKind| {
+                PART_KINDS
+                    .iter()
+                    .position(|x| *x == k)
+                    .unwrap_or(PART_KINDS.len())
+            };
+            let index = p
+                .parts
+                .iter()
+                .position(|x| rank(x.kind) > rank(kind))
+                .unwrap_or(p.parts.len());
             p.parts.insert(
                 index,
                 ProjectPart {
@@ -225,8 +335,15 @@ fn put_project_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &st
 
 /// A part's standard heading, numbered by its place among the seven (`六、年度预算安排`).
 fn heading_of(kind: ProjectPartKind) -> String {
-    let rank = PART_KINDS.iter().position(|x| *x == kind).unwrap_or(PART_KINDS.len() - 1);
-    format!("{}、{}", ["一", "二", "三", "四", "五", "六", "七"][rank], kind.label())
+    let rank = PART_KINDS
+        .iter()
+        .position(|x| *x == kind)
+        .unwrap_or(PART_KINDS.len() - 1);
+    format!(
+        "{}、{}",
+        ["一", "二", "三", "四", "五", "六", "七"][rank],
+        kind.label()
+    )
 }
 
 /// A new project: its name and the seven parts, each `（待补充：…）` until written (R006 keeps
@@ -243,100 +360,232 @@ fn new_project(name: &str, at: Location) -> ProjectDescription {
             line_locations: vec![at],
         })
         .collect();
-    ProjectDescription { name: name.to_string(), total: None, total_printed: None, parts, location: at }
+    ProjectDescription {
+        name: name.to_string(),
+        total: None,
+        total_printed: None,
+        parts,
+        location: at,
+    }
 }
 
 /// Rewrites one part of a project's description (`年度预算安排`, `绩效目标` …), a paragraph a
 /// line; its amounts are read again from the new text.
-pub fn draft_project_part(lib: &mut Library, id: i64, project: &str, part: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_project_part(
+    lib: &mut Library,
+    id: i64,
+    project: &str,
+    part: &str,
+    text: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     let kind = part_kind(part)?;
     let text = checked_text("项目说明", text)?;
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let target = format!("{}|{}", project_mut(&mut d, id, project)?.name, kind.label());
+        let target = format!(
+            "{}|{}",
+            project_mut(&mut d, id, project)?.name,
+            kind.label()
+        );
         let old = put_part(&mut d, id, project.trim(), kind, &text)?;
         if old == text {
-            return Ok(Edit { seq: 0, target, old: Some(old), new: Some(text.clone()) });
+            return Ok(Edit {
+                seq: 0,
+                target,
+                old: Some(old),
+                new: Some(text.clone()),
+            });
         }
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project-part", &target, Some(&old), Some(&text), now, &os_user())?;
-        Ok(Edit { seq, target, old: Some(old), new: Some(text.clone()) })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "project-part",
+            &target,
+            Some(&old),
+            Some(&text),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old: Some(old),
+            new: Some(text.clone()),
+        })
     })
 }
 
 /// Adds a project (after the others) with its seven parts to write.
-pub fn draft_project_add(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_project_add(
+    lib: &mut Library,
+    id: i64,
+    name: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     let name = crate::draft_setup::checked_name("项目名称", name)?;
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         if d.projects.iter().any(|p| p.name == name) {
             return Err(bad(format!("草稿 draft:{id} 中已有项目“{name}”")));
         }
-        let at = d.projects.last().map_or_else(Location::default, |p| p.location);
+        let at = d
+            .projects
+            .last()
+            .map_or_else(Location::default, |p| p.location);
         let project = new_project(&name, at);
-        let new = serde_json::to_string(&(d.projects.len(), &project)).map_err(|e| bad(e.to_string()))?;
+        let new =
+            serde_json::to_string(&(d.projects.len(), &project)).map_err(|e| bad(e.to_string()))?;
         d.projects.push(project);
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project", &name, None, Some(&new), now, &os_user())?;
-        Ok(Edit { seq, target: name.clone(), old: None, new: Some(new) })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "project",
+            &name,
+            None,
+            Some(&new),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: name.clone(),
+            old: None,
+            new: Some(new),
+        })
     })
 }
 
 /// Removes a project's description (undo brings it back where it was).
-pub fn draft_project_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_project_remove(
+    lib: &mut Library,
+    id: i64,
+    name: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         project_mut(&mut d, id, name)?;
         let at = project_index(&d, name).unwrap_or_default();
         let removed = d.projects.remove(at);
         let old = serde_json::to_string(&(at, &removed)).map_err(|e| bad(e.to_string()))?;
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project", &removed.name, Some(&old), None, now, &os_user())?;
-        Ok(Edit { seq, target: removed.name, old: Some(old), new: None })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "project",
+            &removed.name,
+            Some(&old),
+            None,
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: removed.name,
+            old: Some(old),
+            new: None,
+        })
     })
 }
 
 /// Renames a project in one step: its seven parts, its 绩效目标表 and its shares of the lines
 /// kept (`name`: as listed, or `#N` for the N-th project — one printed without a name).
-pub fn draft_project_rename(lib: &mut Library, id: i64, name: &str, new_name: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_project_rename(
+    lib: &mut Library,
+    id: i64,
+    name: &str,
+    new_name: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     let new_name = crate::draft_setup::checked_name("项目名称", new_name)?;
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let old = project_mut(&mut d, id, name)?.name.clone();
         let index = project_index(&d, name).unwrap_or_default();
         if old == new_name {
-            return Ok(Edit { seq: 0, target: new_name.clone(), old: Some(old), new: Some(new_name.clone()) });
+            return Ok(Edit {
+                seq: 0,
+                target: new_name.clone(),
+                old: Some(old),
+                new: Some(new_name.clone()),
+            });
         }
         if d.projects.iter().any(|p| p.name == new_name) {
             return Err(bad(format!("草稿 draft:{id} 中已有项目“{new_name}”")));
         }
-        yusuan_draft::project_funds::rename_project(&mut d, index, &new_name).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "project-rename", &new_name, Some(&old), Some(&new_name), now, &os_user())?;
-        Ok(Edit { seq, target: new_name.clone(), old: Some(old), new: Some(new_name.clone()) })
+        yusuan_draft::project_funds::rename_project(&mut d, index, &new_name)
+            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "project-rename",
+            &new_name,
+            Some(&old),
+            Some(&new_name),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: new_name.clone(),
+            old: Some(old),
+            new: Some(new_name.clone()),
+        })
     })
 }
 
 /// Applies one side of a recorded rename (undo and redo): the project named `from` is named
 /// `to` again.
-pub(crate) fn apply_rename(d: &mut yusuan_draft::Draft, from: &str, to: &str) -> Result<(), ApiError> {
-    let index = d.projects.iter().position(|p| p.name == from).ok_or_else(|| bad(format!("历史记录中的项目改名无法重放：草稿中没有项目“{from}”")))?;
-    yusuan_draft::project_funds::rename_project(d, index, to).map_err(|e| bad(format!("历史记录中的项目改名无法重放：{e}")))
+pub(crate) fn apply_rename(
+    d: &mut yusuan_draft::Draft,
+    from: &str,
+    to: &str,
+) -> Result<(), ApiError> {
+    let index = d
+        .projects
+        .iter()
+        .position(|p| p.name == from)
+        .ok_or_else(|| {
+            bad(format!(
+                "历史记录中的项目改名无法重放：草稿中没有项目“{from}”"
+            ))
+        })?;
+    yusuan_draft::project_funds::rename_project(d, index, to)
+        .map_err(|e| bad(format!("历史记录中的项目改名无法重放：{e}")))
 }
 
 /// Applies one side of a recorded project edit (undo and redo).
-pub(crate) fn apply(d: &mut yusuan_draft::Draft, action: &str, target: &str, value: Option<&str>) -> Result<(), ApiError> {
+pub(crate) fn apply(
+    d: &mut yusuan_draft::Draft,
+    action: &str,
+    target: &str,
+    value: Option<&str>,
+) -> Result<(), ApiError> {
     match action {
         "project-fund" => {
-            let (name, line) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的项目资金无法识别：{target}")))?;
-            let amount = value.map(yusuan_domain::parse_amount).transpose().map_err(|_| bad(format!("历史记录中的金额无法识别：{target}")))?.unwrap_or_default();
-            yusuan_draft::project_funds::set_share(d, name, line, amount).map_err(|e| bad(format!("历史记录中的项目资金无法重放：{e}")))?;
+            let (name, line) = target
+                .split_once('|')
+                .ok_or_else(|| bad(format!("历史记录中的项目资金无法识别：{target}")))?;
+            let amount = value
+                .map(yusuan_domain::parse_amount)
+                .transpose()
+                .map_err(|_| bad(format!("历史记录中的金额无法识别：{target}")))?
+                .unwrap_or_default();
+            yusuan_draft::project_funds::set_share(d, name, line, amount)
+                .map_err(|e| bad(format!("历史记录中的项目资金无法重放：{e}")))?;
         }
         "project-part" => {
-            let (name, part) = target.split_once('|').ok_or_else(|| bad(format!("历史记录中的项目无法识别：{target}")))?;
+            let (name, part) = target
+                .split_once('|')
+                .ok_or_else(|| bad(format!("历史记录中的项目无法识别：{target}")))?;
             let kind = part_kind(part)?;
             put_part(d, 0, name, kind, value.unwrap_or(""))?;
         }
         _ => {
             d.projects.retain(|p| p.name != target);
             if let Some(v) = value {
-                let (at, project): (usize, ProjectDescription) = serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
+                let (at, project): (usize, ProjectDescription) =
+                    serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
                 d.projects.insert(at.min(d.projects.len()), project);
             }
         }

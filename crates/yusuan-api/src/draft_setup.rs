@@ -2,7 +2,9 @@
 //! format) for a department with no published budget to roll forward, and the units a
 //! department's 分单位 tables list. Each change is one recorded, undoable edit.
 
-use crate::drafts::{bad, leaf_key, load_draft, os_user, set_leaf, to_json, value_for, Edit, NewDraft};
+use crate::drafts::{
+    bad, leaf_key, load_draft, os_user, set_leaf, to_json, value_for, Edit, NewDraft,
+};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
@@ -36,7 +38,12 @@ pub fn draft_templates() -> Vec<DraftTemplate> {
         .iter()
         .filter_map(|(id, name, _)| {
             let t = yusuan_draft::template(id)?;
-            Some(DraftTemplate { id: id.to_string(), name: name.to_string(), region: t.region.clone().unwrap_or_default(), tables: t.layout.len() })
+            Some(DraftTemplate {
+                id: id.to_string(),
+                name: name.to_string(),
+                region: t.region.clone().unwrap_or_default(),
+                tables: t.layout.len(),
+            })
         })
         .collect()
 }
@@ -51,7 +58,10 @@ pub(crate) fn checked_name(what: &str, name: &str) -> Result<String, ApiError> {
         return Err(bad(format!("{what}中有换行或控制字符，请只填一行名称")));
     }
     if n.chars().count() > 60 {
-        return Err(bad(format!("{what}过长（{} 个字，最多 60 个字）", n.chars().count())));
+        return Err(bad(format!(
+            "{what}过长（{} 个字，最多 60 个字）",
+            n.chars().count()
+        )));
     }
     Ok(n.to_string())
 }
@@ -77,7 +87,12 @@ pub struct BlankRequest {
 
 /// Starts a blank draft of a format for a department: its tables with no money, its texts to
 /// be written, no 上年.
-pub fn draft_new_blank(lib: &mut Library, from: &BlankFrom, req: &BlankRequest, now: &str) -> Result<NewDraft, ApiError> {
+pub fn draft_new_blank(
+    lib: &mut Library,
+    from: &BlankFrom,
+    req: &BlankRequest,
+    now: &str,
+) -> Result<NewDraft, ApiError> {
     let (department, region, year) = (req.department.as_str(), req.region.as_deref(), req.year);
     let department = checked_name("部门名称", department)?;
     let region = match region.map(str::trim).filter(|r| !r.is_empty()) {
@@ -87,12 +102,18 @@ pub fn draft_new_blank(lib: &mut Library, from: &BlankFrom, req: &BlankRequest, 
     let (format_of, source) = match from {
         BlankFrom::Template(id) => {
             let names: Vec<&str> = yusuan_draft::TEMPLATES.iter().map(|(i, _, _)| *i).collect();
-            let t = yusuan_draft::template(id).ok_or_else(|| bad(format!("没有名为“{id}”的模板；可用的模板：{}", names.join("、"))))?;
+            let t = yusuan_draft::template(id).ok_or_else(|| {
+                bad(format!(
+                    "没有名为“{id}”的模板；可用的模板：{}",
+                    names.join("、")
+                ))
+            })?;
             (t, None)
         }
         BlankFrom::Document(doc_id) => {
             let doc = lib.document(*doc_id)?;
-            let (d, _) = roll_forward(&doc, *doc_id, None).map_err(|e| bad(format!("文档 {doc_id} 不能作为空白草稿的格式：{e}")))?;
+            let (d, _) = roll_forward(&doc, *doc_id, None)
+                .map_err(|e| bad(format!("文档 {doc_id} 不能作为空白草稿的格式：{e}")))?;
             (d, Some(*doc_id))
         }
     };
@@ -100,52 +121,127 @@ pub fn draft_new_blank(lib: &mut Library, from: &BlankFrom, req: &BlankRequest, 
     if !(2000..=2100).contains(&year) {
         return Err(bad(format!("预算年度 {year} 不在 2000–2100 之间")));
     }
-    let mut draft = blank(&format_of, &BlankFor { department, year, region });
+    let mut draft = blank(
+        &format_of,
+        &BlankFor {
+            department,
+            year,
+            region,
+        },
+    );
     if let Some(t) = req.threshold_percent {
         draft.threshold_percent = t;
     }
-    let report = RollReport { leaves: draft.leaves.len(), ..RollReport::default() };
-    let id = lib.store_mut().insert_draft(&draft.department, draft.year, &draft.format.label(), source, now, &to_json(&draft)?)?;
-    Ok(NewDraft { draft: format!("draft:{id}"), report })
+    let report = RollReport {
+        leaves: draft.leaves.len(),
+        ..RollReport::default()
+    };
+    let id = lib.store_mut().insert_draft(
+        &draft.department,
+        draft.year,
+        &draft.format.label(),
+        source,
+        now,
+        &to_json(&draft)?,
+    )?;
+    Ok(NewDraft {
+        draft: format!("draft:{id}"),
+        report,
+    })
 }
 
 /// Adds a unit to a department's draft: a row in each 分单位 table, its lines at zero. The
 /// code is the one given, or the next 序号.
-pub fn draft_unit_add(lib: &mut Library, id: i64, name: &str, code: Option<&str>, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_unit_add(
+    lib: &mut Library,
+    id: i64,
+    name: &str,
+    code: Option<&str>,
+    now: &str,
+) -> Result<Edit, ApiError> {
     crate::drafts::retrying(lib, |lib| {
         let name = checked_name("单位名称", name)?;
         let mut d = load_draft(lib, id, None)?;
-        let (code, _) = yusuan_draft::add_unit(&mut d, &name, code).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, None, Some(&code), now, &os_user())?;
-        Ok(Edit { seq, target: name, old: None, new: Some(code) })
+        let (code, _) = yusuan_draft::add_unit(&mut d, &name, code)
+            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "unit",
+            &name,
+            None,
+            Some(&code),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: name,
+            old: None,
+            new: Some(code),
+        })
     })
 }
 
 /// Removes a unit from a department's draft. Its lines must be at zero first, so that nothing
 /// typed is lost (and undo brings back exactly what was there).
-pub fn draft_unit_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_unit_remove(
+    lib: &mut Library,
+    id: i64,
+    name: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     crate::drafts::retrying(lib, |lib| {
         let name = name.trim().to_string();
         let mut d = load_draft(lib, id, None)?;
-        let Some((_, code)) = yusuan_draft::listed_units(&d).into_iter().find(|(n, _)| *n == name) else {
+        let Some((_, code)) = yusuan_draft::listed_units(&d)
+            .into_iter()
+            .find(|(n, _)| *n == name)
+        else {
             return Err(bad(format!("草稿 draft:{id} 的分单位表中没有单位“{name}”")));
         };
         let with_money: Vec<String> = d
             .leaves
             .iter()
-            .filter(|l| !l.value.is_zero() && matches!(&l.key, yusuan_draft::LeafKey::Cell { row, .. } if *row == code))
+            .filter(|l| {
+                !l.value.is_zero()
+                    && matches!(&l.key, yusuan_draft::LeafKey::Cell { row, .. } if *row == code)
+            })
             .map(|l| l.label.clone())
             .collect();
         if !with_money.is_empty() {
-            return Err(bad(format!("单位“{name}”还有 {} 个不为零的明细行（如“{}”）：先将其金额清零，再删除单位", with_money.len(), with_money[0])));
+            return Err(bad(format!(
+                "单位“{name}”还有 {} 个不为零的明细行（如“{}”）：先将其金额清零，再删除单位",
+                with_money.len(),
+                with_money[0]
+            )));
         }
-        let placed = d.leaves.iter().filter(|l| l.unit.as_deref() == Some(name.as_str())).count();
+        let placed = d
+            .leaves
+            .iter()
+            .filter(|l| l.unit.as_deref() == Some(name.as_str()))
+            .count();
         if placed > 0 {
             return Err(bad(format!("单位“{name}”还有 {placed} 个分配给它的明细行：先把它们移回部门（yusuan draft unit draft:{id} place 未分配 --line 键@{name}），再删除单位")));
         }
-        yusuan_draft::remove_unit(&mut d, &name).map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "unit", &name, Some(&code), None, now, &os_user())?;
-        Ok(Edit { seq, target: name, old: Some(code), new: None })
+        yusuan_draft::remove_unit(&mut d, &name)
+            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "unit",
+            &name,
+            Some(&code),
+            None,
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: name,
+            old: Some(code),
+            new: None,
+        })
     })
 }
 
@@ -154,15 +250,30 @@ pub fn draft_unit_remove(lib: &mut Library, id: i64, name: &str, now: &str) -> R
 /// and its 类/款 (`("", "行政运行")` for the line's own code, `("20101", "人大事务")`) where the
 /// draft's catalogue does not (else R005 asks for them). A line that exists is refused: change
 /// its amount instead.
-pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names: &[(String, String)], now: &str) -> Result<Edit, ApiError> {
+pub fn draft_add_line(
+    lib: &mut Library,
+    id: i64,
+    key: &str,
+    value: &str,
+    names: &[(String, String)],
+    now: &str,
+) -> Result<Edit, ApiError> {
     // A figure the generated sections state (政府采购 by kind, 面向中小企业预留, 车辆, 大型设备, 绩效
     // 项目 …) is added as it is set: its own checks, no code to name.
-    let stated = yusuan_draft::parse_address(key).is_some_and(|(k, _)| matches!(k, yusuan_draft::LeafKey::Procurement { .. } | yusuan_draft::LeafKey::Stated { .. }));
+    let stated = yusuan_draft::parse_address(key).is_some_and(|(k, _)| {
+        matches!(
+            k,
+            yusuan_draft::LeafKey::Procurement { .. } | yusuan_draft::LeafKey::Stated { .. }
+        )
+    });
     if stated {
         let d = load_draft(lib, id, None)?;
         let at = leaf_key(&d, id, key)?;
         if d.leaf_at(&at.0, at.1.as_deref()).is_some() {
-            return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的数值", d.label_for(&at.0))));
+            return Err(bad(format!(
+                "草稿 draft:{id} 已有明细行“{}”：直接修改它的数值",
+                d.label_for(&at.0)
+            )));
         }
         return crate::drafts::draft_set(lib, id, key, value, now);
     }
@@ -177,13 +288,22 @@ pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names:
             _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）、经济科目（经济|科目代码|人员经费或公用经费）、政府采购（采购|货物、工程、服务或面向中小企业预留）或情况说明的数字（情况|车辆、大型设备、购置车辆、绩效项目、绩效资金）填写"))),
         };
         if d.leaf_at(&k, at.1.as_deref()).is_some() {
-            return Err(bad(format!("草稿 draft:{id} 已有明细行“{}”：直接修改它的金额", d.label_for(&k))));
+            return Err(bad(format!(
+                "草稿 draft:{id} 已有明细行“{}”：直接修改它的金额",
+                d.label_for(&k)
+            )));
         }
         let v = value_for(&k, value)?;
         for (c, n) in names {
-            let c = if c.trim().is_empty() { code.clone() } else { c.trim().to_string() };
+            let c = if c.trim().is_empty() {
+                code.clone()
+            } else {
+                c.trim().to_string()
+            };
             if !code.starts_with(&c) {
-                return Err(bad(format!("名称“{n}”所对应的代码 {c} 不是 {code} 或它的类、款")));
+                return Err(bad(format!(
+                    "名称“{n}”所对应的代码 {c} 不是 {code} 或它的类、款"
+                )));
             }
             if !n.trim().is_empty() {
                 d.names.insert(c, checked_name("科目名称", n)?);
@@ -192,13 +312,31 @@ pub fn draft_add_line(lib: &mut Library, id: i64, key: &str, value: &str, names:
         set_leaf(&mut d, &at, v);
         let target = yusuan_draft::address(&k, at.1.as_deref());
         let new = Some(v.to_string());
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, None, new.as_deref(), now, &os_user())?;
-        Ok(Edit { seq, target, old: None, new })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "set",
+            &target,
+            None,
+            new.as_deref(),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old: None,
+            new,
+        })
     })
 }
 
 /// Applies one side of a recorded unit edit (undo/redo): a code adds the unit, none removes it.
-pub(crate) fn apply_unit(d: &mut yusuan_draft::Draft, name: &str, code: Option<&str>) -> Result<(), ApiError> {
+pub(crate) fn apply_unit(
+    d: &mut yusuan_draft::Draft,
+    name: &str,
+    code: Option<&str>,
+) -> Result<(), ApiError> {
     let r = match code {
         Some(c) => yusuan_draft::add_unit(d, name, Some(c)).map(|_| ()),
         None => yusuan_draft::remove_unit(d, name),
@@ -214,12 +352,19 @@ mod tests {
     fn names_as_typed() {
         // check(input, expect)
         for (input, expect) in [
-            ("  上海市嘉定区新设局 ", Ok("上海市嘉定区新设局".to_string())),
+            (
+                "  上海市嘉定区新设局 ",
+                Ok("上海市嘉定区新设局".to_string()),
+            ),
             ("", Err(())),
             ("第一行\n第二行", Err(())),
             (&"局".repeat(61), Err(())),
         ] {
-            assert_eq!(checked_name("部门名称", input).map_err(|_| ()), expect, "{input}");
+            assert_eq!(
+                checked_name("部门名称", input).map_err(|_| ()),
+                expect,
+                "{input}"
+            );
         }
     }
 

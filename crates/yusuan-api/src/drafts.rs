@@ -2,12 +2,12 @@
 //! the derived document and its findings, the workbook round trip. Each edit is one transaction
 //! (new state + its event), so a failed or interrupted operation leaves the draft as it was.
 
-use ts_rs::TS;
 use crate::{ApiError, Library};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use ts_rs::TS;
 use yusuan_check::Finding;
 use yusuan_domain::{parse_amount, Document};
 use yusuan_draft::{derive, draft_findings, roll_forward, Draft, LeafKey, RollReport};
@@ -35,7 +35,9 @@ pub fn split_unit_ref(reference: &str) -> (&str, Option<&str>) {
 
 /// The OS user recorded with every edit.
 pub fn os_user() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "未知用户".into())
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "未知用户".into())
 }
 
 /// What `draft new` made.
@@ -103,7 +105,10 @@ pub(crate) fn bad(msg: String) -> ApiError {
 }
 
 fn hash(state: &str) -> String {
-    Sha256::digest(state.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(state.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub(crate) fn to_json(d: &Draft) -> Result<String, ApiError> {
@@ -115,20 +120,42 @@ pub(crate) fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
 }
 
 /// Rolls a stored document forward into a new draft of `year` (default: its year + 1).
-pub fn draft_new(lib: &mut Library, doc_id: i64, year: Option<i32>, now: &str) -> Result<NewDraft, ApiError> {
+pub fn draft_new(
+    lib: &mut Library,
+    doc_id: i64,
+    year: Option<i32>,
+    now: &str,
+) -> Result<NewDraft, ApiError> {
     draft_new_with(lib, doc_id, year, None, now)
 }
 
 /// [`draft_new`] with the change threshold (percent) beyond which a change needs a reason
 /// (the user's setting; 10 when `None`).
-pub fn draft_new_with(lib: &mut Library, doc_id: i64, year: Option<i32>, threshold_percent: Option<rust_decimal::Decimal>, now: &str) -> Result<NewDraft, ApiError> {
+pub fn draft_new_with(
+    lib: &mut Library,
+    doc_id: i64,
+    year: Option<i32>,
+    threshold_percent: Option<rust_decimal::Decimal>,
+    now: &str,
+) -> Result<NewDraft, ApiError> {
     let doc = lib.document(doc_id)?;
-    let (mut draft, report) = roll_forward(&doc, doc_id, year).map_err(|e| bad(format!("文档 {doc_id} 不能滚动编制：{e}")))?;
+    let (mut draft, report) = roll_forward(&doc, doc_id, year)
+        .map_err(|e| bad(format!("文档 {doc_id} 不能滚动编制：{e}")))?;
     if let Some(t) = threshold_percent {
         draft.threshold_percent = t;
     }
-    let id = lib.store_mut().insert_draft(&draft.department, draft.year, &draft.format.label(), Some(doc_id), now, &to_json(&draft)?)?;
-    Ok(NewDraft { draft: format!("draft:{id}"), report })
+    let id = lib.store_mut().insert_draft(
+        &draft.department,
+        draft.year,
+        &draft.format.label(),
+        Some(doc_id),
+        now,
+        &to_json(&draft)?,
+    )?;
+    Ok(NewDraft {
+        draft: format!("draft:{id}"),
+        report,
+    })
 }
 
 /// A draft listed: `draft:N`, department, year, the version it is locked at.
@@ -136,7 +163,19 @@ pub type DraftListing = (String, String, i32, Option<String>);
 
 /// Every draft in the library.
 pub fn draft_list(lib: &Library) -> Result<Vec<DraftListing>, ApiError> {
-    Ok(lib.store().drafts()?.into_iter().map(|d| (format!("draft:{}", d.id), d.department, d.year, d.locked_version)).collect())
+    Ok(lib
+        .store()
+        .drafts()?
+        .into_iter()
+        .map(|d| {
+            (
+                format!("draft:{}", d.id),
+                d.department,
+                d.year,
+                d.locked_version,
+            )
+        })
+        .collect())
 }
 
 /// A draft (its current state, or a named version's).
@@ -145,7 +184,10 @@ pub fn load_draft(lib: &Library, id: i64, version: Option<&str>) -> Result<Draft
         None => from_json(id, &lib.store().draft(id)?.state_json),
         Some(v) => {
             let versions = lib.store().draft_versions(id)?;
-            let found = versions.iter().find(|x| x.name == v).ok_or_else(|| bad(format!("草稿 draft:{id} 没有名为“{v}”的版本")))?;
+            let found = versions
+                .iter()
+                .find(|x| x.name == v)
+                .ok_or_else(|| bad(format!("草稿 draft:{id} 没有名为“{v}”的版本")))?;
             from_json(id, &found.state_json)
         }
     }
@@ -186,11 +228,30 @@ pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
                 // The kind first: a 项's 基本支出 and 项目支出 lines read apart even when the
                 // name is cut short.
                 name: match &l.key {
-                    LeafKey::Spend { function, kind, .. } => format!("{} {} {}", kind.label(), function.as_str(), d.name_of(function.as_str())).trim().to_string(),
-                    LeafKey::Economic { code, kind } => format!("{} {} {}", kind.label(), code.as_str(), d.name_of(code.as_str())).trim().to_string(),
+                    LeafKey::Spend { function, kind, .. } => format!(
+                        "{} {} {}",
+                        kind.label(),
+                        function.as_str(),
+                        d.name_of(function.as_str())
+                    )
+                    .trim()
+                    .to_string(),
+                    LeafKey::Economic { code, kind } => format!(
+                        "{} {} {}",
+                        kind.label(),
+                        code.as_str(),
+                        d.name_of(code.as_str())
+                    )
+                    .trim()
+                    .to_string(),
                     _ => {
                         let g = group_prefix(&l.key);
-                        l.label.strip_prefix(g.as_str()).map(str::trim).filter(|n| !n.is_empty()).unwrap_or(&l.label).to_string()
+                        l.label
+                            .strip_prefix(g.as_str())
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty())
+                            .unwrap_or(&l.label)
+                            .to_string()
                     }
                 },
                 origin: l
@@ -202,7 +263,12 @@ pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
                             (None, Some(l)) => format!("第{l}行"),
                             _ => String::new(),
                         };
-                        format!("文档{} {} {} {} {}", o.document, o.table, o.row, o.column, place).trim().to_string()
+                        format!(
+                            "文档{} {} {} {} {}",
+                            o.document, o.table, o.row, o.column, place
+                        )
+                        .trim()
+                        .to_string()
                     })
                     .unwrap_or_default(),
             }
@@ -212,10 +278,28 @@ pub(crate) fn leaf_lines(d: &Draft) -> Vec<LeafLine> {
 
 /// `draft lines --format csv`: `key,label,value_yuan,baseline_yuan,…`.
 pub fn draft_lines_csv(lines: &[LeafLine]) -> String {
-    let field = |s: &str| if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
-    let mut out = String::from("key,label,value_yuan,baseline_yuan,change_yuan,estimated,reason,origin,budget_unit\n");
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from(
+        "key,label,value_yuan,baseline_yuan,change_yuan,estimated,reason,origin,budget_unit\n",
+    );
     for l in lines {
-        let row = [&l.key, &l.label, &l.value_yuan, &l.baseline_yuan, &l.change_yuan, &l.estimated.to_string(), &l.reason, &l.origin, &l.budget_unit];
+        let row = [
+            &l.key,
+            &l.label,
+            &l.value_yuan,
+            &l.baseline_yuan,
+            &l.change_yuan,
+            &l.estimated.to_string(),
+            &l.reason,
+            &l.origin,
+            &l.budget_unit,
+        ];
         out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
     }
@@ -228,20 +312,39 @@ pub(crate) type Address = (LeafKey, Option<String>);
 /// Resolves a leaf reference: its key (`…@单位` for a unit's line), or `#N` (its line number in
 /// `draft lines`).
 pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, ApiError> {
-    if let Some(n) = reference.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+    if let Some(n) = reference
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<usize>().ok())
+    {
         return d
             .leaves
             .get(n.wrapping_sub(1))
             .map(|l| (l.key.clone(), l.unit.clone()))
-            .ok_or_else(|| bad(format!("草稿 draft:{id} 没有第 {n} 行（共 {} 行）", d.leaves.len())));
+            .ok_or_else(|| {
+                bad(format!(
+                    "草稿 draft:{id} 没有第 {n} 行（共 {} 行）",
+                    d.leaves.len()
+                ))
+            });
     }
     let (key, unit) = yusuan_draft::parse_address(reference).ok_or_else(|| {
         bad(format!("“{reference}”不是明细行的键。键的形式如“支出|一般公共预算|2013901|基本支出”（某单位的行在后面加“@单位名称”），用 yusuan draft lines draft:{id} 查看"))
     })?;
+    // A table's row named as printed another way (`(补助)` / `（补助）`) is that row.
+    let key = match d.leaf_at(&key, unit.as_deref()) {
+        None => d.cell_as_named(&key).cloned().unwrap_or(key),
+        Some(_) => key,
+    };
     if let Some(u) = &unit {
         let names = yusuan_draft::unit_names(d);
         if !names.contains(u) {
-            return Err(bad(format!("草稿 draft:{id}：{}", yusuan_draft::UnitError::NotAUnit { name: u.clone(), units: names })));
+            return Err(bad(format!(
+                "草稿 draft:{id}：{}",
+                yusuan_draft::UnitError::NotAUnit {
+                    name: u.clone(),
+                    units: names
+                }
+            )));
         }
     }
     let found = d.leaf_at(&key, unit.as_deref()).is_some();
@@ -250,20 +353,37 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
             "单位“{u}”还没有明细行“{key}”：先把部门的金额分配给它（yusuan draft unit draft:{id} place {u} --line {key}），没有这一行时先新增部门的行再分配"
         )));
     }
-    if !found && !matches!(key, LeafKey::Spend { .. } | LeafKey::Economic { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. }) {
-        return Err(bad(format!("草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看")));
+    if !found
+        && !matches!(
+            key,
+            LeafKey::Spend { .. }
+                | LeafKey::Economic { .. }
+                | LeafKey::Procurement { .. }
+                | LeafKey::Stated { .. }
+        )
+    {
+        return Err(bad(format!(
+            "草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看"
+        )));
     }
     // A new line's kind is one the format's tables print (else no table would show it).
     if !found {
         let allowed: Vec<yusuan_draft::SpendKind> = match &key {
             LeafKey::Spend { .. } => yusuan_draft::spend_kinds(d),
-            LeafKey::Economic { .. } => vec![yusuan_draft::SpendKind::Personnel, yusuan_draft::SpendKind::Public],
+            LeafKey::Economic { .. } => vec![
+                yusuan_draft::SpendKind::Personnel,
+                yusuan_draft::SpendKind::Public,
+            ],
             _ => Vec::new(),
         };
         if let LeafKey::Spend { kind, .. } | LeafKey::Economic { kind, .. } = &key {
             if !allowed.contains(kind) {
                 let names: Vec<&str> = allowed.iter().map(|k| k.label()).collect();
-                return Err(bad(format!("草稿 draft:{id} 的这类明细行按“{}”分列，没有“{}”；请选其中之一", names.join("、"), kind.label())));
+                return Err(bad(format!(
+                    "草稿 draft:{id} 的这类明细行按“{}”分列，没有“{}”；请选其中之一",
+                    names.join("、"),
+                    kind.label()
+                )));
             }
         }
     }
@@ -275,7 +395,9 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
         if !found && *part == P::Total && parts {
             return Err(bad(format!("草稿 draft:{id} 的政府采购预算按货物、工程、服务分项填列，合计由分项相加，不能另填合计")));
         }
-        let total_stated = d.total_of(&LeafKey::Procurement { part: P::Total }).is_some_and(|v| !v.is_zero());
+        let total_stated = d
+            .total_of(&LeafKey::Procurement { part: P::Total })
+            .is_some_and(|v| !v.is_zero());
         if !found && matches!(part, P::Goods | P::Works | P::Services) && total_stated {
             return Err(bad(format!("草稿 draft:{id} 的政府采购预算只有合计数（采购|合计）；如要分货物、工程、服务填列，请先将合计设为 0")));
         }
@@ -287,8 +409,12 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
 pub(crate) fn value_for(key: &LeafKey, text: &str) -> Result<Decimal, ApiError> {
     let v = parse_value(text)?;
     let unit = key.unit();
-    if unit != "元" && (v.is_sign_negative() || !v.fract().is_zero() || u32::try_from(v).is_err()) {
-        return Err(bad(format!("“{text}”不是{unit}数：{}请填不小于 0 的整数", key_label(key))));
+    if unit != "元" && (v.is_sign_negative() || !v.fract().is_zero() || u32::try_from(v).is_err())
+    {
+        return Err(bad(format!(
+            "“{text}”不是{unit}数：{}请填不小于 0 的整数",
+            key_label(key)
+        )));
     }
     Ok(v)
 }
@@ -306,7 +432,11 @@ pub(crate) fn parse_value(text: &str) -> Result<Decimal, ApiError> {
         Some(b) => (true, b),
         None => (false, t),
     };
-    let v = parse_amount(body).map_err(|_| bad(format!("“{text}”不是金额；请输入以元为单位的数字，如 1250000 或 1,250,000.50")))?;
+    let v = parse_amount(body).map_err(|_| {
+        bad(format!(
+            "“{text}”不是金额；请输入以元为单位的数字，如 1250000 或 1,250,000.50"
+        ))
+    })?;
     Ok(if neg { -v } else { v })
 }
 
@@ -314,7 +444,13 @@ pub(crate) fn parse_value(text: &str) -> Result<Decimal, ApiError> {
 /// economic lines, 政府采购, 国有资产与绩效目标, then the cells of tables of their own.
 fn block_rank(key: &LeafKey) -> (u8, usize) {
     match key {
-        LeafKey::Spend { fund, .. } => (0, yusuan_draft::Fund::ALL.iter().position(|f| f == fund).unwrap_or(0)),
+        LeafKey::Spend { fund, .. } => (
+            0,
+            yusuan_draft::Fund::ALL
+                .iter()
+                .position(|f| f == fund)
+                .unwrap_or(0),
+        ),
         LeafKey::Economic { .. } => (1, 0),
         LeafKey::Procurement { .. } => (2, 0),
         LeafKey::Stated { .. } => (3, 0),
@@ -336,17 +472,29 @@ pub(crate) fn set_leaf(d: &mut Draft, (key, unit): &Address, value: Decimal) -> 
             let codes: Vec<String> = match key {
                 LeafKey::Spend { function, .. } => {
                     let c = function.as_str();
-                    [c.get(..3), c.get(..5), c.get(..7)].into_iter().flatten().map(str::to_string).collect()
+                    [c.get(..3), c.get(..5), c.get(..7)]
+                        .into_iter()
+                        .flatten()
+                        .map(str::to_string)
+                        .collect()
                 }
                 LeafKey::Economic { code, .. } => {
                     let c = code.as_str();
-                    [c.get(..3), c.get(..5)].into_iter().flatten().map(str::to_string).collect()
+                    [c.get(..3), c.get(..5)]
+                        .into_iter()
+                        .flatten()
+                        .map(str::to_string)
+                        .collect()
                 }
-                LeafKey::Cell { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. } => vec![],
+                LeafKey::Cell { .. } | LeafKey::Procurement { .. } | LeafKey::Stated { .. } => {
+                    vec![]
+                }
             };
             for c in codes {
                 if let std::collections::btree_map::Entry::Vacant(slot) = d.names.entry(c) {
-                    if let Some(name) = yusuan_check::catalogue_name(slot.key()).or_else(|| yusuan_draft::class_name(slot.key())) {
+                    if let Some(name) = yusuan_check::catalogue_name(slot.key())
+                        .or_else(|| yusuan_draft::class_name(slot.key()))
+                    {
                         slot.insert(name.to_string());
                     }
                 }
@@ -354,8 +502,23 @@ pub(crate) fn set_leaf(d: &mut Draft, (key, unit): &Address, value: Decimal) -> 
             let label = d.label_for(key);
             // In its block (a fund's spending, the economic lines, …), so the editor lists it
             // there; the tables and the text order their rows by code whatever the order here.
-            let at = d.leaves.iter().rposition(|l| block_rank(&l.key) <= block_rank(key)).map_or(0, |i| i + 1);
-            d.leaves.insert(at, yusuan_draft::Leaf { key: key.clone(), label, value, baseline: None, origin: None, estimated: false, unit: unit.clone() });
+            let at = d
+                .leaves
+                .iter()
+                .rposition(|l| block_rank(&l.key) <= block_rank(key))
+                .map_or(0, |i| i + 1);
+            d.leaves.insert(
+                at,
+                yusuan_draft::Leaf {
+                    key: key.clone(),
+                    label,
+                    value,
+                    baseline: None,
+                    origin: None,
+                    estimated: false,
+                    unit: unit.clone(),
+                },
+            );
             None
         }
     }
@@ -382,14 +545,21 @@ const EDIT_TRIES: u32 = 40; // concurrency
 /// Runs an edit again when another window or command changed the draft between the edit's read
 /// and its write: each run reads the draft anew, so neither edit is lost. Between tries it waits
 /// a little, longer each time and not in step with the other writers.
-pub(crate) fn retrying<T>(lib: &mut Library, mut edit: impl FnMut(&mut Library) -> Result<T, ApiError>) -> Result<T, ApiError> {
+pub(crate) fn retrying<T>(
+    lib: &mut Library,
+    mut edit: impl FnMut(&mut Library) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     let mut tries = 0;
     loop {
         match edit(lib) {
-            Err(ApiError::Store(yusuan_store::StoreError::DraftChanged(_))) if tries < EDIT_TRIES => {
+            Err(ApiError::Store(yusuan_store::StoreError::DraftChanged(_)))
+                if tries < EDIT_TRIES =>
+            {
                 tries += 1;
                 let spread = u64::from(std::process::id() % 7 + 1);
-                std::thread::sleep(std::time::Duration::from_millis(spread * u64::from(tries.min(10))));
+                std::thread::sleep(std::time::Duration::from_millis(
+                    spread * u64::from(tries.min(10)),
+                ));
             }
             other => return other,
         }
@@ -397,7 +567,13 @@ pub(crate) fn retrying<T>(lib: &mut Library, mut edit: impl FnMut(&mut Library) 
 }
 
 /// Sets a leaf line to `value` 元 (a new Spend/Economic key adds a line).
-pub fn draft_set(lib: &mut Library, id: i64, reference: &str, value: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_set(
+    lib: &mut Library,
+    id: i64,
+    reference: &str,
+    value: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let at = leaf_key(&d, id, reference)?;
@@ -405,43 +581,95 @@ pub fn draft_set(lib: &mut Library, id: i64, reference: &str, value: &str, now: 
         let old = set_leaf(&mut d, &at, v).map(|o| o.to_string());
         let target = yusuan_draft::address(&at.0, at.1.as_deref());
         let new = Some(v.to_string());
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "set", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
-        Ok(Edit { seq, target, old, new })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "set",
+            &target,
+            old.as_deref(),
+            new.as_deref(),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old,
+            new,
+        })
     })
 }
 
 /// Writes the reason for a change (a leaf key or a narrative figure key `说明|…`); an empty
 /// text removes it.
-pub fn draft_reason(lib: &mut Library, id: i64, key: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_reason(
+    lib: &mut Library,
+    id: i64,
+    key: &str,
+    text: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let figure = yusuan_draft::narrative::figures(&d).iter().any(|f| f.key == key);
+        let figure = yusuan_draft::narrative::figures(&d)
+            .iter()
+            .any(|f| f.key == key);
         let target = if figure {
             key.to_string()
         } else {
             let (k, u) = leaf_key(&d, id, key)?;
             yusuan_draft::address(&k, u.as_deref())
         };
-        let old = if text.trim().is_empty() { d.reasons.remove(&target) } else { d.reasons.insert(target.clone(), text.trim().to_string()) };
+        let old = if text.trim().is_empty() {
+            d.reasons.remove(&target)
+        } else {
+            d.reasons.insert(target.clone(), text.trim().to_string())
+        };
         let new = (!text.trim().is_empty()).then(|| text.trim().to_string());
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "reason", &target, old.as_deref(), new.as_deref(), now, &os_user())?;
-        Ok(Edit { seq, target, old, new })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "reason",
+            &target,
+            old.as_deref(),
+            new.as_deref(),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target,
+            old,
+            new,
+        })
     })
 }
 
 /// Whether a draft section's text is generated from its numbers (编制说明, 其他相关情况说明):
 /// those are not typed, their reasons are.
 pub fn generated_section(kind: yusuan_domain::SectionKind) -> bool {
-    matches!(kind, yusuan_domain::SectionKind::BudgetExplanation | yusuan_domain::SectionKind::OtherExplanations)
+    matches!(
+        kind,
+        yusuan_domain::SectionKind::BudgetExplanation
+            | yusuan_domain::SectionKind::OtherExplanations
+    )
 }
 
 /// A carried section's text as one string, a paragraph a line.
 pub fn section_text(s: &yusuan_domain::Section) -> String {
-    s.paragraphs.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join("\n")
+    s.paragraphs
+        .iter()
+        .map(|p| p.text.trim())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub(crate) fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result<String, ApiError> {
-    let s = d.sections.iter_mut().find(|s| s.title == title).ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
+    let s = d
+        .sections
+        .iter_mut()
+        .find(|s| s.title == title)
+        .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
     let old = section_text(s);
     let at = s.paragraphs.first().map_or(s.location, |p| p.location);
     s.paragraphs = text
@@ -449,28 +677,66 @@ pub(crate) fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .enumerate()
-        .map(|(i, l)| yusuan_domain::Paragraph { text: l.to_string(), location: yusuan_domain::Location { page: at.page, line: at.line.map(|n| n + i as u32) } })
+        .map(|(i, l)| yusuan_domain::Paragraph {
+            text: l.to_string(),
+            location: yusuan_domain::Location {
+                page: at.page,
+                line: at.line.map(|n| n + i as u32),
+            },
+        })
         .collect();
     Ok(old)
 }
 
 /// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …): its text, a paragraph a
 /// line. The sections the draft generates from its numbers are refused (write their reasons).
-pub fn draft_section(lib: &mut Library, id: i64, title: &str, text: &str, now: &str) -> Result<Edit, ApiError> {
+pub fn draft_section(
+    lib: &mut Library,
+    id: i64,
+    title: &str,
+    text: &str,
+    now: &str,
+) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         if let Some(s) = d.sections.iter().find(|s| s.title == title) {
             if generated_section(s.kind) {
-                return Err(bad(format!("“{title}”由草稿的数字生成，不能直接改写；请在“编制说明中的数字”里写明原因")));
+                return Err(bad(format!(
+                    "“{title}”由草稿的数字生成，不能直接改写；请在“编制说明中的数字”里写明原因"
+                )));
             }
         }
         let old = put_section_text(&mut d, title, text)?;
-        let new = d.sections.iter().find(|s| s.title == title).map(section_text).unwrap_or_default();
+        let new = d
+            .sections
+            .iter()
+            .find(|s| s.title == title)
+            .map(section_text)
+            .unwrap_or_default();
         if new == old {
-            return Ok(Edit { seq: 0, target: title.to_string(), old: Some(old), new: Some(new) });
+            return Ok(Edit {
+                seq: 0,
+                target: title.to_string(),
+                old: Some(old),
+                new: Some(new),
+            });
         }
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, "text", title, Some(&old), Some(&new), now, &os_user())?;
-        Ok(Edit { seq, target: title.to_string(), old: Some(old), new: Some(new) })
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "text",
+            title,
+            Some(&old),
+            Some(&new),
+            now,
+            &os_user(),
+        )?;
+        Ok(Edit {
+            seq,
+            target: title.to_string(),
+            old: Some(old),
+            new: Some(new),
+        })
     })
 }
 
@@ -482,18 +748,30 @@ pub fn draft_history(lib: &Library, id: i64) -> Result<Vec<DraftEvent>, ApiError
 
 /// Saves the draft as a named version (一上, 二上, 批复 …); returns its content hash. With
 /// `lock`, the draft becomes read-only.
-pub fn draft_version(lib: &mut Library, id: i64, name: &str, lock: bool, now: &str) -> Result<String, ApiError> {
+pub fn draft_version(
+    lib: &mut Library,
+    id: i64,
+    name: &str,
+    lock: bool,
+    now: &str,
+) -> Result<String, ApiError> {
     if name.trim().is_empty() {
         return Err(bad("版本名称不能为空（例如 一上、二上、批复）".into()));
     }
     let h = hash(&lib.store().draft(id)?.state_json);
-    lib.store_mut().add_draft_version(id, name.trim(), &h, lock, now)?;
+    lib.store_mut()
+        .add_draft_version(id, name.trim(), &h, lock, now)?;
     Ok(h)
 }
 
 /// Sets several leaf lines at once (a column pasted from Excel or WPS) as one undoable edit.
 /// Nothing changes when any key or amount is not understood.
-pub fn draft_set_many(lib: &mut Library, id: i64, pairs: &[(String, String)], now: &str) -> Result<Vec<Edit>, ApiError> {
+pub fn draft_set_many(
+    lib: &mut Library,
+    id: i64,
+    pairs: &[(String, String)],
+    now: &str,
+) -> Result<Vec<Edit>, ApiError> {
     let d = load_draft(lib, id, None)?;
     let mut values = Vec::new();
     for (k, v) in pairs {
@@ -505,7 +783,14 @@ pub fn draft_set_many(lib: &mut Library, id: i64, pairs: &[(String, String)], no
 }
 
 /// Applies a set of leaf values (an edited workbook, a paste) as one edit; returns the changes.
-fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Option<String>, Decimal)], action: &str, source: &str, now: &str) -> Result<Vec<Edit>, ApiError> {
+fn draft_apply_values(
+    lib: &mut Library,
+    id: i64,
+    values: &[(LeafKey, Option<String>, Decimal)],
+    action: &str,
+    source: &str,
+    now: &str,
+) -> Result<Vec<Edit>, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
         let mut old_map: BTreeMap<String, Option<String>> = BTreeMap::new();
@@ -524,13 +809,28 @@ fn draft_apply_values(lib: &mut Library, id: i64, values: &[(LeafKey, Option<Str
             let target = yusuan_draft::address(key, unit.as_deref());
             old_map.insert(target.clone(), before.map(|b| b.to_string()));
             new_map.insert(target.clone(), Some(v.to_string()));
-            edits.push(Edit { seq: 0, target, old: before.map(|b| b.to_string()), new: Some(v.to_string()) });
+            edits.push(Edit {
+                seq: 0,
+                target,
+                old: before.map(|b| b.to_string()),
+                new: Some(v.to_string()),
+            });
         }
         if edits.is_empty() {
             return Ok(edits);
         }
-        let json = |m: &BTreeMap<String, Option<String>>| serde_json::to_string(m).unwrap_or_default();
-        let seq = lib.store_mut().record_draft_edit(id, &to_json(&d)?, action, source, Some(&json(&old_map)), Some(&json(&new_map)), now, &os_user())?;
+        let json =
+            |m: &BTreeMap<String, Option<String>>| serde_json::to_string(m).unwrap_or_default();
+        let seq = lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            action,
+            source,
+            Some(&json(&old_map)),
+            Some(&json(&new_map)),
+            now,
+            &os_user(),
+        )?;
         for e in &mut edits {
             e.seq = seq;
         }
@@ -545,11 +845,17 @@ pub fn draft_export_xlsx(lib: &Library, id: i64) -> Result<Vec<u8>, ApiError> {
 
 /// Reads an edited workbook back into the draft as one edit (undoable); returns what changed.
 /// Nothing changes when the workbook contradicts itself (a table cell typed over its formula).
-pub fn draft_import_xlsx(lib: &mut Library, id: i64, path: &std::path::Path, now: &str) -> Result<Vec<Edit>, ApiError> {
+pub fn draft_import_xlsx(
+    lib: &mut Library,
+    id: i64,
+    path: &std::path::Path,
+    now: &str,
+) -> Result<Vec<Edit>, ApiError> {
     // The limits of any import: the file's size, its unpacked size and its sheets' ranges.
     let (name, bytes) = crate::import::read_limited(path)?;
     yusuan_import::check_workbook(&name, &bytes)?;
     let d = load_draft(lib, id, None)?;
-    let read = yusuan_draft::workbook::read(&d, &bytes).map_err(|e| bad(format!("{}：{e}", path.display())))?;
+    let read = yusuan_draft::workbook::read(&d, &bytes)
+        .map_err(|e| bad(format!("{}：{e}", path.display())))?;
     draft_apply_values(lib, id, &read.values, "import-xlsx", &name, now)
 }

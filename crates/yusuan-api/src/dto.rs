@@ -1,7 +1,7 @@
 //! Transport types for the UI and for `--format json`. Amounts are decimal strings.
 
-use ts_rs::TS;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// One document of a library listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

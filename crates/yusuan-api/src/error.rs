@@ -55,4 +55,3 @@ pub enum ApiError {
     #[error("没有名为“{0}”的预算库（可用：user 我的预算库，examples 示例库）。")]
     NoSuchLibrary(String),
 }
-

@@ -25,7 +25,11 @@ pub struct ExamplesOutcome {
 /// Imports every example the importers understand completely (no unrecognised text, no
 /// warnings); the others are skipped with the reason, so the examples only show what the
 /// importers really read. Already-present ones are left alone.
-pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Result<ExamplesOutcome, ApiError> {
+pub fn load_examples(
+    lib: &mut Library,
+    files: &[ExampleFile],
+    now: &str,
+) -> Result<ExamplesOutcome, ApiError> {
     let mut out = ExamplesOutcome::default();
     for f in files {
         // Already loaded (every start-up after the first): nothing to parse.
@@ -74,5 +78,7 @@ pub fn load_examples(lib: &mut Library, files: &[ExampleFile], now: &str) -> Res
 /// Whether a department's narrative in the library already has its tables (the tables file of
 /// a pair was joined at an earlier start).
 fn already_joined(lib: &Library, departments: &[String]) -> Result<bool, ApiError> {
-    Ok(crate::import::documents_of(lib, departments)?.iter().any(|d| d.tables > 0))
+    Ok(crate::import::documents_of(lib, departments)?
+        .iter()
+        .any(|d| d.tables > 0))
 }

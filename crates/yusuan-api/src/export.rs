@@ -3,7 +3,8 @@
 use yusuan_domain::Document;
 
 /// The header of the long-form CSV (a contract: tests and users' spreadsheets rely on it).
-pub const NUMBERS_CSV_HEADER: &str = "doc,table,row_code,row_label,column,value_yuan,printed,location";
+pub const NUMBERS_CSV_HEADER: &str =
+    "doc,table,row_code,row_label,column,value_yuan,printed,location";
 
 fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {

@@ -2,7 +2,6 @@
 //! XLSX), checked on the way out (a draft with 错误 is refused; every 警告 needs an explanation),
 //! preflighted, written atomically (a temporary file renamed into place) and recorded.
 
-use ts_rs::TS;
 use crate::drafts::{os_user, parse_draft_ref};
 use crate::{ApiError, Library};
 use serde::Serialize;
@@ -10,9 +9,12 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use ts_rs::TS;
 use yusuan_check::{Finding, Severity};
 use yusuan_domain::Document;
-use yusuan_export::{choose_face, template, template_for, ExportOptions, FontFace, Fonts, Preflight, Template};
+use yusuan_export::{
+    choose_face, template, template_for, ExportOptions, FontFace, Fonts, Preflight, Template,
+};
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -75,12 +77,23 @@ pub struct TemplateInfo {
 pub fn list_templates() -> Vec<TemplateInfo> {
     yusuan_export::templates()
         .iter()
-        .map(|t| TemplateInfo { id: t.id.into(), name: t.name.into(), format: t.format.label(), orientation: t.tables.label().into() })
+        .map(|t| TemplateInfo {
+            id: t.id.into(),
+            name: t.name.into(),
+            format: t.format.label(),
+            orientation: t.tables.label().into(),
+        })
         .collect()
 }
 
 fn font_dirs() -> Vec<PathBuf> {
-    let mut v = vec![PathBuf::from("/usr/share/fonts"), PathBuf::from("/usr/local/share/fonts"), PathBuf::from("C:\\Windows\\Fonts"), PathBuf::from("/Library/Fonts"), PathBuf::from("/System/Library/Fonts")];
+    let mut v = vec![
+        PathBuf::from("/usr/share/fonts"),
+        PathBuf::from("/usr/local/share/fonts"),
+        PathBuf::from("C:\\Windows\\Fonts"),
+        PathBuf::from("/Library/Fonts"),
+        PathBuf::from("/System/Library/Fonts"),
+    ];
     if let Some(home) = dirs::home_dir() {
         v.push(home.join(".fonts"));
         v.push(home.join(".local/share/fonts"));
@@ -112,28 +125,71 @@ fn find_file(names: &[&str]) -> Option<PathBuf> {
 }
 
 fn face(path: &Path, wanted: &[&str]) -> Result<FontFace, ApiError> {
-    let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?;
-    let index = choose_face(&bytes, wanted).ok_or_else(|| ApiError::Export(format!("字体文件 {} 不含中文字形；请选择宋体或黑体字体", path.display())))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|e| ApiError::Read {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let index = choose_face(&bytes, wanted).ok_or_else(|| {
+        ApiError::Export(format!(
+            "字体文件 {} 不含中文字形；请选择宋体或黑体字体",
+            path.display()
+        ))
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     FontFace::new(&name, Arc::new(bytes), index).map_err(|e| ApiError::Export(e.to_string()))
 }
 
 /// The export fonts: the user's, else the system's 宋体/黑体 (the fonts of the published
 /// documents), else Noto Serif/Sans CJK SC.
 pub fn find_fonts(chosen: &(Option<PathBuf>, Option<PathBuf>)) -> Result<Fonts, ApiError> {
-    let body_path = chosen.0.clone().or_else(|| find_file(&["simsun.ttc", "simsun.ttf"])).or_else(|| find_file(&["NotoSerifCJK-Regular.ttc", "NotoSerifCJKsc-Regular.otf"]));
-    let head_path = chosen.1.clone().or_else(|| find_file(&["simhei.ttf"])).or_else(|| find_file(&["NotoSansCJK-Bold.ttc", "NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Bold.otf"]));
-    let missing = || ApiError::Export("找不到中文字体：请安装宋体/黑体，或 Debian 的 fonts-noto-cjk，或用 --font 指定字体文件".into());
-    let body = face(&body_path.ok_or_else(missing)?, &["SimSun", "宋体", "CJK SC", "SC"])?;
-    let heading = face(&head_path.ok_or_else(missing)?, &["SimHei", "黑体", "CJK SC", "SC"])?;
+    let body_path = chosen
+        .0
+        .clone()
+        .or_else(|| find_file(&["simsun.ttc", "simsun.ttf"]))
+        .or_else(|| find_file(&["NotoSerifCJK-Regular.ttc", "NotoSerifCJKsc-Regular.otf"]));
+    let head_path = chosen
+        .1
+        .clone()
+        .or_else(|| find_file(&["simhei.ttf"]))
+        .or_else(|| {
+            find_file(&[
+                "NotoSansCJK-Bold.ttc",
+                "NotoSansCJK-Regular.ttc",
+                "NotoSansCJKsc-Bold.otf",
+            ])
+        });
+    let missing = || {
+        ApiError::Export("找不到中文字体：请安装宋体/黑体，或 Debian 的 fonts-noto-cjk，或用 --font 指定字体文件".into())
+    };
+    let body = face(
+        &body_path.ok_or_else(missing)?,
+        &["SimSun", "宋体", "CJK SC", "SC"],
+    )?;
+    let heading = face(
+        &head_path.ok_or_else(missing)?,
+        &["SimHei", "黑体", "CJK SC", "SC"],
+    )?;
     Ok(Fonts { body, heading })
 }
 
 fn parse_date(text: &str) -> Result<(i32, u8, u8), ApiError> {
-    let bad = || ApiError::Export(format!("日期“{text}”无法识别；请写作 YYYY-MM-DD，如 2026-02-15"));
+    let bad = || {
+        ApiError::Export(format!(
+            "日期“{text}”无法识别；请写作 YYYY-MM-DD，如 2026-02-15"
+        ))
+    };
     let parts: Vec<&str> = text.trim().split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
-    let (y, m, d): (i32, u8, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let (y, m, d): (i32, u8, u8) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
     if !(2000..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return Err(bad());
     }
@@ -155,11 +211,24 @@ fn source(lib: &Library, reference: &str) -> Result<Source, ApiError> {
         let doc = yusuan_draft::derive(&d);
         let findings = yusuan_draft::findings_on(&d, &doc);
         let state = serde_json::to_string(&d).unwrap_or_default();
-        let hash: String = Sha256::digest(state.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-        return Ok(Source { doc, doc_id: None, draft: Some((id, hash)), findings });
+        let hash: String = Sha256::digest(state.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        return Ok(Source {
+            doc,
+            doc_id: None,
+            draft: Some((id, hash)),
+            findings,
+        });
     }
     let id = lib.resolve(reference)?;
-    Ok(Source { doc: lib.document(id)?, doc_id: Some(id), draft: None, findings: vec![] })
+    Ok(Source {
+        doc: lib.document(id)?,
+        doc_id: Some(id),
+        draft: None,
+        findings: vec![],
+    })
 }
 
 fn template_of(doc: &Document, chosen: &Option<String>) -> Result<&'static Template, ApiError> {
@@ -174,30 +243,71 @@ fn template_of(doc: &Document, chosen: &Option<String>) -> Result<&'static Templ
 /// Writes `bytes` to `out` through a temporary file in the same folder, renamed into place: a
 /// crash leaves no half-written file under the target name.
 pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "导出".into());
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "导出".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| ApiError::Write { path: tmp.display().to_string(), reason: e.to_string() })?;
+    std::fs::write(&tmp, bytes).map_err(|e| ApiError::Write {
+        path: tmp.display().to_string(),
+        reason: e.to_string(),
+    })?;
     std::fs::rename(&tmp, out).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        ApiError::Write { path: out.display().to_string(), reason: e.to_string() }
+        ApiError::Write {
+            path: out.display().to_string(),
+            reason: e.to_string(),
+        }
     })
 }
 
 /// Exports `reference` (a document id or `draft:N`) as `format` to `out`.
-pub fn export_file(lib: &mut Library, reference: &str, format: OutFormat, out: &Path, req: &ExportRequest, now: &str) -> Result<ExportOutcome, ApiError> {
+pub fn export_file(
+    lib: &mut Library,
+    reference: &str,
+    format: OutFormat,
+    out: &Path,
+    req: &ExportRequest,
+    now: &str,
+) -> Result<ExportOutcome, ApiError> {
     let src = source(lib, reference)?;
     if src.draft.is_some() {
-        let errors: Vec<&Finding> = src.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        let errors: Vec<&Finding> = src
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
         if !errors.is_empty() {
-            return Err(ApiError::ExportRefused { reason: format!("草稿有 {} 个错误，须先改正", errors.len()), findings: errors.into_iter().cloned().collect() });
-        }
-        let unexplained: Vec<Finding> =
-            src.findings.iter().filter(|f| f.severity == Severity::Warning && req.explanations.get(f.rule).is_none_or(|t| t.trim().is_empty())).cloned().collect();
-        if !unexplained.is_empty() {
-            let rules: std::collections::BTreeSet<&str> = unexplained.iter().map(|f| f.rule).collect();
             return Err(ApiError::ExportRefused {
-                reason: format!("{} 个警告尚未说明（用 --explain 规则=说明，如 --explain {}=…）", unexplained.len(), rules.iter().next().copied().unwrap_or("R001")),
+                reason: format!("草稿有 {} 个错误，须先改正", errors.len()),
+                findings: errors.into_iter().cloned().collect(),
+            });
+        }
+        let unexplained: Vec<Finding> = src
+            .findings
+            .iter()
+            .filter(|f| {
+                f.severity == Severity::Warning
+                    && req
+                        .explanations
+                        .get(f.rule)
+                        .is_none_or(|t| t.trim().is_empty())
+            })
+            .cloned()
+            .collect();
+        if !unexplained.is_empty() {
+            let rules: std::collections::BTreeSet<&str> =
+                unexplained.iter().map(|f| f.rule).collect();
+            return Err(ApiError::ExportRefused {
+                reason: format!(
+                    "{} 个警告尚未说明（用 --explain 规则=说明，如 --explain {}=…）",
+                    unexplained.len(),
+                    rules.iter().next().copied().unwrap_or("R001")
+                ),
                 findings: unexplained,
             });
         }
@@ -207,18 +317,36 @@ pub fn export_file(lib: &mut Library, reference: &str, format: OutFormat, out: &
         Some(d) => parse_date(d)?,
         None => parse_date(now.get(..10).unwrap_or("2026-01-01"))?,
     };
-    let options = ExportOptions { date, page_numbers: req.page_numbers, contents_page_numbers: req.page_numbers };
+    let options = ExportOptions {
+        date,
+        page_numbers: req.page_numbers,
+        contents_page_numbers: req.page_numbers,
+    };
     let (bytes, preflight, fonts) = match format {
         OutFormat::Pdf => {
             let fonts = find_fonts(&req.fonts)?;
-            let bytes = yusuan_export::export_pdf(&src.doc, tpl, &fonts, &options).map_err(|e| ApiError::Export(e.to_string()))?;
-            let p = yusuan_export::preflight(&bytes, &src.doc, tpl).map_err(|e| ApiError::Export(e.to_string()))?;
-            (bytes, Some(p), vec![fonts.body.name.clone(), fonts.heading.name.clone()])
+            let bytes = yusuan_export::export_pdf(&src.doc, tpl, &fonts, &options)
+                .map_err(|e| ApiError::Export(e.to_string()))?;
+            let p = yusuan_export::preflight(&bytes, &src.doc, tpl)
+                .map_err(|e| ApiError::Export(e.to_string()))?;
+            (
+                bytes,
+                Some(p),
+                vec![fonts.body.name.clone(), fonts.heading.name.clone()],
+            )
         }
-        OutFormat::Xlsx => (yusuan_export::xlsx::write(&src.doc, tpl).map_err(|e| ApiError::Export(e.to_string()))?, None, vec![]),
+        OutFormat::Xlsx => (
+            yusuan_export::xlsx::write(&src.doc, tpl)
+                .map_err(|e| ApiError::Export(e.to_string()))?,
+            None,
+            vec![],
+        ),
     };
     write_atomically(out, &bytes)?;
-    let sha256: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let sha256: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let record = yusuan_store::ExportRecord {
         doc_id: src.doc_id,
         draft_id: src.draft.as_ref().map(|d| d.0),
@@ -237,11 +365,23 @@ pub fn export_file(lib: &mut Library, reference: &str, format: OutFormat, out: &
         os_user: os_user(),
     };
     lib.store_mut().record_export(&record)?;
-    Ok(ExportOutcome { path: out.display().to_string(), sha256, bytes: bytes.len(), template: tpl.id.into(), preflight, fonts })
+    Ok(ExportOutcome {
+        path: out.display().to_string(),
+        sha256,
+        bytes: bytes.len(),
+        template: tpl.id.into(),
+        preflight,
+        fonts,
+    })
 }
 
 /// The document, template, fonts and options of an export that is only looked at.
-fn prepared(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> Result<(Document, &'static Template, Fonts, ExportOptions), ApiError> {
+fn prepared(
+    lib: &Library,
+    reference: &str,
+    req: &ExportRequest,
+    now: &str,
+) -> Result<(Document, &'static Template, Fonts, ExportOptions), ApiError> {
     let src = source(lib, reference)?;
     let tpl = template_of(&src.doc, &req.template)?;
     let date = match &req.date {
@@ -249,18 +389,39 @@ fn prepared(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> R
         None => parse_date(now.get(..10).unwrap_or("2026-01-01"))?,
     };
     let fonts = find_fonts(&req.fonts)?;
-    Ok((src.doc, tpl, fonts, ExportOptions { date, page_numbers: req.page_numbers, contents_page_numbers: req.page_numbers }))
+    Ok((
+        src.doc,
+        tpl,
+        fonts,
+        ExportOptions {
+            date,
+            page_numbers: req.page_numbers,
+            contents_page_numbers: req.page_numbers,
+        },
+    ))
 }
 
 /// The PDF bytes of `reference` without writing or recording.
-pub fn export_pdf_bytes(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<u8>, ApiError> {
+pub fn export_pdf_bytes(
+    lib: &Library,
+    reference: &str,
+    req: &ExportRequest,
+    now: &str,
+) -> Result<Vec<u8>, ApiError> {
     let (doc, tpl, fonts, options) = prepared(lib, reference, req, now)?;
-    yusuan_export::export_pdf(&doc, tpl, &fonts, &options).map_err(|e| ApiError::Export(e.to_string()))
+    yusuan_export::export_pdf(&doc, tpl, &fonts, &options)
+        .map_err(|e| ApiError::Export(e.to_string()))
 }
 
 /// The pages `reference` would export, as SVG, for the preview (laid out as the PDF is; nothing
 /// written, nothing recorded, shown even while 错误 would refuse the export).
-pub fn export_preview(lib: &Library, reference: &str, req: &ExportRequest, now: &str) -> Result<Vec<String>, ApiError> {
+pub fn export_preview(
+    lib: &Library,
+    reference: &str,
+    req: &ExportRequest,
+    now: &str,
+) -> Result<Vec<String>, ApiError> {
     let (doc, tpl, fonts, options) = prepared(lib, reference, req, now)?;
-    yusuan_export::svg::preview(&doc, tpl, &fonts, &options).map_err(|e| ApiError::Export(e.to_string()))
+    yusuan_export::svg::preview(&doc, tpl, &fonts, &options)
+        .map_err(|e| ApiError::Export(e.to_string()))
 }

@@ -51,19 +51,40 @@ pub fn import_file(lib: &mut Library, path: &Path, now: &str) -> Result<ImportOu
 }
 
 /// Imports one file from disk, a year-less file of tables as `yearless` says.
-pub fn import_file_with(lib: &mut Library, path: &Path, yearless: Yearless, now: &str) -> Result<ImportOutcome, ApiError> {
+pub fn import_file_with(
+    lib: &mut Library,
+    path: &Path,
+    yearless: Yearless,
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let (name, bytes) = read_limited(path)?;
     import_bytes_with(lib, &name, &bytes, yearless, now)
 }
 
 /// A file's name and bytes, a file larger than any disclosure refused before it is read.
 pub(crate) fn read_limited(path: &Path) -> Result<(String, Vec<u8>), ApiError> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-    let len = std::fs::metadata(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?.len();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let len = std::fs::metadata(path)
+        .map_err(|e| ApiError::Read {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?
+        .len();
     if len > MAX_FILE_MB * 1024 * 1024 {
-        return Err(yusuan_import::ImportError::TooLarge { file: name, what: format!("文件有 {} MB", len / 1024 / 1024), limit_mb: MAX_FILE_MB }.into());
+        return Err(yusuan_import::ImportError::TooLarge {
+            file: name,
+            what: format!("文件有 {} MB", len / 1024 / 1024),
+            limit_mb: MAX_FILE_MB,
+        }
+        .into());
     }
-    let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: path.display().to_string(), reason: e.to_string() })?;
+    let bytes = std::fs::read(path).map_err(|e| ApiError::Read {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
     Ok((name, bytes))
 }
 
@@ -72,17 +93,34 @@ pub const MAX_FILE_MB: u64 = 100; // limit
 
 /// Imports one file's bytes (a year-less file of tables takes its file name's year). Either the
 /// whole document is stored or nothing is.
-pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
+pub fn import_bytes(
+    lib: &mut Library,
+    name: &str,
+    bytes: &[u8],
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     import_bytes_with(lib, name, bytes, Yearless::FromFileName, now)
 }
 
 /// Imports one file's bytes, a year-less file of tables as `yearless` says. The two files of a
 /// disclosure published apart become one document whichever comes first: tables join their
 /// narrative, and a narrative joins its tables already imported under the same year.
-pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: Yearless, now: &str) -> Result<ImportOutcome, ApiError> {
+pub fn import_bytes_with(
+    lib: &mut Library,
+    name: &str,
+    bytes: &[u8],
+    yearless: Yearless,
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let hash = sha256_hex(bytes);
     if let Some(existing) = lib.store().find_by_hash(&hash)? {
-        return Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None, attached: false });
+        return Ok(ImportOutcome {
+            file: name.to_string(),
+            id: existing,
+            duplicate: true,
+            report: None,
+            attached: false,
+        });
     }
     match yusuan_import::import_any(name, bytes) {
         Ok(imported) => match tables_for(lib, &imported.document)? {
@@ -104,15 +142,26 @@ pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: 
             let only = known.map(|(y, _)| y);
             if let Some(y) = only {
                 if let Some(id) = joined_before(lib, &departments, y, name)? {
-                    return Ok(ImportOutcome { file: name.to_string(), id, duplicate: true, report: None, attached: false });
+                    return Ok(ImportOutcome {
+                        file: name.to_string(),
+                        id,
+                        duplicate: true,
+                        report: None,
+                        attached: false,
+                    });
                 }
             }
             if let Some(target) = narrative_for(lib, &departments, only)? {
                 return attach_tables(lib, target, name, bytes, now);
             }
-            match (known.filter(|_| yearless != Yearless::Wait), departments.first()) {
+            match (
+                known.filter(|_| yearless != Yearless::Wait),
+                departments.first(),
+            ) {
                 (Some((y, from_name)), Some(department)) => {
-                    let imported = yusuan_import::import_tables_of_year(name, bytes, department, y, from_name)?;
+                    let imported = yusuan_import::import_tables_of_year(
+                        name, bytes, department, y, from_name,
+                    )?;
                     store_parsed(lib, name, &hash, imported, now)
                 }
                 _ => Err(yusuan_import::ImportError::NoYear { file, departments }.into()),
@@ -125,7 +174,11 @@ pub fn import_bytes_with(lib: &mut Library, name: &str, bytes: &[u8], yearless: 
 /// The library's document the year-less tables of `departments` belong to: that department's
 /// narrative without tables of its own — of year `only` when the tables' year is known (given,
 /// or named by their file), else the latest.
-fn narrative_for(lib: &Library, departments: &[String], only: Option<i32>) -> Result<Option<i64>, ApiError> {
+fn narrative_for(
+    lib: &Library,
+    departments: &[String],
+    only: Option<i32>,
+) -> Result<Option<i64>, ApiError> {
     let mut best: Option<(i32, i64)> = None;
     for d in documents_of(lib, departments)? {
         if d.tables > 0 || only.is_some_and(|y| y != d.year) {
@@ -145,24 +198,46 @@ fn narrative_for(lib: &Library, departments: &[String], only: Option<i32>) -> Re
 /// The narrative already in the library that a file of tables only (printing its year and
 /// department) completes: same department, year and kind, no tables of its own, and saying its
 /// tables are published apart (`公开表附后`).
-fn narrative_awaiting(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64>, ApiError> {
+fn narrative_awaiting(
+    lib: &Library,
+    doc: &yusuan_domain::Document,
+) -> Result<Option<i64>, ApiError> {
     // A note printed under the last table may be read as untitled text; a titled section is a
     // narrative of the file's own.
-    if doc.tables.is_empty() || doc.sections.iter().any(|s| !s.title.trim().is_empty()) || !doc.projects.is_empty() {
+    if doc.tables.is_empty()
+        || doc.sections.iter().any(|s| !s.title.trim().is_empty())
+        || !doc.projects.is_empty()
+    {
         return Ok(None);
     }
-    let Some(id) = narrative_for(lib, std::slice::from_ref(&doc.meta.department), Some(doc.meta.year))? else { return Ok(None) };
+    let Some(id) = narrative_for(
+        lib,
+        std::slice::from_ref(&doc.meta.department),
+        Some(doc.meta.year),
+    )?
+    else {
+        return Ok(None);
+    };
     let narrative = lib.store().get(id)?;
-    let joins = narrative.meta.kind == doc.meta.kind && yusuan_check::tables_published_apart(&narrative);
+    let joins =
+        narrative.meta.kind == doc.meta.kind && yusuan_check::tables_published_apart(&narrative);
     Ok(joins.then_some(id))
 }
 
 /// A document of `year` these tables were joined to by a version that kept only the first
 /// file's hash (libraries from before `joined_files`): stored from files of which this is one
 /// (`说明.pdf + 公开表.pdf`).
-fn joined_before(lib: &Library, departments: &[String], year: i32, name: &str) -> Result<Option<i64>, ApiError> {
+fn joined_before(
+    lib: &Library,
+    departments: &[String],
+    year: i32,
+    name: &str,
+) -> Result<Option<i64>, ApiError> {
     for d in documents_of(lib, departments)? {
-        if d.year == year && d.tables > 0 && d.source_name.split(" + ").skip(1).any(|part| part == name) {
+        if d.year == year
+            && d.tables > 0
+            && d.source_name.split(" + ").skip(1).any(|part| part == name)
+        {
             return Ok(Some(d.id));
         }
     }
@@ -181,7 +256,10 @@ fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64
             continue;
         }
         let other = lib.store().get(d.id)?;
-        if other.sections.is_empty() && other.projects.is_empty() && other.meta.kind == doc.meta.kind {
+        if other.sections.is_empty()
+            && other.projects.is_empty()
+            && other.meta.kind == doc.meta.kind
+        {
             return Ok(Some(d.id));
         }
     }
@@ -190,16 +268,36 @@ fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64
 
 /// Joins a narrative to its tables already in the library (document `target`): one document,
 /// the narrative's cover and text with those tables and their format, under the same id.
-fn join_narrative(lib: &mut Library, target: i64, name: &str, hash: &str, imported: yusuan_import::Imported, now: &str) -> Result<ImportOutcome, ApiError> {
+fn join_narrative(
+    lib: &mut Library,
+    target: i64,
+    name: &str,
+    hash: &str,
+    imported: yusuan_import::Imported,
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let tables = lib.store().get(target)?;
     let source = format!("{name} + {}", lib.store().source_name(target)?);
     let joined = merged(imported.document, tables);
-    store_joined(lib, target, name, hash, joined, imported.report, yusuan_import::Diagnostic::NarrativeAttached { target }, &source, now)
+    store_joined(
+        lib,
+        target,
+        name,
+        hash,
+        joined,
+        imported.report,
+        yusuan_import::Diagnostic::NarrativeAttached { target },
+        &source,
+        now,
+    )
 }
 
 /// A narrative with the tables of the other file of its disclosure: their tables and format, and
 /// the forms the tables file printed as grids (绩效目标表) where the narrative has none.
-fn merged(mut narrative: yusuan_domain::Document, tables: yusuan_domain::Document) -> yusuan_domain::Document {
+fn merged(
+    mut narrative: yusuan_domain::Document,
+    tables: yusuan_domain::Document,
+) -> yusuan_domain::Document {
     narrative.tables = tables.tables;
     narrative.meta.format = tables.meta.format;
     if narrative.performance_forms.is_empty() {
@@ -224,45 +322,118 @@ fn store_joined(
 ) -> Result<ImportOutcome, ApiError> {
     let mut report = yusuan_import::ImportReport::tally(&read.file, &joined, read.warnings);
     report.notes = read.notes;
-    report.notes.push(yusuan_import::ReportItem::new(note, Default::default()));
+    report
+        .notes
+        .push(yusuan_import::ReportItem::new(note, Default::default()));
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
-    let new = NewDocument { document: &joined, source_name: source, content_hash: hash, imported_at: now, report_json: &report_json };
+    let new = NewDocument {
+        document: &joined,
+        source_name: source,
+        content_hash: hash,
+        imported_at: now,
+        report_json: &report_json,
+    };
     lib.store_mut().replace(target, &new)?;
-    Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
+    Ok(ImportOutcome {
+        file: name.to_string(),
+        id: target,
+        duplicate: false,
+        report: Some(report),
+        attached: true,
+    })
 }
 
 /// The library's documents of these departments (names compared by `department_key`: without
 /// spaces, 中共/中国共产党, 委员会 as 委, a trailing 机关).
-pub(crate) fn documents_of(lib: &Library, departments: &[String]) -> Result<Vec<yusuan_store::DocumentSummary>, ApiError> {
-    let wanted: Vec<String> = departments.iter().map(|d| yusuan_domain::department_key(d)).collect();
-    Ok(lib.store().list()?.into_iter().filter(|d| wanted.contains(&yusuan_domain::department_key(&d.department))).collect())
+pub(crate) fn documents_of(
+    lib: &Library,
+    departments: &[String],
+) -> Result<Vec<yusuan_store::DocumentSummary>, ApiError> {
+    let wanted: Vec<String> = departments
+        .iter()
+        .map(|d| yusuan_domain::department_key(d))
+        .collect();
+    Ok(lib
+        .store()
+        .list()?
+        .into_iter()
+        .filter(|d| wanted.contains(&yusuan_domain::department_key(&d.department)))
+        .collect())
 }
 
 /// Reads the tables with the narrative's cover and joins them to it: one document, its tables
 /// from this file, its text from the other (same id; both files' hashes kept, so either is
 /// recognised when imported again).
-fn attach_tables(lib: &mut Library, target: i64, name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, ApiError> {
+fn attach_tables(
+    lib: &mut Library,
+    target: i64,
+    name: &str,
+    bytes: &[u8],
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let narrative = lib.store().get(target)?;
-    let yusuan_import::Imported { document: joined, mut report } = yusuan_import::attach_tables(&narrative, name, bytes)?;
-    let attached = yusuan_import::Diagnostic::Attached { target, department: narrative.meta.department.clone(), year: narrative.meta.year };
-    report.notes.push(yusuan_import::ReportItem::new(attached, Default::default()));
+    let yusuan_import::Imported {
+        document: joined,
+        mut report,
+    } = yusuan_import::attach_tables(&narrative, name, bytes)?;
+    let attached = yusuan_import::Diagnostic::Attached {
+        target,
+        department: narrative.meta.department.clone(),
+        year: narrative.meta.year,
+    };
+    report
+        .notes
+        .push(yusuan_import::ReportItem::new(attached, Default::default()));
     let source = lib.store().source_name(target)?;
     let hash = sha256_hex(bytes);
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
-    let new = NewDocument { document: &joined, source_name: &format!("{source} + {name}"), content_hash: &hash, imported_at: now, report_json: &report_json };
+    let new = NewDocument {
+        document: &joined,
+        source_name: &format!("{source} + {name}"),
+        content_hash: &hash,
+        imported_at: now,
+        report_json: &report_json,
+    };
     lib.store_mut().replace(target, &new)?;
-    Ok(ImportOutcome { file: name.to_string(), id: target, duplicate: false, report: Some(report), attached: true })
+    Ok(ImportOutcome {
+        file: name.to_string(),
+        id: target,
+        duplicate: false,
+        report: Some(report),
+        attached: true,
+    })
 }
 
 /// Joins tables read with their own cover (they print their year and department) to their
 /// narrative already in the library (document `target`): one document, the narrative's cover
 /// and text with those tables, their format and the forms they print, under the same id.
-fn join_tables(lib: &mut Library, target: i64, name: &str, hash: &str, imported: yusuan_import::Imported, now: &str) -> Result<ImportOutcome, ApiError> {
+fn join_tables(
+    lib: &mut Library,
+    target: i64,
+    name: &str,
+    hash: &str,
+    imported: yusuan_import::Imported,
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let narrative = lib.store().get(target)?;
     let source = format!("{} + {name}", lib.store().source_name(target)?);
-    let attached = yusuan_import::Diagnostic::Attached { target, department: narrative.meta.department.clone(), year: narrative.meta.year };
+    let attached = yusuan_import::Diagnostic::Attached {
+        target,
+        department: narrative.meta.department.clone(),
+        year: narrative.meta.year,
+    };
     let joined = merged(narrative, imported.document);
-    store_joined(lib, target, name, hash, joined, imported.report, attached, &source, now)
+    store_joined(
+        lib,
+        target,
+        name,
+        hash,
+        joined,
+        imported.report,
+        attached,
+        &source,
+        now,
+    )
 }
 
 /// Stores a parsed document (one transaction) under its content hash.
@@ -282,8 +453,20 @@ pub(crate) fn store_parsed(
         report_json: &report_json,
     };
     match lib.store_mut().insert(&new) {
-        Ok(id) => Ok(ImportOutcome { file: name.to_string(), id, duplicate: false, report: Some(imported.report), attached: false }),
-        Err(StoreError::Duplicate { existing }) => Ok(ImportOutcome { file: name.to_string(), id: existing, duplicate: true, report: None, attached: false }),
+        Ok(id) => Ok(ImportOutcome {
+            file: name.to_string(),
+            id,
+            duplicate: false,
+            report: Some(imported.report),
+            attached: false,
+        }),
+        Err(StoreError::Duplicate { existing }) => Ok(ImportOutcome {
+            file: name.to_string(),
+            id: existing,
+            duplicate: true,
+            report: None,
+            attached: false,
+        }),
         Err(e) => Err(e.into()),
     }
 }

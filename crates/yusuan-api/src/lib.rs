@@ -15,12 +15,12 @@ mod desk;
 mod desk_drafts;
 mod desk_workbook;
 mod draft_actuals;
-mod drafts;
-mod draft_history;
-mod draft_setup;
-mod draft_projects;
 mod draft_forms;
+mod draft_history;
+mod draft_projects;
+mod draft_setup;
 mod draft_units;
+mod drafts;
 pub mod dto;
 mod error;
 mod examples;
@@ -33,31 +33,55 @@ mod settings;
 
 pub use backups::{backup_library, restore_library, DAILY_BACKUPS_KEPT};
 pub use clock::now_rfc3339;
-pub use desk::Desk;
-pub use desk_workbook::WorkbookImport;
-pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
-pub use desk_drafts::{DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, SectionView, UnitView, VersionItem};
-pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
-pub use yusuan_domain::Document;
-pub use yusuan_compare as compare;
 pub use compare_docs::{compare_ids, compare_references, same_department, CompareView};
-pub use drafts::{
-    draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_list, draft_set_many, draft_lines, draft_lines_csv, draft_new, draft_reason, draft_section, draft_set,
-    draft_version, load_draft, split_unit_ref, os_user, parse_draft_ref, Edit, LeafLine, NewDraft,
+pub use desk::Desk;
+pub use desk_drafts::{
+    DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, SectionView, UnitView,
+    VersionItem,
 };
-pub use draft_units::{draft_place, draft_unit_money, draft_unit_text, load_reference, reference_check, reference_document, UnitMoney, UnitTextView};
+pub use desk_workbook::WorkbookImport;
+pub use draft_actuals::{
+    actual_views, draft_actual, draft_actuals, draft_actuals_from, draft_actuals_paste, ActualView,
+    ActualsImport, FinalAccountsRef,
+};
+pub use draft_forms::{
+    draft_cell, draft_form_delete, draft_forms, draft_indicator_remove, draft_indicator_set,
+    draft_row, draft_table_paste, CarriedTableView, FormView, IndicatorView, RowEdit,
+};
 pub use draft_history::{draft_redo, draft_undo};
-pub use draft_forms::{draft_cell, draft_forms, draft_row, draft_table_paste, RowEdit, draft_form_delete, draft_indicator_remove, draft_indicator_set, CarriedTableView, FormView, IndicatorView};
-pub use draft_actuals::{actual_views, draft_actual, draft_actuals, draft_actuals_from, draft_actuals_paste, ActualView, ActualsImport, FinalAccountsRef};
-pub use draft_projects::{draft_project_add, draft_project_fund, draft_projects, draft_project_part, draft_project_remove, draft_project_rename, ProjectFundView, ProjectPartView, ProjectView};
-pub use draft_setup::{draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom, BlankRequest, DraftTemplate};
+pub use draft_projects::{
+    draft_project_add, draft_project_fund, draft_project_part, draft_project_remove,
+    draft_project_rename, draft_projects, ProjectFundView, ProjectPartView, ProjectView,
+};
+pub use draft_setup::{
+    draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom,
+    BlankRequest, DraftTemplate,
+};
+pub use draft_units::{
+    draft_place, draft_unit_money, draft_unit_text, load_reference, reference_check,
+    reference_document, UnitMoney, UnitTextView,
+};
+pub use drafts::{
+    draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_lines,
+    draft_lines_csv, draft_list, draft_new, draft_reason, draft_section, draft_set, draft_set_many,
+    draft_version, load_draft, os_user, parse_draft_ref, split_unit_ref, Edit, LeafLine, NewDraft,
+};
 pub use error::ApiError;
+pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
+pub use export::{numbers_csv, numbers_csv_for, NUMBERS_CSV_HEADER};
+pub use exporting::{
+    export_file, export_pdf_bytes, export_preview, find_fonts, list_templates, ExportOutcome,
+    ExportRequest, OutFormat, TemplateInfo,
+};
+pub use import::{
+    import_bytes, import_bytes_with, import_file, import_file_with, ImportOutcome, Yearless,
+};
+pub use library::{default_data_dir, Library, LibraryKind};
+pub use panics::{panic_log, quiet_panics};
+pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
+pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
+pub use yusuan_compare as compare;
+pub use yusuan_domain::Document;
 pub use yusuan_draft as draft;
 pub use yusuan_export as typeset;
 pub use yusuan_store::{DraftEvent, DraftRow};
-pub use exporting::{export_file, export_pdf_bytes, export_preview, find_fonts, list_templates, ExportOutcome, ExportRequest, OutFormat, TemplateInfo};
-pub use export::{numbers_csv, numbers_csv_for, NUMBERS_CSV_HEADER};
-pub use examples::{load_examples, ExampleFile, ExamplesOutcome};
-pub use import::{import_bytes, import_bytes_with, import_file, import_file_with, ImportOutcome, Yearless};
-pub use library::{default_data_dir, Library, LibraryKind};
-pub use panics::{panic_log, quiet_panics};

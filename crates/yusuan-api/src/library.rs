@@ -55,7 +55,9 @@ pub fn default_data_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("YUSUAN_DATA_DIR") {
         return PathBuf::from(d);
     }
-    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("yusuan")
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("yusuan")
 }
 
 /// An open library.
@@ -67,7 +69,10 @@ pub struct Library {
 impl Library {
     /// Opens (creating if needed) the library at `path`.
     pub fn open(path: &Path) -> Result<Library, ApiError> {
-        Ok(Library { path: path.to_path_buf(), store: Store::open(path)? })
+        Ok(Library {
+            path: path.to_path_buf(),
+            store: Store::open(path)?,
+        })
     }
 
     /// The database file.
@@ -87,7 +92,12 @@ impl Library {
 
     /// The documents, as the UI and `yusuan list` show them.
     pub fn list(&self) -> Result<Vec<dto::DocumentSummary>, ApiError> {
-        Ok(self.store.list()?.into_iter().map(dto::DocumentSummary::from).collect())
+        Ok(self
+            .store
+            .list()?
+            .into_iter()
+            .map(dto::DocumentSummary::from)
+            .collect())
     }
 
     /// Resolves a document reference: its id, or a unique part of its department or file name.
@@ -95,7 +105,9 @@ impl Library {
         if let Ok(id) = reference.trim().parse::<i64>() {
             return match self.store.get(id) {
                 Ok(_) => Ok(id),
-                Err(yusuan_store::StoreError::NotFound(_)) => Err(ApiError::NoSuchDocument(reference.into())),
+                Err(yusuan_store::StoreError::NotFound(_)) => {
+                    Err(ApiError::NoSuchDocument(reference.into()))
+                }
                 Err(e) => Err(e.into()),
             };
         }
@@ -115,7 +127,9 @@ impl Library {
     /// A whole document.
     pub fn document(&self, id: i64) -> Result<Document, ApiError> {
         match self.store.get(id) {
-            Err(yusuan_store::StoreError::NotFound(_)) => Err(ApiError::NoSuchDocument(id.to_string())),
+            Err(yusuan_store::StoreError::NotFound(_)) => {
+                Err(ApiError::NoSuchDocument(id.to_string()))
+            }
             other => Ok(other?),
         }
     }

@@ -20,7 +20,11 @@ pub fn quiet_panics(data_dir: &Path) {
         if let Some(dir) = log.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(&log) {
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+        {
             let _ = writeln!(f, "== {}\n{info}\n{backtrace}\n", crate::now_rfc3339());
         }
     }));

@@ -28,7 +28,12 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Settings {
         let o = yusuan_compare::Options::default();
-        Settings { threshold_percent: o.threshold_percent, threshold_yuan: o.threshold_yuan, body_font: None, heading_font: None }
+        Settings {
+            threshold_percent: o.threshold_percent,
+            threshold_yuan: o.threshold_yuan,
+            body_font: None,
+            heading_font: None,
+        }
     }
 }
 
@@ -63,28 +68,50 @@ fn settings_path(dir: &Path) -> PathBuf {
 fn info(path: &Path) -> FileInfo {
     let len = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let wal = PathBuf::from(format!("{}-wal", path.display()));
-    FileInfo { path: path.display().to_string(), bytes: len(path) + len(&wal) }
+    FileInfo {
+        path: path.display().to_string(),
+        bytes: len(path) + len(&wal),
+    }
 }
 
 /// The settings of a data folder (the defaults when none were saved).
 pub fn load_settings(dir: &Path) -> Result<Settings, ApiError> {
     let path = settings_path(dir);
     match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text).map_err(|e| ApiError::Settings(format!("设置文件 {} 无法读取（{e}）：请在“设置”中重新保存，或删除该文件以恢复默认设置", path.display()))),
+        Ok(text) => serde_json::from_str(&text).map_err(|e| {
+            ApiError::Settings(format!(
+                "设置文件 {} 无法读取（{e}）：请在“设置”中重新保存，或删除该文件以恢复默认设置",
+                path.display()
+            ))
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-        Err(e) => Err(ApiError::Read { path: path.display().to_string(), reason: e.to_string() }),
+        Err(e) => Err(ApiError::Read {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }),
     }
 }
 
 /// Checks and saves the settings; nothing is written when any value is refused.
 pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
     if s.threshold_percent <= Decimal::ZERO || s.threshold_percent > Decimal::from(1000) {
-        return Err(ApiError::Settings(format!("变动幅度阈值 {}% 不在 0 到 1000 之间：请填写如 10 表示 ±10%", s.threshold_percent)));
+        return Err(ApiError::Settings(format!(
+            "变动幅度阈值 {}% 不在 0 到 1000 之间：请填写如 10 表示 ±10%",
+            s.threshold_percent
+        )));
     }
     if s.threshold_yuan.is_sign_negative() {
-        return Err(ApiError::Settings(format!("变动金额阈值 {} 元不能为负数", s.threshold_yuan)));
+        return Err(ApiError::Settings(format!(
+            "变动金额阈值 {} 元不能为负数",
+            s.threshold_yuan
+        )));
     }
-    let chosen = |f: &Option<String>| f.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(PathBuf::from);
+    let chosen = |f: &Option<String>| {
+        f.as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    };
     let fonts = (chosen(&s.body_font), chosen(&s.heading_font));
     for p in [&fonts.0, &fonts.1].into_iter().flatten() {
         if !p.is_file() {
@@ -94,23 +121,42 @@ pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
     if fonts.0.is_some() || fonts.1.is_some() {
         find_fonts(&fonts)?;
     }
-    let clean = Settings { body_font: fonts.0.map(|p| p.display().to_string()), heading_font: fonts.1.map(|p| p.display().to_string()), ..s.clone() };
-    let json = serde_json::to_string_pretty(&clean).map_err(|e| ApiError::Settings(e.to_string()))?;
+    let clean = Settings {
+        body_font: fonts.0.map(|p| p.display().to_string()),
+        heading_font: fonts.1.map(|p| p.display().to_string()),
+        ..s.clone()
+    };
+    let json =
+        serde_json::to_string_pretty(&clean).map_err(|e| ApiError::Settings(e.to_string()))?;
     let tmp = settings_path(dir).with_extension("json.tmp");
-    std::fs::write(&tmp, json).and_then(|_| std::fs::rename(&tmp, settings_path(dir))).map_err(|e| ApiError::Write { path: settings_path(dir).display().to_string(), reason: e.to_string() })
+    std::fs::write(&tmp, json)
+        .and_then(|_| std::fs::rename(&tmp, settings_path(dir)))
+        .map_err(|e| ApiError::Write {
+            path: settings_path(dir).display().to_string(),
+            reason: e.to_string(),
+        })
 }
 
 impl Desk {
     /// The 设置 view.
     pub fn settings_view(&self) -> Result<SettingsView, ApiError> {
         let mut backups: Vec<FileInfo> = std::fs::read_dir(self.data_dir.join("备份"))
-            .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "db")).map(|p| info(&p)).collect())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "db"))
+                    .map(|p| info(&p))
+                    .collect()
+            })
             .unwrap_or_default();
         backups.sort_by(|a, b| b.path.cmp(&a.path));
         Ok(SettingsView {
             settings: load_settings(&self.data_dir)?,
             data_dir: self.data_dir.display().to_string(),
-            libraries: [LibraryKind::User, LibraryKind::Examples].iter().map(|k| info(&k.path_in(&self.data_dir))).collect(),
+            libraries: [LibraryKind::User, LibraryKind::Examples]
+                .iter()
+                .map(|k| info(&k.path_in(&self.data_dir)))
+                .collect(),
             backups,
         })
     }

@@ -8,44 +8,102 @@ use yusuan_api::{draft_history, draft_new, draft_undo, import_file, load_draft, 
 const NOW: &str = "2026-12-01T00:00:00Z";
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name)
 }
 
 /// The 编制说明's item sentences that compare with 执行数.
 fn compared(lib: &Library, id: i64) -> Vec<String> {
     let doc = yusuan_api::draft_document(lib, id, None).unwrap();
-    doc.sections.iter().flat_map(|s| &s.paragraphs).filter(|p| p.text.contains("执行数")).map(|p| p.text.clone()).collect()
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .filter(|p| p.text.contains("执行数"))
+        .map(|p| p.text.clone())
+        .collect()
 }
 
 #[test]
 fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_edit() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let o = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"), NOW).unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, NOW).unwrap().draft).unwrap().0;
-    assert!(compared(&lib, id).is_empty(), "no 执行数, no comparison with it");
+    let o = import_file(
+        &mut lib,
+        &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
+        NOW,
+    )
+    .unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, NOW).unwrap().draft)
+        .unwrap()
+        .0;
+    assert!(
+        compared(&lib, id).is_empty(),
+        "no 执行数, no comparison with it"
+    );
     yusuan_api::draft_actual(&mut lib, id, "2010507", "140.42万元", NOW).unwrap();
     assert_eq!(compared(&lib, id), ["1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目25.77万元，比2024年执行数140.42万元减少114.65万元，下降81.65%。"]);
     let views = yusuan_api::draft_actuals(&lib, id).unwrap();
     let v = views.iter().find(|v| v.code == "2010507").unwrap();
-    assert_eq!((v.actual_yuan.as_deref(), v.budget_yuan.as_str(), v.rate_percent.as_deref()), (Some("1404200"), "257700", Some("544.90")));
+    assert_eq!(
+        (
+            v.actual_yuan.as_deref(),
+            v.budget_yuan.as_str(),
+            v.rate_percent.as_deref()
+        ),
+        (Some("1404200"), "257700", Some("544.90"))
+    );
     // A column pasted from a spreadsheet: a header, amounts with separators, a code the draft's
     // lines do not use (listed, not set).
-    let r = yusuan_api::draft_actuals_paste(&mut lib, id, "科目编码\t科目名称\t执行数\n2120101\t行政运行\t12,000,000\n2010350\t事业运行\t305000\n", NOW).unwrap();
-    assert_eq!(r.matched.iter().map(|m| (m.code.as_str(), m.rate_percent.as_deref())).collect::<Vec<_>>(), [("2120101", Some("72.28"))]);
+    let r = yusuan_api::draft_actuals_paste(
+        &mut lib,
+        id,
+        "科目编码\t科目名称\t执行数\n2120101\t行政运行\t12,000,000\n2010350\t事业运行\t305000\n",
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(
+        r.matched
+            .iter()
+            .map(|m| (m.code.as_str(), m.rate_percent.as_deref()))
+            .collect::<Vec<_>>(),
+        [("2120101", Some("72.28"))]
+    );
     assert_eq!(r.unmatched, ["2010350"]);
     assert_eq!(compared(&lib, id).len(), 2);
     assert_eq!(draft_history(&lib, id).unwrap().len(), 2, "one edit each");
     draft_undo(&mut lib, id, NOW).unwrap();
-    assert_eq!(load_draft(&lib, id, None).unwrap().actuals.keys().collect::<Vec<_>>(), ["2010507"]);
+    assert_eq!(
+        load_draft(&lib, id, None)
+            .unwrap()
+            .actuals
+            .keys()
+            .collect::<Vec<_>>(),
+        ["2010507"]
+    );
     // Bad input: refused, named, nothing recorded.
-    for (code, value, says) in [("2010", "1", "功能分类科目编码"), ("2010507", "五万", "不是金额"), ("2010507", "-5", "负数")] {
-        let e = yusuan_api::draft_actual(&mut lib, id, code, value, NOW).unwrap_err().to_string();
+    for (code, value, says) in [
+        ("2010", "1", "功能分类科目编码"),
+        ("2010507", "五万", "不是金额"),
+        ("2010507", "-5", "负数"),
+    ] {
+        let e = yusuan_api::draft_actual(&mut lib, id, code, value, NOW)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(says), "{e}");
     }
-    let e = yusuan_api::draft_actuals_paste(&mut lib, id, "2120101\t十二万\n", NOW).unwrap_err().to_string();
+    let e = yusuan_api::draft_actuals_paste(&mut lib, id, "2120101\t十二万\n", NOW)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("第 1 行"), "{e}");
-    assert_eq!(draft_history(&lib, id).unwrap().iter().filter(|e| !e.undone).count(), 1);
+    assert_eq!(
+        draft_history(&lib, id)
+            .unwrap()
+            .iter()
+            .filter(|e| !e.undone)
+            .count(),
+        1
+    );
     // Cleared with an empty value.
     yusuan_api::draft_actual(&mut lib, id, "2010507", "", NOW).unwrap();
     assert!(compared(&lib, id).is_empty());
@@ -53,29 +111,105 @@ fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_ed
     // The draft with its 执行数 exports and reads back (the comparison's figures included).
     let out = dir.path().join("d.pdf");
     let findings = yusuan_api::draft_check(&lib, id).unwrap();
-    assert!(findings.iter().all(|f| f.severity != yusuan_api::Severity::Error), "{findings:?}");
-    let explanations = findings.iter().filter(|f| f.severity == yusuan_api::Severity::Warning).map(|f| (f.rule.to_string(), "已核实".to_string())).collect();
-    let req = yusuan_api::ExportRequest { explanations, ..Default::default() };
-    let done = yusuan_api::export_file(&mut lib, &format!("draft:{id}"), yusuan_api::OutFormat::Pdf, &out, &req, NOW).unwrap();
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.severity != yusuan_api::Severity::Error),
+        "{findings:?}"
+    );
+    let explanations = findings
+        .iter()
+        .filter(|f| f.severity == yusuan_api::Severity::Warning)
+        .map(|f| (f.rule.to_string(), "已核实".to_string()))
+        .collect();
+    let req = yusuan_api::ExportRequest {
+        explanations,
+        ..Default::default()
+    };
+    let done = yusuan_api::export_file(
+        &mut lib,
+        &format!("draft:{id}"),
+        yusuan_api::OutFormat::Pdf,
+        &out,
+        &req,
+        NOW,
+    )
+    .unwrap();
     assert!(done.preflight.unwrap().narrative_figures > 0);
-    let text = String::from_utf8_lossy(&std::process::Command::new("pdftotext").arg(&out).arg("-").output().unwrap().stdout).replace('\n', "");
-    assert!(text.contains("比2024年执行数140.42万元减少114.65万元"), "the comparison is printed");
+    let text = String::from_utf8_lossy(
+        &std::process::Command::new("pdftotext")
+            .arg(&out)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .replace('\n', "");
+    assert!(
+        text.contains("比2024年执行数140.42万元减少114.65万元"),
+        "the comparison is printed"
+    );
 }
 
 #[test]
 fn actuals_are_taken_from_last_years_real_final_accounts_by_code() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let juesuan = import_file(&mut lib, &fixture("pdf/shanghai-putuo-shegongbu-2024-bumen-juesuan.pdf"), NOW).unwrap().id;
-    let req = yusuan_api::BlankRequest { department: "中共上海市普陀区委社会工作部".into(), region: Some("上海市普陀区".into()), year: Some(2025), ..Default::default() };
-    let made = yusuan_api::draft_new_blank(&mut lib, &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()), &req, NOW).unwrap();
+    let juesuan = import_file(
+        &mut lib,
+        &fixture("pdf/shanghai-putuo-shegongbu-2024-bumen-juesuan.pdf"),
+        NOW,
+    )
+    .unwrap()
+    .id;
+    let req = yusuan_api::BlankRequest {
+        department: "中共上海市普陀区委社会工作部".into(),
+        region: Some("上海市普陀区".into()),
+        year: Some(2025),
+        ..Default::default()
+    };
+    let made = yusuan_api::draft_new_blank(
+        &mut lib,
+        &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()),
+        &req,
+        NOW,
+    )
+    .unwrap();
     let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
-    yusuan_api::draft_add_line(&mut lib, id, "支出|一般公共预算|2013901|基本支出", "600000", &[(String::new(), "行政运行".into())], NOW).unwrap();
-    yusuan_api::draft_add_line(&mut lib, id, "支出|一般公共预算|2013999|项目支出", "2500000", &[(String::new(), "其他社会工作事务支出".into())], NOW).unwrap();
-    yusuan_api::draft_add_line(&mut lib, id, "支出|一般公共预算|2070199|项目支出", "10000", &[(String::new(), "其他文化和旅游支出".into())], NOW).unwrap();
+    yusuan_api::draft_add_line(
+        &mut lib,
+        id,
+        "支出|一般公共预算|2013901|基本支出",
+        "600000",
+        &[(String::new(), "行政运行".into())],
+        NOW,
+    )
+    .unwrap();
+    yusuan_api::draft_add_line(
+        &mut lib,
+        id,
+        "支出|一般公共预算|2013999|项目支出",
+        "2500000",
+        &[(String::new(), "其他社会工作事务支出".into())],
+        NOW,
+    )
+    .unwrap();
+    yusuan_api::draft_add_line(
+        &mut lib,
+        id,
+        "支出|一般公共预算|2070199|项目支出",
+        "10000",
+        &[(String::new(), "其他文化和旅游支出".into())],
+        NOW,
+    )
+    .unwrap();
     let r = yusuan_api::draft_actuals_from(&mut lib, id, juesuan, NOW).unwrap();
     // The 决算 prints (万元) 行政运行 51.32, 其他社会工作事务支出 202.24, 社会工作事务 264.87.
-    let got: Vec<(String, Option<String>)> = r.matched.iter().map(|m| (m.code.clone(), m.actual_yuan.clone())).collect();
+    let got: Vec<(String, Option<String>)> = r
+        .matched
+        .iter()
+        .map(|m| (m.code.clone(), m.actual_yuan.clone()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -85,14 +219,51 @@ fn actuals_are_taken_from_last_years_real_final_accounts_by_code() {
             ("2013999".into(), Some("2022400".into())),
         ]
     );
-    assert_eq!(r.unmatched, ["207", "20701", "2070199"], "codes the 决算 does not print are listed");
+    assert_eq!(
+        r.unmatched,
+        ["207", "20701", "2070199"],
+        "codes the 决算 does not print are listed"
+    );
     let said = compared(&lib, id);
-    assert!(said.iter().any(|s| s.contains("行政运行（项）”科目60.00万元，比2024年执行数51.32万元增加8.68万元，增长16.91%")), "{said:?}");
+    assert!(
+        said.iter().any(|s| s.contains(
+            "行政运行（项）”科目60.00万元，比2024年执行数51.32万元增加8.68万元，增长16.91%"
+        )),
+        "{said:?}"
+    );
     // Not a 决算, or a 决算 of another year: refused, nothing recorded.
-    let budget = import_file(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), NOW).unwrap().id;
+    let budget = import_file(
+        &mut lib,
+        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        NOW,
+    )
+    .unwrap()
+    .id;
     let before = draft_history(&lib, id).unwrap().len();
-    assert!(yusuan_api::draft_actuals_from(&mut lib, id, budget, NOW).unwrap_err().to_string().contains("不是决算"));
-    let other_year = yusuan_api::parse_draft_ref(&yusuan_api::draft_new_blank(&mut lib, &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()), &yusuan_api::BlankRequest { year: Some(2027), ..req.clone() }, NOW).unwrap().draft).unwrap().0;
-    assert!(yusuan_api::draft_actuals_from(&mut lib, other_year, juesuan, NOW).unwrap_err().to_string().contains("2026年的决算"));
+    assert!(yusuan_api::draft_actuals_from(&mut lib, id, budget, NOW)
+        .unwrap_err()
+        .to_string()
+        .contains("不是决算"));
+    let other_year = yusuan_api::parse_draft_ref(
+        &yusuan_api::draft_new_blank(
+            &mut lib,
+            &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()),
+            &yusuan_api::BlankRequest {
+                year: Some(2027),
+                ..req.clone()
+            },
+            NOW,
+        )
+        .unwrap()
+        .draft,
+    )
+    .unwrap()
+    .0;
+    assert!(
+        yusuan_api::draft_actuals_from(&mut lib, other_year, juesuan, NOW)
+            .unwrap_err()
+            .to_string()
+            .contains("2026年的决算")
+    );
     assert_eq!(draft_history(&lib, id).unwrap().len(), before);
 }

@@ -9,16 +9,24 @@ use yusuan_api::{draft_history, draft_new, draft_redo, draft_undo, import_file, 
 const NOW: &str = "2026-12-01T00:00:00Z";
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name)
 }
 
 fn draft_of(lib: &mut Library, path: &std::path::Path) -> i64 {
     let o = import_file(lib, path, NOW).unwrap();
-    yusuan_api::parse_draft_ref(&draft_new(lib, o.id, None, NOW).unwrap().draft).unwrap().0
+    yusuan_api::parse_draft_ref(&draft_new(lib, o.id, None, NOW).unwrap().draft)
+        .unwrap()
+        .0
 }
 
 fn forms(lib: &Library, id: i64) -> Vec<(String, usize)> {
-    yusuan_api::draft_forms(lib, id).unwrap().into_iter().map(|f| (f.project, f.indicators.len())).collect()
+    yusuan_api::draft_forms(lib, id)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.project, f.indicators.len()))
+        .collect()
 }
 
 #[test]
@@ -26,24 +34,51 @@ fn a_whole_form_is_deleted_as_one_edit_and_comes_back_where_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
     let id = draft_of(&mut lib, &fixture("001_e395be5bb9699fb6.txt"));
-    yusuan_api::draft_indicator_set(&mut lib, id, "社区治理创新", "产出指标/数量指标/试点社区", "=3(个)", NOW).unwrap();
+    yusuan_api::draft_indicator_set(
+        &mut lib,
+        id,
+        "社区治理创新",
+        "产出指标/数量指标/试点社区",
+        "=3(个)",
+        NOW,
+    )
+    .unwrap();
     let before = forms(&lib, id);
-    assert_eq!(before, [("培训经费".to_string(), 10), ("社区治理创新".to_string(), 1)]);
+    assert_eq!(
+        before,
+        [
+            ("培训经费".to_string(), 10),
+            ("社区治理创新".to_string(), 1)
+        ]
+    );
     let second = before[0].0.clone();
     let e = yusuan_api::draft_form_delete(&mut lib, id, &second, NOW).unwrap();
     assert_eq!(e.target, second);
     let after = forms(&lib, id);
     assert_eq!(after, [("社区治理创新".to_string(), 1)]);
     let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
-    assert_eq!(doc.performance_forms.len(), 1, "the derived document prints the other form only");
+    assert_eq!(
+        doc.performance_forms.len(),
+        1,
+        "the derived document prints the other form only"
+    );
     assert_eq!(draft_history(&lib, id).unwrap().len(), 2, "one edit");
     draft_undo(&mut lib, id, NOW).unwrap();
-    assert_eq!(forms(&lib, id), before, "back where it was, every indicator");
+    assert_eq!(
+        forms(&lib, id),
+        before,
+        "back where it was, every indicator"
+    );
     draft_redo(&mut lib, id, NOW).unwrap();
     assert_eq!(forms(&lib, id), after);
     // A form that is not there: refused, the forms named; nothing recorded.
-    let err = yusuan_api::draft_form_delete(&mut lib, id, "没有的项目", NOW).unwrap_err().to_string();
-    assert!(err.contains("没有的项目") && err.contains("社区治理创新"), "{err}");
+    let err = yusuan_api::draft_form_delete(&mut lib, id, "没有的项目", NOW)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("没有的项目") && err.contains("社区治理创新"),
+        "{err}"
+    );
     assert_eq!(draft_history(&lib, id).unwrap().len(), 2);
 }
 
@@ -54,7 +89,14 @@ fn blank_levels(dir: &std::path::Path) -> PathBuf {
     let printed = "一级指标 二级指标 三级指标 年度指标值\n\n产出指标\n\n数量指标\n\n社区培训人数";
     assert!(text.contains(printed));
     let file = dir.join("blank-levels.txt");
-    std::fs::write(&file, text.replace(printed, "一级指标 二级指标 三级指标 年度指标值\n\n社区培训人数")).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            printed,
+            "一级指标 二级指标 三级指标 年度指标值\n\n社区培训人数",
+        ),
+    )
+    .unwrap();
     file
 }
 
@@ -65,17 +107,31 @@ fn an_indicator_printed_without_its_levels_is_removed() {
     let id = draft_of(&mut lib, &blank_levels(dir.path()));
     let fs = yusuan_api::draft_forms(&lib, id).unwrap();
     let paths: Vec<String> = fs[0].indicators.iter().map(|i| i.path.clone()).collect();
-    let blank = paths.iter().find(|p| p.starts_with("//")).unwrap_or_else(|| panic!("an indicator with blank levels: {paths:?}")).clone();
+    let blank = paths
+        .iter()
+        .find(|p| p.starts_with("//"))
+        .unwrap_or_else(|| panic!("an indicator with blank levels: {paths:?}"))
+        .clone();
     let form = fs[0].project.clone();
     yusuan_api::draft_indicator_remove(&mut lib, id, &form, &blank, NOW).unwrap();
-    let left: Vec<String> = yusuan_api::draft_forms(&lib, id).unwrap()[0].indicators.iter().map(|i| i.path.clone()).collect();
+    let left: Vec<String> = yusuan_api::draft_forms(&lib, id).unwrap()[0]
+        .indicators
+        .iter()
+        .map(|i| i.path.clone())
+        .collect();
     assert_eq!(left.len(), paths.len() - 1);
     assert!(!left.contains(&blank));
     // A new indicator still needs its levels.
-    let err = yusuan_api::draft_indicator_set(&mut lib, id, &form, "//新指标", "≥1(个)", NOW).unwrap_err().to_string();
+    let err = yusuan_api::draft_indicator_set(&mut lib, id, &form, "//新指标", "≥1(个)", NOW)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("一级和二级"), "{err}");
     draft_undo(&mut lib, id, NOW).unwrap();
-    let back: Vec<String> = yusuan_api::draft_forms(&lib, id).unwrap()[0].indicators.iter().map(|i| i.path.clone()).collect();
+    let back: Vec<String> = yusuan_api::draft_forms(&lib, id).unwrap()[0]
+        .indicators
+        .iter()
+        .map(|i| i.path.clone())
+        .collect();
     assert_eq!(back, paths, "undo puts it back where it was");
 }
 
@@ -84,33 +140,91 @@ fn a_project_is_renamed_in_one_step_its_parts_form_and_funds_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
     let id = draft_of(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"));
-    let line = yusuan_api::load_draft(&lib, id, None).unwrap().leaves.iter().find(|l| l.key.to_string().ends_with("|项目支出")).unwrap().key.to_string();
+    let line = yusuan_api::load_draft(&lib, id, None)
+        .unwrap()
+        .leaves
+        .iter()
+        .find(|l| l.key.to_string().ends_with("|项目支出"))
+        .unwrap()
+        .key
+        .to_string();
     yusuan_api::draft_project_fund(&mut lib, id, "信息工作项目", &line, "250000", NOW).unwrap();
     let projects = yusuan_api::draft_projects(&lib, id).unwrap();
-    let old = projects.iter().find(|p| p.name == "信息工作项目").expect("信息工作项目").clone();
-    let form_before = yusuan_api::draft_forms(&lib, id).unwrap().into_iter().find(|f| f.project == "信息工作项目").unwrap();
+    let old = projects
+        .iter()
+        .find(|p| p.name == "信息工作项目")
+        .expect("信息工作项目")
+        .clone();
+    let form_before = yusuan_api::draft_forms(&lib, id)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.project == "信息工作项目")
+        .unwrap();
     let doc_before = yusuan_api::draft_document(&lib, id, None).unwrap();
-    let k = projects.iter().position(|p| p.name == "信息工作项目").unwrap() + 1;
+    let k = projects
+        .iter()
+        .position(|p| p.name == "信息工作项目")
+        .unwrap()
+        + 1;
     // By its place in the list, as a project printed without a name is named.
     yusuan_api::draft_project_rename(&mut lib, id, &format!("#{k}"), "社区培训经费", NOW).unwrap();
-    let renamed = yusuan_api::draft_projects(&lib, id).unwrap().into_iter().find(|p| p.name == "社区培训经费").expect("renamed");
-    assert_eq!(renamed.funded_yuan.as_deref(), Some("250000"), "its funds follow");
-    assert_eq!(renamed.parts.iter().map(|p| p.text.clone()).collect::<Vec<_>>(), old.parts.iter().map(|p| p.text.clone()).collect::<Vec<_>>());
-    let form = yusuan_api::draft_forms(&lib, id).unwrap().into_iter().find(|f| f.project == "社区培训经费").expect("its form follows");
+    let renamed = yusuan_api::draft_projects(&lib, id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "社区培训经费")
+        .expect("renamed");
+    assert_eq!(
+        renamed.funded_yuan.as_deref(),
+        Some("250000"),
+        "its funds follow"
+    );
+    assert_eq!(
+        renamed
+            .parts
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>(),
+        old.parts.iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+    );
+    let form = yusuan_api::draft_forms(&lib, id)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.project == "社区培训经费")
+        .expect("its form follows");
     assert_eq!(form.indicators.len(), form_before.indicators.len());
     let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
-    assert!(doc.projects.iter().any(|p| p.name == "社区培训经费") && doc.projects.iter().all(|p| p.name != "信息工作项目"));
+    assert!(
+        doc.projects.iter().any(|p| p.name == "社区培训经费")
+            && doc.projects.iter().all(|p| p.name != "信息工作项目")
+    );
     assert_eq!(doc.projects.len(), doc_before.projects.len());
     assert_eq!(draft_history(&lib, id).unwrap().len(), 2, "one edit");
     // A name another project has: refused, nothing recorded.
-    assert!(yusuan_api::draft_project_rename(&mut lib, id, "社区培训经费", "办公用房修缮及装修项目", NOW).is_err());
+    assert!(yusuan_api::draft_project_rename(
+        &mut lib,
+        id,
+        "社区培训经费",
+        "办公用房修缮及装修项目",
+        NOW
+    )
+    .is_err());
     assert_eq!(draft_history(&lib, id).unwrap().len(), 2);
     draft_undo(&mut lib, id, NOW).unwrap();
-    assert!(yusuan_api::draft_forms(&lib, id).unwrap().iter().any(|f| f.project == "信息工作项目"));
-    let back = yusuan_api::draft_projects(&lib, id).unwrap().into_iter().find(|p| p.name == "信息工作项目").expect("the old name back");
+    assert!(yusuan_api::draft_forms(&lib, id)
+        .unwrap()
+        .iter()
+        .any(|f| f.project == "信息工作项目"));
+    let back = yusuan_api::draft_projects(&lib, id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "信息工作项目")
+        .expect("the old name back");
     assert_eq!(back.funded_yuan.as_deref(), Some("250000"));
     draft_redo(&mut lib, id, NOW).unwrap();
-    assert!(yusuan_api::draft_projects(&lib, id).unwrap().iter().any(|p| p.name == "社区培训经费"));
+    assert!(yusuan_api::draft_projects(&lib, id)
+        .unwrap()
+        .iter()
+        .any(|p| p.name == "社区培训经费"));
 }
 
 /// Undo is exact: a refused edit records nothing, and undo takes back the last edit recorded —
@@ -119,25 +233,49 @@ fn a_project_is_renamed_in_one_step_its_parts_form_and_funds_kept() {
 fn a_refused_edit_records_nothing_and_undo_takes_back_exactly_the_last_edit() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = draft_of(&mut lib, &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"));
+    let id = draft_of(
+        &mut lib,
+        &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
+    );
     let line = "支出|一般公共预算|2010507|项目支出";
     yusuan_api::draft_set(&mut lib, id, line, "500000", NOW).unwrap();
     let figure = yusuan_draft_figure(&lib, id);
     yusuan_api::draft_reason(&mut lib, id, &figure, "新增社区服务项目", NOW).unwrap();
     // A generated section cannot be rewritten: refused, nothing recorded.
     let sections = yusuan_api::draft_document(&lib, id, None).unwrap().sections;
-    let generated = sections.iter().find(|s| s.title.contains("编制说明") || s.title.contains("收支预算")).map(|s| s.title.clone()).expect("a generated section");
+    let generated = sections
+        .iter()
+        .find(|s| s.title.contains("编制说明") || s.title.contains("收支预算"))
+        .map(|s| s.title.clone())
+        .expect("a generated section");
     assert!(yusuan_api::draft_section(&mut lib, id, &generated, "改写", NOW).is_err());
     assert!(yusuan_api::draft_set(&mut lib, id, line, "五万", NOW).is_err());
-    assert_eq!(draft_history(&lib, id).unwrap().len(), 2, "the refused edits are not in the history");
-    let undone = draft_undo(&mut lib, id, NOW).unwrap().expect("an edit to undo");
+    assert_eq!(
+        draft_history(&lib, id).unwrap().len(),
+        2,
+        "the refused edits are not in the history"
+    );
+    let undone = draft_undo(&mut lib, id, NOW)
+        .unwrap()
+        .expect("an edit to undo");
     assert_eq!(undone.action, "reason", "the last edit made");
     let d = yusuan_api::load_draft(&lib, id, None).unwrap();
     assert!(d.reasons.get(&figure).is_none());
-    assert_eq!(d.leaf(&yusuan_api::draft::LeafKey::parse(line).unwrap()).unwrap().value.to_string(), "500000", "the edit before stays");
+    assert_eq!(
+        d.leaf(&yusuan_api::draft::LeafKey::parse(line).unwrap())
+            .unwrap()
+            .value
+            .to_string(),
+        "500000",
+        "the edit before stays"
+    );
 }
 
 fn yusuan_draft_figure(lib: &Library, id: i64) -> String {
     let d = yusuan_api::load_draft(lib, id, None).unwrap();
-    yusuan_api::draft::narrative::figures(&d).first().expect("a narrative figure").key.clone()
+    yusuan_api::draft::narrative::figures(&d)
+        .first()
+        .expect("a narrative figure")
+        .key
+        .clone()
 }

@@ -9,7 +9,8 @@ fn a_carried_grid_is_edited_cell_by_cell() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
     let now = "2026-12-01T00:00:00Z";
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/004_dd8ce94d1496a6c0.txt");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/004_dd8ce94d1496a6c0.txt");
     let o = import_file(&mut lib, &path, now).unwrap();
     let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
     let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
@@ -22,7 +23,10 @@ fn a_carried_grid_is_edited_cell_by_cell() {
     // The carried grid still says the project starts in 2026 (row 7: 起始年度).
     assert_eq!(cell(&lib, 7, 2), "2026");
     let e = draft_cell(&mut lib, id, title, 7, 2, "2027", now).unwrap();
-    assert_eq!((e.old.as_deref(), e.new.as_deref()), (Some("2026"), Some("2027")));
+    assert_eq!(
+        (e.old.as_deref(), e.new.as_deref()),
+        (Some("2026"), Some("2027"))
+    );
     assert_eq!(cell(&lib, 7, 2), "2027");
     // Words print as words.
     draft_cell(&mut lib, id, title, 5, 2, "新增项目", now).unwrap();
@@ -30,9 +34,21 @@ fn a_carried_grid_is_edited_cell_by_cell() {
     draft_undo(&mut lib, id, now).unwrap();
     assert_eq!(cell(&lib, 5, 2), "持续性项目");
     // A place the table has not, or a table it does not carry: refused, nothing changes.
-    let err = draft_cell(&mut lib, id, title, 999, 1, "x", now).unwrap_err().to_string();
+    let err = draft_cell(&mut lib, id, title, 999, 1, "x", now)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("没有第 999 行"), "{err}");
-    let err = draft_cell(&mut lib, id, "表 3. 青山区城市运行管理中心 2027 年支出总表", 1, 1, "x", now).unwrap_err().to_string();
+    let err = draft_cell(
+        &mut lib,
+        id,
+        "表 3. 青山区城市运行管理中心 2027 年支出总表",
+        1,
+        1,
+        "x",
+        now,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("按原表结转的表"), "{err}");
     assert_eq!(cell(&lib, 7, 2), "2027");
 }
@@ -43,23 +59,47 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
     let now = "2026-12-01T00:00:00Z";
-    let req = yusuan_api::BlankRequest { department: "武汉市青山区新设中心".into(), region: None, year: Some(2027), threshold_percent: None };
-    let made = yusuan_api::draft_new_blank(&mut lib, &yusuan_api::BlankFrom::Template("hubei-15-bumen".into()), &req, now).unwrap();
+    let req = yusuan_api::BlankRequest {
+        department: "武汉市青山区新设中心".into(),
+        region: None,
+        year: Some(2027),
+        threshold_percent: None,
+    };
+    let made = yusuan_api::draft_new_blank(
+        &mut lib,
+        &yusuan_api::BlankFrom::Template("hubei-15-bumen".into()),
+        &req,
+        now,
+    )
+    .unwrap();
     let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
     // The 资产配置预算表 is carried and empty: its head rows stay (the source's 项目 … rows), no
     // asset of the template's department is left; it prints its head rows and its note.
     let d = yusuan_api::load_draft(&lib, id, None).unwrap();
-    let title = d.layout.iter().find(|t| t.title.contains("资产配置预算表")).unwrap().title.clone();
+    let title = d
+        .layout
+        .iter()
+        .find(|t| t.title.contains("资产配置预算表"))
+        .unwrap()
+        .title
+        .clone();
     let rows = |lib: &Library| -> Vec<Vec<String>> {
         let doc = reference_document(lib, &made.draft).unwrap();
         let t = doc.tables.iter().find(|t| t.title == title).unwrap();
-        t.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount().is_some())).map(|r| r.cells.iter().map(|c| c.printed().to_string()).collect()).collect()
+        t.rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| c.amount().is_some()))
+            .map(|r| r.cells.iter().map(|c| c.printed().to_string()).collect())
+            .collect()
     };
     let heads = {
         let doc = reference_document(&lib, &made.draft).unwrap();
         let t = doc.tables.iter().find(|t| t.title == title).unwrap();
         assert!(t.note.is_some(), "{t:?}");
-        assert!(t.rows.iter().all(|r| r.cells.iter().all(|c| c.amount().is_none())));
+        assert!(t
+            .rows
+            .iter()
+            .all(|r| r.cells.iter().all(|c| c.amount().is_none())));
         t.rows.len()
     };
     assert_eq!(heads, 2);
@@ -72,9 +112,15 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     draft_cell(&mut lib, id, &title, 3, 9, "4.00", now).unwrap();
     let written = rows(&lib);
     assert_eq!(written.len(), 1);
-    assert_eq!((written[0][3].as_str(), written[0][8].as_str()), ("台式计算机", "4.00"));
+    assert_eq!(
+        (written[0][3].as_str(), written[0][8].as_str()),
+        ("台式计算机", "4.00")
+    );
     let doc = reference_document(&lib, &made.draft).unwrap();
-    assert_eq!(doc.tables.iter().find(|t| t.title == title).unwrap().rows[2].label, "台式计算机");
+    assert_eq!(
+        doc.tables.iter().find(|t| t.title == title).unwrap().rows[2].label,
+        "台式计算机"
+    );
     // Removed, and the removal undone: the row comes back as it was; redone, gone again.
     draft_row(&mut lib, id, &title, RowEdit::Remove(3), now).unwrap();
     assert!(rows(&lib).is_empty());
@@ -83,16 +129,29 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     draft_redo(&mut lib, id, now).unwrap();
     assert!(rows(&lib).is_empty());
     // Words alone print too (a 绩效 grid's lines are words): the table is not empty.
-    let form = yusuan_api::load_draft(&lib, id, None).unwrap().layout.iter().find(|t| t.title.contains("项目支出绩效目标表")).unwrap().title.clone();
+    let form = yusuan_api::load_draft(&lib, id, None)
+        .unwrap()
+        .layout
+        .iter()
+        .find(|t| t.title.contains("项目支出绩效目标表"))
+        .unwrap()
+        .title
+        .clone();
     draft_row(&mut lib, id, &form, RowEdit::Add, now).unwrap();
     draft_cell(&mut lib, id, &form, 1, 1, "项目名称", now).unwrap();
     let doc = reference_document(&lib, &made.draft).unwrap();
     let t = doc.tables.iter().find(|t| t.title == form).unwrap();
-    assert_eq!(t.rows.first().map(|r| r.cells[0].printed().to_string()), Some("项目名称".to_string()), "{t:?}");
+    assert_eq!(
+        t.rows.first().map(|r| r.cells[0].printed().to_string()),
+        Some("项目名称".to_string()),
+        "{t:?}"
+    );
     draft_undo(&mut lib, id, now).unwrap();
     draft_undo(&mut lib, id, now).unwrap();
     // A row the table has not: refused, nothing recorded.
-    let err = draft_row(&mut lib, id, &title, RowEdit::Remove(5), now).unwrap_err().to_string();
+    let err = draft_row(&mut lib, id, &title, RowEdit::Remove(5), now)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("没有第 5 行"), "{err}");
     // Back to the written row, then the added row undone too.
     draft_undo(&mut lib, id, now).unwrap();
@@ -109,26 +168,70 @@ fn next_years_procurement_list_is_pasted_whole() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
     let now = "2026-12-01T00:00:00Z";
-    let fixture = |f: &str| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf").join(f);
-    let o = import_file(&mut lib, &fixture("jiangsu-shengwei-2017-bumen-yusuan-text.pdf"), now).unwrap();
-    import_file(&mut lib, &fixture("jiangsu-shengwei-2017-bumen-yusuan-tables.pdf"), now).unwrap();
+    let fixture = |f: &str| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/pdf")
+            .join(f)
+    };
+    let o = import_file(
+        &mut lib,
+        &fixture("jiangsu-shengwei-2017-bumen-yusuan-text.pdf"),
+        now,
+    )
+    .unwrap();
+    import_file(
+        &mut lib,
+        &fixture("jiangsu-shengwei-2017-bumen-yusuan-tables.pdf"),
+        now,
+    )
+    .unwrap();
     let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
     let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
     let doc = reference_document(&lib, &reference).unwrap();
-    let table = doc.tables.iter().find(|t| t.kind == yusuan_domain::TableKind::Procurement).unwrap();
+    let table = doc
+        .tables
+        .iter()
+        .find(|t| t.kind == yusuan_domain::TableKind::Procurement)
+        .unwrap();
     let (title, before) = (table.title.clone(), table.rows.len());
     assert!(before > 5, "{table:?}");
     let columns = table.columns.len();
-    let row = |label: &str, amount: &str| format!("{label}{}\t{amount}\n", "\t".repeat(columns - 1));
-    let text = format!("{}{}\n{}", row("合计", "35.00"), row("一、货物A", "35.00"), row("台式计算机（20万以下）分散自行组织", "35.00"));
+    let row =
+        |label: &str, amount: &str| format!("{label}{}\t{amount}\n", "\t".repeat(columns - 1));
+    let text = format!(
+        "{}{}\n{}",
+        row("合计", "35.00"),
+        row("一、货物A", "35.00"),
+        row("台式计算机（20万以下）分散自行组织", "35.00")
+    );
     let e = yusuan_api::draft_table_paste(&mut lib, id, &title, &text, now).unwrap();
     assert!(e.seq > 0 && e.old.as_deref().unwrap().lines().count() == before);
     let printed = |lib: &Library| {
         let doc = reference_document(lib, &reference).unwrap();
-        let t = doc.tables.iter().find(|t| t.title == title).unwrap().clone();
-        t.rows.iter().map(|r| (r.label.clone(), r.cells.last().unwrap().printed().to_string())).collect::<Vec<_>>()
+        let t = doc
+            .tables
+            .iter()
+            .find(|t| t.title == title)
+            .unwrap()
+            .clone();
+        t.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.label.clone(),
+                    r.cells.last().unwrap().printed().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
     };
-    assert_eq!(printed(&lib), vec![("合计".to_string(), "35.00".to_string()), ("一、货物A".into(), "35.00".into()), ("台式计算机（20万以下）分散自行组织".into(), "35.00".into())]);
+    assert_eq!(
+        printed(&lib),
+        vec![
+            ("合计".to_string(), "35.00".to_string()),
+            ("一、货物A".into(), "35.00".into()),
+            ("台式计算机（20万以下）分散自行组织".into(), "35.00".into())
+        ]
+    );
     // The history names it; undo puts last year's list back as it was.
     let history = yusuan_api::draft_history(&lib, id).unwrap();
     assert_eq!(history.last().unwrap().action, "table");
@@ -136,11 +239,27 @@ fn next_years_procurement_list_is_pasted_whole() {
     assert_eq!(printed(&lib).len(), before);
     // A line wider than the table, or a table the draft derives: refused, nothing recorded.
     let wide = format!("名称{}\n", "\t1".repeat(columns + 1));
-    let err = yusuan_api::draft_table_paste(&mut lib, id, &title, &wide, now).unwrap_err().to_string();
-    assert!(err.contains("粘贴的第 1 行") && err.contains(&format!("只有名称和 {columns} 列")), "{err}");
-    let derived = doc.tables.iter().find(|t| t.kind == yusuan_domain::TableKind::FiscalFunction).unwrap().title.clone();
-    let err = yusuan_api::draft_table_paste(&mut lib, id, &derived, &text, now).unwrap_err().to_string();
+    let err = yusuan_api::draft_table_paste(&mut lib, id, &title, &wide, now)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("粘贴的第 1 行") && err.contains(&format!("只有名称和 {columns} 列")),
+        "{err}"
+    );
+    let derived = doc
+        .tables
+        .iter()
+        .find(|t| t.kind == yusuan_domain::TableKind::FiscalFunction)
+        .unwrap()
+        .title
+        .clone();
+    let err = yusuan_api::draft_table_paste(&mut lib, id, &derived, &text, now)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("按原表结转的表"), "{err}");
-    assert_eq!(yusuan_api::draft_history(&lib, id).unwrap().len(), history.len());
+    assert_eq!(
+        yusuan_api::draft_history(&lib, id).unwrap().len(),
+        history.len()
+    );
     assert_eq!(printed(&lib).len(), before);
 }

@@ -112,7 +112,8 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         "// Generated from the Rust types by crates/yusuan-api/tests/ts_contract.rs (ts-rs): do not edit.\n// `UPDATE_GOLDEN=1 cargo test -p yusuan-api --test ts_contract` rewrites it.\n\n{}\n",
         parts.join("\n\n")
     );
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated/contract.ts");
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../ui/src/generated/contract.ts");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &text).unwrap();

@@ -8,12 +8,19 @@ fn read(f: &str) -> (yusuan_domain::Document, usize) {
     if let Some(stem) = f.strip_suffix(" (pair)") {
         let text = std::fs::read(path(&format!("{stem}-text.pdf"))).unwrap();
         let tables = std::fs::read(path(&format!("{stem}-tables.pdf"))).unwrap();
-        let narrative = yusuan_import::import_any("text.pdf", &text).unwrap().document;
-        let doc = yusuan_import::attach_tables(&narrative, "tables.pdf", &tables).unwrap().document;
+        let narrative = yusuan_import::import_any("text.pdf", &text)
+            .unwrap()
+            .document;
+        let doc = yusuan_import::attach_tables(&narrative, "tables.pdf", &tables)
+            .unwrap()
+            .document;
         return (doc, text.len() + tables.len());
     }
     let bytes = std::fs::read(path(f)).unwrap();
-    (yusuan_import::import_any(f, &bytes).unwrap().document, bytes.len())
+    (
+        yusuan_import::import_any(f, &bytes).unwrap().document,
+        bytes.len(),
+    )
 }
 
 fn main() {

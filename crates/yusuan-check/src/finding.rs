@@ -1,8 +1,8 @@
 //! Findings: what a rule found, where, and what was expected.
 
-use ts_rs::TS;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use ts_rs::TS;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]

@@ -13,9 +13,12 @@ mod rules;
 mod tolerance;
 
 pub use finding::{Finding, FindingLocation, Severity};
+pub use rules::codes::{
+    catalogue_name, class_name, economic_standard, renamed_class_code, renamed_for_year,
+    FUNCTION_CLASS_NAMES,
+};
 pub use rules::completeness::{listed_tables, tables_published_apart, Listed};
 pub use rules::{Rule, RULES};
-pub use rules::codes::{catalogue_name, class_name, economic_standard, renamed_class_code, renamed_for_year, FUNCTION_CLASS_NAMES};
 
 use yusuan_domain::Document;
 
@@ -42,7 +45,10 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
                 vec![Finding {
                     rule: r.id,
                     severity: Severity::Warning,
-                    message: format!("规则 {} 未能完成检查（内部错误），请人工核对此项：{}", r.id, r.description),
+                    message: format!(
+                        "规则 {} 未能完成检查（内部错误），请人工核对此项：{}",
+                        r.id, r.description
+                    ),
                     location: FindingLocation::default(),
                     expected: None,
                     actual: None,
@@ -51,7 +57,12 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
             })
         })
         .collect();
-    out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.location.line.cmp(&b.location.line)).then(a.rule.cmp(b.rule)));
+    out.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then(a.location.line.cmp(&b.location.line))
+            .then(a.rule.cmp(b.rule))
+    });
     // One cause, one finding: a paragraph read twice (a clipped page, content repeated on the
     // next page) raises its findings where it first appears; W002 reports the repetition itself.
     let mut repeated = std::collections::HashSet::new();
@@ -64,7 +75,11 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
             }
         }
     }
-    out.retain(|f| f.rule == "W002" || f.location.section.is_none() || !repeated.contains(&(f.location.page, f.location.line)));
+    out.retain(|f| {
+        f.rule == "W002"
+            || f.location.section.is_none()
+            || !repeated.contains(&(f.location.page, f.location.line))
+    });
     out
 }
 
@@ -72,7 +87,13 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
 pub fn rules_markdown() -> String {
     let mut s = String::from("# Rules\n\nGenerated from the rule registry (`crates/yusuan-check/src/rules`); do not edit by hand:\n`UPDATE_GOLDEN=1 cargo test -p yusuan-check` rewrites it.\n\n| id | severity | what it checks | example |\n|---|---|---|---|\n");
     for r in RULES {
-        s.push_str(&format!("| {} | {} | {} | {} |\n", r.id, r.severity.label(), r.description, r.example));
+        s.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            r.id,
+            r.severity.label(),
+            r.description,
+            r.example
+        ));
     }
     s
 }

@@ -32,7 +32,11 @@ pub fn agree(total: Decimal, sum: Decimal, terms: usize, unit: Unit) -> Agreemen
 /// Digits after the decimal point of an amount as printed (`22,118,861` → 0, `1,234.50` → 2).
 pub fn printed_decimals(cell: &Cell) -> Option<u32> {
     match cell {
-        Cell::Amount { printed, .. } => Some(printed.trim().rsplit_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32)),
+        Cell::Amount { printed, .. } => {
+            Some(printed.trim().rsplit_once('.').map_or(0, |(_, d)| {
+                d.chars().take_while(char::is_ascii_digit).count() as u32
+            }))
+        }
         _ => None,
     }
 }
@@ -43,7 +47,13 @@ pub fn printed_decimals(cell: &Cell) -> Option<u32> {
 /// its last digit, so a difference within those halves is a rounding tail. Cells all printed
 /// alike must add up exactly (a 1-元 slip among whole-元 figures is a mistake).
 pub fn agree_printed(total: &Cell, parts: &[&Cell], unit: Unit) -> Agreement {
-    let (Some(t), Some(values)) = (total.value_or_zero(), parts.iter().map(|c| c.value_or_zero()).collect::<Option<Vec<Decimal>>>()) else {
+    let (Some(t), Some(values)) = (
+        total.value_or_zero(),
+        parts
+            .iter()
+            .map(|c| c.value_or_zero())
+            .collect::<Option<Vec<Decimal>>>(),
+    ) else {
         return Agreement::Exact;
     };
     let sum: Decimal = values.iter().copied().sum();
@@ -51,10 +61,17 @@ pub fn agree_printed(total: &Cell, parts: &[&Cell], unit: Unit) -> Agreement {
     if by_unit != Agreement::Differs {
         return by_unit;
     }
-    let decimals: Vec<u32> = std::iter::once(total).chain(parts.iter().copied()).filter_map(printed_decimals).collect();
+    let decimals: Vec<u32> = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .filter_map(printed_decimals)
+        .collect();
     let finest = decimals.iter().copied().max().unwrap_or(0);
     let half = |d: u32| Decimal::new(5, d + 1);
-    let tail: Decimal = decimals.iter().filter(|&&d| d < finest).map(|&d| half(d)).sum();
+    let tail: Decimal = decimals
+        .iter()
+        .filter(|&&d| d < finest)
+        .map(|&d| half(d))
+        .sum();
     if (t - sum).abs() <= tail {
         Agreement::RoundingTail
     } else {
@@ -71,19 +88,40 @@ mod tests {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(agree(d("10"), d("10.00"), 2, Unit::Yuan), Agreement::Exact);
         assert_eq!(agree(d("10"), d("9"), 2, Unit::Yuan), Agreement::Differs);
-        assert_eq!(agree(d("10.01"), d("10.00"), 3, Unit::WanYuan), Agreement::RoundingTail);
-        assert_eq!(agree(d("10.10"), d("10.00"), 3, Unit::WanYuan), Agreement::Differs);
+        assert_eq!(
+            agree(d("10.01"), d("10.00"), 3, Unit::WanYuan),
+            Agreement::RoundingTail
+        );
+        assert_eq!(
+            agree(d("10.10"), d("10.00"), 3, Unit::WanYuan),
+            Agreement::Differs
+        );
         assert_eq!(agree(d("1"), d("0"), 3, Unit::Yuan), Agreement::Differs);
     }
 
     #[test]
     fn tails_follow_each_cells_printed_precision() {
-        let c = |p: &str| Cell::Amount { value: p.replace(',', "").parse().unwrap(), printed: p.into() };
+        let c = |p: &str| Cell::Amount {
+            value: p.replace(',', "").parse().unwrap(),
+            printed: p.into(),
+        };
         // check(input, expect): (total, parts) as printed in a 元 table.
         let cases: [(&str, &[&str], Agreement); 6] = [
-            ("22,118,861", &["22,000,000.00", "118,861.34"], Agreement::RoundingTail),
-            ("22,118,862", &["22,000,000.00", "118,861.34"], Agreement::Differs),
-            ("22,118,861.3", &["22,000,000.00", "118,861.34"], Agreement::RoundingTail),
+            (
+                "22,118,861",
+                &["22,000,000.00", "118,861.34"],
+                Agreement::RoundingTail,
+            ),
+            (
+                "22,118,862",
+                &["22,000,000.00", "118,861.34"],
+                Agreement::Differs,
+            ),
+            (
+                "22,118,861.3",
+                &["22,000,000.00", "118,861.34"],
+                Agreement::RoundingTail,
+            ),
             ("100", &["60", "41"], Agreement::Differs),
             ("100.00", &["60.00", "40.01"], Agreement::Differs),
             ("100.00", &["60.00", "40.00"], Agreement::Exact),
@@ -91,7 +129,11 @@ mod tests {
         for (total, parts, expect) in cases {
             let parts: Vec<Cell> = parts.iter().map(|p| c(p)).collect();
             let refs: Vec<&Cell> = parts.iter().collect();
-            assert_eq!(agree_printed(&c(total), &refs, Unit::Yuan), expect, "{total} {parts:?}");
+            assert_eq!(
+                agree_printed(&c(total), &refs, Unit::Yuan),
+                expect,
+                "{total} {parts:?}"
+            );
         }
     }
 }

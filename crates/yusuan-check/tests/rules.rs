@@ -4,15 +4,18 @@
 use rust_decimal::Decimal;
 use yusuan_check::{check, rules_markdown, Severity};
 use yusuan_domain::{
-    Cell, Column, DocKind, Document, DocumentMeta, FunctionCode, LedgerSide, Location, RegionalFormat, Row, RowCode, Scope, Table,
-    TableKind, Unit,
+    Cell, Column, DocKind, Document, DocumentMeta, FunctionCode, LedgerSide, Location,
+    RegionalFormat, Row, RowCode, Scope, Table, TableKind, Unit,
 };
 
 fn amount(v: &str) -> Cell {
     if v.is_empty() {
         Cell::Blank
     } else {
-        Cell::Amount { value: v.parse::<Decimal>().unwrap(), printed: v.into() }
+        Cell::Amount {
+            value: v.parse::<Decimal>().unwrap(),
+            printed: v.into(),
+        }
     }
 }
 
@@ -48,7 +51,12 @@ fn expenditure(unit: Unit, rows: Vec<Row>) -> Table {
         kind: TableKind::Expenditure,
         unit,
         compiled_by: None,
-        columns: ["合计", "基本支出", "项目支出"].iter().map(|c| Column { path: vec!["支出预算".into(), c.to_string()] }).collect(),
+        columns: ["合计", "基本支出", "项目支出"]
+            .iter()
+            .map(|c| Column {
+                path: vec!["支出预算".into(), c.to_string()],
+            })
+            .collect(),
         rows,
         note: None,
         location: Location::default(),
@@ -61,16 +69,39 @@ fn rules_of(d: &Document) -> Vec<(&'static str, Severity)> {
 
 #[test]
 fn t001_row_total_equals_its_parts() {
-    let ok = doc(vec![expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])])]);
+    let ok = doc(vec![expenditure(
+        Unit::Yuan,
+        vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])],
+    )]);
     assert!(rules_of(&ok).is_empty());
-    let one_yuan_off = doc(vec![expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["31", "10", "20"])])]);
+    let one_yuan_off = doc(vec![expenditure(
+        Unit::Yuan,
+        vec![row(Some("2013901"), "行政运行", &["31", "10", "20"])],
+    )]);
     assert_eq!(rules_of(&one_yuan_off), [("T001", Severity::Error)]);
     let f = &check(&one_yuan_off)[0];
-    assert_eq!((f.expected.as_deref(), f.actual.as_deref()), (Some("30元"), Some("31元")));
+    assert_eq!(
+        (f.expected.as_deref(), f.actual.as_deref()),
+        (Some("30元"), Some("31元"))
+    );
     // In 万元 a 0.01 tail is a hint; more is an error.
-    let tail = doc(vec![expenditure(Unit::WanYuan, vec![row(Some("2013901"), "行政运行", &["30.01", "10.00", "20.00"])])]);
+    let tail = doc(vec![expenditure(
+        Unit::WanYuan,
+        vec![row(
+            Some("2013901"),
+            "行政运行",
+            &["30.01", "10.00", "20.00"],
+        )],
+    )]);
     assert_eq!(rules_of(&tail), [("T001", Severity::Info)]);
-    let wrong = doc(vec![expenditure(Unit::WanYuan, vec![row(Some("2013901"), "行政运行", &["30.50", "10.00", "20.00"])])]);
+    let wrong = doc(vec![expenditure(
+        Unit::WanYuan,
+        vec![row(
+            Some("2013901"),
+            "行政运行",
+            &["30.50", "10.00", "20.00"],
+        )],
+    )]);
     assert_eq!(rules_of(&wrong), [("T001", Severity::Error)]);
 }
 
@@ -88,7 +119,10 @@ fn t002_class_equals_the_sum_of_its_items() {
     assert!(rules_of(&doc(vec![expenditure(Unit::Yuan, rows("30"))])).is_empty());
     let found = rules_of(&doc(vec![expenditure(Unit::Yuan, rows("31"))]));
     // 201 ≠ Σ款 in two columns; the 合计 row equals Σ类 (both 31).
-    assert_eq!(found, [("T002", Severity::Error), ("T002", Severity::Error)]);
+    assert_eq!(
+        found,
+        [("T002", Severity::Error), ("T002", Severity::Error)]
+    );
 }
 
 #[test]
@@ -106,13 +140,26 @@ fn t003_income_total_equals_expenditure_total() {
         kind: TableKind::FinancialSummary,
         unit: Unit::Yuan,
         compiled_by: None,
-        columns: vec![Column { path: vec!["本年收入".into(), "预算数".into()] }, Column { path: vec!["本年支出".into(), "预算数".into()] }],
-        rows: vec![side("收入总计", LedgerSide::Income, ["100", ""]), side("支出总计", LedgerSide::Expenditure, ["", exp])],
+        columns: vec![
+            Column {
+                path: vec!["本年收入".into(), "预算数".into()],
+            },
+            Column {
+                path: vec!["本年支出".into(), "预算数".into()],
+            },
+        ],
+        rows: vec![
+            side("收入总计", LedgerSide::Income, ["100", ""]),
+            side("支出总计", LedgerSide::Expenditure, ["", exp]),
+        ],
         note: None,
         location: Location::default(),
     };
     assert!(rules_of(&doc(vec![table("100")])).is_empty());
-    assert_eq!(rules_of(&doc(vec![table("99")])), [("T003", Severity::Error)]);
+    assert_eq!(
+        rules_of(&doc(vec![table("99")])),
+        [("T003", Severity::Error)]
+    );
 }
 
 /// A three-sided 收支预算总表 in 万元 as Jiangsu prints it: 收入 | 支出 by 功能分类 | 支出 by 支出用途.
@@ -121,7 +168,19 @@ fn jiangsu_summary(reserve: &str) -> Table {
         code: None,
         label: label.into(),
         side: Some(side),
-        cells: cells.iter().map(|v| if v.is_empty() { Cell::Blank } else { Cell::Amount { value: v.replace(',', "").parse::<Decimal>().unwrap(), printed: v.to_string() } }).collect(),
+        cells: cells
+            .iter()
+            .map(|v| {
+                if v.is_empty() {
+                    Cell::Blank
+                } else {
+                    Cell::Amount {
+                        value: v.replace(',', "").parse::<Decimal>().unwrap(),
+                        printed: v.to_string(),
+                    }
+                }
+            })
+            .collect(),
         location: Location::line(9),
     };
     use LedgerSide::{Expenditure as E, Income as I};
@@ -131,7 +190,16 @@ fn jiangsu_summary(reserve: &str) -> Table {
         kind: TableKind::FinancialSummary,
         unit: Unit::WanYuan,
         compiled_by: None,
-        columns: [["收入", "金额"], ["支出", "功能分类/金额"], ["支出", "支出用途/金额"]].iter().map(|p| Column { path: p.iter().map(|s| s.to_string()).collect() }).collect(),
+        columns: [
+            ["收入", "金额"],
+            ["支出", "功能分类/金额"],
+            ["支出", "支出用途/金额"],
+        ]
+        .iter()
+        .map(|p| Column {
+            path: p.iter().map(|s| s.to_string()).collect(),
+        })
+        .collect(),
         rows: vec![
             side("一、财政拨款", I, ["10,070.48", "", ""]),
             side("二、其他资金", I, ["80.00", "", ""]),
@@ -154,10 +222,19 @@ fn t005_each_sides_items_add_up_to_its_total() {
     // 单位预留机动经费 misprinted: the 支出用途 items no longer make the 当年支出小计; the 功能分类
     // column and the 收入 side still do.
     let f = check(&doc(vec![(jiangsu_summary("1,157.36"))]));
-    assert_eq!(f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(), [("T005", Severity::Error)]);
-    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("10150.21万元"), Some("10150.48万元")));
+    assert_eq!(
+        f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(),
+        [("T005", Severity::Error)]
+    );
+    assert_eq!(
+        (f[0].expected.as_deref(), f[0].actual.as_deref()),
+        (Some("10150.21万元"), Some("10150.48万元"))
+    );
     // A 万元 rounding tail is a 提示.
-    assert_eq!(rules_of(&doc(vec![(jiangsu_summary("1,157.64"))])), [("T005", Severity::Info)]);
+    assert_eq!(
+        rules_of(&doc(vec![(jiangsu_summary("1,157.64"))])),
+        [("T005", Severity::Info)]
+    );
 }
 
 #[test]
@@ -167,22 +244,43 @@ fn rules_md_is_generated_from_the_registry() {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &md).unwrap();
     }
-    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), md, "run UPDATE_GOLDEN=1 cargo test -p yusuan-check");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        md,
+        "run UPDATE_GOLDEN=1 cargo test -p yusuan-check"
+    );
 }
 
 #[test]
 fn t004_tables_listed_in_the_contents_are_printed() {
-    let mut d = doc(vec![expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])])]);
-    d.contents = vec![yusuan_domain::ContentsEntry { number: Some("3".into()), title: "2026年部门支出预算总表".into(), level: 1 }];
+    let mut d = doc(vec![expenditure(
+        Unit::Yuan,
+        vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])],
+    )]);
+    d.contents = vec![yusuan_domain::ContentsEntry {
+        number: Some("3".into()),
+        title: "2026年部门支出预算总表".into(),
+        level: 1,
+    }];
     assert!(rules_of(&d).is_empty());
-    d.contents.push(yusuan_domain::ContentsEntry { number: Some("十一".into()), title: "政府采购预算表".into(), level: 1 });
+    d.contents.push(yusuan_domain::ContentsEntry {
+        number: Some("十一".into()),
+        title: "政府采购预算表".into(),
+        level: 1,
+    });
     assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
     // A narrative without tables that says its tables are attached (Jiangsu publishes them as a
     // file of their own): not missing. Without those words, or with tables of its own: missing.
     let mut narrative = doc(vec![]);
     narrative.contents = d.contents.clone();
-    assert_eq!(rules_of(&narrative), [("T004", Severity::Error), ("T004", Severity::Error)]);
-    narrative.unrecognised.push(yusuan_domain::Unrecognised { text: "2026年度部门预算公开表附后。".into(), location: Location::line(40) });
+    assert_eq!(
+        rules_of(&narrative),
+        [("T004", Severity::Error), ("T004", Severity::Error)]
+    );
+    narrative.unrecognised.push(yusuan_domain::Unrecognised {
+        text: "2026年度部门预算公开表附后。".into(),
+        location: Location::line(40),
+    });
     assert!(rules_of(&narrative).is_empty());
     d.unrecognised = narrative.unrecognised.clone();
     assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
@@ -196,7 +294,12 @@ fn table(kind: TableKind, unit: Unit, group: &str, names: &[&str], rows: Vec<Row
         kind,
         unit,
         compiled_by: None,
-        columns: names.iter().map(|c| Column { path: vec![group.into(), c.to_string()] }).collect(),
+        columns: names
+            .iter()
+            .map(|c| Column {
+                path: vec![group.into(), c.to_string()],
+            })
+            .collect(),
         rows,
         note: None,
         location: Location::default(),
@@ -204,65 +307,171 @@ fn table(kind: TableKind, unit: Unit, group: &str, names: &[&str], rows: Vec<Row
 }
 
 fn eco_row(code: &str, label: &str, vals: &[&str]) -> Row {
-    Row { code: Some(RowCode::Economic(yusuan_domain::EconomicCode::parse(code).unwrap())), ..row(None, label, vals) }
+    Row {
+        code: Some(RowCode::Economic(
+            yusuan_domain::EconomicCode::parse(code).unwrap(),
+        )),
+        ..row(None, label, vals)
+    }
 }
 
 #[test]
 fn x001_income_and_expenditure_agree_per_code() {
-    let income = |v: &str| table(TableKind::Income, Unit::Yuan, "收入预算", &["合计", "财政拨款收入"], vec![row(Some("2013901"), "行政运行", &[v, v])]);
-    let exp = expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])]);
+    let income = |v: &str| {
+        table(
+            TableKind::Income,
+            Unit::Yuan,
+            "收入预算",
+            &["合计", "财政拨款收入"],
+            vec![row(Some("2013901"), "行政运行", &[v, v])],
+        )
+    };
+    let exp = expenditure(
+        Unit::Yuan,
+        vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])],
+    );
     assert!(rules_of(&doc(vec![income("30"), exp.clone()])).is_empty());
-    assert_eq!(rules_of(&doc(vec![income("31"), exp])), [("X001", Severity::Error)]);
+    assert_eq!(
+        rules_of(&doc(vec![income("31"), exp])),
+        [("X001", Severity::Error)]
+    );
 }
 
 #[test]
 fn x002_financial_summary_matches_the_totals() {
-    let side = |label: &str, side: LedgerSide, v: &str| Row { side: Some(side), ..row(None, label, &[v]) };
+    let side = |label: &str, side: LedgerSide, v: &str| Row {
+        side: Some(side),
+        ..row(None, label, &[v])
+    };
     let fs = |v: &str| Table {
-        rows: vec![side("收入总计", LedgerSide::Income, v), side("支出总计", LedgerSide::Expenditure, v)],
-        ..table(TableKind::FinancialSummary, Unit::Yuan, "本年收入", &["预算数"], vec![])
+        rows: vec![
+            side("收入总计", LedgerSide::Income, v),
+            side("支出总计", LedgerSide::Expenditure, v),
+        ],
+        ..table(
+            TableKind::FinancialSummary,
+            Unit::Yuan,
+            "本年收入",
+            &["预算数"],
+            vec![],
+        )
     };
     let exp = expenditure(Unit::Yuan, vec![row(None, "合计", &["30", "10", "20"])]);
     assert!(rules_of(&doc(vec![fs("30"), exp.clone()])).is_empty());
-    assert_eq!(rules_of(&doc(vec![fs("31"), exp])), [("X002", Severity::Error)]);
+    assert_eq!(
+        rules_of(&doc(vec![fs("31"), exp])),
+        [("X002", Severity::Error)]
+    );
 }
 
 #[test]
 fn x003_basic_expenditure_matches_the_economic_table() {
-    let f = table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(None, "合计", &["30", "10", "20"])]);
-    let e = |v: &str| table(TableKind::GeneralPublicBasicEconomic, Unit::Yuan, "一般公共预算基本支出", &["合计", "人员经费", "公用经费"], vec![row(None, "合计", &[v, v, "0"])]);
+    let f = table(
+        TableKind::GeneralPublicFunction,
+        Unit::Yuan,
+        "一般公共预算支出",
+        &["合计", "基本支出", "项目支出"],
+        vec![row(None, "合计", &["30", "10", "20"])],
+    );
+    let e = |v: &str| {
+        table(
+            TableKind::GeneralPublicBasicEconomic,
+            Unit::Yuan,
+            "一般公共预算基本支出",
+            &["合计", "人员经费", "公用经费"],
+            vec![row(None, "合计", &[v, v, "0"])],
+        )
+    };
     assert!(rules_of(&doc(vec![f.clone(), e("10")])).is_empty());
-    assert_eq!(rules_of(&doc(vec![f, e("11")])), [("X003", Severity::Error)]);
+    assert_eq!(
+        rules_of(&doc(vec![f, e("11")])),
+        [("X003", Severity::Error)]
+    );
 }
 
 #[test]
 fn x004_fiscal_tables_within_the_expenditure_table() {
-    let exp = expenditure(Unit::Yuan, vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])]);
-    let gp = |v: &[&str]| table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(Some("2013901"), "行政运行", v)]);
+    let exp = expenditure(
+        Unit::Yuan,
+        vec![row(Some("2013901"), "行政运行", &["30", "10", "20"])],
+    );
+    let gp = |v: &[&str]| {
+        table(
+            TableKind::GeneralPublicFunction,
+            Unit::Yuan,
+            "一般公共预算支出",
+            &["合计", "基本支出", "项目支出"],
+            vec![row(Some("2013901"), "行政运行", v)],
+        )
+    };
     let income = |fiscal: &str, other: &str| {
-        table(TableKind::Income, Unit::Yuan, "收入预算", &["合计", "财政拨款收入", "事业收入"], vec![row(None, "合计", &["30", fiscal, other])])
+        table(
+            TableKind::Income,
+            Unit::Yuan,
+            "收入预算",
+            &["合计", "财政拨款收入", "事业收入"],
+            vec![row(None, "合计", &["30", fiscal, other])],
+        )
     };
     // Part of the money is 事业收入: the fiscal tables may be smaller, never larger.
-    assert!(rules_of(&doc(vec![exp.clone(), gp(&["25", "10", "15"]), income("25", "5")])).iter().all(|r| r.0 != "X004"));
-    assert!(rules_of(&doc(vec![exp.clone(), gp(&["35", "10", "25"]), income("25", "5")])).contains(&("X004", Severity::Error)));
+    assert!(rules_of(&doc(vec![
+        exp.clone(),
+        gp(&["25", "10", "15"]),
+        income("25", "5")
+    ]))
+    .iter()
+    .all(|r| r.0 != "X004"));
+    assert!(rules_of(&doc(vec![
+        exp.clone(),
+        gp(&["35", "10", "25"]),
+        income("25", "5")
+    ]))
+    .contains(&("X004", Severity::Error)));
     // All income is 财政拨款: equal.
-    assert!(rules_of(&doc(vec![exp.clone(), gp(&["30", "10", "20"]), income("30", "0")])).iter().all(|r| r.0 != "X004"));
-    assert!(rules_of(&doc(vec![exp, gp(&["25", "10", "15"]), income("30", "0")])).contains(&("X004", Severity::Error)));
+    assert!(rules_of(&doc(vec![
+        exp.clone(),
+        gp(&["30", "10", "20"]),
+        income("30", "0")
+    ]))
+    .iter()
+    .all(|r| r.0 != "X004"));
+    assert!(
+        rules_of(&doc(vec![exp, gp(&["25", "10", "15"]), income("30", "0")]))
+            .contains(&("X004", Severity::Error))
+    );
 }
 
 #[test]
 fn x005_units_add_up_to_the_department() {
-    let by_unit = |v: &str| table(TableKind::ExpenditureByUnit, Unit::Yuan, "支出", &["合计", "基本支出", "项目支出"], vec![row(None, "合计", &[v, "10", "20"])]);
+    let by_unit = |v: &str| {
+        table(
+            TableKind::ExpenditureByUnit,
+            Unit::Yuan,
+            "支出",
+            &["合计", "基本支出", "项目支出"],
+            vec![row(None, "合计", &[v, "10", "20"])],
+        )
+    };
     let exp = expenditure(Unit::Yuan, vec![row(None, "合计", &["30", "10", "20"])]);
-    assert!(rules_of(&doc(vec![by_unit("30"), exp.clone()])).iter().all(|r| r.0 != "X005"));
+    assert!(rules_of(&doc(vec![by_unit("30"), exp.clone()]))
+        .iter()
+        .all(|r| r.0 != "X005"));
     assert!(rules_of(&doc(vec![by_unit("31"), exp])).contains(&("X005", Severity::Error)));
 }
 
 #[test]
 fn x006_x007_three_public_against_the_economic_table() {
     let tp = |reception: &str, running: &str| {
-        let mut t = table(TableKind::ThreePublic, Unit::WanYuan, "“三公”经费预算数", &["合计", "公务接待费"], vec![row(None, "", &[reception, reception, running])]);
-        t.columns.push(Column { path: vec!["机关运行经费预算数".into()] });
+        let mut t = table(
+            TableKind::ThreePublic,
+            Unit::WanYuan,
+            "“三公”经费预算数",
+            &["合计", "公务接待费"],
+            vec![row(None, "", &[reception, reception, running])],
+        );
+        t.columns.push(Column {
+            path: vec!["机关运行经费预算数".into()],
+        });
         t
     };
     let eco = table(
@@ -270,11 +479,20 @@ fn x006_x007_three_public_against_the_economic_table() {
         Unit::Yuan,
         "一般公共预算基本支出",
         &["合计", "人员经费", "公用经费"],
-        vec![row(None, "合计", &["500000", "300000", "200000"]), eco_row("30217", "公务接待费", &["20000", "", "20000"])],
+        vec![
+            row(None, "合计", &["500000", "300000", "200000"]),
+            eco_row("30217", "公务接待费", &["20000", "", "20000"]),
+        ],
     );
     assert!(rules_of(&doc(vec![tp("2.00", "20.00"), eco.clone()])).is_empty());
-    assert_eq!(rules_of(&doc(vec![tp("1.35", "20.00"), eco.clone()])), [("X006", Severity::Warning)]);
-    assert_eq!(rules_of(&doc(vec![tp("2.00", "25.00"), eco])), [("X007", Severity::Warning)]);
+    assert_eq!(
+        rules_of(&doc(vec![tp("1.35", "20.00"), eco.clone()])),
+        [("X006", Severity::Warning)]
+    );
+    assert_eq!(
+        rules_of(&doc(vec![tp("2.00", "25.00"), eco])),
+        [("X007", Severity::Warning)]
+    );
 }
 
 /// A document with one narrative section of these paragraphs (of no regional template, so the
@@ -284,20 +502,41 @@ fn with_text(mut d: Document, paragraphs: &[&str]) -> Document {
     d.sections.push(yusuan_domain::Section {
         kind: yusuan_domain::SectionKind::BudgetExplanation,
         title: "2026年部门预算编制说明".into(),
-        paragraphs: paragraphs.iter().enumerate().map(|(k, t)| yusuan_domain::Paragraph { text: t.to_string(), location: Location::line(100 + k as u32) }).collect(),
+        paragraphs: paragraphs
+            .iter()
+            .enumerate()
+            .map(|(k, t)| yusuan_domain::Paragraph {
+                text: t.to_string(),
+                location: Location::line(100 + k as u32),
+            })
+            .collect(),
         location: Location::line(99),
     });
     d
 }
 
 fn totals_doc() -> Document {
-    let income = table(TableKind::Income, Unit::Yuan, "收入预算", &["合计", "财政拨款收入", "事业收入"], vec![row(None, "合计", &["68643213", "68643213", "0"])]);
+    let income = table(
+        TableKind::Income,
+        Unit::Yuan,
+        "收入预算",
+        &["合计", "财政拨款收入", "事业收入"],
+        vec![row(None, "合计", &["68643213", "68643213", "0"])],
+    );
     let exp = expenditure(
         Unit::Yuan,
         vec![
             row(None, "合计", &["68643213", "61566618", "7076595"]),
-            row(Some("201"), "一般公共服务支出", &["57791200", "50714605", "7076595"]),
-            row(Some("208"), "社会保障和就业支出", &["10852013", "10852013", "0"]),
+            row(
+                Some("201"),
+                "一般公共服务支出",
+                &["57791200", "50714605", "7076595"],
+            ),
+            row(
+                Some("208"),
+                "社会保障和就业支出",
+                &["10852013", "10852013", "0"],
+            ),
         ],
     );
     doc(vec![income, exp])
@@ -310,18 +549,27 @@ fn n001_narrative_amounts_match_the_tables() {
     let wrong = with_text(totals_doc(), &["2026年，本部门收入预算6,964.32万元。"]);
     assert_eq!(rules_of(&wrong), [("N001", Severity::Error)]);
     let f = &check(&wrong)[0];
-    assert_eq!((f.expected.as_deref(), f.actual.as_deref()), (Some("6864.32万元"), Some("6,964.32万元")));
+    assert_eq!(
+        (f.expected.as_deref(), f.actual.as_deref()),
+        (Some("6864.32万元"), Some("6,964.32万元"))
+    );
     // One unit in the last printed digit off: a hint.
     let tail = with_text(totals_doc(), &["本部门支出预算6,864.33万元。"]);
     assert_eq!(rules_of(&tail), [("N001", Severity::Info)]);
     // An amount after 增加/减少 is a change, not a level; unknown names are left alone.
-    let change = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元，主要原因是新设单位。宣传经费12万元。"]);
+    let change = with_text(
+        totals_doc(),
+        &["支出预算6,864.32万元，比2025年预算增加1,491万元，主要原因是新设单位。宣传经费12万元。"],
+    );
     assert!(rules_of(&change).is_empty(), "{:?}", check(&change));
 }
 
 #[test]
 fn n002_yuan_written_for_wan() {
-    let slip = with_text(totals_doc(), &["“一般公共服务支出”科目5,779.12元，主要用于…"]);
+    let slip = with_text(
+        totals_doc(),
+        &["“一般公共服务支出”科目5,779.12元，主要用于…"],
+    );
     assert_eq!(rules_of(&slip), [("N002", Severity::Error)]);
     assert_eq!(check(&slip)[0].expected.as_deref(), Some("5779.12万元"));
 }
@@ -330,21 +578,38 @@ fn n002_yuan_written_for_wan() {
 fn n003_shares_are_recomputed() {
     let ok = with_text(totals_doc(), &["支出预算6,864.32万元，其中：基本支出6,156.66万元，占89.69%；项目支出707.66万元，占10.31%。"]);
     assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
-    let wrong = with_text(totals_doc(), &["支出预算6,864.32万元，其中：基本支出6,156.66万元，占79.69%。"]);
+    let wrong = with_text(
+        totals_doc(),
+        &["支出预算6,864.32万元，其中：基本支出6,156.66万元，占79.69%。"],
+    );
     assert_eq!(rules_of(&wrong), [("N003", Severity::Warning)]);
 }
 
 #[test]
 fn n004_n005_change_wording_and_rate() {
-    let ok = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅27.75%，主要原因是新设单位。"]);
+    let ok = with_text(
+        totals_doc(),
+        &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅27.75%，主要原因是新设单位。"],
+    );
     assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
-    let word = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，减幅27.75%，主要原因是新设单位。"]);
+    let word = with_text(
+        totals_doc(),
+        &["收入预算6,864.32万元。比上年增加1,491.00万元，减幅27.75%，主要原因是新设单位。"],
+    );
     assert_eq!(rules_of(&word), [("N004", Severity::Warning)]);
-    let rate = with_text(totals_doc(), &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅37.75%，主要原因是新设单位。"]);
+    let rate = with_text(
+        totals_doc(),
+        &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅37.75%，主要原因是新设单位。"],
+    );
     assert_eq!(rules_of(&rate), [("N005", Severity::Warning)]);
 }
 
-fn project(name: &str, total: &str, items: &[&str], kinds: &[yusuan_domain::ProjectPartKind]) -> yusuan_domain::ProjectDescription {
+fn project(
+    name: &str,
+    total: &str,
+    items: &[&str],
+    kinds: &[yusuan_domain::ProjectPartKind],
+) -> yusuan_domain::ProjectDescription {
     use yusuan_domain::{Amount, ItemisedAmount, ProjectPart, ProjectPartKind};
     let parts = kinds
         .iter()
@@ -355,7 +620,15 @@ fn project(name: &str, total: &str, items: &[&str], kinds: &[yusuan_domain::Proj
             items: if *k == ProjectPartKind::Budget {
                 items
                     .iter()
-                    .map(|v| ItemisedAmount { label: "项".into(), amount: Amount::wan(v.parse().unwrap()), unit_price: None, quantity: None, printed: format!("{v}万元"), location: Location::line(5), level: 1 })
+                    .map(|v| ItemisedAmount {
+                        label: "项".into(),
+                        amount: Amount::wan(v.parse().unwrap()),
+                        unit_price: None,
+                        quantity: None,
+                        printed: format!("{v}万元"),
+                        location: Location::line(5),
+                        level: 1,
+                    })
                     .collect()
             } else {
                 vec![]
@@ -364,12 +637,26 @@ fn project(name: &str, total: &str, items: &[&str], kinds: &[yusuan_domain::Proj
             line_locations: vec![],
         })
         .collect();
-    yusuan_domain::ProjectDescription { name: name.into(), total: Some(Amount::wan(total.parse().unwrap())), total_printed: None, parts, location: Location::line(1) }
+    yusuan_domain::ProjectDescription {
+        name: name.into(),
+        total: Some(Amount::wan(total.parse().unwrap())),
+        total_printed: None,
+        parts,
+        location: Location::line(1),
+    }
 }
 
 const ALL_PARTS: [yusuan_domain::ProjectPartKind; 7] = {
     use yusuan_domain::ProjectPartKind::*;
-    [Overview, Basis, Implementer, Plan, Period, Budget, Performance]
+    [
+        Overview,
+        Basis,
+        Implementer,
+        Plan,
+        Period,
+        Budget,
+        Performance,
+    ]
 };
 
 fn form(project: &str, total_yuan: &str, level1: &[&str]) -> yusuan_domain::PerformanceForm {
@@ -379,11 +666,24 @@ fn form(project: &str, total_yuan: &str, level1: &[&str]) -> yusuan_domain::Perf
         department: None,
         implementer: None,
         period: None,
-        funds: yusuan_domain::Funds { total: Some(Amount::yuan(total_yuan.parse().unwrap())), ..Default::default() },
+        funds: yusuan_domain::Funds {
+            total: Some(Amount::yuan(total_yuan.parse().unwrap())),
+            ..Default::default()
+        },
         annual_goal: None,
         indicators: level1
             .iter()
-            .map(|l| Indicator { level1: l.to_string(), level2: String::new(), name: "指标".into(), value: IndicatorValue::Word { operator: None, text: "好".into() }, printed: "好".into(), location: Location::line(9) })
+            .map(|l| Indicator {
+                level1: l.to_string(),
+                level2: String::new(),
+                name: "指标".into(),
+                value: IndicatorValue::Word {
+                    operator: None,
+                    text: "好".into(),
+                },
+                printed: "好".into(),
+                location: Location::line(9),
+            })
             .collect(),
         location: Location::line(8),
     }
@@ -401,10 +701,25 @@ fn p001_items_add_up_to_the_project_total() {
 #[test]
 fn p002_k002_k003_forms_against_projects() {
     let mut d = doc(vec![]);
-    d.projects = vec![project("局、处级干部体检费", "274.20", &[], &ALL_PARTS), project("党建工作", "198.00", &[], &ALL_PARTS)];
-    d.performance_forms = vec![form("局级、处级干部 体检费", "2742000", &["产出指标", "效益指标", "满意度指标"]), form("党建工作经费", "1980000", &["产出指标", "效益指标", "满意度指标"])];
+    d.projects = vec![
+        project("局、处级干部体检费", "274.20", &[], &ALL_PARTS),
+        project("党建工作", "198.00", &[], &ALL_PARTS),
+    ];
+    d.performance_forms = vec![
+        form(
+            "局级、处级干部 体检费",
+            "2742000",
+            &["产出指标", "效益指标", "满意度指标"],
+        ),
+        form(
+            "党建工作经费",
+            "1980000",
+            &["产出指标", "效益指标", "满意度指标"],
+        ),
+    ];
     assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
-    d.performance_forms[1].funds.total = Some(yusuan_domain::Amount::yuan("1890000".parse().unwrap()));
+    d.performance_forms[1].funds.total =
+        Some(yusuan_domain::Amount::yuan("1890000".parse().unwrap()));
     assert_eq!(rules_of(&d), [("P002", Severity::Warning)]);
     d.performance_forms.pop();
     assert_eq!(rules_of(&d), [("K002", Severity::Warning)]);
@@ -425,7 +740,14 @@ fn s001_procurement_parts() {
     use yusuan_domain::{Amount, Procurement};
     let mut d = doc(vec![]);
     let w = |v: &str| Amount::wan(v.parse().unwrap());
-    d.stated.procurement = Some(Procurement { total: w("173.95"), goods: Some(w("5.95")), works: Some(w("0")), services: Some(w("168")), reserved_for_small_firms: None, location: Location::line(3) });
+    d.stated.procurement = Some(Procurement {
+        total: w("173.95"),
+        goods: Some(w("5.95")),
+        works: Some(w("0")),
+        services: Some(w("168")),
+        reserved_for_small_firms: None,
+        location: Location::line(3),
+    });
     assert!(rules_of(&d).is_empty());
     d.stated.procurement.as_mut().unwrap().services = Some(w("158"));
     assert_eq!(rules_of(&d), [("S001", Severity::Error)]);
@@ -438,8 +760,16 @@ fn s002_summary_counts_the_projects() {
     use yusuan_domain::{Amount, PerformanceSummary};
     let mut d = doc(vec![]);
     d.meta.format = RegionalFormat::ProjectDescriptions;
-    d.projects = vec![project("甲", "10", &[], &ALL_PARTS), project("乙", "5", &[], &ALL_PARTS)];
-    d.stated.performance = Some(PerformanceSummary { units: None, projects: Some(2), amount: Some(Amount::wan("15".parse().unwrap())), location: Location::line(1) });
+    d.projects = vec![
+        project("甲", "10", &[], &ALL_PARTS),
+        project("乙", "5", &[], &ALL_PARTS),
+    ];
+    d.stated.performance = Some(PerformanceSummary {
+        units: None,
+        projects: Some(2),
+        amount: Some(Amount::wan("15".parse().unwrap())),
+        location: Location::line(1),
+    });
     assert!(rules_of(&d).is_empty(), "{:?}", check(&d));
     d.stated.performance.as_mut().unwrap().projects = Some(3);
     assert_eq!(rules_of(&d), [("S002", Severity::Warning)]);
@@ -455,40 +785,90 @@ fn w001_w002_w003_text() {
     let mut d = with_text(doc(vec![]), &["2026年本部门下属2家单位。"]);
     d.sections[0].title = "第二部分 上海市普陀区XX局 2024年度部门决算表".into();
     assert_eq!(rules_of(&d), [("W001", Severity::Warning)]);
-    let long = "本部门主要职能是负责协调推进社会工作，加强党的建设，完善社会治理体系，提升服务水平。";
+    let long =
+        "本部门主要职能是负责协调推进社会工作，加强党的建设，完善社会治理体系，提升服务水平。";
     let d = with_text(doc(vec![]), &[long, long]);
     assert_eq!(rules_of(&d), [("W002", Severity::Info)]);
-    let d = with_text(doc(vec![]), &["2023年部门预算安排如下。依据《2021年工作方案》执行。"]);
+    let d = with_text(
+        doc(vec![]),
+        &["2023年部门预算安排如下。依据《2021年工作方案》执行。"],
+    );
     assert_eq!(rules_of(&d), [("W003", Severity::Info)]);
 }
 
 #[test]
 fn n006_a_change_needs_a_reason() {
-    let ok = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元，主要原因是新设单位。"]);
+    let ok = with_text(
+        totals_doc(),
+        &["支出预算6,864.32万元，比2025年预算增加1,491万元，主要原因是新设单位。"],
+    );
     assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
-    let bare = with_text(totals_doc(), &["支出预算6,864.32万元，比2025年预算增加1,491万元。"]);
+    let bare = with_text(
+        totals_doc(),
+        &["支出预算6,864.32万元，比2025年预算增加1,491万元。"],
+    );
     assert_eq!(rules_of(&bare), [("N006", Severity::Warning)]);
 }
 
 #[test]
 fn d001_d002_d003_codes() {
-    let exp = |label: &str| expenditure(Unit::Yuan, vec![row(Some("2080505"), label, &["30", "10", "20"])]);
-    let gp = |label: &str| table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(Some("2080505"), label, &["30", "10", "20"])]);
+    let exp = |label: &str| {
+        expenditure(
+            Unit::Yuan,
+            vec![row(Some("2080505"), label, &["30", "10", "20"])],
+        )
+    };
+    let gp = |label: &str| {
+        table(
+            TableKind::GeneralPublicFunction,
+            Unit::Yuan,
+            "一般公共预算支出",
+            &["合计", "基本支出", "项目支出"],
+            vec![row(Some("2080505"), label, &["30", "10", "20"])],
+        )
+    };
     let name = "机关事业单位基本养老保险缴费支出";
     assert!(rules_of(&doc(vec![exp(name), gp(name)])).is_empty());
     // Two names for one code in one document.
-    assert_eq!(rules_of(&doc(vec![exp(name), gp("养老保险缴费")])), [("D001", Severity::Warning), ("D002", Severity::Info)]);
+    assert_eq!(
+        rules_of(&doc(vec![exp(name), gp("养老保险缴费")])),
+        [("D001", Severity::Warning), ("D002", Severity::Info)]
+    );
     // A name unlike the catalogue's, the same in every table: a hint.
-    assert_eq!(rules_of(&doc(vec![exp("养老保险缴费"), gp("养老保险缴费")])), [("D002", Severity::Info)]);
+    assert_eq!(
+        rules_of(&doc(vec![exp("养老保险缴费"), gp("养老保险缴费")])),
+        [("D002", Severity::Info)]
+    );
     // A 类 that does not exist.
-    assert_eq!(rules_of(&doc(vec![expenditure(Unit::Yuan, vec![row(Some("2180101"), "不存在的科目", &["30", "10", "20"])])])), [("D003", Severity::Info)]);
+    assert_eq!(
+        rules_of(&doc(vec![expenditure(
+            Unit::Yuan,
+            vec![row(Some("2180101"), "不存在的科目", &["30", "10", "20"])]
+        )])),
+        [("D003", Severity::Info)]
+    );
 }
 
 #[test]
 fn k004_k005_empty_tables_and_template_sections() {
-    let empty = table(TableKind::StateCapitalFunction, Unit::Yuan, "国有资本经营预算支出", &["合计", "基本支出", "项目支出"], vec![]);
-    assert_eq!(rules_of(&doc(vec![empty.clone()])).iter().filter(|r| r.0 == "K004").count(), 1);
-    let noted = Table { note: Some("注：本部门无国有资本经营预算财政拨款安排的预算，故本表为空表。".into()), ..empty };
+    let empty = table(
+        TableKind::StateCapitalFunction,
+        Unit::Yuan,
+        "国有资本经营预算支出",
+        &["合计", "基本支出", "项目支出"],
+        vec![],
+    );
+    assert_eq!(
+        rules_of(&doc(vec![empty.clone()]))
+            .iter()
+            .filter(|r| r.0 == "K004")
+            .count(),
+        1
+    );
+    let noted = Table {
+        note: Some("注：本部门无国有资本经营预算财政拨款安排的预算，故本表为空表。".into()),
+        ..empty
+    };
     assert!(rules_of(&doc(vec![noted])).iter().all(|r| r.0 != "K004"));
     // The test documents are Shanghai-format without sections: K005 lists what is missing.
     let mut d = with_text(doc(vec![]), &["本部门主要职能是…"]);
@@ -496,7 +876,11 @@ fn k004_k005_empty_tables_and_template_sections() {
     d.sections[0].kind = yusuan_domain::SectionKind::Functions;
     let f: Vec<_> = check(&d).into_iter().filter(|f| f.rule == "K005").collect();
     assert_eq!(f.len(), 1);
-    assert!(f[0].message.contains("机构设置") && !f[0].message.contains("主要职能"), "{}", f[0].message);
+    assert!(
+        f[0].message.contains("机构设置") && !f[0].message.contains("主要职能"),
+        "{}",
+        f[0].message
+    );
     d.meta.format = RegionalFormat::Hubei15;
     assert!(rules_of(&d).iter().all(|r| r.0 != "K005"));
 }
@@ -504,28 +888,70 @@ fn k004_k005_empty_tables_and_template_sections() {
 #[test]
 fn x008_summaries_match_the_class_rows() {
     let fiscal = |v: &str| Table {
-        columns: ["财政拨款收入/预算数", "财政拨款支出/合计", "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算"]
-            .iter()
-            .map(|c| Column { path: c.split('/').map(String::from).collect() })
-            .collect(),
-        rows: vec![Row { side: Some(LedgerSide::Expenditure), ..row(None, "一、一般公共服务支出", &["", v, v, ""]) }],
+        columns: [
+            "财政拨款收入/预算数",
+            "财政拨款支出/合计",
+            "财政拨款支出/一般公共预算",
+            "财政拨款支出/政府性基金预算",
+        ]
+        .iter()
+        .map(|c| Column {
+            path: c.split('/').map(String::from).collect(),
+        })
+        .collect(),
+        rows: vec![Row {
+            side: Some(LedgerSide::Expenditure),
+            ..row(None, "一、一般公共服务支出", &["", v, v, ""])
+        }],
         ..table(TableKind::FiscalSummary, Unit::Yuan, "", &[], vec![])
     };
-    let gp = table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(Some("201"), "一般公共服务支出", &["30", "10", "20"])]);
-    assert!(rules_of(&doc(vec![fiscal("30"), gp.clone()])).is_empty(), "{:?}", check(&doc(vec![fiscal("30"), gp.clone()])));
-    assert_eq!(rules_of(&doc(vec![fiscal("31"), gp])), [("X008", Severity::Error)]);
+    let gp = table(
+        TableKind::GeneralPublicFunction,
+        Unit::Yuan,
+        "一般公共预算支出",
+        &["合计", "基本支出", "项目支出"],
+        vec![row(Some("201"), "一般公共服务支出", &["30", "10", "20"])],
+    );
+    assert!(
+        rules_of(&doc(vec![fiscal("30"), gp.clone()])).is_empty(),
+        "{:?}",
+        check(&doc(vec![fiscal("30"), gp.clone()]))
+    );
+    assert_eq!(
+        rules_of(&doc(vec![fiscal("31"), gp])),
+        [("X008", Severity::Error)]
+    );
 }
 
 #[test]
 fn s003_s004_counts_and_products() {
     use yusuan_domain::{BudgetUnit, UnitCounts, UnitKind};
     let mut d = doc(vec![]);
-    d.units = vec![BudgetUnit { name: "本部".into(), code: None, kind: UnitKind::Other }, BudgetUnit { name: "中心".into(), code: None, kind: UnitKind::Other }];
-    d.stated.unit_counts = Some(UnitCounts { administrative: 1, civil_service: 0, institutions: 1, location: Location::line(54) });
+    d.units = vec![
+        BudgetUnit {
+            name: "本部".into(),
+            code: None,
+            kind: UnitKind::Other,
+        },
+        BudgetUnit {
+            name: "中心".into(),
+            code: None,
+            kind: UnitKind::Other,
+        },
+    ];
+    d.stated.unit_counts = Some(UnitCounts {
+        administrative: 1,
+        civil_service: 0,
+        institutions: 1,
+        location: Location::line(54),
+    });
     assert!(rules_of(&d).is_empty());
     d.stated.unit_counts.as_mut().unwrap().institutions = 2;
     assert_eq!(rules_of(&d), [("S003", Severity::Warning)]);
-    let ok = with_text(doc(vec![]), &["培训费3天*800人*60.00元/人/天=144000.00元。"]);
+    let ok = with_text(
+        doc(vec![]),
+        &["培训费3天*800人*60.00元/人/天=144000.00元。"],
+    );
     assert!(rules_of(&ok).is_empty());
     let wrong = with_text(doc(vec![]), &["租车费用0.35万元*7=2.55万元。"]);
     assert_eq!(rules_of(&wrong), [("S004", Severity::Error)]);
@@ -547,27 +973,78 @@ fn k006_indicator_values() {
 fn n007_change_against_the_documents_own_prior_year_column() {
     let text = |v: &str| Cell::Text { text: v.into() };
     let perf = Table {
-        columns: (1..=5).map(|k| Column { path: vec![format!("第{k}列")] }).collect(),
+        columns: (1..=5)
+            .map(|k| Column {
+                path: vec![format!("第{k}列")],
+            })
+            .collect(),
         rows: vec![
-            Row { cells: vec![text("总体资金情况"), text("当年金额"), text("占比"), text("近两年收支金额"), Cell::Blank], ..row(None, "部门总体 资金情况", &[]) },
-            Row { cells: vec![text("合 计"), amount("880.84"), text("100%"), amount("806.77"), amount("0")], ..row(None, "收入 构成/合 计", &[]) },
+            Row {
+                cells: vec![
+                    text("总体资金情况"),
+                    text("当年金额"),
+                    text("占比"),
+                    text("近两年收支金额"),
+                    Cell::Blank,
+                ],
+                ..row(None, "部门总体 资金情况", &[])
+            },
+            Row {
+                cells: vec![
+                    text("合 计"),
+                    amount("880.84"),
+                    text("100%"),
+                    amount("806.77"),
+                    amount("0"),
+                ],
+                ..row(None, "收入 构成/合 计", &[])
+            },
         ],
-        ..table(TableKind::DepartmentPerformance, Unit::WanYuan, "", &[], vec![])
+        ..table(
+            TableKind::DepartmentPerformance,
+            Unit::WanYuan,
+            "",
+            &[],
+            vec![],
+        )
     };
-    let ok = with_text(doc(vec![perf.clone()]), &["2026年收支总预算880.84万元。比2025年预算增加74.07万元，主要是人员增加。"]);
-    assert!(rules_of(&ok).iter().all(|r| r.0 != "N007"), "{:?}", check(&ok));
-    let wrong = with_text(doc(vec![perf]), &["2026年收支总预算880.84万元。比2025年预算增加73.87万元，主要是人员增加。"]);
-    assert!(rules_of(&wrong).contains(&("N007", Severity::Warning)), "{:?}", check(&wrong));
+    let ok = with_text(
+        doc(vec![perf.clone()]),
+        &["2026年收支总预算880.84万元。比2025年预算增加74.07万元，主要是人员增加。"],
+    );
+    assert!(
+        rules_of(&ok).iter().all(|r| r.0 != "N007"),
+        "{:?}",
+        check(&ok)
+    );
+    let wrong = with_text(
+        doc(vec![perf]),
+        &["2026年收支总预算880.84万元。比2025年预算增加73.87万元，主要是人员增加。"],
+    );
+    assert!(
+        rules_of(&wrong).contains(&("N007", Severity::Warning)),
+        "{:?}",
+        check(&wrong)
+    );
 }
 
 #[test]
 fn s005_parts_with_a_unit_slip() {
-    let ok = with_text(doc(vec![]), &["预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费133.00万元）。"]);
+    let ok = with_text(
+        doc(vec![]),
+        &["预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费133.00万元）。"],
+    );
     assert!(rules_of(&ok).is_empty(), "{:?}", check(&ok));
-    let slip = with_text(doc(vec![]), &["预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费133.00元）。"]);
+    let slip = with_text(
+        doc(vec![]),
+        &["预算资金约198.00万元（其中党建工作经费65.00万元，党建服务中心专项经费133.00元）。"],
+    );
     assert_eq!(rules_of(&slip), [("S005", Severity::Error)]);
     // A partial list (it adds up neither way) is left alone.
-    let partial = with_text(doc(vec![]), &["预算资金约198.00万元（其中党建工作经费65.00万元，宣传经费33.00元）。"]);
+    let partial = with_text(
+        doc(vec![]),
+        &["预算资金约198.00万元（其中党建工作经费65.00万元，宣传经费33.00元）。"],
+    );
     assert!(rules_of(&partial).is_empty(), "{:?}", check(&partial));
 }
 
@@ -580,10 +1057,30 @@ fn n001_a_funds_income_is_not_the_departments() {
 
 #[test]
 fn n008_one_prior_year_figure() {
-    let ok = with_text(doc(vec![]), &["“三公”经费预算数为62.10万元，与2025年预算持平。", "本年“三公”经费预算数为62.10万元，比2025年预算增加0万元，主要原因是无变化。"]);
-    assert!(rules_of(&ok).iter().all(|r| r.0 != "N008"), "{:?}", check(&ok));
-    let wrong = with_text(doc(vec![]), &["“三公”经费预算数为62.10万元，与2025年预算持平。", "“三公”经费预算数为62.10万元，比2025年预算减少5万元，主要原因是压减。"]);
-    assert!(rules_of(&wrong).contains(&("N008", Severity::Warning)), "{:?}", check(&wrong));
+    let ok = with_text(
+        doc(vec![]),
+        &[
+            "“三公”经费预算数为62.10万元，与2025年预算持平。",
+            "本年“三公”经费预算数为62.10万元，比2025年预算增加0万元，主要原因是无变化。",
+        ],
+    );
+    assert!(
+        rules_of(&ok).iter().all(|r| r.0 != "N008"),
+        "{:?}",
+        check(&ok)
+    );
+    let wrong = with_text(
+        doc(vec![]),
+        &[
+            "“三公”经费预算数为62.10万元，与2025年预算持平。",
+            "“三公”经费预算数为62.10万元，比2025年预算减少5万元，主要原因是压减。",
+        ],
+    );
+    assert!(
+        rules_of(&wrong).contains(&("N008", Severity::Warning)),
+        "{:?}",
+        check(&wrong)
+    );
 }
 
 #[test]
@@ -591,21 +1088,58 @@ fn a_total_printed_with_fewer_decimals_than_its_parts_is_a_rounding_tail() {
     // 合计 printed to the 元 over parts printed to the fen: 22,118,861 above 22,118,861.34 is how
     // it was rounded (提示); among cells printed alike a 1-元 difference is a mistake (错误).
     let t001 = |rows: Vec<Row>| -> Vec<Severity> {
-        check(&doc(vec![expenditure(Unit::Yuan, rows)])).into_iter().filter(|f| f.rule == "T001").map(|f| f.severity).collect()
+        check(&doc(vec![expenditure(Unit::Yuan, rows)]))
+            .into_iter()
+            .filter(|f| f.rule == "T001")
+            .map(|f| f.severity)
+            .collect()
     };
-    assert_eq!(t001(vec![row(Some("2010301"), "行政运行", &["22118861", "22000000.00", "118861.34"])]), vec![Severity::Info]);
-    assert_eq!(t001(vec![row(Some("2010301"), "行政运行", &["22118862", "22000000.00", "118861.34"])]), vec![Severity::Error]);
-    assert_eq!(t001(vec![row(Some("2010301"), "行政运行", &["22118862", "22000000", "118861"])]), vec![Severity::Error]);
+    assert_eq!(
+        t001(vec![row(
+            Some("2010301"),
+            "行政运行",
+            &["22118861", "22000000.00", "118861.34"]
+        )]),
+        vec![Severity::Info]
+    );
+    assert_eq!(
+        t001(vec![row(
+            Some("2010301"),
+            "行政运行",
+            &["22118862", "22000000.00", "118861.34"]
+        )]),
+        vec![Severity::Error]
+    );
+    assert_eq!(
+        t001(vec![row(
+            Some("2010301"),
+            "行政运行",
+            &["22118862", "22000000", "118861"]
+        )]),
+        vec![Severity::Error]
+    );
     // The same between a 类 and its 项 (T002).
     let t002: Vec<Severity> = check(&doc(vec![expenditure(
         Unit::Yuan,
-        vec![row(Some("201"), "一般公共服务支出", &["300", "300", ""]), row(Some("20103"), "政府办公厅", &["300", "300", ""]), row(Some("2010301"), "行政运行", &["100.40", "100.40", ""]), row(Some("2010302"), "一般行政管理事务", &["199.80", "199.80", ""])],
+        vec![
+            row(Some("201"), "一般公共服务支出", &["300", "300", ""]),
+            row(Some("20103"), "政府办公厅", &["300", "300", ""]),
+            row(Some("2010301"), "行政运行", &["100.40", "100.40", ""]),
+            row(
+                Some("2010302"),
+                "一般行政管理事务",
+                &["199.80", "199.80", ""],
+            ),
+        ],
     )]))
     .into_iter()
     .filter(|f| f.rule == "T002")
     .map(|f| f.severity)
     .collect();
-    assert!(!t002.is_empty() && t002.iter().all(|s| *s == Severity::Info), "{t002:?}");
+    assert!(
+        !t002.is_empty() && t002.iter().all(|s| *s == Severity::Info),
+        "{t002:?}"
+    );
 }
 
 #[test]
@@ -617,52 +1151,144 @@ fn a_paragraph_read_twice_raises_its_finding_once() {
     d.sections = vec![Section {
         kind: SectionKind::BudgetExplanation,
         title: "部门预算编制说明".into(),
-        paragraphs: vec![Paragraph { text: text.into(), location: Location::line(10) }, Paragraph { text: text.into(), location: Location::line(30) }],
+        paragraphs: vec![
+            Paragraph {
+                text: text.into(),
+                location: Location::line(10),
+            },
+            Paragraph {
+                text: text.into(),
+                location: Location::line(30),
+            },
+        ],
         location: Location::line(9),
     }];
     let findings = check(&d);
-    let mut found: Vec<(&str, &str)> = findings.iter().filter(|f| f.rule != "W002").map(|f| (f.rule, f.message.as_str())).collect();
+    let mut found: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f.rule != "W002")
+        .map(|f| (f.rule, f.message.as_str()))
+        .collect();
     let all = found.len();
     found.sort();
     found.dedup();
     assert!(all > 0, "the placeholder is found");
     assert_eq!(found.len(), all, "each finding once: {findings:#?}");
-    assert!(findings.iter().all(|f| f.location.line != Some(30) || f.rule == "W002"), "none at the repeated paragraph");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.location.line != Some(30) || f.rule == "W002"),
+        "none at the repeated paragraph"
+    );
 }
 
 #[test]
 fn x009_the_ledger_splits_basic_spending_as_the_economic_table_does() {
     // 财务收支总表: 支出 side with 合计 / 人员经费 / 公用经费 / 项目支出 columns.
     let fs = |personnel: &str, public: &str| {
-        let mut t = table(TableKind::FinancialSummary, Unit::Yuan, "本年支出", &["合计", "人员经费", "公用经费", "项目支出"], vec![]);
-        t.columns.insert(0, Column { path: vec!["本年收入".into(), "预算数".into()] });
+        let mut t = table(
+            TableKind::FinancialSummary,
+            Unit::Yuan,
+            "本年支出",
+            &["合计", "人员经费", "公用经费", "项目支出"],
+            vec![],
+        );
+        t.columns.insert(
+            0,
+            Column {
+                path: vec!["本年收入".into(), "预算数".into()],
+            },
+        );
         t.rows = vec![
-            Row { side: Some(LedgerSide::Income), ..row(None, "收入总计", &["130", "", "", "", ""]) },
-            Row { side: Some(LedgerSide::Expenditure), ..row(None, "支出总计", &["", "130", personnel, public, "30"]) },
+            Row {
+                side: Some(LedgerSide::Income),
+                ..row(None, "收入总计", &["130", "", "", "", ""])
+            },
+            Row {
+                side: Some(LedgerSide::Expenditure),
+                ..row(None, "支出总计", &["", "130", personnel, public, "30"])
+            },
         ];
         t
     };
-    let eco = table(TableKind::GeneralPublicBasicEconomic, Unit::Yuan, "一般公共预算基本支出", &["合计", "人员经费", "公用经费"], vec![row(None, "合计", &["100", "80", "20"])]);
-    let x009 = |d: &Document| check(d).into_iter().filter(|f| f.rule == "X009").map(|f| (f.severity, f.location.column.unwrap_or_default())).collect::<Vec<_>>();
-    assert!(x009(&doc(vec![fs("80", "20"), eco.clone()])).is_empty(), "the same split");
-    assert_eq!(x009(&doc(vec![fs("70", "30"), eco.clone()])), [(Severity::Error, "人员经费".to_string()), (Severity::Error, "公用经费".to_string())]);
+    let eco = table(
+        TableKind::GeneralPublicBasicEconomic,
+        Unit::Yuan,
+        "一般公共预算基本支出",
+        &["合计", "人员经费", "公用经费"],
+        vec![row(None, "合计", &["100", "80", "20"])],
+    );
+    let x009 = |d: &Document| {
+        check(d)
+            .into_iter()
+            .filter(|f| f.rule == "X009")
+            .map(|f| (f.severity, f.location.column.unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        x009(&doc(vec![fs("80", "20"), eco.clone()])).is_empty(),
+        "the same split"
+    );
+    assert_eq!(
+        x009(&doc(vec![fs("70", "30"), eco.clone()])),
+        [
+            (Severity::Error, "人员经费".to_string()),
+            (Severity::Error, "公用经费".to_string())
+        ]
+    );
     // Basic spending of other funds too (the totals differ): the two splits need not agree.
     assert!(x009(&doc(vec![fs("90", "30"), eco])).is_empty());
 }
 
 #[test]
 fn k007_an_empty_tables_note_names_its_own_fund() {
-    let fund_table = |kind: TableKind, note: &str| Table { note: Some(note.into()), ..table(kind, Unit::Yuan, "支出", &["合计"], vec![]) };
-    let k007 = |t: Table| check(&doc(vec![t])).into_iter().filter(|f| f.rule == "K007").map(|f| f.severity).collect::<Vec<_>>();
-    assert_eq!(k007(fund_table(TableKind::StateCapitalFunction, "注：本部门无政府性基金预算财政拨款安排的预算，故本表为空表。")), [Severity::Error]);
-    assert!(k007(fund_table(TableKind::StateCapitalFunction, "注：本部门无国有资本经营预算财政拨款安排的预算，故本表为空表。")).is_empty());
-    assert!(k007(fund_table(TableKind::GovernmentFundFunction, "本部门2026年无政府性基金预算支出，故本表为空表。")).is_empty());
-    assert!(k007(fund_table(TableKind::GovernmentFundFunction, "故本表为空表。")).is_empty(), "a note naming no fund");
+    let fund_table = |kind: TableKind, note: &str| Table {
+        note: Some(note.into()),
+        ..table(kind, Unit::Yuan, "支出", &["合计"], vec![])
+    };
+    let k007 = |t: Table| {
+        check(&doc(vec![t]))
+            .into_iter()
+            .filter(|f| f.rule == "K007")
+            .map(|f| f.severity)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        k007(fund_table(
+            TableKind::StateCapitalFunction,
+            "注：本部门无政府性基金预算财政拨款安排的预算，故本表为空表。"
+        )),
+        [Severity::Error]
+    );
+    assert!(k007(fund_table(
+        TableKind::StateCapitalFunction,
+        "注：本部门无国有资本经营预算财政拨款安排的预算，故本表为空表。"
+    ))
+    .is_empty());
+    assert!(k007(fund_table(
+        TableKind::GovernmentFundFunction,
+        "本部门2026年无政府性基金预算支出，故本表为空表。"
+    ))
+    .is_empty());
+    assert!(
+        k007(fund_table(
+            TableKind::GovernmentFundFunction,
+            "故本表为空表。"
+        ))
+        .is_empty(),
+        "a note naming no fund"
+    );
 }
 
 #[test]
 fn w001_an_announced_reason_with_nothing_after_it() {
-    let w001 = |text: &str| check(&with_text(doc(vec![]), &[text])).into_iter().filter(|f| f.rule == "W001").map(|f| f.message).collect::<Vec<_>>();
+    let w001 = |text: &str| {
+        check(&with_text(doc(vec![]), &[text]))
+            .into_iter()
+            .filter(|f| f.rule == "W001")
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
     let found = w001("2026年支出预算比2025年增加12.00万元，主要原因是。");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("原因说明是空的"), "{found:?}");
@@ -671,37 +1297,111 @@ fn w001_an_announced_reason_with_nothing_after_it() {
 
 #[test]
 fn n009_an_increase_cannot_end_at_nothing() {
-    let n009 = |d: &Document| check(d).into_iter().filter(|f| f.rule == "N009").map(|f| f.severity).collect::<Vec<_>>();
+    let n009 = |d: &Document| {
+        check(d)
+            .into_iter()
+            .filter(|f| f.rule == "N009")
+            .map(|f| f.severity)
+            .collect::<Vec<_>>()
+    };
     // The level printed just before: 0 万元, yet 增加.
-    assert_eq!(n009(&with_text(doc(vec![]), &["政府性基金预算拨款支出0万元，比2025年预算增加12万元。"])), [Severity::Error]);
-    assert!(n009(&with_text(doc(vec![]), &["政府性基金预算拨款支出50万元，比2025年预算增加12万元。"])).is_empty());
-    assert!(n009(&with_text(doc(vec![]), &["政府性基金预算拨款支出0万元，比2025年预算减少12万元。"])).is_empty(), "a decrease to nothing is fine");
+    assert_eq!(
+        n009(&with_text(
+            doc(vec![]),
+            &["政府性基金预算拨款支出0万元，比2025年预算增加12万元。"]
+        )),
+        [Severity::Error]
+    );
+    assert!(n009(&with_text(
+        doc(vec![]),
+        &["政府性基金预算拨款支出50万元，比2025年预算增加12万元。"]
+    ))
+    .is_empty());
+    assert!(
+        n009(&with_text(
+            doc(vec![]),
+            &["政府性基金预算拨款支出0万元，比2025年预算减少12万元。"]
+        ))
+        .is_empty(),
+        "a decrease to nothing is fine"
+    );
     // No level in the sentence: the fund's table is empty (its note says so) while a general
     // public budget table is printed.
-    let gp = table(TableKind::GeneralPublicFunction, Unit::Yuan, "一般公共预算支出", &["合计", "基本支出", "项目支出"], vec![row(None, "合计", &["30", "10", "20"])]);
-    let gf = Table { note: Some("本部门无政府性基金预算，故本表为空表。".into()), ..table(TableKind::GovernmentFundFunction, Unit::Yuan, "政府性基金预算支出", &["合计"], vec![]) };
-    assert_eq!(n009(&with_text(doc(vec![gp.clone(), gf.clone()]), &["政府性基金预算支出比2025年预算增加12万元。"])), [Severity::Error]);
-    assert!(n009(&with_text(doc(vec![gp, gf]), &["一般公共预算支出比2025年预算增加12万元。"])).is_empty(), "its table is not 0");
+    let gp = table(
+        TableKind::GeneralPublicFunction,
+        Unit::Yuan,
+        "一般公共预算支出",
+        &["合计", "基本支出", "项目支出"],
+        vec![row(None, "合计", &["30", "10", "20"])],
+    );
+    let gf = Table {
+        note: Some("本部门无政府性基金预算，故本表为空表。".into()),
+        ..table(
+            TableKind::GovernmentFundFunction,
+            Unit::Yuan,
+            "政府性基金预算支出",
+            &["合计"],
+            vec![],
+        )
+    };
+    assert_eq!(
+        n009(&with_text(
+            doc(vec![gp.clone(), gf.clone()]),
+            &["政府性基金预算支出比2025年预算增加12万元。"]
+        )),
+        [Severity::Error]
+    );
+    assert!(
+        n009(&with_text(
+            doc(vec![gp, gf]),
+            &["一般公共预算支出比2025年预算增加12万元。"]
+        ))
+        .is_empty(),
+        "its table is not 0"
+    );
 }
 
 #[test]
 fn d004_a_name_of_another_code() {
     let d004 = |year: i32, code: &str, name: &str| {
-        let mut d = doc(vec![expenditure(Unit::Yuan, vec![row(Some(code), name, &["10", "10", ""])])]);
+        let mut d = doc(vec![expenditure(
+            Unit::Yuan,
+            vec![row(Some(code), name, &["10", "10", ""])],
+        )]);
         d.meta.year = year;
-        check(&d).into_iter().filter(|f| f.rule == "D004" || f.rule == "D002").map(|f| (f.rule, f.severity)).collect::<Vec<_>>()
+        check(&d)
+            .into_iter()
+            .filter(|f| f.rule == "D004" || f.rule == "D002")
+            .map(|f| (f.rule, f.severity))
+            .collect::<Vec<_>>()
     };
     // 210's name before 2019, in a 2026 budget: one finding (not also D002).
-    assert_eq!(d004(2026, "210", "医疗卫生与计划生育支出"), [("D004", Severity::Warning)]);
+    assert_eq!(
+        d004(2026, "210", "医疗卫生与计划生育支出"),
+        [("D004", Severity::Warning)]
+    );
     // In a 2018 budget it was the name: neither D004 nor D002 (the catalogue's later name).
     assert!(d004(2018, "210", "医疗卫生与计划生育支出").is_empty());
     assert!(d004(2018, "20805", "行政事业单位离退休").is_empty());
-    assert_eq!(d004(2026, "20805", "行政事业单位离退休"), [("D004", Severity::Warning)]);
+    assert_eq!(
+        d004(2026, "20805", "行政事业单位离退休"),
+        [("D004", Severity::Warning)]
+    );
     assert!(d004(2026, "210", "卫生健康支出").is_empty());
     // 30202 under the name of its sibling 30201 (办公费): the code or the name is wrong.
     let eco = |name: &str| {
-        let t = table(TableKind::GeneralPublicBasicEconomic, Unit::Yuan, "一般公共预算基本支出", &["合计", "人员经费", "公用经费"], vec![eco_row("30202", name, &["5", "", "5"])]);
-        check(&doc(vec![t])).into_iter().filter(|f| f.rule == "D004" || f.rule == "D002").map(|f| (f.rule, f.message)).collect::<Vec<_>>()
+        let t = table(
+            TableKind::GeneralPublicBasicEconomic,
+            Unit::Yuan,
+            "一般公共预算基本支出",
+            &["合计", "人员经费", "公用经费"],
+            vec![eco_row("30202", name, &["5", "", "5"])],
+        );
+        check(&doc(vec![t]))
+            .into_iter()
+            .filter(|f| f.rule == "D004" || f.rule == "D002")
+            .map(|f| (f.rule, f.message))
+            .collect::<Vec<_>>()
     };
     let found = eco("办公费");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -709,10 +1409,17 @@ fn d004_a_name_of_another_code() {
     assert!(found[0].1.contains("30201"), "{found:?}");
     assert!(eco("印刷费").is_empty());
     // A name the catalogue does not know is only D002's (提示).
-    assert_eq!(eco("印刷装订费").iter().map(|f| f.0).collect::<Vec<_>>(), ["D002"]);
+    assert_eq!(
+        eco("印刷装订费").iter().map(|f| f.0).collect::<Vec<_>>(),
+        ["D002"]
+    );
     // 30202 咨询费: 咨询费 is 30203's in the standard, though no document here prints 30203.
     let found = eco("咨询费");
-    assert_eq!(found.iter().map(|f| f.0).collect::<Vec<_>>(), ["D004"], "{found:?}");
+    assert_eq!(
+        found.iter().map(|f| f.0).collect::<Vec<_>>(),
+        ["D004"],
+        "{found:?}"
+    );
     assert!(found[0].1.contains("30203"), "{found:?}");
 }
 
@@ -720,21 +1427,38 @@ fn d004_a_name_of_another_code() {
 /// code the real documents print as they print it, and is a tree: each 款 under a 类 it lists.
 #[test]
 fn the_economic_standard_agrees_with_the_real_documents() {
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).map(|c| match c { '（' => '(', '）' => ')', c => c }).collect::<String>();
-    let standard: std::collections::BTreeMap<&str, &str> = yusuan_check::economic_standard().collect();
+    let compact = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect::<String>()
+    };
+    let standard: std::collections::BTreeMap<&str, &str> =
+        yusuan_check::economic_standard().collect();
     assert!(standard.len() > 100, "{}", standard.len());
     for code in standard.keys() {
-        assert!(code.len() == 3 || standard.contains_key(&code[..3]), "{code} has no 类");
+        assert!(
+            code.len() == 3 || standard.contains_key(&code[..3]),
+            "{code} has no 类"
+        );
     }
     let printed = include_str!("../data/codes.tsv");
     let mut checked = 0;
     for line in printed.lines().filter(|l| !l.starts_with('#')) {
         let mut f = line.split('\t');
-        let (Some(code), Some(name)) = (f.next(), f.next()) else { continue };
+        let (Some(code), Some(name)) = (f.next(), f.next()) else {
+            continue;
+        };
         if !code.starts_with('3') {
             continue;
         }
-        let known = standard.get(code).unwrap_or_else(|| panic!("{code} {name} printed but not in the standard"));
+        let known = standard
+            .get(code)
+            .unwrap_or_else(|| panic!("{code} {name} printed but not in the standard"));
         assert_eq!(compact(known), compact(name), "{code}");
         checked += 1;
     }
@@ -747,12 +1471,20 @@ fn p003_sub_items_add_up_to_their_item() {
     // `1. 12万元` with `(1) 5万元`, `(2) x万元`, then `2. 8万元` (P001: 12 + 8 = 20).
     let with_subs = |second: &str| {
         let mut p = project("会议保障", "20", &["12", "5", second, "8"], &ALL_PARTS);
-        let budget = p.parts.iter_mut().find(|x| x.kind == ProjectPartKind::Budget).unwrap();
+        let budget = p
+            .parts
+            .iter_mut()
+            .find(|x| x.kind == ProjectPartKind::Budget)
+            .unwrap();
         budget.items[1].level = 2;
         budget.items[2].level = 2;
         let mut d = doc(vec![]);
         d.projects = vec![p];
-        check(&d).into_iter().filter(|f| f.rule == "P003").map(|f| f.severity).collect::<Vec<_>>()
+        check(&d)
+            .into_iter()
+            .filter(|f| f.rule == "P003")
+            .map(|f| f.severity)
+            .collect::<Vec<_>>()
     };
     assert!(with_subs("7").is_empty(), "5 + 7 = 12");
     assert_eq!(with_subs("6"), [Severity::Error], "5 + 6 ≠ 12");
@@ -761,13 +1493,23 @@ fn p003_sub_items_add_up_to_their_item() {
 
 #[test]
 fn n006_a_reason_given_as_a_sentence_that_ends_in_the_change() {
-    let n006 = |text: &str| check(&with_text(doc(vec![]), &[text])).into_iter().filter(|f| f.rule == "N006").count();
+    let n006 = |text: &str| {
+        check(&with_text(doc(vec![]), &[text]))
+            .into_iter()
+            .filter(|f| f.rule == "N006")
+            .count()
+    };
     // Why, then the effect: a reason without the words 主要原因.
     assert_eq!(n006("基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。退休人员退休费由省社保机构统一发放，单位支出减少。"), 0);
     // No reason at all: still a 警告.
     assert_eq!(n006("基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。项目支出预算数为3,314.68万元。"), 1);
     // A sentence with the other direction explains nothing.
-    assert_eq!(n006("基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。培训任务明显增加。"), 1);
+    assert_eq!(
+        n006(
+            "基本支出预算数为5,678.17万元，与上年相比减少238.10万元，下降4.02%。培训任务明显增加。"
+        ),
+        1
+    );
 }
 
 /// A made-up project description: its overview restates the budget as `overview`, its
@@ -776,16 +1518,32 @@ fn restated(overview: &str) -> Document {
     let text = format!(
         "按照本市预算绩效管理工作的总体要求，本预算部门开展了2026年项目预算绩效目标编报工作。\n\n项目经费情况说明（社区治理）\n\n一、项目概述\n\n{overview}\n\n二、立项依据\n\n根据区委区政府工作安排。\n\n三、实施主体\n\n社区治理科。\n\n四、实施方案\n\n开展社区治理试点。\n\n五、实施周期\n\n2026年1月1日至2026年12月31日\n\n六、年度预算安排\n\n社区治理共计56.12万元，具体如下：\n\n1.试点经费30.00万元。\n\n2.宣传经费26.12万元。\n\n七、绩效目标\n\n完成试点。\n"
     );
-    yusuan_import::import_text("made-up.txt", text.as_bytes()).unwrap().document
+    yusuan_import::import_text("made-up.txt", text.as_bytes())
+        .unwrap()
+        .document
 }
 
 #[test]
 fn p004_a_project_budget_restated_with_another_figure() {
-    let p004 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P004").collect::<Vec<_>>();
+    let p004 = |d: &Document| {
+        yusuan_check::check(d)
+            .into_iter()
+            .filter(|f| f.rule == "P004")
+            .collect::<Vec<_>>()
+    };
     // Restated with another figure: a 警告 with both.
-    let f = p004(&restated("本项目2026年预算安排57.80万元，用于社区治理试点。"));
+    let f = p004(&restated(
+        "本项目2026年预算安排57.80万元，用于社区治理试点。",
+    ));
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!((f[0].severity, f[0].expected.as_deref(), f[0].actual.as_deref()), (Severity::Warning, Some("56.12万元"), Some("57.8万元")));
+    assert_eq!(
+        (
+            f[0].severity,
+            f[0].expected.as_deref(),
+            f[0].actual.as_deref()
+        ),
+        (Severity::Warning, Some("56.12万元"), Some("57.8万元"))
+    );
     // The same figure, last year's, or a sub-project's: nothing.
     assert!(p004(&restated("本项目2026年预算安排56.12万元。")).is_empty());
     assert!(p004(&restated("上年本项目预算安排50.00万元，本年增加试点。")).is_empty());
@@ -798,46 +1556,99 @@ fn shared(share: &str) -> Document {
     let d = restated("本项目2026年实施社区治理试点。");
     let mut d = d;
     let p = &mut d.projects[0];
-    let part = p.parts.iter_mut().find(|x| x.kind == yusuan_domain::ProjectPartKind::Budget).unwrap();
-    part.text = part.text.replace("2.宣传经费26.12万元。", &format!("2.宣传经费26.12万元，{share}。"));
+    let part = p
+        .parts
+        .iter_mut()
+        .find(|x| x.kind == yusuan_domain::ProjectPartKind::Budget)
+        .unwrap();
+    part.text = part.text.replace(
+        "2.宣传经费26.12万元。",
+        &format!("2.宣传经费26.12万元，{share}。"),
+    );
     d
 }
 
 #[test]
 fn p005_a_share_of_the_project_budget_follows_from_the_amounts() {
-    let p005 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P005").collect::<Vec<_>>();
+    let p005 = |d: &Document| {
+        yusuan_check::check(d)
+            .into_iter()
+            .filter(|f| f.rule == "P005")
+            .collect::<Vec<_>>()
+    };
     // 26.12 ÷ 56.12 = 46.54 %.
     let f = p005(&shared("占项目总预算的40%"));
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("47%"), Some("40%")));
+    assert_eq!(
+        (f[0].expected.as_deref(), f[0].actual.as_deref()),
+        (Some("47%"), Some("40%"))
+    );
     assert!(p005(&shared("占项目总预算的46.54%")).is_empty());
     assert!(p005(&shared("占项目预算的47%")).is_empty());
     // A share of something else (not the project's budget): not this rule's.
     assert!(p005(&shared("占宣传类支出的40%")).is_empty());
     // The real seed 003 raises none.
-    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/003_f631a08b6fb80526.txt")).unwrap();
-    assert!(p005(&yusuan_import::import_text("003.txt", text.as_bytes()).unwrap().document).is_empty());
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/003_f631a08b6fb80526.txt"),
+    )
+    .unwrap();
+    assert!(p005(
+        &yusuan_import::import_text("003.txt", text.as_bytes())
+            .unwrap()
+            .document
+    )
+    .is_empty());
     // Mutated: 党建基础性工作 10.00万元 of 党建工作's 198万元 is 5.05 %, printed as 20 %.
-    let mutated = text.replacen("3.党建基础性工作10.00万元。", "3.党建基础性工作10.00万元，占项目总预算的20.00%。", 1);
+    let mutated = text.replacen(
+        "3.党建基础性工作10.00万元。",
+        "3.党建基础性工作10.00万元，占项目总预算的20.00%。",
+        1,
+    );
     assert_ne!(mutated, text);
-    let f = p005(&yusuan_import::import_text("003.txt", mutated.as_bytes()).unwrap().document);
+    let f = p005(
+        &yusuan_import::import_text("003.txt", mutated.as_bytes())
+            .unwrap()
+            .document,
+    );
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("5.05%"), Some("20.00%")));
+    assert_eq!(
+        (f[0].expected.as_deref(), f[0].actual.as_deref()),
+        (Some("5.05%"), Some("20.00%"))
+    );
 }
 
 #[test]
 fn p004_finds_a_restated_budget_in_a_mutated_real_document() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/003_f631a08b6fb80526.txt");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/003_f631a08b6fb80526.txt");
     let text = std::fs::read_to_string(root).unwrap();
-    let real = yusuan_import::import_text("003.txt", text.as_bytes()).unwrap().document;
-    assert!(yusuan_check::check(&real).iter().all(|f| f.rule != "P004"), "the real document restates nothing differently");
+    let real = yusuan_import::import_text("003.txt", text.as_bytes())
+        .unwrap()
+        .document;
+    assert!(
+        yusuan_check::check(&real).iter().all(|f| f.rule != "P004"),
+        "the real document restates nothing differently"
+    );
     // The 干部工作 project (66.78万元) made to restate 70.00万元 in its overview.
-    let mutated = text.replacen("实施干部工作项目，", "实施干部工作项目，本项目2026年预算安排70.00万元，", 1);
+    let mutated = text.replacen(
+        "实施干部工作项目，",
+        "实施干部工作项目，本项目2026年预算安排70.00万元，",
+        1,
+    );
     assert_ne!(mutated, text);
-    let doc = yusuan_import::import_text("003.txt", mutated.as_bytes()).unwrap().document;
-    let f: Vec<_> = yusuan_check::check(&doc).into_iter().filter(|f| f.rule == "P004").collect();
+    let doc = yusuan_import::import_text("003.txt", mutated.as_bytes())
+        .unwrap()
+        .document;
+    let f: Vec<_> = yusuan_check::check(&doc)
+        .into_iter()
+        .filter(|f| f.rule == "P004")
+        .collect();
     assert_eq!(f.len(), 1, "{f:?}");
-    assert!(f[0].message.contains("干部工作") && f[0].expected.as_deref() == Some("66.78万元"), "{f:?}");
+    assert!(
+        f[0].message.contains("干部工作") && f[0].expected.as_deref() == Some("66.78万元"),
+        "{f:?}"
+    );
 }
 
 /// The narrative rules share one reading of the document during a check: each rule run alone
@@ -845,15 +1656,30 @@ fn p004_finds_a_restated_budget_in_a_mutated_real_document() {
 #[test]
 fn the_shared_reading_changes_no_finding() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    for name in ["000_e54fcd81d7b1024c.txt", "003_f631a08b6fb80526.txt", "004_dd8ce94d1496a6c0.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"] {
-        let doc = yusuan_import::import_any(name, &std::fs::read(root.join(name)).unwrap()).unwrap().document;
-        let key = |f: &yusuan_check::Finding| format!("{} {:?} {}", f.rule, f.location.line, f.message);
+    for name in [
+        "000_e54fcd81d7b1024c.txt",
+        "003_f631a08b6fb80526.txt",
+        "004_dd8ce94d1496a6c0.txt",
+        "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+    ] {
+        let doc = yusuan_import::import_any(name, &std::fs::read(root.join(name)).unwrap())
+            .unwrap()
+            .document;
+        let key =
+            |f: &yusuan_check::Finding| format!("{} {:?} {}", f.rule, f.location.line, f.message);
         let mut within: Vec<String> = yusuan_check::check(&doc).iter().map(key).collect();
-        let mut alone: Vec<String> = yusuan_check::RULES.iter().flat_map(|r| (r.run)(&doc)).map(|f| key(&f)).collect();
+        let mut alone: Vec<String> = yusuan_check::RULES
+            .iter()
+            .flat_map(|r| (r.run)(&doc))
+            .map(|f| key(&f))
+            .collect();
         within.sort();
         alone.sort();
         assert_eq!(within, alone, "{name}");
-        assert!(!within.is_empty() || name.contains("wanli"), "{name}: the comparison saw no finding at all");
+        assert!(
+            !within.is_empty() || name.contains("wanli"),
+            "{name}: the comparison saw no finding at all"
+        );
     }
 }
 
@@ -876,38 +1702,82 @@ fn procuring(overview: &str, services: &str) -> Document {
 
 #[test]
 fn p006_projects_procurement_within_the_departments() {
-    let p006 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P006").collect::<Vec<_>>();
+    let p006 = |d: &Document| {
+        yusuan_check::check(d)
+            .into_iter()
+            .filter(|f| f.rule == "P006")
+            .collect::<Vec<_>>()
+    };
     // 30 万元 of 服务 stated by the project, 20 万元 in the department's 政府采购: one 警告.
     let f = p006(&procuring("本项目政府采购服务预算30.00万元。", "20"));
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!((f[0].severity, f[0].expected.as_deref(), f[0].actual.as_deref()), (Severity::Warning, Some("不超过 20万元"), Some("30万元")));
-    assert!(f[0].message.contains("政府采购服务") && f[0].message.contains("社区治理"), "{f:?}");
+    assert_eq!(
+        (
+            f[0].severity,
+            f[0].expected.as_deref(),
+            f[0].actual.as_deref()
+        ),
+        (Severity::Warning, Some("不超过 20万元"), Some("30万元"))
+    );
+    assert!(
+        f[0].message.contains("政府采购服务") && f[0].message.contains("社区治理"),
+        "{f:?}"
+    );
     // Within it: nothing; nor where the text names no 政府采购, or another year's.
     assert!(p006(&procuring("本项目政府采购服务预算30.00万元。", "35")).is_empty());
     assert!(p006(&procuring("本项目采购服务30.00万元。", "20")).is_empty());
     assert!(p006(&procuring("2024年本项目政府采购服务30.00万元。", "20")).is_empty());
     // More than the project's own budget (56.12 万元): its own 警告.
     let f = p006(&procuring("本项目政府采购预算60.00万元。", "50"));
-    assert!(f.iter().any(|f| f.message.contains("超过项目预算")), "{f:?}");
+    assert!(
+        f.iter().any(|f| f.message.contains("超过项目预算")),
+        "{f:?}"
+    );
     // The whole and its part exceeded by the same figure: one finding.
     let f = p006(&procuring("本项目政府采购服务预算55.00万元。", "20"));
-    assert_eq!(f.iter().filter(|f| f.message.contains("超过部门")).count(), 1, "{f:?}");
+    assert_eq!(
+        f.iter().filter(|f| f.message.contains("超过部门")).count(),
+        1,
+        "{f:?}"
+    );
 }
 
 #[test]
 fn p006_finds_a_project_buying_more_works_than_the_department_in_a_mutated_real_document() {
-    let p006 = |d: &Document| yusuan_check::check(d).into_iter().filter(|f| f.rule == "P006").collect::<Vec<_>>();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/000_e54fcd81d7b1024c.txt");
+    let p006 = |d: &Document| {
+        yusuan_check::check(d)
+            .into_iter()
+            .filter(|f| f.rule == "P006")
+            .collect::<Vec<_>>()
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/000_e54fcd81d7b1024c.txt");
     let text = std::fs::read_to_string(root).unwrap();
     // Seed 000 (政府采购工程预算1,004.84万元) raises none.
-    assert!(p006(&yusuan_import::import_text("000.txt", text.as_bytes()).unwrap().document).is_empty());
+    assert!(p006(
+        &yusuan_import::import_text("000.txt", text.as_bytes())
+            .unwrap()
+            .document
+    )
+    .is_empty());
     // Its 办公用房修缮 project (2,829.55 万元) made to say 1,100 万元 of it is bought as 工程 by 政府采购.
     let at = text.find("办公用房修缮及装修项目经费情况说明").unwrap();
     let overview = at + text[at..].find("一、项目概述").unwrap() + "一、项目概述".len();
-    let mutated = format!("{}\n\n本项目政府采购工程预算1,100.00万元。{}", &text[..overview], &text[overview..]);
-    let f = p006(&yusuan_import::import_text("000.txt", mutated.as_bytes()).unwrap().document);
+    let mutated = format!(
+        "{}\n\n本项目政府采购工程预算1,100.00万元。{}",
+        &text[..overview],
+        &text[overview..]
+    );
+    let f = p006(
+        &yusuan_import::import_text("000.txt", mutated.as_bytes())
+            .unwrap()
+            .document,
+    );
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("不超过 1004.84万元"), Some("1100万元")));
+    assert_eq!(
+        (f[0].expected.as_deref(), f[0].actual.as_deref()),
+        (Some("不超过 1004.84万元"), Some("1100万元"))
+    );
 }
 
 #[test]
@@ -922,32 +1792,62 @@ fn d005_a_misprinted_code_is_one_finding() {
                 row(Some("2010101"), "行政运行", &["20", "0", "20"]),
                 row(label_code, label, &["10", "10", ""]),
                 row(Some("20805"), "行政事业单位养老支出", &["10", "10", ""]),
-                row(Some("2080505"), "机关事业单位基本养老保险缴费支出", &["10", "10", ""]),
+                row(
+                    Some("2080505"),
+                    "机关事业单位基本养老保险缴费支出",
+                    &["10", "10", ""],
+                ),
             ],
         )
     };
     // The 类 printed as `7`: one 错误 naming 208, and no T002 on the 合计 it still adds up to.
     let f = check(&doc(vec![table(None, "7社会保障和就业支出")]));
-    assert_eq!(f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(), [("D005", Severity::Error)], "{f:?}");
-    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("208 社会保障和就业支出"), Some("7 社会保障和就业支出")));
+    assert_eq!(
+        f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(),
+        [("D005", Severity::Error)],
+        "{f:?}"
+    );
+    assert_eq!(
+        (f[0].expected.as_deref(), f[0].actual.as_deref()),
+        (Some("208 社会保障和就业支出"), Some("7 社会保障和就业支出"))
+    );
     // Printed right: nothing. A name that is not the code's: not this rule's (the sums speak).
     assert!(rules_of(&doc(vec![table(Some("208"), "社会保障和就业支出")])).is_empty());
-    assert!(!rules_of(&doc(vec![table(None, "7其他支出")])).iter().any(|r| r.0 == "D005"));
+    assert!(!rules_of(&doc(vec![table(None, "7其他支出")]))
+        .iter()
+        .any(|r| r.0 == "D005"));
 }
 
 #[test]
 fn d005_finds_a_misprinted_class_in_a_mutated_real_document() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/004_dd8ce94d1496a6c0.txt");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/004_dd8ce94d1496a6c0.txt");
     let text = std::fs::read_to_string(root).unwrap();
-    let rules = |t: &str| check(&yusuan_import::import_text("004.txt", t.as_bytes()).unwrap().document);
+    let rules = |t: &str| {
+        check(
+            &yusuan_import::import_text("004.txt", t.as_bytes())
+                .unwrap()
+                .document,
+        )
+    };
     assert!(!rules(&text).iter().any(|f| f.rule == "D005"));
     // Seed 004's 一般公共预算支出表 with its 208 printed as 7 (the class a reviewer found): D005
     // once, and the table's 合计 raises no T002 (it did, on three columns, before).
     let line = "208\t社会保障和就业支出\t38.37\t38.37\t38.37\t0.00\t0.00\n";
     assert!(text.contains(line));
-    let mutated = text.replacen(line, "7\t社会保障和就业支出\t38.37\t38.37\t38.37\t0.00\t0.00\n", 1);
-    let before: Vec<_> = rules(&text).into_iter().map(|f| (f.rule, f.location.table)).collect();
-    let after: Vec<_> = rules(&mutated).into_iter().map(|f| (f.rule, f.location.table)).collect();
+    let mutated = text.replacen(
+        line,
+        "7\t社会保障和就业支出\t38.37\t38.37\t38.37\t0.00\t0.00\n",
+        1,
+    );
+    let before: Vec<_> = rules(&text)
+        .into_iter()
+        .map(|f| (f.rule, f.location.table))
+        .collect();
+    let after: Vec<_> = rules(&mutated)
+        .into_iter()
+        .map(|f| (f.rule, f.location.table))
+        .collect();
     let new: Vec<_> = after.iter().filter(|f| !before.contains(f)).collect();
     assert_eq!(new.len(), 1, "{new:?}");
     assert_eq!(new[0].0, "D005");
@@ -962,15 +1862,36 @@ fn n001_running_costs_against_their_own_table_where_the_region_prints_one() {
         kind: TableKind::RunningCosts,
         unit: Unit::WanYuan,
         compiled_by: None,
-        columns: vec![Column { path: vec!["机关运行经费支出".into()] }],
-        rows: vec![row(None, "合计", &["1115.85"]), eco_row("302", "商品和服务支出", &["1115.85"]), eco_row("30201", "办公费", &["1115.85"])],
+        columns: vec![Column {
+            path: vec!["机关运行经费支出".into()],
+        }],
+        rows: vec![
+            row(None, "合计", &["1115.85"]),
+            eco_row("302", "商品和服务支出", &["1115.85"]),
+            eco_row("30201", "办公费", &["1115.85"]),
+        ],
         note: None,
         location: Location::default(),
     };
-    let text = |v: &str| with_text(doc(vec![running.clone()]), &[&format!("2018年一般公共预算机关运行经费预算支出{v}万元，与上年相比减少2,233.13万元。")]);
-    let n001 = |d: &Document| check(d).into_iter().filter(|f| f.rule == "N001").collect::<Vec<_>>();
+    let text = |v: &str| {
+        with_text(
+            doc(vec![running.clone()]),
+            &[&format!(
+                "2018年一般公共预算机关运行经费预算支出{v}万元，与上年相比减少2,233.13万元。"
+            )],
+        )
+    };
+    let n001 = |d: &Document| {
+        check(d)
+            .into_iter()
+            .filter(|f| f.rule == "N001")
+            .collect::<Vec<_>>()
+    };
     assert!(n001(&text("1,115.85")).is_empty());
     let f = n001(&text("1,215.85"));
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!((f[0].expected.as_deref(), f[0].actual.as_deref()), (Some("1115.85万元"), Some("1,215.85万元")));
+    assert_eq!(
+        (f[0].expected.as_deref(), f[0].actual.as_deref()),
+        (Some("1115.85万元"), Some("1,215.85万元"))
+    );
 }

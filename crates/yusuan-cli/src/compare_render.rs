@@ -6,7 +6,10 @@ use std::io::{self, Write};
 use yusuan_api::compare::{Comparison, Flag};
 
 fn wan(yuan: Decimal) -> String {
-    format!("{:.2}", (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(2))
+    format!(
+        "{:.2}",
+        (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(2)
+    )
 }
 
 fn opt_wan(v: Option<Decimal>) -> String {
@@ -17,7 +20,11 @@ use yusuan_api::compare_sheet::{fields, flags, header, table_name};
 
 /// Text: what changed, table by table, in 万元.
 pub fn text(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
-    let docs: Vec<String> = c.documents.iter().map(|d| format!("{}年 {}（{}）", d.year, d.department, d.label)).collect();
+    let docs: Vec<String> = c
+        .documents
+        .iter()
+        .map(|d| format!("{}年 {}（{}）", d.year, d.department, d.label))
+        .collect();
     writeln!(out, "比较：{}", docs.join(" → "))?;
     let count = |f: Flag| c.lines.iter().filter(|l| l.flags.contains(&f)).count();
     let changed = c.lines.iter().filter(|l| !l.change.is_zero()).count();
@@ -32,15 +39,27 @@ pub fn text(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
         c.lines.len() - changed
     )?;
     let mut table = String::new();
-    for l in c.lines.iter().filter(|l| !l.change.is_zero() || l.flags.contains(&Flag::New) || l.flags.contains(&Flag::Removed)) {
+    for l in c.lines.iter().filter(|l| {
+        !l.change.is_zero() || l.flags.contains(&Flag::New) || l.flags.contains(&Flag::Removed)
+    }) {
         if l.table_title != table {
             table = l.table_title.clone();
             writeln!(out, "\n【{}】", table_name(l))?;
         }
         let amounts: Vec<String> = l.amounts.iter().map(|a| opt_wan(*a)).collect();
         let pct = l.change_percent.map_or("—".into(), |p| format!("{p:+}%"));
-        let code = if l.key.code.is_empty() { String::new() } else { format!("{} ", l.key.code) };
-        let mut line = format!("  {code}{} | {} | {} | 增减 {} ({pct})", l.row_label, l.key.column, amounts.join(" → "), wan(l.change));
+        let code = if l.key.code.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", l.key.code)
+        };
+        let mut line = format!(
+            "  {code}{} | {} | {} | 增减 {} ({pct})",
+            l.row_label,
+            l.key.column,
+            amounts.join(" → "),
+            wan(l.change)
+        );
         if !l.flags.is_empty() {
             line.push_str(&format!(" [{}]", flags(l)));
         }
@@ -52,16 +71,39 @@ pub fn text(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     if !c.findings.is_empty() {
         writeln!(out, "\n文字中引用的上年数：")?;
         for f in &c.findings {
-            let at = [f.location.page.map(|p| format!("第{p}页")), f.location.line.map(|l| format!("第{l}行"))].into_iter().flatten().collect::<Vec<_>>().join("");
-            writeln!(out, "  {} {} {}：{}", f.severity.label(), f.rule, at, f.message)?;
-            writeln!(out, "      应为 {}，文中 {}", f.expected.as_deref().unwrap_or("—"), f.actual.as_deref().unwrap_or("—"))?;
+            let at = [
+                f.location.page.map(|p| format!("第{p}页")),
+                f.location.line.map(|l| format!("第{l}行")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("");
+            writeln!(
+                out,
+                "  {} {} {}：{}",
+                f.severity.label(),
+                f.rule,
+                at,
+                f.message
+            )?;
+            writeln!(
+                out,
+                "      应为 {}，文中 {}",
+                f.expected.as_deref().unwrap_or("—"),
+                f.actual.as_deref().unwrap_or("—")
+            )?;
         }
     }
     Ok(())
 }
 
 fn quote(s: &str) -> String {
-    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 /// XLSX: the CSV's columns in a sheet 比较 (numbers where exact, else text).
@@ -74,7 +116,15 @@ pub fn xlsx(path: &std::path::Path, c: &Comparison) -> Result<(), String> {
 pub fn csv(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     writeln!(out, "{}", header(c).join(","))?;
     for l in &c.lines {
-        writeln!(out, "{}", fields(l).iter().map(|f| quote(f)).collect::<Vec<_>>().join(","))?;
+        writeln!(
+            out,
+            "{}",
+            fields(l)
+                .iter()
+                .map(|f| quote(f))
+                .collect::<Vec<_>>()
+                .join(",")
+        )?;
     }
     Ok(())
 }

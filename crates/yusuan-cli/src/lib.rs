@@ -10,11 +10,17 @@ mod args;
 mod compare_render;
 mod render;
 
-use args::{Cli, Command, CompareFormat, DraftCommand, ExportFormat, Format, LinesFormat, FormCommand, ProjectCommand, RowAction, UnitAction};
+use args::{
+    Cli, Command, CompareFormat, DraftCommand, ExportFormat, FormCommand, Format, LinesFormat,
+    ProjectCommand, RowAction, UnitAction,
+};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
-use yusuan_api::{compare, default_data_dir, import_file_with, now_rfc3339, numbers_csv, ApiError, Library, LibraryKind};
+use yusuan_api::{
+    compare, default_data_dir, import_file_with, now_rfc3339, numbers_csv, ApiError, Library,
+    LibraryKind,
+};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -37,8 +43,17 @@ where
                 let _ = write!(out, "{e}");
                 return EXIT_OK;
             }
-            let first = e.to_string().lines().next().unwrap_or("参数错误").trim_start_matches("error: ").to_string();
-            let _ = writeln!(err, "yusuan: 用法错误：{first}（用 yusuan --help 查看用法）");
+            let first = e
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or("参数错误")
+                .trim_start_matches("error: ")
+                .to_string();
+            let _ = writeln!(
+                err,
+                "yusuan: 用法错误：{first}（用 yusuan --help 查看用法）"
+            );
             return EXIT_USAGE;
         }
     };
@@ -53,23 +68,32 @@ where
 }
 
 fn open(cli_db: &Option<std::path::PathBuf>) -> Result<Library, ApiError> {
-    let path = cli_db.clone().unwrap_or_else(|| LibraryKind::User.path_in(&default_data_dir()));
+    let path = cli_db
+        .clone()
+        .unwrap_or_else(|| LibraryKind::User.path_in(&default_data_dir()));
     Library::open(&path)
 }
 
 /// A draft reference (`draft:N`, `draft:N@版本`), refused with a clear message otherwise.
 fn draft_ref(reference: &str) -> Result<(i64, Option<String>), ApiError> {
-    yusuan_api::parse_draft_ref(reference)
-        .ok_or_else(|| ApiError::Draft(format!("“{reference}”不是草稿编号；草稿写作 draft:N（用 yusuan draft list 查看）")))
+    yusuan_api::parse_draft_ref(reference).ok_or_else(|| {
+        ApiError::Draft(format!(
+            "“{reference}”不是草稿编号；草稿写作 draft:N（用 yusuan draft list 查看）"
+        ))
+    })
 }
 
 fn draft_id(reference: &str) -> Result<i64, ApiError> {
     if let (_, Some(unit)) = yusuan_api::split_unit_ref(reference) {
-        return Err(ApiError::Draft(format!("“{reference}”是单位“{unit}”的单位预算，由部门草稿派生，只读；修改请用部门草稿 draft:N")));
+        return Err(ApiError::Draft(format!(
+            "“{reference}”是单位“{unit}”的单位预算，由部门草稿派生，只读；修改请用部门草稿 draft:N"
+        )));
     }
     match draft_ref(reference)? {
         (id, None) => Ok(id),
-        (_, Some(v)) => Err(ApiError::Draft(format!("版本“{v}”是只读的；修改请用草稿本身 draft:N"))),
+        (_, Some(v)) => Err(ApiError::Draft(format!(
+            "版本“{v}”是只读的；修改请用草稿本身 draft:N"
+        ))),
     }
 }
 
@@ -81,8 +105,14 @@ fn load(db: &Option<std::path::PathBuf>, doc: &str) -> Result<yusuan_domain::Doc
     }
     let path = std::path::Path::new(doc);
     if path.is_file() {
-        let bytes = std::fs::read(path).map_err(|e| ApiError::Read { path: doc.to_string(), reason: e.to_string() })?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| doc.to_string());
+        let bytes = std::fs::read(path).map_err(|e| ApiError::Read {
+            path: doc.to_string(),
+            reason: e.to_string(),
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| doc.to_string());
         Ok(yusuan_import::import_any(&name, &bytes)?.document)
     } else {
         let lib = open(db)?;
@@ -97,11 +127,20 @@ fn json_line(out: &mut dyn Write, v: &impl serde::Serialize) -> std::io::Result<
 }
 
 fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+    let io = |e: std::io::Error| ApiError::Write {
+        path: "标准输出".into(),
+        reason: e.to_string(),
+    };
     match cli.command {
         Command::Init => {
             let lib = open(&cli.db)?;
-            writeln!(out, "已就绪：预算库 {}（结构版本 {}）", lib.path().display(), lib.store().schema_version()?).map_err(io)?;
+            writeln!(
+                out,
+                "已就绪：预算库 {}（结构版本 {}）",
+                lib.path().display(),
+                lib.store().schema_version()?
+            )
+            .map_err(io)?;
         }
         Command::List { format } => {
             let lib = open(&cli.db)?;
@@ -125,8 +164,17 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 Format::Text => render::document(out, &label, &document).map_err(io)?,
             }
         }
-        Command::Compare { docs, format, threshold_percent, threshold_wan, output } => {
-            let options = compare::Options { threshold_percent, threshold_yuan: threshold_wan * yusuan_domain::Unit::WanYuan.in_yuan() };
+        Command::Compare {
+            docs,
+            format,
+            threshold_percent,
+            threshold_wan,
+            output,
+        } => {
+            let options = compare::Options {
+                threshold_percent,
+                threshold_yuan: threshold_wan * yusuan_domain::Unit::WanYuan.in_yuan(),
+            };
             let view = if docs.len() == 1 && yusuan_api::parse_draft_ref(&docs[0]).is_some() {
                 // One draft: beside the document it was rolled forward from.
                 yusuan_api::compare_references(&open(&cli.db)?, &docs, &options)?
@@ -140,26 +188,41 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 for d in &docs {
                     loaded.push((load(&cli.db, d)?, d.clone()));
                 }
-                let pairs: Vec<(&yusuan_domain::Document, String)> = loaded.iter().map(|(d, l)| (d, l.clone())).collect();
+                let pairs: Vec<(&yusuan_domain::Document, String)> =
+                    loaded.iter().map(|(d, l)| (d, l.clone())).collect();
                 let comparison = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
                 let series = compare::series(&comparison, 10);
                 yusuan_api::CompareView { comparison, series }
             };
-            let write_err = |path: &std::path::Path, reason: String| ApiError::Write { path: path.display().to_string(), reason };
+            let write_err = |path: &std::path::Path, reason: String| ApiError::Write {
+                path: path.display().to_string(),
+                reason,
+            };
             let mut buf: Vec<u8> = Vec::new();
             match format {
                 CompareFormat::Json => json_line(&mut buf, &view).map_err(io)?,
-                CompareFormat::Csv => compare_render::csv(&mut buf, &view.comparison).map_err(io)?,
-                CompareFormat::Text => compare_render::text(&mut buf, &view.comparison).map_err(io)?,
+                CompareFormat::Csv => {
+                    compare_render::csv(&mut buf, &view.comparison).map_err(io)?
+                }
+                CompareFormat::Text => {
+                    compare_render::text(&mut buf, &view.comparison).map_err(io)?
+                }
                 CompareFormat::Xlsx => {
                     let Some(path) = &output else {
-                        return Err(ApiError::Write { path: "标准输出".into(), reason: "XLSX 需要用 -o 指定输出文件".into() });
+                        return Err(ApiError::Write {
+                            path: "标准输出".into(),
+                            reason: "XLSX 需要用 -o 指定输出文件".into(),
+                        });
                     };
-                    return compare_render::xlsx(path, &view.comparison).map(|_| EXIT_OK).map_err(|e| write_err(path, e));
+                    return compare_render::xlsx(path, &view.comparison)
+                        .map(|_| EXIT_OK)
+                        .map_err(|e| write_err(path, e));
                 }
             }
             match &output {
-                Some(path) => std::fs::write(path, &buf).map_err(|e| write_err(path, e.to_string()))?,
+                Some(path) => {
+                    std::fs::write(path, &buf).map_err(|e| write_err(path, e.to_string()))?
+                }
                 None => out.write_all(&buf).map_err(io)?,
             }
         }
@@ -169,10 +232,15 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 _ => yusuan_api::check(&load(&cli.db, &doc)?),
             };
             match format {
-                Format::Json => json_line(out, &serde_json::json!({ "findings": findings })).map_err(io)?,
+                Format::Json => {
+                    json_line(out, &serde_json::json!({ "findings": findings })).map_err(io)?
+                }
                 Format::Text => render::findings(out, &findings).map_err(io)?,
             }
-            if findings.iter().any(|f| f.severity == yusuan_api::Severity::Error) {
+            if findings
+                .iter()
+                .any(|f| f.severity == yusuan_api::Severity::Error)
+            {
                 return Ok(EXIT_DATA);
             }
         }
@@ -184,32 +252,82 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
         Command::Restore { file } => {
             let mut lib = open(&cli.db)?;
             let kept = yusuan_api::restore_library(&mut lib, &file, &now_rfc3339())?;
-            writeln!(out, "已用 {} 恢复预算库 {}（恢复前的状态另存为 {}）", file.display(), lib.path().display(), kept.display()).map_err(io)?;
+            writeln!(
+                out,
+                "已用 {} 恢复预算库 {}（恢复前的状态另存为 {}）",
+                file.display(),
+                lib.path().display(),
+                kept.display()
+            )
+            .map_err(io)?;
         }
         Command::Templates => {
             for t in yusuan_api::list_templates() {
-                writeln!(out, "{}\t{}\t{}\t表格{}", t.id, t.name, t.format, t.orientation).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t表格{}",
+                    t.id, t.name, t.format, t.orientation
+                )
+                .map_err(io)?;
             }
         }
-        Command::Export { doc, format: format @ (ExportFormat::Pdf | ExportFormat::Xlsx), output, template, date, explain, page_numbers, font, heading_font } => {
+        Command::Export {
+            doc,
+            format: format @ (ExportFormat::Pdf | ExportFormat::Xlsx),
+            output,
+            template,
+            date,
+            explain,
+            page_numbers,
+            font,
+            heading_font,
+        } => {
             let Some(path) = output else {
-                return Err(ApiError::Write { path: "标准输出".into(), reason: "PDF 和 XLSX 需要用 -o 指定输出文件".into() });
+                return Err(ApiError::Write {
+                    path: "标准输出".into(),
+                    reason: "PDF 和 XLSX 需要用 -o 指定输出文件".into(),
+                });
             };
             let mut explanations = std::collections::BTreeMap::new();
             for e in &explain {
                 let Some((rule, text)) = e.split_once('=') else {
-                    return Err(ApiError::Export(format!("--explain “{e}”应写作 规则=说明，如 R001=新增项目已在编制说明中说明")));
+                    return Err(ApiError::Export(format!(
+                        "--explain “{e}”应写作 规则=说明，如 R001=新增项目已在编制说明中说明"
+                    )));
                 };
                 explanations.insert(rule.trim().to_string(), text.trim().to_string());
             }
-            let req = yusuan_api::ExportRequest { template, date, explanations, page_numbers, fonts: (font, heading_font) };
-            let fmt = if format == ExportFormat::Pdf { yusuan_api::OutFormat::Pdf } else { yusuan_api::OutFormat::Xlsx };
+            let req = yusuan_api::ExportRequest {
+                template,
+                date,
+                explanations,
+                page_numbers,
+                fonts: (font, heading_font),
+            };
+            let fmt = if format == ExportFormat::Pdf {
+                yusuan_api::OutFormat::Pdf
+            } else {
+                yusuan_api::OutFormat::Xlsx
+            };
             let mut lib = open(&cli.db)?;
             match yusuan_api::export_file(&mut lib, &doc, fmt, &path, &req, &now_rfc3339()) {
                 Ok(o) => {
-                    writeln!(out, "已导出 {}（{} 字节，模板 {}，SHA-256 {}）", o.path, o.bytes, o.template, &o.sha256[..16]).map_err(io)?;
+                    writeln!(
+                        out,
+                        "已导出 {}（{} 字节，模板 {}，SHA-256 {}）",
+                        o.path,
+                        o.bytes,
+                        o.template,
+                        &o.sha256[..16]
+                    )
+                    .map_err(io)?;
                     if let Some(p) = &o.preflight {
-                        writeln!(out, "复核通过：{} 页，{} 张表，{} 个数字与原文一致，说明中 {} 个数字一致", p.pages, p.tables, p.numbers, p.narrative_figures).map_err(io)?;
+                        writeln!(
+                            out,
+                            "复核通过：{} 页，{} 张表，{} 个数字与原文一致，说明中 {} 个数字一致",
+                            p.pages, p.tables, p.numbers, p.narrative_figures
+                        )
+                        .map_err(io)?;
                     }
                 }
                 Err(ApiError::ExportRefused { reason, findings }) => {
@@ -220,7 +338,12 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 Err(e) => return Err(e),
             }
         }
-        Command::Export { doc, format: ExportFormat::Csv, output, .. } => {
+        Command::Export {
+            doc,
+            format: ExportFormat::Csv,
+            output,
+            ..
+        } => {
             let csv = match yusuan_api::parse_draft_ref(&doc) {
                 Some(_) => yusuan_api::numbers_csv_for(&doc, &load(&cli.db, &doc)?),
                 None => {
@@ -230,25 +353,42 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 }
             };
             match output {
-                Some(path) => std::fs::write(&path, csv)
-                    .map_err(|e| ApiError::Write { path: path.display().to_string(), reason: e.to_string() })?,
+                Some(path) => std::fs::write(&path, csv).map_err(|e| ApiError::Write {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                })?,
                 None => out.write_all(csv.as_bytes()).map_err(io)?,
             }
         }
         Command::Draft { command } => return draft(&cli.db, command, out),
-        Command::Import { files, year, format } => {
+        Command::Import {
+            files,
+            year,
+            format,
+        } => {
             let mut lib = open(&cli.db)?;
             let now = now_rfc3339();
             let mut outcomes = Vec::new();
             // Tables that name no year wait for the narrative of the same import to join it;
             // then they take the year given, else their file name's.
-            let yearless = year.map_or(yusuan_api::Yearless::FromFileName, yusuan_api::Yearless::Year);
-            let first = if files.len() > 1 { yusuan_api::Yearless::Wait } else { yearless };
+            let yearless = year.map_or(
+                yusuan_api::Yearless::FromFileName,
+                yusuan_api::Yearless::Year,
+            );
+            let first = if files.len() > 1 {
+                yusuan_api::Yearless::Wait
+            } else {
+                yearless
+            };
             let mut later = Vec::new();
             for f in &files {
                 match import_file_with(&mut lib, f, first, &now) {
                     Ok(o) => outcomes.push(o),
-                    Err(ApiError::Import(yusuan_import::ImportError::NoYear { .. })) if files.len() > 1 => later.push(f),
+                    Err(ApiError::Import(yusuan_import::ImportError::NoYear { .. }))
+                        if files.len() > 1 =>
+                    {
+                        later.push(f)
+                    }
                     Err(e) => return Err(e),
                 }
             }
@@ -268,23 +408,49 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
     Ok(EXIT_OK)
 }
 
-fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn Write) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+fn draft(
+    db: &Option<std::path::PathBuf>,
+    command: DraftCommand,
+    out: &mut dyn Write,
+) -> Result<i32, ApiError> {
+    let io = |e: std::io::Error| ApiError::Write {
+        path: "标准输出".into(),
+        reason: e.to_string(),
+    };
     let mut lib = open(db)?;
     let now = now_rfc3339();
     match command {
-        DraftCommand::New { from, template, blank, department, region, year, format } => {
+        DraftCommand::New {
+            from,
+            template,
+            blank,
+            department,
+            region,
+            year,
+            format,
+        } => {
             let blank_from = match (&template, &from) {
                 (Some(t), _) => Some(yusuan_api::BlankFrom::Template(t.clone())),
                 (None, Some(f)) if blank => Some(yusuan_api::BlankFrom::Document(lib.resolve(f)?)),
                 _ => None,
             };
             if let Some(blank_from) = blank_from {
-                let department = department.ok_or_else(|| ApiError::Draft("空白草稿须给出部门名称：--department 名称".into()))?;
-                let req = yusuan_api::BlankRequest { department, region, year, threshold_percent: None };
+                let department = department.ok_or_else(|| {
+                    ApiError::Draft("空白草稿须给出部门名称：--department 名称".into())
+                })?;
+                let req = yusuan_api::BlankRequest {
+                    department,
+                    region,
+                    year,
+                    threshold_percent: None,
+                };
                 let made = yusuan_api::draft_new_blank(&mut lib, &blank_from, &req, &now)?;
                 match format {
-                    Format::Json => json_line(out, &serde_json::json!({ "draft": made.draft, "report": made.report })).map_err(io)?,
+                    Format::Json => json_line(
+                        out,
+                        &serde_json::json!({ "draft": made.draft, "report": made.report }),
+                    )
+                    .map_err(io)?,
                     Format::Text => {
                         writeln!(out, "{}", made.draft).map_err(io)?;
                         writeln!(out, "空白草稿：{} 个明细行（均为 0），文字部分待补充；用 yusuan draft add 新增明细行", made.report.leaves).map_err(io)?;
@@ -295,7 +461,11 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
             let id = lib.resolve(from.as_deref().unwrap_or_default())?;
             let made = yusuan_api::draft_new(&mut lib, id, year, &now)?;
             match format {
-                Format::Json => json_line(out, &serde_json::json!({ "draft": made.draft, "report": made.report })).map_err(io)?,
+                Format::Json => json_line(
+                    out,
+                    &serde_json::json!({ "draft": made.draft, "report": made.report }),
+                )
+                .map_err(io)?,
                 Format::Text => {
                     writeln!(out, "{}", made.draft).map_err(io)?;
                     let r = &made.report;
@@ -305,43 +475,101 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
         }
         DraftCommand::Templates => {
             for t in yusuan_api::draft_templates() {
-                writeln!(out, "{}\t{}\t{} 张表\t{}", t.id, t.name, t.tables, t.region).map_err(io)?;
+                writeln!(out, "{}\t{}\t{} 张表\t{}", t.id, t.name, t.tables, t.region)
+                    .map_err(io)?;
             }
         }
-        DraftCommand::Add { draft, key, value_yuan, names } => {
+        DraftCommand::Add {
+            draft,
+            key,
+            value_yuan,
+            names,
+        } => {
             // `名称` names the line's own code; `代码=名称` names it or one of its 类/款.
             let names: Vec<(String, String)> = names
                 .iter()
                 .map(|n| match n.split_once('=') {
-                    Some((c, name)) if !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()) => (c.to_string(), name.to_string()),
+                    Some((c, name)) if !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()) => {
+                        (c.to_string(), name.to_string())
+                    }
                     _ => (String::new(), n.clone()),
                 })
                 .collect();
-            let e = yusuan_api::draft_add_line(&mut lib, draft_id(&draft)?, &key, &value_yuan, &names, &now)?;
+            let e = yusuan_api::draft_add_line(
+                &mut lib,
+                draft_id(&draft)?,
+                &key,
+                &value_yuan,
+                &names,
+                &now,
+            )?;
             let unit = yusuan_api::draft::parse_address(&e.target).map_or("元", |(k, _)| k.unit());
-            writeln!(out, "已新增 {}：{} {unit}", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
+            writeln!(
+                out,
+                "已新增 {}：{} {unit}",
+                e.target,
+                e.new.as_deref().unwrap_or("")
+            )
+            .map_err(io)?;
         }
-        DraftCommand::Unit { draft, action, name, code, line, amount } => {
+        DraftCommand::Unit {
+            draft,
+            action,
+            name,
+            code,
+            line,
+            amount,
+        } => {
             let id = draft_id(&draft)?;
-            let named = || name.clone().filter(|n| !n.trim().is_empty()).ok_or_else(|| ApiError::Draft("请写出单位名称".into()));
+            let named = || {
+                name.clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .ok_or_else(|| ApiError::Draft("请写出单位名称".into()))
+            };
             match action {
                 UnitAction::List => {
                     for u in yusuan_api::draft_unit_money(&lib, id)? {
-                        let who = if u.name.is_empty() { "（未分配到单位）" } else { u.name.as_str() };
-                        writeln!(out, "{who}\t{} 行\t支出 {} 元\t上年 {} 元\t{}", u.lines, u.value_yuan, u.baseline_yuan, u.reference).map_err(io)?;
+                        let who = if u.name.is_empty() {
+                            "（未分配到单位）"
+                        } else {
+                            u.name.as_str()
+                        };
+                        writeln!(
+                            out,
+                            "{who}\t{} 行\t支出 {} 元\t上年 {} 元\t{}",
+                            u.lines, u.value_yuan, u.baseline_yuan, u.reference
+                        )
+                        .map_err(io)?;
                     }
                 }
                 UnitAction::Place => {
-                    let line = line.ok_or_else(|| ApiError::Draft("place 需要 --line 指明要分配的明细行（键、键@单位 或 #行号）".into()))?;
+                    let line = line.ok_or_else(|| {
+                        ApiError::Draft(
+                            "place 需要 --line 指明要分配的明细行（键、键@单位 或 #行号）".into(),
+                        )
+                    })?;
                     let to = named()?;
                     let to = (to.trim() != "未分配").then_some(to);
-                    let e = yusuan_api::draft_place(&mut lib, id, &line, to.as_deref(), amount.as_deref(), &now)?;
+                    let e = yusuan_api::draft_place(
+                        &mut lib,
+                        id,
+                        &line,
+                        to.as_deref(),
+                        amount.as_deref(),
+                        &now,
+                    )?;
                     writeln!(out, "已分配：{}", e.target).map_err(io)?;
                 }
                 UnitAction::Add => {
                     let name = named()?;
                     let e = yusuan_api::draft_unit_add(&mut lib, id, &name, code.as_deref(), &now)?;
-                    writeln!(out, "已增加单位“{}”（序号/代码 {}）：分单位表各增一行，金额为 0", e.target, e.new.as_deref().unwrap_or("")).map_err(io)?;
+                    writeln!(
+                        out,
+                        "已增加单位“{}”（序号/代码 {}）：分单位表各增一行，金额为 0",
+                        e.target,
+                        e.new.as_deref().unwrap_or("")
+                    )
+                    .map_err(io)?;
                 }
                 UnitAction::Remove => {
                     let e = yusuan_api::draft_unit_remove(&mut lib, id, &named()?, &now)?;
@@ -351,79 +579,197 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
         }
         DraftCommand::List => {
             for (d, dept, year, locked) in yusuan_api::draft_list(&lib)? {
-                let lock = locked.map(|v| format!("（已锁定：{v}）")).unwrap_or_default();
+                let lock = locked
+                    .map(|v| format!("（已锁定：{v}）"))
+                    .unwrap_or_default();
                 writeln!(out, "{d}\t{year}\t{dept}{lock}").map_err(io)?;
             }
         }
         DraftCommand::Lines { draft, format } => {
             let lines = yusuan_api::draft_lines(&lib, draft_id(&draft)?)?;
             match format {
-                LinesFormat::Csv => out.write_all(yusuan_api::draft_lines_csv(&lines).as_bytes()).map_err(io)?,
+                LinesFormat::Csv => out
+                    .write_all(yusuan_api::draft_lines_csv(&lines).as_bytes())
+                    .map_err(io)?,
                 LinesFormat::Json => json_line(out, &lines).map_err(io)?,
                 LinesFormat::Text => render::draft_lines(out, &lines).map_err(io)?,
             }
         }
-        DraftCommand::Set { draft, key, value_yuan } => {
+        DraftCommand::Set {
+            draft,
+            key,
+            value_yuan,
+        } => {
             let e = yusuan_api::draft_set(&mut lib, draft_id(&draft)?, &key, &value_yuan, &now)?;
-            writeln!(out, "已修改 {}：{} → {} 元", e.target, e.old.as_deref().unwrap_or("（新行）"), e.new.as_deref().unwrap_or("")).map_err(io)?;
+            writeln!(
+                out,
+                "已修改 {}：{} → {} 元",
+                e.target,
+                e.old.as_deref().unwrap_or("（新行）"),
+                e.new.as_deref().unwrap_or("")
+            )
+            .map_err(io)?;
         }
         DraftCommand::Reason { draft, key, text } => {
             let e = yusuan_api::draft_reason(&mut lib, draft_id(&draft)?, &key, &text, &now)?;
             writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;
         }
-        DraftCommand::Text { draft, section, text } => match yusuan_api::split_unit_ref(&draft) {
+        DraftCommand::Text {
+            draft,
+            section,
+            text,
+        } => match yusuan_api::split_unit_ref(&draft) {
             // A unit's own text, for its 单位预算 (draft:N/单位名称).
             (base, Some(unit)) => {
-                let e = yusuan_api::draft_unit_text(&mut lib, draft_id(base)?, unit, &section, &text, &now)?;
+                let e = yusuan_api::draft_unit_text(
+                    &mut lib,
+                    draft_id(base)?,
+                    unit,
+                    &section,
+                    &text,
+                    &now,
+                )?;
                 let (unit, title) = e.target.split_once('|').unwrap_or((&e.target, ""));
                 match e.new {
-                    Some(_) => writeln!(out, "已改写单位“{unit}”的“{title}”：{} 段", text.lines().filter(|l| !l.trim().is_empty()).count()).map_err(io)?,
+                    Some(_) => writeln!(
+                        out,
+                        "已改写单位“{unit}”的“{title}”：{} 段",
+                        text.lines().filter(|l| !l.trim().is_empty()).count()
+                    )
+                    .map_err(io)?,
                     None => writeln!(out, "单位“{unit}”的“{title}”恢复为部门的文字").map_err(io)?,
                 }
             }
             (_, None) => {
-                let e = yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
-                writeln!(out, "已改写“{}”：{} 段", e.target, e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
+                let e =
+                    yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
+                writeln!(
+                    out,
+                    "已改写“{}”：{} 段",
+                    e.target,
+                    e.new.as_deref().unwrap_or("").lines().count()
+                )
+                .map_err(io)?;
             }
         },
-        DraftCommand::Actual { draft, code, value, paste, from } => actual(&mut lib, &draft, code, value, paste, from, &now, out)?,
-        DraftCommand::Cell { draft, table, row, column, text } => {
-            let e = yusuan_api::draft_cell(&mut lib, draft_id(&draft)?, &table, row, column, &text, &now)?;
-            writeln!(out, "已修改“{table}”第 {row} 行第 {column} 列：{} → {}", e.old.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）"), e.new.as_deref().filter(|s| !s.is_empty()).unwrap_or("（空）")).map_err(io)?;
+        DraftCommand::Actual {
+            draft,
+            code,
+            value,
+            paste,
+            from,
+        } => actual(&mut lib, &draft, code, value, paste, from, &now, out)?,
+        DraftCommand::Cell {
+            draft,
+            table,
+            row,
+            column,
+            text,
+        } => {
+            let e = yusuan_api::draft_cell(
+                &mut lib,
+                draft_id(&draft)?,
+                &table,
+                row,
+                column,
+                &text,
+                &now,
+            )?;
+            writeln!(
+                out,
+                "已修改“{table}”第 {row} 行第 {column} 列：{} → {}",
+                e.old
+                    .as_deref()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("（空）"),
+                e.new
+                    .as_deref()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("（空）")
+            )
+            .map_err(io)?;
         }
-        DraftCommand::Row { draft, table, action: RowAction::Paste, from, .. } => {
+        DraftCommand::Row {
+            draft,
+            table,
+            action: RowAction::Paste,
+            from,
+            ..
+        } => {
             let Some(file) = from else {
-                return Err(yusuan_api::ApiError::Draft("粘贴哪些行？请给出 --from 文件（或 --from - 从标准输入读）".into()));
+                return Err(yusuan_api::ApiError::Draft(
+                    "粘贴哪些行？请给出 --from 文件（或 --from - 从标准输入读）".into(),
+                ));
             };
             let text = read_text(&file)?;
-            let e = yusuan_api::draft_table_paste(&mut lib, draft_id(&draft)?, &table, &text, &now)?;
+            let e =
+                yusuan_api::draft_table_paste(&mut lib, draft_id(&draft)?, &table, &text, &now)?;
             let rows = |v: &Option<String>| v.as_deref().map_or(0, |t| t.lines().count());
-            writeln!(out, "已用粘贴的 {} 行替换“{table}”（原 {} 行；一次修改，可撤销）", rows(&e.new), rows(&e.old)).map_err(io)?;
+            writeln!(
+                out,
+                "已用粘贴的 {} 行替换“{table}”（原 {} 行；一次修改，可撤销）",
+                rows(&e.new),
+                rows(&e.old)
+            )
+            .map_err(io)?;
         }
-        DraftCommand::Row { draft, table, action, row, .. } => {
+        DraftCommand::Row {
+            draft,
+            table,
+            action,
+            row,
+            ..
+        } => {
             let edit = match (action, row) {
                 (RowAction::Add, _) => yusuan_api::RowEdit::Add,
                 (RowAction::Paste, _) => unreachable!("handled above"),
                 (RowAction::Remove, Some(n)) => yusuan_api::RowEdit::Remove(n),
-                (RowAction::Remove, None) => return Err(yusuan_api::ApiError::Draft("删除哪一行？请给出行号，如 draft row draft:1 表名 remove 3".into())),
+                (RowAction::Remove, None) => {
+                    return Err(yusuan_api::ApiError::Draft(
+                        "删除哪一行？请给出行号，如 draft row draft:1 表名 remove 3".into(),
+                    ))
+                }
             };
             let e = yusuan_api::draft_row(&mut lib, draft_id(&draft)?, &table, edit, &now)?;
             let at = e.target.rsplit_once('|').map_or("", |x| x.1).to_string();
             match edit {
-                yusuan_api::RowEdit::Add => writeln!(out, "已在“{table}”增加第 {at} 行（用 yusuan draft cell 填写各列）").map_err(io)?,
-                yusuan_api::RowEdit::Remove(_) => writeln!(out, "已删除“{table}”第 {at} 行：{}", e.old.as_deref().unwrap_or("").replace('\t', " | ")).map_err(io)?,
+                yusuan_api::RowEdit::Add => writeln!(
+                    out,
+                    "已在“{table}”增加第 {at} 行（用 yusuan draft cell 填写各列）"
+                )
+                .map_err(io)?,
+                yusuan_api::RowEdit::Remove(_) => writeln!(
+                    out,
+                    "已删除“{table}”第 {at} 行：{}",
+                    e.old.as_deref().unwrap_or("").replace('\t', " | ")
+                )
+                .map_err(io)?,
             }
         }
         DraftCommand::Project { command } => project(&mut lib, command, &now, out)?,
         DraftCommand::Form { command } => form(&mut lib, command, &now, out)?,
-        DraftCommand::Undo { draft } => match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {
-            Some(e) => writeln!(out, "已撤销第 {} 次修改（{} {}）", e.seq, e.action, e.target).map_err(io)?,
-            None => writeln!(out, "没有可撤销的修改").map_err(io)?,
-        },
-        DraftCommand::Redo { draft } => match yusuan_api::draft_redo(&mut lib, draft_id(&draft)?, &now)? {
-            Some(e) => writeln!(out, "已重做第 {} 次修改（{} {}）", e.seq, e.action, e.target).map_err(io)?,
-            None => writeln!(out, "没有可重做的修改").map_err(io)?,
-        },
+        DraftCommand::Undo { draft } => {
+            match yusuan_api::draft_undo(&mut lib, draft_id(&draft)?, &now)? {
+                Some(e) => writeln!(
+                    out,
+                    "已撤销第 {} 次修改（{} {}）",
+                    e.seq, e.action, e.target
+                )
+                .map_err(io)?,
+                None => writeln!(out, "没有可撤销的修改").map_err(io)?,
+            }
+        }
+        DraftCommand::Redo { draft } => {
+            match yusuan_api::draft_redo(&mut lib, draft_id(&draft)?, &now)? {
+                Some(e) => writeln!(
+                    out,
+                    "已重做第 {} 次修改（{} {}）",
+                    e.seq, e.action, e.target
+                )
+                .map_err(io)?,
+                None => writeln!(out, "没有可重做的修改").map_err(io)?,
+            }
+        }
         DraftCommand::History { draft, format } => {
             let events = yusuan_api::draft_history(&lib, draft_id(&draft)?)?;
             match format {
@@ -439,18 +785,32 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
         }
         DraftCommand::Version { draft, name, lock } => {
             let h = yusuan_api::draft_version(&mut lib, draft_id(&draft)?, &name, lock, &now)?;
-            let locked = if lock { "，草稿已锁定为只读" } else { "" };
+            let locked = if lock {
+                "，草稿已锁定为只读"
+            } else {
+                ""
+            };
             writeln!(out, "已保存版本“{name}”（内容摘要 {}）{locked}", &h[..16]).map_err(io)?;
         }
         DraftCommand::ExportXlsx { draft, output } => {
             let bytes = yusuan_api::draft_export_xlsx(&lib, draft_id(&draft)?)?;
-            std::fs::write(&output, bytes).map_err(|e| ApiError::Write { path: output.display().to_string(), reason: e.to_string() })?;
+            std::fs::write(&output, bytes).map_err(|e| ApiError::Write {
+                path: output.display().to_string(),
+                reason: e.to_string(),
+            })?;
             writeln!(out, "已导出工作簿 {}", output.display()).map_err(io)?;
         }
         DraftCommand::ImportXlsx { draft, file } => {
             let edits = yusuan_api::draft_import_xlsx(&mut lib, draft_id(&draft)?, &file, &now)?;
             for e in &edits {
-                writeln!(out, "{}：{} → {} 元", e.target, e.old.as_deref().unwrap_or("（新行）"), e.new.as_deref().unwrap_or("")).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}：{} → {} 元",
+                    e.target,
+                    e.old.as_deref().unwrap_or("（新行）"),
+                    e.new.as_deref().unwrap_or("")
+                )
+                .map_err(io)?;
             }
             writeln!(out, "共 {} 处改动", edits.len()).map_err(io)?;
         }
@@ -458,8 +818,16 @@ fn draft(db: &Option<std::path::PathBuf>, command: DraftCommand, out: &mut dyn W
     Ok(EXIT_OK)
 }
 
-fn project(lib: &mut Library, command: ProjectCommand, now: &str, out: &mut dyn Write) -> Result<(), ApiError> {
-    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+fn project(
+    lib: &mut Library,
+    command: ProjectCommand,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<(), ApiError> {
+    let io = |e: std::io::Error| ApiError::Write {
+        path: "标准输出".into(),
+        reason: e.to_string(),
+    };
     match command {
         ProjectCommand::List { draft } => {
             let d = yusuan_api::draft_projects(lib, draft_id(&draft)?)?;
@@ -467,54 +835,115 @@ fn project(lib: &mut Library, command: ProjectCommand, now: &str, out: &mut dyn 
                 writeln!(out, "草稿中没有项目经费情况说明").map_err(io)?;
             }
             for p in d {
-                let total = p.total_yuan.map(|t| format!("（说明中的项目经费 {t} 元）")).unwrap_or_default();
+                let total = p
+                    .total_yuan
+                    .map(|t| format!("（说明中的项目经费 {t} 元）"))
+                    .unwrap_or_default();
                 writeln!(out, "{}{total}", p.name).map_err(io)?;
                 for part in p.parts {
-                    let first: String = part.text.lines().next().unwrap_or("").chars().take(40).collect();
-                    writeln!(out, "  {}	{} 段，{} 个金额	{first}", part.kind, part.text.lines().count(), part.items).map_err(io)?;
+                    let first: String = part
+                        .text
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .chars()
+                        .take(40)
+                        .collect();
+                    writeln!(
+                        out,
+                        "  {}	{} 段，{} 个金额	{first}",
+                        part.kind,
+                        part.text.lines().count(),
+                        part.items
+                    )
+                    .map_err(io)?;
                 }
                 for f in &p.funds {
-                    writeln!(out, "  资金	{} 元	{}（{}）", f.amount_yuan, f.label, f.line).map_err(io)?;
+                    writeln!(out, "  资金	{} 元	{}（{}）", f.amount_yuan, f.label, f.line)
+                        .map_err(io)?;
                 }
                 if let Some(v) = &p.funded_yuan {
                     writeln!(out, "  项目支出分配合计 {v} 元").map_err(io)?;
                 }
             }
         }
-        ProjectCommand::Fund { draft, name, line, amount } => {
-            let e = yusuan_api::draft_project_fund(lib, draft_id(&draft)?, &name, &line, &amount, now)?;
+        ProjectCommand::Fund {
+            draft,
+            name,
+            line,
+            amount,
+        } => {
+            let e =
+                yusuan_api::draft_project_fund(lib, draft_id(&draft)?, &name, &line, &amount, now)?;
             let (project, line) = e.target.split_once('|').unwrap_or((&e.target, ""));
             match e.new {
-                Some(v) => writeln!(out, "项目“{project}”的资金：来自“{line}” {v} 元").map_err(io)?,
+                Some(v) => {
+                    writeln!(out, "项目“{project}”的资金：来自“{line}” {v} 元").map_err(io)?
+                }
                 None => writeln!(out, "项目“{project}”不再由“{line}”出资").map_err(io)?,
             }
         }
         ProjectCommand::Add { draft, name } => {
             let e = yusuan_api::draft_project_add(lib, draft_id(&draft)?, &name, now)?;
-            writeln!(out, "已新增项目“{}”：项目说明的七个部分待填写（draft project set）", e.target).map_err(io)?;
+            writeln!(
+                out,
+                "已新增项目“{}”：项目说明的七个部分待填写（draft project set）",
+                e.target
+            )
+            .map_err(io)?;
         }
         ProjectCommand::Remove { draft, name } => {
             let e = yusuan_api::draft_project_remove(lib, draft_id(&draft)?, &name, now)?;
             writeln!(out, "已删除项目“{}”的说明（可撤销）", e.target).map_err(io)?;
         }
-        ProjectCommand::Rename { draft, name, new_name } => {
-            let e = yusuan_api::draft_project_rename(lib, draft_id(&draft)?, &name, &new_name, now)?;
+        ProjectCommand::Rename {
+            draft,
+            name,
+            new_name,
+        } => {
+            let e =
+                yusuan_api::draft_project_rename(lib, draft_id(&draft)?, &name, &new_name, now)?;
             match e.seq {
                 0 => writeln!(out, "项目已名为“{}”，未修改", e.target).map_err(io)?,
-                _ => writeln!(out, "已将项目“{}”改名为“{}”（说明、绩效目标表和资金随之改名）", e.old.unwrap_or_default(), e.target).map_err(io)?,
+                _ => writeln!(
+                    out,
+                    "已将项目“{}”改名为“{}”（说明、绩效目标表和资金随之改名）",
+                    e.old.unwrap_or_default(),
+                    e.target
+                )
+                .map_err(io)?,
             }
         }
-        ProjectCommand::Set { draft, name, part, text } => {
-            let e = yusuan_api::draft_project_part(lib, draft_id(&draft)?, &name, &part, &text, now)?;
+        ProjectCommand::Set {
+            draft,
+            name,
+            part,
+            text,
+        } => {
+            let e =
+                yusuan_api::draft_project_part(lib, draft_id(&draft)?, &name, &part, &text, now)?;
             let (project, part) = e.target.split_once('|').unwrap_or((&e.target, ""));
-            writeln!(out, "已改写项目“{project}”的“{part}”：{} 段", e.new.as_deref().unwrap_or("").lines().count()).map_err(io)?;
+            writeln!(
+                out,
+                "已改写项目“{project}”的“{part}”：{} 段",
+                e.new.as_deref().unwrap_or("").lines().count()
+            )
+            .map_err(io)?;
         }
     }
     Ok(())
 }
 
-fn form(lib: &mut Library, command: FormCommand, now: &str, out: &mut dyn Write) -> Result<(), ApiError> {
-    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+fn form(
+    lib: &mut Library,
+    command: FormCommand,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<(), ApiError> {
+    let io = |e: std::io::Error| ApiError::Write {
+        path: "标准输出".into(),
+        reason: e.to_string(),
+    };
     match command {
         FormCommand::List { draft } => {
             let forms = yusuan_api::draft_forms(lib, draft_id(&draft)?)?;
@@ -528,22 +957,55 @@ fn form(lib: &mut Library, command: FormCommand, now: &str, out: &mut dyn Write)
                 }
             }
         }
-        FormCommand::Set { draft, project, path, value } => {
-            let e = yusuan_api::draft_indicator_set(lib, draft_id(&draft)?, &project, &path, &value, now)?;
+        FormCommand::Set {
+            draft,
+            project,
+            path,
+            value,
+        } => {
+            let e = yusuan_api::draft_indicator_set(
+                lib,
+                draft_id(&draft)?,
+                &project,
+                &path,
+                &value,
+                now,
+            )?;
             let (form, path) = e.target.split_once('|').unwrap_or((&e.target, ""));
             match e.old {
-                Some(old) if old != value => writeln!(out, "已修改“{form}”的指标“{path}”：{old} → {value}").map_err(io)?,
-                Some(_) => writeln!(out, "“{form}”的指标“{path}”已是 {value}，未修改").map_err(io)?,
+                Some(old) if old != value => {
+                    writeln!(out, "已修改“{form}”的指标“{path}”：{old} → {value}").map_err(io)?
+                }
+                Some(_) => {
+                    writeln!(out, "“{form}”的指标“{path}”已是 {value}，未修改").map_err(io)?
+                }
                 None => writeln!(out, "已在“{form}”中新增指标“{path}”：{value}").map_err(io)?,
             }
         }
-        FormCommand::Remove { draft, project, path } => {
-            let e = yusuan_api::draft_indicator_remove(lib, draft_id(&draft)?, &project, &path, now)?;
-            writeln!(out, "已删除“{}”的指标（原为 {}）", e.target.replacen('|', "：", 1), e.old.unwrap_or_default()).map_err(io)?;
+        FormCommand::Remove {
+            draft,
+            project,
+            path,
+        } => {
+            let e =
+                yusuan_api::draft_indicator_remove(lib, draft_id(&draft)?, &project, &path, now)?;
+            writeln!(
+                out,
+                "已删除“{}”的指标（原为 {}）",
+                e.target.replacen('|', "：", 1),
+                e.old.unwrap_or_default()
+            )
+            .map_err(io)?;
         }
         FormCommand::Delete { draft, project } => {
             let e = yusuan_api::draft_form_delete(lib, draft_id(&draft)?, &project, now)?;
-            writeln!(out, "已删除“{}”的绩效目标表（{}）", e.target, e.old.unwrap_or_default()).map_err(io)?;
+            writeln!(
+                out,
+                "已删除“{}”的绩效目标表（{}）",
+                e.target,
+                e.old.unwrap_or_default()
+            )
+            .map_err(io)?;
         }
     }
     Ok(())
@@ -551,43 +1013,103 @@ fn form(lib: &mut Library, command: FormCommand, now: &str, out: &mut dyn Write)
 
 /// `draft actual`: list the 上年执行数, set one, paste a column, or take them from a 决算.
 #[allow(clippy::too_many_arguments)]
-fn actual(lib: &mut Library, draft: &str, code: Option<String>, value: Option<String>, paste: Option<String>, from: Option<i64>, now: &str, out: &mut dyn Write) -> Result<(), ApiError> {
-    let io = |e: std::io::Error| ApiError::Write { path: "标准输出".into(), reason: e.to_string() };
+fn actual(
+    lib: &mut Library,
+    draft: &str,
+    code: Option<String>,
+    value: Option<String>,
+    paste: Option<String>,
+    from: Option<i64>,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<(), ApiError> {
+    let io = |e: std::io::Error| ApiError::Write {
+        path: "标准输出".into(),
+        reason: e.to_string(),
+    };
     let id = draft_id(draft)?;
     if let Some(doc) = from {
         let r = yusuan_api::draft_actuals_from(lib, id, doc, now)?;
-        writeln!(out, "已从文档 {doc} 取得 {} 个科目的上年执行数{}", r.matched.len(), if r.seq == 0 { "（与草稿中的相同，未修改）" } else { "" }).map_err(io)?;
+        writeln!(
+            out,
+            "已从文档 {doc} 取得 {} 个科目的上年执行数{}",
+            r.matched.len(),
+            if r.seq == 0 {
+                "（与草稿中的相同，未修改）"
+            } else {
+                ""
+            }
+        )
+        .map_err(io)?;
         for v in &r.matched {
-            writeln!(out, "  {}\t{}\t{} 元", v.code, v.name, v.actual_yuan.as_deref().unwrap_or("")).map_err(io)?;
+            writeln!(
+                out,
+                "  {}\t{}\t{} 元",
+                v.code,
+                v.name,
+                v.actual_yuan.as_deref().unwrap_or("")
+            )
+            .map_err(io)?;
         }
         if !r.unmatched.is_empty() {
-            writeln!(out, "决算中没有这些科目（执行数未填）：{}", r.unmatched.join("、")).map_err(io)?;
+            writeln!(
+                out,
+                "决算中没有这些科目（执行数未填）：{}",
+                r.unmatched.join("、")
+            )
+            .map_err(io)?;
         }
         return Ok(());
     }
     if let Some(file) = paste {
         let text = read_text(&file)?;
         let r = yusuan_api::draft_actuals_paste(lib, id, &text, now)?;
-        writeln!(out, "已填入 {} 个科目的上年执行数（一次修改，可撤销）", r.matched.len()).map_err(io)?;
+        writeln!(
+            out,
+            "已填入 {} 个科目的上年执行数（一次修改，可撤销）",
+            r.matched.len()
+        )
+        .map_err(io)?;
         if !r.unmatched.is_empty() {
-            writeln!(out, "草稿的一般公共预算明细行中没有这些科目（未填）：{}", r.unmatched.join("、")).map_err(io)?;
+            writeln!(
+                out,
+                "草稿的一般公共预算明细行中没有这些科目（未填）：{}",
+                r.unmatched.join("、")
+            )
+            .map_err(io)?;
         }
         return Ok(());
     }
     match (code, value) {
         (Some(code), value) => {
             let e = yusuan_api::draft_actual(lib, id, &code, value.as_deref().unwrap_or(""), now)?;
-            match (e.seq, value.as_deref().map(str::trim).filter(|v| !v.is_empty())) {
+            match (
+                e.seq,
+                value.as_deref().map(str::trim).filter(|v| !v.is_empty()),
+            ) {
                 (0, _) => writeln!(out, "科目 {code} 的上年执行数未修改").map_err(io)?,
                 (_, Some(v)) => writeln!(out, "已填科目 {code} 的上年执行数：{v}").map_err(io)?,
                 (_, None) => writeln!(out, "已清除科目 {code} 的上年执行数").map_err(io)?,
             }
         }
         (None, _) => {
-            writeln!(out, "科目编码\t科目名称\t上年预算（元）\t上年执行数（元）\t执行率\t本年预算（元）").map_err(io)?;
+            writeln!(
+                out,
+                "科目编码\t科目名称\t上年预算（元）\t上年执行数（元）\t执行率\t本年预算（元）"
+            )
+            .map_err(io)?;
             for v in yusuan_api::draft_actuals(lib, id)? {
                 let rate = v.rate_percent.map(|r| format!("{r}%")).unwrap_or_default();
-                writeln!(out, "{}\t{}\t{}\t{}\t{rate}\t{}", v.code, v.name, v.budget_yuan, v.actual_yuan.unwrap_or_default(), v.current_yuan).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{rate}\t{}",
+                    v.code,
+                    v.name,
+                    v.budget_yuan,
+                    v.actual_yuan.unwrap_or_default(),
+                    v.current_yuan
+                )
+                .map_err(io)?;
             }
         }
     }
@@ -597,8 +1119,14 @@ fn actual(lib: &mut Library, draft: &str, code: Option<String>, value: Option<St
 /// A text the user gives as a file, or `-` for standard input (a column or a table pasted).
 fn read_text(file: &str) -> Result<String, ApiError> {
     if file == "-" {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| ApiError::Read { path: "标准输入".into(), reason: e.to_string() })
+        std::io::read_to_string(std::io::stdin()).map_err(|e| ApiError::Read {
+            path: "标准输入".into(),
+            reason: e.to_string(),
+        })
     } else {
-        std::fs::read_to_string(file).map_err(|e| ApiError::Read { path: file.to_string(), reason: e.to_string() })
+        std::fs::read_to_string(file).map_err(|e| ApiError::Read {
+            path: file.to_string(),
+            reason: e.to_string(),
+        })
     }
 }

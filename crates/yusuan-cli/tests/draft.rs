@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name).display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 struct Out {
@@ -16,8 +20,18 @@ struct Out {
 }
 
 fn run(db: &str, args: &[&str]) -> Out {
-    let o = Command::new(env!("CARGO_BIN_EXE_yusuan")).arg("--db").arg(db).args(args).env("USER", "会计甲").output().unwrap();
-    Out { code: o.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&o.stdout).into_owned(), stderr: String::from_utf8_lossy(&o.stderr).into_owned() }
+    let o = Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("USER", "会计甲")
+        .output()
+        .unwrap();
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
 }
 
 fn ok(db: &str, args: &[&str]) -> String {
@@ -27,7 +41,10 @@ fn ok(db: &str, args: &[&str]) -> String {
 }
 
 fn numbers(db: &str, doc: &str) -> Vec<String> {
-    ok(db, &["export", doc, "--format", "csv"]).lines().map(String::from).collect()
+    ok(db, &["export", doc, "--format", "csv"])
+        .lines()
+        .map(String::from)
+        .collect()
 }
 
 #[test]
@@ -35,43 +52,112 @@ fn draft_workflow_through_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
-    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
-    let made: serde_json::Value = serde_json::from_str(&ok(db, &["draft", "new", "--from", "1", "--format", "json"])).unwrap();
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
+    let made: serde_json::Value = serde_json::from_str(&ok(
+        db,
+        &["draft", "new", "--from", "1", "--format", "json"],
+    ))
+    .unwrap();
     assert_eq!(made["draft"], "draft:1");
-    assert_eq!(made["report"]["leaves"], 136, "127 table lines, 政府采购 货物/工程/服务/中小企业预留, 国有资产 and 绩效目标 figures");
-    assert_eq!(ok(db, &["draft", "new", "--from", "1", "--year", "2027"]).lines().next(), Some("draft:2"));
+    assert_eq!(
+        made["report"]["leaves"], 136,
+        "127 table lines, 政府采购 货物/工程/服务/中小企业预留, 国有资产 and 绩效目标 figures"
+    );
+    assert_eq!(
+        ok(db, &["draft", "new", "--from", "1", "--year", "2027"])
+            .lines()
+            .next(),
+        Some("draft:2")
+    );
 
     // Lines: the CSV contract.
     let csv = ok(db, &["draft", "lines", "draft:1", "--format", "csv"]);
-    assert!(csv.starts_with("key,label,value_yuan,baseline_yuan"), "{csv}");
+    assert!(
+        csv.starts_with("key,label,value_yuan,baseline_yuan"),
+        "{csv}"
+    );
     let key = "支出|一般公共预算|2010507|项目支出";
-    let line = csv.lines().find(|l| l.starts_with(key)).expect("the 专项普查活动 project line");
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with(key))
+        .expect("the 专项普查活动 project line");
     assert!(line.contains(",438300,438300,"), "{line}");
 
     // Unedited, the draft's numbers are the source's but for its 1-元 slip (21201, see draft-roll.tsv).
     let before = numbers(db, "draft:1");
-    assert!(before.iter().any(|l| l.contains("收入总计") && l.contains(",189767551,")), "{before:?}");
+    assert!(
+        before
+            .iter()
+            .any(|l| l.contains("收入总计") && l.contains(",189767551,")),
+        "{before:?}"
+    );
     assert_eq!(run(db, &["check", "draft:1"]).code, 0);
 
     // One edit: +1,000 元.
     assert!(ok(db, &["draft", "set", "draft:1", key, "439300"]).contains("438300 → 439300"));
     let after = numbers(db, "draft:1");
-    assert!(after.iter().any(|l| l.contains("收入总计") && l.contains(",189768551,")));
+    assert!(after
+        .iter()
+        .any(|l| l.contains("收入总计") && l.contains(",189768551,")));
     let changed: Vec<&String> = after.iter().filter(|l| !before.contains(l)).collect();
-    let (text, cells): (Vec<&&String>, Vec<&&String>) = changed.iter().partition(|l| l.contains(",文中金额,") || l.contains(",文中百分比,"));
-    assert_eq!(cells.len(), 35, "cells containing the line (see fixtures/golden/draft-edit.tsv)");
+    let (text, cells): (Vec<&&String>, Vec<&&String>) = changed
+        .iter()
+        .partition(|l| l.contains(",文中金额,") || l.contains(",文中百分比,"));
+    assert_eq!(
+        cells.len(),
+        35,
+        "cells containing the line (see fixtures/golden/draft-edit.tsv)"
+    );
     // And the 编制说明's figures that contain it, with their 比上年 change (0.10万元 more).
-    assert!(!text.is_empty() && text.iter().all(|l| l.contains("编制说明")), "{text:#?}");
-    assert!(text.iter().any(|l| l.contains("\"18,976.86万元\"")), "{text:#?}");
+    assert!(
+        !text.is_empty() && text.iter().all(|l| l.contains("编制说明")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|l| l.contains("\"18,976.86万元\"")),
+        "{text:#?}"
+    );
     let shown = ok(db, &["show", "draft:1", "--format", "json"]);
-    assert!(shown.contains("收入预算18,976.86万元，比2025年预算增加0.10万元"), "the narrative follows");
+    assert!(
+        shown.contains("收入预算18,976.86万元，比2025年预算增加0.10万元"),
+        "the narrative follows"
+    );
 
     // The carried texts are rewritten by section; a section that does not exist is named.
-    let shown: serde_json::Value = serde_json::from_str(&ok(db, &["show", "draft:1", "--format", "json"])).unwrap();
-    let functions = shown["sections"].as_array().unwrap().iter().find(|s| s["kind"] == "functions").unwrap()["title"].as_str().unwrap().to_string();
-    assert!(ok(db, &["draft", "text", "draft:1", &functions, "负责街道社区治理。\n统筹辖区社会工作。"]).contains("2 段"));
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(db, &["show", "draft:1", "--format", "json"])).unwrap();
+    let functions = shown["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "functions")
+        .unwrap()["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(ok(
+        db,
+        &[
+            "draft",
+            "text",
+            "draft:1",
+            &functions,
+            "负责街道社区治理。\n统筹辖区社会工作。"
+        ]
+    )
+    .contains("2 段"));
     let o = run(db, &["draft", "text", "draft:1", "不存在的部分", "x"]);
-    assert!(o.code != 0 && o.stderr.contains("没有“不存在的部分”"), "{}", o.stderr);
+    assert!(
+        o.code != 0 && o.stderr.contains("没有“不存在的部分”"),
+        "{}",
+        o.stderr
+    );
     ok(db, &["draft", "undo", "draft:1"]);
 
     // A placeholder reason is an 错误 (exit 1); undone, the draft is clean again; redo brings it back.
@@ -84,11 +170,16 @@ fn draft_workflow_through_the_command_line() {
     assert!(ok(db, &["draft", "redo", "draft:1"]).contains("已重做第 2 次修改"));
     ok(db, &["draft", "undo", "draft:1"]);
     let history = ok(db, &["draft", "history", "draft:1"]);
-    assert!(history.contains("会计甲 set：438300 → 439300") && history.contains("（已撤销）"), "{history}");
+    assert!(
+        history.contains("会计甲 set：438300 → 439300") && history.contains("（已撤销）"),
+        "{history}"
+    );
 
     // draft:N wherever a document goes.
     assert!(ok(db, &["compare", "draft:1"]).contains("2010507 专项普查活动"));
-    assert!(ok(db, &["show", "draft:1"]).starts_with("文档 draft:1：上海市普陀区2026年区级部门预算"));
+    assert!(
+        ok(db, &["show", "draft:1"]).starts_with("文档 draft:1：上海市普陀区2026年区级部门预算")
+    );
 
     // The workbook round trip without edits changes nothing.
     let xlsx = dir.path().join("d.xlsx").display().to_string();
@@ -109,14 +200,27 @@ fn draft_workflow_through_the_command_line() {
         assert_eq!(o.stderr.lines().count(), 1, "{args:?}: {}", o.stderr);
         assert!(o.stderr.starts_with("yusuan: "), "{}", o.stderr);
     }
-    assert_eq!(ok(db, &["draft", "history", "draft:1", "--format", "json"]), events);
+    assert_eq!(
+        ok(db, &["draft", "history", "draft:1", "--format", "json"]),
+        events
+    );
 
     // A named, locked version: read-only from then on, and readable as draft:1@一上.
-    assert!(ok(db, &["draft", "version", "draft:1", "--name", "一上", "--lock"]).contains("已锁定"));
+    assert!(ok(
+        db,
+        &["draft", "version", "draft:1", "--name", "一上", "--lock"]
+    )
+    .contains("已锁定"));
     let o = run(db, &["draft", "set", "draft:1", key, "1"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("已锁定在版本“一上”"), "{}", o.stderr);
-    assert_eq!(numbers(db, "draft:1@一上"), numbers(db, "draft:1").iter().map(|l| l.replace("draft:1,", "draft:1@一上,")).collect::<Vec<_>>());
+    assert_eq!(
+        numbers(db, "draft:1@一上"),
+        numbers(db, "draft:1")
+            .iter()
+            .map(|l| l.replace("draft:1,", "draft:1@一上,"))
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -139,61 +243,214 @@ fn a_blank_draft_through_the_command_line() {
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
     let templates = ok(db, &["draft", "templates"]);
-    assert_eq!(templates.lines().map(|l| l.split('\t').next().unwrap()).collect::<Vec<_>>(), ["shanghai-11-bumen", "shanghai-9-bumen", "shanghai-9-danwei", "hubei-15-bumen", "jiangsu-12-bumen"]);
-    let made: serde_json::Value = serde_json::from_str(&ok(db, &["draft", "new", "--template", "shanghai-11-bumen", "--department", "上海市新设工作局", "--year", "2027", "--format", "json"])).unwrap();
+    assert_eq!(
+        templates
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect::<Vec<_>>(),
+        [
+            "shanghai-11-bumen",
+            "shanghai-9-bumen",
+            "shanghai-9-danwei",
+            "hubei-15-bumen",
+            "jiangsu-12-bumen"
+        ]
+    );
+    let made: serde_json::Value = serde_json::from_str(&ok(
+        db,
+        &[
+            "draft",
+            "new",
+            "--template",
+            "shanghai-11-bumen",
+            "--department",
+            "上海市新设工作局",
+            "--year",
+            "2027",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
     assert_eq!(made["draft"], "draft:1");
     // Without a department, or of an unknown template: refused, no draft made.
     let o = run(db, &["draft", "new", "--template", "shanghai-11-bumen"]);
     assert_eq!((o.code, o.stderr.lines().count()), (2, 1), "{}", o.stderr);
     assert!(o.stderr.contains("--department"), "{}", o.stderr);
-    let o = run(db, &["draft", "new", "--template", "江苏", "--department", "某局"]);
-    assert!(o.code != 0 && o.stderr.contains("可用的模板：shanghai-11-bumen"), "{}", o.stderr);
+    let o = run(
+        db,
+        &["draft", "new", "--template", "江苏", "--department", "某局"],
+    );
+    assert!(
+        o.code != 0 && o.stderr.contains("可用的模板：shanghai-11-bumen"),
+        "{}",
+        o.stderr
+    );
     assert_eq!(ok(db, &["draft", "list"]).lines().count(), 1);
 
     // Lines, named where the catalogue cannot; the 款 by `代码=名称`.
-    ok(db, &["draft", "add", "draft:1", "支出|一般公共预算|2010101|基本支出", "1500000", "--name", "行政运行", "--name", "20101=人大事务"]);
-    ok(db, &["draft", "add", "draft:1", "经济|30101|人员经费", "1500000"]);
+    ok(
+        db,
+        &[
+            "draft",
+            "add",
+            "draft:1",
+            "支出|一般公共预算|2010101|基本支出",
+            "1500000",
+            "--name",
+            "行政运行",
+            "--name",
+            "20101=人大事务",
+        ],
+    );
+    ok(
+        db,
+        &["draft", "add", "draft:1", "经济|30101|人员经费", "1500000"],
+    );
     // A line that exists, a kind the format does not split by, a name for another code: refused.
     for (args, says) in [
-        (vec!["draft", "add", "draft:1", "经济|30101|人员经费", "1"], "直接修改它的金额"),
-        (vec!["draft", "add", "draft:1", "支出|一般公共预算|2010102|人员经费", "1"], "基本支出、项目支出"),
-        (vec!["draft", "set", "draft:1", "经济|30102|基本支出", "1"], "人员经费、公用经费"),
-        (vec!["draft", "add", "draft:1", "支出|一般公共预算|2010102|基本支出", "1", "--name", "20199=其他"], "不是 2010102 或它的类、款"),
-        (vec!["draft", "add", "draft:1", "表|支出预算分单位明细表|9|项目支出", "1"], "没有明细行"),
+        (
+            vec!["draft", "add", "draft:1", "经济|30101|人员经费", "1"],
+            "直接修改它的金额",
+        ),
+        (
+            vec![
+                "draft",
+                "add",
+                "draft:1",
+                "支出|一般公共预算|2010102|人员经费",
+                "1",
+            ],
+            "基本支出、项目支出",
+        ),
+        (
+            vec!["draft", "set", "draft:1", "经济|30102|基本支出", "1"],
+            "人员经费、公用经费",
+        ),
+        (
+            vec![
+                "draft",
+                "add",
+                "draft:1",
+                "支出|一般公共预算|2010102|基本支出",
+                "1",
+                "--name",
+                "20199=其他",
+            ],
+            "不是 2010102 或它的类、款",
+        ),
+        (
+            vec![
+                "draft",
+                "add",
+                "draft:1",
+                "表|支出预算分单位明细表|9|项目支出",
+                "1",
+            ],
+            "没有明细行",
+        ),
     ] {
         let o = run(db, &args);
-        assert!(o.code != 0 && o.stderr.lines().count() == 1 && o.stderr.contains(says), "{args:?}: {}", o.stderr);
+        assert!(
+            o.code != 0 && o.stderr.lines().count() == 1 && o.stderr.contains(says),
+            "{args:?}: {}",
+            o.stderr
+        );
     }
     let numbers_now = numbers(db, "draft:1");
-    assert!(numbers_now.iter().any(|l| l.contains("2010101") && l.contains(",1500000,")), "{numbers_now:?}");
+    assert!(
+        numbers_now
+            .iter()
+            .any(|l| l.contains("2010101") && l.contains(",1500000,")),
+        "{numbers_now:?}"
+    );
 
     // A unit: its row in the 分单位 tables, its lines in `draft lines`.
-    assert!(ok(db, &["draft", "unit", "draft:1", "add", "上海市新设工作局（本级）"]).contains("序号/代码 1"));
+    assert!(ok(
+        db,
+        &[
+            "draft",
+            "unit",
+            "draft:1",
+            "add",
+            "上海市新设工作局（本级）"
+        ]
+    )
+    .contains("序号/代码 1"));
     let csv = ok(db, &["draft", "lines", "draft:1", "--format", "csv"]);
     let unit_key = "表|支出预算分单位明细表|1|基本支出/人员经费";
     assert!(csv.lines().any(|l| l.starts_with(unit_key)), "{csv}");
     ok(db, &["draft", "set", "draft:1", unit_key, "1500000"]);
     // A unit with money is not removed; at zero it is, and undo brings it back.
-    let o = run(db, &["draft", "unit", "draft:1", "remove", "上海市新设工作局（本级）"]);
-    assert!(o.code != 0 && o.stderr.contains("先将其金额清零"), "{}", o.stderr);
+    let o = run(
+        db,
+        &[
+            "draft",
+            "unit",
+            "draft:1",
+            "remove",
+            "上海市新设工作局（本级）",
+        ],
+    );
+    assert!(
+        o.code != 0 && o.stderr.contains("先将其金额清零"),
+        "{}",
+        o.stderr
+    );
     ok(db, &["draft", "set", "draft:1", unit_key, "0"]);
-    ok(db, &["draft", "unit", "draft:1", "remove", "上海市新设工作局（本级）"]);
+    ok(
+        db,
+        &[
+            "draft",
+            "unit",
+            "draft:1",
+            "remove",
+            "上海市新设工作局（本级）",
+        ],
+    );
     assert!(!ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(unit_key));
     ok(db, &["draft", "undo", "draft:1"]);
     assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(unit_key));
     let history = ok(db, &["draft", "history", "draft:1"]);
-    assert!(history.contains("unit") && history.contains("上海市新设工作局（本级）"), "{history}");
+    assert!(
+        history.contains("unit") && history.contains("上海市新设工作局（本级）"),
+        "{history}"
+    );
 
     // The texts still to write are 错误 (R006): `check` exits 1 and names them.
     let o = run(db, &["check", "draft:1"]);
     assert_eq!(o.code, 1);
-    assert!(o.stdout.contains("错误[R006]") && o.stdout.contains("主要职能"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("错误[R006]") && o.stdout.contains("主要职能"),
+        "{}",
+        o.stdout
+    );
 
     // A blank draft from a stored document's format.
-    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
-    let line = ok(db, &["draft", "new", "--from", "1", "--blank", "--department", "上海市普陀区新设街道办事处"]);
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
+    let line = ok(
+        db,
+        &[
+            "draft",
+            "new",
+            "--from",
+            "1",
+            "--blank",
+            "--department",
+            "上海市普陀区新设街道办事处",
+        ],
+    );
     assert_eq!(line.lines().next(), Some("draft:2"));
-    assert!(ok(db, &["draft", "lines", "draft:2", "--format", "csv"]).lines().skip(1).all(|l| l.split(',').nth(2) == Some("0")));
+    assert!(ok(db, &["draft", "lines", "draft:2", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .all(|l| l.split(',').nth(2) == Some("0")));
 }
 
 /// `yusuan draft project list|set|add|remove`: a project's description rewritten part by part,
@@ -206,23 +463,63 @@ fn project_descriptions_through_the_command_line() {
     ok(db, &["import", &fixture("000_e54fcd81d7b1024c.txt")]);
     ok(db, &["draft", "new", "--from", "1"]);
     let listed = ok(db, &["draft", "project", "list", "draft:1"]);
-    let name = listed.lines().next().unwrap().split('（').next().unwrap().to_string();
+    let name = listed
+        .lines()
+        .next()
+        .unwrap()
+        .split('（')
+        .next()
+        .unwrap()
+        .to_string();
     assert!(listed.contains("  年度预算安排\t"), "{listed}");
     let text = "该项目年度预算安排12.00万元。\n1.培训费2.40万元：单价300元×80人=2.40万元；\n2.宣传费9.60万元。";
-    let said = ok(db, &["draft", "project", "set", "draft:1", &name, "年度预算安排", text]);
-    assert_eq!(said.trim(), format!("已改写项目“{name}”的“年度预算安排”：3 段"));
+    let said = ok(
+        db,
+        &[
+            "draft",
+            "project",
+            "set",
+            "draft:1",
+            &name,
+            "年度预算安排",
+            text,
+        ],
+    );
+    assert_eq!(
+        said.trim(),
+        format!("已改写项目“{name}”的“年度预算安排”：3 段")
+    );
     let listed = ok(db, &["draft", "project", "list", "draft:1"]);
-    assert!(listed.contains(&format!("{name}（说明中的项目经费 120000 元）")), "{listed}");
-    assert!(listed.contains("  年度预算安排\t3 段，3 个金额\t该项目年度预算安排12.00万元。"), "{listed}");
+    assert!(
+        listed.contains(&format!("{name}（说明中的项目经费 120000 元）")),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("  年度预算安排\t3 段，3 个金额\t该项目年度预算安排12.00万元。"),
+        "{listed}"
+    );
     ok(db, &["draft", "project", "add", "draft:1", "社区治理创新"]);
     let check = run(db, &["check", "draft:1"]);
-    assert!(check.stdout.contains("R006") && check.stdout.contains("社区治理创新"), "{}", check.stdout);
-    ok(db, &["draft", "project", "remove", "draft:1", "社区治理创新"]);
+    assert!(
+        check.stdout.contains("R006") && check.stdout.contains("社区治理创新"),
+        "{}",
+        check.stdout
+    );
+    ok(
+        db,
+        &["draft", "project", "remove", "draft:1", "社区治理创新"],
+    );
     assert!(!ok(db, &["draft", "project", "list", "draft:1"]).contains("社区治理创新"));
     let history = ok(db, &["draft", "history", "draft:1"]);
-    assert!(history.contains("project-part") || history.contains("年度预算安排"), "{history}");
+    assert!(
+        history.contains("project-part") || history.contains("年度预算安排"),
+        "{history}"
+    );
     // A part that is not one of the seven: one line naming what can be written; nothing changes.
-    let bad = run(db, &["draft", "project", "set", "draft:1", &name, "附件", "x"]);
+    let bad = run(
+        db,
+        &["draft", "project", "set", "draft:1", &name, "附件", "x"],
+    );
     assert_eq!(bad.code, 2);
     assert_eq!(bad.stderr.lines().count(), 1, "{}", bad.stderr);
     assert!(bad.stderr.contains("项目概述、立项依据"), "{}", bad.stderr);
@@ -237,17 +534,80 @@ fn performance_targets_through_the_command_line() {
     ok(db, &["import", &fixture("001_e395be5bb9699fb6.txt")]);
     ok(db, &["draft", "new", "--from", "1"]);
     let listed = ok(db, &["draft", "form", "list", "draft:1"]);
-    assert!(listed.contains("培训经费（") && listed.contains("  产出指标/数量指标/社区培训人数\t>1580.00(人)"), "{listed}");
-    let said = ok(db, &["draft", "form", "set", "draft:1", "培训经费", "产出指标/数量指标/社区培训人数", "≥1600(人)"]);
-    assert_eq!(said.trim(), "已修改“培训经费”的指标“产出指标/数量指标/社区培训人数”：>1580.00(人) → ≥1600(人)");
-    let said = ok(db, &["draft", "form", "set", "draft:1", "培训经费", "效益指标/社会效益指标/居民知晓率", "≥90(%)"]);
-    assert_eq!(said.trim(), "已在“培训经费”中新增指标“效益指标/社会效益指标/居民知晓率”：≥90(%)");
-    assert!(ok(db, &["draft", "form", "list", "draft:1"]).contains("  效益指标/社会效益指标/居民知晓率\t≥90(%)"));
-    ok(db, &["draft", "form", "remove", "draft:1", "培训经费", "效益指标/社会效益指标/居民知晓率"]);
+    assert!(
+        listed.contains("培训经费（")
+            && listed.contains("  产出指标/数量指标/社区培训人数\t>1580.00(人)"),
+        "{listed}"
+    );
+    let said = ok(
+        db,
+        &[
+            "draft",
+            "form",
+            "set",
+            "draft:1",
+            "培训经费",
+            "产出指标/数量指标/社区培训人数",
+            "≥1600(人)",
+        ],
+    );
+    assert_eq!(
+        said.trim(),
+        "已修改“培训经费”的指标“产出指标/数量指标/社区培训人数”：>1580.00(人) → ≥1600(人)"
+    );
+    let said = ok(
+        db,
+        &[
+            "draft",
+            "form",
+            "set",
+            "draft:1",
+            "培训经费",
+            "效益指标/社会效益指标/居民知晓率",
+            "≥90(%)",
+        ],
+    );
+    assert_eq!(
+        said.trim(),
+        "已在“培训经费”中新增指标“效益指标/社会效益指标/居民知晓率”：≥90(%)"
+    );
+    assert!(ok(db, &["draft", "form", "list", "draft:1"])
+        .contains("  效益指标/社会效益指标/居民知晓率\t≥90(%)"));
+    ok(
+        db,
+        &[
+            "draft",
+            "form",
+            "remove",
+            "draft:1",
+            "培训经费",
+            "效益指标/社会效益指标/居民知晓率",
+        ],
+    );
     assert!(!ok(db, &["draft", "form", "list", "draft:1"]).contains("居民知晓率"));
-    let bad = run(db, &["draft", "form", "set", "draft:1", "培训经费", "居民知晓率", "≥90(%)"]);
-    assert_eq!((bad.code, bad.stderr.lines().count()), (2, 1), "{}", bad.stderr);
-    assert!(bad.stderr.contains("一级指标/二级指标/三级指标"), "{}", bad.stderr);
+    let bad = run(
+        db,
+        &[
+            "draft",
+            "form",
+            "set",
+            "draft:1",
+            "培训经费",
+            "居民知晓率",
+            "≥90(%)",
+        ],
+    );
+    assert_eq!(
+        (bad.code, bad.stderr.lines().count()),
+        (2, 1),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr.contains("一级指标/二级指标/三级指标"),
+        "{}",
+        bad.stderr
+    );
 }
 
 #[test]
@@ -259,12 +619,35 @@ fn units_and_their_own_budgets_through_the_command_line() {
     ok(db, &["draft", "new", "--from", "1"]);
     let centre = "上海市社会工作发展服务中心";
     let list = ok(db, &["draft", "unit", "draft:1", "list"]);
-    assert!(list.contains(&format!("{centre}\t0 行\t支出 0 元")) && list.contains("（未分配到单位）"), "{list}");
+    assert!(
+        list.contains(&format!("{centre}\t0 行\t支出 0 元")) && list.contains("（未分配到单位）"),
+        "{list}"
+    );
     let key = "支出|一般公共预算|2013999|项目支出";
-    assert!(ok(db, &["draft", "unit", "draft:1", "place", centre, "--line", key, "--amount", "1,000,000"]).contains("1000000 元"));
+    assert!(ok(
+        db,
+        &[
+            "draft",
+            "unit",
+            "draft:1",
+            "place",
+            centre,
+            "--line",
+            key,
+            "--amount",
+            "1,000,000"
+        ]
+    )
+    .contains("1000000 元"));
     let csv = ok(db, &["draft", "lines", "draft:1", "--format", "csv"]);
     assert!(csv.lines().next().unwrap().ends_with(",budget_unit"));
-    assert!(csv.lines().any(|l| l.starts_with(&format!("{key}@{centre},")) && l.contains(",1000000,") && l.ends_with(centre)), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with(&format!("{key}@{centre},"))
+                && l.contains(",1000000,")
+                && l.ends_with(centre)),
+        "{csv}"
+    );
     // The unit's own 单位预算: shown, checked, exported; read-only.
     let unit = format!("draft:1/{centre}");
     let numbers = ok(db, &["export", &unit, "--format", "csv"]);
@@ -272,14 +655,36 @@ fn units_and_their_own_budgets_through_the_command_line() {
     assert!(ok(db, &["show", &unit]).contains(centre));
     let refused = run(db, &["draft", "set", &unit, key, "1"]);
     assert_eq!(refused.code, 2, "{}", refused.stdout);
-    assert!(refused.stderr.contains("只读") && refused.stderr.lines().count() == 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("只读") && refused.stderr.lines().count() == 1,
+        "{}",
+        refused.stderr
+    );
     let wrong = run(db, &["export", "draft:1/别的单位", "--format", "csv"]);
-    assert!(wrong.code != 0 && wrong.stderr.contains("可选的单位"), "{}", wrong.stderr);
+    assert!(
+        wrong.code != 0 && wrong.stderr.contains("可选的单位"),
+        "{}",
+        wrong.stderr
+    );
     // Back to the department, then undone.
-    ok(db, &["draft", "unit", "draft:1", "place", "未分配", "--line", &format!("{key}@{centre}")]);
-    assert!(!ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(&format!("@{centre}")));
+    ok(
+        db,
+        &[
+            "draft",
+            "unit",
+            "draft:1",
+            "place",
+            "未分配",
+            "--line",
+            &format!("{key}@{centre}"),
+        ],
+    );
+    assert!(
+        !ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(&format!("@{centre}"))
+    );
     ok(db, &["draft", "undo", "draft:1"]);
-    assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(&format!("{key}@{centre}")));
+    assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"])
+        .contains(&format!("{key}@{centre}")));
 }
 
 #[test]
@@ -291,17 +696,60 @@ fn project_funds_through_the_command_line() {
     ok(db, &["draft", "new", "--from", "1"]);
     let line = "支出|一般公共预算|2013999|项目支出";
     // 信息工作项目 states 25万元: funded 25万元, nothing to say.
-    assert!(ok(db, &["draft", "project", "fund", "draft:1", "信息工作项目", line, "250000"]).contains("来自“支出|一般公共预算|2013999|项目支出” 250000 元"));
+    assert!(ok(
+        db,
+        &[
+            "draft",
+            "project",
+            "fund",
+            "draft:1",
+            "信息工作项目",
+            line,
+            "250000"
+        ]
+    )
+    .contains("来自“支出|一般公共预算|2013999|项目支出” 250000 元"));
     let listed = ok(db, &["draft", "project", "list", "draft:1"]);
     assert!(listed.contains("项目支出分配合计 250000 元"), "{listed}");
     assert!(!run(db, &["check", "draft:1"]).stdout.contains("R009"));
     // 30万元: its description's total disagrees (a 警告 to explain or fix).
-    ok(db, &["draft", "project", "fund", "draft:1", "信息工作项目", line, "300000"]);
+    ok(
+        db,
+        &[
+            "draft",
+            "project",
+            "fund",
+            "draft:1",
+            "信息工作项目",
+            line,
+            "300000",
+        ],
+    );
     let checked = run(db, &["check", "draft:1"]).stdout;
-    assert!(checked.contains("R009") && checked.contains("信息工作项目"), "{checked}");
+    assert!(
+        checked.contains("R009") && checked.contains("信息工作项目"),
+        "{checked}"
+    );
     // A 基本支出 line funds no project: refused, one line, nothing changes.
-    let refused = run(db, &["draft", "project", "fund", "draft:1", "信息工作项目", "支出|一般公共预算|2013901|基本支出", "1"]);
-    assert!(refused.code != 0 && refused.stderr.contains("项目支出") && refused.stderr.lines().count() == 1, "{}", refused.stderr);
+    let refused = run(
+        db,
+        &[
+            "draft",
+            "project",
+            "fund",
+            "draft:1",
+            "信息工作项目",
+            "支出|一般公共预算|2013901|基本支出",
+            "1",
+        ],
+    );
+    assert!(
+        refused.code != 0
+            && refused.stderr.contains("项目支出")
+            && refused.stderr.lines().count() == 1,
+        "{}",
+        refused.stderr
+    );
     // Undo, undo: back to no share at all.
     ok(db, &["draft", "undo", "draft:1"]);
     assert!(ok(db, &["draft", "project", "list", "draft:1"]).contains("项目支出分配合计 250000 元"));
@@ -318,17 +766,34 @@ fn a_units_own_texts_through_the_command_line() {
     ok(db, &["draft", "new", "--from", "1"]);
     let unit = "draft:1/上海市社会工作发展服务中心";
     // Named by the title the unit's budget prints.
-    let said = ok(db, &["draft", "text", unit, "上海市社会工作发展服务中心（单位）主要职能", "承担社会工作人才培养的具体工作。\n承担志愿服务的组织协调。"]);
+    let said = ok(
+        db,
+        &[
+            "draft",
+            "text",
+            unit,
+            "上海市社会工作发展服务中心（单位）主要职能",
+            "承担社会工作人才培养的具体工作。\n承担志愿服务的组织协调。",
+        ],
+    );
     assert!(said.contains("已改写单位“上海市社会工作发展服务中心”的“中共上海市委社会工作部（部门）主要职能”：2 段"), "{said}");
     let shown = ok(db, &["show", unit, "--format", "json"]);
-    assert!(shown.contains("承担志愿服务的组织协调") && shown.contains("上海市社会工作发展服务中心（单位）主要职能"), "{shown}");
+    assert!(
+        shown.contains("承担志愿服务的组织协调")
+            && shown.contains("上海市社会工作发展服务中心（单位）主要职能"),
+        "{shown}"
+    );
     // The department's own text is untouched; undo gives the unit the department's again.
     assert!(!ok(db, &["show", "draft:1", "--format", "json"]).contains("承担志愿服务的组织协调"));
     ok(db, &["draft", "undo", "draft:1"]);
     assert!(!ok(db, &["show", unit, "--format", "json"]).contains("承担志愿服务的组织协调"));
     // A generated section is the numbers': refused.
     let refused = run(db, &["draft", "text", unit, "2027年部门预算编制说明", "x"]);
-    assert!(refused.code != 0 && refused.stderr.contains("由数字生成"), "{}", refused.stderr);
+    assert!(
+        refused.code != 0 && refused.stderr.contains("由数字生成"),
+        "{}",
+        refused.stderr
+    );
 }
 
 #[test]
@@ -339,11 +804,24 @@ fn a_carried_cell_through_the_command_line() {
     ok(db, &["import", &fixture("004_dd8ce94d1496a6c0.txt")]);
     ok(db, &["draft", "new", "--from", "1"]);
     let title = "表 15. 青山区城市运行管理中心 2027 年项目支出绩效目标表";
-    assert!(ok(db, &["draft", "cell", "draft:1", title, "7", "2", "2027"]).contains("第 7 行第 2 列：2026 → 2027"));
-    ok(db, &["draft", "cell", "draft:1", title, "5", "2", "新增项目"]);
+    assert!(
+        ok(db, &["draft", "cell", "draft:1", title, "7", "2", "2027"])
+            .contains("第 7 行第 2 列：2026 → 2027")
+    );
+    ok(
+        db,
+        &["draft", "cell", "draft:1", title, "5", "2", "新增项目"],
+    );
     assert!(ok(db, &["show", "draft:1", "--format", "json"]).contains("新增项目"));
-    let refused = run(db, &["draft", "cell", "draft:1", "没有这张表", "1", "1", "x"]);
-    assert!(refused.code != 0 && refused.stderr.contains("按原表结转的表"), "{}", refused.stderr);
+    let refused = run(
+        db,
+        &["draft", "cell", "draft:1", "没有这张表", "1", "1", "x"],
+    );
+    assert!(
+        refused.code != 0 && refused.stderr.contains("按原表结转的表"),
+        "{}",
+        refused.stderr
+    );
 }
 
 /// `draft row`: a blank Hubei draft's emptied 资产配置预算表 gets a row, written with `draft cell`
@@ -353,19 +831,40 @@ fn a_carried_table_row_through_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
-    ok(db, &["draft", "new", "--template", "hubei-15-bumen", "--department", "武汉市青山区新设中心", "--year", "2027"]);
+    ok(
+        db,
+        &[
+            "draft",
+            "new",
+            "--template",
+            "hubei-15-bumen",
+            "--department",
+            "武汉市青山区新设中心",
+            "--year",
+            "2027",
+        ],
+    );
     let title = "表 13. 武汉市青山区新设中心 2027 年资产配置预算表";
     // Under its two head rows.
     assert!(ok(db, &["draft", "row", "draft:1", title, "add"]).contains("增加第 3 行"));
-    ok(db, &["draft", "cell", "draft:1", title, "3", "4", "台式计算机"]);
+    ok(
+        db,
+        &["draft", "cell", "draft:1", title, "3", "4", "台式计算机"],
+    );
     ok(db, &["draft", "cell", "draft:1", title, "3", "9", "4.00"]);
     let csv = numbers(db, "draft:1");
-    assert!(csv.iter().any(|l| l.contains("资产配置预算表") && l.contains(",40000,")), "{csv:?}");
+    assert!(
+        csv.iter()
+            .any(|l| l.contains("资产配置预算表") && l.contains(",40000,")),
+        "{csv:?}"
+    );
     let o = run(db, &["draft", "row", "draft:1", title, "remove"]);
     assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
     assert!(o.stderr.contains("请给出行号"), "{}", o.stderr);
     assert!(ok(db, &["draft", "row", "draft:1", title, "remove", "3"]).contains("台式计算机"));
-    assert!(!numbers(db, "draft:1").iter().any(|l| l.contains("资产配置预算表") && l.contains(",40000,")));
+    assert!(!numbers(db, "draft:1")
+        .iter()
+        .any(|l| l.contains("资产配置预算表") && l.contains(",40000,")));
 }
 
 #[test]
@@ -373,17 +872,46 @@ fn a_carried_table_is_pasted_whole_from_a_file() {
     // 省委办公厅 2017 (real, Jiangsu): its 政府采购预算表 replaced by next year's list in a file.
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
-    ok(&db, &["import", &fixture("pdf/jiangsu-shengwei-2017-bumen-yusuan-text.pdf"), &fixture("pdf/jiangsu-shengwei-2017-bumen-yusuan-tables.pdf")]);
+    ok(
+        &db,
+        &[
+            "import",
+            &fixture("pdf/jiangsu-shengwei-2017-bumen-yusuan-text.pdf"),
+            &fixture("pdf/jiangsu-shengwei-2017-bumen-yusuan-tables.pdf"),
+        ],
+    );
     ok(&db, &["draft", "new", "--from", "1"]);
     let file = dir.path().join("采购.tsv");
     std::fs::write(&file, "合计\t\t\t\t12.00\n\n一、货物A\t\t\t\t12.00\n").unwrap();
-    let out = ok(&db, &["draft", "row", "draft:1", "2018年政府采购预算表", "paste", "--from", file.to_str().unwrap()]);
-    assert!(out.contains("已用粘贴的 2 行替换“2018年政府采购预算表”（原 48 行"), "{out}");
+    let out = ok(
+        &db,
+        &[
+            "draft",
+            "row",
+            "draft:1",
+            "2018年政府采购预算表",
+            "paste",
+            "--from",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.contains("已用粘贴的 2 行替换“2018年政府采购预算表”（原 48 行"),
+        "{out}"
+    );
     let history = ok(&db, &["draft", "history", "draft:1"]);
     assert!(history.contains("table：48 行 → 2 行"), "{history}");
-    assert!(numbers(&db, "draft:1").iter().any(|l| l.contains("2018年政府采购预算表,,一、货物A,")), "the pasted row is printed");
+    assert!(
+        numbers(&db, "draft:1")
+            .iter()
+            .any(|l| l.contains("2018年政府采购预算表,,一、货物A,")),
+        "the pasted row is printed"
+    );
     // Without --from: one line saying what to give, nothing recorded.
-    let o = run(&db, &["draft", "row", "draft:1", "2018年政府采购预算表", "paste"]);
+    let o = run(
+        &db,
+        &["draft", "row", "draft:1", "2018年政府采购预算表", "paste"],
+    );
     assert_eq!((o.code, o.stderr.lines().count()), (2, 1), "{}", o.stderr);
     assert!(o.stderr.contains("--from"), "{}", o.stderr);
     assert_eq!(ok(&db, &["draft", "history", "draft:1"]).lines().count(), 1);

@@ -15,13 +15,21 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)).unwrap()
+    std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// What a file must give.
 enum Expect {
     /// Imported as one document with at least this many amounts (and this warning in the report).
-    Imports { amounts: usize, warning: Option<&'static str> },
+    Imports {
+        amounts: usize,
+        warning: Option<&'static str>,
+    },
     /// Refused: exit 2, one line naming the file and saying this.
     Refused(&'static str),
     /// Imported, or refused in one line: a damaged file may still hold readable pages.
@@ -38,7 +46,12 @@ struct Case {
 fn scanned_pdf() -> Vec<u8> {
     let pixels = "\u{80}".repeat(64 * 64);
     let image = format!("<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>\nstream\n{}\nendstream", pixels.len(), pixels);
-    minimal_pdf(b"q 500 0 0 700 40 60 cm /Im1 Do Q", "<< /XObject << /Im1 5 0 R >> >>", &[&image], "")
+    minimal_pdf(
+        b"q 500 0 0 700 40 60 cm /Im1 Do Q",
+        "<< /XObject << /Im1 5 0 R >> >>",
+        &[&image],
+        "",
+    )
 }
 
 /// A PDF protected by a password (the standard security handler; its strings are not ours to read).
@@ -51,7 +64,10 @@ fn encrypted_pdf() -> Vec<u8> {
 /// and markup an HTML view must never run.
 fn hostile_names() -> Vec<u8> {
     let text = String::from_utf8(fixture("000_e54fcd81d7b1024c.txt")).unwrap();
-    let evil = format!("中共上海市委<img src=x onerror=alert(1)>\u{1b}[31m社会\u{7}工作部{}", "很".repeat(3000));
+    let evil = format!(
+        "中共上海市委<img src=x onerror=alert(1)>\u{1b}[31m社会\u{7}工作部{}",
+        "很".repeat(3000)
+    );
     text.replace("中共上海市委社会工作部", &evil).into_bytes()
 }
 
@@ -76,7 +92,9 @@ fn broken_tables() -> Vec<u8> {
 /// The tables of seed 000 as a workbook the way a budget system writes one: a title merged over
 /// the table, each 合计 a formula with its value cached, and a hidden sheet of helper lists.
 fn formula_workbook() -> Vec<u8> {
-    let doc = yusuan_import::import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt")).unwrap().document;
+    let doc = yusuan_import::import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+        .unwrap()
+        .document;
     let mut book = Workbook::new();
     for (k, t) in doc.tables.iter().enumerate() {
         let sheet = book.add_worksheet();
@@ -87,18 +105,37 @@ fn formula_workbook() -> Vec<u8> {
         for (r, cells) in rows.iter().enumerate() {
             let r = r as u32;
             if r == 0 {
-                sheet.merge_range(0, 0, 0, width - 1, cells[0], &rust_xlsxwriter::Format::new()).unwrap();
+                sheet
+                    .merge_range(
+                        0,
+                        0,
+                        0,
+                        width - 1,
+                        cells[0],
+                        &rust_xlsxwriter::Format::new(),
+                    )
+                    .unwrap();
                 continue;
             }
             for (c, cell) in cells.iter().enumerate() {
                 let c = c as u16;
-                if (cell.contains(',') || cell.contains('.')) && yusuan_domain::parse_amount(cell).is_ok() {
+                if (cell.contains(',') || cell.contains('.'))
+                    && yusuan_domain::parse_amount(cell).is_ok()
+                {
                     let plain = cell.replace(',', "");
                     if cells[0].contains("合计") {
                         // The total as a formula (over nothing the reader evaluates) with its value.
-                        sheet.write_formula(r, c, Formula::new(format!("={plain}+0")).set_result(&plain)).unwrap();
+                        sheet
+                            .write_formula(
+                                r,
+                                c,
+                                Formula::new(format!("={plain}+0")).set_result(&plain),
+                            )
+                            .unwrap();
                     } else {
-                        sheet.write_number(r, c, plain.parse::<f64>().unwrap()).unwrap();
+                        sheet
+                            .write_number(r, c, plain.parse::<f64>().unwrap())
+                            .unwrap();
                     }
                 } else if !cell.is_empty() {
                     sheet.write_string(r, c, *cell).unwrap();
@@ -109,7 +146,10 @@ fn formula_workbook() -> Vec<u8> {
     let helper = book.add_worksheet();
     helper.set_name("下拉选项").unwrap();
     helper.write_string(0, 0, "2026年科目对照表").unwrap();
-    for (i, s) in ["一般公共预算\t1", "政府性基金\t2", "合计\t999,999.99"].iter().enumerate() {
+    for (i, s) in ["一般公共预算\t1", "政府性基金\t2", "合计\t999,999.99"]
+        .iter()
+        .enumerate()
+    {
         for (c, v) in s.split('\t').enumerate() {
             helper.write_string(i as u32 + 1, c as u16, v).unwrap();
         }
@@ -137,7 +177,9 @@ fn corpus() -> Vec<Case> {
     for (i, byte) in corrupt[a..b].iter_mut().enumerate() {
         *byte = (i * 131 % 251) as u8;
     }
-    let junk: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let utf16 = |bom: bool| {
         let mut out = if bom { vec![0xFF, 0xFE] } else { vec![] };
         out.extend(utf8.encode_utf16().flat_map(|u| u.to_le_bytes()));
@@ -145,23 +187,109 @@ fn corpus() -> Vec<Case> {
     };
     vec![
         // Cut at 55 %: the part lost holds only embedded font programs; read whole, with a warning.
-        Case { file: "截断.pdf", bytes: pdf[..pdf.len() * 11 / 20].to_vec(), expect: Expect::Imports { amounts: 875, warning: Some("文件不完整") } },
-        Case { file: "损坏.pdf", bytes: corrupt, expect: Expect::Either },
-        Case { file: "加密.pdf", bytes: encrypted_pdf(), expect: Expect::Refused("加密") },
-        Case { file: "扫描件.pdf", bytes: scanned_pdf(), expect: Expect::Refused("没有文字层") },
-        Case { file: "乱码.pdf", bytes: [b"%PDF-1.7\n".as_slice(), &junk].concat(), expect: Expect::Refused("已损坏") },
-        Case { file: "乱码.txt", bytes: junk.clone(), expect: Expect::Refused("不是文本文件") },
-        Case { file: "乱码.xlsx", bytes: [b"PK\x03\x04".as_slice(), &junk].concat(), expect: Expect::Refused("已损坏") },
-        Case { file: "空文件.txt", bytes: vec![], expect: Expect::Refused("文件是空的") },
-        Case { file: "单行5MB.txt", bytes: "预算".repeat(5 * 1024 * 1024 / 6).into_bytes(), expect: Expect::Refused("不是部门预算公开文件") },
-        Case { file: "表格残缺.txt", bytes: broken_tables(), expect: Expect::Either },
-        Case { file: "GBK编码.txt", bytes: encoding_rs::GBK.encode(&utf8).0.into_owned(), expect: Expect::Imports { amounts: 259, warning: None } },
-        Case { file: "UTF16编码.txt", bytes: utf16(true), expect: Expect::Imports { amounts: 259, warning: None } },
-        Case { file: "UTF16无BOM.txt", bytes: utf16(false), expect: Expect::Imports { amounts: 259, warning: None } },
-        Case { file: "BIG5编码.txt", bytes: encoding_rs::BIG5.encode(&utf8).0.into_owned(), expect: Expect::Refused("不是部门预算公开文件") },
-        Case { file: "公式合并隐藏.xlsx", bytes: formula_workbook(), expect: Expect::Imports { amounts: 259, warning: None } },
-        Case { file: "稀疏巨表.xlsx", bytes: sparse_workbook(), expect: Expect::Refused("不是部门预算公开文件") },
-        Case { file: "恶意名称.txt", bytes: hostile_names(), expect: Expect::Imports { amounts: 259, warning: None } },
+        Case {
+            file: "截断.pdf",
+            bytes: pdf[..pdf.len() * 11 / 20].to_vec(),
+            expect: Expect::Imports {
+                amounts: 875,
+                warning: Some("文件不完整"),
+            },
+        },
+        Case {
+            file: "损坏.pdf",
+            bytes: corrupt,
+            expect: Expect::Either,
+        },
+        Case {
+            file: "加密.pdf",
+            bytes: encrypted_pdf(),
+            expect: Expect::Refused("加密"),
+        },
+        Case {
+            file: "扫描件.pdf",
+            bytes: scanned_pdf(),
+            expect: Expect::Refused("没有文字层"),
+        },
+        Case {
+            file: "乱码.pdf",
+            bytes: [b"%PDF-1.7\n".as_slice(), &junk].concat(),
+            expect: Expect::Refused("已损坏"),
+        },
+        Case {
+            file: "乱码.txt",
+            bytes: junk.clone(),
+            expect: Expect::Refused("不是文本文件"),
+        },
+        Case {
+            file: "乱码.xlsx",
+            bytes: [b"PK\x03\x04".as_slice(), &junk].concat(),
+            expect: Expect::Refused("已损坏"),
+        },
+        Case {
+            file: "空文件.txt",
+            bytes: vec![],
+            expect: Expect::Refused("文件是空的"),
+        },
+        Case {
+            file: "单行5MB.txt",
+            bytes: "预算".repeat(5 * 1024 * 1024 / 6).into_bytes(),
+            expect: Expect::Refused("不是部门预算公开文件"),
+        },
+        Case {
+            file: "表格残缺.txt",
+            bytes: broken_tables(),
+            expect: Expect::Either,
+        },
+        Case {
+            file: "GBK编码.txt",
+            bytes: encoding_rs::GBK.encode(&utf8).0.into_owned(),
+            expect: Expect::Imports {
+                amounts: 259,
+                warning: None,
+            },
+        },
+        Case {
+            file: "UTF16编码.txt",
+            bytes: utf16(true),
+            expect: Expect::Imports {
+                amounts: 259,
+                warning: None,
+            },
+        },
+        Case {
+            file: "UTF16无BOM.txt",
+            bytes: utf16(false),
+            expect: Expect::Imports {
+                amounts: 259,
+                warning: None,
+            },
+        },
+        Case {
+            file: "BIG5编码.txt",
+            bytes: encoding_rs::BIG5.encode(&utf8).0.into_owned(),
+            expect: Expect::Refused("不是部门预算公开文件"),
+        },
+        Case {
+            file: "公式合并隐藏.xlsx",
+            bytes: formula_workbook(),
+            expect: Expect::Imports {
+                amounts: 259,
+                warning: None,
+            },
+        },
+        Case {
+            file: "稀疏巨表.xlsx",
+            bytes: sparse_workbook(),
+            expect: Expect::Refused("不是部门预算公开文件"),
+        },
+        Case {
+            file: "恶意名称.txt",
+            bytes: hostile_names(),
+            expect: Expect::Imports {
+                amounts: 259,
+                warning: None,
+            },
+        },
     ]
 }
 
@@ -174,7 +302,11 @@ fn yusuan(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .env("RUST_BACKTRACE", "1")
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn listed(dir: &Path) -> Vec<serde_json::Value> {
@@ -194,33 +326,65 @@ fn every_hostile_file_gives_a_clean_import_or_one_line_naming_it() {
         let (code, stdout, stderr) = yusuan(dir.path(), &["import", path.to_str().unwrap()]);
         let took = started.elapsed();
         let docs = listed(dir.path());
-        eprintln!("{} ({} bytes): exit {code} in {took:.1?}: {}", case.file, case.bytes.len(), stderr.lines().next().unwrap_or("").chars().take(120).collect::<String>());
-        let mut fail = |why: String| failures.push(format!("{}: {why}\n  stderr: {stderr}", case.file));
-        if stderr.contains("panicked") || stderr.contains("backtrace") || stderr.contains("RUST_BACKTRACE") {
+        eprintln!(
+            "{} ({} bytes): exit {code} in {took:.1?}: {}",
+            case.file,
+            case.bytes.len(),
+            stderr
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(120)
+                .collect::<String>()
+        );
+        let mut fail =
+            |why: String| failures.push(format!("{}: {why}\n  stderr: {stderr}", case.file));
+        if stderr.contains("panicked")
+            || stderr.contains("backtrace")
+            || stderr.contains("RUST_BACKTRACE")
+        {
             fail("a panic reached the user".into());
         }
         if dir.path().join("logs/panics.log").exists() {
-            fail(format!("something panicked: {}", std::fs::read_to_string(dir.path().join("logs/panics.log")).unwrap_or_default()));
+            fail(format!(
+                "something panicked: {}",
+                std::fs::read_to_string(dir.path().join("logs/panics.log")).unwrap_or_default()
+            ));
         }
         if took > Duration::from_secs(60) {
             fail(format!("took {took:?}"));
         }
         let refused = |fail: &mut dyn FnMut(String), needle: &str| {
             if code != 2 || !docs.is_empty() {
-                fail(format!("expected a refusal, got exit {code} and {} documents", docs.len()));
+                fail(format!(
+                    "expected a refusal, got exit {code} and {} documents",
+                    docs.len()
+                ));
             }
-            if stderr.lines().count() != 1 || !stderr.contains(case.file) || !stderr.contains(needle) {
-                fail(format!("expected one line naming the file and saying “{needle}”"));
+            if stderr.lines().count() != 1
+                || !stderr.contains(case.file)
+                || !stderr.contains(needle)
+            {
+                fail(format!(
+                    "expected one line naming the file and saying “{needle}”"
+                ));
             }
         };
         match case.expect {
             Expect::Imports { amounts, warning } => {
-                let got = docs.first().and_then(|d| d["amounts"].as_u64()).unwrap_or(0) as usize;
+                let got = docs
+                    .first()
+                    .and_then(|d| d["amounts"].as_u64())
+                    .unwrap_or(0) as usize;
                 if code != 0 || docs.len() != 1 || got < amounts {
                     fail(format!("expected an import with {amounts} amounts, got exit {code}, {} documents, {got} amounts", docs.len()));
                 }
                 if warning.is_some_and(|w| !stdout.contains(w)) {
-                    fail(format!("expected the warning “{}” in the report: {stdout}", warning.unwrap_or_default()));
+                    fail(format!(
+                        "expected the warning “{}” in the report: {stdout}",
+                        warning.unwrap_or_default()
+                    ));
                 }
             }
             Expect::Refused(needle) => refused(&mut fail, needle),
@@ -247,14 +411,31 @@ fn hostile_names_are_stored_as_plain_text() {
     assert_eq!(code, 0, "{err}");
     let docs = listed(dir.path());
     let department = docs[0]["department"].as_str().unwrap();
-    assert!(department.starts_with("中共上海市委<img src=x onerror=alert(1)>[31m社会工作部很"), "{department}");
+    assert!(
+        department.starts_with("中共上海市委<img src=x onerror=alert(1)>[31m社会工作部很"),
+        "{department}"
+    );
     assert_eq!(department.matches('很').count(), 3000);
-    for args in [vec!["list"], vec!["show", "1"], vec!["check", "1"], vec!["export", "1", "--format", "csv"]] {
+    for args in [
+        vec!["list"],
+        vec!["show", "1"],
+        vec!["check", "1"],
+        vec!["export", "1", "--format", "csv"],
+    ] {
         let (code, out, err) = yusuan(dir.path(), &args);
         // `check` exits 1 when it finds 错误 (seed 000 has its real slips).
-        assert!(code == 0 || (args[0] == "check" && code == 1), "{args:?}: {err}");
-        let controls: Vec<char> = out.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')).collect();
-        assert!(controls.is_empty(), "{args:?} printed control characters {controls:?}");
+        assert!(
+            code == 0 || (args[0] == "check" && code == 1),
+            "{args:?}: {err}"
+        );
+        let controls: Vec<char> = out
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            .collect();
+        assert!(
+            controls.is_empty(),
+            "{args:?} printed control characters {controls:?}"
+        );
     }
 }
 
@@ -267,7 +448,10 @@ fn a_hidden_sheet_is_not_read_as_a_table() {
     let (code, _, err) = yusuan(dir.path(), &["import", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     let (_, out, _) = yusuan(dir.path(), &["show", "1", "--format", "json"]);
-    assert!(!out.contains("科目对照表") && !out.contains("999999.99"), "the hidden sheet was read");
+    assert!(
+        !out.contains("科目对照表") && !out.contains("999999.99"),
+        "the hidden sheet was read"
+    );
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["tables"].as_array().unwrap().len(), 11);
 }
@@ -278,23 +462,43 @@ fn a_hidden_sheet_is_not_read_as_a_table() {
 #[test]
 fn a_hostile_workbook_read_back_into_a_draft_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/000_e54fcd81d7b1024c.txt");
+    let seed =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/000_e54fcd81d7b1024c.txt");
     assert_eq!(yusuan(dir.path(), &["import", seed.to_str().unwrap()]).0, 0);
     assert_eq!(yusuan(dir.path(), &["draft", "new", "--from", "1"]).0, 0);
-    let before = yusuan(dir.path(), &["draft", "lines", "draft:1", "--format", "csv"]).1;
+    let before = yusuan(
+        dir.path(),
+        &["draft", "lines", "draft:1", "--format", "csv"],
+    )
+    .1;
     // Its sheet named as the draft workbook's leaf sheet, so a grid reader would lay it out.
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name(yusuan_api::draft::workbook::LEAF_SHEET).unwrap();
+    sheet
+        .set_name(yusuan_api::draft::workbook::LEAF_SHEET)
+        .unwrap();
     sheet.write_string(0, 0, "键").unwrap();
     sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
     let path = dir.path().join("稀疏巨表.xlsx");
     std::fs::write(&path, book.save_to_buffer().unwrap()).unwrap();
     let started = Instant::now();
-    let (code, _, err) = yusuan(dir.path(), &["draft", "import-xlsx", "draft:1", path.to_str().unwrap()]);
+    let (code, _, err) = yusuan(
+        dir.path(),
+        &["draft", "import-xlsx", "draft:1", path.to_str().unwrap()],
+    );
     assert_eq!(code, 2, "{err}");
     assert!(started.elapsed() < Duration::from_secs(10));
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("稀疏巨表.xlsx") && err.contains("使用范围") && err.contains("上限"), "{err}");
-    assert_eq!(yusuan(dir.path(), &["draft", "lines", "draft:1", "--format", "csv"]).1, before);
+    assert!(
+        err.contains("稀疏巨表.xlsx") && err.contains("使用范围") && err.contains("上限"),
+        "{err}"
+    );
+    assert_eq!(
+        yusuan(
+            dir.path(),
+            &["draft", "lines", "draft:1", "--format", "csv"]
+        )
+        .1,
+        before
+    );
 }

@@ -8,41 +8,67 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name).display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 fn spawn(db: &str, args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_yusuan")).arg("--db").arg(db).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
 }
 
 fn ok(db: &str, args: &[&str]) -> String {
     let o = spawn(db, args).wait_with_output().unwrap();
-    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn integrity(db: &str) {
     let conn = rusqlite::Connection::open(db).unwrap();
-    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ok, "ok");
 }
 
 /// The documents listed, each read back whole (`show` answers for every one).
 fn documents(db: &str) -> usize {
-    let list: Vec<serde_json::Value> = serde_json::from_str(&ok(db, &["list", "--format", "json"])).unwrap();
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(db, &["list", "--format", "json"])).unwrap();
     for d in &list {
         let id = d["id"].to_string();
-        let doc: serde_json::Value = serde_json::from_str(&ok(db, &["show", &id, "--format", "json"])).unwrap();
-        assert!(doc["tables"].as_array().is_some_and(|t| !t.is_empty()), "document {id} lost its tables");
+        let doc: serde_json::Value =
+            serde_json::from_str(&ok(db, &["show", &id, "--format", "json"])).unwrap();
+        assert!(
+            doc["tables"].as_array().is_some_and(|t| !t.is_empty()),
+            "document {id} lost its tables"
+        );
     }
     list.len()
 }
 
 fn line_values(db: &str) -> Vec<(String, String)> {
-    ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).lines().skip(1).map(|l| {
-        let f: Vec<&str> = l.split(',').collect();
-        (f[0].to_string(), f[2].to_string())
-    }).collect()
+    ok(db, &["draft", "lines", "draft:1", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[2].to_string())
+        })
+        .collect()
 }
 
 #[test]
@@ -50,26 +76,58 @@ fn imports_and_edits_from_several_processes_at_once_all_land() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
-    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
     ok(db, &["draft", "new", "--from", "1"]);
     let lines = line_values(db);
     // Eight edits of eight lines of one draft, and two imports, all at once.
-    let edits: Vec<(String, String)> = lines.iter().filter(|(k, _)| k.starts_with("支出|")).take(8).map(|(k, v)| (k.clone(), (v.parse::<i64>().unwrap() + 1000).to_string())).collect();
+    let edits: Vec<(String, String)> = lines
+        .iter()
+        .filter(|(k, _)| k.starts_with("支出|"))
+        .take(8)
+        .map(|(k, v)| (k.clone(), (v.parse::<i64>().unwrap() + 1000).to_string()))
+        .collect();
     assert_eq!(edits.len(), 8);
-    let mut children: Vec<(String, Child)> = edits.iter().map(|(k, v)| (format!("set {k}"), spawn(db, &["draft", "set", "draft:1", k, v]))).collect();
-    for f in ["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf", "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"] {
+    let mut children: Vec<(String, Child)> = edits
+        .iter()
+        .map(|(k, v)| {
+            (
+                format!("set {k}"),
+                spawn(db, &["draft", "set", "draft:1", k, v]),
+            )
+        })
+        .collect();
+    for f in [
+        "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+        "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
+    ] {
         children.push((format!("import {f}"), spawn(db, &["import", &fixture(f)])));
     }
     for (what, c) in children {
         let o = c.wait_with_output().unwrap();
-        assert!(o.status.success(), "{what}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
     integrity(db);
     assert_eq!(documents(db), 3);
     // Every edit is in the draft (none written over by another) and in its history.
     let now = line_values(db);
     for (k, v) in &edits {
-        assert_eq!(now.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()), Some(v.as_str()), "{k}");
+        assert_eq!(
+            now.iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str()),
+            Some(v.as_str()),
+            "{k}"
+        );
     }
     let history = ok(db, &["draft", "history", "draft:1", "--format", "json"]);
     let events: Vec<serde_json::Value> = serde_json::from_str(&history).unwrap();
@@ -81,13 +139,29 @@ fn a_process_killed_during_an_import_or_an_edit_leaves_the_library_whole() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
-    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
     ok(db, &["draft", "new", "--from", "1"]);
-    let key = line_values(db).into_iter().find(|(k, _)| k.starts_with("支出|")).unwrap().0;
+    let key = line_values(db)
+        .into_iter()
+        .find(|(k, _)| k.starts_with("支出|"))
+        .unwrap()
+        .0;
     // Killed at different moments: before, during and after the write.
     for (n, delay) in [0u64, 5, 15, 30, 60, 120, 250].into_iter().enumerate() {
         let before = documents(db);
-        let mut import = spawn(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf")]);
+        let mut import = spawn(
+            db,
+            &[
+                "import",
+                &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
+            ],
+        );
         let value = (1_000_000 + n).to_string();
         let mut edit = spawn(db, &["draft", "set", "draft:1", &key, &value]);
         std::thread::sleep(Duration::from_millis(delay));
@@ -100,14 +174,30 @@ fn a_process_killed_during_an_import_or_an_edit_leaves_the_library_whole() {
         let after = documents(db);
         assert!(after == before || after == before + 1, "{before} → {after}");
         // The edit is there if it said so; the draft reads either way.
-        let v = line_values(db).into_iter().find(|(k, _)| *k == key).unwrap().1;
+        let v = line_values(db)
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .unwrap()
+            .1;
         if edited {
             assert_eq!(v, value);
         }
     }
     // And the library goes on: the import completes (or knows the file).
-    let o = spawn(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf")]).wait_with_output().unwrap();
-    assert!(o.status.success() || String::from_utf8_lossy(&o.stderr).contains("已导入过"), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = spawn(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
+        ],
+    )
+    .wait_with_output()
+    .unwrap();
+    assert!(
+        o.status.success() || String::from_utf8_lossy(&o.stderr).contains("已导入过"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     integrity(db);
 }
 
@@ -119,21 +209,40 @@ fn a_library_is_backed_up_and_restored_by_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
-    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
     let backup = dir.path().join("周一.db");
     assert!(ok(db, &["backup", "-o", backup.to_str().unwrap()]).contains("已备份到"));
     // Refuses to overwrite a backup.
-    let o = spawn(db, &["backup", "-o", backup.to_str().unwrap()]).wait_with_output().unwrap();
+    let o = spawn(db, &["backup", "-o", backup.to_str().unwrap()])
+        .wait_with_output()
+        .unwrap();
     assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("已存在"));
-    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf")]);
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
+        ],
+    );
     ok(db, &["draft", "new", "--from", "1"]);
     assert_eq!(documents(db), 2);
     // Not a library: one line, nothing changed.
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"SQLite format 3 is not what this is").unwrap();
-    let o = spawn(db, &["restore", junk.to_str().unwrap()]).wait_with_output().unwrap();
+    let o = spawn(db, &["restore", junk.to_str().unwrap()])
+        .wait_with_output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(!o.status.success() && stderr.lines().count() == 1 && stderr.contains("不能用来恢复"), "{stderr}");
+    assert!(
+        !o.status.success() && stderr.lines().count() == 1 && stderr.contains("不能用来恢复"),
+        "{stderr}"
+    );
     assert_eq!(documents(db), 2);
     // Restored: the one document of Monday, no draft; the state before kept.
     let said = ok(db, &["restore", backup.to_str().unwrap()]);
@@ -141,7 +250,12 @@ fn a_library_is_backed_up_and_restored_by_the_command_line() {
     assert_eq!(documents(db), 1);
     assert!(ok(db, &["draft", "list"]).trim().is_empty());
     integrity(db);
-    let kept = std::fs::read_dir(dir.path().join("备份")).unwrap().flatten().map(|e| e.path()).find(|p| p.to_string_lossy().contains("恢复前")).expect("the state before the restore");
+    let kept = std::fs::read_dir(dir.path().join("备份"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("恢复前"))
+        .expect("the state before the restore");
     ok(db, &["restore", kept.to_str().unwrap()]);
     assert_eq!(documents(db), 2);
 }
@@ -155,11 +269,25 @@ fn a_file_larger_than_any_disclosure_is_refused_unread() {
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(120 * 1024 * 1024).unwrap(); // sparse: nothing written
     let started = std::time::Instant::now();
-    let o = spawn(&db, &["import", big.to_str().unwrap()]).wait_with_output().unwrap();
+    let o = spawn(&db, &["import", big.to_str().unwrap()])
+        .wait_with_output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(!o.status.success() && stderr.lines().count() == 1, "{stderr}");
-    assert!(stderr.contains("大文件.pdf") && stderr.contains("120 MB") && stderr.contains("上限 100 MB"), "{stderr}");
-    assert!(started.elapsed() < Duration::from_secs(5), "read instead of refused: {:?}", started.elapsed());
+    assert!(
+        !o.status.success() && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("大文件.pdf")
+            && stderr.contains("120 MB")
+            && stderr.contains("上限 100 MB"),
+        "{stderr}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "read instead of refused: {:?}",
+        started.elapsed()
+    );
     assert_eq!(documents(&db), 0);
 }
 
@@ -171,33 +299,91 @@ fn a_process_killed_during_an_export_never_leaves_half_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
-    ok(db, &["import", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")]);
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
     let out = dir.path().join("导出.pdf");
     let target = out.to_str().unwrap();
-    ok(db, &["export", "1", "--format", "pdf", "-o", target, "--date", "2026-02-15"]);
+    ok(
+        db,
+        &[
+            "export",
+            "1",
+            "--format",
+            "pdf",
+            "-o",
+            target,
+            "--date",
+            "2026-02-15",
+        ],
+    );
     let first = std::fs::read(&out).unwrap();
     ok(db, &["draft", "new", "--from", "1"]);
     for delay in [0u64, 20, 60, 120, 250, 500, 1000, 2000] {
         // A different export (the draft's) over the same file, killed after `delay` ms.
-        let mut export = spawn(db, &["export", "draft:1", "--format", "pdf", "-o", target, "--date", "2026-02-16"]);
+        let mut export = spawn(
+            db,
+            &[
+                "export",
+                "draft:1",
+                "--format",
+                "pdf",
+                "-o",
+                target,
+                "--date",
+                "2026-02-16",
+            ],
+        );
         std::thread::sleep(Duration::from_millis(delay));
         let _ = export.kill();
         let finished = export.wait().unwrap().success();
         let now = std::fs::read(&out).unwrap();
         let whole = now.starts_with(b"%PDF") && now.trim_ascii_end().ends_with(b"%%EOF");
-        assert!(now == first || whole, "after {delay} ms: {} bytes, not the old file nor a whole PDF", now.len());
+        assert!(
+            now == first || whole,
+            "after {delay} ms: {} bytes, not the old file nor a whole PDF",
+            now.len()
+        );
         if now != first {
             // The new file is a whole, readable export.
-            assert!(yusuan_import::import_pdf("导出.pdf", &now).is_ok(), "after {delay} ms the file does not read");
+            assert!(
+                yusuan_import::import_pdf("导出.pdf", &now).is_ok(),
+                "after {delay} ms the file does not read"
+            );
         }
-        assert!(!finished || now != first, "the export said it finished but the file is the old one");
+        assert!(
+            !finished || now != first,
+            "the export said it finished but the file is the old one"
+        );
     }
     // Left alone, the export replaces the file.
-    ok(db, &["export", "draft:1", "--format", "pdf", "-o", target, "--date", "2026-02-16"]);
+    ok(
+        db,
+        &[
+            "export",
+            "draft:1",
+            "--format",
+            "pdf",
+            "-o",
+            target,
+            "--date",
+            "2026-02-16",
+        ],
+    );
     assert_ne!(std::fs::read(&out).unwrap(), first);
     // Nothing but hidden temporaries of killed exports beside it.
     for e in std::fs::read_dir(dir.path()).unwrap().flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        assert!(name == "导出.pdf" || name.starts_with("t.db") || name.starts_with('.') || e.path().is_dir(), "{name}");
+        assert!(
+            name == "导出.pdf"
+                || name.starts_with("t.db")
+                || name.starts_with('.')
+                || e.path().is_dir(),
+            "{name}"
+        );
     }
 }

@@ -9,7 +9,9 @@ use yusuan_domain::{Cell, Document};
 
 fn load(rel: &str) -> Document {
     let path = format!("{}/../../fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
-    yusuan_import::import_any(rel, &std::fs::read(&path).unwrap()).unwrap().document
+    yusuan_import::import_any(rel, &std::fs::read(&path).unwrap())
+        .unwrap()
+        .document
 }
 
 fn earlier(doc: &Document, years_back: i32) -> Document {
@@ -36,11 +38,18 @@ fn main() {
         "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
         "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
     ];
-    let groups: Vec<Vec<Document>> = bases.iter().map(|b| {
-        let now = load(b);
-        (0..4).rev().map(|k| earlier(&now, k)).collect()
-    }).collect();
-    let amounts: usize = groups.iter().flatten().map(|d| d.tables.iter().map(|t| t.amount_count()).sum::<usize>()).sum();
+    let groups: Vec<Vec<Document>> = bases
+        .iter()
+        .map(|b| {
+            let now = load(b);
+            (0..4).rev().map(|k| earlier(&now, k)).collect()
+        })
+        .collect();
+    let amounts: usize = groups
+        .iter()
+        .flatten()
+        .map(|d| d.tables.iter().map(|t| t.amount_count()).sum::<usize>())
+        .sum();
     let mapping = Mapping::shipped();
     let options = Options::default();
     let mut times = Vec::new();
@@ -49,7 +58,8 @@ fn main() {
         let t = Instant::now();
         lines = 0;
         for g in &groups {
-            let docs: Vec<(&Document, String)> = g.iter().map(|d| (d, d.meta.year.to_string())).collect();
+            let docs: Vec<(&Document, String)> =
+                g.iter().map(|d| (d, d.meta.year.to_string())).collect();
             let c = compare(&docs, &mapping, &options);
             let _ = series(&c, 10);
             lines += c.lines.len();

@@ -16,7 +16,12 @@ struct Read {
     totals: HashMap<(TableKind, Option<yusuan_domain::LedgerSide>, String), Decimal>,
 }
 
-fn read(doc: &Document, project_names: &HashMap<String, String>, mapping: &Mapping, last_year: i32) -> Read {
+fn read(
+    doc: &Document,
+    project_names: &HashMap<String, String>,
+    mapping: &Mapping,
+    last_year: i32,
+) -> Read {
     let mut amounts = HashMap::new();
     let mut totals = HashMap::new();
     for t in &doc.tables {
@@ -25,47 +30,105 @@ fn read(doc: &Document, project_names: &HashMap<String, String>, mapping: &Mappi
         }
         for r in &t.rows {
             let (code, mapped_from) = match &r.code {
-                Some(c @ (RowCode::Function(_) | RowCode::Economic(_))) => match mapping.map(c.as_str(), doc.meta.year, last_year) {
-                    Some(new) => (new, Some(c.as_str().to_string())),
-                    None => (c.as_str().to_string(), None),
-                },
+                Some(c @ (RowCode::Function(_) | RowCode::Economic(_))) => {
+                    match mapping.map(c.as_str(), doc.meta.year, last_year) {
+                        Some(new) => (new, Some(c.as_str().to_string())),
+                        None => (c.as_str().to_string(), None),
+                    }
+                }
                 Some(c) => (c.as_str().to_string(), None),
                 None => (String::new(), None),
             };
-            let label = if code.is_empty() { compact(&r.label) } else { String::new() };
+            let label = if code.is_empty() {
+                compact(&r.label)
+            } else {
+                String::new()
+            };
             for (ci, cell) in r.cells.iter().enumerate() {
-                let Cell::Amount { value, .. } = cell else { continue };
+                let Cell::Amount { value, .. } = cell else {
+                    continue;
+                };
                 let column = t.columns.get(ci).map(|c| c.name()).unwrap_or_default();
-                let yuan = yusuan_domain::Amount { value: *value, unit: t.unit }.to_yuan();
-                if r.code.is_none() && r.is_total() {
-                    totals.entry((t.kind, r.side, column.clone())).or_insert(yuan);
+                let yuan = yusuan_domain::Amount {
+                    value: *value,
+                    unit: t.unit,
                 }
-                let key = LineKey { table: t.kind, side: r.side, code: code.clone(), label: label.clone(), column };
+                .to_yuan();
+                if r.code.is_none() && r.is_total() {
+                    totals
+                        .entry((t.kind, r.side, column.clone()))
+                        .or_insert(yuan);
+                }
+                let key = LineKey {
+                    table: t.kind,
+                    side: r.side,
+                    code: code.clone(),
+                    label: label.clone(),
+                    column,
+                };
                 // A line printed twice (a repeated header block) counts once.
-                amounts.entry(key).or_insert((yuan, r.label.trim().to_string(), t.title.clone(), mapped_from.clone()));
+                amounts.entry(key).or_insert((
+                    yuan,
+                    r.label.trim().to_string(),
+                    t.title.clone(),
+                    mapped_from.clone(),
+                ));
             }
         }
     }
     // Numbers stated outside the tables: projects' totals (by name, see `project_names`),
     // 政府采购 and its parts, the 绩效 summary.
-    for n in doc.numbers().into_iter().filter(|n| !doc.tables.iter().any(|t| t.title == n.table)) {
-        if n.table.starts_with("绩效目标表") || (n.table.ends_with("经费情况说明") && n.row_label != "项目预算合计") {
+    for n in doc
+        .numbers()
+        .into_iter()
+        .filter(|n| !doc.tables.iter().any(|t| t.title == n.table))
+    {
+        if n.table.starts_with("绩效目标表")
+            || (n.table.ends_with("经费情况说明") && n.row_label != "项目预算合计")
+        {
             continue; // form funds repeat the project total; itemised amounts are compared as text
         }
-        let table = match n.table.strip_suffix("经费情况说明").and_then(|p| project_names.get(p)) {
+        let table = match n
+            .table
+            .strip_suffix("经费情况说明")
+            .and_then(|p| project_names.get(p))
+        {
             Some(latest) => format!("{latest}经费情况说明"),
             None => n.table.clone(),
         };
         let label = compact(&format!("{table}/{}", n.row_label));
-        let key = LineKey { table: TableKind::Other, side: None, code: String::new(), label, column: n.column.clone() };
-        amounts.entry(key).or_insert((n.value_yuan, n.row_label.clone(), table, None));
+        let key = LineKey {
+            table: TableKind::Other,
+            side: None,
+            code: String::new(),
+            label,
+            column: n.column.clone(),
+        };
+        amounts
+            .entry(key)
+            .or_insert((n.value_yuan, n.row_label.clone(), table, None));
     }
     // 国有资产 counts (车辆, 单价100万元以上设备, 拟购置车辆): counts, not 元, in the column 数量.
     if let Some(a) = &doc.stated.assets {
-        for (label, n) in [("车辆", a.vehicles), ("单价100万元（含）以上设备", a.costly_equipment), ("拟购置车辆", a.vehicles_to_buy)] {
+        for (label, n) in [
+            ("车辆", a.vehicles),
+            ("单价100万元（含）以上设备", a.costly_equipment),
+            ("拟购置车辆", a.vehicles_to_buy),
+        ] {
             if let Some(n) = n {
-                let key = LineKey { table: TableKind::Other, side: None, code: String::new(), label: format!("国有资产占有使用情况/{label}"), column: "数量".into() };
-                amounts.entry(key).or_insert((Decimal::from(n), label.to_string(), "国有资产占有使用情况".into(), None));
+                let key = LineKey {
+                    table: TableKind::Other,
+                    side: None,
+                    code: String::new(),
+                    label: format!("国有资产占有使用情况/{label}"),
+                    column: "数量".into(),
+                };
+                amounts.entry(key).or_insert((
+                    Decimal::from(n),
+                    label.to_string(),
+                    "国有资产占有使用情况".into(),
+                    None,
+                ));
             }
         }
     }
@@ -76,7 +139,9 @@ fn read(doc: &Document, project_names: &HashMap<String, String>, mapping: &Mappi
 /// ≥ 0.6, best match first, each name used once) → that latest name, so a project whose name
 /// drifted between years stays one line.
 fn project_names(docs: &[&Document]) -> Vec<HashMap<String, String>> {
-    let Some(last) = docs.last() else { return Vec::new() };
+    let Some(last) = docs.last() else {
+        return Vec::new();
+    };
     let names: Vec<&String> = last.projects.iter().map(|p| &p.name).collect();
     docs.iter()
         .map(|d| {
@@ -90,7 +155,8 @@ fn project_names(docs: &[&Document]) -> Vec<HashMap<String, String>> {
                 }
             }
             pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let (mut used_i, mut used_j) = (vec![false; d.projects.len()], vec![false; names.len()]);
+            let (mut used_i, mut used_j) =
+                (vec![false; d.projects.len()], vec![false; names.len()]);
             let mut map = HashMap::new();
             for (_, i, j) in pairs {
                 if !used_i[i] && !used_j[j] {
@@ -119,7 +185,11 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
     docs.sort_by_key(|(d, _)| d.meta.year);
     let last_year = docs.last().map_or(0, |(d, _)| d.meta.year);
     let names = project_names(&docs.iter().map(|(d, _)| *d).collect::<Vec<_>>());
-    let reads: Vec<Read> = docs.iter().zip(&names).map(|((d, _), n)| read(d, n, mapping, last_year)).collect();
+    let reads: Vec<Read> = docs
+        .iter()
+        .zip(&names)
+        .map(|((d, _), n)| read(d, n, mapping, last_year))
+        .collect();
     let mut keys: BTreeMap<LineKey, ()> = BTreeMap::new();
     for r in &reads {
         for k in r.amounts.keys() {
@@ -129,8 +199,15 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
     let n = docs.len();
     let mut lines = Vec::new();
     for key in keys.into_keys() {
-        let amounts: Vec<Option<Decimal>> = reads.iter().map(|r| r.amounts.get(&key).map(|a| a.0)).collect();
-        let latest = reads.iter().rev().find_map(|r| r.amounts.get(&key)).expect("key from some document");
+        let amounts: Vec<Option<Decimal>> = reads
+            .iter()
+            .map(|r| r.amounts.get(&key).map(|a| a.0))
+            .collect();
+        let latest = reads
+            .iter()
+            .rev()
+            .find_map(|r| r.amounts.get(&key))
+            .expect("key from some document");
         let first = amounts[0].unwrap_or_default();
         let last = amounts[n - 1].unwrap_or_default();
         let change = last - first;
@@ -138,7 +215,13 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
         let share_percent = reads
             .iter()
             .zip(&amounts)
-            .map(|(r, a)| a.and_then(|a| r.totals.get(&(key.table, key.side, key.column.clone())).and_then(|t| percent(a, *t))))
+            .map(|(r, a)| {
+                a.and_then(|a| {
+                    r.totals
+                        .get(&(key.table, key.side, key.column.clone()))
+                        .and_then(|t| percent(a, *t))
+                })
+            })
             .collect();
         let mut flags = Vec::new();
         if n > 1 && amounts[0].is_none() && amounts[n - 1].is_some() {
@@ -151,11 +234,16 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
         if !change.is_zero() && change.abs() >= options.threshold_yuan && pct_big {
             flags.push(Flag::BeyondThreshold);
         }
-        let labels: Vec<&String> = reads.iter().filter_map(|r| r.amounts.get(&key).map(|a| &a.1)).collect();
+        let labels: Vec<&String> = reads
+            .iter()
+            .filter_map(|r| r.amounts.get(&key).map(|a| &a.1))
+            .collect();
         if !key.code.is_empty() && labels.windows(2).any(|w| compact(w[0]) != compact(w[1])) {
             flags.push(Flag::Renamed);
         }
-        let mapped_from = reads.iter().find_map(|r| r.amounts.get(&key).and_then(|a| a.3.clone()));
+        let mapped_from = reads
+            .iter()
+            .find_map(|r| r.amounts.get(&key).and_then(|a| a.3.clone()));
         if mapped_from.is_some() {
             flags.push(Flag::Mapped);
         }
@@ -179,12 +267,22 @@ pub fn compare(docs: &[(&Document, String)], mapping: &Mapping, options: &Option
     if let Some((latest, _)) = docs.last() {
         quotes::attach_reasons(latest, &mut lines);
     }
-    let documents: Vec<DocRef> =
-        docs.iter().map(|(d, label)| DocRef { department: d.meta.department.clone(), year: d.meta.year, label: label.clone() }).collect();
+    let documents: Vec<DocRef> = docs
+        .iter()
+        .map(|(d, label)| DocRef {
+            department: d.meta.department.clone(),
+            year: d.meta.year,
+            label: label.clone(),
+        })
+        .collect();
     let plain: Vec<&Document> = docs.iter().map(|(d, _)| *d).collect();
     let mut findings = quotes::check_quotes(&plain, &lines);
     findings.extend(quotes::check_hubei_quotes(&plain));
-    Comparison { documents, lines, findings }
+    Comparison {
+        documents,
+        lines,
+        findings,
+    }
 }
 
 /// A row of a table across documents: kind, code, label.
@@ -206,8 +304,12 @@ fn flag_shifts(lines: &mut [AlignedLine], options: &Options) {
     for l in lines.iter_mut() {
         let row = (l.key.table, l.key.code.clone(), l.key.label.clone());
         if let Some((Some(b), Some(p))) = by_row.get(&row) {
-            let opposite = (b.is_sign_positive() != p.is_sign_positive()) && !b.is_zero() && !p.is_zero();
-            if opposite && b.abs().min(p.abs()) >= options.threshold_yuan && (l.key.column.ends_with("基本支出") || l.key.column.ends_with("项目支出")) {
+            let opposite =
+                (b.is_sign_positive() != p.is_sign_positive()) && !b.is_zero() && !p.is_zero();
+            if opposite
+                && b.abs().min(p.abs()) >= options.threshold_yuan
+                && (l.key.column.ends_with("基本支出") || l.key.column.ends_with("项目支出"))
+            {
                 l.flags.push(Flag::BasicProjectShift);
             }
         }
@@ -221,7 +323,9 @@ pub fn pair_by_department(docs: &[&Document]) -> Vec<Vec<usize>> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         let dept = compact(&d.meta.department);
-        match groups.iter_mut().find(|(g, members)| *g == dept && members.iter().all(|&m| docs[m].meta.year != d.meta.year)) {
+        match groups.iter_mut().find(|(g, members)| {
+            *g == dept && members.iter().all(|&m| docs[m].meta.year != d.meta.year)
+        }) {
             Some((_, members)) => members.push(i),
             None => groups.push((dept, vec![i])),
         }

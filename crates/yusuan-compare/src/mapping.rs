@@ -37,10 +37,22 @@ impl Mapping {
             }
             let f: Vec<&str> = line.split('\t').collect();
             let [kind, old, new, year, note] = f[..] else {
-                return Err(format!("第{}行：应为 5 列（类别、原代码、新代码、起始年度、说明）", n + 1));
+                return Err(format!(
+                    "第{}行：应为 5 列（类别、原代码、新代码、起始年度、说明）",
+                    n + 1
+                ));
             };
-            let year = year.trim().parse().map_err(|_| format!("第{}行：起始年度“{year}”不是年份", n + 1))?;
-            entries.push(CodeMapping { kind: kind.trim().into(), old: old.trim().into(), new: new.trim().into(), year, note: note.trim().into() });
+            let year = year
+                .trim()
+                .parse()
+                .map_err(|_| format!("第{}行：起始年度“{year}”不是年份", n + 1))?;
+            entries.push(CodeMapping {
+                kind: kind.trim().into(),
+                old: old.trim().into(),
+                new: new.trim().into(),
+                year,
+                note: note.trim().into(),
+            });
         }
         Ok(Mapping { entries })
     }
@@ -51,7 +63,11 @@ impl Mapping {
         let mut current = code.to_string();
         let mut changed = false;
         for _ in 0..8 {
-            match self.entries.iter().find(|m| m.old == current && m.year > from && m.year <= to) {
+            match self
+                .entries
+                .iter()
+                .find(|m| m.old == current && m.year > from && m.year <= to)
+            {
                 Some(m) => {
                     current = m.new.clone();
                     changed = true;

@@ -1,8 +1,8 @@
 //! The shapes a comparison is made of (what the CLI prints and the UI receives).
 
-use ts_rs::TS;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use ts_rs::TS;
 use yusuan_check::Finding;
 use yusuan_domain::{LedgerSide, TableKind};
 
@@ -17,7 +17,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { threshold_percent: Decimal::from(10), threshold_yuan: Decimal::from(500_000) }
+        Options {
+            threshold_percent: Decimal::from(10),
+            threshold_yuan: Decimal::from(500_000),
+        }
     }
 }
 

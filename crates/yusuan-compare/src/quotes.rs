@@ -29,12 +29,20 @@ fn clauses(doc: &Document) -> Vec<(String, String, Location)> {
 
 /// Every `number 万元|元` in a (compact) text: value in 元, decimals printed, 万元?, byte range.
 fn amounts(text: &str) -> Vec<(Decimal, u32, bool, usize, usize)> {
-    yusuan_domain::mentions(text).into_iter().filter(|m| m.per.is_none()).map(|m| (m.yuan().normalize(), m.decimals, m.wan, m.start, m.end)).collect()
+    yusuan_domain::mentions(text)
+        .into_iter()
+        .filter(|m| m.per.is_none())
+        .map(|m| (m.yuan().normalize(), m.decimals, m.wan, m.start, m.end))
+        .collect()
 }
 
 /// A value in 元 as printed with `dp` decimals in 万元 (or 元).
 fn as_printed(yuan: Decimal, dp: u32, wan: bool) -> Decimal {
-    if wan { (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(dp) } else { yuan.round_dp(dp) }
+    if wan {
+        (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(dp)
+    } else {
+        yuan.round_dp(dp)
+    }
 }
 
 /// Attaches to each changed line the reason the latest narrative gives in a clause that names it.
@@ -46,19 +54,29 @@ pub(crate) fn attach_reasons(latest: &Document, lines: &mut [AlignedLine]) {
         let label = if l.key.table == yusuan_domain::TableKind::ThreePublic {
             let mut parts = l.key.column.rsplit('/');
             let last = parts.next().unwrap_or_default();
-            let name = if last == "小计" || last == "合计" { parts.next().unwrap_or(last) } else { last };
+            let name = if last == "小计" || last == "合计" {
+                parts.next().unwrap_or(last)
+            } else {
+                last
+            };
             compact(name.trim_matches(['“', '”']))
         } else {
             compact(&l.row_label)
         };
         let label = yusuan_domain::strip_numbering(&label);
-        if l.change.is_zero() || label.chars().count() < 2 || ["合计", "总计", "小计"].iter().any(|t| label.ends_with(t)) {
+        if l.change.is_zero()
+            || label.chars().count() < 2
+            || ["合计", "总计", "小计"].iter().any(|t| label.ends_with(t))
+        {
             continue;
         }
         for (c, _, _) in &clauses {
             let Some(at) = c.find(label) else { continue };
             let after = &c[at..];
-            if let Some(k) = ["主要原因是", "原因是", "主要是"].iter().find_map(|key| after.find(key).map(|k| k + key.len())) {
+            if let Some(k) = ["主要原因是", "原因是", "主要是"]
+                .iter()
+                .find_map(|key| after.find(key).map(|k| k + key.len()))
+            {
                 let reason = after[k..].trim_start_matches(['：', ':']).to_string();
                 if !reason.is_empty() {
                     l.reason = Some(reason);
@@ -74,29 +92,52 @@ pub(crate) fn attach_reasons(latest: &Document, lines: &mut [AlignedLine]) {
 /// subtracted rounded figures; Q003 (警告): 增加/减少 contradicts the sign.
 pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Finding> {
     let mut out = Vec::new();
-    let Some(latest) = docs.last() else { return out };
+    let Some(latest) = docs.last() else {
+        return out;
+    };
     let last = docs.len() - 1;
     for (clause, section, location) in clauses(latest) {
         for (earlier, doc) in docs.iter().enumerate().take(last) {
             let marker = format!("比{}年", doc.meta.year);
-            let Some(at) = clause.find(&marker) else { continue };
+            let Some(at) = clause.find(&marker) else {
+                continue;
+            };
             let after = &clause[at + marker.len()..];
-            let word = ["增加", "增长", "减少", "下降", "持平"].iter().filter_map(|w| after.find(w).map(|k| (k, *w))).min();
+            let word = ["增加", "增长", "减少", "下降", "持平"]
+                .iter()
+                .filter_map(|w| after.find(w).map(|k| (k, *w)))
+                .min();
             let Some((wk, word)) = word else { continue };
             let subject = amounts(&clause[..at]).into_iter().last();
-            let stated = amounts(&after[wk..]).into_iter().next().filter(|a| a.3 <= 3 * "增".len());
-            let Some((subject, dp, wan, _, _)) = subject else { continue };
+            let stated = amounts(&after[wk..])
+                .into_iter()
+                .next()
+                .filter(|a| a.3 <= 3 * "增".len());
+            let Some((subject, dp, wan, _, _)) = subject else {
+                continue;
+            };
             // The lines the subject amount names: same value as printed, present in both years.
             let candidates: Vec<&AlignedLine> = lines
                 .iter()
-                .filter(|l| l.amounts[last].is_some_and(|v| as_printed(v, dp, wan) == as_printed(subject, dp, wan)) && l.amounts[earlier].is_some())
+                .filter(|l| {
+                    l.amounts[last]
+                        .is_some_and(|v| as_printed(v, dp, wan) == as_printed(subject, dp, wan))
+                        && l.amounts[earlier].is_some()
+                })
                 .collect();
             if candidates.is_empty() {
                 continue;
             }
-            let loc = FindingLocation { section: Some(section.clone()), page: location.page, line: location.line, ..Default::default() };
+            let loc = FindingLocation {
+                section: Some(section.clone()),
+                page: location.page,
+                line: location.line,
+                ..Default::default()
+            };
             let unit = if wan { "万元" } else { "元" };
-            let change_of = |l: &AlignedLine| l.amounts[last].unwrap_or_default() - l.amounts[earlier].unwrap_or_default();
+            let change_of = |l: &AlignedLine| {
+                l.amounts[last].unwrap_or_default() - l.amounts[earlier].unwrap_or_default()
+            };
             let decrease = matches!(word, "减少" | "下降");
             let sign_ok = |c: Decimal| match word {
                 "持平" => c.is_zero(),
@@ -108,7 +149,10 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
                 out.push(Finding {
                     rule: "Q003",
                     severity: Severity::Warning,
-                    message: format!("文字说“比{}年{}”，但{}的增减方向与此相反", doc.meta.year, word, l.row_label),
+                    message: format!(
+                        "文字说“比{}年{}”，但{}的增减方向与此相反",
+                        doc.meta.year, word, l.row_label
+                    ),
                     location: loc.clone(),
                     expected: Some(format!("{}{unit}", as_printed(change_of(l), dp, wan))),
                     actual: Some(word.to_string()),
@@ -116,20 +160,39 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
                 });
                 continue;
             }
-            let Some((stated, sdp, swan, _, _)) = stated else { continue };
+            let Some((stated, sdp, swan, _, _)) = stated else {
+                continue;
+            };
             let stated_signed = if decrease { -stated } else { stated };
-            let exact = candidates.iter().any(|l| as_printed(change_of(l), sdp, swan) == as_printed(stated_signed, sdp, swan));
+            let exact = candidates.iter().any(|l| {
+                as_printed(change_of(l), sdp, swan) == as_printed(stated_signed, sdp, swan)
+            });
             if exact {
                 continue;
             }
             let l = candidates[0];
             let computed = as_printed(change_of(l), sdp, swan);
-            let rounded_diff = as_printed(l.amounts[last].unwrap_or_default(), sdp, swan) - as_printed(l.amounts[earlier].unwrap_or_default(), sdp, swan);
+            let rounded_diff = as_printed(l.amounts[last].unwrap_or_default(), sdp, swan)
+                - as_printed(l.amounts[earlier].unwrap_or_default(), sdp, swan);
             let printed_stated = as_printed(stated_signed, sdp, swan);
             let (rule, severity, message) = if rounded_diff == printed_stated {
-                ("Q002", Severity::Info, format!("“比{}年{}”的金额是两个已取整数相减，与精确差额相差一个尾数（{}）", doc.meta.year, word, l.row_label))
+                (
+                    "Q002",
+                    Severity::Info,
+                    format!(
+                        "“比{}年{}”的金额是两个已取整数相减，与精确差额相差一个尾数（{}）",
+                        doc.meta.year, word, l.row_label
+                    ),
+                )
             } else {
-                ("Q001", Severity::Warning, format!("文字所述比{}年的增减额与两年文档中{}的差额不符", doc.meta.year, l.row_label))
+                (
+                    "Q001",
+                    Severity::Warning,
+                    format!(
+                        "文字所述比{}年的增减额与两年文档中{}的差额不符",
+                        doc.meta.year, l.row_label
+                    ),
+                )
             };
             out.push(Finding {
                 rule,
@@ -138,7 +201,13 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
                 location: loc,
                 expected: Some(format!("{computed}{unit}")),
                 actual: Some(format!("{printed_stated}{unit}")),
-                hint: Some(format!("{}年文档：{}；{}年：{}", doc.meta.year, l.amounts[earlier].unwrap_or_default(), latest.meta.year, l.amounts[last].unwrap_or_default())),
+                hint: Some(format!(
+                    "{}年文档：{}；{}年：{}",
+                    doc.meta.year,
+                    l.amounts[earlier].unwrap_or_default(),
+                    latest.meta.year,
+                    l.amounts[last].unwrap_or_default()
+                )),
             });
         }
     }
@@ -156,24 +225,59 @@ fn hubei_columns(t: &yusuan_domain::Table) -> Option<(usize, usize)> {
 pub(crate) fn check_hubei_quotes(docs: &[&Document]) -> Vec<Finding> {
     use yusuan_domain::TableKind::DepartmentPerformance;
     let mut out = Vec::new();
-    let Some(latest) = docs.last() else { return out };
-    let Some(previous) = docs.iter().rev().skip(1).find(|d| d.meta.year == latest.meta.year - 1) else { return out };
-    let (Some(lt), Some(pt)) = (latest.table(DepartmentPerformance), previous.table(DepartmentPerformance)) else { return out };
-    let (Some((_, quoted_col)), Some((own_col, _))) = (hubei_columns(lt), hubei_columns(pt)) else { return out };
+    let Some(latest) = docs.last() else {
+        return out;
+    };
+    let Some(previous) = docs
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|d| d.meta.year == latest.meta.year - 1)
+    else {
+        return out;
+    };
+    let (Some(lt), Some(pt)) = (
+        latest.table(DepartmentPerformance),
+        previous.table(DepartmentPerformance),
+    ) else {
+        return out;
+    };
+    let (Some((_, quoted_col)), Some((own_col, _))) = (hubei_columns(lt), hubei_columns(pt)) else {
+        return out;
+    };
     for r in &lt.rows {
-        let Some(quoted) = r.cells.get(quoted_col).and_then(|c| c.amount()) else { continue };
+        let Some(quoted) = r.cells.get(quoted_col).and_then(|c| c.amount()) else {
+            continue;
+        };
         if r.label.is_empty() {
             continue;
         }
-        let Some(own) = pt.rows.iter().find(|p| p.label == r.label).and_then(|p| p.cells.get(own_col)).and_then(|c| c.amount()) else { continue };
+        let Some(own) = pt
+            .rows
+            .iter()
+            .find(|p| p.label == r.label)
+            .and_then(|p| p.cells.get(own_col))
+            .and_then(|c| c.amount())
+        else {
+            continue;
+        };
         if own == quoted {
             continue;
         }
         out.push(Finding {
             rule: "Q004",
             severity: Severity::Warning,
-            message: format!("{}年文档引用的{}年数与{}年文档本身不一致（{}）", latest.meta.year, previous.meta.year, previous.meta.year, r.label),
-            location: FindingLocation { table: Some(lt.title.clone()), row: Some(r.label.clone()), page: r.location.page, line: r.location.line, ..Default::default() },
+            message: format!(
+                "{}年文档引用的{}年数与{}年文档本身不一致（{}）",
+                latest.meta.year, previous.meta.year, previous.meta.year, r.label
+            ),
+            location: FindingLocation {
+                table: Some(lt.title.clone()),
+                row: Some(r.label.clone()),
+                page: r.location.page,
+                line: r.location.line,
+                ..Default::default()
+            },
             expected: Some(format!("{own}{}", pt.unit)),
             actual: Some(format!("{quoted}{}", lt.unit)),
             hint: Some("近两年收支金额应与上年公开的数字一致".into()),
@@ -190,7 +294,17 @@ mod tests {
     fn reads_amounts_with_their_precision() {
         let a = amounts("收入预算18,976.76万元，比2024年增加3,355.65万元，其中120元");
         let got: Vec<(String, u32, bool)> = a.iter().map(|x| (x.0.to_string(), x.1, x.2)).collect();
-        assert_eq!(got, [("189767600".to_string(), 2, true), ("33556500".into(), 2, true), ("120".into(), 0, false)]);
-        assert_eq!(as_printed(Decimal::from(189_767_551), 2, true).to_string(), "18976.76");
+        assert_eq!(
+            got,
+            [
+                ("189767600".to_string(), 2, true),
+                ("33556500".into(), 2, true),
+                ("120".into(), 0, false)
+            ]
+        );
+        assert_eq!(
+            as_printed(Decimal::from(189_767_551), 2, true).to_string(),
+            "18976.76"
+        );
     }
 }

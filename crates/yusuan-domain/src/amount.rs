@@ -1,10 +1,10 @@
 //! Exact money: a `Decimal` value always carried with its unit (元 or 万元).
 
-use ts_rs::TS;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use ts_rs::TS;
 
 /// The unit an amount is printed in. 1 万元 = 10,000 元.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, TS)]
@@ -68,12 +68,18 @@ pub struct Amount {
 impl Amount {
     /// An amount in 元.
     pub fn yuan(value: Decimal) -> Amount {
-        Amount { value, unit: Unit::Yuan }
+        Amount {
+            value,
+            unit: Unit::Yuan,
+        }
     }
 
     /// An amount in 万元.
     pub fn wan(value: Decimal) -> Amount {
-        Amount { value, unit: Unit::WanYuan }
+        Amount {
+            value,
+            unit: Unit::WanYuan,
+        }
     }
 
     /// The exact value in 元 (万元 × 10,000; no rounding ever happens).
@@ -89,7 +95,8 @@ impl Amount {
                 let mut v = self.value;
                 // Dividing by 10^4 is a change of scale, which is always exact.
                 let scale = v.scale() + 4;
-                v.set_scale(scale).expect("scale within Decimal's 28 digits");
+                v.set_scale(scale)
+                    .expect("scale within Decimal's 28 digits");
                 v
             }
         }
@@ -136,7 +143,9 @@ pub fn parse_amount(printed: &str) -> Result<Decimal, AmountError> {
     for c in printed.trim().chars() {
         match c {
             ',' | '，' | ' ' | '\u{3000}' => {}
-            '０'..='９' => s.push(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')),
+            '０'..='９' => {
+                s.push(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0'))
+            }
             '．' => s.push('.'),
             '－' | '−' => s.push('-'),
             _ => s.push(c),
@@ -180,9 +189,15 @@ mod tests {
         assert_eq!(a.to_yuan(), d("621000"));
         let b = Amount::yuan(d("68643213"));
         assert_eq!(b.to_wan(), d("6864.3213"));
-        assert_eq!(Amount::yuan(b.to_yuan()).to_wan() * d("10000"), d("68643213"));
+        assert_eq!(
+            Amount::yuan(b.to_yuan()).to_wan() * d("10000"),
+            d("68643213")
+        );
         assert_eq!(Amount::wan(d("0.01")).to_yuan(), d("100"));
-        assert_eq!(Amount::yuan(d("1.23")).in_unit(Unit::WanYuan).value, d("0.000123"));
+        assert_eq!(
+            Amount::yuan(d("1.23")).in_unit(Unit::WanYuan).value,
+            d("0.000123")
+        );
     }
 
     #[test]
@@ -196,6 +211,9 @@ mod tests {
     #[test]
     fn serializes_as_decimal_strings() {
         let a = Amount::wan(d("62.10"));
-        assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"value":"62.10","unit":"万元"}"#);
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            r#"{"value":"62.10","unit":"万元"}"#
+        );
     }
 }

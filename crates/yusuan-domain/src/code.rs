@@ -4,9 +4,9 @@
 //! `201 39 01` (often in three table columns) or joined as `2013901`. 经济分类 (economic) codes
 //! are 类 (3) / 款 (2). The canonical form is the joined digit string.
 
-use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
 /// The level of a code in its classification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, TS)]
@@ -42,7 +42,10 @@ pub enum CodeError {
 }
 
 fn digits_of(printed: &str) -> Option<String> {
-    let t = printed.trim().trim_start_matches(['[', '【']).trim_end_matches([']', '】']);
+    let t = printed
+        .trim()
+        .trim_start_matches(['[', '【'])
+        .trim_end_matches([']', '】']);
     let mut out = String::new();
     for part in t.split([' ', '\t', '\u{3000}', '-', '.']) {
         if part.is_empty() {
@@ -80,7 +83,10 @@ impl FunctionCode {
         let (l, k, x) = (lei.trim(), kuan.trim(), xiang.trim());
         let ok = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
         let joined = format!("{l} {k} {x}");
-        if !ok(l, 3) || (!k.is_empty() && !ok(k, 2)) || (!x.is_empty() && (!ok(x, 2) || k.is_empty())) {
+        if !ok(l, 3)
+            || (!k.is_empty() && !ok(k, 2))
+            || (!x.is_empty() && (!ok(x, 2) || k.is_empty()))
+        {
             return Err(CodeError::Malformed(joined.trim().to_string()));
         }
         Ok(FunctionCode(format!("{l}{k}{x}")))
@@ -118,7 +124,11 @@ impl FunctionCode {
     /// The split form `201 39 01` used by Shanghai's tables.
     pub fn split_form(&self) -> String {
         let (l, k, x) = self.parts();
-        [Some(l), k, x].into_iter().flatten().collect::<Vec<_>>().join(" ")
+        [Some(l), k, x]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -222,7 +232,10 @@ mod tests {
         assert_eq!(a.parent().unwrap().as_str(), "20139");
         assert_eq!(a.parent().unwrap().parent().unwrap().as_str(), "201");
         assert_eq!(a.split_form(), "201 39 01");
-        assert_eq!(FunctionCode::from_parts("201", "", "").unwrap().level(), CodeLevel::Lei);
+        assert_eq!(
+            FunctionCode::from_parts("201", "", "").unwrap().level(),
+            CodeLevel::Lei
+        );
     }
 
     #[test]

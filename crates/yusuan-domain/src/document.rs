@@ -1,8 +1,8 @@
 //! A published disclosure document: cover, contents, narrative, tables, projects, forms.
 
-use ts_rs::TS;
 use crate::{Location, PerformanceForm, ProjectDescription, Table};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// 预算 or 决算.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -24,21 +24,60 @@ pub fn department_key(name: &str) -> String {
     t
 }
 
+/// A label as a key for matching the same row printed with other character widths or spacing
+/// (`公共财政拨款(补助)资金` one year, `公共财政拨款（补助）资金` the next; `其中:` / `其中：`):
+/// without whitespace, full-width forms of ASCII (`（`, `：`, `１`) as their ASCII.
+pub fn label_key(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// Whether a column head or field label names a number that is not money (`资产数量`, `联系电话`,
 /// `起始年度`, `占比`): such a number prints as words in a grid.
 pub fn names_non_money(label: &str) -> bool {
     let t: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() || ["金额", "万元", "元）", "元)", "预算", "单价", "资金", "经费", "费"].iter().any(|k| t.contains(k)) {
+    if t.is_empty()
+        || [
+            "金额", "万元", "元）", "元)", "预算", "单价", "资金", "经费", "费",
+        ]
+        .iter()
+        .any(|k| t.contains(k))
+    {
         return false;
     }
-    ["数量", "数", "电话", "邮政编码", "邮编", "年度", "日期", "编码", "代码", "占比", "比例", "比重", "%", "人数"].iter().any(|k| t.contains(k))
+    [
+        "数量",
+        "数",
+        "电话",
+        "邮政编码",
+        "邮编",
+        "年度",
+        "日期",
+        "编码",
+        "代码",
+        "占比",
+        "比例",
+        "比重",
+        "%",
+        "人数",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
 }
 
 /// Whether a text says a disclosure's tables follow as an attachment (`2018年度部门预算公开表附后`,
 /// `具体公开表样附后`, `详见附件`): a narrative published apart from its tables.
 pub fn says_tables_attached(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    (t.contains('表') && (t.contains("附后") || t.contains("另附"))) || t.contains("详见附件") || t.contains("见附表")
+    (t.contains('表') && (t.contains("附后") || t.contains("另附")))
+        || t.contains("详见附件")
+        || t.contains("见附表")
 }
 
 /// The label without its leading enumeration markers: `一、一般公共服务支出` → `一般公共服务支出`,
@@ -50,7 +89,9 @@ pub fn strip_numbering(label: &str) -> &str {
         let before = s;
         // `（一）` `(2)`
         if let Some(rest) = s.strip_prefix(['（', '(']) {
-            let inner = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c));
+            let inner = rest.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c)
+            });
             if inner.len() < rest.len() {
                 if let Some(r) = inner.strip_prefix([')', '）']) {
                     s = r.trim_start();
@@ -58,7 +99,9 @@ pub fn strip_numbering(label: &str) -> &str {
             }
         }
         // `一、` `1.` `1、` `1．`
-        let inner = s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c));
+        let inner = s.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二三四五六七八九十廿卅".contains(c)
+        });
         if inner.len() < s.len() {
             if let Some(r) = inner.strip_prefix(['、', '.', '．']) {
                 // `3.5万元` is a number, not a marker.
@@ -83,7 +126,10 @@ pub fn name_similarity(a: &str, b: &str) -> f32 {
     };
     let (x, y) = (pairs(a), pairs(b));
     if x.is_empty() || y.is_empty() {
-        let same = a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace()));
+        let same = a
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .eq(b.chars().filter(|c| !c.is_whitespace()));
         return if same { 1.0 } else { 0.0 };
     }
     let shared = x.iter().filter(|g| y.contains(g)).count();
@@ -123,13 +169,19 @@ mod tests {
         assert_eq!(strip_numbering("一、一般公共服务支出"), "一般公共服务支出");
         assert_eq!(strip_numbering("一般公共服务支出"), "一般公共服务支出");
         assert_eq!(strip_numbering("（二）公务接待费"), "公务接待费");
-        assert_eq!(strip_numbering("(1) 上海市保健医疗中心"), "上海市保健医疗中心");
+        assert_eq!(
+            strip_numbering("(1) 上海市保健医疗中心"),
+            "上海市保健医疗中心"
+        );
         assert_eq!(strip_numbering("1.党建工作"), "党建工作");
         assert_eq!(strip_numbering("十一、政府采购预算表"), "政府采购预算表");
         assert_eq!(strip_numbering("2026年收入预算"), "2026年收入预算");
         assert_eq!(strip_numbering("3.5万元"), "3.5万元");
         // Hubei numbers its 类 on past twenty with 廿.
-        assert_eq!(strip_numbering("廿一、灾害防治及应急管理支出"), "灾害防治及应急管理支出");
+        assert_eq!(
+            strip_numbering("廿一、灾害防治及应急管理支出"),
+            "灾害防治及应急管理支出"
+        );
     }
 }
 
@@ -139,13 +191,39 @@ mod department_key_tests {
 
     #[test]
     fn one_department_printed_two_ways_has_one_key() {
-        let check = |a: &str, b: &str, same: bool| assert_eq!(department_key(a) == department_key(b), same, "{a} / {b}");
+        let check = |a: &str, b: &str, same: bool| {
+            assert_eq!(department_key(a) == department_key(b), same, "{a} / {b}")
+        };
         check("江苏省委办公厅", "中国共产党江苏省委员会办公厅", true);
         check("中共江苏省委办公厅", "江苏省委办公厅", true);
-        check("中共上海市普陀区委社会工作部", "上海市普陀区委社会工作部", true);
+        check(
+            "中共上海市普陀区委社会工作部",
+            "上海市普陀区委社会工作部",
+            true,
+        );
         check("上海市普陀区财政局机关", "上海市普陀区 财政局", true);
         check("江苏省委办公厅", "江苏省政府办公厅", false);
         check("江苏省人大常委会办公厅", "江苏省委办公厅", false);
         assert_eq!(department_key("机关"), "机关");
+    }
+}
+
+#[cfg(test)]
+mod label_key_tests {
+    #[test]
+    fn a_label_printed_with_other_widths_or_spaces_is_the_same_key() {
+        // check(input, expect)
+        for (a, b, same) in [
+            ("公共财政拨款(补助)资金", "公共财政拨款（补助）资金", true),
+            ("其中:动用上年结转", "其中：动用 上年结转", true),
+            ("２０１８年", "2018年", true),
+            ("事业收入", "经营收入", false),
+        ] {
+            assert_eq!(
+                super::label_key(a) == super::label_key(b),
+                same,
+                "{a} / {b}"
+            );
+        }
     }
 }

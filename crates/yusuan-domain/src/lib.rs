@@ -11,6 +11,7 @@
 mod amount;
 mod code;
 mod document;
+mod label;
 mod location;
 mod mention;
 mod numbers;
@@ -18,7 +19,6 @@ mod performance;
 mod product;
 mod project;
 mod stated;
-mod label;
 mod table;
 
 pub use amount::{parse_amount, Amount, AmountError, Unit};
@@ -27,6 +27,10 @@ pub use document::{
     BudgetUnit, ContentsEntry, DocKind, Document, DocumentMeta, Paragraph, RegionalFormat, Scope,
     Section, SectionKind, UnitKind, Unrecognised,
 };
+pub use label::{
+    department_key, label_key, name_similarity, names_non_money, says_tables_attached,
+    strip_numbering,
+};
 pub use location::Location;
 pub use mention::{mentions, name_before, section_texts, Mention, SectionText};
 pub use numbers::NumberEntry;
@@ -34,5 +38,4 @@ pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceFor
 pub use product::{products, Product, Term};
 pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
 pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures, UnitCounts};
-pub use label::{department_key, name_similarity, names_non_money, says_tables_attached, strip_numbering};
 pub use table::{sum_identities, Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

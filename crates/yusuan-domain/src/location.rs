@@ -1,8 +1,8 @@
 //! Where something is in its source file.
 
-use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
 /// A place in the source document: 1-based page (when the source has pages) and line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -20,7 +20,10 @@ pub struct Location {
 impl Location {
     /// A line of a text without pages.
     pub fn line(line: u32) -> Location {
-        Location { page: None, line: Some(line) }
+        Location {
+            page: None,
+            line: Some(line),
+        }
     }
 }
 

@@ -19,7 +19,11 @@ pub struct SectionText {
 impl SectionText {
     /// Where byte `at` of `text` was printed (its paragraph's location).
     pub fn location(&self, at: usize) -> Location {
-        self.starts.iter().rev().find(|(s, _)| *s <= at).map_or_else(Location::default, |x| x.1)
+        self.starts
+            .iter()
+            .rev()
+            .find(|(s, _)| *s <= at)
+            .map_or_else(Location::default, |x| x.1)
     }
 }
 
@@ -34,7 +38,11 @@ pub fn section_texts(doc: &Document) -> Vec<SectionText> {
                 starts.push((text.len(), p.location));
                 text.extend(p.text.chars().filter(|c| !c.is_whitespace()));
             }
-            SectionText { title: s.title.clone(), text, starts }
+            SectionText {
+                title: s.title.clone(),
+                text,
+                starts,
+            }
         })
         .collect()
 }
@@ -63,15 +71,26 @@ pub struct Mention {
 impl Mention {
     /// The amount in 元.
     pub fn yuan(&self) -> Decimal {
-        if self.wan { self.value * crate::Unit::WanYuan.in_yuan() } else { self.value }
+        if self.wan {
+            self.value * crate::Unit::WanYuan.in_yuan()
+        } else {
+            self.value
+        }
     }
     /// `万元` or `元`.
     pub fn unit(&self) -> &'static str {
-        if self.wan { "万元" } else { "元" }
+        if self.wan {
+            "万元"
+        } else {
+            "元"
+        }
     }
     /// The amount with its unit.
     pub fn amount(&self) -> Amount {
-        Amount { value: self.value, unit: if self.wan { Unit::WanYuan } else { Unit::Yuan } }
+        Amount {
+            value: self.value,
+            unit: if self.wan { Unit::WanYuan } else { Unit::Yuan },
+        }
     }
 }
 
@@ -79,7 +98,11 @@ impl Mention {
 /// years, quotes, `（类）/（款）/（项）` and linking words.
 pub fn name_before(text: &str, start: usize) -> String {
     let before = &text[..start];
-    let cut = before.rfind(['，', '。', '；', '：', ':', ',', '、']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let cut = before
+        .rfind(['，', '。', '；', '：', ':', ',', '、'])
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
     let mut name = before[cut..].to_string();
     // `“社会保障和就业支出（类）行政事业单位养老支出（款）”`: the last level named.
     for marker in ["（类）", "（款）", "（项）", "(类)", "(款)", "(项)"] {
@@ -92,7 +115,11 @@ pub fn name_before(text: &str, start: usize) -> String {
     loop {
         let t = crate::strip_numbering(&name);
         let digits = t.chars().take_while(char::is_ascii_digit).count();
-        let t = if digits == 4 && t[digits..].starts_with('年') { &t[digits + '年'.len_utf8()..] } else { t };
+        let t = if digits == 4 && t[digits..].starts_with('年') {
+            &t[digits + '年'.len_utf8()..]
+        } else {
+            t
+        };
         let t = t.trim_start_matches(['，', ',']).to_string();
         if t == name {
             break;
@@ -120,7 +147,9 @@ pub(crate) fn number_runs(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !(b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))) {
+        if !(b[i].is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b',')))
+        {
             i += 1;
             continue;
         }
@@ -155,7 +184,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 // One character (`人`, `次`, `期`), or two joined by `·` (`人·年`).
                 let mut it = rest.chars();
                 let word: String = match (it.next(), it.next(), it.next()) {
-                    (Some(a), Some('·'), Some(b)) if a.is_alphabetic() && b.is_alphabetic() => [a, '·', b].iter().collect(),
+                    (Some(a), Some('·'), Some(b)) if a.is_alphabetic() && b.is_alphabetic() => {
+                        [a, '·', b].iter().collect()
+                    }
                     (Some(a), _, _) if a.is_alphabetic() && !a.is_ascii() => a.to_string(),
                     _ => String::new(),
                 };
@@ -167,12 +198,20 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 end += 1 + word.len();
             }
             let per = (!per.is_empty()).then_some(per);
-            out.push(Mention { name: name_before(text, i), value, decimals, wan, printed: text[i..end].to_string(), per, start: i, end });
+            out.push(Mention {
+                name: name_before(text, i),
+                value,
+                decimals,
+                wan,
+                printed: text[i..end].to_string(),
+                per,
+                start: i,
+                end,
+            });
         }
     }
     out
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -185,7 +224,10 @@ mod tests {
     #[test]
     fn names_amounts_by_the_words_before_them() {
         let t = compact("2026年，某部门收入预算6,864万元，其中：财政拨款收入6,864万元；事业收入0万元。2、“卫生健康支出（类）行政事业单位医疗（款）”30.3元，其中：“行政单位医疗（项）”18.41万元");
-        let names: Vec<(String, String)> = mentions(&t).into_iter().map(|m| (m.name, m.printed)).collect();
+        let names: Vec<(String, String)> = mentions(&t)
+            .into_iter()
+            .map(|m| (m.name, m.printed))
+            .collect();
         assert_eq!(
             names,
             [

@@ -34,10 +34,17 @@ impl Document {
             for r in &t.rows {
                 for (ci, c) in r.cells.iter().enumerate() {
                     if let Cell::Amount { value, printed } = c {
-                        let amount = crate::Amount { value: *value, unit: t.unit };
+                        let amount = crate::Amount {
+                            value: *value,
+                            unit: t.unit,
+                        };
                         out.push(NumberEntry {
                             table: t.title.clone(),
-                            row_code: r.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default(),
+                            row_code: r
+                                .code
+                                .as_ref()
+                                .map(|c| c.as_str().to_string())
+                                .unwrap_or_default(),
                             row_label: r.label.clone(),
                             column: t.columns.get(ci).map(|c| c.name()).unwrap_or_default(),
                             value_yuan: amount.to_yuan(),
@@ -51,8 +58,14 @@ impl Document {
         for p in &self.projects {
             let table = format!("{}经费情况说明", p.name);
             if let Some(t) = p.total {
-                let (printed, location) = p.total_printed.clone().unwrap_or_else(|| (format!("{}{}", t.value, t.unit), p.location));
-                out.push(NumberEntry { printed, ..money(&table, "项目预算合计", "合计", t, location) });
+                let (printed, location) = p
+                    .total_printed
+                    .clone()
+                    .unwrap_or_else(|| (format!("{}{}", t.value, t.unit), p.location));
+                out.push(NumberEntry {
+                    printed,
+                    ..money(&table, "项目预算合计", "合计", t, location)
+                });
             }
             for part in &p.parts {
                 for item in &part.items {
@@ -63,23 +76,49 @@ impl Document {
                         _ => format!("{}/文中金额", part.kind.label()),
                     };
                     if let Some(price) = item.unit_price {
-                        out.push(money(&table, &item.label, &format!("{column}/单价"), price, item.location));
+                        out.push(money(
+                            &table,
+                            &item.label,
+                            &format!("{column}/单价"),
+                            price,
+                            item.location,
+                        ));
                     }
                     let entry = money(&table, &item.label, &column, item.amount, item.location);
-                    out.push(NumberEntry { printed: item.printed.clone(), ..entry });
+                    out.push(NumberEntry {
+                        printed: item.printed.clone(),
+                        ..entry
+                    });
                 }
             }
         }
         if let Some(p) = &self.stated.procurement {
-            let parts = [("政府采购预算", Some(p.total)), ("货物", p.goods), ("工程", p.works), ("服务", p.services), ("面向中小企业预留", p.reserved_for_small_firms)];
+            let parts = [
+                ("政府采购预算", Some(p.total)),
+                ("货物", p.goods),
+                ("工程", p.works),
+                ("服务", p.services),
+                ("面向中小企业预留", p.reserved_for_small_firms),
+            ];
             for (label, a) in parts {
                 if let Some(a) = a {
                     out.push(money("政府采购预算情况", label, "预算数", a, p.location));
                 }
             }
         }
-        if let Some(a) = self.stated.performance.as_ref().and_then(|p| p.amount.map(|a| (a, p.location))) {
-            out.push(money("绩效目标设置情况", "涉及项目预算资金", "预算数", a.0, a.1));
+        if let Some(a) = self
+            .stated
+            .performance
+            .as_ref()
+            .and_then(|p| p.amount.map(|a| (a, p.location)))
+        {
+            out.push(money(
+                "绩效目标设置情况",
+                "涉及项目预算资金",
+                "预算数",
+                a.0,
+                a.1,
+            ));
         }
         for f in &self.performance_forms {
             let table = format!("绩效目标表：{}", f.project);
@@ -95,7 +134,11 @@ impl Document {
                 if let Some(a) = amount {
                     let entry = money(&table, label, "项目资金", a, f.location);
                     match f.funds.printed.get(field) {
-                        Some((printed, location)) => out.push(NumberEntry { printed: printed.clone(), location: *location, ..entry }),
+                        Some((printed, location)) => out.push(NumberEntry {
+                            printed: printed.clone(),
+                            location: *location,
+                            ..entry
+                        }),
                         None => out.push(entry),
                     }
                 }
@@ -143,18 +186,22 @@ impl Document {
                     (m.start, entry)
                 })
                 .collect();
-            found.extend(percentages(&run.text).into_iter().map(|(start, value, printed)| {
-                let entry = NumberEntry {
-                    table: run.title.clone(),
-                    row_code: String::new(),
-                    row_label: crate::name_before(&run.text, start),
-                    column: "文中百分比".into(),
-                    value_yuan: value,
-                    printed,
-                    location: run.location(start),
-                };
-                (start, entry)
-            }));
+            found.extend(
+                percentages(&run.text)
+                    .into_iter()
+                    .map(|(start, value, printed)| {
+                        let entry = NumberEntry {
+                            table: run.title.clone(),
+                            row_code: String::new(),
+                            row_label: crate::name_before(&run.text, start),
+                            column: "文中百分比".into(),
+                            value_yuan: value,
+                            printed,
+                            location: run.location(start),
+                        };
+                        (start, entry)
+                    }),
+            );
             found.sort_by_key(|(start, _)| *start);
             out.extend(found.into_iter().map(|(_, e)| e));
         }
@@ -188,12 +235,22 @@ fn percentages(text: &str) -> Vec<(usize, Decimal, String)> {
             let after = &text[i + number.len()..];
             let sign = after.chars().next().filter(|c| *c == '%' || *c == '％')?;
             let value = number.parse::<Decimal>().ok()?;
-            Some((i, value, text[i..i + number.len() + sign.len_utf8()].to_string()))
+            Some((
+                i,
+                value,
+                text[i..i + number.len() + sign.len_utf8()].to_string(),
+            ))
         })
         .collect()
 }
 
-fn money(table: &str, label: &str, column: &str, a: crate::Amount, location: Location) -> NumberEntry {
+fn money(
+    table: &str,
+    label: &str,
+    column: &str,
+    a: crate::Amount,
+    location: Location,
+) -> NumberEntry {
     NumberEntry {
         table: table.to_string(),
         row_code: String::new(),

@@ -1,9 +1,9 @@
 //! 绩效目标 forms: funds, goals and the indicator tree.
 
-use ts_rs::TS;
 use crate::{Amount, Location};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A form's funds (资金情况).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -35,7 +35,10 @@ pub struct Funds {
     /// How and where each amount above was printed, by field name (`total`, `fiscal`,
     /// `other`, `carried_over`, `project_total`, `project_fiscal`).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    #[ts(as = "Option<std::collections::BTreeMap<String, (String, Location)>>", optional)]
+    #[ts(
+        as = "Option<std::collections::BTreeMap<String, (String, Location)>>",
+        optional
+    )]
     pub printed: std::collections::BTreeMap<String, (String, Location)>,
 }
 

@@ -31,14 +31,23 @@ pub struct Product {
 impl Product {
     /// The exact value of the expression, in 元.
     pub fn computed_yuan(&self) -> Decimal {
-        self.terms.iter().map(|t| t.price.to_yuan() * t.quantity).sum()
+        self.terms
+            .iter()
+            .map(|t| t.price.to_yuan() * t.quantity)
+            .sum()
     }
 
     /// The expression's value in the result's unit, rounded to the result's printed decimals.
     pub fn computed_as_printed(&self) -> Decimal {
-        let dp = self.result_printed.split('.').nth(1).map_or(0, |f| f.chars().take_while(char::is_ascii_digit).count() as u32);
+        let dp = self.result_printed.split('.').nth(1).map_or(0, |f| {
+            f.chars().take_while(char::is_ascii_digit).count() as u32
+        });
         let v = self.computed_yuan();
-        let v = if self.result.unit == Unit::WanYuan { v / Unit::WanYuan.in_yuan() } else { v };
+        let v = if self.result.unit == Unit::WanYuan {
+            v / Unit::WanYuan.in_yuan()
+        } else {
+            v
+        };
         v.round_dp(dp)
     }
 
@@ -50,7 +59,11 @@ impl Product {
 
 /// One factor: its number, its money unit when it is a price (true for 万元), and bytes used.
 fn factor(s: &str) -> Option<(Decimal, Option<bool>, usize)> {
-    let digits = s.char_indices().take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',').last().map(|(i, c)| i + c.len_utf8())?;
+    let digits = s
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
     let number = s[..digits].trim_end_matches(['.', ',']);
     let value = parse_amount(number).ok()?;
     let mut at = number.len();
@@ -67,13 +80,23 @@ fn factor(s: &str) -> Option<(Decimal, Option<bool>, usize)> {
     // `/人/天`, then a count word (`期`, `人`, `批次`): up to two characters.
     let is_word = |c: char| !c.is_ascii() && !"元万×✕＊＝，。；：、（）".contains(c);
     while let Some(r) = s[at..].strip_prefix('/') {
-        let n: usize = r.chars().take_while(|c| is_word(*c)).take(3).map(char::len_utf8).sum();
+        let n: usize = r
+            .chars()
+            .take_while(|c| is_word(*c))
+            .take(3)
+            .map(char::len_utf8)
+            .sum();
         if n == 0 {
             break;
         }
         at += 1 + n;
     }
-    let n: usize = s[at..].chars().take_while(|c| is_word(*c)).take(2).map(char::len_utf8).sum();
+    let n: usize = s[at..]
+        .chars()
+        .take_while(|c| is_word(*c))
+        .take(2)
+        .map(char::len_utf8)
+        .sum();
     Some((value, money, at + n))
 }
 
@@ -94,12 +117,20 @@ fn terms(s: &str) -> Option<Vec<Term>> {
                 return None;
             }
             match money {
-                Some(wan) if price.is_none() => price = Some(Amount { value: v, unit: if wan { Unit::WanYuan } else { Unit::Yuan } }),
+                Some(wan) if price.is_none() => {
+                    price = Some(Amount {
+                        value: v,
+                        unit: if wan { Unit::WanYuan } else { Unit::Yuan },
+                    })
+                }
                 Some(_) => return None,
                 None => quantity *= v,
             }
         }
-        out.push(Term { price: price?, quantity });
+        out.push(Term {
+            price: price?,
+            quantity,
+        });
     }
     Some(out)
 }
@@ -110,17 +141,39 @@ pub fn products(text: &str) -> Vec<Product> {
     let mut out = Vec::new();
     for (eq, sign) in text.match_indices(['=', '＝']) {
         let right = &text[eq + sign.len()..];
-        let Some((value, Some(wan), used)) = factor(right) else { continue };
-        let printed = right[..used].trim_end_matches(|c: char| !c.is_ascii_digit() && c != '元').to_string();
-        let result = Amount { value, unit: if wan { Unit::WanYuan } else { Unit::Yuan } };
+        let Some((value, Some(wan), used)) = factor(right) else {
+            continue;
+        };
+        let printed = right[..used]
+            .trim_end_matches(|c: char| !c.is_ascii_digit() && c != '元')
+            .to_string();
+        let result = Amount {
+            value,
+            unit: if wan { Unit::WanYuan } else { Unit::Yuan },
+        };
         // The longest expression ending at `=` within its clause.
         let left = &text[..eq];
-        let clause_start = left.rfind(['，', '。', '；', '：', ':', '（', '(', '、', ',']).map_or(0, |k| k + left[k..].chars().next().map_or(1, char::len_utf8));
+        let clause_start = left
+            .rfind(['，', '。', '；', '：', ':', '（', '(', '、', ','])
+            .map_or(0, |k| {
+                k + left[k..].chars().next().map_or(1, char::len_utf8)
+            });
         let clause = &left[clause_start..];
-        let starts = clause.char_indices().filter(|(i, c)| c.is_ascii_digit() && (*i == 0 || !clause[..*i].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ',')));
+        let starts = clause.char_indices().filter(|(i, c)| {
+            c.is_ascii_digit()
+                && (*i == 0
+                    || !clause[..*i]
+                        .ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ','))
+        });
         for (i, _) in starts {
             if let Some(terms) = terms(&clause[i..]) {
-                out.push(Product { expression: clause[i..].to_string(), terms, result, result_printed: printed.clone(), start: clause_start + i });
+                out.push(Product {
+                    expression: clause[i..].to_string(),
+                    terms,
+                    result,
+                    result_printed: printed.clone(),
+                    start: clause_start + i,
+                });
                 break;
             }
         }
@@ -149,7 +202,13 @@ mod tests {
             assert!(p[0].is_right(), "{t}: {:?}", p[0]);
         }
         let p = &products("培训费3天*800人*60.00元/人/天=144000.00元")[0];
-        assert_eq!((p.terms[0].price.to_string(), p.terms[0].quantity.to_string()), ("60.00元".to_string(), "2400".to_string()));
+        assert_eq!(
+            (
+                p.terms[0].price.to_string(),
+                p.terms[0].quantity.to_string()
+            ),
+            ("60.00元".to_string(), "2400".to_string())
+        );
         let wrong = &products("租车费用0.35万元*7=2.55万元")[0];
         assert!(!wrong.is_right());
         assert_eq!(wrong.computed_as_printed().to_string(), "2.45");

@@ -1,9 +1,9 @@
 //! 项目经费情况说明: per project, the seven parts and their itemised amounts.
 
-use ts_rs::TS;
 use crate::{Amount, Location};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The seven parts of a project description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -1,9 +1,9 @@
 //! Figures the narrative states outside the tables (其他相关情况说明): 政府采购 with its
 //! 货物/工程/服务 parts, the 绩效目标 summary, and the 国有资产 (vehicles, equipment) counts.
 
-use ts_rs::TS;
 use crate::{Amount, Location};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// 政府采购预算 as the narrative states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,9 +1,9 @@
 //! Disclosure tables: titled, with a unit, header columns and rows keyed by code.
 
-use ts_rs::TS;
 use crate::{EconomicCode, FunctionCode, Location, Unit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Which of the standard disclosure tables this is, recognised from its title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -92,10 +92,16 @@ impl TableKind {
             TableKind::ExpenditureByUnit
         } else if has("财政拨款支出预算明细") {
             TableKind::FiscalByUnit
-        } else if has("财政拨款收支") || (has("财政拨款") && has("收入支出") && has("总表")) {
+        } else if has("财政拨款收支") || (has("财政拨款") && has("收入支出") && has("总表"))
+        {
             // 决算: `财政拨款收入支出决算总表`.
             TableKind::FiscalSummary
-        } else if has("财务收支") || has("收支总表") || has("收支预算总表") || has("收支总体情况表") || (has("收入支出") && has("总表")) {
+        } else if has("财务收支")
+            || has("收支总表")
+            || has("收支预算总表")
+            || has("收支总体情况表")
+            || (has("收入支出") && has("总表"))
+        {
             // 决算: `收入支出决算总表`.
             TableKind::FinancialSummary
         } else if has("机关运行经费") {
@@ -107,7 +113,8 @@ impl TableKind {
             TableKind::GeneralPublicBasicEconomic
         } else if has("一般公共预算") && has("支出") {
             TableKind::GeneralPublicFunction
-        } else if has("财政拨款支出") && !has("政府性基金") && !has("国有资本经营") {
+        } else if has("财政拨款支出") && !has("政府性基金") && !has("国有资本经营")
+        {
             TableKind::FiscalFunction
         } else if has("政府性基金") {
             TableKind::GovernmentFundFunction
@@ -255,7 +262,11 @@ pub struct Row {
 impl Row {
     /// The printed text of the row's amount cells, in column order.
     pub fn printed_amounts(&self) -> Vec<String> {
-        self.cells.iter().filter(|c| c.amount().is_some()).map(|c| c.printed().to_string()).collect()
+        self.cells
+            .iter()
+            .filter(|c| c.amount().is_some())
+            .map(|c| c.printed().to_string())
+            .collect()
     }
 
     /// Whether this is a total row (合计 / 总计 / 小计).
@@ -308,7 +319,11 @@ pub fn sum_identities(columns: &[Column], numeric: &[bool]) -> Vec<(usize, Vec<u
         let parent = &col.path[..col.path.len() - 1];
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         for (k, other) in columns.iter().enumerate() {
-            if k == c || !numeric.get(k).copied().unwrap_or(true) || other.path.len() <= parent.len() || other.path[..parent.len()] != *parent {
+            if k == c
+                || !numeric.get(k).copied().unwrap_or(true)
+                || other.path.len() <= parent.len()
+                || other.path[..parent.len()] != *parent
+            {
                 continue;
             }
             let name = other.path[parent.len()].clone();
@@ -320,7 +335,10 @@ pub fn sum_identities(columns: &[Column], numeric: &[bool]) -> Vec<(usize, Vec<u
         let parts: Vec<usize> = groups
             .into_iter()
             .flat_map(|(_, cols)| {
-                let sub = cols.iter().copied().find(|&k| columns[k].path.last().is_some_and(|l| l == "小计"));
+                let sub = cols
+                    .iter()
+                    .copied()
+                    .find(|&k| columns[k].path.last().is_some_and(|l| l == "小计"));
                 match sub {
                     Some(s) => vec![s],
                     None => cols,
@@ -337,25 +355,39 @@ pub fn sum_identities(columns: &[Column], numeric: &[bool]) -> Vec<(usize, Vec<u
 impl Table {
     /// The column index whose header path ends with `name` (first match).
     pub fn column_index(&self, name: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.path.last().is_some_and(|l| l == name))
+        self.columns
+            .iter()
+            .position(|c| c.path.last().is_some_and(|l| l == name))
     }
 
     /// The first row with this code.
     pub fn row_by_code(&self, code: &str) -> Option<&Row> {
-        self.rows.iter().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))
+        self.rows
+            .iter()
+            .find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == code))
     }
 
     /// In a grid whose heads are rows of the table (form-like tables), the column of the first
     /// cell that starts with `head` (spaces ignored), e.g. `当年金额`, `近两年收支金额`.
     pub fn head_column(&self, head: &str) -> Option<usize> {
         self.rows.iter().find_map(|r| {
-            r.cells.iter().position(|c| c.printed().chars().filter(|x| !x.is_whitespace()).collect::<String>().starts_with(head))
+            r.cells.iter().position(|c| {
+                c.printed()
+                    .chars()
+                    .filter(|x| !x.is_whitespace())
+                    .collect::<String>()
+                    .starts_with(head)
+            })
         })
     }
 
     /// The number of amount cells in the table.
     pub fn amount_count(&self) -> usize {
-        self.rows.iter().flat_map(|r| &r.cells).filter(|c| c.amount().is_some()).count()
+        self.rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.amount().is_some())
+            .count()
     }
 }
 
@@ -372,41 +404,98 @@ mod tests {
             ("收入决算表", TableKind::Income),
             ("支出决算表", TableKind::Expenditure),
             ("财政拨款收入支出决算总表", TableKind::FiscalSummary),
-            ("一般公共预算财政拨款支出决算表", TableKind::GeneralPublicFunction),
-            ("一般公共预算财政拨款基本支出决算表", TableKind::GeneralPublicBasicEconomic),
-            ("政府性基金预算财政拨款收入支出决算表", TableKind::GovernmentFundFunction),
+            (
+                "一般公共预算财政拨款支出决算表",
+                TableKind::GeneralPublicFunction,
+            ),
+            (
+                "一般公共预算财政拨款基本支出决算表",
+                TableKind::GeneralPublicBasicEconomic,
+            ),
+            (
+                "政府性基金预算财政拨款收入支出决算表",
+                TableKind::GovernmentFundFunction,
+            ),
             ("2026年部门收入预算总表", TableKind::Income),
             ("2026年部门支出预算总表", TableKind::Expenditure),
-            ("2026年部门支出预算分单位明细表", TableKind::ExpenditureByUnit),
+            (
+                "2026年部门支出预算分单位明细表",
+                TableKind::ExpenditureByUnit,
+            ),
             ("2026年部门财政拨款收支预算总表", TableKind::FiscalSummary),
             ("2026年部门财政拨款支出预算明细表", TableKind::FiscalByUnit),
-            ("2026年部门一般公共预算支出功能分类预算表", TableKind::GeneralPublicFunction),
-            ("2026年部门政府性基金预算支出功能分类预算表", TableKind::GovernmentFundFunction),
-            ("2026年部门国有资本经营预算支出功能分类预算表", TableKind::StateCapitalFunction),
-            ("2026年部门一般公共预算基本支出部门预算经济分类预算表", TableKind::GeneralPublicBasicEconomic),
-            ("2026年部门“三公”经费和机关运行经费预算表", TableKind::ThreePublic),
+            (
+                "2026年部门一般公共预算支出功能分类预算表",
+                TableKind::GeneralPublicFunction,
+            ),
+            (
+                "2026年部门政府性基金预算支出功能分类预算表",
+                TableKind::GovernmentFundFunction,
+            ),
+            (
+                "2026年部门国有资本经营预算支出功能分类预算表",
+                TableKind::StateCapitalFunction,
+            ),
+            (
+                "2026年部门一般公共预算基本支出部门预算经济分类预算表",
+                TableKind::GeneralPublicBasicEconomic,
+            ),
+            (
+                "2026年部门“三公”经费和机关运行经费预算表",
+                TableKind::ThreePublic,
+            ),
             ("部门收支总表", TableKind::FinancialSummary),
-            ("表1.青山区城市运行管理中心2026年收支总表", TableKind::FinancialSummary),
+            (
+                "表1.青山区城市运行管理中心2026年收支总表",
+                TableKind::FinancialSummary,
+            ),
             ("收入总表", TableKind::Income),
             ("支出总表", TableKind::Expenditure),
             ("财政拨款收支总表", TableKind::FiscalSummary),
-            ("一般公共预算支出表(分功能科目)", TableKind::GeneralPublicFunction),
-            ("一般公共预算支出表（分功能分类，分单位）", TableKind::GeneralPublicFunction),
-            ("一般公共预算基本支出表", TableKind::GeneralPublicBasicEconomic),
+            (
+                "一般公共预算支出表(分功能科目)",
+                TableKind::GeneralPublicFunction,
+            ),
+            (
+                "一般公共预算支出表（分功能分类，分单位）",
+                TableKind::GeneralPublicFunction,
+            ),
+            (
+                "一般公共预算基本支出表",
+                TableKind::GeneralPublicBasicEconomic,
+            ),
             ("项目支出表", TableKind::Projects),
             ("政府采购预算表", TableKind::Procurement),
             ("政府向社会力量购买服务预算表", TableKind::PurchasedServices),
             ("资产配置预算表", TableKind::AssetAllocation),
-            ("部门整体支出绩效目标申报表", TableKind::DepartmentPerformance),
+            (
+                "部门整体支出绩效目标申报表",
+                TableKind::DepartmentPerformance,
+            ),
             // Jiangsu's 12 tables.
             ("财政拨款支出预算表", TableKind::FiscalFunction),
             ("财政拨款基本支出预算表", TableKind::FiscalBasicEconomic),
-            ("一般公共预算机关运行经费支出预算表", TableKind::RunningCosts),
-            ("“三公”经费、会议费、培训费支出预算表", TableKind::ThreePublic),
-            ("财政拨款政府性基金支出预算表", TableKind::GovernmentFundFunction),
+            (
+                "一般公共预算机关运行经费支出预算表",
+                TableKind::RunningCosts,
+            ),
+            (
+                "“三公”经费、会议费、培训费支出预算表",
+                TableKind::ThreePublic,
+            ),
+            (
+                "财政拨款政府性基金支出预算表",
+                TableKind::GovernmentFundFunction,
+            ),
             // 决算: the 一般公共预算 ones stay theirs.
-            ("一般公共预算财政拨款基本支出决算表", TableKind::GeneralPublicBasicEconomic),
-            ("一般公共预算财政拨款支出决算表", TableKind::GeneralPublicFunction),
+            (
+                "一般公共预算财政拨款基本支出决算表",
+                TableKind::GeneralPublicBasicEconomic,
+            ),
+            (
+                "一般公共预算财政拨款支出决算表",
+                TableKind::GeneralPublicFunction,
+            ),
         ];
         for (title, kind) in cases {
             assert_eq!(TableKind::from_title(title), kind, "{title}");
@@ -415,7 +504,13 @@ mod tests {
 
     #[test]
     fn total_rows() {
-        let r = |l: &str| Row { code: None, label: l.into(), side: None, cells: vec![], location: Location::default() };
+        let r = |l: &str| Row {
+            code: None,
+            label: l.into(),
+            side: None,
+            cells: vec![],
+            location: Location::default(),
+        };
         assert!(r("合计").is_total());
         assert!(r("收 入 总 计").is_total());
         assert!(!r("行政运行").is_total());

@@ -9,11 +9,20 @@ use yusuan_draft::{derive, findings_on, roll_forward, Fund, Leaf, LeafKey, Spend
 
 fn main() {
     let name = "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf";
-    let bytes = std::fs::read(format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let bytes = std::fs::read(format!(
+        "{}/../../fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let doc = yusuan_import::import_any(name, &bytes).unwrap().document;
     let (mut draft, _) = roll_forward(&doc, 1, None).unwrap();
     let real = draft.leaves.len();
-    let kuans: Vec<String> = draft.names.keys().filter(|c| c.len() == 5 && c.starts_with('2')).cloned().collect();
+    let kuans: Vec<String> = draft
+        .names
+        .keys()
+        .filter(|c| c.len() == 5 && c.starts_with('2'))
+        .cloned()
+        .collect();
     let mut n = 0u32;
     'grow: for fund in [Fund::GeneralPublic, Fund::GovernmentFund, Fund::Business] {
         for kuan in &kuans {
@@ -24,10 +33,22 @@ fn main() {
                     }
                     n += 1;
                     let function = FunctionCode::parse(&format!("{kuan}{xiang}")).unwrap();
-                    let key = LeafKey::Spend { fund: fund.clone(), function, kind: kind.clone() };
+                    let key = LeafKey::Spend {
+                        fund: fund.clone(),
+                        function,
+                        kind: kind.clone(),
+                    };
                     if draft.leaf(&key).is_none() {
                         let value = Decimal::from(1_000 + n * 37);
-                        draft.leaves.push(Leaf { label: draft.label_for(&key), key, value, baseline: Some(value), origin: None, estimated: false, unit: None });
+                        draft.leaves.push(Leaf {
+                            label: draft.label_for(&key),
+                            key,
+                            value,
+                            baseline: Some(value),
+                            origin: None,
+                            estimated: false,
+                            unit: None,
+                        });
                     }
                 }
             }
@@ -42,14 +63,26 @@ fn main() {
             let key = LeafKey::Economic { code, kind };
             if draft.leaf(&key).is_none() {
                 let value = Decimal::from(500 + k);
-                draft.leaves.push(Leaf { label: draft.label_for(&key), key, value, baseline: Some(value), origin: None, estimated: false, unit: None });
+                draft.leaves.push(Leaf {
+                    label: draft.label_for(&key),
+                    key,
+                    value,
+                    baseline: Some(value),
+                    origin: None,
+                    estimated: false,
+                    unit: None,
+                });
             }
         }
     }
     if std::env::var_os("PHASES").is_some() {
         phases(&draft);
     }
-    let target = draft.leaves.iter().position(|l| matches!(l.key, LeafKey::Spend { .. })).unwrap();
+    let target = draft
+        .leaves
+        .iter()
+        .position(|l| matches!(l.key, LeafKey::Spend { .. }))
+        .unwrap();
     let mut times = Vec::new();
     let mut findings = 0;
     let mut cells = 0;
@@ -87,7 +120,10 @@ fn phases(draft: &yusuan_draft::Draft) {
     let _ = yusuan_draft::derive_table_values(draft);
     eprintln!("tables alone {:?}", t.elapsed());
     for l in &draft.layout {
-        let one = yusuan_draft::Draft { layout: vec![l.clone()], ..draft.clone() };
+        let one = yusuan_draft::Draft {
+            layout: vec![l.clone()],
+            ..draft.clone()
+        };
         let t = Instant::now();
         let _ = yusuan_draft::derive_table_values(&one);
         let e = t.elapsed();
@@ -95,7 +131,10 @@ fn phases(draft: &yusuan_draft::Draft) {
             eprintln!("  table {} {e:?}", l.title);
         }
     }
-    eprintln!("derive {a:?} check {b:?} ({} findings) figures {c:?}", f.len());
+    eprintln!(
+        "derive {a:?} check {b:?} ({} findings) figures {c:?}",
+        f.len()
+    );
     for r in yusuan_check::RULES {
         let t = Instant::now();
         let _ = (r.run)(&doc);

@@ -30,10 +30,19 @@ pub enum ActualsError {
 impl std::fmt::Display for ActualsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ActualsError::NotFinalAccounts => f.write_str("这不是决算文档：上年执行数取自上年的部门决算（或逐科目填写）"),
-            ActualsError::WrongYear { year, wanted } => write!(f, "这是{year}年的决算，草稿与{wanted}年比较：请选{wanted}年的决算"),
-            ActualsError::NoFunctionTable => f.write_str("这份决算中没有读到按功能科目列示的一般公共预算财政拨款支出决算表"),
-            ActualsError::BadCode(c) => write!(f, "“{c}”不是功能分类科目编码（类 3 位、款 5 位、项 7 位）"),
+            ActualsError::NotFinalAccounts => {
+                f.write_str("这不是决算文档：上年执行数取自上年的部门决算（或逐科目填写）")
+            }
+            ActualsError::WrongYear { year, wanted } => write!(
+                f,
+                "这是{year}年的决算，草稿与{wanted}年比较：请选{wanted}年的决算"
+            ),
+            ActualsError::NoFunctionTable => {
+                f.write_str("这份决算中没有读到按功能科目列示的一般公共预算财政拨款支出决算表")
+            }
+            ActualsError::BadCode(c) => {
+                write!(f, "“{c}”不是功能分类科目编码（类 3 位、款 5 位、项 7 位）")
+            }
         }
     }
 }
@@ -48,7 +57,12 @@ pub fn actuals_year(d: &Draft) -> i32 {
 pub fn codes(d: &Draft) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in &d.leaves {
-        if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
+        if let LeafKey::Spend {
+            fund: Fund::GeneralPublic,
+            function,
+            ..
+        } = &l.key
+        {
             let c = function.as_str();
             for n in [3, 5, 7] {
                 if c.len() >= n && !out.iter().any(|x| x == &c[..n]) {
@@ -74,30 +88,55 @@ pub fn checked_code(code: &str) -> Result<String, ActualsError> {
 /// The 执行数 a 决算 prints for each of the draft's codes (元): its 一般公共预算财政拨款支出决算表's
 /// 合计 (or first amount) column, row by code. Codes the 决算 does not print are left out (the
 /// caller lists them as not matched).
-pub fn from_final_accounts(d: &Draft, doc: &Document) -> Result<BTreeMap<String, Decimal>, ActualsError> {
+pub fn from_final_accounts(
+    d: &Draft,
+    doc: &Document,
+) -> Result<BTreeMap<String, Decimal>, ActualsError> {
     if doc.meta.kind != DocKind::FinalAccounts {
         return Err(ActualsError::NotFinalAccounts);
     }
     let wanted = actuals_year(d);
     if doc.meta.year != wanted {
-        return Err(ActualsError::WrongYear { year: doc.meta.year, wanted });
+        return Err(ActualsError::WrongYear {
+            year: doc.meta.year,
+            wanted,
+        });
     }
     let t = doc
         .tables
         .iter()
-        .find(|t| t.kind == TableKind::GeneralPublicFunction && t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Function(_)))))
+        .find(|t| {
+            t.kind == TableKind::GeneralPublicFunction
+                && t.rows
+                    .iter()
+                    .any(|r| matches!(r.code, Some(RowCode::Function(_))))
+        })
         .ok_or(ActualsError::NoFunctionTable)?;
-    let column = t.columns.iter().position(|c| c.name().contains("合计")).unwrap_or(0);
+    let column = t
+        .columns
+        .iter()
+        .position(|c| c.name().contains("合计"))
+        .unwrap_or(0);
     let mut out = BTreeMap::new();
     for code in codes(d) {
-        let row = t.rows.iter().find(|r| matches!(&r.code, Some(RowCode::Function(f)) if f.as_str() == code));
+        let row = t
+            .rows
+            .iter()
+            .find(|r| matches!(&r.code, Some(RowCode::Function(f)) if f.as_str() == code));
         if let Some(r) = row {
             // A code the 决算 prints with its cell blank spent nothing.
             let v = match r.cells.get(column) {
                 Some(Cell::Amount { value, .. }) => *value,
                 _ => Decimal::ZERO,
             };
-            out.insert(code, Amount { value: v, unit: t.unit }.to_yuan());
+            out.insert(
+                code,
+                Amount {
+                    value: v,
+                    unit: t.unit,
+                }
+                .to_yuan(),
+            );
         }
     }
     Ok(out)
@@ -108,7 +147,11 @@ pub fn budget_of(d: &Draft, code: &str) -> Decimal {
     d.leaves
         .iter()
         .filter_map(|l| match &l.key {
-            LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } if function.as_str().starts_with(code) => l.baseline,
+            LeafKey::Spend {
+                fund: Fund::GeneralPublic,
+                function,
+                ..
+            } if function.as_str().starts_with(code) => l.baseline,
             _ => None,
         })
         .sum()

@@ -35,16 +35,29 @@ pub fn is_carried(t: &TableLayout) -> bool {
         Body::Rows { rows } => {
             t.carried
                 || (!rows.is_empty()
-                    && rows.iter().flat_map(|r| &r.cells).all(|c| !matches!(c, CellRule::Sum { .. }))
-                    && rows.iter().flat_map(|r| &r.cells).any(|c| matches!(c, CellRule::Fixed { .. })))
+                    && rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .all(|c| !matches!(c, CellRule::Sum { .. }))
+                    && rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .any(|c| matches!(c, CellRule::Fixed { .. })))
         }
         _ => false,
     }
 }
 
 /// The rows of the carried table titled `title`, for editing, with its column heads.
-fn carried_rows<'a>(d: &'a mut Draft, title: &str) -> Result<(&'a mut Vec<RowRule>, Vec<String>), CarriedError> {
-    let t = d.layout.iter_mut().find(|t| t.title == title.trim() && is_carried(t)).ok_or_else(|| CarriedError::NoTable(title.trim().to_string()))?;
+fn carried_rows<'a>(
+    d: &'a mut Draft,
+    title: &str,
+) -> Result<(&'a mut Vec<RowRule>, Vec<String>), CarriedError> {
+    let t = d
+        .layout
+        .iter_mut()
+        .find(|t| t.title == title.trim() && is_carried(t))
+        .ok_or_else(|| CarriedError::NoTable(title.trim().to_string()))?;
     let heads = t.columns.iter().map(|c| c.name()).collect();
     match &mut t.body {
         Body::Rows { rows } => Ok((rows, heads)),
@@ -54,17 +67,33 @@ fn carried_rows<'a>(d: &'a mut Draft, title: &str) -> Result<(&'a mut Vec<RowRul
 
 /// Inserts a row at `at` (1-based; `None` appends) of the carried table titled `title`, its
 /// cells as typed (missing ones blank): a new asset, a new indicator line. Returns where it is.
-pub fn insert_carried_row(d: &mut Draft, title: &str, at: Option<usize>, cells: &[String]) -> Result<usize, CarriedError> {
+pub fn insert_carried_row(
+    d: &mut Draft,
+    title: &str,
+    at: Option<usize>,
+    cells: &[String],
+) -> Result<usize, CarriedError> {
     let (rows, heads) = carried_rows(d, title)?;
     let n = rows.len();
     let at = at.unwrap_or(n + 1);
     if at == 0 || at > n + 1 {
-        return Err(CarriedError::NoCell(format!("表“{title}”不能在第 {at} 行插入（共 {n} 行）")));
+        return Err(CarriedError::NoCell(format!(
+            "表“{title}”不能在第 {at} 行插入（共 {n} 行）"
+        )));
     }
     let width = rows.first().map_or(heads.len(), |r| r.cells.len());
     let cells = typed_cells(cells, &heads, width);
     let mut trees = Trees::of(rows);
-    rows.insert(at - 1, RowRule { code: None, label: label_of(&cells), side: None, cells, pattern: false });
+    rows.insert(
+        at - 1,
+        RowRule {
+            code: None,
+            label: label_of(&cells),
+            side: None,
+            cells,
+            pattern: false,
+        },
+    );
     trees.inserted(at - 1);
     for c in trees.columns().collect::<Vec<_>>() {
         trees.follow(rows, c, trees.parent(c, at - 1));
@@ -73,11 +102,17 @@ pub fn insert_carried_row(d: &mut Draft, title: &str, at: Option<usize>, cells: 
 }
 
 /// Removes row `row` (1-based) of the carried table titled `title`; returns its cells' texts.
-pub fn remove_carried_row(d: &mut Draft, title: &str, row: usize) -> Result<Vec<String>, CarriedError> {
+pub fn remove_carried_row(
+    d: &mut Draft,
+    title: &str,
+    row: usize,
+) -> Result<Vec<String>, CarriedError> {
     let (rows, _) = carried_rows(d, title)?;
     let n = rows.len();
     if row == 0 || row > n {
-        return Err(CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")));
+        return Err(CarriedError::NoCell(format!(
+            "表“{title}”没有第 {row} 行（共 {n} 行）"
+        )));
     }
     let mut trees = Trees::of(rows);
     let removed = rows.remove(row - 1).cells.iter().map(cell_text).collect();
@@ -90,7 +125,13 @@ pub fn remove_carried_row(d: &mut Draft, title: &str, row: usize) -> Result<Vec<
 /// A row's cells as typed, `width` of them (missing ones blank), each read under its column's
 /// head ([`cell_of`]).
 fn typed_cells<T: AsRef<str>>(texts: &[T], heads: &[String], width: usize) -> Vec<CellRule> {
-    (0..width).map(|c| texts.get(c).map_or(CellRule::Blank, |t| cell_of(t.as_ref(), heads.get(c).map_or("", String::as_str)))).collect()
+    (0..width)
+        .map(|c| {
+            texts.get(c).map_or(CellRule::Blank, |t| {
+                cell_of(t.as_ref(), heads.get(c).map_or("", String::as_str))
+            })
+        })
+        .collect()
 }
 
 /// The cell a text gives under a column head: empty → blank, an amount as printed → that amount
@@ -99,15 +140,23 @@ fn typed_cells<T: AsRef<str>>(texts: &[T], heads: &[String], width: usize) -> Ve
 /// reading of the page takes it.
 fn cell_of(text: &str, head: &str) -> CellRule {
     let t = text.trim();
-    let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && ("2000".."2101").contains(&t);
+    let year =
+        t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && ("2000".."2101").contains(&t);
     if t.is_empty() {
         CellRule::Blank
     } else if year || yusuan_domain::names_non_money(head) {
-        CellRule::Text { text: t.to_string() }
+        CellRule::Text {
+            text: t.to_string(),
+        }
     } else if let Ok(value) = parse_amount(t) {
-        CellRule::Fixed { value, printed: t.to_string() }
+        CellRule::Fixed {
+            value,
+            printed: t.to_string(),
+        }
     } else {
-        CellRule::Text { text: t.to_string() }
+        CellRule::Text {
+            text: t.to_string(),
+        }
     }
 }
 
@@ -143,16 +192,31 @@ fn label_of(cells: &[CellRule]) -> String {
 /// Sets the cell at `row`, `column` (1-based) of the carried table titled `title` to `text`;
 /// returns its text before. A row whose label is its leading words (an item row, one the user
 /// added) keeps it so.
-pub fn set_carried_cell(d: &mut Draft, title: &str, row: usize, column: usize, text: &str) -> Result<String, CarriedError> {
+pub fn set_carried_cell(
+    d: &mut Draft,
+    title: &str,
+    row: usize,
+    column: usize,
+    text: &str,
+) -> Result<String, CarriedError> {
     let (rows, heads) = carried_rows(d, title)?;
-    let head = heads.get(column.wrapping_sub(1)).cloned().unwrap_or_default();
+    let head = heads
+        .get(column.wrapping_sub(1))
+        .cloned()
+        .unwrap_or_default();
     let n = rows.len();
-    let r = rows.get_mut(row.wrapping_sub(1)).ok_or_else(|| CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")))?;
+    let r = rows
+        .get_mut(row.wrapping_sub(1))
+        .ok_or_else(|| CarriedError::NoCell(format!("表“{title}”没有第 {row} 行（共 {n} 行）")))?;
     let m = r.cells.len();
     let trees = Trees::of(rows);
     let r = &mut rows[row - 1];
     let label_before = label_of(&r.cells);
-    let c = r.cells.get_mut(column.wrapping_sub(1)).ok_or_else(|| CarriedError::NoCell(format!("表“{title}”第 {row} 行没有第 {column} 列（共 {m} 列）")))?;
+    let c = r.cells.get_mut(column.wrapping_sub(1)).ok_or_else(|| {
+        CarriedError::NoCell(format!(
+            "表“{title}”第 {row} 行没有第 {column} 列（共 {m} 列）"
+        ))
+    })?;
     let old = cell_text(c);
     *c = cell_of(text, &head);
     if r.label.is_empty() || r.label == label_before {
@@ -169,7 +233,8 @@ pub const PASTED_ROWS_MAX: usize = 2000;
 /// 名称 and its columns), not as its leading cells (Hubei's grids, whose label is the row's
 /// leading words).
 pub fn labels_beside(rows: &[RowRule]) -> bool {
-    rows.iter().any(|r| !r.label.is_empty() && r.label != label_of(&r.cells))
+    rows.iter()
+        .any(|r| !r.label.is_empty() && r.label != label_of(&r.cells))
 }
 
 /// Rows of a carried table as text, a line a row, cells separated by tabs (the row's name first
@@ -177,11 +242,17 @@ pub fn labels_beside(rows: &[RowRule]) -> bool {
 /// [`replace_carried_rows`] reads back.
 pub fn rows_text(rows: &[RowRule]) -> String {
     let beside = labels_beside(rows);
-    rows
-        .iter()
+    rows.iter()
         .map(|r| {
             let cells = r.cells.iter().map(cell_text);
-            if beside { std::iter::once(r.label.clone()).chain(cells).collect::<Vec<_>>().join("\t") } else { cells.collect::<Vec<_>>().join("\t") }
+            if beside {
+                std::iter::once(r.label.clone())
+                    .chain(cells)
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            } else {
+                cells.collect::<Vec<_>>().join("\t")
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -193,14 +264,25 @@ pub fn rows_text(rows: &[RowRule]) -> String {
 /// pasted whole, its 合计 rows as typed (the checker adds them up). Blank lines are skipped; a
 /// line with more cells than the table has columns is refused, naming it. Returns the table as
 /// text before and after.
-pub fn replace_carried_rows(d: &mut Draft, title: &str, text: &str) -> Result<(String, String), CarriedError> {
+pub fn replace_carried_rows(
+    d: &mut Draft,
+    title: &str,
+    text: &str,
+) -> Result<(String, String), CarriedError> {
     let (rows, heads) = carried_rows(d, title)?;
     let before = rows_text(rows);
     let beside = labels_beside(rows);
     let width = rows.first().map_or(heads.len(), |r| r.cells.len());
-    let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
     if lines.len() > PASTED_ROWS_MAX {
-        return Err(CarriedError::NoCell(format!("粘贴的表有 {} 行，超过上限 {PASTED_ROWS_MAX} 行", lines.len())));
+        return Err(CarriedError::NoCell(format!(
+            "粘贴的表有 {} 行，超过上限 {PASTED_ROWS_MAX} 行",
+            lines.len()
+        )));
     }
     let mut new_rows = Vec::with_capacity(lines.len());
     for (n, line) in lines {
@@ -210,12 +292,26 @@ pub fn replace_carried_rows(d: &mut Draft, title: &str, text: &str) -> Result<(S
             fields.pop();
         }
         if fields.len() > width {
-            let what = if beside { format!("名称和 {width} 列") } else { format!("{width} 列") };
-            return Err(CarriedError::NoCell(format!("粘贴的第 {} 行有 {} 个单元格，表“{title}”只有{what}", n + 1, fields.len() + usize::from(beside))));
+            let what = if beside {
+                format!("名称和 {width} 列")
+            } else {
+                format!("{width} 列")
+            };
+            return Err(CarriedError::NoCell(format!(
+                "粘贴的第 {} 行有 {} 个单元格，表“{title}”只有{what}",
+                n + 1,
+                fields.len() + usize::from(beside)
+            )));
         }
         let cells = typed_cells(&fields, &heads, width);
         let label = name.unwrap_or_else(|| label_of(&cells));
-        new_rows.push(RowRule { code: None, label, side: None, cells, pattern: false });
+        new_rows.push(RowRule {
+            code: None,
+            label,
+            side: None,
+            cells,
+            pattern: false,
+        });
     }
     *rows = new_rows;
     Ok((before, rows_text(rows)))
@@ -228,10 +324,41 @@ mod tests {
     #[test]
     fn cells_as_typed() {
         // check(input, expect)
-        for (text, expect) in [("", CellRule::Blank), (" ≥95% ", CellRule::Text { text: "≥95%".into() }), ("35.45", CellRule::Fixed { value: "35.45".parse().unwrap(), printed: "35.45".into() }), ("1,200", CellRule::Fixed { value: "1200".parse().unwrap(), printed: "1,200".into() }), ("2027", CellRule::Text { text: "2027".into() })] {
+        for (text, expect) in [
+            ("", CellRule::Blank),
+            (
+                " ≥95% ",
+                CellRule::Text {
+                    text: "≥95%".into(),
+                },
+            ),
+            (
+                "35.45",
+                CellRule::Fixed {
+                    value: "35.45".parse().unwrap(),
+                    printed: "35.45".into(),
+                },
+            ),
+            (
+                "1,200",
+                CellRule::Fixed {
+                    value: "1200".parse().unwrap(),
+                    printed: "1,200".into(),
+                },
+            ),
+            (
+                "2027",
+                CellRule::Text {
+                    text: "2027".into(),
+                },
+            ),
+        ] {
             assert_eq!(cell_of(text, "金额"), expect, "{text}");
         }
         // A count under its head is words, as the page reads it.
-        assert_eq!(cell_of("5", "资产数量"), CellRule::Text { text: "5".into() });
+        assert_eq!(
+            cell_of("5", "资产数量"),
+            CellRule::Text { text: "5".into() }
+        );
     }
 }

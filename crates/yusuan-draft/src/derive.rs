@@ -6,7 +6,8 @@ use crate::{narrative, print};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use yusuan_domain::{
-    Amount, Cell, DocKind, Document, DocumentMeta, EconomicCode, FunctionCode, Location, Paragraph, Row, RowCode, SectionKind, Table,
+    Amount, Cell, DocKind, Document, DocumentMeta, EconomicCode, FunctionCode, Location, Paragraph,
+    Row, RowCode, SectionKind, Table,
 };
 
 /// Which amounts of the leaves to evaluate: this year's or last year's (the baseline).
@@ -32,7 +33,11 @@ impl<'a> Eval<'a> {
         for (i, l) in draft.leaves.iter().enumerate() {
             by_key.entry(&l.key).or_default().push(i);
         }
-        Eval { draft, year, by_key }
+        Eval {
+            draft,
+            year,
+            by_key,
+        }
     }
 
     fn value(&self, i: usize) -> Decimal {
@@ -45,13 +50,23 @@ impl<'a> Eval<'a> {
 
     /// Spending lines of these funds, under this function code prefix, of these kinds (all when
     /// `None`), placed in `unit` when one is given; their sum in 元.
-    fn spending(&self, unit: Option<&String>, funds: &Option<Vec<Fund>>, prefix: Option<&str>, kinds: &Option<Vec<SpendKind>>) -> Decimal {
+    fn spending(
+        &self,
+        unit: Option<&String>,
+        funds: &Option<Vec<Fund>>,
+        prefix: Option<&str>,
+        kinds: &Option<Vec<SpendKind>>,
+    ) -> Decimal {
         self.draft
             .leaves
             .iter()
             .enumerate()
             .filter(|(_, l)| match &l.key {
-                LeafKey::Spend { fund, function, kind } => {
+                LeafKey::Spend {
+                    fund,
+                    function,
+                    kind,
+                } => {
                     unit.is_none_or(|u| l.unit.as_ref() == Some(u))
                         && funds.as_ref().is_none_or(|f| f.contains(fund))
                         && prefix.is_none_or(|p| function.as_str().starts_with(p))
@@ -66,8 +81,17 @@ impl<'a> Eval<'a> {
     /// The sum of a query, in 元.
     pub(crate) fn sum(&self, q: &Query) -> Decimal {
         match q {
-            Query::Leaves { keys } => keys.iter().filter_map(|k| self.by_key.get(k)).flatten().map(|&i| self.value(i)).sum(),
-            Query::Spend { funds, prefix, kinds } => self.spending(None, funds, prefix.as_deref(), kinds),
+            Query::Leaves { keys } => keys
+                .iter()
+                .filter_map(|k| self.by_key.get(k))
+                .flatten()
+                .map(|&i| self.value(i))
+                .sum(),
+            Query::Spend {
+                funds,
+                prefix,
+                kinds,
+            } => self.spending(None, funds, prefix.as_deref(), kinds),
             Query::Placed { unit, funds, kinds } => self.spending(Some(unit), funds, None, kinds),
             Query::Parts { parts } => parts.iter().map(|q| self.sum(q)).sum(),
             Query::Economic { prefix, kinds } => self
@@ -77,7 +101,10 @@ impl<'a> Eval<'a> {
                 .enumerate()
                 .filter(|(_, l)| match &l.key {
                     LeafKey::Economic { code, kind } => {
-                        prefix.as_ref().is_none_or(|p| code.as_str().starts_with(p.as_str())) && kinds.as_ref().is_none_or(|k| k.contains(kind))
+                        prefix
+                            .as_ref()
+                            .is_none_or(|p| code.as_str().starts_with(p.as_str()))
+                            && kinds.as_ref().is_none_or(|k| k.contains(kind))
                     }
                     _ => false,
                 })
@@ -88,12 +115,18 @@ impl<'a> Eval<'a> {
 
     /// Spending of these funds (all when `None`) and kinds, in 元.
     pub(crate) fn spend(&self, funds: Option<&[Fund]>, kinds: Option<&[SpendKind]>) -> Decimal {
-        self.sum(&Query::Spend { funds: funds.map(<[Fund]>::to_vec), prefix: None, kinds: kinds.map(<[SpendKind]>::to_vec) })
+        self.sum(&Query::Spend {
+            funds: funds.map(<[Fund]>::to_vec),
+            prefix: None,
+            kinds: kinds.map(<[SpendKind]>::to_vec),
+        })
     }
 
     /// The leaves' values of a table-local leaf, by key (0 when absent).
     pub(crate) fn leaf(&self, key: &LeafKey) -> Option<Decimal> {
-        self.by_key.get(key).map(|lines| lines.iter().map(|&i| self.value(i)).sum())
+        self.by_key
+            .get(key)
+            .map(|lines| lines.iter().map(|&i| self.value(i)).sum())
     }
 }
 
@@ -109,7 +142,11 @@ pub struct DerivedCell {
 /// The draft's tables, derived from its leaves.
 pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
     let eval = Eval::new(draft, Year::Current);
-    draft.layout.iter().map(|t| derive_table(draft, &eval, t)).collect()
+    draft
+        .layout
+        .iter()
+        .map(|t| derive_table(draft, &eval, t))
+        .collect()
 }
 
 /// The figures the narrative states outside the tables: 政府采购 from its leaves (the total is
@@ -118,17 +155,29 @@ pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
 pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
     use crate::model::ProcurementPart as P;
     let leaf = |part: P| draft.total_of(&crate::LeafKey::Procurement { part });
-    let yuan = |v: Decimal| yusuan_domain::Amount { value: v, unit: yusuan_domain::Unit::Yuan };
+    let yuan = |v: Decimal| yusuan_domain::Amount {
+        value: v,
+        unit: yusuan_domain::Unit::Yuan,
+    };
     let mut s = draft.stated.clone();
     let (goods, works, services) = (leaf(P::Goods), leaf(P::Works), leaf(P::Services));
     let total = match (goods, works, services) {
         (None, None, None) => leaf(P::Total),
-        _ => Some(goods.unwrap_or_default() + works.unwrap_or_default() + services.unwrap_or_default()),
+        _ => Some(
+            goods.unwrap_or_default() + works.unwrap_or_default() + services.unwrap_or_default(),
+        ),
     };
     use crate::model::StatedItem as I;
     let stated = |item: I| draft.total_of(&crate::LeafKey::Stated { item });
-    let count = |item: I| stated(item).filter(|v| v.fract().is_zero()).and_then(|v| u32::try_from(v).ok());
-    if [I::Vehicles, I::CostlyEquipment, I::VehiclesToBuy].into_iter().any(|i| stated(i).is_some()) {
+    let count = |item: I| {
+        stated(item)
+            .filter(|v| v.fract().is_zero())
+            .and_then(|v| u32::try_from(v).ok())
+    };
+    if [I::Vehicles, I::CostlyEquipment, I::VehiclesToBuy]
+        .into_iter()
+        .any(|i| stated(i).is_some())
+    {
         s.assets = Some(yusuan_domain::AssetSummary {
             vehicles: count(I::Vehicles),
             costly_equipment: count(I::CostlyEquipment),
@@ -136,7 +185,10 @@ pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
             location: Default::default(),
         });
     }
-    if [I::TargetProjects, I::TargetAmount].into_iter().any(|i| stated(i).is_some()) {
+    if [I::TargetProjects, I::TargetAmount]
+        .into_iter()
+        .any(|i| stated(i).is_some())
+    {
         s.performance = Some(yusuan_domain::PerformanceSummary {
             units: draft.stated.performance.as_ref().and_then(|p| p.units),
             projects: count(I::TargetProjects),
@@ -182,7 +234,10 @@ pub fn derive(draft: &Draft) -> Document {
     // section's heading.
     // A format whose 情况说明 is one section (Jiangsu's 第三部分) states its 政府采购, 国有资产 and
     // 绩效 figures there too: with no 其他相关情况说明 of its own they follow the 编制说明.
-    let others_apart = draft.sections.iter().any(|s| s.kind == SectionKind::OtherExplanations);
+    let others_apart = draft
+        .sections
+        .iter()
+        .any(|s| s.kind == SectionKind::OtherExplanations);
     for s in &draft.sections {
         let mut s = s.clone();
         let generated = match s.kind {
@@ -191,8 +246,12 @@ pub fn derive(draft: &Draft) -> Document {
                 texts.extend(narrative::stated_explanations(draft));
                 Some(texts)
             }
-            SectionKind::BudgetExplanation => Some(narrative::budget_explanation(draft, &eval, &base)),
-            SectionKind::OtherExplanations => Some(narrative::other_explanations(draft, &eval, &base)),
+            SectionKind::BudgetExplanation => {
+                Some(narrative::budget_explanation(draft, &eval, &base))
+            }
+            SectionKind::OtherExplanations => {
+                Some(narrative::other_explanations(draft, &eval, &base))
+            }
             _ => None,
         };
         if let Some(texts) = generated {
@@ -200,7 +259,13 @@ pub fn derive(draft: &Draft) -> Document {
             s.paragraphs = texts
                 .into_iter()
                 .enumerate()
-                .map(|(i, text)| Paragraph { text, location: Location { page: at.page, line: at.line.map(|l| l + 1 + i as u32) } })
+                .map(|(i, text)| Paragraph {
+                    text,
+                    location: Location {
+                        page: at.page,
+                        line: at.line.map(|l| l + 1 + i as u32),
+                    },
+                })
                 .collect();
         }
         doc.sections.push(s);
@@ -209,7 +274,10 @@ pub fn derive(draft: &Draft) -> Document {
         let mut table = derive_table(draft, &eval, t);
         table.location = t.location;
         for (i, r) in table.rows.iter_mut().enumerate() {
-            r.location = Location { page: t.location.page, line: t.location.line.map(|l| l + 1 + i as u32) };
+            r.location = Location {
+                page: t.location.page,
+                line: t.location.line.map(|l| l + 1 + i as u32),
+            };
         }
         doc.tables.push(table);
     }
@@ -218,7 +286,11 @@ pub fn derive(draft: &Draft) -> Document {
             .iter()
             .map(|s| s.title.clone())
             .chain(doc.tables.iter().map(|t| t.title.clone()))
-            .map(|title| yusuan_domain::ContentsEntry { number: None, title, level: 0 })
+            .map(|title| yusuan_domain::ContentsEntry {
+                number: None,
+                title,
+                level: 0,
+            })
             .collect()
     } else {
         draft.contents.clone()
@@ -232,7 +304,10 @@ fn amount_cell(t: &TableLayout, col: usize, yuan: Decimal) -> Cell {
         return Cell::Blank;
     }
     let printed = print::amount(value, t.style.decimals, t.style.separators);
-    Cell::Amount { value: value.round_dp(t.style.decimals.max(value.scale())), printed }
+    Cell::Amount {
+        value: value.round_dp(t.style.decimals.max(value.scale())),
+        printed,
+    }
 }
 
 /// Chinese numerals for a class row's ordinal (`一、` … `二十九、`).
@@ -253,7 +328,11 @@ pub(crate) fn class_code(r: &RowRule) -> Option<String> {
         return None;
     }
     r.cells.iter().find_map(|c| match c {
-        CellRule::Sum { query: Query::Spend { prefix: Some(p), .. } } if p.len() == 3 => Some(p.clone()),
+        CellRule::Sum {
+            query: Query::Spend {
+                prefix: Some(p), ..
+            },
+        } if p.len() == 3 => Some(p.clone()),
         _ => None,
     })
 }
@@ -270,21 +349,38 @@ pub(crate) fn is_class_row(r: &RowRule) -> bool {
 /// so the 类 rows still add up to 支出总计.
 pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
     let class_of = class_code;
-    let class_rows: Vec<(usize, String)> = rows.iter().enumerate().filter_map(|(i, r)| class_of(r).map(|c| (i, c))).collect();
-    let Some((template_at, template_code)) = class_rows.last() else { return rows.to_vec() };
+    let class_rows: Vec<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| class_of(r).map(|c| (i, c)))
+        .collect();
+    let Some((template_at, template_code)) = class_rows.last() else {
+        return rows.to_vec();
+    };
     let template = &rows[*template_at];
     // The table's funds, as its class rows sum them.
     let funds = template.cells.iter().find_map(|c| match c {
-        CellRule::Sum { query: Query::Spend { funds, .. } } => Some(funds.clone()),
+        CellRule::Sum {
+            query: Query::Spend { funds, .. },
+        } => Some(funds.clone()),
         _ => None,
     });
     // A pattern row (a blank template's) is not printed: its 类 is new like any other.
-    let printed: Vec<&String> = class_rows.iter().filter(|(i, _)| !rows[*i].pattern).map(|(_, c)| c).collect();
+    let printed: Vec<&String> = class_rows
+        .iter()
+        .filter(|(i, _)| !rows[*i].pattern)
+        .map(|(_, c)| c)
+        .collect();
     let mut new: Vec<String> = draft
         .leaves
         .iter()
         .filter_map(|l| match &l.key {
-            LeafKey::Spend { fund, function, .. } if !l.value.is_zero() && funds.as_ref().is_none_or(|f| f.as_ref().is_none_or(|f| f.contains(fund))) => {
+            LeafKey::Spend { fund, function, .. }
+                if !l.value.is_zero()
+                    && funds
+                        .as_ref()
+                        .is_none_or(|f| f.as_ref().is_none_or(|f| f.contains(fund))) =>
+            {
                 function.as_str().get(..3).map(str::to_string)
             }
             _ => None,
@@ -296,28 +392,60 @@ pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
     if new.is_empty() {
         return rows.iter().filter(|r| !r.pattern).cloned().collect();
     }
-    let numbered = template.label.trim_start().chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && template.label.contains('、');
+    let numbered = template
+        .label
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && template.label.contains('、');
     let mut out: Vec<RowRule> = rows.to_vec();
     for code in new {
         let printed_class = |r: &RowRule| if r.pattern { None } else { class_of(r) };
-        let name = draft.names.get(&code).cloned().or_else(|| crate::layout::class_name(&code).map(str::to_string)).unwrap_or_default();
+        let name = draft
+            .names
+            .get(&code)
+            .cloned()
+            .or_else(|| crate::layout::class_name(&code).map(str::to_string))
+            .unwrap_or_default();
         let cells = template
             .cells
             .iter()
             .map(|c| match c {
-                CellRule::Sum { query: Query::Spend { funds, prefix: Some(p), kinds } } if p == template_code => {
-                    CellRule::Sum { query: Query::Spend { funds: funds.clone(), prefix: Some(code.clone()), kinds: kinds.clone() } }
-                }
+                CellRule::Sum {
+                    query:
+                        Query::Spend {
+                            funds,
+                            prefix: Some(p),
+                            kinds,
+                        },
+                } if p == template_code => CellRule::Sum {
+                    query: Query::Spend {
+                        funds: funds.clone(),
+                        prefix: Some(code.clone()),
+                        kinds: kinds.clone(),
+                    },
+                },
                 CellRule::Sum { .. } | CellRule::Fixed { .. } => CellRule::Blank,
                 other => other.clone(),
             })
             .collect();
-        let row = RowRule { code: template.code.clone(), label: name, side: template.side, cells, pattern: false };
+        let row = RowRule {
+            code: template.code.clone(),
+            label: name,
+            side: template.side,
+            cells,
+            pattern: false,
+        };
         // Before the first printed 类 row with a higher code, else after the last 类 row.
         let at = out
             .iter()
             .position(|r| printed_class(r).is_some_and(|c| c > code))
-            .unwrap_or_else(|| out.iter().rposition(|r| class_of(r).is_some()).map_or(out.len(), |i| i + 1));
+            .unwrap_or_else(|| {
+                out.iter()
+                    .rposition(|r| class_of(r).is_some())
+                    .map_or(out.len(), |i| i + 1)
+            });
         out.insert(at, row);
     }
     out.retain(|r| !r.pattern);
@@ -326,7 +454,11 @@ pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
         for r in out.iter_mut() {
             if class_of(r).is_some() {
                 n += 1;
-                r.label = format!("{}、{}", ordinal(n), yusuan_domain::strip_numbering(&r.label));
+                r.label = format!(
+                    "{}、{}",
+                    ordinal(n),
+                    yusuan_domain::strip_numbering(&r.label)
+                );
             }
         }
     }
@@ -335,8 +467,15 @@ pub fn printed_rows(draft: &Draft, rows: &[RowRule]) -> Vec<RowRule> {
 
 fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
     let rows = match &t.body {
-        Body::Rows { rows } => printed_rows(draft, rows).iter().map(|r| kept_row(eval, t, r)).collect(),
-        Body::Function { funds, columns, total } => function_rows(draft, eval, t, funds, columns, total),
+        Body::Rows { rows } => printed_rows(draft, rows)
+            .iter()
+            .map(|r| kept_row(eval, t, r))
+            .collect(),
+        Body::Function {
+            funds,
+            columns,
+            total,
+        } => function_rows(draft, eval, t, funds, columns, total),
         Body::Economic { columns, total } => economic_rows(draft, eval, t, columns, total),
     };
     // A table with no money prints its note instead of its rows (a kept table too: a 三公 table
@@ -344,10 +483,22 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
     // A carried grid of items under head rows (资产配置, 政府购买服务) with no item prints its head
     // rows and the note, as the documents print it; a carried form with words in it (a 绩效 form
     // written anew) is not empty.
-    let headed = t.carried && matches!(t.kind, yusuan_domain::TableKind::AssetAllocation | yusuan_domain::TableKind::PurchasedServices);
-    let words = t.carried && !headed && rows.iter().any(|r: &Row| r.cells.iter().any(|c| matches!(c, Cell::Text { .. })));
+    let headed = t.carried
+        && matches!(
+            t.kind,
+            yusuan_domain::TableKind::AssetAllocation | yusuan_domain::TableKind::PurchasedServices
+        );
+    let words = t.carried
+        && !headed
+        && rows
+            .iter()
+            .any(|r: &Row| r.cells.iter().any(|c| matches!(c, Cell::Text { .. })));
     let empty = !words
-        && rows.iter().all(|r: &Row| r.cells.iter().all(|c| c.amount().is_none_or(|v| v.is_zero())))
+        && rows.iter().all(|r: &Row| {
+            r.cells
+                .iter()
+                .all(|c| c.amount().is_none_or(|v| v.is_zero()))
+        })
         && (t.empty_note.is_some() || !matches!(t.body, Body::Rows { .. }));
     // An empty table is printed in full, as the documents print one: its header with the code
     // columns, its 合计 row left blank, and the note saying why it is empty.
@@ -358,7 +509,9 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
         _ => rows,
     };
     let mut note = if empty { t.empty_note.clone() } else { None };
-    let no_amounts = rows.iter().all(|r| r.cells.iter().all(|c| c.amount().is_none()));
+    let no_amounts = rows
+        .iter()
+        .all(|r| r.cells.iter().all(|c| c.amount().is_none()));
     if note.is_none() && no_amounts && !words {
         note = Some(crate::empty::note_for(draft, t));
     }
@@ -378,12 +531,20 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
 /// The 合计 row of an empty table, its cells blank (its label as the table's own total row
 /// prints it).
 fn blank_total(rows: &[Row]) -> Row {
-    let total = rows.iter().find(|r| r.is_total() && r.code.is_none()).cloned();
-    let mut r = total.unwrap_or_else(|| Row { code: None, label: "合计".into(), side: None, cells: vec![], location: Location::default() });
+    let total = rows
+        .iter()
+        .find(|r| r.is_total() && r.code.is_none())
+        .cloned();
+    let mut r = total.unwrap_or_else(|| Row {
+        code: None,
+        label: "合计".into(),
+        side: None,
+        cells: vec![],
+        location: Location::default(),
+    });
     r.cells.iter_mut().for_each(|c| *c = Cell::Blank);
     r
 }
-
 
 fn kept_row(eval: &Eval, t: &TableLayout, r: &RowRule) -> Row {
     let cells = r
@@ -393,24 +554,38 @@ fn kept_row(eval: &Eval, t: &TableLayout, r: &RowRule) -> Row {
         .map(|(c, rule)| match rule {
             CellRule::Blank => Cell::Blank,
             CellRule::Text { text } => Cell::Text { text: text.clone() },
-            CellRule::Fixed { value, printed } => Cell::Amount { value: *value, printed: printed.clone() },
+            CellRule::Fixed { value, printed } => Cell::Amount {
+                value: *value,
+                printed: printed.clone(),
+            },
             CellRule::Sum { query } => amount_cell(t, c, eval.sum(query)),
         })
         .collect();
-    Row { code: r.code.clone(), label: r.label.clone(), side: r.side, cells, location: Location::default() }
+    Row {
+        code: r.code.clone(),
+        label: r.label.clone(),
+        side: r.side,
+        cells,
+        location: Location::default(),
+    }
 }
 
 /// The codes with money in a generated table (each line's code and its parents: the prefixes of
 /// 3, 5, 7 digits), in code order with their column sums, and the table's column totals. Keyed
 /// by the lines' own code text, so no code is built for a row that is not printed.
-fn grid_sums<'a>(entries: impl Iterator<Item = (&'a str, Decimal, Vec<usize>)>, ncols: usize) -> (Vec<(&'a str, Vec<Decimal>)>, Vec<Decimal>) {
+fn grid_sums<'a>(
+    entries: impl Iterator<Item = (&'a str, Decimal, Vec<usize>)>,
+    ncols: usize,
+) -> (Vec<(&'a str, Vec<Decimal>)>, Vec<Decimal>) {
     let mut sums: HashMap<&'a str, (Vec<Decimal>, bool)> = HashMap::new();
     let mut total = vec![Decimal::ZERO; ncols];
     for (code, v, cols) in entries {
         // Money in a column the table prints (机关运行经费 prints 公用经费 only).
         let money = !v.is_zero() && !cols.is_empty();
         for len in (3..=code.len()).step_by(2) {
-            let row = sums.entry(&code[..len]).or_insert_with(|| (vec![Decimal::ZERO; ncols], false));
+            let row = sums
+                .entry(&code[..len])
+                .or_insert_with(|| (vec![Decimal::ZERO; ncols], false));
             for &c in &cols {
                 row.0[c] += v;
             }
@@ -420,7 +595,11 @@ fn grid_sums<'a>(entries: impl Iterator<Item = (&'a str, Decimal, Vec<usize>)>, 
             total[c] += v;
         }
     }
-    let mut rows: Vec<(&str, Vec<Decimal>)> = sums.into_iter().filter(|(_, (_, money))| *money).map(|(k, (vals, _))| (k, vals)).collect();
+    let mut rows: Vec<(&str, Vec<Decimal>)> = sums
+        .into_iter()
+        .filter(|(_, (_, money))| *money)
+        .map(|(k, (vals, _))| (k, vals))
+        .collect();
     rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
     (rows, total)
 }
@@ -431,7 +610,8 @@ fn matching_columns(columns: &[ColumnRule], fund: Option<&Fund>, kind: &SpendKin
         .enumerate()
         .filter(|(_, c)| match c {
             ColumnRule::Filter { funds, kinds } => {
-                fund.is_none_or(|f| funds.as_ref().is_none_or(|fs| fs.contains(f))) && kinds.as_ref().is_none_or(|k| k.contains(kind))
+                fund.is_none_or(|f| funds.as_ref().is_none_or(|fs| fs.contains(f)))
+                    && kinds.as_ref().is_none_or(|k| k.contains(kind))
             }
             ColumnRule::Blank => false,
         })
@@ -439,10 +619,25 @@ fn matching_columns(columns: &[ColumnRule], fund: Option<&Fund>, kind: &SpendKin
         .collect()
 }
 
-fn with_total(t: &TableLayout, mut rows: Vec<Row>, total: &Option<TotalRow>, sums: &[Decimal]) -> Vec<Row> {
+fn with_total(
+    t: &TableLayout,
+    mut rows: Vec<Row>,
+    total: &Option<TotalRow>,
+    sums: &[Decimal],
+) -> Vec<Row> {
     if let Some(tr) = total {
-        let cells = sums.iter().enumerate().map(|(c, v)| amount_cell(t, c, *v)).collect();
-        let row = Row { code: None, label: tr.label.clone(), side: None, cells, location: Location::default() };
+        let cells = sums
+            .iter()
+            .enumerate()
+            .map(|(c, v)| amount_cell(t, c, *v))
+            .collect();
+        let row = Row {
+            code: None,
+            label: tr.label.clone(),
+            side: None,
+            cells,
+            location: Location::default(),
+        };
         if tr.first {
             rows.insert(0, row);
         } else {
@@ -452,22 +647,49 @@ fn with_total(t: &TableLayout, mut rows: Vec<Row>, total: &Option<TotalRow>, sum
     rows
 }
 
-fn function_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, funds: &Option<Vec<Fund>>, columns: &[ColumnRule], total: &Option<TotalRow>) -> Vec<Row> {
+fn function_rows(
+    draft: &Draft,
+    _eval: &Eval,
+    t: &TableLayout,
+    funds: &Option<Vec<Fund>>,
+    columns: &[ColumnRule],
+    total: &Option<TotalRow>,
+) -> Vec<Row> {
     let entries = draft.leaves.iter().filter_map(|l| match &l.key {
-        LeafKey::Spend { fund, function, kind } if funds.as_ref().is_none_or(|f| f.contains(fund)) => {
-            Some((function.as_str(), l.value, matching_columns(columns, Some(fund), kind)))
-        }
+        LeafKey::Spend {
+            fund,
+            function,
+            kind,
+        } if funds.as_ref().is_none_or(|f| f.contains(fund)) => Some((
+            function.as_str(),
+            l.value,
+            matching_columns(columns, Some(fund), kind),
+        )),
         _ => None,
     });
-    coded_rows(draft, t, entries, columns.len(), total, |c| FunctionCode::parse(c).ok().map(RowCode::Function))
+    coded_rows(draft, t, entries, columns.len(), total, |c| {
+        FunctionCode::parse(c).ok().map(RowCode::Function)
+    })
 }
 
-fn economic_rows(draft: &Draft, _eval: &Eval, t: &TableLayout, columns: &[ColumnRule], total: &Option<TotalRow>) -> Vec<Row> {
+fn economic_rows(
+    draft: &Draft,
+    _eval: &Eval,
+    t: &TableLayout,
+    columns: &[ColumnRule],
+    total: &Option<TotalRow>,
+) -> Vec<Row> {
     let entries = draft.leaves.iter().filter_map(|l| match &l.key {
-        LeafKey::Economic { code, kind } => Some((code.as_str(), l.value, matching_columns(columns, None, kind))),
+        LeafKey::Economic { code, kind } => Some((
+            code.as_str(),
+            l.value,
+            matching_columns(columns, None, kind),
+        )),
         _ => None,
     });
-    coded_rows(draft, t, entries, columns.len(), total, |c| EconomicCode::parse(c).ok().map(RowCode::Economic))
+    coded_rows(draft, t, entries, columns.len(), total, |c| {
+        EconomicCode::parse(c).ok().map(RowCode::Economic)
+    })
 }
 
 /// A generated table's rows: each code with money (and its parents), named, its column sums
@@ -488,7 +710,11 @@ fn coded_rows<'a>(
                 label: draft.name_of(c).to_string(),
                 code: Some(code(c)?),
                 side: None,
-                cells: vals.iter().enumerate().map(|(i, v)| amount_cell(t, i, *v)).collect(),
+                cells: vals
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| amount_cell(t, i, *v))
+                    .collect(),
                 location: Location::default(),
             })
         })

@@ -9,8 +9,16 @@ use yusuan_domain::TableKind;
 
 /// The note an empty fund or 三公 table prints, where the source printed none (its tables had
 /// money): a blank draft's department may have none of that money.
-pub(crate) fn empty_note(kind: TableKind, scope: yusuan_domain::Scope, year: i32) -> Option<String> {
-    let who = if scope == yusuan_domain::Scope::Unit { "单位" } else { "部门" };
+pub(crate) fn empty_note(
+    kind: TableKind,
+    scope: yusuan_domain::Scope,
+    year: i32,
+) -> Option<String> {
+    let who = if scope == yusuan_domain::Scope::Unit {
+        "单位"
+    } else {
+        "部门"
+    };
     let what = match kind {
         TableKind::GovernmentFundFunction => "无政府性基金预算财政拨款安排的预算",
         TableKind::StateCapitalFunction => "无国有资本经营预算财政拨款安排的预算",
@@ -33,13 +41,26 @@ pub(crate) fn note_for(draft: &Draft, t: &TableLayout) -> String {
     if let Some(n) = empty_note(t.kind, draft.scope, draft.year) {
         return n;
     }
-    format!("注：本{}{}年无{}，故本表为空表。", draft.who(), draft.year, subject_of(&t.title))
+    format!(
+        "注：本{}{}年无{}，故本表为空表。",
+        draft.who(),
+        draft.year,
+        subject_of(&t.title)
+    )
 }
 
 /// What a table is of, from its title: without its number, its year and `部门`, and `表`.
 fn subject_of(title: &str) -> String {
-    let title: String = yusuan_domain::strip_numbering(title).chars().filter(|c| !c.is_whitespace()).collect();
-    let after_year = title.find('年').filter(|&i| i > 0 && title[..i].chars().all(|c| c.is_ascii_digit())).map_or(title.as_str(), |i| title[i + '年'.len_utf8()..].trim_start_matches('度'));
+    let title: String = yusuan_domain::strip_numbering(title)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let after_year = title
+        .find('年')
+        .filter(|&i| i > 0 && title[..i].chars().all(|c| c.is_ascii_digit()))
+        .map_or(title.as_str(), |i| {
+            title[i + '年'.len_utf8()..].trim_start_matches('度')
+        });
     let subject = after_year.strip_suffix('表').unwrap_or(after_year);
     subject.strip_prefix("部门").unwrap_or(subject).to_string()
 }
@@ -52,8 +73,14 @@ mod tests {
     fn a_table_names_what_it_is_of() {
         // check(input, expect)
         for (title, subject) in [
-            ("一般公共预算机关运行经费支出预算表", "一般公共预算机关运行经费支出预算"),
-            ("十、一般公共预算机关运行经费支出预算表", "一般公共预算机关运行经费支出预算"),
+            (
+                "一般公共预算机关运行经费支出预算表",
+                "一般公共预算机关运行经费支出预算",
+            ),
+            (
+                "十、一般公共预算机关运行经费支出预算表",
+                "一般公共预算机关运行经费支出预算",
+            ),
             ("2027年部门政府采购预算表", "政府采购预算"),
             ("2019年度部门预算表", "预算"),
             ("年度计划表", "年度计划"),

@@ -23,12 +23,17 @@ const MAX_ROWS: usize = 120;
 /// when the column's numbers do not form exactly one tree under its first row. `values` are the
 /// column's amounts, row by row (a blank is 0). Negative amounts are never a tree.
 pub fn parents(values: &[Decimal]) -> Option<Vec<Option<usize>>> {
-    if values.len() < 2 || values.len() > MAX_ROWS || values.iter().any(|v| v.is_sign_negative() && !v.is_zero()) {
+    if values.len() < 2
+        || values.len() > MAX_ROWS
+        || values.iter().any(|v| v.is_sign_negative() && !v.is_zero())
+    {
         return None;
     }
     // Rows of 0 (a row just added, an item not bought this year) are read after the others:
     // each is a part of the row above it when that is a total, else of that row's total.
-    let money: Vec<usize> = (0..values.len()).filter(|&k| !values[k].is_zero()).collect();
+    let money: Vec<usize> = (0..values.len())
+        .filter(|&k| !values[k].is_zero())
+        .collect();
     if money.first() != Some(&0) {
         return None;
     }
@@ -40,7 +45,11 @@ pub fn parents(values: &[Decimal]) -> Option<Vec<Option<usize>>> {
     for k in 1..values.len() {
         if values[k].is_zero() {
             let above = k - 1;
-            out[k] = if out.contains(&Some(above)) || above == 0 { Some(above) } else { out[above] };
+            out[k] = if out.contains(&Some(above)) || above == 0 {
+                Some(above)
+            } else {
+                out[above]
+            };
         }
     }
     Some(out)
@@ -52,10 +61,19 @@ fn money_parents(values: &[Decimal]) -> Option<Vec<Option<usize>>> {
         return None;
     }
     let n = values.len();
-    let mut p = Parser { values, steps: 0, nodes: Default::default(), parts: Default::default() };
+    let mut p = Parser {
+        values,
+        steps: 0,
+        nodes: Default::default(),
+        parts: Default::default(),
+    };
     let v0 = values[0];
     // The root is a total over every other row: its parts end exactly at the last row.
-    let whole = if v0.is_zero() { 0 } else { p.parts(1, v0).get(&n).copied().unwrap_or(0) };
+    let whole = if v0.is_zero() {
+        0
+    } else {
+        p.parts(1, v0).get(&n).copied().unwrap_or(0)
+    };
     if p.steps > MAX_STEPS || whole != 1 {
         return None;
     }
@@ -124,13 +142,23 @@ impl Parser<'_> {
 
     /// Writes the one reading of the parts from `j` adding up to `remaining` and ending at
     /// `end` (each a part of `total`), as counted.
-    fn read_parts(&mut self, j: usize, remaining: Decimal, end: usize, total: usize, out: &mut [Option<usize>]) {
+    fn read_parts(
+        &mut self,
+        j: usize,
+        remaining: Decimal,
+        end: usize,
+        total: usize,
+        out: &mut [Option<usize>],
+    ) {
         if remaining.is_zero() {
             return;
         }
         out[j] = Some(total);
         let rest = remaining - self.values[j];
-        let first = self.node(j).into_keys().find(|&f| self.parts(f, rest).contains_key(&end));
+        let first = self
+            .node(j)
+            .into_keys()
+            .find(|&f| self.parts(f, rest).contains_key(&end));
         if let Some(f) = first {
             if f > j + 1 {
                 self.read_parts(j + 1, self.values[j], f, j, out);
@@ -162,18 +190,33 @@ impl Trees {
         Trees(
             (0..width)
                 .map(|c| {
-                    let start = rows.iter().position(|r| matches!(r.cells.get(c), Some(CellRule::Fixed { .. })))?;
+                    let start = rows
+                        .iter()
+                        .position(|r| matches!(r.cells.get(c), Some(CellRule::Fixed { .. })))?;
                     let label = compact(&rows[start].label);
-                    if !(label.is_empty() || label.ends_with("合计") || label.ends_with("总计")) {
+                    if !(label.is_empty() || label.ends_with("合计") || label.ends_with("总计"))
+                    {
                         return None;
                     }
                     let below = &rows[start..];
-                    if below.iter().filter(|r| matches!(r.cells.get(c), Some(CellRule::Fixed { .. }))).count() < 2 {
+                    if below
+                        .iter()
+                        .filter(|r| matches!(r.cells.get(c), Some(CellRule::Fixed { .. })))
+                        .count()
+                        < 2
+                    {
                         return None;
                     }
-                    let column: Vec<Decimal> = below.iter().map(|r| r.cells.get(c).map_or(Some(Decimal::ZERO), value)).collect::<Option<_>>()?;
+                    let column: Vec<Decimal> = below
+                        .iter()
+                        .map(|r| r.cells.get(c).map_or(Some(Decimal::ZERO), value))
+                        .collect::<Option<_>>()?;
                     let tree = parents(&column)?;
-                    Some(std::iter::repeat_n(None, start).chain(tree.into_iter().map(|p| p.map(|p| p + start))).collect())
+                    Some(
+                        std::iter::repeat_n(None, start)
+                            .chain(tree.into_iter().map(|p| p.map(|p| p + start)))
+                            .collect(),
+                    )
                 })
                 .collect(),
         )
@@ -226,27 +269,46 @@ impl Trees {
 
     /// The columns that have a tree.
     pub(crate) fn columns(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().filter(|(_, t)| t.is_some()).map(|(c, _)| c)
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_some())
+            .map(|(c, _)| c)
     }
 
     /// Sets each total from `from` up to the root of column `c` to the sum of its parts, printed
     /// as that total was (its decimals, its separators). Returns the totals changed.
     pub(crate) fn follow(&self, rows: &mut [RowRule], c: usize, from: Option<usize>) -> usize {
-        let Some(Some(tree)) = self.0.get(c) else { return 0 };
+        let Some(Some(tree)) = self.0.get(c) else {
+            return 0;
+        };
         let mut changed = 0;
         let mut at = from;
         while let Some(a) = at {
             let parts: Vec<usize> = (0..rows.len()).filter(|&k| tree[k] == Some(a)).collect();
-            let sum: Decimal = parts.iter().filter_map(|&k| rows[k].cells.get(c).and_then(value)).sum();
+            let sum: Decimal = parts
+                .iter()
+                .filter_map(|&k| rows[k].cells.get(c).and_then(value))
+                .sum();
             // Printed with as many decimals as the total or any part shows (0.555 under 35.45).
             let places = |c: &CellRule| match c {
-                CellRule::Fixed { printed, .. } => printed.split_once('.').map_or(0, |(_, f)| f.len() as u32),
+                CellRule::Fixed { printed, .. } => {
+                    printed.split_once('.').map_or(0, |(_, f)| f.len() as u32)
+                }
                 _ => 0,
             };
-            let part_places = parts.iter().filter_map(|&k| rows[k].cells.get(c)).map(places).max().unwrap_or(0);
+            let part_places = parts
+                .iter()
+                .filter_map(|&k| rows[k].cells.get(c))
+                .map(places)
+                .max()
+                .unwrap_or(0);
             if let Some(CellRule::Fixed { value, printed }) = rows[a].cells.get_mut(c) {
                 if *value != sum {
-                    let decimals = printed.split_once('.').map_or(0, |(_, f)| f.len() as u32).max(part_places);
+                    let decimals = printed
+                        .split_once('.')
+                        .map_or(0, |(_, f)| f.len() as u32)
+                        .max(part_places);
                     *printed = amount(sum, decimals, printed.contains(','));
                     *value = sum;
                     changed += 1;
@@ -272,9 +334,15 @@ mod tests {
         type Case<'a> = (Vec<&'a str>, Option<Vec<Option<usize>>>);
         let cases: Vec<Case> = vec![
             // 合计 over two groups, each over its items.
-            (vec!["10", "4", "1", "3", "6", "6"], Some(vec![None, Some(0), Some(1), Some(1), Some(0), Some(4)])),
+            (
+                vec!["10", "4", "1", "3", "6", "6"],
+                Some(vec![None, Some(0), Some(1), Some(1), Some(0), Some(4)]),
+            ),
             // A total repeated over the same items (Hubei prints its total rows three times).
-            (vec!["5", "5", "2", "3"], Some(vec![None, Some(0), Some(1), Some(1)])),
+            (
+                vec!["5", "5", "2", "3"],
+                Some(vec![None, Some(0), Some(1), Some(1)]),
+            ),
             // The first row is not the whole grid's total: no tree.
             (vec!["10", "4", "1"], None),
             // Two readings (3 over 3 over 3, then 3; or 3 over 3 twice): left as written.
@@ -282,7 +350,19 @@ mod tests {
             // A row of 0 is a part of the total above it, or of the total its neighbour above is
             // part of (a row just added at the end, an item not bought this year).
             (vec!["5", "0", "5"], Some(vec![None, Some(0), Some(0)])),
-            (vec!["10", "4", "1", "3", "0", "6", "6", "0"], Some(vec![None, Some(0), Some(1), Some(1), Some(1), Some(0), Some(5), Some(5)])),
+            (
+                vec!["10", "4", "1", "3", "0", "6", "6", "0"],
+                Some(vec![
+                    None,
+                    Some(0),
+                    Some(1),
+                    Some(1),
+                    Some(1),
+                    Some(0),
+                    Some(5),
+                    Some(5),
+                ]),
+            ),
             // Negative amounts and a single row: no tree.
             (vec!["1", "-1", "2"], None),
             (vec!["1"], None),
@@ -298,11 +378,18 @@ mod tests {
     fn a_reading_is_the_tree_or_none() {
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) % n
         };
         // Appends a subtree at `parent` in pre-order; returns its total.
-        fn grow(rows: &mut Vec<(Decimal, Option<usize>)>, parent: Option<usize>, depth: u32, next: &mut dyn FnMut(u64) -> u64) -> Decimal {
+        fn grow(
+            rows: &mut Vec<(Decimal, Option<usize>)>,
+            parent: Option<usize>,
+            depth: u32,
+            next: &mut dyn FnMut(u64) -> u64,
+        ) -> Decimal {
             let at = rows.len();
             rows.push((Decimal::ZERO, parent));
             if depth == 0 || (parent.is_some() && next(3) == 0) {
@@ -311,7 +398,9 @@ mod tests {
                 return v;
             }
             let kids = 1 + next(4);
-            let total: Decimal = (0..kids).map(|_| grow(rows, Some(at), depth - 1, next)).sum();
+            let total: Decimal = (0..kids)
+                .map(|_| grow(rows, Some(at), depth - 1, next))
+                .sum();
             rows[at].0 = total;
             total
         }
@@ -337,7 +426,10 @@ mod tests {
     #[test]
     fn long_columns_are_read_or_left_quickly() {
         let col = |first: &str, ones: usize| -> Vec<Decimal> {
-            std::iter::once(first).chain(std::iter::repeat_n("1", ones)).map(|v| v.parse().unwrap()).collect()
+            std::iter::once(first)
+                .chain(std::iter::repeat_n("1", ones))
+                .map(|v| v.parse().unwrap())
+                .collect()
         };
         // 30 under a total of 30: one reading, every row a part of the first.
         let flat = parents(&col("30", 30)).unwrap();

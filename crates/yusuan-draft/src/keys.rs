@@ -49,7 +49,11 @@ impl Fund {
     ];
 
     /// The 财政拨款 funds.
-    pub const FISCAL: [Fund; 3] = [Fund::GeneralPublic, Fund::GovernmentFund, Fund::StateCapital];
+    pub const FISCAL: [Fund; 3] = [
+        Fund::GeneralPublic,
+        Fund::GovernmentFund,
+        Fund::StateCapital,
+    ];
 
     /// The name as the documents print it.
     pub fn label(&self) -> &'static str {
@@ -131,7 +135,10 @@ impl SpendKind {
 
     /// 人员经费, 公用经费 and unsplit 基本支出.
     pub fn is_basic(&self) -> bool {
-        matches!(self, SpendKind::Personnel | SpendKind::Public | SpendKind::Basic)
+        matches!(
+            self,
+            SpendKind::Personnel | SpendKind::Public | SpendKind::Basic
+        )
     }
 
     fn parse(text: &str) -> SpendKind {
@@ -169,8 +176,13 @@ pub enum ProcurementPart {
 
 impl ProcurementPart {
     /// Every part, in the order the narrative states them.
-    pub const ALL: [ProcurementPart; 5] =
-        [ProcurementPart::Total, ProcurementPart::Goods, ProcurementPart::Works, ProcurementPart::Services, ProcurementPart::SmallFirms];
+    pub const ALL: [ProcurementPart; 5] = [
+        ProcurementPart::Total,
+        ProcurementPart::Goods,
+        ProcurementPart::Works,
+        ProcurementPart::Services,
+        ProcurementPart::SmallFirms,
+    ];
 
     /// The name as printed.
     pub fn label(self) -> &'static str {
@@ -217,7 +229,13 @@ pub enum StatedItem {
 
 impl StatedItem {
     /// Every item, in the order the narrative states them.
-    pub const ALL: [StatedItem; 5] = [StatedItem::Vehicles, StatedItem::CostlyEquipment, StatedItem::VehiclesToBuy, StatedItem::TargetProjects, StatedItem::TargetAmount];
+    pub const ALL: [StatedItem; 5] = [
+        StatedItem::Vehicles,
+        StatedItem::CostlyEquipment,
+        StatedItem::VehiclesToBuy,
+        StatedItem::TargetProjects,
+        StatedItem::TargetAmount,
+    ];
 
     /// The name in the key (`情况|车辆`).
     pub fn label(self) -> &'static str {
@@ -244,7 +262,9 @@ impl StatedItem {
     pub fn leaf_label(self) -> String {
         match self {
             StatedItem::Vehicles => "国有资产 车辆（辆）".to_string(),
-            StatedItem::CostlyEquipment => "国有资产 单价100万元（含）以上设备（台（套））".to_string(),
+            StatedItem::CostlyEquipment => {
+                "国有资产 单价100万元（含）以上设备（台（套））".to_string()
+            }
             StatedItem::VehiclesToBuy => "国有资产 本年购置车辆（辆）".to_string(),
             StatedItem::TargetProjects => "绩效目标 编报绩效目标的项目（个）".to_string(),
             StatedItem::TargetAmount => "绩效目标 涉及项目预算资金".to_string(),
@@ -298,8 +318,20 @@ pub enum LeafKey {
 impl fmt::Display for LeafKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LeafKey::Spend { fund, function, kind } => write!(f, "支出|{}|{}|{}", fund.label(), function.as_str(), kind.label()),
-            LeafKey::Economic { code, kind } => write!(f, "经济|{}|{}", code.as_str(), kind.label()),
+            LeafKey::Spend {
+                fund,
+                function,
+                kind,
+            } => write!(
+                f,
+                "支出|{}|{}|{}",
+                fund.label(),
+                function.as_str(),
+                kind.label()
+            ),
+            LeafKey::Economic { code, kind } => {
+                write!(f, "经济|{}|{}", code.as_str(), kind.label())
+            }
             LeafKey::Cell { table, row, column } => write!(f, "表|{table}|{row}|{column}"),
             LeafKey::Procurement { part } => write!(f, "采购|{}", part.label()),
             LeafKey::Stated { item } => write!(f, "情况|{}", item.label()),
@@ -317,10 +349,23 @@ impl LeafKey {
                 function: FunctionCode::parse(code).ok()?,
                 kind: SpendKind::parse(kind),
             }),
-            ["经济", code, kind] => Some(LeafKey::Economic { code: EconomicCode::parse(code).ok()?, kind: SpendKind::parse(kind) }),
-            ["表", table, row, column] => Some(LeafKey::Cell { table: table.to_string(), row: row.to_string(), column: column.to_string() }),
-            ["采购", part] => Some(LeafKey::Procurement { part: ProcurementPart::ALL.into_iter().find(|p| p.label() == *part)? }),
-            ["情况", item] => Some(LeafKey::Stated { item: StatedItem::ALL.into_iter().find(|i| i.label() == *item)? }),
+            ["经济", code, kind] => Some(LeafKey::Economic {
+                code: EconomicCode::parse(code).ok()?,
+                kind: SpendKind::parse(kind),
+            }),
+            ["表", table, row, column] => Some(LeafKey::Cell {
+                table: table.to_string(),
+                row: row.to_string(),
+                column: column.to_string(),
+            }),
+            ["采购", part] => Some(LeafKey::Procurement {
+                part: ProcurementPart::ALL
+                    .into_iter()
+                    .find(|p| p.label() == *part)?,
+            }),
+            ["情况", item] => Some(LeafKey::Stated {
+                item: StatedItem::ALL.into_iter().find(|i| i.label() == *item)?,
+            }),
             _ => None,
         }
     }
@@ -343,12 +388,31 @@ mod tests {
     #[test]
     fn keys_read_back_from_their_text() {
         let keys = [
-            LeafKey::Spend { fund: Fund::GeneralPublic, function: FunctionCode::parse("2013901").unwrap(), kind: SpendKind::Basic },
-            LeafKey::Spend { fund: Fund::Business, function: FunctionCode::parse("2080505").unwrap(), kind: SpendKind::Project },
-            LeafKey::Economic { code: EconomicCode::parse("30101").unwrap(), kind: SpendKind::Personnel },
-            LeafKey::Cell { table: "三公".into(), row: "1".into(), column: "a/b|c".into() },
-            LeafKey::Procurement { part: ProcurementPart::SmallFirms },
-            LeafKey::Stated { item: StatedItem::Vehicles },
+            LeafKey::Spend {
+                fund: Fund::GeneralPublic,
+                function: FunctionCode::parse("2013901").unwrap(),
+                kind: SpendKind::Basic,
+            },
+            LeafKey::Spend {
+                fund: Fund::Business,
+                function: FunctionCode::parse("2080505").unwrap(),
+                kind: SpendKind::Project,
+            },
+            LeafKey::Economic {
+                code: EconomicCode::parse("30101").unwrap(),
+                kind: SpendKind::Personnel,
+            },
+            LeafKey::Cell {
+                table: "三公".into(),
+                row: "1".into(),
+                column: "a/b|c".into(),
+            },
+            LeafKey::Procurement {
+                part: ProcurementPart::SmallFirms,
+            },
+            LeafKey::Stated {
+                item: StatedItem::Vehicles,
+            },
         ];
         for k in keys {
             assert_eq!(LeafKey::parse(&k.to_string()), Some(k.clone()), "{k}");
@@ -360,8 +424,14 @@ mod tests {
 
     #[test]
     fn funds_from_printed_labels() {
-        assert_eq!(Fund::from_label("1.一般公共预算资金"), Some(Fund::GeneralPublic));
-        assert_eq!(Fund::from_label("二、政府性基金"), Some(Fund::GovernmentFund));
+        assert_eq!(
+            Fund::from_label("1.一般公共预算资金"),
+            Some(Fund::GeneralPublic)
+        );
+        assert_eq!(
+            Fund::from_label("二、政府性基金"),
+            Some(Fund::GovernmentFund)
+        );
         assert_eq!(Fund::from_label("事业单位经营收入"), Some(Fund::Operating));
         assert_eq!(Fund::from_label("合计"), None);
     }

@@ -210,11 +210,31 @@ pub struct TableLayout {
 }
 
 /// Header words that restrict nothing (`支出用途` and `功能分类` group a Jiangsu ledger's columns).
-const NEUTRAL: [&str; 16] = ["合计", "小计", "预算数", "收入预算", "支出预算", "本年收入", "本年支出", "本年拨款", "金额", "总计", "预算", "本年", "收入", "支出", "支出用途", "功能分类"];
+const NEUTRAL: [&str; 16] = [
+    "合计",
+    "小计",
+    "预算数",
+    "收入预算",
+    "支出预算",
+    "本年收入",
+    "本年支出",
+    "本年拨款",
+    "金额",
+    "总计",
+    "预算",
+    "本年",
+    "收入",
+    "支出",
+    "支出用途",
+    "功能分类",
+];
 
 /// The name of a 支出功能分类 类 (`213` → 农林水支出).
 pub fn class_name(code: &str) -> Option<&'static str> {
-    FUNCTION_CLASSES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+    FUNCTION_CLASSES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
 }
 
 /// The 类 of the 支出功能分类 with their names (the checker's list).
@@ -225,7 +245,10 @@ pub(crate) type Restriction = (Option<Vec<Fund>>, Option<Vec<SpendKind>>);
 
 /// What a column's header path restricts: funds and kinds; `None` when a part of the path is
 /// not understood (the column is then not derived).
-pub(crate) fn column_filter(path: &[String], table_funds: &Option<Vec<Fund>>) -> Option<Restriction> {
+pub(crate) fn column_filter(
+    path: &[String],
+    table_funds: &Option<Vec<Fund>>,
+) -> Option<Restriction> {
     let mut funds = table_funds.clone();
     let mut kinds: Option<Vec<SpendKind>> = None;
     let intersect_f = |cur: Option<Vec<Fund>>, new: Vec<Fund>| -> Option<Vec<Fund>> {
@@ -252,7 +275,11 @@ pub(crate) fn column_filter(path: &[String], table_funds: &Option<Vec<Fund>>) ->
         } else if p.contains("公用经费") {
             Some(vec![SpendKind::Public])
         } else if p.contains("基本支出") {
-            Some(vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])
+            Some(vec![
+                SpendKind::Personnel,
+                SpendKind::Public,
+                SpendKind::Basic,
+            ])
         } else if p.contains("项目支出") {
             Some(vec![SpendKind::Project])
         } else if !understood && (p.ends_with("支出") || p.ends_with("经费")) {
@@ -281,25 +308,46 @@ pub(crate) fn table_funds(kind: TableKind) -> Option<Vec<Fund>> {
         TableKind::GeneralPublicFunction => Some(vec![Fund::GeneralPublic]),
         TableKind::GovernmentFundFunction => Some(vec![Fund::GovernmentFund]),
         TableKind::StateCapitalFunction => Some(vec![Fund::StateCapital]),
-        TableKind::FiscalSummary | TableKind::FiscalByUnit | TableKind::FiscalFunction => Some(Fund::FISCAL.to_vec()),
+        TableKind::FiscalSummary | TableKind::FiscalByUnit | TableKind::FiscalFunction => {
+            Some(Fund::FISCAL.to_vec())
+        }
         _ => None,
     }
 }
 
 /// A ledger row's query from its label and side, within the table's funds; `None` when the
 /// label names nothing the leaves hold (结转下年, 结余 …).
-pub(crate) fn ledger_query(label: &str, side: Option<LedgerSide>, table: &Option<Vec<Fund>>, class_code: impl Fn(&str) -> Option<String>) -> Option<Query> {
+pub(crate) fn ledger_query(
+    label: &str,
+    side: Option<LedgerSide>,
+    table: &Option<Vec<Fund>>,
+    class_code: impl Fn(&str) -> Option<String>,
+) -> Option<Query> {
     let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     let bare = strip_numbering(&l).to_string();
-    if l.contains("结转") || l.contains("结余") || l.contains("上级补助") || l.contains("附属单位") || l.contains("用事业基金") {
+    if l.contains("结转")
+        || l.contains("结余")
+        || l.contains("上级补助")
+        || l.contains("附属单位")
+        || l.contains("用事业基金")
+    {
         return None;
     }
     // `当年收入小计` (Jiangsu) is this year's total like `本年收入`.
-    let total = l.contains("总计") || l.contains("合计") || bare == "本年收入" || bare == "本年支出" || l.ends_with("收入小计") || l.ends_with("支出小计");
+    let total = l.contains("总计")
+        || l.contains("合计")
+        || bare == "本年收入"
+        || bare == "本年支出"
+        || l.ends_with("收入小计")
+        || l.ends_with("支出小计");
     match side {
         Some(LedgerSide::Income) => {
             if total {
-                return Some(Query::Spend { funds: table.clone(), prefix: None, kinds: None });
+                return Some(Query::Spend {
+                    funds: table.clone(),
+                    prefix: None,
+                    kinds: None,
+                });
             }
             let funds = if l.contains("财政拨款") {
                 Fund::FISCAL.to_vec()
@@ -313,21 +361,45 @@ pub(crate) fn ledger_query(label: &str, side: Option<LedgerSide>, table: &Option
                 Some(t) => funds.into_iter().filter(|f| t.contains(f)).collect(),
                 None => funds,
             };
-            Some(Query::Spend { funds: Some(funds), prefix: None, kinds: None })
+            Some(Query::Spend {
+                funds: Some(funds),
+                prefix: None,
+                kinds: None,
+            })
         }
         Some(LedgerSide::Expenditure) => {
             if total {
-                return Some(Query::Spend { funds: table.clone(), prefix: None, kinds: None });
+                return Some(Query::Spend {
+                    funds: table.clone(),
+                    prefix: None,
+                    kinds: None,
+                });
             }
             if bare == "基本支出" || bare == "项目支出" {
-                let kinds = if bare == "基本支出" { vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] } else { vec![SpendKind::Project] };
-                return Some(Query::Spend { funds: table.clone(), prefix: None, kinds: Some(kinds) });
+                let kinds = if bare == "基本支出" {
+                    vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic]
+                } else {
+                    vec![SpendKind::Project]
+                };
+                return Some(Query::Spend {
+                    funds: table.clone(),
+                    prefix: None,
+                    kinds: Some(kinds),
+                });
             }
             if let Some(code) = class_code(&bare) {
-                return Some(Query::Spend { funds: table.clone(), prefix: Some(code), kinds: None });
+                return Some(Query::Spend {
+                    funds: table.clone(),
+                    prefix: Some(code),
+                    kinds: None,
+                });
             }
             // A spending use of its own (Jiangsu's `单位预留机动经费` beside 基本/项目支出).
-            bare.ends_with("机动经费").then(|| Query::Spend { funds: table.clone(), prefix: None, kinds: Some(vec![SpendKind::Named(bare.clone())]) })
+            bare.ends_with("机动经费").then(|| Query::Spend {
+                funds: table.clone(),
+                prefix: None,
+                kinds: Some(vec![SpendKind::Named(bare.clone())]),
+            })
         }
         None => None,
     }
@@ -346,9 +418,17 @@ pub(crate) fn column_side(col: &Column) -> Option<LedgerSide> {
 }
 
 /// Intersects a query with a column's funds (for ledger tables with fund columns).
-pub(crate) fn narrow(query: Query, funds: &Option<Vec<Fund>>, kinds: &Option<Vec<SpendKind>>) -> Query {
+pub(crate) fn narrow(
+    query: Query,
+    funds: &Option<Vec<Fund>>,
+    kinds: &Option<Vec<SpendKind>>,
+) -> Query {
     match query {
-        Query::Spend { funds: qf, prefix, kinds: qk } => {
+        Query::Spend {
+            funds: qf,
+            prefix,
+            kinds: qk,
+        } => {
             let f = match (qf, funds) {
                 (None, x) => x.clone(),
                 (Some(a), None) => Some(a),
@@ -359,7 +439,11 @@ pub(crate) fn narrow(query: Query, funds: &Option<Vec<Fund>>, kinds: &Option<Vec
                 (Some(a), None) => Some(a),
                 (Some(a), Some(b)) => Some(a.into_iter().filter(|k| b.contains(k)).collect()),
             };
-            Query::Spend { funds: f, prefix, kinds: k }
+            Query::Spend {
+                funds: f,
+                prefix,
+                kinds: k,
+            }
         }
         other => other,
     }
@@ -378,13 +462,57 @@ mod tests {
         // check(input, expect): what a header path restricts.
         type Case = (&'static str, Option<Vec<Fund>>, Option<Restriction>);
         let cases: [Case; 8] = [
-            ("支出预算/基本支出", None, Some((None, Some(vec![SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])))),
-            ("收入预算/财政拨款收入", None, Some((Some(Fund::FISCAL.to_vec()), None))),
-            ("收入预算/事业收入", None, Some((Some(vec![Fund::Business]), None))),
-            ("一般公共预算支出/项目支出", Some(vec![Fund::GeneralPublic]), Some((Some(vec![Fund::GeneralPublic]), Some(vec![SpendKind::Project])))),
-            ("基本支出/人员经费", None, Some((None, Some(vec![SpendKind::Personnel])))),
-            ("事业单位经营支出", None, Some((None, Some(vec![SpendKind::Named("事业单位经营支出".into())])))),
-            ("单位预留机动经费", None, Some((None, Some(vec![SpendKind::Named("单位预留机动经费".into())])))),
+            (
+                "支出预算/基本支出",
+                None,
+                Some((
+                    None,
+                    Some(vec![
+                        SpendKind::Personnel,
+                        SpendKind::Public,
+                        SpendKind::Basic,
+                    ]),
+                )),
+            ),
+            (
+                "收入预算/财政拨款收入",
+                None,
+                Some((Some(Fund::FISCAL.to_vec()), None)),
+            ),
+            (
+                "收入预算/事业收入",
+                None,
+                Some((Some(vec![Fund::Business]), None)),
+            ),
+            (
+                "一般公共预算支出/项目支出",
+                Some(vec![Fund::GeneralPublic]),
+                Some((
+                    Some(vec![Fund::GeneralPublic]),
+                    Some(vec![SpendKind::Project]),
+                )),
+            ),
+            (
+                "基本支出/人员经费",
+                None,
+                Some((None, Some(vec![SpendKind::Personnel]))),
+            ),
+            (
+                "事业单位经营支出",
+                None,
+                Some((
+                    None,
+                    Some(vec![SpendKind::Named("事业单位经营支出".into())]),
+                )),
+            ),
+            (
+                "单位预留机动经费",
+                None,
+                Some((
+                    None,
+                    Some(vec![SpendKind::Named("单位预留机动经费".into())]),
+                )),
+            ),
             ("项目单位", None, None),
         ];
         for (p, tf, expect) in cases {
@@ -395,18 +523,65 @@ mod tests {
     #[test]
     fn ledger_labels_become_queries() {
         let class = |name: &str| (name == "一般公共服务支出").then(|| "201".to_string());
-        let q = ledger_query("一、一般公共服务支出", Some(LedgerSide::Expenditure), &None, class);
-        assert_eq!(q, Some(Query::Spend { funds: None, prefix: Some("201".into()), kinds: None }));
+        let q = ledger_query(
+            "一、一般公共服务支出",
+            Some(LedgerSide::Expenditure),
+            &None,
+            class,
+        );
+        assert_eq!(
+            q,
+            Some(Query::Spend {
+                funds: None,
+                prefix: Some("201".into()),
+                kinds: None
+            })
+        );
         let q = ledger_query("1.一般公共预算资金", Some(LedgerSide::Income), &None, class);
-        assert_eq!(q, Some(Query::Spend { funds: Some(vec![Fund::GeneralPublic]), prefix: None, kinds: None }));
-        assert_eq!(ledger_query("结转下年", Some(LedgerSide::Expenditure), &None, class), None);
+        assert_eq!(
+            q,
+            Some(Query::Spend {
+                funds: Some(vec![Fund::GeneralPublic]),
+                prefix: None,
+                kinds: None
+            })
+        );
+        assert_eq!(
+            ledger_query("结转下年", Some(LedgerSide::Expenditure), &None, class),
+            None
+        );
         // Jiangsu's words.
         let q = ledger_query("三、其他资金", Some(LedgerSide::Income), &None, class);
-        assert_eq!(q, Some(Query::Spend { funds: Some(vec![Fund::Business, Fund::Operating, Fund::Other]), prefix: None, kinds: None }));
+        assert_eq!(
+            q,
+            Some(Query::Spend {
+                funds: Some(vec![Fund::Business, Fund::Operating, Fund::Other]),
+                prefix: None,
+                kinds: None
+            })
+        );
         let q = ledger_query("当年支出小计", Some(LedgerSide::Expenditure), &None, class);
-        assert_eq!(q, Some(Query::Spend { funds: None, prefix: None, kinds: None }));
-        let q = ledger_query("三、单位预留机动经费", Some(LedgerSide::Expenditure), &None, class);
-        assert_eq!(q, Some(Query::Spend { funds: None, prefix: None, kinds: Some(vec![SpendKind::Named("单位预留机动经费".into())]) }));
+        assert_eq!(
+            q,
+            Some(Query::Spend {
+                funds: None,
+                prefix: None,
+                kinds: None
+            })
+        );
+        let q = ledger_query(
+            "三、单位预留机动经费",
+            Some(LedgerSide::Expenditure),
+            &None,
+            class,
+        );
+        assert_eq!(
+            q,
+            Some(Query::Spend {
+                funds: None,
+                prefix: None,
+                kinds: Some(vec![SpendKind::Named("单位预留机动经费".into())])
+            })
+        );
     }
 }
-

@@ -28,15 +28,20 @@ mod roll;
 mod rules;
 mod sources;
 mod template;
-mod units;
 mod unit_view;
+mod units;
 pub mod workbook;
 
 pub use derive::{derive, derive_table_values, stated, DerivedCell};
 pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
-pub use model::{address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, ProjectShare, SpendKind, StatedItem, DRAFT_SCHEMA};
+pub use model::{
+    address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart,
+    ProjectShare, SpendKind, StatedItem, DRAFT_SCHEMA,
+};
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
-pub use template::{blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT};
-pub use units::{add_unit, listed_units, place, remove_unit, unit_names, Placed, UnitError};
+pub use template::{
+    blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT,
+};
 pub use unit_view::{resolve_unit, unit_section_title, unit_view, unit_wording};
+pub use units::{add_unit, listed_units, place, remove_unit, unit_names, Placed, UnitError};

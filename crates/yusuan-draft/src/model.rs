@@ -1,11 +1,13 @@
 //! The draft itself: leaf lines with their keys, baselines and origins, and what the user wrote.
 
-use crate::layout::{Body, ColumnRule, TableLayout};
 pub use crate::keys::{Fund, LeafKey, ProcurementPart, SpendKind, StatedItem};
+use crate::layout::{Body, ColumnRule, TableLayout};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use yusuan_domain::{BudgetUnit, PerformanceForm, ProjectDescription, RegionalFormat, Scope, Section, StatedFigures};
+use yusuan_domain::{
+    BudgetUnit, PerformanceForm, ProjectDescription, RegionalFormat, Scope, Section, StatedFigures,
+};
 
 /// The version of the draft's JSON shape (stored with every draft).
 pub const DRAFT_SCHEMA: u32 = 1;
@@ -170,7 +172,25 @@ impl Draft {
 
     /// The leaf with this key in this unit (`None`: not placed in a unit).
     pub fn leaf_at(&self, key: &LeafKey, unit: Option<&str>) -> Option<&Leaf> {
-        self.leaves.iter().find(|l| &l.key == key && l.unit.as_deref() == unit)
+        self.leaves
+            .iter()
+            .find(|l| &l.key == key && l.unit.as_deref() == unit)
+    }
+
+    /// The key this draft gives a table cell addressed with its row or column printed another
+    /// way (`(补助)` for `（补助）`, spaces): the same table, row and column by
+    /// [`yusuan_domain::label_key`]. `None` when no cell of the draft is that one.
+    pub fn cell_as_named(&self, key: &LeafKey) -> Option<&LeafKey> {
+        let LeafKey::Cell { table, row, column } = key else {
+            return None;
+        };
+        let (row, column) = (
+            yusuan_domain::label_key(row),
+            yusuan_domain::label_key(column),
+        );
+        self.leaves.iter().map(|l| &l.key).find(|k| {
+            matches!(k, LeafKey::Cell { table: t, row: r, column: c } if t == table && yusuan_domain::label_key(r) == row && yusuan_domain::label_key(c) == column)
+        })
     }
 
     /// The leaf with this key not placed in a unit, for editing.
@@ -180,7 +200,9 @@ impl Draft {
 
     /// The leaf with this key in this unit, for editing.
     pub fn leaf_at_mut(&mut self, key: &LeafKey, unit: Option<&str>) -> Option<&mut Leaf> {
-        self.leaves.iter_mut().find(|l| &l.key == key && l.unit.as_deref() == unit)
+        self.leaves
+            .iter_mut()
+            .find(|l| &l.key == key && l.unit.as_deref() == unit)
     }
 
     /// The department's amount of a key: its lines in every unit and not placed (`None` when
@@ -208,10 +230,25 @@ impl Draft {
     /// A readable label for a key.
     pub fn label_for(&self, key: &LeafKey) -> String {
         match key {
-            LeafKey::Spend { fund, function, kind } => {
-                format!("{} {} {} {}", fund.label(), function.as_str(), self.name_of(function.as_str()), kind.label())
+            LeafKey::Spend {
+                fund,
+                function,
+                kind,
+            } => {
+                format!(
+                    "{} {} {} {}",
+                    fund.label(),
+                    function.as_str(),
+                    self.name_of(function.as_str()),
+                    kind.label()
+                )
             }
-            LeafKey::Economic { code, kind } => format!("基本支出 {} {} {}", code.as_str(), self.name_of(code.as_str()), kind.label()),
+            LeafKey::Economic { code, kind } => format!(
+                "基本支出 {} {} {}",
+                code.as_str(),
+                self.name_of(code.as_str()),
+                kind.label()
+            ),
             LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
             LeafKey::Procurement { part } => part.leaf_label(),
             LeafKey::Stated { item } => item.leaf_label(),
@@ -222,7 +259,15 @@ impl Draft {
 /// The kinds a spending line of this draft is keyed by: 人员经费, 公用经费 and 项目支出 where
 /// its function tables split 基本支出 (Shanghai), else 基本支出 and 项目支出.
 pub fn spend_kinds(d: &Draft) -> Vec<SpendKind> {
-    let split_in_lines = d.leaves.iter().any(|l| matches!(&l.key, LeafKey::Spend { kind: SpendKind::Personnel | SpendKind::Public, .. }));
+    let split_in_lines = d.leaves.iter().any(|l| {
+        matches!(
+            &l.key,
+            LeafKey::Spend {
+                kind: SpendKind::Personnel | SpendKind::Public,
+                ..
+            }
+        )
+    });
     let split_in_tables = d.layout.iter().any(|t| match &t.body {
         Body::Function { columns, .. } => columns.iter().any(|c| matches!(c, ColumnRule::Filter { kinds: Some(k), .. } if k.iter().any(|k| matches!(k, SpendKind::Personnel | SpendKind::Public)) && !k.contains(&SpendKind::Basic))),
         _ => false,
@@ -243,13 +288,18 @@ pub fn spend_kinds(d: &Draft) -> Vec<SpendKind> {
     };
     for t in &d.layout {
         match &t.body {
-            Body::Function { columns, .. } | Body::Economic { columns, .. } => columns.iter().for_each(|c| {
-                if let ColumnRule::Filter { kinds, .. } = c {
-                    named(kinds)
-                }
-            }),
+            Body::Function { columns, .. } | Body::Economic { columns, .. } => {
+                columns.iter().for_each(|c| {
+                    if let ColumnRule::Filter { kinds, .. } = c {
+                        named(kinds)
+                    }
+                })
+            }
             Body::Rows { rows } => rows.iter().flat_map(|r| &r.cells).for_each(|c| {
-                if let crate::layout::CellRule::Sum { query: crate::layout::Query::Spend { kinds, .. } } = c {
+                if let crate::layout::CellRule::Sum {
+                    query: crate::layout::Query::Spend { kinds, .. },
+                } = c
+                {
                     named(kinds)
                 }
             }),

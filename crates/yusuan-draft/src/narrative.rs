@@ -23,7 +23,10 @@ pub struct Figure {
 /// 万元 with two decimals, as the narrative prints it (exact conversion through [`Unit`], then
 /// rounded for print).
 pub fn wan(yuan: Decimal) -> Decimal {
-    Amount::yuan(yuan).in_unit(Unit::WanYuan).value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    Amount::yuan(yuan)
+        .in_unit(Unit::WanYuan)
+        .value
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
 fn wan_text(yuan: Decimal) -> String {
@@ -43,14 +46,23 @@ fn clause(current: Decimal, base: Decimal, name: &str, show_base: bool) -> Strin
     if d.is_zero() {
         return format!("与{name}持平");
     }
-    let word = if d > Decimal::ZERO { ("增加", "增长") } else { ("减少", "下降") };
+    let word = if d > Decimal::ZERO {
+        ("增加", "增长")
+    } else {
+        ("减少", "下降")
+    };
     let amount = print::amount(d.abs(), 2, true);
-    let shown = if show_base { format!("{}万元", wan_text(base)) } else { String::new() };
+    let shown = if show_base {
+        format!("{}万元", wan_text(base))
+    } else {
+        String::new()
+    };
     let head = format!("比{name}{shown}{}{amount}万元", word.0);
     if b.is_zero() {
         return head;
     }
-    let pct = (d.abs() / b.abs() * Decimal::from(100)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let pct = (d.abs() / b.abs() * Decimal::from(100))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     format!("{head}，{}{pct:.2}%", word.1)
 }
 
@@ -67,15 +79,28 @@ pub fn needs_reason(current: Decimal, baseline: Decimal, threshold: Decimal) -> 
 
 /// The 三公 table's leaves whose column (its last header, or its whole path when `whole`)
 /// contains every word of `words` and none of `not`: this year's and last year's sums.
-fn three_public_leaf(draft: &Draft, eval: &Eval, base: &Eval, words: &[&str], not: &[&str], whole: bool) -> Option<(Decimal, Decimal)> {
+fn three_public_leaf(
+    draft: &Draft,
+    eval: &Eval,
+    base: &Eval,
+    words: &[&str],
+    not: &[&str],
+    whole: bool,
+) -> Option<(Decimal, Decimal)> {
     let keys: Vec<&LeafKey> = draft
         .leaves
         .iter()
         .map(|l| &l.key)
         .filter(|k| match k {
             LeafKey::Cell { table, column, .. } => {
-                let c = if whole { column.as_str() } else { column.rsplit('/').next().unwrap_or(column) };
-                table.starts_with(TableKind::ThreePublic.label()) && words.iter().all(|w| c.contains(w)) && !not.iter().any(|w| c.contains(w))
+                let c = if whole {
+                    column.as_str()
+                } else {
+                    column.rsplit('/').next().unwrap_or(column)
+                };
+                table.starts_with(TableKind::ThreePublic.label())
+                    && words.iter().all(|w| c.contains(w))
+                    && !not.iter().any(|w| c.contains(w))
             }
             _ => false,
         })
@@ -91,7 +116,11 @@ fn three_public_leaf(draft: &Draft, eval: &Eval, base: &Eval, words: &[&str], no
 fn named_kinds(draft: &Draft) -> Vec<SpendKind> {
     let mut out: Vec<SpendKind> = Vec::new();
     for l in &draft.leaves {
-        if let LeafKey::Spend { kind: k @ SpendKind::Named(_), .. } = &l.key {
+        if let LeafKey::Spend {
+            kind: k @ SpendKind::Named(_),
+            ..
+        } = &l.key
+        {
             if !out.contains(k) {
                 out.push(k.clone());
             }
@@ -106,23 +135,39 @@ pub fn figures(draft: &Draft) -> Vec<Figure> {
     let base = Eval::new(draft, crate::derive::Year::Baseline);
     let mut out = Vec::new();
     let mut fig = |key: &str, name: &str, f: &dyn Fn(&Eval) -> Decimal| {
-        out.push(Figure { key: format!("说明|{key}"), name: name.to_string(), current: f(&eval), baseline: f(&base) });
+        out.push(Figure {
+            key: format!("说明|{key}"),
+            name: name.to_string(),
+            current: f(&eval),
+            baseline: f(&base),
+        });
     };
     fig("收入预算", "收入预算", &|e| e.spend(None, None));
-    fig("财政拨款收入", "财政拨款收入", &|e| e.spend(Some(&Fund::FISCAL), None));
+    fig("财政拨款收入", "财政拨款收入", &|e| {
+        e.spend(Some(&Fund::FISCAL), None)
+    });
     for f in &Fund::ALL[3..] {
         let fs = [f.clone()];
         fig(f.label(), f.label(), &|e| e.spend(Some(&fs), None));
     }
     fig("支出预算", "支出预算", &|e| e.spend(None, None));
-    fig("基本支出", "基本支出", &|e| e.spend(None, Some(&[SpendKind::Personnel, SpendKind::Public, SpendKind::Basic])));
-    fig("项目支出", "项目支出", &|e| e.spend(None, Some(&[SpendKind::Project])));
+    fig("基本支出", "基本支出", &|e| {
+        e.spend(
+            None,
+            Some(&[SpendKind::Personnel, SpendKind::Public, SpendKind::Basic]),
+        )
+    });
+    fig("项目支出", "项目支出", &|e| {
+        e.spend(None, Some(&[SpendKind::Project]))
+    });
     // A use of the format's own beside them (Jiangsu's 单位预留机动经费).
     for kind in named_kinds(draft) {
         let ks = [kind.clone()];
         fig(kind.label(), kind.label(), &|e| e.spend(None, Some(&ks)));
     }
-    fig("财政拨款支出", "财政拨款支出预算", &|e| e.spend(Some(&Fund::FISCAL), None));
+    fig("财政拨款支出", "财政拨款支出预算", &|e| {
+        e.spend(Some(&Fund::FISCAL), None)
+    });
     for (f, name) in [
         (Fund::GeneralPublic, "一般公共预算拨款支出预算"),
         (Fund::GovernmentFund, "政府性基金拨款支出预算"),
@@ -136,21 +181,49 @@ pub fn figures(draft: &Draft) -> Vec<Figure> {
     let reception = three_public_leaf(draft, &eval, &base, &["接待"], &[], false);
     let parts = [abroad, cars, reception];
     if parts.iter().any(Option::is_some) {
-        let (c, b) = parts.iter().flatten().fold((Decimal::ZERO, Decimal::ZERO), |(c, b), (x, y)| (c + x, b + y));
-        out.push(Figure { key: "说明|三公经费".into(), name: "“三公”经费预算数".into(), current: c, baseline: b });
+        let (c, b) = parts
+            .iter()
+            .flatten()
+            .fold((Decimal::ZERO, Decimal::ZERO), |(c, b), (x, y)| {
+                (c + x, b + y)
+            });
+        out.push(Figure {
+            key: "说明|三公经费".into(),
+            name: "“三公”经费预算数".into(),
+            current: c,
+            baseline: b,
+        });
     }
     let items = [
         ("因公出国（境）费", abroad),
         ("公务用车购置及运行费", cars),
-        ("公务用车购置费", three_public_leaf(draft, &eval, &base, &["购置"], &[], false)),
-        ("公务用车运行费", three_public_leaf(draft, &eval, &base, &["运行"], &["机关运行"], false)),
+        (
+            "公务用车购置费",
+            three_public_leaf(draft, &eval, &base, &["购置"], &[], false),
+        ),
+        (
+            "公务用车运行费",
+            three_public_leaf(draft, &eval, &base, &["运行"], &["机关运行"], false),
+        ),
         ("公务接待费", reception),
-        ("机关运行经费", three_public_leaf(draft, &eval, &base, &["机关运行经费"], &[], false)),
+        (
+            "机关运行经费",
+            three_public_leaf(draft, &eval, &base, &["机关运行经费"], &[], false),
+        ),
     ];
     for (name, found) in items {
         if let Some((c, b)) = found {
-            let shown = if name == "机关运行经费" { "机关运行经费预算" } else { name };
-            out.push(Figure { key: format!("说明|{name}"), name: shown.to_string(), current: c, baseline: b });
+            let shown = if name == "机关运行经费" {
+                "机关运行经费预算"
+            } else {
+                name
+            };
+            out.push(Figure {
+                key: format!("说明|{name}"),
+                name: shown.to_string(),
+                current: c,
+                baseline: b,
+            });
         }
     }
     out
@@ -195,7 +268,9 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
             parts.push(with_reason(draft, f));
         }
         for fund in &Fund::ALL[3..] {
-            if let Some(f) = get(fund.label()).filter(|f| !f.current.is_zero() || !f.baseline.is_zero()) {
+            if let Some(f) =
+                get(fund.label()).filter(|f| !f.current.is_zero() || !f.baseline.is_zero())
+            {
                 parts.push(with_reason(draft, f));
             }
         }
@@ -208,9 +283,16 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
     }
     if let Some(total) = get("支出预算") {
         let mut s = with_reason(draft, total);
-        let named: Vec<String> = named_kinds(draft).iter().map(|k| k.label().to_string()).collect();
-        let parts: Vec<String> =
-            ["基本支出", "项目支出"].into_iter().chain(named.iter().map(String::as_str)).filter_map(get).map(|f| with_reason(draft, f)).collect();
+        let named: Vec<String> = named_kinds(draft)
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect();
+        let parts: Vec<String> = ["基本支出", "项目支出"]
+            .into_iter()
+            .chain(named.iter().map(String::as_str))
+            .filter_map(get)
+            .map(|f| with_reason(draft, f))
+            .collect();
         if !parts.is_empty() {
             s.push_str(&format!("。其中：{}", parts.join("。")));
         }
@@ -219,14 +301,23 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
     }
     if let Some(fiscal) = get("财政拨款支出") {
         let mut s = with_reason(draft, fiscal);
-        let parts: Vec<String> = Fund::FISCAL.iter().filter_map(|f| get(f.label())).map(|f| with_reason(draft, f)).collect();
+        let parts: Vec<String> = Fund::FISCAL
+            .iter()
+            .filter_map(|f| get(f.label()))
+            .map(|f| with_reason(draft, f))
+            .collect();
         s.push_str(&format!("。财政拨款支出预算中，{}。", parts.join("。")));
         out.push(s);
     }
     // The 一般公共预算 items by function 项.
     let mut by_code: std::collections::BTreeMap<&str, Decimal> = std::collections::BTreeMap::new();
     for l in &draft.leaves {
-        if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
+        if let LeafKey::Spend {
+            fund: Fund::GeneralPublic,
+            function,
+            ..
+        } = &l.key
+        {
             *by_code.entry(function.as_str()).or_default() += l.value;
         }
     }
@@ -236,11 +327,21 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
         for (n, (code, v)) in items.iter().enumerate() {
             let name = |c: &str| draft.name_of(c).to_string();
             let path = match code.len() {
-                7 => format!("{}（类）{}（款）{}（项）", name(&code[..3]), name(&code[..5]), name(code)),
+                7 => format!(
+                    "{}（类）{}（款）{}（项）",
+                    name(&code[..3]),
+                    name(&code[..5]),
+                    name(code)
+                ),
                 5 => format!("{}（类）{}（款）", name(&code[..3]), name(code)),
                 _ => format!("{}（类）", name(code)),
             };
-            out.push(format!("{}.“{path}”科目{}万元{}。", n + 1, wan_text(*v), item_tail(draft, code, *v)));
+            out.push(format!(
+                "{}.“{path}”科目{}万元{}。",
+                n + 1,
+                wan_text(*v),
+                item_tail(draft, code, *v)
+            ));
         }
     }
     let _ = eval;
@@ -259,9 +360,15 @@ fn item_tail(draft: &Draft, code: &str, current: Decimal) -> String {
     let mut reasons: Vec<&str> = Vec::new();
     let item_key = format!("说明|项|{code}");
     let lines = draft.leaves.iter().filter(|l| matches!(&l.key, LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } if function.as_str() == code));
-    let keys = std::iter::once(item_key).chain(lines.map(|l| crate::model::address(&l.key, l.unit.as_deref())));
+    let keys = std::iter::once(item_key)
+        .chain(lines.map(|l| crate::model::address(&l.key, l.unit.as_deref())));
     for k in keys {
-        if let Some(r) = draft.reasons.get(&k).map(|r| r.trim().trim_end_matches('。')).filter(|r| !r.is_empty()) {
+        if let Some(r) = draft
+            .reasons
+            .get(&k)
+            .map(|r| r.trim().trim_end_matches('。'))
+            .filter(|r| !r.is_empty())
+        {
             if !reasons.contains(&r) {
                 reasons.push(r);
             }
@@ -293,7 +400,11 @@ pub(crate) fn stated_explanations(draft: &Draft) -> Vec<String> {
 
 /// The paragraphs of 其他相关情况说明, the 三公 and 机关运行经费 ones when `three_public`.
 fn explanations(draft: &Draft, three_public: bool) -> Vec<String> {
-    let figs = if three_public { figures(draft) } else { Vec::new() };
+    let figs = if three_public {
+        figures(draft)
+    } else {
+        Vec::new()
+    };
     let y = draft.year;
     let mut out = Vec::new();
     let mut n = 0;
@@ -311,7 +422,10 @@ fn explanations(draft: &Draft, three_public: bool) -> Vec<String> {
         }
         if let Some(s) = item("公务用车购置及运行费") {
             let mut p = format!("（二）{s}");
-            let parts: Vec<String> = ["公务用车购置费", "公务用车运行费"].iter().filter_map(|k| item(k)).collect();
+            let parts: Vec<String> = ["公务用车购置费", "公务用车运行费"]
+                .iter()
+                .filter_map(|k| item(k))
+                .collect();
             if !parts.is_empty() {
                 p.push_str(&format!("。其中：{}", parts.join("。")));
             }
@@ -324,40 +438,79 @@ fn explanations(draft: &Draft, three_public: bool) -> Vec<String> {
     }
     if let Some(f) = find(&figs, "机关运行经费") {
         heading(&mut out, "机关运行经费预算".to_string());
-        out.push(format!("{y}年{}{}。", draft.department, with_reason(draft, f)));
+        out.push(format!(
+            "{y}年{}{}。",
+            draft.department,
+            with_reason(draft, f)
+        ));
     }
     let stated = crate::derive::stated(draft);
     if let Some(p) = &stated.procurement {
         heading(&mut out, "政府采购预算情况".to_string());
-        let part = |name: &str, a: &Option<Amount>| a.map(|a| format!("政府采购{name}预算{}万元", print::amount(a.to_wan(), 2, false)));
-        let parts: Vec<String> = [part("货物", &p.goods), part("工程", &p.works), part("服务", &p.services)].into_iter().flatten().collect();
-        let mut s = format!("{y}年本{}政府采购预算{}万元", draft.who(), print::amount(p.total.to_wan(), 2, false));
+        let part = |name: &str, a: &Option<Amount>| {
+            a.map(|a| {
+                format!(
+                    "政府采购{name}预算{}万元",
+                    print::amount(a.to_wan(), 2, false)
+                )
+            })
+        };
+        let parts: Vec<String> = [
+            part("货物", &p.goods),
+            part("工程", &p.works),
+            part("服务", &p.services),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut s = format!(
+            "{y}年本{}政府采购预算{}万元",
+            draft.who(),
+            print::amount(p.total.to_wan(), 2, false)
+        );
         if !parts.is_empty() {
             s.push_str(&format!("，其中：{}", parts.join("、")));
         }
         s.push('。');
         out.push(s);
         if let Some(r) = p.reserved_for_small_firms {
-            out.push(format!("{y}年本{}面向中小企业预留政府采购项目预算金额{}万元。", draft.who(), print::amount(r.to_wan(), 2, false)));
+            out.push(format!(
+                "{y}年本{}面向中小企业预留政府采购项目预算金额{}万元。",
+                draft.who(),
+                print::amount(r.to_wan(), 2, false)
+            ));
         }
     }
     if let Some(p) = &stated.performance {
         heading(&mut out, "绩效目标设置情况".to_string());
-        let mut s = format!("按照本区预算绩效管理工作的总体要求，本{}{y}年编报绩效目标的项目", draft.who());
+        let mut s = format!(
+            "按照本区预算绩效管理工作的总体要求，本{}{y}年编报绩效目标的项目",
+            draft.who()
+        );
         if let Some(k) = p.projects {
             s.push_str(&format!("{k}个"));
         }
         if let Some(a) = p.amount {
-            s.push_str(&format!("，涉及项目预算资金{}万元", print::amount(a.to_wan(), 2, false)));
+            s.push_str(&format!(
+                "，涉及项目预算资金{}万元",
+                print::amount(a.to_wan(), 2, false)
+            ));
         }
         s.push('。');
         out.push(s);
     }
     if let Some(a) = &stated.assets {
         heading(&mut out, "国有资产占有使用情况".to_string());
-        let mut s = format!("截至{}年8月31日，{}共有车辆{}辆", y - 1, draft.department, a.vehicles.unwrap_or(0));
+        let mut s = format!(
+            "截至{}年8月31日，{}共有车辆{}辆",
+            y - 1,
+            draft.department,
+            a.vehicles.unwrap_or(0)
+        );
         if let Some(e) = a.costly_equipment {
-            s.push_str(&format!("；单价100万元（含）以上设备（不含车辆）{e}台（套）"));
+            s.push_str(&format!(
+                "；单价100万元（含）以上设备（不含车辆）{e}台（套）"
+            ));
         }
         s.push('。');
         out.push(s);
@@ -378,8 +531,14 @@ mod tests {
         let d = |s: &str| Decimal::from_str(s).unwrap();
         // check(input, expect)
         let cases = [
-            (("189767551", "156211123"), "比2024年预算增加3,355.65万元，增长21.48%"),
-            (("1000000", "1100000"), "比2024年预算减少10.00万元，下降9.09%"),
+            (
+                ("189767551", "156211123"),
+                "比2024年预算增加3,355.65万元，增长21.48%",
+            ),
+            (
+                ("1000000", "1100000"),
+                "比2024年预算减少10.00万元，下降9.09%",
+            ),
             (("500000", "500000"), "与2024年预算持平"),
             (("500000", "0"), "比2024年预算增加50.00万元"),
         ];
@@ -392,10 +551,22 @@ mod tests {
     fn the_change_against_last_years_actuals() {
         // check(input, expect): the Putuo wording, rates on the 万元 printed.
         let d = |s: &str| Decimal::from_str(s).unwrap();
-        assert_eq!(actual_clause(d("601300"), d("1404200"), 2023), "比2023年执行数140.42万元减少80.29万元，下降57.18%");
-        assert_eq!(actual_clause(d("1200000"), d("1000000"), 2025), "比2025年执行数100.00万元增加20.00万元，增长20.00%");
-        assert_eq!(actual_clause(d("1000000"), d("1000040"), 2025), "与2025年执行数持平");
-        assert_eq!(actual_clause(d("50000"), d("0"), 2025), "比2025年执行数0.00万元增加5.00万元");
+        assert_eq!(
+            actual_clause(d("601300"), d("1404200"), 2023),
+            "比2023年执行数140.42万元减少80.29万元，下降57.18%"
+        );
+        assert_eq!(
+            actual_clause(d("1200000"), d("1000000"), 2025),
+            "比2025年执行数100.00万元增加20.00万元，增长20.00%"
+        );
+        assert_eq!(
+            actual_clause(d("1000000"), d("1000040"), 2025),
+            "与2025年执行数持平"
+        );
+        assert_eq!(
+            actual_clause(d("50000"), d("0"), 2025),
+            "比2025年执行数0.00万元增加5.00万元"
+        );
     }
 
     #[test]

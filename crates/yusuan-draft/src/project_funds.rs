@@ -31,21 +31,42 @@ impl std::fmt::Display for ShareError {
 
 /// Sets a project's share of a 项目支出 line (`line`: its address); zero takes the share away.
 /// Returns the share before (none when there was none).
-pub fn set_share(d: &mut Draft, project: &str, line: &str, amount: Decimal) -> Result<Option<Decimal>, ShareError> {
+pub fn set_share(
+    d: &mut Draft,
+    project: &str,
+    line: &str,
+    amount: Decimal,
+) -> Result<Option<Decimal>, ShareError> {
     let project = project.trim();
     if !d.projects.iter().any(|p| p.name == project) {
         return Err(ShareError::NoProject(project.to_string()));
     }
-    let spending = parse_address(line).filter(|(k, u)| matches!(k, LeafKey::Spend { kind: SpendKind::Project, .. }) && d.leaf_at(k, u.as_deref()).is_some());
-    let Some((key, unit)) = spending else { return Err(ShareError::NotProjectSpending(line.trim().to_string())) };
+    let spending = parse_address(line).filter(|(k, u)| {
+        matches!(
+            k,
+            LeafKey::Spend {
+                kind: SpendKind::Project,
+                ..
+            }
+        ) && d.leaf_at(k, u.as_deref()).is_some()
+    });
+    let Some((key, unit)) = spending else {
+        return Err(ShareError::NotProjectSpending(line.trim().to_string()));
+    };
     if amount.is_sign_negative() && !amount.is_zero() {
         return Err(ShareError::Negative);
     }
     let address = crate::model::address(&key, unit.as_deref());
     let shares = d.project_funds.entry(project.to_string()).or_default();
-    let old = shares.iter().position(|s| s.line == address).map(|i| shares.remove(i).amount);
+    let old = shares
+        .iter()
+        .position(|s| s.line == address)
+        .map(|i| shares.remove(i).amount);
     if !amount.is_zero() {
-        shares.push(ProjectShare { line: address, amount });
+        shares.push(ProjectShare {
+            line: address,
+            amount,
+        });
         shares.sort_by(|a, b| a.line.cmp(&b.line));
     }
     if shares.is_empty() {
@@ -56,12 +77,17 @@ pub fn set_share(d: &mut Draft, project: &str, line: &str, amount: Decimal) -> R
 
 /// A project's budget from its shares, 元 (`None` while no line funds it).
 pub fn project_money(d: &Draft, project: &str) -> Option<Decimal> {
-    d.project_funds.get(project).filter(|s| !s.is_empty()).map(|s| s.iter().map(|x| x.amount).sum())
+    d.project_funds
+        .get(project)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.iter().map(|x| x.amount).sum())
 }
 
 /// The shares of projects the draft has (a removed project's shares wait for its undo).
 fn live(d: &Draft) -> impl Iterator<Item = (&String, &Vec<ProjectShare>)> {
-    d.project_funds.iter().filter(|(p, _)| d.projects.iter().any(|x| &x.name == *p))
+    d.project_funds
+        .iter()
+        .filter(|(p, _)| d.projects.iter().any(|x| &x.name == *p))
 }
 
 /// Each line's shares against the line (R008), each project's stated total against its shares
@@ -73,7 +99,8 @@ pub(crate) fn findings(d: &Draft) -> Vec<yusuan_check::Finding> {
     for (project, shares) in live(d) {
         for s in shares {
             *by_line.entry(s.line.as_str()).or_default() += s.amount;
-            let exists = parse_address(&s.line).is_some_and(|(k, u)| d.leaf_at(&k, u.as_deref()).is_some());
+            let exists =
+                parse_address(&s.line).is_some_and(|(k, u)| d.leaf_at(&k, u.as_deref()).is_some());
             if !exists {
                 out.push(crate::finding::finding(
                     "R008",
@@ -87,8 +114,12 @@ pub(crate) fn findings(d: &Draft) -> Vec<yusuan_check::Finding> {
         }
     }
     for (line, shared) in by_line {
-        let Some((k, u)) = parse_address(line) else { continue };
-        let Some(l) = d.leaf_at(&k, u.as_deref()) else { continue };
+        let Some((k, u)) = parse_address(line) else {
+            continue;
+        };
+        let Some(l) = d.leaf_at(&k, u.as_deref()) else {
+            continue;
+        };
         if shared > l.value {
             out.push(crate::finding::finding(
                 "R008",
@@ -101,11 +132,16 @@ pub(crate) fn findings(d: &Draft) -> Vec<yusuan_check::Finding> {
         }
     }
     for p in &d.projects {
-        let (Some(money), Some(total)) = (project_money(d, &p.name), p.total) else { continue };
+        let (Some(money), Some(total)) = (project_money(d, &p.name), p.total) else {
+            continue;
+        };
         let stated = total.to_yuan();
         // The description states its total in its own precision (`25万元`, `56.12万元`): shares
         // that round to what it prints agree.
-        let printed_as = Amount::yuan(money).in_unit(total.unit).value.round_dp(total.value.scale());
+        let printed_as = Amount::yuan(money)
+            .in_unit(total.unit)
+            .value
+            .round_dp(total.value.scale());
         if printed_as != total.value {
             out.push(crate::finding::finding(
                 "R009",
@@ -130,7 +166,11 @@ pub fn rename_project(d: &mut Draft, index: usize, to: &str) -> Result<(), Share
     };
     let from = std::mem::replace(&mut p.name, to.to_string());
     let from = from.trim();
-    for f in d.performance_forms.iter_mut().filter(|f| f.project.trim() == from) {
+    for f in d
+        .performance_forms
+        .iter_mut()
+        .filter(|f| f.project.trim() == from)
+    {
         f.project = to.to_string();
     }
     if let Some(shares) = d.project_funds.remove(from) {

@@ -3,22 +3,50 @@
 //! negative lines).
 
 use crate::derive::derive;
+use crate::finding::finding;
 use crate::model::Draft;
 use crate::narrative::{figures, reason_needed, wan};
-use crate::finding::finding;
 use yusuan_check::{Finding, Severity};
 
 /// The draft rules: id, severity, what each checks.
 pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
-    ("R001", Severity::Warning, "变动超过阈值（默认±10%，或由零变为非零、由非零变为零）的数字须写明原因"),
-    ("R002", Severity::Error, "原因说明不得为空或占位符（XX、……、待补充、TODO、“主要原因是。”）"),
+    (
+        "R001",
+        Severity::Warning,
+        "变动超过阈值（默认±10%，或由零变为非零、由非零变为零）的数字须写明原因",
+    ),
+    (
+        "R002",
+        Severity::Error,
+        "原因说明不得为空或占位符（XX、……、待补充、TODO、“主要原因是。”）",
+    ),
     ("R003", Severity::Info, "由汇总数分配估算的明细行，须经确认"),
     ("R004", Severity::Error, "明细行金额不得为负数"),
-    ("R005", Severity::Warning, "明细行的科目须有名称：代码不在本年科目目录中时，核对代码或补上名称"),
-    ("R006", Severity::Error, "文字部分和项目说明不得留有待补充的内容（空白模板的“待补充”、XX、TODO）"),
-    ("R007", Severity::Warning, "项目支出有金额的，须有项目支出绩效目标（格式列有绩效目标表时）"),
-    ("R008", Severity::Error, "分配给各项目的资金合计不得超过所来自的项目支出明细行，且该行须仍在草稿中"),
-    ("R009", Severity::Warning, "项目经费情况说明所述预算总额与分配给该项目的项目支出一致（按说明印出的精度）"),
+    (
+        "R005",
+        Severity::Warning,
+        "明细行的科目须有名称：代码不在本年科目目录中时，核对代码或补上名称",
+    ),
+    (
+        "R006",
+        Severity::Error,
+        "文字部分和项目说明不得留有待补充的内容（空白模板的“待补充”、XX、TODO）",
+    ),
+    (
+        "R007",
+        Severity::Warning,
+        "项目支出有金额的，须有项目支出绩效目标（格式列有绩效目标表时）",
+    ),
+    (
+        "R008",
+        Severity::Error,
+        "分配给各项目的资金合计不得超过所来自的项目支出明细行，且该行须仍在草稿中",
+    ),
+    (
+        "R009",
+        Severity::Warning,
+        "项目经费情况说明所述预算总额与分配给该项目的项目支出一致（按说明印出的精度）",
+    ),
 ];
 
 /// Marks of text not yet written, in a draft's carried sections (the blank template writes
@@ -30,7 +58,17 @@ fn unwritten(text: &str) -> Option<&'static str> {
     UNWRITTEN.iter().find(|m| text.contains(**m)).copied()
 }
 
-const PLACEHOLDERS: [&str; 9] = ["XX", "xx", "××", "……", "...", "待补充", "待填", "TODO", "todo"];
+const PLACEHOLDERS: [&str; 9] = [
+    "XX",
+    "xx",
+    "××",
+    "……",
+    "...",
+    "待补充",
+    "待填",
+    "TODO",
+    "todo",
+];
 
 fn placeholder(text: &str) -> bool {
     let t = text.trim().trim_end_matches('。');
@@ -50,8 +88,18 @@ pub fn findings_on(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Find
     let mut out: Vec<Finding> = yusuan_check::check_except(derived, &["N006"]);
     let own = own_findings(draft);
     // A section still to be written is R006's (an 错误 in a draft), not also W001's 警告.
-    let unwritten: Vec<&str> = own.iter().filter(|f| f.rule == "R006").filter_map(|f| f.location.section.as_deref()).collect();
-    out.retain(|f| !(f.rule == "W001" && f.location.section.as_deref().is_some_and(|s| unwritten.contains(&s))));
+    let unwritten: Vec<&str> = own
+        .iter()
+        .filter(|f| f.rule == "R006")
+        .filter_map(|f| f.location.section.as_deref())
+        .collect();
+    out.retain(|f| {
+        !(f.rule == "W001"
+            && f.location
+                .section
+                .as_deref()
+                .is_some_and(|s| unwritten.contains(&s)))
+    });
     out.extend(own);
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
     out
@@ -65,7 +113,10 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             out.push(finding(
                 "R001",
                 Severity::Warning,
-                format!("{}比上年变动超过{}%，请说明原因（yusuan draft reason … {}）", f.name, t, f.key),
+                format!(
+                    "{}比上年变动超过{}%，请说明原因（yusuan draft reason … {}）",
+                    f.name, t, f.key
+                ),
                 Some(f.key.clone()),
                 Some(format!("上年{}万元", wan(f.baseline))),
                 Some(format!("本年{}万元", wan(f.current))),
@@ -78,7 +129,9 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             Some(u) => format!("{}（{u}）", l.label),
             None => l.label.clone(),
         };
-        if reason_needed(draft, l.value, l.baseline.unwrap_or_default()) && !draft.reasons.contains_key(&key) {
+        if reason_needed(draft, l.value, l.baseline.unwrap_or_default())
+            && !draft.reasons.contains_key(&key)
+        {
             out.push(finding(
                 "R001",
                 Severity::Warning,
@@ -89,7 +142,14 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             ));
         }
         if l.value.is_sign_negative() && !l.value.is_zero() {
-            out.push(finding("R004", Severity::Error, format!("{label}为负数"), Some(key), Some("≥0".into()), Some(format!("{}元", l.value))));
+            out.push(finding(
+                "R004",
+                Severity::Error,
+                format!("{label}为负数"),
+                Some(key),
+                Some("≥0".into()),
+                Some(format!("{}元", l.value)),
+            ));
         }
     }
     for (key, reason) in &draft.reasons {
@@ -112,11 +172,16 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
         let code = match &l.key {
             crate::LeafKey::Spend { function, .. } => function.as_str().to_string(),
             crate::LeafKey::Economic { code, .. } => code.as_str().to_string(),
-            crate::LeafKey::Cell { .. } | crate::LeafKey::Procurement { .. } | crate::LeafKey::Stated { .. } => continue,
+            crate::LeafKey::Cell { .. }
+            | crate::LeafKey::Procurement { .. }
+            | crate::LeafKey::Stated { .. } => continue,
         };
         for level in [3, 5, 7].into_iter().filter(|&n| n <= code.len()) {
             let c = code[..level].to_string();
-            let named = !draft.name_of(&c).is_empty() || (level == 3 && crate::layout::class_name(&c).is_some() && matches!(l.key, crate::LeafKey::Spend { .. }));
+            let named = !draft.name_of(&c).is_empty()
+                || (level == 3
+                    && crate::layout::class_name(&c).is_some()
+                    && matches!(l.key, crate::LeafKey::Spend { .. }));
             if !named && seen.insert(c.clone()) {
                 unnamed.push((c, l.key.to_string()));
             }
@@ -132,10 +197,27 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             Some(code),
         ));
     }
-    for s in draft.sections.iter().filter(|s| !matches!(s.kind, yusuan_domain::SectionKind::BudgetExplanation | yusuan_domain::SectionKind::OtherExplanations)) {
-        if let Some((p, mark)) = s.paragraphs.iter().find_map(|p| unwritten(&p.text).map(|m| (p, m))) {
+    for s in draft.sections.iter().filter(|s| {
+        !matches!(
+            s.kind,
+            yusuan_domain::SectionKind::BudgetExplanation
+                | yusuan_domain::SectionKind::OtherExplanations
+        )
+    }) {
+        if let Some((p, mark)) = s
+            .paragraphs
+            .iter()
+            .find_map(|p| unwritten(&p.text).map(|m| (p, m)))
+        {
             let snippet: String = p.text.chars().take(30).collect();
-            let mut f = finding("R006", Severity::Error, format!("“{}”尚未写完：{snippet}", s.title), None, Some("实际内容".into()), Some(mark.into()));
+            let mut f = finding(
+                "R006",
+                Severity::Error,
+                format!("“{}”尚未写完：{snippet}", s.title),
+                None,
+                Some("实际内容".into()),
+                Some(mark.into()),
+            );
             f.location.section = Some(s.title.clone());
             out.push(f);
         }
@@ -145,21 +227,55 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
         for part in &pr.parts {
             if let Some(mark) = part.text.lines().find_map(unwritten) {
                 let snippet: String = part.text.chars().take(30).collect();
-                let mut f = finding("R006", Severity::Error, format!("项目“{}”的“{}”尚未写完：{snippet}", pr.name, part.kind.label()), None, Some("实际内容".into()), Some(mark.into()));
+                let mut f = finding(
+                    "R006",
+                    Severity::Error,
+                    format!(
+                        "项目“{}”的“{}”尚未写完：{snippet}",
+                        pr.name,
+                        part.kind.label()
+                    ),
+                    None,
+                    Some("实际内容".into()),
+                    Some(mark.into()),
+                );
                 f.location.section = Some(format!("{}：{}", pr.name, part.kind.label()));
                 out.push(f);
             }
         }
     }
     // Project money with no 绩效 targets, where the format prints them.
-    let project: rust_decimal::Decimal = draft.leaves.iter().filter(|l| matches!(&l.key, crate::LeafKey::Spend { kind: crate::SpendKind::Project, .. })).map(|l| l.value).sum();
-    let prints_targets = draft.layout.iter().any(|t| t.kind == yusuan_domain::TableKind::ProjectPerformance);
-    let has_targets = !draft.performance_forms.is_empty() || draft.layout.iter().any(|t| t.kind == yusuan_domain::TableKind::ProjectPerformance && matches!(&t.body, crate::Body::Rows { rows } if !rows.is_empty()));
+    let project: rust_decimal::Decimal = draft
+        .leaves
+        .iter()
+        .filter(|l| {
+            matches!(
+                &l.key,
+                crate::LeafKey::Spend {
+                    kind: crate::SpendKind::Project,
+                    ..
+                }
+            )
+        })
+        .map(|l| l.value)
+        .sum();
+    let prints_targets = draft
+        .layout
+        .iter()
+        .any(|t| t.kind == yusuan_domain::TableKind::ProjectPerformance);
+    let has_targets = !draft.performance_forms.is_empty()
+        || draft.layout.iter().any(|t| {
+            t.kind == yusuan_domain::TableKind::ProjectPerformance
+                && matches!(&t.body, crate::Body::Rows { rows } if !rows.is_empty())
+        });
     if prints_targets && !has_targets && !project.is_zero() {
         out.push(finding(
             "R007",
             Severity::Warning,
-            format!("项目支出{}万元，但草稿没有项目支出绩效目标：绩效目标表将印为空表", wan(project)),
+            format!(
+                "项目支出{}万元，但草稿没有项目支出绩效目标：绩效目标表将印为空表",
+                wan(project)
+            ),
             None,
             Some("项目支出绩效目标".into()),
             Some("无".into()),
@@ -187,14 +303,24 @@ mod tests {
     #[test]
     fn placeholders_in_reasons() {
         // check(input, expect)
-        for (text, expect) in [("主要原因是。", true), ("", true), ("XX项目调整", true), ("待补充", true), ("新增社区服务项目", false)] {
+        for (text, expect) in [
+            ("主要原因是。", true),
+            ("", true),
+            ("XX项目调整", true),
+            ("待补充", true),
+            ("新增社区服务项目", false),
+        ] {
             assert_eq!(placeholder(text), expect, "{text}");
         }
     }
 
     #[test]
     fn unwritten_sections() {
-        for (text, expect) in [("（待补充：主要职能）", Some("待补充")), ("XX街道负责……", Some("XX")), ("本部门负责辖区内的相关工作……", None)] {
+        for (text, expect) in [
+            ("（待补充：主要职能）", Some("待补充")),
+            ("XX街道负责……", Some("XX")),
+            ("本部门负责辖区内的相关工作……", None),
+        ] {
             assert_eq!(unwritten(text), expect, "{text}");
         }
     }

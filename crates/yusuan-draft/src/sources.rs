@@ -46,7 +46,11 @@ pub(crate) fn source_fund(label: &str) -> Option<Fund> {
 pub(crate) fn is_sources_table(t: &Table) -> bool {
     t.kind == yusuan_domain::TableKind::Income
         && t.rows.iter().all(|r| r.code.is_none())
-        && t.rows.iter().filter(|r| source_fund(&r.label).is_some()).count() >= 2
+        && t.rows
+            .iter()
+            .filter(|r| source_fund(&r.label).is_some())
+            .count()
+            >= 2
 }
 
 /// Each row's meaning, in order (the first row naming a fund takes it; later ones are own).
@@ -75,7 +79,10 @@ pub(crate) fn classify(rows: &[Row]) -> Vec<SourceRow> {
 /// own subtotal (`政府性基金小计`), 债务资金, 上年结转.
 fn opens_category(r: &Row, kind: &SourceRow) -> bool {
     let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(kind, SourceRow::Subtotal | SourceRow::Total) || l.ends_with("小计") || l.contains("债务") || l.contains("上年结转")
+    matches!(kind, SourceRow::Subtotal | SourceRow::Total)
+        || l.ends_with("小计")
+        || l.contains("债务")
+        || l.contains("上年结转")
 }
 
 /// The rows of a sources table: `own(row index, column)` makes the leaf of an own figure and
@@ -88,8 +95,16 @@ pub(crate) fn source_rows(t: &Table, own: &mut dyn FnMut(usize, usize) -> Query)
             .map(|c| match r.cells.get(c) {
                 Some(Cell::Text { .. }) => None,
                 _ => match &kinds[i] {
-                    SourceRow::Total => Some(Query::Spend { funds: None, prefix: None, kinds: None }),
-                    SourceRow::Fund(f) => Some(Query::Spend { funds: Some(vec![f.clone()]), prefix: None, kinds: None }),
+                    SourceRow::Total => Some(Query::Spend {
+                        funds: None,
+                        prefix: None,
+                        kinds: None,
+                    }),
+                    SourceRow::Fund(f) => Some(Query::Spend {
+                        funds: Some(vec![f.clone()]),
+                        prefix: None,
+                        kinds: None,
+                    }),
                     SourceRow::Own => Some(own(i, c)),
                     SourceRow::Subtotal => None,
                 },
@@ -103,10 +118,19 @@ pub(crate) fn source_rows(t: &Table, own: &mut dyn FnMut(usize, usize) -> Query)
             continue;
         }
         // The category's first row may be its name (`上年结转和结余资金` under its 小计).
-        let end = (i + 2..t.rows.len()).find(|&j| opens_category(&t.rows[j], &kinds[j])).unwrap_or(t.rows.len());
+        let end = (i + 2..t.rows.len())
+            .find(|&j| opens_category(&t.rows[j], &kinds[j]))
+            .unwrap_or(t.rows.len());
         let memo = |j: usize| t.rows[j].label.trim_start().starts_with("其中");
         let sums: Vec<Option<Query>> = (0..t.columns.len())
-            .map(|c| Some(Query::Parts { parts: (i + 1..end).filter(|&j| !memo(j)).filter_map(|j| queries[j][c].clone()).collect() }))
+            .map(|c| {
+                Some(Query::Parts {
+                    parts: (i + 1..end)
+                        .filter(|&j| !memo(j))
+                        .filter_map(|j| queries[j][c].clone())
+                        .collect(),
+                })
+            })
             .collect();
         queries[i] = sums;
     }
@@ -139,9 +163,15 @@ mod tests {
     fn labels_name_their_funds() {
         // check(input, expect)
         let cases = [
-            ("一般公共预算资金公共财政拨款(补助)资金", Some(Fund::GeneralPublic)),
+            (
+                "一般公共预算资金公共财政拨款(补助)资金",
+                Some(Fund::GeneralPublic),
+            ),
             ("政府性基金小计", Some(Fund::GovernmentFund)),
-            ("财政专户管理资金专户管理教育收费", Some(Fund::SpecialAccount)),
+            (
+                "财政专户管理资金专户管理教育收费",
+                Some(Fund::SpecialAccount),
+            ),
             ("事业收入", Some(Fund::Business)),
             ("其他资金经营收入", Some(Fund::Operating)),
             ("其他收入", Some(Fund::Other)),

@@ -25,16 +25,38 @@ pub const TEMPLATE_DEPARTMENT: &str = "（部门名称）";
 /// The templates shipped with the app: id, what the user picks, the blank draft as JSON. Each
 /// is a real document of its format made blank (see `tests/blank.rs`, which writes them).
 pub const TEMPLATES: [(&str, &str, &str); 5] = [
-    ("shanghai-11-bumen", "上海 11张表 部门预算（含分单位表）", include_str!("../templates/shanghai-11-bumen.json")),
-    ("shanghai-9-bumen", "上海 9张表 部门预算（区级）", include_str!("../templates/shanghai-9-bumen.json")),
-    ("shanghai-9-danwei", "上海 9张表 单位预算（区级）", include_str!("../templates/shanghai-9-danwei.json")),
-    ("hubei-15-bumen", "湖北 15张表 部门预算", include_str!("../templates/hubei-15-bumen.json")),
-    ("jiangsu-12-bumen", "江苏 12张表 部门预算", include_str!("../templates/jiangsu-12-bumen.json")),
+    (
+        "shanghai-11-bumen",
+        "上海 11张表 部门预算（含分单位表）",
+        include_str!("../templates/shanghai-11-bumen.json"),
+    ),
+    (
+        "shanghai-9-bumen",
+        "上海 9张表 部门预算（区级）",
+        include_str!("../templates/shanghai-9-bumen.json"),
+    ),
+    (
+        "shanghai-9-danwei",
+        "上海 9张表 单位预算（区级）",
+        include_str!("../templates/shanghai-9-danwei.json"),
+    ),
+    (
+        "hubei-15-bumen",
+        "湖北 15张表 部门预算",
+        include_str!("../templates/hubei-15-bumen.json"),
+    ),
+    (
+        "jiangsu-12-bumen",
+        "江苏 12张表 部门预算",
+        include_str!("../templates/jiangsu-12-bumen.json"),
+    ),
 ];
 
 /// A shipped template by id (or by the name the user picks).
 pub fn template(id: &str) -> Option<Draft> {
-    let (_, _, json) = TEMPLATES.iter().find(|(i, n, _)| *i == id.trim() || *n == id.trim())?;
+    let (_, _, json) = TEMPLATES
+        .iter()
+        .find(|(i, n, _)| *i == id.trim() || *n == id.trim())?;
     serde_json::from_str(json).ok()
 }
 
@@ -51,7 +73,10 @@ pub struct BlankFor {
 
 /// The placeholder a carried text becomes: the checker's W001 reports it until it is written.
 pub fn placeholder_text(title: &str) -> String {
-    format!("（待补充：{}）", yusuan_domain::strip_numbering(title).trim())
+    format!(
+        "（待补充：{}）",
+        yusuan_domain::strip_numbering(title).trim()
+    )
 }
 
 /// A draft of `format_of`'s format for another department, with nothing of its money or texts.
@@ -91,7 +116,9 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     d.stated = StatedFigures::default();
     // The 目录 lists what a blank draft prints: not the project 说明 and 绩效 forms it drops.
     d.contents.retain(|c| {
-        let dropped = c.title.contains("项目经费") || (c.title.contains("绩效目标") && TableKind::from_title(&c.title) == TableKind::Other);
+        let dropped = c.title.contains("项目经费")
+            || (c.title.contains("绩效目标")
+                && TableKind::from_title(&c.title) == TableKind::Other);
         !dropped
     });
     for c in &mut d.contents {
@@ -103,22 +130,43 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
             // 名词解释 defines the tables' terms, the same for every department of the format —
             // up to an item about the department itself (Hubei lists `本部门使用的主要支出功能分类
             // 科目`), which is the new department's to write.
-            if let Some(own) = s.paragraphs.iter().position(|p| p.text.contains("本部门") || p.text.contains("本单位")) {
-                let lead: String = s.paragraphs[own].text.split(['：', ':']).next().unwrap_or("").to_string();
+            if let Some(own) = s
+                .paragraphs
+                .iter()
+                .position(|p| p.text.contains("本部门") || p.text.contains("本单位"))
+            {
+                let lead: String = s.paragraphs[own]
+                    .text
+                    .split(['：', ':'])
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
                 s.paragraphs.truncate(own + 1);
                 s.paragraphs[own].text = format!("{}：（待补充）", lead.trim());
             }
             for p in &mut s.paragraphs {
                 p.text = rename(&p.text);
             }
-        } else if !s.paragraphs.is_empty() && s.paragraphs.iter().all(|p| yusuan_domain::says_tables_attached(&p.text)) {
+        } else if !s.paragraphs.is_empty()
+            && s.paragraphs
+                .iter()
+                .all(|p| yusuan_domain::says_tables_attached(&p.text))
+        {
             // `部门预算公开表附后`: the format's words about where its tables are, kept.
             for p in &mut s.paragraphs {
                 p.text = rename(&p.text);
             }
-        } else if !s.paragraphs.is_empty() && !matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
+        } else if !s.paragraphs.is_empty()
+            && !matches!(
+                s.kind,
+                SectionKind::BudgetExplanation | SectionKind::OtherExplanations
+            )
+        {
             let at = s.paragraphs.first().map_or(s.location, |p| p.location);
-            s.paragraphs = vec![yusuan_domain::Paragraph { text: placeholder_text(&s.title), location: at }];
+            s.paragraphs = vec![yusuan_domain::Paragraph {
+                text: placeholder_text(&s.title),
+                location: at,
+            }];
         }
     }
     let mut removed: BTreeSet<LeafKey> = BTreeSet::new();
@@ -126,9 +174,17 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
         t.title = rename(&t.title);
         t.compiled_by = t.compiled_by.as_deref().map(|c| {
             let renamed = rename(c);
-            if renamed.contains(&to.department) { renamed } else { compiled_by(c, &old_department, &to.department) }
+            if renamed.contains(&to.department) {
+                renamed
+            } else {
+                compiled_by(c, &old_department, &to.department)
+            }
         });
-        t.empty_note = t.empty_note.as_deref().map(rename).or_else(|| crate::empty::empty_note(t.kind, d.scope, to.year));
+        t.empty_note = t
+            .empty_note
+            .as_deref()
+            .map(rename)
+            .or_else(|| crate::empty::empty_note(t.kind, d.scope, to.year));
         if let Body::Rows { rows } = &mut t.body {
             let (kept, gone) = blank_rows(t.kind, std::mem::take(rows));
             *rows = kept;
@@ -161,7 +217,12 @@ pub fn name_forms(department: &str) -> Vec<String> {
     while rest.chars().count() >= 4 {
         out.push(rest.to_string());
         // A region is at least three characters (`青山区`, `武汉市`): `城市运行…` is not one.
-        let cut = rest.char_indices().enumerate().take(8).find(|(n, (_, c))| *n >= 2 && matches!(c, '省' | '市' | '区' | '县')).map(|(_, (i, c))| i + c.len_utf8());
+        let cut = rest
+            .char_indices()
+            .enumerate()
+            .take(8)
+            .find(|(n, (_, c))| *n >= 2 && matches!(c, '省' | '市' | '区' | '县'))
+            .map(|(_, (i, c))| i + c.len_utf8());
         match cut {
             Some(i) if rest[i..].chars().count() >= 4 => rest = &rest[i..],
             _ => break,
@@ -179,8 +240,16 @@ fn compiled_by(line: &str, old: &str, new: &str) -> String {
     match line.split_once('：').or_else(|| line.split_once(':')) {
         Some((prefix, rest)) if prefix.contains("编制") => {
             // Keep what follows the name (`单位：元`), separated by spaces.
-            let tail = rest.trim().split_once(char::is_whitespace).map(|(_, t)| t.trim()).unwrap_or("");
-            if tail.is_empty() { format!("{prefix}：{new}") } else { format!("{prefix}：{new}  {tail}") }
+            let tail = rest
+                .trim()
+                .split_once(char::is_whitespace)
+                .map(|(_, t)| t.trim())
+                .unwrap_or("");
+            if tail.is_empty() {
+                format!("{prefix}：{new}")
+            } else {
+                format!("{prefix}：{new}  {tail}")
+            }
         }
         _ => line.to_string(),
     }
@@ -194,7 +263,11 @@ const EVERY_CLASS: usize = 15; // layout
 fn blank_rows(kind: TableKind, rows: Vec<RowRule>) -> (Vec<RowRule>, Vec<RowRule>) {
     let (mut kept, mut gone) = (Vec::new(), Vec::new());
     for (r, keep) in blank_rows_marked(kind, rows) {
-        if keep { kept.push(r) } else { gone.push(r) }
+        if keep {
+            kept.push(r)
+        } else {
+            gone.push(r)
+        }
     }
     (kept, gone)
 }
@@ -205,7 +278,11 @@ fn blank_rows_marked(kind: TableKind, rows: Vec<RowRule>) -> Vec<(RowRule, bool)
         // unless the format lists every 类 whether it has money or not (Hubei), when all stay.
         TableKind::FinancialSummary | TableKind::FiscalSummary => {
             let every_class = rows.iter().filter(|r| is_class_row(r)).count() >= EVERY_CLASS;
-            let last_class = if every_class { None } else { rows.iter().rposition(is_class_row) };
+            let last_class = if every_class {
+                None
+            } else {
+                rows.iter().rposition(is_class_row)
+            };
             rows.into_iter()
                 .enumerate()
                 .map(|(i, mut r)| {
@@ -226,17 +303,29 @@ fn blank_rows_marked(kind: TableKind, rows: Vec<RowRule>) -> Vec<(RowRule, bool)
         }
         // Tables whose rows are their own keep the rows that are not the source's units or
         // projects (the 合计, the 三公 items; a 支出总表 of totals only, Jiangsu's).
-        TableKind::ExpenditureByUnit | TableKind::FiscalByUnit | TableKind::ThreePublic | TableKind::Projects | TableKind::Income | TableKind::Expenditure => {
-            rows.into_iter().map(|r| {
+        TableKind::ExpenditureByUnit
+        | TableKind::FiscalByUnit
+        | TableKind::ThreePublic
+        | TableKind::Projects
+        | TableKind::Income
+        | TableKind::Expenditure => rows
+            .into_iter()
+            .map(|r| {
                 let keep = !matches!(r.code, Some(RowCode::Unit(_) | RowCode::Project(_)));
                 (r, keep)
-            }).collect()
-        }
+            })
+            .collect(),
         // A grid of items under head rows printed in its body (资产配置, 政府购买服务): its head
         // rows stay (the items are written under them), nothing of the source's items.
         TableKind::AssetAllocation | TableKind::PurchasedServices => {
-            let first_item = rows.iter().position(|r| r.cells.iter().any(|c| matches!(c, CellRule::Fixed { .. }))).unwrap_or(rows.len());
-            rows.into_iter().enumerate().map(|(i, r)| (r, i < first_item)).collect()
+            let first_item = rows
+                .iter()
+                .position(|r| r.cells.iter().any(|c| matches!(c, CellRule::Fixed { .. })))
+                .unwrap_or(rows.len());
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, r)| (r, i < first_item))
+                .collect()
         }
         // Other tables carried as printed (绩效目标 forms): nothing of the source's stays.
         _ => rows.into_iter().map(|r| (r, false)).collect(),
@@ -247,7 +336,9 @@ fn row_keys(r: &RowRule) -> Vec<LeafKey> {
     r.cells
         .iter()
         .flat_map(|c| match c {
-            CellRule::Sum { query: Query::Leaves { keys } } => keys.clone(),
+            CellRule::Sum {
+                query: Query::Leaves { keys },
+            } => keys.clone(),
             _ => Vec::new(),
         })
         .collect()
@@ -255,7 +346,11 @@ fn row_keys(r: &RowRule) -> Vec<LeafKey> {
 
 fn layout_keys(body: &Body) -> Vec<LeafKey> {
     match body {
-        Body::Rows { rows } => rows.iter().filter(|r| !r.pattern).flat_map(row_keys).collect(),
+        Body::Rows { rows } => rows
+            .iter()
+            .filter(|r| !r.pattern)
+            .flat_map(row_keys)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -266,17 +361,48 @@ mod tests {
 
     #[test]
     fn the_compiling_line_names_the_new_department() {
-        let check = |line: &str, old: &str, expect: &str| assert_eq!(compiled_by(line, old, "上海市嘉定区新部门"), expect, "{line}");
-        check("编制部门：上海市普陀区万里街道办事处", "上海市普陀区万里街道办事处", "编制部门：上海市嘉定区新部门");
-        check("编制单位：万里街道  单位：元", "上海市普陀区万里街道办事处", "编制单位：上海市嘉定区新部门  单位：元");
+        let check = |line: &str, old: &str, expect: &str| {
+            assert_eq!(
+                compiled_by(line, old, "上海市嘉定区新部门"),
+                expect,
+                "{line}"
+            )
+        };
+        check(
+            "编制部门：上海市普陀区万里街道办事处",
+            "上海市普陀区万里街道办事处",
+            "编制部门：上海市嘉定区新部门",
+        );
+        check(
+            "编制单位：万里街道  单位：元",
+            "上海市普陀区万里街道办事处",
+            "编制单位：上海市嘉定区新部门  单位：元",
+        );
         check("单位：元", "x", "单位：元");
     }
 
     #[test]
     fn a_name_without_its_regions() {
-        assert_eq!(name_forms("武汉市青山区城市运行管理中心"), ["武汉市青山区城市运行管理中心", "青山区城市运行管理中心", "城市运行管理中心"]);
-        assert_eq!(name_forms("上海市普陀区人民政府办公室"), ["上海市普陀区人民政府办公室", "普陀区人民政府办公室", "人民政府办公室"]);
-        assert_eq!(name_forms("中共上海市委社会工作部"), ["中共上海市委社会工作部", "委社会工作部"]);
+        assert_eq!(
+            name_forms("武汉市青山区城市运行管理中心"),
+            [
+                "武汉市青山区城市运行管理中心",
+                "青山区城市运行管理中心",
+                "城市运行管理中心"
+            ]
+        );
+        assert_eq!(
+            name_forms("上海市普陀区人民政府办公室"),
+            [
+                "上海市普陀区人民政府办公室",
+                "普陀区人民政府办公室",
+                "人民政府办公室"
+            ]
+        );
+        assert_eq!(
+            name_forms("中共上海市委社会工作部"),
+            ["中共上海市委社会工作部", "委社会工作部"]
+        );
         assert!(name_forms("").is_empty());
     }
 

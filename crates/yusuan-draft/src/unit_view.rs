@@ -8,8 +8,8 @@
 
 use crate::layout::{Body, CellRule, Query, RowRule, TableLayout};
 use crate::model::Draft;
-use std::collections::HashSet;
 use crate::units::{is_unit_table, listed_units, unit_code, unit_names, UnitError};
+use std::collections::HashSet;
 use yusuan_domain::{BudgetUnit, ProjectPartKind, Scope, TableKind, UnitKind};
 
 /// The unit a name stands for in a view: one of the draft's units, or (for a department of one
@@ -22,7 +22,10 @@ fn resolve(d: &Draft, names: &[String], name: &str) -> Result<String, UnitError>
     if names.len() <= 1 && name == d.department.trim() {
         return Ok(name.to_string());
     }
-    Err(UnitError::NotAUnit { name: name.to_string(), units: names.to_vec() })
+    Err(UnitError::NotAUnit {
+        name: name.to_string(),
+        units: names.to_vec(),
+    })
 }
 
 /// The unit a name stands for in a view or an edit of its texts (see [`unit_view`]).
@@ -37,7 +40,10 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     let names = unit_names(d);
     let name = resolve(d, &names, unit)?;
     let whole = names.len() <= 1;
-    let code = listed_units(d).into_iter().find(|(n, _)| *n == name).map(|(_, c)| c);
+    let code = listed_units(d)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| c);
     let mut v = d.clone();
     // The unit's row of a table printed by unit keeps its cells; the other tables' lines are the
     // unit's where placed (all of them for a department of one unit).
@@ -45,9 +51,16 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     for t in d.layout.iter().filter(|t| is_unit_table(t)) {
         if let Body::Rows { rows } = &t.body {
             for r in rows.iter().filter(|r| unit_code(r).is_some()) {
-                let to = if unit_code(r) == code.as_deref() { &mut mine } else { &mut others };
+                let to = if unit_code(r) == code.as_deref() {
+                    &mut mine
+                } else {
+                    &mut others
+                };
                 for c in &r.cells {
-                    if let CellRule::Sum { query: Query::Leaves { keys } } = c {
+                    if let CellRule::Sum {
+                        query: Query::Leaves { keys },
+                    } = c
+                    {
                         to.extend(keys.iter().cloned());
                     }
                 }
@@ -78,19 +91,38 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         }
     }
     v.reasons = reasons;
-    v.layout = d.layout.iter().filter_map(|t| unit_table(t, code.as_deref())).collect();
+    v.layout = d
+        .layout
+        .iter()
+        .filter_map(|t| unit_table(t, code.as_deref()))
+        .collect();
     for t in &mut v.layout {
         t.title = unit_wording(&t.title);
         // A fund or 三公 table the unit has no money in says so, as its budget prints it.
-        t.empty_note = t.empty_note.as_deref().map(unit_wording).or_else(|| crate::empty::empty_note(t.kind, Scope::Unit, d.year));
-        t.compiled_by = t.compiled_by.as_deref().map(|c| compiled_line(c, &d.department, &name));
+        t.empty_note = t
+            .empty_note
+            .as_deref()
+            .map(unit_wording)
+            .or_else(|| crate::empty::empty_note(t.kind, Scope::Unit, d.year));
+        t.compiled_by = t
+            .compiled_by
+            .as_deref()
+            .map(|c| compiled_line(c, &d.department, &name));
     }
     // The projects' shares of the unit's lines, by the lines' addresses in the view.
     v.project_funds = d
         .project_funds
         .iter()
         .map(|(p, shares)| {
-            let mine = shares.iter().filter_map(|s| renamed.get(&s.line).map(|line| crate::ProjectShare { line: line.clone(), amount: s.amount })).collect::<Vec<_>>();
+            let mine = shares
+                .iter()
+                .filter_map(|s| {
+                    renamed.get(&s.line).map(|line| crate::ProjectShare {
+                        line: line.clone(),
+                        amount: s.amount,
+                    })
+                })
+                .collect::<Vec<_>>();
             (p.clone(), mine)
         })
         .filter(|(_, s)| !s.is_empty())
@@ -99,9 +131,14 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         // A project is the unit's when the unit's lines fund it, or its 实施主体 names the unit.
         let funded: Vec<String> = v.project_funds.keys().cloned().collect();
         let carries = |text: &str| text.contains(name.as_str());
-        v.projects.retain(|p| funded.contains(&p.name) || p.part(ProjectPartKind::Implementer).is_some_and(|part| carries(&part.text)));
+        v.projects.retain(|p| {
+            funded.contains(&p.name)
+                || p.part(ProjectPartKind::Implementer)
+                    .is_some_and(|part| carries(&part.text))
+        });
         let kept: Vec<String> = v.projects.iter().map(|p| p.name.clone()).collect();
-        v.performance_forms.retain(|f| f.implementer.as_deref().is_some_and(carries) || kept.contains(&f.project));
+        v.performance_forms
+            .retain(|f| f.implementer.as_deref().is_some_and(carries) || kept.contains(&f.project));
     }
     let own = d.unit_texts.get(&name);
     for s in &mut v.sections {
@@ -112,7 +149,13 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
                 s.paragraphs = text
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| yusuan_domain::Paragraph { text: t.clone(), location: yusuan_domain::Location { page: at.page, line: at.line.map(|l| l + i as u32) } })
+                    .map(|(i, t)| yusuan_domain::Paragraph {
+                        text: t.clone(),
+                        location: yusuan_domain::Location {
+                            page: at.page,
+                            line: at.line.map(|l| l + i as u32),
+                        },
+                    })
                     .collect();
             }
             None => {
@@ -125,10 +168,11 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     }
     // The 目录 lists the tables the unit's budget prints (not the 分单位 tables).
     let kinds: Vec<TableKind> = v.layout.iter().map(|t| t.kind).collect();
-    v.contents.retain(|c| match TableKind::from_title(&c.title) {
-        TableKind::Other => true,
-        kind => kinds.contains(&kind),
-    });
+    v.contents
+        .retain(|c| match TableKind::from_title(&c.title) {
+            TableKind::Other => true,
+            kind => kinds.contains(&kind),
+        });
     for c in &mut v.contents {
         c.title = unit_wording(&c.title);
     }
@@ -137,7 +181,12 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     v.title = unit_wording(&d.title);
     v.department = name.clone();
     v.scope = Scope::Unit;
-    let kind = d.units.iter().find(|u| u.name.trim() == name).map(|u| u.kind).unwrap_or(UnitKind::Other);
+    let kind = d
+        .units
+        .iter()
+        .find(|u| u.name.trim() == name)
+        .map(|u| u.kind)
+        .unwrap_or(UnitKind::Other);
     v.units = vec![BudgetUnit { name, code, kind }];
     Ok(v)
 }
@@ -162,7 +211,11 @@ fn unit_table(t: &TableLayout, code: Option<&str>) -> Option<TableLayout> {
 /// (`某局主要职能` → `某中心主要职能`), in the unit's wording.
 pub fn unit_section_title(title: &str, department: &str, unit: &str) -> String {
     let department = department.trim();
-    let named = if !department.is_empty() && title.contains(department) { title.replacen(department, unit, 1) } else { title.to_string() };
+    let named = if !department.is_empty() && title.contains(department) {
+        title.replacen(department, unit, 1)
+    } else {
+        title.to_string()
+    };
     unit_wording(&named).replace("（部门）", "（单位）")
 }
 
@@ -204,16 +257,34 @@ mod tests {
     #[test]
     fn the_units_wording() {
         for (dept, unit) in [
-            ("2025年部门财务收支预算总表", "2025年预算单位财务收支预算总表"),
-            ("2025年部门“三公”经费和机关运行经费预算表", "2025年单位“三公”经费和机关运行经费预算表"),
-            ("2025年部门一般公共预算基本支出部门预算经济分类预算表", "2025年预算单位一般公共预算基本支出部门预算经济分类预算表"),
-            ("上海市普陀区2025年区级部门预算", "上海市普陀区2025年区级单位预算"),
+            (
+                "2025年部门财务收支预算总表",
+                "2025年预算单位财务收支预算总表",
+            ),
+            (
+                "2025年部门“三公”经费和机关运行经费预算表",
+                "2025年单位“三公”经费和机关运行经费预算表",
+            ),
+            (
+                "2025年部门一般公共预算基本支出部门预算经济分类预算表",
+                "2025年预算单位一般公共预算基本支出部门预算经济分类预算表",
+            ),
+            (
+                "上海市普陀区2025年区级部门预算",
+                "上海市普陀区2025年区级单位预算",
+            ),
             ("2025年部门预算编制说明", "2025年单位预算编制说明"),
-            ("注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。", "注:本单位2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"),
+            (
+                "注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。",
+                "注:本单位2025年无政府性基金预算财政拨款安排的预算，故本表为空表。",
+            ),
             ("一般公共服务支出", "一般公共服务支出"),
         ] {
             assert_eq!(unit_wording(dept), unit, "{dept}");
         }
-        assert_eq!(compiled_line("编制部门：上海市某局", "上海市某局", "上海市某中心"), "编制单位：上海市某中心");
+        assert_eq!(
+            compiled_line("编制部门：上海市某局", "上海市某局", "上海市某中心"),
+            "编制单位：上海市某中心"
+        );
     }
 }

@@ -22,7 +22,18 @@ use yusuan_domain::{Cell, Table, Unit};
 
 /// The leaf sheet's name.
 pub const LEAF_SHEET: &str = "明细";
-const HEADER: [&str; 10] = ["键", "名称", "类别", "资金来源", "功能科目", "支出类型", "经济科目", "本年金额（元）", "上年金额（元）", "单位"];
+const HEADER: [&str; 10] = [
+    "键",
+    "名称",
+    "类别",
+    "资金来源",
+    "功能科目",
+    "支出类型",
+    "经济科目",
+    "本年金额（元）",
+    "上年金额（元）",
+    "单位",
+];
 /// The leaf sheet's amount column (0-based): H.
 const VALUE_COL: u16 = 7;
 const FIRST_ROW: u32 = 1;
@@ -61,11 +72,46 @@ pub fn cell_name(row: u32, col: u16) -> String {
 
 fn leaf_columns(k: &LeafKey) -> [String; 5] {
     match k {
-        LeafKey::Spend { fund, function, kind, .. } => ["支出".into(), fund.label().into(), function.as_str().into(), kind.label().into(), String::new()],
-        LeafKey::Economic { code, kind } => ["经济".into(), Fund::GeneralPublic.label().into(), String::new(), kind.label().into(), code.as_str().into()],
-        LeafKey::Cell { table, .. } => ["表".into(), String::new(), String::new(), table.clone(), String::new()],
-        LeafKey::Procurement { part } => ["政府采购".into(), String::new(), String::new(), part.label().into(), String::new()],
-        LeafKey::Stated { item } => ["情况".into(), String::new(), String::new(), item.label().into(), String::new()],
+        LeafKey::Spend {
+            fund,
+            function,
+            kind,
+            ..
+        } => [
+            "支出".into(),
+            fund.label().into(),
+            function.as_str().into(),
+            kind.label().into(),
+            String::new(),
+        ],
+        LeafKey::Economic { code, kind } => [
+            "经济".into(),
+            Fund::GeneralPublic.label().into(),
+            String::new(),
+            kind.label().into(),
+            code.as_str().into(),
+        ],
+        LeafKey::Cell { table, .. } => [
+            "表".into(),
+            String::new(),
+            String::new(),
+            table.clone(),
+            String::new(),
+        ],
+        LeafKey::Procurement { part } => [
+            "政府采购".into(),
+            String::new(),
+            String::new(),
+            part.label().into(),
+            String::new(),
+        ],
+        LeafKey::Stated { item } => [
+            "情况".into(),
+            String::new(),
+            String::new(),
+            item.label().into(),
+            String::new(),
+        ],
     }
 }
 
@@ -77,7 +123,9 @@ fn num(v: Decimal) -> f64 {
 /// The sheet name of a table (Excel: at most 31 characters, no `[]:*?/\`).
 fn sheet_name(i: usize, title: &str) -> String {
     let clean: String = title.chars().filter(|c| !"[]:*?/\\".contains(*c)).collect();
-    let clean = clean.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年').to_string();
+    let clean = clean
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年')
+        .to_string();
     let mut name = format!("{}.{}", i + 1, clean);
     if name.chars().count() > 31 {
         name = name.chars().take(31).collect();
@@ -87,31 +135,73 @@ fn sheet_name(i: usize, title: &str) -> String {
 
 fn formula_for(q: &Query, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32, scale: Decimal) -> String {
     let last = FIRST_ROW + n.max(1);
-    let r = |c: u16| format!("{LEAF_SHEET}!${}${}:${}${}", col_name(c), FIRST_ROW + 1, col_name(c), last);
+    let r = |c: u16| {
+        format!(
+            "{LEAF_SHEET}!${}${}:${}${}",
+            col_name(c),
+            FIRST_ROW + 1,
+            col_name(c),
+            last
+        )
+    };
     let value = r(VALUE_COL);
     let body = match q {
         Query::Leaves { keys } => {
-            let refs: Vec<String> = keys.iter().filter_map(|k| rows.get(k)).flatten().map(|row| format!("{LEAF_SHEET}!{}", cell_name(*row, VALUE_COL))).collect();
+            let refs: Vec<String> = keys
+                .iter()
+                .filter_map(|k| rows.get(k))
+                .flatten()
+                .map(|row| format!("{LEAF_SHEET}!{}", cell_name(*row, VALUE_COL)))
+                .collect();
             if refs.is_empty() {
                 "0".to_string()
             } else {
-                refs.chunks(200).map(|c| format!("SUM({})", c.join(","))).collect::<Vec<_>>().join("+")
+                refs.chunks(200)
+                    .map(|c| format!("SUM({})", c.join(",")))
+                    .collect::<Vec<_>>()
+                    .join("+")
             }
         }
         Query::Parts { parts } => {
-            let terms: Vec<String> = parts.iter().map(|p| formula_for(p, rows, n, Decimal::ONE).trim_start_matches('=').to_string()).collect();
-            if terms.is_empty() { "0".into() } else { terms.iter().map(|t| format!("({t})")).collect::<Vec<_>>().join("+") }
+            let terms: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    formula_for(p, rows, n, Decimal::ONE)
+                        .trim_start_matches('=')
+                        .to_string()
+                })
+                .collect();
+            if terms.is_empty() {
+                "0".into()
+            } else {
+                terms
+                    .iter()
+                    .map(|t| format!("({t})"))
+                    .collect::<Vec<_>>()
+                    .join("+")
+            }
         }
         Query::Spend { .. } | Query::Economic { .. } | Query::Placed { .. } => {
             let none = None;
             let (grid, code_col, funds, prefix, kinds, unit) = match q {
-                Query::Spend { funds, prefix, kinds } => ("支出", 4u16, funds.clone(), prefix, kinds, None),
+                Query::Spend {
+                    funds,
+                    prefix,
+                    kinds,
+                } => ("支出", 4u16, funds.clone(), prefix, kinds, None),
                 Query::Economic { prefix, kinds } => ("经济", 6u16, None, prefix, kinds, None),
-                Query::Placed { unit, funds, kinds } => ("支出", 4u16, funds.clone(), &none, kinds, Some(unit)),
+                Query::Placed { unit, funds, kinds } => {
+                    ("支出", 4u16, funds.clone(), &none, kinds, Some(unit))
+                }
                 Query::Leaves { .. } | Query::Parts { .. } => unreachable!("handled above"),
             };
-            let funds: Vec<Option<Fund>> = funds.map(|f| f.into_iter().map(Some).collect()).unwrap_or_else(|| vec![None]);
-            let kinds: Vec<Option<SpendKind>> = kinds.clone().map(|k| k.into_iter().map(Some).collect()).unwrap_or_else(|| vec![None]);
+            let funds: Vec<Option<Fund>> = funds
+                .map(|f| f.into_iter().map(Some).collect())
+                .unwrap_or_else(|| vec![None]);
+            let kinds: Vec<Option<SpendKind>> = kinds
+                .clone()
+                .map(|k| k.into_iter().map(Some).collect())
+                .unwrap_or_else(|| vec![None]);
             let mut terms = Vec::new();
             for f in &funds {
                 for k in &kinds {
@@ -126,13 +216,24 @@ fn formula_for(q: &Query, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32, scale: Dec
                         t.push_str(&format!(",{},\"{}\"", r(5), k.label()));
                     }
                     if let Some(u) = unit {
-                        t.push_str(&format!(",{},\"{}\"", r(VALUE_COL + 2), u.replace('~', "~~").replace('*', "~*").replace('?', "~?").replace('"', "\"\"")));
+                        t.push_str(&format!(
+                            ",{},\"{}\"",
+                            r(VALUE_COL + 2),
+                            u.replace('~', "~~")
+                                .replace('*', "~*")
+                                .replace('?', "~?")
+                                .replace('"', "\"\"")
+                        ));
                     }
                     t.push(')');
                     terms.push(t);
                 }
             }
-            if terms.is_empty() { "0".into() } else { terms.join("+") }
+            if terms.is_empty() {
+                "0".into()
+            } else {
+                terms.join("+")
+            }
         }
     };
     if scale == Decimal::ONE {
@@ -144,17 +245,35 @@ fn formula_for(q: &Query, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32, scale: Dec
 
 const TABLE_FIRST_ROW: u32 = 4;
 
-fn write_table(wb: &mut Workbook, ti: usize, draft: &Draft, table: &Table, rows: &HashMap<&LeafKey, Vec<u32>>, n: u32) -> Result<(), WorkbookError> {
+fn write_table(
+    wb: &mut Workbook,
+    ti: usize,
+    draft: &Draft,
+    table: &Table,
+    rows: &HashMap<&LeafKey, Vec<u32>>,
+    n: u32,
+) -> Result<(), WorkbookError> {
     let layout = &draft.layout[ti];
     let name = sheet_name(ti, &table.title);
     let ws: &mut Worksheet = wb.add_worksheet();
     ws.set_name(&name)?;
-    let title = Format::new().set_bold().set_font_size(14).set_align(FormatAlign::Center);
-    let head = Format::new().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center).set_text_wrap();
-    let text = Format::new().set_border(FormatBorder::Thin);
-    let money = Format::new()
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(14)
+        .set_align(FormatAlign::Center);
+    let head = Format::new()
+        .set_bold()
         .set_border(FormatBorder::Thin)
-        .set_num_format(if layout.style.decimals == 0 { "#,##0" } else { "#,##0.00" });
+        .set_align(FormatAlign::Center)
+        .set_text_wrap();
+    let text = Format::new().set_border(FormatBorder::Thin);
+    let money = Format::new().set_border(FormatBorder::Thin).set_num_format(
+        if layout.style.decimals == 0 {
+            "#,##0"
+        } else {
+            "#,##0.00"
+        },
+    );
     let ncols = table.columns.len() as u16;
     ws.merge_range(0, 0, 0, ncols + 1, &table.title, &title)?;
     ws.write_string(1, 0, format!("编制部门：{}", draft.department))?;
@@ -179,7 +298,12 @@ fn write_table(wb: &mut Workbook, ti: usize, draft: &Draft, table: &Table, rows:
     };
     for (ri, row) in table.rows.iter().enumerate() {
         let sr = TABLE_FIRST_ROW + ri as u32;
-        ws.write_string_with_format(sr, 0, row.code.as_ref().map(|c| c.as_str()).unwrap_or(""), &text)?;
+        ws.write_string_with_format(
+            sr,
+            0,
+            row.code.as_ref().map(|c| c.as_str()).unwrap_or(""),
+            &text,
+        )?;
         ws.write_string_with_format(sr, 1, &row.label, &text)?;
         for (c, cell) in row.cells.iter().enumerate() {
             let sc = c as u16 + 2;
@@ -188,27 +312,37 @@ fn write_table(wb: &mut Workbook, ti: usize, draft: &Draft, table: &Table, rows:
                     Some(CellRule::Sum { query }) => Some(query.clone()),
                     _ => None,
                 },
-                Body::Function { columns, .. } | Body::Economic { columns, .. } => match columns.get(c) {
-                    Some(ColumnRule::Filter { funds, kinds }) => {
-                        let prefix = row.code.as_ref().map(|c| c.as_str().to_string());
-                        Some(match layout.body {
-                            Body::Function { funds: ref tf, .. } => {
-                                let f = match (funds, tf) {
-                                    (Some(a), _) => Some(a.clone()),
-                                    (None, b) => b.clone(),
-                                };
-                                Query::Spend { funds: f, prefix, kinds: kinds.clone() }
-                            }
-                            _ => Query::Economic { prefix, kinds: kinds.clone() },
-                        })
+                Body::Function { columns, .. } | Body::Economic { columns, .. } => {
+                    match columns.get(c) {
+                        Some(ColumnRule::Filter { funds, kinds }) => {
+                            let prefix = row.code.as_ref().map(|c| c.as_str().to_string());
+                            Some(match layout.body {
+                                Body::Function { funds: ref tf, .. } => {
+                                    let f = match (funds, tf) {
+                                        (Some(a), _) => Some(a.clone()),
+                                        (None, b) => b.clone(),
+                                    };
+                                    Query::Spend {
+                                        funds: f,
+                                        prefix,
+                                        kinds: kinds.clone(),
+                                    }
+                                }
+                                _ => Query::Economic {
+                                    prefix,
+                                    kinds: kinds.clone(),
+                                },
+                            })
+                        }
+                        _ => None,
                     }
-                    _ => None,
-                },
+                }
             };
             match (query, cell) {
                 (Some(q), _) => {
                     let value = cell.amount().unwrap_or_default();
-                    let f = Formula::new(formula_for(&q, rows, n, scale)).set_result(value.to_string());
+                    let f =
+                        Formula::new(formula_for(&q, rows, n, scale)).set_result(value.to_string());
                     ws.write_formula_with_format(sr, sc, f, &money)?;
                 }
                 (None, Cell::Amount { value, .. }) => {
@@ -237,9 +371,17 @@ pub fn write(draft: &Draft) -> Result<Vec<u8>, WorkbookError> {
     {
         let ws = wb.add_worksheet();
         ws.set_name(LEAF_SHEET)?;
-        let head = Format::new().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-        let money = Format::new().set_num_format("#,##0.00").set_border(FormatBorder::Thin);
-        let input = Format::new().set_num_format("#,##0.00").set_border(FormatBorder::Thin).set_background_color("#FFF7D6");
+        let head = Format::new()
+            .set_bold()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center);
+        let money = Format::new()
+            .set_num_format("#,##0.00")
+            .set_border(FormatBorder::Thin);
+        let input = Format::new()
+            .set_num_format("#,##0.00")
+            .set_border(FormatBorder::Thin)
+            .set_background_color("#FFF7D6");
         for (c, h) in HEADER.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &head)?;
         }
@@ -301,8 +443,13 @@ pub struct ReadBack {
 /// Reads an edited workbook: the leaf amounts, then every table sheet's cells checked against
 /// the sums of those leaves (a value typed over a formula is an error naming the sheet and cell).
 pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError(format!("不是可读取的 XLSX 工作簿：{e}")))?;
-    let leaf = wb.worksheet_range(LEAF_SHEET).map_err(|_| WorkbookError(format!("工作簿中没有“{LEAF_SHEET}”工作表；请使用 yusuan draft export-xlsx 导出的工作簿")))?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| WorkbookError(format!("不是可读取的 XLSX 工作簿：{e}")))?;
+    let leaf = wb.worksheet_range(LEAF_SHEET).map_err(|_| {
+        WorkbookError(format!(
+            "工作簿中没有“{LEAF_SHEET}”工作表；请使用 yusuan draft export-xlsx 导出的工作簿"
+        ))
+    })?;
     let mut values = Vec::new();
     for (i, row) in leaf.rows().enumerate().skip(FIRST_ROW as usize) {
         let key_text = row.first().map(|d| d.to_string()).unwrap_or_default();
@@ -310,10 +457,20 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
             continue;
         }
         let r = i as u32;
-        let (key, unit) = crate::model::parse_address(&key_text).ok_or_else(|| WorkbookError(format!("工作表“{LEAF_SHEET}”单元格 {}：“{key_text}”不是明细行的键", cell_name(r, 0))))?;
+        let (key, unit) = crate::model::parse_address(&key_text).ok_or_else(|| {
+            WorkbookError(format!(
+                "工作表“{LEAF_SHEET}”单元格 {}：“{key_text}”不是明细行的键",
+                cell_name(r, 0)
+            ))
+        })?;
         let v = match row.get(VALUE_COL as usize) {
             None | Some(Data::Empty) => Decimal::ZERO,
-            Some(d) => cell_decimal(d).ok_or_else(|| WorkbookError(format!("工作表“{LEAF_SHEET}”单元格 {}：“{d}”不是金额", cell_name(r, VALUE_COL))))?,
+            Some(d) => cell_decimal(d).ok_or_else(|| {
+                WorkbookError(format!(
+                    "工作表“{LEAF_SHEET}”单元格 {}：“{d}”不是金额",
+                    cell_name(r, VALUE_COL)
+                ))
+            })?,
         };
         values.push((key, unit, v));
     }
@@ -324,7 +481,15 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
             Some(l) => l.value = *v,
             None => {
                 let label = edited.label_for(k);
-                edited.leaves.push(crate::Leaf { key: k.clone(), label, value: *v, baseline: None, origin: None, estimated: false, unit: unit.clone() })
+                edited.leaves.push(crate::Leaf {
+                    key: k.clone(),
+                    label,
+                    value: *v,
+                    baseline: None,
+                    origin: None,
+                    estimated: false,
+                    unit: unit.clone(),
+                })
             }
         }
     }
@@ -335,7 +500,9 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
         if !names.contains(&name) {
             continue;
         }
-        let Ok(range) = wb.worksheet_range(&name) else { continue };
+        let Ok(range) = wb.worksheet_range(&name) else {
+            continue;
+        };
         let start = range.start().unwrap_or((0, 0));
         // Rows are matched by code and label, the n-th sheet row of a key with the n-th derived row.
         let mut seen: HashMap<(String, String), usize> = HashMap::new();
@@ -347,7 +514,18 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
             let code = row.first().map(|d| d.to_string()).unwrap_or_default();
             let label = row.get(1).map(|d| d.to_string()).unwrap_or_default();
             let n = seen.entry((code.clone(), label.clone())).or_default();
-            let derived_row = t.rows.iter().filter(|x| x.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default() == code && x.label == label).nth(*n);
+            let derived_row = t
+                .rows
+                .iter()
+                .filter(|x| {
+                    x.code
+                        .as_ref()
+                        .map(|c| c.as_str().to_string())
+                        .unwrap_or_default()
+                        == code
+                        && x.label == label
+                })
+                .nth(*n);
             *n += 1;
             for (c, d) in row.iter().enumerate().skip(2) {
                 // Only numbers are amounts: words (a count kept as printed) are not checked.
@@ -355,7 +533,10 @@ pub fn read(draft: &Draft, bytes: &[u8]) -> Result<ReadBack, WorkbookError> {
                     continue;
                 }
                 let Some(v) = cell_decimal(d) else { continue };
-                let expect = derived_row.and_then(|x| x.cells.get(c - 2)).and_then(Cell::value_or_zero).unwrap_or_default();
+                let expect = derived_row
+                    .and_then(|x| x.cells.get(c - 2))
+                    .and_then(Cell::value_or_zero)
+                    .unwrap_or_default();
                 if v != expect {
                     let sc = start.1 as u16 + c as u16;
                     return Err(WorkbookError(format!(

@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 use std::path::PathBuf;
 use yusuan_check::Severity;
 use yusuan_domain::{Cell, Document, RowCode, TableKind};
-use yusuan_draft::{blank, derive, draft_findings, roll_forward, BlankFor, Draft, Leaf, LeafKey, SpendKind};
+use yusuan_draft::{
+    blank, derive, draft_findings, roll_forward, BlankFor, Draft, Leaf, LeafKey, SpendKind,
+};
 
 mod common;
 
@@ -21,13 +23,23 @@ const FORMATS: [&str; 5] = [
 ];
 
 fn for_new() -> BlankFor {
-    BlankFor { department: "上海市嘉定区新设局".into(), year: 2027, region: Some("上海市嘉定区".into()) }
+    BlankFor {
+        department: "上海市嘉定区新设局".into(),
+        year: 2027,
+        region: Some("上海市嘉定区".into()),
+    }
 }
 
 fn amounts(doc: &Document) -> Vec<(String, String, Decimal)> {
     doc.tables
         .iter()
-        .flat_map(|t| t.rows.iter().flat_map(move |r| r.cells.iter().filter_map(move |c| c.amount().map(|v| (t.title.clone(), r.label.clone(), v)))))
+        .flat_map(|t| {
+            t.rows.iter().flat_map(move |r| {
+                r.cells
+                    .iter()
+                    .filter_map(move |c| c.amount().map(|v| (t.title.clone(), r.label.clone(), v)))
+            })
+        })
         .collect()
 }
 
@@ -36,12 +48,24 @@ fn set(d: &mut Draft, key: &str, yuan: i64) {
     let value = Decimal::from(yuan);
     match d.leaves.iter_mut().find(|l| l.key == key) {
         Some(l) => l.value = value,
-        None => d.leaves.push(Leaf { label: d.label_for(&key), key, value, baseline: None, origin: None, estimated: false, unit: None }),
+        None => d.leaves.push(Leaf {
+            label: d.label_for(&key),
+            key,
+            value,
+            baseline: None,
+            origin: None,
+            estimated: false,
+            unit: None,
+        }),
     }
 }
 
 fn errors(d: &Draft) -> Vec<&'static str> {
-    draft_findings(d).into_iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule).collect()
+    draft_findings(d)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect()
 }
 
 #[test]
@@ -50,25 +74,73 @@ fn a_blank_draft_keeps_the_format_and_nothing_of_the_source() {
         let source = fixture(name);
         let (rolled, _) = roll_forward(&source, 1, None).unwrap();
         let d = blank(&rolled, &for_new());
-        assert_eq!((d.year, d.base_year, d.source_document), (2027, None, None), "{name}");
-        assert!(d.leaves.iter().all(|l| l.value.is_zero() && l.baseline.is_none() && l.origin.is_none()), "{name}");
-        assert!(!d.leaves.iter().any(|l| matches!(l.key, LeafKey::Spend { .. } | LeafKey::Economic { .. })), "{name}");
-        assert!(d.projects.is_empty() && d.performance_forms.is_empty() && d.units.is_empty(), "{name}");
+        assert_eq!(
+            (d.year, d.base_year, d.source_document),
+            (2027, None, None),
+            "{name}"
+        );
+        assert!(
+            d.leaves
+                .iter()
+                .all(|l| l.value.is_zero() && l.baseline.is_none() && l.origin.is_none()),
+            "{name}"
+        );
+        assert!(
+            !d.leaves
+                .iter()
+                .any(|l| matches!(l.key, LeafKey::Spend { .. } | LeafKey::Economic { .. })),
+            "{name}"
+        );
+        assert!(
+            d.projects.is_empty() && d.performance_forms.is_empty() && d.units.is_empty(),
+            "{name}"
+        );
         let doc = derive(&d);
         // The same tables, titled for the new year and department.
         let kinds = |doc: &Document| doc.tables.iter().map(|t| t.kind).collect::<Vec<_>>();
         assert_eq!(kinds(&doc), kinds(&source), "{name}");
         for t in &doc.tables {
-            assert!(!t.title.contains(&source.meta.department) || source.meta.department.is_empty(), "{name}: {}", t.title);
-            assert!(!t.title.contains(&source.meta.year.to_string()), "{name}: {}", t.title);
+            assert!(
+                !t.title.contains(&source.meta.department) || source.meta.department.is_empty(),
+                "{name}: {}",
+                t.title
+            );
+            assert!(
+                !t.title.contains(&source.meta.year.to_string()),
+                "{name}: {}",
+                t.title
+            );
             // No row of the source's own: no codes, no money.
-            assert!(t.rows.iter().all(|r| !matches!(r.code, Some(RowCode::Function(_) | RowCode::Economic(_) | RowCode::Unit(_) | RowCode::Project(_)))), "{name}: {}", t.title);
+            assert!(
+                t.rows.iter().all(|r| !matches!(
+                    r.code,
+                    Some(
+                        RowCode::Function(_)
+                            | RowCode::Economic(_)
+                            | RowCode::Unit(_)
+                            | RowCode::Project(_)
+                    )
+                )),
+                "{name}: {}",
+                t.title
+            );
         }
-        assert!(amounts(&doc).iter().all(|(_, _, v)| v.is_zero()), "{name}: {:?}", amounts(&doc).iter().find(|a| !a.2.is_zero()));
-        assert!(doc.meta.title.contains("2027"), "{name}: {}", doc.meta.title);
+        assert!(
+            amounts(&doc).iter().all(|(_, _, v)| v.is_zero()),
+            "{name}: {:?}",
+            amounts(&doc).iter().find(|a| !a.2.is_zero())
+        );
+        assert!(
+            doc.meta.title.contains("2027"),
+            "{name}: {}",
+            doc.meta.title
+        );
         // Nothing of the source's text: each carried section is a placeholder the checker reports.
         let errs = errors(&d);
-        assert!(!errs.is_empty() && errs.iter().all(|r| *r == "R006"), "{name}: {errs:?}");
+        assert!(
+            !errs.is_empty() && errs.iter().all(|r| *r == "R006"),
+            "{name}: {errs:?}"
+        );
     }
 }
 
@@ -76,23 +148,50 @@ fn a_blank_draft_keeps_the_format_and_nothing_of_the_source() {
 fn a_filled_blank_draft_derives_every_table_from_its_lines() {
     for name in FORMATS {
         let (rolled, _) = roll_forward(&fixture(name), 1, None).unwrap();
-        let split = rolled.leaves.iter().any(|l| matches!(&l.key, LeafKey::Spend { kind: SpendKind::Personnel, .. }));
+        let split = rolled.leaves.iter().any(|l| {
+            matches!(
+                &l.key,
+                LeafKey::Spend {
+                    kind: SpendKind::Personnel,
+                    ..
+                }
+            )
+        });
         let mut d = blank(&rolled, &for_new());
-        let (personnel, public) = if split { ("人员经费", "公用经费") } else { ("基本支出", "基本支出") };
-        set(&mut d, &format!("支出|一般公共预算|2010101|{personnel}"), 1_200_000);
+        let (personnel, public) = if split {
+            ("人员经费", "公用经费")
+        } else {
+            ("基本支出", "基本支出")
+        };
+        set(
+            &mut d,
+            &format!("支出|一般公共预算|2010101|{personnel}"),
+            1_200_000,
+        );
         if split {
-            set(&mut d, &format!("支出|一般公共预算|2010101|{public}"), 300_000);
+            set(
+                &mut d,
+                &format!("支出|一般公共预算|2010101|{public}"),
+                300_000,
+            );
         } else {
             set(&mut d, "支出|一般公共预算|2010101|基本支出", 1_500_000);
         }
-        set(&mut d, &format!("支出|一般公共预算|2080505|{personnel}"), 200_000);
+        set(
+            &mut d,
+            &format!("支出|一般公共预算|2080505|{personnel}"),
+            200_000,
+        );
         set(&mut d, "支出|一般公共预算|2010150|项目支出", 500_000);
         set(&mut d, "经济|30101|人员经费", 1_400_000);
         set(&mut d, "经济|30201|公用经费", 300_000);
         // A department whose format lists its units: one unit holds it all.
-        if let Ok((_, keys)) = yusuan_draft::add_unit(&mut d, "上海市嘉定区新设局（本级）", None) {
+        if let Ok((_, keys)) = yusuan_draft::add_unit(&mut d, "上海市嘉定区新设局（本级）", None)
+        {
             for k in keys {
-                let LeafKey::Cell { column, .. } = &k else { unreachable!() };
+                let LeafKey::Cell { column, .. } = &k else {
+                    unreachable!()
+                };
                 let v = if column.contains("人员") {
                     1_400_000
                 } else if column.contains("公用") {
@@ -117,25 +216,67 @@ fn a_filled_blank_draft_derives_every_table_from_its_lines() {
         let doc = derive(&d);
         // 2,200,000 元 in every total.
         let total = Decimal::from(2_200_000);
-        let exp = doc.tables.iter().find(|t| t.kind == TableKind::Expenditure).unwrap_or_else(|| panic!("{name}: no 支出总表"));
+        let exp = doc
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::Expenditure)
+            .unwrap_or_else(|| panic!("{name}: no 支出总表"));
         // (Jiangsu's 支出总表 is one unlabelled row of totals.)
-        let total_row = exp.rows.iter().find(|r| r.code.is_none() && (r.is_total() || r.label.is_empty())).unwrap();
+        let total_row = exp
+            .rows
+            .iter()
+            .find(|r| r.code.is_none() && (r.is_total() || r.label.is_empty()))
+            .unwrap();
         let first = total_row.cells.iter().find_map(Cell::amount).unwrap();
         assert_eq!(first * exp.unit.in_yuan(), total, "{name}");
         // The codes, where the 支出总表 prints them, else in the 一般公共预算 table.
         let coded = |t: &&yusuan_domain::Table| t.rows.iter().any(|r| r.code.is_some());
-        let by_code = Some(exp).filter(coded).or_else(|| doc.tables.iter().find(|t| t.kind == TableKind::GeneralPublicFunction)).unwrap();
-        let codes: Vec<&str> = by_code.rows.iter().filter_map(|r| r.code.as_ref().map(|c| c.as_str())).collect();
-        assert_eq!(codes, ["201", "20101", "2010101", "2010150", "208", "20805", "2080505"], "{name}");
+        let by_code = Some(exp)
+            .filter(coded)
+            .or_else(|| {
+                doc.tables
+                    .iter()
+                    .find(|t| t.kind == TableKind::GeneralPublicFunction)
+            })
+            .unwrap();
+        let codes: Vec<&str> = by_code
+            .rows
+            .iter()
+            .filter_map(|r| r.code.as_ref().map(|c| c.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            ["201", "20101", "2010101", "2010150", "208", "20805", "2080505"],
+            "{name}"
+        );
         // The ledgers print the two 类 they spend on, in order, and balance.
         // (Hubei's and Jiangsu's list every 类, the others the ones with money.)
-        for t in doc.tables.iter().filter(|t| matches!(t.kind, TableKind::FinancialSummary | TableKind::FiscalSummary)) {
-            let labels: Vec<String> = t.rows.iter().filter(|r| r.side == Some(yusuan_domain::LedgerSide::Expenditure)).map(|r| yusuan_domain::strip_numbering(&r.label).to_string()).collect();
-            if !labels.iter().any(|l| l.ends_with("支出") && yusuan_draft::class_name("201").is_some() && !["基本支出", "项目支出"].contains(&l.as_str())) {
+        for t in doc.tables.iter().filter(|t| {
+            matches!(
+                t.kind,
+                TableKind::FinancialSummary | TableKind::FiscalSummary
+            )
+        }) {
+            let labels: Vec<String> = t
+                .rows
+                .iter()
+                .filter(|r| r.side == Some(yusuan_domain::LedgerSide::Expenditure))
+                .map(|r| yusuan_domain::strip_numbering(&r.label).to_string())
+                .collect();
+            if !labels.iter().any(|l| {
+                l.ends_with("支出")
+                    && yusuan_draft::class_name("201").is_some()
+                    && !["基本支出", "项目支出"].contains(&l.as_str())
+            }) {
                 // Jiangsu's 财政拨款收支总表 prints its spending by use only.
                 continue;
             }
-            let at = |n: &str| labels.iter().position(|l| l == n).unwrap_or_else(|| panic!("{name} {}: {n} not in {labels:?}", t.title));
+            let at = |n: &str| {
+                labels
+                    .iter()
+                    .position(|l| l == n)
+                    .unwrap_or_else(|| panic!("{name} {}: {n} not in {labels:?}", t.title))
+            };
             let (a, b) = (at("一般公共服务支出"), at("社会保障和就业支出"));
             if name.starts_with("004") || name == JIANGSU {
                 // Hubei and Jiangsu list every 类.
@@ -145,16 +286,32 @@ fn a_filled_blank_draft_derives_every_table_from_its_lines() {
             }
         }
         let errs = errors(&d);
-        assert!(errs.is_empty(), "{name}: {:#?}", draft_findings(&d).into_iter().filter(|f| f.severity == Severity::Error).collect::<Vec<_>>());
+        assert!(
+            errs.is_empty(),
+            "{name}: {:#?}",
+            draft_findings(&d)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect::<Vec<_>>()
+        );
         // No 上年 to compare with: the 编制说明 states this year's figures only, and no change
         // needs a reason.
-        let text: String = doc.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
-        assert!(text.contains("收入预算220.00万元") && !text.contains("比2026年"), "{name}: {text}");
-        assert!(!draft_findings(&d).iter().any(|f| f.rule == "R001"), "{name}");
+        let text: String = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert!(
+            text.contains("收入预算220.00万元") && !text.contains("比2026年"),
+            "{name}: {text}"
+        );
+        assert!(
+            !draft_findings(&d).iter().any(|f| f.rule == "R001"),
+            "{name}"
+        );
     }
 }
-
-
 
 #[test]
 fn a_unit_added_gets_its_row_in_every_unit_table_and_removing_it_restores_the_draft() {
@@ -163,36 +320,103 @@ fn a_unit_added_gets_its_row_in_every_unit_table_and_removing_it_restores_the_dr
     let (code, keys) = yusuan_draft::add_unit(&mut d, "上海市社会工作培训中心", None).unwrap();
     // 000 numbers its two units 1 and 2.
     assert_eq!(code, "3");
-    let columns: Vec<String> = keys.iter().map(|k| match k { LeafKey::Cell { table, column, .. } => format!("{table}|{column}"), _ => unreachable!() }).collect();
-    assert!(columns.len() >= 3 && columns.iter().any(|c| c.contains("人员经费")), "{columns:?}");
-    assert_eq!(yusuan_draft::listed_units(&d).iter().map(|(n, c)| format!("{c} {n}")).collect::<Vec<_>>(), ["1 中共上海市委社会工作部", "2 上海市社会工作发展服务中心", "3 上海市社会工作培训中心"]);
+    let columns: Vec<String> = keys
+        .iter()
+        .map(|k| match k {
+            LeafKey::Cell { table, column, .. } => format!("{table}|{column}"),
+            _ => unreachable!(),
+        })
+        .collect();
+    assert!(
+        columns.len() >= 3 && columns.iter().any(|c| c.contains("人员经费")),
+        "{columns:?}"
+    );
+    assert_eq!(
+        yusuan_draft::listed_units(&d)
+            .iter()
+            .map(|(n, c)| format!("{c} {n}"))
+            .collect::<Vec<_>>(),
+        [
+            "1 中共上海市委社会工作部",
+            "2 上海市社会工作发展服务中心",
+            "3 上海市社会工作培训中心"
+        ]
+    );
     // A second unit of the same name, or a unit in a format without unit tables, is refused.
-    assert_eq!(yusuan_draft::add_unit(&mut d, "上海市社会工作培训中心", None), Err(yusuan_draft::UnitError::Exists("上海市社会工作培训中心".into())));
-    let (mut nine, _) = roll_forward(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), 1, None).unwrap();
-    assert_eq!(yusuan_draft::add_unit(&mut nine, "某单位", None), Err(yusuan_draft::UnitError::NoUnitTables));
+    assert_eq!(
+        yusuan_draft::add_unit(&mut d, "上海市社会工作培训中心", None),
+        Err(yusuan_draft::UnitError::Exists(
+            "上海市社会工作培训中心".into()
+        ))
+    );
+    let (mut nine, _) = roll_forward(
+        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        1,
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        yusuan_draft::add_unit(&mut nine, "某单位", None),
+        Err(yusuan_draft::UnitError::NoUnitTables)
+    );
     // At zero, the tables print the new row and nothing else changes.
     let with_unit = derive(&d);
     for (a, b) in before.tables.iter().zip(&with_unit.tables) {
         let extra = b.rows.len() - a.rows.len();
-        let unit_table = matches!(a.kind, TableKind::ExpenditureByUnit | TableKind::FiscalByUnit);
+        let unit_table = matches!(
+            a.kind,
+            TableKind::ExpenditureByUnit | TableKind::FiscalByUnit
+        );
         assert_eq!(extra, usize::from(unit_table), "{}", a.title);
         if unit_table {
-            let r = b.rows.iter().find(|r| r.label == "上海市社会工作培训中心").unwrap();
-            assert!(r.cells.iter().filter_map(Cell::amount).all(|v| v.is_zero()), "{}", a.title);
+            let r = b
+                .rows
+                .iter()
+                .find(|r| r.label == "上海市社会工作培训中心")
+                .unwrap();
+            assert!(
+                r.cells.iter().filter_map(Cell::amount).all(|v| v.is_zero()),
+                "{}",
+                a.title
+            );
         }
     }
     // Its amounts go into the 合计 rows.
-    let personnel = keys.iter().find(|k| k.to_string().contains("支出预算分单位明细表") && k.to_string().contains("人员经费")).unwrap();
+    let personnel = keys
+        .iter()
+        .find(|k| {
+            k.to_string().contains("支出预算分单位明细表") && k.to_string().contains("人员经费")
+        })
+        .unwrap();
     set(&mut d, &personnel.to_string(), 1000);
-    let t = derive(&d).tables.into_iter().find(|t| t.kind == TableKind::ExpenditureByUnit).unwrap();
-    let total_before = before.tables.iter().find(|t| t.kind == TableKind::ExpenditureByUnit).unwrap();
-    let first = |t: &yusuan_domain::Table| t.rows.iter().find(|r| r.code.is_none() && r.is_total()).and_then(|r| r.cells.iter().find_map(Cell::amount)).unwrap();
+    let t = derive(&d)
+        .tables
+        .into_iter()
+        .find(|t| t.kind == TableKind::ExpenditureByUnit)
+        .unwrap();
+    let total_before = before
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::ExpenditureByUnit)
+        .unwrap();
+    let first = |t: &yusuan_domain::Table| {
+        t.rows
+            .iter()
+            .find(|r| r.code.is_none() && r.is_total())
+            .and_then(|r| r.cells.iter().find_map(Cell::amount))
+            .unwrap()
+    };
     assert_eq!(first(&t) - first(total_before), Decimal::from(1000));
     // The units now disagree with the department's tables: the checker says where.
     assert!(draft_findings(&d).iter().any(|f| f.rule == "X005"));
     yusuan_draft::remove_unit(&mut d, "上海市社会工作培训中心").unwrap();
     assert_eq!(derive(&d).tables, before.tables);
-    assert_eq!(yusuan_draft::remove_unit(&mut d, "上海市社会工作培训中心"), Err(yusuan_draft::UnitError::Unknown("上海市社会工作培训中心".into())));
+    assert_eq!(
+        yusuan_draft::remove_unit(&mut d, "上海市社会工作培训中心"),
+        Err(yusuan_draft::UnitError::Unknown(
+            "上海市社会工作培训中心".into()
+        ))
+    );
 }
 
 /// The shipped templates are the real documents of their format made blank; written with
@@ -202,8 +426,14 @@ fn a_unit_added_gets_its_row_in_every_unit_table_and_removing_it_restores_the_dr
 fn the_shipped_templates_are_their_formats_made_blank() {
     let sources = [
         ("shanghai-11-bumen", "000_e54fcd81d7b1024c.txt"),
-        ("shanghai-9-bumen", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        ("shanghai-9-danwei", "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf"),
+        (
+            "shanghai-9-bumen",
+            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        ),
+        (
+            "shanghai-9-danwei",
+            "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-danwei-yusuan.pdf",
+        ),
         ("hubei-15-bumen", "004_dd8ce94d1496a6c0.txt"),
         ("jiangsu-12-bumen", JIANGSU),
     ];
@@ -211,20 +441,38 @@ fn the_shipped_templates_are_their_formats_made_blank() {
     for (id, name) in sources {
         let source = fixture(name);
         let (rolled, _) = roll_forward(&source, 1, None).unwrap();
-        let t = blank(&rolled, &BlankFor { department: yusuan_draft::TEMPLATE_DEPARTMENT.into(), year: source.meta.year + 1, region: None });
+        let t = blank(
+            &rolled,
+            &BlankFor {
+                department: yusuan_draft::TEMPLATE_DEPARTMENT.into(),
+                year: source.meta.year + 1,
+                region: None,
+            },
+        );
         let json = serde_json::to_string_pretty(&t).unwrap() + "\n";
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates").join(format!("{id}.json"));
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("templates")
+            .join(format!("{id}.json"));
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, &json).unwrap();
         }
-        assert!(std::fs::read_to_string(&path).unwrap() == json, "{id}: differs from {name} made blank; run with UPDATE_GOLDEN=1 and review the diff");
+        assert!(
+            std::fs::read_to_string(&path).unwrap() == json,
+            "{id}: differs from {name} made blank; run with UPDATE_GOLDEN=1 and review the diff"
+        );
         for form in yusuan_draft::name_forms(&source.meta.department) {
             assert!(!json.contains(&form), "{id}: still names {form}");
         }
         // Loaded as shipped, and made into a department's draft.
         let shipped = yusuan_draft::template(id).unwrap();
         let d = blank(&shipped, &for_new());
-        assert!(derive(&d).tables.iter().all(|t| !t.title.contains(yusuan_draft::TEMPLATE_DEPARTMENT)), "{id}");
+        assert!(
+            derive(&d)
+                .tables
+                .iter()
+                .all(|t| !t.title.contains(yusuan_draft::TEMPLATE_DEPARTMENT)),
+            "{id}"
+        );
         assert!(d.title.contains("2027"), "{id}: {}", d.title);
     }
 }

@@ -24,7 +24,8 @@ fn edit_part(bytes: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u
         if name == part {
             data = edit(String::from_utf8(data).unwrap()).into_bytes();
         }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         out.write_all(&data).unwrap();
     }
     out.finish().unwrap().into_inner()
@@ -47,13 +48,20 @@ fn recalc(bytes: &[u8]) -> Vec<u8> {
     std::fs::write(&input, bytes).unwrap();
     let out = dir.path().join("out");
     let status = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", dir.path().join("profile").display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profile").display()
+        ))
         .args(["--headless", "--calc", "--convert-to", "xlsx", "--outdir"])
         .arg(&out)
         .arg(&input)
         .output()
         .expect("soffice (libreoffice-calc-nogui) is installed by scripts/install-deps.sh");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     std::fs::read(Path::new(&out).join("draft.xlsx")).unwrap()
 }
 
@@ -68,39 +76,72 @@ fn set_leaf_cell(bytes: &[u8], row: usize, value: Decimal) -> Vec<u8> {
 }
 
 fn first_nonzero_spend(d: &Draft) -> usize {
-    d.leaves.iter().position(|l| matches!(l.key, yusuan_draft::LeafKey::Spend { .. }) && !l.value.is_zero()).unwrap()
+    d.leaves
+        .iter()
+        .position(|l| matches!(l.key, yusuan_draft::LeafKey::Spend { .. }) && !l.value.is_zero())
+        .unwrap()
 }
 
 #[test]
 fn libreoffice_recalculates_exactly_the_totals_rust_derives_and_an_edit_comes_back() {
-    let mut drafts: Vec<(&str, Draft)> = ["000_e54fcd81d7b1024c.txt", "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf", "004_dd8ce94d1496a6c0.txt", JIANGSU]
-        .into_iter()
-        .map(|name| (name, roll_forward(&fixture(name), 1, None).unwrap().0))
-        .collect();
+    let mut drafts: Vec<(&str, Draft)> = [
+        "000_e54fcd81d7b1024c.txt",
+        "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        "004_dd8ce94d1496a6c0.txt",
+        JIANGSU,
+    ]
+    .into_iter()
+    .map(|name| (name, roll_forward(&fixture(name), 1, None).unwrap().0))
+    .collect();
     // 000 with lines placed in its second unit (all of one, 1,000 元 of another): that unit's
     // rows of the 分单位 tables sum its lines (SUMIFS by 单位) and the 合计 rows add them to the
     // other unit's typed cells.
     let mut placed = drafts[0].1.clone();
     let unit = yusuan_draft::unit_names(&placed)[1].clone();
-    let spend: Vec<_> = placed.leaves.iter().filter(|l| matches!(l.key, yusuan_draft::LeafKey::Spend { .. }) && !l.value.is_zero()).map(|l| l.key.clone()).take(2).collect();
+    let spend: Vec<_> = placed
+        .leaves
+        .iter()
+        .filter(|l| matches!(l.key, yusuan_draft::LeafKey::Spend { .. }) && !l.value.is_zero())
+        .map(|l| l.key.clone())
+        .take(2)
+        .collect();
     yusuan_draft::place(&mut placed, &spend[0], None, Some(&unit), None).unwrap();
-    yusuan_draft::place(&mut placed, &spend[1], None, Some(&unit), Some(Decimal::from(1000))).unwrap();
+    yusuan_draft::place(
+        &mut placed,
+        &spend[1],
+        None,
+        Some(&unit),
+        Some(Decimal::from(1000)),
+    )
+    .unwrap();
     drafts.push(("000 placed in a unit", placed));
     for (name, draft) in drafts {
         let bytes = workbook::write(&draft).unwrap();
         // Untouched, it reads back unchanged.
         let back = workbook::read(&draft, &bytes).unwrap();
-        assert!(back.values.iter().all(|(k, u, v)| draft.leaf_at(k, u.as_deref()).map(|l| l.value) == Some(*v)), "{name}");
+        assert!(
+            back.values
+                .iter()
+                .all(|(k, u, v)| draft.leaf_at(k, u.as_deref()).map(|l| l.value) == Some(*v)),
+            "{name}"
+        );
         assert_eq!(back.values.len(), draft.leaves.len());
         // A leaf edited (+1,000 元) in the workbook; its cached totals are now stale, so they only
         // agree with Rust's derivation once LibreOffice has recalculated every formula.
         let i = first_nonzero_spend(&draft);
         let new = draft.leaves[i].value + Decimal::from(1000);
         let edited = set_leaf_cell(&bytes, i, new);
-        assert!(workbook::read(&draft, &edited).is_err(), "{name}: stale totals must not read back");
+        assert!(
+            workbook::read(&draft, &edited).is_err(),
+            "{name}: stale totals must not read back"
+        );
         let recalculated = recalc(&edited);
         let back = workbook::read(&draft, &recalculated).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let changes: Vec<_> = back.values.iter().filter(|(k, u, v)| draft.leaf_at(k, u.as_deref()).map(|l| l.value) != Some(*v)).collect();
+        let changes: Vec<_> = back
+            .values
+            .iter()
+            .filter(|(k, u, v)| draft.leaf_at(k, u.as_deref()).map(|l| l.value) != Some(*v))
+            .collect();
         assert_eq!(changes.len(), 1, "{name}: {changes:?}");
         assert_eq!(changes[0].0, draft.leaves[i].key);
         assert_eq!(changes[0].2, new);
@@ -109,7 +150,12 @@ fn libreoffice_recalculates_exactly_the_totals_rust_derives_and_an_edit_comes_ba
 
 #[test]
 fn a_value_typed_over_a_formula_is_refused_naming_the_sheet_and_cell() {
-    let (draft, _) = roll_forward(&fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"), 1, None).unwrap();
+    let (draft, _) = roll_forward(
+        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        1,
+        None,
+    )
+    .unwrap();
     let bytes = workbook::write(&draft).unwrap();
     // Sheet 3 is the second table (收入预算总表); its first amount cell C5 typed over with 1.
     let typed = edit_part(&bytes, "xl/worksheets/sheet3.xml", |xml| {
@@ -118,15 +164,24 @@ fn a_value_typed_over_a_formula_is_refused_naming_the_sheet_and_cell() {
         format!("{}<c r=\"C5\"><v>1</v></c>{}", &xml[..start], &xml[end..])
     });
     let err = workbook::read(&draft, &typed).unwrap_err().to_string();
-    assert!(err.contains("单元格 C5") && err.contains("2.") && err.contains("收入预算总表"), "{err}");
+    assert!(
+        err.contains("单元格 C5") && err.contains("2.") && err.contains("收入预算总表"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_workbook_that_is_not_a_draft_is_refused_clearly() {
     let (draft, _) = roll_forward(&fixture("001_e395be5bb9699fb6.txt"), 1, None).unwrap();
-    assert!(workbook::read(&draft, b"not a workbook").unwrap_err().to_string().contains("XLSX"));
+    assert!(workbook::read(&draft, b"not a workbook")
+        .unwrap_err()
+        .to_string()
+        .contains("XLSX"));
     let mut wb = rust_xlsxwriter::Workbook::new();
     wb.add_worksheet().write_string(0, 0, "x").unwrap();
     let other = wb.save_to_buffer().unwrap();
-    assert!(workbook::read(&draft, &other).unwrap_err().to_string().contains("明细"));
+    assert!(workbook::read(&draft, &other)
+        .unwrap_err()
+        .to_string()
+        .contains("明细"));
 }

@@ -25,8 +25,13 @@ impl std::fmt::Debug for FontFace {
 
 impl FontFace {
     /// Reads a face; refuses bytes that are not a font or a face without CJK glyphs.
-    pub fn new(name: &str, bytes: std::sync::Arc<Vec<u8>>, index: u32) -> Result<FontFace, ExportError> {
-        let face = ttf_parser::Face::parse(&bytes, index).map_err(|e| ExportError::Font(format!("{name}（第 {index} 个字面）无法读取：{e}")))?;
+    pub fn new(
+        name: &str,
+        bytes: std::sync::Arc<Vec<u8>>,
+        index: u32,
+    ) -> Result<FontFace, ExportError> {
+        let face = ttf_parser::Face::parse(&bytes, index)
+            .map_err(|e| ExportError::Font(format!("{name}（第 {index} 个字面）无法读取：{e}")))?;
         let Some(han) = face.glyph_index('预') else {
             return Err(ExportError::Font(format!("{name} 不含中文字形")));
         };
@@ -40,7 +45,14 @@ impl FontFace {
                 widths.insert(c, w);
             }
         }
-        Ok(FontFace { name: name.to_string(), bytes, index, units_per_em, widths, default_width })
+        Ok(FontFace {
+            name: name.to_string(),
+            bytes,
+            index,
+            units_per_em,
+            widths,
+            default_width,
+        })
     }
 
     fn advance(&self, c: char) -> f32 {
@@ -49,7 +61,11 @@ impl FontFace {
             None => ttf_parser::Face::parse(&self.bytes, self.index)
                 .ok()
                 .and_then(|f| f.glyph_index(c).and_then(|g| f.glyph_hor_advance(g)))
-                .unwrap_or(if c.is_ascii() { self.default_width / 2 } else { self.default_width }),
+                .unwrap_or(if c.is_ascii() {
+                    self.default_width / 2
+                } else {
+                    self.default_width
+                }),
         };
         w as f32 / self.units_per_em
     }
@@ -62,13 +78,23 @@ impl FontFace {
     /// Learns the widths of every character of `text` (call before laying out, so measuring
     /// never parses the font again).
     pub fn learn(&mut self, text: &str) {
-        let missing: Vec<char> = text.chars().filter(|c| !self.widths.contains_key(c)).collect();
+        let missing: Vec<char> = text
+            .chars()
+            .filter(|c| !self.widths.contains_key(c))
+            .collect();
         if missing.is_empty() {
             return;
         }
         if let Ok(face) = ttf_parser::Face::parse(&self.bytes, self.index) {
             for c in missing {
-                let w = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).unwrap_or(if c.is_ascii() { self.default_width / 2 } else { self.default_width });
+                let w = face
+                    .glyph_index(c)
+                    .and_then(|g| face.glyph_hor_advance(g))
+                    .unwrap_or(if c.is_ascii() {
+                        self.default_width / 2
+                    } else {
+                        self.default_width
+                    });
                 self.widths.insert(c, w);
             }
         }
@@ -100,7 +126,9 @@ pub fn choose_face(bytes: &[u8], wanted: &[&str]) -> Option<u32> {
     let n = ttf_parser::fonts_in_collection(bytes).unwrap_or(1);
     let mut fallback = None;
     for i in 0..n {
-        let Ok(face) = ttf_parser::Face::parse(bytes, i) else { continue };
+        let Ok(face) = ttf_parser::Face::parse(bytes, i) else {
+            continue;
+        };
         if face.glyph_index('预').is_none() {
             continue;
         }
@@ -108,7 +136,10 @@ pub fn choose_face(bytes: &[u8], wanted: &[&str]) -> Option<u32> {
         let family: Vec<String> = face
             .names()
             .into_iter()
-            .filter(|n| n.name_id == ttf_parser::name_id::FAMILY || n.name_id == ttf_parser::name_id::FULL_NAME)
+            .filter(|n| {
+                n.name_id == ttf_parser::name_id::FAMILY
+                    || n.name_id == ttf_parser::name_id::FULL_NAME
+            })
             .filter_map(|n| n.to_string())
             .collect();
         if family.iter().any(|f| wanted.iter().any(|w| f.contains(w))) {

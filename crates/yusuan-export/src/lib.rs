@@ -40,7 +40,12 @@ pub struct ExportOptions {
 }
 
 /// Exports `doc` as a PDF with `template`.
-pub fn export_pdf(doc: &yusuan_domain::Document, template: &Template, fonts: &Fonts, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+pub fn export_pdf(
+    doc: &yusuan_domain::Document,
+    template: &Template,
+    fonts: &Fonts,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
     let pages = layout::layout(doc, template, fonts, options)?;
     pdf::write(&pages, fonts, &doc.meta.title, options)
 }

@@ -56,19 +56,36 @@ pub struct Page {
 impl Page {
     /// An empty page.
     pub fn new(width: f32, height: f32) -> Page {
-        Page { width, height, items: Vec::new(), holds: Vec::new() }
+        Page {
+            width,
+            height,
+            items: Vec::new(),
+            holds: Vec::new(),
+        }
     }
 
     /// Adds a run of text.
     pub fn text(&mut self, x: f32, y: f32, size: f32, face: Face, text: impl Into<String>) {
         let text = text.into();
         if !text.trim().is_empty() {
-            self.items.push(Item::Text { x, y, size, face, text });
+            self.items.push(Item::Text {
+                x,
+                y,
+                size,
+                face,
+                text,
+            });
         }
     }
 
     /// Adds a rule.
     pub fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
-        self.items.push(Item::Rule { x1, y1, x2, y2, width });
+        self.items.push(Item::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        });
     }
 }

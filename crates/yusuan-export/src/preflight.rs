@@ -4,11 +4,11 @@
 //! narrative's figures — equal to the source's, in the same places. A failed preflight is an
 //! error, never a silent file.
 
-use ts_rs::TS;
 use crate::{ExportError, Orientation, Template};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use ts_rs::TS;
 use yusuan_domain::{mentions, section_texts, Document};
 
 /// What the preflight verified.
@@ -46,15 +46,36 @@ fn numbers(doc: &Document) -> BTreeMap<Key, usize> {
                     Some(_) => format!("第{rank}个数"),
                     None => format!("第{}栏", c + 1),
                 };
-                let yuan = yusuan_domain::Amount { value: v, unit: t.unit }.to_yuan().normalize();
-                let code = r.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default();
-                *m.entry((compact(&t.title), code, compact(&r.label), place, yuan)).or_default() += 1;
+                let yuan = yusuan_domain::Amount {
+                    value: v,
+                    unit: t.unit,
+                }
+                .to_yuan()
+                .normalize();
+                let code = r
+                    .code
+                    .as_ref()
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_default();
+                *m.entry((compact(&t.title), code, compact(&r.label), place, yuan))
+                    .or_default() += 1;
             }
         }
     }
     let titles: Vec<&str> = doc.tables.iter().map(|t| t.title.as_str()).collect();
-    for n in doc.numbers().into_iter().filter(|n| !titles.contains(&n.table.as_str())) {
-        *m.entry((compact(&n.table), n.row_code, compact(&n.row_label), compact(&n.column), n.value_yuan.normalize())).or_default() += 1;
+    for n in doc
+        .numbers()
+        .into_iter()
+        .filter(|n| !titles.contains(&n.table.as_str()))
+    {
+        *m.entry((
+            compact(&n.table),
+            n.row_code,
+            compact(&n.row_label),
+            compact(&n.column),
+            n.value_yuan.normalize(),
+        ))
+        .or_default() += 1;
     }
     m
 }
@@ -64,7 +85,8 @@ fn figures(doc: &Document) -> BTreeMap<(String, Decimal, bool), usize> {
     let mut m = BTreeMap::new();
     for (t, st) in titles.iter().zip(section_texts(doc)) {
         for x in mentions(&st.text) {
-            *m.entry((t.clone(), x.value.normalize(), x.wan)).or_default() += 1;
+            *m.entry((t.clone(), x.value.normalize(), x.wan))
+                .or_default() += 1;
         }
     }
     m
@@ -75,8 +97,18 @@ fn page_sizes(bytes: &[u8]) -> Result<Vec<(f32, f32)>, String> {
     let mut out = Vec::new();
     for (_, id) in doc.get_pages() {
         let page = doc.get_dictionary(id).map_err(|e| e.to_string())?;
-        let mb = page.get(b"MediaBox").and_then(|o| o.as_array()).map_err(|e| e.to_string())?;
-        let n: Vec<f32> = mb.iter().map(|o| o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).unwrap_or(0.0)).collect();
+        let mb = page
+            .get(b"MediaBox")
+            .and_then(|o| o.as_array())
+            .map_err(|e| e.to_string())?;
+        let n: Vec<f32> = mb
+            .iter()
+            .map(|o| {
+                o.as_float()
+                    .or_else(|_| o.as_i64().map(|i| i as f32))
+                    .unwrap_or(0.0)
+            })
+            .collect();
         if n.len() == 4 {
             out.push((n[2] - n[0], n[3] - n[1]));
         }
@@ -85,16 +117,31 @@ fn page_sizes(bytes: &[u8]) -> Result<Vec<(f32, f32)>, String> {
 }
 
 /// Reads `bytes` back and compares it with `source`.
-pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result<Preflight, ExportError> {
+pub fn preflight(
+    bytes: &[u8],
+    source: &Document,
+    template: &Template,
+) -> Result<Preflight, ExportError> {
     let mut problems = Vec::new();
     let sizes = page_sizes(bytes).map_err(|e| ExportError::Preflight(vec![e]))?;
-    let allowed: Vec<(f32, f32)> = [template.tables, template.texts].iter().map(|o: &Orientation| o.size()).collect();
+    let allowed: Vec<(f32, f32)> = [template.tables, template.texts]
+        .iter()
+        .map(|o: &Orientation| o.size())
+        .collect();
     for (i, (w, h)) in sizes.iter().enumerate() {
-        if !allowed.iter().any(|(aw, ah)| (aw - w).abs() < 1.0 && (ah - h).abs() < 1.0) {
-            problems.push(format!("第{}页不是A4{}（{w:.0}×{h:.0}pt）", i + 1, template.tables.label()));
+        if !allowed
+            .iter()
+            .any(|(aw, ah)| (aw - w).abs() < 1.0 && (ah - h).abs() < 1.0)
+        {
+            problems.push(format!(
+                "第{}页不是A4{}（{w:.0}×{h:.0}pt）",
+                i + 1,
+                template.tables.label()
+            ));
         }
     }
-    let lines = yusuan_import::pdf_lines("导出.pdf", bytes).map_err(|e| ExportError::Preflight(vec![e.to_string()]))?;
+    let lines = yusuan_import::pdf_lines("导出.pdf", bytes)
+        .map_err(|e| ExportError::Preflight(vec![e.to_string()]))?;
     let mut with_text = vec![false; sizes.len()];
     for l in &lines {
         if let Some(p) = l.location.page {
@@ -111,10 +158,16 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
         }
     }
     // The text layer is read once: for the blank-page check above and for the import here.
-    let back = yusuan_import::parse_lines_with("导出.pdf", &lines, yusuan_import::Layout::Flow).map_err(|e| ExportError::Preflight(vec![e.to_string()]))?.document;
+    let back = yusuan_import::parse_lines_with("导出.pdf", &lines, yusuan_import::Layout::Flow)
+        .map_err(|e| ExportError::Preflight(vec![e.to_string()]))?
+        .document;
     let mut tables = 0;
     for t in &source.tables {
-        match back.tables.iter().find(|b| compact(&b.title) == compact(&t.title)) {
+        match back
+            .tables
+            .iter()
+            .find(|b| compact(&b.title) == compact(&t.title))
+        {
             None => problems.push(format!("缺少表“{}”", t.title)),
             Some(b) => {
                 tables += 1;
@@ -132,12 +185,18 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
         let g = got.get(k).copied().unwrap_or(0);
         count += g.min(*n);
         if g < *n {
-            problems.push(format!("{} {} {} {}：应为 {} 元，读回缺少", k.0, k.1, k.2, k.3, k.4));
+            problems.push(format!(
+                "{} {} {} {}：应为 {} 元，读回缺少",
+                k.0, k.1, k.2, k.3, k.4
+            ));
         }
     }
     for (k, n) in &got {
         if want.get(k).copied().unwrap_or(0) < *n {
-            problems.push(format!("{} {} {} {}：读回多出 {} 元", k.0, k.1, k.2, k.3, k.4));
+            problems.push(format!(
+                "{} {} {} {}：读回多出 {} 元",
+                k.0, k.1, k.2, k.3, k.4
+            ));
         }
     }
     let (want_f, got_f) = (figures(source), figures(&back));
@@ -146,11 +205,21 @@ pub fn preflight(bytes: &[u8], source: &Document, template: &Template) -> Result
         let g = got_f.get(k).copied().unwrap_or(0);
         figs += g.min(*n);
         if g < *n {
-            problems.push(format!("“{}”中的数字 {}{} 读回缺少", k.0, k.1, if k.2 { "万元" } else { "元" }));
+            problems.push(format!(
+                "“{}”中的数字 {}{} 读回缺少",
+                k.0,
+                k.1,
+                if k.2 { "万元" } else { "元" }
+            ));
         }
     }
     if problems.is_empty() {
-        Ok(Preflight { pages: sizes.len(), tables, numbers: count, narrative_figures: figs })
+        Ok(Preflight {
+            pages: sizes.len(),
+            tables,
+            numbers: count,
+            narrative_figures: figs,
+        })
     } else {
         Err(ExportError::Preflight(problems))
     }

@@ -29,16 +29,38 @@ fn escape(text: &str) -> String {
 pub fn page_svg(page: &Page, fonts: &Fonts) -> String {
     let (w, h) = (page.width, page.height);
     let mut s = String::with_capacity(64 * page.items.len() + 256);
-    let _ = write!(s, r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.1}" height="{h:.1}" viewBox="0 0 {w:.1} {h:.1}"><rect width="100%" height="100%" fill="#fff"/>"##);
+    let _ = write!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.1}" height="{h:.1}" viewBox="0 0 {w:.1} {h:.1}"><rect width="100%" height="100%" fill="#fff"/>"##
+    );
     let _ = write!(s, r##"<g stroke="#000" stroke-linecap="square">"##);
     for item in &page.items {
-        if let Item::Rule { x1, y1, x2, y2, width } = item {
-            let _ = write!(s, r#"<line x1="{x1:.2}" y1="{:.2}" x2="{x2:.2}" y2="{:.2}" stroke-width="{width:.2}"/>"#, h - y1, h - y2);
+        if let Item::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        } = item
+        {
+            let _ = write!(
+                s,
+                r#"<line x1="{x1:.2}" y1="{:.2}" x2="{x2:.2}" y2="{:.2}" stroke-width="{width:.2}"/>"#,
+                h - y1,
+                h - y2
+            );
         }
     }
     s.push_str("</g>");
     for item in &page.items {
-        if let Item::Text { x, y, size, face, text } = item {
+        if let Item::Text {
+            x,
+            y,
+            size,
+            face,
+            text,
+        } = item
+        {
             let (family, font) = match face {
                 Face::Body => (BODY_FAMILY, &fonts.body),
                 Face::Heading => (HEADING_FAMILY, &fonts.heading),
@@ -57,7 +79,12 @@ pub fn page_svg(page: &Page, fonts: &Fonts) -> String {
 }
 
 /// Every page of `doc` as SVG, laid out exactly as [`crate::export_pdf`] lays it out.
-pub fn preview(doc: &yusuan_domain::Document, template: &Template, fonts: &Fonts, options: &ExportOptions) -> Result<Vec<String>, ExportError> {
+pub fn preview(
+    doc: &yusuan_domain::Document,
+    template: &Template,
+    fonts: &Fonts,
+    options: &ExportOptions,
+) -> Result<Vec<String>, ExportError> {
     let pages = crate::layout::layout(doc, template, fonts, options)?;
     Ok(pages.iter().map(|p| page_svg(p, fonts)).collect())
 }
@@ -68,7 +95,10 @@ mod tests {
 
     #[test]
     fn markup_in_document_text_stays_text() {
-        assert_eq!(escape("<b>R&D</b> \"x\""), "&lt;b&gt;R&amp;D&lt;/b&gt; &quot;x&quot;");
+        assert_eq!(
+            escape("<b>R&D</b> \"x\""),
+            "&lt;b&gt;R&amp;D&lt;/b&gt; &quot;x&quot;"
+        );
         assert_eq!(escape("a\u{7}b"), "a b");
     }
 }

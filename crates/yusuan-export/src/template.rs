@@ -76,12 +76,23 @@ pub struct Template {
     pub total_spans_keys: bool,
 }
 
-const SH_FUNCTION: &[&[&str]] =
-    &[&["项目", "功能分类科目编码", "类"], &["项目", "功能分类科目编码", "款"], &["项目", "功能分类科目编码", "项"], &["项目", "功能分类科目名称"]];
-const SH_ECONOMIC: &[&[&str]] = &[&["项目", "部门预算经济分类科目编码", "类"], &["项目", "部门预算经济分类科目编码", "款"], &["项目", "经济分类科目名称"]];
+const SH_FUNCTION: &[&[&str]] = &[
+    &["项目", "功能分类科目编码", "类"],
+    &["项目", "功能分类科目编码", "款"],
+    &["项目", "功能分类科目编码", "项"],
+    &["项目", "功能分类科目名称"],
+];
+const SH_ECONOMIC: &[&[&str]] = &[
+    &["项目", "部门预算经济分类科目编码", "类"],
+    &["项目", "部门预算经济分类科目编码", "款"],
+    &["项目", "经济分类科目名称"],
+];
 const SH_UNIT: &[&[&str]] = &[&["序号"], &["预算单位"]];
 const HB_FUNCTION: &[&[&str]] = &[&["科目编码"], &["科目名称"]];
-const HB_ECONOMIC: &[&[&str]] = &[&["部门预算支出经济分类科目", "科目编码"], &["部门预算支出经济分类科目", "科目名称"]];
+const HB_ECONOMIC: &[&[&str]] = &[
+    &["部门预算支出经济分类科目", "科目编码"],
+    &["部门预算支出经济分类科目", "科目名称"],
+];
 const HB_UNIT: &[&[&str]] = &[&["单位编码"], &["单位名称"]];
 const JS_FUNCTION: &[&[&str]] = &[&["功能科目代码"], &["功能科目名称"]];
 const JS_ECONOMIC: &[&[&str]] = &[&["科目编码"], &["科目名称"]];
@@ -183,6 +194,7 @@ pub fn template(id: &str) -> Option<&'static Template> {
 
 /// A document's own template: its format and scope.
 pub fn template_for(doc: &Document) -> Option<&'static Template> {
-    let fits = |t: &&Template| t.format == doc.meta.format && t.scope.is_none_or(|s| s == doc.meta.scope);
+    let fits =
+        |t: &&Template| t.format == doc.meta.format && t.scope.is_none_or(|s| s == doc.meta.scope);
     templates().iter().find(fits)
 }

@@ -12,7 +12,8 @@ fn main() {
         let lines = yusuan_import::pdf_lines(&path, &bytes).unwrap();
         let text = t.elapsed();
         let t = Instant::now();
-        let _ = yusuan_import::parse_lines_with(&path, &lines, yusuan_import::Layout::Flow).unwrap();
+        let _ =
+            yusuan_import::parse_lines_with(&path, &lines, yusuan_import::Layout::Flow).unwrap();
         let parse = t.elapsed();
         println!("load {load:?}  load+text layer {text:?}  parse {parse:?}");
     }

@@ -12,5 +12,9 @@ fn main() {
         std::hint::black_box(imported);
     }
     times.sort_by(|a, b| a.total_cmp(b));
-    println!("{}: median {:.2} ms over {runs} runs", args[1], times[runs / 2]);
+    println!(
+        "{}: median {:.2} ms over {runs} runs",
+        args[1],
+        times[runs / 2]
+    );
 }

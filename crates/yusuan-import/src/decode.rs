@@ -5,20 +5,37 @@ use crate::ImportError;
 /// Decodes a text file, refusing binary content.
 pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ImportError::Empty { file: file.to_string() });
+        return Err(ImportError::Empty {
+            file: file.to_string(),
+        });
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(ImportError::Unsupported { file: file.to_string(), reason: "这是 PDF 文件，请用 PDF 导入".into() });
+        return Err(ImportError::Unsupported {
+            file: file.to_string(),
+            reason: "这是 PDF 文件，请用 PDF 导入".into(),
+        });
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(ImportError::Unsupported { file: file.to_string(), reason: "这是 XLSX/ZIP 文件，请用表格导入".into() });
+        return Err(ImportError::Unsupported {
+            file: file.to_string(),
+            reason: "这是 XLSX/ZIP 文件，请用表格导入".into(),
+        });
     }
     let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         std::str::from_utf8(rest)
-            .map_err(|e| not_text(file, &format!("UTF-8 编码在第 {} 字节处损坏", e.valid_up_to() + 3)))?
+            .map_err(|e| {
+                not_text(
+                    file,
+                    &format!("UTF-8 编码在第 {} 字节处损坏", e.valid_up_to() + 3),
+                )
+            })?
             .to_string()
     } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let enc = if bytes[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
         let (cow, _, bad) = enc.decode(bytes);
         if bad {
             return Err(not_text(file, "UTF-16 编码损坏"));
@@ -39,7 +56,10 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
         }
         cow.into_owned()
     };
-    let control = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let control = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
     if control * 20 > text.chars().count().max(1) || text.contains('\0') {
         return Err(not_text(file, "含有大量控制字符，像是二进制文件"));
     }
@@ -58,7 +78,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let (even, odd) = (zero_at(0), zero_at(1));
     // A fifth of the pairs ASCII, and the zeros on that side (a CJK character's low byte may
     // be zero too, rarely).
-    match (even * 5 > pairs && odd * 10 < even, odd * 5 > pairs && even * 10 < odd) {
+    match (
+        even * 5 > pairs && odd * 10 < even,
+        odd * 5 > pairs && even * 10 < odd,
+    ) {
         (true, false) => Some(encoding_rs::UTF_16BE),
         (false, true) => Some(encoding_rs::UTF_16LE),
         _ => None,
@@ -66,7 +89,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 fn not_text(file: &str, reason: &str) -> ImportError {
-    ImportError::NotText { file: file.to_string(), reason: reason.to_string() }
+    ImportError::NotText {
+        file: file.to_string(),
+        reason: reason.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -97,11 +123,20 @@ mod tests {
 
     #[test]
     fn refuses_junk() {
-        assert!(matches!(decode_text("f", b""), Err(ImportError::Empty { .. })));
-        assert!(matches!(decode_text("f", b"  \n "), Err(ImportError::Empty { .. })));
+        assert!(matches!(
+            decode_text("f", b""),
+            Err(ImportError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode_text("f", b"  \n "),
+            Err(ImportError::Empty { .. })
+        ));
         let junk: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
         let err = decode_text("junk.bin", &junk).unwrap_err();
         assert!(err.to_string().starts_with("junk.bin："), "{err}");
-        assert!(matches!(decode_text("a.pdf", b"%PDF-1.7\n"), Err(ImportError::Unsupported { .. })));
+        assert!(matches!(
+            decode_text("a.pdf", b"%PDF-1.7\n"),
+            Err(ImportError::Unsupported { .. })
+        ));
     }
 }

@@ -14,18 +14,18 @@ mod error;
 mod lines;
 mod pdf;
 mod render;
-mod xlsx;
 mod report;
 mod text;
+mod xlsx;
 
 pub use decode::decode_text;
 pub use error::ImportError;
 pub use lines::{split_lines, CellBox, Line};
 pub use pdf::{pdf_lines, pdf_lines_with, pdf_text, TextLayer};
 pub use render::table_text;
-pub use xlsx::{check_workbook, xlsx_lines, MAX_GRID_CELLS};
 pub use report::{Diagnostic, ImportReport, ReportItem};
 pub use text::{parse_lines, parse_lines_with, Layout};
+pub use xlsx::{check_workbook, xlsx_lines, MAX_GRID_CELLS};
 
 use yusuan_domain::Document;
 
@@ -60,9 +60,14 @@ pub fn import_text(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportErro
 
 /// Runs an import so that a bug can never crash the caller: a panic becomes an error that
 /// names the file (and nothing is stored).
-fn guard(file_name: &str, f: impl FnOnce() -> Result<Imported, ImportError>) -> Result<Imported, ImportError> {
+fn guard(
+    file_name: &str,
+    f: impl FnOnce() -> Result<Imported, ImportError>,
+) -> Result<Imported, ImportError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
-        Err(ImportError::Internal { file: file_name.to_string() })
+        Err(ImportError::Internal {
+            file: file_name.to_string(),
+        })
     })
 }
 
@@ -72,7 +77,10 @@ pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
         let (lines, salvaged) = pdf::read_lines(file_name, bytes, TextLayer::Auto)?;
         let mut imported = parse_lines_with(file_name, &lines, Layout::Flow)?;
         if let Some(pages) = salvaged {
-            imported.report.warnings.insert(0, ReportItem::new(report::Diagnostic::Truncated { pages }, Default::default()));
+            imported.report.warnings.insert(
+                0,
+                ReportItem::new(report::Diagnostic::Truncated { pages }, Default::default()),
+            );
         }
         Ok(imported)
     })
@@ -81,7 +89,11 @@ pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
 /// Imports the tables of a disclosure whose narrative is another file (see
 /// [`ImportError::NoYear`]): `cover` is the line the narrative's cover gives them
 /// (`江苏省政协办公厅2018年部门预算`), read as this file's first line.
-pub fn import_with_cover(file_name: &str, bytes: &[u8], cover: &str) -> Result<Imported, ImportError> {
+pub fn import_with_cover(
+    file_name: &str,
+    bytes: &[u8],
+    cover: &str,
+) -> Result<Imported, ImportError> {
     guard(file_name, || {
         let lower = file_name.to_lowercase();
         let (mut lines, layout) = if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
@@ -92,7 +104,16 @@ pub fn import_with_cover(file_name: &str, bytes: &[u8], cover: &str) -> Result<I
             (split_lines(&decode_text(file_name, bytes)?), Layout::Cells)
         };
         let at = lines.first().map(|l| l.location).unwrap_or_default();
-        lines.insert(0, Line { location: at, text: cover.to_string(), cells: vec![cover.to_string()], spans: vec![], boxes: vec![] });
+        lines.insert(
+            0,
+            Line {
+                location: at,
+                text: cover.to_string(),
+                cells: vec![cover.to_string()],
+                spans: vec![],
+                boxes: vec![],
+            },
+        );
         parse_lines_with(file_name, &lines, layout)
     })
 }
@@ -104,7 +125,9 @@ pub fn year_in_file_name(file_name: &str) -> Option<i32> {
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let first = text::find_year(stem)?;
     // A second, different year (`2018-2019…`) leaves the year open.
-    let after = stem.find(&first.to_string()).map_or("", |at| &stem[at + 4..]);
+    let after = stem
+        .find(&first.to_string())
+        .map_or("", |at| &stem[at + 4..]);
     match text::find_year(after) {
         Some(other) if other != first => None,
         _ => Some(first),
@@ -115,13 +138,29 @@ pub fn year_in_file_name(file_name: &str) -> Option<i32> {
 /// tables of `department`'s disclosure of `year`: the year the user gave (`from_file_name`
 /// false), or the one the file's name gives (then a warning asks to check it). 决算 tables
 /// (a title saying 决算) are read as a 部门决算.
-pub fn import_tables_of_year(file_name: &str, bytes: &[u8], department: &str, year: i32, from_file_name: bool) -> Result<Imported, ImportError> {
-    let read = |kind: &str| import_with_cover(file_name, bytes, &format!("{department}{year}年{kind}"));
+pub fn import_tables_of_year(
+    file_name: &str,
+    bytes: &[u8],
+    department: &str,
+    year: i32,
+    from_file_name: bool,
+) -> Result<Imported, ImportError> {
+    let read =
+        |kind: &str| import_with_cover(file_name, bytes, &format!("{department}{year}年{kind}"));
     let mut imported = read("部门预算")?;
-    if imported.document.tables.iter().any(|t| t.title.contains("决算")) {
+    if imported
+        .document
+        .tables
+        .iter()
+        .any(|t| t.title.contains("决算"))
+    {
         imported = read("部门决算")?;
     }
-    let diagnostic = if from_file_name { Diagnostic::YearFromFileName { year } } else { Diagnostic::YearGiven { year } };
+    let diagnostic = if from_file_name {
+        Diagnostic::YearFromFileName { year }
+    } else {
+        Diagnostic::YearGiven { year }
+    };
     let item = ReportItem::new(diagnostic, Default::default());
     if from_file_name {
         imported.report.warnings.insert(0, item);
@@ -134,14 +173,26 @@ pub fn import_tables_of_year(file_name: &str, bytes: &[u8], department: &str, ye
 /// Joins a disclosure's tables, published as a file of their own, to its narrative already read:
 /// the tables are read under the narrative's cover line (department, year and title), and the
 /// one document is the narrative with those tables and their format. The report is the tables'.
-pub fn attach_tables(narrative: &Document, file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+pub fn attach_tables(
+    narrative: &Document,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<Imported, ImportError> {
     let meta = &narrative.meta;
-    let cover = format!("{}{}年{}", meta.department, meta.year, meta.title.rsplit_once('年').map_or("部门预算", |(_, t)| t));
+    let cover = format!(
+        "{}{}年{}",
+        meta.department,
+        meta.year,
+        meta.title.rsplit_once('年').map_or("部门预算", |(_, t)| t)
+    );
     let tables = import_with_cover(file_name, bytes, &cover)?;
     let mut joined = narrative.clone();
     joined.tables = tables.document.tables;
     joined.meta.format = tables.document.meta.format;
-    Ok(Imported { document: joined, report: tables.report })
+    Ok(Imported {
+        document: joined,
+        report: tables.report,
+    })
 }
 
 /// Reads a project description's amounts again after its text was rewritten (a draft's
@@ -189,7 +240,10 @@ pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
     } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") {
         import_xlsx(file_name, bytes)
     } else if lower.ends_with(".xls") {
-        Err(ImportError::Unsupported { file: file_name.to_string(), reason: "旧版 .xls 格式，请在表格软件中另存为 .xlsx".into() })
+        Err(ImportError::Unsupported {
+            file: file_name.to_string(),
+            reason: "旧版 .xls 格式，请在表格软件中另存为 .xlsx".into(),
+        })
     } else {
         import_text(file_name, bytes)
     }
@@ -201,7 +255,10 @@ pub fn import_xlsx(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportErro
         let lines = xlsx_lines(file_name, bytes)?;
         let imported = parse_lines(file_name, &lines)?;
         if imported.document.tables.is_empty() {
-            return Err(ImportError::NotABudget { file: file_name.to_string(), reason: "工作簿中没有可识别的预算表".into() });
+            return Err(ImportError::NotABudget {
+                file: file_name.to_string(),
+                reason: "工作簿中没有可识别的预算表".into(),
+            });
         }
         Ok(imported)
     })
@@ -215,7 +272,10 @@ mod tests {
         for (name, expect) in [
             ("jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf", Some(2018)),
             ("2018年部门预算公开表.pdf", Some(2018)),
-            ("/home/a/下载/省政协办公厅2026年度部门预算公开表.xlsx", Some(2026)),
+            (
+                "/home/a/下载/省政协办公厅2026年度部门预算公开表.xlsx",
+                Some(2026),
+            ),
             ("公开表（2018）.pdf", Some(2018)),
             ("2018年部门预算（2018年3月更新）.pdf", Some(2018)),
             ("公开表.pdf", None),

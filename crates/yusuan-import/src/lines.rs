@@ -54,8 +54,12 @@ impl Line {
 /// (an escape sequence, a bell) is never content, and printed raw it could rewrite the
 /// user's terminal.
 pub(crate) fn without_controls(s: String) -> String {
-    if s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n')) {
-        s.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n')).collect()
+    if s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n'))
+    {
+        s.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\t' | '\n'))
+            .collect()
     } else {
         s
     }
@@ -69,7 +73,9 @@ fn strip_tags(s: &str) -> String {
         let close = tail.find('>');
         let is_tag = close.is_some_and(|j| {
             let inner = tail[1..j].trim_start_matches('/').trim();
-            !inner.is_empty() && inner.len() <= 6 && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+            !inner.is_empty()
+                && inner.len() <= 6
+                && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
         });
         out.push_str(&rest[..i]);
         if is_tag {
@@ -85,9 +91,18 @@ fn strip_tags(s: &str) -> String {
 
 fn is_page_number(t: &str) -> bool {
     let t = t.trim();
-    let inner = t.trim_start_matches(['-', '—', '－']).trim_end_matches(['-', '—', '－']).trim();
-    let inner = inner.strip_prefix('第').and_then(|s| s.strip_suffix('页')).unwrap_or(inner);
-    inner.len() < t.len() && !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit())
+    let inner = t
+        .trim_start_matches(['-', '—', '－'])
+        .trim_end_matches(['-', '—', '－'])
+        .trim();
+    let inner = inner
+        .strip_prefix('第')
+        .and_then(|s| s.strip_suffix('页'))
+        .unwrap_or(inner);
+    inner.len() < t.len()
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Splits text into lines; a form feed starts a new page (pages are then numbered from 1).
@@ -102,10 +117,21 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             raw = raw.trim_start_matches('\u{c}');
         }
         let cleaned = without_controls(strip_tags(raw).replace('\u{c}', ""));
-        let text = cleaned.trim_end_matches([' ', '\r', '\u{3000}']).to_string();
-        let location = Location { page: has_pages.then_some(page), line: Some(i as u32 + 1) };
+        let text = cleaned
+            .trim_end_matches([' ', '\r', '\u{3000}'])
+            .to_string();
+        let location = Location {
+            page: has_pages.then_some(page),
+            line: Some(i as u32 + 1),
+        };
         if is_page_number(&text) {
-            out.push(Line { location, text: String::new(), cells: vec![String::new()], spans: vec![], boxes: vec![] });
+            out.push(Line {
+                location,
+                text: String::new(),
+                cells: vec![String::new()],
+                spans: vec![],
+                boxes: vec![],
+            });
             continue;
         }
         let cells = if text.trim().is_empty() {
@@ -115,7 +141,13 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         } else {
             vec![text.trim().to_string()]
         };
-        out.push(Line { location, text, cells, spans: vec![], boxes: vec![] });
+        out.push(Line {
+            location,
+            text,
+            cells,
+            spans: vec![],
+            boxes: vec![],
+        });
     }
     out
 }

@@ -1,7 +1,7 @@
 //! The import report: what was recognised, what was kept as text, and warnings.
 
-use ts_rs::TS;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use yusuan_domain::{Document, Location};
 
 /// One reported item: what it is (typed, with its data), its message and its place.
@@ -20,7 +20,11 @@ pub struct ReportItem {
 impl ReportItem {
     /// An item of this kind at this place, its message rendered from it.
     pub fn new(diagnostic: Diagnostic, location: Location) -> ReportItem {
-        ReportItem { message: diagnostic.message(), location, diagnostic }
+        ReportItem {
+            message: diagnostic.message(),
+            location,
+            diagnostic,
+        }
     }
 }
 
@@ -45,7 +49,11 @@ pub enum Diagnostic {
     /// Words inside a table that belong to no row.
     StrayText { table: String, text: String },
     /// A code printed without its leading zeros, read with them.
-    PaddedCode { table: String, printed: String, read: String },
+    PaddedCode {
+        table: String,
+        printed: String,
+        read: String,
+    },
     /// A form-like table kept cell by cell.
     Grid { table: String, rows: usize },
     /// A table printed in two halves side by side, its right half read as rows of their own.
@@ -65,12 +73,25 @@ pub enum Diagnostic {
     PlacedByFunctionClasses { table: String, rows: usize },
     /// A row printed without its blanks whose values' columns no evidence decides: kept in
     /// the printed order.
-    RowOpen { table: String, printed: usize, columns: usize },
+    RowOpen {
+        table: String,
+        printed: usize,
+        columns: usize,
+    },
     /// The same for one side of a two-sided table's row (settled later if another table
     /// decides it).
-    SideOpen { table: String, row: String, printed: usize, columns: usize },
+    SideOpen {
+        table: String,
+        row: String,
+        printed: usize,
+        columns: usize,
+    },
     /// A file of tables joined to its narrative (document `target`).
-    Attached { target: i64, department: String, year: i32 },
+    Attached {
+        target: i64,
+        department: String,
+        year: i32,
+    },
     /// A narrative joined to its tables already in the library (document `target`).
     NarrativeAttached { target: i64 },
     /// A file of tables that names no year, read under the year its file name gives.
@@ -149,11 +170,22 @@ impl ImportReport {
             sections: doc.sections.len(),
             projects: doc.projects.len(),
             forms: doc.performance_forms.len(),
-            indicators: doc.performance_forms.iter().map(|f| f.indicators.len()).sum(),
+            indicators: doc
+                .performance_forms
+                .iter()
+                .map(|f| f.indicators.len())
+                .sum(),
             unrecognised: doc
                 .unrecognised
                 .iter()
-                .map(|u| ReportItem::new(Diagnostic::Unrecognised { text: u.text.clone() }, u.location))
+                .map(|u| {
+                    ReportItem::new(
+                        Diagnostic::Unrecognised {
+                            text: u.text.clone(),
+                        },
+                        u.location,
+                    )
+                })
                 .collect(),
             warnings,
             notes: vec![],
@@ -167,10 +199,21 @@ mod tests {
 
     #[test]
     fn an_item_says_what_it_is_and_renders_its_message() {
-        let item = ReportItem::new(Diagnostic::NoUnit { table: "收入预算总表".into() }, Location::default());
-        assert_eq!(item.message, "表“收入预算总表”没有注明金额单位，按“元”处理，请核对");
+        let item = ReportItem::new(
+            Diagnostic::NoUnit {
+                table: "收入预算总表".into(),
+            },
+            Location::default(),
+        );
+        assert_eq!(
+            item.message,
+            "表“收入预算总表”没有注明金额单位，按“元”处理，请核对"
+        );
         let json = serde_json::to_value(&item).unwrap();
-        assert_eq!(json["diagnostic"], serde_json::json!({ "kind": "no_unit", "table": "收入预算总表" }));
+        assert_eq!(
+            json["diagnostic"],
+            serde_json::json!({ "kind": "no_unit", "table": "收入预算总表" })
+        );
         assert_eq!(serde_json::from_value::<ReportItem>(json).unwrap(), item);
     }
 
@@ -178,6 +221,9 @@ mod tests {
     fn a_report_stored_before_diagnostics_were_typed_still_reads() {
         let stored = r#"{"message":"表“X”没有注明金额单位","location":{"page":null,"line":3}}"#;
         let item: ReportItem = serde_json::from_str(stored).unwrap();
-        assert_eq!((item.message.as_str(), item.diagnostic), ("表“X”没有注明金额单位", Diagnostic::Recorded));
+        assert_eq!(
+            (item.message.as_str(), item.diagnostic),
+            ("表“X”没有注明金额单位", Diagnostic::Recorded)
+        );
     }
 }

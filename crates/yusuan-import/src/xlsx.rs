@@ -35,7 +35,9 @@ pub(crate) const MAX_UNPACKED_MB: u64 = 200; // limit
 /// Refuses a workbook whose parts unpack, as its directory declares them, to more than
 /// `limit_mb`: read before anything is unpacked, so a zip bomb costs nothing.
 pub(crate) fn check_unpacked(file: &str, bytes: &[u8], limit_mb: u64) -> Result<(), ImportError> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) }; // calamine says why
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    }; // calamine says why
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         if let Ok(f) = zip.by_index_raw(i) {
@@ -43,7 +45,11 @@ pub(crate) fn check_unpacked(file: &str, bytes: &[u8], limit_mb: u64) -> Result<
         }
     }
     if total > limit_mb * 1024 * 1024 {
-        return Err(ImportError::TooLarge { file: file.to_string(), what: format!("工作簿解压后有 {} MB", total / 1024 / 1024), limit_mb });
+        return Err(ImportError::TooLarge {
+            file: file.to_string(),
+            what: format!("工作簿解压后有 {} MB", total / 1024 / 1024),
+            limit_mb,
+        });
     }
     Ok(())
 }
@@ -51,8 +57,10 @@ pub(crate) fn check_unpacked(file: &str, bytes: &[u8], limit_mb: u64) -> Result<
 /// Reads every visible worksheet of a workbook as numbered lines (the page is its number among them).
 pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     check_unpacked(file, bytes, MAX_UNPACKED_MB)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("不是有效的 XLSX 工作簿（{e}）") })?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Damaged {
+        file: file.to_string(),
+        reason: format!("不是有效的 XLSX 工作簿（{e}）"),
+    })?;
     // The sheets a user sees: a hidden sheet holds a system's helper lists and lookups, not a
     // table of the disclosure, and a chart sheet has no cells.
     let names: Vec<String> = book
@@ -67,12 +75,17 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
         let mut first = true;
         let mut in_table = false;
         for cells in rows {
-            let last = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1);
+            let last = cells
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |p| p + 1);
             let cells: Vec<String> = cells[..last].to_vec();
             if first && !cells.is_empty() {
                 // A sheet whose first row is not its title: the sheet's name is.
                 let c: String = cells.concat();
-                if !(cells.iter().filter(|c| !c.is_empty()).count() == 1 && (c.ends_with('表') || c.contains("预算"))) {
+                if !(cells.iter().filter(|c| !c.is_empty()).count() == 1
+                    && (c.ends_with('表') || c.contains("预算")))
+                {
                     out.push(line(name.clone(), vec![name.clone()], s, out.len()));
                 }
                 first = false;
@@ -102,8 +115,10 @@ pub fn xlsx_lines(file: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 /// references overflow on a column name of a dozen letters) is a damaged file, as a PDF
 /// library's is — not an internal error of ours.
 fn in_calamine<T>(file: &str, sheet: &str, call: impl FnOnce() -> T) -> Result<T, ImportError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
-        .map_err(|_| ImportError::Damaged { file: file.to_string(), reason: format!("工作表“{sheet}”的内容无法解析") })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)).map_err(|_| ImportError::Damaged {
+        file: file.to_string(),
+        reason: format!("工作表“{sheet}”的内容无法解析"),
+    })
 }
 
 /// The largest used range (rows × columns, blanks included) a workbook read as a grid may span:
@@ -115,11 +130,15 @@ pub const MAX_GRID_CELLS: u64 = 4_000_000; // limit
 /// 17 billion cells).
 pub fn check_workbook(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
     check_unpacked(file, bytes, MAX_UNPACKED_MB)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::Damaged { file: file.to_string(), reason: format!("不是有效的 XLSX 工作簿（{e}）") })?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Damaged {
+        file: file.to_string(),
+        reason: format!("不是有效的 XLSX 工作簿（{e}）"),
+    })?;
     let names: Vec<String> = book.sheet_names().to_vec();
     for name in names {
-        let Ok(mut reader) = book.worksheet_cells_reader(&name) else { continue };
+        let Ok(mut reader) = book.worksheet_cells_reader(&name) else {
+            continue;
+        };
         let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
         let mut cells = 0usize;
         while let Ok(Some(cell)) = in_calamine(file, &name, || reader.next_cell())? {
@@ -127,13 +146,21 @@ pub fn check_workbook(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
             (top, left, bottom, right) = (top.min(r), left.min(c), bottom.max(r), right.max(c));
             cells += 1;
             if cells > MAX_CELLS {
-                return Err(ImportError::Limit { file: file.to_string(), what: format!("工作表“{name}”有超过 {MAX_CELLS} 个单元格") });
+                return Err(ImportError::Limit {
+                    file: file.to_string(),
+                    what: format!("工作表“{name}”有超过 {MAX_CELLS} 个单元格"),
+                });
             }
         }
         if cells > 0 {
             let area = (u64::from(bottom - top) + 1) * (u64::from(right - left) + 1);
             if area > MAX_GRID_CELLS {
-                return Err(ImportError::Limit { file: file.to_string(), what: format!("工作表“{name}”的使用范围有 {area} 个单元格（上限 {MAX_GRID_CELLS}）") });
+                return Err(ImportError::Limit {
+                    file: file.to_string(),
+                    what: format!(
+                        "工作表“{name}”的使用范围有 {area} 个单元格（上限 {MAX_GRID_CELLS}）"
+                    ),
+                });
             }
         }
     }
@@ -152,16 +179,30 @@ const EMPTY_ROWS_KEPT: u32 = 50;
 /// A sheet's rows of cell texts, from its first used row and column, read cell by cell: a sheet
 /// that declares a huge used range with a few cells in it costs only its cells (a dense grid of
 /// it would not fit in memory).
-fn sheet_rows(file: &str, book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Vec<Vec<String>>, ImportError> {
-    let damaged = |e: calamine::XlsxError| ImportError::Damaged { file: file.to_string(), reason: format!("工作表“{name}”无法读取（{e}）") };
-    let limit = |what: String| ImportError::Limit { file: file.to_string(), what };
+fn sheet_rows(
+    file: &str,
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Vec<Vec<String>>, ImportError> {
+    let damaged = |e: calamine::XlsxError| ImportError::Damaged {
+        file: file.to_string(),
+        reason: format!("工作表“{name}”无法读取（{e}）"),
+    };
+    let limit = |what: String| ImportError::Limit {
+        file: file.to_string(),
+        what,
+    };
     let mut reader = book.worksheet_cells_reader(name).map_err(damaged)?;
     let mut cells: Vec<(u32, u32, String)> = Vec::new();
     let (mut top, mut left) = (u32::MAX, u32::MAX);
     while let Some(cell) = in_calamine(file, name, || reader.next_cell())?.map_err(damaged)? {
         let (r, c) = cell.get_position();
         if r >= MAX_ROW || c >= MAX_COLUMN {
-            return Err(limit(format!("工作表“{name}”中有位于第 {} 行第 {} 列的单元格，超出电子表格的行列范围", r as u64 + 1, c as u64 + 1)));
+            return Err(limit(format!(
+                "工作表“{name}”中有位于第 {} 行第 {} 列的单元格，超出电子表格的行列范围",
+                r as u64 + 1,
+                c as u64 + 1
+            )));
         }
         if cells.len() >= MAX_CELLS {
             return Err(limit(format!("工作表“{name}”有超过 {MAX_CELLS} 个单元格")));
@@ -191,8 +232,20 @@ fn sheet_rows(file: &str, book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<
 }
 
 fn line(text: String, cells: Vec<String>, sheet: usize, n: usize) -> Line {
-    let (text, cells) = (without_controls(text), cells.into_iter().map(without_controls).collect());
-    Line { location: Location { page: Some(sheet as u32 + 1), line: Some(n as u32 + 1) }, text, cells, spans: vec![], boxes: vec![] }
+    let (text, cells) = (
+        without_controls(text),
+        cells.into_iter().map(without_controls).collect(),
+    );
+    Line {
+        location: Location {
+            page: Some(sheet as u32 + 1),
+            line: Some(n as u32 + 1),
+        },
+        text,
+        cells,
+        spans: vec![],
+        boxes: vec![],
+    }
 }
 
 #[cfg(test)]
@@ -204,7 +257,12 @@ mod tests {
     fn packed(mb: usize) -> Vec<u8> {
         let mut out = Cursor::new(Vec::new());
         let mut z = zip::ZipWriter::new(&mut out);
-        z.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).unwrap();
+        z.start_file(
+            "xl/worksheets/sheet1.xml",
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated),
+        )
+        .unwrap();
         let zeros = vec![0u8; 1024 * 1024];
         for _ in 0..mb {
             z.write_all(&zeros).unwrap();
@@ -219,12 +277,17 @@ mod tests {
         let bomb = packed(3);
         assert!(bomb.len() < 64 * 1024, "{} bytes packed", bomb.len());
         match check_unpacked("炸弹.xlsx", &bomb, 2) {
-            Err(ImportError::TooLarge { what, limit_mb: 2, .. }) => assert_eq!(what, "工作簿解压后有 3 MB"),
+            Err(ImportError::TooLarge {
+                what, limit_mb: 2, ..
+            }) => assert_eq!(what, "工作簿解压后有 3 MB"),
             other => panic!("{other:?}"),
         }
         assert!(check_unpacked("小.xlsx", &packed(1), 2).is_ok());
         // Not a zip at all: left to the workbook reader, which says it is damaged.
         assert!(check_unpacked("乱码.xlsx", b"not a zip", 2).is_ok());
-        assert!(matches!(xlsx_lines("乱码.xlsx", b"not a zip"), Err(ImportError::Damaged { .. })));
+        assert!(matches!(
+            xlsx_lines("乱码.xlsx", b"not a zip"),
+            Err(ImportError::Damaged { .. })
+        ));
     }
 }

@@ -17,7 +17,10 @@ static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 fn watch_panics() {
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            if info.location().is_some_and(|l| l.file().contains("yusuan-")) {
+            if info
+                .location()
+                .is_some_and(|l| l.file().contains("yusuan-"))
+            {
                 PANICS.lock().unwrap().push(info.to_string());
             }
         }));
@@ -102,7 +105,9 @@ fn mutate(input: &[u8], rng: &mut Rng, ops: &[usize]) -> Vec<u8> {
             }
             _ => {
                 // A whole line deleted or repeated (rows lost, rows printed twice).
-                let starts: Vec<usize> = std::iter::once(0).chain((0..len).filter(|&i| out[i] == b'\n').map(|i| i + 1)).collect();
+                let starts: Vec<usize> = std::iter::once(0)
+                    .chain((0..len).filter(|&i| out[i] == b'\n').map(|i| i + 1))
+                    .collect();
                 let k = rng.below(starts.len());
                 let end = starts.get(k + 1).copied().unwrap_or(len);
                 let line = out[starts[k]..end].to_vec();
@@ -119,15 +124,30 @@ fn mutate(input: &[u8], rng: &mut Rng, ops: &[usize]) -> Vec<u8> {
 
 fn regressions(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = root().join("fuzz/regressions").join(target);
-    let Ok(entries) = std::fs::read_dir(&dir) else { return vec![] };
-    let mut out: Vec<(String, Vec<u8>)> = entries.flatten().map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())).collect();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return vec![];
+    };
+    let mut out: Vec<(String, Vec<u8>)> = entries
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
     out.sort();
     out
 }
 
 /// Imports each input with `import` (and checks what it gives), failing on a panic of ours, an
 /// internal error or an input that takes longer than `slow`.
-fn run(name: &str, inputs: Vec<(String, Vec<u8>)>, import: fn(&str, &[u8]) -> Result<yusuan_import::Imported, ImportError>, slow: Duration) {
+fn run(
+    name: &str,
+    inputs: Vec<(String, Vec<u8>)>,
+    import: fn(&str, &[u8]) -> Result<yusuan_import::Imported, ImportError>,
+    slow: Duration,
+) {
     watch_panics();
     let mut failures = Vec::new();
     let count = inputs.len();
@@ -154,12 +174,21 @@ fn run(name: &str, inputs: Vec<(String, Vec<u8>)>, import: fn(&str, &[u8]) -> Re
         if !panics.is_empty() {
             failures.push(format!("{what}: {}", panics.join("; ")));
             if std::env::var_os("MUTATIONS_SAVE").is_some() {
-                std::fs::write(Path::new("/tmp").join(format!("mutation-{}", what.replace(['/', ' '], "_"))), &bytes).unwrap();
+                std::fs::write(
+                    Path::new("/tmp").join(format!("mutation-{}", what.replace(['/', ' '], "_"))),
+                    &bytes,
+                )
+                .unwrap();
             }
         }
     }
     eprintln!("{name}: {count} inputs, {imported_count} imported, the rest refused");
-    assert!(failures.is_empty(), "{} of {count} inputs failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} inputs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn mutants(files: &[&str], per_file: usize, seed: u64, ops: &[usize]) -> Vec<(String, Vec<u8>)> {
@@ -176,28 +205,52 @@ fn mutants(files: &[&str], per_file: usize, seed: u64, ops: &[usize]) -> Vec<(St
 
 #[test]
 fn mutated_texts_import_or_are_refused_cleanly() {
-    let files = ["000_e54fcd81d7b1024c.txt", "001_e395be5bb9699fb6.txt", "002_e0c4b3d6f0f45810.txt", "003_f631a08b6fb80526.txt", "004_dd8ce94d1496a6c0.txt"];
+    let files = [
+        "000_e54fcd81d7b1024c.txt",
+        "001_e395be5bb9699fb6.txt",
+        "002_e0c4b3d6f0f45810.txt",
+        "003_f631a08b6fb80526.txt",
+        "004_dd8ce94d1496a6c0.txt",
+    ];
     let mut inputs = mutants(&files, 40, 0x5EED_0001, ANY);
     inputs.extend(mutants(&files, 160, 0x5EED_0011, LAYOUT));
     inputs.extend(regressions("text"));
     inputs.extend(regressions("check"));
-    run("fuzz.txt", inputs, yusuan_import::import_text, Duration::from_secs(10));
+    run(
+        "fuzz.txt",
+        inputs,
+        yusuan_import::import_text,
+        Duration::from_secs(10),
+    );
 }
 
 #[test]
 fn mutated_pdfs_import_or_are_refused_cleanly() {
-    let files = ["pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf", "pdf/shanghai-putuo-caizhengju-2024-bumen-juesuan-TAMPERED.pdf"];
+    let files = [
+        "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
+        "pdf/shanghai-putuo-caizhengju-2024-bumen-juesuan-TAMPERED.pdf",
+    ];
     let mut inputs = mutants(&files, 4, 0x5EED_0002, ANY);
     inputs.extend(mutants(&files, 12, 0x5EED_0012, IN_PLACE));
     inputs.extend(regressions("pdf"));
-    run("fuzz.pdf", inputs, yusuan_import::import_pdf, Duration::from_secs(30));
+    run(
+        "fuzz.pdf",
+        inputs,
+        yusuan_import::import_pdf,
+        Duration::from_secs(30),
+    );
 }
 
 #[test]
 fn mutated_workbooks_import_or_are_refused_cleanly() {
     // Workbooks of seed 000's tables, one sheet each (as budget systems export them): the
     // file's bytes mutated, and the sheets' cells mutated before the workbook is written.
-    let doc = yusuan_import::import_text("000.txt", &std::fs::read(root().join("fixtures/000_e54fcd81d7b1024c.txt")).unwrap()).unwrap().document;
+    let doc = yusuan_import::import_text(
+        "000.txt",
+        &std::fs::read(root().join("fixtures/000_e54fcd81d7b1024c.txt")).unwrap(),
+    )
+    .unwrap()
+    .document;
     let sheets: Vec<String> = doc.tables.iter().map(yusuan_import::table_text).collect();
     let workbook = |sheets: &[String]| {
         let mut book = rust_xlsxwriter::Workbook::new();
@@ -213,13 +266,21 @@ fn mutated_workbooks_import_or_are_refused_cleanly() {
     };
     let bytes = workbook(&sheets);
     let mut rng = Rng(0x5EED_0003);
-    let mut inputs: Vec<(String, Vec<u8>)> = (0..20).map(|k| (format!("workbook #{k}"), mutate(&bytes, &mut rng, ANY))).collect();
+    let mut inputs: Vec<(String, Vec<u8>)> = (0..20)
+        .map(|k| (format!("workbook #{k}"), mutate(&bytes, &mut rng, ANY)))
+        .collect();
     for k in 0..60 {
         let mut cells = sheets.clone();
         let s = rng.below(cells.len());
-        cells[s] = String::from_utf8_lossy(&mutate(cells[s].as_bytes(), &mut rng, LAYOUT)).into_owned();
+        cells[s] =
+            String::from_utf8_lossy(&mutate(cells[s].as_bytes(), &mut rng, LAYOUT)).into_owned();
         inputs.push((format!("workbook of mutated cells #{k}"), workbook(&cells)));
     }
     inputs.extend(regressions("xlsx"));
-    run("fuzz.xlsx", inputs, yusuan_import::import_xlsx, Duration::from_secs(10));
+    run(
+        "fuzz.xlsx",
+        inputs,
+        yusuan_import::import_xlsx,
+        Duration::from_secs(10),
+    );
 }

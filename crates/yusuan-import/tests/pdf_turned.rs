@@ -20,11 +20,19 @@ fn portrait_pdf(content: &str) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
     out
 }
 
@@ -36,9 +44,20 @@ fn at(text: &str, x: f64, y: f64) -> String {
 
 #[test]
 fn a_turned_page_reads_as_its_sheet() {
-    let content = [at("2026", 40.0, 60.0), at("201", 40.0, 100.0), at("100.00", 300.0, 100.0), at("20101", 40.0, 120.0), at("60.00", 300.0, 120.0)].concat();
+    let content = [
+        at("2026", 40.0, 60.0),
+        at("201", 40.0, 100.0),
+        at("100.00", 300.0, 100.0),
+        at("20101", 40.0, 120.0),
+        at("60.00", 300.0, 120.0),
+    ]
+    .concat();
     let text = yusuan_import::pdf_text("turned.pdf", &portrait_pdf(&content)).unwrap();
-    let lines: Vec<&str> = text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert_eq!(lines, ["2026", "201\t100.00", "20101\t60.00"], "{text:?}");
 }
 
@@ -50,7 +69,10 @@ fn a_turned_page_reads_as_its_sheet() {
 #[test]
 fn a_real_document_turned_on_its_pages_reads_the_same() {
     use lopdf::{Document, Object};
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"
+    );
     let original = std::fs::read(path).unwrap();
     let mut doc = Document::load_mem(&original).unwrap();
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
@@ -63,7 +85,15 @@ fn a_real_document_turned_on_its_pages_reads_the_same() {
         turned.extend_from_slice(b"\nQ\n");
         doc.change_page_content(id, turned).unwrap();
         let page = doc.get_object_mut(id).unwrap().as_dict_mut().unwrap();
-        page.set("MediaBox", Object::Array(vec![0.into(), 0.into(), Object::Real(h as f32), Object::Real(w as f32)]));
+        page.set(
+            "MediaBox",
+            Object::Array(vec![
+                0.into(),
+                0.into(),
+                Object::Real(h as f32),
+                Object::Real(w as f32),
+            ]),
+        );
         page.set("Rotate", 90);
     }
     let mut bytes = Vec::new();
@@ -74,8 +104,16 @@ fn a_real_document_turned_on_its_pages_reads_the_same() {
     assert_eq!(turned.tables.len(), upright.tables.len());
     assert!(upright.tables.len() >= 9, "{}", upright.tables.len());
     for (t, u) in turned.tables.iter().zip(&upright.tables) {
-        assert_eq!((&t.title, t.kind, t.unit, &t.columns), (&u.title, u.kind, u.unit, &u.columns));
-        let rows = |x: &yusuan_domain::Table| x.rows.iter().map(|r| (r.code.clone(), r.label.clone(), r.cells.clone())).collect::<Vec<_>>();
+        assert_eq!(
+            (&t.title, t.kind, t.unit, &t.columns),
+            (&u.title, u.kind, u.unit, &u.columns)
+        );
+        let rows = |x: &yusuan_domain::Table| {
+            x.rows
+                .iter()
+                .map(|r| (r.code.clone(), r.label.clone(), r.cells.clone()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(rows(t), rows(u), "{}", u.title);
     }
     assert_eq!(turned.sections.len(), upright.sections.len());
@@ -91,7 +129,16 @@ fn media_box(doc: &lopdf::Document, mut id: lopdf::ObjectId) -> Vec<f64> {
                 lopdf::Object::Reference(r) => doc.get_object(*r).unwrap(),
                 o => o,
             };
-            return b.as_array().unwrap().iter().map(|o| o.as_float().map(f64::from).unwrap_or_else(|_| o.as_i64().unwrap() as f64)).collect();
+            return b
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| {
+                    o.as_float()
+                        .map(f64::from)
+                        .unwrap_or_else(|_| o.as_i64().unwrap() as f64)
+                })
+                .collect();
         }
         id = dict.get(b"Parent").unwrap().as_reference().unwrap();
     }

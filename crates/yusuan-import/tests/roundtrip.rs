@@ -6,7 +6,12 @@ use yusuan_domain::{Cell, Column, FunctionCode, Location, Row, RowCode, Table, T
 use yusuan_import::{import_any, import_text, table_text, ImportError};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)).unwrap()
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// Every (code, label, side, column, value) of a table, sorted (a two-sided table may pair its
@@ -17,7 +22,10 @@ fn numbers(t: &Table) -> Vec<(String, String, String, String, String)> {
         for (i, c) in r.cells.iter().enumerate() {
             if let Cell::Amount { value, .. } = c {
                 out.push((
-                    r.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default(),
+                    r.code
+                        .as_ref()
+                        .map(|c| c.as_str().to_string())
+                        .unwrap_or_default(),
                     r.label.clone(),
                     format!("{:?}", r.side),
                     t.columns[i].name(),
@@ -31,8 +39,12 @@ fn numbers(t: &Table) -> Vec<(String, String, String, String, String)> {
 }
 
 fn reparse(t: &Table) -> Table {
-    let text = format!("上海市2026年市级部门预算\n\n预算主管部门：测试部门\n\n{}", table_text(t));
-    let doc = import_text("roundtrip.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let text = format!(
+        "上海市2026年市级部门预算\n\n预算主管部门：测试部门\n\n{}",
+        table_text(t)
+    );
+    let doc =
+        import_text("roundtrip.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(doc.document.tables.len(), 1, "{text}");
     doc.document.tables.into_iter().next().unwrap()
 }
@@ -40,9 +52,21 @@ fn reparse(t: &Table) -> Table {
 #[test]
 fn every_table_of_the_real_documents_survives_a_round_trip() {
     let docs = [
-        import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt")).unwrap().document,
-        import_any("a.pdf", &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf")).unwrap().document,
-        import_any("b.pdf", &fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf")).unwrap().document,
+        import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+            .unwrap()
+            .document,
+        import_any(
+            "a.pdf",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        )
+        .unwrap()
+        .document,
+        import_any(
+            "b.pdf",
+            &fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"),
+        )
+        .unwrap()
+        .document,
     ];
     let mut tables = 0;
     for doc in &docs {
@@ -141,8 +165,14 @@ fn every_encoding_gives_the_same_document() {
     }
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend_from_slice(&bytes);
-    for (name, b) in [("gbk.txt", gbk.into_owned()), ("utf16.txt", utf16), ("bom.txt", bom)] {
-        let doc = import_text(name, &b).unwrap_or_else(|e| panic!("{e}")).document;
+    for (name, b) in [
+        ("gbk.txt", gbk.into_owned()),
+        ("utf16.txt", utf16),
+        ("bom.txt", bom),
+    ] {
+        let doc = import_text(name, &b)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .document;
         assert_eq!(doc, original, "{name}");
     }
 }

@@ -7,7 +7,12 @@ use yusuan_domain::{Cell, Table};
 use yusuan_import::{import_any, import_text, table_text, ImportError};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)).unwrap()
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn numbers(tables: &[Table]) -> Vec<(String, String, String, String)> {
@@ -18,7 +23,10 @@ fn numbers(tables: &[Table]) -> Vec<(String, String, String, String)> {
                 if let Cell::Amount { value, .. } = c {
                     out.push((
                         t.title.clone(),
-                        r.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default(),
+                        r.code
+                            .as_ref()
+                            .map(|c| c.as_str().to_string())
+                            .unwrap_or_default(),
                         t.columns[i].name(),
                         value.normalize().to_string(),
                     ));
@@ -38,7 +46,9 @@ fn workbook_of(tables: &[Table]) -> Vec<u8> {
         for (r, line) in table_text(t).lines().enumerate() {
             for (c, cell) in line.split('\t').enumerate() {
                 let (r, c) = (r as u32, c as u16);
-                if (cell.contains(',') || cell.contains('.')) && yusuan_domain::parse_amount(cell).is_ok() {
+                if (cell.contains(',') || cell.contains('.'))
+                    && yusuan_domain::parse_amount(cell).is_ok()
+                {
                     let v: f64 = cell.replace(',', "").parse().unwrap();
                     sheet.write_number(r, c, v).unwrap();
                 } else if !cell.is_empty() {
@@ -52,7 +62,9 @@ fn workbook_of(tables: &[Table]) -> Vec<u8> {
 
 #[test]
 fn a_workbook_of_the_seed_tables_gives_every_number_back() {
-    let doc = import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt")).unwrap().document;
+    let doc = import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+        .unwrap()
+        .document;
     let bytes = workbook_of(&doc.tables);
     let imported = import_any("部门预算.xlsx", &bytes).unwrap();
     let back = imported.document;
@@ -60,7 +72,15 @@ fn a_workbook_of_the_seed_tables_gives_every_number_back() {
     let (a, b) = (numbers(&back.tables), numbers(&doc.tables));
     let missing: Vec<_> = b.iter().filter(|x| !a.contains(x)).collect();
     let extra: Vec<_> = a.iter().filter(|x| !b.contains(x)).collect();
-    assert!(missing.is_empty() && extra.is_empty() && a.len() == b.len(), "missing {missing:?}\nextra {extra:?}\n{:?}", back.tables[0].rows.iter().map(|r| (&r.label, r.side)).collect::<Vec<_>>());
+    assert!(
+        missing.is_empty() && extra.is_empty() && a.len() == b.len(),
+        "missing {missing:?}\nextra {extra:?}\n{:?}",
+        back.tables[0]
+            .rows
+            .iter()
+            .map(|r| (&r.label, r.side))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(back.meta.year, 2026);
     // Sheets become pages in locations.
     assert_eq!(back.tables[10].location.page, Some(11));
@@ -77,7 +97,9 @@ fn workbooks_that_are_not_budgets_are_refused() {
     assert!(matches!(err, ImportError::NotABudget { .. }), "{err}");
     assert!(err.to_string().starts_with("名单.xlsx："), "{err}");
 
-    let doc = import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt")).unwrap().document;
+    let doc = import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+        .unwrap()
+        .document;
     let good = workbook_of(&doc.tables);
     let err = import_any("截断.xlsx", &good[..good.len() / 2]).unwrap_err();
     assert!(matches!(err, ImportError::Damaged { .. }), "{err}");

@@ -94,7 +94,15 @@ fn state_hash(state_json: &str) -> u64 {
 
 impl Store {
     /// Stores a new draft; returns its id.
-    pub fn insert_draft(&mut self, department: &str, year: i32, format: &str, source_doc_id: Option<i64>, now: &str, state_json: &str) -> Result<i64, StoreError> {
+    pub fn insert_draft(
+        &mut self,
+        department: &str,
+        year: i32,
+        format: &str,
+        source_doc_id: Option<i64>,
+        now: &str,
+        state_json: &str,
+    ) -> Result<i64, StoreError> {
         self.conn.execute(
             "INSERT INTO drafts (department, year, format, source_doc_id, created_at, updated_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
             params![department, year, format, source_doc_id, now, state_json],
@@ -126,19 +134,37 @@ impl Store {
     /// One draft.
     pub fn draft(&self, id: i64) -> Result<DraftRow, StoreError> {
         let row = self.draft_row(id)?;
-        self.seen.borrow_mut().insert(id, state_hash(&row.state_json));
+        self.seen
+            .borrow_mut()
+            .insert(id, state_hash(&row.state_json));
         Ok(row)
     }
 
     fn draft_row(&self, id: i64) -> Result<DraftRow, StoreError> {
-        self.drafts()?.into_iter().find(|d| d.id == id).ok_or(StoreError::NoDraft(id))
+        self.drafts()?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or(StoreError::NoDraft(id))
     }
 
     /// Within a write: refuses when the draft is not the state this connection last read.
-    fn refuse_changed(seen: &std::cell::RefCell<std::collections::HashMap<i64, u64>>, tx: &rusqlite::Transaction<'_>, id: i64) -> Result<(), StoreError> {
-        let Some(seen) = seen.borrow().get(&id).copied() else { return Ok(()) };
-        let now: String = tx.query_row("SELECT state_json FROM drafts WHERE id = ?1", [id], |r| r.get(0))?;
-        if state_hash(&now) == seen { Ok(()) } else { Err(StoreError::DraftChanged(id)) }
+    fn refuse_changed(
+        seen: &std::cell::RefCell<std::collections::HashMap<i64, u64>>,
+        tx: &rusqlite::Transaction<'_>,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        let Some(seen) = seen.borrow().get(&id).copied() else {
+            return Ok(());
+        };
+        let now: String =
+            tx.query_row("SELECT state_json FROM drafts WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        if state_hash(&now) == seen {
+            Ok(())
+        } else {
+            Err(StoreError::DraftChanged(id))
+        }
     }
 
     fn refuse_locked(&self, id: i64) -> Result<(), StoreError> {
@@ -163,15 +189,27 @@ impl Store {
     ) -> Result<i64, StoreError> {
         self.refuse_locked(id)?;
         // IMMEDIATE: the write lock is taken before the check, so no one writes in between.
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Self::refuse_changed(&self.seen, &tx, id)?;
-        tx.execute("DELETE FROM draft_events WHERE draft_id = ?1 AND undone = 1", [id])?;
-        let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM draft_events WHERE draft_id = ?1", [id], |r| r.get(0))?;
+        tx.execute(
+            "DELETE FROM draft_events WHERE draft_id = ?1 AND undone = 1",
+            [id],
+        )?;
+        let seq: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM draft_events WHERE draft_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
         tx.execute(
             "INSERT INTO draft_events (draft_id, seq, action, target, old_value, new_value, at, os_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![id, seq, action, target, old_value, new_value, now, os_user],
         )?;
-        tx.execute("UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1", params![id, state_json, now])?;
+        tx.execute(
+            "UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, state_json, now],
+        )?;
         tx.commit()?;
         self.seen.borrow_mut().insert(id, state_hash(state_json));
         Ok(seq)
@@ -202,12 +240,27 @@ impl Store {
     }
 
     /// Marks an event undone (or redone) and stores the resulting state, in one transaction.
-    pub fn mark_draft_event(&mut self, id: i64, event_id: i64, undone: bool, state_json: &str, now: &str) -> Result<(), StoreError> {
+    pub fn mark_draft_event(
+        &mut self,
+        id: i64,
+        event_id: i64,
+        undone: bool,
+        state_json: &str,
+        now: &str,
+    ) -> Result<(), StoreError> {
         self.refuse_locked(id)?;
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Self::refuse_changed(&self.seen, &tx, id)?;
-        tx.execute("UPDATE draft_events SET undone = ?3 WHERE draft_id = ?1 AND id = ?2", params![id, event_id, undone as i64])?;
-        tx.execute("UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1", params![id, state_json, now])?;
+        tx.execute(
+            "UPDATE draft_events SET undone = ?3 WHERE draft_id = ?1 AND id = ?2",
+            params![id, event_id, undone as i64],
+        )?;
+        tx.execute(
+            "UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, state_json, now],
+        )?;
         tx.commit()?;
         self.seen.borrow_mut().insert(id, state_hash(state_json));
         Ok(())
@@ -215,26 +268,45 @@ impl Store {
 
     /// Every edit, oldest first.
     pub fn draft_events(&self, id: i64) -> Result<Vec<DraftEvent>, StoreError> {
-        let mut s = self.conn.prepare(&format!("SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 ORDER BY seq"))?;
+        let mut s = self.conn.prepare(&format!(
+            "SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 ORDER BY seq"
+        ))?;
         let rows = s.query_map([id], event)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Saves a named version; with `locked`, the draft becomes read-only at it.
-    pub fn add_draft_version(&mut self, id: i64, name: &str, content_hash: &str, locked: bool, now: &str) -> Result<(), StoreError> {
+    pub fn add_draft_version(
+        &mut self,
+        id: i64,
+        name: &str,
+        content_hash: &str,
+        locked: bool,
+        now: &str,
+    ) -> Result<(), StoreError> {
         self.refuse_locked(id)?;
         let state = self.draft(id)?.state_json;
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row("SELECT COUNT(*) FROM draft_versions WHERE draft_id = ?1 AND name = ?2", params![id, name], |r| r.get::<_, i64>(0))? > 0;
+        let exists: bool = tx.query_row(
+            "SELECT COUNT(*) FROM draft_versions WHERE draft_id = ?1 AND name = ?2",
+            params![id, name],
+            |r| r.get::<_, i64>(0),
+        )? > 0;
         if exists {
-            return Err(StoreError::VersionExists { id, name: name.to_string() });
+            return Err(StoreError::VersionExists {
+                id,
+                name: name.to_string(),
+            });
         }
         tx.execute(
             "INSERT INTO draft_versions (draft_id, name, content_hash, locked, created_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![id, name, content_hash, locked as i64, now, state],
         )?;
         if locked {
-            tx.execute("UPDATE drafts SET locked_version = ?2 WHERE id = ?1", params![id, name])?;
+            tx.execute(
+                "UPDATE drafts SET locked_version = ?2 WHERE id = ?1",
+                params![id, name],
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -244,7 +316,13 @@ impl Store {
     pub fn draft_versions(&self, id: i64) -> Result<Vec<DraftVersion>, StoreError> {
         let mut s = self.conn.prepare("SELECT name, content_hash, locked, created_at, state_json FROM draft_versions WHERE draft_id = ?1 ORDER BY id")?;
         let rows = s.query_map([id], |r| {
-            Ok(DraftVersion { name: r.get(0)?, content_hash: r.get(1)?, locked: r.get::<_, i64>(2)? == 1, created_at: r.get(3)?, state_json: r.get(4)? })
+            Ok(DraftVersion {
+                name: r.get(0)?,
+                content_hash: r.get(1)?,
+                locked: r.get::<_, i64>(2)? == 1,
+                created_at: r.get(3)?,
+                state_json: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

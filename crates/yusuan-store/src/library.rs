@@ -70,7 +70,11 @@ fn scope_str(s: Scope) -> &'static str {
 
 /// The folder beside a library where its backups go (`备份/`).
 pub fn backup_dir(library: &Path) -> std::path::PathBuf {
-    library.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("备份")
+    library
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("备份")
 }
 
 /// A free name in `dir` for `stem` (`stem.db`, else `stem-2.db` …).
@@ -94,10 +98,20 @@ fn backup_before_migrating(conn: &Connection, path: &Path) -> Result<(), StoreEr
         return Ok(());
     }
     let dir = backup_dir(path);
-    let fail = |e: String| StoreError::Open { path: path.to_path_buf(), source: rusqlite::Error::ToSqlConversionFailure(format!("升级前无法备份到 {}：{e}；预算库未作任何修改", dir.display()).into()) };
+    let fail = |e: String| StoreError::Open {
+        path: path.to_path_buf(),
+        source: rusqlite::Error::ToSqlConversionFailure(
+            format!(
+                "升级前无法备份到 {}：{e}；预算库未作任何修改",
+                dir.display()
+            )
+            .into(),
+        ),
+    };
     std::fs::create_dir_all(&dir).map_err(|e| fail(e.to_string()))?;
     let to = free_name(&dir, &format!("预算库-升级前-第{current}版"));
-    conn.execute("VACUUM INTO ?1", [to.to_string_lossy()]).map_err(|e| fail(e.to_string()))?;
+    conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])
+        .map_err(|e| fail(e.to_string()))?;
     Ok(())
 }
 
@@ -113,7 +127,10 @@ impl Store {
                 })?;
             }
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
         backup_before_migrating(&conn, path)?;
         Store::setup(conn, &path.display().to_string())
     }
@@ -131,19 +148,25 @@ impl Store {
         // WAL with NORMAL sync: a crash can lose the last commit but never corrupts the file.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrate(&mut conn, MIGRATIONS, name)?;
-        Ok(Store { conn, seen: Default::default() })
+        Ok(Store {
+            conn,
+            seen: Default::default(),
+        })
     }
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// The documents of a department, its name compared without spaces: (id, year), with the
     /// department of `id` found first. Empty when `id` is not stored.
     pub fn same_department(&self, id: i64) -> Result<Vec<(i64, i32)>, StoreError> {
         // Spaces of every kind a printed name may carry (ASCII, full-width, tabs).
-        const COMPACT: &str = "replace(replace(replace(department, ' ', ''), '\u{3000}', ''), char(9), '')";
+        const COMPACT: &str =
+            "replace(replace(replace(department, ' ', ''), '\u{3000}', ''), char(9), '')";
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, year FROM documents WHERE {COMPACT} = (SELECT {COMPACT} FROM documents WHERE id = ?1) ORDER BY year, id"
         ))?;
@@ -170,8 +193,10 @@ impl Store {
             return Err(StoreError::Duplicate { existing });
         }
         let doc = new.document;
-        let model_json = serde_json::to_string(doc)
-            .map_err(|e| StoreError::Corrupt { id: 0, reason: e.to_string() })?;
+        let model_json = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt {
+            id: 0,
+            reason: e.to_string(),
+        })?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO documents (content_hash, source_name, title, department, year, kind, scope, format,
@@ -203,7 +228,10 @@ impl Store {
     /// kept beside the document's own so that either file is recognised when imported again.
     pub fn replace(&mut self, id: i64, new: &NewDocument<'_>) -> Result<(), StoreError> {
         let doc = new.document;
-        let model_json = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })?;
+        let model_json = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt {
+            id,
+            reason: e.to_string(),
+        })?;
         let tx = self.conn.transaction()?;
         let n = tx.execute(
             "UPDATE documents SET source_name = ?2, title = ?3, department = ?4, year = ?5, kind = ?6, scope = ?7, format = ?8,
@@ -267,16 +295,24 @@ impl Store {
     pub fn get(&self, id: i64) -> Result<Document, StoreError> {
         let json: String = self
             .conn
-            .query_row("SELECT model_json FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT model_json FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NotFound(id))?;
-        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })
+        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            id,
+            reason: e.to_string(),
+        })
     }
 
     /// Writes a consistent copy of the whole library to `path` (which must not exist): SQLite's
     /// `VACUUM INTO`, safe while the library is open.
     pub fn backup_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
-        self.conn.execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        self.conn
+            .execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
         Ok(())
     }
 
@@ -285,22 +321,38 @@ impl Store {
     /// this version's schema. The file must be a Yusuan library this version can read; nothing
     /// changes otherwise.
     pub fn restore_from(&mut self, backup: &Path) -> Result<(), StoreError> {
-        let refused = |why: String| StoreError::NotALibrary { path: backup.to_path_buf(), why };
-        let src = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| refused(e.to_string()))?;
-        let version: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| refused(e.to_string()))?;
+        let refused = |why: String| StoreError::NotALibrary {
+            path: backup.to_path_buf(),
+            why,
+        };
+        let src = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| refused(e.to_string()))?;
+        let version: i64 = src
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| refused(e.to_string()))?;
         let latest = MIGRATIONS.last().map_or(0, |m| m.version);
         let has_documents: bool = src
-            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'", [], |r| r.get::<_, i64>(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
             .map(|n| n > 0)
             .map_err(|e| refused(e.to_string()))?;
         if version == 0 || !has_documents {
             return Err(refused("不是预算库（没有文档表）".into()));
         }
         if version > latest {
-            return Err(refused(format!("由更新版本的预算软件创建（结构版本 {version}，本程序支持到 {latest}）")));
+            return Err(refused(format!(
+                "由更新版本的预算软件创建（结构版本 {version}，本程序支持到 {latest}）"
+            )));
         }
         drop(src);
-        self.conn.restore(rusqlite::MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)?;
+        self.conn.restore(
+            rusqlite::MAIN_DB,
+            backup,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
         migrate(&mut self.conn, MIGRATIONS, &backup.display().to_string())?;
         self.seen.borrow_mut().clear();
         Ok(())
@@ -309,7 +361,11 @@ impl Store {
     /// The content hash a document was stored with.
     pub fn content_hash(&self, id: i64) -> Result<String, StoreError> {
         self.conn
-            .query_row("SELECT content_hash FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT content_hash FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NotFound(id))
     }
@@ -317,7 +373,11 @@ impl Store {
     /// The file name a document was imported from.
     pub fn source_name(&self, id: i64) -> Result<String, StoreError> {
         self.conn
-            .query_row("SELECT source_name FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT source_name FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NotFound(id))
     }
@@ -325,14 +385,20 @@ impl Store {
     /// The import report stored with a document (JSON).
     pub fn report_json(&self, id: i64) -> Result<String, StoreError> {
         self.conn
-            .query_row("SELECT report_json FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT report_json FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NotFound(id))
     }
 
     /// Removes a document and its amounts.
     pub fn delete(&mut self, id: i64) -> Result<(), StoreError> {
-        let n = self.conn.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        let n = self
+            .conn
+            .execute("DELETE FROM documents WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(StoreError::NotFound(id));
         }
@@ -362,7 +428,9 @@ fn write_tables(tx: &rusqlite::Transaction<'_>, id: i64, doc: &Document) -> Resu
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (ti, table) in doc.tables.iter().enumerate() {
-        let kind = serde_json::to_value(table.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+        let kind = serde_json::to_value(table.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string));
         table_stmt.execute(params![
             id,
             ti as i64,
@@ -375,7 +443,10 @@ fn write_tables(tx: &rusqlite::Transaction<'_>, id: i64, doc: &Document) -> Resu
             for (ci, cell) in row.cells.iter().enumerate() {
                 if let Cell::Amount { value, printed } = cell {
                     let column = table.columns.get(ci).map(|c| c.name()).unwrap_or_default();
-                    let amount = Amount { value: *value, unit: table.unit };
+                    let amount = Amount {
+                        value: *value,
+                        unit: table.unit,
+                    };
                     amount_stmt.execute(params![
                         id,
                         ti as i64,

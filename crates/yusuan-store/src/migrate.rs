@@ -17,21 +17,44 @@ pub struct Migration {
 
 /// Every migration of this build, in order.
 pub const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, sql: include_str!("../migrations/0001_library.sql") },
-    Migration { version: 2, sql: include_str!("../migrations/0002_drafts.sql") },
-    Migration { version: 3, sql: include_str!("../migrations/0003_exports.sql") },
-    Migration { version: 4, sql: include_str!("../migrations/0004_counts.sql") },
-    Migration { version: 5, sql: include_str!("../migrations/0005_joined_files.sql") },
+    Migration {
+        version: 1,
+        sql: include_str!("../migrations/0001_library.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("../migrations/0002_drafts.sql"),
+    },
+    Migration {
+        version: 3,
+        sql: include_str!("../migrations/0003_exports.sql"),
+    },
+    Migration {
+        version: 4,
+        sql: include_str!("../migrations/0004_counts.sql"),
+    },
+    Migration {
+        version: 5,
+        sql: include_str!("../migrations/0005_joined_files.sql"),
+    },
 ];
 
 /// Brings `conn` up to the last of `migrations`. `path` names the database in messages.
 ///
 /// Refuses (changing nothing) a database whose version is newer than the last migration.
-pub fn migrate(conn: &mut Connection, migrations: &[Migration], path: &str) -> Result<i64, StoreError> {
+pub fn migrate(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    path: &str,
+) -> Result<i64, StoreError> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = migrations.last().map_or(0, |m| m.version);
     if current > latest {
-        return Err(StoreError::NewerSchema { path: path.to_string(), found: current, supported: latest });
+        return Err(StoreError::NewerSchema {
+            path: path.to_string(),
+            found: current,
+            supported: latest,
+        });
     }
     let pending: Vec<&Migration> = migrations.iter().filter(|m| m.version > current).collect();
     if pending.is_empty() {
@@ -39,9 +62,16 @@ pub fn migrate(conn: &mut Connection, migrations: &[Migration], path: &str) -> R
     }
     let tx = conn.transaction()?;
     for m in &pending {
-        tx.execute_batch(m.sql).map_err(|source| StoreError::Migration { version: m.version, source })?;
+        tx.execute_batch(m.sql)
+            .map_err(|source| StoreError::Migration {
+                version: m.version,
+                source,
+            })?;
         tx.pragma_update(None, "user_version", m.version)
-            .map_err(|source| StoreError::Migration { version: m.version, source })?;
+            .map_err(|source| StoreError::Migration {
+                version: m.version,
+                source,
+            })?;
     }
     tx.commit()?;
     Ok(latest)

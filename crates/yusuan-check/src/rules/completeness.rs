@@ -12,8 +12,15 @@ fn compact(s: &str) -> String {
 /// A narrative without tables that says its tables are attached: they are another file's.
 pub fn tables_published_apart(doc: &Document) -> bool {
     doc.tables.is_empty()
-        && (doc.sections.iter().flat_map(|s| &s.paragraphs).any(|p| says_tables_attached(&p.text))
-            || doc.unrecognised.iter().any(|u| says_tables_attached(&u.text)))
+        && (doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .any(|p| says_tables_attached(&p.text))
+            || doc
+                .unrecognised
+                .iter()
+                .any(|u| says_tables_attached(&u.text)))
 }
 
 /// One table the contents page lists, and the table of the body found for it.
@@ -30,7 +37,11 @@ pub struct Listed {
 fn lists_a_table(doc: &Document, k: usize) -> bool {
     let e = &doc.contents[k];
     let title = compact(&e.title);
-    let container = e.number.as_deref().is_some_and(|n| n.starts_with('第')) || doc.contents.get(k + 1).is_some_and(|next| next.level > e.level);
+    let container = e.number.as_deref().is_some_and(|n| n.starts_with('第'))
+        || doc
+            .contents
+            .get(k + 1)
+            .is_some_and(|next| next.level > e.level);
     !container && (title.ends_with('表') || title.contains("表（") || title.contains("表("))
 }
 
@@ -45,14 +56,26 @@ pub fn listed_tables(doc: &Document) -> Vec<Listed> {
         let title = compact(&doc.contents[k].title);
         let kind = TableKind::from_title(&title);
         let known = kind != TableKind::Other;
-        let nested = |i: usize| !titles[i].is_empty() && (titles[i].contains(&title) || title.contains(&titles[i]));
+        let nested = |i: usize| {
+            !titles[i].is_empty() && (titles[i].contains(&title) || title.contains(&titles[i]))
+        };
         let same_kind = |i: usize| known && doc.tables[i].kind == kind;
-        let tests: [&dyn Fn(usize) -> bool; 4] = [&|i| titles[i] == title, &|i| same_kind(i) && nested(i), &same_kind, &|i| !known && nested(i)];
-        let found = tests.iter().find_map(|test| (0..doc.tables.len()).find(|&i| !taken[i] && test(i)));
+        let tests: [&dyn Fn(usize) -> bool; 4] = [
+            &|i| titles[i] == title,
+            &|i| same_kind(i) && nested(i),
+            &same_kind,
+            &|i| !known && nested(i),
+        ];
+        let found = tests
+            .iter()
+            .find_map(|test| (0..doc.tables.len()).find(|&i| !taken[i] && test(i)));
         if let Some(i) = found {
             taken[i] = true;
         }
-        out.push(Listed { title: doc.contents[k].title.clone(), found });
+        out.push(Listed {
+            title: doc.contents[k].title.clone(),
+            found,
+        });
     }
     out
 }
@@ -69,7 +92,10 @@ pub fn run(doc: &Document) -> Vec<Finding> {
             rule: "T004",
             severity: Severity::Error,
             message: format!("目录列出的“{}”在正文中没有找到", l.title),
-            location: FindingLocation { section: Some("目录".into()), ..Default::default() },
+            location: FindingLocation {
+                section: Some("目录".into()),
+                ..Default::default()
+            },
             expected: Some(l.title.clone()),
             actual: Some("（缺失）".into()),
             hint: Some("补上该表；本部门无此项内容时也应公开空表并注明原因".into()),

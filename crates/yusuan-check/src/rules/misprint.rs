@@ -17,7 +17,8 @@ fn leading_digits(label: &str) -> Option<(String, String)> {
     let l = compact(label);
     let digits: String = l.chars().take_while(|c| c.is_ascii_digit()).collect();
     let name = l[digits.len()..].to_string();
-    (!digits.is_empty() && !name.is_empty() && !name.starts_with(['.', '、', '．'])).then_some((digits, name))
+    (!digits.is_empty() && !name.is_empty() && !name.starts_with(['.', '、', '．']))
+        .then_some((digits, name))
 }
 
 /// The code row `i` of `t` should have, and the digits it prints instead.
@@ -34,15 +35,29 @@ pub(crate) fn misprinted(t: &Table, i: usize) -> Option<(RowCode, String)> {
         _ => return None,
     };
     // Digits that are a code of their own are a code, not a misprint.
-    let valid = if function { FunctionCode::parse(&digits).is_ok() } else { EconomicCode::parse(&digits).is_ok() };
-    if valid || t.rows.iter().any(|o| o.code.as_ref().is_some_and(|c| c.as_str() == parent)) {
+    let valid = if function {
+        FunctionCode::parse(&digits).is_ok()
+    } else {
+        EconomicCode::parse(&digits).is_ok()
+    };
+    if valid
+        || t.rows
+            .iter()
+            .any(|o| o.code.as_ref().is_some_and(|c| c.as_str() == parent))
+    {
         return None;
     }
-    let known = catalogue_name(&parent).map(str::to_string).or_else(|| super::codes::class_name(&parent).map(str::to_string))?;
+    let known = catalogue_name(&parent)
+        .map(str::to_string)
+        .or_else(|| super::codes::class_name(&parent).map(str::to_string))?;
     if compact(&known) != name {
         return None;
     }
-    let code = if function { RowCode::Function(FunctionCode::parse(&parent).ok()?) } else { RowCode::Economic(EconomicCode::parse(&parent).ok()?) };
+    let code = if function {
+        RowCode::Function(FunctionCode::parse(&parent).ok()?)
+    } else {
+        RowCode::Economic(EconomicCode::parse(&parent).ok()?)
+    };
     Some((code, digits))
 }
 
@@ -52,7 +67,9 @@ pub(crate) fn repaired(doc: &Document) -> Option<Document> {
         .tables
         .iter()
         .enumerate()
-        .flat_map(|(ti, t)| (0..t.rows.len()).filter_map(move |i| misprinted(t, i).map(|(c, _)| (ti, i, c))))
+        .flat_map(|(ti, t)| {
+            (0..t.rows.len()).filter_map(move |i| misprinted(t, i).map(|(c, _)| (ti, i, c)))
+        })
         .collect();
     if fixes.is_empty() {
         return None;
@@ -60,7 +77,9 @@ pub(crate) fn repaired(doc: &Document) -> Option<Document> {
     let mut doc = doc.clone();
     for (ti, i, code) in fixes {
         let row: &mut Row = &mut doc.tables[ti].rows[i];
-        row.label = leading_digits(&row.label).map(|(_, name)| name).unwrap_or_default();
+        row.label = leading_digits(&row.label)
+            .map(|(_, name)| name)
+            .unwrap_or_default();
         row.code = Some(code);
     }
     Some(doc)
@@ -71,7 +90,9 @@ pub fn run(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in &doc.tables {
         for (i, r) in t.rows.iter().enumerate() {
-            let Some((code, digits)) = misprinted(t, i) else { continue };
+            let Some((code, digits)) = misprinted(t, i) else {
+                continue;
+            };
             let name = leading_digits(&r.label).map(|(_, n)| n).unwrap_or_default();
             out.push(Finding {
                 rule: "D005",
@@ -102,7 +123,11 @@ mod tests {
             ("2026", None),
         ];
         for (label, expect) in cases {
-            assert_eq!(leading_digits(label), expect.map(|(d, n)| (d.to_string(), n.to_string())), "{label}");
+            assert_eq!(
+                leading_digits(label),
+                expect.map(|(d, n)| (d.to_string(), n.to_string())),
+                "{label}"
+            );
         }
     }
 }

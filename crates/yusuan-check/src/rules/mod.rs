@@ -3,18 +3,18 @@
 mod balance;
 pub(crate) mod codes;
 pub(crate) mod completeness;
-mod procurement;
-pub(crate) mod misprint;
 mod cross;
+mod hierarchy;
+pub(crate) mod misprint;
 pub(crate) mod narrative;
+mod procurement;
+mod row_sums;
 mod stated;
 mod template;
 mod text;
-mod hierarchy;
-mod row_sums;
 
-use crate::{Finding, FindingLocation, Severity};
 use crate::tolerance::Agreement;
+use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{Amount, Document, Row, Table, Unit};
 
@@ -381,7 +381,11 @@ pub const RULES: &[Rule] = &[
 
 /// The coarser of two units (a comparison is as precise as its least precise side).
 pub(crate) fn coarser(a: Unit, b: Unit) -> Unit {
-    if a == Unit::WanYuan || b == Unit::WanYuan { Unit::WanYuan } else { Unit::Yuan }
+    if a == Unit::WanYuan || b == Unit::WanYuan {
+        Unit::WanYuan
+    } else {
+        Unit::Yuan
+    }
 }
 
 /// Two amounts in 元 printed at `unit`'s precision: equal, a 万元 rounding tail (up to 0.01万元,
@@ -399,13 +403,21 @@ pub(crate) fn tables_agree(a: Decimal, b: Decimal, unit: Unit) -> Agreement {
 
 /// The table's 合计 row: the first row without a code or side labelled 合计/总计.
 pub(crate) fn total_row(t: &Table) -> Option<&Row> {
-    t.rows.iter().find(|r| r.code.is_none() && r.side.is_none() && r.is_total())
+    t.rows
+        .iter()
+        .find(|r| r.code.is_none() && r.side.is_none() && r.is_total())
 }
 
 /// A cell's amount in 元 (a blank cell in an amount row counts as 0).
 pub(crate) fn yuan_of(t: &Table, r: &Row, col: usize) -> Option<Decimal> {
     let v = r.cells.get(col)?.value_or_zero()?;
-    Some(Amount { value: v, unit: t.unit }.to_yuan())
+    Some(
+        Amount {
+            value: v,
+            unit: t.unit,
+        }
+        .to_yuan(),
+    )
 }
 
 /// Where a cell of a table is.

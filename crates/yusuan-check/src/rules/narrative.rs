@@ -16,18 +16,26 @@ fn compact(s: &str) -> String {
 
 /// The amounts of a text that are levels or changes (unit prices `元/人` left out).
 fn amounts(text: &str) -> Vec<yusuan_domain::Mention> {
-    mentions(text).into_iter().filter(|m| m.per.is_none()).collect()
+    mentions(text)
+        .into_iter()
+        .filter(|m| m.per.is_none())
+        .collect()
 }
 
 /// Whether the words before an amount say it is an increase (增加/增长) and a decrease (减少/下降).
 fn change_words(lead: &str) -> (bool, bool) {
-    (lead.contains("增加") || lead.contains("增长"), lead.contains("减少") || lead.contains("下降"))
+    (
+        lead.contains("增加") || lead.contains("增长"),
+        lead.contains("减少") || lead.contains("下降"),
+    )
 }
 
 /// Where the sentence holding byte `at` starts, and where the sentence before it starts.
 fn sentence_starts(text: &str, at: usize) -> (usize, usize) {
     let this = text[..at].rfind('。').map_or(0, |s| s + '。'.len_utf8());
-    let previous = text[..this.saturating_sub('。'.len_utf8())].rfind('。').map_or(0, |s| s + '。'.len_utf8());
+    let previous = text[..this.saturating_sub('。'.len_utf8())]
+        .rfind('。')
+        .map_or(0, |s| s + '。'.len_utf8());
     (this, previous)
 }
 
@@ -52,10 +60,15 @@ thread_local! {
 }
 
 fn reading_of(doc: &Document) -> Reading {
-    std::rc::Rc::new(yusuan_domain::section_texts(doc).into_iter().map(|run| {
-        let ms = amounts(&run.text);
-        (run, ms)
-    }).collect())
+    std::rc::Rc::new(
+        yusuan_domain::section_texts(doc)
+            .into_iter()
+            .map(|run| {
+                let ms = amounts(&run.text);
+                (run, ms)
+            })
+            .collect(),
+    )
 }
 
 /// While alive, the narrative rules share one reading of `doc` (each read it anew before: seven
@@ -80,7 +93,14 @@ impl Drop for SharedReading {
 /// The narrative's runs and amounts: the check's shared reading of this document, else read now.
 fn runs(doc: &Document) -> Reading {
     let at = doc as *const Document as usize;
-    SHARED.with(|s| s.borrow().as_ref().filter(|(a, _)| *a == at).map(|(_, r)| r.clone())).unwrap_or_else(|| reading_of(doc))
+    SHARED
+        .with(|s| {
+            s.borrow()
+                .as_ref()
+                .filter(|(a, _)| *a == at)
+                .map(|(_, r)| r.clone())
+        })
+        .unwrap_or_else(|| reading_of(doc))
 }
 
 const CHANGE_WORDS: [&str; 6] = ["增加", "减少", "增长", "下降", "持平", "变化"];
@@ -97,9 +117,20 @@ fn column_of(t: &Table, pred: impl Fn(&str) -> bool) -> Option<usize> {
 
 fn total_cell(doc: &Document, kind: TableKind, pred: impl Fn(&str) -> bool) -> Option<Candidate> {
     let t = doc.table(kind)?;
-    let r = total_row(t).or_else(|| (kind == TableKind::ThreePublic).then(|| t.rows.iter().find(|r| r.cells.iter().any(|c| c.amount().is_some()))).flatten())?;
+    let r = total_row(t).or_else(|| {
+        (kind == TableKind::ThreePublic)
+            .then(|| {
+                t.rows
+                    .iter()
+                    .find(|r| r.cells.iter().any(|c| c.amount().is_some()))
+            })
+            .flatten()
+    })?;
     let c = column_of(t, pred)?;
-    Some(Candidate { yuan: yuan_of(t, r, c)?, what: format!("{}“{}”", t.kind.label(), t.columns[c].name()) })
+    Some(Candidate {
+        yuan: yuan_of(t, r, c)?,
+        what: format!("{}“{}”", t.kind.label(), t.columns[c].name()),
+    })
 }
 
 /// The sum of the 合计 rows of the fiscal function tables present (a table not printed is 0
@@ -113,15 +144,25 @@ fn fiscal_total(doc: &Document, kinds: &[TableKind]) -> Option<Candidate> {
             any = true;
         }
     }
-    any.then(|| Candidate { yuan: sum, what: "财政拨款支出表合计".into() })
+    any.then(|| Candidate {
+        yuan: sum,
+        what: "财政拨款支出表合计".into(),
+    })
 }
 
 /// The 总计 of a two-sided summary table (the first amount of its 总计 row).
 fn ledger_total(doc: &Document, kind: TableKind) -> Option<Candidate> {
     let t = doc.table(kind)?;
-    let r = t.rows.iter().find(|r| r.code.is_none() && compact(&r.label).ends_with("总计") && r.cells.iter().any(|c| c.amount().is_some()))?;
+    let r = t.rows.iter().find(|r| {
+        r.code.is_none()
+            && compact(&r.label).ends_with("总计")
+            && r.cells.iter().any(|c| c.amount().is_some())
+    })?;
     let c = r.cells.iter().position(|c| c.amount().is_some())?;
-    Some(Candidate { yuan: yuan_of(t, r, c)?, what: format!("{}“{}”", t.title.trim(), r.label.trim()) })
+    Some(Candidate {
+        yuan: yuan_of(t, r, c)?,
+        what: format!("{}“{}”", t.title.trim(), r.label.trim()),
+    })
 }
 
 /// The rows of the classification tables by label (their 合计 column), built once per check.
@@ -132,11 +173,21 @@ fn label_index(doc: &Document) -> Labels {
     for t in &doc.tables {
         if !matches!(
             t.kind,
-            TableKind::Expenditure | TableKind::GeneralPublicFunction | TableKind::GeneralPublicBasicEconomic | TableKind::Projects | TableKind::GovernmentFundFunction
+            TableKind::Expenditure
+                | TableKind::GeneralPublicFunction
+                | TableKind::GeneralPublicBasicEconomic
+                | TableKind::Projects
+                | TableKind::GovernmentFundFunction
         ) {
             continue;
         }
-        let Some(c) = column_of(t, |n| n.ends_with("合计")).or(if t.columns.len() == 1 { Some(0) } else { None }) else { continue };
+        let Some(c) = column_of(t, |n| n.ends_with("合计")).or(if t.columns.len() == 1 {
+            Some(0)
+        } else {
+            None
+        }) else {
+            continue;
+        };
         for r in &t.rows {
             let label = compact(&r.label);
             let label = yusuan_domain::strip_numbering(&label);
@@ -146,7 +197,10 @@ fn label_index(doc: &Document) -> Labels {
                     Some(RowCode::Economic(e)) => format!("{} ", e.as_str()),
                     _ => String::new(),
                 };
-                out.entry(label.to_string()).or_default().push(Candidate { yuan: v, what: format!("{} {code}{}", t.kind.label(), r.label.trim()) });
+                out.entry(label.to_string()).or_default().push(Candidate {
+                    yuan: v,
+                    what: format!("{} {code}{}", t.kind.label(), r.label.trim()),
+                });
             }
         }
     }
@@ -161,80 +215,177 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     use TableKind::*;
     let mut out: Vec<Option<Candidate>> = Vec::new();
     let has = |k: &str| name.contains(k);
-    if has("采购") || has("资产") || has("绩效") || has("购买服务") || has("结转") || has("上年") || has("预留") {
+    if has("采购")
+        || has("资产")
+        || has("绩效")
+        || has("购买服务")
+        || has("结转")
+        || has("上年")
+        || has("预留")
+    {
         // Stated figures with their own rules (政府采购, 资产, 绩效) or not in these tables.
         return Vec::new();
     }
-    if doc.meta.kind == yusuan_domain::DocKind::FinalAccounts && (name.ends_with("预算") || name.ends_with("预算数") || has("年初预算") || has("全年预算") || has("调整预算")) {
+    if doc.meta.kind == yusuan_domain::DocKind::FinalAccounts
+        && (name.ends_with("预算")
+            || name.ends_with("预算数")
+            || has("年初预算")
+            || has("全年预算")
+            || has("调整预算"))
+    {
         // A 决算 states the budget beside the outturn (`年初预算为 0 万元，全年预算为 321.02
         // 万元，支出决算为 307.82 万元`): its tables print the outturn only.
         return Vec::new();
     }
     if name.ends_with("总计") {
         // `收入支出总计`, `财政拨款收入支出总计`: the 总计 row of the two-sided summary.
-        let kind = if has("财政拨款") { FiscalSummary } else { FinancialSummary };
+        let kind = if has("财政拨款") {
+            FiscalSummary
+        } else {
+            FinancialSummary
+        };
         return ledger_total(doc, kind).into_iter().collect();
     }
     // The 三公 item named closest to the amount (`因公出国…；（二）公务接待费预算0.5万元`).
     let three: [(&str, ColumnTest); 7] = [
-        ("三公", |n| n.ends_with("“三公”经费预算数/合计") || n == "合计" || n.ends_with("三公”经费/合计")),
+        ("三公", |n| {
+            n.ends_with("“三公”经费预算数/合计") || n == "合计" || n.ends_with("三公”经费/合计")
+        }),
         ("因公出国", |n| n.contains("因公出国")),
-        ("公务用车购置及运行", |n| n.contains("公务用车") && n.ends_with("小计")),
+        ("公务用车购置及运行", |n| {
+            n.contains("公务用车") && n.ends_with("小计")
+        }),
         ("公务用车购置", |n| n.ends_with("购置费")),
-        ("公务用车运行", |n| n.ends_with("运行费") || n.ends_with("运行维护费")),
+        ("公务用车运行", |n| {
+            n.ends_with("运行费") || n.ends_with("运行维护费")
+        }),
         ("公务接待", |n| n.contains("公务接待")),
         ("机关运行经费", |n| n.contains("机关运行经费")),
     ];
-    let nearest = three.iter().filter_map(|(k, pred)| name.rfind(k).map(|at| (at + k.len(), *k, *pred))).max_by_key(|x| x.0);
-    if let Some((_, "机关运行经费", _)) = nearest.filter(|_| doc.table(RunningCosts).is_some()) {
+    let nearest = three
+        .iter()
+        .filter_map(|(k, pred)| name.rfind(k).map(|at| (at + k.len(), *k, *pred)))
+        .max_by_key(|x| x.0);
+    if let Some((_, "机关运行经费", _)) = nearest.filter(|_| doc.table(RunningCosts).is_some())
+    {
         // A region that prints 机关运行经费 as a table of its own (Jiangsu): that table's 合计.
-        out.push(total_cell(doc, RunningCosts, |n| n.contains("机关运行经费") || n.ends_with("合计") || n == "金额"));
+        out.push(total_cell(doc, RunningCosts, |n| {
+            n.contains("机关运行经费") || n.ends_with("合计") || n == "金额"
+        }));
     } else if let Some((_, _, pred)) = nearest {
         out.push(total_cell(doc, ThreePublic, pred));
     } else if has("一般公共预算") && has("基本支出") {
-        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with("基本支出")));
-        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| n.ends_with("合计")));
+        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+            n.ends_with("基本支出")
+        }));
+        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
+            n.ends_with("合计")
+        }));
     } else if has("一般公共预算") && has("项目支出") {
-        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with("项目支出")));
+        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+            n.ends_with("项目支出")
+        }));
     } else if has("一般公共预算") && has("支出") {
-        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with("合计")));
+        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+            n.ends_with("合计")
+        }));
     } else if has("政府性基金") && has("支出") {
-        out.push(fiscal_total(doc, &[GovernmentFundFunction]).or_else(|| fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate { yuan: Decimal::ZERO, what: "政府性基金预算支出（未列表，为0）".into() })));
+        out.push(fiscal_total(doc, &[GovernmentFundFunction]).or_else(|| {
+            fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate {
+                yuan: Decimal::ZERO,
+                what: "政府性基金预算支出（未列表，为0）".into(),
+            })
+        }));
     } else if has("国有资本经营") && has("支出") {
-        out.push(fiscal_total(doc, &[StateCapitalFunction]).or_else(|| fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate { yuan: Decimal::ZERO, what: "国有资本经营预算支出（未列表，为0）".into() })));
+        out.push(fiscal_total(doc, &[StateCapitalFunction]).or_else(|| {
+            fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate {
+                yuan: Decimal::ZERO,
+                what: "国有资本经营预算支出（未列表，为0）".into(),
+            })
+        }));
     } else if has("一般公共预算") || has("政府性基金") || has("国有资本经营") {
         // A fund's income (`政府性基金收入预算`) or anything else of a fund not read above: the
         // department-wide totals below would be the wrong cells.
         return Vec::new();
     } else if has("财政拨款") && has("支出") {
-        out.push(fiscal_total(doc, &[GeneralPublicFunction, GovernmentFundFunction, StateCapitalFunction]));
+        out.push(fiscal_total(
+            doc,
+            &[
+                GeneralPublicFunction,
+                GovernmentFundFunction,
+                StateCapitalFunction,
+            ],
+        ));
     } else if has("财政拨款") && has("收入") {
         out.push(total_cell(doc, Income, |n| n.contains("财政拨款")));
     } else if ["事业收入", "事业单位经营收入", "其他收入"].contains(&name) {
         out.push(total_cell(doc, Income, |n| n.ends_with(name)));
-    } else if ["收入预算", "预算收入", "收入总额", "预算收入总额", "收入预算总额", "收支总预算", "收入总预算"].iter().any(|k| name.ends_with(k)) {
+    } else if [
+        "收入预算",
+        "预算收入",
+        "收入总额",
+        "预算收入总额",
+        "收入预算总额",
+        "收支总预算",
+        "收入总预算",
+    ]
+    .iter()
+    .any(|k| name.ends_with(k))
+    {
         out.push(total_cell(doc, Income, |n| n.ends_with("合计")));
-    } else if ["支出预算", "预算支出", "支出总额", "预算支出总额", "支出预算总额"].iter().any(|k| name.ends_with(k)) {
+    } else if [
+        "支出预算",
+        "预算支出",
+        "支出总额",
+        "预算支出总额",
+        "支出预算总额",
+    ]
+    .iter()
+    .any(|k| name.ends_with(k))
+    {
         out.push(total_cell(doc, Expenditure, |n| n.ends_with("合计")));
     } else if name == "基本支出" || name == "项目支出" {
         out.push(total_cell(doc, Expenditure, |n| n.ends_with(name)));
-        out.push(total_cell(doc, GeneralPublicFunction, |n| n.ends_with(name)));
+        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+            n.ends_with(name)
+        }));
     } else if name == "人员经费" || name == "公用经费" {
-        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| n.ends_with(name)));
+        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
+            n.ends_with(name)
+        }));
     } else if name.chars().count() >= 2 {
-        return labels.get(name).map(|v| v.iter().map(|c| Candidate { yuan: c.yuan, what: c.what.clone() }).collect()).unwrap_or_default();
+        return labels
+            .get(name)
+            .map(|v| {
+                v.iter()
+                    .map(|c| Candidate {
+                        yuan: c.yuan,
+                        what: c.what.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
     }
     out.into_iter().flatten().collect()
 }
 
 /// A value in 元 as printed with `decimals` decimals in 万元 (or 元).
 fn as_printed(yuan: Decimal, decimals: u32, wan: bool) -> Decimal {
-    if wan { (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(decimals) } else { yuan.round_dp(decimals) }
+    if wan {
+        (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(decimals)
+    } else {
+        yuan.round_dp(decimals)
+    }
 }
 
 fn location(run: &Run, at: usize) -> FindingLocation {
     let l = run.location(at);
-    FindingLocation { section: Some(run.title.clone()), page: l.page, line: l.line, ..Default::default() }
+    FindingLocation {
+        section: Some(run.title.clone()),
+        page: l.page,
+        line: l.line,
+        ..Default::default()
+    }
 }
 
 /// N001 (amount contradicts the tables) and N002 (元 written for 万元, or the reverse).
@@ -253,23 +404,47 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
                 continue;
             }
             let step = Decimal::new(1, m.decimals); // one unit of the last printed digit
-            if candidates.iter().any(|c| as_printed(c.yuan, m.decimals, m.wan) == m.value) {
+            if candidates
+                .iter()
+                .any(|c| as_printed(c.yuan, m.decimals, m.wan) == m.value)
+            {
                 continue;
             }
             let c = &candidates[0];
-            let slip = candidates.iter().find(|c| as_printed(c.yuan, m.decimals, !m.wan) == m.value);
+            let slip = candidates
+                .iter()
+                .find(|c| as_printed(c.yuan, m.decimals, !m.wan) == m.value);
             let (rule, severity, message, expected) = if let Some(s) = slip {
                 let right = if m.wan { "元" } else { "万元" };
                 (
                     "N002",
                     Severity::Error,
-                    format!("“{}”的金额单位写错了：表中为{}，文字写成“{}”（应为{}）", m.name, s.what, m.printed, right),
-                    format!("{}{right}", as_printed(s.yuan, m.decimals, !m.wan).normalize()),
+                    format!(
+                        "“{}”的金额单位写错了：表中为{}，文字写成“{}”（应为{}）",
+                        m.name, s.what, m.printed, right
+                    ),
+                    format!(
+                        "{}{right}",
+                        as_printed(s.yuan, m.decimals, !m.wan).normalize()
+                    ),
                 )
-            } else if candidates.iter().any(|c| (as_printed(c.yuan, m.decimals, m.wan) - m.value).abs() <= step) {
-                ("N001", Severity::Info, format!("“{}”的金额与{}相差一个尾数", m.name, c.what), format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()))
+            } else if candidates
+                .iter()
+                .any(|c| (as_printed(c.yuan, m.decimals, m.wan) - m.value).abs() <= step)
+            {
+                (
+                    "N001",
+                    Severity::Info,
+                    format!("“{}”的金额与{}相差一个尾数", m.name, c.what),
+                    format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()),
+                )
             } else {
-                ("N001", Severity::Error, format!("“{}”的金额与{}不符", m.name, c.what), format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()))
+                (
+                    "N001",
+                    Severity::Error,
+                    format!("“{}”的金额与{}不符", m.name, c.what),
+                    format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()),
+                )
             };
             out.push(Finding {
                 rule,
@@ -291,12 +466,19 @@ fn percent_after(text: &str, at: usize, words: &[&str]) -> Option<(String, Decim
     let rest = rest.trim_start_matches(['，', ',', '、']);
     let word = words.iter().find(|w| rest.starts_with(**w))?;
     let rest = rest[word.len()..].trim_start_matches(['为', '了']);
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     if digits.is_empty() || !rest[digits.len()..].starts_with(['%', '％']) {
         return None;
     }
     let value = digits.parse::<Decimal>().ok()?;
-    Some((word.to_string(), value, digits.split('.').nth(1).map_or(0, |f| f.len() as u32)))
+    Some((
+        word.to_string(),
+        value,
+        digits.split('.').nth(1).map_or(0, |f| f.len() as u32),
+    ))
 }
 
 /// N003: a share `X万元，占Y%` of the whole the sentence opened with (`支出预算880.84万元，其中：`).
@@ -304,10 +486,18 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for (run, ms) in runs(doc).iter() {
         for (k, m) in ms.iter().enumerate() {
-            let Some((_, pct, dp)) = percent_after(&run.text, m.end, &["占"]) else { continue };
+            let Some((_, pct, dp)) = percent_after(&run.text, m.end, &["占"]) else {
+                continue;
+            };
             // The whole: the last amount before a `其中` that precedes this one in the sentence.
             let (sentence_start, _) = sentence_starts(&run.text, m.start);
-            let Some(whole) = ms[..k].iter().rev().find(|w| w.start >= sentence_start && run.text[w.end..m.start].contains("其中")) else { continue };
+            let Some(whole) = ms[..k]
+                .iter()
+                .rev()
+                .find(|w| w.start >= sentence_start && run.text[w.end..m.start].contains("其中"))
+            else {
+                continue;
+            };
             if whole.yuan().is_zero() {
                 continue;
             }
@@ -319,7 +509,10 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
             out.push(Finding {
                 rule: "N003",
                 severity: Severity::Warning,
-                message: format!("“{}”占比与所列金额不符：{}÷{}", m.name, m.printed, whole.printed),
+                message: format!(
+                    "“{}”占比与所列金额不符：{}÷{}",
+                    m.name, m.printed, whole.printed
+                ),
                 location: location(run, m.start),
                 expected: Some(format!("{share}%")),
                 actual: Some(format!("{pct}%")),
@@ -341,13 +534,24 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             if !up && !down {
                 continue;
             }
-            let Some((word, pct, dp)) = percent_after(&run.text, m.end, &["增幅", "减幅", "增长", "下降", "增长率", "降幅"]) else { continue };
+            let Some((word, pct, dp)) = percent_after(
+                &run.text,
+                m.end,
+                &["增幅", "减幅", "增长", "下降", "增长率", "降幅"],
+            ) else {
+                continue;
+            };
             let pct_up = word == "增幅" || word.starts_with("增长");
             if pct_up != up {
                 out.push(Finding {
                     rule: "N004",
                     severity: Severity::Warning,
-                    message: format!("增减用词矛盾：金额“{}”前写的是{}，百分比写的是“{}”", m.printed, if up { "增加" } else { "减少" }, word),
+                    message: format!(
+                        "增减用词矛盾：金额“{}”前写的是{}，百分比写的是“{}”",
+                        m.printed,
+                        if up { "增加" } else { "减少" },
+                        word
+                    ),
                     location: location(run, m.start),
                     expected: Some(if up { "增幅".into() } else { "减幅".into() }),
                     actual: Some(word.clone()),
@@ -357,9 +561,20 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             // The level it changed to: the sentence's first amount, else the previous sentence's
             // (`…预算收入总额为1786.11万元…。比上年部门收入增加90.58万元，…`).
             let (sentence_start, previous_start) = sentence_starts(&run.text, m.start);
-            let level = ms[..k].iter().find(|w| w.start >= sentence_start).or_else(|| ms[..k].iter().find(|w| w.start >= previous_start && w.end <= sentence_start));
+            let level = ms[..k]
+                .iter()
+                .find(|w| w.start >= sentence_start)
+                .or_else(|| {
+                    ms[..k]
+                        .iter()
+                        .find(|w| w.start >= previous_start && w.end <= sentence_start)
+                });
             let Some(level) = level else { continue };
-            let prior = if up { level.yuan() - m.yuan() } else { level.yuan() + m.yuan() };
+            let prior = if up {
+                level.yuan() - m.yuan()
+            } else {
+                level.yuan() + m.yuan()
+            };
             if prior <= Decimal::ZERO {
                 continue;
             }
@@ -370,7 +585,13 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             out.push(Finding {
                 rule: "N005",
                 severity: Severity::Warning,
-                message: format!("增减幅度与金额不符：{}÷（{}{}{}）", m.printed, level.printed, if up { "－" } else { "＋" }, m.printed),
+                message: format!(
+                    "增减幅度与金额不符：{}÷（{}{}{}）",
+                    m.printed,
+                    level.printed,
+                    if up { "－" } else { "＋" },
+                    m.printed
+                ),
                 location: location(run, m.start),
                 expected: Some(format!("{rate}%")),
                 actual: Some(format!("{pct}%")),
@@ -397,7 +618,9 @@ pub fn changes_have_reasons(doc: &Document) -> Vec<Finding> {
             let rest = &run.text[m.end..];
             let mut end = 0;
             for _ in 0..4 {
-                end = rest[end..].find('。').map_or(rest.len(), |k| end + k + '。'.len_utf8());
+                end = rest[end..]
+                    .find('。')
+                    .map_or(rest.len(), |k| end + k + '。'.len_utf8());
             }
             if REASONS.iter().any(|r| rest[..end].contains(r)) {
                 continue;
@@ -406,8 +629,11 @@ pub fn changes_have_reasons(doc: &Document) -> Vec<Finding> {
             // of its own (`退休人员退休费由省社保机构统一发放，单位支出减少。`).
             let (up, down) = change_words(lead);
             let explained = rest[..end].split('。').skip(1).any(|sentence| {
-                let same = (up && (sentence.contains("增加") || sentence.contains("增长"))) || (down && (sentence.contains("减少") || sentence.contains("下降")));
-                same && amounts(sentence).is_empty() && !sentence.contains('%') && sentence.chars().count() >= 8
+                let same = (up && (sentence.contains("增加") || sentence.contains("增长")))
+                    || (down && (sentence.contains("减少") || sentence.contains("下降")));
+                same && amounts(sentence).is_empty()
+                    && !sentence.contains('%')
+                    && sentence.chars().count() >= 8
             });
             if explained {
                 continue;
@@ -439,13 +665,29 @@ fn lead_has_comparison(text: &str, at: usize) -> bool {
 /// word.
 pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
-    let Some(t) = doc.table(TableKind::DepartmentPerformance) else { return out };
-    let (Some(cur), Some(prior)) = (t.head_column("当年金额"), t.head_column("近两年")) else { return out };
-    let wan = |v: Decimal| if t.unit == yusuan_domain::Unit::WanYuan { v * yusuan_domain::Unit::WanYuan.in_yuan() } else { v };
+    let Some(t) = doc.table(TableKind::DepartmentPerformance) else {
+        return out;
+    };
+    let (Some(cur), Some(prior)) = (t.head_column("当年金额"), t.head_column("近两年"))
+    else {
+        return out;
+    };
+    let wan = |v: Decimal| {
+        if t.unit == yusuan_domain::Unit::WanYuan {
+            v * yusuan_domain::Unit::WanYuan.in_yuan()
+        } else {
+            v
+        }
+    };
     let rows: Vec<(Decimal, Decimal)> = t
         .rows
         .iter()
-        .filter_map(|r| Some((wan(r.cells.get(cur)?.amount()?), wan(r.cells.get(prior)?.amount()?))))
+        .filter_map(|r| {
+            Some((
+                wan(r.cells.get(cur)?.amount()?),
+                wan(r.cells.get(prior)?.amount()?),
+            ))
+        })
         .collect();
     let marker = format!("比{}年", doc.meta.year - 1);
     for (run, ms) in runs(doc).iter() {
@@ -456,9 +698,18 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
                 continue;
             }
             let (sentence_start, previous_start) = sentence_starts(&run.text, m.start);
-            let subject = ms[..k].iter().rev().find(|w| w.start >= sentence_start).or_else(|| ms[..k].iter().rev().find(|w| w.start >= previous_start));
+            let subject = ms[..k]
+                .iter()
+                .rev()
+                .find(|w| w.start >= sentence_start)
+                .or_else(|| ms[..k].iter().rev().find(|w| w.start >= previous_start));
             let Some(subject) = subject else { continue };
-            let Some((c, p)) = rows.iter().find(|(c, _)| as_printed(*c, subject.decimals, subject.wan) == subject.value) else { continue };
+            let Some((c, p)) = rows
+                .iter()
+                .find(|(c, _)| as_printed(*c, subject.decimals, subject.wan) == subject.value)
+            else {
+                continue;
+            };
             let computed = *c - *p;
             let stated = if down { -m.yuan() } else { m.yuan() };
             if as_printed(computed, m.decimals, m.wan) == as_printed(stated, m.decimals, m.wan) {
@@ -467,11 +718,30 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
             out.push(Finding {
                 rule: "N007",
                 severity: Severity::Warning,
-                message: format!("文字所述比{}年的增减额与本文档“{}”所列当年金额、{}年金额之差不符", doc.meta.year - 1, t.title, doc.meta.year - 1),
+                message: format!(
+                    "文字所述比{}年的增减额与本文档“{}”所列当年金额、{}年金额之差不符",
+                    doc.meta.year - 1,
+                    t.title,
+                    doc.meta.year - 1
+                ),
                 location: location(run, m.start),
-                expected: Some(format!("{}{}", as_printed(computed, m.decimals, m.wan), m.unit())),
-                actual: Some(format!("{}{}", as_printed(stated, m.decimals, m.wan), m.unit())),
-                hint: Some(format!("{}：当年 {}，{}年 {}；若所比口径不同（预算与执行），请在文中说明", t.title, as_printed(*c, 2, true), doc.meta.year - 1, as_printed(*p, 2, true))),
+                expected: Some(format!(
+                    "{}{}",
+                    as_printed(computed, m.decimals, m.wan),
+                    m.unit()
+                )),
+                actual: Some(format!(
+                    "{}{}",
+                    as_printed(stated, m.decimals, m.wan),
+                    m.unit()
+                )),
+                hint: Some(format!(
+                    "{}：当年 {}，{}年 {}；若所比口径不同（预算与执行），请在文中说明",
+                    t.title,
+                    as_printed(*c, 2, true),
+                    doc.meta.year - 1,
+                    as_printed(*p, 2, true)
+                )),
             });
         }
     }
@@ -493,17 +763,51 @@ pub fn prior_year_consistent(doc: &Document) -> Vec<Finding> {
             if !(up || down) || !lead.contains(&marker) {
                 continue;
             }
-            let Some(subject) = ms[..k].last().filter(|s| run.text[s.end..m.start].contains(&marker)) else { continue };
-            let prior = if up { subject.yuan() - m.yuan() } else { subject.yuan() + m.yuan() };
-            check_prior(&mut seen, &mut out, run, subject, prior, m.decimals.max(subject.decimals));
+            let Some(subject) = ms[..k]
+                .last()
+                .filter(|s| run.text[s.end..m.start].contains(&marker))
+            else {
+                continue;
+            };
+            let prior = if up {
+                subject.yuan() - m.yuan()
+            } else {
+                subject.yuan() + m.yuan()
+            };
+            check_prior(
+                &mut seen,
+                &mut out,
+                run,
+                subject,
+                prior,
+                m.decimals.max(subject.decimals),
+            );
         }
         // `…X万元，与2025年预算持平`: the prior figure is X itself.
         for (at, _) in run.text.match_indices(&same) {
-            if !run.text[at..].chars().take(12).collect::<String>().contains("持平") {
+            if !run.text[at..]
+                .chars()
+                .take(12)
+                .collect::<String>()
+                .contains("持平")
+            {
                 continue;
             }
-            let Some(subject) = ms.iter().rev().find(|s| s.end <= at && !run.text[s.end..at].contains(['。', '；'])) else { continue };
-            check_prior(&mut seen, &mut out, run, subject, subject.yuan(), subject.decimals);
+            let Some(subject) = ms
+                .iter()
+                .rev()
+                .find(|s| s.end <= at && !run.text[s.end..at].contains(['。', '；']))
+            else {
+                continue;
+            };
+            check_prior(
+                &mut seen,
+                &mut out,
+                run,
+                subject,
+                subject.yuan(),
+                subject.decimals,
+            );
         }
     }
     out
@@ -524,17 +828,30 @@ pub fn increase_to_nothing(doc: &Document) -> Vec<Finding> {
                 continue;
             }
             // The clause the change belongs to: from its start to the comparison.
-            let clause_start = run.text[..m.start].rfind(['。', '；', '，', ',']).map_or(0, |c| c + run.text[c..].chars().next().map_or(1, char::len_utf8));
-            let level = ms[..k].last().filter(|s| run.text[s.end..m.start].contains(&marker) && !run.text[s.end..m.start].contains(['。', '；']));
+            let clause_start = run.text[..m.start]
+                .rfind(['。', '；', '，', ','])
+                .map_or(0, |c| {
+                    c + run.text[c..].chars().next().map_or(1, char::len_utf8)
+                });
+            let level = ms[..k].last().filter(|s| {
+                run.text[s.end..m.start].contains(&marker)
+                    && !run.text[s.end..m.start].contains(['。', '；'])
+            });
             let zero = match level {
                 // `…0万元，比2025年预算增加12万元`
-                Some(level) => level.value.is_zero().then(|| format!("文字所列为{}", level.printed)),
+                Some(level) => level
+                    .value
+                    .is_zero()
+                    .then(|| format!("文字所列为{}", level.printed)),
                 None => {
                     // `政府性基金预算拨款支出比2025年预算增加12万元`: what the clause names.
-                    let Some(at) = run.text[clause_start..m.start].find(&marker) else { continue };
+                    let Some(at) = run.text[clause_start..m.start].find(&marker) else {
+                        continue;
+                    };
                     let name = yusuan_domain::name_before(&run.text, clause_start + at);
                     let candidates = resolve(doc, &labels, &name);
-                    (!candidates.is_empty() && candidates.iter().all(|c| c.yuan.is_zero())).then(|| format!("{}为0", candidates[0].what))
+                    (!candidates.is_empty() && candidates.iter().all(|c| c.yuan.is_zero()))
+                        .then(|| format!("{}为0", candidates[0].what))
                 }
             };
             let Some(why) = zero else { continue };
@@ -552,22 +869,46 @@ pub fn increase_to_nothing(doc: &Document) -> Vec<Finding> {
     out
 }
 
-fn check_prior(seen: &mut Vec<(String, Decimal, u32, bool, String)>, out: &mut Vec<Finding>, run: &Run, subject: &yusuan_domain::Mention, prior: Decimal, dp: u32) {
+fn check_prior(
+    seen: &mut Vec<(String, Decimal, u32, bool, String)>,
+    out: &mut Vec<Finding>,
+    run: &Run,
+    subject: &yusuan_domain::Mention,
+    prior: Decimal,
+    dp: u32,
+) {
     if subject.name.chars().count() < 2 {
         return;
     }
     match seen.iter().find(|s| s.0 == subject.name) {
-        None => seen.push((subject.name.clone(), prior, dp, subject.wan, subject.printed.clone())),
+        None => seen.push((
+            subject.name.clone(),
+            prior,
+            dp,
+            subject.wan,
+            subject.printed.clone(),
+        )),
         Some((_, first, first_dp, wan, printed)) => {
             let d = dp.min(*first_dp);
             if as_printed(*first, d, *wan) != as_printed(prior, d, *wan) {
                 out.push(Finding {
                     rule: "N008",
                     severity: Severity::Warning,
-                    message: format!("“{}”的上年数前后不一致（前文由{}推得另一数值）", subject.name, printed),
+                    message: format!(
+                        "“{}”的上年数前后不一致（前文由{}推得另一数值）",
+                        subject.name, printed
+                    ),
                     location: location(run, subject.start),
-                    expected: Some(format!("{}{}", as_printed(*first, d, *wan), if *wan { "万元" } else { "元" })),
-                    actual: Some(format!("{}{}", as_printed(prior, d, *wan), if *wan { "万元" } else { "元" })),
+                    expected: Some(format!(
+                        "{}{}",
+                        as_printed(*first, d, *wan),
+                        if *wan { "万元" } else { "元" }
+                    )),
+                    actual: Some(format!(
+                        "{}{}",
+                        as_printed(prior, d, *wan),
+                        if *wan { "万元" } else { "元" }
+                    )),
                     hint: Some("同一项目的上年数在文中应一致".into()),
                 });
             }

@@ -52,8 +52,13 @@ fn stated_in(line: &str, year: &str) -> Vec<(Part, Amount)> {
                 continue;
             }
             let before = &sentence[..m.start];
-            let clause = before.rsplit(['，', ',', '：', ':', '、']).next().unwrap_or(before);
-            let other_year = clause.contains('年') && clause.chars().any(|c| c.is_ascii_digit()) && !clause.contains(year);
+            let clause = before
+                .rsplit(['，', ',', '：', ':', '、'])
+                .next()
+                .unwrap_or(before);
+            let other_year = clause.contains('年')
+                && clause.chars().any(|c| c.is_ascii_digit())
+                && !clause.contains(year);
             if other_year || clause.contains("占") {
                 continue;
             }
@@ -86,7 +91,11 @@ fn by_project(doc: &Document) -> Vec<(String, Vec<Stated>)> {
                     let location = part.line_locations.get(k).copied().unwrap_or(part.location);
                     for (kind, amount) in stated_in(line, &year) {
                         if !stated.iter().any(|s| s.part == kind) {
-                            stated.push(Stated { part: kind, amount, location });
+                            stated.push(Stated {
+                                part: kind,
+                                amount,
+                                location,
+                            });
                         }
                     }
                 }
@@ -100,16 +109,36 @@ fn by_project(doc: &Document) -> Vec<(String, Vec<Stated>)> {
 fn department(doc: &Document) -> Vec<(Part, Amount)> {
     if let Some(p) = &doc.stated.procurement {
         let mut out = vec![(Part::Total, p.total)];
-        for (part, a) in [(Part::Goods, p.goods), (Part::Works, p.works), (Part::Services, p.services)] {
+        for (part, a) in [
+            (Part::Goods, p.goods),
+            (Part::Works, p.works),
+            (Part::Services, p.services),
+        ] {
             if let Some(a) = a {
                 out.push((part, a));
             }
         }
         return out;
     }
-    let Some(t) = doc.tables.iter().find(|t| t.kind == TableKind::Procurement) else { return vec![] };
-    let total = t.rows.iter().find(|r| r.code.is_none() && r.is_total()).and_then(|r| r.cells.iter().rev().find_map(|c| c.amount()));
-    total.map(|v| vec![(Part::Total, Amount { value: v, unit: t.unit })]).unwrap_or_default()
+    let Some(t) = doc.tables.iter().find(|t| t.kind == TableKind::Procurement) else {
+        return vec![];
+    };
+    let total = t
+        .rows
+        .iter()
+        .find(|r| r.code.is_none() && r.is_total())
+        .and_then(|r| r.cells.iter().rev().find_map(|c| c.amount()));
+    total
+        .map(|v| {
+            vec![(
+                Part::Total,
+                Amount {
+                    value: v,
+                    unit: t.unit,
+                },
+            )]
+        })
+        .unwrap_or_default()
 }
 
 /// More than the limit beyond the printed precision's tolerance.
@@ -122,7 +151,12 @@ fn exceeds(sum: Decimal, limit: Decimal, terms: usize, unit: Unit) -> bool {
 pub fn projects_within_procurement(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let projects = by_project(doc);
-    let at = |name: &str, l: Location| FindingLocation { section: Some(format!("{name}经费情况说明")), page: l.page, line: l.line, ..Default::default() };
+    let at = |name: &str, l: Location| FindingLocation {
+        section: Some(format!("{name}经费情况说明")),
+        page: l.page,
+        line: l.line,
+        ..Default::default()
+    };
     // Each project: its 政府采购 (its parts' sum where it states parts) within its budget.
     for (p, (name, stated)) in doc.projects.iter().zip(&projects) {
         let Some(total) = p.total else { continue };
@@ -135,7 +169,11 @@ pub fn projects_within_procurement(doc: &Document) -> Vec<Finding> {
         } else {
             (parts.iter().map(|s| s.amount.to_yuan()).sum(), parts[0])
         };
-        let unit = if first.amount.unit == Unit::WanYuan || total.unit == Unit::WanYuan { Unit::WanYuan } else { Unit::Yuan };
+        let unit = if first.amount.unit == Unit::WanYuan || total.unit == Unit::WanYuan {
+            Unit::WanYuan
+        } else {
+            Unit::Yuan
+        };
         if exceeds(sum, total.to_yuan(), parts.len().max(1), unit) {
             out.push(Finding {
                 rule: "P006",
@@ -163,7 +201,9 @@ pub fn projects_within_procurement(doc: &Document) -> Vec<Finding> {
         for (name, stated) in &projects {
             let parts: Vec<&Stated> = stated.iter().filter(|s| s.part != Part::Total).collect();
             let picked: Vec<&Stated> = match part {
-                Part::Total if parts.is_empty() => stated.iter().filter(|s| s.part == Part::Total).collect(),
+                Part::Total if parts.is_empty() => {
+                    stated.iter().filter(|s| s.part == Part::Total).collect()
+                }
                 Part::Total => parts,
                 p => stated.iter().filter(|s| s.part == *p).collect(),
             };
@@ -173,13 +213,23 @@ pub fn projects_within_procurement(doc: &Document) -> Vec<Finding> {
             continue;
         }
         let sum: Decimal = of_part.iter().map(|(_, s)| s.amount.to_yuan()).sum();
-        let unit = if limit.unit == Unit::WanYuan || of_part.iter().any(|(_, s)| s.amount.unit == Unit::WanYuan) { Unit::WanYuan } else { Unit::Yuan };
+        let unit = if limit.unit == Unit::WanYuan
+            || of_part.iter().any(|(_, s)| s.amount.unit == Unit::WanYuan)
+        {
+            Unit::WanYuan
+        } else {
+            Unit::Yuan
+        };
         if !exceeds(sum, limit.to_yuan(), of_part.len(), unit) {
             continue;
         }
         part_exceeded = true;
         let names: Vec<&str> = of_part.iter().map(|(n, _)| n.as_str()).collect();
-        let what = if *part == Part::Total { "政府采购".to_string() } else { format!("政府采购{}", part.label()) };
+        let what = if *part == Part::Total {
+            "政府采购".to_string()
+        } else {
+            format!("政府采购{}", part.label())
+        };
         out.push(Finding {
             rule: "P006",
             severity: Severity::Warning,
@@ -202,14 +252,27 @@ mod tests {
         // check(input, expect): the parts and amounts (元) a line states.
         let y = |v: i64| Decimal::from(v);
         let cases: [(&str, Vec<(Part, Decimal)>); 5] = [
-            ("本项目政府采购预算12万元，其中服务类10万元、货物类2万元。", vec![(Part::Total, y(120_000)), (Part::Services, y(100_000)), (Part::Goods, y(20_000))]),
+            (
+                "本项目政府采购预算12万元，其中服务类10万元、货物类2万元。",
+                vec![
+                    (Part::Total, y(120_000)),
+                    (Part::Services, y(100_000)),
+                    (Part::Goods, y(20_000)),
+                ],
+            ),
             ("通过政府采购购买服务，预算5.5万元。", vec![]),
-            ("通过政府采购购买服务5.5万元。", vec![(Part::Services, y(55_000))]),
+            (
+                "通过政府采购购买服务5.5万元。",
+                vec![(Part::Services, y(55_000))],
+            ),
             ("2024年政府采购服务8万元。", vec![]),
             ("采购办公设备2万元。", vec![]),
         ];
         for (line, expect) in cases {
-            let got: Vec<(Part, Decimal)> = stated_in(line, "2026").into_iter().map(|(p, a)| (p, a.to_yuan())).collect();
+            let got: Vec<(Part, Decimal)> = stated_in(line, "2026")
+                .into_iter()
+                .map(|(p, a)| (p, a.to_yuan()))
+                .collect();
             assert_eq!(got, expect, "{line}");
         }
     }

@@ -8,7 +8,12 @@ use rust_decimal::Decimal;
 use yusuan_domain::{Amount, Document, Location, RegionalFormat, Unit};
 
 fn at(section: &str, l: Location) -> FindingLocation {
-    FindingLocation { section: Some(section.into()), page: l.page, line: l.line, ..Default::default() }
+    FindingLocation {
+        section: Some(section.into()),
+        page: l.page,
+        line: l.line,
+        ..Default::default()
+    }
 }
 
 pub(crate) fn wan(yuan: Decimal) -> String {
@@ -17,7 +22,11 @@ pub(crate) fn wan(yuan: Decimal) -> String {
 
 /// Sums printed amounts: in 元, with the unit the tolerance should use (万元 when any term is).
 fn sum(amounts: &[Amount]) -> (Decimal, Unit) {
-    let unit = if amounts.iter().any(|a| a.unit == Unit::WanYuan) { Unit::WanYuan } else { Unit::Yuan };
+    let unit = if amounts.iter().any(|a| a.unit == Unit::WanYuan) {
+        Unit::WanYuan
+    } else {
+        Unit::Yuan
+    };
     (amounts.iter().map(|a| a.to_yuan()).sum(), unit)
 }
 
@@ -36,7 +45,13 @@ pub fn project_items_add_up(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &doc.projects {
         let Some(total) = p.total else { continue };
-        let items: Vec<Amount> = p.parts.iter().flat_map(|x| &x.items).filter(|i| i.level == 1).map(|i| i.amount).collect();
+        let items: Vec<Amount> = p
+            .parts
+            .iter()
+            .flat_map(|x| &x.items)
+            .filter(|i| i.level == 1)
+            .map(|i| i.amount)
+            .collect();
         if items.len() < 2 {
             continue;
         }
@@ -50,7 +65,11 @@ pub fn project_items_add_up(doc: &Document) -> Vec<Finding> {
         out.push(Finding {
             rule: "P001",
             severity,
-            message: format!("项目“{}”年度预算安排所列 {} 项之和与所述预算总额不符", p.name, items.len()),
+            message: format!(
+                "项目“{}”年度预算安排所列 {} 项之和与所述预算总额不符",
+                p.name,
+                items.len()
+            ),
             location: at(&format!("{}经费情况说明", p.name), loc),
             expected: Some(wan(s)),
             actual: Some(wan(total.to_yuan())),
@@ -72,12 +91,21 @@ pub fn sub_items_add_up(doc: &Document) -> Vec<Finding> {
                 if !(whole.level == 1 || whole.level == 2) {
                     continue;
                 }
-                let parts: Vec<Amount> = items[k + 1..].iter().take_while(|i| i.level > whole.level && i.level <= 3).filter(|i| i.level == whole.level + 1).map(|i| i.amount).collect();
+                let parts: Vec<Amount> = items[k + 1..]
+                    .iter()
+                    .take_while(|i| i.level > whole.level && i.level <= 3)
+                    .filter(|i| i.level == whole.level + 1)
+                    .map(|i| i.amount)
+                    .collect();
                 if parts.len() < 2 {
                     continue;
                 }
                 let (s, unit) = sum(&parts);
-                let unit = if whole.amount.unit == Unit::WanYuan { Unit::WanYuan } else { unit };
+                let unit = if whole.amount.unit == Unit::WanYuan {
+                    Unit::WanYuan
+                } else {
+                    unit
+                };
                 let severity = match agrees(whole.amount.to_yuan(), s, parts.len(), unit) {
                     Agreement::Exact => continue,
                     Agreement::RoundingTail => Severity::Info,
@@ -86,7 +114,12 @@ pub fn sub_items_add_up(doc: &Document) -> Vec<Finding> {
                 out.push(Finding {
                     rule: "P003",
                     severity,
-                    message: format!("项目“{}”中“{}”所列 {} 项之和与其金额不符", p.name, whole.label, parts.len()),
+                    message: format!(
+                        "项目“{}”中“{}”所列 {} 项之和与其金额不符",
+                        p.name,
+                        whole.label,
+                        parts.len()
+                    ),
                     location: at(&format!("{}经费情况说明", p.name), whole.location),
                     expected: Some(wan(s)),
                     actual: Some(wan(whole.amount.to_yuan())),
@@ -100,7 +133,9 @@ pub fn sub_items_add_up(doc: &Document) -> Vec<Finding> {
 
 fn key(name: &str) -> String {
     let c: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    c.trim_end_matches("经费").trim_end_matches("项目").to_string()
+    c.trim_end_matches("经费")
+        .trim_end_matches("项目")
+        .to_string()
 }
 
 /// Whether a form's project and a project description name the same project: one name
@@ -125,9 +160,19 @@ pub fn form_funds_match_project(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for f in &doc.performance_forms {
         let Some(funds) = f.funds.total else { continue };
-        let Some(p) = doc.projects.iter().find(|p| same_project(doc, &f.project, &p.name)) else { continue };
+        let Some(p) = doc
+            .projects
+            .iter()
+            .find(|p| same_project(doc, &f.project, &p.name))
+        else {
+            continue;
+        };
         let Some(total) = p.total else { continue };
-        let unit = if funds.unit == Unit::WanYuan || total.unit == Unit::WanYuan { Unit::WanYuan } else { Unit::Yuan };
+        let unit = if funds.unit == Unit::WanYuan || total.unit == Unit::WanYuan {
+            Unit::WanYuan
+        } else {
+            Unit::Yuan
+        };
         let severity = match agrees(total.to_yuan(), funds.to_yuan(), 1, unit) {
             Agreement::Exact => continue,
             Agreement::RoundingTail => Severity::Info,
@@ -137,7 +182,10 @@ pub fn form_funds_match_project(doc: &Document) -> Vec<Finding> {
         out.push(Finding {
             rule: "P002",
             severity,
-            message: format!("绩效目标表“{}”的年度资金总额与项目经费情况说明所述总额不符", f.project),
+            message: format!(
+                "绩效目标表“{}”的年度资金总额与项目经费情况说明所述总额不符",
+                f.project
+            ),
             location: at(&format!("绩效目标表：{}", f.project), loc),
             expected: Some(wan(total.to_yuan())),
             actual: Some(wan(funds.to_yuan())),
@@ -149,8 +197,12 @@ pub fn form_funds_match_project(doc: &Document) -> Vec<Finding> {
 
 /// S001: 政府采购 货物 + 工程 + 服务 equals the stated total.
 pub fn procurement_parts_add_up(doc: &Document) -> Vec<Finding> {
-    let Some(p) = &doc.stated.procurement else { return Vec::new() };
-    let (Some(g), Some(w), Some(s)) = (p.goods, p.works, p.services) else { return Vec::new() };
+    let Some(p) = &doc.stated.procurement else {
+        return Vec::new();
+    };
+    let (Some(g), Some(w), Some(s)) = (p.goods, p.works, p.services) else {
+        return Vec::new();
+    };
     let (parts, unit) = sum(&[g, w, s]);
     let severity = match agrees(p.total.to_yuan(), parts, 3, unit) {
         Agreement::Exact => return Vec::new(),
@@ -171,7 +223,9 @@ pub fn procurement_parts_add_up(doc: &Document) -> Vec<Finding> {
 /// S002: where the document prints the project descriptions themselves, the 绩效 summary's
 /// number of projects and amount equal the projects printed.
 pub fn summary_matches_projects(doc: &Document) -> Vec<Finding> {
-    let Some(perf) = &doc.stated.performance else { return Vec::new() };
+    let Some(perf) = &doc.stated.performance else {
+        return Vec::new();
+    };
     if doc.meta.format != RegionalFormat::ProjectDescriptions || doc.projects.is_empty() {
         return Vec::new();
     }
@@ -224,7 +278,11 @@ fn texts(doc: &Document) -> Vec<(String, Location, String)> {
     for p in &doc.projects {
         for part in &p.parts {
             for (k, line) in part.text.lines().enumerate() {
-                out.push((line.to_string(), part.line_locations.get(k).copied().unwrap_or(part.location), format!("{}经费情况说明", p.name)));
+                out.push((
+                    line.to_string(),
+                    part.line_locations.get(k).copied().unwrap_or(part.location),
+                    format!("{}经费情况说明", p.name),
+                ));
             }
         }
     }
@@ -258,7 +316,9 @@ pub fn products_are_right(doc: &Document) -> Vec<Finding> {
 /// S003: the 机构设置 counts of units by type (`行政单位1家, 事业单位1家`) add up to the units
 /// the section lists.
 pub fn unit_counts_match_list(doc: &Document) -> Vec<Finding> {
-    let Some(c) = &doc.stated.unit_counts else { return Vec::new() };
+    let Some(c) = &doc.stated.unit_counts else {
+        return Vec::new();
+    };
     let stated = c.administrative + c.civil_service + c.institutions;
     if doc.units.is_empty() || stated as usize == doc.units.len() {
         return Vec::new();
@@ -266,7 +326,10 @@ pub fn unit_counts_match_list(doc: &Document) -> Vec<Finding> {
     vec![Finding {
         rule: "S003",
         severity: Severity::Warning,
-        message: format!("机构设置所述单位个数（行政{}家、参公{}家、事业{}家）与所列单位不符", c.administrative, c.civil_service, c.institutions),
+        message: format!(
+            "机构设置所述单位个数（行政{}家、参公{}家、事业{}家）与所列单位不符",
+            c.administrative, c.civil_service, c.institutions
+        ),
         location: at("机构设置", c.location),
         expected: Some(format!("{}家", doc.units.len())),
         actual: Some(format!("{stated}家")),
@@ -283,16 +346,39 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for (text, loc, section) in texts {
         let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let ms: Vec<yusuan_domain::Mention> = yusuan_domain::mentions(&text).into_iter().filter(|m| m.per.is_none()).collect();
+        let ms: Vec<yusuan_domain::Mention> = yusuan_domain::mentions(&text)
+            .into_iter()
+            .filter(|m| m.per.is_none())
+            .collect();
         for (k, _) in text.match_indices("其中") {
             let sentence_start = text[..k].rfind('。').map_or(0, |k| k + '。'.len_utf8());
             let sentence_end = text[k..].find('。').map_or(text.len(), |e| k + e);
-            let Some(whole) = ms.iter().rev().find(|m| m.end <= k && m.start >= sentence_start) else { continue };
-            let parts: Vec<&yusuan_domain::Mention> = ms.iter().filter(|m| m.start > k && m.end <= sentence_end).collect();
+            let Some(whole) = ms
+                .iter()
+                .rev()
+                .find(|m| m.end <= k && m.start >= sentence_start)
+            else {
+                continue;
+            };
+            let parts: Vec<&yusuan_domain::Mention> = ms
+                .iter()
+                .filter(|m| m.start > k && m.end <= sentence_end)
+                .collect();
             if parts.len() < 2 || !whole.wan {
                 continue;
             }
-            let sum = |fix: bool| -> Decimal { parts.iter().map(|m| if fix && !m.wan { m.value * Unit::WanYuan.in_yuan() } else { m.yuan() }).sum() };
+            let sum = |fix: bool| -> Decimal {
+                parts
+                    .iter()
+                    .map(|m| {
+                        if fix && !m.wan {
+                            m.value * Unit::WanYuan.in_yuan()
+                        } else {
+                            m.yuan()
+                        }
+                    })
+                    .sum()
+            };
             let target = whole.yuan();
             if sum(false) == target || sum(true) != target {
                 continue;
@@ -301,7 +387,10 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
                 out.push(Finding {
                     rule: "S005",
                     severity: Severity::Error,
-                    message: format!("“{}”写作“{}”，按万元计各项之和才等于{}（{}）：单位应为万元", m.name, m.printed, whole.printed, whole.name),
+                    message: format!(
+                        "“{}”写作“{}”，按万元计各项之和才等于{}（{}）：单位应为万元",
+                        m.name, m.printed, whole.printed, whole.name
+                    ),
                     location: at(&section, loc),
                     expected: Some(format!("{}万元", m.value)),
                     actual: Some(m.printed.clone()),
@@ -317,7 +406,20 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
 /// `项目经费` alone is not one (`“先锋行动”项目经费2.00万元` is a sub-project's).
 const WHOLE_PROJECT: [&str; 3] = ["本项目", "该项目", "项目总预算"];
 /// Words that mark another figure of the project: an earlier year's, a running total, a source.
-const OTHER_FIGURE: [&str; 12] = ["上年", "去年", "以前", "累计", "已", "概算", "总投资", "其中", "中央", "市级补助", "结转", "占"];
+const OTHER_FIGURE: [&str; 12] = [
+    "上年",
+    "去年",
+    "以前",
+    "累计",
+    "已",
+    "概算",
+    "总投资",
+    "其中",
+    "中央",
+    "市级补助",
+    "结转",
+    "占",
+];
 
 /// P004: where a project's description restates its budget (`本项目安排…`, `项目经费…`) the figure
 /// is the total it states (`56.12万元 … 本项目安排57.8万元` is one project with two budgets).
@@ -325,31 +427,55 @@ pub fn project_total_restated(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let year = doc.meta.year.to_string();
     for p in &doc.projects {
-        let (Some(total), Some((_, total_at))) = (p.total, p.total_printed.as_ref()) else { continue };
+        let (Some(total), Some((_, total_at))) = (p.total, p.total_printed.as_ref()) else {
+            continue;
+        };
         for part in &p.parts {
             for (k, line) in part.text.lines().enumerate() {
                 let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
                 // An item or sub-item (`1.`, `(1)`, `①`) is a part of the budget, not the whole.
-                let item = compact.chars().next().is_some_and(|c| c.is_ascii_digit() || "(（①②③④⑤⑥⑦⑧⑨⑩".contains(c));
+                let item = compact
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit() || "(（①②③④⑤⑥⑦⑧⑨⑩".contains(c));
                 if item {
                     continue;
                 }
                 let location = part.line_locations.get(k).copied().unwrap_or(part.location);
                 for m in yusuan_domain::mentions(&compact) {
-                    if m.per.is_some() || (location == *total_at && m.amount().to_yuan() == total.to_yuan()) {
+                    if m.per.is_some()
+                        || (location == *total_at && m.amount().to_yuan() == total.to_yuan())
+                    {
                         continue;
                     }
                     // The clause the figure closes: from the last stop before it.
                     let before = &compact[..m.start];
-                    let clause = before.rsplit(['。', '；', ';', '，', ',', '：', ':']).next().unwrap_or(before);
-                    let named = !p.name.is_empty() && clause.contains(format!("{}项目", p.name).as_str());
+                    let clause = before
+                        .rsplit(['。', '；', ';', '，', ',', '：', ':'])
+                        .next()
+                        .unwrap_or(before);
+                    let named =
+                        !p.name.is_empty() && clause.contains(format!("{}项目", p.name).as_str());
                     let whole = WHOLE_PROJECT.iter().any(|w| clause.contains(w)) || named;
-                    let other_year = clause.contains("年") && !clause.contains(year.as_str()) && clause.chars().any(|c| c.is_ascii_digit());
-                    if !whole || other_year || OTHER_FIGURE.iter().any(|w| clause.contains(w)) || !clause.contains("安排") && !clause.contains("预算") && !clause.contains("经费") {
+                    let other_year = clause.contains("年")
+                        && !clause.contains(year.as_str())
+                        && clause.chars().any(|c| c.is_ascii_digit());
+                    if !whole
+                        || other_year
+                        || OTHER_FIGURE.iter().any(|w| clause.contains(w))
+                        || !clause.contains("安排")
+                            && !clause.contains("预算")
+                            && !clause.contains("经费")
+                    {
                         continue;
                     }
-                    let unit = if m.wan || total.unit == Unit::WanYuan { Unit::WanYuan } else { Unit::Yuan };
-                    if agrees(total.to_yuan(), m.amount().to_yuan(), 1, unit) != Agreement::Differs {
+                    let unit = if m.wan || total.unit == Unit::WanYuan {
+                        Unit::WanYuan
+                    } else {
+                        Unit::Yuan
+                    };
+                    if agrees(total.to_yuan(), m.amount().to_yuan(), 1, unit) != Agreement::Differs
+                    {
                         continue;
                     }
                     out.push(Finding {
@@ -374,16 +500,24 @@ fn project_share_after(text: &str, at: usize) -> Option<(Decimal, u32)> {
     let rest = text[at..].trim_start_matches(['，', ',', '、', '（', '(']);
     let rest = rest.strip_prefix('占')?;
     let words: String = rest.chars().take_while(|c| !c.is_ascii_digit()).collect();
-    let names_project = words.chars().count() <= 12 && (words.contains("项目") || words.contains("总预算")) && !words.contains("其中");
+    let names_project = words.chars().count() <= 12
+        && (words.contains("项目") || words.contains("总预算"))
+        && !words.contains("其中");
     if !names_project {
         return None;
     }
     let rest = &rest[words.len()..];
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     if digits.is_empty() || !rest[digits.len()..].starts_with(['%', '％']) {
         return None;
     }
-    Some((digits.parse().ok()?, digits.split('.').nth(1).map_or(0, |f| f.len() as u32)))
+    Some((
+        digits.parse().ok()?,
+        digits.split('.').nth(1).map_or(0, |f| f.len() as u32),
+    ))
 }
 
 /// P005: a part of a project stated as a share of the project's budget (`培训费2.40万元，占项目
@@ -391,21 +525,33 @@ fn project_share_after(text: &str, at: usize) -> Option<(Decimal, u32)> {
 pub fn project_shares_follow(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &doc.projects {
-        let Some(total) = p.total.filter(|t| !t.value.is_zero()) else { continue };
+        let Some(total) = p.total.filter(|t| !t.value.is_zero()) else {
+            continue;
+        };
         for part in &p.parts {
             for (k, line) in part.text.lines().enumerate() {
                 let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
                 let location = part.line_locations.get(k).copied().unwrap_or(part.location);
                 for m in yusuan_domain::mentions(&compact) {
-                    let Some((pct, dp)) = project_share_after(&compact, m.end) else { continue };
-                    let share = (m.amount().to_yuan() * Decimal::from(100) / total.to_yuan()).round_dp(dp);
+                    let Some((pct, dp)) = project_share_after(&compact, m.end) else {
+                        continue;
+                    };
+                    let share =
+                        (m.amount().to_yuan() * Decimal::from(100) / total.to_yuan()).round_dp(dp);
                     if (share - pct).abs() <= Decimal::new(1, dp) {
                         continue;
                     }
                     out.push(Finding {
                         rule: "P005",
                         severity: Severity::Warning,
-                        message: format!("项目“{}”中“{}”{}占项目预算的比例与金额不符：{}÷{}", p.name, m.name, m.printed, m.printed, wan(total.to_yuan())),
+                        message: format!(
+                            "项目“{}”中“{}”{}占项目预算的比例与金额不符：{}÷{}",
+                            p.name,
+                            m.name,
+                            m.printed,
+                            m.printed,
+                            wan(total.to_yuan())
+                        ),
                         location: at(&format!("{}经费情况说明", p.name), location),
                         expected: Some(format!("{share}%")),
                         actual: Some(format!("{pct}%")),

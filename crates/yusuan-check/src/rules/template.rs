@@ -10,11 +10,19 @@ pub fn seven_parts(doc: &Document) -> Vec<Finding> {
     use ProjectPartKind::*;
     let mut out = Vec::new();
     for p in &doc.projects {
-        let missing: Vec<&str> = [Overview, Basis, Implementer, Plan, Period, Budget, Performance]
-            .iter()
-            .filter(|k| p.part(**k).is_none())
-            .map(|k| k.label())
-            .collect();
+        let missing: Vec<&str> = [
+            Overview,
+            Basis,
+            Implementer,
+            Plan,
+            Period,
+            Budget,
+            Performance,
+        ]
+        .iter()
+        .filter(|k| p.part(**k).is_none())
+        .map(|k| k.label())
+        .collect();
         if missing.is_empty() {
             continue;
         }
@@ -38,14 +46,23 @@ pub fn project_has_form(doc: &Document) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for p in &doc.projects {
-        if doc.performance_forms.iter().any(|f| super::stated::same_project(doc, &f.project, &p.name)) {
+        if doc
+            .performance_forms
+            .iter()
+            .any(|f| super::stated::same_project(doc, &f.project, &p.name))
+        {
             continue;
         }
         out.push(Finding {
             rule: "K002",
             severity: Severity::Warning,
             message: format!("项目“{}”没有对应的绩效目标表", p.name),
-            location: FindingLocation { section: Some(format!("{}经费情况说明", p.name)), page: p.location.page, line: p.location.line, ..Default::default() },
+            location: FindingLocation {
+                section: Some(format!("{}经费情况说明", p.name)),
+                page: p.location.page,
+                line: p.location.line,
+                ..Default::default()
+            },
             expected: Some("绩效目标表".into()),
             actual: Some("（缺失）".into()),
             hint: Some("每个公开的项目都应附绩效目标表".into()),
@@ -64,7 +81,11 @@ pub fn form_has_indicator_kinds(doc: &Document) -> Vec<Finding> {
         // A 满意度 indicator counts even where the extraction lost its 满意度指标 heading.
         let missing: Vec<&str> = ["产出", "效益", "满意度"]
             .into_iter()
-            .filter(|k| !f.indicators.iter().any(|i| i.level1.contains(k) || (*k == "满意度" && i.name.contains("满意度"))))
+            .filter(|k| {
+                !f.indicators
+                    .iter()
+                    .any(|i| i.level1.contains(k) || (*k == "满意度" && i.name.contains("满意度")))
+            })
             .collect();
         if missing.is_empty() {
             continue;
@@ -73,7 +94,12 @@ pub fn form_has_indicator_kinds(doc: &Document) -> Vec<Finding> {
             rule: "K003",
             severity: Severity::Warning,
             message: format!("绩效目标表“{}”缺少{}指标", f.project, missing.join("、")),
-            location: FindingLocation { section: Some(format!("绩效目标表：{}", f.project)), page: f.location.page, line: f.location.line, ..Default::default() },
+            location: FindingLocation {
+                section: Some(format!("绩效目标表：{}", f.project)),
+                page: f.location.page,
+                line: f.location.line,
+                ..Default::default()
+            },
             expected: Some("产出、效益、满意度指标".into()),
             actual: Some(format!("缺少：{}", missing.join("、"))),
             hint: Some("按模板补齐一级指标".into()),
@@ -86,10 +112,17 @@ pub fn form_has_indicator_kinds(doc: &Document) -> Vec<Finding> {
 pub fn empty_tables_say_why(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in &doc.tables {
-        if matches!(t.kind, TableKind::Other | TableKind::DepartmentPerformance | TableKind::ProjectPerformance) {
+        if matches!(
+            t.kind,
+            TableKind::Other | TableKind::DepartmentPerformance | TableKind::ProjectPerformance
+        ) {
             continue;
         }
-        let any = t.rows.iter().flat_map(|r| &r.cells).any(|c| c.amount().is_some_and(|v| !v.is_zero()));
+        let any = t
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.amount().is_some_and(|v| !v.is_zero()));
         if any || t.note.is_some() {
             continue;
         }
@@ -97,7 +130,12 @@ pub fn empty_tables_say_why(doc: &Document) -> Vec<Finding> {
             rule: "K004",
             severity: Severity::Warning,
             message: format!("“{}”没有金额，也没有注明原因", t.title),
-            location: FindingLocation { table: Some(t.title.clone()), page: t.location.page, line: t.location.line, ..Default::default() },
+            location: FindingLocation {
+                table: Some(t.title.clone()),
+                page: t.location.page,
+                line: t.location.line,
+                ..Default::default()
+            },
             expected: Some("注：本部门无…，故本表为空表".into()),
             actual: Some("（未注明）".into()),
             hint: Some("空表应注明无数据的原因".into()),
@@ -110,21 +148,40 @@ pub fn empty_tables_say_why(doc: &Document) -> Vec<Finding> {
 /// 政府性基金预算, the 国有资本经营 table no 国有资本经营预算 (a note copied from the other table
 /// names the wrong one).
 pub fn empty_note_names_its_fund(doc: &Document) -> Vec<Finding> {
-    const FUNDS: [(TableKind, &str); 2] = [(TableKind::GovernmentFundFunction, "政府性基金"), (TableKind::StateCapitalFunction, "国有资本经营")];
+    const FUNDS: [(TableKind, &str); 2] = [
+        (TableKind::GovernmentFundFunction, "政府性基金"),
+        (TableKind::StateCapitalFunction, "国有资本经营"),
+    ];
     let mut out = Vec::new();
     for t in &doc.tables {
-        let Some((_, own)) = FUNDS.iter().find(|(k, _)| *k == t.kind) else { continue };
+        let Some((_, own)) = FUNDS.iter().find(|(k, _)| *k == t.kind) else {
+            continue;
+        };
         let Some(note) = &t.note else { continue };
         let note_c: String = note.chars().filter(|c| !c.is_whitespace()).collect();
-        let named: Vec<&str> = FUNDS.iter().map(|(_, f)| *f).filter(|f| note_c.contains(f)).collect();
+        let named: Vec<&str> = FUNDS
+            .iter()
+            .map(|(_, f)| *f)
+            .filter(|f| note_c.contains(f))
+            .collect();
         if named.is_empty() || named.contains(own) {
             continue;
         }
         out.push(Finding {
             rule: "K007",
             severity: Severity::Error,
-            message: format!("“{}”的说明称无{}预算，本表是{}预算表", t.title, named.join("、"), own),
-            location: FindingLocation { table: Some(t.title.clone()), page: t.location.page, line: t.location.line, ..Default::default() },
+            message: format!(
+                "“{}”的说明称无{}预算，本表是{}预算表",
+                t.title,
+                named.join("、"),
+                own
+            ),
+            location: FindingLocation {
+                table: Some(t.title.clone()),
+                page: t.location.page,
+                line: t.location.line,
+                ..Default::default()
+            },
             expected: Some(format!("本部门无{own}预算…")),
             actual: Some(note.trim().to_string()),
             hint: Some("空表的说明应写本表的资金：从另一张表复制说明后没有改".into()),
@@ -137,7 +194,11 @@ pub fn empty_note_names_its_fund(doc: &Document) -> Vec<Finding> {
 /// 名词解释, 预算编制说明, 其他相关情况说明 (when it prints any narrative at all).
 pub fn template_sections(doc: &Document) -> Vec<Finding> {
     // Only for a whole disclosure (a workbook of tables alone has no narrative to check).
-    if !matches!(doc.meta.format, RegionalFormat::Shanghai9 | RegionalFormat::Shanghai11) || doc.sections.is_empty() {
+    if !matches!(
+        doc.meta.format,
+        RegionalFormat::Shanghai9 | RegionalFormat::Shanghai11
+    ) || doc.sections.is_empty()
+    {
         return Vec::new();
     }
     let want = [
@@ -147,7 +208,11 @@ pub fn template_sections(doc: &Document) -> Vec<Finding> {
         (SectionKind::BudgetExplanation, "预算编制说明"),
         (SectionKind::OtherExplanations, "其他相关情况说明"),
     ];
-    let missing: Vec<&str> = want.iter().filter(|(k, _)| doc.section(*k).is_none()).map(|(_, n)| *n).collect();
+    let missing: Vec<&str> = want
+        .iter()
+        .filter(|(k, _)| doc.section(*k).is_none())
+        .map(|(_, n)| *n)
+        .collect();
     if missing.is_empty() {
         return Vec::new();
     }
@@ -170,15 +235,24 @@ pub fn indicator_values_well_formed(doc: &Document) -> Vec<Finding> {
         for i in &f.indicators {
             let v: String = i.printed.chars().filter(|c| !c.is_whitespace()).collect();
             let body = v.trim_start_matches(['≥', '≤', '＞', '＜', '>', '<', '=', '＝']);
-            let bad = v.is_empty() || body.is_empty() || body.chars().all(|c| "()（）%％".contains(c));
+            let bad =
+                v.is_empty() || body.is_empty() || body.chars().all(|c| "()（）%％".contains(c));
             if !bad {
                 continue;
             }
             out.push(Finding {
                 rule: "K006",
                 severity: Severity::Warning,
-                message: format!("绩效目标表“{}”的指标“{}”没有有效的指标值", f.project, i.name),
-                location: FindingLocation { section: Some(format!("绩效目标表：{}", f.project)), page: i.location.page, line: i.location.line, ..Default::default() },
+                message: format!(
+                    "绩效目标表“{}”的指标“{}”没有有效的指标值",
+                    f.project, i.name
+                ),
+                location: FindingLocation {
+                    section: Some(format!("绩效目标表：{}", f.project)),
+                    page: i.location.page,
+                    line: i.location.line,
+                    ..Default::default()
+                },
                 expected: Some("指标值（如 ≥95%、=100人、及时）".into()),
                 actual: Some(if v.is_empty() { "（空）".into() } else { v }),
                 hint: Some("补写指标值".into()),

@@ -5,17 +5,33 @@ use crate::{Finding, FindingLocation, Severity};
 use yusuan_domain::{Document, Location};
 
 fn at(section: &str, l: Location) -> FindingLocation {
-    FindingLocation { section: Some(section.into()), page: l.page, line: l.line, ..Default::default() }
+    FindingLocation {
+        section: Some(section.into()),
+        page: l.page,
+        line: l.line,
+        ..Default::default()
+    }
 }
 
 /// Every narrative paragraph with its section title.
 fn paragraphs(doc: &Document) -> impl Iterator<Item = (&str, &yusuan_domain::Paragraph)> {
-    doc.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.title.as_str(), p)))
+    doc.sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(move |p| (s.title.as_str(), p)))
 }
 
 /// An announced reason with nothing after it (`主要原因是。`, `原因是：；`): a reason the text
 /// promised and never wrote.
-const EMPTY_REASONS: [&str; 8] = ["原因是。", "原因是；", "原因是，", "原因是：。", "原因是:。", "原因为。", "原因是…", "原因是……"];
+const EMPTY_REASONS: [&str; 8] = [
+    "原因是。",
+    "原因是；",
+    "原因是，",
+    "原因是：。",
+    "原因是:。",
+    "原因为。",
+    "原因是…",
+    "原因是……",
+];
 
 /// W001: placeholders (`XX`, `××`, `待填`, `＊＊`, an empty `主要原因是。`) in the text, its headings
 /// or table labels.
@@ -26,7 +42,14 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(m) = EMPTY_REASONS.iter().find(|m| compact.contains(**m)) {
             let at = compact.find(m).unwrap_or(0);
-            let before: String = compact[..at].chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
+            let before: String = compact[..at]
+                .chars()
+                .rev()
+                .take(16)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             out.push(Finding {
                 rule: "W001",
                 severity: Severity::Warning,
@@ -60,7 +83,16 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
     }
     for t in &doc.tables {
         for r in &t.rows {
-            report(&r.label, FindingLocation { table: Some(t.title.clone()), row: Some(r.label.clone()), page: r.location.page, line: r.location.line, ..Default::default() });
+            report(
+                &r.label,
+                FindingLocation {
+                    table: Some(t.title.clone()),
+                    row: Some(r.label.clone()),
+                    page: r.location.page,
+                    line: r.location.line,
+                    ..Default::default()
+                },
+            );
         }
     }
     out
@@ -115,7 +147,11 @@ pub fn stray_years(doc: &Document) -> Vec<Finding> {
                 && (k == 0 || !chars[k - 1].is_ascii_digit())
                 && chars[k + 4] == '年';
             if is_year && depth <= 0 {
-                let y: i32 = chars[k..k + 4].iter().collect::<String>().parse().unwrap_or(0);
+                let y: i32 = chars[k..k + 4]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(0);
                 if (2000..2100).contains(&y) && y != year && y != year - 1 {
                     out.push(Finding {
                         rule: "W003",

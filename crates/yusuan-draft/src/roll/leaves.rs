@@ -14,14 +14,41 @@ impl Roller<'_> {
         let perf = doc.stated.performance.as_ref();
         let count = |v: Option<u32>| v.map(Decimal::from);
         let items = [
-            (StatedItem::Vehicles, assets.and_then(|a| count(a.vehicles)), assets.map(|a| a.location), "国有资产占有使用情况"),
-            (StatedItem::CostlyEquipment, assets.and_then(|a| count(a.costly_equipment)), assets.map(|a| a.location), "国有资产占有使用情况"),
-            (StatedItem::VehiclesToBuy, assets.and_then(|a| count(a.vehicles_to_buy)), assets.map(|a| a.location), "国有资产占有使用情况"),
-            (StatedItem::TargetProjects, perf.and_then(|p| count(p.projects)), perf.map(|p| p.location), "绩效目标设置情况"),
-            (StatedItem::TargetAmount, perf.and_then(|p| p.amount.map(|a| a.to_yuan())), perf.map(|p| p.location), "绩效目标设置情况"),
+            (
+                StatedItem::Vehicles,
+                assets.and_then(|a| count(a.vehicles)),
+                assets.map(|a| a.location),
+                "国有资产占有使用情况",
+            ),
+            (
+                StatedItem::CostlyEquipment,
+                assets.and_then(|a| count(a.costly_equipment)),
+                assets.map(|a| a.location),
+                "国有资产占有使用情况",
+            ),
+            (
+                StatedItem::VehiclesToBuy,
+                assets.and_then(|a| count(a.vehicles_to_buy)),
+                assets.map(|a| a.location),
+                "国有资产占有使用情况",
+            ),
+            (
+                StatedItem::TargetProjects,
+                perf.and_then(|p| count(p.projects)),
+                perf.map(|p| p.location),
+                "绩效目标设置情况",
+            ),
+            (
+                StatedItem::TargetAmount,
+                perf.and_then(|p| p.amount.map(|a| a.to_yuan())),
+                perf.map(|p| p.location),
+                "绩效目标设置情况",
+            ),
         ];
         for (item, value, at, section) in items {
-            let (Some(value), Some(at)) = (value, at) else { continue };
+            let (Some(value), Some(at)) = (value, at) else {
+                continue;
+            };
             let origin = Origin {
                 document: doc_id,
                 table: section.into(),
@@ -39,7 +66,9 @@ impl Roller<'_> {
     /// where it states none, the total; 面向中小企业预留 beside them.
     pub(super) fn procurement_leaves(&mut self) {
         let doc: &Document = self.doc;
-        let Some(p) = &doc.stated.procurement else { return };
+        let Some(p) = &doc.stated.procurement else {
+            return;
+        };
         let doc_id = self.doc_id;
         let origin = |part: ProcurementPart, a: &yusuan_domain::Amount| Origin {
             document: doc_id,
@@ -50,13 +79,23 @@ impl Roller<'_> {
             page: p.location.page,
             line: p.location.line,
         };
-        let parts = [(ProcurementPart::Goods, p.goods), (ProcurementPart::Works, p.works), (ProcurementPart::Services, p.services)];
-        let stated: Vec<(ProcurementPart, yusuan_domain::Amount)> = if parts.iter().any(|(_, a)| a.is_some()) {
-            parts.iter().filter_map(|(k, a)| a.map(|a| (*k, a))).collect()
-        } else {
-            vec![(ProcurementPart::Total, p.total)]
-        };
-        let reserved = p.reserved_for_small_firms.map(|a| (ProcurementPart::SmallFirms, a));
+        let parts = [
+            (ProcurementPart::Goods, p.goods),
+            (ProcurementPart::Works, p.works),
+            (ProcurementPart::Services, p.services),
+        ];
+        let stated: Vec<(ProcurementPart, yusuan_domain::Amount)> =
+            if parts.iter().any(|(_, a)| a.is_some()) {
+                parts
+                    .iter()
+                    .filter_map(|(k, a)| a.map(|a| (*k, a)))
+                    .collect()
+            } else {
+                vec![(ProcurementPart::Total, p.total)]
+            };
+        let reserved = p
+            .reserved_for_small_firms
+            .map(|a| (ProcurementPart::SmallFirms, a));
         for (part, a) in stated.into_iter().chain(reserved) {
             let o = origin(part, &a);
             self.add(LeafKey::Procurement { part }, a.to_yuan(), Some(o), false);
@@ -68,20 +107,48 @@ impl Roller<'_> {
         // Codes whose kind split the table does not print (one 金额 column): (fund, code), amount, origin.
         let mut totals: Vec<((Fund, FunctionCode), Decimal, Origin)> = Vec::new();
         for t in doc.tables.iter().filter(|t| is_function_table(t)) {
-            let Some(funds) = table_funds(t.kind) else { continue };
+            let Some(funds) = table_funds(t.kind) else {
+                continue;
+            };
             // A table of several funds (财政拨款支出预算表) repeats the funds' own tables.
             let [fund] = funds.as_slice() else { continue };
             let cols = Self::kind_columns(t);
-            let total_col = if cols.is_empty() { total_column(t) } else { None };
-            for r in t.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(t, r)) {
-                let Some(RowCode::Function(code)) = &r.code else { continue };
+            let total_col = if cols.is_empty() {
+                total_column(t)
+            } else {
+                None
+            };
+            for r in t
+                .rows
+                .iter()
+                .filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(t, r))
+            {
+                let Some(RowCode::Function(code)) = &r.code else {
+                    continue;
+                };
                 if let Some(c) = total_col {
-                    let v = r.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default();
-                    totals.push(((fund.clone(), code.clone()), yuan(t, v), self.origin(t, r, c)));
+                    let v = r
+                        .cells
+                        .get(c)
+                        .and_then(Cell::value_or_zero)
+                        .unwrap_or_default();
+                    totals.push((
+                        (fund.clone(), code.clone()),
+                        yuan(t, v),
+                        self.origin(t, r, c),
+                    ));
                 }
                 for (c, kind) in &cols {
-                    let v = r.cells.get(*c).and_then(Cell::value_or_zero).unwrap_or_default();
-                    let key = LeafKey::Spend { fund: fund.clone(), function: code.clone(), kind: kind.clone() };
+                    let v = r
+                        .cells
+                        .get(*c)
+                        .and_then(Cell::value_or_zero)
+                        .unwrap_or_default();
+                    let key = LeafKey::Spend {
+                        fund: fund.clone(),
+                        function: code.clone(),
+                        kind: kind.clone(),
+                    };
                     let origin = self.origin(t, r, *c);
                     self.add(key, yuan(t, v), Some(origin), false);
                 }
@@ -94,17 +161,37 @@ impl Roller<'_> {
 
     /// The 财政拨款's spending by kind as its 收支总表 prints it (基本支出, 项目支出, 单位预留机动经费).
     pub(super) fn fiscal_kind_margins(&self) -> Vec<(SpendKind, Decimal)> {
-        let Some(t) = self.doc.tables.iter().find(|t| t.kind == TableKind::FiscalSummary) else { return vec![] };
+        let Some(t) = self
+            .doc
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::FiscalSummary)
+        else {
+            return vec![];
+        };
         let funds = Some(Fund::FISCAL.to_vec());
         let mut out = Vec::new();
-        for r in t.rows.iter().filter(|r| r.side == Some(LedgerSide::Expenditure)) {
-            let Some(Query::Spend { prefix: None, kinds: Some(kinds), .. }) = ledger_query(&r.label, r.side, &funds, |_| None) else { continue };
+        for r in t
+            .rows
+            .iter()
+            .filter(|r| r.side == Some(LedgerSide::Expenditure))
+        {
+            let Some(Query::Spend {
+                prefix: None,
+                kinds: Some(kinds),
+                ..
+            }) = ledger_query(&r.label, r.side, &funds, |_| None)
+            else {
+                continue;
+            };
             let kind = match kinds.as_slice() {
                 [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] => SpendKind::Basic,
                 [one] => one.clone(),
                 _ => continue,
             };
-            let v = side_amount(t, r).map(|(_, v)| yuan(t, v)).unwrap_or_default();
+            let v = side_amount(t, r)
+                .map(|(_, v)| yuan(t, v))
+                .unwrap_or_default();
             out.push((kind, v));
         }
         out
@@ -113,7 +200,10 @@ impl Roller<'_> {
     /// A format whose function tables print each code's total only (Jiangsu): the kinds are the
     /// 财政拨款收支总表's, spread over the codes keeping both margins (the codes that are 基本支出
     /// by nature first), and marked estimated where more than one kind has money.
-    pub(super) fn split_code_totals(&mut self, mut totals: Vec<((Fund, FunctionCode), Decimal, Origin)>) {
+    pub(super) fn split_code_totals(
+        &mut self,
+        mut totals: Vec<((Fund, FunctionCode), Decimal, Origin)>,
+    ) {
         let sum: Decimal = totals.iter().map(|t| t.1).sum();
         let mut margins = self.fiscal_kind_margins();
         if margins.is_empty() || margins.iter().map(|m| m.1).sum::<Decimal>() != sum {
@@ -122,10 +212,15 @@ impl Roller<'_> {
         }
         totals.sort_by_key(|((_, code), _, _)| !basic_by_nature(code.as_str()));
         let estimated = margins.iter().filter(|m| !m.1.is_zero()).count() > 1;
-        let rows: Vec<(usize, Decimal)> = totals.iter().enumerate().map(|(i, t)| (i, t.1)).collect();
+        let rows: Vec<(usize, Decimal)> =
+            totals.iter().enumerate().map(|(i, t)| (i, t.1)).collect();
         for (i, kind, v) in north_west(&rows, &margins) {
             let ((fund, code), _, origin) = &totals[i];
-            let key = LeafKey::Spend { fund: fund.clone(), function: code.clone(), kind };
+            let key = LeafKey::Spend {
+                fund: fund.clone(),
+                function: code.clone(),
+                kind,
+            };
             self.add(key, v, Some(origin.clone()), estimated);
         }
     }
@@ -134,26 +229,57 @@ impl Roller<'_> {
     /// (north-west corner: exact, margins kept; marked estimated when the split is not printed).
     pub(super) fn non_fiscal_leaves(&mut self) {
         let doc = self.doc;
-        let Some(exp) = doc.tables.iter().find(|t| t.kind == TableKind::Expenditure && is_function_table(t)) else { return };
+        let Some(exp) = doc
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::Expenditure && is_function_table(t))
+        else {
+            return;
+        };
         if totals_only(exp) {
             self.non_fiscal_by_class(exp);
             return;
         }
-        let fiscal_tables: Vec<&Table> = doc.tables.iter().filter(|t| is_function_table(t) && table_funds(t.kind).is_some()).collect();
+        let fiscal_tables: Vec<&Table> = doc
+            .tables
+            .iter()
+            .filter(|t| is_function_table(t) && table_funds(t.kind).is_some())
+            .collect();
         let cols = Self::kind_columns(exp);
-        let income = doc.tables.iter().find(|t| t.kind == TableKind::Income && is_function_table(t));
-        for r in exp.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(exp, r)) {
-            let Some(RowCode::Function(code)) = &r.code else { continue };
+        let income = doc
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::Income && is_function_table(t));
+        for r in exp
+            .rows
+            .iter()
+            .filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(exp, r))
+        {
+            let Some(RowCode::Function(code)) = &r.code else {
+                continue;
+            };
             // Residual per kind: the 支出总表 minus the fiscal leaves of this code.
             let mut residual: Vec<(SpendKind, Decimal, usize)> = Vec::new();
             for (c, kind) in &cols {
-                let total = yuan(exp, r.cells.get(*c).and_then(Cell::value_or_zero).unwrap_or_default());
+                let total = yuan(
+                    exp,
+                    r.cells
+                        .get(*c)
+                        .and_then(Cell::value_or_zero)
+                        .unwrap_or_default(),
+                );
                 let fiscal: Decimal = self
                     .leaves
                     .iter()
                     .filter(|l| match &l.key {
-                        LeafKey::Spend { fund, function, kind: k } => {
-                            fund.is_fiscal() && function == code && (k == kind || (kind == &SpendKind::Basic && k.is_basic()))
+                        LeafKey::Spend {
+                            fund,
+                            function,
+                            kind: k,
+                        } => {
+                            fund.is_fiscal()
+                                && function == code
+                                && (k == kind || (kind == &SpendKind::Basic && k.is_basic()))
                         }
                         _ => false,
                     })
@@ -171,10 +297,18 @@ impl Roller<'_> {
             if let Some(inc) = income {
                 if let Some(ir) = inc.rows.iter().find(|x| x.code.as_ref() == r.code.as_ref()) {
                     for (c, col) in inc.columns.iter().enumerate() {
-                        let Some((Some(f), None)) = column_filter(&col.path, &None) else { continue };
+                        let Some((Some(f), None)) = column_filter(&col.path, &None) else {
+                            continue;
+                        };
                         if let [fund] = f.as_slice() {
                             let fiscal_ok = !fiscal_tables.is_empty() && fund.is_fiscal();
-                            let v = yuan(inc, ir.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default());
+                            let v = yuan(
+                                inc,
+                                ir.cells
+                                    .get(c)
+                                    .and_then(Cell::value_or_zero)
+                                    .unwrap_or_default(),
+                            );
                             if !fiscal_ok && !v.is_zero() {
                                 sources.push((fund.clone(), v));
                             }
@@ -184,13 +318,23 @@ impl Roller<'_> {
             }
             if sources.is_empty() {
                 sources.push((Fund::Other, residual.iter().map(|(_, v, _)| *v).sum()));
-                self.report.carried.push(format!("{} {}：支出总表中财政拨款以外的资金在收入总表中没有来源，记为其他收入", exp.title, row_name(r)));
+                self.report.carried.push(format!(
+                    "{} {}：支出总表中财政拨款以外的资金在收入总表中没有来源，记为其他收入",
+                    exp.title,
+                    row_name(r)
+                ));
             }
-            let estimated = sources.len() > 1 && residual.iter().filter(|(_, v, _)| !v.is_zero()).count() > 1;
-            let residual: Vec<((SpendKind, usize), Decimal)> = residual.into_iter().map(|(k, v, c)| ((k, c), v)).collect();
+            let estimated =
+                sources.len() > 1 && residual.iter().filter(|(_, v, _)| !v.is_zero()).count() > 1;
+            let residual: Vec<((SpendKind, usize), Decimal)> =
+                residual.into_iter().map(|(k, v, c)| ((k, c), v)).collect();
             for (fund, (kind, c), v) in north_west(&sources, &residual) {
                 let origin = self.origin(exp, r, c);
-                let key = LeafKey::Spend { fund, function: code.clone(), kind };
+                let key = LeafKey::Spend {
+                    fund,
+                    function: code.clone(),
+                    kind,
+                };
                 self.add(key, v, Some(origin), estimated);
             }
         }
@@ -201,7 +345,15 @@ impl Roller<'_> {
         self.leaves
             .iter()
             .filter(|l| match &l.key {
-                LeafKey::Spend { fund, function, kind } => fund.is_fiscal() && function.as_str().starts_with(prefix) && kinds.is_none_or(|k| k.contains(kind)),
+                LeafKey::Spend {
+                    fund,
+                    function,
+                    kind,
+                } => {
+                    fund.is_fiscal()
+                        && function.as_str().starts_with(prefix)
+                        && kinds.is_none_or(|k| k.contains(kind))
+                }
                 _ => false,
             })
             .map(|l| l.value)
@@ -214,13 +366,28 @@ impl Roller<'_> {
     /// The lines are at 类 level: no table says under which 款 or 项.
     pub(super) fn non_fiscal_by_class(&mut self, exp: &Table) {
         let doc = self.doc;
-        let Some(fs) = doc.tables.iter().find(|t| t.kind == TableKind::FinancialSummary) else { return };
+        let Some(fs) = doc
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::FinancialSummary)
+        else {
+            return;
+        };
         let names = code_names(doc);
         let mut classes: Vec<((FunctionCode, Origin), Decimal)> = Vec::new();
-        for r in fs.rows.iter().filter(|r| r.side == Some(LedgerSide::Expenditure)) {
+        for r in fs
+            .rows
+            .iter()
+            .filter(|r| r.side == Some(LedgerSide::Expenditure))
+        {
             let bare = yusuan_domain::strip_numbering(&compact_label(&r.label)).to_string();
-            let Some(code) = class_code(&names, &bare).and_then(|c| FunctionCode::parse(&c).ok()) else { continue };
-            let Some((c, v)) = side_amount(fs, r) else { continue };
+            let Some(code) = class_code(&names, &bare).and_then(|c| FunctionCode::parse(&c).ok())
+            else {
+                continue;
+            };
+            let Some((c, v)) = side_amount(fs, r) else {
+                continue;
+            };
             let rest = yuan(fs, v) - self.fiscal_sum(code.as_str(), None);
             if !rest.is_zero() {
                 classes.push(((code, self.origin(fs, r, c)), rest));
@@ -229,60 +396,129 @@ impl Roller<'_> {
         if classes.is_empty() {
             return;
         }
-        let Some(total) = exp.rows.iter().find(|r| r.code.is_none() && r.cells.iter().any(|c| c.amount().is_some())) else { return };
+        let Some(total) = exp
+            .rows
+            .iter()
+            .find(|r| r.code.is_none() && r.cells.iter().any(|c| c.amount().is_some()))
+        else {
+            return;
+        };
         let basic = [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic];
         let kinds: Vec<(SpendKind, Decimal)> = Self::kind_columns(exp)
             .into_iter()
             .map(|(c, kind)| {
-                let all = yuan(exp, total.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default());
-                let of = if kind.is_basic() { self.fiscal_sum("", Some(&basic)) } else { self.fiscal_sum("", Some(std::slice::from_ref(&kind))) };
+                let all = yuan(
+                    exp,
+                    total
+                        .cells
+                        .get(c)
+                        .and_then(Cell::value_or_zero)
+                        .unwrap_or_default(),
+                );
+                let of = if kind.is_basic() {
+                    self.fiscal_sum("", Some(&basic))
+                } else {
+                    self.fiscal_sum("", Some(std::slice::from_ref(&kind)))
+                };
                 (kind, all - of)
             })
             .filter(|(_, v)| !v.is_zero())
             .collect();
         let rest: Decimal = classes.iter().map(|c| c.1).sum();
-        let kinds = if kinds.iter().map(|k| k.1).sum::<Decimal>() == rest { kinds } else { vec![(SpendKind::Basic, rest)] };
+        let kinds = if kinds.iter().map(|k| k.1).sum::<Decimal>() == rest {
+            kinds
+        } else {
+            vec![(SpendKind::Basic, rest)]
+        };
         let mut sources: Vec<(Fund, Decimal)> = doc
             .tables
             .iter()
             .filter(|t| crate::sources::is_sources_table(t))
             .flat_map(|t| {
-                t.rows.iter().zip(crate::sources::classify(&t.rows)).filter_map(move |(r, k)| match k {
-                    crate::sources::SourceRow::Fund(f) if !f.is_fiscal() => {
-                        let v = yuan(t, r.cells.iter().find_map(Cell::amount).unwrap_or_default());
-                        (!v.is_zero()).then_some((f, v))
-                    }
-                    _ => None,
-                })
+                t.rows
+                    .iter()
+                    .zip(crate::sources::classify(&t.rows))
+                    .filter_map(move |(r, k)| match k {
+                        crate::sources::SourceRow::Fund(f) if !f.is_fiscal() => {
+                            let v =
+                                yuan(t, r.cells.iter().find_map(Cell::amount).unwrap_or_default());
+                            (!v.is_zero()).then_some((f, v))
+                        }
+                        _ => None,
+                    })
             })
             .collect();
         if sources.iter().map(|s| s.1).sum::<Decimal>() != rest {
-            self.report.carried.push(format!("{}：财政拨款以外的资金在收入总表中没有相符的来源，记为其他收入", fs.title));
+            self.report.carried.push(format!(
+                "{}：财政拨款以外的资金在收入总表中没有相符的来源，记为其他收入",
+                fs.title
+            ));
             sources = vec![(Fund::Other, rest)];
         }
         let estimated = classes.len() > 1 || kinds.len() > 1 || sources.len() > 1;
-        let pieces: Vec<((FunctionCode, Origin, Fund), Decimal)> =
-            north_west(&classes, &sources).into_iter().map(|((code, origin), fund, v)| ((code, origin, fund), v)).collect();
+        let pieces: Vec<((FunctionCode, Origin, Fund), Decimal)> = north_west(&classes, &sources)
+            .into_iter()
+            .map(|((code, origin), fund, v)| ((code, origin, fund), v))
+            .collect();
         for ((code, origin, fund), kind, v) in north_west(&pieces, &kinds) {
-            self.add(LeafKey::Spend { fund, function: code, kind }, v, Some(origin), estimated);
+            self.add(
+                LeafKey::Spend {
+                    fund,
+                    function: code,
+                    kind,
+                },
+                v,
+                Some(origin),
+                estimated,
+            );
         }
     }
 
     pub(super) fn economic_leaves(&mut self) {
         let doc = self.doc;
         // The 一般公共预算's table where printed, else the 财政拨款's.
-        let economic = |kind: TableKind| doc.tables.iter().find(|t| t.kind == kind && is_economic_table(t));
-        let Some(t) = economic(TableKind::GeneralPublicBasicEconomic).or_else(|| economic(TableKind::FiscalBasicEconomic)) else { return };
+        let economic = |kind: TableKind| {
+            doc.tables
+                .iter()
+                .find(|t| t.kind == kind && is_economic_table(t))
+        };
+        let Some(t) = economic(TableKind::GeneralPublicBasicEconomic)
+            .or_else(|| economic(TableKind::FiscalBasicEconomic))
+        else {
+            return;
+        };
         let cols = Self::kind_columns(t);
         // No 人员经费/公用经费 columns (Jiangsu): each line's kind is its class's.
-        let total_col = if cols.is_empty() { total_column(t) } else { None };
-        for r in t.rows.iter().filter(|r| matches!(r.code, Some(RowCode::Economic(_))) && !has_child(t, r)) {
-            let Some(RowCode::Economic(code)) = &r.code else { continue };
+        let total_col = if cols.is_empty() {
+            total_column(t)
+        } else {
+            None
+        };
+        for r in t
+            .rows
+            .iter()
+            .filter(|r| matches!(r.code, Some(RowCode::Economic(_))) && !has_child(t, r))
+        {
+            let Some(RowCode::Economic(code)) = &r.code else {
+                continue;
+            };
             let by_class = total_col.map(|c| (c, economic_kind(code.as_str())));
             for (c, kind) in cols.iter().cloned().chain(by_class) {
-                let v = r.cells.get(c).and_then(Cell::value_or_zero).unwrap_or_default();
+                let v = r
+                    .cells
+                    .get(c)
+                    .and_then(Cell::value_or_zero)
+                    .unwrap_or_default();
                 let origin = self.origin(t, r, c);
-                self.add(LeafKey::Economic { code: code.clone(), kind }, yuan(t, v), Some(origin), false);
+                self.add(
+                    LeafKey::Economic {
+                        code: code.clone(),
+                        kind,
+                    },
+                    yuan(t, v),
+                    Some(origin),
+                    false,
+                );
             }
         }
     }

@@ -10,16 +10,22 @@
 mod leaves;
 mod tables;
 
-use tables::*;
-use ts_rs::TS;
 use crate::derive::derive_table_values;
-use crate::layout::{FUNCTION_CLASSES, column_filter, column_side, ledger_query, narrow, table_funds, Body, CellRule, ColumnRule, PrintStyle, Query, RowRule, TableLayout, TotalRow};
-use crate::model::{Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA};
+use crate::layout::{
+    column_filter, column_side, ledger_query, narrow, table_funds, Body, CellRule, ColumnRule,
+    PrintStyle, Query, RowRule, TableLayout, TotalRow, FUNCTION_CLASSES,
+};
+use crate::model::{
+    Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart, SpendKind, StatedItem, DRAFT_SCHEMA,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use tables::*;
+use ts_rs::TS;
 use yusuan_domain::{
-    sum_identities, Amount, Cell, DocKind, Document, FunctionCode, LedgerSide, Row, RowCode, Section, SectionKind, Table, TableKind,
+    sum_identities, Amount, Cell, DocKind, Document, FunctionCode, LedgerSide, Row, RowCode,
+    Section, SectionKind, Table, TableKind,
 };
 
 /// A cell where the derived draft differs from its source because the source contradicts itself.
@@ -71,7 +77,11 @@ impl std::fmt::Display for RollError {
 }
 
 /// Builds the draft of `year` (default: the document's year + 1) from a stored document.
-pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(Draft, RollReport), RollError> {
+pub fn roll_forward(
+    doc: &Document,
+    doc_id: i64,
+    year: Option<i32>,
+) -> Result<(Draft, RollReport), RollError> {
     if doc.meta.kind == DocKind::FinalAccounts {
         return Err(RollError::NotABudget);
     }
@@ -81,7 +91,14 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
     let year = year.unwrap_or(doc.meta.year + 1);
     let shift = year - doc.meta.year;
     let adv = |s: &str| advance_years(s, doc.meta.year, shift);
-    let mut r = Roller { doc, doc_id, year, leaves: Vec::new(), index: BTreeMap::new(), report: RollReport::default() };
+    let mut r = Roller {
+        doc,
+        doc_id,
+        year,
+        leaves: Vec::new(),
+        index: BTreeMap::new(),
+        report: RollReport::default(),
+    };
     let mut names = code_names(doc);
     // A code renamed by a later catalogue takes its name of the draft's year.
     for (code, name) in names.iter_mut() {
@@ -100,7 +117,11 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
     for t in &doc.tables {
         let n = seen.entry(t.kind.label().to_string()).or_default();
         *n += 1;
-        let table_key = if *n == 1 { t.kind.label().to_string() } else { format!("{}#{}", t.kind.label(), n) };
+        let table_key = if *n == 1 {
+            t.kind.label().to_string()
+        } else {
+            format!("{}#{}", t.kind.label(), n)
+        };
         let mut l = r.layout(t, &table_key, &names);
         l.title = adv(&l.title);
         l.empty_note = l.empty_note.map(|s| adv(&s));
@@ -115,7 +136,10 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
             for p in &mut s.paragraphs {
                 p.text = adv(&p.text);
             }
-            if matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
+            if matches!(
+                s.kind,
+                SectionKind::BudgetExplanation | SectionKind::OtherExplanations
+            ) {
                 s.paragraphs.clear();
             }
             s
@@ -156,7 +180,12 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
         performance_forms: forms,
         // 政府采购 lives in its leaves (see `procurement_leaves`); derive states it from them.
         // 政府采购, 国有资产 and 绩效目标 live in their leaves; derive states them from them.
-        stated: yusuan_domain::StatedFigures { procurement: None, assets: None, performance: None, ..doc.stated.clone() },
+        stated: yusuan_domain::StatedFigures {
+            procurement: None,
+            assets: None,
+            performance: None,
+            ..doc.stated.clone()
+        },
         threshold_percent: Decimal::from(10),
         // The 目录 lists what the draft prints: an entry naming a table the source did not print
         // (a published 目录 that promised a table it left out) is not carried.
@@ -167,7 +196,11 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
                 TableKind::Other => true,
                 kind => doc.tables.iter().any(|t| t.kind == kind),
             })
-            .map(|c| yusuan_domain::ContentsEntry { number: c.number.clone(), title: adv(&c.title), level: c.level })
+            .map(|c| yusuan_domain::ContentsEntry {
+                number: c.number.clone(),
+                title: adv(&c.title),
+                level: c.level,
+            })
             .collect(),
         // No table says which 项目支出 line funds which project: the user says (project_funds).
         project_funds: BTreeMap::new(),
@@ -186,7 +219,12 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
                 rows.entry(table.clone()).or_default().insert(row.clone());
             }
         }
-        rows.into_iter().filter(|(_, r)| r.len() == 1 && r.iter().all(|r| r.starts_with('第') && r.ends_with('行'))).map(|(t, _)| t).collect()
+        rows.into_iter()
+            .filter(|(_, r)| {
+                r.len() == 1 && r.iter().all(|r| r.starts_with('第') && r.ends_with('行'))
+            })
+            .map(|(t, _)| t)
+            .collect()
     };
     for l in &mut draft.leaves {
         if let LeafKey::Cell { table, column, .. } = &l.key {
@@ -204,8 +242,23 @@ pub fn roll_forward(doc: &Document, doc_id: i64, year: Option<i32>) -> Result<(D
 fn draft_label(names: &BTreeMap<String, String>, key: &LeafKey) -> String {
     let name = |c: &str| names.get(c).cloned().unwrap_or_default();
     match key {
-        LeafKey::Spend { fund, function, kind } => format!("{} {} {} {}", fund.label(), function.as_str(), name(function.as_str()), kind.label()),
-        LeafKey::Economic { code, kind } => format!("一般公共预算基本支出 {} {} {}", code.as_str(), name(code.as_str()), kind.label()),
+        LeafKey::Spend {
+            fund,
+            function,
+            kind,
+        } => format!(
+            "{} {} {} {}",
+            fund.label(),
+            function.as_str(),
+            name(function.as_str()),
+            kind.label()
+        ),
+        LeafKey::Economic { code, kind } => format!(
+            "一般公共预算基本支出 {} {} {}",
+            code.as_str(),
+            name(code.as_str()),
+            kind.label()
+        ),
         LeafKey::Cell { table, row, column } => format!("{table} {row} {column}"),
         LeafKey::Procurement { part } => part.leaf_label(),
         LeafKey::Stated { item } => item.leaf_label(),
@@ -219,14 +272,20 @@ pub(crate) fn advance_years(text: &str, year: i32, shift: i32) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        let digits = chars.len() >= i + 4 && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && (i == 0 || !chars[i - 1].is_ascii_digit());
+        let digits = chars.len() >= i + 4
+            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && (i == 0 || !chars[i - 1].is_ascii_digit());
         // The year may be printed with a space before 年 (`2026 年`).
         let mut j = i + 4;
         while digits && j < chars.len() && chars[j] == ' ' {
             j += 1;
         }
         if digits && j < chars.len() && chars[j] == '年' {
-            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            let y: i32 = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
             if (year - 3..=year).contains(&y) {
                 out.push_str(&(y + shift).to_string());
             } else {
@@ -247,7 +306,11 @@ fn code_names(doc: &Document) -> BTreeMap<String, String> {
     for t in &doc.tables {
         for r in &t.rows {
             if let Some(RowCode::Function(_) | RowCode::Economic(_)) = &r.code {
-                let code = r.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default();
+                let code = r
+                    .code
+                    .as_ref()
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_default();
                 let label = r.label.split_whitespace().collect::<String>();
                 if !label.is_empty() {
                     names.entry(code).or_insert(label);
@@ -261,26 +324,49 @@ fn code_names(doc: &Document) -> BTreeMap<String, String> {
 fn is_function_table(t: &Table) -> bool {
     matches!(
         t.kind,
-        TableKind::Income | TableKind::Expenditure | TableKind::FiscalFunction | TableKind::GeneralPublicFunction | TableKind::GovernmentFundFunction | TableKind::StateCapitalFunction
-    ) && (t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Function(_)))) || t.rows.iter().all(|r| r.code.is_none() && (r.is_total() || r.label.trim().is_empty())))
+        TableKind::Income
+            | TableKind::Expenditure
+            | TableKind::FiscalFunction
+            | TableKind::GeneralPublicFunction
+            | TableKind::GovernmentFundFunction
+            | TableKind::StateCapitalFunction
+    ) && (t
+        .rows
+        .iter()
+        .any(|r| matches!(r.code, Some(RowCode::Function(_))))
+        || t.rows
+            .iter()
+            .all(|r| r.code.is_none() && (r.is_total() || r.label.trim().is_empty())))
 }
 
 fn is_economic_table(t: &Table) -> bool {
-    matches!(t.kind, TableKind::GeneralPublicBasicEconomic | TableKind::FiscalBasicEconomic | TableKind::RunningCosts)
-        && t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Economic(_))))
+    matches!(
+        t.kind,
+        TableKind::GeneralPublicBasicEconomic
+            | TableKind::FiscalBasicEconomic
+            | TableKind::RunningCosts
+    ) && t
+        .rows
+        .iter()
+        .any(|r| matches!(r.code, Some(RowCode::Economic(_))))
 }
 
 /// Whether a function table prints no code rows, only its totals (Jiangsu's 支出预算总表: one
 /// row of 合计 / 基本支出 / 项目支出 / 单位预留机动经费).
 fn totals_only(t: &Table) -> bool {
-    !t.rows.iter().any(|r| matches!(r.code, Some(RowCode::Function(_)))) && t.amount_count() > 0
+    !t.rows
+        .iter()
+        .any(|r| matches!(r.code, Some(RowCode::Function(_))))
+        && t.amount_count() > 0
 }
 
 /// The column of a table that sums every kind (`金额`, `合计`), for tables that print no kind
 /// columns.
 fn total_column(t: &Table) -> Option<usize> {
     let funds = table_funds(t.kind);
-    t.columns.iter().position(|c| matches!(column_filter(&c.path, &funds), Some((_, None))))
+    t.columns
+        .iter()
+        .position(|c| matches!(column_filter(&c.path, &funds), Some((_, None))))
 }
 
 /// The kind of a 基本支出 economic line where the table prints no 人员经费/公用经费 columns:
@@ -297,7 +383,10 @@ fn economic_kind(code: &str) -> SpendKind {
 /// 离退休 and 养老, 行政事业单位医疗, 住房改革): when a format prints only each code's total,
 /// these take the 基本支出 first.
 fn basic_by_nature(code: &str) -> bool {
-    (code.len() == 7 && (code.ends_with("01") || code.ends_with("50"))) || ["20805", "21011", "22102"].iter().any(|p| code.starts_with(p))
+    (code.len() == 7 && (code.ends_with("01") || code.ends_with("50")))
+        || ["20805", "21011", "22102"]
+            .iter()
+            .any(|p| code.starts_with(p))
 }
 
 /// A ledger row's one amount on its side (the column of its side that sums, else the first).
@@ -319,14 +408,22 @@ fn row_name(r: &Row) -> String {
 fn has_child(t: &Table, r: &Row) -> bool {
     let Some(code) = &r.code else { return false };
     t.rows.iter().any(|s| match (&s.code, code) {
-        (Some(RowCode::Function(a)), RowCode::Function(b)) => a.as_str().len() > b.as_str().len() && a.as_str().starts_with(b.as_str()),
-        (Some(RowCode::Economic(a)), RowCode::Economic(b)) => a.as_str().len() > b.as_str().len() && a.as_str().starts_with(b.as_str()),
+        (Some(RowCode::Function(a)), RowCode::Function(b)) => {
+            a.as_str().len() > b.as_str().len() && a.as_str().starts_with(b.as_str())
+        }
+        (Some(RowCode::Economic(a)), RowCode::Economic(b)) => {
+            a.as_str().len() > b.as_str().len() && a.as_str().starts_with(b.as_str())
+        }
         _ => false,
     })
 }
 
 fn yuan(t: &Table, v: Decimal) -> Decimal {
-    Amount { value: v, unit: t.unit }.to_yuan()
+    Amount {
+        value: v,
+        unit: t.unit,
+    }
+    .to_yuan()
 }
 
 struct Roller<'a> {
@@ -346,7 +443,11 @@ impl Roller<'_> {
             table: t.title.clone(),
             row: row_name(r),
             column: t.columns.get(c).map(|c| c.name()).unwrap_or_default(),
-            printed: r.cells.get(c).map(|c| c.printed().to_string()).unwrap_or_default(),
+            printed: r
+                .cells
+                .get(c)
+                .map(|c| c.printed().to_string())
+                .unwrap_or_default(),
             page: r.location.page,
             line: r.location.line,
         }
@@ -359,23 +460,49 @@ impl Roller<'_> {
             return;
         }
         self.index.insert(key.clone(), self.leaves.len());
-        self.leaves.push(Leaf { key, label: String::new(), value, baseline: Some(value), origin, estimated, unit: None });
+        self.leaves.push(Leaf {
+            key,
+            label: String::new(),
+            value,
+            baseline: Some(value),
+            origin,
+            estimated,
+            unit: None,
+        });
     }
 
     /// The finest kind columns of a function table: 人员/公用 where printed, else 基本; 项目.
     fn kind_columns(t: &Table) -> Vec<(usize, SpendKind)> {
         let funds = table_funds(t.kind);
-        let filters: Vec<Option<Vec<SpendKind>>> =
-            t.columns.iter().map(|c| column_filter(&c.path, &funds).and_then(|(_, k)| k)).collect();
-        let split = filters.iter().flatten().any(|k| k == &vec![SpendKind::Personnel]);
+        let filters: Vec<Option<Vec<SpendKind>>> = t
+            .columns
+            .iter()
+            .map(|c| column_filter(&c.path, &funds).and_then(|(_, k)| k))
+            .collect();
+        let split = filters
+            .iter()
+            .flatten()
+            .any(|k| k == &vec![SpendKind::Personnel]);
         filters
             .iter()
             .enumerate()
             .filter_map(|(i, k)| {
                 let k = k.as_ref()?;
                 match k.as_slice() {
-                    [one] if matches!(one, SpendKind::Personnel | SpendKind::Public | SpendKind::Project | SpendKind::Named(_)) => Some((i, one.clone())),
-                    [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] if !split => Some((i, SpendKind::Basic)),
+                    [one]
+                        if matches!(
+                            one,
+                            SpendKind::Personnel
+                                | SpendKind::Public
+                                | SpendKind::Project
+                                | SpendKind::Named(_)
+                        ) =>
+                    {
+                        Some((i, one.clone()))
+                    }
+                    [SpendKind::Personnel, SpendKind::Public, SpendKind::Basic] if !split => {
+                        Some((i, SpendKind::Basic))
+                    }
                     _ => None,
                 }
             })
@@ -386,14 +513,21 @@ impl Roller<'_> {
 /// Splits `rows` (e.g. sources and their amounts) over `cols` (e.g. kinds and their amounts)
 /// keeping both margins exactly (north-west corner rule): no rounding, deterministic. When the
 /// margins disagree, the last column takes the difference.
-fn north_west<R: Clone, C: Clone>(rows: &[(R, Decimal)], cols: &[(C, Decimal)]) -> Vec<(R, C, Decimal)> {
+fn north_west<R: Clone, C: Clone>(
+    rows: &[(R, Decimal)],
+    cols: &[(C, Decimal)],
+) -> Vec<(R, C, Decimal)> {
     let mut out = Vec::new();
     let mut need: Vec<Decimal> = cols.iter().map(|c| c.1).collect();
     for (ri, (row, amount)) in rows.iter().enumerate() {
         let mut left = *amount;
         for (ci, (col, _)) in cols.iter().enumerate() {
             let last = ri == rows.len() - 1 && ci == cols.len() - 1;
-            let take = if last { left } else { left.min(need[ci].max(Decimal::ZERO)) };
+            let take = if last {
+                left
+            } else {
+                left.min(need[ci].max(Decimal::ZERO))
+            };
             if !take.is_zero() {
                 out.push((row.clone(), col.clone(), take));
             }
@@ -405,7 +539,11 @@ fn north_west<R: Clone, C: Clone>(rows: &[(R, Decimal)], cols: &[(C, Decimal)]) 
 }
 
 fn same_place(f: &yusuan_check::Finding, table: &str, row: &str) -> bool {
-    f.location.table.as_deref() == Some(table) && f.location.row.as_deref().is_none_or(|r| r == row || row.starts_with(r) || r.starts_with(row))
+    f.location.table.as_deref() == Some(table)
+        && f.location
+            .row
+            .as_deref()
+            .is_none_or(|r| r == row || row.starts_with(r) || r.starts_with(row))
 }
 
 /// Every cell where the derived tables differ from the source's, with the checker's findings there.
@@ -414,7 +552,17 @@ fn contradictions(doc: &Document, draft: &Draft) -> Vec<SourceContradiction> {
     let findings = yusuan_check::check(doc);
     let mut out = Vec::new();
     for (src, der) in doc.tables.iter().zip(&derived) {
-        let cmp = |r: &Row| (r.side, r.code.as_ref().map(|c| c.as_str().to_string()), if r.code.is_some() { String::new() } else { r.label.clone() });
+        let cmp = |r: &Row| {
+            (
+                r.side,
+                r.code.as_ref().map(|c| c.as_str().to_string()),
+                if r.code.is_some() {
+                    String::new()
+                } else {
+                    r.label.clone()
+                },
+            )
+        };
         let mut keys: Vec<_> = src.rows.iter().map(cmp).collect();
         keys.extend(der.rows.iter().map(cmp));
         keys.sort();
@@ -423,26 +571,56 @@ fn contradictions(doc: &Document, draft: &Draft) -> Vec<SourceContradiction> {
             let s = src.rows.iter().find(|r| cmp(r) == key);
             let d = der.rows.iter().find(|r| cmp(r) == key);
             for c in 0..src.columns.len() {
-                let value = |r: Option<&Row>| r.and_then(|r| r.cells.get(c)).and_then(Cell::value_or_zero).unwrap_or_default();
+                let value = |r: Option<&Row>| {
+                    r.and_then(|r| r.cells.get(c))
+                        .and_then(Cell::value_or_zero)
+                        .unwrap_or_default()
+                };
                 let (sv, dv) = (value(s), value(d));
-                let text = |r: Option<&Row>| r.and_then(|r| r.cells.get(c)).map(|c| c.printed().to_string()).unwrap_or_default();
-                let both_text = s.and_then(|r| r.cells.get(c)).is_some_and(|c| matches!(c, Cell::Text { .. }));
+                let text = |r: Option<&Row>| {
+                    r.and_then(|r| r.cells.get(c))
+                        .map(|c| c.printed().to_string())
+                        .unwrap_or_default()
+                };
+                let both_text = s
+                    .and_then(|r| r.cells.get(c))
+                    .is_some_and(|c| matches!(c, Cell::Text { .. }));
                 if both_text || sv == dv {
                     continue;
                 }
                 let row = s.or(d).map(row_name).unwrap_or_default();
                 let column = src.columns[c].name();
-                let mut here: Vec<String> =
-                    findings.iter().filter(|f| same_place(f, &src.title, &row)).map(|f| format!("{} {}", f.rule, f.message)).collect();
+                let mut here: Vec<String> = findings
+                    .iter()
+                    .filter(|f| same_place(f, &src.title, &row))
+                    .map(|f| format!("{} {}", f.rule, f.message))
+                    .collect();
                 if here.is_empty() {
                     // A total above a contradiction carries it: the findings on the same column below.
                     here = findings
                         .iter()
-                        .filter(|f| f.location.table.as_deref() == Some(src.title.as_str()) && f.location.column.as_deref() == Some(column.as_str()))
-                        .map(|f| format!("{} {}（{}）", f.rule, f.message, f.location.row.clone().unwrap_or_default()))
+                        .filter(|f| {
+                            f.location.table.as_deref() == Some(src.title.as_str())
+                                && f.location.column.as_deref() == Some(column.as_str())
+                        })
+                        .map(|f| {
+                            format!(
+                                "{} {}（{}）",
+                                f.rule,
+                                f.message,
+                                f.location.row.clone().unwrap_or_default()
+                            )
+                        })
                         .collect();
                 }
-                out.push(SourceContradiction { table: src.title.clone(), row, column, printed: text(s), derived: text(d), findings: here });
+                out.push(SourceContradiction {
+                    table: src.title.clone(),
+                    row,
+                    column,
+                    printed: text(s),
+                    derived: text(d),
+                    findings: here,
+                });
             }
         }
     }
@@ -466,7 +644,11 @@ mod tests {
             ("青山区 2026 年收支总表", "青山区 2027 年收支总表"),
         ];
         for (input, expect) in cases {
-            assert_eq!(advance_years(input, if input.contains("2026 ") { 2026 } else { 2025 }, 1), expect, "{input}");
+            assert_eq!(
+                advance_years(input, if input.contains("2026 ") { 2026 } else { 2025 }, 1),
+                expect,
+                "{input}"
+            );
         }
     }
 
@@ -477,11 +659,24 @@ mod tests {
         let cols = [(SpendKind::Basic, d("70")), (SpendKind::Project, d("80.5"))];
         let cells = north_west(&rows, &cols);
         for (f, a) in &rows {
-            assert_eq!(cells.iter().filter(|c| &c.0 == f).map(|c| c.2).sum::<Decimal>(), *a);
+            assert_eq!(
+                cells
+                    .iter()
+                    .filter(|c| &c.0 == f)
+                    .map(|c| c.2)
+                    .sum::<Decimal>(),
+                *a
+            );
         }
         for (k, a) in &cols {
-            assert_eq!(cells.iter().filter(|c| &c.1 == k).map(|c| c.2).sum::<Decimal>(), *a);
+            assert_eq!(
+                cells
+                    .iter()
+                    .filter(|c| &c.1 == k)
+                    .map(|c| c.2)
+                    .sum::<Decimal>(),
+                *a
+            );
         }
     }
-
 }

@@ -19,7 +19,9 @@ pub fn fixture(name: &str) -> Document {
         let narrative = fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf");
         let tables_file = "pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf";
         let bytes = std::fs::read(root().join("fixtures").join(tables_file)).unwrap();
-        return yusuan_import::attach_tables(&narrative, tables_file, &bytes).unwrap().document;
+        return yusuan_import::attach_tables(&narrative, tables_file, &bytes)
+            .unwrap()
+            .document;
     }
     let bytes = std::fs::read(root().join("fixtures").join(name)).unwrap();
     yusuan_import::import_any(name, &bytes).unwrap().document

@@ -34,7 +34,9 @@ impl Cursor {
     }
 
     fn page(&mut self) -> &mut Page {
-        self.pages.last_mut().expect("a page is started before anything is set")
+        self.pages
+            .last_mut()
+            .expect("a page is started before anything is set")
     }
 }
 
@@ -78,7 +80,11 @@ fn texts(doc: &Document) -> Vec<&str> {
     }
     for t in &doc.tables {
         v.push(&t.title);
-        v.extend(t.columns.iter().flat_map(|c| c.path.iter().map(String::as_str)));
+        v.extend(
+            t.columns
+                .iter()
+                .flat_map(|c| c.path.iter().map(String::as_str)),
+        );
         for r in &t.rows {
             v.push(&r.label);
             v.extend(r.cells.iter().map(Cell::printed));
@@ -98,7 +104,12 @@ fn texts(doc: &Document) -> Vec<&str> {
         v.push(&f.project);
         v.extend(f.annual_goal.as_deref());
         for i in &f.indicators {
-            v.extend([i.level1.as_str(), i.level2.as_str(), i.name.as_str(), i.printed.as_str()]);
+            v.extend([
+                i.level1.as_str(),
+                i.level2.as_str(),
+                i.name.as_str(),
+                i.printed.as_str(),
+            ]);
         }
     }
     v.extend(doc.contents.iter().map(|c| c.title.as_str()));
@@ -106,14 +117,29 @@ fn texts(doc: &Document) -> Vec<&str> {
 }
 
 /// Lays the document out in pages.
-pub fn layout(doc: &Document, template: &Template, fonts: &Fonts, options: &ExportOptions) -> Result<Vec<Page>, ExportError> {
-    if doc.tables.is_empty() && doc.sections.is_empty() && doc.projects.is_empty() && doc.performance_forms.is_empty() {
+pub fn layout(
+    doc: &Document,
+    template: &Template,
+    fonts: &Fonts,
+    options: &ExportOptions,
+) -> Result<Vec<Page>, ExportError> {
+    if doc.tables.is_empty()
+        && doc.sections.is_empty()
+        && doc.projects.is_empty()
+        && doc.performance_forms.is_empty()
+    {
         return Err(ExportError::Empty("文档中没有可以排版的内容".into()));
     }
     let mut fonts = fonts.clone();
     fonts.learn(&texts(doc));
     let fonts = &fonts;
-    let mut cur = Cursor { pages: Vec::new(), width: 0.0, margin: MARGIN, bottom: BOTTOM, y: 0.0 };
+    let mut cur = Cursor {
+        pages: Vec::new(),
+        width: 0.0,
+        margin: MARGIN,
+        bottom: BOTTOM,
+        y: 0.0,
+    };
     cover(&mut cur, fonts, template, doc, options);
     let contents_page = cur.pages.len();
     contents(&mut cur, fonts, template, doc, None);
@@ -129,7 +155,13 @@ pub fn layout(doc: &Document, template: &Template, fonts: &Fonts, options: &Expo
     if options.page_numbers {
         if options.contents_page_numbers {
             // The 目录 again, now that every part's page is known.
-            let mut again = Cursor { pages: Vec::new(), width: 0.0, margin: MARGIN, bottom: BOTTOM, y: 0.0 };
+            let mut again = Cursor {
+                pages: Vec::new(),
+                width: 0.0,
+                margin: MARGIN,
+                bottom: BOTTOM,
+                y: 0.0,
+            };
             contents(&mut again, fonts, template, doc, Some(&pages));
             if again.pages.len() == 1 {
                 pages[contents_page] = again.pages.remove(0);
@@ -157,17 +189,36 @@ fn centred(cur: &mut Cursor, fonts: &Fonts, face: Face, size: f32, y: f32, text:
     cur.page().text(x, y, size, face, text.to_string());
 }
 
-fn cover(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document, options: &ExportOptions) {
+fn cover(
+    cur: &mut Cursor,
+    fonts: &Fonts,
+    template: &Template,
+    doc: &Document,
+    options: &ExportOptions,
+) {
     cur.new_page(template.texts);
     let (_, h) = template.texts.size();
     centred(cur, fonts, Face::Heading, 26.0, h * 0.62, &doc.meta.title);
     let who = format!("{}：{}", template.cover_label, doc.meta.department);
     centred(cur, fonts, Face::Body, 15.0, h * 0.48, &who);
     let (y, m, _) = options.date;
-    centred(cur, fonts, Face::Body, 14.0, h * 0.18, &format!("{y}年{m}月"));
+    centred(
+        cur,
+        fonts,
+        Face::Body,
+        14.0,
+        h * 0.18,
+        &format!("{y}年{m}月"),
+    );
 }
 
-fn contents(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document, pages: Option<&[Page]>) {
+fn contents(
+    cur: &mut Cursor,
+    fonts: &Fonts,
+    template: &Template,
+    doc: &Document,
+    pages: Option<&[Page]>,
+) {
     cur.new_page(template.texts);
     let y = cur.y - 18.0;
     centred(cur, fonts, Face::Heading, 18.0, y, "目  录");
@@ -187,7 +238,9 @@ fn contents(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document
             .iter()
             .map(|c| {
                 let title = match &c.number {
-                    Some(n) if n.chars().all(|ch| ch.is_ascii_digit()) => format!("{n}. {}", c.title),
+                    Some(n) if n.chars().all(|ch| ch.is_ascii_digit()) => {
+                        format!("{n}. {}", c.title)
+                    }
                     Some(n) if n.starts_with('第') => format!("{n} {}", c.title),
                     Some(n) => format!("{n}、{}", c.title),
                     None => c.title.clone(),
@@ -208,7 +261,12 @@ fn contents(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document
             let found = pages.iter().position(|p| {
                 p.holds.iter().any(|h| {
                     let h: String = h.chars().filter(|c| !c.is_whitespace()).collect();
-                    bare.ends_with(&h) || h.ends_with(bare.split_once(['、', ' ']).map(|(_, t)| t).unwrap_or(&bare))
+                    bare.ends_with(&h)
+                        || h.ends_with(
+                            bare.split_once(['、', ' '])
+                                .map(|(_, t)| t)
+                                .unwrap_or(&bare),
+                        )
                 })
             });
             if let Some(n) = found {
@@ -230,12 +288,20 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
     let ends = |s: &str| s.ends_with(['。', '；', '：', ':', '！', '？']) || s.chars().count() < 12;
     let starts_new = |s: &str| {
         let t = s.trim_start();
-        t.starts_with(['（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']) && t.chars().take(4).any(|c| c == '、' || c == '）' || c == ')')
-            || t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.chars().take(4).any(|c| c == '.' || c == '、')
+        t.starts_with([
+            '（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+        ]) && t
+            .chars()
+            .take(4)
+            .any(|c| c == '、' || c == '）' || c == ')')
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && t.chars().take(4).any(|c| c == '.' || c == '、')
     };
     // A numbered heading (`一、2027年“三公”经费预算情况说明`): an item with no sentence in it,
     // short enough to stand on its own line. What follows it is a paragraph of its own.
-    let heading = |s: &str| starts_new(s) && !s.contains(['。', '，', '；', '：', ',']) && s.chars().count() <= 24;
+    let heading = |s: &str| {
+        starts_new(s) && !s.contains(['。', '，', '；', '：', ',']) && s.chars().count() <= 24
+    };
     let mut open = false;
     for l in lines {
         let l = l.trim();
@@ -252,7 +318,14 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
     out
 }
 
-fn set_paragraph(cur: &mut Cursor, fonts: &Fonts, template: &Template, text: &str, size: f32, indent: bool) {
+fn set_paragraph(
+    cur: &mut Cursor,
+    fonts: &Fonts,
+    template: &Template,
+    text: &str,
+    size: f32,
+    indent: bool,
+) {
     let width = cur.width - 2.0 * MARGIN;
     let first = if indent { 2.0 * size } else { 0.0 };
     let lines = wrap(&fonts.body, text, size, width, first);
@@ -283,7 +356,11 @@ fn projects(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document
     for p in &doc.projects {
         // `{项目名称}经费情况说明`, as the documents title each project (the importer's stand-in
         // for an unnamed project is not printed).
-        let title = if p.name.starts_with("（未注明") { "项目经费情况说明".to_string() } else { format!("{}经费情况说明", p.name) };
+        let title = if p.name.starts_with("（未注明") {
+            "项目经费情况说明".to_string()
+        } else {
+            format!("{}经费情况说明", p.name)
+        };
         cur.new_page(template.texts);
         cur.page().holds.push(title.clone());
         let y = cur.y - 16.0;
@@ -303,12 +380,22 @@ fn projects(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document
 
 fn forms(cur: &mut Cursor, fonts: &Fonts, template: &Template, doc: &Document) {
     // Forms read from a printed grid table or from a project's own text are printed there.
-    if doc.tables.iter().any(|t| matches!(t.kind, TableKind::ProjectPerformance | TableKind::DepartmentPerformance)) {
+    if doc.tables.iter().any(|t| {
+        matches!(
+            t.kind,
+            TableKind::ProjectPerformance | TableKind::DepartmentPerformance
+        )
+    }) {
         return;
     }
     let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let in_text = |f: &yusuan_domain::PerformanceForm| {
-        f.indicators.first().is_some_and(|i| doc.projects.iter().flat_map(|p| &p.parts).any(|part| compact(&part.text).contains(&compact(&i.name))))
+        f.indicators.first().is_some_and(|i| {
+            doc.projects
+                .iter()
+                .flat_map(|p| &p.parts)
+                .any(|part| compact(&part.text).contains(&compact(&i.name)))
+        })
     };
     for f in doc.performance_forms.iter().filter(|f| !in_text(f)) {
         table::set_form(cur, fonts, template, f);
@@ -321,10 +408,21 @@ mod tests {
 
     #[test]
     fn a_numbered_heading_stands_on_its_own_line() {
-        let lines = ["一、2027年“三公”经费预算情况说明", "2027年“三公”经费预算数0.00万元。其中：", "五、国有资产占有使用情况", "截至2026年8月31日，本部门共有车辆0辆。"];
+        let lines = [
+            "一、2027年“三公”经费预算情况说明",
+            "2027年“三公”经费预算数0.00万元。其中：",
+            "五、国有资产占有使用情况",
+            "截至2026年8月31日，本部门共有车辆0辆。",
+        ];
         assert_eq!(paragraphs(&lines), lines.map(String::from));
         // An item broken mid-sentence still joins.
-        assert_eq!(paragraphs(&["（一）因公出国（境）费预算数为12.5万元，比上年", "减少0.5万元。"]), ["（一）因公出国（境）费预算数为12.5万元，比上年减少0.5万元。"]);
+        assert_eq!(
+            paragraphs(&[
+                "（一）因公出国（境）费预算数为12.5万元，比上年",
+                "减少0.5万元。"
+            ]),
+            ["（一）因公出国（境）费预算数为12.5万元，比上年减少0.5万元。"]
+        );
     }
 
     #[test]

@@ -70,12 +70,25 @@ pub(crate) fn header(paths: &[Vec<String>]) -> (Vec<HeadCell>, usize) {
             let mut span = 1;
             // Merge only groups (not leaves) with the same prefix.
             if p.len() > level + 1 {
-                while c + span < paths.len() && paths[c + span].len() > level + 1 && paths[c + span][..=level] == p[..=level] {
+                while c + span < paths.len()
+                    && paths[c + span].len() > level + 1
+                    && paths[c + span][..=level] == p[..=level]
+                {
                     span += 1;
                 }
             }
-            let rows = if p.len() == level + 1 { depth - level } else { 1 };
-            cells.push(HeadCell { row: level, col: c, rows, cols: span, text: p[level].clone() });
+            let rows = if p.len() == level + 1 {
+                depth - level
+            } else {
+                1
+            };
+            cells.push(HeadCell {
+                row: level,
+                col: c,
+                rows,
+                cols: span,
+                text: p[level].clone(),
+            });
             c += span;
         }
     }
@@ -85,9 +98,16 @@ pub(crate) fn header(paths: &[Vec<String>]) -> (Vec<HeadCell>, usize) {
 /// A table kept cell by cell as printed (a form-like grid: 绩效目标表, 资产配置预算表, whose head
 /// rows are among its rows): printed the same way, every cell in its column, no header of ours.
 pub(crate) fn is_grid(t: &Table) -> bool {
-    let unnamed = t.columns.iter().all(|c| c.path.len() == 1 && c.path[0].starts_with('第') && c.path[0].ends_with('列'));
-    let form_like = matches!(t.kind, TableKind::AssetAllocation | TableKind::DepartmentPerformance | TableKind::ProjectPerformance)
-        && t.rows.iter().all(|r| r.code.is_none() && r.side.is_none());
+    let unnamed = t
+        .columns
+        .iter()
+        .all(|c| c.path.len() == 1 && c.path[0].starts_with('第') && c.path[0].ends_with('列'));
+    let form_like = matches!(
+        t.kind,
+        TableKind::AssetAllocation
+            | TableKind::DepartmentPerformance
+            | TableKind::ProjectPerformance
+    ) && t.rows.iter().all(|r| r.code.is_none() && r.side.is_none());
     !t.columns.is_empty() && (unnamed || form_like)
 }
 
@@ -101,7 +121,14 @@ fn amount_text(c: &Cell) -> (String, Align) {
 
 /// Whether a table's rows are function 项 (an empty one prints their code columns all the same).
 fn by_function(kind: TableKind) -> bool {
-    matches!(kind, TableKind::Expenditure | TableKind::FiscalFunction | TableKind::GeneralPublicFunction | TableKind::GovernmentFundFunction | TableKind::StateCapitalFunction)
+    matches!(
+        kind,
+        TableKind::Expenditure
+            | TableKind::FiscalFunction
+            | TableKind::GeneralPublicFunction
+            | TableKind::GovernmentFundFunction
+            | TableKind::StateCapitalFunction
+    )
 }
 
 /// The key columns a table's rows need: (header path, width) per column, from the template.
@@ -113,10 +140,19 @@ pub(crate) fn key_columns(t: &Table, template: &Template) -> (Vec<(Vec<String>, 
         template.economic_keys
     } else if has(|c| matches!(c, RowCode::Unit(_) | RowCode::Project(_))) {
         template.unit_keys
-    } else if t.amount_count() == 0 && t.rows.iter().all(|r| r.code.is_none()) && by_function(t.kind) {
+    } else if t.amount_count() == 0
+        && t.rows.iter().all(|r| r.code.is_none())
+        && by_function(t.kind)
+    {
         // An empty table by function 项 still prints its code columns over its 合计 row.
         template.function_keys
-    } else if t.amount_count() == 0 && t.rows.iter().all(|r| r.code.is_none()) && matches!(t.kind, TableKind::GeneralPublicBasicEconomic | TableKind::FiscalBasicEconomic) {
+    } else if t.amount_count() == 0
+        && t.rows.iter().all(|r| r.code.is_none())
+        && matches!(
+            t.kind,
+            TableKind::GeneralPublicBasicEconomic | TableKind::FiscalBasicEconomic
+        )
+    {
         template.economic_keys
     } else if t.rows.iter().any(|r| !r.label.trim().is_empty()) {
         return (vec![(vec!["项目".to_string()], 0.0)], Keys::Label);
@@ -141,7 +177,11 @@ pub(crate) fn key_columns(t: &Table, template: &Template) -> (Vec<(Vec<String>, 
             (path.iter().map(|s| s.to_string()).collect(), w)
         })
         .collect();
-    let style = if keys.len() > 2 { Keys::Split(keys.len() - 1) } else { Keys::Joined };
+    let style = if keys.len() > 2 {
+        Keys::Split(keys.len() - 1)
+    } else {
+        Keys::Joined
+    };
     (cols, style)
 }
 
@@ -167,31 +207,83 @@ pub(crate) fn key_cells(r: &Row, keys: Keys, total_spans: bool) -> Vec<BodyCell>
             return vec![];
         }
         if !total_spans && n >= 2 {
-            return vec![BodyCell { col: 0, cols: n - 1, text: String::new(), align: Align::Left }, BodyCell { col: n - 1, cols: 1, text: r.label.clone(), align: Align::Left }];
+            return vec![
+                BodyCell {
+                    col: 0,
+                    cols: n - 1,
+                    text: String::new(),
+                    align: Align::Left,
+                },
+                BodyCell {
+                    col: n - 1,
+                    cols: 1,
+                    text: r.label.clone(),
+                    align: Align::Left,
+                },
+            ];
         }
-        let align = if r.is_total() { Align::Center } else { Align::Left };
-        return vec![BodyCell { col: 0, cols: n, text: r.label.clone(), align }];
+        let align = if r.is_total() {
+            Align::Center
+        } else {
+            Align::Left
+        };
+        return vec![BodyCell {
+            col: 0,
+            cols: n,
+            text: r.label.clone(),
+            align,
+        }];
     };
     match keys {
         Keys::Split(k) => {
             let code = code.as_str();
             let parts = [code.get(..3), code.get(3..5), code.get(5..7)];
-            let mut v: Vec<BodyCell> = (0..k).map(|i| BodyCell { col: i, cols: 1, text: parts[i].unwrap_or("").to_string(), align: Align::Center }).collect();
-            v.push(BodyCell { col: k, cols: 1, text: r.label.clone(), align: Align::Left });
+            let mut v: Vec<BodyCell> = (0..k)
+                .map(|i| BodyCell {
+                    col: i,
+                    cols: 1,
+                    text: parts[i].unwrap_or("").to_string(),
+                    align: Align::Center,
+                })
+                .collect();
+            v.push(BodyCell {
+                col: k,
+                cols: 1,
+                text: r.label.clone(),
+                align: Align::Left,
+            });
             v
         }
         Keys::Joined => vec![
-            BodyCell { col: 0, cols: 1, text: code.as_str().to_string(), align: Align::Left },
-            BodyCell { col: 1, cols: 1, text: r.label.clone(), align: Align::Left },
+            BodyCell {
+                col: 0,
+                cols: 1,
+                text: code.as_str().to_string(),
+                align: Align::Left,
+            },
+            BodyCell {
+                col: 1,
+                cols: 1,
+                text: r.label.clone(),
+                align: Align::Left,
+            },
         ],
-        Keys::Label => vec![BodyCell { col: 0, cols: 1, text: r.label.clone(), align: Align::Left }],
+        Keys::Label => vec![BodyCell {
+            col: 0,
+            cols: 1,
+            text: r.label.clone(),
+            align: Align::Left,
+        }],
         Keys::None => vec![],
     }
 }
 
 /// Natural width of a column holding `texts` under a header `head` (wrapped at most in two).
 fn natural(fonts: &Fonts, texts: &[&str], head: &str) -> f32 {
-    let body = texts.iter().map(|t| fonts.body.width(t, BODY_SIZE)).fold(0.0, f32::max);
+    let body = texts
+        .iter()
+        .map(|t| fonts.body.width(t, BODY_SIZE))
+        .fold(0.0, f32::max);
     let h = fonts.body.width(head, HEAD_SIZE);
     let head = if h > 100.0 { h / 2.0 + HEAD_SIZE } else { h };
     // Room on both sides, so a reader (and a text extractor) sees neighbouring cells apart.
@@ -221,12 +313,19 @@ fn fit(natural: Vec<f32>, flex: &[bool], available: f32) -> (Vec<f32>, f32) {
     }
     if total > available {
         let k = available / total;
-        return (natural.iter().map(|w| w * k).collect(), (BODY_SIZE * k).max(5.5));
+        return (
+            natural.iter().map(|w| w * k).collect(),
+            (BODY_SIZE * k).max(5.5),
+        );
     }
     let extra = available - total;
     let n_flex = flex.iter().filter(|f| **f).count();
     let out = if n_flex > 0 {
-        natural.iter().zip(flex).map(|(w, f)| if *f { w + extra / n_flex as f32 } else { *w }).collect()
+        natural
+            .iter()
+            .zip(flex)
+            .map(|(w, f)| if *f { w + extra / n_flex as f32 } else { *w })
+            .collect()
     } else {
         natural.iter().map(|w| w * available / total).collect()
     };
@@ -240,7 +339,14 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
     let (head, head_rows) = header(&paths);
     let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
     // A code column is as wide as its longest code (a Hubei 项目编码 runs to 21 characters).
-    let code_w = t.rows.iter().filter_map(|r| r.code.as_ref()).map(|c| fonts.body.width(c.as_str(), BODY_SIZE)).fold(0.0, f32::max) + 2.0 * PAD + 4.0;
+    let code_w = t
+        .rows
+        .iter()
+        .filter_map(|r| r.code.as_ref())
+        .map(|c| fonts.body.width(c.as_str(), BODY_SIZE))
+        .fold(0.0, f32::max)
+        + 2.0 * PAD
+        + 4.0;
     let mut nat: Vec<f32> = keys
         .iter()
         .map(|k| match k.1 {
@@ -251,8 +357,17 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
         .collect();
     let mut flex: Vec<bool> = keys.iter().map(|k| k.1 == 0.0).collect();
     for (c, col) in t.columns.iter().enumerate() {
-        let texts: Vec<&str> = t.rows.iter().filter_map(|r| r.cells.get(c)).map(Cell::printed).collect();
-        nat.push(natural(fonts, &texts, col.path.last().map(String::as_str).unwrap_or("")));
+        let texts: Vec<&str> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(c))
+            .map(Cell::printed)
+            .collect();
+        nat.push(natural(
+            fonts,
+            &texts,
+            col.path.last().map(String::as_str).unwrap_or(""),
+        ));
         flex.push(false);
     }
     widen_for_headers(fonts, &head, &mut nat);
@@ -264,12 +379,23 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
             let mut cells = key_cells(r, style, template.total_spans_keys);
             for (c, cell) in r.cells.iter().enumerate() {
                 let (text, align) = amount_text(cell);
-                cells.push(BodyCell { col: keys.len() + c, cols: 1, text, align });
+                cells.push(BodyCell {
+                    col: keys.len() + c,
+                    cols: 1,
+                    text,
+                    align,
+                });
             }
             cells
         })
         .collect();
-    Grid { widths: w, size, head, head_rows, body }
+    Grid {
+        widths: w,
+        size,
+        head,
+        head_rows,
+        body,
+    }
 }
 
 /// A two-sided (收入 | 支出) table: each side's label column beside its amounts, rows paired in
@@ -277,20 +403,49 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
 fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     let side_of = |c: &yusuan_domain::Column| {
         let top = c.path.first().map(String::as_str).unwrap_or("");
-        if top.contains("支出") { LedgerSide::Expenditure } else { LedgerSide::Income }
+        if top.contains("支出") {
+            LedgerSide::Expenditure
+        } else {
+            LedgerSide::Income
+        }
     };
-    let inc_cols: Vec<usize> = (0..t.columns.len()).filter(|&c| side_of(&t.columns[c]) == LedgerSide::Income).collect();
-    let exp_cols: Vec<usize> = (0..t.columns.len()).filter(|&c| side_of(&t.columns[c]) == LedgerSide::Expenditure).collect();
-    let group = |cols: &[usize]| t.columns.get(cols.first().copied().unwrap_or(0)).and_then(|c| c.path.first().cloned()).unwrap_or_default();
+    let inc_cols: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| side_of(&t.columns[c]) == LedgerSide::Income)
+        .collect();
+    let exp_cols: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| side_of(&t.columns[c]) == LedgerSide::Expenditure)
+        .collect();
+    let group = |cols: &[usize]| {
+        t.columns
+            .get(cols.first().copied().unwrap_or(0))
+            .and_then(|c| c.path.first().cloned())
+            .unwrap_or_default()
+    };
     let mut paths: Vec<Vec<String>> = vec![vec![group(&inc_cols), "项目".into()]];
     paths.extend(inc_cols.iter().map(|&c| t.columns[c].path.clone()));
     paths.push(vec![group(&exp_cols), "项目".into()]);
     paths.extend(exp_cols.iter().map(|&c| t.columns[c].path.clone()));
     let (head, head_rows) = header(&paths);
-    let side_labels = |s: LedgerSide| -> Vec<&str> { t.rows.iter().filter(|r| r.side == Some(s)).map(|r| r.label.as_str()).collect() };
+    let side_labels = |s: LedgerSide| -> Vec<&str> {
+        t.rows
+            .iter()
+            .filter(|r| r.side == Some(s))
+            .map(|r| r.label.as_str())
+            .collect()
+    };
     let value_w = |c: usize| {
-        let texts: Vec<&str> = t.rows.iter().filter_map(|r| r.cells.get(c)).map(Cell::printed).collect();
-        natural(fonts, &texts, t.columns[c].path.last().map(String::as_str).unwrap_or("")).max(70.0)
+        let texts: Vec<&str> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(c))
+            .map(Cell::printed)
+            .collect();
+        natural(
+            fonts,
+            &texts,
+            t.columns[c].path.last().map(String::as_str).unwrap_or(""),
+        )
+        .max(70.0)
     };
     let mut nat = vec![natural(fonts, &side_labels(LedgerSide::Income), "").clamp(110.0, 220.0)];
     nat.extend(inc_cols.iter().map(|&c| value_w(c)));
@@ -306,16 +461,39 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
         let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
         l.ends_with("总计")
     };
-    let side_rows = |s: LedgerSide| -> (Vec<&Row>, Vec<&Row>) { t.rows.iter().filter(|r| r.side == Some(s)).partition(|r| !totals(r)) };
+    let side_rows = |s: LedgerSide| -> (Vec<&Row>, Vec<&Row>) {
+        t.rows
+            .iter()
+            .filter(|r| r.side == Some(s))
+            .partition(|r| !totals(r))
+    };
     let (inc, inc_total) = side_rows(LedgerSide::Income);
     let (exp, exp_total) = side_rows(LedgerSide::Expenditure);
     let exp_start = 1 + inc_cols.len();
     let side_cells = |r: Option<&&Row>, first: usize, cols: &[usize]| -> Vec<BodyCell> {
         let Some(r) = r else { return vec![] };
-        let mut v = vec![BodyCell { col: first, cols: 1, text: r.label.clone(), align: if totals(r) { Align::Center } else { Align::Left } }];
+        let mut v = vec![BodyCell {
+            col: first,
+            cols: 1,
+            text: r.label.clone(),
+            align: if totals(r) {
+                Align::Center
+            } else {
+                Align::Left
+            },
+        }];
         for (k, &c) in cols.iter().enumerate() {
-            let (text, align) = r.cells.get(c).map(amount_text).unwrap_or((String::new(), Align::Right));
-            v.push(BodyCell { col: first + 1 + k, cols: 1, text, align });
+            let (text, align) = r
+                .cells
+                .get(c)
+                .map(amount_text)
+                .unwrap_or((String::new(), Align::Right));
+            v.push(BodyCell {
+                col: first + 1 + k,
+                cols: 1,
+                text,
+                align,
+            });
         }
         v
     };
@@ -330,7 +508,13 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
         cells.extend(side_cells(exp_total.get(i), exp_start, &exp_cols));
         body.push(cells);
     }
-    Grid { widths: w, size, head, head_rows, body }
+    Grid {
+        widths: w,
+        size,
+        head,
+        head_rows,
+        body,
+    }
 }
 
 fn compact(s: &str) -> String {
@@ -347,7 +531,12 @@ fn plain_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     // and amounts stay whole and long texts wrap.
     let nat: Vec<f32> = (0..n)
         .map(|c| {
-            let texts: Vec<&str> = t.rows.iter().filter_map(|r| r.cells.get(c)).map(Cell::printed).collect();
+            let texts: Vec<&str> = t
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .map(Cell::printed)
+                .collect();
             natural(fonts, &texts, "").min(PLAIN_GRID_MAX_COLUMN)
         })
         .collect();
@@ -357,18 +546,30 @@ fn plain_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     // Such a row starts with its own label right after the amount that ends the row before it
     // (a draft's derived rows no longer share the printed line's place).
     let continues = |line: &[&Cell], r: &Row| {
-        let Some(first) = r.cells.iter().position(|c| !matches!(c, Cell::Blank)) else { return false };
+        let Some(first) = r.cells.iter().position(|c| !matches!(c, Cell::Blank)) else {
+            return false;
+        };
         let before = line.iter().rposition(|c| !matches!(c, Cell::Blank));
-        let own_label = matches!(&r.cells[first], Cell::Text { text } if compact(text) == compact(&r.label));
-        before.is_some_and(|b| b < first && line[b].amount().is_some()) && own_label && r.cells[first..].iter().any(|c| c.amount().is_some())
+        let own_label =
+            matches!(&r.cells[first], Cell::Text { text } if compact(text) == compact(&r.label));
+        before.is_some_and(|b| b < first && line[b].amount().is_some())
+            && own_label
+            && r.cells[first..].iter().any(|c| c.amount().is_some())
     };
     let mut lines: Vec<Vec<&Cell>> = Vec::new();
     let mut last: Option<&yusuan_domain::Location> = None;
     for r in &t.rows {
-        let same_place = last == Some(&r.location) && r.location != yusuan_domain::Location::default();
+        let same_place =
+            last == Some(&r.location) && r.location != yusuan_domain::Location::default();
         let joins = same_place || lines.last().is_some_and(|l| continues(l, r));
         match lines.last_mut() {
-            Some(line) if joins && line.iter().zip(&r.cells).all(|(a, b)| matches!(a, Cell::Blank) || matches!(b, Cell::Blank)) => {
+            Some(line)
+                if joins
+                    && line
+                        .iter()
+                        .zip(&r.cells)
+                        .all(|(a, b)| matches!(a, Cell::Blank) || matches!(b, Cell::Blank)) =>
+            {
                 for (k, c) in r.cells.iter().enumerate() {
                     if !matches!(c, Cell::Blank) {
                         if let Some(slot) = line.get_mut(k) {
@@ -395,12 +596,27 @@ fn plain_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
                     let (text, _) = amount_text(cell);
                     let spans = Some(c) == last && matches!(cell, Cell::Text { .. });
                     let cols = if spans { n - c } else { 1 };
-                    BodyCell { col: c, cols, text, align: if cell.amount().is_some() { Align::Right } else { Align::Left } }
+                    BodyCell {
+                        col: c,
+                        cols,
+                        text,
+                        align: if cell.amount().is_some() {
+                            Align::Right
+                        } else {
+                            Align::Left
+                        },
+                    }
                 })
                 .collect()
         })
         .collect();
-    Grid { widths: w, size: BODY_SIZE, head: vec![], head_rows: 0, body }
+    Grid {
+        widths: w,
+        size: BODY_SIZE,
+        head: vec![],
+        head_rows: 0,
+        body,
+    }
 }
 
 fn grid_for(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> Grid {
@@ -414,7 +630,17 @@ fn grid_for(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> Gr
 }
 
 #[allow(clippy::too_many_arguments)]
-fn put(page: &mut crate::Page, fonts: &Fonts, text: &str, x: f32, w: f32, top: f32, h: f32, align: Align, size: f32) {
+fn put(
+    page: &mut crate::Page,
+    fonts: &Fonts,
+    text: &str,
+    x: f32,
+    w: f32,
+    top: f32,
+    h: f32,
+    align: Align,
+    size: f32,
+) {
     if text.is_empty() {
         return;
     }
@@ -422,7 +648,11 @@ fn put(page: &mut crate::Page, fonts: &Fonts, text: &str, x: f32, w: f32, top: f
     let inner = w - 2.0 * PAD;
     let full = fonts.body.width(text, size);
     let (lines, size) = if align == Align::Right || full <= inner {
-        let s = if full > inner { size * inner / full } else { size };
+        let s = if full > inner {
+            size * inner / full
+        } else {
+            size
+        };
         (vec![text.to_string()], s)
     } else if align == Align::Center {
         // A header: balanced lines (国有资本 / 经营预算), not a long line and a stub.
@@ -451,7 +681,10 @@ fn balanced(fonts: &Fonts, text: &str, size: f32, width: f32) -> Vec<String> {
     let full = fonts.body.width(text, size);
     let n = ((full / width).ceil() as usize).clamp(1, chars.len().max(1));
     let per = chars.len().div_ceil(n);
-    chars.chunks(per.max(1)).map(|c| c.iter().collect()).collect()
+    chars
+        .chunks(per.max(1))
+        .map(|c| c.iter().collect())
+        .collect()
 }
 
 fn row_height(fonts: &Fonts, grid: &Grid, cells: &[BodyCell], size: f32) -> f32 {
@@ -467,19 +700,40 @@ fn row_height(fonts: &Fonts, grid: &Grid, cells: &[BodyCell], size: f32) -> f32 
     h
 }
 
-fn draw_header(page: &mut crate::Page, fonts: &Fonts, grid: &Grid, x0: f32, top: f32, row_h: &[f32]) -> f32 {
-    let xs: Vec<f32> = std::iter::once(x0).chain(grid.widths.iter().scan(x0, |x, w| {
-        *x += w;
-        Some(*x)
-    })).collect();
-    let ys: Vec<f32> = std::iter::once(top).chain(row_h.iter().scan(top, |y, h| {
-        *y -= h;
-        Some(*y)
-    })).collect();
+fn draw_header(
+    page: &mut crate::Page,
+    fonts: &Fonts,
+    grid: &Grid,
+    x0: f32,
+    top: f32,
+    row_h: &[f32],
+) -> f32 {
+    let xs: Vec<f32> = std::iter::once(x0)
+        .chain(grid.widths.iter().scan(x0, |x, w| {
+            *x += w;
+            Some(*x)
+        }))
+        .collect();
+    let ys: Vec<f32> = std::iter::once(top)
+        .chain(row_h.iter().scan(top, |y, h| {
+            *y -= h;
+            Some(*y)
+        }))
+        .collect();
     for c in &grid.head {
         let (x1, x2) = (xs[c.col], xs[c.col + c.cols]);
         let (y1, y2) = (ys[c.row], ys[c.row + c.rows]);
-        put(page, fonts, &c.text, x1, x2 - x1, y1, y1 - y2, Align::Center, grid.size);
+        put(
+            page,
+            fonts,
+            &c.text,
+            x1,
+            x2 - x1,
+            y1,
+            y1 - y2,
+            Align::Center,
+            grid.size,
+        );
         page.rule(x1, y1, x2, y1, RULE);
         page.rule(x1, y2, x2, y2, RULE);
         page.rule(x1, y1, x1, y2, RULE);
@@ -514,7 +768,13 @@ fn header_heights(fonts: &Fonts, grid: &Grid) -> Vec<f32> {
 
 /// Sets `t` from a new page: title, 编制 line and unit, header, rows (the header repeated on
 /// each following page), the empty-table note.
-pub(super) fn set_table(cur: &mut Cursor, fonts: &Fonts, template: &Template, department: &str, t: &Table) {
+pub(super) fn set_table(
+    cur: &mut Cursor,
+    fonts: &Fonts,
+    template: &Template,
+    department: &str,
+    t: &Table,
+) {
     cur.new_page(template.tables);
     cur.page().holds.push(t.title.clone());
     let available = cur.width - 2.0 * cur.margin;
@@ -523,16 +783,21 @@ pub(super) fn set_table(cur: &mut Cursor, fonts: &Fonts, template: &Template, de
     let tw = fonts.body.width(&t.title, TITLE_SIZE);
     let y = cur.y - TITLE_SIZE;
     let x = (cur.width - tw) / 2.0;
-    cur.page().text(x, y, TITLE_SIZE, Face::Body, t.title.clone());
+    cur.page()
+        .text(x, y, TITLE_SIZE, Face::Body, t.title.clone());
     cur.y = y - 14.0;
     // 编制部门 … 单位：元
-    let who = t.compiled_by.clone().unwrap_or_else(|| department.to_string());
+    let who = t
+        .compiled_by
+        .clone()
+        .unwrap_or_else(|| department.to_string());
     let left = format!("{}：{}", template.compiled_label, who);
     let right = format!("单位：{}", t.unit.as_str());
     let y = cur.y - 9.0;
     cur.page().text(x0, y, 9.0, Face::Body, left);
     let rw = fonts.body.width(&right, 9.0);
-    cur.page().text(x0 + available - rw, y, 9.0, Face::Body, right);
+    cur.page()
+        .text(x0 + available - rw, y, 9.0, Face::Body, right);
     cur.y = y - 6.0;
 
     let grid = grid_for(t, template, fonts, available);
@@ -555,13 +820,22 @@ pub(super) fn set_table(cur: &mut Cursor, fonts: &Fonts, template: &Template, de
 
 /// Draws the header (when the grid has one) and every row from `cur.y`, breaking pages and
 /// repeating the header.
-fn draw_rows(cur: &mut Cursor, fonts: &Fonts, template: &Template, grid: &Grid, x0: f32, head_h: &[f32]) {
+fn draw_rows(
+    cur: &mut Cursor,
+    fonts: &Fonts,
+    template: &Template,
+    grid: &Grid,
+    x0: f32,
+    head_h: &[f32],
+) {
     let top = cur.y;
     let mut y = draw_header(cur.page(), fonts, grid, x0, top, head_h);
-    let xs: Vec<f32> = std::iter::once(x0).chain(grid.widths.iter().scan(x0, |x, w| {
-        *x += w;
-        Some(*x)
-    })).collect();
+    let xs: Vec<f32> = std::iter::once(x0)
+        .chain(grid.widths.iter().scan(x0, |x, w| {
+            *x += w;
+            Some(*x)
+        }))
+        .collect();
     for cells in &grid.body {
         let h = row_height(fonts, grid, cells, grid.size);
         if y - h < cur.bottom {
@@ -598,7 +872,12 @@ fn draw_rows(cur: &mut Cursor, fonts: &Fonts, template: &Template, grid: &Grid, 
 
 /// A 财政项目支出绩效目标申报表 on its own page(s): the project's facts, its funds as printed, the
 /// annual goal and the indicator tree, four columns wide.
-pub(super) fn set_form(cur: &mut Cursor, fonts: &Fonts, template: &Template, f: &yusuan_domain::PerformanceForm) {
+pub(super) fn set_form(
+    cur: &mut Cursor,
+    fonts: &Fonts,
+    template: &Template,
+    f: &yusuan_domain::PerformanceForm,
+) {
     const TITLE: &str = "财政项目支出绩效目标申报表";
     cur.new_page(template.tables);
     cur.page().holds.push(format!("{}：{TITLE}", f.project));
@@ -607,26 +886,67 @@ pub(super) fn set_form(cur: &mut Cursor, fonts: &Fonts, template: &Template, f: 
     let x = (cur.width - tw) / 2.0;
     cur.page().text(x, y, TITLE_SIZE, Face::Body, TITLE);
     cur.y = y - 16.0;
-    let cell = |col: usize, cols: usize, text: &str| BodyCell { col, cols, text: text.to_string(), align: Align::Left };
-    let money = |key: &str, a: &Option<yusuan_domain::Amount>| -> String {
-        f.funds.printed.get(key).map(|(p, _)| p.clone()).or_else(|| a.map(|a| a.value.to_string())).unwrap_or_default()
+    let cell = |col: usize, cols: usize, text: &str| BodyCell {
+        col,
+        cols,
+        text: text.to_string(),
+        align: Align::Left,
     };
-    let unit = [f.funds.total, f.funds.fiscal, f.funds.other, f.funds.carried_over].iter().flatten().next().map(|a| a.unit.as_str()).unwrap_or("元");
-    let (begin, end) = match f.period.as_deref().map(|p| p.split_once('至').unwrap_or((p, ""))) {
+    let money = |key: &str, a: &Option<yusuan_domain::Amount>| -> String {
+        f.funds
+            .printed
+            .get(key)
+            .map(|(p, _)| p.clone())
+            .or_else(|| a.map(|a| a.value.to_string()))
+            .unwrap_or_default()
+    };
+    let unit = [
+        f.funds.total,
+        f.funds.fiscal,
+        f.funds.other,
+        f.funds.carried_over,
+    ]
+    .iter()
+    .flatten()
+    .next()
+    .map(|a| a.unit.as_str())
+    .unwrap_or("元");
+    let (begin, end) = match f
+        .period
+        .as_deref()
+        .map(|p| p.split_once('至').unwrap_or((p, "")))
+    {
         Some((b, e)) => (b.trim().to_string(), e.trim().to_string()),
         None => (String::new(), String::new()),
     };
     let funds_label = format!("项目资金（{unit}）");
     let mut body = vec![
         vec![cell(0, 1, "项目名称"), cell(1, 3, &f.project)],
-        vec![cell(0, 1, "主管部门"), cell(1, 1, f.department.as_deref().unwrap_or("")), cell(2, 1, "实施单位"), cell(3, 1, f.implementer.as_deref().unwrap_or(""))],
-        vec![cell(0, 1, "计划开始日期"), cell(1, 1, &begin), cell(2, 1, "计划完成日期"), cell(3, 1, &end)],
+        vec![
+            cell(0, 1, "主管部门"),
+            cell(1, 1, f.department.as_deref().unwrap_or("")),
+            cell(2, 1, "实施单位"),
+            cell(3, 1, f.implementer.as_deref().unwrap_or("")),
+        ],
+        vec![
+            cell(0, 1, "计划开始日期"),
+            cell(1, 1, &begin),
+            cell(2, 1, "计划完成日期"),
+            cell(3, 1, &end),
+        ],
     ];
     // The whole project's funds, where the source prints them, before the year's.
-    let whole = [("项目资金总额", "project_total", &f.funds.project_total), ("其中：财政资金", "project_fiscal", &f.funds.project_fiscal)];
+    let whole = [
+        ("项目资金总额", "project_total", &f.funds.project_total),
+        ("其中：财政资金", "project_fiscal", &f.funds.project_fiscal),
+    ];
     // The first funds row carries the group's label (the rows under it leave that cell empty).
     let funds_row = |body: &Vec<Vec<BodyCell>>, label: &str, value: String| {
-        let mut row = if body.len() == 3 { vec![cell(0, 1, &funds_label)] } else { vec![] };
+        let mut row = if body.len() == 3 {
+            vec![cell(0, 1, &funds_label)]
+        } else {
+            vec![]
+        };
         row.extend([cell(1, 1, label), cell(2, 2, &value)]);
         row
     };
@@ -637,17 +957,50 @@ pub(super) fn set_form(cur: &mut Cursor, fonts: &Fonts, template: &Template, f: 
     let year = funds_row(&body, "年度资金申请总额", money("total", &f.funds.total));
     body.extend([
         year,
-        vec![cell(1, 1, "当年财政拨款"), cell(2, 2, &money("fiscal", &f.funds.fiscal))],
-        vec![cell(1, 1, "上年结转资金"), cell(2, 2, &money("carried_over", &f.funds.carried_over))],
-        vec![cell(1, 1, "其他资金"), cell(2, 2, &money("other", &f.funds.other))],
-        vec![cell(0, 1, "年度总体目标"), cell(1, 3, f.annual_goal.as_deref().unwrap_or(""))],
-        vec![cell(0, 1, "一级指标"), cell(1, 1, "二级指标"), cell(2, 1, "三级指标"), cell(3, 1, "指标值")],
+        vec![
+            cell(1, 1, "当年财政拨款"),
+            cell(2, 2, &money("fiscal", &f.funds.fiscal)),
+        ],
+        vec![
+            cell(1, 1, "上年结转资金"),
+            cell(2, 2, &money("carried_over", &f.funds.carried_over)),
+        ],
+        vec![
+            cell(1, 1, "其他资金"),
+            cell(2, 2, &money("other", &f.funds.other)),
+        ],
+        vec![
+            cell(0, 1, "年度总体目标"),
+            cell(1, 3, f.annual_goal.as_deref().unwrap_or("")),
+        ],
+        vec![
+            cell(0, 1, "一级指标"),
+            cell(1, 1, "二级指标"),
+            cell(2, 1, "三级指标"),
+            cell(3, 1, "指标值"),
+        ],
     ]);
     for i in &f.indicators {
-        body.push(vec![cell(0, 1, &i.level1), cell(1, 1, &i.level2), cell(2, 1, &i.name), cell(3, 1, &i.printed)]);
+        body.push(vec![
+            cell(0, 1, &i.level1),
+            cell(1, 1, &i.level2),
+            cell(2, 1, &i.name),
+            cell(3, 1, &i.printed),
+        ]);
     }
     let available = cur.width - 2.0 * cur.margin;
-    let grid = Grid { widths: vec![available * 0.16, available * 0.2, available * 0.4, available * 0.24], size: BODY_SIZE, head: vec![], head_rows: 0, body };
+    let grid = Grid {
+        widths: vec![
+            available * 0.16,
+            available * 0.2,
+            available * 0.4,
+            available * 0.24,
+        ],
+        size: BODY_SIZE,
+        head: vec![],
+        head_rows: 0,
+        body,
+    };
     let x0 = cur.margin;
     draw_rows(cur, fonts, template, &grid, x0, &[]);
 }
@@ -662,13 +1015,25 @@ mod tests {
 
     #[test]
     fn headers_merge_groups_and_run_leaves_down() {
-        let paths = [p("项目/功能分类科目编码/类"), p("项目/功能分类科目编码/款"), p("项目/功能分类科目名称"), p("收入预算/合计"), p("收入预算/事业收入")];
+        let paths = [
+            p("项目/功能分类科目编码/类"),
+            p("项目/功能分类科目编码/款"),
+            p("项目/功能分类科目名称"),
+            p("收入预算/合计"),
+            p("收入预算/事业收入"),
+        ];
         let (cells, depth) = header(&paths);
         assert_eq!(depth, 3);
         let find = |t: &str| cells.iter().find(|c| c.text == t).unwrap().clone();
         assert_eq!((find("项目").cols, find("项目").rows), (3, 1));
-        assert_eq!((find("功能分类科目编码").cols, find("功能分类科目编码").rows), (2, 1));
-        assert_eq!((find("功能分类科目名称").row, find("功能分类科目名称").rows), (1, 2));
+        assert_eq!(
+            (find("功能分类科目编码").cols, find("功能分类科目编码").rows),
+            (2, 1)
+        );
+        assert_eq!(
+            (find("功能分类科目名称").row, find("功能分类科目名称").rows),
+            (1, 2)
+        );
         assert_eq!((find("收入预算").cols, find("合计").rows), (2, 2));
         assert_eq!(find("类").row, 2);
     }

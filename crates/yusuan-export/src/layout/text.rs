@@ -9,7 +9,23 @@ fn numeric(c: char) -> bool {
 
 /// The units that may not start a line (closing punctuation) or be split from a number.
 fn sticks_to_previous(c: char) -> bool {
-    matches!(c, '，' | '。' | '；' | '、' | '：' | '）' | '”' | '！' | '？' | ')' | ',' | '.' | '%' | '万' | '元')
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '、'
+            | '：'
+            | '）'
+            | '”'
+            | '！'
+            | '？'
+            | ')'
+            | ','
+            | '.'
+            | '%'
+            | '万'
+            | '元'
+    )
 }
 
 /// Splits `text` into breakable tokens: a number with its unit (`18,976.76万元`) and any
@@ -39,7 +55,12 @@ fn tokens(text: &str) -> Vec<String> {
         let tok: String = chars[i..j].iter().collect();
         match out.last_mut() {
             // Closing punctuation never starts a line.
-            Some(last) if tok.chars().next().is_some_and(sticks_to_previous) && !tok.chars().next().is_some_and(numeric) => last.push_str(&tok),
+            Some(last)
+                if tok.chars().next().is_some_and(sticks_to_previous)
+                    && !tok.chars().next().is_some_and(numeric) =>
+            {
+                last.push_str(&tok)
+            }
             _ => out.push(tok),
         }
         i = j;
@@ -53,8 +74,13 @@ fn starts_item(rest: &[String]) -> bool {
     let s: String = rest.iter().take(4).map(String::as_str).collect();
     let mut c = s.chars();
     match c.next() {
-        Some('（') | Some('(') => c.next().is_some_and(|d| d.is_ascii_digit() || "一二三四五六七八九十".contains(d)),
-        Some(d) if d.is_ascii_digit() => s.chars().find(|x| !x.is_ascii_digit()).is_some_and(|x| x == '.' || x == '、'),
+        Some('（') | Some('(') => c
+            .next()
+            .is_some_and(|d| d.is_ascii_digit() || "一二三四五六七八九十".contains(d)),
+        Some(d) if d.is_ascii_digit() => s
+            .chars()
+            .find(|x| !x.is_ascii_digit())
+            .is_some_and(|x| x == '.' || x == '、'),
         Some(d) if "一二三四五六七八九十".contains(d) => s.chars().nth(1) == Some('、'),
         _ => false,
     }
@@ -99,7 +125,10 @@ mod tests {
     fn numbers_and_their_units_stay_whole() {
         // check(input, expect)
         let cases = [
-            ("收入预算18,976.76万元，比", vec!["收", "入", "预", "算", "18,976.76万元，", "比"]),
+            (
+                "收入预算18,976.76万元，比",
+                vec!["收", "入", "预", "算", "18,976.76万元，", "比"],
+            ),
             ("增长21.48%。", vec!["增", "长", "21.48%。"]),
             ("（一）因公", vec!["（", "一）", "因", "公"]),
         ];

@@ -76,7 +76,7 @@ const GB1_PROPORTIONAL_SPACE: u32 = 1;
 pub(super) struct Font {
     decoder: Decoder,
     widths: HashMap<u32, f64>, // glyph space units (layout)
-    default_width: f64,       // glyph space units (layout)
+    default_width: f64,        // glyph space units (layout)
 }
 
 impl Font {
@@ -88,33 +88,62 @@ impl Font {
             _ => 2,
         }
         .min(bytes.len());
-        (bytes[..len].iter().fold(0u32, |acc, b| acc * 256 + *b as u32), len)
+        (
+            bytes[..len]
+                .iter()
+                .fold(0u32, |acc, b| acc * 256 + *b as u32),
+            len,
+        )
     }
     fn width(&self, code: u32) -> f64 {
         if let Decoder::Gbk { half_width } = self.decoder {
             // Widths are by CID: an ASCII code's CID is known, a two-byte code's is not (its
             // glyph is full-width: the default width).
             if (0x20..0x7f).contains(&code) {
-                let first = if half_width { GB1_HALF_WIDTH_SPACE } else { GB1_PROPORTIONAL_SPACE };
-                let half = if half_width { 500.0 } else { self.default_width };
-                return self.widths.get(&(first + code - 0x20)).copied().unwrap_or(half);
+                let first = if half_width {
+                    GB1_HALF_WIDTH_SPACE
+                } else {
+                    GB1_PROPORTIONAL_SPACE
+                };
+                let half = if half_width {
+                    500.0
+                } else {
+                    self.default_width
+                };
+                return self
+                    .widths
+                    .get(&(first + code - 0x20))
+                    .copied()
+                    .unwrap_or(half);
             }
             return self.default_width;
         }
-        self.widths.get(&code).copied().unwrap_or(self.default_width)
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
     }
     fn text(&self, code: u32) -> String {
         match &self.decoder {
             Decoder::Gbk { .. } => {
-                let bytes: Vec<u8> = if code < 0x100 { vec![code as u8] } else { vec![(code >> 8) as u8, code as u8] };
+                let bytes: Vec<u8> = if code < 0x100 {
+                    vec![code as u8]
+                } else {
+                    vec![(code >> 8) as u8, code as u8]
+                };
                 let (text, bad) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
-                if bad { String::new() } else { text.into_owned() }
+                if bad {
+                    String::new()
+                } else {
+                    text.into_owned()
+                }
             }
             Decoder::OneByte(table) => table[(code & 0xff) as usize].clone(),
             Decoder::Ucs2 => char::from_u32(code).map(String::from).unwrap_or_default(),
-            Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)) => {
-                map.get(code, 2).map(|u| String::from_utf16_lossy(&u)).unwrap_or_default()
-            }
+            Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)) => map
+                .get(code, 2)
+                .map(|u| String::from_utf16_lossy(&u))
+                .unwrap_or_default(),
             Decoder::Cmap2(_) => String::new(),
             Decoder::Map2(map) => map.get(&code).cloned().unwrap_or_default(),
         }
@@ -134,27 +163,54 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
 }
 
 fn dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
-    d.get(key).ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok())
+    d.get(key)
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_dict().ok())
 }
 
 /// Builds a font from its dictionary, or says why this reader cannot.
 fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
-    let subtype = font.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
-    let unsupported = |why: &str| Unsupported(format!("{} 字体：{why}", String::from_utf8_lossy(subtype)));
+    let subtype = font
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
+    let unsupported =
+        |why: &str| Unsupported(format!("{} 字体：{why}", String::from_utf8_lossy(subtype)));
     if subtype == b"Type0" {
-        let encoding = font.get(b"Encoding").ok().map(|o| deref(doc, o)).and_then(|o| o.as_name().ok()).unwrap_or(b"");
+        let encoding = font
+            .get(b"Encoding")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_name().ok())
+            .unwrap_or(b"");
         let decoder = match encoding {
             b"Identity-H" | b"Identity-V" => {
-                let has_map = font.get(b"ToUnicode").ok().map(|o| deref(doc, o)).is_some_and(|o| o.as_stream().is_ok());
+                let has_map = font
+                    .get(b"ToUnicode")
+                    .ok()
+                    .map(|o| deref(doc, o))
+                    .is_some_and(|o| o.as_stream().is_ok());
                 if !has_map {
                     return Err(unsupported("Identity 编码而无 ToUnicode"));
                 }
                 // The map is owned by the encoding, so it outlives the document borrow.
                 match font.get_font_encoding(doc) {
-                    Ok(Encoding::UnicodeMapEncoding(map)) => Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)),
+                    Ok(Encoding::UnicodeMapEncoding(map)) => {
+                        Decoder::Cmap2(Encoding::UnicodeMapEncoding(map))
+                    }
                     _ => {
-                        let stream = font.get(b"ToUnicode").ok().map(|o| deref(doc, o)).and_then(|o| o.as_stream().ok());
-                        let data = stream.map(|st| st.decompressed_content().unwrap_or_else(|_| st.content.clone())).unwrap_or_default();
+                        let stream = font
+                            .get(b"ToUnicode")
+                            .ok()
+                            .map(|o| deref(doc, o))
+                            .and_then(|o| o.as_stream().ok());
+                        let data = stream
+                            .map(|st| {
+                                st.decompressed_content()
+                                    .unwrap_or_else(|_| st.content.clone())
+                            })
+                            .unwrap_or_default();
                         let map = bf_entries(&data);
                         if map.is_empty() {
                             return Err(unsupported("ToUnicode 无法解析"));
@@ -163,9 +219,15 @@ fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
                     }
                 }
             }
-            b"UniGB-UCS2-H" | b"UniGB-UTF16-H" | b"UniGB-UCS2-V" | b"UniGB-UTF16-V" => Decoder::Ucs2,
-            b"GBK-EUC-H" | b"GBK-EUC-V" | b"GB-EUC-H" | b"GB-EUC-V" => Decoder::Gbk { half_width: true },
-            b"GBKp-EUC-H" | b"GBKp-EUC-V" | b"GBpc-EUC-H" | b"GBpc-EUC-V" => Decoder::Gbk { half_width: false },
+            b"UniGB-UCS2-H" | b"UniGB-UTF16-H" | b"UniGB-UCS2-V" | b"UniGB-UTF16-V" => {
+                Decoder::Ucs2
+            }
+            b"GBK-EUC-H" | b"GBK-EUC-V" | b"GB-EUC-H" | b"GB-EUC-V" => {
+                Decoder::Gbk { half_width: true }
+            }
+            b"GBKp-EUC-H" | b"GBKp-EUC-V" | b"GBpc-EUC-H" | b"GBpc-EUC-V" => {
+                Decoder::Gbk { half_width: false }
+            }
             _ => return Err(unsupported("编码不受支持")),
         };
         let descendant = font
@@ -179,10 +241,17 @@ fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
             .ok_or_else(|| unsupported("缺少 DescendantFonts"))?;
         let default_width = descendant.get(b"DW").ok().and_then(num).unwrap_or(1000.0);
         let mut widths = HashMap::new();
-        if let Some(w) = descendant.get(b"W").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok()) {
+        if let Some(w) = descendant
+            .get(b"W")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_array().ok())
+        {
             let mut i = 0;
             while i < w.len() {
-                let Some(first) = num(deref(doc, &w[i])) else { return Err(unsupported("W 数组格式错误")) };
+                let Some(first) = num(deref(doc, &w[i])) else {
+                    return Err(unsupported("W 数组格式错误"));
+                };
                 match w.get(i + 1).map(|o| deref(doc, o)) {
                     Some(Object::Array(list)) => {
                         for (k, v) in list.iter().enumerate() {
@@ -193,7 +262,9 @@ fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
                         i += 2;
                     }
                     Some(last) => {
-                        let (Some(last), Some(v)) = (num(last), w.get(i + 2).map(|o| deref(doc, o)).and_then(num)) else {
+                        let (Some(last), Some(v)) =
+                            (num(last), w.get(i + 2).map(|o| deref(doc, o)).and_then(num))
+                        else {
                             return Err(unsupported("W 数组格式错误"));
                         };
                         for c in first as u32..=last as u32 {
@@ -205,33 +276,61 @@ fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
                 }
             }
         }
-        return Ok(Font { decoder, widths, default_width });
+        return Ok(Font {
+            decoder,
+            widths,
+            default_width,
+        });
     }
     // Simple fonts (TrueType, Type1, MMType1): one byte per code, widths from /Widths.
     if !matches!(subtype, b"TrueType" | b"Type1" | b"MMType1") {
         return Err(unsupported("字体类型不受支持"));
     }
-    let Some(list) = font.get(b"Widths").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok()) else {
+    let Some(list) = font
+        .get(b"Widths")
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_array().ok())
+    else {
         return Err(unsupported("缺少 Widths（标准 14 字体）"));
     };
     let first = font.get(b"FirstChar").ok().and_then(num).unwrap_or(0.0) as u32;
-    let widths = list.iter().enumerate().filter_map(|(k, v)| num(deref(doc, v)).map(|v| (first + k as u32, v))).collect();
-    let default_width = dict(doc, font, b"FontDescriptor").and_then(|d| d.get(b"MissingWidth").ok()).and_then(num).unwrap_or(0.0);
+    let widths = list
+        .iter()
+        .enumerate()
+        .filter_map(|(k, v)| num(deref(doc, v)).map(|v| (first + k as u32, v)))
+        .collect();
+    let default_width = dict(doc, font, b"FontDescriptor")
+        .and_then(|d| d.get(b"MissingWidth").ok())
+        .and_then(num)
+        .unwrap_or(0.0);
     let has_encoding = font.get(b"Encoding").is_ok();
     let has_map = font.get(b"ToUnicode").is_ok();
     if !has_encoding && !has_map {
         // The font's built-in encoding: only known for symbolic fonts by reading the font program.
         return Err(unsupported("无编码信息"));
     }
-    let encoding = font.get_font_encoding(doc).map_err(|e| unsupported(&format!("编码无法解析（{e}）")))?;
+    let encoding = font
+        .get_font_encoding(doc)
+        .map_err(|e| unsupported(&format!("编码无法解析（{e}）")))?;
     let table: Vec<String> = (0u8..=255)
         .map(|b| match &encoding {
-            Encoding::UnicodeMapEncoding(map) => map.get(b as u32, 1).map(|u| String::from_utf16_lossy(&u)).unwrap_or_default(),
+            Encoding::UnicodeMapEncoding(map) => map
+                .get(b as u32, 1)
+                .map(|u| String::from_utf16_lossy(&u))
+                .unwrap_or_default(),
             e => e.bytes_to_string(&[b]).unwrap_or_default(),
         })
         .collect();
-    let table: Box<[String; 256]> = table.into_boxed_slice().try_into().map_err(|_| unsupported("编码表"))?;
-    Ok(Font { decoder: Decoder::OneByte(table), widths, default_width })
+    let table: Box<[String; 256]> = table
+        .into_boxed_slice()
+        .try_into()
+        .map_err(|_| unsupported("编码表"))?;
+    Ok(Font {
+        decoder: Decoder::OneByte(table),
+        widths,
+        default_width,
+    })
 }
 
 /// Fonts already built, by the object they came from (shared by all pages of a document).
@@ -241,15 +340,24 @@ pub(super) struct FontCache {
 }
 
 impl FontCache {
-    fn get(&mut self, doc: &Document, resources: &[&Dictionary], name: &[u8]) -> Result<Option<Arc<Font>>, Unsupported> {
+    fn get(
+        &mut self,
+        doc: &Document,
+        resources: &[&Dictionary],
+        name: &[u8],
+    ) -> Result<Option<Arc<Font>>, Unsupported> {
         for res in resources.iter().rev() {
-            let Some(fonts) = dict(doc, res, b"Font") else { continue };
+            let Some(fonts) = dict(doc, res, b"Font") else {
+                continue;
+            };
             let Ok(entry) = fonts.get(name) else { continue };
             let id = entry.as_reference().ok();
             if let Some(font) = id.and_then(|id| self.by_id.get(&id)) {
                 return Ok(Some(font.clone()));
             }
-            let Ok(d) = deref(doc, entry).as_dict() else { continue };
+            let Ok(d) = deref(doc, entry).as_dict() else {
+                continue;
+            };
             let font = Arc::new(load_font(doc, d)?);
             if let Some(id) = id {
                 self.by_id.insert(id, font.clone());
@@ -263,12 +371,12 @@ impl FontCache {
 #[derive(Clone)]
 struct TextState {
     font: Option<Arc<Font>>,
-    size: f64,      // layout
+    size: f64,       // layout
     char_space: f64, // layout
     word_space: f64, // layout
-    scale: f64,     // horizontal scaling (layout)
-    leading: f64,   // layout
-    rise: f64,      // layout
+    scale: f64,      // horizontal scaling (layout)
+    leading: f64,    // layout
+    rise: f64,       // layout
 }
 
 #[derive(Clone)]
@@ -295,7 +403,9 @@ struct Page<'a> {
 
 impl Page<'_> {
     fn show(&mut self, st: &State, bytes: &[u8]) {
-        let Some(font) = st.text.font.clone() else { return };
+        let Some(font) = st.text.font.clone() else {
+            return;
+        };
         let t = &st.text;
         let mut rest = bytes;
         while !rest.is_empty() {
@@ -322,7 +432,14 @@ impl Page<'_> {
                     2 => x - advance,
                     _ => y + advance,
                 };
-                self.glyphs.push(Glyph { x, y, end, size, text: ch, turn });
+                self.glyphs.push(Glyph {
+                    x,
+                    y,
+                    end,
+                    size,
+                    text: ch,
+                    turn,
+                });
             }
             let mut spacing = t.char_space;
             // Word spacing applies to the single-byte code 32, in any encoding.
@@ -334,8 +451,15 @@ impl Page<'_> {
         }
     }
 
-    fn run(&mut self, content: &[u8], resources: &[&Dictionary], st: &mut State, depth: u32) -> Result<(), Unsupported> {
-        let content = Content::decode(content).map_err(|e| Unsupported(format!("内容流无法解析（{e}）")))?;
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &[&Dictionary],
+        st: &mut State,
+        depth: u32,
+    ) -> Result<(), Unsupported> {
+        let content =
+            Content::decode(content).map_err(|e| Unsupported(format!("内容流无法解析（{e}）")))?;
         let mut stack: Vec<State> = Vec::new();
         for op in &content.operations {
             let n: Vec<f64> = op.operands.iter().filter_map(num).collect();
@@ -344,7 +468,9 @@ impl Page<'_> {
                     self.tm = Matrix::IDENTITY;
                     self.tlm = Matrix::IDENTITY;
                 }
-                "cm" if n.len() == 6 => st.ctm = Matrix([n[0], n[1], n[2], n[3], n[4], n[5]]).then(&st.ctm),
+                "cm" if n.len() == 6 => {
+                    st.ctm = Matrix([n[0], n[1], n[2], n[3], n[4], n[5]]).then(&st.ctm)
+                }
                 "q" => stack.push(st.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
@@ -357,7 +483,11 @@ impl Page<'_> {
                 "TL" if !n.is_empty() => st.text.leading = n[0],
                 "Ts" if !n.is_empty() => st.text.rise = n[0],
                 "Tf" => {
-                    let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or(b"");
+                    let name = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .unwrap_or(b"");
                     st.text.font = self.fonts.get(self.doc, resources, name)?;
                     st.text.size = op.operands.get(1).and_then(num).unwrap_or(0.0);
                 }
@@ -389,7 +519,9 @@ impl Page<'_> {
                     }
                 }
                 "TJ" => {
-                    let Some(Object::Array(items)) = op.operands.first() else { continue };
+                    let Some(Object::Array(items)) = op.operands.first() else {
+                        continue;
+                    };
                     for item in items {
                         match item {
                             Object::String(s, _) => self.show(st, s),
@@ -403,19 +535,34 @@ impl Page<'_> {
                     }
                 }
                 "Do" if depth < 8 => {
-                    let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or(b"");
+                    let name = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .unwrap_or(b"");
                     let Some(xobj) = resources.iter().rev().find_map(|r| {
-                        dict(self.doc, r, b"XObject").and_then(|x| x.get(name).ok()).map(|o| deref(self.doc, o))
+                        dict(self.doc, r, b"XObject")
+                            .and_then(|x| x.get(name).ok())
+                            .map(|o| deref(self.doc, o))
                     }) else {
                         continue;
                     };
-                    let Ok(stream) = xobj.as_stream() else { continue };
+                    let Ok(stream) = xobj.as_stream() else {
+                        continue;
+                    };
                     if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
                         continue;
                     }
-                    let data = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+                    let data = stream
+                        .decompressed_content()
+                        .unwrap_or_else(|_| stream.content.clone());
                     let mut inner = st.clone();
-                    if let Some(m) = stream.dict.get(b"Matrix").ok().and_then(|o| o.as_array().ok()) {
+                    if let Some(m) = stream
+                        .dict
+                        .get(b"Matrix")
+                        .ok()
+                        .and_then(|o| o.as_array().ok())
+                    {
                         let m: Vec<f64> = m.iter().filter_map(num).collect();
                         if m.len() == 6 {
                             inner.ctm = Matrix([m[0], m[1], m[2], m[3], m[4], m[5]]).then(&st.ctm);
@@ -429,9 +576,8 @@ impl Page<'_> {
                     self.run(&data, &res, &mut inner, depth + 1)?;
                     (self.tm, self.tlm) = (tm, tlm);
                 }
-                "m" | "l" | "c" | "v" | "y" | "h" | "re" | "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
-                    self.path_op(st, op.operator.as_str(), &n)
-                }
+                "m" | "l" | "c" | "v" | "y" | "h" | "re" | "S" | "s" | "f" | "F" | "f*" | "B"
+                | "B*" | "b" | "b*" | "n" => self.path_op(st, op.operator.as_str(), &n),
                 _ => {}
             }
         }
@@ -447,7 +593,12 @@ impl Page<'_> {
     /// Path construction and painting: only straight segments parallel to the page's axes are
     /// kept (a table's borders); curves end the segment chain.
     fn path_op(&mut self, st: &State, op: &str, n: &[f64]) {
-        let segment = |from: (f64, f64), to: (f64, f64)| Rule { x0: from.0.min(to.0), y0: from.1.min(to.1), x1: from.0.max(to.0), y1: from.1.max(to.1) };
+        let segment = |from: (f64, f64), to: (f64, f64)| Rule {
+            x0: from.0.min(to.0),
+            y0: from.1.min(to.1),
+            x1: from.0.max(to.0),
+            y1: from.1.max(to.1),
+        };
         match op {
             "m" if n.len() == 2 => {
                 let p = self.page_point(st, n[0], n[1]);
@@ -471,7 +622,13 @@ impl Page<'_> {
                 }
             }
             "re" if n.len() == 4 => {
-                let c = [(n[0], n[1]), (n[0] + n[2], n[1]), (n[0] + n[2], n[1] + n[3]), (n[0], n[1] + n[3])].map(|(x, y)| self.page_point(st, x, y));
+                let c = [
+                    (n[0], n[1]),
+                    (n[0] + n[2], n[1]),
+                    (n[0] + n[2], n[1] + n[3]),
+                    (n[0], n[1] + n[3]),
+                ]
+                .map(|(x, y)| self.page_point(st, x, y));
                 for k in 0..4 {
                     self.path.push(segment(c[k], c[(k + 1) % 4]));
                 }
@@ -480,7 +637,11 @@ impl Page<'_> {
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 // A filled hairline rectangle is a rule too: its long edges are kept.
                 let painted = std::mem::take(&mut self.path);
-                self.rules.extend(painted.into_iter().filter(|r| (r.x1 - r.x0 < 0.5) != (r.y1 - r.y0 < 0.5)));
+                self.rules.extend(
+                    painted
+                        .into_iter()
+                        .filter(|r| (r.x1 - r.x0 < 0.5) != (r.y1 - r.y0 < 0.5)),
+                );
                 self.at = None;
             }
             "n" => {
@@ -509,28 +670,78 @@ fn inherited<'a>(doc: &'a Document, mut page: &'a Dictionary, key: &[u8]) -> Opt
 }
 
 /// Reads the glyphs of one page (the page's own resources and those it inherits).
-pub(super) fn read_page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> Result<PageText, Unsupported> {
-    let page = doc.get_dictionary(page_id).map_err(|e| Unsupported(format!("页面对象缺失（{e}）")))?;
+pub(super) fn read_page(
+    doc: &Document,
+    page_id: ObjectId,
+    fonts: &mut FontCache,
+) -> Result<PageText, Unsupported> {
+    let page = doc
+        .get_dictionary(page_id)
+        .map_err(|e| Unsupported(format!("页面对象缺失（{e}）")))?;
     let media: Vec<f64> = inherited(doc, page, b"MediaBox")
         .and_then(|o| o.as_array().ok())
         .map(|a| a.iter().filter_map(|o| num(deref(doc, o))).collect())
         .unwrap_or_default();
-    let height = if media.len() == 4 { media[3] - media[1] } else { 842.0 };
-    let width = if media.len() == 4 { media[2] - media[0] } else { 595.0 };
-    let resources: Vec<&Dictionary> = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok()).into_iter().collect();
-    let content = doc.get_page_content(page_id).map_err(|e| Unsupported(format!("内容流无法读取（{e}）")))?;
-    let mut reader = Page { doc, fonts, height, glyphs: Vec::new(), tm: Matrix::IDENTITY, tlm: Matrix::IDENTITY, undecoded: 0, path: Vec::new(), at: None, rules: Vec::new() };
-    let text = TextState { font: None, size: 0.0, char_space: 0.0, word_space: 0.0, scale: 1.0, leading: 0.0, rise: 0.0 };
-    let mut st = State { ctm: Matrix::IDENTITY, text };
+    let height = if media.len() == 4 {
+        media[3] - media[1]
+    } else {
+        842.0
+    };
+    let width = if media.len() == 4 {
+        media[2] - media[0]
+    } else {
+        595.0
+    };
+    let resources: Vec<&Dictionary> = inherited(doc, page, b"Resources")
+        .and_then(|o| o.as_dict().ok())
+        .into_iter()
+        .collect();
+    let content = doc
+        .get_page_content(page_id)
+        .map_err(|e| Unsupported(format!("内容流无法读取（{e}）")))?;
+    let mut reader = Page {
+        doc,
+        fonts,
+        height,
+        glyphs: Vec::new(),
+        tm: Matrix::IDENTITY,
+        tlm: Matrix::IDENTITY,
+        undecoded: 0,
+        path: Vec::new(),
+        at: None,
+        rules: Vec::new(),
+    };
+    let text = TextState {
+        font: None,
+        size: 0.0,
+        char_space: 0.0,
+        word_space: 0.0,
+        scale: 1.0,
+        leading: 0.0,
+        rise: 0.0,
+    };
+    let mut st = State {
+        ctm: Matrix::IDENTITY,
+        text,
+    };
     reader.run(&content, &resources, &mut st, 0)?;
     // Many codes without text: the fonts' maps are incomplete for this reader; pdf-extract (which
     // also reads the fonts' own tables) does better.
     if reader.undecoded > 10 && reader.undecoded * 10 > reader.glyphs.len() {
         return Err(Unsupported(format!("{} 个字符无法解码", reader.undecoded)));
     }
-    let (left, bottom) = if media.len() == 4 { (media[0], media[1]) } else { (0.0, 0.0) };
+    let (left, bottom) = if media.len() == 4 {
+        (media[0], media[1])
+    } else {
+        (0.0, 0.0)
+    };
     let glyphs = on_the_page(reader.glyphs, left, bottom, width, height);
-    Ok(PageText { glyphs, rules: reader.rules, width, height })
+    Ok(PageText {
+        glyphs,
+        rules: reader.rules,
+        width,
+        height,
+    })
 }
 
 /// How far (points) a glyph may start outside its page's box and still be printed (a character
@@ -543,7 +754,10 @@ const PAGE_EDGE_SLACK: f64 = 2.0; // layout
 fn on_the_page(glyphs: Vec<Glyph>, left: f64, bottom: f64, width: f64, height: f64) -> Vec<Glyph> {
     let (x0, x1) = (left - PAGE_EDGE_SLACK, left + width + PAGE_EDGE_SLACK);
     let (y0, y1) = (-bottom - PAGE_EDGE_SLACK, height - bottom + PAGE_EDGE_SLACK);
-    glyphs.into_iter().filter(|g| (x0..=x1).contains(&g.x) && (y0..=y1).contains(&g.y)).collect()
+    glyphs
+        .into_iter()
+        .filter(|g| (x0..=x1).contains(&g.x) && (y0..=y1).contains(&g.y))
+        .collect()
 }
 
 #[cfg(test)]
@@ -554,10 +768,37 @@ mod page_box_tests {
     fn text_set_outside_the_page_is_not_read() {
         // check(input, expect): a glyph on an A4 page, one below it (y past the bottom), one
         // left of it; a page whose box starts at (0, 100) moves the visible band.
-        let g = |x: f64, y: f64| Glyph { x, y, end: x + 10.0, size: 10.0, text: "字".into(), turn: 0 };
-        let kept = on_the_page(vec![g(100.0, 400.0), g(100.0, 2600.0), g(-50.0, 400.0), g(590.0, 841.0)], 0.0, 0.0, 595.3, 841.9);
-        assert_eq!(kept.iter().map(|g| (g.x, g.y)).collect::<Vec<_>>(), vec![(100.0, 400.0), (590.0, 841.0)]);
-        let kept = on_the_page(vec![g(100.0, -50.0), g(100.0, 700.0)], 0.0, 100.0, 595.0, 742.0);
+        let g = |x: f64, y: f64| Glyph {
+            x,
+            y,
+            end: x + 10.0,
+            size: 10.0,
+            text: "字".into(),
+            turn: 0,
+        };
+        let kept = on_the_page(
+            vec![
+                g(100.0, 400.0),
+                g(100.0, 2600.0),
+                g(-50.0, 400.0),
+                g(590.0, 841.0),
+            ],
+            0.0,
+            0.0,
+            595.3,
+            841.9,
+        );
+        assert_eq!(
+            kept.iter().map(|g| (g.x, g.y)).collect::<Vec<_>>(),
+            vec![(100.0, 400.0), (590.0, 841.0)]
+        );
+        let kept = on_the_page(
+            vec![g(100.0, -50.0), g(100.0, 700.0)],
+            0.0,
+            100.0,
+            595.0,
+            742.0,
+        );
         assert_eq!(kept.iter().map(|g| g.y).collect::<Vec<_>>(), vec![-50.0]);
     }
 }
@@ -571,7 +812,11 @@ mod tests {
     /// units unless /W says), GBK pairs are Chinese (the default width), decoded as GBK.
     #[test]
     fn gbk_codes_decode_and_measure() {
-        let font = Font { decoder: Decoder::Gbk { half_width: true }, widths: HashMap::from([(814 + 0x10, 520.0)]), default_width: 1000.0 };
+        let font = Font {
+            decoder: Decoder::Gbk { half_width: true },
+            widths: HashMap::from([(814 + 0x10, 520.0)]),
+            default_width: 1000.0,
+        };
         // `工资 95.36` in GBK.
         let (bytes, _, _) = encoding_rs::GBK.encode("工资 95.36");
         let mut rest: &[u8] = &bytes;
@@ -581,7 +826,16 @@ mod tests {
             out.push((font.text(code), len, font.width(code)));
             rest = &rest[len..];
         }
-        let expect = [("工", 2, 1000.0), ("资", 2, 1000.0), (" ", 1, 500.0), ("9", 1, 500.0), ("5", 1, 500.0), (".", 1, 500.0), ("3", 1, 500.0), ("6", 1, 500.0)];
+        let expect = [
+            ("工", 2, 1000.0),
+            ("资", 2, 1000.0),
+            (" ", 1, 500.0),
+            ("9", 1, 500.0),
+            ("5", 1, 500.0),
+            (".", 1, 500.0),
+            ("3", 1, 500.0),
+            ("6", 1, 500.0),
+        ];
         assert_eq!(out.len(), expect.len());
         for ((t, l, w), (et, el, ew)) in out.iter().zip(expect) {
             assert_eq!((t.as_str(), *l), (et, el));
@@ -619,9 +873,19 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
     while i < data.len() {
         match data[i] {
             b'<' if data.get(i + 1) != Some(&b'<') => {
-                let end = data[i..].iter().position(|&b| b == b'>').map_or(data.len(), |k| i + k);
-                let digits: Vec<u8> = data[i + 1..end].iter().copied().filter(u8::is_ascii_hexdigit).collect();
-                let bytes = digits.chunks(2).filter_map(|c| u8::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
+                let end = data[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(data.len(), |k| i + k);
+                let digits: Vec<u8> = data[i + 1..end]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_hexdigit)
+                    .collect();
+                let bytes = digits
+                    .chunks(2)
+                    .filter_map(|c| u8::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
+                    .collect();
                 toks.push(Tok::Hex(bytes));
                 i = end + 1;
             }
@@ -634,16 +898,27 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
                 i += 1;
             }
             b if b.is_ascii_alphabetic() => {
-                let end = data[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(data.len(), |k| i + k);
-                toks.push(Tok::Word(String::from_utf8_lossy(&data[i..end]).into_owned()));
+                let end = data[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(data.len(), |k| i + k);
+                toks.push(Tok::Word(
+                    String::from_utf8_lossy(&data[i..end]).into_owned(),
+                ));
                 i = end;
             }
             _ => i += 1,
         }
     }
-    let code = |b: &[u8]| b.iter().fold(0u32, |a, &x| a.wrapping_mul(256).wrapping_add(u32::from(x)));
+    let code = |b: &[u8]| {
+        b.iter()
+            .fold(0u32, |a, &x| a.wrapping_mul(256).wrapping_add(u32::from(x)))
+    };
     let text = |b: &[u8]| {
-        let units: Vec<u16> = b.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+        let units: Vec<u16> = b
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
         String::from_utf16_lossy(&units)
     };
     let mut map = HashMap::new();
@@ -651,7 +926,9 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
     let mut k = 0;
     while k < toks.len() {
         match &toks[k] {
-            Tok::Word(w) if w == "beginbfchar" || w == "beginbfrange" => section = if w == "beginbfchar" { "char" } else { "range" },
+            Tok::Word(w) if w == "beginbfchar" || w == "beginbfrange" => {
+                section = if w == "beginbfchar" { "char" } else { "range" }
+            }
             Tok::Word(w) if w.starts_with("end") => section = "",
             Tok::Hex(src) if section == "char" => {
                 if let Some(Tok::Hex(dst)) = toks.get(k + 1) {
@@ -660,7 +937,9 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
                 }
             }
             Tok::Hex(lo) if section == "range" => {
-                let (Some(Tok::Hex(hi)), Some(next)) = (toks.get(k + 1), toks.get(k + 2)) else { break };
+                let (Some(Tok::Hex(hi)), Some(next)) = (toks.get(k + 1), toks.get(k + 2)) else {
+                    break;
+                };
                 let (lo, hi) = (code(lo), code(hi));
                 if hi < lo || hi - lo > 0xFFFF {
                     k += 3;
@@ -672,7 +951,10 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
                             let mut d = dst.clone();
                             // The last byte pair counts up from the first code's text.
                             let last = d.len().saturating_sub(2);
-                            let base = u16::from_be_bytes([*d.get(last).unwrap_or(&0), *d.get(last + 1).unwrap_or(&0)]);
+                            let base = u16::from_be_bytes([
+                                *d.get(last).unwrap_or(&0),
+                                *d.get(last + 1).unwrap_or(&0),
+                            ]);
                             let v = base.wrapping_add(n as u16).to_be_bytes();
                             if d.len() >= 2 {
                                 d[last] = v[0];
@@ -718,7 +1000,10 @@ mod bf_tests {
         let m = bf_entries(map);
         let get = |c: u32| m.get(&c).cloned().unwrap_or_default();
         assert_eq!((get(1).as_str(), get(0x0C).as_str()), ("2", "%"));
-        assert_eq!((get(0x10).as_str(), get(0x11).as_str(), get(0x12).as_str()), ("年", "幵", "并"));
+        assert_eq!(
+            (get(0x10).as_str(), get(0x11).as_str(), get(0x12).as_str()),
+            ("年", "幵", "并")
+        );
         assert_eq!((get(0x20).as_str(), get(0x21).as_str()), ("部", "门"));
         assert_eq!(m.len(), 7);
         assert!(bf_entries(b"garbage").is_empty());

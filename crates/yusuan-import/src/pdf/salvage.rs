@@ -9,14 +9,21 @@
 /// page object survives.
 pub(crate) fn rebuild(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
     let objects = complete_objects(bytes);
-    let pages: Vec<(u32, u16)> = objects.iter().filter(|o| is_page(&bytes[o.body.clone()])).map(|o| (o.id, o.generation)).collect();
+    let pages: Vec<(u32, u16)> = objects
+        .iter()
+        .filter(|o| is_page(&bytes[o.body.clone()]))
+        .map(|o| (o.id, o.generation))
+        .collect();
     if pages.is_empty() {
         return None;
     }
     let end = objects.iter().map(|o| o.end).max()?;
     let mut out = bytes[..end].to_vec();
     out.push(b'\n');
-    let mut offsets: Vec<(u32, u16, usize)> = objects.iter().map(|o| (o.id, o.generation, o.start)).collect();
+    let mut offsets: Vec<(u32, u16, usize)> = objects
+        .iter()
+        .map(|o| (o.id, o.generation, o.start))
+        .collect();
     let mut next_id = objects.iter().map(|o| o.id).max().unwrap_or(0) + 1;
     // The document's own catalog when it and its page tree survive (the tree gives the pages'
     // order; pages it lists that were lost are skipped). Else a page tree of our own over the
@@ -24,7 +31,8 @@ pub(crate) fn rebuild(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
     let has = |id: u32| objects.iter().any(|o| o.id == id);
     let own = objects.iter().find_map(|o| {
         let body = &bytes[o.body.clone()];
-        (type_is(body, b"/Catalog") && reference_after(body, b"/Pages").is_some_and(has)).then_some(o.id)
+        (type_is(body, b"/Catalog") && reference_after(body, b"/Pages").is_some_and(has))
+            .then_some(o.id)
     });
     let catalog_id = match own {
         Some(id) => id,
@@ -33,8 +41,18 @@ pub(crate) fn rebuild(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
             next_id += 2;
             let kids: Vec<String> = pages.iter().map(|(id, g)| format!("{id} {g} R")).collect();
             for (id, body) in [
-                (pages_id, format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len())),
-                (catalog_id, format!("<< /Type /Catalog /Pages {pages_id} 0 R >>")),
+                (
+                    pages_id,
+                    format!(
+                        "<< /Type /Pages /Kids [{}] /Count {} >>",
+                        kids.join(" "),
+                        pages.len()
+                    ),
+                ),
+                (
+                    catalog_id,
+                    format!("<< /Type /Catalog /Pages {pages_id} 0 R >>"),
+                ),
             ] {
                 offsets.push((id, 0, out.len()));
                 out.extend_from_slice(format!("{id} 0 obj\n{body}\nendobj\n").as_bytes());
@@ -56,7 +74,12 @@ pub(crate) fn rebuild(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
             _ => out.extend_from_slice(b"0000000000 65535 f \n"),
         }
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {next_id} /Root {catalog_id} 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {next_id} /Root {catalog_id} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
     Some((out, pages.len()))
 }
 
@@ -76,21 +99,33 @@ fn complete_objects(bytes: &[u8]) -> Vec<Object> {
     let mut i = 0;
     while let Some(k) = find(bytes, b"obj", i) {
         i = k + 3;
-        let Some((id, generation, start)) = header_before(bytes, k) else { continue };
+        let Some((id, generation, start)) = header_before(bytes, k) else {
+            continue;
+        };
         // The body: up to `endobj`, skipping a stream's bytes by its declared length when it
         // is direct (compressed data may hold the letters `endobj`).
         let body_start = k + 3;
-        let Some(first_end) = find(bytes, b"endobj", body_start) else { break };
+        let Some(first_end) = find(bytes, b"endobj", body_start) else {
+            break;
+        };
         let mut from = body_start;
         if let Some(s) = find(&bytes[..first_end], b"stream", body_start) {
             if let Some(len) = direct_length(&bytes[body_start..s]) {
                 from = s.saturating_add(6).saturating_add(len).min(bytes.len());
             }
         }
-        let Some(e) = find(bytes, b"endobj", from) else { break };
+        let Some(e) = find(bytes, b"endobj", from) else {
+            break;
+        };
         let end = e + 6;
         out.retain(|o| o.id != id);
-        out.push(Object { id, generation, start, end, body: body_start..e });
+        out.push(Object {
+            id,
+            generation,
+            start,
+            end,
+            body: body_start..e,
+        });
         i = end;
     }
     out
@@ -109,7 +144,14 @@ fn header_before(bytes: &[u8], k: usize) -> Option<(u32, u16, usize)> {
         while *j > 0 && bytes[*j - 1].is_ascii_digit() && end - *j < 10 {
             *j -= 1;
         }
-        (*j < end).then(|| std::str::from_utf8(&bytes[*j..end]).ok()?.parse::<u64>().ok()).flatten()
+        (*j < end)
+            .then(|| {
+                std::str::from_utf8(&bytes[*j..end])
+                    .ok()?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .flatten()
     };
     if j == 0 || !bytes[j - 1].is_ascii_whitespace() {
         return None;
@@ -151,8 +193,15 @@ fn type_is(body: &[u8], name: &[u8]) -> bool {
     while let Some(k) = find(body, b"/Type", i) {
         i = k + 5;
         let rest = &body[i..];
-        let rest = &rest[rest.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(rest.len())..];
-        if rest.starts_with(name) && !rest[name.len()..].first().is_some_and(|b| b.is_ascii_alphanumeric()) {
+        let rest = &rest[rest
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(rest.len())..];
+        if rest.starts_with(name)
+            && !rest[name.len()..]
+                .first()
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+        {
             return true;
         }
     }
@@ -173,7 +222,10 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if from >= hay.len() {
         return None;
     }
-    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    hay[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 #[cfg(test)]
@@ -189,7 +241,10 @@ mod tests {
         assert!(!is_page(b"<< /Type /Pages /Kids [] >>"));
         assert_eq!(direct_length(b"<< /Length 12 >>"), Some(12));
         assert_eq!(direct_length(b"<< /Length 12 0 R >>"), None);
-        assert_eq!(reference_after(b"<< /Type /Catalog /Pages 7 0 R >>", b"/Pages"), Some(7));
+        assert_eq!(
+            reference_after(b"<< /Type /Catalog /Pages 7 0 R >>", b"/Pages"),
+            Some(7)
+        );
         assert!(type_is(b"<</Type/Catalog/Pages 7 0 R>>", b"/Catalog"));
         let (fixed, pages) = rebuild(pdf).unwrap();
         assert_eq!(pages, 1);

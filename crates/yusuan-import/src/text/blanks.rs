@@ -46,7 +46,9 @@ pub(super) fn placements(n: usize, m: usize) -> Vec<Placement> {
 }
 
 fn values_of(p: &Placement, vals: &[Decimal]) -> Vec<Decimal> {
-    p.iter().map(|i| i.map_or(Decimal::ZERO, |i| vals[i])).collect()
+    p.iter()
+        .map(|i| i.map_or(Decimal::ZERO, |i| vals[i]))
+        .collect()
 }
 
 /// Whether the first column is the 合计 of the others in this kind of table.
@@ -54,8 +56,18 @@ fn total_first(kind: TableKind, columns: &[Column]) -> bool {
     use TableKind::*;
     matches!(
         kind,
-        Income | Expenditure | ExpenditureByUnit | FiscalByUnit | GeneralPublicFunction | GovernmentFundFunction | StateCapitalFunction | GeneralPublicBasicEconomic
-    ) && columns.first().and_then(|c| c.path.last()).is_some_and(|l| l == "合计")
+        Income
+            | Expenditure
+            | ExpenditureByUnit
+            | FiscalByUnit
+            | GeneralPublicFunction
+            | GovernmentFundFunction
+            | StateCapitalFunction
+            | GeneralPublicBasicEconomic
+    ) && columns
+        .first()
+        .and_then(|c| c.path.last())
+        .is_some_and(|l| l == "合计")
         && columns.len() > 1
 }
 
@@ -70,7 +82,12 @@ pub struct Outcome {
 
 /// Places the short rows. `short[i]` holds the printed values of row `i` when it had fewer
 /// values than columns (and no positions to place them by).
-pub fn resolve(rows: &mut [Row], short: &[Option<Vec<Decimal>>], columns: &[Column], kind: TableKind) -> Outcome {
+pub fn resolve(
+    rows: &mut [Row],
+    short: &[Option<Vec<Decimal>>],
+    columns: &[Column],
+    kind: TableKind,
+) -> Outcome {
     let identities: Vec<(usize, Vec<usize>)> = if total_first(kind, columns) {
         vec![(0, (1..columns.len()).collect())]
     } else if kind == TableKind::ThreePublic {
@@ -86,16 +103,31 @@ pub fn resolve(rows: &mut [Row], short: &[Option<Vec<Decimal>>], columns: &[Colu
 /// Places the short rows of one side of a two-sided table: its 总计 row is the sum of the
 /// side's top-level items (`一、…`, `二、…`); `identity` when the side's first column is the
 /// 合计 of the others.
-pub fn resolve_side(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identity: bool) -> Outcome {
-    let identities: Vec<(usize, Vec<usize>)> = if identity && n > 1 { vec![(0, (1..n).collect())] } else { Vec::new() };
+pub fn resolve_side(
+    rows: &mut [Row],
+    short: &[Option<Vec<Decimal>>],
+    n: usize,
+    identity: bool,
+) -> Outcome {
+    let identities: Vec<(usize, Vec<usize>)> = if identity && n > 1 {
+        vec![(0, (1..n).collect())]
+    } else {
+        Vec::new()
+    };
     let top = |l: &str| {
         let body = l.trim_start_matches(|c: char| "一二三四五六七八九十廿".contains(c));
         body.len() < l.len() && body.starts_with('、')
     };
-    let items: Vec<usize> = (0..rows.len()).filter(|&i| top(rows[i].label.trim())).collect();
+    let items: Vec<usize> = (0..rows.len())
+        .filter(|&i| top(rows[i].label.trim()))
+        .collect();
     let groups: Vec<(usize, Vec<usize>)> = (0..rows.len())
         .filter(|&i| {
-            let l: String = rows[i].label.chars().filter(|c| !c.is_whitespace()).collect();
+            let l: String = rows[i]
+                .label
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             l.ends_with("总计")
         })
         .map(|i| (i, items.clone()))
@@ -112,14 +144,18 @@ fn code_groups(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         if let Some(code) = &r.code {
-            let kids: Vec<usize> = (0..rows.len()).filter(|&j| parent_of(&rows[j]).as_deref() == Some(code.as_str())).collect();
+            let kids: Vec<usize> = (0..rows.len())
+                .filter(|&j| parent_of(&rows[j]).as_deref() == Some(code.as_str()))
+                .collect();
             if !kids.is_empty() {
                 groups.push((i, kids));
             }
         } else if r.is_total() {
             let tops: Vec<usize> = (0..rows.len())
                 .filter(|&j| match &rows[j].code {
-                    Some(RowCode::Function(_)) | Some(RowCode::Economic(_)) => parent_of(&rows[j]).is_none(),
+                    Some(RowCode::Function(_)) | Some(RowCode::Economic(_)) => {
+                        parent_of(&rows[j]).is_none()
+                    }
                     Some(RowCode::Unit(_)) => true,
                     _ => false,
                 })
@@ -138,20 +174,41 @@ fn code_groups(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
 /// the search adds (never for a printed budget). The children's combinations are walked as an
 /// odometer keeping their running sum, and each is looked up among the parent's candidates: one
 /// addition per step instead of a sum over every child and column.
-fn joint_keep(members: &[usize], cands: &[Vec<(Placement, Vec<Decimal>)>], n: usize) -> Option<Vec<Vec<bool>>> {
+fn joint_keep(
+    members: &[usize],
+    cands: &[Vec<(Placement, Vec<Decimal>)>],
+    n: usize,
+) -> Option<Vec<Vec<bool>>> {
     // Every amount as an integer of the largest scale among them (exact).
-    let scale = members.iter().flat_map(|&m| cands[m].iter().flat_map(|(_, v)| v.iter().map(Decimal::scale))).max().unwrap_or(0);
+    let scale = members
+        .iter()
+        .flat_map(|&m| {
+            cands[m]
+                .iter()
+                .flat_map(|(_, v)| v.iter().map(Decimal::scale))
+        })
+        .max()
+        .unwrap_or(0);
     let factor = 10i128.checked_pow(scale)?;
     let int = |d: &Decimal| d.mantissa().checked_mul(factor / 10i128.pow(d.scale()));
     let vectors: Vec<Vec<Vec<i128>>> = members
         .iter()
-        .map(|&m| cands[m].iter().map(|(_, v)| v.iter().take(n).map(int).collect::<Option<Vec<i128>>>()).collect::<Option<Vec<_>>>())
+        .map(|&m| {
+            cands[m]
+                .iter()
+                .map(|(_, v)| v.iter().take(n).map(int).collect::<Option<Vec<i128>>>())
+                .collect::<Option<Vec<_>>>()
+        })
         .collect::<Option<_>>()?;
-    let mut parents: std::collections::HashMap<&[i128], Vec<usize>> = std::collections::HashMap::new();
+    let mut parents: std::collections::HashMap<&[i128], Vec<usize>> =
+        std::collections::HashMap::new();
     for (k, v) in vectors[0].iter().enumerate() {
         parents.entry(v.as_slice()).or_default().push(k);
     }
-    let mut keep: Vec<Vec<bool>> = members.iter().map(|&m| vec![false; cands[m].len()]).collect();
+    let mut keep: Vec<Vec<bool>> = members
+        .iter()
+        .map(|&m| vec![false; cands[m].len()])
+        .collect();
     let kids = &vectors[1..];
     let mut idx = vec![0usize; kids.len()];
     let mut sum = vec![0i128; n];
@@ -173,8 +230,15 @@ fn joint_keep(members: &[usize], cands: &[Vec<(Placement, Vec<Decimal>)>], n: us
         let mut t = 0;
         while t < kids.len() {
             let from = idx[t];
-            idx[t] = if from + 1 < kids[t].len() { from + 1 } else { 0 };
-            for (s, (old, new)) in sum.iter_mut().zip(kids[t][from].iter().zip(&kids[t][idx[t]])) {
+            idx[t] = if from + 1 < kids[t].len() {
+                from + 1
+            } else {
+                0
+            };
+            for (s, (old, new)) in sum
+                .iter_mut()
+                .zip(kids[t][from].iter().zip(&kids[t][idx[t]]))
+            {
                 *s = s.checked_sub(*old)?.checked_add(*new)?;
             }
             if idx[t] != 0 {
@@ -190,7 +254,13 @@ fn joint_keep(members: &[usize], cands: &[Vec<(Placement, Vec<Decimal>)>], n: us
 }
 
 /// `identities`: (total column, its part columns) that every placed row must satisfy.
-fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identities: &[(usize, Vec<usize>)], groups: &[(usize, Vec<usize>)]) -> Outcome {
+fn resolve_in(
+    rows: &mut [Row],
+    short: &[Option<Vec<Decimal>>],
+    n: usize,
+    identities: &[(usize, Vec<usize>)],
+    groups: &[(usize, Vec<usize>)],
+) -> Outcome {
     let mut cands: Vec<Vec<(Placement, Vec<Decimal>)>> = rows
         .iter()
         .enumerate()
@@ -201,20 +271,37 @@ fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identi
                     let v = values_of(&p, vals);
                     (p, v)
                 })
-                .filter(|(_, v)| identities.iter().all(|(t, parts)| v[*t] == parts.iter().map(|&k| v[k]).sum::<Decimal>()))
+                .filter(|(_, v)| {
+                    identities
+                        .iter()
+                        .all(|(t, parts)| v[*t] == parts.iter().map(|&k| v[k]).sum::<Decimal>())
+                })
                 .collect(),
-            None => vec![(vec![], r.cells.iter().map(|c| c.value_or_zero().unwrap_or(Decimal::ZERO)).collect())],
+            None => vec![(
+                vec![],
+                r.cells
+                    .iter()
+                    .map(|c| c.value_or_zero().unwrap_or(Decimal::ZERO))
+                    .collect(),
+            )],
         })
         .collect();
     for _ in 0..10 {
         let mut changed = false;
         for (parent, kids) in groups {
-            let members: Vec<usize> = std::iter::once(*parent).chain(kids.iter().copied()).collect();
+            let members: Vec<usize> = std::iter::once(*parent)
+                .chain(kids.iter().copied())
+                .collect();
             let size: usize = members.iter().map(|&m| cands[m].len().max(1)).product();
-            if size <= 1 || size > MAX_JOINT_PLACEMENTS || members.iter().any(|&m| cands[m].is_empty()) {
+            if size <= 1
+                || size > MAX_JOINT_PLACEMENTS
+                || members.iter().any(|&m| cands[m].is_empty())
+            {
                 continue;
             }
-            let Some(keep) = joint_keep(&members, &cands, n) else { continue };
+            let Some(keep) = joint_keep(&members, &cands, n) else {
+                continue;
+            };
             if keep.iter().all(|k| !k.iter().any(|&b| b)) {
                 continue; // The printed numbers break the identity anyway: that is for the checks.
             }
@@ -232,7 +319,10 @@ fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identi
             break;
         }
     }
-    let mut out = Outcome { placed: 0, open: vec![] };
+    let mut out = Outcome {
+        placed: 0,
+        open: vec![],
+    };
     for (i, s) in short.iter().enumerate() {
         let Some(vals) = s else { continue };
         if cands[i].len() == 1 && !cands[i][0].0.is_empty() {
@@ -241,7 +331,12 @@ fn resolve_in(rows: &mut [Row], short: &[Option<Vec<Decimal>>], n: usize, identi
                 rows[i].cells = cands[i][0]
                     .0
                     .iter()
-                    .map(|k| k.map_or(Cell::Blank, |k| Cell::Amount { value: vals[k], printed: printed[k].clone() }))
+                    .map(|k| {
+                        k.map_or(Cell::Blank, |k| Cell::Amount {
+                            value: vals[k],
+                            printed: printed[k].clone(),
+                        })
+                    })
                     .collect();
                 out.placed += 1;
                 continue;
@@ -264,7 +359,16 @@ mod tests {
             side: None,
             cells: vals
                 .iter()
-                .map(|v| if v.is_empty() { Cell::Blank } else { Cell::Amount { value: v.parse().unwrap(), printed: v.to_string() } })
+                .map(|v| {
+                    if v.is_empty() {
+                        Cell::Blank
+                    } else {
+                        Cell::Amount {
+                            value: v.parse().unwrap(),
+                            printed: v.to_string(),
+                        }
+                    }
+                })
                 .collect(),
             location: Location::default(),
         }
@@ -279,7 +383,11 @@ mod tests {
             row("支出总计", &["140", "100", "40"]),
         ];
         let d = |s: &str| s.parse::<Decimal>().unwrap();
-        let short = vec![Some(vec![d("100"), d("100")]), Some(vec![d("40"), d("40")]), None];
+        let short = vec![
+            Some(vec![d("100"), d("100")]),
+            Some(vec![d("40"), d("40")]),
+            None,
+        ];
         let out = resolve_side(&mut rows, &short, 3, true);
         assert_eq!(out.placed, 2);
         assert!(out.open.is_empty());
@@ -290,7 +398,10 @@ mod tests {
 
     #[test]
     fn undecidable_rows_stay_open() {
-        let mut rows = vec![row("一、甲", &["5", "5", ""]), row("支出总计", &["5", "5", ""])];
+        let mut rows = vec![
+            row("一、甲", &["5", "5", ""]),
+            row("支出总计", &["5", "5", ""]),
+        ];
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         let short = vec![Some(vec![d("5"), d("5")]), Some(vec![d("5"), d("5")])];
         let out = resolve_side(&mut rows, &short, 3, true);

@@ -24,7 +24,12 @@ pub(super) struct ReadRow {
 
 impl ReadRow {
     fn plain(row: Row) -> ReadRow {
-        ReadRow { row, short: false, flow: None, ledger: None }
+        ReadRow {
+            row,
+            short: false,
+            flow: None,
+            ledger: None,
+        }
     }
 }
 
@@ -45,7 +50,12 @@ const LABEL_ROWS_AHEAD: usize = 8;
 /// with numbers follows, or the next table begins after only such labels (`table_follows`: the
 /// last rows of a table printed without amounts), before any prose or note.
 fn table_goes_on(lines: &[Line], from: usize, table_follows: bool) -> bool {
-    for (k, l) in lines.iter().skip(from).filter(|l| !l.is_blank()).enumerate() {
+    for (k, l) in lines
+        .iter()
+        .skip(from)
+        .filter(|l| !l.is_blank())
+        .enumerate()
+    {
         let c = l.compact();
         if is_note(&c) || (!l.is_tabular() && !is_fragment(&c)) || c.ends_with('。') {
             return false;
@@ -62,7 +72,14 @@ fn table_goes_on(lines: &[Line], from: usize, table_follows: bool) -> bool {
 /// Reads the data lines of the block from `i`: rows (with wrapped labels joined, repeated
 /// headers and notes set apart), through `b` (which places each line's values), up to the
 /// block's end or the prose after the table.
-pub(super) fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, next_block: Option<BlockKind>, vocab: &HashSet<String>, b: &mut Builder) -> Body {
+pub(super) fn read_body(
+    lines: &[Line],
+    mut i: usize,
+    flow_mode: bool,
+    next_block: Option<BlockKind>,
+    vocab: &HashSet<String>,
+    b: &mut Builder,
+) -> Body {
     let table_follows = next_block == Some(BlockKind::Table);
     let title = b.title.clone();
     let mut rows: Vec<ReadRow> = Vec::new();
@@ -96,21 +113,37 @@ pub(super) fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, next_bloc
                     let next = lines[i + 1..].iter().find(|n| !n.is_blank());
                     let fragment = next.map_or(next_block.is_some(), |n| {
                         let t = flow::tokens(&n.cells);
-                        !n.is_tabular() && !is_data(&t) && !is_enumerated(&n.compact()) || t.first().is_some_and(|f| flow::is_amount(f))
+                        !n.is_tabular() && !is_data(&t) && !is_enumerated(&n.compact())
+                            || t.first().is_some_and(|f| flow::is_amount(f))
                     }) && !flow::is_expenditure_label(&c);
                     if fragment {
                         b.pending_label.push_str(l.text.trim());
                         i += 1;
                         continue;
                     }
-                    let side = if flow::is_expenditure_label(&c) { LedgerSide::Expenditure } else { LedgerSide::Income };
+                    let side = if flow::is_expenditure_label(&c) {
+                        LedgerSide::Expenditure
+                    } else {
+                        LedgerSide::Income
+                    };
                     let label = std::mem::take(&mut b.pending_label) + l.text.trim();
-                    rows.push(ReadRow::plain(Row { code: None, label, side: Some(side), cells: vec![Cell::Blank; b.ncols], location: l.location }));
+                    rows.push(ReadRow::plain(Row {
+                        code: None,
+                        label,
+                        side: Some(side),
+                        cells: vec![Cell::Blank; b.ncols],
+                        location: l.location,
+                    }));
                     i += 1;
                     continue;
                 }
-                let next_is_data = lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| is_data(&flow::tokens(&n.cells)));
-                let prev_unlabelled = rows.last().is_some_and(|r| r.row.code.is_some() && r.row.label.is_empty());
+                let next_is_data = lines[i + 1..]
+                    .iter()
+                    .find(|n| !n.is_blank())
+                    .is_some_and(|n| is_data(&flow::tokens(&n.cells)));
+                let prev_unlabelled = rows
+                    .last()
+                    .is_some_and(|r| r.row.code.is_some() && r.row.label.is_empty());
                 if prev_unlabelled || std::mem::take(&mut label_wrapped) {
                     if let Some(r) = rows.last_mut() {
                         r.row.label.push_str(l.text.trim());
@@ -126,25 +159,45 @@ pub(super) fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, next_bloc
                 // A row printed with its label only (`专项收入` with no amount, a category printed
                 // beside its items) inside a table that goes on: a row of blanks, not the end.
                 if !rows.is_empty() && table_goes_on(lines, i + 1, table_follows) {
-                    rows.push(ReadRow::plain(Row { code: None, label: l.text.split_whitespace().collect::<Vec<_>>().join(" "), side: None, cells: vec![Cell::Blank; b.ncols], location: l.location }));
+                    rows.push(ReadRow::plain(Row {
+                        code: None,
+                        label: l.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        side: None,
+                        cells: vec![Cell::Blank; b.ncols],
+                        location: l.location,
+                    }));
                     i += 1;
                     continue;
                 }
             }
             // A lone number or total label on its own line still belongs to the table.
-            if !is_data(&if flow_mode { flow::tokens(&l.cells) } else { l.cells.clone() }) {
+            if !is_data(&if flow_mode {
+                flow::tokens(&l.cells)
+            } else {
+                l.cells.clone()
+            }) {
                 break;
             }
         }
         let non_empty: Vec<String> = if flow_mode {
-            flow::tokens(&l.cells).iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect()
+            flow::tokens(&l.cells)
+                .iter()
+                .map(|c| compact(c))
+                .filter(|c| !c.is_empty())
+                .collect()
         } else {
-            l.cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect()
+            l.cells
+                .iter()
+                .map(|c| compact(c))
+                .filter(|c| !c.is_empty())
+                .collect()
         };
         let only_total = non_empty.len() == 1 && is_total_label(&non_empty[0]);
         let repeated_header = !non_empty.is_empty()
             && !only_total
-            && non_empty.iter().all(|c| vocab.contains(c) || is_key_header(c))
+            && non_empty
+                .iter()
+                .all(|c| vocab.contains(c) || is_key_header(c))
             && !l.cells.iter().any(|c| parse_amount(c).is_ok());
         if repeated_header {
             i += 1;
@@ -153,11 +206,19 @@ pub(super) fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, next_bloc
         let short = !flow_mode && l.cells.len() < b.keys.width() + b.ncols;
         if flow_mode && matches!(b.keys, Keys::Ledger { .. }) {
             let toks = flow::tokens(&l.cells);
-            if !toks.is_empty() && toks.iter().all(|t| flow::is_amount(t)) && b.pending_label.is_empty() {
+            if !toks.is_empty()
+                && toks.iter().all(|t| flow::is_amount(t))
+                && b.pending_label.is_empty()
+            {
                 // Values wrapped onto a line of their own: they continue the row above.
                 if let Some(prev) = rows.last_mut() {
                     let mut it = toks.iter();
-                    let start = prev.row.cells.iter().rposition(|c| *c != Cell::Blank).map_or(0, |p| p + 1);
+                    let start = prev
+                        .row
+                        .cells
+                        .iter()
+                        .rposition(|c| *c != Cell::Blank)
+                        .map_or(0, |p| p + 1);
                     for k in start..prev.row.cells.len() {
                         match it.next() {
                             Some(v) => prev.row.cells[k] = cell(v),
@@ -182,20 +243,43 @@ pub(super) fn read_body(lines: &[Line], mut i: usize, flow_mode: bool, next_bloc
         if !pending_label.is_empty() && b.keys == Keys::Label {
             // A table keyed by labels alone: the text before a row with a label of its own is a
             // row of its own, printed without amounts (`其他非税收入` above `小计 80.00`).
-            rows.push(ReadRow::plain(Row { code: None, label: std::mem::take(&mut pending_label), side: None, cells: vec![Cell::Blank; b.ncols], location: l.location }));
+            rows.push(ReadRow::plain(Row {
+                code: None,
+                label: std::mem::take(&mut pending_label),
+                side: None,
+                cells: vec![Cell::Blank; b.ncols],
+                location: l.location,
+            }));
         }
         if !pending_label.is_empty() {
-            let stray = Diagnostic::StrayText { table: title.clone(), text: std::mem::take(&mut pending_label) };
+            let stray = Diagnostic::StrayText {
+                table: title.clone(),
+                text: std::mem::take(&mut pending_label),
+            };
             b.warnings.push(ReportItem::new(stray, l.location));
         }
         let flow_short = b.pending_short.take();
         let mut side_shorts = std::mem::take(&mut b.ledger_short).into_iter();
         for r in rows_of_line {
             extra_cols = extra_cols.max(r.cells.len().saturating_sub(b.ncols));
-            let ledger = if r.side.is_some() { side_shorts.next().flatten() } else { None };
-            rows.push(ReadRow { row: r, short, flow: flow_short.clone(), ledger });
+            let ledger = if r.side.is_some() {
+                side_shorts.next().flatten()
+            } else {
+                None
+            };
+            rows.push(ReadRow {
+                row: r,
+                short,
+                flow: flow_short.clone(),
+                ledger,
+            });
         }
         i += 1;
     }
-    Body { rows, note, extra_cols, end: i }
+    Body {
+        rows,
+        note,
+        extra_cols,
+        end: i,
+    }
 }

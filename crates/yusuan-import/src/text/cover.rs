@@ -7,7 +7,8 @@ pub(crate) fn find_year(s: &str) -> Option<i32> {
     let chars: Vec<char> = s.chars().collect();
     for w in 0..chars.len().saturating_sub(3) {
         let cand: String = chars[w..w + 4].iter().collect();
-        let before_digit = w > 0 && (chars[w - 1].is_ascii_digit() || matches!(chars[w - 1], '.' | ','));
+        let before_digit =
+            w > 0 && (chars[w - 1].is_ascii_digit() || matches!(chars[w - 1], '.' | ','));
         let after_digit = chars.get(w + 4).is_some_and(|c| c.is_ascii_digit());
         // An amount is not a year: `2000.00元/人/次`, `2000元`, `2,026`.
         let amount = match (chars.get(w + 4), chars.get(w + 5)) {
@@ -28,7 +29,11 @@ pub(crate) fn find_year(s: &str) -> Option<i32> {
 
 fn after_colon(s: &str) -> Option<String> {
     let i = s.find(['：', ':'])?;
-    let c = if s[i..].starts_with('：') { '：' } else { ':' };
+    let c = if s[i..].starts_with('：') {
+        '：'
+    } else {
+        ':'
+    };
     let v = s[i + c.len_utf8()..].trim();
     (!v.is_empty()).then(|| v.to_string())
 }
@@ -41,12 +46,30 @@ fn is_contents_heading(compact: &str) -> bool {
 fn departments_named(lines: &[Line]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in lines {
-        let cells: Vec<String> = l.cells.iter().map(|cell| cell.chars().filter(|c| !c.is_whitespace()).collect()).filter(|c: &String| !c.is_empty()).collect();
+        let cells: Vec<String> = l
+            .cells
+            .iter()
+            .map(|cell| cell.chars().filter(|c| !c.is_whitespace()).collect())
+            .filter(|c: &String| !c.is_empty())
+            .collect();
         for (k, c) in cells.iter().enumerate() {
-            let labels = ["编制部门：", "编制单位：", "部门：", "单位名称：", "编制部门:", "编制单位:", "部门:", "单位名称:"];
+            let labels = [
+                "编制部门：",
+                "编制单位：",
+                "部门：",
+                "单位名称：",
+                "编制部门:",
+                "编制单位:",
+                "部门:",
+                "单位名称:",
+            ];
             let name = labels.iter().find_map(|p| c.strip_prefix(p)).map(|n| {
                 // `部门：` in a cell of its own, the name in the next (a ruled heading).
-                let n = if n.is_empty() { cells.get(k + 1).map_or("", String::as_str) } else { n };
+                let n = if n.is_empty() {
+                    cells.get(k + 1).map_or("", String::as_str)
+                } else {
+                    n
+                };
                 n.split("单位：").next().unwrap_or(n).to_string()
             });
             if let Some(n) = name.filter(|n| n.chars().count() >= 2) {
@@ -94,7 +117,10 @@ fn title_over_lines(cover: &[String]) -> Option<String> {
         return None;
     }
     let joined: String = cover.concat();
-    (find_year(&joined).is_some() && (joined.contains("预算") || joined.contains("决算")) && joined.chars().count() <= COVER_TITLE_MAX_CHARS).then_some(joined)
+    (find_year(&joined).is_some()
+        && (joined.contains("预算") || joined.contains("决算"))
+        && joined.chars().count() <= COVER_TITLE_MAX_CHARS)
+        .then_some(joined)
 }
 
 /// The administrative division a department's name starts with: `江苏省政协办公厅` → `江苏省`,
@@ -104,8 +130,22 @@ fn title_over_lines(cover: &[String]) -> Option<String> {
 /// region (`新疆维吾尔自治区`); each following one of three to five (`城市` in `青山区城市运行…` is
 /// not one). A party's name before the division (`中共`, `民盟`, `九三学社` …) is not part of it.
 fn division_of(name: &str) -> Option<String> {
-    const PARTIES: [&str; 10] = ["中国共产党", "中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟"];
-    let name = PARTIES.iter().find_map(|p| name.strip_prefix(p)).unwrap_or(name);
+    const PARTIES: [&str; 10] = [
+        "中国共产党",
+        "中共",
+        "民革",
+        "民盟",
+        "民建",
+        "民进",
+        "农工党",
+        "致公党",
+        "九三学社",
+        "台盟",
+    ];
+    let name = PARTIES
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
     let chars: Vec<char> = name.chars().collect();
     let ends = |c: char| "省市区县州".contains(c);
     let mut end = 0;
@@ -144,22 +184,58 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             }
             break;
         }
-        if title.is_none() && c.chars().count() <= COVER_LINE_MAX_CHARS && !c.contains(['：', ':']) {
+        if title.is_none() && c.chars().count() <= COVER_LINE_MAX_CHARS && !c.contains(['：', ':'])
+        {
             cover_lines.push(c.clone());
         }
-        let names_department = ["预算主管部门", "主管部门", "部门名称", "预算单位：", "预算单位:", "部门：", "部门:"].iter().any(|p| c.starts_with(p));
+        let names_department = [
+            "预算主管部门",
+            "主管部门",
+            "部门名称",
+            "预算单位：",
+            "预算单位:",
+            "部门：",
+            "部门:",
+        ]
+        .iter()
+        .any(|p| c.starts_with(p));
         if names_department && department.is_none() {
             // `部门名称：X⇥单位：万元`: the unit printed at the end of the same line is not the name.
-            department = after_colon(line.text.trim()).map(|v| v.split(['⇥', '\t']).next().unwrap_or(&v).split("单位：").next().unwrap_or(&v).split("单位:").next().unwrap_or(&v).trim().to_string()).filter(|v| !v.is_empty());
-        } else if title.is_none() && c.chars().count() <= COVER_TITLE_MAX_CHARS && find_year(&c).is_some() && (c.contains("预算") || c.contains("决算")) {
+            department = after_colon(line.text.trim())
+                .map(|v| {
+                    v.split(['⇥', '\t'])
+                        .next()
+                        .unwrap_or(&v)
+                        .split("单位：")
+                        .next()
+                        .unwrap_or(&v)
+                        .split("单位:")
+                        .next()
+                        .unwrap_or(&v)
+                        .trim()
+                        .to_string()
+                })
+                .filter(|v| !v.is_empty());
+        } else if title.is_none()
+            && c.chars().count() <= COVER_TITLE_MAX_CHARS
+            && find_year(&c).is_some()
+            && (c.contains("预算") || c.contains("决算"))
+        {
             // `上海市普陀区财政局` over `2024 年度部门决算`: a title that starts with its year
             // goes on from the name on the line above.
-            let above = cover_lines.iter().rev().nth(1).filter(|p| find_year(p).is_none() && c.starts_with(|ch: char| ch.is_ascii_digit()));
+            let above = cover_lines.iter().rev().nth(1).filter(|p| {
+                find_year(p).is_none() && c.starts_with(|ch: char| ch.is_ascii_digit())
+            });
             title = Some(match above {
                 Some(name) => format!("{name}{}", line.text.trim()),
                 None => line.text.trim().to_string(),
             });
-        } else if published.is_none() && title.is_some() && c.len() <= DATE_LINE_MAX_BYTES && c.ends_with('月') && find_year(&c).is_some() {
+        } else if published.is_none()
+            && title.is_some()
+            && c.len() <= DATE_LINE_MAX_BYTES
+            && c.ends_with('月')
+            && find_year(&c).is_some()
+        {
             published = Some(c.clone());
         } else if title.is_some() {
             // The body starts (no contents page): leave this line to it.
@@ -176,30 +252,61 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         None => {
             // No cover (a set of project descriptions or forms): the first line stands for the
             // title, and the year is the first one printed.
-            let year_line = lines.iter().take(YEAR_SEARCH_LINES).find(|l| find_year(&l.compact()).is_some());
+            let year_line = lines
+                .iter()
+                .take(YEAR_SEARCH_LINES)
+                .find(|l| find_year(&l.compact()).is_some());
             let Some(yl) = year_line else {
                 // Tables that name their department but no year join that department's narrative.
                 let departments = departments_named(lines);
                 if !departments.is_empty() && lines.iter().any(|l| l.is_tabular()) {
-                    return Err(ImportError::NoYear { file: file.to_string(), departments });
+                    return Err(ImportError::NoYear {
+                        file: file.to_string(),
+                        departments,
+                    });
                 }
-                return Err(ImportError::NotABudget { file: file.to_string(), reason: "前80行中没有找到预算年度".into() });
+                return Err(ImportError::NotABudget {
+                    file: file.to_string(),
+                    reason: "前80行中没有找到预算年度".into(),
+                });
             };
-            let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.trim().to_string()).unwrap_or_default();
+            let first = lines
+                .iter()
+                .find(|l| !l.is_blank())
+                .map(|l| l.text.trim().to_string())
+                .unwrap_or_default();
             let short: String = first.chars().take(COVER_TITLE_MAX_CHARS).collect();
             let year = find_year(&yl.compact()).unwrap_or_default();
-            let is_title = short.chars().count() <= FIRST_LINE_TITLE_MAX_CHARS && find_year(&short).is_some();
+            let is_title =
+                short.chars().count() <= FIRST_LINE_TITLE_MAX_CHARS && find_year(&short).is_some();
             let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
             // A table's title stands for the document's, but stays with its table.
-            let mut end = if is_title && !super::segment::starts_table(lines, first_k) { first_k + 1 } else { 0 };
-            let mut title = if is_title { short } else { format!("{year}年度") };
+            let mut end = if is_title && !super::segment::starts_table(lines, first_k) {
+                first_k + 1
+            } else {
+                0
+            };
+            let mut title = if is_title {
+                short
+            } else {
+                format!("{year}年度")
+            };
             // `江苏省政协办公厅 2018年度` over `部门预算公开`: the title goes on over the next line,
             // and the words before its year name the department.
             let mut continued = false;
             if is_title && end > 0 && !title.contains("预算") && !title.contains("决算") {
-                if let Some((k, next)) = lines.iter().enumerate().skip(end).find(|(_, l)| !l.is_blank()) {
+                if let Some((k, next)) = lines
+                    .iter()
+                    .enumerate()
+                    .skip(end)
+                    .find(|(_, l)| !l.is_blank())
+                {
                     let c = next.compact();
-                    if (c.contains("预算") || c.contains("决算")) && find_year(&c).is_none() && c.chars().count() <= SHORT_LINE_MAX && !is_contents_heading(&c) {
+                    if (c.contains("预算") || c.contains("决算"))
+                        && find_year(&c).is_none()
+                        && c.chars().count() <= SHORT_LINE_MAX
+                        && !is_contents_heading(&c)
+                    {
                         title = format!("{}{c}", title.split_whitespace().collect::<String>());
                         end = k + 1;
                         continued = true;
@@ -207,7 +314,11 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
                 }
             }
             let named_by_title = continued
-                .then(|| title.find(|ch: char| ch.is_ascii_digit()).map(|i| title[..i].trim().to_string()))
+                .then(|| {
+                    title
+                        .find(|ch: char| ch.is_ascii_digit())
+                        .map(|i| title[..i].trim().to_string())
+                })
                 .flatten()
                 .filter(|d| d.chars().count() >= 2);
             // Without a cover line, a table's 编制部门 names the department.
@@ -216,14 +327,21 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
                     lines.iter().take(YEAR_SEARCH_LINES).find_map(|l| {
                         let c = l.compact();
                         let rest = c.strip_prefix("编制部门")?.trim_start_matches(['：', ':']);
-                        let end = rest.find("单位：").or_else(|| rest.find("单位:")).unwrap_or(rest.len());
+                        let end = rest
+                            .find("单位：")
+                            .or_else(|| rest.find("单位:"))
+                            .unwrap_or(rest.len());
                         let d = rest[..end].to_string();
                         (!d.is_empty()).then_some(d)
                     })
                 })
                 .or(named_by_title)
                 .unwrap_or_default();
-            let kind = if title.contains("决算") { DocKind::FinalAccounts } else { DocKind::Budget };
+            let kind = if title.contains("决算") {
+                DocKind::FinalAccounts
+            } else {
+                DocKind::Budget
+            };
             return Ok((
                 DocumentMeta {
                     title,
@@ -240,7 +358,10 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         }
     };
     let year = find_year(&title).unwrap_or_default();
-    let region = title.find(|c: char| c.is_ascii_digit()).map(|i| title[..i].trim().to_string()).filter(|s| !s.is_empty());
+    let region = title
+        .find(|c: char| c.is_ascii_digit())
+        .map(|i| title[..i].trim().to_string())
+        .filter(|s| !s.is_empty());
     let named_by_title = department.is_none();
     let department = department.unwrap_or_else(|| {
         // Without a 预算主管部门 line, the title names the department (`XX2026年部门预算`).
@@ -248,11 +369,32 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
     });
     // A title that starts with its department (`江苏省政协办公厅2018年度…`) names no region
     // beyond the divisions the department's name starts with.
-    let region = if named_by_title || region.as_deref() == Some(department.as_str()) { region.and_then(|r| division_of(&r)) } else { region };
-    let kind = if title.contains("决算") { DocKind::FinalAccounts } else { DocKind::Budget };
-    let scope = if title.contains("单位预算") || title.contains("单位决算") { Scope::Unit } else { Scope::Department };
+    let region = if named_by_title || region.as_deref() == Some(department.as_str()) {
+        region.and_then(|r| division_of(&r))
+    } else {
+        region
+    };
+    let kind = if title.contains("决算") {
+        DocKind::FinalAccounts
+    } else {
+        DocKind::Budget
+    };
+    let scope = if title.contains("单位预算") || title.contains("单位决算") {
+        Scope::Unit
+    } else {
+        Scope::Department
+    };
     Ok((
-        DocumentMeta { title, department, year, kind, scope, format: RegionalFormat::Other(String::new()), region, published },
+        DocumentMeta {
+            title,
+            department,
+            year,
+            kind,
+            scope,
+            format: RegionalFormat::Other(String::new()),
+            region,
+            published,
+        },
         end,
     ))
 }
@@ -264,7 +406,11 @@ fn contents_entry(text: &str) -> Option<ContentsEntry> {
         if let Some(p) = rest.find("部分") {
             let title = rest[p + "部分".len()..].to_string();
             if !title.is_empty() && title.chars().count() <= COVER_TITLE_MAX_CHARS {
-                return Some(ContentsEntry { number: Some(format!("第{}部分", &rest[..p])), title, level: 0 });
+                return Some(ContentsEntry {
+                    number: Some(format!("第{}部分", &rest[..p])),
+                    title,
+                    level: 0,
+                });
             }
         }
     }
@@ -275,11 +421,15 @@ fn contents_entry(text: &str) -> Option<ContentsEntry> {
         t = rest.trim();
     }
     // Dot leaders and trailing page numbers.
-    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '…' || c == '·' || c.is_whitespace());
+    let t = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c == '.' || c == '…' || c == '·' || c.is_whitespace()
+    });
     let t = if t.is_empty() { text.trim() } else { t };
     let num_end = t
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c == '（' || c == '('))
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c == '（' || c == '(')
+        })
         .map(|(i, _)| i)?;
     if num_end == 0 {
         return None;
@@ -293,14 +443,27 @@ fn contents_entry(text: &str) -> Option<ContentsEntry> {
     if number.chars().all(|c| c.is_ascii_digit()) {
         level = level.max(1);
     }
-    Some(ContentsEntry { number: Some(number), title: rest.to_string(), level })
+    Some(ContentsEntry {
+        number: Some(number),
+        title: rest.to_string(),
+        level,
+    })
 }
 
 /// Whether a line is the contents page's own column heads: only the words a contents table
 /// prints over its entries (`序号 报表名称`, `序号 名称 页码`).
 fn is_contents_header(compact: &str) -> bool {
     let mut rest = compact.to_string();
-    for w in ["序号", "报表名称", "表格名称", "名称", "内容", "页码", "页次", "编号"] {
+    for w in [
+        "序号",
+        "报表名称",
+        "表格名称",
+        "名称",
+        "内容",
+        "页码",
+        "页次",
+        "编号",
+    ] {
         rest = rest.replace(w, "");
     }
     rest.is_empty() && !compact.is_empty()
@@ -308,8 +471,13 @@ fn is_contents_header(compact: &str) -> bool {
 
 /// Reads the contents page starting at `start` (the 目录 line), if there is one.
 pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usize) {
-    let start = lines[start.min(lines.len())..].iter().position(|l| !l.is_blank()).map_or(start, |k| start + k);
-    let Some(first) = lines.get(start) else { return (vec![], start) };
+    let start = lines[start.min(lines.len())..]
+        .iter()
+        .position(|l| !l.is_blank())
+        .map_or(start, |k| start + k);
+    let Some(first) = lines.get(start) else {
+        return (vec![], start);
+    };
     if !is_contents_heading(&first.compact()) {
         return (vec![], start);
     }
@@ -323,17 +491,32 @@ pub fn parse_contents(lines: &[Line], start: usize) -> (Vec<ContentsEntry>, usiz
         }
         match contents_entry(&line.text) {
             // The body starts when the first entry comes round again.
-            Some(e) if out.first().is_some_and(|f: &ContentsEntry| f.title == e.title && f.number == e.number) => break,
+            Some(e)
+                if out.first().is_some_and(|f: &ContentsEntry| {
+                    f.title == e.title && f.number == e.number
+                }) =>
+            {
+                break
+            }
             Some(e) => out.push(e),
             None => {
                 // An entry's title wrapped onto a line of its own (`第三部分 … 部门决算情况` / `说明`),
                 // with more entries after it.
-                let next_is_entry = lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|n| contents_entry(&n.text).is_some());
+                let next_is_entry = lines[i + 1..]
+                    .iter()
+                    .find(|l| !l.is_blank())
+                    .is_some_and(|n| contents_entry(&n.text).is_some());
                 let c = line.compact();
                 match out.last_mut() {
                     // The contents' own column heads (`序号 报表名称`, `页码`) before any entry.
                     None if is_contents_header(&c) => {}
-                    Some(last) if c.chars().count() <= WRAPPED_TITLE && next_is_entry && !is_contents_heading(&c) => last.title.push_str(&c),
+                    Some(last)
+                        if c.chars().count() <= WRAPPED_TITLE
+                            && next_is_entry
+                            && !is_contents_heading(&c) =>
+                    {
+                        last.title.push_str(&c)
+                    }
                     _ => break,
                 }
             }
@@ -353,9 +536,20 @@ mod tests {
         let lines = crate::lines::split_lines("目      录\n序号   报表名称\n一、   收支预算总表\n十一、 一般公共预算“三公”经费、会议费、培训费支出预算表\n十二、 政府采购支出预算表\n收支预算总表\n部门：某局\t单位：万元");
         let (entries, end) = parse_contents(&lines, 0);
         let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, ["收支预算总表", "一般公共预算“三公”经费、会议费、培训费支出预算表", "政府采购支出预算表"]);
+        assert_eq!(
+            titles,
+            [
+                "收支预算总表",
+                "一般公共预算“三公”经费、会议费、培训费支出预算表",
+                "政府采购支出预算表"
+            ]
+        );
         assert_eq!(end, 5);
-        assert!(is_contents_header("序号报表名称") && !is_contents_header("收支预算总表") && !is_contents_header(""));
+        assert!(
+            is_contents_header("序号报表名称")
+                && !is_contents_header("收支预算总表")
+                && !is_contents_header("")
+        );
     }
 
     /// check(input, expect): the division a department's name starts with.
@@ -365,7 +559,10 @@ mod tests {
             ("江苏省政协办公厅", Some("江苏省")),
             ("青山区城市运行管理中心", Some("青山区")),
             ("上海市普陀区人民政府办公室", Some("上海市普陀区")),
-            ("湖北省武汉市青山区城市运行管理中心", Some("湖北省武汉市青山区")),
+            (
+                "湖北省武汉市青山区城市运行管理中心",
+                Some("湖北省武汉市青山区"),
+            ),
             ("内蒙古自治区财政厅", Some("内蒙古自治区")),
             ("中共上海市委社会工作部", Some("上海市")),
             ("新疆维吾尔自治区财政厅", Some("新疆维吾尔自治区")),
@@ -380,27 +577,41 @@ mod tests {
     }
 
     fn cover_of(text: &str) -> DocumentMeta {
-        parse_cover("t.txt", &crate::lines::split_lines(text)).unwrap().0
+        parse_cover("t.txt", &crate::lines::split_lines(text))
+            .unwrap()
+            .0
     }
 
     /// The named limits of a cover, each at its edge: check(input, expect).
     #[test]
     fn cover_limits() {
-        let over = |parts: &[&str]| title_over_lines(&parts.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+        let over = |parts: &[&str]| {
+            title_over_lines(&parts.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+        };
         // A title set over up to TITLE_LINES lines, joined within COVER_TITLE_MAX_CHARS.
-        assert_eq!(over(&["中共上海市普陀区委", "社会工作部2024年度", "部门决算"]).as_deref(), Some("中共上海市普陀区委社会工作部2024年度部门决算"));
+        assert_eq!(
+            over(&["中共上海市普陀区委", "社会工作部2024年度", "部门决算"]).as_deref(),
+            Some("中共上海市普陀区委社会工作部2024年度部门决算")
+        );
         assert_eq!(over(&["甲", "乙", "丙", "2024年度", "部门决算"]), None);
         let long = format!("{}2024年度部门预算", "某".repeat(COVER_TITLE_MAX_CHARS - 9)); // one past the limit
         assert_eq!(over(&[&long]), None);
         // A publication date is the date alone (DATE_LINE_MAX_BYTES).
-        for (date, expect) in [("2025年2月", Some("2025年2月")), ("2025年12月", Some("2025年12月")), ("本部门于2025年2月", None)] {
+        for (date, expect) in [
+            ("2025年2月", Some("2025年2月")),
+            ("2025年12月", Some("2025年12月")),
+            ("本部门于2025年2月", None),
+        ] {
             let meta = cover_of(&format!("某局2025年度部门预算\n{date}\n目录\n"));
             assert_eq!(meta.published.as_deref(), expect, "{date}");
         }
         // Past YEAR_SEARCH_LINES a year is the body's, not the document's.
         let late = format!("{}2026年部门预算\n", "说明文字\n".repeat(YEAR_SEARCH_LINES));
         assert!(parse_cover("t.txt", &crate::lines::split_lines(&late)).is_err());
-        let early = format!("{}2026年部门预算\n", "说明文字\n".repeat(YEAR_SEARCH_LINES - 1));
+        let early = format!(
+            "{}2026年部门预算\n",
+            "说明文字\n".repeat(YEAR_SEARCH_LINES - 1)
+        );
         assert_eq!(cover_of(&early).year, 2026);
     }
 
@@ -416,17 +627,25 @@ mod tests {
             ("共计2,026人", None),
             ("1.2026万元", None),
         ] {
-            assert_eq!(find_year(&s.chars().filter(|c| !c.is_whitespace()).collect::<String>()), y, "{s}");
+            assert_eq!(
+                find_year(&s.chars().filter(|c| !c.is_whitespace()).collect::<String>()),
+                y,
+                "{s}"
+            );
         }
     }
 
     #[test]
     fn contents_entries() {
-        let e = contents_entry(" - 10. 2026年部门一般公共预算基本支出部门预算经济分类预算表").unwrap();
+        let e =
+            contents_entry(" - 10. 2026年部门一般公共预算基本支出部门预算经济分类预算表").unwrap();
         assert_eq!(e.number.as_deref(), Some("10"));
         assert_eq!(e.level, 1);
         let e = contents_entry("- 一、部门主要职能").unwrap();
-        assert_eq!((e.number.as_deref(), e.title.as_str(), e.level), (Some("一"), "部门主要职能", 0));
+        assert_eq!(
+            (e.number.as_deref(), e.title.as_str(), e.level),
+            (Some("一"), "部门主要职能", 0)
+        );
         let e = contents_entry("    1.   2024年部门财务收支预算总表").unwrap();
         assert_eq!(e.title, "2024年部门财务收支预算总表");
         assert!(contents_entry("中共上海市委社会工作部（部门）主要职能").is_none());
@@ -438,8 +657,14 @@ mod tests {
         let v = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         // check(input, expect)
         for (cover, expect) in [
-            (v(&["中共上海市普陀区委", "社会工作部2024年度", "部门决算"]), Some("中共上海市普陀区委社会工作部2024年度部门决算")),
-            (v(&["江苏省政协办公厅2018年度", "部门预算公开"]), Some("江苏省政协办公厅2018年度部门预算公开")),
+            (
+                v(&["中共上海市普陀区委", "社会工作部2024年度", "部门决算"]),
+                Some("中共上海市普陀区委社会工作部2024年度部门决算"),
+            ),
+            (
+                v(&["江苏省政协办公厅2018年度", "部门预算公开"]),
+                Some("江苏省政协办公厅2018年度部门预算公开"),
+            ),
             (v(&["某某局", "工作报告"]), None),
             (v(&["一", "二", "三", "四", "2024年度部门决算"]), None),
             (v(&[]), None),
@@ -453,7 +678,15 @@ mod tests {
         let lines: Vec<crate::Line> = crate::lines::split_lines("目   录\n第二部分 某部门2024年度部门决算表\n一、收入支出决算总表\n第三部分 某部门2024年度部门决算情况\n说明\n一、收入支出决算总体情况说明\n\n某部门（部门）主要职能\n负责……。");
         let (entries, end) = parse_contents(&lines, 0);
         let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, ["某部门2024年度部门决算表", "收入支出决算总表", "某部门2024年度部门决算情况说明", "收入支出决算总体情况说明"]);
+        assert_eq!(
+            titles,
+            [
+                "某部门2024年度部门决算表",
+                "收入支出决算总表",
+                "某部门2024年度部门决算情况说明",
+                "收入支出决算总体情况说明"
+            ]
+        );
         assert_eq!(lines[end].compact(), "某部门（部门）主要职能");
     }
 

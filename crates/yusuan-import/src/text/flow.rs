@@ -24,7 +24,10 @@ fn is_cjk(c: char) -> bool {
 /// Splits a leading number glued to a following CJK label, when the number is a code (2–3
 /// digits) or an amount with a thousands separator or decimals (`2025年` stays whole).
 fn split_leading(tok: &str) -> Option<(String, String)> {
-    let end = tok.char_indices().find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.')).map(|(i, _)| i)?;
+    let end = tok
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|(i, _)| i)?;
     if end == 0 {
         return None;
     }
@@ -52,7 +55,8 @@ fn split_trailing(tok: &str) -> Option<(String, String)> {
     }
     let (label, num) = tok.split_at(start);
     let prev = label.chars().last()?;
-    (is_cjk(prev) && prev != '、' && num.contains(',') && is_amount(num)).then(|| (label.to_string(), num.to_string()))
+    (is_cjk(prev) && prev != '、' && num.contains(',') && is_amount(num))
+        .then(|| (label.to_string(), num.to_string()))
 }
 
 /// Splits amounts with two decimals printed without a gap (`20,120,000.0020,120,000.00`).
@@ -74,10 +78,15 @@ fn split_glued_decimals(tok: &str) -> Option<(String, String)> {
 /// number printed with thousands separators or two decimals, directly followed by a Chinese
 /// character or an opening bracket. Tables whose cells are set too tight leave no gap there.
 fn glued_money(t: &str) -> Option<usize> {
-    let end = t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-')).unwrap_or(t.len());
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-'))
+        .unwrap_or(t.len());
     let (num, rest) = t.split_at(end);
     let money = num.contains(',') || num.split_once('.').is_some_and(|(_, f)| f.len() == 2);
-    let next_cjk = rest.chars().next().is_some_and(|c| c as u32 >= 0x3000 || c == '(');
+    let next_cjk = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c as u32 >= 0x3000 || c == '(');
     (end >= 4 && money && next_cjk && is_amount(num)).then_some(end)
 }
 
@@ -87,8 +96,14 @@ pub fn tokens(cells: &[String]) -> Vec<String> {
         let parts: Vec<&str> = cell.split_whitespace().collect();
         // Split on spaces only between number-like parts (`201 05`, `154,369,326 154,369,326`),
         // or where a money amount is glued to the next label (`资金 91,016,775.35一、…`).
-        let numeric = parts.len() > 1 && (parts.iter().all(|p| is_amount(p)) || parts[1..].iter().any(|p| glued_money(p).is_some()));
-        let pieces: Vec<String> = if numeric { parts.iter().map(|p| p.to_string()).collect() } else { vec![cell.trim().to_string()] };
+        let numeric = parts.len() > 1
+            && (parts.iter().all(|p| is_amount(p))
+                || parts[1..].iter().any(|p| glued_money(p).is_some()));
+        let pieces: Vec<String> = if numeric {
+            parts.iter().map(|p| p.to_string()).collect()
+        } else {
+            vec![cell.trim().to_string()]
+        };
         for p in pieces {
             if p.is_empty() {
                 continue;
@@ -142,7 +157,10 @@ pub fn tokens_with_x(cells: &[String], spans: &[(f32, f32)]) -> Vec<(String, Opt
 /// Places values into columns by where they were printed: each value goes to the column whose
 /// header centre is nearest, and the columns must come in the printed order. `None` when a
 /// position is missing or two values would share a column.
-pub fn place_by_x(values: &[(String, Option<f32>)], columns: &[Option<f32>]) -> Option<Vec<Option<String>>> {
+pub fn place_by_x(
+    values: &[(String, Option<f32>)],
+    columns: &[Option<f32>],
+) -> Option<Vec<Option<String>>> {
     let mut out: Vec<Option<String>> = vec![None; columns.len()];
     let mut last: Option<usize> = None;
     for (v, x) in values {
@@ -209,7 +227,10 @@ pub fn ledger_sides(toks: &[String], left: usize) -> [(String, Vec<String>); 2] 
         (label, vals)
     };
     // A line whose first label is an expenditure item belongs wholly to the 支出 side.
-    if toks.first().is_some_and(|t| !is_amount(t) && is_expenditure_label(t)) {
+    if toks
+        .first()
+        .is_some_and(|t| !is_amount(t) && is_expenditure_label(t))
+    {
         let vals: Vec<String> = toks[1..].iter().filter(|t| is_amount(t)).cloned().collect();
         return [(String::new(), vec![]), (toks[0].clone(), vals)];
     }
@@ -226,7 +247,10 @@ pub fn ledger_sides(toks: &[String], left: usize) -> [(String, Vec<String>); 2] 
 pub fn is_expenditure_label(label: &str) -> bool {
     let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     // 年终结转结余 is spent (支出); 上年结转结余 is money received from last year (收入).
-    l.ends_with("支出") || l.contains("支出总计") || l.contains("支出合计") || (l.contains("结转结余") && !l.contains("上年"))
+    l.ends_with("支出")
+        || l.contains("支出总计")
+        || l.contains("支出合计")
+        || (l.contains("结转结余") && !l.contains("上年"))
 }
 
 #[cfg(test)]
@@ -244,7 +268,14 @@ mod tests {
     fn money_glued_to_the_next_label_is_split() {
         // check(input, expect)
         let cases: [(&str, &[&str]); 4] = [
-            ("一、一般公共预算资金 91,016,775.35一、一般公共服务支出", &["一、一般公共预算资金", "91,016,775.35", "一、一般公共服务支出"]),
+            (
+                "一、一般公共预算资金 91,016,775.35一、一般公共服务支出",
+                &[
+                    "一、一般公共预算资金",
+                    "91,016,775.35",
+                    "一、一般公共服务支出",
+                ],
+            ),
             ("1.一般公共预算资金", &["1.一般公共预算资金"]),
             ("2024年预算", &["2024年预算"]),
             ("880.84", &["880.84"]),
@@ -260,11 +291,32 @@ mod tests {
 
     #[test]
     fn retokenises_pdf_cells() {
-        assert_eq!(t(&["201 05", "07专项普查活动", "438,300", "0"]), ["201", "05", "07", "专项普查活动", "438,300", "0"]);
-        assert_eq!(t(&["一、财政拨款收入", "189,767,551一、一般公共服务支出", "3,296,600"]), ["一、财政拨款收入", "189,767,551", "一、一般公共服务支出", "3,296,600"]);
-        assert_eq!(t(&["合计", "189,767,551 189,767,551", "0"]), ["合计", "189,767,551", "189,767,551", "0"]);
+        assert_eq!(
+            t(&["201 05", "07专项普查活动", "438,300", "0"]),
+            ["201", "05", "07", "专项普查活动", "438,300", "0"]
+        );
+        assert_eq!(
+            t(&[
+                "一、财政拨款收入",
+                "189,767,551一、一般公共服务支出",
+                "3,296,600"
+            ]),
+            [
+                "一、财政拨款收入",
+                "189,767,551",
+                "一、一般公共服务支出",
+                "3,296,600"
+            ]
+        );
+        assert_eq!(
+            t(&["合计", "189,767,551 189,767,551", "0"]),
+            ["合计", "189,767,551", "189,767,551", "0"]
+        );
         assert_eq!(t(&["1.一般公共预算资金"]), ["1.一般公共预算资金"]);
-        assert_eq!(t(&["99", "20,120,000.0020,120,000.00"]), ["99", "20,120,000.00", "20,120,000.00"]);
+        assert_eq!(
+            t(&["99", "20,120,000.0020,120,000.00"]),
+            ["99", "20,120,000.00", "20,120,000.00"]
+        );
         assert_eq!(t(&["2025年部门收入预算总表"]), ["2025年部门收入预算总表"]);
     }
 
@@ -273,7 +325,10 @@ mod tests {
         let toks = t(&["2.政府性基金", "三、教育支出", "250,000"]);
         let [l, r] = ledger_sides(&toks, 1);
         assert_eq!((l.0.as_str(), l.1.len()), ("2.政府性基金", 0));
-        assert_eq!((r.0.as_str(), r.1.clone()), ("三、教育支出", vec!["250,000".to_string()]));
+        assert_eq!(
+            (r.0.as_str(), r.1.clone()),
+            ("三、教育支出", vec!["250,000".to_string()])
+        );
         let toks = t(&["八、城乡社区支出", "154,369,326"]);
         let [l, r] = ledger_sides(&toks, 1);
         assert!(l.0.is_empty());

@@ -3,28 +3,37 @@
 
 use super::marks::compact;
 use crate::Line;
-use yusuan_domain::{parse_amount, Amount, Funds, Indicator, IndicatorValue, Location, Operator, PerformanceForm, Unit};
+use yusuan_domain::{
+    parse_amount, Amount, Funds, Indicator, IndicatorValue, Location, Operator, PerformanceForm,
+    Unit,
+};
 
 const LEVEL1: [&str; 4] = ["产出指标", "效益指标", "满意度指标", "成本指标"];
 
 /// Whether line `i` starts a 绩效目标申报表.
 pub fn is_start(lines: &[Line], i: usize) -> bool {
     let c = lines[i].compact();
-    (c.ends_with("绩效目标申报表") || c.ends_with("绩效目标填报表")) && c.starts_with("财政项目支出")
+    (c.ends_with("绩效目标申报表") || c.ends_with("绩效目标填报表"))
+        && c.starts_with("财政项目支出")
 }
-
-
 
 /// Reads an indicator value: `≥236.00(人)`, `=100.00(%)`, `≤100000.00(元/场)`, `及时`, `=可持续使用`.
 pub fn parse_value(printed: &str) -> IndicatorValue {
     let t = compact(printed);
-    let op_len = ["≥", "≤", ">=", "<=", "＝", "=", ">", "<", "＞", "＜"].iter().find(|o| t.starts_with(**o)).map_or(0, |o| o.len());
+    let op_len = ["≥", "≤", ">=", "<=", "＝", "=", ">", "<", "＞", "＜"]
+        .iter()
+        .find(|o| t.starts_with(**o))
+        .map_or(0, |o| o.len());
     let operator = Operator::parse(&t[..op_len]);
     let rest = &t[op_len..];
-    let num_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+    let num_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
     if num_end > 0 {
         if let Ok(value) = parse_amount(&rest[..num_end]) {
-            let tail = rest[num_end..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+            let tail = rest[num_end..]
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）']);
             return IndicatorValue::Measured {
                 operator: operator.unwrap_or(Operator::Eq),
                 value,
@@ -32,27 +41,45 @@ pub fn parse_value(printed: &str) -> IndicatorValue {
             };
         }
     }
-    IndicatorValue::Word { operator, text: rest.to_string() }
+    IndicatorValue::Word {
+        operator,
+        text: rest.to_string(),
+    }
 }
 
 fn amount_after(cells: &[String], label: &str, unit: Unit) -> Option<(Amount, String)> {
-    let k = cells.iter().position(|c| compact(c).trim_end_matches(['：', ':']).ends_with(label))?;
-    cells[k + 1..].iter().find_map(|c| parse_amount(c).ok().map(|value| (Amount { value, unit }, c.trim().to_string())))
+    let k = cells
+        .iter()
+        .position(|c| compact(c).trim_end_matches(['：', ':']).ends_with(label))?;
+    cells[k + 1..].iter().find_map(|c| {
+        parse_amount(c)
+            .ok()
+            .map(|value| (Amount { value, unit }, c.trim().to_string()))
+    })
 }
 
 /// The amount printed in the cells between `label`'s cell and the next label (a cell with words):
 /// `项目资金总额 | | 年度资金申请总额 | 36,118,005.00` gives none for 项目资金总额.
 fn amount_beside(cells: &[String], label: &str, unit: Unit) -> Option<(Amount, String)> {
-    let k = cells.iter().position(|c| compact(c).trim_end_matches(['：', ':']).ends_with(label))?;
+    let k = cells
+        .iter()
+        .position(|c| compact(c).trim_end_matches(['：', ':']).ends_with(label))?;
     cells[k + 1..]
         .iter()
         .take_while(|c| !c.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)))
-        .find_map(|c| parse_amount(c).ok().map(|value| (Amount { value, unit }, c.trim().to_string())))
+        .find_map(|c| {
+            parse_amount(c)
+                .ok()
+                .map(|value| (Amount { value, unit }, c.trim().to_string()))
+        })
 }
 
 fn text_after(cells: &[String], label: &str) -> Option<String> {
     let k = cells.iter().position(|c| compact(c) == label)?;
-    cells[k + 1..].iter().find(|c| !c.trim().is_empty()).map(|c| c.trim().to_string())
+    cells[k + 1..]
+        .iter()
+        .find(|c| !c.trim().is_empty())
+        .map(|c| c.trim().to_string())
 }
 
 /// Parses the form whose block is `lines` (its title line first; the next form or table starts
@@ -92,7 +119,12 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
         if stop_here {
             break;
         }
-        let cells: Vec<String> = l.cells.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        let cells: Vec<String> = l
+            .cells
+            .iter()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
         let joined = compact(&l.text);
         if let Some(v) = text_after(&cells, "项目名称") {
             form.project = v;
@@ -115,28 +147,44 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
         // The whole project's funds, printed to the left of the year's.
         if let Some((a, printed)) = amount_beside(&cells, "项目资金总额", unit) {
             form.funds.project_total = Some(a);
-            form.funds.printed.insert("project_total".into(), (printed, l.location));
+            form.funds
+                .printed
+                .insert("project_total".into(), (printed, l.location));
         }
         if let Some((a, printed)) = amount_beside(&cells, "财政资金", unit) {
             form.funds.project_fiscal = Some(a);
-            form.funds.printed.insert("project_fiscal".into(), (printed, l.location));
+            form.funds
+                .printed
+                .insert("project_fiscal".into(), (printed, l.location));
         }
         if let Some((a, printed)) = amount_after(&cells, "年度资金申请总额", unit) {
             form.funds.total = Some(a);
-            form.funds.printed.insert("total".into(), (printed, l.location));
+            form.funds
+                .printed
+                .insert("total".into(), (printed, l.location));
         }
         if let Some((a, printed)) = amount_after(&cells, "当年财政拨款", unit) {
             form.funds.fiscal = Some(a);
-            form.funds.printed.insert("fiscal".into(), (printed, l.location));
+            form.funds
+                .printed
+                .insert("fiscal".into(), (printed, l.location));
         }
         if let Some((a, printed)) = amount_after(&cells, "上年结转资金", unit) {
             form.funds.carried_over = Some(a);
-            form.funds.printed.insert("carried_over".into(), (printed, l.location));
+            form.funds
+                .printed
+                .insert("carried_over".into(), (printed, l.location));
         }
         if joined.contains("其他资金") {
-            if let Some((v, printed)) = cells.iter().rev().find_map(|c| parse_amount(c).ok().map(|v| (v, c.trim().to_string()))) {
+            if let Some((v, printed)) = cells
+                .iter()
+                .rev()
+                .find_map(|c| parse_amount(c).ok().map(|v| (v, c.trim().to_string())))
+            {
                 form.funds.other = Some(Amount { value: v, unit });
-                form.funds.printed.insert("other".into(), (printed, l.location));
+                form.funds
+                    .printed
+                    .insert("other".into(), (printed, l.location));
             }
         }
         if joined.contains("年度总体目标") || (flow && joined == "年度总目标") {
@@ -151,12 +199,21 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
             continue;
         }
         // The wrapped halves of the row labels (`项目绩效` / `目标`, `绩效` / `指标`) are not goal text.
-        if in_goal && matches!(joined.as_str(), "绩效" | "指标" | "目标" | "绩效目标" | "项目绩效") {
+        if in_goal
+            && matches!(
+                joined.as_str(),
+                "绩效" | "指标" | "目标" | "绩效目标" | "项目绩效"
+            )
+        {
             i += 1;
             continue;
         }
         if in_goal {
-            let text = cells.iter().max_by_key(|c| c.chars().count()).cloned().unwrap_or_default();
+            let text = cells
+                .iter()
+                .max_by_key(|c| c.chars().count())
+                .cloned()
+                .unwrap_or_default();
             let goal = form.annual_goal.get_or_insert_with(String::new);
             goal.push_str(&text);
         } else if in_indicators {
@@ -180,12 +237,16 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
                 let only = rest[0].clone();
                 // A short word is the value, unless another short word follows it (then it was
                 // the tail of a wrapped name: `考核评比机` / `制` / `健全`).
-                let next_short = lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| {
-                    let c = n.compact();
-                    n.cells.len() == 1 && c.chars().count() <= 4 && !c.ends_with("指标")
-                });
-                let looks_like_value = matches!(parse_value(&only), IndicatorValue::Measured { .. })
-                    || (only.chars().count() <= 4 && !pending.is_empty() && !next_short);
+                let next_short = lines[i + 1..]
+                    .iter()
+                    .find(|n| !n.is_blank())
+                    .is_some_and(|n| {
+                        let c = n.compact();
+                        n.cells.len() == 1 && c.chars().count() <= 4 && !c.ends_with("指标")
+                    });
+                let looks_like_value =
+                    matches!(parse_value(&only), IndicatorValue::Measured { .. })
+                        || (only.chars().count() <= 4 && !pending.is_empty() && !next_short);
                 if looks_like_value && !pending.is_empty() {
                     let name = std::mem::take(&mut pending);
                     form.indicators.push(Indicator {
@@ -203,7 +264,11 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
                 continue;
             }
             if let (Some(name), Some(value)) = (rest.first(), rest.last()) {
-                let printed = if rest.len() > 1 { value.clone() } else { String::new() };
+                let printed = if rest.len() > 1 {
+                    value.clone()
+                } else {
+                    String::new()
+                };
                 form.indicators.push(Indicator {
                     level1: l1.clone(),
                     level2: l2.clone(),
@@ -217,7 +282,11 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
         i += 1;
     }
     if begin.is_some() || end.is_some() {
-        form.period = Some(format!("{}至{}", begin.unwrap_or_default(), end.unwrap_or_default()));
+        form.period = Some(format!(
+            "{}至{}",
+            begin.unwrap_or_default(),
+            end.unwrap_or_default()
+        ));
     }
     (form, i)
 }
@@ -228,7 +297,11 @@ pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
     // The lines of a wrapped paragraph join as one: without a space where the break falls
     // between two Chinese characters (inside a name: `园区绿化覆` / `盖率`), with one elsewhere.
     let mut t = String::new();
-    for line in text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()) {
+    for line in text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+    {
         let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
         let joins_word = wide(t.chars().last()) && wide(line.chars().next());
         if !t.is_empty() && !joins_word {
@@ -243,27 +316,42 @@ pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
     let begins_item = |i: usize, name: &str| {
         let rest = t[i + name.len()..].trim_start_matches(['-', '－', ' ']);
         let level2 = rest.split(['-', '－', ' ']).next().unwrap_or("");
-        level2.ends_with("指标") && level2.chars().count() <= 12 && !level2.chars().any(|c| c.is_ascii_digit() || "=≥≤<>＝（(%：:，,、。".contains(c))
+        level2.ends_with("指标")
+            && level2.chars().count() <= 12
+            && !level2
+                .chars()
+                .any(|c| c.is_ascii_digit() || "=≥≤<>＝（(%：:，,、。".contains(c))
     };
     let mut starts: Vec<usize> = Vec::new();
     for name in LEVEL1 {
-        starts.extend(t.match_indices(name).map(|(i, _)| i).filter(|&i| begins_item(i, name)));
+        starts.extend(
+            t.match_indices(name)
+                .map(|(i, _)| i)
+                .filter(|&i| begins_item(i, name)),
+        );
     }
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
         let seg = t[s..starts.get(k + 1).copied().unwrap_or(t.len())].trim();
-        let Some(l1) = LEVEL1.iter().find(|n| seg.starts_with(**n)) else { continue };
+        let Some(l1) = LEVEL1.iter().find(|n| seg.starts_with(**n)) else {
+            continue;
+        };
         let rest = seg[l1.len()..].trim_start_matches(['-', '－']);
-        let Some(l2_end) = rest.find("指标") else { continue };
+        let Some(l2_end) = rest.find("指标") else {
+            continue;
+        };
         let l2 = &rest[..l2_end + "指标".len()];
         let rest = rest[l2.len()..].trim_start_matches(['-', '－']);
         // `名称=100.00(%)`, or `名称：较好`.
         let (name, printed) = match rest.find(['=', '≥', '≤', '>', '<', '＝']) {
             Some(op) => (rest[..op].trim(), rest[op..].trim()),
             None => match rest.find(['：', ':']) {
-                Some(c) => (rest[..c].trim(), rest[c..].trim_start_matches(['：', ':']).trim()),
+                Some(c) => (
+                    rest[..c].trim(),
+                    rest[c..].trim_start_matches(['：', ':']).trim(),
+                ),
                 None => continue,
             },
         };
@@ -282,7 +370,6 @@ pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
     out
 }
 
-
 /// Hubei's 部门项目支出绩效目标申报表, kept as a grid of cells, read into forms: the project,
 /// its department and executing unit, years, this year's budget, and the 年度绩效目标表
 /// indicators (一级/二级 carried down the rows as printed).
@@ -297,18 +384,30 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
     let (mut l1, mut l2) = (String::new(), String::new());
     let mut begin = String::new();
     for r in &t.rows {
-        let all: Vec<String> = r.cells.iter().map(|c| c.printed().trim().to_string()).collect();
+        let all: Vec<String> = r
+            .cells
+            .iter()
+            .map(|c| c.printed().trim().to_string())
+            .collect();
         let find = |key: &str| all.iter().position(|c| compact(c) == key);
         let next = |k: usize| all[k + 1..].iter().find(|c| !c.is_empty()).cloned();
         // A department's 整体支出绩效目标表 is read as a form of the department as a whole.
         let department_table = t.kind == yusuan_domain::TableKind::DepartmentPerformance;
         let whole = find("部门名称").filter(|_| department_table);
         // (In the department table, `项目名称` heads its list of projects, not a form.)
-        let start = if department_table { whole } else { find("项目名称") };
+        let start = if department_table {
+            whole
+        } else {
+            find("项目名称")
+        };
         if let Some(k) = start {
             let name = next(k).unwrap_or_default();
             out.push(PerformanceForm {
-                project: if whole.is_some() { format!("部门整体支出：{name}") } else { name },
+                project: if whole.is_some() {
+                    format!("部门整体支出：{name}")
+                } else {
+                    name
+                },
                 department: None,
                 implementer: None,
                 period: None,
@@ -336,9 +435,16 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
             form.period = Some(format!("{begin}至{end}"));
         }
         if let Some(k) = find("项目当年预算") {
-            if let Some((value, printed)) = next(k).and_then(|v| parse_amount(&v).ok().map(|value| (value, v))) {
-                form.funds.total = Some(Amount { value, unit: t.unit });
-                form.funds.printed.insert("total".into(), (printed, r.location));
+            if let Some((value, printed)) =
+                next(k).and_then(|v| parse_amount(&v).ok().map(|value| (value, v)))
+            {
+                form.funds.total = Some(Amount {
+                    value,
+                    unit: t.unit,
+                });
+                form.funds
+                    .printed
+                    .insert("total".into(), (printed, r.location));
             }
         }
         if let Some(k) = find("年度绩效目标") {
@@ -349,9 +455,17 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
         // The department form's funds: the first 合计 row (收入构成), its first number.
         if whole_form(form) && form.funds.total.is_none() {
             if let Some(k) = all.iter().position(|c| compact(c) == "合计") {
-                if let Some((value, printed)) = all[k + 1..].iter().find_map(|v| parse_amount(v).ok().map(|x| (x, v.clone()))) {
-                    form.funds.total = Some(Amount { value, unit: t.unit });
-                    form.funds.printed.insert("total".into(), (printed, r.location));
+                if let Some((value, printed)) = all[k + 1..]
+                    .iter()
+                    .find_map(|v| parse_amount(v).ok().map(|x| (x, v.clone())))
+                {
+                    form.funds.total = Some(Amount {
+                        value,
+                        unit: t.unit,
+                    });
+                    form.funds
+                        .printed
+                        .insert("total".into(), (printed, r.location));
                 }
             }
         }
@@ -376,7 +490,12 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
             annual = false;
             continue;
         }
-        if let (Some(a), Some(b), Some(c), Some(d)) = (find("一级指标"), find("二级指标"), find("三级指标名称"), find("指标值")) {
+        if let (Some(a), Some(b), Some(c), Some(d)) = (
+            find("一级指标"),
+            find("二级指标"),
+            find("三级指标名称"),
+            find("指标值"),
+        ) {
             cols = Some((a, b, c, d));
             continue;
         }
@@ -416,14 +535,34 @@ mod tests {
     fn values() {
         assert_eq!(
             parse_value("≥236.00(人)"),
-            IndicatorValue::Measured { operator: Operator::Ge, value: Decimal::from_str("236.00").unwrap(), measure: Some("人".into()) }
+            IndicatorValue::Measured {
+                operator: Operator::Ge,
+                value: Decimal::from_str("236.00").unwrap(),
+                measure: Some("人".into())
+            }
         );
         assert_eq!(
             parse_value("≤100000.00(元/场)"),
-            IndicatorValue::Measured { operator: Operator::Le, value: Decimal::from_str("100000.00").unwrap(), measure: Some("元/场".into()) }
+            IndicatorValue::Measured {
+                operator: Operator::Le,
+                value: Decimal::from_str("100000.00").unwrap(),
+                measure: Some("元/场".into())
+            }
         );
-        assert_eq!(parse_value("及时"), IndicatorValue::Word { operator: None, text: "及时".into() });
-        assert_eq!(parse_value("=可持续使用"), IndicatorValue::Word { operator: Some(Operator::Eq), text: "可持续使用".into() });
+        assert_eq!(
+            parse_value("及时"),
+            IndicatorValue::Word {
+                operator: None,
+                text: "及时".into()
+            }
+        );
+        assert_eq!(
+            parse_value("=可持续使用"),
+            IndicatorValue::Word {
+                operator: Some(Operator::Eq),
+                text: "可持续使用".into()
+            }
+        );
     }
 
     #[test]
@@ -431,21 +570,63 @@ mod tests {
         let t = "成本指标经济成本指标-控制在概算资金范围内 =100.00(%) 成本指标生态环境成本指标-符合环保要求 =100.00(%) 效益指标-生态效益指标-园区绿化覆盖率≥20.00(%) 效益指标-可持续影响指标-项目成果可持续性 =可持续使用";
         let v = indicators_in_text(t, Location::default());
         assert_eq!(v.len(), 4);
-        assert_eq!((v[0].level1.as_str(), v[0].level2.as_str(), v[0].name.as_str()), ("成本指标", "经济成本指标", "控制在概算资金范围内"));
-        assert_eq!((v[1].level2.as_str(), v[1].name.as_str()), ("生态环境成本指标", "符合环保要求"));
-        assert_eq!((v[2].level2.as_str(), v[2].name.as_str(), v[2].printed.as_str()), ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"));
+        assert_eq!(
+            (
+                v[0].level1.as_str(),
+                v[0].level2.as_str(),
+                v[0].name.as_str()
+            ),
+            ("成本指标", "经济成本指标", "控制在概算资金范围内")
+        );
+        assert_eq!(
+            (v[1].level2.as_str(), v[1].name.as_str()),
+            ("生态环境成本指标", "符合环保要求")
+        );
+        assert_eq!(
+            (
+                v[2].level2.as_str(),
+                v[2].name.as_str(),
+                v[2].printed.as_str()
+            ),
+            ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)")
+        );
         assert_eq!(v[3].printed, "=可持续使用");
-        let v = indicators_in_text("成本指标-社会成本指标-助力居村减持续负：较好\n产出指标-质量指标-持续优化功能：较好", Location::default());
+        let v = indicators_in_text(
+            "成本指标-社会成本指标-助力居村减持续负：较好\n产出指标-质量指标-持续优化功能：较好",
+            Location::default(),
+        );
         assert_eq!(v.len(), 2);
-        assert_eq!((v[0].level2.as_str(), v[0].name.as_str(), v[0].printed.as_str()), ("社会成本指标", "助力居村减持续负", "较好"));
+        assert_eq!(
+            (
+                v[0].level2.as_str(),
+                v[0].name.as_str(),
+                v[0].printed.as_str()
+            ),
+            ("社会成本指标", "助力居村减持续负", "较好")
+        );
         // A paragraph wrapped inside a name (as a PDF prints it) reads as one.
         let v = indicators_in_text("效益指标-生态效益指标-园区绿化覆\n盖率≥20.00(%) 效益指标-可持续影响指标-项目成果\n可持续性 =可持续使用", Location::default());
-        assert_eq!(v.iter().map(|i| (i.name.as_str(), i.printed.as_str())).collect::<Vec<_>>(), [("园区绿化覆盖率", "≥20.00(%)"), ("项目成果可持续性", "=可持续使用")]);
+        assert_eq!(
+            v.iter()
+                .map(|i| (i.name.as_str(), i.printed.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("园区绿化覆盖率", "≥20.00(%)"),
+                ("项目成果可持续性", "=可持续使用")
+            ]
+        );
         // Items run together without spaces, a line broken inside a 二级 name (`生态` / `效益指标`).
         let v = indicators_in_text("产出指标时效指标-按时完工=100.00(%)效益指标-生态\n效益指标-园区绿化覆盖率≥20.00(%)成本指标-社会成本指标-减负：较好产出指标-质量指标-优化功能：较好", Location::default());
         assert_eq!(
-            v.iter().map(|i| (i.level2.as_str(), i.name.as_str(), i.printed.as_str())).collect::<Vec<_>>(),
-            [("时效指标", "按时完工", "=100.00(%)"), ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"), ("社会成本指标", "减负", "较好"), ("质量指标", "优化功能", "较好")]
+            v.iter()
+                .map(|i| (i.level2.as_str(), i.name.as_str(), i.printed.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("时效指标", "按时完工", "=100.00(%)"),
+                ("生态效益指标", "园区绿化覆盖率", "≥20.00(%)"),
+                ("社会成本指标", "减负", "较好"),
+                ("质量指标", "优化功能", "较好")
+            ]
         );
     }
 }

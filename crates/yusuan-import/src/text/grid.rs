@@ -40,8 +40,15 @@ pub(super) fn grid_table(
         }
         // A line inside the drawn cells of a ruled table belongs to it, tabular or not.
         // The block's last line is followed by the next block's title line, which is prose.
-        let prose_follows = lines.get(i + 1).map_or(more_blocks, |n| !n.is_tabular() && !ruled(n));
-        if !l.is_tabular() && !ruled(l) && l.compact().chars().count() <= 40 && !printed.is_empty() && prose_follows {
+        let prose_follows = lines
+            .get(i + 1)
+            .map_or(more_blocks, |n| !n.is_tabular() && !ruled(n));
+        if !l.is_tabular()
+            && !ruled(l)
+            && l.compact().chars().count() <= 40
+            && !printed.is_empty()
+            && prose_follows
+        {
             break;
         }
         printed.push(l);
@@ -51,12 +58,24 @@ pub(super) fn grid_table(
         Some(grid) => grid,
         None => {
             let width = printed.iter().map(|l| l.cells.len()).max().unwrap_or(0);
-            printed.iter().map(|l| (0..width).map(|k| l.cells.get(k).map_or(String::new(), |c| c.trim().to_string())).collect()).collect()
+            printed
+                .iter()
+                .map(|l| {
+                    (0..width)
+                        .map(|k| {
+                            l.cells
+                                .get(k)
+                                .map_or(String::new(), |c| c.trim().to_string())
+                        })
+                        .collect()
+                })
+                .collect()
         }
     };
     let width = texts.iter().map(Vec::len).max().unwrap_or(0);
     let is_number = |t: &str| parse_amount(t).is_ok();
-    let numeric = |t: &str| is_number(t) || t.strip_suffix('%').is_some_and(|n| parse_amount(n).is_ok());
+    let numeric =
+        |t: &str| is_number(t) || t.strip_suffix('%').is_some_and(|n| parse_amount(n).is_ok());
     // Column heads, carried down: a row without numbers names the columns under its cells; a
     // head row right after another one names sub-columns (`财政审核数` / `单价(万元)`).
     let mut heads: Vec<String> = vec![String::new(); width];
@@ -72,7 +91,11 @@ pub(super) fn grid_table(
             let sub = prev_was_head && cells.first().is_some_and(String::is_empty);
             for (k, c) in cells.iter().enumerate() {
                 if !c.is_empty() {
-                    heads[k] = if sub { format!("{}/{}", parent_of(&heads, k), c) } else { c.clone() };
+                    heads[k] = if sub {
+                        format!("{}/{}", parent_of(&heads, k), c)
+                    } else {
+                        c.clone()
+                    };
                 }
             }
             prev_was_head = true;
@@ -92,7 +115,12 @@ pub(super) fn grid_table(
         }
         // The row's label: its text cells before the first number, with the cells a merged
         // cell left empty taken from the row above (`收入构成` / `财政专户管理资金`).
-        let end = first_number.unwrap_or_else(|| cells.iter().position(|c| !c.is_empty()).map_or(0, |k| k + 1));
+        let end = first_number.unwrap_or_else(|| {
+            cells
+                .iter()
+                .position(|c| !c.is_empty())
+                .map_or(0, |k| k + 1)
+        });
         let first_filled = cells.iter().position(|c| !c.is_empty()).unwrap_or(width);
         let mut parts: Vec<String> = Vec::new();
         let mut own: Vec<Option<String>> = vec![None; width];
@@ -126,7 +154,11 @@ pub(super) fn grid_table(
         // own, labelled by its label (`项目总预算 333.2 项目当年预算 333.2`).
         let form_like = leading_heads.as_ref().is_some_and(Vec::is_empty);
         let splits: Vec<usize> = match (form_like, first_number) {
-            (true, Some(f)) => (f + 1..width).filter(|&k| is_number(&cells[k]) && !cells[k - 1].is_empty() && !numeric(&cells[k - 1])).collect(),
+            (true, Some(f)) => (f + 1..width)
+                .filter(|&k| {
+                    is_number(&cells[k]) && !cells[k - 1].is_empty() && !numeric(&cells[k - 1])
+                })
+                .collect(),
             _ => Vec::new(),
         };
         // Each pair keeps its label cell, so the row still reads `label | value`.
@@ -134,28 +166,64 @@ pub(super) fn grid_table(
         bounds.extend(splits.iter().map(|k| k - 1));
         bounds.push(width);
         for (n, pair) in bounds.windows(2).enumerate() {
-            let label = if n == 0 { parts.join("/") } else { cells[pair[0]].clone() };
+            let label = if n == 0 {
+                parts.join("/")
+            } else {
+                cells[pair[0]].clone()
+            };
             let part_cells = out_cells
                 .iter()
                 .enumerate()
-                .map(|(k, c)| if (pair[0]..pair[1]).contains(&k) { c.clone() } else { Cell::Blank })
+                .map(|(k, c)| {
+                    if (pair[0]..pair[1]).contains(&k) {
+                        c.clone()
+                    } else {
+                        Cell::Blank
+                    }
+                })
                 .collect();
-            rows.push(Row { code: None, label, side: None, cells: part_cells, location: l.location });
+            rows.push(Row {
+                code: None,
+                label,
+                side: None,
+                cells: part_cells,
+                location: l.location,
+            });
         }
     }
     let leading = leading_heads.unwrap_or_default();
     let columns = (0..width)
         .map(|k| match leading.get(k).filter(|h| !h.is_empty()) {
-            Some(h) => Column { path: h.split('/').map(str::to_string).collect() },
-            None => Column { path: vec![format!("第{}列", k + 1)] },
+            Some(h) => Column {
+                path: h.split('/').map(str::to_string).collect(),
+            },
+            None => Column {
+                path: vec![format!("第{}列", k + 1)],
+            },
         })
         .collect();
     notes.push(ReportItem::new(
-        Diagnostic::Grid { table: title.clone(), rows: rows.len() },
+        Diagnostic::Grid {
+            table: title.clone(),
+            rows: rows.len(),
+        },
         title_line.location,
     ));
     let unit = unit.unwrap_or(Unit::WanYuan);
-    (Table { title, number, kind, unit, compiled_by, columns, rows, note, location: title_line.location }, i)
+    (
+        Table {
+            title,
+            number,
+            kind,
+            unit,
+            compiled_by,
+            columns,
+            rows,
+            note,
+            location: title_line.location,
+        },
+        i,
+    )
 }
 
 /// Whether every cell of a line sits in a drawn box (a PDF's ruled table).
@@ -174,7 +242,10 @@ fn ruled_grid(printed: &[&Line]) -> Option<Vec<Vec<String>>> {
     if printed.is_empty() || !printed.iter().all(|l| ruled(l)) {
         return None;
     }
-    let mut edges: Vec<f32> = printed.iter().flat_map(|l| l.boxes.iter().flatten().flat_map(|b| [b.left, b.right])).collect(); // layout
+    let mut edges: Vec<f32> = printed
+        .iter()
+        .flat_map(|l| l.boxes.iter().flatten().flat_map(|b| [b.left, b.right]))
+        .collect(); // layout
     edges.sort_by(f32::total_cmp);
     edges.dedup_by(|a, b| (*a - *b).abs() < SAME_EDGE);
     let width = edges.len().saturating_sub(1);
@@ -185,7 +256,11 @@ fn ruled_grid(printed: &[&Line]) -> Option<Vec<Vec<String>>> {
                 let mut row = vec![String::new(); width];
                 for (text, b) in l.cells.iter().zip(&l.boxes) {
                     let Some(b) = b else { continue };
-                    let k = edges.iter().position(|e| (e - b.left).abs() < SAME_EDGE).unwrap_or(0).min(width.saturating_sub(1));
+                    let k = edges
+                        .iter()
+                        .position(|e| (e - b.left).abs() < SAME_EDGE)
+                        .unwrap_or(0)
+                        .min(width.saturating_sub(1));
                     if !row[k].is_empty() {
                         row[k].push(' ');
                     }
@@ -199,7 +274,11 @@ fn ruled_grid(printed: &[&Line]) -> Option<Vec<Vec<String>>> {
 
 /// The head of the nearest column at or left of `k` (the parent of a sub-column).
 fn parent_of(heads: &[String], k: usize) -> String {
-    let h = (0..=k).rev().map(|j| heads[j].as_str()).find(|h| !h.is_empty()).unwrap_or("");
+    let h = (0..=k)
+        .rev()
+        .map(|j| heads[j].as_str())
+        .find(|h| !h.is_empty())
+        .unwrap_or("");
     h.split('/').next().unwrap_or(h).to_string()
 }
 

@@ -41,7 +41,13 @@ fn tidy(t: &str) -> String {
     let words: Vec<&str> = t.split_whitespace().collect();
     let mut out = String::new();
     for (k, w) in words.iter().enumerate() {
-        if k > 0 && out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) && w.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        if k > 0
+            && out
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+            && w.starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
             out.push(' ');
         }
         out.push_str(w);
@@ -75,7 +81,9 @@ pub fn columns(rows: &[Vec<String>]) -> Vec<(usize, Column)> {
     for (r, row) in grid.iter().enumerate() {
         for (k, cell) in row.iter().enumerate() {
             let (start, end) = (cell.pos, span_end(row, k));
-            let covered_below = grid[r + 1..].iter().any(|lower| lower.iter().any(|c| c.pos >= start && c.pos < end));
+            let covered_below = grid[r + 1..]
+                .iter()
+                .any(|lower| lower.iter().any(|c| c.pos >= start && c.pos < end));
             if covered_below {
                 continue;
             }
@@ -97,7 +105,10 @@ pub fn columns(rows: &[Vec<String>]) -> Vec<(usize, Column)> {
 const SAME_BOX: f32 = 1.0; // layout
 
 fn same_box(a: &crate::CellBox, b: &crate::CellBox) -> bool {
-    (a.left - b.left).abs() < SAME_BOX && (a.right - b.right).abs() < SAME_BOX && (a.top - b.top).abs() < SAME_BOX && (a.bottom - b.bottom).abs() < SAME_BOX
+    (a.left - b.left).abs() < SAME_BOX
+        && (a.right - b.right).abs() < SAME_BOX
+        && (a.top - b.top).abs() < SAME_BOX
+        && (a.bottom - b.bottom).abs() < SAME_BOX
 }
 
 /// A ruled header as the drawn boxes give it: value columns with their paths and horizontal
@@ -140,27 +151,44 @@ pub fn ruled_columns(header: &[Line]) -> Option<RuledHeader> {
             let b = (*b)?;
             match cells.iter_mut().find(|x| same_box(&x.b, &b)) {
                 Some(x) => x.parts.push((k, sp.0, c.clone())),
-                None => cells.push(Cellbox { b, parts: vec![(k, sp.0, c.clone())] }),
+                None => cells.push(Cellbox {
+                    b,
+                    parts: vec![(k, sp.0, c.clone())],
+                }),
             }
         }
     }
     let all: Vec<(crate::CellBox, String, bool)> = cells
         .into_iter()
         .map(|mut c| {
-            c.parts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-            let text = tidy(&c.parts.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join(" "));
+            c.parts
+                .sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let text = tidy(
+                &c.parts
+                    .iter()
+                    .map(|p| p.2.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             let key = is_key_header(&compact(&text));
             (c.b, text, key)
         })
         .collect();
     let inside = |outer: &crate::CellBox, inner: &crate::CellBox| {
-        inner.left >= outer.left - SAME_BOX && inner.right <= outer.right + SAME_BOX && inner.top >= outer.bottom - SAME_BOX
+        inner.left >= outer.left - SAME_BOX
+            && inner.right <= outer.right + SAME_BOX
+            && inner.top >= outer.bottom - SAME_BOX
     };
     // Leaves of each kind: a key box over 类/款/项 boxes is not itself a column.
     let leaves = |key: bool| {
         let mut v: Vec<&(crate::CellBox, String, bool)> = all
             .iter()
-            .filter(|(b, _, k)| *k == key && !all.iter().any(|(o, _, ok)| *ok == key && !same_box(o, b) && inside(b, o)))
+            .filter(|(b, _, k)| {
+                *k == key
+                    && !all
+                        .iter()
+                        .any(|(o, _, ok)| *ok == key && !same_box(o, b) && inside(b, o))
+            })
             .collect();
         v.sort_by(|a, b| a.0.left.total_cmp(&b.0.left));
         v
@@ -172,8 +200,12 @@ pub fn ruled_columns(header: &[Line]) -> Option<RuledHeader> {
     let mut columns = Vec::new();
     for (b, text, _) in &value_leaves {
         let centre = (b.left + b.right) / 2.0;
-        let mut above: Vec<&(crate::CellBox, String, bool)> =
-            all.iter().filter(|(o, _, k)| !k && o.bottom <= b.top + SAME_BOX && o.left <= centre && centre <= o.right).collect();
+        let mut above: Vec<&(crate::CellBox, String, bool)> = all
+            .iter()
+            .filter(|(o, _, k)| {
+                !k && o.bottom <= b.top + SAME_BOX && o.left <= centre && centre <= o.right
+            })
+            .collect();
         above.sort_by(|a, b| a.0.top.total_cmp(&b.0.top));
         let mut path: Vec<String> = above.into_iter().map(|(_, t, _)| t.clone()).collect();
         path.push(text.clone());
@@ -181,8 +213,14 @@ pub fn ruled_columns(header: &[Line]) -> Option<RuledHeader> {
     }
     Some(RuledHeader {
         columns,
-        values: value_leaves.iter().map(|(b, _, _)| (b.left, b.right)).collect(),
-        keys: leaves(true).iter().map(|(b, _, _)| (b.left, b.right)).collect(),
+        values: value_leaves
+            .iter()
+            .map(|(b, _, _)| (b.left, b.right))
+            .collect(),
+        keys: leaves(true)
+            .iter()
+            .map(|(b, _, _)| (b.left, b.right))
+            .collect(),
     })
 }
 
@@ -198,7 +236,10 @@ pub fn ruled_row(line: &Line, header: &RuledHeader) -> Option<(Vec<String>, Vec<
     let mut values = vec![String::new(); header.values.len()];
     for (text, sp) in line.cells.iter().zip(&line.spans) {
         let x = (sp.0 + sp.1) / 2.0;
-        let slot = match (header.values.iter().position(|&c| within(x, c)), header.keys.iter().position(|&c| within(x, c))) {
+        let slot = match (
+            header.values.iter().position(|&c| within(x, c)),
+            header.keys.iter().position(|&c| within(x, c)),
+        ) {
             (Some(v), None) => &mut values[v],
             (None, Some(k)) => &mut keys[k],
             _ => return None,
@@ -265,11 +306,17 @@ pub fn header_positions(header: &[Line], columns: &[Column]) -> Vec<Option<f32>>
         .iter()
         .map(|col| {
             let name = compact(col.path.last().map(String::as_str).unwrap_or(""));
-            let mut hits: Vec<usize> = (0..cells.len()).filter(|&k| !used[k] && cells[k].0 == name).collect();
+            let mut hits: Vec<usize> = (0..cells.len())
+                .filter(|&k| !used[k] && cells[k].0 == name)
+                .collect();
             if hits.is_empty() {
                 // A wrapped header cell: its first line (`机关运行经费预算` of `机关运行经费预算数`).
                 hits = (0..cells.len())
-                    .filter(|&k| !used[k] && cells[k].0.chars().count() >= 4 && name.starts_with(cells[k].0.as_str()))
+                    .filter(|&k| {
+                        !used[k]
+                            && cells[k].0.chars().count() >= 4
+                            && name.starts_with(cells[k].0.as_str())
+                    })
                     .collect();
             }
             hits.sort_by(|&a, &b| cells[a].1.total_cmp(&cells[b].1));
@@ -298,11 +345,16 @@ mod tests {
     use super::*;
 
     fn rows(s: &str) -> Vec<Vec<String>> {
-        s.lines().map(|l| l.split('\t').map(str::to_string).collect()).collect()
+        s.lines()
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect()
     }
 
     fn names(s: &str) -> Vec<String> {
-        columns(&rows(s)).into_iter().map(|(_, c)| c.name()).collect()
+        columns(&rows(s))
+            .into_iter()
+            .map(|(_, c)| c.name())
+            .collect()
     }
 
     #[test]
@@ -310,7 +362,13 @@ mod tests {
         let h = "项目\t\t\t收入预算\t\t\t\t\t\n功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入\n类\t款\t项\t\t\t\t\t\t";
         assert_eq!(
             names(h),
-            ["收入预算/合计", "收入预算/财政拨款收入", "收入预算/事业收入", "收入预算/事业单位经营收入", "收入预算/其他收入"]
+            [
+                "收入预算/合计",
+                "收入预算/财政拨款收入",
+                "收入预算/事业收入",
+                "收入预算/事业单位经营收入",
+                "收入预算/其他收入"
+            ]
         );
     }
 
@@ -320,11 +378,24 @@ mod tests {
     /// A header line of a ruled PDF: (text, left, box) per cell.
     fn ruled_line(y: u32, cells: &[(&str, f32, Bx)]) -> Line {
         Line {
-            location: yusuan_domain::Location { page: Some(1), line: Some(y) },
+            location: yusuan_domain::Location {
+                page: Some(1),
+                line: Some(y),
+            },
             text: cells.iter().map(|c| c.0).collect::<Vec<_>>().join("\t"),
             cells: cells.iter().map(|c| c.0.to_string()).collect(),
             spans: cells.iter().map(|c| (c.1, c.1 + 10.0)).collect(),
-            boxes: cells.iter().map(|c| Some(crate::CellBox { left: c.2 .0, top: c.2 .1, right: c.2 .2, bottom: c.2 .3 })).collect(),
+            boxes: cells
+                .iter()
+                .map(|c| {
+                    Some(crate::CellBox {
+                        left: c.2 .0,
+                        top: c.2 .1,
+                        right: c.2 .2,
+                        bottom: c.2 .3,
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -336,17 +407,51 @@ mod tests {
         let tall = |l: f32, r: f32| (l, 0.0, r, 40.0);
         let lines = [
             ruled_line(1, &[("基本支出", 140.0, (120.0, 0.0, 210.0, 20.0))]),
-            ruled_line(2, &[("科目编码", 5.0, tall(0.0, 40.0)), ("科目名称", 50.0, tall(40.0, 90.0)), ("合计", 95.0, tall(90.0, 120.0)), ("项目支出", 215.0, tall(210.0, 240.0)), ("一般公", 245.0, tall(240.0, 270.0))]),
-            ruled_line(3, &[("小计", 125.0, (120.0, 20.0, 150.0, 40.0)), ("人员经费", 155.0, (150.0, 20.0, 180.0, 40.0)), ("公用经费", 185.0, (180.0, 20.0, 210.0, 40.0))]),
+            ruled_line(
+                2,
+                &[
+                    ("科目编码", 5.0, tall(0.0, 40.0)),
+                    ("科目名称", 50.0, tall(40.0, 90.0)),
+                    ("合计", 95.0, tall(90.0, 120.0)),
+                    ("项目支出", 215.0, tall(210.0, 240.0)),
+                    ("一般公", 245.0, tall(240.0, 270.0)),
+                ],
+            ),
+            ruled_line(
+                3,
+                &[
+                    ("小计", 125.0, (120.0, 20.0, 150.0, 40.0)),
+                    ("人员经费", 155.0, (150.0, 20.0, 180.0, 40.0)),
+                    ("公用经费", 185.0, (180.0, 20.0, 210.0, 40.0)),
+                ],
+            ),
             ruled_line(4, &[("共预算", 245.0, tall(240.0, 270.0))]),
         ];
         let h = ruled_columns(&lines).unwrap();
         let names: Vec<String> = h.columns.iter().map(|c| c.name()).collect();
-        assert_eq!(names, ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出", "一般公共预算"]);
+        assert_eq!(
+            names,
+            [
+                "合计",
+                "基本支出/小计",
+                "基本支出/人员经费",
+                "基本支出/公用经费",
+                "项目支出",
+                "一般公共预算"
+            ]
+        );
         assert_eq!(h.centres(), [105.0, 135.0, 165.0, 195.0, 225.0, 255.0]);
         assert_eq!(h.keys, [(0.0, 40.0), (40.0, 90.0)]);
         // A data row: each text goes to the column it is centred in, an empty column stays empty.
-        let row = ruled_line(5, &[("2010350", 5.0, tall(0.0, 40.0)), ("事业运行", 50.0, tall(40.0, 90.0)), ("334.35", 95.0, tall(90.0, 120.0)), ("0.00", 215.0, tall(210.0, 240.0))]);
+        let row = ruled_line(
+            5,
+            &[
+                ("2010350", 5.0, tall(0.0, 40.0)),
+                ("事业运行", 50.0, tall(40.0, 90.0)),
+                ("334.35", 95.0, tall(90.0, 120.0)),
+                ("0.00", 215.0, tall(210.0, 240.0)),
+            ],
+        );
         let (keys, values) = ruled_row(&row, &h).unwrap();
         assert_eq!(keys, ["2010350", "事业运行"]);
         assert_eq!(values, ["334.35", "", "", "", "0.00", ""]);
@@ -359,11 +464,19 @@ mod tests {
     #[test]
     fn split_subcolumns() {
         let h = "序号\t预算单位\t合计\t基本支出\t\t项目支出\n\t\t\t人员经费\t公用经费\t";
-        assert_eq!(names(h), ["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
+        assert_eq!(
+            names(h),
+            ["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+        );
         let h = "序号\t预算单位\t财政拨款支出\t\t\t\n\t\t合计\t基本支出\t\t项目支出\n\t\t\t人员经费\t公用经费\t";
         assert_eq!(
             names(h),
-            ["财政拨款支出/合计", "财政拨款支出/基本支出/人员经费", "财政拨款支出/基本支出/公用经费", "财政拨款支出/项目支出"]
+            [
+                "财政拨款支出/合计",
+                "财政拨款支出/基本支出/人员经费",
+                "财政拨款支出/基本支出/公用经费",
+                "财政拨款支出/项目支出"
+            ]
         );
     }
 
@@ -387,6 +500,13 @@ mod tests {
     #[test]
     fn misaligned_rows_keep_order() {
         let h = "项目\t\t一般公共预算基本支出\t\t\n部门预算经济分类科目编码\t\t经济分类科目名称\t\t\n类\t款\t合计\t人员经费\t公用经费";
-        assert_eq!(names(h), ["一般公共预算基本支出/合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费"]);
+        assert_eq!(
+            names(h),
+            [
+                "一般公共预算基本支出/合计",
+                "一般公共预算基本支出/人员经费",
+                "一般公共预算基本支出/公用经费"
+            ]
+        );
     }
 }

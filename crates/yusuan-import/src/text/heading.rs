@@ -10,7 +10,10 @@ use yusuan_domain::{TableKind, Unit};
 /// line is a label that names no table.
 fn bare_label_number(title: &str) -> Option<u32> {
     let c = compact(title);
-    let rest = ["公开", "部门预算", "预算公开", "附表", "表"].iter().find_map(|p| c.strip_prefix(p)).unwrap_or(&c);
+    let rest = ["公开", "部门预算", "预算公开", "附表", "表"]
+        .iter()
+        .find_map(|p| c.strip_prefix(p))
+        .unwrap_or(&c);
     let rest = rest.trim_start_matches('表').trim_end_matches('表');
     if !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit()) {
         rest.parse().ok()
@@ -56,7 +59,11 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
     let mut subtitle = String::new();
     if let Some(k) = (i..lines.len()).find(|&k| !lines[k].is_blank()) {
         let c = lines[k].compact();
-        let meta_follows = lines[k + 1..].iter().filter(|l| !l.is_blank()).take(2).any(|l| is_meta(&l.compact()));
+        let meta_follows = lines[k + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(2)
+            .any(|l| is_meta(&l.compact()));
         if !lines[k].is_tabular() && !is_meta(&c) && is_fragment(&c) && meta_follows {
             subtitle = c;
             i = k + 1;
@@ -65,10 +72,23 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
     // `部门预算02表` printed above `2024年部门收入预算总表`: the dated line is the title; so is
     // the named line under a bare label (`公开05表` over `财政拨款支出预算表`).
     // A label printed under its title (`财政拨款支出预算表（功能科目）` over `公开表五`) numbers it.
-    let (title, subtitle, number_hint) = if !subtitle.is_empty() && ((has_year(&subtitle) && !has_year(&title)) || is_bare_label(&title)) {
+    let (title, subtitle, number_hint) = if !subtitle.is_empty()
+        && ((has_year(&subtitle) && !has_year(&title)) || is_bare_label(&title))
+    {
         let digits: String = title.chars().filter(|c| c.is_ascii_digit()).collect();
-        let hint = bare_label_number(&title).map(|n| n.to_string()).or_else(|| Some(digits.trim_start_matches('0').to_string()).filter(|h| !h.is_empty()));
-        (lines[(start + 1..lines.len()).find(|&k| !lines[k].is_blank()).unwrap_or(start)].text.trim().to_string(), title, hint)
+        let hint = bare_label_number(&title)
+            .map(|n| n.to_string())
+            .or_else(|| Some(digits.trim_start_matches('0').to_string()).filter(|h| !h.is_empty()));
+        (
+            lines[(start + 1..lines.len())
+                .find(|&k| !lines[k].is_blank())
+                .unwrap_or(start)]
+            .text
+            .trim()
+            .to_string(),
+            title,
+            hint,
+        )
     } else {
         let hint = bare_label_number(&subtitle).map(|n| n.to_string());
         (title, subtitle, hint)
@@ -78,7 +98,14 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
         k => k,
     };
     let number = title_number(&title).or(number_hint);
-    (Heading { title, number, kind }, i)
+    (
+        Heading {
+            title,
+            number,
+            kind,
+        },
+        i,
+    )
 }
 
 /// The 编制部门 / 单位 lines from `i` (possibly one line: `编制部门：X 单位：元`): the unit, who
@@ -163,11 +190,10 @@ fn strip_label(s: &str) -> String {
     }
 }
 
-
-
 fn has_year(s: &str) -> bool {
     let d: Vec<char> = s.chars().collect();
-    d.windows(5).any(|w| w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
+    d.windows(5)
+        .any(|w| w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
 }
 
 #[cfg(test)]
@@ -177,7 +203,18 @@ mod tests {
     #[test]
     fn labels_number_their_tables() {
         // check(input, expect)
-        for (label, expect) in [("公开05表", Some(5)), ("公开 12 表", Some(12)), ("公开表五", Some(5)), ("公开表十一", Some(11)), ("公开表十", Some(10)), ("公开表二十三", Some(23)), ("附表3", Some(3)), ("部门预算02表", Some(2)), ("收支预算总表", None), ("公开表", None)] {
+        for (label, expect) in [
+            ("公开05表", Some(5)),
+            ("公开 12 表", Some(12)),
+            ("公开表五", Some(5)),
+            ("公开表十一", Some(11)),
+            ("公开表十", Some(10)),
+            ("公开表二十三", Some(23)),
+            ("附表3", Some(3)),
+            ("部门预算02表", Some(2)),
+            ("收支预算总表", None),
+            ("公开表", None),
+        ] {
             assert_eq!(bare_label_number(label), expect, "{label}");
         }
     }

@@ -23,17 +23,31 @@ pub(super) fn is_fragment(compact: &str) -> bool {
 }
 
 /// Labels that open a table's 编制 line: who compiled it, its unit, when it was filled in.
-const META_LABELS: [&str; 10] = ["编制部门", "编制单位", "部门名称：", "部门名称:", "部门：", "部门:", "单位：", "单位:", "填报日期", "申报日期"];
+const META_LABELS: [&str; 10] = [
+    "编制部门",
+    "编制单位",
+    "部门名称：",
+    "部门名称:",
+    "部门：",
+    "部门:",
+    "单位：",
+    "单位:",
+    "填报日期",
+    "申报日期",
+];
 
 /// A table's 编制部门 / 部门名称 / 单位 / 填报日期 line, or any short line that ends by naming
 /// its unit (`江苏省人大常委会办公厅 单位：万元`).
 pub(super) fn is_meta(compact: &str) -> bool {
-    META_LABELS.iter().any(|l| compact.starts_with(l)) || (compact.chars().count() <= TITLE_MAX_CHARS && ends_with_unit(compact))
+    META_LABELS.iter().any(|l| compact.starts_with(l))
+        || (compact.chars().count() <= TITLE_MAX_CHARS && ends_with_unit(compact))
 }
 
 /// Whether a line (compacted) ends with `单位：元` / `单位:万元` / `（单位：万元）`.
 pub(super) fn ends_with_unit(compact: &str) -> bool {
-    compact.rfind("单位").is_some_and(|p| yusuan_domain::Unit::parse(&compact[p..]).is_some())
+    compact
+        .rfind("单位")
+        .is_some_and(|p| yusuan_domain::Unit::parse(&compact[p..]).is_some())
 }
 
 /// A part heading of the document is one short line (`第三部分 2019年度部门预算情况说明`).
@@ -43,10 +57,19 @@ pub(super) const DOCUMENT_PART_MAX_CHARS: usize = 40;
 /// …说明`): `第`, a number, `部分`, a few words, no sentence. It ends whatever block is before it
 /// and is never a table's title or row.
 pub(super) fn is_document_part(compact: &str) -> bool {
-    let Some(rest) = compact.strip_prefix('第') else { return false };
-    let digits = rest.chars().take_while(|c| "一二三四五六七八九十0123456789".contains(*c)).count();
+    let Some(rest) = compact.strip_prefix('第') else {
+        return false;
+    };
+    let digits = rest
+        .chars()
+        .take_while(|c| "一二三四五六七八九十0123456789".contains(*c))
+        .count();
     digits > 0
-        && rest.chars().skip(digits).collect::<String>().starts_with("部分")
+        && rest
+            .chars()
+            .skip(digits)
+            .collect::<String>()
+            .starts_with("部分")
         && compact.chars().count() <= DOCUMENT_PART_MAX_CHARS
         && !compact.ends_with('。')
 }
@@ -57,7 +80,10 @@ pub(super) fn is_document_part(compact: &str) -> bool {
 fn names_the_set(compact: &str) -> bool {
     compact.ends_with("公开报表")
         || compact.ends_with("公开表")
-        || (compact.contains("年度") && (compact.ends_with("部门预算表") || compact.ends_with("部门决算表") || compact.ends_with("单位预算表")))
+        || (compact.contains("年度")
+            && (compact.ends_with("部门预算表")
+                || compact.ends_with("部门决算表")
+                || compact.ends_with("单位预算表")))
 }
 
 /// The longest piece of a title wrapped onto a line of its own (`财政拨款政府性基金支出预算` /
@@ -74,12 +100,19 @@ pub(super) fn title_tail(lines: &[Line], i: usize) -> Option<usize> {
     }
     let t = (i + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
     let tail = lines[t].compact();
-    (!lines[t].is_tabular() && tail.chars().count() <= TITLE_TAIL_MAX_CHARS && !is_meta(&tail) && ends_as_title(&format!("{c}{tail}"))).then_some(t)
+    (!lines[t].is_tabular()
+        && tail.chars().count() <= TITLE_TAIL_MAX_CHARS
+        && !is_meta(&tail)
+        && ends_as_title(&format!("{c}{tail}")))
+    .then_some(t)
 }
 
 /// Whether line `i` is the last piece of a title wrapped from the line above it.
 fn is_title_tail(lines: &[Line], i: usize) -> bool {
-    (0..i).rev().find(|&k| !lines[k].is_blank()).is_some_and(|k| title_tail(lines, k) == Some(i))
+    (0..i)
+        .rev()
+        .find(|&k| !lines[k].is_blank())
+        .is_some_and(|k| title_tail(lines, k) == Some(i))
 }
 
 /// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
@@ -104,7 +137,11 @@ pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
     if c.chars().count() > TITLE_MAX_CHARS || !(numbered || ends_as_title(&c)) {
         return false;
     }
-    lines[after..].iter().filter(|l| !l.is_blank()).take(4).any(|l| is_meta(&l.compact()))
+    lines[after..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(4)
+        .any(|l| is_meta(&l.compact()))
 }
 
 /// Whether a line (compacted) ends as a table's title does: in 表, possibly followed by a
@@ -123,9 +160,14 @@ pub(super) fn cell(text: &str) -> Cell {
     if t.is_empty() {
         Cell::Blank
     } else if let Ok(value) = parse_amount(t) {
-        Cell::Amount { value, printed: t.to_string() }
+        Cell::Amount {
+            value,
+            printed: t.to_string(),
+        }
     } else {
-        Cell::Text { text: t.to_string() }
+        Cell::Text {
+            text: t.to_string(),
+        }
     }
 }
 
@@ -135,7 +177,9 @@ pub(super) fn title_number(title: &str) -> Option<String> {
     let rest = t.strip_prefix('表')?;
     let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '-'))?;
     let (num, after) = rest.split_at(end);
-    (!num.is_empty() && (after.starts_with('.') || after.starts_with('．') || after.starts_with('、'))).then(|| num.to_string())
+    (!num.is_empty()
+        && (after.starts_with('.') || after.starts_with('．') || after.starts_with('、')))
+    .then(|| num.to_string())
 }
 
 pub(super) fn is_total_label(s: &str) -> bool {
@@ -151,21 +195,27 @@ pub(super) fn is_code_like(s: &str) -> bool {
 /// A data row has an amount, or starts with a code, or is a total row with nothing else in it.
 pub(super) fn is_data(cells: &[String]) -> bool {
     let first = cells.first().map(String::as_str).unwrap_or("");
-    cells.iter().any(|c| parse_amount(c).is_ok() && !is_code_like(c))
+    cells
+        .iter()
+        .any(|c| parse_amount(c).is_ok() && !is_code_like(c))
         || is_code_like(first)
         || (is_total_label(first) && cells[1..].iter().all(|c| c.trim().is_empty()))
 }
 
 /// A table's note: `注：…`, `说明…`, `…故本表为空表`, `本单位2024年无国有资本经营预算…的预算`.
 pub(super) fn is_note(c: &str) -> bool {
-    let no_data = (c.starts_with("本部门") || c.starts_with("本单位")) && c.contains('无') && c.contains("预算");
+    let no_data = (c.starts_with("本部门") || c.starts_with("本单位"))
+        && c.contains('无')
+        && c.contains("预算");
     c.starts_with("说明") || c.starts_with("注") || c.contains("空表") || no_data
 }
 
 /// Whether a line starts with an item number (`一、`, `1、`, `1.`, `（一）`): a row label, never a
 /// header.
 pub(super) fn is_enumerated(c: &str) -> bool {
-    let body = c.trim_start_matches(|ch: char| ch.is_ascii_digit() || "一二三四五六七八九十（(".contains(ch));
+    let body = c.trim_start_matches(|ch: char| {
+        ch.is_ascii_digit() || "一二三四五六七八九十（(".contains(ch)
+    });
     body.len() < c.len() && body.starts_with(['、', '.', '．', '）', ')'])
 }
 
@@ -176,7 +226,12 @@ mod tests {
     #[test]
     fn numbers_in_titles() {
         // check(input, expect)
-        for (title, expect) in [("表 5-1. 一般公共预算支出表", Some("5-1")), ("表13、资产配置预算表", Some("13")), ("2026年部门收入预算总表", None), ("表格说明", None)] {
+        for (title, expect) in [
+            ("表 5-1. 一般公共预算支出表", Some("5-1")),
+            ("表13、资产配置预算表", Some("13")),
+            ("2026年部门收入预算总表", None),
+            ("表格说明", None),
+        ] {
             assert_eq!(title_number(title).as_deref(), expect, "{title}");
         }
     }
@@ -184,7 +239,14 @@ mod tests {
     #[test]
     fn titles_end_in_their_table() {
         // check(input, expect): a qualifier in brackets may follow 表.
-        for (line, expect) in [("财政拨款支出预算表（功能科目）", true), ("收支预算总表", true), ("政府采购预算表(万元)", true), ("公开表五", false), ("支出（功能科目）", false), ("合计（万元）", false)] {
+        for (line, expect) in [
+            ("财政拨款支出预算表（功能科目）", true),
+            ("收支预算总表", true),
+            ("政府采购预算表(万元)", true),
+            ("公开表五", false),
+            ("支出（功能科目）", false),
+            ("合计（万元）", false),
+        ] {
             assert_eq!(ends_as_title(line), expect, "{line}");
         }
     }
@@ -192,7 +254,12 @@ mod tests {
     #[test]
     fn fragments_are_short() {
         // check(input, expect)
-        for (line, expect) in [("收支总体情况表", true), ("财政拨款支出", true), (&"一".repeat(30) as &str, true), (&"一".repeat(31) as &str, false)] {
+        for (line, expect) in [
+            ("收支总体情况表", true),
+            ("财政拨款支出", true),
+            (&"一".repeat(30) as &str, true),
+            (&"一".repeat(31) as &str, false),
+        ] {
             assert_eq!(is_fragment(line), expect, "{line}");
         }
     }
@@ -212,16 +279,31 @@ mod document_part_tests {
     #[test]
     fn a_part_heading_is_a_short_numbered_line() {
         // check(input, expect)
-        let check = |input: &str, expect: bool| assert_eq!(is_document_part(&compact(input)), expect, "{input}");
+        let check = |input: &str, expect: bool| {
+            assert_eq!(is_document_part(&compact(input)), expect, "{input}")
+        };
         check("第二部分 2019年度部门预算表", true);
         check("第三部分 2019年度部门预算情况说明", true);
         check("第10部分 附表", true);
         check("第一部分部门概况", true);
         check("第三部分", true);
         check("第二批项目支出预算表", false);
-        assert!(names_the_set("江苏省2018年度省级部门预算公开报表") && names_the_set("部门预算公开表") && !names_the_set("收支预算总表"));
-        check("第二部分内容详见附表，本部门2019年度收入预算总计27664.22万元。", false);
-        check(&format!("第二部分{}", "说".repeat(DOCUMENT_PART_MAX_CHARS - 4)), true);
-        check(&format!("第二部分{}", "说".repeat(DOCUMENT_PART_MAX_CHARS - 3)), false);
+        assert!(
+            names_the_set("江苏省2018年度省级部门预算公开报表")
+                && names_the_set("部门预算公开表")
+                && !names_the_set("收支预算总表")
+        );
+        check(
+            "第二部分内容详见附表，本部门2019年度收入预算总计27664.22万元。",
+            false,
+        );
+        check(
+            &format!("第二部分{}", "说".repeat(DOCUMENT_PART_MAX_CHARS - 4)),
+            true,
+        );
+        check(
+            &format!("第二部分{}", "说".repeat(DOCUMENT_PART_MAX_CHARS - 3)),
+            false,
+        );
     }
 }

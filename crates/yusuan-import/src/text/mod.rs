@@ -8,6 +8,7 @@
 //! kept in `Document::unrecognised` and listed in the report.
 
 mod blanks;
+mod body;
 mod cover;
 mod flow;
 mod form;
@@ -17,7 +18,6 @@ mod header;
 mod heading;
 mod marks;
 mod narrative;
-mod body;
 mod placement;
 mod rows;
 mod segment;
@@ -44,7 +44,10 @@ pub fn parse_lines(file: &str, lines: &[Line]) -> Result<Imported, ImportError> 
 }
 
 /// The indicators run-on text prints (see [`crate::inline_indicators`]).
-pub(crate) fn inline_indicators(text: &str, at: yusuan_domain::Location) -> Vec<yusuan_domain::Indicator> {
+pub(crate) fn inline_indicators(
+    text: &str,
+    at: yusuan_domain::Location,
+) -> Vec<yusuan_domain::Indicator> {
     form::indicators_in_text(text, at)
 }
 
@@ -66,7 +69,11 @@ pub(crate) fn find_year(s: &str) -> Option<i32> {
 }
 
 /// Parses the lines of one document.
-pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Imported, ImportError> {
+pub fn parse_lines_with(
+    file: &str,
+    lines: &[Line],
+    layout: Layout,
+) -> Result<Imported, ImportError> {
     let mut warnings: Vec<ReportItem> = Vec::new();
     let mut notes: Vec<ReportItem> = Vec::new();
     let mut open_rows: Vec<(usize, placement::OpenRow)> = Vec::new();
@@ -79,7 +86,9 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     // or Shanghai's own table name (财务收支预算总表) anywhere in the document.
     let shanghai = doc.meta.title.contains("上海")
         || doc.meta.department.contains("上海")
-        || lines.iter().any(|l| l.compact().contains("财务收支预算总表"));
+        || lines
+            .iter()
+            .any(|l| l.compact().contains("财务收支预算总表"));
     let mut body = narrative::Body::default();
     for block in segment::cut(lines, body_start) {
         let part = &lines[block.range.clone()];
@@ -93,7 +102,15 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
             segment::BlockKind::Table => {
                 body.close();
                 let mut open = Vec::new();
-                let (t, used) = table::parse_table(part, block.next, layout, shanghai, &mut warnings, &mut notes, &mut open);
+                let (t, used) = table::parse_table(
+                    part,
+                    block.next,
+                    layout,
+                    shanghai,
+                    &mut warnings,
+                    &mut notes,
+                    &mut open,
+                );
                 open_rows.extend(open.into_iter().map(|o| (doc.tables.len(), o)));
                 doc.tables.push(t);
                 used
@@ -112,12 +129,25 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     read_project_amounts(&mut doc);
     narrative::read_inline_indicators(&mut doc);
     stated::read_stated(&mut doc);
-    let grid_forms: Vec<_> =
-        doc.tables.iter().filter(|t| matches!(t.kind, TableKind::ProjectPerformance | TableKind::DepartmentPerformance)).flat_map(form::forms_from_grid).collect();
+    let grid_forms: Vec<_> = doc
+        .tables
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TableKind::ProjectPerformance | TableKind::DepartmentPerformance
+            )
+        })
+        .flat_map(form::forms_from_grid)
+        .collect();
     doc.performance_forms.extend(grid_forms);
     if doc.meta.department.is_empty() {
         // No cover: the forms name the department.
-        if let Some(d) = doc.performance_forms.iter().find_map(|f| f.department.clone()) {
+        if let Some(d) = doc
+            .performance_forms
+            .iter()
+            .find_map(|f| f.department.clone())
+        {
             doc.meta.department = d;
         }
     }
@@ -125,10 +155,19 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     doc.meta.format = detect_format(&doc);
     if doc.meta.title == format!("{}年度", doc.meta.year) {
         // A document without a cover: name it after its department, year and kind.
-        doc.meta.title = format!("{}{}年{}", doc.meta.department, doc.meta.year, doc.meta.format.label());
+        doc.meta.title = format!(
+            "{}{}年{}",
+            doc.meta.department,
+            doc.meta.year,
+            doc.meta.format.label()
+        );
     }
 
-    if doc.tables.is_empty() && doc.projects.is_empty() && doc.performance_forms.is_empty() && doc.sections.is_empty() {
+    if doc.tables.is_empty()
+        && doc.projects.is_empty()
+        && doc.performance_forms.is_empty()
+        && doc.sections.is_empty()
+    {
         return Err(ImportError::NotABudget {
             file: file.to_string(),
             reason: "没有找到预算表、编制说明或项目经费情况说明".into(),
@@ -136,7 +175,10 @@ pub fn parse_lines_with(file: &str, lines: &[Line], layout: Layout) -> Result<Im
     }
     let mut report = ImportReport::tally(file, &doc, warnings);
     report.notes = notes;
-    Ok(Imported { document: doc, report })
+    Ok(Imported {
+        document: doc,
+        report,
+    })
 }
 
 /// Gives each table its number from the contents page (`1. 2026年部门财务收支预算总表`).
@@ -146,7 +188,13 @@ fn number_tables(doc: &mut Document) {
             continue;
         }
         let title: String = t.title.chars().filter(|c| !c.is_whitespace()).collect();
-        if let Some(e) = doc.contents.iter().find(|e| e.title.chars().filter(|c| !c.is_whitespace()).collect::<String>() == title) {
+        if let Some(e) = doc.contents.iter().find(|e| {
+            e.title
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                == title
+        }) {
             t.number = e.number.clone();
         }
     }
@@ -156,14 +204,23 @@ fn detect_format(doc: &Document) -> RegionalFormat {
     let has = |k: TableKind| doc.tables.iter().any(|t| t.kind == k);
     let shanghai = doc.meta.title.contains("上海")
         || doc.meta.department.contains("上海")
-        || doc.tables.iter().any(|t| t.title.contains("部门财务收支预算总表"));
+        || doc
+            .tables
+            .iter()
+            .any(|t| t.title.contains("部门财务收支预算总表"));
     if doc.meta.kind == yusuan_domain::DocKind::FinalAccounts && !doc.tables.is_empty() {
         // A 决算 is printed in the national 部门决算 format, not in a region's budget format (whose
         // templates, sections and export layouts do not apply to it).
         RegionalFormat::Other(format!("部门决算{}张表", doc.tables.len()))
-    } else if has(TableKind::Projects) || has(TableKind::AssetAllocation) || has(TableKind::DepartmentPerformance) {
+    } else if has(TableKind::Projects)
+        || has(TableKind::AssetAllocation)
+        || has(TableKind::DepartmentPerformance)
+    {
         RegionalFormat::Hubei15
-    } else if has(TableKind::FiscalFunction) || has(TableKind::FiscalBasicEconomic) || has(TableKind::RunningCosts) {
+    } else if has(TableKind::FiscalFunction)
+        || has(TableKind::FiscalBasicEconomic)
+        || has(TableKind::RunningCosts)
+    {
         // The tables only Jiangsu prints beside the fund tables.
         RegionalFormat::Jiangsu12
     } else if !doc.tables.is_empty() && shanghai {
@@ -182,4 +239,3 @@ fn detect_format(doc: &Document) -> RegionalFormat {
         RegionalFormat::Other("文字说明".into())
     }
 }
-

@@ -3,8 +3,9 @@
 use super::form;
 use crate::Line;
 use yusuan_domain::{
-    parse_amount, Amount, BudgetUnit, Document, ItemisedAmount, Location, Paragraph, PerformanceForm, ProjectDescription, ProjectPart,
-    ProjectPartKind, Section, SectionKind, Unit, UnitKind, Unrecognised,
+    parse_amount, Amount, BudgetUnit, Document, ItemisedAmount, Location, Paragraph,
+    PerformanceForm, ProjectDescription, ProjectPart, ProjectPartKind, Section, SectionKind, Unit,
+    UnitKind, Unrecognised,
 };
 
 /// What a heading line starts.
@@ -40,7 +41,9 @@ fn heading(line: &Line) -> Option<Heading> {
         return None;
     }
     // Strip a leading `七、` or `第一部分`.
-    let stripped = c.trim_start_matches(|ch: char| "一二三四五六七八九十".contains(ch)).trim_start_matches('、');
+    let stripped = c
+        .trim_start_matches(|ch: char| "一二三四五六七八九十".contains(ch))
+        .trim_start_matches('、');
     if let Some(rest) = c.strip_prefix('第').filter(|r| r.contains("部分")) {
         // Hubei's parts: 第一部分 概况 / 第二部分 预算表 / 第三部分 情况说明 / 第四部分 名词解释.
         return Some(if rest.ends_with("名词解释") {
@@ -64,14 +67,19 @@ fn heading(line: &Line) -> Option<Heading> {
     } else if c.ends_with("其他相关情况说明") {
         SectionKind::OtherExplanations
     } else if let Some(name) = c.strip_prefix("项目经费情况说明").and_then(|r| {
-        r.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')']))
+        r.strip_prefix(['（', '('])
+            .and_then(|r| r.strip_suffix(['）', ')']))
     }) {
         return Some(Heading::Project(name.to_string()));
     } else if stripped == "项目经费情况说明" {
         return Some(Heading::Projects);
     } else if c.ends_with("经费情况说明") {
         let name = line.text.trim();
-        let name = name.strip_suffix("经费情况说明").unwrap_or(name).trim().to_string();
+        let name = name
+            .strip_suffix("经费情况说明")
+            .unwrap_or(name)
+            .trim()
+            .to_string();
         return Some(Heading::Project(name));
     } else {
         return None;
@@ -117,7 +125,10 @@ impl Body {
         if let Some(p) = self.project.take() {
             if p.parts.is_empty() {
                 // A project heading with nothing under it (a repeated page title).
-                self.stray.push(Unrecognised { text: format!("{}经费情况说明", p.name), location: p.location });
+                self.stray.push(Unrecognised {
+                    text: format!("{}经费情况说明", p.name),
+                    location: p.location,
+                });
             } else {
                 self.done_projects.push(p);
             }
@@ -136,14 +147,33 @@ impl Body {
     /// `2017年度部门预算情况说明`): when `line` completes the part heading just opened (nothing
     /// under it yet) into one that names its part, the heading as one line.
     fn completed_part_heading(&self, line: &Line) -> Option<Line> {
-        let open = self.section.as_ref().filter(|s| s.paragraphs.is_empty() && s.kind == SectionKind::Other)?;
+        let open = self
+            .section
+            .as_ref()
+            .filter(|s| s.paragraphs.is_empty() && s.kind == SectionKind::Other)?;
         let c = line.compact();
-        if !super::marks::is_document_part(&super::marks::compact(&open.title)) || line.is_tabular() || c.ends_with('。') {
+        if !super::marks::is_document_part(&super::marks::compact(&open.title))
+            || line.is_tabular()
+            || c.ends_with('。')
+        {
             return None;
         }
         let text = format!("{}{}", open.title, line.text.trim());
-        let joined = Line { location: open.location, cells: vec![text.clone()], text, spans: vec![], boxes: vec![] };
-        matches!(heading(&joined), Some(Heading::Projects) | Some(Heading::Section(SectionKind::Glossary | SectionKind::BudgetExplanation))).then_some(joined)
+        let joined = Line {
+            location: open.location,
+            cells: vec![text.clone()],
+            text,
+            spans: vec![],
+            boxes: vec![],
+        };
+        matches!(
+            heading(&joined),
+            Some(Heading::Projects)
+                | Some(Heading::Section(
+                    SectionKind::Glossary | SectionKind::BudgetExplanation
+                ))
+        )
+        .then_some(joined)
     }
 
     /// Reads one non-blank line that is not part of a table.
@@ -167,7 +197,13 @@ impl Body {
             }
             Some(Heading::Project(name)) => {
                 self.close();
-                self.project = Some(ProjectDescription { name, total: None, total_printed: None, parts: vec![], location: line.location });
+                self.project = Some(ProjectDescription {
+                    name,
+                    total: None,
+                    total_printed: None,
+                    parts: vec![],
+                    location: line.location,
+                });
                 return;
             }
             Some(Heading::Projects) => {
@@ -179,14 +215,33 @@ impl Body {
             None => {}
         }
         let text = line.text.trim().to_string();
-        if self.in_projects && self.project.is_none() && self.section.is_none() && part_heading(line) == Some(ProjectPartKind::Overview) {
-            self.project = Some(ProjectDescription { name: "（未注明项目名称）".into(), total: None, total_printed: None, parts: vec![], location: line.location });
+        if self.in_projects
+            && self.project.is_none()
+            && self.section.is_none()
+            && part_heading(line) == Some(ProjectPartKind::Overview)
+        {
+            self.project = Some(ProjectDescription {
+                name: "（未注明项目名称）".into(),
+                total: None,
+                total_printed: None,
+                parts: vec![],
+                location: line.location,
+            });
         }
         if let Some(p) = &mut self.project {
             // Only the seven parts open a part; other numbered lines (`一、社区工作者培训` inside
             // 实施方案) are text of the part they are in.
-            if let Some(kind) = part_heading(line).filter(|k| *k != ProjectPartKind::Other || p.parts.is_empty()) {
-                p.parts.push(ProjectPart { kind, heading: text, text: String::new(), items: vec![], location: line.location, line_locations: vec![] });
+            if let Some(kind) =
+                part_heading(line).filter(|k| *k != ProjectPartKind::Other || p.parts.is_empty())
+            {
+                p.parts.push(ProjectPart {
+                    kind,
+                    heading: text,
+                    text: String::new(),
+                    items: vec![],
+                    location: line.location,
+                    line_locations: vec![],
+                });
                 return;
             }
             match p.parts.last_mut() {
@@ -197,26 +252,55 @@ impl Body {
                     part.text.push_str(&text);
                     part.line_locations.push(line.location);
                 }
-                None => doc.unrecognised.push(Unrecognised { text, location: line.location }),
+                None => doc.unrecognised.push(Unrecognised {
+                    text,
+                    location: line.location,
+                }),
             }
             return;
         }
-        if self.section.is_none() && self.project.is_none() && yusuan_domain::says_tables_attached(&text) {
+        if self.section.is_none()
+            && self.project.is_none()
+            && yusuan_domain::says_tables_attached(&text)
+        {
             // The tables part of a narrative published apart from them (`2018年度部门预算公开表
             // 附后。` under `第二部分 …预算表`): a section of its own saying so.
-            let (title, location) = self.tables_part.clone().unwrap_or_else(|| (String::new(), line.location));
-            self.section = Some(Section { kind: SectionKind::Other, title, paragraphs: vec![], location });
+            let (title, location) = self
+                .tables_part
+                .clone()
+                .unwrap_or_else(|| (String::new(), line.location));
+            self.section = Some(Section {
+                kind: SectionKind::Other,
+                title,
+                paragraphs: vec![],
+                location,
+            });
         }
-        if self.section.is_none() && self.project.is_none() && text.ends_with('。') && text.chars().count() > SENTENCE_MIN_CHARS {
+        if self.section.is_none()
+            && self.project.is_none()
+            && text.ends_with('。')
+            && text.chars().count() > SENTENCE_MIN_CHARS
+        {
             // Full sentences before any heading (a collection of project descriptions opens
             // with its 绩效 summary): narrative without a heading of its own.
-            self.section = Some(Section { kind: SectionKind::Other, title: String::new(), paragraphs: vec![], location: line.location });
+            self.section = Some(Section {
+                kind: SectionKind::Other,
+                title: String::new(),
+                paragraphs: vec![],
+                location: line.location,
+            });
         }
         if let Some(s) = &mut self.section {
-            s.paragraphs.push(Paragraph { text, location: line.location });
+            s.paragraphs.push(Paragraph {
+                text,
+                location: line.location,
+            });
             return;
         }
-        doc.unrecognised.push(Unrecognised { text, location: line.location });
+        doc.unrecognised.push(Unrecognised {
+            text,
+            location: line.location,
+        });
     }
 
     /// Moves everything read into the document, in printed order.
@@ -232,7 +316,9 @@ impl Body {
 
 /// Reads the department's units from the 机构设置 section's numbered list.
 pub fn read_units(doc: &mut Document) {
-    let Some(sec) = doc.section(SectionKind::Organisation) else { return };
+    let Some(sec) = doc.section(SectionKind::Organisation) else {
+        return;
+    };
     let mut units = Vec::new();
     for p in &sec.paragraphs {
         let t = p.text.trim();
@@ -240,11 +326,18 @@ pub fn read_units(doc: &mut Document) {
         if digits == 0 {
             continue;
         }
-        let rest = t[digits..].trim_start_matches(['.', '．', '、', ' ']).trim().trim_end_matches(['。', '；', ';']);
+        let rest = t[digits..]
+            .trim_start_matches(['.', '．', '、', ' '])
+            .trim()
+            .trim_end_matches(['。', '；', ';']);
         if rest.is_empty() || rest.contains('。') || rest.chars().count() > UNIT_NAME_MAX_CHARS {
             continue;
         }
-        units.push(BudgetUnit { name: rest.to_string(), code: None, kind: UnitKind::Other });
+        units.push(BudgetUnit {
+            name: rest.to_string(),
+            code: None,
+            kind: UnitKind::Other,
+        });
     }
     doc.units = units;
 }
@@ -258,7 +351,9 @@ pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
         if chars[k].1.is_ascii_digit() {
             let start = chars[k].0;
             let mut j = k;
-            while j < chars.len() && (chars[j].1.is_ascii_digit() || chars[j].1 == '.' || chars[j].1 == ',') {
+            while j < chars.len()
+                && (chars[j].1.is_ascii_digit() || chars[j].1 == '.' || chars[j].1 == ',')
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |c| c.0);
@@ -270,7 +365,10 @@ pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
                 Some((Unit::WanYuan, "万元".len()))
             } else if tail.starts_with('元') && !tail.starts_with("元/") {
                 Some((Unit::Yuan, "元".len()))
-            } else if tail.starts_with('万') && number.contains('.') && !tail[3..].starts_with(['人', '次', '份', '册', '件', '条', '户', '名', '个']) {
+            } else if tail.starts_with('万')
+                && number.contains('.')
+                && !tail[3..].starts_with(['人', '次', '份', '册', '件', '条', '户', '名', '个'])
+            {
                 Some((Unit::WanYuan, "万".len()))
             } else {
                 None
@@ -289,7 +387,10 @@ pub(crate) fn first_amount(text: &str) -> Option<(Amount, usize, usize)> {
 /// A numbered line's marker: its level (1 for `1.` `1、`, 2 for `(1)` `（1）`) and the text
 /// after it. Bullets (`- `, `• `) before the marker are dropped.
 fn item_marker(line: &str) -> Option<(u8, &str)> {
-    let t = line.trim().trim_start_matches(['-', '•', '·', '*']).trim_start();
+    let t = line
+        .trim()
+        .trim_start_matches(['-', '•', '·', '*'])
+        .trim_start();
     if let Some(rest) = t.strip_prefix(['(', '（']) {
         let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
         let after = &rest[digits..];
@@ -314,11 +415,28 @@ fn item_marker(line: &str) -> Option<(u8, &str)> {
 
 /// What an itemised amount is for: the text before the amount, up to its first clause.
 fn item_label(before: &str) -> String {
-    let t = before.trim().trim_end_matches(['：', ':', '，', ',', '约', '为', ' ']);
-    let t = t.strip_suffix("共计").or_else(|| t.strip_suffix("合计")).unwrap_or(t).trim_end_matches(['：', ':', '，', ',', ' ']);
-    let t = t.strip_suffix("预计").unwrap_or(t).trim_end_matches(['：', ':', '，', ',', ' ']);
-    let t = t.strip_suffix("费用为").map(|x| format!("{x}费用")).unwrap_or_else(|| t.to_string());
-    let first_clause = t.split(['，', ',', '。', '；', '：', ':']).next().unwrap_or(&t).trim().to_string();
+    let t = before
+        .trim()
+        .trim_end_matches(['：', ':', '，', ',', '约', '为', ' ']);
+    let t = t
+        .strip_suffix("共计")
+        .or_else(|| t.strip_suffix("合计"))
+        .unwrap_or(t)
+        .trim_end_matches(['：', ':', '，', ',', ' ']);
+    let t = t
+        .strip_suffix("预计")
+        .unwrap_or(t)
+        .trim_end_matches(['：', ':', '，', ',', ' ']);
+    let t = t
+        .strip_suffix("费用为")
+        .map(|x| format!("{x}费用"))
+        .unwrap_or_else(|| t.to_string());
+    let first_clause = t
+        .split(['，', ',', '。', '；', '：', ':'])
+        .next()
+        .unwrap_or(&t)
+        .trim()
+        .to_string();
     let clause: String = first_clause.chars().take(ITEM_LABEL_MAX_CHARS).collect();
     clause
 }
@@ -341,7 +459,11 @@ fn stated_total(p: &ProjectDescription) -> Option<(Amount, String, Location)> {
             // itemise the year, and the document states no total.
             if let Some((a, s, e)) = first_amount(line) {
                 if first_amount(&line[e..]).is_none() {
-                    return Some((a, line[s..e].to_string(), part.line_locations.get(k).copied().unwrap_or(part.location)));
+                    return Some((
+                        a,
+                        line[s..e].to_string(),
+                        part.line_locations.get(k).copied().unwrap_or(part.location),
+                    ));
                 }
                 break;
             }
@@ -354,7 +476,12 @@ fn stated_total(p: &ProjectDescription) -> Option<(Amount, String, Location)> {
         .into_iter()
         .map(|b| (b, false))
         .chain(p.part(ProjectPartKind::Overview).map(|o| (o, true)))
-        .chain(p.parts.iter().filter(|x| !matches!(x.kind, ProjectPartKind::Budget | ProjectPartKind::Overview)).map(|x| (x, true)))
+        .chain(
+            p.parts
+                .iter()
+                .filter(|x| !matches!(x.kind, ProjectPartKind::Budget | ProjectPartKind::Overview))
+                .map(|x| (x, true)),
+        )
         .chain(budget.map(|b| (b, true)));
     for (part, items_too) in order {
         for (k, line) in part.text.lines().enumerate() {
@@ -367,7 +494,11 @@ fn stated_total(p: &ProjectDescription) -> Option<(Amount, String, Location)> {
                 let skip = after.len() - after.trim_start_matches(['约', '为', '：', ':']).len();
                 if let Some((a, 0, e)) = first_amount(&after[skip..]) {
                     let printed = after[skip..skip + e].to_string();
-                    return Some((a, printed, part.line_locations.get(k).copied().unwrap_or(part.location)));
+                    return Some((
+                        a,
+                        printed,
+                        part.line_locations.get(k).copied().unwrap_or(part.location),
+                    ));
                 }
             }
         }
@@ -402,20 +533,41 @@ pub fn read_project_amounts(doc: &mut Document) {
                 let mut text = rest.to_string();
                 let mut starts = vec![(0, k)]; // (byte offset in `text`, line index)
                 let mut j = k + 1;
-                while first_amount(&text).is_none() && j < lines.len() && item_marker(lines[j]).is_none() {
+                while first_amount(&text).is_none()
+                    && j < lines.len()
+                    && item_marker(lines[j]).is_none()
+                {
                     starts.push((text.len(), j));
                     text.push_str(lines[j].trim());
                     j += 1;
                 }
                 k += 1;
-                let Some((amount, s, e)) = first_amount(&text) else { continue };
-                let at = starts.iter().rev().find(|(off, _)| *off <= s).map_or(k - 1, |(_, l)| *l);
-                let location = part.line_locations.get(at).copied().unwrap_or(part.location);
+                let Some((amount, s, e)) = first_amount(&text) else {
+                    continue;
+                };
+                let at = starts
+                    .iter()
+                    .rev()
+                    .find(|(off, _)| *off <= s)
+                    .map_or(k - 1, |(_, l)| *l);
+                let location = part
+                    .line_locations
+                    .get(at)
+                    .copied()
+                    .unwrap_or(part.location);
                 let label = item_label(&text[..s]);
                 if label.is_empty() {
                     continue;
                 }
-                part.items.push(ItemisedAmount { label, amount, unit_price: None, quantity: None, printed: text[s..e].to_string(), location, level });
+                part.items.push(ItemisedAmount {
+                    label,
+                    amount,
+                    unit_price: None,
+                    quantity: None,
+                    printed: text[s..e].to_string(),
+                    location,
+                    level,
+                });
             }
             // The computations inside the items (`租房费用为4000.00元*12*3=14.40万元`): level 3,
             // with the unit price and quantity when there is one price.
@@ -423,10 +575,19 @@ pub fn read_project_amounts(doc: &mut Document) {
                 let location = part.line_locations.get(k).copied().unwrap_or(part.location);
                 let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
                 for p in yusuan_domain::products(&compact) {
-                    let label = item_label(compact[..p.start].rsplit(['；', '。', '，', ',']).next().unwrap_or_default());
+                    let label = item_label(
+                        compact[..p.start]
+                            .rsplit(['；', '。', '，', ','])
+                            .next()
+                            .unwrap_or_default(),
+                    );
                     let single = (p.terms.len() == 1).then(|| &p.terms[0]);
                     part.items.push(ItemisedAmount {
-                        label: if label.is_empty() { p.expression.clone() } else { label },
+                        label: if label.is_empty() {
+                            p.expression.clone()
+                        } else {
+                            label
+                        },
                         amount: p.result,
                         unit_price: single.map(|t| t.price),
                         quantity: single.map(|t| t.quantity),
@@ -479,23 +640,48 @@ pub fn read_other_project_amounts(doc: &mut Document) {
                 // result (the item carries both); one of several prices only its result (the
                 // prices are kept below, each an amount the text prints).
                 let products = yusuan_domain::products(line);
-                let result_at = |x: &yusuan_domain::Product| line[x.start..].find(&x.result_printed).map(|e| x.start + e);
+                let result_at = |x: &yusuan_domain::Product| {
+                    line[x.start..].find(&x.result_printed).map(|e| x.start + e)
+                };
                 let computed: Vec<(usize, usize)> = products
                     .iter()
                     .map(|x| {
                         let end = result_at(x).map_or(line.len(), |r| r + x.result_printed.len());
-                        (if x.terms.len() == 1 { x.start } else { result_at(x).unwrap_or(x.start) }, end)
+                        (
+                            if x.terms.len() == 1 {
+                                x.start
+                            } else {
+                                result_at(x).unwrap_or(x.start)
+                            },
+                            end,
+                        )
                     })
                     .collect();
                 // The expressions of several prices: a price in one is named for what it computes.
                 let priced: Vec<(usize, usize, String)> = products
                     .iter()
                     .filter(|x| x.terms.len() > 1)
-                    .map(|x| (x.start, result_at(x).unwrap_or(x.start), item_label(line[..x.start].rsplit(['；', '。', '，', ',']).next().unwrap_or_default())))
+                    .map(|x| {
+                        (
+                            x.start,
+                            result_at(x).unwrap_or(x.start),
+                            item_label(
+                                line[..x.start]
+                                    .rsplit(['；', '。', '，', ','])
+                                    .next()
+                                    .unwrap_or_default(),
+                            ),
+                        )
+                    })
                     .collect();
                 // Each amount already read accounts for one printing of it on its line: a figure
                 // printed twice (`4.20万元：… 合计4.20万元`) is kept the second time.
-                let mut already: Vec<String> = part.items.iter().filter(|i| i.location == location && i.level != 3).map(|i| compact(&i.printed)).collect();
+                let mut already: Vec<String> = part
+                    .items
+                    .iter()
+                    .filter(|i| i.location == location && i.level != 3)
+                    .map(|i| compact(&i.printed))
+                    .collect();
                 if let Some((printed, l)) = &total {
                     if *l == location {
                         already.push(compact(printed));
@@ -509,13 +695,18 @@ pub fn read_other_project_amounts(doc: &mut Document) {
                         already.remove(k);
                         continue;
                     }
-                    let label: String = match priced.iter().find(|(a, b, _)| m.start >= *a && m.end <= *b) {
-                        Some((_, _, what)) if !what.is_empty() => format!("{what}（单价）"),
-                        Some(_) => "计算式中的单价".into(),
-                        None => m.name.chars().take(40).collect(),
-                    };
+                    let label: String =
+                        match priced.iter().find(|(a, b, _)| m.start >= *a && m.end <= *b) {
+                            Some((_, _, what)) if !what.is_empty() => format!("{what}（单价）"),
+                            Some(_) => "计算式中的单价".into(),
+                            None => m.name.chars().take(40).collect(),
+                        };
                     extra.push(ItemisedAmount {
-                        label: if label.is_empty() { "（未注明）".into() } else { label },
+                        label: if label.is_empty() {
+                            "（未注明）".into()
+                        } else {
+                            label
+                        },
                         amount: m.amount(),
                         unit_price: None,
                         quantity: None,
@@ -533,7 +724,9 @@ pub fn read_other_project_amounts(doc: &mut Document) {
 /// Projects whose 绩效目标 part prints the indicators as run-on text get a form of their own.
 pub fn read_inline_indicators(doc: &mut Document) {
     for p in &doc.projects {
-        let Some(part) = p.part(ProjectPartKind::Performance) else { continue };
+        let Some(part) = p.part(ProjectPartKind::Performance) else {
+            continue;
+        };
         let indicators = form::indicators_in_text(&part.text, part.location);
         if indicators.is_empty() {
             continue;

@@ -14,7 +14,6 @@ pub struct OpenRow {
     pub values: Vec<rust_decimal::Decimal>,
 }
 
-
 /// The widest row whose values are placed by trying every arrangement (2^16 candidates): a
 /// disclosure table has at most a dozen value columns; a wider one (a damaged or foreign file)
 /// keeps its printed order.
@@ -26,7 +25,12 @@ const SEARCH_COLUMNS: usize = 16;
 /// the sub-rows' column sums decide: when the printed order does not match them and exactly one
 /// other placement of the same numbers in the same order does, that placement is taken and the
 /// report says so. Rows without sub-rows keep the printed order (blanks at the end).
-pub(super) fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, notes: &mut Vec<ReportItem>) {
+pub(super) fn place_short_rows(
+    rows: &mut [Row],
+    shorts: &[bool],
+    title: &str,
+    notes: &mut Vec<ReportItem>,
+) {
     use rust_decimal::Decimal;
     let parent_of = |c: &RowCode| match c {
         RowCode::Function(f) => f.parent().map(|p| p.as_str().to_string()),
@@ -37,10 +41,14 @@ pub(super) fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, n
         if !shorts.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let Some(code) = rows[i].code.clone() else { continue };
+        let Some(code) = rows[i].code.clone() else {
+            continue;
+        };
         let n = rows[i].cells.len();
         let children: Vec<usize> = (0..rows.len())
-            .filter(|&j| rows[j].code.as_ref().and_then(parent_of).as_deref() == Some(code.as_str()))
+            .filter(|&j| {
+                rows[j].code.as_ref().and_then(parent_of).as_deref() == Some(code.as_str())
+            })
             .collect();
         if children.is_empty() {
             continue;
@@ -54,8 +62,18 @@ pub(super) fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, n
                 }
             }
         }
-        let values: Vec<Cell> = rows[i].cells.iter().filter(|c| **c != Cell::Blank).cloned().collect();
-        let matches = |cells: &[Cell]| cells.iter().zip(&sums).all(|(c, s)| c.value_or_zero() == Some(*s));
+        let values: Vec<Cell> = rows[i]
+            .cells
+            .iter()
+            .filter(|c| **c != Cell::Blank)
+            .cloned()
+            .collect();
+        let matches = |cells: &[Cell]| {
+            cells
+                .iter()
+                .zip(&sums)
+                .all(|(c, s)| c.value_or_zero() == Some(*s))
+        };
         if matches(&rows[i].cells) {
             continue;
         }
@@ -70,15 +88,28 @@ pub(super) fn place_short_rows(rows: &mut [Row], shorts: &[bool], title: &str, n
                 continue;
             }
             let mut it = values.iter();
-            let cand: Vec<Cell> =
-                (0..n).map(|k| if mask & (1u32 << k) != 0 { it.next().cloned().unwrap_or(Cell::Blank) } else { Cell::Blank }).collect();
+            let cand: Vec<Cell> = (0..n)
+                .map(|k| {
+                    if mask & (1u32 << k) != 0 {
+                        it.next().cloned().unwrap_or(Cell::Blank)
+                    } else {
+                        Cell::Blank
+                    }
+                })
+                .collect();
             if matches(&cand) {
                 found.push(cand);
             }
         }
         if found.len() == 1 {
             rows[i].cells = found.remove(0);
-            notes.push(ReportItem::new(Diagnostic::PlacedBySubRows { table: title.to_string(), row: rows[i].label.clone() }, rows[i].location));
+            notes.push(ReportItem::new(
+                Diagnostic::PlacedBySubRows {
+                    table: title.to_string(),
+                    row: rows[i].label.clone(),
+                },
+                rows[i].location,
+            ));
         }
     }
 }
@@ -97,30 +128,56 @@ pub(super) fn resolve_ledger(
     at: Location,
 ) {
     let mut placed = 0;
-    for (side, range) in [(LedgerSide::Income, 0..left), (LedgerSide::Expenditure, left..columns.len())] {
-        let idx: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].side == Some(side)).collect();
+    for (side, range) in [
+        (LedgerSide::Income, 0..left),
+        (LedgerSide::Expenditure, left..columns.len()),
+    ] {
+        let idx: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].side == Some(side))
+            .collect();
         if idx.is_empty() || !idx.iter().any(|&i| shorts[i].is_some()) {
             continue;
         }
         let mut side_rows: Vec<Row> = idx
             .iter()
-            .map(|&i| Row { cells: rows[i].cells[range.clone()].to_vec(), ..rows[i].clone() })
+            .map(|&i| Row {
+                cells: rows[i].cells[range.clone()].to_vec(),
+                ..rows[i].clone()
+            })
             .collect();
         let side_shorts: Vec<_> = idx.iter().map(|&i| shorts[i].clone()).collect();
-        let identity = columns[range.clone()].first().and_then(|c| c.path.last()).is_some_and(|l| l == "合计") && range.len() > 1;
-        let outcome = super::blanks::resolve_side(&mut side_rows, &side_shorts, range.len(), identity);
+        let identity = columns[range.clone()]
+            .first()
+            .and_then(|c| c.path.last())
+            .is_some_and(|l| l == "合计")
+            && range.len() > 1;
+        let outcome =
+            super::blanks::resolve_side(&mut side_rows, &side_shorts, range.len(), identity);
         placed += outcome.placed;
         for (k, &i) in idx.iter().enumerate() {
-            rows[i].cells.splice(range.clone(), side_rows[k].cells.iter().cloned());
+            rows[i]
+                .cells
+                .splice(range.clone(), side_rows[k].cells.iter().cloned());
         }
         for k in outcome.open {
             let r = &rows[idx[k]];
-            let open = Diagnostic::SideOpen { table: title.to_string(), row: r.label.clone(), printed: side_shorts[k].as_ref().map_or(0, Vec::len), columns: range.len() };
+            let open = Diagnostic::SideOpen {
+                table: title.to_string(),
+                row: r.label.clone(),
+                printed: side_shorts[k].as_ref().map_or(0, Vec::len),
+                columns: range.len(),
+            };
             warnings.push(ReportItem::new(open, r.location));
         }
     }
     if placed > 0 {
-        notes.push(ReportItem::new(Diagnostic::PlacedBySideTotals { table: title.to_string(), rows: placed }, at));
+        notes.push(ReportItem::new(
+            Diagnostic::PlacedBySideTotals {
+                table: title.to_string(),
+                rows: placed,
+            },
+            at,
+        ));
     }
 }
 
@@ -140,15 +197,33 @@ pub(super) fn place_by_sibling_tables(
         let (code, leafs, title, loc, n) = {
             let t = &doc.tables[ti];
             let r = &t.rows[o.row];
-            let leafs: Vec<String> = t.columns.iter().map(|c| c.path.last().cloned().unwrap_or_default()).collect();
-            (r.code.clone(), leafs, t.title.clone(), r.location, t.columns.len())
+            let leafs: Vec<String> = t
+                .columns
+                .iter()
+                .map(|c| c.path.last().cloned().unwrap_or_default())
+                .collect();
+            (
+                r.code.clone(),
+                leafs,
+                t.title.clone(),
+                r.location,
+                t.columns.len(),
+            )
         };
         let sibling = code.as_ref().and_then(|code| {
-            doc.tables.iter().enumerate().filter(|(k, _)| *k != ti).find_map(|(_, t)| {
-                let same_cols = t.columns.len() == n && t.columns.iter().zip(&leafs).all(|(c, l)| c.path.last() == Some(l));
-                let row = t.rows.iter().find(|r| r.code.as_ref() == Some(code))?;
-                same_cols.then(|| row.cells.iter().map(|c| c.amount()).collect::<Vec<_>>())
-            })
+            doc.tables
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != ti)
+                .find_map(|(_, t)| {
+                    let same_cols = t.columns.len() == n
+                        && t.columns
+                            .iter()
+                            .zip(&leafs)
+                            .all(|(c, l)| c.path.last() == Some(l));
+                    let row = t.rows.iter().find(|r| r.code.as_ref() == Some(code))?;
+                    same_cols.then(|| row.cells.iter().map(|c| c.amount()).collect::<Vec<_>>())
+                })
         });
         // A 合计 row: its own table's 类 rows, once placed, are the evidence.
         let sibling = sibling.or_else(|| {
@@ -178,24 +253,41 @@ pub(super) fn place_by_sibling_tables(
                 summary.rows.iter().any(|r| {
                     r.side == Some(yusuan_domain::LedgerSide::Income)
                         && r.label.contains(name.trim_end_matches("收入"))
-                        && r.cells.iter().any(|c| c.amount().is_some_and(|v| !v.is_zero()))
+                        && r.cells
+                            .iter()
+                            .any(|c| c.amount().is_some_and(|v| !v.is_zero()))
                 })
             };
             let allowed: Vec<usize> = (1..n).filter(|&c| has_money(&leafs[c])).collect();
-            (allowed.len() == 1).then(|| (0..n).map(|c| (c == 0 || c == allowed[0]).then_some(o.values[0])).collect())
+            (allowed.len() == 1).then(|| {
+                (0..n)
+                    .map(|c| (c == 0 || c == allowed[0]).then_some(o.values[0]))
+                    .collect()
+            })
         });
         let mut done = false;
         if let Some(sib) = sibling {
             // The sibling's non-blank cells must be exactly our values, in order.
-            let present: Vec<usize> = (0..n).filter(|&c| sib[c].is_some_and(|v| !v.is_zero())).collect();
+            let present: Vec<usize> = (0..n)
+                .filter(|&c| sib[c].is_some_and(|v| !v.is_zero()))
+                .collect();
             let ours: Vec<_> = o.values.iter().filter(|v| !v.is_zero()).collect();
-            if present.len() == o.values.len() && ours.len() == o.values.len() && present.iter().zip(&o.values).all(|(&c, v)| sib[c] == Some(*v)) {
+            if present.len() == o.values.len()
+                && ours.len() == o.values.len()
+                && present
+                    .iter()
+                    .zip(&o.values)
+                    .all(|(&c, v)| sib[c] == Some(*v))
+            {
                 let t = &mut doc.tables[ti];
                 let printed = t.rows[o.row].printed_amounts();
                 if printed.len() == o.values.len() {
                     let mut cells = vec![Cell::Blank; n];
                     for (k, &c) in present.iter().enumerate() {
-                        cells[c] = Cell::Amount { value: o.values[k], printed: printed[k].clone() };
+                        cells[c] = Cell::Amount {
+                            value: o.values[k],
+                            printed: printed[k].clone(),
+                        };
                     }
                     t.rows[o.row].cells = cells;
                     placed += 1;
@@ -206,45 +298,89 @@ pub(super) fn place_by_sibling_tables(
         if !done && doc.tables[ti].kind == TableKind::ThreePublic {
             if let Some((cells, how)) = place_three_public(doc, ti, &o) {
                 doc.tables[ti].rows[o.row].cells = cells;
-                notes.push(ReportItem::new(Diagnostic::PlacedRow { table: title.clone(), how: how.to_string() }, loc));
+                notes.push(ReportItem::new(
+                    Diagnostic::PlacedRow {
+                        table: title.clone(),
+                        how: how.to_string(),
+                    },
+                    loc,
+                ));
                 done = true;
             }
         }
         if !done {
-            warnings.push(ReportItem::new(Diagnostic::RowOpen { table: title.clone(), printed: o.values.len(), columns: n }, loc));
+            warnings.push(ReportItem::new(
+                Diagnostic::RowOpen {
+                    table: title.clone(),
+                    printed: o.values.len(),
+                    columns: n,
+                },
+                loc,
+            ));
         }
     }
     if placed > 0 {
-        notes.push(ReportItem::new(Diagnostic::PlacedByOtherTables { rows: placed }, yusuan_domain::Location::default()));
+        notes.push(ReportItem::new(
+            Diagnostic::PlacedByOtherTables { rows: placed },
+            yusuan_domain::Location::default(),
+        ));
     }
 }
 
 /// The 三公 figures the narrative states (`公务接待费预算0.5万元`, `机关运行经费预算为31.8万元`),
 /// as (column, value in the table's unit).
-fn three_public_stated(doc: &Document, t: &yusuan_domain::Table) -> Vec<(usize, rust_decimal::Decimal)> {
+fn three_public_stated(
+    doc: &Document,
+    t: &yusuan_domain::Table,
+) -> Vec<(usize, rust_decimal::Decimal)> {
     let leaf = |c: &Column| c.path.last().cloned().unwrap_or_default();
-    let col = |pred: &dyn Fn(&str, &Column) -> bool| t.columns.iter().position(|c| pred(&leaf(c), c));
+    let col =
+        |pred: &dyn Fn(&str, &Column) -> bool| t.columns.iter().position(|c| pred(&leaf(c), c));
     let keys: [(&str, Option<usize>); 6] = [
         ("因公出国", col(&|l, _| l.contains("因公出国"))),
         ("公务接待", col(&|l, _| l.contains("公务接待"))),
-        ("机关运行经费", col(&|l, c| l.contains("机关运行经费") || c.name().contains("机关运行经费"))),
+        (
+            "机关运行经费",
+            col(&|l, c| l.contains("机关运行经费") || c.name().contains("机关运行经费")),
+        ),
         ("公务用车购置费", col(&|l, _| l == "购置费")),
-        ("公务用车运行", col(&|l, _| l == "运行费" || l == "运行维护费")),
-        ("三公”经费", col(&|l, c| l == "合计" && c.name().contains("三公"))),
+        (
+            "公务用车运行",
+            col(&|l, _| l == "运行费" || l == "运行维护费"),
+        ),
+        (
+            "三公”经费",
+            col(&|l, c| l == "合计" && c.name().contains("三公")),
+        ),
     ];
-    let text: String = doc.sections.iter().flat_map(|s| &s.paragraphs).flat_map(|p| p.text.chars()).filter(|c| !c.is_whitespace()).collect();
+    let text: String = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .flat_map(|p| p.text.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let mut out = Vec::new();
     for (key, column) in keys {
         let Some(column) = column else { continue };
         for (at, _) in text.match_indices(key) {
             let after: String = text[at + key.len()..].chars().take(14).collect();
-            let Some(start) = after.find(|c: char| c.is_ascii_digit()) else { continue };
-            let number: String = after[start..].chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+            let Some(start) = after.find(|c: char| c.is_ascii_digit()) else {
+                continue;
+            };
+            let number: String = after[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
             if !after[start + number.len()..].starts_with("万元") {
                 continue;
             }
             if let Ok(v) = number.parse::<rust_decimal::Decimal>() {
-                let v = if t.unit == yusuan_domain::Unit::Yuan { v * yusuan_domain::Unit::WanYuan.in_yuan() } else { v };
+                let v = if t.unit == yusuan_domain::Unit::Yuan {
+                    v * yusuan_domain::Unit::WanYuan.in_yuan()
+                } else {
+                    v
+                };
                 out.push((column, v));
                 break;
             }
@@ -264,24 +400,51 @@ fn place_three_public(doc: &Document, ti: usize, o: &OpenRow) -> Option<(Vec<Cel
     if printed.len() != o.values.len() {
         return None;
     }
-    let value = |p: &super::blanks::Placement, c: usize| p[c].map_or(rust_decimal::Decimal::ZERO, |k| o.values[k]);
+    let value = |p: &super::blanks::Placement, c: usize| {
+        p[c].map_or(rust_decimal::Decimal::ZERO, |k| o.values[k])
+    };
     let fits: Vec<super::blanks::Placement> = super::blanks::placements(n, o.values.len())
         .into_iter()
-        .filter(|p| ids.iter().all(|(tc, parts)| value(p, *tc) == parts.iter().map(|&k| value(p, k)).sum::<rust_decimal::Decimal>()))
+        .filter(|p| {
+            ids.iter().all(|(tc, parts)| {
+                value(p, *tc)
+                    == parts
+                        .iter()
+                        .map(|&k| value(p, k))
+                        .sum::<rust_decimal::Decimal>()
+            })
+        })
         .collect();
     let (chosen, how) = match fits.len() {
         1 => (fits[0].clone(), "按表内合计关系"),
         0 => return None,
         _ => {
             let stated = three_public_stated(doc, t);
-            let agree: Vec<&super::blanks::Placement> = fits.iter().filter(|p| stated.iter().all(|(c, v)| value(p, *c) == *v)).collect();
+            let agree: Vec<&super::blanks::Placement> = fits
+                .iter()
+                .filter(|p| stated.iter().all(|(c, v)| value(p, *c) == *v))
+                .collect();
             if stated.is_empty() || agree.len() != 1 {
                 return None;
             }
-            (agree[0].clone(), "按表内合计关系和文字说明中的“三公”经费金额")
+            (
+                agree[0].clone(),
+                "按表内合计关系和文字说明中的“三公”经费金额",
+            )
         }
     };
-    Some((chosen.iter().map(|k| k.map_or(Cell::Blank, |k| Cell::Amount { value: o.values[k], printed: printed[k].clone() })).collect(), how))
+    Some((
+        chosen
+            .iter()
+            .map(|k| {
+                k.map_or(Cell::Blank, |k| Cell::Amount {
+                    value: o.values[k],
+                    printed: printed[k].clone(),
+                })
+            })
+            .collect(),
+        how,
+    ))
 }
 
 /// The 财政拨款收支总表's 支出 side printed without its empty cells (`五、其他支出 1,160,000
@@ -289,26 +452,62 @@ fn place_three_public(doc: &Document, ti: usize, o: &OpenRow) -> Option<(Vec<Cel
 /// 支出总计), and the fund tables of the same document give that class's amount in each fund.
 /// When the printed values are exactly those amounts (zeros left out) in column order, that
 /// placement is taken and the row's warning is withdrawn.
-pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut Vec<ReportItem>, notes: &mut Vec<ReportItem>) {
+pub(super) fn place_fiscal_summary_by_classes(
+    doc: &mut Document,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+) {
     use rust_decimal::Decimal;
     let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let funds = [TableKind::GeneralPublicFunction, TableKind::GovernmentFundFunction, TableKind::StateCapitalFunction];
+    let funds = [
+        TableKind::GeneralPublicFunction,
+        TableKind::GovernmentFundFunction,
+        TableKind::StateCapitalFunction,
+    ];
     // A fund table's 合计 for a class name (or its 合计 row for `None`); 0 when the table has no
     // such class; unknown when the table is not printed.
     let fund_amount = |doc: &Document, kind: TableKind, class: Option<&str>| -> Option<Decimal> {
         let t = doc.table(kind)?;
-        let c = t.columns.iter().position(|x| x.path.last().is_some_and(|l| l == "合计"))?;
+        let c = t
+            .columns
+            .iter()
+            .position(|x| x.path.last().is_some_and(|l| l == "合计"))?;
         let row = t.rows.iter().find(|r| match class {
-            Some(name) => matches!(&r.code, Some(RowCode::Function(f)) if f.as_str().len() == 3) && compact(&r.label) == name,
+            Some(name) => {
+                matches!(&r.code, Some(RowCode::Function(f)) if f.as_str().len() == 3)
+                    && compact(&r.label) == name
+            }
             None => r.code.is_none() && r.is_total(),
         });
-        Some(row.and_then(|r| r.cells.get(c)).and_then(|x| x.value_or_zero()).unwrap_or_default())
+        Some(
+            row.and_then(|r| r.cells.get(c))
+                .and_then(|x| x.value_or_zero())
+                .unwrap_or_default(),
+        )
     };
-    let Some(ti) = doc.tables.iter().position(|t| t.kind == TableKind::FiscalSummary) else { return };
+    let Some(ti) = doc
+        .tables
+        .iter()
+        .position(|t| t.kind == TableKind::FiscalSummary)
+    else {
+        return;
+    };
     let cols = &doc.tables[ti].columns;
-    let side: Vec<usize> = (0..cols.len()).filter(|&c| cols[c].path.first().is_some_and(|p| p.contains("支出"))).collect();
-    let find = |pred: &dyn Fn(&str) -> bool| side.iter().copied().find(|&c| cols[c].path.last().is_some_and(|l| pred(l)));
-    let (Some(total_c), Some(gp_c), Some(gf_c)) = (find(&|l| l == "合计"), find(&|l| l.contains("一般公共预算")), find(&|l| l.contains("政府性基金"))) else { return };
+    let side: Vec<usize> = (0..cols.len())
+        .filter(|&c| cols[c].path.first().is_some_and(|p| p.contains("支出")))
+        .collect();
+    let find = |pred: &dyn Fn(&str) -> bool| {
+        side.iter()
+            .copied()
+            .find(|&c| cols[c].path.last().is_some_and(|l| pred(l)))
+    };
+    let (Some(total_c), Some(gp_c), Some(gf_c)) = (
+        find(&|l| l == "合计"),
+        find(&|l| l.contains("一般公共预算")),
+        find(&|l| l.contains("政府性基金")),
+    ) else {
+        return;
+    };
     let sc_c = find(&|l| l.contains("国有资本"));
     let mut placed = 0;
     for ri in 0..doc.tables[ti].rows.len() {
@@ -317,28 +516,61 @@ pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut
             if r.side != Some(LedgerSide::Expenditure) {
                 continue;
             }
-            let printed: Vec<String> = side.iter().filter_map(|&c| r.cells.get(c)).filter(|c| c.amount().is_some()).map(|c| c.printed().to_string()).collect();
-            let values: Vec<Decimal> = side.iter().filter_map(|&c| r.cells.get(c).and_then(|c| c.amount())).collect();
+            let printed: Vec<String> = side
+                .iter()
+                .filter_map(|&c| r.cells.get(c))
+                .filter(|c| c.amount().is_some())
+                .map(|c| c.printed().to_string())
+                .collect();
+            let values: Vec<Decimal> = side
+                .iter()
+                .filter_map(|&c| r.cells.get(c).and_then(|c| c.amount()))
+                .collect();
             (r.label.clone(), r.location, printed, values)
         };
         let name = yusuan_domain::strip_numbering(&compact(&label)).to_string();
-        let class = if name.ends_with("总计") || name.ends_with("合计") { None } else { Some(name.as_str()) };
-        let amounts: Option<Vec<Decimal>> = funds.iter().take(if sc_c.is_some() { 3 } else { 2 }).map(|k| fund_amount(doc, *k, class)).collect();
+        let class = if name.ends_with("总计") || name.ends_with("合计") {
+            None
+        } else {
+            Some(name.as_str())
+        };
+        let amounts: Option<Vec<Decimal>> = funds
+            .iter()
+            .take(if sc_c.is_some() { 3 } else { 2 })
+            .map(|k| fund_amount(doc, *k, class))
+            .collect();
         let Some(amounts) = amounts else { continue };
         if class.is_some() && amounts.iter().all(|a| a.is_zero()) {
             continue; // not a class of the fund tables
         }
-        let mut expected: Vec<(usize, Decimal)> = vec![(total_c, amounts.iter().copied().sum()), (gp_c, amounts[0]), (gf_c, amounts[1])];
+        let mut expected: Vec<(usize, Decimal)> = vec![
+            (total_c, amounts.iter().copied().sum()),
+            (gp_c, amounts[0]),
+            (gf_c, amounts[1]),
+        ];
         if let Some(sc) = sc_c {
             expected.push((sc, amounts[2]));
         }
         expected.sort_by_key(|e| e.0);
-        let nonzero: Vec<(usize, Decimal)> = expected.iter().copied().filter(|e| !e.1.is_zero()).collect();
-        if nonzero.iter().map(|e| e.1).collect::<Vec<_>>() != values.iter().copied().filter(|v| !v.is_zero()).collect::<Vec<_>>() || values.iter().any(|v| v.is_zero()) {
+        let nonzero: Vec<(usize, Decimal)> = expected
+            .iter()
+            .copied()
+            .filter(|e| !e.1.is_zero())
+            .collect();
+        if nonzero.iter().map(|e| e.1).collect::<Vec<_>>()
+            != values
+                .iter()
+                .copied()
+                .filter(|v| !v.is_zero())
+                .collect::<Vec<_>>()
+            || values.iter().any(|v| v.is_zero())
+        {
             continue;
         }
         let row = &mut doc.tables[ti].rows[ri];
-        let already = nonzero.iter().all(|(c, v)| row.cells.get(*c).and_then(|x| x.amount()) == Some(*v));
+        let already = nonzero
+            .iter()
+            .all(|(c, v)| row.cells.get(*c).and_then(|x| x.amount()) == Some(*v));
         for &c in &side {
             if c < row.cells.len() {
                 row.cells[c] = Cell::Blank;
@@ -346,7 +578,10 @@ pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut
         }
         for (k, (c, v)) in nonzero.iter().enumerate() {
             if *c < row.cells.len() {
-                row.cells[*c] = Cell::Amount { value: *v, printed: printed[k].clone() };
+                row.cells[*c] = Cell::Amount {
+                    value: *v,
+                    printed: printed[k].clone(),
+                };
             }
         }
         let before = warnings.len();
@@ -359,6 +594,12 @@ pub(super) fn place_fiscal_summary_by_classes(doc: &mut Document, warnings: &mut
     }
     if placed > 0 {
         let title = doc.tables[ti].title.clone();
-        notes.push(ReportItem::new(Diagnostic::PlacedByFunctionClasses { table: title.to_string(), rows: placed }, doc.tables[ti].location));
+        notes.push(ReportItem::new(
+            Diagnostic::PlacedByFunctionClasses {
+                table: title.to_string(),
+                rows: placed,
+            },
+            doc.tables[ti].location,
+        ));
     }
 }

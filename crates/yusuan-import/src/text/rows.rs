@@ -46,22 +46,31 @@ impl Keys {
 /// A code of the 经济分类 (部门预算 3xx, 政府预算 5xx), never of the 功能分类 (2xx).
 fn economic_class(code: &str) -> bool {
     let c = code.trim();
-    (c.starts_with('3') || c.starts_with('5')) && matches!(c.len(), 3 | 5) && c.chars().all(|ch| ch.is_ascii_digit())
+    (c.starts_with('3') || c.starts_with('5'))
+        && matches!(c.len(), 3 | 5)
+        && c.chars().all(|ch| ch.is_ascii_digit())
 }
 
 fn code_of(keys: Keys, key_cells: &[String]) -> Option<RowCode> {
     let get = |i: usize| key_cells.get(i).map(String::as_str).unwrap_or("");
     match keys {
-        Keys::FunctionSplit => FunctionCode::from_parts(get(0), get(1), get(2)).ok().map(RowCode::Function),
-        Keys::EconomicSplit => EconomicCode::from_parts(get(0), get(1)).ok().map(RowCode::Economic),
+        Keys::FunctionSplit => FunctionCode::from_parts(get(0), get(1), get(2))
+            .ok()
+            .map(RowCode::Function),
+        Keys::EconomicSplit => EconomicCode::from_parts(get(0), get(1))
+            .ok()
+            .map(RowCode::Economic),
         Keys::Joined { economic: true } => EconomicCode::parse(get(0)).ok().map(RowCode::Economic),
         // 支出功能分类 classes are 2xx; a 3xx or 5xx code is 经济分类 whatever the title says
         // (`财政拨款基本支出预算表` by 经济科目).
-        Keys::Joined { economic: false } if economic_class(get(0)) => EconomicCode::parse(get(0)).ok().map(RowCode::Economic),
+        Keys::Joined { economic: false } if economic_class(get(0)) => {
+            EconomicCode::parse(get(0)).ok().map(RowCode::Economic)
+        }
         Keys::Joined { economic: false } => FunctionCode::parse(get(0)).ok().map(RowCode::Function),
         Keys::UnitSeq => {
             let s = get(0).trim();
-            (!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric())).then(|| RowCode::Unit(s.to_string()))
+            (!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
+                .then(|| RowCode::Unit(s.to_string()))
         }
         Keys::CodeName { function, economic } => {
             let s = get(0).trim();
@@ -113,11 +122,23 @@ fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
 
 impl Builder<'_> {
     fn values(&mut self, cells: &[String], from: usize, count: usize, loc: Location) -> Vec<Cell> {
-        let mut out: Vec<Cell> = (0..count).map(|k| cells.get(from + k).map_or(Cell::Blank, |c| cell(c))).collect();
-        let extra: Vec<&String> = cells.iter().skip(from + count).filter(|c| !c.is_empty()).collect();
+        let mut out: Vec<Cell> = (0..count)
+            .map(|k| cells.get(from + k).map_or(Cell::Blank, |c| cell(c)))
+            .collect();
+        let extra: Vec<&String> = cells
+            .iter()
+            .skip(from + count)
+            .filter(|c| !c.is_empty())
+            .collect();
         if !extra.is_empty() && !matches!(self.keys, Keys::Ledger { .. }) {
             let values = extra.iter().map(|s| s.to_string()).collect();
-            self.warnings.push(ReportItem::new(Diagnostic::ExtraValues { table: self.title.clone(), values }, loc));
+            self.warnings.push(ReportItem::new(
+                Diagnostic::ExtraValues {
+                    table: self.title.clone(),
+                    values,
+                },
+                loc,
+            ));
             out.extend(extra.into_iter().map(|c| cell(c)));
         }
         out
@@ -129,13 +150,18 @@ impl Builder<'_> {
     /// expenditure side's, each in the columns whose rules enclose them.
     fn ruled_ledger_rows(&self, line: &Line) -> Option<Vec<Row>> {
         let header = self.ruled.as_ref()?;
-        let Keys::Ledger { left, .. } = self.keys else { return None };
+        let Keys::Ledger { left, .. } = self.keys else {
+            return None;
+        };
         let (keys, values) = ruled_row(line, header)?;
         if keys.len() != 2 {
             return None;
         }
         let mut out = Vec::new();
-        for (side, label, range) in [(LedgerSide::Income, &keys[0], 0..left), (LedgerSide::Expenditure, &keys[1], left..values.len())] {
+        for (side, label, range) in [
+            (LedgerSide::Income, &keys[0], 0..left),
+            (LedgerSide::Expenditure, &keys[1], left..values.len()),
+        ] {
             let vals = &values[range.clone()];
             if label.is_empty() && vals.iter().all(|v| v.is_empty()) {
                 continue;
@@ -144,7 +170,13 @@ impl Builder<'_> {
             for (k, v) in range.zip(vals) {
                 cells[k] = cell(v);
             }
-            out.push(Row { code: None, label: label.clone(), side: Some(side), cells, location: line.location });
+            out.push(Row {
+                code: None,
+                label: label.clone(),
+                side: Some(side),
+                cells,
+                location: line.location,
+            });
         }
         Some(out)
     }
@@ -153,26 +185,48 @@ impl Builder<'_> {
         let header = self.ruled.as_ref()?;
         let (keys, values) = ruled_row(line, header)?;
         let width = self.keys.width();
-        if matches!(self.keys, Keys::Ledger { .. }) || keys.len() != width || values.iter().all(|v| v.is_empty()) {
+        if matches!(self.keys, Keys::Ledger { .. })
+            || keys.len() != width
+            || values.iter().all(|v| v.is_empty())
+        {
             return None;
         }
         let code = code_of(self.keys, &keys);
-        let label = if width == 0 { String::new() } else { keys[width - 1].clone() };
+        let label = if width == 0 {
+            String::new()
+        } else {
+            keys[width - 1].clone()
+        };
         if code.is_none() && width > 1 && !keys[0].is_empty() {
             return None; // a code the key columns do not read: the flow reading decides
         }
-        Some(Row { code, label, side: None, cells: values.iter().map(|v| cell(v)).collect(), location: line.location })
+        Some(Row {
+            code,
+            label,
+            side: None,
+            cells: values.iter().map(|v| cell(v)).collect(),
+            location: line.location,
+        })
     }
 
     /// A line of a table whose sides are known by position: each side's words and its amount,
     /// a row of the side's own (the first side 收入, the others 支出), its amount in its column.
-    fn positional_ledger_rows(&mut self, toks: &[(String, Option<f32>)], sides: &Sides, loc: Location) -> Vec<Row> {
+    fn positional_ledger_rows(
+        &mut self,
+        toks: &[(String, Option<f32>)],
+        sides: &Sides,
+        loc: Location,
+    ) -> Vec<Row> {
         let mut out = Vec::new();
         let mut split = split_sides_at(toks, sides);
         // A label printed across the 支出 sides (`当年支出小计`, `支出合计`) with its amount under
         // the last: one row, the amount where it was printed.
         for k in 1..split.len().saturating_sub(1) {
-            if !split[k].0.is_empty() && split[k].1.is_empty() && split[k + 1].0.is_empty() && !split[k + 1].1.is_empty() {
+            if !split[k].0.is_empty()
+                && split[k].1.is_empty()
+                && split[k + 1].0.is_empty()
+                && !split[k + 1].1.is_empty()
+            {
                 split[k + 1].0 = std::mem::take(&mut split[k].0);
             }
         }
@@ -185,8 +239,18 @@ impl Builder<'_> {
                 cells[k.min(self.ncols - 1)] = cell(v);
             }
             self.ledger_short.push(None);
-            let side = if k == 0 { LedgerSide::Income } else { LedgerSide::Expenditure };
-            out.push(Row { code: None, label, side: Some(side), cells, location: loc });
+            let side = if k == 0 {
+                LedgerSide::Income
+            } else {
+                LedgerSide::Expenditure
+            };
+            out.push(Row {
+                code: None,
+                label,
+                side: Some(side),
+                cells,
+                location: loc,
+            });
         }
         out
     }
@@ -218,34 +282,59 @@ impl Builder<'_> {
                 if label.is_empty() && vals.is_empty() {
                     continue;
                 }
-                let (side, offset, count) =
-                    if k == 0 { (LedgerSide::Income, 0, left) } else { (LedgerSide::Expenditure, left, right) };
+                let (side, offset, count) = if k == 0 {
+                    (LedgerSide::Income, 0, left)
+                } else {
+                    (LedgerSide::Expenditure, left, right)
+                };
                 let mut cells = vec![Cell::Blank; self.ncols];
                 for (j, v) in vals.iter().enumerate().take(count) {
                     cells[offset + j] = cell(v);
                 }
-                let short = (vals.len() > 1 && vals.len() < count && line.spans.is_empty())
-                    .then(|| vals.iter().filter_map(|v| yusuan_domain::parse_amount(v).ok()).collect::<Vec<_>>());
+                let short =
+                    (vals.len() > 1 && vals.len() < count && line.spans.is_empty()).then(|| {
+                        vals.iter()
+                            .filter_map(|v| yusuan_domain::parse_amount(v).ok())
+                            .collect::<Vec<_>>()
+                    });
                 self.ledger_short.push(short);
-                out.push(Row { code: None, label, side: Some(side), cells, location: loc });
+                out.push(Row {
+                    code: None,
+                    label,
+                    side: Some(side),
+                    cells,
+                    location: loc,
+                });
             }
             return out;
         }
         let (code, rest): (Option<RowCode>, &[String]) = match self.keys {
             Keys::FunctionSplit | Keys::EconomicSplit => {
-                let widths: &[usize] = if self.keys == Keys::FunctionSplit { &[3, 2, 2] } else { &[3, 2] };
+                let widths: &[usize] = if self.keys == Keys::FunctionSplit {
+                    &[3, 2, 2]
+                } else {
+                    &[3, 2]
+                };
                 let (parts, n, padded) = flow::leading_code(&toks, widths);
                 if !padded.is_empty() {
-                    let padded = Diagnostic::PaddedCode { table: self.title.clone(), printed: toks[..n].join(" "), read: parts[..n].join("") };
+                    let padded = Diagnostic::PaddedCode {
+                        table: self.title.clone(),
+                        printed: toks[..n].join(" "),
+                        read: parts[..n].join(""),
+                    };
                     self.notes.push(ReportItem::new(padded, loc));
                 }
                 let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
                 let code = if n == 0 {
                     None
                 } else if self.keys == Keys::FunctionSplit {
-                    FunctionCode::from_parts(get(0), get(1), get(2)).ok().map(RowCode::Function)
+                    FunctionCode::from_parts(get(0), get(1), get(2))
+                        .ok()
+                        .map(RowCode::Function)
                 } else {
-                    EconomicCode::from_parts(get(0), get(1)).ok().map(RowCode::Economic)
+                    EconomicCode::from_parts(get(0), get(1))
+                        .ok()
+                        .map(RowCode::Economic)
                 };
                 (code, &toks[n..])
             }
@@ -253,21 +342,41 @@ impl Builder<'_> {
             Keys::Joined { .. } | Keys::UnitSeq | Keys::CodeName { .. } => match toks.first() {
                 Some(f) if !flow::is_amount(f) || f.chars().all(|c| c.is_ascii_digit()) => {
                     let code = code_of(self.keys, std::slice::from_ref(f));
-                    if code.is_some() { (code, &toks[1..]) } else { (None, &toks[..]) }
+                    if code.is_some() {
+                        (code, &toks[1..])
+                    } else {
+                        (None, &toks[..])
+                    }
                 }
                 _ => (None, &toks[..]),
             },
             _ => (None, &toks[..]),
         };
-        let (label, vals) = if self.keys == Keys::None { (String::new(), rest.to_vec()) } else { flow::label_and_values(rest) };
+        let (label, vals) = if self.keys == Keys::None {
+            (String::new(), rest.to_vec())
+        } else {
+            flow::label_and_values(rest)
+        };
         if vals.len() < self.ncols && !vals.is_empty() {
             let with_x = &toks_x[toks_x.len() - vals.len()..];
             if let Some(placed) = flow::place_by_x(with_x, &self.col_x) {
-                let cells = placed.iter().map(|v| v.as_deref().map_or(Cell::Blank, cell)).collect();
-                return vec![Row { code, label, side: None, cells, location: loc }];
+                let cells = placed
+                    .iter()
+                    .map(|v| v.as_deref().map_or(Cell::Blank, cell))
+                    .collect();
+                return vec![Row {
+                    code,
+                    label,
+                    side: None,
+                    cells,
+                    location: loc,
+                }];
             }
             // No positions: the table's arithmetic places these values later (see `blanks`).
-            self.pending_short = vals.iter().map(|v| yusuan_domain::parse_amount(v).ok()).collect();
+            self.pending_short = vals
+                .iter()
+                .map(|v| yusuan_domain::parse_amount(v).ok())
+                .collect();
         }
         let cells = if vals.len() > self.ncols {
             let mut c = self.values(&vals, 0, self.ncols, loc);
@@ -276,7 +385,13 @@ impl Builder<'_> {
         } else {
             cells_of(&vals, self.ncols)
         };
-        vec![Row { code, label, side: None, cells, location: loc }]
+        vec![Row {
+            code,
+            label,
+            side: None,
+            cells,
+            location: loc,
+        }]
     }
 
     pub(super) fn rows(&mut self, line: &Line) -> Vec<Row> {
@@ -291,7 +406,10 @@ impl Builder<'_> {
                     (LedgerSide::Expenditure, split, split + 1, right, left),
                 ];
                 for (side, label_at, from, count, offset) in sides {
-                    let label = cells.get(label_at).map(|s| s.trim().to_string()).unwrap_or_default();
+                    let label = cells
+                        .get(label_at)
+                        .map(|s| s.trim().to_string())
+                        .unwrap_or_default();
                     let vals = self.values(cells, from, count, loc);
                     if label.is_empty() && vals.iter().all(|c| *c == Cell::Blank) {
                         continue;
@@ -300,7 +418,13 @@ impl Builder<'_> {
                     for (k, v) in vals.into_iter().enumerate().take(count) {
                         row_cells[offset + k] = v;
                     }
-                    out.push(Row { code: None, label, side: Some(side), cells: row_cells, location: loc });
+                    out.push(Row {
+                        code: None,
+                        label,
+                        side: Some(side),
+                        cells: row_cells,
+                        location: loc,
+                    });
                 }
                 out
             }
@@ -311,10 +435,21 @@ impl Builder<'_> {
                 let label = if code.is_some() {
                     key_cells.last().cloned().unwrap_or_default()
                 } else {
-                    key_cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join("")
+                    key_cells
+                        .iter()
+                        .filter(|c| !c.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("")
                 };
                 let cells_v = self.values(cells, w, self.ncols, loc);
-                vec![Row { code, label, side: None, cells: cells_v, location: loc }]
+                vec![Row {
+                    code,
+                    label,
+                    side: None,
+                    cells: cells_v,
+                    location: loc,
+                }]
             }
         }
     }

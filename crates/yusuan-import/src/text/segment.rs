@@ -62,7 +62,11 @@ pub(super) fn cut(lines: &[Line], from: usize) -> Vec<Block> {
         match starts_block(lines, i) {
             Some(kind) => {
                 starts.push((i, kind));
-                i = if kind == BlockKind::Table { super::heading::heading_end(lines, i) } else { i + 1 };
+                i = if kind == BlockKind::Table {
+                    super::heading::heading_end(lines, i)
+                } else {
+                    i + 1
+                };
             }
             None => i += 1,
         }
@@ -71,14 +75,26 @@ pub(super) fn cut(lines: &[Line], from: usize) -> Vec<Block> {
     let mut at = from;
     for (k, &(start, kind)) in starts.iter().enumerate() {
         if start > at {
-            blocks.push(Block { kind: BlockKind::Text, range: at..start, next: Some(kind) });
+            blocks.push(Block {
+                kind: BlockKind::Text,
+                range: at..start,
+                next: Some(kind),
+            });
         }
         let end = starts.get(k + 1).map_or(lines.len(), |s| s.0);
-        blocks.push(Block { kind, range: start..end, next: starts.get(k + 1).map(|s| s.1) });
+        blocks.push(Block {
+            kind,
+            range: start..end,
+            next: starts.get(k + 1).map(|s| s.1),
+        });
         at = end;
     }
     if at < lines.len() {
-        blocks.push(Block { kind: BlockKind::Text, range: at..lines.len(), next: None });
+        blocks.push(Block {
+            kind: BlockKind::Text,
+            range: at..lines.len(),
+            next: None,
+        });
     }
     blocks
 }
@@ -92,7 +108,10 @@ mod tests {
     }
 
     fn kinds(text: &str) -> Vec<(BlockKind, Range<usize>, Option<BlockKind>)> {
-        cut(&lines(text), 0).into_iter().map(|b| (b.kind, b.range, b.next)).collect()
+        cut(&lines(text), 0)
+            .into_iter()
+            .map(|b| (b.kind, b.range, b.next))
+            .collect()
     }
 
     #[test]
@@ -100,9 +119,19 @@ mod tests {
         use BlockKind::*;
         // check(input, expect): a section, two tables, the text after the last one.
         let text = "一、主要职能\n负责全市工作。\n收入预算总表\n编制部门：某局\t单位：元\n项目\t金额\n合计\t1.00\n支出预算总表\n单位：元\n项目\t金额\n合计\t1.00\n二、名词解释\n说明文字。";
-        assert_eq!(kinds(text), vec![(Text, 0..2, Some(Table)), (Table, 2..6, Some(Table)), (Table, 6..12, None)]);
+        assert_eq!(
+            kinds(text),
+            vec![
+                (Text, 0..2, Some(Table)),
+                (Table, 2..6, Some(Table)),
+                (Table, 6..12, None)
+            ]
+        );
         // No title: one text block.
-        assert_eq!(kinds("一、主要职能\n负责全市工作。"), vec![(Text, 0..2, None)]);
+        assert_eq!(
+            kinds("一、主要职能\n负责全市工作。"),
+            vec![(Text, 0..2, None)]
+        );
     }
 
     #[test]
@@ -110,14 +139,18 @@ mod tests {
         use BlockKind::*;
         // check(input, expect): the part heading and the text under it are not rows of the table.
         let text = "支出预算总表\n单位：万元\n项目\t金额\n合计\t1.00\n第三部分 2019年度部门预算情况说明\n一、收支预算总体情况说明\n收入预算总计1.00万元。";
-        assert_eq!(kinds(text), vec![(Table, 0..4, Some(Text)), (Text, 4..7, None)]);
+        assert_eq!(
+            kinds(text),
+            vec![(Table, 0..4, Some(Text)), (Text, 4..7, None)]
+        );
     }
 
     #[test]
     fn a_label_over_its_title_is_one_heading() {
         use BlockKind::*;
         // `公开05表` over `财政拨款支出预算表`: both look like titles; one table starts.
-        let text = "公开05表\n财政拨款支出预算表\n编制部门：某局\n单位：万元\n项目\t金额\n合计\t1.00";
+        let text =
+            "公开05表\n财政拨款支出预算表\n编制部门：某局\n单位：万元\n项目\t金额\n合计\t1.00";
         assert_eq!(kinds(text), vec![(Table, 0..6, None)]);
     }
 
@@ -126,7 +159,10 @@ mod tests {
         use BlockKind::*;
         // check(input, expect): `部门名称：X⇥单位：万元` under the title (issue 23, class 1).
         let text = "说明。\n公开02表\n收入预算总表\n部门名称：某办公厅\t单位：万元\n项目名称\t金额\n收入总计\t1.00";
-        assert_eq!(kinds(text), vec![(Text, 0..1, Some(Table)), (Table, 1..6, None)]);
+        assert_eq!(
+            kinds(text),
+            vec![(Text, 0..1, Some(Table)), (Table, 1..6, None)]
+        );
         // A title wrapped over two lines (class 2): one table, not a table titled `算表`.
         let text = "“三公”经费、会议费、培训费支出预\n算表\n部门：某局\t单位：万元\n合计\t1.00";
         assert_eq!(kinds(text), vec![(Table, 0..4, None)]);
@@ -135,16 +171,30 @@ mod tests {
         assert_eq!(kinds(text), vec![(Table, 0..4, None)]);
         // The rest of a part heading wrapped above the first table is not that table's title.
         let text = "第二部分某局\n2024年度部门决算表\n收入支出决算总表\n单位：万元\n合计\t1.00";
-        assert_eq!(kinds(text), vec![(Text, 0..2, Some(Table)), (Table, 2..5, None)]);
+        assert_eq!(
+            kinds(text),
+            vec![(Text, 0..2, Some(Table)), (Table, 2..5, None)]
+        );
         // A short last line of a table's rows over the next table's title is not joined to it.
-        let text = "收入预算总表\n单位：万元\n合计\t1.00\n结转资金\n支出预算总表\n单位：万元\n合计\t1.00";
-        assert_eq!(kinds(text), vec![(Table, 0..4, Some(Table)), (Table, 4..7, None)]);
+        let text =
+            "收入预算总表\n单位：万元\n合计\t1.00\n结转资金\n支出预算总表\n单位：万元\n合计\t1.00";
+        assert_eq!(
+            kinds(text),
+            vec![(Table, 0..4, Some(Table)), (Table, 4..7, None)]
+        );
     }
 
     #[test]
     fn forms_start_blocks() {
         use BlockKind::*;
         let text = "说明。\n财政项目支出绩效目标申报表\n项目名称\t某项目\n财政项目支出绩效目标申报表\n项目名称\t另一项目";
-        assert_eq!(kinds(text), vec![(Text, 0..1, Some(Form)), (Form, 1..3, Some(Form)), (Form, 3..5, None)]);
+        assert_eq!(
+            kinds(text),
+            vec![
+                (Text, 0..1, Some(Form)),
+                (Form, 1..3, Some(Form)),
+                (Form, 3..5, None)
+            ]
+        );
     }
 }

@@ -3,7 +3,10 @@
 //! section, in the documents' own phrasing.
 
 use super::narrative::first_amount;
-use yusuan_domain::{Amount, AssetSummary, Document, Location, PerformanceSummary, Procurement, SectionKind, UnitCounts, UnitKind};
+use yusuan_domain::{
+    Amount, AssetSummary, Document, Location, PerformanceSummary, Procurement, SectionKind,
+    UnitCounts, UnitKind,
+};
 
 /// The amount printed right after `key` (at any of its occurrences).
 fn amount_after(text: &str, key: &str) -> Option<Amount> {
@@ -27,7 +30,15 @@ fn count_after(text: &str, key: &str) -> Option<u32> {
 
 fn count_before(text: &str, key: &str) -> Option<u32> {
     let at = text.find(key)?;
-    let digits: String = text[..at].trim_end().chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+    let digits: String = text[..at]
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     digits.parse().ok()
 }
 
@@ -42,14 +53,24 @@ fn units_of(text: &str, keys: &[&str]) -> u32 {
 /// the counts the text states).
 fn kind_by_name(name: &str) -> UnitKind {
     let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    let n = n.trim_end_matches(['（', '）', '(', ')']).replace("（本部）", "本部").replace("(本部)", "本部");
+    let n = n
+        .trim_end_matches(['（', '）', '(', ')'])
+        .replace("（本部）", "本部")
+        .replace("(本部)", "本部");
     if n.contains("参公") || n.contains("执法") {
         UnitKind::CivilServiceInstitution
     } else if n.contains("事业单位") {
         UnitKind::Institution
-    } else if n.ends_with("本部") || ["办事处", "办公室", "委员会", "部", "局", "厅", "委", "政府"].iter().any(|s| n.ends_with(s)) {
+    } else if n.ends_with("本部")
+        || ["办事处", "办公室", "委员会", "部", "局", "厅", "委", "政府"]
+            .iter()
+            .any(|s| n.ends_with(s))
+    {
         UnitKind::Administrative
-    } else if ["中心", "站", "所", "院", "馆", "队", "社", "学校", "室"].iter().any(|s| n.contains(s)) {
+    } else if ["中心", "站", "所", "院", "馆", "队", "社", "学校", "室"]
+        .iter()
+        .any(|s| n.contains(s))
+    {
         UnitKind::Institution
     } else {
         UnitKind::Other
@@ -57,15 +78,30 @@ fn kind_by_name(name: &str) -> UnitKind {
 }
 
 fn read_unit_counts(doc: &mut Document) {
-    let Some(sec) = doc.section(SectionKind::Organisation) else { return };
-    let text: String = sec.paragraphs.iter().map(|p| p.text.replace(' ', "")).collect();
+    let Some(sec) = doc.section(SectionKind::Organisation) else {
+        return;
+    };
+    let text: String = sec
+        .paragraphs
+        .iter()
+        .map(|p| p.text.replace(' ', ""))
+        .collect();
     if !text.contains("单位") || !text.contains('家') {
         return;
     }
     let counts = UnitCounts {
         administrative: units_of(&text, &["行政单位"]),
-        civil_service: units_of(&text, &["参公单位", "参照公务员法管理的事业单位", "参公事业单位"]),
-        institutions: units_of(&text, &["，事业单位", ",事业单位", "、事业单位"]).max(if text.starts_with("事业单位") { units_of(&text, &["事业单位"]) } else { 0 }),
+        civil_service: units_of(
+            &text,
+            &["参公单位", "参照公务员法管理的事业单位", "参公事业单位"],
+        ),
+        institutions: units_of(&text, &["，事业单位", ",事业单位", "、事业单位"]).max(
+            if text.starts_with("事业单位") {
+                units_of(&text, &["事业单位"])
+            } else {
+                0
+            },
+        ),
         location: sec.location,
     };
     let total = counts.administrative + counts.civil_service + counts.institutions;
@@ -77,7 +113,11 @@ fn read_unit_counts(doc: &mut Document) {
         (counts.civil_service, UnitKind::CivilServiceInstitution),
         (counts.institutions, UnitKind::Institution),
     ];
-    let present: Vec<UnitKind> = kinds.iter().filter(|(n, _)| *n > 0).map(|(_, k)| *k).collect();
+    let present: Vec<UnitKind> = kinds
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, k)| *k)
+        .collect();
     if present.len() == 1 && doc.units.len() == total as usize {
         for u in &mut doc.units {
             u.kind = present[0];
@@ -143,17 +183,23 @@ pub fn read_stated(doc: &mut Document) {
             }
         }
         if doc.stated.performance.is_none() && t.contains("绩效目标") && t.contains("项目") {
-            let projects = count_after(t, "编报绩效目标的项目").or_else(|| count_before(t, "个项目"));
+            let projects =
+                count_after(t, "编报绩效目标的项目").or_else(|| count_before(t, "个项目"));
             let amount = amount_after(t, "涉及项目预算资金");
             if projects.is_some() || amount.is_some() {
-                doc.stated.performance =
-                    Some(PerformanceSummary { units: count_before(t, "个预算单位"), projects, amount, location: *loc });
+                doc.stated.performance = Some(PerformanceSummary {
+                    units: count_before(t, "个预算单位"),
+                    projects,
+                    amount,
+                    location: *loc,
+                });
             }
         }
         if doc.stated.assets.is_none() && t.contains("共有车辆") {
             doc.stated.assets = Some(AssetSummary {
                 vehicles: count_after(t, "共有车辆"),
-                costly_equipment: count_after(t, "以上设备（不含车辆）").or_else(|| count_after(t, "以上设备(不含车辆)")),
+                costly_equipment: count_after(t, "以上设备（不含车辆）")
+                    .or_else(|| count_after(t, "以上设备(不含车辆)")),
                 vehicles_to_buy: None,
                 location: *loc,
             });
@@ -172,8 +218,19 @@ mod tests {
 
     #[test]
     fn counts() {
-        assert_eq!(count_before("本部门2个预算单位开展了", "个预算单位"), Some(2));
-        assert_eq!(count_after("编报绩效目标的项目17个，涉及", "编报绩效目标的项目"), Some(17));
-        assert_eq!(amount_after("政府采购预算1,382.56万元，其中", "政府采购预算").unwrap().to_string(), "1382.56万元");
+        assert_eq!(
+            count_before("本部门2个预算单位开展了", "个预算单位"),
+            Some(2)
+        );
+        assert_eq!(
+            count_after("编报绩效目标的项目17个，涉及", "编报绩效目标的项目"),
+            Some(17)
+        );
+        assert_eq!(
+            amount_after("政府采购预算1,382.56万元，其中", "政府采购预算")
+                .unwrap()
+                .to_string(),
+            "1382.56万元"
+        );
     }
 }

@@ -27,11 +27,20 @@ pub fn shanghai(kind: TableKind) -> Option<Template> {
             "收入预算/事业单位经营收入",
             "收入预算/其他收入",
         ]),
-        Expenditure => Template::Columns(&["支出预算/合计", "支出预算/基本支出", "支出预算/项目支出"]),
-        ExpenditureByUnit => Template::Columns(&["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]),
+        Expenditure => {
+            Template::Columns(&["支出预算/合计", "支出预算/基本支出", "支出预算/项目支出"])
+        }
+        ExpenditureByUnit => {
+            Template::Columns(&["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"])
+        }
         FiscalSummary => Template::Ledger(
             &["财政拨款收入/预算数"],
-            &["财政拨款支出/合计", "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算", "财政拨款支出/国有资本经营预算"],
+            &[
+                "财政拨款支出/合计",
+                "财政拨款支出/一般公共预算",
+                "财政拨款支出/政府性基金预算",
+                "财政拨款支出/国有资本经营预算",
+            ],
         ),
         FiscalByUnit => Template::Columns(&[
             "财政拨款支出/合计",
@@ -39,12 +48,16 @@ pub fn shanghai(kind: TableKind) -> Option<Template> {
             "财政拨款支出/基本支出/公用经费",
             "财政拨款支出/项目支出",
         ]),
-        GeneralPublicFunction => {
-            Template::Columns(&["一般公共预算支出/合计", "一般公共预算支出/基本支出", "一般公共预算支出/项目支出"])
-        }
-        GovernmentFundFunction => {
-            Template::Columns(&["政府性基金预算支出/合计", "政府性基金预算支出/基本支出", "政府性基金预算支出/项目支出"])
-        }
+        GeneralPublicFunction => Template::Columns(&[
+            "一般公共预算支出/合计",
+            "一般公共预算支出/基本支出",
+            "一般公共预算支出/项目支出",
+        ]),
+        GovernmentFundFunction => Template::Columns(&[
+            "政府性基金预算支出/合计",
+            "政府性基金预算支出/基本支出",
+            "政府性基金预算支出/项目支出",
+        ]),
         StateCapitalFunction => Template::Columns(&[
             "国有资本经营预算支出/合计",
             "国有资本经营预算支出/基本支出",
