@@ -506,6 +506,12 @@ async fn window_shows_real_documents_from_the_store() {
         .await
         .unwrap();
     explain.send_keys("新增专项普查任务").await.unwrap();
+    // The explanation restated from 2025's keeps 2025's reason for the change (R010).
+    let explain = c
+        .find(Locator::Css("[data-testid=explain-R010]"))
+        .await
+        .unwrap();
+    explain.send_keys("原因已核实，仍为项目调整").await.unwrap();
     click(&c, "//*[@data-testid='export-pdf']").await;
     let start = Instant::now();
     let result = loop {

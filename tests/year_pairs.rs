@@ -20,13 +20,17 @@ type Files = &'static [&'static str];
 /// (T001/T002 there: a 1-元 slip in 21201, rightly re-added); each Jiangsu pair every cell (its
 /// 政府采购 list pasted whole, as next year's spreadsheet gives it). A code printed under another
 /// name than the draft's (20805 under its pre-2019 name in 2019: the checker's D004 there) is
-/// listed apart.
-const PAIRS: &[(&str, Files, Files, usize)] = &[
+/// listed apart. Then the share of the later document's narrative figures (per cent, by the
+/// words before them) the draft's text prints: Jiangsu's explanations are restated from last
+/// year's sentences, so what is missed there is wording the department changed (a heading
+/// renamed, a sentence added), or a change it reckoned from an adjusted base.
+const PAIRS: &[(&str, Files, Files, usize, usize)] = &[
     (
         "万里街道 2024→2025",
         &["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"],
         &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"],
         995,
+        90,
     ),
     (
         "省委办公厅 2017→2018",
@@ -39,6 +43,7 @@ const PAIRS: &[(&str, Files, Files, usize)] = &[
             "pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf",
         ],
         1000,
+        55,
     ),
     (
         "省委办公厅 2018→2019",
@@ -51,12 +56,14 @@ const PAIRS: &[(&str, Files, Files, usize)] = &[
             "pdf/jiangsu-shengwei-2019-bumen-yusuan-tables.pdf",
         ],
         1000,
+        90,
     ),
     (
         "人大办公厅 2017→2018",
         &["pdf/jiangsu-renda-2017-bumen-yusuan.pdf"],
         &["pdf/jiangsu-renda-2018-bumen-yusuan.pdf"],
         1000,
+        34,
     ),
     (
         "人大办公厅 2018→2019",
@@ -66,6 +73,7 @@ const PAIRS: &[(&str, Files, Files, usize)] = &[
             "pdf/jiangsu-renda-2019-bumen-yusuan-tables.pdf",
         ],
         1000,
+        54,
     ),
 ];
 
@@ -131,6 +139,19 @@ fn cells(doc: &yusuan_domain::Document) -> BTreeMap<Place, Vec<Decimal>> {
             yusuan_domain::label_key(&without_year(&n.column, doc.meta.year)),
         );
         m.entry(place).or_default().push(n.value_yuan.normalize());
+    }
+    m
+}
+
+/// Every amount the narrative prints, by its label (the words before it, years removed) within
+/// its section's kind: what "the same figure" means for a text.
+fn figures(doc: &yusuan_domain::Document) -> BTreeMap<Place, Vec<Decimal>> {
+    let mut m: BTreeMap<Place, Vec<Decimal>> = BTreeMap::new();
+    for (section, text) in doc.sections.iter().zip(yusuan_domain::section_texts(doc)) {
+        for f in yusuan_domain::mentions(&text.text) {
+            let label = yusuan_domain::label_key(&without_year(&without_year(&f.name, doc.meta.year), doc.meta.year - 1));
+            m.entry((format!("{:?}", section.kind), label, String::new(), String::new())).or_default().push(f.yuan().normalize());
+        }
     }
     m
 }
@@ -226,7 +247,7 @@ fn printed_in_place(
 fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_tables_and_exports()
 {
     let dir = tempfile::tempdir().unwrap();
-    for (name, earlier, later, floor) in PAIRS {
+    for (name, earlier, later, floor, said_floor) in PAIRS {
         let mut lib =
             Library::open(&dir.path().join(format!("{}.db", name.replace(' ', "")))).unwrap();
         let (a, b) = (import(&mut lib, earlier), import(&mut lib, later));
@@ -333,7 +354,13 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
         }
         let derived = yusuan_api::draft_document(&lib, draft, None).unwrap();
         let (equal, total, differ) = equal_cells(&cells(&published_doc), &cells(&derived));
+        let (said, stated, unsaid) = equal_cells(&figures(&published_doc), &figures(&derived));
         println!("{name}: {set} lines set, {added} added, {} refused, {pasted} tables pasted; {equal} of {total} published table cells equal ({:.1} %)", refused.len(), 100.0 * equal as f64 / total.max(1) as f64);
+        println!("  narrative: {said} of {stated} published figures equal by label ({:.1} %)", 100.0 * said as f64 / stated.max(1) as f64);
+        for u in unsaid.iter().take(std::env::var("FIGURES_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0)) {
+            println!("    {u}");
+        }
+        assert!(said * 100 >= stated * said_floor, "{name}: {said} of {stated} narrative figures equal, below {said_floor} %");
         for r in refused.iter().take(5) {
             println!("  refused {r}");
         }

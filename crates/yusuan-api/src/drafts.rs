@@ -600,8 +600,8 @@ pub fn draft_set(
     })
 }
 
-/// Writes the reason for a change (a leaf key or a narrative figure key `说明|…`); an empty
-/// text removes it.
+/// Writes the reason for a change (a leaf key, a narrative figure key `说明|…`, or the key of a
+/// reason in a restated explanation); an empty text removes it.
 pub fn draft_reason(
     lib: &mut Library,
     id: i64,
@@ -613,7 +613,8 @@ pub fn draft_reason(
         let mut d = load_draft(lib, id, None)?;
         let figure = yusuan_draft::narrative::figures(&d)
             .iter()
-            .any(|f| f.key == key);
+            .any(|f| f.key == key)
+            || yusuan_draft::restate::reason_keys(&d).iter().any(|k| k == key);
         let target = if figure {
             key.to_string()
         } else {

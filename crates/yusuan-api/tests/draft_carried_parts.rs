@@ -260,7 +260,7 @@ fn a_refused_edit_records_nothing_and_undo_takes_back_exactly_the_last_edit() {
         .expect("an edit to undo");
     assert_eq!(undone.action, "reason", "the last edit made");
     let d = yusuan_api::load_draft(&lib, id, None).unwrap();
-    assert!(d.reasons.get(&figure).is_none());
+    assert!(!d.reasons.contains_key(&figure));
     assert_eq!(
         d.leaf(&yusuan_api::draft::LeafKey::parse(line).unwrap())
             .unwrap()

@@ -125,8 +125,8 @@ fn draft_workflow_through_the_command_line() {
     );
     let shown = ok(db, &["show", "draft:1", "--format", "json"]);
     assert!(
-        shown.contains("收入预算18,976.86万元，比2025年预算增加0.10万元"),
-        "the narrative follows"
+        shown.contains("收入预算18,976.86万元，其中：财政拨款收入18,976.86万元，比2025年预算增加0.10万元"),
+        "the narrative follows, in the source's words"
     );
 
     // The carried texts are rewritten by section; a section that does not exist is named.

@@ -149,6 +149,24 @@ pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
         .collect()
 }
 
+/// This year's values a draft's restated explanations print, when it has any.
+pub(crate) fn restate_values(draft: &Draft) -> Option<crate::restate::Values> {
+    (!draft.restated.is_empty()).then(|| {
+        crate::restate::Values::new(
+            draft,
+            derive_tables_for(draft, Year::Current),
+            narrative::figures(draft),
+            narrative::item_tails(draft),
+        )
+    })
+}
+
+/// The draft's tables in one year: its values, or the baselines.
+pub(crate) fn derive_tables_for(draft: &Draft, year: Year) -> Vec<Table> {
+    let eval = Eval::new(draft, year);
+    draft.layout.iter().map(|t| derive_table(draft, &eval, t)).collect()
+}
+
 /// The figures the narrative states outside the tables: 政府采购 from its leaves (the total is
 /// the sum of 货物/工程/服务 where the draft has them), the 国有资产 counts and the 绩效目标
 /// summary from theirs, the rest carried.
@@ -238,18 +256,30 @@ pub fn derive(draft: &Draft) -> Document {
         .sections
         .iter()
         .any(|s| s.kind == SectionKind::OtherExplanations);
+    // What a restated explanation prints: this year's tables and figures.
+    let values = restate_values(draft);
     for s in &draft.sections {
         let mut s = s.clone();
-        let generated = match s.kind {
-            SectionKind::BudgetExplanation if !others_apart => {
-                let mut texts = narrative::budget_explanation(draft, &eval, &base);
-                texts.extend(narrative::stated_explanations(draft));
+        let restated = draft.restated.iter().find(|r| r.kind == s.kind).zip(values.as_ref());
+        let generated = match (restated, s.kind) {
+            // The source's own sentences over its tables, with next year's figures; then the
+            // stated figures of subjects they do not speak of, where this section holds them.
+            (Some((r, values)), _) => {
+                let mut texts = crate::restate::render(draft, r, values);
+                if s.kind == SectionKind::OtherExplanations || !others_apart {
+                    texts.extend(narrative::stated_explanations(draft, crate::restate::spoken(r)));
+                }
                 Some(texts)
             }
-            SectionKind::BudgetExplanation => {
+            (None, SectionKind::BudgetExplanation) if !others_apart => {
+                let mut texts = narrative::budget_explanation(draft, &eval, &base);
+                texts.extend(narrative::stated_explanations(draft, crate::restated::Subjects::default()));
+                Some(texts)
+            }
+            (None, SectionKind::BudgetExplanation) => {
                 Some(narrative::budget_explanation(draft, &eval, &base))
             }
-            SectionKind::OtherExplanations => {
+            (None, SectionKind::OtherExplanations) => {
                 Some(narrative::other_explanations(draft, &eval, &base))
             }
             _ => None,

@@ -23,6 +23,8 @@ mod layout;
 mod model;
 pub mod narrative;
 mod print;
+pub mod restate;
+pub mod restated;
 pub mod project_funds;
 mod roll;
 mod rules;

@@ -135,6 +135,10 @@ pub struct Draft {
     pub stated: StatedFigures,
     /// Change threshold in percent beyond which a change needs a reason (default 10).
     pub threshold_percent: Decimal,
+    /// The source's explanation sections read as sentences over its tables
+    /// (`crate::restate`): printed with the draft's figures in place of the generated ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restated: Vec<crate::restated::Restatement>,
     /// The 目录, carried (years advanced).
     #[serde(default)]
     pub contents: Vec<yusuan_domain::ContentsEntry>,
@@ -306,4 +310,17 @@ pub fn spend_kinds(d: &Draft) -> Vec<SpendKind> {
         }
     }
     kinds
+}
+
+/// A figure the narrative states, with last year's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Its key, for reasons (`说明|收入预算`).
+    pub key: String,
+    /// Its name as the sentence prints it.
+    pub name: String,
+    /// This year, in 元.
+    pub current: Decimal,
+    /// Last year, in 元.
+    pub baseline: Decimal,
 }

@@ -4,21 +4,11 @@
 use crate::derive::Eval;
 use crate::model::{Draft, Fund, LeafKey, SpendKind};
 use crate::print;
+use crate::restated::Subjects;
 use rust_decimal::{Decimal, RoundingStrategy};
 use yusuan_domain::{Amount, TableKind, Unit};
 
-/// A figure the narrative states, with last year's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Figure {
-    /// Its key, for reasons (`说明|收入预算`).
-    pub key: String,
-    /// Its name as the sentence prints it.
-    pub name: String,
-    /// This year, in 元.
-    pub current: Decimal,
-    /// Last year, in 元.
-    pub baseline: Decimal,
-}
+pub use crate::model::Figure;
 
 /// 万元 with two decimals, as the narrative prints it (exact conversion through [`Unit`], then
 /// rounded for print).
@@ -352,11 +342,34 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
 /// 执行数 where one is given (`，比2025年执行数140.42万元减少80.29万元，下降57.18%`), and every
 /// reason written for the item or its lines (`，主要原因是…`).
 fn item_tail(draft: &Draft, code: &str, current: Decimal) -> String {
-    let mut s = String::new();
-    if let Some(actual) = draft.actuals.get(code) {
-        let y = crate::actuals::actuals_year(draft);
-        s.push_str(&format!("，{}", actual_clause(current, *actual, y)));
+    let (actual, reasons) = item_tail_parts(draft, code, current);
+    actual + &reasons
+}
+
+/// Each 一般公共预算 item's tail ([`item_tail`]) in its two parts — the 执行数 clause, the reasons —
+/// by function code, where it has one: for a restated text, which words its items its own way.
+pub(crate) fn item_tails(draft: &Draft) -> std::collections::BTreeMap<String, (String, String)> {
+    let mut by_code: std::collections::BTreeMap<&str, Decimal> = std::collections::BTreeMap::new();
+    for l in &draft.leaves {
+        if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
+            *by_code.entry(function.as_str()).or_default() += l.value;
+        }
     }
+    by_code
+        .into_iter()
+        .map(|(code, v)| (code.to_string(), item_tail_parts(draft, code, v)))
+        .filter(|(_, (a, r))| !a.is_empty() || !r.is_empty())
+        .collect()
+}
+
+/// An item's tail: its 执行数 clause, then its reasons.
+fn item_tail_parts(draft: &Draft, code: &str, current: Decimal) -> (String, String) {
+    let mut actual = String::new();
+    if let Some(a) = draft.actuals.get(code) {
+        let y = crate::actuals::actuals_year(draft);
+        actual = format!("，{}", actual_clause(current, *a, y));
+    }
+    let mut s = String::new();
     let mut reasons: Vec<&str> = Vec::new();
     let item_key = format!("说明|项|{code}");
     let lines = draft.leaves.iter().filter(|l| matches!(&l.key, LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } if function.as_str() == code));
@@ -377,7 +390,7 @@ fn item_tail(draft: &Draft, code: &str, current: Decimal) -> String {
     if !reasons.is_empty() {
         s.push_str(&format!("，主要原因是{}", reasons.join("；")));
     }
-    s
+    (actual, s)
 }
 
 /// The change against last year's 执行数: `比2025年执行数140.42万元减少80.29万元，下降57.18%`,
@@ -389,17 +402,20 @@ pub fn actual_clause(current: Decimal, actual: Decimal, year: i32) -> String {
 /// The paragraphs of 其他相关情况说明: 三公 and 机关运行经费 generated; 政府采购, 绩效 and 国有资产
 /// from the carried figures.
 pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> Vec<String> {
-    explanations(draft, true)
+    explanations(draft, true, Subjects::default())
 }
+
 
 /// The 政府采购, 国有资产 and 绩效 paragraphs alone, for a format whose 情况说明 is one section and
-/// states its 三公 in its own wording (Jiangsu's 三公、会议费、培训费).
-pub(crate) fn stated_explanations(draft: &Draft) -> Vec<String> {
-    explanations(draft, false)
+/// states its 三公 in its own wording (Jiangsu's 三公、会议费、培训费) — less those of the subjects
+/// a restated text speaks of already.
+pub(crate) fn stated_explanations(draft: &Draft, spoken: Subjects) -> Vec<String> {
+    explanations(draft, false, spoken)
 }
 
-/// The paragraphs of 其他相关情况说明, the 三公 and 机关运行经费 ones when `three_public`.
-fn explanations(draft: &Draft, three_public: bool) -> Vec<String> {
+/// The paragraphs of 其他相关情况说明, the 三公 and 机关运行经费 ones when `three_public`; those
+/// of the subjects `spoken` left out.
+fn explanations(draft: &Draft, three_public: bool, spoken: Subjects) -> Vec<String> {
     let figs = if three_public {
         figures(draft)
     } else {
@@ -444,7 +460,16 @@ fn explanations(draft: &Draft, three_public: bool) -> Vec<String> {
             with_reason(draft, f)
         ));
     }
-    let stated = crate::derive::stated(draft);
+    let mut stated = crate::derive::stated(draft);
+    if spoken.procurement {
+        stated.procurement = None;
+    }
+    if spoken.performance {
+        stated.performance = None;
+    }
+    if spoken.assets {
+        stated.assets = None;
+    }
     if let Some(p) = &stated.procurement {
         heading(&mut out, "政府采购预算情况".to_string());
         let part = |name: &str, a: &Option<Amount>| {

@@ -47,6 +47,11 @@ pub const DRAFT_RULES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         "项目经费情况说明所述预算总额与分配给该项目的项目支出一致（按说明印出的精度）",
     ),
+    (
+        "R010",
+        Severity::Warning,
+        "沿用上年原文的情况说明中，上年的原因说明（主要原因是…）须核对是否仍适用于本年",
+    ),
 ];
 
 /// Marks of text not yet written, in a draft's carried sections (the blank template writes
@@ -221,6 +226,37 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
             f.location.section = Some(s.title.clone());
             out.push(f);
         }
+    }
+    // A section restated from last year's words keeps last year's reasons until the draft
+    // gives its own: each needs a look.
+    let title_of = |kind| draft.sections.iter().find(|s| s.kind == kind).map_or_else(|| "情况说明".to_string(), |s| s.title.clone());
+    let values = crate::derive::restate_values(draft);
+    for (kind, key, text) in values.iter().flat_map(|v| crate::restate::carried_reasons(draft, v)) {
+        let title = title_of(kind);
+        let snippet: String = text.trim_end_matches('。').chars().take(40).collect();
+        let mut f = finding(
+            "R010",
+            Severity::Warning,
+            format!("“{title}”沿用了上年的原因说明：{snippet}；请核对是否仍适用，或写明本年的原因（yusuan draft reason … {key}）"),
+            Some(key),
+            Some("本年的原因".into()),
+            Some(snippet),
+        );
+        f.location.section = Some(title);
+        out.push(f);
+    }
+    for r in draft.restated.iter().filter(|r| r.reasons > 0) {
+        let title = title_of(r.kind);
+        let mut f = finding(
+            "R010",
+            Severity::Warning,
+            format!("“{title}”沿用上年原文，其中{}处原因说明不属于某个增减数，是上年的，请核对是否仍适用于本年", r.reasons),
+            None,
+            Some("本年的原因".into()),
+            Some(format!("上年原因 {} 处", r.reasons)),
+        );
+        f.location.section = Some(title);
+        out.push(f);
     }
     // A project description's parts, likewise (a project added in the window starts unwritten).
     for pr in &draft.projects {

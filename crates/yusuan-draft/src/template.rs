@@ -112,6 +112,8 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
     d.project_funds.clear();
     d.unit_texts.clear();
     d.actuals.clear();
+    // Last year's explanation in the source department's words is not this one's.
+    d.restated.clear();
     d.performance_forms.clear();
     d.stated = StatedFigures::default();
     // The 目录 lists what a blank draft prints: not the project 说明 and 绩效 forms it drops.

@@ -127,6 +127,8 @@ pub fn roll_forward(
         l.empty_note = l.empty_note.map(|s| adv(&s));
         layout.push(l);
     }
+    // The explanations as printed (years advanced): read as sentences over the tables below.
+    let mut explained: Vec<Section> = Vec::new();
     let sections: Vec<Section> = doc
         .sections
         .iter()
@@ -135,6 +137,9 @@ pub fn roll_forward(
             s.title = adv(&s.title);
             for p in &mut s.paragraphs {
                 p.text = adv(&p.text);
+            }
+            if matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
+                explained.push(s.clone());
             }
             if matches!(
                 s.kind,
@@ -206,6 +211,7 @@ pub fn roll_forward(
         project_funds: BTreeMap::new(),
         unit_texts: BTreeMap::new(),
         actuals: BTreeMap::new(),
+        restated: Vec::new(),
     };
     for l in &mut draft.leaves {
         l.label = draft_label(&draft.names, &l.key);
@@ -233,6 +239,8 @@ pub fn roll_forward(
             }
         }
     }
+    let (derived, figures) = (crate::derive::derive_tables_for(&draft, crate::derive::Year::Baseline), crate::narrative::figures(&draft));
+    draft.restated = explained.iter().filter_map(|s| crate::restate::bind(&draft, &doc.tables, &derived, &figures, s)).collect();
     report.leaves = draft.leaves.len();
     report.estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     report.contradictions = contradictions(doc, &draft);

@@ -1,0 +1,271 @@
+//! What a printed figure of last year's text is: a narrative figure of the draft, a line of the
+//! figures stated outside the tables, or cells of the source's own tables (named most alike, or
+//! two rows adding up to it) — and the key a reason for it is written under.
+
+use super::words::printed_value;
+use crate::model::{Draft, Figure};
+use crate::restated::{CellRef, Form, Of};
+use crate::LeafKey;
+use rust_decimal::Decimal;
+use yusuan_domain::{label_key, name_similarity, Amount, Cell, Table};
+
+/// A zero amount is bound only to a cell whose row is named alike at least this much (zero is
+/// every empty cell's value).
+pub(super) const ZERO_NAME_MATCH: f32 = 0.5;
+
+pub(super) fn row_key(r: &yusuan_domain::Row) -> String {
+    r.code
+        .as_ref()
+        .map_or_else(|| label_key(&r.label), |c| c.as_str().to_string())
+}
+
+/// A printed cell: where, its value in 元, the words naming it, and its row's code length (0
+/// for a row without a code).
+pub(super) struct Printed {
+    at: CellRef,
+    yuan: Decimal,
+    name: String,
+    label: String,
+    column: String,
+    code_len: usize,
+}
+
+/// Every value cell of the source's tables that the draft's tables also have: a number, or a
+/// blank in a column of numbers (zero). `derived` are the draft's tables, in the same order.
+pub(super) fn printed_cells(tables: &[Table], derived: &[Table]) -> Vec<Printed> {
+    let mut out = Vec::new();
+    for (ti, t) in tables.iter().enumerate() {
+        let numeric: Vec<bool> = (0..t.columns.len())
+            .map(|ci| {
+                t.rows
+                    .iter()
+                    .any(|r| r.cells.get(ci).is_some_and(|c| c.amount().is_some()))
+            })
+            .collect();
+        for r in &t.rows {
+            let row = row_key(r);
+            if !derived
+                .get(ti)
+                .is_some_and(|d| d.rows.iter().any(|dr| row_key(dr) == row))
+            {
+                continue;
+            }
+            for (ci, c) in r.cells.iter().enumerate() {
+                let v = match c {
+                    Cell::Amount { value, .. } => *value,
+                    Cell::Blank if numeric.get(ci) == Some(&true) => Decimal::ZERO,
+                    _ => continue,
+                };
+                let name = format!(
+                    "{}{}",
+                    r.label,
+                    t.columns.get(ci).map(|c| c.name()).unwrap_or_default()
+                );
+                let code_len = r.code.as_ref().map_or(0, |c| c.as_str().len());
+                out.push(Printed {
+                    at: CellRef {
+                        table: ti,
+                        row: row.clone(),
+                        column: ci,
+                    },
+                    yuan: Amount {
+                        value: v,
+                        unit: t.unit,
+                    }
+                    .to_yuan(),
+                    name,
+                    label: r.label.clone(),
+                    column: label_key(&t.columns.get(ci).map(|c| c.name()).unwrap_or_default()),
+                    code_len,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether the words before an amount name a cell: what they name, without the words every
+/// figure has (`预算` `支出` `数`), is in the cell's row and column names (`公务用车购置预算支出数`
+/// is the column `…/公务用车购置费`).
+fn names_cell(words: &str, cell: &str) -> bool {
+    let mut core = label_key(words);
+    for w in ["本年", "预算", "支出", "安排", "数"] {
+        core = core.replace(w, "");
+    }
+    core.chars().count() >= 2 && label_key(cell).contains(&core)
+}
+
+/// The line of the figures stated outside the tables a printed number is: one whose value last
+/// year was it, in the words that name its subject (`政府采购…货物`, `共有车辆`, `绩效…项目`).
+/// `context` is the text of the figure's paragraph up to it, `words` the words just before it.
+pub(super) fn find_line(
+    draft: &Draft,
+    unit: &str,
+    exact: impl Fn(Decimal) -> bool,
+    context: &str,
+    words: &str,
+) -> Option<String> {
+    use crate::{ProcurementPart as P, StatedItem as S};
+    let has = |w: &str| words.contains(w);
+    draft
+        .leaves
+        .iter()
+        .filter(|l| {
+            l.unit.is_none() && l.key.unit() == unit && exact(l.baseline.unwrap_or_default())
+        })
+        .find_map(|l| {
+            let named = match &l.key {
+                LeafKey::Procurement { part } => {
+                    context.contains("采购")
+                        && match part {
+                            P::Goods => has("货物"),
+                            P::Works => has("工程"),
+                            P::Services => has("服务"),
+                            P::SmallFirms => has("中小企业") || has("小微"),
+                            P::Total => {
+                                has("政府采购")
+                                    && !["货物", "工程", "服务", "中小企业"].iter().any(|w| has(w))
+                            }
+                        }
+                }
+                LeafKey::Stated { item } => match item {
+                    S::Vehicles => has("车辆") && !has("购置"),
+                    S::VehiclesToBuy => has("车辆") && has("购置"),
+                    S::CostlyEquipment => has("设备"),
+                    S::TargetProjects => context.contains("绩效") && has("项目"),
+                    S::TargetAmount => context.contains("绩效") && (has("资金") || has("金额")),
+                },
+                _ => false,
+            };
+            named.then(|| l.address())
+        })
+}
+
+/// What a figure's name says without the words every figure ends in (`预算` `数`).
+pub(super) fn core_name(name: &str) -> String {
+    let k = label_key(name);
+    let k = k.strip_suffix('数').unwrap_or(&k);
+    k.strip_suffix("预算").unwrap_or(k).to_string()
+}
+
+/// The narrative figure a printed amount is: last year's value as printed, and its name the
+/// last words before the amount (`其中：财政拨款收入` is 财政拨款收入, not 收入) — the longest
+/// name that fits.
+pub(super) fn find_figure(
+    figures: &[Figure],
+    value: Decimal,
+    form: Form,
+    words: &str,
+) -> Option<String> {
+    let words = label_key(words);
+    figures
+        .iter()
+        .filter(|f| printed_value(f.baseline, form) == value)
+        .filter_map(|f| {
+            let core = core_name(&f.name);
+            let n = core.chars().count();
+            let tail: String = words
+                .chars()
+                .rev()
+                .take(n + 4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            (n >= 2 && tail.contains(&core)).then_some((n, f.key.clone()))
+        })
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, key)| key)
+}
+
+/// The cells of the source's tables a printed amount is: one cell of that value (the one named
+/// by the words before it), else two rows of one table and column with codes of one
+/// level that add up to it. A zero is bound only by name. `None` when no cell is it.
+pub(super) fn find_cells(
+    all: &[Printed],
+    value: Decimal,
+    form: Form,
+    name: &str,
+    context: &str,
+) -> Option<Vec<CellRef>> {
+    let fits = |v: Decimal| printed_value(v, form) == value;
+    // A row whose name the words of the paragraph hold is the one they name, the nearest to the amount first
+    // (`…统计信息事务（款）专项普查活动（项）”科目43.83万元`: the 项, not its 款 of the same
+    // value); then the row named most alike.
+    let words = label_key(context);
+    let at = |p: &Printed| {
+        let l = label_key(&p.label);
+        (l.chars().count() >= 2).then(|| words.rfind(&l)).flatten()
+    };
+    let mut best: Option<(&Printed, (Option<usize>, f32))> = None;
+    for p in all.iter().filter(|p| fits(p.yuan)) {
+        let alike = name_similarity(name, &p.name);
+        if value.is_zero() && alike < ZERO_NAME_MATCH && !names_cell(name, &p.name) {
+            continue;
+        }
+        let rank = (at(p), alike);
+        let better = |b: &(Option<usize>, f32)| rank.0 > b.0 || (rank.0 == b.0 && rank.1 > b.1);
+        if best.as_ref().is_none_or(|b| better(&b.1)) {
+            best = Some((p, rank));
+        }
+    }
+    if let Some((p, _)) = best {
+        return Some(vec![p.at.clone()]);
+    }
+    if value.is_zero() {
+        return None;
+    }
+    for (i, a) in all
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.code_len > 0 && !a.yuan.is_zero())
+    {
+        for b in all[i + 1..].iter().filter(|b| {
+            b.at.table == a.at.table
+                && b.at.column == a.at.column
+                && b.code_len == a.code_len
+                && !b.yuan.is_zero()
+        }) {
+            if fits(a.yuan + b.yuan) {
+                return Some(vec![a.at.clone(), b.at.clone()]);
+            }
+        }
+    }
+    None
+}
+
+/// The key a reason for a figure is written under: a narrative figure's own (`说明|收入预算`),
+/// else `说明|` and its rows' names as printed (numbering removed), `、` between two.
+pub(super) fn reason_key(all: &[Printed], of: &Of) -> String {
+    let cells = match of {
+        Of::Figure { key } => return key.clone(),
+        Of::Line { key } => return key.clone(),
+        Of::Cells { cells } => cells,
+    };
+    let names: Vec<String> = cells
+        .iter()
+        .filter_map(|c| all.iter().find(|p| p.at == *c))
+        .map(|p| {
+            let l = label_key(&p.label);
+            let numbered = l
+                .char_indices()
+                .find(|(_, c)| matches!(c, '、' | '.' | '．'))
+                .filter(|(i, _)| {
+                    l[..*i]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                });
+            let row = numbered.map_or(l.clone(), |(i, c)| l[i + c.len_utf8()..].to_string());
+            // A total's name is its column's (`基本支出`).
+            let column = p.column.rsplit('/').next().unwrap_or_default().to_string();
+            if row.is_empty()
+                || (["合计", "总计", "小计"].contains(&row.as_str()) && !column.is_empty())
+            {
+                column
+            } else {
+                row
+            }
+        })
+        .collect();
+    format!("说明|{}", names.join("、"))
+}

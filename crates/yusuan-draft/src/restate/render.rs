@@ -1,0 +1,332 @@
+//! A restated text printed with the draft's values: its figures, their changes and shares, and
+//! for each change last year's reason, the draft's own, or none.
+
+use super::find::row_key;
+use super::words::{
+    change_words, printed_value, show, unit_word, unsame, with_not_than, REASON_WORDS,
+};
+use crate::model::{Draft, Figure};
+use crate::print;
+use crate::restated::{CellRef, Form, Of, Piece, Restatement, Subjects};
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::{BTreeMap, BTreeSet};
+use yusuan_domain::{Amount, Cell, SectionKind, Table};
+
+/// The draft's values this year that a restated text prints: its derived tables, its narrative
+/// figures and its lines (the caller derives them: this module reads, it does not derive).
+pub(crate) struct Values {
+    tables: Vec<Table>,
+    figures: Vec<Figure>,
+    lines: Vec<(String, Decimal)>,
+    /// Each 一般公共预算 item's 执行数 clause and reasons, by function code.
+    items: BTreeMap<String, (String, String)>,
+}
+
+impl Values {
+    /// This year's values of a draft from its derived tables, narrative figures and item tails
+    /// (`，比2025年执行数…`, `，主要原因是…`).
+    pub(crate) fn new(
+        draft: &Draft,
+        tables: Vec<Table>,
+        figures: Vec<Figure>,
+        items: BTreeMap<String, (String, String)>,
+    ) -> Self {
+        let lines = draft
+            .leaves
+            .iter()
+            .map(|l| (l.address(), l.value))
+            .collect();
+        Values {
+            tables,
+            figures,
+            lines,
+            items,
+        }
+    }
+
+    /// A figure's value in 元: the narrative figure's, or the sum of its cells (0 for a blank
+    /// or a row the year does not print).
+    fn value(&self, of: &Of) -> Decimal {
+        match of {
+            Of::Figure { key } => self
+                .figures
+                .iter()
+                .find(|f| &f.key == key)
+                .map_or(Decimal::ZERO, |f| f.current),
+            Of::Line { key } => self
+                .lines
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(Decimal::ZERO, |l| l.1),
+            Of::Cells { cells } => cells.iter().map(|c| cell_value(&self.tables, c)).sum(),
+        }
+    }
+}
+
+fn cell_value(tables: &[Table], c: &CellRef) -> Decimal {
+    let Some(t) = tables.get(c.table) else {
+        return Decimal::ZERO;
+    };
+    match t
+        .rows
+        .iter()
+        .find(|r| row_key(r) == c.row)
+        .and_then(|r| r.cells.get(c.column))
+    {
+        Some(Cell::Amount { value, .. }) => Amount {
+            value: *value,
+            unit: t.unit,
+        }
+        .to_yuan(),
+        _ => Decimal::ZERO,
+    }
+}
+
+/// The reasons a draft gives for figures and lines: each with its current and baseline value
+/// (元) and its words.
+struct Given<'a> {
+    draft: &'a Draft,
+    by_value: Vec<(Decimal, Decimal, &'a str)>,
+}
+
+impl<'a> Given<'a> {
+    fn new(draft: &'a Draft, figures: &[Figure]) -> Self {
+        let mut by_value = Vec::new();
+        for f in figures {
+            if let Some(r) = draft.reasons.get(&f.key) {
+                by_value.push((f.current, f.baseline, r.as_str()));
+            }
+        }
+        for l in &draft.leaves {
+            if let Some(r) = draft.reasons.get(&l.address()) {
+                by_value.push((l.value, l.baseline.unwrap_or_default(), r.as_str()));
+            }
+        }
+        Given { draft, by_value }
+    }
+
+    /// The draft's own reason for a change: written under the piece's key, or for the figure
+    /// (a `说明|…` of the narrative) or the line whose change it is — the same values as printed.
+    fn reason(&self, key: &str, cur: Decimal, was: Decimal, form: Form) -> Option<&'a str> {
+        if let Some(r) = self.draft.reasons.get(key) {
+            return Some(r);
+        }
+        let same = |c: Decimal, b: Decimal| {
+            printed_value(c, form) == printed_value(cur, form)
+                && printed_value(b, form) == printed_value(was, form)
+        };
+        self.by_value
+            .iter()
+            .find(|(c, b, _)| same(*c, *b))
+            .map(|g| g.2)
+    }
+}
+
+/// How a reason reads in the text: `主要原因是…。`.
+fn reason_words(reason: &str) -> String {
+    let r = reason.trim().trim_end_matches('。');
+    let r = REASON_WORDS
+        .iter()
+        .find_map(|w| r.strip_prefix(w))
+        .unwrap_or(r);
+    format!("主要原因是{r}。")
+}
+
+/// A reason piece as it prints this year: what it is, with the draft's figures.
+enum ReasonNow<'a> {
+    /// The figure no longer changes: no reason.
+    Gone,
+    /// The draft's own.
+    Own(&'a str),
+    /// Last year's, as printed.
+    Carried,
+}
+
+fn reason_now<'a>(given: &Given<'a>, now: &Values, piece: &Piece) -> Option<ReasonNow<'a>> {
+    let Piece::Reason {
+        of, was, form, key, ..
+    } = piece
+    else {
+        return None;
+    };
+    let cur = now.value(of);
+    Some(if printed_value(cur, *form) == printed_value(*was, *form) {
+        ReasonNow::Gone
+    } else {
+        given
+            .reason(key, cur, *was, *form)
+            .map_or(ReasonNow::Carried, ReasonNow::Own)
+    })
+}
+
+/// Last year's reasons a draft's restated sections still print, each with the key a reason of
+/// this year is written under and the words printed: what the draft rules ask to look at.
+pub(crate) fn carried_reasons(draft: &Draft, cur: &Values) -> Vec<(SectionKind, String, String)> {
+    let given = Given::new(draft, &cur.figures);
+    let mut out = Vec::new();
+    for r in &draft.restated {
+        for piece in r.paragraphs.iter().flatten() {
+            if let (Some(ReasonNow::Carried), Piece::Reason { key, text, .. }) =
+                (reason_now(&given, cur, piece), piece)
+            {
+                out.push((r.kind, key.clone(), text.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The keys a reason can be written under in a draft's restated sections.
+pub fn reason_keys(draft: &Draft) -> Vec<String> {
+    draft
+        .restated
+        .iter()
+        .flat_map(|r| r.paragraphs.iter().flatten())
+        .filter_map(|p| match p {
+            Piece::Reason { key, .. } => Some(key.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The subjects of the stated figures a restated text speaks of.
+pub(crate) fn spoken(r: &Restatement) -> Subjects {
+    let text: String = r
+        .paragraphs
+        .iter()
+        .flatten()
+        .filter_map(|p| match p {
+            Piece::Text { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    Subjects {
+        procurement: text.contains("政府采购"),
+        performance: text.contains("绩效"),
+        assets: text.contains("国有资产") || text.contains("车辆"),
+    }
+}
+
+/// The restated paragraphs with next year's figures. A change last year gave no reason for,
+/// that the draft gives one for, gets it after its words.
+pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String> {
+    let given = Given::new(draft, &cur.figures);
+    let mut told = BTreeSet::new();
+    r.paragraphs
+        .iter()
+        .map(|p| {
+            let mut out = String::new();
+            for (i, piece) in p.iter().enumerate() {
+                match piece {
+                    Piece::Text { text } => out.push_str(text),
+                    Piece::Amount { of, form } => {
+                        let v = printed_value(cur.value(of), *form);
+                        out.push_str(&format!("{}{}", show(v, *form), unit_word(*form)));
+                        out.push_str(&item_tail(of, &p[i + 1..], cur, &mut told));
+                    }
+                    Piece::Change { .. } => change(&mut out, piece, &p[i + 1..], &given, cur),
+                    Piece::Reason { text, .. } => match reason_now(&given, cur, piece) {
+                        Some(ReasonNow::Own(own)) => out.push_str(&reason_words(own)),
+                        Some(ReasonNow::Carried) => out.push_str(text),
+                        _ => no_reason(&mut out),
+                    },
+                    Piece::Same {
+                        of,
+                        was,
+                        form,
+                        text,
+                    } => {
+                        let c = cur.value(of);
+                        if printed_value(c, *form) == printed_value(*was, *form) {
+                            out.push_str(text);
+                        } else {
+                            out.push_str(&unsame(text, &change_words(c, *was, *form, Some(2))));
+                        }
+                    }
+                    Piece::Count { of } => out.push_str(&cur.value(of).normalize().to_string()),
+                    Piece::Share {
+                        of,
+                        whole,
+                        decimals,
+                    } => {
+                        let pct = share(cur.value(of), cur.value(whole), *decimals);
+                        out.push_str(&format!("占{}%", print::amount(pct, *decimals, false)));
+                    }
+                }
+            }
+            out
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A change printed: its words (`比上年持平` reads `与上年持平`), then the draft's reason for it
+/// where last year printed none after it (before the next figure, in `rest`).
+fn change(out: &mut String, piece: &Piece, rest: &[Piece], given: &Given, cur: &Values) {
+    let Piece::Change {
+        of,
+        was,
+        form,
+        rate,
+    } = piece
+    else {
+        return;
+    };
+    let now = cur.value(of);
+    let words = change_words(now, *was, *form, *rate);
+    if words == "持平" {
+        with_not_than(out);
+    }
+    out.push_str(&words);
+    let next = rest.iter().find(|q| !matches!(q, Piece::Text { .. }));
+    let unexplained = !matches!(next, Some(Piece::Reason { .. }));
+    let changed = printed_value(now, *form) != printed_value(*was, *form);
+    if let Some(own) = given
+        .reason("", now, *was, *form)
+        .filter(|_| unexplained && changed)
+    {
+        out.push_str(&format!("，{}", reason_words(own).trim_end_matches('。')));
+    }
+}
+
+/// What the draft says of a 一般公共预算 item after its amount, the first time the text prints
+/// it (a 项 row's cell): its 执行数 clause, and its reasons where no change follows in the
+/// paragraph (`rest`) to carry them.
+fn item_tail(of: &Of, rest: &[Piece], cur: &Values, told: &mut BTreeSet<String>) -> String {
+    let Of::Cells { cells } = of else {
+        return String::new();
+    };
+    let [cell] = cells.as_slice() else {
+        return String::new();
+    };
+    let Some((actual, reasons)) = cur.items.get(&cell.row) else {
+        return String::new();
+    };
+    if !told.insert(cell.row.clone()) {
+        return String::new();
+    }
+    let next = rest.iter().find(|q| !matches!(q, Piece::Text { .. }));
+    if matches!(next, Some(Piece::Change { .. } | Piece::Same { .. })) {
+        actual.clone()
+    } else {
+        format!("{actual}{reasons}")
+    }
+}
+
+/// No change, no reason: the sentence ends at the change.
+fn no_reason(out: &mut String) {
+    let kept = out.trim_end_matches(['，', ',']).len();
+    out.truncate(kept);
+    if !out.is_empty() && !out.ends_with('。') {
+        out.push('。');
+    }
+}
+
+/// A part's share of a whole in per cent, to `decimals` (0 of nothing).
+fn share(part: Decimal, whole: Decimal, decimals: u32) -> Decimal {
+    if whole.is_zero() {
+        return Decimal::ZERO;
+    }
+    (part / whole * Decimal::from(100))
+        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+}

@@ -1,0 +1,155 @@
+//! A source 情况说明 as the draft keeps it: its paragraphs as pieces — words, and figures bound to
+//! what they are (a narrative figure, a line, table cells) — which [`crate::restate`] binds at
+//! roll-forward and prints with the draft's values. Data only.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use yusuan_domain::SectionKind;
+
+/// A source section read as sentences over the tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Restatement {
+    /// Which section it stands for.
+    pub kind: SectionKind,
+    /// Its paragraphs, each a run of pieces.
+    pub paragraphs: Vec<Vec<Piece>>,
+    /// Reasons the source gave (`主要原因是…`) that follow no change it states: carried as
+    /// printed, last year's words, for the draft rules to ask about.
+    pub reasons: usize,
+}
+
+/// A table cell a figure is bound to: the draft's table (by its place in the layout), its row
+/// (code, else label as a key) and column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellRef {
+    /// Index into the draft's layout.
+    pub table: usize,
+    /// The row's code, or its label as a `label_key`.
+    pub row: String,
+    /// The value column.
+    pub column: usize,
+}
+
+/// How a figure was printed: in 万元 or 元, with how many decimals, with or without thousands
+/// separators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Form {
+    /// 万元 (else 元).
+    pub wan: bool,
+    /// Decimals printed.
+    pub decimals: u32,
+    /// `20,849.45` (else `20849.45`).
+    pub separators: bool,
+}
+
+/// What a printed figure is: one of the draft's narrative figures (`说明|财政拨款支出`: the
+/// money of a kind, whatever table prints it), a line of the figures stated outside the tables
+/// (`情况|车辆`), or the sum of cells — one cell, or two rows of one
+/// table the text names together (`人员经费` = 工资福利支出 + 对个人和家庭的补助).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum Of {
+    /// A narrative figure, by its key.
+    Figure {
+        /// `说明|…`.
+        key: String,
+    },
+    /// A line of the draft (a 政府采购 part, a 国有资产 count, the 绩效目标 summary), by its
+    /// address: its value, in 元 or counted.
+    Line {
+        /// `采购|货物`, `情况|车辆` ….
+        key: String,
+    },
+    /// Table cells, added.
+    Cells {
+        /// The cells.
+        cells: Vec<CellRef>,
+    },
+}
+
+/// A piece of a restated paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "piece", rename_all = "snake_case")]
+pub enum Piece {
+    /// Words kept as printed.
+    Text {
+        /// The words.
+        text: String,
+    },
+    /// An amount with its unit (`20849.45万元`).
+    Amount {
+        /// What it is.
+        of: Of,
+        /// As printed.
+        form: Form,
+    },
+    /// A change of a figure: `增加X万元` / `减少X万元`, then `，增长R%` / `，下降R%` when the
+    /// source printed a rate (its decimals); `持平` when there is none.
+    Change {
+        /// The figure whose change it is.
+        of: Of,
+        /// The figure as last year printed it, in 元: what it changed from.
+        #[serde(with = "rust_decimal::serde::str")]
+        was: Decimal,
+        /// As the change was printed.
+        form: Form,
+        /// The rate's decimals, when one followed.
+        rate: Option<u32>,
+    },
+    /// Words saying the figure did not change (`与上年保持一致`): kept while it does not, else
+    /// the change (`与上年相比增加X万元，增长R%`).
+    Same {
+        /// The figure.
+        of: Of,
+        /// The figure as last year printed it, in 元.
+        #[serde(with = "rust_decimal::serde::str")]
+        was: Decimal,
+        /// As its amount was printed.
+        form: Form,
+        /// The words printed.
+        text: String,
+    },
+    /// Last year's reason for the change before it (`主要原因是…`): printed while the figure
+    /// still changes and the draft gives no reason of its own for it; the draft's reason
+    /// (written under `key`, or for the figure or line whose change it is) in its place; nothing
+    /// once the figure no longer changes.
+    Reason {
+        /// The figure whose change it explains.
+        of: Of,
+        /// The figure as last year printed it, in 元.
+        #[serde(with = "rust_decimal::serde::str")]
+        was: Decimal,
+        /// As the figure was printed.
+        form: Form,
+        /// The key a reason for it is written under (`说明|社会保障和就业支出`).
+        key: String,
+        /// Last year's words, as printed.
+        text: String,
+    },
+    /// A count (`共有车辆12辆`: the 12) of a line of the draft.
+    Count {
+        /// The line.
+        of: Of,
+    },
+    /// A share (`占99.29%`) of one figure in another.
+    Share {
+        /// The part.
+        of: Of,
+        /// The whole.
+        whole: Of,
+        /// Decimals of the percentage.
+        decimals: u32,
+    },
+}
+
+/// The subjects of the stated figures a text speaks of (its paragraphs of them are not generated
+/// again beside it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Subjects {
+    /// 政府采购.
+    pub procurement: bool,
+    /// 绩效目标.
+    pub performance: bool,
+    /// 国有资产.
+    pub assets: bool,
+}
