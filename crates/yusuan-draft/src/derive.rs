@@ -149,12 +149,13 @@ pub fn derive_table_values(draft: &Draft) -> Vec<Table> {
         .collect()
 }
 
-/// This year's values a draft's restated explanations print, when it has any.
-pub(crate) fn restate_values(draft: &Draft) -> Option<crate::restate::Values> {
+/// This year's values a draft's restated explanations print, when it has any: its derived
+/// `tables` (this year's), figures and item tails.
+pub(crate) fn restate_values(draft: &Draft, tables: &[Table]) -> Option<crate::restate::Values> {
     (!draft.restated.is_empty()).then(|| {
         crate::restate::Values::new(
             draft,
-            derive_tables_for(draft, Year::Current),
+            tables.to_vec(),
             narrative::figures(draft),
             narrative::item_tails(draft),
         )
@@ -256,8 +257,9 @@ pub fn derive(draft: &Draft) -> Document {
         .sections
         .iter()
         .any(|s| s.kind == SectionKind::OtherExplanations);
+    let tables: Vec<Table> = draft.layout.iter().map(|t| derive_table(draft, &eval, t)).collect();
     // What a restated explanation prints: this year's tables and figures.
-    let values = restate_values(draft);
+    let values = restate_values(draft, &tables);
     for s in &draft.sections {
         let mut s = s.clone();
         let restated = draft.restated.iter().find(|r| r.kind == s.kind).zip(values.as_ref());
@@ -300,8 +302,7 @@ pub fn derive(draft: &Draft) -> Document {
         }
         doc.sections.push(s);
     }
-    for t in &draft.layout {
-        let mut table = derive_table(draft, &eval, t);
+    for (t, mut table) in draft.layout.iter().zip(tables) {
         table.location = t.location;
         for (i, r) in table.rows.iter_mut().enumerate() {
             r.location = Location {

@@ -300,18 +300,8 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
         out.push(s);
     }
     // The 一般公共预算 items by function 项.
-    let mut by_code: std::collections::BTreeMap<&str, Decimal> = std::collections::BTreeMap::new();
-    for l in &draft.leaves {
-        if let LeafKey::Spend {
-            fund: Fund::GeneralPublic,
-            function,
-            ..
-        } = &l.key
-        {
-            *by_code.entry(function.as_str()).or_default() += l.value;
-        }
-    }
-    let items: Vec<(&str, Decimal)> = by_code.into_iter().filter(|(_, v)| !v.is_zero()).collect();
+    let items: Vec<(&str, Decimal)> =
+        general_public_items(draft).into_iter().filter(|(_, v)| !v.is_zero()).collect();
     if !items.is_empty() {
         out.push("一般公共预算拨款支出主要内容如下：".to_string());
         for (n, (code, v)) in items.iter().enumerate() {
@@ -349,17 +339,22 @@ fn item_tail(draft: &Draft, code: &str, current: Decimal) -> String {
 /// Each 一般公共预算 item's tail ([`item_tail`]) in its two parts — the 执行数 clause, the reasons —
 /// by function code, where it has one: for a restated text, which words its items its own way.
 pub(crate) fn item_tails(draft: &Draft) -> std::collections::BTreeMap<String, (String, String)> {
-    let mut by_code: std::collections::BTreeMap<&str, Decimal> = std::collections::BTreeMap::new();
+    general_public_items(draft)
+        .into_iter()
+        .map(|(code, v)| (code.to_string(), item_tail_parts(draft, code, v)))
+        .filter(|(_, (a, r))| !a.is_empty() || !r.is_empty())
+        .collect()
+}
+
+/// The 一般公共预算 money of each function 项 (its lines added), by code.
+fn general_public_items(draft: &Draft) -> std::collections::BTreeMap<&str, Decimal> {
+    let mut by_code = std::collections::BTreeMap::new();
     for l in &draft.leaves {
         if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
             *by_code.entry(function.as_str()).or_default() += l.value;
         }
     }
     by_code
-        .into_iter()
-        .map(|(code, v)| (code.to_string(), item_tail_parts(draft, code, v)))
-        .filter(|(_, (a, r))| !a.is_empty() || !r.is_empty())
-        .collect()
 }
 
 /// An item's tail: its 执行数 clause, then its reasons.

@@ -91,7 +91,7 @@ pub fn draft_findings(draft: &Draft) -> Vec<Finding> {
 /// [`draft_findings`] when the derived document is at hand (the editor derives once per edit).
 pub fn findings_on(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding> {
     let mut out: Vec<Finding> = yusuan_check::check_except(derived, &["N006"]);
-    let own = own_findings(draft);
+    let own = own_findings(draft, derived);
     // A section still to be written is R006's (an 错误 in a draft), not also W001's 警告.
     let unwritten: Vec<&str> = own
         .iter()
@@ -110,7 +110,7 @@ pub fn findings_on(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Find
     out
 }
 
-fn own_findings(draft: &Draft) -> Vec<Finding> {
+fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let t = draft.threshold_percent;
     for f in figures(draft) {
@@ -230,7 +230,7 @@ fn own_findings(draft: &Draft) -> Vec<Finding> {
     // A section restated from last year's words keeps last year's reasons until the draft
     // gives its own: each needs a look.
     let title_of = |kind| draft.sections.iter().find(|s| s.kind == kind).map_or_else(|| "情况说明".to_string(), |s| s.title.clone());
-    let values = crate::derive::restate_values(draft);
+    let values = crate::derive::restate_values(draft, &derived.tables);
     for (kind, key, text) in values.iter().flat_map(|v| crate::restate::carried_reasons(draft, v)) {
         let title = title_of(kind);
         let snippet: String = text.trim_end_matches('。').chars().take(40).collect();

@@ -138,13 +138,11 @@ pub fn roll_forward(
             for p in &mut s.paragraphs {
                 p.text = adv(&p.text);
             }
-            if matches!(s.kind, SectionKind::BudgetExplanation | SectionKind::OtherExplanations) {
-                explained.push(s.clone());
-            }
             if matches!(
                 s.kind,
                 SectionKind::BudgetExplanation | SectionKind::OtherExplanations
             ) {
+                explained.push(s.clone());
                 s.paragraphs.clear();
             }
             s
