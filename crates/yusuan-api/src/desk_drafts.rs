@@ -633,7 +633,7 @@ impl Desk {
         text: &str,
         now: &str,
     ) -> Result<DraftView, ApiError> {
-        drafts::draft_section(&mut self.user, id, title, text, now)?;
+        crate::draft_section(&mut self.user, id, title, text, now)?;
         view(&self.user, id)
     }
 

@@ -689,9 +689,9 @@ pub(crate) fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result
     Ok(old)
 }
 
-/// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …): its text, a paragraph a
-/// line. The sections the draft generates from its numbers are refused (write their reasons).
-pub fn draft_section(
+/// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …) as written, a paragraph
+/// a line.
+pub(crate) fn carried_section(
     lib: &mut Library,
     id: i64,
     title: &str,
@@ -700,13 +700,6 @@ pub fn draft_section(
 ) -> Result<Edit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        if let Some(s) = d.sections.iter().find(|s| s.title == title) {
-            if generated_section(s.kind) {
-                return Err(bad(format!(
-                    "“{title}”由草稿的数字生成，不能直接改写；请在“编制说明中的数字”里写明原因"
-                )));
-            }
-        }
         let old = put_section_text(&mut d, title, text)?;
         let new = d
             .sections
@@ -714,24 +707,20 @@ pub fn draft_section(
             .find(|s| s.title == title)
             .map(section_text)
             .unwrap_or_default();
-        if new == old {
-            return Ok(Edit {
-                seq: 0,
-                target: title.to_string(),
-                old: Some(old),
-                new: Some(new),
-            });
-        }
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "text",
-            title,
-            Some(&old),
-            Some(&new),
-            now,
-            &os_user(),
-        )?;
+        let seq = if new == old {
+            0
+        } else {
+            lib.store_mut().record_draft_edit(
+                id,
+                &to_json(&d)?,
+                "text",
+                title,
+                Some(&old),
+                Some(&new),
+                now,
+                &os_user(),
+            )?
+        };
         Ok(Edit {
             seq,
             target: title.to_string(),

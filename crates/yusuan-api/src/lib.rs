@@ -15,6 +15,7 @@ mod desk;
 mod desk_drafts;
 mod desk_workbook;
 mod draft_actuals;
+mod draft_explanation;
 mod draft_forms;
 mod draft_history;
 mod draft_projects;
@@ -44,6 +45,7 @@ pub use draft_actuals::{
     actual_views, draft_actual, draft_actuals, draft_actuals_from, draft_actuals_paste, ActualView,
     ActualsImport, FinalAccountsRef,
 };
+pub use draft_explanation::{draft_section, TextCorrection, TextEdit};
 pub use draft_forms::{
     draft_cell, draft_form_delete, draft_forms, draft_indicator_remove, draft_indicator_set,
     draft_row, draft_table_paste, CarriedTableView, FormView, IndicatorView, RowEdit,
@@ -63,7 +65,7 @@ pub use draft_units::{
 };
 pub use drafts::{
     draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_lines,
-    draft_lines_csv, draft_list, draft_new, draft_reason, draft_section, draft_set, draft_set_many,
+    draft_lines_csv, draft_list, draft_new, draft_reason, draft_set, draft_set_many,
     draft_version, load_draft, os_user, parse_draft_ref, split_unit_ref, Edit, LeafLine, NewDraft,
 };
 pub use error::ApiError;

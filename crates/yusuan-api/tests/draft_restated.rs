@@ -95,7 +95,7 @@ fn a_restated_explanation_follows_the_lines_and_asks_about_last_years_reasons() 
     let text = explanation(&lib, id);
     assert_eq!(
         line(&text, "1．行政事业单位离退休（款）未归口管理"),
-        "1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出200.00万元，与上年相比减少48.77万元，下降19.60%。主要原因是退休人员工资改由社保发放，经费支出相应减少。"
+        "1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出200.00万元，与上年相比减少48.77万元，减少19.60%。主要原因是退休人员工资改由社保发放，经费支出相应减少。"
     );
     assert_eq!(line(&text, "基本支出"), "基本支出10378.32万元，占42.48%；项目支出12081.46万元，占49.45%；单位预留机动经费1973.86万元，占8.08%。");
     let asked = r010(&lib, id);
@@ -117,7 +117,7 @@ fn a_restated_explanation_follows_the_lines_and_asks_about_last_years_reasons() 
     draft_reason(&mut lib, id, "说明|提租补贴", "提租补贴标准提高", NOW).unwrap();
     let text = explanation(&lib, id);
     assert!(line(&text, "1．行政事业单位离退休（款）未归口管理")
-        .ends_with("下降19.60%。主要原因是离休人员减少。"));
+        .ends_with("减少19.60%。主要原因是离休人员减少。"));
     assert_eq!(
         line(&text, "2．住房改革支出（款）提租补贴"),
         "2．住房改革支出（款）提租补贴（项）支出2323.86万元，与上年相比增加23.98万元，增长1.04%。主要原因是提租补贴标准提高。"
@@ -177,4 +177,93 @@ fn a_restated_item_compares_with_its_actuals_and_a_lone_reason_follows_its_figur
         "财政拨款收入支出增加的主要原因是新增专项普查任务。"
     );
     assert!(r010(&lib, id).is_empty());
+}
+
+/// The 情况说明 rewritten in the department's words for the new year (a heading renamed, a
+/// sentence added): its amounts stay bound to the draft — a line changed later shows in it —
+/// an amount the draft does not have is refused (nothing recorded), a change written otherwise
+/// than the draft has it is printed as the draft has it and said, and undo puts back the
+/// restated text and the reasons.
+#[test]
+fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let a = import_file(
+        &mut lib,
+        &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"),
+        NOW,
+    )
+    .unwrap();
+    import_file(
+        &mut lib,
+        &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"),
+        NOW,
+    )
+    .unwrap();
+    let id = yusuan_api::parse_draft_ref(
+        &draft_new(&mut lib, a.id, None, NOW).unwrap().draft,
+    )
+    .unwrap()
+    .0;
+    let title = draft_document(&lib, id, None)
+        .unwrap()
+        .sections
+        .iter()
+        .find(|s| s.kind == yusuan_domain::SectionKind::BudgetExplanation)
+        .unwrap()
+        .title
+        .clone();
+    let restated = explanation(&lib, id);
+    let events = yusuan_api::draft_history(&lib, id).unwrap().len();
+
+    // An amount the draft does not have: refused, naming it; nothing recorded.
+    let e = yusuan_api::draft_section(
+        &mut lib,
+        id,
+        &title,
+        "一、收支总体情况\n本部门2019年度收入、支出预算总计24458.43万元，其中专项经费123.45万元。",
+        NOW,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("专项经费123.45万元") && e.contains("不是草稿中的数字"), "{e}");
+    assert_eq!(yusuan_api::draft_history(&lib, id).unwrap().len(), events);
+    assert_eq!(explanation(&lib, id), restated);
+
+    // The department's words: printed as written.
+    let written = "一、收支预算总体情况\n江苏省委办公厅2019年度收入、支出预算总计24458.43万元，与上年相比增加（减少）0万元。\n二、住房保障\n住房保障（类）支出3015.16万元，与上年预算数一致，主要原因是住房改革政策未作调整。";
+    let t = yusuan_api::draft_section(&mut lib, id, &title, written, NOW).unwrap();
+    assert!(t.corrections.is_empty(), "{:?}", t.corrections);
+    assert_eq!(explanation(&lib, id).concat(), written.replace('\n', ""));
+
+    // A line changes: the amounts and the no-change words follow; the reason written stays.
+    draft_set(&mut lib, id, "支出|一般公共预算|2210202|基本支出", "3500000", NOW).unwrap();
+    let text = explanation(&lib, id).concat();
+    assert!(
+        text.contains("总计24482.41万元，与上年相比增加23.98万元")
+            && text.contains("住房保障（类）支出3039.14万元，与上年预算数相比增加23.98万元，增长0.80%，主要原因是住房改革政策未作调整。"),
+        "{text}"
+    );
+
+    // A change written otherwise than the draft has it: printed as the draft has it, and said.
+    let t = yusuan_api::draft_section(
+        &mut lib,
+        id,
+        &title,
+        "一、收支预算总体情况\n江苏省委办公厅2019年度收入、支出预算总计24482.41万元，与上年相比增加100.00万元。",
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(t.corrections.len(), 1, "{:?}", t.corrections);
+    assert!(t.corrections[0].written.contains("增加100.00万元"));
+    assert!(t.corrections[0].printed.contains("增加23.98万元"));
+
+    // Undo: the text written before; again: last year's, restated.
+    yusuan_api::draft_undo(&mut lib, id, NOW).unwrap();
+    assert!(explanation(&lib, id).concat().contains("主要原因是住房改革政策未作调整"));
+    yusuan_api::draft_undo(&mut lib, id, NOW).unwrap(); // the line
+    yusuan_api::draft_undo(&mut lib, id, NOW).unwrap(); // the first text
+    assert_eq!(explanation(&lib, id), restated);
+    yusuan_api::draft_redo(&mut lib, id, NOW).unwrap();
+    assert_eq!(explanation(&lib, id).concat(), written.replace('\n', ""));
 }

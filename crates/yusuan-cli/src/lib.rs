@@ -641,15 +641,19 @@ fn draft(
                 }
             }
             (_, None) => {
-                let e =
+                let t =
                     yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
                 writeln!(
                     out,
                     "已改写“{}”：{} 段",
-                    e.target,
-                    e.new.as_deref().unwrap_or("").lines().count()
+                    t.edit.target,
+                    t.edit.new.as_deref().unwrap_or("").lines().count()
                 )
                 .map_err(io)?;
+                for c in &t.corrections {
+                    writeln!(out, "  按草稿的数字印：“{}” → “{}”", c.written, c.printed)
+                        .map_err(io)?;
+                }
             }
         },
         DraftCommand::Actual {

@@ -41,7 +41,11 @@ impl<'a> Eval<'a> {
     }
 
     fn value(&self, i: usize) -> Decimal {
-        let l = &self.draft.leaves[i];
+        self.of(&self.draft.leaves[i])
+    }
+
+    /// A leaf's amount in the year evaluated.
+    fn of(&self, l: &crate::model::Leaf) -> Decimal {
         match self.year {
             Year::Current => l.value,
             Year::Baseline => l.baseline.unwrap_or_default(),
@@ -268,7 +272,7 @@ pub fn derive(draft: &Draft) -> Document {
             // stated figures of subjects they do not speak of, where this section holds them.
             (Some((r, values)), _) => {
                 let mut texts = crate::restate::render(draft, r, values);
-                if s.kind == SectionKind::OtherExplanations || !others_apart {
+                if !r.written && (s.kind == SectionKind::OtherExplanations || !others_apart) {
                     texts.extend(narrative::stated_explanations(draft, crate::restate::spoken(r)));
                 }
                 Some(texts)
@@ -680,7 +684,7 @@ fn with_total(
 
 fn function_rows(
     draft: &Draft,
-    _eval: &Eval,
+    eval: &Eval,
     t: &TableLayout,
     funds: &Option<Vec<Fund>>,
     columns: &[ColumnRule],
@@ -693,7 +697,7 @@ fn function_rows(
             kind,
         } if funds.as_ref().is_none_or(|f| f.contains(fund)) => Some((
             function.as_str(),
-            l.value,
+            eval.of(l),
             matching_columns(columns, Some(fund), kind),
         )),
         _ => None,
@@ -705,7 +709,7 @@ fn function_rows(
 
 fn economic_rows(
     draft: &Draft,
-    _eval: &Eval,
+    eval: &Eval,
     t: &TableLayout,
     columns: &[ColumnRule],
     total: &Option<TotalRow>,
@@ -713,7 +717,7 @@ fn economic_rows(
     let entries = draft.leaves.iter().filter_map(|l| match &l.key {
         LeafKey::Economic { code, kind } => Some((
             code.as_str(),
-            l.value,
+            eval.of(l),
             matching_columns(columns, None, kind),
         )),
         _ => None,

@@ -25,6 +25,7 @@ pub mod narrative;
 mod print;
 pub mod restate;
 pub mod restated;
+pub mod rewrite;
 pub mod project_funds;
 mod roll;
 mod rules;

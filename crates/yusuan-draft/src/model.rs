@@ -66,6 +66,33 @@ impl Leaf {
     }
 }
 
+impl Draft {
+    /// The 政府采购 total as a line, where the draft has only its parts (货物/工程/服务): their
+    /// sum, this year and last — the total every document prints. `None` when the draft has a
+    /// total line of its own or no part.
+    pub fn procurement_total_line(&self) -> Option<Leaf> {
+        use crate::model::ProcurementPart as P;
+        let part = |l: &&Leaf| {
+            l.unit.is_none()
+                && matches!(&l.key, LeafKey::Procurement { part } if matches!(part, P::Goods | P::Works | P::Services))
+        };
+        let total = LeafKey::Procurement { part: P::Total };
+        if self.leaves.iter().any(|l| l.key == total) || !self.leaves.iter().any(|l| part(&l)) {
+            return None;
+        }
+        let parts: Vec<&Leaf> = self.leaves.iter().filter(part).collect();
+        Some(Leaf {
+            label: "政府采购预算".to_string(),
+            value: parts.iter().map(|l| l.value).sum(),
+            baseline: Some(parts.iter().map(|l| l.baseline.unwrap_or_default()).sum()),
+            origin: None,
+            estimated: false,
+            unit: None,
+            key: total,
+        })
+    }
+}
+
 /// A line's address: `key` or `key@单位`.
 pub fn address(key: &LeafKey, unit: Option<&str>) -> String {
     match unit {

@@ -16,6 +16,10 @@ pub struct Restatement {
     /// Reasons the source gave (`主要原因是…`) that follow no change it states: carried as
     /// printed, last year's words, for the draft rules to ask about.
     pub reasons: usize,
+    /// Written for this year by the user (not last year's words): its reasons are this year's,
+    /// and it prints as written — nothing added after its figures, nothing generated after it.
+    #[serde(default)]
+    pub written: bool,
 }
 
 /// A table cell a figure is bound to: the draft's table (by its place in the layout), its row
@@ -95,6 +99,13 @@ pub enum Piece {
         form: Form,
         /// The rate's decimals, when one followed.
         rate: Option<u32>,
+        /// The word printed before the rate (`减少100%`), kept while the change goes its way.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rate_word: Option<String>,
+        /// In a text written this year: the change as written (`增加（减少）0万元，增长（减少）0%`)
+        /// and the figure's value then (元) — printed as written while the figure has it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        written: Option<(String, Decimal)>,
     },
     /// Words saying the figure did not change (`与上年保持一致`): kept while it does not, else
     /// the change (`与上年相比增加X万元，增长R%`).

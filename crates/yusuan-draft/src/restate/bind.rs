@@ -12,46 +12,114 @@ use crate::restated::{Form, Of, Piece, Restatement};
 use rust_decimal::{Decimal, RoundingStrategy};
 use yusuan_domain::{label_key, mentions, Mention, Section, Table};
 
-/// A section with fewer amounts than this is generated.
-const MIN_AMOUNTS: usize = 3;
+/// A section of last year's with fewer amounts than this is generated.
+pub(crate) const MIN_AMOUNTS: usize = 3;
 
 /// Words before an amount saying it is a change.
 const CHANGE_WORDS: [&str; 4] = ["增加（减少）", "增加(减少)", "增加", "减少"];
 
+/// Words after an amount that make it a threshold, not a figure.
+const THRESHOLD_WORDS: [&str; 6] = ["（含）以上", "(含)以上", "以上", "（含）以下", "(含)以下", "以下"];
+
+/// Words before a change's percentage (`，增长10.87%`, `，降低79.27%`).
+const RATE_WORDS: [&str; 10] = [
+    "增长（减少）",
+    "增长(减少)",
+    "增长",
+    "下降",
+    "减少",
+    "降低",
+    "增加",
+    "上升",
+    "提高",
+    "增减",
+];
+
+/// Why a section's text could not be bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unbound {
+    /// Fewer amounts than an explanation of the tables prints.
+    TooFew,
+    /// An amount that is nothing the draft has: as printed, and the words before it.
+    Amount {
+        /// The amount as printed (`3756.18万元`).
+        printed: String,
+        /// The words naming it.
+        words: String,
+    },
+}
+
 /// Binds a (year-advanced) source section's figures to the draft's figures, lines and cells,
 /// reading them against the source's own tables (`source`, in the draft's layout order; `derived`
-/// the draft's tables of last year, `figures` its narrative figures). `None` when the section
-/// does not read as an explanation of the tables: too few amounts, or one of them no cell of
-/// the tables (it would be printed stale).
+/// the draft's tables of last year, `figures` its narrative figures). Refused when the section
+/// does not read as an explanation of the tables: fewer amounts than `min_amounts`, or one of
+/// them no cell of the tables (it would be printed stale).
 pub(crate) fn bind(
     draft: &Draft,
     source: &[Table],
     derived: &[Table],
     figures: &[Figure],
     section: &Section,
-) -> Option<Restatement> {
+    min_amounts: usize,
+) -> Result<Restatement, Unbound> {
+    let mut r = bind_as_printed(draft, source, derived, figures, section, min_amounts)?;
+    for piece in r.paragraphs.iter_mut().flatten() {
+        if let Piece::Change { written, .. } = piece {
+            *written = None;
+        }
+    }
+    Ok(r)
+}
+
+/// [`bind`], each change keeping its words as printed and the change amount they print (元).
+pub(super) fn bind_as_printed(
+    draft: &Draft,
+    source: &[Table],
+    derived: &[Table],
+    figures: &[Figure],
+    section: &Section,
+    min_amounts: usize,
+) -> Result<Restatement, Unbound> {
     let mut r = Reading::new(draft, printed_cells(source, derived), figures, section);
     let mut amounts = 0usize;
     for m in mentions(&r.text).into_iter().filter(|m| m.per.is_none()) {
         if r.taken(m.start) {
             continue;
         }
-        match r.read(&m)? {
-            Read::Amount => amounts += 1,
-            Read::Other => {}
+        match r.read(&m) {
+            Some(Read::Amount) => amounts += 1,
+            Some(Read::Other) => {}
+            None => {
+                return Err(Unbound::Amount {
+                    printed: m.printed.clone(),
+                    words: m.name.clone(),
+                })
+            }
         }
     }
-    if amounts < MIN_AMOUNTS {
-        return None;
+    if amounts < min_amounts.max(1) {
+        return Err(Unbound::TooFew);
     }
     r.read_counts();
     r.pieces.sort_by_key(|p| p.0);
+    let mut changes = std::mem::take(&mut r.changes);
+    r.newness_reasons();
     let loose = r.attach_reasons();
-    Some(Restatement {
+    let mut out = Restatement {
         kind: section.kind,
         paragraphs: r.paragraphs(),
         reasons: loose,
-    })
+        written: false,
+    };
+    // Each change with what it printed, in order (the paragraphs keep the changes' order).
+    changes.sort_by_key(|c| c.0);
+    let mut printed = changes.into_iter();
+    for piece in out.paragraphs.iter_mut().flatten() {
+        if let Piece::Change { written, .. } = piece {
+            *written = printed.next().map(|(_, v, w)| (w, v));
+        }
+    }
+    Ok(out)
 }
 
 /// What reading one amount gave.
@@ -76,6 +144,8 @@ struct Reading<'a> {
     pieces: Vec<(usize, usize, Piece)>,
     /// The amounts bound: where, what, their value as printed (元), and how.
     bound: Vec<(usize, Of, Decimal, Form)>,
+    /// Each change read: where, the amount printed (元), its words as printed.
+    changes: Vec<(usize, Decimal, String)>,
 }
 
 impl<'a> Reading<'a> {
@@ -97,6 +167,7 @@ impl<'a> Reading<'a> {
             reason_spans,
             pieces: Vec::new(),
             bound: Vec::new(),
+            changes: Vec::new(),
         }
     }
 
@@ -136,6 +207,11 @@ impl<'a> Reading<'a> {
             separators: m.printed.contains(','),
         };
         let before = &self.text[..m.start];
+        let after = &self.text[m.end..];
+        if THRESHOLD_WORDS.iter().any(|w| after.starts_with(w)) {
+            // A threshold (`单价100万元（含）以上设备`): a rule's words, not a figure.
+            return Some(Read::Other);
+        }
         if let Some(w) = CHANGE_WORDS.into_iter().find(|w| before.ends_with(w)) {
             return self.read_change(m, w, form);
         }
@@ -182,20 +258,24 @@ impl<'a> Reading<'a> {
     /// `增加X万元[，增长R%]`: the change of the last amount bound in the item.
     fn read_change(&mut self, m: &Mention, word: &str, form: Form) -> Option<Read> {
         let item = self.item_start(m.start);
-        let Some((_, of, was, _)) = self.bound.iter().rev().find(|b| b.0 >= item) else {
+        let Some((_, of, was, amount_form)) = self.bound.iter().rev().find(|b| b.0 >= item) else {
             // No change of a zero kept as printed: kept with it.
             return m.value.is_zero().then_some(Read::Other);
         };
+        // A zero change (`增加（减少）0万元`) says nothing of its decimals: a change prints as
+        // its amount does.
+        let form = if m.value.is_zero() { *amount_form } else { form };
         let mut end = m.end;
         let after = &self.text[end..];
         let comma = leading(after, &['，', ',']);
-        let mut rate = None;
-        if let Some(r) = ["增长", "下降", "减少"]
+        let (mut rate, mut rate_word) = (None, None);
+        if let Some(r) = RATE_WORDS
             .into_iter()
             .find(|r| after[comma..].starts_with(r))
         {
             if let Some((_, d, len)) = percent_at(&after[comma + r.len()..]) {
                 rate = Some(d);
+                rate_word = Some(r.to_string());
                 end += comma + r.len() + len;
             }
         }
@@ -204,8 +284,11 @@ impl<'a> Reading<'a> {
             was: *was,
             form,
             rate,
+            rate_word,
+            written: None,
         };
         self.pieces.push((m.start - word.len(), end, change));
+        self.changes.push((m.start - word.len(), m.yuan(), self.text[m.start - word.len()..end].to_string()));
         Some(Read::Other)
     }
 
@@ -278,6 +361,32 @@ impl<'a> Reading<'a> {
                 ));
             }
         }
+    }
+
+    /// A sentence right after a change saying its subject is new (`与上年相比增加743.39万元。
+    /// 此项级科目为今年新增科目。`) explains that change: it is a reason, true of last year only.
+    fn newness_reasons(&mut self) {
+        let ends: Vec<usize> = self
+            .pieces
+            .iter()
+            .filter(|p| matches!(p.2, Piece::Change { .. }))
+            .map(|p| p.1)
+            .collect();
+        for e in ends {
+            let Some(rest) = self.text[e..].strip_prefix('。') else {
+                continue;
+            };
+            let start = e + '。'.len_utf8();
+            let Some(len) = rest.find('。') else {
+                continue;
+            };
+            let sentence = &rest[..len];
+            let new = sentence.contains("新增") && !sentence.chars().any(|c| c.is_ascii_digit());
+            if new && !self.taken(start) && !REASON_WORDS.iter().any(|w| sentence.starts_with(w)) {
+                self.reason_spans.push((start, start + len + '。'.len_utf8()));
+            }
+        }
+        self.reason_spans.sort();
     }
 
     /// Each reason after a change of its item explains that change; one in a paragraph of its
@@ -387,9 +496,14 @@ impl<'a> Reading<'a> {
 /// 增减相抵后…`) — their amounts are last year's argument, kept as printed with them — less a
 /// last sentence leading into what follows (`其中：`).
 fn reason_spans(text: &str, ends: &[usize]) -> Vec<(usize, usize)> {
-    REASON_WORDS
+    let mut starts: Vec<usize> = REASON_WORDS
         .iter()
         .flat_map(|w| text.match_indices(w).map(|(at, _)| at))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+        .into_iter()
         .map(|at| {
             let end = ends.iter().copied().find(|&e| e > at).unwrap_or(text.len());
             let lead_in = text[at..end]

@@ -16,7 +16,10 @@ mod bind;
 mod find;
 mod render;
 mod words;
+mod write;
 
-pub(crate) use bind::bind;
+pub(crate) use bind::{bind, MIN_AMOUNTS};
+pub use bind::Unbound;
 pub use render::reason_keys;
 pub(crate) use render::{carried_reasons, render, spoken, Values};
+pub(crate) use write::bind_written;

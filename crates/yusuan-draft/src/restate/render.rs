@@ -34,6 +34,7 @@ impl Values {
         let lines = draft
             .leaves
             .iter()
+            .chain(draft.procurement_total_line().as_ref())
             .map(|l| (l.address(), l.value))
             .collect();
         Values {
@@ -46,7 +47,7 @@ impl Values {
 
     /// A figure's value in 元: the narrative figure's, or the sum of its cells (0 for a blank
     /// or a row the year does not print).
-    fn value(&self, of: &Of) -> Decimal {
+    pub(super) fn value(&self, of: &Of) -> Decimal {
         match of {
             Of::Figure { key } => self
                 .figures
@@ -125,10 +126,10 @@ impl<'a> Given<'a> {
 /// How a reason reads in the text: `主要原因是…。`.
 fn reason_words(reason: &str) -> String {
     let r = reason.trim().trim_end_matches('。');
-    let r = REASON_WORDS
-        .iter()
-        .find_map(|w| r.strip_prefix(w))
-        .unwrap_or(r);
+    if REASON_WORDS.iter().any(|w| r.starts_with(w)) {
+        // Written with its own lead words (`主要原因：一是…；二是…`): printed as written.
+        return format!("{r}。");
+    }
     format!("主要原因是{r}。")
 }
 
@@ -142,7 +143,14 @@ enum ReasonNow<'a> {
     Carried,
 }
 
-fn reason_now<'a>(given: &Given<'a>, now: &Values, piece: &Piece) -> Option<ReasonNow<'a>> {
+/// A reason of a text written this year is its writer's, replaced only by one written since
+/// under its own key; last year's by the draft's, written under its key or for its figure.
+fn reason_now<'a>(
+    given: &Given<'a>,
+    now: &Values,
+    piece: &Piece,
+    written: bool,
+) -> Option<ReasonNow<'a>> {
     let Piece::Reason {
         of, was, form, key, ..
     } = piece
@@ -150,7 +158,14 @@ fn reason_now<'a>(given: &Given<'a>, now: &Values, piece: &Piece) -> Option<Reas
         return None;
     };
     let cur = now.value(of);
-    Some(if printed_value(cur, *form) == printed_value(*was, *form) {
+    Some(if written {
+        // This year's words, whether or not the figure changes.
+        given
+            .draft
+            .reasons
+            .get(key)
+            .map_or(ReasonNow::Carried, |r| ReasonNow::Own(r.as_str()))
+    } else if printed_value(cur, *form) == printed_value(*was, *form) {
         ReasonNow::Gone
     } else {
         given
@@ -164,10 +179,10 @@ fn reason_now<'a>(given: &Given<'a>, now: &Values, piece: &Piece) -> Option<Reas
 pub(crate) fn carried_reasons(draft: &Draft, cur: &Values) -> Vec<(SectionKind, String, String)> {
     let given = Given::new(draft, &cur.figures);
     let mut out = Vec::new();
-    for r in &draft.restated {
+    for r in draft.restated.iter().filter(|r| !r.written) {
         for piece in r.paragraphs.iter().flatten() {
             if let (Some(ReasonNow::Carried), Piece::Reason { key, text, .. }) =
-                (reason_now(&given, cur, piece), piece)
+                (reason_now(&given, cur, piece, false), piece)
             {
                 out.push((r.kind, key.clone(), text.clone()));
             }
@@ -222,10 +237,14 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
                     Piece::Amount { of, form } => {
                         let v = printed_value(cur.value(of), *form);
                         out.push_str(&format!("{}{}", show(v, *form), unit_word(*form)));
-                        out.push_str(&item_tail(of, &p[i + 1..], cur, &mut told));
+                        if !r.written {
+                            out.push_str(&item_tail(of, &p[i + 1..], cur, &mut told));
+                        }
                     }
-                    Piece::Change { .. } => change(&mut out, piece, &p[i + 1..], &given, cur),
-                    Piece::Reason { text, .. } => match reason_now(&given, cur, piece) {
+                    Piece::Change { .. } => {
+                        change(&mut out, piece, &p[i + 1..], (!r.written).then_some(&given), cur)
+                    }
+                    Piece::Reason { text, .. } => match reason_now(&given, cur, piece, r.written) {
                         Some(ReasonNow::Own(own)) => out.push_str(&reason_words(own)),
                         Some(ReasonNow::Carried) => out.push_str(text),
                         _ => no_reason(&mut out),
@@ -240,7 +259,7 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
                         if printed_value(c, *form) == printed_value(*was, *form) {
                             out.push_str(text);
                         } else {
-                            out.push_str(&unsame(text, &change_words(c, *was, *form, Some(2))));
+                            out.push_str(&unsame(text, &change_words(c, *was, *form, Some(2), None)));
                         }
                     }
                     Piece::Count { of } => out.push_str(&cur.value(of).normalize().to_string()),
@@ -261,19 +280,26 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
 }
 
 /// A change printed: its words (`比上年持平` reads `与上年持平`), then the draft's reason for it
-/// where last year printed none after it (before the next figure, in `rest`).
-fn change(out: &mut String, piece: &Piece, rest: &[Piece], given: &Given, cur: &Values) {
+/// where last year printed none after it (before the next figure, in `rest`; none added to a
+/// text written this year, `given` `None`).
+fn change(out: &mut String, piece: &Piece, rest: &[Piece], given: Option<&Given>, cur: &Values) {
     let Piece::Change {
         of,
         was,
         form,
         rate,
+        rate_word,
+        written,
     } = piece
     else {
         return;
     };
     let now = cur.value(of);
-    let words = change_words(now, *was, *form, *rate);
+    if let Some((words, _)) = written.as_ref().filter(|w| super::write::as_written(now, w.1, *form)) {
+        out.push_str(words);
+        return;
+    }
+    let words = change_words(now, *was, *form, *rate, rate_word.as_deref());
     if words == "持平" {
         with_not_than(out);
     }
@@ -282,7 +308,7 @@ fn change(out: &mut String, piece: &Piece, rest: &[Piece], given: &Given, cur: &
     let unexplained = !matches!(next, Some(Piece::Reason { .. }));
     let changed = printed_value(now, *form) != printed_value(*was, *form);
     if let Some(own) = given
-        .reason("", now, *was, *form)
+        .and_then(|g| g.reason("", now, *was, *form))
         .filter(|_| unexplained && changed)
     {
         out.push_str(&format!("，{}", reason_words(own).trim_end_matches('。')));

@@ -36,7 +36,7 @@ pub(super) fn unsame(text: &str, change: &str) -> String {
 }
 
 /// Words opening last year's reason for a change.
-pub(super) const REASON_WORDS: [&str; 3] = ["主要原因是", "主要原因：", "主要原因为"];
+pub(super) const REASON_WORDS: [&str; 4] = ["主要原因是", "主要原因：", "主要原因为", "主要原因"];
 
 /// A value in 元 as printed in this form (rounded half away from zero).
 pub(super) fn printed_value(yuan: Decimal, form: Form) -> Decimal {
@@ -163,8 +163,18 @@ pub(super) fn counts(text: &str) -> Vec<(Decimal, &'static str, usize, usize)> {
     out
 }
 
-/// The change of a figure in a form: `增加X万元[，增长R%]`, `减少…`, or `持平`.
-pub(super) fn change_words(cur: Decimal, base: Decimal, form: Form, rate: Option<u32>) -> String {
+/// Words before a rate that say it went down.
+const DOWN_WORDS: [&str; 3] = ["下降", "减少", "降低"];
+
+/// The change of a figure in a form: `增加X万元[，增长R%]`, `减少…`, or `持平`; the rate after
+/// `rate_word` where that goes the change's way (`减少100%`).
+pub(super) fn change_words(
+    cur: Decimal,
+    base: Decimal,
+    form: Form,
+    rate: Option<u32>,
+    rate_word: Option<&str>,
+) -> String {
     let (c, b) = (printed_value(cur, form), printed_value(base, form));
     let d = c - b;
     if d.is_zero() {
@@ -175,6 +185,9 @@ pub(super) fn change_words(cur: Decimal, base: Decimal, form: Form, rate: Option
     } else {
         ("减少", "下降")
     };
+    let grow = rate_word
+        .filter(|w| DOWN_WORDS.contains(w) == (d < Decimal::ZERO))
+        .unwrap_or(grow);
     let mut out = format!("{more}{}{}", show(d.abs(), form), unit_word(form));
     if let Some(dp) = rate.filter(|_| !b.is_zero()) {
         let pct = (d.abs() / b.abs() * Decimal::from(100))
@@ -212,17 +225,17 @@ mod tests {
         };
         let yuan = |w: i64| Decimal::from(w * 100); // 0.01 万元 steps
         assert_eq!(
-            change_words(yuan(2084945), yuan(1880587), wan, Some(2)),
+            change_words(yuan(2084945), yuan(1880587), wan, Some(2), None),
             "增加2043.58万元，增长10.87%"
         );
         assert_eq!(
-            change_words(yuan(100000), yuan(120000), wan, None),
+            change_words(yuan(100000), yuan(120000), wan, None, None),
             "减少200.00万元"
         );
-        assert_eq!(change_words(yuan(5), yuan(5), wan, Some(2)), "持平");
+        assert_eq!(change_words(yuan(5), yuan(5), wan, Some(2), None), "持平");
         // From nothing: no rate.
         assert_eq!(
-            change_words(yuan(5000), Decimal::ZERO, wan, Some(2)),
+            change_words(yuan(5000), Decimal::ZERO, wan, Some(2), None),
             "增加50.00万元"
         );
         assert_eq!(
