@@ -407,10 +407,12 @@ fn a_carried_section_is_rewritten_as_one_undoable_edit() {
     // Undo brings last year's text back.
     draft_undo(&mut lib, id, now).unwrap();
     assert_eq!(paragraphs(&lib), before);
-    // The 编制说明 is written from the numbers: refused, nothing changes.
+    // The 编制说明 states the draft's numbers: a text with none is refused, nothing changes.
+    let events = yusuan_api::draft_history(&lib, id).unwrap().len();
     let err =
         yusuan_api::draft_section(&mut lib, id, &explanation, "随便写的说明", now).unwrap_err();
-    assert!(err.to_string().contains("由草稿的数字生成"), "{err}");
+    assert!(err.to_string().contains("没有写出任何金额"), "{err}");
+    assert_eq!(yusuan_api::draft_history(&lib, id).unwrap().len(), events);
     assert!(yusuan_api::draft_section(&mut lib, id, "不存在的部分", "x", now).is_err());
 }
 

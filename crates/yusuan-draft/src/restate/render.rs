@@ -3,7 +3,7 @@
 
 use super::find::row_key;
 use super::words::{
-    change_words, printed_value, show, unit_word, unsame, with_not_than, REASON_WORDS,
+    as_written, change_words, printed_value, show, unit_word, unsame, with_not_than, REASON_WORDS,
 };
 use crate::model::{Draft, Figure};
 use crate::print;
@@ -295,7 +295,7 @@ fn change(out: &mut String, piece: &Piece, rest: &[Piece], given: Option<&Given>
         return;
     };
     let now = cur.value(of);
-    if let Some((words, _)) = written.as_ref().filter(|w| super::write::as_written(now, w.1, *form)) {
+    if let Some((words, _)) = written.as_ref().filter(|w| as_written(now, w.1, *form)) {
         out.push_str(words);
         return;
     }

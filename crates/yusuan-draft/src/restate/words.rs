@@ -47,6 +47,11 @@ pub(super) fn printed_value(yuan: Decimal, form: Form) -> Decimal {
         .round_dp_with_strategy(form.decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Whether `value` still prints as `then`, the value a change was written for.
+pub(super) fn as_written(value: Decimal, then: Decimal, form: Form) -> bool {
+    printed_value(value, form) == printed_value(then, form)
+}
+
 pub(super) fn show(v: Decimal, form: Form) -> String {
     print::amount(v, form.decimals, form.separators)
 }

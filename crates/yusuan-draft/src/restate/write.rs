@@ -3,7 +3,7 @@
 //! change, reason and no-change phrase set to compare with last year's value (`base`).
 
 use super::bind::{bind_as_printed, Unbound};
-use super::words::{change_words, printed_value};
+use super::words::change_words;
 use super::render::Values;
 use crate::model::{Draft, Figure};
 use crate::restated::{Piece, Restatement};
@@ -64,9 +64,4 @@ fn same_numbers(written: &str, ours: &str) -> bool {
     // Its direction word: `增加` up, `减少` down, `增加（减少）` either.
     let either = written.starts_with("增加（减少）") || written.starts_with("增加(减少)");
     w == o && (either || written.starts_with("增加") == ours.starts_with("增加"))
-}
-
-/// Whether `value` still prints as the value a change was written for.
-pub(super) fn as_written(value: rust_decimal::Decimal, then: rust_decimal::Decimal, form: crate::restated::Form) -> bool {
-    printed_value(value, form) == printed_value(then, form)
 }
