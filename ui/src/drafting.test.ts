@@ -527,14 +527,14 @@ describe("导出预览", () => {
 });
 
 describe("编制：文字部分", () => {
-  it("rewrites a carried section as one edit; a generated one is shown, not edited", async () => {
+  it("rewrites a carried section as one edit; a generated one is shown and rewritten the same way", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
     const area = q<HTMLTextAreaElement>("section-部门主要职能")!;
     expect(area.value).toBe("负责全市文化和旅游工作。\n统筹规划文化事业。");
-    expect(q("section-部门预算编制说明")).toBeNull();
+    expect(q<HTMLTextAreaElement>("section-部门预算编制说明")!.value).toBe("收入预算18976.76万元。");
     expect(q("draft-sections")!.textContent).toContain("部门预算编制说明（由数字生成）");
     // Unchanged: nothing is sent.
     q("section-save-部门主要职能")!.click();

@@ -239,9 +239,9 @@ function linesTable(props: DraftViewProps): HTMLElement {
   );
 }
 
-/** The narrative: each carried section (主要职能, 机构设置, 名词解释 …) to rewrite, a paragraph a
- * line, saved as one undoable edit; the sections generated from the numbers shown as they
- * will print. */
+/** The narrative: each section to rewrite, a paragraph a line, saved as one undoable edit — a
+ * carried one (主要职能, 机构设置, 名词解释 …) as written, one generated from the numbers shown as
+ * it will print and rewritten in the department's words with its amounts bound to the draft. */
 /** Whose texts the 文字部分 panel shows: the department's ("") or a unit's (its own budget). */
 let sectionsOf = "";
 
@@ -257,10 +257,7 @@ function sectionsPanel(props: DraftViewProps): HTMLElement {
     if (sectionsOf === "") {
       body.replaceChildren(
         ...view.sections.map((s) => {
-          if (s.generated) {
-            return h("details", { class: "section-text generated" }, h("summary", {}, `${s.title}（由数字生成）`), ...s.text.split("\n").map((t) => h("p", {}, t)));
-          }
-          const area = h("textarea", { rows: 4, class: "section-input", "data-testid": `section-${s.title}`, disabled: locked });
+          const area = h("textarea", { rows: s.generated ? 10 : 4, class: "section-input", "data-testid": `section-${s.title}`, disabled: locked });
           area.value = s.text;
           const save = h("button", {
             type: "button",
@@ -268,6 +265,12 @@ function sectionsPanel(props: DraftViewProps): HTMLElement {
             disabled: locked,
             onclick: () => { if (area.value !== s.text) props.onSectionText(s.title, area.value); },
           }, "保存");
+          if (s.generated) {
+            // Shown as it will print; rewritten in the department's words, its amounts stay the
+            // draft's (an amount the draft does not have is refused).
+            return h("details", { class: "section-text generated" }, h("summary", {}, `${s.title}（由数字生成）`),
+              h("p", { class: "muted" }, "可按本部门的写法改写：金额须是草稿中的数字，改写后仍随明细行变化；与草稿不符的增减额按草稿印出。"), area, save);
+          }
           return h("div", { class: "section-text" }, h("h3", {}, s.title), area, save);
         }),
       );
