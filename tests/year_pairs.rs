@@ -49,7 +49,7 @@ const PAIRS: &[(&str, Files, Files, usize, usize, usize)] = &[
         ],
         1000,
         55,
-        93,
+        97,
     ),
     (
         "省委办公厅 2018→2019",
@@ -81,7 +81,7 @@ const PAIRS: &[(&str, Files, Files, usize, usize, usize)] = &[
             "pdf/jiangsu-renda-2019-bumen-yusuan-tables.pdf",
         ],
         1000,
-        67,
+        69,
         100,
     ),
 ];

@@ -22,9 +22,11 @@ const CHANGE_WORDS: [&str; 4] = ["增加（减少）", "增加(减少)", "增加
 const THRESHOLD_WORDS: [&str; 6] = ["（含）以上", "(含)以上", "以上", "（含）以下", "(含)以下", "以下"];
 
 /// Words before a change's percentage (`，增长10.87%`, `，降低79.27%`).
-const RATE_WORDS: [&str; 10] = [
+const RATE_WORDS: [&str; 12] = [
     "增长（减少）",
     "增长(减少)",
+    "增长（降低）",
+    "增长(降低)",
     "增长",
     "下降",
     "减少",
@@ -64,8 +66,13 @@ pub(crate) fn bind(
 ) -> Result<Restatement, Unbound> {
     let mut r = bind_as_printed(draft, source, derived, figures, section, min_amounts)?;
     for piece in r.paragraphs.iter_mut().flatten() {
-        if let Piece::Change { written, .. } = piece {
-            *written = None;
+        if let Piece::Change { written, was, .. } = piece {
+            // Last year's words for no change (`增加（减少）0万元，增长（减少）0%`) are kept while
+            // the figure stays what it was; any other change is worded anew.
+            *written = written
+                .take()
+                .filter(|(_, change)| change.is_zero())
+                .map(|(words, _)| (words, *was));
         }
     }
     Ok(r)
@@ -446,8 +453,9 @@ impl<'a> Reading<'a> {
                     }
                     Of::Line { .. } => return None,
                 };
+                // A name of its own: not a word every figure has (`支出`, `收入`).
                 let n = name.chars().count();
-                (n >= 2 && lead.contains(&name)).then(|| (n, (of.clone(), *was, *form)))
+                (n >= 3 && lead.contains(&name)).then(|| (n, (of.clone(), *was, *form)))
             })
             .max_by_key(|(n, _)| *n)
             .map(|(_, found)| found)

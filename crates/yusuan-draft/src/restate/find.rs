@@ -157,12 +157,28 @@ pub(super) fn find_figure(
     form: Form,
     words: &str,
 ) -> Option<String> {
-    let words = label_key(words);
+    // `预算` is in every figure's words, anywhere (`财政拨款预算支出` is 财政拨款支出).
+    let words = label_key(words).replace("预算", "");
+    // The words less what every figure's name may end in (`一般公共预算收入预算` names
+    // 一般公共预算).
+    let mut bare = words.as_str();
+    while let Some(w) = ["预算", "收入", "支出", "总计", "合计", "数"]
+        .iter()
+        .find(|w| bare.ends_with(**w))
+    {
+        bare = &bare[..bare.len() - w.len()];
+    }
     figures
         .iter()
         .filter(|f| printed_value(f.baseline, form) == value)
-        .filter_map(|f| {
-            let core = core_name(&f.name);
+        // By the name the sentence prints, or the name its key gives (`说明|一般公共预算` is
+        // the fund's money, `一般公共预算收入` as well as `…拨款支出`).
+        .flat_map(|f| {
+            let key_name = f.key.trim_start_matches("说明|");
+            [f.name.as_str(), key_name]
+                .map(|name| (core_name(name).replace("预算", ""), f.key.clone()))
+        })
+        .filter_map(|(core, key)| {
             let n = core.chars().count();
             let tail: String = words
                 .chars()
@@ -172,7 +188,7 @@ pub(super) fn find_figure(
                 .into_iter()
                 .rev()
                 .collect();
-            (n >= 2 && tail.contains(&core)).then_some((n, f.key.clone()))
+            (n >= 2 && (tail.contains(&core) || bare.ends_with(&core))).then_some((n, key))
         })
         .max_by_key(|(n, _)| *n)
         .map(|(_, key)| key)
@@ -194,7 +210,7 @@ pub(super) fn find_cells(
     // value); then the row named most alike.
     let words = label_key(context);
     let at = |p: &Printed| {
-        let l = label_key(&p.label);
+        let l = label_key(yusuan_domain::strip_numbering(&p.label));
         (l.chars().count() >= 2).then(|| words.rfind(&l)).flatten()
     };
     let mut best: Option<(&Printed, (Option<usize>, f32))> = None;

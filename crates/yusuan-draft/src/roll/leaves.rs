@@ -449,6 +449,14 @@ impl Roller<'_> {
             })
             .collect();
         if sources.iter().map(|s| s.1).sum::<Decimal>() != rest {
+            // The 收支总表 names them too (`二、财政专户管理资金 147.20`, where the 收入总表's
+            // wrapped labels put the amount under `其他非税收入`).
+            let summary = summary_sources(doc);
+            if summary.iter().map(|s| s.1).sum::<Decimal>() == rest {
+                sources = summary;
+            }
+        }
+        if sources.iter().map(|s| s.1).sum::<Decimal>() != rest {
             self.report.carried.push(format!(
                 "{}：财政拨款以外的资金在收入总表中没有相符的来源，记为其他收入",
                 fs.title
@@ -522,4 +530,33 @@ impl Roller<'_> {
             }
         }
     }
+}
+
+/// The non-fiscal money the 收支总表 names by fund on its income side: each row naming a fund
+/// (not a 小计/合计) with its first amount.
+fn summary_sources(doc: &yusuan_domain::Document) -> Vec<(Fund, Decimal)> {
+    let mut out: Vec<(Fund, Decimal)> = Vec::new();
+    for t in doc
+        .tables
+        .iter()
+        .filter(|t| t.kind == yusuan_domain::TableKind::FinancialSummary)
+    {
+        for r in &t.rows {
+            let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
+            if ["小计", "合计", "总计"].iter().any(|w| l.contains(w)) {
+                continue;
+            }
+            let Some(f) = Fund::from_label(&l).filter(|f| !f.is_fiscal()) else {
+                continue;
+            };
+            let v = yuan(t, r.cells.iter().find_map(Cell::amount).unwrap_or_default());
+            if !v.is_zero() && !out.iter().any(|(g, _)| *g == f) {
+                out.push((f, v));
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
 }
