@@ -35,7 +35,7 @@ fn every_number_matches_the_golden_file() {
         &root().join("fixtures/golden/000_e54fcd81d7b1024c.numbers.tsv"),
         &numbers_tsv(&doc),
     );
-    assert_eq!(doc.numbers().len(), 274);
+    assert_eq!(doc.numbers().len(), 275);
 }
 
 #[test]

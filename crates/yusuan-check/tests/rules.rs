@@ -746,6 +746,7 @@ fn s001_procurement_parts() {
         works: Some(w("0")),
         services: Some(w("168")),
         reserved_for_small_firms: None,
+        reserved_for_micro_firms: None,
         location: Location::line(3),
     });
     assert!(rules_of(&d).is_empty());
@@ -1695,6 +1696,7 @@ fn procuring(overview: &str, services: &str) -> Document {
         works: Some(Amount::wan(Decimal::ZERO)),
         services: Some(Amount::wan(s)),
         reserved_for_small_firms: None,
+        reserved_for_micro_firms: None,
         location: Location::line(3),
     });
     d

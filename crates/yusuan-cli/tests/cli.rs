@@ -183,9 +183,9 @@ fn export_csv_gives_every_number_in_yuan() {
         lines[0],
         "doc,table,row_code,row_label,column,value_yuan,printed,location"
     );
-    // 274 numbers of the tables, projects and forms, then the 33 figures and percentages the
-    // narrative prints.
-    assert_eq!(lines.len(), 1 + 274 + 33);
+    // 275 numbers of the tables, projects, forms and stated figures (政府采购 down to 预留给小型和
+    // 微型企业 0.00万元), then the 33 figures and percentages the narrative prints.
+    assert_eq!(lines.len(), 1 + 275 + 33);
     assert_eq!(
         lines
             .iter()

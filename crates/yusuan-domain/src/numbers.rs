@@ -99,6 +99,7 @@ impl Document {
                 ("工程", p.works),
                 ("服务", p.services),
                 ("面向中小企业预留", p.reserved_for_small_firms),
+                ("预留给小型和微型企业", p.reserved_for_micro_firms),
             ];
             for (label, a) in parts {
                 if let Some(a) = a {

@@ -26,6 +26,10 @@ pub struct Procurement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub reserved_for_small_firms: Option<Amount>,
+    /// 其中：预留给小型和微型企业.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reserved_for_micro_firms: Option<Amount>,
     /// Where it is stated.
     pub location: Location,
 }

@@ -226,6 +226,7 @@ pub fn stated(draft: &Draft) -> yusuan_domain::StatedFigures {
             works: works.map(yuan),
             services: services.map(yuan),
             reserved_for_small_firms: leaf(P::SmallFirms).map(yuan),
+            reserved_for_micro_firms: leaf(P::MicroFirms).map(yuan),
             location: Default::default(),
         });
     }

@@ -172,16 +172,20 @@ pub enum ProcurementPart {
     /// 面向中小企业预留
     #[serde(rename = "面向中小企业预留")]
     SmallFirms,
+    /// 其中：预留给小型和微型企业 (of the 中小企业 reservation)
+    #[serde(rename = "预留给小型和微型企业")]
+    MicroFirms,
 }
 
 impl ProcurementPart {
     /// Every part, in the order the narrative states them.
-    pub const ALL: [ProcurementPart; 5] = [
+    pub const ALL: [ProcurementPart; 6] = [
         ProcurementPart::Total,
         ProcurementPart::Goods,
         ProcurementPart::Works,
         ProcurementPart::Services,
         ProcurementPart::SmallFirms,
+        ProcurementPart::MicroFirms,
     ];
 
     /// The name as printed.
@@ -192,6 +196,7 @@ impl ProcurementPart {
             ProcurementPart::Works => "工程",
             ProcurementPart::Services => "服务",
             ProcurementPart::SmallFirms => "面向中小企业预留",
+            ProcurementPart::MicroFirms => "预留给小型和微型企业",
         }
     }
 
@@ -200,6 +205,9 @@ impl ProcurementPart {
         match self {
             ProcurementPart::Total => "政府采购预算".to_string(),
             ProcurementPart::SmallFirms => "政府采购预算 其中：面向中小企业预留".to_string(),
+            ProcurementPart::MicroFirms => {
+                "政府采购预算 面向中小企业预留 其中：预留给小型和微型企业".to_string()
+            }
             part => format!("政府采购预算 {}", part.label()),
         }
     }

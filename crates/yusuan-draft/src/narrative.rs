@@ -494,8 +494,14 @@ fn explanations(draft: &Draft, three_public: bool, spoken: Subjects) -> Vec<Stri
         s.push('。');
         out.push(s);
         if let Some(r) = p.reserved_for_small_firms {
+            let micro = p.reserved_for_micro_firms.map_or(String::new(), |m| {
+                format!(
+                    "，其中，预留给小型和微型企业的政府采购项目预算为{}万元",
+                    print::amount(m.to_wan(), 2, false)
+                )
+            });
             out.push(format!(
-                "{y}年本{}面向中小企业预留政府采购项目预算金额{}万元。",
+                "{y}年本{}面向中小企业预留政府采购项目预算金额{}万元{micro}。",
                 draft.who(),
                 print::amount(r.to_wan(), 2, false)
             ));

@@ -498,6 +498,10 @@ services?: Amount,
  */
 reserved_for_small_firms?: Amount, 
 /**
+ * 其中：预留给小型和微型企业.
+ */
+reserved_for_micro_firms?: Amount, 
+/**
  * Where it is stated.
  */
 location: Location, };

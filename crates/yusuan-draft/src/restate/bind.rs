@@ -510,17 +510,36 @@ fn reason_spans(text: &str, ends: &[usize]) -> Vec<(usize, usize)> {
         .collect();
     starts.sort_unstable();
     starts.dedup();
-    starts
-        .into_iter()
-        .map(|at| {
+    let mut spans: Vec<(usize, usize)> = starts
+        .iter()
+        .map(|&at| {
             let end = ends.iter().copied().find(|&e| e > at).unwrap_or(text.len());
+            // A sentence leading into parts or another item ends it (`…类型不同。其中：公务用车
+            // 购置费15万元…`, `…保持不变。（三）公务接待费…`).
+            let end = text[at..end]
+                .match_indices('。')
+                .map(|(i, _)| at + i + '。'.len_utf8())
+                .find(|&e| text[e..].starts_with("其中") || super::words::opens_item(&text[e..]))
+                .unwrap_or(end);
             let lead_in = text[at..end]
                 .ends_with(['：', ':'])
                 .then(|| text[at..end].rfind('。'))
                 .flatten();
             (at, lead_in.map_or(end, |i| at + i + '。'.len_utf8()))
         })
-        .collect()
+        .collect();
+    // A reason ends before the next one starts: at its last `；` or `。` before it (`…主要原因
+    // 是购置车辆类型不同；公务用车运行费21.56万元…，主要原因是…`).
+    for i in 0..spans.len().saturating_sub(1) {
+        let next = spans[i + 1].0;
+        if spans[i].1 > next {
+            let (at, _) = spans[i];
+            spans[i].1 = text[at..next]
+                .rfind(['；', '。'])
+                .map_or(next, |j| at + j + '；'.len_utf8());
+        }
+    }
+    spans
 }
 
 /// The length in bytes of one of `marks` at the start of `text` (0 when none).

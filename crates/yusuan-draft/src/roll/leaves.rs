@@ -95,7 +95,12 @@ impl Roller<'_> {
             };
         let reserved = p
             .reserved_for_small_firms
-            .map(|a| (ProcurementPart::SmallFirms, a));
+            .map(|a| (ProcurementPart::SmallFirms, a))
+            .into_iter()
+            .chain(
+                p.reserved_for_micro_firms
+                    .map(|a| (ProcurementPart::MicroFirms, a)),
+            );
         for (part, a) in stated.into_iter().chain(reserved) {
             let o = origin(part, &a);
             self.add(LeafKey::Procurement { part }, a.to_yuan(), Some(o), false);

@@ -173,6 +173,7 @@ pub fn read_stated(doc: &mut Document) {
                     works: amount_after(t, "工程预算").or_else(|| amount_after(t, "工程类")),
                     services: amount_after(t, "服务预算").or_else(|| amount_after(t, "服务类")),
                     reserved_for_small_firms: None,
+                    reserved_for_micro_firms: None,
                     location: *loc,
                 });
             }
@@ -180,6 +181,10 @@ pub fn read_stated(doc: &mut Document) {
         if let Some(p) = &mut doc.stated.procurement {
             if p.reserved_for_small_firms.is_none() {
                 p.reserved_for_small_firms = amount_after(t, "预留政府采购项目预算金额");
+            }
+            if p.reserved_for_micro_firms.is_none() {
+                p.reserved_for_micro_firms =
+                    amount_after(t, "预留给小型和微型企业的政府采购项目预算");
             }
         }
         if doc.stated.performance.is_none() && t.contains("绩效目标") && t.contains("项目") {
