@@ -54,6 +54,13 @@ pub enum Diagnostic {
         printed: String,
         read: String,
     },
+    /// A joined code printed with spaces in it (`207 11 02`): read as one code, or, when its
+    /// digits make none, kept out of the amounts and named.
+    SpacedCode {
+        table: String,
+        printed: String,
+        read: Option<String>,
+    },
     /// A form-like table kept cell by cell.
     Grid { table: String, rows: usize },
     /// A table printed in two halves side by side, its right half read as rows of their own.
@@ -112,6 +119,8 @@ impl Diagnostic {
             ExtraValues { table, values } => format!("表“{table}”此行的数值比表头多 {} 个：{}", values.len(), values.join(" ")),
             StrayText { table, text } => format!("表“{table}”中有一段文字无法对应到行：{text}"),
             PaddedCode { table, printed, read } => format!("表“{table}”此行的编码“{printed}”缺少前导0，按“{read}”读取"),
+            SpacedCode { table, printed, read: Some(read) } => format!("表“{table}”此行的编码印作“{printed}”（中间有空格），按“{read}”读取，请核对原文"),
+            SpacedCode { table, printed, read: None } => format!("表“{table}”此行的编码印作“{printed}”，不是有效的科目编码；这些数字没有当作金额读取，请核对原文"),
             Grid { table, rows } => format!("表“{table}”按原样逐格保留（{rows} 行），其中的栏目尚未逐项识别"),
             Halves { table } => format!("表“{table}”左右两半并排印出，已将右半的科目读为各自的行"),
             PlacedByTableSums { table, rows } => format!("表“{table}”有 {rows} 行未印出空白单元格，已按表内合计关系确定各数值所在的列"),

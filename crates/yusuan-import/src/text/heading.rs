@@ -134,9 +134,21 @@ pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<S
                 _ => break,
             }
         }
+        let mut wrapped = false;
         for part in l.text.split(['\t']).flat_map(|p| p.split("  ")) {
             let pc = compact(part);
             if let Some(pos) = pc.find("单位") {
+                // `单位：万` / `元`: a unit wrapped onto the next line, alone there.
+                let rest = wrapped_unit(lines, i + 1).filter(|_| Unit::parse(&pc[pos..]).is_none());
+                let joined = rest.map(|(r, _)| format!("{}{r}", &pc[pos..]));
+                if let Some(u) = joined.as_deref().and_then(Unit::parse) {
+                    unit = Some(u);
+                    wrapped = true;
+                    if pos > 0 && is_meta(&pc[..pos]) {
+                        compiled_by = Some(strip_label(&pc[..pos]));
+                    }
+                    continue;
+                }
                 if let Some(u) = Unit::parse(&pc[pos..]) {
                     unit = Some(u);
                     if pos > 0 && is_meta(&pc[..pos]) {
@@ -152,9 +164,22 @@ pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<S
                 named_at = Some(i);
             }
         }
+        if wrapped {
+            // The unit's last piece was read with it.
+            i = wrapped_unit(lines, i + 1).map_or(i, |(_, at)| at);
+        }
         i += 1;
     }
     (unit, compiled_by, i)
+}
+
+/// The rest of a unit wrapped onto the next line (`元`, `万元`, `元）`): the next non-blank line
+/// when it holds nothing else; its text and index.
+fn wrapped_unit(lines: &[Line], from: usize) -> Option<(String, usize)> {
+    let at = (from..lines.len()).find(|&j| !lines[j].is_blank())?;
+    let c = lines[at].compact();
+    let piece = c.trim_end_matches(['）', ')']);
+    (!piece.is_empty() && "万元".ends_with(piece)).then_some((c, at))
 }
 
 /// Where the heading of the table whose title is at `start` ends: after its title (a bare label
@@ -199,6 +224,31 @@ fn has_year(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_wrapped_over_two_lines_is_one_unit() {
+        // check(input, expect): issue 23, class 3 — `单位：万` / `元` is 万元, the `元` line is
+        // the heading's, not a row; a whole unit on one line is read as before.
+        for (text, unit, next) in [
+            ("部门名称：某局\t单位：万\n元\n项目\t金额", Some(Unit::WanYuan), 2),
+            ("单位：\n万元\n项目\t金额", Some(Unit::WanYuan), 2),
+            ("单位：万元\n元\t1.00", Some(Unit::WanYuan), 1),
+            ("单位：元\n项目\t金额", Some(Unit::Yuan), 1),
+        ] {
+            let lines = crate::lines::split_lines(text);
+            let (u, _, i) = read_meta(&lines, 0);
+            assert_eq!((u, i), (unit, next), "{text}");
+        }
+        let doc = crate::import_text(
+            "t.txt",
+            "2026年部门收入预算总表\n部门名称：某局\t单位：万\n元\n项目\t金额\n合计\t160.00\n一般公共预算\t160.00\n".as_bytes(),
+        )
+        .unwrap()
+        .document;
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].unit, Unit::WanYuan);
+        assert_eq!(doc.tables[0].rows.len(), 2, "{:?}", doc.tables[0].rows);
+    }
 
     #[test]
     fn labels_number_their_tables() {

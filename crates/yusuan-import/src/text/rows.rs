@@ -43,6 +43,18 @@ impl Keys {
     }
 }
 
+impl Keys {
+    /// For rows keyed by one joined classification code: whether it is 经济分类 (else 功能分类).
+    fn joined_kind(self) -> Option<bool> {
+        match self {
+            Keys::Joined { economic } => Some(economic),
+            Keys::CodeName { function: true, .. } => Some(false),
+            Keys::CodeName { economic: true, .. } => Some(true),
+            _ => None,
+        }
+    }
+}
+
 /// A code of the 经济分类 (部门预算 3xx, 政府预算 5xx), never of the 功能分类 (2xx).
 fn economic_class(code: &str) -> bool {
     let c = code.trim();
@@ -110,6 +122,8 @@ pub(super) struct Builder<'a> {
     /// sides by position only (see [`sides_by_position`]): each text goes to the side it was
     /// printed on, each side one 金额 column.
     pub(super) side_splits: Option<Sides>,
+    /// The code of the last row read with one (a misprinted code's 类 is the one above it).
+    pub(super) last_code: Option<String>,
 }
 
 fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
@@ -121,6 +135,35 @@ fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
 }
 
 impl Builder<'_> {
+    /// The code a joined code printed with spaces stands for (`207 11 02`; `7 11 02` under a row
+    /// of 207: its 类 cut short), reported either way; `None` when its digits make no code of
+    /// the table's kind.
+    fn spaced(&mut self, pieces: &[String], economic: bool, loc: Location) -> Option<RowCode> {
+        let mut digits = pieces.concat();
+        if pieces[0].len() < 3 {
+            if let Some(class) = self.last_code.as_deref().and_then(|c| c.get(..3)) {
+                if class.ends_with(pieces[0].as_str()) {
+                    digits = format!("{class}{}", pieces[1..].concat());
+                }
+            }
+        }
+        let kind_ok = if economic {
+            digits.starts_with(['3', '5'])
+        } else {
+            digits.starts_with('2')
+        };
+        let code = kind_ok
+            .then(|| code_of(self.keys, std::slice::from_ref(&digits)))
+            .flatten();
+        let spaced = Diagnostic::SpacedCode {
+            table: self.title.clone(),
+            printed: pieces.join(" "),
+            read: code.as_ref().map(|_| digits.clone()),
+        };
+        self.warnings.push(ReportItem::new(spaced, loc));
+        code
+    }
+
     fn values(&mut self, cells: &[String], from: usize, count: usize, loc: Location) -> Vec<Cell> {
         let mut out: Vec<Cell> = (0..count)
             .map(|k| cells.get(from + k).map_or(Cell::Blank, |c| cell(c)))
@@ -338,6 +381,12 @@ impl Builder<'_> {
                 };
                 (code, &toks[n..])
             }
+            // A joined code printed with spaces (`207 11 02 名称 …`): one code, not amounts.
+            keys if keys.joined_kind().is_some() && spaced_code(&toks).is_some() => {
+                let n = spaced_code(&toks).unwrap_or_default();
+                let economic = keys.joined_kind().unwrap_or_default();
+                (self.spaced(&toks[..n], economic, loc), &toks[n..])
+            }
             // `科目编码 | 科目名称` headers key rows by a joined code in PDFs too.
             Keys::Joined { .. } | Keys::UnitSeq | Keys::CodeName { .. } => match toks.first() {
                 Some(f) if !flow::is_amount(f) || f.chars().all(|c| c.is_ascii_digit()) => {
@@ -352,6 +401,9 @@ impl Builder<'_> {
             },
             _ => (None, &toks[..]),
         };
+        if let Some(c) = &code {
+            self.last_code = Some(c.as_str().to_string());
+        }
         let (label, vals) = if self.keys == Keys::None {
             (String::new(), rest.to_vec())
         } else {
@@ -428,6 +480,19 @@ impl Builder<'_> {
                 }
                 out
             }
+            keys if keys.joined_kind().is_some() && spaced_code(cells).is_some() => {
+                let n = spaced_code(cells).unwrap_or_default();
+                let economic = keys.joined_kind().unwrap_or_default();
+                let code = self.spaced(&cells[..n], economic, loc);
+                let cells_v = self.values(cells, n + 1, self.ncols, loc);
+                vec![Row {
+                    code,
+                    label: cells[n].trim().to_string(),
+                    side: None,
+                    cells: cells_v,
+                    location: loc,
+                }]
+            }
             keys => {
                 let w = keys.width();
                 let key_cells: Vec<String> = cells.iter().take(w).cloned().collect();
@@ -451,6 +516,58 @@ impl Builder<'_> {
                     location: loc,
                 }]
             }
+        }
+    }
+}
+
+/// How many leading tokens of a row of a joined-code table are one code printed with spaces
+/// (`207 11 02`, `7 11 02`): one to three digits, then one or two two-digit pieces, then the
+/// row's name (words, not an amount). `None` for any other row.
+fn spaced_code(toks: &[String]) -> Option<usize> {
+    let digits = |t: &String| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    toks.first().filter(|t| digits(t) && t.len() <= 3)?;
+    let pieces = toks[1..]
+        .iter()
+        .take(2)
+        .take_while(|t| digits(t) && t.len() == 2)
+        .count();
+    let name = toks.get(1 + pieces)?;
+    (pieces > 0 && !flow::is_amount(name) && name.chars().any(|c| !c.is_ascii_digit()))
+        .then_some(1 + pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_code_printed_with_spaces_is_one_code_not_amounts() {
+        // check(input, expect): issue 23, class 4 — `207 11 02` and `7 11 02` (its 类 cut short,
+        // the one above it) are 2071102; their digits are no amounts; the report names them.
+        for printed in ["207 11 02", "7 11 02"] {
+            let text = format!(
+                "2026年一般公共预算支出功能分类预算表\n单位：元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 300.00 100.00 200.00\n207 文化旅游体育与传媒支出 300.00 100.00 200.00\n20711 文化和旅游管理事务 300.00 100.00 200.00\n{printed} 一般行政管理事务 300.00 100.00 200.00\n"
+            );
+            let imported = crate::import_text("t.txt", text.as_bytes()).unwrap();
+            let t = &imported.document.tables[0];
+            let row = t.rows.last().unwrap();
+            assert_eq!(
+                row.code.as_ref().map(|c| c.as_str().to_string()),
+                Some("2071102".to_string()),
+                "{printed}: {:?}",
+                t.rows
+            );
+            assert_eq!(row.label, "一般行政管理事务");
+            assert_eq!(row.cells.len(), 3);
+            assert!(
+                imported.report.warnings.iter().any(|w| w.message.contains("中间有空格")),
+                "{printed}: {:?}",
+                imported.report.warnings
+            );
+            let errors: Vec<_> = yusuan_check::check(&imported.document)
+                .into_iter()
+                .filter(|f| f.severity == yusuan_check::Severity::Error)
+                .map(|f| format!("{} {}", f.rule, f.message))
+                .collect();
+            assert!(errors.is_empty(), "{printed}: {errors:?}");
         }
     }
 }

@@ -346,6 +346,7 @@ pub fn parse_table(
         pending_label: String::new(),
         ledger_short: Vec::new(),
         side_splits: side_split,
+        last_code: None,
     };
     let Body {
         rows: read,
