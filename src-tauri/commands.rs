@@ -399,6 +399,18 @@ pub fn set_reason(
         .map_err(|e| e.to_string())
 }
 
+/// Sets how the draft's zero cells print (按上年原表 / 留空 / 填0).
+#[tauri::command]
+pub fn set_print_zeros(
+    state: State<'_, AppState>,
+    draft: String,
+    choice: String,
+) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?
+        .draft_print_zeros(draft_id(&draft)?, &choice, &yusuan_api::now_rfc3339())
+        .map_err(|e| e.to_string())
+}
+
 /// Undoes the last edit.
 #[tauri::command]
 pub fn undo_edit(

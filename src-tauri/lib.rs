@@ -69,6 +69,7 @@ pub fn run() {
             commands::get_draft,
             commands::set_leaf,
             commands::set_reason,
+            commands::set_print_zeros,
             commands::set_section_text,
             commands::set_project_part,
             commands::add_project,

@@ -222,6 +222,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onRemoveUnit: (name) => void track(draftCall((d) => backend.removeUnit(d, name))),
         onPlace: (line, to, amount) => void track(draftCall((d) => backend.placeLine(d, line, to, amount))),
         onReason: (key, text) => void track(draftCall((d) => backend.setReason(d, key, text))),
+        onPrintZeros: (choice) => void track(draftCall((d) => backend.setPrintZeros(d, choice))),
         onSectionText: (title, text) => void track(draftCall((d) => backend.setSectionText(d, title, text))),
         onProjectPart: (project, part, text) => void track(draftCall((d) => backend.setProjectPart(d, project, part, text))),
         onAddProject: (name) => void track(draftCall((d) => backend.addProject(d, name))),

@@ -90,6 +90,8 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     ],
     actuals_year: 2026,
     final_accounts: [{ id: 7, title: "上海市普陀区某街道2026年度部门决算" }],
+    print_zeros: "按上年原表",
+    zero_choices: ["按上年原表", "留空", "填0"],
   };
 }
 
@@ -995,5 +997,21 @@ describe("编制：按原表结转的表", () => {
     q("carried-paste")!.click();
     await app.idle();
     expect(backend.calls).toContain("pasteCarriedTable:draft:1,2018年政府采购预算表,合计\t\t\t\t12.00\n一、货物A\t\t\t\t12.00");
+  });
+});
+
+describe("导出：零值单元格", () => {
+  it("shows the draft's print style and sets another as one edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    const zeros = q<HTMLSelectElement>("print-zeros")!;
+    expect(zeros.value).toBe("按上年原表");
+    expect([...zeros.options].map((o) => o.value)).toEqual(["按上年原表", "留空", "填0"]);
+    zeros.value = "留空";
+    zeros.dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls).toContain("setPrintZeros:draft:1,留空");
   });
 });

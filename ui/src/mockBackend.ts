@@ -113,6 +113,11 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
+  async setPrintZeros(draft: string, choice: string): Promise<DraftView> {
+    this.record("setPrintZeros", [draft, choice]);
+    return this.nextView();
+  }
+
   async setSectionText(draft: string, title: string, text: string): Promise<DraftView> {
     this.record("setSectionText", [draft, title, text.replace(/\n/g, "⏎")]);
     return this.nextView();

@@ -77,6 +77,10 @@ export class TauriBackend implements Backend {
     return call<DraftView>("set_reason", { draft, key, text });
   }
 
+  setPrintZeros(draft: string, choice: string): Promise<DraftView> {
+    return call<DraftView>("set_print_zeros", { draft, choice });
+  }
+
   setSectionText(draft: string, title: string, text: string): Promise<DraftView> {
     return call<DraftView>("set_section_text", { draft, title, text });
   }

@@ -66,6 +66,10 @@ pub struct DraftView {
     pub sections: Vec<SectionView>,
     /// The 项目经费情况说明: each project's parts to rewrite.
     pub projects: Vec<crate::ProjectView>,
+    /// How the draft's zero cells print (`按上年原表`, `留空`, `填0`), and the choices.
+    pub print_zeros: String,
+    /// The choices of [`DraftView::print_zeros`].
+    pub zero_choices: Vec<String>,
     /// The 绩效目标表: each indicator's target value to set.
     pub forms: Vec<crate::FormView>,
     /// The year of the 上年 figures (none for a blank draft).
@@ -418,6 +422,8 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         can_undo: lib.store().draft_undo_target(id)?.is_some(),
         can_redo: lib.store().draft_redo_target(id)?.is_some(),
         locked: row.locked_version,
+        print_zeros: d.print.zeros.label().to_string(),
+        zero_choices: crate::zero_choices(),
     })
 }
 
@@ -776,6 +782,17 @@ impl Desk {
         now: &str,
     ) -> Result<DraftView, ApiError> {
         drafts::draft_reason(&mut self.user, id, key, text, now)?;
+        view(&self.user, id)
+    }
+
+    /// Sets how the draft's zero cells print (导出's 零值单元格).
+    pub fn draft_print_zeros(
+        &mut self,
+        id: i64,
+        choice: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
+        crate::draft_print_zeros(&mut self.user, id, choice, now)?;
         view(&self.user, id)
     }
 

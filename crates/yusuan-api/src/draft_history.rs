@@ -48,6 +48,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "text" => {
             put_section_text(d, &e.target, value.as_deref().unwrap_or(""))?;
         }
+        "print" => crate::draft_print::apply(d, value.as_deref())?,
         "explanation" => crate::draft_explanation::apply(d, &e.target, value.as_deref())?,
         "unit" => crate::draft_setup::apply_unit(d, &e.target, value.as_deref())?,
         "place" => crate::draft_units::apply_lines(d, value.as_deref())?,

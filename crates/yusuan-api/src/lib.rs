@@ -18,6 +18,7 @@ mod draft_actuals;
 mod draft_explanation;
 mod draft_forms;
 mod draft_history;
+mod draft_print;
 mod draft_projects;
 mod draft_setup;
 mod draft_units;
@@ -51,6 +52,7 @@ pub use draft_forms::{
     draft_row, draft_table_paste, CarriedTableView, FormView, IndicatorView, RowEdit,
 };
 pub use draft_history::{draft_redo, draft_undo};
+pub use draft_print::{draft_print_zeros, zero_choices};
 pub use draft_projects::{
     draft_project_add, draft_project_fund, draft_project_part, draft_project_remove,
     draft_project_rename, draft_projects, ProjectFundView, ProjectPartView, ProjectView,

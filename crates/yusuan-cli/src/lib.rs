@@ -610,6 +610,16 @@ fn draft(
             )
             .map_err(io)?;
         }
+        DraftCommand::Print { draft, zeros } => {
+            let e = yusuan_api::draft_print_zeros(&mut lib, draft_id(&draft)?, &zeros, &now)?;
+            writeln!(
+                out,
+                "零值单元格：{}（原为{}）",
+                e.new.unwrap_or_default(),
+                e.old.unwrap_or_default()
+            )
+            .map_err(io)?;
+        }
         DraftCommand::Reason { draft, key, text } => {
             let e = yusuan_api::draft_reason(&mut lib, draft_id(&draft)?, &key, &text, &now)?;
             writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;

@@ -916,3 +916,27 @@ fn a_carried_table_is_pasted_whole_from_a_file() {
     assert!(o.stderr.contains("--from"), "{}", o.stderr);
     assert_eq!(ok(&db, &["draft", "history", "draft:1"]).lines().count(), 1);
 }
+
+/// The draft's print style from the command line: `draft print --zeros 留空|填0|按上年原表`, one
+/// undoable edit; a choice that is none refused on stderr, nothing recorded.
+#[test]
+fn zero_cells_print_as_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    ok(&db, &["import", &fixture("000_e54fcd81d7b1024c.txt")]);
+    ok(&db, &["draft", "new", "--from", "1"]);
+    assert_eq!(
+        ok(&db, &["draft", "print", "draft:1", "--zeros", "留空"]),
+        "零值单元格：留空（原为按上年原表）\n"
+    );
+    let o = run(&db, &["draft", "print", "draft:1", "--zeros", "零"]);
+    assert_ne!(o.code, 0);
+    assert!(o.stderr.contains("可选：按上年原表、留空、填0"), "{}", o.stderr);
+    let history = ok(&db, &["draft", "history", "draft:1"]);
+    assert_eq!(history.matches("零值单元格").count(), 1, "{history}");
+    ok(&db, &["draft", "undo", "draft:1"]);
+    assert_eq!(
+        ok(&db, &["draft", "print", "draft:1", "--zeros", "填0"]),
+        "零值单元格：填0（原为按上年原表）\n"
+    );
+}

@@ -334,9 +334,15 @@ pub fn derive(draft: &Draft) -> Document {
     doc
 }
 
-fn amount_cell(t: &TableLayout, col: usize, yuan: Decimal) -> Cell {
+fn amount_cell(zeros: crate::model::Zeros, t: &TableLayout, col: usize, yuan: Decimal) -> Cell {
+    use crate::model::Zeros;
     let value = Amount::yuan(yuan).in_unit(t.unit).value;
-    if value.is_zero() && !t.style.zero_printed.get(col).copied().unwrap_or(false) {
+    let zero_printed = match zeros {
+        Zeros::AsPrinted => t.style.zero_printed.get(col).copied().unwrap_or(false),
+        Zeros::Blank => false,
+        Zeros::Zero => true,
+    };
+    if value.is_zero() && !zero_printed {
         return Cell::Blank;
     }
     let printed = print::amount(value, t.style.decimals, t.style.separators);
@@ -594,7 +600,7 @@ fn kept_row(eval: &Eval, t: &TableLayout, r: &RowRule) -> Row {
                 value: *value,
                 printed: printed.clone(),
             },
-            CellRule::Sum { query } => amount_cell(t, c, eval.sum(query)),
+            CellRule::Sum { query } => amount_cell(eval.draft.print.zeros, t, c, eval.sum(query)),
         })
         .collect();
     Row {
@@ -656,6 +662,7 @@ fn matching_columns(columns: &[ColumnRule], fund: Option<&Fund>, kind: &SpendKin
 }
 
 fn with_total(
+    draft: &Draft,
     t: &TableLayout,
     mut rows: Vec<Row>,
     total: &Option<TotalRow>,
@@ -665,7 +672,7 @@ fn with_total(
         let cells = sums
             .iter()
             .enumerate()
-            .map(|(c, v)| amount_cell(t, c, *v))
+            .map(|(c, v)| amount_cell(draft.print.zeros, t, c, *v))
             .collect();
         let row = Row {
             code: None,
@@ -749,11 +756,11 @@ fn coded_rows<'a>(
                 cells: vals
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| amount_cell(t, i, *v))
+                    .map(|(i, v)| amount_cell(draft.print.zeros, t, i, *v))
                     .collect(),
                 location: Location::default(),
             })
         })
         .collect();
-    with_total(t, rows, total, &tot)
+    with_total(draft, t, rows, total, &tot)
 }

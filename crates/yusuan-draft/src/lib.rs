@@ -39,7 +39,7 @@ pub use derive::{derive, derive_table_values, stated, DerivedCell};
 pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
 pub use model::{
     address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart,
-    ProjectShare, SpendKind, StatedItem, DRAFT_SCHEMA,
+    PrintChoices, ProjectShare, SpendKind, StatedItem, Zeros, DRAFT_SCHEMA,
 };
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};

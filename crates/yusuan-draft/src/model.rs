@@ -184,6 +184,60 @@ pub struct Draft {
     /// given, the 编制说明 compares the code's budget with it (`比2025年执行数…`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub actuals: BTreeMap<String, Decimal>,
+    /// How the draft prints what the tables leave open: the region's practice as last year's
+    /// tables printed it, unless the user chose otherwise.
+    #[serde(default, skip_serializing_if = "PrintChoices::is_default")]
+    pub print: PrintChoices,
+}
+
+/// The draft's print style, a property of the draft (shown and chosen in 导出).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintChoices {
+    /// An amount cell of zero.
+    #[serde(default)]
+    pub zeros: Zeros,
+}
+
+impl PrintChoices {
+    fn is_default(&self) -> bool {
+        *self == PrintChoices::default()
+    }
+}
+
+/// How an amount cell of zero prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Zeros {
+    /// As last year's table printed that column (`0.00` where it printed a zero, else blank).
+    #[default]
+    AsPrinted,
+    /// Left blank.
+    Blank,
+    /// Printed as 0 (`0`, `0.00`).
+    Zero,
+}
+
+impl Zeros {
+    /// Every choice, in the order 导出 offers them.
+    pub const ALL: [Zeros; 3] = [Zeros::AsPrinted, Zeros::Blank, Zeros::Zero];
+
+    /// The name 导出 shows and the command line takes.
+    pub fn label(self) -> &'static str {
+        match self {
+            Zeros::AsPrinted => "按上年原表",
+            Zeros::Blank => "留空",
+            Zeros::Zero => "填0",
+        }
+    }
+
+    /// The choice a name (or its English key) stands for.
+    pub fn parse(text: &str) -> Option<Zeros> {
+        let t = text.trim();
+        Zeros::ALL.into_iter().find(|z| {
+            z.label() == t
+                || serde_json::to_value(z).ok().and_then(|v| v.as_str().map(|s| s == t)) == Some(true)
+        })
+    }
 }
 
 /// A project's share of one 项目支出 line.

@@ -1019,6 +1019,14 @@ sections: Array<SectionView>,
  */
 projects: Array<ProjectView>, 
 /**
+ * How the draft's zero cells print (`按上年原表`, `留空`, `填0`), and the choices.
+ */
+print_zeros: string, 
+/**
+ * The choices of [`DraftView::print_zeros`].
+ */
+zero_choices: Array<string>, 
+/**
  * The 绩效目标表: each indicator's target value to set.
  */
 forms: Array<FormView>, 

@@ -36,6 +36,8 @@ export interface DraftViewProps {
   onRemoveUnit(name: string): void;
   onPlace(line: string, to: string | null, amount: string | null): void;
   onReason(key: string, text: string): void;
+  /** How zero cells print, a property of the draft chosen in 导出. */
+  onPrintZeros(choice: string): void;
   /** Rewrites a carried narrative section (主要职能, 机构设置 …). */
   onSectionText(title: string, text: string): void;
   /** A project's description: a part rewritten, a project added or removed. */
@@ -359,6 +361,10 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     file.value = exportTarget.file = scope.value === view.draft ? `${view.title}.pdf` : `${view.year}年${unit ? unit[1].replace("单位预算：", "") : ""}单位预算.pdf`;
   });
   const rules = warningRules(view.findings);
+  // The draft's print style: how a zero cell prints (as last year's tables did, by default).
+  const zeros = h("select", { "data-testid": "print-zeros", disabled: props.busy || view.locked !== null }, view.zero_choices.map((c) => h("option", { value: c }, c))) as HTMLSelectElement;
+  zeros.value = view.print_zeros;
+  zeros.addEventListener("change", () => { if (zeros.value !== view.print_zeros) props.onPrintZeros(zeros.value); });
   const date = h("input", { type: "date", value: new Date().toISOString().slice(0, 10), "data-testid": "export-date" });
   const file = h("input", { value: exportTarget.file, "data-testid": "export-file" });
   file.addEventListener("change", () => { exportTarget.file = file.value; });
@@ -382,6 +388,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     h("h2", {}, "导出公开文件（PDF）"),
     errors > 0 ? h("p", { class: "sev error" }, `有 ${errors} 个错误，改正后才能导出。`) : null,
     scopes.length > 1 ? h("label", {}, "导出 ", scope) : null,
+    h("label", {}, "零值单元格 ", zeros),
     h("label", {}, "日期 ", date),
     h("label", {}, "文件名 ", file),
     h("button", { type: "button", "data-testid": "export-choose", onclick: () => void props.chooseSavePath(file.value, "pdf").then((p) => { if (p) file.value = exportTarget.file = p; }) }, "另存为…"),

@@ -209,6 +209,7 @@ pub fn roll_forward(
         project_funds: BTreeMap::new(),
         unit_texts: BTreeMap::new(),
         actuals: BTreeMap::new(),
+        print: Default::default(),
         restated: Vec::new(),
     };
     for l in &mut draft.leaves {
