@@ -474,6 +474,30 @@ async fn window_shows_real_documents_from_the_store() {
     assert_eq!(tagged.as_str(), Some(unit));
     save("draft-units.png", c.screenshot().await.unwrap());
 
+    // 零值单元格 chosen in 导出: every zero printed (填0), one edit in the history.
+    c.execute(
+        "const z = document.querySelector('[data-testid=print-zeros]'); z.scrollIntoView(); z.value = '填0'; z.dispatchEvent(new Event('change'));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let start = Instant::now();
+    while !text_of(&c, "[data-testid=draft-history]").await.contains("印法") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the print style is not in the history"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        c.execute("return document.querySelector('[data-testid=print-zeros]').value;", vec![])
+            .await
+            .unwrap()
+            .as_str(),
+        Some("填0")
+    );
+    save("export-print-zeros.png", c.screenshot().await.unwrap());
+
     // 导出预览: the pages the PDF will print, drawn in the window.
     click(&c, "//*[@data-testid='export-preview']").await;
     let start = Instant::now();

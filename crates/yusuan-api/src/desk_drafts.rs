@@ -289,6 +289,18 @@ fn history(
                     count(&e.old_value),
                     count(&e.new_value),
                 ),
+                "explanation" => (
+                    "改写情况说明",
+                    e.target.clone(),
+                    String::new(),
+                    String::new(),
+                ),
+                "print" => (
+                    "印法",
+                    e.target.clone(),
+                    e.old_value.clone().unwrap_or_default(),
+                    e.new_value.clone().unwrap_or_default(),
+                ),
                 "table" => (
                     "粘贴整表",
                     e.target.clone(),
