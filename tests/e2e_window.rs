@@ -496,6 +496,12 @@ async fn window_shows_real_documents_from_the_store() {
             .as_str(),
         Some("填0")
     );
+    c.execute(
+        "document.querySelector('[data-testid=export-panel]').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
     save("export-print-zeros.png", c.screenshot().await.unwrap());
 
     // 导出预览: the pages the PDF will print, drawn in the window.
