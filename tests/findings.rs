@@ -222,3 +222,27 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
     }
     assert_eq!((count(&slipped, "T005"), count(&slipped, "T003")), (1, 0));
 }
+
+/// Issue 24, class 2: a rate printed after 减少 (`与上年相比减少710.87万元，减少35.54%`, 省委办公厅
+/// 2018, right) is recomputed like one after 下降: silent as published, found once made wrong.
+#[test]
+fn a_rate_after_a_decrease_is_recomputed_in_a_real_jiangsu_text() {
+    let (doc, _) = common::import_fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf");
+    let n005 = |d: &yusuan_domain::Document| {
+        yusuan_api::check(d)
+            .into_iter()
+            .filter(|f| f.rule == "N005")
+            .map(|f| f.expected.unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert!(n005(&doc).is_empty(), "{:?}", n005(&doc));
+    let mut wrong = doc.clone();
+    let p = wrong
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.paragraphs.iter_mut())
+        .find(|p| p.text.contains("减少710.87万元，减少35.54%"))
+        .expect("the 社会保障和就业 sentence");
+    p.text = p.text.replace("减少710.87万元，减少35.54%", "减少710.87万元，减少25.54%");
+    assert_eq!(n005(&wrong), ["35.54%"]);
+}

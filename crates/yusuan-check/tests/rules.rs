@@ -602,6 +602,27 @@ fn n004_n005_change_wording_and_rate() {
         &["收入预算6,864.32万元。比上年增加1,491.00万元，增幅37.75%，主要原因是新设单位。"],
     );
     assert_eq!(rules_of(&rate), [("N005", Severity::Warning)]);
+    // Issue 24, class 2: a rate after 减少 (or 增加, 降低) is checked like one after 下降 —
+    // found when wrong, silent when right and when it rounds to the printed precision.
+    let down = |pct: &str| {
+        with_text(
+            totals_doc(),
+            &[&format!("收入预算6,864.32万元。比上年减少1,000.00万元，减少{pct}，主要原因是项目完成。")],
+        )
+    };
+    assert!(rules_of(&down("12.72%")).is_empty(), "{:?}", check(&down("12.72%")));
+    assert!(rules_of(&down("12.7%")).is_empty(), "{:?}", check(&down("12.7%")));
+    assert_eq!(rules_of(&down("12.34%")), [("N005", Severity::Warning)]);
+    let up = with_text(
+        totals_doc(),
+        &["收入预算6,864.32万元。比上年增加1,491.00万元，增加27.75%，主要原因是新设单位。"],
+    );
+    assert!(rules_of(&up).is_empty(), "{:?}", check(&up));
+    let contradicts = with_text(
+        totals_doc(),
+        &["收入预算6,864.32万元。比上年增加1,491.00万元，降低27.75%，主要原因是新设单位。"],
+    );
+    assert_eq!(rules_of(&contradicts), [("N004", Severity::Warning)]);
 }
 
 fn project(

@@ -534,14 +534,21 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             if !up && !down {
                 continue;
             }
+            // The rate in any of the words documents print it with (`…减少1,000.0万元，减少
+            // 12.34%` as well as `下降12.34%`).
             let Some((word, pct, dp)) = percent_after(
                 &run.text,
                 m.end,
-                &["增幅", "减幅", "增长", "下降", "增长率", "降幅"],
+                &[
+                    "增幅", "减幅", "增长率", "增长", "下降", "降幅", "减少", "降低", "增加", "上升",
+                    "提高",
+                ],
             ) else {
                 continue;
             };
-            let pct_up = word == "增幅" || word.starts_with("增长");
+            let pct_up = ["增幅", "增长", "增加", "上升", "提高"]
+                .iter()
+                .any(|w| word.starts_with(w));
             if pct_up != up {
                 out.push(Finding {
                     rule: "N004",
