@@ -1315,6 +1315,18 @@ fn w001_an_announced_reason_with_nothing_after_it() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("原因说明是空的"), "{found:?}");
     assert!(w001("2026年支出预算比2025年增加12.00万元，主要原因是新增社区服务项目。").is_empty());
+    // Issue 24, class 5: the finding names the figure whose reason is empty, the sentence
+    // printed over two lines.
+    let found = check(&with_text(
+        doc(vec![]),
+        &["（二）公务用车购置及运行费1.20万元，与2025年预算", "持平，主要原因是。"],
+    ))
+    .into_iter()
+    .filter(|f| f.rule == "W001")
+    .map(|f| f.message)
+    .collect::<Vec<_>>();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("“公务用车购置及运行费”的原因说明是空的"), "{found:?}");
 }
 
 #[test]

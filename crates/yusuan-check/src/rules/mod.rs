@@ -359,7 +359,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "W001",
         severity: Severity::Warning,
-        description: "文中或表中留有占位符（XX、××、待填、待补充），或原因说明是空的（主要原因是。）",
+        description: "文中或表中留有占位符（XX、××、待填、待补充），或原因说明是空的（主要原因是。；指明是哪一项数字的原因）",
         example: "“本部门下属XX家单位”；“比上年增加12.00万元，主要原因是。”",
         run: text::placeholders,
     },

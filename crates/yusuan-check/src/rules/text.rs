@@ -38,9 +38,21 @@ const EMPTY_REASONS: [&str; 8] = [
 pub fn placeholders(doc: &Document) -> Vec<Finding> {
     const MARKS: [&str; 7] = ["XX", "xx", "××", "ＸＸ", "待填", "待补充", "＊＊"];
     let mut out = Vec::new();
-    let mut report = |text: &str, loc: FindingLocation| {
+    // An empty reason in the narrative names the figure whose reason it is, read in the
+    // section's whole text (a sentence runs over printed lines).
+    for text in yusuan_domain::section_texts(doc) {
+        for m in EMPTY_REASONS {
+            for (i, _) in text.text.match_indices(m) {
+                out.push(empty_reason(&text.text, i, m, at(&text.title, text.location(i))));
+            }
+        }
+    }
+    let mut report = |text: &str, loc: FindingLocation, narrative: bool| {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        if let Some(m) = EMPTY_REASONS.iter().find(|m| compact.contains(**m)) {
+        if let Some(m) = EMPTY_REASONS
+            .iter()
+            .find(|m| !narrative && compact.contains(**m))
+        {
             let at = compact.find(m).unwrap_or(0);
             let before: String = compact[..at]
                 .chars()
@@ -75,11 +87,11 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
         }
     };
     for (title, p) in paragraphs(doc) {
-        report(&p.text, at(title, p.location));
+        report(&p.text, at(title, p.location), true);
     }
     // A heading is text too (`第二部分 上海市普陀区XX局 2024年度部门决算表`).
     for s in &doc.sections {
-        report(&s.title, at(&s.title, s.location));
+        report(&s.title, at(&s.title, s.location), false);
     }
     for t in &doc.tables {
         for r in &t.rows {
@@ -92,10 +104,48 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
                     line: r.location.line,
                     ..Default::default()
                 },
+                false,
             );
         }
     }
     out
+}
+
+/// An empty reason at `i` of a section's text: named by the figure its sentence speaks of (the
+/// words before the sentence's first amount: `（二）公务用车购置及运行费1.20万元，与2025年预算持平，
+/// 主要原因是。` is 公务用车购置及运行费's), quoted with the words before it.
+fn empty_reason(text: &str, i: usize, m: &str, loc: FindingLocation) -> Finding {
+    let start = text[..i]
+        .rfind(['。', '；'])
+        .map_or(0, |s| s + '。'.len_utf8());
+    let subject = yusuan_domain::mentions(&text[start..i])
+        .first()
+        .map(|f| f.name.clone())
+        .filter(|n| !n.is_empty());
+    let before: String = text[..i]
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let message = match &subject {
+        Some(s) => format!("“{s}”的原因说明是空的：{before}{m}"),
+        None => format!("原因说明是空的：{before}{m}"),
+    };
+    Finding {
+        rule: "W001",
+        severity: Severity::Warning,
+        message,
+        location: loc,
+        expected: Some(match &subject {
+            Some(s) => format!("写明{s}增减变化的主要原因"),
+            None => "写明主要原因".into(),
+        }),
+        actual: Some(m.to_string()),
+        hint: Some("补写增减变化的主要原因后再公开".into()),
+    }
 }
 
 /// W002: a paragraph of some length printed twice, word for word.
