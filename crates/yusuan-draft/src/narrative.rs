@@ -303,6 +303,7 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
     let items: Vec<(&str, Decimal)> =
         general_public_items(draft).into_iter().filter(|(_, v)| !v.is_zero()).collect();
     if !items.is_empty() {
+        let lines = ItemLines::new(draft);
         out.push("一般公共预算拨款支出主要内容如下：".to_string());
         for (n, (code, v)) in items.iter().enumerate() {
             let name = |c: &str| draft.name_of(c).to_string();
@@ -320,7 +321,7 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
                 "{}.“{path}”科目{}万元{}。",
                 n + 1,
                 wan_text(*v),
-                item_tail(draft, code, *v)
+                item_tail(draft, &lines, code, *v)
             ));
         }
     }
@@ -331,17 +332,42 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
 /// What a 一般公共预算 item's sentence says after its amount: the change against last year's
 /// 执行数 where one is given (`，比2025年执行数140.42万元减少80.29万元，下降57.18%`), and every
 /// reason written for the item or its lines (`，主要原因是…`).
-fn item_tail(draft: &Draft, code: &str, current: Decimal) -> String {
-    let (actual, reasons) = item_tail_parts(draft, code, current);
+fn item_tail(draft: &Draft, lines: &ItemLines, code: &str, current: Decimal) -> String {
+    let (actual, reasons) = item_tail_parts(draft, lines, code, current);
     actual + &reasons
+}
+
+/// The reasons written for each 一般公共预算 item's lines, by function code, read once (a
+/// draft's items are many and its lines more).
+struct ItemLines<'a> {
+    reasons: std::collections::HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> ItemLines<'a> {
+    fn new(draft: &'a Draft) -> Self {
+        let mut reasons: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+        if draft.reasons.is_empty() {
+            return ItemLines { reasons };
+        }
+        for l in &draft.leaves {
+            if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
+                let address = crate::model::address(&l.key, l.unit.as_deref());
+                if let Some(r) = draft.reasons.get(&address) {
+                    reasons.entry(function.as_str()).or_default().push(r.as_str());
+                }
+            }
+        }
+        ItemLines { reasons }
+    }
 }
 
 /// Each 一般公共预算 item's tail ([`item_tail`]) in its two parts — the 执行数 clause, the reasons —
 /// by function code, where it has one: for a restated text, which words its items its own way.
 pub(crate) fn item_tails(draft: &Draft) -> std::collections::BTreeMap<String, (String, String)> {
+    let lines = ItemLines::new(draft);
     general_public_items(draft)
         .into_iter()
-        .map(|(code, v)| (code.to_string(), item_tail_parts(draft, code, v)))
+        .map(|(code, v)| (code.to_string(), item_tail_parts(draft, &lines, code, v)))
         .filter(|(_, (a, r))| !a.is_empty() || !r.is_empty())
         .collect()
 }
@@ -358,7 +384,12 @@ fn general_public_items(draft: &Draft) -> std::collections::BTreeMap<&str, Decim
 }
 
 /// An item's tail: its 执行数 clause, then its reasons.
-fn item_tail_parts(draft: &Draft, code: &str, current: Decimal) -> (String, String) {
+fn item_tail_parts(
+    draft: &Draft,
+    lines: &ItemLines,
+    code: &str,
+    current: Decimal,
+) -> (String, String) {
     let mut actual = String::new();
     if let Some(a) = draft.actuals.get(code) {
         let y = crate::actuals::actuals_year(draft);
@@ -366,20 +397,12 @@ fn item_tail_parts(draft: &Draft, code: &str, current: Decimal) -> (String, Stri
     }
     let mut s = String::new();
     let mut reasons: Vec<&str> = Vec::new();
-    let item_key = format!("说明|项|{code}");
-    let lines = draft.leaves.iter().filter(|l| matches!(&l.key, LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } if function.as_str() == code));
-    let keys = std::iter::once(item_key)
-        .chain(lines.map(|l| crate::model::address(&l.key, l.unit.as_deref())));
-    for k in keys {
-        if let Some(r) = draft
-            .reasons
-            .get(&k)
-            .map(|r| r.trim().trim_end_matches('。'))
-            .filter(|r| !r.is_empty())
-        {
-            if !reasons.contains(&r) {
-                reasons.push(r);
-            }
+    let item = draft.reasons.get(&format!("说明|项|{code}")).map(String::as_str);
+    let of_lines = lines.reasons.get(code).into_iter().flatten().copied();
+    for r in item.into_iter().chain(of_lines) {
+        let r = r.trim().trim_end_matches('。');
+        if !r.is_empty() && !reasons.contains(&r) {
+            reasons.push(r);
         }
     }
     if !reasons.is_empty() {
