@@ -623,6 +623,24 @@ fn n004_n005_change_wording_and_rate() {
         &["收入预算6,864.32万元。比上年增加1,491.00万元，降低27.75%，主要原因是新设单位。"],
     );
     assert_eq!(rules_of(&contradicts), [("N004", Severity::Warning)]);
+    // Issue 24, class 1: a rate after this year's figure, last year's stated before it (no change
+    // amount): (B−A)÷A. 60.13 → 25.77 is −57.14 %.
+    let two = |rate: &str| {
+        with_text(
+            totals_doc(),
+            &[&format!("2025年执行数60.13万元，2026年预算安排25.77万元，{rate}，主要原因是项目完成。")],
+        )
+    };
+    assert!(rules_of(&two("减少57.14%")).is_empty(), "{:?}", check(&two("减少57.14%")));
+    assert!(rules_of(&two("下降57.1%")).is_empty(), "{:?}", check(&two("下降57.1%")));
+    assert_eq!(rules_of(&two("减少1.20%")), [("N005", Severity::Warning)]);
+    assert_eq!(rules_of(&two("增长57.14%")), [("N004", Severity::Warning)]);
+    // A share is no rate; an amount not named as last year's is no base.
+    let share = with_text(
+        totals_doc(),
+        &["2026年预算安排25.77万元，其中：培训费12.00万元，占46.57%。"],
+    );
+    assert!(rules_of(&share).is_empty(), "{:?}", check(&share));
 }
 
 fn project(

@@ -532,6 +532,9 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             let lead = lead(&run.text, m.start, 9);
             let (up, down) = change_words(lead);
             if !up && !down {
+                if let Some(f) = rate_between_amounts(doc, run, ms, k) {
+                    out.push(f);
+                }
                 continue;
             }
             // The rate in any of the words documents print it with (`…减少1,000.0万元，减少
@@ -539,16 +542,11 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             let Some((word, pct, dp)) = percent_after(
                 &run.text,
                 m.end,
-                &[
-                    "增幅", "减幅", "增长率", "增长", "下降", "降幅", "减少", "降低", "增加", "上升",
-                    "提高",
-                ],
+                &RATE_WORDS,
             ) else {
                 continue;
             };
-            let pct_up = ["增幅", "增长", "增加", "上升", "提高"]
-                .iter()
-                .any(|w| word.starts_with(w));
+            let pct_up = rate_up(&word);
             if pct_up != up {
                 out.push(Finding {
                     rule: "N004",
@@ -607,6 +605,78 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Words before a percentage saying which way a figure went.
+const RATE_WORDS: [&str; 11] = [
+    "增幅", "减幅", "增长率", "增长", "下降", "降幅", "减少", "降低", "增加", "上升", "提高",
+];
+
+/// Whether a rate word says up.
+fn rate_up(word: &str) -> bool {
+    ["增幅", "增长", "增加", "上升", "提高"]
+        .iter()
+        .any(|w| word.starts_with(w))
+}
+
+/// N004/N005 of a rate printed after this year's figure with no change amount, where the
+/// sentence states last year's before it (`2025年执行数60.13万元，2026年预算安排25.77万元，
+/// 减少57.14%`): the rate is (B−A)÷A, its word the direction.
+fn rate_between_amounts(
+    doc: &Document,
+    run: &Run,
+    ms: &[yusuan_domain::Mention],
+    k: usize,
+) -> Option<Finding> {
+    let m = &ms[k];
+    let (word, pct, dp) = percent_after(&run.text, m.end, &RATE_WORDS)?;
+    let (sentence_start, _) = sentence_starts(&run.text, m.start);
+    // Last year's figure: an earlier amount of the sentence named as last year's.
+    let last_year = format!("{}年", doc.meta.year - 1);
+    let prior = ms[..k].iter().rev().filter(|w| w.start >= sentence_start).find(|w| {
+        let l = lead(&run.text, w.start, 30);
+        let l = l.rsplit(['，', '；', '：']).next().unwrap_or(l);
+        l.contains("执行数") || l.contains("上年") || l.contains("去年") || l.contains(&last_year)
+    })?;
+    let (a, b) = (prior.yuan(), m.yuan());
+    if a <= Decimal::ZERO || a == b {
+        return None;
+    }
+    let up = b > a;
+    let rate = ((b - a).abs() * Decimal::from(100) / a).round_dp(dp);
+    let location = location(run, m.start);
+    if rate_up(&word) != up {
+        return Some(Finding {
+            rule: "N004",
+            severity: Severity::Warning,
+            message: format!(
+                "增减用词矛盾：{}到{}是{}，百分比写的是“{}”",
+                prior.printed,
+                m.printed,
+                if up { "增加" } else { "减少" },
+                word
+            ),
+            location,
+            expected: Some(if up { "增幅".into() } else { "减幅".into() }),
+            actual: Some(word),
+            hint: Some("增加对应增幅，减少对应减幅".into()),
+        });
+    }
+    if (rate - pct).abs() <= Decimal::new(1, dp) {
+        return None;
+    }
+    Some(Finding {
+        rule: "N005",
+        severity: Severity::Warning,
+        message: format!(
+            "增减幅度与所列两个金额不符：（{}－{}）÷{}",
+            m.printed, prior.printed, prior.printed
+        ),
+        location,
+        expected: Some(format!("{rate}%")),
+        actual: Some(format!("{pct}%")),
+        hint: Some("增减幅度＝（本年数－上年数）÷上年数".into()),
+    })
 }
 
 /// N006: a stated increase or decrease (`比2025年预算增加1,491万元`) with no reason given in the
