@@ -72,12 +72,7 @@ fn rewrite_explanation(
 ) -> Result<TextEdit, ApiError> {
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let kind = d
-            .sections
-            .iter()
-            .find(|s| s.title == title)
-            .map(|s| s.kind)
-            .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
+        let kind = kind_of(&d, title)?;
         let written = yusuan_draft::rewrite::rewrite(&d, kind, text)
             .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
         let before_text = printed(&d, title)?;
@@ -143,13 +138,17 @@ pub(crate) fn apply(d: &mut Draft, title: &str, side: Option<&str>) -> Result<()
     apply_side(d, title, &side)
 }
 
-fn apply_side(d: &mut Draft, title: &str, side: &Side) -> Result<(), ApiError> {
-    let kind = d
-        .sections
+/// The kind of the draft's section titled `title`.
+fn kind_of(d: &Draft, title: &str) -> Result<yusuan_domain::SectionKind, ApiError> {
+    d.sections
         .iter()
         .find(|s| s.title == title)
         .map(|s| s.kind)
-        .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
+        .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))
+}
+
+fn apply_side(d: &mut Draft, title: &str, side: &Side) -> Result<(), ApiError> {
+    let kind = kind_of(d, title)?;
     d.restated.retain(|r| r.kind != kind);
     if let Some(r) = &side.restated {
         d.restated.push(r.clone());

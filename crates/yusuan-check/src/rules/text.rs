@@ -54,23 +54,7 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
             .find(|m| !narrative && compact.contains(**m))
         {
             let at = compact.find(m).unwrap_or(0);
-            let before: String = compact[..at]
-                .chars()
-                .rev()
-                .take(16)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            out.push(Finding {
-                rule: "W001",
-                severity: Severity::Warning,
-                message: format!("原因说明是空的：{before}{m}"),
-                location: loc.clone(),
-                expected: Some("写明主要原因".into()),
-                actual: Some(m.to_string()),
-                hint: Some("补写增减变化的主要原因后再公开".into()),
-            });
+            out.push(empty_reason(&compact, at, m, loc.clone()));
         }
         if let Some(m) = MARKS.iter().find(|m| text.contains(**m)) {
             let at = text.find(m).unwrap_or(0);
