@@ -337,6 +337,38 @@ fn x001_income_and_expenditure_agree_per_code() {
     );
 }
 
+/// Issue 23, class 5: a total printed without decimals (`20849` 万元) against the same total
+/// printed to the fen elsewhere (`20849.45`) was rounded where it was printed: a 提示, never a
+/// 错误; a difference beyond that rounding stays one.
+#[test]
+fn x001_a_total_printed_without_decimals_is_compared_at_its_precision() {
+    let income = |v: &str| {
+        table(
+            TableKind::Income,
+            Unit::WanYuan,
+            "收入预算",
+            &["合计", "财政拨款收入"],
+            vec![row(Some("2013901"), "行政运行", &[v, v])],
+        )
+    };
+    let exp = expenditure(
+        Unit::WanYuan,
+        vec![row(Some("2013901"), "行政运行", &["20849.45", "10000.00", "10849.45"])],
+    );
+    assert_eq!(
+        rules_of(&doc(vec![income("20849"), exp.clone()])),
+        [("X001", Severity::Info)]
+    );
+    assert_eq!(
+        rules_of(&doc(vec![income("20850.45"), exp.clone()])),
+        [("X001", Severity::Error)]
+    );
+    assert_eq!(
+        rules_of(&doc(vec![income("20851"), exp])),
+        [("X001", Severity::Error)]
+    );
+}
+
 #[test]
 fn x002_financial_summary_matches_the_totals() {
     let side = |label: &str, side: LedgerSide, v: &str| Row {

@@ -396,9 +396,24 @@ pub(crate) fn tables_agree(a: Decimal, b: Decimal, unit: Unit) -> Agreement {
         Agreement::Exact
     } else if unit == Unit::WanYuan && diff <= Decimal::from(100) {
         Agreement::RoundingTail
+    } else if unit == Unit::WanYuan && diff <= coarse_half(a, b) {
+        // One of them printed with fewer decimals (`20849` 万元 against `20849.45`): it was
+        // rounded where it was printed.
+        Agreement::RoundingTail
     } else {
         Agreement::Differs
     }
+}
+
+/// Half a unit of the last digit of the coarser of two amounts printed in 万元 (given in 元, so
+/// their scale is the decimals printed): 5,000 元 for a whole 万元, 500 for one decimal; none
+/// for two decimals or more, or when either is nothing (a blank is no rounded figure).
+fn coarse_half(a: Decimal, b: Decimal) -> Decimal {
+    let coarse = a.scale().min(b.scale());
+    if a.is_zero() || b.is_zero() || coarse >= 2 {
+        return Decimal::ZERO;
+    }
+    Decimal::new(5, coarse + 1) * Unit::WanYuan.in_yuan()
 }
 
 /// The table's 合计 row: the first row without a code or side labelled 合计/总计.
