@@ -80,7 +80,34 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
             || f.location.section.is_none()
             || !repeated.contains(&(f.location.page, f.location.line))
     });
+    hold_back_assumed_units(doc, &mut out);
     out
+}
+
+/// A 错误 that rests on a table whose unit the document does not print (its amounts read as 元,
+/// perhaps 10,000× too small) is not confirmed: a 提示 saying what could not be read, never the
+/// document's 错误.
+fn hold_back_assumed_units(doc: &Document, out: &mut [Finding]) {
+    if doc.assumed_units.is_empty() {
+        return;
+    }
+    // Each such table by its title and by the name a finding gives its kind.
+    let names: Vec<(&str, Vec<&str>)> = doc
+        .tables
+        .iter()
+        .filter(|t| doc.assumed_units.contains(&t.title))
+        .map(|t| (t.title.as_str(), vec![t.title.trim(), t.kind.label()]))
+        .collect();
+    for f in out.iter_mut().filter(|f| f.severity == Severity::Error) {
+        let on = names.iter().find(|(title, words)| {
+            f.location.table.as_deref() == Some(*title)
+                || words.iter().any(|w| !w.is_empty() && f.message.contains(w))
+        });
+        if let Some((title, _)) = on {
+            f.severity = Severity::Info;
+            f.message = format!("{}（“{title}”未印出金额单位，按元读取，无法确认）", f.message);
+        }
+    }
 }
 
 /// `docs/rules.md`, generated from the registry.

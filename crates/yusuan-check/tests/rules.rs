@@ -1980,3 +1980,37 @@ fn n001_running_costs_against_their_own_table_where_the_region_prints_one() {
         (Some("1115.85万元"), Some("1,215.85万元"))
     );
 }
+
+/// Issue 23, class 3's other half: a table whose unit the document does not print was read as 元.
+/// What rests on it — the text's 万元 against its "元" — is a 提示 naming what could not be read,
+/// never the document's 错误; the same text against a table that prints its unit stays a 错误.
+#[test]
+fn a_finding_on_a_table_whose_unit_was_assumed_is_held_back() {
+    let said = |assumed: bool| {
+        let mut d = with_text(totals_doc(), &["2026年收入预算6,864.32万元。"]);
+        // The income table's amounts as read when its `万元` was not printed: 10,000× too small.
+        let t = d.tables.iter_mut().find(|t| t.kind == TableKind::Income).unwrap();
+        for c in t.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+            if let yusuan_domain::Cell::Amount { value, printed } = c {
+                *value /= rust_decimal::Decimal::from(10000);
+                *printed = value.to_string();
+            }
+        }
+        if assumed {
+            d.assumed_units = vec![t.title.clone()];
+        }
+        check(&d)
+            .into_iter()
+            .filter(|f| f.rule.starts_with('N') || f.rule.starts_with('X'))
+            .map(|f| (f.rule, f.severity, f.message))
+            .collect::<Vec<_>>()
+    };
+    let printed = said(false);
+    assert!(printed.iter().any(|f| f.1 == Severity::Error), "{printed:?}");
+    let assumed = said(true);
+    assert!(
+        assumed.iter().all(|f| f.1 != Severity::Error)
+            && assumed.iter().any(|f| f.2.contains("未印出金额单位")),
+        "{assumed:?}"
+    );
+}

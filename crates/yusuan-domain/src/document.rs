@@ -202,6 +202,11 @@ pub struct Document {
     pub stated: crate::StatedFigures,
     /// What was not understood.
     pub unrecognised: Vec<Unrecognised>,
+    /// Titles of the tables whose unit the document does not print (read as 元): what rests on
+    /// their amounts is not confirmed, and the checker says so rather than blame the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(skip)]
+    pub assumed_units: Vec<String>,
 }
 
 impl Document {
@@ -217,6 +222,7 @@ impl Document {
             performance_forms: vec![],
             stated: Default::default(),
             unrecognised: vec![],
+            assumed_units: vec![],
         }
     }
 

@@ -188,6 +188,7 @@ pub fn attach_tables(
     let tables = import_with_cover(file_name, bytes, &cover)?;
     let mut joined = narrative.clone();
     joined.tables = tables.document.tables;
+    joined.assumed_units = tables.document.assumed_units;
     joined.meta.format = tables.document.meta.format;
     Ok(Imported {
         document: joined,

@@ -248,6 +248,16 @@ mod tests {
         assert_eq!(doc.tables.len(), 1);
         assert_eq!(doc.tables[0].unit, Unit::WanYuan);
         assert_eq!(doc.tables[0].rows.len(), 2, "{:?}", doc.tables[0].rows);
+        assert!(doc.assumed_units.is_empty());
+        // No unit printed at all: read as 元, and the document says the unit was assumed.
+        let doc = crate::import_text(
+            "t.txt",
+            "2026年部门收入预算总表\n部门名称：某局\n项目\t金额\n合计\t160.00\n一般公共预算\t160.00\n".as_bytes(),
+        )
+        .unwrap()
+        .document;
+        assert_eq!(doc.tables[0].unit, Unit::Yuan);
+        assert_eq!(doc.assumed_units, [doc.tables[0].title.clone()]);
     }
 
     #[test]

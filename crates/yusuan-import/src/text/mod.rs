@@ -173,6 +173,14 @@ pub fn parse_lines_with(
             reason: "没有找到预算表、编制说明或项目经费情况说明".into(),
         });
     }
+    // A table whose unit is not printed was read as 元: the checker holds its findings back.
+    doc.assumed_units = warnings
+        .iter()
+        .filter_map(|w| match &w.diagnostic {
+            crate::report::Diagnostic::NoUnit { table } => Some(table.clone()),
+            _ => None,
+        })
+        .collect();
     let mut report = ImportReport::tally(file, &doc, warnings);
     report.notes = notes;
     Ok(Imported {
