@@ -33,7 +33,7 @@ const PAIRS: &[(&str, Files, Files, usize, usize, usize)] = &[
         &["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"],
         &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"],
         995,
-        92,
+        95,
         100,
     ),
     (

@@ -176,8 +176,10 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     for c in &mut v.contents {
         c.title = unit_wording(&c.title);
     }
-    // The department's counts of its units are not the unit's.
+    // The department's counts of its units are not the unit's; nor are its explanations in its
+    // own words (a unit's are generated in the unit's wording).
     v.stated.unit_counts = None;
+    v.restated.clear();
     v.title = unit_wording(&d.title);
     v.department = name.clone();
     v.scope = Scope::Unit;
