@@ -267,3 +267,67 @@ fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
     yusuan_api::draft_redo(&mut lib, id, NOW).unwrap();
     assert_eq!(explanation(&lib, id).concat(), written.replace('\n', ""));
 }
+
+/// A year after Yusuan: the 2026 document a draft exported — its items comparing with the 2025
+/// 执行数 typed for them — imported and rolled to 2027 keeps its own sentences. Each item's
+/// 执行数 clause is bound to the item: left out while the draft holds no 2026 执行数, printed
+/// from it once typed.
+#[test]
+fn an_exported_explanation_with_actuals_is_restated_the_next_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let a = import_file(
+        &mut lib,
+        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        NOW,
+    )
+    .unwrap();
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, a.id, None, NOW).unwrap().draft)
+        .unwrap()
+        .0;
+    yusuan_api::draft_actual(&mut lib, id, "2010507", "1404200", NOW).unwrap();
+    let item = "1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”";
+    assert!(line(&explanation(&lib, id), item).contains("比2025年执行数140.42万元减少96.59万元"));
+    let explanations = draft_check(&lib, id)
+        .unwrap()
+        .iter()
+        .filter(|f| f.severity == yusuan_api::Severity::Warning)
+        .map(|f| (f.rule.to_string(), "已核实".to_string()))
+        .collect();
+    let req = yusuan_api::ExportRequest {
+        explanations,
+        ..Default::default()
+    };
+    let pdf = dir.path().join("2026.pdf");
+    yusuan_api::export_file(
+        &mut lib,
+        &format!("draft:{id}"),
+        yusuan_api::OutFormat::Pdf,
+        &pdf,
+        &req,
+        NOW,
+    )
+    .unwrap();
+
+    let mut next = Library::open(&dir.path().join("next.db")).unwrap();
+    let b = import_file(&mut next, &pdf, NOW).unwrap();
+    let id2 = yusuan_api::parse_draft_ref(&draft_new(&mut next, b.id, None, NOW).unwrap().draft)
+        .unwrap()
+        .0;
+    let d = yusuan_api::load_draft(&next, id2, None).unwrap();
+    assert!(
+        d.restated
+            .iter()
+            .any(|r| r.kind == yusuan_domain::SectionKind::BudgetExplanation),
+        "the 2026 编制说明 is restated"
+    );
+    assert_eq!(
+        line(&explanation(&next, id2), item),
+        format!("{item}科目43.83万元，主要用于统计信息事务统计管理。")
+    );
+    yusuan_api::draft_actual(&mut next, id2, "2010507", "500000", NOW).unwrap();
+    assert_eq!(
+        line(&explanation(&next, id2), item),
+        format!("{item}科目43.83万元，比2026年执行数50.00万元减少6.17万元，下降12.34%，主要用于统计信息事务统计管理。")
+    );
+}

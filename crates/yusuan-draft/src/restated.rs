@@ -137,6 +137,12 @@ pub enum Piece {
         /// Last year's words, as printed.
         text: String,
     },
+    /// An item's comparison with last year's 执行数 (`，比2025年执行数140.42万元减少96.59万元，下降
+    /// 68.79%`): printed from the 执行数 the draft holds for the item's code, or left out.
+    Actual {
+        /// The item's function code.
+        code: String,
+    },
     /// A count (`共有车辆12辆`: the 12) of a line of the draft.
     Count {
         /// The line.

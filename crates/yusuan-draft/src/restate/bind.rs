@@ -215,6 +215,9 @@ impl<'a> Reading<'a> {
         };
         let before = &self.text[..m.start];
         let after = &self.text[m.end..];
+        if m.name.ends_with("执行数") {
+            return self.read_actual(m);
+        }
         if THRESHOLD_WORDS.iter().any(|w| after.starts_with(w)) {
             // A threshold (`单价100万元（含）以上设备`): a rule's words, not a figure.
             return Some(Read::Other);
@@ -260,6 +263,56 @@ impl<'a> Reading<'a> {
         self.read_after(m, &of, was, form);
         self.bound.push((m.start, of, was, form));
         Some(Read::Amount)
+    }
+
+    /// `，比2025年执行数140.42万元减少96.59万元，下降68.79%`: an item's comparison with last year's
+    /// 执行数, from the comma before its `比` to the end of the change and rate after it — the
+    /// item's (the 项 row bound before it in the item), printed from the 执行数 the draft holds.
+    /// `None` (not restated) for any other wording.
+    fn read_actual(&mut self, m: &Mention) -> Option<Read> {
+        let item = self.item_start(m.start);
+        let code = self
+            .bound
+            .iter()
+            .rev()
+            .filter(|b| b.0 >= item)
+            .find_map(|b| match &b.1 {
+                Of::Cells { cells }
+                    if cells.len() == 1 && cells[0].row.chars().all(|c| c.is_ascii_digit()) =>
+                {
+                    Some(cells[0].row.clone())
+                }
+                _ => None,
+            })?;
+        let clause = self.text[..m.start].rfind(['，', ',', '。', '；'])?;
+        let by = self.text[clause..m.start].find(['比', '较']).map(|i| clause + i)?;
+        let start = if self.text[clause..].starts_with(['，', ',']) {
+            clause
+        } else {
+            by
+        };
+        let mut end = m.end;
+        let rest = &self.text[end..];
+        if let Some(w) = CHANGE_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            let change = mentions(&rest[w.len()..])
+                .into_iter()
+                .next()
+                .filter(|c| c.start == 0);
+            if let Some(c) = change {
+                end += w.len() + c.end;
+                let after = &self.text[end..];
+                let comma = leading(after, &['，', ',']);
+                if let Some(r) = RATE_WORDS.iter().find(|r| after[comma..].starts_with(**r)) {
+                    if let Some((_, _, len)) = percent_at(&after[comma + r.len()..]) {
+                        end += comma + r.len() + len;
+                    }
+                }
+            }
+        } else if let Some(len) = same_words_at(rest) {
+            end += len;
+        }
+        self.pieces.push((start, end, Piece::Actual { code }));
+        Some(Read::Other)
     }
 
     /// `增加X万元[，增长R%]`: the change of the last amount bound in the item.

@@ -263,6 +263,13 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
                         }
                     }
                     Piece::Count { of } => out.push_str(&cur.value(of).normalize().to_string()),
+                    // The item's 执行数 clause and reasons as the draft holds them (or none).
+                    Piece::Actual { code } => {
+                        if let Some((actual, reasons)) = cur.items.get(code) {
+                            out.push_str(actual);
+                            out.push_str(reasons);
+                        }
+                    }
                     Piece::Share {
                         of,
                         whole,
@@ -332,6 +339,10 @@ fn item_tail(of: &Of, rest: &[Piece], cur: &Values, told: &mut BTreeSet<String>)
         return String::new();
     }
     let next = rest.iter().find(|q| !matches!(q, Piece::Text { .. }));
+    if matches!(next, Some(Piece::Actual { .. })) {
+        // The source's own 执行数 clause follows: it prints the tail.
+        return String::new();
+    }
     if matches!(next, Some(Piece::Change { .. } | Piece::Same { .. })) {
         actual.clone()
     } else {
