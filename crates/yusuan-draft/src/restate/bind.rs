@@ -78,7 +78,8 @@ pub(crate) fn bind(
     Ok(r)
 }
 
-/// [`bind`], each change keeping its words as printed and the change amount they print (元).
+/// [`bind`], each change keeping its words as printed and the change amount they state (元) in
+/// `written`.
 pub(super) fn bind_as_printed(
     draft: &Draft,
     source: &[Table],
@@ -109,24 +110,14 @@ pub(super) fn bind_as_printed(
     }
     r.read_counts();
     r.pieces.sort_by_key(|p| p.0);
-    let mut changes = std::mem::take(&mut r.changes);
     r.newness_reasons();
     let loose = r.attach_reasons();
-    let mut out = Restatement {
+    Ok(Restatement {
         kind: section.kind,
         paragraphs: r.paragraphs(),
         reasons: loose,
         written: false,
-    };
-    // Each change with what it printed, in order (the paragraphs keep the changes' order).
-    changes.sort_by_key(|c| c.0);
-    let mut printed = changes.into_iter();
-    for piece in out.paragraphs.iter_mut().flatten() {
-        if let Piece::Change { written, .. } = piece {
-            *written = printed.next().map(|(_, v, w)| (w, v));
-        }
-    }
-    Ok(out)
+    })
 }
 
 /// What reading one amount gave.
@@ -151,8 +142,6 @@ struct Reading<'a> {
     pieces: Vec<(usize, usize, Piece)>,
     /// The amounts bound: where, what, their value as printed (元), and how.
     bound: Vec<(usize, Of, Decimal, Form)>,
-    /// Each change read: where, the amount printed (元), its words as printed.
-    changes: Vec<(usize, Decimal, String)>,
 }
 
 impl<'a> Reading<'a> {
@@ -174,7 +163,6 @@ impl<'a> Reading<'a> {
             reason_spans,
             pieces: Vec::new(),
             bound: Vec::new(),
-            changes: Vec::new(),
         }
     }
 
@@ -300,13 +288,7 @@ impl<'a> Reading<'a> {
                 .filter(|c| c.start == 0);
             if let Some(c) = change {
                 end += w.len() + c.end;
-                let after = &self.text[end..];
-                let comma = leading(after, &['，', ',']);
-                if let Some(r) = RATE_WORDS.iter().find(|r| after[comma..].starts_with(**r)) {
-                    if let Some((_, _, len)) = percent_at(&after[comma + r.len()..]) {
-                        end += comma + r.len() + len;
-                    }
-                }
+                end += self.rate_at(end).map_or(0, |r| r.2);
             }
         } else if let Some(len) = same_words_at(rest) {
             end += len;
@@ -325,31 +307,31 @@ impl<'a> Reading<'a> {
         // A zero change (`增加（减少）0万元`) says nothing of its decimals: a change prints as
         // its amount does.
         let form = if m.value.is_zero() { *amount_form } else { form };
-        let mut end = m.end;
-        let after = &self.text[end..];
-        let comma = leading(after, &['，', ',']);
-        let (mut rate, mut rate_word) = (None, None);
-        if let Some(r) = RATE_WORDS
-            .into_iter()
-            .find(|r| after[comma..].starts_with(r))
-        {
-            if let Some((_, d, len)) = percent_at(&after[comma + r.len()..]) {
-                rate = Some(d);
-                rate_word = Some(r.to_string());
-                end += comma + r.len() + len;
-            }
-        }
+        let rate = self.rate_at(m.end);
+        let (start, end) = (m.start - word.len(), m.end + rate.as_ref().map_or(0, |r| r.2));
         let change = Piece::Change {
             of: of.clone(),
             was: *was,
             form,
-            rate,
-            rate_word,
-            written: None,
+            rate: rate.as_ref().map(|r| r.1),
+            rate_word: rate.map(|r| r.0.to_string()),
+            // As printed, with the change it states (元); the callers say what to keep.
+            written: Some((self.text[start..end].to_string(), m.yuan())),
         };
-        self.pieces.push((m.start - word.len(), end, change));
-        self.changes.push((m.start - word.len(), m.yuan(), self.text[m.start - word.len()..end].to_string()));
+        self.pieces.push((start, end, change));
         Some(Read::Other)
+    }
+
+    /// A change's rate right after `at` (`，增长10.87%`): its word, its decimals and its length
+    /// in bytes.
+    fn rate_at(&self, at: usize) -> Option<(&'static str, u32, usize)> {
+        let after = &self.text[at..];
+        let comma = leading(after, &['，', ',']);
+        let word = RATE_WORDS
+            .into_iter()
+            .find(|r| after[comma..].starts_with(r))?;
+        let (_, decimals, len) = percent_at(&after[comma + word.len()..])?;
+        Some((word, decimals, comma + word.len() + len))
     }
 
     /// After an amount: `，占99.29%` (its share of the nearest earlier amount whose share it is),
