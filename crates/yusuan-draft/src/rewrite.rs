@@ -85,7 +85,6 @@ pub fn rewrite(draft: &Draft, kind: SectionKind, text: &str) -> Result<Rewritten
     let tables = derive_tables_for(draft, Year::Current);
     // This year's values as "the year the text was written in".
     let mut now = draft.clone();
-    now.leaves.extend(draft.procurement_total_line());
     for l in &mut now.leaves {
         l.baseline = Some(l.value);
     }

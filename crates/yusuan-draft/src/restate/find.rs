@@ -95,8 +95,8 @@ fn names_cell(words: &str, cell: &str) -> bool {
     core.chars().count() >= 2 && label_key(cell).contains(&core)
 }
 
-/// The line of the figures stated outside the tables a printed number is: one whose value last
-/// year was it, in the words that name its subject (`政府采购…货物`, `共有车辆`, `绩效…项目`).
+/// The line of the figures stated outside the tables a printed number is (the 政府采购 total of
+/// a draft with only its parts too): one whose value last year was it, in the words that name its subject (`政府采购…货物`, `共有车辆`, `绩效…项目`).
 /// `context` is the text of the figure's paragraph up to it, `words` the words just before it.
 pub(super) fn find_line(
     draft: &Draft,
@@ -107,9 +107,12 @@ pub(super) fn find_line(
 ) -> Option<String> {
     use crate::{ProcurementPart as P, StatedItem as S};
     let has = |w: &str| words.contains(w);
+    // The 政府采购 total a text states is a line too where the draft keeps only its parts.
+    let total = draft.procurement_total_line();
     draft
         .leaves
         .iter()
+        .chain(total.as_ref())
         .filter(|l| {
             l.unit.is_none() && l.key.unit() == unit && exact(l.baseline.unwrap_or_default())
         })

@@ -239,10 +239,7 @@ pub fn roll_forward(
         }
     }
     let (derived, figures) = (crate::derive::derive_tables_for(&draft, crate::derive::Year::Baseline), crate::narrative::figures(&draft));
-    // The 政府采购 total the text states, where the draft keeps only its parts, is a line too.
-    let mut bound_to = draft.clone();
-    bound_to.leaves.extend(draft.procurement_total_line());
-    draft.restated = explained.iter().filter_map(|s| crate::restate::bind(&bound_to, &doc.tables, &derived, &figures, s, crate::restate::MIN_AMOUNTS).ok()).collect();
+    draft.restated = explained.iter().filter_map(|s| crate::restate::bind(&draft, &doc.tables, &derived, &figures, s, crate::restate::MIN_AMOUNTS).ok()).collect();
     report.leaves = draft.leaves.len();
     report.estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     report.contradictions = contradictions(doc, &draft);
