@@ -83,38 +83,20 @@ pub fn rewrite(draft: &Draft, kind: SectionKind, text: &str) -> Result<Rewritten
     };
     let figures = crate::narrative::figures(draft);
     let tables = derive_tables_for(draft, Year::Current);
-    // This year's values as "the year the text was written in".
-    let mut now = draft.clone();
-    for l in &mut now.leaves {
-        l.baseline = Some(l.value);
-    }
-    let now_figures: Vec<Figure> = figures
-        .iter()
-        .map(|f| Figure {
-            baseline: f.current,
-            ..f.clone()
-        })
-        .collect();
-    // Last year's: what a change is from.
-    let mut then = draft.clone();
-    for l in &mut then.leaves {
-        l.value = l.baseline.unwrap_or_default();
-    }
-    let then_figures: Vec<Figure> = figures
-        .iter()
-        .map(|f| Figure {
-            current: f.baseline,
-            ..f.clone()
-        })
-        .collect();
-    let base_tables = derive_tables_for(draft, Year::Baseline);
+    let (now, now_figures) = as_written(draft, &figures);
+    let (then, then_figures) = last_year(draft, &figures);
     let base = Values::new(
         &then,
-        base_tables,
+        derive_tables_for(draft, Year::Baseline),
         then_figures,
         Default::default(),
     );
-    let cur = Values::new(draft, tables.clone(), figures.clone(), Default::default());
+    let cur = Values::new(
+        draft,
+        tables.clone(),
+        figures,
+        crate::narrative::item_tails(draft),
+    );
     let restatement = bind_written(&now, &tables, &now_figures, &base, &cur, &section).map_err(
         |e| match e {
             Unbound::TooFew => RewriteError::NoAmount,
@@ -135,12 +117,6 @@ pub fn rewrite(draft: &Draft, kind: SectionKind, text: &str) -> Result<Rewritten
     for k in &reasons {
         printed_by.reasons.remove(k);
     }
-    let cur = Values::new(
-        &printed_by,
-        tables,
-        figures,
-        crate::narrative::item_tails(draft),
-    );
     let printed: String = render(&printed_by, &restatement, &cur).concat();
     let written: String = section
         .paragraphs
@@ -152,6 +128,40 @@ pub fn rewrite(draft: &Draft, kind: SectionKind, text: &str) -> Result<Rewritten
         reasons,
         corrections: corrections(&written, &printed),
     })
+}
+
+/// The draft as if this year were the year the text was written in: each line's and figure's
+/// baseline is its value (what the text's amounts are read against).
+fn as_written(draft: &Draft, figures: &[Figure]) -> (Draft, Vec<Figure>) {
+    let mut now = draft.clone();
+    for l in &mut now.leaves {
+        l.baseline = Some(l.value);
+    }
+    let figures = figures
+        .iter()
+        .map(|f| Figure {
+            baseline: f.current,
+            ..f.clone()
+        })
+        .collect();
+    (now, figures)
+}
+
+/// The draft of last year: each line's and figure's value is its baseline (what a change is
+/// from).
+fn last_year(draft: &Draft, figures: &[Figure]) -> (Draft, Vec<Figure>) {
+    let mut then = draft.clone();
+    for l in &mut then.leaves {
+        l.value = l.baseline.unwrap_or_default();
+    }
+    let figures = figures
+        .iter()
+        .map(|f| Figure {
+            current: f.baseline,
+            ..f.clone()
+        })
+        .collect();
+    (then, figures)
 }
 
 /// Characters of context each side of a correction.
