@@ -134,23 +134,21 @@ pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<S
                 _ => break,
             }
         }
-        let mut wrapped = false;
+        // Where a unit wrapped onto the next line (`单位：万` / `元`) ends: that line.
+        let mut wrapped_to = None;
         for part in l.text.split(['\t']).flat_map(|p| p.split("  ")) {
             let pc = compact(part);
             if let Some(pos) = pc.find("单位") {
-                // `单位：万` / `元`: a unit wrapped onto the next line, alone there.
-                let rest = wrapped_unit(lines, i + 1).filter(|_| Unit::parse(&pc[pos..]).is_none());
-                let joined = rest.map(|(r, _)| format!("{}{r}", &pc[pos..]));
-                if let Some(u) = joined.as_deref().and_then(Unit::parse) {
+                let own = Unit::parse(&pc[pos..]);
+                let rest = own.is_none().then(|| wrapped_unit(lines, i + 1)).flatten();
+                let joined = rest
+                    .as_ref()
+                    .and_then(|(r, _)| Unit::parse(&format!("{}{r}", &pc[pos..])));
+                if let Some(u) = own.or(joined) {
                     unit = Some(u);
-                    wrapped = true;
-                    if pos > 0 && is_meta(&pc[..pos]) {
-                        compiled_by = Some(strip_label(&pc[..pos]));
+                    if joined.is_some() {
+                        wrapped_to = rest.map(|(_, at)| at);
                     }
-                    continue;
-                }
-                if let Some(u) = Unit::parse(&pc[pos..]) {
-                    unit = Some(u);
                     if pos > 0 && is_meta(&pc[..pos]) {
                         compiled_by = Some(strip_label(&pc[..pos]));
                     }
@@ -164,11 +162,8 @@ pub(super) fn read_meta(lines: &[Line], mut i: usize) -> (Option<Unit>, Option<S
                 named_at = Some(i);
             }
         }
-        if wrapped {
-            // The unit's last piece was read with it.
-            i = wrapped_unit(lines, i + 1).map_or(i, |(_, at)| at);
-        }
-        i += 1;
+        // The unit's last piece was read with it.
+        i = wrapped_to.unwrap_or(i) + 1;
     }
     (unit, compiled_by, i)
 }
@@ -230,7 +225,11 @@ mod tests {
         // check(input, expect): issue 23, class 3 — `单位：万` / `元` is 万元, the `元` line is
         // the heading's, not a row; a whole unit on one line is read as before.
         for (text, unit, next) in [
-            ("部门名称：某局\t单位：万\n元\n项目\t金额", Some(Unit::WanYuan), 2),
+            (
+                "部门名称：某局\t单位：万\n元\n项目\t金额",
+                Some(Unit::WanYuan),
+                2,
+            ),
             ("单位：\n万元\n项目\t金额", Some(Unit::WanYuan), 2),
             ("单位：万元\n元\t1.00", Some(Unit::WanYuan), 1),
             ("单位：元\n项目\t金额", Some(Unit::Yuan), 1),
