@@ -49,74 +49,75 @@ pub fn draft_section(
     text: &str,
     now: &str,
 ) -> Result<TextEdit, ApiError> {
-    let generated = load_draft(lib, id, None)?
-        .sections
-        .iter()
-        .any(|s| s.title == title && crate::drafts::generated_section(s.kind));
-    if generated {
-        return rewrite_explanation(lib, id, title, text, now);
-    }
-    Ok(TextEdit {
-        edit: crate::drafts::carried_section(lib, id, title, text, now)?,
-        corrections: Vec::new(),
+    retrying(lib, |lib| {
+        let d = load_draft(lib, id, None)?;
+        let generated = d
+            .sections
+            .iter()
+            .any(|s| s.title == title && crate::drafts::generated_section(s.kind));
+        if generated {
+            return rewrite_explanation(lib, id, d, title, text, now);
+        }
+        Ok(TextEdit {
+            edit: crate::drafts::carried_section(lib, id, d, title, text, now)?,
+            corrections: Vec::new(),
+        })
     })
 }
 
-/// Rewrites the explanation section titled `title` (a paragraph a line).
+/// Rewrites the explanation section titled `title` (a paragraph a line) of draft `d`, loaded.
 fn rewrite_explanation(
     lib: &mut Library,
     id: i64,
+    mut d: Draft,
     title: &str,
     text: &str,
     now: &str,
 ) -> Result<TextEdit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let kind = kind_of(&d, title)?;
-        let written = yusuan_draft::rewrite::rewrite(&d, kind, text)
-            .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
-        let before_text = printed(&d, title)?;
-        let old = Side {
-            restated: d.restated.iter().find(|r| r.kind == kind).cloned(),
-            reasons: written
-                .reasons
-                .iter()
-                .map(|k| (k.clone(), d.reasons.get(k).cloned()))
-                .collect(),
-        };
-        let new = Side {
-            restated: Some(written.restatement.clone()),
-            reasons: written.reasons.iter().map(|k| (k.clone(), None)).collect(),
-        };
-        apply_side(&mut d, title, &new)?;
-        let after_text = printed(&d, title)?;
-        let corrections = written
-            .corrections
+    let kind = kind_of(&d, title)?;
+    let written = yusuan_draft::rewrite::rewrite(&d, kind, text)
+        .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
+    let before_text = printed(&d, title)?;
+    let old = Side {
+        restated: d.restated.iter().find(|r| r.kind == kind).cloned(),
+        reasons: written
+            .reasons
             .iter()
-            .map(|c| TextCorrection {
-                written: c.written.clone(),
-                printed: c.printed.clone(),
-            })
-            .collect();
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "explanation",
-            title,
-            Some(&serde_json::to_string(&old).map_err(|e| bad(e.to_string()))?),
-            Some(&serde_json::to_string(&new).map_err(|e| bad(e.to_string()))?),
-            now,
-            &os_user(),
-        )?;
-        Ok(TextEdit {
-            edit: Edit {
-                seq,
-                target: title.to_string(),
-                old: Some(before_text),
-                new: Some(after_text),
-            },
-            corrections,
+            .map(|k| (k.clone(), d.reasons.get(k).cloned()))
+            .collect(),
+    };
+    let new = Side {
+        restated: Some(written.restatement.clone()),
+        reasons: written.reasons.iter().map(|k| (k.clone(), None)).collect(),
+    };
+    apply_side(&mut d, title, &new)?;
+    let after_text = printed(&d, title)?;
+    let corrections = written
+        .corrections
+        .iter()
+        .map(|c| TextCorrection {
+            written: c.written.clone(),
+            printed: c.printed.clone(),
         })
+        .collect();
+    let seq = lib.store_mut().record_draft_edit(
+        id,
+        &to_json(&d)?,
+        "explanation",
+        title,
+        Some(&serde_json::to_string(&old).map_err(|e| bad(e.to_string()))?),
+        Some(&serde_json::to_string(&new).map_err(|e| bad(e.to_string()))?),
+        now,
+        &os_user(),
+    )?;
+    Ok(TextEdit {
+        edit: Edit {
+            seq,
+            target: title.to_string(),
+            old: Some(before_text),
+            new: Some(after_text),
+        },
+        corrections,
     })
 }
 

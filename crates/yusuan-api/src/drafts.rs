@@ -614,7 +614,9 @@ pub fn draft_reason(
         let figure = yusuan_draft::narrative::figures(&d)
             .iter()
             .any(|f| f.key == key)
-            || yusuan_draft::restate::reason_keys(&d).iter().any(|k| k == key);
+            || yusuan_draft::restate::reason_keys(&d)
+                .iter()
+                .any(|k| k == key);
         let target = if figure {
             key.to_string()
         } else {
@@ -689,44 +691,42 @@ pub(crate) fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result
     Ok(old)
 }
 
-/// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …) as written, a paragraph
-/// a line.
+/// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …) of draft `d`, loaded, as
+/// written, a paragraph a line.
 pub(crate) fn carried_section(
     lib: &mut Library,
     id: i64,
+    mut d: Draft,
     title: &str,
     text: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let old = put_section_text(&mut d, title, text)?;
-        let new = d
-            .sections
-            .iter()
-            .find(|s| s.title == title)
-            .map(section_text)
-            .unwrap_or_default();
-        let seq = if new == old {
-            0
-        } else {
-            lib.store_mut().record_draft_edit(
-                id,
-                &to_json(&d)?,
-                "text",
-                title,
-                Some(&old),
-                Some(&new),
-                now,
-                &os_user(),
-            )?
-        };
-        Ok(Edit {
-            seq,
-            target: title.to_string(),
-            old: Some(old),
-            new: Some(new),
-        })
+    let old = put_section_text(&mut d, title, text)?;
+    let new = d
+        .sections
+        .iter()
+        .find(|s| s.title == title)
+        .map(section_text)
+        .unwrap_or_default();
+    let seq = if new == old {
+        0
+    } else {
+        lib.store_mut().record_draft_edit(
+            id,
+            &to_json(&d)?,
+            "text",
+            title,
+            Some(&old),
+            Some(&new),
+            now,
+            &os_user(),
+        )?
+    };
+    Ok(Edit {
+        seq,
+        target: title.to_string(),
+        old: Some(old),
+        new: Some(new),
     })
 }
 
