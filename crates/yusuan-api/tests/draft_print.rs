@@ -47,7 +47,11 @@ fn numeric_columns(lib: &Library, id: i64) -> Vec<Vec<bool>> {
         .iter()
         .map(|t| {
             (0..t.columns.len())
-                .map(|c| t.rows.iter().any(|r| matches!(r.cells.get(c), Some(Cell::Amount { .. }))))
+                .map(|c| {
+                    t.rows
+                        .iter()
+                        .any(|r| matches!(r.cells.get(c), Some(Cell::Amount { .. })))
+                })
                 .collect()
         })
         .collect()
@@ -73,7 +77,9 @@ fn zero_cells_print_as_the_draft_says_and_read_back() {
     let (zeros, blanks, _) = printed;
     assert!(zeros > 0 && blanks > 0, "{printed:?}");
     let events = draft_history(&lib, id).unwrap().len();
-    let e = draft_print_zeros(&mut lib, id, "空着", NOW).unwrap_err().to_string();
+    let e = draft_print_zeros(&mut lib, id, "空着", NOW)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("按上年原表、留空、填0"), "{e}");
     assert_eq!(draft_history(&lib, id).unwrap().len(), events);
 
@@ -84,7 +90,10 @@ fn zero_cells_print_as_the_draft_says_and_read_back() {
     draft_print_zeros(&mut lib, id, "填0", NOW).unwrap();
     let filled = zeros_and_blanks(&lib, id, &numeric);
     // (a two-sided table's other side stays blank where no figure belongs)
-    assert!(filled.0 > zeros && filled.1 < blanks && filled.2 == 0, "{filled:?} {printed:?}");
+    assert!(
+        filled.0 > zeros && filled.1 < blanks && filled.2 == 0,
+        "{filled:?} {printed:?}"
+    );
 
     // Exported that way, and read back.
     let explanations = draft_check(&lib, id)
@@ -98,7 +107,15 @@ fn zero_cells_print_as_the_draft_says_and_read_back() {
         ..Default::default()
     };
     let out = dir.path().join("填0.pdf");
-    let o = export_file(&mut lib, &format!("draft:{id}"), OutFormat::Pdf, &out, &req, NOW).unwrap();
+    let o = export_file(
+        &mut lib,
+        &format!("draft:{id}"),
+        OutFormat::Pdf,
+        &out,
+        &req,
+        NOW,
+    )
+    .unwrap();
     assert!(o.preflight.is_some());
 
     // Undo: 留空, then last year's style again.

@@ -200,11 +200,9 @@ fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
         NOW,
     )
     .unwrap();
-    let id = yusuan_api::parse_draft_ref(
-        &draft_new(&mut lib, a.id, None, NOW).unwrap().draft,
-    )
-    .unwrap()
-    .0;
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, a.id, None, NOW).unwrap().draft)
+        .unwrap()
+        .0;
     let title = draft_document(&lib, id, None)
         .unwrap()
         .sections
@@ -226,7 +224,10 @@ fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
     )
     .unwrap_err()
     .to_string();
-    assert!(e.contains("专项经费123.45万元") && e.contains("不是草稿中的数字"), "{e}");
+    assert!(
+        e.contains("专项经费123.45万元") && e.contains("不是草稿中的数字"),
+        "{e}"
+    );
     assert_eq!(yusuan_api::draft_history(&lib, id).unwrap().len(), events);
     assert_eq!(explanation(&lib, id), restated);
 
@@ -237,7 +238,14 @@ fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
     assert_eq!(explanation(&lib, id).concat(), written.replace('\n', ""));
 
     // A line changes: the amounts and the no-change words follow; the reason written stays.
-    draft_set(&mut lib, id, "支出|一般公共预算|2210202|基本支出", "3500000", NOW).unwrap();
+    draft_set(
+        &mut lib,
+        id,
+        "支出|一般公共预算|2210202|基本支出",
+        "3500000",
+        NOW,
+    )
+    .unwrap();
     let text = explanation(&lib, id).concat();
     assert!(
         text.contains("总计24482.41万元，与上年相比增加23.98万元")
@@ -260,7 +268,9 @@ fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
 
     // Undo: the text written before; again: last year's, restated.
     yusuan_api::draft_undo(&mut lib, id, NOW).unwrap();
-    assert!(explanation(&lib, id).concat().contains("主要原因是住房改革政策未作调整"));
+    assert!(explanation(&lib, id)
+        .concat()
+        .contains("主要原因是住房改革政策未作调整"));
     yusuan_api::draft_undo(&mut lib, id, NOW).unwrap(); // the line
     yusuan_api::draft_undo(&mut lib, id, NOW).unwrap(); // the first text
     assert_eq!(explanation(&lib, id), restated);

@@ -353,7 +353,11 @@ fn x001_a_total_printed_without_decimals_is_compared_at_its_precision() {
     };
     let exp = expenditure(
         Unit::WanYuan,
-        vec![row(Some("2013901"), "行政运行", &["20849.45", "10000.00", "10849.45"])],
+        vec![row(
+            Some("2013901"),
+            "行政运行",
+            &["20849.45", "10000.00", "10849.45"],
+        )],
     );
     assert_eq!(
         rules_of(&doc(vec![income("20849"), exp.clone()])),
@@ -639,11 +643,21 @@ fn n004_n005_change_wording_and_rate() {
     let down = |pct: &str| {
         with_text(
             totals_doc(),
-            &[&format!("收入预算6,864.32万元。比上年减少1,000.00万元，减少{pct}，主要原因是项目完成。")],
+            &[&format!(
+                "收入预算6,864.32万元。比上年减少1,000.00万元，减少{pct}，主要原因是项目完成。"
+            )],
         )
     };
-    assert!(rules_of(&down("12.72%")).is_empty(), "{:?}", check(&down("12.72%")));
-    assert!(rules_of(&down("12.7%")).is_empty(), "{:?}", check(&down("12.7%")));
+    assert!(
+        rules_of(&down("12.72%")).is_empty(),
+        "{:?}",
+        check(&down("12.72%"))
+    );
+    assert!(
+        rules_of(&down("12.7%")).is_empty(),
+        "{:?}",
+        check(&down("12.7%"))
+    );
     assert_eq!(rules_of(&down("12.34%")), [("N005", Severity::Warning)]);
     let up = with_text(
         totals_doc(),
@@ -660,11 +674,21 @@ fn n004_n005_change_wording_and_rate() {
     let two = |rate: &str| {
         with_text(
             totals_doc(),
-            &[&format!("2025年执行数60.13万元，2026年预算安排25.77万元，{rate}，主要原因是项目完成。")],
+            &[&format!(
+                "2025年执行数60.13万元，2026年预算安排25.77万元，{rate}，主要原因是项目完成。"
+            )],
         )
     };
-    assert!(rules_of(&two("减少57.14%")).is_empty(), "{:?}", check(&two("减少57.14%")));
-    assert!(rules_of(&two("下降57.1%")).is_empty(), "{:?}", check(&two("下降57.1%")));
+    assert!(
+        rules_of(&two("减少57.14%")).is_empty(),
+        "{:?}",
+        check(&two("减少57.14%"))
+    );
+    assert!(
+        rules_of(&two("下降57.1%")).is_empty(),
+        "{:?}",
+        check(&two("下降57.1%"))
+    );
     assert_eq!(rules_of(&two("减少1.20%")), [("N005", Severity::Warning)]);
     assert_eq!(rules_of(&two("增长57.14%")), [("N004", Severity::Warning)]);
     // A share is no rate; an amount not named as last year's is no base.
@@ -1369,14 +1393,20 @@ fn w001_an_announced_reason_with_nothing_after_it() {
     // printed over two lines.
     let found = check(&with_text(
         doc(vec![]),
-        &["（二）公务用车购置及运行费1.20万元，与2025年预算", "持平，主要原因是。"],
+        &[
+            "（二）公务用车购置及运行费1.20万元，与2025年预算",
+            "持平，主要原因是。",
+        ],
     ))
     .into_iter()
     .filter(|f| f.rule == "W001")
     .map(|f| f.message)
     .collect::<Vec<_>>();
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("“公务用车购置及运行费”的原因说明是空的"), "{found:?}");
+    assert!(
+        found[0].starts_with("“公务用车购置及运行费”的原因说明是空的"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -1989,7 +2019,11 @@ fn a_finding_on_a_table_whose_unit_was_assumed_is_held_back() {
     let said = |assumed: bool| {
         let mut d = with_text(totals_doc(), &["2026年收入预算6,864.32万元。"]);
         // The income table's amounts as read when its `万元` was not printed: 10,000× too small.
-        let t = d.tables.iter_mut().find(|t| t.kind == TableKind::Income).unwrap();
+        let t = d
+            .tables
+            .iter_mut()
+            .find(|t| t.kind == TableKind::Income)
+            .unwrap();
         for c in t.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
             if let yusuan_domain::Cell::Amount { value, printed } = c {
                 *value /= rust_decimal::Decimal::from(10000);
@@ -2006,7 +2040,10 @@ fn a_finding_on_a_table_whose_unit_was_assumed_is_held_back() {
             .collect::<Vec<_>>()
     };
     let printed = said(false);
-    assert!(printed.iter().any(|f| f.1 == Severity::Error), "{printed:?}");
+    assert!(
+        printed.iter().any(|f| f.1 == Severity::Error),
+        "{printed:?}"
+    );
     let assumed = said(true);
     assert!(
         assumed.iter().all(|f| f.1 != Severity::Error)

@@ -125,7 +125,9 @@ fn draft_workflow_through_the_command_line() {
     );
     let shown = ok(db, &["show", "draft:1", "--format", "json"]);
     assert!(
-        shown.contains("收入预算18,976.86万元，其中：财政拨款收入18,976.86万元，比2025年预算增加0.10万元"),
+        shown.contains(
+            "收入预算18,976.86万元，其中：财政拨款收入18,976.86万元，比2025年预算增加0.10万元"
+        ),
         "the narrative follows, in the source's words"
     );
 
@@ -931,7 +933,11 @@ fn zero_cells_print_as_chosen() {
     );
     let o = run(&db, &["draft", "print", "draft:1", "--zeros", "零"]);
     assert_ne!(o.code, 0);
-    assert!(o.stderr.contains("可选：按上年原表、留空、填0"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("可选：按上年原表、留空、填0"),
+        "{}",
+        o.stderr
+    );
     let history = ok(&db, &["draft", "history", "draft:1"]);
     assert_eq!(history.matches("零值单元格").count(), 1, "{history}");
     ok(&db, &["draft", "undo", "draft:1"]);

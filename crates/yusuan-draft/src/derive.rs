@@ -169,7 +169,11 @@ pub(crate) fn restate_values(draft: &Draft, tables: &[Table]) -> Option<crate::r
 /// The draft's tables in one year: its values, or the baselines.
 pub(crate) fn derive_tables_for(draft: &Draft, year: Year) -> Vec<Table> {
     let eval = Eval::new(draft, year);
-    draft.layout.iter().map(|t| derive_table(draft, &eval, t)).collect()
+    draft
+        .layout
+        .iter()
+        .map(|t| derive_table(draft, &eval, t))
+        .collect()
 }
 
 /// The figures the narrative states outside the tables: 政府采购 from its leaves (the total is
@@ -262,25 +266,39 @@ pub fn derive(draft: &Draft) -> Document {
         .sections
         .iter()
         .any(|s| s.kind == SectionKind::OtherExplanations);
-    let tables: Vec<Table> = draft.layout.iter().map(|t| derive_table(draft, &eval, t)).collect();
+    let tables: Vec<Table> = draft
+        .layout
+        .iter()
+        .map(|t| derive_table(draft, &eval, t))
+        .collect();
     // What a restated explanation prints: this year's tables and figures.
     let values = restate_values(draft, &tables);
     for s in &draft.sections {
         let mut s = s.clone();
-        let restated = draft.restated.iter().find(|r| r.kind == s.kind).zip(values.as_ref());
+        let restated = draft
+            .restated
+            .iter()
+            .find(|r| r.kind == s.kind)
+            .zip(values.as_ref());
         let generated = match (restated, s.kind) {
             // The source's own sentences over its tables, with next year's figures; then the
             // stated figures of subjects they do not speak of, where this section holds them.
             (Some((r, values)), _) => {
                 let mut texts = crate::restate::render(draft, r, values);
                 if !r.written && (s.kind == SectionKind::OtherExplanations || !others_apart) {
-                    texts.extend(narrative::stated_explanations(draft, crate::restate::spoken(r)));
+                    texts.extend(narrative::stated_explanations(
+                        draft,
+                        crate::restate::spoken(r),
+                    ));
                 }
                 Some(texts)
             }
             (None, SectionKind::BudgetExplanation) if !others_apart => {
                 let mut texts = narrative::budget_explanation(draft, &eval, &base);
-                texts.extend(narrative::stated_explanations(draft, crate::restated::Subjects::default()));
+                texts.extend(narrative::stated_explanations(
+                    draft,
+                    crate::restated::Subjects::default(),
+                ));
                 Some(texts)
             }
             (None, SectionKind::BudgetExplanation) => {

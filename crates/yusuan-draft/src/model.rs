@@ -235,7 +235,10 @@ impl Zeros {
         let t = text.trim();
         Zeros::ALL.into_iter().find(|z| {
             z.label() == t
-                || serde_json::to_value(z).ok().and_then(|v| v.as_str().map(|s| s == t)) == Some(true)
+                || serde_json::to_value(z)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|s| s == t))
+                    == Some(true)
         })
     }
 }

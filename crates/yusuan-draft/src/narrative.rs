@@ -300,8 +300,10 @@ pub(crate) fn budget_explanation(draft: &Draft, eval: &Eval, _base: &Eval) -> Ve
         out.push(s);
     }
     // The 一般公共预算 items by function 项.
-    let items: Vec<(&str, Decimal)> =
-        general_public_items(draft).into_iter().filter(|(_, v)| !v.is_zero()).collect();
+    let items: Vec<(&str, Decimal)> = general_public_items(draft)
+        .into_iter()
+        .filter(|(_, v)| !v.is_zero())
+        .collect();
     if !items.is_empty() {
         let lines = ItemLines::new(draft);
         out.push("一般公共预算拨款支出主要内容如下：".to_string());
@@ -350,10 +352,18 @@ impl<'a> ItemLines<'a> {
             return ItemLines { reasons };
         }
         for l in &draft.leaves {
-            if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
+            if let LeafKey::Spend {
+                fund: Fund::GeneralPublic,
+                function,
+                ..
+            } = &l.key
+            {
                 let address = crate::model::address(&l.key, l.unit.as_deref());
                 if let Some(r) = draft.reasons.get(&address) {
-                    reasons.entry(function.as_str()).or_default().push(r.as_str());
+                    reasons
+                        .entry(function.as_str())
+                        .or_default()
+                        .push(r.as_str());
                 }
             }
         }
@@ -376,7 +386,12 @@ pub(crate) fn item_tails(draft: &Draft) -> std::collections::BTreeMap<String, (S
 fn general_public_items(draft: &Draft) -> std::collections::BTreeMap<&str, Decimal> {
     let mut by_code = std::collections::BTreeMap::new();
     for l in &draft.leaves {
-        if let LeafKey::Spend { fund: Fund::GeneralPublic, function, .. } = &l.key {
+        if let LeafKey::Spend {
+            fund: Fund::GeneralPublic,
+            function,
+            ..
+        } = &l.key
+        {
             *by_code.entry(function.as_str()).or_default() += l.value;
         }
     }
@@ -397,7 +412,10 @@ fn item_tail_parts(
     }
     let mut s = String::new();
     let mut reasons: Vec<&str> = Vec::new();
-    let item = draft.reasons.get(&format!("说明|项|{code}")).map(String::as_str);
+    let item = draft
+        .reasons
+        .get(&format!("说明|项|{code}"))
+        .map(String::as_str);
     let of_lines = lines.reasons.get(code).into_iter().flatten().copied();
     for r in item.into_iter().chain(of_lines) {
         let r = r.trim().trim_end_matches('。');
@@ -422,7 +440,6 @@ pub fn actual_clause(current: Decimal, actual: Decimal, year: i32) -> String {
 pub(crate) fn other_explanations(draft: &Draft, _eval: &Eval, _base: &Eval) -> Vec<String> {
     explanations(draft, true, Subjects::default())
 }
-
 
 /// The 政府采购, 国有资产 and 绩效 paragraphs alone, for a format whose 情况说明 is one section and
 /// states its 三公 in its own wording (Jiangsu's 三公、会议费、培训费) — less those of the subjects

@@ -97,12 +97,11 @@ pub fn rewrite(draft: &Draft, kind: SectionKind, text: &str) -> Result<Rewritten
         figures,
         crate::narrative::item_tails(draft),
     );
-    let restatement = bind_written(&now, &tables, &now_figures, &base, &cur, &section).map_err(
-        |e| match e {
+    let restatement =
+        bind_written(&now, &tables, &now_figures, &base, &cur, &section).map_err(|e| match e {
             Unbound::TooFew => RewriteError::NoAmount,
             Unbound::Amount { printed, words } => RewriteError::Unknown { printed, words },
-        },
-    )?;
+        })?;
     let reasons: Vec<String> = restatement
         .paragraphs
         .iter()

@@ -229,9 +229,18 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
     }
     // A section restated from last year's words keeps last year's reasons until the draft
     // gives its own: each needs a look.
-    let title_of = |kind| draft.sections.iter().find(|s| s.kind == kind).map_or_else(|| "情况说明".to_string(), |s| s.title.clone());
+    let title_of = |kind| {
+        draft
+            .sections
+            .iter()
+            .find(|s| s.kind == kind)
+            .map_or_else(|| "情况说明".to_string(), |s| s.title.clone())
+    };
     let values = crate::derive::restate_values(draft, &derived.tables);
-    for (kind, key, text) in values.iter().flat_map(|v| crate::restate::carried_reasons(draft, v)) {
+    for (kind, key, text) in values
+        .iter()
+        .flat_map(|v| crate::restate::carried_reasons(draft, v))
+    {
         let title = title_of(kind);
         let snippet: String = text.trim_end_matches('。').chars().take(40).collect();
         let mut f = finding(

@@ -539,11 +539,7 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             }
             // The rate in any of the words documents print it with (`…减少1,000.0万元，减少
             // 12.34%` as well as `下降12.34%`).
-            let Some((word, pct, dp)) = percent_after(
-                &run.text,
-                m.end,
-                &RATE_WORDS,
-            ) else {
+            let Some((word, pct, dp)) = percent_after(&run.text, m.end, &RATE_WORDS) else {
                 continue;
             };
             let pct_up = rate_up(&word);
@@ -609,7 +605,17 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
 
 /// Words before a percentage saying which way a figure went.
 const RATE_WORDS: [&str; 11] = [
-    "增幅", "减幅", "增长率", "增长", "下降", "降幅", "减少", "降低", "增加", "上升", "提高",
+    "增幅",
+    "减幅",
+    "增长率",
+    "增长",
+    "下降",
+    "降幅",
+    "减少",
+    "降低",
+    "增加",
+    "上升",
+    "提高",
 ];
 
 /// Whether a rate word says up.
@@ -633,11 +639,18 @@ fn rate_between_amounts(
     let (sentence_start, _) = sentence_starts(&run.text, m.start);
     // Last year's figure: an earlier amount of the sentence named as last year's.
     let last_year = format!("{}年", doc.meta.year - 1);
-    let prior = ms[..k].iter().rev().filter(|w| w.start >= sentence_start).find(|w| {
-        let l = lead(&run.text, w.start, 30);
-        let l = l.rsplit(['，', '；', '：']).next().unwrap_or(l);
-        l.contains("执行数") || l.contains("上年") || l.contains("去年") || l.contains(&last_year)
-    })?;
+    let prior = ms[..k]
+        .iter()
+        .rev()
+        .filter(|w| w.start >= sentence_start)
+        .find(|w| {
+            let l = lead(&run.text, w.start, 30);
+            let l = l.rsplit(['，', '；', '：']).next().unwrap_or(l);
+            l.contains("执行数")
+                || l.contains("上年")
+                || l.contains("去年")
+                || l.contains(&last_year)
+        })?;
     let (a, b) = (prior.yuan(), m.yuan());
     if a <= Decimal::ZERO || a == b {
         return None;

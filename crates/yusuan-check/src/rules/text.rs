@@ -43,7 +43,12 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
     for text in yusuan_domain::section_texts(doc) {
         for m in EMPTY_REASONS {
             for (i, _) in text.text.match_indices(m) {
-                out.push(empty_reason(&text.text, i, m, at(&text.title, text.location(i))));
+                out.push(empty_reason(
+                    &text.text,
+                    i,
+                    m,
+                    at(&text.title, text.location(i)),
+                ));
             }
         }
     }

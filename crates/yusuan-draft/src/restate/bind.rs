@@ -19,7 +19,14 @@ pub(crate) const MIN_AMOUNTS: usize = 3;
 const CHANGE_WORDS: [&str; 4] = ["增加（减少）", "增加(减少)", "增加", "减少"];
 
 /// Words after an amount that make it a threshold, not a figure.
-const THRESHOLD_WORDS: [&str; 6] = ["（含）以上", "(含)以上", "以上", "（含）以下", "(含)以下", "以下"];
+const THRESHOLD_WORDS: [&str; 6] = [
+    "（含）以上",
+    "(含)以上",
+    "以上",
+    "（含）以下",
+    "(含)以下",
+    "以下",
+];
 
 /// Words before a change's percentage (`，增长10.87%`, `，降低79.27%`).
 const RATE_WORDS: [&str; 12] = [
@@ -273,7 +280,9 @@ impl<'a> Reading<'a> {
                 _ => None,
             })?;
         let clause = self.text[..m.start].rfind(['，', ',', '。', '；'])?;
-        let by = self.text[clause..m.start].find(['比', '较']).map(|i| clause + i)?;
+        let by = self.text[clause..m.start]
+            .find(['比', '较'])
+            .map(|i| clause + i)?;
         let start = if self.text[clause..].starts_with(['，', ',']) {
             clause
         } else {
@@ -306,9 +315,16 @@ impl<'a> Reading<'a> {
         };
         // A zero change (`增加（减少）0万元`) says nothing of its decimals: a change prints as
         // its amount does.
-        let form = if m.value.is_zero() { *amount_form } else { form };
+        let form = if m.value.is_zero() {
+            *amount_form
+        } else {
+            form
+        };
         let rate = self.rate_at(m.end);
-        let (start, end) = (m.start - word.len(), m.end + rate.as_ref().map_or(0, |r| r.2));
+        let (start, end) = (
+            m.start - word.len(),
+            m.end + rate.as_ref().map_or(0, |r| r.2),
+        );
         let change = Piece::Change {
             of: of.clone(),
             was: *was,
@@ -425,7 +441,8 @@ impl<'a> Reading<'a> {
             let sentence = &rest[..len];
             let new = sentence.contains("新增") && !sentence.chars().any(|c| c.is_ascii_digit());
             if new && !self.taken(start) && !REASON_WORDS.iter().any(|w| sentence.starts_with(w)) {
-                self.reason_spans.push((start, start + len + '。'.len_utf8()));
+                self.reason_spans
+                    .push((start, start + len + '。'.len_utf8()));
             }
         }
         self.reason_spans.sort();

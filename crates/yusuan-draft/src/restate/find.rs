@@ -124,9 +124,7 @@ pub(super) fn find_line(
                             P::Goods => has("货物"),
                             P::Works => has("工程"),
                             P::Services => has("服务"),
-                            P::SmallFirms => {
-                                (has("中小企业") || has("小微")) && !has("小型和微型")
-                            }
+                            P::SmallFirms => (has("中小企业") || has("小微")) && !has("小型和微型"),
                             P::MicroFirms => has("小型和微型"),
                             P::Total => {
                                 has("政府采购")

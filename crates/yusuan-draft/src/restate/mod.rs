@@ -18,8 +18,8 @@ mod render;
 mod words;
 mod write;
 
-pub(crate) use bind::{bind, MIN_AMOUNTS};
 pub use bind::Unbound;
+pub(crate) use bind::{bind, MIN_AMOUNTS};
 pub use render::reason_keys;
 pub(crate) use render::{carried_reasons, render, spoken, Values};
 pub(crate) use write::bind_written;

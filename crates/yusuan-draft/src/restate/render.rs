@@ -241,9 +241,13 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
                             out.push_str(&item_tail(of, &p[i + 1..], cur, &mut told));
                         }
                     }
-                    Piece::Change { .. } => {
-                        change(&mut out, piece, &p[i + 1..], (!r.written).then_some(&given), cur)
-                    }
+                    Piece::Change { .. } => change(
+                        &mut out,
+                        piece,
+                        &p[i + 1..],
+                        (!r.written).then_some(&given),
+                        cur,
+                    ),
                     Piece::Reason { text, .. } => match reason_now(&given, cur, piece, r.written) {
                         Some(ReasonNow::Own(own)) => out.push_str(&reason_words(own)),
                         Some(ReasonNow::Carried) => out.push_str(text),
@@ -259,7 +263,10 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
                         if printed_value(c, *form) == printed_value(*was, *form) {
                             out.push_str(text);
                         } else {
-                            out.push_str(&unsame(text, &change_words(c, *was, *form, Some(2), None)));
+                            out.push_str(&unsame(
+                                text,
+                                &change_words(c, *was, *form, Some(2), None),
+                            ));
                         }
                     }
                     Piece::Count { of } => out.push_str(&cur.value(of).normalize().to_string()),

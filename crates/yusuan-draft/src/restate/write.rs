@@ -3,8 +3,8 @@
 //! change, reason and no-change phrase set to compare with last year's value (`base`).
 
 use super::bind::{bind_as_printed, Unbound};
-use super::words::change_words;
 use super::render::Values;
+use super::words::change_words;
 use crate::model::{Draft, Figure};
 use crate::restated::{Piece, Restatement};
 use yusuan_domain::{Section, Table};
