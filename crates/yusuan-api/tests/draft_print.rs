@@ -2,20 +2,12 @@
 //! until the user chooses 留空 or 填0 — one undoable edit; the tables follow, the export prints
 //! that way and reads back; a choice that is none is refused, nothing recorded.
 
-use std::path::PathBuf;
-use yusuan_api::{
-    draft_check, draft_document, draft_history, draft_new, draft_print_zeros, draft_undo,
-    export_file, import_file, ExportRequest, Library, OutFormat, Severity,
-};
+use yusuan_api::{draft_document, draft_history, draft_print_zeros, draft_undo, Library};
 use yusuan_domain::Cell;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
+mod common;
 
-const NOW: &str = "2026-12-01T00:00:00Z";
+use common::{export_explained, fixture, rolled, NOW};
 
 /// The draft's cells in amount columns (columns holding an amount when last year's style
 /// prints them, `numeric`): (zeros, blanks, blanks of one-sided rows).
@@ -61,15 +53,12 @@ fn numeric_columns(lib: &Library, id: i64) -> Vec<Vec<bool>> {
 fn zero_cells_print_as_the_draft_says_and_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let a = import_file(
+    let id = rolled(
         &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, a.id, None, NOW).unwrap().draft)
-        .unwrap()
-        .0;
+        &[&fixture(
+            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        )],
+    );
     // As last year's tables printed them: 万里 prints its zeros (0.00), a two-sided table
     // leaves the other side blank.
     let numeric = numeric_columns(&lib, id);
@@ -96,26 +85,7 @@ fn zero_cells_print_as_the_draft_says_and_read_back() {
     );
 
     // Exported that way, and read back.
-    let explanations = draft_check(&lib, id)
-        .unwrap()
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .map(|f| (f.rule.to_string(), "已核实".to_string()))
-        .collect();
-    let req = ExportRequest {
-        explanations,
-        ..Default::default()
-    };
-    let out = dir.path().join("填0.pdf");
-    let o = export_file(
-        &mut lib,
-        &format!("draft:{id}"),
-        OutFormat::Pdf,
-        &out,
-        &req,
-        NOW,
-    )
-    .unwrap();
+    let o = export_explained(&mut lib, id, &dir.path().join("填0.pdf"));
     assert!(o.preflight.is_some());
 
     // Undo: 留空, then last year's style again.

@@ -3,18 +3,13 @@
 //! text read back — its figures follow the lines, last year's reasons go where nothing changes,
 //! are asked about (R010) where something does, and give way to the draft's own.
 
-use std::path::PathBuf;
 use yusuan_api::{
     draft_check, draft_document, draft_new, draft_reason, draft_set, import_file, Library,
 };
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
+mod common;
 
-const NOW: &str = "2026-12-01T00:00:00Z";
+use common::{export_explained, fixture, rolled, NOW};
 
 fn explanation(lib: &Library, id: i64) -> Vec<String> {
     let doc = draft_document(lib, id, None).unwrap();
@@ -136,15 +131,12 @@ fn a_restated_explanation_follows_the_lines_and_asks_about_last_years_reasons() 
 fn a_restated_item_compares_with_its_actuals_and_a_lone_reason_follows_its_figure() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let a = import_file(
+    let id = rolled(
         &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, a.id, None, NOW).unwrap().draft)
-        .unwrap()
-        .0;
+        &[&fixture(
+            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        )],
+    );
     let text = explanation(&lib, id);
     assert!(
         !text.iter().any(|p| p.contains("主要原因是项目调整")),
@@ -188,21 +180,13 @@ fn a_restated_item_compares_with_its_actuals_and_a_lone_reason_follows_its_figur
 fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let a = import_file(
+    let id = rolled(
         &mut lib,
-        &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"),
-        NOW,
-    )
-    .unwrap();
-    import_file(
-        &mut lib,
-        &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"),
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, a.id, None, NOW).unwrap().draft)
-        .unwrap()
-        .0;
+        &[
+            &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"),
+            &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"),
+        ],
+    );
     let title = draft_document(&lib, id, None)
         .unwrap()
         .sections
@@ -286,44 +270,20 @@ fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
 fn an_exported_explanation_with_actuals_is_restated_the_next_year() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let a = import_file(
+    let id = rolled(
         &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, a.id, None, NOW).unwrap().draft)
-        .unwrap()
-        .0;
+        &[&fixture(
+            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+        )],
+    );
     yusuan_api::draft_actual(&mut lib, id, "2010507", "1404200", NOW).unwrap();
     let item = "1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”";
     assert!(line(&explanation(&lib, id), item).contains("比2025年执行数140.42万元减少96.59万元"));
-    let explanations = draft_check(&lib, id)
-        .unwrap()
-        .iter()
-        .filter(|f| f.severity == yusuan_api::Severity::Warning)
-        .map(|f| (f.rule.to_string(), "已核实".to_string()))
-        .collect();
-    let req = yusuan_api::ExportRequest {
-        explanations,
-        ..Default::default()
-    };
     let pdf = dir.path().join("2026.pdf");
-    yusuan_api::export_file(
-        &mut lib,
-        &format!("draft:{id}"),
-        yusuan_api::OutFormat::Pdf,
-        &pdf,
-        &req,
-        NOW,
-    )
-    .unwrap();
+    export_explained(&mut lib, id, &pdf);
 
     let mut next = Library::open(&dir.path().join("next.db")).unwrap();
-    let b = import_file(&mut next, &pdf, NOW).unwrap();
-    let id2 = yusuan_api::parse_draft_ref(&draft_new(&mut next, b.id, None, NOW).unwrap().draft)
-        .unwrap()
-        .0;
+    let id2 = rolled(&mut next, &[&pdf]);
     let d = yusuan_api::load_draft(&next, id2, None).unwrap();
     assert!(
         d.restated
