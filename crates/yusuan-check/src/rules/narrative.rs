@@ -544,20 +544,12 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             };
             let pct_up = rate_up(&word);
             if pct_up != up {
-                out.push(Finding {
-                    rule: "N004",
-                    severity: Severity::Warning,
-                    message: format!(
-                        "增减用词矛盾：金额“{}”前写的是{}，百分比写的是“{}”",
-                        m.printed,
-                        if up { "增加" } else { "减少" },
-                        word
-                    ),
-                    location: location(run, m.start),
-                    expected: Some(if up { "增幅".into() } else { "减幅".into() }),
-                    actual: Some(word.clone()),
-                    hint: Some("增加对应增幅，减少对应减幅".into()),
-                });
+                out.push(rate_word_contradicts(
+                    format!("金额“{}”前写的是", m.printed),
+                    up,
+                    &word,
+                    location(run, m.start),
+                ));
             }
             // The level it changed to: the sentence's first amount, else the previous sentence's
             // (`…预算收入总额为1786.11万元…。比上年部门收入增加90.58万元，…`).
@@ -625,6 +617,23 @@ fn rate_up(word: &str) -> bool {
         .any(|w| word.starts_with(w))
 }
 
+/// N004: a rate whose word goes the other way than the change (`what` says how the change is
+/// known: the word before its amount, or the two amounts).
+fn rate_word_contradicts(what: String, up: bool, word: &str, location: FindingLocation) -> Finding {
+    Finding {
+        rule: "N004",
+        severity: Severity::Warning,
+        message: format!(
+            "增减用词矛盾：{what}{}，百分比写的是“{word}”",
+            if up { "增加" } else { "减少" }
+        ),
+        location,
+        expected: Some(if up { "增幅".into() } else { "减幅".into() }),
+        actual: Some(word.to_string()),
+        hint: Some("增加对应增幅，减少对应减幅".into()),
+    }
+}
+
 /// N004/N005 of a rate printed after this year's figure with no change amount, where the
 /// sentence states last year's before it (`2025年执行数60.13万元，2026年预算安排25.77万元，
 /// 减少57.14%`): the rate is (B−A)÷A, its word the direction.
@@ -659,21 +668,12 @@ fn rate_between_amounts(
     let rate = ((b - a).abs() * Decimal::from(100) / a).round_dp(dp);
     let location = location(run, m.start);
     if rate_up(&word) != up {
-        return Some(Finding {
-            rule: "N004",
-            severity: Severity::Warning,
-            message: format!(
-                "增减用词矛盾：{}到{}是{}，百分比写的是“{}”",
-                prior.printed,
-                m.printed,
-                if up { "增加" } else { "减少" },
-                word
-            ),
+        return Some(rate_word_contradicts(
+            format!("{}到{}是", prior.printed, m.printed),
+            up,
+            &word,
             location,
-            expected: Some(if up { "增幅".into() } else { "减幅".into() }),
-            actual: Some(word),
-            hint: Some("增加对应增幅，减少对应减幅".into()),
-        });
+        ));
     }
     if (rate - pct).abs() <= Decimal::new(1, dp) {
         return None;
