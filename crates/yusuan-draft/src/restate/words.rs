@@ -80,7 +80,8 @@ pub(super) fn percent_at(text: &str) -> Option<(Decimal, u32, usize)> {
 }
 
 /// Where each of a section's printed lines ends a paragraph in the joined text: after a line
-/// ending a sentence (`。` `：`), before a line opening an item (`一、` `（二）` `3．`).
+/// ending a sentence (`。` `：`) or heading an item (`一、机关运行经费预算`), before a line
+/// opening an item (`一、` `（二）` `3．`).
 pub(super) fn paragraph_ends(section: &Section) -> Vec<usize> {
     breaks(section).0
 }
@@ -99,18 +100,45 @@ fn breaks(section: &Section) -> (Vec<usize>, Vec<usize>) {
         .iter()
         .map(|p| p.text.chars().filter(|c| !c.is_whitespace()).collect())
         .collect();
+    let width = line_width(&lines);
     for (i, l) in lines.iter().enumerate() {
         if opens_item(l) {
             items.push(at);
         }
         at += l.len();
         let next_opens = lines.get(i + 1).is_some_and(|n| opens_item(n));
-        if l.ends_with(['。', '：', ':']) || next_opens {
+        if l.ends_with(['。', '：', ':']) || next_opens || item_heading(l, width) {
             ends.push(at);
         }
     }
     ends.push(at);
     (ends, items)
+}
+
+/// An item's heading stops well short of a full line: at most this share (in percent) of the
+/// section's line width. Longer, it is a sentence the page wrapped (a narrow Word page wraps
+/// `2．党委办公厅（室）及相关机构事务（款）一般行政管理` at 27 characters).
+const ITEM_HEADING_MAX_SHARE: usize = 75;
+
+/// A section's line width in characters: the median length of its lines that the page wrapped
+/// (those not ending a sentence), which fill the line; 0 when none did.
+fn line_width(lines: &[String]) -> usize {
+    let mut wrapped: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.ends_with(['。', '：', ':']))
+        .map(|l| l.chars().count())
+        .collect();
+    wrapped.sort_unstable();
+    wrapped.get(wrapped.len() / 2).copied().unwrap_or(0)
+}
+
+/// Whether a line is an item's heading on a line of its own (`一、2025年“三公”经费预算情况说明`):
+/// it opens an item, stops short of the section's line width (`width`, in characters) and has
+/// no clause of a sentence in it.
+fn item_heading(l: &str, width: usize) -> bool {
+    opens_item(l)
+        && l.chars().count() * 100 <= width * ITEM_HEADING_MAX_SHARE
+        && !l.contains(['，', '。', '；', ',', ';', '：', ':'])
 }
 
 /// Whether a line opens an item: `一、` `（二）` `3．` — a Chinese numeral, or one or two
@@ -220,6 +248,37 @@ pub(super) fn with_not_than(out: &mut String) {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn an_item_heading_on_its_own_line_ends_its_paragraph() {
+        let section = |lines: &[&str]| Section {
+            kind: yusuan_domain::SectionKind::OtherExplanations,
+            title: "其他相关情况说明".into(),
+            paragraphs: lines
+                .iter()
+                .map(|t| yusuan_domain::Paragraph {
+                    text: t.to_string(),
+                    location: Default::default(),
+                })
+                .collect(),
+            location: Default::default(),
+        };
+        // check(input, expect): the heading's end is a paragraph end; a wrapped clause is not.
+        let heading = "一、2025年“三公”经费预算情况说明";
+        let s = section(&[
+            heading,
+            "2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。其中：（一）因公出国（境）",
+            "费0万元，比2024年预算持平。",
+        ]);
+        assert_eq!(paragraph_ends(&s)[0], heading.len());
+        let wrapped = "（二）公务用车购置及运行费36.56万元，比2024年预算";
+        let s = section(&[wrapped, "减少10万元。"]);
+        assert!(!paragraph_ends(&s).contains(&wrapped.len()));
+        // A narrow page's full line is no heading, though it is short and has no comma.
+        let narrow = "2．党委办公厅（室）及相关机构事务（款）一般行政管理";
+        let s = section(&[narrow, "事务（项）支出1000万元，与上年相比增加10万元，增长", "1%。"]);
+        assert!(!paragraph_ends(&s).contains(&narrow.len()));
+    }
 
     #[test]
     fn a_change_is_worded_by_its_direction_and_a_percentage_is_read_at_the_start() {
