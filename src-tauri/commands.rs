@@ -399,15 +399,39 @@ pub fn set_reason(
         .map_err(|e| e.to_string())
 }
 
-/// Sets how the draft's zero cells print (按上年原表 / 留空 / 填0).
+/// Sets one setting of the draft's print style (零值单元格 → 留空, 表名年度 → 每张表都印年度 …).
 #[tauri::command]
-pub fn set_print_zeros(
+pub fn set_print(
     state: State<'_, AppState>,
     draft: String,
+    setting: String,
     choice: String,
 ) -> Result<yusuan_api::DraftView, String> {
     desk(&state)?
-        .draft_print_zeros(draft_id(&draft)?, &choice, &yusuan_api::now_rfc3339())
+        .draft_print(
+            draft_id(&draft)?,
+            &setting,
+            &choice,
+            &yusuan_api::now_rfc3339(),
+        )
+        .map_err(|e| e.to_string())
+}
+
+/// Renames a table or section of the draft (the 目录 follows).
+#[tauri::command]
+pub fn rename_title(
+    state: State<'_, AppState>,
+    draft: String,
+    title: String,
+    new_title: String,
+) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?
+        .draft_rename(
+            draft_id(&draft)?,
+            &title,
+            &new_title,
+            &yusuan_api::now_rfc3339(),
+        )
         .map_err(|e| e.to_string())
 }
 

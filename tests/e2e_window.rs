@@ -476,7 +476,7 @@ async fn window_shows_real_documents_from_the_store() {
 
     // 零值单元格 chosen in 导出: every zero printed (填0), one edit in the history.
     c.execute(
-        "const z = document.querySelector('[data-testid=print-zeros]'); z.scrollIntoView(); z.value = '填0'; z.dispatchEvent(new Event('change'));",
+        "const z = document.querySelector('[data-setting=零值单元格]'); z.scrollIntoView(); z.value = '填0'; z.dispatchEvent(new Event('change'));",
         vec![],
     )
     .await
@@ -490,7 +490,7 @@ async fn window_shows_real_documents_from_the_store() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     assert_eq!(
-        c.execute("return document.querySelector('[data-testid=print-zeros]').value;", vec![])
+        c.execute("return document.querySelector('[data-setting=零值单元格]').value;", vec![])
             .await
             .unwrap()
             .as_str(),

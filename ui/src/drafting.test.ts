@@ -90,8 +90,14 @@ function view(value: string, income: string, findings: Finding[], canUndo: boole
     ],
     actuals_year: 2026,
     final_accounts: [{ id: 7, title: "上海市普陀区某街道2026年度部门决算" }],
-    print_zeros: "按上年原表",
-    zero_choices: ["按上年原表", "留空", "填0"],
+    print: [
+      { name: "零值单元格", chosen: "按上年原表", choices: ["按上年原表", "留空", "填0"] },
+      { name: "表名年度", chosen: "每张表都印年度", choices: ["按上年原表", "每张表都印年度", "都不印年度"] },
+    ],
+    titles: [
+      { kind: "部分", title: "上海市普陀区某街道办事处（部门）主要职能", printed: "上海市普陀区某街道办事处（部门）主要职能" },
+      { kind: "表", title: "部门“三公”经费和机关运行经费预算表", printed: "2027年部门“三公”经费和机关运行经费预算表" },
+    ],
   };
 }
 
@@ -1000,18 +1006,37 @@ describe("编制：按原表结转的表", () => {
   });
 });
 
-describe("导出：零值单元格", () => {
-  it("shows the draft's print style and sets another as one edit", async () => {
+describe("导出：印法", () => {
+  it("shows each setting of the draft's print style and sets another as one edit", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    const setting = (name: string) => document.querySelector<HTMLSelectElement>(`[data-testid=print-setting][data-setting=${name}]`)!;
+    expect(setting("零值单元格").value).toBe("按上年原表");
+    expect([...setting("零值单元格").options].map((o) => o.value)).toEqual(["按上年原表", "留空", "填0"]);
+    expect(setting("表名年度").value).toBe("每张表都印年度");
+    setting("零值单元格").value = "留空";
+    setting("零值单元格").dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls).toContain("setPrint:draft:1,零值单元格,留空");
+    setting("表名年度").value = "都不印年度";
+    setting("表名年度").dispatchEvent(new Event("change"));
+    await app.idle();
+    expect(backend.calls).toContain("setPrint:draft:1,表名年度,都不印年度");
+  });
+
+  it("lists the titles as they print and renames one as one edit", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
-    const zeros = q<HTMLSelectElement>("print-zeros")!;
-    expect(zeros.value).toBe("按上年原表");
-    expect([...zeros.options].map((o) => o.value)).toEqual(["按上年原表", "留空", "填0"]);
-    zeros.value = "留空";
-    zeros.dispatchEvent(new Event("change"));
+    const inputs = [...document.querySelectorAll<HTMLInputElement>("[data-testid=title]")];
+    expect(inputs.map((i) => i.value)).toEqual(["上海市普陀区某街道办事处（部门）主要职能", "2027年部门“三公”经费和机关运行经费预算表"]);
+    inputs[1].value = "2027年部门“三公”经费预算表";
+    inputs[1].dispatchEvent(new Event("change"));
     await app.idle();
-    expect(backend.calls).toContain("setPrintZeros:draft:1,留空");
+    // Named by its title as carried.
+    expect(backend.calls).toContain("renameTitle:draft:1,部门“三公”经费和机关运行经费预算表,2027年部门“三公”经费预算表");
   });
 });

@@ -68,8 +68,10 @@ export interface DraftingBackend {
   setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView>;
   listDrafts(): Promise<DraftSummary[]>;
   setReason(draft: string, key: string, text: string): Promise<DraftView>;
-  /** How the draft's zero cells print (按上年原表 / 留空 / 填0). */
-  setPrintZeros(draft: string, choice: string): Promise<DraftView>;
+  /** One setting of the draft's print style (零值单元格 → 留空, 表名年度 → 每张表都印年度 …). */
+  setPrint(draft: string, setting: string, choice: string): Promise<DraftView>;
+  /** Renames a table or section of the draft (the 目录 follows). */
+  renameTitle(draft: string, title: string, newTitle: string): Promise<DraftView>;
   /** Rewrites a carried narrative section (主要职能, 机构设置 …), a paragraph a line. */
   setSectionText(draft: string, title: string, text: string): Promise<DraftView>;
   /** Rewrites one part of a project's description (年度预算安排 …), a paragraph a line. */

@@ -113,8 +113,13 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
-  async setPrintZeros(draft: string, choice: string): Promise<DraftView> {
-    this.record("setPrintZeros", [draft, choice]);
+  async setPrint(draft: string, setting: string, choice: string): Promise<DraftView> {
+    this.record("setPrint", [draft, setting, choice]);
+    return this.nextView();
+  }
+
+  async renameTitle(draft: string, title: string, newTitle: string): Promise<DraftView> {
+    this.record("renameTitle", [draft, title, newTitle]);
     return this.nextView();
   }
 

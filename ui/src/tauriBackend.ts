@@ -77,8 +77,12 @@ export class TauriBackend implements Backend {
     return call<DraftView>("set_reason", { draft, key, text });
   }
 
-  setPrintZeros(draft: string, choice: string): Promise<DraftView> {
-    return call<DraftView>("set_print_zeros", { draft, choice });
+  setPrint(draft: string, setting: string, choice: string): Promise<DraftView> {
+    return call<DraftView>("set_print", { draft, setting, choice });
+  }
+
+  renameTitle(draft: string, title: string, newTitle: string): Promise<DraftView> {
+    return call<DraftView>("rename_title", { draft, title, newTitle });
   }
 
   setSectionText(draft: string, title: string, text: string): Promise<DraftView> {

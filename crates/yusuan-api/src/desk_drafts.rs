@@ -66,10 +66,10 @@ pub struct DraftView {
     pub sections: Vec<SectionView>,
     /// The 项目经费情况说明: each project's parts to rewrite.
     pub projects: Vec<crate::ProjectView>,
-    /// How the draft's zero cells print (`按上年原表`, `留空`, `填0`), and the choices.
-    pub print_zeros: String,
-    /// The choices of [`DraftView::print_zeros`].
-    pub zero_choices: Vec<String>,
+    /// The draft's print style (零值单元格, 表名年度), each with its choices.
+    pub print: Vec<crate::PrintSettingView>,
+    /// The tables' and sections' titles, to rename.
+    pub titles: Vec<crate::TitleView>,
     /// The 绩效目标表: each indicator's target value to set.
     pub forms: Vec<crate::FormView>,
     /// The year of the 上年 figures (none for a blank draft).
@@ -265,6 +265,12 @@ fn history(
                         printed(&e.new_value),
                     )
                 }
+                "rename" => (
+                    "改标题",
+                    e.target.clone(),
+                    e.old_value.clone().unwrap_or_default(),
+                    e.new_value.clone().unwrap_or_default(),
+                ),
                 "project-rename" => (
                     "项目改名",
                     e.target.clone(),
@@ -434,8 +440,8 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         can_undo: lib.store().draft_undo_target(id)?.is_some(),
         can_redo: lib.store().draft_redo_target(id)?.is_some(),
         locked: row.locked_version,
-        print_zeros: d.print.zeros.label().to_string(),
-        zero_choices: crate::zero_choices(),
+        print: crate::draft_print::print_settings(&d),
+        titles: crate::draft_titles::title_views(&d),
     })
 }
 
@@ -797,14 +803,27 @@ impl Desk {
         view(&self.user, id)
     }
 
-    /// Sets how the draft's zero cells print (导出's 零值单元格).
-    pub fn draft_print_zeros(
+    /// Sets one setting of the draft's print style (导出's 零值单元格, 表名年度).
+    pub fn draft_print(
         &mut self,
         id: i64,
+        setting: &str,
         choice: &str,
         now: &str,
     ) -> Result<DraftView, ApiError> {
-        crate::draft_print_zeros(&mut self.user, id, choice, now)?;
+        crate::draft_print(&mut self.user, id, setting, choice, now)?;
+        view(&self.user, id)
+    }
+
+    /// Renames a table or section of the draft (导出's 标题).
+    pub fn draft_rename(
+        &mut self,
+        id: i64,
+        title: &str,
+        new_title: &str,
+        now: &str,
+    ) -> Result<DraftView, ApiError> {
+        crate::draft_rename(&mut self.user, id, title, new_title, now)?;
         view(&self.user, id)
     }
 

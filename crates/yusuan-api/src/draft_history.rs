@@ -48,7 +48,7 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "text" => {
             put_section_text(d, &e.target, value.as_deref().unwrap_or(""))?;
         }
-        "print" => crate::draft_print::apply(d, value.as_deref())?,
+        "print" => crate::draft_print::apply(d, &e.target, value.as_deref())?,
         "explanation" => crate::draft_explanation::apply(d, &e.target, value.as_deref())?,
         "unit" => crate::draft_setup::apply_unit(d, &e.target, value.as_deref())?,
         "place" => crate::draft_units::apply_lines(d, value.as_deref())?,
@@ -65,6 +65,14 @@ fn apply(d: &mut Draft, e: &DraftEvent, side_old: bool) -> Result<(), ApiError> 
         "project-rename" => {
             let other = if side_old { &e.new_value } else { &e.old_value };
             crate::draft_projects::apply_rename(
+                d,
+                other.as_deref().unwrap_or(""),
+                value.as_deref().unwrap_or(""),
+            )?
+        }
+        "rename" => {
+            let other = if side_old { &e.new_value } else { &e.old_value };
+            crate::draft_titles::apply(
                 d,
                 other.as_deref().unwrap_or(""),
                 value.as_deref().unwrap_or(""),

@@ -1,42 +1,75 @@
 //! A draft's print style, a property of the draft shown and chosen in 导出: how an amount cell of
-//! zero prints — as last year's tables printed each column (the region's practice, the default),
-//! always blank, or always 0. One undoable edit.
+//! zero prints (as last year's tables printed each column, always blank, or always 0) and whether
+//! the tables' titles carry the year. Each setting is one undoable edit (a new draft's title
+//! years are the region's current practice, `crate::practice`).
 
 use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
 use crate::{ApiError, Library};
-use yusuan_draft::{Draft, Zeros};
+use serde::Serialize;
+use ts_rs::TS;
+use yusuan_draft::{Draft, PrintSetting};
 
-/// The choices, as 导出 offers them.
-pub fn zero_choices() -> Vec<String> {
-    Zeros::ALL.iter().map(|z| z.label().to_string()).collect()
+/// One setting of a draft's print style as 导出 shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PrintSettingView {
+    /// The setting's name (`零值单元格`, `表名年度`).
+    pub name: String,
+    /// The choice made.
+    pub chosen: String,
+    /// Every choice, in order.
+    pub choices: Vec<String>,
 }
 
-/// Sets how the draft's zero cells print (`按上年原表`, `留空`, `填0`).
-pub fn draft_print_zeros(
+/// Every setting of the draft's print style.
+pub fn print_settings(d: &Draft) -> Vec<PrintSettingView> {
+    PrintSetting::ALL
+        .into_iter()
+        .map(|s| PrintSettingView {
+            name: s.name().to_string(),
+            chosen: d.print.chosen(s).to_string(),
+            choices: s.choices().into_iter().map(str::to_string).collect(),
+        })
+        .collect()
+}
+
+/// Sets one print setting (`零值单元格` to `留空`, `表名年度` to `每张表都印年度` …).
+pub fn draft_print(
     lib: &mut Library,
     id: i64,
+    setting: &str,
     choice: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    let zeros = Zeros::parse(choice).ok_or_else(|| {
-        bad(format!(
-            "“{choice}”不是零值单元格的印法；可选：{}",
-            zero_choices().join("、")
-        ))
-    })?;
+    let names = || {
+        PrintSetting::ALL
+            .iter()
+            .map(|s| s.name())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let setting = PrintSetting::parse(setting)
+        .ok_or_else(|| bad(format!("“{setting}”不是印法的一项；可设：{}", names())))?;
+    let mut probe = yusuan_draft::PrintChoices::default();
+    if !probe.choose(setting, choice) {
+        return Err(bad(format!(
+            "“{choice}”不是{}的印法；可选：{}",
+            setting.name(),
+            setting.choices().join("、")
+        )));
+    }
     retrying(lib, |lib| {
         let mut d = load_draft(lib, id, None)?;
-        let old = d.print.zeros.label().to_string();
-        let new = zeros.label().to_string();
+        let old = d.print.chosen(setting).to_string();
+        d.print.choose(setting, choice);
+        let new = d.print.chosen(setting).to_string();
         let seq = if old == new {
             0
         } else {
-            d.print.zeros = zeros;
             lib.store_mut().record_draft_edit(
                 id,
                 &to_json(&d)?,
                 "print",
-                "零值单元格",
+                setting.name(),
                 Some(&old),
                 Some(&new),
                 now,
@@ -45,17 +78,20 @@ pub fn draft_print_zeros(
         };
         Ok(Edit {
             seq,
-            target: "零值单元格".to_string(),
+            target: setting.name().to_string(),
             old: Some(old),
             new: Some(new),
         })
     })
 }
 
-/// Puts one side of a print edit into the draft (undo and redo).
-pub(crate) fn apply(d: &mut Draft, side: Option<&str>) -> Result<(), ApiError> {
+/// Puts one side of a print edit into the draft (undo and redo); `target` names the setting
+/// (edits recorded before there were two name none: they set zero cells).
+pub(crate) fn apply(d: &mut Draft, target: &str, side: Option<&str>) -> Result<(), ApiError> {
+    let setting = PrintSetting::parse(target).unwrap_or(PrintSetting::Zeros);
     let label = side.unwrap_or_default();
-    d.print.zeros =
-        Zeros::parse(label).ok_or_else(|| bad(format!("历史记录中的印法无法识别：{label}")))?;
+    if !d.print.choose(setting, label) {
+        return Err(bad(format!("历史记录中的印法无法识别：{label}")));
+    }
     Ok(())
 }

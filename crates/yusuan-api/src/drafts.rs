@@ -144,6 +144,9 @@ pub fn draft_new_with(
     if let Some(t) = threshold_percent {
         draft.threshold_percent = t;
     }
+    if let Some(source) = lib.store().list()?.into_iter().find(|d| d.id == doc_id) {
+        draft.print.title_years = crate::practice::region_title_years(lib, &source)?;
+    }
     let id = lib.store_mut().insert_draft(
         &draft.department,
         draft.year,

@@ -21,6 +21,7 @@ mod draft_history;
 mod draft_print;
 mod draft_projects;
 mod draft_setup;
+mod draft_titles;
 mod draft_units;
 mod drafts;
 pub mod dto;
@@ -31,6 +32,7 @@ mod exporting;
 mod import;
 mod library;
 mod panics;
+mod practice;
 mod settings;
 
 pub use backups::{backup_library, restore_library, DAILY_BACKUPS_KEPT};
@@ -52,7 +54,8 @@ pub use draft_forms::{
     draft_row, draft_table_paste, CarriedTableView, FormView, IndicatorView, RowEdit,
 };
 pub use draft_history::{draft_redo, draft_undo};
-pub use draft_print::{draft_print_zeros, zero_choices};
+pub use draft_print::{draft_print, print_settings, PrintSettingView};
+pub use draft_titles::{draft_rename, title_views, TitleView};
 pub use draft_projects::{
     draft_project_add, draft_project_fund, draft_project_part, draft_project_remove,
     draft_project_rename, draft_projects, ProjectFundView, ProjectPartView, ProjectView,

@@ -90,6 +90,8 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::ProjectPartView>(),
         decl::<yusuan_api::ProjectFundView>(),
         decl::<yusuan_api::FormView>(),
+        decl::<yusuan_api::PrintSettingView>(),
+        decl::<yusuan_api::TitleView>(),
         decl::<yusuan_api::IndicatorView>(),
         decl::<yusuan_api::VersionItem>(),
         decl::<yusuan_api::UnitView>(),

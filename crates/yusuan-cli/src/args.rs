@@ -306,13 +306,16 @@ pub enum DraftCommand {
         /// 原因
         text: String,
     },
-    /// 零值单元格的印法：按上年原表（默认）、留空或填0
+    /// 印法：零值单元格（按上年原表、留空、填0），表名年度（按上年原表、每张表都印年度、都不印年度）；不给选项时列出现在的印法
     Print {
         /// 草稿（draft:N）
         draft: String,
-        /// 按上年原表 / 留空 / 填0
+        /// 零值单元格：按上年原表 / 留空 / 填0
         #[arg(long)]
-        zeros: String,
+        zeros: Option<String>,
+        /// 表名年度：按上年原表 / 每张表都印年度 / 都不印年度
+        #[arg(long)]
+        title_years: Option<String>,
     },
     /// 改写文字部分，每行一段：沿用的部分（主要职能、机构设置、名词解释等）照写；情况说明中的金额须是草稿中的数字，随明细行变化，写法与草稿不同处按草稿印出并列出
     Text {
@@ -322,6 +325,15 @@ pub enum DraftCommand {
         section: String,
         /// 新的文字（每行一段）
         text: String,
+    },
+    /// 改一张表或一个部分的标题（如“财政拨款支出预算表”改为“财政拨款支出预算表（功能科目）”），目录随之改；不给标题时列出全部标题
+    Rename {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 现在的标题
+        title: Option<String>,
+        /// 新标题（须仍能认出是哪一张表或哪一部分）
+        new_title: Option<String>,
     },
     /// 项目经费情况说明：列出（list）、新增（add）、删除（remove）项目，或改写项目说明的一部分（set）
     Project {

@@ -610,19 +610,65 @@ fn draft(
             )
             .map_err(io)?;
         }
-        DraftCommand::Print { draft, zeros } => {
-            let e = yusuan_api::draft_print_zeros(&mut lib, draft_id(&draft)?, &zeros, &now)?;
-            writeln!(
-                out,
-                "零值单元格：{}（原为{}）",
-                e.new.unwrap_or_default(),
-                e.old.unwrap_or_default()
-            )
-            .map_err(io)?;
+        DraftCommand::Print {
+            draft,
+            zeros,
+            title_years,
+        } => {
+            let id = draft_id(&draft)?;
+            let chosen = [("零值单元格", zeros), ("表名年度", title_years)];
+            for (setting, choice) in chosen.iter().filter_map(|(s, c)| Some((s, c.as_ref()?))) {
+                let e = yusuan_api::draft_print(&mut lib, id, setting, choice, &now)?;
+                writeln!(
+                    out,
+                    "{setting}：{}（原为{}）",
+                    e.new.unwrap_or_default(),
+                    e.old.unwrap_or_default()
+                )
+                .map_err(io)?;
+            }
+            if chosen.iter().all(|(_, c)| c.is_none()) {
+                let d = yusuan_api::load_draft(&lib, id, None)?;
+                for s in yusuan_api::print_settings(&d) {
+                    writeln!(out, "{}：{}（可选：{}）", s.name, s.chosen, s.choices.join("、"))
+                        .map_err(io)?;
+                }
+            }
         }
         DraftCommand::Reason { draft, key, text } => {
             let e = yusuan_api::draft_reason(&mut lib, draft_id(&draft)?, &key, &text, &now)?;
             writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;
+        }
+        DraftCommand::Rename {
+            draft,
+            title,
+            new_title,
+        } => {
+            let id = draft_id(&draft)?;
+            match (title, new_title) {
+                (Some(title), Some(new_title)) => {
+                    let e = yusuan_api::draft_rename(&mut lib, id, &title, &new_title, &now)?;
+                    writeln!(
+                        out,
+                        "已改{}的标题：{} → {}",
+                        e.target,
+                        e.old.unwrap_or_default(),
+                        e.new.unwrap_or_default()
+                    )
+                    .map_err(io)?;
+                }
+                (Some(_), None) => {
+                    return Err(ApiError::Draft(
+                        "请给出新标题：yusuan draft rename draft:N 现在的标题 新标题".into(),
+                    ))
+                }
+                _ => {
+                    let d = yusuan_api::load_draft(&lib, id, None)?;
+                    for t in yusuan_api::title_views(&d) {
+                        writeln!(out, "{}\t{}", t.kind, t.printed).map_err(io)?;
+                    }
+                }
+            }
         }
         DraftCommand::Text {
             draft,

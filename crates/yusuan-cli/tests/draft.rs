@@ -945,4 +945,22 @@ fn zero_cells_print_as_chosen() {
         ok(&db, &["draft", "print", "draft:1", "--zeros", "填0"]),
         "零值单元格：填0（原为按上年原表）\n"
     );
+    // The year in the tables' titles, and the whole style listed.
+    assert_eq!(
+        ok(
+            &db,
+            &[
+                "draft",
+                "print",
+                "draft:1",
+                "--title-years",
+                "每张表都印年度"
+            ]
+        ),
+        "表名年度：每张表都印年度（原为按上年原表）\n"
+    );
+    assert_eq!(
+        ok(&db, &["draft", "print", "draft:1"]),
+        "零值单元格：填0（可选：按上年原表、留空、填0）\n表名年度：每张表都印年度（可选：按上年原表、每张表都印年度、都不印年度）\n"
+    );
 }

@@ -53,10 +53,15 @@ fn carried_rows<'a>(
     d: &'a mut Draft,
     title: &str,
 ) -> Result<(&'a mut Vec<RowRule>, Vec<String>), CarriedError> {
+    let (year, style) = (d.year, d.print.title_years);
     let t = d
         .layout
         .iter_mut()
-        .find(|t| t.title == title.trim() && is_carried(t))
+        .find(|t| {
+            // By its title as carried or as it prints.
+            (t.title == title.trim() || style.title(&t.title, year) == title.trim())
+                && is_carried(t)
+        })
         .ok_or_else(|| CarriedError::NoTable(title.trim().to_string()))?;
     let heads = t.columns.iter().map(|c| c.name()).collect();
     match &mut t.body {

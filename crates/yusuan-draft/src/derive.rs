@@ -347,7 +347,14 @@ pub fn derive(draft: &Draft) -> Document {
             })
             .collect()
     } else {
-        draft.contents.clone()
+        // The 目录 names each table as its title prints.
+        let mut contents = draft.contents.clone();
+        for c in &mut contents {
+            if draft.layout.iter().any(|t| t.title == c.title) {
+                c.title = draft.print.title_years.title(&c.title, draft.year);
+            }
+        }
+        contents
     };
     doc
 }
@@ -576,7 +583,7 @@ fn derive_table(draft: &Draft, eval: &Eval, t: &TableLayout) -> Table {
         note = Some(crate::empty::note_for(draft, t));
     }
     Table {
-        title: t.title.clone(),
+        title: draft.print.title_years.title(&t.title, draft.year),
         number: t.number.clone(),
         kind: t.kind,
         unit: t.unit,

@@ -31,6 +31,7 @@ mod roll;
 mod rules;
 mod sources;
 mod template;
+pub mod titles;
 mod unit_view;
 mod units;
 pub mod workbook;
@@ -39,7 +40,8 @@ pub use derive::{derive, derive_table_values, stated, DerivedCell};
 pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
 pub use model::{
     address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart,
-    PrintChoices, ProjectShare, SpendKind, StatedItem, Zeros, DRAFT_SCHEMA,
+    PrintChoices, PrintSetting, ProjectShare, SpendKind, StatedItem, TitleYears, Zeros,
+    DRAFT_SCHEMA,
 };
 pub use roll::{roll_forward, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};

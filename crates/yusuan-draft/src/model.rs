@@ -196,12 +196,82 @@ pub struct PrintChoices {
     /// An amount cell of zero.
     #[serde(default)]
     pub zeros: Zeros,
+    /// The budget year in the tables' titles.
+    #[serde(default, skip_serializing_if = "TitleYears::is_as_printed")]
+    pub title_years: TitleYears,
 }
 
 impl PrintChoices {
     fn is_default(&self) -> bool {
         *self == PrintChoices::default()
     }
+
+    /// What `setting` is set to, by its label.
+    pub fn chosen(&self, setting: PrintSetting) -> &'static str {
+        match setting {
+            PrintSetting::Zeros => self.zeros.label(),
+            PrintSetting::TitleYears => self.title_years.label(),
+        }
+    }
+
+    /// Sets `setting` to the choice labelled (or keyed) `choice`; `false` when it is none of
+    /// the setting's choices.
+    pub fn choose(&mut self, setting: PrintSetting, choice: &str) -> bool {
+        match setting {
+            PrintSetting::Zeros => Zeros::parse(choice).map(|z| self.zeros = z),
+            PrintSetting::TitleYears => TitleYears::parse(choice).map(|y| self.title_years = y),
+        }
+        .is_some()
+    }
+}
+
+/// One setting of the print style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintSetting {
+    /// How an amount cell of zero prints ([`Zeros`]).
+    Zeros,
+    /// Whether the tables' titles carry the year ([`TitleYears`]).
+    TitleYears,
+}
+
+impl PrintSetting {
+    /// Every setting, in the order 导出 shows them.
+    pub const ALL: [PrintSetting; 2] = [PrintSetting::Zeros, PrintSetting::TitleYears];
+
+    /// The setting's name as 导出 and the history show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PrintSetting::Zeros => "零值单元格",
+            PrintSetting::TitleYears => "表名年度",
+        }
+    }
+
+    /// The setting named `name`.
+    pub fn parse(name: &str) -> Option<PrintSetting> {
+        PrintSetting::ALL
+            .into_iter()
+            .find(|s| s.name() == name.trim())
+    }
+
+    /// The labels of the setting's choices, in the order 导出 offers them.
+    pub fn choices(self) -> Vec<&'static str> {
+        match self {
+            PrintSetting::Zeros => Zeros::ALL.iter().map(|z| z.label()).collect(),
+            PrintSetting::TitleYears => TitleYears::ALL.iter().map(|y| y.label()).collect(),
+        }
+    }
+}
+
+/// A choice's label or English key names it.
+fn named<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str, text: &str) -> Option<T> {
+    let t = text.trim();
+    all.iter().copied().find(|c| {
+        label(*c) == t
+            || serde_json::to_value(c)
+                .ok()
+                .and_then(|v| v.as_str().map(|s| s == t))
+                == Some(true)
+    })
 }
 
 /// How an amount cell of zero prints.
@@ -232,14 +302,77 @@ impl Zeros {
 
     /// The choice a name (or its English key) stands for.
     pub fn parse(text: &str) -> Option<Zeros> {
-        let t = text.trim();
-        Zeros::ALL.into_iter().find(|z| {
-            z.label() == t
-                || serde_json::to_value(z)
-                    .ok()
-                    .and_then(|v| v.as_str().map(|s| s == t))
-                    == Some(true)
-        })
+        named(&Zeros::ALL, Zeros::label, text)
+    }
+}
+
+/// Whether the tables' titles carry the budget year (`2026年部门收入预算总表`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleYears {
+    /// Each title as last year's printed it, its year advanced.
+    #[default]
+    AsPrinted,
+    /// Every table's title opens with the year where it does not carry it.
+    Every,
+    /// No title carries the year.
+    Never,
+}
+
+impl TitleYears {
+    /// Every choice, in the order 导出 offers them.
+    pub const ALL: [TitleYears; 3] = [TitleYears::AsPrinted, TitleYears::Every, TitleYears::Never];
+
+    fn is_as_printed(&self) -> bool {
+        *self == TitleYears::AsPrinted
+    }
+
+    /// The name 导出 shows and the command line takes.
+    pub fn label(self) -> &'static str {
+        match self {
+            TitleYears::AsPrinted => "按上年原表",
+            TitleYears::Every => "每张表都印年度",
+            TitleYears::Never => "都不印年度",
+        }
+    }
+
+    /// The choice a name (or its English key) stands for.
+    pub fn parse(text: &str) -> Option<TitleYears> {
+        named(&TitleYears::ALL, TitleYears::label, text)
+    }
+
+    /// A table's title (`title`, its year advanced) as this choice prints it in `year`.
+    pub fn title(self, title: &str, year: i32) -> String {
+        let y = format!("{year}年");
+        match self {
+            TitleYears::AsPrinted => title.to_string(),
+            TitleYears::Every if title.contains(&y) => title.to_string(),
+            TitleYears::Every => format!("{y}{title}"),
+            TitleYears::Never => title.replacen(&y, "", 1),
+        }
+    }
+
+    /// The practice a document's table titles show: every one carrying its year, none, or
+    /// some (`AsPrinted`). `None` when it has no tables.
+    pub fn practice<'a>(
+        titles: impl IntoIterator<Item = &'a str>,
+        year: i32,
+    ) -> Option<TitleYears> {
+        let y = format!("{year}年");
+        let (mut with, mut without) = (0, 0);
+        for t in titles {
+            if t.contains(&y) {
+                with += 1;
+            } else {
+                without += 1;
+            }
+        }
+        match (with, without) {
+            (0, 0) => None,
+            (_, 0) => Some(TitleYears::Every),
+            (0, _) => Some(TitleYears::Never),
+            _ => Some(TitleYears::AsPrinted),
+        }
     }
 }
 

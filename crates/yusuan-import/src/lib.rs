@@ -24,7 +24,7 @@ pub use lines::{split_lines, CellBox, Line};
 pub use pdf::{pdf_lines, pdf_lines_with, pdf_text, TextLayer};
 pub use render::table_text;
 pub use report::{Diagnostic, ImportReport, ReportItem};
-pub use text::{parse_lines, parse_lines_with, Layout};
+pub use text::{parse_lines, parse_lines_with, section_kind, Layout};
 pub use xlsx::{check_workbook, xlsx_lines, MAX_GRID_CELLS};
 
 use yusuan_domain::Document;

@@ -1019,13 +1019,13 @@ sections: Array<SectionView>,
  */
 projects: Array<ProjectView>, 
 /**
- * How the draft's zero cells print (`按上年原表`, `留空`, `填0`), and the choices.
+ * The draft's print style (零值单元格, 表名年度), each with its choices.
  */
-print_zeros: string, 
+print: Array<PrintSettingView>, 
 /**
- * The choices of [`DraftView::print_zeros`].
+ * The tables' and sections' titles, to rename.
  */
-zero_choices: Array<string>, 
+titles: Array<TitleView>, 
 /**
  * The 绩效目标表: each indicator's target value to set.
  */
@@ -1355,6 +1355,34 @@ not_editable: string | null,
  * Its indicators in printed order.
  */
 indicators: Array<IndicatorView>, };
+
+export type PrintSettingView = { 
+/**
+ * The setting's name (`零值单元格`, `表名年度`).
+ */
+name: string, 
+/**
+ * The choice made.
+ */
+chosen: string, 
+/**
+ * Every choice, in order.
+ */
+choices: Array<string>, };
+
+export type TitleView = { 
+/**
+ * `表` or `部分`.
+ */
+kind: string, 
+/**
+ * The title as carried (what a rename names).
+ */
+title: string, 
+/**
+ * As it prints (a table's with the draft's year style).
+ */
+printed: string, };
 
 export type IndicatorView = { 
 /**

@@ -36,8 +36,10 @@ export interface DraftViewProps {
   onRemoveUnit(name: string): void;
   onPlace(line: string, to: string | null, amount: string | null): void;
   onReason(key: string, text: string): void;
-  /** How zero cells print, a property of the draft chosen in 导出. */
-  onPrintZeros(choice: string): void;
+  /** One setting of the draft's print style (零值单元格, 表名年度), chosen in 导出. */
+  onPrint(setting: string, choice: string): void;
+  /** Renames a table or section (导出's 标题). */
+  onRenameTitle(title: string, newTitle: string): void;
   /** Rewrites a carried narrative section (主要职能, 机构设置 …). */
   onSectionText(title: string, text: string): void;
   /** A project's description: a part rewritten, a project added or removed. */
@@ -361,10 +363,25 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     file.value = exportTarget.file = scope.value === view.draft ? `${view.title}.pdf` : `${view.year}年${unit ? unit[1].replace("单位预算：", "") : ""}单位预算.pdf`;
   });
   const rules = warningRules(view.findings);
-  // The draft's print style: how a zero cell prints (as last year's tables did, by default).
-  const zeros = h("select", { "data-testid": "print-zeros", disabled: props.busy || view.locked !== null }, view.zero_choices.map((c) => h("option", { value: c }, c))) as HTMLSelectElement;
-  zeros.value = view.print_zeros;
-  zeros.addEventListener("change", () => { if (zeros.value !== view.print_zeros) props.onPrintZeros(zeros.value); });
+  // The draft's print style: how a zero cell prints, whether titles carry the year (as last
+  // year's tables did, or as the region's newest documents do, by default).
+  const style = view.print.map((s) => {
+    const select = h("select", { "data-testid": "print-setting", "data-setting": s.name, disabled: props.busy || view.locked !== null }, s.choices.map((c) => h("option", { value: c }, c))) as HTMLSelectElement;
+    select.value = s.chosen;
+    select.addEventListener("change", () => { if (select.value !== s.chosen) props.onPrint(s.name, select.value); });
+    return h("label", {}, `${s.name} `, select);
+  });
+  // The titles as this year's document prints them: a table or section renamed in one edit.
+  const titles = h(
+    "details",
+    { "data-testid": "titles" },
+    h("summary", {}, `标题（${view.titles.length}）`),
+    ...view.titles.map((t) => {
+      const input = h("input", { value: t.printed, "data-testid": "title", "data-title": t.title, disabled: props.busy || view.locked !== null, size: 40 }) as HTMLInputElement;
+      input.addEventListener("change", () => { const v = input.value.trim(); if (v && v !== t.printed) props.onRenameTitle(t.title, v); });
+      return h("label", {}, `${t.kind} `, input);
+    }),
+  );
   const date = h("input", { type: "date", value: new Date().toISOString().slice(0, 10), "data-testid": "export-date" });
   const file = h("input", { value: exportTarget.file, "data-testid": "export-file" });
   file.addEventListener("change", () => { exportTarget.file = file.value; });
@@ -388,7 +405,8 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     h("h2", {}, "导出公开文件（PDF）"),
     errors > 0 ? h("p", { class: "sev error" }, `有 ${errors} 个错误，改正后才能导出。`) : null,
     scopes.length > 1 ? h("label", {}, "导出 ", scope) : null,
-    h("label", {}, "零值单元格 ", zeros),
+    ...style,
+    titles,
     h("label", {}, "日期 ", date),
     h("label", {}, "文件名 ", file),
     h("button", { type: "button", "data-testid": "export-choose", onclick: () => void props.chooseSavePath(file.value, "pdf").then((p) => { if (p) file.value = exportTarget.file = p; }) }, "另存为…"),

@@ -276,7 +276,11 @@ mod tests {
         assert!(!paragraph_ends(&s).contains(&wrapped.len()));
         // A narrow page's full line is no heading, though it is short and has no comma.
         let narrow = "2．党委办公厅（室）及相关机构事务（款）一般行政管理";
-        let s = section(&[narrow, "事务（项）支出1000万元，与上年相比增加10万元，增长", "1%。"]);
+        let s = section(&[
+            narrow,
+            "事务（项）支出1000万元，与上年相比增加10万元，增长",
+            "1%。",
+        ]);
         assert!(!paragraph_ends(&s).contains(&narrow.len()));
     }
 

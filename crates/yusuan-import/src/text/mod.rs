@@ -18,6 +18,7 @@ mod header;
 mod heading;
 mod marks;
 mod narrative;
+pub use narrative::section_kind;
 mod placement;
 mod rows;
 mod segment;

@@ -100,6 +100,16 @@ fn part_heading(line: &Line) -> Option<ProjectPartKind> {
     Some(ProjectPartKind::from_heading(rest))
 }
 
+/// The kind of narrative section a heading line opens (`上海市某局（部门）主要职能`), as the reader
+/// takes it; `None` when the line opens no section of its own.
+pub fn section_kind(heading_text: &str) -> Option<SectionKind> {
+    let line = crate::lines::split_lines(heading_text).into_iter().next()?;
+    match heading(&line) {
+        Some(Heading::Section(kind)) => Some(kind),
+        _ => None,
+    }
+}
+
 /// The narrative being read: the open section or project.
 #[derive(Default)]
 pub struct Body {
