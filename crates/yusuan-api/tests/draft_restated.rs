@@ -303,3 +303,51 @@ fn an_exported_explanation_with_actuals_is_restated_the_next_year() {
         format!("{item}科目43.83万元，比2026年执行数50.00万元减少6.17万元，下降12.34%，主要用于统计信息事务统计管理。")
     );
 }
+
+/// Putuo 2024 compares each item with its 执行数 in a sentence of its own (`2023年当年预算执行数为
+/// 60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。`). Rolled
+/// to 2025 the sentence is kept in its words: left out (with its reason) while no 2024 执行数 is
+/// typed, printed with this year's budget and the typed 执行数 once it is, its reason asked
+/// about (R010) until the department writes this year's.
+#[test]
+fn an_items_own_actuals_sentence_is_restated_in_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let id = rolled(
+        &mut lib,
+        &[&fixture(
+            "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+        )],
+    );
+    let item = |lib: &Library, n: &str| {
+        explanation(lib, id)
+            .into_iter()
+            .find(|p| p.starts_with(n))
+            .unwrap_or_else(|| panic!("no item {n}"))
+    };
+    // No 执行数 typed: the sentence and its reason are left out.
+    assert_eq!(
+        item(&lib, "1."),
+        "1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。"
+    );
+    // Typed: the budget against it, in the source's words; last year's reason, asked about.
+    yusuan_api::draft_actual(&mut lib, id, "2010507", "600000", NOW).unwrap();
+    yusuan_api::draft_actual(&mut lib, id, "2012902", "426000", NOW).unwrap();
+    yusuan_api::draft_actual(&mut lib, id, "2059999", "0", NOW).unwrap();
+    assert_eq!(
+        item(&lib, "1."),
+        "1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。\
+         2024年当年预算执行数为60.00万元，2025年预算安排25.77万元，比2024年预算执行数减少57.05%。\
+         主要原因是：项目调整。"
+    );
+    assert!(r010(&lib, id).iter().any(|k| k.contains("2010507")), "{:?}", r010(&lib, id));
+    // Equal: 持平; from nothing: the rise itself.
+    assert!(item(&lib, "2.").contains("2024年当年预算执行数为42.60万元，2025年预算安排42.60万元，比2024年预算执行数持平。"), "{}", item(&lib, "2."));
+    assert!(item(&lib, "9.").contains("2024年当年预算执行数为0.00万元，2025年预算安排25.00万元，比2024年预算执行数增加25.00万元。"), "{}", item(&lib, "9."));
+    // This year's reason, in last year's place.
+    draft_reason(&mut lib, id, "说明|项|2010507", "普查任务减少", NOW).unwrap();
+    assert!(item(&lib, "1.").ends_with("减少57.05%。主要原因是普查任务减少。"), "{}", item(&lib, "1."));
+    assert!(!r010(&lib, id).iter().any(|k| k.contains("2010507")));
+    // And it exports and reads back.
+    export_explained(&mut lib, id, &dir.path().join("执行数.pdf"));
+}

@@ -371,14 +371,36 @@ impl<'a> ItemLines<'a> {
     }
 }
 
-/// Each 一般公共预算 item's tail ([`item_tail`]) in its two parts — the 执行数 clause, the reasons —
-/// by function code, where it has one: for a restated text, which words its items its own way.
-pub(crate) fn item_tails(draft: &Draft) -> std::collections::BTreeMap<String, (String, String)> {
+/// A 一般公共预算 item's tail ([`item_tail`]) in its parts, for a restated text, which words its
+/// items its own way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ItemTail {
+    /// The 执行数 clause (`，比2025年执行数…`), empty without one.
+    pub actual_clause: String,
+    /// The reasons (`，主要原因是…`), empty without any.
+    pub reasons: String,
+    /// The item's budget this year, 元.
+    pub current: Decimal,
+    /// Last year's 执行数, 元, where given.
+    pub actual: Option<Decimal>,
+}
+
+/// Each 一般公共预算 item's tail by function code, where it has one.
+pub(crate) fn item_tails(draft: &Draft) -> std::collections::BTreeMap<String, ItemTail> {
     let lines = ItemLines::new(draft);
     general_public_items(draft)
         .into_iter()
-        .map(|(code, v)| (code.to_string(), item_tail_parts(draft, &lines, code, v)))
-        .filter(|(_, (a, r))| !a.is_empty() || !r.is_empty())
+        .map(|(code, v)| {
+            let (actual_clause, reasons) = item_tail_parts(draft, &lines, code, v);
+            let tail = ItemTail {
+                actual_clause,
+                reasons,
+                current: v,
+                actual: draft.actuals.get(code).copied(),
+            };
+            (code.to_string(), tail)
+        })
+        .filter(|(_, t)| !t.actual_clause.is_empty() || !t.reasons.is_empty())
         .collect()
 }
 
@@ -418,6 +440,11 @@ fn item_tail_parts(
         .map(String::as_str);
     let of_lines = lines.reasons.get(code).into_iter().flatten().copied();
     for r in item.into_iter().chain(of_lines) {
+        // Written with its own opening words (`主要原因是：…`): the sentence supplies them.
+        let r = ["主要原因是", "主要原因为", "主要原因"]
+            .iter()
+            .find_map(|w| r.trim().strip_prefix(w))
+            .map_or(r, |rest| rest.trim_start_matches(['：', ':']));
         let r = r.trim().trim_end_matches('。');
         if !r.is_empty() && !reasons.contains(&r) {
             reasons.push(r);

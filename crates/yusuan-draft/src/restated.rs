@@ -71,6 +71,36 @@ pub enum Of {
     },
 }
 
+/// A part of a source's own 执行数 sentence ([`Piece::Actual`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum ActualPart {
+    /// Words kept as printed (years advanced).
+    Words {
+        /// The words.
+        text: String,
+    },
+    /// Last year's 执行数 of the item, with its unit.
+    Actual {
+        /// As printed.
+        form: Form,
+    },
+    /// This year's budget of the item, with its unit.
+    Budget {
+        /// As printed.
+        form: Form,
+    },
+    /// The rate of the budget against the 执行数 (`减少57.14%`; `持平`).
+    Rate {
+        /// The rate's decimals.
+        decimals: u32,
+        /// The word printed before a rise's rate (`增加`, `增长` …).
+        up: String,
+        /// The word printed before a fall's rate (`减少`, `下降` …).
+        down: String,
+    },
+}
+
 /// A piece of a restated paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "piece", rename_all = "snake_case")]
@@ -142,6 +172,22 @@ pub enum Piece {
     Actual {
         /// The item's function code.
         code: String,
+        /// The source's own sentence for it, where it words it so (`2025年当年预算执行数为60.13
+        /// 万元，2026年预算安排25.77万元，比2025年预算执行数减少57.14%。`); else the draft's clause.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sentence: Option<Vec<ActualPart>>,
+    },
+    /// Last year's reason after an item's own 执行数 sentence (`主要原因是：项目调整。`): it explains
+    /// the comparison with the 执行数, so it prints while the draft holds one for the item — the
+    /// draft's reasons for the item in its place, else last year's words (for the user to
+    /// check) — and nothing while it holds none.
+    ActualReason {
+        /// The item's function code.
+        code: String,
+        /// The key a reason for the item is written under (`说明|项|2010507`).
+        key: String,
+        /// Last year's words, as printed.
+        text: String,
     },
     /// A count (`共有车辆12辆`: the 12) of a line of the draft.
     Count {

@@ -107,7 +107,7 @@ pub fn rewrite(draft: &Draft, kind: SectionKind, text: &str) -> Result<Rewritten
         .iter()
         .flatten()
         .filter_map(|p| match p {
-            Piece::Reason { key, .. } => Some(key.clone()),
+            Piece::Reason { key, .. } | Piece::ActualReason { key, .. } => Some(key.clone()),
             _ => None,
         })
         .collect();

@@ -8,7 +8,7 @@ use super::words::{
     counts, item_starts, paragraph_ends, percent_at, printed_value, same_words_at, REASON_WORDS,
 };
 use crate::model::{Draft, Figure};
-use crate::restated::{Form, Of, Piece, Restatement};
+use crate::restated::{ActualPart, Form, Of, Piece, Restatement};
 use rust_decimal::{Decimal, RoundingStrategy};
 use yusuan_domain::{label_key, mentions, Mention, Section, Table};
 
@@ -42,6 +42,14 @@ const RATE_WORDS: [&str; 12] = [
     "上升",
     "提高",
     "增减",
+];
+
+/// A rate's words for a rise and a fall, as one text pairs them.
+const RATE_PAIRS: [(&str, &str); 4] = [
+    ("增加", "减少"),
+    ("增长", "下降"),
+    ("提高", "降低"),
+    ("上升", "下降"),
 ];
 
 /// Why a section's text could not be bound.
@@ -280,9 +288,12 @@ impl<'a> Reading<'a> {
                 _ => None,
             })?;
         let clause = self.text[..m.start].rfind(['，', ',', '。', '；'])?;
-        let by = self.text[clause..m.start]
+        let Some(by) = self.text[clause..m.start]
             .find(['比', '较'])
-            .map(|i| clause + i)?;
+            .map(|i| clause + i)
+        else {
+            return self.read_actual_sentence(m, code);
+        };
         let start = if self.text[clause..].starts_with(['，', ',']) {
             clause
         } else {
@@ -302,7 +313,94 @@ impl<'a> Reading<'a> {
         } else if let Some(len) = same_words_at(rest) {
             end += len;
         }
-        self.pieces.push((start, end, Piece::Actual { code }));
+        self.pieces.push((
+            start,
+            end,
+            Piece::Actual {
+                code,
+                sentence: None,
+            },
+        ));
+        Some(Read::Other)
+    }
+
+    /// `2025年当年预算执行数为60.13万元，2026年预算安排25.77万元，比2025年预算执行数减少57.14%。`:
+    /// a sentence of its own stating the item's 执行数, this year's budget and the rate between
+    /// them (`持平` when equal) — kept in its words, printed with the draft's figures, left out
+    /// while the draft holds no 执行数 for the item. `None` for any other wording.
+    fn read_actual_sentence(&mut self, m: &Mention, code: String) -> Option<Read> {
+        let stop = '。'.len_utf8();
+        let start = self.text[..m.start]
+            .rfind('。')
+            .map_or(0, |i| i + stop)
+            .max(self.item_start(m.start));
+        let lead = &self.text[start..m.start];
+        if lead.contains(['，', ',', '；']) {
+            return None;
+        }
+        let end = m.end + self.text[m.end..].find('。')?;
+        let rest = &self.text[m.end..end];
+        let budget = mentions(rest)
+            .into_iter()
+            .filter(|b| b.per.is_none())
+            .collect::<Vec<_>>();
+        let [budget] = budget.as_slice() else {
+            return None;
+        };
+        let than = rest[budget.end..].find(['比', '较'])? + budget.end;
+        if !rest[than..].contains("执行数") {
+            return None;
+        }
+        let form = |x: &Mention| Form {
+            wan: x.wan,
+            decimals: x.decimals,
+            separators: x.printed.contains(','),
+        };
+        let (rate_at, rate) = if let Some(head) = rest.strip_suffix("持平") {
+            (head.len(), (2, "增加", "减少"))
+        } else {
+            let body = rest.strip_suffix('%')?;
+            let digits = body.len()
+                - body
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .len();
+            let number = &body[body.len() - digits..];
+            let decimals = number.split('.').nth(1).map_or(0, |f| f.len() as u32);
+            let before = &body[..body.len() - digits];
+            let word = RATE_WORDS.into_iter().find(|w| before.ends_with(w))?;
+            let pair = RATE_PAIRS
+                .into_iter()
+                .find(|(u, d)| *u == word || *d == word)
+                .unwrap_or(("增加", "减少"));
+            (before.len() - word.len(), (decimals, pair.0, pair.1))
+        };
+        if rate_at < than {
+            return None;
+        }
+        let words = |t: &str| ActualPart::Words {
+            text: t.to_string(),
+        };
+        let parts = vec![
+            words(lead),
+            ActualPart::Actual { form: form(m) },
+            words(&rest[..budget.start]),
+            ActualPart::Budget { form: form(budget) },
+            words(&rest[budget.end..rate_at]),
+            ActualPart::Rate {
+                decimals: rate.0,
+                up: rate.1.to_string(),
+                down: rate.2.to_string(),
+            },
+            words("。"),
+        ];
+        self.pieces.push((
+            start,
+            end + stop,
+            Piece::Actual {
+                code,
+                sentence: Some(parts),
+            },
+        ));
         Some(Read::Other)
     }
 
@@ -461,6 +559,31 @@ impl<'a> Reading<'a> {
                 .rev()
                 .find(|p| p.1 <= a)
                 .filter(|p| p.0 >= item);
+            if let Some((
+                _,
+                end,
+                Piece::Actual {
+                    code,
+                    sentence: Some(_),
+                },
+            )) = change
+            {
+                if *end == a {
+                    // Right after the item's own 执行数 sentence: the reason for that comparison.
+                    let reason = Piece::ActualReason {
+                        key: format!("说明|项|{code}"),
+                        code: code.clone(),
+                        text: self.text[a..b].to_string(),
+                    };
+                    let at = self
+                        .pieces
+                        .iter()
+                        .position(|p| p.0 > a)
+                        .unwrap_or(self.pieces.len());
+                    self.pieces.insert(at, (a, b, reason));
+                    continue;
+                }
+            }
             let explained = match change {
                 Some((_, _, Piece::Change { of, was, form, .. })) => {
                     Some((of.clone(), *was, *form))

@@ -209,22 +209,27 @@ pub(super) fn find_cells(
     context: &str,
 ) -> Option<Vec<CellRef>> {
     let fits = |v: Decimal| printed_value(v, form) == value;
-    // A row whose name the words of the paragraph hold is the one they name, the nearest to the amount first
-    // (`…统计信息事务（款）专项普查活动（项）”科目43.83万元`: the 项, not its 款 of the same
-    // value); then the row named most alike.
+    // A row whose name the words of the paragraph hold is the one they name, the one whose name
+    // ends nearest to the amount first (`…统计信息事务（款）专项普查活动（项）”科目43.83万元`: the
+    // 项, not its 款 of the same value; `教育支出（类）其他教育支出（款）其他教育支出（项）”`: not
+    // the 类, whose name ends there too); then the row named most alike; then the deeper code.
     let words = label_key(context);
     let at = |p: &Printed| {
         let l = label_key(yusuan_domain::strip_numbering(&p.label));
-        (l.chars().count() >= 2).then(|| words.rfind(&l)).flatten()
+        (l.chars().count() >= 2)
+            .then(|| words.rfind(&l).map(|i| i + l.len()))
+            .flatten()
     };
-    let mut best: Option<(&Printed, (Option<usize>, f32))> = None;
+    let mut best: Option<(&Printed, (Option<usize>, f32, usize))> = None;
     for p in all.iter().filter(|p| fits(p.yuan)) {
         let alike = name_similarity(name, &p.name);
         if value.is_zero() && alike < ZERO_NAME_MATCH && !names_cell(name, &p.name) {
             continue;
         }
-        let rank = (at(p), alike);
-        let better = |b: &(Option<usize>, f32)| rank.0 > b.0 || (rank.0 == b.0 && rank.1 > b.1);
+        let rank = (at(p), alike, p.code_len);
+        let better = |b: &(Option<usize>, f32, usize)| {
+            rank.0 > b.0 || (rank.0 == b.0 && (rank.1 > b.1 || (rank.1 == b.1 && rank.2 > b.2)))
+        };
         if best.as_ref().is_none_or(|b| better(&b.1)) {
             best = Some((p, rank));
         }

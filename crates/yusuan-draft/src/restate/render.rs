@@ -6,8 +6,9 @@ use super::words::{
     as_written, change_words, printed_value, show, unit_word, unsame, with_not_than, REASON_WORDS,
 };
 use crate::model::{Draft, Figure};
+use crate::narrative::ItemTail;
 use crate::print;
-use crate::restated::{CellRef, Form, Of, Piece, Restatement, Subjects};
+use crate::restated::{ActualPart, CellRef, Form, Of, Piece, Restatement, Subjects};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{BTreeMap, BTreeSet};
 use yusuan_domain::{Amount, Cell, SectionKind, Table};
@@ -19,7 +20,7 @@ pub(crate) struct Values {
     figures: Vec<Figure>,
     lines: Vec<(String, Decimal)>,
     /// Each 一般公共预算 item's 执行数 clause and reasons, by function code.
-    items: BTreeMap<String, (String, String)>,
+    items: BTreeMap<String, ItemTail>,
 }
 
 impl Values {
@@ -29,7 +30,7 @@ impl Values {
         draft: &Draft,
         tables: Vec<Table>,
         figures: Vec<Figure>,
-        items: BTreeMap<String, (String, String)>,
+        items: BTreeMap<String, ItemTail>,
     ) -> Self {
         let lines = draft
             .leaves
@@ -181,6 +182,11 @@ pub(crate) fn carried_reasons(draft: &Draft, cur: &Values) -> Vec<(SectionKind, 
     let mut out = Vec::new();
     for r in draft.restated.iter().filter(|r| !r.written) {
         for piece in r.paragraphs.iter().flatten() {
+            if let Piece::ActualReason { code, key, text } = piece {
+                if actual_reason(&given, cur.items.get(code), key, text, false).1 {
+                    out.push((r.kind, key.clone(), text.clone()));
+                }
+            }
             if let (Some(ReasonNow::Carried), Piece::Reason { key, text, .. }) =
                 (reason_now(&given, cur, piece, false), piece)
             {
@@ -198,7 +204,7 @@ pub fn reason_keys(draft: &Draft) -> Vec<String> {
         .iter()
         .flat_map(|r| r.paragraphs.iter().flatten())
         .filter_map(|p| match p {
-            Piece::Reason { key, .. } => Some(key.clone()),
+            Piece::Reason { key, .. } | Piece::ActualReason { key, .. } => Some(key.clone()),
             _ => None,
         })
         .collect()
@@ -248,11 +254,24 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
                         (!r.written).then_some(&given),
                         cur,
                     ),
-                    Piece::Reason { text, .. } => match reason_now(&given, cur, piece, r.written) {
-                        Some(ReasonNow::Own(own)) => out.push_str(&reason_words(own)),
-                        Some(ReasonNow::Carried) => out.push_str(text),
-                        _ => no_reason(&mut out),
-                    },
+                    Piece::ActualReason { code, key, text } => {
+                        let (words, _) =
+                            actual_reason(&given, cur.items.get(code), key, text, r.written);
+                        out.push_str(&words)
+                    }
+                    Piece::Reason { text, of, was, .. } => {
+                        match reason_now(&given, cur, piece, r.written) {
+                            Some(ReasonNow::Own(own)) => {
+                                lead_direction(&mut out, cur.value(of), *was);
+                                out.push_str(&reason_words(own))
+                            }
+                            Some(ReasonNow::Carried) => {
+                                lead_direction(&mut out, cur.value(of), *was);
+                                out.push_str(text)
+                            }
+                            _ => no_reason(&mut out),
+                        }
+                    }
                     Piece::Same {
                         of,
                         was,
@@ -271,12 +290,18 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
                     }
                     Piece::Count { of } => out.push_str(&cur.value(of).normalize().to_string()),
                     // The item's 执行数 clause and reasons as the draft holds them (or none).
-                    Piece::Actual { code } => {
-                        if let Some((actual, reasons)) = cur.items.get(code) {
-                            out.push_str(actual);
-                            out.push_str(reasons);
+                    Piece::Actual { code, sentence } => match (cur.items.get(code), sentence) {
+                        (Some(tail), None) => {
+                            out.push_str(&tail.actual_clause);
+                            out.push_str(&tail.reasons);
                         }
-                    }
+                        (Some(tail), Some(parts)) => {
+                            if let Some(actual) = tail.actual {
+                                out.push_str(&actual_sentence(parts, tail.current, actual));
+                            }
+                        }
+                        (None, _) => {}
+                    },
                     Piece::Share {
                         of,
                         whole,
@@ -339,7 +364,12 @@ fn item_tail(of: &Of, rest: &[Piece], cur: &Values, told: &mut BTreeSet<String>)
     let [cell] = cells.as_slice() else {
         return String::new();
     };
-    let Some((actual, reasons)) = cur.items.get(&cell.row) else {
+    let Some(ItemTail {
+        actual_clause: actual,
+        reasons,
+        ..
+    }) = cur.items.get(&cell.row)
+    else {
         return String::new();
     };
     if !told.insert(cell.row.clone()) {
@@ -357,10 +387,102 @@ fn item_tail(of: &Of, rest: &[Piece], cur: &Values, told: &mut BTreeSet<String>)
     }
 }
 
-/// No change, no reason: the sentence ends at the change.
+/// A source's own 执行数 sentence with this year's budget (`current`) and last year's 执行数
+/// (`actual`, both 元): the rate on the amounts as printed; from nothing, the rise in amount.
+fn actual_sentence(parts: &[ActualPart], current: Decimal, actual: Decimal) -> String {
+    let mut out = String::new();
+    let form_of = |want_actual: bool| {
+        parts.iter().find_map(|p| match p {
+            ActualPart::Actual { form } if want_actual => Some(*form),
+            ActualPart::Budget { form } if !want_actual => Some(*form),
+            _ => None,
+        })
+    };
+    for p in parts {
+        match p {
+            ActualPart::Words { text } => out.push_str(text),
+            ActualPart::Actual { form } => {
+                out.push_str(&show(printed_value(actual, *form), *form));
+                out.push_str(unit_word(*form));
+            }
+            ActualPart::Budget { form } => {
+                out.push_str(&show(printed_value(current, *form), *form));
+                out.push_str(unit_word(*form));
+            }
+            ActualPart::Rate { decimals, up, down } => {
+                let (Some(af), Some(bf)) = (form_of(true), form_of(false)) else {
+                    continue;
+                };
+                let (a, b) = (printed_value(actual, af), printed_value(current, bf));
+                let word = if b >= a { up } else { down };
+                if a == b {
+                    out.push_str("持平");
+                } else if a.is_zero() {
+                    // From nothing no rate: the rise itself.
+                    out.push_str(&format!("{word}{}{}", show(b, bf), unit_word(bf)));
+                } else {
+                    let pct = ((b - a).abs() / a.abs() * Decimal::from(100))
+                        .round_dp_with_strategy(*decimals, RoundingStrategy::MidpointAwayFromZero);
+                    out.push_str(&format!("{word}{}%", print::amount(pct, *decimals, false)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The reason after an item's own 执行数 sentence, and whether it is last year's (carried): a
+/// written text's words as written; else the draft's reason under its key, or its reasons for
+/// the item's lines, or last year's words — nothing while the item has no 执行数.
+fn actual_reason(
+    given: &Given,
+    tail: Option<&ItemTail>,
+    key: &str,
+    was: &str,
+    written: bool,
+) -> (String, bool) {
+    if tail.is_none_or(|t| t.actual.is_none()) {
+        return (String::new(), false);
+    }
+    if written {
+        return (was.to_string(), false);
+    }
+    if let Some(own) = given.draft.reasons.get(key) {
+        return (reason_words(own), false);
+    }
+    match tail.map(|t| t.reasons.trim_start_matches('，')) {
+        Some(own) if !own.is_empty() => (format!("{}。", own.trim_end_matches('。')), false),
+        _ => (was.to_string(), true),
+    }
+}
+
+/// Words leading into a reason that name the change's direction (`财政拨款收入支出减少的主要原因
+/// 是…`) follow the change: `now` against `was`.
+fn lead_direction(out: &mut String, now: Decimal, was: Decimal) {
+    let up = now > was;
+    for (rise, fall) in [
+        ("增加的", "减少的"),
+        ("增长的", "下降的"),
+        ("提高的", "降低的"),
+    ] {
+        let (stale, right) = if up { (fall, rise) } else { (rise, fall) };
+        if now != was && out.ends_with(stale) {
+            out.truncate(out.len() - stale.len());
+            out.push_str(right);
+            return;
+        }
+    }
+}
+
+/// No change, no reason: the sentence ends at the change; a sentence that only led into the
+/// reason (`财政拨款收入支出减少的`) goes with it.
 fn no_reason(out: &mut String) {
     let kept = out.trim_end_matches(['，', ',']).len();
     out.truncate(kept);
+    let sentence = out.rfind('。').map_or(0, |i| i + '。'.len_utf8());
+    if out[sentence..].ends_with('的') && !out[sentence..].contains(|c: char| c.is_ascii_digit()) {
+        out.truncate(sentence);
+    }
     if !out.is_empty() && !out.ends_with('。') {
         out.push('。');
     }

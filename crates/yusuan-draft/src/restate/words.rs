@@ -107,7 +107,8 @@ fn breaks(section: &Section) -> (Vec<usize>, Vec<usize>) {
         }
         at += l.len();
         let next_opens = lines.get(i + 1).is_some_and(|n| opens_item(n));
-        if l.ends_with(['。', '：', ':']) || next_opens || item_heading(l, width) {
+        let closes = l.ends_with('。') || (l.ends_with(['：', ':']) && !opens_reason(l));
+        if closes || next_opens || item_heading(l, width) {
             ends.push(at);
         }
     }
@@ -119,6 +120,15 @@ fn breaks(section: &Section) -> (Vec<usize>, Vec<usize>) {
 /// section's line width. Longer, it is a sentence the page wrapped (a narrow Word page wraps
 /// `2．党委办公厅（室）及相关机构事务（款）一般行政管理` at 27 characters).
 const ITEM_HEADING_MAX_SHARE: usize = 75;
+
+/// Whether a line ends with a reason's opening words (`…主要原因是：`): the reason follows on the
+/// next line, in the same paragraph.
+fn opens_reason(l: &str) -> bool {
+    let l = l.trim_end_matches(['：', ':']);
+    ["主要原因是", "主要原因为", "主要原因"]
+        .iter()
+        .any(|w| l.ends_with(w))
+}
 
 /// A section's line width in characters: the median length of its lines that the page wrapped
 /// (those not ending a sentence), which fill the line; 0 when none did.
