@@ -1,5 +1,5 @@
 //! 上年执行数 on real documents: typed for one code, pasted as a column, taken from last year's
-//! real 决算 by code; the 编制说明 compares each 项 with it in the Putuo wording; each change is
+//! real 决算 by code; the 编制说明 compares each 项 with it in the source's Putuo wording; each change is
 //! one undoable edit; bad input is refused and changes nothing; the export reads it back.
 
 use std::path::PathBuf;
@@ -42,7 +42,9 @@ fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_ed
         "no 执行数, no comparison with it"
     );
     yusuan_api::draft_actual(&mut lib, id, "2010507", "140.42万元", NOW).unwrap();
-    assert_eq!(compared(&lib, id), ["1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目25.77万元，比2024年执行数140.42万元减少114.65万元，下降81.65%。"]);
+    // In the source's own wording (its 2024 sentence, restated), last year's reason kept for the
+    // user to check (R010).
+    assert_eq!(compared(&lib, id), ["1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2024年当年预算执行数为140.42万元，2025年预算安排25.77万元，比2024年预算执行数减少81.65%。主要原因是：项目调整。"]);
     let views = yusuan_api::draft_actuals(&lib, id).unwrap();
     let v = views.iter().find(|v| v.code == "2010507").unwrap();
     assert_eq!(
@@ -146,7 +148,7 @@ fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_ed
     )
     .replace('\n', "");
     assert!(
-        text.contains("比2024年执行数140.42万元减少114.65万元"),
+        text.contains("2024年当年预算执行数为140.42万元，2025年预算安排25.77万元，比2024年预算执行数减少81.65%"),
         "the comparison is printed"
     );
 }

@@ -340,14 +340,86 @@ fn an_items_own_actuals_sentence_is_restated_in_its_words() {
          2024年当年预算执行数为60.00万元，2025年预算安排25.77万元，比2024年预算执行数减少57.05%。\
          主要原因是：项目调整。"
     );
-    assert!(r010(&lib, id).iter().any(|k| k.contains("2010507")), "{:?}", r010(&lib, id));
+    assert!(
+        r010(&lib, id).iter().any(|k| k.contains("2010507")),
+        "{:?}",
+        r010(&lib, id)
+    );
     // Equal: 持平; from nothing: the rise itself.
-    assert!(item(&lib, "2.").contains("2024年当年预算执行数为42.60万元，2025年预算安排42.60万元，比2024年预算执行数持平。"), "{}", item(&lib, "2."));
+    assert!(
+        item(&lib, "2.").contains(
+            "2024年当年预算执行数为42.60万元，2025年预算安排42.60万元，比2024年预算执行数持平。"
+        ),
+        "{}",
+        item(&lib, "2.")
+    );
     assert!(item(&lib, "9.").contains("2024年当年预算执行数为0.00万元，2025年预算安排25.00万元，比2024年预算执行数增加25.00万元。"), "{}", item(&lib, "9."));
     // This year's reason, in last year's place.
     draft_reason(&mut lib, id, "说明|项|2010507", "普查任务减少", NOW).unwrap();
-    assert!(item(&lib, "1.").ends_with("减少57.05%。主要原因是普查任务减少。"), "{}", item(&lib, "1."));
+    assert!(
+        item(&lib, "1.").ends_with("减少57.05%。主要原因是普查任务减少。"),
+        "{}",
+        item(&lib, "1.")
+    );
     assert!(!r010(&lib, id).iter().any(|k| k.contains("2010507")));
     // And it exports and reads back.
     export_explained(&mut lib, id, &dir.path().join("执行数.pdf"));
+}
+
+/// The counts of the department's units by kind (机构设置's 行政单位/参公单位/事业单位) are lines
+/// of the draft: a restated text's `下属1家机关和1家参公事业单位` follows them, and a change of
+/// them asks for no reason (it is the department's organisation, not money).
+#[test]
+fn the_units_by_kind_are_lines_a_restated_text_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let id = rolled(
+        &mut lib,
+        &[&fixture(
+            "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+        )],
+    );
+    let running = |lib: &Library| {
+        let doc = draft_document(lib, id, None).unwrap();
+        doc.sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter())
+            .map(|p| p.text.clone())
+            .find(|t| t.contains("机关运行经费预算为"))
+            .expect("the 机关运行经费 sentence")
+    };
+    assert!(
+        running(&lib).contains("下属1家机关和1家参公事业单位"),
+        "{}",
+        running(&lib)
+    );
+    let lines = yusuan_api::draft_lines(&lib, id).unwrap();
+    let count = |key: &str| {
+        lines
+            .iter()
+            .find(|l| l.key == key)
+            .map(|l| l.value_yuan.clone())
+    };
+    assert_eq!(
+        (
+            count("情况|行政单位"),
+            count("情况|参公单位"),
+            count("情况|事业单位")
+        ),
+        (Some("1".into()), Some("1".into()), Some("4".into()))
+    );
+    draft_set(&mut lib, id, "情况|行政单位", "2", NOW).unwrap();
+    draft_set(&mut lib, id, "情况|参公单位", "0", NOW).unwrap();
+    assert!(
+        running(&lib).contains("下属2家机关和0家参公事业单位"),
+        "{}",
+        running(&lib)
+    );
+    let asked: Vec<String> = draft_check(&lib, id)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.rule == "R001")
+        .filter_map(|f| f.location.row)
+        .collect();
+    assert!(!asked.iter().any(|k| k.starts_with("情况|")), "{asked:?}");
 }

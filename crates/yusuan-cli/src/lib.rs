@@ -601,9 +601,11 @@ fn draft(
             value_yuan,
         } => {
             let e = yusuan_api::draft_set(&mut lib, draft_id(&draft)?, &key, &value_yuan, &now)?;
+            // In 元, or what the line counts (`辆`, `家`).
+            let unit = yusuan_api::draft::parse_address(&e.target).map_or("元", |(k, _)| k.unit());
             writeln!(
                 out,
-                "已修改 {}：{} → {} 元",
+                "已修改 {}：{} → {} {unit}",
                 e.target,
                 e.old.as_deref().unwrap_or("（新行）"),
                 e.new.as_deref().unwrap_or("")

@@ -66,8 +66,8 @@ fn draft_workflow_through_the_command_line() {
     .unwrap();
     assert_eq!(made["draft"], "draft:1");
     assert_eq!(
-        made["report"]["leaves"], 137,
-        "127 table lines, 政府采购 货物/工程/服务/中小企业预留/其中小微企业, 国有资产 and 绩效目标 figures"
+        made["report"]["leaves"], 140,
+        "127 table lines, 政府采购 货物/工程/服务/中小企业预留/其中小微企业, 国有资产 and 绩效目标 figures, units by kind"
     );
     assert_eq!(
         ok(db, &["draft", "new", "--from", "1", "--year", "2027"])

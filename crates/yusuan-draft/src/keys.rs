@@ -233,16 +233,28 @@ pub enum StatedItem {
     /// The project money those targets cover (元).
     #[serde(rename = "绩效资金")]
     TargetAmount,
+    /// 行政单位 (机关) of the department (家), as its 机构设置 counts them.
+    #[serde(rename = "行政单位")]
+    AdministrativeUnits,
+    /// 参公 (参照公务员法管理的) 事业单位 (家).
+    #[serde(rename = "参公单位")]
+    CivilServiceUnits,
+    /// 事业单位 other than 参公 (家).
+    #[serde(rename = "事业单位")]
+    InstitutionUnits,
 }
 
 impl StatedItem {
     /// Every item, in the order the narrative states them.
-    pub const ALL: [StatedItem; 5] = [
+    pub const ALL: [StatedItem; 8] = [
         StatedItem::Vehicles,
         StatedItem::CostlyEquipment,
         StatedItem::VehiclesToBuy,
         StatedItem::TargetProjects,
         StatedItem::TargetAmount,
+        StatedItem::AdministrativeUnits,
+        StatedItem::CivilServiceUnits,
+        StatedItem::InstitutionUnits,
     ];
 
     /// The name in the key (`情况|车辆`).
@@ -253,6 +265,9 @@ impl StatedItem {
             StatedItem::VehiclesToBuy => "购置车辆",
             StatedItem::TargetProjects => "绩效项目",
             StatedItem::TargetAmount => "绩效资金",
+            StatedItem::AdministrativeUnits => "行政单位",
+            StatedItem::CivilServiceUnits => "参公单位",
+            StatedItem::InstitutionUnits => "事业单位",
         }
     }
 
@@ -263,6 +278,9 @@ impl StatedItem {
             StatedItem::CostlyEquipment => "台（套）",
             StatedItem::TargetProjects => "个",
             StatedItem::TargetAmount => "元",
+            StatedItem::AdministrativeUnits
+            | StatedItem::CivilServiceUnits
+            | StatedItem::InstitutionUnits => "家",
         }
     }
 
@@ -276,6 +294,9 @@ impl StatedItem {
             StatedItem::VehiclesToBuy => "国有资产 本年购置车辆（辆）".to_string(),
             StatedItem::TargetProjects => "绩效目标 编报绩效目标的项目（个）".to_string(),
             StatedItem::TargetAmount => "绩效目标 涉及项目预算资金".to_string(),
+            StatedItem::AdministrativeUnits => "机构设置 行政单位（家）".to_string(),
+            StatedItem::CivilServiceUnits => "机构设置 参公单位（家）".to_string(),
+            StatedItem::InstitutionUnits => "机构设置 事业单位（家）".to_string(),
         }
     }
 }

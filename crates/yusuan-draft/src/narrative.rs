@@ -371,28 +371,16 @@ impl<'a> ItemLines<'a> {
     }
 }
 
-/// A 一般公共预算 item's tail ([`item_tail`]) in its parts, for a restated text, which words its
-/// items its own way.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ItemTail {
-    /// The 执行数 clause (`，比2025年执行数…`), empty without one.
-    pub actual_clause: String,
-    /// The reasons (`，主要原因是…`), empty without any.
-    pub reasons: String,
-    /// The item's budget this year, 元.
-    pub current: Decimal,
-    /// Last year's 执行数, 元, where given.
-    pub actual: Option<Decimal>,
-}
-
 /// Each 一般公共预算 item's tail by function code, where it has one.
-pub(crate) fn item_tails(draft: &Draft) -> std::collections::BTreeMap<String, ItemTail> {
+pub(crate) fn item_tails(
+    draft: &Draft,
+) -> std::collections::BTreeMap<String, crate::restated::ItemTail> {
     let lines = ItemLines::new(draft);
     general_public_items(draft)
         .into_iter()
         .map(|(code, v)| {
             let (actual_clause, reasons) = item_tail_parts(draft, &lines, code, v);
-            let tail = ItemTail {
+            let tail = crate::restated::ItemTail {
                 actual_clause,
                 reasons,
                 current: v,

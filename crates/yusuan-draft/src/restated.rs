@@ -216,3 +216,17 @@ pub struct Subjects {
     /// 国有资产.
     pub assets: bool,
 }
+
+/// A 一般公共预算 item's tail in its parts (what the generated 编制说明 prints after the item's
+/// amount), for a restated text, which words its items its own way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ItemTail {
+    /// The 执行数 clause (`，比2025年执行数…`), empty without one.
+    pub actual_clause: String,
+    /// The reasons (`，主要原因是…`), empty without any.
+    pub reasons: String,
+    /// The item's budget this year, 元.
+    pub current: Decimal,
+    /// Last year's 执行数, 元, where given.
+    pub actual: Option<Decimal>,
+}

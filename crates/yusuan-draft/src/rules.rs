@@ -134,7 +134,11 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             Some(u) => format!("{}（{u}）", l.label),
             None => l.label.clone(),
         };
-        if reason_needed(draft, l.value, l.baseline.unwrap_or_default())
+        // A count of the department's units is a fact of its organisation, not a change of
+        // money the 编制说明 explains.
+        let unit = l.key.unit();
+        if unit != "家"
+            && reason_needed(draft, l.value, l.baseline.unwrap_or_default())
             && !draft.reasons.contains_key(&key)
         {
             out.push(finding(
@@ -142,8 +146,8 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
                 Severity::Warning,
                 format!("{label}比上年变动超过{}%，请说明原因", t),
                 Some(key.clone()),
-                Some(format!("上年{}元", l.baseline.unwrap_or_default())),
-                Some(format!("本年{}元", l.value)),
+                Some(format!("上年{}{unit}", l.baseline.unwrap_or_default())),
+                Some(format!("本年{}{unit}", l.value)),
             ));
         }
         if l.value.is_sign_negative() && !l.value.is_zero() {

@@ -44,6 +44,10 @@ const RATE_WORDS: [&str; 12] = [
     "增减",
 ];
 
+/// A unit kind's name is at most this long (`参公事业单位`): the words a count of units is read
+/// by.
+const UNIT_KIND_CHARS: usize = 6;
+
 /// A rate's words for a rise and a fall, as one text pairs them.
 const RATE_PAIRS: [(&str, &str); 4] = [
     ("增加", "减少"),
@@ -499,14 +503,27 @@ impl<'a> Reading<'a> {
                 continue;
             }
             let context = &self.text[self.paragraph_start(start)..start];
-            let words: String = context
-                .chars()
-                .rev()
-                .take(12)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let before = |n: usize| -> String {
+                let mut w: Vec<char> = context.chars().rev().take(n).collect();
+                w.reverse();
+                w.into_iter().collect()
+            };
+            let words = if unit == "家" {
+                // Units are named after their count (`下属1家机关和1家参公事业单位`), or before
+                // it (`行政单位1家`).
+                let after: String = self.text[end + "家".len()..]
+                    .chars()
+                    .take_while(|c| !c.is_ascii_digit() && !"，。；、和及与（(".contains(*c))
+                    .take(UNIT_KIND_CHARS)
+                    .collect();
+                if after.is_empty() {
+                    before(UNIT_KIND_CHARS)
+                } else {
+                    after
+                }
+            } else {
+                before(12)
+            };
             if let Some(key) = find_line(self.draft, unit, |b| b == v, context, &words) {
                 self.pieces.push((
                     start,

@@ -138,6 +138,12 @@ pub(super) fn find_line(
                     S::CostlyEquipment => has("设备"),
                     S::TargetProjects => context.contains("绩效") && has("项目"),
                     S::TargetAmount => context.contains("绩效") && (has("资金") || has("金额")),
+                    // (a count of units is named by the words after it: `1家参公事业单位`)
+                    S::AdministrativeUnits => {
+                        (has("机关") || has("行政单位")) && !has("参公") && !has("事业")
+                    }
+                    S::CivilServiceUnits => has("参公") || has("参照公务员"),
+                    S::InstitutionUnits => has("事业单位") && !has("参公") && !has("参照"),
                 },
                 _ => false,
             };

@@ -6,9 +6,8 @@ use super::words::{
     as_written, change_words, printed_value, show, unit_word, unsame, with_not_than, REASON_WORDS,
 };
 use crate::model::{Draft, Figure};
-use crate::narrative::ItemTail;
 use crate::print;
-use crate::restated::{ActualPart, CellRef, Form, Of, Piece, Restatement, Subjects};
+use crate::restated::{ActualPart, CellRef, Form, ItemTail, Of, Piece, Restatement, Subjects};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{BTreeMap, BTreeSet};
 use yusuan_domain::{Amount, Cell, SectionKind, Table};

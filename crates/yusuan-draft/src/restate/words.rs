@@ -192,6 +192,7 @@ pub(super) fn counts(text: &str) -> Vec<(Decimal, &'static str, usize, usize)> {
                 ("台", "台（套）"),
                 ("套", "台（套）"),
                 ("个", "个"),
+                ("家", "家"),
             ]
             .into_iter()
             .find(|(w, _)| rest.starts_with(w));

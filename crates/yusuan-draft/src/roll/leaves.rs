@@ -12,6 +12,7 @@ impl Roller<'_> {
         let doc_id = self.doc_id;
         let assets = doc.stated.assets.as_ref();
         let perf = doc.stated.performance.as_ref();
+        let units = doc.stated.unit_counts.as_ref();
         let count = |v: Option<u32>| v.map(Decimal::from);
         let items = [
             (
@@ -43,6 +44,24 @@ impl Roller<'_> {
                 perf.and_then(|p| p.amount.map(|a| a.to_yuan())),
                 perf.map(|p| p.location),
                 "绩效目标设置情况",
+            ),
+            (
+                StatedItem::AdministrativeUnits,
+                units.map(|u| Decimal::from(u.administrative)),
+                units.map(|u| u.location),
+                "机构设置",
+            ),
+            (
+                StatedItem::CivilServiceUnits,
+                units.map(|u| Decimal::from(u.civil_service)),
+                units.map(|u| u.location),
+                "机构设置",
+            ),
+            (
+                StatedItem::InstitutionUnits,
+                units.map(|u| Decimal::from(u.institutions)),
+                units.map(|u| u.location),
+                "机构设置",
             ),
         ];
         for (item, value, at, section) in items {
