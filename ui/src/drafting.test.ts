@@ -407,6 +407,14 @@ describe("对比", () => {
         findings: [],
       },
       series: { by_function_class: [{ label: "一般公共服务支出", values: ["3000000", "3296600"] }], by_basic_project: [], by_economic_class: [], waterfall: null, trend: [] },
+      execution: [
+        {
+          budget: { department: "万里街道", year: 2024, label: "1" },
+          final_accounts: { department: "万里街道", year: 2024, label: "3" },
+          lines: [{ code: "2013901", name: "行政运行", budget: "600000", actual: "513200", difference: "-86800", rate_percent: "85.53" }],
+          total: { code: "", name: "合计", budget: "600000", actual: "513200", difference: "-86800", rate_percent: "85.53" },
+        },
+      ],
     };
     const app = await mount(backend, root);
     q("open-compare")!.click();
@@ -428,6 +436,12 @@ describe("对比", () => {
     expect(q("compare-classes")!.textContent).toContain("3,296,600");
     q("compare-filter-all")!.click();
     expect(qa("compare-line")).toHaveLength(2);
+    // The year whose 预算 and 决算 are both there: budget against actual.
+    expect(q("execution")!.querySelector("h2")!.textContent).toBe("2024年预算执行（一般公共预算：预算 1，决算 3）");
+    expect(qa("execution-line").map((r) => [...r.querySelectorAll("td")].map((c) => c.textContent))).toEqual([
+      ["2013901", "行政运行", "600,000", "513,200", "-86,800", "85.53%"],
+      ["合计", "合计", "600,000", "513,200", "-86,800", "85.53%"],
+    ]);
   });
 });
 
@@ -497,7 +511,7 @@ describe("编制：版本、修改记录、定位", () => {
     expect(qa("version-item").map((e) => e.textContent)).toEqual(["一上（已锁定）　2026-12-01 09:01　0123456789ab"]);
     expect(q("version-save")).toBeNull();
     // 一上 beside the draft now, in the 对比 view (no XLSX export there); back to 编制.
-    backend.comparison = { comparison: { documents: [{ department: "上海市文化旅游局", year: 2027, label: "draft:1@一上" }, { department: "上海市文化旅游局", year: 2027, label: "draft:1" }], lines: [], findings: [] }, series: { by_function_class: [], by_basic_project: [], by_economic_class: [], waterfall: null, trend: [] } };
+    backend.comparison = { comparison: { documents: [{ department: "上海市文化旅游局", year: 2027, label: "draft:1@一上" }, { department: "上海市文化旅游局", year: 2027, label: "draft:1" }], lines: [], findings: [] }, series: { by_function_class: [], by_basic_project: [], by_economic_class: [], waterfall: null, trend: [] }, execution: [] };
     q("compare-version")!.click();
     await app.idle();
     expect(backend.calls.at(-1)).toBe("compareReferences:draft:1@一上+draft:1");

@@ -1,10 +1,14 @@
 //! Comparing documents of a library: explicit ids, or a document with every other year of its
-//! department (paired by department name).
+//! department (paired by department name); and a year's 预算 beside its 决算 (预算执行) wherever
+//! the documents compared, or the department's, hold both.
 
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
-use yusuan_compare::{compare, series, ChartSeries, Comparison, Mapping, Options};
+use yusuan_compare::{
+    compare, execution, series, ChartSeries, Comparison, Execution, Mapping, Options,
+};
+use yusuan_domain::{DocKind, Document};
 
 /// What the comparison view receives: the aligned lines, the findings and the chart series.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -13,6 +17,8 @@ pub struct CompareView {
     pub comparison: Comparison,
     /// Chart data.
     pub series: ChartSeries,
+    /// Each year whose 预算 and 决算 are both there: budget against actual, code by code.
+    pub execution: Vec<Execution>,
 }
 
 /// The ids of every document of `id`'s department in the library (spaces in names ignored),
@@ -44,7 +50,69 @@ pub fn compare_ids(lib: &Library, ids: &[i64], options: &Options) -> Result<Comp
         docs.iter().map(|(d, l)| (d, l.clone())).collect();
     let comparison = compare(&refs, &Mapping::shipped(), options);
     let series = series(&comparison, 10);
-    Ok(CompareView { comparison, series })
+    let execution = executions_among(&refs);
+    Ok(CompareView {
+        comparison,
+        series,
+        execution,
+    })
+}
+
+/// Every 预算 beside a 决算 of its year among `docs` (each with its label), oldest year first;
+/// a pair whose tables do not allow it is left out.
+pub fn executions_among(docs: &[(&Document, String)]) -> Vec<Execution> {
+    let mut out = Vec::new();
+    for (b, bl) in docs.iter().filter(|d| d.0.meta.kind == DocKind::Budget) {
+        for (a, al) in docs
+            .iter()
+            .filter(|d| d.0.meta.kind == DocKind::FinalAccounts && d.0.meta.year == b.meta.year)
+        {
+            if let Ok(e) = execution((b, bl), (a, al)) {
+                out.push(e);
+            }
+        }
+    }
+    out.sort_by_key(|e| e.budget.year);
+    out
+}
+
+/// `id` beside every other year of its department, and each year's 预算 beside its 决算: a
+/// department with a single year still shows its 预算执行 when it has both.
+pub fn department_view(lib: &Library, id: i64, options: &Options) -> Result<CompareView, ApiError> {
+    let execution = department_executions(lib, id)?;
+    let ids = same_department(lib, id)?;
+    let mut view = if ids.len() < 2 && !execution.is_empty() {
+        let doc = lib.document(id)?;
+        let refs = [(&doc, id.to_string())];
+        let comparison = compare(&refs, &Mapping::shipped(), options);
+        let series = series(&comparison, 10);
+        CompareView {
+            comparison,
+            series,
+            execution: vec![],
+        }
+    } else {
+        compare_ids(lib, &ids, options)?
+    };
+    view.execution = execution;
+    Ok(view)
+}
+
+/// The 预算执行 of `id`'s department: each year the library holds both its 预算 and its 决算.
+pub fn department_executions(lib: &Library, id: i64) -> Result<Vec<Execution>, ApiError> {
+    let same = lib.store().same_department(id)?;
+    let mut years: std::collections::BTreeMap<i32, usize> = Default::default();
+    for (_, y) in &same {
+        *years.entry(*y).or_default() += 1;
+    }
+    // Only years with two documents or more can hold a pair.
+    let docs = same
+        .iter()
+        .filter(|(_, y)| years[y] > 1)
+        .map(|&(d, _)| lib.document(d).map(|doc| (doc, d.to_string())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let refs: Vec<(&Document, String)> = docs.iter().map(|(d, l)| (d, l.clone())).collect();
+    Ok(executions_among(&refs))
 }
 
 /// The document a reference names: `draft:N` (derived now), `draft:N@版本` (a named version,
@@ -88,5 +156,10 @@ pub fn compare_references(
         loaded.iter().map(|(d, l)| (d, l.clone())).collect();
     let comparison = compare(&refs, &Mapping::shipped(), options);
     let series = series(&comparison, 10);
-    Ok(CompareView { comparison, series })
+    let execution = executions_among(&refs);
+    Ok(CompareView {
+        comparison,
+        series,
+        execution,
+    })
 }

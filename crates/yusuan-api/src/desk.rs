@@ -74,12 +74,10 @@ impl Desk {
     /// its department.
     pub fn compare(&self, library: &str, ids: &[i64]) -> Result<crate::CompareView, ApiError> {
         let lib = self.library(library)?;
-        let ids = if ids.len() == 1 {
-            crate::same_department(lib, ids[0])?
-        } else {
-            ids.to_vec()
-        };
-        crate::compare_ids(lib, &ids, &self.compare_options())
+        if let [one] = ids {
+            return crate::department_view(lib, *one, &self.compare_options());
+        }
+        crate::compare_ids(lib, ids, &self.compare_options())
     }
 
     /// The comparison thresholds of 设置.

@@ -37,7 +37,10 @@ mod settings;
 
 pub use backups::{backup_library, restore_library, DAILY_BACKUPS_KEPT};
 pub use clock::now_rfc3339;
-pub use compare_docs::{compare_ids, compare_references, same_department, CompareView};
+pub use compare_docs::{
+    compare_ids, compare_references, department_executions, department_view, executions_among,
+    same_department, CompareView,
+};
 pub use desk::Desk;
 pub use desk_drafts::{
     DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, SectionView, UnitView,

@@ -69,6 +69,8 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_compare::Comparison>(),
         decl::<yusuan_compare::DocRef>(),
         decl::<yusuan_compare::AlignedLine>(),
+        decl::<yusuan_compare::Execution>(),
+        decl::<yusuan_compare::ExecutionLine>(),
         decl::<yusuan_compare::LineKey>(),
         decl::<yusuan_compare::Flag>(),
         decl::<yusuan_compare::ChartSeries>(),

@@ -1,9 +1,9 @@
-//! `yusuan compare` output: a reviewer's text (changed lines only, grouped by table) and a CSV
-//! of every aligned line.
+//! `yusuan compare` output: a reviewer's text (changed lines only, grouped by table, then each
+//! year's 预算执行) and a CSV of every aligned line.
 
 use rust_decimal::Decimal;
 use std::io::{self, Write};
-use yusuan_api::compare::{Comparison, Flag};
+use yusuan_api::compare::{Comparison, Execution, Flag};
 
 fn wan(yuan: Decimal) -> String {
     format!(
@@ -17,6 +17,32 @@ fn opt_wan(v: Option<Decimal>) -> String {
 }
 
 use yusuan_api::compare_sheet::{fields, flags, header, table_name};
+
+/// Text: a year's 预算 beside its 决算, code by code, in 万元 (预算, 决算, 差额, 执行率).
+pub fn execution(out: &mut dyn Write, e: &Execution) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n【{}年预算执行】{}（预算 {}，决算 {}；一般公共预算，金额单位：万元）",
+        e.budget.year, e.budget.department, e.budget.label, e.final_accounts.label
+    )?;
+    writeln!(
+        out,
+        "  科目编码 | 科目名称 | 预算数 | 决算数 | 差额 | 执行率"
+    )?;
+    for l in e.lines.iter().chain(e.total.as_ref()) {
+        let rate = l.rate_percent.map_or("—".into(), |r| format!("{r}%"));
+        writeln!(
+            out,
+            "  {} | {} | {} | {} | {} | {rate}",
+            if l.code.is_empty() { "合计" } else { &l.code },
+            l.name,
+            opt_wan(l.budget),
+            opt_wan(l.actual),
+            wan(l.difference)
+        )?;
+    }
+    Ok(())
+}
 
 /// Text: what changed, table by table, in 万元.
 pub fn text(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {

@@ -179,10 +179,10 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 // One draft: beside the document it was rolled forward from.
                 yusuan_api::compare_references(&open(&cli.db)?, &docs, &options)?
             } else if docs.len() == 1 {
-                // One document: every year of its department in the library.
+                // One document: every year of its department in the library, and each year's
+                // 预算 beside its 决算.
                 let lib = open(&cli.db)?;
-                let ids = yusuan_api::same_department(&lib, lib.resolve(&docs[0])?)?;
-                yusuan_api::compare_ids(&lib, &ids, &options)?
+                yusuan_api::department_view(&lib, lib.resolve(&docs[0])?, &options)?
             } else {
                 let mut loaded = Vec::new();
                 for d in &docs {
@@ -192,7 +192,12 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                     loaded.iter().map(|(d, l)| (d, l.clone())).collect();
                 let comparison = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
                 let series = compare::series(&comparison, 10);
-                yusuan_api::CompareView { comparison, series }
+                let execution = yusuan_api::executions_among(&pairs);
+                yusuan_api::CompareView {
+                    comparison,
+                    series,
+                    execution,
+                }
             };
             let write_err = |path: &std::path::Path, reason: String| ApiError::Write {
                 path: path.display().to_string(),
@@ -205,7 +210,10 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                     compare_render::csv(&mut buf, &view.comparison).map_err(io)?
                 }
                 CompareFormat::Text => {
-                    compare_render::text(&mut buf, &view.comparison).map_err(io)?
+                    compare_render::text(&mut buf, &view.comparison).map_err(io)?;
+                    for e in &view.execution {
+                        compare_render::execution(&mut buf, e).map_err(io)?;
+                    }
                 }
                 CompareFormat::Xlsx => {
                     let Some(path) = &output else {

@@ -964,3 +964,92 @@ fn zero_cells_print_as_chosen() {
         "零值单元格：填0（可选：按上年原表、留空、填0）\n表名年度：每张表都印年度（可选：按上年原表、每张表都印年度、都不印年度）\n"
     );
 }
+
+/// `compare` on a department whose 预算 and 决算 of one year are both in the library prints
+/// their 预算执行 code by code. The 决算 is real (社会工作部 2024); the 预算 is made with the CLI
+/// (a blank draft, two lines typed with made-up amounts, exported and imported).
+#[test]
+fn compare_prints_a_years_budget_beside_its_final_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    ok(
+        &db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-shegongbu-2024-bumen-juesuan.pdf"),
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "draft",
+            "new",
+            "--template",
+            "shanghai-9-bumen",
+            "--department",
+            "中共上海市普陀区委社会工作部",
+            "--year",
+            "2024",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "draft",
+            "add",
+            "draft:1",
+            "支出|一般公共预算|2013901|基本支出",
+            "600000",
+            "--name",
+            "行政运行",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "draft",
+            "add",
+            "draft:1",
+            "经济|30101|人员经费",
+            "600000",
+            "--name",
+            "基本工资",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "draft",
+            "text",
+            "draft:1",
+            "中共上海市普陀区委社会工作部（部门）主要职能",
+            "负责社会工作。",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "draft",
+            "text",
+            "draft:1",
+            "中共上海市普陀区委社会工作部（部门）机构设置",
+            "本部门只有本部一家预算单位。",
+        ],
+    );
+    let pdf = dir.path().join("预算.pdf").display().to_string();
+    ok(&db, &["export", "draft:1", "--format", "pdf", "-o", &pdf]);
+    ok(&db, &["import", &pdf]);
+    let text = ok(&db, &["compare", "2"]);
+    assert!(
+        text.contains("【2024年预算执行】中共上海市普陀区委社会工作部（预算 2，决算 1；一般公共预算，金额单位：万元）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  2013901 | 行政运行 | 60.00 | 51.32 | -8.68 | 85.53%\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  2080505 | 机关事业单位基本养老保险缴费支出 | — | 6.18 | 6.18 | —\n"),
+        "{text}"
+    );
+}

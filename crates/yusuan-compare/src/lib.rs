@@ -7,15 +7,18 @@
 //! own prior-year quotes (`比2024年预算增加3,355.65万元`) are checked against the comparison and
 //! reported as findings. `series` derives the chart data (by 功能类, 基本/项目, economic 类, a
 //! waterfall of the largest changes, a multi-year trend). Catalogue changes between years are
-//! data (`data/code-mapping.tsv`), not code.
+//! data (`data/code-mapping.tsv`), not code. `execution` sets a 预算 beside the 决算 of its year
+//! (预算执行: each code's budget, actual spending and execution rate).
 
 mod align;
+mod execution;
 mod mapping;
 mod model;
 mod quotes;
 mod series;
 
 pub use align::{compare, pair_by_department};
+pub use execution::{execution, Execution, ExecutionError, ExecutionLine};
 pub use mapping::{CodeMapping, Mapping};
 pub use model::{AlignedLine, Comparison, DocRef, Flag, LineKey, Options};
 pub use series::{series, BarKind, ChartSeries, Point, Waterfall, WaterfallBar};

@@ -25,7 +25,7 @@ impl Default for Options {
 }
 
 /// One compared document.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DocRef {
     /// The department.
     pub department: String,

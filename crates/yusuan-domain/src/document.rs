@@ -235,6 +235,58 @@ impl Document {
     pub fn table(&self, kind: crate::TableKind) -> Option<&Table> {
         self.tables.iter().find(|t| t.kind == kind)
     }
+
+    /// The 一般公共预算 spending by function code (类, 款 and 项, as printed), in 元, with each
+    /// code's name, and the table's 合计: the 合计 column (or the first amount column) of its
+    /// 一般公共预算 function table — a 预算's budget, a 决算's actual spending. `None` without such
+    /// a table. A code printed with its cell blank spent nothing.
+    pub fn general_public_by_function(&self) -> Option<FunctionAmounts> {
+        use crate::{Amount, Cell, RowCode, TableKind};
+        let t = self.tables.iter().find(|t| {
+            t.kind == TableKind::GeneralPublicFunction
+                && t.rows
+                    .iter()
+                    .any(|r| matches!(r.code, Some(RowCode::Function(_))))
+        })?;
+        let column = t
+            .columns
+            .iter()
+            .position(|c| c.name().contains("合计"))
+            .unwrap_or(0);
+        let yuan = |r: &crate::Row| match r.cells.get(column) {
+            Some(Cell::Amount { value, .. }) => Amount {
+                value: *value,
+                unit: t.unit,
+            }
+            .to_yuan(),
+            _ => rust_decimal::Decimal::ZERO,
+        };
+        let mut out = FunctionAmounts {
+            by_code: Default::default(),
+            total: None,
+        };
+        for r in &t.rows {
+            match &r.code {
+                Some(RowCode::Function(f)) => {
+                    out.by_code
+                        .entry(f.as_str().to_string())
+                        .or_insert_with(|| (r.label.trim().to_string(), yuan(r)));
+                }
+                None if r.is_total() && out.total.is_none() => out.total = Some(yuan(r)),
+                _ => {}
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A document's 一般公共预算 spending by function code ([`Document::general_public_by_function`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionAmounts {
+    /// Each code's name and amount in 元.
+    pub by_code: std::collections::BTreeMap<String, (String, rust_decimal::Decimal)>,
+    /// The table's 合计, in 元, where printed.
+    pub total: Option<rust_decimal::Decimal>,
 }
 
 impl DocumentMeta {

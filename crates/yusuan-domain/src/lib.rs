@@ -24,7 +24,8 @@ mod table;
 pub use amount::{parse_amount, Amount, AmountError, Unit};
 pub use code::{CodeError, CodeLevel, EconomicCode, FunctionCode};
 pub use document::{
-    BudgetUnit, ContentsEntry, DocKind, Document, DocumentMeta, Paragraph, RegionalFormat, Scope,
+    BudgetUnit, ContentsEntry, DocKind, Document, DocumentMeta, FunctionAmounts, Paragraph,
+    RegionalFormat, Scope,
     Section, SectionKind, UnitKind, Unrecognised,
 };
 pub use label::{

@@ -7,7 +7,7 @@
 use crate::model::{Draft, Fund, LeafKey};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
-use yusuan_domain::{Amount, Cell, DocKind, Document, RowCode, TableKind};
+use yusuan_domain::{DocKind, Document};
 
 /// Why actuals cannot be taken from a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,43 +102,16 @@ pub fn from_final_accounts(
             wanted,
         });
     }
-    let t = doc
-        .tables
-        .iter()
-        .find(|t| {
-            t.kind == TableKind::GeneralPublicFunction
-                && t.rows
-                    .iter()
-                    .any(|r| matches!(r.code, Some(RowCode::Function(_))))
-        })
+    let spent = doc
+        .general_public_by_function()
         .ok_or(ActualsError::NoFunctionTable)?;
-    let column = t
-        .columns
-        .iter()
-        .position(|c| c.name().contains("合计"))
-        .unwrap_or(0);
-    let mut out = BTreeMap::new();
-    for code in codes(d) {
-        let row = t
-            .rows
-            .iter()
-            .find(|r| matches!(&r.code, Some(RowCode::Function(f)) if f.as_str() == code));
-        if let Some(r) = row {
-            // A code the 决算 prints with its cell blank spent nothing.
-            let v = match r.cells.get(column) {
-                Some(Cell::Amount { value, .. }) => *value,
-                _ => Decimal::ZERO,
-            };
-            out.insert(
-                code,
-                Amount {
-                    value: v,
-                    unit: t.unit,
-                }
-                .to_yuan(),
-            );
-        }
-    }
+    let out = codes(d)
+        .into_iter()
+        .filter_map(|code| {
+            let v = spent.by_code.get(&code)?.1;
+            Some((code, v))
+        })
+        .collect();
     Ok(out)
 }
 

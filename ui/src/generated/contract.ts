@@ -786,7 +786,11 @@ comparison: Comparison,
 /**
  * Chart data.
  */
-series: ChartSeries, };
+series: ChartSeries, 
+/**
+ * Each year whose 预算 and 决算 are both there: budget against actual, code by code.
+ */
+execution: Array<Execution>, };
 
 export type Comparison = { 
 /**
@@ -858,6 +862,50 @@ mapped_from?: string,
  * The reason the latest narrative gives for the change (`主要原因是…`).
  */
 reason?: string, };
+
+export type Execution = { 
+/**
+ * The 预算.
+ */
+budget: DocRef, 
+/**
+ * The 决算.
+ */
+final_accounts: DocRef, 
+/**
+ * Every code either prints, in code order.
+ */
+lines: Array<ExecutionLine>, 
+/**
+ * The 合计 of both tables, where both print one.
+ */
+total: ExecutionLine | null, };
+
+export type ExecutionLine = { 
+/**
+ * The function code (类, 款 or 项); empty for the 合计.
+ */
+code: string, 
+/**
+ * Its name (the 决算's where both print it).
+ */
+name: string, 
+/**
+ * 预算数, where the 预算 prints the code.
+ */
+budget: string | null, 
+/**
+ * 决算数, where the 决算 prints the code.
+ */
+actual: string | null, 
+/**
+ * 决算 less 预算 (a missing side counts as 0).
+ */
+difference: string, 
+/**
+ * 执行率: 决算 ÷ 预算 in percent, 2 decimals; none without a budget.
+ */
+rate_percent: string | null, };
 
 export type LineKey = { 
 /**

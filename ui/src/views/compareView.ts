@@ -3,12 +3,14 @@
  * (table, row, column), with the change and its percent, the flags (新增, 取消, 变动较大 …) and the
  * reason the latest text gives; filters for changed lines, beyond the threshold, new or removed,
  * and 三公. Charts (功能分类 类, 基本/项目, 经济分类 类, the largest changes, the trend) and the
- * totals by 功能分类 类 per year above the lines.
+ * totals by 功能分类 类 per year above the lines; each year whose 预算 and 决算 are both in the
+ * library, its 预算执行 (budget, actual, difference and execution rate per code).
  */
 import { h } from "../dom";
 import { groupThousands } from "../format";
 import { renderCharts } from "./chartsPanel";
 import { FLAG_LABELS, keep, type CompareFilter, type CompareView } from "../comparing";
+import type { Execution } from "../generated/contract";
 
 export interface CompareViewProps {
   view: CompareView;
@@ -28,6 +30,37 @@ const FILTERS: [CompareFilter, string][] = [
   ["three_public", "三公经费"],
   ["all", "全部"],
 ];
+
+/** A year's 预算 beside its 决算, code by code (一般公共预算, 元). */
+function renderExecution(e: Execution): HTMLElement {
+  const amount = (v: string | null) => (v === null ? "—" : groupThousands(v));
+  return h(
+    "section",
+    { class: "panel", "data-testid": "execution" },
+    h("h2", {}, `${e.budget.year}年预算执行（一般公共预算：预算 ${e.budget.label}，决算 ${e.final_accounts.label}）`),
+    h(
+      "table",
+      { class: "grid" },
+      h("thead", {}, h("tr", {}, ["科目编码", "科目名称", "预算数（元）", "决算数（元）", "差额（元）", "执行率"].map((t) => h("th", {}, t)))),
+      h(
+        "tbody",
+        {},
+        [...e.lines, ...(e.total ? [e.total] : [])].map((l) =>
+          h(
+            "tr",
+            { "data-testid": "execution-line", class: l.code ? "" : "total" },
+            h("td", {}, l.code || "合计"),
+            h("td", {}, l.name),
+            h("td", { class: "num" }, amount(l.budget)),
+            h("td", { class: "num" }, amount(l.actual)),
+            h("td", { class: "num" }, groupThousands(l.difference)),
+            h("td", { class: "num" }, l.rate_percent === null ? "—" : `${l.rate_percent}%`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
 
 export function renderCompareView({ view, filter, onFilter, onBack, exported, onExport }: CompareViewProps): HTMLElement {
   const docs = view.comparison.documents;
@@ -59,6 +92,7 @@ export function renderCompareView({ view, filter, onFilter, onBack, exported, on
         exported ? h("span", { class: "ok", "data-testid": "compare-exported" }, `已导出：${exported}`) : null,
       ),
     ),
+    ...view.execution.map(renderExecution),
     renderCharts(view.series, years),
     h("section", { class: "panel" }, h("h2", {}, "按支出功能分类"), classes),
     h(
