@@ -496,6 +496,29 @@ async fn window_shows_real_documents_from_the_store() {
             .as_str(),
         Some("填0")
     );
+    // A table renamed under 导出's 标题 (the year style printing it): one edit, shown as printed.
+    c.execute(
+        "const d = document.querySelector('[data-testid=titles]'); d.open = true; const i = [...document.querySelectorAll('[data-testid=title]')].find((i) => i.dataset.title.includes('三公')); i.value = i.value.replace('预算表', '预算情况表'); i.dispatchEvent(new Event('change'));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let start = Instant::now();
+    while !text_of(&c, "[data-testid=draft-history]").await.contains("改标题") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the rename is not in the history"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let titled = c
+        .execute("return [...document.querySelectorAll('[data-testid=title]')].map((i) => i.value).join('|');", vec![])
+        .await
+        .unwrap();
+    assert!(
+        titled.as_str().is_some_and(|t| t.contains("“三公”经费和机关运行经费预算情况表")),
+        "{titled:?}"
+    );
     c.execute(
         "document.querySelector('[data-testid=export-panel]').scrollIntoView();",
         vec![],
