@@ -325,6 +325,7 @@ fn store_joined(
     report
         .notes
         .push(yusuan_import::ReportItem::new(note, Default::default()));
+    note_misreadings(&joined, &mut report);
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument {
         document: &joined,
@@ -384,6 +385,7 @@ fn attach_tables(
     report
         .notes
         .push(yusuan_import::ReportItem::new(attached, Default::default()));
+    note_misreadings(&joined, &mut report);
     let source = lib.store().source_name(target)?;
     let hash = sha256_hex(bytes);
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
@@ -436,14 +438,31 @@ fn join_tables(
     )
 }
 
+/// Says in the report which tables the reading could not confirm by their own sums (the
+/// checker's reading of them: a misreading, not the document's errors).
+fn note_misreadings(doc: &yusuan_domain::Document, report: &mut yusuan_import::ImportReport) {
+    for m in yusuan_check::misread_tables(doc) {
+        let d = yusuan_import::Diagnostic::UncertainReading {
+            table: m.title,
+            failing_rows: m.failing_rows,
+            rows: m.rows,
+        };
+        // Something to look at: a warning of the report.
+        report
+            .warnings
+            .push(yusuan_import::ReportItem::new(d, Default::default()));
+    }
+}
+
 /// Stores a parsed document (one transaction) under its content hash.
 pub(crate) fn store_parsed(
     lib: &mut Library,
     name: &str,
     hash: &str,
-    imported: yusuan_import::Imported,
+    mut imported: yusuan_import::Imported,
     now: &str,
 ) -> Result<ImportOutcome, ApiError> {
+    note_misreadings(&imported.document, &mut imported.report);
     let report_json = serde_json::to_string(&imported.report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument {
         document: &imported.document,

@@ -464,3 +464,61 @@ fn a_narrative_with_a_malformed_unicode_map_and_its_tables_make_one_document() {
     let joined = lib.document(text.id).unwrap();
     assert!(!joined.tables.is_empty() && !joined.sections.is_empty());
 }
+
+/// A table read with its columns swapped (here made so: the 支出预算总表 of a real disclosure
+/// with 合计 and 基本支出 exchanged on every row) fails its own sums in most rows: the import
+/// report says the reading is not confirmed, and the check says the same (T006) instead of
+/// blaming the document with a 错误 per row.
+#[test]
+fn a_table_failing_its_own_sums_in_many_rows_is_reported_as_an_uncertain_reading() {
+    let text = std::fs::read_to_string(fixture("000_e54fcd81d7b1024c.txt")).unwrap();
+    let mut out = String::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.trim() == "2026年部门支出预算总表" {
+            inside = true;
+        } else if inside && line.trim().ends_with('表') && !line.contains('\t') {
+            inside = false;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        let n = cells.len();
+        if inside && n >= 7 && cells[n - 3..].iter().all(|c| !c.trim().is_empty()) {
+            let mut c = cells.clone();
+            c.swap(n - 3, n - 2);
+            out.push_str(&c.join("\t"));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("列错位.txt");
+    std::fs::write(&path, out).unwrap();
+    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let o = yusuan_api::import_file(&mut lib, &path, "2026-12-01T00:00:00Z").unwrap();
+    let said: Vec<String> = o
+        .report
+        .as_ref()
+        .unwrap()
+        .warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|m| m.starts_with("表“2026年部门支出预算总表”读取存疑：")),
+        "{said:?}"
+    );
+    let findings = yusuan_api::check(&lib.document(o.id).unwrap());
+    assert!(findings.iter().any(|f| f.rule == "T006"));
+    let blamed: Vec<String> = findings
+        .iter()
+        .filter(|f| {
+            f.severity == yusuan_api::Severity::Error
+                && (f.location.table.as_deref() == Some("2026年部门支出预算总表")
+                    || f.message.contains("2026年部门支出预算总表"))
+        })
+        .map(|f| f.message.clone())
+        .collect();
+    assert!(blamed.is_empty(), "{blamed:?}");
+}

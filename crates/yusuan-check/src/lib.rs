@@ -18,6 +18,7 @@ pub use rules::codes::{
     FUNCTION_CLASS_NAMES,
 };
 pub use rules::completeness::{listed_tables, tables_published_apart, Listed};
+pub use rules::misread::{misread_tables, Misread};
 pub use rules::{Rule, RULES};
 
 use yusuan_domain::Document;
@@ -38,7 +39,8 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
     // A rule that fails on an input it did not foresee reports that, instead of crashing.
     let mut out: Vec<Finding> = RULES
         .iter()
-        .filter(|r| !skip.contains(&r.id))
+        // T006 is read off the other rules' findings below, not run again.
+        .filter(|r| !skip.contains(&r.id) && r.id != "T006")
         .flat_map(|r| {
             let on = if r.id == "D005" { doc } else { subject };
             std::panic::catch_unwind(|| (r.run)(on)).unwrap_or_else(|_| {
@@ -57,12 +59,7 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(a.location.line.cmp(&b.location.line))
-            .then(a.rule.cmp(b.rule))
-    });
+
     // One cause, one finding: a paragraph read twice (a clipped page, content repeated on the
     // next page) raises its findings where it first appears; W002 reports the repetition itself.
     let mut repeated = std::collections::HashSet::new();
@@ -81,6 +78,18 @@ pub fn check_except(doc: &Document, skip: &[&str]) -> Vec<Finding> {
             || !repeated.contains(&(f.location.page, f.location.line))
     });
     hold_back_assumed_units(doc, &mut out);
+    // A table read wrong is not blamed on the document (T006 says which and why).
+    let misread = rules::misread::misread_in(subject, &out);
+    rules::misread::hold_back(&misread, &mut out);
+    if !skip.contains(&"T006") {
+        out.extend(rules::misread::findings(&misread));
+    }
+    out.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then(a.location.line.cmp(&b.location.line))
+            .then(a.rule.cmp(b.rule))
+    });
     out
 }
 
@@ -105,7 +114,10 @@ fn hold_back_assumed_units(doc: &Document, out: &mut [Finding]) {
         });
         if let Some((title, _)) = on {
             f.severity = Severity::Info;
-            f.message = format!("{}（“{title}”未印出金额单位，按元读取，无法确认）", f.message);
+            f.message = format!(
+                "{}（“{title}”未印出金额单位，按元读取，无法确认）",
+                f.message
+            );
         }
     }
 }

@@ -2051,3 +2051,62 @@ fn a_finding_on_a_table_whose_unit_was_assumed_is_held_back() {
         "{assumed:?}"
     );
 }
+
+/// T006: a table whose own sums fail in many rows was read wrong (here its columns shifted: each
+/// 项's 基本支出 read as its 合计), not printed wrong — one 提示 naming it, its 错误 held back to
+/// 提示; a table with one slip keeps its 错误. check(input, expect).
+#[test]
+fn t006_a_table_failing_its_own_sums_in_many_rows_is_a_misreading() {
+    let items = [
+        ("2013901", "行政运行"),
+        ("2013902", "一般行政管理事务"),
+        ("2013950", "事业运行"),
+        ("2013999", "其他社会工作事务支出"),
+        ("2080505", "机关事业单位基本养老保险缴费支出"),
+        ("2080506", "机关事业单位职业年金缴费支出"),
+    ];
+    // Read right: 合计 = 基本 + 项目 on every row.
+    let right: Vec<Row> = items
+        .iter()
+        .map(|(c, n)| row(Some(c), n, &["30", "10", "20"]))
+        .collect();
+    assert!(rules_of(&doc(vec![expenditure(Unit::Yuan, right.clone())])).is_empty());
+    // One slip: the document's 错误.
+    let mut slip = right.clone();
+    slip[2] = row(Some("2013950"), "事业运行", &["31", "10", "20"]);
+    assert_eq!(
+        rules_of(&doc(vec![expenditure(Unit::Yuan, slip)])),
+        [("T001", Severity::Error)]
+    );
+    // Columns shifted on every row: a misreading — no 错误, one T006 naming the table.
+    let shifted: Vec<Row> = items
+        .iter()
+        .map(|(c, n)| row(Some(c), n, &["10", "20", "30"]))
+        .collect();
+    let found = check(&doc(vec![expenditure(Unit::Yuan, shifted)]));
+    assert!(
+        found.iter().all(|f| f.severity != Severity::Error),
+        "{found:?}"
+    );
+    let t006: Vec<&yusuan_check::Finding> = found.iter().filter(|f| f.rule == "T006").collect();
+    assert_eq!(t006.len(), 1);
+    assert!(
+        t006[0]
+            .message
+            .contains("有 6 行（共 6 行有金额）的合计与其组成不符"),
+        "{}",
+        t006[0].message
+    );
+    assert!(found
+        .iter()
+        .filter(|f| f.rule == "T001")
+        .all(|f| f.severity == Severity::Info && f.message.contains("多半未读准版式")));
+    // At the edge: four failing rows of six are still the document's (MIN_ROWS = 5).
+    let mut four = right;
+    for r in four.iter_mut().take(4) {
+        r.cells[0] = amount("31");
+    }
+    assert!(rules_of(&doc(vec![expenditure(Unit::Yuan, four)]))
+        .iter()
+        .all(|r| *r == ("T001", Severity::Error)));
+}

@@ -105,6 +105,13 @@ pub enum Diagnostic {
     YearFromFileName { year: i32 },
     /// A file of tables that names no year, read under the year the user gave.
     YearGiven { year: i32 },
+    /// A table whose own sums fail in many of its rows: read, but not confirmed by its sums (a
+    /// misreading, not the document's errors; the checker holds its 错误 back).
+    UncertainReading {
+        table: String,
+        failing_rows: usize,
+        rows: usize,
+    },
 }
 
 impl Diagnostic {
@@ -134,6 +141,7 @@ impl Diagnostic {
             Attached { target, department, year } => format!("表格并入文档 {target}（{department}{year}年的文字说明），两个文件合为一份公开文件"),
             NarrativeAttached { target } => format!("文字说明与库中文档 {target}（同一部门、同一年度单独导入的公开表）合为一份公开文件"),
             YearFromFileName { year } => format!("文件中没有写明预算年度（公开表单独成册），已按文件名中的“{year}”读作 {year} 年，请核对；文字说明导入后会与之合为一份"),
+            UncertainReading { table, failing_rows, rows } => format!("表“{table}”读取存疑：{failing_rows} 行（共 {rows} 行有金额）的合计与其组成不符，可能没有读准版式；审核不把这些不符算作文档的错误，请对照原文核对"),
             YearGiven { year } => format!("文件中没有写明预算年度（公开表单独成册），已按导入时指定的 {year} 年读取"),
         }
     }

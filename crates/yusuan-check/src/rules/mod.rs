@@ -6,6 +6,7 @@ pub(crate) mod completeness;
 mod cross;
 mod hierarchy;
 pub(crate) mod misprint;
+pub(crate) mod misread;
 pub(crate) mod narrative;
 mod procurement;
 mod row_sums;
@@ -61,6 +62,13 @@ pub const RULES: &[Rule] = &[
         description: "收支总表每一方的各项（一、二、……）之和等于该方的合计（小计、总计），逐列",
         example: "收支预算总表 支出用途：基本支出 5,678.17＋项目支出 3,314.68＋单位预留机动经费 1,157.63＝当年支出小计 10,150.48",
         run: balance::items_add_up,
+    },
+    Rule {
+        id: "T006",
+        severity: Severity::Info,
+        description: "一张表有多行（至少5行，且至少四分之一有金额的行）合计与其组成不符：多半是版式没有读准（两张表读成一张、栏目错位、单位读错），不是文档本身的错误；该表的错误降为提示",
+        example: "表“收入预算总表”有 12 行（共 30 行有金额）的合计与其组成不符",
+        run: misread::run,
     },
     Rule {
         id: "T004",
