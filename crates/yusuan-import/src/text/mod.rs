@@ -8,6 +8,7 @@
 //! kept in `Document::unrecognised` and listed in the report.
 
 mod blanks;
+mod columns;
 mod body;
 mod cover;
 mod flow;
@@ -126,6 +127,7 @@ pub fn parse_lines_with(
     body.close_into(&mut doc);
     placement::place_by_sibling_tables(&mut doc, open_rows, &mut warnings, &mut notes);
     placement::place_fiscal_summary_by_classes(&mut doc, &mut warnings, &mut notes);
+    columns::reread(&mut doc, &mut notes);
     narrative::read_units(&mut doc);
     read_project_amounts(&mut doc);
     narrative::read_inline_indicators(&mut doc);
