@@ -284,6 +284,18 @@ fn t004_tables_listed_in_the_contents_are_printed() {
     assert!(rules_of(&narrative).is_empty());
     d.unrecognised = narrative.unrecognised.clone();
     assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
+    // Its title printed in the body (a line not read as a table's, `十一、政府采购预算表`): a layout
+    // not read, a 提示 — never the document's missing table. A sentence naming it is no title.
+    d.unrecognised.push(yusuan_domain::Unrecognised {
+        text: "详见附表，本部门2026年安排的政府采购预算表中的各项均按规定编列。".into(),
+        location: Location::line(60),
+    });
+    assert_eq!(rules_of(&d), [("T004", Severity::Error)]);
+    d.unrecognised.push(yusuan_domain::Unrecognised {
+        text: "十一、政府采购预算表".into(),
+        location: Location::line(61),
+    });
+    assert_eq!(rules_of(&d), [("T004", Severity::Info)]);
 }
 
 /// A made-up table of `kind` with columns `group/name…`.
