@@ -1,6 +1,7 @@
 //! The architecture stays visible: within each crate, no module uses another that (directly or
 //! through others) uses it back. A module is a file of `src/` or a folder of it; a use is a
-//! `crate::name` outside comments. Inside a folder module (`text/`, `pdf/`, `rules/` …) the same
+//! `crate::name` outside comments, braced groups read item by item (`crate::{a, b::{c}}` uses `a`
+//! and `b`). Inside a folder module (`text/`, `pdf/`, `rules/` …) the same
 //! holds for its files, whose uses of each other are `super::name`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,6 +28,42 @@ fn code_of(path: &Path) -> String {
         .collect()
 }
 
+/// The module names a path starting at `rest` (just after `crate::` or `super::`) uses: its first
+/// segment (`derive::Eval` → `derive`), or each item's of a braced group (`{narrative, print,
+/// restate::{bind, render}}` → `narrative`, `print`, `restate`), nested groups and `self` too.
+fn named(rest: &str) -> Vec<String> {
+    let ident = |t: &str| -> String {
+        t.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+            .collect()
+    };
+    let Some(group) = rest.strip_prefix('{') else {
+        return vec![ident(rest)];
+    };
+    // The group's items at its own depth, up to its closing brace.
+    let (mut depth, mut items, mut item) = (0usize, Vec::new(), String::new());
+    for ch in group.chars() {
+        match ch {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(std::mem::take(&mut item));
+                continue;
+            }
+            _ => {}
+        }
+        item.push(ch);
+    }
+    items.push(item);
+    items
+        .iter()
+        .map(|i| ident(i))
+        .filter(|n| !n.is_empty() && n != "self")
+        .collect()
+}
+
 /// Which of the modules in `text` (name → code) each uses: the names written after `prefix`
 /// (`crate::` for a crate's modules, `super::` for a folder's files).
 fn graph(text: &BTreeMap<String, String>, prefix: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -35,14 +72,8 @@ fn graph(text: &BTreeMap<String, String>, prefix: &str) -> BTreeMap<String, BTre
         .map(|(m, code)| {
             let used = code
                 .match_indices(prefix)
-                .filter_map(|(at, _)| {
-                    let rest = &code[at + prefix.len()..];
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
-                        .collect();
-                    (names.contains(&name) && name != *m).then_some(name)
-                })
+                .flat_map(|(at, _)| named(&code[at + prefix.len()..]))
+                .filter(|name| names.contains(name) && name != m)
                 .collect();
             (m.clone(), used)
         })
@@ -153,6 +184,26 @@ fn no_module_uses_another_in_a_circle() {
         "modules that use each other in a circle:\n{}",
         circles.join("\n")
     );
+}
+
+#[test]
+fn braced_uses_are_read() {
+    // check(input, expect)
+    let cases: [(&str, &[&str]); 4] = [
+        ("derive::Eval;", &["derive"]),
+        ("{narrative, print};", &["narrative", "print"]),
+        (
+            "{\n    layout::{Body, Query},\n    model::Draft,\n};",
+            &["layout", "model"],
+        ),
+        (
+            "{self, restate::{bind, render}, words};",
+            &["restate", "words"],
+        ),
+    ];
+    for (input, expect) in cases {
+        assert_eq!(named(input), expect, "{input}");
+    }
 }
 
 #[test]

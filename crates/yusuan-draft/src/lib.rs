@@ -16,6 +16,7 @@ pub mod actuals;
 pub mod carried;
 mod derive;
 mod empty;
+mod eval;
 mod finding;
 mod grid_sums;
 mod keys;
@@ -36,7 +37,8 @@ mod unit_view;
 mod units;
 pub mod workbook;
 
-pub use derive::{derive, derive_table_values, stated, DerivedCell};
+pub use derive::{derive, derive_table_values, DerivedCell};
+pub use eval::stated;
 pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
 pub use model::{
     address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart,

@@ -1,7 +1,7 @@
 //! The narrative's numbers, generated from the leaves in the region's wording: 收入预算X万元，比上年
 //! 增加Y万元，增长Z% …; the user writes only the reasons (keyed by [`Figure::key`]).
 
-use crate::derive::Eval;
+use crate::eval::{Eval, Year};
 use crate::model::{Draft, Fund, LeafKey, SpendKind};
 use crate::print;
 use crate::restated::Subjects;
@@ -121,8 +121,8 @@ fn named_kinds(draft: &Draft) -> Vec<SpendKind> {
 
 /// Every figure the narrative states, in order.
 pub fn figures(draft: &Draft) -> Vec<Figure> {
-    let eval = Eval::new(draft, crate::derive::Year::Current);
-    let base = Eval::new(draft, crate::derive::Year::Baseline);
+    let eval = Eval::new(draft, Year::Current);
+    let base = Eval::new(draft, Year::Baseline);
     let mut out = Vec::new();
     let mut fig = |key: &str, name: &str, f: &dyn Fn(&Eval) -> Decimal| {
         out.push(Figure {
@@ -510,7 +510,7 @@ fn explanations(draft: &Draft, three_public: bool, spoken: Subjects) -> Vec<Stri
             with_reason(draft, f)
         ));
     }
-    let mut stated = crate::derive::stated(draft);
+    let mut stated = crate::eval::stated(draft);
     if spoken.procurement {
         stated.procurement = None;
     }

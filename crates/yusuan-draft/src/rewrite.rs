@@ -6,7 +6,8 @@
 //! printed stale); a figure written otherwise than the draft has it (a change reckoned from
 //! another base, a rate rounded otherwise) is printed as the draft has it, and said.
 
-use crate::derive::{derive_tables_for, Year};
+use crate::derive::derive_tables_for;
+use crate::eval::Year;
 use crate::model::{Draft, Figure};
 use crate::restate::{bind_written, render, Unbound, Values};
 use crate::restated::{Piece, Restatement};

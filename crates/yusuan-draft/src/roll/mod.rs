@@ -238,7 +238,7 @@ pub fn roll_forward(
             }
         }
     }
-    let (derived, figures) = (crate::derive::derive_tables_for(&draft, crate::derive::Year::Baseline), crate::narrative::figures(&draft));
+    let (derived, figures) = (crate::derive::derive_tables_for(&draft, crate::eval::Year::Baseline), crate::narrative::figures(&draft));
     draft.restated = explained.iter().filter_map(|s| crate::restate::bind(&draft, &doc.tables, &derived, &figures, s, crate::restate::MIN_AMOUNTS).ok()).collect();
     report.leaves = draft.leaves.len();
     report.estimated = draft.leaves.iter().filter(|l| l.estimated).count();
