@@ -92,6 +92,24 @@ fn state_hash(state_json: &str) -> u64 {
     h.finish()
 }
 
+/// The columns of a draft's row, as [`draft_row_of`] reads them.
+const DRAFT_ROW: &str = "SELECT id, department, year, format, source_doc_id, created_at, updated_at, locked_version, state_json FROM drafts";
+
+/// A draft's row from a [`DRAFT_ROW`] query.
+fn draft_row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftRow> {
+    Ok(DraftRow {
+        id: r.get(0)?,
+        department: r.get(1)?,
+        year: r.get(2)?,
+        format: r.get(3)?,
+        source_doc_id: r.get(4)?,
+        created_at: r.get(5)?,
+        updated_at: r.get(6)?,
+        locked_version: r.get(7)?,
+        state_json: r.get(8)?,
+    })
+}
+
 impl Store {
     /// Stores a new draft; returns its id.
     pub fn insert_draft(
@@ -112,22 +130,8 @@ impl Store {
 
     /// Every draft (state included).
     pub fn drafts(&self) -> Result<Vec<DraftRow>, StoreError> {
-        let mut s = self.conn.prepare(
-            "SELECT id, department, year, format, source_doc_id, created_at, updated_at, locked_version, state_json FROM drafts ORDER BY id",
-        )?;
-        let rows = s.query_map([], |r| {
-            Ok(DraftRow {
-                id: r.get(0)?,
-                department: r.get(1)?,
-                year: r.get(2)?,
-                format: r.get(3)?,
-                source_doc_id: r.get(4)?,
-                created_at: r.get(5)?,
-                updated_at: r.get(6)?,
-                locked_version: r.get(7)?,
-                state_json: r.get(8)?,
-            })
-        })?;
+        let mut s = self.conn.prepare(&format!("{DRAFT_ROW} ORDER BY id"))?;
+        let rows = s.query_map([], draft_row_of)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -141,9 +145,10 @@ impl Store {
     }
 
     fn draft_row(&self, id: i64) -> Result<DraftRow, StoreError> {
-        self.drafts()?
-            .into_iter()
-            .find(|d| d.id == id)
+        // This draft's row alone (every draft's state was read and parsed once per edit).
+        self.conn
+            .query_row(&format!("{DRAFT_ROW} WHERE id = ?1"), [id], draft_row_of)
+            .optional()?
             .ok_or(StoreError::NoDraft(id))
     }
 

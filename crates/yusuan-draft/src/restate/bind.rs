@@ -2,7 +2,7 @@
 //! no-change words after it to that figure, each reason to the change before it.
 
 use super::find::{
-    core_name, find_cells, find_figure, find_line, printed_cells, reason_key, Printed,
+    core_name, find_cells, find_figure, find_line, printed_cells, reason_key, Cells,
 };
 use super::words::{
     counts, item_starts, paragraph_ends, percent_at, printed_value, same_words_at, REASON_WORDS,
@@ -107,7 +107,12 @@ pub(super) fn bind_as_printed(
     section: &Section,
     min_amounts: usize,
 ) -> Result<Restatement, Unbound> {
-    let mut r = Reading::new(draft, printed_cells(source, derived), figures, section);
+    let mut r = Reading::new(
+        draft,
+        Cells::new(printed_cells(source, derived)),
+        figures,
+        section,
+    );
     let mut amounts = 0usize;
     for m in mentions(&r.text).into_iter().filter(|m| m.per.is_none()) {
         if r.taken(m.start) {
@@ -151,7 +156,7 @@ enum Read {
 /// year's reasons, and the pieces found so far.
 struct Reading<'a> {
     draft: &'a Draft,
-    all: Vec<Printed>,
+    cells: Cells,
     figures: &'a [Figure],
     text: String,
     ends: Vec<usize>,
@@ -164,7 +169,7 @@ struct Reading<'a> {
 }
 
 impl<'a> Reading<'a> {
-    fn new(draft: &'a Draft, all: Vec<Printed>, figures: &'a [Figure], section: &Section) -> Self {
+    fn new(draft: &'a Draft, cells: Cells, figures: &'a [Figure], section: &Section) -> Self {
         let text: String = section
             .paragraphs
             .iter()
@@ -174,7 +179,7 @@ impl<'a> Reading<'a> {
         let reason_spans = reason_spans(&text, &ends);
         Reading {
             draft,
-            all,
+            cells,
             figures,
             items: item_starts(section),
             text,
@@ -249,7 +254,7 @@ impl<'a> Reading<'a> {
                 find_figure(self.figures, m.value, form, &m.name).map(|key| Of::Figure { key })
             })
             .or_else(|| {
-                find_cells(&self.all, m.value, form, &m.name, context)
+                find_cells(&self.cells, m.value, form, &m.name, context)
                     .map(|cells| Of::Cells { cells })
             });
         if found.is_none() && m.value.is_zero() {
@@ -612,7 +617,7 @@ impl<'a> Reading<'a> {
                 continue;
             };
             let reason = Piece::Reason {
-                key: reason_key(&self.all, &of),
+                key: reason_key(&self.cells.all, &of),
                 of,
                 was,
                 form,
@@ -641,7 +646,7 @@ impl<'a> Reading<'a> {
                         core_name(&self.figures.iter().find(|f| &f.key == key)?.name)
                     }
                     Of::Cells { .. } => {
-                        core_name(reason_key(&self.all, of).trim_start_matches("说明|"))
+                        core_name(reason_key(&self.cells.all, of).trim_start_matches("说明|"))
                     }
                     Of::Line { .. } => return None,
                 };

@@ -7,6 +7,7 @@ use crate::model::{Draft, Figure};
 use crate::restated::{CellRef, Form, Of};
 use crate::LeafKey;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 use yusuan_domain::{label_key, name_similarity, Amount, Cell, Table};
 
 /// A zero amount is bound only to a cell whose row is named alike at least this much (zero is
@@ -42,26 +43,33 @@ pub(super) fn printed_cells(tables: &[Table], derived: &[Table]) -> Vec<Printed>
                     .any(|r| r.cells.get(ci).is_some_and(|c| c.amount().is_some()))
             })
             .collect();
+        // The rows the draft's table has, and each column's name, read once per table.
+        let kept: std::collections::HashSet<String> = derived
+            .get(ti)
+            .map(|d| d.rows.iter().map(row_key).collect())
+            .unwrap_or_default();
+        let heads: Vec<(String, String)> = t
+            .columns
+            .iter()
+            .map(|c| {
+                let name = c.name();
+                let key = label_key(&name);
+                (name, key)
+            })
+            .collect();
         for r in &t.rows {
             let row = row_key(r);
-            if !derived
-                .get(ti)
-                .is_some_and(|d| d.rows.iter().any(|dr| row_key(dr) == row))
-            {
+            if !kept.contains(&row) {
                 continue;
             }
+            let code_len = r.code.as_ref().map_or(0, |c| c.as_str().len());
             for (ci, c) in r.cells.iter().enumerate() {
                 let v = match c {
                     Cell::Amount { value, .. } => *value,
                     Cell::Blank if numeric.get(ci) == Some(&true) => Decimal::ZERO,
                     _ => continue,
                 };
-                let name = format!(
-                    "{}{}",
-                    r.label,
-                    t.columns.get(ci).map(|c| c.name()).unwrap_or_default()
-                );
-                let code_len = r.code.as_ref().map_or(0, |c| c.as_str().len());
+                let (head, column) = heads.get(ci).map_or(("", ""), |(n, k)| (n, k));
                 out.push(Printed {
                     at: CellRef {
                         table: ti,
@@ -73,15 +81,68 @@ pub(super) fn printed_cells(tables: &[Table], derived: &[Table]) -> Vec<Printed>
                         unit: t.unit,
                     }
                     .to_yuan(),
-                    name,
+                    name: format!("{}{head}", r.label),
                     label: r.label.clone(),
-                    column: label_key(&t.columns.get(ci).map(|c| c.name()).unwrap_or_default()),
+                    column: column.to_string(),
                     code_len,
                 });
             }
         }
     }
     out
+}
+
+/// The printed cells a text's amounts are looked for among, indexed: by the value each prints
+/// as in a form (built once per form a text uses: its every amount is looked up, not every cell
+/// rounded again), and by the rows of one table, column and level two of which may add up to an
+/// amount.
+pub(super) struct Cells {
+    pub(super) all: Vec<Printed>,
+    by_form: std::cell::RefCell<HashMap<(bool, u32, bool), HashMap<Decimal, Vec<usize>>>>,
+    /// For each cell that may be one of two adding up, the cells after it of its table, column
+    /// and code level.
+    later_peers: Vec<Vec<usize>>,
+}
+
+impl Cells {
+    pub(super) fn new(all: Vec<Printed>) -> Cells {
+        let mut groups: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+        for (i, p) in all.iter().enumerate() {
+            if p.code_len > 0 && !p.yuan.is_zero() {
+                groups
+                    .entry((p.at.table, p.at.column, p.code_len))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let mut later_peers = vec![Vec::new(); all.len()];
+        for members in groups.values() {
+            for (k, &i) in members.iter().enumerate() {
+                later_peers[i] = members[k + 1..].to_vec();
+            }
+        }
+        Cells {
+            all,
+            by_form: Default::default(),
+            later_peers,
+        }
+    }
+
+    /// The cells that print as `value` in `form`, in printed order.
+    fn printing_as(&self, value: Decimal, form: Form) -> Vec<usize> {
+        let key = (form.wan, form.decimals, form.separators);
+        let mut by_form = self.by_form.borrow_mut();
+        let index = by_form.entry(key).or_insert_with(|| {
+            let mut m: HashMap<Decimal, Vec<usize>> = HashMap::new();
+            for (i, p) in self.all.iter().enumerate() {
+                m.entry(printed_value(p.yuan, form).normalize())
+                    .or_default()
+                    .push(i);
+            }
+            m
+        });
+        index.get(&value.normalize()).cloned().unwrap_or_default()
+    }
 }
 
 /// Whether the words before an amount name a cell: what they name, without the words every
@@ -208,13 +269,21 @@ pub(super) fn find_figure(
 /// by the words before it), else two rows of one table and column with codes of one
 /// level that add up to it. A zero is bound only by name. `None` when no cell is it.
 pub(super) fn find_cells(
-    all: &[Printed],
+    cells: &Cells,
     value: Decimal,
     form: Form,
     name: &str,
     context: &str,
 ) -> Option<Vec<CellRef>> {
-    let fits = |v: Decimal| printed_value(v, form) == value;
+    // Only a value within half the printed last digit can print as it (checked without rounding
+    // first: a text's every amount is looked for among all the cells).
+    let unit = if form.wan {
+        yusuan_domain::Unit::WanYuan.in_yuan()
+    } else {
+        Decimal::ONE
+    };
+    let (target, half) = (value * unit, Decimal::new(5, form.decimals + 1) * unit);
+    let fits = |v: Decimal| (v - target).abs() <= half && printed_value(v, form) == value;
     // A row whose name the words of the paragraph hold is the one they name, the one whose name
     // ends nearest to the amount first (`…统计信息事务（款）专项普查活动（项）”科目43.83万元`: the
     // 项, not its 款 of the same value; `教育支出（类）其他教育支出（款）其他教育支出（项）”`: not
@@ -226,8 +295,9 @@ pub(super) fn find_cells(
             .then(|| words.rfind(&l).map(|i| i + l.len()))
             .flatten()
     };
+    let all = &cells.all;
     let mut best: Option<(&Printed, (Option<usize>, f32, usize))> = None;
-    for p in all.iter().filter(|p| fits(p.yuan)) {
+    for p in cells.printing_as(value, form).into_iter().map(|i| &all[i]) {
         let alike = name_similarity(name, &p.name);
         if value.is_zero() && alike < ZERO_NAME_MATCH && !names_cell(name, &p.name) {
             continue;
@@ -246,17 +316,8 @@ pub(super) fn find_cells(
     if value.is_zero() {
         return None;
     }
-    for (i, a) in all
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.code_len > 0 && !a.yuan.is_zero())
-    {
-        for b in all[i + 1..].iter().filter(|b| {
-            b.at.table == a.at.table
-                && b.at.column == a.at.column
-                && b.code_len == a.code_len
-                && !b.yuan.is_zero()
-        }) {
+    for (i, a) in all.iter().enumerate() {
+        for b in cells.later_peers[i].iter().map(|&j| &all[j]) {
             if fits(a.yuan + b.yuan) {
                 return Some(vec![a.at.clone(), b.at.clone()]);
             }
