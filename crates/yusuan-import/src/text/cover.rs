@@ -27,6 +27,21 @@ pub(crate) fn find_year(s: &str) -> Option<i32> {
     None
 }
 
+/// The first year written as one: four digits followed by `年` (`2018年度`).
+pub(crate) fn written_year(s: &str) -> Option<i32> {
+    s.match_indices('年').find_map(|(at, _)| {
+        let digits = &s[..at];
+        let d: String = digits
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        (d.len() == 4)
+            .then(|| find_year(&s[at - 4..at + '年'.len_utf8()]))
+            .flatten()
+    })
+}
+
 fn after_colon(s: &str) -> Option<String> {
     let i = s.find(['：', ':'])?;
     let c = if s[i..].starts_with('：') {
@@ -252,10 +267,18 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         None => {
             // No cover (a set of project descriptions or forms): the first line stands for the
             // title, and the year is the first one printed.
+            // A year written as one (`2018年`) beats a bare number that reads as one (a code
+            // printed apart and read with the words after it, `2071｜文化和旅游`, is no year).
             let year_line = lines
                 .iter()
                 .take(YEAR_SEARCH_LINES)
-                .find(|l| find_year(&l.compact()).is_some());
+                .find(|l| written_year(&l.compact()).is_some())
+                .or_else(|| {
+                    lines
+                        .iter()
+                        .take(YEAR_SEARCH_LINES)
+                        .find(|l| find_year(&l.compact()).is_some())
+                });
             let Some(yl) = year_line else {
                 // Tables that name their department but no year join that department's narrative.
                 let departments = departments_named(lines);
@@ -276,7 +299,9 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
                 .map(|l| l.text.trim().to_string())
                 .unwrap_or_default();
             let short: String = first.chars().take(COVER_TITLE_MAX_CHARS).collect();
-            let year = find_year(&yl.compact()).unwrap_or_default();
+            let year = written_year(&yl.compact())
+                .or_else(|| find_year(&yl.compact()))
+                .unwrap_or_default();
             let is_title =
                 short.chars().count() <= FIRST_LINE_TITLE_MAX_CHARS && find_year(&short).is_some();
             let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
@@ -688,6 +713,20 @@ mod tests {
             ]
         );
         assert_eq!(lines[end].compact(), "某部门（部门）主要职能");
+    }
+
+    /// A document without a cover takes the year written as one, not a code's digits printed
+    /// apart before it (`2071` over `文化和旅游` read as the year 2071). check(input, expect)
+    #[test]
+    fn a_year_written_as_one_beats_digits_that_read_as_one() {
+        assert_eq!(written_year("2071 01 文化和旅游"), None);
+        assert_eq!(written_year("江苏省2018年度部门预算"), Some(2018));
+        assert_eq!(written_year("12018年"), None);
+        // No cover and no title line: a code's digits first, the year written further down.
+        let meta = cover_of(
+            "功能科目编码\t功能科目名称\t金额\n2071\t文化和旅游\t12.00\n合计\t\t12.00\n编制日期：2018年3月1日\n",
+        );
+        assert_eq!(meta.year, 2018);
     }
 
     #[test]
