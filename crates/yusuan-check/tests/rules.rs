@@ -2122,3 +2122,29 @@ fn t006_a_table_failing_its_own_sums_in_many_rows_is_a_misreading() {
         .iter()
         .all(|r| *r == ("T001", Severity::Error)));
 }
+
+/// N003 (issue 24, class 7): a share of a whole the sentence names rather than states
+/// (`占年初项目总预算的100%`) is recomputed from the whole the document's own 支出总表 prints
+/// (项目支出 707.66万元 here). check(input, expect)
+#[test]
+fn n003_a_share_of_a_named_whole_is_recomputed_from_the_documents_own_total() {
+    let said = |text: &str| {
+        check(&with_text(totals_doc(), &[text]))
+            .into_iter()
+            .filter(|f| f.rule == "N003")
+            .map(|f| (f.severity, f.expected, f.actual))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        said("编报绩效目标的项目共7个，涉及项目资金650.00万元，占年初项目总预算的100%。"),
+        [(Severity::Warning, Some("92%".into()), Some("100%".into()))]
+    );
+    // Right, right to its printed precision, or a whole the document does not print: silent.
+    for right in [
+        "编报绩效目标的项目共7个，涉及项目资金707.66万元，占年初项目总预算的100%。",
+        "编报绩效目标的项目共7个，涉及项目资金650.00万元，占年初项目总预算的91.9%。",
+        "本部门安排宣传经费12.00万元，占全市的5%。",
+    ] {
+        assert!(said(right).is_empty(), "{right}: {:?}", said(right));
+    }
+}

@@ -157,7 +157,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "N003",
         severity: Severity::Warning,
-        description: "文字中的占比（“其中：…X万元，占Y%”）按所列金额重新计算后一致",
+        description: "文字中的占比（“其中：…X万元，占Y%”；或“占年初项目总预算的Y%”这样按名称指出的总额，取本文档支出总表、收入总表所列的项目支出、支出合计、收入合计）按所列金额重新计算后一致",
         example: "“支出总额1786.11万元，其中：基本支出29.43万元，占29.51%”，按金额应占 1.65%",
         run: narrative::shares_add_up,
     },

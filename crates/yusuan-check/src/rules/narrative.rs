@@ -486,6 +486,10 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for (run, ms) in runs(doc).iter() {
         for (k, m) in ms.iter().enumerate() {
+            if let Some(f) = share_of_named_whole(doc, run, m) {
+                out.push(f);
+                continue;
+            }
             let Some((_, pct, dp)) = percent_after(&run.text, m.end, &["占"]) else {
                 continue;
             };
@@ -521,6 +525,70 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The words a share names its whole by, at most this long (`年初项目总预算的`).
+const WHOLE_WORDS_MAX_CHARS: usize = 12;
+
+/// `X万元，占年初项目总预算的Y%`: a share of a whole the sentence names rather than states —
+/// the department's 项目支出, or its total spending or income — recomputed from the whole the
+/// document's 支出总表 (收入总表) prints. `None` where the words name no such whole or the
+/// document does not print it.
+fn share_of_named_whole(doc: &Document, run: &Run, m: &yusuan_domain::Mention) -> Option<Finding> {
+    let rest = run.text[m.end..].trim_start_matches(['，', ',', '、']);
+    let rest = rest.strip_prefix('占')?;
+    let words: String = rest.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    if words.is_empty() || words.chars().count() > WHOLE_WORDS_MAX_CHARS || words.contains("其中")
+    {
+        return None;
+    }
+    let after = &rest[words.len()..];
+    let digits: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if digits.is_empty() || !after[digits.len()..].starts_with(['%', '％']) {
+        return None;
+    }
+    let pct: Decimal = digits.parse().ok()?;
+    let dp = digits.split('.').nth(1).map_or(0, |f| f.len() as u32);
+    let has = |w: &str| words.contains(w);
+    let (kind, column, whole_name) = if has("项目") && (has("预算") || has("支出") || has("资金"))
+    {
+        (TableKind::Expenditure, "项目支出", "项目支出合计")
+    } else if has("支出") && has("总") {
+        (TableKind::Expenditure, "合计", "支出合计")
+    } else if has("收入") && has("总") {
+        (TableKind::Income, "合计", "收入合计")
+    } else {
+        return None;
+    };
+    let t = doc.table(kind)?;
+    let r = total_row(t)?;
+    let col = t.columns.iter().position(|c| c.name().ends_with(column))?;
+    let whole = yuan_of(t, r, col)?;
+    if whole.is_zero() {
+        return None;
+    }
+    let share = (m.yuan() * Decimal::from(100) / whole).round_dp(dp);
+    if (share - pct).abs() <= Decimal::new(1, dp) {
+        return None;
+    }
+    Some(Finding {
+        rule: "N003",
+        severity: Severity::Warning,
+        message: format!(
+            "“{}”{}占{words}{pct}%，按{}（{}）应占{share}%",
+            m.name,
+            m.printed,
+            t.title,
+            format_args!("{whole_name} {}", super::stated::wan(whole)),
+        ),
+        location: location(run, m.start),
+        expected: Some(format!("{share}%")),
+        actual: Some(format!("{pct}%")),
+        hint: Some("占比应按文档自身所列的总额重新计算".into()),
+    })
 }
 
 /// N004: 增加 described as a 减幅 (or 减少 as an 增幅); N005: the rate of change recomputed from
