@@ -246,3 +246,40 @@ fn a_rate_after_a_decrease_is_recomputed_in_a_real_jiangsu_text() {
     p.text = p.text.replace("减少710.87万元，减少35.54%", "减少710.87万元，减少25.54%");
     assert_eq!(n005(&wrong), ["35.54%"]);
 }
+
+/// Issue 24, class 1: a rate after two stated amounts and no change amount (万里 2024:
+/// `2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%`, right)
+/// is recomputed as (B−A)÷A, the rate also found after the base it names (`比…执行数减少…`): found
+/// once its rate is made wrong, and its direction word once made the other way.
+#[test]
+fn a_rate_between_two_stated_amounts_is_recomputed_in_a_real_putuo_text() {
+    let (doc, _) = common::import_fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf");
+    let count = |d: &yusuan_domain::Document, rule: &str| {
+        yusuan_api::check(d).into_iter().filter(|f| f.rule == rule).count()
+    };
+    // The sentence as the section reads it (its printed lines joined).
+    let text: String = yusuan_domain::section_texts(&doc).iter().map(|t| t.text.clone()).collect();
+    assert!(text.contains(
+        "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%"
+    ));
+    // Its rate (on the line that prints it, the only one with 57.14%) changed.
+    let with = |from: &str, to: &str| {
+        let mut d = doc.clone();
+        let lines: Vec<&mut yusuan_domain::Paragraph> = d
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.paragraphs.iter_mut())
+            .filter(|p| p.text.contains("57.14%"))
+            .collect();
+        assert_eq!(lines.len(), 1, "57.14% is printed once");
+        for p in lines {
+            p.text = p.text.replace(from, to);
+        }
+        d
+    };
+    // As published: one N005, real — item 31 states 预算安排352.67万元 where its heading and the
+    // tables give 350.35, and its 0.53% is reckoned from 350.35 (docs/findings-review.md).
+    assert_eq!((count(&doc, "N005"), count(&doc, "N004")), (1, 0));
+    assert_eq!(count(&with("57.14%", "51.20%"), "N005"), 2);
+    assert_eq!(count(&with("减少57.14%", "增加57.14%"), "N004"), 1);
+}

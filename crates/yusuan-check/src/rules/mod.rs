@@ -171,7 +171,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "N005",
         severity: Severity::Warning,
-        description: "增减幅度按所列金额重新计算后一致（增减额÷上年数；只列上年数和本年数时为（本年数－上年数）÷上年数；增幅、增长、减少、下降、降低等各种写法）",
+        description: "增减幅度按所列金额重新计算后一致（增减额÷上年数；只列上年数和本年数时为（本年数－上年数）÷上年数，幅度写在本年数之后或“比…执行数”之后；增幅、增长、减少、下降、降低等各种写法）",
         example: "“收入1786.11万元，比上年增加90.58万元，增幅53.43%”，按金额应为 5.34%",
         run: |d| narrative::changes_are_consistent(d).into_iter().filter(|f| f.rule == "N005").collect(),
     },

@@ -712,7 +712,10 @@ fn rate_between_amounts(
     k: usize,
 ) -> Option<Finding> {
     let m = &ms[k];
-    let (word, pct, dp) = percent_after(&run.text, m.end, &RATE_WORDS)?;
+    // The rate right after this year's figure, or after the base it is compared with
+    // (`…预算安排25.77万元，比2023年预算执行数减少57.14%`).
+    let (word, pct, dp) = percent_after(&run.text, m.end, &RATE_WORDS)
+        .or_else(|| percent_after(&run.text, compared_with(&run.text, m.end)?, &RATE_WORDS))?;
     let (sentence_start, _) = sentence_starts(&run.text, m.start);
     // Last year's figure: an earlier amount of the sentence named as last year's.
     let last_year = format!("{}年", doc.meta.year - 1);
@@ -758,6 +761,26 @@ fn rate_between_amounts(
         actual: Some(format!("{pct}%")),
         hint: Some("增减幅度＝（本年数－上年数）÷上年数".into()),
     })
+}
+
+/// The words naming what a figure is compared with (`，比2023年预算执行数`), at most this long.
+const COMPARED_WITH_MAX_CHARS: usize = 16;
+
+/// After a figure, `，比2023年预算执行数` (or `较上年`) before its rate: where the rate's word
+/// starts. `None` where no such words follow, or an amount or a clause's end comes first.
+fn compared_with(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].trim_start_matches(['，', ',']);
+    let skipped = text.len() - at - rest.len();
+    if !rest.starts_with(['比', '较']) {
+        return None;
+    }
+    let words: String = rest.chars().take(COMPARED_WITH_MAX_CHARS).collect();
+    let word_at = RATE_WORDS.iter().filter_map(|w| words.find(w)).min()?;
+    let between = &words[..word_at];
+    if between.contains(['，', '。', '；', '%']) || between.contains("万元") {
+        return None;
+    }
+    Some(at + skipped + word_at)
 }
 
 /// N006: a stated increase or decrease (`比2025年预算增加1,491万元`) with no reason given in the
