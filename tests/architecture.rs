@@ -243,3 +243,102 @@ fn a_circle_inside_a_folder_is_found() {
     assert_eq!(cycle(&g, "a"), Some(vec!["a".to_string(), "b".to_string()]));
     assert_eq!(cycle(&g, "c"), None);
 }
+
+/// The ids ARCHITECTURE.md names: each `T001`-like id, and every id of a range `X001–X008`.
+fn ids_named(text: &str) -> BTreeSet<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let id_at = |i: usize| -> Option<(char, u32)> {
+        let c = *chars.get(i)?;
+        if !c.is_ascii_uppercase() || (i > 0 && chars[i - 1].is_ascii_alphanumeric()) {
+            return None;
+        }
+        let digits: String = chars.get(i + 1..i + 4)?.iter().collect();
+        if !digits.chars().all(|d| d.is_ascii_digit())
+            || chars.get(i + 4).is_some_and(|n| n.is_ascii_alphanumeric())
+        {
+            return None;
+        }
+        Some((c, digits.parse().ok()?))
+    };
+    let mut out = BTreeSet::new();
+    for i in 0..chars.len() {
+        let Some((letter, n)) = id_at(i) else {
+            continue;
+        };
+        out.insert(format!("{letter}{n:03}"));
+        // A range: `X001–X008` (an en dash or a hyphen between).
+        if matches!(chars.get(i + 4), Some('–' | '-')) {
+            if let Some((l2, m)) = id_at(i + 5) {
+                if l2 == letter {
+                    for k in n..=m {
+                        out.insert(format!("{letter}{k:03}"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// ARCHITECTURE.md stays true where it lists things: every rule of the checker's registry is
+/// named there (alone or in a range), and the desktop shell's commands are exactly those
+/// `src-tauri/lib.rs` registers.
+#[test]
+fn architecture_md_lists_every_rule_and_exactly_the_registered_commands() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let named = ids_named(&doc);
+    let missing: Vec<&str> = yusuan_check::RULES
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| !named.contains(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules ARCHITECTURE.md does not name: {missing:?}"
+    );
+
+    let lib = std::fs::read_to_string(root.join("src-tauri/lib.rs")).unwrap();
+    let registered: BTreeSet<String> = lib
+        .match_indices("commands::")
+        .map(|(at, _)| {
+            lib[at + "commands::".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect()
+        })
+        .filter(|n: &String| !n.is_empty())
+        .collect();
+    let shell = doc
+        .lines()
+        .find(|l| l.starts_with("| `src-tauri/`"))
+        .expect("the src-tauri row");
+    let list = shell
+        .split_once("registers its commands (")
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+        .expect("its commands in brackets");
+    let listed: BTreeSet<String> = list
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    let unlisted: Vec<&String> = registered.difference(&listed).collect();
+    let stale: Vec<&String> = listed.difference(&registered).collect();
+    assert!(
+        unlisted.is_empty() && stale.is_empty(),
+        "ARCHITECTURE.md's commands: missing {unlisted:?}, no longer registered {stale:?}"
+    );
+}
+
+#[test]
+fn rule_ids_and_ranges_are_read() {
+    // check(input, expect)
+    let got = ids_named("`cross` (X001–X003), T001 and N009; not AB123 or T0012");
+    let want: BTreeSet<String> = ["X001", "X002", "X003", "T001", "N009"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(got, want);
+}
