@@ -2148,3 +2148,31 @@ fn n003_a_share_of_a_named_whole_is_recomputed_from_the_documents_own_total() {
         assert!(said(right).is_empty(), "{right}: {:?}", said(right));
     }
 }
+
+/// N010 (issue 24, class 3): an item's amount restated otherwise in its own text (its heading
+/// `7.“…”48.20万元`, then `2026年预算安排49.50万元`); silent when the same to the printed
+/// precision, and on last year's or the 执行数's amounts. check(input, expect)
+#[test]
+fn n010_an_items_amount_restated_otherwise_in_its_own_text() {
+    let said = |text: &str| {
+        check(&with_text(
+            totals_doc(),
+            &["财政拨款支出主要内容如下：", text],
+        ))
+        .into_iter()
+        .filter(|f| f.rule == "N010")
+        .map(|f| (f.expected, f.actual))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        said("7.“信息化建设项目”48.20万元，主要用于系统运维。2025年当年预算执行数为45.00万元，2026年预算安排49.50万元，比2025年预算执行数增加10.00%。"),
+        [(Some("48.20万元".into()), Some("49.50万元".into()))]
+    );
+    for right in [
+        "7.“信息化建设项目”48.20万元，主要用于系统运维。2025年当年预算执行数为45.00万元，2026年预算安排48.20万元，比2025年预算执行数增加7.11%。",
+        "7.“信息化建设项目”48.20万元，主要用于系统运维。2026年预算安排48.2万元。",
+        "7.“信息化建设项目”48.20万元，主要用于系统运维。2025年预算安排49.50万元。",
+    ] {
+        assert!(said(right).is_empty(), "{right}: {:?}", said(right));
+    }
+}

@@ -204,6 +204,13 @@ pub const RULES: &[Rule] = &[
         run: narrative::increase_to_nothing,
     },
     Rule {
+        id: "N010",
+        severity: Severity::Warning,
+        description: "逐项说明中，一项先列的本年金额与同一项其后所述的本年预算安排一致",
+        example: "“31.…住房公积金（项）”350.35万元，…2024年预算安排352.67万元”",
+        run: narrative::item_amount_restated,
+    },
+    Rule {
         id: "P001",
         severity: Severity::Error,
         description: "项目经费情况说明中年度预算安排所列各项（1.、2.…）之和等于所述预算总额",

@@ -8,7 +8,7 @@
 use super::{total_row, yuan_of};
 use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
-use yusuan_domain::{mentions, Document, RowCode, Table, TableKind};
+use yusuan_domain::{mentions, Amount, Document, RowCode, Table, TableKind, Unit};
 
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -712,6 +712,10 @@ fn rate_between_amounts(
     k: usize,
 ) -> Option<Finding> {
     let m = &ms[k];
+    if restated_heading(doc, run, ms, k).is_some() {
+        // One cause, one finding: the figure restated wrong is N010's.
+        return None;
+    }
     // The rate right after this year's figure, or after the base it is compared with
     // (`…预算安排25.77万元，比2023年预算执行数减少57.14%`).
     let (word, pct, dp) = percent_after(&run.text, m.end, &RATE_WORDS)
@@ -761,6 +765,110 @@ fn rate_between_amounts(
         actual: Some(format!("{pct}%")),
         hint: Some("增减幅度＝（本年数－上年数）÷上年数".into()),
     })
+}
+
+/// Where the item holding byte `at` starts: after the last item mark before it (`31.`, `（三）`)
+/// that opens the text or follows a sentence's end.
+fn item_start(text: &str, at: usize) -> Option<usize> {
+    let mut found = None;
+    for (i, _) in text[..at].char_indices() {
+        let after_stop = i == 0 || text[..i].ends_with(['。', '：', ':']);
+        if !after_stop {
+            continue;
+        }
+        let rest = &text[i..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let numbered = (1..=2).contains(&digits)
+            && rest[digits..].starts_with(['.', '．', '、'])
+            && !rest[digits + 1..].starts_with(|c: char| c.is_ascii_digit());
+        let bracketed = rest.starts_with('（')
+            && rest['（'.len_utf8()..].starts_with(|c: char| "一二三四五六七八九十".contains(c));
+        if numbered || bracketed {
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// An item's amount restated in its own text (`31.“…住房公积金（项）”350.35万元，…2024年预算安排
+/// 352.67万元`): mention `k` is this year's 预算安排 of the item whose heading printed another
+/// amount — that heading amount.
+fn restated_heading<'a>(
+    doc: &Document,
+    run: &Run,
+    ms: &'a [yusuan_domain::Mention],
+    k: usize,
+) -> Option<&'a yusuan_domain::Mention> {
+    let m = &ms[k];
+    let clause = lead(&run.text, m.start, 40);
+    let clause = clause
+        .rsplit(['，', '。', '；', '：'])
+        .next()
+        .unwrap_or(clause);
+    let this_year = format!("{}年", doc.meta.year);
+    let restates =
+        clause.contains("预算安排") && (clause.contains(&this_year) || clause.contains("本年"));
+    if !restates || clause.contains("执行数") || clause.contains("上年") || clause.contains("其中")
+    {
+        return None;
+    }
+    let start = item_start(&run.text, m.start)?;
+    let heading = ms[..k].iter().find(|h| h.start >= start)?;
+    // The heading's amount is the item's: named by the item's own words, no comparison.
+    let named = lead(&run.text, heading.start, 60);
+    let named = &named[named.rfind(['。']).map_or(0, |i| i + '。'.len_utf8())..];
+    if named.contains("执行数") || named.contains("增加") || named.contains("减少") {
+        return None;
+    }
+    let unit = if m.wan || heading.wan {
+        Unit::WanYuan
+    } else {
+        Unit::Yuan
+    };
+    let dp = m.decimals.min(heading.decimals);
+    let (a, b) = (
+        Amount {
+            value: heading.yuan(),
+            unit: Unit::Yuan,
+        }
+        .in_unit(unit)
+        .value
+        .round_dp(dp),
+        Amount {
+            value: m.yuan(),
+            unit: Unit::Yuan,
+        }
+        .in_unit(unit)
+        .value
+        .round_dp(dp),
+    );
+    (a != b).then_some(heading)
+}
+
+/// N010: an item's amount restated otherwise in its own text.
+pub fn item_amount_restated(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (run, ms) in runs(doc).iter() {
+        for k in 0..ms.len() {
+            let Some(h) = restated_heading(doc, run, ms, k) else {
+                continue;
+            };
+            let m = &ms[k];
+            out.push(Finding {
+                rule: "N010",
+                severity: Severity::Warning,
+                message: format!(
+                    "“{}”一项先列{}，其后又说预算安排{}",
+                    h.name, h.printed, m.printed
+                ),
+                location: location(run, m.start),
+                expected: Some(h.printed.clone()),
+                actual: Some(m.printed.clone()),
+                hint: Some("同一项的本年预算在文中只有一个数：核对哪一处写错".into()),
+            });
+        }
+    }
+    out
 }
 
 /// The words naming what a figure is compared with (`，比2023年预算执行数`), at most this long.
