@@ -770,8 +770,8 @@ fn rate_between_amounts(
 /// Where the item holding byte `at` starts: after the last item mark before it (`31.`, `（三）`)
 /// that opens the text or follows a sentence's end.
 fn item_start(text: &str, at: usize) -> Option<usize> {
-    let mut found = None;
-    for (i, _) in text[..at].char_indices() {
+    // Back from `at`: the nearest mark is the item's.
+    for (i, _) in text[..at].char_indices().rev() {
         let after_stop = i == 0 || text[..i].ends_with(['。', '：', ':']);
         if !after_stop {
             continue;
@@ -784,10 +784,10 @@ fn item_start(text: &str, at: usize) -> Option<usize> {
         let bracketed = rest.starts_with('（')
             && rest['（'.len_utf8()..].starts_with(|c: char| "一二三四五六七八九十".contains(c));
         if numbered || bracketed {
-            found = Some(i);
+            return Some(i);
         }
     }
-    found
+    None
 }
 
 /// An item's amount restated in its own text (`31.“…住房公积金（项）”350.35万元，…2024年预算安排
