@@ -153,11 +153,23 @@ pub struct VersionItem {
     pub created_at: String,
 }
 
+/// A draft's edits as the window lists them (newest first): each in Chinese, a line or figure
+/// by its name — what `yusuan draft history` prints too.
+pub fn draft_history_items(lib: &Library, id: i64) -> Result<Vec<HistoryItem>, ApiError> {
+    let d = crate::load_draft(lib, id, None)?;
+    let lines = leaf_lines(&d);
+    let figures: Vec<(String, String)> = yusuan_draft::narrative::figures(&d)
+        .into_iter()
+        .map(|f| (f.key, f.name))
+        .collect();
+    history(lib, id, &lines, &figures)
+}
+
 fn history(
     lib: &Library,
     id: i64,
     lines: &[LeafLine],
-    figures: &[FigureView],
+    figures: &[(String, String)],
 ) -> Result<Vec<HistoryItem>, ApiError> {
     let name_of = |target: &str| {
         lines
@@ -167,8 +179,8 @@ fn history(
             .or_else(|| {
                 figures
                     .iter()
-                    .find(|f| f.key == target)
-                    .map(|f| f.name.clone())
+                    .find(|(key, _)| key == target)
+                    .map(|(_, name)| name.clone())
             })
             .unwrap_or_else(|| target.to_string())
     };
@@ -372,7 +384,11 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         })
         .collect();
     let lines = leaf_lines(&d);
-    let history = history(lib, id, &lines, &figures)?;
+    let named: Vec<(String, String)> = figures
+        .iter()
+        .map(|f| (f.key.clone(), f.name.clone()))
+        .collect();
+    let history = history(lib, id, &lines, &named)?;
     let versions = lib
         .store()
         .draft_versions(id)?

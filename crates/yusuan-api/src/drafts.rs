@@ -168,16 +168,9 @@ pub type DraftListing = (String, String, i32, Option<String>);
 pub fn draft_list(lib: &Library) -> Result<Vec<DraftListing>, ApiError> {
     Ok(lib
         .store()
-        .drafts()?
+        .draft_listing()?
         .into_iter()
-        .map(|d| {
-            (
-                format!("draft:{}", d.id),
-                d.department,
-                d.year,
-                d.locked_version,
-            )
-        })
+        .map(|(id, department, year, locked)| (format!("draft:{id}"), department, year, locked))
         .collect())
 }
 

@@ -43,8 +43,8 @@ pub use compare_docs::{
 };
 pub use desk::Desk;
 pub use desk_drafts::{
-    DraftSummary, DraftView, FigureView, HistoryItem, ImportResult, SectionView, UnitView,
-    VersionItem,
+    draft_history_items, DraftSummary, DraftView, FigureView, HistoryItem, ImportResult,
+    SectionView, UnitView, VersionItem,
 };
 pub use desk_workbook::WorkbookImport;
 pub use draft_actuals::{

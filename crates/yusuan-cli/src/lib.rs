@@ -850,7 +850,12 @@ fn draft(
                         .collect();
                     json_line(out, &v).map_err(io)?
                 }
-                Format::Text => render::draft_history(out, &events).map_err(io)?,
+                Format::Text => {
+                    // As the window lists them, in Chinese, oldest first.
+                    let mut items = yusuan_api::draft_history_items(&lib, draft_id(&draft)?)?;
+                    items.reverse();
+                    render::draft_history(out, &items).map_err(io)?
+                }
             }
         }
         DraftCommand::Version { draft, name, lock } => {

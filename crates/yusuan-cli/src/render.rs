@@ -237,30 +237,27 @@ pub fn draft_lines(out: &mut dyn Write, lines: &[yusuan_api::LeafLine]) -> io::R
 }
 
 /// A draft's edit history.
-pub fn draft_history(out: &mut dyn Write, events: &[yusuan_api::DraftEvent]) -> io::Result<()> {
+pub fn draft_history(out: &mut dyn Write, items: &[yusuan_api::HistoryItem]) -> io::Result<()> {
     // A value of several lines (a section's text, a pasted table) is shown by its size: one
     // event, one line.
-    let shown = |v: &Option<String>| match v.as_deref() {
-        None => "（无）".to_string(),
-        Some(t) if t.contains('\n') => format!("{} 行", t.lines().count()),
-        Some(t) => t.replace('\t', " | "),
+    let shown = |v: &str| match v {
+        "" => "（无）".to_string(),
+        t if t.contains('\n') => format!("{} 行", t.lines().count()),
+        t => t.replace('\t', " | "),
     };
-    for e in events {
+    for e in items {
         let state = if e.undone { "（已撤销）" } else { "" };
         writeln!(
             out,
             "{:>3}. {} {} {}：{} → {}  {}{state}",
             e.seq,
             e.at,
-            e.os_user,
+            e.user,
             e.action,
             shown(&e.old_value),
             shown(&e.new_value),
             e.target
         )?;
-    }
-    if events.is_empty() {
-        writeln!(out, "尚无修改记录")?;
     }
     Ok(())
 }

@@ -173,7 +173,7 @@ fn draft_workflow_through_the_command_line() {
     ok(db, &["draft", "undo", "draft:1"]);
     let history = ok(db, &["draft", "history", "draft:1"]);
     assert!(
-        history.contains("会计甲 set：438300 → 439300") && history.contains("（已撤销）"),
+        history.contains("会计甲 修改：438300 → 439300") && history.contains("（已撤销）"),
         "{history}"
     );
 
@@ -415,7 +415,7 @@ fn a_blank_draft_through_the_command_line() {
     assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(unit_key));
     let history = ok(db, &["draft", "history", "draft:1"]);
     assert!(
-        history.contains("unit") && history.contains("上海市新设工作局（本级）"),
+        history.contains("增加单位") && history.contains("上海市新设工作局（本级）"),
         "{history}"
     );
 
@@ -902,7 +902,7 @@ fn a_carried_table_is_pasted_whole_from_a_file() {
         "{out}"
     );
     let history = ok(&db, &["draft", "history", "draft:1"]);
-    assert!(history.contains("table：48 行 → 2 行"), "{history}");
+    assert!(history.contains("粘贴整表：48 行 → 2 行"), "{history}");
     assert!(
         numbers(&db, "draft:1")
             .iter()

@@ -128,6 +128,16 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Every draft listed, its state left out (a library's drafts listed without reading them):
+    /// id, department, year, the version it is locked at.
+    pub fn draft_listing(&self) -> Result<Vec<(i64, String, i32, Option<String>)>, StoreError> {
+        let mut s = self
+            .conn
+            .prepare("SELECT id, department, year, locked_version FROM drafts ORDER BY id")?;
+        let rows = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Every draft (state included).
     pub fn drafts(&self) -> Result<Vec<DraftRow>, StoreError> {
         let mut s = self.conn.prepare(&format!("{DRAFT_ROW} ORDER BY id"))?;
