@@ -114,6 +114,8 @@ pub enum Diagnostic {
         taken: String,
         failing_rows: usize,
     },
+    /// A table that prints no unit, read as 万元: its 合计 so read is `other`'s (which prints one).
+    UnitFromOtherTables { table: String, other: String },
     /// A table whose own sums fail in many of its rows: read, but not confirmed by its sums (a
     /// misreading, not the document's errors; the checker holds its 错误 back).
     UncertainReading {
@@ -151,6 +153,7 @@ impl Diagnostic {
             NarrativeAttached { target } => format!("文字说明与库中文档 {target}（同一部门、同一年度单独导入的公开表）合为一份公开文件"),
             YearFromFileName { year } => format!("文件中没有写明预算年度（公开表单独成册），已按文件名中的“{year}”读作 {year} 年，请核对；文字说明导入后会与之合为一份"),
             ColumnsReordered { table, read, taken, failing_rows } => format!("表“{table}”按表头读出的栏目次序（{read}）有 {failing_rows} 行合计与其组成不符；按各行合计关系，这些栏目依次是：{taken}，已按此读取，请核对原文"),
+            UnitFromOtherTables { table, other } => format!("表“{table}”没有注明金额单位；按万元读取时其合计与表“{other}”的合计相同（按元则不同），已按万元读取，请核对"),
             UncertainReading { table, failing_rows, rows } => format!("表“{table}”读取存疑：{failing_rows} 行（共 {rows} 行有金额）的合计与其组成不符，可能没有读准版式；审核不把这些不符算作文档的错误，请对照原文核对"),
             YearGiven { year } => format!("文件中没有写明预算年度（公开表单独成册），已按导入时指定的 {year} 年读取"),
         }

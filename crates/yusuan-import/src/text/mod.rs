@@ -8,8 +8,8 @@
 //! kept in `Document::unrecognised` and listed in the report.
 
 mod blanks;
-mod columns;
 mod body;
+mod columns;
 mod cover;
 mod flow;
 mod form;
@@ -27,6 +27,7 @@ mod sides;
 mod stated;
 mod table;
 mod template;
+mod units;
 
 use crate::{ImportError, ImportReport, Imported, Line, ReportItem};
 use yusuan_domain::{Document, RegionalFormat, TableKind};
@@ -177,13 +178,19 @@ pub fn parse_lines_with(
         });
     }
     // A table whose unit is not printed was read as 元: the checker holds its findings back.
-    doc.assumed_units = warnings
+    let assumed = warnings
         .iter()
         .filter_map(|w| match &w.diagnostic {
             crate::report::Diagnostic::NoUnit { table } => Some(table.clone()),
             _ => None,
         })
         .collect();
+    // The other unit, where the document's other tables decide it.
+    doc.assumed_units = units::decide(&mut doc, assumed, &mut notes);
+    warnings.retain(|w| match &w.diagnostic {
+        crate::report::Diagnostic::NoUnit { table } => doc.assumed_units.contains(table),
+        _ => true,
+    });
     let mut report = ImportReport::tally(file, &doc, warnings);
     report.notes = notes;
     Ok(Imported {
