@@ -597,12 +597,7 @@ impl<'a> Reading<'a> {
                         code: code.clone(),
                         text: self.text[a..b].to_string(),
                     };
-                    let at = self
-                        .pieces
-                        .iter()
-                        .position(|p| p.0 > a)
-                        .unwrap_or(self.pieces.len());
-                    self.pieces.insert(at, (a, b, reason));
+                    insert_in_order(&mut self.pieces, a, b, reason);
                     continue;
                 }
             }
@@ -623,12 +618,7 @@ impl<'a> Reading<'a> {
                 form,
                 text: self.text[a..b].to_string(),
             };
-            let at = self
-                .pieces
-                .iter()
-                .position(|p| p.0 > a)
-                .unwrap_or(self.pieces.len());
-            self.pieces.insert(at, (a, b, reason));
+            insert_in_order(&mut self.pieces, a, b, reason);
         }
         loose
     }
@@ -695,6 +685,12 @@ impl<'a> Reading<'a> {
         paragraphs.retain(|p| !p.is_empty());
         paragraphs
     }
+}
+
+/// Puts a piece spanning `a..b` among `pieces`, which stay in printed order.
+fn insert_in_order(pieces: &mut Vec<(usize, usize, Piece)>, a: usize, b: usize, piece: Piece) {
+    let at = pieces.iter().position(|p| p.0 > a).unwrap_or(pieces.len());
+    pieces.insert(at, (a, b, piece));
 }
 
 /// Last year's reasons: from their words to the paragraph's end (`主要原因：一是…；二是…。
