@@ -3,7 +3,7 @@
 //! the tables' titles carry the year. Each setting is one undoable edit (a new draft's title
 //! years are the region's current practice, `crate::practice`).
 
-use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::drafts::{bad, load_draft, record_change, retrying, Edit};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
@@ -62,26 +62,7 @@ pub fn draft_print(
         let old = d.print.chosen(setting).to_string();
         d.print.choose(setting, choice);
         let new = d.print.chosen(setting).to_string();
-        let seq = if old == new {
-            0
-        } else {
-            lib.store_mut().record_draft_edit(
-                id,
-                &to_json(&d)?,
-                "print",
-                setting.name(),
-                Some(&old),
-                Some(&new),
-                now,
-                &os_user(),
-            )?
-        };
-        Ok(Edit {
-            seq,
-            target: setting.name().to_string(),
-            old: Some(old),
-            new: Some(new),
-        })
+        record_change(lib, id, &d, "print", setting.name(), old, new, now)
     })
 }
 

@@ -1,7 +1,7 @@
 //! Renaming a draft's table or section as the department titles it this year (one undoable
 //! edit; the 目录 follows), and the titles 导出 lists for it.
 
-use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::drafts::{bad, load_draft, record_change, retrying, Edit};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
@@ -47,26 +47,7 @@ pub fn draft_rename(
         let (kind, was) = rename_title(&mut d, title, new_title, yusuan_import::section_kind)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let new = new_title.trim().to_string();
-        let seq = if was == new {
-            0
-        } else {
-            lib.store_mut().record_draft_edit(
-                id,
-                &to_json(&d)?,
-                "rename",
-                kind.label(),
-                Some(&was),
-                Some(&new),
-                now,
-                &os_user(),
-            )?
-        };
-        Ok(Edit {
-            seq,
-            target: kind.label().to_string(),
-            old: Some(was),
-            new: Some(new),
-        })
+        record_change(lib, id, &d, "rename", kind.label(), was, new, now)
     })
 }
 

@@ -144,9 +144,7 @@ pub fn draft_new_with(
     if let Some(t) = threshold_percent {
         draft.threshold_percent = t;
     }
-    if let Some(source) = lib.store().list()?.into_iter().find(|d| d.id == doc_id) {
-        draft.print.title_years = crate::practice::region_title_years(lib, &source)?;
-    }
+    draft.print.title_years = crate::practice::region_title_years(lib, doc_id)?;
     let id = lib.store_mut().insert_draft(
         &draft.department,
         draft.year,
@@ -704,14 +702,30 @@ pub(crate) fn carried_section(
         .find(|s| s.title == title)
         .map(section_text)
         .unwrap_or_default();
-    let seq = if new == old {
+    record_change(lib, id, &d, "text", title, old, new, now)
+}
+
+/// Records draft `d` as an edit of `target` from `old` to `new` under `action` and answers with
+/// it; nothing is recorded (sequence 0) when nothing changed.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn record_change(
+    lib: &mut Library,
+    id: i64,
+    d: &Draft,
+    action: &str,
+    target: &str,
+    old: String,
+    new: String,
+    now: &str,
+) -> Result<Edit, ApiError> {
+    let seq = if old == new {
         0
     } else {
         lib.store_mut().record_draft_edit(
             id,
-            &to_json(&d)?,
-            "text",
-            title,
+            &to_json(d)?,
+            action,
+            target,
             Some(&old),
             Some(&new),
             now,
@@ -720,7 +734,7 @@ pub(crate) fn carried_section(
     };
     Ok(Edit {
         seq,
-        target: title.to_string(),
+        target: target.to_string(),
         old: Some(old),
         new: Some(new),
     })

@@ -9,14 +9,15 @@ use yusuan_store::DocumentSummary;
 /// the practice; a few of its documents show it).
 const PRACTICE_SAMPLE: usize = 5;
 
-/// The region's current practice for a new draft rolled from `source`: how the newest documents
-/// of its format (newer than the source) print the year in their tables' titles — every one,
-/// none, or some as last year's did. The source's own practice when the library has no newer one.
-pub(crate) fn region_title_years(
-    lib: &Library,
-    source: &DocumentSummary,
-) -> Result<TitleYears, ApiError> {
+/// The region's current practice for a new draft rolled from document `source`: how the newest
+/// documents of its format (newer than the source) print the year in their tables' titles —
+/// every one, none, or some as last year's did. The source's own practice when the library has
+/// no newer one.
+pub(crate) fn region_title_years(lib: &Library, source: i64) -> Result<TitleYears, ApiError> {
     let listed = lib.store().list()?;
+    let Some(source) = listed.iter().find(|d| d.id == source) else {
+        return Ok(TitleYears::AsPrinted);
+    };
     let newer: Vec<&DocumentSummary> = listed
         .iter()
         .filter(|d| d.format == source.format && d.kind == source.kind && d.year > source.year)

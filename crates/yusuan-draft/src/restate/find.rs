@@ -98,7 +98,7 @@ pub(super) fn printed_cells(tables: &[Table], derived: &[Table]) -> Vec<Printed>
 /// amount.
 pub(super) struct Cells {
     pub(super) all: Vec<Printed>,
-    by_form: std::cell::RefCell<HashMap<(bool, u32, bool), HashMap<Decimal, Vec<usize>>>>,
+    by_form: std::cell::RefCell<HashMap<(bool, u32), HashMap<Decimal, Vec<usize>>>>,
     /// For each cell that may be one of two adding up, the cells after it of its table, column
     /// and code level.
     later_peers: Vec<Vec<usize>>,
@@ -130,7 +130,8 @@ impl Cells {
 
     /// The cells that print as `value` in `form`, in printed order.
     fn printing_as(&self, value: Decimal, form: Form) -> Vec<usize> {
-        let key = (form.wan, form.decimals, form.separators);
+        // What a value prints as depends on its unit and decimals, not on separators.
+        let key = (form.wan, form.decimals);
         let mut by_form = self.by_form.borrow_mut();
         let index = by_form.entry(key).or_insert_with(|| {
             let mut m: HashMap<Decimal, Vec<usize>> = HashMap::new();
