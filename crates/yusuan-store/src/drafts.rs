@@ -92,6 +92,9 @@ fn state_hash(state_json: &str) -> u64 {
     h.finish()
 }
 
+/// A draft listed: id, department, year, the version it is locked at.
+pub type DraftListed = (i64, String, i32, Option<String>);
+
 /// The columns of a draft's row, as [`draft_row_of`] reads them.
 const DRAFT_ROW: &str = "SELECT id, department, year, format, source_doc_id, created_at, updated_at, locked_version, state_json FROM drafts";
 
@@ -130,7 +133,7 @@ impl Store {
 
     /// Every draft listed, its state left out (a library's drafts listed without reading them):
     /// id, department, year, the version it is locked at.
-    pub fn draft_listing(&self) -> Result<Vec<(i64, String, i32, Option<String>)>, StoreError> {
+    pub fn draft_listing(&self) -> Result<Vec<DraftListed>, StoreError> {
         let mut s = self
             .conn
             .prepare("SELECT id, department, year, locked_version FROM drafts ORDER BY id")?;

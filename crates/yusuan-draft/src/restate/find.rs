@@ -92,13 +92,16 @@ pub(super) fn printed_cells(tables: &[Table], derived: &[Table]) -> Vec<Printed>
     out
 }
 
+/// The cells by the value they print as, in one form.
+type ByValue = HashMap<Decimal, Vec<usize>>;
+
 /// The printed cells a text's amounts are looked for among, indexed: by the value each prints
 /// as in a form (built once per form a text uses: its every amount is looked up, not every cell
 /// rounded again), and by the rows of one table, column and level two of which may add up to an
 /// amount.
 pub(super) struct Cells {
     pub(super) all: Vec<Printed>,
-    by_form: std::cell::RefCell<HashMap<(bool, u32), HashMap<Decimal, Vec<usize>>>>,
+    by_form: std::cell::RefCell<HashMap<(bool, u32), ByValue>>,
     /// For each cell that may be one of two adding up, the cells after it of its table, column
     /// and code level.
     later_peers: Vec<Vec<usize>>,
@@ -297,14 +300,16 @@ pub(super) fn find_cells(
             .flatten()
     };
     let all = &cells.all;
-    let mut best: Option<(&Printed, (Option<usize>, f32, usize))> = None;
+    // How near the amount a row's name ends, how alike its name is, how deep its code.
+    type Rank = (Option<usize>, f32, usize);
+    let mut best: Option<(&Printed, Rank)> = None;
     for p in cells.printing_as(value, form).into_iter().map(|i| &all[i]) {
         let alike = name_similarity(name, &p.name);
         if value.is_zero() && alike < ZERO_NAME_MATCH && !names_cell(name, &p.name) {
             continue;
         }
         let rank = (at(p), alike, p.code_len);
-        let better = |b: &(Option<usize>, f32, usize)| {
+        let better = |b: &Rank| {
             rank.0 > b.0 || (rank.0 == b.0 && (rank.1 > b.1 || (rank.1 == b.1 && rank.2 > b.2)))
         };
         if best.as_ref().is_none_or(|b| better(&b.1)) {
