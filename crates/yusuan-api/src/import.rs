@@ -256,7 +256,9 @@ fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64
             continue;
         }
         let other = lib.store().get(d.id)?;
-        if other.sections.is_empty()
+        // A note printed under the last table may be read as untitled text (as in
+        // `narrative_awaiting`); a titled section is a narrative of that file's own.
+        if other.sections.iter().all(|s| s.title.trim().is_empty())
             && other.projects.is_empty()
             && other.meta.kind == doc.meta.kind
         {

@@ -579,3 +579,36 @@ fn a_table_failing_its_own_sums_in_many_rows_is_reported_as_an_uncertain_reading
         .collect();
     assert!(blamed.is_empty(), "{blamed:?}");
 }
+
+/// Every disclosure given in two files (a narrative and its tables) becomes one document in
+/// either order of import — also where the tables file prints its own year and department on a
+/// cover and a note under its last table reads as untitled text (省委办公厅 2018).
+#[test]
+fn every_two_file_disclosure_joins_in_either_order() {
+    let now = "2026-12-01T00:00:00Z";
+    let pairs = [
+        "jiangsu-renda-2019",
+        "jiangsu-shengwei-2017",
+        "jiangsu-shengwei-2018",
+        "jiangsu-shengwei-2019",
+        "jiangsu-zhengxie-2018",
+    ];
+    for stem in pairs {
+        let text = fixture(&format!("pdf/{stem}-bumen-yusuan-text.pdf"));
+        let tables = fixture(&format!("pdf/{stem}-bumen-yusuan-tables.pdf"));
+        for (first, second) in [(&text, &tables), (&tables, &text)] {
+            let (_dir, mut lib) = library();
+            let a = import_file(&mut lib, first, now).unwrap();
+            let b = import_file(&mut lib, second, now).unwrap();
+            assert!(b.attached && b.id == a.id, "{stem}: {b:?}");
+            let list = lib.store().list().unwrap();
+            assert_eq!(list.len(), 1, "{stem}: one document");
+            let doc = lib.document(a.id).unwrap();
+            assert_eq!(doc.tables.len(), 12, "{stem}");
+            assert!(
+                doc.sections.iter().any(|s| !s.title.trim().is_empty()),
+                "{stem}: the narrative's sections"
+            );
+        }
+    }
+}

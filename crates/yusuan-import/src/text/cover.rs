@@ -199,7 +199,11 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             }
             break;
         }
-        if title.is_none() && c.chars().count() <= COVER_LINE_MAX_CHARS && !c.contains(['：', ':'])
+        // Who printed it (`江苏省财政厅印制`) is not part of the title.
+        if title.is_none()
+            && c.chars().count() <= COVER_LINE_MAX_CHARS
+            && !c.contains(['：', ':'])
+            && !c.ends_with("印制")
         {
             cover_lines.push(c.clone());
         }
@@ -619,6 +623,12 @@ mod tests {
             Some("中共上海市普陀区委社会工作部2024年度部门决算")
         );
         assert_eq!(over(&["甲", "乙", "丙", "2024年度", "部门决算"]), None);
+        // The printer under the title is not part of it (a Jiangsu tables file's cover).
+        let meta = cover_of(
+            "江苏省2018年度\n省级部门预算公开报表\n部 门:中共江苏省委办公厅\n江苏省财政厅印制\n目      录\n",
+        );
+        assert_eq!(meta.title, "江苏省2018年度省级部门预算公开报表");
+        assert_eq!(meta.department, "中共江苏省委办公厅");
         let long = format!("{}2024年度部门预算", "某".repeat(COVER_TITLE_MAX_CHARS - 9)); // one past the limit
         assert_eq!(over(&[&long]), None);
         // A publication date is the date alone (DATE_LINE_MAX_BYTES).
