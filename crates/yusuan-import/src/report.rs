@@ -116,6 +116,9 @@ pub enum Diagnostic {
     },
     /// A table that prints no unit, read as 万元: its 合计 so read is `other`'s (which prints one).
     UnitFromOtherTables { table: String, other: String },
+    /// A document whose cover names no department, named by `found` (a part heading, a table's
+    /// 编制部门 line) — or, where nothing names it, by nobody (`found` empty).
+    DepartmentFromBody { found: String },
     /// A table whose own sums fail in many of its rows: read, but not confirmed by its sums (a
     /// misreading, not the document's errors; the checker holds its 错误 back).
     UncertainReading {
@@ -155,6 +158,8 @@ impl Diagnostic {
             ColumnsReordered { table, read, taken, failing_rows } => format!("表“{table}”按表头读出的栏目次序（{read}）有 {failing_rows} 行合计与其组成不符；按各行合计关系，这些栏目依次是：{taken}，已按此读取，请核对原文"),
             UnitFromOtherTables { table, other } => format!("表“{table}”没有注明金额单位；按万元读取时其合计与表“{other}”的合计相同（按元则不同），已按万元读取，请核对"),
             UncertainReading { table, failing_rows, rows } => format!("表“{table}”读取存疑：{failing_rows} 行（共 {rows} 行有金额）的合计与其组成不符，可能没有读准版式；审核不把这些不符算作文档的错误，请对照原文核对"),
+            DepartmentFromBody { found } if found.is_empty() => "封面、表头和正文标题都没有写明预算主管部门，文档按“未写明部门”导入；同一部门不同年度的文档无法自动对应，请核对原文".to_string(),
+            DepartmentFromBody { found } => format!("封面没有写明预算主管部门，已按正文中的“{found}”读取，请核对"),
             YearGiven { year } => format!("文件中没有写明预算年度（公开表单独成册），已按导入时指定的 {year} 年读取"),
         }
     }

@@ -27,8 +27,75 @@ pub(crate) fn find_year(s: &str) -> Option<i32> {
     None
 }
 
-/// The first year written as one: four digits followed by `年` (`2018年度`).
+/// A year written in Chinese numerals before 年 (`二〇一七年`, `二零二五年度`), as covers print
+/// it, and the byte where it starts.
+fn chinese_year(s: &str) -> Option<(i32, usize)> {
+    const DIGITS: [&str; 10] = [
+        "〇○零Ｏ",
+        "一",
+        "二",
+        "三",
+        "四",
+        "五",
+        "六",
+        "七",
+        "八",
+        "九",
+    ];
+    let digit = |c: char| DIGITS.iter().position(|d| d.contains(c));
+    s.match_indices('年').find_map(|(at, _)| {
+        let before: Vec<char> = s[..at].chars().rev().take(5).collect();
+        let year: Vec<usize> = before.iter().take(4).map_while(|&c| digit(c)).collect();
+        // Exactly four: `二二〇一七年` is no year.
+        let fifth_is_digit = before.get(4).is_some_and(|&c| digit(c).is_some());
+        if year.len() != 4 || fifth_is_digit {
+            return None;
+        }
+        let y = year.iter().rev().fold(0, |acc, &d| acc * 10 + d as i32);
+        let start = at - before.iter().take(4).map(|c| c.len_utf8()).sum::<usize>();
+        (2000..=2100).contains(&y).then_some((y, start))
+    })
+}
+
+/// The year a cover's line names, in digits (`2018`) or Chinese numerals (`二〇一八年`), and the
+/// byte where it starts.
+fn cover_year(s: &str) -> Option<(i32, usize)> {
+    match find_year(s) {
+        Some(y) => s.find(&y.to_string()).map(|at| (y, at)),
+        None => chinese_year(s),
+    }
+}
+
+/// The words of a title after its year, up to the kind of document (`2017年度江苏省某厅部门预算`
+/// → `江苏省某厅`): a title that prints its year first names its department after it.
+fn named_after_year(title: &str) -> Option<String> {
+    let (_, at) = cover_year(title)?;
+    let rest = &title[at..];
+    let rest = rest.trim_start_matches(|c: char| !"年".contains(c));
+    let rest = rest.trim_start_matches('年').trim_start_matches('度');
+    let end = [
+        "部门预算",
+        "单位预算",
+        "部门决算",
+        "单位决算",
+        "预算",
+        "决算",
+    ]
+    .iter()
+    .filter_map(|k| rest.find(k))
+    .min()?;
+    let name = rest[..end].trim();
+    (name.chars().count() >= 2 && !name.starts_with("省级") && !name.starts_with("市级"))
+        .then(|| name.to_string())
+}
+
+/// The first year written as one: four digits followed by `年` (`2018年度`), else four Chinese
+/// numerals (`二〇一八年`).
 pub(crate) fn written_year(s: &str) -> Option<i32> {
+    digit_year(s).or_else(|| chinese_year(s).map(|(y, _)| y))
+}
+
+fn digit_year(s: &str) -> Option<i32> {
     s.match_indices('年').find_map(|(at, _)| {
         let digits = &s[..at];
         let d: String = digits
@@ -71,6 +138,8 @@ fn departments_named(lines: &[Line]) -> Vec<String> {
             let labels = [
                 "编制部门：",
                 "编制单位：",
+                "部门名称：",
+                "部门名称:",
                 "部门：",
                 "单位名称：",
                 "编制部门:",
@@ -95,6 +164,34 @@ fn departments_named(lines: &[Line]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Where a cover names no department, the body does: a heading that names the department before
+/// the document's year (`第三部分 江苏省某厅2017年度部门预算情况说明`), else a table's 编制部门
+/// line (`部门：江苏省某厅`).
+pub(super) fn department_in_body(lines: &[Line], year: i32) -> Option<String> {
+    let year = year.to_string();
+    let heading = lines.iter().find_map(|l| {
+        let c = l.compact();
+        if l.is_tabular() || c.chars().count() > super::marks::DOCUMENT_PART_MAX_CHARS {
+            return None;
+        }
+        // Past a part's number (`第三部分`) or a heading's (`一、`, `（一）`).
+        let c = match c.find("部分") {
+            Some(p) if c.starts_with('第') => &c[p + "部分".len()..],
+            _ => c.trim_start_matches(|ch: char| {
+                "一二三四五六七八九十0123456789、.．（）()".contains(ch)
+            }),
+        };
+        let at = c.find(&year)?;
+        let (name, after) = (&c[..at], &c[at..]);
+        let words = name.chars().count();
+        ((2..=COVER_LINE_MAX_CHARS).contains(&words)
+            && !name.contains(['，', '。', '、', '；', '：', ':', '（', '('])
+            && (after.contains("预算") || after.contains("决算")))
+        .then(|| name.to_string())
+    });
+    heading.or_else(|| departments_named(lines).into_iter().next())
 }
 
 /// The longest end of a contents entry's title wrapped onto a line of its own.
@@ -132,7 +229,7 @@ fn title_over_lines(cover: &[String]) -> Option<String> {
         return None;
     }
     let joined: String = cover.concat();
-    (find_year(&joined).is_some()
+    (cover_year(&joined).is_some()
         && (joined.contains("预算") || joined.contains("决算"))
         && joined.chars().count() <= COVER_TITLE_MAX_CHARS)
         .then_some(joined)
@@ -237,14 +334,17 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
                 .filter(|v| !v.is_empty());
         } else if title.is_none()
             && c.chars().count() <= COVER_TITLE_MAX_CHARS
-            && find_year(&c).is_some()
+            && cover_year(&c).is_some()
             && (c.contains("预算") || c.contains("决算"))
         {
-            // `上海市普陀区财政局` over `2024 年度部门决算`: a title that starts with its year
-            // goes on from the name on the line above.
-            let above = cover_lines.iter().rev().nth(1).filter(|p| {
-                find_year(p).is_none() && c.starts_with(|ch: char| ch.is_ascii_digit())
-            });
+            // `上海市普陀区财政局` over `2024 年度部门决算` (or `二〇一七年部门预算`): a title that
+            // starts with its year goes on from the name on the line above.
+            let starts_with_year = cover_year(&c).is_some_and(|(_, at)| at == 0);
+            let above = cover_lines
+                .iter()
+                .rev()
+                .nth(1)
+                .filter(|p| cover_year(p).is_none() && starts_with_year);
             title = Some(match above {
                 Some(name) => format!("{name}{}", line.text.trim()),
                 None => line.text.trim().to_string(),
@@ -253,7 +353,7 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             && title.is_some()
             && c.len() <= DATE_LINE_MAX_BYTES
             && c.ends_with('月')
-            && find_year(&c).is_some()
+            && cover_year(&c).is_some()
         {
             published = Some(c.clone());
         } else if title.is_some() {
@@ -386,15 +486,16 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             ));
         }
     };
-    let year = find_year(&title).unwrap_or_default();
-    let region = title
-        .find(|c: char| c.is_ascii_digit())
-        .map(|i| title[..i].trim().to_string())
-        .filter(|s| !s.is_empty());
+    let (year, year_at) = cover_year(&title).unwrap_or_default();
+    let region = Some(title[..year_at].trim().to_string()).filter(|s| !s.is_empty());
     let named_by_title = department.is_none();
     let department = department.unwrap_or_else(|| {
-        // Without a 预算主管部门 line, the title names the department (`XX2026年部门预算`).
-        region.clone().unwrap_or_default()
+        // Without a 预算主管部门 line, the title names the department (`XX2026年部门预算`, or
+        // `2017年度XX部门预算`).
+        region
+            .clone()
+            .or_else(|| named_after_year(&title))
+            .unwrap_or_default()
     });
     // A title that starts with its department (`江苏省政协办公厅2018年度…`) names no region
     // beyond the divisions the department's name starts with.
@@ -743,6 +844,17 @@ mod tests {
     fn years() {
         assert_eq!(find_year("上海市2026年市级部门预算"), Some(2026));
         assert_eq!(find_year("12026"), None);
+        // Chinese numerals before 年, exactly four of them.
+        assert_eq!(written_year("二〇一七年部门预算"), Some(2017));
+        assert_eq!(written_year("二零二五年度"), Some(2025));
+        assert_eq!(written_year("二二〇一七年"), None);
+        assert_eq!(written_year("一七年"), None);
+        assert_eq!(
+            named_after_year("2017年度江苏省某厅部门预算").as_deref(),
+            Some("江苏省某厅")
+        );
+        assert_eq!(named_after_year("2017年度部门预算"), None);
+        assert_eq!(named_after_year("2017年省级部门预算公开报表"), None);
         assert_eq!(find_year("无"), None);
     }
 }

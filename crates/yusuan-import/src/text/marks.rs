@@ -142,6 +142,25 @@ pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
         .filter(|l| !l.is_blank())
         .take(4)
         .any(|l| is_meta(&l.compact()))
+        || heads_a_grid(&lines[after..])
+}
+
+/// The most header lines a table prints over its first row of data.
+const HEADER_LINES_MAX: usize = 4; // layout
+
+/// Whether the lines under a title are a table printed without its 编制 lines (no unit, no
+/// 编制部门): a header of cells straight away, then a row of data within a few lines.
+fn heads_a_grid(lines: &[Line]) -> bool {
+    let mut rest = lines.iter().filter(|l| !l.is_blank());
+    let Some(first) = rest.next() else {
+        return false;
+    };
+    first.is_tabular()
+        && !is_data(&first.cells)
+        && rest
+            .take(HEADER_LINES_MAX)
+            .take_while(|l| l.is_tabular())
+            .any(|l| is_data(&l.cells))
 }
 
 /// Whether a line (compacted) ends as a table's title does: in 表, possibly followed by a

@@ -155,6 +155,13 @@ pub fn parse_lines_with(
             doc.meta.department = d;
         }
     }
+    if doc.meta.department.is_empty() {
+        // Nor the forms: a heading or a table's 编制部门 line does, or nothing (said).
+        let found = cover::department_in_body(lines, doc.meta.year).unwrap_or_default();
+        doc.meta.department = found.clone();
+        let d = crate::report::Diagnostic::DepartmentFromBody { found };
+        warnings.push(ReportItem::new(d, Default::default()));
+    }
     number_tables(&mut doc);
     doc.meta.format = detect_format(&doc);
     if doc.meta.title == format!("{}年度", doc.meta.year) {

@@ -185,6 +185,21 @@ mod tests {
     }
 
     #[test]
+    fn a_table_printed_without_its_unit_line_starts_a_block() {
+        use BlockKind::*;
+        // check(input, expect): a title straight over its header of cells and rows of data (no
+        // 编制部门, no unit line) is a table, not text a reader would lose (`no budget tables`).
+        let text = "说明。\n1. 2026年部门支出预算总表\n科目编码\t科目名称\t合计\n\t合计\t3.00\n201\t一般公共服务支出\t3.00";
+        assert_eq!(
+            kinds(text),
+            vec![(Text, 0..1, Some(Table)), (Table, 1..5, None)]
+        );
+        // A sentence ending in 表 over prose, or over a grid without any data, is no table.
+        let text = "详见下表\n本部门的收支情况如下。\n附表\n项目\t说明\n名称\t内容";
+        assert_eq!(kinds(text), vec![(Text, 0..5, None)]);
+    }
+
+    #[test]
     fn forms_start_blocks() {
         use BlockKind::*;
         let text = "说明。\n财政项目支出绩效目标申报表\n项目名称\t某项目\n财政项目支出绩效目标申报表\n项目名称\t另一项目";
