@@ -104,3 +104,29 @@ fn tables_printed_without_their_unit_lines_are_read() {
         .count();
     assert_eq!(no_unit, 2);
 }
+
+/// A title over a subtitle (`按功能分类`) and its header of cells, no unit line, right after
+/// another table's last row: its own table (not lines lost after the table before it), its unit
+/// the one the other table's 合计 decides.
+#[test]
+fn a_table_with_a_subtitle_and_no_unit_line_after_another_table_is_its_own() {
+    let text = "某局2026年度部门预算\n\n收入预算总表\n单位：万元\n项目\t金额\n合计\t3.00\n一般公共预算\t3.00\n支出预算总表\n按功能分类\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t3.00\t2.00\t1.00\n201\t一般公共服务支出\t3.00\t2.00\t1.00\n20101\t人大事务\t3.00\t2.00\t1.00\n";
+    let read = import(text);
+    let doc = &read.document;
+    assert!(doc.unrecognised.is_empty(), "{:?}", doc.unrecognised);
+    let titles: Vec<&str> = doc.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["收入预算总表", "支出预算总表"]);
+    let spending = &doc.tables[1];
+    assert_eq!(spending.unit, yusuan_domain::Unit::WanYuan);
+    let codes: Vec<Option<&str>> = spending
+        .rows
+        .iter()
+        .map(|r| r.code.as_ref().map(|c| c.as_str()))
+        .collect();
+    assert_eq!(codes, [None, Some("201"), Some("20101")]);
+    assert!(read
+        .report
+        .notes
+        .iter()
+        .any(|n| matches!(n.diagnostic, Diagnostic::UnitFromOtherTables { .. })));
+}

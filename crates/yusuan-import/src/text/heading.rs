@@ -59,12 +59,16 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
     let mut subtitle = String::new();
     if let Some(k) = (i..lines.len()).find(|&k| !lines[k].is_blank()) {
         let c = lines[k].compact();
-        let meta_follows = lines[k + 1..]
-            .iter()
-            .filter(|l| !l.is_blank())
-            .take(2)
-            .any(|l| is_meta(&l.compact()));
-        if !lines[k].is_tabular() && !is_meta(&c) && is_fragment(&c) && meta_follows {
+        let mut after = lines[k + 1..].iter().filter(|l| !l.is_blank());
+        // Its 编制 lines follow; or, printed without them, its header of cells straight away.
+        let next_is_grid = after.clone().next().is_some_and(Line::is_tabular);
+        let meta_follows = after.by_ref().take(2).any(|l| is_meta(&l.compact()));
+        if !lines[k].is_tabular()
+            && !is_meta(&c)
+            && is_fragment(&c)
+            && !c.contains('。')
+            && (meta_follows || next_is_grid)
+        {
             subtitle = c;
             i = k + 1;
         }

@@ -148,10 +148,22 @@ pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
 /// The most header lines a table prints over its first row of data.
 const HEADER_LINES_MAX: usize = 4; // layout
 
+/// The most short lines (a subtitle `按功能分类`, a label `公开05表`) a title prints over its grid.
+const SUBTITLE_LINES_MAX: usize = 2; // layout
+
 /// Whether the lines under a title are a table printed without its 编制 lines (no unit, no
-/// 编制部门): a header of cells straight away, then a row of data within a few lines.
+/// 编制部门): after at most a subtitle or two, a header of cells, then a row of data within a
+/// few lines.
 fn heads_a_grid(lines: &[Line]) -> bool {
-    let mut rest = lines.iter().filter(|l| !l.is_blank());
+    let mut rest = lines.iter().filter(|l| !l.is_blank()).peekable();
+    for _ in 0..SUBTITLE_LINES_MAX {
+        match rest.peek() {
+            Some(l) if !l.is_tabular() && is_fragment(&l.compact()) && !l.text.contains('。') => {
+                rest.next();
+            }
+            _ => break,
+        }
+    }
     let Some(first) = rest.next() else {
         return false;
     };
