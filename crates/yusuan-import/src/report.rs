@@ -116,6 +116,9 @@ pub enum Diagnostic {
     },
     /// A table that prints no unit, read as 万元: its 合计 so read is `other`'s (which prints one).
     UnitFromOtherTables { table: String, other: String },
+    /// Rows of `table` from a second 合计 on read as another table, `found` (its heading was
+    /// read as rows): split there, each part's 合计 is the sum of its own classes.
+    SplitAtHeading { table: String, found: String },
     /// A document whose cover names no department, named by `found` (a part heading, a table's
     /// 编制部门 line) — or, where nothing names it, by nobody (`found` empty).
     DepartmentFromBody { found: String },
@@ -158,6 +161,7 @@ impl Diagnostic {
             ColumnsReordered { table, read, taken, failing_rows } => format!("表“{table}”按表头读出的栏目次序（{read}）有 {failing_rows} 行合计与其组成不符；按各行合计关系，这些栏目依次是：{taken}，已按此读取，请核对原文"),
             UnitFromOtherTables { table, other } => format!("表“{table}”没有注明金额单位；按万元读取时其合计与表“{other}”的合计相同（按元则不同），已按万元读取，请核对"),
             UncertainReading { table, failing_rows, rows } => format!("表“{table}”读取存疑：{failing_rows} 行（共 {rows} 行有金额）的合计与其组成不符，可能没有读准版式；审核不把这些不符算作文档的错误，请对照原文核对"),
+            SplitAtHeading { table, found } => format!("表“{table}”中从此处起的各行是另一张表“{found}”（合计重新开始，标题没有按表头读出）；分开后两张表的合计都与各自的科目相符，已分为两张表读取，请核对"),
             DepartmentFromBody { found } if found.is_empty() => "封面、表头和正文标题都没有写明预算主管部门，文档按“未写明部门”导入；同一部门不同年度的文档无法自动对应，请核对原文".to_string(),
             DepartmentFromBody { found } => format!("封面没有写明预算主管部门，已按正文中的“{found}”读取，请核对"),
             YearGiven { year } => format!("文件中没有写明预算年度（公开表单独成册），已按导入时指定的 {year} 年读取"),

@@ -130,3 +130,76 @@ fn a_table_with_a_subtitle_and_no_unit_line_after_another_table_is_its_own() {
         .iter()
         .any(|n| matches!(n.diagnostic, Diagnostic::UnitFromOtherTables { .. })));
 }
+
+/// A PDF's lines (cells without reliable positions) of two tables, the second's heading not
+/// recognised as one: read first as rows of the table before it.
+fn flow(text: &str) -> Imported {
+    let lines = yusuan_import::split_lines(text);
+    yusuan_import::parse_lines_with("made-up.pdf", &lines, yusuan_import::Layout::Flow).unwrap()
+}
+
+const FIRST: &str = "某局2026年度部门预算\n\n支出预算总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t5.00\t3.00\t2.00\n201\t一般公共服务支出\t5.00\t3.00\t2.00\n20101\t人大事务\t5.00\t3.00\t2.00\n";
+
+fn tables(read: &Imported) -> Vec<(String, yusuan_domain::Unit, Vec<String>)> {
+    read.document
+        .tables
+        .iter()
+        .map(|t| {
+            (
+                t.title.clone(),
+                t.unit,
+                t.rows.iter().map(|r| r.label.replace(' ', "")).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Split at a heading (issue 23): a second 合计 after the first table's classes, its heading
+/// lines read as rows; split there, each part's 合计 is the sum of its classes — two tables, the
+/// second titled and in the unit its heading prints, and the report says so.
+#[test]
+fn a_table_read_into_the_one_before_it_is_split_at_its_heading() {
+    let second = "一般公共预算支出表\n按功能分类\n金额单位\n万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t4.00\t2.00\t2.00\n201\t一般公共服务支出\t4.00\t2.00\t2.00\n20101\t人大事务\t4.00\t2.00\t2.00\n";
+    let read = flow(&format!("{FIRST}{second}"));
+    let wan = yusuan_domain::Unit::WanYuan;
+    let rows = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        tables(&read),
+        vec![
+            (
+                "支出预算总表".into(),
+                wan,
+                rows(&["合计", "一般公共服务支出", "人大事务"])
+            ),
+            (
+                "一般公共预算支出表".into(),
+                wan,
+                rows(&["合计", "一般公共服务支出", "人大事务"])
+            ),
+        ]
+    );
+    assert!(read.report.notes.iter().any(|n| n.diagnostic
+        == Diagnostic::SplitAtHeading {
+            table: "支出预算总表".into(),
+            found: "一般公共预算支出表".into()
+        }));
+    // No heading read at all: the 目录's next entry names it.
+    let listed = FIRST.replace(
+        "某局2026年度部门预算\n",
+        "某局2026年度部门预算\n目录\n1. 支出预算总表\n2. 财政拨款支出表\n",
+    );
+    let bare = "\t合计\t4.00\t2.00\t2.00\n201\t一般公共服务支出\t4.00\t2.00\t2.00\n";
+    let read = flow(&format!("{listed}{bare}"));
+    let titles: Vec<String> = tables(&read).into_iter().map(|t| t.0).collect();
+    assert_eq!(titles, ["支出预算总表", "财政拨款支出表"]);
+    // Parts whose sums would not hold either: the reading stays one table (the checker marks it
+    // uncertain where its sums fail).
+    let odd = "\t合计\t4.00\t2.00\t2.00\n201\t一般公共服务支出\t3.00\t2.00\t1.00\n";
+    let read = flow(&format!("{FIRST}{odd}"));
+    assert_eq!(read.document.tables.len(), 1);
+    assert!(!read
+        .report
+        .notes
+        .iter()
+        .any(|n| matches!(n.diagnostic, Diagnostic::SplitAtHeading { .. })));
+}

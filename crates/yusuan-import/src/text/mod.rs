@@ -21,6 +21,7 @@ mod marks;
 mod narrative;
 pub use narrative::section_kind;
 mod placement;
+mod restarts;
 mod rows;
 mod segment;
 mod sides;
@@ -128,6 +129,7 @@ pub fn parse_lines_with(
     body.close_into(&mut doc);
     placement::place_by_sibling_tables(&mut doc, open_rows, &mut warnings, &mut notes);
     placement::place_fiscal_summary_by_classes(&mut doc, &mut warnings, &mut notes);
+    restarts::split(&mut doc, &mut notes);
     columns::reread(&mut doc, &mut notes);
     narrative::read_units(&mut doc);
     read_project_amounts(&mut doc);
