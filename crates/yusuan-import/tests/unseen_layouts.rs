@@ -159,7 +159,8 @@ fn tables(read: &Imported) -> Vec<(String, yusuan_domain::Unit, Vec<String>)> {
 /// second titled and in the unit its heading prints, and the report says so.
 #[test]
 fn a_table_read_into_the_one_before_it_is_split_at_its_heading() {
-    let second = "一般公共预算支出表\n按功能分类\n金额单位\n万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t4.00\t2.00\t2.00\n201\t一般公共服务支出\t4.00\t2.00\t2.00\n20101\t人大事务\t4.00\t2.00\t2.00\n";
+    // Its heading: a title over more subtitles than a heading has, its unit after them.
+    let second = "一般公共预算支出表\n按功能分类\n不含上年结转\n其中：本级\n另有说明\n金额单位\n元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t4.00\t2.00\t2.00\n201\t一般公共服务支出\t4.00\t2.00\t2.00\n20101\t人大事务\t4.00\t2.00\t2.00\n";
     let read = flow(&format!("{FIRST}{second}"));
     let wan = yusuan_domain::Unit::WanYuan;
     let rows = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -173,7 +174,7 @@ fn a_table_read_into_the_one_before_it_is_split_at_its_heading() {
             ),
             (
                 "一般公共预算支出表".into(),
-                wan,
+                yusuan_domain::Unit::Yuan,
                 rows(&["合计", "一般公共服务支出", "人大事务"])
             ),
         ]
@@ -202,4 +203,47 @@ fn a_table_read_into_the_one_before_it_is_split_at_its_heading() {
         .notes
         .iter()
         .any(|n| matches!(n.diagnostic, Diagnostic::SplitAtHeading { .. })));
+}
+
+/// A table the 目录 lists, its title printed over lines nothing else marks as a heading (three
+/// qualifiers, no 编制 line): found by its listed title, the qualifiers not read as its header;
+/// and `金额单位` with its unit wrapped under it is a unit line, listed or not.
+#[test]
+fn a_listed_title_over_an_unusual_heading_starts_its_table() {
+    let contents = |text: &str| {
+        text.replace(
+            "某局2026年度部门预算\n",
+            "某局2026年度部门预算\n目录\n1. 支出预算总表\n2. 一般公共预算支出表\n",
+        )
+    };
+    let grid = "科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t4.00\t2.00\t2.00\n201\t一般公共服务支出\t4.00\t2.00\t2.00\n";
+    let qualified = format!("2. 一般公共预算支出表\n按功能分类\n不含上年结转\n本级\n{grid}");
+    let wrapped_unit = format!("2. 一般公共预算支出表\n按功能分类\n金额单位\n万元\n{grid}");
+    use yusuan_domain::Unit::{WanYuan, Yuan};
+    for (text, unit) in [
+        (contents(&format!("{FIRST}{qualified}")), Yuan),
+        (contents(&format!("{FIRST}{wrapped_unit}")), WanYuan),
+        (format!("{FIRST}{wrapped_unit}"), WanYuan),
+    ] {
+        let read = import(&text);
+        assert!(
+            read.document.unrecognised.is_empty(),
+            "{:?}",
+            read.document.unrecognised
+        );
+        let t = &read.document.tables[1];
+        let labels: Vec<String> = t.rows.iter().map(|r| r.label.replace(' ', "")).collect();
+        assert_eq!(
+            (t.title.as_str(), t.unit, labels),
+            (
+                "2. 一般公共预算支出表",
+                unit,
+                vec!["合计".to_string(), "一般公共服务支出".to_string()]
+            )
+        );
+        assert_eq!(t.columns.len(), 3, "{:?}", t.columns);
+    }
+    // Not listed, three qualifiers and no unit line: no evidence of a table, kept as text.
+    let read = import(&format!("{FIRST}{qualified}"));
+    assert_eq!(read.document.tables.len(), 1);
 }

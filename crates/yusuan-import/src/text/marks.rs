@@ -41,6 +41,15 @@ const META_LABELS: [&str; 10] = [
 pub(super) fn is_meta(compact: &str) -> bool {
     META_LABELS.iter().any(|l| compact.starts_with(l))
         || (compact.chars().count() <= TITLE_MAX_CHARS && ends_with_unit(compact))
+        || is_unit_label(compact)
+}
+
+/// A unit's label alone, its value wrapped onto the next line (`金额单位` / `万元`).
+fn is_unit_label(compact: &str) -> bool {
+    matches!(
+        compact.trim_end_matches(['：', ':']),
+        "单位" | "金额单位" | "计量单位"
+    )
 }
 
 /// Whether a line (compacted) ends with `单位：元` / `单位:万元` / `（单位：万元）`.

@@ -94,7 +94,14 @@ pub fn parse_lines_with(
             .iter()
             .any(|l| l.compact().contains("财务收支预算总表"));
     let mut body = narrative::Body::default();
-    for block in segment::cut(lines, body_start) {
+    // The tables the 目录 lists, by title: their lines start tables wherever printed.
+    let listed: Vec<String> = doc
+        .contents
+        .iter()
+        .map(|e| marks::compact(&e.title))
+        .filter(|t| t.ends_with('表'))
+        .collect();
+    for block in segment::cut(lines, body_start, &listed) {
         let part = &lines[block.range.clone()];
         let used = match block.kind {
             segment::BlockKind::Form => {

@@ -52,14 +52,44 @@ pub(super) fn starts_table(lines: &[Line], i: usize) -> bool {
     !lines[i].is_blank() && is_title(lines, i)
 }
 
+/// How far under a title the 目录 lists its table's first row of data may be printed.
+const LISTED_DATA_WITHIN: usize = 8; // layout
+
+/// Whether line `i` is the title of a table the 目录 lists (`listed`: those titles, compacted),
+/// printed as the 目录 prints it (after its number, if any) with a row of data under it —
+/// however its 编制 lines and header are laid out.
+fn listed_title(lines: &[Line], i: usize, listed: &[String]) -> bool {
+    let line = &lines[i];
+    if line.is_blank() || line.is_tabular() {
+        return false;
+    }
+    let c = line.compact();
+    // Past its number (`2.`, `二、`), when it prints one.
+    let number = c
+        .char_indices()
+        .find(|(_, ch)| !"一二三四五六七八九十0123456789".contains(*ch))
+        .filter(|&(at, ch)| at > 0 && "、.．".contains(ch))
+        .map_or(0, |(at, ch)| at + ch.len_utf8());
+    let title = &c[number..];
+    listed.iter().any(|t| t == title || *t == c)
+        && lines[i + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(LISTED_DATA_WITHIN)
+            .any(|l| l.is_tabular() && super::marks::is_data(&l.cells))
+}
+
 /// Cuts the lines from `from` (after the cover and contents) into blocks, in order. A table's
 /// heading (a bare label over its named title, then its 编制 lines) is one with its table: no
-/// block starts inside it.
-pub(super) fn cut(lines: &[Line], from: usize) -> Vec<Block> {
+/// block starts inside it. `listed`: the titles of the tables the 目录 lists (compacted); the
+/// line printing one of them over rows of data starts a table, even where nothing else marks it.
+pub(super) fn cut(lines: &[Line], from: usize, listed: &[String]) -> Vec<Block> {
     let mut starts: Vec<(usize, BlockKind)> = Vec::new();
     let mut i = from;
     while i < lines.len() {
-        match starts_block(lines, i) {
+        let start = starts_block(lines, i)
+            .or_else(|| listed_title(lines, i, listed).then_some(BlockKind::Table));
+        match start {
             Some(kind) => {
                 starts.push((i, kind));
                 i = if kind == BlockKind::Table {
@@ -108,7 +138,7 @@ mod tests {
     }
 
     fn kinds(text: &str) -> Vec<(BlockKind, Range<usize>, Option<BlockKind>)> {
-        cut(&lines(text), 0)
+        cut(&lines(text), 0, &[])
             .into_iter()
             .map(|b| (b.kind, b.range, b.next))
             .collect()

@@ -116,6 +116,11 @@ fn read_header(
             } else {
                 is_data(&l.cells)
             };
+        if !flow_mode && header.is_empty() && is_qualifier(lines, i) {
+            // `按功能分类` over the header of cells: a qualifier of the title, not a header line.
+            i += 1;
+            continue;
+        }
         let enumerated = is_enumerated(&l.compact());
         let header_like = !(is_note(&l.compact()) || flow_mode && enumerated)
             && (l.is_tabular() || (flow_mode && is_fragment(&l.compact())));
@@ -127,6 +132,29 @@ fn read_header(
         i += 1;
     }
     (header, header_lines, i)
+}
+
+/// The most lines of qualifiers (`按功能分类`, `不含上年结转`) a title prints over its header.
+const QUALIFIER_LINES_MAX: usize = 3; // layout
+
+/// Whether line `i`, under a title whose lines keep their cells, qualifies the title: a short
+/// line without cells or a sentence, a header of cells within a few lines under it.
+fn is_qualifier(lines: &[Line], i: usize) -> bool {
+    let fragment = |l: &Line| {
+        let c = l.compact();
+        !l.is_tabular()
+            && is_fragment(&c)
+            && !c.contains('。')
+            && !is_note(&c)
+            && !is_data(&l.cells)
+    };
+    fragment(&lines[i])
+        && lines[i + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(QUALIFIER_LINES_MAX)
+            .find(|l| !fragment(l))
+            .is_some_and(|l| l.is_tabular() && !is_data(&l.cells))
 }
 
 /// How a table's rows are read: their key layout, the value columns, the sides of a table whose
