@@ -184,160 +184,25 @@ fn history(
             })
             .unwrap_or_else(|| target.to_string())
     };
-    let count = |v: &Option<String>| {
-        v.as_deref()
-            .and_then(|j| {
-                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(j).ok()
-            })
-            .map(|m| format!("{} 行", m.len()))
-            .unwrap_or_default()
-    };
-    let rows = |v: &Option<String>| format!("{} 行", v.as_deref().map_or(0, |t| t.lines().count()));
     let mut items: Vec<HistoryItem> = lib
         .store()
         .draft_events(id)?
         .into_iter()
         .map(|e| {
-            let (action, target, old_value, new_value) = match e.action.as_str() {
-                "set" => (
-                    "修改",
-                    name_of(&e.target),
-                    e.old_value.clone().unwrap_or_default(),
-                    e.new_value.clone().unwrap_or_default(),
-                ),
-                "reason" => (
-                    "填写原因",
-                    name_of(&e.target),
-                    e.old_value.clone().unwrap_or_default(),
-                    e.new_value.clone().unwrap_or_default(),
-                ),
-                "paste" => (
-                    "粘贴",
-                    "从表格粘贴".to_string(),
-                    String::new(),
-                    count(&e.new_value),
-                ),
-                "import-xlsx" => (
-                    "导入工作簿",
-                    e.target.clone(),
-                    String::new(),
-                    count(&e.new_value),
-                ),
-                "text" => (
-                    "改写文字",
-                    e.target.clone(),
-                    format!(
-                        "{} 字",
-                        e.old_value.as_deref().unwrap_or("").chars().count()
-                    ),
-                    format!(
-                        "{} 字",
-                        e.new_value.as_deref().unwrap_or("").chars().count()
-                    ),
-                ),
-                "unit" if e.new_value.is_some() => (
-                    "增加单位",
-                    e.target.clone(),
-                    String::new(),
-                    format!("序号/代码 {}", e.new_value.as_deref().unwrap_or("")),
-                ),
-                "unit" => (
-                    "删除单位",
-                    e.target.clone(),
-                    format!("序号/代码 {}", e.old_value.as_deref().unwrap_or("")),
-                    String::new(),
-                ),
-                "project-part" => (
-                    "改写项目说明",
-                    e.target.replacen('|', "：", 1),
-                    format!(
-                        "{} 字",
-                        e.old_value.as_deref().unwrap_or("").chars().count()
-                    ),
-                    format!(
-                        "{} 字",
-                        e.new_value.as_deref().unwrap_or("").chars().count()
-                    ),
-                ),
-                "project" if e.new_value.is_some() => {
-                    ("新增项目", e.target.clone(), String::new(), String::new())
+            let typed = crate::draft_history::side_of(&e, false)
+                .zip(crate::draft_history::side_of(&e, true));
+            let shown = match typed {
+                Some((Ok(edit), Ok(inverse))) => {
+                    crate::draft_edit::describe(&edit, &inverse, &name_of)
                 }
-                "project" => ("删除项目", e.target.clone(), String::new(), String::new()),
-                "indicator" => {
-                    let printed = |v: &Option<String>| {
-                        v.as_deref()
-                            .and_then(|j| serde_json::from_str::<(usize, String)>(j).ok())
-                            .map(|s| s.1)
-                            .unwrap_or_default()
-                    };
-                    (
-                        "绩效指标",
-                        e.target.replacen('|', "：", 1),
-                        printed(&e.old_value),
-                        printed(&e.new_value),
-                    )
-                }
-                "rename" => (
-                    "改标题",
-                    e.target.clone(),
-                    e.old_value.clone().unwrap_or_default(),
-                    e.new_value.clone().unwrap_or_default(),
-                ),
-                "project-rename" => (
-                    "项目改名",
-                    e.target.clone(),
-                    e.old_value.clone().unwrap_or_default(),
-                    e.new_value.clone().unwrap_or_default(),
-                ),
-                "form" if e.new_value.is_some() => (
-                    "恢复绩效目标表",
-                    e.target.clone(),
-                    String::new(),
-                    String::new(),
-                ),
-                "form" => (
-                    "删除绩效目标表",
-                    e.target.clone(),
-                    String::new(),
-                    String::new(),
-                ),
-                "actuals" => (
-                    "上年执行数",
-                    e.target.clone(),
-                    count(&e.old_value),
-                    count(&e.new_value),
-                ),
-                "explanation" => (
-                    "改写情况说明",
-                    e.target.clone(),
-                    String::new(),
-                    String::new(),
-                ),
-                "print" => (
-                    "印法",
-                    e.target.clone(),
-                    e.old_value.clone().unwrap_or_default(),
-                    e.new_value.clone().unwrap_or_default(),
-                ),
-                "table" => (
-                    "粘贴整表",
-                    e.target.clone(),
-                    rows(&e.old_value),
-                    rows(&e.new_value),
-                ),
-                other => (
-                    other,
-                    e.target.clone(),
-                    e.old_value.clone().unwrap_or_default(),
-                    e.new_value.clone().unwrap_or_default(),
-                ),
+                _ => crate::draft_legacy::describe(&e, &name_of),
             };
             HistoryItem {
                 seq: e.seq,
-                action: action.to_string(),
-                target,
-                old_value,
-                new_value,
+                action: shown.action,
+                target: shown.target,
+                old_value: shown.old,
+                new_value: shown.new,
                 at: e.at,
                 user: e.os_user,
                 undone: e.undone,

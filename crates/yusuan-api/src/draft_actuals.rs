@@ -4,13 +4,14 @@
 //! matched). Each change is one recorded, undoable edit; the 编制说明 then compares each 项 with
 //! its 执行数, and each code shows its execution rate (执行数 ÷ 上年预算).
 
-use crate::drafts::{bad, load_draft, os_user, parse_value, retrying, to_json, Edit};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, load_draft, parse_value, Edit};
 use crate::{ApiError, Library};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use ts_rs::TS;
-use yusuan_draft::actuals;
+use yusuan_draft::{actuals, DraftEdit};
 
 /// One code's 执行数, for the window and the command line.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -82,47 +83,26 @@ fn put(
     target: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let mut old_side = BTreeMap::new();
-        let mut new_side = BTreeMap::new();
-        for (code, v) in &new {
-            let before = d.actuals.get(code).copied();
-            if before == *v {
-                continue;
-            }
-            old_side.insert(code.clone(), before.map(|b| b.to_string()));
-            new_side.insert(code.clone(), v.map(|b| b.to_string()));
-            match v {
-                Some(v) => d.actuals.insert(code.clone(), *v),
-                None => d.actuals.remove(code),
-            };
+    edit_draft(lib, id, now, |d| {
+        let changed: BTreeMap<String, Option<Decimal>> = new
+            .iter()
+            .filter(|(code, v)| d.actuals.get(*code).copied() != **v)
+            .map(|(c, v)| (c.clone(), *v))
+            .collect();
+        if changed.is_empty() {
+            return Ok(Made::unchanged(target, None, None));
         }
-        if new_side.is_empty() {
-            return Ok(Edit {
-                seq: 0,
-                target: target.to_string(),
-                old: None,
-                new: None,
-            });
-        }
-        let (old, newj) = (map_json(&old_side), map_json(&new_side));
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "actuals",
-            target,
-            Some(&old),
-            Some(&newj),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target: target.to_string(),
-            old: Some(old),
-            new: Some(newj),
-        })
+        let shown = |m: &BTreeMap<String, Option<String>>| Some(map_json(m));
+        let old = changed
+            .keys()
+            .map(|c| (c.clone(), d.actuals.get(c).map(|b| b.to_string())))
+            .collect();
+        let now_set = changed
+            .iter()
+            .map(|(c, v)| (c.clone(), v.map(|b| b.to_string())))
+            .collect();
+        let edit = DraftEdit::Actuals { codes: changed };
+        Ok(Made::new(edit, target, shown(&old), shown(&now_set)))
     })
 }
 
@@ -278,21 +258,4 @@ pub(crate) fn final_accounts_for(
             title: s.title,
         })
         .collect())
-}
-
-/// Applies one side of a recorded 执行数 edit (undo and redo): code → amount, none cleared.
-pub(crate) fn apply(d: &mut yusuan_draft::Draft, value: Option<&str>) -> Result<(), ApiError> {
-    let map: BTreeMap<String, Option<String>> =
-        serde_json::from_str(value.unwrap_or("{}")).map_err(|e| bad(e.to_string()))?;
-    for (code, v) in map {
-        match v {
-            Some(v) => {
-                d.actuals.insert(code, parse_value(&v)?);
-            }
-            None => {
-                d.actuals.remove(&code);
-            }
-        }
-    }
-    Ok(())
 }

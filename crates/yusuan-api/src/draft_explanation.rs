@@ -5,13 +5,13 @@
 //! undo). A figure written otherwise than the draft has it is printed as the draft has it, and
 //! the edit says where.
 
-use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, Edit};
 use crate::{ApiError, Library};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::Serialize;
 use ts_rs::TS;
-use yusuan_draft::restated::Restatement;
-use yusuan_draft::Draft;
+use yusuan_draft::edit::{put_section_text, section_text};
+use yusuan_draft::{Draft, DraftEdit};
 
 /// A figure written otherwise than the draft prints it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -31,14 +31,6 @@ pub struct TextEdit {
     pub corrections: Vec<TextCorrection>,
 }
 
-/// What an explanation edit changes, recorded on each side of it: the section's bound text and
-/// the reasons under the keys it gives.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct Side {
-    restated: Option<Restatement>,
-    reasons: BTreeMap<String, Option<String>>,
-}
-
 /// Rewrites a narrative section, a paragraph a line: a carried one (主要职能, 机构设置, 名词解释 …)
 /// as written; a 情况说明 the draft generates or restates bound to the draft's values, with the
 /// figures it prints otherwise than written.
@@ -49,120 +41,85 @@ pub fn draft_section(
     text: &str,
     now: &str,
 ) -> Result<TextEdit, ApiError> {
-    retrying(lib, |lib| {
-        let d = load_draft(lib, id, None)?;
+    let mut corrections = Vec::new();
+    let edit = edit_draft(lib, id, now, |d| {
+        corrections.clear();
         let generated = d
             .sections
             .iter()
             .any(|s| s.title == title && crate::drafts::generated_section(s.kind));
         if generated {
-            return rewrite_explanation(lib, id, d, title, text, now);
+            explanation(d, title, text, &mut corrections)
+        } else {
+            carried(d, title, text)
         }
-        Ok(TextEdit {
-            edit: crate::drafts::carried_section(lib, id, d, title, text, now)?,
-            corrections: Vec::new(),
-        })
-    })
+    })?;
+    Ok(TextEdit { edit, corrections })
 }
 
-/// Rewrites the explanation section titled `title` (a paragraph a line) of draft `d`, loaded.
-fn rewrite_explanation(
-    lib: &mut Library,
-    id: i64,
-    mut d: Draft,
-    title: &str,
-    text: &str,
-    now: &str,
-) -> Result<TextEdit, ApiError> {
-    let kind = kind_of(&d, title)?;
-    let written = yusuan_draft::rewrite::rewrite(&d, kind, text)
-        .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
-    let before_text = printed(&d, title)?;
-    let old = Side {
-        restated: d.restated.iter().find(|r| r.kind == kind).cloned(),
-        reasons: written
-            .reasons
-            .iter()
-            .map(|k| (k.clone(), d.reasons.get(k).cloned()))
-            .collect(),
-    };
-    let new = Side {
-        restated: Some(written.restatement.clone()),
-        reasons: written.reasons.iter().map(|k| (k.clone(), None)).collect(),
-    };
-    apply_side(&mut d, title, &new)?;
-    let after_text = printed(&d, title)?;
-    let corrections = written
-        .corrections
-        .iter()
-        .map(|c| TextCorrection {
-            written: c.written.clone(),
-            printed: c.printed.clone(),
-        })
-        .collect();
-    let seq = lib.store_mut().record_draft_edit(
-        id,
-        &to_json(&d)?,
-        "explanation",
-        title,
-        Some(&serde_json::to_string(&old).map_err(|e| bad(e.to_string()))?),
-        Some(&serde_json::to_string(&new).map_err(|e| bad(e.to_string()))?),
-        now,
-        &os_user(),
-    )?;
-    Ok(TextEdit {
-        edit: Edit {
-            seq,
-            target: title.to_string(),
-            old: Some(before_text),
-            new: Some(after_text),
-        },
-        corrections,
-    })
-}
-
-/// The section's text as the draft prints it now, a paragraph a line.
-fn printed(d: &Draft, title: &str) -> Result<String, ApiError> {
-    let doc = yusuan_draft::derive(d);
-    Ok(doc
+/// A carried section (主要职能, 机构设置 …) as written: its text, a paragraph a line.
+fn carried(d: &Draft, title: &str, text: &str) -> Result<Made, ApiError> {
+    let mut after = d.clone();
+    let old = put_section_text(&mut after, title, text).map_err(|e| bad(e.to_string()))?;
+    let new = after
         .sections
         .iter()
         .find(|s| s.title == title)
-        .map(crate::drafts::section_text)
-        .unwrap_or_default())
+        .map(section_text)
+        .unwrap_or_default();
+    if old == new {
+        return Ok(Made::unchanged(title, Some(old), Some(new)));
+    }
+    let edit = DraftEdit::Section {
+        title: title.to_string(),
+        text: new.clone(),
+    };
+    Ok(Made::new(edit, title, Some(old), Some(new)))
 }
 
-/// Puts one side of an explanation edit into the draft (undo and redo too).
-pub(crate) fn apply(d: &mut Draft, title: &str, side: Option<&str>) -> Result<(), ApiError> {
-    let side: Side = serde_json::from_str(side.unwrap_or("{}"))
-        .map_err(|e| bad(format!("历史记录中的说明文字无法读取：{e}")))?;
-    apply_side(d, title, &side)
-}
-
-/// The kind of the draft's section titled `title`.
-fn kind_of(d: &Draft, title: &str) -> Result<yusuan_domain::SectionKind, ApiError> {
-    d.sections
+/// The explanation section titled `title` rewritten (a paragraph a line) in `d`: bound to the
+/// draft's values, the reasons it gives taking the place of the draft's under their keys; the
+/// figures it prints otherwise than written go to `corrections`.
+fn explanation(
+    d: &Draft,
+    title: &str,
+    text: &str,
+    corrections: &mut Vec<TextCorrection>,
+) -> Result<Made, ApiError> {
+    let kind = d
+        .sections
         .iter()
         .find(|s| s.title == title)
         .map(|s| s.kind)
-        .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))
+        .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
+    let written = yusuan_draft::rewrite::rewrite(d, kind, text)
+        .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
+    let edit = DraftEdit::Explanation {
+        section: title.to_string(),
+        restated: Some(written.restatement.clone()),
+        reasons: written.reasons.iter().map(|k| (k.clone(), None)).collect(),
+    };
+    let mut after = d.clone();
+    edit.apply(&mut after)
+        .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
+    corrections.extend(written.corrections.iter().map(|c| TextCorrection {
+        written: c.written.clone(),
+        printed: c.printed.clone(),
+    }));
+    Ok(Made::new(
+        edit,
+        title,
+        Some(printed(d, title)),
+        Some(printed(&after, title)),
+    ))
 }
 
-fn apply_side(d: &mut Draft, title: &str, side: &Side) -> Result<(), ApiError> {
-    let kind = kind_of(d, title)?;
-    d.restated.retain(|r| r.kind != kind);
-    if let Some(r) = &side.restated {
-        d.restated.push(r.clone());
-    }
-    for (k, v) in &side.reasons {
-        match v {
-            Some(v) => {
-                d.reasons.insert(k.clone(), v.clone());
-            }
-            None => {
-                d.reasons.remove(k);
-            }
-        }
-    }
-    Ok(())
+/// The section's text as the draft prints it now, a paragraph a line.
+fn printed(d: &Draft, title: &str) -> String {
+    let doc = yusuan_draft::derive(d);
+    doc.sections
+        .iter()
+        .find(|s| s.title == title)
+        .map(section_text)
+        .unwrap_or_default()
 }

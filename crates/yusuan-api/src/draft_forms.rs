@@ -4,11 +4,14 @@
 //! its ≥) and K003 (产出, 效益 and 满意度 present) check what the user wrote; the export prints
 //! the form. Each change is one recorded, undoable edit.
 
-use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, load_draft, Edit};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_domain::{Funds, Indicator, Location, PerformanceForm};
+use yusuan_draft::edit::FormChange;
+use yusuan_draft::DraftEdit;
 
 /// A 绩效目标表 of the draft, for the window.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -124,7 +127,7 @@ fn place_for(f: &PerformanceForm, level1: &str, level2: &str) -> usize {
 
 /// Puts one indicator's state: `Some((index, printed))` sets it (added at `index` when absent),
 /// `None` removes it. Returns its state before, in the same form.
-fn put(
+pub(crate) fn put(
     d: &mut yusuan_draft::Draft,
     form: &str,
     path: &str,
@@ -205,12 +208,6 @@ fn put(
     Ok(before)
 }
 
-fn state_json(state: &Option<(usize, String)>) -> Option<String> {
-    state
-        .as_ref()
-        .map(|s| serde_json::to_string(s).unwrap_or_default())
-}
-
 /// Sets an indicator's target value in a project's form (`form`: 项目名称; `path`:
 /// 一级/二级/三级), adding the indicator in its group when the form has none such, and starting
 /// the form when the project has none.
@@ -227,8 +224,7 @@ pub fn draft_indicator_set(
     if form.is_empty() {
         return Err(bad("须写明绩效目标表所属的项目名称".to_string()));
     }
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
+    edit_draft(lib, id, now, |d| {
         let (level1, level2, name) = checked_path(path)?;
         let exists = d
             .performance_forms
@@ -246,44 +242,42 @@ pub fn draft_indicator_set(
             .iter()
             .find(|f| f.project == form)
             .map_or(0, |f| place_for(f, &level1, &level2));
-        let before = put(&mut d, &form, path, Some((index, value.clone())))?;
-        let after = d
-            .performance_forms
-            .iter()
-            .find(|f| f.project == form)
-            .and_then(|f| {
-                f.indicators
-                    .iter()
-                    .position(|i| path_of(i) == path.trim())
-                    .map(|k| (k, value.clone()))
-            });
+        let mut after = d.clone();
+        let before = put(&mut after, &form, path, Some((index, value.clone())))?;
         let target = format!("{form}|{}", path.trim());
         if before.as_ref().map(|b| &b.1) == Some(&value) {
-            return Ok(Edit {
-                seq: 0,
+            return Ok(Made::unchanged(
                 target,
-                old: Some(value.clone()),
-                new: Some(value.clone()),
-            });
+                Some(value.clone()),
+                Some(value.clone()),
+            ));
         }
-        let (old, new) = (state_json(&before), state_json(&after));
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "indicator",
-            &target,
-            old.as_deref(),
-            new.as_deref(),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
+        let change = FormChange::Indicator {
+            path: path.trim().to_string(),
+            printed: Some(value.clone()),
+        };
+        let edit = form_edit(&after, &form, change);
+        Ok(Made::new(
+            edit,
             target,
-            old: before.map(|b| b.1),
-            new: Some(value.clone()),
-        })
+            before.map(|b| b.1),
+            Some(value.clone()),
+        ))
     })
+}
+
+/// The edit that puts a project's form as `after` has it (none: removed).
+fn form_edit(after: &yusuan_draft::Draft, project: &str, change: FormChange) -> DraftEdit {
+    let form = after
+        .performance_forms
+        .iter()
+        .position(|f| f.project == project)
+        .map(|i| (i, after.performance_forms[i].clone()));
+    DraftEdit::Form {
+        project: project.to_string(),
+        change,
+        form,
+    }
 }
 
 /// Removes an indicator from a project's form.
@@ -294,30 +288,19 @@ pub fn draft_indicator_remove(
     path: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let before = put(&mut d, form.trim(), path, None)?;
+    edit_draft(lib, id, now, |d| {
+        let mut after = d.clone();
+        let before = put(&mut after, form.trim(), path, None)?;
         let Some(before) = before else {
             return Err(bad(format!("绩效目标表“{form}”中没有指标“{path}”")));
         };
         let target = format!("{}|{}", form.trim(), path.trim());
-        let old = state_json(&Some(before.clone()));
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "indicator",
-            &target,
-            old.as_deref(),
-            None,
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old: Some(before.1),
-            new: None,
-        })
+        let change = FormChange::Indicator {
+            path: path.trim().to_string(),
+            printed: None,
+        };
+        let edit = form_edit(&after, form.trim(), change);
+        Ok(Made::new(edit, target, Some(before.1), None))
     })
 }
 
@@ -329,10 +312,9 @@ pub fn draft_form_delete(
     form: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
+    edit_draft(lib, id, now, |d| {
         let form = form.trim();
-        if let Some(why) = not_editable(&d, form) {
+        if let Some(why) = not_editable(d, form) {
             return Err(bad(format!("绩效目标表“{form}”{why}")));
         }
         let Some(at) = d
@@ -354,59 +336,15 @@ pub fn draft_form_delete(
                 "草稿 draft:{id} 中没有项目“{form}”的绩效目标表（{listed}）"
             )));
         };
-        let removed = d.performance_forms.remove(at);
-        let old = serde_json::to_string(&(at, &removed)).map_err(|e| bad(e.to_string()))?;
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "form",
-            &removed.project,
-            Some(&old),
-            None,
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target: removed.project,
-            old: Some(format!("{} 个指标", removed.indicators.len())),
-            new: None,
-        })
+        let removed = &d.performance_forms[at];
+        let edit = DraftEdit::Form {
+            project: removed.project.clone(),
+            change: FormChange::Deleted,
+            form: None,
+        };
+        let shown = format!("{} 个指标", removed.indicators.len());
+        Ok(Made::new(edit, removed.project.clone(), Some(shown), None))
     })
-}
-
-/// Applies one side of a recorded whole-form edit (undo and redo): the form removed, or put
-/// back where it was.
-pub(crate) fn apply_form(
-    d: &mut yusuan_draft::Draft,
-    target: &str,
-    value: Option<&str>,
-) -> Result<(), ApiError> {
-    d.performance_forms.retain(|f| f.project != target);
-    if let Some(v) = value {
-        let (at, form): (usize, PerformanceForm) =
-            serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
-        d.performance_forms
-            .insert(at.min(d.performance_forms.len()), form);
-    }
-    Ok(())
-}
-
-/// Applies one side of a recorded indicator edit (undo and redo).
-pub(crate) fn apply(
-    d: &mut yusuan_draft::Draft,
-    target: &str,
-    value: Option<&str>,
-) -> Result<(), ApiError> {
-    let (form, path) = target
-        .split_once('|')
-        .ok_or_else(|| bad(format!("历史记录中的指标无法识别：{target}")))?;
-    let state: Option<(usize, String)> = value
-        .map(serde_json::from_str)
-        .transpose()
-        .map_err(|e| bad(e.to_string()))?;
-    put(d, form, path, state)?;
-    Ok(())
 }
 
 /// A table the draft carries as printed (Hubei's 资产配置 and 绩效 grids, Jiangsu's 政府采购预算表),
@@ -477,36 +415,22 @@ pub fn draft_cell(
     if text.chars().any(char::is_control) || text.chars().count() > 500 {
         return Err(bad("单元格的内容有控制字符或过长（最多 500 个字）".into()));
     }
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let old = yusuan_draft::carried::set_carried_cell(&mut d, table, row, column, text)
+    edit_draft(lib, id, now, |d| {
+        let mut after = d.clone();
+        let old = yusuan_draft::carried::set_carried_cell(&mut after, table, row, column, text)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let target = format!("{}|{row}|{column}", table.trim());
         let new = text.trim().to_string();
         if old == new {
-            return Ok(Edit {
-                seq: 0,
-                target,
-                old: Some(old),
-                new: Some(new),
-            });
+            return Ok(Made::unchanged(target, Some(old), Some(new)));
         }
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "cell",
-            &target,
-            Some(&old),
-            Some(&new),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old: Some(old),
-            new: Some(new),
-        })
+        let edit = DraftEdit::Cell {
+            table: table.to_string(),
+            row,
+            column,
+            text: text.to_string(),
+        };
+        Ok(Made::new(edit, target, Some(old), Some(new)))
     })
 }
 
@@ -529,38 +453,28 @@ pub fn draft_row(
     edit: RowEdit,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
+    edit_draft(lib, id, now, |d| {
+        let mut after = d.clone();
         let fail = |e: yusuan_draft::carried::CarriedError| bad(format!("草稿 draft:{id}：{e}"));
-        let (at, old, new) = match edit {
+        let (at, old, new, cells) = match edit {
             RowEdit::Add => {
-                let at = yusuan_draft::carried::insert_carried_row(&mut d, table, None, &[])
+                let at = yusuan_draft::carried::insert_carried_row(&mut after, table, None, &[])
                     .map_err(fail)?;
-                (at, None, Some(String::new()))
+                (at, None, Some(String::new()), Some(Vec::new()))
             }
             RowEdit::Remove(row) => {
-                let cells =
-                    yusuan_draft::carried::remove_carried_row(&mut d, table, row).map_err(fail)?;
-                (row, Some(cells.join("\t")), None)
+                let cells = yusuan_draft::carried::remove_carried_row(&mut after, table, row)
+                    .map_err(fail)?;
+                (row, Some(cells.join("\t")), None, None)
             }
         };
         let target = format!("{}|{at}", table.trim());
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "row",
-            &target,
-            old.as_deref(),
-            new.as_deref(),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old,
-            new,
-        })
+        let edit = DraftEdit::Row {
+            table: table.to_string(),
+            at,
+            cells,
+        };
+        Ok(Made::new(edit, target, old, new))
     })
 }
 
@@ -581,88 +495,20 @@ pub fn draft_table_paste(
     {
         return Err(bad("粘贴的内容有控制字符；请从表格软件中复制单元格".into()));
     }
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let (old, new) = yusuan_draft::carried::replace_carried_rows(&mut d, table, text)
+    edit_draft(lib, id, now, |d| {
+        let mut after = d.clone();
+        let (old, new) = yusuan_draft::carried::replace_carried_rows(&mut after, table, text)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let target = table.trim().to_string();
         if old == new {
-            return Ok(Edit {
-                seq: 0,
-                target,
-                old: Some(old),
-                new: Some(new),
-            });
+            return Ok(Made::unchanged(target, Some(old), Some(new)));
         }
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "table",
-            &target,
-            Some(&old),
-            Some(&new),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old: Some(old),
-            new: Some(new),
-        })
+        let rows = yusuan_draft::carried::carried_table_rows(&after, table)
+            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let edit = DraftEdit::Rows {
+            table: table.to_string(),
+            rows,
+        };
+        Ok(Made::new(edit, target, Some(old), Some(new)))
     })
-}
-
-/// Applies one side of a recorded table paste (undo/redo): the table's rows as they were, or as
-/// pasted.
-pub(crate) fn apply_table(
-    d: &mut yusuan_draft::Draft,
-    target: &str,
-    value: Option<&str>,
-) -> Result<(), ApiError> {
-    yusuan_draft::carried::replace_carried_rows(d, target, value.unwrap_or(""))
-        .map(|_| ())
-        .map_err(|e| bad(format!("历史记录中的表无法重放：{e}")))
-}
-
-/// Applies one side of a recorded row edit (undo/redo): the row's cells put in at its place, or
-/// (no cells) the row taken out.
-pub(crate) fn apply_row(
-    d: &mut yusuan_draft::Draft,
-    target: &str,
-    value: Option<&str>,
-) -> Result<(), ApiError> {
-    let (title, at) = target
-        .rsplit_once('|')
-        .ok_or_else(|| bad(format!("历史记录中的行无法识别：{target}")))?;
-    let at: usize = at.parse().unwrap_or(0);
-    let replay =
-        |e: yusuan_draft::carried::CarriedError| bad(format!("历史记录中的行无法重放：{e}"));
-    match value {
-        Some(cells) => {
-            let cells: Vec<String> = cells.split('\t').map(str::to_string).collect();
-            yusuan_draft::carried::insert_carried_row(d, title, Some(at), &cells)
-                .map(|_| ())
-                .map_err(replay)
-        }
-        None => yusuan_draft::carried::remove_carried_row(d, title, at)
-            .map(|_| ())
-            .map_err(replay),
-    }
-}
-
-/// Applies one side of a recorded carried-cell edit (undo/redo).
-pub(crate) fn apply_cell(
-    d: &mut yusuan_draft::Draft,
-    target: &str,
-    value: Option<&str>,
-) -> Result<(), ApiError> {
-    let mut parts = target.rsplitn(3, '|');
-    let (Some(col), Some(row), Some(title)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(bad(format!("历史记录中的单元格无法识别：{target}")));
-    };
-    let (row, col) = (row.parse().unwrap_or(0), col.parse().unwrap_or(0));
-    yusuan_draft::carried::set_carried_cell(d, title, row, col, value.unwrap_or(""))
-        .map(|_| ())
-        .map_err(|e| bad(format!("历史记录中的单元格无法重放：{e}")))
 }

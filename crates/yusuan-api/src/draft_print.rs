@@ -3,11 +3,12 @@
 //! the tables' titles carry the year. Each setting is one undoable edit (a new draft's title
 //! years are the region's current practice, `crate::practice`).
 
-use crate::drafts::{bad, load_draft, record_change, retrying, Edit};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, Edit};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
-use yusuan_draft::{Draft, PrintSetting};
+use yusuan_draft::{Draft, DraftEdit, PrintSetting};
 
 /// One setting of a draft's print style as 导出 shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -57,22 +58,18 @@ pub fn draft_print(
             setting.choices().join("、")
         )));
     }
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
+    edit_draft(lib, id, now, |d| {
         let old = d.print.chosen(setting).to_string();
-        d.print.choose(setting, choice);
-        let new = d.print.chosen(setting).to_string();
-        record_change(lib, id, &d, "print", setting.name(), old, new, now)
+        let mut after = d.print;
+        after.choose(setting, choice);
+        let new = after.chosen(setting).to_string();
+        if old == new {
+            return Ok(Made::unchanged(setting.name(), Some(old), Some(new)));
+        }
+        let edit = DraftEdit::Print {
+            setting: setting.name().to_string(),
+            choice: new.clone(),
+        };
+        Ok(Made::new(edit, setting.name(), Some(old), Some(new)))
     })
-}
-
-/// Puts one side of a print edit into the draft (undo and redo); `target` names the setting
-/// (edits recorded before there were two name none: they set zero cells).
-pub(crate) fn apply(d: &mut Draft, target: &str, side: Option<&str>) -> Result<(), ApiError> {
-    let setting = PrintSetting::parse(target).unwrap_or(PrintSetting::Zeros);
-    let label = side.unwrap_or_default();
-    if !d.print.choose(setting, label) {
-        return Err(bad(format!("历史记录中的印法无法识别：{label}")));
-    }
-    Ok(())
 }

@@ -4,11 +4,14 @@
 //! project rules and the export's preflight see what the user wrote. Each change is one
 //! recorded, undoable edit.
 
-use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, load_draft, Edit};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_domain::{Location, ProjectDescription, ProjectPart, ProjectPartKind};
+use yusuan_draft::edit::ProjectChange;
+use yusuan_draft::DraftEdit;
 
 /// The parts a project description has, in the order the formats print them.
 pub const PART_KINDS: [ProjectPartKind; 7] = [
@@ -124,12 +127,12 @@ pub fn draft_project_fund(
             "“{amount}”不是金额；请输入以元为单位的数字，如 250000"
         ))
     })?;
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let (key, unit) = crate::drafts::leaf_key(&d, id, line)?;
+    edit_draft(lib, id, now, |d| {
+        let (key, unit) = crate::drafts::leaf_key(d, id, line)?;
         let address = yusuan_draft::address(&key, unit.as_deref());
-        let name = project_mut(&mut d, id, project)?.name.clone();
-        let old = yusuan_draft::project_funds::set_share(&mut d, &name, &address, amount)
+        let mut after = d.clone();
+        let name = project_mut(&mut after, id, project)?.name.clone();
+        let old = yusuan_draft::project_funds::set_share(&mut after, &name, &address, amount)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let (old, new) = (
             old.map(|o| o.to_string()),
@@ -137,29 +140,14 @@ pub fn draft_project_fund(
         );
         let target = format!("{name}|{address}");
         if old == new {
-            return Ok(Edit {
-                seq: 0,
-                target,
-                old,
-                new,
-            });
+            return Ok(Made::unchanged(target, old, new));
         }
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "project-fund",
-            &target,
-            old.as_deref(),
-            new.as_deref(),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old,
-            new,
-        })
+        let edit = DraftEdit::Share {
+            project: name,
+            line: address,
+            amount,
+        };
+        Ok(Made::new(edit, target, old, new))
     })
 }
 
@@ -168,7 +156,7 @@ pub fn draft_projects(lib: &Library, id: i64) -> Result<Vec<ProjectView>, ApiErr
     Ok(project_views(&load_draft(lib, id, None)?))
 }
 
-fn part_kind(label: &str) -> Result<ProjectPartKind, ApiError> {
+pub(crate) fn part_kind(label: &str) -> Result<ProjectPartKind, ApiError> {
     let kind = ProjectPartKind::from_heading(label.trim());
     if kind == ProjectPartKind::Other {
         let names: Vec<&str> = PART_KINDS.iter().map(|k| k.label()).collect();
@@ -244,7 +232,7 @@ fn project_mut<'a>(
 /// Puts `text` into a part of a project and reads it again: its amounts, and — for a 绩效目标
 /// part that prints its indicators as run-on text — the project's form, which is that text's
 /// (the export prints the text, not a form). Returns the part's text before.
-fn put_part(
+pub(crate) fn put_part(
     d: &mut yusuan_draft::Draft,
     id: i64,
     project: &str,
@@ -381,38 +369,26 @@ pub fn draft_project_part(
 ) -> Result<Edit, ApiError> {
     let kind = part_kind(part)?;
     let text = checked_text("项目说明", text)?;
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let target = format!(
-            "{}|{}",
-            project_mut(&mut d, id, project)?.name,
-            kind.label()
-        );
-        let old = put_part(&mut d, id, project.trim(), kind, &text)?;
+    edit_draft(lib, id, now, |d| {
+        let mut after = d.clone();
+        let name = project_mut(&mut after, id, project)?.name.clone();
+        let target = format!("{name}|{}", kind.label());
+        let at = project_index(d, project).unwrap_or_default();
+        let old = put_part(&mut after, id, project.trim(), kind, &text)?;
         if old == text {
-            return Ok(Edit {
-                seq: 0,
-                target,
-                old: Some(old),
-                new: Some(text.clone()),
-            });
+            return Ok(Made::unchanged(target, Some(old), Some(text.clone())));
         }
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "project-part",
-            &target,
-            Some(&old),
-            Some(&text),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old: Some(old),
-            new: Some(text.clone()),
-        })
+        let edit = DraftEdit::Project {
+            name,
+            at,
+            change: ProjectChange::Part {
+                part: kind.label().to_string(),
+            },
+            project: after.projects.get(at).cloned(),
+            forms: (after.performance_forms != d.performance_forms)
+                .then(|| after.performance_forms.clone()),
+        };
+        Ok(Made::new(edit, target, Some(old), Some(text.clone())))
     })
 }
 
@@ -424,8 +400,7 @@ pub fn draft_project_add(
     now: &str,
 ) -> Result<Edit, ApiError> {
     let name = crate::draft_setup::checked_name("项目名称", name)?;
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
+    edit_draft(lib, id, now, |d| {
         if d.projects.iter().any(|p| p.name == name) {
             return Err(bad(format!("草稿 draft:{id} 中已有项目“{name}”")));
         }
@@ -433,26 +408,14 @@ pub fn draft_project_add(
             .projects
             .last()
             .map_or_else(Location::default, |p| p.location);
-        let project = new_project(&name, at);
-        let new =
-            serde_json::to_string(&(d.projects.len(), &project)).map_err(|e| bad(e.to_string()))?;
-        d.projects.push(project);
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "project",
-            &name,
-            None,
-            Some(&new),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target: name.clone(),
-            old: None,
-            new: Some(new),
-        })
+        let edit = DraftEdit::Project {
+            name: name.clone(),
+            at: d.projects.len(),
+            change: ProjectChange::Added,
+            project: Some(new_project(&name, at)),
+            forms: None,
+        };
+        Ok(Made::new(edit, name.clone(), None, Some(name.clone())))
     })
 }
 
@@ -463,28 +426,18 @@ pub fn draft_project_remove(
     name: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        project_mut(&mut d, id, name)?;
-        let at = project_index(&d, name).unwrap_or_default();
-        let removed = d.projects.remove(at);
-        let old = serde_json::to_string(&(at, &removed)).map_err(|e| bad(e.to_string()))?;
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "project",
-            &removed.name,
-            Some(&old),
-            None,
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target: removed.name,
-            old: Some(old),
-            new: None,
-        })
+    edit_draft(lib, id, now, |d| {
+        let mut probe = d.clone();
+        let removed = project_mut(&mut probe, id, name)?.name.clone();
+        let at = project_index(d, name).unwrap_or_default();
+        let edit = DraftEdit::Project {
+            name: removed.clone(),
+            at,
+            change: ProjectChange::Removed,
+            project: None,
+            forms: None,
+        };
+        Ok(Made::new(edit, removed.clone(), Some(removed), None))
     })
 }
 
@@ -498,97 +451,30 @@ pub fn draft_project_rename(
     now: &str,
 ) -> Result<Edit, ApiError> {
     let new_name = crate::draft_setup::checked_name("项目名称", new_name)?;
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let old = project_mut(&mut d, id, name)?.name.clone();
-        let index = project_index(&d, name).unwrap_or_default();
+    edit_draft(lib, id, now, |d| {
+        let mut probe = d.clone();
+        let old = project_mut(&mut probe, id, name)?.name.clone();
+        let index = project_index(d, name).unwrap_or_default();
         if old == new_name {
-            return Ok(Edit {
-                seq: 0,
-                target: new_name.clone(),
-                old: Some(old),
-                new: Some(new_name.clone()),
-            });
+            return Ok(Made::unchanged(
+                new_name.clone(),
+                Some(old),
+                Some(new_name.clone()),
+            ));
         }
         if d.projects.iter().any(|p| p.name == new_name) {
             return Err(bad(format!("草稿 draft:{id} 中已有项目“{new_name}”")));
         }
-        yusuan_draft::project_funds::rename_project(&mut d, index, &new_name)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "project-rename",
-            &new_name,
-            Some(&old),
-            Some(&new_name),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target: new_name.clone(),
-            old: Some(old),
-            new: Some(new_name.clone()),
-        })
+        let edit = DraftEdit::ProjectRename {
+            at: index,
+            from: old.clone(),
+            to: new_name.clone(),
+        };
+        Ok(Made::new(
+            edit,
+            new_name.clone(),
+            Some(old),
+            Some(new_name.clone()),
+        ))
     })
-}
-
-/// Applies one side of a recorded rename (undo and redo): the project named `from` is named
-/// `to` again.
-pub(crate) fn apply_rename(
-    d: &mut yusuan_draft::Draft,
-    from: &str,
-    to: &str,
-) -> Result<(), ApiError> {
-    let index = d
-        .projects
-        .iter()
-        .position(|p| p.name == from)
-        .ok_or_else(|| {
-            bad(format!(
-                "历史记录中的项目改名无法重放：草稿中没有项目“{from}”"
-            ))
-        })?;
-    yusuan_draft::project_funds::rename_project(d, index, to)
-        .map_err(|e| bad(format!("历史记录中的项目改名无法重放：{e}")))
-}
-
-/// Applies one side of a recorded project edit (undo and redo).
-pub(crate) fn apply(
-    d: &mut yusuan_draft::Draft,
-    action: &str,
-    target: &str,
-    value: Option<&str>,
-) -> Result<(), ApiError> {
-    match action {
-        "project-fund" => {
-            let (name, line) = target
-                .split_once('|')
-                .ok_or_else(|| bad(format!("历史记录中的项目资金无法识别：{target}")))?;
-            let amount = value
-                .map(yusuan_domain::parse_amount)
-                .transpose()
-                .map_err(|_| bad(format!("历史记录中的金额无法识别：{target}")))?
-                .unwrap_or_default();
-            yusuan_draft::project_funds::set_share(d, name, line, amount)
-                .map_err(|e| bad(format!("历史记录中的项目资金无法重放：{e}")))?;
-        }
-        "project-part" => {
-            let (name, part) = target
-                .split_once('|')
-                .ok_or_else(|| bad(format!("历史记录中的项目无法识别：{target}")))?;
-            let kind = part_kind(part)?;
-            put_part(d, 0, name, kind, value.unwrap_or(""))?;
-        }
-        _ => {
-            d.projects.retain(|p| p.name != target);
-            if let Some(v) = value {
-                let (at, project): (usize, ProjectDescription) =
-                    serde_json::from_str(v).map_err(|e| bad(e.to_string()))?;
-                d.projects.insert(at.min(d.projects.len()), project);
-            }
-        }
-    }
-    Ok(())
 }

@@ -2,13 +2,13 @@
 //! format) for a department with no published budget to roll forward, and the units a
 //! department's 分单位 tables list. Each change is one recorded, undoable edit.
 
-use crate::drafts::{
-    bad, leaf_key, load_draft, os_user, set_leaf, to_json, value_for, Edit, NewDraft,
-};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, leaf_key, load_draft, set_leaf, to_json, value_for, Edit, NewDraft};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
-use yusuan_draft::{blank, roll_forward, BlankFor, RollReport};
+use yusuan_draft::edit::{LinesChange, LinesState, UnitsState};
+use yusuan_draft::{blank, roll_forward, BlankFor, DraftEdit, RollReport};
 
 /// A format to start a blank draft from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,27 +159,17 @@ pub fn draft_unit_add(
     code: Option<&str>,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    crate::drafts::retrying(lib, |lib| {
+    edit_draft(lib, id, now, |d| {
         let name = checked_name("单位名称", name)?;
-        let mut d = load_draft(lib, id, None)?;
-        let (code, _) = yusuan_draft::add_unit(&mut d, &name, code)
+        let mut after = d.clone();
+        let (code, _) = yusuan_draft::add_unit(&mut after, &name, code)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "unit",
-            &name,
-            None,
-            Some(&code),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target: name,
-            old: None,
-            new: Some(code),
-        })
+        let edit = DraftEdit::Unit {
+            name: name.clone(),
+            code: Some(code.clone()),
+            state: Box::new(UnitsState::of(&after)),
+        };
+        Ok(Made::new(edit, name, None, Some(code)))
     })
 }
 
@@ -191,10 +181,9 @@ pub fn draft_unit_remove(
     name: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    crate::drafts::retrying(lib, |lib| {
+    edit_draft(lib, id, now, |d| {
         let name = name.trim().to_string();
-        let mut d = load_draft(lib, id, None)?;
-        let Some((_, code)) = yusuan_draft::listed_units(&d)
+        let Some((_, code)) = yusuan_draft::listed_units(d)
             .into_iter()
             .find(|(n, _)| *n == name)
         else {
@@ -224,24 +213,15 @@ pub fn draft_unit_remove(
         if placed > 0 {
             return Err(bad(format!("单位“{name}”还有 {placed} 个分配给它的明细行：先把它们移回部门（yusuan draft unit draft:{id} place 未分配 --line 键@{name}），再删除单位")));
         }
-        yusuan_draft::remove_unit(&mut d, &name)
+        let mut after = d.clone();
+        yusuan_draft::remove_unit(&mut after, &name)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "unit",
-            &name,
-            Some(&code),
-            None,
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target: name,
-            old: Some(code),
-            new: None,
-        })
+        let edit = DraftEdit::Unit {
+            name: name.clone(),
+            code: None,
+            state: Box::new(UnitsState::of(&after)),
+        };
+        Ok(Made::new(edit, name, Some(code), None))
     })
 }
 
@@ -277,10 +257,10 @@ pub fn draft_add_line(
         }
         return crate::drafts::draft_set(lib, id, key, value, now);
     }
-    crate::drafts::retrying(lib, |lib| {
+    edit_draft(lib, id, now, |d| {
         use yusuan_draft::LeafKey;
-        let mut d = load_draft(lib, id, None)?;
-        let at = leaf_key(&d, id, key)?;
+        let mut after = d.clone();
+        let at = leaf_key(d, id, key)?;
         let k = at.0.clone();
         let code = match &k {
             LeafKey::Spend { function, .. } => function.as_str().to_string(),
@@ -306,42 +286,19 @@ pub fn draft_add_line(
                 )));
             }
             if !n.trim().is_empty() {
-                d.names.insert(c, checked_name("科目名称", n)?);
+                after.names.insert(c, checked_name("科目名称", n)?);
             }
         }
-        set_leaf(&mut d, &at, v);
+        set_leaf(&mut after, &at, v);
         let target = yusuan_draft::address(&k, at.1.as_deref());
-        let new = Some(v.to_string());
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "set",
-            &target,
-            None,
-            new.as_deref(),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old: None,
-            new,
-        })
+        let mut state = LinesState::after(d, &after, std::slice::from_ref(&target));
+        state.reasons.clear();
+        let edit = DraftEdit::Lines {
+            change: LinesChange::Typed,
+            state,
+        };
+        Ok(Made::new(edit, target, None, Some(v.to_string())))
     })
-}
-
-/// Applies one side of a recorded unit edit (undo/redo): a code adds the unit, none removes it.
-pub(crate) fn apply_unit(
-    d: &mut yusuan_draft::Draft,
-    name: &str,
-    code: Option<&str>,
-) -> Result<(), ApiError> {
-    let r = match code {
-        Some(c) => yusuan_draft::add_unit(d, name, Some(c)).map(|_| ()),
-        None => yusuan_draft::remove_unit(d, name),
-    };
-    r.map_err(|e| bad(format!("历史记录中的单位操作无法重放：{e}")))
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! Renaming a draft's table or section as the department titles it this year (one undoable
 //! edit; the 目录 follows), and the titles 导出 lists for it.
 
-use crate::drafts::{bad, load_draft, record_change, retrying, Edit};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, Edit};
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_draft::titles::{rename_title, titles, Titled};
-use yusuan_draft::Draft;
+use yusuan_draft::{Draft, DraftEdit};
 
 /// A title the draft prints, to rename.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -42,18 +43,18 @@ pub fn draft_rename(
     new_title: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let (kind, was) = rename_title(&mut d, title, new_title, yusuan_import::section_kind)
+    edit_draft(lib, id, now, |d| {
+        let mut after = d.clone();
+        let (kind, was) = rename_title(&mut after, title, new_title, yusuan_import::section_kind)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let new = new_title.trim().to_string();
-        record_change(lib, id, &d, "rename", kind.label(), was, new, now)
+        if was == new {
+            return Ok(Made::unchanged(kind.label(), Some(was), Some(new)));
+        }
+        let edit = DraftEdit::Rename {
+            from: was.clone(),
+            to: new.clone(),
+        };
+        Ok(Made::new(edit, kind.label(), Some(was), Some(new)))
     })
-}
-
-/// Applies one side of a recorded rename (undo and redo): the title `from` becomes `to` again.
-pub(crate) fn apply(d: &mut Draft, from: &str, to: &str) -> Result<(), ApiError> {
-    rename_title(d, from, to, yusuan_import::section_kind)
-        .map(|_| ())
-        .map_err(|e| bad(format!("历史记录中的改名无法重做：{e}")))
 }

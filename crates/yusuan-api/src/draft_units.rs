@@ -2,13 +2,15 @@
 //! unit (one undoable edit), and each unit's own 单位预算 as a read-only view (`draft:N/单位名称`,
 //! accepted wherever a draft reference is: show, check, compare, export).
 
-use crate::drafts::{bad, leaf_key, load_draft, os_user, retrying, split_unit_ref, to_json, Edit};
+use crate::draft_edit::{edit_draft, Made};
+use crate::drafts::{bad, leaf_key, load_draft, split_unit_ref, Edit};
 use crate::{ApiError, Library};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::Serialize;
 use ts_rs::TS;
 use yusuan_domain::parse_amount;
+use yusuan_draft::edit::{LinesChange, LinesState};
+use yusuan_draft::DraftEdit;
 use yusuan_draft::{Draft, Leaf};
 
 /// One unit of a draft, with the money placed in it.
@@ -94,65 +96,6 @@ pub(crate) fn unit_money(d: &Draft, id: i64) -> Vec<UnitMoney> {
     out
 }
 
-/// The lines an edit touched, before or after it, to put back on undo or redo.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Lines {
-    /// Each touched line (by address) with its place among the lines, or none where absent.
-    lines: BTreeMap<String, Option<(usize, Leaf)>>,
-    reasons: BTreeMap<String, Option<String>>,
-    /// The tables' layout, when the edit changed it (a unit's 分单位 rows turned into sums), with
-    /// every line in its order (the unit's typed cells gone or back).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    layout: Option<(Vec<yusuan_draft::TableLayout>, Vec<Leaf>)>,
-    /// The projects' shares, when the edit moved them with their line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    funds: Option<BTreeMap<String, Vec<yusuan_draft::ProjectShare>>>,
-}
-
-fn snapshot(d: &Draft, addresses: &[String]) -> Lines {
-    let mut s = Lines::default();
-    for a in addresses {
-        s.lines.insert(
-            a.clone(),
-            d.leaves
-                .iter()
-                .position(|l| l.address() == *a)
-                .map(|i| (i, d.leaves[i].clone())),
-        );
-        s.reasons.insert(a.clone(), d.reasons.get(a).cloned());
-    }
-    s
-}
-
-/// Puts lines back as a snapshot recorded them (undo/redo of a placing).
-pub(crate) fn apply_lines(d: &mut Draft, value: Option<&str>) -> Result<(), ApiError> {
-    let s: Lines = serde_json::from_str(value.unwrap_or("{}"))
-        .map_err(|e| bad(format!("历史记录无法读取：{e}")))?;
-    if let Some(funds) = s.funds {
-        d.project_funds = funds;
-    }
-    if let Some((layout, leaves)) = s.layout {
-        d.layout = layout;
-        d.leaves = leaves;
-    } else {
-        // Out first, then back at the places they had, in order.
-        let addresses: Vec<&String> = s.lines.keys().collect();
-        d.leaves.retain(|l| !addresses.contains(&&l.address()));
-        let mut back: Vec<(usize, Leaf)> = s.lines.values().flatten().cloned().collect();
-        back.sort_by_key(|(i, _)| *i);
-        for (i, l) in back {
-            d.leaves.insert(i.min(d.leaves.len()), l);
-        }
-    }
-    for (a, r) in s.reasons {
-        match r {
-            Some(r) => d.reasons.insert(a, r),
-            None => d.reasons.remove(&a),
-        };
-    }
-    Ok(())
-}
-
 /// Places money of a line in a unit: `amount` 元 (all of it when `None`) of the line `line`
 /// (its key, `key@单位` or `#N`) moves to the same line of unit `to` (`None`: back to the
 /// department's money not placed in a unit). The department's tables stay as they are; the
@@ -174,9 +117,8 @@ pub fn draft_place(
         })?),
         None => None,
     };
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let (key, from) = leaf_key(&d, id, line)?;
+    edit_draft(lib, id, now, |d| {
+        let (key, from) = leaf_key(d, id, line)?;
         if key.unit() != "元" {
             return Err(bad(format!("“{key}”是数量，不是金额；数量按部门填报")));
         }
@@ -184,40 +126,26 @@ pub fn draft_place(
             yusuan_draft::address(&key, from.as_deref()),
             yusuan_draft::address(&key, to),
         ];
-        let layout = d.layout.clone();
-        let kept = d.clone();
-        let placed = yusuan_draft::place(&mut d, &key, from.as_deref(), to, amount)
+        let mut after = d.clone();
+        let placed = yusuan_draft::place(&mut after, &key, from.as_deref(), to, amount)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         touched.extend(placed.typed.iter().map(|l| l.address()));
-        let mut before = snapshot(&kept, &touched);
-        let mut after = snapshot(&d, &touched);
-        if d.layout != layout {
-            before.layout = Some((layout, kept.leaves.clone()));
-            after.layout = Some((d.layout.clone(), d.leaves.clone()));
-        }
-        if d.project_funds != kept.project_funds {
-            before.funds = Some(kept.project_funds.clone());
-            after.funds = Some(d.project_funds.clone());
-        }
         let moved = placed.moved;
-        let json = |s: &Lines| serde_json::to_string(s).unwrap_or_default();
         let target = format!("{} → {}（{moved} 元）", touched[0], to.unwrap_or("未分配"));
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "place",
-            &target,
-            Some(&json(&before)),
-            Some(&json(&after)),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
+        let edit = DraftEdit::Lines {
+            change: LinesChange::Placed {
+                from: touched[0].clone(),
+                to: touched[1].clone(),
+                moved,
+            },
+            state: LinesState::after(d, &after, &touched),
+        };
+        Ok(Made::new(
+            edit,
             target,
-            old: Some(touched[0].clone()),
-            new: Some(touched[1].clone()),
-        })
+            Some(touched[0].clone()),
+            Some(touched[1].clone()),
+        ))
     })
 }
 
@@ -305,9 +233,8 @@ pub fn draft_unit_text(
     {
         return Err(bad("单位的文字中有控制字符或过长（最多 20000 个字）".into()));
     }
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let unit = yusuan_draft::resolve_unit(&d, unit)
+    edit_draft(lib, id, now, |d| {
+        let unit = yusuan_draft::resolve_unit(d, unit)
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let section = d
             .sections
@@ -324,15 +251,7 @@ pub fn draft_unit_text(
             )));
         }
         let key = section.title.clone();
-        let texts = d.unit_texts.entry(unit.clone()).or_default();
-        let old = if lines.is_empty() {
-            texts.remove(&key)
-        } else {
-            texts.insert(key.clone(), lines.clone())
-        };
-        if texts.is_empty() {
-            d.unit_texts.remove(&unit);
-        }
+        let old = d.unit_texts.get(&unit).and_then(|t| t.get(&key)).cloned();
         let json = |v: &Option<Vec<String>>| {
             v.as_ref()
                 .map(|p| serde_json::to_string(p).unwrap_or_default())
@@ -340,56 +259,15 @@ pub fn draft_unit_text(
         let new = (!lines.is_empty()).then(|| lines.clone());
         let target = format!("{unit}|{key}");
         if old == new {
-            return Ok(Edit {
-                seq: 0,
-                target,
-                old: json(&old),
-                new: json(&new),
-            });
+            return Ok(Made::unchanged(target, json(&old), json(&new)));
         }
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "unit-text",
-            &target,
-            json(&old).as_deref(),
-            json(&new).as_deref(),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old: json(&old),
-            new: json(&new),
-        })
+        let edit = DraftEdit::UnitText {
+            unit,
+            title: key,
+            paragraphs: new.clone(),
+        };
+        Ok(Made::new(edit, target, json(&old), json(&new)))
     })
-}
-
-/// Applies one side of a recorded unit-text edit (undo/redo).
-pub(crate) fn apply_unit_text(
-    d: &mut Draft,
-    target: &str,
-    value: Option<&str>,
-) -> Result<(), ApiError> {
-    let (unit, title) = target
-        .split_once('|')
-        .ok_or_else(|| bad(format!("历史记录中的单位文字无法识别：{target}")))?;
-    let texts = d.unit_texts.entry(unit.to_string()).or_default();
-    match value {
-        Some(v) => {
-            let paragraphs: Vec<String> =
-                serde_json::from_str(v).map_err(|e| bad(format!("历史记录无法读取：{e}")))?;
-            texts.insert(title.to_string(), paragraphs);
-        }
-        None => {
-            texts.remove(title);
-        }
-    }
-    if texts.is_empty() {
-        d.unit_texts.remove(unit);
-    }
-    Ok(())
 }
 
 /// The document a draft reference derives (a draft, a version, a unit's 单位预算).

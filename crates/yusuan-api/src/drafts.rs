@@ -2,15 +2,16 @@
 //! the derived document and its findings, the workbook round trip. Each edit is one transaction
 //! (new state + its event), so a failed or interrupted operation leaves the draft as it was.
 
+use crate::draft_edit::{edit_draft, Made};
 use crate::{ApiError, Library};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use ts_rs::TS;
 use yusuan_check::Finding;
 use yusuan_domain::{parse_amount, Document};
-use yusuan_draft::{derive, draft_findings, roll_forward, Draft, LeafKey, RollReport};
+use yusuan_draft::edit::{LinesChange, LinesState};
+use yusuan_draft::{derive, draft_findings, roll_forward, Draft, DraftEdit, LeafKey, RollReport};
 use yusuan_store::DraftEvent;
 
 /// A draft reference: `draft:N`, or `draft:N@版本名` for a named version; a unit's view
@@ -568,30 +569,36 @@ pub fn draft_set(
     value: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let at = leaf_key(&d, id, reference)?;
+    edit_draft(lib, id, now, |d| {
+        let at = leaf_key(d, id, reference)?;
         let v = value_for(&at.0, value)?;
-        let old = set_leaf(&mut d, &at, v).map(|o| o.to_string());
         let target = yusuan_draft::address(&at.0, at.1.as_deref());
-        let new = Some(v.to_string());
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "set",
-            &target,
-            old.as_deref(),
-            new.as_deref(),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old,
-            new,
-        })
+        let old = d
+            .leaf_at(&at.0, at.1.as_deref())
+            .map(|l| l.value.to_string());
+        let edit = DraftEdit::Lines {
+            change: LinesChange::Typed,
+            state: lines_set(d, &[(at, v)]),
+        };
+        Ok(Made::new(edit, target, old, Some(v.to_string())))
     })
+}
+
+/// The lines `values` as they are once set in `d` (new ones added where the editor lists them,
+/// with the names of their codes).
+pub(crate) fn lines_set(d: &Draft, values: &[(Address, Decimal)]) -> LinesState {
+    let mut after = d.clone();
+    for (at, v) in values {
+        set_leaf(&mut after, at, *v);
+    }
+    let addresses: Vec<String> = values
+        .iter()
+        .map(|((k, u), _)| yusuan_draft::address(k, u.as_deref()))
+        .collect();
+    let mut state = LinesState::after(d, &after, &addresses);
+    // Setting an amount leaves its reason as it is.
+    state.reasons.clear();
+    state
 }
 
 /// Writes the reason for a change (a leaf key, a narrative figure key `说明|…`, or the key of a
@@ -603,42 +610,26 @@ pub fn draft_reason(
     text: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let figure = yusuan_draft::narrative::figures(&d)
+    edit_draft(lib, id, now, |d| {
+        let figure = yusuan_draft::narrative::figures(d)
             .iter()
             .any(|f| f.key == key)
-            || yusuan_draft::restate::reason_keys(&d)
+            || yusuan_draft::restate::reason_keys(d)
                 .iter()
                 .any(|k| k == key);
         let target = if figure {
             key.to_string()
         } else {
-            let (k, u) = leaf_key(&d, id, key)?;
+            let (k, u) = leaf_key(d, id, key)?;
             yusuan_draft::address(&k, u.as_deref())
         };
-        let old = if text.trim().is_empty() {
-            d.reasons.remove(&target)
-        } else {
-            d.reasons.insert(target.clone(), text.trim().to_string())
-        };
+        let old = d.reasons.get(&target).cloned();
         let new = (!text.trim().is_empty()).then(|| text.trim().to_string());
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            "reason",
-            &target,
-            old.as_deref(),
-            new.as_deref(),
-            now,
-            &os_user(),
-        )?;
-        Ok(Edit {
-            seq,
-            target,
-            old,
-            new,
-        })
+        let edit = DraftEdit::Reason {
+            key: target.clone(),
+            text: new.clone(),
+        };
+        Ok(Made::new(edit, target, old, new))
     })
 }
 
@@ -653,92 +644,7 @@ pub fn generated_section(kind: yusuan_domain::SectionKind) -> bool {
 }
 
 /// A carried section's text as one string, a paragraph a line.
-pub fn section_text(s: &yusuan_domain::Section) -> String {
-    s.paragraphs
-        .iter()
-        .map(|p| p.text.trim())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-pub(crate) fn put_section_text(d: &mut Draft, title: &str, text: &str) -> Result<String, ApiError> {
-    let s = d
-        .sections
-        .iter_mut()
-        .find(|s| s.title == title)
-        .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
-    let old = section_text(s);
-    let at = s.paragraphs.first().map_or(s.location, |p| p.location);
-    s.paragraphs = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .enumerate()
-        .map(|(i, l)| yusuan_domain::Paragraph {
-            text: l.to_string(),
-            location: yusuan_domain::Location {
-                page: at.page,
-                line: at.line.map(|n| n + i as u32),
-            },
-        })
-        .collect();
-    Ok(old)
-}
-
-/// Rewrites a carried narrative section (主要职能, 机构设置, 名词解释 …) of draft `d`, loaded, as
-/// written, a paragraph a line.
-pub(crate) fn carried_section(
-    lib: &mut Library,
-    id: i64,
-    mut d: Draft,
-    title: &str,
-    text: &str,
-    now: &str,
-) -> Result<Edit, ApiError> {
-    let old = put_section_text(&mut d, title, text)?;
-    let new = d
-        .sections
-        .iter()
-        .find(|s| s.title == title)
-        .map(section_text)
-        .unwrap_or_default();
-    record_change(lib, id, &d, "text", title, old, new, now)
-}
-
-/// Records draft `d` as an edit of `target` from `old` to `new` under `action` and answers with
-/// it; nothing is recorded (sequence 0) when nothing changed.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn record_change(
-    lib: &mut Library,
-    id: i64,
-    d: &Draft,
-    action: &str,
-    target: &str,
-    old: String,
-    new: String,
-    now: &str,
-) -> Result<Edit, ApiError> {
-    let seq = if old == new {
-        0
-    } else {
-        lib.store_mut().record_draft_edit(
-            id,
-            &to_json(d)?,
-            action,
-            target,
-            Some(&old),
-            Some(&new),
-            now,
-            &os_user(),
-        )?
-    };
-    Ok(Edit {
-        seq,
-        target: target.to_string(),
-        old: Some(old),
-        new: Some(new),
-    })
-}
+pub use yusuan_draft::edit::section_text;
 
 /// Every edit, oldest first.
 pub fn draft_history(lib: &Library, id: i64) -> Result<Vec<DraftEvent>, ApiError> {
@@ -779,7 +685,7 @@ pub fn draft_set_many(
         let value = value_for(&key, v)?;
         values.push((key, unit, value));
     }
-    draft_apply_values(lib, id, &values, "paste", "粘贴", now)
+    draft_apply_values(lib, id, &values, LinesChange::Pasted, "粘贴", now)
 }
 
 /// Applies a set of leaf values (an edited workbook, a paste) as one edit; returns the changes.
@@ -787,15 +693,14 @@ fn draft_apply_values(
     lib: &mut Library,
     id: i64,
     values: &[(LeafKey, Option<String>, Decimal)],
-    action: &str,
+    change: LinesChange,
     source: &str,
     now: &str,
 ) -> Result<Vec<Edit>, ApiError> {
-    retrying(lib, |lib| {
-        let mut d = load_draft(lib, id, None)?;
-        let mut old_map: BTreeMap<String, Option<String>> = BTreeMap::new();
-        let mut new_map: BTreeMap<String, Option<String>> = BTreeMap::new();
-        let mut edits = Vec::new();
+    let mut edits = Vec::new();
+    let made = edit_draft(lib, id, now, |d| {
+        edits.clear();
+        let mut set = Vec::new();
         for (key, unit, v) in values {
             let before = d.leaf_at(key, unit.as_deref()).map(|l| l.value);
             if let (None, Some(u)) = (before, unit) {
@@ -804,38 +709,32 @@ fn draft_apply_values(
             if before == Some(*v) {
                 continue;
             }
-            let at = (key.clone(), unit.clone());
-            set_leaf(&mut d, &at, *v);
-            let target = yusuan_draft::address(key, unit.as_deref());
-            old_map.insert(target.clone(), before.map(|b| b.to_string()));
-            new_map.insert(target.clone(), Some(v.to_string()));
+            set.push(((key.clone(), unit.clone()), *v));
             edits.push(Edit {
                 seq: 0,
-                target,
+                target: yusuan_draft::address(key, unit.as_deref()),
                 old: before.map(|b| b.to_string()),
                 new: Some(v.to_string()),
             });
         }
-        if edits.is_empty() {
-            return Ok(edits);
+        if set.is_empty() {
+            return Ok(Made::unchanged(source, None, None));
         }
-        let json =
-            |m: &BTreeMap<String, Option<String>>| serde_json::to_string(m).unwrap_or_default();
-        let seq = lib.store_mut().record_draft_edit(
-            id,
-            &to_json(&d)?,
-            action,
+        let edit = DraftEdit::Lines {
+            change: change.clone(),
+            state: lines_set(d, &set),
+        };
+        Ok(Made::new(
+            edit,
             source,
-            Some(&json(&old_map)),
-            Some(&json(&new_map)),
-            now,
-            &os_user(),
-        )?;
-        for e in &mut edits {
-            e.seq = seq;
-        }
-        Ok(edits)
-    })
+            None,
+            Some(format!("{} 行", set.len())),
+        ))
+    })?;
+    for e in &mut edits {
+        e.seq = made.seq;
+    }
+    Ok(edits)
 }
 
 /// The draft as an editable workbook (leaf sheet + one sheet per table, totals as formulas).
@@ -857,5 +756,6 @@ pub fn draft_import_xlsx(
     let d = load_draft(lib, id, None)?;
     let read = yusuan_draft::workbook::read(&d, &bytes)
         .map_err(|e| bad(format!("{}：{e}", path.display())))?;
-    draft_apply_values(lib, id, &read.values, "import-xlsx", &name, now)
+    let change = LinesChange::Workbook { file: name.clone() };
+    draft_apply_values(lib, id, &read.values, change, &name, now)
 }

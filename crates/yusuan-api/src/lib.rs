@@ -15,9 +15,11 @@ mod desk;
 mod desk_drafts;
 mod desk_workbook;
 mod draft_actuals;
+mod draft_edit;
 mod draft_explanation;
 mod draft_forms;
 mod draft_history;
+mod draft_legacy;
 mod draft_print;
 mod draft_projects;
 mod draft_setup;
@@ -58,7 +60,6 @@ pub use draft_forms::{
 };
 pub use draft_history::{draft_redo, draft_undo};
 pub use draft_print::{draft_print, print_settings, PrintSettingView};
-pub use draft_titles::{draft_rename, title_views, TitleView};
 pub use draft_projects::{
     draft_project_add, draft_project_fund, draft_project_part, draft_project_remove,
     draft_project_rename, draft_projects, ProjectFundView, ProjectPartView, ProjectView,
@@ -67,14 +68,15 @@ pub use draft_setup::{
     draft_add_line, draft_new_blank, draft_templates, draft_unit_add, draft_unit_remove, BlankFrom,
     BlankRequest, DraftTemplate,
 };
+pub use draft_titles::{draft_rename, title_views, TitleView};
 pub use draft_units::{
     draft_place, draft_unit_money, draft_unit_text, load_reference, reference_check,
     reference_document, UnitMoney, UnitTextView,
 };
 pub use drafts::{
     draft_check, draft_document, draft_export_xlsx, draft_history, draft_import_xlsx, draft_lines,
-    draft_lines_csv, draft_list, draft_new, draft_reason, draft_set, draft_set_many,
-    draft_version, load_draft, os_user, parse_draft_ref, split_unit_ref, Edit, LeafLine, NewDraft,
+    draft_lines_csv, draft_list, draft_new, draft_reason, draft_set, draft_set_many, draft_version,
+    load_draft, os_user, parse_draft_ref, split_unit_ref, Edit, LeafLine, NewDraft,
 };
 pub use error::ApiError;
 pub use examples::{load_examples, ExampleFile, ExamplesOutcome};

@@ -233,8 +233,8 @@ fn next_years_procurement_list_is_pasted_whole() {
         ]
     );
     // The history names it; undo puts last year's list back as it was.
-    let history = yusuan_api::draft_history(&lib, id).unwrap();
-    assert_eq!(history.last().unwrap().action, "table");
+    let history = yusuan_api::draft_history_items(&lib, id).unwrap();
+    assert_eq!(history[0].action, "粘贴整表");
     draft_undo(&mut lib, id, now).unwrap();
     assert_eq!(printed(&lib).len(), before);
     // A line wider than the table, or a table the draft derives: refused, nothing recorded.

@@ -70,6 +70,23 @@ fn carried_rows<'a>(
     }
 }
 
+/// Puts the rows of the carried table titled `title` as `rows` has them; returns them as they
+/// were.
+pub fn put_carried_rows(
+    d: &mut Draft,
+    title: &str,
+    rows: Vec<RowRule>,
+) -> Result<Vec<RowRule>, CarriedError> {
+    let (now, _) = carried_rows(d, title)?;
+    Ok(std::mem::replace(now, rows))
+}
+
+/// The rows of the carried table titled `title`, as the draft has them.
+pub fn carried_table_rows(d: &Draft, title: &str) -> Result<Vec<RowRule>, CarriedError> {
+    let mut probe = d.clone();
+    carried_rows(&mut probe, title).map(|(rows, _)| rows.clone())
+}
+
 /// Inserts a row at `at` (1-based; `None` appends) of the carried table titled `title`, its
 /// cells as typed (missing ones blank): a new asset, a new indicator line. Returns where it is.
 pub fn insert_carried_row(

@@ -15,6 +15,7 @@
 pub mod actuals;
 pub mod carried;
 mod derive;
+pub mod edit;
 mod empty;
 mod eval;
 mod finding;
@@ -24,10 +25,10 @@ mod layout;
 mod model;
 pub mod narrative;
 mod print;
+pub mod project_funds;
 pub mod restate;
 pub mod restated;
 pub mod rewrite;
-pub mod project_funds;
 mod roll;
 mod rules;
 mod sources;
@@ -38,11 +39,12 @@ mod units;
 pub mod workbook;
 
 pub use derive::{derive, derive_table_values, DerivedCell};
+pub use edit::{DraftEdit, EditError};
 pub use eval::stated;
 pub use layout::{class_name, Body, CellRule, ColumnRule, Query, RowRule, TableLayout};
 pub use model::{
-    address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, ProcurementPart,
-    PrintChoices, PrintSetting, ProjectShare, SpendKind, StatedItem, TitleYears, Zeros,
+    address, parse_address, spend_kinds, Draft, Fund, Leaf, LeafKey, Origin, PrintChoices,
+    PrintSetting, ProcurementPart, ProjectShare, SpendKind, StatedItem, TitleYears, Zeros,
     DRAFT_SCHEMA,
 };
 pub use roll::{roll_forward, RollReport, SourceContradiction};

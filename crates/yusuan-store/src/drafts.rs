@@ -51,6 +51,29 @@ pub struct DraftEvent {
     pub os_user: String,
     /// Undone (on the redo stack).
     pub undone: bool,
+    /// The edit applied (yusuan-draft `DraftEdit` as JSON); none for an event recorded before
+    /// edits were typed.
+    pub edit_json: Option<String>,
+    /// The edit that undoes it, as JSON.
+    pub inverse_json: Option<String>,
+}
+
+/// An event to record: what the history shows (action, target, values before and after) and
+/// the typed edit with its inverse.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDraftEvent<'a> {
+    /// The edit's kind.
+    pub action: &'a str,
+    /// What it was done to, as the history shows it.
+    pub target: &'a str,
+    /// The value before, as shown.
+    pub old_value: Option<&'a str>,
+    /// The value after, as shown.
+    pub new_value: Option<&'a str>,
+    /// The edit applied, as JSON.
+    pub edit_json: Option<&'a str>,
+    /// The edit that undoes it, as JSON.
+    pub inverse_json: Option<&'a str>,
 }
 
 /// A named version.
@@ -79,10 +102,13 @@ fn event(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftEvent> {
         at: r.get(6)?,
         os_user: r.get(7)?,
         undone: r.get::<_, i64>(8)? == 1,
+        edit_json: r.get(9)?,
+        inverse_json: r.get(10)?,
     })
 }
 
-const EVENT_COLUMNS: &str = "id, seq, action, target, old_value, new_value, at, os_user, undone";
+const EVENT_COLUMNS: &str =
+    "id, seq, action, target, old_value, new_value, at, os_user, undone, edit_json, inverse_json";
 
 /// A draft state's fingerprint (to tell whether it changed; not a security hash).
 fn state_hash(state_json: &str) -> u64 {
@@ -193,15 +219,11 @@ impl Store {
     }
 
     /// Records an edit: the new state and its event, in one transaction; clears the redo stack.
-    #[allow(clippy::too_many_arguments)]
     pub fn record_draft_edit(
         &mut self,
         id: i64,
         state_json: &str,
-        action: &str,
-        target: &str,
-        old_value: Option<&str>,
-        new_value: Option<&str>,
+        e: &NewDraftEvent<'_>,
         now: &str,
         os_user: &str,
     ) -> Result<i64, StoreError> {
@@ -221,8 +243,8 @@ impl Store {
             |r| r.get(0),
         )?;
         tx.execute(
-            "INSERT INTO draft_events (draft_id, seq, action, target, old_value, new_value, at, os_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, seq, action, target, old_value, new_value, now, os_user],
+            "INSERT INTO draft_events (draft_id, seq, action, target, old_value, new_value, at, os_user, edit_json, inverse_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![id, seq, e.action, e.target, e.old_value, e.new_value, now, os_user, e.edit_json, e.inverse_json],
         )?;
         tx.execute(
             "UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1",
@@ -258,6 +280,8 @@ impl Store {
     }
 
     /// Marks an event undone (or redone) and stores the resulting state, in one transaction.
+    /// `refreshed`: the edit that now goes the other way (undone: the edit a redo applies;
+    /// redone: its inverse), as applying this side answered it; none keeps what is stored.
     pub fn mark_draft_event(
         &mut self,
         id: i64,
@@ -265,6 +289,7 @@ impl Store {
         undone: bool,
         state_json: &str,
         now: &str,
+        refreshed: Option<&str>,
     ) -> Result<(), StoreError> {
         self.refuse_locked(id)?;
         let tx = self
@@ -275,6 +300,13 @@ impl Store {
             "UPDATE draft_events SET undone = ?3 WHERE draft_id = ?1 AND id = ?2",
             params![id, event_id, undone as i64],
         )?;
+        if let Some(json) = refreshed {
+            let column = if undone { "edit_json" } else { "inverse_json" };
+            tx.execute(
+                &format!("UPDATE draft_events SET {column} = ?3 WHERE draft_id = ?1 AND id = ?2"),
+                params![id, event_id, json],
+            )?;
+        }
         tx.execute(
             "UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, state_json, now],

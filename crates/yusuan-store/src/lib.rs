@@ -13,7 +13,7 @@ mod error;
 mod library;
 mod migrate;
 
-pub use drafts::{DraftEvent, DraftListed, DraftRow, DraftVersion, ExportRecord};
+pub use drafts::{DraftEvent, DraftListed, DraftRow, DraftVersion, ExportRecord, NewDraftEvent};
 pub use error::StoreError;
 pub use library::{backup_dir, DocumentSummary, NewDocument, Store};
 pub use migrate::{migrate, Migration, MIGRATIONS};

@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         sql: include_str!("../migrations/0005_joined_files.sql"),
     },
+    Migration {
+        version: 6,
+        sql: include_str!("../migrations/0006_typed_edits.sql"),
+    },
 ];
 
 /// Brings `conn` up to the last of `migrations`. `path` names the database in messages.

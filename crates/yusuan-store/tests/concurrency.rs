@@ -15,29 +15,11 @@ fn an_edit_based_on_a_stale_read_is_refused_and_a_fresh_read_goes_through() {
     // Both read the draft; B writes first.
     assert_eq!(a.draft(id).unwrap().state_json, "{\"v\":0}");
     assert_eq!(b.draft(id).unwrap().state_json, "{\"v\":0}");
-    b.record_draft_edit(
-        id,
-        "{\"v\":\"b\"}",
-        "set",
-        "k",
-        Some("0"),
-        Some("b"),
-        "t1",
-        "u",
-    )
-    .unwrap();
+    b.record_draft_edit(id, "{\"v\":\"b\"}", &ev(Some("0"), Some("b")), "t1", "u")
+        .unwrap();
     // A's edit was made on what B has replaced: refused, B's state stands.
     let err = a
-        .record_draft_edit(
-            id,
-            "{\"v\":\"a\"}",
-            "set",
-            "k",
-            Some("0"),
-            Some("a"),
-            "t2",
-            "u",
-        )
+        .record_draft_edit(id, "{\"v\":\"a\"}", &ev(Some("0"), Some("a")), "t2", "u")
         .unwrap_err();
     assert!(
         matches!(err, StoreError::DraftChanged(d) if d == id),
@@ -48,32 +30,26 @@ fn an_edit_based_on_a_stale_read_is_refused_and_a_fresh_read_goes_through() {
     assert_eq!(a.draft_events(id).unwrap().len(), 1);
     // Read again, A's edit goes through; and its own next edit needs no new read.
     assert_eq!(a.draft(id).unwrap().state_json, "{\"v\":\"b\"}");
-    a.record_draft_edit(
-        id,
-        "{\"v\":\"a\"}",
-        "set",
-        "k",
-        Some("b"),
-        Some("a"),
-        "t3",
-        "u",
-    )
-    .unwrap();
-    a.record_draft_edit(
-        id,
-        "{\"v\":\"a2\"}",
-        "set",
-        "k",
-        Some("a"),
-        Some("a2"),
-        "t4",
-        "u",
-    )
-    .unwrap();
+    a.record_draft_edit(id, "{\"v\":\"a\"}", &ev(Some("b"), Some("a")), "t3", "u")
+        .unwrap();
+    a.record_draft_edit(id, "{\"v\":\"a2\"}", &ev(Some("a"), Some("a2")), "t4", "u")
+        .unwrap();
     // An undo on a stale read is refused the same way.
     let last = b.draft_undo_target(id).unwrap().unwrap();
     assert!(matches!(
-        b.mark_draft_event(id, last.id, true, "{\"v\":\"a\"}", "t5"),
+        b.mark_draft_event(id, last.id, true, "{\"v\":\"a\"}", "t5", None),
         Err(StoreError::DraftChanged(_))
     ));
+}
+
+/// An event of a line set from `old` to `new` (what the history shows; no typed edit).
+fn ev<'a>(old: Option<&'a str>, new: Option<&'a str>) -> yusuan_store::NewDraftEvent<'a> {
+    yusuan_store::NewDraftEvent {
+        action: "lines",
+        target: "k",
+        old_value: old,
+        new_value: new,
+        edit_json: None,
+        inverse_json: None,
+    }
 }

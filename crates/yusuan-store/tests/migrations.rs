@@ -169,20 +169,20 @@ fn a_draft_edit_is_one_transaction_and_a_locked_draft_refuses_changes() {
         .insert_draft("部门", 2027, "上海9张表", None, "t0", "{\"v\":0}")
         .unwrap();
     store
-        .record_draft_edit(id, "{\"v\":1}", "set", "k", Some("0"), Some("1"), "t1", "u")
+        .record_draft_edit(id, "{\"v\":1}", &ev(Some("0"), Some("1")), "t1", "u")
         .unwrap();
     store
-        .record_draft_edit(id, "{\"v\":2}", "set", "k", Some("1"), Some("2"), "t2", "u")
+        .record_draft_edit(id, "{\"v\":2}", &ev(Some("1"), Some("2")), "t2", "u")
         .unwrap();
     let undo = store.draft_undo_target(id).unwrap().unwrap();
     assert_eq!(undo.seq, 2);
     store
-        .mark_draft_event(id, undo.id, true, "{\"v\":1}", "t3")
+        .mark_draft_event(id, undo.id, true, "{\"v\":1}", "t3", None)
         .unwrap();
     assert_eq!(store.draft_redo_target(id).unwrap().unwrap().seq, 2);
     // A new edit clears the redo stack.
     store
-        .record_draft_edit(id, "{\"v\":3}", "set", "k", Some("1"), Some("3"), "t4", "u")
+        .record_draft_edit(id, "{\"v\":3}", &ev(Some("1"), Some("3")), "t4", "u")
         .unwrap();
     assert!(store.draft_redo_target(id).unwrap().is_none());
     let seqs: Vec<i64> = store
@@ -196,7 +196,7 @@ fn a_draft_edit_is_one_transaction_and_a_locked_draft_refuses_changes() {
         .add_draft_version(id, "一上", "hash", true, "t5")
         .unwrap();
     let err = store
-        .record_draft_edit(id, "{\"v\":4}", "set", "k", Some("3"), Some("4"), "t6", "u")
+        .record_draft_edit(id, "{\"v\":4}", &ev(Some("3"), Some("4")), "t6", "u")
         .unwrap_err();
     assert!(matches!(err, StoreError::DraftLocked { .. }), "{err:?}");
     assert_eq!(store.draft(id).unwrap().state_json, "{\"v\":3}");
@@ -378,4 +378,16 @@ fn a_library_is_restored_whole_from_a_backup_and_a_file_that_is_not_one_changes_
         (1, 0)
     );
     assert_eq!(Store::open(&path).unwrap().list().unwrap().len(), 1);
+}
+
+/// An event of a line set from `old` to `new` (what the history shows; no typed edit).
+fn ev<'a>(old: Option<&'a str>, new: Option<&'a str>) -> yusuan_store::NewDraftEvent<'a> {
+    yusuan_store::NewDraftEvent {
+        action: "lines",
+        target: "k",
+        old_value: old,
+        new_value: new,
+        edit_json: None,
+        inverse_json: None,
+    }
 }
