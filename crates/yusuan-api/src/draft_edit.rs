@@ -4,7 +4,7 @@
 //! changed the draft in between. Undo applies the stored inverse, redo the stored edit
 //! ([`crate::draft_history`]); the history shows each edit by [`describe`].
 
-use crate::drafts::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::draft_state::{bad, load_draft, os_user, retrying, to_json, Edit};
 use crate::{ApiError, Library};
 use yusuan_draft::edit::{FormChange, LinesChange, ProjectChange};
 use yusuan_draft::{Draft, DraftEdit};

@@ -3,6 +3,8 @@
 //! (new state + its event), so a failed or interrupted operation leaves the draft as it was.
 
 use crate::draft_edit::{edit_draft, Made};
+pub(crate) use crate::draft_state::{bad, from_json, retrying, to_json};
+pub use crate::draft_state::{load_draft, os_user, Edit};
 use crate::{ApiError, Library};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -32,13 +34,6 @@ pub fn split_unit_ref(reference: &str) -> (&str, Option<&str>) {
         Some((r, u)) if r.starts_with("draft:") && !u.trim().is_empty() => (r, Some(u.trim())),
         _ => (reference.trim(), None),
     }
-}
-
-/// The OS user recorded with every edit.
-pub fn os_user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "未知用户".into())
 }
 
 /// What `draft new` made.
@@ -101,23 +96,11 @@ fn group_prefix(key: &LeafKey) -> String {
     }
 }
 
-pub(crate) fn bad(msg: String) -> ApiError {
-    ApiError::Draft(msg)
-}
-
 fn hash(state: &str) -> String {
     Sha256::digest(state.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-pub(crate) fn to_json(d: &Draft) -> Result<String, ApiError> {
-    serde_json::to_string(d).map_err(|e| bad(format!("草稿无法保存：{e}")))
-}
-
-pub(crate) fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
-    serde_json::from_str(s).map_err(|e| bad(format!("草稿 draft:{id} 的存储内容已损坏：{e}")))
 }
 
 /// Rolls a stored document forward into a new draft of `year` (default: its year + 1).
@@ -171,21 +154,6 @@ pub fn draft_list(lib: &Library) -> Result<Vec<DraftListing>, ApiError> {
         .into_iter()
         .map(|(id, department, year, locked)| (format!("draft:{id}"), department, year, locked))
         .collect())
-}
-
-/// A draft (its current state, or a named version's).
-pub fn load_draft(lib: &Library, id: i64, version: Option<&str>) -> Result<Draft, ApiError> {
-    match version {
-        None => from_json(id, &lib.store().draft(id)?.state_json),
-        Some(v) => {
-            let versions = lib.store().draft_versions(id)?;
-            let found = versions
-                .iter()
-                .find(|x| x.name == v)
-                .ok_or_else(|| bad(format!("草稿 draft:{id} 没有名为“{v}”的版本")))?;
-            from_json(id, &found.state_json)
-        }
-    }
 }
 
 /// The document a draft derives.
@@ -515,48 +483,6 @@ pub(crate) fn set_leaf(d: &mut Draft, (key, unit): &Address, value: Decimal) -> 
                 },
             );
             None
-        }
-    }
-}
-
-/// What an edit changed.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct Edit {
-    /// The event's sequence number.
-    #[ts(type = "number")]
-    pub seq: i64,
-    /// The target.
-    pub target: String,
-    /// Before.
-    pub old: Option<String>,
-    /// After.
-    pub new: Option<String>,
-}
-
-/// How often an edit is tried again when the draft changed under it (several processes writing
-/// the same draft at once each get through within a few rounds).
-const EDIT_TRIES: u32 = 40; // concurrency
-
-/// Runs an edit again when another window or command changed the draft between the edit's read
-/// and its write: each run reads the draft anew, so neither edit is lost. Between tries it waits
-/// a little, longer each time and not in step with the other writers.
-pub(crate) fn retrying<T>(
-    lib: &mut Library,
-    mut edit: impl FnMut(&mut Library) -> Result<T, ApiError>,
-) -> Result<T, ApiError> {
-    let mut tries = 0;
-    loop {
-        match edit(lib) {
-            Err(ApiError::Store(yusuan_store::StoreError::DraftChanged(_)))
-                if tries < EDIT_TRIES =>
-            {
-                tries += 1;
-                let spread = u64::from(std::process::id() % 7 + 1);
-                std::thread::sleep(std::time::Duration::from_millis(
-                    spread * u64::from(tries.min(10)),
-                ));
-            }
-            other => return other,
         }
     }
 }

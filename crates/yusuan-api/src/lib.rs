@@ -23,6 +23,7 @@ mod draft_legacy;
 mod draft_print;
 mod draft_projects;
 mod draft_setup;
+mod draft_state;
 mod draft_titles;
 mod draft_units;
 mod drafts;

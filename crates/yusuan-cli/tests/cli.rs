@@ -47,7 +47,7 @@ fn init_import_list_show() {
     let db = dir.path().join("t.db").display().to_string();
     let o = run(&["--db", &db, "init"]);
     assert_eq!(o.code, 0);
-    assert!(o.stdout.contains("结构版本 5"), "{}", o.stdout);
+    assert!(o.stdout.contains("结构版本 6"), "{}", o.stdout);
     let o = run(&[
         "--db",
         &db,
