@@ -482,7 +482,10 @@ async fn window_shows_real_documents_from_the_store() {
     .await
     .unwrap();
     let start = Instant::now();
-    while !text_of(&c, "[data-testid=draft-history]").await.contains("印法") {
+    while !text_of(&c, "[data-testid=draft-history]")
+        .await
+        .contains("印法")
+    {
         assert!(
             start.elapsed() < Duration::from_secs(20),
             "the print style is not in the history"
@@ -490,10 +493,13 @@ async fn window_shows_real_documents_from_the_store() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     assert_eq!(
-        c.execute("return document.querySelector('[data-setting=零值单元格]').value;", vec![])
-            .await
-            .unwrap()
-            .as_str(),
+        c.execute(
+            "return document.querySelector('[data-setting=零值单元格]').value;",
+            vec![]
+        )
+        .await
+        .unwrap()
+        .as_str(),
         Some("填0")
     );
     // A table renamed under 导出's 标题 (the year style printing it): one edit, shown as printed.
@@ -504,7 +510,10 @@ async fn window_shows_real_documents_from_the_store() {
     .await
     .unwrap();
     let start = Instant::now();
-    while !text_of(&c, "[data-testid=draft-history]").await.contains("改标题") {
+    while !text_of(&c, "[data-testid=draft-history]")
+        .await
+        .contains("改标题")
+    {
         assert!(
             start.elapsed() < Duration::from_secs(20),
             "the rename is not in the history"
@@ -516,7 +525,9 @@ async fn window_shows_real_documents_from_the_store() {
         .await
         .unwrap();
     assert!(
-        titled.as_str().is_some_and(|t| t.contains("“三公”经费和机关运行经费预算情况表")),
+        titled
+            .as_str()
+            .is_some_and(|t| t.contains("“三公”经费和机关运行经费预算情况表")),
         "{titled:?}"
     );
     c.execute(

@@ -159,8 +159,18 @@ fn figures(doc: &yusuan_domain::Document) -> BTreeMap<Place, Vec<Decimal>> {
     let mut m: BTreeMap<Place, Vec<Decimal>> = BTreeMap::new();
     for (section, text) in doc.sections.iter().zip(yusuan_domain::section_texts(doc)) {
         for f in yusuan_domain::mentions(&text.text) {
-            let label = yusuan_domain::label_key(&without_year(&without_year(&f.name, doc.meta.year), doc.meta.year - 1));
-            m.entry((format!("{:?}", section.kind), label, String::new(), String::new())).or_default().push(f.yuan().normalize());
+            let label = yusuan_domain::label_key(&without_year(
+                &without_year(&f.name, doc.meta.year),
+                doc.meta.year - 1,
+            ));
+            m.entry((
+                format!("{:?}", section.kind),
+                label,
+                String::new(),
+                String::new(),
+            ))
+            .or_default()
+            .push(f.yuan().normalize());
         }
     }
     m
@@ -367,7 +377,11 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
         // the later document's own sentences (its restatement: each reason after the change it
         // explains).
         let mut reasons = 0;
-        for piece in target.restated.iter().flat_map(|r| r.paragraphs.iter().flatten()) {
+        for piece in target
+            .restated
+            .iter()
+            .flat_map(|r| r.paragraphs.iter().flatten())
+        {
             use yusuan_api::draft::restated::Piece;
             if let Piece::Reason { key, text, .. } | Piece::ActualReason { key, text, .. } = piece {
                 if yusuan_api::draft_reason(&mut lib, draft, key, text, NOW).is_ok() {
@@ -388,7 +402,10 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
             }
             let old = derived.tables.iter().find(|t| {
                 t.kind == theirs.kind
-                    && !published_doc.tables.iter().any(|p| squeeze(&p.title) == squeeze(&t.title))
+                    && !published_doc
+                        .tables
+                        .iter()
+                        .any(|p| squeeze(&p.title) == squeeze(&t.title))
             });
             if let Some(old) = old {
                 yusuan_api::draft_rename(&mut lib, draft, &old.title, &new, NOW).unwrap();
@@ -397,7 +414,11 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
         }
         // And the sections, by their kind.
         let mut absent = Vec::new();
-        for theirs in published_doc.sections.iter().filter(|s| !s.title.is_empty()) {
+        for theirs in published_doc
+            .sections
+            .iter()
+            .filter(|s| !s.title.is_empty())
+        {
             let new = squeeze(&theirs.title);
             if derived.sections.iter().any(|s| squeeze(&s.title) == new) {
                 continue;
@@ -405,14 +426,21 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
             let old = derived.sections.iter().find(|s| {
                 let part = |t: &str| t.chars().take(4).collect::<String>();
                 s.kind == theirs.kind
-                    && (s.kind != yusuan_domain::SectionKind::Other || part(&s.title) == part(&theirs.title))
-                    && !published_doc.sections.iter().any(|p| squeeze(&p.title) == squeeze(&s.title))
+                    && (s.kind != yusuan_domain::SectionKind::Other
+                        || part(&s.title) == part(&theirs.title))
+                    && !published_doc
+                        .sections
+                        .iter()
+                        .any(|p| squeeze(&p.title) == squeeze(&s.title))
             });
             match old {
-                Some(old) => match yusuan_api::draft_rename(&mut lib, draft, &old.title, &theirs.title, NOW) {
-                    Ok(_) => renamed += 1,
-                    Err(e) => println!("    section not renamed: {e}"),
-                },
+                Some(old) => {
+                    match yusuan_api::draft_rename(&mut lib, draft, &old.title, &theirs.title, NOW)
+                    {
+                        Ok(_) => renamed += 1,
+                        Err(e) => println!("    section not renamed: {e}"),
+                    }
+                }
                 // A part the later year prints and the earlier did not (the tables published
                 // as a file of their own: `第二部分 …预算表` saying they are attached).
                 None => absent.push(new),
@@ -428,30 +456,58 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
             .filter(|t| !t.is_empty() && !headed.contains(t) && !absent.contains(t))
             .collect();
         println!("  sections headed as published: {} of {}; not: {unheaded:?}; not in last year's: {absent:?}", published_doc.sections.len() - unheaded.len() - absent.len(), published_doc.sections.len());
-        assert!(unheaded.is_empty(), "{name}: sections not headed as published: {unheaded:?}");
+        assert!(
+            unheaded.is_empty(),
+            "{name}: sections not headed as published: {unheaded:?}"
+        );
         let untitled: Vec<String> = published_doc
             .tables
             .iter()
             .map(|t| squeeze(&t.title))
             .filter(|t| !titled.contains(t))
             .collect();
-        println!("  tables titled as published: {} of {} ({renamed} renamed); not: {untitled:?}", published_doc.tables.len() - untitled.len(), published_doc.tables.len());
-        assert!(untitled.is_empty(), "{name}: tables not titled as published: {untitled:?}");
+        println!(
+            "  tables titled as published: {} of {} ({renamed} renamed); not: {untitled:?}",
+            published_doc.tables.len() - untitled.len(),
+            published_doc.tables.len()
+        );
+        assert!(
+            untitled.is_empty(),
+            "{name}: tables not titled as published: {untitled:?}"
+        );
         let (equal, total, differ) = equal_cells(&cells(&published_doc), &cells(&derived));
         let (said, stated, unsaid) = equal_cells(&figures(&published_doc), &figures(&derived));
         if let Ok(dump) = std::env::var("NARRATIVE_DUMP") {
             // Both texts side by side, for a reader comparing what the draft says.
             for (which, doc) in [("published", &published_doc), ("draft", &derived)] {
-                let text: String = yusuan_domain::section_texts(doc).iter().map(|t| format!("{}\n\n", t.text)).collect();
-                std::fs::write(format!("{dump}/{}-{which}.txt", name.replace(' ', "")), text).unwrap();
+                let text: String = yusuan_domain::section_texts(doc)
+                    .iter()
+                    .map(|t| format!("{}\n\n", t.text))
+                    .collect();
+                std::fs::write(
+                    format!("{dump}/{}-{which}.txt", name.replace(' ', "")),
+                    text,
+                )
+                .unwrap();
             }
         }
         println!("{name}: {set} lines set, {added} added, {} refused, {pasted} tables pasted, {reasons} reasons written; {equal} of {total} published table cells equal ({:.1} %)", refused.len(), 100.0 * equal as f64 / total.max(1) as f64);
-        println!("  narrative: {said} of {stated} published figures equal by label ({:.1} %)", 100.0 * said as f64 / stated.max(1) as f64);
-        for u in unsaid.iter().take(std::env::var("FIGURES_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0)) {
+        println!(
+            "  narrative: {said} of {stated} published figures equal by label ({:.1} %)",
+            100.0 * said as f64 / stated.max(1) as f64
+        );
+        for u in unsaid.iter().take(
+            std::env::var("FIGURES_SHOW")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+        ) {
             println!("    {u}");
         }
-        assert!(said * 100 >= stated * said_floor, "{name}: {said} of {stated} narrative figures equal, below {said_floor} %");
+        assert!(
+            said * 100 >= stated * said_floor,
+            "{name}: {said} of {stated} narrative figures equal, below {said_floor} %"
+        );
         for r in refused.iter().take(5) {
             println!("  refused {r}");
         }
@@ -489,7 +545,12 @@ fn each_real_year_rolled_forward_and_set_to_the_next_years_lines_reproduces_its_
         for k in &kept {
             println!("    kept {k}");
         }
-        for u in unsaid.iter().take(std::env::var("FIGURES_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0)) {
+        for u in unsaid.iter().take(
+            std::env::var("FIGURES_SHOW")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+        ) {
             println!("    {u}");
         }
         assert!(said * 100 >= stated * written_floor, "{name}: {said} of {stated} narrative figures equal in the later year's words, below {written_floor} %");

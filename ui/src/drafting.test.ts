@@ -619,7 +619,7 @@ describe("编制：上年执行数", () => {
     paste.value = "2010507\t1404200\n2120101\t12,000,000";
     q("actuals-paste-save")!.click();
     await app.idle();
-    expect(backend.calls.filter((c) => c.startsWith("pasteActuals"))).toEqual(["pasteActuals:draft:1,2010507\t1404200\n2120101\t12,000,000"]);
+    expect(backend.calls.filter((c) => c.startsWith("pasteActuals"))).toEqual(["pasteActuals:draft:1,2010507\t1404200⏎2120101\t12,000,000"]);
     q("actuals-from-take")!.click();
     await app.idle();
     expect(backend.calls).toContain("actualsFrom:draft:1,7");
@@ -1016,7 +1016,7 @@ describe("编制：按原表结转的表", () => {
     area.value = "合计\t\t\t\t12.00\n一、货物A\t\t\t\t12.00";
     q("carried-paste")!.click();
     await app.idle();
-    expect(backend.calls).toContain("pasteCarriedTable:draft:1,2018年政府采购预算表,合计\t\t\t\t12.00\n一、货物A\t\t\t\t12.00");
+    expect(backend.calls).toContain("pasteCarriedTable:draft:1,2018年政府采购预算表,合计\t\t\t\t12.00⏎一、货物A\t\t\t\t12.00");
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
+import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
@@ -18,7 +18,8 @@ export interface MockLibrary {
 }
 
 /** Which call should reject, and with what message. */
-export type MockFailure = Partial<Record<keyof Backend, string>>;
+/** A failure to answer a call with: by Backend method, or by edit verb (`setLeaf` …). */
+export type MockFailure = Partial<Record<keyof Backend | string, string>>;
 
 export class MockBackend implements Backend {
   failures: MockFailure = {};
@@ -65,23 +66,18 @@ export class MockBackend implements Backend {
     return this.nextView();
   }
 
-  async addLine(draft: string, key: string, value: string, names: [string, string][]): Promise<DraftView> {
-    this.record("addLine", [draft, key, value, names.map((n) => n.join("=")).join(";")]);
-    return this.nextView();
-  }
-
-  async addUnit(draft: string, name: string, code: string | null): Promise<DraftView> {
-    this.record("addUnit", [draft, name, code ?? ""]);
-    return this.nextView();
-  }
-
-  async removeUnit(draft: string, name: string): Promise<DraftView> {
-    this.record("removeUnit", [draft, name]);
-    return this.nextView();
-  }
-
-  async placeLine(draft: string, line: string, to: string | null, amount: string | null): Promise<DraftView> {
-    this.record("placeLine", [draft, line, to ?? "", amount ?? ""]);
+  /** Every edit verb: recorded as `verbName:draft,value,…` (the command's fields in order;
+   * none as "", pairs as `a=b;c=d`, line breaks as ⏎), answered with the next view. */
+  async editDraft(draft: string, edit: DraftCommand): Promise<DraftView> {
+    const { kind, ...fields } = edit;
+    const shown = (v: unknown): string =>
+      v === null || v === undefined
+        ? ""
+        : Array.isArray(v)
+          ? v.map((p) => (Array.isArray(p) ? p.join("=") : String(p))).join(";")
+          : String(v).replace(/\n/g, "⏎");
+    const verb = kind.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    this.record(verb, [draft, ...Object.values(fields).map(shown)]);
     return this.nextView();
   }
 
@@ -90,92 +86,12 @@ export class MockBackend implements Backend {
     return this.draftViews[Math.max(this.draftStep - 1, 0)];
   }
 
-  async setLeaf(draft: string, key: string, value: string): Promise<DraftView> {
-    this.record("setLeaf", [draft, key, value]);
-    return this.nextView();
-  }
-
-  async setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView> {
-    this.record("setLeaves", [draft, pairs.map((p) => p.join("=")).join(";")]);
-    return this.nextView();
-  }
-
   /** The drafts listed in the sidebar. */
   drafts: DraftSummary[] = [];
 
   async listDrafts(): Promise<DraftSummary[]> {
     this.record("listDrafts", []);
     return this.drafts;
-  }
-
-  async setReason(draft: string, key: string, text: string): Promise<DraftView> {
-    this.record("setReason", [draft, key, text]);
-    return this.nextView();
-  }
-
-  async setPrint(draft: string, setting: string, choice: string): Promise<DraftView> {
-    this.record("setPrint", [draft, setting, choice]);
-    return this.nextView();
-  }
-
-  async renameTitle(draft: string, title: string, newTitle: string): Promise<DraftView> {
-    this.record("renameTitle", [draft, title, newTitle]);
-    return this.nextView();
-  }
-
-  async setSectionText(draft: string, title: string, text: string): Promise<DraftView> {
-    this.record("setSectionText", [draft, title, text.replace(/\n/g, "⏎")]);
-    return this.nextView();
-  }
-
-  async setProjectPart(draft: string, project: string, part: string, text: string): Promise<DraftView> {
-    this.record("setProjectPart", [draft, project, part, text.replace(/\n/g, "⏎")]);
-    return this.nextView();
-  }
-
-  async addProject(draft: string, name: string): Promise<DraftView> {
-    this.record("addProject", [draft, name]);
-    return this.nextView();
-  }
-
-  async removeProject(draft: string, name: string): Promise<DraftView> {
-    this.record("removeProject", [draft, name]);
-    return this.nextView();
-  }
-
-  async renameProject(draft: string, name: string, newName: string): Promise<DraftView> {
-    this.record("renameProject", [draft, name, newName]);
-    return this.nextView();
-  }
-
-  async deleteForm(draft: string, form: string): Promise<DraftView> {
-    this.record("deleteForm", [draft, form]);
-    return this.nextView();
-  }
-
-  async setActual(draft: string, code: string, value: string): Promise<DraftView> {
-    this.record("setActual", [draft, code, value]);
-    return this.nextView();
-  }
-
-  async pasteActuals(draft: string, text: string): Promise<DraftView> {
-    this.record("pasteActuals", [draft, text]);
-    return this.nextView();
-  }
-
-  async actualsFrom(draft: string, document: number): Promise<DraftView> {
-    this.record("actualsFrom", [draft, String(document)]);
-    return this.nextView();
-  }
-
-  async setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
-    this.record("setIndicator", [draft, form, path, value]);
-    return this.nextView();
-  }
-
-  async removeIndicator(draft: string, form: string, path: string): Promise<DraftView> {
-    this.record("removeIndicator", [draft, form, path]);
-    return this.nextView();
   }
 
   async undo(draft: string): Promise<DraftView> {
@@ -228,36 +144,6 @@ export class MockBackend implements Backend {
   async chooseSavePath(suggested: string, extension: string): Promise<string | null> {
     this.record("chooseSavePath", [suggested, extension]);
     return this.savePath;
-  }
-
-  async setCarriedCell(draft: string, table: string, row: number, column: number, text: string): Promise<DraftView> {
-    this.record("setCarriedCell", [draft, table, String(row), String(column), text]);
-    return this.nextView();
-  }
-
-  async addCarriedRow(draft: string, table: string): Promise<DraftView> {
-    this.record("addCarriedRow", [draft, table]);
-    return this.nextView();
-  }
-
-  async pasteCarriedTable(draft: string, table: string, text: string): Promise<DraftView> {
-    this.record("pasteCarriedTable", [draft, table, text]);
-    return this.nextView();
-  }
-
-  async removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView> {
-    this.record("removeCarriedRow", [draft, table, String(row)]);
-    return this.nextView();
-  }
-
-  async setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
-    this.record("setUnitText", [draft, unit, title, text]);
-    return this.nextView();
-  }
-
-  async setProjectFund(draft: string, project: string, line: string, amount: string): Promise<DraftView> {
-    this.record("setProjectFund", [draft, project, line, amount]);
-    return this.nextView();
   }
 
   async exportDraftWorkbook(draft: string, file: string): Promise<string> {
@@ -369,7 +255,8 @@ export class MockBackend implements Backend {
     return doc;
   }
 
-  private record(method: keyof Backend, args: unknown[]): void {
+  /** A call: a Backend method, or an edit verb (`setLeaf`, `addUnit` … from the command's kind). */
+  private record(method: keyof Backend | string, args: unknown[]): void {
     this.calls.push(`${method}:${args.join(",")}`);
     const failure = this.failures[method];
     if (failure !== undefined) throw new Error(failure);

@@ -6,7 +6,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
+import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
 
@@ -41,92 +41,16 @@ export class TauriBackend implements Backend {
     return call<DraftView>("start_blank_draft", { template, department, region, year });
   }
 
-  addLine(draft: string, key: string, value: string, names: [string, string][]): Promise<DraftView> {
-    return call<DraftView>("add_line", { draft, key, value, names });
-  }
-
-  addUnit(draft: string, name: string, code: string | null): Promise<DraftView> {
-    return call<DraftView>("add_unit", { draft, name, code });
-  }
-
-  removeUnit(draft: string, name: string): Promise<DraftView> {
-    return call<DraftView>("remove_unit", { draft, name });
-  }
-
-  placeLine(draft: string, line: string, to: string | null, amount: string | null): Promise<DraftView> {
-    return call<DraftView>("place_line", { draft, line, to, amount });
-  }
-
   getDraft(draft: string): Promise<DraftView> {
     return call<DraftView>("get_draft", { draft });
   }
 
-  setLeaf(draft: string, key: string, value: string): Promise<DraftView> {
-    return call<DraftView>("set_leaf", { draft, key, value });
-  }
-
-  setLeaves(draft: string, pairs: [string, string][]): Promise<DraftView> {
-    return call<DraftView>("set_leaves", { draft, pairs });
+  editDraft(draft: string, edit: DraftCommand): Promise<DraftView> {
+    return call<DraftView>("edit_draft", { draft, edit });
   }
 
   listDrafts(): Promise<DraftSummary[]> {
     return call<DraftSummary[]>("list_drafts");
-  }
-
-  setReason(draft: string, key: string, text: string): Promise<DraftView> {
-    return call<DraftView>("set_reason", { draft, key, text });
-  }
-
-  setPrint(draft: string, setting: string, choice: string): Promise<DraftView> {
-    return call<DraftView>("set_print", { draft, setting, choice });
-  }
-
-  renameTitle(draft: string, title: string, newTitle: string): Promise<DraftView> {
-    return call<DraftView>("rename_title", { draft, title, newTitle });
-  }
-
-  setSectionText(draft: string, title: string, text: string): Promise<DraftView> {
-    return call<DraftView>("set_section_text", { draft, title, text });
-  }
-
-  setProjectPart(draft: string, project: string, part: string, text: string): Promise<DraftView> {
-    return call<DraftView>("set_project_part", { draft, project, part, text });
-  }
-
-  addProject(draft: string, name: string): Promise<DraftView> {
-    return call<DraftView>("add_project", { draft, name });
-  }
-
-  removeProject(draft: string, name: string): Promise<DraftView> {
-    return call<DraftView>("remove_project", { draft, name });
-  }
-
-  renameProject(draft: string, name: string, newName: string): Promise<DraftView> {
-    return call<DraftView>("rename_project", { draft, name, newName });
-  }
-
-  deleteForm(draft: string, form: string): Promise<DraftView> {
-    return call<DraftView>("delete_form", { draft, form });
-  }
-
-  setActual(draft: string, code: string, value: string): Promise<DraftView> {
-    return call<DraftView>("set_actual", { draft, code, value });
-  }
-
-  pasteActuals(draft: string, text: string): Promise<DraftView> {
-    return call<DraftView>("paste_actuals", { draft, text });
-  }
-
-  actualsFrom(draft: string, document: number): Promise<DraftView> {
-    return call<DraftView>("actuals_from", { draft, document });
-  }
-
-  setIndicator(draft: string, form: string, path: string, value: string): Promise<DraftView> {
-    return call<DraftView>("set_indicator", { draft, form, path, value });
-  }
-
-  removeIndicator(draft: string, form: string, path: string): Promise<DraftView> {
-    return call<DraftView>("remove_indicator", { draft, form, path });
   }
 
   undo(draft: string): Promise<DraftView> {
@@ -167,30 +91,6 @@ export class TauriBackend implements Backend {
 
   exportFile(args: ExportArgs): Promise<ExportResult> {
     return call<ExportResult>("export_file", { args });
-  }
-
-  setCarriedCell(draft: string, table: string, row: number, column: number, text: string): Promise<DraftView> {
-    return call<DraftView>("set_carried_cell", { draft, table, row, column, text });
-  }
-
-  addCarriedRow(draft: string, table: string): Promise<DraftView> {
-    return call<DraftView>("add_carried_row", { draft, table });
-  }
-
-  pasteCarriedTable(draft: string, table: string, text: string): Promise<DraftView> {
-    return call<DraftView>("paste_carried_table", { draft, table, text });
-  }
-
-  removeCarriedRow(draft: string, table: string, row: number): Promise<DraftView> {
-    return call<DraftView>("remove_carried_row", { draft, table, row });
-  }
-
-  setUnitText(draft: string, unit: string, title: string, text: string): Promise<DraftView> {
-    return call<DraftView>("set_unit_text", { draft, unit, title, text });
-  }
-
-  setProjectFund(draft: string, project: string, line: string, amount: string): Promise<DraftView> {
-    return call<DraftView>("set_project_fund", { draft, project, line, amount });
   }
 
   exportDraftWorkbook(draft: string, file: string): Promise<string> {

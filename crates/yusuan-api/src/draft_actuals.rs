@@ -31,7 +31,7 @@ pub struct ActualView {
 }
 
 /// What reading a 决算's 执行数 did.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct ActualsImport {
     /// The recorded edit's number (0 when nothing changed).
     pub seq: i64,

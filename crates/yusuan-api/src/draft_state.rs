@@ -42,7 +42,7 @@ pub fn load_draft(lib: &Library, id: i64, version: Option<&str>) -> Result<Draft
 }
 
 /// What an edit changed.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct Edit {
     /// The event's sequence number.
     #[ts(type = "number")]

@@ -15,6 +15,7 @@ mod desk;
 mod desk_drafts;
 mod desk_workbook;
 mod draft_actuals;
+mod draft_command;
 mod draft_edit;
 mod draft_explanation;
 mod draft_forms;
@@ -54,6 +55,7 @@ pub use draft_actuals::{
     actual_views, draft_actual, draft_actuals, draft_actuals_from, draft_actuals_paste, ActualView,
     ActualsImport, FinalAccountsRef,
 };
+pub use draft_command::{draft_edit, Applied, DraftCommand};
 pub use draft_explanation::{draft_section, TextCorrection, TextEdit};
 pub use draft_forms::{
     draft_cell, draft_form_delete, draft_forms, draft_indicator_remove, draft_indicator_set,

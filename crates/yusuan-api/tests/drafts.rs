@@ -143,13 +143,13 @@ fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
     assert!(view.history.is_empty() && view.versions.is_empty());
     let key = "支出|一般公共预算|2010507|项目支出";
     let line = view.lines.iter().find(|l| l.key == key).unwrap().clone();
-    desk.draft_set(id, key, "500000", now).unwrap();
+    desk.edit_draft(id, &set(key, "500000"), now).unwrap();
     let undone = desk.draft_undo(id, now).unwrap();
     assert!(
         undone.history[0].undone,
         "an undone edit is listed as undone"
     );
-    desk.draft_set(id, key, "600000", now).unwrap();
+    desk.edit_draft(id, &set(key, "600000"), now).unwrap();
     desk.draft_save_version(id, "一上", false, now).unwrap();
     let view = desk.draft_view(id).unwrap();
     // Newest first, by the line's name, with the amounts before and after.
@@ -193,7 +193,7 @@ fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
         vec!["一上", "批复"]
     );
     assert!(
-        desk.draft_set(id, key, "1", now).is_err(),
+        desk.edit_draft(id, &set(key, "1"), now).is_err(),
         "a locked draft refuses edits"
     );
 }
@@ -212,7 +212,7 @@ fn a_draft_compares_with_last_year_and_a_version_with_the_draft_now() {
     let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
     let key = "支出|一般公共预算|2010507|项目支出";
     desk.draft_save_version(id, "一上", false, now).unwrap();
-    desk.draft_set(id, key, "600000", now).unwrap();
+    desk.edit_draft(id, &set(key, "600000"), now).unwrap();
     let total = |v: &yusuan_api::CompareView| {
         v.comparison
             .lines
@@ -756,4 +756,12 @@ fn a_stated_figure_last_year_lacked_is_added_and_printed() {
         .unwrap()
         .iter()
         .all(|f| f.severity != yusuan_api::Severity::Error));
+}
+
+/// The command that sets a line's amount.
+fn set(key: &str, value: &str) -> yusuan_api::DraftCommand {
+    yusuan_api::DraftCommand::SetLeaf {
+        key: key.to_string(),
+        value: value.to_string(),
+    }
 }

@@ -17,6 +17,7 @@ use args::{
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
+use yusuan_api::DraftCommand as Edit;
 use yusuan_api::{
     compare, default_data_dir, import_file_with, now_rfc3339, numbers_csv, ApiError, Library,
     LibraryKind,
@@ -81,6 +82,16 @@ fn draft_ref(reference: &str) -> Result<(i64, Option<String>), ApiError> {
             "“{reference}”不是草稿编号；草稿写作 draft:N（用 yusuan draft list 查看）"
         ))
     })
+}
+
+/// Carries out one edit verb: every `draft …` edit goes through the API's one edit function.
+fn edited(
+    lib: &mut Library,
+    id: i64,
+    command: Edit,
+    now: &str,
+) -> Result<yusuan_api::Applied, ApiError> {
+    yusuan_api::draft_edit(lib, id, &command, now)
 }
 
 fn draft_id(reference: &str) -> Result<i64, ApiError> {
@@ -503,14 +514,12 @@ fn draft(
                     _ => (String::new(), n.clone()),
                 })
                 .collect();
-            let e = yusuan_api::draft_add_line(
-                &mut lib,
-                draft_id(&draft)?,
-                &key,
-                &value_yuan,
-                &names,
-                &now,
-            )?;
+            let command = Edit::AddLine {
+                key,
+                value: value_yuan,
+                names,
+            };
+            let e = edited(&mut lib, draft_id(&draft)?, command, &now)?.edit();
             let unit = yusuan_api::draft::parse_address(&e.target).map_or("元", |(k, _)| k.unit());
             writeln!(
                 out,
@@ -558,19 +567,13 @@ fn draft(
                     })?;
                     let to = named()?;
                     let to = (to.trim() != "未分配").then_some(to);
-                    let e = yusuan_api::draft_place(
-                        &mut lib,
-                        id,
-                        &line,
-                        to.as_deref(),
-                        amount.as_deref(),
-                        &now,
-                    )?;
+                    let command = Edit::PlaceLine { line, to, amount };
+                    let e = edited(&mut lib, id, command, &now)?.edit();
                     writeln!(out, "已分配：{}", e.target).map_err(io)?;
                 }
                 UnitAction::Add => {
                     let name = named()?;
-                    let e = yusuan_api::draft_unit_add(&mut lib, id, &name, code.as_deref(), &now)?;
+                    let e = edited(&mut lib, id, Edit::AddUnit { name, code }, &now)?.edit();
                     writeln!(
                         out,
                         "已增加单位“{}”（序号/代码 {}）：分单位表各增一行，金额为 0",
@@ -580,7 +583,8 @@ fn draft(
                     .map_err(io)?;
                 }
                 UnitAction::Remove => {
-                    let e = yusuan_api::draft_unit_remove(&mut lib, id, &named()?, &now)?;
+                    let name = named()?;
+                    let e = edited(&mut lib, id, Edit::RemoveUnit { name }, &now)?.edit();
                     writeln!(out, "已删除单位“{}”", e.target).map_err(io)?;
                 }
             }
@@ -608,7 +612,11 @@ fn draft(
             key,
             value_yuan,
         } => {
-            let e = yusuan_api::draft_set(&mut lib, draft_id(&draft)?, &key, &value_yuan, &now)?;
+            let command = Edit::SetLeaf {
+                key,
+                value: value_yuan,
+            };
+            let e = edited(&mut lib, draft_id(&draft)?, command, &now)?.edit();
             // In 元, or what the line counts (`辆`, `家`).
             let unit = yusuan_api::draft::parse_address(&e.target).map_or("元", |(k, _)| k.unit());
             writeln!(
@@ -628,7 +636,11 @@ fn draft(
             let id = draft_id(&draft)?;
             let chosen = [("零值单元格", zeros), ("表名年度", title_years)];
             for (setting, choice) in chosen.iter().filter_map(|(s, c)| Some((s, c.as_ref()?))) {
-                let e = yusuan_api::draft_print(&mut lib, id, setting, choice, &now)?;
+                let command = Edit::SetPrint {
+                    setting: setting.to_string(),
+                    choice: choice.to_string(),
+                };
+                let e = edited(&mut lib, id, command, &now)?.edit();
                 writeln!(
                     out,
                     "{setting}：{}（原为{}）",
@@ -640,13 +652,25 @@ fn draft(
             if chosen.iter().all(|(_, c)| c.is_none()) {
                 let d = yusuan_api::load_draft(&lib, id, None)?;
                 for s in yusuan_api::print_settings(&d) {
-                    writeln!(out, "{}：{}（可选：{}）", s.name, s.chosen, s.choices.join("、"))
-                        .map_err(io)?;
+                    writeln!(
+                        out,
+                        "{}：{}（可选：{}）",
+                        s.name,
+                        s.chosen,
+                        s.choices.join("、")
+                    )
+                    .map_err(io)?;
                 }
             }
         }
         DraftCommand::Reason { draft, key, text } => {
-            let e = yusuan_api::draft_reason(&mut lib, draft_id(&draft)?, &key, &text, &now)?;
+            let e = edited(
+                &mut lib,
+                draft_id(&draft)?,
+                Edit::SetReason { key, text },
+                &now,
+            )?
+            .edit();
             writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;
         }
         DraftCommand::Rename {
@@ -657,7 +681,8 @@ fn draft(
             let id = draft_id(&draft)?;
             match (title, new_title) {
                 (Some(title), Some(new_title)) => {
-                    let e = yusuan_api::draft_rename(&mut lib, id, &title, &new_title, &now)?;
+                    let command = Edit::RenameTitle { title, new_title };
+                    let e = edited(&mut lib, id, command, &now)?.edit();
                     writeln!(
                         out,
                         "已改{}的标题：{} → {}",
@@ -687,14 +712,12 @@ fn draft(
         } => match yusuan_api::split_unit_ref(&draft) {
             // A unit's own text, for its 单位预算 (draft:N/单位名称).
             (base, Some(unit)) => {
-                let e = yusuan_api::draft_unit_text(
-                    &mut lib,
-                    draft_id(base)?,
-                    unit,
-                    &section,
-                    &text,
-                    &now,
-                )?;
+                let command = Edit::SetUnitText {
+                    unit: unit.to_string(),
+                    title: section,
+                    text: text.clone(),
+                };
+                let e = edited(&mut lib, draft_id(base)?, command, &now)?.edit();
                 let (unit, title) = e.target.split_once('|').unwrap_or((&e.target, ""));
                 match e.new {
                     Some(_) => writeln!(
@@ -707,13 +730,17 @@ fn draft(
                 }
             }
             (_, None) => {
-                let t =
-                    yusuan_api::draft_section(&mut lib, draft_id(&draft)?, &section, &text, &now)?;
+                let command = Edit::SetSectionText {
+                    title: section,
+                    text,
+                };
+                let t = edited(&mut lib, draft_id(&draft)?, command, &now)?;
+                let edit = t.edits.first().cloned().unwrap_or_default();
                 writeln!(
                     out,
                     "已改写“{}”：{} 段",
-                    t.edit.target,
-                    t.edit.new.as_deref().unwrap_or("").lines().count()
+                    edit.target,
+                    edit.new.as_deref().unwrap_or("").lines().count()
                 )
                 .map_err(io)?;
                 for c in &t.corrections {
@@ -736,15 +763,13 @@ fn draft(
             column,
             text,
         } => {
-            let e = yusuan_api::draft_cell(
-                &mut lib,
-                draft_id(&draft)?,
-                &table,
+            let command = Edit::SetCarriedCell {
+                table: table.clone(),
                 row,
                 column,
-                &text,
-                &now,
-            )?;
+                text,
+            };
+            let e = edited(&mut lib, draft_id(&draft)?, command, &now)?.edit();
             writeln!(
                 out,
                 "已修改“{table}”第 {row} 行第 {column} 列：{} → {}",
@@ -772,8 +797,11 @@ fn draft(
                 ));
             };
             let text = read_text(&file)?;
-            let e =
-                yusuan_api::draft_table_paste(&mut lib, draft_id(&draft)?, &table, &text, &now)?;
+            let command = Edit::PasteCarriedTable {
+                table: table.clone(),
+                text,
+            };
+            let e = edited(&mut lib, draft_id(&draft)?, command, &now)?.edit();
             let rows = |v: &Option<String>| v.as_deref().map_or(0, |t| t.lines().count());
             writeln!(
                 out,
@@ -790,25 +818,31 @@ fn draft(
             row,
             ..
         } => {
-            let edit = match (action, row) {
-                (RowAction::Add, _) => yusuan_api::RowEdit::Add,
+            let command = match (action, row) {
+                (RowAction::Add, _) => Edit::AddCarriedRow {
+                    table: table.clone(),
+                },
                 (RowAction::Paste, _) => unreachable!("handled above"),
-                (RowAction::Remove, Some(n)) => yusuan_api::RowEdit::Remove(n),
+                (RowAction::Remove, Some(row)) => Edit::RemoveCarriedRow {
+                    table: table.clone(),
+                    row,
+                },
                 (RowAction::Remove, None) => {
                     return Err(yusuan_api::ApiError::Draft(
                         "删除哪一行？请给出行号，如 draft row draft:1 表名 remove 3".into(),
                     ))
                 }
             };
-            let e = yusuan_api::draft_row(&mut lib, draft_id(&draft)?, &table, edit, &now)?;
+            let added = matches!(command, Edit::AddCarriedRow { .. });
+            let e = edited(&mut lib, draft_id(&draft)?, command, &now)?.edit();
             let at = e.target.rsplit_once('|').map_or("", |x| x.1).to_string();
-            match edit {
-                yusuan_api::RowEdit::Add => writeln!(
+            match added {
+                true => writeln!(
                     out,
                     "已在“{table}”增加第 {at} 行（用 yusuan draft cell 填写各列）"
                 )
                 .map_err(io)?,
-                yusuan_api::RowEdit::Remove(_) => writeln!(
+                false => writeln!(
                     out,
                     "已删除“{table}”第 {at} 行：{}",
                     e.old.as_deref().unwrap_or("").replace('\t', " | ")
@@ -948,8 +982,12 @@ fn project(
             line,
             amount,
         } => {
-            let e =
-                yusuan_api::draft_project_fund(lib, draft_id(&draft)?, &name, &line, &amount, now)?;
+            let command = Edit::SetProjectFund {
+                project: name,
+                line,
+                amount,
+            };
+            let e = edited(lib, draft_id(&draft)?, command, now)?.edit();
             let (project, line) = e.target.split_once('|').unwrap_or((&e.target, ""));
             match e.new {
                 Some(v) => {
@@ -959,7 +997,7 @@ fn project(
             }
         }
         ProjectCommand::Add { draft, name } => {
-            let e = yusuan_api::draft_project_add(lib, draft_id(&draft)?, &name, now)?;
+            let e = edited(lib, draft_id(&draft)?, Edit::AddProject { name }, now)?.edit();
             writeln!(
                 out,
                 "已新增项目“{}”：项目说明的七个部分待填写（draft project set）",
@@ -968,7 +1006,7 @@ fn project(
             .map_err(io)?;
         }
         ProjectCommand::Remove { draft, name } => {
-            let e = yusuan_api::draft_project_remove(lib, draft_id(&draft)?, &name, now)?;
+            let e = edited(lib, draft_id(&draft)?, Edit::RemoveProject { name }, now)?.edit();
             writeln!(out, "已删除项目“{}”的说明（可撤销）", e.target).map_err(io)?;
         }
         ProjectCommand::Rename {
@@ -976,8 +1014,8 @@ fn project(
             name,
             new_name,
         } => {
-            let e =
-                yusuan_api::draft_project_rename(lib, draft_id(&draft)?, &name, &new_name, now)?;
+            let command = Edit::RenameProject { name, new_name };
+            let e = edited(lib, draft_id(&draft)?, command, now)?.edit();
             match e.seq {
                 0 => writeln!(out, "项目已名为“{}”，未修改", e.target).map_err(io)?,
                 _ => writeln!(
@@ -995,8 +1033,12 @@ fn project(
             part,
             text,
         } => {
-            let e =
-                yusuan_api::draft_project_part(lib, draft_id(&draft)?, &name, &part, &text, now)?;
+            let command = Edit::SetProjectPart {
+                project: name,
+                part,
+                text,
+            };
+            let e = edited(lib, draft_id(&draft)?, command, now)?.edit();
             let (project, part) = e.target.split_once('|').unwrap_or((&e.target, ""));
             writeln!(
                 out,
@@ -1038,14 +1080,12 @@ fn form(
             path,
             value,
         } => {
-            let e = yusuan_api::draft_indicator_set(
-                lib,
-                draft_id(&draft)?,
-                &project,
-                &path,
-                &value,
-                now,
-            )?;
+            let command = Edit::SetIndicator {
+                form: project,
+                path,
+                value: value.clone(),
+            };
+            let e = edited(lib, draft_id(&draft)?, command, now)?.edit();
             let (form, path) = e.target.split_once('|').unwrap_or((&e.target, ""));
             match e.old {
                 Some(old) if old != value => {
@@ -1062,8 +1102,11 @@ fn form(
             project,
             path,
         } => {
-            let e =
-                yusuan_api::draft_indicator_remove(lib, draft_id(&draft)?, &project, &path, now)?;
+            let command = Edit::RemoveIndicator {
+                form: project,
+                path,
+            };
+            let e = edited(lib, draft_id(&draft)?, command, now)?.edit();
             writeln!(
                 out,
                 "已删除“{}”的指标（原为 {}）",
@@ -1073,7 +1116,13 @@ fn form(
             .map_err(io)?;
         }
         FormCommand::Delete { draft, project } => {
-            let e = yusuan_api::draft_form_delete(lib, draft_id(&draft)?, &project, now)?;
+            let e = edited(
+                lib,
+                draft_id(&draft)?,
+                Edit::DeleteForm { form: project },
+                now,
+            )?
+            .edit();
             writeln!(
                 out,
                 "已删除“{}”的绩效目标表（{}）",
@@ -1104,7 +1153,9 @@ fn actual(
     };
     let id = draft_id(draft)?;
     if let Some(doc) = from {
-        let r = yusuan_api::draft_actuals_from(lib, id, doc, now)?;
+        let r = edited(lib, id, Edit::ActualsFrom { document: doc }, now)?
+            .actuals
+            .unwrap_or_default();
         writeln!(
             out,
             "已从文档 {doc} 取得 {} 个科目的上年执行数{}",
@@ -1138,7 +1189,9 @@ fn actual(
     }
     if let Some(file) = paste {
         let text = read_text(&file)?;
-        let r = yusuan_api::draft_actuals_paste(lib, id, &text, now)?;
+        let r = edited(lib, id, Edit::PasteActuals { text }, now)?
+            .actuals
+            .unwrap_or_default();
         writeln!(
             out,
             "已填入 {} 个科目的上年执行数（一次修改，可撤销）",
@@ -1157,7 +1210,11 @@ fn actual(
     }
     match (code, value) {
         (Some(code), value) => {
-            let e = yusuan_api::draft_actual(lib, id, &code, value.as_deref().unwrap_or(""), now)?;
+            let command = Edit::SetActual {
+                code: code.clone(),
+                value: value.clone().unwrap_or_default(),
+            };
+            let e = edited(lib, id, command, now)?.edit();
             match (
                 e.seq,
                 value.as_deref().map(str::trim).filter(|v| !v.is_empty()),

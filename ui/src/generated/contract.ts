@@ -1343,6 +1343,32 @@ matched: Array<ActualView>,
  */
 unmatched: Array<string>, };
 
+export type DraftCommand = { "kind": "set_leaf", key: string, value: string, } | { "kind": "set_leaves", pairs: Array<[string, string]>, } | { "kind": "add_line", key: string, value: string, names: Array<[string, string]>, } | { "kind": "add_unit", name: string, code: string | null, } | { "kind": "remove_unit", name: string, } | { "kind": "place_line", line: string, to: string | null, amount: string | null, } | { "kind": "set_reason", key: string, text: string, } | { "kind": "set_print", setting: string, choice: string, } | { "kind": "rename_title", title: string, new_title: string, } | { "kind": "set_section_text", title: string, text: string, } | { "kind": "set_project_part", project: string, part: string, text: string, } | { "kind": "add_project", name: string, } | { "kind": "remove_project", name: string, } | { "kind": "rename_project", name: string, new_name: string, } | { "kind": "set_project_fund", project: string, line: string, amount: string, } | { "kind": "delete_form", form: string, } | { "kind": "set_indicator", form: string, path: string, value: string, } | { "kind": "remove_indicator", form: string, path: string, } | { "kind": "set_actual", code: string, value: string, } | { "kind": "paste_actuals", text: string, } | { "kind": "actuals_from", document: number, } | { "kind": "set_carried_cell", table: string, row: number, column: number, text: string, } | { "kind": "add_carried_row", table: string, } | { "kind": "remove_carried_row", table: string, row: number, } | { "kind": "paste_carried_table", table: string, text: string, } | { "kind": "set_unit_text", unit: string, title: string, text: string, };
+
+export type Applied = { 
+/**
+ * The edits.
+ */
+edits: Array<Edit>, 
+/**
+ * Figures printed otherwise than written.
+ */
+corrections: Array<TextCorrection>, 
+/**
+ * 执行数 read (pasted or from a 决算).
+ */
+actuals?: ActualsImport, };
+
+export type TextCorrection = { 
+/**
+ * As written, with the words around it.
+ */
+written: string, 
+/**
+ * As the draft prints it.
+ */
+printed: string, };
+
 export type FinalAccountsRef = { 
 /**
  * Its library id.

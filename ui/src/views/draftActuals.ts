@@ -6,18 +6,14 @@
  * (the execution rate too); the UI only formats the strings.
  */
 import { h } from "../dom";
-import type { DraftView } from "../drafting";
+import type { DraftCommand, DraftView } from "../drafting";
 import { groupThousands } from "../format";
 
 export interface ActualsProps {
+  /** One edit of the draft (the generated `DraftCommand`). */
+  onEdit(edit: DraftCommand): void;
   view: DraftView;
   busy: boolean;
-  /** One code's 执行数 (元, or `…万元`; empty clears it). */
-  onActual(code: string, value: string): void;
-  /** A pasted column: one `科目编码<TAB>金额` per line. */
-  onPasteActuals(text: string): void;
-  /** The 执行数 of a 决算 of the library (its id). */
-  onActualsFrom(document: number): void;
 }
 
 let open = false;
@@ -29,7 +25,7 @@ export function actualsPanel(props: ActualsProps): HTMLElement | null {
   const y = view.actuals_year;
   const rows = view.actuals.map((a) => {
     const input = h("input", { type: "text", value: a.actual_yuan ?? "", placeholder: "元", disabled: locked, "data-testid": `actual-${a.code}`, title: `${a.code} ${a.name} ${y}年执行数` }) as HTMLInputElement;
-    input.addEventListener("change", () => { if (input.value.trim() !== (a.actual_yuan ?? "")) props.onActual(a.code, input.value.trim()); });
+    input.addEventListener("change", () => { if (input.value.trim() !== (a.actual_yuan ?? "")) props.onEdit({ kind: "set_actual", code: a.code, value: input.value.trim() }); });
     return h(
       "tr",
       {},
@@ -42,10 +38,10 @@ export function actualsPanel(props: ActualsProps): HTMLElement | null {
   });
   const paste = h("textarea", { rows: 3, class: "section-input", placeholder: "从 Excel/WPS 复制两列粘贴：科目编码、执行数（元）", disabled: locked, "data-testid": "actuals-paste" }) as HTMLTextAreaElement;
   const pasteButton = h("button", { type: "button", disabled: locked, "data-testid": "actuals-paste-save" }, "填入粘贴的执行数") as HTMLButtonElement;
-  pasteButton.addEventListener("click", () => { if (paste.value.trim()) props.onPasteActuals(paste.value); });
+  pasteButton.addEventListener("click", () => { if (paste.value.trim()) props.onEdit({ kind: "paste_actuals", text: paste.value }); });
   const from = h("select", { disabled: locked, "data-testid": "actuals-from" }, view.final_accounts.map((f) => h("option", { value: String(f.id) }, f.title))) as HTMLSelectElement;
   const fromButton = h("button", { type: "button", disabled: locked || view.final_accounts.length === 0, "data-testid": "actuals-from-take" }, "从决算取数") as HTMLButtonElement;
-  fromButton.addEventListener("click", () => { if (from.value) props.onActualsFrom(Number(from.value)); });
+  fromButton.addEventListener("click", () => { if (from.value) props.onEdit({ kind: "actuals_from", document: Number(from.value) }); });
   const box = h(
     "details",
     { class: "panel", "data-testid": "draft-actuals", open },

@@ -5,15 +5,13 @@
  * written this way) or removed. Each change is one undoable edit; Rust prints it as written.
  */
 import { h } from "../dom";
-import type { DraftView } from "../drafting";
+import type { DraftCommand, DraftView } from "../drafting";
 
 export interface CarriedProps {
+  /** One edit of the draft (the generated `DraftCommand`). */
+  onEdit(edit: DraftCommand): void;
   view: DraftView;
   busy: boolean;
-  onCarriedCell(table: string, row: number, column: number, text: string): void;
-  onAddCarriedRow(table: string): void;
-  onPasteCarriedTable(table: string, text: string): void;
-  onRemoveCarriedRow(table: string, row: number): void;
 }
 
 /**
@@ -25,7 +23,7 @@ function pasteBox(title: string, text: string, named: boolean, locked: boolean, 
   const area = h("textarea", { rows: 6, disabled: locked, "data-testid": "carried-paste-text", placeholder: "从表格软件复制整张表，粘贴到这里" }) as HTMLTextAreaElement;
   area.value = text;
   const apply = h("button", { type: "button", disabled: locked, "data-testid": "carried-paste" }, "用粘贴的内容替换整张表") as HTMLButtonElement;
-  apply.addEventListener("click", () => { if (area.value.trim() !== text.trim()) props.onPasteCarriedTable(title, area.value); });
+  apply.addEventListener("click", () => { if (area.value.trim() !== text.trim()) props.onEdit({ kind: "paste_carried_table", table: title, text: area.value }); });
   return h(
     "details",
     { class: "carried-paste" },
@@ -62,14 +60,14 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
             t.labels.length > 0 ? h("tr", {}, h("th", {}, "名称"), t.columns.map((c) => h("th", {}, c)), h("th", {})) : null,
             t.rows.map((cells, r) => {
               const remove = h("button", { type: "button", class: "link", disabled: locked, "data-testid": `carried-remove-${r + 1}`, title: `删除${t.title}第${r + 1}行` }, "删除") as HTMLButtonElement;
-              remove.addEventListener("click", () => props.onRemoveCarriedRow(t.title, r + 1));
+              remove.addEventListener("click", () => props.onEdit({ kind: "remove_carried_row", table: t.title, row: r + 1 }));
               return h(
                 "tr",
                 {},
                 t.labels.length > 0 ? h("th", { class: "carried-label", "data-testid": `carried-label-${r + 1}` }, t.labels[r] ?? "") : null,
                 cells.map((text, c) => {
                   const input = h("input", { value: text, disabled: locked, "data-testid": `carried-${r + 1}-${c + 1}`, title: `${t.title} 第${r + 1}行第${c + 1}列` }) as HTMLInputElement;
-                  input.addEventListener("change", () => { if (input.value.trim() !== text) props.onCarriedCell(t.title, r + 1, c + 1, input.value); });
+                  input.addEventListener("change", () => { if (input.value.trim() !== text) props.onEdit({ kind: "set_carried_cell", table: t.title, row: r + 1, column: c + 1, text: input.value }); });
                   return h("td", {}, input);
                 }),
                 h("td", {}, remove),
@@ -80,7 +78,7 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
         t.rows.length === 0 ? h("p", { class: "muted" }, `本表还没有内容（${t.columns.length} 列：${t.columns.join("、")}）。`) : null,
         (() => {
           const add = h("button", { type: "button", disabled: locked, "data-testid": "carried-add-row" }, "增加一行") as HTMLButtonElement;
-          add.addEventListener("click", () => props.onAddCarriedRow(t.title));
+          add.addEventListener("click", () => props.onEdit({ kind: "add_carried_row", table: t.title }));
           return add;
         })(),
         pasteBox(t.title, t.text, t.labels.length > 0, locked, props),

@@ -7,7 +7,7 @@
  * the project has none; K003/K006 check what was written).
  */
 import { h } from "../dom";
-import type { DraftView } from "../drafting";
+import type { DraftCommand, DraftView } from "../drafting";
 import type { ProjectView } from "../generated/contract";
 import { groupThousands } from "../format";
 
@@ -33,7 +33,7 @@ function fundsOf(p: ProjectView, props: ProjectsPanelProps, locked: boolean): HT
               { "data-testid": "project-fund" },
               `${f.label}：${groupThousands(f.amount_yuan)} 元`,
               " ",
-              h("button", { type: "button", class: "link", disabled: locked, onclick: () => props.onProjectFund(p.name, f.line, "0") }, "取消"),
+              h("button", { type: "button", class: "link", disabled: locked, onclick: () => props.onEdit({ kind: "set_project_fund", project: p.name, line: f.line, amount: "0" }) }, "取消"),
             ),
           ),
         ),
@@ -45,26 +45,16 @@ function fundsOf(p: ProjectView, props: ProjectsPanelProps, locked: boolean): HT
           { class: "export-form" },
           line,
           amount,
-          h("button", { type: "button", "data-testid": `project-fund-save-${p.name}`, disabled: locked, onclick: () => { if (amount.value.trim()) props.onProjectFund(p.name, line.value, amount.value.trim()); } }, "分配"),
+          h("button", { type: "button", "data-testid": `project-fund-save-${p.name}`, disabled: locked, onclick: () => { if (amount.value.trim()) props.onEdit({ kind: "set_project_fund", project: p.name, line: line.value, amount: amount.value.trim() }); } }, "分配"),
         ),
   );
 }
 
 export interface ProjectsPanelProps {
+  /** One edit of the draft (the generated `DraftCommand`). */
+  onEdit(edit: DraftCommand): void;
   view: DraftView;
   busy: boolean;
-  onProjectPart(project: string, part: string, text: string): void;
-  onAddProject(name: string): void;
-  onRemoveProject(name: string): void;
-  /** A project renamed (`name`: `#N`, its place in the list — one printed without a name has no other). */
-  onRenameProject(name: string, newName: string): void;
-  /** A project's whole 绩效目标表 deleted. */
-  onDeleteForm(form: string): void;
-  /** How much of a 项目支出 line (its address) funds a project, 元 ("0" takes the share away). */
-  onProjectFund(project: string, line: string, amount: string): void;
-  /** An indicator's target value set (added when the form has none such): path 一级/二级/三级. */
-  onIndicator(form: string, path: string, value: string): void;
-  onRemoveIndicator(form: string, path: string): void;
 }
 
 /** The forms the user has opened (kept open across re-renders). */
@@ -94,13 +84,13 @@ export function formsPanel(props: ProjectsPanelProps): HTMLElement {
             h("td", { title: i.path }, i.path.split("/").join(" · ")),
             h("td", {}, input),
             h("td", {},
-              h("button", { type: "button", "data-testid": `indicator-save-${f.project}-${i.path}`, disabled: locked, onclick: () => { if (input.value.trim() !== i.printed) props.onIndicator(f.project, i.path, input.value.trim()); } }, "保存"),
-              h("button", { type: "button", class: "link", "data-testid": `indicator-remove-${f.project}-${i.path}`, disabled: locked, onclick: () => props.onRemoveIndicator(f.project, i.path) }, "删除"),
+              h("button", { type: "button", "data-testid": `indicator-save-${f.project}-${i.path}`, disabled: locked, onclick: () => { if (input.value.trim() !== i.printed) props.onEdit({ kind: "set_indicator", form: f.project, path: i.path, value: input.value.trim() }); } }, "保存"),
+              h("button", { type: "button", class: "link", "data-testid": `indicator-remove-${f.project}-${i.path}`, disabled: locked, onclick: () => props.onEdit({ kind: "remove_indicator", form: f.project, path: i.path }) }, "删除"),
             ),
           );
         }),
       ),
-      f.not_editable ? null : h("button", { type: "button", class: "link", "data-testid": `form-delete-${f.project}`, disabled: locked, onclick: () => props.onDeleteForm(f.project) }, "删除整张绩效目标表"),
+      f.not_editable ? null : h("button", { type: "button", class: "link", "data-testid": `form-delete-${f.project}`, disabled: locked, onclick: () => props.onEdit({ kind: "delete_form", form: f.project }) }, "删除整张绩效目标表"),
     );
     box.addEventListener("toggle", () => { if (box.open) openedForms.add(f.project); else openedForms.delete(f.project); });
     return box;
@@ -119,7 +109,7 @@ export function formsPanel(props: ProjectsPanelProps): HTMLElement {
     disabled: locked || names.length === 0,
     onclick: () => {
       if (form.value && level2.value.trim() && name.value.trim() && value.value.trim()) {
-        props.onIndicator(form.value, `${level1.value}/${level2.value.trim()}/${name.value.trim()}`, value.value.trim());
+        props.onEdit({ kind: "set_indicator", form: form.value, path: `${level1.value}/${level2.value.trim()}/${name.value.trim()}`, value: value.value.trim() });
       }
     },
   }, "新增指标");
@@ -144,7 +134,7 @@ export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
     type: "button",
     "data-testid": "project-add",
     disabled: locked,
-    onclick: () => { if (name.value.trim()) props.onAddProject(name.value.trim()); },
+    onclick: () => { if (name.value.trim()) props.onEdit({ kind: "add_project", name: name.value.trim() }); },
   }, "新增项目");
   return h(
     "section",
@@ -158,7 +148,7 @@ export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
         type: "button",
         "data-testid": `project-rename-${index + 1}`,
         disabled: locked,
-        onclick: () => { if (newName.value.trim() && newName.value.trim() !== p.name) props.onRenameProject(`#${index + 1}`, newName.value.trim()); },
+        onclick: () => { if (newName.value.trim() && newName.value.trim() !== p.name) props.onEdit({ kind: "rename_project", name: `#${index + 1}`, new_name: newName.value.trim() }); },
       }, "改名");
       const box = h(
         "details",
@@ -172,13 +162,13 @@ export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
             type: "button",
             "data-testid": `project-save-${p.name}-${part.kind}`,
             disabled: locked,
-            onclick: () => { if (area.value !== part.text) props.onProjectPart(p.name, part.kind, area.value); },
+            onclick: () => { if (area.value !== part.text) props.onEdit({ kind: "set_project_part", project: p.name, part: part.kind, text: area.value }); },
           }, "保存");
           const counted = part.items > 0 ? h("span", { class: "muted" }, ` 列有 ${part.items} 个金额`) : null;
           return h("div", { class: "section-text" }, h("h3", {}, part.heading, counted), area, save);
         }),
         fundsOf(p, props, locked),
-        h("button", { type: "button", class: "link", "data-testid": `project-remove-${p.name}`, disabled: locked, onclick: () => props.onRemoveProject(p.name) }, "删除此项目"),
+        h("button", { type: "button", class: "link", "data-testid": `project-remove-${p.name}`, disabled: locked, onclick: () => props.onEdit({ kind: "remove_project", name: p.name }) }, "删除此项目"),
       );
       box.addEventListener("toggle", () => { if (box.open) opened.add(p.name); else opened.delete(p.name); });
       return box;

@@ -5,16 +5,14 @@
  * answers with the recomputed draft; the form only composes the key.
  */
 import { h } from "../dom";
-import { economicKey, lineNames, spendKey, type DraftView } from "../drafting";
+import { economicKey, lineNames, spendKey, type DraftCommand, type DraftView } from "../drafting";
 import { groupThousands } from "../format";
 
 export interface DraftSetupProps {
+  /** One edit of the draft (the generated `DraftCommand`). */
+  onEdit(edit: DraftCommand): void;
   view: DraftView;
   busy: boolean;
-  onAddLine(key: string, value: string, names: [string, string][]): void;
-  onAddUnit(name: string, code: string | null): void;
-  onRemoveUnit(name: string): void;
-  onPlace(line: string, to: string | null, amount: string | null): void;
 }
 
 function select(testid: string, options: string[], value?: string): HTMLSelectElement {
@@ -46,7 +44,7 @@ export function addLinePanel(props: DraftSetupProps): HTMLElement {
   const add = () => {
     const spend = grid.value === "按功能科目的支出";
     const key = spend ? spendKey(fund.value, code.value, kind.value) : economicKey(code.value, econKind.value);
-    props.onAddLine(key, value.value.trim(), lineNames(code.value, name.value, spend ? parent.value : ""));
+    props.onEdit({ kind: "add_line", key, value: value.value.trim(), names: lineNames(code.value, name.value, spend ? parent.value : "") });
   };
   return h(
     "section",
@@ -81,7 +79,7 @@ export function unitsPanel(props: DraftSetupProps): HTMLElement | null {
               { "data-testid": "unit-item" },
               `${u.code}　${u.name}`,
               " ",
-              h("button", { type: "button", class: "link", "data-testid": "unit-remove", disabled: props.busy || locked, title: "金额须先清零", onclick: () => props.onRemoveUnit(u.name) }, "删除"),
+              h("button", { type: "button", class: "link", "data-testid": "unit-remove", disabled: props.busy || locked, title: "金额须先清零", onclick: () => props.onEdit({ kind: "remove_unit", name: u.name }) }, "删除"),
             ),
           ),
         ),
@@ -90,7 +88,7 @@ export function unitsPanel(props: DraftSetupProps): HTMLElement | null {
       { class: "export-form" },
       name,
       code,
-      h("button", { type: "button", "data-testid": "unit-add", disabled: props.busy || locked, onclick: () => { if (name.value.trim()) props.onAddUnit(name.value.trim(), code.value.trim() || null); } }, "增加单位"),
+      h("button", { type: "button", "data-testid": "unit-add", disabled: props.busy || locked, onclick: () => { if (name.value.trim()) props.onEdit({ kind: "add_unit", name: name.value.trim(), code: code.value.trim() || null }); } }, "增加单位"),
     ),
   );
 }
@@ -134,7 +132,7 @@ export function unitBudgetsPanel(props: DraftSetupProps): HTMLElement | null {
               type: "button",
               "data-testid": "place-save",
               disabled: props.busy || locked || lines.length === 0,
-              onclick: () => props.onPlace(line.value, to.value === UNPLACED ? null : to.value, amount.value.trim() || null),
+              onclick: () => props.onEdit({ kind: "place_line", line: line.value, to: to.value === UNPLACED ? null : to.value, amount: amount.value.trim() || null }),
             },
             "分配",
           ),

@@ -9,7 +9,7 @@ import type { Document } from "../model";
 import { renderTablesTab } from "./tablesTab";
 import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
-import { severityLabel, warningRules, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
+import { severityLabel, warningRules, type DraftCommand, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 import { addLinePanel, unitBudgetsPanel, unitsPanel } from "./draftSetup";
 import { workbookPanel, type WorkbookState } from "./draftWorkbook";
 import { carriedPanel } from "./draftCarried";
@@ -26,43 +26,9 @@ export interface DraftViewProps {
   exportResult: ExportResult | null;
   onFilter(text: string): void;
   onHideZero(hide: boolean): void;
-  onSet(key: string, value: string): void;
-  /** Several lines at once: a column pasted from Excel or WPS. */
-  onSetMany(pairs: [string, string][]): void;
-  /** A new line (a code the draft has no line for), with the names of its code and 款. */
-  onAddLine(key: string, value: string, names: [string, string][]): void;
-  /** A unit of the 分单位 tables: added (code: next 序号 when null) or removed. */
-  onAddUnit(name: string, code: string | null): void;
-  onRemoveUnit(name: string): void;
-  onPlace(line: string, to: string | null, amount: string | null): void;
-  onReason(key: string, text: string): void;
-  /** One setting of the draft's print style (零值单元格, 表名年度), chosen in 导出. */
-  onPrint(setting: string, choice: string): void;
-  /** Renames a table or section (导出's 标题). */
-  onRenameTitle(title: string, newTitle: string): void;
-  /** Rewrites a carried narrative section (主要职能, 机构设置 …). */
-  onSectionText(title: string, text: string): void;
-  /** A project's description: a part rewritten, a project added or removed. */
-  onProjectPart(project: string, part: string, text: string): void;
-  onAddProject(name: string): void;
-  onRemoveProject(name: string): void;
-  onRenameProject(name: string, newName: string): void;
-  onDeleteForm(form: string): void;
-  /** 上年执行数: one code's, a pasted column, or a 决算's. */
-  onActual(code: string, value: string): void;
-  onPasteActuals(text: string): void;
-  onActualsFrom(document: number): void;
-  onProjectFund(project: string, line: string, amount: string): void;
-  /** A unit's own text of a carried section (an empty text: the department's again). */
-  onUnitText(unit: string, title: string, text: string): void;
-  /** A cell (row, column from 1) of a table the draft carries as printed. */
-  onCarriedCell(table: string, row: number, column: number, text: string): void;
-  onAddCarriedRow(table: string): void;
-  onPasteCarriedTable(table: string, text: string): void;
-  onRemoveCarriedRow(table: string, row: number): void;
-  /** A 绩效目标表 indicator's target value set (added when absent) or removed. */
-  onIndicator(form: string, path: string, value: string): void;
-  onRemoveIndicator(form: string, path: string): void;
+  /** One edit of the draft (a line's amount, a reason, a text, a unit, a project, a form, a
+   * carried table's cell, the print style, a title …): the generated `DraftCommand`. */
+  onEdit(edit: DraftCommand): void;
   /** The line whose input takes the focus after this render (Enter moves down). */
   focusKey: string | null;
   onFocusNext(key: string | null): void;
@@ -209,9 +175,7 @@ function linesTable(props: DraftViewProps): HTMLElement {
       lines: view.lines,
       editable: !props.busy && view.locked === null,
       focusKey: props.focusKey,
-      onSet: props.onSet,
-      onSetMany: props.onSetMany,
-      onReason: props.onReason,
+      onEdit: props.onEdit,
       onFocusNext: props.onFocusNext,
     },
     shown,
@@ -267,7 +231,7 @@ function sectionsPanel(props: DraftViewProps): HTMLElement {
             type: "button",
             "data-testid": `section-save-${s.title}`,
             disabled: locked,
-            onclick: () => { if (area.value !== s.text) props.onSectionText(s.title, area.value); },
+            onclick: () => { if (area.value !== s.text) props.onEdit({ kind: "set_section_text", title: s.title, text: area.value }); },
           }, "保存");
           if (s.generated) {
             // Shown as it will print; rewritten in the department's words, its amounts stay the
@@ -293,7 +257,7 @@ function sectionsPanel(props: DraftViewProps): HTMLElement {
             type: "button",
             "data-testid": `unit-section-save-${t.title}`,
             disabled: locked,
-            onclick: () => { if (area.value !== t.text || !t.own) props.onUnitText(t.unit, t.title, area.value); },
+            onclick: () => { if (area.value !== t.text || !t.own) props.onEdit({ kind: "set_unit_text", unit: t.unit, title: t.title, text: area.value }); },
           }, "保存");
           return h("div", { class: "section-text" }, h("h3", {}, t.shown_title, t.own ? null : h("span", { class: "muted" }, "（沿用部门的文字）")), area, save);
         }),
@@ -368,7 +332,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
   const style = view.print.map((s) => {
     const select = h("select", { "data-testid": "print-setting", "data-setting": s.name, disabled: props.busy || view.locked !== null }, s.choices.map((c) => h("option", { value: c }, c))) as HTMLSelectElement;
     select.value = s.chosen;
-    select.addEventListener("change", () => { if (select.value !== s.chosen) props.onPrint(s.name, select.value); });
+    select.addEventListener("change", () => { if (select.value !== s.chosen) props.onEdit({ kind: "set_print", setting: s.name, choice: select.value }); });
     return h("label", {}, `${s.name} `, select);
   });
   // The titles as this year's document prints them: a table or section renamed in one edit.
@@ -378,7 +342,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     h("summary", {}, `标题（${view.titles.length}）`),
     ...view.titles.map((t) => {
       const input = h("input", { value: t.printed, "data-testid": "title", "data-title": t.title, disabled: props.busy || view.locked !== null, size: 40 }) as HTMLInputElement;
-      input.addEventListener("change", () => { const v = input.value.trim(); if (v && v !== t.printed) props.onRenameTitle(t.title, v); });
+      input.addEventListener("change", () => { const v = input.value.trim(); if (v && v !== t.printed) props.onEdit({ kind: "rename_title", title: t.title, new_title: v }); });
       return h("label", {}, `${t.kind} `, input);
     }),
   );
@@ -463,7 +427,7 @@ function previewOverlay(pages: string[], onClose: () => void): HTMLElement {
 
 export function renderDraftView(props: DraftViewProps): HTMLElement {
   const { view } = props;
-  reasonHandler = props.onReason;
+  reasonHandler = (key, text) => props.onEdit({ kind: "set_reason", key, text });
   return h(
     "div",
     { class: "draft-view", "data-testid": "draft-view" },

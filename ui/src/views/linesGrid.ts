@@ -24,7 +24,7 @@ import {
 } from "tabulator-tables";
 import "tabulator-tables/dist/css/tabulator_simple.min.css";
 import { groupThousands } from "../format";
-import type { DraftView } from "../drafting";
+import type { DraftCommand, DraftView } from "../drafting";
 
 Tabulator.registerModule([EditModule, FormatModule, FrozenColumnsModule, GroupRowsModule, InteractionModule, ResizeColumnsModule, TooltipModule]);
 
@@ -41,16 +41,15 @@ function toRow(l: Line): Row {
 
 /** What the grid needs from the view on each render. */
 export interface LinesGridProps {
+  /** One edit of the draft (the generated `DraftCommand`). */
+  onEdit(edit: DraftCommand): void;
   draft: string;
   lines: Line[];
   /** Editing is off while a call is running or the draft is a locked version. */
   editable: boolean;
   /** The line whose 本年 cell takes the focus after this render. */
   focusKey: string | null;
-  onSet(key: string, value: string): void;
-  onSetMany(pairs: [string, string][]): void;
   /** The reason for a line's change (an empty text removes it). */
-  onReason(key: string, text: string): void;
   onFocusNext(key: string | null): void;
 }
 
@@ -229,7 +228,7 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
     const target = g.navTarget;
     g.navTarget = null;
     if (cell.getField() === "reason") {
-      if (value !== old) g.props.onReason(key, value);
+      if (value !== old) g.props.onEdit({ kind: "set_reason", key, text: value });
       if (target) edit(g, target, "reason");
       return;
     }
@@ -240,7 +239,7 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
       return;
     }
     g.props.onFocusNext(target);
-    g.props.onSet(key, value);
+    g.props.onEdit({ kind: "set_leaf", key, value });
   });
   // Enter and the arrow keys save the cell and move to the line below or above.
   el.addEventListener(
@@ -272,7 +271,7 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
       const row = g.table.getRow(editing);
       g.editing = null;
       row?.getCell("value_yuan").cancelEdit();
-      g.props.onSetMany(values.slice(0, g.shown.length - from).map((v, k) => [g.shown[from + k].key, v.replace(/,/g, "")]));
+      g.props.onEdit({ kind: "set_leaves", pairs: values.slice(0, g.shown.length - from).map((v, k): [string, string] => [g.shown[from + k].key, v.replace(/,/g, "")]) });
     },
     true,
   );
