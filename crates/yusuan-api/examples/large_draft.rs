@@ -74,7 +74,8 @@ fn main() {
             }
         }
     }
-    let view = desk.draft_set_many(id, &pairs, now).unwrap();
+    let many = yusuan_api::DraftCommand::SetLeaves { pairs };
+    let view = desk.edit_draft(id, &many, now).unwrap();
     println!(
         "{}: {} lines, {} findings, in {}",
         view.draft,
@@ -82,7 +83,7 @@ fn main() {
         view.findings.len(),
         dir.display()
     );
-    // What one edit costs on the Rust side of the window (the Desk call the set_leaf command
+    // What one edit costs on the Rust side of the window (the Desk call the edit_draft command
     // makes, and its JSON for IPC); the first line set back to its value afterwards.
     let key = view
         .lines
@@ -103,16 +104,24 @@ fn main() {
     for i in 0..9 {
         let t = std::time::Instant::now();
         let v = desk
-            .draft_set(id, &key, &(600_000 + i).to_string(), now)
+            .edit_draft(id, &set(&key, &(600_000 + i).to_string()), now)
             .unwrap();
         bytes = serde_json::to_vec(&v).unwrap().len();
         times.push(t.elapsed().as_secs_f64() * 1e3);
     }
-    desk.draft_set(id, &key, &old, now).unwrap();
+    desk.edit_draft(id, &set(&key, &old), now).unwrap();
     times.sort_by(f64::total_cmp);
     println!(
         "set_leaf on the Rust side: median {:.1} ms, {} KB of JSON",
         times[times.len() / 2],
         bytes / 1024
     );
+}
+
+/// The command that sets a line's amount.
+fn set(key: &str, value: &str) -> yusuan_api::DraftCommand {
+    yusuan_api::DraftCommand::SetLeaf {
+        key: key.to_string(),
+        value: value.to_string(),
+    }
 }

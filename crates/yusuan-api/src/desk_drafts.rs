@@ -189,13 +189,16 @@ fn history(
         .draft_events(id)?
         .into_iter()
         .map(|e| {
-            let typed = crate::draft_history::side_of(&e, false)
-                .zip(crate::draft_history::side_of(&e, true));
-            let shown = match typed {
-                Some((Ok(edit), Ok(inverse))) => {
-                    crate::draft_edit::describe(&edit, &inverse, &name_of)
-                }
-                _ => crate::draft_legacy::describe(&e, &name_of),
+            // A typed edit's history line was said when it was recorded; an event from before
+            // edits were typed is read by the migration.
+            let shown = match &e.edit_json {
+                Some(_) => crate::draft_edit::Described {
+                    action: e.action.clone(),
+                    target: e.target.clone(),
+                    old: e.old_value.clone().unwrap_or_default(),
+                    new: e.new_value.clone().unwrap_or_default(),
+                },
+                None => crate::draft_legacy::describe(&e, &name_of),
             };
             HistoryItem {
                 seq: e.seq,

@@ -80,11 +80,13 @@ pub(crate) fn edit_draft(
             .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
         let json = |e: &DraftEdit| serde_json::to_string(e).map_err(|e| bad(e.to_string()));
         let (edit_json, inverse_json) = (json(&edit)?, json(&inverse)?);
+        // What the history shows, said once here (listing it reads no edit back).
+        let shown = describe(&edit, &inverse, &|key| name_in(&d, key));
         let event = yusuan_store::NewDraftEvent {
-            action: &kind(&edit),
-            target: &made.target,
-            old_value: made.old.as_deref(),
-            new_value: made.new.as_deref(),
+            action: &shown.action,
+            target: &shown.target,
+            old_value: Some(&shown.old),
+            new_value: Some(&shown.new),
             edit_json: Some(&edit_json),
             inverse_json: Some(&inverse_json),
         };
@@ -98,6 +100,20 @@ pub(crate) fn edit_draft(
             new: made.new,
         })
     })
+}
+
+/// The name of a line (by its address) or a narrative figure (by its key) of draft `d`, as the
+/// history shows it; the key itself where the draft names it not.
+pub(crate) fn name_in(d: &Draft, key: &str) -> String {
+    if let Some(l) =
+        yusuan_draft::parse_address(key).and_then(|(k, u)| d.leaf_at(&k, u.as_deref()).cloned())
+    {
+        return l.label;
+    }
+    yusuan_draft::narrative::figures(d)
+        .into_iter()
+        .find(|f| f.key == key)
+        .map_or_else(|| key.to_string(), |f| f.name)
 }
 
 /// One edit as the history lists it: what was done (in Chinese), to what, before and after.

@@ -513,6 +513,14 @@ pub fn draft_set(
 /// The lines `values` as they are once set in `d` (new ones added where the editor lists them,
 /// with the names of their codes).
 pub(crate) fn lines_set(d: &Draft, values: &[(Address, Decimal)]) -> LinesState {
+    let amounts: Vec<(String, Decimal)> = values
+        .iter()
+        .map(|((k, u), v)| (yusuan_draft::address(k, u.as_deref()), *v))
+        .collect();
+    if let Some(state) = LinesState::amounts(d, &amounts) {
+        return state;
+    }
+    // A new line: where the editor lists it, and the names of its codes.
     let mut after = d.clone();
     for (at, v) in values {
         set_leaf(&mut after, at, *v);

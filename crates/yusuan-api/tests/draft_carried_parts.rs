@@ -258,7 +258,7 @@ fn a_refused_edit_records_nothing_and_undo_takes_back_exactly_the_last_edit() {
     let undone = draft_undo(&mut lib, id, NOW)
         .unwrap()
         .expect("an edit to undo");
-    assert_eq!(undone.action, "reason", "the last edit made");
+    assert_eq!(undone.action, "填写原因", "the last edit made");
     let d = yusuan_api::load_draft(&lib, id, None).unwrap();
     assert!(!d.reasons.contains_key(&figure));
     assert_eq!(

@@ -246,11 +246,17 @@ fn events_recorded_before_edits_were_typed_are_undone_and_listed() {
     };
     // As an earlier version recorded them.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute(
-        "UPDATE draft_events SET edit_json = NULL, inverse_json = NULL, action = CASE seq WHEN 1 THEN 'set' ELSE 'reason' END",
-        [],
-    )
-    .unwrap();
+    let events = [
+        (1, "set", Some(before.to_string()), "123456"),
+        (2, "reason", None, "新增专项工作。"),
+    ];
+    for (seq, action, old, new) in events {
+        conn.execute(
+            "UPDATE draft_events SET edit_json = NULL, inverse_json = NULL, action = ?2, target = ?3, old_value = ?4, new_value = ?5 WHERE seq = ?1",
+            rusqlite::params![seq, action, line, old, new],
+        )
+        .unwrap();
+    }
     drop(conn);
     let mut lib = Library::open(&path).unwrap();
     let items = yusuan_api::draft_history_items(&lib, id).unwrap();

@@ -205,17 +205,39 @@ pub struct LinesState {
     pub names: BTreeMap<String, Option<String>>,
 }
 
+/// Where the line at `address` is among the draft's lines (keys compared, not their text).
+fn position(d: &Draft, address: &str) -> Option<usize> {
+    match crate::parse_address(address) {
+        Some((key, unit)) => d.leaves.iter().position(|l| l.key == key && l.unit == unit),
+        None => d.leaves.iter().position(|l| l.address() == address),
+    }
+}
+
 impl LinesState {
     /// The lines at `addresses` of `d` as they are (with their reasons): what puts them back.
     pub fn of(d: &Draft, addresses: &[String]) -> LinesState {
         let mut s = LinesState::default();
         for a in addresses {
-            let at = d.leaves.iter().position(|l| l.address() == *a);
+            let at = position(d, a);
             s.lines
                 .insert(a.clone(), at.map(|i| (i, d.leaves[i].clone())));
             s.reasons.insert(a.clone(), d.reasons.get(a).cloned());
         }
         s
+    }
+
+    /// The lines of `d` whose amounts are set to these values, where every one is there already
+    /// (its amount typed: no longer estimated); none where one is new.
+    pub fn amounts(d: &Draft, values: &[(String, Decimal)]) -> Option<LinesState> {
+        let mut s = LinesState::default();
+        for (a, v) in values {
+            let i = position(d, a)?;
+            let mut leaf = d.leaves[i].clone();
+            leaf.value = *v;
+            leaf.estimated = false;
+            s.lines.insert(a.clone(), Some((i, leaf)));
+        }
+        Some(s)
     }
 
     /// The state `after` an edit of the lines of `before` at `addresses`, with the layout and
@@ -263,9 +285,23 @@ impl LinesState {
         if let Some(funds) = &self.funds {
             d.project_funds = funds.clone();
         }
+        let in_place = self.lines.iter().all(|(a, l)| match l {
+            Some((i, leaf)) => {
+                d.leaves
+                    .get(*i)
+                    .is_some_and(|now| now.key == leaf.key && now.unit == leaf.unit)
+                    && position(d, a) == Some(*i)
+            }
+            None => false,
+        });
         if let Some((layout, leaves)) = &self.layout {
             d.layout = layout.clone();
             d.leaves = leaves.clone();
+        } else if in_place {
+            // Every line is where it is to be: its amount put in place.
+            for (i, leaf) in self.lines.values().flatten() {
+                d.leaves[*i] = leaf.clone();
+            }
         } else {
             // Out first, then in at the places they are to have, in order.
             d.leaves.retain(|l| !self.lines.contains_key(&l.address()));
