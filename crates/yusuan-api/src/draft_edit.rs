@@ -234,6 +234,23 @@ pub(crate) fn describe(
                 text(paragraphs),
             )
         }
+        _ => describe_more(edit, inverse, name_of),
+    }
+}
+
+/// [`describe`] of the edits of projects and their shares.
+fn describe_more(
+    edit: &DraftEdit,
+    inverse: &DraftEdit,
+    name_of: &dyn Fn(&str) -> String,
+) -> Described {
+    let d = |action: &str, target: String, old: String, new: String| Described {
+        action: action.to_string(),
+        target,
+        old,
+        new,
+    };
+    match (edit, inverse) {
         (
             DraftEdit::Project {
                 name,
@@ -273,6 +290,19 @@ pub(crate) fn describe(
         (DraftEdit::ProjectRename { from, to, .. }, _) => {
             d("项目改名", to.clone(), from.clone(), to.clone())
         }
+        _ => describe_tables(edit, inverse),
+    }
+}
+
+/// [`describe`] of the edits of carried tables, forms and 执行数.
+fn describe_tables(edit: &DraftEdit, inverse: &DraftEdit) -> Described {
+    let d = |action: &str, target: String, old: String, new: String| Described {
+        action: action.to_string(),
+        target,
+        old,
+        new,
+    };
+    match (edit, inverse) {
         (
             DraftEdit::Cell {
                 table,

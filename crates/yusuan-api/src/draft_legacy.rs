@@ -124,6 +124,19 @@ pub(crate) fn edit_of(d: &Draft, e: &DraftEvent, old: bool) -> Result<DraftEdit,
                 paragraphs: json("单位文字", value)?,
             }
         }
+        _ => edit_of_more(d, e, value, other)?,
+    })
+}
+
+/// [`edit_of`] for the legacy events of projects: the side `value` (the other side `other`).
+fn edit_of_more(
+    d: &Draft,
+    e: &DraftEvent,
+    value: Option<&str>,
+    other: Option<&str>,
+) -> Result<DraftEdit, ApiError> {
+    let target = e.target.clone();
+    Ok(match e.action.as_str() {
         "project" => {
             let put: Option<(usize, yusuan_domain::ProjectDescription)> = json("项目", value)?;
             let now_at = d.projects.iter().position(|p| p.name == target);
@@ -203,6 +216,14 @@ pub(crate) fn edit_of(d: &Draft, e: &DraftEvent, old: bool) -> Result<DraftEdit,
                 }
             }
         }
+        _ => edit_of_tables(d, e, value)?,
+    })
+}
+
+/// [`edit_of`] for the legacy events of carried tables, forms and 执行数: the side `value`.
+fn edit_of_tables(d: &Draft, e: &DraftEvent, value: Option<&str>) -> Result<DraftEdit, ApiError> {
+    let target = e.target.clone();
+    Ok(match e.action.as_str() {
         "cell" => {
             let mut parts = target.rsplitn(3, '|');
             let (Some(col), Some(row), Some(title)) = (parts.next(), parts.next(), parts.next())

@@ -511,18 +511,7 @@ impl DraftEdit {
                 title: title.clone(),
                 text: put_section_text(d, title, text)?,
             },
-            Print { setting, choice } => {
-                let s = PrintSetting::parse(setting)
-                    .ok_or_else(|| EditError::Print(setting.clone()))?;
-                let old = d.print.chosen(s).to_string();
-                if !d.print.choose(s, choice) {
-                    return Err(EditError::Print(choice.clone()));
-                }
-                Print {
-                    setting: setting.clone(),
-                    choice: old,
-                }
-            }
+            Print { setting, choice } => put_print(d, setting, choice)?,
             Rename { from, to } => {
                 let (_, was) = rename_title(d, from, to, yusuan_import::section_kind)
                     .map_err(EditError::Title)?;
@@ -535,55 +524,8 @@ impl DraftEdit {
                 section,
                 restated,
                 reasons,
-            } => {
-                let kind = d
-                    .sections
-                    .iter()
-                    .find(|s| s.title == *section)
-                    .map(|s| s.kind)
-                    .ok_or_else(|| EditError::NoSection(section.clone()))?;
-                let at = d.restated.iter().position(|r| r.kind == kind);
-                let before = at.map(|i| d.restated[i].clone());
-                let old_reasons = reasons
-                    .keys()
-                    .map(|k| (k.clone(), d.reasons.get(k).cloned()))
-                    .collect();
-                // In its place, so that undo gives the draft as it was.
-                match (at, restated) {
-                    (Some(i), Some(r)) => d.restated[i] = r.clone(),
-                    (Some(i), None) => {
-                        d.restated.remove(i);
-                    }
-                    (None, Some(r)) => d.restated.push(r.clone()),
-                    (None, None) => {}
-                }
-                for (k, v) in reasons {
-                    match v {
-                        Some(v) => d.reasons.insert(k.clone(), v.clone()),
-                        None => d.reasons.remove(k),
-                    };
-                }
-                Explanation {
-                    section: section.clone(),
-                    restated: before,
-                    reasons: old_reasons,
-                }
-            }
-            Unit { name, state, .. } => {
-                let was = crate::listed_units(d)
-                    .into_iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, c)| c);
-                let inverse = UnitsState::of(d);
-                d.layout = state.layout.clone();
-                d.leaves = state.leaves.clone();
-                d.units = state.units.clone();
-                Unit {
-                    name: name.clone(),
-                    code: was,
-                    state: Box::new(inverse),
-                }
-            }
+            } => put_explanation(d, section, restated, reasons)?,
+            Unit { name, state, .. } => put_units(d, name, state),
             UnitText {
                 unit,
                 title,
@@ -603,43 +545,7 @@ impl DraftEdit {
                 change,
                 project,
                 forms,
-            } => {
-                let at = *at;
-                let old = d.projects.get(at).cloned();
-                let old_forms = forms.as_ref().map(|_| d.performance_forms.clone());
-                let inverse = match (change, project) {
-                    (ProjectChange::Added, Some(p)) => {
-                        d.projects.insert(at.min(d.projects.len()), p.clone());
-                        ProjectChange::Removed
-                    }
-                    (ProjectChange::Removed, _) => {
-                        if at >= d.projects.len() {
-                            return Err(EditError::NoProject(name.clone()));
-                        }
-                        d.projects.remove(at);
-                        ProjectChange::Added
-                    }
-                    (ProjectChange::Part { part }, Some(p)) => {
-                        let slot = d
-                            .projects
-                            .get_mut(at)
-                            .ok_or_else(|| EditError::NoProject(name.clone()))?;
-                        *slot = p.clone();
-                        ProjectChange::Part { part: part.clone() }
-                    }
-                    (_, None) => return Err(EditError::NoProject(name.clone())),
-                };
-                if let Some(f) = forms {
-                    d.performance_forms = f.clone();
-                }
-                Project {
-                    name: name.clone(),
-                    at,
-                    change: inverse,
-                    project: old.filter(|_| !matches!(change, ProjectChange::Added)),
-                    forms: old_forms,
-                }
-            }
+            } => put_project(d, name, *at, change, project, forms)?,
             Share {
                 project,
                 line,
@@ -653,17 +559,7 @@ impl DraftEdit {
                     amount: old.unwrap_or_default(),
                 }
             }
-            ProjectRename { at, from, to } => {
-                if d.projects.get(*at).map(|p| p.name.as_str()) != Some(from.as_str()) {
-                    return Err(EditError::NoProject(from.clone()));
-                }
-                project_funds::rename_project(d, *at, to).map_err(EditError::Share)?;
-                ProjectRename {
-                    at: *at,
-                    from: to.trim().to_string(),
-                    to: from.clone(),
-                }
-            }
+            ProjectRename { at, from, to } => rename_project(d, *at, from, to)?,
             Cell {
                 table,
                 row,
@@ -676,24 +572,7 @@ impl DraftEdit {
                 text: carried::set_carried_cell(d, table, *row, *column, text)
                     .map_err(EditError::Carried)?,
             },
-            Row { table, at, cells } => match cells {
-                Some(cells) => {
-                    let at = carried::insert_carried_row(d, table, Some(*at), cells)
-                        .map_err(EditError::Carried)?;
-                    Row {
-                        table: table.clone(),
-                        at,
-                        cells: None,
-                    }
-                }
-                None => Row {
-                    table: table.clone(),
-                    at: *at,
-                    cells: Some(
-                        carried::remove_carried_row(d, table, *at).map_err(EditError::Carried)?,
-                    ),
-                },
-            },
+            Row { table, at, cells } => put_row(d, table, *at, cells)?,
             Rows { table, rows } => Rows {
                 table: table.clone(),
                 rows: carried::put_carried_rows(d, table, rows.clone())
@@ -703,27 +582,7 @@ impl DraftEdit {
                 project,
                 change,
                 form,
-            } => {
-                let old = d
-                    .performance_forms
-                    .iter()
-                    .position(|f| f.project == *project)
-                    .map(|i| (i, d.performance_forms[i].clone()));
-                put_form(d, project, form);
-                let change = match change {
-                    FormChange::Deleted => FormChange::Restored,
-                    FormChange::Restored => FormChange::Deleted,
-                    FormChange::Indicator { path, .. } => FormChange::Indicator {
-                        path: path.clone(),
-                        printed: old.as_ref().and_then(|(_, f)| printed_at(f, path)),
-                    },
-                };
-                Form {
-                    project: project.clone(),
-                    change,
-                    form: old,
-                }
-            }
+            } => put_form_as(d, project, change, form),
             Actuals { codes } => {
                 let old = codes
                     .keys()
@@ -733,6 +592,183 @@ impl DraftEdit {
                 Actuals { codes: old }
             }
         })
+    }
+}
+
+/// One print setting chosen; the edit choosing it back.
+fn put_print(d: &mut Draft, setting: &str, choice: &str) -> Result<DraftEdit, EditError> {
+    let s = PrintSetting::parse(setting).ok_or_else(|| EditError::Print(setting.to_string()))?;
+    let old = d.print.chosen(s).to_string();
+    if !d.print.choose(s, choice) {
+        return Err(EditError::Print(choice.to_string()));
+    }
+    Ok(DraftEdit::Print {
+        setting: setting.to_string(),
+        choice: old,
+    })
+}
+
+/// The project at `at`, named `from`, renamed `to`; the edit naming it back.
+fn rename_project(d: &mut Draft, at: usize, from: &str, to: &str) -> Result<DraftEdit, EditError> {
+    if d.projects.get(at).map(|p| p.name.as_str()) != Some(from) {
+        return Err(EditError::NoProject(from.to_string()));
+    }
+    project_funds::rename_project(d, at, to).map_err(EditError::Share)?;
+    Ok(DraftEdit::ProjectRename {
+        at,
+        from: to.trim().to_string(),
+        to: from.to_string(),
+    })
+}
+
+/// A 情况说明's bound text put in its place (so undo gives the draft as it was) with the reasons
+/// under its keys; the edit putting them back.
+fn put_explanation(
+    d: &mut Draft,
+    section: &str,
+    restated: &Option<Restatement>,
+    reasons: &BTreeMap<String, Option<String>>,
+) -> Result<DraftEdit, EditError> {
+    let kind = d
+        .sections
+        .iter()
+        .find(|s| s.title == section)
+        .map(|s| s.kind)
+        .ok_or_else(|| EditError::NoSection(section.to_string()))?;
+    let at = d.restated.iter().position(|r| r.kind == kind);
+    let before = at.map(|i| d.restated[i].clone());
+    let old_reasons = reasons
+        .keys()
+        .map(|k| (k.clone(), d.reasons.get(k).cloned()))
+        .collect();
+    match (at, restated) {
+        (Some(i), Some(r)) => d.restated[i] = r.clone(),
+        (Some(i), None) => {
+            d.restated.remove(i);
+        }
+        (None, Some(r)) => d.restated.push(r.clone()),
+        (None, None) => {}
+    }
+    for (k, v) in reasons {
+        match v {
+            Some(v) => d.reasons.insert(k.clone(), v.clone()),
+            None => d.reasons.remove(k),
+        };
+    }
+    Ok(DraftEdit::Explanation {
+        section: section.to_string(),
+        restated: before,
+        reasons: old_reasons,
+    })
+}
+
+/// The parts of the draft a unit is in, put as `state` has them; the edit putting them back.
+fn put_units(d: &mut Draft, name: &str, state: &UnitsState) -> DraftEdit {
+    let was = crate::listed_units(d)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, c)| c);
+    let inverse = UnitsState::of(d);
+    d.layout = state.layout.clone();
+    d.leaves = state.leaves.clone();
+    d.units = state.units.clone();
+    DraftEdit::Unit {
+        name: name.to_string(),
+        code: was,
+        state: Box::new(inverse),
+    }
+}
+
+/// A project added at `at`, removed from it, or put in its place (with every form, where
+/// given); the edit putting it back.
+fn put_project(
+    d: &mut Draft,
+    name: &str,
+    at: usize,
+    change: &ProjectChange,
+    project: &Option<ProjectDescription>,
+    forms: &Option<Vec<PerformanceForm>>,
+) -> Result<DraftEdit, EditError> {
+    let none = || EditError::NoProject(name.to_string());
+    let old = d.projects.get(at).cloned();
+    let old_forms = forms.as_ref().map(|_| d.performance_forms.clone());
+    let inverse = match (change, project) {
+        (ProjectChange::Added, Some(p)) => {
+            d.projects.insert(at.min(d.projects.len()), p.clone());
+            ProjectChange::Removed
+        }
+        (ProjectChange::Removed, _) => {
+            if at >= d.projects.len() {
+                return Err(none());
+            }
+            d.projects.remove(at);
+            ProjectChange::Added
+        }
+        (ProjectChange::Part { part }, Some(p)) => {
+            *d.projects.get_mut(at).ok_or_else(none)? = p.clone();
+            ProjectChange::Part { part: part.clone() }
+        }
+        (_, None) => return Err(none()),
+    };
+    if let Some(f) = forms {
+        d.performance_forms = f.clone();
+    }
+    Ok(DraftEdit::Project {
+        name: name.to_string(),
+        at,
+        change: inverse,
+        project: old.filter(|_| !matches!(change, ProjectChange::Added)),
+        forms: old_forms,
+    })
+}
+
+/// A carried table's row put in at `at` (its cells) or taken out; the edit putting it back.
+fn put_row(
+    d: &mut Draft,
+    table: &str,
+    at: usize,
+    cells: &Option<Vec<String>>,
+) -> Result<DraftEdit, EditError> {
+    Ok(match cells {
+        Some(cells) => DraftEdit::Row {
+            table: table.to_string(),
+            at: carried::insert_carried_row(d, table, Some(at), cells)
+                .map_err(EditError::Carried)?,
+            cells: None,
+        },
+        None => DraftEdit::Row {
+            table: table.to_string(),
+            at,
+            cells: Some(carried::remove_carried_row(d, table, at).map_err(EditError::Carried)?),
+        },
+    })
+}
+
+/// A project's form put at its place, or removed; the edit putting it back.
+fn put_form_as(
+    d: &mut Draft,
+    project: &str,
+    change: &FormChange,
+    form: &Option<(usize, PerformanceForm)>,
+) -> DraftEdit {
+    let old = d
+        .performance_forms
+        .iter()
+        .position(|f| f.project == project)
+        .map(|i| (i, d.performance_forms[i].clone()));
+    put_form(d, project, form);
+    let change = match change {
+        FormChange::Deleted => FormChange::Restored,
+        FormChange::Restored => FormChange::Deleted,
+        FormChange::Indicator { path, .. } => FormChange::Indicator {
+            path: path.clone(),
+            printed: old.as_ref().and_then(|(_, f)| printed_at(f, path)),
+        },
+    };
+    DraftEdit::Form {
+        project: project.to_string(),
+        change,
+        form: old,
     }
 }
 
