@@ -46,16 +46,25 @@ pub fn compare_ids(lib: &Library, ids: &[i64], options: &Options) -> Result<Comp
         .iter()
         .map(|&id| lib.document(id).map(|d| (d, id.to_string())))
         .collect::<Result<Vec<_>, _>>()?;
+    Ok(compare_loaded(&docs, options))
+}
+
+/// Documents (each with its label) side by side: the comparison, its chart series, and each
+/// year's 预算 beside its 决算.
+pub fn compare_loaded(
+    docs: &[(yusuan_domain::Document, String)],
+    options: &Options,
+) -> CompareView {
     let refs: Vec<(&yusuan_domain::Document, String)> =
         docs.iter().map(|(d, l)| (d, l.clone())).collect();
     let comparison = compare(&refs, &Mapping::shipped(), options);
     let series = series(&comparison, 10);
     let execution = executions_among(&refs);
-    Ok(CompareView {
+    CompareView {
         comparison,
         series,
         execution,
-    })
+    }
 }
 
 /// Every 预算 beside a 决算 of its year among `docs` (each with its label), oldest year first;
@@ -152,14 +161,5 @@ pub fn compare_references(
             loaded.push((referenced(lib, r)?, r.clone()));
         }
     }
-    let refs: Vec<(&yusuan_domain::Document, String)> =
-        loaded.iter().map(|(d, l)| (d, l.clone())).collect();
-    let comparison = compare(&refs, &Mapping::shipped(), options);
-    let series = series(&comparison, 10);
-    let execution = executions_among(&refs);
-    Ok(CompareView {
-        comparison,
-        series,
-        execution,
-    })
+    Ok(compare_loaded(&loaded, options))
 }

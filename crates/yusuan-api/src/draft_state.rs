@@ -23,7 +23,10 @@ pub(crate) fn to_json(d: &Draft) -> Result<String, ApiError> {
 }
 
 pub(crate) fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
-    serde_json::from_str(s).map_err(|e| bad(format!("草稿 draft:{id} 的存储内容已损坏：{e}")))
+    serde_json::from_str(s).map_err(|e| ApiError::CorruptDraft {
+        id,
+        reason: e.to_string(),
+    })
 }
 
 /// A draft (its current state, or a named version's).

@@ -54,4 +54,31 @@ pub enum ApiError {
     /// A library id that names nothing.
     #[error("没有名为“{0}”的预算库（可用：user 我的预算库，examples 示例库）。")]
     NoSuchLibrary(String),
+    /// A draft whose stored state cannot be read (the library's content, not what was asked).
+    #[error("草稿 draft:{id} 的存储内容已损坏：{reason}")]
+    CorruptDraft {
+        /// The draft.
+        id: i64,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl ApiError {
+    /// Whether the error is in the data — the library's content (a stored document or draft
+    /// that cannot be read, a database that cannot be brought up to date), or findings that
+    /// refuse an export — rather than in what was asked (a path, a reference, a value, a file
+    /// that is no disclosure): the command line's exit code 1, else 2.
+    pub fn in_the_data(&self) -> bool {
+        matches!(
+            self,
+            ApiError::ExportRefused { .. }
+                | ApiError::CorruptDraft { .. }
+                | ApiError::Store(
+                    StoreError::Corrupt { .. }
+                        | StoreError::Migration { .. }
+                        | StoreError::Sqlite(_)
+                )
+        )
+    }
 }

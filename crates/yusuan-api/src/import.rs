@@ -102,6 +102,45 @@ pub fn import_bytes(
     import_bytes_with(lib, name, bytes, Yearless::FromFileName, now)
 }
 
+/// Imports files in one go, as a user drops a disclosure's files together: a file of tables that
+/// names no year waits for the narrative of the same import and joins it; once every other file
+/// is in, such a file takes the year given (`year`), else its file name's. Each file's outcome,
+/// in the order they were taken.
+pub fn import_files(
+    lib: &mut Library,
+    paths: &[std::path::PathBuf],
+    year: Option<i32>,
+    now: &str,
+) -> Result<Vec<ImportOutcome>, ApiError> {
+    let yearless = year.map_or(Yearless::FromFileName, Yearless::Year);
+    let first = if paths.len() > 1 {
+        Yearless::Wait
+    } else {
+        yearless
+    };
+    let mut outcomes = Vec::new();
+    let mut later = Vec::new();
+    for f in paths {
+        match import_file_with(lib, f, first, now) {
+            Ok(o) => outcomes.push(o),
+            Err(ApiError::Import(yusuan_import::ImportError::NoYear { .. })) if paths.len() > 1 => {
+                later.push(f)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    for f in later {
+        outcomes.push(import_file_with(lib, f, yearless, now)?);
+    }
+    Ok(outcomes)
+}
+
+/// A file read as a document, in memory (nothing stored): the limits of any import apply.
+pub fn read_document(path: &Path) -> Result<yusuan_domain::Document, ApiError> {
+    let (name, bytes) = read_limited(path)?;
+    Ok(yusuan_import::import_any(&name, &bytes)?.document)
+}
+
 /// Imports one file's bytes, a year-less file of tables as `yearless` says. The two files of a
 /// disclosure published apart become one document whichever comes first: tables join their
 /// narrative, and a narrative joins its tables already imported under the same year.

@@ -42,8 +42,8 @@ mod settings;
 pub use backups::{backup_library, restore_library, DAILY_BACKUPS_KEPT};
 pub use clock::now_rfc3339;
 pub use compare_docs::{
-    compare_ids, compare_references, department_executions, department_view, executions_among,
-    same_department, CompareView,
+    compare_ids, compare_loaded, compare_references, department_executions, department_view,
+    executions_among, same_department, CompareView,
 };
 pub use desk::Desk;
 pub use desk_drafts::{
@@ -89,7 +89,8 @@ pub use exporting::{
     ExportRequest, OutFormat, TemplateInfo,
 };
 pub use import::{
-    import_bytes, import_bytes_with, import_file, import_file_with, ImportOutcome, Yearless,
+    import_bytes, import_bytes_with, import_file, import_file_with, import_files, read_document,
+    ImportOutcome, Yearless,
 };
 pub use library::{default_data_dir, Library, LibraryKind};
 pub use panics::{panic_log, quiet_panics};

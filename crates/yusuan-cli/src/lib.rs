@@ -19,8 +19,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use yusuan_api::DraftCommand as Edit;
 use yusuan_api::{
-    compare, default_data_dir, import_file_with, now_rfc3339, numbers_csv, ApiError, Library,
-    LibraryKind,
+    compare, default_data_dir, now_rfc3339, numbers_csv, ApiError, Library, LibraryKind,
 };
 
 /// Exit code: success.
@@ -63,7 +62,11 @@ where
         Err(e) => {
             let msg = e.to_string().replace('\n', " ");
             let _ = writeln!(err, "yusuan: {msg}");
-            EXIT_USAGE
+            if e.in_the_data() {
+                EXIT_DATA
+            } else {
+                EXIT_USAGE
+            }
         }
     }
 }
@@ -116,15 +119,7 @@ fn load(db: &Option<std::path::PathBuf>, doc: &str) -> Result<yusuan_domain::Doc
     }
     let path = std::path::Path::new(doc);
     if path.is_file() {
-        let bytes = std::fs::read(path).map_err(|e| ApiError::Read {
-            path: doc.to_string(),
-            reason: e.to_string(),
-        })?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| doc.to_string());
-        Ok(yusuan_import::import_any(&name, &bytes)?.document)
+        yusuan_api::read_document(path)
     } else {
         let lib = open(db)?;
         let id = lib.resolve(doc)?;
@@ -199,16 +194,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 for d in &docs {
                     loaded.push((load(&cli.db, d)?, d.clone()));
                 }
-                let pairs: Vec<(&yusuan_domain::Document, String)> =
-                    loaded.iter().map(|(d, l)| (d, l.clone())).collect();
-                let comparison = compare::compare(&pairs, &compare::Mapping::shipped(), &options);
-                let series = compare::series(&comparison, 10);
-                let execution = yusuan_api::executions_among(&pairs);
-                yusuan_api::CompareView {
-                    comparison,
-                    series,
-                    execution,
-                }
+                yusuan_api::compare_loaded(&loaded, &options)
             };
             let write_err = |path: &std::path::Path, reason: String| ApiError::Write {
                 path: path.display().to_string(),
@@ -386,34 +372,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             format,
         } => {
             let mut lib = open(&cli.db)?;
-            let now = now_rfc3339();
-            let mut outcomes = Vec::new();
-            // Tables that name no year wait for the narrative of the same import to join it;
-            // then they take the year given, else their file name's.
-            let yearless = year.map_or(
-                yusuan_api::Yearless::FromFileName,
-                yusuan_api::Yearless::Year,
-            );
-            let first = if files.len() > 1 {
-                yusuan_api::Yearless::Wait
-            } else {
-                yearless
-            };
-            let mut later = Vec::new();
-            for f in &files {
-                match import_file_with(&mut lib, f, first, &now) {
-                    Ok(o) => outcomes.push(o),
-                    Err(ApiError::Import(yusuan_import::ImportError::NoYear { .. }))
-                        if files.len() > 1 =>
-                    {
-                        later.push(f)
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            for f in later {
-                outcomes.push(import_file_with(&mut lib, f, yearless, &now)?);
-            }
+            let outcomes = yusuan_api::import_files(&mut lib, &files, year, &now_rfc3339())?;
             match format {
                 Format::Json => json_line(out, &outcomes).map_err(io)?,
                 Format::Text => {

@@ -1053,3 +1053,47 @@ fn compare_prints_a_years_budget_beside_its_final_accounts() {
         "{text}"
     );
 }
+
+/// Exit codes as the README says: 2 for what was asked (a value that is no amount, a draft that
+/// does not exist), 1 for what is in the data (a draft whose stored state cannot be read) —
+/// each one line on stderr.
+#[test]
+fn errors_in_the_data_exit_1_and_errors_in_what_was_asked_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let db = db.as_str();
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
+    ok(db, &["draft", "new", "--from", "1"]);
+    let line = "支出|一般公共预算|2010507|项目支出";
+    let asked = run(db, &["draft", "set", "draft:1", line, "很多"]);
+    assert_eq!(
+        (asked.code, asked.stderr.lines().count()),
+        (2, 1),
+        "{}",
+        asked.stderr
+    );
+    let absent = run(db, &["draft", "lines", "draft:9"]);
+    assert_eq!(absent.code, 2, "{}", absent.stderr);
+    // The draft's stored state damaged (as by a disk fault): the data is wrong, not the command.
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "UPDATE drafts SET state_json = '{\"broken\": ' WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let damaged = run(db, &["draft", "lines", "draft:1"]);
+    assert_eq!(damaged.code, 1, "{}", damaged.stderr);
+    assert_eq!(damaged.stderr.lines().count(), 1);
+    assert!(
+        damaged.stderr.contains("存储内容已损坏"),
+        "{}",
+        damaged.stderr
+    );
+}
