@@ -10,6 +10,7 @@ import { errorMessage } from "./format";
 import type { Document } from "./model";
 import type { DraftSummary, DraftTemplate, DraftView, ExportResult, Finding, ImportResult, Yearless } from "./drafting";
 import { renderDocView, type TabId } from "./views/docView";
+import { newDraftScreen, type DraftScreen } from "./views/draftScreen";
 import { renderDraftView } from "./views/draftView";
 import type { WorkbookState } from "./views/draftWorkbook";
 import { renderCompareView } from "./views/compareView";
@@ -38,6 +39,8 @@ interface State {
   /** The draft being edited (the 编制 view replaces the document view). */
   draft: DraftView | null;
   draftFilter: string;
+  /** What the 编制 view keeps across its re-renders (panels opened, the export's file). */
+  draftScreen: DraftScreen;
   /** The draft's lines that are 0 in both years are hidden (on by default). */
   hideZeroLines: boolean;
   busy: boolean;
@@ -110,7 +113,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", hideZeroLines: true, busy: false, exportResult: null, workbook: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
+    draft: null, draftFilter: "", draftScreen: newDraftScreen(), hideZeroLines: true, busy: false, exportResult: null, workbook: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
     compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", docListScroll: 0, blank: null,
   };
   let pending: Promise<void> = Promise.resolve();
@@ -212,7 +215,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     }
     if (state.draft) {
       main.replaceChildren(renderDraftView({
-        view: state.draft, busy: state.busy, filter: state.draftFilter, hideZero: state.hideZeroLines, exportResult: state.exportResult,
+        view: state.draft, screen: state.draftScreen, busy: state.busy, filter: state.draftFilter, hideZero: state.hideZeroLines, exportResult: state.exportResult,
         onFilter: (t) => { state.draftFilter = t; renderMain(); },
         onHideZero: (hide) => { state.hideZeroLines = hide; renderMain(); },
         onEdit: (edit) => void track(draftCall((d) => backend.editDraft(d, edit))),

@@ -7,16 +7,18 @@
  */
 import { h } from "../dom";
 import type { DraftCommand, DraftView } from "../drafting";
+import { remembered, type DraftScreen } from "./draftScreen";
 import { groupThousands } from "../format";
 
 export interface ActualsProps {
   /** One edit of the draft (the generated `DraftCommand`). */
   onEdit(edit: DraftCommand): void;
+  /** What the view keeps across re-renders. */
+  screen: DraftScreen;
   view: DraftView;
   busy: boolean;
 }
 
-let open = false;
 
 export function actualsPanel(props: ActualsProps): HTMLElement | null {
   const { view } = props;
@@ -44,7 +46,7 @@ export function actualsPanel(props: ActualsProps): HTMLElement | null {
   fromButton.addEventListener("click", () => { if (from.value) props.onEdit({ kind: "actuals_from", document: Number(from.value) }); });
   const box = h(
     "details",
-    { class: "panel", "data-testid": "draft-actuals", open },
+    { class: "panel", "data-testid": "draft-actuals", open: props.screen.opened.has("actuals") },
     h("summary", {}, h("h2", { style: "display:inline" }, `${y}年执行数`)),
     h("p", { class: "muted" }, `填写后，编制说明按科目与${y}年执行数比较（比${y}年执行数增加/减少…）；执行率＝执行数÷${y}年预算。`),
     h("div", { class: "actuals-paste" }, paste, h("div", {}, pasteButton)),
@@ -58,6 +60,6 @@ export function actualsPanel(props: ActualsProps): HTMLElement | null {
       h("tbody", {}, rows),
     ),
   );
-  box.addEventListener("toggle", () => { open = (box as HTMLDetailsElement).open; });
+  remembered(props.screen, "actuals", box);
   return box;
 }

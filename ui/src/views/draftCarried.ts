@@ -6,10 +6,13 @@
  */
 import { h } from "../dom";
 import type { DraftCommand, DraftView } from "../drafting";
+import { remembered, type DraftScreen } from "./draftScreen";
 
 export interface CarriedProps {
   /** One edit of the draft (the generated `DraftCommand`). */
   onEdit(edit: DraftCommand): void;
+  /** What the view keeps across re-renders. */
+  screen: DraftScreen;
   view: DraftView;
   busy: boolean;
 }
@@ -34,8 +37,6 @@ function pasteBox(title: string, text: string, named: boolean, locked: boolean, 
   );
 }
 
-/** The tables the user has opened (kept open across re-renders). */
-const opened = new Set<string>();
 
 export function carriedPanel(props: CarriedProps): HTMLElement | null {
   const { view } = props;
@@ -49,7 +50,7 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
     view.carried.map((t) => {
       const box = h(
         "details",
-        { class: "project-text", "data-testid": "carried-table", open: opened.has(t.title) },
+        { class: "project-text", "data-testid": "carried-table", open: props.screen.opened.has(`carried:${t.title}`) },
         h("summary", {}, t.title),
         h(
           "table",
@@ -83,7 +84,7 @@ export function carriedPanel(props: CarriedProps): HTMLElement | null {
         })(),
         pasteBox(t.title, t.text, t.labels.length > 0, locked, props),
       );
-      box.addEventListener("toggle", () => { if (box.open) opened.add(t.title); else opened.delete(t.title); });
+      remembered(props.screen, `carried:${t.title}`, box);
       return box;
     }),
   );

@@ -8,6 +8,7 @@
  */
 import { h } from "../dom";
 import type { DraftCommand, DraftView } from "../drafting";
+import { remembered, type DraftScreen } from "./draftScreen";
 import type { ProjectView } from "../generated/contract";
 import { groupThousands } from "../format";
 
@@ -53,12 +54,12 @@ function fundsOf(p: ProjectView, props: ProjectsPanelProps, locked: boolean): HT
 export interface ProjectsPanelProps {
   /** One edit of the draft (the generated `DraftCommand`). */
   onEdit(edit: DraftCommand): void;
+  /** What the view keeps across re-renders. */
+  screen: DraftScreen;
   view: DraftView;
   busy: boolean;
 }
 
-/** The forms the user has opened (kept open across re-renders). */
-const openedForms = new Set<string>();
 
 /** The 一级指标 a form prints. */
 const LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
@@ -69,7 +70,7 @@ export function formsPanel(props: ProjectsPanelProps): HTMLElement {
   const forms = view.forms.map((f) => {
     const box = h(
       "details",
-      { class: "project-text", "data-testid": "form", open: openedForms.has(f.project) },
+      { class: "project-text", "data-testid": "form", open: props.screen.opened.has(`form:${f.project}`) },
       h("summary", {}, `${f.project}（${f.indicators.length} 个指标）`),
       f.not_editable ? h("p", { class: "muted", "data-testid": "form-not-editable" }, f.not_editable) : null,
       h(
@@ -92,7 +93,7 @@ export function formsPanel(props: ProjectsPanelProps): HTMLElement {
       ),
       f.not_editable ? null : h("button", { type: "button", class: "link", "data-testid": `form-delete-${f.project}`, disabled: locked, onclick: () => props.onEdit({ kind: "delete_form", form: f.project }) }, "删除整张绩效目标表"),
     );
-    box.addEventListener("toggle", () => { if (box.open) openedForms.add(f.project); else openedForms.delete(f.project); });
+    remembered(props.screen, `form:${f.project}`, box);
     return box;
   });
   // A new indicator: in a form, or starting one for a project that has none.
@@ -123,8 +124,6 @@ export function formsPanel(props: ProjectsPanelProps): HTMLElement {
   );
 }
 
-/** The projects the user has opened: they stay open across the re-render after each edit. */
-const opened = new Set<string>();
 
 export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
   const { view } = props;
@@ -152,7 +151,7 @@ export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
       }, "改名");
       const box = h(
         "details",
-        { class: "project-text", "data-testid": "project", open: opened.has(p.name) },
+        { class: "project-text", "data-testid": "project", open: props.screen.opened.has(`project:${p.name}`) },
         h("summary", {}, p.total_yuan ? `${shown}（说明所列 ${p.total_yuan} 元）` : shown),
         h("div", { class: "project-rename" }, newName, rename),
         p.parts.map((part) => {
@@ -170,7 +169,7 @@ export function projectsPanel(props: ProjectsPanelProps): HTMLElement {
         fundsOf(p, props, locked),
         h("button", { type: "button", class: "link", "data-testid": `project-remove-${p.name}`, disabled: locked, onclick: () => props.onEdit({ kind: "remove_project", name: p.name }) }, "删除此项目"),
       );
-      box.addEventListener("toggle", () => { if (box.open) opened.add(p.name); else opened.delete(p.name); });
+      remembered(props.screen, `project:${p.name}`, box);
       return box;
     }),
     h("div", { class: "add-project" }, name, add),

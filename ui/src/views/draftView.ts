@@ -15,6 +15,7 @@ import { workbookPanel, type WorkbookState } from "./draftWorkbook";
 import { carriedPanel } from "./draftCarried";
 import { formsPanel, projectsPanel } from "./draftProjects";
 import { actualsPanel } from "./draftActuals";
+import type { DraftScreen } from "./draftScreen";
 
 export interface DraftViewProps {
   view: DraftView;
@@ -29,6 +30,8 @@ export interface DraftViewProps {
   /** One edit of the draft (a line's amount, a reason, a text, a unit, a project, a form, a
    * carried table's cell, the print style, a title …): the generated `DraftCommand`. */
   onEdit(edit: DraftCommand): void;
+  /** What the view keeps across re-renders (owned by the app's state). */
+  screen: DraftScreen;
   /** The line whose input takes the focus after this render (Enter moves down). */
   focusKey: string | null;
   onFocusNext(key: string | null): void;
@@ -110,17 +113,15 @@ function findingsPanel(findings: Finding[], lines: DraftView["lines"]): HTMLElem
   );
 }
 
-let reasonHandler: (key: string, text: string) => void = () => undefined;
-
-function reasonInput(key: string, reason: string): HTMLElement {
+function reasonInput(key: string, reason: string, onEdit: (edit: DraftCommand) => void): HTMLElement {
   const input = h("input", { class: "reason-input", value: reason, placeholder: "主要原因是…", "data-testid": `reason-${key.replace("说明|", "")}` });
   input.addEventListener("change", () => {
-    if (input.value.trim() !== reason) reasonHandler(key, input.value.trim());
+    if (input.value.trim() !== reason) onEdit({ kind: "set_reason", key, text: input.value.trim() });
   });
   return input;
 }
 
-function figuresPanel(view: DraftView): HTMLElement {
+function figuresPanel(view: DraftView, onEdit: (edit: DraftCommand) => void): HTMLElement {
   return h(
     "section",
     { class: "panel", "data-testid": "draft-figures" },
@@ -140,7 +141,7 @@ function figuresPanel(view: DraftView): HTMLElement {
             h("td", { class: "num" }, view.base_year === null ? "—" : groupThousands(f.baseline_wan)),
             h("td", { class: "num", "data-testid": "figure-current" }, groupThousands(f.current_wan)),
             h("td", {}, f.change_text, f.needs_reason ? h("span", { class: "sev warning" }, " 须说明原因") : null),
-            h("td", {}, reasonInput(f.key, f.reason)),
+            h("td", {}, reasonInput(f.key, f.reason, onEdit)),
           ),
         ),
       ),
@@ -210,19 +211,17 @@ function linesTable(props: DraftViewProps): HTMLElement {
 /** The narrative: each section to rewrite, a paragraph a line, saved as one undoable edit — a
  * carried one (主要职能, 机构设置, 名词解释 …) as written, one generated from the numbers shown as
  * it will print and rewritten in the department's words with its amounts bound to the draft. */
-/** Whose texts the 文字部分 panel shows: the department's ("") or a unit's (its own budget). */
-let sectionsOf = "";
 
 function sectionsPanel(props: DraftViewProps): HTMLElement {
-  const { view } = props;
+  const { view, screen } = props;
   const locked = props.busy || view.locked !== null;
   const units = [...new Set(view.unit_texts.map((t) => t.unit))];
-  if (!units.includes(sectionsOf)) sectionsOf = "";
+  if (!units.includes(screen.sectionsOf)) screen.sectionsOf = "";
   const who = h("select", { "data-testid": "sections-of" }, [h("option", { value: "" }, "部门预算"), ...units.map((u) => h("option", { value: u }, `单位预算：${u}`))]) as HTMLSelectElement;
-  who.value = sectionsOf;
+  who.value = screen.sectionsOf;
   const body = h("div", {});
   const draw = () => {
-    if (sectionsOf === "") {
+    if (screen.sectionsOf === "") {
       body.replaceChildren(
         ...view.sections.map((s) => {
           const area = h("textarea", { rows: s.generated ? 10 : 4, class: "section-input", "data-testid": `section-${s.title}`, disabled: locked });
@@ -249,7 +248,7 @@ function sectionsPanel(props: DraftViewProps): HTMLElement {
     body.replaceChildren(
       h("p", { class: "muted" }, "单位预算的文字：未改写的部分沿用部门的文字（措辞改为本单位）；清空后保存即恢复为部门的文字。由数字生成的部分按分配给该单位的明细生成。"),
       ...view.unit_texts
-        .filter((t) => t.unit === sectionsOf)
+        .filter((t) => t.unit === screen.sectionsOf)
         .map((t) => {
           const area = h("textarea", { rows: 4, class: "section-input", "data-testid": `unit-section-${t.title}`, disabled: locked });
           area.value = t.text;
@@ -263,7 +262,7 @@ function sectionsPanel(props: DraftViewProps): HTMLElement {
         }),
     );
   };
-  who.addEventListener("change", () => { sectionsOf = who.value; draw(); });
+  who.addEventListener("change", () => { screen.sectionsOf = who.value; draw(); });
   draw();
   return h("section", { class: "panel", "data-testid": "draft-sections" }, h("h2", {}, "文字部分"), units.length ? h("label", {}, "文字属于 ", who) : null, body);
 }
@@ -311,20 +310,18 @@ function historyPanel(props: DraftViewProps): HTMLElement {
   );
 }
 
-/** The export's file as the user last typed or chose it, kept across re-renders. */
-let exportTarget = { draft: "", file: "", reference: "" };
 
 function exportPanel(props: DraftViewProps): HTMLElement {
-  const { view, exportResult } = props;
-  if (exportTarget.draft !== view.draft) exportTarget = { draft: view.draft, file: `${view.title}.pdf`, reference: view.draft };
+  const { view, exportResult, screen } = props;
+  if (screen.exportTarget.draft !== view.draft) screen.exportTarget = { draft: view.draft, file: `${view.title}.pdf`, reference: view.draft };
   const scopes: [string, string][] = [[view.draft, "部门预算"], ...view.unit_money.filter((u) => u.reference !== "").map((u): [string, string] => [u.reference, `单位预算：${u.name}`])];
-  if (!scopes.some(([r]) => r === exportTarget.reference)) exportTarget = { draft: view.draft, file: `${view.title}.pdf`, reference: view.draft };
+  if (!scopes.some(([r]) => r === screen.exportTarget.reference)) screen.exportTarget = { draft: view.draft, file: `${view.title}.pdf`, reference: view.draft };
   const scope = h("select", { "data-testid": "export-scope" }, scopes.map(([r, name]) => h("option", { value: r }, name))) as HTMLSelectElement;
-  scope.value = exportTarget.reference;
+  scope.value = screen.exportTarget.reference;
   scope.addEventListener("change", () => {
-    exportTarget.reference = scope.value;
+    screen.exportTarget.reference = scope.value;
     const unit = scopes.find(([r]) => r === scope.value);
-    file.value = exportTarget.file = scope.value === view.draft ? `${view.title}.pdf` : `${view.year}年${unit ? unit[1].replace("单位预算：", "") : ""}单位预算.pdf`;
+    file.value = screen.exportTarget.file = scope.value === view.draft ? `${view.title}.pdf` : `${view.year}年${unit ? unit[1].replace("单位预算：", "") : ""}单位预算.pdf`;
   });
   const rules = warningRules(view.findings);
   // The draft's print style: how a zero cell prints, whether titles carry the year (as last
@@ -347,8 +344,8 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     }),
   );
   const date = h("input", { type: "date", value: new Date().toISOString().slice(0, 10), "data-testid": "export-date" });
-  const file = h("input", { value: exportTarget.file, "data-testid": "export-file" });
-  file.addEventListener("change", () => { exportTarget.file = file.value; });
+  const file = h("input", { value: screen.exportTarget.file, "data-testid": "export-file" });
+  file.addEventListener("change", () => { screen.exportTarget.file = file.value; });
   const explain = rules.map((rule) => h("input", { placeholder: `${rule} 的说明`, "data-testid": `explain-${rule}`, "data-rule": rule }));
   const errors = view.findings.filter((f) => f.severity === "error").length;
   const result = exportResult
@@ -373,7 +370,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
     titles,
     h("label", {}, "日期 ", date),
     h("label", {}, "文件名 ", file),
-    h("button", { type: "button", "data-testid": "export-choose", onclick: () => void props.chooseSavePath(file.value, "pdf").then((p) => { if (p) file.value = exportTarget.file = p; }) }, "另存为…"),
+    h("button", { type: "button", "data-testid": "export-choose", onclick: () => void props.chooseSavePath(file.value, "pdf").then((p) => { if (p) file.value = screen.exportTarget.file = p; }) }, "另存为…"),
     rules.length ? h("div", {}, h("p", {}, "每个警告都须写明说明，随导出记录保存："), ...explain.map((e) => h("label", {}, e.dataset.rule ?? "", " ", e))) : null,
     h(
       "button",
@@ -384,7 +381,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
         onclick: () => {
           const explanations: Record<string, string> = {};
           for (const e of explain) if (e.value.trim()) explanations[e.dataset.rule ?? ""] = e.value.trim();
-          props.onExport(date.value, file.value, explanations, exportTarget.reference, "pdf");
+          props.onExport(date.value, file.value, explanations, screen.exportTarget.reference, "pdf");
         },
       },
       "导出 PDF",
@@ -399,12 +396,12 @@ function exportPanel(props: DraftViewProps): HTMLElement {
         onclick: () => {
           const explanations: Record<string, string> = {};
           for (const e of explain) if (e.value.trim()) explanations[e.dataset.rule ?? ""] = e.value.trim();
-          props.onExport(date.value, file.value.replace(/\.pdf$/i, "") + ".xlsx", explanations, exportTarget.reference, "xlsx");
+          props.onExport(date.value, file.value.replace(/\.pdf$/i, "") + ".xlsx", explanations, screen.exportTarget.reference, "xlsx");
         },
       },
       "导出 XLSX",
     ),
-    h("button", { type: "button", "data-testid": "export-preview", disabled: props.busy, onclick: () => props.onPreview(date.value, exportTarget.reference) }, "预览"),
+    h("button", { type: "button", "data-testid": "export-preview", disabled: props.busy, onclick: () => props.onPreview(date.value, screen.exportTarget.reference) }, "预览"),
     result,
   );
 }
@@ -427,7 +424,6 @@ function previewOverlay(pages: string[], onClose: () => void): HTMLElement {
 
 export function renderDraftView(props: DraftViewProps): HTMLElement {
   const { view } = props;
-  reasonHandler = (key, text) => props.onEdit({ kind: "set_reason", key, text });
   return h(
     "div",
     { class: "draft-view", "data-testid": "draft-view" },
@@ -449,7 +445,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view), actualsPanel(props), sectionsPanel(props), projectsPanel(props), formsPanel(props), carriedPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view, props.onEdit), actualsPanel(props), sectionsPanel(props), projectsPanel(props), formsPanel(props), carriedPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(
