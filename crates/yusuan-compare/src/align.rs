@@ -6,9 +6,7 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 use yusuan_domain::{Cell, Document, RowCode, TableKind};
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use yusuan_domain::compact;
 
 /// One document's amounts by line, with the label and title each was printed with.
 struct Read {

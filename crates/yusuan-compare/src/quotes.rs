@@ -6,9 +6,8 @@ use rust_decimal::Decimal;
 use yusuan_check::{Finding, FindingLocation, Severity};
 use yusuan_domain::{Document, Location};
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use yusuan_domain::compact;
+use yusuan_domain::Unit;
 
 /// A clause of the narrative (split at 。 and ；) with its section and where it starts. A
 /// section's paragraphs are read as one text first, so a clause a PDF wrapped over lines stays
@@ -27,22 +26,13 @@ fn clauses(doc: &Document) -> Vec<(String, String, Location)> {
     out
 }
 
-/// Every `number 万元|元` in a (compact) text: value in 元, decimals printed, 万元?, byte range.
-fn amounts(text: &str) -> Vec<(Decimal, u32, bool, usize, usize)> {
+/// Every `number 万元|元` in a (compact) text: value in 元, decimals printed, unit, byte range.
+fn amounts(text: &str) -> Vec<(Decimal, u32, Unit, usize, usize)> {
     yusuan_domain::mentions(text)
         .into_iter()
         .filter(|m| m.per.is_none())
-        .map(|m| (m.yuan().normalize(), m.decimals, m.wan, m.start, m.end))
+        .map(|m| (m.yuan().normalize(), m.decimals, m.unit, m.start, m.end))
         .collect()
-}
-
-/// A value in 元 as printed with `dp` decimals in 万元 (or 元).
-fn as_printed(yuan: Decimal, dp: u32, wan: bool) -> Decimal {
-    if wan {
-        (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(dp)
-    } else {
-        yuan.round_dp(dp)
-    }
 }
 
 /// Attaches to each changed line the reason the latest narrative gives in a clause that names it.
@@ -113,7 +103,7 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
                 .into_iter()
                 .next()
                 .filter(|a| a.3 <= 3 * "增".len());
-            let Some((subject, dp, wan, _, _)) = subject else {
+            let Some((subject, dp, unit_of, _, _)) = subject else {
                 continue;
             };
             // The lines the subject amount names: same value as printed, present in both years.
@@ -121,7 +111,7 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
                 .iter()
                 .filter(|l| {
                     l.amounts[last]
-                        .is_some_and(|v| as_printed(v, dp, wan) == as_printed(subject, dp, wan))
+                        .is_some_and(|v| unit_of.printed(v, dp) == unit_of.printed(subject, dp))
                         && l.amounts[earlier].is_some()
                 })
                 .collect();
@@ -134,7 +124,7 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
                 line: location.line,
                 ..Default::default()
             };
-            let unit = if wan { "万元" } else { "元" };
+            let unit = unit_of.as_str();
             let change_of = |l: &AlignedLine| {
                 l.amounts[last].unwrap_or_default() - l.amounts[earlier].unwrap_or_default()
             };
@@ -154,27 +144,27 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
                         doc.meta.year, word, l.row_label
                     ),
                     location: loc.clone(),
-                    expected: Some(format!("{}{unit}", as_printed(change_of(l), dp, wan))),
+                    expected: Some(format!("{}{unit}", unit_of.printed(change_of(l), dp))),
                     actual: Some(word.to_string()),
                     hint: Some("请核对增减用词与表中数字".into()),
                 });
                 continue;
             }
-            let Some((stated, sdp, swan, _, _)) = stated else {
+            let Some((stated, sdp, stated_unit, _, _)) = stated else {
                 continue;
             };
             let stated_signed = if decrease { -stated } else { stated };
             let exact = candidates.iter().any(|l| {
-                as_printed(change_of(l), sdp, swan) == as_printed(stated_signed, sdp, swan)
+                stated_unit.printed(change_of(l), sdp) == stated_unit.printed(stated_signed, sdp)
             });
             if exact {
                 continue;
             }
             let l = candidates[0];
-            let computed = as_printed(change_of(l), sdp, swan);
-            let rounded_diff = as_printed(l.amounts[last].unwrap_or_default(), sdp, swan)
-                - as_printed(l.amounts[earlier].unwrap_or_default(), sdp, swan);
-            let printed_stated = as_printed(stated_signed, sdp, swan);
+            let computed = stated_unit.printed(change_of(l), sdp);
+            let rounded_diff = stated_unit.printed(l.amounts[last].unwrap_or_default(), sdp)
+                - stated_unit.printed(l.amounts[earlier].unwrap_or_default(), sdp);
+            let printed_stated = stated_unit.printed(stated_signed, sdp);
             let (rule, severity, message) = if rounded_diff == printed_stated {
                 (
                     "Q002",
@@ -293,17 +283,19 @@ mod tests {
     #[test]
     fn reads_amounts_with_their_precision() {
         let a = amounts("收入预算18,976.76万元，比2024年增加3,355.65万元，其中120元");
-        let got: Vec<(String, u32, bool)> = a.iter().map(|x| (x.0.to_string(), x.1, x.2)).collect();
+        let got: Vec<(String, u32, Unit)> = a.iter().map(|x| (x.0.to_string(), x.1, x.2)).collect();
         assert_eq!(
             got,
             [
-                ("189767600".to_string(), 2, true),
-                ("33556500".into(), 2, true),
-                ("120".into(), 0, false)
+                ("189767600".to_string(), 2, Unit::WanYuan),
+                ("33556500".into(), 2, Unit::WanYuan),
+                ("120".into(), 0, Unit::Yuan)
             ]
         );
         assert_eq!(
-            as_printed(Decimal::from(189_767_551), 2, true).to_string(),
+            Unit::WanYuan
+                .printed(Decimal::from(189_767_551), 2)
+                .to_string(),
             "18976.76"
         );
     }

@@ -34,6 +34,20 @@ impl Unit {
         }
     }
 
+    /// The other unit (元 ↔ 万元): the slip a text makes when it prints one for the other.
+    pub fn other(self) -> Unit {
+        match self {
+            Unit::Yuan => Unit::WanYuan,
+            Unit::WanYuan => Unit::Yuan,
+        }
+    }
+
+    /// An amount in 元 as printed in this unit with `decimals` decimals (`12345678` 元 with two
+    /// decimals in 万元 is `1234.57`).
+    pub fn printed(self, yuan: Decimal, decimals: u32) -> Decimal {
+        (yuan / self.in_yuan()).round_dp(decimals)
+    }
+
     /// Reads `元` / `万元` (also with a `单位：` prefix or surrounding spaces).
     pub fn parse(text: &str) -> Option<Unit> {
         let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();

@@ -2,6 +2,11 @@
 //! how alike two names are (a project's name drifting between years or between its description
 //! and its form).
 
+/// A text without any whitespace (for matching labels, titles and headings as printed).
+pub fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// A department's name as a key for matching the same department printed two ways (a
 /// narrative file and its tables file: `江苏省委办公厅` / `中国共产党江苏省委员会办公厅`): without
 /// spaces, without the party's name before it (`中国共产党`, `中共`), `委员会` as `委`, and without a

@@ -25,11 +25,10 @@ pub use amount::{parse_amount, Amount, AmountError, Unit};
 pub use code::{CodeError, CodeLevel, EconomicCode, FunctionCode};
 pub use document::{
     BudgetUnit, ContentsEntry, DocKind, Document, DocumentMeta, FunctionAmounts, Paragraph,
-    RegionalFormat, Scope,
-    Section, SectionKind, UnitKind, Unrecognised,
+    RegionalFormat, Scope, Section, SectionKind, UnitKind, Unrecognised,
 };
 pub use label::{
-    department_key, label_key, name_similarity, names_non_money, says_tables_attached,
+    compact, department_key, label_key, name_similarity, names_non_money, says_tables_attached,
     strip_numbering,
 };
 pub use location::Location;

@@ -56,8 +56,8 @@ pub struct Mention {
     pub value: Decimal,
     /// Decimals printed.
     pub decimals: u32,
-    /// Printed in 万元 (else 元).
-    pub wan: bool,
+    /// The unit it is printed in (万元 or 元).
+    pub unit: Unit,
     /// The text as printed (`6,864万元`).
     pub printed: String,
     /// For a unit price (`2000.00元/人/次`), what it is per (`/人/次`).
@@ -71,25 +71,17 @@ pub struct Mention {
 impl Mention {
     /// The amount in 元.
     pub fn yuan(&self) -> Decimal {
-        if self.wan {
-            self.value * crate::Unit::WanYuan.in_yuan()
-        } else {
-            self.value
-        }
+        self.value * self.unit.in_yuan()
     }
     /// `万元` or `元`.
-    pub fn unit(&self) -> &'static str {
-        if self.wan {
-            "万元"
-        } else {
-            "元"
-        }
+    pub fn unit_word(&self) -> &'static str {
+        self.unit.as_str()
     }
     /// The amount with its unit.
     pub fn amount(&self) -> Amount {
         Amount {
             value: self.value,
-            unit: if self.wan { Unit::WanYuan } else { Unit::Yuan },
+            unit: self.unit,
         }
     }
 }
@@ -202,7 +194,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 name: name_before(text, i),
                 value,
                 decimals,
-                wan,
+                unit: if wan { Unit::WanYuan } else { Unit::Yuan },
                 printed: text[i..end].to_string(),
                 per,
                 start: i,
@@ -217,9 +209,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 mod tests {
     use super::mentions;
 
-    fn compact(s: &str) -> String {
-        s.chars().filter(|c| !c.is_whitespace()).collect()
-    }
+    use crate::compact;
 
     #[test]
     fn names_amounts_by_the_words_before_them() {

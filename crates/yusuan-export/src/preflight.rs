@@ -24,9 +24,7 @@ pub struct Preflight {
     pub narrative_figures: usize,
 }
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use yusuan_domain::compact;
 
 type Key = (String, String, String, String, Decimal);
 
@@ -85,8 +83,12 @@ fn figures(doc: &Document) -> BTreeMap<(String, Decimal, bool), usize> {
     let mut m = BTreeMap::new();
     for (t, st) in titles.iter().zip(section_texts(doc)) {
         for x in mentions(&st.text) {
-            *m.entry((t.clone(), x.value.normalize(), x.wan))
-                .or_default() += 1;
+            *m.entry((
+                t.clone(),
+                x.value.normalize(),
+                x.unit == yusuan_domain::Unit::WanYuan,
+            ))
+            .or_default() += 1;
         }
     }
     m

@@ -8,8 +8,8 @@ use crate::{Finding, Severity};
 use std::collections::HashMap;
 use yusuan_domain::{Document, RowCode};
 
-/// A name without spaces, full-width brackets as half-width (`维修（护）费` = `维修(护)费`).
-pub(crate) fn compact(s: &str) -> String {
+/// A name as a key: without spaces, full-width brackets as half-width (`维修（护）费` = `维修(护)费`).
+pub(crate) fn name_key(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -123,7 +123,7 @@ pub fn one_name_per_code(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut reported = std::collections::HashSet::new();
     for (t, r, code) in coded_rows(doc) {
-        let name = compact(&r.label);
+        let name = name_key(&r.label);
         if name.is_empty() {
             continue;
         }
@@ -164,10 +164,10 @@ const RENAMED_CLASSES: [(&str, &str, &str, i32); 5] = [
 /// The code an earlier name of a 类 or 款 belongs to (`医疗卫生与计划生育支出` → 210): a ledger
 /// of a year before the renaming names its rows so.
 pub fn renamed_class_code(name: &str) -> Option<&'static str> {
-    let name = compact(name);
+    let name = name_key(name);
     RENAMED_CLASSES
         .iter()
-        .find(|(_, old, _, _)| compact(old) == name)
+        .find(|(_, old, _, _)| name_key(old) == name)
         .map(|(c, ..)| *c)
 }
 
@@ -175,10 +175,10 @@ pub fn renamed_class_code(name: &str) -> Option<&'static str> {
 /// (20805 `行政事业单位离退休` → `行政事业单位养老支出` from 2019): a budget rolled into a later
 /// year takes the new name.
 pub fn renamed_for_year(code: &str, name: &str, year: i32) -> Option<&'static str> {
-    let name = compact(name);
+    let name = name_key(name);
     RENAMED_CLASSES
         .iter()
-        .find(|(c, old, _, since)| *c == code && compact(old) == name && year >= *since)
+        .find(|(c, old, _, since)| *c == code && name_key(old) == name && year >= *since)
         .map(|(_, _, new, _)| *new)
 }
 
@@ -187,7 +187,7 @@ pub fn renamed_for_year(code: &str, name: &str, year: i32) -> Option<&'static st
 fn name_of_its_year(year: i32, code: &str, name: &str) -> bool {
     RENAMED_CLASSES
         .iter()
-        .any(|(c, old, _, since)| *c == code && compact(old) == name && year < *since)
+        .any(|(c, old, _, since)| *c == code && name_key(old) == name && year < *since)
 }
 
 /// Why a row's name is another code's: an old name of its class, or the catalogue's name of a
@@ -195,7 +195,7 @@ fn name_of_its_year(year: i32, code: &str, name: &str) -> bool {
 fn misnamed(year: i32, code: &str, name: &str) -> Option<(String, String)> {
     if let Some((_, old, new, since)) = RENAMED_CLASSES
         .iter()
-        .find(|(c, o, _, since)| *c == code && compact(o) == name && year >= *since)
+        .find(|(c, o, _, since)| *c == code && name_key(o) == name && year >= *since)
     {
         return Some((
             format!("{code} {new}"),
@@ -203,7 +203,7 @@ fn misnamed(year: i32, code: &str, name: &str) -> Option<(String, String)> {
         ));
     }
     let own = catalogue_name(code)?;
-    if compact(own) == name || code.len() < 5 {
+    if name_key(own) == name || code.len() < 5 {
         return None;
     }
     let parent = &code[..code.len() - 2];
@@ -211,7 +211,7 @@ fn misnamed(year: i32, code: &str, name: &str) -> Option<(String, String)> {
         std::sync::OnceLock::new();
     let all = BY_NAME.get_or_init(|| catalogue().into_iter().collect());
     let sibling = all.iter().find(|(c, n)| {
-        *c != code && c.len() == code.len() && c.starts_with(parent) && compact(n) == name
+        *c != code && c.len() == code.len() && c.starts_with(parent) && name_key(n) == name
     })?;
     Some((
         format!("{code} {own}"),
@@ -226,7 +226,7 @@ pub fn names_of_other_codes(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut reported = std::collections::HashSet::new();
     for (t, r, code) in coded_rows(doc) {
-        let name = compact(&r.label);
+        let name = name_key(&r.label);
         let Some((expected, why)) = misnamed(doc.meta.year, code, &name) else {
             continue;
         };
@@ -253,9 +253,9 @@ pub fn names_match_catalogue(doc: &Document) -> Vec<Finding> {
     let mut reported = std::collections::HashSet::new();
     for (t, r, code) in coded_rows(doc) {
         let Some(known) = cat.get(code) else { continue };
-        let name = compact(&r.label);
+        let name = name_key(&r.label);
         if name.is_empty()
-            || name == compact(known)
+            || name == name_key(known)
             || misnamed(doc.meta.year, code, &name).is_some()
             || name_of_its_year(doc.meta.year, code, &name)
             || !reported.insert(code.to_string())

@@ -5,9 +5,7 @@
 use crate::{Finding, FindingLocation, Severity};
 use yusuan_domain::{says_tables_attached, Document, TableKind};
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use yusuan_domain::compact;
 
 /// A narrative without tables that says its tables are attached: they are another file's.
 pub fn tables_published_apart(doc: &Document) -> bool {

@@ -8,9 +8,7 @@ use crate::{Finding, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{Document, LedgerSide, Row, RowCode, Table, TableKind, Unit};
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use yusuan_domain::compact;
 
 /// A finding that `actual` (in `t`, row `r`) should equal `expected` (given in 元).
 #[allow(clippy::too_many_arguments)]

@@ -8,13 +8,13 @@
 //! twice over: the row under it is a child of that code, and the rest of the label is that
 //! code's name (the catalogue's, or the 类's).
 
-use super::codes::{catalogue_name, compact};
+use super::codes::{catalogue_name, name_key};
 use crate::{Finding, Severity};
 use yusuan_domain::{Document, EconomicCode, FunctionCode, Row, RowCode, Table};
 
 /// The printed digits and the name of a label that opens with digits (`7社会保障和就业支出`).
 fn leading_digits(label: &str) -> Option<(String, String)> {
-    let l = compact(label);
+    let l = name_key(label);
     let digits: String = l.chars().take_while(|c| c.is_ascii_digit()).collect();
     let name = l[digits.len()..].to_string();
     (!digits.is_empty() && !name.is_empty() && !name.starts_with(['.', '、', '．']))
@@ -50,7 +50,7 @@ pub(crate) fn misprinted(t: &Table, i: usize) -> Option<(RowCode, String)> {
     let known = catalogue_name(&parent)
         .map(str::to_string)
         .or_else(|| super::codes::class_name(&parent).map(str::to_string))?;
-    if compact(&known) != name {
+    if name_key(&known) != name {
         return None;
     }
     let code = if function {

@@ -10,9 +10,7 @@ use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{mentions, Amount, Document, RowCode, Table, TableKind, Unit};
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use yusuan_domain::compact;
 
 /// The amounts of a text that are levels or changes (unit prices `元/人` left out).
 fn amounts(text: &str) -> Vec<yusuan_domain::Mention> {
@@ -369,15 +367,6 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     out.into_iter().flatten().collect()
 }
 
-/// A value in 元 as printed with `decimals` decimals in 万元 (or 元).
-fn as_printed(yuan: Decimal, decimals: u32, wan: bool) -> Decimal {
-    if wan {
-        (yuan / yusuan_domain::Unit::WanYuan.in_yuan()).round_dp(decimals)
-    } else {
-        yuan.round_dp(decimals)
-    }
-}
-
 fn location(run: &Run, at: usize) -> FindingLocation {
     let l = run.location(at);
     FindingLocation {
@@ -406,16 +395,16 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
             let step = Decimal::new(1, m.decimals); // one unit of the last printed digit
             if candidates
                 .iter()
-                .any(|c| as_printed(c.yuan, m.decimals, m.wan) == m.value)
+                .any(|c| m.unit.printed(c.yuan, m.decimals) == m.value)
             {
                 continue;
             }
             let c = &candidates[0];
             let slip = candidates
                 .iter()
-                .find(|c| as_printed(c.yuan, m.decimals, !m.wan) == m.value);
+                .find(|c| m.unit.other().printed(c.yuan, m.decimals) == m.value);
             let (rule, severity, message, expected) = if let Some(s) = slip {
-                let right = if m.wan { "元" } else { "万元" };
+                let right = m.unit.other().as_str();
                 (
                     "N002",
                     Severity::Error,
@@ -425,25 +414,25 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
                     ),
                     format!(
                         "{}{right}",
-                        as_printed(s.yuan, m.decimals, !m.wan).normalize()
+                        m.unit.other().printed(s.yuan, m.decimals).normalize()
                     ),
                 )
             } else if candidates
                 .iter()
-                .any(|c| (as_printed(c.yuan, m.decimals, m.wan) - m.value).abs() <= step)
+                .any(|c| (m.unit.printed(c.yuan, m.decimals) - m.value).abs() <= step)
             {
                 (
                     "N001",
                     Severity::Info,
                     format!("“{}”的金额与{}相差一个尾数", m.name, c.what),
-                    format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()),
+                    format!("{}{}", m.unit.printed(c.yuan, m.decimals), m.unit_word()),
                 )
             } else {
                 (
                     "N001",
                     Severity::Error,
                     format!("“{}”的金额与{}不符", m.name, c.what),
-                    format!("{}{}", as_printed(c.yuan, m.decimals, m.wan), m.unit()),
+                    format!("{}{}", m.unit.printed(c.yuan, m.decimals), m.unit_word()),
                 )
             };
             out.push(Finding {
@@ -820,7 +809,7 @@ fn restated_heading<'a>(
     if named.contains("执行数") || named.contains("增加") || named.contains("减少") {
         return None;
     }
-    let unit = if m.wan || heading.wan {
+    let unit = if m.unit == Unit::WanYuan || heading.unit == Unit::WanYuan {
         Unit::WanYuan
     } else {
         Unit::Yuan
@@ -995,13 +984,13 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
             let Some(subject) = subject else { continue };
             let Some((c, p)) = rows
                 .iter()
-                .find(|(c, _)| as_printed(*c, subject.decimals, subject.wan) == subject.value)
+                .find(|(c, _)| subject.unit.printed(*c, subject.decimals) == subject.value)
             else {
                 continue;
             };
             let computed = *c - *p;
             let stated = if down { -m.yuan() } else { m.yuan() };
-            if as_printed(computed, m.decimals, m.wan) == as_printed(stated, m.decimals, m.wan) {
+            if m.unit.printed(computed, m.decimals) == m.unit.printed(stated, m.decimals) {
                 continue;
             }
             out.push(Finding {
@@ -1016,20 +1005,20 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
                 location: location(run, m.start),
                 expected: Some(format!(
                     "{}{}",
-                    as_printed(computed, m.decimals, m.wan),
-                    m.unit()
+                    m.unit.printed(computed, m.decimals),
+                    m.unit_word()
                 )),
                 actual: Some(format!(
                     "{}{}",
-                    as_printed(stated, m.decimals, m.wan),
-                    m.unit()
+                    m.unit.printed(stated, m.decimals),
+                    m.unit_word()
                 )),
                 hint: Some(format!(
                     "{}：当年 {}，{}年 {}；若所比口径不同（预算与执行），请在文中说明",
                     t.title,
-                    as_printed(*c, 2, true),
+                    Unit::WanYuan.printed(*c, 2),
                     doc.meta.year - 1,
-                    as_printed(*p, 2, true)
+                    Unit::WanYuan.printed(*p, 2)
                 )),
             });
         }
@@ -1044,7 +1033,7 @@ pub fn prior_year_consistent(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let marker = format!("比{}年", doc.meta.year - 1);
     let same = format!("与{}年", doc.meta.year - 1);
-    let mut seen: Vec<(String, Decimal, u32, bool, String)> = Vec::new(); // name, prior 元, dp, 万元, printed
+    let mut seen: Vec<(String, Decimal, u32, Unit, String)> = Vec::new(); // name, prior 元, dp, unit, printed
     for (run, ms) in runs(doc).iter() {
         for (k, m) in ms.iter().enumerate() {
             let lead = lead(&run.text, m.start, 30);
@@ -1159,7 +1148,7 @@ pub fn increase_to_nothing(doc: &Document) -> Vec<Finding> {
 }
 
 fn check_prior(
-    seen: &mut Vec<(String, Decimal, u32, bool, String)>,
+    seen: &mut Vec<(String, Decimal, u32, Unit, String)>,
     out: &mut Vec<Finding>,
     run: &Run,
     subject: &yusuan_domain::Mention,
@@ -1174,12 +1163,12 @@ fn check_prior(
             subject.name.clone(),
             prior,
             dp,
-            subject.wan,
+            subject.unit,
             subject.printed.clone(),
         )),
-        Some((_, first, first_dp, wan, printed)) => {
+        Some((_, first, first_dp, unit, printed)) => {
             let d = dp.min(*first_dp);
-            if as_printed(*first, d, *wan) != as_printed(prior, d, *wan) {
+            if unit.printed(*first, d) != unit.printed(prior, d) {
                 out.push(Finding {
                     rule: "N008",
                     severity: Severity::Warning,
@@ -1188,16 +1177,8 @@ fn check_prior(
                         subject.name, printed
                     ),
                     location: location(run, subject.start),
-                    expected: Some(format!(
-                        "{}{}",
-                        as_printed(*first, d, *wan),
-                        if *wan { "万元" } else { "元" }
-                    )),
-                    actual: Some(format!(
-                        "{}{}",
-                        as_printed(prior, d, *wan),
-                        if *wan { "万元" } else { "元" }
-                    )),
+                    expected: Some(format!("{}{}", unit.printed(*first, d), unit.as_str())),
+                    actual: Some(format!("{}{}", unit.printed(prior, d), unit.as_str())),
                     hint: Some("同一项目的上年数在文中应一致".into()),
                 });
             }

@@ -364,14 +364,14 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
                 .iter()
                 .filter(|m| m.start > k && m.end <= sentence_end)
                 .collect();
-            if parts.len() < 2 || !whole.wan {
+            if parts.len() < 2 || whole.unit != Unit::WanYuan {
                 continue;
             }
             let sum = |fix: bool| -> Decimal {
                 parts
                     .iter()
                     .map(|m| {
-                        if fix && !m.wan {
+                        if fix && m.unit == Unit::Yuan {
                             m.value * Unit::WanYuan.in_yuan()
                         } else {
                             m.yuan()
@@ -383,7 +383,7 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
             if sum(false) == target || sum(true) != target {
                 continue;
             }
-            for m in parts.iter().filter(|m| !m.wan) {
+            for m in parts.iter().filter(|m| m.unit == Unit::Yuan) {
                 out.push(Finding {
                     rule: "S005",
                     severity: Severity::Error,
@@ -469,7 +469,7 @@ pub fn project_total_restated(doc: &Document) -> Vec<Finding> {
                     {
                         continue;
                     }
-                    let unit = if m.wan || total.unit == Unit::WanYuan {
+                    let unit = if m.unit == Unit::WanYuan || total.unit == Unit::WanYuan {
                         Unit::WanYuan
                     } else {
                         Unit::Yuan

@@ -221,7 +221,7 @@ impl<'a> Reading<'a> {
     /// restated).
     fn read(&mut self, m: &Mention) -> Option<Read> {
         let form = Form {
-            wan: m.wan,
+            wan: m.unit == yusuan_domain::Unit::WanYuan,
             decimals: m.decimals,
             separators: m.printed.contains(','),
         };
@@ -361,7 +361,7 @@ impl<'a> Reading<'a> {
             return None;
         }
         let form = |x: &Mention| Form {
-            wan: x.wan,
+            wan: x.unit == yusuan_domain::Unit::WanYuan,
             decimals: x.decimals,
             separators: x.printed.contains(','),
         };

@@ -517,9 +517,7 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     }
 }
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use yusuan_domain::compact;
 
 /// The widest a column of a form-like grid grows before its texts wrap (points).
 const PLAIN_GRID_MAX_COLUMN: f32 = 120.0; // layout

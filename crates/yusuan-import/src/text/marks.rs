@@ -5,9 +5,7 @@
 use crate::Line;
 use yusuan_domain::{parse_amount, Cell};
 
-pub(super) fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+pub(super) use yusuan_domain::compact;
 
 /// A table's title is one short line: a longer line that ends in 表 is a sentence about a table.
 pub(super) const TITLE_MAX_CHARS: usize = 60;
