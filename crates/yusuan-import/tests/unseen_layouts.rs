@@ -247,3 +247,76 @@ fn a_listed_title_over_an_unusual_heading_starts_its_table() {
     let read = import(&format!("{FIRST}{qualified}"));
     assert_eq!(read.document.tables.len(), 1);
 }
+
+/// Real documents printed without their 编制 lines: every line naming a table's department or
+/// unit (`编制部门：…`, `单位：万元`, `部门名称：…`) taken out, as a layout that prints neither
+/// would. Every table is still found under its own title — by its title over a header of cells
+/// and data or its empty-table note, or by the title the 目录 lists over rows of data — and, in
+/// the text files (their rows read by their cells), with every cell as before.
+#[test]
+fn real_tables_printed_without_their_heading_lines_are_still_read() {
+    use yusuan_import::{parse_lines_with, pdf_lines, split_lines, Layout, Line};
+    let fixture = |name: &str| {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(name)
+    };
+    let tables = |lines: &[Line], layout: Layout| -> Vec<(String, Vec<Vec<String>>)> {
+        parse_lines_with("f", lines, layout)
+            .unwrap()
+            .document
+            .tables
+            .iter()
+            .map(|t| {
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|r| r.cells.iter().map(|c| c.printed().to_string()).collect());
+                (t.title.clone(), rows.collect())
+            })
+            .collect()
+    };
+    let heading_line = |l: &Line| {
+        let c = l.compact();
+        let unit = ["单位：万元", "单位：元", "单位:万元", "单位:元"]
+            .iter()
+            .any(|u| c.contains(u));
+        let by = [
+            "编制部门",
+            "编制单位",
+            "部门名称",
+            "部门：",
+            "部门:",
+            "单位名称",
+        ]
+        .iter()
+        .any(|p| c.starts_with(p));
+        c.chars().count() <= 60 && !l.is_tabular() && (unit || by)
+    };
+    for (name, same_cells, taken) in [
+        ("000_e54fcd81d7b1024c.txt", true, 22),
+        ("001_e395be5bb9699fb6.txt", true, 11),
+        ("004_dd8ce94d1496a6c0.txt", true, 27),
+        ("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf", true, 1),
+        ("pdf/jiangsu-renda-2018-bumen-yusuan.pdf", false, 2),
+    ] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let (lines, layout) = if name.ends_with(".pdf") {
+            (pdf_lines(name, &bytes).unwrap(), Layout::Flow)
+        } else {
+            (
+                split_lines(&String::from_utf8(bytes).unwrap()),
+                Layout::Cells,
+            )
+        };
+        let bare: Vec<Line> = lines.iter().filter(|l| !heading_line(l)).cloned().collect();
+        assert_eq!(lines.len() - bare.len(), taken, "{name}: lines taken out");
+        let (before, after) = (tables(&lines, layout), tables(&bare, layout));
+        let titles =
+            |t: &[(String, Vec<Vec<String>>)]| t.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&after), titles(&before), "{name}");
+        if same_cells {
+            assert_eq!(after, before, "{name}");
+        }
+    }
+}

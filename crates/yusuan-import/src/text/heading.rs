@@ -2,7 +2,7 @@
 //! heading with it), number and kind, then its 编制部门 / 单位 lines. Read by the table parser,
 //! and by [`super::segment`] to know where a table's block may next be cut.
 
-use super::marks::{compact, is_fragment, is_meta, title_number, title_tail};
+use super::marks::{compact, ends_as_title, is_fragment, is_meta, title_number, title_tail};
 use crate::Line;
 use yusuan_domain::{TableKind, Unit};
 
@@ -67,7 +67,7 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
             && !is_meta(&c)
             && is_fragment(&c)
             && !c.contains('。')
-            && (meta_follows || next_is_grid)
+            && (meta_follows || next_is_grid || (is_bare_label(&title) && ends_as_title(&c)))
         {
             subtitle = c;
             i = k + 1;

@@ -174,17 +174,25 @@ fn heads_a_grid(lines: &[Line]) -> bool {
     let Some(first) = rest.next() else {
         return false;
     };
-    first.is_tabular()
-        && !is_data(&first.cells)
-        && rest
-            .take(HEADER_LINES_MAX)
-            .take_while(|l| l.is_tabular())
-            .any(|l| is_data(&l.cells))
+    if !first.is_tabular() || is_data(&first.cells) {
+        return false;
+    }
+    // A row of data within a few lines; or, the table empty, its note under the header
+    // (`说明：本单位无政府性基金预算支出。`).
+    for l in rest.take(HEADER_LINES_MAX) {
+        if !l.is_tabular() {
+            return is_note(&l.compact());
+        }
+        if is_data(&l.cells) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a line (compacted) ends as a table's title does: in 表, possibly followed by a
 /// qualifier in brackets (`财政拨款支出预算表（功能科目）`, `…预算表(单位：万元)`).
-fn ends_as_title(c: &str) -> bool {
+pub(super) fn ends_as_title(c: &str) -> bool {
     let base = match c.strip_suffix('）').or_else(|| c.strip_suffix(')')) {
         Some(inner) => inner.rfind(['（', '(']).map_or(inner, |p| &inner[..p]),
         None => c,

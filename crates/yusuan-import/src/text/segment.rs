@@ -53,7 +53,7 @@ pub(super) fn starts_table(lines: &[Line], i: usize) -> bool {
 }
 
 /// How far under a title the 目录 lists its table's first row of data may be printed.
-const LISTED_DATA_WITHIN: usize = 8; // layout
+const LISTED_DATA_WITHIN: usize = 16; // layout
 
 /// Whether line `i` is the title of a table the 目录 lists (`listed`: those titles, compacted),
 /// printed as the 目录 prints it (after its number, if any) with a row of data under it —
@@ -71,12 +71,29 @@ fn listed_title(lines: &[Line], i: usize, listed: &[String]) -> bool {
         .filter(|&(at, ch)| at > 0 && "、.．".contains(ch))
         .map_or(0, |(at, ch)| at + ch.len_utf8());
     let title = &c[number..];
+    // Up to the next table's title: its rows are not this one's.
     listed.iter().any(|t| t == title || *t == c)
-        && lines[i + 1..]
-            .iter()
-            .filter(|l| !l.is_blank())
+        && (i + 1..lines.len())
+            .filter(|&k| !lines[k].is_blank())
             .take(LISTED_DATA_WITHIN)
-            .any(|l| l.is_tabular() && super::marks::is_data(&l.cells))
+            .take_while(|&k| !starts_table(lines, k))
+            .any(|k| prints_data(&lines[k]))
+}
+
+/// Whether a line prints a row of data however its cells are set — by tabs, or by spaces in a
+/// text without them (`208 05 01 行政单位离退休 63,240 63,240`) — or a table's note that it is
+/// empty (`本部门无政府性基金预算`).
+fn prints_data(l: &Line) -> bool {
+    use super::marks::{is_code_like, is_data, is_note};
+    let c = l.compact();
+    if c.contains('。') && !is_note(&c) {
+        return false;
+    }
+    (l.is_tabular() && is_data(&l.cells))
+        || l.text
+            .split_whitespace()
+            .any(|t| yusuan_domain::parse_amount(t).is_ok() && !is_code_like(t) && t.len() > 1)
+        || is_note(&c)
 }
 
 /// Cuts the lines from `from` (after the cover and contents) into blocks, in order. A table's
