@@ -36,36 +36,20 @@ interface State {
   table: number;
   loading: boolean;
   error: string | null;
-  /** The draft being edited (the 编制 view replaces the document view). */
-  draft: DraftView | null;
+  /** What the main pane shows: one view at a time (see `MainView`). */
+  main: MainView;
   draftFilter: string;
   /** What the 编制 view keeps across its re-renders (panels opened, the export's file). */
   draftScreen: DraftScreen;
   /** The draft's lines that are 0 in both years are hidden (on by default). */
   hideZeroLines: boolean;
   busy: boolean;
-  exportResult: ExportResult | null;
-  /** The last workbook export or import of the open draft. */
-  workbook: WorkbookState | null;
-  /** The export preview's pages (SVG) while it is open. */
-  preview: string[] | null;
-  /** The draft's derived tables while they are shown. */
-  draftTables: { doc: Document; selected: number } | null;
-  /** The 设置 view while it is open, and what its last save or backup did. */
-  settings: SettingsView | null;
-  settingsNotice: string | null;
   /** The open document's findings, once asked for. */
   findings: Finding[] | null;
   findingsFilter: SeverityFilter;
   /** The row a finding pointed at, marked in its table. */
   markRow: string | null;
   importing: Importing | null;
-  /** The comparison shown (the 对比 view replaces the document view). */
-  compare: CompareView | null;
-  /** The shown comparison is of drafts or versions (not exported from here). */
-  compareOfDrafts: boolean;
-  /** Where the shown comparison was exported (null until it is). */
-  compareExported: string | null;
   compareFilter: CompareFilter;
   drafts: DraftSummary[];
   focusKey: string | null;
@@ -73,8 +57,39 @@ interface State {
   docSearch: string;
   /** Where the long document list was scrolled to (it is rebuilt on every render). */
   docListScroll: number;
-  /** 新建空白草稿 while it is open: the shipped formats. */
-  blank: DraftTemplate[] | null;
+}
+
+/** The 编制 view: the draft shown, with what it shows beside it. */
+interface Drafting {
+  view: "draft";
+  draft: DraftView;
+  exportResult: ExportResult | null;
+  /** The last workbook export or import of the draft. */
+  workbook: WorkbookState | null;
+  /** The export preview's pages (SVG) while it is open. */
+  preview: string[] | null;
+  /** The draft's derived tables while they are shown. */
+  tables: { doc: Document; selected: number } | null;
+}
+
+/** What the main pane shows: the library's document (or nothing chosen), the 编制 view, or one
+ * opened over another — 对比, 新建空白草稿, 设置 — whose 返回 shows the one `under` it again.
+ * One at a time: nothing can show two. */
+type MainView =
+  | { view: "library" }
+  | Drafting
+  | { view: "compare"; compare: CompareView; ofDrafts: boolean; exported: string | null; under: MainView }
+  | { view: "blank"; templates: DraftTemplate[]; under: MainView }
+  | { view: "settings"; settings: SettingsView; notice: string | null; under: MainView };
+
+/** The 编制 view of a draft just opened. */
+function drafted(draft: DraftView): Drafting {
+  return { view: "draft", draft, exportResult: null, workbook: null, preview: null, tables: null };
+}
+
+/** A main view without 设置 and 新建空白草稿 opened over it. */
+function beneath(m: MainView): MainView {
+  return m.view === "settings" || m.view === "blank" ? beneath(m.under) : m;
 }
 
 /** What `mount` hands back: actions for code and tests, and a way to wait. */
@@ -113,10 +128,12 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const state: State = {
     libraries: [], library: null, documents: [], docId: null, doc: null,
     tab: "tables", table: 0, loading: true, error: null,
-    draft: null, draftFilter: "", draftScreen: newDraftScreen(), hideZeroLines: true, busy: false, exportResult: null, workbook: null, preview: null, draftTables: null, settings: null, settingsNotice: null, findings: null, findingsFilter: "all", markRow: null, importing: null,
-    compare: null, compareOfDrafts: false, compareExported: null, compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", docListScroll: 0, blank: null,
+    main: { view: "library" }, draftFilter: "", draftScreen: newDraftScreen(), hideZeroLines: true, busy: false, findings: null, findingsFilter: "all", markRow: null, importing: null,
+    compareFilter: "changed", drafts: [], focusKey: null, docSearch: "", docListScroll: 0,
   };
   let pending: Promise<void> = Promise.resolve();
+  /** The 编制 view, when it is the one shown. */
+  const drafting = (): Drafting | null => (state.main.view === "draft" ? state.main : null);
   let docRequest = 0;
   let libRequest = 0;
 
@@ -153,15 +170,15 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     sidebarSlot.replaceChildren(renderSidebar({
       libraries: state.libraries, library: state.library, documents: state.documents,
       selectedDoc: state.docId, loading: state.loading,
-      onLibrary: (id) => { state.settings = null; void app.selectLibrary(id); },
-      onDocument: (id) => { state.settings = null; void app.selectDocument(id); },
+      onLibrary: (id) => { state.main = beneath(state.main); void app.selectLibrary(id); },
+      onDocument: (id) => { state.main = beneath(state.main); void app.selectDocument(id); },
       importing: state.importing,
       onChoose: () => void track(backend.chooseFiles().then((paths) => (paths.length ? app.importFiles(paths) : undefined), (e) => { fail("无法打开文件对话框", e); renderBanner(); })),
       onImportPaths: (paths) => void app.importFiles(paths),
       onImportYear: (index, year) => void app.importWithYear(index, year),
       drafts: state.drafts,
-      openDraft: state.draft?.draft ?? null,
-      onDraft: (d) => { state.settings = null; state.blank = null; void app.openDraft(d); },
+      openDraft: drafting()?.draft.draft ?? null,
+      onDraft: (d) => { state.main = beneath(state.main); void app.openDraft(d); },
       onBlankDraft: () => void app.newBlankDraft(),
       onSettings: () => void track(openSettings()),
       search: state.docSearch,
@@ -185,37 +202,39 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   }
 
   function renderMain(): void {
-    if (state.settings) {
+    const m = state.main;
+    const back = (under: MainView) => () => { state.main = under; renderMain(); };
+    if (m.view === "settings") {
       main.replaceChildren(renderSettingsView({
-        view: state.settings, busy: state.busy, notice: state.settingsNotice,
+        view: m.settings, busy: state.busy, notice: m.notice,
         onSave: (s) => void track(settingsCall(() => backend.saveSettings(s), "设置已保存：新建的草稿和对比按新的阈值，导出按新的字体。")),
         onBackup: () => void track(settingsCall(() => backend.backupLibrary(), "已备份我的预算库。")),
         onRestore: (path) => void track(settingsCall(() => backend.restoreBackup(path), "已用备份恢复我的预算库（恢复前的状态已另存为一份备份）。").then(() => reloadLibraries())),
-        onBack: () => { state.settings = null; state.settingsNotice = null; renderMain(); },
+        onBack: back(m.under),
       }));
       return;
     }
-    if (state.blank) {
+    if (m.view === "blank") {
       main.replaceChildren(renderBlankDraftView({
-        templates: state.blank, busy: state.busy, year: new Date().getFullYear() + 1,
+        templates: m.templates, busy: state.busy, year: new Date().getFullYear() + 1,
         onCreate: (template, department, region, year) => void app.startBlankDraft(template, department, region, year),
-        onBack: () => { state.blank = null; renderMain(); },
+        onBack: back(m.under),
       }));
       return;
     }
-    if (state.compare) {
+    if (m.view === "compare") {
       main.replaceChildren(renderCompareView({
-        view: state.compare, filter: state.compareFilter,
+        view: m.compare, filter: state.compareFilter,
         onFilter: (f) => { state.compareFilter = f; renderMain(); },
-        onBack: () => { state.compare = null; state.compareExported = null; renderMain(); },
-        exported: state.compareExported,
-        onExport: state.compareOfDrafts ? null : (file) => void track(exportComparison(file)),
+        onBack: back(m.under),
+        exported: m.exported,
+        onExport: m.ofDrafts ? null : (file) => void track(exportComparison(file)),
       }));
       return;
     }
-    if (state.draft) {
+    if (m.view === "draft") {
       main.replaceChildren(renderDraftView({
-        view: state.draft, screen: state.draftScreen, busy: state.busy, filter: state.draftFilter, hideZero: state.hideZeroLines, exportResult: state.exportResult,
+        view: m.draft, screen: state.draftScreen, busy: state.busy, filter: state.draftFilter, hideZero: state.hideZeroLines, exportResult: m.exportResult,
         onFilter: (t) => { state.draftFilter = t; renderMain(); },
         onHideZero: (hide) => { state.hideZeroLines = hide; renderMain(); },
         onEdit: (edit) => void track(draftCall((d) => backend.editDraft(d, edit))),
@@ -226,23 +245,23 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         onCompare: (refs) => void track(compareReferences(refs)),
         onSaveVersion: (name, lock) => void track(draftCall((d) => backend.saveVersion(d, name, lock))),
         onExport: (date, file, explanations, reference, format) => void track(exportDraft(date, file, explanations, reference, format)),
-        workbook: state.workbook,
+        workbook: m.workbook,
         onExportWorkbook: (file) => void track(workbookCall(async (d) => ({ draft: d, written: await backend.exportDraftWorkbook(d, file), changes: null }), "无法导出工作簿")),
         onImportWorkbook: (file) => void track(workbookCall(async (d) => {
           const r = await backend.importDraftWorkbook(d, file);
-          state.draft = r.view;
-          return { draft: d, written: state.workbook?.written ?? null, changes: r.changes };
+          m.draft = r.view;
+          return { draft: d, written: m.workbook?.written ?? null, changes: r.changes };
         }, "无法导入工作簿")),
         chooseWorkbook: () => backend.chooseWorkbook().catch((e) => { fail("无法打开文件对话框", e); renderBanner(); return null; }),
-        preview: state.preview,
+        preview: m.preview,
         onPreview: (date, reference) => void track(previewDraft(date, reference)),
-        onClosePreview: () => { state.preview = null; renderMain(); },
-        tables: state.draftTables,
+        onClosePreview: () => { m.preview = null; renderMain(); },
+        tables: m.tables,
         onShowTables: () => void track(loadDraftTables(0)),
-        onSelectTable: (i) => { if (state.draftTables) state.draftTables.selected = i; renderMain(); },
-        onCloseTables: () => { state.draftTables = null; renderMain(); },
+        onSelectTable: (i) => { if (m.tables) m.tables.selected = i; renderMain(); },
+        onCloseTables: () => { m.tables = null; renderMain(); },
         chooseSavePath: (suggested, extension) => backend.chooseSavePath(suggested, extension).catch((e) => { fail("无法打开保存对话框", e); renderBanner(); return null; }),
-        onBack: () => { state.draft = null; state.exportResult = null; state.workbook = null; state.preview = null; state.draftTables = null; renderMain(); },
+        onBack: () => { state.main = { view: "library" }; renderMain(); },
       }));
       return;
     }
@@ -260,10 +279,9 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
 
   async function compareReferences(refs: string[]): Promise<void> {
     try {
-      state.compare = await backend.compareReferences(refs);
+      const compare = await backend.compareReferences(refs);
       state.compareFilter = "changed";
-      state.compareExported = null;
-      state.compareOfDrafts = true;
+      state.main = { view: "compare", compare, ofDrafts: true, exported: null, under: state.main };
     } catch (e) {
       fail("无法对比", e);
     }
@@ -272,10 +290,11 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   }
 
   async function exportComparison(file: string): Promise<void> {
-    if (!state.compare || state.library === null || state.compareOfDrafts) return;
-    const ids = state.compare.comparison.documents.map((d) => Number(d.label));
+    const m = state.main;
+    if (m.view !== "compare" || state.library === null || m.ofDrafts) return;
+    const ids = m.compare.comparison.documents.map((d) => Number(d.label));
     try {
-      state.compareExported = await backend.exportComparison(state.library, ids, file);
+      m.exported = await backend.exportComparison(state.library, ids, file);
     } catch (e) {
       fail("对比表未导出", e);
     }
@@ -285,8 +304,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
 
   async function openSettings(): Promise<void> {
     try {
-      state.settings = await backend.getSettings();
-      state.settingsNotice = null;
+      const settings = await backend.getSettings();
+      state.main = { view: "settings", settings, notice: null, under: state.main.view === "settings" ? state.main.under : state.main };
     } catch (e) {
       fail("无法打开设置", e);
     }
@@ -296,13 +315,22 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
 
   /** A 设置 call; a refusal shows as the error banner, the view stays as it was. */
   async function settingsCall(call: () => Promise<SettingsView>, done: string): Promise<void> {
+    await busyCall("设置未保存", async () => {
+      const settings = await call();
+      const m = state.main;
+      if (m.view === "settings") Object.assign(m, { settings, notice: done });
+    });
+  }
+
+  /** A call that keeps the window busy while it runs: shown busy, a failure reported as
+   * `failure` in the banner, shown again when done (the one place this is written). */
+  async function busyCall(failure: string, run: () => Promise<void>): Promise<void> {
     state.busy = true;
     renderMain();
     try {
-      state.settings = await call();
-      state.settingsNotice = done;
+      await run();
     } catch (e) {
-      fail("设置未保存", e);
+      fail(failure, e);
     }
     state.busy = false;
     renderBanner();
@@ -316,7 +344,10 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       state.libraries = await backend.listLibraries();
       state.drafts = await backend.listDrafts();
       if (state.library) state.documents = await backend.listDocuments(state.library);
-      Object.assign(state, { draft: null, docId: null, doc: null, findings: null });
+      const open = state.main.view === "settings" ? state.main : null;
+      Object.assign(state, { docId: null, doc: null, findings: null });
+      // An open draft may be gone: 设置 stays open, over the library.
+      state.main = open ? { ...open, under: { view: "library" } } : { view: "library" };
     } catch (e) {
       fail("无法读取文档库", e);
     }
@@ -325,13 +356,14 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
 
   /** One call on the open draft; the recomputed draft replaces the shown one. */
   async function draftCall(call: (draft: string) => Promise<DraftView>): Promise<void> {
-    if (!state.draft) return;
+    const m = drafting();
+    if (!m) return;
     state.busy = true;
     try {
-      state.draft = await call(state.draft.draft);
-      state.exportResult = null;
-      state.preview = null;
-      if (state.draftTables) state.draftTables = { doc: await backend.getDraftDocument(state.draft.draft), selected: state.draftTables.selected };
+      m.draft = await call(m.draft.draft);
+      m.exportResult = null;
+      m.preview = null;
+      if (m.tables) m.tables = { doc: await backend.getDraftDocument(m.draft.draft), selected: m.tables.selected };
     } catch (e) {
       fail("修改未保存", e);
     }
@@ -341,9 +373,10 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   }
 
   async function loadDraftTables(selected: number): Promise<void> {
-    if (!state.draft) return;
+    const m = drafting();
+    if (!m) return;
     try {
-      state.draftTables = { doc: await backend.getDraftDocument(state.draft.draft), selected };
+      m.tables = { doc: await backend.getDraftDocument(m.draft.draft), selected };
     } catch (e) {
       fail("无法显示草稿的表格", e);
     }
@@ -352,46 +385,28 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   }
 
   async function previewDraft(date: string, reference: string): Promise<void> {
-    if (!state.draft) return;
-    state.busy = true;
-    renderMain();
-    try {
-      state.preview = await backend.previewExport(reference || state.draft.draft, date || null);
-    } catch (e) {
-      fail("无法预览", e);
-    }
-    state.busy = false;
-    renderBanner();
-    renderMain();
+    const m = drafting();
+    if (!m) return;
+    await busyCall("无法预览", async () => {
+      m.preview = await backend.previewExport(reference || m.draft.draft, date || null);
+    });
   }
 
   /** A workbook action on the open draft: its result kept for the panel, a failure shown. */
   async function workbookCall(run: (draft: string) => Promise<WorkbookState>, failure: string): Promise<void> {
-    if (!state.draft) return;
-    state.busy = true;
-    renderMain();
-    try {
-      state.workbook = await run(state.draft.draft);
-    } catch (e) {
-      fail(failure, e);
-    }
-    state.busy = false;
-    renderBanner();
-    renderMain();
+    const m = drafting();
+    if (!m) return;
+    await busyCall(failure, async () => {
+      m.workbook = await run(m.draft.draft);
+    });
   }
 
   async function exportDraft(date: string, file: string, explanations: Record<string, string>, reference: string, format: "pdf" | "xlsx"): Promise<void> {
-    if (!state.draft) return;
-    state.busy = true;
-    renderMain();
-    try {
-      state.exportResult = await backend.exportFile({ reference: reference || state.draft.draft, format, file, date: date || null, explanations });
-    } catch (e) {
-      fail("导出失败", e);
-    }
-    state.busy = false;
-    renderBanner();
-    renderMain();
+    const m = drafting();
+    if (!m) return;
+    await busyCall("导出失败", async () => {
+      m.exportResult = await backend.exportFile({ reference: reference || m.draft.draft, format, file, date: date || null, explanations });
+    });
   }
 
   async function loadFindings(): Promise<void> {
@@ -449,8 +464,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   async function loadDocument(library: string, id: number): Promise<void> {
     const request = ++docRequest;
     state.docId = id;
-    state.draft = null;
-    state.compare = null;
+    state.main = { view: "library" };
     state.loading = true;
     render();
     try {
@@ -525,9 +539,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         if (state.library === null || state.docId === null) return;
         state.busy = true;
         try {
-          state.draft = await backend.startDraft(state.library, state.docId);
-          state.draftTables = null;
-          state.exportResult = null;
+          state.main = drafted(await backend.startDraft(state.library, state.docId));
           state.draftFilter = "";
           state.drafts = await backend.listDrafts();
         } catch (e) {
@@ -540,10 +552,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     newBlankDraft: () =>
       track((async () => {
         try {
-          state.blank = await backend.listDraftTemplates();
-          state.settings = null;
-          state.compare = null;
-          state.draft = null;
+          state.main = { view: "blank", templates: await backend.listDraftTemplates(), under: { view: "library" } };
         } catch (e) {
           fail("无法读取格式模板", e);
         }
@@ -554,10 +563,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         state.busy = true;
         renderMain();
         try {
-          state.draft = await backend.startBlankDraft(template, department, region, year);
-          state.blank = null;
-          state.draftTables = null;
-          state.exportResult = null;
+          state.main = drafted(await backend.startBlankDraft(template, department, region, year));
           state.draftFilter = "";
           state.drafts = await backend.listDrafts();
         } catch (e) {
@@ -569,10 +575,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     openDraft: (draft) =>
       track((async () => {
         try {
-          state.draft = await backend.getDraft(draft);
-          state.draftTables = null;
-          state.compare = null;
-          state.exportResult = null;
+          state.main = drafted(await backend.getDraft(draft));
         } catch (e) {
           fail("无法打开草稿", e);
         }
@@ -582,9 +585,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
       track((async () => {
         if (state.library === null || state.docId === null) return;
         try {
-          state.compare = await backend.compareDocuments(state.library, [state.docId]);
-          state.compareExported = null;
-          state.compareOfDrafts = false;
+          const compare = await backend.compareDocuments(state.library, [state.docId]);
+          state.main = { view: "compare", compare, ofDrafts: false, exported: null, under: state.main };
           state.compareFilter = "changed";
         } catch (e) {
           fail("无法对比", e);
@@ -607,8 +609,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         }
         await loadLibrary("user");
         // The imported document is shown, whatever view the import was started from.
-        state.settings = null;
-        state.blank = null;
+        state.main = beneath(state.main);
         await loadDocument("user", result.id);
       })()),
     importFiles: (paths) =>
@@ -644,8 +645,7 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
         const imported = state.importing.results.find((r) => r.id !== null);
         await loadLibrary("user");
         if (imported?.id != null) {
-          state.settings = null;
-          state.blank = null;
+          state.main = beneath(state.main);
           await loadDocument("user", imported.id);
         }
       })()),
