@@ -57,9 +57,18 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
         i = t + 1;
     }
     let mut subtitle = String::new();
+    // The subtitle as printed (a named title under a bare label), its wrapped end joined.
+    let mut subtitle_text = String::new();
     if let Some(k) = (i..lines.len()).find(|&k| !lines[k].is_blank()) {
-        let c = lines[k].compact();
-        let mut after = lines[k + 1..].iter().filter(|l| !l.is_blank());
+        let mut c = lines[k].compact();
+        let mut text = lines[k].text.trim().to_string();
+        let mut last = k;
+        if let Some(t) = title_tail(lines, k) {
+            c.push_str(&lines[t].compact());
+            text.push_str(lines[t].text.trim());
+            last = t;
+        }
+        let mut after = lines[last + 1..].iter().filter(|l| !l.is_blank());
         // Its 编制 lines follow; or, printed without them, its header of cells straight away.
         let next_is_grid = after.clone().next().is_some_and(Line::is_tabular);
         let meta_follows = after.by_ref().take(2).any(|l| is_meta(&l.compact()));
@@ -70,7 +79,8 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
             && (meta_follows || next_is_grid || (is_bare_label(&title) && ends_as_title(&c)))
         {
             subtitle = c;
-            i = k + 1;
+            subtitle_text = text;
+            i = last + 1;
         }
     }
     // `部门预算02表` printed above `2024年部门收入预算总表`: the dated line is the title; so is
@@ -83,16 +93,7 @@ pub(super) fn read_heading(lines: &[Line], start: usize) -> (Heading, usize) {
         let hint = bare_label_number(&title)
             .map(|n| n.to_string())
             .or_else(|| Some(digits.trim_start_matches('0').to_string()).filter(|h| !h.is_empty()));
-        (
-            lines[(start + 1..lines.len())
-                .find(|&k| !lines[k].is_blank())
-                .unwrap_or(start)]
-            .text
-            .trim()
-            .to_string(),
-            title,
-            hint,
-        )
+        (subtitle_text, title, hint)
     } else {
         let hint = bare_label_number(&subtitle).map(|n| n.to_string());
         (title, subtitle, hint)

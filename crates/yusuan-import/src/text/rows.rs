@@ -85,7 +85,14 @@ fn code_of(keys: Keys, key_cells: &[String]) -> Option<RowCode> {
                 .then(|| RowCode::Unit(s.to_string()))
         }
         Keys::CodeName { function, economic } => {
-            let s = get(0).trim();
+            // A code printed with spaces between its levels (`301 01`, `201 03 50`) is one code.
+            let joined: String = get(0).split_whitespace().collect();
+            let spaced = get(0).chars().all(|c| c.is_ascii_digit() || c == ' ');
+            let s = if spaced {
+                joined.as_str()
+            } else {
+                get(0).trim()
+            };
             if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
                 None
             } else if function && !economic_class(s) {
