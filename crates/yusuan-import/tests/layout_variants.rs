@@ -1,7 +1,9 @@
 //! The real documents printed another way, as other departments' files print the same format:
 //! each table's title wrapped onto a second line (`…收入预算` / `总表`), each unit wrapped
 //! (`…单位：万` / `元`), each code printed with spaces between its levels (`201 03 50`,
-//! `301 01`). Every table must read exactly as the file as printed reads: its title, unit,
+//! `301 01`), each unit-only line moved into its title's brackets (`…总表（单位：万元）`), each
+//! label printed as `表5` instead of `公开05表`. Every table must read exactly as the file as
+//! printed reads: its title, unit,
 //! codes and every cell. The variants are made from the given files line by line; no document
 //! is collected for them.
 
@@ -132,9 +134,56 @@ fn spaced_codes(lines: &[Line]) -> (Vec<Line>, usize) {
     (out, n)
 }
 
+/// Every unit-only line under a title moved into the title's brackets (`…（单位：万元）`).
+fn units_in_titles(lines: &[Line], titles: &[String]) -> (Vec<Line>, usize) {
+    let unit_only = |l: &Line| {
+        let c = l.compact();
+        !l.is_tabular() && ["单位：万元", "单位：元", "单位:万元", "单位:元"].contains(&c.as_str())
+    };
+    let (mut out, mut n, mut i) = (Vec::new(), 0, 0);
+    while i < lines.len() {
+        let l = &lines[i];
+        let under = (i + 1..(i + 5).min(lines.len())).find(|&k| unit_only(&lines[k]));
+        match under {
+            Some(k) if !l.is_tabular() && titles.contains(&l.compact()) => {
+                let unit = lines[k].compact();
+                out.push(text_line(l, &format!("{}（{unit}）", l.text.trim())));
+                out.extend(lines[i + 1..k].iter().cloned());
+                n += 1;
+                i = k + 1;
+            }
+            _ => {
+                out.push(l.clone());
+                i += 1;
+            }
+        }
+    }
+    (out, n)
+}
+
+/// Every label `公开05表` printed as `表5`.
+fn short_labels(lines: &[Line]) -> (Vec<Line>, usize) {
+    let mut n = 0;
+    let out = lines
+        .iter()
+        .map(|l| {
+            let c = l.compact();
+            match c.strip_prefix("公开").and_then(|r| r.strip_suffix('表')) {
+                Some(num) if !num.is_empty() && num.chars().all(|d| d.is_ascii_digit()) => {
+                    n += 1;
+                    text_line(l, &format!("表{}", num.trim_start_matches('0')))
+                }
+                _ => l.clone(),
+            }
+        })
+        .collect();
+    (out, n)
+}
+
 #[test]
 fn every_table_reads_the_same_printed_another_way() {
     let mut wrapped = (0, 0, 0);
+    let mut moved = (0, 0);
     for name in FILES {
         let (lines, layout) = read(name);
         let base = tables(&lines, layout);
@@ -149,7 +198,29 @@ fn every_table_reads_the_same_printed_another_way() {
         let (c, k) = spaced_codes(&lines);
         assert_eq!(tables(&c, layout), base, "{name}: {k} codes spaced");
         wrapped = (wrapped.0 + n, wrapped.1 + m, wrapped.2 + k);
+        // Units and labels printed another way: the same units, codes and cells (titles aside:
+        // the brackets are the title's).
+        let unit_and_rows = |t: Vec<(String, Vec<Vec<String>>)>| {
+            t.into_iter()
+                .map(|(title, rows)| {
+                    (
+                        title.split('|').nth(1).unwrap_or_default().to_string(),
+                        rows,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let (d, u) = units_in_titles(&lines, &titles);
+        assert_eq!(
+            unit_and_rows(tables(&d, layout)),
+            unit_and_rows(base.clone()),
+            "{name}: {u} units in titles"
+        );
+        let (e, l) = short_labels(&lines);
+        assert_eq!(tables(&e, layout), base, "{name}: {l} labels");
+        moved = (moved.0 + u, moved.1 + l);
     }
+    assert_eq!(moved, (22, 12), "units moved, labels shortened");
     // Every variant is made on many tables (a test that changed nothing would prove nothing).
     assert_eq!(wrapped, (81, 52, 282), "titles, units, codes changed");
 }

@@ -2,43 +2,13 @@
 //! heading with it), number and kind, then its 编制部门 / 单位 lines. Read by the table parser,
 //! and by [`super::segment`] to know where a table's block may next be cut.
 
-use super::marks::{compact, ends_as_title, is_fragment, is_meta, title_number, title_tail};
+use super::marks::{
+    bare_label_number, compact, ends_as_title, is_bare_label, is_fragment, is_meta, title_number,
+    title_tail,
+};
 use crate::Line;
 use yusuan_domain::{TableKind, Unit};
 
-/// The number a table label prints (`公开05表` → 5, `公开表十一` → 11, `附表3` → 3), when the
-/// line is a label that names no table.
-fn bare_label_number(title: &str) -> Option<u32> {
-    let c = compact(title);
-    let rest = ["公开", "部门预算", "预算公开", "附表", "表"]
-        .iter()
-        .find_map(|p| c.strip_prefix(p))
-        .unwrap_or(&c);
-    let rest = rest.trim_start_matches('表').trim_end_matches('表');
-    if !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit()) {
-        rest.parse().ok()
-    } else {
-        chinese_number(rest)
-    }
-}
-
-/// A number written in Chinese numerals up to 99 (`五`, `十一`, `二十三`).
-fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|p| p as u32 / 3 + 1);
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        [d] => digit(*d),
-        ['十', d] => Some(10 + digit(*d)?),
-        [t, '十'] => Some(10 * digit(*t)?),
-        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
-        _ => None,
-    }
-}
-
-fn is_bare_label(title: &str) -> bool {
-    bare_label_number(title).is_some()
-}
 /// A table's title block: its title (the dated or named line when a bare label like `公开05表`
 /// or `部门预算02表` is printed above it), number, and kind (from the title, else the subtitle).
 pub(super) struct Heading {

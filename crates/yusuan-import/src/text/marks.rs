@@ -122,6 +122,39 @@ fn is_title_tail(lines: &[Line], i: usize) -> bool {
         .is_some_and(|k| title_tail(lines, k) == Some(i))
 }
 
+/// The number a table label prints (`公开05表` → 5, `公开表十一` → 11, `附表3` → 3), when the
+/// line is a label that names no table.
+pub(super) fn bare_label_number(title: &str) -> Option<u32> {
+    let c = compact(title);
+    let rest = ["公开", "部门预算", "预算公开", "附表", "表"]
+        .iter()
+        .find_map(|p| c.strip_prefix(p))
+        .unwrap_or(&c);
+    let rest = rest.trim_start_matches('表').trim_end_matches('表');
+    if !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit()) {
+        rest.parse().ok()
+    } else {
+        chinese_number(rest)
+    }
+}
+
+/// A number written in Chinese numerals up to 99 (`五`, `十一`, `二十三`).
+fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|p| p as u32 / 3 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
+pub(super) fn is_bare_label(title: &str) -> bool {
+    bare_label_number(title).is_some()
+}
 /// Whether line `i` is a table title: a short line ending in 表 followed by 编制部门/单位 lines.
 pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
@@ -140,7 +173,8 @@ pub(super) fn is_title(lines: &[Line], i: usize) -> bool {
     if names_the_set(&c) {
         return false;
     }
-    let numbered = title_number(&line.text).is_some();
+    // A label (`公开05表`, `表5`) over the table's named title numbers it.
+    let numbered = title_number(&line.text).is_some() || is_bare_label(&c);
     if c.chars().count() > TITLE_MAX_CHARS || !(numbered || ends_as_title(&c)) {
         return false;
     }

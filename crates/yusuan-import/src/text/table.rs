@@ -318,6 +318,8 @@ pub fn parse_table(
         i,
     ) = read_heading(lines, start);
     let (unit, compiled_by, i) = read_meta(lines, i);
+    // A unit printed in the title's brackets (`…预算表（单位：万元）`).
+    let unit = unit.or_else(|| unit_in_title(&title));
     if matches!(
         kind,
         TableKind::DepartmentPerformance
@@ -464,4 +466,11 @@ pub fn parse_table(
         ));
     }
     (table, end)
+}
+
+/// The unit a title prints in its brackets (`2025年部门收入预算总表（单位：万元）`), if any.
+fn unit_in_title(title: &str) -> Option<Unit> {
+    let c = compact(title);
+    let at = c.rfind("单位")?;
+    Unit::parse(&c[at..])
 }
