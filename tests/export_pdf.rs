@@ -198,7 +198,7 @@ fn project_items(doc: &yusuan_domain::Document, name: &str) -> Vec<(String, Stri
             (
                 i.label.clone(),
                 i.amount.to_yuan().normalize().to_string(),
-                i.level,
+                u8::from(i.level),
             )
         })
         .collect()

@@ -174,7 +174,7 @@ fn newer_rules_find_their_class_in_mutated_real_documents() {
         .unwrap();
     let child = items[at + 1..]
         .iter_mut()
-        .filter(|i| i.level == 2)
+        .filter(|i| i.level == yusuan_domain::ItemLevel::SubItem)
         .nth(1)
         .unwrap();
     assert_eq!(child.amount.value.to_string(), "3.00");

@@ -128,7 +128,7 @@ fn seed_003_project_descriptions() {
             .parts
             .iter()
             .flat_map(|x| &x.items)
-            .filter(|i| i.level == 1)
+            .filter(|i| i.level == yusuan_domain::ItemLevel::Item)
             .collect();
         assert_eq!(top.len(), expected_items, "{}", p.name);
         if !top.is_empty() {
@@ -148,7 +148,7 @@ fn seed_003_project_descriptions() {
         .parts
         .iter()
         .flat_map(|p| &p.items)
-        .filter(|i| i.level == 1)
+        .filter(|i| i.level == yusuan_domain::ItemLevel::Item)
         .map(|i| (i.label.clone(), i.amount.to_string()))
         .collect();
     assert_eq!(items.len(), 8);
@@ -158,7 +158,7 @@ fn seed_003_project_descriptions() {
         .iter()
         .flat_map(|p| &p.parts)
         .flat_map(|p| &p.items)
-        .filter(|i| i.level == 3)
+        .filter(|i| i.level == yusuan_domain::ItemLevel::Computation)
         .filter_map(|i| {
             Some((
                 i.unit_price?.to_string(),
@@ -191,7 +191,7 @@ fn seed_003_project_descriptions() {
         .iter()
         .flat_map(|p| &p.parts)
         .flat_map(|p| &p.items)
-        .filter(|i| i.level == 4)
+        .filter(|i| i.level == yusuan_domain::ItemLevel::Mention)
         .map(|i| (i.label.clone(), i.printed.clone(), i.location.line))
         .collect();
     assert!(

@@ -4,11 +4,13 @@
  * value and the recomputed figures and findings shown, undo, and the export panel (a 警告 needs
  * an explanation; a refusal lists its findings; a written file shows the preflight).
  */
+import { Tabulator } from "tabulator-tables";
 import { beforeEach, describe, expect, it } from "vitest";
 import { mount } from "./app";
 import type { DraftView, Finding } from "./drafting";
 import type { AlignedLine, Flag } from "./generated/contract";
 import { sampleDocument } from "./fixtures/sampleDocument";
+import { sampleDraftView as view } from "./fixtures/sampleDraft";
 import { MockBackend } from "./mockBackend";
 
 let root: HTMLElement;
@@ -18,6 +20,8 @@ const qa = (id: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-
 const gridRows = () => Array.from(root.querySelectorAll<HTMLElement>(".tabulator-row[data-key]"));
 /** A line's 本年 cell as the grid shows it. */
 const valueCell = (key: string) => root.querySelector<HTMLElement>(`.tabulator-row[data-key="${key}"] .tabulator-cell[tabulator-field="value_yuan"]`);
+/** The grid's table (Tabulator) on the page. */
+const currentGrid = (): Tabulator | null => (Tabulator.findTable(".lines-grid") || [])[0] ?? null;
 /** Waits for the grid's asynchronous drawing (a few frames; rows drawn when there are any). */
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) {
@@ -36,70 +40,6 @@ async function typeInto(key: string, value: string, last: string = "Enter"): Pro
 }
 
 const warning: Finding = { rule: "R001", severity: "warning", message: "项目支出比上年变动超过10%，请说明原因", location: { row: "支出|一般公共预算|2010507|项目支出" }, expected: "上年438300元", actual: "本年600000元" };
-
-function view(value: string, income: string, findings: Finding[], canUndo: boolean): DraftView {
-  return {
-    draft: "draft:1",
-    title: "上海市文化旅游局2027年部门预算",
-    department: "上海市文化旅游局",
-    year: 2027,
-    lines: [
-      { key: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", value_yuan: value, baseline_yuan: "438300", change_yuan: String(Number(value) - 438300), estimated: false, reason: "", origin: "文档1 2026年部门一般公共预算支出功能分类预算表", unit: "元", group: "一般公共预算（按功能科目）", name: "项目支出 2010507 专项普查活动", budget_unit: "" },
-      { key: "经济|30101|人员经费", label: "一般公共预算基本支出 30101 基本工资 人员经费", value_yuan: "6084184", baseline_yuan: "6084184", change_yuan: "0", estimated: true, reason: "", origin: "", unit: "元", group: "一般公共预算基本支出（按经济科目）", name: "人员经费 30101 基本工资", budget_unit: "" },
-    ],
-    figures: [
-      { key: "说明|收入预算", name: "收入预算", current_yuan: "0", baseline_yuan: "0", change_yuan: "0", current_wan: income, baseline_wan: "18976.76", change_text: income === "18976.76" ? "与2026年预算持平" : "比2026年预算增加16.17万元，增长0.09%", needs_reason: false, reason: "" },
-    ],
-    findings,
-    can_undo: canUndo,
-    can_redo: false,
-    locked: null,
-    history: [],
-    versions: [],
-    sections: [
-      { title: "部门主要职能", text: "负责全市文化和旅游工作。\n统筹规划文化事业。", generated: false },
-      { title: "部门预算编制说明", text: `收入预算${income}万元。`, generated: true },
-    ],
-    projects: [
-      {
-        name: "文旅宣传推广",
-        total_yuan: "120000",
-        parts: [
-          { kind: "项目概述", heading: "一、项目概述", text: "开展文旅宣传推广。", items: 0 },
-          { kind: "年度预算安排", heading: "六、年度预算安排", text: "1.宣传费12.00万元。", items: 1 },
-        ],
-        funds: [],
-        funded_yuan: null,
-      },
-    ],
-    forms: [
-      { project: "文旅宣传推广", not_editable: null, indicators: [{ path: "产出指标/数量指标/宣传场次", name: "宣传场次", printed: "≥12(场)" }] },
-      { project: "文旅惠民活动", not_editable: "写在该项目说明的“绩效目标”部分中：请改写那一部分的文字", indicators: [{ path: "效益指标/社会效益指标/参与人次", name: "参与人次", printed: "≥5000(人次)" }] },
-    ],
-    base_year: 2026,
-    units: [],
-    has_unit_tables: false,
-    unit_money: [],
-    unit_texts: [],
-    carried: [],
-    funds: ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入", "事业单位经营收入", "其他收入", "上年结转"],
-    spend_kinds: ["基本支出", "项目支出"],
-    actuals: [
-      { code: "2010507", name: "专项普查活动", actual_yuan: null, budget_yuan: "257700", current_yuan: "438300", rate_percent: null },
-      { code: "2120101", name: "行政运行", actual_yuan: "12000000", budget_yuan: "16603248", current_yuan: "16603248", rate_percent: "72.28" },
-    ],
-    actuals_year: 2026,
-    final_accounts: [{ id: 7, title: "上海市普陀区某街道2026年度部门决算" }],
-    print: [
-      { name: "零值单元格", chosen: "按上年原表", choices: ["按上年原表", "留空", "填0"] },
-      { name: "表名年度", chosen: "每张表都印年度", choices: ["按上年原表", "每张表都印年度", "都不印年度"] },
-    ],
-    titles: [
-      { kind: "部分", title: "上海市普陀区某街道办事处（部门）主要职能", printed: "上海市普陀区某街道办事处（部门）主要职能" },
-      { kind: "表", title: "部门“三公”经费和机关运行经费预算表", printed: "2027年部门“三公”经费和机关运行经费预算表" },
-    ],
-  };
-}
 
 /** A blank draft of a format with 分单位 tables: no 上年, units listed. */
 function blankView(units: { name: string; code: string }[]): DraftView {
@@ -711,7 +651,6 @@ describe("编制：两年均为0的行", () => {
     await app.startDraft();
     await app.idle();
     await settle();
-    const { currentGrid } = await import("./views/linesGrid");
     expect(currentGrid()!.getDataCount()).toBe(v.lines.length - 1);
     expect(q("hide-zero")?.parentElement?.textContent).toBe(" 隐藏两年均为0的 1 行");
     const box = q<HTMLInputElement>("hide-zero")!;
@@ -753,7 +692,6 @@ describe("编制：大量明细行", () => {
     await settle();
     // Virtual rows: the grid holds the 1,000 lines and draws only those near view (jsdom has no
     // layout, so it draws next to none; the real window is measured by scripts/measure-app.py).
-    const { currentGrid } = await import("./views/linesGrid");
     expect(currentGrid()!.options.renderVertical).toBe("virtual");
     expect(currentGrid()!.getDataCount()).toBe(1000);
     expect(gridRows().length).toBeLessThan(200);

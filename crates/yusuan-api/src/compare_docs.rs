@@ -2,7 +2,7 @@
 //! department (paired by department name); and a year's 预算 beside its 决算 (预算执行) wherever
 //! the documents compared, or the department's, hold both.
 
-use crate::{ApiError, Library};
+use crate::{ApiError, Library, Refusal};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_compare::{
@@ -146,7 +146,7 @@ pub fn compare_references(
             let draft = crate::load_reference(lib, one)?;
             let source = draft
                 .source_document
-                .ok_or_else(|| ApiError::Draft(format!("草稿 {one} 没有上年文档可比较")))?;
+                .ok_or_else(|| Refusal::NoBaseline { draft: one.clone() })?;
             loaded.push((lib.document(source)?, source.to_string()));
             loaded.push((yusuan_draft::derive(&draft), one.clone()));
         }

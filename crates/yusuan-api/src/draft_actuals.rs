@@ -5,8 +5,8 @@
 //! its 执行数, and each code shows its execution rate (执行数 ÷ 上年预算).
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, load_draft, parse_value, Edit};
-use crate::{ApiError, Library};
+use crate::drafts::{load_draft, parse_value, Edit};
+use crate::{ApiError, Library, Refusal};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -115,7 +115,8 @@ fn amount_in_yuan(text: &str) -> Result<Decimal, ApiError> {
     };
     let v = parse_value(t)?;
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(bad(format!("执行数“{text}”不能为负数")));
+        let text = text.to_string();
+        return Err(Refusal::NegativeActual { text }.into());
     }
     Ok(yusuan_domain::Amount { value: v, unit }.to_yuan())
 }
@@ -128,7 +129,7 @@ pub fn draft_actual(
     value: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    let code = actuals::checked_code(code).map_err(|e| bad(e.to_string()))?;
+    let code = actuals::checked_code(code).map_err(Refusal::Actuals)?;
     let v = if value.trim().is_empty() {
         None
     } else {
@@ -163,17 +164,21 @@ pub fn draft_actuals_paste(
         if n == 0 && !first.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        let code =
-            actuals::checked_code(first).map_err(|e| bad(format!("第 {} 行：{e}", n + 1)))?;
+        let line = n + 1;
+        let at_line = |why: ApiError| Refusal::PastedLine {
+            line,
+            why: Box::new(why),
+        };
+        let code = actuals::checked_code(first).map_err(|e| at_line(Refusal::Actuals(e).into()))?;
         // The amount is the line's last cell (a name may stand between).
         let Some(value) = cells.get(1..).and_then(|rest| rest.last()) else {
-            return Err(bad(format!("第 {} 行：科目 {code} 后没有金额", n + 1)));
+            return Err(Refusal::PastedCodeOnly { line, code }.into());
         };
-        let v = amount_in_yuan(value).map_err(|e| bad(format!("第 {} 行：{e}", n + 1)))?;
+        let v = amount_in_yuan(value).map_err(at_line)?;
         new.insert(code, Some(v));
     }
     if new.is_empty() {
-        return Err(bad("粘贴的内容中没有“科目编码 金额”行".into()));
+        return Err(Refusal::NothingPasted.into());
     }
     let codes = actuals::codes(&load_draft(lib, id, None)?);
     let (known, unmatched): (
@@ -202,8 +207,8 @@ pub fn draft_actuals_from(
 ) -> Result<ActualsImport, ApiError> {
     let doc = lib.document(doc_id)?;
     let d = load_draft(lib, id, None)?;
-    let found =
-        actuals::from_final_accounts(&d, &doc).map_err(|e| bad(format!("文档 {doc_id}：{e}")))?;
+    let found = actuals::from_final_accounts(&d, &doc)
+        .map_err(|why| Refusal::ActualsFrom { doc: doc_id, why })?;
     let unmatched: Vec<String> = actuals::codes(&d)
         .into_iter()
         .filter(|c| !found.contains_key(c))

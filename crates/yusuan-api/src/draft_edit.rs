@@ -4,7 +4,8 @@
 //! changed the draft in between. Undo applies the stored inverse, redo the stored edit
 //! ([`crate::draft_history`]); the history shows each edit by [`describe`].
 
-use crate::draft_state::{bad, load_draft, os_user, retrying, to_json, Edit};
+use crate::draft_state::{load_draft, os_user, retrying, to_json, Edit};
+use crate::refusal::in_draft;
 use crate::{ApiError, Library};
 use yusuan_draft::edit::{FormChange, LinesChange, ProjectChange};
 use yusuan_draft::{Draft, DraftEdit};
@@ -75,11 +76,11 @@ pub(crate) fn edit_draft(
                 new: made.new,
             });
         };
-        let inverse = edit
-            .apply(&mut d)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
-        let json = |e: &DraftEdit| serde_json::to_string(e).map_err(|e| bad(e.to_string()));
-        let (edit_json, inverse_json) = (json(&edit)?, json(&inverse)?);
+        let inverse = edit.apply(&mut d).map_err(in_draft(id))?;
+        let (edit_json, inverse_json) = (
+            serde_json::to_string(&edit)?,
+            serde_json::to_string(&inverse)?,
+        );
         // What the history shows, said once here (listing it reads no edit back).
         let shown = describe(&edit, &inverse, &|key| name_in(&d, key));
         let event = yusuan_store::NewDraftEvent {

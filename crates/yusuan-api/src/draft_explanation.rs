@@ -6,8 +6,8 @@
 //! the edit says where.
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, Edit};
-use crate::{ApiError, Library};
+use crate::drafts::Edit;
+use crate::{ApiError, Library, Refusal, RewriteOrEdit};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_draft::edit::{put_section_text, section_text};
@@ -60,7 +60,7 @@ pub fn draft_section(
 /// A carried section (主要职能, 机构设置 …) as written: its text, a paragraph a line.
 fn carried(d: &Draft, title: &str, text: &str) -> Result<Made, ApiError> {
     let mut after = d.clone();
-    let old = put_section_text(&mut after, title, text).map_err(|e| bad(e.to_string()))?;
+    let old = put_section_text(&mut after, title, text).map_err(Refusal::SectionText)?;
     let new = after
         .sections
         .iter()
@@ -91,9 +91,15 @@ fn explanation(
         .iter()
         .find(|s| s.title == title)
         .map(|s| s.kind)
-        .ok_or_else(|| bad(format!("草稿中没有“{title}”这一部分")))?;
+        .ok_or_else(|| Refusal::NoSuchSection {
+            title: title.to_string(),
+        })?;
+    let not_rewritten = |why: RewriteOrEdit| Refusal::NotRewritten {
+        title: title.to_string(),
+        why,
+    };
     let written = yusuan_draft::rewrite::rewrite(d, kind, text)
-        .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
+        .map_err(|e| not_rewritten(RewriteOrEdit::Rewrite(e)))?;
     let edit = DraftEdit::Explanation {
         section: title.to_string(),
         restated: Some(written.restatement.clone()),
@@ -101,7 +107,7 @@ fn explanation(
     };
     let mut after = d.clone();
     edit.apply(&mut after)
-        .map_err(|e| bad(format!("“{title}”没有改写：{e}")))?;
+        .map_err(|e| not_rewritten(RewriteOrEdit::Edit(e)))?;
     corrections.extend(written.corrections.iter().map(|c| TextCorrection {
         written: c.written.clone(),
         printed: c.printed.clone(),

@@ -5,8 +5,9 @@
 //! the form. Each change is one recorded, undoable edit.
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, load_draft, Edit};
-use crate::{ApiError, Library};
+use crate::drafts::{load_draft, Edit};
+use crate::refusal::in_draft;
+use crate::{ApiError, Library, Refusal};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_domain::{Funds, Indicator, Location, PerformanceForm};
@@ -99,18 +100,17 @@ fn checked_path(path: &str) -> Result<(String, String, String), ApiError> {
         [a, b, c] if !c.is_empty() && [a, b, c].iter().all(|s| ok(s)) => {
             Ok((a.to_string(), b.to_string(), c.to_string()))
         }
-        _ => Err(bad(format!(
-            "指标“{path}”须写作 一级指标/二级指标/三级指标（如 产出指标/数量指标/培训人次）"
-        ))),
+        _ => Err(Refusal::IndicatorPath {
+            path: path.to_string(),
+        }
+        .into()),
     }
 }
 
 fn checked_value(value: &str) -> Result<String, ApiError> {
     let v = value.trim();
     if v.is_empty() || v.chars().count() > 200 || v.chars().any(char::is_control) {
-        return Err(bad(
-            "指标值须为一行、1 至 200 个字（如 ≥95%、=100(人)、及时）".to_string(),
-        ));
+        return Err(Refusal::IndicatorValue.into());
     }
     Ok(v.to_string())
 }
@@ -135,7 +135,8 @@ pub(crate) fn put(
 ) -> Result<Option<(usize, String)>, ApiError> {
     let (level1, level2, name) = checked_path(path)?;
     if let Some(why) = not_editable(d, form) {
-        return Err(bad(format!("绩效目标表“{form}”{why}")));
+        let form = form.to_string();
+        return Err(Refusal::FormNotEditable { form, why }.into());
     }
     let department = d.department.clone();
     let project_total = d
@@ -222,7 +223,7 @@ pub fn draft_indicator_set(
     let value = checked_value(value)?;
     let form = form.trim().to_string();
     if form.is_empty() {
-        return Err(bad("须写明绩效目标表所属的项目名称".to_string()));
+        return Err(Refusal::FormWithoutProject.into());
     }
     edit_draft(lib, id, now, |d| {
         let (level1, level2, name) = checked_path(path)?;
@@ -233,9 +234,7 @@ pub fn draft_indicator_set(
             .flat_map(|f| &f.indicators)
             .any(|i| path_of(i) == path.trim());
         if !exists && (level1.is_empty() || level2.is_empty()) {
-            return Err(bad(format!(
-                "新增的指标须写明一级和二级指标（如 产出指标/数量指标/{name}）"
-            )));
+            return Err(Refusal::IndicatorWithoutLevels { name }.into());
         }
         let index = d
             .performance_forms
@@ -292,7 +291,11 @@ pub fn draft_indicator_remove(
         let mut after = d.clone();
         let before = put(&mut after, form.trim(), path, None)?;
         let Some(before) = before else {
-            return Err(bad(format!("绩效目标表“{form}”中没有指标“{path}”")));
+            return Err(Refusal::NoSuchIndicator {
+                form: form.to_string(),
+                path: path.to_string(),
+            }
+            .into());
         };
         let target = format!("{}|{}", form.trim(), path.trim());
         let change = FormChange::Indicator {
@@ -315,7 +318,8 @@ pub fn draft_form_delete(
     edit_draft(lib, id, now, |d| {
         let form = form.trim();
         if let Some(why) = not_editable(d, form) {
-            return Err(bad(format!("绩效目标表“{form}”{why}")));
+            let form = form.to_string();
+            return Err(Refusal::FormNotEditable { form, why }.into());
         }
         let Some(at) = d
             .performance_forms
@@ -332,9 +336,8 @@ pub fn draft_form_delete(
             } else {
                 format!("草稿中的绩效目标表：{}", names.join("、"))
             };
-            return Err(bad(format!(
-                "草稿 draft:{id} 中没有项目“{form}”的绩效目标表（{listed}）"
-            )));
+            let form = form.to_string();
+            return Err(Refusal::NoSuchForm { id, form, listed }.into());
         };
         let removed = &d.performance_forms[at];
         let edit = DraftEdit::Form {
@@ -413,12 +416,12 @@ pub fn draft_cell(
     now: &str,
 ) -> Result<Edit, ApiError> {
     if text.chars().any(char::is_control) || text.chars().count() > 500 {
-        return Err(bad("单元格的内容有控制字符或过长（最多 500 个字）".into()));
+        return Err(Refusal::CellTextUnfit.into());
     }
     edit_draft(lib, id, now, |d| {
         let mut after = d.clone();
         let old = yusuan_draft::carried::set_carried_cell(&mut after, table, row, column, text)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+            .map_err(in_draft(id))?;
         let target = format!("{}|{row}|{column}", table.trim());
         let new = text.trim().to_string();
         if old == new {
@@ -455,7 +458,7 @@ pub fn draft_row(
 ) -> Result<Edit, ApiError> {
     edit_draft(lib, id, now, |d| {
         let mut after = d.clone();
-        let fail = |e: yusuan_draft::carried::CarriedError| bad(format!("草稿 draft:{id}：{e}"));
+        let fail = in_draft::<yusuan_draft::carried::CarriedError>(id);
         let (at, old, new, cells) = match edit {
             RowEdit::Add => {
                 let at = yusuan_draft::carried::insert_carried_row(&mut after, table, None, &[])
@@ -493,18 +496,18 @@ pub fn draft_table_paste(
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     {
-        return Err(bad("粘贴的内容有控制字符；请从表格软件中复制单元格".into()));
+        return Err(Refusal::PasteHasControls.into());
     }
     edit_draft(lib, id, now, |d| {
         let mut after = d.clone();
         let (old, new) = yusuan_draft::carried::replace_carried_rows(&mut after, table, text)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+            .map_err(in_draft(id))?;
         let target = table.trim().to_string();
         if old == new {
             return Ok(Made::unchanged(target, Some(old), Some(new)));
         }
-        let rows = yusuan_draft::carried::carried_table_rows(&after, table)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let rows =
+            yusuan_draft::carried::carried_table_rows(&after, table).map_err(in_draft(id))?;
         let edit = DraftEdit::Rows {
             table: table.to_string(),
             rows,

@@ -3,7 +3,7 @@
 //! with the edit now going the other way, which is stored for the next step. An event recorded
 //! before edits were typed is read into its typed edit by the migration ([`crate::draft_legacy`]).
 
-use crate::drafts::{bad, load_draft, retrying, to_json};
+use crate::drafts::{load_draft, retrying, to_json};
 use crate::{ApiError, Library};
 use yusuan_draft::DraftEdit;
 use yusuan_store::DraftEvent;
@@ -21,8 +21,12 @@ pub fn draft_redo(lib: &mut Library, id: i64, now: &str) -> Result<Option<DraftE
 /// The typed edit of an event's side: its inverse (`back`) or the edit itself.
 pub(crate) fn side_of(e: &DraftEvent, back: bool) -> Option<Result<DraftEdit, ApiError>> {
     let json = if back { &e.inverse_json } else { &e.edit_json };
-    json.as_deref()
-        .map(|j| serde_json::from_str(j).map_err(|e| bad(format!("历史记录中的修改无法读取：{e}"))))
+    json.as_deref().map(|j| {
+        serde_json::from_str(j).map_err(|e| ApiError::History {
+            what: "的修改无法读取".into(),
+            reason: e.to_string(),
+        })
+    })
 }
 
 /// One step along the events: back (the last edit's inverse) or forward (the last undone
@@ -40,11 +44,12 @@ fn step(lib: &mut Library, id: i64, now: &str, back: bool) -> Result<Option<Draf
             Some(edit) => (edit?, true),
             None => (crate::draft_legacy::edit_of(&d, &e, back)?, false),
         };
-        let reverse = edit
-            .apply(&mut d)
-            .map_err(|err| bad(format!("历史记录中的修改无法重放：{err}")))?;
+        let reverse = edit.apply(&mut d).map_err(|err| ApiError::History {
+            what: "的修改无法重放".into(),
+            reason: err.to_string(),
+        })?;
         let refreshed = if typed {
-            Some(serde_json::to_string(&reverse).map_err(|e| bad(e.to_string()))?)
+            Some(serde_json::to_string(&reverse)?)
         } else {
             None
         };

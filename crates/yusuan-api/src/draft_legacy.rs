@@ -5,7 +5,7 @@
 //! that knows the former action names.
 
 use crate::draft_edit::Described;
-use crate::drafts::{bad, lines_set, parse_value};
+use crate::drafts::{lines_set, parse_value};
 use crate::ApiError;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -13,8 +13,16 @@ use yusuan_draft::edit::{FormChange, LinesChange, LinesState, ProjectChange, Uni
 use yusuan_draft::{Draft, DraftEdit};
 use yusuan_store::DraftEvent;
 
+/// A former event that cannot be read or replayed: what (`的金额无法识别`), and why.
+fn legacy(what: impl Into<String>, reason: impl std::fmt::Display) -> ApiError {
+    ApiError::History {
+        what: what.into(),
+        reason: reason.to_string(),
+    }
+}
+
 fn unreadable(what: &str, e: impl std::fmt::Display) -> ApiError {
-    bad(format!("历史记录中的{what}无法读取：{e}"))
+    legacy(format!("的{what}无法读取"), e)
 }
 
 fn json<T: serde::de::DeserializeOwned>(
@@ -28,7 +36,7 @@ fn json<T: serde::de::DeserializeOwned>(
 fn split2<'a>(what: &str, target: &'a str) -> Result<(&'a str, &'a str), ApiError> {
     target
         .split_once('|')
-        .ok_or_else(|| bad(format!("历史记录中的{what}无法识别：{target}")))
+        .ok_or_else(|| legacy(format!("的{what}无法识别"), target))
 }
 
 /// Lines set to values (or taken out: none), as the draft would have them.
@@ -36,8 +44,7 @@ fn lines(d: &Draft, values: &BTreeMap<String, Option<String>>) -> Result<LinesSt
     let mut set = Vec::new();
     let mut gone = Vec::new();
     for (k, v) in values {
-        let at = yusuan_draft::parse_address(k)
-            .ok_or_else(|| bad(format!("历史记录中的键无法识别：{k}")))?;
+        let at = yusuan_draft::parse_address(k).ok_or_else(|| legacy("的键无法识别", k))?;
         match v {
             Some(v) => set.push((at, parse_value(v)?)),
             None => gone.push(k.clone()),
@@ -105,7 +112,7 @@ pub(crate) fn edit_of(d: &Draft, e: &DraftEvent, old: bool) -> Result<DraftEdit,
                 Some(code) => yusuan_draft::add_unit(&mut after, &target, Some(code)).map(|_| ()),
                 None => yusuan_draft::remove_unit(&mut after, &target),
             }
-            .map_err(|e| bad(format!("历史记录中的单位操作无法重放：{e}")))?;
+            .map_err(|e| legacy("的单位操作无法重放", e))?;
             DraftEdit::Unit {
                 name: target,
                 code: value.map(str::to_string),
@@ -159,7 +166,7 @@ fn edit_of_more(
                 },
                 (None, at) => DraftEdit::Project {
                     name: target.clone(),
-                    at: at.ok_or_else(|| bad(format!("草稿中没有项目“{target}”")))?,
+                    at: at.ok_or_else(|| legacy("的项目已不在草稿中", target))?,
                     change: ProjectChange::Removed,
                     project: None,
                     forms: None,
@@ -173,7 +180,7 @@ fn edit_of_more(
                 .projects
                 .iter()
                 .position(|p| p.name == name)
-                .ok_or_else(|| bad(format!("草稿中没有项目“{name}”")))?;
+                .ok_or_else(|| legacy("的项目已不在草稿中", name))?;
             let mut after = d.clone();
             crate::draft_projects::put_part(&mut after, 0, name, kind, value.unwrap_or(""))?;
             DraftEdit::Project {
@@ -195,7 +202,7 @@ fn edit_of_more(
                 amount: value
                     .map(yusuan_domain::parse_amount)
                     .transpose()
-                    .map_err(|_| bad(format!("历史记录中的金额无法识别：{target}")))?
+                    .map_err(|_| legacy("的金额无法识别", target))?
                     .unwrap_or_default(),
             }
         }
@@ -210,7 +217,7 @@ fn edit_of_more(
                         .projects
                         .iter()
                         .position(|p| p.name == from)
-                        .ok_or_else(|| bad(format!("草稿中没有项目“{from}”")))?,
+                        .ok_or_else(|| legacy("的项目已不在草稿中", &from))?,
                     from,
                     to,
                 }
@@ -228,7 +235,7 @@ fn edit_of_tables(d: &Draft, e: &DraftEvent, value: Option<&str>) -> Result<Draf
             let mut parts = target.rsplitn(3, '|');
             let (Some(col), Some(row), Some(title)) = (parts.next(), parts.next(), parts.next())
             else {
-                return Err(bad(format!("历史记录中的单元格无法识别：{target}")));
+                return Err(legacy("的单元格无法识别", target));
             };
             DraftEdit::Cell {
                 table: title.to_string(),
@@ -240,7 +247,7 @@ fn edit_of_tables(d: &Draft, e: &DraftEvent, value: Option<&str>) -> Result<Draf
         "row" => {
             let (title, at) = target
                 .rsplit_once('|')
-                .ok_or_else(|| bad(format!("历史记录中的行无法识别：{target}")))?;
+                .ok_or_else(|| legacy("的行无法识别", &target))?;
             DraftEdit::Row {
                 table: title.to_string(),
                 at: at.parse().unwrap_or(0),
@@ -250,10 +257,10 @@ fn edit_of_tables(d: &Draft, e: &DraftEvent, value: Option<&str>) -> Result<Draf
         "table" => {
             let mut after = d.clone();
             yusuan_draft::carried::replace_carried_rows(&mut after, &target, value.unwrap_or(""))
-                .map_err(|e| bad(format!("历史记录中的表无法重放：{e}")))?;
+                .map_err(|e| legacy("的表无法重放", e))?;
             DraftEdit::Rows {
                 rows: yusuan_draft::carried::carried_table_rows(&after, &target)
-                    .map_err(|e| bad(format!("历史记录中的表无法重放：{e}")))?,
+                    .map_err(|e| legacy("的表无法重放", e))?,
                 table: target,
             }
         }
@@ -295,7 +302,7 @@ fn edit_of_tables(d: &Draft, e: &DraftEvent, value: Option<&str>) -> Result<Draf
                 form,
             }
         }
-        other => return Err(bad(format!("历史记录中有无法撤销的操作：{other}"))),
+        other => return Err(legacy("有无法撤销的操作", other)),
     })
 }
 

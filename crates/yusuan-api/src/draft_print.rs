@@ -4,8 +4,8 @@
 //! years are the region's current practice, `crate::practice`).
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, Edit};
-use crate::{ApiError, Library};
+use crate::drafts::Edit;
+use crate::{ApiError, Library, Refusal};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_draft::{Draft, DraftEdit, PrintSetting};
@@ -48,15 +48,18 @@ pub fn draft_print(
             .collect::<Vec<_>>()
             .join("、")
     };
-    let setting = PrintSetting::parse(setting)
-        .ok_or_else(|| bad(format!("“{setting}”不是印法的一项；可设：{}", names())))?;
+    let setting = PrintSetting::parse(setting).ok_or_else(|| Refusal::NoPrintSetting {
+        setting: setting.to_string(),
+        settings: names(),
+    })?;
     let mut probe = yusuan_draft::PrintChoices::default();
     if !probe.choose(setting, choice) {
-        return Err(bad(format!(
-            "“{choice}”不是{}的印法；可选：{}",
-            setting.name(),
-            setting.choices().join("、")
-        )));
+        return Err(Refusal::NoPrintChoice {
+            choice: choice.to_string(),
+            setting: setting.name().to_string(),
+            choices: setting.choices().join("、"),
+        }
+        .into());
     }
     edit_draft(lib, id, now, |d| {
         let old = d.print.chosen(setting).to_string();

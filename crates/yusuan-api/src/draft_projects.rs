@@ -5,8 +5,9 @@
 //! recorded, undoable edit.
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, load_draft, Edit};
-use crate::{ApiError, Library};
+use crate::drafts::{load_draft, Edit};
+use crate::refusal::in_draft;
+use crate::{ApiError, Library, Refusal};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_domain::{Location, ProjectDescription, ProjectPart, ProjectPartKind};
@@ -122,10 +123,8 @@ pub fn draft_project_fund(
     amount: &str,
     now: &str,
 ) -> Result<Edit, ApiError> {
-    let amount = yusuan_domain::parse_amount(amount.trim()).map_err(|_| {
-        bad(format!(
-            "“{amount}”不是金额；请输入以元为单位的数字，如 250000"
-        ))
+    let amount = yusuan_domain::parse_amount(amount.trim()).map_err(|_| Refusal::NotAnAmount {
+        text: amount.to_string(),
     })?;
     edit_draft(lib, id, now, |d| {
         let (key, unit) = crate::drafts::leaf_key(d, id, line)?;
@@ -133,7 +132,7 @@ pub fn draft_project_fund(
         let mut after = d.clone();
         let name = project_mut(&mut after, id, project)?.name.clone();
         let old = yusuan_draft::project_funds::set_share(&mut after, &name, &address, amount)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+            .map_err(in_draft(id))?;
         let (old, new) = (
             old.map(|o| o.to_string()),
             (!amount.is_zero()).then(|| amount.to_string()),
@@ -160,10 +159,11 @@ pub(crate) fn part_kind(label: &str) -> Result<ProjectPartKind, ApiError> {
     let kind = ProjectPartKind::from_heading(label.trim());
     if kind == ProjectPartKind::Other {
         let names: Vec<&str> = PART_KINDS.iter().map(|k| k.label()).collect();
-        return Err(bad(format!(
-            "“{label}”不是项目说明的一部分；可写：{}",
-            names.join("、")
-        )));
+        return Err(Refusal::NotAProjectPart {
+            label: label.to_string(),
+            parts: names.join("、"),
+        }
+        .into());
     }
     Ok(kind)
 }
@@ -176,13 +176,16 @@ fn checked_text(what: &str, text: &str) -> Result<String, ApiError> {
         .collect();
     let joined = lines.join("\n");
     if joined.chars().count() > MAX_TEXT_CHARS {
-        return Err(bad(format!(
-            "{what}过长（{} 个字，最多 {MAX_TEXT_CHARS} 个字）",
-            joined.chars().count()
-        )));
+        return Err(Refusal::TextTooLong {
+            what: what.to_string(),
+            chars: joined.chars().count(),
+            max: MAX_TEXT_CHARS,
+        }
+        .into());
     }
     if joined.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(bad(format!("{what}中有控制字符")));
+        let what = what.to_string();
+        return Err(Refusal::TextHasControls { what }.into());
     }
     Ok(joined)
 }
@@ -223,9 +226,8 @@ fn project_mut<'a>(
         } else {
             format!("草稿中的项目：{}", names.join("、"))
         };
-        bad(format!(
-            "草稿 draft:{id} 中没有项目“{name}”（{listed}；未命名的项目写 #序号，如 #1）"
-        ))
+        let name = name.to_string();
+        Refusal::NoSuchProject { id, name, listed }.into()
     })
 }
 
@@ -402,7 +404,8 @@ pub fn draft_project_add(
     let name = crate::draft_setup::checked_name("项目名称", name)?;
     edit_draft(lib, id, now, |d| {
         if d.projects.iter().any(|p| p.name == name) {
-            return Err(bad(format!("草稿 draft:{id} 中已有项目“{name}”")));
+            let name = name.clone();
+            return Err(Refusal::ProjectExists { id, name }.into());
         }
         let at = d
             .projects
@@ -463,7 +466,8 @@ pub fn draft_project_rename(
             ));
         }
         if d.projects.iter().any(|p| p.name == new_name) {
-            return Err(bad(format!("草稿 draft:{id} 中已有项目“{new_name}”")));
+            let name = new_name.clone();
+            return Err(Refusal::ProjectExists { id, name }.into());
         }
         let edit = DraftEdit::ProjectRename {
             at: index,

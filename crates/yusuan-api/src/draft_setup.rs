@@ -3,8 +3,9 @@
 //! department's 分单位 tables list. Each change is one recorded, undoable edit.
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, leaf_key, load_draft, set_leaf, to_json, value_for, Edit, NewDraft};
-use crate::{ApiError, Library};
+use crate::drafts::{leaf_key, load_draft, set_leaf, to_json, value_for, Edit, NewDraft};
+use crate::refusal::in_draft;
+use crate::{ApiError, Library, Refusal};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_draft::edit::{LinesChange, LinesState, UnitsState};
@@ -49,19 +50,17 @@ pub fn draft_templates() -> Vec<DraftTemplate> {
 }
 
 /// A department's or unit's name as typed: trimmed, not empty, one line, not too long.
-pub(crate) fn checked_name(what: &str, name: &str) -> Result<String, ApiError> {
+pub(crate) fn checked_name(what: &'static str, name: &str) -> Result<String, ApiError> {
     let n = name.trim();
     if n.is_empty() {
-        return Err(bad(format!("{what}不能为空")));
+        return Err(Refusal::EmptyName { what }.into());
     }
     if n.chars().any(char::is_control) {
-        return Err(bad(format!("{what}中有换行或控制字符，请只填一行名称")));
+        return Err(Refusal::NameNotOneLine { what }.into());
     }
     if n.chars().count() > 60 {
-        return Err(bad(format!(
-            "{what}过长（{} 个字，最多 60 个字）",
-            n.chars().count()
-        )));
+        let chars = n.chars().count();
+        return Err(Refusal::NameTooLong { what, chars }.into());
     }
     Ok(n.to_string())
 }
@@ -102,24 +101,22 @@ pub fn draft_new_blank(
     let (format_of, source) = match from {
         BlankFrom::Template(id) => {
             let names: Vec<&str> = yusuan_draft::TEMPLATES.iter().map(|(i, _, _)| *i).collect();
-            let t = yusuan_draft::template(id).ok_or_else(|| {
-                bad(format!(
-                    "没有名为“{id}”的模板；可用的模板：{}",
-                    names.join("、")
-                ))
+            let t = yusuan_draft::template(id).ok_or_else(|| Refusal::NoTemplate {
+                name: id.to_string(),
+                available: names.join("、"),
             })?;
             (t, None)
         }
         BlankFrom::Document(doc_id) => {
             let doc = lib.document(*doc_id)?;
             let (d, _) = roll_forward(&doc, *doc_id, None)
-                .map_err(|e| bad(format!("文档 {doc_id} 不能作为空白草稿的格式：{e}")))?;
+                .map_err(|why| Refusal::NotAFormat { doc: *doc_id, why })?;
             (d, Some(*doc_id))
         }
     };
     let year = year.or_else(|| next_year(now)).unwrap_or(format_of.year);
     if !(2000..=2100).contains(&year) {
-        return Err(bad(format!("预算年度 {year} 不在 2000–2100 之间")));
+        return Err(Refusal::YearOutOfRange { year }.into());
     }
     let mut draft = blank(
         &format_of,
@@ -162,8 +159,7 @@ pub fn draft_unit_add(
     edit_draft(lib, id, now, |d| {
         let name = checked_name("单位名称", name)?;
         let mut after = d.clone();
-        let (code, _) = yusuan_draft::add_unit(&mut after, &name, code)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let (code, _) = yusuan_draft::add_unit(&mut after, &name, code).map_err(in_draft(id))?;
         let edit = DraftEdit::Unit {
             name: name.clone(),
             code: Some(code.clone()),
@@ -187,7 +183,7 @@ pub fn draft_unit_remove(
             .into_iter()
             .find(|(n, _)| *n == name)
         else {
-            return Err(bad(format!("草稿 draft:{id} 的分单位表中没有单位“{name}”")));
+            return Err(Refusal::NoSuchUnit { id, name }.into());
         };
         let with_money: Vec<String> = d
             .leaves
@@ -199,11 +195,12 @@ pub fn draft_unit_remove(
             .map(|l| l.label.clone())
             .collect();
         if !with_money.is_empty() {
-            return Err(bad(format!(
-                "单位“{name}”还有 {} 个不为零的明细行（如“{}”）：先将其金额清零，再删除单位",
-                with_money.len(),
-                with_money[0]
-            )));
+            return Err(Refusal::UnitHasMoney {
+                name,
+                count: with_money.len(),
+                example: with_money[0].clone(),
+            }
+            .into());
         }
         let placed = d
             .leaves
@@ -211,11 +208,11 @@ pub fn draft_unit_remove(
             .filter(|l| l.unit.as_deref() == Some(name.as_str()))
             .count();
         if placed > 0 {
-            return Err(bad(format!("单位“{name}”还有 {placed} 个分配给它的明细行：先把它们移回部门（yusuan draft unit draft:{id} place 未分配 --line 键@{name}），再删除单位")));
+            let count = placed;
+            return Err(Refusal::UnitHasLines { id, name, count }.into());
         }
         let mut after = d.clone();
-        yusuan_draft::remove_unit(&mut after, &name)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        yusuan_draft::remove_unit(&mut after, &name).map_err(in_draft(id))?;
         let edit = DraftEdit::Unit {
             name: name.clone(),
             code: None,
@@ -250,10 +247,8 @@ pub fn draft_add_line(
         let d = load_draft(lib, id, None)?;
         let at = leaf_key(&d, id, key)?;
         if d.leaf_at(&at.0, at.1.as_deref()).is_some() {
-            return Err(bad(format!(
-                "草稿 draft:{id} 已有明细行“{}”：直接修改它的数值",
-                d.label_for(&at.0)
-            )));
+            let label = d.label_for(&at.0);
+            return Err(Refusal::LineExists { id, label }.into());
         }
         return crate::drafts::draft_set(lib, id, key, value, now);
     }
@@ -265,13 +260,14 @@ pub fn draft_add_line(
         let code = match &k {
             LeafKey::Spend { function, .. } => function.as_str().to_string(),
             LeafKey::Economic { code, .. } => code.as_str().to_string(),
-            _ => return Err(bad(format!("“{key}”不是可新增的明细行：新增的行按功能科目（支出|资金来源|科目代码|基本支出或项目支出）、经济科目（经济|科目代码|人员经费或公用经费）、政府采购（采购|货物、工程、服务或面向中小企业预留）或情况说明的数字（情况|车辆、大型设备、购置车辆、绩效项目、绩效资金）填写"))),
+            _ => {
+                let key = key.to_string();
+                return Err(Refusal::NotAddable { key }.into());
+            }
         };
         if d.leaf_at(&k, at.1.as_deref()).is_some() {
-            return Err(bad(format!(
-                "草稿 draft:{id} 已有明细行“{}”：直接修改它的金额",
-                d.label_for(&k)
-            )));
+            let label = d.label_for(&k);
+            return Err(Refusal::LineExists { id, label }.into());
         }
         let v = value_for(&k, value)?;
         for (c, n) in names {
@@ -281,9 +277,12 @@ pub fn draft_add_line(
                 c.trim().to_string()
             };
             if !code.starts_with(&c) {
-                return Err(bad(format!(
-                    "名称“{n}”所对应的代码 {c} 不是 {code} 或它的类、款"
-                )));
+                return Err(Refusal::NameOfOtherCode {
+                    name: n.clone(),
+                    named: c,
+                    code,
+                }
+                .into());
             }
             if !n.trim().is_empty() {
                 after.names.insert(c, checked_name("科目名称", n)?);

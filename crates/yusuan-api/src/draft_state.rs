@@ -2,7 +2,7 @@
 //! and a write tried again when the draft changed under it — what every drafting module and the
 //! one edit path ([`crate::draft_edit`]) share, so that none of them imports another for it.
 
-use crate::{ApiError, Library};
+use crate::{ApiError, Library, Refusal};
 use serde::Serialize;
 use ts_rs::TS;
 use yusuan_draft::Draft;
@@ -14,12 +14,8 @@ pub fn os_user() -> String {
         .unwrap_or_else(|_| "未知用户".into())
 }
 
-pub(crate) fn bad(msg: String) -> ApiError {
-    ApiError::Draft(msg)
-}
-
 pub(crate) fn to_json(d: &Draft) -> Result<String, ApiError> {
-    serde_json::to_string(d).map_err(|e| bad(format!("草稿无法保存：{e}")))
+    Ok(serde_json::to_string(d)?)
 }
 
 pub(crate) fn from_json(id: i64, s: &str) -> Result<Draft, ApiError> {
@@ -35,10 +31,14 @@ pub fn load_draft(lib: &Library, id: i64, version: Option<&str>) -> Result<Draft
         None => from_json(id, &lib.store().draft(id)?.state_json),
         Some(v) => {
             let versions = lib.store().draft_versions(id)?;
-            let found = versions
-                .iter()
-                .find(|x| x.name == v)
-                .ok_or_else(|| bad(format!("草稿 draft:{id} 没有名为“{v}”的版本")))?;
+            let found =
+                versions
+                    .iter()
+                    .find(|x| x.name == v)
+                    .ok_or_else(|| Refusal::NoSuchVersion {
+                        id,
+                        name: v.to_string(),
+                    })?;
             from_json(id, &found.state_json)
         }
     }

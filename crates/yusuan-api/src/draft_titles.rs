@@ -2,7 +2,8 @@
 //! edit; the 目录 follows), and the titles 导出 lists for it.
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, Edit};
+use crate::drafts::Edit;
+use crate::refusal::in_draft;
 use crate::{ApiError, Library};
 use serde::Serialize;
 use ts_rs::TS;
@@ -46,7 +47,7 @@ pub fn draft_rename(
     edit_draft(lib, id, now, |d| {
         let mut after = d.clone();
         let (kind, was) = rename_title(&mut after, title, new_title, yusuan_import::section_kind)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+            .map_err(in_draft(id))?;
         let new = new_title.trim().to_string();
         if was == new {
             return Ok(Made::unchanged(kind.label(), Some(was), Some(new)));

@@ -3,8 +3,9 @@
 //! accepted wherever a draft reference is: show, check, compare, export).
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{bad, leaf_key, load_draft, split_unit_ref, Edit};
-use crate::{ApiError, Library};
+use crate::drafts::{leaf_key, load_draft, split_unit_ref, Edit};
+use crate::refusal::in_draft;
+use crate::{ApiError, Library, Refusal};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
@@ -110,17 +111,16 @@ pub fn draft_place(
 ) -> Result<Edit, ApiError> {
     let to = to.map(str::trim).filter(|t| !t.is_empty());
     let amount = match amount.map(str::trim).filter(|a| !a.is_empty()) {
-        Some(a) => Some(parse_amount(a).map_err(|_| {
-            bad(format!(
-                "“{a}”不是金额；请输入以元为单位的数字，如 1250000 或 1,250,000.50"
-            ))
+        Some(a) => Some(parse_amount(a).map_err(|_| Refusal::NotAnAmount {
+            text: a.to_string(),
         })?),
         None => None,
     };
     edit_draft(lib, id, now, |d| {
         let (key, from) = leaf_key(d, id, line)?;
         if key.unit() != "元" {
-            return Err(bad(format!("“{key}”是数量，不是金额；数量按部门填报")));
+            let key = key.to_string();
+            return Err(Refusal::CountNotPlaced { key }.into());
         }
         let mut touched = vec![
             yusuan_draft::address(&key, from.as_deref()),
@@ -128,7 +128,7 @@ pub fn draft_place(
         ];
         let mut after = d.clone();
         let placed = yusuan_draft::place(&mut after, &key, from.as_deref(), to, amount)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+            .map_err(in_draft(id))?;
         touched.extend(placed.typed.iter().map(|l| l.address()));
         let moved = placed.moved;
         let target = format!("{} → {}（{moved} 元）", touched[0], to.unwrap_or("未分配"));
@@ -153,15 +153,14 @@ pub fn draft_place(
 /// one of its units (`draft:N/单位名称`, `draft:N@版本/单位名称`).
 pub fn load_reference(lib: &Library, reference: &str) -> Result<Draft, ApiError> {
     let (base, unit) = split_unit_ref(reference);
-    let (id, version) = crate::parse_draft_ref(base).ok_or_else(|| {
-        bad(format!(
-            "“{reference}”不是草稿编号；草稿写作 draft:N，单位预算写作 draft:N/单位名称"
-        ))
-    })?;
+    let (id, version) =
+        crate::parse_draft_ref(base).ok_or_else(|| Refusal::NotADraftReference {
+            reference: reference.to_string(),
+        })?;
     let d = load_draft(lib, id, version.as_deref())?;
     match unit {
         None => Ok(d),
-        Some(u) => yusuan_draft::unit_view(&d, u).map_err(|e| bad(format!("草稿 draft:{id}：{e}"))),
+        Some(u) => yusuan_draft::unit_view(&d, u).map_err(in_draft(id)),
     }
 }
 
@@ -231,11 +230,10 @@ pub fn draft_unit_text(
     if lines.iter().any(|l| l.chars().any(char::is_control))
         || lines.iter().map(|l| l.chars().count()).sum::<usize>() > 20_000
     {
-        return Err(bad("单位的文字中有控制字符或过长（最多 20000 个字）".into()));
+        return Err(Refusal::UnitTextUnfit.into());
     }
     edit_draft(lib, id, now, |d| {
-        let unit = yusuan_draft::resolve_unit(d, unit)
-            .map_err(|e| bad(format!("草稿 draft:{id}：{e}")))?;
+        let unit = yusuan_draft::resolve_unit(d, unit).map_err(in_draft(id))?;
         let section = d
             .sections
             .iter()
@@ -244,11 +242,12 @@ pub fn draft_unit_text(
                     || yusuan_draft::unit_section_title(&s.title, &d.department, &unit)
                         == title.trim()
             })
-            .ok_or_else(|| bad(format!("草稿 draft:{id} 中没有“{title}”这一部分")))?;
+            .ok_or_else(|| Refusal::NoSuchSection {
+                title: title.to_string(),
+            })?;
         if crate::drafts::generated_section(section.kind) {
-            return Err(bad(format!(
-                "“{title}”由数字生成，单位预算的这一部分由分配给该单位的明细生成"
-            )));
+            let title = title.to_string();
+            return Err(Refusal::SectionGenerated { title }.into());
         }
         let key = section.title.clone();
         let old = d.unit_texts.get(&unit).and_then(|t| t.get(&key)).cloned();

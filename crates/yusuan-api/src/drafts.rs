@@ -3,9 +3,9 @@
 //! (new state + its event), so a failed or interrupted operation leaves the draft as it was.
 
 use crate::draft_edit::{edit_draft, Made};
-pub(crate) use crate::draft_state::{bad, from_json, retrying, to_json};
+pub(crate) use crate::draft_state::{from_json, retrying, to_json};
 pub use crate::draft_state::{load_draft, os_user, Edit};
-use crate::{ApiError, Library};
+use crate::{ApiError, Library, Refusal};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -124,7 +124,7 @@ pub fn draft_new_with(
 ) -> Result<NewDraft, ApiError> {
     let doc = lib.document(doc_id)?;
     let (mut draft, report) = roll_forward(&doc, doc_id, year)
-        .map_err(|e| bad(format!("文档 {doc_id} 不能滚动编制：{e}")))?;
+        .map_err(|why| Refusal::NotRollable { doc: doc_id, why })?;
     if let Some(t) = threshold_percent {
         draft.threshold_percent = t;
     }
@@ -284,15 +284,19 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
             .get(n.wrapping_sub(1))
             .map(|l| (l.key.clone(), l.unit.clone()))
             .ok_or_else(|| {
-                bad(format!(
-                    "草稿 draft:{id} 没有第 {n} 行（共 {} 行）",
-                    d.leaves.len()
-                ))
+                Refusal::NoLineNumbered {
+                    id,
+                    n,
+                    count: d.leaves.len(),
+                }
+                .into()
             });
     }
-    let (key, unit) = yusuan_draft::parse_address(reference).ok_or_else(|| {
-        bad(format!("“{reference}”不是明细行的键。键的形式如“支出|一般公共预算|2013901|基本支出”（某单位的行在后面加“@单位名称”），用 yusuan draft lines draft:{id} 查看"))
-    })?;
+    let (key, unit) =
+        yusuan_draft::parse_address(reference).ok_or_else(|| Refusal::NotALineKey {
+            id,
+            reference: reference.to_string(),
+        })?;
     // A table's row named as printed another way (`(补助)` / `（补助）`) is that row.
     let key = match d.leaf_at(&key, unit.as_deref()) {
         None => d.cell_as_named(&key).cloned().unwrap_or(key),
@@ -301,20 +305,21 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
     if let Some(u) = &unit {
         let names = yusuan_draft::unit_names(d);
         if !names.contains(u) {
-            return Err(bad(format!(
-                "草稿 draft:{id}：{}",
-                yusuan_draft::UnitError::NotAUnit {
-                    name: u.clone(),
-                    units: names
-                }
-            )));
+            let why = yusuan_draft::UnitError::NotAUnit {
+                name: u.clone(),
+                units: names,
+            };
+            return Err(crate::refusal::in_draft(id)(why));
         }
     }
     let found = d.leaf_at(&key, unit.as_deref()).is_some();
     if let (false, Some(u)) = (found, &unit) {
-        return Err(bad(format!(
-            "单位“{u}”还没有明细行“{key}”：先把部门的金额分配给它（yusuan draft unit draft:{id} place {u} --line {key}），没有这一行时先新增部门的行再分配"
-        )));
+        return Err(Refusal::UnitHasNoLine {
+            id,
+            unit: u.clone(),
+            key: key.to_string(),
+        }
+        .into());
     }
     if !found
         && !matches!(
@@ -325,9 +330,11 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
                 | LeafKey::Stated { .. }
         )
     {
-        return Err(bad(format!(
-            "草稿 draft:{id} 中没有明细行“{reference}”；用 yusuan draft lines draft:{id} 查看"
-        )));
+        return Err(Refusal::NoSuchLine {
+            id,
+            reference: reference.to_string(),
+        }
+        .into());
     }
     // A new line's kind is one the format's tables print (else no table would show it).
     if !found {
@@ -342,11 +349,12 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
         if let LeafKey::Spend { kind, .. } | LeafKey::Economic { kind, .. } = &key {
             if !allowed.contains(kind) {
                 let names: Vec<&str> = allowed.iter().map(|k| k.label()).collect();
-                return Err(bad(format!(
-                    "草稿 draft:{id} 的这类明细行按“{}”分列，没有“{}”；请选其中之一",
-                    names.join("、"),
-                    kind.label()
-                )));
+                return Err(Refusal::KindNotPrinted {
+                    id,
+                    kinds: names.join("、"),
+                    kind: kind.label().to_string(),
+                }
+                .into());
             }
         }
     }
@@ -356,13 +364,13 @@ pub(crate) fn leaf_key(d: &Draft, id: i64, reference: &str) -> Result<Address, A
         let has = |p: P| d.total_of(&LeafKey::Procurement { part: p }).is_some();
         let parts = [P::Goods, P::Works, P::Services].into_iter().any(has);
         if !found && *part == P::Total && parts {
-            return Err(bad(format!("草稿 draft:{id} 的政府采购预算按货物、工程、服务分项填列，合计由分项相加，不能另填合计")));
+            return Err(Refusal::ProcurementByParts { id }.into());
         }
         let total_stated = d
             .total_of(&LeafKey::Procurement { part: P::Total })
             .is_some_and(|v| !v.is_zero());
         if !found && matches!(part, P::Goods | P::Works | P::Services) && total_stated {
-            return Err(bad(format!("草稿 draft:{id} 的政府采购预算只有合计数（采购|合计）；如要分货物、工程、服务填列，请先将合计设为 0")));
+            return Err(Refusal::ProcurementTotalOnly { id }.into());
         }
     }
     Ok((key, unit))
@@ -374,10 +382,12 @@ pub(crate) fn value_for(key: &LeafKey, text: &str) -> Result<Decimal, ApiError> 
     let unit = key.unit();
     if unit != "元" && (v.is_sign_negative() || !v.fract().is_zero() || u32::try_from(v).is_err())
     {
-        return Err(bad(format!(
-            "“{text}”不是{unit}数：{}请填不小于 0 的整数",
-            key_label(key)
-        )));
+        return Err(Refusal::NotACount {
+            text: text.to_string(),
+            unit: unit.to_string(),
+            what: key_label(key),
+        }
+        .into());
     }
     Ok(v)
 }
@@ -395,10 +405,8 @@ pub(crate) fn parse_value(text: &str) -> Result<Decimal, ApiError> {
         Some(b) => (true, b),
         None => (false, t),
     };
-    let v = parse_amount(body).map_err(|_| {
-        bad(format!(
-            "“{text}”不是金额；请输入以元为单位的数字，如 1250000 或 1,250,000.50"
-        ))
+    let v = parse_amount(body).map_err(|_| Refusal::NotAnAmount {
+        text: text.to_string(),
     })?;
     Ok(if neg { -v } else { v })
 }
@@ -596,7 +604,7 @@ pub fn draft_version(
     now: &str,
 ) -> Result<String, ApiError> {
     if name.trim().is_empty() {
-        return Err(bad("版本名称不能为空（例如 一上、二上、批复）".into()));
+        return Err(Refusal::EmptyVersionName.into());
     }
     let h = hash(&lib.store().draft(id)?.state_json);
     lib.store_mut()
@@ -638,7 +646,11 @@ fn draft_apply_values(
         for (key, unit, v) in values {
             let before = d.leaf_at(key, unit.as_deref()).map(|l| l.value);
             if let (None, Some(u)) = (before, unit) {
-                return Err(bad(format!("单位“{u}”没有明细行“{key}”：工作簿中不能新增单位的行；请在草稿中把部门的金额分配给该单位")));
+                return Err(Refusal::WorkbookUnitLine {
+                    unit: u.clone(),
+                    key: key.to_string(),
+                }
+                .into());
             }
             if before == Some(*v) {
                 continue;
@@ -673,7 +685,8 @@ fn draft_apply_values(
 
 /// The draft as an editable workbook (leaf sheet + one sheet per table, totals as formulas).
 pub fn draft_export_xlsx(lib: &Library, id: i64) -> Result<Vec<u8>, ApiError> {
-    yusuan_draft::workbook::write(&load_draft(lib, id, None)?).map_err(|e| bad(e.to_string()))
+    let d = load_draft(lib, id, None)?;
+    Ok(yusuan_draft::workbook::write(&d).map_err(Refusal::Workbook)?)
 }
 
 /// Reads an edited workbook back into the draft as one edit (undoable); returns what changed.
@@ -688,8 +701,10 @@ pub fn draft_import_xlsx(
     let (name, bytes) = crate::import::read_limited(path)?;
     yusuan_import::check_workbook(&name, &bytes)?;
     let d = load_draft(lib, id, None)?;
-    let read = yusuan_draft::workbook::read(&d, &bytes)
-        .map_err(|e| bad(format!("{}：{e}", path.display())))?;
+    let read = yusuan_draft::workbook::read(&d, &bytes).map_err(|why| Refusal::WorkbookFile {
+        path: path.display().to_string(),
+        why,
+    })?;
     let change = LinesChange::Workbook { file: name.clone() };
     draft_apply_values(lib, id, &read.values, change, &name, now)
 }

@@ -39,7 +39,21 @@ pub enum ApiError {
     NothingToCompare(String),
     /// A draft operation refused (bad key, bad value, a document that cannot be rolled forward …).
     #[error("{0}")]
-    Draft(String),
+    Draft(#[from] crate::refusal::Refusal),
+    /// A command line's arguments that do not say what to do (the shell's own wording).
+    #[error("{0}")]
+    Usage(String),
+    /// A draft's history that cannot be read or replayed (the library's content): what, and why.
+    #[error("历史记录中{what}：{reason}")]
+    History {
+        /// What could not be read or replayed (`的修改无法重放`).
+        what: String,
+        /// Why.
+        reason: String,
+    },
+    /// A draft or an edit that could not be written as JSON.
+    #[error("草稿无法保存：{0}")]
+    Json(#[from] serde_json::Error),
     /// An export that cannot be made (no template, no font, a failed preflight).
     #[error("{0}")]
     Export(String),
@@ -65,6 +79,15 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The `yusuan` command that does what the message asks, for the command line only
+    /// ([`crate::Refusal::command_hint`]).
+    pub fn command_hint(&self) -> Option<String> {
+        match self {
+            ApiError::Draft(r) => r.command_hint(),
+            _ => None,
+        }
+    }
+
     /// Whether the error is in the data — the library's content (a stored document or draft
     /// that cannot be read, a database that cannot be brought up to date), or findings that
     /// refuse an export — rather than in what was asked (a path, a reference, a value, a file
@@ -74,6 +97,7 @@ impl ApiError {
             self,
             ApiError::ExportRefused { .. }
                 | ApiError::CorruptDraft { .. }
+                | ApiError::History { .. }
                 | ApiError::Store(
                     StoreError::Corrupt { .. }
                         | StoreError::Migration { .. }

@@ -37,6 +37,7 @@ mod import;
 mod library;
 mod panics;
 mod practice;
+mod refusal;
 mod settings;
 
 pub use backups::{backup_library, restore_library, DAILY_BACKUPS_KEPT};
@@ -94,6 +95,7 @@ pub use import::{
 };
 pub use library::{default_data_dir, Library, LibraryKind};
 pub use panics::{panic_log, quiet_panics};
+pub use refusal::{DraftFailure, Refusal, RewriteOrEdit};
 pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_compare as compare;

@@ -467,7 +467,7 @@ fn a_project_description_is_rewritten_part_by_part() {
             (
                 i.label.clone(),
                 i.amount.to_yuan().normalize().to_string(),
-                i.level,
+                u8::from(i.level),
             )
         })
         .collect();
@@ -480,7 +480,8 @@ fn a_project_description_is_rewritten_part_by_part() {
         budget
             .items
             .iter()
-            .any(|i| i.level == 3 && i.quantity == Some(rust_decimal::Decimal::from(80))),
+            .any(|i| i.level == yusuan_domain::ItemLevel::Computation
+                && i.quantity == Some(rust_decimal::Decimal::from(80))),
         "{items:?}"
     );
     let about = |lib: &Library| {

@@ -45,6 +45,7 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<d::ItemisedAmount>(),
         decl::<d::PerformanceForm>(),
         decl::<d::Funds>(),
+        decl::<d::FundKey>(),
         decl::<d::Indicator>(),
         decl::<d::IndicatorValue>(),
         decl::<d::Operator>(),

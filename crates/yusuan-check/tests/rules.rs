@@ -734,7 +734,7 @@ fn project(
                         quantity: None,
                         printed: format!("{v}万元"),
                         location: Location::line(5),
-                        level: 1,
+                        level: yusuan_domain::ItemLevel::Item,
                     })
                     .collect()
             } else {
@@ -1602,8 +1602,8 @@ fn p003_sub_items_add_up_to_their_item() {
             .iter_mut()
             .find(|x| x.kind == ProjectPartKind::Budget)
             .unwrap();
-        budget.items[1].level = 2;
-        budget.items[2].level = 2;
+        budget.items[1].level = yusuan_domain::ItemLevel::SubItem;
+        budget.items[2].level = yusuan_domain::ItemLevel::SubItem;
         let mut d = doc(vec![]);
         d.projects = vec![p];
         check(&d)

@@ -220,7 +220,7 @@ fn draft_row(
     };
     if action == RowAction::Paste {
         let Some(file) = from else {
-            return Err(yusuan_api::ApiError::Draft(
+            return Err(yusuan_api::ApiError::Usage(
                 "粘贴哪些行？请给出 --from 文件（或 --from - 从标准输入读）".into(),
             ));
         };
@@ -250,7 +250,7 @@ fn draft_row(
             row,
         },
         (RowAction::Remove, None) => {
-            return Err(yusuan_api::ApiError::Draft(
+            return Err(yusuan_api::ApiError::Usage(
                 "删除哪一行？请给出行号，如 draft row draft:1 表名 remove 3".into(),
             ))
         }
@@ -328,7 +328,7 @@ fn draft_new(
     };
     if let Some(blank_from) = blank_from {
         let department = department
-            .ok_or_else(|| ApiError::Draft("空白草稿须给出部门名称：--department 名称".into()))?;
+            .ok_or_else(|| ApiError::Usage("空白草稿须给出部门名称：--department 名称".into()))?;
         let req = yusuan_api::BlankRequest {
             department,
             region,
@@ -428,7 +428,7 @@ fn draft_unit(
     let named = || {
         name.clone()
             .filter(|n| !n.trim().is_empty())
-            .ok_or_else(|| ApiError::Draft("请写出单位名称".into()))
+            .ok_or_else(|| ApiError::Usage("请写出单位名称".into()))
     };
     match action {
         UnitAction::List => {
@@ -448,7 +448,7 @@ fn draft_unit(
         }
         UnitAction::Place => {
             let line = line.ok_or_else(|| {
-                ApiError::Draft(
+                ApiError::Usage(
                     "place 需要 --line 指明要分配的明细行（键、键@单位 或 #行号）".into(),
                 )
             })?;
@@ -551,7 +551,7 @@ fn draft_rename(
             .map_err(io)?;
         }
         (Some(_), None) => {
-            return Err(ApiError::Draft(
+            return Err(ApiError::Usage(
                 "请给出新标题：yusuan draft rename draft:N 现在的标题 新标题".into(),
             ))
         }

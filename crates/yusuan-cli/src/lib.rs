@@ -57,8 +57,12 @@ where
     match execute(cli, out) {
         Ok(code) => code,
         Err(e) => {
-            let msg = e.to_string().replace('\n', " ");
-            let _ = writeln!(err, "yusuan: {msg}");
+            // One line: the message, and the command that does what it asks.
+            let msg = match e.command_hint() {
+                Some(hint) => format!("{e}；{hint}"),
+                None => e.to_string(),
+            };
+            let _ = writeln!(err, "yusuan: {}", msg.replace('\n', " "));
             if e.in_the_data() {
                 EXIT_DATA
             } else {

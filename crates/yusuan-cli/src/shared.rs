@@ -15,7 +15,7 @@ pub(crate) fn open(cli_db: &Option<std::path::PathBuf>) -> Result<Library, ApiEr
 /// A draft reference (`draft:N`, `draft:N@版本`), refused with a clear message otherwise.
 pub(crate) fn draft_ref(reference: &str) -> Result<(i64, Option<String>), ApiError> {
     yusuan_api::parse_draft_ref(reference).ok_or_else(|| {
-        ApiError::Draft(format!(
+        ApiError::Usage(format!(
             "“{reference}”不是草稿编号；草稿写作 draft:N（用 yusuan draft list 查看）"
         ))
     })
@@ -33,13 +33,13 @@ pub(crate) fn edited(
 
 pub(crate) fn draft_id(reference: &str) -> Result<i64, ApiError> {
     if let (_, Some(unit)) = yusuan_api::split_unit_ref(reference) {
-        return Err(ApiError::Draft(format!(
+        return Err(ApiError::Usage(format!(
             "“{reference}”是单位“{unit}”的单位预算，由部门草稿派生，只读；修改请用部门草稿 draft:N"
         )));
     }
     match draft_ref(reference)? {
         (id, None) => Ok(id),
-        (_, Some(v)) => Err(ApiError::Draft(format!(
+        (_, Some(v)) => Err(ApiError::Usage(format!(
             "版本“{v}”是只读的；修改请用草稿本身 draft:N"
         ))),
     }

@@ -313,7 +313,7 @@ fn a_blank_draft_through_the_command_line() {
     for (args, says) in [
         (
             vec!["draft", "add", "draft:1", "经济|30101|人员经费", "1"],
-            "直接修改它的金额",
+            "直接修改它的数值",
         ),
         (
             vec![

@@ -34,8 +34,8 @@ pub use label::{
 pub use location::Location;
 pub use mention::{mentions, name_before, section_texts, Mention, SectionText};
 pub use numbers::NumberEntry;
-pub use performance::{Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
+pub use performance::{FundKey, Funds, Indicator, IndicatorValue, Operator, PerformanceForm};
 pub use product::{products, Product, Term};
-pub use project::{ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
+pub use project::{ItemLevel, ItemisedAmount, ProjectDescription, ProjectPart, ProjectPartKind};
 pub use stated::{AssetSummary, PerformanceSummary, Procurement, StatedFigures, UnitCounts};
 pub use table::{sum_identities, Cell, Column, LedgerSide, Row, RowCode, Table, TableKind};

@@ -70,10 +70,10 @@ impl Document {
             for part in &p.parts {
                 for item in &part.items {
                     let column = match item.level {
-                        1 => part.kind.label().to_string(),
-                        2 => format!("{}/明细", part.kind.label()),
-                        3 => format!("{}/测算", part.kind.label()),
-                        _ => format!("{}/文中金额", part.kind.label()),
+                        crate::ItemLevel::Item => part.kind.label().to_string(),
+                        crate::ItemLevel::SubItem => format!("{}/明细", part.kind.label()),
+                        crate::ItemLevel::Computation => format!("{}/测算", part.kind.label()),
+                        crate::ItemLevel::Mention => format!("{}/文中金额", part.kind.label()),
                     };
                     if let Some(price) = item.unit_price {
                         out.push(money(
@@ -123,18 +123,10 @@ impl Document {
         }
         for f in &self.performance_forms {
             let table = format!("绩效目标表：{}", f.project);
-            let funds = [
-                ("年度资金总额", "total", f.funds.total),
-                ("当年财政拨款", "fiscal", f.funds.fiscal),
-                ("其他资金", "other", f.funds.other),
-                ("上年结转资金", "carried_over", f.funds.carried_over),
-                ("项目资金总额", "project_total", f.funds.project_total),
-                ("其中：财政资金", "project_fiscal", f.funds.project_fiscal),
-            ];
-            for (label, field, amount) in funds {
-                if let Some(a) = amount {
-                    let entry = money(&table, label, "项目资金", a, f.location);
-                    match f.funds.printed.get(field) {
+            for key in crate::FundKey::ALL {
+                if let Some(a) = f.funds.get(key) {
+                    let entry = money(&table, key.label(), "项目资金", a, f.location);
+                    match f.funds.printed.get(&key) {
                         Some((printed, location)) => out.push(NumberEntry {
                             printed: printed.clone(),
                             location: *location,

@@ -32,14 +32,84 @@ pub struct Funds {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub project_fiscal: Option<Amount>,
-    /// How and where each amount above was printed, by field name (`total`, `fiscal`,
-    /// `other`, `carried_over`, `project_total`, `project_fiscal`).
+    /// How and where each amount above was printed.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     #[ts(
-        as = "Option<std::collections::BTreeMap<String, (String, Location)>>",
+        as = "Option<std::collections::BTreeMap<FundKey, (String, Location)>>",
         optional
     )]
-    pub printed: std::collections::BTreeMap<String, (String, Location)>,
+    pub printed: std::collections::BTreeMap<FundKey, (String, Location)>,
+}
+
+/// Which of a form's fund amounts: the key of [`Funds::printed`] and of [`Funds::get`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FundKey {
+    // In the order of their stored names, which orders `Funds::printed` as before they were typed.
+    /// 上年结转资金
+    CarriedOver,
+    /// 当年财政拨款
+    Fiscal,
+    /// 其他资金
+    Other,
+    /// 其中：财政资金 (of the whole project)
+    ProjectFiscal,
+    /// 项目资金总额
+    ProjectTotal,
+    /// 年度资金总额
+    Total,
+}
+
+impl FundKey {
+    /// Every key, in the order a form prints them.
+    pub const ALL: [FundKey; 6] = [
+        FundKey::Total,
+        FundKey::Fiscal,
+        FundKey::Other,
+        FundKey::CarriedOver,
+        FundKey::ProjectTotal,
+        FundKey::ProjectFiscal,
+    ];
+
+    /// The amount's name as a form prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FundKey::Total => "年度资金总额",
+            FundKey::Fiscal => "当年财政拨款",
+            FundKey::Other => "其他资金",
+            FundKey::CarriedOver => "上年结转资金",
+            FundKey::ProjectTotal => "项目资金总额",
+            FundKey::ProjectFiscal => "其中：财政资金",
+        }
+    }
+}
+
+impl Funds {
+    /// The amount under `key`.
+    pub fn get(&self, key: FundKey) -> Option<Amount> {
+        match key {
+            FundKey::Total => self.total,
+            FundKey::Fiscal => self.fiscal,
+            FundKey::Other => self.other,
+            FundKey::CarriedOver => self.carried_over,
+            FundKey::ProjectTotal => self.project_total,
+            FundKey::ProjectFiscal => self.project_fiscal,
+        }
+    }
+
+    /// Sets the amount under `key` as the form printed it, and where.
+    pub fn set_printed(&mut self, key: FundKey, amount: Amount, printed: String, at: Location) {
+        let slot = match key {
+            FundKey::Total => &mut self.total,
+            FundKey::Fiscal => &mut self.fiscal,
+            FundKey::Other => &mut self.other,
+            FundKey::CarriedOver => &mut self.carried_over,
+            FundKey::ProjectTotal => &mut self.project_total,
+            FundKey::ProjectFiscal => &mut self.project_fiscal,
+        };
+        *slot = Some(amount);
+        self.printed.insert(key, (printed, at));
+    }
 }
 
 /// The comparison an indicator value states.

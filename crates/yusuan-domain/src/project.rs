@@ -84,15 +84,65 @@ pub struct ItemisedAmount {
     pub printed: String,
     /// Where.
     pub location: Location,
-    /// 1 for a numbered item (`1.`), 2 for a sub-item under it (`(1)` after a `1.`), 3 for a
-    /// computation inside an item (`4000.00元*12*3=14.40万元`, with its unit price and quantity),
-    /// 4 for any other amount the part's text prints (`党建工作经费65.00万元`).
-    #[serde(default = "top_level")]
-    pub level: u8,
+    /// What kind of itemisation the amount is (stored as its number, 1–4).
+    #[serde(default)]
+    #[ts(type = "1 | 2 | 3 | 4")]
+    pub level: ItemLevel,
 }
 
-fn top_level() -> u8 {
-    1
+/// What an itemised amount is within its part's text. Stored and sent as its number (1–4), as
+/// documents imported before it was named keep it.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(into = "u8", try_from = "u8")]
+pub enum ItemLevel {
+    /// 1: a numbered item (`1.`), or the part's amount when it is not numbered.
+    #[default]
+    Item,
+    /// 2: a sub-item under a numbered item (`(1)` after a `1.`).
+    SubItem,
+    /// 3: a computation inside an item (`4000.00元*12*3=14.40万元`, with its unit price and
+    /// quantity).
+    Computation,
+    /// 4: any other amount the part's text prints (`党建工作经费65.00万元`).
+    Mention,
+}
+
+impl ItemLevel {
+    /// The level of the parts that add up to an amount of this level: an item's sub-items, a
+    /// sub-item's computations; `None` for what has no parts.
+    pub fn parts(self) -> Option<ItemLevel> {
+        match self {
+            ItemLevel::Item => Some(ItemLevel::SubItem),
+            ItemLevel::SubItem => Some(ItemLevel::Computation),
+            ItemLevel::Computation | ItemLevel::Mention => None,
+        }
+    }
+}
+
+impl From<ItemLevel> for u8 {
+    fn from(l: ItemLevel) -> u8 {
+        match l {
+            ItemLevel::Item => 1,
+            ItemLevel::SubItem => 2,
+            ItemLevel::Computation => 3,
+            ItemLevel::Mention => 4,
+        }
+    }
+}
+
+impl TryFrom<u8> for ItemLevel {
+    type Error = String;
+    fn try_from(n: u8) -> Result<ItemLevel, String> {
+        match n {
+            1 => Ok(ItemLevel::Item),
+            2 => Ok(ItemLevel::SubItem),
+            3 => Ok(ItemLevel::Computation),
+            4 => Ok(ItemLevel::Mention),
+            _ => Err(format!("itemised amount level {n} is not 1–4")),
+        }
+    }
 }
 
 /// One part of a project description.

@@ -47,6 +47,8 @@ impl std::fmt::Display for ActualsError {
     }
 }
 
+impl std::error::Error for ActualsError {}
+
 /// The year the draft's 执行数 are of: its baseline's year (the year before it).
 pub fn actuals_year(d: &Draft) -> i32 {
     d.base_year.unwrap_or(d.year - 1)

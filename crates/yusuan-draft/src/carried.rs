@@ -28,6 +28,8 @@ impl std::fmt::Display for CarriedError {
     }
 }
 
+impl std::error::Error for CarriedError {}
+
 /// Whether a table is carried as printed: marked so by the roll-forward, or (a draft saved
 /// before the mark) kept rows whose cells no leaf derives.
 pub fn is_carried(t: &TableLayout) -> bool {

@@ -47,7 +47,7 @@ pub use model::{
     PrintSetting, ProcurementPart, ProjectShare, SpendKind, StatedItem, TitleYears, Zeros,
     DRAFT_SCHEMA,
 };
-pub use roll::{roll_forward, RollReport, SourceContradiction};
+pub use roll::{roll_forward, RollError, RollReport, SourceContradiction};
 pub use rules::{draft_findings, findings_on, DRAFT_RULES};
 pub use template::{
     blank, name_forms, placeholder_text, template, BlankFor, TEMPLATES, TEMPLATE_DEPARTMENT,

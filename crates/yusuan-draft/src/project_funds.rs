@@ -29,6 +29,8 @@ impl std::fmt::Display for ShareError {
     }
 }
 
+impl std::error::Error for ShareError {}
+
 /// Sets a project's share of a 项目支出 line (`line`: its address); zero takes the share away.
 /// Returns the share before (none when there was none).
 pub fn set_share(

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use yusuan_domain::SectionKind;
+use yusuan_domain::{SectionKind, Unit};
 
 /// A source section read as sentences over the tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,13 +37,44 @@ pub struct CellRef {
 /// How a figure was printed: in 万元 or 元, with how many decimals, with or without thousands
 /// separators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredForm", into = "StoredForm")]
 pub struct Form {
-    /// 万元 (else 元).
-    pub wan: bool,
+    /// The unit printed after the figure.
+    pub unit: Unit,
     /// Decimals printed.
     pub decimals: u32,
     /// `20,849.45` (else `20849.45`).
     pub separators: bool,
+}
+
+/// [`Form`] as drafts store it (`"wan": true` for 万元), so that drafts saved before the unit was
+/// typed read the same.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct StoredForm {
+    wan: bool,
+    decimals: u32,
+    separators: bool,
+}
+
+impl From<StoredForm> for Form {
+    fn from(f: StoredForm) -> Form {
+        let unit = if f.wan { Unit::WanYuan } else { Unit::Yuan };
+        Form {
+            unit,
+            decimals: f.decimals,
+            separators: f.separators,
+        }
+    }
+}
+
+impl From<Form> for StoredForm {
+    fn from(f: Form) -> StoredForm {
+        StoredForm {
+            wan: f.unit == Unit::WanYuan,
+            decimals: f.decimals,
+            separators: f.separators,
+        }
+    }
 }
 
 /// What a printed figure is: one of the draft's narrative figures (`说明|财政拨款支出`: the

@@ -60,6 +60,8 @@ impl std::fmt::Display for TitleError {
     }
 }
 
+impl std::error::Error for TitleError {}
+
 /// Every title the user may rename, in printed order: each table's (as carried, before the year
 /// style) and each section's.
 pub fn titles(d: &Draft) -> Vec<(Titled, String)> {

@@ -48,6 +48,8 @@ impl std::fmt::Display for UnitError {
     }
 }
 
+impl std::error::Error for UnitError {}
+
 /// A table whose rows are the units: the 分单位 tables, and a 收入总表 printed by unit (Hubei)
 /// rather than by function code.
 pub(crate) fn is_unit_table(t: &TableLayout) -> bool {

@@ -48,6 +48,8 @@ impl std::fmt::Display for WorkbookError {
     }
 }
 
+impl std::error::Error for WorkbookError {}
+
 impl From<XlsxError> for WorkbookError {
     fn from(e: XlsxError) -> Self {
         WorkbookError(format!("工作簿无法生成：{e}"))

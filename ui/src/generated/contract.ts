@@ -337,11 +337,9 @@ printed: string,
  */
 location: Location, 
 /**
- * 1 for a numbered item (`1.`), 2 for a sub-item under it (`(1)` after a `1.`), 3 for a
- * computation inside an item (`4000.00元*12*3=14.40万元`, with its unit price and quantity),
- * 4 for any other amount the part's text prints (`党建工作经费65.00万元`).
+ * What kind of itemisation the amount is (stored as its number, 1–4).
  */
-level: number, };
+level: 1 | 2 | 3 | 4, };
 
 export type PerformanceForm = { 
 /**
@@ -403,10 +401,11 @@ project_total?: Amount,
  */
 project_fiscal?: Amount, 
 /**
- * How and where each amount above was printed, by field name (`total`, `fiscal`,
- * `other`, `carried_over`, `project_total`, `project_fiscal`).
+ * How and where each amount above was printed.
  */
-printed?: { [key in string]?: [string, Location] }, };
+printed?: { [key in FundKey]?: [string, Location] }, };
+
+export type FundKey = "carried_over" | "fiscal" | "other" | "project_fiscal" | "project_total" | "total";
 
 export type Indicator = { 
 /**

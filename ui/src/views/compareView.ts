@@ -8,7 +8,7 @@
  */
 import { h } from "../dom";
 import { groupThousands } from "../format";
-import { renderCharts } from "./chartsPanel";
+import type { ChartsPanel } from "./chartsPanel";
 import { FLAG_LABELS, keep, type CompareFilter, type CompareView } from "../comparing";
 import type { Execution } from "../generated/contract";
 
@@ -21,6 +21,8 @@ export interface CompareViewProps {
   exported: string | null;
   /** Exports the comparison (null: not offered, e.g. for drafts and versions). */
   onExport: ((file: string) => void) | null;
+  /** Draws the charts (kept by whoever shows the view). */
+  charts: ChartsPanel;
 }
 
 const FILTERS: [CompareFilter, string][] = [
@@ -62,7 +64,7 @@ function renderExecution(e: Execution): HTMLElement {
   );
 }
 
-export function renderCompareView({ view, filter, onFilter, onBack, exported, onExport }: CompareViewProps): HTMLElement {
+export function renderCompareView({ view, filter, onFilter, onBack, exported, onExport, charts }: CompareViewProps): HTMLElement {
   const docs = view.comparison.documents;
   const years = docs.map((d) => `${d.year}年`);
   const lines = view.comparison.lines.filter((l) => keep(l, filter));
@@ -93,7 +95,7 @@ export function renderCompareView({ view, filter, onFilter, onBack, exported, on
       ),
     ),
     ...view.execution.map(renderExecution),
-    renderCharts(view.series, years),
+    charts.render(view.series, years),
     h("section", { class: "panel" }, h("h2", {}, "按支出功能分类"), classes),
     h(
       "section",

@@ -7,7 +7,6 @@
 import { h } from "../dom";
 import type { Document } from "../model";
 import { renderTablesTab } from "./tablesTab";
-import type * as LinesGrid from "./linesGrid";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftCommand, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
 import { addLinePanel, unitBudgetsPanel, unitsPanel } from "./draftSetup";
@@ -62,26 +61,10 @@ export interface DraftViewProps {
   onBack(): void;
 }
 
-/** The grid module (Tabulator), loaded the first time a draft is opened: the library and the
- * documents, where the app starts, do not carry it. */
-let grid: typeof LinesGrid | null = null;
-let gridLoading: Promise<typeof LinesGrid> | null = null;
-
-function withGrid(use: (m: typeof LinesGrid) => void): void {
-  if (grid) {
-    use(grid);
-    return;
-  }
-  gridLoading ??= import("./linesGrid").then((m) => (grid = m));
-  void gridLoading.then(use);
-}
-
 /** Focuses a leaf line's 本年 cell (a finding's click): scrolled into view, editing. */
-function jumpTo(key: string): void {
-  withGrid((m) => m.focusLeaf(key));
-}
+type JumpTo = (key: string) => void;
 
-function findingItem(f: Finding, lines: DraftView["lines"]): HTMLElement {
+function findingItem(f: Finding, lines: DraftView["lines"], jumpTo: JumpTo): HTMLElement {
   const where = [f.location.table, f.location.row, f.location.column, f.location.section].filter(Boolean).join(" / ");
   const line = lines.find((l) => l.key === f.location.row || (f.location.row && l.label === f.location.row));
   return h(
@@ -99,16 +82,21 @@ function findingItem(f: Finding, lines: DraftView["lines"]): HTMLElement {
   );
 }
 
+/** A finding's click: the line's 本年 cell in the view's grid. */
+function jumpTo(props: DraftViewProps): JumpTo {
+  return (key) => props.screen.grid.use((grid) => grid.focusLeaf(key));
+}
+
 /** How many findings the panel lists (a large draft can have thousands; errors come first). */
 const SHOWN_FINDINGS = 200;
 
-function findingsPanel(findings: Finding[], lines: DraftView["lines"]): HTMLElement {
+function findingsPanel(findings: Finding[], lines: DraftView["lines"], jumpTo: JumpTo): HTMLElement {
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   return h(
     "section",
     { class: "panel", "data-testid": "draft-findings" },
     h("h2", {}, `审核：${count("error")} 个错误、${count("warning")} 个警告、${count("info")} 个提示`),
-    findings.length === 0 ? h("p", { class: "muted" }, "未发现问题。") : h("ul", { class: "findings" }, findings.slice(0, SHOWN_FINDINGS).map((f) => findingItem(f, lines))),
+    findings.length === 0 ? h("p", { class: "muted" }, "未发现问题。") : h("ul", { class: "findings" }, findings.slice(0, SHOWN_FINDINGS).map((f) => findingItem(f, lines, jumpTo))),
     findings.length > SHOWN_FINDINGS ? h("p", { class: "muted", "data-testid": "findings-more" }, `另有 ${findings.length - SHOWN_FINDINGS} 条未列出：先处理以上各条（错误在前）。`) : null,
   );
 }
@@ -169,7 +157,7 @@ function linesTable(props: DraftViewProps): HTMLElement {
     .filter((l) => !hiding || !zero(l))
     .map((l) => ({ ...l, needs_reason: needs.has(l.key) }));
   const host = h("div", { class: "lines-host" });
-  withGrid((m) => m.mountLinesGrid(
+  props.screen.grid.use((grid) => grid.mount(
     host,
     {
       draft: view.draft,
@@ -358,7 +346,7 @@ function exportPanel(props: DraftViewProps): HTMLElement {
             ? h("div", {}, `复核通过：${exportResult.outcome.preflight.pages} 页，${exportResult.outcome.preflight.tables} 张表，${exportResult.outcome.preflight.numbers} 个数字与草稿一致`)
             : null,
         )
-      : h("div", { class: "refused", "data-testid": "export-result" }, `不能导出：${exportResult.refused ?? ""}`, h("ul", { class: "findings" }, exportResult.findings.map((f) => findingItem(f, view.lines))))
+      : h("div", { class: "refused", "data-testid": "export-result" }, `不能导出：${exportResult.refused ?? ""}`, h("ul", { class: "findings" }, exportResult.findings.map((f) => findingItem(f, view.lines, jumpTo(props)))))
     : null;
   return h(
     "section",
@@ -445,7 +433,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
         h("button", { type: "button", "data-testid": "back-to-docs", onclick: () => props.onBack() }, "返回文档"),
       ),
     ),
-    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view, props.onEdit), actualsPanel(props), sectionsPanel(props), projectsPanel(props), formsPanel(props), carriedPanel(props), historyPanel(props))),
+    h("div", { class: "draft-columns" }, linesTable(props), h("div", { class: "draft-side" }, findingsPanel(view.findings, view.lines, jumpTo(props)), addLinePanel(props), unitsPanel(props), unitBudgetsPanel(props), exportPanel(props), workbookPanel(props), figuresPanel(view, props.onEdit), actualsPanel(props), sectionsPanel(props), projectsPanel(props), formsPanel(props), carriedPanel(props), historyPanel(props))),
     props.preview ? previewOverlay(props.preview, props.onClosePreview) : null,
     props.tables
       ? h(

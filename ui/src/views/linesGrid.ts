@@ -72,8 +72,6 @@ interface Grid {
   virtual: boolean;
 }
 
-let grid: Grid | null = null;
-
 /** An amount with thousands separators; a count (车辆, 项目) with its measure. */
 function money(cell: CellComponent): string {
   const v = String(cell.getValue() ?? "");
@@ -95,7 +93,8 @@ export function escapeHtml(words: string): string {
   return words.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
-function columns(): ColumnDefinition[] {
+/** The grid's columns; `editable` says whether the amounts and reasons can be edited now. */
+function columns(editable: () => boolean): ColumnDefinition[] {
   return [
     {
       title: "明细行",
@@ -142,7 +141,7 @@ function columns(): ColumnDefinition[] {
           formatter: money,
           cssClass: "amount-cell",
           editor: "input",
-          editable: () => grid?.props.editable ?? false,
+          editable,
         },
         { title: "增减", field: "change_yuan", hozAlign: "right", minWidth: 80, formatter: (cell) => (cell.getValue() === "0" ? "" : money(cell)) },
       ],
@@ -153,7 +152,7 @@ function columns(): ColumnDefinition[] {
       minWidth: 100,
       widthGrow: 2,
       editor: "input",
-      editable: () => grid?.props.editable ?? false,
+      editable,
       formatter: (cell) => {
         const reason = cell.getValue() as string | null;
         if (reason !== null) return text(reason);
@@ -173,11 +172,6 @@ function edit(g: Grid, key: string, field = "value_yuan"): void {
   void g.table.scrollToRow(key, "nearest", false).then(() => row.getCell(field).edit(true));
 }
 
-/** Focuses a line's 本年 cell (a finding's click). */
-export function focusLeaf(key: string): void {
-  if (grid) edit(grid, key);
-}
-
 function lineAfter(g: Grid, key: string, step: number): string | null {
   const i = g.shown.findIndex((l) => l.key === key);
   return g.shown[i + step]?.key ?? null;
@@ -187,10 +181,12 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
   const el = document.createElement("div");
   el.className = "lines-grid";
   el.dataset.testid = "draft-lines";
+  // Editing follows the props of the latest render (the grid's, once it is made below).
+  let live: Grid | null = null;
   const table = new Tabulator(el, {
     data: shown.map(toRow),
     index: "key",
-    columns: columns(),
+    columns: columns(() => live?.props.editable ?? false),
     layout: "fitColumns",
     height: "calc(100vh - 200px)",
     renderVertical: shown.length > VIRTUAL_FROM ? "virtual" : "basic",
@@ -211,6 +207,7 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
     draft: props.draft, el, table, built: new Promise((ok) => table.on("tableBuilt", () => ok())), shown, props, navTarget: null, editing: null,
     virtual: shown.length > VIRTUAL_FROM,
   };
+  live = g;
   table.on("cellEditing", (cell) => {
     g.editing = { key: (cell.getData() as Line).key, field: cell.getField() };
   });
@@ -278,53 +275,69 @@ function create(props: LinesGridProps, shown: Line[]): Grid {
   return g;
 }
 
-/** Brings the grid up to date with a render: the same table when the draft is the same (only
- * changed rows redrawn, or the rows replaced when the filter changed what is shown). */
-export function mountLinesGrid(host: HTMLElement, props: LinesGridProps, shown: Line[]): void {
-  // Another draft, or a size that needs the other way of drawing rows: a new grid.
-  if (grid && (grid.draft !== props.draft || grid.virtual !== shown.length > VIRTUAL_FROM)) {
-    grid.table.destroy();
-    grid = null;
-  }
-  if (!grid) {
-    const g = create(props, shown);
-    grid = g;
-    host.append(g.el);
-    // Built on a detached element: drawn once the view is on screen.
-    void g.built.then(() => setTimeout(() => { if (g.el.isConnected) g.table.redraw(true); }, 0));
-  } else {
-    host.append(grid.el);
-    const g = grid;
-    const before = new Map(g.shown.map((l) => [l.key, l]));
-    const sameRows = g.shown.length === shown.length && g.shown.every((l, i) => l.key === shown[i].key);
+/** The 编制 view's grid of one mount of the view: kept across its re-renders (the same table
+ * while the draft is the same), owned by whoever shows the view, so two views never share one. */
+export class LinesGrid {
+  private grid: Grid | null = null;
+
+  /** Brings the grid up to date with a render: the same table when the draft is the same (only
+   * changed rows redrawn, or the rows replaced when the filter changed what is shown). */
+  mount(host: HTMLElement, props: LinesGridProps, shown: Line[]): void {
+    // Another draft, or a size that needs the other way of drawing rows: a new grid.
+    if (this.grid && (this.grid.draft !== props.draft || this.grid.virtual !== shown.length > VIRTUAL_FROM)) {
+      this.grid.table.destroy();
+      this.grid = null;
+    }
+    const g = this.grid ? update(this.grid, host, props, shown) : (this.grid = fresh(host, props, shown));
     g.props = props;
-    g.shown = shown;
-    void g.built.then(() => {
-      if (!sameRows) {
-        void g.table.replaceData(shown.map(toRow));
-      } else {
-        const changed = shown.filter((l) => {
-          const b = before.get(l.key);
-          return (
-            !b || b.value_yuan !== l.value_yuan || b.baseline_yuan !== l.baseline_yuan || b.change_yuan !== l.change_yuan || b.estimated !== l.estimated
-            || b.label !== l.label || b.reason !== l.reason || b.needs_reason !== l.needs_reason
-          );
-        });
-        if (changed.length) void g.table.updateData(changed.map(toRow));
-      }
-    });
+    if (props.focusKey) {
+      const key = props.focusKey;
+      // Once: a later render (a reason typed, a version saved) leaves the focus where it is.
+      props.onFocusNext(null);
+      void g.built.then(() => edit(g, key));
+    }
   }
-  grid.props = props;
-  const g = grid;
-  if (props.focusKey) {
-    const key = props.focusKey;
-    // Once: a later render (a reason typed, a version saved) leaves the focus where it is.
-    props.onFocusNext(null);
-    void g.built.then(() => edit(g, key));
+
+  /** Focuses a line's 本年 cell (a finding's click). */
+  focusLeaf(key: string): void {
+    if (this.grid) edit(this.grid, key);
+  }
+
+  /** The grid's table (tests). */
+  table(): Tabulator | null {
+    return this.grid?.table ?? null;
   }
 }
 
-/** The grid's table (tests). */
-export function currentGrid(): Tabulator | null {
-  return grid?.table ?? null;
+/** A new grid in `host`. */
+function fresh(host: HTMLElement, props: LinesGridProps, shown: Line[]): Grid {
+  const g = create(props, shown);
+  host.append(g.el);
+  // Built on a detached element: drawn once the view is on screen.
+  void g.built.then(() => setTimeout(() => { if (g.el.isConnected) g.table.redraw(true); }, 0));
+  return g;
+}
+
+/** The grid of the last render, moved to `host` and brought up to date. */
+function update(g: Grid, host: HTMLElement, props: LinesGridProps, shown: Line[]): Grid {
+  host.append(g.el);
+  const before = new Map(g.shown.map((l) => [l.key, l]));
+  const sameRows = g.shown.length === shown.length && g.shown.every((l, i) => l.key === shown[i].key);
+  g.props = props;
+  g.shown = shown;
+  void g.built.then(() => {
+    if (!sameRows) {
+      void g.table.replaceData(shown.map(toRow));
+    } else {
+      const changed = shown.filter((l) => {
+        const b = before.get(l.key);
+        return (
+          !b || b.value_yuan !== l.value_yuan || b.baseline_yuan !== l.baseline_yuan || b.change_yuan !== l.change_yuan || b.estimated !== l.estimated
+          || b.label !== l.label || b.reason !== l.reason || b.needs_reason !== l.needs_reason
+        );
+      });
+      if (changed.length) void g.table.updateData(changed.map(toRow));
+    }
+  });
+  return g;
 }

@@ -5,7 +5,7 @@
 use crate::tolerance::{agree, Agreement};
 use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
-use yusuan_domain::{Amount, Document, Location, RegionalFormat, Unit};
+use yusuan_domain::{Amount, Document, ItemLevel, Location, RegionalFormat, Unit};
 
 fn at(section: &str, l: Location) -> FindingLocation {
     FindingLocation {
@@ -49,7 +49,7 @@ pub fn project_items_add_up(doc: &Document) -> Vec<Finding> {
             .parts
             .iter()
             .flat_map(|x| &x.items)
-            .filter(|i| i.level == 1)
+            .filter(|i| i.level == ItemLevel::Item)
             .map(|i| i.amount)
             .collect();
         if items.len() < 2 {
@@ -88,13 +88,13 @@ pub fn sub_items_add_up(doc: &Document) -> Vec<Finding> {
         for part in &p.parts {
             let items = &part.items;
             for (k, whole) in items.iter().enumerate() {
-                if !(whole.level == 1 || whole.level == 2) {
+                let Some(below) = whole.level.parts() else {
                     continue;
-                }
+                };
                 let parts: Vec<Amount> = items[k + 1..]
                     .iter()
-                    .take_while(|i| i.level > whole.level && i.level <= 3)
-                    .filter(|i| i.level == whole.level + 1)
+                    .take_while(|i| i.level > whole.level && i.level <= ItemLevel::Computation)
+                    .filter(|i| i.level == below)
                     .map(|i| i.amount)
                     .collect();
                 if parts.len() < 2 {
@@ -178,7 +178,11 @@ pub fn form_funds_match_project(doc: &Document) -> Vec<Finding> {
             Agreement::RoundingTail => Severity::Info,
             Agreement::Differs => Severity::Warning,
         };
-        let loc = f.funds.printed.get("total").map_or(f.location, |x| x.1);
+        let loc = f
+            .funds
+            .printed
+            .get(&yusuan_domain::FundKey::Total)
+            .map_or(f.location, |x| x.1);
         out.push(Finding {
             rule: "P002",
             severity,

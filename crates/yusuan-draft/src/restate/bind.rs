@@ -221,7 +221,7 @@ impl<'a> Reading<'a> {
     /// restated).
     fn read(&mut self, m: &Mention) -> Option<Read> {
         let form = Form {
-            wan: m.unit == yusuan_domain::Unit::WanYuan,
+            unit: m.unit,
             decimals: m.decimals,
             separators: m.printed.contains(','),
         };
@@ -361,7 +361,7 @@ impl<'a> Reading<'a> {
             return None;
         }
         let form = |x: &Mention| Form {
-            wan: x.unit == yusuan_domain::Unit::WanYuan,
+            unit: x.unit,
             decimals: x.decimals,
             separators: x.printed.contains(','),
         };

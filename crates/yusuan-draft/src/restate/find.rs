@@ -101,7 +101,7 @@ type ByValue = HashMap<Decimal, Vec<usize>>;
 /// amount.
 pub(super) struct Cells {
     pub(super) all: Vec<Printed>,
-    by_form: std::cell::RefCell<HashMap<(bool, u32), ByValue>>,
+    by_form: std::cell::RefCell<HashMap<(yusuan_domain::Unit, u32), ByValue>>,
     /// For each cell that may be one of two adding up, the cells after it of its table, column
     /// and code level.
     later_peers: Vec<Vec<usize>>,
@@ -134,7 +134,7 @@ impl Cells {
     /// The cells that print as `value` in `form`, in printed order.
     fn printing_as(&self, value: Decimal, form: Form) -> Vec<usize> {
         // What a value prints as depends on its unit and decimals, not on separators.
-        let key = (form.wan, form.decimals);
+        let key = (form.unit, form.decimals);
         let mut by_form = self.by_form.borrow_mut();
         let index = by_form.entry(key).or_insert_with(|| {
             let mut m: HashMap<Decimal, Vec<usize>> = HashMap::new();
@@ -281,11 +281,7 @@ pub(super) fn find_cells(
 ) -> Option<Vec<CellRef>> {
     // Only a value within half the printed last digit can print as it (checked without rounding
     // first: a text's every amount is looked for among all the cells).
-    let unit = if form.wan {
-        yusuan_domain::Unit::WanYuan.in_yuan()
-    } else {
-        Decimal::ONE
-    };
+    let unit = form.unit.in_yuan();
     let (target, half) = (value * unit, Decimal::new(5, form.decimals + 1) * unit);
     let fits = |v: Decimal| (v - target).abs() <= half && printed_value(v, form) == value;
     // A row whose name the words of the paragraph hold is the one they name, the one whose name

@@ -4,7 +4,7 @@
 use crate::print;
 use crate::restated::Form;
 use rust_decimal::{Decimal, RoundingStrategy};
-use yusuan_domain::{Amount, Section, Unit};
+use yusuan_domain::{Amount, Section};
 
 /// Words ending a phrase that says a figure did not change (`与上年保持一致`, `与2026年预算持平`).
 pub(super) const SAME_ENDS: [&str; 6] = ["保持一致", "保持不变", "持平", "一致", "相同", "不变"];
@@ -40,9 +40,8 @@ pub(super) const REASON_WORDS: [&str; 4] = ["主要原因是", "主要原因："
 
 /// A value in 元 as printed in this form (rounded half away from zero).
 pub(super) fn printed_value(yuan: Decimal, form: Form) -> Decimal {
-    let unit = if form.wan { Unit::WanYuan } else { Unit::Yuan };
     Amount::yuan(yuan)
-        .in_unit(unit)
+        .in_unit(form.unit)
         .value
         .round_dp_with_strategy(form.decimals, RoundingStrategy::MidpointAwayFromZero)
 }
@@ -57,11 +56,7 @@ pub(super) fn show(v: Decimal, form: Form) -> String {
 }
 
 pub(super) fn unit_word(form: Form) -> &'static str {
-    if form.wan {
-        "万元"
-    } else {
-        "元"
-    }
+    form.unit.as_str()
 }
 
 /// A percentage at the start of `text` (`10.87%`): its value, decimals and length in bytes.
@@ -259,6 +254,7 @@ pub(super) fn with_not_than(out: &mut String) {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+    use yusuan_domain::Unit;
 
     #[test]
     fn an_item_heading_on_its_own_line_ends_its_paragraph() {
@@ -298,7 +294,7 @@ mod tests {
     #[test]
     fn a_change_is_worded_by_its_direction_and_a_percentage_is_read_at_the_start() {
         let wan = Form {
-            wan: true,
+            unit: Unit::WanYuan,
             decimals: 2,
             separators: false,
         };

@@ -76,6 +76,8 @@ impl std::fmt::Display for RollError {
     }
 }
 
+impl std::error::Error for RollError {}
+
 /// Builds the draft of `year` (default: the document's year + 1) from a stored document.
 pub fn roll_forward(
     doc: &Document,

@@ -6,7 +6,7 @@ use super::text::wrap;
 use super::Cursor;
 use crate::page::Face;
 use crate::{Fonts, Template};
-use yusuan_domain::{Cell, LedgerSide, Row, RowCode, Table, TableKind};
+use yusuan_domain::{Cell, FundKey, LedgerSide, Row, RowCode, Table, TableKind};
 
 const BODY_SIZE: f32 = 9.0;
 const HEAD_SIZE: f32 = 9.0;
@@ -890,12 +890,12 @@ pub(super) fn set_form(
         text: text.to_string(),
         align: Align::Left,
     };
-    let money = |key: &str, a: &Option<yusuan_domain::Amount>| -> String {
+    let money = |key: FundKey| -> String {
         f.funds
             .printed
-            .get(key)
+            .get(&key)
             .map(|(p, _)| p.clone())
-            .or_else(|| a.map(|a| a.value.to_string()))
+            .or_else(|| f.funds.get(key).map(|a| a.value.to_string()))
             .unwrap_or_default()
     };
     let unit = [
@@ -934,10 +934,7 @@ pub(super) fn set_form(
         ],
     ];
     // The whole project's funds, where the source prints them, before the year's.
-    let whole = [
-        ("项目资金总额", "project_total", &f.funds.project_total),
-        ("其中：财政资金", "project_fiscal", &f.funds.project_fiscal),
-    ];
+    let whole = [FundKey::ProjectTotal, FundKey::ProjectFiscal];
     // The first funds row carries the group's label (the rows under it leave that cell empty).
     let funds_row = |body: &Vec<Vec<BodyCell>>, label: &str, value: String| {
         let mut row = if body.len() == 3 {
@@ -948,25 +945,22 @@ pub(super) fn set_form(
         row.extend([cell(1, 1, label), cell(2, 2, &value)]);
         row
     };
-    for (label, key, amount) in whole.into_iter().filter(|(_, _, a)| a.is_some()) {
-        let row = funds_row(&body, label, money(key, amount));
+    for key in whole.into_iter().filter(|k| f.funds.get(*k).is_some()) {
+        let row = funds_row(&body, key.label(), money(key));
         body.push(row);
     }
-    let year = funds_row(&body, "年度资金申请总额", money("total", &f.funds.total));
+    let year = funds_row(&body, "年度资金申请总额", money(FundKey::Total));
     body.extend([
         year,
         vec![
             cell(1, 1, "当年财政拨款"),
-            cell(2, 2, &money("fiscal", &f.funds.fiscal)),
+            cell(2, 2, &money(FundKey::Fiscal)),
         ],
         vec![
             cell(1, 1, "上年结转资金"),
-            cell(2, 2, &money("carried_over", &f.funds.carried_over)),
+            cell(2, 2, &money(FundKey::CarriedOver)),
         ],
-        vec![
-            cell(1, 1, "其他资金"),
-            cell(2, 2, &money("other", &f.funds.other)),
-        ],
+        vec![cell(1, 1, "其他资金"), cell(2, 2, &money(FundKey::Other))],
         vec![
             cell(0, 1, "年度总体目标"),
             cell(1, 3, f.annual_goal.as_deref().unwrap_or("")),

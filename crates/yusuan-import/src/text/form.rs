@@ -4,8 +4,8 @@
 use super::marks::compact;
 use crate::Line;
 use yusuan_domain::{
-    parse_amount, Amount, Funds, Indicator, IndicatorValue, Location, Operator, PerformanceForm,
-    Unit,
+    parse_amount, Amount, FundKey, Funds, Indicator, IndicatorValue, Location, Operator,
+    PerformanceForm, Unit,
 };
 
 const LEVEL1: [&str; 4] = ["产出指标", "效益指标", "满意度指标", "成本指标"];
@@ -144,36 +144,25 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
         if joined.contains("项目资金") && joined.contains("万元") {
             unit = Unit::WanYuan;
         }
-        // The whole project's funds, printed to the left of the year's.
-        if let Some((a, printed)) = amount_beside(&cells, "项目资金总额", unit) {
-            form.funds.project_total = Some(a);
-            form.funds
-                .printed
-                .insert("project_total".into(), (printed, l.location));
+        // The whole project's funds are printed to the left of the year's.
+        let beside = [
+            ("项目资金总额", FundKey::ProjectTotal),
+            ("财政资金", FundKey::ProjectFiscal),
+        ];
+        for (label, key) in beside {
+            if let Some((a, printed)) = amount_beside(&cells, label, unit) {
+                form.funds.set_printed(key, a, printed, l.location);
+            }
         }
-        if let Some((a, printed)) = amount_beside(&cells, "财政资金", unit) {
-            form.funds.project_fiscal = Some(a);
-            form.funds
-                .printed
-                .insert("project_fiscal".into(), (printed, l.location));
-        }
-        if let Some((a, printed)) = amount_after(&cells, "年度资金申请总额", unit) {
-            form.funds.total = Some(a);
-            form.funds
-                .printed
-                .insert("total".into(), (printed, l.location));
-        }
-        if let Some((a, printed)) = amount_after(&cells, "当年财政拨款", unit) {
-            form.funds.fiscal = Some(a);
-            form.funds
-                .printed
-                .insert("fiscal".into(), (printed, l.location));
-        }
-        if let Some((a, printed)) = amount_after(&cells, "上年结转资金", unit) {
-            form.funds.carried_over = Some(a);
-            form.funds
-                .printed
-                .insert("carried_over".into(), (printed, l.location));
+        let after = [
+            ("年度资金申请总额", FundKey::Total),
+            ("当年财政拨款", FundKey::Fiscal),
+            ("上年结转资金", FundKey::CarriedOver),
+        ];
+        for (label, key) in after {
+            if let Some((a, printed)) = amount_after(&cells, label, unit) {
+                form.funds.set_printed(key, a, printed, l.location);
+            }
         }
         if joined.contains("其他资金") {
             if let Some((v, printed)) = cells
@@ -181,10 +170,9 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
                 .rev()
                 .find_map(|c| parse_amount(c).ok().map(|v| (v, c.trim().to_string())))
             {
-                form.funds.other = Some(Amount { value: v, unit });
+                let a = Amount { value: v, unit };
                 form.funds
-                    .printed
-                    .insert("other".into(), (printed, l.location));
+                    .set_printed(FundKey::Other, a, printed, l.location);
             }
         }
         if joined.contains("年度总体目标") || (flow && joined == "年度总目标") {
@@ -438,13 +426,12 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
             if let Some((value, printed)) =
                 next(k).and_then(|v| parse_amount(&v).ok().map(|value| (value, v)))
             {
-                form.funds.total = Some(Amount {
+                let a = Amount {
                     value,
                     unit: t.unit,
-                });
+                };
                 form.funds
-                    .printed
-                    .insert("total".into(), (printed, r.location));
+                    .set_printed(FundKey::Total, a, printed, r.location);
             }
         }
         if let Some(k) = find("年度绩效目标") {
@@ -459,13 +446,12 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
                     .iter()
                     .find_map(|v| parse_amount(v).ok().map(|x| (x, v.clone())))
                 {
-                    form.funds.total = Some(Amount {
+                    let a = Amount {
                         value,
                         unit: t.unit,
-                    });
+                    };
                     form.funds
-                        .printed
-                        .insert("total".into(), (printed, r.location));
+                        .set_printed(FundKey::Total, a, printed, r.location);
                 }
             }
         }

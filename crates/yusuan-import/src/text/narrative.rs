@@ -3,7 +3,7 @@
 use super::form;
 use crate::Line;
 use yusuan_domain::{
-    parse_amount, Amount, BudgetUnit, Document, ItemisedAmount, Location, Paragraph,
+    parse_amount, Amount, BudgetUnit, Document, ItemLevel, ItemisedAmount, Location, Paragraph,
     PerformanceForm, ProjectDescription, ProjectPart, ProjectPartKind, Section, SectionKind, Unit,
     UnitKind, Unrecognised,
 };
@@ -537,7 +537,11 @@ pub fn read_project_amounts(doc: &mut Document) {
                     continue;
                 };
                 // `(1)` is a sub-item when it follows a numbered item, else a top-level item.
-                let level = if marker_level == 2 && seen_top { 2 } else { 1 };
+                let level = if marker_level == 2 && seen_top {
+                    ItemLevel::SubItem
+                } else {
+                    ItemLevel::Item
+                };
                 seen_top |= marker_level == 1;
                 // An item wrapped over lines: its amount may be on the next unnumbered line.
                 let mut text = rest.to_string();
@@ -603,7 +607,7 @@ pub fn read_project_amounts(doc: &mut Document) {
                         quantity: single.map(|t| t.quantity),
                         printed: p.result_printed.clone(),
                         location,
-                        level: 3,
+                        level: ItemLevel::Computation,
                     });
                 }
             }
@@ -689,7 +693,7 @@ pub fn read_other_project_amounts(doc: &mut Document) {
                 let mut already: Vec<String> = part
                     .items
                     .iter()
-                    .filter(|i| i.location == location && i.level != 3)
+                    .filter(|i| i.location == location && i.level != ItemLevel::Computation)
                     .map(|i| compact(&i.printed))
                     .collect();
                 if let Some((printed, l)) = &total {
@@ -722,7 +726,7 @@ pub fn read_other_project_amounts(doc: &mut Document) {
                         quantity: None,
                         printed: original_span(originals[k], m.start, m.end).to_string(),
                         location,
-                        level: 4,
+                        level: ItemLevel::Mention,
                     });
                 }
             }
