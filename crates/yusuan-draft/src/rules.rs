@@ -112,6 +112,21 @@ pub fn findings_on(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Find
 
 fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding> {
     let mut out = Vec::new();
+    changes_without_reasons(draft, &mut out);
+    negative_lines(draft, &mut out);
+    placeholder_reasons(draft, &mut out);
+    unnamed_codes(draft, &mut out);
+    unwritten_sections(draft, &mut out);
+    last_years_reasons(draft, derived, &mut out);
+    unwritten_project_parts(draft, &mut out);
+    projects_without_targets(draft, &mut out);
+    estimated_lines(draft, &mut out);
+    out.extend(crate::project_funds::findings(draft));
+    out
+}
+
+/// R001: a figure or line that changed beyond the threshold with no reason given.
+fn changes_without_reasons(draft: &Draft, out: &mut Vec<Finding>) {
     let t = draft.threshold_percent;
     for f in figures(draft) {
         if reason_needed(draft, f.current, f.baseline) && !draft.reasons.contains_key(&f.key) {
@@ -150,6 +165,17 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
                 Some(format!("本年{}{unit}", l.value)),
             ));
         }
+    }
+}
+
+/// R004: a line below zero.
+fn negative_lines(draft: &Draft, out: &mut Vec<Finding>) {
+    for l in &draft.leaves {
+        let key = l.address();
+        let label = match &l.unit {
+            Some(u) => format!("{}（{u}）", l.label),
+            None => l.label.clone(),
+        };
         if l.value.is_sign_negative() && !l.value.is_zero() {
             out.push(finding(
                 "R004",
@@ -161,6 +187,10 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             ));
         }
     }
+}
+
+/// R002: a reason left empty or a placeholder.
+fn placeholder_reasons(draft: &Draft, out: &mut Vec<Finding>) {
     for (key, reason) in &draft.reasons {
         if placeholder(reason) {
             out.push(finding(
@@ -173,6 +203,10 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             ));
         }
     }
+}
+
+/// R005: a code the draft cannot name.
+fn unnamed_codes(draft: &Draft, out: &mut Vec<Finding>) {
     // A line under a code the draft cannot name, at any level the tables print (类, 款, 项):
     // not in the catalogue it knows. Each code once.
     let mut unnamed: Vec<(String, String)> = Vec::new();
@@ -206,6 +240,10 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             Some(code),
         ));
     }
+}
+
+/// R006: a section's text still `待补充`.
+fn unwritten_sections(draft: &Draft, out: &mut Vec<Finding>) {
     for s in draft.sections.iter().filter(|s| {
         !matches!(
             s.kind,
@@ -231,6 +269,10 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             out.push(f);
         }
     }
+}
+
+/// R010: last year's reasons a restated section still prints.
+fn last_years_reasons(draft: &Draft, derived: &yusuan_domain::Document, out: &mut Vec<Finding>) {
     // A section restated from last year's words keeps last year's reasons until the draft
     // gives its own: each needs a look.
     let title_of = |kind| {
@@ -271,6 +313,10 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
         f.location.section = Some(title);
         out.push(f);
     }
+}
+
+/// R006: a project's part still to write.
+fn unwritten_project_parts(draft: &Draft, out: &mut Vec<Finding>) {
     // A project description's parts, likewise (a project added in the window starts unwritten).
     for pr in &draft.projects {
         for part in &pr.parts {
@@ -293,6 +339,10 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             }
         }
     }
+}
+
+/// R007: project money with no 绩效 targets where the format prints them.
+fn projects_without_targets(draft: &Draft, out: &mut Vec<Finding>) {
     // Project money with no 绩效 targets, where the format prints them.
     let project: rust_decimal::Decimal = draft
         .leaves
@@ -330,6 +380,10 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             Some("无".into()),
         ));
     }
+}
+
+/// R003: lines whose amounts were estimated at roll-forward.
+fn estimated_lines(draft: &Draft, out: &mut Vec<Finding>) {
     let estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     if estimated > 0 {
         out.push(finding(
@@ -341,8 +395,6 @@ fn own_findings(draft: &Draft, derived: &yusuan_domain::Document) -> Vec<Finding
             None,
         ));
     }
-    out.extend(crate::project_funds::findings(draft));
-    out
 }
 
 #[cfg(test)]

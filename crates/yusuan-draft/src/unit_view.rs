@@ -45,13 +45,42 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         .find(|(n, _)| *n == name)
         .map(|(_, c)| c);
     let mut v = d.clone();
-    // The unit's row of a table printed by unit keeps its cells; the other tables' lines are the
-    // unit's where placed (all of them for a department of one unit).
+    let renamed = keep_units_lines(d, &mut v, &name, code.as_deref(), whole);
+    keep_units_tables(d, &mut v, &name, code.as_deref());
+    keep_units_projects(d, &mut v, &name, &renamed, whole);
+    put_units_texts(d, &mut v, &name);
+    // The department's counts of its units are not the unit's; nor are its explanations in its
+    // own words (a unit's are generated in the unit's wording).
+    v.stated.unit_counts = None;
+    v.restated.clear();
+    v.title = unit_wording(&d.title);
+    v.department = name.clone();
+    v.scope = Scope::Unit;
+    let kind = d
+        .units
+        .iter()
+        .find(|u| u.name.trim() == name)
+        .map(|u| u.kind)
+        .unwrap_or(UnitKind::Other);
+    v.units = vec![BudgetUnit { name, code, kind }];
+    Ok(v)
+}
+
+/// The view's lines: the unit's row of a table printed by unit keeps its cells; the other
+/// tables' lines are the unit's where placed (all of them for a department of one unit), with
+/// their reasons. Answers each kept line's address in the department's draft → in the view.
+fn keep_units_lines(
+    d: &Draft,
+    v: &mut Draft,
+    name: &str,
+    code: Option<&str>,
+    whole: bool,
+) -> std::collections::BTreeMap<String, String> {
     let (mut mine, mut others) = (HashSet::new(), HashSet::new());
     for t in d.layout.iter().filter(|t| is_unit_table(t)) {
         if let Body::Rows { rows } = &t.body {
             for r in rows.iter().filter(|r| unit_code(r).is_some()) {
-                let to = if unit_code(r) == code.as_deref() {
+                let to = if unit_code(r) == code {
                     &mut mine
                 } else {
                     &mut others
@@ -73,7 +102,7 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         } else if others.contains(&l.key) {
             false
         } else {
-            whole || l.unit.as_deref() == Some(name.as_str())
+            whole || l.unit.as_deref() == Some(name)
         }
     });
     let mut reasons = std::collections::BTreeMap::new();
@@ -91,10 +120,15 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         }
     }
     v.reasons = reasons;
+    renamed
+}
+
+/// The view's tables: the format's, less the 分单位 tables, in the unit's wording.
+fn keep_units_tables(d: &Draft, v: &mut Draft, name: &str, code: Option<&str>) {
     v.layout = d
         .layout
         .iter()
-        .filter_map(|t| unit_table(t, code.as_deref()))
+        .filter_map(|t| unit_table(t, code))
         .collect();
     for t in &mut v.layout {
         t.title = unit_wording(&t.title);
@@ -107,8 +141,19 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         t.compiled_by = t
             .compiled_by
             .as_deref()
-            .map(|c| compiled_line(c, &d.department, &name));
+            .map(|c| compiled_line(c, &d.department, name));
     }
+}
+
+/// The view's projects: those the unit's lines fund or whose 实施主体 names it, with their
+/// shares of its lines and their forms.
+fn keep_units_projects(
+    d: &Draft,
+    v: &mut Draft,
+    name: &str,
+    renamed: &std::collections::BTreeMap<String, String>,
+    whole: bool,
+) {
     // The projects' shares of the unit's lines, by the lines' addresses in the view.
     v.project_funds = d
         .project_funds
@@ -130,7 +175,7 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     if !whole {
         // A project is the unit's when the unit's lines fund it, or its 实施主体 names the unit.
         let funded: Vec<String> = v.project_funds.keys().cloned().collect();
-        let carries = |text: &str| text.contains(name.as_str());
+        let carries = |text: &str| text.contains(name);
         v.projects.retain(|p| {
             funded.contains(&p.name)
                 || p.part(ProjectPartKind::Implementer)
@@ -140,7 +185,12 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
         v.performance_forms
             .retain(|f| f.implementer.as_deref().is_some_and(carries) || kept.contains(&f.project));
     }
-    let own = d.unit_texts.get(&name);
+}
+
+/// The view's sections — the unit's own texts where it has them, else the department's in the
+/// unit's wording, under the unit's titles — and its 目录.
+fn put_units_texts(d: &Draft, v: &mut Draft, name: &str) {
+    let own = d.unit_texts.get(name);
     for s in &mut v.sections {
         match own.and_then(|t| t.get(&s.title)) {
             // The unit's own text, paragraph for paragraph where it was printed.
@@ -164,7 +214,7 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
                 }
             }
         }
-        s.title = unit_section_title(&s.title, &d.department, &name);
+        s.title = unit_section_title(&s.title, &d.department, name);
     }
     // The 目录 lists the tables the unit's budget prints (not the 分单位 tables).
     let kinds: Vec<TableKind> = v.layout.iter().map(|t| t.kind).collect();
@@ -176,21 +226,6 @@ pub fn unit_view(d: &Draft, unit: &str) -> Result<Draft, UnitError> {
     for c in &mut v.contents {
         c.title = unit_wording(&c.title);
     }
-    // The department's counts of its units are not the unit's; nor are its explanations in its
-    // own words (a unit's are generated in the unit's wording).
-    v.stated.unit_counts = None;
-    v.restated.clear();
-    v.title = unit_wording(&d.title);
-    v.department = name.clone();
-    v.scope = Scope::Unit;
-    let kind = d
-        .units
-        .iter()
-        .find(|u| u.name.trim() == name)
-        .map(|u| u.kind)
-        .unwrap_or(UnitKind::Other);
-    v.units = vec![BudgetUnit { name, code, kind }];
-    Ok(v)
 }
 
 /// A table of the unit's budget: the department's, less the 分单位 tables; a 收入总表 printed by

@@ -210,8 +210,42 @@ type ColumnTest = fn(&str) -> bool;
 
 /// What a named amount can be in the tables.
 fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
-    use TableKind::*;
-    let mut out: Vec<Option<Candidate>> = Vec::new();
+    if not_in_tables(doc, name) {
+        return Vec::new();
+    }
+    if name.ends_with("总计") {
+        // `收入支出总计`, `财政拨款收入支出总计`: the 总计 row of the two-sided summary.
+        let kind = if name.contains("财政拨款") {
+            TableKind::FiscalSummary
+        } else {
+            TableKind::FinancialSummary
+        };
+        return ledger_total(doc, kind).into_iter().collect();
+    }
+    let cells = match three_public(doc, name) {
+        Some(cell) => Some(vec![cell]),
+        None => fund_cells(doc, name).or_else(|| department_cells(doc, name)),
+    };
+    match cells {
+        Some(cells) => cells.into_iter().flatten().collect(),
+        None if name.chars().count() >= 2 => labels
+            .get(name)
+            .map(|v| {
+                v.iter()
+                    .map(|c| Candidate {
+                        yuan: c.yuan,
+                        what: c.what.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        None => Vec::new(),
+    }
+}
+
+/// Whether a named amount is one the tables do not print: a stated figure with its own rules
+/// (政府采购, 资产, 绩效) or none of theirs, or a budget a 决算 states beside its outturn.
+fn not_in_tables(doc: &Document, name: &str) -> bool {
     let has = |k: &str| name.contains(k);
     if has("采购")
         || has("资产")
@@ -222,7 +256,7 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
         || has("预留")
     {
         // Stated figures with their own rules (政府采购, 资产, 绩效) or not in these tables.
-        return Vec::new();
+        return true;
     }
     if doc.meta.kind == yusuan_domain::DocKind::FinalAccounts
         && (name.ends_with("预算")
@@ -233,18 +267,15 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     {
         // A 决算 states the budget beside the outturn (`年初预算为 0 万元，全年预算为 321.02
         // 万元，支出决算为 307.82 万元`): its tables print the outturn only.
-        return Vec::new();
+        return true;
     }
-    if name.ends_with("总计") {
-        // `收入支出总计`, `财政拨款收入支出总计`: the 总计 row of the two-sided summary.
-        let kind = if has("财政拨款") {
-            FiscalSummary
-        } else {
-            FinancialSummary
-        };
-        return ledger_total(doc, kind).into_iter().collect();
-    }
-    // The 三公 item named closest to the amount (`因公出国…；（二）公务接待费预算0.5万元`).
+    false
+}
+
+/// The 三公 item (or 机关运行经费) named closest to the amount (`因公出国…；（二）公务接待费预算0.5万元`);
+/// `None` when the name names none.
+fn three_public(doc: &Document, name: &str) -> Option<Option<Candidate>> {
+    use TableKind::*;
     let three: [(&str, ColumnTest); 7] = [
         ("三公", |n| {
             n.ends_with("“三公”经费预算数/合计") || n == "合计" || n.ends_with("三公”经费/合计")
@@ -266,36 +297,47 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
         .max_by_key(|x| x.0);
     if let Some((_, "机关运行经费", _)) = nearest.filter(|_| doc.table(RunningCosts).is_some())
     {
-        // A region that prints 机关运行经费 as a table of its own (Jiangsu): that table's 合计.
-        out.push(total_cell(doc, RunningCosts, |n| {
-            n.contains("机关运行经费") || n.ends_with("合计") || n == "金额"
-        }));
-    } else if let Some((_, _, pred)) = nearest {
-        out.push(total_cell(doc, ThreePublic, pred));
-    } else if has("一般公共预算") && has("基本支出") {
-        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+        return Some(
+            // A region that prints 机关运行经费 as a table of its own (Jiangsu): that table's 合计.
+            total_cell(doc, RunningCosts, |n| {
+                n.contains("机关运行经费") || n.ends_with("合计") || n == "金额"
+            }),
+        );
+    }
+    nearest.map(|(_, _, pred)| total_cell(doc, ThreePublic, pred))
+}
+
+/// The cells a fund's figure (一般公共预算, 政府性基金, 国有资本经营) can be; `None` when the name
+/// names no fund.
+fn fund_cells(doc: &Document, name: &str) -> Option<Vec<Option<Candidate>>> {
+    use TableKind::*;
+    let has = |k: &str| name.contains(k);
+    let mut out = Vec::new();
+    let mut out_push = |c: Option<Candidate>| out.push(c);
+    if has("一般公共预算") && has("基本支出") {
+        out_push(total_cell(doc, GeneralPublicFunction, |n| {
             n.ends_with("基本支出")
         }));
-        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
+        out_push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
             n.ends_with("合计")
         }));
     } else if has("一般公共预算") && has("项目支出") {
-        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+        out_push(total_cell(doc, GeneralPublicFunction, |n| {
             n.ends_with("项目支出")
         }));
     } else if has("一般公共预算") && has("支出") {
-        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+        out_push(total_cell(doc, GeneralPublicFunction, |n| {
             n.ends_with("合计")
         }));
     } else if has("政府性基金") && has("支出") {
-        out.push(fiscal_total(doc, &[GovernmentFundFunction]).or_else(|| {
+        out_push(fiscal_total(doc, &[GovernmentFundFunction]).or_else(|| {
             fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate {
                 yuan: Decimal::ZERO,
                 what: "政府性基金预算支出（未列表，为0）".into(),
             })
         }));
     } else if has("国有资本经营") && has("支出") {
-        out.push(fiscal_total(doc, &[StateCapitalFunction]).or_else(|| {
+        out_push(fiscal_total(doc, &[StateCapitalFunction]).or_else(|| {
             fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate {
                 yuan: Decimal::ZERO,
                 what: "国有资本经营预算支出（未列表，为0）".into(),
@@ -304,9 +346,22 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     } else if has("一般公共预算") || has("政府性基金") || has("国有资本经营") {
         // A fund's income (`政府性基金收入预算`) or anything else of a fund not read above: the
         // department-wide totals below would be the wrong cells.
-        return Vec::new();
-    } else if has("财政拨款") && has("支出") {
-        out.push(fiscal_total(
+        return Some(Vec::new());
+    } else {
+        return None;
+    }
+    Some(out)
+}
+
+/// The department-wide totals a named amount can be (财政拨款, 收入, 支出, 基本/项目支出, 人员/公用
+/// 经费); `None` when the name is none of them.
+fn department_cells(doc: &Document, name: &str) -> Option<Vec<Option<Candidate>>> {
+    use TableKind::*;
+    let has = |k: &str| name.contains(k);
+    let mut out = Vec::new();
+    let mut out_push = |c: Option<Candidate>| out.push(c);
+    if has("财政拨款") && has("支出") {
+        out_push(fiscal_total(
             doc,
             &[
                 GeneralPublicFunction,
@@ -315,9 +370,9 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
             ],
         ));
     } else if has("财政拨款") && has("收入") {
-        out.push(total_cell(doc, Income, |n| n.contains("财政拨款")));
+        out_push(total_cell(doc, Income, |n| n.contains("财政拨款")));
     } else if ["事业收入", "事业单位经营收入", "其他收入"].contains(&name) {
-        out.push(total_cell(doc, Income, |n| n.ends_with(name)));
+        out_push(total_cell(doc, Income, |n| n.ends_with(name)));
     } else if [
         "收入预算",
         "预算收入",
@@ -330,7 +385,7 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     .iter()
     .any(|k| name.ends_with(k))
     {
-        out.push(total_cell(doc, Income, |n| n.ends_with("合计")));
+        out_push(total_cell(doc, Income, |n| n.ends_with("合计")));
     } else if [
         "支出预算",
         "预算支出",
@@ -341,30 +396,20 @@ fn resolve(doc: &Document, labels: &Labels, name: &str) -> Vec<Candidate> {
     .iter()
     .any(|k| name.ends_with(k))
     {
-        out.push(total_cell(doc, Expenditure, |n| n.ends_with("合计")));
+        out_push(total_cell(doc, Expenditure, |n| n.ends_with("合计")));
     } else if name == "基本支出" || name == "项目支出" {
-        out.push(total_cell(doc, Expenditure, |n| n.ends_with(name)));
-        out.push(total_cell(doc, GeneralPublicFunction, |n| {
+        out_push(total_cell(doc, Expenditure, |n| n.ends_with(name)));
+        out_push(total_cell(doc, GeneralPublicFunction, |n| {
             n.ends_with(name)
         }));
     } else if name == "人员经费" || name == "公用经费" {
-        out.push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
+        out_push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
             n.ends_with(name)
         }));
-    } else if name.chars().count() >= 2 {
-        return labels
-            .get(name)
-            .map(|v| {
-                v.iter()
-                    .map(|c| Candidate {
-                        yuan: c.yuan,
-                        what: c.what.clone(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+    } else {
+        return None;
     }
-    out.into_iter().flatten().collect()
+    Some(out)
 }
 
 fn location(run: &Run, at: usize) -> FindingLocation {
