@@ -80,36 +80,9 @@ impl Roller<'_> {
             }
         } else if is_function_table(t) && totals_only(t) {
             // Its rows are totals: each cell sums its column's funds and kinds.
-            let columns = column_rules();
-            let rows = t
-                .rows
-                .iter()
-                .map(|r| {
-                    let cells = columns
-                        .iter()
-                        .zip(&r.cells)
-                        .map(|(rule, cell)| match (rule, cell) {
-                            (_, Cell::Text { text }) => CellRule::Text { text: text.clone() },
-                            (ColumnRule::Filter { funds, kinds }, _) => CellRule::Sum {
-                                query: Query::Spend {
-                                    funds: funds.clone(),
-                                    prefix: None,
-                                    kinds: kinds.clone(),
-                                },
-                            },
-                            (ColumnRule::Blank, cell) => fixed_cell(cell),
-                        })
-                        .collect();
-                    RowRule {
-                        code: None,
-                        label: r.label.clone(),
-                        side: r.side,
-                        cells,
-                        pattern: false,
-                    }
-                })
-                .collect();
-            Body::Rows { rows }
+            Body::Rows {
+                rows: totals_rows(t, &column_rules()),
+            }
         } else if t.kind == TableKind::RunningCosts && is_economic_table(t) {
             // 机关运行经费 is the 公用经费 of the 基本支出, by economic code.
             let columns = vec![
@@ -125,27 +98,7 @@ impl Roller<'_> {
             }
         } else if is_function_table(t) {
             let columns = column_rules();
-            for (i, c) in columns.iter().enumerate() {
-                if *c == ColumnRule::Blank
-                    && t.rows.iter().any(|r| {
-                        r.cells
-                            .get(i)
-                            .and_then(Cell::amount)
-                            .is_some_and(|v| !v.is_zero())
-                    })
-                {
-                    self.report.carried.push(format!(
-                        "{}：栏目“{}”不能由明细行推出，按空栏处理",
-                        t.title,
-                        t.columns[i].name()
-                    ));
-                }
-            }
-            Body::Function {
-                funds,
-                columns,
-                total: Self::total_row(t),
-            }
+            self.function_body(t, funds, columns)
         } else if is_economic_table(t) {
             Body::Economic {
                 columns: column_rules(),
@@ -200,6 +153,37 @@ impl Roller<'_> {
         }
     }
 
+    /// A function table's body: rows by code from the leaves; a column no leaf can give is
+    /// reported and printed blank.
+    fn function_body(
+        &mut self,
+        t: &Table,
+        funds: Option<Vec<Fund>>,
+        columns: Vec<ColumnRule>,
+    ) -> Body {
+        for (i, c) in columns.iter().enumerate() {
+            if *c == ColumnRule::Blank
+                && t.rows.iter().any(|r| {
+                    r.cells
+                        .get(i)
+                        .and_then(Cell::amount)
+                        .is_some_and(|v| !v.is_zero())
+                })
+            {
+                self.report.carried.push(format!(
+                    "{}：栏目“{}”不能由明细行推出，按空栏处理",
+                    t.title,
+                    t.columns[i].name()
+                ));
+            }
+        }
+        Body::Function {
+            funds,
+            columns,
+            total: Self::total_row(t),
+        }
+    }
+
     pub(super) fn ledger_rows(
         &mut self,
         t: &Table,
@@ -221,31 +205,7 @@ impl Roller<'_> {
         let funds = table_funds(t.kind);
         let class_code = |name: &str| class_code(names, name);
         let mut out = Vec::new();
-        // A numbered heading (`二、上年结转`) opens a block on its side; the rows under a carry-over
-        // heading are not this year's money.
-        let mut carry: BTreeMap<Option<LedgerSide>, bool> = BTreeMap::new();
-        let queries: Vec<Option<Query>> = t
-            .rows
-            .iter()
-            .map(|r| {
-                let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
-                let heading = l
-                    .chars()
-                    .next()
-                    .is_some_and(|c| "一二三四五六七八九十".contains(c))
-                    && l.contains('、');
-                if heading {
-                    carry.insert(r.side, l.contains("结转") || l.contains("结余"));
-                }
-                let in_carry =
-                    !heading && carry.get(&r.side).copied().unwrap_or(false) && l.starts_with('（');
-                if in_carry {
-                    None
-                } else {
-                    ledger_query(&r.label, r.side, &funds, class_code)
-                }
-            })
-            .collect();
+        let queries = ledger_queries(t, &funds, class_code);
         let elsewhere = blocks_elsewhere(t, &queries);
         for (ri, (r, q)) in t.rows.iter().zip(&queries).enumerate() {
             let cells = r
@@ -273,32 +233,7 @@ impl Roller<'_> {
                             (Some(_), true, Some((_, ck)))
                                 if !split && personnel_or_public(&ck) =>
                             {
-                                let total = {
-                                    let l = compact_label(&r.label);
-                                    l.contains("总计") || l.contains("合计")
-                                };
-                                if total {
-                                    // The whole 人员经费 (公用经费) is the economic leaves' own split.
-                                    CellRule::Sum {
-                                        query: Query::Economic {
-                                            prefix: None,
-                                            kinds: ck.clone(),
-                                        },
-                                    }
-                                } else {
-                                    // By 功能类 it is the department's own figure: a leaf of its own.
-                                    let key = LeafKey::Cell {
-                                        table: table_key.to_string(),
-                                        row: compact_label(&r.label),
-                                        column: col.name(),
-                                    };
-                                    let v = yuan(t, cell.value_or_zero().unwrap_or_default());
-                                    let origin = self.origin(t, r, c);
-                                    self.add(key.clone(), v, Some(origin), false);
-                                    CellRule::Sum {
-                                        query: Query::Leaves { keys: vec![key] },
-                                    }
-                                }
+                                self.personnel_cell(t, table_key, r, c, &ck)
                             }
                             (Some(q), true, Some((cf, ck))) => CellRule::Sum {
                                 query: narrow(q.clone(), &cf, &ck),
@@ -327,6 +262,46 @@ impl Roller<'_> {
             });
         }
         out
+    }
+
+    /// A ledger cell of 人员经费 or 公用经费 where the leaves do not split 基本支出 so: the total
+    /// row's is the economic leaves' own split; by 功能类 it is the department's own figure, a
+    /// leaf of its own.
+    fn personnel_cell(
+        &mut self,
+        t: &Table,
+        table_key: &str,
+        r: &Row,
+        c: usize,
+        kinds: &Option<Vec<SpendKind>>,
+    ) -> CellRule {
+        let (col, cell) = (&t.columns[c], &r.cells[c]);
+        let total = {
+            let l = compact_label(&r.label);
+            l.contains("总计") || l.contains("合计")
+        };
+        if total {
+            // The whole 人员经费 (公用经费) is the economic leaves' own split.
+            CellRule::Sum {
+                query: Query::Economic {
+                    prefix: None,
+                    kinds: kinds.clone(),
+                },
+            }
+        } else {
+            // By 功能类 it is the department's own figure: a leaf of its own.
+            let key = LeafKey::Cell {
+                table: table_key.to_string(),
+                row: compact_label(&r.label),
+                column: col.name(),
+            };
+            let v = yuan(t, cell.value_or_zero().unwrap_or_default());
+            let origin = self.origin(t, r, c);
+            self.add(key.clone(), v, Some(origin), false);
+            CellRule::Sum {
+                query: Query::Leaves { keys: vec![key] },
+            }
+        }
     }
 
     /// A ledger row naming a 类 by a name the draft's year has replaced (`九、医疗卫生与计划生育支出`
@@ -372,109 +347,12 @@ impl Roller<'_> {
     /// A table with its own structure: its leaf cells become leaves; total rows (合计, parent
     /// codes) and total columns (合计/小计 by header path) sum them.
     pub(super) fn local_rows(&mut self, t: &Table, table_key: &str) -> Vec<RowRule> {
-        // A column of amounts: one that prints an amount, or that is blank in every row (an empty
-        // 购置费 column is still an amount column: its 小计 sums it).
-        let numeric: Vec<bool> = (0..t.columns.len())
-            .map(|c| {
-                t.rows
-                    .iter()
-                    .any(|r| r.cells.get(c).and_then(Cell::amount).is_some())
-                    || t.rows
-                        .iter()
-                        .all(|r| matches!(r.cells.get(c), None | Some(Cell::Blank)))
-            })
-            .collect();
-        let col_parts: BTreeMap<usize, Vec<usize>> =
-            sum_identities(&t.columns, &numeric).into_iter().collect();
-        let mut keys: Vec<String> = Vec::new();
-        for (i, r) in t.rows.iter().enumerate() {
-            let base = match &r.code {
-                Some(c) => c.as_str().to_string(),
-                None if !r.label.trim().is_empty() => r.label.split_whitespace().collect(),
-                None => format!("第{}行", i + 1),
-            };
-            let mut k = base.clone();
-            let mut n = 1;
-            while keys.contains(&k) {
-                n += 1;
-                k = format!("{base}#{n}");
-            }
-            keys.push(k);
-        }
-        let code_of = |r: &Row| match &r.code {
-            Some(RowCode::Unit(s) | RowCode::Project(s)) => Some(s.clone()),
-            _ => None,
-        };
-        // Children by code prefix (the nearest longer code under each).
-        let children: Vec<Vec<usize>> = t
-            .rows
-            .iter()
-            .map(|r| {
-                let Some(pc) = code_of(r) else { return vec![] };
-                t.rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| {
-                        code_of(s).is_some_and(|sc| {
-                            sc.len() > pc.len()
-                                && sc.starts_with(&pc)
-                                && !t.rows.iter().any(|m| {
-                                    code_of(m).is_some_and(|mc| {
-                                        mc.len() > pc.len()
-                                            && mc.len() < sc.len()
-                                            && mc.starts_with(&pc)
-                                            && sc.starts_with(&mc)
-                                    })
-                                })
-                        })
-                    })
-                    .map(|(j, _)| j)
-                    .collect()
-            })
-            .collect();
-        let is_child: BTreeSet<usize> = children.iter().flatten().copied().collect();
-        let is_total = |r: &Row| r.code.is_none() && r.is_total();
-        let top: Vec<usize> = (0..t.rows.len())
-            .filter(|&i| !is_total(&t.rows[i]) && !is_child.contains(&i))
-            .collect();
-        #[allow(clippy::too_many_arguments)]
-        fn expand(
-            t: &Table,
-            i: usize,
-            c: usize,
-            keys: &[String],
-            children: &[Vec<usize>],
-            top: &[usize],
-            col_parts: &BTreeMap<usize, Vec<usize>>,
-            table_key: &str,
-            out: &mut Vec<LeafKey>,
-        ) {
-            let r = &t.rows[i];
-            if r.code.is_none() && r.is_total() {
-                for &j in top {
-                    expand(t, j, c, keys, children, top, col_parts, table_key, out);
-                }
-            } else if !children[i].is_empty() {
-                for &j in &children[i] {
-                    expand(t, j, c, keys, children, top, col_parts, table_key, out);
-                }
-            } else if let Some(parts) = col_parts.get(&c) {
-                for &p in parts {
-                    expand(t, i, p, keys, children, top, col_parts, table_key, out);
-                }
-            } else {
-                out.push(LeafKey::Cell {
-                    table: table_key.to_string(),
-                    row: keys[i].clone(),
-                    column: t.columns[c].name(),
-                });
-            }
-        }
+        let tree = LocalTree::of(t, table_key);
         let mut out = Vec::new();
         for (i, r) in t.rows.iter().enumerate() {
-            let leaf_row = !is_total(r) && children[i].is_empty();
+            let leaf_row = !(r.code.is_none() && r.is_total()) && tree.children[i].is_empty();
             let mut cells = Vec::new();
-            for (c, is_numeric) in numeric.iter().enumerate() {
+            for (c, is_numeric) in tree.numeric.iter().enumerate() {
                 let cell = r.cells.get(c).cloned().unwrap_or(Cell::Blank);
                 if let Cell::Text { text } = &cell {
                     cells.push(CellRule::Text { text: text.clone() });
@@ -484,10 +362,10 @@ impl Roller<'_> {
                     cells.push(CellRule::Blank);
                     continue;
                 }
-                if leaf_row && !col_parts.contains_key(&c) {
+                if leaf_row && !tree.col_parts.contains_key(&c) {
                     let key = LeafKey::Cell {
                         table: table_key.to_string(),
-                        row: keys[i].clone(),
+                        row: tree.keys[i].clone(),
                         column: t.columns[c].name(),
                     };
                     let v = yuan(t, cell.value_or_zero().unwrap_or_default());
@@ -495,9 +373,7 @@ impl Roller<'_> {
                     self.add(key, v, Some(origin), false);
                 }
                 let mut ks = Vec::new();
-                expand(
-                    t, i, c, &keys, &children, &top, &col_parts, table_key, &mut ks,
-                );
+                tree.expand(i, c, &mut ks);
                 cells.push(CellRule::Sum {
                     query: Query::Leaves { keys: ks },
                 });
@@ -613,4 +489,189 @@ pub(super) fn fixed_row(r: &Row) -> RowRule {
         cells: r.cells.iter().map(fixed_cell).collect(),
         pattern: false,
     }
+}
+
+/// A function table of totals only: each row's cells sum their column's funds and kinds.
+fn totals_rows(t: &Table, columns: &[ColumnRule]) -> Vec<RowRule> {
+    t.rows
+        .iter()
+        .map(|r| {
+            let cells = columns
+                .iter()
+                .zip(&r.cells)
+                .map(|(rule, cell)| match (rule, cell) {
+                    (_, Cell::Text { text }) => CellRule::Text { text: text.clone() },
+                    (ColumnRule::Filter { funds, kinds }, _) => CellRule::Sum {
+                        query: Query::Spend {
+                            funds: funds.clone(),
+                            prefix: None,
+                            kinds: kinds.clone(),
+                        },
+                    },
+                    (ColumnRule::Blank, cell) => fixed_cell(cell),
+                })
+                .collect();
+            RowRule {
+                code: None,
+                label: r.label.clone(),
+                side: r.side,
+                cells,
+                pattern: false,
+            }
+        })
+        .collect()
+}
+
+/// A table carried by its own rows (分单位, 三公, 项目, 收入): each row's key, the rows under each
+/// by code prefix, the rows at the top, which columns are amounts and which columns sum others —
+/// what the cells of its totals sum.
+struct LocalTree<'a> {
+    t: &'a Table,
+    table_key: &'a str,
+    /// Each row's key within the table (its code, else its label, made unique).
+    keys: Vec<String>,
+    /// Each row's children: the nearest longer codes under its code.
+    children: Vec<Vec<usize>>,
+    /// The rows no other row sums (a 合计 row sums them).
+    top: Vec<usize>,
+    /// Whether each column is an amount column.
+    numeric: Vec<bool>,
+    /// A column that sums others, with them.
+    col_parts: BTreeMap<usize, Vec<usize>>,
+}
+
+impl<'a> LocalTree<'a> {
+    fn of(t: &'a Table, table_key: &'a str) -> LocalTree<'a> {
+        // A column of amounts: one that prints an amount, or that is blank in every row (an empty
+        // 购置费 column is still an amount column: its 小计 sums it).
+        let numeric: Vec<bool> = (0..t.columns.len())
+            .map(|c| {
+                t.rows
+                    .iter()
+                    .any(|r| r.cells.get(c).and_then(Cell::amount).is_some())
+                    || t.rows
+                        .iter()
+                        .all(|r| matches!(r.cells.get(c), None | Some(Cell::Blank)))
+            })
+            .collect();
+        let col_parts: BTreeMap<usize, Vec<usize>> =
+            sum_identities(&t.columns, &numeric).into_iter().collect();
+        let mut keys: Vec<String> = Vec::new();
+        for (i, r) in t.rows.iter().enumerate() {
+            let base = match &r.code {
+                Some(c) => c.as_str().to_string(),
+                None if !r.label.trim().is_empty() => r.label.split_whitespace().collect(),
+                None => format!("第{}行", i + 1),
+            };
+            let mut k = base.clone();
+            let mut n = 1;
+            while keys.contains(&k) {
+                n += 1;
+                k = format!("{base}#{n}");
+            }
+            keys.push(k);
+        }
+        let code_of = |r: &Row| match &r.code {
+            Some(RowCode::Unit(s) | RowCode::Project(s)) => Some(s.clone()),
+            _ => None,
+        };
+        // Children by code prefix (the nearest longer code under each).
+        let children: Vec<Vec<usize>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                let Some(pc) = code_of(r) else { return vec![] };
+                t.rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        code_of(s).is_some_and(|sc| {
+                            sc.len() > pc.len()
+                                && sc.starts_with(&pc)
+                                && !t.rows.iter().any(|m| {
+                                    code_of(m).is_some_and(|mc| {
+                                        mc.len() > pc.len()
+                                            && mc.len() < sc.len()
+                                            && mc.starts_with(&pc)
+                                            && sc.starts_with(&mc)
+                                    })
+                                })
+                        })
+                    })
+                    .map(|(j, _)| j)
+                    .collect()
+            })
+            .collect();
+        let is_child: BTreeSet<usize> = children.iter().flatten().copied().collect();
+        let is_total = |r: &Row| r.code.is_none() && r.is_total();
+        let top: Vec<usize> = (0..t.rows.len())
+            .filter(|&i| !is_total(&t.rows[i]) && !is_child.contains(&i))
+            .collect();
+        LocalTree {
+            t,
+            table_key,
+            keys,
+            children,
+            top,
+            numeric,
+            col_parts,
+        }
+    }
+
+    /// The leaves cell (`i`, `c`) sums: a total row's top rows, a row's children, a column's
+    /// parts, down to the leaf cells.
+    fn expand(&self, i: usize, c: usize, out: &mut Vec<LeafKey>) {
+        let r = &self.t.rows[i];
+        if r.code.is_none() && r.is_total() {
+            for &j in &self.top {
+                self.expand(j, c, out);
+            }
+        } else if !self.children[i].is_empty() {
+            for &j in &self.children[i] {
+                self.expand(j, c, out);
+            }
+        } else if let Some(parts) = self.col_parts.get(&c) {
+            for &p in parts {
+                self.expand(i, p, out);
+            }
+        } else {
+            out.push(LeafKey::Cell {
+                table: self.table_key.to_string(),
+                row: self.keys[i].clone(),
+                column: self.t.columns[c].name(),
+            });
+        }
+    }
+}
+
+/// Each ledger row's query: its label read as a fund's or a class's money. A numbered heading
+/// (`二、上年结转`) opens a block on its side; the rows under a carry-over heading are not this
+/// year's money (none).
+fn ledger_queries(
+    t: &Table,
+    funds: &Option<Vec<Fund>>,
+    class_code: impl Fn(&str) -> Option<String> + Copy,
+) -> Vec<Option<Query>> {
+    let mut carry: BTreeMap<Option<LedgerSide>, bool> = BTreeMap::new();
+    t.rows
+        .iter()
+        .map(|r| {
+            let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
+            let heading = l
+                .chars()
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                && l.contains('、');
+            if heading {
+                carry.insert(r.side, l.contains("结转") || l.contains("结余"));
+            }
+            let in_carry =
+                !heading && carry.get(&r.side).copied().unwrap_or(false) && l.starts_with('（');
+            if in_carry {
+                None
+            } else {
+                ledger_query(&r.label, r.side, funds, class_code)
+            }
+        })
+        .collect()
 }
