@@ -481,26 +481,7 @@ fn explanations(draft: &Draft, three_public: bool, spoken: Subjects) -> Vec<Stri
     };
     if let Some(total) = find(&figs, "三公经费") {
         heading(&mut out, format!("{y}年“三公”经费预算情况说明"));
-        out.push(format!("{y}年{}。其中：", with_reason(draft, total)));
-        let item = |k: &str| find(&figs, k).map(|f| with_reason(draft, f));
-        if let Some(s) = item("因公出国（境）费") {
-            out.push(format!("（一）{s}。"));
-        }
-        if let Some(s) = item("公务用车购置及运行费") {
-            let mut p = format!("（二）{s}");
-            let parts: Vec<String> = ["公务用车购置费", "公务用车运行费"]
-                .iter()
-                .filter_map(|k| item(k))
-                .collect();
-            if !parts.is_empty() {
-                p.push_str(&format!("。其中：{}", parts.join("。")));
-            }
-            p.push('。');
-            out.push(p);
-        }
-        if let Some(s) = item("公务接待费") {
-            out.push(format!("（三）{s}。"));
-        }
+        out.extend(three_public_paragraphs(draft, &figs, total));
     }
     if let Some(f) = find(&figs, "机关运行经费") {
         heading(&mut out, "机关运行经费预算".to_string());
@@ -522,82 +503,131 @@ fn explanations(draft: &Draft, three_public: bool, spoken: Subjects) -> Vec<Stri
     }
     if let Some(p) = &stated.procurement {
         heading(&mut out, "政府采购预算情况".to_string());
-        let part = |name: &str, a: &Option<Amount>| {
-            a.map(|a| {
-                format!(
-                    "政府采购{name}预算{}万元",
-                    print::amount(a.to_wan(), 2, false)
-                )
-            })
-        };
-        let parts: Vec<String> = [
-            part("货物", &p.goods),
-            part("工程", &p.works),
-            part("服务", &p.services),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let mut s = format!(
-            "{y}年本{}政府采购预算{}万元",
-            draft.who(),
-            print::amount(p.total.to_wan(), 2, false)
-        );
-        if !parts.is_empty() {
-            s.push_str(&format!("，其中：{}", parts.join("、")));
-        }
-        s.push('。');
-        out.push(s);
-        if let Some(r) = p.reserved_for_small_firms {
-            let micro = p.reserved_for_micro_firms.map_or(String::new(), |m| {
-                format!(
-                    "，其中，预留给小型和微型企业的政府采购项目预算为{}万元",
-                    print::amount(m.to_wan(), 2, false)
-                )
-            });
-            out.push(format!(
-                "{y}年本{}面向中小企业预留政府采购项目预算金额{}万元{micro}。",
-                draft.who(),
-                print::amount(r.to_wan(), 2, false)
-            ));
-        }
+        out.extend(procurement_paragraphs(draft, p));
     }
     if let Some(p) = &stated.performance {
         heading(&mut out, "绩效目标设置情况".to_string());
-        let mut s = format!(
-            "按照本区预算绩效管理工作的总体要求，本{}{y}年编报绩效目标的项目",
-            draft.who()
-        );
-        if let Some(k) = p.projects {
-            s.push_str(&format!("{k}个"));
-        }
-        if let Some(a) = p.amount {
-            s.push_str(&format!(
-                "，涉及项目预算资金{}万元",
-                print::amount(a.to_wan(), 2, false)
-            ));
-        }
-        s.push('。');
-        out.push(s);
+        out.push(performance_paragraph(draft, p));
     }
     if let Some(a) = &stated.assets {
         heading(&mut out, "国有资产占有使用情况".to_string());
-        let mut s = format!(
-            "截至{}年8月31日，{}共有车辆{}辆",
-            y - 1,
-            draft.department,
-            a.vehicles.unwrap_or(0)
-        );
-        if let Some(e) = a.costly_equipment {
-            s.push_str(&format!(
-                "；单价100万元（含）以上设备（不含车辆）{e}台（套）"
-            ));
+        out.extend(assets_paragraphs(draft, a));
+    }
+    out
+}
+
+/// The 三公 paragraphs under their heading: the total with its reason, then each item.
+fn three_public_paragraphs(draft: &Draft, figs: &[Figure], total: &Figure) -> Vec<String> {
+    let y = draft.year;
+    let mut out = Vec::new();
+    out.push(format!("{y}年{}。其中：", with_reason(draft, total)));
+    let item = |k: &str| find(figs, k).map(|f| with_reason(draft, f));
+    if let Some(s) = item("因公出国（境）费") {
+        out.push(format!("（一）{s}。"));
+    }
+    if let Some(s) = item("公务用车购置及运行费") {
+        let mut p = format!("（二）{s}");
+        let parts: Vec<String> = ["公务用车购置费", "公务用车运行费"]
+            .iter()
+            .filter_map(|k| item(k))
+            .collect();
+        if !parts.is_empty() {
+            p.push_str(&format!("。其中：{}", parts.join("。")));
         }
-        s.push('。');
-        out.push(s);
-        if let Some(v) = a.vehicles_to_buy {
-            out.push(format!("{y}年{}预算安排购置车辆{v}辆。", draft.who()));
-        }
+        p.push('。');
+        out.push(p);
+    }
+    if let Some(s) = item("公务接待费") {
+        out.push(format!("（三）{s}。"));
+    }
+    out
+}
+
+/// The 政府采购 paragraphs: the total and its parts, and what is reserved for small firms.
+fn procurement_paragraphs(draft: &Draft, p: &yusuan_domain::Procurement) -> Vec<String> {
+    let y = draft.year;
+    let mut out = Vec::new();
+    let part = |name: &str, a: &Option<Amount>| {
+        a.map(|a| {
+            format!(
+                "政府采购{name}预算{}万元",
+                print::amount(a.to_wan(), 2, false)
+            )
+        })
+    };
+    let parts: Vec<String> = [
+        part("货物", &p.goods),
+        part("工程", &p.works),
+        part("服务", &p.services),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut s = format!(
+        "{y}年本{}政府采购预算{}万元",
+        draft.who(),
+        print::amount(p.total.to_wan(), 2, false)
+    );
+    if !parts.is_empty() {
+        s.push_str(&format!("，其中：{}", parts.join("、")));
+    }
+    s.push('。');
+    out.push(s);
+    if let Some(r) = p.reserved_for_small_firms {
+        let micro = p.reserved_for_micro_firms.map_or(String::new(), |m| {
+            format!(
+                "，其中，预留给小型和微型企业的政府采购项目预算为{}万元",
+                print::amount(m.to_wan(), 2, false)
+            )
+        });
+        out.push(format!(
+            "{y}年本{}面向中小企业预留政府采购项目预算金额{}万元{micro}。",
+            draft.who(),
+            print::amount(r.to_wan(), 2, false)
+        ));
+    }
+    out
+}
+
+/// The 绩效目标设置情况 paragraph: how many projects, how much money.
+fn performance_paragraph(draft: &Draft, p: &yusuan_domain::PerformanceSummary) -> String {
+    let y = draft.year;
+    let mut s = format!(
+        "按照本区预算绩效管理工作的总体要求，本{}{y}年编报绩效目标的项目",
+        draft.who()
+    );
+    if let Some(k) = p.projects {
+        s.push_str(&format!("{k}个"));
+    }
+    if let Some(a) = p.amount {
+        s.push_str(&format!(
+            "，涉及项目预算资金{}万元",
+            print::amount(a.to_wan(), 2, false)
+        ));
+    }
+    s.push('。');
+    s
+}
+
+/// The 国有资产占有使用情况 paragraphs: vehicles and costly equipment, vehicles to buy.
+fn assets_paragraphs(draft: &Draft, a: &yusuan_domain::AssetSummary) -> Vec<String> {
+    let y = draft.year;
+    let mut out = Vec::new();
+    let mut s = format!(
+        "截至{}年8月31日，{}共有车辆{}辆",
+        y - 1,
+        draft.department,
+        a.vehicles.unwrap_or(0)
+    );
+    if let Some(e) = a.costly_equipment {
+        s.push_str(&format!(
+            "；单价100万元（含）以上设备（不含车辆）{e}台（套）"
+        ));
+    }
+    s.push('。');
+    out.push(s);
+    if let Some(v) = a.vehicles_to_buy {
+        out.push(format!("{y}年{}预算安排购置车辆{v}辆。", draft.who()));
     }
     out
 }

@@ -127,49 +127,7 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
         c.title = rename(&c.title);
     }
     for s in &mut d.sections {
-        s.title = rename(&s.title);
-        if s.kind == SectionKind::Glossary {
-            // 名词解释 defines the tables' terms, the same for every department of the format —
-            // up to an item about the department itself (Hubei lists `本部门使用的主要支出功能分类
-            // 科目`), which is the new department's to write.
-            if let Some(own) = s
-                .paragraphs
-                .iter()
-                .position(|p| p.text.contains("本部门") || p.text.contains("本单位"))
-            {
-                let lead: String = s.paragraphs[own]
-                    .text
-                    .split(['：', ':'])
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                s.paragraphs.truncate(own + 1);
-                s.paragraphs[own].text = format!("{}：（待补充）", lead.trim());
-            }
-            for p in &mut s.paragraphs {
-                p.text = rename(&p.text);
-            }
-        } else if !s.paragraphs.is_empty()
-            && s.paragraphs
-                .iter()
-                .all(|p| yusuan_domain::says_tables_attached(&p.text))
-        {
-            // `部门预算公开表附后`: the format's words about where its tables are, kept.
-            for p in &mut s.paragraphs {
-                p.text = rename(&p.text);
-            }
-        } else if !s.paragraphs.is_empty()
-            && !matches!(
-                s.kind,
-                SectionKind::BudgetExplanation | SectionKind::OtherExplanations
-            )
-        {
-            let at = s.paragraphs.first().map_or(s.location, |p| p.location);
-            s.paragraphs = vec![yusuan_domain::Paragraph {
-                text: placeholder_text(&s.title),
-                location: at,
-            }];
-        }
+        blank_section(s, &rename);
     }
     let mut removed: BTreeSet<LeafKey> = BTreeSet::new();
     for t in &mut d.layout {
@@ -209,6 +167,55 @@ pub fn blank(format_of: &Draft, to: &BlankFor) -> Draft {
         l.estimated = false;
     }
     d
+}
+
+/// A section of a blank draft: 名词解释 kept up to its item about the department, the format's
+/// words about where its tables are kept, any other text a `待补充` placeholder (the explanations
+/// are generated); titles and kept words renamed for the new department.
+fn blank_section(s: &mut yusuan_domain::Section, rename: &dyn Fn(&str) -> String) {
+    s.title = rename(&s.title);
+    if s.kind == SectionKind::Glossary {
+        // 名词解释 defines the tables' terms, the same for every department of the format —
+        // up to an item about the department itself (Hubei lists `本部门使用的主要支出功能分类
+        // 科目`), which is the new department's to write.
+        if let Some(own) = s
+            .paragraphs
+            .iter()
+            .position(|p| p.text.contains("本部门") || p.text.contains("本单位"))
+        {
+            let lead: String = s.paragraphs[own]
+                .text
+                .split(['：', ':'])
+                .next()
+                .unwrap_or("")
+                .to_string();
+            s.paragraphs.truncate(own + 1);
+            s.paragraphs[own].text = format!("{}：（待补充）", lead.trim());
+        }
+        for p in &mut s.paragraphs {
+            p.text = rename(&p.text);
+        }
+    } else if !s.paragraphs.is_empty()
+        && s.paragraphs
+            .iter()
+            .all(|p| yusuan_domain::says_tables_attached(&p.text))
+    {
+        // `部门预算公开表附后`: the format's words about where its tables are, kept.
+        for p in &mut s.paragraphs {
+            p.text = rename(&p.text);
+        }
+    } else if !s.paragraphs.is_empty()
+        && !matches!(
+            s.kind,
+            SectionKind::BudgetExplanation | SectionKind::OtherExplanations
+        )
+    {
+        let at = s.paragraphs.first().map_or(s.location, |p| p.location);
+        s.paragraphs = vec![yusuan_domain::Paragraph {
+            text: placeholder_text(&s.title),
+            location: at,
+        }];
+    }
 }
 
 /// The forms a department's name is printed in: in full, then without each leading region

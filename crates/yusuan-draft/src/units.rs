@@ -262,102 +262,10 @@ pub fn add_unit(
     if !d.layout.iter().any(is_unit_table) {
         return Err(UnitError::NoUnitTables);
     }
-    let rows_of = |t: &TableLayout| match &t.body {
-        Body::Rows { rows } => rows.clone(),
-        _ => Vec::new(),
-    };
-    let listed = |f: &dyn Fn(&RowRule) -> bool| {
-        d.layout
-            .iter()
-            .filter(|t| is_unit_table(t))
-            .flat_map(rows_of)
-            .any(|r| unit_code(&r).is_some() && f(&r))
-    };
-    if d.units.iter().any(|u| u.name == name) || listed(&|r| r.label.trim() == name) {
-        return Err(UnitError::Exists(name.to_string()));
-    }
-    let code = match code.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) => {
-            if listed(&|r| unit_code(r) == Some(c)) {
-                return Err(UnitError::Exists(c.to_string()));
-            }
-            c.to_string()
-        }
-        None => {
-            // The next 序号 after the largest one printed.
-            let most = d
-                .layout
-                .iter()
-                .filter(|t| is_unit_table(t))
-                .flat_map(rows_of)
-                .filter_map(|r| unit_code(&r).and_then(|c| c.parse::<u32>().ok()))
-                .max();
-            (most.unwrap_or(0) + 1).to_string()
-        }
-    };
+    let code = new_unit_code(d, name, code)?;
     let mut added: Vec<LeafKey> = Vec::new();
     for t in d.layout.iter_mut().filter(|t| is_unit_table(t)) {
-        let Body::Rows { rows } = &mut t.body else {
-            continue;
-        };
-        let Some(total_at) = rows.iter().position(is_total) else {
-            continue;
-        };
-        // Each column's lines: the columns the 合计 row sums, for the new unit's row.
-        let cells: Vec<CellRule> = rows[total_at]
-            .cells
-            .iter()
-            .map(|c| match keys_of(c) {
-                Some(keys) => {
-                    let mut mine: Vec<LeafKey> = Vec::new();
-                    for k in keys {
-                        if let LeafKey::Cell { table, column, .. } = k {
-                            let key = LeafKey::Cell {
-                                table: table.clone(),
-                                row: code.clone(),
-                                column: column.clone(),
-                            };
-                            if !mine.contains(&key) {
-                                mine.push(key);
-                            }
-                        }
-                    }
-                    CellRule::Sum {
-                        query: Query::Leaves { keys: mine },
-                    }
-                }
-                None => CellRule::Blank,
-            })
-            .collect();
-        for (c, cell) in cells.iter().enumerate() {
-            let Some(mine) = keys_of(cell) else { continue };
-            if let Some(keys) = rows[total_at].cells.get_mut(c).and_then(keys_of_mut) {
-                keys.extend(
-                    mine.iter()
-                        .filter(|k| !keys.contains(k))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-            }
-            for k in mine {
-                if !added.contains(k) {
-                    added.push(k.clone());
-                }
-            }
-        }
-        let row = RowRule {
-            code: Some(RowCode::Unit(code.clone())),
-            label: name.to_string(),
-            side: None,
-            cells,
-            pattern: false,
-        };
-        let at = match rows.iter().rposition(|r| unit_code(r).is_some()) {
-            Some(last) => last + 1,
-            None if total_at == 0 => 1,
-            None => total_at,
-        };
-        rows.insert(at, row);
+        add_unit_row(t, name, &code, &mut added);
     }
     for k in &added {
         if d.leaf(k).is_none() {
@@ -382,6 +290,110 @@ pub fn add_unit(
         kind: UnitKind::Other,
     });
     Ok((code, added))
+}
+
+/// The 序号 of a unit added as `name`: the one given, else the next after the largest printed;
+/// refused when the name or the code is listed already.
+fn new_unit_code(d: &Draft, name: &str, code: Option<&str>) -> Result<String, UnitError> {
+    let rows_of = |t: &TableLayout| match &t.body {
+        Body::Rows { rows } => rows.clone(),
+        _ => Vec::new(),
+    };
+    let listed = |f: &dyn Fn(&RowRule) -> bool| {
+        d.layout
+            .iter()
+            .filter(|t| is_unit_table(t))
+            .flat_map(rows_of)
+            .any(|r| unit_code(&r).is_some() && f(&r))
+    };
+    if d.units.iter().any(|u| u.name == name) || listed(&|r| r.label.trim() == name) {
+        return Err(UnitError::Exists(name.to_string()));
+    }
+    Ok(match code.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => {
+            if listed(&|r| unit_code(r) == Some(c)) {
+                return Err(UnitError::Exists(c.to_string()));
+            }
+            c.to_string()
+        }
+        None => {
+            // The next 序号 after the largest one printed.
+            let most = d
+                .layout
+                .iter()
+                .filter(|t| is_unit_table(t))
+                .flat_map(rows_of)
+                .filter_map(|r| unit_code(&r).and_then(|c| c.parse::<u32>().ok()))
+                .max();
+            (most.unwrap_or(0) + 1).to_string()
+        }
+    })
+}
+
+/// The new unit's row of a 分单位 table, its cells the columns the 合计 row sums (and the 合计
+/// row summing them too); the lines it sums are added to `added`.
+fn add_unit_row(t: &mut TableLayout, name: &str, code: &str, added: &mut Vec<LeafKey>) {
+    let Body::Rows { rows } = &mut t.body else {
+        return;
+    };
+    let Some(total_at) = rows.iter().position(is_total) else {
+        return;
+    };
+    // Each column's lines: the columns the 合计 row sums, for the new unit's row.
+    let cells: Vec<CellRule> = rows[total_at]
+        .cells
+        .iter()
+        .map(|c| match keys_of(c) {
+            Some(keys) => {
+                let mut mine: Vec<LeafKey> = Vec::new();
+                for k in keys {
+                    if let LeafKey::Cell { table, column, .. } = k {
+                        let key = LeafKey::Cell {
+                            table: table.clone(),
+                            row: code.to_string(),
+                            column: column.clone(),
+                        };
+                        if !mine.contains(&key) {
+                            mine.push(key);
+                        }
+                    }
+                }
+                CellRule::Sum {
+                    query: Query::Leaves { keys: mine },
+                }
+            }
+            None => CellRule::Blank,
+        })
+        .collect();
+    for (c, cell) in cells.iter().enumerate() {
+        let Some(mine) = keys_of(cell) else { continue };
+        if let Some(keys) = rows[total_at].cells.get_mut(c).and_then(keys_of_mut) {
+            keys.extend(
+                mine.iter()
+                    .filter(|k| !keys.contains(k))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+        }
+        for k in mine {
+            if !added.contains(k) {
+                added.push(k.clone());
+            }
+        }
+    }
+    let row = RowRule {
+        code: Some(RowCode::Unit(code.to_string())),
+        label: name.to_string(),
+        side: None,
+        cells,
+        pattern: false,
+    };
+    let at = match rows.iter().rposition(|r| unit_code(r).is_some()) {
+        Some(last) => last + 1,
+        None if total_at == 0 => 1,
+        None => total_at,
+    };
+    rows.insert(at, row);
 }
 
 /// Removes a unit (by name): its rows, its lines and its amounts in the 合计 rows.

@@ -114,55 +114,9 @@ pub fn roll_forward(
     r.economic_leaves();
     r.procurement_leaves();
     r.stated_leaves();
-    let mut layout = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for t in &doc.tables {
-        let n = seen.entry(t.kind.label().to_string()).or_default();
-        *n += 1;
-        let table_key = if *n == 1 {
-            t.kind.label().to_string()
-        } else {
-            format!("{}#{}", t.kind.label(), n)
-        };
-        let mut l = r.layout(t, &table_key, &names);
-        l.title = adv(&l.title);
-        l.empty_note = l.empty_note.map(|s| adv(&s));
-        layout.push(l);
-    }
-    // The explanations as printed (years advanced): read as sentences over the tables below.
-    let mut explained: Vec<Section> = Vec::new();
-    let sections: Vec<Section> = doc
-        .sections
-        .iter()
-        .map(|s| {
-            let mut s = s.clone();
-            s.title = adv(&s.title);
-            for p in &mut s.paragraphs {
-                p.text = adv(&p.text);
-            }
-            if matches!(
-                s.kind,
-                SectionKind::BudgetExplanation | SectionKind::OtherExplanations
-            ) {
-                explained.push(s.clone());
-                s.paragraphs.clear();
-            }
-            s
-        })
-        .collect();
-    let mut projects = doc.projects.clone();
-    for p in &mut projects {
-        p.name = adv(&p.name);
-        for part in &mut p.parts {
-            part.text = adv(&part.text);
-        }
-    }
-    let mut forms = doc.performance_forms.clone();
-    for f in &mut forms {
-        f.project = adv(&f.project);
-        f.period = f.period.as_ref().map(|g| adv(g));
-        f.annual_goal = f.annual_goal.as_ref().map(|g| adv(g));
-    }
+    let layout = r.layouts(&names, &adv);
+    let (sections, explained) = carried_sections(doc, &adv);
+    let (projects, forms) = carried_projects(doc, &adv);
     let leaves = std::mem::take(&mut r.leaves);
     let mut report = std::mem::take(&mut r.report);
     let mut draft = Draft {
@@ -194,19 +148,7 @@ pub fn roll_forward(
         threshold_percent: Decimal::from(10),
         // The 目录 lists what the draft prints: an entry naming a table the source did not print
         // (a published 目录 that promised a table it left out) is not carried.
-        contents: doc
-            .contents
-            .iter()
-            .filter(|c| match TableKind::from_title(&c.title) {
-                TableKind::Other => true,
-                kind => doc.tables.iter().any(|t| t.kind == kind),
-            })
-            .map(|c| yusuan_domain::ContentsEntry {
-                number: c.number.clone(),
-                title: adv(&c.title),
-                level: c.level,
-            })
-            .collect(),
+        contents: carried_contents(doc, &adv),
         // No table says which 项目支出 line funds which project: the user says (project_funds).
         project_funds: BTreeMap::new(),
         unit_texts: BTreeMap::new(),
@@ -214,34 +156,25 @@ pub fn roll_forward(
         print: Default::default(),
         restated: Vec::new(),
     };
-    for l in &mut draft.leaves {
-        l.label = draft_label(&draft.names, &l.key);
-    }
-    // A table of one unlabelled row (a 三公 table's line of figures): its cells are named by their
-    // columns alone, not by `第1行`.
-    let single: Vec<String> = {
-        let mut rows: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for l in &draft.leaves {
-            if let LeafKey::Cell { table, row, .. } = &l.key {
-                rows.entry(table.clone()).or_default().insert(row.clone());
-            }
-        }
-        rows.into_iter()
-            .filter(|(_, r)| {
-                r.len() == 1 && r.iter().all(|r| r.starts_with('第') && r.ends_with('行'))
-            })
-            .map(|(t, _)| t)
-            .collect()
-    };
-    for l in &mut draft.leaves {
-        if let LeafKey::Cell { table, column, .. } = &l.key {
-            if single.contains(table) {
-                l.label = format!("{table} {column}");
-            }
-        }
-    }
-    let (derived, figures) = (crate::derive::derive_tables_for(&draft, crate::eval::Year::Baseline), crate::narrative::figures(&draft));
-    draft.restated = explained.iter().filter_map(|s| crate::restate::bind(&draft, &doc.tables, &derived, &figures, s, crate::restate::MIN_AMOUNTS).ok()).collect();
+    label_leaves(&mut draft);
+    let (derived, figures) = (
+        crate::derive::derive_tables_for(&draft, crate::eval::Year::Baseline),
+        crate::narrative::figures(&draft),
+    );
+    draft.restated = explained
+        .iter()
+        .filter_map(|s| {
+            crate::restate::bind(
+                &draft,
+                &doc.tables,
+                &derived,
+                &figures,
+                s,
+                crate::restate::MIN_AMOUNTS,
+            )
+            .ok()
+        })
+        .collect();
     report.leaves = draft.leaves.len();
     report.estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     report.contradictions = contradictions(doc, &draft);
@@ -686,6 +619,133 @@ mod tests {
                     .sum::<Decimal>(),
                 *a
             );
+        }
+    }
+}
+
+impl Roller<'_> {
+    /// Each source table's layout as the draft derives it, keyed by its kind (`#2` for a second
+    /// table of a kind), its title and empty-table note's years advanced.
+    fn layouts(
+        &mut self,
+        names: &BTreeMap<String, String>,
+        adv: &dyn Fn(&str) -> String,
+    ) -> Vec<TableLayout> {
+        let doc = self.doc;
+        let mut layout = Vec::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for t in &doc.tables {
+            let n = seen.entry(t.kind.label().to_string()).or_default();
+            *n += 1;
+            let table_key = if *n == 1 {
+                t.kind.label().to_string()
+            } else {
+                format!("{}#{}", t.kind.label(), n)
+            };
+            let mut l = self.layout(t, &table_key, names);
+            l.title = adv(&l.title);
+            l.empty_note = l.empty_note.map(|s| adv(&s));
+            layout.push(l);
+        }
+        layout
+    }
+}
+
+/// The source's sections with their years advanced; the explanations (编制说明, 其他相关情况说明)
+/// emptied, and answered apart, to be read as sentences over the tables.
+fn carried_sections(doc: &Document, adv: &dyn Fn(&str) -> String) -> (Vec<Section>, Vec<Section>) {
+    let mut explained: Vec<Section> = Vec::new();
+    let sections: Vec<Section> = doc
+        .sections
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            s.title = adv(&s.title);
+            for p in &mut s.paragraphs {
+                p.text = adv(&p.text);
+            }
+            if matches!(
+                s.kind,
+                SectionKind::BudgetExplanation | SectionKind::OtherExplanations
+            ) {
+                explained.push(s.clone());
+                s.paragraphs.clear();
+            }
+            s
+        })
+        .collect();
+    (sections, explained)
+}
+
+/// The source's project descriptions and 绩效目标 forms with their years advanced.
+fn carried_projects(
+    doc: &Document,
+    adv: &dyn Fn(&str) -> String,
+) -> (
+    Vec<yusuan_domain::ProjectDescription>,
+    Vec<yusuan_domain::PerformanceForm>,
+) {
+    let mut projects = doc.projects.clone();
+    for p in &mut projects {
+        p.name = adv(&p.name);
+        for part in &mut p.parts {
+            part.text = adv(&part.text);
+        }
+    }
+    let mut forms = doc.performance_forms.clone();
+    for f in &mut forms {
+        f.project = adv(&f.project);
+        f.period = f.period.as_ref().map(|g| adv(g));
+        f.annual_goal = f.annual_goal.as_ref().map(|g| adv(g));
+    }
+    (projects, forms)
+}
+
+/// The 目录 lists what the draft prints: an entry naming a table the source did not print (a
+/// published 目录 that promised a table it left out) is not carried.
+fn carried_contents(
+    doc: &Document,
+    adv: &dyn Fn(&str) -> String,
+) -> Vec<yusuan_domain::ContentsEntry> {
+    doc.contents
+        .iter()
+        .filter(|c| match TableKind::from_title(&c.title) {
+            TableKind::Other => true,
+            kind => doc.tables.iter().any(|t| t.kind == kind),
+        })
+        .map(|c| yusuan_domain::ContentsEntry {
+            number: c.number.clone(),
+            title: adv(&c.title),
+            level: c.level,
+        })
+        .collect()
+}
+
+/// Each line's label from the draft's names; the cells of a table of one unlabelled row (a 三公
+/// table's line of figures) named by their columns alone, not by `第1行`.
+fn label_leaves(draft: &mut Draft) {
+    for l in &mut draft.leaves {
+        l.label = draft_label(&draft.names, &l.key);
+    }
+    let single: Vec<String> = {
+        let mut rows: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for l in &draft.leaves {
+            if let LeafKey::Cell { table, row, .. } = &l.key {
+                rows.entry(table.clone()).or_default().insert(row.clone());
+            }
+        }
+        rows.into_iter()
+            .filter(|(_, r)| {
+                r.len() == 1 && r.iter().all(|r| r.starts_with('第') && r.ends_with('行'))
+            })
+            .map(|(t, _)| t)
+            .collect()
+    };
+    for l in &mut draft.leaves {
+        if let LeafKey::Cell { table, column, .. } = &l.key {
+            if single.contains(table) {
+                l.label = format!("{table} {column}");
+            }
         }
     }
 }
