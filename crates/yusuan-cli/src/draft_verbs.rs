@@ -15,10 +15,6 @@ pub(crate) fn draft(
     command: DraftCommand,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let mut lib = open(db)?;
     let now = now_rfc3339();
     match command {
@@ -35,12 +31,7 @@ pub(crate) fn draft(
                 &mut lib, from, template, blank, department, region, year, format, &now, out,
             )
         }
-        DraftCommand::Templates => {
-            for t in yusuan_api::draft_templates() {
-                writeln!(out, "{}\t{}\t{} 张表\t{}", t.id, t.name, t.tables, t.region)
-                    .map_err(io)?;
-            }
-        }
+        DraftCommand::Templates => return draft_templates(out),
         DraftCommand::Add {
             draft,
             key,
@@ -55,14 +46,7 @@ pub(crate) fn draft(
             line,
             amount,
         } => return draft_unit(&mut lib, draft, action, name, code, line, amount, &now, out),
-        DraftCommand::List => {
-            for (d, dept, year, locked) in yusuan_api::draft_list(&lib)? {
-                let lock = locked
-                    .map(|v| format!("（已锁定：{v}）"))
-                    .unwrap_or_default();
-                writeln!(out, "{d}\t{year}\t{dept}{lock}").map_err(io)?;
-            }
-        }
+        DraftCommand::List => return draft_list(&lib, out),
         DraftCommand::Lines { draft, format } => {
             return draft_lines_command(&mut lib, draft, format, out)
         }
@@ -77,14 +61,7 @@ pub(crate) fn draft(
             title_years,
         } => return draft_print(&mut lib, draft, zeros, title_years, &now, out),
         DraftCommand::Reason { draft, key, text } => {
-            let e = edited(
-                &mut lib,
-                draft_id(&draft)?,
-                Edit::SetReason { key, text },
-                &now,
-            )?
-            .edit();
-            writeln!(out, "已记录 {} 的原因", e.target).map_err(io)?;
+            return draft_reason(&mut lib, draft, key, text, &now, out)
         }
         DraftCommand::Rename {
             draft,
@@ -134,6 +111,47 @@ pub(crate) fn draft(
             return draft_import_xlsx(&mut lib, draft, file, &now, out)
         }
     }
+    Ok(EXIT_OK)
+}
+
+fn stdout_error(e: std::io::Error) -> ApiError {
+    ApiError::Write {
+        path: "标准输出".into(),
+        reason: e.to_string(),
+    }
+}
+
+/// `draft templates`: the shipped formats.
+fn draft_templates(out: &mut dyn Write) -> Result<i32, ApiError> {
+    for t in yusuan_api::draft_templates() {
+        writeln!(out, "{}\t{}\t{} 张表\t{}", t.id, t.name, t.tables, t.region)
+            .map_err(stdout_error)?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// `draft list`: the library's drafts, a locked one with its version.
+fn draft_list(lib: &Library, out: &mut dyn Write) -> Result<i32, ApiError> {
+    for (d, dept, year, locked) in yusuan_api::draft_list(lib)? {
+        let lock = locked
+            .map(|v| format!("（已锁定：{v}）"))
+            .unwrap_or_default();
+        writeln!(out, "{d}\t{year}\t{dept}{lock}").map_err(stdout_error)?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// `draft reason`: a change's reason recorded.
+fn draft_reason(
+    lib: &mut Library,
+    draft: String,
+    key: String,
+    text: String,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<i32, ApiError> {
+    let e = edited(lib, draft_id(&draft)?, Edit::SetReason { key, text }, now)?.edit();
+    writeln!(out, "已记录 {} 的原因", e.target).map_err(stdout_error)?;
     Ok(EXIT_OK)
 }
 
@@ -748,6 +766,47 @@ fn draft_import_xlsx(
     Ok(EXIT_OK)
 }
 
+/// `draft project list`: each project, its parts and its funds.
+fn project_list(lib: &Library, draft: &str, out: &mut dyn Write) -> Result<(), ApiError> {
+    let d = yusuan_api::draft_projects(lib, draft_id(draft)?)?;
+    if d.is_empty() {
+        writeln!(out, "草稿中没有项目经费情况说明").map_err(stdout_error)?;
+    }
+    for p in d {
+        let total = p
+            .total_yuan
+            .map(|t| format!("（说明中的项目经费 {t} 元）"))
+            .unwrap_or_default();
+        writeln!(out, "{}{total}", p.name).map_err(stdout_error)?;
+        for part in p.parts {
+            let first: String = part
+                .text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(40)
+                .collect();
+            writeln!(
+                out,
+                "  {}	{} 段，{} 个金额	{first}",
+                part.kind,
+                part.text.lines().count(),
+                part.items
+            )
+            .map_err(stdout_error)?;
+        }
+        for f in &p.funds {
+            writeln!(out, "  资金	{} 元	{}（{}）", f.amount_yuan, f.label, f.line)
+                .map_err(stdout_error)?;
+        }
+        if let Some(v) = &p.funded_yuan {
+            writeln!(out, "  项目支出分配合计 {v} 元").map_err(stdout_error)?;
+        }
+    }
+    Ok(())
+}
+
 fn project(
     lib: &mut Library,
     command: ProjectCommand,
@@ -759,44 +818,7 @@ fn project(
         reason: e.to_string(),
     };
     match command {
-        ProjectCommand::List { draft } => {
-            let d = yusuan_api::draft_projects(lib, draft_id(&draft)?)?;
-            if d.is_empty() {
-                writeln!(out, "草稿中没有项目经费情况说明").map_err(io)?;
-            }
-            for p in d {
-                let total = p
-                    .total_yuan
-                    .map(|t| format!("（说明中的项目经费 {t} 元）"))
-                    .unwrap_or_default();
-                writeln!(out, "{}{total}", p.name).map_err(io)?;
-                for part in p.parts {
-                    let first: String = part
-                        .text
-                        .lines()
-                        .next()
-                        .unwrap_or("")
-                        .chars()
-                        .take(40)
-                        .collect();
-                    writeln!(
-                        out,
-                        "  {}	{} 段，{} 个金额	{first}",
-                        part.kind,
-                        part.text.lines().count(),
-                        part.items
-                    )
-                    .map_err(io)?;
-                }
-                for f in &p.funds {
-                    writeln!(out, "  资金	{} 元	{}（{}）", f.amount_yuan, f.label, f.line)
-                        .map_err(io)?;
-                }
-                if let Some(v) = &p.funded_yuan {
-                    writeln!(out, "  项目支出分配合计 {v} 元").map_err(io)?;
-                }
-            }
-        }
+        ProjectCommand::List { draft } => project_list(lib, &draft, out)?,
         ProjectCommand::Fund {
             draft,
             name,

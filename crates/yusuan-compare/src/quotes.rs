@@ -153,55 +153,91 @@ pub(crate) fn check_quotes(docs: &[&Document], lines: &[AlignedLine]) -> Vec<Fin
             let Some((stated, sdp, stated_unit, _, _)) = stated else {
                 continue;
             };
-            let stated_signed = if decrease { -stated } else { stated };
-            let exact = candidates.iter().any(|l| {
-                stated_unit.printed(change_of(l), sdp) == stated_unit.printed(stated_signed, sdp)
-            });
-            if exact {
-                continue;
-            }
-            let l = candidates[0];
-            let computed = stated_unit.printed(change_of(l), sdp);
-            let rounded_diff = stated_unit.printed(l.amounts[last].unwrap_or_default(), sdp)
-                - stated_unit.printed(l.amounts[earlier].unwrap_or_default(), sdp);
-            let printed_stated = stated_unit.printed(stated_signed, sdp);
-            let (rule, severity, message) = if rounded_diff == printed_stated {
-                (
-                    "Q002",
-                    Severity::Info,
-                    format!(
-                        "“比{}年{}”的金额是两个已取整数相减，与精确差额相差一个尾数（{}）",
-                        doc.meta.year, word, l.row_label
-                    ),
-                )
-            } else {
-                (
-                    "Q001",
-                    Severity::Warning,
-                    format!(
-                        "文字所述比{}年的增减额与两年文档中{}的差额不符",
-                        doc.meta.year, l.row_label
-                    ),
-                )
-            };
-            out.push(Finding {
-                rule,
-                severity,
-                message,
+            let quoted = Quoted {
+                earlier,
+                last,
+                years: (doc.meta.year, latest.meta.year),
+                word,
+                candidates,
                 location: loc,
-                expected: Some(format!("{computed}{unit}")),
-                actual: Some(format!("{printed_stated}{unit}")),
-                hint: Some(format!(
-                    "{}年文档：{}；{}年：{}",
-                    doc.meta.year,
-                    l.amounts[earlier].unwrap_or_default(),
-                    latest.meta.year,
-                    l.amounts[last].unwrap_or_default()
-                )),
-            });
+                unit,
+            };
+            out.extend(quoted.amount_finding(stated, sdp, stated_unit));
         }
     }
     out
+}
+
+/// A change the latest document quotes against an earlier year's (`比2024年增加…`), with the
+/// lines its subject amount names.
+struct Quoted<'a> {
+    /// The earlier document's index, and the latest's.
+    earlier: usize,
+    last: usize,
+    /// The earlier document's year and the latest's.
+    years: (i32, i32),
+    /// 增加, 增长, 减少, 下降 or 持平.
+    word: &'a str,
+    candidates: Vec<&'a AlignedLine>,
+    location: FindingLocation,
+    unit: &'static str,
+}
+
+impl Quoted<'_> {
+    fn change_of(&self, l: &AlignedLine) -> Decimal {
+        l.amounts[self.last].unwrap_or_default() - l.amounts[self.earlier].unwrap_or_default()
+    }
+
+    /// Q001 or Q002 when the stated change is not what the lines changed by, at its precision.
+    fn amount_finding(&self, stated: Decimal, sdp: u32, stated_unit: Unit) -> Option<Finding> {
+        let decrease = matches!(self.word, "减少" | "下降");
+        let stated_signed = if decrease { -stated } else { stated };
+        let exact = self.candidates.iter().any(|l| {
+            stated_unit.printed(self.change_of(l), sdp) == stated_unit.printed(stated_signed, sdp)
+        });
+        if exact {
+            return None;
+        }
+        let l = self.candidates[0];
+        let computed = stated_unit.printed(self.change_of(l), sdp);
+        let rounded_diff = stated_unit.printed(l.amounts[self.last].unwrap_or_default(), sdp)
+            - stated_unit.printed(l.amounts[self.earlier].unwrap_or_default(), sdp);
+        let printed_stated = stated_unit.printed(stated_signed, sdp);
+        let (rule, severity, message) = if rounded_diff == printed_stated {
+            (
+                "Q002",
+                Severity::Info,
+                format!(
+                    "“比{}年{}”的金额是两个已取整数相减，与精确差额相差一个尾数（{}）",
+                    self.years.0, self.word, l.row_label
+                ),
+            )
+        } else {
+            (
+                "Q001",
+                Severity::Warning,
+                format!(
+                    "文字所述比{}年的增减额与两年文档中{}的差额不符",
+                    self.years.0, l.row_label
+                ),
+            )
+        };
+        Some(Finding {
+            rule,
+            severity,
+            message,
+            location: self.location.clone(),
+            expected: Some(format!("{computed}{}", self.unit)),
+            actual: Some(format!("{printed_stated}{}", self.unit)),
+            hint: Some(format!(
+                "{}年文档：{}；{}年：{}",
+                self.years.0,
+                l.amounts[self.earlier].unwrap_or_default(),
+                self.years.1,
+                l.amounts[self.last].unwrap_or_default()
+            )),
+        })
+    }
 }
 
 /// The columns of a department's 整体支出绩效目标表 (Hubei table 14) holding this year's amount

@@ -30,6 +30,15 @@ impl Document {
     /// number as printed and the column names its measure).
     pub fn numbers(&self) -> Vec<NumberEntry> {
         let mut out = Vec::new();
+        self.table_numbers(&mut out);
+        self.project_numbers(&mut out);
+        self.stated_numbers(&mut out);
+        self.form_numbers(&mut out);
+        out
+    }
+
+    /// Every amount of every table, in printed order.
+    fn table_numbers(&self, out: &mut Vec<NumberEntry>) {
         for t in &self.tables {
             for r in &t.rows {
                 for (ci, c) in r.cells.iter().enumerate() {
@@ -55,6 +64,10 @@ impl Document {
                 }
             }
         }
+    }
+
+    /// The projects' stated totals and itemised amounts (unit prices too).
+    fn project_numbers(&self, out: &mut Vec<NumberEntry>) {
         for p in &self.projects {
             let table = format!("{}经费情况说明", p.name);
             if let Some(t) = p.total {
@@ -92,6 +105,10 @@ impl Document {
                 }
             }
         }
+    }
+
+    /// The 政府采购 and 绩效 figures the narrative states.
+    fn stated_numbers(&self, out: &mut Vec<NumberEntry>) {
         if let Some(p) = &self.stated.procurement {
             let parts = [
                 ("政府采购预算", Some(p.total)),
@@ -121,6 +138,10 @@ impl Document {
                 a.1,
             ));
         }
+    }
+
+    /// The performance forms' funds and measured indicator values.
+    fn form_numbers(&self, out: &mut Vec<NumberEntry>) {
         for f in &self.performance_forms {
             let table = format!("绩效目标表：{}", f.project);
             for key in crate::FundKey::ALL {
@@ -151,7 +172,6 @@ impl Document {
                 }
             }
         }
-        out
     }
 }
 

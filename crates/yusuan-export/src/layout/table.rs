@@ -884,6 +884,27 @@ pub(super) fn set_form(
     let x = (cur.width - tw) / 2.0;
     cur.page().text(x, y, TITLE_SIZE, Face::Body, TITLE);
     cur.y = y - 16.0;
+    let body = form_body(f);
+    let available = cur.width - 2.0 * cur.margin;
+    let grid = Grid {
+        widths: vec![
+            available * 0.16,
+            available * 0.2,
+            available * 0.4,
+            available * 0.24,
+        ],
+        size: BODY_SIZE,
+        head: vec![],
+        head_rows: 0,
+        body,
+    };
+    let x0 = cur.margin;
+    draw_rows(cur, fonts, template, &grid, x0, &[]);
+}
+
+/// A 绩效目标申报表's rows, four columns wide: the project's facts, its funds as printed (the
+/// whole project's before the year's), the annual goal and the indicator tree.
+fn form_body(f: &yusuan_domain::PerformanceForm) -> Vec<Vec<BodyCell>> {
     let cell = |col: usize, cols: usize, text: &str| BodyCell {
         col,
         cols,
@@ -980,21 +1001,7 @@ pub(super) fn set_form(
             cell(3, 1, &i.printed),
         ]);
     }
-    let available = cur.width - 2.0 * cur.margin;
-    let grid = Grid {
-        widths: vec![
-            available * 0.16,
-            available * 0.2,
-            available * 0.4,
-            available * 0.24,
-        ],
-        size: BODY_SIZE,
-        head: vec![],
-        head_rows: 0,
-        body,
-    };
-    let x0 = cur.margin;
-    draw_rows(cur, fonts, template, &grid, x0, &[]);
+    body
 }
 
 #[cfg(test)]
