@@ -4,7 +4,7 @@
 use crate::args::{
     DraftCommand, FormCommand, Format, LinesFormat, ProjectCommand, RowAction, UnitAction,
 };
-use crate::shared::{draft_id, edited, json_line, open};
+use crate::shared::{draft_id, edited, json_line, open, stdout_error};
 use crate::{render, EXIT_OK};
 use std::io::Write;
 use yusuan_api::DraftCommand as Edit;
@@ -114,13 +114,6 @@ pub(crate) fn draft(
     Ok(EXIT_OK)
 }
 
-fn stdout_error(e: std::io::Error) -> ApiError {
-    ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    }
-}
-
 /// `draft templates`: the shipped formats.
 fn draft_templates(out: &mut dyn Write) -> Result<i32, ApiError> {
     for t in yusuan_api::draft_templates() {
@@ -162,17 +155,13 @@ fn draft_lines_command(
     format: LinesFormat,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let lines = yusuan_api::draft_lines(lib, draft_id(&draft)?)?;
     match format {
         LinesFormat::Csv => out
             .write_all(yusuan_api::draft_lines_csv(&lines).as_bytes())
-            .map_err(io)?,
-        LinesFormat::Json => json_line(out, &lines).map_err(io)?,
-        LinesFormat::Text => render::draft_lines(out, &lines).map_err(io)?,
+            .map_err(stdout_error)?,
+        LinesFormat::Json => json_line(out, &lines).map_err(stdout_error)?,
+        LinesFormat::Text => render::draft_lines(out, &lines).map_err(stdout_error)?,
     }
     Ok(EXIT_OK)
 }
@@ -186,17 +175,13 @@ fn draft_version_command(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let h = yusuan_api::draft_version(lib, draft_id(&draft)?, &name, lock, now)?;
     let locked = if lock {
         "，草稿已锁定为只读"
     } else {
         ""
     };
-    writeln!(out, "已保存版本“{name}”（内容摘要 {}）{locked}", &h[..16]).map_err(io)?;
+    writeln!(out, "已保存版本“{name}”（内容摘要 {}）{locked}", &h[..16]).map_err(stdout_error)?;
     Ok(EXIT_OK)
 }
 
@@ -207,16 +192,12 @@ fn draft_export_workbook(
     output: std::path::PathBuf,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let bytes = yusuan_api::draft_export_xlsx(lib, draft_id(&draft)?)?;
     std::fs::write(&output, bytes).map_err(|e| ApiError::Write {
         path: output.display().to_string(),
         reason: e.to_string(),
     })?;
-    writeln!(out, "已导出工作簿 {}", output.display()).map_err(io)?;
+    writeln!(out, "已导出工作簿 {}", output.display()).map_err(stdout_error)?;
     Ok(EXIT_OK)
 }
 
@@ -232,10 +213,6 @@ fn draft_row(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     if action == RowAction::Paste {
         let Some(file) = from else {
             return Err(yusuan_api::ApiError::Usage(
@@ -255,7 +232,7 @@ fn draft_row(
             rows(&e.new),
             rows(&e.old)
         )
-        .map_err(io)?;
+        .map_err(stdout_error)?;
         return Ok(EXIT_OK);
     }
     let command = match (action, row) {
@@ -281,13 +258,13 @@ fn draft_row(
             out,
             "已在“{table}”增加第 {at} 行（用 yusuan draft cell 填写各列）"
         )
-        .map_err(io)?,
+        .map_err(stdout_error)?,
         false => writeln!(
             out,
             "已删除“{table}”第 {at} 行：{}",
             e.old.as_deref().unwrap_or("").replace('\t', " | ")
         )
-        .map_err(io)?,
+        .map_err(stdout_error)?,
     }
     Ok(EXIT_OK)
 }
@@ -335,10 +312,6 @@ fn draft_new(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let blank_from = match (&template, &from) {
         (Some(t), _) => Some(yusuan_api::BlankFrom::Template(t.clone())),
         (None, Some(f)) if blank => Some(yusuan_api::BlankFrom::Document(lib.resolve(f)?)),
@@ -359,10 +332,10 @@ fn draft_new(
                 out,
                 &serde_json::json!({ "draft": made.draft, "report": made.report }),
             )
-            .map_err(io)?,
+            .map_err(stdout_error)?,
             Format::Text => {
-                writeln!(out, "{}", made.draft).map_err(io)?;
-                writeln!(out, "空白草稿：{} 个明细行（均为 0），文字部分待补充；用 yusuan draft add 新增明细行", made.report.leaves).map_err(io)?;
+                writeln!(out, "{}", made.draft).map_err(stdout_error)?;
+                writeln!(out, "空白草稿：{} 个明细行（均为 0），文字部分待补充；用 yusuan draft add 新增明细行", made.report.leaves).map_err(stdout_error)?;
             }
         }
         return Ok(0);
@@ -374,11 +347,11 @@ fn draft_new(
             out,
             &serde_json::json!({ "draft": made.draft, "report": made.report }),
         )
-        .map_err(io)?,
+        .map_err(stdout_error)?,
         Format::Text => {
-            writeln!(out, "{}", made.draft).map_err(io)?;
+            writeln!(out, "{}", made.draft).map_err(stdout_error)?;
             let r = &made.report;
-            writeln!(out, "由文档 {id} 滚动编制：{} 个明细行（{} 个为估算分配），{} 处上年表内不一致，{} 处按原表结转", r.leaves, r.estimated, r.contradictions.len(), r.carried.len()).map_err(io)?;
+            writeln!(out, "由文档 {id} 滚动编制：{} 个明细行（{} 个为估算分配），{} 处上年表内不一致，{} 处按原表结转", r.leaves, r.estimated, r.contradictions.len(), r.carried.len()).map_err(stdout_error)?;
         }
     }
     Ok(EXIT_OK)
@@ -394,10 +367,6 @@ fn draft_add(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     // `名称` names the line's own code; `代码=名称` names it or one of its 类/款.
     let names: Vec<(String, String)> = names
         .iter()
@@ -421,7 +390,7 @@ fn draft_add(
         e.target,
         e.new.as_deref().unwrap_or("")
     )
-    .map_err(io)?;
+    .map_err(stdout_error)?;
     Ok(EXIT_OK)
 }
 
@@ -438,10 +407,6 @@ fn draft_unit(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let id = draft_id(&draft)?;
     let named = || {
         name.clone()
@@ -461,7 +426,7 @@ fn draft_unit(
                     "{who}\t{} 行\t支出 {} 元\t上年 {} 元\t{}",
                     u.lines, u.value_yuan, u.baseline_yuan, u.reference
                 )
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             }
         }
         UnitAction::Place => {
@@ -474,7 +439,7 @@ fn draft_unit(
             let to = (to.trim() != "未分配").then_some(to);
             let command = Edit::PlaceLine { line, to, amount };
             let e = edited(lib, id, command, now)?.edit();
-            writeln!(out, "已分配：{}", e.target).map_err(io)?;
+            writeln!(out, "已分配：{}", e.target).map_err(stdout_error)?;
         }
         UnitAction::Add => {
             let name = named()?;
@@ -485,12 +450,12 @@ fn draft_unit(
                 e.target,
                 e.new.as_deref().unwrap_or("")
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         UnitAction::Remove => {
             let name = named()?;
             let e = edited(lib, id, Edit::RemoveUnit { name }, now)?.edit();
-            writeln!(out, "已删除单位“{}”", e.target).map_err(io)?;
+            writeln!(out, "已删除单位“{}”", e.target).map_err(stdout_error)?;
         }
     }
     Ok(EXIT_OK)
@@ -505,10 +470,6 @@ fn draft_print(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let id = draft_id(&draft)?;
     let chosen = [("零值单元格", zeros), ("表名年度", title_years)];
     for (setting, choice) in chosen.iter().filter_map(|(s, c)| Some((s, c.as_ref()?))) {
@@ -523,7 +484,7 @@ fn draft_print(
             e.new.unwrap_or_default(),
             e.old.unwrap_or_default()
         )
-        .map_err(io)?;
+        .map_err(stdout_error)?;
     }
     if chosen.iter().all(|(_, c)| c.is_none()) {
         let d = yusuan_api::load_draft(lib, id, None)?;
@@ -535,7 +496,7 @@ fn draft_print(
                 s.chosen,
                 s.choices.join("、")
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
     }
     Ok(EXIT_OK)
@@ -550,10 +511,6 @@ fn draft_rename(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let id = draft_id(&draft)?;
     match (title, new_title) {
         (Some(title), Some(new_title)) => {
@@ -566,7 +523,7 @@ fn draft_rename(
                 e.old.unwrap_or_default(),
                 e.new.unwrap_or_default()
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         (Some(_), None) => {
             return Err(ApiError::Usage(
@@ -576,7 +533,7 @@ fn draft_rename(
         _ => {
             let d = yusuan_api::load_draft(lib, id, None)?;
             for t in yusuan_api::title_views(&d) {
-                writeln!(out, "{}\t{}", t.kind, t.printed).map_err(io)?;
+                writeln!(out, "{}\t{}", t.kind, t.printed).map_err(stdout_error)?;
             }
         }
     }
@@ -592,10 +549,6 @@ fn draft_text(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     match yusuan_api::split_unit_ref(&draft) {
         // A unit's own text, for its 单位预算 (draft:N/单位名称).
         (base, Some(unit)) => {
@@ -612,8 +565,9 @@ fn draft_text(
                     "已改写单位“{unit}”的“{title}”：{} 段",
                     text.lines().filter(|l| !l.trim().is_empty()).count()
                 )
-                .map_err(io)?,
-                None => writeln!(out, "单位“{unit}”的“{title}”恢复为部门的文字").map_err(io)?,
+                .map_err(stdout_error)?,
+                None => writeln!(out, "单位“{unit}”的“{title}”恢复为部门的文字")
+                    .map_err(stdout_error)?,
             }
         }
         (_, None) => {
@@ -629,9 +583,10 @@ fn draft_text(
                 edit.target,
                 edit.new.as_deref().unwrap_or("").lines().count()
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
             for c in &t.corrections {
-                writeln!(out, "  按草稿的数字印：“{}” → “{}”", c.written, c.printed).map_err(io)?;
+                writeln!(out, "  按草稿的数字印：“{}” → “{}”", c.written, c.printed)
+                    .map_err(stdout_error)?;
             }
         }
     };
@@ -650,10 +605,6 @@ fn draft_cell(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let command = Edit::SetCarriedCell {
         table: table.clone(),
         row,
@@ -673,7 +624,7 @@ fn draft_cell(
             .filter(|s| !s.is_empty())
             .unwrap_or("（空）")
     )
-    .map_err(io)?;
+    .map_err(stdout_error)?;
     Ok(EXIT_OK)
 }
 
@@ -686,10 +637,6 @@ fn draft_set(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let command = Edit::SetLeaf {
         key,
         value: value_yuan,
@@ -704,7 +651,7 @@ fn draft_set(
         e.old.as_deref().unwrap_or("（新行）"),
         e.new.as_deref().unwrap_or("")
     )
-    .map_err(io)?;
+    .map_err(stdout_error)?;
     Ok(EXIT_OK)
 }
 
@@ -716,10 +663,6 @@ fn draft_history(
 
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let events = yusuan_api::draft_history(lib, draft_id(&draft)?)?;
     match format {
         Format::Json => {
@@ -727,13 +670,13 @@ fn draft_history(
                 .iter()
                 .map(|e| serde_json::json!({"seq": e.seq, "action": e.action, "target": e.target, "old": e.old_value, "new": e.new_value, "at": e.at, "user": e.os_user, "undone": e.undone}))
                 .collect();
-            json_line(out, &v).map_err(io)?
+            json_line(out, &v).map_err(stdout_error)?
         }
         Format::Text => {
             // As the window lists them, in Chinese, oldest first.
             let mut items = yusuan_api::draft_history_items(lib, draft_id(&draft)?)?;
             items.reverse();
-            render::draft_history(out, &items).map_err(io)?
+            render::draft_history(out, &items).map_err(stdout_error)?
         }
     }
     Ok(EXIT_OK)
@@ -747,10 +690,6 @@ fn draft_import_xlsx(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let edits = yusuan_api::draft_import_xlsx(lib, draft_id(&draft)?, &file, now)?;
     for e in &edits {
         writeln!(
@@ -760,9 +699,9 @@ fn draft_import_xlsx(
             e.old.as_deref().unwrap_or("（新行）"),
             e.new.as_deref().unwrap_or("")
         )
-        .map_err(io)?;
+        .map_err(stdout_error)?;
     }
-    writeln!(out, "共 {} 处改动", edits.len()).map_err(io)?;
+    writeln!(out, "共 {} 处改动", edits.len()).map_err(stdout_error)?;
     Ok(EXIT_OK)
 }
 
@@ -813,10 +752,6 @@ fn project(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<(), ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     match command {
         ProjectCommand::List { draft } => project_list(lib, &draft, out)?,
         ProjectCommand::Fund {
@@ -833,10 +768,9 @@ fn project(
             let e = edited(lib, draft_id(&draft)?, command, now)?.edit();
             let (project, line) = e.target.split_once('|').unwrap_or((&e.target, ""));
             match e.new {
-                Some(v) => {
-                    writeln!(out, "项目“{project}”的资金：来自“{line}” {v} 元").map_err(io)?
-                }
-                None => writeln!(out, "项目“{project}”不再由“{line}”出资").map_err(io)?,
+                Some(v) => writeln!(out, "项目“{project}”的资金：来自“{line}” {v} 元")
+                    .map_err(stdout_error)?,
+                None => writeln!(out, "项目“{project}”不再由“{line}”出资").map_err(stdout_error)?,
             }
         }
         ProjectCommand::Add { draft, name } => {
@@ -846,11 +780,11 @@ fn project(
                 "已新增项目“{}”：项目说明的七个部分待填写（draft project set）",
                 e.target
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         ProjectCommand::Remove { draft, name } => {
             let e = edited(lib, draft_id(&draft)?, Edit::RemoveProject { name }, now)?.edit();
-            writeln!(out, "已删除项目“{}”的说明（可撤销）", e.target).map_err(io)?;
+            writeln!(out, "已删除项目“{}”的说明（可撤销）", e.target).map_err(stdout_error)?;
         }
         ProjectCommand::Rename {
             draft,
@@ -860,14 +794,14 @@ fn project(
             let command = Edit::RenameProject { name, new_name };
             let e = edited(lib, draft_id(&draft)?, command, now)?.edit();
             match e.seq {
-                0 => writeln!(out, "项目已名为“{}”，未修改", e.target).map_err(io)?,
+                0 => writeln!(out, "项目已名为“{}”，未修改", e.target).map_err(stdout_error)?,
                 _ => writeln!(
                     out,
                     "已将项目“{}”改名为“{}”（说明、绩效目标表和资金随之改名）",
                     e.old.unwrap_or_default(),
                     e.target
                 )
-                .map_err(io)?,
+                .map_err(stdout_error)?,
             }
         }
         ProjectCommand::Set {
@@ -888,7 +822,7 @@ fn project(
                 "已改写项目“{project}”的“{part}”：{} 段",
                 e.new.as_deref().unwrap_or("").lines().count()
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
     }
     Ok(())
@@ -900,20 +834,17 @@ fn form(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<(), ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     match command {
         FormCommand::List { draft } => {
             let forms = yusuan_api::draft_forms(lib, draft_id(&draft)?)?;
             if forms.is_empty() {
-                writeln!(out, "草稿中没有绩效目标表").map_err(io)?;
+                writeln!(out, "草稿中没有绩效目标表").map_err(stdout_error)?;
             }
             for f in forms {
-                writeln!(out, "{}（{} 个指标）", f.project, f.indicators.len()).map_err(io)?;
+                writeln!(out, "{}（{} 个指标）", f.project, f.indicators.len())
+                    .map_err(stdout_error)?;
                 for i in f.indicators {
-                    writeln!(out, "  {}\t{}", i.path, i.printed).map_err(io)?;
+                    writeln!(out, "  {}\t{}", i.path, i.printed).map_err(stdout_error)?;
                 }
             }
         }
@@ -932,12 +863,13 @@ fn form(
             let (form, path) = e.target.split_once('|').unwrap_or((&e.target, ""));
             match e.old {
                 Some(old) if old != value => {
-                    writeln!(out, "已修改“{form}”的指标“{path}”：{old} → {value}").map_err(io)?
+                    writeln!(out, "已修改“{form}”的指标“{path}”：{old} → {value}")
+                        .map_err(stdout_error)?
                 }
-                Some(_) => {
-                    writeln!(out, "“{form}”的指标“{path}”已是 {value}，未修改").map_err(io)?
-                }
-                None => writeln!(out, "已在“{form}”中新增指标“{path}”：{value}").map_err(io)?,
+                Some(_) => writeln!(out, "“{form}”的指标“{path}”已是 {value}，未修改")
+                    .map_err(stdout_error)?,
+                None => writeln!(out, "已在“{form}”中新增指标“{path}”：{value}")
+                    .map_err(stdout_error)?,
             }
         }
         FormCommand::Remove {
@@ -956,7 +888,7 @@ fn form(
                 e.target.replacen('|', "：", 1),
                 e.old.unwrap_or_default()
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         FormCommand::Delete { draft, project } => {
             let e = edited(
@@ -972,7 +904,7 @@ fn form(
                 e.target,
                 e.old.unwrap_or_default()
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
     }
     Ok(())
@@ -990,10 +922,6 @@ fn actual(
     now: &str,
     out: &mut dyn Write,
 ) -> Result<(), ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let id = draft_id(draft)?;
     if let Some(doc) = from {
         let r = edited(lib, id, Edit::ActualsFrom { document: doc }, now)?
@@ -1009,7 +937,7 @@ fn actual(
                 ""
             }
         )
-        .map_err(io)?;
+        .map_err(stdout_error)?;
         for v in &r.matched {
             writeln!(
                 out,
@@ -1018,7 +946,7 @@ fn actual(
                 v.name,
                 v.actual_yuan.as_deref().unwrap_or("")
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         if !r.unmatched.is_empty() {
             writeln!(
@@ -1026,7 +954,7 @@ fn actual(
                 "决算中没有这些科目（执行数未填）：{}",
                 r.unmatched.join("、")
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         return Ok(());
     }
@@ -1040,14 +968,14 @@ fn actual(
             "已填入 {} 个科目的上年执行数（一次修改，可撤销）",
             r.matched.len()
         )
-        .map_err(io)?;
+        .map_err(stdout_error)?;
         if !r.unmatched.is_empty() {
             writeln!(
                 out,
                 "草稿的一般公共预算明细行中没有这些科目（未填）：{}",
                 r.unmatched.join("、")
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         return Ok(());
     }
@@ -1062,9 +990,13 @@ fn actual(
                 e.seq,
                 value.as_deref().map(str::trim).filter(|v| !v.is_empty()),
             ) {
-                (0, _) => writeln!(out, "科目 {code} 的上年执行数未修改").map_err(io)?,
-                (_, Some(v)) => writeln!(out, "已填科目 {code} 的上年执行数：{v}").map_err(io)?,
-                (_, None) => writeln!(out, "已清除科目 {code} 的上年执行数").map_err(io)?,
+                (0, _) => writeln!(out, "科目 {code} 的上年执行数未修改").map_err(stdout_error)?,
+                (_, Some(v)) => {
+                    writeln!(out, "已填科目 {code} 的上年执行数：{v}").map_err(stdout_error)?
+                }
+                (_, None) => {
+                    writeln!(out, "已清除科目 {code} 的上年执行数").map_err(stdout_error)?
+                }
             }
         }
         (None, _) => {
@@ -1072,7 +1004,7 @@ fn actual(
                 out,
                 "科目编码\t科目名称\t上年预算（元）\t上年执行数（元）\t执行率\t本年预算（元）"
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
             for v in yusuan_api::draft_actuals(lib, id)? {
                 let rate = v.rate_percent.map(|r| format!("{r}%")).unwrap_or_default();
                 writeln!(
@@ -1084,7 +1016,7 @@ fn actual(
                     v.actual_yuan.unwrap_or_default(),
                     v.current_yuan
                 )
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             }
         }
     }

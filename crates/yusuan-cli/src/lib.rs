@@ -11,7 +11,7 @@ mod compare_render;
 mod draft_verbs;
 mod render;
 mod shared;
-use shared::{json_line, load, open};
+use shared::{json_line, load, open, stdout_error};
 
 use args::{Cli, Command, CompareFormat, ExportFormat, Format};
 use clap::Parser;
@@ -73,10 +73,6 @@ where
 }
 
 fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     match cli.command {
         Command::Init => {
             let lib = open(&cli.db)?;
@@ -86,14 +82,14 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 lib.path().display(),
                 lib.store().schema_version()?
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         Command::List { format } => {
             let lib = open(&cli.db)?;
             let docs = lib.list()?;
             match format {
-                Format::Json => json_line(out, &docs).map_err(io)?,
-                Format::Text => render::list(out, &docs).map_err(io)?,
+                Format::Json => json_line(out, &docs).map_err(stdout_error)?,
+                Format::Text => render::list(out, &docs).map_err(stdout_error)?,
             }
         }
         Command::Show { doc, format } => return show_command(&cli.db, doc, format, out),
@@ -118,7 +114,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
         Command::Backup { output } => {
             let lib = open(&cli.db)?;
             let path = yusuan_api::backup_library(&lib, output.as_deref(), &now_rfc3339())?;
-            writeln!(out, "已备份到 {}", path.display()).map_err(io)?;
+            writeln!(out, "已备份到 {}", path.display()).map_err(stdout_error)?;
         }
         Command::Restore { file } => {
             let mut lib = open(&cli.db)?;
@@ -130,7 +126,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 lib.path().display(),
                 kept.display()
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
         }
         Command::Templates => {
             for t in yusuan_api::list_templates() {
@@ -139,7 +135,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                     "{}\t{}\t{}\t表格{}",
                     t.id, t.name, t.format, t.orientation
                 )
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             }
         }
         Command::Export {
@@ -193,10 +189,6 @@ fn compare_command(
     output: Option<std::path::PathBuf>,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let options = compare::Options {
         threshold_percent,
         threshold_yuan: threshold_wan * yusuan_domain::Unit::WanYuan.in_yuan(),
@@ -222,12 +214,14 @@ fn compare_command(
     };
     let mut buf: Vec<u8> = Vec::new();
     match format {
-        CompareFormat::Json => json_line(&mut buf, &view).map_err(io)?,
-        CompareFormat::Csv => compare_render::csv(&mut buf, &view.comparison).map_err(io)?,
+        CompareFormat::Json => json_line(&mut buf, &view).map_err(stdout_error)?,
+        CompareFormat::Csv => {
+            compare_render::csv(&mut buf, &view.comparison).map_err(stdout_error)?
+        }
         CompareFormat::Text => {
-            compare_render::text(&mut buf, &view.comparison).map_err(io)?;
+            compare_render::text(&mut buf, &view.comparison).map_err(stdout_error)?;
             for e in &view.execution {
-                compare_render::execution(&mut buf, e).map_err(io)?;
+                compare_render::execution(&mut buf, e).map_err(stdout_error)?;
             }
         }
         CompareFormat::Xlsx => {
@@ -244,7 +238,7 @@ fn compare_command(
     }
     match &output {
         Some(path) => std::fs::write(path, &buf).map_err(|e| write_err(path, e.to_string()))?,
-        None => out.write_all(&buf).map_err(io)?,
+        None => out.write_all(&buf).map_err(stdout_error)?,
     }
     Ok(EXIT_OK)
 }
@@ -264,10 +258,6 @@ fn export_command(
     heading_font: Option<std::path::PathBuf>,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let Some(path) = output else {
         return Err(ApiError::Write {
             path: "标准输出".into(),
@@ -306,19 +296,19 @@ fn export_command(
                 o.template,
                 &o.sha256[..16]
             )
-            .map_err(io)?;
+            .map_err(stdout_error)?;
             if let Some(p) = &o.preflight {
                 writeln!(
                     out,
                     "复核通过：{} 页，{} 张表，{} 个数字与原文一致，说明中 {} 个数字一致",
                     p.pages, p.tables, p.numbers, p.narrative_figures
                 )
-                .map_err(io)?;
+                .map_err(stdout_error)?;
             }
         }
         Err(ApiError::ExportRefused { reason, findings }) => {
-            writeln!(out, "不能导出：{reason}").map_err(io)?;
-            render::findings(out, &findings).map_err(io)?;
+            writeln!(out, "不能导出：{reason}").map_err(stdout_error)?;
+            render::findings(out, &findings).map_err(stdout_error)?;
             return Ok(EXIT_DATA);
         }
         Err(e) => return Err(e),
@@ -333,17 +323,15 @@ fn check_command(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let findings = match yusuan_api::parse_draft_ref(&doc) {
         Some((_, None)) => yusuan_api::reference_check(&open(db)?, &doc)?,
         _ => yusuan_api::check(&load(db, &doc)?),
     };
     match format {
-        Format::Json => json_line(out, &serde_json::json!({ "findings": findings })).map_err(io)?,
-        Format::Text => render::findings(out, &findings).map_err(io)?,
+        Format::Json => {
+            json_line(out, &serde_json::json!({ "findings": findings })).map_err(stdout_error)?
+        }
+        Format::Text => render::findings(out, &findings).map_err(stdout_error)?,
     }
     if findings
         .iter()
@@ -361,10 +349,6 @@ fn show_command(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let (label, document) = match yusuan_api::parse_draft_ref(&doc) {
         Some(_) => (doc.clone(), load(db, &doc)?),
         None => {
@@ -374,8 +358,8 @@ fn show_command(
         }
     };
     match format {
-        Format::Json => json_line(out, &document).map_err(io)?,
-        Format::Text => render::document(out, &label, &document).map_err(io)?,
+        Format::Json => json_line(out, &document).map_err(stdout_error)?,
+        Format::Text => render::document(out, &label, &document).map_err(stdout_error)?,
     }
     Ok(EXIT_OK)
 }
@@ -388,17 +372,13 @@ fn import_command(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let mut lib = open(db)?;
     let outcomes = yusuan_api::import_files(&mut lib, &files, year, &now_rfc3339())?;
     match format {
-        Format::Json => json_line(out, &outcomes).map_err(io)?,
+        Format::Json => json_line(out, &outcomes).map_err(stdout_error)?,
         Format::Text => {
             for o in &outcomes {
-                render::import_outcome(out, o).map_err(io)?;
+                render::import_outcome(out, o).map_err(stdout_error)?;
             }
         }
     }
@@ -412,10 +392,6 @@ fn numbers_command(
     output: Option<std::path::PathBuf>,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let io = |e: std::io::Error| ApiError::Write {
-        path: "标准输出".into(),
-        reason: e.to_string(),
-    };
     let csv = match yusuan_api::parse_draft_ref(&doc) {
         Some(_) => yusuan_api::numbers_csv_for(&doc, &load(db, &doc)?),
         None => {
@@ -429,7 +405,7 @@ fn numbers_command(
             path: path.display().to_string(),
             reason: e.to_string(),
         })?,
-        None => out.write_all(csv.as_bytes()).map_err(io)?,
+        None => out.write_all(csv.as_bytes()).map_err(stdout_error)?,
     }
     Ok(EXIT_OK)
 }

@@ -68,3 +68,11 @@ pub(crate) fn json_line(out: &mut dyn Write, v: &impl serde::Serialize) -> std::
     serde_json::to_writer_pretty(&mut *out, v).map_err(std::io::Error::other)?;
     writeln!(out)
 }
+
+/// Standard output that cannot be written (a closed pipe).
+pub(crate) fn stdout_error(e: std::io::Error) -> ApiError {
+    ApiError::Write {
+        path: "标准输出".into(),
+        reason: e.to_string(),
+    }
+}
