@@ -129,6 +129,17 @@ fn chars(text: &str) -> String {
     format!("{} 字", text.chars().count())
 }
 
+impl Described {
+    fn of(action: &str, target: String, old: String, new: String) -> Described {
+        Described {
+            action: action.to_string(),
+            target,
+            old,
+            new,
+        }
+    }
+}
+
 /// How the history shows an edit applied (`edit`) with the one that undoes it (`inverse`);
 /// `name_of` names a line or figure by its key.
 pub(crate) fn describe(
@@ -136,12 +147,7 @@ pub(crate) fn describe(
     inverse: &DraftEdit,
     name_of: &dyn Fn(&str) -> String,
 ) -> Described {
-    let d = |action: &str, target: String, old: String, new: String| Described {
-        action: action.to_string(),
-        target,
-        old,
-        new,
-    };
+    let d = Described::of;
     let lines = |e: &DraftEdit| match e {
         DraftEdit::Lines { state, .. } => state.lines.clone(),
         _ => Default::default(),
@@ -245,12 +251,7 @@ fn describe_more(
     inverse: &DraftEdit,
     name_of: &dyn Fn(&str) -> String,
 ) -> Described {
-    let d = |action: &str, target: String, old: String, new: String| Described {
-        action: action.to_string(),
-        target,
-        old,
-        new,
-    };
+    let d = Described::of;
     match (edit, inverse) {
         (
             DraftEdit::Project {
@@ -297,12 +298,7 @@ fn describe_more(
 
 /// [`describe`] of the edits of carried tables, forms and 执行数.
 fn describe_tables(edit: &DraftEdit, inverse: &DraftEdit) -> Described {
-    let d = |action: &str, target: String, old: String, new: String| Described {
-        action: action.to_string(),
-        target,
-        old,
-        new,
-    };
+    let d = Described::of;
     match (edit, inverse) {
         (
             DraftEdit::Cell {

@@ -367,6 +367,24 @@ fn store_joined(
         .notes
         .push(yusuan_import::ReportItem::new(note, Default::default()));
     note_misreadings(&joined, &mut report);
+    let stored = (joined, report, source, hash);
+    replace_joined(lib, target, name, stored, now)
+}
+
+/// Stores a joined document (with its report, the files it was read from and their hash) in
+/// place of document `target`: the outcome of importing `name`, attached.
+fn replace_joined(
+    lib: &mut Library,
+    target: i64,
+    name: &str,
+    (joined, report, source, hash): (
+        yusuan_domain::Document,
+        yusuan_import::ImportReport,
+        &str,
+        &str,
+    ),
+    now: &str,
+) -> Result<ImportOutcome, ApiError> {
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument {
         document: &joined,
@@ -429,22 +447,9 @@ fn attach_tables(
     note_misreadings(&joined, &mut report);
     let source = lib.store().source_name(target)?;
     let hash = sha256_hex(bytes);
-    let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
-    let new = NewDocument {
-        document: &joined,
-        source_name: &format!("{source} + {name}"),
-        content_hash: &hash,
-        imported_at: now,
-        report_json: &report_json,
-    };
-    lib.store_mut().replace(target, &new)?;
-    Ok(ImportOutcome {
-        file: name.to_string(),
-        id: target,
-        duplicate: false,
-        report: Some(report),
-        attached: true,
-    })
+    let sources = format!("{source} + {name}");
+    let stored = (joined, report, sources.as_str(), hash.as_str());
+    replace_joined(lib, target, name, stored, now)
 }
 
 /// Joins tables read with their own cover (they print their year and department) to their

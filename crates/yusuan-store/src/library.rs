@@ -358,40 +358,31 @@ impl Store {
         Ok(())
     }
 
-    /// The content hash a document was stored with.
-    pub fn content_hash(&self, id: i64) -> Result<String, StoreError> {
+    /// One text column of a stored document (the column named by the caller, never by input).
+    fn document_text(&self, id: i64, column: &'static str) -> Result<String, StoreError> {
         self.conn
             .query_row(
-                "SELECT content_hash FROM documents WHERE id = ?1",
+                &format!("SELECT {column} FROM documents WHERE id = ?1"),
                 [id],
                 |r| r.get(0),
             )
             .optional()?
             .ok_or(StoreError::NotFound(id))
+    }
+
+    /// The content hash a document was stored with.
+    pub fn content_hash(&self, id: i64) -> Result<String, StoreError> {
+        self.document_text(id, "content_hash")
     }
 
     /// The file name a document was imported from.
     pub fn source_name(&self, id: i64) -> Result<String, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT source_name FROM documents WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound(id))
+        self.document_text(id, "source_name")
     }
 
     /// The import report stored with a document (JSON).
     pub fn report_json(&self, id: i64) -> Result<String, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT report_json FROM documents WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound(id))
+        self.document_text(id, "report_json")
     }
 
     /// Removes a document and its amounts.

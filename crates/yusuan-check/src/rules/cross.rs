@@ -366,20 +366,21 @@ pub fn units_add_up(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// The 三公 table's row of figures and the 一般公共预算基本支出 economic table, when both are printed.
+fn three_public_and_economic(doc: &Document) -> Option<(&Table, &Row, &Table)> {
+    let tp = doc.table(TableKind::ThreePublic)?;
+    let eco = doc.table(TableKind::GeneralPublicBasicEconomic)?;
+    let row = tp
+        .rows
+        .iter()
+        .find(|r| r.cells.iter().any(|c| c.amount().is_some()))?;
+    Some((tp, row, eco))
+}
+
 /// X006: each 三公 item is at least the 基本支出 of its economic code (30212 因公出国（境）费,
 /// 30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置); 三公 also counts 项目支出.
 pub fn three_public_bounds(doc: &Document) -> Vec<Finding> {
-    let (Some(tp), Some(eco)) = (
-        doc.table(TableKind::ThreePublic),
-        doc.table(TableKind::GeneralPublicBasicEconomic),
-    ) else {
-        return Vec::new();
-    };
-    let Some(row) = tp
-        .rows
-        .iter()
-        .find(|r| r.cells.iter().any(|c| c.amount().is_some()))
-    else {
+    let Some((tp, row, eco)) = three_public_and_economic(doc) else {
         return Vec::new();
     };
     let Some(ec) = eco.column_index("合计") else {
@@ -423,17 +424,7 @@ pub fn three_public_bounds(doc: &Document) -> Vec<Finding> {
 /// X007: 机关运行经费 is at most the 经济分类 table's 公用经费 (it is the 公用经费 of the
 /// administrative units).
 pub fn running_costs_within_public(doc: &Document) -> Vec<Finding> {
-    let (Some(tp), Some(eco)) = (
-        doc.table(TableKind::ThreePublic),
-        doc.table(TableKind::GeneralPublicBasicEconomic),
-    ) else {
-        return Vec::new();
-    };
-    let Some(row) = tp
-        .rows
-        .iter()
-        .find(|r| r.cells.iter().any(|c| c.amount().is_some()))
-    else {
+    let Some((tp, row, eco)) = three_public_and_economic(doc) else {
         return Vec::new();
     };
     let Some(c) = tp
