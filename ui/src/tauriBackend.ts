@@ -1,7 +1,8 @@
 /**
  * The Backend implementation used inside the Tauri desktop app: each method is
  * one `invoke` of a Rust command (list_libraries, list_documents, get_document)
- * with exactly the argument names the Rust side declares.
+ * through `call`, typed by `generated/commands.ts`: a name, an argument or an answer
+ * the Rust declaration does not have fails `tsc`.
  */
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
@@ -9,96 +10,103 @@ import type { CompareView } from "./comparing";
 import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import type { Document } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
+import type { Commands } from "./generated/commands";
 
-/** Calls a Rust command, with a clear message when not running inside the desktop app. */
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** A command's arguments: none, or exactly those its Rust declaration takes (generated). */
+type Args<K extends keyof Commands> = Commands[K]["args"] extends Record<string, never> ? [] : [Commands[K]["args"]];
+
+/**
+ * Calls a Rust command by its generated name, with its generated arguments, answering its
+ * generated type; a clear message when not running inside the desktop app.
+ */
+async function call<K extends keyof Commands>(command: K, ...args: Args<K>): Promise<Commands[K]["returns"]> {
   if (!isTauri()) throw new Error("未在预算桌面程序中运行，无法读取数据。");
-  return invoke<T>(command, args);
+  return invoke<Commands[K]["returns"]>(command, args[0]);
 }
 
 export class TauriBackend implements Backend {
   listLibraries(): Promise<Library[]> {
-    return call<Library[]>("list_libraries");
+    return call("list_libraries");
   }
 
   listDocuments(library: string): Promise<DocumentSummary[]> {
-    return call<DocumentSummary[]>("list_documents", { library });
+    return call("list_documents", { library });
   }
 
   getDocument(library: string, id: number): Promise<Document> {
-    return call<Document>("get_document", { library, id });
+    return call("get_document", { library, id });
   }
 
   startDraft(library: string, id: number): Promise<DraftView> {
-    return call<DraftView>("start_draft", { library, id });
+    return call("start_draft", { library, id });
   }
 
   listDraftTemplates(): Promise<DraftTemplate[]> {
-    return call<DraftTemplate[]>("list_draft_templates");
+    return call("list_draft_templates");
   }
 
   startBlankDraft(template: string, department: string, region: string | null, year: number | null): Promise<DraftView> {
-    return call<DraftView>("start_blank_draft", { template, department, region, year });
+    return call("start_blank_draft", { template, department, region, year });
   }
 
   getDraft(draft: string): Promise<DraftView> {
-    return call<DraftView>("get_draft", { draft });
+    return call("get_draft", { draft });
   }
 
   editDraft(draft: string, edit: DraftCommand): Promise<DraftView> {
-    return call<DraftView>("edit_draft", { draft, edit });
+    return call("edit_draft", { draft, edit });
   }
 
   listDrafts(): Promise<DraftSummary[]> {
-    return call<DraftSummary[]>("list_drafts");
+    return call("list_drafts");
   }
 
   undo(draft: string): Promise<DraftView> {
-    return call<DraftView>("undo_edit", { draft });
+    return call("undo_edit", { draft });
   }
 
   redo(draft: string): Promise<DraftView> {
-    return call<DraftView>("redo_edit", { draft });
+    return call("redo_edit", { draft });
   }
 
   previewExport(reference: string, date: string | null): Promise<string[]> {
-    return call<string[]>("preview_export", { reference, date });
+    return call("preview_export", { reference, date });
   }
 
   exportComparison(library: string, ids: number[], file: string): Promise<string> {
-    return call<string>("export_comparison", { library, ids, file });
+    return call("export_comparison", { library, ids, file });
   }
 
   getSettings(): Promise<SettingsView> {
-    return call<SettingsView>("get_settings");
+    return call("get_settings");
   }
 
   saveSettings(settings: Settings): Promise<SettingsView> {
-    return call<SettingsView>("save_settings", { settings });
+    return call("save_settings", { settings });
   }
 
   backupLibrary(): Promise<SettingsView> {
-    return call<SettingsView>("backup_library");
+    return call("backup_library");
   }
 
   restoreBackup(path: string): Promise<SettingsView> {
-    return call<SettingsView>("restore_backup", { path });
+    return call("restore_backup", { path });
   }
 
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
-    return call<DraftView>("save_version", { draft, name, lock });
+    return call("save_version", { draft, name, lock });
   }
 
   exportFile(args: ExportArgs): Promise<ExportResult> {
-    return call<ExportResult>("export_file", { args });
+    return call("export_file", { args });
   }
 
   exportDraftWorkbook(draft: string, file: string): Promise<string> {
-    return call<string>("export_draft_workbook", { draft, file });
+    return call("export_draft_workbook", { draft, file });
   }
 
   importDraftWorkbook(draft: string, file: string): Promise<WorkbookImport> {
-    return call<WorkbookImport>("import_draft_workbook", { draft, file });
+    return call("import_draft_workbook", { draft, file });
   }
 
   async chooseWorkbook(): Promise<string | null> {
@@ -108,11 +116,11 @@ export class TauriBackend implements Backend {
   }
 
   compareDocuments(library: string, ids: number[]): Promise<CompareView> {
-    return call<CompareView>("compare_documents", { library, ids });
+    return call("compare_documents", { library, ids });
   }
 
   importFile(path: string, yearless?: Yearless): Promise<ImportResult> {
-    return call<ImportResult>("import_file", { path, wait: yearless?.wait ?? null, year: yearless?.year ?? null });
+    return call("import_file", { path, wait: yearless?.wait ?? null, year: yearless?.year ?? null });
   }
 
   async chooseFiles(): Promise<string[]> {
@@ -123,11 +131,11 @@ export class TauriBackend implements Backend {
   }
 
   compareReferences(references: string[]): Promise<CompareView> {
-    return call<CompareView>("compare_references", { references });
+    return call("compare_references", { references });
   }
 
   getDraftDocument(draft: string): Promise<Document> {
-    return call<Document>("get_draft_document", { draft });
+    return call("get_draft_document", { draft });
   }
 
   async chooseSavePath(suggested: string, extension: string): Promise<string | null> {
@@ -137,6 +145,6 @@ export class TauriBackend implements Backend {
   }
 
   checkDocument(library: string, id: number): Promise<Finding[]> {
-    return call<Finding[]>("check_document", { library, id });
+    return call("check_document", { library, id });
   }
 }
