@@ -37,10 +37,7 @@ pub fn same_department(lib: &Library, id: i64) -> Result<Vec<i64>, ApiError> {
 /// Compares library documents (at least two).
 pub fn compare_ids(lib: &Library, ids: &[i64], options: &Options) -> Result<CompareView, ApiError> {
     if ids.len() < 2 {
-        return Err(ApiError::NothingToCompare(format!(
-            "需要至少两个文档，只有 {} 个。可以指定多个文档编号，或先导入同一部门其他年度的文档。",
-            ids.len()
-        )));
+        return Err(ApiError::NothingToCompare(ids.len()));
     }
     let docs = ids
         .iter()
@@ -153,9 +150,7 @@ pub fn compare_references(
     }
     if loaded.is_empty() {
         if references.len() < 2 {
-            return Err(ApiError::NothingToCompare(
-                "需要至少两个文档或草稿版本。".into(),
-            ));
+            return Err(ApiError::NothingToCompare(references.len()));
         }
         for r in references {
             loaded.push((referenced(lib, r)?, r.clone()));

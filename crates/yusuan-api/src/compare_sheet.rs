@@ -76,7 +76,7 @@ pub fn fields(l: &AlignedLine) -> Vec<String> {
 /// The workbook: a sheet 比较 with the header (`zh`: Chinese names) and every aligned line.
 pub fn xlsx(c: &Comparison, zh: bool) -> Result<Vec<u8>, ApiError> {
     let mut book = rust_xlsxwriter::Workbook::new();
-    let e = |e: rust_xlsxwriter::XlsxError| ApiError::Export(format!("无法生成对比工作簿：{e}"));
+    let e = |e: rust_xlsxwriter::XlsxError| ApiError::Export(e.into());
     let sheet = book.add_worksheet();
     sheet.set_name("比较").map_err(e)?;
     for (k, h) in (if zh { header_zh(c) } else { header(c) })

@@ -33,10 +33,10 @@ pub enum ApiError {
     NoSuchDocument(String),
     /// A setting was refused (what, and what to enter instead).
     #[error("{0}")]
-    Settings(String),
-    /// Not enough documents to compare.
-    #[error("无法比较：{0}")]
-    NothingToCompare(String),
+    Settings(#[from] crate::refusal::SettingsProblem),
+    /// Not enough documents to compare: how many there are (documents, or references).
+    #[error("无法比较：需要至少两个文档，只有 {0} 个。可以指定多个文档编号，或先导入同一部门其他年度的文档。")]
+    NothingToCompare(usize),
     /// A draft operation refused (bad key, bad value, a document that cannot be rolled forward …).
     #[error("{0}")]
     Draft(#[from] crate::refusal::Refusal),
@@ -56,7 +56,7 @@ pub enum ApiError {
     Json(#[from] serde_json::Error),
     /// An export that cannot be made (no template, no font, a failed preflight).
     #[error("{0}")]
-    Export(String),
+    Export(#[from] crate::refusal::ExportProblem),
     /// An export refused because of findings (错误, or 警告 without explanation).
     #[error("不能导出：{reason}")]
     ExportRefused {
@@ -84,6 +84,7 @@ impl ApiError {
     pub fn command_hint(&self) -> Option<String> {
         match self {
             ApiError::Draft(r) => r.command_hint(),
+            ApiError::Export(p) => p.command_hint(),
             _ => None,
         }
     }

@@ -3,7 +3,7 @@
 //! preflighted, written atomically (a temporary file renamed into place) and recorded.
 
 use crate::drafts::{os_user, parse_draft_ref};
-use crate::{ApiError, Library};
+use crate::{ApiError, ExportProblem, Library};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -129,17 +129,14 @@ fn face(path: &Path, wanted: &[&str]) -> Result<FontFace, ApiError> {
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
-    let index = choose_face(&bytes, wanted).ok_or_else(|| {
-        ApiError::Export(format!(
-            "字体文件 {} 不含中文字形；请选择宋体或黑体字体",
-            path.display()
-        ))
+    let index = choose_face(&bytes, wanted).ok_or_else(|| ExportProblem::NoChineseGlyphs {
+        path: path.display().to_string(),
     })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    FontFace::new(&name, Arc::new(bytes), index).map_err(|e| ApiError::Export(e.to_string()))
+    Ok(FontFace::new(&name, Arc::new(bytes), index).map_err(ExportProblem::Typeset)?)
 }
 
 /// The export fonts: the user's, else the system's 宋体/黑体 (the fonts of the published
@@ -161,9 +158,7 @@ pub fn find_fonts(chosen: &(Option<PathBuf>, Option<PathBuf>)) -> Result<Fonts, 
                 "NotoSansCJKsc-Bold.otf",
             ])
         });
-    let missing = || {
-        ApiError::Export("找不到中文字体：请安装宋体/黑体，或 Debian 的 fonts-noto-cjk，或用 --font 指定字体文件".into())
-    };
+    let missing = || ExportProblem::NoChineseFont;
     let body = face(
         &body_path.ok_or_else(missing)?,
         &["SimSun", "宋体", "CJK SC", "SC"],
@@ -176,10 +171,11 @@ pub fn find_fonts(chosen: &(Option<PathBuf>, Option<PathBuf>)) -> Result<Fonts, 
 }
 
 fn parse_date(text: &str) -> Result<(i32, u8, u8), ApiError> {
-    let bad = || {
-        ApiError::Export(format!(
-            "日期“{text}”无法识别；请写作 YYYY-MM-DD，如 2026-02-15"
-        ))
+    let bad = || -> ApiError {
+        ExportProblem::BadDate {
+            text: text.to_string(),
+        }
+        .into()
     };
     let parts: Vec<&str> = text.trim().split('-').collect();
     let [y, m, d] = parts.as_slice() else {
@@ -233,9 +229,15 @@ fn source(lib: &Library, reference: &str) -> Result<Source, ApiError> {
 
 fn template_of(doc: &Document, chosen: &Option<String>) -> Result<&'static Template, ApiError> {
     match chosen {
-        Some(id) => template(id).ok_or_else(|| ApiError::Export(format!("没有名为“{id}”的模板；用 yusuan templates 查看可用模板"))),
+        Some(id) => {
+            template(id).ok_or_else(|| ExportProblem::NoSuchTemplate { id: id.clone() }.into())
+        }
         None => template_for(doc).ok_or_else(|| {
-            ApiError::Export(format!("“{}”的格式（{}）没有对应的公开模板；用 --template 指定，yusuan templates 查看可用模板", doc.meta.title, doc.meta.format.label()))
+            ExportProblem::NoTemplateFor {
+                title: doc.meta.title.clone(),
+                format: doc.meta.format.label().to_string(),
+            }
+            .into()
         }),
     }
 }
@@ -326,9 +328,9 @@ pub fn export_file(
         OutFormat::Pdf => {
             let fonts = find_fonts(&req.fonts)?;
             let bytes = yusuan_export::export_pdf(&src.doc, tpl, &fonts, &options)
-                .map_err(|e| ApiError::Export(e.to_string()))?;
+                .map_err(|e| ApiError::Export(e.into()))?;
             let p = yusuan_export::preflight(&bytes, &src.doc, tpl)
-                .map_err(|e| ApiError::Export(e.to_string()))?;
+                .map_err(|e| ApiError::Export(e.into()))?;
             (
                 bytes,
                 Some(p),
@@ -336,8 +338,7 @@ pub fn export_file(
             )
         }
         OutFormat::Xlsx => (
-            yusuan_export::xlsx::write(&src.doc, tpl)
-                .map_err(|e| ApiError::Export(e.to_string()))?,
+            yusuan_export::xlsx::write(&src.doc, tpl).map_err(|e| ApiError::Export(e.into()))?,
             None,
             vec![],
         ),
@@ -409,8 +410,7 @@ pub fn export_pdf_bytes(
     now: &str,
 ) -> Result<Vec<u8>, ApiError> {
     let (doc, tpl, fonts, options) = prepared(lib, reference, req, now)?;
-    yusuan_export::export_pdf(&doc, tpl, &fonts, &options)
-        .map_err(|e| ApiError::Export(e.to_string()))
+    yusuan_export::export_pdf(&doc, tpl, &fonts, &options).map_err(|e| ApiError::Export(e.into()))
 }
 
 /// The pages `reference` would export, as SVG, for the preview (laid out as the PDF is; nothing
@@ -422,6 +422,5 @@ pub fn export_preview(
     now: &str,
 ) -> Result<Vec<String>, ApiError> {
     let (doc, tpl, fonts, options) = prepared(lib, reference, req, now)?;
-    yusuan_export::svg::preview(&doc, tpl, &fonts, &options)
-        .map_err(|e| ApiError::Export(e.to_string()))
+    yusuan_export::svg::preview(&doc, tpl, &fonts, &options).map_err(|e| ApiError::Export(e.into()))
 }

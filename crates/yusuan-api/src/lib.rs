@@ -95,7 +95,7 @@ pub use import::{
 };
 pub use library::{default_data_dir, Library, LibraryKind};
 pub use panics::{panic_log, quiet_panics};
-pub use refusal::{DraftFailure, Refusal, RewriteOrEdit};
+pub use refusal::{DraftFailure, ExportProblem, Refusal, RewriteOrEdit, SettingsProblem};
 pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_compare as compare;

@@ -492,6 +492,97 @@ pub(crate) fn in_draft<E: Into<DraftFailure>>(id: i64) -> impl Fn(E) -> crate::A
     }
 }
 
+/// An export (PDF, XLSX, the preview, a comparison's workbook) that cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportProblem {
+    /// A comparison's workbook that could not be written.
+    #[error("无法生成对比工作簿：{0}")]
+    ComparisonWorkbook(#[from] rust_xlsxwriter::XlsxError),
+    /// A font file with no Chinese glyphs.
+    #[error("字体文件 {path} 不含中文字形；请选择宋体或黑体字体")]
+    NoChineseGlyphs {
+        /// The font file.
+        path: String,
+    },
+    /// No Chinese font on the system, none chosen.
+    #[error(
+        "找不到中文字体：请安装宋体/黑体，或 Debian 的 fonts-noto-cjk，或在“设置”中指定字体文件"
+    )]
+    NoChineseFont,
+    /// A printed date that is no date.
+    #[error("日期“{text}”无法识别；请写作 YYYY-MM-DD，如 2026-02-15")]
+    BadDate {
+        /// What was given.
+        text: String,
+    },
+    /// A template name that names none.
+    #[error("没有名为“{id}”的模板")]
+    NoSuchTemplate {
+        /// What was given.
+        id: String,
+    },
+    /// A document whose format has no template.
+    #[error("“{title}”的格式（{format}）没有对应的公开模板")]
+    NoTemplateFor {
+        /// The document's title.
+        title: String,
+        /// Its format.
+        format: String,
+    },
+    /// Typesetting, a font or the preflight refused.
+    #[error(transparent)]
+    Typeset(#[from] yusuan_export::ExportError),
+}
+
+impl ExportProblem {
+    /// The command line's way to do what the message asks.
+    pub fn command_hint(&self) -> Option<String> {
+        match self {
+            ExportProblem::NoChineseFont => Some("或用 --font 指定字体文件".into()),
+            ExportProblem::NoSuchTemplate { .. } => Some("用 yusuan templates 查看可用模板".into()),
+            ExportProblem::NoTemplateFor { .. } => {
+                Some("用 --template 指定，yusuan templates 查看可用模板".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A setting refused: what, and what to enter instead.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsProblem {
+    /// A settings file that cannot be read.
+    #[error(
+        "设置文件 {path} 无法读取（{reason}）：请在“设置”中重新保存，或删除该文件以恢复默认设置"
+    )]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// A change threshold out of range.
+    #[error("变动幅度阈值 {percent}% 不在 0 到 1000 之间：请填写如 10 表示 ±10%")]
+    Threshold {
+        /// What was given.
+        percent: rust_decimal::Decimal,
+    },
+    /// A negative amount threshold.
+    #[error("变动金额阈值 {yuan} 元不能为负数")]
+    NegativeAmount {
+        /// What was given.
+        yuan: rust_decimal::Decimal,
+    },
+    /// A font file that does not exist.
+    #[error(
+        "字体文件 {path} 不存在：请填写字体文件的完整路径（.ttf/.ttc/.otf），或留空使用系统字体"
+    )]
+    NoFontFile {
+        /// What was given.
+        path: String,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! or is 变动较大 (comparisons), the export fonts, where the libraries live, and backups of the
 //! user's library. Kept in `settings.json` in the data folder; a missing file means the defaults.
 
-use crate::{find_fonts, ApiError, Desk, LibraryKind};
+use crate::{find_fonts, ApiError, Desk, LibraryKind, SettingsProblem};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -79,10 +79,10 @@ pub fn load_settings(dir: &Path) -> Result<Settings, ApiError> {
     let path = settings_path(dir);
     match std::fs::read_to_string(&path) {
         Ok(text) => serde_json::from_str(&text).map_err(|e| {
-            ApiError::Settings(format!(
-                "设置文件 {} 无法读取（{e}）：请在“设置”中重新保存，或删除该文件以恢复默认设置",
-                path.display()
-            ))
+            ApiError::Settings(SettingsProblem::Unreadable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => Err(ApiError::Read {
@@ -95,16 +95,12 @@ pub fn load_settings(dir: &Path) -> Result<Settings, ApiError> {
 /// Checks and saves the settings; nothing is written when any value is refused.
 pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
     if s.threshold_percent <= Decimal::ZERO || s.threshold_percent > Decimal::from(1000) {
-        return Err(ApiError::Settings(format!(
-            "变动幅度阈值 {}% 不在 0 到 1000 之间：请填写如 10 表示 ±10%",
-            s.threshold_percent
-        )));
+        let percent = s.threshold_percent;
+        return Err(SettingsProblem::Threshold { percent }.into());
     }
     if s.threshold_yuan.is_sign_negative() {
-        return Err(ApiError::Settings(format!(
-            "变动金额阈值 {} 元不能为负数",
-            s.threshold_yuan
-        )));
+        let yuan = s.threshold_yuan;
+        return Err(SettingsProblem::NegativeAmount { yuan }.into());
     }
     let chosen = |f: &Option<String>| {
         f.as_deref()
@@ -115,7 +111,8 @@ pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
     let fonts = (chosen(&s.body_font), chosen(&s.heading_font));
     for p in [&fonts.0, &fonts.1].into_iter().flatten() {
         if !p.is_file() {
-            return Err(ApiError::Settings(format!("字体文件 {} 不存在：请填写字体文件的完整路径（.ttf/.ttc/.otf），或留空使用系统字体", p.display())));
+            let path = p.display().to_string();
+            return Err(SettingsProblem::NoFontFile { path }.into());
         }
     }
     if fonts.0.is_some() || fonts.1.is_some() {
@@ -126,8 +123,7 @@ pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
         heading_font: fonts.1.map(|p| p.display().to_string()),
         ..s.clone()
     };
-    let json =
-        serde_json::to_string_pretty(&clean).map_err(|e| ApiError::Settings(e.to_string()))?;
+    let json = serde_json::to_string_pretty(&clean)?;
     let tmp = settings_path(dir).with_extension("json.tmp");
     std::fs::write(&tmp, json)
         .and_then(|_| std::fs::rename(&tmp, settings_path(dir)))

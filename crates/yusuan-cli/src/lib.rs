@@ -267,7 +267,7 @@ fn export_command(
     let mut explanations = std::collections::BTreeMap::new();
     for e in &explain {
         let Some((rule, text)) = e.split_once('=') else {
-            return Err(ApiError::Export(format!(
+            return Err(ApiError::Usage(format!(
                 "--explain “{e}”应写作 规则=说明，如 R001=新增项目已在编制说明中说明"
             )));
         };
