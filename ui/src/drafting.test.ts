@@ -101,14 +101,14 @@ describe("空白草稿", () => {
     // No 上年: said so, and nothing to compare with.
     expect(q("blank-note")!.textContent).toContain("无上年数");
     expect(q("compare-draft")).toBeNull();
-    // 新增明细行: the key composed from the form, the names of the code and its 款.
+    // 新增明细行: the form's fields as typed (Rust composes the key and the names of the code and its 款).
     q<HTMLInputElement>("add-code")!.value = "2010101";
     q<HTMLInputElement>("add-name")!.value = "行政运行";
     q<HTMLInputElement>("add-parent-name")!.value = "人大事务";
     q<HTMLInputElement>("add-value")!.value = "1500000";
     q("add-line-save")!.click();
     await app.idle();
-    expect(backend.calls).toContain("addLine:draft:2,支出|一般公共预算|2010101|基本支出,1500000,=行政运行;20101=人大事务");
+    expect(backend.calls).toContain("addCodedLine:draft:2,spend|一般公共预算|2010101|基本支出,1500000,行政运行,人大事务");
     // An economic line.
     const grid = q<HTMLSelectElement>("add-grid")!;
     grid.value = "按经济科目的基本支出";
@@ -118,7 +118,7 @@ describe("空白草稿", () => {
     q<HTMLInputElement>("add-value")!.value = "300000";
     q("add-line-save")!.click();
     await app.idle();
-    expect(backend.calls).toContain("addLine:draft:2,经济|30201|公用经费,300000,");
+    expect(backend.calls).toContain("addCodedLine:draft:2,economic|30201|公用经费,300000,,");
     // Units: added by name (code by 序号), listed, removed.
     expect(q("units")!.textContent).toContain("单位（0 个）");
     q<HTMLInputElement>("unit-name")!.value = "上海市新设工作局（本级）";

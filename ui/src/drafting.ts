@@ -93,22 +93,3 @@ export function warningRules(findings: Finding[]): string[] {
   return [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.rule))].sort();
 }
 
-/** The key of a new spending line (`支出|一般公共预算|2010101|基本支出`). */
-export function spendKey(fund: string, code: string, kind: string): string {
-  return `支出|${fund}|${code.trim()}|${kind}`;
-}
-
-/** The key of a new economic line (`经济|30201|公用经费`). */
-export function economicKey(code: string, kind: string): string {
-  return `经济|${code.trim()}|${kind}`;
-}
-
-/** The codes a new line's names are for: the line's own code (""), its 款 and, for a 项, nothing
- * more (the 类 names come from the catalogue). Empty names are left out. */
-export function lineNames(code: string, name: string, parentName: string): [string, string][] {
-  const c = code.trim();
-  const out: [string, string][] = [];
-  if (name.trim()) out.push(["", name.trim()]);
-  if (parentName.trim() && c.length === 7) out.push([c.slice(0, 5), parentName.trim()]);
-  return out;
-}

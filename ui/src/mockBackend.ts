@@ -75,7 +75,9 @@ export class MockBackend implements Backend {
         ? ""
         : Array.isArray(v)
           ? v.map((p) => (Array.isArray(p) ? p.join("=") : String(p))).join(";")
-          : String(v).replace(/\n/g, "⏎");
+          : typeof v === "object"
+            ? Object.values(v).map(String).join("|")
+            : String(v).replace(/\n/g, "⏎");
     const verb = kind.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     this.record(verb, [draft, ...Object.values(fields).map(shown)]);
     return this.nextView();

@@ -13,6 +13,57 @@ use crate::{ApiError, Library};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// A new line's place in the tables, as the window's form chooses it.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "grid", rename_all = "snake_case")]
+pub enum NewLine {
+    /// Spending by 功能科目: the fund (`一般公共预算`), the code, the kind (`基本支出`).
+    Spend {
+        fund: String,
+        code: String,
+        kind: String,
+    },
+    /// 基本支出 by 经济科目: the code and 人员经费 or 公用经费.
+    Economic { code: String, kind: String },
+}
+
+impl NewLine {
+    /// The line's key in its text form, and the names to give: its code's (`""`) and, for a 项,
+    /// its 款's (the 类 names come from the catalogue). Empty names are left out.
+    fn key_and_names(
+        &self,
+        id: i64,
+        name: &str,
+        parent_name: &str,
+    ) -> Result<(String, Vec<(String, String)>), ApiError> {
+        let (text, code, parent_name) = match self {
+            NewLine::Spend { fund, code, kind } => {
+                let code = code.trim();
+                (format!("支出|{fund}|{code}|{kind}"), code, parent_name)
+            }
+            NewLine::Economic { code, kind } => {
+                let code = code.trim();
+                (format!("经济|{code}|{kind}"), code, "")
+            }
+        };
+        let key = yusuan_draft::parse_address(&text)
+            .map(|(k, _)| k.to_string())
+            .ok_or(crate::Refusal::NotALineKey {
+                id,
+                reference: text,
+            })?;
+        let mut names = Vec::new();
+        if !name.trim().is_empty() {
+            names.push((String::new(), name.trim().to_string()));
+        }
+        if !parent_name.trim().is_empty() && code.len() == 7 {
+            names.push((code[..5].to_string(), parent_name.trim().to_string()));
+        }
+        Ok((key, names))
+    }
+}
+
 /// One edit of a draft, as asked for. Amounts are as typed (元, or `…万元` where a verb says
 /// so); rows and columns count from 1. Each variant's fields are named as its words say.
 #[allow(missing_docs)]
@@ -28,6 +79,15 @@ pub enum DraftCommand {
         key: String,
         value: String,
         names: Vec<(String, String)>,
+    },
+    /// A new line as the window's form gives it: its code under a fund and kind (or an economic
+    /// code and kind), its amount, and — where the catalogue has none — the name of its code and
+    /// of its 款.
+    AddCodedLine {
+        line: NewLine,
+        value: String,
+        name: String,
+        parent_name: String,
     },
     /// A unit added to the 分单位 tables (its code: the next 序号 when none).
     AddUnit { name: String, code: Option<String> },
@@ -165,6 +225,15 @@ pub fn draft_edit(
         AddLine { key, value, names } => {
             one(crate::draft_add_line(lib, id, key, value, names, now)?)
         }
+        AddCodedLine {
+            line,
+            value,
+            name,
+            parent_name,
+        } => {
+            let (key, names) = line.key_and_names(id, name, parent_name)?;
+            one(crate::draft_add_line(lib, id, &key, value, &names, now)?)
+        }
         AddUnit { name, code } => one(crate::draft_unit_add(lib, id, name, code.as_deref(), now)?),
         RemoveUnit { name } => one(crate::draft_unit_remove(lib, id, name, now)?),
         PlaceLine { line, to, amount } => one(crate::draft_place(
@@ -240,4 +309,41 @@ pub fn draft_edit(
             one(crate::draft_unit_text(lib, id, unit, title, text, now)?)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_line_from_the_form_is_keyed_and_named_in_rust() {
+        let spend = NewLine::Spend {
+            fund: "一般公共预算".into(),
+            code: " 2010101 ".into(),
+            kind: "基本支出".into(),
+        };
+        let (key, names) = spend.key_and_names(2, "行政运行", "人大事务").unwrap();
+        assert_eq!(key, "支出|一般公共预算|2010101|基本支出");
+        assert_eq!(
+            names,
+            vec![
+                (String::new(), "行政运行".to_string()),
+                ("20101".to_string(), "人大事务".to_string())
+            ]
+        );
+        let economic = NewLine::Economic {
+            code: "30201".into(),
+            kind: "公用经费".into(),
+        };
+        let (key, names) = economic.key_and_names(2, "", "不用").unwrap();
+        assert_eq!((key.as_str(), names.len()), ("经济|30201|公用经费", 0));
+        let bad = NewLine::Spend {
+            fund: "一般公共预算".into(),
+            code: "20１".into(),
+            kind: "基本支出".into(),
+        };
+        let e = bad.key_and_names(2, "", "").unwrap_err();
+        assert!(e.to_string().contains("不是明细行的键"), "{e}");
+        assert!(e.command_hint().unwrap().contains("draft:2"));
+    }
 }

@@ -56,7 +56,7 @@ pub use draft_actuals::{
     actual_views, draft_actual, draft_actuals, draft_actuals_from, draft_actuals_paste, ActualView,
     ActualsImport, FinalAccountsRef,
 };
-pub use draft_command::{draft_edit, Applied, DraftCommand};
+pub use draft_command::{draft_edit, Applied, DraftCommand, NewLine};
 pub use draft_explanation::{draft_section, TextCorrection, TextEdit};
 pub use draft_forms::{
     draft_cell, draft_form_delete, draft_forms, draft_indicator_remove, draft_indicator_set,

@@ -90,6 +90,7 @@ fn the_ui_contract_is_generated_from_the_rust_types() {
         decl::<yusuan_api::ActualView>(),
         decl::<yusuan_api::ActualsImport>(),
         decl::<yusuan_api::DraftCommand>(),
+        decl::<yusuan_api::NewLine>(),
         decl::<yusuan_api::Applied>(),
         decl::<yusuan_api::TextCorrection>(),
         decl::<yusuan_api::FinalAccountsRef>(),

@@ -5,7 +5,8 @@
  * answers with the recomputed draft; the form only composes the key.
  */
 import { h } from "../dom";
-import { economicKey, lineNames, spendKey, type DraftCommand, type DraftView } from "../drafting";
+import type { DraftCommand, DraftView } from "../drafting";
+import type { NewLine } from "../generated/contract";
 import { groupThousands } from "../format";
 
 export interface DraftSetupProps {
@@ -43,8 +44,11 @@ export function addLinePanel(props: DraftSetupProps): HTMLElement {
   });
   const add = () => {
     const spend = grid.value === "按功能科目的支出";
-    const key = spend ? spendKey(fund.value, code.value, kind.value) : economicKey(code.value, econKind.value);
-    props.onEdit({ kind: "add_line", key, value: value.value.trim(), names: lineNames(code.value, name.value, spend ? parent.value : "") });
+    // Rust composes the line's key and the names of its code and 款 from the form's fields.
+    const line: NewLine = spend
+      ? { grid: "spend", fund: fund.value, code: code.value, kind: kind.value }
+      : { grid: "economic", code: code.value, kind: econKind.value };
+    props.onEdit({ kind: "add_coded_line", line, value: value.value.trim(), name: name.value, parent_name: spend ? parent.value : "" });
   };
   return h(
     "section",
