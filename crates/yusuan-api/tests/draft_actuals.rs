@@ -2,7 +2,7 @@
 //! real 决算 by code; the 编制说明 compares each 项 with it in the source's Putuo wording; each change is
 //! one undoable edit; bad input is refused and changes nothing; the export reads it back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use yusuan_api::{draft_history, draft_new, draft_undo, import_file, load_draft, Library};
 
 const NOW: &str = "2026-12-01T00:00:00Z";
@@ -110,9 +110,12 @@ fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_ed
     yusuan_api::draft_actual(&mut lib, id, "2010507", "", NOW).unwrap();
     assert!(compared(&lib, id).is_empty());
     draft_undo(&mut lib, id, NOW).unwrap();
-    // The draft with its 执行数 exports and reads back (the comparison's figures included).
-    let out = dir.path().join("d.pdf");
-    let findings = yusuan_api::draft_check(&lib, id).unwrap();
+    exports_with_the_comparison(&mut lib, id, &dir.path().join("d.pdf"));
+}
+
+/// The draft with its 执行数 exports and reads back, the comparison's figures printed.
+fn exports_with_the_comparison(lib: &mut Library, id: i64, out: &Path) {
+    let findings = yusuan_api::draft_check(lib, id).unwrap();
     assert!(
         findings
             .iter()
@@ -129,10 +132,10 @@ fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_ed
         ..Default::default()
     };
     let done = yusuan_api::export_file(
-        &mut lib,
+        lib,
         &format!("draft:{id}"),
         yusuan_api::OutFormat::Pdf,
-        &out,
+        out,
         &req,
         NOW,
     )
@@ -140,7 +143,7 @@ fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_ed
     assert!(done.preflight.unwrap().narrative_figures > 0);
     let text = String::from_utf8_lossy(
         &std::process::Command::new("pdftotext")
-            .arg(&out)
+            .arg(out)
             .arg("-")
             .output()
             .unwrap()

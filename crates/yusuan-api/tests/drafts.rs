@@ -416,6 +416,17 @@ fn a_carried_section_is_rewritten_as_one_undoable_edit() {
     assert!(yusuan_api::draft_section(&mut lib, id, "不存在的部分", "x", now).is_err());
 }
 
+/// The 年度预算安排 text of the draft's first project.
+fn first_budget_part(lib: &Library, id: i64) -> String {
+    yusuan_api::draft_projects(lib, id).unwrap()[0]
+        .parts
+        .iter()
+        .find(|p| p.kind == "年度预算安排")
+        .unwrap()
+        .text
+        .clone()
+}
+
 /// A project's description is rewritten part by part: the amounts of the new text are read as an
 /// import reads them (so P001/P003 check what the user wrote), each change is undoable, a new
 /// project starts unwritten (R006) and the export prints what was written.
@@ -431,13 +442,7 @@ fn a_project_description_is_rewritten_part_by_part() {
     let projects = yusuan_api::draft_projects(&lib, id).unwrap();
     assert_eq!(projects.len(), 2);
     let name = projects[0].name.clone();
-    let budget_before = projects[0]
-        .parts
-        .iter()
-        .find(|p| p.kind == "年度预算安排")
-        .unwrap()
-        .text
-        .clone();
+    let budget_before = first_budget_part(&lib, id);
     let project = |lib: &Library| {
         yusuan_api::draft_document(lib, id, None)
             .unwrap()
@@ -498,25 +503,9 @@ fn a_project_description_is_rewritten_part_by_part() {
     assert_eq!(about(&lib), 1, "P001 for the slip");
     // Undo twice: the first text, then last year's.
     draft_undo(&mut lib, id, now).unwrap();
-    assert_eq!(
-        yusuan_api::draft_projects(&lib, id).unwrap()[0]
-            .parts
-            .iter()
-            .find(|p| p.kind == "年度预算安排")
-            .unwrap()
-            .text,
-        text
-    );
+    assert_eq!(first_budget_part(&lib, id), text);
     draft_undo(&mut lib, id, now).unwrap();
-    assert_eq!(
-        yusuan_api::draft_projects(&lib, id).unwrap()[0]
-            .parts
-            .iter()
-            .find(|p| p.kind == "年度预算安排")
-            .unwrap()
-            .text,
-        budget_before
-    );
+    assert_eq!(first_budget_part(&lib, id), budget_before);
     // A part that is not one of the seven, a project that is not there: refused, named.
     let err =
         yusuan_api::draft_project_part(&mut lib, id, &name, "其他说明", "x", now).unwrap_err();
@@ -528,20 +517,27 @@ fn a_project_description_is_rewritten_part_by_part() {
             .contains(&name)
     );
 
-    // A new project: seven parts to write, R006 until they are; removed and brought back by undo.
-    yusuan_api::draft_project_add(&mut lib, id, "社区治理创新项目", now).unwrap();
-    let r006 = yusuan_api::draft_check(&lib, id)
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.rule == "R006" && f.message.contains("社区治理创新项目"))
-        .count();
-    assert_eq!(r006, 7);
+    a_new_project_starts_unwritten(&mut lib, id, &name, now);
+}
+
+/// A new project: seven parts to write, R006 until they are; a project removed is brought back
+/// by undo where it was.
+fn a_new_project_starts_unwritten(lib: &mut Library, id: i64, name: &str, now: &str) {
+    yusuan_api::draft_project_add(lib, id, "社区治理创新项目", now).unwrap();
+    let r006 = |lib: &Library| {
+        yusuan_api::draft_check(lib, id)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.rule == "R006" && f.message.contains("社区治理创新项目"))
+            .count()
+    };
+    assert_eq!(r006(lib), 7);
     assert!(
-        yusuan_api::draft_project_add(&mut lib, id, "社区治理创新项目", now).is_err(),
+        yusuan_api::draft_project_add(lib, id, "社区治理创新项目", now).is_err(),
         "a name twice"
     );
     yusuan_api::draft_project_part(
-        &mut lib,
+        lib,
         id,
         "社区治理创新项目",
         "项目概述",
@@ -549,16 +545,11 @@ fn a_project_description_is_rewritten_part_by_part() {
         now,
     )
     .unwrap();
-    let r006 = yusuan_api::draft_check(&lib, id)
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.rule == "R006" && f.message.contains("社区治理创新项目"))
-        .count();
-    assert_eq!(r006, 6);
-    yusuan_api::draft_project_remove(&mut lib, id, &name, now).unwrap();
-    assert_eq!(yusuan_api::draft_projects(&lib, id).unwrap().len(), 2);
-    draft_undo(&mut lib, id, now).unwrap();
-    let names: Vec<String> = yusuan_api::draft_projects(&lib, id)
+    assert_eq!(r006(lib), 6);
+    yusuan_api::draft_project_remove(lib, id, name, now).unwrap();
+    assert_eq!(yusuan_api::draft_projects(lib, id).unwrap().len(), 2);
+    draft_undo(lib, id, now).unwrap();
+    let names: Vec<String> = yusuan_api::draft_projects(lib, id)
         .unwrap()
         .into_iter()
         .map(|p| p.name)
@@ -663,10 +654,15 @@ fn performance_targets_are_set_added_and_removed() {
         now
     )
     .is_err());
-    // A project without a form: its first target starts one; K003 asks for 效益 and 满意度.
-    yusuan_api::draft_project_add(&mut lib, id, "社区治理创新", now).unwrap();
+    a_first_target_starts_a_form_and_the_last_ends_it(&mut lib, id, now);
+}
+
+/// A project without a form: its first target starts one (K003 asks for 效益 and 满意度) and its
+/// last one removed takes the form away.
+fn a_first_target_starts_a_form_and_the_last_ends_it(lib: &mut Library, id: i64, now: &str) {
+    yusuan_api::draft_project_add(lib, id, "社区治理创新", now).unwrap();
     yusuan_api::draft_indicator_set(
-        &mut lib,
+        lib,
         id,
         "社区治理创新",
         "产出指标/数量指标/试点社区",
@@ -674,7 +670,7 @@ fn performance_targets_are_set_added_and_removed() {
         now,
     )
     .unwrap();
-    let forms = yusuan_api::draft_forms(&lib, id).unwrap();
+    let forms = yusuan_api::draft_forms(lib, id).unwrap();
     assert_eq!(
         forms
             .iter()
@@ -684,20 +680,14 @@ fn performance_targets_are_set_added_and_removed() {
             .len(),
         1
     );
-    assert!(yusuan_api::draft_check(&lib, id)
+    assert!(yusuan_api::draft_check(lib, id)
         .unwrap()
         .iter()
         .any(|f| f.rule == "K003" && f.message.contains("社区治理创新")));
-    yusuan_api::draft_indicator_remove(
-        &mut lib,
-        id,
-        "社区治理创新",
-        "产出指标/数量指标/试点社区",
-        now,
-    )
-    .unwrap();
+    yusuan_api::draft_indicator_remove(lib, id, "社区治理创新", "产出指标/数量指标/试点社区", now)
+        .unwrap();
     assert!(
-        yusuan_api::draft_forms(&lib, id)
+        yusuan_api::draft_forms(lib, id)
             .unwrap()
             .iter()
             .all(|f| f.project != "社区治理创新"),

@@ -3,6 +3,7 @@
 //! Shanghai format, its 一般公共预算 lines typed (made-up amounts), exported to the standard PDF
 //! and imported — since no real 预算 of that department is in the fixtures.
 
+use std::path::Path;
 use yusuan_api::{import_file, Library};
 
 mod common;
@@ -20,67 +21,7 @@ fn a_years_budget_stands_beside_its_final_accounts_code_by_code() {
     )
     .unwrap()
     .id;
-    let req = yusuan_api::BlankRequest {
-        department: "中共上海市普陀区委社会工作部".into(),
-        region: Some("上海市普陀区".into()),
-        year: Some(2024),
-        ..Default::default()
-    };
-    let made = yusuan_api::draft_new_blank(
-        &mut lib,
-        &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()),
-        &req,
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
-    for (key, yuan, name) in [
-        ("支出|一般公共预算|2013901|基本支出", "600000", "行政运行"),
-        (
-            "支出|一般公共预算|2013999|项目支出",
-            "2500000",
-            "其他社会工作事务支出",
-        ),
-        (
-            "支出|一般公共预算|2070199|项目支出",
-            "10000",
-            "其他文化和旅游支出",
-        ),
-    ] {
-        yusuan_api::draft_add_line(
-            &mut lib,
-            id,
-            key,
-            yuan,
-            &[(String::new(), name.into())],
-            NOW,
-        )
-        .unwrap();
-    }
-    yusuan_api::draft_add_line(
-        &mut lib,
-        id,
-        "经济|30101|人员经费",
-        "600000",
-        &[(String::new(), "基本工资".into())],
-        NOW,
-    )
-    .unwrap();
-    for (title, text) in [
-        (
-            "中共上海市普陀区委社会工作部（部门）主要职能",
-            "负责社会工作。",
-        ),
-        (
-            "中共上海市普陀区委社会工作部（部门）机构设置",
-            "本部门只有本部一家预算单位。",
-        ),
-    ] {
-        yusuan_api::draft_section(&mut lib, id, title, text, NOW).unwrap();
-    }
-    let pdf = dir.path().join("预算2024.pdf");
-    export_explained(&mut lib, id, &pdf);
-    let budget = import_file(&mut lib, &pdf, NOW).unwrap().id;
+    let budget = a_typed_budget(&mut lib, dir.path());
 
     let view = yusuan_api::department_view(&lib, budget, &Default::default()).unwrap();
     let [e] = view.execution.as_slice() else {
@@ -130,4 +71,63 @@ fn a_years_budget_stands_beside_its_final_accounts_code_by_code() {
     // From the 决算's side the same pair.
     let other = yusuan_api::department_view(&lib, juesuan, &Default::default()).unwrap();
     assert_eq!(other.execution, view.execution);
+}
+
+/// The department's 2024 预算 as a user makes it: a blank Shanghai draft, its lines and sections
+/// typed, exported to the standard PDF and imported; the imported document's id.
+fn a_typed_budget(lib: &mut Library, dir: &Path) -> i64 {
+    let req = yusuan_api::BlankRequest {
+        department: "中共上海市普陀区委社会工作部".into(),
+        region: Some("上海市普陀区".into()),
+        year: Some(2024),
+        ..Default::default()
+    };
+    let made = yusuan_api::draft_new_blank(
+        lib,
+        &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()),
+        &req,
+        NOW,
+    )
+    .unwrap();
+    let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
+    for (key, yuan, name) in [
+        ("支出|一般公共预算|2013901|基本支出", "600000", "行政运行"),
+        (
+            "支出|一般公共预算|2013999|项目支出",
+            "2500000",
+            "其他社会工作事务支出",
+        ),
+        (
+            "支出|一般公共预算|2070199|项目支出",
+            "10000",
+            "其他文化和旅游支出",
+        ),
+    ] {
+        yusuan_api::draft_add_line(lib, id, key, yuan, &[(String::new(), name.into())], NOW)
+            .unwrap();
+    }
+    yusuan_api::draft_add_line(
+        lib,
+        id,
+        "经济|30101|人员经费",
+        "600000",
+        &[(String::new(), "基本工资".into())],
+        NOW,
+    )
+    .unwrap();
+    for (title, text) in [
+        (
+            "中共上海市普陀区委社会工作部（部门）主要职能",
+            "负责社会工作。",
+        ),
+        (
+            "中共上海市普陀区委社会工作部（部门）机构设置",
+            "本部门只有本部一家预算单位。",
+        ),
+    ] {
+        yusuan_api::draft_section(lib, id, title, text, NOW).unwrap();
+    }
+    let pdf = dir.join("预算2024.pdf");
+    export_explained(lib, id, &pdf);
+    import_file(lib, &pdf, NOW).unwrap().id
 }

@@ -69,6 +69,27 @@ fn a_disclosure_in_two_files_becomes_one_document() {
         Some("5"),
         "the 公开05表 label numbers it"
     );
+    the_income_table_reads_every_row(&doc);
+    the_fiscal_table_keeps_each_text_on_its_side(&doc);
+    the_summary_keeps_each_text_on_its_side(&doc);
+    // Checked as one document (judged in docs/findings-review.md): no 错误 or 警告 — the 目录's
+    // tables are all there, the 2018 names fit their year, the 基本支出 decrease gives its
+    // reason in its own words; three paragraphs the narrative prints twice are 提示.
+    let findings: Vec<(&str, yusuan_api::Severity)> = yusuan_api::check(&doc)
+        .into_iter()
+        .map(|f| (f.rule, f.severity))
+        .collect();
+    assert_eq!(
+        findings,
+        vec![("W002", yusuan_api::Severity::Info); 3],
+        "{findings:?}"
+    );
+    // The narrative imported again is recognised.
+    assert!(import_file(&mut lib, &text, now).unwrap().duplicate);
+}
+
+/// The 收入预算总表: its 收入总计 as printed, and every row of its two levels read.
+fn the_income_table_reads_every_row(doc: &yusuan_domain::Document) {
     // The 收入总计 as printed: 10,150.48 万元.
     let income = doc.table(yusuan_domain::TableKind::Income).unwrap();
     assert!(
@@ -111,9 +132,12 @@ fn a_disclosure_in_two_files_becomes_one_document() {
         Some("其中：动用上年结转和结余资金")
     );
     assert_eq!(rows.len(), 16, "{rows:?}");
+}
+
+/// The 财政拨款收支预算总表: two-sided, its two 项目名称 printed on lines of their own (the 支出
+/// side under 支出用途) and blanks not printed — each text on the side it was printed on.
+fn the_fiscal_table_keeps_each_text_on_its_side(doc: &yusuan_domain::Document) {
     use yusuan_domain::LedgerSide::{Expenditure, Income};
-    // The 财政拨款收支预算总表: two-sided, its two 项目名称 printed on lines of their own (the
-    // 支出 side under 支出用途) and blanks not printed — each text on the side it was printed on.
     let fiscal = doc
         .tables
         .iter()
@@ -146,8 +170,12 @@ fn a_disclosure_in_two_files_becomes_one_document() {
             row("支出合计", Expenditure, "", "10,070.48"),
         ]
     );
-    // The 收支预算总表: three sides (收入; 支出 by 功能分类; 支出 by 支出用途), read the same way;
-    // a label printed across the 支出 sides keeps the amount printed under the last.
+}
+
+/// The 收支预算总表: three sides (收入; 支出 by 功能分类; 支出 by 支出用途), read the same way; a
+/// label printed across the 支出 sides keeps the amount printed under the last.
+fn the_summary_keeps_each_text_on_its_side(doc: &yusuan_domain::Document) {
+    use yusuan_domain::LedgerSide::{Expenditure, Income};
     let summary = &doc.tables[0];
     let names: Vec<String> = summary.columns.iter().map(|c| c.name()).collect();
     assert_eq!(
@@ -198,20 +226,6 @@ fn a_disclosure_in_two_files_becomes_one_document() {
         cells("收入合计"),
         Some((Some(Income), three("10,150.48", "", "")))
     );
-    // Checked as one document (judged in docs/findings-review.md): no 错误 or 警告 — the 目录's
-    // tables are all there, the 2018 names fit their year, the 基本支出 decrease gives its
-    // reason in its own words; three paragraphs the narrative prints twice are 提示.
-    let findings: Vec<(&str, yusuan_api::Severity)> = yusuan_api::check(&doc)
-        .into_iter()
-        .map(|f| (f.rule, f.severity))
-        .collect();
-    assert_eq!(
-        findings,
-        vec![("W002", yusuan_api::Severity::Info); 3],
-        "{findings:?}"
-    );
-    // The narrative imported again is recognised.
-    assert!(import_file(&mut lib, &text, now).unwrap().duplicate);
 }
 
 /// The tables imported first, alone: read under the year their file name gives (a warning says

@@ -89,47 +89,7 @@ fn draft_workflow_through_the_command_line() {
         .expect("the 专项普查活动 project line");
     assert!(line.contains(",438300,438300,"), "{line}");
 
-    // Unedited, the draft's numbers are the source's but for its 1-元 slip (21201, see draft-roll.tsv).
-    let before = numbers(db, "draft:1");
-    assert!(
-        before
-            .iter()
-            .any(|l| l.contains("收入总计") && l.contains(",189767551,")),
-        "{before:?}"
-    );
-    assert_eq!(run(db, &["check", "draft:1"]).code, 0);
-
-    // One edit: +1,000 元.
-    assert!(ok(db, &["draft", "set", "draft:1", key, "439300"]).contains("438300 → 439300"));
-    let after = numbers(db, "draft:1");
-    assert!(after
-        .iter()
-        .any(|l| l.contains("收入总计") && l.contains(",189768551,")));
-    let changed: Vec<&String> = after.iter().filter(|l| !before.contains(l)).collect();
-    let (text, cells): (Vec<&&String>, Vec<&&String>) = changed
-        .iter()
-        .partition(|l| l.contains(",文中金额,") || l.contains(",文中百分比,"));
-    assert_eq!(
-        cells.len(),
-        35,
-        "cells containing the line (see fixtures/golden/draft-edit.tsv)"
-    );
-    // And the 编制说明's figures that contain it, with their 比上年 change (0.10万元 more).
-    assert!(
-        !text.is_empty() && text.iter().all(|l| l.contains("编制说明")),
-        "{text:#?}"
-    );
-    assert!(
-        text.iter().any(|l| l.contains("\"18,976.86万元\"")),
-        "{text:#?}"
-    );
-    let shown = ok(db, &["show", "draft:1", "--format", "json"]);
-    assert!(
-        shown.contains(
-            "收入预算18,976.86万元，其中：财政拨款收入18,976.86万元，比2025年预算增加0.10万元"
-        ),
-        "the narrative follows, in the source's words"
-    );
+    one_edit_moves_every_cell_and_figure_that_contains_it(db, key);
 
     // The carried texts are rewritten by section; a section that does not exist is named.
     let shown: serde_json::Value =
@@ -188,7 +148,57 @@ fn draft_workflow_through_the_command_line() {
     ok(db, &["draft", "export-xlsx", "draft:1", "-o", &xlsx]);
     assert!(ok(db, &["draft", "import-xlsx", "draft:1", &xlsx]).contains("共 0 处改动"));
 
-    // Bad input: one line, exit 2, nothing changes.
+    bad_input_is_one_line_and_changes_nothing(db, key);
+    a_locked_version_is_read_only_and_readable_by_name(db, key);
+}
+
+/// One edit of `key` (+1,000 元) moves the cells and the 编制说明 figures that contain it.
+fn one_edit_moves_every_cell_and_figure_that_contains_it(db: &str, key: &str) {
+    // Unedited, the draft's numbers are the source's but for its 1-元 slip (21201, see draft-roll.tsv).
+    let before = numbers(db, "draft:1");
+    assert!(
+        before
+            .iter()
+            .any(|l| l.contains("收入总计") && l.contains(",189767551,")),
+        "{before:?}"
+    );
+    assert_eq!(run(db, &["check", "draft:1"]).code, 0);
+
+    // One edit: +1,000 元.
+    assert!(ok(db, &["draft", "set", "draft:1", key, "439300"]).contains("438300 → 439300"));
+    let after = numbers(db, "draft:1");
+    assert!(after
+        .iter()
+        .any(|l| l.contains("收入总计") && l.contains(",189768551,")));
+    let changed: Vec<&String> = after.iter().filter(|l| !before.contains(l)).collect();
+    let (text, cells): (Vec<&&String>, Vec<&&String>) = changed
+        .iter()
+        .partition(|l| l.contains(",文中金额,") || l.contains(",文中百分比,"));
+    assert_eq!(
+        cells.len(),
+        35,
+        "cells containing the line (see fixtures/golden/draft-edit.tsv)"
+    );
+    // And the 编制说明's figures that contain it, with their 比上年 change (0.10万元 more).
+    assert!(
+        !text.is_empty() && text.iter().all(|l| l.contains("编制说明")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|l| l.contains("\"18,976.86万元\"")),
+        "{text:#?}"
+    );
+    let shown = ok(db, &["show", "draft:1", "--format", "json"]);
+    assert!(
+        shown.contains(
+            "收入预算18,976.86万元，其中：财政拨款收入18,976.86万元，比2025年预算增加0.10万元"
+        ),
+        "the narrative follows, in the source's words"
+    );
+}
+
+/// Bad input: one line on stderr, exit 2, and the history unchanged.
+fn bad_input_is_one_line_and_changes_nothing(db: &str, key: &str) {
     let events = ok(db, &["draft", "history", "draft:1", "--format", "json"]);
     for args in [
         vec!["draft", "set", "draft:1", "支出|一般公共预算|2010507", "1"],
@@ -206,8 +216,10 @@ fn draft_workflow_through_the_command_line() {
         ok(db, &["draft", "history", "draft:1", "--format", "json"]),
         events
     );
+}
 
-    // A named, locked version: read-only from then on, and readable as draft:1@一上.
+/// A named, locked version: read-only from then on, and readable as draft:1@一上.
+fn a_locked_version_is_read_only_and_readable_by_name(db: &str, key: &str) {
     assert!(ok(
         db,
         &["draft", "version", "draft:1", "--name", "一上", "--lock"]
@@ -244,6 +256,49 @@ fn a_blank_draft_through_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let db = db.as_str();
+    a_template_makes_a_blank_draft_and_a_bad_request_none(db);
+    lines_are_added_with_their_names_and_bad_ones_refused(db);
+    a_unit_gets_its_rows_and_is_removed_only_at_zero(db);
+
+    // The texts still to write are 错误 (R006): `check` exits 1 and names them.
+    let o = run(db, &["check", "draft:1"]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stdout.contains("错误[R006]") && o.stdout.contains("主要职能"),
+        "{}",
+        o.stdout
+    );
+
+    // A blank draft from a stored document's format.
+    ok(
+        db,
+        &[
+            "import",
+            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        ],
+    );
+    let line = ok(
+        db,
+        &[
+            "draft",
+            "new",
+            "--from",
+            "1",
+            "--blank",
+            "--department",
+            "上海市普陀区新设街道办事处",
+        ],
+    );
+    assert_eq!(line.lines().next(), Some("draft:2"));
+    assert!(ok(db, &["draft", "lines", "draft:2", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .all(|l| l.split(',').nth(2) == Some("0")));
+}
+
+/// `draft templates` lists the formats; `draft new --template` makes a blank draft, refused
+/// without a department or of an unknown template.
+fn a_template_makes_a_blank_draft_and_a_bad_request_none(db: &str) {
     let templates = ok(db, &["draft", "templates"]);
     assert_eq!(
         templates
@@ -289,7 +344,11 @@ fn a_blank_draft_through_the_command_line() {
         o.stderr
     );
     assert_eq!(ok(db, &["draft", "list"]).lines().count(), 1);
+}
 
+/// Lines added with their names; a line that exists, a kind the format does not split by, a
+/// name for another code or a table with no detail rows: refused.
+fn lines_are_added_with_their_names_and_bad_ones_refused(db: &str) {
     // Lines, named where the catalogue cannot; the 款 by `代码=名称`.
     ok(
         db,
@@ -366,7 +425,11 @@ fn a_blank_draft_through_the_command_line() {
             .any(|l| l.contains("2010101") && l.contains(",1500000,")),
         "{numbers_now:?}"
     );
+}
 
+/// A unit: its row in the 分单位 tables and its lines; removed only at zero, and brought back
+/// by undo.
+fn a_unit_gets_its_rows_and_is_removed_only_at_zero(db: &str) {
     // A unit: its row in the 分单位 tables, its lines in `draft lines`.
     assert!(ok(
         db,
@@ -418,41 +481,6 @@ fn a_blank_draft_through_the_command_line() {
         history.contains("增加单位") && history.contains("上海市新设工作局（本级）"),
         "{history}"
     );
-
-    // The texts still to write are 错误 (R006): `check` exits 1 and names them.
-    let o = run(db, &["check", "draft:1"]);
-    assert_eq!(o.code, 1);
-    assert!(
-        o.stdout.contains("错误[R006]") && o.stdout.contains("主要职能"),
-        "{}",
-        o.stdout
-    );
-
-    // A blank draft from a stored document's format.
-    ok(
-        db,
-        &[
-            "import",
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        ],
-    );
-    let line = ok(
-        db,
-        &[
-            "draft",
-            "new",
-            "--from",
-            "1",
-            "--blank",
-            "--department",
-            "上海市普陀区新设街道办事处",
-        ],
-    );
-    assert_eq!(line.lines().next(), Some("draft:2"));
-    assert!(ok(db, &["draft", "lines", "draft:2", "--format", "csv"])
-        .lines()
-        .skip(1)
-        .all(|l| l.split(',').nth(2) == Some("0")));
 }
 
 /// `yusuan draft project list|set|add|remove`: a project's description rewritten part by part,

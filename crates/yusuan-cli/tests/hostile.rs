@@ -42,6 +42,36 @@ struct Case {
     expect: Expect,
 }
 
+impl Case {
+    /// A file imported as one document with at least `amounts` amounts (and `warning` reported).
+    fn imports(
+        file: &'static str,
+        bytes: Vec<u8>,
+        amounts: usize,
+        warning: Option<&'static str>,
+    ) -> Case {
+        Case::new(file, bytes, Expect::Imports { amounts, warning })
+    }
+
+    /// A file refused in one line that names it and says `says`.
+    fn refused(file: &'static str, bytes: Vec<u8>, says: &'static str) -> Case {
+        Case::new(file, bytes, Expect::Refused(says))
+    }
+
+    /// A damaged file: imported, or refused in one line.
+    fn either(file: &'static str, bytes: Vec<u8>) -> Case {
+        Case::new(file, bytes, Expect::Either)
+    }
+
+    fn new(file: &'static str, bytes: Vec<u8>, expect: Expect) -> Case {
+        Case {
+            file,
+            bytes,
+            expect,
+        }
+    }
+}
+
 /// A page that is one picture (a scan): an image drawn, no text.
 fn scanned_pdf() -> Vec<u8> {
     let pixels = "\u{80}".repeat(64 * 64);
@@ -187,109 +217,49 @@ fn corpus() -> Vec<Case> {
     };
     vec![
         // Cut at 55 %: the part lost holds only embedded font programs; read whole, with a warning.
-        Case {
-            file: "截断.pdf",
-            bytes: pdf[..pdf.len() * 11 / 20].to_vec(),
-            expect: Expect::Imports {
-                amounts: 875,
-                warning: Some("文件不完整"),
-            },
-        },
-        Case {
-            file: "损坏.pdf",
-            bytes: corrupt,
-            expect: Expect::Either,
-        },
-        Case {
-            file: "加密.pdf",
-            bytes: encrypted_pdf(),
-            expect: Expect::Refused("加密"),
-        },
-        Case {
-            file: "扫描件.pdf",
-            bytes: scanned_pdf(),
-            expect: Expect::Refused("没有文字层"),
-        },
-        Case {
-            file: "乱码.pdf",
-            bytes: [b"%PDF-1.7\n".as_slice(), &junk].concat(),
-            expect: Expect::Refused("已损坏"),
-        },
-        Case {
-            file: "乱码.txt",
-            bytes: junk.clone(),
-            expect: Expect::Refused("不是文本文件"),
-        },
-        Case {
-            file: "乱码.xlsx",
-            bytes: [b"PK\x03\x04".as_slice(), &junk].concat(),
-            expect: Expect::Refused("已损坏"),
-        },
-        Case {
-            file: "空文件.txt",
-            bytes: vec![],
-            expect: Expect::Refused("文件是空的"),
-        },
-        Case {
-            file: "单行5MB.txt",
-            bytes: "预算".repeat(5 * 1024 * 1024 / 6).into_bytes(),
-            expect: Expect::Refused("不是部门预算公开文件"),
-        },
-        Case {
-            file: "表格残缺.txt",
-            bytes: broken_tables(),
-            expect: Expect::Either,
-        },
-        Case {
-            file: "GBK编码.txt",
-            bytes: encoding_rs::GBK.encode(&utf8).0.into_owned(),
-            expect: Expect::Imports {
-                amounts: 259,
-                warning: None,
-            },
-        },
-        Case {
-            file: "UTF16编码.txt",
-            bytes: utf16(true),
-            expect: Expect::Imports {
-                amounts: 259,
-                warning: None,
-            },
-        },
-        Case {
-            file: "UTF16无BOM.txt",
-            bytes: utf16(false),
-            expect: Expect::Imports {
-                amounts: 259,
-                warning: None,
-            },
-        },
-        Case {
-            file: "BIG5编码.txt",
-            bytes: encoding_rs::BIG5.encode(&utf8).0.into_owned(),
-            expect: Expect::Refused("不是部门预算公开文件"),
-        },
-        Case {
-            file: "公式合并隐藏.xlsx",
-            bytes: formula_workbook(),
-            expect: Expect::Imports {
-                amounts: 259,
-                warning: None,
-            },
-        },
-        Case {
-            file: "稀疏巨表.xlsx",
-            bytes: sparse_workbook(),
-            expect: Expect::Refused("不是部门预算公开文件"),
-        },
-        Case {
-            file: "恶意名称.txt",
-            bytes: hostile_names(),
-            expect: Expect::Imports {
-                amounts: 259,
-                warning: None,
-            },
-        },
+        Case::imports(
+            "截断.pdf",
+            pdf[..pdf.len() * 11 / 20].to_vec(),
+            875,
+            Some("文件不完整"),
+        ),
+        Case::either("损坏.pdf", corrupt),
+        Case::refused("加密.pdf", encrypted_pdf(), "加密"),
+        Case::refused("扫描件.pdf", scanned_pdf(), "没有文字层"),
+        Case::refused(
+            "乱码.pdf",
+            [b"%PDF-1.7\n".as_slice(), &junk].concat(),
+            "已损坏",
+        ),
+        Case::refused("乱码.txt", junk.clone(), "不是文本文件"),
+        Case::refused(
+            "乱码.xlsx",
+            [b"PK\x03\x04".as_slice(), &junk].concat(),
+            "已损坏",
+        ),
+        Case::refused("空文件.txt", vec![], "文件是空的"),
+        Case::refused(
+            "单行5MB.txt",
+            "预算".repeat(5 * 1024 * 1024 / 6).into_bytes(),
+            "不是部门预算公开文件",
+        ),
+        Case::either("表格残缺.txt", broken_tables()),
+        Case::imports(
+            "GBK编码.txt",
+            encoding_rs::GBK.encode(&utf8).0.into_owned(),
+            259,
+            None,
+        ),
+        Case::imports("UTF16编码.txt", utf16(true), 259, None),
+        Case::imports("UTF16无BOM.txt", utf16(false), 259, None),
+        Case::refused(
+            "BIG5编码.txt",
+            encoding_rs::BIG5.encode(&utf8).0.into_owned(),
+            "不是部门预算公开文件",
+        ),
+        Case::imports("公式合并隐藏.xlsx", formula_workbook(), 259, None),
+        Case::refused("稀疏巨表.xlsx", sparse_workbook(), "不是部门预算公开文件"),
+        Case::imports("恶意名称.txt", hostile_names(), 259, None),
     ]
 }
 

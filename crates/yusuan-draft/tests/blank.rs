@@ -148,143 +148,10 @@ fn a_blank_draft_keeps_the_format_and_nothing_of_the_source() {
 fn a_filled_blank_draft_derives_every_table_from_its_lines() {
     for name in FORMATS {
         let (rolled, _) = roll_forward(&fixture(name), 1, None).unwrap();
-        let split = rolled.leaves.iter().any(|l| {
-            matches!(
-                &l.key,
-                LeafKey::Spend {
-                    kind: SpendKind::Personnel,
-                    ..
-                }
-            )
-        });
-        let mut d = blank(&rolled, &for_new());
-        let (personnel, public) = if split {
-            ("人员经费", "公用经费")
-        } else {
-            ("基本支出", "基本支出")
-        };
-        set(
-            &mut d,
-            &format!("支出|一般公共预算|2010101|{personnel}"),
-            1_200_000,
-        );
-        if split {
-            set(
-                &mut d,
-                &format!("支出|一般公共预算|2010101|{public}"),
-                300_000,
-            );
-        } else {
-            set(&mut d, "支出|一般公共预算|2010101|基本支出", 1_500_000);
-        }
-        set(
-            &mut d,
-            &format!("支出|一般公共预算|2080505|{personnel}"),
-            200_000,
-        );
-        set(&mut d, "支出|一般公共预算|2010150|项目支出", 500_000);
-        set(&mut d, "经济|30101|人员经费", 1_400_000);
-        set(&mut d, "经济|30201|公用经费", 300_000);
-        // A department whose format lists its units: one unit holds it all.
-        if let Ok((_, keys)) = yusuan_draft::add_unit(&mut d, "上海市嘉定区新设局（本级）", None)
-        {
-            for k in keys {
-                let LeafKey::Cell { column, .. } = &k else {
-                    unreachable!()
-                };
-                let v = if column.contains("人员") {
-                    1_400_000
-                } else if column.contains("公用") {
-                    300_000
-                } else if column.contains("项目") {
-                    500_000
-                } else if column.contains("一般公共预算") && !column.contains("结转") {
-                    2_200_000
-                } else {
-                    0
-                };
-                set(&mut d, &k.to_string(), v);
-            }
-        }
-        for s in &mut d.sections {
-            for p in &mut s.paragraphs {
-                if p.text.contains("待补充") {
-                    p.text = "本部门负责辖区内的相关工作。".into();
-                }
-            }
-        }
+        let d = a_blank_filled_with_a_few_lines(&rolled);
         let doc = derive(&d);
-        // 2,200,000 元 in every total.
-        let total = Decimal::from(2_200_000);
-        let exp = doc
-            .tables
-            .iter()
-            .find(|t| t.kind == TableKind::Expenditure)
-            .unwrap_or_else(|| panic!("{name}: no 支出总表"));
-        // (Jiangsu's 支出总表 is one unlabelled row of totals.)
-        let total_row = exp
-            .rows
-            .iter()
-            .find(|r| r.code.is_none() && (r.is_total() || r.label.is_empty()))
-            .unwrap();
-        let first = total_row.cells.iter().find_map(Cell::amount).unwrap();
-        assert_eq!(first * exp.unit.in_yuan(), total, "{name}");
-        // The codes, where the 支出总表 prints them, else in the 一般公共预算 table.
-        let coded = |t: &&yusuan_domain::Table| t.rows.iter().any(|r| r.code.is_some());
-        let by_code = Some(exp)
-            .filter(coded)
-            .or_else(|| {
-                doc.tables
-                    .iter()
-                    .find(|t| t.kind == TableKind::GeneralPublicFunction)
-            })
-            .unwrap();
-        let codes: Vec<&str> = by_code
-            .rows
-            .iter()
-            .filter_map(|r| r.code.as_ref().map(|c| c.as_str()))
-            .collect();
-        assert_eq!(
-            codes,
-            ["201", "20101", "2010101", "2010150", "208", "20805", "2080505"],
-            "{name}"
-        );
-        // The ledgers print the two 类 they spend on, in order, and balance.
-        // (Hubei's and Jiangsu's list every 类, the others the ones with money.)
-        for t in doc.tables.iter().filter(|t| {
-            matches!(
-                t.kind,
-                TableKind::FinancialSummary | TableKind::FiscalSummary
-            )
-        }) {
-            let labels: Vec<String> = t
-                .rows
-                .iter()
-                .filter(|r| r.side == Some(yusuan_domain::LedgerSide::Expenditure))
-                .map(|r| yusuan_domain::strip_numbering(&r.label).to_string())
-                .collect();
-            if !labels.iter().any(|l| {
-                l.ends_with("支出")
-                    && yusuan_draft::class_name("201").is_some()
-                    && !["基本支出", "项目支出"].contains(&l.as_str())
-            }) {
-                // Jiangsu's 财政拨款收支总表 prints its spending by use only.
-                continue;
-            }
-            let at = |n: &str| {
-                labels
-                    .iter()
-                    .position(|l| l == n)
-                    .unwrap_or_else(|| panic!("{name} {}: {n} not in {labels:?}", t.title))
-            };
-            let (a, b) = (at("一般公共服务支出"), at("社会保障和就业支出"));
-            if name.starts_with("004") || name == JIANGSU {
-                // Hubei and Jiangsu list every 类.
-                assert!(labels.len() > 20 && a < b, "{name} {}: {labels:?}", t.title);
-            } else {
-                assert_eq!(b, a + 1, "{name} {}: {labels:?}", t.title);
-            }
-        }
+        every_total_and_code_is_the_lines(&doc, name);
+        the_ledgers_print_the_two_classes_they_spend_on(&doc, name);
         let errs = errors(&d);
         assert!(
             errs.is_empty(),
@@ -310,6 +177,156 @@ fn a_filled_blank_draft_derives_every_table_from_its_lines() {
             !draft_findings(&d).iter().any(|f| f.rule == "R001"),
             "{name}"
         );
+    }
+}
+
+/// The blank draft of `rolled` filled as a user fills it: 2,200,000 元 of spending on three
+/// codes, the economic lines, one unit holding it all (where the format lists units), and every
+/// text written.
+fn a_blank_filled_with_a_few_lines(rolled: &Draft) -> Draft {
+    let split = rolled.leaves.iter().any(|l| {
+        matches!(
+            &l.key,
+            LeafKey::Spend {
+                kind: SpendKind::Personnel,
+                ..
+            }
+        )
+    });
+    let mut d = blank(rolled, &for_new());
+    let (personnel, public) = if split {
+        ("人员经费", "公用经费")
+    } else {
+        ("基本支出", "基本支出")
+    };
+    set(
+        &mut d,
+        &format!("支出|一般公共预算|2010101|{personnel}"),
+        1_200_000,
+    );
+    if split {
+        set(
+            &mut d,
+            &format!("支出|一般公共预算|2010101|{public}"),
+            300_000,
+        );
+    } else {
+        set(&mut d, "支出|一般公共预算|2010101|基本支出", 1_500_000);
+    }
+    set(
+        &mut d,
+        &format!("支出|一般公共预算|2080505|{personnel}"),
+        200_000,
+    );
+    set(&mut d, "支出|一般公共预算|2010150|项目支出", 500_000);
+    set(&mut d, "经济|30101|人员经费", 1_400_000);
+    set(&mut d, "经济|30201|公用经费", 300_000);
+    // A department whose format lists its units: one unit holds it all.
+    if let Ok((_, keys)) = yusuan_draft::add_unit(&mut d, "上海市嘉定区新设局（本级）", None)
+    {
+        for k in keys {
+            let LeafKey::Cell { column, .. } = &k else {
+                unreachable!()
+            };
+            let v = if column.contains("人员") {
+                1_400_000
+            } else if column.contains("公用") {
+                300_000
+            } else if column.contains("项目") {
+                500_000
+            } else if column.contains("一般公共预算") && !column.contains("结转") {
+                2_200_000
+            } else {
+                0
+            };
+            set(&mut d, &k.to_string(), v);
+        }
+    }
+    for s in &mut d.sections {
+        for p in &mut s.paragraphs {
+            if p.text.contains("待补充") {
+                p.text = "本部门负责辖区内的相关工作。".into();
+            }
+        }
+    }
+    d
+}
+
+/// Every total is the lines' 2,200,000 元, and the codes are the lines' own, in order.
+fn every_total_and_code_is_the_lines(doc: &Document, name: &str) {
+    // 2,200,000 元 in every total.
+    let total = Decimal::from(2_200_000);
+    let exp = doc
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::Expenditure)
+        .unwrap_or_else(|| panic!("{name}: no 支出总表"));
+    // (Jiangsu's 支出总表 is one unlabelled row of totals.)
+    let total_row = exp
+        .rows
+        .iter()
+        .find(|r| r.code.is_none() && (r.is_total() || r.label.is_empty()))
+        .unwrap();
+    let first = total_row.cells.iter().find_map(Cell::amount).unwrap();
+    assert_eq!(first * exp.unit.in_yuan(), total, "{name}");
+    // The codes, where the 支出总表 prints them, else in the 一般公共预算 table.
+    let coded = |t: &&yusuan_domain::Table| t.rows.iter().any(|r| r.code.is_some());
+    let by_code = Some(exp)
+        .filter(coded)
+        .or_else(|| {
+            doc.tables
+                .iter()
+                .find(|t| t.kind == TableKind::GeneralPublicFunction)
+        })
+        .unwrap();
+    let codes: Vec<&str> = by_code
+        .rows
+        .iter()
+        .filter_map(|r| r.code.as_ref().map(|c| c.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        ["201", "20101", "2010101", "2010150", "208", "20805", "2080505"],
+        "{name}"
+    );
+}
+
+/// The ledgers print the two 类 they spend on, in order, and balance.
+fn the_ledgers_print_the_two_classes_they_spend_on(doc: &Document, name: &str) {
+    // (Hubei's and Jiangsu's list every 类, the others the ones with money.)
+    for t in doc.tables.iter().filter(|t| {
+        matches!(
+            t.kind,
+            TableKind::FinancialSummary | TableKind::FiscalSummary
+        )
+    }) {
+        let labels: Vec<String> = t
+            .rows
+            .iter()
+            .filter(|r| r.side == Some(yusuan_domain::LedgerSide::Expenditure))
+            .map(|r| yusuan_domain::strip_numbering(&r.label).to_string())
+            .collect();
+        if !labels.iter().any(|l| {
+            l.ends_with("支出")
+                && yusuan_draft::class_name("201").is_some()
+                && !["基本支出", "项目支出"].contains(&l.as_str())
+        }) {
+            // Jiangsu's 财政拨款收支总表 prints its spending by use only.
+            continue;
+        }
+        let at = |n: &str| {
+            labels
+                .iter()
+                .position(|l| l == n)
+                .unwrap_or_else(|| panic!("{name} {}: {n} not in {labels:?}", t.title))
+        };
+        let (a, b) = (at("一般公共服务支出"), at("社会保障和就业支出"));
+        if name.starts_with("004") || name == JIANGSU {
+            // Hubei and Jiangsu list every 类.
+            assert!(labels.len() > 20 && a < b, "{name} {}: {labels:?}", t.title);
+        } else {
+            assert_eq!(b, a + 1, "{name} {}: {labels:?}", t.title);
+        }
     }
 }
 

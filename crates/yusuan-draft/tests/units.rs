@@ -134,21 +134,9 @@ fn placing_lines_moves_money_between_units_and_the_unit_tables_follow() {
         .filter(|l| matches!(l.key, LeafKey::Spend { .. }) && !l.value.is_zero())
         .map(|l| l.key.clone())
         .collect();
-    let total: Decimal = d
-        .leaves
-        .iter()
-        .filter(|l| matches!(l.key, LeafKey::Spend { .. }))
-        .map(|l| l.value)
-        .sum();
+    let total = spent(&d);
     // The source's 分单位 table prints 1 元 less than its function tables (X005, inherited).
-    let rules = |d: &yusuan_draft::Draft| {
-        yusuan_draft::draft_findings(d)
-            .into_iter()
-            .filter(|f| f.severity == yusuan_check::Severity::Error)
-            .map(|f| f.rule)
-            .collect::<Vec<_>>()
-    };
-    assert!(rules(&d).contains(&"X005"));
+    assert!(errors(&d).contains(&"X005"));
     // Nothing is placed yet: a unit's budget of a department of two holds only its 分单位 row.
     let centre = unit_view(&d, &units[1]).unwrap();
     assert!(centre
@@ -196,31 +184,7 @@ fn placing_lines_moves_money_between_units_and_the_unit_tables_follow() {
             assert_eq!(a, b, "{}", a.title);
         }
     }
-    let rows = |t: &Table| {
-        t.rows
-            .iter()
-            .map(|r| {
-                (
-                    r.label.clone(),
-                    cells(t)
-                        .into_iter()
-                        .filter(|((k, _), _)| {
-                            k.ends_with(&r.label.split_whitespace().collect::<String>())
-                        })
-                        .map(|((_, c), v)| (c, v))
-                        .collect::<BTreeMap<_, _>>(),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    let printed = rows(&after[u]);
-    let spent = |v: &yusuan_draft::Draft| -> Decimal {
-        v.leaves
-            .iter()
-            .filter(|l| matches!(l.key, LeafKey::Spend { .. }))
-            .map(|l| l.value)
-            .sum()
-    };
+    let printed = rows_of(&after[u]);
     let (a, b) = (
         unit_view(&d, &units[0]).unwrap(),
         unit_view(&d, &units[1]).unwrap(),
@@ -237,20 +201,35 @@ fn placing_lines_moves_money_between_units_and_the_unit_tables_follow() {
     assert_eq!(unit_of(&units[0]), spent(&a));
     assert_eq!(unit_of(&units[1]), spent(&b));
     assert_eq!(unit_of("合计"), total);
-    assert!(!rules(&d).contains(&"X005"), "{:?}", rules(&d));
-    // A unit's budget prints no 分单位 table and names itself.
-    let shown = derive(&b);
+    assert!(!errors(&d).contains(&"X005"), "{:?}", errors(&d));
+    a_units_budget_is_its_own(&b, &units[1]);
+    a_bad_placing_is_refused_and_changes_nothing(&mut d, &spend[1], &units);
+    // Back to the department's unplaced money: the centre's row keeps only its 1,000 元.
+    place(&mut d, &spend[0], Some(&units[1]), None, None).unwrap();
+    assert_eq!(d.leaf(&spend[0]).unwrap().value, first.value);
+    assert_eq!(
+        rows_of(&derive_table_values(&d)[u])
+            .iter()
+            .find(|(l, _)| l.trim() == units[1])
+            .map(|(_, c)| c[&0]),
+        Some(Decimal::from(1000))
+    );
+}
+
+/// A unit's budget (`b`, of `unit`) prints no 分单位 table, names itself and adds up to its lines.
+fn a_units_budget_is_its_own(b: &yusuan_draft::Draft, unit: &str) {
+    let shown = derive(b);
     assert!(shown.tables.iter().all(|t| !t.title.contains("分单位")));
     assert!(
         shown.tables.iter().all(|t| !t.title.contains("年部门")),
         "{:?}",
         shown.tables.iter().map(|t| &t.title).collect::<Vec<_>>()
     );
-    assert_eq!(shown.meta.department, units[1]);
-    assert_eq!(total_spending(&shown), spent(&b));
+    assert_eq!(shown.meta.department, unit);
+    assert_eq!(total_spending(&shown), spent(b));
     // Its 目录 lists only what it prints, and a fund table it has no money in says so; its
     // economic table is empty until economic lines are placed in it too (X003 says so).
-    let found = yusuan_draft::draft_findings(&b);
+    let found = yusuan_draft::draft_findings(b);
     assert!(!found.iter().any(|f| f.rule == "T004"), "{found:?}");
     assert!(
         found.iter().filter(|f| f.rule == "K004").all(|f| f
@@ -261,38 +240,67 @@ fn placing_lines_moves_money_between_units_and_the_unit_tables_follow() {
         "{found:?}"
     );
     assert!(found.iter().any(|f| f.rule == "X003"));
-    // Refused, the draft unchanged: too much, an unknown unit, where the line is not.
+}
+
+/// Placing `key` is refused and the draft is unchanged: more than the second unit holds, an
+/// unknown unit, from where the line is not.
+fn a_bad_placing_is_refused_and_changes_nothing(
+    d: &mut yusuan_draft::Draft,
+    key: &LeafKey,
+    units: &[String],
+) {
     let kept = d.clone();
-    let more = d.leaf_at(&spend[1], Some(&units[1])).unwrap().value + Decimal::ONE;
+    let more = d.leaf_at(key, Some(&units[1])).unwrap().value + Decimal::ONE;
     assert!(matches!(
-        place(
-            &mut d,
-            &spend[1],
-            Some(&units[1]),
-            Some(&units[0]),
-            Some(more)
-        ),
+        place(d, key, Some(&units[1]), Some(&units[0]), Some(more)),
         Err(UnitError::Place(_))
     ));
     assert!(matches!(
-        place(&mut d, &spend[1], None, Some("别的单位"), None),
+        place(d, key, None, Some("别的单位"), None),
         Err(UnitError::NotAUnit { .. })
     ));
     assert!(matches!(
-        place(&mut d, &spend[1], None, Some(&units[0]), None),
+        place(d, key, None, Some(&units[0]), None),
         Err(UnitError::Place(_))
     ));
-    assert_eq!(d, kept);
-    // Back to the department's unplaced money: the centre's row keeps only its 1,000 元.
-    place(&mut d, &spend[0], Some(&units[1]), None, None).unwrap();
-    assert_eq!(d.leaf(&spend[0]).unwrap().value, first.value);
-    assert_eq!(
-        rows(&derive_table_values(&d)[u])
-            .iter()
-            .find(|(l, _)| l.trim() == units[1])
-            .map(|(_, c)| c[&0]),
-        Some(Decimal::from(1000))
-    );
+    assert_eq!(*d, kept);
+}
+
+/// A table's rows: each label with its amounts by column.
+fn rows_of(t: &Table) -> Vec<(String, BTreeMap<usize, Decimal>)> {
+    t.rows
+        .iter()
+        .map(|r| {
+            (
+                r.label.clone(),
+                cells(t)
+                    .into_iter()
+                    .filter(|((k, _), _)| {
+                        k.ends_with(&r.label.split_whitespace().collect::<String>())
+                    })
+                    .map(|((_, c), v)| (c, v))
+                    .collect::<BTreeMap<_, _>>(),
+            )
+        })
+        .collect()
+}
+
+/// A draft's spending: the sum of its 支出 lines, in 元.
+fn spent(v: &yusuan_draft::Draft) -> Decimal {
+    v.leaves
+        .iter()
+        .filter(|l| matches!(l.key, LeafKey::Spend { .. }))
+        .map(|l| l.value)
+        .sum()
+}
+
+/// The rules a draft's 错误 findings name.
+fn errors(d: &yusuan_draft::Draft) -> Vec<&'static str> {
+    yusuan_draft::draft_findings(d)
+        .into_iter()
+        .filter(|f| f.severity == yusuan_check::Severity::Error)
+        .map(|f| f.rule)
+        .collect()
 }
 
 /// The 合计 of a unit's 支出预算总表 (its total spending), in 元.

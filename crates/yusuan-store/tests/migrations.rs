@@ -237,8 +237,8 @@ fn library_at(version: usize, path: &std::path::Path, doc: &yusuan_domain::Docum
     if version >= 2 {
         conn.execute(
             "INSERT INTO drafts (id, department, year, format, source_doc_id, created_at, updated_at, locked_version, state_json)
-             VALUES (1, ?1, 2027, '上海9张表', 1, '2026-11-02T00:00:00Z', '2026-11-02T00:00:00Z', NULL, '{\"leaves\":[]}')",
-            rusqlite::params![doc.meta.department],
+             VALUES (1, ?1, 2027, '上海9张表', 1, '2026-11-02T00:00:00Z', '2026-11-02T00:00:00Z', NULL, ?2)",
+            rusqlite::params![doc.meta.department, "{\"leaves\":[]}"],
         )
         .unwrap();
         conn.execute(

@@ -569,60 +569,6 @@ fn contradictions(doc: &Document, draft: &Draft) -> Vec<SourceContradiction> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn years_advance_in_texts() {
-        // check(input, expect)
-        let cases = [
-            ("2025年部门预算编制说明", "2026年部门预算编制说明"),
-            ("截至2024年8月31日", "截至2025年8月31日"),
-            ("比2024年预算增加", "比2025年预算增加"),
-            ("1998年成立", "1998年成立"),
-            ("编号12025年", "编号12025年"),
-            ("青山区 2026 年收支总表", "青山区 2027 年收支总表"),
-        ];
-        for (input, expect) in cases {
-            assert_eq!(
-                advance_years(input, if input.contains("2026 ") { 2026 } else { 2025 }, 1),
-                expect,
-                "{input}"
-            );
-        }
-    }
-
-    #[test]
-    fn north_west_keeps_both_margins_exactly() {
-        let d = |s: &str| Decimal::from_str(s).unwrap();
-        let rows = [(Fund::Business, d("100")), (Fund::Other, d("50.5"))];
-        let cols = [(SpendKind::Basic, d("70")), (SpendKind::Project, d("80.5"))];
-        let cells = north_west(&rows, &cols);
-        for (f, a) in &rows {
-            assert_eq!(
-                cells
-                    .iter()
-                    .filter(|c| &c.0 == f)
-                    .map(|c| c.2)
-                    .sum::<Decimal>(),
-                *a
-            );
-        }
-        for (k, a) in &cols {
-            assert_eq!(
-                cells
-                    .iter()
-                    .filter(|c| &c.1 == k)
-                    .map(|c| c.2)
-                    .sum::<Decimal>(),
-                *a
-            );
-        }
-    }
-}
-
 impl Roller<'_> {
     /// Each source table's layout as the draft derives it, keyed by its kind (`#2` for a second
     /// table of a kind), its title and empty-table note's years advanced.
@@ -746,6 +692,60 @@ fn label_leaves(draft: &mut Draft) {
             if single.contains(table) {
                 l.label = format!("{table} {column}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn years_advance_in_texts() {
+        // check(input, expect)
+        let cases = [
+            ("2025年部门预算编制说明", "2026年部门预算编制说明"),
+            ("截至2024年8月31日", "截至2025年8月31日"),
+            ("比2024年预算增加", "比2025年预算增加"),
+            ("1998年成立", "1998年成立"),
+            ("编号12025年", "编号12025年"),
+            ("青山区 2026 年收支总表", "青山区 2027 年收支总表"),
+        ];
+        for (input, expect) in cases {
+            assert_eq!(
+                advance_years(input, if input.contains("2026 ") { 2026 } else { 2025 }, 1),
+                expect,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn north_west_keeps_both_margins_exactly() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let rows = [(Fund::Business, d("100")), (Fund::Other, d("50.5"))];
+        let cols = [(SpendKind::Basic, d("70")), (SpendKind::Project, d("80.5"))];
+        let cells = north_west(&rows, &cols);
+        for (f, a) in &rows {
+            assert_eq!(
+                cells
+                    .iter()
+                    .filter(|c| &c.0 == f)
+                    .map(|c| c.2)
+                    .sum::<Decimal>(),
+                *a
+            );
+        }
+        for (k, a) in &cols {
+            assert_eq!(
+                cells
+                    .iter()
+                    .filter(|c| &c.1 == k)
+                    .map(|c| c.2)
+                    .sum::<Decimal>(),
+                *a
+            );
         }
     }
 }
