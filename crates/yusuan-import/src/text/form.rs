@@ -557,8 +557,7 @@ fn read_grid_facts(
             next(k).and_then(|v| parse_amount(&v).ok().map(|value| (value, v)))
         {
             let a = Amount { value, unit };
-            form.funds
-                .set_printed(FundKey::Total, a, printed, location);
+            form.funds.set_printed(FundKey::Total, a, printed, location);
         }
     }
     if let Some(k) = find("年度绩效目标") {
@@ -574,8 +573,7 @@ fn read_grid_facts(
                 .find_map(|v| parse_amount(v).ok().map(|x| (x, v.clone())))
             {
                 let a = Amount { value, unit };
-                form.funds
-                    .set_printed(FundKey::Total, a, printed, location);
+                form.funds.set_printed(FundKey::Total, a, printed, location);
             }
         }
     }

@@ -209,9 +209,7 @@ impl GridRows {
         // The heads above the first numbers name the grid's columns when they stand
         // over every number of that row (a table such as 资产配置预算表, not a form of
         // `label | value` pairs).
-        let numbers: Vec<usize> = (0..self.width)
-            .filter(|&k| is_number(&cells[k]))
-            .collect();
+        let numbers: Vec<usize> = (0..self.width).filter(|&k| is_number(&cells[k])).collect();
         let headed = numbers.len() >= 2 && numbers.iter().all(|&k| !self.heads[k].is_empty());
         self.leading_heads = Some(if headed {
             self.heads.clone()

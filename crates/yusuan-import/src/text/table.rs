@@ -384,7 +384,15 @@ pub fn parse_table(
             path: vec![format!("未命名列{}", k + 1)],
         });
     }
-    let rows = place_open_values(read, &columns, kind, &title, title_line.location, &mut b, open);
+    let rows = place_open_values(
+        read,
+        &columns,
+        kind,
+        &title,
+        title_line.location,
+        &mut b,
+        open,
+    );
     let unit = unit_or_warn(unit, &title, title_line.location, b.warnings);
     let mut table = Table {
         title,
