@@ -405,15 +405,8 @@ pub fn parse_table(
         note,
         location: title_line.location,
     };
-    if !matches!(keys, Keys::Ledger { .. }) && super::halves::unfold_halves(&mut table) {
-        // Its rows' "more values than the header" were the right halves, now rows of their own.
-        b.warnings.truncate(warned_from);
-        b.notes.push(ReportItem::new(
-            Diagnostic::Halves {
-                table: table.title.clone(),
-            },
-            table.location,
-        ));
+    if !matches!(keys, Keys::Ledger { .. }) {
+        unfold_table_halves(&mut table, warned_from, b.warnings, b.notes);
     }
     (table, end)
 }
@@ -506,6 +499,26 @@ fn unit_or_warn(
         ));
         Unit::Yuan
     })
+}
+
+/// A table printed in halves side by side: its right halves become rows of their own, and the
+/// warnings its rows gave from `warned_from` on are taken back.
+fn unfold_table_halves(
+    table: &mut Table,
+    warned_from: usize,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+) {
+    if super::halves::unfold_halves(table) {
+        // Its rows' "more values than the header" were the right halves, now rows of their own.
+        warnings.truncate(warned_from);
+        notes.push(ReportItem::new(
+            Diagnostic::Halves {
+                table: table.title.clone(),
+            },
+            table.location,
+        ));
+    }
 }
 
 /// The unit a title prints in its brackets (`2025年部门收入预算总表（单位：万元）`), if any.
