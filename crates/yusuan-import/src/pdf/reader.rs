@@ -178,114 +178,149 @@ fn load_font(doc: &Document, font: &Dictionary) -> Result<Font, Unsupported> {
     let unsupported =
         |why: &str| Unsupported(format!("{} 字体：{why}", String::from_utf8_lossy(subtype)));
     if subtype == b"Type0" {
-        let encoding = font
-            .get(b"Encoding")
-            .ok()
-            .map(|o| deref(doc, o))
-            .and_then(|o| o.as_name().ok())
-            .unwrap_or(b"");
-        let decoder = match encoding {
-            b"Identity-H" | b"Identity-V" => {
-                let has_map = font
-                    .get(b"ToUnicode")
-                    .ok()
-                    .map(|o| deref(doc, o))
-                    .is_some_and(|o| o.as_stream().is_ok());
-                if !has_map {
-                    return Err(unsupported("Identity 编码而无 ToUnicode"));
-                }
-                // The map is owned by the encoding, so it outlives the document borrow.
-                match font.get_font_encoding(doc) {
-                    Ok(Encoding::UnicodeMapEncoding(map)) => {
-                        Decoder::Cmap2(Encoding::UnicodeMapEncoding(map))
-                    }
-                    _ => {
-                        let stream = font
-                            .get(b"ToUnicode")
-                            .ok()
-                            .map(|o| deref(doc, o))
-                            .and_then(|o| o.as_stream().ok());
-                        let data = stream
-                            .map(|st| {
-                                st.decompressed_content()
-                                    .unwrap_or_else(|_| st.content.clone())
-                            })
-                            .unwrap_or_default();
-                        let map = bf_entries(&data);
-                        if map.is_empty() {
-                            return Err(unsupported("ToUnicode 无法解析"));
-                        }
-                        Decoder::Map2(map)
-                    }
-                }
-            }
-            b"UniGB-UCS2-H" | b"UniGB-UTF16-H" | b"UniGB-UCS2-V" | b"UniGB-UTF16-V" => {
-                Decoder::Ucs2
-            }
-            b"GBK-EUC-H" | b"GBK-EUC-V" | b"GB-EUC-H" | b"GB-EUC-V" => {
-                Decoder::Gbk { half_width: true }
-            }
-            b"GBKp-EUC-H" | b"GBKp-EUC-V" | b"GBpc-EUC-H" | b"GBpc-EUC-V" => {
-                Decoder::Gbk { half_width: false }
-            }
-            _ => return Err(unsupported("编码不受支持")),
-        };
-        let descendant = font
-            .get(b"DescendantFonts")
-            .ok()
-            .map(|o| deref(doc, o))
-            .and_then(|o| o.as_array().ok())
-            .and_then(|a| a.first())
-            .map(|o| deref(doc, o))
-            .and_then(|o| o.as_dict().ok())
-            .ok_or_else(|| unsupported("缺少 DescendantFonts"))?;
-        let default_width = descendant.get(b"DW").ok().and_then(num).unwrap_or(1000.0);
-        let mut widths = HashMap::new();
-        if let Some(w) = descendant
-            .get(b"W")
-            .ok()
-            .map(|o| deref(doc, o))
-            .and_then(|o| o.as_array().ok())
-        {
-            let mut i = 0;
-            while i < w.len() {
-                let Some(first) = num(deref(doc, &w[i])) else {
-                    return Err(unsupported("W 数组格式错误"));
-                };
-                match w.get(i + 1).map(|o| deref(doc, o)) {
-                    Some(Object::Array(list)) => {
-                        for (k, v) in list.iter().enumerate() {
-                            if let Some(v) = num(deref(doc, v)) {
-                                widths.insert(first as u32 + k as u32, v);
-                            }
-                        }
-                        i += 2;
-                    }
-                    Some(last) => {
-                        let (Some(last), Some(v)) =
-                            (num(last), w.get(i + 2).map(|o| deref(doc, o)).and_then(num))
-                        else {
-                            return Err(unsupported("W 数组格式错误"));
-                        };
-                        for c in first as u32..=last as u32 {
-                            widths.insert(c, v);
-                        }
-                        i += 3;
-                    }
-                    None => break,
-                }
-            }
-        }
-        return Ok(Font {
-            decoder,
-            widths,
-            default_width,
-        });
+        return load_type0(doc, font, &unsupported);
     }
     // Simple fonts (TrueType, Type1, MMType1): one byte per code, widths from /Widths.
     if !matches!(subtype, b"TrueType" | b"Type1" | b"MMType1") {
         return Err(unsupported("字体类型不受支持"));
     }
+    load_simple(doc, font, &unsupported)
+}
+
+/// Builds a composite (Type0) font: its decoder from its encoding, its widths from its
+/// descendant font.
+fn load_type0(
+    doc: &Document,
+    font: &Dictionary,
+    unsupported: &impl Fn(&str) -> Unsupported,
+) -> Result<Font, Unsupported> {
+    let encoding = font
+        .get(b"Encoding")
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_name().ok())
+        .unwrap_or(b"");
+    let decoder = match encoding {
+        b"Identity-H" | b"Identity-V" => identity_decoder(doc, font, unsupported)?,
+        b"UniGB-UCS2-H" | b"UniGB-UTF16-H" | b"UniGB-UCS2-V" | b"UniGB-UTF16-V" => Decoder::Ucs2,
+        b"GBK-EUC-H" | b"GBK-EUC-V" | b"GB-EUC-H" | b"GB-EUC-V" => {
+            Decoder::Gbk { half_width: true }
+        }
+        b"GBKp-EUC-H" | b"GBKp-EUC-V" | b"GBpc-EUC-H" | b"GBpc-EUC-V" => {
+            Decoder::Gbk { half_width: false }
+        }
+        _ => return Err(unsupported("编码不受支持")),
+    };
+    let descendant = font
+        .get(b"DescendantFonts")
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| a.first())
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_dict().ok())
+        .ok_or_else(|| unsupported("缺少 DescendantFonts"))?;
+    let default_width = descendant.get(b"DW").ok().and_then(num).unwrap_or(1000.0);
+    let widths = cid_widths(doc, descendant, unsupported)?;
+    Ok(Font {
+        decoder,
+        widths,
+        default_width,
+    })
+}
+
+/// The decoder of an Identity-encoded composite font: its ToUnicode map, read by lopdf or,
+/// failing that, from the map's bfchar and bfrange entries.
+fn identity_decoder(
+    doc: &Document,
+    font: &Dictionary,
+    unsupported: &impl Fn(&str) -> Unsupported,
+) -> Result<Decoder, Unsupported> {
+    let has_map = font
+        .get(b"ToUnicode")
+        .ok()
+        .map(|o| deref(doc, o))
+        .is_some_and(|o| o.as_stream().is_ok());
+    if !has_map {
+        return Err(unsupported("Identity 编码而无 ToUnicode"));
+    }
+    // The map is owned by the encoding, so it outlives the document borrow.
+    match font.get_font_encoding(doc) {
+        Ok(Encoding::UnicodeMapEncoding(map)) => {
+            Ok(Decoder::Cmap2(Encoding::UnicodeMapEncoding(map)))
+        }
+        _ => {
+            let stream = font
+                .get(b"ToUnicode")
+                .ok()
+                .map(|o| deref(doc, o))
+                .and_then(|o| o.as_stream().ok());
+            let data = stream
+                .map(|st| {
+                    st.decompressed_content()
+                        .unwrap_or_else(|_| st.content.clone())
+                })
+                .unwrap_or_default();
+            let map = bf_entries(&data);
+            if map.is_empty() {
+                return Err(unsupported("ToUnicode 无法解析"));
+            }
+            Ok(Decoder::Map2(map))
+        }
+    }
+}
+
+/// The glyph widths a descendant (CID) font's /W array gives, by code.
+fn cid_widths(
+    doc: &Document,
+    descendant: &Dictionary,
+    unsupported: &impl Fn(&str) -> Unsupported,
+) -> Result<HashMap<u32, f64>, Unsupported> {
+    let mut widths = HashMap::new();
+    if let Some(w) = descendant
+        .get(b"W")
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_array().ok())
+    {
+        let mut i = 0;
+        while i < w.len() {
+            let Some(first) = num(deref(doc, &w[i])) else {
+                return Err(unsupported("W 数组格式错误"));
+            };
+            match w.get(i + 1).map(|o| deref(doc, o)) {
+                Some(Object::Array(list)) => {
+                    for (k, v) in list.iter().enumerate() {
+                        if let Some(v) = num(deref(doc, v)) {
+                            widths.insert(first as u32 + k as u32, v);
+                        }
+                    }
+                    i += 2;
+                }
+                Some(last) => {
+                    let (Some(last), Some(v)) =
+                        (num(last), w.get(i + 2).map(|o| deref(doc, o)).and_then(num))
+                    else {
+                        return Err(unsupported("W 数组格式错误"));
+                    };
+                    for c in first as u32..=last as u32 {
+                        widths.insert(c, v);
+                    }
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+    }
+    Ok(widths)
+}
+
+/// Builds a simple font (TrueType, Type1, MMType1): one byte per code, widths from /Widths.
+fn load_simple(
+    doc: &Document,
+    font: &Dictionary,
+    unsupported: &impl Fn(&str) -> Unsupported,
+) -> Result<Font, Unsupported> {
     let Some(list) = font
         .get(b"Widths")
         .ok()
@@ -519,19 +554,8 @@ impl Page<'_> {
                     }
                 }
                 "TJ" => {
-                    let Some(Object::Array(items)) = op.operands.first() else {
-                        continue;
-                    };
-                    for item in items {
-                        match item {
-                            Object::String(s, _) => self.show(st, s),
-                            o => {
-                                if let Some(adj) = num(o) {
-                                    let tx = st.text.scale * (-adj / 1000.0 * st.text.size);
-                                    self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
-                                }
-                            }
-                        }
+                    if let Some(Object::Array(items)) = op.operands.first() {
+                        self.show_array(st, items);
                     }
                 }
                 "Do" if depth < 8 => {
@@ -540,47 +564,75 @@ impl Page<'_> {
                         .first()
                         .and_then(|o| o.as_name().ok())
                         .unwrap_or(b"");
-                    let Some(xobj) = resources.iter().rev().find_map(|r| {
-                        dict(self.doc, r, b"XObject")
-                            .and_then(|x| x.get(name).ok())
-                            .map(|o| deref(self.doc, o))
-                    }) else {
-                        continue;
-                    };
-                    let Ok(stream) = xobj.as_stream() else {
-                        continue;
-                    };
-                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
-                        continue;
-                    }
-                    let data = stream
-                        .decompressed_content()
-                        .unwrap_or_else(|_| stream.content.clone());
-                    let mut inner = st.clone();
-                    if let Some(m) = stream
-                        .dict
-                        .get(b"Matrix")
-                        .ok()
-                        .and_then(|o| o.as_array().ok())
-                    {
-                        let m: Vec<f64> = m.iter().filter_map(num).collect();
-                        if m.len() == 6 {
-                            inner.ctm = Matrix([m[0], m[1], m[2], m[3], m[4], m[5]]).then(&st.ctm);
-                        }
-                    }
-                    let mut res: Vec<&Dictionary> = resources.to_vec();
-                    if let Some(own) = dict(self.doc, &stream.dict, b"Resources") {
-                        res.push(own);
-                    }
-                    let (tm, tlm) = (self.tm, self.tlm);
-                    self.run(&data, &res, &mut inner, depth + 1)?;
-                    (self.tm, self.tlm) = (tm, tlm);
+                    self.run_form(name, resources, st, depth)?;
                 }
                 "m" | "l" | "c" | "v" | "y" | "h" | "re" | "S" | "s" | "f" | "F" | "f*" | "B"
                 | "B*" | "b" | "b*" | "n" => self.path_op(st, op.operator.as_str(), &n),
                 _ => {}
             }
         }
+        Ok(())
+    }
+
+    /// Shows a TJ array: its strings, and the adjustments between them that move the text.
+    fn show_array(&mut self, st: &State, items: &[Object]) {
+        for item in items {
+            match item {
+                Object::String(s, _) => self.show(st, s),
+                o => {
+                    if let Some(adj) = num(o) {
+                        let tx = st.text.scale * (-adj / 1000.0 * st.text.size);
+                        self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs the form XObject `name` names (Do), in its own matrix and with its own resources;
+    /// other XObjects (images) show nothing.
+    fn run_form(
+        &mut self,
+        name: &[u8],
+        resources: &[&Dictionary],
+        st: &State,
+        depth: u32,
+    ) -> Result<(), Unsupported> {
+        let Some(xobj) = resources.iter().rev().find_map(|r| {
+            dict(self.doc, r, b"XObject")
+                .and_then(|x| x.get(name).ok())
+                .map(|o| deref(self.doc, o))
+        }) else {
+            return Ok(());
+        };
+        let Ok(stream) = xobj.as_stream() else {
+            return Ok(());
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+            return Ok(());
+        }
+        let data = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let mut inner = st.clone();
+        if let Some(m) = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|o| o.as_array().ok())
+        {
+            let m: Vec<f64> = m.iter().filter_map(num).collect();
+            if m.len() == 6 {
+                inner.ctm = Matrix([m[0], m[1], m[2], m[3], m[4], m[5]]).then(&st.ctm);
+            }
+        }
+        let mut res: Vec<&Dictionary> = resources.to_vec();
+        if let Some(own) = dict(self.doc, &stream.dict, b"Resources") {
+            res.push(own);
+        }
+        let (tm, tlm) = (self.tm, self.tlm);
+        self.run(&data, &res, &mut inner, depth + 1)?;
+        (self.tm, self.tlm) = (tm, tlm);
         Ok(())
     }
 
@@ -858,16 +910,17 @@ mod tests {
     }
 }
 
-/// A ToUnicode CMap's `bfchar` and `bfrange` entries (code → text), read from its tokens alone:
-/// what a map says even where its PostScript around them is not well formed.
-fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
-    #[derive(Debug, PartialEq)]
-    enum Tok {
-        Hex(Vec<u8>),
-        Open,
-        Close,
-        Word(String),
-    }
+/// A token of a ToUnicode CMap, as [`bf_entries`] reads it.
+#[derive(Debug, PartialEq)]
+enum CmapTok {
+    Hex(Vec<u8>),
+    Open,
+    Close,
+    Word(String),
+}
+
+/// A CMap's hex strings, array brackets and words, in order (everything else skipped).
+fn cmap_tokens(data: &[u8]) -> Vec<CmapTok> {
     let mut toks = Vec::new();
     let mut i = 0;
     while i < data.len() {
@@ -886,15 +939,15 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
                     .chunks(2)
                     .filter_map(|c| u8::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
                     .collect();
-                toks.push(Tok::Hex(bytes));
+                toks.push(CmapTok::Hex(bytes));
                 i = end + 1;
             }
             b'[' => {
-                toks.push(Tok::Open);
+                toks.push(CmapTok::Open);
                 i += 1;
             }
             b']' => {
-                toks.push(Tok::Close);
+                toks.push(CmapTok::Close);
                 i += 1;
             }
             b if b.is_ascii_alphabetic() => {
@@ -902,7 +955,7 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
                     .iter()
                     .position(|c| !c.is_ascii_alphanumeric())
                     .map_or(data.len(), |k| i + k);
-                toks.push(Tok::Word(
+                toks.push(CmapTok::Word(
                     String::from_utf8_lossy(&data[i..end]).into_owned(),
                 ));
                 i = end;
@@ -910,67 +963,81 @@ fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
             _ => i += 1,
         }
     }
-    let code = |b: &[u8]| {
-        b.iter()
-            .fold(0u32, |a, &x| a.wrapping_mul(256).wrapping_add(u32::from(x)))
-    };
-    let text = |b: &[u8]| {
-        let units: Vec<u16> = b
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
+    toks
+}
+
+/// A CMap's source code from its hex bytes (big-endian).
+fn cmap_code(b: &[u8]) -> u32 {
+    b.iter()
+        .fold(0u32, |a, &x| a.wrapping_mul(256).wrapping_add(u32::from(x)))
+}
+
+/// A CMap's destination text from its hex bytes (UTF-16BE).
+fn cmap_text(b: &[u8]) -> String {
+    let units: Vec<u16> = b
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// Maps the codes `lo..=hi` of a `bfrange` to the texts counting up from `dst`.
+fn insert_bf_range(map: &mut HashMap<u32, String>, lo: u32, hi: u32, dst: &[u8]) {
+    for (n, c) in (lo..=hi).enumerate() {
+        let mut d = dst.to_vec();
+        // The last byte pair counts up from the first code's text.
+        let last = d.len().saturating_sub(2);
+        let base = u16::from_be_bytes([*d.get(last).unwrap_or(&0), *d.get(last + 1).unwrap_or(&0)]);
+        let v = base.wrapping_add(n as u16).to_be_bytes();
+        if d.len() >= 2 {
+            d[last] = v[0];
+            d[last + 1] = v[1];
+        }
+        map.insert(c, cmap_text(&d));
+    }
+}
+
+/// A ToUnicode CMap's `bfchar` and `bfrange` entries (code → text), read from its tokens alone:
+/// what a map says even where its PostScript around them is not well formed.
+fn bf_entries(data: &[u8]) -> HashMap<u32, String> {
+    let toks = cmap_tokens(data);
     let mut map = HashMap::new();
     let mut section = "";
     let mut k = 0;
     while k < toks.len() {
         match &toks[k] {
-            Tok::Word(w) if w == "beginbfchar" || w == "beginbfrange" => {
+            CmapTok::Word(w) if w == "beginbfchar" || w == "beginbfrange" => {
                 section = if w == "beginbfchar" { "char" } else { "range" }
             }
-            Tok::Word(w) if w.starts_with("end") => section = "",
-            Tok::Hex(src) if section == "char" => {
-                if let Some(Tok::Hex(dst)) = toks.get(k + 1) {
-                    map.insert(code(src), text(dst));
+            CmapTok::Word(w) if w.starts_with("end") => section = "",
+            CmapTok::Hex(src) if section == "char" => {
+                if let Some(CmapTok::Hex(dst)) = toks.get(k + 1) {
+                    map.insert(cmap_code(src), cmap_text(dst));
                     k += 1;
                 }
             }
-            Tok::Hex(lo) if section == "range" => {
-                let (Some(Tok::Hex(hi)), Some(next)) = (toks.get(k + 1), toks.get(k + 2)) else {
+            CmapTok::Hex(lo) if section == "range" => {
+                let (Some(CmapTok::Hex(hi)), Some(next)) = (toks.get(k + 1), toks.get(k + 2))
+                else {
                     break;
                 };
-                let (lo, hi) = (code(lo), code(hi));
+                let (lo, hi) = (cmap_code(lo), cmap_code(hi));
                 if hi < lo || hi - lo > 0xFFFF {
                     k += 3;
                     continue;
                 }
                 match next {
-                    Tok::Hex(dst) => {
-                        for (n, c) in (lo..=hi).enumerate() {
-                            let mut d = dst.clone();
-                            // The last byte pair counts up from the first code's text.
-                            let last = d.len().saturating_sub(2);
-                            let base = u16::from_be_bytes([
-                                *d.get(last).unwrap_or(&0),
-                                *d.get(last + 1).unwrap_or(&0),
-                            ]);
-                            let v = base.wrapping_add(n as u16).to_be_bytes();
-                            if d.len() >= 2 {
-                                d[last] = v[0];
-                                d[last + 1] = v[1];
-                            }
-                            map.insert(c, text(&d));
-                        }
+                    CmapTok::Hex(dst) => {
+                        insert_bf_range(&mut map, lo, hi, dst);
                         k += 3;
                         continue;
                     }
-                    Tok::Open => {
+                    CmapTok::Open => {
                         let mut j = k + 3;
                         let mut c = lo;
-                        while let Some(Tok::Hex(dst)) = toks.get(j) {
+                        while let Some(CmapTok::Hex(dst)) = toks.get(j) {
                             if c <= hi {
-                                map.insert(c, text(dst));
+                                map.insert(c, cmap_text(dst));
                             }
                             c += 1;
                             j += 1;

@@ -304,34 +304,8 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
         {
             cover_lines.push(c.clone());
         }
-        let names_department = [
-            "预算主管部门",
-            "主管部门",
-            "部门名称",
-            "预算单位：",
-            "预算单位:",
-            "部门：",
-            "部门:",
-        ]
-        .iter()
-        .any(|p| c.starts_with(p));
-        if names_department && department.is_none() {
-            // `部门名称：X⇥单位：万元`: the unit printed at the end of the same line is not the name.
-            department = after_colon(line.text.trim())
-                .map(|v| {
-                    v.split(['⇥', '\t'])
-                        .next()
-                        .unwrap_or(&v)
-                        .split("单位：")
-                        .next()
-                        .unwrap_or(&v)
-                        .split("单位:")
-                        .next()
-                        .unwrap_or(&v)
-                        .trim()
-                        .to_string()
-                })
-                .filter(|v| !v.is_empty());
+        if names_department(&c) && department.is_none() {
+            department = department_after_colon(line.text.trim());
         } else if title.is_none()
             && c.chars().count() <= COVER_TITLE_MAX_CHARS
             && cover_year(&c).is_some()
@@ -366,126 +340,54 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
             break;
         }
     }
-    let title = match title {
-        Some(t) => t,
-        None => {
-            // No cover (a set of project descriptions or forms): the first line stands for the
-            // title, and the year is the first one printed.
-            // A year written as one (`2018年`) beats a bare number that reads as one (a code
-            // printed apart and read with the words after it, `2071｜文化和旅游`, is no year).
-            let year_line = lines
-                .iter()
-                .take(YEAR_SEARCH_LINES)
-                .find(|l| written_year(&l.compact()).is_some())
-                .or_else(|| {
-                    lines
-                        .iter()
-                        .take(YEAR_SEARCH_LINES)
-                        .find(|l| find_year(&l.compact()).is_some())
-                });
-            let Some(yl) = year_line else {
-                // Tables that name their department but no year join that department's narrative.
-                let departments = departments_named(lines);
-                if !departments.is_empty() && lines.iter().any(|l| l.is_tabular()) {
-                    return Err(ImportError::NoYear {
-                        file: file.to_string(),
-                        departments,
-                    });
-                }
-                return Err(ImportError::NotABudget {
-                    file: file.to_string(),
-                    reason: "前80行中没有找到预算年度".into(),
-                });
-            };
-            let first = lines
-                .iter()
-                .find(|l| !l.is_blank())
-                .map(|l| l.text.trim().to_string())
-                .unwrap_or_default();
-            let short: String = first.chars().take(COVER_TITLE_MAX_CHARS).collect();
-            let year = written_year(&yl.compact())
-                .or_else(|| find_year(&yl.compact()))
-                .unwrap_or_default();
-            let is_title =
-                short.chars().count() <= FIRST_LINE_TITLE_MAX_CHARS && find_year(&short).is_some();
-            let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
-            // A table's title stands for the document's, but stays with its table.
-            let mut end = if is_title && !super::segment::starts_table(lines, first_k) {
-                first_k + 1
-            } else {
-                0
-            };
-            let mut title = if is_title {
-                short
-            } else {
-                format!("{year}年度")
-            };
-            // `江苏省政协办公厅 2018年度` over `部门预算公开`: the title goes on over the next line,
-            // and the words before its year name the department.
-            let mut continued = false;
-            if is_title && end > 0 && !title.contains("预算") && !title.contains("决算") {
-                if let Some((k, next)) = lines
-                    .iter()
-                    .enumerate()
-                    .skip(end)
-                    .find(|(_, l)| !l.is_blank())
-                {
-                    let c = next.compact();
-                    if (c.contains("预算") || c.contains("决算"))
-                        && find_year(&c).is_none()
-                        && c.chars().count() <= SHORT_LINE_MAX
-                        && !is_contents_heading(&c)
-                    {
-                        title = format!("{}{c}", title.split_whitespace().collect::<String>());
-                        end = k + 1;
-                        continued = true;
-                    }
-                }
-            }
-            let named_by_title = continued
-                .then(|| {
-                    title
-                        .find(|ch: char| ch.is_ascii_digit())
-                        .map(|i| title[..i].trim().to_string())
-                })
-                .flatten()
-                .filter(|d| d.chars().count() >= 2);
-            // Without a cover line, a table's 编制部门 names the department.
-            let department = department
-                .or_else(|| {
-                    lines.iter().take(YEAR_SEARCH_LINES).find_map(|l| {
-                        let c = l.compact();
-                        let rest = c.strip_prefix("编制部门")?.trim_start_matches(['：', ':']);
-                        let end = rest
-                            .find("单位：")
-                            .or_else(|| rest.find("单位:"))
-                            .unwrap_or(rest.len());
-                        let d = rest[..end].to_string();
-                        (!d.is_empty()).then_some(d)
-                    })
-                })
-                .or(named_by_title)
-                .unwrap_or_default();
-            let kind = if title.contains("决算") {
-                DocKind::FinalAccounts
-            } else {
-                DocKind::Budget
-            };
-            return Ok((
-                DocumentMeta {
-                    title,
-                    department,
-                    year,
-                    kind,
-                    scope: Scope::Department,
-                    format: RegionalFormat::Other(String::new()),
-                    region: None,
-                    published: None,
-                },
-                end,
-            ));
-        }
+    let Some(title) = title else {
+        return cover_from_first_lines(file, lines, department);
     };
+    Ok((meta_from_title(title, department, published), end))
+}
+
+/// Whether a cover's line names the department (`预算主管部门：…`, `部门名称：…`).
+fn names_department(c: &str) -> bool {
+    [
+        "预算主管部门",
+        "主管部门",
+        "部门名称",
+        "预算单位：",
+        "预算单位:",
+        "部门：",
+        "部门:",
+    ]
+    .iter()
+    .any(|p| c.starts_with(p))
+}
+
+/// The department a cover's `部门名称：X` line names, without a unit printed after it.
+fn department_after_colon(text: &str) -> Option<String> {
+    // `部门名称：X⇥单位：万元`: the unit printed at the end of the same line is not the name.
+    after_colon(text)
+        .map(|v| {
+            v.split(['⇥', '\t'])
+                .next()
+                .unwrap_or(&v)
+                .split("单位：")
+                .next()
+                .unwrap_or(&v)
+                .split("单位:")
+                .next()
+                .unwrap_or(&v)
+                .trim()
+                .to_string()
+        })
+        .filter(|v| !v.is_empty())
+}
+
+/// The cover facts a title names (year, region, department, kind and scope), with the
+/// department and date a cover printed apart.
+fn meta_from_title(
+    title: String,
+    department: Option<String>,
+    published: Option<String>,
+) -> DocumentMeta {
     let (year, year_at) = cover_year(&title).unwrap_or_default();
     let region = Some(title[..year_at].trim().to_string()).filter(|s| !s.is_empty());
     let named_by_title = department.is_none();
@@ -514,19 +416,160 @@ pub fn parse_cover(file: &str, lines: &[Line]) -> Result<(DocumentMeta, usize), 
     } else {
         Scope::Department
     };
+    DocumentMeta {
+        title,
+        department,
+        year,
+        kind,
+        scope,
+        format: RegionalFormat::Other(String::new()),
+        region,
+        published,
+    }
+}
+
+/// No cover (a set of project descriptions or forms): the first line stands for the title,
+/// and the year is the first one printed. Returns the facts and the index of the first line
+/// after the title (0 when the title stays with its table).
+fn cover_from_first_lines(
+    file: &str,
+    lines: &[Line],
+    department: Option<String>,
+) -> Result<(DocumentMeta, usize), ImportError> {
+    let Some(yl) = first_year_line(lines) else {
+        return Err(no_year_error(file, lines));
+    };
+    let first = lines
+        .iter()
+        .find(|l| !l.is_blank())
+        .map(|l| l.text.trim().to_string())
+        .unwrap_or_default();
+    let short: String = first.chars().take(COVER_TITLE_MAX_CHARS).collect();
+    let year = written_year(&yl.compact())
+        .or_else(|| find_year(&yl.compact()))
+        .unwrap_or_default();
+    let is_title =
+        short.chars().count() <= FIRST_LINE_TITLE_MAX_CHARS && find_year(&short).is_some();
+    let first_k = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
+    // A table's title stands for the document's, but stays with its table.
+    let mut end = if is_title && !super::segment::starts_table(lines, first_k) {
+        first_k + 1
+    } else {
+        0
+    };
+    let mut title = if is_title {
+        short
+    } else {
+        format!("{year}年度")
+    };
+    // `江苏省政协办公厅 2018年度` over `部门预算公开`: the title goes on over the next line,
+    // and the words before its year name the department.
+    let mut continued = false;
+    if is_title && end > 0 && !title.contains("预算") && !title.contains("决算") {
+        if let Some((whole, after)) = title_continued_below(lines, end, &title) {
+            title = whole;
+            end = after;
+            continued = true;
+        }
+    }
+    let named_by_title = continued
+        .then(|| {
+            title
+                .find(|ch: char| ch.is_ascii_digit())
+                .map(|i| title[..i].trim().to_string())
+        })
+        .flatten()
+        .filter(|d| d.chars().count() >= 2);
+    // Without a cover line, a table's 编制部门 names the department.
+    let department = department
+        .or_else(|| department_from_tables(lines))
+        .or(named_by_title)
+        .unwrap_or_default();
+    let kind = if title.contains("决算") {
+        DocKind::FinalAccounts
+    } else {
+        DocKind::Budget
+    };
     Ok((
         DocumentMeta {
             title,
             department,
             year,
             kind,
-            scope,
+            scope: Scope::Department,
             format: RegionalFormat::Other(String::new()),
-            region,
-            published,
+            region: None,
+            published: None,
         },
         end,
     ))
+}
+
+/// The first of the opening lines that names a year, for a file without a cover.
+fn first_year_line(lines: &[Line]) -> Option<&Line> {
+    // A year written as one (`2018年`) beats a bare number that reads as one (a code
+    // printed apart and read with the words after it, `2071｜文化和旅游`, is no year).
+    lines
+        .iter()
+        .take(YEAR_SEARCH_LINES)
+        .find(|l| written_year(&l.compact()).is_some())
+        .or_else(|| {
+            lines
+                .iter()
+                .take(YEAR_SEARCH_LINES)
+                .find(|l| find_year(&l.compact()).is_some())
+        })
+}
+
+/// The error for a file without a cover whose opening lines name no year.
+fn no_year_error(file: &str, lines: &[Line]) -> ImportError {
+    // Tables that name their department but no year join that department's narrative.
+    let departments = departments_named(lines);
+    if !departments.is_empty() && lines.iter().any(|l| l.is_tabular()) {
+        return ImportError::NoYear {
+            file: file.to_string(),
+            departments,
+        };
+    }
+    ImportError::NotABudget {
+        file: file.to_string(),
+        reason: "前80行中没有找到预算年度".into(),
+    }
+}
+
+/// A first-line title that goes on over the next line that is not blank (`部门预算公开`):
+/// the whole title and the index of the line after its end.
+fn title_continued_below(lines: &[Line], from: usize, title: &str) -> Option<(String, usize)> {
+    let (k, next) = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find(|(_, l)| !l.is_blank())?;
+    let c = next.compact();
+    let continues = (c.contains("预算") || c.contains("决算"))
+        && find_year(&c).is_none()
+        && c.chars().count() <= SHORT_LINE_MAX
+        && !is_contents_heading(&c);
+    continues.then(|| {
+        (
+            format!("{}{c}", title.split_whitespace().collect::<String>()),
+            k + 1,
+        )
+    })
+}
+
+/// The department a table's 编制部门 line names, among the opening lines.
+fn department_from_tables(lines: &[Line]) -> Option<String> {
+    lines.iter().take(YEAR_SEARCH_LINES).find_map(|l| {
+        let c = l.compact();
+        let rest = c.strip_prefix("编制部门")?.trim_start_matches(['：', ':']);
+        let end = rest
+            .find("单位：")
+            .or_else(|| rest.find("单位:"))
+            .unwrap_or(rest.len());
+        let d = rest[..end].to_string();
+        (!d.is_empty()).then_some(d)
+    })
 }
 
 /// Splits `1. 标题`, `一、标题`, `- 1. 标题`, `（一）标题`, `第一部分 标题` into number and title.

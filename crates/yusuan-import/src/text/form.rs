@@ -86,22 +86,26 @@ fn text_after(cells: &[String], label: &str) -> Option<String> {
 /// after them); returns it and the number of lines it took (prose after it is the narrative's).
 pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
     let start = 0;
-    let mut form = PerformanceForm {
-        project: String::new(),
-        department: None,
-        implementer: None,
-        period: None,
-        funds: Funds::default(),
-        annual_goal: None,
-        indicators: vec![],
-        location: lines[start].location,
+    let mut r = FormReader {
+        form: PerformanceForm {
+            project: String::new(),
+            department: None,
+            implementer: None,
+            period: None,
+            funds: Funds::default(),
+            annual_goal: None,
+            indicators: vec![],
+            location: lines[start].location,
+        },
+        unit: Unit::Yuan,
+        begin: None,
+        end: None,
+        l1: String::new(),
+        l2: String::new(),
+        pending: String::new(),
     };
-    let mut unit = Unit::Yuan;
-    let (mut begin, mut end) = (None::<String>, None::<String>);
     let mut in_goal = false;
     let mut in_indicators = false;
-    let (mut l1, mut l2) = (String::new(), String::new());
-    let mut pending = String::new();
     let mut i = start + 1;
     while i < lines.len() {
         let l = &lines[i];
@@ -126,55 +130,7 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
             .filter(|c| !c.is_empty())
             .collect();
         let joined = compact(&l.text);
-        if let Some(v) = text_after(&cells, "项目名称") {
-            form.project = v;
-        }
-        if let Some(v) = text_after(&cells, "主管部门") {
-            form.department = Some(v);
-        }
-        if let Some(v) = text_after(&cells, "实施单位") {
-            form.implementer = Some(v);
-        }
-        if let Some(v) = text_after(&cells, "计划开始日期") {
-            begin = Some(v);
-        }
-        if let Some(v) = text_after(&cells, "计划完成日期") {
-            end = Some(v);
-        }
-        if joined.contains("项目资金") && joined.contains("万元") {
-            unit = Unit::WanYuan;
-        }
-        // The whole project's funds are printed to the left of the year's.
-        let beside = [
-            ("项目资金总额", FundKey::ProjectTotal),
-            ("财政资金", FundKey::ProjectFiscal),
-        ];
-        for (label, key) in beside {
-            if let Some((a, printed)) = amount_beside(&cells, label, unit) {
-                form.funds.set_printed(key, a, printed, l.location);
-            }
-        }
-        let after = [
-            ("年度资金申请总额", FundKey::Total),
-            ("当年财政拨款", FundKey::Fiscal),
-            ("上年结转资金", FundKey::CarriedOver),
-        ];
-        for (label, key) in after {
-            if let Some((a, printed)) = amount_after(&cells, label, unit) {
-                form.funds.set_printed(key, a, printed, l.location);
-            }
-        }
-        if joined.contains("其他资金") {
-            if let Some((v, printed)) = cells
-                .iter()
-                .rev()
-                .find_map(|c| parse_amount(c).ok().map(|v| (v, c.trim().to_string())))
-            {
-                let a = Amount { value: v, unit };
-                form.funds
-                    .set_printed(FundKey::Other, a, printed, l.location);
-            }
-        }
+        r.read_facts(&cells, &joined, l.location);
         if joined.contains("年度总体目标") || (flow && joined == "年度总目标") {
             in_goal = true;
             i += 1;
@@ -202,81 +158,167 @@ pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
                 .max_by_key(|c| c.chars().count())
                 .cloned()
                 .unwrap_or_default();
-            let goal = form.annual_goal.get_or_insert_with(String::new);
+            let goal = r.form.annual_goal.get_or_insert_with(String::new);
             goal.push_str(&text);
         } else if in_indicators {
-            let mut rest: Vec<String> = Vec::new();
-            for c in &cells {
-                let cc = compact(c);
-                if cc == "绩效指标" {
-                    continue;
-                }
-                if LEVEL1.contains(&cc.as_str()) {
-                    l1 = cc;
-                    l2.clear();
-                } else if rest.is_empty() && cc.ends_with("指标") {
-                    l2 = cc;
-                } else {
-                    rest.push(c.clone());
-                }
-            }
-            if flow && rest.len() == 1 {
-                // A name wrapped over lines, or the value printed below it.
-                let only = rest[0].clone();
-                // A short word is the value, unless another short word follows it (then it was
-                // the tail of a wrapped name: `考核评比机` / `制` / `健全`).
-                let next_short = lines[i + 1..]
-                    .iter()
-                    .find(|n| !n.is_blank())
-                    .is_some_and(|n| {
-                        let c = n.compact();
-                        n.cells.len() == 1 && c.chars().count() <= 4 && !c.ends_with("指标")
-                    });
-                let looks_like_value =
-                    matches!(parse_value(&only), IndicatorValue::Measured { .. })
-                        || (only.chars().count() <= 4 && !pending.is_empty() && !next_short);
-                if looks_like_value && !pending.is_empty() {
-                    let name = std::mem::take(&mut pending);
-                    form.indicators.push(Indicator {
-                        level1: l1.clone(),
-                        level2: l2.clone(),
-                        name,
-                        value: parse_value(&only),
-                        printed: only,
-                        location: l.location,
-                    });
-                } else {
-                    pending.push_str(&only);
-                }
-                i += 1;
-                continue;
-            }
-            if let (Some(name), Some(value)) = (rest.first(), rest.last()) {
-                let printed = if rest.len() > 1 {
-                    value.clone()
-                } else {
-                    String::new()
-                };
-                form.indicators.push(Indicator {
-                    level1: l1.clone(),
-                    level2: l2.clone(),
-                    name: name.clone(),
-                    value: parse_value(&printed),
-                    printed,
-                    location: l.location,
-                });
-            }
+            r.read_indicators(lines, i, &cells, flow);
         }
         i += 1;
     }
-    if begin.is_some() || end.is_some() {
-        form.period = Some(format!(
-            "{}至{}",
-            begin.unwrap_or_default(),
-            end.unwrap_or_default()
-        ));
+    (r.finish(), i)
+}
+
+/// A 绩效目标申报表 being read: the form so far, and what its lines carry to the next ones.
+struct FormReader {
+    form: PerformanceForm,
+    /// The unit of the form's amounts (元 unless a line says 万元).
+    unit: Unit,
+    /// The printed 计划开始日期 and 计划完成日期.
+    begin: Option<String>,
+    end: Option<String>,
+    /// The indicators' current 一级指标 and 二级指标.
+    l1: String,
+    l2: String,
+    /// An indicator's name wrapped over lines, waiting for its value.
+    pending: String,
+}
+
+impl FormReader {
+    /// Reads the project's facts a line prints: its name, department, dates, unit and funds.
+    fn read_facts(&mut self, cells: &[String], joined: &str, location: Location) {
+        let form = &mut self.form;
+        if let Some(v) = text_after(cells, "项目名称") {
+            form.project = v;
+        }
+        if let Some(v) = text_after(cells, "主管部门") {
+            form.department = Some(v);
+        }
+        if let Some(v) = text_after(cells, "实施单位") {
+            form.implementer = Some(v);
+        }
+        if let Some(v) = text_after(cells, "计划开始日期") {
+            self.begin = Some(v);
+        }
+        if let Some(v) = text_after(cells, "计划完成日期") {
+            self.end = Some(v);
+        }
+        if joined.contains("项目资金") && joined.contains("万元") {
+            self.unit = Unit::WanYuan;
+        }
+        let unit = self.unit;
+        // The whole project's funds are printed to the left of the year's.
+        let beside = [
+            ("项目资金总额", FundKey::ProjectTotal),
+            ("财政资金", FundKey::ProjectFiscal),
+        ];
+        for (label, key) in beside {
+            if let Some((a, printed)) = amount_beside(cells, label, unit) {
+                form.funds.set_printed(key, a, printed, location);
+            }
+        }
+        let after = [
+            ("年度资金申请总额", FundKey::Total),
+            ("当年财政拨款", FundKey::Fiscal),
+            ("上年结转资金", FundKey::CarriedOver),
+        ];
+        for (label, key) in after {
+            if let Some((a, printed)) = amount_after(cells, label, unit) {
+                form.funds.set_printed(key, a, printed, location);
+            }
+        }
+        if joined.contains("其他资金") {
+            if let Some((v, printed)) = cells
+                .iter()
+                .rev()
+                .find_map(|c| parse_amount(c).ok().map(|v| (v, c.trim().to_string())))
+            {
+                let a = Amount { value: v, unit };
+                form.funds.set_printed(FundKey::Other, a, printed, location);
+            }
+        }
     }
-    (form, i)
+
+    /// Reads line `i` of the indicators (its non-empty `cells`): the levels it names, and an
+    /// indicator's name and value.
+    fn read_indicators(&mut self, lines: &[Line], i: usize, cells: &[String], flow: bool) {
+        let l = &lines[i];
+        let mut rest: Vec<String> = Vec::new();
+        for c in cells {
+            let cc = compact(c);
+            if cc == "绩效指标" {
+                continue;
+            }
+            if LEVEL1.contains(&cc.as_str()) {
+                self.l1 = cc;
+                self.l2.clear();
+            } else if rest.is_empty() && cc.ends_with("指标") {
+                self.l2 = cc;
+            } else {
+                rest.push(c.clone());
+            }
+        }
+        if flow && rest.len() == 1 {
+            self.read_flow_cell(lines, i, rest[0].clone());
+            return;
+        }
+        if let (Some(name), Some(value)) = (rest.first(), rest.last()) {
+            let printed = if rest.len() > 1 {
+                value.clone()
+            } else {
+                String::new()
+            };
+            self.form.indicators.push(Indicator {
+                level1: self.l1.clone(),
+                level2: self.l2.clone(),
+                name: name.clone(),
+                value: parse_value(&printed),
+                printed,
+                location: l.location,
+            });
+        }
+    }
+
+    /// Reads the one cell left on line `i` of a space-separated form: a name wrapped over
+    /// lines, or the value printed below it.
+    fn read_flow_cell(&mut self, lines: &[Line], i: usize, only: String) {
+        // A short word is the value, unless another short word follows it (then it was
+        // the tail of a wrapped name: `考核评比机` / `制` / `健全`).
+        let next_short = lines[i + 1..]
+            .iter()
+            .find(|n| !n.is_blank())
+            .is_some_and(|n| {
+                let c = n.compact();
+                n.cells.len() == 1 && c.chars().count() <= 4 && !c.ends_with("指标")
+            });
+        let looks_like_value = matches!(parse_value(&only), IndicatorValue::Measured { .. })
+            || (only.chars().count() <= 4 && !self.pending.is_empty() && !next_short);
+        if looks_like_value && !self.pending.is_empty() {
+            let name = std::mem::take(&mut self.pending);
+            self.form.indicators.push(Indicator {
+                level1: self.l1.clone(),
+                level2: self.l2.clone(),
+                name,
+                value: parse_value(&only),
+                printed: only,
+                location: lines[i].location,
+            });
+        } else {
+            self.pending.push_str(&only);
+        }
+    }
+
+    /// The form read, with its period from the printed dates.
+    fn finish(self) -> PerformanceForm {
+        let mut form = self.form;
+        if self.begin.is_some() || self.end.is_some() {
+            form.period = Some(format!(
+                "{}至{}",
+                self.begin.unwrap_or_default(),
+                self.end.unwrap_or_default()
+            ));
+        }
+        form
+    }
 }
 
 /// Reads run-on indicator text (`成本指标经济成本指标-控制在概算资金范围内 =100.00(%) 效益指标-…`)
@@ -358,13 +400,24 @@ pub fn indicators_in_text(text: &str, location: Location) -> Vec<Indicator> {
     out
 }
 
-/// Hubei's 部门项目支出绩效目标申报表, kept as a grid of cells, read into forms: the project,
-/// its department and executing unit, years, this year's budget, and the 年度绩效目标表
-/// indicators (一级/二级 carried down the rows as printed).
+/// Whether a form read from a grid stands for a department as a whole (整体支出绩效目标表).
 fn whole_form(f: &PerformanceForm) -> bool {
     f.project.starts_with("部门整体支出：")
 }
 
+/// The index of the cell that reads `key` (spaces aside).
+fn cell_named(all: &[String], key: &str) -> Option<usize> {
+    all.iter().position(|c| compact(c) == key)
+}
+
+/// The first filled cell after cell `k`.
+fn filled_after(all: &[String], k: usize) -> Option<String> {
+    all[k + 1..].iter().find(|c| !c.is_empty()).cloned()
+}
+
+/// Hubei's 部门项目支出绩效目标申报表, kept as a grid of cells, read into forms: the project,
+/// its department and executing unit, years, this year's budget, and the 年度绩效目标表
+/// indicators (一级/二级 carried down the rows as printed).
 pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
     let mut out: Vec<PerformanceForm> = Vec::new();
     let mut annual = false;
@@ -377,84 +430,15 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
             .iter()
             .map(|c| c.printed().trim().to_string())
             .collect();
-        let find = |key: &str| all.iter().position(|c| compact(c) == key);
-        let next = |k: usize| all[k + 1..].iter().find(|c| !c.is_empty()).cloned();
-        // A department's 整体支出绩效目标表 is read as a form of the department as a whole.
-        let department_table = t.kind == yusuan_domain::TableKind::DepartmentPerformance;
-        let whole = find("部门名称").filter(|_| department_table);
-        // (In the department table, `项目名称` heads its list of projects, not a form.)
-        let start = if department_table {
-            whole
-        } else {
-            find("项目名称")
-        };
-        if let Some(k) = start {
-            let name = next(k).unwrap_or_default();
-            out.push(PerformanceForm {
-                project: if whole.is_some() {
-                    format!("部门整体支出：{name}")
-                } else {
-                    name
-                },
-                department: None,
-                implementer: None,
-                period: None,
-                funds: Funds::default(),
-                annual_goal: None,
-                indicators: vec![],
-                location: r.location,
-            });
+        let find = |key: &str| cell_named(&all, key);
+        if let Some(form) = grid_form_start(t, &all, r.location) {
+            out.push(form);
             annual = false;
             cols = None;
             continue;
         }
         let Some(form) = out.last_mut() else { continue };
-        if let Some(k) = find("项目主管部门") {
-            form.department = next(k);
-        }
-        if let Some(k) = find("项目执行单位") {
-            form.implementer = next(k);
-        }
-        if let Some(k) = find("起始年度") {
-            begin = next(k).unwrap_or_default();
-        }
-        if let Some(k) = find("终止年度") {
-            let end = next(k).unwrap_or_default();
-            form.period = Some(format!("{begin}至{end}"));
-        }
-        if let Some(k) = find("项目当年预算") {
-            if let Some((value, printed)) =
-                next(k).and_then(|v| parse_amount(&v).ok().map(|value| (value, v)))
-            {
-                let a = Amount {
-                    value,
-                    unit: t.unit,
-                };
-                form.funds
-                    .set_printed(FundKey::Total, a, printed, r.location);
-            }
-        }
-        if let Some(k) = find("年度绩效目标") {
-            if form.annual_goal.is_none() {
-                form.annual_goal = next(k);
-            }
-        }
-        // The department form's funds: the first 合计 row (收入构成), its first number.
-        if whole_form(form) && form.funds.total.is_none() {
-            if let Some(k) = all.iter().position(|c| compact(c) == "合计") {
-                if let Some((value, printed)) = all[k + 1..]
-                    .iter()
-                    .find_map(|v| parse_amount(v).ok().map(|x| (x, v.clone())))
-                {
-                    let a = Amount {
-                        value,
-                        unit: t.unit,
-                    };
-                    form.funds
-                        .set_printed(FundKey::Total, a, printed, r.location);
-                }
-            }
-        }
+        read_grid_facts(form, &all, t.unit, r.location, &mut begin);
         // `年度绩效 指标 | 一级指标 | …` / `长期绩效 指标 | …`: the block's kind on its header row.
         if all.iter().any(|c| compact(c).contains("年度绩效指标")) {
             annual = true;
@@ -509,6 +493,90 @@ pub fn forms_from_grid(t: &yusuan_domain::Table) -> Vec<PerformanceForm> {
         }
     }
     out
+}
+
+/// The form a grid's row starts (its 项目名称, or a department table's 部门名称), if any.
+fn grid_form_start(
+    t: &yusuan_domain::Table,
+    all: &[String],
+    location: Location,
+) -> Option<PerformanceForm> {
+    // A department's 整体支出绩效目标表 is read as a form of the department as a whole.
+    let department_table = t.kind == yusuan_domain::TableKind::DepartmentPerformance;
+    let whole = cell_named(all, "部门名称").filter(|_| department_table);
+    // (In the department table, `项目名称` heads its list of projects, not a form.)
+    let start = if department_table {
+        whole
+    } else {
+        cell_named(all, "项目名称")
+    };
+    let k = start?;
+    let name = filled_after(all, k).unwrap_or_default();
+    Some(PerformanceForm {
+        project: if whole.is_some() {
+            format!("部门整体支出：{name}")
+        } else {
+            name
+        },
+        department: None,
+        implementer: None,
+        period: None,
+        funds: Funds::default(),
+        annual_goal: None,
+        indicators: vec![],
+        location,
+    })
+}
+
+/// Reads the facts a grid's row prints into its form: department, executing unit, years
+/// (the start year kept in `begin` until the end year comes), budget and annual goal.
+fn read_grid_facts(
+    form: &mut PerformanceForm,
+    all: &[String],
+    unit: Unit,
+    location: Location,
+    begin: &mut String,
+) {
+    let find = |key: &str| cell_named(all, key);
+    let next = |k: usize| filled_after(all, k);
+    if let Some(k) = find("项目主管部门") {
+        form.department = next(k);
+    }
+    if let Some(k) = find("项目执行单位") {
+        form.implementer = next(k);
+    }
+    if let Some(k) = find("起始年度") {
+        *begin = next(k).unwrap_or_default();
+    }
+    if let Some(k) = find("终止年度") {
+        let end = next(k).unwrap_or_default();
+        form.period = Some(format!("{begin}至{end}"));
+    }
+    if let Some(k) = find("项目当年预算") {
+        if let Some((value, printed)) =
+            next(k).and_then(|v| parse_amount(&v).ok().map(|value| (value, v)))
+        {
+            let a = Amount { value, unit };
+            form.funds.set_printed(FundKey::Total, a, printed, location);
+        }
+    }
+    if let Some(k) = find("年度绩效目标") {
+        if form.annual_goal.is_none() {
+            form.annual_goal = next(k);
+        }
+    }
+    // The department form's funds: the first 合计 row (收入构成), its first number.
+    if whole_form(form) && form.funds.total.is_none() {
+        if let Some(k) = all.iter().position(|c| compact(c) == "合计") {
+            if let Some((value, printed)) = all[k + 1..]
+                .iter()
+                .find_map(|v| parse_amount(v).ok().map(|x| (x, v.clone())))
+            {
+                let a = Amount { value, unit };
+                form.funds.set_printed(FundKey::Total, a, printed, location);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

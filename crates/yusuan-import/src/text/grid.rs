@@ -12,7 +12,7 @@ use yusuan_domain::{parse_amount, Cell, Column, Row, Table, TableKind, Unit};
 #[allow(clippy::too_many_arguments)]
 pub(super) fn grid_table(
     lines: &[Line],
-    mut i: usize,
+    i: usize,
     title_line: &Line,
     title: String,
     number: Option<String>,
@@ -22,6 +22,46 @@ pub(super) fn grid_table(
     notes: &mut Vec<ReportItem>,
     more_blocks: bool,
 ) -> (Table, usize) {
+    let (printed, note, i) = grid_lines(lines, i, more_blocks);
+    let texts = grid_texts(&printed);
+    let width = texts.iter().map(Vec::len).max().unwrap_or(0);
+    let mut grid = GridRows::new(width);
+    for (l, cells) in printed.iter().zip(&texts) {
+        grid.read(l, cells);
+    }
+    let rows = grid.rows;
+    let columns = grid_columns(grid.leading_heads.unwrap_or_default(), width);
+    notes.push(ReportItem::new(
+        Diagnostic::Grid {
+            table: title.clone(),
+            rows: rows.len(),
+        },
+        title_line.location,
+    ));
+    let unit = unit.unwrap_or(Unit::WanYuan);
+    (
+        Table {
+            title,
+            number,
+            kind,
+            unit,
+            compiled_by,
+            columns,
+            rows,
+            note,
+            location: title_line.location,
+        },
+        i,
+    )
+}
+
+/// The grid's printed lines from line `i`, the note that ends an empty grid, and the index of
+/// the first line after the grid.
+fn grid_lines(
+    lines: &[Line],
+    mut i: usize,
+    more_blocks: bool,
+) -> (Vec<&Line>, Option<String>, usize) {
     let mut printed: Vec<&Line> = Vec::new();
     let mut note = None;
     while i < lines.len() {
@@ -54,7 +94,13 @@ pub(super) fn grid_table(
         printed.push(l);
         i += 1;
     }
-    let texts: Vec<Vec<String>> = match ruled_grid(&printed) {
+    (printed, note, i)
+}
+
+/// The grid's lines as rows of cell texts, all as wide as the widest: by the drawn boxes when
+/// every line is ruled, else by the lines' own cells.
+fn grid_texts(printed: &[&Line]) -> Vec<Vec<String>> {
+    match ruled_grid(printed) {
         Some(grid) => grid,
         None => {
             let width = printed.iter().map(|l| l.cells.len()).max().unwrap_or(0);
@@ -71,48 +117,113 @@ pub(super) fn grid_table(
                 })
                 .collect()
         }
-    };
-    let width = texts.iter().map(Vec::len).max().unwrap_or(0);
-    let is_number = |t: &str| parse_amount(t).is_ok();
-    let numeric =
-        |t: &str| is_number(t) || t.strip_suffix('%').is_some_and(|n| parse_amount(n).is_ok());
-    // Column heads, carried down: a row without numbers names the columns under its cells; a
-    // head row right after another one names sub-columns (`财政审核数` / `单价(万元)`).
-    let mut heads: Vec<String> = vec![String::new(); width];
-    let mut prev_was_head = false;
-    let mut labels: Vec<Option<String>> = vec![None; width]; // label cells of the row above
-    let mut rows = Vec::new();
-    let mut leading_heads: Option<Vec<String>> = None; // the heads printed before any data row
-    for (l, cells) in printed.iter().zip(&texts) {
+    }
+}
+
+/// The grid's columns: named by the heads printed above the first numbers, else 第1列 ….
+fn grid_columns(leading: Vec<String>, width: usize) -> Vec<Column> {
+    (0..width)
+        .map(|k| match leading.get(k).filter(|h| !h.is_empty()) {
+            Some(h) => Column {
+                path: h.split('/').map(str::to_string).collect(),
+            },
+            None => Column {
+                path: vec![format!("第{}列", k + 1)],
+            },
+        })
+        .collect()
+}
+
+/// Whether a grid's cell reads as a number.
+fn is_number(t: &str) -> bool {
+    parse_amount(t).is_ok()
+}
+
+/// Whether a grid's cell reads as a number or a share (`12%`).
+fn numeric(t: &str) -> bool {
+    is_number(t) || t.strip_suffix('%').is_some_and(|n| parse_amount(n).is_ok())
+}
+
+/// The grid's rows read so far, with the heads and labels carried down to the rows below.
+struct GridRows {
+    width: usize,
+    /// Column heads, carried down: a row without numbers names the columns under its cells; a
+    /// head row right after another one names sub-columns (`财政审核数` / `单价(万元)`).
+    heads: Vec<String>,
+    prev_was_head: bool,
+    /// The label cells of the row above.
+    labels: Vec<Option<String>>,
+    rows: Vec<Row>,
+    /// The heads printed before any data row.
+    leading_heads: Option<Vec<String>>,
+}
+
+impl GridRows {
+    /// No rows yet, for a grid this many columns wide.
+    fn new(width: usize) -> Self {
+        GridRows {
+            width,
+            heads: vec![String::new(); width],
+            prev_was_head: false,
+            labels: vec![None; width],
+            rows: Vec::new(),
+            leading_heads: None,
+        }
+    }
+
+    /// Reads one printed row: its heads, its label and its cells, as one row or one per pair.
+    fn read(&mut self, l: &Line, cells: &[String]) {
         let filled = cells.iter().filter(|c| !c.is_empty()).count();
         let first_number = cells.iter().position(|c| is_number(c));
         if first_number.is_none() && filled >= 2 {
-            // A head row that starts indented under the row above holds its sub-heads.
-            let sub = prev_was_head && cells.first().is_some_and(String::is_empty);
-            for (k, c) in cells.iter().enumerate() {
-                if !c.is_empty() {
-                    heads[k] = if sub {
-                        format!("{}/{}", parent_of(&heads, k), c)
-                    } else {
-                        c.clone()
-                    };
-                }
-            }
-            prev_was_head = true;
+            self.read_heads(cells);
         } else {
-            if first_number.is_some() && leading_heads.is_none() {
-                // The heads above the first numbers name the grid's columns when they stand
-                // over every number of that row (a table such as 资产配置预算表, not a form of
-                // `label | value` pairs).
-                let numbers: Vec<usize> = (0..width).filter(|&k| is_number(&cells[k])).collect();
-                let headed = numbers.len() >= 2 && numbers.iter().all(|&k| !heads[k].is_empty());
-                leading_heads = Some(if headed { heads.clone() } else { Vec::new() });
-                if !rows.is_empty() && headed {
-                    labels = vec![None; width]; // the head rows label no data row
-                }
+            if first_number.is_some() && self.leading_heads.is_none() {
+                self.fix_leading_heads(cells);
             }
-            prev_was_head = false;
+            self.prev_was_head = false;
         }
+        let parts = self.label_parts(cells, first_number);
+        let out_cells = self.typed_cells(cells);
+        self.push_pairs(l, cells, first_number, &parts, &out_cells);
+    }
+
+    /// Carries a head row's cells down as the heads of the columns under them.
+    fn read_heads(&mut self, cells: &[String]) {
+        // A head row that starts indented under the row above holds its sub-heads.
+        let sub = self.prev_was_head && cells.first().is_some_and(String::is_empty);
+        for (k, c) in cells.iter().enumerate() {
+            if !c.is_empty() {
+                self.heads[k] = if sub {
+                    format!("{}/{}", parent_of(&self.heads, k), c)
+                } else {
+                    c.clone()
+                };
+            }
+        }
+        self.prev_was_head = true;
+    }
+
+    /// At the first row with numbers, keeps the heads above as the grid's column names, or none.
+    fn fix_leading_heads(&mut self, cells: &[String]) {
+        // The heads above the first numbers name the grid's columns when they stand
+        // over every number of that row (a table such as 资产配置预算表, not a form of
+        // `label | value` pairs).
+        let numbers: Vec<usize> = (0..self.width).filter(|&k| is_number(&cells[k])).collect();
+        let headed = numbers.len() >= 2 && numbers.iter().all(|&k| !self.heads[k].is_empty());
+        self.leading_heads = Some(if headed {
+            self.heads.clone()
+        } else {
+            Vec::new()
+        });
+        if !self.rows.is_empty() && headed {
+            self.labels = vec![None; self.width]; // the head rows label no data row
+        }
+    }
+
+    /// The parts of a row's label, and its label cells carried down to the row below.
+    fn label_parts(&mut self, cells: &[String], first_number: Option<usize>) -> Vec<String> {
+        let width = self.width;
         // The row's label: its text cells before the first number, with the cells a merged
         // cell left empty taken from the row above (`收入构成` / `财政专户管理资金`).
         let end = first_number.unwrap_or_else(|| {
@@ -129,30 +240,49 @@ pub(super) fn grid_table(
                 parts.push(cells[k].clone());
                 own[k] = Some(cells[k].clone());
             } else if k < first_filled {
-                if let Some(up) = &labels[k] {
+                if let Some(up) = &self.labels[k] {
                     parts.push(up.clone());
                     own[k] = Some(up.clone());
                 }
             }
         }
-        labels = own;
+        self.labels = own;
+        parts
+    }
+
+    /// A row's cells, with the numbers that are not money kept as text.
+    fn typed_cells(&self, cells: &[String]) -> Vec<Cell> {
         // A number is money unless its column head or the label just left of it names a count,
         // a code, a date, a share or a phone number (`资产数量`, `联系电话`, `起始年度`).
-        let out_cells: Vec<Cell> = cells
+        cells
             .iter()
             .enumerate()
             .map(|(k, c)| {
                 let left = if k > 0 { cells[k - 1].as_str() } else { "" };
-                if is_number(c) && (not_money(&heads[k]) || (!numeric(left) && not_money(left))) {
+                if is_number(c)
+                    && (not_money(&self.heads[k]) || (!numeric(left) && not_money(left)))
+                {
                     Cell::Text { text: c.clone() }
                 } else {
                     cell(c)
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// Adds a row, or in a form of `label | value` pairs one row for each pair.
+    fn push_pairs(
+        &mut self,
+        l: &Line,
+        cells: &[String],
+        first_number: Option<usize>,
+        parts: &[String],
+        out_cells: &[Cell],
+    ) {
+        let width = self.width;
         // In a form of `label | value | label | value` pairs, each later pair is a row of its
         // own, labelled by its label (`项目总预算 333.2 项目当年预算 333.2`).
-        let form_like = leading_heads.as_ref().is_some_and(Vec::is_empty);
+        let form_like = self.leading_heads.as_ref().is_some_and(Vec::is_empty);
         let splits: Vec<usize> = match (form_like, first_number) {
             (true, Some(f)) => (f + 1..width)
                 .filter(|&k| {
@@ -182,7 +312,7 @@ pub(super) fn grid_table(
                     }
                 })
                 .collect();
-            rows.push(Row {
+            self.rows.push(Row {
                 code: None,
                 label,
                 side: None,
@@ -191,39 +321,6 @@ pub(super) fn grid_table(
             });
         }
     }
-    let leading = leading_heads.unwrap_or_default();
-    let columns = (0..width)
-        .map(|k| match leading.get(k).filter(|h| !h.is_empty()) {
-            Some(h) => Column {
-                path: h.split('/').map(str::to_string).collect(),
-            },
-            None => Column {
-                path: vec![format!("第{}列", k + 1)],
-            },
-        })
-        .collect();
-    notes.push(ReportItem::new(
-        Diagnostic::Grid {
-            table: title.clone(),
-            rows: rows.len(),
-        },
-        title_line.location,
-    ));
-    let unit = unit.unwrap_or(Unit::WanYuan);
-    (
-        Table {
-            title,
-            number,
-            kind,
-            unit,
-            compiled_by,
-            columns,
-            rows,
-            note,
-            location: title_line.location,
-        },
-        i,
-    )
 }
 
 /// Whether every cell of a line sits in a drawn box (a PDF's ruled table).

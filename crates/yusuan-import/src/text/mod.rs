@@ -142,35 +142,8 @@ pub fn parse_lines_with(
     read_project_amounts(&mut doc);
     narrative::read_inline_indicators(&mut doc);
     stated::read_stated(&mut doc);
-    let grid_forms: Vec<_> = doc
-        .tables
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind,
-                TableKind::ProjectPerformance | TableKind::DepartmentPerformance
-            )
-        })
-        .flat_map(form::forms_from_grid)
-        .collect();
-    doc.performance_forms.extend(grid_forms);
-    if doc.meta.department.is_empty() {
-        // No cover: the forms name the department.
-        if let Some(d) = doc
-            .performance_forms
-            .iter()
-            .find_map(|f| f.department.clone())
-        {
-            doc.meta.department = d;
-        }
-    }
-    if doc.meta.department.is_empty() {
-        // Nor the forms: a heading or a table's 编制部门 line does, or nothing (said).
-        let found = cover::department_in_body(lines, doc.meta.year).unwrap_or_default();
-        doc.meta.department = found.clone();
-        let d = crate::report::Diagnostic::DepartmentFromBody { found };
-        warnings.push(ReportItem::new(d, Default::default()));
-    }
+    add_grid_forms(&mut doc);
+    name_department(&mut doc, lines, &mut warnings);
     number_tables(&mut doc);
     doc.meta.format = detect_format(&doc);
     if doc.meta.title == format!("{}年度", doc.meta.year) {
@@ -193,6 +166,60 @@ pub fn parse_lines_with(
             reason: "没有找到预算表、编制说明或项目经费情况说明".into(),
         });
     }
+    decide_assumed_units(&mut doc, &mut warnings, &mut notes);
+    let mut report = ImportReport::tally(file, &doc, warnings);
+    report.notes = notes;
+    Ok(Imported {
+        document: doc,
+        report,
+    })
+}
+
+/// Adds the forms read from the performance tables kept as grids.
+fn add_grid_forms(doc: &mut Document) {
+    let grid_forms: Vec<_> = doc
+        .tables
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TableKind::ProjectPerformance | TableKind::DepartmentPerformance
+            )
+        })
+        .flat_map(form::forms_from_grid)
+        .collect();
+    doc.performance_forms.extend(grid_forms);
+}
+
+/// Names the department of a document without a cover line for it: from its forms, else from
+/// a heading or a table's 编制部门 line in its body (or nothing), with a warning that says so.
+fn name_department(doc: &mut Document, lines: &[Line], warnings: &mut Vec<ReportItem>) {
+    if doc.meta.department.is_empty() {
+        // No cover: the forms name the department.
+        if let Some(d) = doc
+            .performance_forms
+            .iter()
+            .find_map(|f| f.department.clone())
+        {
+            doc.meta.department = d;
+        }
+    }
+    if doc.meta.department.is_empty() {
+        // Nor the forms: a heading or a table's 编制部门 line does, or nothing (said).
+        let found = cover::department_in_body(lines, doc.meta.year).unwrap_or_default();
+        doc.meta.department = found.clone();
+        let d = crate::report::Diagnostic::DepartmentFromBody { found };
+        warnings.push(ReportItem::new(d, Default::default()));
+    }
+}
+
+/// Decides the unit of the tables that print none (read as 元) by the document's other tables;
+/// only those still undecided keep their warning, and the checker holds their findings back.
+fn decide_assumed_units(
+    doc: &mut Document,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+) {
     // A table whose unit is not printed was read as 元: the checker holds its findings back.
     let assumed = warnings
         .iter()
@@ -202,17 +229,11 @@ pub fn parse_lines_with(
         })
         .collect();
     // The other unit, where the document's other tables decide it.
-    doc.assumed_units = units::decide(&mut doc, assumed, &mut notes);
+    doc.assumed_units = units::decide(doc, assumed, notes);
     warnings.retain(|w| match &w.diagnostic {
         crate::report::Diagnostic::NoUnit { table } => doc.assumed_units.contains(table),
         _ => true,
     });
-    let mut report = ImportReport::tally(file, &doc, warnings);
-    report.notes = notes;
-    Ok(Imported {
-        document: doc,
-        report,
-    })
 }
 
 /// Gives each table its number from the contents page (`1. 2026年部门财务收支预算总表`).

@@ -186,13 +186,9 @@ impl Body {
         .then_some(joined)
     }
 
-    /// Reads one non-blank line that is not part of a table.
-    pub fn line(&mut self, line: &Line, doc: &mut Document) {
-        if let Some(joined) = self.completed_part_heading(line) {
-            // The part heading opened an empty section: it is replaced by the whole heading.
-            self.section = None;
-            return self.line(&joined, doc);
-        }
+    /// Opens what a heading line heads (a section, a project, the projects part); false when
+    /// the line is no heading.
+    fn open_heading(&mut self, line: &Line) -> bool {
         match heading(line) {
             Some(Heading::Section(kind)) => {
                 self.close();
@@ -203,7 +199,7 @@ impl Body {
                     paragraphs: vec![],
                     location: line.location,
                 });
-                return;
+                true
             }
             Some(Heading::Project(name)) => {
                 self.close();
@@ -214,15 +210,63 @@ impl Body {
                     parts: vec![],
                     location: line.location,
                 });
-                return;
+                true
             }
             Some(Heading::Projects) => {
                 self.close();
                 self.in_projects = true;
                 self.tables_part = Some((line.text.trim().to_string(), line.location));
-                return;
+                true
             }
-            None => {}
+            None => false,
+        }
+    }
+
+    /// Reads a line inside a project description: a part heading opens a part, other text goes
+    /// on the open part (or is unrecognised before the first).
+    fn project_line(&mut self, line: &Line, text: String, doc: &mut Document) {
+        let Some(p) = &mut self.project else {
+            return;
+        };
+        // Only the seven parts open a part; other numbered lines (`一、社区工作者培训` inside
+        // 实施方案) are text of the part they are in.
+        if let Some(kind) =
+            part_heading(line).filter(|k| *k != ProjectPartKind::Other || p.parts.is_empty())
+        {
+            p.parts.push(ProjectPart {
+                kind,
+                heading: text,
+                text: String::new(),
+                items: vec![],
+                location: line.location,
+                line_locations: vec![],
+            });
+            return;
+        }
+        match p.parts.last_mut() {
+            Some(part) => {
+                if !part.text.is_empty() {
+                    part.text.push('\n');
+                }
+                part.text.push_str(&text);
+                part.line_locations.push(line.location);
+            }
+            None => doc.unrecognised.push(Unrecognised {
+                text,
+                location: line.location,
+            }),
+        }
+    }
+
+    /// Reads one non-blank line that is not part of a table.
+    pub fn line(&mut self, line: &Line, doc: &mut Document) {
+        if let Some(joined) = self.completed_part_heading(line) {
+            // The part heading opened an empty section: it is replaced by the whole heading.
+            self.section = None;
+            return self.line(&joined, doc);
+        }
+        if self.open_heading(line) {
+            return;
         }
         let text = line.text.trim().to_string();
         if self.in_projects
@@ -238,35 +282,8 @@ impl Body {
                 location: line.location,
             });
         }
-        if let Some(p) = &mut self.project {
-            // Only the seven parts open a part; other numbered lines (`一、社区工作者培训` inside
-            // 实施方案) are text of the part they are in.
-            if let Some(kind) =
-                part_heading(line).filter(|k| *k != ProjectPartKind::Other || p.parts.is_empty())
-            {
-                p.parts.push(ProjectPart {
-                    kind,
-                    heading: text,
-                    text: String::new(),
-                    items: vec![],
-                    location: line.location,
-                    line_locations: vec![],
-                });
-                return;
-            }
-            match p.parts.last_mut() {
-                Some(part) => {
-                    if !part.text.is_empty() {
-                        part.text.push('\n');
-                    }
-                    part.text.push_str(&text);
-                    part.line_locations.push(line.location);
-                }
-                None => doc.unrecognised.push(Unrecognised {
-                    text,
-                    location: line.location,
-                }),
-            }
+        if self.project.is_some() {
+            self.project_line(line, text, doc);
             return;
         }
         if self.section.is_none()

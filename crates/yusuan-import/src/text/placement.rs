@@ -191,7 +191,6 @@ pub(super) fn place_by_sibling_tables(
     warnings: &mut Vec<ReportItem>,
     notes: &mut Vec<ReportItem>,
 ) {
-    use yusuan_domain::Cell;
     let mut placed = 0;
     for (ti, o) in open {
         let (code, leafs, title, loc, n) = {
@@ -210,89 +209,18 @@ pub(super) fn place_by_sibling_tables(
                 t.columns.len(),
             )
         };
-        let sibling = code.as_ref().and_then(|code| {
-            doc.tables
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k != ti)
-                .find_map(|(_, t)| {
-                    let same_cols = t.columns.len() == n
-                        && t.columns
-                            .iter()
-                            .zip(&leafs)
-                            .all(|(c, l)| c.path.last() == Some(l));
-                    let row = t.rows.iter().find(|r| r.code.as_ref() == Some(code))?;
-                    same_cols.then(|| row.cells.iter().map(|c| c.amount()).collect::<Vec<_>>())
-                })
-        });
+        let sibling = code
+            .as_ref()
+            .and_then(|code| same_code_elsewhere(doc, ti, code, &leafs));
         // A 合计 row: its own table's 类 rows, once placed, are the evidence.
-        let sibling = sibling.or_else(|| {
-            let t = &doc.tables[ti];
-            if code.is_some() || !t.rows[o.row].is_total() {
-                return None;
-            }
-            let tops: Vec<&yusuan_domain::Row> = t
-                .rows
-                .iter()
-                .filter(|r| matches!(&r.code, Some(yusuan_domain::RowCode::Function(f)) if f.parent().is_none()))
-                .collect();
-            (!tops.is_empty()).then(|| {
-                (0..n)
-                    .map(|c| Some(tops.iter().map(|r| r.cells[c].value_or_zero().unwrap_or_default()).sum()))
-                    .collect::<Vec<Option<rust_decimal::Decimal>>>()
-            })
-        });
+        let sibling = sibling.or_else(|| classes_summed(&doc.tables[ti], &o, code.is_some(), n));
         // 收入预算总表: an income source the 财务收支预算总表 shows as empty holds nothing here.
-        let sibling = sibling.or_else(|| {
-            let t = &doc.tables[ti];
-            if t.kind != TableKind::Income || o.values.len() != 2 || o.values[0] != o.values[1] {
-                return None;
-            }
-            let summary = doc.table(TableKind::FinancialSummary)?;
-            let has_money = |name: &str| {
-                summary.rows.iter().any(|r| {
-                    r.side == Some(yusuan_domain::LedgerSide::Income)
-                        && r.label.contains(name.trim_end_matches("收入"))
-                        && r.cells
-                            .iter()
-                            .any(|c| c.amount().is_some_and(|v| !v.is_zero()))
-                })
-            };
-            let allowed: Vec<usize> = (1..n).filter(|&c| has_money(&leafs[c])).collect();
-            (allowed.len() == 1).then(|| {
-                (0..n)
-                    .map(|c| (c == 0 || c == allowed[0]).then_some(o.values[0]))
-                    .collect()
-            })
-        });
+        let sibling = sibling.or_else(|| income_by_summary(doc, ti, &o, &leafs));
         let mut done = false;
         if let Some(sib) = sibling {
-            // The sibling's non-blank cells must be exactly our values, in order.
-            let present: Vec<usize> = (0..n)
-                .filter(|&c| sib[c].is_some_and(|v| !v.is_zero()))
-                .collect();
-            let ours: Vec<_> = o.values.iter().filter(|v| !v.is_zero()).collect();
-            if present.len() == o.values.len()
-                && ours.len() == o.values.len()
-                && present
-                    .iter()
-                    .zip(&o.values)
-                    .all(|(&c, v)| sib[c] == Some(*v))
-            {
-                let t = &mut doc.tables[ti];
-                let printed = t.rows[o.row].printed_amounts();
-                if printed.len() == o.values.len() {
-                    let mut cells = vec![Cell::Blank; n];
-                    for (k, &c) in present.iter().enumerate() {
-                        cells[c] = Cell::Amount {
-                            value: o.values[k],
-                            printed: printed[k].clone(),
-                        };
-                    }
-                    t.rows[o.row].cells = cells;
-                    placed += 1;
-                    done = true;
-                }
+            if place_as_evidence(&mut doc.tables[ti], &o, &sib) {
+                placed += 1;
+                done = true;
             }
         }
         if !done && doc.tables[ti].kind == TableKind::ThreePublic {
@@ -325,6 +253,126 @@ pub(super) fn place_by_sibling_tables(
             yusuan_domain::Location::default(),
         ));
     }
+}
+
+/// Another table's row with the same `code` under the same columns (`leafs`): its amounts, by
+/// column.
+fn same_code_elsewhere(
+    doc: &Document,
+    ti: usize,
+    code: &RowCode,
+    leafs: &[String],
+) -> Option<Vec<Option<rust_decimal::Decimal>>> {
+    let n = leafs.len();
+    doc.tables
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != ti)
+        .find_map(|(_, t)| {
+            let same_cols = t.columns.len() == n
+                && t.columns
+                    .iter()
+                    .zip(leafs)
+                    .all(|(c, l)| c.path.last() == Some(l));
+            let row = t.rows.iter().find(|r| r.code.as_ref() == Some(code))?;
+            same_cols.then(|| row.cells.iter().map(|c| c.amount()).collect::<Vec<_>>())
+        })
+}
+
+/// For an open 合计 row without a code, the sums of its table's 类 rows, by column.
+fn classes_summed(
+    t: &yusuan_domain::Table,
+    o: &OpenRow,
+    has_code: bool,
+    n: usize,
+) -> Option<Vec<Option<rust_decimal::Decimal>>> {
+    if has_code || !t.rows[o.row].is_total() {
+        return None;
+    }
+    let tops: Vec<&yusuan_domain::Row> = t
+        .rows
+        .iter()
+        .filter(|r| matches!(&r.code, Some(yusuan_domain::RowCode::Function(f)) if f.parent().is_none()))
+        .collect();
+    (!tops.is_empty()).then(|| {
+        (0..n)
+            .map(|c| {
+                Some(
+                    tops.iter()
+                        .map(|r| r.cells[c].value_or_zero().unwrap_or_default())
+                        .sum(),
+                )
+            })
+            .collect::<Vec<Option<rust_decimal::Decimal>>>()
+    })
+}
+
+/// For an open 收入预算总表 row of a total and one source, the source's column: the only one
+/// whose income the 财务收支预算总表 shows with money.
+fn income_by_summary(
+    doc: &Document,
+    ti: usize,
+    o: &OpenRow,
+    leafs: &[String],
+) -> Option<Vec<Option<rust_decimal::Decimal>>> {
+    let n = leafs.len();
+    let t = &doc.tables[ti];
+    if t.kind != TableKind::Income || o.values.len() != 2 || o.values[0] != o.values[1] {
+        return None;
+    }
+    let summary = doc.table(TableKind::FinancialSummary)?;
+    let has_money = |name: &str| {
+        summary.rows.iter().any(|r| {
+            r.side == Some(yusuan_domain::LedgerSide::Income)
+                && r.label.contains(name.trim_end_matches("收入"))
+                && r.cells
+                    .iter()
+                    .any(|c| c.amount().is_some_and(|v| !v.is_zero()))
+        })
+    };
+    let allowed: Vec<usize> = (1..n).filter(|&c| has_money(&leafs[c])).collect();
+    (allowed.len() == 1).then(|| {
+        (0..n)
+            .map(|c| (c == 0 || c == allowed[0]).then_some(o.values[0]))
+            .collect()
+    })
+}
+
+/// Places an open row's values in the columns where the evidence `sib` (amounts by column)
+/// has exactly those values, in order; whether it did.
+fn place_as_evidence(
+    t: &mut yusuan_domain::Table,
+    o: &OpenRow,
+    sib: &[Option<rust_decimal::Decimal>],
+) -> bool {
+    let n = t.columns.len();
+    // The sibling's non-blank cells must be exactly our values, in order.
+    let present: Vec<usize> = (0..n)
+        .filter(|&c| sib[c].is_some_and(|v| !v.is_zero()))
+        .collect();
+    let ours: Vec<_> = o.values.iter().filter(|v| !v.is_zero()).collect();
+    if !(present.len() == o.values.len()
+        && ours.len() == o.values.len()
+        && present
+            .iter()
+            .zip(&o.values)
+            .all(|(&c, v)| sib[c] == Some(*v)))
+    {
+        return false;
+    }
+    let printed = t.rows[o.row].printed_amounts();
+    if printed.len() != o.values.len() {
+        return false;
+    }
+    let mut cells = vec![Cell::Blank; n];
+    for (k, &c) in present.iter().enumerate() {
+        cells[c] = Cell::Amount {
+            value: o.values[k],
+            printed: printed[k].clone(),
+        };
+    }
+    t.rows[o.row].cells = cells;
+    true
 }
 
 /// The 三公 figures the narrative states (`公务接待费预算0.5万元`, `机关运行经费预算为31.8万元`),
@@ -458,33 +506,6 @@ pub(super) fn place_fiscal_summary_by_classes(
     notes: &mut Vec<ReportItem>,
 ) {
     use rust_decimal::Decimal;
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let funds = [
-        TableKind::GeneralPublicFunction,
-        TableKind::GovernmentFundFunction,
-        TableKind::StateCapitalFunction,
-    ];
-    // A fund table's 合计 for a class name (or its 合计 row for `None`); 0 when the table has no
-    // such class; unknown when the table is not printed.
-    let fund_amount = |doc: &Document, kind: TableKind, class: Option<&str>| -> Option<Decimal> {
-        let t = doc.table(kind)?;
-        let c = t
-            .columns
-            .iter()
-            .position(|x| x.path.last().is_some_and(|l| l == "合计"))?;
-        let row = t.rows.iter().find(|r| match class {
-            Some(name) => {
-                matches!(&r.code, Some(RowCode::Function(f)) if f.as_str().len() == 3)
-                    && compact(&r.label) == name
-            }
-            None => r.code.is_none() && r.is_total(),
-        });
-        Some(
-            row.and_then(|r| r.cells.get(c))
-                .and_then(|x| x.value_or_zero())
-                .unwrap_or_default(),
-        )
-    };
     let Some(ti) = doc
         .tables
         .iter()
@@ -528,35 +549,9 @@ pub(super) fn place_fiscal_summary_by_classes(
                 .collect();
             (r.label.clone(), r.location, printed, values)
         };
-        let name = yusuan_domain::strip_numbering(&compact(&label)).to_string();
-        let class = if name.ends_with("总计") || name.ends_with("合计") {
-            None
-        } else {
-            Some(name.as_str())
+        let Some(nonzero) = fund_amounts_by_column(doc, &label, total_c, gp_c, gf_c, sc_c) else {
+            continue;
         };
-        let amounts: Option<Vec<Decimal>> = funds
-            .iter()
-            .take(if sc_c.is_some() { 3 } else { 2 })
-            .map(|k| fund_amount(doc, *k, class))
-            .collect();
-        let Some(amounts) = amounts else { continue };
-        if class.is_some() && amounts.iter().all(|a| a.is_zero()) {
-            continue; // not a class of the fund tables
-        }
-        let mut expected: Vec<(usize, Decimal)> = vec![
-            (total_c, amounts.iter().copied().sum()),
-            (gp_c, amounts[0]),
-            (gf_c, amounts[1]),
-        ];
-        if let Some(sc) = sc_c {
-            expected.push((sc, amounts[2]));
-        }
-        expected.sort_by_key(|e| e.0);
-        let nonzero: Vec<(usize, Decimal)> = expected
-            .iter()
-            .copied()
-            .filter(|e| !e.1.is_zero())
-            .collect();
         if nonzero.iter().map(|e| e.1).collect::<Vec<_>>()
             != values
                 .iter()
@@ -568,22 +563,7 @@ pub(super) fn place_fiscal_summary_by_classes(
             continue;
         }
         let row = &mut doc.tables[ti].rows[ri];
-        let already = nonzero
-            .iter()
-            .all(|(c, v)| row.cells.get(*c).and_then(|x| x.amount()) == Some(*v));
-        for &c in &side {
-            if c < row.cells.len() {
-                row.cells[c] = Cell::Blank;
-            }
-        }
-        for (k, (c, v)) in nonzero.iter().enumerate() {
-            if *c < row.cells.len() {
-                row.cells[*c] = Cell::Amount {
-                    value: *v,
-                    printed: printed[k].clone(),
-                };
-            }
-        }
+        let already = place_side_amounts(row, &side, &nonzero, &printed);
         let before = warnings.len();
         let table = &doc.tables[ti].title;
         let settled = |d: &Diagnostic| matches!(d, Diagnostic::SideOpen { table: t, row, .. } if t == table && *row == label);
@@ -602,4 +582,112 @@ pub(super) fn place_fiscal_summary_by_classes(
             doc.tables[ti].location,
         ));
     }
+}
+
+/// A label without its spaces.
+fn without_spaces(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect::<String>()
+}
+
+/// A fund table's 合计 for a class name (or its 合计 row for `None`); 0 when the table has no
+/// such class; unknown when the table is not printed.
+fn fund_amount(
+    doc: &Document,
+    kind: TableKind,
+    class: Option<&str>,
+) -> Option<rust_decimal::Decimal> {
+    let t = doc.table(kind)?;
+    let c = t
+        .columns
+        .iter()
+        .position(|x| x.path.last().is_some_and(|l| l == "合计"))?;
+    let row = t.rows.iter().find(|r| match class {
+        Some(name) => {
+            matches!(&r.code, Some(RowCode::Function(f)) if f.as_str().len() == 3)
+                && without_spaces(&r.label) == name
+        }
+        None => r.code.is_none() && r.is_total(),
+    });
+    Some(
+        row.and_then(|r| r.cells.get(c))
+            .and_then(|x| x.value_or_zero())
+            .unwrap_or_default(),
+    )
+}
+
+/// The amounts the fund tables give for the 功能类 a 支出 row's `label` names (or for the
+/// 支出总计), by the summary's columns (合计, 一般公共预算, 政府性基金, 国有资本经营) in column
+/// order, zeros left out; `None` when a fund table is not printed or the label names no class
+/// of theirs.
+fn fund_amounts_by_column(
+    doc: &Document,
+    label: &str,
+    total_c: usize,
+    gp_c: usize,
+    gf_c: usize,
+    sc_c: Option<usize>,
+) -> Option<Vec<(usize, rust_decimal::Decimal)>> {
+    use rust_decimal::Decimal;
+    let funds = [
+        TableKind::GeneralPublicFunction,
+        TableKind::GovernmentFundFunction,
+        TableKind::StateCapitalFunction,
+    ];
+    let name = yusuan_domain::strip_numbering(&without_spaces(label)).to_string();
+    let class = if name.ends_with("总计") || name.ends_with("合计") {
+        None
+    } else {
+        Some(name.as_str())
+    };
+    let amounts: Vec<Decimal> = funds
+        .iter()
+        .take(if sc_c.is_some() { 3 } else { 2 })
+        .map(|k| fund_amount(doc, *k, class))
+        .collect::<Option<Vec<Decimal>>>()?;
+    if class.is_some() && amounts.iter().all(|a| a.is_zero()) {
+        return None; // not a class of the fund tables
+    }
+    let mut expected: Vec<(usize, Decimal)> = vec![
+        (total_c, amounts.iter().copied().sum()),
+        (gp_c, amounts[0]),
+        (gf_c, amounts[1]),
+    ];
+    if let Some(sc) = sc_c {
+        expected.push((sc, amounts[2]));
+    }
+    expected.sort_by_key(|e| e.0);
+    Some(
+        expected
+            .iter()
+            .copied()
+            .filter(|e| !e.1.is_zero())
+            .collect(),
+    )
+}
+
+/// Puts a row's printed amounts in the columns `nonzero` names, blanking the rest of its
+/// `side`; whether they were there already.
+fn place_side_amounts(
+    row: &mut Row,
+    side: &[usize],
+    nonzero: &[(usize, rust_decimal::Decimal)],
+    printed: &[String],
+) -> bool {
+    let already = nonzero
+        .iter()
+        .all(|(c, v)| row.cells.get(*c).and_then(|x| x.amount()) == Some(*v));
+    for &c in side {
+        if c < row.cells.len() {
+            row.cells[c] = Cell::Blank;
+        }
+    }
+    for (k, (c, v)) in nonzero.iter().enumerate() {
+        if *c < row.cells.len() {
+            row.cells[*c] = Cell::Amount {
+                value: *v,
+                printed: printed[k].clone(),
+            };
+        }
+    }
+    already
 }

@@ -325,96 +325,13 @@ impl Builder<'_> {
         let toks: Vec<String> = toks_x.iter().map(|(t, _)| t.clone()).collect();
         let loc = line.location;
         if let Keys::Ledger { left, .. } = self.keys {
-            let right = self.ncols - left;
-            let mut out = Vec::new();
             if let Some(sides) = self.side_splits.clone() {
                 return self.positional_ledger_rows(&toks_x, &sides, loc);
             }
-            let mut sides = flow::ledger_sides(&toks, left);
-            if sides[0].0.is_empty() && !sides[0].1.is_empty() && !self.pending_label.is_empty() {
-                // The income label was wrapped onto the lines above (`一、一般公共预` / `算资金`).
-                sides[0].0 = std::mem::take(&mut self.pending_label);
-            }
-            for (k, (label, vals)) in sides.into_iter().enumerate() {
-                if label.is_empty() && vals.is_empty() {
-                    continue;
-                }
-                let (side, offset, count) = if k == 0 {
-                    (LedgerSide::Income, 0, left)
-                } else {
-                    (LedgerSide::Expenditure, left, right)
-                };
-                let mut cells = vec![Cell::Blank; self.ncols];
-                for (j, v) in vals.iter().enumerate().take(count) {
-                    cells[offset + j] = cell(v);
-                }
-                let short =
-                    (vals.len() > 1 && vals.len() < count && line.spans.is_empty()).then(|| {
-                        vals.iter()
-                            .filter_map(|v| yusuan_domain::parse_amount(v).ok())
-                            .collect::<Vec<_>>()
-                    });
-                self.ledger_short.push(short);
-                out.push(Row {
-                    code: None,
-                    label,
-                    side: Some(side),
-                    cells,
-                    location: loc,
-                });
-            }
-            return out;
+            return self.flow_ledger_rows(line, &toks, left);
         }
-        // A joined code printed with spaces (`207 11 02 名称 …`): one code, not amounts.
-        let spaced = self.keys.joined_kind().zip(spaced_code(&toks));
-        let (code, rest): (Option<RowCode>, &[String]) = if let Some((economic, n)) = spaced {
-            (self.spaced(&toks[..n], economic, loc), &toks[n..])
-        } else {
-            match self.keys {
-                Keys::FunctionSplit | Keys::EconomicSplit => {
-                    let widths: &[usize] = if self.keys == Keys::FunctionSplit {
-                        &[3, 2, 2]
-                    } else {
-                        &[3, 2]
-                    };
-                    let (parts, n, padded) = flow::leading_code(&toks, widths);
-                    if !padded.is_empty() {
-                        let padded = Diagnostic::PaddedCode {
-                            table: self.title.clone(),
-                            printed: toks[..n].join(" "),
-                            read: parts[..n].join(""),
-                        };
-                        self.notes.push(ReportItem::new(padded, loc));
-                    }
-                    let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
-                    let code = if n == 0 {
-                        None
-                    } else if self.keys == Keys::FunctionSplit {
-                        FunctionCode::from_parts(get(0), get(1), get(2))
-                            .ok()
-                            .map(RowCode::Function)
-                    } else {
-                        EconomicCode::from_parts(get(0), get(1))
-                            .ok()
-                            .map(RowCode::Economic)
-                    };
-                    (code, &toks[n..])
-                }
-                // `科目编码 | 科目名称` headers key rows by a joined code in PDFs too.
-                Keys::Joined { .. } | Keys::UnitSeq | Keys::CodeName { .. } => match toks.first() {
-                    Some(f) if !flow::is_amount(f) || f.chars().all(|c| c.is_ascii_digit()) => {
-                        let code = code_of(self.keys, std::slice::from_ref(f));
-                        if code.is_some() {
-                            (code, &toks[1..])
-                        } else {
-                            (None, &toks[..])
-                        }
-                    }
-                    _ => (None, &toks[..]),
-                },
-                _ => (None, &toks[..]),
-            }
-        };
+        let (code, n) = self.flow_code(&toks, loc);
+        let rest = &toks[n..];
         self.keep_code(&code);
         let (label, vals) = if self.keys == Keys::None {
             (String::new(), rest.to_vec())
@@ -456,6 +373,105 @@ impl Builder<'_> {
             cells,
             location: loc,
         }]
+    }
+
+    /// Reads a flowed ledger's line (`toks`) without side positions: a row for each side
+    /// printed, its values from its side's first column (those short of it noted for later).
+    fn flow_ledger_rows(&mut self, line: &Line, toks: &[String], left: usize) -> Vec<Row> {
+        let loc = line.location;
+        let right = self.ncols - left;
+        let mut out = Vec::new();
+        let mut sides = flow::ledger_sides(toks, left);
+        if sides[0].0.is_empty() && !sides[0].1.is_empty() && !self.pending_label.is_empty() {
+            // The income label was wrapped onto the lines above (`一、一般公共预` / `算资金`).
+            sides[0].0 = std::mem::take(&mut self.pending_label);
+        }
+        for (k, (label, vals)) in sides.into_iter().enumerate() {
+            if label.is_empty() && vals.is_empty() {
+                continue;
+            }
+            let (side, offset, count) = if k == 0 {
+                (LedgerSide::Income, 0, left)
+            } else {
+                (LedgerSide::Expenditure, left, right)
+            };
+            let mut cells = vec![Cell::Blank; self.ncols];
+            for (j, v) in vals.iter().enumerate().take(count) {
+                cells[offset + j] = cell(v);
+            }
+            let short =
+                (vals.len() > 1 && vals.len() < count && line.spans.is_empty()).then(|| {
+                    vals.iter()
+                        .filter_map(|v| yusuan_domain::parse_amount(v).ok())
+                        .collect::<Vec<_>>()
+                });
+            self.ledger_short.push(short);
+            out.push(Row {
+                code: None,
+                label,
+                side: Some(side),
+                cells,
+                location: loc,
+            });
+        }
+        out
+    }
+
+    /// The code a flowed line's tokens start with, by the table's keys, and how many tokens it
+    /// took.
+    fn flow_code(&mut self, toks: &[String], loc: Location) -> (Option<RowCode>, usize) {
+        // A joined code printed with spaces (`207 11 02 名称 …`): one code, not amounts.
+        if let Some((economic, n)) = self.keys.joined_kind().zip(spaced_code(toks)) {
+            return (self.spaced(&toks[..n], economic, loc), n);
+        }
+        match self.keys {
+            Keys::FunctionSplit | Keys::EconomicSplit => self.split_code(toks, loc),
+            // `科目编码 | 科目名称` headers key rows by a joined code in PDFs too.
+            Keys::Joined { .. } | Keys::UnitSeq | Keys::CodeName { .. } => match toks.first() {
+                Some(f) if !flow::is_amount(f) || f.chars().all(|c| c.is_ascii_digit()) => {
+                    let code = code_of(self.keys, std::slice::from_ref(f));
+                    if code.is_some() {
+                        (code, 1)
+                    } else {
+                        (None, 0)
+                    }
+                }
+                _ => (None, 0),
+            },
+            _ => (None, 0),
+        }
+    }
+
+    /// The 类 / 款 / 项 code printed in split cells at the start of a flowed line's tokens (a
+    /// padded level noted), and how many tokens it took.
+    fn split_code(&mut self, toks: &[String], loc: Location) -> (Option<RowCode>, usize) {
+        let widths: &[usize] = if self.keys == Keys::FunctionSplit {
+            &[3, 2, 2]
+        } else {
+            &[3, 2]
+        };
+        let (parts, n, padded) = flow::leading_code(toks, widths);
+        if !padded.is_empty() {
+            let padded = Diagnostic::PaddedCode {
+                table: self.title.clone(),
+                printed: toks[..n].join(" "),
+                read: parts[..n].join(""),
+            };
+            self.notes.push(ReportItem::new(padded, loc));
+        }
+        let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
+        let code = if n == 0 {
+            None
+        } else if self.keys == Keys::FunctionSplit {
+            FunctionCode::from_parts(get(0), get(1), get(2))
+                .ok()
+                .map(RowCode::Function)
+        } else {
+            EconomicCode::from_parts(get(0), get(1))
+                .ok()
+                .map(RowCode::Economic)
+        };
+        (code, n)
     }
 
     pub(super) fn rows(&mut self, line: &Line) -> Vec<Row> {

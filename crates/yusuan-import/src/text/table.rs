@@ -2,7 +2,7 @@
 //! are read by [`super::body`] (line by line through [`super::rows`]), then what their lines
 //! left open is placed by the table's own sums or handed to the document.
 
-use super::body::{read_body, Body};
+use super::body::{read_body, Body, ReadRow};
 use super::flow;
 use super::grid::grid_table;
 use super::header::{columns, header_positions, positional_columns, ruled_columns, RuledHeader};
@@ -18,7 +18,7 @@ use super::template::{shanghai, Template};
 use super::Layout;
 use crate::{Diagnostic, Line, ReportItem};
 use std::collections::HashSet;
-use yusuan_domain::{parse_amount, Cell, Column, Row, Table, TableKind, Unit};
+use yusuan_domain::{parse_amount, Cell, Column, Location, Row, Table, TableKind, Unit};
 
 fn detect_keys(header: &[Vec<String>], first_data: Option<&Vec<String>>, title: &str) -> Keys {
     let all: Vec<String> = header.iter().flatten().map(|c| compact(c)).collect();
@@ -356,12 +356,7 @@ pub fn parse_table(
         flow_mode,
         shanghai_layouts,
     );
-    let vocab: HashSet<String> = header
-        .iter()
-        .flatten()
-        .map(|c| compact(c))
-        .filter(|c| !c.is_empty())
-        .collect();
+    let vocab = header_vocab(&header);
     // The warnings of this table's rows start here (a table printed in halves takes them back).
     let warned_from = warnings.len();
     let mut b = Builder {
@@ -389,61 +384,16 @@ pub fn parse_table(
             path: vec![format!("未命名列{}", k + 1)],
         });
     }
-    let shorts: Vec<bool> = read.iter().map(|r| r.short).collect();
-    let flow_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> =
-        read.iter().map(|r| r.flow.clone()).collect();
-    let ledger_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> =
-        read.iter().map(|r| r.ledger.clone()).collect();
-    let mut rows: Vec<Row> = read.into_iter().map(|r| r.row).collect();
-    for r in &mut rows {
-        r.cells.resize(columns.len(), Cell::Blank);
-    }
-    if !matches!(keys, Keys::Ledger { .. }) {
-        place_short_rows(&mut rows, &shorts, &title, b.notes);
-    }
-    if let Keys::Ledger { left, .. } = keys {
-        if ledger_shorts.iter().any(Option::is_some) {
-            resolve_ledger(
-                &mut rows,
-                &ledger_shorts,
-                &columns,
-                left,
-                &title,
-                b.warnings,
-                b.notes,
-                title_line.location,
-            );
-        }
-    }
-    if flow_shorts.iter().any(Option::is_some) {
-        let outcome = super::blanks::resolve(&mut rows, &flow_shorts, &columns, kind);
-        if outcome.placed > 0 {
-            b.notes.push(ReportItem::new(
-                Diagnostic::PlacedByTableSums {
-                    table: title.clone(),
-                    rows: outcome.placed,
-                },
-                title_line.location,
-            ));
-        }
-        for i in outcome.open {
-            if let Some(vals) = flow_shorts[i].clone() {
-                open.push(OpenRow {
-                    row: i,
-                    values: vals,
-                });
-            }
-        }
-    }
-    let unit = unit.unwrap_or_else(|| {
-        b.warnings.push(ReportItem::new(
-            Diagnostic::NoUnit {
-                table: title.clone(),
-            },
-            title_line.location,
-        ));
-        Unit::Yuan
-    });
+    let rows = place_open_values(
+        read,
+        &columns,
+        kind,
+        &title,
+        title_line.location,
+        &mut b,
+        open,
+    );
+    let unit = unit_or_warn(unit, &title, title_line.location, b.warnings);
     let mut table = Table {
         title,
         number,
@@ -455,17 +405,120 @@ pub fn parse_table(
         note,
         location: title_line.location,
     };
-    if !matches!(keys, Keys::Ledger { .. }) && super::halves::unfold_halves(&mut table) {
+    if !matches!(keys, Keys::Ledger { .. }) {
+        unfold_table_halves(&mut table, warned_from, b.warnings, b.notes);
+    }
+    (table, end)
+}
+
+/// The words of a table's header (spaces aside): a line of only these repeats the header.
+fn header_vocab(header: &[Vec<String>]) -> HashSet<String> {
+    header
+        .iter()
+        .flatten()
+        .map(|c| compact(c))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The rows read, as wide as the columns, with the values their lines left without columns
+/// placed: short rows by their sub-rows' sums, a ledger's sides by its totals, flowed values
+/// by the table's sums (those still open are handed back in `open`).
+fn place_open_values(
+    read: Vec<ReadRow>,
+    columns: &[Column],
+    kind: TableKind,
+    title: &str,
+    location: Location,
+    b: &mut Builder,
+    open: &mut Vec<OpenRow>,
+) -> Vec<Row> {
+    let keys = b.keys;
+    let shorts: Vec<bool> = read.iter().map(|r| r.short).collect();
+    let flow_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> =
+        read.iter().map(|r| r.flow.clone()).collect();
+    let ledger_shorts: Vec<Option<Vec<rust_decimal::Decimal>>> =
+        read.iter().map(|r| r.ledger.clone()).collect();
+    let mut rows: Vec<Row> = read.into_iter().map(|r| r.row).collect();
+    for r in &mut rows {
+        r.cells.resize(columns.len(), Cell::Blank);
+    }
+    if !matches!(keys, Keys::Ledger { .. }) {
+        place_short_rows(&mut rows, &shorts, title, b.notes);
+    }
+    if let Keys::Ledger { left, .. } = keys {
+        if ledger_shorts.iter().any(Option::is_some) {
+            resolve_ledger(
+                &mut rows,
+                &ledger_shorts,
+                columns,
+                left,
+                title,
+                b.warnings,
+                b.notes,
+                location,
+            );
+        }
+    }
+    if flow_shorts.iter().any(Option::is_some) {
+        let outcome = super::blanks::resolve(&mut rows, &flow_shorts, columns, kind);
+        if outcome.placed > 0 {
+            b.notes.push(ReportItem::new(
+                Diagnostic::PlacedByTableSums {
+                    table: title.to_string(),
+                    rows: outcome.placed,
+                },
+                location,
+            ));
+        }
+        for i in outcome.open {
+            if let Some(vals) = flow_shorts[i].clone() {
+                open.push(OpenRow {
+                    row: i,
+                    values: vals,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// The table's unit, or 元 with a warning that the table printed none.
+fn unit_or_warn(
+    unit: Option<Unit>,
+    title: &str,
+    location: Location,
+    warnings: &mut Vec<ReportItem>,
+) -> Unit {
+    unit.unwrap_or_else(|| {
+        warnings.push(ReportItem::new(
+            Diagnostic::NoUnit {
+                table: title.to_string(),
+            },
+            location,
+        ));
+        Unit::Yuan
+    })
+}
+
+/// A table printed in halves side by side: its right halves become rows of their own, and the
+/// warnings its rows gave from `warned_from` on are taken back.
+fn unfold_table_halves(
+    table: &mut Table,
+    warned_from: usize,
+    warnings: &mut Vec<ReportItem>,
+    notes: &mut Vec<ReportItem>,
+) {
+    if super::halves::unfold_halves(table) {
         // Its rows' "more values than the header" were the right halves, now rows of their own.
-        b.warnings.truncate(warned_from);
-        b.notes.push(ReportItem::new(
+        warnings.truncate(warned_from);
+        notes.push(ReportItem::new(
             Diagnostic::Halves {
                 table: table.title.clone(),
             },
             table.location,
         ));
     }
-    (table, end)
 }
 
 /// The unit a title prints in its brackets (`2025年部门收入预算总表（单位：万元）`), if any.
