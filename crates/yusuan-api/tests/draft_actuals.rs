@@ -2,16 +2,12 @@
 //! real 决算 by code; the 编制说明 compares each 项 with it in the source's Putuo wording; each change is
 //! one undoable edit; bad input is refused and changes nothing; the export reads it back.
 
-use std::path::{Path, PathBuf};
-use yusuan_api::{draft_history, draft_new, draft_undo, import_file, load_draft, Library};
+use std::path::Path;
+use yusuan_api::{draft_history, draft_undo, import_file, load_draft, Library};
 
-const NOW: &str = "2026-12-01T00:00:00Z";
+mod common;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
+use common::{blank, drafted, fixture, shegongbu, with_juesuan, NOW};
 
 /// The 编制说明's item sentences that compare with 执行数.
 fn compared(lib: &Library, id: i64) -> Vec<String> {
@@ -26,17 +22,7 @@ fn compared(lib: &Library, id: i64) -> Vec<String> {
 
 #[test]
 fn typed_and_pasted_actuals_are_compared_in_the_explanation_and_undone_as_one_edit() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let o = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, NOW).unwrap().draft)
-        .unwrap()
-        .0;
+    let (dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"]);
     assert!(
         compared(&lib, id).is_empty(),
         "no 执行数, no comparison with it"
@@ -158,29 +144,8 @@ fn exports_with_the_comparison(lib: &mut Library, id: i64, out: &Path) {
 
 #[test]
 fn actuals_are_taken_from_last_years_real_final_accounts_by_code() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let juesuan = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-shegongbu-2024-bumen-juesuan.pdf"),
-        NOW,
-    )
-    .unwrap()
-    .id;
-    let req = yusuan_api::BlankRequest {
-        department: "中共上海市普陀区委社会工作部".into(),
-        region: Some("上海市普陀区".into()),
-        year: Some(2025),
-        ..Default::default()
-    };
-    let made = yusuan_api::draft_new_blank(
-        &mut lib,
-        &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()),
-        &req,
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
+    let (_dir, mut lib, juesuan) = with_juesuan();
+    let id = blank(&mut lib, "shanghai-9-bumen", &shegongbu(2025));
     yusuan_api::draft_add_line(
         &mut lib,
         id,
@@ -249,21 +214,7 @@ fn actuals_are_taken_from_last_years_real_final_accounts_by_code() {
         .unwrap_err()
         .to_string()
         .contains("不是决算"));
-    let other_year = yusuan_api::parse_draft_ref(
-        &yusuan_api::draft_new_blank(
-            &mut lib,
-            &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()),
-            &yusuan_api::BlankRequest {
-                year: Some(2027),
-                ..req.clone()
-            },
-            NOW,
-        )
-        .unwrap()
-        .draft,
-    )
-    .unwrap()
-    .0;
+    let other_year = blank(&mut lib, "shanghai-9-bumen", &shegongbu(2027));
     assert!(
         yusuan_api::draft_actuals_from(&mut lib, other_year, juesuan, NOW)
             .unwrap_err()

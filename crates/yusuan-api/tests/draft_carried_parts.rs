@@ -4,22 +4,11 @@
 //! records nothing, so undo takes back the last edit that was made.
 
 use std::path::PathBuf;
-use yusuan_api::{draft_history, draft_new, draft_redo, draft_undo, import_file, Library};
+use yusuan_api::{draft_history, draft_redo, draft_undo, Library};
 
-const NOW: &str = "2026-12-01T00:00:00Z";
+mod common;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
-
-fn draft_of(lib: &mut Library, path: &std::path::Path) -> i64 {
-    let o = import_file(lib, path, NOW).unwrap();
-    yusuan_api::parse_draft_ref(&draft_new(lib, o.id, None, NOW).unwrap().draft)
-        .unwrap()
-        .0
-}
+use common::{drafted, fixture, library, rolled, NOW};
 
 fn forms(lib: &Library, id: i64) -> Vec<(String, usize)> {
     yusuan_api::draft_forms(lib, id)
@@ -31,9 +20,7 @@ fn forms(lib: &Library, id: i64) -> Vec<(String, usize)> {
 
 #[test]
 fn a_whole_form_is_deleted_as_one_edit_and_comes_back_where_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = draft_of(&mut lib, &fixture("001_e395be5bb9699fb6.txt"));
+    let (_dir, mut lib, id) = drafted(&["001_e395be5bb9699fb6.txt"]);
     yusuan_api::draft_indicator_set(
         &mut lib,
         id,
@@ -102,9 +89,8 @@ fn blank_levels(dir: &std::path::Path) -> PathBuf {
 
 #[test]
 fn an_indicator_printed_without_its_levels_is_removed() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = draft_of(&mut lib, &blank_levels(dir.path()));
+    let (dir, mut lib) = library();
+    let id = rolled(&mut lib, &[&blank_levels(dir.path())]);
     let fs = yusuan_api::draft_forms(&lib, id).unwrap();
     let paths: Vec<String> = fs[0].indicators.iter().map(|i| i.path.clone()).collect();
     let blank = paths
@@ -137,9 +123,7 @@ fn an_indicator_printed_without_its_levels_is_removed() {
 
 #[test]
 fn a_project_is_renamed_in_one_step_its_parts_form_and_funds_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = draft_of(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"));
+    let (_dir, mut lib, id) = drafted(&["000_e54fcd81d7b1024c.txt"]);
     let line = yusuan_api::load_draft(&lib, id, None)
         .unwrap()
         .leaves
@@ -231,12 +215,7 @@ fn a_project_is_renamed_in_one_step_its_parts_form_and_funds_kept() {
 /// the earlier edits stay.
 #[test]
 fn a_refused_edit_records_nothing_and_undo_takes_back_exactly_the_last_edit() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = draft_of(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
-    );
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"]);
     let line = "支出|一般公共预算|2010507|项目支出";
     yusuan_api::draft_set(&mut lib, id, line, "500000", NOW).unwrap();
     let figure = yusuan_draft_figure(&lib, id);

@@ -1,19 +1,16 @@
 //! Tables a draft carries as printed (seed 004, Hubei: the 资产配置 and 绩效 grids), edited cell
 //! by cell: printed as written in the derived document, undone, a wrong place refused.
 
-use std::path::PathBuf;
-use yusuan_api::{draft_cell, draft_new, draft_undo, import_file, reference_document, Library};
+use yusuan_api::{draft_cell, draft_undo, reference_document, Library};
+
+mod common;
+
+use common::{blank, drafted, library, NOW};
 
 #[test]
 fn a_carried_grid_is_edited_cell_by_cell() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/004_dd8ce94d1496a6c0.txt");
-    let o = import_file(&mut lib, &path, now).unwrap();
-    let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
-    let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let (_dir, mut lib, id) = drafted(&["004_dd8ce94d1496a6c0.txt"]);
+    let reference = format!("draft:{id}");
     let title = "表 15. 青山区城市运行管理中心 2027 年项目支出绩效目标表";
     let cell = |lib: &Library, row: usize, col: usize| {
         let doc = reference_document(lib, &reference).unwrap();
@@ -22,19 +19,19 @@ fn a_carried_grid_is_edited_cell_by_cell() {
     };
     // The carried grid still says the project starts in 2026 (row 7: 起始年度).
     assert_eq!(cell(&lib, 7, 2), "2026");
-    let e = draft_cell(&mut lib, id, title, 7, 2, "2027", now).unwrap();
+    let e = draft_cell(&mut lib, id, title, 7, 2, "2027", NOW).unwrap();
     assert_eq!(
         (e.old.as_deref(), e.new.as_deref()),
         (Some("2026"), Some("2027"))
     );
     assert_eq!(cell(&lib, 7, 2), "2027");
     // Words print as words.
-    draft_cell(&mut lib, id, title, 5, 2, "新增项目", now).unwrap();
+    draft_cell(&mut lib, id, title, 5, 2, "新增项目", NOW).unwrap();
     assert_eq!(cell(&lib, 5, 2), "新增项目");
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(cell(&lib, 5, 2), "持续性项目");
     // A place the table has not, or a table it does not carry: refused, nothing changes.
-    let err = draft_cell(&mut lib, id, title, 999, 1, "x", now)
+    let err = draft_cell(&mut lib, id, title, 999, 1, "x", NOW)
         .unwrap_err()
         .to_string();
     assert!(err.contains("没有第 999 行"), "{err}");
@@ -45,7 +42,7 @@ fn a_carried_grid_is_edited_cell_by_cell() {
         1,
         1,
         "x",
-        now,
+        NOW,
     )
     .unwrap_err()
     .to_string();
@@ -56,23 +53,15 @@ fn a_carried_grid_is_edited_cell_by_cell() {
 #[test]
 fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     use yusuan_api::{draft_redo, draft_row, RowEdit};
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
+    let (_dir, mut lib) = library();
     let req = yusuan_api::BlankRequest {
         department: "武汉市青山区新设中心".into(),
         region: None,
         year: Some(2027),
         threshold_percent: None,
     };
-    let made = yusuan_api::draft_new_blank(
-        &mut lib,
-        &yusuan_api::BlankFrom::Template("hubei-15-bumen".into()),
-        &req,
-        now,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
+    let id = blank(&mut lib, "hubei-15-bumen", &req);
+    let reference = format!("draft:{id}");
     // The 资产配置预算表 is carried and empty: its head rows stay (the source's 项目 … rows), no
     // asset of the template's department is left; it prints its head rows and its note.
     let d = yusuan_api::load_draft(&lib, id, None).unwrap();
@@ -84,7 +73,7 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
         .title
         .clone();
     let rows = |lib: &Library| -> Vec<Vec<String>> {
-        let doc = reference_document(lib, &made.draft).unwrap();
+        let doc = reference_document(lib, &reference).unwrap();
         let t = doc.tables.iter().find(|t| t.title == title).unwrap();
         t.rows
             .iter()
@@ -93,7 +82,7 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
             .collect()
     };
     let heads = {
-        let doc = reference_document(&lib, &made.draft).unwrap();
+        let doc = reference_document(&lib, &reference).unwrap();
         let t = doc.tables.iter().find(|t| t.title == title).unwrap();
         assert!(t.note.is_some(), "{t:?}");
         assert!(t
@@ -106,27 +95,27 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     assert!(rows(&lib).is_empty());
     // A row added under them, then written: it prints as written, labelled by its words as a
     // reading of the page labels it.
-    let e = draft_row(&mut lib, id, &title, RowEdit::Add, now).unwrap();
+    let e = draft_row(&mut lib, id, &title, RowEdit::Add, NOW).unwrap();
     assert!(e.target.ends_with("|3"), "{}", e.target);
-    draft_cell(&mut lib, id, &title, 3, 4, "台式计算机", now).unwrap();
-    draft_cell(&mut lib, id, &title, 3, 9, "4.00", now).unwrap();
+    draft_cell(&mut lib, id, &title, 3, 4, "台式计算机", NOW).unwrap();
+    draft_cell(&mut lib, id, &title, 3, 9, "4.00", NOW).unwrap();
     let written = rows(&lib);
     assert_eq!(written.len(), 1);
     assert_eq!(
         (written[0][3].as_str(), written[0][8].as_str()),
         ("台式计算机", "4.00")
     );
-    let doc = reference_document(&lib, &made.draft).unwrap();
+    let doc = reference_document(&lib, &reference).unwrap();
     assert_eq!(
         doc.tables.iter().find(|t| t.title == title).unwrap().rows[2].label,
         "台式计算机"
     );
     // Removed, and the removal undone: the row comes back as it was; redone, gone again.
-    draft_row(&mut lib, id, &title, RowEdit::Remove(3), now).unwrap();
+    draft_row(&mut lib, id, &title, RowEdit::Remove(3), NOW).unwrap();
     assert!(rows(&lib).is_empty());
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(rows(&lib), written);
-    draft_redo(&mut lib, id, now).unwrap();
+    draft_redo(&mut lib, id, NOW).unwrap();
     assert!(rows(&lib).is_empty());
     // Words alone print too (a 绩效 grid's lines are words): the table is not empty.
     let form = yusuan_api::load_draft(&lib, id, None)
@@ -137,26 +126,26 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
         .unwrap()
         .title
         .clone();
-    draft_row(&mut lib, id, &form, RowEdit::Add, now).unwrap();
-    draft_cell(&mut lib, id, &form, 1, 1, "项目名称", now).unwrap();
-    let doc = reference_document(&lib, &made.draft).unwrap();
+    draft_row(&mut lib, id, &form, RowEdit::Add, NOW).unwrap();
+    draft_cell(&mut lib, id, &form, 1, 1, "项目名称", NOW).unwrap();
+    let doc = reference_document(&lib, &reference).unwrap();
     let t = doc.tables.iter().find(|t| t.title == form).unwrap();
     assert_eq!(
         t.rows.first().map(|r| r.cells[0].printed().to_string()),
         Some("项目名称".to_string()),
         "{t:?}"
     );
-    draft_undo(&mut lib, id, now).unwrap();
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     // A row the table has not: refused, nothing recorded.
-    let err = draft_row(&mut lib, id, &title, RowEdit::Remove(5), now)
+    let err = draft_row(&mut lib, id, &title, RowEdit::Remove(5), NOW)
         .unwrap_err()
         .to_string();
     assert!(err.contains("没有第 5 行"), "{err}");
     // Back to the written row, then the added row undone too.
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     for _ in 0..3 {
-        draft_undo(&mut lib, id, now).unwrap();
+        draft_undo(&mut lib, id, NOW).unwrap();
     }
     assert!(rows(&lib).is_empty());
 }
@@ -165,28 +154,11 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
 fn next_years_procurement_list_is_pasted_whole() {
     // Jiangsu's 政府采购预算表 (省委办公厅 2017, real): items named beside their columns, carried
     // as printed; next year's list is pasted from a spreadsheet in one undoable edit.
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let fixture = |f: &str| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures/pdf")
-            .join(f)
-    };
-    let o = import_file(
-        &mut lib,
-        &fixture("jiangsu-shengwei-2017-bumen-yusuan-text.pdf"),
-        now,
-    )
-    .unwrap();
-    import_file(
-        &mut lib,
-        &fixture("jiangsu-shengwei-2017-bumen-yusuan-tables.pdf"),
-        now,
-    )
-    .unwrap();
-    let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
-    let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let (_dir, mut lib, id) = drafted(&[
+        "pdf/jiangsu-shengwei-2017-bumen-yusuan-text.pdf",
+        "pdf/jiangsu-shengwei-2017-bumen-yusuan-tables.pdf",
+    ]);
+    let reference = format!("draft:{id}");
     let doc = reference_document(&lib, &reference).unwrap();
     let table = doc
         .tables
@@ -204,7 +176,7 @@ fn next_years_procurement_list_is_pasted_whole() {
         row("一、货物A", "35.00"),
         row("台式计算机（20万以下）分散自行组织", "35.00")
     );
-    let e = yusuan_api::draft_table_paste(&mut lib, id, &title, &text, now).unwrap();
+    let e = yusuan_api::draft_table_paste(&mut lib, id, &title, &text, NOW).unwrap();
     assert!(e.seq > 0 && e.old.as_deref().unwrap().lines().count() == before);
     let printed = |lib: &Library| {
         let doc = reference_document(lib, &reference).unwrap();
@@ -235,11 +207,11 @@ fn next_years_procurement_list_is_pasted_whole() {
     // The history names it; undo puts last year's list back as it was.
     let history = yusuan_api::draft_history_items(&lib, id).unwrap();
     assert_eq!(history[0].action, "粘贴整表");
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(printed(&lib).len(), before);
     // A line wider than the table, or a table the draft derives: refused, nothing recorded.
     let wide = format!("名称{}\n", "\t1".repeat(columns + 1));
-    let err = yusuan_api::draft_table_paste(&mut lib, id, &title, &wide, now)
+    let err = yusuan_api::draft_table_paste(&mut lib, id, &title, &wide, NOW)
         .unwrap_err()
         .to_string();
     assert!(
@@ -253,7 +225,7 @@ fn next_years_procurement_list_is_pasted_whole() {
         .unwrap()
         .title
         .clone();
-    let err = yusuan_api::draft_table_paste(&mut lib, id, &derived, &text, now)
+    let err = yusuan_api::draft_table_paste(&mut lib, id, &derived, &text, NOW)
         .unwrap_err()
         .to_string();
     assert!(err.contains("按原表结转的表"), "{err}");

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fixture, rolled, NOW};
+use common::{drafted, fixture, rolled, section_title, NOW};
 use yusuan_api::{draft_redo, draft_undo, Edit, Library, RowEdit};
 
 /// The draft's stored state.
@@ -50,21 +50,9 @@ fn generated(kind: yusuan_domain::SectionKind) -> bool {
     matches!(kind, BudgetExplanation | OtherExplanations)
 }
 
-fn library() -> (tempfile::TempDir, Library) {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = Library::open(&dir.path().join("t.db")).unwrap();
-    (dir, lib)
-}
-
 #[test]
 fn lines_reasons_texts_and_print_style_round_trip() {
-    let (_dir, mut lib) = library();
-    let id = rolled(
-        &mut lib,
-        &[&fixture(
-            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
-        )],
-    );
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     let line = "支出|一般公共预算|2010507|项目支出";
     round_trip(&mut lib, id, "修改", |lib| {
         yusuan_api::draft_set(lib, id, line, "123456", NOW)
@@ -90,25 +78,12 @@ fn lines_reasons_texts_and_print_style_round_trip() {
     round_trip(&mut lib, id, "填写原因", |lib| {
         yusuan_api::draft_reason(lib, id, line, "新增专项工作。", NOW)
     });
-    let d = yusuan_api::load_draft(&lib, id, None).unwrap();
-    let carried = d
-        .sections
-        .iter()
-        .find(|s| !generated(s.kind))
-        .unwrap()
-        .title
-        .clone();
+    let carried = section_title(&lib, id, |k| !generated(k));
     round_trip(&mut lib, id, "改写文字", |lib| {
         yusuan_api::draft_section(lib, id, &carried, "本街道负责辖区内的公共服务。", NOW)
             .map(|t| t.edit)
     });
-    let generated = d
-        .sections
-        .iter()
-        .find(|s| generated(s.kind))
-        .unwrap()
-        .title
-        .clone();
+    let generated = section_title(&lib, id, generated);
     let reference = format!("draft:{id}");
     let doc = yusuan_api::reference_document(&lib, &reference).unwrap();
     let printed = doc
@@ -134,8 +109,7 @@ fn lines_reasons_texts_and_print_style_round_trip() {
 
 #[test]
 fn units_projects_and_titles_round_trip() {
-    let (_dir, mut lib) = library();
-    let id = rolled(&mut lib, &[&fixture("000_e54fcd81d7b1024c.txt")]);
+    let (_dir, mut lib, id) = drafted(&["000_e54fcd81d7b1024c.txt"]);
     round_trip(&mut lib, id, "增加单位", |lib| {
         yusuan_api::draft_unit_add(lib, id, "新设中心", None, NOW)
     });
@@ -143,14 +117,7 @@ fn units_projects_and_titles_round_trip() {
         yusuan_api::draft_unit_remove(lib, id, "新设中心", NOW)
     });
     let centre = "上海市社会工作发展服务中心";
-    let d = yusuan_api::load_draft(&lib, id, None).unwrap();
-    let title = d
-        .sections
-        .iter()
-        .find(|s| !generated(s.kind))
-        .unwrap()
-        .title
-        .clone();
+    let title = section_title(&lib, id, |k| !generated(k));
     round_trip(&mut lib, id, "改写单位文字", |lib| {
         yusuan_api::draft_unit_text(lib, id, centre, &title, "中心负责社会工作服务。", NOW)
     });
@@ -180,8 +147,7 @@ fn units_projects_and_titles_round_trip() {
 
 #[test]
 fn carried_tables_and_forms_round_trip() {
-    let (_dir, mut lib) = library();
-    let id = rolled(&mut lib, &[&fixture("004_dd8ce94d1496a6c0.txt")]);
+    let (_dir, mut lib, id) = drafted(&["004_dd8ce94d1496a6c0.txt"]);
     let grid = "表 15. 青山区城市运行管理中心 2027 年项目支出绩效目标表";
     round_trip(&mut lib, id, "改单元格", |lib| {
         yusuan_api::draft_cell(lib, id, grid, 7, 2, "2027", NOW)
@@ -199,8 +165,7 @@ fn carried_tables_and_forms_round_trip() {
 
 #[test]
 fn forms_and_indicators_round_trip() {
-    let (_dir, mut lib) = library();
-    let id = rolled(&mut lib, &[&fixture("001_e395be5bb9699fb6.txt")]);
+    let (_dir, mut lib, id) = drafted(&["001_e395be5bb9699fb6.txt"]);
     let form = "培训经费".to_string();
     let d = yusuan_api::load_draft(&lib, id, None).unwrap();
     let f = d

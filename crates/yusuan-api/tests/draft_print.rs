@@ -7,7 +7,7 @@ use yusuan_domain::Cell;
 
 mod common;
 
-use common::{export_explained, fixture, rolled, NOW};
+use common::{drafted, export_explained, fixture, library, rolled, NOW};
 
 /// The draft's cells in amount columns (columns holding an amount when last year's style
 /// prints them, `numeric`): (zeros, blanks, blanks of one-sided rows).
@@ -51,14 +51,7 @@ fn numeric_columns(lib: &Library, id: i64) -> Vec<Vec<bool>> {
 
 #[test]
 fn zero_cells_print_as_the_draft_says_and_read_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = rolled(
-        &mut lib,
-        &[&fixture(
-            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
-        )],
-    );
+    let (dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     // As last year's tables printed them: 万里 prints its zeros (0.00), a two-sided table
     // leaves the other side blank.
     let numeric = numeric_columns(&lib, id);
@@ -110,8 +103,7 @@ fn titles(lib: &Library, id: i64) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn title_years_follow_the_regions_newest_documents_and_the_users_choice() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let (dir, mut lib) = library();
     // 万里 2024 printed its 三公 table without the year; alone in the library, its draft does
     // the same.
     let alone = rolled(

@@ -9,7 +9,7 @@ use yusuan_api::{
 
 mod common;
 
-use common::{export_explained, fixture, rolled, NOW};
+use common::{drafted, export_explained, fixture, library, rolled, section_title, NOW};
 
 fn explanation(lib: &Library, id: i64) -> Vec<String> {
     let doc = draft_document(lib, id, None).unwrap();
@@ -38,8 +38,7 @@ fn r010(lib: &Library, id: i64) -> Vec<String> {
 
 #[test]
 fn a_restated_explanation_follows_the_lines_and_asks_about_last_years_reasons() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
+    let (_dir, mut lib) = library();
     let a = import_file(
         &mut lib,
         &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"),
@@ -131,14 +130,7 @@ fn a_restated_explanation_follows_the_lines_and_asks_about_last_years_reasons() 
 /// replaced by the draft's.
 #[test]
 fn a_restated_item_compares_with_its_actuals_and_a_lone_reason_follows_its_figure() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = rolled(
-        &mut lib,
-        &[&fixture(
-            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
-        )],
-    );
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     let text = explanation(&lib, id);
     assert!(
         !text.iter().any(|p| p.contains("主要原因是项目调整")),
@@ -180,23 +172,13 @@ fn a_restated_item_compares_with_its_actuals_and_a_lone_reason_follows_its_figur
 /// restated text and the reasons.
 #[test]
 fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = rolled(
-        &mut lib,
-        &[
-            &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"),
-            &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"),
-        ],
-    );
-    let title = draft_document(&lib, id, None)
-        .unwrap()
-        .sections
-        .iter()
-        .find(|s| s.kind == yusuan_domain::SectionKind::BudgetExplanation)
-        .unwrap()
-        .title
-        .clone();
+    let (_dir, mut lib, id) = drafted(&[
+        "pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf",
+        "pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf",
+    ]);
+    let title = section_title(&lib, id, |k| {
+        k == yusuan_domain::SectionKind::BudgetExplanation
+    });
     let restated = explanation(&lib, id);
     let events = yusuan_api::draft_history(&lib, id).unwrap().len();
 
@@ -270,14 +252,7 @@ fn an_explanation_written_in_the_departments_words_stays_bound_to_the_lines() {
 /// from it once typed.
 #[test]
 fn an_exported_explanation_with_actuals_is_restated_the_next_year() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = rolled(
-        &mut lib,
-        &[&fixture(
-            "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
-        )],
-    );
+    let (dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     yusuan_api::draft_actual(&mut lib, id, "2010507", "1404200", NOW).unwrap();
     let item = "1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”";
     assert!(line(&explanation(&lib, id), item).contains("比2025年执行数140.42万元减少96.59万元"));
@@ -311,14 +286,7 @@ fn an_exported_explanation_with_actuals_is_restated_the_next_year() {
 /// about (R010) until the department writes this year's.
 #[test]
 fn an_items_own_actuals_sentence_is_restated_in_its_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = rolled(
-        &mut lib,
-        &[&fixture(
-            "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
-        )],
-    );
+    let (dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"]);
     let item = |lib: &Library, n: &str| {
         explanation(lib, id)
             .into_iter()
@@ -371,14 +339,7 @@ fn an_items_own_actuals_sentence_is_restated_in_its_words() {
 /// them asks for no reason (it is the department's organisation, not money).
 #[test]
 fn the_units_by_kind_are_lines_a_restated_text_follows() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = rolled(
-        &mut lib,
-        &[&fixture(
-            "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
-        )],
-    );
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"]);
     let running = |lib: &Library| {
         let doc = draft_document(lib, id, None).unwrap();
         doc.sections

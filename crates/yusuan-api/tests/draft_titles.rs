@@ -2,23 +2,18 @@
 //! edit, the 目录 follows, the export reads back; a title that would not be read as the same table
 //! or section, one taken, or one the draft does not have is refused and nothing is recorded.
 
-use yusuan_api::{draft_document, draft_history, draft_redo, draft_rename, draft_undo, Library};
+use yusuan_api::{draft_document, draft_history, draft_redo, draft_rename, draft_undo};
 
 mod common;
 
-use common::{export_explained, fixture, rolled, NOW};
+use common::{drafted, export_explained, NOW};
 
 #[test]
 fn a_table_and_a_section_are_renamed_in_one_edit_each_and_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let id = rolled(
-        &mut lib,
-        &[
-            &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"),
-            &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"),
-        ],
-    );
+    let (dir, mut lib, id) = drafted(&[
+        "pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf",
+        "pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf",
+    ]);
     let before = draft_document(&lib, id, None).unwrap();
     let listed = |doc: &yusuan_domain::Document, t: &str| doc.contents.iter().any(|c| c.title == t);
     assert!(listed(&before, "财政拨款支出预算表"));

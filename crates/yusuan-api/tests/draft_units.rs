@@ -3,31 +3,19 @@
 //! checked, exported as CSV and PDF like a draft; a unit view is read-only and a wrong unit is
 //! refused with the units there are.
 
-use std::path::PathBuf;
 use yusuan_api::{
-    draft_lines, draft_new, draft_place, draft_redo, draft_set, draft_undo, draft_unit_money,
-    import_file, load_draft, numbers_csv_for, reference_check, reference_document, Library,
+    draft_lines, draft_place, draft_redo, draft_set, draft_undo, draft_unit_money, load_draft,
+    numbers_csv_for, reference_check, reference_document, Library,
 };
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
+mod common;
+
+use common::{drafted, NOW};
 
 #[test]
 fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        now,
-    )
-    .unwrap();
-    let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
-    let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
+    let reference = format!("draft:{id}");
     let start = load_draft(&lib, id, None).unwrap();
     let units = draft_unit_money(&lib, id).unwrap();
     // Six units, nothing placed yet: the money is the department's, not yet any unit's.
@@ -44,7 +32,7 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
         .leaf(&yusuan_api::draft::LeafKey::parse(line).unwrap())
         .unwrap()
         .value;
-    let e = draft_place(&mut lib, id, line, Some(&centre), Some("1,000"), now).unwrap();
+    let e = draft_place(&mut lib, id, line, Some(&centre), Some("1,000"), NOW).unwrap();
     assert_eq!(e.new.as_deref(), Some(format!("{line}@{centre}").as_str()));
     // The department's numbers are exactly as they were; the centre has its 1,000 元.
     assert_eq!(
@@ -65,9 +53,9 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
         .any(|l| l.contains("1000")));
     reference_check(&lib, &unit_ref).unwrap();
     // The unit's line is edited by its address; undo and redo move the money back and forth.
-    draft_set(&mut lib, id, &format!("{line}@{centre}"), "2000", now).unwrap();
-    draft_undo(&mut lib, id, now).unwrap();
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_set(&mut lib, id, &format!("{line}@{centre}"), "2000", NOW).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     let undone = load_draft(&lib, id, None).unwrap();
     // Every line back where it was (`#N` names the same line as before), none in a unit.
     assert!(undone == start, "undo puts the draft back as it was");
@@ -79,11 +67,11 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
             .value,
         whole
     );
-    draft_redo(&mut lib, id, now).unwrap();
+    draft_redo(&mut lib, id, NOW).unwrap();
     assert_eq!(draft_unit_money(&lib, id).unwrap()[1].value_yuan, "1000");
     // Refused, nothing changes: a unit the draft has not, more than the line holds.
     let before = load_draft(&lib, id, None).unwrap();
-    let err = draft_place(&mut lib, id, line, Some("别的单位"), None, now)
+    let err = draft_place(&mut lib, id, line, Some("别的单位"), None, NOW)
         .unwrap_err()
         .to_string();
     assert!(err.contains("可选的单位") && err.contains(&centre), "{err}");
@@ -93,7 +81,7 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
         &format!("{line}@{centre}"),
         None,
         Some("5000"),
-        now,
+        NOW,
     )
     .unwrap_err()
     .to_string();
@@ -107,12 +95,7 @@ fn placing_is_one_undoable_edit_and_a_unit_view_is_a_draft_of_its_own() {
 
 #[test]
 fn undoing_the_first_placing_brings_back_the_units_typed_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"), now).unwrap();
-    let reference = draft_new(&mut lib, o.id, None, now).unwrap().draft;
-    let id = yusuan_api::parse_draft_ref(&reference).unwrap().0;
+    let (_dir, mut lib, id) = drafted(&["000_e54fcd81d7b1024c.txt"]);
     let before = load_draft(&lib, id, None).unwrap();
     let centre = "上海市社会工作发展服务中心";
     let line = before
@@ -121,7 +104,7 @@ fn undoing_the_first_placing_brings_back_the_units_typed_row() {
         .find(|l| matches!(l.key, yusuan_api::draft::LeafKey::Spend { .. }) && !l.value.is_zero())
         .unwrap()
         .address();
-    draft_place(&mut lib, id, &line, Some(centre), None, now).unwrap();
+    draft_place(&mut lib, id, &line, Some(centre), None, NOW).unwrap();
     let placed = load_draft(&lib, id, None).unwrap();
     assert_ne!(
         placed.layout, before.layout,
@@ -133,21 +116,21 @@ fn undoing_the_first_placing_brings_back_the_units_typed_row() {
         id,
         &format!("经济|30101|人员经费@{centre}"),
         "1",
-        now,
+        NOW,
     )
     .unwrap_err()
     .to_string();
     assert!(err.contains("先把部门的金额分配给它"), "{err}");
-    let err = yusuan_api::draft_unit_remove(&mut lib, id, centre, now)
+    let err = yusuan_api::draft_unit_remove(&mut lib, id, centre, NOW)
         .unwrap_err()
         .to_string();
     assert!(err.contains("分配给它的明细行"), "{err}");
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert!(
         load_draft(&lib, id, None).unwrap() == before,
         "undo puts back the typed row and its cells"
     );
-    draft_redo(&mut lib, id, now).unwrap();
+    draft_redo(&mut lib, id, NOW).unwrap();
     assert!(
         load_draft(&lib, id, None).unwrap() == placed,
         "redo places it again"
@@ -156,17 +139,11 @@ fn undoing_the_first_placing_brings_back_the_units_typed_row() {
 
 #[test]
 fn a_projects_share_moves_with_its_line_and_back_on_undo() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"), now).unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
+    let (_dir, mut lib, id) = drafted(&["000_e54fcd81d7b1024c.txt"]);
     let line = "支出|一般公共预算|2013999|项目支出";
     let centre = "上海市社会工作发展服务中心";
-    yusuan_api::draft_project_fund(&mut lib, id, "信息工作项目", line, "250000", now).unwrap();
-    draft_place(&mut lib, id, line, Some(centre), None, now).unwrap();
+    yusuan_api::draft_project_fund(&mut lib, id, "信息工作项目", line, "250000", NOW).unwrap();
+    draft_place(&mut lib, id, line, Some(centre), None, NOW).unwrap();
     let share = |lib: &Library| {
         load_draft(lib, id, None).unwrap().project_funds["信息工作项目"][0]
             .line
@@ -177,8 +154,8 @@ fn a_projects_share_moves_with_its_line_and_back_on_undo() {
         .unwrap()
         .iter()
         .all(|f| f.rule != "R008"));
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(share(&lib), line);
-    draft_redo(&mut lib, id, now).unwrap();
+    draft_redo(&mut lib, id, NOW).unwrap();
     assert_eq!(share(&lib), format!("{line}@{centre}"));
 }

@@ -1,31 +1,38 @@
 //! Drafting through the API as the app uses it: a pasted column is one undoable edit, and a
 //! paste with one bad cell changes nothing.
 
-use std::path::PathBuf;
 use yusuan_api::{
     draft_history, draft_new, draft_set_many, draft_undo, import_file, load_draft, Library,
 };
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
+mod common;
+
+use common::{drafted, fixture, library, section_title, NOW};
+use yusuan_domain::SectionKind;
+
+/// The desk (as the window opens it) with 万里街道 2025 imported and rolled forward: its folder,
+/// the desk, the new draft's view and its id.
+fn wanli_desk() -> (
+    tempfile::TempDir,
+    yusuan_api::Desk,
+    yusuan_api::DraftView,
+    i64,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
+    let imported = desk.import_path(
+        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+        yusuan_api::Yearless::FromFileName,
+        NOW,
+    );
+    let view = desk.start_draft("user", imported.id.unwrap(), NOW).unwrap();
+    let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
+    (dir, desk, view, id)
 }
 
 #[test]
 fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        now,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     let (a, b) = ("支出|一般公共预算|2010507|项目支出", "经济|30101|人员经费");
     let before = load_draft(&lib, id, None).unwrap();
     let value = |d: &yusuan_api::draft::Draft, k: &str| {
@@ -38,7 +45,7 @@ fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
         &mut lib,
         id,
         &[(a.into(), "500000".into()), (b.into(), "6100000".into())],
-        now,
+        NOW,
     )
     .unwrap();
     assert_eq!(edits.len(), 2);
@@ -52,7 +59,7 @@ fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
         1,
         "one event for the whole paste"
     );
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     let undone = load_draft(&lib, id, None).unwrap();
     assert_eq!(
         (value(&undone, a), value(&undone, b)),
@@ -63,7 +70,7 @@ fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
         &mut lib,
         id,
         &[(a.into(), "1".into()), (b.into(), "五万".into())],
-        now,
+        NOW,
     )
     .unwrap_err();
     assert!(err.to_string().contains("不是金额"), "{err}");
@@ -75,25 +82,14 @@ fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
 
 #[test]
 fn a_new_line_takes_its_names_from_the_catalogue_or_is_flagged() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        now,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     // 2013901 is not in wanli's tables but in the catalogue (seed 000 prints it).
     yusuan_api::draft_set(
         &mut lib,
         id,
         "支出|一般公共预算|2013901|基本支出",
         "100000",
-        now,
+        NOW,
     )
     .unwrap();
     // 2130101: its 类 has a name, its 款 and 项 are in no catalogue this build knows.
@@ -102,7 +98,7 @@ fn a_new_line_takes_its_names_from_the_catalogue_or_is_flagged() {
         id,
         "支出|一般公共预算|2130101|项目支出",
         "50000",
-        now,
+        NOW,
     )
     .unwrap();
     let d = load_draft(&lib, id, None).unwrap();
@@ -130,27 +126,18 @@ fn a_new_line_takes_its_names_from_the_catalogue_or_is_flagged() {
 
 #[test]
 fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
-    let dir = tempfile::tempdir().unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
-    let imported = desk.import_path(
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        yusuan_api::Yearless::FromFileName,
-        now,
-    );
-    let view = desk.start_draft("user", imported.id.unwrap(), now).unwrap();
-    let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
+    let (_dir, mut desk, view, id) = wanli_desk();
     assert!(view.history.is_empty() && view.versions.is_empty());
     let key = "支出|一般公共预算|2010507|项目支出";
     let line = view.lines.iter().find(|l| l.key == key).unwrap().clone();
-    desk.edit_draft(id, &set(key, "500000"), now).unwrap();
-    let undone = desk.draft_undo(id, now).unwrap();
+    desk.edit_draft(id, &set(key, "500000"), NOW).unwrap();
+    let undone = desk.draft_undo(id, NOW).unwrap();
     assert!(
         undone.history[0].undone,
         "an undone edit is listed as undone"
     );
-    desk.edit_draft(id, &set(key, "600000"), now).unwrap();
-    desk.draft_save_version(id, "一上", false, now).unwrap();
+    desk.edit_draft(id, &set(key, "600000"), NOW).unwrap();
+    desk.draft_save_version(id, "一上", false, NOW).unwrap();
     let view = desk.draft_view(id).unwrap();
     // Newest first, by the line's name, with the amounts before and after.
     let first = &view.history[0];
@@ -179,10 +166,10 @@ fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
         ("一上", false, 12)
     );
     // Locking makes the draft read-only; an empty name is refused and changes nothing.
-    let err = desk.draft_save_version(id, " ", true, now).unwrap_err();
+    let err = desk.draft_save_version(id, " ", true, NOW).unwrap_err();
     assert!(err.to_string().contains("版本名称不能为空"), "{err}");
     assert!(desk.draft_view(id).unwrap().locked.is_none());
-    let locked = desk.draft_save_version(id, "批复", true, now).unwrap();
+    let locked = desk.draft_save_version(id, "批复", true, NOW).unwrap();
     assert_eq!(locked.locked.as_deref(), Some("批复"));
     assert_eq!(
         locked
@@ -193,26 +180,17 @@ fn the_editor_lists_the_history_by_line_name_and_saves_named_versions() {
         vec!["一上", "批复"]
     );
     assert!(
-        desk.edit_draft(id, &set(key, "1"), now).is_err(),
+        desk.edit_draft(id, &set(key, "1"), NOW).is_err(),
         "a locked draft refuses edits"
     );
 }
 
 #[test]
 fn a_draft_compares_with_last_year_and_a_version_with_the_draft_now() {
-    let dir = tempfile::tempdir().unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
-    let imported = desk.import_path(
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        yusuan_api::Yearless::FromFileName,
-        now,
-    );
-    let view = desk.start_draft("user", imported.id.unwrap(), now).unwrap();
-    let id = yusuan_api::parse_draft_ref(&view.draft).unwrap().0;
+    let (_dir, mut desk, view, id) = wanli_desk();
     let key = "支出|一般公共预算|2010507|项目支出";
-    desk.draft_save_version(id, "一上", false, now).unwrap();
-    desk.edit_draft(id, &set(key, "600000"), now).unwrap();
+    desk.draft_save_version(id, "一上", false, NOW).unwrap();
+    desk.edit_draft(id, &set(key, "600000"), NOW).unwrap();
     let total = |v: &yusuan_api::CompareView| {
         v.comparison
             .lines
@@ -256,22 +234,12 @@ fn a_draft_compares_with_last_year_and_a_version_with_the_draft_now() {
 
 #[test]
 fn procurement_is_its_parts_or_one_total_never_both() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"),
-        now,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
+    let (_dir, mut lib, id) =
+        drafted(&["pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"]);
     // The office states 货物 0, 工程 0, 服务 34 万元: a total of its own is refused, a part is edited.
-    let err = yusuan_api::draft_set(&mut lib, id, "采购|合计", "500000", now).unwrap_err();
+    let err = yusuan_api::draft_set(&mut lib, id, "采购|合计", "500000", NOW).unwrap_err();
     assert!(err.to_string().contains("合计由分项相加"), "{err}");
-    yusuan_api::draft_set(&mut lib, id, "采购|货物", "60000", now).unwrap();
+    yusuan_api::draft_set(&mut lib, id, "采购|货物", "60000", NOW).unwrap();
     let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
     let p = doc.stated.procurement.unwrap();
     assert_eq!(
@@ -288,7 +256,7 @@ fn procurement_is_its_parts_or_one_total_never_both() {
             && l.label == "政府采购预算 货物"
             && l.change_yuan == "60000"));
     // Undo brings the stated figure back.
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     let p = yusuan_api::draft_document(&lib, id, None)
         .unwrap()
         .stated
@@ -299,18 +267,7 @@ fn procurement_is_its_parts_or_one_total_never_both() {
 
 #[test]
 fn the_state_owned_assets_and_performance_figures_are_lines_of_the_draft() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        now,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     let text = |lib: &Library| {
         let doc = yusuan_api::draft_document(lib, id, None).unwrap();
         doc.section(yusuan_domain::SectionKind::OtherExplanations)
@@ -333,15 +290,15 @@ fn the_state_owned_assets_and_performance_figures_are_lines_of_the_draft() {
     );
     assert!(text(&lib).contains("共有车辆8辆"), "{}", text(&lib));
     // Next year's count, stated by the user, is what the narrative says.
-    yusuan_api::draft_set(&mut lib, id, "情况|车辆", "7", now).unwrap();
-    yusuan_api::draft_set(&mut lib, id, "情况|绩效项目", "52", now).unwrap();
+    yusuan_api::draft_set(&mut lib, id, "情况|车辆", "7", NOW).unwrap();
+    yusuan_api::draft_set(&mut lib, id, "情况|绩效项目", "52", NOW).unwrap();
     let t = text(&lib);
     assert!(
         t.contains("共有车辆7辆") && t.contains("编报绩效目标的项目52个"),
         "{t}"
     );
     // A count is a whole number.
-    let err = yusuan_api::draft_set(&mut lib, id, "情况|车辆", "7.5", now).unwrap_err();
+    let err = yusuan_api::draft_set(&mut lib, id, "情况|车辆", "7.5", NOW).unwrap_err();
     assert!(err.to_string().contains("整数"), "{err}");
     assert!(
         text(&lib).contains("共有车辆7辆"),
@@ -351,33 +308,9 @@ fn the_state_owned_assets_and_performance_figures_are_lines_of_the_draft() {
 
 #[test]
 fn a_carried_section_is_rewritten_as_one_undoable_edit() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        now,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
-    let d = load_draft(&lib, id, None).unwrap();
-    let functions = d
-        .sections
-        .iter()
-        .find(|s| s.kind == yusuan_domain::SectionKind::Functions)
-        .unwrap()
-        .title
-        .clone();
-    let explanation = d
-        .sections
-        .iter()
-        .find(|s| s.kind == yusuan_domain::SectionKind::BudgetExplanation)
-        .unwrap()
-        .title
-        .clone();
+    let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
+    let functions = section_title(&lib, id, |k| k == SectionKind::Functions);
+    let explanation = section_title(&lib, id, |k| k == SectionKind::BudgetExplanation);
     let paragraphs = |lib: &Library| {
         let doc = yusuan_api::draft_document(lib, id, None).unwrap();
         doc.sections
@@ -397,7 +330,7 @@ fn a_carried_section_is_rewritten_as_one_undoable_edit() {
         id,
         &functions,
         "负责街道社区治理。\n\n统筹辖区社会工作。",
-        now,
+        NOW,
     )
     .unwrap();
     assert_eq!(
@@ -405,15 +338,15 @@ fn a_carried_section_is_rewritten_as_one_undoable_edit() {
         ["负责街道社区治理。", "统筹辖区社会工作。"]
     );
     // Undo brings last year's text back.
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(paragraphs(&lib), before);
     // The 编制说明 states the draft's numbers: a text with none is refused, nothing changes.
     let events = yusuan_api::draft_history(&lib, id).unwrap().len();
     let err =
-        yusuan_api::draft_section(&mut lib, id, &explanation, "随便写的说明", now).unwrap_err();
+        yusuan_api::draft_section(&mut lib, id, &explanation, "随便写的说明", NOW).unwrap_err();
     assert!(err.to_string().contains("没有写出任何金额"), "{err}");
     assert_eq!(yusuan_api::draft_history(&lib, id).unwrap().len(), events);
-    assert!(yusuan_api::draft_section(&mut lib, id, "不存在的部分", "x", now).is_err());
+    assert!(yusuan_api::draft_section(&mut lib, id, "不存在的部分", "x", NOW).is_err());
 }
 
 /// The 年度预算安排 text of the draft's first project.
@@ -432,13 +365,7 @@ fn first_budget_part(lib: &Library, id: i64) -> String {
 /// project starts unwritten (R006) and the export prints what was written.
 #[test]
 fn a_project_description_is_rewritten_part_by_part() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(&mut lib, &fixture("000_e54fcd81d7b1024c.txt"), now).unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
+    let (_dir, mut lib, id) = drafted(&["000_e54fcd81d7b1024c.txt"]);
     let projects = yusuan_api::draft_projects(&lib, id).unwrap();
     assert_eq!(projects.len(), 2);
     let name = projects[0].name.clone();
@@ -454,7 +381,7 @@ fn a_project_description_is_rewritten_part_by_part() {
 
     // Two items and a computation that add up: read, and nothing to report.
     let text = "该项目年度预算安排12.00万元。\n1.培训费2.40万元：单价300元×80人=2.40万元；\n2.宣传费9.60万元。";
-    yusuan_api::draft_project_part(&mut lib, id, &name, "年度预算安排", text, now).unwrap();
+    yusuan_api::draft_project_part(&mut lib, id, &name, "年度预算安排", text, NOW).unwrap();
     let p = project(&lib);
     assert_eq!(
         p.total.unwrap().to_yuan(),
@@ -499,31 +426,31 @@ fn a_project_description_is_rewritten_part_by_part() {
     assert_eq!(about(&lib), 0);
     // Items that do not add up to the total: P001, as in a published document.
     let slip = "该项目年度预算安排12.00万元。\n1.培训费2.40万元；\n2.宣传费9.00万元。";
-    yusuan_api::draft_project_part(&mut lib, id, &name, "年度预算安排", slip, now).unwrap();
+    yusuan_api::draft_project_part(&mut lib, id, &name, "年度预算安排", slip, NOW).unwrap();
     assert_eq!(about(&lib), 1, "P001 for the slip");
     // Undo twice: the first text, then last year's.
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(first_budget_part(&lib, id), text);
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(first_budget_part(&lib, id), budget_before);
     // A part that is not one of the seven, a project that is not there: refused, named.
     let err =
-        yusuan_api::draft_project_part(&mut lib, id, &name, "其他说明", "x", now).unwrap_err();
+        yusuan_api::draft_project_part(&mut lib, id, &name, "其他说明", "x", NOW).unwrap_err();
     assert!(err.to_string().contains("年度预算安排"), "{err}");
     assert!(
-        yusuan_api::draft_project_part(&mut lib, id, "没有的项目", "项目概述", "x", now)
+        yusuan_api::draft_project_part(&mut lib, id, "没有的项目", "项目概述", "x", NOW)
             .unwrap_err()
             .to_string()
             .contains(&name)
     );
 
-    a_new_project_starts_unwritten(&mut lib, id, &name, now);
+    a_new_project_starts_unwritten(&mut lib, id, &name);
 }
 
 /// A new project: seven parts to write, R006 until they are; a project removed is brought back
 /// by undo where it was.
-fn a_new_project_starts_unwritten(lib: &mut Library, id: i64, name: &str, now: &str) {
-    yusuan_api::draft_project_add(lib, id, "社区治理创新项目", now).unwrap();
+fn a_new_project_starts_unwritten(lib: &mut Library, id: i64, name: &str) {
+    yusuan_api::draft_project_add(lib, id, "社区治理创新项目", NOW).unwrap();
     let r006 = |lib: &Library| {
         yusuan_api::draft_check(lib, id)
             .unwrap()
@@ -533,7 +460,7 @@ fn a_new_project_starts_unwritten(lib: &mut Library, id: i64, name: &str, now: &
     };
     assert_eq!(r006(lib), 7);
     assert!(
-        yusuan_api::draft_project_add(lib, id, "社区治理创新项目", now).is_err(),
+        yusuan_api::draft_project_add(lib, id, "社区治理创新项目", NOW).is_err(),
         "a name twice"
     );
     yusuan_api::draft_project_part(
@@ -542,13 +469,13 @@ fn a_new_project_starts_unwritten(lib: &mut Library, id: i64, name: &str, now: &
         "社区治理创新项目",
         "项目概述",
         "开展社区治理创新试点。",
-        now,
+        NOW,
     )
     .unwrap();
     assert_eq!(r006(lib), 6);
-    yusuan_api::draft_project_remove(lib, id, name, now).unwrap();
+    yusuan_api::draft_project_remove(lib, id, name, NOW).unwrap();
     assert_eq!(yusuan_api::draft_projects(lib, id).unwrap().len(), 2);
-    draft_undo(lib, id, now).unwrap();
+    draft_undo(lib, id, NOW).unwrap();
     let names: Vec<String> = yusuan_api::draft_projects(lib, id)
         .unwrap()
         .into_iter()
@@ -563,13 +490,7 @@ fn a_new_project_starts_unwritten(lib: &mut Library, id: i64, name: &str, now: &
 /// target starting its form (K003 asks for the other kinds) and its last one taking it away.
 #[test]
 fn performance_targets_are_set_added_and_removed() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
-    let o = import_file(&mut lib, &fixture("001_e395be5bb9699fb6.txt"), now).unwrap();
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
-        .unwrap()
-        .0;
+    let (_dir, mut lib, id) = drafted(&["001_e395be5bb9699fb6.txt"]);
     let forms = yusuan_api::draft_forms(&lib, id).unwrap();
     let form = forms
         .iter()
@@ -597,7 +518,7 @@ fn performance_targets_are_set_added_and_removed() {
             .map(|k| (k, f.indicators[k].clone()))
     };
     // A new target: read as a printed form.
-    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", path, "≥1600(人)", now).unwrap();
+    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", path, "≥1600(人)", NOW).unwrap();
     let (_, i) = indicator(&lib, path).unwrap();
     assert_eq!(
         i.value,
@@ -608,16 +529,16 @@ fn performance_targets_are_set_added_and_removed() {
         }
     );
     // A comparison with nothing after it: K006 names the indicator.
-    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", path, "≥", now).unwrap();
+    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", path, "≥", NOW).unwrap();
     assert!(yusuan_api::draft_check(&lib, id)
         .unwrap()
         .iter()
         .any(|f| f.rule == "K006" && f.message.contains("社区培训人数")));
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(indicator(&lib, path).unwrap().1.printed, "≥1600(人)");
     // Added in its group (after the last 效益指标/社会效益指标), removed, brought back by undo.
     let new = "效益指标/社会效益指标/居民知晓率";
-    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", new, "≥90(%)", now).unwrap();
+    yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", new, "≥90(%)", NOW).unwrap();
     let (k, _) = indicator(&lib, new).unwrap();
     let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
     let f = doc
@@ -635,13 +556,13 @@ fn performance_targets_are_set_added_and_removed() {
     assert!(f.indicators[k + 1..]
         .iter()
         .all(|i| !(i.level1 == "效益指标" && i.level2 == "社会效益指标")));
-    yusuan_api::draft_indicator_remove(&mut lib, id, "培训经费", new, now).unwrap();
+    yusuan_api::draft_indicator_remove(&mut lib, id, "培训经费", new, NOW).unwrap();
     assert!(indicator(&lib, new).is_none());
-    draft_undo(&mut lib, id, now).unwrap();
+    draft_undo(&mut lib, id, NOW).unwrap();
     assert_eq!(indicator(&lib, new).unwrap().0, k, "back where it was");
     // Bad input: refused, named.
     assert!(
-        yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", "社区培训人数", "≥1", now)
+        yusuan_api::draft_indicator_set(&mut lib, id, "培训经费", "社区培训人数", "≥1", NOW)
             .unwrap_err()
             .to_string()
             .contains("一级指标/二级指标/三级指标")
@@ -651,23 +572,23 @@ fn performance_targets_are_set_added_and_removed() {
         id,
         "培训经费",
         "产出指标/数量指标/没有",
-        now
+        NOW
     )
     .is_err());
-    a_first_target_starts_a_form_and_the_last_ends_it(&mut lib, id, now);
+    a_first_target_starts_a_form_and_the_last_ends_it(&mut lib, id);
 }
 
 /// A project without a form: its first target starts one (K003 asks for 效益 and 满意度) and its
 /// last one removed takes the form away.
-fn a_first_target_starts_a_form_and_the_last_ends_it(lib: &mut Library, id: i64, now: &str) {
-    yusuan_api::draft_project_add(lib, id, "社区治理创新", now).unwrap();
+fn a_first_target_starts_a_form_and_the_last_ends_it(lib: &mut Library, id: i64) {
+    yusuan_api::draft_project_add(lib, id, "社区治理创新", NOW).unwrap();
     yusuan_api::draft_indicator_set(
         lib,
         id,
         "社区治理创新",
         "产出指标/数量指标/试点社区",
         "=3(个)",
-        now,
+        NOW,
     )
     .unwrap();
     let forms = yusuan_api::draft_forms(lib, id).unwrap();
@@ -684,7 +605,7 @@ fn a_first_target_starts_a_form_and_the_last_ends_it(lib: &mut Library, id: i64,
         .unwrap()
         .iter()
         .any(|f| f.rule == "K003" && f.message.contains("社区治理创新")));
-    yusuan_api::draft_indicator_remove(lib, id, "社区治理创新", "产出指标/数量指标/试点社区", now)
+    yusuan_api::draft_indicator_remove(lib, id, "社区治理创新", "产出指标/数量指标/试点社区", NOW)
         .unwrap();
     assert!(
         yusuan_api::draft_forms(lib, id)
@@ -700,28 +621,26 @@ fn a_first_target_starts_a_form_and_the_last_ends_it(lib: &mut Library, id: i64,
 /// 情况说明 the format has; a count keeps its measure.
 #[test]
 fn a_stated_figure_last_year_lacked_is_added_and_printed() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let now = "2026-12-01T00:00:00Z";
+    let (_dir, mut lib) = library();
     import_file(
         &mut lib,
         &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-text.pdf"),
-        now,
+        NOW,
     )
     .unwrap();
     let o = import_file(
         &mut lib,
         &fixture("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf"),
-        now,
+        NOW,
     )
     .unwrap();
     assert!(o.attached);
-    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, now).unwrap().draft)
+    let id = yusuan_api::parse_draft_ref(&draft_new(&mut lib, o.id, None, NOW).unwrap().draft)
         .unwrap()
         .0;
     let lines = yusuan_api::draft_lines(&lib, id).unwrap();
     assert!(lines.iter().all(|l| l.key != "情况|车辆"));
-    yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "12", &[], now).unwrap();
+    yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "12", &[], NOW).unwrap();
     let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
     let text: String = doc
         .sections
@@ -731,13 +650,13 @@ fn a_stated_figure_last_year_lacked_is_added_and_printed() {
         .collect();
     assert!(text.contains("共有车辆12辆"), "{text}");
     assert!(
-        yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "13", &[], now)
+        yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "13", &[], NOW)
             .unwrap_err()
             .to_string()
             .contains("已有明细行")
     );
     assert!(
-        yusuan_api::draft_add_line(&mut lib, id, "情况|购置车辆", "1.5", &[], now)
+        yusuan_api::draft_add_line(&mut lib, id, "情况|购置车辆", "1.5", &[], NOW)
             .unwrap_err()
             .to_string()
             .contains("整数")

@@ -8,19 +8,11 @@ use yusuan_api::{import_file, Library};
 
 mod common;
 
-use common::{export_explained, fixture, NOW};
+use common::{blank, export_explained, shegongbu, with_juesuan, NOW};
 
 #[test]
 fn a_years_budget_stands_beside_its_final_accounts_code_by_code() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lib = Library::open(&dir.path().join("t.db")).unwrap();
-    let juesuan = import_file(
-        &mut lib,
-        &fixture("pdf/shanghai-putuo-shegongbu-2024-bumen-juesuan.pdf"),
-        NOW,
-    )
-    .unwrap()
-    .id;
+    let (dir, mut lib, juesuan) = with_juesuan();
     let budget = a_typed_budget(&mut lib, dir.path());
 
     let view = yusuan_api::department_view(&lib, budget, &Default::default()).unwrap();
@@ -76,20 +68,7 @@ fn a_years_budget_stands_beside_its_final_accounts_code_by_code() {
 /// The department's 2024 预算 as a user makes it: a blank Shanghai draft, its lines and sections
 /// typed, exported to the standard PDF and imported; the imported document's id.
 fn a_typed_budget(lib: &mut Library, dir: &Path) -> i64 {
-    let req = yusuan_api::BlankRequest {
-        department: "中共上海市普陀区委社会工作部".into(),
-        region: Some("上海市普陀区".into()),
-        year: Some(2024),
-        ..Default::default()
-    };
-    let made = yusuan_api::draft_new_blank(
-        lib,
-        &yusuan_api::BlankFrom::Template("shanghai-9-bumen".into()),
-        &req,
-        NOW,
-    )
-    .unwrap();
-    let id = yusuan_api::parse_draft_ref(&made.draft).unwrap().0;
+    let id = blank(lib, "shanghai-9-bumen", &shegongbu(2024));
     for (key, yuan, name) in [
         ("支出|一般公共预算|2013901|基本支出", "600000", "行政运行"),
         (

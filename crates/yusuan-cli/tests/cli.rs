@@ -2,18 +2,11 @@
 
 mod common;
 
-use common::minimal_pdf;
-use std::path::PathBuf;
+use common::{fixture, minimal_pdf, temp_db};
 use std::process::Command;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_yusuan"))
-}
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
 }
 
 struct Out {
@@ -43,8 +36,7 @@ fn count(db: &str) -> usize {
 
 #[test]
 fn init_import_list_show() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
+    let (_dir, db) = temp_db();
     let o = run(&["--db", &db, "init"]);
     assert_eq!(o.code, 0);
     assert!(o.stdout.contains("结构版本 6"), "{}", o.stdout);
@@ -52,7 +44,7 @@ fn init_import_list_show() {
         "--db",
         &db,
         "import",
-        fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(),
+        &fixture("000_e54fcd81d7b1024c.txt"),
         "--format",
         "json",
     ]);
@@ -82,8 +74,7 @@ fn init_import_list_show() {
 
 #[test]
 fn usage_and_input_errors_exit_2_with_one_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
+    let (_dir, db) = temp_db();
     for (args, needle) in [
         (vec!["--db", &db, "frobnicate"], "用法错误"),
         (vec!["--db", &db, "show", "42"], "找不到文档“42”"),
@@ -102,8 +93,7 @@ fn usage_and_input_errors_exit_2_with_one_line() {
 
 #[test]
 fn bad_files_store_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
+    let (dir, db) = temp_db();
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
     let junk = dir.path().join("junk.txt");
@@ -156,14 +146,8 @@ fn init_with_future_schema(path: &std::path::Path) {
 
 #[test]
 fn export_csv_gives_every_number_in_yuan() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
-    let o = run(&[
-        "--db",
-        &db,
-        "import",
-        fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(),
-    ]);
+    let (dir, db) = temp_db();
+    let o = run(&["--db", &db, "import", &fixture("000_e54fcd81d7b1024c.txt")]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let out = dir.path().join("n.csv");
     let o = run(&[
@@ -213,25 +197,28 @@ fn export_csv_gives_every_number_in_yuan() {
     assert_eq!(o.stdout, csv);
 }
 
+/// `yusuan check` of the fixture `name` as JSON: it exits 1; the findings of severity error.
+fn check_errors(name: &str) -> Vec<serde_json::Value> {
+    let o = run(&["check", &fixture(name), "--format", "json"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .cloned()
+        .collect()
+}
+
 /// Seed 000 has real 1-元 slips: the 分单位 tables' 合计 (61,566,619 and 68,643,213) are 1 元 more
 /// than 人员经费 + 公用经费 + 项目支出, and the economic table's 合计 row (36,545,394) is 1 元 more
 /// than its parts and than Σ类. `check` reports each, and exits 1.
 #[test]
 fn check_reports_the_real_slips_of_seed_000() {
-    let o = run(&[
-        "check",
-        fixture("000_e54fcd81d7b1024c.txt").to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(o.code, 1, "{}", o.stderr);
-    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     // The errors (every finding of every document is in tests/findings.rs).
-    let got: Vec<(String, String, i64, String, String)> = v["findings"]
-        .as_array()
-        .unwrap()
+    let got: Vec<(String, String, i64, String, String)> = check_errors("000_e54fcd81d7b1024c.txt")
         .iter()
-        .filter(|f| f["severity"] == "error")
         .map(|f| {
             (
                 f["rule"].as_str().unwrap().to_string(),
@@ -255,10 +242,7 @@ fn check_reports_the_real_slips_of_seed_000() {
         .map(|w| (w.0.into(), w.1.into(), w.2, w.3.into(), w.4.into()))
         .collect();
     assert_eq!(got, want);
-    let o = run(&[
-        "check",
-        fixture("002_e0c4b3d6f0f45810.txt").to_str().unwrap(),
-    ]);
+    let o = run(&["check", &fixture("002_e0c4b3d6f0f45810.txt")]);
     assert_eq!(o.code, 0);
     assert!(o.stdout.contains("未发现问题"), "{}", o.stdout);
 }
@@ -266,20 +250,7 @@ fn check_reports_the_real_slips_of_seed_000() {
 /// Seed 004's contents lists 十一、政府采购预算表, which the document never prints.
 #[test]
 fn check_finds_the_missing_table_of_seed_004() {
-    let o = run(&[
-        "check",
-        fixture("004_dd8ce94d1496a6c0.txt").to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(o.code, 1, "{}", o.stderr);
-    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
-    let errors: Vec<&serde_json::Value> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["severity"] == "error")
-        .collect();
+    let errors = check_errors("004_dd8ce94d1496a6c0.txt");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0]["rule"], "T004");
     assert_eq!(errors[0]["expected"], "政府采购预算表");
@@ -359,18 +330,13 @@ fn a_panic_inside_a_pdf_library_never_reaches_the_user() {
 /// the tables (which name no year) join it.
 #[test]
 fn a_narrative_and_its_tables_imported_together_are_one_document() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
+    let (_dir, db) = temp_db();
     let o = run(&[
         "--db",
         &db,
         "import",
-        fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf")
-            .to_str()
-            .unwrap(),
-        fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf")
-            .to_str()
-            .unwrap(),
+        &fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"),
+        &fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-text.pdf"),
     ]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(
@@ -397,8 +363,7 @@ fn a_narrative_and_its_tables_imported_together_are_one_document() {
 /// a year out of range is refused by the arguments.
 #[test]
 fn tables_without_a_year_take_the_one_given() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
+    let (dir, db) = temp_db();
     let renamed = dir.path().join("公开表.pdf");
     std::fs::copy(
         fixture("pdf/jiangsu-zhengxie-2018-bumen-yusuan-tables.pdf"),

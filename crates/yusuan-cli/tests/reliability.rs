@@ -3,17 +3,12 @@
 //! or an edit. After each: `PRAGMA integrity_check` is ok, every document listed reads whole, and
 //! every edit that reported success is in the draft.
 
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
+mod common;
+
+use common::{drafted, fixture, imported, temp_db};
 
 fn spawn(db: &str, args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_yusuan"))
@@ -73,17 +68,11 @@ fn line_values(db: &str) -> Vec<(String, String)> {
 
 #[test]
 fn imports_and_edits_from_several_processes_at_once_all_land() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
-    let db = db.as_str();
-    ok(
-        db,
-        &[
-            "import",
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        ],
+    let (_dir, db) = drafted(
+        &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"],
+        ok,
     );
-    ok(db, &["draft", "new", "--from", "1"]);
+    let db = db.as_str();
     let lines = line_values(db);
     // Eight edits of eight lines of one draft, and two imports, all at once.
     let edits: Vec<(String, String)> = lines
@@ -136,17 +125,11 @@ fn imports_and_edits_from_several_processes_at_once_all_land() {
 
 #[test]
 fn a_process_killed_during_an_import_or_an_edit_leaves_the_library_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
-    let db = db.as_str();
-    ok(
-        db,
-        &[
-            "import",
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        ],
+    let (_dir, db) = drafted(
+        &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"],
+        ok,
     );
-    ok(db, &["draft", "new", "--from", "1"]);
+    let db = db.as_str();
     let key = line_values(db)
         .into_iter()
         .find(|(k, _)| k.starts_with("支出|"))
@@ -206,16 +189,11 @@ fn a_process_killed_during_an_import_or_an_edit_leaves_the_library_whole() {
 /// and changes nothing.
 #[test]
 fn a_library_is_backed_up_and_restored_by_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
-    let db = db.as_str();
-    ok(
-        db,
-        &[
-            "import",
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        ],
+    let (dir, db) = imported(
+        &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"],
+        ok,
     );
+    let db = db.as_str();
     let backup = dir.path().join("周一.db");
     assert!(ok(db, &["backup", "-o", backup.to_str().unwrap()]).contains("已备份到"));
     // Refuses to overwrite a backup.
@@ -263,8 +241,7 @@ fn a_library_is_backed_up_and_restored_by_the_command_line() {
 /// A file larger than any disclosure is refused before it is read, in one line naming the limit.
 #[test]
 fn a_file_larger_than_any_disclosure_is_refused_unread() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
+    let (dir, db) = temp_db();
     let big = dir.path().join("大文件.pdf");
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(120 * 1024 * 1024).unwrap(); // sparse: nothing written
@@ -296,16 +273,11 @@ fn a_file_larger_than_any_disclosure_is_refused_unread() {
 /// folder, then renamed into place).
 #[test]
 fn a_process_killed_during_an_export_never_leaves_half_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db").display().to_string();
-    let db = db.as_str();
-    ok(
-        db,
-        &[
-            "import",
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-        ],
+    let (dir, db) = imported(
+        &["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"],
+        ok,
     );
+    let db = db.as_str();
     let out = dir.path().join("导出.pdf");
     let target = out.to_str().unwrap();
     ok(
@@ -323,21 +295,20 @@ fn a_process_killed_during_an_export_never_leaves_half_a_file() {
     );
     let first = std::fs::read(&out).unwrap();
     ok(db, &["draft", "new", "--from", "1"]);
+    // A different export (the draft's) over the same file.
+    let export_draft = [
+        "export",
+        "draft:1",
+        "--format",
+        "pdf",
+        "-o",
+        target,
+        "--date",
+        "2026-02-16",
+    ];
     for delay in [0u64, 20, 60, 120, 250, 500, 1000, 2000] {
-        // A different export (the draft's) over the same file, killed after `delay` ms.
-        let mut export = spawn(
-            db,
-            &[
-                "export",
-                "draft:1",
-                "--format",
-                "pdf",
-                "-o",
-                target,
-                "--date",
-                "2026-02-16",
-            ],
-        );
+        // Killed after `delay` ms.
+        let mut export = spawn(db, &export_draft);
         std::thread::sleep(Duration::from_millis(delay));
         let _ = export.kill();
         let finished = export.wait().unwrap().success();
@@ -361,19 +332,7 @@ fn a_process_killed_during_an_export_never_leaves_half_a_file() {
         );
     }
     // Left alone, the export replaces the file.
-    ok(
-        db,
-        &[
-            "export",
-            "draft:1",
-            "--format",
-            "pdf",
-            "-o",
-            target,
-            "--date",
-            "2026-02-16",
-        ],
-    );
+    ok(db, &export_draft);
     assert_ne!(std::fs::read(&out).unwrap(), first);
     // Nothing but hidden temporaries of killed exports beside it.
     for e in std::fs::read_dir(dir.path()).unwrap().flatten() {

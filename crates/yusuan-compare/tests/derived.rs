@@ -7,14 +7,33 @@ use std::str::FromStr;
 use yusuan_compare::{compare, Flag, Mapping, Options};
 use yusuan_domain::{Cell, Document, RowCode, TableKind, Unit};
 
-fn seed() -> Document {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/000_e54fcd81d7b1024c.txt"
-    );
-    yusuan_import::import_text("000.txt", &std::fs::read(path).unwrap())
+/// A seed fixture (`fixtures/{name}`), read as the importer reads a text file named by the
+/// seed's number (`000.txt`).
+fn seed(name: &str) -> Document {
+    let path = format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let short = format!("{}.txt", &name[..3]);
+    yusuan_import::import_text(&short, &std::fs::read(path).unwrap())
         .unwrap()
         .document
+}
+
+/// The document's table of this kind, to change.
+fn table_mut(doc: &mut Document, kind: TableKind) -> &mut yusuan_domain::Table {
+    doc.tables.iter_mut().find(|t| t.kind == kind).unwrap()
+}
+
+/// `before` and `now` compared (labelled `labels`) with no mapping.
+fn compare_two(
+    before: &Document,
+    now: &Document,
+    labels: [&str; 2],
+    options: &Options,
+) -> yusuan_compare::Comparison {
+    compare(
+        &[(before, labels[0].into()), (now, labels[1].into())],
+        &Mapping::default(),
+        options,
+    )
 }
 
 fn d(s: &str) -> Decimal {
@@ -35,14 +54,10 @@ fn line<'a>(
 
 #[test]
 fn derived_prior_year_renamed_removed_new_mapped_and_in_wan() {
-    let now = seed(); // 2026, amounts in 元
+    let now = seed("000_e54fcd81d7b1024c.txt"); // 2026, amounts in 元
     let mut before = now.clone();
     before.meta.year = 2025;
-    let exp = before
-        .tables
-        .iter_mut()
-        .find(|t| t.kind == TableKind::Expenditure)
-        .unwrap();
+    let exp = table_mut(&mut before, TableKind::Expenditure);
     // 2025 printed 2013901 under another name, and one more 项 (2013998) that 2026 dropped.
     let r = exp
         .rows
@@ -60,11 +75,7 @@ fn derived_prior_year_renamed_removed_new_mapped_and_in_wan() {
     exp.rows
         .retain(|r| r.code.as_ref().is_none_or(|c| c.as_str() != "2013903"));
     // The 2025 economic table was printed in 万元 (same money).
-    let eco = before
-        .tables
-        .iter_mut()
-        .find(|t| t.kind == TableKind::GeneralPublicBasicEconomic)
-        .unwrap();
+    let eco = table_mut(&mut before, TableKind::GeneralPublicBasicEconomic);
     eco.unit = Unit::WanYuan;
     for r in &mut eco.rows {
         for c in &mut r.cells {
@@ -138,14 +149,10 @@ fn derived_prior_year_renamed_removed_new_mapped_and_in_wan() {
 
 #[test]
 fn percent_share_and_threshold() {
-    let now = seed();
+    let now = seed("000_e54fcd81d7b1024c.txt");
     let mut before = now.clone();
     before.meta.year = 2025;
-    let exp = before
-        .tables
-        .iter_mut()
-        .find(|t| t.kind == TableKind::Expenditure)
-        .unwrap();
+    let exp = table_mut(&mut before, TableKind::Expenditure);
     let total_col = exp
         .columns
         .iter()
@@ -158,11 +165,7 @@ fn percent_share_and_threshold() {
             }
         }
     }
-    let c = compare(
-        &[(&before, "a".into()), (&now, "b".into())],
-        &Mapping::default(),
-        &Options::default(),
-    );
+    let c = compare_two(&before, &now, ["a", "b"], &Options::default());
     let l = line(&c, TableKind::Expenditure, "2013901", "支出预算/合计");
     let (a, b) = (l.amounts[0].unwrap(), l.amounts[1].unwrap());
     assert_eq!(l.change, d("1000000"));
@@ -178,11 +181,7 @@ fn percent_share_and_threshold() {
         threshold_percent: d("0"),
         threshold_yuan: d("1000000"),
     };
-    let c = compare(
-        &[(&before, "a".into()), (&now, "b".into())],
-        &Mapping::default(),
-        &strict,
-    );
+    let c = compare_two(&before, &now, ["a", "b"], &strict);
     assert!(line(&c, TableKind::Expenditure, "2013901", "支出预算/合计")
         .flags
         .contains(&Flag::BeyondThreshold));
@@ -190,11 +189,7 @@ fn percent_share_and_threshold() {
         threshold_percent: d("0"),
         threshold_yuan: d("1000001"),
     };
-    let c = compare(
-        &[(&before, "a".into()), (&now, "b".into())],
-        &Mapping::default(),
-        &loose,
-    );
+    let c = compare_two(&before, &now, ["a", "b"], &loose);
     assert!(
         !line(&c, TableKind::Expenditure, "2013901", "支出预算/合计")
             .flags
@@ -204,23 +199,13 @@ fn percent_share_and_threshold() {
 
 #[test]
 fn projects_align_by_name_when_names_drift() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/003_f631a08b6fb80526.txt"
-    );
-    let now = yusuan_import::import_text("003.txt", &std::fs::read(path).unwrap())
-        .unwrap()
-        .document;
+    let now = seed("003_f631a08b6fb80526.txt");
     let mut before = now.clone();
     before.meta.year -= 1;
     before.projects[1].name = "党建工作经费".into(); // the 2025 name (made up for the test)
     before.projects[1].total = Some(yusuan_domain::Amount::wan(d("180.00")));
     before.projects.remove(6); // 体检费 is new in the later year
-    let c = compare(
-        &[(&before, "a".into()), (&now, "b".into())],
-        &Mapping::default(),
-        &Options::default(),
-    );
+    let c = compare_two(&before, &now, ["a", "b"], &Options::default());
     let party = c
         .lines
         .iter()
@@ -236,11 +221,7 @@ fn projects_align_by_name_when_names_drift() {
     assert!(health.flags.contains(&Flag::New));
     // A name that is not alike stays apart: two lines, one removed and one new.
     before.projects[0].name = "完全不同的项目".into();
-    let c = compare(
-        &[(&before, "a".into()), (&now, "b".into())],
-        &Mapping::default(),
-        &Options::default(),
-    );
+    let c = compare_two(&before, &now, ["a", "b"], &Options::default());
     assert!(
         c.lines
             .iter()
@@ -258,13 +239,7 @@ fn projects_align_by_name_when_names_drift() {
 /// is in the comparison, the quotes are checked against it (Q004).
 #[test]
 fn hubei_prior_year_quotes_are_checked_against_the_prior_document() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/004_dd8ce94d1496a6c0.txt"
-    );
-    let now = yusuan_import::import_text("004.txt", &std::fs::read(path).unwrap())
-        .unwrap()
-        .document;
+    let now = seed("004_dd8ce94d1496a6c0.txt");
     let t = now.table(TableKind::DepartmentPerformance).unwrap();
     let (cur, prior) = (3, 5); // 第4列 当年金额, 第6列 近两年收支金额/2025 年 (see the golden)
     assert_eq!(
@@ -278,11 +253,7 @@ fn hubei_prior_year_quotes_are_checked_against_the_prior_document() {
     );
     let mut before = now.clone();
     before.meta.year = 2025;
-    let bt = before
-        .tables
-        .iter_mut()
-        .find(|t| t.kind == TableKind::DepartmentPerformance)
-        .unwrap();
+    let bt = table_mut(&mut before, TableKind::DepartmentPerformance);
     for r in &mut bt.rows {
         if let Some(v) = r.cells.get(prior).and_then(|c| c.amount()) {
             r.cells[cur] = Cell::Amount {
@@ -291,11 +262,7 @@ fn hubei_prior_year_quotes_are_checked_against_the_prior_document() {
             };
         }
     }
-    let c = compare(
-        &[(&before, "2025".into()), (&now, "2026".into())],
-        &Mapping::default(),
-        &Options::default(),
-    );
+    let c = compare_two(&before, &now, ["2025", "2026"], &Options::default());
     assert!(
         c.findings.iter().all(|f| f.rule != "Q004"),
         "{:?}",
@@ -306,11 +273,7 @@ fn hubei_prior_year_quotes_are_checked_against_the_prior_document() {
         value: d("800.00"),
         printed: "800.00".into(),
     };
-    let c = compare(
-        &[(&before, "2025".into()), (&now, "2026".into())],
-        &Mapping::default(),
-        &Options::default(),
-    );
+    let c = compare_two(&before, &now, ["2025", "2026"], &Options::default());
     let q: Vec<_> = c.findings.iter().filter(|f| f.rule == "Q004").collect();
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(
@@ -320,11 +283,7 @@ fn hubei_prior_year_quotes_are_checked_against_the_prior_document() {
 }
 
 fn bt_row<'a>(doc: &'a mut Document, label: &str) -> &'a mut yusuan_domain::Row {
-    let t = doc
-        .tables
-        .iter_mut()
-        .find(|t| t.kind == TableKind::DepartmentPerformance)
-        .unwrap();
+    let t = table_mut(doc, TableKind::DepartmentPerformance);
     t.rows
         .iter_mut()
         .find(|r| r.label.ends_with(label))

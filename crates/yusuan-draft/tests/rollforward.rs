@@ -10,7 +10,7 @@ use yusuan_draft::{derive, derive_table_values, draft_findings, roll_forward, Le
 
 mod common;
 
-use common::{fixture, root, JIANGSU};
+use common::{fixture, root, section_text, JIANGSU};
 
 fn golden(name: &str, actual: &str) {
     let path = root().join("fixtures/golden").join(name);
@@ -308,18 +308,7 @@ fn procurement_is_edited_by_its_parts_and_the_narrative_states_their_sum() {
     );
     let derived = yusuan_draft::stated(&draft).procurement.unwrap();
     assert_eq!(derived.total.to_yuan(), stated.total.to_yuan());
-    let other = |d: &yusuan_draft::Draft| {
-        derive(d)
-            .section(SectionKind::OtherExplanations)
-            .map(|s| {
-                s.paragraphs
-                    .iter()
-                    .map(|p| p.text.clone())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default()
-    };
+    let other = |d: &yusuan_draft::Draft| section_text(&derive(d), SectionKind::OtherExplanations);
     assert!(
         other(&draft).contains("政府采购预算4821.20万元，其中：政府采购货物预算57.43万元"),
         "{}",

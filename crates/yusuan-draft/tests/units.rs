@@ -12,7 +12,7 @@ use yusuan_draft::{
 
 mod common;
 
-use common::fixture;
+use common::{fixture, section_text};
 
 /// Every amount of a table by (row code and label, column), in the table's unit.
 fn cells(t: &Table) -> BTreeMap<(String, usize), Decimal> {
@@ -85,19 +85,7 @@ fn a_department_of_one_unit_gives_the_units_budget_as_published() {
             .map(|s| s.title.clone())
     };
     assert_eq!(heading(&mine), heading(&theirs));
-    let other = |doc: &Document| {
-        doc.sections
-            .iter()
-            .find(|s| s.kind == SectionKind::OtherExplanations)
-            .map(|s| {
-                s.paragraphs
-                    .iter()
-                    .map(|p| p.text.clone())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default()
-    };
+    let other = |doc: &Document| section_text(doc, SectionKind::OtherExplanations);
     assert!(
         other(&mine).contains("本单位政府采购预算34.00万元"),
         "{}",

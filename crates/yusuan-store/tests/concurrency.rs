@@ -3,6 +3,10 @@
 
 use yusuan_store::{Store, StoreError};
 
+mod common;
+
+use common::ev;
+
 #[test]
 fn an_edit_based_on_a_stale_read_is_refused_and_a_fresh_read_goes_through() {
     let dir = tempfile::tempdir().unwrap();
@@ -40,16 +44,4 @@ fn an_edit_based_on_a_stale_read_is_refused_and_a_fresh_read_goes_through() {
         b.mark_draft_event(id, last.id, true, "{\"v\":\"a\"}", "t5", None),
         Err(StoreError::DraftChanged(_))
     ));
-}
-
-/// An event of a line set from `old` to `new` (what the history shows; no typed edit).
-fn ev<'a>(old: Option<&'a str>, new: Option<&'a str>) -> yusuan_store::NewDraftEvent<'a> {
-    yusuan_store::NewDraftEvent {
-        action: "lines",
-        target: "k",
-        old_value: old,
-        new_value: new,
-        edit_json: None,
-        inverse_json: None,
-    }
 }

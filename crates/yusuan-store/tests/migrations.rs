@@ -3,6 +3,10 @@
 use rusqlite::Connection;
 use yusuan_store::{migrate, Migration, Store, StoreError, MIGRATIONS};
 
+mod common;
+
+use common::ev;
+
 fn user_version(conn: &Connection) -> i64 {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap()
@@ -378,16 +382,4 @@ fn a_library_is_restored_whole_from_a_backup_and_a_file_that_is_not_one_changes_
         (1, 0)
     );
     assert_eq!(Store::open(&path).unwrap().list().unwrap().len(), 1);
-}
-
-/// An event of a line set from `old` to `new` (what the history shows; no typed edit).
-fn ev<'a>(old: Option<&'a str>, new: Option<&'a str>) -> yusuan_store::NewDraftEvent<'a> {
-    yusuan_store::NewDraftEvent {
-        action: "lines",
-        target: "k",
-        old_value: old,
-        new_value: new,
-        edit_json: None,
-        inverse_json: None,
-    }
 }

@@ -1,8 +1,9 @@
-//! Shared helpers of the draft crate's tests: the real documents, read as the library reads them.
+//! Shared helpers of the draft crate's tests: the real documents, read as the library reads them,
+//! and a section's text.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
-use yusuan_domain::Document;
+use yusuan_domain::{Document, SectionKind};
 
 /// The Jiangsu disclosure is published in two files; `JIANGSU` names the pair.
 pub const JIANGSU: &str = "pdf/jiangsu-zhengxie-2018-bumen-yusuan (text + tables)";
@@ -25,4 +26,17 @@ pub fn fixture(name: &str) -> Document {
     }
     let bytes = std::fs::read(root().join("fixtures").join(name)).unwrap();
     yusuan_import::import_any(name, &bytes).unwrap().document
+}
+
+/// The text of the document's section of this kind, a line a paragraph ("" without one).
+pub fn section_text(doc: &Document, kind: SectionKind) -> String {
+    doc.section(kind)
+        .map(|s| {
+            s.paragraphs
+                .iter()
+                .map(|p| p.text.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default()
 }
