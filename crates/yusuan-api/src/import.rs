@@ -161,7 +161,10 @@ pub fn import_bytes_with(
             attached: false,
         });
     }
-    match yusuan_import::import_any(name, bytes) {
+    // Read once: a file of tables tried alone and then under its narrative's cover is not
+    // extracted twice.
+    let source = yusuan_import::read_source(name, bytes)?;
+    match source.import() {
         Ok(imported) => match tables_for(lib, &imported.document)? {
             Some(target) => join_narrative(lib, target, name, &hash, imported, now),
             None => match narrative_awaiting(lib, &imported.document)? {
@@ -191,16 +194,15 @@ pub fn import_bytes_with(
                 }
             }
             if let Some(target) = narrative_for(lib, &departments, only)? {
-                return attach_tables(lib, target, name, bytes, now);
+                return attach_tables(lib, target, &source, &hash, now);
             }
             match (
                 known.filter(|_| yearless != Yearless::Wait),
                 departments.first(),
             ) {
                 (Some((y, from_name)), Some(department)) => {
-                    let imported = yusuan_import::import_tables_of_year(
-                        name, bytes, department, y, from_name,
-                    )?;
+                    let imported =
+                        yusuan_import::tables_of_year(&source, department, y, from_name)?;
                     store_parsed(lib, name, &hash, imported, now)
                 }
                 _ => Err(yusuan_import::ImportError::NoYear { file, departments }.into()),
@@ -427,15 +429,16 @@ pub(crate) fn documents_of(
 fn attach_tables(
     lib: &mut Library,
     target: i64,
-    name: &str,
-    bytes: &[u8],
+    file: &yusuan_import::Source,
+    hash: &str,
     now: &str,
 ) -> Result<ImportOutcome, ApiError> {
+    let name = file.file();
     let narrative = lib.store().get(target)?;
     let yusuan_import::Imported {
         document: joined,
         mut report,
-    } = yusuan_import::attach_tables(&narrative, name, bytes)?;
+    } = yusuan_import::attach_source(&narrative, file)?;
     let attached = yusuan_import::Diagnostic::Attached {
         target,
         department: narrative.meta.department.clone(),
@@ -446,9 +449,8 @@ fn attach_tables(
         .push(yusuan_import::ReportItem::new(attached, Default::default()));
     note_misreadings(&joined, &mut report);
     let source = lib.store().source_name(target)?;
-    let hash = sha256_hex(bytes);
     let sources = format!("{source} + {name}");
-    let stored = (joined, report, sources.as_str(), hash.as_str());
+    let stored = (joined, report, sources.as_str(), hash);
     replace_joined(lib, target, name, stored, now)
 }
 

@@ -15,6 +15,7 @@ mod lines;
 mod pdf;
 mod render;
 mod report;
+mod source;
 mod text;
 mod xlsx;
 
@@ -24,6 +25,7 @@ pub use lines::{split_lines, CellBox, Line};
 pub use pdf::{pdf_lines, pdf_lines_with, pdf_text, TextLayer};
 pub use render::table_text;
 pub use report::{Diagnostic, ImportReport, ReportItem};
+pub use source::{read_source, Source};
 pub use text::{parse_lines, parse_lines_with, section_kind, Layout};
 pub use xlsx::{check_workbook, xlsx_lines, MAX_GRID_CELLS};
 
@@ -42,25 +44,13 @@ pub struct Imported {
 pub fn import_text(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     guard(file_name, || {
         let text = decode_text(file_name, bytes)?;
-        let mut lines = split_lines(&text);
-        if lines.iter().any(|l| l.is_tabular()) {
-            return parse_lines(file_name, &lines);
-        }
-        // No tabs anywhere: cells were printed separated by spaces (a poor extraction). Split on
-        // whitespace and read the rows in order, as for PDF lines without positions.
-        for l in &mut lines {
-            let parts: Vec<String> = l.text.split_whitespace().map(str::to_string).collect();
-            if parts.len() > 1 {
-                l.cells = parts;
-            }
-        }
-        parse_lines_with(file_name, &lines, Layout::Flow)
+        source::text_lines(file_name, split_lines(&text))
     })
 }
 
 /// Runs an import so that a bug can never crash the caller: a panic becomes an error that
 /// names the file (and nothing is stored).
-fn guard(
+pub(crate) fn guard(
     file_name: &str,
     f: impl FnOnce() -> Result<Imported, ImportError>,
 ) -> Result<Imported, ImportError> {
@@ -94,28 +84,7 @@ pub fn import_with_cover(
     bytes: &[u8],
     cover: &str,
 ) -> Result<Imported, ImportError> {
-    guard(file_name, || {
-        let lower = file_name.to_lowercase();
-        let (mut lines, layout) = if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
-            (pdf_lines(file_name, bytes)?, Layout::Flow)
-        } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") {
-            (xlsx_lines(file_name, bytes)?, Layout::Cells)
-        } else {
-            (split_lines(&decode_text(file_name, bytes)?), Layout::Cells)
-        };
-        let at = lines.first().map(|l| l.location).unwrap_or_default();
-        lines.insert(
-            0,
-            Line {
-                location: at,
-                text: cover.to_string(),
-                cells: vec![cover.to_string()],
-                spans: vec![],
-                boxes: vec![],
-            },
-        );
-        parse_lines_with(file_name, &lines, layout)
-    })
+    read_source(file_name, bytes)?.with_cover(cover)
 }
 
 /// The budget year a file's name gives (`2018年部门预算公开表.pdf`, `jiangsu-2018-tables.pdf`),
@@ -145,8 +114,18 @@ pub fn import_tables_of_year(
     year: i32,
     from_file_name: bool,
 ) -> Result<Imported, ImportError> {
-    let read =
-        |kind: &str| import_with_cover(file_name, bytes, &format!("{department}{year}年{kind}"));
+    let source = read_source(file_name, bytes)?;
+    tables_of_year(&source, department, year, from_file_name)
+}
+
+/// [`import_tables_of_year`] of a file already read.
+pub fn tables_of_year(
+    source: &Source,
+    department: &str,
+    year: i32,
+    from_file_name: bool,
+) -> Result<Imported, ImportError> {
+    let read = |kind: &str| source.with_cover(&format!("{department}{year}年{kind}"));
     let mut imported = read("部门预算")?;
     if imported
         .document
@@ -178,6 +157,11 @@ pub fn attach_tables(
     file_name: &str,
     bytes: &[u8],
 ) -> Result<Imported, ImportError> {
+    attach_source(narrative, &read_source(file_name, bytes)?)
+}
+
+/// [`attach_tables`] of a file already read.
+pub fn attach_source(narrative: &Document, source: &Source) -> Result<Imported, ImportError> {
     let meta = &narrative.meta;
     let cover = format!(
         "{}{}年{}",
@@ -185,7 +169,7 @@ pub fn attach_tables(
         meta.year,
         meta.title.rsplit_once('年').map_or("部门预算", |(_, t)| t)
     );
-    let tables = import_with_cover(file_name, bytes, &cover)?;
+    let tables = source.with_cover(&cover)?;
     let mut joined = narrative.clone();
     joined.tables = tables.document.tables;
     joined.assumed_units = tables.document.assumed_units;
@@ -235,19 +219,7 @@ pub fn inline_indicators(text: &str, at: yusuan_domain::Location) -> Vec<yusuan_
 
 /// Imports any supported file, recognised by its first bytes (PDF) or else read as text.
 pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    let lower = file_name.to_lowercase();
-    if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
-        import_pdf(file_name, bytes)
-    } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") {
-        import_xlsx(file_name, bytes)
-    } else if lower.ends_with(".xls") {
-        Err(ImportError::Unsupported {
-            file: file_name.to_string(),
-            reason: "旧版 .xls 格式，请在表格软件中另存为 .xlsx".into(),
-        })
-    } else {
-        import_text(file_name, bytes)
-    }
+    read_source(file_name, bytes)?.import()
 }
 
 /// Imports an XLSX workbook with one sheet per table.
