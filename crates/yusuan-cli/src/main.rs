@@ -2,6 +2,9 @@
 
 use std::io::Write;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Standard output that ends quietly when its reader has gone (`yusuan list | head`): the rest
 /// of the output is dropped, as other command-line tools do, instead of an error about a pipe.
 struct Stdout<W: Write>(W);
