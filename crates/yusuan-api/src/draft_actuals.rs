@@ -44,21 +44,18 @@ pub struct ActualsImport {
 
 /// Every code of the draft's 一般公共预算 lines with its 执行数 (where given) and rate.
 pub fn actual_views(d: &yusuan_draft::Draft) -> Vec<ActualView> {
-    actuals::codes(d)
+    actuals::sums_by_code(d)
         .into_iter()
-        .map(|code| {
-            let current: Decimal = d
-                .leaves
-                .iter()
-                .filter(|l| matches!(&l.key, yusuan_draft::LeafKey::Spend { fund: yusuan_draft::Fund::GeneralPublic, function, .. } if function.as_str().starts_with(&code)))
-                .map(|l| l.value)
-                .sum();
+        .map(|(code, (current, budget))| {
+            let actual = d.actuals.get(&code).copied();
             ActualView {
                 name: d.name_of(&code).to_string(),
-                actual_yuan: d.actuals.get(&code).map(|v| v.normalize().to_string()),
-                budget_yuan: actuals::budget_of(d, &code).normalize().to_string(),
+                actual_yuan: actual.map(|v| v.normalize().to_string()),
+                budget_yuan: budget.normalize().to_string(),
                 current_yuan: current.normalize().to_string(),
-                rate_percent: actuals::execution_rate(d, &code).map(|r| format!("{r:.2}")),
+                rate_percent: actual
+                    .and_then(|a| actuals::rate(a, budget))
+                    .map(|r| format!("{r:.2}")),
                 code,
             }
         })
