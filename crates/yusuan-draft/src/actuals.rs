@@ -57,24 +57,7 @@ pub fn actuals_year(d: &Draft) -> i32 {
 /// The function codes the draft's 一般公共预算 lines use, with their 类 and 款: the codes an
 /// 执行数 can be given for.
 pub fn codes(d: &Draft) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for l in &d.leaves {
-        if let LeafKey::Spend {
-            fund: Fund::GeneralPublic,
-            function,
-            ..
-        } = &l.key
-        {
-            let c = function.as_str();
-            for n in [3, 5, 7] {
-                if c.len() >= n && !out.iter().any(|x| x == &c[..n]) {
-                    out.push(c[..n].to_string());
-                }
-            }
-        }
-    }
-    out.sort();
-    out
+    sums_by_code(d).into_keys().collect()
 }
 
 /// A code as an 执行数 is keyed: its digits (3, 5 or 7).
