@@ -100,28 +100,8 @@ pub fn from_final_accounts(
     Ok(out)
 }
 
-/// Last year's budget of a code in the draft (its lines' baselines), 元.
-pub fn budget_of(d: &Draft, code: &str) -> Decimal {
-    d.leaves
-        .iter()
-        .filter_map(|l| match &l.key {
-            LeafKey::Spend {
-                fund: Fund::GeneralPublic,
-                function,
-                ..
-            } if function.as_str().starts_with(code) => l.baseline,
-            _ => None,
-        })
-        .sum()
-}
-
-/// The execution rate of a code, percent with two decimals: 执行数 ÷ 上年预算 (none without a
-/// budget).
-pub fn execution_rate(d: &Draft, code: &str) -> Option<Decimal> {
-    rate(*d.actuals.get(code)?, budget_of(d, code))
-}
-
-/// 执行数 ÷ 上年预算 as a percentage with two decimals; none without a budget.
+/// The execution rate, 执行数 ÷ 上年预算, as a percentage with two decimals; none without a
+/// budget (a code's budget: [`sums_by_code`]).
 pub fn rate(actual: Decimal, budget: Decimal) -> Option<Decimal> {
     (!budget.is_zero()).then(|| (actual / budget * Decimal::from(100)).round_dp(2))
 }

@@ -42,18 +42,15 @@ pub struct Imported {
 
 /// Imports the text of a published disclosure (UTF-8 with or without BOM, UTF-16, GB18030).
 pub fn import_text(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    guard(file_name, || {
-        let text = decode_text(file_name, bytes)?;
-        source::text_lines(file_name, split_lines(&text))
-    })
+    guard(file_name, || Source::text(file_name, bytes))?.import()
 }
 
-/// Runs an import so that a bug can never crash the caller: a panic becomes an error that
-/// names the file (and nothing is stored).
-pub(crate) fn guard(
+/// Runs a read or an import so that a bug can never crash the caller: a panic becomes an error
+/// that names the file (and nothing is stored).
+pub(crate) fn guard<T>(
     file_name: &str,
-    f: impl FnOnce() -> Result<Imported, ImportError>,
-) -> Result<Imported, ImportError> {
+    f: impl FnOnce() -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
         Err(ImportError::Internal {
             file: file_name.to_string(),
@@ -63,17 +60,7 @@ pub(crate) fn guard(
 
 /// Imports a published PDF from its text layer (pages kept for locations).
 pub fn import_pdf(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    guard(file_name, || {
-        let (lines, salvaged) = pdf::read_lines(file_name, bytes, TextLayer::Auto)?;
-        let mut imported = parse_lines_with(file_name, &lines, Layout::Flow)?;
-        if let Some(pages) = salvaged {
-            imported.report.warnings.insert(
-                0,
-                ReportItem::new(report::Diagnostic::Truncated { pages }, Default::default()),
-            );
-        }
-        Ok(imported)
-    })
+    guard(file_name, || Source::pdf(file_name, bytes))?.import()
 }
 
 /// Imports the tables of a disclosure whose narrative is another file (see
@@ -224,17 +211,7 @@ pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
 
 /// Imports an XLSX workbook with one sheet per table.
 pub fn import_xlsx(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    guard(file_name, || {
-        let lines = xlsx_lines(file_name, bytes)?;
-        let imported = parse_lines(file_name, &lines)?;
-        if imported.document.tables.is_empty() {
-            return Err(ImportError::NotABudget {
-                file: file_name.to_string(),
-                reason: "工作簿中没有可识别的预算表".into(),
-            });
-        }
-        Ok(imported)
-    })
+    guard(file_name, || Source::xlsx(file_name, bytes))?.import()
 }
 
 #[cfg(test)]

@@ -32,47 +32,50 @@ pub struct Source {
 /// `.xls` is refused.
 pub fn read_source(file_name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
     let lower = file_name.to_lowercase();
-    let file = file_name.to_string();
-    let read = || -> Result<Source, ImportError> {
+    guard(file_name, || {
         if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
-            let (lines, salvaged) = pdf::read_lines(file_name, bytes, TextLayer::Auto)?;
-            Ok(Source {
-                file: file.clone(),
-                kind: Kind::Pdf,
-                lines,
-                salvaged,
-            })
+            Source::pdf(file_name, bytes)
         } else if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") {
-            let lines = xlsx_lines(file_name, bytes)?;
-            Ok(Source {
-                file: file.clone(),
-                kind: Kind::Xlsx,
-                lines,
-                salvaged: None,
-            })
+            Source::xlsx(file_name, bytes)
         } else if lower.ends_with(".xls") {
             Err(ImportError::Unsupported {
-                file: file.clone(),
+                file: file_name.to_string(),
                 reason: "旧版 .xls 格式，请在表格软件中另存为 .xlsx".into(),
             })
         } else {
-            let lines = split_lines(&decode_text(file_name, bytes)?);
-            Ok(Source {
-                file: file.clone(),
-                kind: Kind::Text,
-                lines,
-                salvaged: None,
-            })
+            Source::text(file_name, bytes)
         }
-    };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
-        Err(ImportError::Internal {
-            file: file_name.to_string(),
-        })
     })
 }
 
 impl Source {
+    /// A PDF's text layer (pages kept for locations).
+    pub(crate) fn pdf(file_name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+        let (lines, salvaged) = pdf::read_lines(file_name, bytes, TextLayer::Auto)?;
+        Ok(Source::of(file_name, Kind::Pdf, lines, salvaged))
+    }
+
+    /// An XLSX workbook's visible sheets, one table a sheet.
+    pub(crate) fn xlsx(file_name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+        let lines = xlsx_lines(file_name, bytes)?;
+        Ok(Source::of(file_name, Kind::Xlsx, lines, None))
+    }
+
+    /// A text file (UTF-8 with or without BOM, UTF-16, GB18030).
+    pub(crate) fn text(file_name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+        let lines = split_lines(&decode_text(file_name, bytes)?);
+        Ok(Source::of(file_name, Kind::Text, lines, None))
+    }
+
+    fn of(file_name: &str, kind: Kind, lines: Vec<Line>, salvaged: Option<usize>) -> Source {
+        Source {
+            file: file_name.to_string(),
+            kind,
+            lines,
+            salvaged,
+        }
+    }
+
     /// The file's name.
     pub fn file(&self) -> &str {
         &self.file
@@ -129,7 +132,7 @@ impl Source {
 
 /// A text file's lines parsed: tab-separated cells as printed, or — no tabs anywhere, a poor
 /// extraction — cells split on whitespace and read in order, as PDF lines without positions.
-pub(crate) fn text_lines(file_name: &str, mut lines: Vec<Line>) -> Result<Imported, ImportError> {
+fn text_lines(file_name: &str, mut lines: Vec<Line>) -> Result<Imported, ImportError> {
     if lines.iter().any(|l| l.is_tabular()) {
         return parse_lines(file_name, &lines);
     }
