@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Yusuan needs on a fresh Debian 12 machine that has only Rust, Node/npm, Python
 # and gcc: the Debian packages Tauri/WebKitGTK need, CJK fonts, Xvfb and the WebDriver pieces for
-# the end-to-end tests, poppler (pdftotext/pdftoppm), and the ui/ npm dependencies.
+# the end-to-end tests, poppler (pdftotext/pdftoppm), PostgreSQL (the bureau's shared library;
+# scripts/postgres.sh starts it), and the ui/ npm dependencies.
 # Idempotent and quick when everything is already there. Run as root (or with sudo available).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ PKGS=(
   poppler-utils
   # XLSX formulas recalculated headless (draft workbook tests) and the PDF-conversion yardstick
   libreoffice-calc-nogui
+  # A bureau's shared library: the store, API and CLI tests run again on PostgreSQL
+  postgresql
 )
 
 missing=()

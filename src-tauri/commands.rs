@@ -3,7 +3,7 @@
 use crate::AppState;
 use tauri::State;
 use yusuan_api::dto::{DocumentSummary, LibraryInfo};
-use yusuan_api::Document;
+use yusuan_api::DocumentView;
 
 fn desk<'a>(
     state: &'a State<'_, AppState>,
@@ -35,9 +35,9 @@ pub fn get_document(
     state: State<'_, AppState>,
     library: String,
     id: i64,
-) -> Result<Document, String> {
+) -> Result<DocumentView, String> {
     desk(&state)?
-        .document(&library, id)
+        .document_view(&library, id)
         .map_err(|e| e.to_string())
 }
 
@@ -185,7 +185,7 @@ pub fn redo_edit(
 pub fn get_draft_document(
     state: State<'_, AppState>,
     draft: String,
-) -> Result<yusuan_api::Document, String> {
+) -> Result<DocumentView, String> {
     desk(&state)?
         .draft_document(draft_id(&draft)?)
         .map_err(|e| e.to_string())

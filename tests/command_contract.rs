@@ -193,13 +193,16 @@ fn the_windows_commands_are_generated_from_their_rust_declarations() {
     let mut declared: Vec<&str> = commands.iter().map(|c| c.name.as_str()).collect();
     registered.sort();
     declared.sort();
-    assert_eq!(registered, declared, "registered and declared commands differ");
+    assert_eq!(
+        registered, declared,
+        "registered and declared commands differ"
+    );
     assert!(commands.len() >= 20, "{} commands read", commands.len());
     let get = commands.iter().find(|c| c.name == "get_document").unwrap();
     assert_eq!(
         (get.args.len(), ts(&get.returns).as_str()),
-        (2, "Document"),
-        "get_document(library, id) -> Document"
+        (2, "DocumentView"),
+        "get_document(library, id) -> DocumentView"
     );
 
     let text = generated(&commands);
@@ -224,7 +227,10 @@ fn rust_types_read_as_the_window_receives_them() {
         "#[tauri::command]\npub fn f(state: State<'_, AppState>, a_b: Vec<(i64, String)>) -> Result<Vec<X>, String> {\n}\n#[tauri::command]\npub fn g() -> Vec<Y> { }",
     );
     assert_eq!(c.len(), 2);
-    assert_eq!(c[0].args, vec![("a_b".to_string(), "Vec<(i64, String)>".to_string())]);
+    assert_eq!(
+        c[0].args,
+        vec![("a_b".to_string(), "Vec<(i64, String)>".to_string())]
+    );
     assert_eq!(c[0].returns, "Vec<X>");
     assert_eq!((c[1].args.len(), c[1].returns.as_str()), (0, "Vec<Y>"));
 }

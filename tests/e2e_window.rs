@@ -6,146 +6,18 @@
 //! the rendered tables, switches tabs, and saves a screenshot to `target/e2e/`.
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
-use fantoccini::{ClientBuilder, Locator};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
+use fantoccini::Locator;
 use std::time::{Duration, Instant};
-
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        // tauri-driver runs in its own process group: end it with WebKitWebDriver and the app.
-        let _ = Command::new("kill")
-            .arg("--")
-            .arg(format!("-{}", self.0.id()))
-            .status();
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn wait_for_port(port: u16) {
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "tauri-driver did not listen on {port}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// The text of the first element matching `css`, retried while the UI re-renders it.
-async fn text_of(c: &fantoccini::Client, css: &str) -> String {
-    let start = Instant::now();
-    loop {
-        let found = c
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await;
-        match found {
-            Ok(e) => match e.text().await {
-                Ok(t) => return t,
-                Err(err) if start.elapsed() < Duration::from_secs(20) => {
-                    eprintln!("e2e: {err}; retrying")
-                }
-                Err(err) => panic!("{css}: {err}"),
-            },
-            Err(err) => panic!("{css} never appeared: {err}"),
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
-/// Clicks the element matching `xpath`, retried while the UI re-renders it.
-async fn click(c: &fantoccini::Client, xpath: &str) {
-    let start = Instant::now();
-    loop {
-        let found = c
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::XPath(xpath))
-            .await;
-        match found {
-            Ok(e) => match e.click().await {
-                Ok(_) => break,
-                Err(err) if start.elapsed() < Duration::from_secs(20) => {
-                    eprintln!("e2e: {err}; retrying")
-                }
-                Err(err) => panic!("{xpath}: {err}"),
-            },
-            Err(err) => panic!("{xpath} never appeared: {err}"),
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    tokio::time::sleep(Duration::from_millis(500)).await;
-}
-
-async fn count(c: &fantoccini::Client, css: &str) -> usize {
-    c.find_all(Locator::Css(css))
-        .await
-        .map(|v| v.len())
-        .unwrap_or(0)
-}
+use window::{click, count, text_of};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn window_shows_real_documents_from_the_store() {
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "no X display: run the end-to-end tests through scripts/test.sh (it starts Xvfb)"
-    );
     let data = tempfile::tempdir().unwrap();
-    let app = env!("CARGO_BIN_EXE_yusuan-app");
-    let (port, native) = (free_port(), free_port());
-    let driver = Command::new("tauri-driver")
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native.to_string(),
-        ])
-        .env("YUSUAN_DATA_DIR", data.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .process_group(0)
-        .spawn()
-        .expect("tauri-driver not found: scripts/install-deps.sh installs it");
-    let _driver = Driver(driver);
-    wait_for_port(port);
-
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": app }),
-    );
-    // tauri-driver listens before WebKitWebDriver is ready: retry the session for a while.
-    let url = format!("http://127.0.0.1:{port}");
-    let start = Instant::now();
-    let c = loop {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(&url)
-            .await
-        {
-            Ok(c) => break c,
-            Err(e) if start.elapsed() < Duration::from_secs(30) => {
-                eprintln!("e2e: WebDriver session not ready yet ({e}); retrying");
-                tokio::time::sleep(Duration::from_millis(500)).await;
-            }
-            Err(e) => panic!("no WebDriver session after 30 s: {e}"),
-        }
-    };
+    let app = std::path::Path::new(env!("CARGO_BIN_EXE_yusuan-app"));
+    let (_driver, c) = window::open_window(app, data.path()).await;
 
     // The example library is chosen (the user's is empty) and lists the real documents: the
     // seed text and the four published PDFs.

@@ -74,7 +74,11 @@ fn no_function_is_over_120_lines() {
             over.push(format!("{at}:{line} {name}: {lines} lines"));
         }
     }
-    assert!(over.is_empty(), "functions over {MOST_LINES} lines:\n{}", over.join("\n"));
+    assert!(
+        over.is_empty(),
+        "functions over {MOST_LINES} lines:\n{}",
+        over.join("\n")
+    );
 }
 
 #[test]
@@ -82,9 +86,18 @@ fn a_long_function_is_found_and_a_string_does_not_count() {
     // check(input, expect)
     let body = "    let x = 1;\n".repeat(MOST_LINES);
     let long = format!("fn outer() {{\n{body}}}\n");
-    assert_eq!(long_functions(&long), vec![("outer".into(), 1, MOST_LINES + 2)]);
-    let short = format!("fn f() {{\n    let s = \"{{\";\n{}}}\n", "    g();\n".repeat(10));
+    assert_eq!(
+        long_functions(&long),
+        vec![("outer".into(), 1, MOST_LINES + 2)]
+    );
+    let short = format!(
+        "fn f() {{\n    let s = \"{{\";\n{}}}\n",
+        "    g();\n".repeat(10)
+    );
     assert!(long_functions(&short).is_empty());
     let method = format!("struct S;\nimpl S {{\n    fn m(&self) {{\n{body}    }}\n}}\n");
-    assert_eq!(long_functions(&method), vec![("m".into(), 3, MOST_LINES + 2)]);
+    assert_eq!(
+        long_functions(&method),
+        vec![("m".into(), 3, MOST_LINES + 2)]
+    );
 }

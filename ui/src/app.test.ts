@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { initialLibrary, mount } from "./app";
-import { sampleDistrictDocument, sampleDocument } from "./fixtures/sampleDocument";
+import { sampleDistrictView, sampleDocument, sampleView } from "./fixtures/sampleDocument";
 import { MockBackend, type MockLibrary } from "./mockBackend";
 
 let root: HTMLElement;
@@ -13,7 +13,7 @@ const q = <T extends Element = HTMLElement>(id: string) => root.querySelector<T 
 const qa = (id: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
 const texts = (els: Element[]) => els.map((e) => e.textContent ?? "");
 
-function libraries(user = [sampleDocument()], examples = [sampleDistrictDocument()]): MockLibrary[] {
+function libraries(user = [sampleView()], examples = [sampleDistrictView()]): MockLibrary[] {
   return [
     { id: "user", name: "我的预算库", path: "/data/user", documents: user },
     { id: "examples", name: "示例库", path: "/data/examples", documents: examples },
@@ -59,7 +59,7 @@ describe("start", () => {
   });
 
   it("opens the examples library when the user library is empty", async () => {
-    const backend = new MockBackend(libraries([], [sampleDistrictDocument(), sampleDocument()]));
+    const backend = new MockBackend(libraries([], [sampleDistrictView(), sampleView()]));
     await mount(backend, root);
     expect(q<HTMLSelectElement>("library-select")!.value).toBe("examples");
     expect(qa("doc-item")).toHaveLength(2);
@@ -71,8 +71,8 @@ describe("start", () => {
 
 describe("资料库：按部门、搜索", () => {
   it("groups the documents by department, newest year first, and searches them", async () => {
-    const older = { ...sampleDocument(), meta: { ...sampleDocument().meta, year: 2025, title: "上海市文化旅游局2025年部门预算" } };
-    const backend = new MockBackend(libraries([older, sampleDistrictDocument(), sampleDocument()]));
+    const older = { ...sampleView(), document: { ...sampleDocument(), meta: { ...sampleDocument().meta, year: 2025, title: "上海市文化旅游局2025年部门预算" } } };
+    const backend = new MockBackend(libraries([older, sampleDistrictView(), sampleView()]));
     await mount(backend, root);
     const groups = qa("doc-group").map((g) => g.querySelector("h3")!.textContent);
     expect(groups).toEqual(["上海市文化旅游局（2）", "嘉定区教育局（1）"]);
@@ -176,7 +176,7 @@ describe("other tabs", () => {
   });
 
   it("shows empty states for tabs without content", async () => {
-    await mount(new MockBackend(libraries([sampleDistrictDocument()])), root);
+    await mount(new MockBackend(libraries([sampleDistrictView()])), root);
     q("tab-forms")!.click();
     expect(q("empty")!.textContent).toBe("本文档没有绩效目标表。");
     expect(q("tab-tables")!.textContent).toContain("决算表");
@@ -185,7 +185,7 @@ describe("other tabs", () => {
 
 describe("switching and errors", () => {
   it("switches library and document", async () => {
-    const backend = new MockBackend(libraries([sampleDocument()], [sampleDistrictDocument(), sampleDocument()]));
+    const backend = new MockBackend(libraries([sampleView()], [sampleDistrictView(), sampleView()]));
     const app = await mount(backend, root);
     const select = q<HTMLSelectElement>("library-select")!;
     select.value = "examples";

@@ -8,7 +8,7 @@ import type { DocumentSummary, Library } from "./backend";
 import type { CompareFilter, CompareView } from "./comparing";
 import type { DraftSummary, DraftTemplate, DraftView, ExportResult, Finding } from "./drafting";
 import type { SettingsView } from "./generated/contract";
-import type { Document } from "./model";
+import type { DocumentView } from "./model";
 import type { TabId } from "./views/docView";
 import { newDraftScreen, type DraftScreen } from "./views/draftScreen";
 import type { WorkbookState } from "./views/draftWorkbook";
@@ -20,7 +20,7 @@ export interface State {
   library: string | null;
   documents: DocumentSummary[];
   docId: number | null;
-  doc: Document | null;
+  doc: DocumentView | null;
   tab: TabId;
   table: number;
   loading: boolean;
@@ -58,7 +58,7 @@ export interface Drafting {
   /** The export preview's pages (SVG) while it is open. */
   preview: string[] | null;
   /** The draft's derived tables while they are shown. */
-  tables: { doc: Document; selected: number } | null;
+  tables: { doc: DocumentView; selected: number } | null;
 }
 
 /** The 对比 view, opened over the view `under` it. */

@@ -4,7 +4,7 @@
  * one (mockBackend.ts). Nothing else in the UI may call Tauri directly.
  */
 import type { DraftingBackend } from "./drafting";
-import type { Document } from "./model";
+import type { DocumentView } from "./model";
 
 export type { Document } from "./model";
 
@@ -18,5 +18,5 @@ export interface Backend extends DraftingBackend {
   /** invoke("list_documents", { library }) */
   listDocuments(library: string): Promise<DocumentSummary[]>;
   /** invoke("get_document", { library, id }) */
-  getDocument(library: string, id: number): Promise<Document>;
+  getDocument(library: string, id: number): Promise<DocumentView>;
 }

@@ -10,7 +10,7 @@ import { mount } from "./app";
 import { drafted, newState, type MainView, type State } from "./appState";
 import { createContext, type Context } from "./context";
 import type { CompareView } from "./comparing";
-import { sampleDocument } from "./fixtures/sampleDocument";
+import { sampleView } from "./fixtures/sampleDocument";
 import { sampleDraftView } from "./fixtures/sampleDraft";
 import { MockBackend } from "./mockBackend";
 import { ChartsPanel } from "./views/chartsPanel";
@@ -75,7 +75,7 @@ describe("busyCall", () => {
 
 describe("the 编制 controller", () => {
   it("starts a draft from the open document, and keeps it when an edit is refused", async () => {
-    const { ctx, state, drawn, backend } = recording(new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }]));
+    const { ctx, state, drawn, backend } = recording(new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }]));
     backend.draftViews = [sampleDraftView("438300", "18976.76", [], false)];
     const drafts = draftController(ctx, { compareReferences: async () => {} });
     // No document open: nothing asked.
@@ -152,7 +152,7 @@ describe("what a view keeps belongs to its mount", () => {
     document.body.append(...roots);
     const apps = [];
     for (const root of roots) {
-      const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }]);
+      const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }]);
       backend.draftViews = [sampleDraftView("438300", "18976.76", [], false)];
       const app = await mount(backend, root);
       await app.startDraft();

@@ -3,12 +3,12 @@
  * an empty 我的预算库 and a 示例库 holding the hand-written sample document.
  * Only imported in development; never part of a production build.
  */
-import { sampleDocument, sampleDistrictDocument } from "./fixtures/sampleDocument";
+import { sampleDistrictView, sampleView } from "./fixtures/sampleDocument";
 import { MockBackend } from "./mockBackend";
 
 export function demoBackend(): MockBackend {
   return new MockBackend([
     { id: "user", name: "我的预算库", path: "~/.local/share/yusuan/user", documents: [] },
-    { id: "examples", name: "示例库", path: "/usr/share/yusuan/examples", documents: [sampleDocument(), sampleDistrictDocument()] },
+    { id: "examples", name: "示例库", path: "/usr/share/yusuan/examples", documents: [sampleView(), sampleDistrictView()] },
   ]);
 }

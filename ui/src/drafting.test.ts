@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { mount } from "./app";
 import type { DraftView, Finding } from "./drafting";
 import type { AlignedLine, Flag } from "./generated/contract";
-import { sampleDocument } from "./fixtures/sampleDocument";
+import { sampleView } from "./fixtures/sampleDocument";
 import { sampleDraftView as view } from "./fixtures/sampleDraft";
 import { MockBackend } from "./mockBackend";
 
@@ -54,7 +54,7 @@ beforeEach(() => {
 
 describe("文档中的文字只作文字", () => {
   it("shows a line's name, reason and group from a hostile document as text, never as HTML", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const hostile = '<img src=x onerror="window.__owned=1"><b>加粗</b>';
     const v = view("438300", "18976.76", [], false);
     v.lines = v.lines.map((l) => ({ ...l, name: `${hostile}名称`, label: `${hostile}标签`, reason: `${hostile}原因`, group: `${hostile}分组` }));
@@ -74,7 +74,7 @@ describe("文档中的文字只作文字", () => {
 
 describe("空白草稿", () => {
   it("starts a blank draft of a shipped format, adds a line with its names, and adds and removes a unit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.templates = [
       { id: "shanghai-11-bumen", name: "上海 11张表 部门预算（含分单位表）", region: "上海市", tables: 11 },
       { id: "hubei-15-bumen", name: "湖北 15张表 部门预算", region: "", tables: 15 },
@@ -135,7 +135,7 @@ describe("空白草稿", () => {
 
 describe("编制", () => {
   it("starts a draft, sends an edit as key and value, and shows what Rust recomputed", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("600000", "18992.93", [warning], true)];
     const app = await mount(backend, root);
     expect(q("start-draft")!.textContent).toBe("编制2027年预算");
@@ -187,7 +187,7 @@ describe("编制", () => {
   });
 
   it("exports with the 警告 explained, and lists the findings of a refusal", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("600000", "18992.93", [warning], true)];
     backend.exportResults = [
       { outcome: null, refused: "1 个警告尚未说明", findings: [warning] },
@@ -216,7 +216,7 @@ describe("编制", () => {
 
 describe("审核", () => {
   it("shows a document's findings when the tab is opened", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.findings = { "user:1": [{ ...warning, rule: "T001", severity: "error", message: "“合计”不等于各项之和" }] };
     const app = await mount(backend, root);
     app.selectTab("findings");
@@ -226,7 +226,7 @@ describe("审核", () => {
   });
 
   it("filters by severity, and a click opens the table at the finding's row", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const inTable: Finding = { rule: "T002", severity: "error", message: "“文化和旅游”不等于其下各项之和", location: { table: "2026年部门一般公共预算支出功能分类预算表", row: "2070199 其他文化和旅游支出", column: "合计" }, expected: "1", actual: "2" };
     const hint: Finding = { rule: "N001", severity: "info", message: "提示", location: { section: "三、部门预算编制说明" } };
     backend.findings = { "user:1": [inTable, hint] };
@@ -245,7 +245,7 @@ describe("审核", () => {
 
 describe("资料库：导入", () => {
   it("imports file by file with each file's report, and opens 我的预算库 with the import", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.importResults = {
       "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: { file: "a.pdf", tables: 9, rows: 120, amounts: 875, sections: 5, projects: 1, forms: 0, indicators: 0, notes: [], warnings: [{ message: "表“收入总表”此行的数值比表头多 1 个：0.00", location: { page: 7, line: 105 }, diagnostic: { kind: "extra_values", table: "收入总表", values: ["0.00"] } }], unrecognised: [{ message: "网上群众工作部年度费用", location: { page: 18, line: 265 }, diagnostic: { kind: "unrecognised", text: "网上群众工作部年度费用" } }] }, error: null, attached: false, needs_year: false },
       "/data/b.pdf": { file: "b.pdf", id: 1, duplicate: true, report: null, error: null, attached: false, needs_year: false },
@@ -273,7 +273,7 @@ describe("资料库：导入", () => {
   });
 
   it("imports tables that name no year after the narrative of the same import, which they join", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const report = { file: "tables.pdf", tables: 12, rows: 148, amounts: 162, sections: 0, projects: 0, forms: 0, indicators: 0, notes: [], warnings: [], unrecognised: [] };
     backend.importResults = {
       "/data/tables.pdf": [
@@ -295,7 +295,7 @@ describe("资料库：导入", () => {
   });
 
   it("asks the year of tables that name none, and imports them under the year typed", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const report = { file: "公开表.pdf", tables: 12, rows: 148, amounts: 170, sections: 0, projects: 0, forms: 0, indicators: 0, notes: [], warnings: [], unrecognised: [] };
     backend.importResults = {
       "/data/公开表.pdf": [
@@ -323,7 +323,7 @@ describe("资料库：导入", () => {
   });
 
   it("imports the paths typed one per line", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.importResults = { "/data/a.pdf": { file: "a.pdf", id: 1, duplicate: false, report: null, error: null, attached: false, needs_year: false } };
     const app = await mount(backend, root);
     (q("import-paths") as HTMLTextAreaElement).value = " /data/a.pdf \n\n";
@@ -335,7 +335,7 @@ describe("资料库：导入", () => {
 
 describe("对比", () => {
   it("shows the years side by side, filters changed lines and flags", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const line = (label: string, a: string, b: string, change: string, pct: string | null, flags: Flag[]): AlignedLine => ({
       key: { table: "financial_summary", side: "income", code: "", label, column: "本年收入/预算数" },
       row_label: label, table_title: "2025年部门财务收支预算总表", amounts: [a, b], change, change_percent: pct, share_percent: [null, null], flags,
@@ -387,7 +387,7 @@ describe("对比", () => {
 
 describe("编制：键盘、粘贴、原因、草稿列表", () => {
   it("pastes a column from Excel as one edit, writes a reason, lists and reopens drafts", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true), view("500000", "18982.93", [], true)];
     const app = await mount(backend, root);
     backend.drafts = [{ draft: "draft:1", department: "上海市文化旅游局", year: 2027 }];
@@ -422,7 +422,7 @@ describe("编制：键盘、粘贴、原因、草稿列表", () => {
 
 describe("编制：版本、修改记录、定位", () => {
   it("saves a named version, lists the edits newest first, and a finding's click focuses its line", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const edited = view("600000", "18992.93", [warning], true);
     edited.history = [
       { seq: 2, action: "修改", target: "一般公共预算 2010507 专项普查活动 项目支出", old_value: "438300", new_value: "600000", at: "2026-12-01T09:00:00Z", user: "caiwu", undone: false },
@@ -465,7 +465,7 @@ describe("编制：版本、修改记录、定位", () => {
 
 describe("导出预览", () => {
   it("shows the pages the export would print and closes again; an edit closes a stale preview", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true)];
     backend.previewPages = ['<svg xmlns="http://www.w3.org/2000/svg"><text>封面</text></svg>', '<svg xmlns="http://www.w3.org/2000/svg"><text>目录</text></svg>'];
     const app = await mount(backend, root);
@@ -490,7 +490,7 @@ describe("导出预览", () => {
 
 describe("编制：文字部分", () => {
   it("rewrites a carried section as one edit; a generated one is shown and rewritten the same way", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -511,7 +511,7 @@ describe("编制：文字部分", () => {
 
 describe("编制：项目说明", () => {
   it("rewrites a part of a project, adds and removes a project, each as one edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -544,7 +544,7 @@ describe("编制：项目说明", () => {
 
 describe("编制：上年执行数", () => {
   it("types one code's 执行数, pastes a column, takes a 决算's, each one edit; Rust's rate shown as sent", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -568,7 +568,7 @@ describe("编制：上年执行数", () => {
 
 describe("编制：改名与整表删除", () => {
   it("renames a project by its place in the list and deletes a whole form, each one edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -592,7 +592,7 @@ describe("编制：改名与整表删除", () => {
 
 describe("编制：绩效目标表", () => {
   it("sets an indicator's value, removes one, adds one to a project's form, each as one edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -627,7 +627,7 @@ describe("编制：绩效目标表", () => {
 
 describe("编制：数量", () => {
   it("shows a count line (国有资产 车辆) with its measure, not as 元", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
     v.draft = "draft:2";
     v.lines.push({ key: "情况|车辆", label: "国有资产 车辆（辆）", value_yuan: "8", baseline_yuan: "8", change_yuan: "0", estimated: false, reason: "", origin: "", unit: "辆", group: "国有资产与绩效目标", name: "国有资产 车辆（辆）", budget_unit: "" });
@@ -642,7 +642,7 @@ describe("编制：数量", () => {
 
 describe("编制：两年均为0的行", () => {
   it("hides the lines that are 0 in both years until asked, never in a blank draft", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
     const template = v.lines[0]!;
     v.lines.push({ ...template, key: "支出|一般公共预算|2010507|基本支出", label: "一般公共预算 2010507 专项普查活动 基本支出", value_yuan: "0", baseline_yuan: "0.00", change_yuan: "0" });
@@ -678,7 +678,7 @@ describe("编制：两年均为0的行", () => {
 
 describe("编制：大量明细行", () => {
   it("draws only the rows near view in a large draft and keeps the grid across an edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const big = (value: string) => {
       const v = view(value, "18976.76", [], false);
       const template = v.lines[0]!;
@@ -708,7 +708,7 @@ describe("编制：大量明细行", () => {
 
 describe("设置", () => {
   it("shows the settings, sends them as typed, shows Rust's refusal, backs up and restores", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const base = {
       settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null },
       data_dir: "/home/caiwu/.local/share/yusuan",
@@ -762,11 +762,11 @@ describe("设置", () => {
 
 describe("编制：草稿的表格", () => {
   it("shows the tables the draft derives and refreshes them after an edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true)];
-    const before = sampleDocument();
-    const after = sampleDocument();
-    after.tables[1]!.rows[3]!.cells[0] = { t: "amount", value: "20061700", printed: "20061700" };
+    const before = sampleView();
+    const after = sampleView();
+    after.document.tables[1]!.rows[3]!.cells[0] = { t: "amount", value: "20061700", printed: "20061700" };
     backend.draftDocuments = [before, after];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -786,7 +786,7 @@ describe("编制：草稿的表格", () => {
 
 describe("编制：单位预算", () => {
   it("places a line's money in a unit and exports that unit's own 单位预算", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
     v.unit_money = [
       { name: "上海市文化旅游局本部", lines: 0, value_yuan: "0", baseline_yuan: "0", reference: "draft:1/上海市文化旅游局本部" },
@@ -819,7 +819,7 @@ describe("编制：单位预算", () => {
 
 describe("编制：工作簿", () => {
   it("exports the draft's workbook, reads an edited one back and lists what changed", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("500000", "18982.93", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -845,7 +845,7 @@ describe("编制：工作簿", () => {
   });
 
   it("exports the disclosure's tables as XLSX beside the PDF", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false)];
     backend.exportResults = [{ outcome: { path: "/data/导出/a.xlsx", sha256: "ab", bytes: 23000, template: "shanghai-9-bumen", fonts: [] }, refused: null, findings: [] }];
     const app = await mount(backend, root);
@@ -859,7 +859,7 @@ describe("编制：工作簿", () => {
 
 describe("编制：项目资金", () => {
   it("funds a project from a 项目支出 line and shows its budget against its description", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const funded = view("438300", "18976.76", [], true);
     funded.projects[0].funds = [{ line: "支出|一般公共预算|2010507|项目支出", label: "一般公共预算 2010507 专项普查活动 项目支出", amount_yuan: "120000", line_yuan: "438300" }];
     funded.projects[0].funded_yuan = "120000";
@@ -881,7 +881,7 @@ describe("编制：项目资金", () => {
 
 describe("编制：单位的文字", () => {
   it("edits a unit's own 主要职能 for its 单位预算, the department's text untouched", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
     v.unit_texts = [
       { unit: "上海市文化旅游发展中心", title: "部门主要职能", shown_title: "单位主要职能", text: "负责全市文化和旅游工作。\n统筹规划文化事业。", own: false },
@@ -903,7 +903,7 @@ describe("编制：单位的文字", () => {
 
 describe("编制：按原表结转的表", () => {
   it("edits a cell of a carried grid as one edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const v = view("438300", "18976.76", [], false);
     v.carried = [{ title: "表 15. 项目支出绩效目标表", columns: ["第1列", "第2列"], rows: [["项目名称", "网上群众工作部年度费用"], ["起始年度", "2026"]], labels: [], text: "项目名称\t网上群众工作部年度费用\n起始年度\t2026" }];
     backend.draftViews = [v];
@@ -919,7 +919,7 @@ describe("编制：按原表结转的表", () => {
   });
 
   it("adds a row to an emptied grid and removes one, each one edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const empty = view("438300", "18976.76", [], false);
     empty.carried = [{ title: "表 13. 资产配置预算表", columns: ["项目", "资产名称", "资产数量", "总金额(万元)"], rows: [], labels: [], text: "" }];
     const one = view("438300", "18976.76", [], false);
@@ -938,7 +938,7 @@ describe("编制：按原表结转的表", () => {
   });
 
   it("shows a procurement list's names beside its columns and pastes next year's list whole", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const carried = view("438300", "18976.76", [], false);
     carried.carried = [{ title: "2018年政府采购预算表", columns: ["采购品目大类", "经济科目", "采购组织形式", "总计"], rows: [["", "", "", "100.00"], ["", "", "分散自行组织", "100.00"]], labels: ["合计", "会议服务"], text: "合计\t\t\t\t100.00\n会议服务\t\t\t分散自行组织\t100.00" }];
     backend.draftViews = [carried, carried];
@@ -960,7 +960,7 @@ describe("编制：按原表结转的表", () => {
 
 describe("导出：印法", () => {
   it("shows each setting of the draft's print style and sets another as one edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();
@@ -979,7 +979,7 @@ describe("导出：印法", () => {
   });
 
   it("lists the titles as they print and renames one as one edit", async () => {
-    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleDocument()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     backend.draftViews = [view("438300", "18976.76", [], false), view("438300", "18976.76", [], true)];
     const app = await mount(backend, root);
     await app.startDraft();

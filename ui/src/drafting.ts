@@ -57,7 +57,7 @@ export interface DraftingBackend {
    * recomputed draft. */
   editDraft(draft: string, edit: DraftCommand): Promise<DraftView>;
   /** The document the draft derives now (its tables). */
-  getDraftDocument(draft: string): Promise<import("./model").Document>;
+  getDraftDocument(draft: string): Promise<import("./model").DocumentView>;
   listDrafts(): Promise<DraftSummary[]>;
   undo(draft: string): Promise<DraftView>;
   redo(draft: string): Promise<DraftView>;

@@ -1,19 +1,15 @@
 /**
  * Unit tests for format.ts: thousands separators on exact decimal strings,
- * classification-code display, format labels, locations and error messages.
+ * format labels, locations and error messages.
  */
 import { describe, expect, it } from "vitest";
 import {
-  codeLevel,
   docKindText,
   errorMessage,
   formatAmount,
   formatLabel,
-  formatRowCode,
   groupThousands,
-  isTotalRow,
   locationText,
-  splitCode,
 } from "./format";
 
 describe("groupThousands", () => {
@@ -48,33 +44,6 @@ describe("groupThousands", () => {
   });
 });
 
-describe("code display", () => {
-  it("splits function codes into 类 款 项", () => {
-    expect(splitCode("201")).toBe("201");
-    expect(splitCode("20139")).toBe("201 39");
-    expect(splitCode("2013901")).toBe("201 39 01");
-  });
-
-  it("splits economic codes into 类 款", () => {
-    expect(formatRowCode({ t: "economic", code: "30217" })).toBe("302 17");
-    expect(formatRowCode({ t: "economic", code: "302" })).toBe("302");
-  });
-
-  it("leaves unit and project codes as printed", () => {
-    expect(formatRowCode({ t: "unit", code: "1430012" })).toBe("1430012");
-    expect(formatRowCode({ t: "project", code: "31000026T000000012345" })).toBe("31000026T000000012345");
-    expect(formatRowCode(undefined)).toBe("");
-  });
-
-  it("knows the level of a code", () => {
-    expect(codeLevel({ t: "function", code: "207" })).toBe("类");
-    expect(codeLevel({ t: "function", code: "20701" })).toBe("款");
-    expect(codeLevel({ t: "function", code: "2070101" })).toBe("项");
-    expect(codeLevel({ t: "economic", code: "30217" })).toBe("款");
-    expect(codeLevel({ t: "unit", code: "001" })).toBeUndefined();
-  });
-});
-
 describe("labels", () => {
   it("maps regional formats to Chinese", () => {
     expect(formatLabel("shanghai11")).toBe("上海11张表");
@@ -84,13 +53,6 @@ describe("labels", () => {
     expect(formatLabel("performance_forms")).toBe("项目绩效目标表");
     expect(formatLabel("project_descriptions")).toBe("项目经费情况说明");
     expect(formatLabel({ other: "区级格式" })).toBe("区级格式");
-  });
-
-  it("recognises total rows", () => {
-    expect(isTotalRow({ label: "合计" })).toBe(true);
-    expect(isTotalRow({ label: "收 入 总 计" })).toBe(true);
-    expect(isTotalRow({ label: "小计" })).toBe(true);
-    expect(isTotalRow({ label: "行政运行" })).toBe(false);
   });
 
   it("writes locations like the Rust side", () => {

@@ -1,9 +1,9 @@
 /**
  * Pure text formatting for the UI: thousands separators on decimal strings
- * (done by string manipulation so money never loses precision), classification
- * code display ("201 39 01"), format labels, locations and error messages.
+ * (done by string manipulation so money never loses precision), format labels,
+ * locations and error messages. Codes and total rows are drawn as Rust says (`RowLook`).
  */
-import type { Amount, Loc, RegionalFormat, Row, RowCode } from "./model";
+import type { Amount, Loc, RegionalFormat } from "./model";
 
 const DECIMAL = /^([+-]?)(\d+)(\.\d+)?$/;
 
@@ -25,52 +25,6 @@ export function groupThousands(value: string): string {
 export function formatAmount(amount: Amount | undefined): string {
   if (!amount) return "";
   return `${groupThousands(amount.value)} ${amount.unit}`;
-}
-
-/**
- * Splits canonical classification digits into their levels:
- * 支出功能分类 "2013901" → "201 39 01" (3/5/7 digits), 经济分类 "30217" → "302 17".
- * Codes of any other length are returned unchanged.
- */
-export function splitCode(code: string): string {
-  if (!/^\d+$/.test(code)) return code;
-  switch (code.length) {
-    case 5:
-      return `${code.slice(0, 3)} ${code.slice(3)}`;
-    case 7:
-      return `${code.slice(0, 3)} ${code.slice(3, 5)} ${code.slice(5)}`;
-    default:
-      return code;
-  }
-}
-
-/** The code as shown in the 科目编码 column. */
-export function formatRowCode(code: RowCode | undefined): string {
-  if (!code) return "";
-  return code.t === "function" || code.t === "economic" ? splitCode(code.code) : code.code;
-}
-
-export type CodeLevel = "类" | "款" | "项";
-
-/** 类 / 款 / 项 of a function or economic code; undefined for other rows. */
-export function codeLevel(code: RowCode | undefined): CodeLevel | undefined {
-  if (!code || (code.t !== "function" && code.t !== "economic")) return undefined;
-  switch (code.code.length) {
-    case 3:
-      return "类";
-    case 5:
-      return "款";
-    case 7:
-      return "项";
-    default:
-      return undefined;
-  }
-}
-
-/** Whether a row is a total (label ending 合计 / 总计, or 小计). */
-export function isTotalRow(row: Pick<Row, "label">): boolean {
-  const label = row.label.replace(/\s+/g, "");
-  return label.endsWith("合计") || label.endsWith("总计") || label === "小计";
 }
 
 const FORMAT_LABELS: Record<string, string> = {

@@ -7,14 +7,15 @@ import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
 import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import { formatLabel } from "./format";
-import type { Document } from "./model";
+import type { Document, DocumentView } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
 
 export interface MockLibrary {
   id: Library["id"];
   name: string;
   path: string;
-  documents: Document[];
+  /** As `get_document` answers them (each with its rows' looks). */
+  documents: DocumentView[];
 }
 
 /** Which call should reject, and with what message. */
@@ -134,9 +135,9 @@ export class MockBackend implements Backend {
   }
 
   /** What getDraftDocument answers, in order (the last one repeats). */
-  draftDocuments: Document[] = [];
+  draftDocuments: DocumentView[] = [];
 
-  async getDraftDocument(draft: string): Promise<Document> {
+  async getDraftDocument(draft: string): Promise<DocumentView> {
     this.record("getDraftDocument", [draft]);
     const d = this.draftDocuments.length > 1 ? this.draftDocuments.shift() : this.draftDocuments[0];
     if (!d) throw new Error("没有派生文档");
@@ -247,10 +248,10 @@ export class MockBackend implements Backend {
 
   async listDocuments(library: string): Promise<DocumentSummary[]> {
     this.record("listDocuments", [library]);
-    return this.find(library).documents.map((d, i) => summarise(d, i + 1));
+    return this.find(library).documents.map((d, i) => summarise(d.document, i + 1));
   }
 
-  async getDocument(library: string, id: number): Promise<Document> {
+  async getDocument(library: string, id: number): Promise<DocumentView> {
     this.record("getDocument", [library, id]);
     const doc = this.find(library).documents[id - 1];
     if (!doc) throw new Error(`文档不存在：${id}`);

@@ -8,7 +8,7 @@ import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
 import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
-import type { Document } from "./model";
+import type { DocumentView } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
 import type { Commands } from "./generated/commands";
 
@@ -33,7 +33,7 @@ export class TauriBackend implements Backend {
     return call("list_documents", { library });
   }
 
-  getDocument(library: string, id: number): Promise<Document> {
+  getDocument(library: string, id: number): Promise<DocumentView> {
     return call("get_document", { library, id });
   }
 
@@ -134,7 +134,7 @@ export class TauriBackend implements Backend {
     return call("compare_references", { references });
   }
 
-  getDraftDocument(draft: string): Promise<Document> {
+  getDraftDocument(draft: string): Promise<DocumentView> {
     return call("get_draft_document", { draft });
   }
 

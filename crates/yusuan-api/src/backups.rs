@@ -17,9 +17,18 @@ fn stamp(now: &str) -> String {
         .collect()
 }
 
+/// A library on a server is backed up by the server's administrator, not copied to a desk.
+fn on_the_desk(lib: &Library, what: &'static str) -> Result<(), ApiError> {
+    if lib.on_server() {
+        return Err(yusuan_store::StoreError::NotOnServer { what }.into());
+    }
+    Ok(())
+}
+
 /// Copies the library (consistent even while it is in use) to `to`, or to
 /// `备份/预算库-YYYYMMDD-HHMMSS.db` beside it; refuses to overwrite a file.
 pub fn backup_library(lib: &Library, to: Option<&Path>, now: &str) -> Result<PathBuf, ApiError> {
+    on_the_desk(lib, "备份到文件")?;
     let path = match to {
         Some(p) => p.to_path_buf(),
         None => {
@@ -51,6 +60,7 @@ pub fn backup_library(lib: &Library, to: Option<&Path>, now: &str) -> Result<Pat
 /// `备份/预算库-恢复前-….db` (returned). Nothing changes when `backup` is not a library this
 /// version can read.
 pub fn restore_library(lib: &mut Library, backup: &Path, now: &str) -> Result<PathBuf, ApiError> {
+    on_the_desk(lib, "从备份恢复")?;
     if !backup.is_file() {
         return Err(ApiError::Read {
             path: backup.display().to_string(),

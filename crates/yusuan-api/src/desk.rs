@@ -1,7 +1,9 @@
 //! The desk: the user's library and the example library side by side, as the app shows them.
 
 use crate::dto::{DocumentSummary, LibraryInfo};
-use crate::{load_examples, ApiError, ExampleFile, ExamplesOutcome, Library, LibraryKind};
+use crate::{
+    load_examples, ApiError, DocumentView, ExampleFile, ExamplesOutcome, Library, LibraryKind,
+};
 use std::path::{Path, PathBuf};
 use yusuan_domain::Document;
 
@@ -68,6 +70,11 @@ impl Desk {
     /// One whole document.
     pub fn document(&self, library: &str, id: i64) -> Result<Document, ApiError> {
         self.library(library)?.document(id)
+    }
+
+    /// One whole document as the window draws it.
+    pub fn document_view(&self, library: &str, id: i64) -> Result<DocumentView, ApiError> {
+        self.document(library, id).map(DocumentView::of)
     }
 
     /// Compares documents of one library; one id alone is compared with every other year of

@@ -428,8 +428,8 @@ impl Desk {
     }
 
     /// The document the draft derives now (its tables, as the 编制 view shows them beside the lines).
-    pub fn draft_document(&self, id: i64) -> Result<yusuan_domain::Document, ApiError> {
-        drafts::draft_document(&self.user, id, None)
+    pub fn draft_document(&self, id: i64) -> Result<crate::DocumentView, ApiError> {
+        drafts::draft_document(&self.user, id, None).map(crate::DocumentView::of)
     }
 
     /// Saves the draft as a named version (一上, 二上, 批复 …), locked read-only when asked.

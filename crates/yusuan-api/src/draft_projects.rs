@@ -14,17 +14,6 @@ use yusuan_domain::{Location, ProjectDescription, ProjectPart, ProjectPartKind};
 use yusuan_draft::edit::ProjectChange;
 use yusuan_draft::DraftEdit;
 
-/// The parts a project description has, in the order the formats print them.
-pub const PART_KINDS: [ProjectPartKind; 7] = [
-    ProjectPartKind::Overview,
-    ProjectPartKind::Basis,
-    ProjectPartKind::Implementer,
-    ProjectPartKind::Plan,
-    ProjectPartKind::Period,
-    ProjectPartKind::Budget,
-    ProjectPartKind::Performance,
-];
-
 /// Project names and part texts are at most this long (a description runs to a few pages).
 const MAX_TEXT_CHARS: usize = 20_000;
 
@@ -158,7 +147,10 @@ pub fn draft_projects(lib: &Library, id: i64) -> Result<Vec<ProjectView>, ApiErr
 pub(crate) fn part_kind(label: &str) -> Result<ProjectPartKind, ApiError> {
     let kind = ProjectPartKind::from_heading(label.trim());
     if kind == ProjectPartKind::Other {
-        let names: Vec<&str> = PART_KINDS.iter().map(|k| k.label()).collect();
+        let names: Vec<&str> = ProjectPartKind::STANDARD
+            .iter()
+            .map(|k| k.label())
+            .collect();
         return Err(Refusal::NotAProjectPart {
             label: label.to_string(),
             parts: names.join("、"),
@@ -296,10 +288,10 @@ fn put_project_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &st
         }
         None => {
             let rank = |k: ProjectPartKind| {
-                PART_KINDS
+                ProjectPartKind::STANDARD
                     .iter()
                     .position(|x| *x == k)
-                    .unwrap_or(PART_KINDS.len())
+                    .unwrap_or(ProjectPartKind::STANDARD.len())
             };
             let index = p
                 .parts
@@ -325,10 +317,10 @@ fn put_project_part(p: &mut ProjectDescription, kind: ProjectPartKind, text: &st
 
 /// A part's standard heading, numbered by its place among the seven (`六、年度预算安排`).
 fn heading_of(kind: ProjectPartKind) -> String {
-    let rank = PART_KINDS
+    let rank = ProjectPartKind::STANDARD
         .iter()
         .position(|x| *x == kind)
-        .unwrap_or(PART_KINDS.len() - 1);
+        .unwrap_or(ProjectPartKind::STANDARD.len() - 1);
     format!(
         "{}、{}",
         ["一", "二", "三", "四", "五", "六", "七"][rank],
@@ -339,7 +331,7 @@ fn heading_of(kind: ProjectPartKind) -> String {
 /// A new project: its name and the seven parts, each `（待补充：…）` until written (R006 keeps
 /// the draft from being exported before).
 fn new_project(name: &str, at: Location) -> ProjectDescription {
-    let parts = PART_KINDS
+    let parts = ProjectPartKind::STANDARD
         .iter()
         .map(|k| ProjectPart {
             kind: *k,

@@ -3,7 +3,7 @@
 //! department's 分单位 tables list. Each change is one recorded, undoable edit.
 
 use crate::draft_edit::{edit_draft, Made};
-use crate::drafts::{leaf_key, load_draft, set_leaf, to_json, value_for, Edit, NewDraft};
+use crate::drafts::{leaf_key, load_draft, set_leaf, store_new_draft, value_for, Edit, NewDraft};
 use crate::refusal::in_draft;
 use crate::{ApiError, Library, Refusal};
 use serde::Serialize;
@@ -133,18 +133,7 @@ pub fn draft_new_blank(
         leaves: draft.leaves.len(),
         ..RollReport::default()
     };
-    let id = lib.store_mut().insert_draft(
-        &draft.department,
-        draft.year,
-        &draft.format.label(),
-        source,
-        now,
-        &to_json(&draft)?,
-    )?;
-    Ok(NewDraft {
-        draft: format!("draft:{id}"),
-        report,
-    })
+    store_new_draft(lib, &draft, source, report, now)
 }
 
 /// Adds a unit to a department's draft: a row in each 分单位 table, its lines at zero. The

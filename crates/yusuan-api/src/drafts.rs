@@ -129,13 +129,24 @@ pub fn draft_new_with(
         draft.threshold_percent = t;
     }
     draft.print.title_years = crate::practice::region_title_years(lib, doc_id)?;
+    store_new_draft(lib, &draft, Some(doc_id), report, now)
+}
+
+/// Stores a new draft (made from document `source`, when it was): what `draft new` made.
+pub(crate) fn store_new_draft(
+    lib: &mut Library,
+    draft: &Draft,
+    source: Option<i64>,
+    report: RollReport,
+    now: &str,
+) -> Result<NewDraft, ApiError> {
     let id = lib.store_mut().insert_draft(
         &draft.department,
         draft.year,
         &draft.format.label(),
-        Some(doc_id),
+        source,
         now,
-        &to_json(&draft)?,
+        &to_json(draft)?,
     )?;
     Ok(NewDraft {
         draft: format!("draft:{id}"),

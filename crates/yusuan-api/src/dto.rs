@@ -3,53 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// One document of a library listing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct DocumentSummary {
-    /// Id in its library.
-    #[ts(type = "number")]
-    pub id: i64,
-    /// Cover title.
-    pub title: String,
-    /// 预算主管部门.
-    pub department: String,
-    /// Budget year.
-    pub year: i32,
-    /// 预算 / 决算.
-    pub kind: String,
-    /// 部门 / 单位.
-    pub scope: String,
-    /// Regional format (Chinese).
-    pub format: String,
-    /// The file it came from.
-    pub source_name: String,
-    /// When it was imported (RFC 3339).
-    pub imported_at: String,
-    /// Number of tables.
-    #[ts(type = "number")]
-    pub tables: i64,
-    /// Number of amounts in its tables.
-    #[ts(type = "number")]
-    pub amounts: i64,
-}
-
-impl From<yusuan_store::DocumentSummary> for DocumentSummary {
-    fn from(d: yusuan_store::DocumentSummary) -> Self {
-        DocumentSummary {
-            id: d.id,
-            title: d.title,
-            department: d.department,
-            year: d.year,
-            kind: d.kind,
-            scope: d.scope,
-            format: d.format,
-            source_name: d.source_name,
-            imported_at: d.imported_at,
-            tables: d.tables,
-            amounts: d.amounts,
-        }
-    }
-}
+/// One document of a library listing (the store's own line).
+pub use yusuan_store::DocumentSummary;
 
 /// A library the app can show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -103,6 +103,8 @@ impl ApiError {
                     StoreError::Corrupt { .. }
                         | StoreError::Migration { .. }
                         | StoreError::Sqlite(_)
+                        | StoreError::Postgres(_)
+                        | StoreError::Engine(_)
                 )
         )
     }

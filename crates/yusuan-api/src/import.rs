@@ -166,10 +166,10 @@ pub fn import_bytes_with(
     let source = yusuan_import::read_source(name, bytes)?;
     match source.import() {
         Ok(imported) => match tables_for(lib, &imported.document)? {
-            Some(target) => join_narrative(lib, target, name, &hash, imported, now),
+            Some(target) => join(lib, target, name, &hash, imported, Joining::Narrative, now),
             None => match narrative_awaiting(lib, &imported.document)? {
                 // Tables that print their year, and the narrative of that year already here.
-                Some(target) => join_tables(lib, target, name, &hash, imported, now),
+                Some(target) => join(lib, target, name, &hash, imported, Joining::Tables, now),
                 None => store_parsed(lib, name, &hash, imported, now),
             },
         },
@@ -309,30 +309,57 @@ fn tables_for(lib: &Library, doc: &yusuan_domain::Document) -> Result<Option<i64
     Ok(None)
 }
 
-/// Joins a narrative to its tables already in the library (document `target`): one document,
-/// the narrative's cover and text with those tables and their format, under the same id.
-fn join_narrative(
+/// Which file of a disclosure an import is, joined to the other file already in the library.
+#[derive(Debug, Clone, Copy)]
+enum Joining {
+    /// The narrative, joined to its tables.
+    Narrative,
+    /// Tables read with their own cover (they print their year and department), joined to
+    /// their narrative.
+    Tables,
+}
+
+/// Joins an imported file to the other file of its disclosure already in the library (document
+/// `target`): one document, the narrative's cover and text with the tables, their format and
+/// the forms they print, under the same id; the report of the file just read counts what the
+/// joined document holds.
+fn join(
     lib: &mut Library,
     target: i64,
     name: &str,
     hash: &str,
     imported: yusuan_import::Imported,
+    joining: Joining,
     now: &str,
 ) -> Result<ImportOutcome, ApiError> {
-    let tables = lib.store().get(target)?;
-    let source = format!("{name} + {}", lib.store().source_name(target)?);
-    let joined = merged(imported.document, tables);
-    store_joined(
-        lib,
+    let stored = lib.store().get(target)?;
+    let stored_name = lib.store().source_name(target)?;
+    let (joined, source, note) = match joining {
+        Joining::Narrative => (
+            merged(imported.document, stored),
+            format!("{name} + {stored_name}"),
+            yusuan_import::Diagnostic::NarrativeAttached { target },
+        ),
+        Joining::Tables => {
+            let note = attached(target, &stored);
+            let joined = merged(stored, imported.document);
+            (joined, format!("{stored_name} + {name}"), note)
+        }
+    };
+    let read = imported.report;
+    let mut report = yusuan_import::ImportReport::tally(&read.file, &joined, read.warnings);
+    report.notes = read.notes;
+    let stored = (joined, report, source.as_str(), hash);
+    replace_joined(lib, target, name, stored, note, now)
+}
+
+/// What the report says of tables joined to the narrative `narrative` (document `target`).
+fn attached(target: i64, narrative: &yusuan_domain::Document) -> yusuan_import::Diagnostic {
+    yusuan_import::Diagnostic::Attached {
         target,
-        name,
-        hash,
-        joined,
-        imported.report,
-        yusuan_import::Diagnostic::NarrativeAttached { target },
-        &source,
-        now,
-    )
+        department: narrative.meta.department.clone(),
+        year: narrative.meta.year,
+    }
 }
 
 /// A narrative with the tables of the other file of its disclosure: their tables and format, and
@@ -349,44 +376,26 @@ fn merged(
     narrative
 }
 
-/// Stores a joined document in place of document `target`, with the report of the file just
-/// read counting what the joined document holds, and `note` saying what joined.
-#[allow(clippy::too_many_arguments)]
-fn store_joined(
-    lib: &mut Library,
-    target: i64,
-    name: &str,
-    hash: &str,
-    joined: yusuan_domain::Document,
-    read: yusuan_import::ImportReport,
-    note: yusuan_import::Diagnostic,
-    source: &str,
-    now: &str,
-) -> Result<ImportOutcome, ApiError> {
-    let mut report = yusuan_import::ImportReport::tally(&read.file, &joined, read.warnings);
-    report.notes = read.notes;
-    report
-        .notes
-        .push(yusuan_import::ReportItem::new(note, Default::default()));
-    note_misreadings(&joined, &mut report);
-    let stored = (joined, report, source, hash);
-    replace_joined(lib, target, name, stored, now)
-}
-
 /// Stores a joined document (with its report, the files it was read from and their hash) in
-/// place of document `target`: the outcome of importing `name`, attached.
+/// place of document `target`: the outcome of importing `name`, attached. The report notes
+/// `note` (what joined) and the tables misread.
 fn replace_joined(
     lib: &mut Library,
     target: i64,
     name: &str,
-    (joined, report, source, hash): (
+    (joined, mut report, source, hash): (
         yusuan_domain::Document,
         yusuan_import::ImportReport,
         &str,
         &str,
     ),
+    note: yusuan_import::Diagnostic,
     now: &str,
 ) -> Result<ImportOutcome, ApiError> {
+    report
+        .notes
+        .push(yusuan_import::ReportItem::new(note, Default::default()));
+    note_misreadings(&joined, &mut report);
     let report_json = serde_json::to_string(&report).unwrap_or_else(|_| "{}".into());
     let new = NewDocument {
         document: &joined,
@@ -437,53 +446,12 @@ fn attach_tables(
     let narrative = lib.store().get(target)?;
     let yusuan_import::Imported {
         document: joined,
-        mut report,
+        report,
     } = yusuan_import::attach_source(&narrative, file)?;
-    let attached = yusuan_import::Diagnostic::Attached {
-        target,
-        department: narrative.meta.department.clone(),
-        year: narrative.meta.year,
-    };
-    report
-        .notes
-        .push(yusuan_import::ReportItem::new(attached, Default::default()));
-    note_misreadings(&joined, &mut report);
     let source = lib.store().source_name(target)?;
     let sources = format!("{source} + {name}");
     let stored = (joined, report, sources.as_str(), hash);
-    replace_joined(lib, target, name, stored, now)
-}
-
-/// Joins tables read with their own cover (they print their year and department) to their
-/// narrative already in the library (document `target`): one document, the narrative's cover
-/// and text with those tables, their format and the forms they print, under the same id.
-fn join_tables(
-    lib: &mut Library,
-    target: i64,
-    name: &str,
-    hash: &str,
-    imported: yusuan_import::Imported,
-    now: &str,
-) -> Result<ImportOutcome, ApiError> {
-    let narrative = lib.store().get(target)?;
-    let source = format!("{} + {name}", lib.store().source_name(target)?);
-    let attached = yusuan_import::Diagnostic::Attached {
-        target,
-        department: narrative.meta.department.clone(),
-        year: narrative.meta.year,
-    };
-    let joined = merged(narrative, imported.document);
-    store_joined(
-        lib,
-        target,
-        name,
-        hash,
-        joined,
-        imported.report,
-        attached,
-        &source,
-        now,
-    )
+    replace_joined(lib, target, name, stored, attached(target, &narrative), now)
 }
 
 /// Says in the report which tables the reading could not confirm by their own sums (the

@@ -14,6 +14,7 @@ pub mod compare_sheet;
 mod desk;
 mod desk_drafts;
 mod desk_workbook;
+mod document_view;
 mod draft_actuals;
 mod draft_command;
 mod draft_edit;
@@ -52,6 +53,7 @@ pub use desk_drafts::{
     SectionView, UnitView, VersionItem,
 };
 pub use desk_workbook::WorkbookImport;
+pub use document_view::{DocumentView, RowLook};
 pub use draft_actuals::{
     actual_views, draft_actual, draft_actuals, draft_actuals_from, draft_actuals_paste, ActualView,
     ActualsImport, FinalAccountsRef,

@@ -1,4 +1,4 @@
-//! Opening libraries: the user's own, the examples, or any file given with `--db`.
+//! Opening libraries: the user's own, the examples, or any file or server given with `--db`.
 
 use crate::{dto, ApiError};
 use std::path::{Path, PathBuf};
@@ -67,17 +67,30 @@ pub struct Library {
 }
 
 impl Library {
-    /// Opens (creating if needed) the library at `path`.
+    /// Opens (creating if needed) the library at `path`: a file, or — given as
+    /// `postgres://user:password@host/database` — the bureau's library on its server.
     pub fn open(path: &Path) -> Result<Library, ApiError> {
+        if let Some(url) = path.to_str().filter(|p| yusuan_store::is_server_url(p)) {
+            return Ok(Library {
+                path: PathBuf::from(yusuan_store::server_name(url)),
+                store: Store::open_server(url)?,
+            });
+        }
         Ok(Library {
             path: path.to_path_buf(),
             store: Store::open(path)?,
         })
     }
 
-    /// The database file.
+    /// The database file; for a library on a server, its server and database (never the
+    /// password), for messages.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the library is on a server (backups are the server's, not a copy beside it).
+    pub fn on_server(&self) -> bool {
+        self.store.on_server()
     }
 
     /// The underlying store.
@@ -92,12 +105,7 @@ impl Library {
 
     /// The documents, as the UI and `yusuan list` show them.
     pub fn list(&self) -> Result<Vec<dto::DocumentSummary>, ApiError> {
-        Ok(self
-            .store
-            .list()?
-            .into_iter()
-            .map(dto::DocumentSummary::from)
-            .collect())
+        Ok(self.store.list()?)
     }
 
     /// Resolves a document reference: its id, or a unique part of its department or file name.

@@ -8,7 +8,7 @@ use yusuan_api::{draft_history, draft_redo, draft_undo, Library};
 
 mod common;
 
-use common::{drafted, fixture, library, rolled, NOW};
+use common::{drafted, fixture, library, pilot_target, rolled, NOW};
 
 fn forms(lib: &Library, id: i64) -> Vec<(String, usize)> {
     yusuan_api::draft_forms(lib, id)
@@ -21,15 +21,7 @@ fn forms(lib: &Library, id: i64) -> Vec<(String, usize)> {
 #[test]
 fn a_whole_form_is_deleted_as_one_edit_and_comes_back_where_it_was() {
     let (_dir, mut lib, id) = drafted(&["001_e395be5bb9699fb6.txt"]);
-    yusuan_api::draft_indicator_set(
-        &mut lib,
-        id,
-        "社区治理创新",
-        "产出指标/数量指标/试点社区",
-        "=3(个)",
-        NOW,
-    )
-    .unwrap();
+    pilot_target(&mut lib, id);
     let before = forms(&lib, id);
     assert_eq!(
         before,

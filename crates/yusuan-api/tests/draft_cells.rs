@@ -6,6 +6,7 @@ use yusuan_api::{draft_cell, draft_undo, reference_document, Library};
 mod common;
 
 use common::{blank, drafted, library, NOW};
+use yusuan_testkit::title_containing;
 
 #[test]
 fn a_carried_grid_is_edited_cell_by_cell() {
@@ -65,13 +66,7 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     // The 资产配置预算表 is carried and empty: its head rows stay (the source's 项目 … rows), no
     // asset of the template's department is left; it prints its head rows and its note.
     let d = yusuan_api::load_draft(&lib, id, None).unwrap();
-    let title = d
-        .layout
-        .iter()
-        .find(|t| t.title.contains("资产配置预算表"))
-        .unwrap()
-        .title
-        .clone();
+    let title = title_containing(d.layout.iter().map(|t| &t.title), "资产配置预算表");
     let rows = |lib: &Library| -> Vec<Vec<String>> {
         let doc = reference_document(lib, &reference).unwrap();
         let t = doc.tables.iter().find(|t| t.title == title).unwrap();
@@ -118,14 +113,8 @@ fn a_blank_drafts_emptied_grid_is_written_row_by_row() {
     draft_redo(&mut lib, id, NOW).unwrap();
     assert!(rows(&lib).is_empty());
     // Words alone print too (a 绩效 grid's lines are words): the table is not empty.
-    let form = yusuan_api::load_draft(&lib, id, None)
-        .unwrap()
-        .layout
-        .iter()
-        .find(|t| t.title.contains("项目支出绩效目标表"))
-        .unwrap()
-        .title
-        .clone();
+    let layout = yusuan_api::load_draft(&lib, id, None).unwrap().layout;
+    let form = title_containing(layout.iter().map(|t| &t.title), "项目支出绩效目标表");
     draft_row(&mut lib, id, &form, RowEdit::Add, NOW).unwrap();
     draft_cell(&mut lib, id, &form, 1, 1, "项目名称", NOW).unwrap();
     let doc = reference_document(&lib, &reference).unwrap();

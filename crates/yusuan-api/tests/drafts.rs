@@ -7,8 +7,9 @@ use yusuan_api::{
 
 mod common;
 
-use common::{drafted, fixture, library, section_title, NOW};
+use common::{drafted, fixture, library, pilot_target, section_title, set_line, NOW};
 use yusuan_domain::SectionKind;
+use yusuan_testkit::{all_text, section_text};
 
 /// The desk (as the window opens it) with 万里街道 2025 imported and rolled forward: its folder,
 /// the desk, the new draft's view and its id.
@@ -84,23 +85,9 @@ fn a_pasted_column_is_one_edit_and_a_bad_cell_changes_nothing() {
 fn a_new_line_takes_its_names_from_the_catalogue_or_is_flagged() {
     let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     // 2013901 is not in wanli's tables but in the catalogue (seed 000 prints it).
-    yusuan_api::draft_set(
-        &mut lib,
-        id,
-        "支出|一般公共预算|2013901|基本支出",
-        "100000",
-        NOW,
-    )
-    .unwrap();
+    set_line(&mut lib, id, "支出|一般公共预算|2013901|基本支出", "100000");
     // 2130101: its 类 has a name, its 款 and 项 are in no catalogue this build knows.
-    yusuan_api::draft_set(
-        &mut lib,
-        id,
-        "支出|一般公共预算|2130101|项目支出",
-        "50000",
-        NOW,
-    )
-    .unwrap();
+    set_line(&mut lib, id, "支出|一般公共预算|2130101|项目支出", "50000");
     let d = load_draft(&lib, id, None).unwrap();
     assert_eq!(
         (d.name_of("20139"), d.name_of("2013901"), d.name_of("213")),
@@ -239,7 +226,7 @@ fn procurement_is_its_parts_or_one_total_never_both() {
     // The office states 货物 0, 工程 0, 服务 34 万元: a total of its own is refused, a part is edited.
     let err = yusuan_api::draft_set(&mut lib, id, "采购|合计", "500000", NOW).unwrap_err();
     assert!(err.to_string().contains("合计由分项相加"), "{err}");
-    yusuan_api::draft_set(&mut lib, id, "采购|货物", "60000", NOW).unwrap();
+    set_line(&mut lib, id, "采购|货物", "60000");
     let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
     let p = doc.stated.procurement.unwrap();
     assert_eq!(
@@ -270,15 +257,7 @@ fn the_state_owned_assets_and_performance_figures_are_lines_of_the_draft() {
     let (_dir, mut lib, id) = drafted(&["pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"]);
     let text = |lib: &Library| {
         let doc = yusuan_api::draft_document(lib, id, None).unwrap();
-        doc.section(yusuan_domain::SectionKind::OtherExplanations)
-            .map(|s| {
-                s.paragraphs
-                    .iter()
-                    .map(|p| p.text.clone())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default()
+        section_text(&doc, SectionKind::OtherExplanations)
     };
     // Rolled forward as stated in 2025 (8 vehicles, 49 projects with targets), each a line with
     // its measure.
@@ -290,8 +269,8 @@ fn the_state_owned_assets_and_performance_figures_are_lines_of_the_draft() {
     );
     assert!(text(&lib).contains("共有车辆8辆"), "{}", text(&lib));
     // Next year's count, stated by the user, is what the narrative says.
-    yusuan_api::draft_set(&mut lib, id, "情况|车辆", "7", NOW).unwrap();
-    yusuan_api::draft_set(&mut lib, id, "情况|绩效项目", "52", NOW).unwrap();
+    set_line(&mut lib, id, "情况|车辆", "7");
+    set_line(&mut lib, id, "情况|绩效项目", "52");
     let t = text(&lib);
     assert!(
         t.contains("共有车辆7辆") && t.contains("编报绩效目标的项目52个"),
@@ -582,15 +561,7 @@ fn performance_targets_are_set_added_and_removed() {
 /// last one removed takes the form away.
 fn a_first_target_starts_a_form_and_the_last_ends_it(lib: &mut Library, id: i64) {
     yusuan_api::draft_project_add(lib, id, "社区治理创新", NOW).unwrap();
-    yusuan_api::draft_indicator_set(
-        lib,
-        id,
-        "社区治理创新",
-        "产出指标/数量指标/试点社区",
-        "=3(个)",
-        NOW,
-    )
-    .unwrap();
+    pilot_target(lib, id);
     let forms = yusuan_api::draft_forms(lib, id).unwrap();
     assert_eq!(
         forms
@@ -642,12 +613,7 @@ fn a_stated_figure_last_year_lacked_is_added_and_printed() {
     assert!(lines.iter().all(|l| l.key != "情况|车辆"));
     yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "12", &[], NOW).unwrap();
     let doc = yusuan_api::draft_document(&lib, id, None).unwrap();
-    let text: String = doc
-        .sections
-        .iter()
-        .flat_map(|s| &s.paragraphs)
-        .map(|p| p.text.as_str())
-        .collect();
+    let text = all_text(&doc);
     assert!(text.contains("共有车辆12辆"), "{text}");
     assert!(
         yusuan_api::draft_add_line(&mut lib, id, "情况|车辆", "13", &[], NOW)

@@ -1,21 +1,11 @@
 //! Importing through the API: a disclosure published in two files (narrative and tables)
 //! becomes one document.
 
-use std::path::PathBuf;
 use yusuan_api::{import_bytes_with, import_file, import_file_with, Library, Yearless};
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
+mod common;
 
-/// A new library in a folder of its own (kept while the folder is).
-fn library() -> (tempfile::TempDir, Library) {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = Library::open(&dir.path().join("t.db")).unwrap();
-    (dir, lib)
-}
+use common::{fixture, library};
 
 #[test]
 fn a_disclosure_in_two_files_becomes_one_document() {

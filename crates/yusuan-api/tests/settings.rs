@@ -5,11 +5,9 @@ use rust_decimal::Decimal;
 use std::path::PathBuf;
 use yusuan_api::{Desk, Library, Settings};
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
+mod common;
+
+use common::fixture;
 
 #[test]
 fn settings_are_checked_saved_and_used_and_a_backup_opens() {
@@ -65,22 +63,14 @@ fn settings_are_checked_saved_and_used_and_a_backup_opens() {
         Decimal::from(20),
         "kept across restarts"
     );
-    let a = desk
-        .import_path(
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf"),
-            yusuan_api::Yearless::FromFileName,
-            now,
-        )
-        .id
-        .unwrap();
-    let b = desk
-        .import_path(
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
-            yusuan_api::Yearless::FromFileName,
-            now,
-        )
-        .id
-        .unwrap();
+    let [a, b] = [
+        "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
+        "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
+    ]
+    .map(|name| {
+        let imported = desk.import_path(&fixture(name), yusuan_api::Yearless::FromFileName, now);
+        imported.id.unwrap()
+    });
     let draft = desk.start_draft("user", b, now).unwrap();
     let id = yusuan_api::parse_draft_ref(&draft.draft).unwrap().0;
     let lib = Library::open(&dir.path().join("library.db")).unwrap();

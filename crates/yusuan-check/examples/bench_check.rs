@@ -1,13 +1,13 @@
 //! Times a full check (every rule) of each seed and real PDF, once imported: the median of 200
 //! runs. `cargo run --release -q -p yusuan-check --example bench_check`
 use std::time::Instant;
+use yusuan_testkit::{fixture_bytes, SEEDS};
 
 fn read(f: &str) -> (yusuan_domain::Document, usize) {
-    let path = |f: &str| format!("{}/../../fixtures/{f}", env!("CARGO_MANIFEST_DIR"));
     // The Jiangsu pair: the narrative, and the tables read with its cover (as the library joins them).
     if let Some(stem) = f.strip_suffix(" (pair)") {
-        let text = std::fs::read(path(&format!("{stem}-text.pdf"))).unwrap();
-        let tables = std::fs::read(path(&format!("{stem}-tables.pdf"))).unwrap();
+        let text = fixture_bytes(&format!("{stem}-text.pdf"));
+        let tables = fixture_bytes(&format!("{stem}-tables.pdf"));
         let narrative = yusuan_import::import_any("text.pdf", &text)
             .unwrap()
             .document;
@@ -16,7 +16,7 @@ fn read(f: &str) -> (yusuan_domain::Document, usize) {
             .document;
         return (doc, text.len() + tables.len());
     }
-    let bytes = std::fs::read(path(f)).unwrap();
+    let bytes = fixture_bytes(f);
     (
         yusuan_import::import_any(f, &bytes).unwrap().document,
         bytes.len(),
@@ -24,12 +24,7 @@ fn read(f: &str) -> (yusuan_domain::Document, usize) {
 }
 
 fn main() {
-    let files = [
-        "000_e54fcd81d7b1024c.txt",
-        "001_e395be5bb9699fb6.txt",
-        "002_e0c4b3d6f0f45810.txt",
-        "003_f631a08b6fb80526.txt",
-        "004_dd8ce94d1496a6c0.txt",
+    let pdfs = [
         "pdf/shanghai-putuo-wanli-jiedao-2024-bumen-yusuan.pdf",
         "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf",
         "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
@@ -39,7 +34,7 @@ fn main() {
         "pdf/shanghai-putuo-caizhengju-2024-bumen-juesuan-TAMPERED.pdf",
     ];
     println!("| document | size | findings | full check, median ms |\n|---|---|---|---|");
-    for f in files {
+    for f in SEEDS.into_iter().chain(pdfs) {
         let (doc, size) = read(f);
         let mut times = Vec::new();
         let mut n = 0;

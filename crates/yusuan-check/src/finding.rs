@@ -56,6 +56,18 @@ pub struct FindingLocation {
     pub line: Option<u32>,
 }
 
+impl FindingLocation {
+    /// A place in the narrative: the section (as titled) and where in it.
+    pub(crate) fn in_section(section: impl Into<String>, l: yusuan_domain::Location) -> Self {
+        FindingLocation {
+            section: Some(section.into()),
+            page: l.page,
+            line: l.line,
+            ..Default::default()
+        }
+    }
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Finding {

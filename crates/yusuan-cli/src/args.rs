@@ -1,6 +1,6 @@
 //! The command line: `yusuan [--db PATH] <command>`.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// 预算 Yusuan：部门预算的导入、比较、编制、审核与公开。
@@ -437,34 +437,7 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// 导出文档的全部数字（长表 CSV：每个数字一行，金额折算为元）
-    Export {
-        /// 文档编号（或部门名称、文件名中唯一的一段），或草稿 draft:N
-        doc: String,
-        /// 导出格式
-        #[arg(long, value_enum, default_value = "csv")]
-        format: ExportFormat,
-        /// 输出文件（CSV 省略则写到标准输出；PDF、XLSX 必须指定）
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// 模板（默认：文档自身的格式；yusuan templates 查看）
-        #[arg(long)]
-        template: Option<String>,
-        /// 封面和文件日期 YYYY-MM-DD（默认：今天）；同样的输入和日期得到完全相同的文件
-        #[arg(long)]
-        date: Option<String>,
-        /// 警告的说明，按规则：R001=说明文字（可重复）；草稿的每个警告都须说明才能导出
-        #[arg(long = "explain", value_name = "RULE=TEXT")]
-        explain: Vec<String>,
-        /// 页脚加页码，目录加页码
-        #[arg(long)]
-        page_numbers: bool,
-        /// 正文字体文件（默认：宋体，或 Noto Serif CJK SC）
-        #[arg(long, value_name = "FILE")]
-        font: Option<PathBuf>,
-        /// 标题字体文件（默认：黑体，或 Noto Sans CJK SC）
-        #[arg(long, value_name = "FILE")]
-        heading_font: Option<PathBuf>,
-    },
+    Export(ExportArgs),
     /// 列出公开格式模板
     Templates,
     /// 备份预算库（使用中也可备份）；默认写到预算库旁的 备份/ 目录
@@ -495,4 +468,35 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+}
+
+/// What `export` is given: the document, the format and the file, and how a PDF or XLSX is made.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// 文档编号（或部门名称、文件名中唯一的一段），或草稿 draft:N
+    pub doc: String,
+    /// 导出格式
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// 输出文件（CSV 省略则写到标准输出；PDF、XLSX 必须指定）
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// 模板（默认：文档自身的格式；yusuan templates 查看）
+    #[arg(long)]
+    pub template: Option<String>,
+    /// 封面和文件日期 YYYY-MM-DD（默认：今天）；同样的输入和日期得到完全相同的文件
+    #[arg(long)]
+    pub date: Option<String>,
+    /// 警告的说明，按规则：R001=说明文字（可重复）；草稿的每个警告都须说明才能导出
+    #[arg(long = "explain", value_name = "RULE=TEXT")]
+    pub explain: Vec<String>,
+    /// 页脚加页码，目录加页码
+    #[arg(long)]
+    pub page_numbers: bool,
+    /// 正文字体文件（默认：宋体，或 Noto Serif CJK SC）
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+    /// 标题字体文件（默认：黑体，或 Noto Sans CJK SC）
+    #[arg(long, value_name = "FILE")]
+    pub heading_font: Option<PathBuf>,
 }

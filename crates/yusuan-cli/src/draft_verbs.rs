@@ -317,7 +317,7 @@ fn draft_new(
         (None, Some(f)) if blank => Some(yusuan_api::BlankFrom::Document(lib.resolve(f)?)),
         _ => None,
     };
-    if let Some(blank_from) = blank_from {
+    let (made, summary) = if let Some(blank_from) = blank_from {
         let department = department
             .ok_or_else(|| ApiError::Usage("空白草稿须给出部门名称：--department 名称".into()))?;
         let req = yusuan_api::BlankRequest {
@@ -327,21 +327,18 @@ fn draft_new(
             threshold_percent: None,
         };
         let made = yusuan_api::draft_new_blank(lib, &blank_from, &req, now)?;
-        match format {
-            Format::Json => json_line(
-                out,
-                &serde_json::json!({ "draft": made.draft, "report": made.report }),
-            )
-            .map_err(stdout_error)?,
-            Format::Text => {
-                writeln!(out, "{}", made.draft).map_err(stdout_error)?;
-                writeln!(out, "空白草稿：{} 个明细行（均为 0），文字部分待补充；用 yusuan draft add 新增明细行", made.report.leaves).map_err(stdout_error)?;
-            }
-        }
-        return Ok(0);
-    }
-    let id = lib.resolve(from.as_deref().unwrap_or_default())?;
-    let made = yusuan_api::draft_new(lib, id, year, now)?;
+        let summary = format!(
+            "空白草稿：{} 个明细行（均为 0），文字部分待补充；用 yusuan draft add 新增明细行",
+            made.report.leaves
+        );
+        (made, summary)
+    } else {
+        let id = lib.resolve(from.as_deref().unwrap_or_default())?;
+        let made = yusuan_api::draft_new(lib, id, year, now)?;
+        let r = &made.report;
+        let summary = format!("由文档 {id} 滚动编制：{} 个明细行（{} 个为估算分配），{} 处上年表内不一致，{} 处按原表结转", r.leaves, r.estimated, r.contradictions.len(), r.carried.len());
+        (made, summary)
+    };
     match format {
         Format::Json => json_line(
             out,
@@ -350,8 +347,7 @@ fn draft_new(
         .map_err(stdout_error)?,
         Format::Text => {
             writeln!(out, "{}", made.draft).map_err(stdout_error)?;
-            let r = &made.report;
-            writeln!(out, "由文档 {id} 滚动编制：{} 个明细行（{} 个为估算分配），{} 处上年表内不一致，{} 处按原表结转", r.leaves, r.estimated, r.contradictions.len(), r.carried.len()).map_err(stdout_error)?;
+            writeln!(out, "{summary}").map_err(stdout_error)?;
         }
     }
     Ok(EXIT_OK)
@@ -948,15 +944,7 @@ fn actual(
             )
             .map_err(stdout_error)?;
         }
-        if !r.unmatched.is_empty() {
-            writeln!(
-                out,
-                "决算中没有这些科目（执行数未填）：{}",
-                r.unmatched.join("、")
-            )
-            .map_err(stdout_error)?;
-        }
-        return Ok(());
+        return unmatched_codes(out, "决算中没有这些科目（执行数未填）", &r.unmatched);
     }
     if let Some(file) = paste {
         let text = read_text(&file)?;
@@ -969,15 +957,11 @@ fn actual(
             r.matched.len()
         )
         .map_err(stdout_error)?;
-        if !r.unmatched.is_empty() {
-            writeln!(
-                out,
-                "草稿的一般公共预算明细行中没有这些科目（未填）：{}",
-                r.unmatched.join("、")
-            )
-            .map_err(stdout_error)?;
-        }
-        return Ok(());
+        return unmatched_codes(
+            out,
+            "草稿的一般公共预算明细行中没有这些科目（未填）",
+            &r.unmatched,
+        );
     }
     match (code, value) {
         (Some(code), value) => {
@@ -1019,6 +1003,14 @@ fn actual(
                 .map_err(stdout_error)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The 科目 codes a 执行数 edit found no line for, listed after `missing` (nothing when none).
+fn unmatched_codes(out: &mut dyn Write, missing: &str, codes: &[String]) -> Result<(), ApiError> {
+    if !codes.is_empty() {
+        writeln!(out, "{missing}：{}", codes.join("、")).map_err(stdout_error)?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ mod render;
 mod shared;
 use shared::{json_line, load, open, stdout_error};
 
-use args::{Cli, Command, CompareFormat, ExportFormat, Format};
+use args::{Cli, Command, CompareFormat, ExportArgs, ExportFormat, Format};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -138,37 +138,10 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
                 .map_err(stdout_error)?;
             }
         }
-        Command::Export {
-            doc,
-            format: format @ (ExportFormat::Pdf | ExportFormat::Xlsx),
-            output,
-            template,
-            date,
-            explain,
-            page_numbers,
-            font,
-            heading_font,
-        } => {
-            return export_command(
-                &cli.db,
-                doc,
-                format,
-                output,
-                template,
-                date,
-                explain,
-                page_numbers,
-                font,
-                heading_font,
-                out,
-            )
+        Command::Export(export) if export.format == ExportFormat::Csv => {
+            return numbers_command(&cli.db, export.doc, export.output, out)
         }
-        Command::Export {
-            doc,
-            format: ExportFormat::Csv,
-            output,
-            ..
-        } => return numbers_command(&cli.db, doc, output, out),
+        Command::Export(export) => return export_command(&cli.db, export, out),
         Command::Draft { command } => return draft_verbs::draft(&cli.db, command, out),
         Command::Import {
             files,
@@ -244,28 +217,19 @@ fn compare_command(
 }
 
 /// `export` as PDF or XLSX: the standard-format file, read back before it is kept.
-#[allow(clippy::too_many_arguments)] // one argument a flag of the command
 fn export_command(
     db: &Option<std::path::PathBuf>,
-    doc: String,
-    format: ExportFormat,
-    output: Option<std::path::PathBuf>,
-    template: Option<String>,
-    date: Option<String>,
-    explain: Vec<String>,
-    page_numbers: bool,
-    font: Option<std::path::PathBuf>,
-    heading_font: Option<std::path::PathBuf>,
+    export: ExportArgs,
     out: &mut dyn Write,
 ) -> Result<i32, ApiError> {
-    let Some(path) = output else {
+    let Some(path) = export.output else {
         return Err(ApiError::Write {
             path: "标准输出".into(),
             reason: "PDF 和 XLSX 需要用 -o 指定输出文件".into(),
         });
     };
     let mut explanations = std::collections::BTreeMap::new();
-    for e in &explain {
+    for e in &export.explain {
         let Some((rule, text)) = e.split_once('=') else {
             return Err(ApiError::Usage(format!(
                 "--explain “{e}”应写作 规则=说明，如 R001=新增项目已在编制说明中说明"
@@ -274,19 +238,19 @@ fn export_command(
         explanations.insert(rule.trim().to_string(), text.trim().to_string());
     }
     let req = yusuan_api::ExportRequest {
-        template,
-        date,
+        template: export.template,
+        date: export.date,
         explanations,
-        page_numbers,
-        fonts: (font, heading_font),
+        page_numbers: export.page_numbers,
+        fonts: (export.font, export.heading_font),
     };
-    let fmt = if format == ExportFormat::Pdf {
+    let fmt = if export.format == ExportFormat::Pdf {
         yusuan_api::OutFormat::Pdf
     } else {
         yusuan_api::OutFormat::Xlsx
     };
     let mut lib = open(db)?;
-    match yusuan_api::export_file(&mut lib, &doc, fmt, &path, &req, &now_rfc3339()) {
+    match yusuan_api::export_file(&mut lib, &export.doc, fmt, &path, &req, &now_rfc3339()) {
         Ok(o) => {
             writeln!(
                 out,

@@ -2,8 +2,9 @@
 
 mod common;
 
-use common::{fixture, minimal_pdf, temp_db};
+use common::{fixture, temp_db};
 use std::process::Command;
+use yusuan_testkit::one_page_pdf;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_yusuan"))
@@ -256,17 +257,15 @@ fn check_finds_the_missing_table_of_seed_004() {
     assert_eq!(errors[0]["expected"], "政府采购预算表");
 }
 
-/// A one-page PDF made by the test: this content stream, these page resources, extra objects
-/// (numbered from 5).
 /// A one-page PDF printing `bytes` in a non-embedded CJK font with the predefined CMap `cmap`.
 fn cjk_pdf(cmap: &str, bytes: &str) -> Vec<u8> {
     let font = format!("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{cmap} /DescendantFonts [6 0 R] >>");
     let cid = "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>";
     let desc = "<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>";
     let content = format!("BT /F1 12 Tf 72 720 Td <{bytes}> Tj ET");
-    minimal_pdf(
+    one_page_pdf(
+        "/Resources << /Font << /F1 5 0 R >> >>",
         content.as_bytes(),
-        "<< /Font << /F1 5 0 R >> >>",
         &[&font, cid, desc],
         "",
     )

@@ -72,6 +72,37 @@ fn numbers(db: &str, doc: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a row of `rows` (the CSV's) contains every one of `words`.
+fn has_row(rows: &[String], words: &[&str]) -> bool {
+    rows.iter().any(|l| words.iter().all(|w| l.contains(w)))
+}
+
+/// `draft form set draft:1 培训经费 INDICATOR VALUE`: the arguments.
+fn form_set<'a>(indicator: &'a str, value: &'a str) -> [&'a str; 7] {
+    [
+        "draft",
+        "form",
+        "set",
+        "draft:1",
+        "培训经费",
+        indicator,
+        value,
+    ]
+}
+
+/// `draft project fund draft:1 信息工作项目 LINE AMOUNT`: the arguments.
+fn fund<'a>(line: &'a str, amount: &'a str) -> [&'a str; 7] {
+    [
+        "draft",
+        "project",
+        "fund",
+        "draft:1",
+        "信息工作项目",
+        line,
+        amount,
+    ]
+}
+
 #[test]
 fn draft_workflow_through_the_command_line() {
     let (dir, db) = imported(
@@ -173,20 +204,13 @@ fn draft_workflow_through_the_command_line() {
 fn one_edit_moves_every_cell_and_figure_that_contains_it(db: &str, key: &str) {
     // Unedited, the draft's numbers are the source's but for its 1-元 slip (21201, see draft-roll.tsv).
     let before = numbers(db, "draft:1");
-    assert!(
-        before
-            .iter()
-            .any(|l| l.contains("收入总计") && l.contains(",189767551,")),
-        "{before:?}"
-    );
+    assert!(has_row(&before, &["收入总计", ",189767551,"]), "{before:?}");
     assert_eq!(run(db, &["check", "draft:1"]).code, 0);
 
     // One edit: +1,000 元.
     assert!(ok(db, &["draft", "set", "draft:1", key, "439300"]).contains("438300 → 439300"));
     let after = numbers(db, "draft:1");
-    assert!(after
-        .iter()
-        .any(|l| l.contains("收入总计") && l.contains(",189768551,")));
+    assert!(has_row(&after, &["收入总计", ",189768551,"]));
     let changed: Vec<&String> = after.iter().filter(|l| !before.contains(l)).collect();
     let (text, cells): (Vec<&&String>, Vec<&&String>) = changed
         .iter()
@@ -426,9 +450,7 @@ fn lines_are_added_with_their_names_and_bad_ones_refused(db: &str) {
     }
     let numbers_now = numbers(db, "draft:1");
     assert!(
-        numbers_now
-            .iter()
-            .any(|l| l.contains("2010101") && l.contains(",1500000,")),
+        has_row(&numbers_now, &["2010101", ",1500000,"]),
         "{numbers_now:?}"
     );
 }
@@ -453,28 +475,16 @@ fn a_unit_gets_its_rows_and_is_removed_only_at_zero(db: &str) {
     assert!(csv.lines().any(|l| l.starts_with(unit_key)), "{csv}");
     ok(db, &["draft", "set", "draft:1", unit_key, "1500000"]);
     // A unit with money is not removed; at zero it is, and undo brings it back.
-    fails(
-        db,
-        &[
-            "draft",
-            "unit",
-            "draft:1",
-            "remove",
-            "上海市新设工作局（本级）",
-        ],
-        "先将其金额清零",
-    );
+    let remove = [
+        "draft",
+        "unit",
+        "draft:1",
+        "remove",
+        "上海市新设工作局（本级）",
+    ];
+    fails(db, &remove, "先将其金额清零");
     ok(db, &["draft", "set", "draft:1", unit_key, "0"]);
-    ok(
-        db,
-        &[
-            "draft",
-            "unit",
-            "draft:1",
-            "remove",
-            "上海市新设工作局（本级）",
-        ],
-    );
+    ok(db, &remove);
     assert!(!ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(unit_key));
     ok(db, &["draft", "undo", "draft:1"]);
     assert!(ok(db, &["draft", "lines", "draft:1", "--format", "csv"]).contains(unit_key));
@@ -558,34 +568,12 @@ fn performance_targets_through_the_command_line() {
             && listed.contains("  产出指标/数量指标/社区培训人数\t>1580.00(人)"),
         "{listed}"
     );
-    let said = ok(
-        db,
-        &[
-            "draft",
-            "form",
-            "set",
-            "draft:1",
-            "培训经费",
-            "产出指标/数量指标/社区培训人数",
-            "≥1600(人)",
-        ],
-    );
+    let said = ok(db, &form_set("产出指标/数量指标/社区培训人数", "≥1600(人)"));
     assert_eq!(
         said.trim(),
         "已修改“培训经费”的指标“产出指标/数量指标/社区培训人数”：>1580.00(人) → ≥1600(人)"
     );
-    let said = ok(
-        db,
-        &[
-            "draft",
-            "form",
-            "set",
-            "draft:1",
-            "培训经费",
-            "效益指标/社会效益指标/居民知晓率",
-            "≥90(%)",
-        ],
-    );
+    let said = ok(db, &form_set("效益指标/社会效益指标/居民知晓率", "≥90(%)"));
     assert_eq!(
         said.trim(),
         "已在“培训经费”中新增指标“效益指标/社会效益指标/居民知晓率”：≥90(%)"
@@ -606,15 +594,7 @@ fn performance_targets_through_the_command_line() {
     assert!(!ok(db, &["draft", "form", "list", "draft:1"]).contains("居民知晓率"));
     refused(
         db,
-        &[
-            "draft",
-            "form",
-            "set",
-            "draft:1",
-            "培训经费",
-            "居民知晓率",
-            "≥90(%)",
-        ],
+        &form_set("居民知晓率", "≥90(%)"),
         "一级指标/二级指标/三级指标",
     );
 }
@@ -692,49 +672,16 @@ fn project_funds_through_the_command_line() {
     let db = db.as_str();
     let line = "支出|一般公共预算|2013999|项目支出";
     // 信息工作项目 states 25万元: funded 25万元, nothing to say.
-    assert!(ok(
-        db,
-        &[
-            "draft",
-            "project",
-            "fund",
-            "draft:1",
-            "信息工作项目",
-            line,
-            "250000"
-        ]
-    )
-    .contains("来自“支出|一般公共预算|2013999|项目支出” 250000 元"));
+    assert!(ok(db, &fund(line, "250000"))
+        .contains("来自“支出|一般公共预算|2013999|项目支出” 250000 元"));
     let listed = ok(db, &["draft", "project", "list", "draft:1"]);
     assert!(listed.contains("项目支出分配合计 250000 元"), "{listed}");
     assert!(!run(db, &["check", "draft:1"]).stdout.contains("R009"));
     // 30万元: its description's total disagrees (a 警告 to explain or fix).
-    ok(
-        db,
-        &[
-            "draft",
-            "project",
-            "fund",
-            "draft:1",
-            "信息工作项目",
-            line,
-            "300000",
-        ],
-    );
+    ok(db, &fund(line, "300000"));
     checked(db, &["R009", "信息工作项目"]);
     // A 基本支出 line funds no project: refused, one line, nothing changes.
-    let refused = run(
-        db,
-        &[
-            "draft",
-            "project",
-            "fund",
-            "draft:1",
-            "信息工作项目",
-            "支出|一般公共预算|2013901|基本支出",
-            "1",
-        ],
-    );
+    let refused = run(db, &fund("支出|一般公共预算|2013901|基本支出", "1"));
     assert!(
         refused.code != 0
             && refused.stderr.contains("项目支出")
@@ -833,18 +780,15 @@ fn a_carried_table_row_through_the_command_line() {
     );
     ok(db, &["draft", "cell", "draft:1", title, "3", "9", "4.00"]);
     let csv = numbers(db, "draft:1");
-    assert!(
-        csv.iter()
-            .any(|l| l.contains("资产配置预算表") && l.contains(",40000,")),
-        "{csv:?}"
-    );
+    assert!(has_row(&csv, &["资产配置预算表", ",40000,"]), "{csv:?}");
     let o = run(db, &["draft", "row", "draft:1", title, "remove"]);
     assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
     assert!(o.stderr.contains("请给出行号"), "{}", o.stderr);
     assert!(ok(db, &["draft", "row", "draft:1", title, "remove", "3"]).contains("台式计算机"));
-    assert!(!numbers(db, "draft:1")
-        .iter()
-        .any(|l| l.contains("资产配置预算表") && l.contains(",40000,")));
+    assert!(!has_row(
+        &numbers(db, "draft:1"),
+        &["资产配置预算表", ",40000,"]
+    ));
 }
 
 #[test]
@@ -878,9 +822,10 @@ fn a_carried_table_is_pasted_whole_from_a_file() {
     let history = ok(&db, &["draft", "history", "draft:1"]);
     assert!(history.contains("粘贴整表：48 行 → 2 行"), "{history}");
     assert!(
-        numbers(&db, "draft:1")
-            .iter()
-            .any(|l| l.contains("2018年政府采购预算表,,一、货物A,")),
+        has_row(
+            &numbers(&db, "draft:1"),
+            &["2018年政府采购预算表,,一、货物A,"]
+        ),
         "the pasted row is printed"
     );
     // Without --from: one line saying what to give, nothing recorded.
@@ -1035,13 +980,10 @@ fn errors_in_the_data_exit_1_and_errors_in_what_was_asked_exit_2() {
     let absent = run(db, &["draft", "lines", "draft:9"]);
     assert_eq!(absent.code, 2, "{}", absent.stderr);
     // The draft's stored state damaged (as by a disk fault): the data is wrong, not the command.
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute(
+    common::sql(
+        db,
         "UPDATE drafts SET state_json = '{\"broken\": ' WHERE id = 1",
-        [],
-    )
-    .unwrap();
-    drop(conn);
+    );
     let damaged = run(db, &["draft", "lines", "draft:1"]);
     assert_eq!(damaged.code, 1, "{}", damaged.stderr);
     assert_eq!(damaged.stderr.lines().count(), 1);

@@ -6,22 +6,11 @@
 //! or one line on stderr naming the file, never a panic, a hang or a half-stored document.
 //! (The 100 MB file and the zip bomb are in `reliability.rs` and `yusuan-import/tests/xlsx.rs`.)
 
-mod common;
-
-use common::minimal_pdf;
 use rust_xlsxwriter::{Formula, Workbook};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
+use yusuan_testkit::{fixture_bytes, one_page_pdf};
 
 /// What a file must give.
 enum Expect {
@@ -76,9 +65,9 @@ impl Case {
 fn scanned_pdf() -> Vec<u8> {
     let pixels = "\u{80}".repeat(64 * 64);
     let image = format!("<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>\nstream\n{}\nendstream", pixels.len(), pixels);
-    minimal_pdf(
+    one_page_pdf(
+        "/Resources << /XObject << /Im1 5 0 R >> >>",
         b"q 500 0 0 700 40 60 cm /Im1 Do Q",
-        "<< /XObject << /Im1 5 0 R >> >>",
         &[&image],
         "",
     )
@@ -87,13 +76,13 @@ fn scanned_pdf() -> Vec<u8> {
 /// A PDF protected by a password (the standard security handler; its strings are not ours to read).
 fn encrypted_pdf() -> Vec<u8> {
     let encrypt = "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <5e7a1c2b5d8d0a2e40b1e2e0b9e76f7d2c0c4b4a0e8f0b2d4c6a3e1f0d9b8c7a> /U <00112233445566778899aabbccddeeff00000000000000000000000000000000> >>";
-    minimal_pdf(b"BT /F1 12 Tf 72 720 Td (2026) Tj ET", "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>", &[encrypt], "/Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]")
+    one_page_pdf("/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>", b"BT /F1 12 Tf 72 720 Td (2026) Tj ET", &[encrypt], "/Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]")
 }
 
 /// Seed 000 with its department's name made hostile: very long, with an escape sequence, a bell
 /// and markup an HTML view must never run.
 fn hostile_names() -> Vec<u8> {
-    let text = String::from_utf8(fixture("000_e54fcd81d7b1024c.txt")).unwrap();
+    let text = String::from_utf8(fixture_bytes("000_e54fcd81d7b1024c.txt")).unwrap();
     let evil = format!(
         "中共上海市委<img src=x onerror=alert(1)>\u{1b}[31m社会\u{7}工作部{}",
         "很".repeat(3000)
@@ -103,7 +92,7 @@ fn hostile_names() -> Vec<u8> {
 
 /// Seed 000 with every seventh line gone and every table row's third cell dropped.
 fn broken_tables() -> Vec<u8> {
-    let text = String::from_utf8(fixture("000_e54fcd81d7b1024c.txt")).unwrap();
+    let text = String::from_utf8(fixture_bytes("000_e54fcd81d7b1024c.txt")).unwrap();
     let lines: Vec<String> = text
         .lines()
         .enumerate()
@@ -122,7 +111,7 @@ fn broken_tables() -> Vec<u8> {
 /// The tables of seed 000 as a workbook the way a budget system writes one: a title merged over
 /// the table, each 合计 a formula with its value cached, and a hidden sheet of helper lists.
 fn formula_workbook() -> Vec<u8> {
-    let doc = yusuan_import::import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+    let doc = yusuan_import::import_text("000.txt", &fixture_bytes("000_e54fcd81d7b1024c.txt"))
         .unwrap()
         .document;
     let mut book = Workbook::new();
@@ -199,8 +188,8 @@ fn sparse_workbook() -> Vec<u8> {
 }
 
 fn corpus() -> Vec<Case> {
-    let pdf = fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
-    let text = fixture("000_e54fcd81d7b1024c.txt");
+    let pdf = fixture_bytes("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
+    let text = fixture_bytes("000_e54fcd81d7b1024c.txt");
     let utf8 = String::from_utf8(text.clone()).unwrap();
     let mut corrupt = pdf.clone();
     let (a, b) = (corrupt.len() * 2 / 5, corrupt.len() / 2);
@@ -432,8 +421,7 @@ fn a_hidden_sheet_is_not_read_as_a_table() {
 #[test]
 fn a_hostile_workbook_read_back_into_a_draft_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let seed =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/000_e54fcd81d7b1024c.txt");
+    let seed = yusuan_testkit::fixture_path("000_e54fcd81d7b1024c.txt");
     assert_eq!(yusuan(dir.path(), &["import", seed.to_str().unwrap()]).0, 0);
     assert_eq!(yusuan(dir.path(), &["draft", "new", "--from", "1"]).0, 0);
     let before = yusuan(

@@ -194,6 +194,14 @@ impl EconomicCode {
     pub fn parent(&self) -> Option<EconomicCode> {
         (self.0.len() == 5).then(|| EconomicCode(self.0[..3].to_string()))
     }
+
+    /// The split form `302 17` the tables print.
+    pub fn split_form(&self) -> String {
+        match self.parent() {
+            Some(lei) => format!("{} {}", lei.0, &self.0[3..]),
+            None => self.0.clone(),
+        }
+    }
 }
 
 impl TryFrom<String> for EconomicCode {
@@ -232,6 +240,8 @@ mod tests {
         assert_eq!(a.parent().unwrap().as_str(), "20139");
         assert_eq!(a.parent().unwrap().parent().unwrap().as_str(), "201");
         assert_eq!(a.split_form(), "201 39 01");
+        assert_eq!(EconomicCode::parse("30217").unwrap().split_form(), "302 17");
+        assert_eq!(EconomicCode::parse("302").unwrap().split_form(), "302");
         assert_eq!(
             FunctionCode::from_parts("201", "", "").unwrap().level(),
             CodeLevel::Lei

@@ -43,6 +43,20 @@ pub fn label_key(label: &str) -> String {
         .collect()
 }
 
+/// A classification name as a key (`维修（护）费` = `维修(护)费`): without whitespace, full-width
+/// brackets as half-width. Narrower than [`label_key`]: only the brackets are folded, as the
+/// catalogue of code names is keyed.
+pub fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
+}
+
 /// Whether a column head or field label names a number that is not money (`资产数量`, `联系电话`,
 /// `起始年度`, `占比`): such a number prints as words in a grid.
 pub fn names_non_money(label: &str) -> bool {
@@ -230,5 +244,15 @@ mod label_key_tests {
                 "{a} / {b}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod name_key_tests {
+    #[test]
+    fn a_name_printed_with_other_brackets_or_spaces_is_the_same_key() {
+        assert_eq!(super::name_key("维修（护） 费"), "维修(护)费");
+        // Only the brackets are folded: other full-width forms stay as printed.
+        assert_eq!(super::name_key("其中："), "其中：");
     }
 }

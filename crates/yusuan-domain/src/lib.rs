@@ -28,8 +28,8 @@ pub use document::{
     RegionalFormat, Scope, Section, SectionKind, UnitKind, Unrecognised,
 };
 pub use label::{
-    compact, department_key, label_key, name_similarity, names_non_money, says_tables_attached,
-    strip_numbering,
+    compact, department_key, label_key, name_key, name_similarity, names_non_money,
+    says_tables_attached, strip_numbering,
 };
 pub use location::Location;
 pub use mention::{mentions, name_before, section_texts, Mention, SectionText};

@@ -28,6 +28,18 @@ pub enum ProjectPartKind {
 }
 
 impl ProjectPartKind {
+    /// The seven standard parts, in the order the formats print them (every kind but
+    /// [`ProjectPartKind::Other`]).
+    pub const STANDARD: [ProjectPartKind; 7] = [
+        ProjectPartKind::Overview,
+        ProjectPartKind::Basis,
+        ProjectPartKind::Implementer,
+        ProjectPartKind::Plan,
+        ProjectPartKind::Period,
+        ProjectPartKind::Budget,
+        ProjectPartKind::Performance,
+    ];
+
     /// Recognises a part from its heading (`六、资金安排`, `（六）年度预算安排`).
     pub fn from_heading(heading: &str) -> ProjectPartKind {
         let h = heading;

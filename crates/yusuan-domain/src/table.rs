@@ -1,6 +1,6 @@
 //! Disclosure tables: titled, with a unit, header columns and rows keyed by code.
 
-use crate::{EconomicCode, FunctionCode, Location, Unit};
+use crate::{CodeLevel, EconomicCode, FunctionCode, Location, Unit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -226,6 +226,25 @@ impl RowCode {
             RowCode::Function(c) => c.as_str(),
             RowCode::Economic(c) => c.as_str(),
             RowCode::Unit(s) | RowCode::Project(s) => s,
+        }
+    }
+
+    /// The code as a table's 科目编码 column prints it: a classification code split into
+    /// its levels (`201 39 01`, `302 17`), a unit's or project's code as it is.
+    pub fn shown(&self) -> String {
+        match self {
+            RowCode::Function(c) => c.split_form(),
+            RowCode::Economic(c) => c.split_form(),
+            RowCode::Unit(s) | RowCode::Project(s) => s.clone(),
+        }
+    }
+
+    /// 类 / 款 / 项 of a classification code; `None` for a unit's or project's code.
+    pub fn level(&self) -> Option<CodeLevel> {
+        match self {
+            RowCode::Function(c) => Some(c.level()),
+            RowCode::Economic(c) => Some(c.level()),
+            RowCode::Unit(_) | RowCode::Project(_) => None,
         }
     }
 }

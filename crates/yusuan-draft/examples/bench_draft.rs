@@ -5,15 +5,11 @@
 use rust_decimal::Decimal;
 use std::time::Instant;
 use yusuan_domain::{EconomicCode, FunctionCode};
-use yusuan_draft::{derive, findings_on, roll_forward, Fund, Leaf, LeafKey, SpendKind};
+use yusuan_draft::{derive, findings_on, roll_forward, Draft, Fund, Leaf, LeafKey, SpendKind};
 
 fn main() {
     let name = "pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf";
-    let bytes = std::fs::read(format!(
-        "{}/../../fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
+    let bytes = yusuan_testkit::fixture_bytes(name);
     let doc = yusuan_import::import_any(name, &bytes).unwrap().document;
     let (mut draft, _) = roll_forward(&doc, 1, None).unwrap();
     let real = draft.leaves.len();
@@ -38,18 +34,7 @@ fn main() {
                         function,
                         kind: kind.clone(),
                     };
-                    if draft.leaf(&key).is_none() {
-                        let value = Decimal::from(1_000 + n * 37);
-                        draft.leaves.push(Leaf {
-                            label: draft.label_for(&key),
-                            key,
-                            value,
-                            baseline: Some(value),
-                            origin: None,
-                            estimated: false,
-                            unit: None,
-                        });
-                    }
+                    made_up(&mut draft, key, Decimal::from(1_000 + n * 37));
                 }
             }
         }
@@ -61,18 +46,7 @@ fn main() {
             }
             let code = EconomicCode::parse(&format!("{lei}{k:02}")).unwrap();
             let key = LeafKey::Economic { code, kind };
-            if draft.leaf(&key).is_none() {
-                let value = Decimal::from(500 + k);
-                draft.leaves.push(Leaf {
-                    label: draft.label_for(&key),
-                    key,
-                    value,
-                    baseline: Some(value),
-                    origin: None,
-                    estimated: false,
-                    unit: None,
-                });
-            }
+            made_up(&mut draft, key, Decimal::from(500 + k));
         }
     }
     if std::env::var_os("PHASES").is_some() {
@@ -103,6 +77,21 @@ fn main() {
         times[0],
         times[49]
     );
+}
+
+/// A made-up line `key` of `value` (the same last year) added to the draft, unless it has one.
+fn made_up(draft: &mut Draft, key: LeafKey, value: Decimal) {
+    if draft.leaf(&key).is_none() {
+        draft.leaves.push(Leaf {
+            label: draft.label_for(&key),
+            key,
+            value,
+            baseline: Some(value),
+            origin: None,
+            estimated: false,
+            unit: None,
+        });
+    }
 }
 
 #[allow(dead_code)]

@@ -523,65 +523,39 @@ mod tests {
     #[test]
     fn ledger_labels_become_queries() {
         let class = |name: &str| (name == "一般公共服务支出").then(|| "201".to_string());
-        let q = ledger_query(
-            "一、一般公共服务支出",
-            Some(LedgerSide::Expenditure),
-            &None,
-            class,
-        );
-        assert_eq!(
-            q,
+        let spend = |funds, prefix: Option<&str>, kinds| {
             Some(Query::Spend {
-                funds: None,
-                prefix: Some("201".into()),
-                kinds: None
+                funds,
+                prefix: prefix.map(Into::into),
+                kinds,
             })
-        );
-        let q = ledger_query("1.一般公共预算资金", Some(LedgerSide::Income), &None, class);
-        assert_eq!(
-            q,
-            Some(Query::Spend {
-                funds: Some(vec![Fund::GeneralPublic]),
-                prefix: None,
-                kinds: None
-            })
-        );
-        assert_eq!(
-            ledger_query("结转下年", Some(LedgerSide::Expenditure), &None, class),
-            None
-        );
-        // Jiangsu's words.
-        let q = ledger_query("三、其他资金", Some(LedgerSide::Income), &None, class);
-        assert_eq!(
-            q,
-            Some(Query::Spend {
-                funds: Some(vec![Fund::Business, Fund::Operating, Fund::Other]),
-                prefix: None,
-                kinds: None
-            })
-        );
-        let q = ledger_query("当年支出小计", Some(LedgerSide::Expenditure), &None, class);
-        assert_eq!(
-            q,
-            Some(Query::Spend {
-                funds: None,
-                prefix: None,
-                kinds: None
-            })
-        );
-        let q = ledger_query(
-            "三、单位预留机动经费",
-            Some(LedgerSide::Expenditure),
-            &None,
-            class,
-        );
-        assert_eq!(
-            q,
-            Some(Query::Spend {
-                funds: None,
-                prefix: None,
-                kinds: Some(vec![SpendKind::Named("单位预留机动经费".into())])
-            })
-        );
+        };
+        let (income, expenditure) = (Some(LedgerSide::Income), Some(LedgerSide::Expenditure));
+        let reserve = vec![SpendKind::Named("单位预留机动经费".into())];
+        let others = vec![Fund::Business, Fund::Operating, Fund::Other];
+        let cases = [
+            (
+                "一、一般公共服务支出",
+                expenditure,
+                spend(None, Some("201"), None),
+            ),
+            (
+                "1.一般公共预算资金",
+                income,
+                spend(Some(vec![Fund::GeneralPublic]), None, None),
+            ),
+            ("结转下年", expenditure, None),
+            // Jiangsu's words.
+            ("三、其他资金", income, spend(Some(others), None, None)),
+            ("当年支出小计", expenditure, spend(None, None, None)),
+            (
+                "三、单位预留机动经费",
+                expenditure,
+                spend(None, None, Some(reserve)),
+            ),
+        ];
+        for (label, side, expect) in cases {
+            assert_eq!(ledger_query(label, side, &None, class), expect, "{label}");
+        }
     }
 }

@@ -73,36 +73,33 @@ pub(crate) fn unit_code(r: &RowRule) -> Option<&str> {
     }
 }
 
+/// The leaf keys a cell sums (in a 合计 row over units placed and not, the typed units' part),
+/// through a shared or a mutable reference: `$iter` is `iter` or `iter_mut` over the parts.
+macro_rules! cell_keys {
+    ($c:expr, $iter:ident) => {
+        match $c {
+            CellRule::Sum {
+                query: Query::Leaves { keys },
+            } => Some(keys),
+            CellRule::Sum {
+                query: Query::Parts { parts },
+            } => parts.$iter().find_map(|p| match p {
+                Query::Leaves { keys } => Some(keys),
+                _ => None,
+            }),
+            _ => None,
+        }
+    };
+}
+
 /// The leaf keys a cell sums (in a 合计 row over units placed and not, the typed units' part).
 fn keys_of(c: &CellRule) -> Option<&Vec<LeafKey>> {
-    match c {
-        CellRule::Sum {
-            query: Query::Leaves { keys },
-        } => Some(keys),
-        CellRule::Sum {
-            query: Query::Parts { parts },
-        } => parts.iter().find_map(|p| match p {
-            Query::Leaves { keys } => Some(keys),
-            _ => None,
-        }),
-        _ => None,
-    }
+    cell_keys!(c, iter)
 }
 
 /// [`keys_of`], for editing.
 fn keys_of_mut(c: &mut CellRule) -> Option<&mut Vec<LeafKey>> {
-    match c {
-        CellRule::Sum {
-            query: Query::Leaves { keys },
-        } => Some(keys),
-        CellRule::Sum {
-            query: Query::Parts { parts },
-        } => parts.iter_mut().find_map(|p| match p {
-            Query::Leaves { keys } => Some(keys),
-            _ => None,
-        }),
-        _ => None,
-    }
+    cell_keys!(c, iter_mut)
 }
 
 /// Funds and kinds of spending (all when `None`).

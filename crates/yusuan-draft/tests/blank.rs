@@ -13,6 +13,7 @@ use yusuan_draft::{
 mod common;
 
 use common::{fixture, JIANGSU};
+use yusuan_testkit::all_text;
 
 const FORMATS: [&str; 5] = [
     "000_e54fcd81d7b1024c.txt",
@@ -163,12 +164,7 @@ fn a_filled_blank_draft_derives_every_table_from_its_lines() {
         );
         // No 上年 to compare with: the 编制说明 states this year's figures only, and no change
         // needs a reason.
-        let text: String = doc
-            .sections
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .map(|p| p.text.as_str())
-            .collect();
+        let text = all_text(&doc);
         assert!(
             text.contains("收入预算220.00万元") && !text.contains("比2026年"),
             "{name}: {text}"

@@ -7,6 +7,7 @@ mod common;
 use common::{fixture, JIANGSU};
 use yusuan_draft::carried::{insert_carried_row, remove_carried_row, set_carried_cell};
 use yusuan_draft::{derive, roll_forward};
+use yusuan_testkit::title_containing;
 
 /// The printed cells of column `c` of the derived table titled (containing) `title`.
 fn column(draft: &yusuan_draft::Draft, title: &str, c: usize) -> Vec<String> {
@@ -30,13 +31,7 @@ fn column(draft: &yusuan_draft::Draft, title: &str, c: usize) -> Vec<String> {
 #[test]
 fn jiangsu_procurement_totals_follow_an_item() {
     let (mut d, _) = roll_forward(&fixture(JIANGSU), 1, None).unwrap();
-    let title = d
-        .layout
-        .iter()
-        .find(|t| t.title.contains("政府采购预算表"))
-        .unwrap()
-        .title
-        .clone();
+    let title = title_containing(d.layout.iter().map(|t| &t.title), "政府采购预算表");
     let before = column(&d, "政府采购预算表", 3);
     assert_eq!(&before[..4], ["1,281.76", "355.67", "300.00", "18.00"]);
     // 台式计算机 18.00 → 20.50: its 专项, its 货物 and the 合计 follow; nothing else moves.
@@ -130,13 +125,7 @@ fn jiangsu_procurement_totals_follow_an_item() {
 #[test]
 fn hubei_asset_totals_follow_an_asset() {
     let (mut d, _) = roll_forward(&fixture("004_dd8ce94d1496a6c0.txt"), 1, None).unwrap();
-    let title = d
-        .layout
-        .iter()
-        .find(|t| t.title.contains("资产配置预算表"))
-        .unwrap()
-        .title
-        .clone();
+    let title = title_containing(d.layout.iter().map(|t| &t.title), "资产配置预算表");
     let doc = derive(&d);
     let t = doc.tables.iter().find(|t| t.title == title).unwrap();
     let total_col = t

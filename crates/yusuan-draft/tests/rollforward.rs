@@ -10,7 +10,8 @@ use yusuan_draft::{derive, derive_table_values, draft_findings, roll_forward, Le
 
 mod common;
 
-use common::{fixture, root, section_text, JIANGSU};
+use common::{fixture, JIANGSU};
+use yusuan_testkit::{root, section_text};
 
 fn golden(name: &str, actual: &str) {
     let path = root().join("fixtures/golden").join(name);

@@ -12,7 +12,8 @@ use yusuan_draft::{
 
 mod common;
 
-use common::{fixture, section_text};
+use common::fixture;
+use yusuan_testkit::section_text;
 
 /// Every amount of a table by (row code and label, column), in the table's unit.
 fn cells(t: &Table) -> BTreeMap<(String, usize), Decimal> {

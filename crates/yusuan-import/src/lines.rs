@@ -32,6 +32,18 @@ pub struct CellBox {
     pub bottom: f32, // layout
 }
 
+/// Boxes this close (points) are the same drawn cell.
+pub(crate) const SAME_BOX: f32 = 1.0; // layout
+
+/// Whether two boxes are the same drawn cell: each rule within [`SAME_BOX`] of the other's.
+#[inline]
+pub(crate) fn same_box(a: &CellBox, b: &CellBox) -> bool {
+    (a.left - b.left).abs() < SAME_BOX
+        && (a.right - b.right).abs() < SAME_BOX
+        && (a.top - b.top).abs() < SAME_BOX
+        && (a.bottom - b.bottom).abs() < SAME_BOX
+}
+
 impl Line {
     /// Whether the line has no visible text.
     pub fn is_blank(&self) -> bool {

@@ -21,10 +21,7 @@ const FILES: &[&str] = &[
 ];
 
 fn read(name: &str) -> (Vec<Line>, Layout) {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name);
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = yusuan_testkit::fixture_bytes(name);
     if name.ends_with(".pdf") {
         (pdf_lines(name, &bytes).unwrap(), Layout::Flow)
     } else {

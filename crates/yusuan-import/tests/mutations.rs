@@ -5,10 +5,11 @@
 //! and reported as a damaged file, by design), yield an internal error, or hang. Inputs the long
 //! libFuzzer runs found (fuzz/regressions/<target>/, see docs/reliability.md) are replayed too.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
-use yusuan_import::ImportError;
+use yusuan_import::{ImportError, Imported};
+use yusuan_testkit::{fixture_bytes, root, SEEDS};
 
 static HOOK: Once = Once::new();
 static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -25,10 +26,6 @@ fn watch_panics() {
             }
         }));
     });
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// xorshift64*: the same mutations on every run and machine.
@@ -140,14 +137,39 @@ fn regressions(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Imports each input with `import` (and checks what it gives), failing on a panic of ours, an
-/// internal error or an input that takes longer than `slow`.
-fn run(
-    name: &str,
-    inputs: Vec<(String, Vec<u8>)>,
-    import: fn(&str, &[u8]) -> Result<yusuan_import::Imported, ImportError>,
-    slow: Duration,
-) {
+/// An importer of the crate.
+type Importer = fn(&str, &[u8]) -> Result<Imported, ImportError>;
+
+/// Each fuzz target: the file name its inputs are imported under, its importer, the seconds one
+/// input may take at the most, and the folders of `fuzz/regressions/` replayed with it.
+const TARGETS: [(&str, &str, Importer, u64, &[&str]); 3] = [
+    (
+        "text",
+        "fuzz.txt",
+        yusuan_import::import_text,
+        10,
+        &["text", "check"],
+    ),
+    ("pdf", "fuzz.pdf", yusuan_import::import_pdf, 30, &["pdf"]),
+    (
+        "xlsx",
+        "fuzz.xlsx",
+        yusuan_import::import_xlsx,
+        10,
+        &["xlsx"],
+    ),
+];
+
+/// Imports each input, then the target's regressions, with the `target`'s importer (and checks
+/// what it gives), failing on a panic of ours, an internal error or an input that takes longer
+/// than the target allows.
+fn run(target: &str, mut inputs: Vec<(String, Vec<u8>)>) {
+    let (_, name, import, seconds, replayed) = TARGETS
+        .into_iter()
+        .find(|t| t.0 == target)
+        .expect("a fuzz target");
+    let slow = Duration::from_secs(seconds);
+    inputs.extend(replayed.iter().flat_map(|r| regressions(r)));
     watch_panics();
     let mut failures = Vec::new();
     let count = inputs.len();
@@ -191,13 +213,17 @@ fn run(
     );
 }
 
-fn mutants(files: &[&str], per_file: usize, seed: u64, ops: &[usize]) -> Vec<(String, Vec<u8>)> {
-    let mut rng = Rng(seed);
+/// The fixtures `files` mutated in rounds, each round (mutants per file, the generator's seed,
+/// the kinds of edit) over every file in turn.
+fn mutants(files: &[&str], rounds: &[(usize, u64, &[usize])]) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for f in files {
-        let bytes = std::fs::read(root().join("fixtures").join(f)).unwrap();
-        for k in 0..per_file {
-            out.push((format!("{f} #{k} ({ops:?})"), mutate(&bytes, &mut rng, ops)));
+    for &(per_file, seed, ops) in rounds {
+        let mut rng = Rng(seed);
+        for f in files {
+            let bytes = fixture_bytes(f);
+            for k in 0..per_file {
+                out.push((format!("{f} #{k} ({ops:?})"), mutate(&bytes, &mut rng, ops)));
+            }
         }
     }
     out
@@ -205,23 +231,8 @@ fn mutants(files: &[&str], per_file: usize, seed: u64, ops: &[usize]) -> Vec<(St
 
 #[test]
 fn mutated_texts_import_or_are_refused_cleanly() {
-    let files = [
-        "000_e54fcd81d7b1024c.txt",
-        "001_e395be5bb9699fb6.txt",
-        "002_e0c4b3d6f0f45810.txt",
-        "003_f631a08b6fb80526.txt",
-        "004_dd8ce94d1496a6c0.txt",
-    ];
-    let mut inputs = mutants(&files, 40, 0x5EED_0001, ANY);
-    inputs.extend(mutants(&files, 160, 0x5EED_0011, LAYOUT));
-    inputs.extend(regressions("text"));
-    inputs.extend(regressions("check"));
-    run(
-        "fuzz.txt",
-        inputs,
-        yusuan_import::import_text,
-        Duration::from_secs(10),
-    );
+    let rounds = [(40, 0x5EED_0001, ANY), (160, 0x5EED_0011, LAYOUT)];
+    run("text", mutants(&SEEDS, &rounds));
 }
 
 #[test]
@@ -230,27 +241,17 @@ fn mutated_pdfs_import_or_are_refused_cleanly() {
         "pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf",
         "pdf/shanghai-putuo-caizhengju-2024-bumen-juesuan-TAMPERED.pdf",
     ];
-    let mut inputs = mutants(&files, 4, 0x5EED_0002, ANY);
-    inputs.extend(mutants(&files, 12, 0x5EED_0012, IN_PLACE));
-    inputs.extend(regressions("pdf"));
-    run(
-        "fuzz.pdf",
-        inputs,
-        yusuan_import::import_pdf,
-        Duration::from_secs(30),
-    );
+    let rounds = [(4, 0x5EED_0002, ANY), (12, 0x5EED_0012, IN_PLACE)];
+    run("pdf", mutants(&files, &rounds));
 }
 
 #[test]
 fn mutated_workbooks_import_or_are_refused_cleanly() {
     // Workbooks of seed 000's tables, one sheet each (as budget systems export them): the
     // file's bytes mutated, and the sheets' cells mutated before the workbook is written.
-    let doc = yusuan_import::import_text(
-        "000.txt",
-        &std::fs::read(root().join("fixtures/000_e54fcd81d7b1024c.txt")).unwrap(),
-    )
-    .unwrap()
-    .document;
+    let doc = yusuan_import::import_text("000.txt", &fixture_bytes(SEEDS[0]))
+        .unwrap()
+        .document;
     let sheets: Vec<String> = doc.tables.iter().map(yusuan_import::table_text).collect();
     let workbook = |sheets: &[String]| {
         let mut book = rust_xlsxwriter::Workbook::new();
@@ -276,11 +277,5 @@ fn mutated_workbooks_import_or_are_refused_cleanly() {
             String::from_utf8_lossy(&mutate(cells[s].as_bytes(), &mut rng, LAYOUT)).into_owned();
         inputs.push((format!("workbook of mutated cells #{k}"), workbook(&cells)));
     }
-    inputs.extend(regressions("xlsx"));
-    run(
-        "fuzz.xlsx",
-        inputs,
-        yusuan_import::import_xlsx,
-        Duration::from_secs(10),
-    );
+    run("xlsx", inputs);
 }

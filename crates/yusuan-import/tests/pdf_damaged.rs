@@ -4,13 +4,9 @@
 
 use yusuan_import::{import_pdf, ImportError};
 
+/// A real PDF of `fixtures/pdf/`.
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures/pdf")
-            .join(name),
-    )
-    .unwrap()
+    yusuan_testkit::fixture_bytes(&format!("pdf/{name}"))
 }
 
 fn amounts(doc: &yusuan_domain::Document) -> usize {

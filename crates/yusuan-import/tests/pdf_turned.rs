@@ -6,34 +6,13 @@
 /// content stream and a simple font whose glyphs are all 500 units wide.
 fn portrait_pdf(content: &str) -> Vec<u8> {
     let widths = vec!["500"; 95].join(" ");
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-        format!("<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 32 /LastChar 126 /Widths [{widths}] /Encoding /WinAnsiEncoding >>"),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    let font = format!("<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 32 /LastChar 126 /Widths [{widths}] /Encoding /WinAnsiEncoding >>");
+    yusuan_testkit::one_page_pdf(
+        "/Rotate 90 /Resources << /Font << /F1 5 0 R >> >>",
+        content.as_bytes(),
+        &[&font],
+        "",
+    )
 }
 
 /// `text` at sheet point (x, y) from the sheet's top left, turned up the page (the sheet's top
@@ -69,11 +48,8 @@ fn a_turned_page_reads_as_its_sheet() {
 #[test]
 fn a_real_document_turned_on_its_pages_reads_the_same() {
     use lopdf::{Document, Object};
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"
-    );
-    let original = std::fs::read(path).unwrap();
+    let original =
+        yusuan_testkit::fixture_bytes("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
     let mut doc = Document::load_mem(&original).unwrap();
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     for id in pages {

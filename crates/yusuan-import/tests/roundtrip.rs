@@ -4,15 +4,7 @@
 use proptest::prelude::*;
 use yusuan_domain::{Cell, Column, FunctionCode, Location, Row, RowCode, Table, TableKind, Unit};
 use yusuan_import::{import_any, import_text, table_text, ImportError};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
+use yusuan_testkit::fixture_bytes;
 
 /// Every (code, label, side, column, value) of a table, sorted (a two-sided table may pair its
 /// 收入 and 支出 rows on other lines when written back).
@@ -52,18 +44,18 @@ fn reparse(t: &Table) -> Table {
 #[test]
 fn every_table_of_the_real_documents_survives_a_round_trip() {
     let docs = [
-        import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+        import_text("000.txt", &fixture_bytes("000_e54fcd81d7b1024c.txt"))
             .unwrap()
             .document,
         import_any(
             "a.pdf",
-            &fixture("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
+            &fixture_bytes("pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf"),
         )
         .unwrap()
         .document,
         import_any(
             "b.pdf",
-            &fixture("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"),
+            &fixture_bytes("pdf/shanghai-putuo-qu-zhengfu-bangongshi-2025-bumen-yusuan.pdf"),
         )
         .unwrap()
         .document,
@@ -137,7 +129,7 @@ proptest! {
     /// Random edits of a real seed either import or give a clear error; never an internal failure.
     #[test]
     fn mutated_seeds_never_fail_internally(edits in proptest::collection::vec((0usize..26_000, any::<u8>()), 1..40), cut in 0usize..26_000) {
-        let mut bytes = fixture("000_e54fcd81d7b1024c.txt");
+        let mut bytes = fixture_bytes("000_e54fcd81d7b1024c.txt");
         for (at, b) in edits {
             let i = at % bytes.len();
             bytes[i] = b;
@@ -155,7 +147,7 @@ proptest! {
 /// same document as the original UTF-8 file.
 #[test]
 fn every_encoding_gives_the_same_document() {
-    let bytes = fixture("000_e54fcd81d7b1024c.txt");
+    let bytes = fixture_bytes("000_e54fcd81d7b1024c.txt");
     let text = String::from_utf8(bytes.clone()).unwrap();
     let original = import_text("000.txt", &bytes).unwrap().document;
     let (gbk, _, _) = encoding_rs::GB18030.encode(&text);

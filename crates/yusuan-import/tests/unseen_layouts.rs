@@ -256,11 +256,6 @@ fn a_listed_title_over_an_unusual_heading_starts_its_table() {
 #[test]
 fn real_tables_printed_without_their_heading_lines_are_still_read() {
     use yusuan_import::{parse_lines_with, pdf_lines, split_lines, Layout, Line};
-    let fixture = |name: &str| {
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures")
-            .join(name)
-    };
     let tables = |lines: &[Line], layout: Layout| -> Vec<(String, Vec<Vec<String>>)> {
         parse_lines_with("f", lines, layout)
             .unwrap()
@@ -300,7 +295,7 @@ fn real_tables_printed_without_their_heading_lines_are_still_read() {
         ("pdf/jiangsu-shengwei-2018-bumen-yusuan-tables.pdf", true, 1),
         ("pdf/jiangsu-renda-2018-bumen-yusuan.pdf", false, 2),
     ] {
-        let bytes = std::fs::read(fixture(name)).unwrap();
+        let bytes = yusuan_testkit::fixture_bytes(name);
         let (lines, layout) = if name.ends_with(".pdf") {
             (pdf_lines(name, &bytes).unwrap(), Layout::Flow)
         } else {

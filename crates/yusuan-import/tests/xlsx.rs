@@ -5,15 +5,7 @@
 use rust_xlsxwriter::Workbook;
 use yusuan_domain::{Cell, Table};
 use yusuan_import::{import_any, import_text, table_text, ImportError};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
+use yusuan_testkit::fixture_bytes;
 
 fn numbers(tables: &[Table]) -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
@@ -62,7 +54,7 @@ fn workbook_of(tables: &[Table]) -> Vec<u8> {
 
 #[test]
 fn a_workbook_of_the_seed_tables_gives_every_number_back() {
-    let doc = import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+    let doc = import_text("000.txt", &fixture_bytes("000_e54fcd81d7b1024c.txt"))
         .unwrap()
         .document;
     let bytes = workbook_of(&doc.tables);
@@ -97,7 +89,7 @@ fn workbooks_that_are_not_budgets_are_refused() {
     assert!(matches!(err, ImportError::NotABudget { .. }), "{err}");
     assert!(err.to_string().starts_with("名单.xlsx："), "{err}");
 
-    let doc = import_text("000.txt", &fixture("000_e54fcd81d7b1024c.txt"))
+    let doc = import_text("000.txt", &fixture_bytes("000_e54fcd81d7b1024c.txt"))
         .unwrap()
         .document;
     let good = workbook_of(&doc.tables);

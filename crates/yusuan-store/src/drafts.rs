@@ -4,8 +4,8 @@
 //! The store does not know what a draft means: it keeps the JSON the caller gives and applies
 //! the caller's undo/redo states. A locked draft refuses every change.
 
+use crate::sql::{Record, Tx};
 use crate::{Store, StoreError};
-use rusqlite::{params, OptionalExtension};
 
 /// A draft row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,19 +91,19 @@ pub struct DraftVersion {
     pub state_json: String,
 }
 
-fn event(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftEvent> {
+fn event(r: &Record) -> Result<DraftEvent, StoreError> {
     Ok(DraftEvent {
-        id: r.get(0)?,
-        seq: r.get(1)?,
-        action: r.get(2)?,
-        target: r.get(3)?,
-        old_value: r.get(4)?,
-        new_value: r.get(5)?,
-        at: r.get(6)?,
-        os_user: r.get(7)?,
-        undone: r.get::<_, i64>(8)? == 1,
-        edit_json: r.get(9)?,
-        inverse_json: r.get(10)?,
+        id: r.int(0)?,
+        seq: r.int(1)?,
+        action: r.text(2)?,
+        target: r.text(3)?,
+        old_value: r.opt_text(4)?,
+        new_value: r.opt_text(5)?,
+        at: r.text(6)?,
+        os_user: r.text(7)?,
+        undone: r.flag(8)?,
+        edit_json: r.opt_text(9)?,
+        inverse_json: r.opt_text(10)?,
     })
 }
 
@@ -125,18 +125,24 @@ pub type DraftListed = (i64, String, i32, Option<String>);
 const DRAFT_ROW: &str = "SELECT id, department, year, format, source_doc_id, created_at, updated_at, locked_version, state_json FROM drafts";
 
 /// A draft's row from a [`DRAFT_ROW`] query.
-fn draft_row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftRow> {
+fn draft_row_of(r: &Record) -> Result<DraftRow, StoreError> {
     Ok(DraftRow {
-        id: r.get(0)?,
-        department: r.get(1)?,
-        year: r.get(2)?,
-        format: r.get(3)?,
-        source_doc_id: r.get(4)?,
-        created_at: r.get(5)?,
-        updated_at: r.get(6)?,
-        locked_version: r.get(7)?,
-        state_json: r.get(8)?,
+        id: r.int(0)?,
+        department: r.text(1)?,
+        year: r.int32(2)?,
+        format: r.text(3)?,
+        source_doc_id: r.opt_int(4)?,
+        created_at: r.text(5)?,
+        updated_at: r.text(6)?,
+        locked_version: r.opt_text(7)?,
+        state_json: r.text(8)?,
     })
+}
+
+/// The id a `… RETURNING id` statement gave.
+fn returned_id(row: Option<Record>) -> Result<i64, StoreError> {
+    row.ok_or_else(|| StoreError::Engine("新记录没有编号".into()))?
+        .int(0)
 }
 
 impl Store {
@@ -150,28 +156,30 @@ impl Store {
         now: &str,
         state_json: &str,
     ) -> Result<i64, StoreError> {
-        self.conn.execute(
-            "INSERT INTO drafts (department, year, format, source_doc_id, created_at, updated_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
-            params![department, year, format, source_doc_id, now, state_json],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        returned_id(self.engine.query_one(
+            "INSERT INTO drafts (department, year, format, source_doc_id, created_at, updated_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) RETURNING id",
+            &[department.into(), year.into(), format.into(), source_doc_id.into(), now.into(), state_json.into()],
+        )?)
     }
 
     /// Every draft listed, its state left out (a library's drafts listed without reading them):
     /// id, department, year, the version it is locked at.
     pub fn draft_listing(&self) -> Result<Vec<DraftListed>, StoreError> {
-        let mut s = self
-            .conn
-            .prepare("SELECT id, department, year, locked_version FROM drafts ORDER BY id")?;
-        let rows = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = self.engine.query(
+            "SELECT id, department, year, locked_version FROM drafts ORDER BY id",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| Ok((r.int(0)?, r.text(1)?, r.int32(2)?, r.opt_text(3)?)))
+            .collect()
     }
 
     /// Every draft (state included).
     pub fn drafts(&self) -> Result<Vec<DraftRow>, StoreError> {
-        let mut s = self.conn.prepare(&format!("{DRAFT_ROW} ORDER BY id"))?;
-        let rows = s.query_map([], draft_row_of)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = self
+            .engine
+            .query(&format!("{DRAFT_ROW} ORDER BY id"), &[])?;
+        rows.iter().map(draft_row_of).collect()
     }
 
     /// One draft.
@@ -185,25 +193,30 @@ impl Store {
 
     fn draft_row(&self, id: i64) -> Result<DraftRow, StoreError> {
         // This draft's row alone (every draft's state was read and parsed once per edit).
-        self.conn
-            .query_row(&format!("{DRAFT_ROW} WHERE id = ?1"), [id], draft_row_of)
-            .optional()?
-            .ok_or(StoreError::NoDraft(id))
+        let row = self
+            .engine
+            .query_one(&format!("{DRAFT_ROW} WHERE id = ?1"), &[id.into()])?;
+        draft_row_of(&row.ok_or(StoreError::NoDraft(id))?)
     }
 
     /// Within a write: refuses when the draft is not the state this connection last read.
     fn refuse_changed(
         seen: &std::cell::RefCell<std::collections::HashMap<i64, u64>>,
-        tx: &rusqlite::Transaction<'_>,
+        tx: &Tx<'_>,
         id: i64,
     ) -> Result<(), StoreError> {
+        // The draft's row locked until the write commits (PostgreSQL; SQLite's whole file is).
+        let lock = tx.engine().for_update();
+        let now = tx
+            .query_one(
+                &format!("SELECT state_json FROM drafts WHERE id = ?1{lock}"),
+                &[id.into()],
+            )?
+            .ok_or(StoreError::NoDraft(id))?
+            .text(0)?;
         let Some(seen) = seen.borrow().get(&id).copied() else {
             return Ok(());
         };
-        let now: String =
-            tx.query_row("SELECT state_json FROM drafts WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
         if state_hash(&now) == seen {
             Ok(())
         } else {
@@ -227,56 +240,72 @@ impl Store {
         now: &str,
         os_user: &str,
     ) -> Result<i64, StoreError> {
+        self.write_draft_state(id, state_json, now, |tx| {
+            tx.execute(
+                "DELETE FROM draft_events WHERE draft_id = ?1 AND undone = 1",
+                &[id.into()],
+            )?;
+            let seq = tx
+                .query_one(
+                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM draft_events WHERE draft_id = ?1",
+                    &[id.into()],
+                )?
+                .ok_or_else(|| StoreError::Engine("无法编号修改记录".into()))?
+                .int(0)?;
+            tx.execute(
+                "INSERT INTO draft_events (draft_id, seq, action, target, old_value, new_value, at, os_user, edit_json, inverse_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                &[id.into(), seq.into(), e.action.into(), e.target.into(), e.old_value.into(), e.new_value.into(), now.into(), os_user.into(), e.edit_json.into(), e.inverse_json.into()],
+            )?;
+            Ok(seq)
+        })
+    }
+
+    /// A change of an unlocked draft, in one transaction: `change` (its events), then the new
+    /// state stored — refused when the draft is not the state this connection last read.
+    fn write_draft_state<T>(
+        &mut self,
+        id: i64,
+        state_json: &str,
+        now: &str,
+        change: impl FnOnce(&Tx<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         self.refuse_locked(id)?;
-        // IMMEDIATE: the write lock is taken before the check, so no one writes in between.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // The write lock is taken before the check (SQLite: the file; PostgreSQL: the draft's
+        // row), so no one writes in between.
+        let tx = self.engine.begin()?;
         Self::refuse_changed(&self.seen, &tx, id)?;
-        tx.execute(
-            "DELETE FROM draft_events WHERE draft_id = ?1 AND undone = 1",
-            [id],
-        )?;
-        let seq: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM draft_events WHERE draft_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO draft_events (draft_id, seq, action, target, old_value, new_value, at, os_user, edit_json, inverse_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![id, seq, e.action, e.target, e.old_value, e.new_value, now, os_user, e.edit_json, e.inverse_json],
-        )?;
+        let done = change(&tx)?;
         tx.execute(
             "UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, state_json, now],
+            &[id.into(), state_json.into(), now.into()],
         )?;
         tx.commit()?;
         self.seen.borrow_mut().insert(id, state_hash(state_json));
-        Ok(seq)
+        Ok(done)
     }
 
     /// The edit an undo would revert (the last one not undone).
     pub fn draft_undo_target(&self, id: i64) -> Result<Option<DraftEvent>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"),
-                [id],
-                event,
-            )
-            .optional()?)
+        self.first_event(id, "undone = 0 ORDER BY seq DESC")
     }
 
     /// The edit a redo would re-apply (the first one undone).
     pub fn draft_redo_target(&self, id: i64) -> Result<Option<DraftEvent>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1"),
-                [id],
-                event,
-            )
-            .optional()?)
+        self.first_event(id, "undone = 1 ORDER BY seq ASC")
+    }
+
+    /// The first of a draft's events that `filter` (a condition and an order) selects.
+    fn first_event(&self, id: i64, filter: &str) -> Result<Option<DraftEvent>, StoreError> {
+        self.engine
+            .query_one(
+                &format!(
+                    "SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 AND {filter} LIMIT 1"
+                ),
+                &[id.into()],
+            )?
+            .as_ref()
+            .map(event)
+            .transpose()
     }
 
     /// Marks an event undone (or redone) and stores the resulting state, in one transaction.
@@ -291,38 +320,31 @@ impl Store {
         now: &str,
         refreshed: Option<&str>,
     ) -> Result<(), StoreError> {
-        self.refuse_locked(id)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Self::refuse_changed(&self.seen, &tx, id)?;
-        tx.execute(
-            "UPDATE draft_events SET undone = ?3 WHERE draft_id = ?1 AND id = ?2",
-            params![id, event_id, undone as i64],
-        )?;
-        if let Some(json) = refreshed {
-            let column = if undone { "edit_json" } else { "inverse_json" };
+        self.write_draft_state(id, state_json, now, |tx| {
             tx.execute(
-                &format!("UPDATE draft_events SET {column} = ?3 WHERE draft_id = ?1 AND id = ?2"),
-                params![id, event_id, json],
+                "UPDATE draft_events SET undone = ?3 WHERE draft_id = ?1 AND id = ?2",
+                &[id.into(), event_id.into(), undone.into()],
             )?;
-        }
-        tx.execute(
-            "UPDATE drafts SET state_json = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, state_json, now],
-        )?;
-        tx.commit()?;
-        self.seen.borrow_mut().insert(id, state_hash(state_json));
-        Ok(())
+            if let Some(json) = refreshed {
+                let column = if undone { "edit_json" } else { "inverse_json" };
+                tx.execute(
+                    &format!(
+                        "UPDATE draft_events SET {column} = ?3 WHERE draft_id = ?1 AND id = ?2"
+                    ),
+                    &[id.into(), event_id.into(), json.into()],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     /// Every edit, oldest first.
     pub fn draft_events(&self, id: i64) -> Result<Vec<DraftEvent>, StoreError> {
-        let mut s = self.conn.prepare(&format!(
-            "SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 ORDER BY seq"
-        ))?;
-        let rows = s.query_map([id], event)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = self.engine.query(
+            &format!("SELECT {EVENT_COLUMNS} FROM draft_events WHERE draft_id = ?1 ORDER BY seq"),
+            &[id.into()],
+        )?;
+        rows.iter().map(event).collect()
     }
 
     /// Saves a named version; with `locked`, the draft becomes read-only at it.
@@ -336,12 +358,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.refuse_locked(id)?;
         let state = self.draft(id)?.state_json;
-        let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT COUNT(*) FROM draft_versions WHERE draft_id = ?1 AND name = ?2",
-            params![id, name],
-            |r| r.get::<_, i64>(0),
-        )? > 0;
+        let tx = self.engine.begin()?;
+        let exists = tx
+            .query_one(
+                "SELECT 1 FROM draft_versions WHERE draft_id = ?1 AND name = ?2",
+                &[id.into(), name.into()],
+            )?
+            .is_some();
         if exists {
             return Err(StoreError::VersionExists {
                 id,
@@ -350,12 +373,12 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO draft_versions (draft_id, name, content_hash, locked, created_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, name, content_hash, locked as i64, now, state],
+            &[id.into(), name.into(), content_hash.into(), locked.into(), now.into(), state.into()],
         )?;
         if locked {
             tx.execute(
                 "UPDATE drafts SET locked_version = ?2 WHERE id = ?1",
-                params![id, name],
+                &[id.into(), name.into()],
             )?;
         }
         tx.commit()?;
@@ -364,17 +387,18 @@ impl Store {
 
     /// The named versions, oldest first.
     pub fn draft_versions(&self, id: i64) -> Result<Vec<DraftVersion>, StoreError> {
-        let mut s = self.conn.prepare("SELECT name, content_hash, locked, created_at, state_json FROM draft_versions WHERE draft_id = ?1 ORDER BY id")?;
-        let rows = s.query_map([id], |r| {
-            Ok(DraftVersion {
-                name: r.get(0)?,
-                content_hash: r.get(1)?,
-                locked: r.get::<_, i64>(2)? == 1,
-                created_at: r.get(3)?,
-                state_json: r.get(4)?,
+        let rows = self.engine.query("SELECT name, content_hash, locked, created_at, state_json FROM draft_versions WHERE draft_id = ?1 ORDER BY id", &[id.into()])?;
+        rows.iter()
+            .map(|r| {
+                Ok(DraftVersion {
+                    name: r.text(0)?,
+                    content_hash: r.text(1)?,
+                    locked: r.flag(2)?,
+                    created_at: r.text(3)?,
+                    state_json: r.text(4)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect()
     }
 }
 
@@ -410,35 +434,36 @@ pub struct ExportRecord {
 impl Store {
     /// Records an export.
     pub fn record_export(&mut self, r: &ExportRecord) -> Result<i64, StoreError> {
-        self.conn.execute(
+        returned_id(self.engine.query_one(
             "INSERT INTO exports (doc_id, draft_id, draft_hash, format, template, path, sha256, bytes, pages, explanations, exported_at, os_user)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![r.doc_id, r.draft_id, r.draft_hash, r.format, r.template, r.path, r.sha256, r.bytes, r.pages, r.explanations, r.exported_at, r.os_user],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+            &[r.doc_id.into(), r.draft_id.into(), r.draft_hash.as_deref().into(), r.format.as_str().into(), r.template.as_str().into(), r.path.as_str().into(), r.sha256.as_str().into(), r.bytes.into(), r.pages.into(), r.explanations.as_str().into(), r.exported_at.as_str().into(), r.os_user.as_str().into()],
+        )?)
     }
 
     /// Every export, oldest first.
     pub fn exports(&self) -> Result<Vec<ExportRecord>, StoreError> {
-        let mut s = self.conn.prepare(
+        let rows = self.engine.query(
             "SELECT doc_id, draft_id, draft_hash, format, template, path, sha256, bytes, pages, explanations, exported_at, os_user FROM exports ORDER BY id",
+            &[],
         )?;
-        let rows = s.query_map([], |r| {
-            Ok(ExportRecord {
-                doc_id: r.get(0)?,
-                draft_id: r.get(1)?,
-                draft_hash: r.get(2)?,
-                format: r.get(3)?,
-                template: r.get(4)?,
-                path: r.get(5)?,
-                sha256: r.get(6)?,
-                bytes: r.get(7)?,
-                pages: r.get(8)?,
-                explanations: r.get(9)?,
-                exported_at: r.get(10)?,
-                os_user: r.get(11)?,
+        rows.iter()
+            .map(|r| {
+                Ok(ExportRecord {
+                    doc_id: r.opt_int(0)?,
+                    draft_id: r.opt_int(1)?,
+                    draft_hash: r.opt_text(2)?,
+                    format: r.text(3)?,
+                    template: r.text(4)?,
+                    path: r.text(5)?,
+                    sha256: r.text(6)?,
+                    bytes: r.int(7)?,
+                    pages: r.opt_int(8)?,
+                    explanations: r.text(9)?,
+                    exported_at: r.text(10)?,
+                    os_user: r.text(11)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect()
     }
 }

@@ -21,7 +21,7 @@ pub enum StoreError {
         /// The migration that failed.
         version: i64,
         /// Why.
-        source: rusqlite::Error,
+        source: Box<StoreError>,
     },
     /// The database file could not be opened.
     #[error("无法打开数据库 {path}：{source}")]
@@ -78,7 +78,29 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// The library's server could not be reached or refused the connection.
+    #[error(
+        "无法连接预算库服务器 {server}：{source}。请检查地址、用户名和口令，以及服务器是否在运行。"
+    )]
+    Connect {
+        /// The server and database, without the password.
+        server: String,
+        /// Why.
+        source: postgres::Error,
+    },
+    /// What only a desk's own library file can do, asked of a library on a server.
+    #[error("服务器上的预算库不能{what}：它由数据库服务器的管理员备份和恢复。")]
+    NotOnServer {
+        /// What was asked (`备份到文件`, `从备份恢复`).
+        what: &'static str,
+    },
     /// Any other SQLite error.
     #[error("数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// Any other error of the library's server.
+    #[error("预算库服务器错误：{0}")]
+    Postgres(#[from] postgres::Error),
+    /// A result not of the shape the store asked for (a database changed by hand).
+    #[error("数据库内容不符合预期：{0}")]
+    Engine(String),
 }

@@ -1,7 +1,9 @@
-//! The local library: one SQLite file holding imported documents, exactly.
+//! The library: imported documents and drafts, exactly — a desk's SQLite file, or a bureau's
+//! PostgreSQL database that every desk of the bureau shares (`postgres://…`).
 //!
-//! [`Store`] opens (or creates) a database with bundled SQLite in WAL mode with foreign keys on,
-//! and brings its schema up to date with the numbered, forward-only migrations embedded in this
+//! [`Store`] opens (or creates) a database — bundled SQLite in WAL mode with foreign keys on
+//! (`file`), or a server's (`server`) — through one SQL interface (`sql`), and brings its schema
+//! up to date with the numbered, forward-only migrations embedded in this
 //! crate ([`migrate`]), all in one transaction. A database written by a newer Yusuan is refused,
 //! never touched. Money is stored as exact decimal text (never `REAL`): each document is kept
 //! whole as JSON whose decimals are strings, and every amount also in long form for queries.
@@ -10,10 +12,16 @@
 
 mod drafts;
 mod error;
+mod file;
 mod library;
 mod migrate;
+mod server;
+mod sql;
 
 pub use drafts::{DraftEvent, DraftListed, DraftRow, DraftVersion, ExportRecord, NewDraftEvent};
 pub use error::StoreError;
-pub use library::{backup_dir, DocumentSummary, NewDocument, Store};
+pub use file::backup_dir;
+pub use library::{DocumentSummary, NewDocument, Store};
 pub use migrate::{migrate, Migration, MIGRATIONS};
+pub use server::{is_server_url, server_name};
+pub use sql::postgres_ddl;

@@ -1,7 +1,7 @@
 //! Two connections on one library (two windows, or the CLI beside the app): an edit based on a
 //! read that another connection has since written over is refused, never written over it.
 
-use yusuan_store::{Store, StoreError};
+use yusuan_store::StoreError;
 
 mod common;
 
@@ -9,10 +9,9 @@ use common::ev;
 
 #[test]
 fn an_edit_based_on_a_stale_read_is_refused_and_a_fresh_read_goes_through() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut a = Store::open(&path).unwrap();
-    let mut b = Store::open(&path).unwrap();
+    let place = common::Place::new();
+    let mut a = place.open();
+    let mut b = place.open();
     let id = a
         .insert_draft("某局", 2027, "上海9张表", None, "t0", "{\"v\":0}")
         .unwrap();

@@ -1,6 +1,8 @@
 //! The document list and a department's documents, read from the list index.
 
-use yusuan_store::{NewDocument, Store};
+use yusuan_store::NewDocument;
+
+mod common;
 
 fn doc(department: &str, year: i32) -> yusuan_domain::Document {
     yusuan_domain::Document::new(yusuan_domain::DocumentMeta {
@@ -17,8 +19,8 @@ fn doc(department: &str, year: i32) -> yusuan_domain::Document {
 
 #[test]
 fn a_department_is_found_with_its_name_printed_with_spaces_and_nothing_else() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("lib.db")).unwrap();
+    let place = common::Place::new();
+    let mut store = place.open();
     let mut add = |department: &str, year: i32, hash: &str| {
         store
             .insert(&NewDocument {

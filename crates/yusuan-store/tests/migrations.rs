@@ -168,7 +168,8 @@ fn no_column_is_real() {
 
 #[test]
 fn a_draft_edit_is_one_transaction_and_a_locked_draft_refuses_changes() {
-    let mut store = Store::open_in_memory().unwrap();
+    let place = common::Place::new();
+    let mut store = place.open();
     let id = store
         .insert_draft("部门", 2027, "上海9张表", None, "t0", "{\"v\":0}")
         .unwrap();

@@ -1,13 +1,13 @@
 // Generated from src-tauri/commands.rs by tests/command_contract.rs: do not edit.
 // `UPDATE_GOLDEN=1 cargo test --test command_contract` rewrites it.
 
-import type { CompareView, Document, DocumentSummary, DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, LibraryInfo, Settings, SettingsView, WorkbookImport } from "./contract";
+import type { CompareView, DocumentSummary, DocumentView, DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, LibraryInfo, Settings, SettingsView, WorkbookImport } from "./contract";
 
 /** Every command of the window: its arguments as sent, and its answer. */
 export interface Commands {
   list_libraries: { args: Record<string, never>; returns: LibraryInfo[] };
   list_documents: { args: { library: string }; returns: DocumentSummary[] };
-  get_document: { args: { library: string; id: number }; returns: Document };
+  get_document: { args: { library: string; id: number }; returns: DocumentView };
   compare_documents: { args: { library: string; ids: number[] }; returns: CompareView };
   check_document: { args: { library: string; id: number }; returns: Finding[] };
   start_draft: { args: { library: string; id: number }; returns: DraftView };
@@ -19,7 +19,7 @@ export interface Commands {
   edit_draft: { args: { draft: string; edit: DraftCommand }; returns: DraftView };
   undo_edit: { args: { draft: string }; returns: DraftView };
   redo_edit: { args: { draft: string }; returns: DraftView };
-  get_draft_document: { args: { draft: string }; returns: Document };
+  get_draft_document: { args: { draft: string }; returns: DocumentView };
   save_version: { args: { draft: string; name: string; lock: boolean }; returns: DraftView };
   export_file: { args: { args: ExportArgs }; returns: ExportResult };
   export_draft_workbook: { args: { draft: string; file: string }; returns: string };

@@ -259,6 +259,8 @@ unit: Unit, };
 
 export type FunctionCode = string;
 
+export type CodeLevel = "类" | "款" | "项";
+
 export type EconomicCode = string;
 
 export type ProjectDescription = { 
@@ -680,6 +682,31 @@ tables: number,
  * Number of amounts in its tables.
  */
 amounts: number, };
+
+export type DocumentView = { 
+/**
+ * The document as stored or derived.
+ */
+document: Document, 
+/**
+ * For each table (in `document.tables` order), each row's look (in its `rows` order).
+ */
+rows: Array<Array<RowLook>>, };
+
+export type RowLook = { 
+/**
+ * The code as printed in the code column (`201 39 01`, `302 17`, a unit's code); empty
+ * when the row has none.
+ */
+code: string, 
+/**
+ * 类 / 款 / 项 of a classification code; absent for other rows.
+ */
+level?: CodeLevel, 
+/**
+ * A 合计 / 总计 / 小计 row.
+ */
+total: boolean, };
 
 export type ImportResult = { 
 /**

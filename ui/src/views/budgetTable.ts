@@ -4,8 +4,8 @@
  * the note. Two-sided (收入 | 支出) tables become two stacked sub-tables.
  */
 import { h } from "../dom";
-import { codeLevel, formatRowCode, groupThousands, isTotalRow, locationText } from "../format";
-import type { Cell, Row, RowCode, Table } from "../model";
+import { groupThousands, locationText } from "../format";
+import type { Cell, Row, RowCode, RowLook, Table } from "../model";
 import { buildHeader, tableViews, type TableView } from "../tableModel";
 
 const LEVEL_CLASS = { 类: "row-lei", 款: "row-kuan", 项: "row-xiang" } as const;
@@ -33,15 +33,14 @@ function renderCell(cell: Cell | undefined): HTMLTableCellElement {
   return h("td", { class: "num", title }, shown);
 }
 
-function rowClass(row: Row): string {
+function rowClass(look: RowLook | undefined): string {
   const classes: string[] = [];
-  if (isTotalRow(row)) classes.push("row-total");
-  const level = codeLevel(row.code);
-  if (level) classes.push(LEVEL_CLASS[level]);
+  if (look?.total) classes.push("row-total");
+  if (look?.level) classes.push(LEVEL_CLASS[look.level]);
   return classes.join(" ");
 }
 
-function renderView(table: Table, view: TableView): HTMLElement {
+function renderView(table: Table, view: TableView, lookOf: Map<Row, RowLook>): HTMLElement {
   const withCode = view.rows.some((r) => r.code !== undefined);
   const codeKind = view.rows.find((r) => r.code)?.code?.t;
   const [codeHead, labelHead] = view.side ? ["编码", "项目"] : keyHeadings(codeKind);
@@ -74,8 +73,8 @@ function renderView(table: Table, view: TableView): HTMLElement {
     view.rows.map((row) =>
       h(
         "tr",
-        { class: rowClass(row) || undefined, title: locationText(row.location) || undefined },
-        withCode ? h("td", { class: "code" }, formatRowCode(row.code)) : null,
+        { class: rowClass(lookOf.get(row)) || undefined, title: locationText(row.location) || undefined },
+        withCode ? h("td", { class: "code" }, lookOf.get(row)?.code ?? "") : null,
         h("td", { class: "label" }, row.label),
         view.columns.map((i) => renderCell(row.cells[i])),
       ),
@@ -95,10 +94,11 @@ function noteText(note: string): string {
   return /^注/.test(note.trim()) ? note.trim() : `注：${note.trim()}`;
 }
 
-/** The whole table block for the 预算表 tab. */
-export function renderBudgetTable(table: Table): HTMLElement {
+/** The whole table block for the 预算表 tab; `looks` are its rows' looks, in order. */
+export function renderBudgetTable(table: Table, looks: RowLook[]): HTMLElement {
   const number = table.number ? `表${table.number}　` : "";
   const views = tableViews(table);
+  const lookOf = new Map(table.rows.map((row, i): [Row, RowLook] => [row, looks[i] ?? { code: "", total: false }]));
   return h(
     "article",
     { class: "budget-table-block" },
@@ -109,7 +109,7 @@ export function renderBudgetTable(table: Table): HTMLElement {
       h("span", {}, table.compiled_by ? `编制部门：${table.compiled_by}` : ""),
       h("span", { class: "unit", "data-testid": "table-unit" }, `单位：${table.unit}`),
     ),
-    table.rows.length === 0 ? h("p", { class: "empty" }, "本表没有数据行。") : views.map((v) => renderView(table, v)),
+    table.rows.length === 0 ? h("p", { class: "empty" }, "本表没有数据行。") : views.map((v) => renderView(table, v, lookOf)),
     table.note ? h("p", { class: "table-note", "data-testid": "table-note" }, noteText(table.note)) : null,
   );
 }

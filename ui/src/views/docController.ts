@@ -6,7 +6,7 @@
 import type { Context } from "../context";
 import { emptyState } from "../dom";
 import type { Finding } from "../drafting";
-import type { Document } from "../model";
+import type { Document, DocumentView } from "../model";
 import { renderDocView, type TabId } from "./docView";
 import { renderFindingsTab, rowText } from "./findingsTab";
 import { renderFormsTab } from "./formsTab";
@@ -39,16 +39,16 @@ export function docController(ctx: Context, main: HTMLElement, nav: DocNav): Doc
       return emptyState(text);
     }
     return renderDocView({
-      doc: state.doc, tab: state.tab, body: tabBody(state.doc), onTab: selectTab,
+      doc: state.doc.document, tab: state.tab, body: tabBody(state.doc), onTab: selectTab,
       onDraft: () => void nav.startDraft(),
       onCompare: () => void nav.compare(),
     });
   }
 
-  function tabBody(doc: Document): HTMLElement {
+  function tabBody({ document: doc, rows }: DocumentView): HTMLElement {
     switch (state.tab) {
       case "tables":
-        return renderTablesTab({ tables: doc.tables, selected: state.table, onSelect: selectTable });
+        return renderTablesTab({ tables: doc.tables, looks: rows, selected: state.table, onSelect: selectTable });
       case "sections":
         return renderSectionsTab(doc);
       case "projects":

@@ -5,7 +5,7 @@
  * file name, an explanation for each 警告 rule, the result or the findings that refuse it).
  */
 import { h } from "../dom";
-import type { Document } from "../model";
+import type { DocumentView } from "../model";
 import { renderTablesTab } from "./tablesTab";
 import { groupThousands } from "../format";
 import { severityLabel, warningRules, type DraftCommand, type DraftView, type ExportResult, type Finding, type HistoryItem } from "../drafting";
@@ -48,7 +48,7 @@ export interface DraftViewProps {
   onImportWorkbook(file: string): void;
   chooseWorkbook(): Promise<string | null>;
   /** The tables the draft derives, while they are shown (refreshed after every edit). */
-  tables: { doc: Document; selected: number } | null;
+  tables: { doc: DocumentView; selected: number } | null;
   onShowTables(): void;
   onSelectTable(index: number): void;
   onCloseTables(): void;
@@ -440,7 +440,7 @@ export function renderDraftView(props: DraftViewProps): HTMLElement {
           "div",
           { class: "preview-overlay tables-overlay", "data-testid": "draft-tables" },
           h("div", { class: "panel-head" }, h("h2", {}, "草稿的表格（随修改更新）"), h("button", { type: "button", "data-testid": "tables-close", onclick: () => props.onCloseTables() }, "关闭")),
-          h("div", { class: "tab-body" }, renderTablesTab({ tables: props.tables.doc.tables, selected: props.tables.selected, onSelect: (i) => props.onSelectTable(i) })),
+          h("div", { class: "tab-body" }, renderTablesTab({ tables: props.tables.doc.document.tables, looks: props.tables.doc.rows, selected: props.tables.selected, onSelect: (i) => props.onSelectTable(i) })),
         )
       : null,
   );

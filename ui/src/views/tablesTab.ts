@@ -3,18 +3,21 @@
  * left, and the selected table rendered in full on the right.
  */
 import { emptyState, h } from "../dom";
-import type { Table } from "../model";
+import type { RowLook, Table } from "../model";
 import { renderBudgetTable } from "./budgetTable";
 
 export interface TablesTabProps {
   tables: Table[];
+  /** Each table's rows as Rust says they are drawn (code shown, level, total). */
+  looks: RowLook[][];
   selected: number;
   onSelect(index: number): void;
 }
 
-export function renderTablesTab({ tables, selected, onSelect }: TablesTabProps): HTMLElement {
+export function renderTablesTab({ tables, looks, selected, onSelect }: TablesTabProps): HTMLElement {
   if (tables.length === 0) return emptyState("本文档没有识别出表格。");
-  const current = tables[Math.min(Math.max(selected, 0), tables.length - 1)];
+  const index = Math.min(Math.max(selected, 0), tables.length - 1);
+  const current = tables[index];
   const list = h(
     "ol",
     { class: "table-list", "data-testid": "table-list" },
@@ -42,6 +45,6 @@ export function renderTablesTab({ tables, selected, onSelect }: TablesTabProps):
     "div",
     { class: "tables-tab" },
     h("nav", { class: "table-nav", "aria-label": "表格目录" }, list),
-    h("div", { class: "table-pane", "data-testid": "table-pane" }, renderBudgetTable(current)),
+    h("div", { class: "table-pane", "data-testid": "table-pane" }, renderBudgetTable(current, looks[index] ?? [])),
   );
 }

@@ -7,18 +7,14 @@
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 use yusuan_api::{
-    draft_check, draft_new, import_file, BlankFrom, BlankRequest, ExportRequest, Library,
-    OutFormat, Severity,
+    draft_check, draft_new, draft_set, import_file, BlankFrom, BlankRequest, ExportRequest,
+    Library, OutFormat, Severity,
 };
 use yusuan_domain::SectionKind;
+/// A fixture's path.
+pub use yusuan_testkit::fixture_path as fixture;
 
 pub const NOW: &str = "2026-12-01T00:00:00Z";
-
-pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
 
 /// Imports `files` (a narrative before its tables) into `lib` and rolls the document forward:
 /// the draft's id.
@@ -32,11 +28,27 @@ pub fn rolled(lib: &mut Library, files: &[&Path]) -> i64 {
         .0
 }
 
-/// A new, empty library (`t.db`) in a folder of its own, which lives as long as the `TempDir`.
+/// A new, empty library (`t.db`) in a folder of its own, which lives as long as the `TempDir`
+/// (what the test writes — exports, workbooks — goes there too). When the run keeps its
+/// libraries on the server (`YUSUAN_TEST_LIBRARY=postgres`, `scripts/test.sh`'s second run), the
+/// library is a schema of its own on the test PostgreSQL server instead, dropped with the folder.
 pub fn library() -> (TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
+    if yusuan_testkit::libraries_on_server() {
+        let server = yusuan_testkit::ServerLibrary::new();
+        let lib = Library::open(Path::new(&server.url)).unwrap();
+        assert!(lib.on_server());
+        SERVERS.with(|s| s.borrow_mut().push(server));
+        return (dir, lib);
+    }
     let lib = Library::open(&dir.path().join("t.db")).unwrap();
     (dir, lib)
+}
+
+thread_local! {
+    /// The server libraries of this test's thread, dropped (their schemas with them) when the
+    /// test's thread ends.
+    static SERVERS: std::cell::RefCell<Vec<yusuan_testkit::ServerLibrary>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A new library with the fixtures `names` (a narrative before its tables) imported and rolled
@@ -47,6 +59,24 @@ pub fn drafted(names: &[&str]) -> (TempDir, Library, i64) {
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let id = rolled(&mut lib, &paths);
     (dir, lib, id)
+}
+
+/// Sets the draft's line `key` to `value` (the edit must be taken).
+pub fn set_line(lib: &mut Library, id: i64, key: &str, value: &str) {
+    draft_set(lib, id, key, value, NOW).unwrap();
+}
+
+/// 社区治理创新's first 绩效 target (`产出指标/数量指标/试点社区` `=3(个)`), which starts its form.
+pub fn pilot_target(lib: &mut Library, id: i64) {
+    yusuan_api::draft_indicator_set(
+        lib,
+        id,
+        "社区治理创新",
+        "产出指标/数量指标/试点社区",
+        "=3(个)",
+        NOW,
+    )
+    .unwrap();
 }
 
 /// A blank draft of the built-in `template` for `req`: the draft's id (its reference is

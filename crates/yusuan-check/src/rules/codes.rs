@@ -6,19 +6,7 @@
 
 use crate::{Finding, Severity};
 use std::collections::HashMap;
-use yusuan_domain::{Document, RowCode};
-
-/// A name as a key: without spaces, full-width brackets as half-width (`维修（护）费` = `维修(护)费`).
-pub(crate) fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            c => c,
-        })
-        .collect()
-}
+use yusuan_domain::{name_key, Document, RowCode};
 
 /// `code<TAB>name` lines of a data file (comments `#`).
 fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -117,12 +117,7 @@ pub fn run(doc: &Document) -> Vec<Finding> {
                     "目录列出的“{}”在正文中印有标题，但其下的表格没有读出（版式未识别），无法确认是否完整，请对照原文核对",
                     l.title
                 ),
-                location: FindingLocation {
-                    section: Some("目录".into()),
-                    page: at.page,
-                    line: at.line,
-                    ..Default::default()
-                },
+                location: FindingLocation::in_section("目录", at),
                 expected: Some(l.title.clone()),
                 actual: Some("标题已印出，表格未读出".into()),
                 hint: None,

@@ -49,13 +49,20 @@ fn differs(
     }
 }
 
+/// The tables of kinds `a` and `b`, when the document prints both.
+fn both(doc: &Document, a: TableKind, b: TableKind) -> Option<(&Table, &Table)> {
+    Some((doc.table(a)?, doc.table(b)?))
+}
+
+/// The 合计 row of `t` and its amount (元) in the column whose name ends with `column`.
+fn total_in<'a>(t: &'a Table, column: &str) -> Option<(&'a Row, Decimal)> {
+    let r = total_row(t)?;
+    Some((r, yuan_of(t, r, t.column_index(column)?)?))
+}
+
 /// Rows keyed by function code, with the amount (元) of the column whose name ends with `col`.
 fn by_code<'a>(t: &'a Table, col: &str) -> Vec<(String, Decimal, &'a Row)> {
-    let Some(c) = t
-        .columns
-        .iter()
-        .position(|x| x.path.last().is_some_and(|l| l == col))
-    else {
+    let Some(c) = t.column_index(col) else {
         return Vec::new();
     };
     t.rows
@@ -78,10 +85,7 @@ fn by_code<'a>(t: &'a Table, col: &str) -> Vec<(String, Decimal, &'a Row)> {
 
 /// X001: the 收入总表 and the 支出总表 are both by 功能分类: each code's 合计 agrees.
 pub fn income_matches_expenditure(doc: &Document) -> Vec<Finding> {
-    let (Some(inc), Some(exp)) = (
-        doc.table(TableKind::Income),
-        doc.table(TableKind::Expenditure),
-    ) else {
+    let Some((inc, exp)) = both(doc, TableKind::Income, TableKind::Expenditure) else {
         return Vec::new();
     };
     let (i, e) = (by_code(inc, "合计"), by_code(exp, "合计"));
@@ -187,15 +191,7 @@ pub fn summary_matches_totals(doc: &Document) -> Vec<Finding> {
         let (Some((v, r)), Some(t)) = (found, doc.table(kind)) else {
             continue;
         };
-        let Some(tr) = total_row(t) else { continue };
-        let Some(c) = t
-            .columns
-            .iter()
-            .position(|x| x.path.last().is_some_and(|l| l == "合计"))
-        else {
-            continue;
-        };
-        let Some(tv) = yuan_of(t, tr, c) else {
+        let Some((_, tv)) = total_in(t, "合计") else {
             continue;
         };
         if tables_agree(tv, v, coarser(fs.unit, t.unit)) != Agreement::Exact {
@@ -216,19 +212,15 @@ pub fn summary_matches_totals(doc: &Document) -> Vec<Finding> {
 
 /// X003: the 一般公共预算 function table's 基本支出 合计 equals the 经济分类 table's 合计.
 pub fn basic_matches_economic(doc: &Document) -> Vec<Finding> {
-    let (Some(f), Some(e)) = (
-        doc.table(TableKind::GeneralPublicFunction),
-        doc.table(TableKind::GeneralPublicBasicEconomic),
+    let Some((f, e)) = both(
+        doc,
+        TableKind::GeneralPublicFunction,
+        TableKind::GeneralPublicBasicEconomic,
     ) else {
         return Vec::new();
     };
-    let (Some(fr), Some(er)) = (total_row(f), total_row(e)) else {
-        return Vec::new();
-    };
-    let (Some(fc), Some(ec)) = (f.column_index("基本支出"), e.column_index("合计")) else {
-        return Vec::new();
-    };
-    let (Some(fv), Some(ev)) = (yuan_of(f, fr, fc), yuan_of(e, er, ec)) else {
+    let (Some((_, fv)), Some((er, ev))) = (total_in(f, "基本支出"), total_in(e, "合计"))
+    else {
         return Vec::new();
     };
     if tables_agree(fv, ev, coarser(f.unit, e.unit)) == Agreement::Exact {
@@ -303,29 +295,20 @@ pub fn fiscal_within_expenditure(doc: &Document) -> Vec<Finding> {
             let too_much = sum > *ev && tables_agree(sum, *ev, unit) == Agreement::Differs;
             let too_little =
                 all_fiscal == Some(true) && tables_agree(sum, *ev, unit) != Agreement::Exact;
-            if too_much {
-                out.push(differs(
-                    "X004",
-                    exp,
-                    er,
-                    col,
-                    sum,
-                    *ev,
+            let (why, hint) = if too_much {
+                (
                     "财政拨款各表此科目之和大于支出总表",
                     "财政拨款支出是部门支出的一部分，不能超过支出总表",
-                ));
+                )
             } else if too_little {
-                out.push(differs(
-                    "X004",
-                    exp,
-                    er,
-                    col,
-                    sum,
-                    *ev,
+                (
                     "收入全部为财政拨款，但财政拨款各表此科目之和与支出总表不等",
                     "收入总表只有财政拨款收入时，一般公共预算、政府性基金、国有资本经营支出表之和应等于支出总表",
-                ));
-            }
+                )
+            } else {
+                continue;
+            };
+            out.push(differs("X004", exp, er, col, sum, *ev, why, hint));
         }
     }
     out
@@ -333,21 +316,13 @@ pub fn fiscal_within_expenditure(doc: &Document) -> Vec<Finding> {
 
 /// X005: the 分单位 table's 合计 row equals the 支出总表's 合计 row, column by column.
 pub fn units_add_up(doc: &Document) -> Vec<Finding> {
-    let (Some(by_unit), Some(exp)) = (
-        doc.table(TableKind::ExpenditureByUnit),
-        doc.table(TableKind::Expenditure),
-    ) else {
-        return Vec::new();
-    };
-    let (Some(ur), Some(er)) = (total_row(by_unit), total_row(exp)) else {
+    let Some((by_unit, exp)) = both(doc, TableKind::ExpenditureByUnit, TableKind::Expenditure)
+    else {
         return Vec::new();
     };
     let mut out = Vec::new();
     for name in ["合计", "基本支出", "项目支出"] {
-        let (Some(uc), Some(ec)) = (by_unit.column_index(name), exp.column_index(name)) else {
-            continue;
-        };
-        let (Some(uv), Some(ev)) = (yuan_of(by_unit, ur, uc), yuan_of(exp, er, ec)) else {
+        let (Some((ur, uv)), Some((_, ev))) = (total_in(by_unit, name), total_in(exp, name)) else {
             continue;
         };
         if tables_agree(ev, uv, coarser(by_unit.unit, exp.unit)) != Agreement::Exact {
@@ -368,8 +343,11 @@ pub fn units_add_up(doc: &Document) -> Vec<Finding> {
 
 /// The 三公 table's row of figures and the 一般公共预算基本支出 economic table, when both are printed.
 fn three_public_and_economic(doc: &Document) -> Option<(&Table, &Row, &Table)> {
-    let tp = doc.table(TableKind::ThreePublic)?;
-    let eco = doc.table(TableKind::GeneralPublicBasicEconomic)?;
+    let (tp, eco) = both(
+        doc,
+        TableKind::ThreePublic,
+        TableKind::GeneralPublicBasicEconomic,
+    )?;
     let row = tp
         .rows
         .iter()
@@ -434,10 +412,7 @@ pub fn running_costs_within_public(doc: &Document) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    let (Some(er), Some(ec)) = (total_row(eco), eco.column_index("公用经费")) else {
-        return Vec::new();
-    };
-    let (Some(tv), Some(ev)) = (yuan_of(tp, row, c), yuan_of(eco, er, ec)) else {
+    let (Some(tv), Some((_, ev))) = (yuan_of(tp, row, c), total_in(eco, "公用经费")) else {
         return Vec::new();
     };
     if tv > ev && tables_agree(ev, tv, coarser(tp.unit, eco.unit)) == Agreement::Differs {
@@ -461,9 +436,10 @@ pub fn running_costs_within_public(doc: &Document) -> Vec<Finding> {
 /// 一般公共预算基本支出 economic table, when the two print the same 基本支出 (all of it 一般公共预算):
 /// the same money cannot be split two ways.
 pub fn ledger_split_matches_economic(doc: &Document) -> Vec<Finding> {
-    let (Some(fs), Some(eco)) = (
-        doc.table(TableKind::FinancialSummary),
-        doc.table(TableKind::GeneralPublicBasicEconomic),
+    let Some((fs, eco)) = both(
+        doc,
+        TableKind::FinancialSummary,
+        TableKind::GeneralPublicBasicEconomic,
     ) else {
         return Vec::new();
     };
@@ -483,18 +459,11 @@ pub fn ledger_split_matches_economic(doc: &Document) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    let (Some(er), Some(ep), Some(eu)) = (
-        total_row(eco),
-        eco.column_index("人员经费"),
-        eco.column_index("公用经费"),
-    ) else {
-        return Vec::new();
-    };
-    let (Some(lp), Some(lu), Some(xp), Some(xu)) = (
+    let (Some(lp), Some(lu), Some((_, xp)), Some((_, xu))) = (
         yuan_of(fs, total, fp),
         yuan_of(fs, total, fu),
-        yuan_of(eco, er, ep),
-        yuan_of(eco, er, eu),
+        total_in(eco, "人员经费"),
+        total_in(eco, "公用经费"),
     ) else {
         return Vec::new();
     };
@@ -520,10 +489,7 @@ fn bare(label: &str) -> String {
 /// The 合计 of the function class named `name` in a table of `kind` (元).
 fn class_total(doc: &Document, kind: TableKind, name: &str) -> Option<Decimal> {
     let t = doc.table(kind)?;
-    let c = t
-        .columns
-        .iter()
-        .position(|x| x.path.last().is_some_and(|l| l == "合计"))?;
+    let c = t.column_index("合计")?;
     let r = t.rows.iter().find(|r| {
         matches!(&r.code, Some(RowCode::Function(f)) if f.as_str().len() == 3)
             && compact(&r.label) == name

@@ -8,9 +8,9 @@
 //! twice over: the row under it is a child of that code, and the rest of the label is that
 //! code's name (the catalogue's, or the 类's).
 
-use super::codes::{catalogue_name, name_key};
+use super::codes::catalogue_name;
 use crate::{Finding, Severity};
-use yusuan_domain::{Document, EconomicCode, FunctionCode, Row, RowCode, Table};
+use yusuan_domain::{name_key, Document, EconomicCode, FunctionCode, Row, RowCode, Table};
 
 /// The printed digits and the name of a label that opens with digits (`7社会保障和就业支出`).
 fn leading_digits(label: &str) -> Option<(String, String)> {

@@ -8,6 +8,7 @@ mod hierarchy;
 pub(crate) mod misprint;
 pub(crate) mod misread;
 pub(crate) mod narrative;
+mod percent;
 mod procurement;
 mod row_sums;
 mod stated;

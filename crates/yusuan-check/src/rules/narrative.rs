@@ -5,6 +5,7 @@
 //! printed precision. Shares (`占52.7%`) and rates of change (`增幅5.3%`) are recomputed from
 //! the amounts printed beside them.
 
+use super::percent::{share_after, Percent};
 use super::{total_row, yuan_of};
 use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
@@ -137,7 +138,7 @@ fn fiscal_total(doc: &Document, kinds: &[TableKind]) -> Option<Candidate> {
     let mut sum = Decimal::ZERO;
     let mut any = false;
     for k in kinds {
-        if let Some(c) = total_cell(doc, *k, |n| n.ends_with("合计")) {
+        if let Some(c) = total_ending(doc, *k, "合计") {
             sum += c.yuan;
             any = true;
         }
@@ -307,119 +308,122 @@ fn three_public(doc: &Document, name: &str) -> Option<Option<Candidate>> {
     nearest.map(|(_, _, pred)| total_cell(doc, ThreePublic, pred))
 }
 
+/// The cell of the 合计 row of the table of `kind` in the column whose name ends with `column`.
+fn total_ending(doc: &Document, kind: TableKind, column: &str) -> Option<Candidate> {
+    total_cell(doc, kind, |n| n.ends_with(column))
+}
+
+/// A fund's spending (政府性基金, 国有资本经营): the 合计 of its function table; where the document
+/// prints the 一般公共预算 table but not this fund's, 0 (`what` says so).
+fn fund_total(doc: &Document, kind: TableKind, what: &str) -> Option<Candidate> {
+    fiscal_total(doc, &[kind]).or_else(|| {
+        fiscal_total(doc, &[TableKind::GeneralPublicFunction]).map(|_| Candidate {
+            yuan: Decimal::ZERO,
+            what: what.into(),
+        })
+    })
+}
+
 /// The cells a fund's figure (一般公共预算, 政府性基金, 国有资本经营) can be; `None` when the name
 /// names no fund.
 fn fund_cells(doc: &Document, name: &str) -> Option<Vec<Option<Candidate>>> {
     use TableKind::*;
     let has = |k: &str| name.contains(k);
-    let mut out = Vec::new();
-    let mut out_push = |c: Option<Candidate>| out.push(c);
-    if has("一般公共预算") && has("基本支出") {
-        out_push(total_cell(doc, GeneralPublicFunction, |n| {
-            n.ends_with("基本支出")
-        }));
-        out_push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
-            n.ends_with("合计")
-        }));
+    Some(if has("一般公共预算") && has("基本支出") {
+        vec![
+            total_ending(doc, GeneralPublicFunction, "基本支出"),
+            total_ending(doc, GeneralPublicBasicEconomic, "合计"),
+        ]
     } else if has("一般公共预算") && has("项目支出") {
-        out_push(total_cell(doc, GeneralPublicFunction, |n| {
-            n.ends_with("项目支出")
-        }));
+        vec![total_ending(doc, GeneralPublicFunction, "项目支出")]
     } else if has("一般公共预算") && has("支出") {
-        out_push(total_cell(doc, GeneralPublicFunction, |n| {
-            n.ends_with("合计")
-        }));
+        vec![total_ending(doc, GeneralPublicFunction, "合计")]
     } else if has("政府性基金") && has("支出") {
-        out_push(fiscal_total(doc, &[GovernmentFundFunction]).or_else(|| {
-            fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate {
-                yuan: Decimal::ZERO,
-                what: "政府性基金预算支出（未列表，为0）".into(),
-            })
-        }));
+        vec![fund_total(
+            doc,
+            GovernmentFundFunction,
+            "政府性基金预算支出（未列表，为0）",
+        )]
     } else if has("国有资本经营") && has("支出") {
-        out_push(fiscal_total(doc, &[StateCapitalFunction]).or_else(|| {
-            fiscal_total(doc, &[GeneralPublicFunction]).map(|_| Candidate {
-                yuan: Decimal::ZERO,
-                what: "国有资本经营预算支出（未列表，为0）".into(),
-            })
-        }));
+        vec![fund_total(
+            doc,
+            StateCapitalFunction,
+            "国有资本经营预算支出（未列表，为0）",
+        )]
     } else if has("一般公共预算") || has("政府性基金") || has("国有资本经营") {
         // A fund's income (`政府性基金收入预算`) or anything else of a fund not read above: the
         // department-wide totals below would be the wrong cells.
-        return Some(Vec::new());
+        Vec::new()
     } else {
         return None;
-    }
-    Some(out)
+    })
 }
+
+/// The words a department's total income or spending is named by (as the name's ending), and
+/// the table whose 合计 it is.
+const DEPARTMENT_TOTALS: [(TableKind, &[&str]); 2] = [
+    (
+        TableKind::Income,
+        &[
+            "收入预算",
+            "预算收入",
+            "收入总额",
+            "预算收入总额",
+            "收入预算总额",
+            "收支总预算",
+            "收入总预算",
+        ],
+    ),
+    (
+        TableKind::Expenditure,
+        &[
+            "支出预算",
+            "预算支出",
+            "支出总额",
+            "预算支出总额",
+            "支出预算总额",
+        ],
+    ),
+];
 
 /// The department-wide totals a named amount can be (财政拨款, 收入, 支出, 基本/项目支出, 人员/公用
 /// 经费); `None` when the name is none of them.
 fn department_cells(doc: &Document, name: &str) -> Option<Vec<Option<Candidate>>> {
     use TableKind::*;
     let has = |k: &str| name.contains(k);
-    let mut out = Vec::new();
-    let mut out_push = |c: Option<Candidate>| out.push(c);
-    if has("财政拨款") && has("支出") {
-        out_push(fiscal_total(
+    let total_of = DEPARTMENT_TOTALS
+        .iter()
+        .find(|(_, endings)| endings.iter().any(|k| name.ends_with(k)));
+    Some(if has("财政拨款") && has("支出") {
+        vec![fiscal_total(
             doc,
             &[
                 GeneralPublicFunction,
                 GovernmentFundFunction,
                 StateCapitalFunction,
             ],
-        ));
+        )]
     } else if has("财政拨款") && has("收入") {
-        out_push(total_cell(doc, Income, |n| n.contains("财政拨款")));
+        vec![total_cell(doc, Income, |n| n.contains("财政拨款"))]
     } else if ["事业收入", "事业单位经营收入", "其他收入"].contains(&name) {
-        out_push(total_cell(doc, Income, |n| n.ends_with(name)));
-    } else if [
-        "收入预算",
-        "预算收入",
-        "收入总额",
-        "预算收入总额",
-        "收入预算总额",
-        "收支总预算",
-        "收入总预算",
-    ]
-    .iter()
-    .any(|k| name.ends_with(k))
-    {
-        out_push(total_cell(doc, Income, |n| n.ends_with("合计")));
-    } else if [
-        "支出预算",
-        "预算支出",
-        "支出总额",
-        "预算支出总额",
-        "支出预算总额",
-    ]
-    .iter()
-    .any(|k| name.ends_with(k))
-    {
-        out_push(total_cell(doc, Expenditure, |n| n.ends_with("合计")));
+        vec![total_ending(doc, Income, name)]
+    } else if let Some((kind, _)) = total_of {
+        vec![total_ending(doc, *kind, "合计")]
     } else if name == "基本支出" || name == "项目支出" {
-        out_push(total_cell(doc, Expenditure, |n| n.ends_with(name)));
-        out_push(total_cell(doc, GeneralPublicFunction, |n| {
-            n.ends_with(name)
-        }));
+        vec![
+            total_ending(doc, Expenditure, name),
+            total_ending(doc, GeneralPublicFunction, name),
+        ]
     } else if name == "人员经费" || name == "公用经费" {
-        out_push(total_cell(doc, GeneralPublicBasicEconomic, |n| {
-            n.ends_with(name)
-        }));
+        vec![total_ending(doc, GeneralPublicBasicEconomic, name)]
     } else {
         return None;
-    }
-    Some(out)
+    })
 }
 
+/// Where byte `at` of a section's run is.
 fn location(run: &Run, at: usize) -> FindingLocation {
-    let l = run.location(at);
-    FindingLocation {
-        section: Some(run.title.clone()),
-        page: l.page,
-        line: l.line,
-        ..Default::default()
-    }
+    FindingLocation::in_section(run.title.as_str(), run.location(at))
 }
 
 /// N001 (amount contradicts the tables) and N002 (元 written for 万元, or the reverse).
@@ -494,26 +498,17 @@ pub fn amounts_match_tables(doc: &Document) -> Vec<Finding> {
     out
 }
 
-/// A percentage printed right after `at` (`，占52.7%`, `，增幅5.3%`): its value, decimals and end.
-fn percent_after(text: &str, at: usize, words: &[&str]) -> Option<(String, Decimal, u32)> {
-    let rest = &text[at..];
-    let rest = rest.trim_start_matches(['，', ',', '、']);
+/// A percentage printed right after `at` (`，占52.7%`, `，增幅5.3%`): the word before it (one
+/// of `words`) and the percentage.
+fn percent_after(text: &str, at: usize, words: &[&str]) -> Option<(String, Percent)> {
+    let rest = text[at..].trim_start_matches(SHARE_SKIP);
     let word = words.iter().find(|w| rest.starts_with(**w))?;
-    let rest = rest[word.len()..].trim_start_matches(['为', '了']);
-    let digits: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if digits.is_empty() || !rest[digits.len()..].starts_with(['%', '％']) {
-        return None;
-    }
-    let value = digits.parse::<Decimal>().ok()?;
-    Some((
-        word.to_string(),
-        value,
-        digits.split('.').nth(1).map_or(0, |f| f.len() as u32),
-    ))
+    let pct = Percent::leading(rest[word.len()..].trim_start_matches(['为', '了']))?;
+    Some((word.to_string(), pct))
 }
+
+/// What may stand between an amount and the percentage after it (`，占52.7%`).
+const SHARE_SKIP: [char; 3] = ['，', ',', '、'];
 
 /// N003: a share `X万元，占Y%` of the whole the sentence opened with (`支出预算880.84万元，其中：`).
 pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
@@ -524,7 +519,7 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
                 out.push(f);
                 continue;
             }
-            let Some((_, pct, dp)) = percent_after(&run.text, m.end, &["占"]) else {
+            let Some((_, pct)) = percent_after(&run.text, m.end, &["占"]) else {
                 continue;
             };
             // The whole: the last amount before a `其中` that precedes this one in the sentence.
@@ -539,23 +534,19 @@ pub fn shares_add_up(doc: &Document) -> Vec<Finding> {
             if whole.yuan().is_zero() {
                 continue;
             }
-            let share = (m.yuan() * Decimal::from(100) / whole.yuan()).round_dp(dp);
-            let step = Decimal::new(1, dp);
-            if (share - pct).abs() <= step {
+            let Some(share) = pct.recomputed(m.yuan(), whole.yuan()) else {
                 continue;
-            }
-            out.push(Finding {
-                rule: "N003",
-                severity: Severity::Warning,
-                message: format!(
+            };
+            out.push(pct.finding(
+                "N003",
+                share,
+                format!(
                     "“{}”占比与所列金额不符：{}÷{}",
                     m.name, m.printed, whole.printed
                 ),
-                location: location(run, m.start),
-                expected: Some(format!("{share}%")),
-                actual: Some(format!("{pct}%")),
-                hint: Some("占比应按所列金额重新计算".into()),
-            });
+                location(run, m.start),
+                "占比应按所列金额重新计算",
+            ));
         }
     }
     out
@@ -569,23 +560,11 @@ const WHOLE_WORDS_MAX_CHARS: usize = 12;
 /// document's 支出总表 (收入总表) prints. `None` where the words name no such whole or the
 /// document does not print it.
 fn share_of_named_whole(doc: &Document, run: &Run, m: &yusuan_domain::Mention) -> Option<Finding> {
-    let rest = run.text[m.end..].trim_start_matches(['，', ',', '、']);
-    let rest = rest.strip_prefix('占')?;
-    let words: String = rest.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let (words, pct) = share_after(&run.text, m.end, &SHARE_SKIP)?;
     if words.is_empty() || words.chars().count() > WHOLE_WORDS_MAX_CHARS || words.contains("其中")
     {
         return None;
     }
-    let after = &rest[words.len()..];
-    let digits: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if digits.is_empty() || !after[digits.len()..].starts_with(['%', '％']) {
-        return None;
-    }
-    let pct: Decimal = digits.parse().ok()?;
-    let dp = digits.split('.').nth(1).map_or(0, |f| f.len() as u32);
     let has = |w: &str| words.contains(w);
     let (kind, column, whole_name) = if has("项目") && (has("预算") || has("支出") || has("资金"))
     {
@@ -604,25 +583,21 @@ fn share_of_named_whole(doc: &Document, run: &Run, m: &yusuan_domain::Mention) -
     if whole.is_zero() {
         return None;
     }
-    let share = (m.yuan() * Decimal::from(100) / whole).round_dp(dp);
-    if (share - pct).abs() <= Decimal::new(1, dp) {
-        return None;
-    }
-    Some(Finding {
-        rule: "N003",
-        severity: Severity::Warning,
-        message: format!(
-            "“{}”{}占{words}{pct}%，按{}（{}）应占{share}%",
+    let share = pct.recomputed(m.yuan(), whole)?;
+    Some(pct.finding(
+        "N003",
+        share,
+        format!(
+            "“{}”{}占{words}{}%，按{}（{}）应占{share}%",
             m.name,
             m.printed,
+            pct.value,
             t.title,
             format_args!("{whole_name} {}", super::stated::wan(whole)),
         ),
-        location: location(run, m.start),
-        expected: Some(format!("{share}%")),
-        actual: Some(format!("{pct}%")),
-        hint: Some("占比应按文档自身所列的总额重新计算".into()),
-    })
+        location(run, m.start),
+        "占比应按文档自身所列的总额重新计算",
+    ))
 }
 
 /// N004: 增加 described as a 减幅 (or 减少 as an 增幅); N005: the rate of change recomputed from
@@ -641,7 +616,7 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             }
             // The rate in any of the words documents print it with (`…减少1,000.0万元，减少
             // 12.34%` as well as `下降12.34%`).
-            let Some((word, pct, dp)) = percent_after(&run.text, m.end, &RATE_WORDS) else {
+            let Some((word, pct)) = percent_after(&run.text, m.end, &RATE_WORDS) else {
                 continue;
             };
             let pct_up = rate_up(&word);
@@ -673,25 +648,22 @@ pub fn changes_are_consistent(doc: &Document) -> Vec<Finding> {
             if prior <= Decimal::ZERO {
                 continue;
             }
-            let rate = (m.yuan() * Decimal::from(100) / prior).round_dp(dp);
-            if (rate - pct).abs() <= Decimal::new(1, dp) {
+            let Some(rate) = pct.recomputed(m.yuan(), prior) else {
                 continue;
-            }
-            out.push(Finding {
-                rule: "N005",
-                severity: Severity::Warning,
-                message: format!(
+            };
+            out.push(pct.finding(
+                "N005",
+                rate,
+                format!(
                     "增减幅度与金额不符：{}÷（{}{}{}）",
                     m.printed,
                     level.printed,
                     if up { "－" } else { "＋" },
                     m.printed
                 ),
-                location: location(run, m.start),
-                expected: Some(format!("{rate}%")),
-                actual: Some(format!("{pct}%")),
-                hint: Some("增减幅度＝增减额÷上年数".into()),
-            });
+                location(run, m.start),
+                "增减幅度＝增减额÷上年数",
+            ));
         }
     }
     out
@@ -752,7 +724,7 @@ fn rate_between_amounts(
     }
     // The rate right after this year's figure, or after the base it is compared with
     // (`…预算安排25.77万元，比2023年预算执行数减少57.14%`).
-    let (word, pct, dp) = percent_after(&run.text, m.end, &RATE_WORDS)
+    let (word, pct) = percent_after(&run.text, m.end, &RATE_WORDS)
         .or_else(|| percent_after(&run.text, compared_with(&run.text, m.end)?, &RATE_WORDS))?;
     let (sentence_start, _) = sentence_starts(&run.text, m.start);
     // Last year's figure: an earlier amount of the sentence named as last year's.
@@ -774,7 +746,6 @@ fn rate_between_amounts(
         return None;
     }
     let up = b > a;
-    let rate = ((b - a).abs() * Decimal::from(100) / a).round_dp(dp);
     let location = location(run, m.start);
     if rate_up(&word) != up {
         return Some(rate_word_contradicts(
@@ -784,21 +755,17 @@ fn rate_between_amounts(
             location,
         ));
     }
-    if (rate - pct).abs() <= Decimal::new(1, dp) {
-        return None;
-    }
-    Some(Finding {
-        rule: "N005",
-        severity: Severity::Warning,
-        message: format!(
+    let rate = pct.recomputed((b - a).abs(), a)?;
+    Some(pct.finding(
+        "N005",
+        rate,
+        format!(
             "增减幅度与所列两个金额不符：（{}－{}）÷{}",
             m.printed, prior.printed, prior.printed
         ),
         location,
-        expected: Some(format!("{rate}%")),
-        actual: Some(format!("{pct}%")),
-        hint: Some("增减幅度＝（本年数－上年数）÷上年数".into()),
-    })
+        "增减幅度＝（本年数－上年数）÷上年数",
+    ))
 }
 
 /// Where the item holding byte `at` starts: after the last item mark before it (`31.`, `（三）`)
@@ -975,6 +942,14 @@ pub fn changes_have_reasons(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// Whether mention `m` is a change against last year (`比2025年预算增加73.87万元`, `marker` being
+/// `比2025年`): whether it went up and whether down, when it is.
+fn change_since(run: &Run, m: &yusuan_domain::Mention, marker: &str) -> Option<(bool, bool)> {
+    let lead = lead(&run.text, m.start, 30);
+    let (up, down) = change_words(lead);
+    ((up || down) && lead.contains(marker)).then_some((up, down))
+}
+
 /// Whether the clause before `at` compares with another year (`比2025年`, `比上年`, `较上年`).
 fn lead_has_comparison(text: &str, at: usize) -> bool {
     let l = lead(text, at, 60);
@@ -1015,11 +990,9 @@ pub fn changes_match_own_prior_year(doc: &Document) -> Vec<Finding> {
     let marker = format!("比{}年", doc.meta.year - 1);
     for (run, ms) in runs(doc).iter() {
         for (k, m) in ms.iter().enumerate() {
-            let lead = lead(&run.text, m.start, 30);
-            let (up, down) = change_words(lead);
-            if !(up || down) || !lead.contains(&marker) {
+            let Some((_, down)) = change_since(run, m, &marker) else {
                 continue;
-            }
+            };
             let (sentence_start, previous_start) = sentence_starts(&run.text, m.start);
             let subject = ms[..k]
                 .iter()
@@ -1081,11 +1054,9 @@ pub fn prior_year_consistent(doc: &Document) -> Vec<Finding> {
     let mut seen: Vec<(String, Decimal, u32, Unit, String)> = Vec::new(); // name, prior 元, dp, unit, printed
     for (run, ms) in runs(doc).iter() {
         for (k, m) in ms.iter().enumerate() {
-            let lead = lead(&run.text, m.start, 30);
-            let (up, down) = change_words(lead);
-            if !(up || down) || !lead.contains(&marker) {
+            let Some((up, _)) = change_since(run, m, &marker) else {
                 continue;
-            }
+            };
             let Some(subject) = ms[..k]
                 .last()
                 .filter(|s| run.text[s.end..m.start].contains(&marker))

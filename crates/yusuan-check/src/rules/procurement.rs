@@ -151,12 +151,8 @@ fn exceeds(sum: Decimal, limit: Decimal, terms: usize, unit: Unit) -> bool {
 pub fn projects_within_procurement(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     let projects = by_project(doc);
-    let at = |name: &str, l: Location| FindingLocation {
-        section: Some(format!("{name}经费情况说明")),
-        page: l.page,
-        line: l.line,
-        ..Default::default()
-    };
+    let at =
+        |name: &str, l: Location| FindingLocation::in_section(format!("{name}经费情况说明"), l);
     // Each project: its 政府采购 (its parts' sum where it states parts) within its budget.
     for (p, (name, stated)) in doc.projects.iter().zip(&projects) {
         let Some(total) = p.total else { continue };

@@ -2,19 +2,11 @@
 //! a project's itemised budget and its total, a performance form's funds and its project, 政府
 //! 采购 货物 + 工程 + 服务, and the 绩效 summary's count and amount against the projects listed.
 
+use super::percent::{share_after, Percent};
 use crate::tolerance::{agree, Agreement};
 use crate::{Finding, FindingLocation, Severity};
 use rust_decimal::Decimal;
 use yusuan_domain::{Amount, Document, ItemLevel, Location, RegionalFormat, Unit};
-
-fn at(section: &str, l: Location) -> FindingLocation {
-    FindingLocation {
-        section: Some(section.into()),
-        page: l.page,
-        line: l.line,
-        ..Default::default()
-    }
-}
 
 pub(crate) fn wan(yuan: Decimal) -> String {
     format!("{}万元", (yuan / Unit::WanYuan.in_yuan()).normalize())
@@ -70,7 +62,7 @@ pub fn project_items_add_up(doc: &Document) -> Vec<Finding> {
                 p.name,
                 items.len()
             ),
-            location: at(&format!("{}经费情况说明", p.name), loc),
+            location: FindingLocation::in_section(format!("{}经费情况说明", p.name), loc),
             expected: Some(wan(s)),
             actual: Some(wan(total.to_yuan())),
             hint: Some("核对各项金额与总额，或补上漏列的项目".into()),
@@ -120,7 +112,10 @@ pub fn sub_items_add_up(doc: &Document) -> Vec<Finding> {
                         whole.label,
                         parts.len()
                     ),
-                    location: at(&format!("{}经费情况说明", p.name), whole.location),
+                    location: FindingLocation::in_section(
+                        format!("{}经费情况说明", p.name),
+                        whole.location,
+                    ),
                     expected: Some(wan(s)),
                     actual: Some(wan(whole.amount.to_yuan())),
                     hint: Some("核对分项金额与该项金额".into()),
@@ -190,7 +185,7 @@ pub fn form_funds_match_project(doc: &Document) -> Vec<Finding> {
                 "绩效目标表“{}”的年度资金总额与项目经费情况说明所述总额不符",
                 f.project
             ),
-            location: at(&format!("绩效目标表：{}", f.project), loc),
+            location: FindingLocation::in_section(format!("绩效目标表：{}", f.project), loc),
             expected: Some(wan(total.to_yuan())),
             actual: Some(wan(funds.to_yuan())),
             hint: Some("绩效目标表的资金应与项目预算一致".into()),
@@ -217,7 +212,7 @@ pub fn procurement_parts_add_up(doc: &Document) -> Vec<Finding> {
         rule: "S001",
         severity,
         message: "政府采购预算的货物、工程、服务之和与总额不符".into(),
-        location: at("政府采购预算情况", p.location),
+        location: FindingLocation::in_section("政府采购预算情况", p.location),
         expected: Some(wan(parts)),
         actual: Some(wan(p.total.to_yuan())),
         hint: Some("核对政府采购预算总额及其分项".into()),
@@ -240,7 +235,7 @@ pub fn summary_matches_projects(doc: &Document) -> Vec<Finding> {
                 rule: "S002",
                 severity: Severity::Warning,
                 message: "绩效目标情况所述项目个数与所列项目经费情况说明的个数不符".into(),
-                location: at("绩效目标设置情况", perf.location),
+                location: FindingLocation::in_section("绩效目标设置情况", perf.location),
                 expected: Some(format!("{}个", doc.projects.len())),
                 actual: Some(format!("{n}个")),
                 hint: None,
@@ -260,7 +255,7 @@ pub fn summary_matches_projects(doc: &Document) -> Vec<Finding> {
                 rule: "S002",
                 severity,
                 message: "绩效目标情况所述项目预算资金与各项目所述总额之和不符".into(),
-                location: at("绩效目标设置情况", perf.location),
+                location: FindingLocation::in_section("绩效目标设置情况", perf.location),
                 expected: Some(wan(s)),
                 actual: Some(wan(a.to_yuan())),
                 hint: None,
@@ -307,7 +302,7 @@ pub fn products_are_right(doc: &Document) -> Vec<Finding> {
                 rule: "S004",
                 severity: Severity::Error,
                 message: format!("计算式“{}={}”的结果不对", p.expression, p.result_printed),
-                location: at(&section, loc),
+                location: FindingLocation::in_section(&section, loc),
                 expected: Some(format!("{}{}", p.computed_as_printed(), p.result.unit)),
                 actual: Some(p.result_printed.clone()),
                 hint: Some("核对单价、数量与金额".into()),
@@ -334,7 +329,7 @@ pub fn unit_counts_match_list(doc: &Document) -> Vec<Finding> {
             "机构设置所述单位个数（行政{}家、参公{}家、事业{}家）与所列单位不符",
             c.administrative, c.civil_service, c.institutions
         ),
-        location: at("机构设置", c.location),
+        location: FindingLocation::in_section("机构设置", c.location),
         expected: Some(format!("{}家", doc.units.len())),
         actual: Some(format!("{stated}家")),
         hint: Some("核对单位个数与名单".into()),
@@ -395,7 +390,7 @@ pub fn parts_unit_slip(doc: &Document) -> Vec<Finding> {
                         "“{}”写作“{}”，按万元计各项之和才等于{}（{}）：单位应为万元",
                         m.name, m.printed, whole.printed, whole.name
                     ),
-                    location: at(&section, loc),
+                    location: FindingLocation::in_section(&section, loc),
                     expected: Some(format!("{}万元", m.value)),
                     actual: Some(m.printed.clone()),
                     hint: Some("核对金额单位".into()),
@@ -486,7 +481,7 @@ pub fn project_total_restated(doc: &Document) -> Vec<Finding> {
                         rule: "P004",
                         severity: Severity::Warning,
                         message: format!("项目“{}”的说明在“{}”处另述预算{}，与所述总额不同", p.name, clause.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect::<String>(), m.printed),
-                        location: at(&format!("{}经费情况说明", p.name), location),
+                        location: FindingLocation::in_section(format!("{}经费情况说明", p.name), location),
                         expected: Some(wan(total.to_yuan())),
                         actual: Some(wan(m.amount().to_yuan())),
                         hint: Some("核对项目预算总额：两处应为同一数字（或写明另一数字是哪一年、哪一部分的）".into()),
@@ -499,29 +494,13 @@ pub fn project_total_restated(doc: &Document) -> Vec<Finding> {
 }
 
 /// A share of the project printed right after an amount (`，占项目总预算的20%`): the words
-/// between 占 and the number name the project's budget; its percentage and decimals.
-fn project_share_after(text: &str, at: usize) -> Option<(Decimal, u32)> {
-    let rest = text[at..].trim_start_matches(['，', ',', '、', '（', '(']);
-    let rest = rest.strip_prefix('占')?;
-    let words: String = rest.chars().take_while(|c| !c.is_ascii_digit()).collect();
+/// between 占 and the number name the project's budget; its percentage.
+fn project_share_after(text: &str, at: usize) -> Option<Percent> {
+    let (words, pct) = share_after(text, at, &['，', ',', '、', '（', '('])?;
     let names_project = words.chars().count() <= 12
         && (words.contains("项目") || words.contains("总预算"))
         && !words.contains("其中");
-    if !names_project {
-        return None;
-    }
-    let rest = &rest[words.len()..];
-    let digits: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if digits.is_empty() || !rest[digits.len()..].starts_with(['%', '％']) {
-        return None;
-    }
-    Some((
-        digits.parse().ok()?,
-        digits.split('.').nth(1).map_or(0, |f| f.len() as u32),
-    ))
+    names_project.then_some(pct)
 }
 
 /// P005: a part of a project stated as a share of the project's budget (`培训费2.40万元，占项目
@@ -537,18 +516,16 @@ pub fn project_shares_follow(doc: &Document) -> Vec<Finding> {
                 let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
                 let location = part.line_locations.get(k).copied().unwrap_or(part.location);
                 for m in yusuan_domain::mentions(&compact) {
-                    let Some((pct, dp)) = project_share_after(&compact, m.end) else {
+                    let Some(pct) = project_share_after(&compact, m.end) else {
                         continue;
                     };
-                    let share =
-                        (m.amount().to_yuan() * Decimal::from(100) / total.to_yuan()).round_dp(dp);
-                    if (share - pct).abs() <= Decimal::new(1, dp) {
+                    let Some(share) = pct.recomputed(m.amount().to_yuan(), total.to_yuan()) else {
                         continue;
-                    }
-                    out.push(Finding {
-                        rule: "P005",
-                        severity: Severity::Warning,
-                        message: format!(
+                    };
+                    out.push(pct.finding(
+                        "P005",
+                        share,
+                        format!(
                             "项目“{}”中“{}”{}占项目预算的比例与金额不符：{}÷{}",
                             p.name,
                             m.name,
@@ -556,11 +533,9 @@ pub fn project_shares_follow(doc: &Document) -> Vec<Finding> {
                             m.printed,
                             wan(total.to_yuan())
                         ),
-                        location: at(&format!("{}经费情况说明", p.name), location),
-                        expected: Some(format!("{share}%")),
-                        actual: Some(format!("{pct}%")),
-                        hint: Some("占比应按所列金额与项目预算总额重新计算".into()),
-                    });
+                        FindingLocation::in_section(format!("{}经费情况说明", p.name), location),
+                        "占比应按所列金额与项目预算总额重新计算",
+                    ));
                 }
             }
         }

@@ -7,22 +7,14 @@ use yusuan_domain::{Document, ProjectPartKind, RegionalFormat, SectionKind, Tabl
 
 /// K001: every project description has the seven parts.
 pub fn seven_parts(doc: &Document) -> Vec<Finding> {
-    use ProjectPartKind::*;
     let mut out = Vec::new();
+    let all = ProjectPartKind::STANDARD.map(ProjectPartKind::label);
     for p in &doc.projects {
-        let missing: Vec<&str> = [
-            Overview,
-            Basis,
-            Implementer,
-            Plan,
-            Period,
-            Budget,
-            Performance,
-        ]
-        .iter()
-        .filter(|k| p.part(**k).is_none())
-        .map(|k| k.label())
-        .collect();
+        let missing: Vec<&str> = ProjectPartKind::STANDARD
+            .iter()
+            .filter(|k| p.part(**k).is_none())
+            .map(|k| k.label())
+            .collect();
         if missing.is_empty() {
             continue;
         }
@@ -30,8 +22,8 @@ pub fn seven_parts(doc: &Document) -> Vec<Finding> {
             rule: "K001",
             severity: Severity::Warning,
             message: format!("项目“{}”的经费情况说明缺少：{}", p.name, missing.join("、")),
-            location: FindingLocation { section: Some(format!("{}经费情况说明", p.name)), page: p.location.page, line: p.location.line, ..Default::default() },
-            expected: Some("七个部分：项目概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标".into()),
+            location: FindingLocation::in_section(format!("{}经费情况说明", p.name), p.location),
+            expected: Some(format!("七个部分：{}", all.join("、"))),
             actual: Some(format!("缺少 {} 个部分", missing.len())),
             hint: Some("补写缺少的部分".into()),
         });
@@ -57,12 +49,7 @@ pub fn project_has_form(doc: &Document) -> Vec<Finding> {
             rule: "K002",
             severity: Severity::Warning,
             message: format!("项目“{}”没有对应的绩效目标表", p.name),
-            location: FindingLocation {
-                section: Some(format!("{}经费情况说明", p.name)),
-                page: p.location.page,
-                line: p.location.line,
-                ..Default::default()
-            },
+            location: FindingLocation::in_section(format!("{}经费情况说明", p.name), p.location),
             expected: Some("绩效目标表".into()),
             actual: Some("（缺失）".into()),
             hint: Some("每个公开的项目都应附绩效目标表".into()),
@@ -94,12 +81,7 @@ pub fn form_has_indicator_kinds(doc: &Document) -> Vec<Finding> {
             rule: "K003",
             severity: Severity::Warning,
             message: format!("绩效目标表“{}”缺少{}指标", f.project, missing.join("、")),
-            location: FindingLocation {
-                section: Some(format!("绩效目标表：{}", f.project)),
-                page: f.location.page,
-                line: f.location.line,
-                ..Default::default()
-            },
+            location: FindingLocation::in_section(format!("绩效目标表：{}", f.project), f.location),
             expected: Some("产出、效益、满意度指标".into()),
             actual: Some(format!("缺少：{}", missing.join("、"))),
             hint: Some("按模板补齐一级指标".into()),
@@ -247,12 +229,10 @@ pub fn indicator_values_well_formed(doc: &Document) -> Vec<Finding> {
                     "绩效目标表“{}”的指标“{}”没有有效的指标值",
                     f.project, i.name
                 ),
-                location: FindingLocation {
-                    section: Some(format!("绩效目标表：{}", f.project)),
-                    page: i.location.page,
-                    line: i.location.line,
-                    ..Default::default()
-                },
+                location: FindingLocation::in_section(
+                    format!("绩效目标表：{}", f.project),
+                    i.location,
+                ),
                 expected: Some("指标值（如 ≥95%、=100人、及时）".into()),
                 actual: Some(if v.is_empty() { "（空）".into() } else { v }),
                 hint: Some("补写指标值".into()),

@@ -4,15 +4,6 @@
 use crate::{Finding, FindingLocation, Severity};
 use yusuan_domain::{Document, Location};
 
-fn at(section: &str, l: Location) -> FindingLocation {
-    FindingLocation {
-        section: Some(section.into()),
-        page: l.page,
-        line: l.line,
-        ..Default::default()
-    }
-}
-
 /// Every narrative paragraph with its section title.
 fn paragraphs(doc: &Document) -> impl Iterator<Item = (&str, &yusuan_domain::Paragraph)> {
     doc.sections
@@ -47,7 +38,7 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
                     &text.text,
                     i,
                     m,
-                    at(&text.title, text.location(i)),
+                    FindingLocation::in_section(&text.title, text.location(i)),
                 ));
             }
         }
@@ -76,11 +67,19 @@ pub fn placeholders(doc: &Document) -> Vec<Finding> {
         }
     };
     for (title, p) in paragraphs(doc) {
-        report(&p.text, at(title, p.location), true);
+        report(
+            &p.text,
+            FindingLocation::in_section(title, p.location),
+            true,
+        );
     }
     // A heading is text too (`第二部分 上海市普陀区XX局 2024年度部门决算表`).
     for s in &doc.sections {
-        report(&s.title, at(&s.title, s.location), false);
+        report(
+            &s.title,
+            FindingLocation::in_section(&s.title, s.location),
+            false,
+        );
     }
     for t in &doc.tables {
         for r in &t.rows {
@@ -151,7 +150,7 @@ pub fn repeated_paragraphs(doc: &Document) -> Vec<Finding> {
                 rule: "W002",
                 severity: Severity::Info,
                 message: format!("此段与第{}行的段落一字不差", first.line.unwrap_or(0)),
-                location: at(title, p.location),
+                location: FindingLocation::in_section(title, p.location),
                 expected: None,
                 actual: Some(t.chars().take(30).collect::<String>() + "…"),
                 hint: Some("确认是否重复粘贴".into()),
@@ -196,7 +195,7 @@ pub fn stray_years(doc: &Document) -> Vec<Finding> {
                         rule: "W003",
                         severity: Severity::Info,
                         message: format!("文中出现{y}年（预算年度为{year}年）"),
-                        location: at(title, p.location),
+                        location: FindingLocation::in_section(title, p.location),
                         expected: Some(format!("{year}年或{}年", year - 1)),
                         actual: Some(format!("{y}年")),
                         hint: Some("确认不是沿用往年文稿未改的年份".into()),

@@ -1,26 +1,35 @@
-//! What the `yusuan` binary's tests share: a fixture's path, a library in a folder of its own
-//! (empty, or with a real document rolled forward as `draft:1`), and a one-page PDF written by
-//! hand.
+//! What the `yusuan` binary's tests share: a fixture's path as an argument, and a library in a
+//! folder of its own (empty, or with a real document rolled forward as `draft:1`).
 #![allow(dead_code)]
 
-use std::path::PathBuf;
 use tempfile::TempDir;
 
 /// A fixture's path, as an argument of the command line.
 pub fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-        .display()
-        .to_string()
+    yusuan_testkit::fixture_path(name).display().to_string()
 }
 
 /// A library file (`t.db`, not made yet) in a new folder: the folder, which lives as long as the
 /// `TempDir`, and the `--db` path.
+///
+/// When the run keeps its libraries on the server (`YUSUAN_TEST_LIBRARY=postgres`,
+/// `scripts/test.sh`'s second run), `--db` is instead the URL of a schema of its own on the test
+/// PostgreSQL server, dropped when the test's thread ends.
 pub fn temp_db() -> (TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
+    if yusuan_testkit::libraries_on_server() {
+        let server = yusuan_testkit::ServerLibrary::new();
+        let url = server.url.clone();
+        SERVERS.with(|s| s.borrow_mut().push(server));
+        return (dir, url);
+    }
     let db = dir.path().join("t.db").display().to_string();
     (dir, db)
+}
+
+thread_local! {
+    /// The server libraries of this test's thread.
+    static SERVERS: std::cell::RefCell<Vec<yusuan_testkit::ServerLibrary>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A new library with the fixtures `names` imported in one `yusuan import` (the first is document
@@ -42,41 +51,21 @@ pub fn drafted(names: &[&str], ok: impl Fn(&str, &[&str]) -> String) -> (TempDir
     (dir, db)
 }
 
-/// A minimal PDF of one page with these content and resources, and extra objects from 5 on.
-pub fn minimal_pdf(
-    content: &[u8],
-    resources: &str,
-    extra: &[&str],
-    trailer_extra: &str,
-) -> Vec<u8> {
-    let mut objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources {resources} >>").into_bytes(),
-        [format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(), content, b"\nendstream"].concat(),
-    ];
-    objects.extend(extra.iter().map(|o| o.as_bytes().to_vec()));
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
+/// Runs `sql` on the library `db` (a file, or a schema on the test server), past the product: a
+/// row damaged as by a disk fault, a consistency count. The first column of the first row, when
+/// it is an integer.
+pub fn sql(db: &str, sql: &str) -> Option<i64> {
+    if on_server(db) {
+        return yusuan_testkit::server::execute(db, sql);
     }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    let first = rows.next().unwrap().map(|r| r.get::<_, i64>(0).ok());
+    first.flatten()
+}
+
+/// Whether `--db` names a library on the test server.
+pub fn on_server(db: &str) -> bool {
+    db.starts_with("postgres://")
 }

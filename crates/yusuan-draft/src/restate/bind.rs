@@ -70,20 +70,30 @@ pub enum Unbound {
     },
 }
 
+/// What a section's figures are bound to: the draft, read against the source's own tables (in
+/// the draft's layout order), the draft's tables of last year and its narrative figures.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Against<'a> {
+    /// The draft.
+    pub(crate) draft: &'a Draft,
+    /// The source's own tables, in the draft's layout order.
+    pub(crate) source: &'a [Table],
+    /// The draft's tables of last year.
+    pub(crate) derived: &'a [Table],
+    /// The draft's narrative figures.
+    pub(crate) figures: &'a [Figure],
+}
+
 /// Binds a (year-advanced) source section's figures to the draft's figures, lines and cells,
-/// reading them against the source's own tables (`source`, in the draft's layout order; `derived`
-/// the draft's tables of last year, `figures` its narrative figures). Refused when the section
-/// does not read as an explanation of the tables: fewer amounts than `min_amounts`, or one of
-/// them no cell of the tables (it would be printed stale).
+/// reading them against the source's own tables ([`Against`]). Refused when the section does
+/// not read as an explanation of the tables: fewer amounts than `min_amounts`, or one of them
+/// no cell of the tables (it would be printed stale).
 pub(crate) fn bind(
-    draft: &Draft,
-    source: &[Table],
-    derived: &[Table],
-    figures: &[Figure],
+    against: &Against<'_>,
     section: &Section,
     min_amounts: usize,
 ) -> Result<Restatement, Unbound> {
-    let mut r = bind_as_printed(draft, source, derived, figures, section, min_amounts)?;
+    let mut r = bind_as_printed(against, section, min_amounts)?;
     for piece in r.paragraphs.iter_mut().flatten() {
         if let Piece::Change { written, was, .. } = piece {
             // Last year's words for no change (`增加（减少）0万元，增长（减少）0%`) are kept while
@@ -100,17 +110,14 @@ pub(crate) fn bind(
 /// [`bind`], each change keeping its words as printed and the change amount they state (元) in
 /// `written`.
 pub(super) fn bind_as_printed(
-    draft: &Draft,
-    source: &[Table],
-    derived: &[Table],
-    figures: &[Figure],
+    against: &Against<'_>,
     section: &Section,
     min_amounts: usize,
 ) -> Result<Restatement, Unbound> {
     let mut r = Reading::new(
-        draft,
-        Cells::new(printed_cells(source, derived)),
-        figures,
+        against.draft,
+        Cells::new(printed_cells(against.source, against.derived)),
+        against.figures,
         section,
     );
     let mut amounts = 0usize;
@@ -142,6 +149,16 @@ pub(super) fn bind_as_printed(
         reasons: loose,
         written: false,
     })
+}
+
+/// The last of `starts` at or before `at` (0 when none is).
+fn last_at_or_before(starts: &[usize], at: usize) -> usize {
+    starts
+        .iter()
+        .rev()
+        .find(|&&e| e <= at)
+        .copied()
+        .unwrap_or(0)
 }
 
 /// What reading one amount gave.
@@ -193,21 +210,11 @@ impl<'a> Reading<'a> {
     /// Where the item holding `at` starts: a change belongs to the amount before it in its item
     /// (`2．…16992.37万元，主要用于…。与上年相比增加1203.44万元`: another sentence, the same item).
     fn item_start(&self, at: usize) -> usize {
-        self.items
-            .iter()
-            .rev()
-            .find(|&&e| e <= at)
-            .copied()
-            .unwrap_or(0)
+        last_at_or_before(&self.items, at)
     }
 
     fn paragraph_start(&self, at: usize) -> usize {
-        self.ends
-            .iter()
-            .rev()
-            .find(|&&e| e <= at)
-            .copied()
-            .unwrap_or(0)
+        last_at_or_before(&self.ends, at)
     }
 
     /// Whether `at` is inside a piece found or last year's reason.

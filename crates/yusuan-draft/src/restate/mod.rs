@@ -19,7 +19,7 @@ mod words;
 mod write;
 
 pub use bind::Unbound;
-pub(crate) use bind::{bind, MIN_AMOUNTS};
+pub(crate) use bind::{bind, Against, MIN_AMOUNTS};
 pub use render::reason_keys;
 pub(crate) use render::{carried_reasons, render, spoken, Values};
 pub(crate) use write::bind_written;

@@ -62,6 +62,25 @@ impl Values {
             Of::Cells { cells } => cells.iter().map(|c| cell_value(&self.tables, c)).sum(),
         }
     }
+
+    /// A change as the draft words it: its figure's value now and the words for the change
+    /// from what it was (`None` for a piece that is no change).
+    pub(super) fn change(&self, piece: &Piece) -> Option<(Decimal, String)> {
+        let Piece::Change {
+            of,
+            was,
+            form,
+            rate,
+            rate_word,
+            ..
+        } = piece
+        else {
+            return None;
+        };
+        let now = self.value(of);
+        let words = change_words(now, *was, *form, *rate, rate_word.as_deref());
+        Some((now, words))
+    }
 }
 
 fn cell_value(tables: &[Table], c: &CellRef) -> Decimal {
@@ -321,23 +340,19 @@ pub(crate) fn render(draft: &Draft, r: &Restatement, cur: &Values) -> Vec<String
 /// where last year printed none after it (before the next figure, in `rest`; none added to a
 /// text written this year, `given` `None`).
 fn change(out: &mut String, piece: &Piece, rest: &[Piece], given: Option<&Given>, cur: &Values) {
+    let Some((now, words)) = cur.change(piece) else {
+        return;
+    };
     let Piece::Change {
-        of,
-        was,
-        form,
-        rate,
-        rate_word,
-        written,
+        was, form, written, ..
     } = piece
     else {
         return;
     };
-    let now = cur.value(of);
     if let Some((words, _)) = written.as_ref().filter(|w| as_written(now, w.1, *form)) {
         out.push_str(words);
         return;
     }
-    let words = change_words(now, *was, *form, *rate, rate_word.as_deref());
     if words == "持平" {
         with_not_than(out);
     }

@@ -2,9 +2,8 @@
 //! this year (`now`: a draft whose baselines are its values, its figures likewise), then each
 //! change, reason and no-change phrase set to compare with last year's value (`base`).
 
-use super::bind::{bind_as_printed, Unbound};
+use super::bind::{bind_as_printed, Against, Unbound};
 use super::render::Values;
-use super::words::change_words;
 use crate::model::{Draft, Figure};
 use crate::restated::{Piece, Restatement};
 use yusuan_domain::{Section, Table};
@@ -20,28 +19,29 @@ pub(crate) fn bind_written(
     cur: &Values,
     section: &Section,
 ) -> Result<Restatement, Unbound> {
-    let mut r = bind_as_printed(now, tables, tables, figures, section, 1)?;
+    let against = Against {
+        draft: now,
+        source: tables,
+        derived: tables,
+        figures,
+    };
+    let mut r = bind_as_printed(&against, section, 1)?;
     for piece in r.paragraphs.iter_mut().flatten() {
         match piece {
-            Piece::Change {
-                of,
-                was,
-                form,
-                rate,
-                rate_word,
-                written,
-            } => {
-                *was = base.value(of);
-                // The words as written, while they say what the draft says.
-                let value = cur.value(of);
-                let ours = change_words(value, *was, *form, *rate, rate_word.as_deref());
-                *written = written
-                    .take()
-                    .filter(|(words, _)| same_numbers(words, &ours))
-                    .map(|(words, _)| (words, value));
-            }
-            Piece::Reason { of, was, .. } | Piece::Same { of, was, .. } => *was = base.value(of),
+            Piece::Change { of, was, .. }
+            | Piece::Reason { of, was, .. }
+            | Piece::Same { of, was, .. } => *was = base.value(of),
             _ => {}
+        }
+        // A change's words as written, while they say what the draft says.
+        let Some((value, ours)) = cur.change(piece) else {
+            continue;
+        };
+        if let Piece::Change { written, .. } = piece {
+            *written = written
+                .take()
+                .filter(|(words, _)| same_numbers(words, &ours))
+                .map(|(words, _)| (words, value));
         }
     }
     r.written = true;

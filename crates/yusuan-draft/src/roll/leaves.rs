@@ -10,74 +10,59 @@ impl Roller<'_> {
     pub(super) fn stated_leaves(&mut self) {
         let doc: &Document = self.doc;
         let doc_id = self.doc_id;
-        let assets = doc.stated.assets.as_ref();
-        let perf = doc.stated.performance.as_ref();
-        let units = doc.stated.unit_counts.as_ref();
         let count = |v: Option<u32>| v.map(Decimal::from);
-        let items = [
-            (
-                StatedItem::Vehicles,
-                assets.and_then(|a| count(a.vehicles)),
-                assets.map(|a| a.location),
-                "国有资产占有使用情况",
-            ),
-            (
-                StatedItem::CostlyEquipment,
-                assets.and_then(|a| count(a.costly_equipment)),
-                assets.map(|a| a.location),
-                "国有资产占有使用情况",
-            ),
-            (
-                StatedItem::VehiclesToBuy,
-                assets.and_then(|a| count(a.vehicles_to_buy)),
-                assets.map(|a| a.location),
-                "国有资产占有使用情况",
-            ),
-            (
-                StatedItem::TargetProjects,
-                perf.and_then(|p| count(p.projects)),
-                perf.map(|p| p.location),
-                "绩效目标设置情况",
-            ),
-            (
-                StatedItem::TargetAmount,
-                perf.and_then(|p| p.amount.map(|a| a.to_yuan())),
-                perf.map(|p| p.location),
-                "绩效目标设置情况",
-            ),
-            (
-                StatedItem::AdministrativeUnits,
-                units.map(|u| Decimal::from(u.administrative)),
-                units.map(|u| u.location),
-                "机构设置",
-            ),
-            (
-                StatedItem::CivilServiceUnits,
-                units.map(|u| Decimal::from(u.civil_service)),
-                units.map(|u| u.location),
-                "机构设置",
-            ),
-            (
-                StatedItem::InstitutionUnits,
-                units.map(|u| Decimal::from(u.institutions)),
-                units.map(|u| u.location),
-                "机构设置",
-            ),
+        let stated = &doc.stated;
+        // Each section of the narrative, where it stands, and the counts it states.
+        let sections = [
+            stated.assets.as_ref().map(|a| {
+                let items = vec![
+                    (StatedItem::Vehicles, count(a.vehicles)),
+                    (StatedItem::CostlyEquipment, count(a.costly_equipment)),
+                    (StatedItem::VehiclesToBuy, count(a.vehicles_to_buy)),
+                ];
+                ("国有资产占有使用情况", a.location, items)
+            }),
+            stated.performance.as_ref().map(|p| {
+                let items = vec![
+                    (StatedItem::TargetProjects, count(p.projects)),
+                    (StatedItem::TargetAmount, p.amount.map(|a| a.to_yuan())),
+                ];
+                ("绩效目标设置情况", p.location, items)
+            }),
+            stated.unit_counts.as_ref().map(|u| {
+                let items = vec![
+                    (
+                        StatedItem::AdministrativeUnits,
+                        Some(Decimal::from(u.administrative)),
+                    ),
+                    (
+                        StatedItem::CivilServiceUnits,
+                        Some(Decimal::from(u.civil_service)),
+                    ),
+                    (
+                        StatedItem::InstitutionUnits,
+                        Some(Decimal::from(u.institutions)),
+                    ),
+                ];
+                ("机构设置", u.location, items)
+            }),
         ];
-        for (item, value, at, section) in items {
-            let (Some(value), Some(at)) = (value, at) else {
-                continue;
-            };
-            let origin = Origin {
-                document: doc_id,
-                table: section.into(),
-                row: item.leaf_label(),
-                column: item.unit().into(),
-                printed: format!("{value}{}", item.unit()),
-                page: at.page,
-                line: at.line,
-            };
-            self.add(LeafKey::Stated { item }, value, Some(origin), false);
+        for (section, at, items) in sections.into_iter().flatten() {
+            for (item, value) in items {
+                let Some(value) = value else {
+                    continue;
+                };
+                let origin = Origin {
+                    document: doc_id,
+                    table: section.into(),
+                    row: item.leaf_label(),
+                    column: item.unit().into(),
+                    printed: format!("{value}{}", item.unit()),
+                    page: at.page,
+                    line: at.line,
+                };
+                self.add(LeafKey::Stated { item }, value, Some(origin), false);
+            }
         }
     }
 
@@ -136,45 +121,26 @@ impl Roller<'_> {
             };
             // A table of several funds (财政拨款支出预算表) repeats the funds' own tables.
             let [fund] = funds.as_slice() else { continue };
-            let cols = Self::kind_columns(t);
-            let total_col = if cols.is_empty() {
-                total_column(t)
-            } else {
-                None
-            };
-            for r in t
-                .rows
-                .iter()
-                .filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(t, r))
-            {
-                let Some(RowCode::Function(code)) = &r.code else {
+            let (cols, total_col) = Self::split_columns(t);
+            for (r, code) in leaf_rows(t) {
+                let RowCode::Function(code) = code else {
                     continue;
                 };
                 if let Some(c) = total_col {
-                    let v = r
-                        .cells
-                        .get(c)
-                        .and_then(Cell::value_or_zero)
-                        .unwrap_or_default();
                     totals.push((
                         (fund.clone(), code.clone()),
-                        yuan(t, v),
+                        cell_yuan(t, r, c),
                         self.origin(t, r, c),
                     ));
                 }
                 for (c, kind) in &cols {
-                    let v = r
-                        .cells
-                        .get(*c)
-                        .and_then(Cell::value_or_zero)
-                        .unwrap_or_default();
                     let key = LeafKey::Spend {
                         fund: fund.clone(),
                         function: code.clone(),
                         kind: kind.clone(),
                     };
                     let origin = self.origin(t, r, *c);
-                    self.add(key, yuan(t, v), Some(origin), false);
+                    self.add(key, cell_yuan(t, r, *c), Some(origin), false);
                 }
             }
         }
@@ -274,24 +240,14 @@ impl Roller<'_> {
             .tables
             .iter()
             .find(|t| t.kind == TableKind::Income && is_function_table(t));
-        for r in exp
-            .rows
-            .iter()
-            .filter(|r| matches!(r.code, Some(RowCode::Function(_))) && !has_child(exp, r))
-        {
-            let Some(RowCode::Function(code)) = &r.code else {
+        for (r, code) in leaf_rows(exp) {
+            let RowCode::Function(code) = code else {
                 continue;
             };
             // Residual per kind: the 支出总表 minus the fiscal leaves of this code.
             let mut residual: Vec<(SpendKind, Decimal, usize)> = Vec::new();
             for (c, kind) in &cols {
-                let total = yuan(
-                    exp,
-                    r.cells
-                        .get(*c)
-                        .and_then(Cell::value_or_zero)
-                        .unwrap_or_default(),
-                );
+                let total = cell_yuan(exp, r, *c);
                 let fiscal: Decimal = self
                     .leaves
                     .iter()
@@ -326,13 +282,7 @@ impl Roller<'_> {
                         };
                         if let [fund] = f.as_slice() {
                             let fiscal_ok = !fiscal_tables.is_empty() && fund.is_fiscal();
-                            let v = yuan(
-                                inc,
-                                ir.cells
-                                    .get(c)
-                                    .and_then(Cell::value_or_zero)
-                                    .unwrap_or_default(),
-                            );
+                            let v = cell_yuan(inc, ir, c);
                             if !fiscal_ok && !v.is_zero() {
                                 sources.push((fund.clone(), v));
                             }
@@ -431,14 +381,7 @@ impl Roller<'_> {
         let kinds: Vec<(SpendKind, Decimal)> = Self::kind_columns(exp)
             .into_iter()
             .map(|(c, kind)| {
-                let all = yuan(
-                    exp,
-                    total
-                        .cells
-                        .get(c)
-                        .and_then(Cell::value_or_zero)
-                        .unwrap_or_default(),
-                );
+                let all = cell_yuan(exp, total, c);
                 let of = if kind.is_basic() {
                     self.fiscal_sum("", Some(&basic))
                 } else {
@@ -519,35 +462,21 @@ impl Roller<'_> {
         else {
             return;
         };
-        let cols = Self::kind_columns(t);
         // No 人员经费/公用经费 columns (Jiangsu): each line's kind is its class's.
-        let total_col = if cols.is_empty() {
-            total_column(t)
-        } else {
-            None
-        };
-        for r in t
-            .rows
-            .iter()
-            .filter(|r| matches!(r.code, Some(RowCode::Economic(_))) && !has_child(t, r))
-        {
-            let Some(RowCode::Economic(code)) = &r.code else {
+        let (cols, total_col) = Self::split_columns(t);
+        for (r, code) in leaf_rows(t) {
+            let RowCode::Economic(code) = code else {
                 continue;
             };
             let by_class = total_col.map(|c| (c, economic_kind(code.as_str())));
             for (c, kind) in cols.iter().cloned().chain(by_class) {
-                let v = r
-                    .cells
-                    .get(c)
-                    .and_then(Cell::value_or_zero)
-                    .unwrap_or_default();
                 let origin = self.origin(t, r, c);
                 self.add(
                     LeafKey::Economic {
                         code: code.clone(),
                         kind,
                     },
-                    yuan(t, v),
+                    cell_yuan(t, r, c),
                     Some(origin),
                     false,
                 );

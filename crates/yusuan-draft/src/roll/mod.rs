@@ -161,20 +161,17 @@ pub fn roll_forward(
         crate::derive::derive_tables_for(&draft, crate::eval::Year::Baseline),
         crate::narrative::figures(&draft),
     );
-    draft.restated = explained
+    let against = crate::restate::Against {
+        draft: &draft,
+        source: &doc.tables,
+        derived: &derived,
+        figures: &figures,
+    };
+    let restated = explained
         .iter()
-        .filter_map(|s| {
-            crate::restate::bind(
-                &draft,
-                &doc.tables,
-                &derived,
-                &figures,
-                s,
-                crate::restate::MIN_AMOUNTS,
-            )
-            .ok()
-        })
+        .filter_map(|s| crate::restate::bind(&against, s, crate::restate::MIN_AMOUNTS).ok())
         .collect();
+    draft.restated = restated;
     report.leaves = draft.leaves.len();
     report.estimated = draft.leaves.iter().filter(|l| l.estimated).count();
     report.contradictions = contradictions(doc, &draft);
@@ -368,6 +365,25 @@ fn yuan(t: &Table, v: Decimal) -> Decimal {
     .to_yuan()
 }
 
+/// A row's amount in column `c`, in 元 (an empty or missing cell is 0).
+fn cell_yuan(t: &Table, r: &Row, c: usize) -> Decimal {
+    yuan(
+        t,
+        r.cells
+            .get(c)
+            .and_then(Cell::value_or_zero)
+            .unwrap_or_default(),
+    )
+}
+
+/// The rows of a table that have a code and no deeper code under them, each with its code.
+fn leaf_rows(t: &Table) -> impl Iterator<Item = (&Row, &RowCode)> {
+    t.rows
+        .iter()
+        .filter(|r| !has_child(t, r))
+        .filter_map(|r| Some((r, r.code.as_ref()?)))
+}
+
 struct Roller<'a> {
     doc: &'a Document,
     doc_id: i64,
@@ -411,6 +427,18 @@ impl Roller<'_> {
             estimated,
             unit: None,
         });
+    }
+
+    /// The kind columns of a table ([`Self::kind_columns`]) and, where it prints none, the
+    /// column that sums every kind ([`total_column`]).
+    fn split_columns(t: &Table) -> (Vec<(usize, SpendKind)>, Option<usize>) {
+        let cols = Self::kind_columns(t);
+        let total = if cols.is_empty() {
+            total_column(t)
+        } else {
+            None
+        };
+        (cols, total)
     }
 
     /// The finest kind columns of a function table: 人员/公用 where printed, else 基本; 项目.

@@ -330,13 +330,7 @@ impl Roller<'_> {
                 row: compact_label(&r.label),
                 column: t.columns[c].name(),
             };
-            let v = yuan(
-                t,
-                r.cells
-                    .get(c)
-                    .and_then(Cell::value_or_zero)
-                    .unwrap_or_default(),
-            );
+            let v = cell_yuan(t, r, c);
             let origin = self.origin(t, r, c);
             self.add(key.clone(), v, Some(origin), false);
             Query::Leaves { keys: vec![key] }

@@ -54,6 +54,30 @@ struct Grid {
     body: Vec<Vec<BodyCell>>,
 }
 
+impl Grid {
+    /// A grid under the header of `paths` (one per column): the columns' natural widths widened
+    /// for the header's cells, then fitted to the `available` width.
+    fn headed(
+        fonts: &Fonts,
+        paths: &[Vec<String>],
+        mut natural: Vec<f32>,
+        flex: &[bool],
+        available: f32,
+        body: Vec<Vec<BodyCell>>,
+    ) -> Grid {
+        let (head, head_rows) = header(paths);
+        widen_for_headers(fonts, &head, &mut natural);
+        let (widths, size) = fit(natural, flex, available);
+        Grid {
+            widths,
+            size,
+            head,
+            head_rows,
+            body,
+        }
+    }
+}
+
 /// Header cells from one path per column: equal prefixes merge across columns, a path's last
 /// part runs down to the header's bottom row.
 pub(crate) fn header(paths: &[Vec<String>]) -> (Vec<HeadCell>, usize) {
@@ -290,6 +314,22 @@ fn natural(fonts: &Fonts, texts: &[&str], head: &str) -> f32 {
     body.max(head).max(36.0) + 2.0 * PAD + 12.0
 }
 
+/// Natural width of a table's column `c` (its cells as printed) under a header `head`.
+fn column_natural(fonts: &Fonts, t: &Table, c: usize, head: &str) -> f32 {
+    let texts: Vec<&str> = t
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(c))
+        .map(Cell::printed)
+        .collect();
+    natural(fonts, &texts, head)
+}
+
+/// A column path's last line (its own header cell), or nothing.
+fn last_line(path: &[String]) -> &str {
+    path.last().map(String::as_str).unwrap_or("")
+}
+
 /// Widens the columns under each header cell whose text would not fit on one line (a group
 /// header such as 功能分类科目编码 over three narrow code columns), so no header wraps when the
 /// page has room.
@@ -336,7 +376,6 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
     let (keys, style) = key_columns(t, template);
     let mut paths: Vec<Vec<String>> = keys.iter().map(|k| k.0.clone()).collect();
     paths.extend(t.columns.iter().map(|c| c.path.clone()));
-    let (head, head_rows) = header(&paths);
     let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
     // A code column is as wide as its longest code (a Hubei 项目编码 runs to 21 characters).
     let code_w = t
@@ -357,21 +396,9 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
         .collect();
     let mut flex: Vec<bool> = keys.iter().map(|k| k.1 == 0.0).collect();
     for (c, col) in t.columns.iter().enumerate() {
-        let texts: Vec<&str> = t
-            .rows
-            .iter()
-            .filter_map(|r| r.cells.get(c))
-            .map(Cell::printed)
-            .collect();
-        nat.push(natural(
-            fonts,
-            &texts,
-            col.path.last().map(String::as_str).unwrap_or(""),
-        ));
+        nat.push(column_natural(fonts, t, c, last_line(&col.path)));
         flex.push(false);
     }
-    widen_for_headers(fonts, &head, &mut nat);
-    let (w, size) = fit(nat, &flex, available);
     let body = t
         .rows
         .iter()
@@ -389,13 +416,7 @@ fn keyed_grid(t: &Table, template: &Template, fonts: &Fonts, available: f32) -> 
             cells
         })
         .collect();
-    Grid {
-        widths: w,
-        size,
-        head,
-        head_rows,
-        body,
-    }
+    Grid::headed(fonts, &paths, nat, &flex, available, body)
 }
 
 /// A two-sided (收入 | 支出) table: each side's label column beside its amounts, rows paired in
@@ -425,7 +446,6 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     paths.extend(inc_cols.iter().map(|&c| t.columns[c].path.clone()));
     paths.push(vec![group(&exp_cols), "项目".into()]);
     paths.extend(exp_cols.iter().map(|&c| t.columns[c].path.clone()));
-    let (head, head_rows) = header(&paths);
     let side_labels = |s: LedgerSide| -> Vec<&str> {
         t.rows
             .iter()
@@ -433,20 +453,7 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
             .map(|r| r.label.as_str())
             .collect()
     };
-    let value_w = |c: usize| {
-        let texts: Vec<&str> = t
-            .rows
-            .iter()
-            .filter_map(|r| r.cells.get(c))
-            .map(Cell::printed)
-            .collect();
-        natural(
-            fonts,
-            &texts,
-            t.columns[c].path.last().map(String::as_str).unwrap_or(""),
-        )
-        .max(70.0)
-    };
+    let value_w = |c: usize| column_natural(fonts, t, c, last_line(&t.columns[c].path)).max(70.0);
     let mut nat = vec![natural(fonts, &side_labels(LedgerSide::Income), "").clamp(110.0, 220.0)];
     nat.extend(inc_cols.iter().map(|&c| value_w(c)));
     nat.push(natural(fonts, &side_labels(LedgerSide::Expenditure), "").clamp(110.0, 220.0));
@@ -455,8 +462,6 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     flex.extend(inc_cols.iter().map(|_| false));
     flex.push(true);
     flex.extend(exp_cols.iter().map(|_| false));
-    widen_for_headers(fonts, &head, &mut nat);
-    let (w, size) = fit(nat, &flex, available);
     let totals = |r: &&Row| {
         let l: String = r.label.chars().filter(|c| !c.is_whitespace()).collect();
         l.ends_with("总计")
@@ -508,13 +513,7 @@ fn ledger_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
         cells.extend(side_cells(exp_total.get(i), exp_start, &exp_cols));
         body.push(cells);
     }
-    Grid {
-        widths: w,
-        size,
-        head,
-        head_rows,
-        body,
-    }
+    Grid::headed(fonts, &paths, nat, &flex, available, body)
 }
 
 use yusuan_domain::compact;
@@ -528,15 +527,7 @@ fn plain_grid(t: &Table, fonts: &Fonts, available: f32) -> Grid {
     // Each column as wide as its widest text up to a few lines' worth of a long one, so codes
     // and amounts stay whole and long texts wrap.
     let nat: Vec<f32> = (0..n)
-        .map(|c| {
-            let texts: Vec<&str> = t
-                .rows
-                .iter()
-                .filter_map(|r| r.cells.get(c))
-                .map(Cell::printed)
-                .collect();
-            natural(fonts, &texts, "").min(PLAIN_GRID_MAX_COLUMN)
-        })
+        .map(|c| column_natural(fonts, t, c, "").min(PLAIN_GRID_MAX_COLUMN))
         .collect();
     let (w, _) = fit(nat, &vec![true; n], available);
     // A printed line the importer split into rows (`项目总预算 333.2 | 项目当年预算 333.2`, one

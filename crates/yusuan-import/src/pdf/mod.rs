@@ -16,7 +16,7 @@ mod salvage;
 
 use pages::collect;
 
-use crate::lines::without_controls;
+use crate::lines::{same_box, without_controls, SAME_BOX};
 use crate::{ImportError, Line};
 use yusuan_domain::Location;
 
@@ -221,16 +221,6 @@ fn page_lines(page: &mut PageText) -> Vec<PageLine> {
         out.push((cells, spans, boxes));
     }
     out
-}
-
-/// Boxes this close (points) are the same drawn cell.
-const SAME_BOX: f32 = 1.0; // layout
-
-fn same_box(a: &crate::CellBox, b: &crate::CellBox) -> bool {
-    (a.left - b.left).abs() < SAME_BOX
-        && (a.right - b.right).abs() < SAME_BOX
-        && (a.top - b.top).abs() < SAME_BOX
-        && (a.bottom - b.bottom).abs() < SAME_BOX
 }
 
 /// One drawn cell wider than this share of the page is a frame around text, not a table cell.

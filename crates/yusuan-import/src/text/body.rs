@@ -5,7 +5,7 @@
 use super::flow;
 use super::header::is_key_header;
 use super::marks::{cell, compact, is_data, is_enumerated, is_fragment, is_note, is_total_label};
-use super::rows::{Builder, Keys};
+use super::rows::{side_row, Builder, Keys};
 use super::segment::BlockKind;
 use crate::{Diagnostic, Line, ReportItem};
 use std::collections::HashSet;
@@ -231,13 +231,9 @@ impl BodyReader<'_> {
             LedgerSide::Income
         };
         let label = std::mem::take(&mut b.pending_label) + l.text.trim();
-        self.rows.push(ReadRow::plain(Row {
-            code: None,
-            label,
-            side: Some(side),
-            cells: vec![Cell::Blank; b.ncols],
-            location: l.location,
-        }));
+        let cells = vec![Cell::Blank; b.ncols];
+        self.rows
+            .push(ReadRow::plain(side_row(side, label, cells, l.location)));
     }
 
     /// Whether a line repeats the table's header (after a page break): only header words, no

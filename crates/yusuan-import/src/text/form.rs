@@ -82,21 +82,26 @@ fn text_after(cells: &[String], label: &str) -> Option<String> {
         .map(|c| c.trim().to_string())
 }
 
+/// The form of `project` starting at `location`, nothing else read into it yet.
+pub(super) fn empty_form(project: String, location: Location) -> PerformanceForm {
+    PerformanceForm {
+        project,
+        department: None,
+        implementer: None,
+        period: None,
+        funds: Funds::default(),
+        annual_goal: None,
+        indicators: vec![],
+        location,
+    }
+}
+
 /// Parses the form whose block is `lines` (its title line first; the next form or table starts
 /// after them); returns it and the number of lines it took (prose after it is the narrative's).
 pub fn parse_form(lines: &[Line], flow: bool) -> (PerformanceForm, usize) {
     let start = 0;
     let mut r = FormReader {
-        form: PerformanceForm {
-            project: String::new(),
-            department: None,
-            implementer: None,
-            period: None,
-            funds: Funds::default(),
-            annual_goal: None,
-            indicators: vec![],
-            location: lines[start].location,
-        },
+        form: empty_form(String::new(), lines[start].location),
         unit: Unit::Yuan,
         begin: None,
         end: None,
@@ -512,20 +517,12 @@ fn grid_form_start(
     };
     let k = start?;
     let name = filled_after(all, k).unwrap_or_default();
-    Some(PerformanceForm {
-        project: if whole.is_some() {
-            format!("部门整体支出：{name}")
-        } else {
-            name
-        },
-        department: None,
-        implementer: None,
-        period: None,
-        funds: Funds::default(),
-        annual_goal: None,
-        indicators: vec![],
-        location,
-    })
+    let project = if whole.is_some() {
+        format!("部门整体支出：{name}")
+    } else {
+        name
+    };
+    Some(empty_form(project, location))
 }
 
 /// Reads the facts a grid's row prints into its form: department, executing unit, years
@@ -587,36 +584,26 @@ mod tests {
 
     #[test]
     fn values() {
-        assert_eq!(
-            parse_value("≥236.00(人)"),
-            IndicatorValue::Measured {
-                operator: Operator::Ge,
-                value: Decimal::from_str("236.00").unwrap(),
-                measure: Some("人".into())
-            }
-        );
-        assert_eq!(
-            parse_value("≤100000.00(元/场)"),
-            IndicatorValue::Measured {
-                operator: Operator::Le,
-                value: Decimal::from_str("100000.00").unwrap(),
-                measure: Some("元/场".into())
-            }
-        );
-        assert_eq!(
-            parse_value("及时"),
-            IndicatorValue::Word {
-                operator: None,
-                text: "及时".into()
-            }
-        );
-        assert_eq!(
-            parse_value("=可持续使用"),
-            IndicatorValue::Word {
-                operator: Some(Operator::Eq),
-                text: "可持续使用".into()
-            }
-        );
+        let measured = |operator, value: &str, measure: &str| IndicatorValue::Measured {
+            operator,
+            value: Decimal::from_str(value).unwrap(),
+            measure: Some(measure.into()),
+        };
+        let word = |operator, text: &str| IndicatorValue::Word {
+            operator,
+            text: text.into(),
+        };
+        for (printed, value) in [
+            ("≥236.00(人)", measured(Operator::Ge, "236.00", "人")),
+            (
+                "≤100000.00(元/场)",
+                measured(Operator::Le, "100000.00", "元/场"),
+            ),
+            ("及时", word(None, "及时")),
+            ("=可持续使用", word(Some(Operator::Eq), "可持续使用")),
+        ] {
+            assert_eq!(parse_value(printed), value, "{printed}");
+        }
     }
 
     #[test]

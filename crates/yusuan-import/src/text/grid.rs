@@ -1,8 +1,9 @@
 //! Form-like tables (绩效目标申报表, 资产配置预算表) kept cell by cell.
 
+use super::heading::Heading;
 use super::marks::cell;
 use crate::{Diagnostic, Line, ReportItem};
-use yusuan_domain::{parse_amount, Cell, Column, Row, Table, TableKind, Unit};
+use yusuan_domain::{parse_amount, Cell, Column, Row, Table, Unit};
 
 /// Form-like tables (绩效目标申报表, 资产配置预算表) whose cells are labels and values in
 /// varying places: kept cell by cell as printed, every number exact, and the report says they
@@ -14,9 +15,7 @@ pub(super) fn grid_table(
     lines: &[Line],
     i: usize,
     title_line: &Line,
-    title: String,
-    number: Option<String>,
-    kind: TableKind,
+    heading: Heading,
     unit: Option<Unit>,
     compiled_by: Option<String>,
     notes: &mut Vec<ReportItem>,
@@ -33,26 +32,14 @@ pub(super) fn grid_table(
     let columns = grid_columns(grid.leading_heads.unwrap_or_default(), width);
     notes.push(ReportItem::new(
         Diagnostic::Grid {
-            table: title.clone(),
+            table: heading.title.clone(),
             rows: rows.len(),
         },
         title_line.location,
     ));
     let unit = unit.unwrap_or(Unit::WanYuan);
-    (
-        Table {
-            title,
-            number,
-            kind,
-            unit,
-            compiled_by,
-            columns,
-            rows,
-            note,
-            location: title_line.location,
-        },
-        i,
-    )
+    let table = heading.into_table(unit, compiled_by, columns, rows, note, title_line.location);
+    (table, i)
 }
 
 /// The grid's printed lines from line `i`, the note that ends an empty grid, and the index of

@@ -7,6 +7,7 @@
 //! the data cells by order, which survives the misaligned header rows of extracted text.
 
 use super::marks::compact;
+use crate::lines::{same_box, SAME_BOX};
 use crate::Line;
 use yusuan_domain::Column;
 
@@ -99,16 +100,6 @@ pub fn columns(rows: &[Vec<String>]) -> Vec<(usize, Column)> {
     }
     leaves.sort_by_key(|(pos, _)| *pos);
     leaves
-}
-
-/// Boxes this close (points) are the same drawn cell.
-const SAME_BOX: f32 = 1.0; // layout
-
-fn same_box(a: &crate::CellBox, b: &crate::CellBox) -> bool {
-    (a.left - b.left).abs() < SAME_BOX
-        && (a.right - b.right).abs() < SAME_BOX
-        && (a.top - b.top).abs() < SAME_BOX
-        && (a.bottom - b.bottom).abs() < SAME_BOX
 }
 
 /// A ruled header as the drawn boxes give it: value columns with their paths and horizontal
@@ -342,7 +333,9 @@ pub fn header_positions(header: &[Line], columns: &[Column]) -> Vec<Option<f32>>
 
 #[cfg(test)]
 mod tests {
+    use super::super::template::{shanghai, Template};
     use super::*;
+    use yusuan_domain::TableKind;
 
     fn rows(s: &str) -> Vec<Vec<String>> {
         s.lines()
@@ -357,19 +350,18 @@ mod tests {
             .collect()
     }
 
+    /// The value columns of `kind`'s standard Shanghai layout: what its printed header reads as.
+    fn standard(kind: TableKind) -> &'static [&'static str] {
+        match shanghai(kind) {
+            Some(Template::Columns(columns)) => columns,
+            _ => panic!("no standard one-sided layout for {kind:?}"),
+        }
+    }
+
     #[test]
     fn two_levels_over_code_columns() {
         let h = "项目\t\t\t收入预算\t\t\t\t\t\n功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入\n类\t款\t项\t\t\t\t\t\t";
-        assert_eq!(
-            names(h),
-            [
-                "收入预算/合计",
-                "收入预算/财政拨款收入",
-                "收入预算/事业收入",
-                "收入预算/事业单位经营收入",
-                "收入预算/其他收入"
-            ]
-        );
+        assert_eq!(names(h), standard(TableKind::Income));
     }
 
     /// A box as (left, top, right, bottom).
@@ -464,49 +456,20 @@ mod tests {
     #[test]
     fn split_subcolumns() {
         let h = "序号\t预算单位\t合计\t基本支出\t\t项目支出\n\t\t\t人员经费\t公用经费\t";
-        assert_eq!(
-            names(h),
-            ["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
-        );
+        assert_eq!(names(h), standard(TableKind::ExpenditureByUnit));
         let h = "序号\t预算单位\t财政拨款支出\t\t\t\n\t\t合计\t基本支出\t\t项目支出\n\t\t\t人员经费\t公用经费\t";
-        assert_eq!(
-            names(h),
-            [
-                "财政拨款支出/合计",
-                "财政拨款支出/基本支出/人员经费",
-                "财政拨款支出/基本支出/公用经费",
-                "财政拨款支出/项目支出"
-            ]
-        );
+        assert_eq!(names(h), standard(TableKind::FiscalByUnit));
     }
 
     #[test]
     fn three_public_header() {
         let h = "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数\n合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t\n\t\t\t小计\t购置费\t运行费\t";
-        assert_eq!(
-            names(h),
-            [
-                "“三公”经费预算数/合计",
-                "“三公”经费预算数/因公出国(境)费",
-                "“三公”经费预算数/公务接待费",
-                "“三公”经费预算数/公务用车购置及运行费/小计",
-                "“三公”经费预算数/公务用车购置及运行费/购置费",
-                "“三公”经费预算数/公务用车购置及运行费/运行费",
-                "机关运行经费预算数"
-            ]
-        );
+        assert_eq!(names(h), standard(TableKind::ThreePublic));
     }
 
     #[test]
     fn misaligned_rows_keep_order() {
         let h = "项目\t\t一般公共预算基本支出\t\t\n部门预算经济分类科目编码\t\t经济分类科目名称\t\t\n类\t款\t合计\t人员经费\t公用经费";
-        assert_eq!(
-            names(h),
-            [
-                "一般公共预算基本支出/合计",
-                "一般公共预算基本支出/人员经费",
-                "一般公共预算基本支出/公用经费"
-            ]
-        );
+        assert_eq!(names(h), standard(TableKind::GeneralPublicBasicEconomic));
     }
 }

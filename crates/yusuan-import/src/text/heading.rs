@@ -7,7 +7,7 @@ use super::marks::{
     title_tail,
 };
 use crate::Line;
-use yusuan_domain::{TableKind, Unit};
+use yusuan_domain::{Column, Location, Row, Table, TableKind, Unit};
 
 /// A table's title block: its title (the dated or named line when a bare label like `公开05表`
 /// or `部门预算02表` is printed above it), number, and kind (from the title, else the subtitle).
@@ -15,6 +15,32 @@ pub(super) struct Heading {
     pub(super) title: String,
     pub(super) number: Option<String>,
     pub(super) kind: TableKind,
+}
+
+impl Heading {
+    /// The table under this heading, in `unit`, compiled by `compiled_by`, with its columns, rows
+    /// and closing note; `location` is its title line's.
+    pub(super) fn into_table(
+        self,
+        unit: Unit,
+        compiled_by: Option<String>,
+        columns: Vec<Column>,
+        rows: Vec<Row>,
+        note: Option<String>,
+        location: Location,
+    ) -> Table {
+        Table {
+            title: self.title,
+            number: self.number,
+            kind: self.kind,
+            unit,
+            compiled_by,
+            columns,
+            rows,
+            note,
+            location,
+        }
+    }
 }
 
 /// Reads the title block at `start` (Hubei prints `表 1. …年收支总表` then a subtitle,

@@ -763,14 +763,9 @@ pub fn read_inline_indicators(doc: &mut Document) {
             continue;
         }
         doc.performance_forms.push(PerformanceForm {
-            project: p.name.clone(),
             department: Some(doc.meta.department.clone()),
-            implementer: None,
-            period: None,
-            funds: Default::default(),
-            annual_goal: None,
             indicators,
-            location: part.location,
+            ..form::empty_form(p.name.clone(), part.location)
         });
     }
 }

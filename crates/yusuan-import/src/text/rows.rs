@@ -133,6 +133,22 @@ pub(super) struct Builder<'a> {
     pub(super) last_code: Option<String>,
 }
 
+/// A row of one side of a two-sided (收入 | 支出) table: no code, its label and cells.
+pub(super) fn side_row(
+    side: LedgerSide,
+    label: String,
+    cells: Vec<Cell>,
+    location: Location,
+) -> Row {
+    Row {
+        code: None,
+        label,
+        side: Some(side),
+        cells,
+        location,
+    }
+}
+
 fn cells_of(values: &[String], count: usize) -> Vec<Cell> {
     let mut out: Vec<Cell> = values.iter().map(|v| cell(v)).collect();
     if out.len() < count {
@@ -227,13 +243,7 @@ impl Builder<'_> {
             for (k, v) in range.zip(vals) {
                 cells[k] = cell(v);
             }
-            out.push(Row {
-                code: None,
-                label: label.clone(),
-                side: Some(side),
-                cells,
-                location: line.location,
-            });
+            out.push(side_row(side, label.clone(), cells, line.location));
         }
         Some(out)
     }
@@ -301,13 +311,7 @@ impl Builder<'_> {
             } else {
                 LedgerSide::Expenditure
             };
-            out.push(Row {
-                code: None,
-                label,
-                side: Some(side),
-                cells,
-                location: loc,
-            });
+            out.push(side_row(side, label, cells, loc));
         }
         out
     }
@@ -406,13 +410,7 @@ impl Builder<'_> {
                         .collect::<Vec<_>>()
                 });
             self.ledger_short.push(short);
-            out.push(Row {
-                code: None,
-                label,
-                side: Some(side),
-                cells,
-                location: loc,
-            });
+            out.push(side_row(side, label, cells, loc));
         }
         out
     }
@@ -511,13 +509,7 @@ impl Builder<'_> {
                     for (k, v) in vals.into_iter().enumerate().take(count) {
                         row_cells[offset + k] = v;
                     }
-                    out.push(Row {
-                        code: None,
-                        label,
-                        side: Some(side),
-                        cells: row_cells,
-                        location: loc,
-                    });
+                    out.push(side_row(side, label, row_cells, loc));
                 }
                 out
             }

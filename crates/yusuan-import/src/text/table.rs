@@ -6,7 +6,7 @@ use super::body::{read_body, Body, ReadRow};
 use super::flow;
 use super::grid::grid_table;
 use super::header::{columns, header_positions, positional_columns, ruled_columns, RuledHeader};
-use super::heading::{read_heading, read_meta, Heading};
+use super::heading::{read_heading, read_meta};
 use super::marks::{
     compact, is_code_like, is_data, is_enumerated, is_fragment, is_note, is_total_label,
 };
@@ -309,17 +309,11 @@ pub fn parse_table(
     let flow_mode = layout == Layout::Flow;
     let start = 0;
     let title_line = &lines[start];
-    let (
-        Heading {
-            title,
-            number,
-            kind,
-        },
-        i,
-    ) = read_heading(lines, start);
+    let (heading, i) = read_heading(lines, start);
+    let (title, kind) = (heading.title.as_str(), heading.kind);
     let (unit, compiled_by, i) = read_meta(lines, i);
     // A unit printed in the title's brackets (`…预算表（单位：万元）`).
-    let unit = unit.or_else(|| unit_in_title(&title));
+    let unit = unit.or_else(|| unit_in_title(title));
     if matches!(
         kind,
         TableKind::DepartmentPerformance
@@ -330,9 +324,7 @@ pub fn parse_table(
             lines,
             i,
             title_line,
-            title,
-            number,
-            kind,
+            heading,
             unit,
             compiled_by,
             notes,
@@ -351,7 +343,7 @@ pub fn parse_table(
         i,
         &header,
         &header_lines,
-        &title,
+        title,
         kind,
         flow_mode,
         shanghai_layouts,
@@ -366,7 +358,7 @@ pub fn parse_table(
         ruled,
         warnings,
         notes,
-        title: title.clone(),
+        title: title.to_string(),
         pending_short: None,
         pending_label: String::new(),
         ledger_short: Vec::new(),
@@ -388,23 +380,13 @@ pub fn parse_table(
         read,
         &columns,
         kind,
-        &title,
+        title,
         title_line.location,
         &mut b,
         open,
     );
-    let unit = unit_or_warn(unit, &title, title_line.location, b.warnings);
-    let mut table = Table {
-        title,
-        number,
-        kind,
-        unit,
-        compiled_by,
-        columns,
-        rows,
-        note,
-        location: title_line.location,
-    };
+    let unit = unit_or_warn(unit, title, title_line.location, b.warnings);
+    let mut table = heading.into_table(unit, compiled_by, columns, rows, note, title_line.location);
     if !matches!(keys, Keys::Ledger { .. }) {
         unfold_table_halves(&mut table, warned_from, b.warnings, b.notes);
     }
