@@ -96,7 +96,7 @@ fn group_prefix(key: &LeafKey) -> String {
     }
 }
 
-fn hash(state: &str) -> String {
+pub(crate) fn hash(state: &str) -> String {
     Sha256::digest(state.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod backups;
+mod bureau;
 mod clock;
 mod compare_docs;
 pub mod compare_sheet;
@@ -39,9 +40,11 @@ mod library;
 mod panics;
 mod practice;
 mod refusal;
+mod review;
 mod settings;
 
 pub use backups::{backup_library, restore_library, DAILY_BACKUPS_KEPT};
+pub use bureau::{server_add_member, server_init, server_members};
 pub use clock::now_rfc3339;
 pub use compare_docs::{
     compare_ids, compare_loaded, compare_references, department_executions, department_view,
@@ -98,10 +101,15 @@ pub use import::{
 pub use library::{default_data_dir, Library, LibraryKind};
 pub use panics::{panic_log, quiet_panics};
 pub use refusal::{DraftFailure, ExportProblem, Refusal, RewriteOrEdit, SettingsProblem};
+pub use review::{
+    district_view, draft_review, draft_submit, review_comments, DistrictRow, ReviewCommentView,
+    VersionSummary,
+};
 pub use settings::{load_settings, save_settings, FileInfo, Settings, SettingsView};
 pub use yusuan_check::{check, rules_markdown, Finding, Severity, RULES};
 pub use yusuan_compare as compare;
 pub use yusuan_domain::Document;
 pub use yusuan_draft as draft;
 pub use yusuan_export as typeset;
+pub use yusuan_store::Member;
 pub use yusuan_store::{DraftEvent, DraftRow};

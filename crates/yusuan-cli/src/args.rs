@@ -374,6 +374,47 @@ pub enum DraftCommand {
         #[arg(long)]
         lock: bool,
     },
+    /// 报送版本（一上、二上…）给财政局审核：保存为锁定版本，审核前草稿为只读
+    Submit {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 版本名称
+        #[arg(long)]
+        name: String,
+    },
+    /// 审核：退回已报送的版本并写明意见（草稿重新可编辑，供下一版本修改）
+    Return {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 版本名称
+        #[arg(long)]
+        name: String,
+        /// 审核意见（可多条）
+        #[arg(long = "comment", required = true)]
+        comments: Vec<String>,
+        /// 意见针对的明细行（行键）或审核发现（规则编号）；省略则针对整个版本
+        #[arg(long = "on", default_value = "")]
+        target: String,
+    },
+    /// 审核：批准已报送的版本
+    Accept {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 版本名称
+        #[arg(long)]
+        name: String,
+        /// 审核意见（可选，可多条）
+        #[arg(long = "comment")]
+        comments: Vec<String>,
+    },
+    /// 列出草稿收到的审核意见
+    Comments {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// 导出可编辑的工作簿：明细行工作表，以及每张公开表一个工作表（合计为公式）
     ExportXlsx {
         /// 草稿（draft:N）
@@ -451,6 +492,17 @@ pub enum Command {
         /// 备份文件
         file: PathBuf,
     },
+    /// 全区各部门的草稿一览：最新版本、状态、支出预算、增减、错误和警告数
+    District {
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 单位服务器上的预算库（--db postgres://…）：设置用户权限、添加部门用户和审核人员
+    Server {
+        #[command(subcommand)]
+        command: ServerCommand,
+    },
     /// 编制下一年度预算：滚动编制、修改明细行、原因、撤销/重做、版本、工作簿往返
     Draft {
         #[command(subcommand)]
@@ -499,4 +551,24 @@ pub struct ExportArgs {
     /// 标题字体文件（默认：黑体，或 Noto Sans CJK SC）
     #[arg(long, value_name = "FILE")]
     pub heading_font: Option<PathBuf>,
+}
+
+/// `yusuan server …`: a bureau's library on its PostgreSQL server.
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// 在服务器上设置用户权限（由预算库的所有者运行一次；再次运行不作改动）：各部门只能查看和修改本部门的草稿，审核人员可查看全部草稿
+    Init,
+    /// 添加（或更新）一个用户：登录名、所属部门或审核人员；口令从标准输入读一行
+    AddUser {
+        /// 登录名（小写字母、数字、下划线，以字母开头）
+        name: String,
+        /// 所属部门（与草稿的部门名称一致）
+        #[arg(long)]
+        department: Option<String>,
+        /// 审核人员：可查看全部部门的草稿，不能修改
+        #[arg(long)]
+        reviewer: bool,
+    },
+    /// 列出用户及其所属部门
+    Users,
 }

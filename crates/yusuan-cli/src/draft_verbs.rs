@@ -5,7 +5,7 @@ use crate::args::{
     DraftCommand, FormCommand, Format, LinesFormat, ProjectCommand, RowAction, UnitAction,
 };
 use crate::shared::{draft_id, edited, json_line, open, stdout_error};
-use crate::{render, EXIT_OK};
+use crate::{render, review_verbs, EXIT_OK};
 use std::io::Write;
 use yusuan_api::DraftCommand as Edit;
 use yusuan_api::{now_rfc3339, ApiError, Library};
@@ -100,6 +100,29 @@ pub(crate) fn draft(
         DraftCommand::Redo { draft } => return draft_step(&mut lib, &draft, false, &now, out),
         DraftCommand::History { draft, format } => {
             return draft_history(&mut lib, draft, format, out)
+        }
+        DraftCommand::Submit { draft, name } => {
+            return review_verbs::submit(&mut lib, &draft, &name, &now, out)
+        }
+        DraftCommand::Return {
+            draft,
+            name,
+            comments,
+            target,
+        } => {
+            let comments = review_verbs::on(&target, comments);
+            return review_verbs::decide(&mut lib, &draft, &name, false, &comments, &now, out);
+        }
+        DraftCommand::Accept {
+            draft,
+            name,
+            comments,
+        } => {
+            let comments = review_verbs::on("", comments);
+            return review_verbs::decide(&mut lib, &draft, &name, true, &comments, &now, out);
+        }
+        DraftCommand::Comments { draft, format } => {
+            return review_verbs::comments(&lib, &draft, format, out)
         }
         DraftCommand::Version { draft, name, lock } => {
             return draft_version_command(&mut lib, draft, name, lock, &now, out)

@@ -10,6 +10,8 @@ mod args;
 mod compare_render;
 mod draft_verbs;
 mod render;
+mod review_verbs;
+mod server_verbs;
 mod shared;
 use shared::{json_line, load, open, stdout_error};
 
@@ -143,6 +145,10 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
         }
         Command::Export(export) => return export_command(&cli.db, export, out),
         Command::Draft { command } => return draft_verbs::draft(&cli.db, command, out),
+        Command::Server { command } => return server_verbs::server(&cli.db, command, out),
+        Command::District { format } => {
+            return review_verbs::district(&open(&cli.db)?, format, out)
+        }
         Command::Import {
             files,
             year,

@@ -4,6 +4,7 @@
 //! The store does not know what a draft means: it keeps the JSON the caller gives and applies
 //! the caller's undo/redo states. A locked draft refuses every change.
 
+use crate::review::{NewVersion, VersionStatus};
 use crate::sql::{Record, Tx};
 use crate::{Store, StoreError};
 
@@ -89,6 +90,14 @@ pub struct DraftVersion {
     pub created_at: String,
     /// The state then.
     pub state_json: String,
+    /// Saved, submitted to the bureau, returned or accepted.
+    pub status: VersionStatus,
+    /// Who returned or accepted it.
+    pub reviewed_by: Option<String>,
+    /// When.
+    pub reviewed_at: Option<String>,
+    /// What the bureau's page shows of it (JSON), when it was saved with one.
+    pub summary_json: Option<String>,
 }
 
 fn event(r: &Record) -> Result<DraftEvent, StoreError> {
@@ -182,6 +191,12 @@ impl Store {
         rows.iter().map(draft_row_of).collect()
     }
 
+    /// Who a change is attributed to: on a server, the user it knows this connection as; on a
+    /// desk's file, `os_user` as the caller names it.
+    pub(crate) fn attributed(&self, os_user: &str) -> String {
+        self.who.clone().unwrap_or_else(|| os_user.to_string())
+    }
+
     /// One draft.
     pub fn draft(&self, id: i64) -> Result<DraftRow, StoreError> {
         let row = self.draft_row(id)?;
@@ -240,6 +255,7 @@ impl Store {
         now: &str,
         os_user: &str,
     ) -> Result<i64, StoreError> {
+        let os_user = self.attributed(os_user);
         self.write_draft_state(id, state_json, now, |tx| {
             tx.execute(
                 "DELETE FROM draft_events WHERE draft_id = ?1 AND undone = 1",
@@ -254,7 +270,7 @@ impl Store {
                 .int(0)?;
             tx.execute(
                 "INSERT INTO draft_events (draft_id, seq, action, target, old_value, new_value, at, os_user, edit_json, inverse_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                &[id.into(), seq.into(), e.action.into(), e.target.into(), e.old_value.into(), e.new_value.into(), now.into(), os_user.into(), e.edit_json.into(), e.inverse_json.into()],
+                &[id.into(), seq.into(), e.action.into(), e.target.into(), e.old_value.into(), e.new_value.into(), now.into(), os_user.as_str().into(), e.edit_json.into(), e.inverse_json.into()],
             )?;
             Ok(seq)
         })
@@ -356,38 +372,63 @@ impl Store {
         locked: bool,
         now: &str,
     ) -> Result<(), StoreError> {
+        let version = NewVersion {
+            name,
+            content_hash,
+            locked,
+            status: VersionStatus::Saved,
+            summary_json: None,
+        };
+        self.insert_version(id, &version, now)
+    }
+
+    /// Saves a version (its status and summary with it) in one transaction.
+    pub(crate) fn insert_version(
+        &mut self,
+        id: i64,
+        v: &NewVersion<'_>,
+        now: &str,
+    ) -> Result<(), StoreError> {
         self.refuse_locked(id)?;
         let state = self.draft(id)?.state_json;
         let tx = self.engine.begin()?;
         let exists = tx
             .query_one(
                 "SELECT 1 FROM draft_versions WHERE draft_id = ?1 AND name = ?2",
-                &[id.into(), name.into()],
+                &[id.into(), v.name.into()],
             )?
             .is_some();
         if exists {
             return Err(StoreError::VersionExists {
                 id,
-                name: name.to_string(),
+                name: v.name.to_string(),
             });
         }
         tx.execute(
-            "INSERT INTO draft_versions (draft_id, name, content_hash, locked, created_at, state_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            &[id.into(), name.into(), content_hash.into(), locked.into(), now.into(), state.into()],
+            "INSERT INTO draft_versions (draft_id, name, content_hash, locked, created_at, state_json, status, summary_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &[
+                id.into(),
+                v.name.into(),
+                v.content_hash.into(),
+                v.locked.into(),
+                now.into(),
+                state.into(),
+                v.status.as_str().into(),
+                v.summary_json.into(),
+            ],
         )?;
-        if locked {
+        if v.locked {
             tx.execute(
                 "UPDATE drafts SET locked_version = ?2 WHERE id = ?1",
-                &[id.into(), name.into()],
+                &[id.into(), v.name.into()],
             )?;
         }
-        tx.commit()?;
-        Ok(())
+        tx.commit()
     }
 
     /// The named versions, oldest first.
     pub fn draft_versions(&self, id: i64) -> Result<Vec<DraftVersion>, StoreError> {
-        let rows = self.engine.query("SELECT name, content_hash, locked, created_at, state_json FROM draft_versions WHERE draft_id = ?1 ORDER BY id", &[id.into()])?;
+        let rows = self.engine.query("SELECT name, content_hash, locked, created_at, state_json, status, reviewed_by, reviewed_at, summary_json FROM draft_versions WHERE draft_id = ?1 ORDER BY id", &[id.into()])?;
         rows.iter()
             .map(|r| {
                 Ok(DraftVersion {
@@ -396,6 +437,10 @@ impl Store {
                     locked: r.flag(2)?,
                     created_at: r.text(3)?,
                     state_json: r.text(4)?,
+                    status: VersionStatus::parse(&r.text(5)?)?,
+                    reviewed_by: r.opt_text(6)?,
+                    reviewed_at: r.opt_text(7)?,
+                    summary_json: r.opt_text(8)?,
                 })
             })
             .collect()
@@ -434,10 +479,11 @@ pub struct ExportRecord {
 impl Store {
     /// Records an export.
     pub fn record_export(&mut self, r: &ExportRecord) -> Result<i64, StoreError> {
+        let os_user = self.attributed(&r.os_user);
         returned_id(self.engine.query_one(
             "INSERT INTO exports (doc_id, draft_id, draft_hash, format, template, path, sha256, bytes, pages, explanations, exported_at, os_user)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
-            &[r.doc_id.into(), r.draft_id.into(), r.draft_hash.as_deref().into(), r.format.as_str().into(), r.template.as_str().into(), r.path.as_str().into(), r.sha256.as_str().into(), r.bytes.into(), r.pages.into(), r.explanations.as_str().into(), r.exported_at.as_str().into(), r.os_user.as_str().into()],
+            &[r.doc_id.into(), r.draft_id.into(), r.draft_hash.as_deref().into(), r.format.as_str().into(), r.template.as_str().into(), r.path.as_str().into(), r.sha256.as_str().into(), r.bytes.into(), r.pages.into(), r.explanations.as_str().into(), r.exported_at.as_str().into(), os_user.as_str().into()],
         )?)
     }
 

@@ -67,6 +67,24 @@ pub enum StoreError {
         /// The name.
         name: String,
     },
+    /// No version of this name.
+    #[error("草稿 draft:{id} 没有名为“{name}”的版本。")]
+    NoVersion {
+        /// The draft.
+        id: i64,
+        /// The name asked for.
+        name: String,
+    },
+    /// Only a submitted version is returned or accepted.
+    #[error("草稿 draft:{id} 的版本“{name}”{status}，只有已报送的版本才能退回或批准。")]
+    NotSubmitted {
+        /// The draft.
+        id: i64,
+        /// The version.
+        name: String,
+        /// Its status, in words.
+        status: &'static str,
+    },
     /// No document with this id.
     #[error("库中没有编号为 {0} 的文档。")]
     NotFound(i64),
@@ -94,6 +112,17 @@ pub enum StoreError {
         /// What was asked (`备份到文件`, `从备份恢复`).
         what: &'static str,
     },
+    /// What only a library on a server has (its users and their rights), asked of a file.
+    #[error(
+        "{what}只用于单位服务器上的预算库（--db postgres://…）；本机文件中的预算库只有一个用户。"
+    )]
+    OnlyOnServer {
+        /// What was asked.
+        what: &'static str,
+    },
+    /// The server's rules of who may do what refused the change (row-level security, grants).
+    #[error("没有权限：{0}。部门的用户只能修改本部门的预算草稿；审核人员只能查看。")]
+    NotPermitted(String),
     /// Any other SQLite error.
     #[error("数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),

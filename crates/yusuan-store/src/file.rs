@@ -90,6 +90,7 @@ impl Store {
         Ok(Store {
             engine: Engine::Sqlite(conn),
             seen: Default::default(),
+            who: None,
         })
     }
 

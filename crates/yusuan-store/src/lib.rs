@@ -15,6 +15,7 @@ mod error;
 mod file;
 mod library;
 mod migrate;
+mod review;
 mod server;
 mod sql;
 
@@ -23,5 +24,6 @@ pub use error::StoreError;
 pub use file::backup_dir;
 pub use library::{DocumentSummary, NewDocument, Store};
 pub use migrate::{migrate, Migration, MIGRATIONS};
-pub use server::{is_server_url, server_name};
+pub use review::{Decision, DistrictDraft, ReviewComment, VersionStatus};
+pub use server::{is_server_url, server_name, Member};
 pub use sql::postgres_ddl;

@@ -11,6 +11,9 @@ pub struct Store {
     /// Each draft's state as this connection last read it (a hash): an edit based on an older
     /// read — another window or command wrote in between — is refused, not written over it.
     pub(crate) seen: std::cell::RefCell<std::collections::HashMap<i64, u64>>,
+    /// On a server, the user the server knows this connection as: every edit and export is
+    /// attributed to it (on a desk's file, to the OS user the caller names).
+    pub(crate) who: Option<String>,
 }
 
 /// A document to store, with what the caller knows about where it came from.

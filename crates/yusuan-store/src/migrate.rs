@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::new(4, include_str!("../migrations/0004_counts.sql")),
     Migration::new(5, include_str!("../migrations/0005_joined_files.sql")),
     Migration::new(6, include_str!("../migrations/0006_typed_edits.sql")),
+    Migration::new(7, include_str!("../migrations/0007_review.sql")),
 ];
 
 /// The migrations a database at `current` still needs; a database newer than the last of
@@ -92,7 +93,20 @@ pub(crate) fn migrate_server(
     migrations: &[Migration],
     name: &str,
 ) -> Result<i64, StoreError> {
-    client.batch_execute("CREATE TABLE IF NOT EXISTS yusuan_schema (version BIGINT NOT NULL)")?;
+    // Up to date, nothing is written or locked (a member, who may not, opens it so); the table
+    // is made only where it is missing (making it needs the right to create in the schema).
+    let made: Option<String> = client
+        .query_one("SELECT CAST(to_regclass('yusuan_schema') AS TEXT)", &[])?
+        .get(0);
+    if made.is_some() {
+        let current = server_version(client)?;
+        if pending(current, migrations, name)?.is_empty() {
+            return Ok(current);
+        }
+    } else {
+        client
+            .batch_execute("CREATE TABLE IF NOT EXISTS yusuan_schema (version BIGINT NOT NULL)")?;
+    }
     let mut tx = client.transaction()?;
     tx.batch_execute("LOCK TABLE yusuan_schema IN EXCLUSIVE MODE")?;
     let current: i64 = tx

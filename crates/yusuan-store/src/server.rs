@@ -8,6 +8,20 @@ use crate::migrate::migrate_server;
 use crate::sql::{Engine, Server};
 use crate::{Store, StoreError, MIGRATIONS};
 
+/// Who may do what, kept by the server itself (`server/access.sql`).
+const ACCESS: &str = include_str!("../server/access.sql");
+
+/// A member of a bureau's library: a database role that logs in, and what it may do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// The role's name (lower-case letters, digits, `_`; a letter first).
+    pub name: String,
+    /// The department whose drafts it reads and writes (exactly as the drafts name it).
+    pub department: Option<String>,
+    /// A reviewer of the bureau: reads every draft, writes none.
+    pub reviewer: bool,
+}
+
 /// Whether `location` names a library on a server rather than a file.
 pub fn is_server_url(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
@@ -42,10 +56,92 @@ impl Store {
         let config: postgres::Config = url.parse().map_err(connect)?;
         let mut client = config.connect(postgres::NoTls).map_err(connect)?;
         migrate_server(&mut client, MIGRATIONS, &server_name(url))?;
+        let who: String = client.query_one("SELECT current_user::text", &[])?.get(0);
         Ok(Store {
             engine: Engine::Postgres(Box::new(Server::new(client).into())),
             seen: Default::default(),
+            who: Some(who),
         })
+    }
+
+    /// Sets up who may do what in this server's library (run by its owner; again, it changes
+    /// nothing): members' roles, and the server's own rules that keep each department to its own
+    /// drafts and the reviewers to reading.
+    pub fn init_access(&mut self) -> Result<(), StoreError> {
+        let tx = self.server("设置用户权限")?.begin()?;
+        tx.engine().batch(ACCESS)?;
+        tx.commit()
+    }
+
+    /// Adds (or updates) a member: a role that logs in with `password`, in the group (desks,
+    /// reviewers) the rules of [`Store::init_access`] apply to.
+    pub fn add_member(&mut self, member: &Member, password: &str) -> Result<(), StoreError> {
+        let name = &member.name;
+        let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid || name.len() > 63 {
+            return Err(StoreError::Engine(format!(
+                "用户名“{name}”不可用：只能用小写字母、数字和下划线，以字母开头，至多 63 个字符"
+            )));
+        }
+        let tx = self.server("添加用户")?.begin()?;
+        let exists = tx
+            .query_one(
+                "SELECT 1 FROM pg_roles WHERE rolname = ?1",
+                &[name.as_str().into()],
+            )?
+            .is_some();
+        // The statement quoted by the server itself (format's %I and %L), never by us.
+        // A reviewer is in the reviewers' group, a department's user in the desks' (both, when
+        // it is both).
+        let groups = match (member.department.is_some(), member.reviewer) {
+            (true, true) => "yusuan_desk, yusuan_review",
+            (false, true) => "yusuan_review",
+            _ => "yusuan_desk",
+        };
+        let ddl = if exists {
+            "SELECT format('ALTER ROLE %I LOGIN PASSWORD %L; GRANT ' || CAST(?3 AS TEXT) || ' TO %I', CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?1 AS TEXT))"
+        } else {
+            "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE ' || CAST(?3 AS TEXT), CAST(?1 AS TEXT), CAST(?2 AS TEXT))"
+        };
+        let ddl = tx
+            .query_one(ddl, &[name.as_str().into(), password.into(), groups.into()])?
+            .ok_or_else(|| StoreError::Engine("无法生成用户语句".into()))?
+            .text(0)?;
+        tx.engine().batch(&ddl)?;
+        tx.execute(
+            "INSERT INTO yusuan_members (role_name, department, reviewer) VALUES (?1, ?2, ?3)
+             ON CONFLICT (role_name) DO UPDATE SET department = excluded.department, reviewer = excluded.reviewer",
+            &[name.as_str().into(), member.department.as_deref().into(), member.reviewer.into()],
+        )?;
+        tx.commit()
+    }
+
+    /// The members of this server's library.
+    pub fn members(&self) -> Result<Vec<Member>, StoreError> {
+        let rows = self.server("列出用户")?.query(
+            "SELECT role_name, department, reviewer FROM yusuan_members ORDER BY role_name",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(Member {
+                    name: r.text(0)?,
+                    department: r.opt_text(1)?,
+                    reviewer: r.flag(2)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The engine, when it is a server's; `what` is refused on a file.
+    fn server(&self, what: &'static str) -> Result<&Engine, StoreError> {
+        match &self.engine {
+            Engine::Postgres(_) => Ok(&self.engine),
+            Engine::Sqlite(_) => Err(StoreError::OnlyOnServer { what }),
+        }
     }
 
     /// Opens a library by where it is: a server's URL, else a file's path.

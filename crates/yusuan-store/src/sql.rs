@@ -175,7 +175,7 @@ impl Engine {
                 let mut stmt = c.prepare_cached(sql)?;
                 Ok(stmt.execute(rusqlite::params_from_iter(params.iter()))? as u64)
             }
-            Engine::Postgres(c) => Ok(c.borrow_mut().execute(sql, params)?),
+            Engine::Postgres(c) => c.borrow_mut().execute(sql, params).map_err(refused),
         }
     }
 
@@ -195,7 +195,8 @@ impl Engine {
             }
             Engine::Postgres(c) => c
                 .borrow_mut()
-                .query(sql, params)?
+                .query(sql, params)
+                .map_err(refused)?
                 .iter()
                 .map(pg_record)
                 .collect(),
@@ -215,14 +216,14 @@ impl Engine {
     pub(crate) fn batch(&self, sql: &str) -> Result<(), StoreError> {
         match self {
             Engine::Sqlite(c) => Ok(c.execute_batch(sql)?),
-            Engine::Postgres(c) => Ok(c.borrow_mut().client.batch_execute(sql)?),
+            Engine::Postgres(c) => c.borrow_mut().client.batch_execute(sql).map_err(refused),
         }
     }
 
     /// Starts a transaction that writes: on SQLite the write lock is taken at once (`BEGIN
     /// IMMEDIATE`), so no one writes between its reads and its writes; on PostgreSQL the rows it
     /// reads to decide are locked by [`Engine::for_update`].
-    pub(crate) fn begin(&mut self) -> Result<Tx<'_>, StoreError> {
+    pub(crate) fn begin(&self) -> Result<Tx<'_>, StoreError> {
         self.batch(match self {
             Engine::Sqlite(_) => "BEGIN IMMEDIATE",
             Engine::Postgres(_) => "BEGIN",
@@ -328,6 +329,7 @@ impl postgres::types::ToSql for Value {
             Value::Null => Ok(IsNull::Yes),
             Value::Int(v) if *ty == Type::INT4 => i32::try_from(*v)?.to_sql(ty, out),
             Value::Int(v) if *ty == Type::INT2 => i16::try_from(*v)?.to_sql(ty, out),
+            Value::Int(v) if *ty == Type::BOOL => (*v != 0).to_sql(ty, out),
             Value::Int(v) => v.to_sql(ty, out),
             Value::Text(t) => t.as_str().to_sql(ty, out),
         }
@@ -342,6 +344,8 @@ impl postgres::types::ToSql for Value {
             Type::TEXT,
             Type::VARCHAR,
             Type::BPCHAR,
+            Type::NAME,
+            Type::BOOL,
         ]
         .contains(ty)
     }
@@ -374,6 +378,18 @@ fn pg_record(row: &postgres::Row) -> Result<Record, StoreError> {
         .map(|(i, c)| cell(i, c.type_()))
         .collect::<Result<_, _>>()?;
     Ok(Record(values))
+}
+
+/// A server's error as the store reports it: a refusal by its rules of who may do what is said
+/// as such.
+pub(crate) fn refused(e: postgres::Error) -> StoreError {
+    use postgres::error::SqlState;
+    match e.as_db_error() {
+        Some(db) if *db.code() == SqlState::INSUFFICIENT_PRIVILEGE => {
+            StoreError::NotPermitted(db.message().to_string())
+        }
+        _ => StoreError::Postgres(e),
+    }
 }
 
 /// SQLite's numbered placeholders (`?1`) as PostgreSQL's (`$1`), outside quoted text.

@@ -43,7 +43,8 @@ fn fresh_database_gets_every_migration() {
             "draft_versions",
             "drafts",
             "exports",
-            "joined_files"
+            "joined_files",
+            "review_comments"
         ]
     );
     let mode: String = conn

@@ -11,5 +11,5 @@ pub mod text;
 
 pub use fixtures::{fixture_bytes, fixture_path, root, SEEDS};
 pub use pdf::one_page_pdf;
-pub use server::{libraries_on_server, server_url, ServerLibrary};
+pub use server::{libraries_on_server, server_url, Roles, ServerLibrary};
 pub use text::{all_text, section_text, title_containing};

@@ -55,6 +55,48 @@ impl ServerLibrary {
     }
 }
 
+impl ServerLibrary {
+    /// The same library, logged in as `user` with `password`.
+    pub fn url_as(&self, user: &str, password: &str) -> String {
+        let rest = &self.url[self.url.find('@').expect("a URL with its user") + 1..];
+        format!("postgres://{user}:{password}@{rest}")
+    }
+}
+
+/// Login roles a test makes on the test server (roles are the whole server's, not a schema's):
+/// named apart for this process, dropped with what they own when the test ends.
+pub struct Roles {
+    names: Vec<String>,
+}
+
+impl Roles {
+    /// Role names `{stem}_{process}` for each stem.
+    pub fn new(stems: &[&str]) -> Roles {
+        let names = stems
+            .iter()
+            .map(|s| format!("{s}_{}", std::process::id()))
+            .collect();
+        Roles { names }
+    }
+
+    /// The name of the `i`th role.
+    pub fn name(&self, i: usize) -> &str {
+        &self.names[i]
+    }
+}
+
+impl Drop for Roles {
+    fn drop(&mut self) {
+        if let Ok(mut c) = postgres::Client::connect(&server_url(), postgres::NoTls) {
+            for n in &self.names {
+                let _ = c.batch_execute(&format!(
+                    "DROP OWNED BY {n} CASCADE; DROP ROLE IF EXISTS {n}"
+                ));
+            }
+        }
+    }
+}
+
 impl Default for ServerLibrary {
     fn default() -> Self {
         ServerLibrary::new()
@@ -70,13 +112,20 @@ impl Drop for ServerLibrary {
 }
 
 /// Runs `sql` on the library at `url` (a test reaching past the product: a damaged row, a count
-/// the product does not show); the first column of the first row, when it is an integer.
+/// the product does not show): the first column of the first row when it is an integer, else the
+/// number of rows a statement changed.
 pub fn execute(url: &str, sql: &str) -> Option<i64> {
     let mut client = postgres::Client::connect(url, postgres::NoTls)
         .unwrap_or_else(|e| panic!("the test server refused: {e}"));
-    let rows = client.simple_query(sql).unwrap();
-    rows.iter().find_map(|m| match m {
-        postgres::SimpleQueryMessage::Row(r) => r.get(0).and_then(|v| v.parse().ok()),
+    let messages = client.simple_query(sql).unwrap();
+    let row = messages.iter().find_map(|m| match m {
+        postgres::SimpleQueryMessage::Row(r) => Some(r.get(0).and_then(|v| v.parse().ok())),
         _ => None,
+    });
+    row.unwrap_or_else(|| {
+        messages.iter().find_map(|m| match m {
+            postgres::SimpleQueryMessage::CommandComplete(n) => Some(*n as i64),
+            _ => None,
+        })
     })
 }

@@ -1,0 +1,97 @@
+-- Who may do what in a bureau's library, kept by the database itself (grants and row-level
+-- security), not only checked by the app. A department's users (group `yusuan_desk`) read the
+-- district's documents, import, and read and write their own department's drafts — edits,
+-- versions saved or submitted — and no other's. The bureau's reviewers (group `yusuan_review`)
+-- read every draft, return or accept a submitted version (opening its draft again), and comment;
+-- they change no draft's content. Run by `yusuan server init` as the library's owner (the owner
+-- of the tables is not bound by these rules); run again, it changes nothing.
+
+CREATE TABLE IF NOT EXISTS yusuan_members (
+    role_name   TEXT PRIMARY KEY,
+    department  TEXT,
+    reviewer    BOOLEAN NOT NULL DEFAULT FALSE
+);
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'yusuan_desk') THEN
+        CREATE ROLE yusuan_desk NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'yusuan_review') THEN
+        CREATE ROLE yusuan_review NOLOGIN;
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO yusuan_desk, yusuan_review', current_schema());
+    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO yusuan_desk, yusuan_review', current_schema());
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO yusuan_desk, yusuan_review', current_schema());
+END
+$$;
+
+-- A department's desks: import, draft, edit, save and submit versions (a version is never
+-- changed after, so no UPDATE on versions).
+GRANT INSERT, UPDATE, DELETE ON documents, doc_tables, amounts, joined_files, drafts, draft_events, exports TO yusuan_desk;
+GRANT INSERT, DELETE ON draft_versions TO yusuan_desk;
+-- The bureau's reviewers: a version's decision, a returned draft opened again, comments.
+GRANT UPDATE (status, reviewed_by, reviewed_at) ON draft_versions TO yusuan_review;
+GRANT UPDATE (locked_version) ON drafts TO yusuan_review;
+GRANT INSERT ON review_comments TO yusuan_review;
+
+-- A draft: its department's members, for everything; a reviewer, to read and to open again.
+ALTER TABLE drafts ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS own_department ON drafts;
+CREATE POLICY own_department ON drafts
+    USING (EXISTS (SELECT 1 FROM yusuan_members m
+                   WHERE m.role_name = current_user AND m.department = drafts.department))
+    WITH CHECK (EXISTS (SELECT 1 FROM yusuan_members m
+                        WHERE m.role_name = current_user AND m.department = drafts.department));
+DROP POLICY IF EXISTS reviewers_read ON drafts;
+CREATE POLICY reviewers_read ON drafts FOR SELECT
+    USING (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
+DROP POLICY IF EXISTS reviewers_reopen ON drafts;
+CREATE POLICY reviewers_reopen ON drafts FOR UPDATE
+    USING (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer))
+    WITH CHECK (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
+
+-- A draft's edits follow it: read where it is read, written where it is the member's own
+-- department's.
+ALTER TABLE draft_events ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS read_with_draft ON draft_events;
+CREATE POLICY read_with_draft ON draft_events FOR SELECT
+    USING (EXISTS (SELECT 1 FROM drafts d WHERE d.id = draft_id));
+DROP POLICY IF EXISTS write_own ON draft_events;
+CREATE POLICY write_own ON draft_events
+    USING (EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
+                   ON m.role_name = current_user AND m.department = d.department
+                   WHERE d.id = draft_id))
+    WITH CHECK (EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
+                        ON m.role_name = current_user AND m.department = d.department
+                        WHERE d.id = draft_id));
+
+-- Versions: saved or submitted by the department, never decided by it; decided by a reviewer.
+ALTER TABLE draft_versions ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS read_with_draft ON draft_versions;
+CREATE POLICY read_with_draft ON draft_versions FOR SELECT
+    USING (EXISTS (SELECT 1 FROM drafts d WHERE d.id = draft_id));
+DROP POLICY IF EXISTS write_own ON draft_versions;
+CREATE POLICY write_own ON draft_versions
+    USING (EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
+                   ON m.role_name = current_user AND m.department = d.department
+                   WHERE d.id = draft_id))
+    WITH CHECK (status IN ('saved', 'submitted') AND reviewed_by IS NULL
+                AND EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
+                            ON m.role_name = current_user AND m.department = d.department
+                            WHERE d.id = draft_id));
+DROP POLICY IF EXISTS reviewers_decide ON draft_versions;
+CREATE POLICY reviewers_decide ON draft_versions FOR UPDATE
+    USING (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer))
+    WITH CHECK (status IN ('returned', 'accepted') AND reviewed_by = current_user
+                AND EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
+
+-- Comments: read with their draft, written by a reviewer in their own name.
+ALTER TABLE review_comments ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS read_with_draft ON review_comments;
+CREATE POLICY read_with_draft ON review_comments FOR SELECT
+    USING (EXISTS (SELECT 1 FROM drafts d WHERE d.id = draft_id));
+DROP POLICY IF EXISTS reviewers_write ON review_comments;
+CREATE POLICY reviewers_write ON review_comments FOR INSERT
+    WITH CHECK (author = current_user
+                AND EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
