@@ -1,7 +1,7 @@
 //! Benchmark: a bureau's library on PostgreSQL beside a desk's SQLite file, in the same run —
-//! the import of every given PDF (parse + store; fresh library each round), and an edit's round
+//! the import of every given PDF (parse + store; fresh library each round), an edit's round
 //! trip on a rolled-forward draft (load, apply, check the stale read, write the state and its
-//! event). The server is the one `YUSUAN_TEST_POSTGRES` names (`scripts/postgres.sh`), each
+//! event), and the district's page over 300 departments. The server is the one `YUSUAN_TEST_POSTGRES` names (`scripts/postgres.sh`), each
 //! library a schema of its own.
 //!
 //! `YUSUAN_TEST_POSTGRES=$(bash scripts/postgres.sh) cargo run --release -q -p yusuan-api --example bench_server`
@@ -93,6 +93,37 @@ fn edit_round_trip(server: bool, n: usize) -> Duration {
     median(times)
 }
 
+/// The district's page over 300 departments, each draft (a blank one of the wanli document's
+/// format) submitted as 一上: the median of 21 pages.
+fn district_page(server: bool) -> Duration {
+    let fresh = Fresh::new(server);
+    let mut lib = fresh.open();
+    let pdf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/pdf/shanghai-putuo-wanli-jiedao-2025-bumen-yusuan.pdf");
+    let doc = import_file(&mut lib, &pdf, NOW).unwrap().id;
+    for i in 0..300 {
+        let req = yusuan_api::BlankRequest {
+            department: format!("第{i:03}局"),
+            region: None,
+            year: Some(2027),
+            threshold_percent: None,
+        };
+        let made =
+            yusuan_api::draft_new_blank(&mut lib, &yusuan_api::BlankFrom::Document(doc), &req, NOW)
+                .unwrap();
+        let id = parse_draft_ref(&made.draft).unwrap().0;
+        yusuan_api::draft_submit(&mut lib, id, "一上", NOW).unwrap();
+    }
+    let times = (0..21)
+        .map(|_| {
+            let start = Instant::now();
+            assert_eq!(yusuan_api::district_view(&lib).unwrap().len(), 300);
+            start.elapsed()
+        })
+        .collect();
+    median(times)
+}
+
 fn main() {
     let rounds = 5;
     let (mut file, mut server) = (Vec::new(), Vec::new());
@@ -113,6 +144,13 @@ fn main() {
     let (f, s) = (edit_round_trip(false, 21), edit_round_trip(true, 21));
     println!(
         "| an edit's round trip (`draft_set`, wanli 2025 draft), median of 21 | {} ms | {} ms | {:.2} |",
+        ms(f),
+        ms(s),
+        s.as_secs_f64() / f.as_secs_f64()
+    );
+    let (f, s) = (district_page(false), district_page(true));
+    println!(
+        "| the district's page, 300 departments each with a submitted version, median of 21 | {} ms | {} ms | {:.2} |",
         ms(f),
         ms(s),
         s.as_secs_f64() / f.as_secs_f64()

@@ -39,6 +39,7 @@ mod import;
 mod library;
 mod panics;
 mod practice;
+mod push;
 mod refusal;
 mod review;
 mod settings;
@@ -100,6 +101,7 @@ pub use import::{
 };
 pub use library::{default_data_dir, Library, LibraryKind};
 pub use panics::{panic_log, quiet_panics};
+pub use push::{draft_push, PushOutcome};
 pub use refusal::{DraftFailure, ExportProblem, Refusal, RewriteOrEdit, SettingsProblem};
 pub use review::{
     district_view, draft_review, draft_submit, review_comments, DistrictRow, ReviewCommentView,
@@ -111,5 +113,5 @@ pub use yusuan_compare as compare;
 pub use yusuan_domain::Document;
 pub use yusuan_draft as draft;
 pub use yusuan_export as typeset;
-pub use yusuan_store::Member;
 pub use yusuan_store::{DraftEvent, DraftRow};
+pub use yusuan_store::{Member, VersionStatus};

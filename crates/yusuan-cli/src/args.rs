@@ -407,6 +407,14 @@ pub enum DraftCommand {
         #[arg(long = "comment")]
         comments: Vec<String>,
     },
+    /// 把离线编制的草稿的各版本推送到单位服务器上的预算库（同部门同年度的草稿；已有的版本不重复，同名而内容不同的另存为第二个版本）
+    Push {
+        /// 草稿（draft:N）
+        draft: String,
+        /// 单位服务器上的预算库（postgres://用户:口令@服务器/数据库）
+        #[arg(long)]
+        to: PathBuf,
+    },
     /// 列出草稿收到的审核意见
     Comments {
         /// 草稿（draft:N）

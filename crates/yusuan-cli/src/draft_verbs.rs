@@ -121,6 +121,9 @@ pub(crate) fn draft(
             let comments = review_verbs::on("", comments);
             return review_verbs::decide(&mut lib, &draft, &name, true, &comments, &now, out);
         }
+        DraftCommand::Push { draft, to } => {
+            return review_verbs::push(&lib, &draft, &to, &now, out)
+        }
         DraftCommand::Comments { draft, format } => {
             return review_verbs::comments(&lib, &draft, format, out)
         }

@@ -57,6 +57,37 @@ pub(crate) fn decide(
     Ok(EXIT_OK)
 }
 
+/// `draft push`: the desk's versions of a draft copied to the bureau's library `to`.
+pub(crate) fn push(
+    lib: &Library,
+    draft: &str,
+    to: &std::path::Path,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<i32, ApiError> {
+    let mut server = Library::open(to)?;
+    let r = yusuan_api::draft_push(lib, draft_id(draft)?, &mut server, now)?;
+    let made = if r.created { "（新建）" } else { "" };
+    writeln!(
+        out,
+        "已推送到 {} 的 {}{made}：复制 {} 个版本，已有 {} 个",
+        server.path().display(),
+        r.draft,
+        r.copied.len(),
+        r.already.len()
+    )
+    .map_err(stdout_error)?;
+    if !r.conflicts.is_empty() {
+        writeln!(
+            out,
+            "服务器上已有同名而内容不同的版本，本机的版本另存为：{}",
+            r.conflicts.join("、")
+        )
+        .map_err(stdout_error)?;
+    }
+    Ok(EXIT_OK)
+}
+
 /// `draft comments`: what the bureau wrote.
 pub(crate) fn comments(
     lib: &Library,

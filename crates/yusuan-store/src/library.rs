@@ -278,23 +278,23 @@ fn summary_of(r: &Record) -> Result<DocumentSummary, StoreError> {
     })
 }
 
-/// Writes a document's tables and every amount in long form (inside the caller's transaction).
+/// Writes a document's tables and every amount in long form (inside the caller's transaction),
+/// many rows a statement.
 fn write_tables(db: &Engine, id: i64, doc: &Document) -> Result<(), StoreError> {
+    let mut tables: Vec<Value> = Vec::new();
+    let mut amounts: Vec<Value> = Vec::new();
     for (ti, table) in doc.tables.iter().enumerate() {
         let kind = serde_json::to_value(table.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string));
-        db.execute(
-            "INSERT INTO doc_tables (doc_id, idx, title, kind, unit, row_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            &[
-                id.into(),
-                (ti as i64).into(),
-                table.title.as_str().into(),
-                kind.unwrap_or_default().into(),
-                table.unit.as_str().into(),
-                (table.rows.len() as i64).into(),
-            ],
-        )?;
+        tables.extend([
+            id.into(),
+            (ti as i64).into(),
+            table.title.as_str().into(),
+            kind.unwrap_or_default().into(),
+            table.unit.as_str().into(),
+            (table.rows.len() as i64).into(),
+        ]);
         for (ri, row) in table.rows.iter().enumerate() {
             for (ci, cell) in row.cells.iter().enumerate() {
                 if let Cell::Amount { value, printed } = cell {
@@ -303,30 +303,36 @@ fn write_tables(db: &Engine, id: i64, doc: &Document) -> Result<(), StoreError> 
                         value: *value,
                         unit: table.unit,
                     };
-                    db.execute(
-                        "INSERT INTO amounts (doc_id, table_idx, row_idx, col_idx, row_code, row_label, column_name, unit,
-                                              value, value_yuan, printed, page, line)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                        &[
-                            id.into(),
-                            (ti as i64).into(),
-                            (ri as i64).into(),
-                            (ci as i64).into(),
-                            row.code.as_ref().map(|c| c.as_str()).into(),
-                            row.label.as_str().into(),
-                            column.into(),
-                            table.unit.as_str().into(),
-                            value.to_string().into(),
-                            amount.to_yuan().to_string().into(),
-                            printed.as_str().into(),
-                            row.location.page.map(i64::from).into(),
-                            row.location.line.map(i64::from).into(),
-                        ],
-                    )?;
+                    amounts.extend([
+                        id.into(),
+                        (ti as i64).into(),
+                        (ri as i64).into(),
+                        (ci as i64).into(),
+                        row.code.as_ref().map(|c| c.as_str()).into(),
+                        row.label.as_str().into(),
+                        column.into(),
+                        table.unit.as_str().into(),
+                        value.to_string().into(),
+                        amount.to_yuan().to_string().into(),
+                        printed.as_str().into(),
+                        row.location.page.map(i64::from).into(),
+                        row.location.line.map(i64::from).into(),
+                    ]);
                 }
             }
         }
     }
+    db.insert_rows(
+        "INSERT INTO doc_tables (doc_id, idx, title, kind, unit, row_count) VALUES",
+        6,
+        &tables,
+    )?;
+    db.insert_rows(
+        "INSERT INTO amounts (doc_id, table_idx, row_idx, col_idx, row_code, row_label, column_name, unit,
+                              value, value_yuan, printed, page, line) VALUES",
+        13,
+        &amounts,
+    )?;
     // The list's counts, kept with the document.
     db.execute(
         "UPDATE documents SET table_count = (SELECT COUNT(*) FROM doc_tables WHERE doc_id = ?1), amount_count = (SELECT COUNT(*) FROM amounts WHERE doc_id = ?1) WHERE id = ?1",

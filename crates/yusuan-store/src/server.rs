@@ -153,6 +153,11 @@ impl Store {
         }
     }
 
+    /// On a server, the user it knows this connection as (every change is attributed to it).
+    pub fn server_user(&self) -> Option<&str> {
+        self.who.as_deref()
+    }
+
     /// Whether this library is on a server (backups are then the server's).
     pub fn on_server(&self) -> bool {
         !self.engine.is_sqlite()

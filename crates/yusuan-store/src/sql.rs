@@ -203,6 +203,32 @@ impl Engine {
         }
     }
 
+    /// Inserts rows of `width` values each (`values` holds them one after another) by statements
+    /// of many rows — a round trip to a server per 256 rows, not per row. `head` is the statement
+    /// up to its values (`INSERT INTO t (a, b) VALUES`). The rows left after the full statements go
+    /// in halves (128, 64, … 1), so no more than nine shapes of statement are ever prepared.
+    pub(crate) fn insert_rows(
+        &self,
+        head: &str,
+        width: usize,
+        values: &[Value],
+    ) -> Result<(), StoreError> {
+        const CHUNK: usize = 256;
+        let mut rest = values;
+        while !rest.is_empty() {
+            let rows = rest.len() / width;
+            let take = if rows >= CHUNK {
+                CHUNK
+            } else {
+                1 << rows.ilog2()
+            };
+            let (now, later) = rest.split_at(take * width);
+            self.execute(&rows_statement(head, width, take), now)?;
+            rest = later;
+        }
+        Ok(())
+    }
+
     /// The first row of a query, if any.
     pub(crate) fn query_one(
         &self,
@@ -380,6 +406,24 @@ fn pg_record(row: &postgres::Row) -> Result<Record, StoreError> {
     Ok(Record(values))
 }
 
+/// `head` followed by `rows` groups of `width` numbered placeholders.
+fn rows_statement(head: &str, width: usize, rows: usize) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * width * 6);
+    sql.push_str(head);
+    for r in 0..rows {
+        sql.push_str(if r == 0 { " (" } else { ", (" });
+        for c in 0..width {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('?');
+            sql.push_str(&(r * width + c + 1).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 /// A server's error as the store reports it: a refusal by its rules of who may do what is said
 /// as such.
 pub(crate) fn refused(e: postgres::Error) -> StoreError {
@@ -437,6 +481,26 @@ mod tests {
             numbered_dollars("SELECT '它''s ?' , ?3"),
             "SELECT '它''s ?' , $3"
         );
+    }
+
+    #[test]
+    fn many_rows_go_in_few_statements_of_few_shapes() {
+        assert_eq!(
+            rows_statement("INSERT INTO t (a, b) VALUES", 2, 2),
+            "INSERT INTO t (a, b) VALUES (?1, ?2), (?3, ?4)"
+        );
+        let engine = Engine::Sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        engine.batch("CREATE TABLE t (a INTEGER, b TEXT)").unwrap();
+        let values: Vec<Value> = (0..601_i64)
+            .flat_map(|i| [Value::Int(i), Value::Text(format!("第{i}行"))])
+            .collect();
+        engine
+            .insert_rows("INSERT INTO t (a, b) VALUES", 2, &values)
+            .unwrap();
+        let rows = engine.query("SELECT a, b FROM t ORDER BY a", &[]).unwrap();
+        assert_eq!(rows.len(), 601);
+        assert_eq!(rows[600].text(1).unwrap(), "第600行");
+        assert_eq!(rows[257].int(0).unwrap(), 257);
     }
 
     #[test]

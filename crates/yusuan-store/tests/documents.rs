@@ -96,7 +96,12 @@ fn an_export_is_recorded_with_what_it_was_made_from() {
     let first = store.record_export(&record).unwrap();
     let second = store.record_export(&record).unwrap();
     assert!(second > first);
-    assert_eq!(store.exports().unwrap(), vec![record.clone(), record]);
+    // Attributed to the OS user the caller names — on a server, to the server's user.
+    let expected = ExportRecord {
+        os_user: store.server_user().unwrap_or("财务").to_string(),
+        ..record
+    };
+    assert_eq!(store.exports().unwrap(), vec![expected.clone(), expected]);
     assert_eq!(
         store.draft_listing().unwrap(),
         vec![(draft, "某局".to_string(), 2027, None)]
