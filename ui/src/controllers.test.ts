@@ -130,7 +130,7 @@ describe("the 对比 controller", () => {
 describe("the 设置 controller", () => {
   it("opens over the view shown, once, and reports a refusal", async () => {
     const { ctx, state, backend } = recording(new MockBackend([]));
-    const view = { settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null }, data_dir: "/d", libraries: [], backups: [] };
+    const view = { settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null, server: null }, data_dir: "/d", libraries: [], backups: [] };
     backend.settingsViews = [view, view, "阈值须是数字"];
     const settings = settingsController(ctx, async () => {});
     await settings.open();

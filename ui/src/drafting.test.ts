@@ -710,7 +710,7 @@ describe("设置", () => {
   it("shows the settings, sends them as typed, shows Rust's refusal, backs up and restores", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
     const base = {
-      settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null },
+      settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null, server: null },
       data_dir: "/home/caiwu/.local/share/yusuan",
       libraries: [{ path: "/home/caiwu/.local/share/yusuan/library.db", bytes: 2048000 }, { path: "/home/caiwu/.local/share/yusuan/examples.db", bytes: 1024 }],
       backups: [],
@@ -734,7 +734,7 @@ describe("设置", () => {
     q<HTMLInputElement>("setting-threshold-yuan")!.value = "500,000";
     q("settings-save")!.click();
     await app.idle();
-    expect(backend.calls.at(-1)).toBe('saveSettings:{"threshold_percent":"20","threshold_yuan":"500000","body_font":null,"heading_font":null}');
+    expect(backend.calls.at(-1)).toBe('saveSettings:{"threshold_percent":"20","threshold_yuan":"500000","body_font":null,"heading_font":null,"server":null}');
     expect(q("settings-notice")!.textContent).toContain("设置已保存");
     q("backup")!.click();
     await app.idle();
@@ -757,6 +757,43 @@ describe("设置", () => {
     // Back to the documents.
     q("back-to-docs")!.click();
     expect(q("settings-view")).toBeNull();
+  });
+
+  it("connects 我的预算库 to the bureau's server and reads the libraries again", async () => {
+    const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const base = {
+      settings: { threshold_percent: "10", threshold_yuan: "500000", body_font: null, heading_font: null, server: null },
+      data_dir: "/d", libraries: [], backups: [],
+    };
+    const url = "postgres://caizheng01:口令@10.0.0.1/yusuan";
+    const connected = { ...base, settings: { ...base.settings, server: url }, connected: "10.0.0.1/yusuan（用户 caizheng01）" };
+    backend.settingsViews = [base, "无法连接预算库服务器 10.0.0.1/yusuan：连接被拒绝", connected, base];
+    const app = await mount(backend, root);
+    q("open-settings")!.click();
+    await app.idle();
+    expect(q("server-status")!.textContent).toBe("我的预算库为本机文件。");
+    q<HTMLInputElement>("setting-server")!.value = ` ${url} `;
+    // Refused by Rust (the server cannot be reached): the banner says why, nothing else moves.
+    q("server-connect")!.click();
+    await app.idle();
+    expect(root.textContent).toContain("无法连接预算库服务器");
+    const lists = backend.calls.filter((c) => c.startsWith("listLibraries")).length;
+    q<HTMLInputElement>("setting-server")!.value = url;
+    q("server-connect")!.click();
+    await app.idle();
+    expect(backend.calls).toContain(`saveSettings:{"threshold_percent":"10","threshold_yuan":"500000","body_font":null,"heading_font":null,"server":"${url}"}`);
+    expect(q("server-status")!.textContent).toContain("10.0.0.1/yusuan（用户 caizheng01）");
+    expect(q("settings-notice")!.textContent).toContain("已连接单位服务器");
+    // Its backups are the server's: no button to copy it here.
+    expect(q("backup")).toBeNull();
+    expect(q("backup-on-server")).not.toBeNull();
+    expect(backend.calls.filter((c) => c.startsWith("listLibraries")).length).toBe(lists + 1);
+    // And back to the desk's own file.
+    q("server-disconnect")!.click();
+    await app.idle();
+    expect(backend.calls.filter((c) => c.startsWith("saveSettings")).at(-1)).toContain('"server":null');
+    expect(backend.calls.filter((c) => c.startsWith("listLibraries")).length).toBe(lists + 2);
+    expect(q("server-status")!.textContent).toBe("我的预算库为本机文件。");
   });
 });
 

@@ -89,6 +89,9 @@ impl Desk {
     /// start of a day when the library holds anything; the oldest beyond
     /// [`DAILY_BACKUPS_KEPT`] are removed. `None` when there was nothing to do.
     pub fn daily_backup(&mut self, now: &str) -> Result<Option<PathBuf>, ApiError> {
+        if self.user.on_server() {
+            return Ok(None); // the server's administrator backs it up
+        }
         let day: String = stamp(now).chars().take(8).collect();
         let dir = yusuan_store::backup_dir(self.user.path());
         let today = dir.join(format!("预算库-自动-{day}.db"));

@@ -12,16 +12,36 @@ pub struct Desk {
     pub(crate) data_dir: PathBuf,
     pub(crate) user: Library,
     pub(crate) examples: Library,
+    /// Why the bureau's server in the settings could not be reached when the desk opened.
+    pub(crate) server_error: Option<String>,
 }
 
 impl Desk {
-    /// Opens (creating if needed) `library.db` and `examples.db` in `data_dir`.
+    /// Opens (creating if needed) `library.db` and `examples.db` in `data_dir` — 我的预算库 the
+    /// bureau's library on its server instead when the settings name one (the desk's own file
+    /// when the server cannot be reached, the reason kept for 设置).
     pub fn open(data_dir: &Path) -> Result<Desk, ApiError> {
-        Ok(Desk {
+        let mut desk = Desk {
             data_dir: data_dir.to_path_buf(),
             user: Library::open(&LibraryKind::User.path_in(data_dir))?,
             examples: Library::open(&LibraryKind::Examples.path_in(data_dir))?,
-        })
+            server_error: None,
+        };
+        if let Some(url) = crate::load_settings(data_dir).ok().and_then(|s| s.server) {
+            match Library::open(Path::new(&url)) {
+                Ok(lib) => desk.user = lib,
+                Err(e) => desk.server_error = Some(e.to_string()),
+            }
+        }
+        Ok(desk)
+    }
+
+    /// 我的预算库: the library on `server`, else the desk's own file.
+    pub(crate) fn user_library(&self, server: Option<&str>) -> Result<Library, ApiError> {
+        match server {
+            Some(url) => Library::open(Path::new(url)),
+            None => Library::open(&LibraryKind::User.path_in(&self.data_dir)),
+        }
     }
 
     /// The data directory.
@@ -52,9 +72,13 @@ impl Desk {
             .into_iter()
             .map(|k| {
                 let lib = self.library(k.id())?;
+                let name = match k {
+                    LibraryKind::User if lib.on_server() => "单位预算库",
+                    _ => k.name(),
+                };
                 Ok(LibraryInfo {
                     id: k.id().to_string(),
-                    name: k.name().to_string(),
+                    name: name.to_string(),
                     path: lib.path().display().to_string(),
                     documents: lib.store().list()?.len(),
                 })

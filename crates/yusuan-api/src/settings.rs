@@ -23,6 +23,10 @@ pub struct Settings {
     /// The export's heading font file (黑体), when not the system's.
     #[serde(default)]
     pub heading_font: Option<String>,
+    /// 单位服务器: the bureau's library on its PostgreSQL server
+    /// (`postgres://用户:口令@服务器/数据库`), which 我的预算库 then is; none for the desk's own file.
+    #[serde(default)]
+    pub server: Option<String>,
 }
 
 impl Default for Settings {
@@ -33,6 +37,7 @@ impl Default for Settings {
             threshold_yuan: o.threshold_yuan,
             body_font: None,
             heading_font: None,
+            server: None,
         }
     }
 }
@@ -58,6 +63,13 @@ pub struct SettingsView {
     pub libraries: Vec<FileInfo>,
     /// Backups of 我的预算库 in `备份/`, newest first.
     pub backups: Vec<FileInfo>,
+    /// 我的预算库 on the bureau's server: which server and database, as whom (no password).
+    #[ts(optional)]
+    pub connected: Option<String>,
+    /// Why the server in the settings could not be reached at start (我的预算库 is then the
+    /// desk's own file).
+    #[ts(optional)]
+    pub server_error: Option<String>,
 }
 
 fn settings_path(dir: &Path) -> PathBuf {
@@ -118,9 +130,16 @@ pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
     if fonts.0.is_some() || fonts.1.is_some() {
         find_fonts(&fonts)?;
     }
+    let server = s.server.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    if let Some(url) = server.filter(|u| !yusuan_store::is_server_url(u)) {
+        return Err(ApiError::Usage(format!(
+            "单位服务器的地址“{url}”应以 postgres:// 开头，如 postgres://用户:口令@服务器/数据库"
+        )));
+    }
     let clean = Settings {
         body_font: fonts.0.map(|p| p.display().to_string()),
         heading_font: fonts.1.map(|p| p.display().to_string()),
+        server: server.map(str::to_string),
         ..s.clone()
     };
     let json = serde_json::to_string_pretty(&clean)?;
@@ -146,7 +165,13 @@ impl Desk {
             })
             .unwrap_or_default();
         backups.sort_by(|a, b| b.path.cmp(&a.path));
+        let connected = self.user.on_server().then(|| {
+            let user = self.user.store().server_user().unwrap_or_default();
+            format!("{}（用户 {user}）", self.user.path().display())
+        });
         Ok(SettingsView {
+            connected,
+            server_error: self.server_error.clone(),
             settings: load_settings(&self.data_dir)?,
             data_dir: self.data_dir.display().to_string(),
             libraries: [LibraryKind::User, LibraryKind::Examples]
@@ -157,9 +182,22 @@ impl Desk {
         })
     }
 
-    /// Saves the settings and answers with the 设置 view.
+    /// Saves the settings and answers with the 设置 view. A server named (or no longer named)
+    /// is connected first: 我的预算库 becomes the bureau's library (or the desk's file again);
+    /// one that cannot be reached is refused and nothing is saved.
     pub fn save_settings(&mut self, s: &Settings) -> Result<SettingsView, ApiError> {
+        let wanted = s.server.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        let now = load_settings(&self.data_dir).unwrap_or_default().server;
+        let reopened = if wanted != now.as_deref() || self.server_error.is_some() {
+            Some(self.user_library(wanted)?)
+        } else {
+            None
+        };
         save_settings(&self.data_dir, s)?;
+        if let Some(lib) = reopened {
+            self.user = lib;
+            self.server_error = None;
+        }
         self.settings_view()
     }
 

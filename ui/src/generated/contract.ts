@@ -1658,7 +1658,12 @@ body_font: string | null,
 /**
  * The export's heading font file (黑体), when not the system's.
  */
-heading_font: string | null, };
+heading_font: string | null, 
+/**
+ * 单位服务器: the bureau's library on its PostgreSQL server
+ * (`postgres://用户:口令@服务器/数据库`), which 我的预算库 then is; none for the desk's own file.
+ */
+server: string | null, };
 
 export type SettingsView = { 
 /**
@@ -1676,7 +1681,16 @@ libraries: Array<FileInfo>,
 /**
  * Backups of 我的预算库 in `备份/`, newest first.
  */
-backups: Array<FileInfo>, };
+backups: Array<FileInfo>, 
+/**
+ * 我的预算库 on the bureau's server: which server and database, as whom (no password).
+ */
+connected?: string, 
+/**
+ * Why the server in the settings could not be reached at start (我的预算库 is then the
+ * desk's own file).
+ */
+server_error?: string, };
 
 export type FileInfo = { 
 /**

@@ -1,6 +1,7 @@
 /**
  * 设置's controller: the settings read when it opens, saved as typed (Rust checks them), a
- * backup of 我的预算库 made, or one restored (then the libraries are read again). A refusal
+ * backup of 我的预算库 made, or one restored — or 我的预算库 moved to the bureau's server and back
+ * (after either, the libraries are read again). A refusal
  * shows in the error banner; the view stays as it was.
  */
 import type { Setting } from "../appState";
@@ -15,7 +16,7 @@ export interface SettingsController {
   open(): Promise<void>;
 }
 
-/** `reloadLibraries` reads the libraries again after a restore. */
+/** `reloadLibraries` reads the libraries again after a restore or a move to or from a server. */
 export function settingsController(ctx: Context, reloadLibraries: () => Promise<void>): SettingsController {
   const { backend, state } = ctx;
 
@@ -30,7 +31,15 @@ export function settingsController(ctx: Context, reloadLibraries: () => Promise<
   return {
     render: (m) => renderSettingsView({
       view: m.settings, busy: state.busy, notice: m.notice,
-      onSave: (s) => void settingsCall(() => backend.saveSettings(s), "设置已保存：新建的草稿和对比按新的阈值，导出按新的字体。"),
+      onSave: (s) => {
+        // A server connected or left: 我的预算库 is another library, its lists read again.
+        const moved = (s.server ?? null) !== (m.settings.settings.server ?? null);
+        const done = moved
+          ? s.server ? "已连接单位服务器：我的预算库现为服务器上的预算库。" : "已改用本机文件作为我的预算库。"
+          : "设置已保存：新建的草稿和对比按新的阈值，导出按新的字体。";
+        const saved = settingsCall(() => backend.saveSettings(s), done);
+        void ctx.track(moved ? saved.then(reloadLibraries) : saved);
+      },
       onBackup: () => void settingsCall(() => backend.backupLibrary(), "已备份我的预算库。"),
       onRestore: (path) => void ctx.track(settingsCall(() => backend.restoreBackup(path), "已用备份恢复我的预算库（恢复前的状态已另存为一份备份）。").then(reloadLibraries)),
       onBack: () => ctx.show(m.under),

@@ -1,7 +1,10 @@
 /**
  * The 设置 view: the change threshold (percent and 元) that drafts and comparisons use, the
  * export fonts (empty = the system's 宋体/黑体), where the data folder and libraries are, and
- * backups of 我的预算库 (made now, or daily and before upgrades by Rust; any of them restored). Values go to Rust as typed; Rust checks them and says what is wrong.
+ * backups of 我的预算库 (made now, or daily and before upgrades by Rust; any of them restored), and
+ * 单位服务器 — the bureau's library on its PostgreSQL server, which 我的预算库 then is. Values go
+ * to Rust as typed; Rust checks them (a server is connected before it is saved) and says what is
+ * wrong.
  */
 import { h } from "../dom";
 import { groupThousands } from "../format";
@@ -28,14 +31,16 @@ export function renderSettingsView(p: SettingsViewProps): HTMLElement {
   const yuan = field("threshold-yuan", s.threshold_yuan);
   const body = field("body-font", s.body_font ?? "", "留空：系统的宋体（或 Noto Serif CJK）");
   const heading = field("heading-font", s.heading_font ?? "", "留空：系统的黑体（或 Noto Sans CJK）");
+  const server = field("server", s.server ?? "", "postgres://用户:口令@服务器/数据库");
   const row = (label: string, input: HTMLElement, hint: string) => h("tr", {}, h("th", {}, label), h("td", {}, input), h("td", { class: "muted" }, hint));
-  const save = () =>
-    p.onSave({
-      threshold_percent: percent.value.trim(),
-      threshold_yuan: yuan.value.trim().replace(/,/g, ""),
-      body_font: body.value.trim() || null,
-      heading_font: heading.value.trim() || null,
-    });
+  const settings = (serverUrl: string | null): Settings => ({
+    threshold_percent: percent.value.trim(),
+    threshold_yuan: yuan.value.trim().replace(/,/g, ""),
+    body_font: body.value.trim() || null,
+    heading_font: heading.value.trim() || null,
+    server: serverUrl,
+  });
+  const save = () => p.onSave(settings(server.value.trim() || null));
   return h(
     "div",
     { class: "settings-view", "data-testid": "settings-view" },
@@ -59,13 +64,16 @@ export function renderSettingsView(p: SettingsViewProps): HTMLElement {
       h("button", { type: "button", "data-testid": "settings-save", disabled: p.busy, onclick: save }, "保存设置"),
       p.notice ? h("p", { class: "ok", "data-testid": "settings-notice" }, p.notice) : null,
     ),
+    renderServer(p, server, () => save(), () => p.onSave(settings(null))),
     h(
       "section",
       { class: "panel" },
       h("h2", {}, "数据存放位置与备份"),
       h("p", {}, "数据文件夹：", h("code", { "data-testid": "data-dir" }, p.view.data_dir)),
       h("ul", {}, p.view.libraries.map((l) => h("li", {}, h("code", {}, l.path), `（${size(l.bytes)}）`))),
-      h("button", { type: "button", "data-testid": "backup", disabled: p.busy, onclick: () => p.onBackup() }, "立即备份我的预算库"),
+      p.view.connected
+        ? h("p", { class: "muted", "data-testid": "backup-on-server" }, "单位服务器上的预算库由服务器的管理员备份；下列为本机文件的备份。")
+        : h("button", { type: "button", "data-testid": "backup", disabled: p.busy, onclick: () => p.onBackup() }, "立即备份我的预算库"),
       p.view.backups.length === 0
         ? h("p", { class: "muted" }, "尚无备份。")
         : h(
@@ -88,5 +96,26 @@ export function renderSettingsView(p: SettingsViewProps): HTMLElement {
           ),
       h("p", { class: "muted" }, "每天第一次打开时自动备份一次（保留最近 7 天）；预算库升级到新版本前也会先备份。"),
     ),
+  );
+}
+
+/** 单位服务器: where 我的预算库 is, connecting to the bureau's server and back to this desk's file. */
+function renderServer(p: SettingsViewProps, input: HTMLInputElement, connect: () => void, disconnect: () => void): HTMLElement {
+  const { connected, server_error } = p.view;
+  return h(
+    "section",
+    { class: "panel", "data-testid": "server-panel" },
+    h("h2", {}, "单位服务器"),
+    h(
+      "p",
+      { "data-testid": "server-status" },
+      connected ? `我的预算库现为单位服务器上的预算库：${connected}` : "我的预算库为本机文件。",
+    ),
+    server_error ? h("p", { class: "error", "data-testid": "server-error" }, `未能连接设置中的单位服务器，暂用本机文件：${server_error}`) : null,
+    h("p", { class: "muted" }, "财政局的各部门共用一个预算库时，填写其服务器地址；各部门只能查看和修改本部门的草稿，审核人员可查看全部。"),
+    input,
+    " ",
+    h("button", { type: "button", "data-testid": "server-connect", disabled: p.busy, onclick: connect }, "连接"),
+    connected ? h("button", { type: "button", "data-testid": "server-disconnect", disabled: p.busy, onclick: disconnect }, "改用本机文件") : null,
   );
 }
