@@ -101,32 +101,11 @@ pub(crate) fn draft(
         DraftCommand::History { draft, format } => {
             return draft_history(&mut lib, draft, format, out)
         }
-        DraftCommand::Submit { draft, name } => {
-            return review_verbs::submit(&mut lib, &draft, &name, &now, out)
-        }
-        DraftCommand::Return {
-            draft,
-            name,
-            comments,
-            target,
-        } => {
-            let comments = review_verbs::on(&target, comments);
-            return review_verbs::decide(&mut lib, &draft, &name, false, &comments, &now, out);
-        }
-        DraftCommand::Accept {
-            draft,
-            name,
-            comments,
-        } => {
-            let comments = review_verbs::on("", comments);
-            return review_verbs::decide(&mut lib, &draft, &name, true, &comments, &now, out);
-        }
-        DraftCommand::Push { draft, to } => {
-            return review_verbs::push(&lib, &draft, &to, &now, out)
-        }
-        DraftCommand::Comments { draft, format } => {
-            return review_verbs::comments(&lib, &draft, format, out)
-        }
+        round @ (DraftCommand::Submit { .. }
+        | DraftCommand::Return { .. }
+        | DraftCommand::Accept { .. }
+        | DraftCommand::Push { .. }
+        | DraftCommand::Comments { .. }) => return review_verbs::round(&mut lib, round, &now, out),
         DraftCommand::Version { draft, name, lock } => {
             return draft_version_command(&mut lib, draft, name, lock, &now, out)
         }

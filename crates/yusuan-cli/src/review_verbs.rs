@@ -2,14 +2,40 @@
 //! `draft comments`, and `district` — the bureau's page of every department's draft. Each verb
 //! one call into yusuan-api.
 
-use crate::args::Format;
+use crate::args::{DraftCommand, Format};
 use crate::shared::{draft_id, json_line, stdout_error};
 use crate::EXIT_OK;
 use std::io::Write;
 use yusuan_api::{ApiError, Library};
 
+/// A verb of the review round on the library `lib`.
+pub(crate) fn round(
+    lib: &mut Library,
+    command: DraftCommand,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<i32, ApiError> {
+    match command {
+        DraftCommand::Submit { draft, name } => submit(lib, &draft, &name, now, out),
+        DraftCommand::Return {
+            draft,
+            name,
+            comments,
+            target,
+        } => decide(lib, &draft, &name, false, &on(&target, comments), now, out),
+        DraftCommand::Accept {
+            draft,
+            name,
+            comments,
+        } => decide(lib, &draft, &name, true, &on("", comments), now, out),
+        DraftCommand::Push { draft, to } => push(lib, &draft, &to, now, out),
+        DraftCommand::Comments { draft, format } => self::comments(lib, &draft, format, out),
+        _ => Err(ApiError::Usage("不是审核的命令".into())),
+    }
+}
+
 /// `draft submit`: the draft submitted as version `name`.
-pub(crate) fn submit(
+fn submit(
     lib: &mut Library,
     draft: &str,
     name: &str,
@@ -27,7 +53,7 @@ pub(crate) fn submit(
 }
 
 /// Comments all on `target` (a line's key, a finding; empty: the version as a whole).
-pub(crate) fn on(target: &str, comments: Vec<String>) -> Vec<(String, String)> {
+fn on(target: &str, comments: Vec<String>) -> Vec<(String, String)> {
     comments
         .into_iter()
         .map(|c| (target.to_string(), c))
@@ -35,7 +61,7 @@ pub(crate) fn on(target: &str, comments: Vec<String>) -> Vec<(String, String)> {
 }
 
 /// `draft return` / `draft accept`: the bureau's decision, with its comments.
-pub(crate) fn decide(
+fn decide(
     lib: &mut Library,
     draft: &str,
     name: &str,
@@ -58,7 +84,7 @@ pub(crate) fn decide(
 }
 
 /// `draft push`: the desk's versions of a draft copied to the bureau's library `to`.
-pub(crate) fn push(
+fn push(
     lib: &Library,
     draft: &str,
     to: &std::path::Path,
@@ -89,7 +115,7 @@ pub(crate) fn push(
 }
 
 /// `draft comments`: what the bureau wrote.
-pub(crate) fn comments(
+fn comments(
     lib: &Library,
     draft: &str,
     format: Format,

@@ -95,8 +95,8 @@ fn a_bureau_of_100_departments_reviews_ten_desks_working_at_once() {
 
     // Ten desks at once: each adds its lines and submits 一上.
     std::thread::scope(|s| {
-        for i in 0..DESKS {
-            let (url, draft) = (url(i), format!("draft:{}", drafts[i]));
+        for (i, id) in drafts.iter().enumerate().take(DESKS) {
+            let (url, draft) = (url(i), format!("draft:{id}"));
             s.spawn(move || {
                 for (key, value) in lines(i) {
                     ok(&url, &["draft", "add", &draft, &key, &value]);
@@ -107,8 +107,8 @@ fn a_bureau_of_100_departments_reviews_ten_desks_working_at_once() {
     });
     // The bureau decides while the returned desks wait: even ones returned, odd ones accepted.
     std::thread::scope(|s| {
-        for i in 0..DESKS {
-            let (reviewer, draft) = (reviewer.clone(), format!("draft:{}", drafts[i]));
+        for (i, id) in drafts.iter().enumerate().take(DESKS) {
+            let (reviewer, draft) = (reviewer.clone(), format!("draft:{id}"));
             s.spawn(move || {
                 if i % 2 == 0 {
                     ok(
@@ -159,8 +159,7 @@ fn a_bureau_of_100_departments_reviews_ten_desks_working_at_once() {
 /// refusal of a desk on another department's draft.
 fn verify(library: &ServerLibrary, roles: &Roles, drafts: &[i64], reviewer: &str, desk0: &str) {
     let admin = Library::open(Path::new(&library.url)).unwrap();
-    for i in 0..DESKS {
-        let id = drafts[i];
+    for (i, &id) in drafts.iter().enumerate().take(DESKS) {
         let have: std::collections::BTreeMap<String, String> = yusuan_api::draft_lines(&admin, id)
             .unwrap()
             .into_iter()

@@ -2,38 +2,9 @@
 //! reasons, undo/redo, history, versions and locking, `draft:N` wherever a document id goes,
 //! the workbook round trip; bad input is one line on stderr and changes nothing.
 
-use std::process::Command;
-
 mod common;
 
-use common::{drafted, fixture, imported, temp_db};
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(db: &str, args: &[&str]) -> Out {
-    let o = Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "会计甲")
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-fn ok(db: &str, args: &[&str]) -> String {
-    let o = run(db, args);
-    assert_eq!(o.code, 0, "{args:?}: {}{}", o.stdout, o.stderr);
-    o.stdout
-}
+use common::{drafted, fixture, imported, ok, run, temp_db};
 
 /// `yusuan --db DB args` fails, and stderr says `says`.
 fn fails(db: &str, args: &[&str], says: &str) {

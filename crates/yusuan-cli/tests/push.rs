@@ -2,26 +2,9 @@
 //! from the first desk's, each version copied as it was, a push again copying nothing, and a
 //! second desk's different 一上 kept beside the first as a second version — never written over it.
 
-use std::process::Command;
-
 mod common;
 
-use common::fixture;
-
-fn ok(db: &str, args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{fixture, ok};
 
 /// A desk's own file with the wanli 2025 document rolled forward as draft:1.
 fn desk(dir: &tempfile::TempDir, name: &str) -> String {

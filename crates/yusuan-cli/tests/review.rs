@@ -2,32 +2,9 @@
 //! draft read-only), returned with a comment on a line, the line changed, 二上 submitted and
 //! accepted; the district's page follows each step with the version's total, change and findings.
 
-use std::process::Command;
-
 mod common;
 
-use common::drafted;
-
-fn run(db: &str, args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "会计甲")
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
-
-fn ok(db: &str, args: &[&str]) -> String {
-    let (code, out, err) = run(db, args);
-    assert_eq!(code, 0, "{args:?}: {out}{err}");
-    out
-}
+use common::{drafted, ok, run};
 
 fn district(db: &str) -> serde_json::Value {
     serde_json::from_str(&ok(db, &["district", "--format", "json"])).unwrap()
@@ -73,11 +50,15 @@ fn a_version_goes_round_the_bureau_and_the_district_page_follows() {
         .map(|f| (f[0].to_string(), f[2].parse::<i64>().unwrap()))
         .unwrap();
     let raised = (value + 1000).to_string();
-    let (code, _, err) = run(db, &["draft", "set", "draft:1", &key, &raised]);
-    assert!(code != 0 && err.contains("只读"), "{err}");
+    let o = run(db, &["draft", "set", "draft:1", &key, &raised]);
+    assert!(o.code != 0 && o.stderr.contains("只读"), "{}", o.stderr);
     // A version is decided once it is submitted, and returned only with a reason.
-    let (code, _, err) = run(db, &["draft", "accept", "draft:1", "--name", "二上"]);
-    assert!(code != 0 && err.contains("没有名为“二上”的版本"), "{err}");
+    let o = run(db, &["draft", "accept", "draft:1", "--name", "二上"]);
+    assert!(
+        o.code != 0 && o.stderr.contains("没有名为“二上”的版本"),
+        "{}",
+        o.stderr
+    );
 
     ok(
         db,
@@ -115,8 +96,12 @@ fn a_version_goes_round_the_bureau_and_the_district_page_follows() {
         decimal(&page[0]["change_yuan"]),
         rust_decimal::Decimal::from(1000)
     );
-    let (code, _, err) = run(db, &["draft", "accept", "draft:1", "--name", "二上"]);
-    assert!(code != 0 && err.contains("只有已报送的版本"), "{err}");
+    let o = run(db, &["draft", "accept", "draft:1", "--name", "二上"]);
+    assert!(
+        o.code != 0 && o.stderr.contains("只有已报送的版本"),
+        "{}",
+        o.stderr
+    );
     let text = ok(db, &["district"]);
     assert!(
         text.lines()

@@ -35,63 +35,67 @@ GRANT UPDATE (status, reviewed_by, reviewed_at) ON draft_versions TO yusuan_revi
 GRANT UPDATE (locked_version) ON drafts TO yusuan_review;
 GRANT INSERT ON review_comments TO yusuan_review;
 
+-- Who the connected user is, asked once by every rule below: a member of the department, and a
+-- reviewer. Run as the user (SECURITY INVOKER), read from `yusuan_members`.
+CREATE OR REPLACE FUNCTION yusuan_of_department(department TEXT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM yusuan_members m
+                   WHERE m.role_name = current_user AND m.department = $1)
+$$;
+CREATE OR REPLACE FUNCTION yusuan_reviewer() RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer)
+$$;
+-- Whether the draft `id` is the connected user's own department's (false when not visible).
+CREATE OR REPLACE FUNCTION yusuan_own_draft(id BIGINT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM drafts d WHERE d.id = $1 AND yusuan_of_department(d.department))
+$$;
+-- Whether the draft `id` may be read by the connected user.
+CREATE OR REPLACE FUNCTION yusuan_readable_draft(id BIGINT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM drafts d WHERE d.id = $1)
+$$;
+
 -- A draft: its department's members, for everything; a reviewer, to read and to open again.
 ALTER TABLE drafts ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS own_department ON drafts;
 CREATE POLICY own_department ON drafts
-    USING (EXISTS (SELECT 1 FROM yusuan_members m
-                   WHERE m.role_name = current_user AND m.department = drafts.department))
-    WITH CHECK (EXISTS (SELECT 1 FROM yusuan_members m
-                        WHERE m.role_name = current_user AND m.department = drafts.department));
+    USING (yusuan_of_department(department)) WITH CHECK (yusuan_of_department(department));
 DROP POLICY IF EXISTS reviewers_read ON drafts;
-CREATE POLICY reviewers_read ON drafts FOR SELECT
-    USING (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
+CREATE POLICY reviewers_read ON drafts FOR SELECT USING (yusuan_reviewer());
 DROP POLICY IF EXISTS reviewers_reopen ON drafts;
 CREATE POLICY reviewers_reopen ON drafts FOR UPDATE
-    USING (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer))
-    WITH CHECK (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
+    USING (yusuan_reviewer()) WITH CHECK (yusuan_reviewer());
 
 -- A draft's edits follow it: read where it is read, written where it is the member's own
 -- department's.
 ALTER TABLE draft_events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS read_with_draft ON draft_events;
-CREATE POLICY read_with_draft ON draft_events FOR SELECT
-    USING (EXISTS (SELECT 1 FROM drafts d WHERE d.id = draft_id));
+CREATE POLICY read_with_draft ON draft_events FOR SELECT USING (yusuan_readable_draft(draft_id));
 DROP POLICY IF EXISTS write_own ON draft_events;
 CREATE POLICY write_own ON draft_events
-    USING (EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
-                   ON m.role_name = current_user AND m.department = d.department
-                   WHERE d.id = draft_id))
-    WITH CHECK (EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
-                        ON m.role_name = current_user AND m.department = d.department
-                        WHERE d.id = draft_id));
+    USING (yusuan_own_draft(draft_id)) WITH CHECK (yusuan_own_draft(draft_id));
 
 -- Versions: saved or submitted by the department, never decided by it; decided by a reviewer.
 ALTER TABLE draft_versions ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS read_with_draft ON draft_versions;
-CREATE POLICY read_with_draft ON draft_versions FOR SELECT
-    USING (EXISTS (SELECT 1 FROM drafts d WHERE d.id = draft_id));
+CREATE POLICY read_with_draft ON draft_versions FOR SELECT USING (yusuan_readable_draft(draft_id));
 DROP POLICY IF EXISTS write_own ON draft_versions;
 CREATE POLICY write_own ON draft_versions
-    USING (EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
-                   ON m.role_name = current_user AND m.department = d.department
-                   WHERE d.id = draft_id))
+    USING (yusuan_own_draft(draft_id))
     WITH CHECK (status IN ('saved', 'submitted') AND reviewed_by IS NULL
-                AND EXISTS (SELECT 1 FROM drafts d JOIN yusuan_members m
-                            ON m.role_name = current_user AND m.department = d.department
-                            WHERE d.id = draft_id));
+                AND yusuan_own_draft(draft_id));
 DROP POLICY IF EXISTS reviewers_decide ON draft_versions;
 CREATE POLICY reviewers_decide ON draft_versions FOR UPDATE
-    USING (EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer))
+    USING (yusuan_reviewer())
     WITH CHECK (status IN ('returned', 'accepted') AND reviewed_by = current_user
-                AND EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
+                AND yusuan_reviewer());
 
 -- Comments: read with their draft, written by a reviewer in their own name.
 ALTER TABLE review_comments ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS read_with_draft ON review_comments;
-CREATE POLICY read_with_draft ON review_comments FOR SELECT
-    USING (EXISTS (SELECT 1 FROM drafts d WHERE d.id = draft_id));
+CREATE POLICY read_with_draft ON review_comments FOR SELECT USING (yusuan_readable_draft(draft_id));
 DROP POLICY IF EXISTS reviewers_write ON review_comments;
 CREATE POLICY reviewers_write ON review_comments FOR INSERT
-    WITH CHECK (author = current_user
-                AND EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user AND m.reviewer));
+    WITH CHECK (author = current_user AND yusuan_reviewer());

@@ -69,3 +69,33 @@ pub fn sql(db: &str, sql: &str) -> Option<i64> {
 pub fn on_server(db: &str) -> bool {
     db.starts_with("postgres://")
 }
+
+/// What a run of `yusuan` said.
+pub struct Out {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// `yusuan --db DB args`, as the OS user 会计甲.
+pub fn run(db: &str, args: &[&str]) -> Out {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("USER", "会计甲")
+        .output()
+        .unwrap();
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+/// `yusuan --db DB args` succeeds: what it printed.
+pub fn ok(db: &str, args: &[&str]) -> String {
+    let o = run(db, args);
+    assert_eq!(o.code, 0, "{args:?}: {}{}", o.stdout, o.stderr);
+    o.stdout
+}
