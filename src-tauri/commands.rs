@@ -204,6 +204,44 @@ pub fn save_version(
         .map_err(|e| e.to_string())
 }
 
+/// Submits the draft to the bureau as a named version (一上, 二上 …), locked until it decides.
+#[tauri::command]
+pub fn submit_version(
+    state: State<'_, AppState>,
+    draft: String,
+    name: String,
+) -> Result<yusuan_api::DraftView, String> {
+    desk(&state)?
+        .draft_submit(draft_id(&draft)?, &name, &yusuan_api::now_rfc3339())
+        .map_err(|e| e.to_string())
+}
+
+/// The district's page: every draft of 我的预算库 the user may read, with its latest version.
+#[tauri::command]
+pub fn district_view(state: State<'_, AppState>) -> Result<Vec<yusuan_api::DistrictRow>, String> {
+    desk(&state)?.district().map_err(|e| e.to_string())
+}
+
+/// The bureau returns a submitted version with a comment, or accepts it; answers with the page.
+#[tauri::command]
+pub fn review_version(
+    state: State<'_, AppState>,
+    draft: String,
+    name: String,
+    accept: bool,
+    comment: String,
+) -> Result<Vec<yusuan_api::DistrictRow>, String> {
+    desk(&state)?
+        .review(
+            draft_id(&draft)?,
+            &name,
+            accept,
+            &comment,
+            &yusuan_api::now_rfc3339(),
+        )
+        .map_err(|e| e.to_string())
+}
+
 /// Exports a draft or document as PDF or XLSX (into 导出/ of the data folder unless a full path).
 #[tauri::command]
 pub fn export_file(

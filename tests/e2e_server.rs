@@ -71,6 +71,16 @@ async fn the_window_works_on_a_library_on_the_bureaus_server() {
         "{}",
         drafts[0].department
     );
+    // 全区审核 lists the district's drafts: this one, not yet submitted.
+    click(&c, "//*[@data-testid='open-district']").await;
+    let page = text_of(&c, "[data-testid=district-table]").await;
+    assert!(
+        page.contains("万里街道") && page.contains("编制中"),
+        "{page}"
+    );
+    let dir = common::root().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("district.png"), c.screenshot().await.unwrap()).unwrap();
     // 设置 says where 我的预算库 is, as whom.
     click(&c, "//*[@data-testid='open-settings']").await;
     let status = text_of(&c, "[data-testid=server-status]").await;
@@ -78,10 +88,11 @@ async fn the_window_works_on_a_library_on_the_bureaus_server() {
         status.contains("单位服务器上的预算库") && status.contains("用户 yusuan_test"),
         "{status}"
     );
-    let shot = c.screenshot().await.unwrap();
-    let dir = common::root().join("target/e2e-screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("settings-server.png"), &shot).unwrap();
+    std::fs::write(
+        dir.join("settings-server.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
     c.close().await.unwrap();
     std::thread::spawn(move || drop(server)).join().unwrap();
 }

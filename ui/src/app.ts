@@ -1,6 +1,6 @@
 /**
  * The application: creates the window's state and its panes, composes one controller per view
- * (sidebar and library, document, 编制, 新建空白草稿, 对比, 设置; each in `views/`, handed a
+ * (sidebar and library, document, 编制, 新建空白草稿, 对比, 设置, 全区审核; each in `views/`, handed a
  * `Context`), and draws the banner, the sidebar and the `MainView` shown. `mount` takes the
  * Backend and root element so tests can inject a mock.
  */
@@ -10,6 +10,7 @@ import { createContext } from "./context";
 import { h } from "./dom";
 import { blankDraftController } from "./views/blankDraftController";
 import { compareController } from "./views/compareController";
+import { districtController } from "./views/districtController";
 import { docController } from "./views/docController";
 import type { TabId } from "./views/docView";
 import { draftController } from "./views/draftController";
@@ -63,7 +64,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
   const drafts = draftController(ctx, compare);
   const blank = blankDraftController(ctx, drafts);
   const settings = settingsController(ctx, () => sidebar.reloadLibraries());
-  const sidebar = sidebarController(ctx, sidebarSlot, { openDraft: drafts.open, newBlankDraft: blank.open, openSettings: settings.open });
+  const district = districtController(ctx, drafts.open);
+  const sidebar = sidebarController(ctx, sidebarSlot, { openDraft: drafts.open, newBlankDraft: blank.open, openSettings: settings.open, openDistrict: district.open });
   const doc = docController(ctx, main, { startDraft: drafts.start, compare: compare.compareDocument });
 
   function render(): void {
@@ -82,6 +84,8 @@ export async function mount(backend: Backend, root: HTMLElement): Promise<App> {
     switch (m.view) {
       case "settings":
         return main.replaceChildren(settings.render(m));
+      case "district":
+        return main.replaceChildren(district.render(m));
       case "blank":
         return main.replaceChildren(blank.render(m));
       case "compare":

@@ -7,7 +7,7 @@
 import type { DocumentSummary, Library } from "./backend";
 import type { CompareFilter, CompareView } from "./comparing";
 import type { DraftSummary, DraftTemplate, DraftView, ExportResult, Finding } from "./drafting";
-import type { SettingsView } from "./generated/contract";
+import type { DistrictRow, SettingsView } from "./generated/contract";
 import type { DocumentView } from "./model";
 import type { TabId } from "./views/docView";
 import { newDraftScreen, type DraftScreen } from "./views/draftScreen";
@@ -86,10 +86,17 @@ export interface Setting {
   under: MainView;
 }
 
+/** 全区审核 (the district's page), opened over the view `under` it. */
+export interface Reviewing {
+  view: "district";
+  rows: DistrictRow[];
+  under: MainView;
+}
+
 /** What the main pane shows: the library's document (or nothing chosen), the 编制 view, or one
- * opened over another — 对比, 新建空白草稿, 设置 — whose 返回 shows the one `under` it again.
- * One at a time: nothing can show two. */
-export type MainView = { view: "library" } | Drafting | Comparing | BlankDrafting | Setting;
+ * opened over another — 对比, 新建空白草稿, 设置, 全区审核 — whose 返回 shows the one `under` it
+ * again. One at a time: nothing can show two. */
+export type MainView = { view: "library" } | Drafting | Comparing | BlankDrafting | Setting | Reviewing;
 
 /** The state of a window just opened: nothing read yet. */
 export function newState(): State {

@@ -420,6 +420,64 @@ describe("编制：键盘、粘贴、原因、草稿列表", () => {
   });
 });
 
+describe("全区审核", () => {
+  const row = (draft: string, department: string, status: string, version: string | undefined) => ({
+    draft, department, year: 2027, status, version,
+    summary: version ? { total_yuan: "189767600", baseline_yuan: "189767600", errors: 0, warnings: 2 } : undefined,
+    change_yuan: version ? "0" : undefined,
+  });
+
+  it("submits a version, lists every department's, returns one with a comment and accepts another", async () => {
+    const backend = new MockBackend([{ id: "user", name: "单位预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
+    const drafted = view("438300", "18976.76", [], false);
+    const submitted = {
+      ...drafted, locked: "一上",
+      versions: [{ name: "一上", hash: "0123456789ab", locked: true, created_at: "2026-12-01T09:01:00Z", status: "已报送" }],
+    };
+    const returned = {
+      ...submitted, locked: null,
+      versions: [{ ...submitted.versions[0], status: "已退回" }],
+      comments: [{ version: "一上", target: "", text: "请压减一般性支出", author: "shenhe", at: "2026-12-02T10:00:00Z" }],
+    };
+    backend.draftViews = [drafted, submitted];
+    const page = [row("draft:1", "甲局", "已报送", "一上"), row("draft:2", "乙局", "已报送", "一上"), row("draft:3", "丙局", "编制中", undefined)];
+    backend.districtPages = [page, [{ ...page[0], status: "已退回" }, page[1], page[2]], [{ ...page[0], status: "已退回" }, { ...page[1], status: "已批准" }, page[2]]];
+    const app = await mount(backend, root);
+    await app.startDraft();
+    // The department submits 一上: sent by name, shown as 已报送.
+    q<HTMLInputElement>("version-name")!.value = "一上";
+    q("version-submit")!.click();
+    await app.idle();
+    expect(backend.calls).toContain("submitVersion:draft:1,一上");
+    expect(q("version-item")!.textContent).toContain("已报送");
+    // The bureau's page: three departments, two to review, money as Rust sent it.
+    q("open-district")!.click();
+    await app.idle();
+    expect(q("district-view")!.textContent).toContain("3个部门的草稿，2个待审核");
+    expect(qa("district-row").map((r) => r.querySelector("[data-testid=district-status]")!.textContent)).toEqual(["已报送", "已报送", "编制中"]);
+    expect(qa("district-row")[0].textContent).toContain("189,767,600");
+    // 退回 needs a comment: none typed, nothing is sent.
+    qa("review-return")[0].click();
+    await app.idle();
+    expect(backend.calls.some((c) => c.startsWith("reviewVersion"))).toBe(false);
+    (qa("review-comment")[0] as HTMLInputElement).value = "请压减一般性支出";
+    qa("review-return")[0].click();
+    await app.idle();
+    expect(backend.calls).toContain("reviewVersion:draft:1,一上,false,请压减一般性支出");
+    expect(qa("district-row")[0].querySelector("[data-testid=district-status]")!.textContent).toBe("已退回");
+    // 批准 the other; only 已报送 rows offer a decision.
+    qa("review-accept")[0].click();
+    await app.idle();
+    expect(backend.calls).toContain("reviewVersion:draft:2,一上,true,");
+    expect(qa("review-accept")).toHaveLength(0);
+    // The department opens its draft again (Rust now answers it returned, with the comment).
+    backend.draftViews[1] = returned;
+    (qa("district-row")[0].querySelector("button") as HTMLElement).click();
+    await app.idle();
+    expect(q("review-comments")!.textContent).toContain("请压减一般性支出");
+  });
+});
+
 describe("编制：版本、修改记录、定位", () => {
   it("saves a named version, lists the edits newest first, and a finding's click focuses its line", async () => {
     const backend = new MockBackend([{ id: "user", name: "我的预算库", path: "", documents: [sampleView()] }, { id: "examples", name: "示例库", path: "", documents: [] }]);
@@ -428,7 +486,7 @@ describe("编制：版本、修改记录、定位", () => {
       { seq: 2, action: "修改", target: "一般公共预算 2010507 专项普查活动 项目支出", old_value: "438300", new_value: "600000", at: "2026-12-01T09:00:00Z", user: "caiwu", undone: false },
       { seq: 1, action: "填写原因", target: "收入预算", old_value: "", new_value: "新增专项普查任务", at: "2026-12-01T08:59:00Z", user: "caiwu", undone: true },
     ];
-    const saved = { ...edited, versions: [{ name: "一上", hash: "0123456789ab", locked: true, created_at: "2026-12-01T09:01:00Z" }], locked: "一上" };
+    const saved = { ...edited, versions: [{ name: "一上", hash: "0123456789ab", locked: true, created_at: "2026-12-01T09:01:00Z", status: "已保存" }], locked: "一上" };
     backend.draftViews = [edited, saved];
     const app = await mount(backend, root);
     await app.startDraft();

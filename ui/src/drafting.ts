@@ -8,7 +8,9 @@
 
 export type {
   DraftSummary,
+  DistrictRow,
   DraftView,
+  ReviewCommentView,
   ExportArgs,
   ExportResult,
   FigureView,
@@ -25,7 +27,7 @@ export type {
   Edit,
   DraftCommand,
 } from "./generated/contract";
-import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./generated/contract";
+import type { DistrictRow, DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport } from "./generated/contract";
 
 /** How an import treats a file of tables that names no year (see `importFile`). */
 export interface Yearless {
@@ -63,6 +65,12 @@ export interface DraftingBackend {
   redo(draft: string): Promise<DraftView>;
   /** Saves a named version (一上, 二上, 批复 …); `lock` makes the draft read-only. */
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView>;
+  /** Submits the draft to the bureau as version `name` (locked until the bureau decides). */
+  submitVersion(draft: string, name: string): Promise<DraftView>;
+  /** The district's page: every draft the user may read, with its latest version. */
+  districtView(): Promise<DistrictRow[]>;
+  /** The bureau returns (with `comment`) or accepts a submitted version; the page again. */
+  reviewVersion(draft: string, name: string, accept: boolean, comment: string): Promise<DistrictRow[]>;
   exportFile(args: ExportArgs): Promise<ExportResult>;
   /** Writes the draft's editable workbook (into 导出/ unless a full path); the path written. */
   exportDraftWorkbook(draft: string, file: string): Promise<string>;

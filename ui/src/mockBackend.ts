@@ -5,7 +5,7 @@
  */
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
+import type { DistrictRow, DraftCommand, DraftSummary, DraftTemplate, DraftView, Edit, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import { formatLabel } from "./format";
 import type { Document, DocumentView } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
@@ -199,6 +199,29 @@ export class MockBackend implements Backend {
   async saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
     this.record("saveVersion", [draft, name, String(lock)]);
     return this.nextView();
+  }
+
+  async submitVersion(draft: string, name: string): Promise<DraftView> {
+    this.record("submitVersion", [draft, name]);
+    return this.nextView();
+  }
+
+  /** What the district's page answers, in order (the last one repeats). */
+  districtPages: DistrictRow[][] = [];
+
+  private nextPage(): DistrictRow[] {
+    const p = this.districtPages.length > 1 ? this.districtPages.shift() : this.districtPages[0];
+    return p ?? [];
+  }
+
+  async districtView(): Promise<DistrictRow[]> {
+    this.record("districtView", []);
+    return this.nextPage();
+  }
+
+  async reviewVersion(draft: string, name: string, accept: boolean, comment: string): Promise<DistrictRow[]> {
+    this.record("reviewVersion", [draft, name, String(accept), comment]);
+    return this.nextPage();
   }
 
   async exportFile(args: ExportArgs): Promise<ExportResult> {

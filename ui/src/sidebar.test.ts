@@ -30,7 +30,7 @@ function props(documents: DocumentSummary[], over: Partial<SidebarProps> = {}): 
     libraries: [{ id: "user", name: "我的预算库", path: "", documents: documents.length }],
     library: "user", documents, selectedDoc: null, loading: false,
     onLibrary: noop, onDocument: noop, importing: null, onChoose: noop, onImportPaths: noop, onImportYear: noop,
-    drafts: [], openDraft: null, onDraft: noop, onBlankDraft: noop, onSettings: noop,
+    drafts: [], openDraft: null, onDraft: noop, onBlankDraft: noop, onSettings: noop, onDistrict: noop,
     search: "", onSearch: noop, listScroll: 0, onListScroll: noop,
     ...over,
   };

@@ -7,7 +7,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import type { Backend, DocumentSummary, Library } from "./backend";
 import type { CompareView } from "./comparing";
-import type { DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
+import type { DistrictRow, DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, WorkbookImport, Yearless } from "./drafting";
 import type { DocumentView } from "./model";
 import type { Settings, SettingsView } from "./generated/contract";
 import type { Commands } from "./generated/commands";
@@ -95,6 +95,18 @@ export class TauriBackend implements Backend {
 
   saveVersion(draft: string, name: string, lock: boolean): Promise<DraftView> {
     return call("save_version", { draft, name, lock });
+  }
+
+  submitVersion(draft: string, name: string): Promise<DraftView> {
+    return call("submit_version", { draft, name });
+  }
+
+  districtView(): Promise<DistrictRow[]> {
+    return call("district_view");
+  }
+
+  reviewVersion(draft: string, name: string, accept: boolean, comment: string): Promise<DistrictRow[]> {
+    return call("review_version", { draft, name, accept, comment });
   }
 
   exportFile(args: ExportArgs): Promise<ExportResult> {

@@ -62,6 +62,8 @@ pub struct DraftView {
     pub history: Vec<HistoryItem>,
     /// The named versions, oldest first.
     pub versions: Vec<VersionItem>,
+    /// What the bureau wrote when it returned or accepted a version, oldest first.
+    pub comments: Vec<crate::ReviewCommentView>,
     /// The narrative's sections: the carried ones to rewrite, the generated ones to read.
     pub sections: Vec<SectionView>,
     /// The 项目经费情况说明: each project's parts to rewrite.
@@ -151,6 +153,8 @@ pub struct VersionItem {
     pub locked: bool,
     /// When (RFC 3339).
     pub created_at: String,
+    /// 已保存, 已报送, 已退回, 已批准.
+    pub status: String,
 }
 
 /// A draft's edits as the window lists them (newest first): each in Chinese, a line or figure
@@ -266,6 +270,7 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
             name: v.name,
             locked: v.locked,
             created_at: v.created_at,
+            status: v.status.label().to_string(),
         })
         .collect();
     // The sections as the derived document prints them (generated ones with their sentences).
@@ -289,6 +294,7 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         lines,
         history,
         versions,
+        comments: crate::review_comments(lib, id)?,
         figures,
         findings,
         base_year: d.base_year,
@@ -442,6 +448,37 @@ impl Desk {
     ) -> Result<DraftView, ApiError> {
         drafts::draft_version(&mut self.user, id, name, lock, now)?;
         view(&self.user, id)
+    }
+
+    /// Submits the draft to the bureau as the version `name` (locked until the bureau decides).
+    pub fn draft_submit(&mut self, id: i64, name: &str, now: &str) -> Result<DraftView, ApiError> {
+        crate::draft_submit(&mut self.user, id, name, now)?;
+        view(&self.user, id)
+    }
+
+    /// The district's page of 我的预算库 (on the bureau's server, every department the user may
+    /// read).
+    pub fn district(&self) -> Result<Vec<crate::DistrictRow>, ApiError> {
+        crate::district_view(&self.user)
+    }
+
+    /// The bureau returns (with `comment`, on the version as a whole) or accepts a submitted
+    /// version; answers with the district's page.
+    pub fn review(
+        &mut self,
+        id: i64,
+        name: &str,
+        accept: bool,
+        comment: &str,
+        now: &str,
+    ) -> Result<Vec<crate::DistrictRow>, ApiError> {
+        let comments: Vec<(String, String)> = Some(comment.trim())
+            .filter(|c| !c.is_empty())
+            .map(|c| (String::new(), c.to_string()))
+            .into_iter()
+            .collect();
+        crate::draft_review(&mut self.user, id, name, accept, &comments, now)?;
+        self.district()
     }
 
     /// Redoes the last undone edit.

@@ -152,7 +152,8 @@ fn draft_workflow_through_the_command_line() {
     ok(db, &["draft", "undo", "draft:1"]);
     let history = ok(db, &["draft", "history", "draft:1"]);
     assert!(
-        history.contains("会计甲 修改：438300 → 439300") && history.contains("（已撤销）"),
+        history.contains(&format!("{} 修改：438300 → 439300", common::editor(db)))
+            && history.contains("（已撤销）"),
         "{history}"
     );
 

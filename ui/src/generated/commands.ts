@@ -1,7 +1,7 @@
 // Generated from src-tauri/commands.rs by tests/command_contract.rs: do not edit.
 // `UPDATE_GOLDEN=1 cargo test --test command_contract` rewrites it.
 
-import type { CompareView, DocumentSummary, DocumentView, DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, LibraryInfo, Settings, SettingsView, WorkbookImport } from "./contract";
+import type { CompareView, DistrictRow, DocumentSummary, DocumentView, DraftCommand, DraftSummary, DraftTemplate, DraftView, ExportArgs, ExportResult, Finding, ImportResult, LibraryInfo, Settings, SettingsView, WorkbookImport } from "./contract";
 
 /** Every command of the window: its arguments as sent, and its answer. */
 export interface Commands {
@@ -21,6 +21,9 @@ export interface Commands {
   redo_edit: { args: { draft: string }; returns: DraftView };
   get_draft_document: { args: { draft: string }; returns: DocumentView };
   save_version: { args: { draft: string; name: string; lock: boolean }; returns: DraftView };
+  submit_version: { args: { draft: string; name: string }; returns: DraftView };
+  district_view: { args: Record<string, never>; returns: DistrictRow[] };
+  review_version: { args: { draft: string; name: string; accept: boolean; comment: string }; returns: DistrictRow[] };
   export_file: { args: { args: ExportArgs }; returns: ExportResult };
   export_draft_workbook: { args: { draft: string; file: string }; returns: string };
   import_draft_workbook: { args: { draft: string; file: string }; returns: WorkbookImport };

@@ -1085,6 +1085,10 @@ history: Array<HistoryItem>,
  */
 versions: Array<VersionItem>, 
 /**
+ * What the bureau wrote when it returned or accepted a version, oldest first.
+ */
+comments: Array<ReviewCommentView>, 
+/**
  * The narrative's sections: the carried ones to rewrite, the generated ones to read.
  */
 sections: Array<SectionView>, 
@@ -1516,7 +1520,81 @@ locked: boolean,
 /**
  * When (RFC 3339).
  */
-created_at: string, };
+created_at: string, 
+/**
+ * 已保存, 已报送, 已退回, 已批准.
+ */
+status: string, };
+
+export type ReviewCommentView = { 
+/**
+ * The version it was written on.
+ */
+version: string, 
+/**
+ * What it is about: empty for the version as a whole, else a line's key or a finding.
+ */
+target: string, 
+/**
+ * What it says.
+ */
+text: string, 
+/**
+ * Who wrote it.
+ */
+author: string, 
+/**
+ * When.
+ */
+at: string, };
+
+export type DistrictRow = { 
+/**
+ * `draft:N`.
+ */
+draft: string, 
+/**
+ * The department.
+ */
+department: string, 
+/**
+ * The budget year.
+ */
+year: number, 
+/**
+ * The latest version's name; none while the department has saved none.
+ */
+version?: string, 
+/**
+ * 编制中, 已保存, 已报送, 已退回, 已批准.
+ */
+status: string, 
+/**
+ * The latest version's summary, when it was saved with one (submitted versions are).
+ */
+summary?: VersionSummary, 
+/**
+ * Its change against last year (元).
+ */
+change_yuan?: string, };
+
+export type VersionSummary = { 
+/**
+ * 支出预算 this year.
+ */
+total_yuan: string, 
+/**
+ * 支出预算 last year.
+ */
+baseline_yuan: string, 
+/**
+ * 错误 findings.
+ */
+errors: number, 
+/**
+ * 警告 findings.
+ */
+warnings: number, };
 
 export type UnitView = { 
 /**

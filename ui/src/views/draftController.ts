@@ -76,6 +76,7 @@ export function draftController(ctx: Context, nav: DraftNav): DraftController {
       onRedo: () => void draftCall((d) => backend.redo(d)),
       onCompare: (refs) => void nav.compareReferences(refs),
       onSaveVersion: (name, lock) => void draftCall((d) => backend.saveVersion(d, name, lock)),
+      onSubmitVersion: (name) => void draftCall((d) => backend.submitVersion(d, name)),
       onExport: (date, file, explanations, reference, format) => void onDraft("导出失败", async (m) => {
         m.exportResult = await backend.exportFile({ reference: reference || m.draft.draft, format, file, date: date || null, explanations });
       }),

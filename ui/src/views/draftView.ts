@@ -40,6 +40,8 @@ export interface DraftViewProps {
   onCompare(references: string[]): void;
   /** Saves a named version (一上, 二上, 批复 …), locked read-only when asked. */
   onSaveVersion(name: string, lock: boolean): void;
+  /** Submits the draft to the bureau as version `name` (locked until the bureau decides). */
+  onSubmitVersion(name: string): void;
   /** Exports `reference` (the draft `draft:N`, or one unit's 单位预算 `draft:N/单位`) as PDF or XLSX. */
   onExport(date: string, file: string, explanations: Record<string, string>, reference: string, format: "pdf" | "xlsx"): void;
   /** The last workbook action's result. */
@@ -277,7 +279,7 @@ function historyPanel(props: DraftViewProps): HTMLElement {
             h(
               "li",
               {},
-              h("span", { "data-testid": "version-item" }, `${v.name}${v.locked ? "（已锁定）" : ""}　${v.created_at.slice(0, 16).replace("T", " ")}　${v.hash}`),
+              h("span", { "data-testid": "version-item" }, `${v.name}${v.locked ? "（已锁定）" : ""}　${v.status === "已保存" ? "" : `${v.status}　`}${v.created_at.slice(0, 16).replace("T", " ")}　${v.hash}`),
               " ",
               h("button", { type: "button", class: "link", "data-testid": "compare-version", onclick: () => props.onCompare([`${view.draft}@${v.name}`, view.draft]) }, "与当前对比"),
             ),
@@ -285,7 +287,21 @@ function historyPanel(props: DraftViewProps): HTMLElement {
         ),
     view.locked
       ? null
-      : h("div", { class: "export-form" }, name, h("label", {}, lock, "锁定为只读"), h("button", { type: "button", "data-testid": "version-save", disabled: props.busy, onclick: save }, "保存版本")),
+      : h(
+          "div",
+          { class: "export-form" },
+          name,
+          h("label", {}, lock, "锁定为只读"),
+          h("button", { type: "button", "data-testid": "version-save", disabled: props.busy, onclick: save }, "保存版本"),
+          h("button", { type: "button", "data-testid": "version-submit", disabled: props.busy, title: "保存为锁定的版本，报送财政局审核；审核前草稿为只读", onclick: () => { if (name.value.trim()) props.onSubmitVersion(name.value.trim()); } }, "报送审核"),
+        ),
+    view.comments.length === 0
+      ? null
+      : h(
+          "ul",
+          { class: "review-comments", "data-testid": "review-comments" },
+          view.comments.map((c) => h("li", { "data-testid": "review-comment-item" }, `审核意见（${c.version}${c.target ? `，${c.target}` : ""}）：${c.text}　${c.author} ${c.at.slice(0, 16).replace("T", " ")}`)),
+        ),
     view.history.length === 0
       ? h("p", { class: "muted" }, "尚无修改。")
       : h(

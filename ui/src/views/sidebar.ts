@@ -32,6 +32,8 @@ export interface SidebarProps {
   onBlankDraft(): void;
   /** Opens 设置. */
   onSettings(): void;
+  /** Opens 全区审核 (every department's draft, its version and status). */
+  onDistrict(): void;
   /** The search typed over the documents (department, title, year, file name). */
   search: string;
   onSearch(text: string): void;
@@ -224,7 +226,7 @@ export function renderSidebar(p: SidebarProps): HTMLElement {
     h("div", { class: "panel-head" }, h("label", { class: "sidebar-label", for: "library-select" }, "文档库"), h("button", { type: "button", class: "link", "data-testid": "open-settings", onclick: () => p.onSettings() }, "设置")),
     select,
     importPanel(p),
-    h("div", { class: "panel-head" }, h("h2", { class: "sidebar-label" }, "编制"), h("button", { type: "button", class: "link", "data-testid": "new-blank-draft", onclick: () => p.onBlankDraft() }, "新建空白草稿…")),
+    h("div", { class: "panel-head" }, h("h2", { class: "sidebar-label" }, "编制"), h("span", {}, h("button", { type: "button", class: "link", "data-testid": "open-district", onclick: () => p.onDistrict() }, "全区审核"), " ", h("button", { type: "button", class: "link", "data-testid": "new-blank-draft", onclick: () => p.onBlankDraft() }, "新建空白草稿…"))),
     p.drafts.length
       ? h(
           "div",

@@ -17,6 +17,7 @@ export interface SidebarNav {
   openDraft(draft: string): Promise<void>;
   newBlankDraft(): Promise<void>;
   openSettings(): Promise<void>;
+  openDistrict(): Promise<void>;
 }
 
 export interface SidebarController {
@@ -62,6 +63,7 @@ export function sidebarController(ctx: Context, slot: HTMLElement, nav: SidebarN
       openDraft: state.main.view === "draft" ? state.main.draft.draft : null,
       onDraft: (d) => { close(); void nav.openDraft(d); },
       onBlankDraft: () => void nav.newBlankDraft(),
+      onDistrict: () => void nav.openDistrict(),
       onSettings: () => void nav.openSettings(),
       search: state.docSearch,
       listScroll: state.docListScroll,

@@ -99,3 +99,16 @@ pub fn ok(db: &str, args: &[&str]) -> String {
     assert_eq!(o.code, 0, "{args:?}: {}{}", o.stdout, o.stderr);
     o.stdout
 }
+
+/// Who the history names for an edit made by `run`: the OS user 会计甲 on a file; on the server,
+/// the user the URL logs in as (the server's user is attributed, not the OS's).
+pub fn editor(db: &str) -> String {
+    match db.strip_prefix("postgres://") {
+        Some(rest) => rest
+            .split([':', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        None => "会计甲".to_string(),
+    }
+}
