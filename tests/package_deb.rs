@@ -1,9 +1,9 @@
 //! The installable package: `scripts/package.sh` assembles the `.deb` from the binaries this
 //! test run built (no release build in CI), and the test checks what a desk's `apt install`
-//! would get — its control fields, every dependency it names present on this Debian machine (which
-//! `scripts/install-deps.sh` set up as a desk is), the files at their places — then unpacks it,
-//! starts the unpacked window on a fresh data folder and sees 示例库 open with its documents, and
-//! runs the unpacked CLI.
+//! would get — its control fields, every dependency it names present on this Debian machine
+//! (which `scripts/install-deps.sh` set up as a desk is), apt's own simulated install of it, the
+//! files at their places — then unpacks it, starts the unpacked window on a fresh data folder and
+//! sees 示例库 open with its documents, and runs the unpacked CLI.
 
 mod common;
 #[path = "common/window.rs"]
@@ -76,6 +76,13 @@ async fn the_package_installs_and_its_window_opens_the_example_library() {
             .arg(name));
         assert!(status.contains("install ok installed"), "{name}: {status}");
     }
+
+    // apt resolves it here as it would on a desk (simulated: the test installs nothing).
+    let said = run(Command::new("apt-get").args(["-s", "install"]).arg(&deb));
+    assert!(
+        said.contains("Inst yusuan") && said.contains("Conf yusuan"),
+        "{said}"
+    );
 
     // Unpacked as dpkg would install it.
     let root = work.path().join("root");

@@ -50,7 +50,12 @@ pub fn draft_push(
             (made, true)
         }
     };
-    let there = to.store().draft_versions(target)?;
+    let mut there: Vec<(String, String)> = to
+        .store()
+        .draft_versions(target)?
+        .into_iter()
+        .map(|v| (v.name, v.content_hash))
+        .collect();
     let mut out = PushOutcome {
         draft: format!("draft:{target}"),
         created,
@@ -59,11 +64,11 @@ pub fn draft_push(
         conflicts: Vec::new(),
     };
     for v in from.store().draft_versions(id)? {
-        if there.iter().any(|t| t.content_hash == v.content_hash) {
+        if there.iter().any(|(_, hash)| *hash == v.content_hash) {
             out.already.push(v.name);
             continue;
         }
-        let taken = |name: &str| there.iter().any(|t| t.name == name);
+        let taken = |name: &str| there.iter().any(|(n, _)| n == name);
         let name = if taken(&v.name) {
             let free = (2..)
                 .map(|n| format!("{}（本机{n}）", v.name))
@@ -75,6 +80,7 @@ pub fn draft_push(
             v.name.clone()
         };
         to.store_mut().copy_version(target, &name, &v)?;
+        there.push((name.clone(), v.content_hash.clone()));
         out.copied.push(name);
     }
     Ok(out)

@@ -4,7 +4,7 @@
 //! finding) or accepts it, and the district's page lists every draft the user may read with its
 //! latest version: one query, whatever the number of departments.
 
-use crate::draft_state::{load_draft, os_user};
+use crate::draft_state::os_user;
 use crate::{ApiError, Library, Refusal, Severity};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -60,16 +60,15 @@ pub struct ReviewCommentView {
     pub at: String,
 }
 
-/// The summary of the draft as it is now.
-fn summary(lib: &Library, id: i64) -> Result<VersionSummary, ApiError> {
-    let d = load_draft(lib, id, None)?;
-    let document = yusuan_draft::derive(&d);
-    let findings = yusuan_draft::findings_on(&d, &document);
+/// The summary of a draft's state.
+fn summary(d: &yusuan_draft::Draft) -> VersionSummary {
+    let document = yusuan_draft::derive(d);
+    let findings = yusuan_draft::findings_on(d, &document);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let total = yusuan_draft::narrative::figures(&d)
+    let total = yusuan_draft::narrative::figures(d)
         .into_iter()
         .find(|f| f.key == "说明|支出预算");
-    Ok(VersionSummary {
+    VersionSummary {
         total_yuan: total
             .as_ref()
             .map(|f| f.current.to_string())
@@ -77,7 +76,7 @@ fn summary(lib: &Library, id: i64) -> Result<VersionSummary, ApiError> {
         baseline_yuan: total.map(|f| f.baseline.to_string()).unwrap_or_default(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
-    })
+    }
 }
 
 /// Submits the draft to the bureau as the version `name` (一上, 二上 …): saved locked, with its
@@ -87,8 +86,10 @@ pub fn draft_submit(lib: &mut Library, id: i64, name: &str, now: &str) -> Result
     if name.is_empty() {
         return Err(Refusal::EmptyVersionName.into());
     }
-    let summary = serde_json::to_string(&summary(lib, id)?)?;
-    let h = crate::drafts::hash(&lib.store().draft(id)?.state_json);
+    // One read: the state hashed and summed up is the one stored (checked under the lock).
+    let state = lib.store().draft(id)?.state_json;
+    let summary = serde_json::to_string(&summary(&crate::draft_state::from_json(id, &state)?))?;
+    let h = crate::drafts::hash(&state);
     lib.store_mut()
         .submit_version(id, name, &h, &summary, now)?;
     Ok(h)

@@ -104,6 +104,17 @@ pub fn load_settings(dir: &Path) -> Result<Settings, ApiError> {
     }
 }
 
+/// The settings may hold the server's password: readable by the user alone.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    let _ = path;
+    Ok(())
+}
+
 /// Checks and saves the settings; nothing is written when any value is refused.
 pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
     if s.threshold_percent <= Decimal::ZERO || s.threshold_percent > Decimal::from(1000) {
@@ -145,6 +156,7 @@ pub fn save_settings(dir: &Path, s: &Settings) -> Result<(), ApiError> {
     let json = serde_json::to_string_pretty(&clean)?;
     let tmp = settings_path(dir).with_extension("json.tmp");
     std::fs::write(&tmp, json)
+        .and_then(|_| owner_only(&tmp))
         .and_then(|_| std::fs::rename(&tmp, settings_path(dir)))
         .map_err(|e| ApiError::Write {
             path: settings_path(dir).display().to_string(),

@@ -198,3 +198,37 @@ fn a_backup_a_day_the_last_seven_kept_and_any_restored() {
         view.backups
     );
 }
+
+/// 单位服务器: a server that cannot be reached, or an address that is not one, is refused and
+/// nothing is saved; the settings file (which may hold the server's password) is the user's alone.
+#[test]
+fn a_server_that_cannot_be_reached_is_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = yusuan_api::Desk::open(dir.path()).unwrap();
+    let unreachable = yusuan_api::Settings {
+        server: Some("postgres://nobody:secret@127.0.0.1:1/none".into()),
+        ..Default::default()
+    };
+    let err = desk.save_settings(&unreachable).unwrap_err().to_string();
+    assert!(err.contains("无法连接预算库服务器 127.0.0.1/none"), "{err}");
+    assert!(!err.contains("secret"), "{err}");
+    assert!(!dir.path().join("settings.json").exists());
+    let not_a_server = yusuan_api::Settings {
+        server: Some("mysql://x/y".into()),
+        ..Default::default()
+    };
+    let err = desk.save_settings(&not_a_server).unwrap_err().to_string();
+    assert!(err.contains("postgres://"), "{err}");
+    desk.save_settings(&yusuan_api::Settings::default())
+        .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("settings.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(desk.settings_view().unwrap().connected.is_none());
+}

@@ -26,10 +26,15 @@ BEGIN
 END
 $$;
 
--- A department's desks: import, draft, edit, save and submit versions (a version is never
--- changed after, so no UPDATE on versions).
-GRANT INSERT, UPDATE, DELETE ON documents, doc_tables, amounts, joined_files, drafts, draft_events, exports TO yusuan_desk;
-GRANT INSERT, DELETE ON draft_versions TO yusuan_desk;
+-- A department's desks: import, draft, edit, save and submit versions. A version is never
+-- changed or removed after (no UPDATE, no DELETE), nor is a draft removed (its versions and the
+-- bureau's comments with it), nor an export's record; of an edit's row only what undo and redo
+-- change.
+REVOKE UPDATE, DELETE ON drafts, draft_versions, draft_events, exports, review_comments FROM yusuan_desk;
+GRANT INSERT, UPDATE, DELETE ON documents, doc_tables, amounts, joined_files TO yusuan_desk;
+GRANT INSERT ON drafts, draft_events, draft_versions, exports TO yusuan_desk;
+GRANT UPDATE (state_json, updated_at, locked_version) ON drafts TO yusuan_desk;
+GRANT UPDATE (undone, edit_json, inverse_json), DELETE ON draft_events TO yusuan_desk;
 -- The bureau's reviewers: a version's decision, a returned draft opened again, comments.
 GRANT UPDATE (status, reviewed_by, reviewed_at) ON draft_versions TO yusuan_review;
 GRANT UPDATE (locked_version) ON drafts TO yusuan_review;
@@ -57,6 +62,17 @@ CREATE OR REPLACE FUNCTION yusuan_readable_draft(id BIGINT) RETURNS BOOLEAN
     SELECT EXISTS (SELECT 1 FROM drafts d WHERE d.id = $1)
 $$;
 
+-- The rules' functions read this schema's tables and nothing a session could put before them (a
+-- temporary table of the same name would otherwise be found first): their search path is pinned.
+DO $$
+BEGIN
+    EXECUTE format('ALTER FUNCTION yusuan_of_department(TEXT) SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION yusuan_reviewer() SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION yusuan_own_draft(BIGINT) SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION yusuan_readable_draft(BIGINT) SET search_path = %I, pg_temp', current_schema());
+END
+$$;
+
 -- A draft: its department's members, for everything; a reviewer, to read and to open again.
 ALTER TABLE drafts ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS own_department ON drafts;
@@ -68,27 +84,55 @@ DROP POLICY IF EXISTS reviewers_reopen ON drafts;
 CREATE POLICY reviewers_reopen ON drafts FOR UPDATE
     USING (yusuan_reviewer()) WITH CHECK (yusuan_reviewer());
 
+-- A locked draft (a version submitted or locked) changes only when the bureau opens it again:
+-- its department cannot unlock it or write its state by SQL of its own. The library's owner,
+-- who is no member, is not bound.
+CREATE OR REPLACE FUNCTION yusuan_keep_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.locked_version IS NOT NULL
+       AND (NEW.locked_version IS DISTINCT FROM OLD.locked_version
+            OR NEW.state_json IS DISTINCT FROM OLD.state_json)
+       AND NOT (yusuan_reviewer() AND NEW.state_json IS NOT DISTINCT FROM OLD.state_json)
+       AND EXISTS (SELECT 1 FROM yusuan_members m WHERE m.role_name = current_user) THEN
+        RAISE EXCEPTION '草稿已锁定在版本“%”，只有审核人员退回后才能修改', OLD.locked_version
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END
+$$;
+DO $$
+BEGIN
+    EXECUTE format('ALTER FUNCTION yusuan_keep_lock() SET search_path = %I, pg_temp', current_schema());
+END
+$$;
+DROP TRIGGER IF EXISTS keep_lock ON drafts;
+CREATE TRIGGER keep_lock BEFORE UPDATE ON drafts FOR EACH ROW EXECUTE FUNCTION yusuan_keep_lock();
+
 -- A draft's edits follow it: read where it is read, written where it is the member's own
--- department's.
+-- department's — a new edit in the member's own name.
 ALTER TABLE draft_events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS read_with_draft ON draft_events;
 CREATE POLICY read_with_draft ON draft_events FOR SELECT USING (yusuan_readable_draft(draft_id));
 DROP POLICY IF EXISTS write_own ON draft_events;
-CREATE POLICY write_own ON draft_events
+CREATE POLICY write_own ON draft_events FOR INSERT
+    WITH CHECK (yusuan_own_draft(draft_id) AND os_user = current_user);
+DROP POLICY IF EXISTS change_own ON draft_events;
+CREATE POLICY change_own ON draft_events FOR UPDATE
     USING (yusuan_own_draft(draft_id)) WITH CHECK (yusuan_own_draft(draft_id));
+DROP POLICY IF EXISTS remove_own ON draft_events;
+CREATE POLICY remove_own ON draft_events FOR DELETE USING (yusuan_own_draft(draft_id));
 
 -- Versions: saved or submitted by the department, never decided by it; decided by a reviewer.
 ALTER TABLE draft_versions ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS read_with_draft ON draft_versions;
 CREATE POLICY read_with_draft ON draft_versions FOR SELECT USING (yusuan_readable_draft(draft_id));
 DROP POLICY IF EXISTS write_own ON draft_versions;
-CREATE POLICY write_own ON draft_versions
-    USING (yusuan_own_draft(draft_id))
+CREATE POLICY write_own ON draft_versions FOR INSERT
     WITH CHECK (status IN ('saved', 'submitted') AND reviewed_by IS NULL
                 AND yusuan_own_draft(draft_id));
 DROP POLICY IF EXISTS reviewers_decide ON draft_versions;
 CREATE POLICY reviewers_decide ON draft_versions FOR UPDATE
-    USING (yusuan_reviewer())
+    USING (yusuan_reviewer() AND status = 'submitted')
     WITH CHECK (status IN ('returned', 'accepted') AND reviewed_by = current_user
                 AND yusuan_reviewer());
 

@@ -214,28 +214,28 @@ impl Store {
         draft_row_of(&row.ok_or(StoreError::NoDraft(id))?)
     }
 
-    /// Within a write: refuses when the draft is not the state this connection last read.
+    /// Within a write: the draft's state, its row locked until the write commits (PostgreSQL;
+    /// SQLite's whole file is) — refused when the draft is locked at a version, or is not the
+    /// state this connection last read.
     fn refuse_changed(
         seen: &std::cell::RefCell<std::collections::HashMap<i64, u64>>,
         tx: &Tx<'_>,
         id: i64,
-    ) -> Result<(), StoreError> {
-        // The draft's row locked until the write commits (PostgreSQL; SQLite's whole file is).
+    ) -> Result<String, StoreError> {
         let lock = tx.engine().for_update();
-        let now = tx
+        let row = tx
             .query_one(
-                &format!("SELECT state_json FROM drafts WHERE id = ?1{lock}"),
+                &format!("SELECT state_json, locked_version FROM drafts WHERE id = ?1{lock}"),
                 &[id.into()],
             )?
-            .ok_or(StoreError::NoDraft(id))?
-            .text(0)?;
-        let Some(seen) = seen.borrow().get(&id).copied() else {
-            return Ok(());
-        };
-        if state_hash(&now) == seen {
-            Ok(())
-        } else {
-            Err(StoreError::DraftChanged(id))
+            .ok_or(StoreError::NoDraft(id))?;
+        if let Some(version) = row.opt_text(1)? {
+            return Err(StoreError::DraftLocked { id, version });
+        }
+        let now = row.text(0)?;
+        match seen.borrow().get(&id).copied() {
+            Some(seen) if state_hash(&now) != seen => Err(StoreError::DraftChanged(id)),
+            _ => Ok(now),
         }
     }
 
@@ -287,7 +287,7 @@ impl Store {
     ) -> Result<T, StoreError> {
         self.refuse_locked(id)?;
         // The write lock is taken before the check (SQLite: the file; PostgreSQL: the draft's
-        // row), so no one writes in between.
+        // row), so no one writes or locks it in between.
         let tx = self.engine.begin()?;
         Self::refuse_changed(&self.seen, &tx, id)?;
         let done = change(&tx)?;
@@ -390,8 +390,9 @@ impl Store {
         now: &str,
     ) -> Result<(), StoreError> {
         self.refuse_locked(id)?;
-        let state = self.draft(id)?.state_json;
+        // The state saved is the one this connection read (`draft`), checked under the lock.
         let tx = self.engine.begin()?;
+        let state = Self::refuse_changed(&self.seen, &tx, id)?;
         let exists = tx
             .query_one(
                 "SELECT 1 FROM draft_versions WHERE draft_id = ?1 AND name = ?2",

@@ -120,6 +120,13 @@ pub(crate) fn migrate_server(
         tx.batch_execute(&postgres_ddl(m.sql))
             .map_err(|e| failed(m.version)(e.into()))?;
     }
+    // A library whose rules of who may do what are set up gets them on its new tables too.
+    let ruled: Option<String> = tx
+        .query_one("SELECT CAST(to_regclass('yusuan_members') AS TEXT)", &[])?
+        .get(0);
+    if ruled.is_some() {
+        tx.batch_execute(crate::server::ACCESS)?;
+    }
     tx.execute("DELETE FROM yusuan_schema", &[])?;
     tx.execute("INSERT INTO yusuan_schema (version) VALUES ($1)", &[&last])?;
     tx.commit()?;

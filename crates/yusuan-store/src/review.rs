@@ -229,13 +229,17 @@ impl Store {
             .collect()
     }
 
-    /// Every draft the user may read, with its latest version: the district's page, one query.
+    /// Every draft the user may read, with its latest version — the latest one sent to the bureau
+    /// where there is one (a desk's own saves pushed after it do not hide it): the district's
+    /// page, one query.
     pub fn district(&self) -> Result<Vec<DistrictDraft>, StoreError> {
         let rows = self.engine.query(
             "SELECT d.id, d.department, d.year, v.name, v.status, v.summary_json
              FROM drafts d
              LEFT JOIN draft_versions v
-               ON v.id = (SELECT MAX(id) FROM draft_versions w WHERE w.draft_id = d.id)
+               ON v.id = (SELECT w.id FROM draft_versions w WHERE w.draft_id = d.id
+                          ORDER BY CASE WHEN w.status = 'saved' THEN 0 ELSE 1 END DESC, w.id DESC
+                          LIMIT 1)
              ORDER BY d.department, d.year, d.id",
             &[],
         )?;

@@ -9,7 +9,7 @@ use crate::sql::{Engine, Server};
 use crate::{Store, StoreError, MIGRATIONS};
 
 /// Who may do what, kept by the server itself (`server/access.sql`).
-const ACCESS: &str = include_str!("../server/access.sql");
+pub(crate) const ACCESS: &str = include_str!("../server/access.sql");
 
 /// A member of a bureau's library: a database role that logs in, and what it may do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +53,11 @@ impl Store {
             server: server_name(url),
             source,
         };
-        let config: postgres::Config = url.parse().map_err(connect)?;
+        let mut config: postgres::Config = url.parse().map_err(connect)?;
+        if config.get_connect_timeout().is_none() {
+            // A server that does not answer is said within seconds (the window waits on it).
+            config.connect_timeout(std::time::Duration::from_secs(5));
+        }
         let mut client = config.connect(postgres::NoTls).map_err(connect)?;
         migrate_server(&mut client, MIGRATIONS, &server_name(url))?;
         let who: String = client.query_one("SELECT current_user::text", &[])?.get(0);
@@ -73,8 +77,9 @@ impl Store {
         tx.commit()
     }
 
-    /// Adds (or updates) a member: a role that logs in with `password`, in the group (desks,
-    /// reviewers) the rules of [`Store::init_access`] apply to.
+    /// Adds (or updates) a member: a role that logs in with `password`, in the group — a
+    /// department's desks, or the bureau's reviewers, never both — the rules of
+    /// [`Store::init_access`] apply to.
     pub fn add_member(&mut self, member: &Member, password: &str) -> Result<(), StoreError> {
         let name = &member.name;
         let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
@@ -86,28 +91,45 @@ impl Store {
                 "用户名“{name}”不可用：只能用小写字母、数字和下划线，以字母开头，至多 63 个字符"
             )));
         }
-        let tx = self.server("添加用户")?.begin()?;
-        let exists = tx
-            .query_one(
-                "SELECT 1 FROM pg_roles WHERE rolname = ?1",
-                &[name.as_str().into()],
-            )?
-            .is_some();
-        // The statement quoted by the server itself (format's %I and %L), never by us.
-        // A reviewer is in the reviewers' group, a department's user in the desks' (both, when
-        // it is both).
-        let groups = match (member.department.is_some(), member.reviewer) {
-            (true, true) => "yusuan_desk, yusuan_review",
-            (false, true) => "yusuan_review",
-            _ => "yusuan_desk",
+        let (group, other) = match (&member.department, member.reviewer) {
+            (Some(_), true) | (None, false) => {
+                return Err(StoreError::Engine(format!(
+                    "用户“{name}”须是一个部门的用户（--department）或审核人员（--reviewer），二者选一：审核人员不能审核自己部门的版本"
+                )))
+            }
+            (None, true) => ("yusuan_review", "yusuan_desk"),
+            (Some(_), false) => ("yusuan_desk", "yusuan_review"),
         };
-        let ddl = if exists {
-            "SELECT format('ALTER ROLE %I LOGIN PASSWORD %L; GRANT ' || CAST(?3 AS TEXT) || ' TO %I', CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?1 AS TEXT))"
+        let tx = self.server("添加用户")?.begin()?;
+        let role = tx.query_one(
+            "SELECT EXISTS (SELECT 1 FROM yusuan_members WHERE role_name = ?1) FROM pg_roles WHERE rolname = ?1",
+            &[name.as_str().into()],
+        )?;
+        // A role of the server that is not a member (its owner, another application's) keeps
+        // its password: it is not ours to change.
+        if role.as_ref().map(|r| r.flag(0)).transpose()? == Some(false) {
+            return Err(StoreError::Engine(format!(
+                "服务器上已有不属于预算库的用户“{name}”，未作修改；请换一个用户名"
+            )));
+        }
+        // The password goes as a SCRAM verifier made here: the server (and its log) never sees
+        // it. The statement is quoted by the server itself (format's %I and %L).
+        let verifier = postgres_protocol::password::scram_sha_256(password.as_bytes());
+        let ddl = if role.is_some() {
+            "SELECT format('ALTER ROLE %I LOGIN PASSWORD %L; GRANT ' || CAST(?3 AS TEXT) || ' TO %I; REVOKE ' || CAST(?4 AS TEXT) || ' FROM %I', CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?1 AS TEXT), CAST(?1 AS TEXT))"
         } else {
-            "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE ' || CAST(?3 AS TEXT), CAST(?1 AS TEXT), CAST(?2 AS TEXT))"
+            "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE ' || CAST(?3 AS TEXT), CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?4 AS TEXT))"
         };
         let ddl = tx
-            .query_one(ddl, &[name.as_str().into(), password.into(), groups.into()])?
+            .query_one(
+                ddl,
+                &[
+                    name.as_str().into(),
+                    verifier.into(),
+                    group.into(),
+                    other.into(),
+                ],
+            )?
             .ok_or_else(|| StoreError::Engine("无法生成用户语句".into()))?
             .text(0)?;
         tx.engine().batch(&ddl)?;

@@ -356,7 +356,8 @@ impl postgres::types::ToSql for Value {
             Value::Int(v) if *ty == Type::INT4 => i32::try_from(*v)?.to_sql(ty, out),
             Value::Int(v) if *ty == Type::INT2 => i16::try_from(*v)?.to_sql(ty, out),
             Value::Int(v) if *ty == Type::BOOL => (*v != 0).to_sql(ty, out),
-            Value::Int(v) => v.to_sql(ty, out),
+            Value::Int(v) if *ty == Type::INT8 => v.to_sql(ty, out),
+            Value::Int(v) => Err(format!("整数 {v} 不能写入 {ty} 类型的列").into()),
             Value::Text(t) => t.as_str().to_sql(ty, out),
         }
     }

@@ -42,6 +42,15 @@ fn a_department_user_is_kept_to_its_own_drafts_by_the_database() {
         .add_member(&member(reviewer, None, true), "pw-shen")
         .unwrap();
     assert_eq!(admin.members().unwrap().len(), 3);
+    // Never both a department's user and a reviewer; a role of the server that is no member
+    // (its owner) keeps its password.
+    assert!(admin
+        .add_member(&member(jia, Some("甲局"), true), "pw")
+        .is_err());
+    assert!(admin
+        .add_member(&member("yusuan_test", Some("甲局"), false), "x")
+        .is_err());
+    Store::open_server(&library.url).unwrap();
 
     // 甲局's user: its draft only, edits attributed to it.
     let mut a = Store::open_server(&library.url_as(jia, "pw-jia")).unwrap();
@@ -135,6 +144,35 @@ fn review_round(
     // The district: the reviewer sees both departments, 甲局 its own.
     assert_eq!(r.district().unwrap().len(), 2);
     assert_eq!(a.district().unwrap().len(), 1);
+    bypasses_refused(library, a, jia, id);
+}
+
+/// What a department's user might try with SQL of its own, each refused by the server: unlocking
+/// its submitted draft, removing a version, a temporary `yusuan_members` naming it a reviewer of
+/// every department; and a reviewer deciding a version nobody submitted.
+fn bypasses_refused(library: &ServerLibrary, a: &mut Store, jia: &str, id: i64) {
+    a.submit_version(id, "二上", "h2", "{}", "t9").unwrap();
+    let mut sql =
+        postgres::Client::connect(&library.url_as(jia, "pw-jia"), postgres::NoTls).unwrap();
+    for attempt in [
+        format!("UPDATE drafts SET locked_version = NULL WHERE id = {id}"),
+        format!("DELETE FROM draft_versions WHERE draft_id = {id}"),
+        format!("DELETE FROM drafts WHERE id = {id}"),
+    ] {
+        assert!(sql.batch_execute(&attempt).is_err(), "{attempt}");
+    }
+    assert_eq!(a.draft(id).unwrap().locked_version.as_deref(), Some("二上"));
+    assert_eq!(a.draft_versions(id).unwrap().len(), 2);
+    sql.batch_execute(&format!(
+        "CREATE TEMP TABLE yusuan_members (role_name TEXT, department TEXT, reviewer BOOLEAN);
+         INSERT INTO yusuan_members VALUES ('{jia}', '乙局', true)"
+    ))
+    .unwrap();
+    let seen: i64 = sql
+        .query_one("SELECT COUNT(*) FROM drafts", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(seen, 1, "a temporary table must not make 甲局 a reviewer");
 }
 
 #[test]
