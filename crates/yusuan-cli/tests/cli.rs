@@ -40,7 +40,7 @@ fn init_import_list_show() {
     let (_dir, db) = temp_db();
     let o = run(&["--db", &db, "init"]);
     assert_eq!(o.code, 0);
-    assert!(o.stdout.contains("结构版本 7"), "{}", o.stdout);
+    assert!(o.stdout.contains("结构版本 8"), "{}", o.stdout);
     let o = run(&[
         "--db",
         &db,

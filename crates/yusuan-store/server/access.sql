@@ -73,6 +73,44 @@ BEGIN
 END
 $$;
 
+-- A document: the district's, read by all, imported by any desk in its own name; changed (joined
+-- with its second file) or removed only by its importer or its own department's users — and its
+-- tables and amounts likewise.
+CREATE OR REPLACE FUNCTION yusuan_own_document(id BIGINT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM documents d WHERE d.id = $1
+                   AND (d.imported_by = current_user OR yusuan_of_department(d.department)))
+$$;
+DO $$
+BEGIN
+    EXECUTE format('ALTER FUNCTION yusuan_own_document(BIGINT) SET search_path = %I, pg_temp', current_schema());
+END
+$$;
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS read_all ON documents;
+CREATE POLICY read_all ON documents FOR SELECT USING (true);
+DROP POLICY IF EXISTS import_own ON documents;
+CREATE POLICY import_own ON documents FOR INSERT WITH CHECK (imported_by = current_user);
+DROP POLICY IF EXISTS change_own ON documents;
+CREATE POLICY change_own ON documents FOR UPDATE
+    USING (imported_by = current_user OR yusuan_of_department(department))
+    WITH CHECK (imported_by = current_user OR yusuan_of_department(department));
+DROP POLICY IF EXISTS remove_own ON documents;
+CREATE POLICY remove_own ON documents FOR DELETE
+    USING (imported_by = current_user OR yusuan_of_department(department));
+DO $$
+DECLARE t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['doc_tables', 'amounts', 'joined_files'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('DROP POLICY IF EXISTS read_all ON %I', t);
+        EXECUTE format('CREATE POLICY read_all ON %I FOR SELECT USING (true)', t);
+        EXECUTE format('DROP POLICY IF EXISTS write_own ON %I', t);
+        EXECUTE format('CREATE POLICY write_own ON %I USING (yusuan_own_document(doc_id)) WITH CHECK (yusuan_own_document(doc_id))', t);
+    END LOOP;
+END
+$$;
+
 -- A draft: its department's members, for everything; a reviewer, to read and to open again.
 ALTER TABLE drafts ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS own_department ON drafts;

@@ -140,12 +140,13 @@ impl Store {
         }
         let mut values = vec![Value::from(new.content_hash.to_string())];
         values.extend(document_values(new, 0)?);
+        values.push(self.who.as_deref().into());
         let tx = self.engine.begin()?;
         let id = tx
             .query_one(
                 "INSERT INTO documents (content_hash, source_name, title, department, year, kind, scope, format,
-                                        imported_at, model_json, report_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+                                        imported_at, model_json, report_json, imported_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
                 &values,
             )?
             .ok_or_else(|| StoreError::Engine("新文档没有编号".into()))?

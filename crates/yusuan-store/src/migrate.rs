@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::new(5, include_str!("../migrations/0005_joined_files.sql")),
     Migration::new(6, include_str!("../migrations/0006_typed_edits.sql")),
     Migration::new(7, include_str!("../migrations/0007_review.sql")),
+    Migration::new(8, include_str!("../migrations/0008_imported_by.sql")),
 ];
 
 /// The migrations a database at `current` still needs; a database newer than the last of

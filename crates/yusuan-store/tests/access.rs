@@ -10,6 +10,40 @@ mod common;
 
 use common::ev;
 
+/// A document a desk imports is read by all, changed or removed only by its importer (or its
+/// department's users): 乙局's user can do neither by SQL of its own; 甲局's removes its own.
+fn documents_kept_to_their_importer(library: &ServerLibrary, a: &mut Store, yi: &str) {
+    let text = yusuan_testkit::fixture_bytes(yusuan_testkit::SEEDS[0]);
+    let doc = yusuan_import::import_any("seed.txt", &text)
+        .unwrap()
+        .document;
+    let new = yusuan_store::NewDocument {
+        document: &doc,
+        source_name: "seed.txt",
+        content_hash: "seed",
+        imported_at: "t",
+        report_json: "{}",
+    };
+    let id = a.insert(&new).unwrap();
+    let mut b = Store::open_server(&library.url_as(yi, "pw-yi")).unwrap();
+    assert_eq!(b.get(id).unwrap(), doc);
+    assert!(matches!(b.delete(id), Err(StoreError::NotFound(_))));
+    let other = library.url_as(yi, "pw-yi");
+    for attempt in [
+        format!("UPDATE documents SET title = 'x' WHERE id = {id}"),
+        format!("DELETE FROM amounts WHERE doc_id = {id}"),
+    ] {
+        assert_eq!(
+            yusuan_testkit::server::execute(&other, &attempt),
+            Some(0),
+            "{attempt}"
+        );
+    }
+    assert_eq!(b.get(id).unwrap(), doc);
+    a.delete(id).unwrap();
+    assert!(b.list().unwrap().is_empty());
+}
+
 fn member(name: &str, department: Option<&str>, reviewer: bool) -> Member {
     Member {
         name: name.into(),
@@ -54,6 +88,7 @@ fn a_department_user_is_kept_to_its_own_drafts_by_the_database() {
 
     // 甲局's user: its draft only, edits attributed to it.
     let mut a = Store::open_server(&library.url_as(jia, "pw-jia")).unwrap();
+    documents_kept_to_their_importer(&library, &mut a, yi);
     let listed: Vec<i64> = a.drafts().unwrap().iter().map(|d| d.id).collect();
     assert_eq!(listed, [jia_draft]);
     assert!(matches!(a.draft(yi_draft), Err(StoreError::NoDraft(_))));
