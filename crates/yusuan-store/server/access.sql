@@ -62,17 +62,6 @@ CREATE OR REPLACE FUNCTION yusuan_readable_draft(id BIGINT) RETURNS BOOLEAN
     SELECT EXISTS (SELECT 1 FROM drafts d WHERE d.id = $1)
 $$;
 
--- The rules' functions read this schema's tables and nothing a session could put before them (a
--- temporary table of the same name would otherwise be found first): their search path is pinned.
-DO $$
-BEGIN
-    EXECUTE format('ALTER FUNCTION yusuan_of_department(TEXT) SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION yusuan_reviewer() SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION yusuan_own_draft(BIGINT) SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION yusuan_readable_draft(BIGINT) SET search_path = %I, pg_temp', current_schema());
-END
-$$;
-
 -- A document: the district's, read by all, imported by any desk in its own name; changed (joined
 -- with its second file) or removed only by its importer or its own department's users — and its
 -- tables and amounts likewise.
@@ -80,11 +69,6 @@ CREATE OR REPLACE FUNCTION yusuan_own_document(id BIGINT) RETURNS BOOLEAN
     LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT 1 FROM documents d WHERE d.id = $1
                    AND (d.imported_by = current_user OR yusuan_of_department(d.department)))
-$$;
-DO $$
-BEGIN
-    EXECUTE format('ALTER FUNCTION yusuan_own_document(BIGINT) SET search_path = %I, pg_temp', current_schema());
-END
 $$;
 ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS read_all ON documents;
@@ -138,11 +122,6 @@ BEGIN
     RETURN NEW;
 END
 $$;
-DO $$
-BEGIN
-    EXECUTE format('ALTER FUNCTION yusuan_keep_lock() SET search_path = %I, pg_temp', current_schema());
-END
-$$;
 DROP TRIGGER IF EXISTS keep_lock ON drafts;
 CREATE TRIGGER keep_lock BEFORE UPDATE ON drafts FOR EACH ROW EXECUTE FUNCTION yusuan_keep_lock();
 
@@ -181,3 +160,16 @@ CREATE POLICY read_with_draft ON review_comments FOR SELECT USING (yusuan_readab
 DROP POLICY IF EXISTS reviewers_write ON review_comments;
 CREATE POLICY reviewers_write ON review_comments FOR INSERT
     WITH CHECK (author = current_user AND yusuan_reviewer());
+
+-- The rules' functions read this schema's tables and nothing a session could put before them (a
+-- temporary table of the same name would otherwise be found first): their search path is pinned.
+DO $$
+DECLARE f TEXT;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['yusuan_of_department(TEXT)', 'yusuan_reviewer()',
+                             'yusuan_own_draft(BIGINT)', 'yusuan_readable_draft(BIGINT)',
+                             'yusuan_own_document(BIGINT)', 'yusuan_keep_lock()'] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+    END LOOP;
+END
+$$;

@@ -10,6 +10,7 @@
 //! The store knows nothing of parsing or checking; it receives finished domain values.
 #![deny(missing_docs)]
 
+mod access;
 mod drafts;
 mod error;
 mod file;

@@ -126,7 +126,7 @@ pub(crate) fn migrate_server(
         .query_one("SELECT CAST(to_regclass('yusuan_members') AS TEXT)", &[])?
         .get(0);
     if ruled.is_some() {
-        tx.batch_execute(crate::server::ACCESS)?;
+        tx.batch_execute(crate::access::ACCESS)?;
     }
     tx.execute("DELETE FROM yusuan_schema", &[])?;
     tx.execute("INSERT INTO yusuan_schema (version) VALUES ($1)", &[&last])?;

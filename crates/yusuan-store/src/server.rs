@@ -4,12 +4,10 @@
 //! ([`crate::migrate`]) and then works through the same statements ([`crate::sql`]); concurrency
 //! is the server's own transactions and row locks.
 
+use crate::access::ACCESS;
 use crate::migrate::migrate_server;
 use crate::sql::{Engine, Server};
 use crate::{Store, StoreError, MIGRATIONS};
-
-/// Who may do what, kept by the server itself (`server/access.sql`).
-pub(crate) const ACCESS: &str = include_str!("../server/access.sql");
 
 /// A member of a bureau's library: a database role that logs in, and what it may do.
 #[derive(Debug, Clone, PartialEq, Eq)]
