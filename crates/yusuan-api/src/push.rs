@@ -1,8 +1,8 @@
 //! A desk that worked offline pushes its drafts' versions to the bureau's library when it is
-//! connected. A version never changes, so pushing is copying: the draft of the same department
-//! and year on the server (made there from the desk's draft when there is none), each version the
-//! server does not have copied as it was; a version of the same name that differs is kept beside
-//! it as a second version (`一上（本机2）`) — two versions, never one written over the other.
+//! connected: read from the desk's library, received by the server's in one transaction
+//! (`yusuan_store::Store::receive`: the same department's and year's draft, each version copied
+//! as it was, a name taken by other content kept as a second version — never one written over
+//! the other).
 
 use crate::{ApiError, Library};
 use serde::Serialize;
@@ -31,57 +31,13 @@ pub fn draft_push(
     now: &str,
 ) -> Result<PushOutcome, ApiError> {
     let draft = from.store().draft(id)?;
-    let existing = to
-        .store()
-        .drafts()?
-        .into_iter()
-        .find(|d| d.department == draft.department && d.year == draft.year);
-    let (target, created) = match existing {
-        Some(d) => (d.id, false),
-        None => {
-            let made = to.store_mut().insert_draft(
-                &draft.department,
-                draft.year,
-                &draft.format,
-                None,
-                now,
-                &draft.state_json,
-            )?;
-            (made, true)
-        }
-    };
-    let mut there: Vec<(String, String)> = to
-        .store()
-        .draft_versions(target)?
-        .into_iter()
-        .map(|v| (v.name, v.content_hash))
-        .collect();
-    let mut out = PushOutcome {
-        draft: format!("draft:{target}"),
-        created,
-        copied: Vec::new(),
-        already: Vec::new(),
-        conflicts: Vec::new(),
-    };
-    for v in from.store().draft_versions(id)? {
-        if there.iter().any(|(_, hash)| *hash == v.content_hash) {
-            out.already.push(v.name);
-            continue;
-        }
-        let taken = |name: &str| there.iter().any(|(n, _)| n == name);
-        let name = if taken(&v.name) {
-            let free = (2..)
-                .map(|n| format!("{}（本机{n}）", v.name))
-                .find(|n| !taken(n))
-                .unwrap_or_default();
-            out.conflicts.push(free.clone());
-            free
-        } else {
-            v.name.clone()
-        };
-        to.store_mut().copy_version(target, &name, &v)?;
-        there.push((name.clone(), v.content_hash.clone()));
-        out.copied.push(name);
-    }
-    Ok(out)
+    let versions = from.store().draft_versions(id)?;
+    let r = to.store_mut().receive(&draft, &versions, now)?;
+    Ok(PushOutcome {
+        draft: format!("draft:{}", r.draft),
+        created: r.created,
+        copied: r.copied,
+        already: r.already,
+        conflicts: r.conflicts,
+    })
 }

@@ -80,3 +80,35 @@ fn offline_versions_are_copied_to_the_bureau_and_a_conflict_is_kept_as_two() {
     );
     assert_ne!(ours[0].1, theirs[0].1);
 }
+
+#[test]
+fn two_desks_pushing_at_once_make_one_draft_with_both_versions() {
+    let server = yusuan_testkit::ServerLibrary::new();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (desk(&dir, "a.db"), desk(&dir, "b.db"));
+    let lines = ok(&b, &["draft", "lines", "draft:1", "--format", "csv"]);
+    let key = lines
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    ok(&b, &["draft", "set", "draft:1", &key, "654321"]);
+    for db in [&a, &b] {
+        ok(db, &["draft", "version", "draft:1", "--name", "一上"]);
+    }
+    std::thread::scope(|s| {
+        for db in [&a, &b] {
+            let url = &server.url;
+            s.spawn(move || ok(db, &["draft", "push", "draft:1", "--to", url]));
+        }
+    });
+    let page: serde_json::Value =
+        serde_json::from_str(&ok(&server.url, &["district", "--format", "json"])).unwrap();
+    assert_eq!(page.as_array().unwrap().len(), 1, "{page}");
+    let mut names: Vec<String> = versions(&server.url).into_iter().map(|(n, _)| n).collect();
+    names.sort();
+    assert_eq!(names, ["一上", "一上（本机2）"]);
+}

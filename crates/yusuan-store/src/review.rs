@@ -183,33 +183,6 @@ impl Store {
         tx.commit()
     }
 
-    /// Copies a version made elsewhere (a desk that worked offline) into the draft `id`, as it
-    /// was — its state and hash — saved, not locked: a version never changes, so pushing it is
-    /// copying it. `name` is the name it gets here.
-    pub fn copy_version(
-        &mut self,
-        id: i64,
-        name: &str,
-        version: &crate::DraftVersion,
-    ) -> Result<(), StoreError> {
-        self.draft(id)?;
-        let tx = self.engine.begin()?;
-        tx.execute(
-            "INSERT INTO draft_versions (draft_id, name, content_hash, locked, created_at, state_json, status, summary_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            &[
-                id.into(),
-                name.into(),
-                version.content_hash.as_str().into(),
-                false.into(),
-                version.created_at.as_str().into(),
-                version.state_json.as_str().into(),
-                VersionStatus::Saved.as_str().into(),
-                version.summary_json.as_deref().into(),
-            ],
-        )?;
-        tx.commit()
-    }
-
     /// A draft's review comments, oldest first.
     pub fn review_comments(&self, id: i64) -> Result<Vec<ReviewComment>, StoreError> {
         let rows = self.engine.query(

@@ -292,7 +292,12 @@ impl Tx<'_> {
         self.engine.execute(sql, params)
     }
 
-    /// Runs a query inside the transaction.
+    /// Runs a query inside the transaction: every row.
+    pub(crate) fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Record>, StoreError> {
+        self.engine.query(sql, params)
+    }
+
+    /// Runs a query inside the transaction: its first row.
     pub(crate) fn query_one(
         &self,
         sql: &str,
