@@ -20,6 +20,13 @@ fn desk(dir: &tempfile::TempDir, name: &str) -> String {
     db
 }
 
+/// Draft:1 of the desk `db` with its first line set to `value` (another desk's different work).
+fn change_a_line(db: &str, value: &str) {
+    let lines = ok(db, &["draft", "lines", "draft:1", "--format", "csv"]);
+    let key = lines.lines().nth(1).unwrap().split(',').next().unwrap();
+    ok(db, &["draft", "set", "draft:1", key, value]);
+}
+
 /// The versions of draft:1 of the library at `db`: name and content hash.
 fn versions(db: &str) -> Vec<(String, String)> {
     let lib = yusuan_api::Library::open(std::path::Path::new(db)).unwrap();
@@ -47,16 +54,7 @@ fn offline_versions_are_copied_to_the_bureau_and_a_conflict_is_kept_as_two() {
     assert!(said.contains("复制 0 个版本，已有 1 个"), "{said}");
 
     // Desk B of the same department changed a line before its 一上.
-    let lines = ok(&b, &["draft", "lines", "draft:1", "--format", "csv"]);
-    let key = lines
-        .lines()
-        .nth(1)
-        .unwrap()
-        .split(',')
-        .next()
-        .unwrap()
-        .to_string();
-    ok(&b, &["draft", "set", "draft:1", &key, "123456"]);
+    change_a_line(&b, "123456");
     ok(&b, &["draft", "version", "draft:1", "--name", "一上"]);
     let said = ok(&b, &["draft", "push", "draft:1", "--to", &server.url]);
     assert!(said.contains("一上（本机2）"), "{said}");
@@ -86,16 +84,7 @@ fn two_desks_pushing_at_once_make_one_draft_with_both_versions() {
     let server = yusuan_testkit::ServerLibrary::new();
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (desk(&dir, "a.db"), desk(&dir, "b.db"));
-    let lines = ok(&b, &["draft", "lines", "draft:1", "--format", "csv"]);
-    let key = lines
-        .lines()
-        .nth(1)
-        .unwrap()
-        .split(',')
-        .next()
-        .unwrap()
-        .to_string();
-    ok(&b, &["draft", "set", "draft:1", &key, "654321"]);
+    change_a_line(&b, "654321");
     for db in [&a, &b] {
         ok(db, &["draft", "version", "draft:1", "--name", "一上"]);
     }
