@@ -50,13 +50,7 @@ async fn the_window_works_on_a_library_on_the_bureaus_server() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     click(&c, "//*[@data-testid='doc-item'][contains(., '万里街道')]").await;
-    click(&c, "//*[@data-testid='start-draft']").await;
-    let figure = text_of(
-        &c,
-        "[data-testid='figure-收入预算'] [data-testid=figure-current]",
-    )
-    .await;
-    assert_eq!(figure, "18,976.76");
+    assert_eq!(window::start_draft(&c).await, "18,976.76");
     // The draft is on the server: another desk reads it there.
     let url = server.url.clone();
     let drafts = std::thread::spawn(move || {

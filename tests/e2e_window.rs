@@ -117,13 +117,7 @@ async fn window_shows_real_documents_from_the_store() {
     save("document-finding.png", c.screenshot().await.unwrap());
 
     // 编制: next year's draft from it; one line edited; the 编制说明 figure and the findings follow.
-    click(&c, "//*[@data-testid='start-draft']").await;
-    let figure = text_of(
-        &c,
-        "[data-testid='figure-收入预算'] [data-testid=figure-current]",
-    )
-    .await;
-    assert_eq!(figure, "18,976.76");
+    assert_eq!(window::start_draft(&c).await, "18,976.76");
     let key = "支出|一般公共预算|2010507|项目支出";
     // The grid (Tabulator): a click on the line's 本年 cell opens its editor.
     let cell = format!("//div[contains(@class,'tabulator-row') and @data-key='{key}']//div[@tabulator-field='value_yuan']");

@@ -373,36 +373,9 @@ fn minimal_pdf_without_text() -> Vec<u8> {
 }
 
 /// A one-page PDF made by the test: this content stream, these page resources, extra objects
-/// (numbered from 5).
+/// (numbered from 5) — the workspace's one hand-written PDF (`yusuan_testkit::one_page_pdf`).
 fn minimal_pdf(content: &[u8], resources: &str, extra: &[&str]) -> Vec<u8> {
-    let mut objects = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources {resources} >>"),
-        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len(), std::str::from_utf8(content).unwrap()),
-    ];
-    objects.extend(extra.iter().map(|o| o.to_string()));
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    yusuan_testkit::one_page_pdf(&format!("/Resources {resources}"), content, extra, "")
 }
 
 /// An independent oracle: poppler's `pdftotext -layout` on the same file. Every coded row we

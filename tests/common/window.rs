@@ -98,6 +98,17 @@ pub async fn count(c: &Client, css: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// 编制: starts next year's draft from the document open in the window; the 收入预算 figure it
+/// shows (this year's).
+pub async fn start_draft(c: &Client) -> String {
+    click(c, "//*[@data-testid='start-draft']").await;
+    text_of(
+        c,
+        "[data-testid='figure-收入预算'] [data-testid=figure-current]",
+    )
+    .await
+}
+
 /// Starts the app `app` on the data folder `data` and opens a WebDriver session on its window.
 pub async fn open_window(app: &Path, data: &Path) -> (Driver, Client) {
     assert!(

@@ -7,6 +7,14 @@ use crate::{
 use std::path::{Path, PathBuf};
 use yusuan_domain::Document;
 
+/// 我的预算库 of `data_dir`: the library on `server`, else the desk's own file.
+pub(crate) fn user_library(data_dir: &Path, server: Option<&str>) -> Result<Library, ApiError> {
+    match server {
+        Some(url) => Library::open(Path::new(url)),
+        None => Library::open(&LibraryKind::User.path_in(data_dir)),
+    }
+}
+
 /// Both libraries of one data directory.
 pub struct Desk {
     pub(crate) data_dir: PathBuf,
@@ -21,27 +29,18 @@ impl Desk {
     /// bureau's library on its server instead when the settings name one (the desk's own file
     /// when the server cannot be reached, the reason kept for 设置).
     pub fn open(data_dir: &Path) -> Result<Desk, ApiError> {
-        let mut desk = Desk {
-            data_dir: data_dir.to_path_buf(),
-            user: Library::open(&LibraryKind::User.path_in(data_dir))?,
-            examples: Library::open(&LibraryKind::Examples.path_in(data_dir))?,
-            server_error: None,
+        let server = crate::load_settings(data_dir).ok().and_then(|s| s.server);
+        let (user, server_error) = match user_library(data_dir, server.as_deref()) {
+            Ok(lib) => (lib, None),
+            Err(e) if server.is_some() => (user_library(data_dir, None)?, Some(e.to_string())),
+            Err(e) => return Err(e),
         };
-        if let Some(url) = crate::load_settings(data_dir).ok().and_then(|s| s.server) {
-            match Library::open(Path::new(&url)) {
-                Ok(lib) => desk.user = lib,
-                Err(e) => desk.server_error = Some(e.to_string()),
-            }
-        }
-        Ok(desk)
-    }
-
-    /// 我的预算库: the library on `server`, else the desk's own file.
-    pub(crate) fn user_library(&self, server: Option<&str>) -> Result<Library, ApiError> {
-        match server {
-            Some(url) => Library::open(Path::new(url)),
-            None => Library::open(&LibraryKind::User.path_in(&self.data_dir)),
-        }
+        Ok(Desk {
+            data_dir: data_dir.to_path_buf(),
+            user,
+            examples: Library::open(&LibraryKind::Examples.path_in(data_dir))?,
+            server_error,
+        })
     }
 
     /// The data directory.

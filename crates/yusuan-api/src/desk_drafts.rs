@@ -294,7 +294,7 @@ pub(crate) fn view(lib: &Library, id: i64) -> Result<DraftView, ApiError> {
         lines,
         history,
         versions,
-        comments: crate::review_comments(lib, id)?,
+        comments: crate::review::comment_views(lib, id)?,
         figures,
         findings,
         base_year: d.base_year,

@@ -121,9 +121,14 @@ pub fn draft_review(
         .review_version(id, name.trim(), decision, comments, &os_user(), now)?)
 }
 
-/// A draft's review comments, oldest first.
+/// A draft's review comments, oldest first (refused for a draft that is not there).
 pub fn review_comments(lib: &Library, id: i64) -> Result<Vec<ReviewCommentView>, ApiError> {
     lib.store().draft(id)?;
+    comment_views(lib, id)
+}
+
+/// The comments of a draft the caller has read.
+pub(crate) fn comment_views(lib: &Library, id: i64) -> Result<Vec<ReviewCommentView>, ApiError> {
     Ok(lib
         .store()
         .review_comments(id)?

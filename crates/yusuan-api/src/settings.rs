@@ -201,7 +201,7 @@ impl Desk {
         let wanted = s.server.as_deref().map(str::trim).filter(|u| !u.is_empty());
         let now = load_settings(&self.data_dir).unwrap_or_default().server;
         let reopened = if wanted != now.as_deref() || self.server_error.is_some() {
-            Some(self.user_library(wanted)?)
+            Some(crate::desk::user_library(&self.data_dir, wanted)?)
         } else {
             None
         };

@@ -239,13 +239,6 @@ impl Store {
         }
     }
 
-    fn refuse_locked(&self, id: i64) -> Result<(), StoreError> {
-        match self.draft_row(id)?.locked_version {
-            Some(version) => Err(StoreError::DraftLocked { id, version }),
-            None => Ok(()),
-        }
-    }
-
     /// Records an edit: the new state and its event, in one transaction; clears the redo stack.
     pub fn record_draft_edit(
         &mut self,
@@ -285,7 +278,6 @@ impl Store {
         now: &str,
         change: impl FnOnce(&Tx<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        self.refuse_locked(id)?;
         // The write lock is taken before the check (SQLite: the file; PostgreSQL: the draft's
         // row), so no one writes or locks it in between.
         let tx = self.engine.begin()?;
@@ -389,7 +381,6 @@ impl Store {
         v: &NewVersion<'_>,
         now: &str,
     ) -> Result<(), StoreError> {
-        self.refuse_locked(id)?;
         // The state saved is the one this connection read (`draft`), checked under the lock.
         let tx = self.engine.begin()?;
         let state = Self::refuse_changed(&self.seen, &tx, id)?;
